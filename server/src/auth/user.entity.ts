@@ -1,0 +1,12 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { UserRole } from '@nguon/shared';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column() email: string;
+  @Column({ name: 'password_hash' }) passwordHash: string;
+  @Column({ name: 'display_name' }) displayName: string;
+  @Column({ type: 'text' }) role: UserRole;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,19 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { BusinessStatus } from '@nguon/shared';
+
+@Entity('businesses')
+export class BusinessEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'legal_name' }) legalName: string;
+  @Column({ name: 'tax_code' }) taxCode: string;
+  @Column({ name: 'address_line' }) addressLine: string;
+  @Column() commune: string;
+  @Column() province: string;
+  @Column({ type: 'text', nullable: true }) phone: string | null;
+  @Column({ type: 'text', nullable: true }) email: string | null;
+  @Column({ name: 'gs1_company_prefix', type: 'text', nullable: true }) gs1CompanyPrefix: string | null;
+  @Column({ type: 'char', length: 13, nullable: true }) gln: string | null;
+  @Column({ type: 'text', default: 'pending' }) status: BusinessStatus;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

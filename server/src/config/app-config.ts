@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+
+/** Everything the app reads from the environment, checked once at start-up. */
+export interface AppConfig {
+  port: number;
+  /** Real PostgreSQL when set; otherwise the embedded database in `dataDir`. */
+  databaseUrl: string | null;
+  /** Folder of the embedded database; `memory://` keeps it in memory (tests). */
+  dataDir: string;
+  /** Scheme and host the QR codes point at, without a trailing slash. */
+  publicBaseUrl: string;
+  /** Secret that signs access tokens. */
+  authSecret: string;
+  tokenTtlSeconds: number;
+  seedDemo: boolean;
+  /** Built web app to serve, or null to serve only the API. */
+  webDistDir: string | null;
+  /** Requests per minute per client address on public endpoints. */
+  publicRateLimit: number;
+  production: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const publicBaseUrl = (env.PUBLIC_BASE_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+(\/.*)?$/.test(publicBaseUrl)) {
+    throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) URL, got "${publicBaseUrl}"`);
+  }
+  const authSecret = env.AUTH_SECRET?.trim() || '';
+  if (production && authSecret.length < 32) {
+    throw new ConfigError('AUTH_SECRET must be set to at least 32 characters in production');
+  }
+  return {
+    port,
+    databaseUrl,
+    dataDir: env.DATA_DIR?.trim() || path.resolve(cwd, 'data'),
+    publicBaseUrl,
+    // Outside production a random secret is fine: sign-ins just do not survive a restart.
+    authSecret: authSecret || randomBytes(32).toString('hex'),
+    tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 86400),
+    seedDemo: flag(env, 'SEED_DEMO', !databaseUrl),
+    webDistDir: env.WEB_DIST_DIR === '' ? null : path.resolve(cwd, env.WEB_DIST_DIR ?? 'web/dist'),
+    publicRateLimit: integer(env, 'PUBLIC_RATE_LIMIT', 600, 1, 1_000_000),
+    production,
+  };
+}

@@ -1,0 +1,35 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { EventBatchRole, UnitCode } from '@nguon/shared';
+import { numericTransformer } from '../database/column-transformers.js';
+
+/** An EPCIS event exactly as captured, with the columns queries filter on. Never updated. */
+@Entity('events')
+export class EventEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'event_id' }) eventId: string;
+  @Column({ name: 'event_type' }) eventType: string;
+  @Column({ type: 'text', nullable: true }) action: string | null;
+  @Column({ name: 'biz_step', type: 'text', nullable: true }) bizStep: string | null;
+  @Column({ type: 'text', nullable: true }) disposition: string | null;
+  @Column({ name: 'event_time', type: 'timestamptz' }) eventTime: Date;
+  @Column({ name: 'event_time_zone_offset' }) eventTimeZoneOffset: string;
+  @Column({ name: 'record_time', type: 'timestamptz' }) recordTime: Date;
+  @Column({ name: 'read_point', type: 'text', nullable: true }) readPoint: string | null;
+  @Column({ name: 'biz_location', type: 'text', nullable: true }) bizLocation: string | null;
+  @Column({ name: 'location_id', type: 'uuid', nullable: true }) locationId: string | null;
+  @Column({ name: 'business_id', type: 'uuid', nullable: true }) businessId: string | null;
+  @Column({ name: 'recorded_by', type: 'uuid', nullable: true }) recordedBy: string | null;
+  @Column({ name: 'source_business_id', type: 'uuid', nullable: true }) sourceBusinessId: string | null;
+  @Column({ name: 'destination_business_id', type: 'uuid', nullable: true }) destinationBusinessId: string | null;
+  @Column({ type: 'jsonb' }) document: Record<string, unknown>;
+}
+
+/** Which batches an event concerns, and how: the edges that trace walks follow. */
+@Entity('event_batches')
+export class EventBatchEntity {
+  @Column({ name: 'event_id', type: 'uuid', primary: true }) eventId: string;
+  @Column({ name: 'batch_id', type: 'uuid', primary: true }) batchId: string;
+  @Column({ type: 'text', primary: true }) role: EventBatchRole;
+  @Column({ type: 'numeric', nullable: true, transformer: numericTransformer }) quantity: number | null;
+  @Column({ type: 'text', nullable: true }) unit: UnitCode | null;
+}

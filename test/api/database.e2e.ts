@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { openDatabase, type Database } from '../../server/src/database/data-source.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+describe('the database', () => {
+  let testDb: TestDatabase;
+  let db: Database;
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+    db = await openDatabase(testDb);
+  });
+  afterAll(async () => {
+    await db?.close();
+    await testDb?.drop();
+  });
+
+  it('is brought up to date by the migrations, and running them again changes nothing', async () => {
+    const applied = await db.dataSource.query(`SELECT name FROM migrations ORDER BY id`);
+    expect(applied.map((m: { name: string }) => m.name)).toEqual(['CreateCoreSchema1764230400000']);
+    expect(await db.dataSource.runMigrations()).toEqual([]);
+  });
+
+  it('folds Vietnamese diacritics for search', async () => {
+    const [row] = await db.dataSource.query(`SELECT unaccent('Hương Khê') AS plain`);
+    expect(row.plain).toBe('Huong Khe');
+  });
+
+  it('refuses to change or delete a stored event', async () => {
+    await db.dataSource.query(`
+      INSERT INTO events (event_id, event_type, event_time, event_time_zone_offset, document)
+      VALUES ('urn:uuid:00000000-0000-4000-8000-000000000001', 'ObjectEvent', now(), '+07:00', '{}')`);
+    await expect(db.dataSource.query(`UPDATE events SET biz_step = 'shipping'`)).rejects.toThrow(/append-only/);
+    await expect(db.dataSource.query(`DELETE FROM events`)).rejects.toThrow(/append-only/);
+    const [row] = await db.dataSource.query(`SELECT count(*)::int AS n, max(biz_step) AS step FROM events`);
+    expect(row).toEqual({ n: 1, step: null });
+  });
+});

@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type ProxyOptions } from 'vite';
+
+/** The API server (Nest) in development; in production it serves web/dist itself. */
+const API_ORIGIN = 'http://localhost:3000';
+
+/** Paths owned by the server: the JSON API, the GS1 Digital Link resolver and its description. */
+const serverPath: ProxyOptions = { target: API_ORIGIN, changeOrigin: false };
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    // Build straight from the shared sources: no need to build `shared` first.
+    alias: { '@nguon/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)) },
+  },
+  server: {
+    port: 5173,
+    // Keys starting with ^ are regular expressions; they keep e.g. /quality from matching /q.
+    proxy: {
+      '^/api(/|$)': serverPath,
+      '^/01/': serverPath,
+      '^/q/': serverPath,
+      '^/\\.well-known/': serverPath,
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+});
