@@ -12,7 +12,10 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     // Build straight from the shared sources: no need to build `shared` first.
-    alias: { '@nguon/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)) },
+    alias: {
+      '@nguon/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)),
+      '@/': fileURLToPath(new URL('./src/', import.meta.url)),
+    },
   },
   server: {
     port: 5173,

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { EventBatchRole, UnitCode } from '@nguon/shared';
 import { numericTransformer } from '../database/column-transformers.js';
 
@@ -13,7 +13,7 @@ export class EventEntity {
   @Column({ type: 'text', nullable: true }) disposition: string | null;
   @Column({ name: 'event_time', type: 'timestamptz' }) eventTime: Date;
   @Column({ name: 'event_time_zone_offset' }) eventTimeZoneOffset: string;
-  @Column({ name: 'record_time', type: 'timestamptz' }) recordTime: Date;
+  @CreateDateColumn({ name: 'record_time', type: 'timestamptz' }) recordTime: Date;
   @Column({ name: 'read_point', type: 'text', nullable: true }) readPoint: string | null;
   @Column({ name: 'biz_location', type: 'text', nullable: true }) bizLocation: string | null;
   @Column({ name: 'location_id', type: 'uuid', nullable: true }) locationId: string | null;

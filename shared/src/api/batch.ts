@@ -15,6 +15,11 @@ export interface CreateBatchRequest {
   quantity?: number;
   unit?: UnitCode;
   originLocationId?: string;
+  /** When and where the batch was registered (its commissioning event); defaults to now. */
+  eventTime?: string;
+  eventTimeZoneOffset?: string;
+  locationId?: string;
+  note?: string;
 }
 
 export interface BatchView {

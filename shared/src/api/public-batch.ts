@@ -94,3 +94,10 @@ export interface PublicBatchView {
   sources: PublicSourceBatch[];
   scanCount: number;
 }
+
+/** What the resolver answers for a GTIN alone (`/01/{gtin}`): the product and its recent batches. */
+export interface PublicProductView {
+  product: PublicBatchView['product'];
+  producer: PublicBatchView['producer'];
+  batches: { id: string; lotCode: string; productionDate: string; expiryDate: string | null; status: BatchStatus; identityUrl: string }[];
+}

@@ -26,6 +26,9 @@ export const ERROR_CODES = {
   CONFLICT: { status: 409, message: { vi: 'Dữ liệu bị trùng với bản ghi đã có.', en: 'This conflicts with an existing record.' } },
   EVENT_RULE_VIOLATED: { status: 422, message: { vi: 'Sự kiện không hợp lệ với lô hàng.', en: 'The event does not fit the batch.' } },
   BATCH_RECALLED: { status: 422, message: { vi: 'Lô hàng đã bị thu hồi.', en: 'The batch has been recalled.' } },
+  METHOD_NOT_ALLOWED: { status: 405, message: { vi: 'Phương thức này không được hỗ trợ ở địa chỉ này.', en: 'This method is not supported here.' } },
+  PAYLOAD_TOO_LARGE: { status: 413, message: { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request body is too large.' } },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: { vi: 'Định dạng dữ liệu không được hỗ trợ (hãy gửi JSON).', en: 'Unsupported content type (send JSON).' } },
   RATE_LIMITED: { status: 429, message: { vi: 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.', en: 'Too many requests; please try again in a few minutes.' } },
   INTERNAL: { status: 500, message: { vi: 'Lỗi hệ thống, vui lòng thử lại.', en: 'Something went wrong on our side; please try again.' } },
 } as const satisfies Record<string, { status: number; message: LocalizedText }>;

@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import helmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module.js';
+import { ErrorFilter } from './common/errors/error.filter.js';
+import { createValidationPipe } from './common/validation/validation.pipe.js';
+import type { AppConfig } from './config/app-config.js';
+import { openDatabase, type Database } from './database/data-source.js';
+import { serveWebApp } from './web-app/serve-web-app.js';
+
+export interface App {
+  nest: NestFastifyApplication;
+  database: Database;
+  /** Stops the HTTP server, then closes the database (including the embedded one). */
+  close(): Promise<void>;
+}
+
+/** Builds the whole portal: database up to date, API, resolver and web app on one server. */
+export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<App> {
+  const database = await openDatabase(config);
+  try {
+    const adapter = new FastifyAdapter({
+      trustProxy: config.trustProxy,
+      bodyLimit: 10 * 1024 * 1024,
+      genReqId: (request: IncomingMessage) => {
+        const given = request.headers['x-request-id'];
+        return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+      },
+    });
+    const nest = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database), adapter, {
+      logger: options.logger === false ? false : ['error', 'warn', 'log'],
+    });
+    nest.useGlobalPipes(createValidationPipe());
+    nest.useGlobalFilters(new ErrorFilter());
+    const fastify = nest.getHttpAdapter().getInstance();
+    fastify.addHook('onSend', async (request, reply) => {
+      reply.header('x-request-id', String(request.id));
+    });
+    await nest.register(helmet, {
+      // The web app is served from here: its own scripts and styles, QR images, camera scanning.
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'https:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'"],
+          connectSrc: ["'self'"],
+        },
+      },
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+    });
+    const openApi = SwaggerModule.createDocument(nest, new DocumentBuilder()
+      .setTitle('Nguồn API')
+      .setDescription('Cổng truy xuất nguồn gốc: businesses, products, batches, events, QR codes and the consumer view.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build());
+    SwaggerModule.setup('api/docs', nest, openApi);
+    await serveWebApp(nest, config);
+    await nest.init();
+    return {
+      nest,
+      database,
+      async close() {
+        await nest.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from './auth/auth.module.js';
+import { BatchesModule } from './batches/batches.module.js';
+import { BusinessesModule } from './businesses/businesses.module.js';
+import { CacheModule } from './common/cache/cache.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import type { Database } from './database/data-source.js';
+import { EventsModule } from './events/events.module.js';
+import { HealthModule } from './health/health.module.js';
+import { LocationsModule } from './locations/locations.module.js';
+import { ProductsModule } from './products/products.module.js';
+import { PublicViewModule } from './public-view/public-view.module.js';
+import { QrModule } from './qr/qr.module.js';
+import { ResolverModule } from './resolver/resolver.module.js';
+import { WebAppModule } from './web-app/web-app.module.js';
+
+@Module({})
+export class AppModule {
+  /** The whole portal on an opened database (which the caller owns and closes). */
+  static forRoot(config: AppConfig, database: Database): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => database.dataSource.options,
+          dataSourceFactory: async () => database.dataSource,
+        }),
+        CacheModule,
+        HealthModule,
+        AuthModule,
+        BusinessesModule,
+        LocationsModule,
+        ProductsModule,
+        BatchesModule,
+        EventsModule,
+        QrModule,
+        PublicViewModule,
+        ResolverModule,
+        // Last: its catch-all page route must not shadow the API.
+        WebAppModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import type { BatchView } from '@nguon/shared';
+import type { ProductEntity } from '../products/product.entity.js';
+import { identityUrl } from './batch-identity.js';
+import type { BatchEntity } from './batch.entity.js';
+
+export function mapBatch(b: BatchEntity, product: Pick<ProductEntity, 'gtin'>, publicBaseUrl: string): BatchView {
+  return {
+    id: b.id,
+    productId: b.productId,
+    businessId: b.businessId,
+    lotCode: b.lotCode,
+    displayName: b.displayName,
+    shortCode: b.shortCode,
+    identityUrl: identityUrl({ ...b, gtin: product.gtin }, publicBaseUrl),
+    productionDate: b.productionDate,
+    expiryDate: b.expiryDate,
+    bestBeforeDate: b.bestBeforeDate,
+    quantity: b.quantity,
+    unit: b.unit,
+    originLocationId: b.originLocationId,
+    status: b.status,
+    createdAt: b.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,33 @@
+import type { BusinessView, CertificateView } from '@nguon/shared';
+import type { BusinessEntity } from './business.entity.js';
+import type { CertificateEntity } from './certificate.entity.js';
+
+export function mapCertificate(c: CertificateEntity, today = new Date().toISOString().slice(0, 10)): CertificateView {
+  return {
+    id: c.id,
+    kind: c.kind,
+    name: c.name,
+    number: c.number,
+    issuer: c.issuer,
+    validFrom: c.validFrom,
+    validTo: c.validTo,
+    stars: c.stars,
+    valid: c.validTo === null || c.validTo >= today,
+  };
+}
+
+export function mapBusiness(b: BusinessEntity, certificates: CertificateEntity[]): BusinessView {
+  return {
+    id: b.id,
+    legalName: b.legalName,
+    taxCode: b.taxCode,
+    address: { line: b.addressLine, commune: b.commune, province: b.province },
+    phone: b.phone,
+    email: b.email,
+    gs1CompanyPrefix: b.gs1CompanyPrefix,
+    gln: b.gln,
+    status: b.status,
+    certificates: certificates.map((c) => mapCertificate(c)),
+    createdAt: b.createdAt.toISOString(),
+  };
+}

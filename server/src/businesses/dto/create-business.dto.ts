@@ -1,0 +1,21 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEmail, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
+import type { Address, CreateBusinessRequest } from '@nguon/shared';
+import { IsGln, IsTaxCode, IsText } from '../../common/validation/decorators.js';
+
+export class AddressDto implements Address {
+  @IsText(300, 'Street, village, hamlet') line: string;
+  @IsText(120, 'Xã / phường') commune: string;
+  @IsText(120, 'Tỉnh / thành phố') province: string;
+}
+
+export class CreateBusinessDto implements CreateBusinessRequest {
+  @IsText(300) legalName: string;
+  @IsTaxCode() taxCode: string;
+  @ApiProperty({ type: AddressDto }) @ValidateNested() @Type(() => AddressDto) address: AddressDto;
+  @IsOptional() @Matches(/^\+?[0-9 .-]{8,20}$/, { message: '$property must be a phone number' }) phone?: string;
+  @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+  @IsOptional() @Matches(/^\d{6,12}$/, { message: '$property must be 6 to 12 digits' }) gs1CompanyPrefix?: string;
+  @IsOptional() @IsGln() gln?: string;
+}

@@ -1,0 +1,74 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { ERROR_CODES, localize, pickLocale, type ApiError, type ErrorCode, type LocalizedText } from '@nguon/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
+import { translateFieldErrors } from '../validation/field-error-messages.js';
+import { DomainError, type FieldErrors } from './domain-error.js';
+
+const UNIQUE_VIOLATION = '23505';
+
+/** Constraint names that mean a specific, explainable conflict. */
+const CONFLICT_BY_CONSTRAINT: Record<string, ErrorCode> = {
+  businesses_tax_code_key: 'TAX_CODE_TAKEN',
+  products_gtin_key: 'GTIN_TAKEN',
+  batches_product_id_lot_code_key: 'LOT_CODE_TAKEN',
+  events_event_id_key: 'DUPLICATE_EVENT',
+};
+
+function statusCodeToCode(status: number): ErrorCode {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 405) return 'METHOD_NOT_ALLOWED';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
+  if (status === 429) return 'RATE_LIMITED';
+  if (status >= 400 && status < 500) return 'MALFORMED_REQUEST';
+  return 'INTERNAL';
+}
+
+/** Turns every error into the one error shape, with the message in the request's language. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const { code, detail, fieldErrors } = this.classify(exception, request);
+    const definition = ERROR_CODES[code];
+    const locale = pickLocale(request.headers['accept-language']);
+    const body: ApiError = {
+      statusCode: definition.status,
+      code,
+      message: localize(detail ?? definition.message, locale),
+      ...(fieldErrors ? { fieldErrors: translateFieldErrors(fieldErrors, locale) } : {}),
+      requestId: String(request.id),
+    };
+    void reply.status(definition.status).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  private classify(exception: unknown, request: FastifyRequest): { code: ErrorCode; detail?: LocalizedText; fieldErrors?: FieldErrors } {
+    if (exception instanceof DomainError) {
+      return { code: exception.code, detail: exception.detail, fieldErrors: exception.fieldErrors };
+    }
+    if (exception instanceof QueryFailedError) {
+      const driverError = exception.driverError as { code?: string; constraint?: string };
+      if (driverError.code === UNIQUE_VIOLATION) {
+        return { code: CONFLICT_BY_CONSTRAINT[driverError.constraint ?? ''] ?? 'CONFLICT' };
+      }
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status < 500) return { code: statusCodeToCode(status) };
+    }
+    // Fastify's own errors (bad JSON, body too large, wrong content type) carry a statusCode.
+    const fastifyStatus = (exception as { statusCode?: number }).statusCode;
+    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+      return { code: statusCodeToCode(fastifyStatus) };
+    }
+    this.logger.error(`${request.method} ${request.url} [${String(request.id)}]`, (exception as Error)?.stack ?? String(exception));
+    return { code: 'INTERNAL' };
+  }
+}

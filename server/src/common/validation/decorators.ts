@@ -1,0 +1,105 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateBy, buildMessage,
+  type ValidationOptions,
+} from 'class-validator';
+import { isValidGln, lotCodeProblem, parseGtin, UNIT_CODES, LOT_CODE_MAX_LENGTH } from '@nguon/shared';
+
+/** Marks a property optional for validation and for the OpenAPI document alike. */
+export function Optional(description?: string): PropertyDecorator {
+  return applyDecorators(IsOptional(), ApiPropertyOptional({ description }));
+}
+
+/** A required, trimmed-looking text of at most `max` characters. */
+export function IsText(max: number, description?: string): PropertyDecorator {
+  return applyDecorators(IsString(), IsNotEmpty(), MaxLength(max), ApiProperty({ maxLength: max, description }));
+}
+
+/** GTIN-8, -12, -13 or -14 with a valid check digit. */
+export function IsGtin(options?: ValidationOptions): PropertyDecorator {
+  return applyDecorators(
+    IsString(),
+    ValidateBy({
+      name: 'isGtinFormat',
+      validator: {
+        validate: (value) => typeof value === 'string' && parseGtin(value).ok,
+        defaultMessage: (args) => {
+          const result = typeof args?.value === 'string' ? parseGtin(args.value) : null;
+          return result && !result.ok && result.problem === 'check_digit'
+            ? `${args?.property} has a wrong GTIN check digit`
+            : `${args?.property} must be a GTIN of 8, 12, 13 or 14 digits`;
+        },
+      },
+    }, options),
+    ApiProperty({ example: '08934567000017', description: 'GTIN-8/12/13/14 with a valid check digit' }),
+  );
+}
+
+export function IsGln(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy({
+    name: 'isGln',
+    validator: {
+      validate: (value) => typeof value === 'string' && isValidGln(value),
+      defaultMessage: buildMessage((each) => `${each}$property must be a GLN of 13 digits with a valid check digit`),
+    },
+  }, options);
+}
+
+/** A lot code in GS1's character set (AI 10): at most 20 characters, no spaces or diacritics. */
+export function IsLotCode(): PropertyDecorator {
+  return applyDecorators(
+    IsString(),
+    ValidateBy({
+      name: 'isLotCode',
+      validator: {
+        validate: (value) => typeof value === 'string' && lotCodeProblem(value) === null,
+        defaultMessage: (args) => {
+          const problem = typeof args?.value === 'string' ? lotCodeProblem(args.value) : 'invalid_character';
+          if (problem === 'empty') return `${args?.property} should not be empty`;
+          if (problem === 'too_long') return `${args?.property} must be at most ${LOT_CODE_MAX_LENGTH} characters`;
+          return `${args?.property} may only use letters A-Z, digits and !"%&'()*+,-./:;<=>?_ (no spaces or diacritics)`;
+        },
+      },
+    }),
+    ApiProperty({ example: 'PT-2026-01', maxLength: LOT_CODE_MAX_LENGTH }),
+  );
+}
+
+export function IsTaxCode(): PropertyDecorator {
+  return applyDecorators(
+    IsString(),
+    Matches(/^\d{10}(\d{3})?$/, { message: '$property must be a tax code of 10 or 13 digits' }),
+    ApiProperty({ example: '3001234567', description: 'Mã số thuế: 10 or 13 digits' }),
+  );
+}
+
+export function IsUnitCode(): PropertyDecorator {
+  return applyDecorators(
+    IsIn(UNIT_CODES, { message: `$property must be a UN/CEFACT unit code: ${UNIT_CODES.join(', ')}` }),
+    ApiProperty({ enum: UNIT_CODES }),
+  );
+}
+
+export function IsIsoDate(): PropertyDecorator {
+  return applyDecorators(
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date YYYY-MM-DD' }),
+    IsISO8601({ strict: true }, { message: '$property must be a date YYYY-MM-DD' }),
+    ApiProperty({ example: '2026-11-20', format: 'date' }),
+  );
+}
+
+export function IsDateTime(): PropertyDecorator {
+  return applyDecorators(
+    IsISO8601({ strict: true }),
+    Matches(/T.*(Z|[+-]\d{2}:\d{2})$/, { message: '$property must be a valid ISO 8601 date string' }),
+    ApiProperty({ example: '2026-11-20T07:30:00+07:00', format: 'date-time' }),
+  );
+}
+
+export function IsTimeZoneOffset(): PropertyDecorator {
+  return applyDecorators(
+    Matches(/^[+-](0\d|1[0-4]):[0-5]\d$/, { message: '$property must be a time zone offset like +07:00' }),
+    ApiProperty({ example: '+07:00' }),
+  );
+}

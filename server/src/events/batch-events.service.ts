@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { EventView, Page } from '@nguon/shared';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { TenancyPolicy } from '../auth/tenancy.policy.js';
+import { BatchesService } from '../batches/batches.service.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { toPage, type PageQueryDto } from '../common/pagination/page-query.dto.js';
+import { EventEntity } from './event.entity.js';
+import { mapEvent } from './event.mapper.js';
+
+/** Reading a batch's full event records, for those who took part in it and for inspectors. */
+@Injectable()
+export class BatchEventsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly batches: BatchesService,
+  ) {}
+
+  async listBatchEvents(user: AuthUser, batchId: string, query: PageQueryDto): Promise<Page<EventView>> {
+    const batch = await this.batches.findOrFail(batchId);
+    const qb = this.db.getRepository(EventEntity).createQueryBuilder('e')
+      .innerJoin('event_batches', 'eb', 'eb.event_id = e.id AND eb.batch_id = :batchId', { batchId })
+      .distinct(true);
+    if (user.role === 'member' && !user.memberships.has(batch.businessId)) {
+      const parties = await qb.clone().select('e.business_id', 'business_id').getRawMany<{ business_id: string | null }>();
+      if (!TenancyPolicy.actsForAny(user, parties.flatMap((p) => (p.business_id ? [p.business_id] : [])))) {
+        throw new DomainError('FORBIDDEN');
+      }
+    }
+    const [rows, total] = await qb.orderBy('e.event_time', 'ASC').addOrderBy('e.record_time', 'ASC')
+      .skip(query.offset).take(query.limit).getManyAndCount();
+    return toPage(rows, total, query, mapEvent);
+  }
+}

@@ -1,0 +1,28 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsOptional, IsPositive, IsUUID, Max, ValidateNested } from 'class-validator';
+import type { ProcessingInput, RecordProcessingRequest, UnitCode } from '@nguon/shared';
+import { IsUnitCode } from '../../common/validation/decorators.js';
+import { EventTimePlaceDto } from './record-stage.dto.js';
+
+export class ProcessingInputDto implements ProcessingInput {
+  @IsUUID() batchId: string;
+  @IsNumber({ maxDecimalPlaces: 6 }) @IsPositive() @Max(1e12) quantity: number;
+  @IsUnitCode() unit: UnitCode;
+}
+
+export class ProcessingOutputDto {
+  @IsUUID() batchId: string;
+  @IsOptional() @IsNumber({ maxDecimalPlaces: 6 }) @IsPositive() @Max(1e12) quantity?: number;
+  @IsOptional() @IsUnitCode() unit?: UnitCode;
+}
+
+export class RecordProcessingDto extends EventTimePlaceDto implements RecordProcessingRequest {
+  @ApiProperty({ type: [ProcessingInputDto] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ProcessingInputDto)
+  inputs: ProcessingInputDto[];
+
+  @ApiProperty({ type: [ProcessingOutputDto] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ProcessingOutputDto)
+  outputs: ProcessingOutputDto[];
+}

@@ -1,0 +1,35 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsPositive, IsUUID, Max, ValidateNested,
+} from 'class-validator';
+import {
+  CBV_BIZ_TRANSACTION_TYPES, SINGLE_BATCH_STAGES, type BizTransactionInput, type CbvBizTransactionType,
+  type RecordStageRequest, type UnitCode,
+} from '@nguon/shared';
+import { IsDateTime, IsText, IsTimeZoneOffset, IsUnitCode } from '../../common/validation/decorators.js';
+
+export class BizTransactionDto implements BizTransactionInput {
+  @ApiProperty({ enum: CBV_BIZ_TRANSACTION_TYPES }) @IsIn(CBV_BIZ_TRANSACTION_TYPES) type: CbvBizTransactionType;
+  @IsText(100) id: string;
+}
+
+/** Fields every event form shares: when and where. */
+export class EventTimePlaceDto {
+  @IsOptional() @IsDateTime() eventTime?: string;
+  @IsOptional() @IsTimeZoneOffset() eventTimeZoneOffset?: string;
+  @IsOptional() @IsUUID() locationId?: string;
+  @IsOptional() @IsText(2000) note?: string;
+}
+
+export class RecordStageDto extends EventTimePlaceDto implements RecordStageRequest {
+  @ApiProperty({ enum: SINGLE_BATCH_STAGES }) @IsIn(SINGLE_BATCH_STAGES) stage: RecordStageRequest['stage'];
+  @IsOptional() @IsNumber({ maxDecimalPlaces: 6 }) @IsPositive() @Max(1e12) quantity?: number;
+  @IsOptional() @IsUnitCode() unit?: UnitCode;
+  @IsOptional() @IsUUID() destinationBusinessId?: string;
+  @IsOptional() @IsText(300) destinationName?: string;
+  @IsOptional() @IsUUID() sourceBusinessId?: string;
+  @IsOptional() @IsText(300) sourceName?: string;
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => BizTransactionDto) bizTransactions?: BizTransactionDto[];
+  @IsOptional() @IsBoolean() passed?: boolean;
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { STAGES, type Stage, type UnitCode } from '@nguon/shared';
+import { EXT } from './portal-extensions.js';
+
+export interface QuantityElement {
+  epcClass: string;
+  quantity?: number;
+  uom?: UnitCode;
+}
+
+/** Everything an EPCIS event built by the portal's forms can say. */
+export interface StageEventInput {
+  stage: Stage;
+  eventTime: string;
+  eventTimeZoneOffset: string;
+  /** ObjectEvent subjects, or TransformationEvent outputs. */
+  quantities: QuantityElement[];
+  /** TransformationEvent inputs. */
+  inputs?: QuantityElement[];
+  location?: string;
+  sourceParty?: string;
+  destinationParty?: string;
+  sourceName?: string;
+  destinationName?: string;
+  bizTransactions?: { type: string; id: string }[];
+  passed?: boolean;
+  note?: string;
+  ilmd?: Record<string, string>;
+}
+
+function quantityList(elements: QuantityElement[]): Record<string, unknown>[] {
+  return elements.map((q) => ({
+    epcClass: q.epcClass,
+    ...(q.quantity !== undefined ? { quantity: q.quantity } : {}),
+    ...(q.quantity !== undefined && q.uom ? { uom: q.uom } : {}),
+  }));
+}
+
+/** Builds the EPCIS 2.0 event (JSON-LD, CBV bare words) that a stage form records. */
+export function buildStageEvent(input: StageEventInput): Record<string, unknown> {
+  const stage = STAGES[input.stage];
+  const disposition = input.stage === 'inspecting' && input.passed === false ? 'non_conformant' : stage.disposition;
+  const event: Record<string, unknown> = {
+    type: stage.eventType,
+    eventID: `urn:uuid:${randomUUID()}`,
+    eventTime: input.eventTime,
+    eventTimeZoneOffset: input.eventTimeZoneOffset,
+  };
+  if (stage.eventType === 'TransformationEvent') {
+    event.inputQuantityList = quantityList(input.inputs ?? []);
+    event.outputQuantityList = quantityList(input.quantities);
+  } else {
+    event.epcList = [];
+    event.action = stage.action;
+    event.quantityList = quantityList(input.quantities);
+  }
+  event.bizStep = stage.bizStep;
+  event.disposition = disposition;
+  if (input.location) {
+    event.readPoint = { id: input.location };
+    event.bizLocation = { id: input.location };
+  }
+  if (input.bizTransactions?.length) {
+    event.bizTransactionList = input.bizTransactions.map((t) => ({ type: t.type, bizTransaction: `urn:nguon:doc:${t.type}:${encodeURIComponent(t.id)}` }));
+  }
+  if (input.sourceParty) event.sourceList = [{ type: 'owning_party', source: input.sourceParty }];
+  if (input.destinationParty) event.destinationList = [{ type: 'owning_party', destination: input.destinationParty }];
+  if (input.ilmd) event.ilmd = input.ilmd;
+  if (input.sourceName) event[EXT.sourceName] = input.sourceName;
+  if (input.destinationName) event[EXT.destinationName] = input.destinationName;
+  if (input.note) event[EXT.note] = input.note;
+  return event;
+}
+
+/** Reads back the reference documents a portal event names (`urn:nguon:doc:{type}:{id}`). */
+export function documentsOf(event: Record<string, unknown>): { type: string; id: string }[] {
+  const list = event.bizTransactionList;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((t: { type?: unknown; bizTransaction?: unknown }) => {
+    if (typeof t.bizTransaction !== 'string') return [];
+    const match = /^urn:nguon:doc:[^:]+:(.*)$/.exec(t.bizTransaction);
+    return [{ type: typeof t.type === 'string' ? t.type : 'other', id: match?.[1] ? decodeURIComponent(match[1]) : t.bizTransaction }];
+  });
+}

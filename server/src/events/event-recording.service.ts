@@ -1,0 +1,283 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { BatchView, EventView, LocalizedText, Stage } from '@nguon/shared';
+import { DataSource, In } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { TenancyPolicy } from '../auth/tenancy.policy.js';
+import { epcClassOf, newShortCode } from '../batches/batch-identity.js';
+import { BatchEntity } from '../batches/batch.entity.js';
+import { mapBatch } from '../batches/batch.mapper.js';
+import { BatchesService } from '../batches/batches.service.js';
+import { BusinessEntity } from '../businesses/business.entity.js';
+import { BatchChanges } from '../common/cache/batch-changes.js';
+import { eventTimeOf } from '../common/clock.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { LocationEntity } from '../locations/location.entity.js';
+import { ProductEntity } from '../products/product.entity.js';
+import type { CreateBatchDto } from './dto/create-batch.dto.js';
+import type { RecordProcessingDto } from './dto/record-processing.dto.js';
+import type { RecordStageDto } from './dto/record-stage.dto.js';
+import { buildStageEvent } from './epcis-event.builder.js';
+import { EventStore } from './event-store.js';
+import { mapEvent } from './event.mapper.js';
+import { EXT, freeTextPartyUri, locationUri, partyUri } from './portal-extensions.js';
+
+/** Stages only the batch's producer records; a business it was shipped to records the rest. */
+const PRODUCER_ONLY_STAGES: ReadonlySet<Stage> = new Set(['planting', 'growing', 'harvesting']);
+/** Stages that put a batch in front of buyers, refused once it is recalled. */
+const DISTRIBUTING_STAGES: ReadonlySet<Stage> = new Set(['shipping', 'retail']);
+
+const NO_SUCH = {
+  batch: { vi: 'Không có lô hàng này', en: 'No such batch' },
+  business: { vi: 'Không có doanh nghiệp này', en: 'No such business' },
+  location: { vi: 'Doanh nghiệp không có địa điểm này', en: 'No such location of this business' },
+} satisfies Record<string, LocalizedText>;
+
+function ruleViolated(field: string, en: string, vi: string): DomainError {
+  return new DomainError('EVENT_RULE_VIOLATED', { vi, en }, { [field]: [{ vi, en }] });
+}
+
+/**
+ * The business side's recording use cases. Each builds an EPCIS event and writes it through the
+ * event store in one transaction with whatever else changes.
+ */
+@Injectable()
+export class EventRecordingService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly store: EventStore,
+    private readonly batches: BatchesService,
+    private readonly changes: BatchChanges,
+  ) {}
+
+  /** Registers a batch of a product: the batch row and its commissioning event, together. */
+  async registerBatch(user: AuthUser, dto: CreateBatchDto): Promise<BatchView> {
+    const product = await this.db.getRepository(ProductEntity).findOneBy({ id: dto.productId });
+    if (!product) throw new DomainError('PRODUCT_NOT_FOUND');
+    TenancyPolicy.assertActsFor(user, product.businessId);
+    const business = await this.db.getRepository(BusinessEntity).findOneByOrFail({ id: product.businessId });
+    if (business.status !== 'verified') throw new DomainError('BUSINESS_NOT_VERIFIED');
+    for (const field of ['expiryDate', 'bestBeforeDate'] as const) {
+      const date = dto[field];
+      if (date && date < dto.productionDate) {
+        throw new DomainError('VALIDATION_FAILED', undefined, { [field]: [`${field} must not be before productionDate`] });
+      }
+    }
+    const origin = dto.originLocationId ? await this.ownLocation(product.businessId, dto.originLocationId, 'originLocationId') : null;
+    const place = dto.locationId ? await this.ownLocation(product.businessId, dto.locationId, 'locationId') : origin;
+    const time = eventTimeOf(dto);
+    const unit = dto.quantity !== undefined ? (dto.unit ?? product.unit) : (dto.unit ?? null);
+
+    const batch = await this.db.transaction(async (tx) => {
+      const saved = await tx.getRepository(BatchEntity).save(tx.getRepository(BatchEntity).create({
+        productId: product.id,
+        businessId: product.businessId,
+        lotCode: dto.lotCode,
+        displayName: dto.displayName ?? null,
+        shortCode: newShortCode(),
+        productionDate: dto.productionDate,
+        expiryDate: dto.expiryDate ?? null,
+        bestBeforeDate: dto.bestBeforeDate ?? null,
+        quantity: dto.quantity ?? null,
+        unit,
+        originLocationId: origin?.id ?? null,
+        status: 'active',
+      }));
+      const ilmd: Record<string, string> = { [EXT.productionDate]: dto.productionDate };
+      if (dto.expiryDate) ilmd['cbvmda:itemExpirationDate'] = dto.expiryDate;
+      if (dto.bestBeforeDate) ilmd['cbvmda:bestBeforeDate'] = dto.bestBeforeDate;
+      const document = buildStageEvent({
+        stage: 'registration',
+        ...time,
+        quantities: [{ epcClass: epcClassOf({ ...saved, gtin: product.gtin }), quantity: dto.quantity, uom: unit ?? undefined }],
+        location: place ? locationUri(place) : undefined,
+        note: dto.note,
+        ilmd,
+      });
+      await this.store.append(tx, {
+        document,
+        links: [{ batchId: saved.id, role: 'subject', quantity: dto.quantity ?? null, unit }],
+        locationId: place?.id ?? null,
+        businessId: product.businessId,
+        recordedBy: user.id,
+      });
+      return saved;
+    });
+    return mapBatch(batch, product, this.config.publicBaseUrl);
+  }
+
+  /** Records one stage (harvest, packing, shipping, receiving...) on one batch. */
+  async recordStage(user: AuthUser, batchId: string, dto: RecordStageDto): Promise<EventView> {
+    const batch = await this.batches.findOrFail(batchId);
+    const actorId = await this.actingBusiness(user, batch, dto.stage);
+    if (DISTRIBUTING_STAGES.has(dto.stage) && batch.status === 'recalled') throw new DomainError('BATCH_RECALLED');
+    const place = dto.locationId ? await this.ownLocation(actorId, dto.locationId, 'locationId') : null;
+    const time = eventTimeOf(dto);
+    const unit = dto.quantity !== undefined ? (dto.unit ?? batch.unit ?? batch.product.unit) : null;
+
+    let destination: BusinessEntity | null = null;
+    let source: BusinessEntity | null = null;
+    if (dto.stage === 'shipping') {
+      if (!dto.destinationBusinessId && !dto.destinationName) {
+        throw ruleViolated('destinationBusinessId', 'shipping needs destinationBusinessId or destinationName', 'Vận chuyển cần ghi rõ bên nhận hàng');
+      }
+      if (dto.destinationBusinessId) {
+        destination = await this.businessOrFail(dto.destinationBusinessId, 'destinationBusinessId');
+        if (destination.id === actorId) {
+          throw ruleViolated('destinationBusinessId', 'a business cannot ship to itself', 'Doanh nghiệp không thể gửi hàng cho chính mình');
+        }
+      }
+    }
+    if (dto.stage === 'receiving') {
+      source = dto.sourceBusinessId
+        ? await this.businessOrFail(dto.sourceBusinessId, 'sourceBusinessId')
+        : dto.sourceName ? null : await this.lastShipperTo(batch.id, actorId);
+    }
+    if (dto.passed !== undefined && dto.stage !== 'inspecting') {
+      throw ruleViolated('passed', 'passed is only for the inspecting stage', 'Kết quả đạt/không đạt chỉ dùng cho kiểm nghiệm');
+    }
+
+    const event = await this.db.transaction(async (tx) => {
+      const document = buildStageEvent({
+        stage: dto.stage,
+        ...time,
+        quantities: [{ epcClass: epcClassOf({ ...batch, gtin: batch.product.gtin }), quantity: dto.quantity, uom: unit ?? undefined }],
+        location: place ? locationUri(place) : undefined,
+        sourceParty: source ? partyUri(source) : dto.sourceName ? freeTextPartyUri(dto.sourceName) : undefined,
+        destinationParty: destination ? partyUri(destination) : dto.destinationName ? freeTextPartyUri(dto.destinationName) : undefined,
+        sourceName: source ? undefined : dto.sourceName,
+        destinationName: destination ? undefined : dto.destinationName,
+        bizTransactions: dto.bizTransactions,
+        passed: dto.passed,
+        note: dto.note,
+      });
+      return this.store.append(tx, {
+        document,
+        links: [{ batchId: batch.id, role: 'subject', quantity: dto.quantity ?? null, unit }],
+        locationId: place?.id ?? null,
+        businessId: actorId,
+        recordedBy: user.id,
+        sourceBusinessId: source?.id ?? null,
+        destinationBusinessId: destination?.id ?? null,
+      });
+    });
+    await this.changes.publish([batch.id]);
+    return mapEvent(event);
+  }
+
+  /** Records processing: input batches used (with quantities) turned into output batches. */
+  async recordProcessing(user: AuthUser, dto: RecordProcessingDto): Promise<EventView> {
+    const inputIds = dto.inputs.map((i) => i.batchId);
+    const outputIds = dto.outputs.map((o) => o.batchId);
+    const duplicate = [...inputIds, ...outputIds].find((id, index, all) => all.indexOf(id) !== index);
+    if (duplicate) {
+      throw ruleViolated('inputs', `batch ${duplicate} is named more than once`, `Lô ${duplicate} được chọn nhiều lần`);
+    }
+    const found = await this.db.getRepository(BatchEntity).find({ where: { id: In([...inputIds, ...outputIds]) }, relations: { product: true } });
+    const byId = new Map(found.map((b) => [b.id, b]));
+    const missing = [...dto.inputs.map((i, n) => [`inputs.${n}.batchId`, i.batchId]), ...dto.outputs.map((o, n) => [`outputs.${n}.batchId`, o.batchId])]
+      .filter(([, id]) => !byId.has(id!));
+    if (missing.length) {
+      throw new DomainError('BATCH_NOT_FOUND', undefined, Object.fromEntries(missing.map(([field]) => [field!, [NO_SUCH.batch]])));
+    }
+    const outputs = outputIds.map((id) => byId.get(id)!);
+    const actorId = outputs[0]!.businessId;
+    if (outputs.some((b) => b.businessId !== actorId)) {
+      throw ruleViolated('outputs', 'all output batches must belong to one business', 'Các lô thành phẩm phải thuộc cùng một doanh nghiệp');
+    }
+    TenancyPolicy.assertActsFor(user, actorId);
+    const received = await this.batchesShippedTo(inputIds, actorId);
+    dto.inputs.forEach((input, n) => {
+      const batch = byId.get(input.batchId)!;
+      if (batch.businessId !== actorId && !received.has(batch.id)) {
+        throw ruleViolated(`inputs.${n}.batchId`, 'an input must be your own batch or one shipped to you', 'Nguyên liệu phải là lô của bạn hoặc lô đã được gửi đến bạn');
+      }
+      if (batch.status === 'recalled') throw ruleViolated(`inputs.${n}.batchId`, 'a recalled batch cannot be processed', 'Không thể chế biến lô đã bị thu hồi');
+    });
+    const place = dto.locationId ? await this.ownLocation(actorId, dto.locationId, 'locationId') : null;
+    const time = eventTimeOf(dto);
+    const classOf = (b: BatchEntity) => epcClassOf({ ...b, gtin: b.product!.gtin });
+
+    const event = await this.db.transaction(async (tx) => {
+      const document = buildStageEvent({
+        stage: 'processing',
+        ...time,
+        inputs: dto.inputs.map((i) => ({ epcClass: classOf(byId.get(i.batchId)!), quantity: i.quantity, uom: i.unit })),
+        quantities: dto.outputs.map((o) => ({ epcClass: classOf(byId.get(o.batchId)!), quantity: o.quantity, uom: o.quantity !== undefined ? (o.unit ?? byId.get(o.batchId)!.product!.unit) : undefined })),
+        location: place ? locationUri(place) : undefined,
+        note: dto.note,
+      });
+      return this.store.append(tx, {
+        document,
+        links: [
+          ...dto.inputs.map((i) => ({ batchId: i.batchId, role: 'input' as const, quantity: i.quantity, unit: i.unit })),
+          ...dto.outputs.map((o) => ({ batchId: o.batchId, role: 'output' as const, quantity: o.quantity ?? null, unit: o.unit ?? null })),
+        ],
+        locationId: place?.id ?? null,
+        businessId: actorId,
+        recordedBy: user.id,
+      });
+    });
+    await this.changes.publish([...inputIds, ...outputIds]);
+    return mapEvent(event);
+  }
+
+  /**
+   * The business the user records for on this batch: its producer, or a business the batch was
+   * shipped to (one step forward may record receiving and what follows).
+   */
+  private async actingBusiness(user: AuthUser, batch: BatchEntity, stage: Stage): Promise<string> {
+    if (user.memberships.has(batch.businessId)) return batch.businessId;
+    if (!PRODUCER_ONLY_STAGES.has(stage)) {
+      const recipients = await this.recipientsOf(batch.id);
+      const actor = recipients.find((id) => user.memberships.has(id));
+      if (actor) return actor;
+    }
+    throw new DomainError('FORBIDDEN');
+  }
+
+  private async recipientsOf(batchId: string): Promise<string[]> {
+    const rows: { destination_business_id: string }[] = await this.db.query(
+      `SELECT DISTINCT e.destination_business_id FROM event_batches eb JOIN events e ON e.id = eb.event_id
+        WHERE eb.batch_id = $1 AND e.biz_step = 'shipping' AND e.destination_business_id IS NOT NULL`,
+      [batchId],
+    );
+    return rows.map((r) => r.destination_business_id);
+  }
+
+  private async batchesShippedTo(batchIds: string[], businessId: string): Promise<Set<string>> {
+    const rows: { batch_id: string }[] = await this.db.query(
+      `SELECT DISTINCT eb.batch_id FROM event_batches eb JOIN events e ON e.id = eb.event_id
+        WHERE eb.batch_id = ANY($1::uuid[]) AND e.biz_step = 'shipping' AND e.destination_business_id = $2`,
+      [batchIds, businessId],
+    );
+    return new Set(rows.map((r) => r.batch_id));
+  }
+
+  private async lastShipperTo(batchId: string, businessId: string): Promise<BusinessEntity | null> {
+    const rows: { business_id: string }[] = await this.db.query(
+      `SELECT e.business_id FROM event_batches eb JOIN events e ON e.id = eb.event_id
+        WHERE eb.batch_id = $1 AND e.biz_step = 'shipping' AND e.destination_business_id = $2
+        ORDER BY e.event_time DESC LIMIT 1`,
+      [batchId, businessId],
+    );
+    return rows[0] ? this.db.getRepository(BusinessEntity).findOneBy({ id: rows[0].business_id }) : null;
+  }
+
+  private async businessOrFail(id: string, field: string): Promise<BusinessEntity> {
+    const business = await this.db.getRepository(BusinessEntity).findOneBy({ id });
+    if (!business) throw new DomainError('BUSINESS_NOT_FOUND', undefined, { [field]: [NO_SUCH.business] });
+    return business;
+  }
+
+  /** A location of the acting business; another business's place cannot be named. */
+  private async ownLocation(businessId: string, locationId: string, field: string): Promise<LocationEntity> {
+    const location = await this.db.getRepository(LocationEntity).findOneBy({ id: locationId, businessId });
+    if (!location) throw new DomainError('LOCATION_NOT_FOUND', undefined, { [field]: [NO_SUCH.location] });
+    return location;
+  }
+}
+

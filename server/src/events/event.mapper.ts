@@ -1,0 +1,20 @@
+import { stageOf, type EventView } from '@nguon/shared';
+import type { EventEntity } from './event.entity.js';
+
+export function mapEvent(e: EventEntity): EventView {
+  return {
+    id: e.id,
+    eventId: e.eventId,
+    eventType: e.eventType,
+    stage: stageOf(e.eventType, e.bizStep),
+    action: e.action,
+    bizStep: e.bizStep,
+    disposition: e.disposition,
+    eventTime: e.eventTime.toISOString(),
+    eventTimeZoneOffset: e.eventTimeZoneOffset,
+    recordTime: e.recordTime.toISOString(),
+    businessId: e.businessId,
+    locationId: e.locationId,
+    epcis: { ...e.document, recordTime: e.recordTime.toISOString() },
+  };
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { BatchesModule } from '../batches/batches.module.js';
+import { BatchEventsService } from './batch-events.service.js';
+import { EventRecordingService } from './event-recording.service.js';
+import { EventStore } from './event-store.js';
+import { EventsController } from './events.controller.js';
+
+@Module({
+  imports: [BatchesModule],
+  controllers: [EventsController],
+  providers: [EventRecordingService, BatchEventsService, EventStore],
+  exports: [EventRecordingService],
+})
+export class EventsModule {}

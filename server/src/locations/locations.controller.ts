@@ -1,0 +1,29 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { LocationView, Page } from '@nguon/shared';
+import type { AuthUser } from '../auth/auth-user.js';
+import { SignedIn } from '../auth/auth.guard.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { PageQueryDto } from '../common/pagination/page-query.dto.js';
+import { UuidParam } from '../common/validation/uuid-param.pipe.js';
+import { CreateLocationDto } from './dto/create-location.dto.js';
+import { LocationsService } from './locations.service.js';
+
+@ApiTags('locations')
+@Controller('api')
+export class LocationsController {
+  constructor(private readonly locations: LocationsService) {}
+
+  @Post('businesses/:businessId/locations') @SignedIn() @ApiBearerAuth()
+  add(@CurrentUser() user: AuthUser, @Param('businessId', UuidParam) businessId: string, @Body() dto: CreateLocationDto): Promise<LocationView> {
+    return this.locations.addLocation(user, businessId, dto);
+  }
+
+  @Get('businesses/:businessId/locations')
+  list(@Param('businessId', UuidParam) businessId: string, @Query() query: PageQueryDto): Promise<Page<LocationView>> {
+    return this.locations.listLocations(businessId, query);
+  }
+
+  @Get('locations/:id')
+  get(@Param('id', UuidParam) id: string): Promise<LocationView> { return this.locations.getLocation(id); }
+}

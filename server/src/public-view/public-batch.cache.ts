@@ -1,0 +1,52 @@
+import type { PublicBatchView } from '@nguon/shared';
+
+export type CachedView = Omit<PublicBatchView, 'scanCount'>;
+
+interface Entry {
+  view: CachedView;
+  expiresAt: number;
+  /** The batches whose records the view shows: a change to any of them makes it stale. */
+  dependsOn: ReadonlySet<string>;
+}
+
+/**
+ * A bounded in-process cache of consumer views, oldest-used evicted first. Events and recalls
+ * invalidate entries at once; the time limit bounds how stale business details (certificates,
+ * verification) can get, since those are not tracked per batch.
+ */
+export class PublicBatchCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly capacity = 10_000,
+    private readonly ttlMs = 5 * 60_000,
+  ) {}
+
+  get(batchId: string, now = Date.now()): CachedView | undefined {
+    const entry = this.entries.get(batchId);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= now) {
+      this.entries.delete(batchId);
+      return undefined;
+    }
+    // Re-insert to mark as recently used (Map keeps insertion order).
+    this.entries.delete(batchId);
+    this.entries.set(batchId, entry);
+    return entry.view;
+  }
+
+  set(batchId: string, view: CachedView, dependsOn: Iterable<string>, now = Date.now()): void {
+    this.entries.delete(batchId);
+    this.entries.set(batchId, { view, expiresAt: now + this.ttlMs, dependsOn: new Set(dependsOn) });
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+  }
+
+  invalidate(changedBatchIds: readonly string[]): void {
+    for (const [key, entry] of this.entries) {
+      if (changedBatchIds.some((id) => entry.dependsOn.has(id))) this.entries.delete(key);
+    }
+  }
+}

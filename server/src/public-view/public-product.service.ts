@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { BatchStatus, PublicProductView } from '@nguon/shared';
+import { DataSource } from 'typeorm';
+import { identityUrl } from '../batches/batch-identity.js';
+import { mapCertificate } from '../businesses/business.mapper.js';
+import { CertificateEntity } from '../businesses/certificate.entity.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { publicProducer, publicProduct } from './public-batch.mapper.js';
+import { loadProductBatches, loadProductRow } from './public-batch.queries.js';
+
+const RECENT_BATCHES = 50;
+
+/** The consumer's view of a product (a GTIN without a lot): who makes it and its recent batches. */
+@Injectable()
+export class PublicProductService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async getPublicProduct(productId: string): Promise<PublicProductView> {
+    const row = await loadProductRow(this.db, productId);
+    if (!row) throw new DomainError('PRODUCT_NOT_FOUND');
+    const [batches, certificates] = await Promise.all([
+      loadProductBatches(this.db, productId, RECENT_BATCHES),
+      this.db.getRepository(CertificateEntity).find({ where: { businessId: row.business_id }, order: { createdAt: 'ASC' } }),
+    ]);
+    return {
+      product: publicProduct(row),
+      producer: publicProducer(row, certificates.map((c) => mapCertificate(c))),
+      batches: batches.map((b) => ({
+        id: b.id,
+        lotCode: b.lot_code,
+        productionDate: b.production_date,
+        expiryDate: b.expiry_date,
+        status: b.status as BatchStatus,
+        identityUrl: identityUrl({ gtin: row.gtin, lotCode: b.lot_code, shortCode: b.short_code, expiryDate: b.expiry_date }, this.config.publicBaseUrl),
+      })),
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { ClientClass } from './scan.entity.js';
+
+/** Upper bound on remembered codes; each entry is a few dozen bytes. */
+const MAX_KEYS = 200_000;
+
+/**
+ * Turns printed codes into batch ids. A batch's GTIN, lot and short code never change and
+ * batches are never deleted, so a found mapping is remembered for good; unknown codes are not.
+ */
+@Injectable()
+export class BatchLookupService {
+  private readonly ids = new Map<string, string>();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  byGtinAndLot(gtin14: string, lot: string): Promise<string | null> {
+    return this.remembered(`01:${gtin14}:${lot}`, () =>
+      this.db.query(`SELECT b.id FROM batches b JOIN products p ON p.id = b.product_id WHERE p.gtin = $1 AND b.lot_code = $2`, [gtin14, lot]));
+  }
+
+  byShortCode(code: string): Promise<string | null> {
+    return this.remembered(`q:${code}`, () => this.db.query(`SELECT id FROM batches WHERE short_code = $1`, [code]));
+  }
+
+  productByGtin(gtin14: string): Promise<string | null> {
+    return this.remembered(`p:${gtin14}`, () => this.db.query(`SELECT id FROM products WHERE gtin = $1`, [gtin14]));
+  }
+
+  /** Records an anonymous scan and returns the batch's new scan count, in one statement. */
+  async recordScan(batchId: string, clientClass: ClientClass): Promise<number> {
+    const rows: [{ scan_count: number }[], number] | { scan_count: number }[] = await this.db.query(
+      `WITH scan AS (INSERT INTO scans (batch_id, client_class) VALUES ($1, $2))
+       UPDATE batches SET scan_count = scan_count + 1 WHERE id = $1 RETURNING scan_count`,
+      [batchId, clientClass],
+    );
+    // TypeORM returns [rows, affected] for UPDATE ... RETURNING on PostgreSQL.
+    const list = Array.isArray(rows[0]) ? (rows[0] as { scan_count: number }[]) : (rows as { scan_count: number }[]);
+    return list[0]?.scan_count ?? 0;
+  }
+
+  private async remembered(key: string, load: () => Promise<{ id: string }[]>): Promise<string | null> {
+    const known = this.ids.get(key);
+    if (known) return known;
+    const [row] = await load();
+    if (!row) return null;
+    if (this.ids.size >= MAX_KEYS) this.ids.clear();
+    this.ids.set(key, row.id);
+    return row.id;
+  }
+}

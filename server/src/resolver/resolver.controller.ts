@@ -1,0 +1,98 @@
+import { Controller, Get, Options, Param, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { ERROR_CODES } from '@nguon/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../common/errors/domain-error.js';
+import { SpaShell } from '../web-app/spa-shell.js';
+import { clientClassOf } from './client-class.js';
+import { ResolverService, type Resolved } from './resolver.service.js';
+
+const LINKSET_TYPE = 'application/linkset+json';
+
+function setCors(reply: FastifyReply): void {
+  reply.header('access-control-allow-origin', '*')
+    .header('access-control-allow-methods', 'GET, HEAD, OPTIONS')
+    .header('access-control-allow-headers', 'Accept, Accept-Language')
+    .header('access-control-expose-headers', 'Link, Location')
+    .header('vary', 'Accept, Accept-Language');
+}
+
+type Wanted = 'linkset' | 'json' | 'page';
+
+/** What the client asked for: `?linkType=linkset` or the Accept header decide. */
+function wanted(request: FastifyRequest): Wanted {
+  const linkType = (request.query as Record<string, string | undefined>).linkType;
+  const accept = request.headers.accept ?? '';
+  if (linkType === 'linkset' || linkType === 'all' || accept.includes(LINKSET_TYPE)) return 'linkset';
+  if (accept.includes('text/html')) return 'page';
+  if (accept.includes('application/json')) return 'json';
+  return 'page';
+}
+
+/** GS1-Conformant resolver for the codes on packages: Digital Link paths and short codes. */
+@ApiExcludeController()
+@Controller()
+export class ResolverController {
+  constructor(
+    private readonly resolver: ResolverService,
+    private readonly shell: SpaShell,
+  ) {}
+
+  @Get('.well-known/gs1resolver')
+  describe(@Res({ passthrough: true }) reply: FastifyReply): Record<string, unknown> {
+    setCors(reply);
+    return this.resolver.description();
+  }
+
+  @Get('01/*')
+  digitalLink(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.answer(request, reply, () => this.resolver.resolveDigitalLink(request.url));
+  }
+
+  @Get('q/:code')
+  shortCode(@Param('code') code: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.answer(request, reply, () => this.resolver.resolveShortCode(code));
+  }
+
+  @Options(['01/*', 'q/:code', '.well-known/gs1resolver'])
+  preflight(@Res() reply: FastifyReply): void {
+    setCors(reply);
+    void reply.header('allow', 'GET, HEAD, OPTIONS').status(204).send();
+  }
+
+  private async answer(request: FastifyRequest, reply: FastifyReply, resolve: () => Promise<Resolved>): Promise<void> {
+    setCors(reply);
+    const want = wanted(request);
+    const [pathOnly, query] = splitUrl(request.url);
+    let resolved: Resolved;
+    try {
+      resolved = await resolve();
+    } catch (error) {
+      // A person who scanned a broken code gets the web app's error page, with the error status.
+      if (error instanceof DomainError && want === 'page' && this.shell.html) {
+        return void reply.status(ERROR_CODES[error.code].status).type('text/html; charset=utf-8').send(this.shell.html);
+      }
+      throw error;
+    }
+    reply.header('link', `<${pathOnly}?linkType=linkset>; rel="linkset"; type="${LINKSET_TYPE}"`);
+    if (want === 'linkset') {
+      return void reply.type(LINKSET_TYPE).send(this.resolver.linkset(resolved, pathOnly));
+    }
+    if (resolved.kind === 'product') {
+      if (want === 'json') return void reply.send(await this.resolver.productView(resolved.productId));
+      return void reply.redirect(`${this.resolver.pagePath(resolved)}${query}`, 307);
+    }
+    // HEAD is a machine checking the link, not someone opening the code.
+    const scanCount = request.method === 'GET' ? await this.resolver.recordScan(resolved.batchId, clientClassOf(request.headers['user-agent'])) : null;
+    if (want === 'json') {
+      return void reply.send(await this.resolver.batchView(resolved.batchId, scanCount));
+    }
+    return void reply.redirect(`${this.resolver.pagePath(resolved)}${query}`, 307);
+  }
+}
+
+function splitUrl(url: string): [string, string] {
+  const at = url.indexOf('?');
+  const pathOnly = (at === -1 ? url : url.slice(0, at)).replace(/\/+$/, '');
+  return [pathOnly, at === -1 ? '' : url.slice(at)];
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PublicViewModule } from '../public-view/public-view.module.js';
+import { WebAppModule } from '../web-app/web-app.module.js';
+import { BatchLookupService } from './batch-lookup.service.js';
+import { ResolverController } from './resolver.controller.js';
+import { ResolverService } from './resolver.service.js';
+
+@Module({
+  imports: [PublicViewModule, WebAppModule],
+  controllers: [ResolverController],
+  providers: [ResolverService, BatchLookupService],
+})
+export class ResolverModule {}

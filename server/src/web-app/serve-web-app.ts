@@ -1,0 +1,17 @@
+import fastifyStatic from '@fastify/static';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AppConfig } from '../config/app-config.js';
+import { SpaShell } from './spa-shell.js';
+
+/** Serves the built web app's files from the API's port; hashed assets are cached for good. */
+export async function serveWebApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  if (!config.webDistDir || !app.get(SpaShell).html) return;
+  await app.register(fastifyStatic, {
+    root: config.webDistDir,
+    wildcard: false,
+    index: false,
+    setHeaders: (res, filePath) => {
+      if (filePath.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
+    },
+  });
+}

@@ -1,0 +1,94 @@
+import { randomInt } from 'node:crypto';
+import {
+  gs1CheckDigit, type BatchView, type BusinessView, type CreateBatchRequest, type CreateBusinessRequest,
+  type CreateLocationRequest, type CreateProductRequest, type EventView, type LocationView, type ProductView,
+  type RecordProcessingRequest, type RecordStageRequest, type UserRole,
+} from '@nguon/shared';
+import { hashPassword } from '../../server/src/auth/password.js';
+import { UserEntity } from '../../server/src/auth/user.entity.js';
+import type { HttpClient } from '../support/http.js';
+import type { TestApp } from '../support/test-app.js';
+
+/** Test data is made through the API (as users would make it), with overrides per test. */
+export interface Factory {
+  http: HttpClient;
+  testApp: TestApp;
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+  token: string;
+}
+
+let sequence = 0;
+const next = () => `${Date.now().toString(36)}${(++sequence).toString(36)}`;
+
+/** A valid GTIN-13 under Vietnam's prefix 893. */
+export function makeGtin(): string {
+  const body = `893${String(randomInt(0, 1e9)).padStart(9, '0')}`;
+  return `${body}${gs1CheckDigit(body)}`;
+}
+
+export function makeTaxCode(): string {
+  return String(randomInt(1e9, 1e10 - 1));
+}
+
+function expectOk<T>(response: { status: number; body: T }, what: string): T {
+  if (response.status >= 300) throw new Error(`${what} failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+/** Users have no sign-up endpoint yet: they are inserted, then sign in through the API. */
+export async function createUser(f: Factory, overrides: { role?: UserRole; email?: string; password?: string } = {}): Promise<TestUser> {
+  const email = overrides.email ?? `user-${next()}@example.test`;
+  const password = overrides.password ?? 'correct horse battery staple';
+  const repo = f.testApp.app.database.dataSource.getRepository(UserEntity);
+  const user = await repo.save(repo.create({ email, passwordHash: await hashPassword(password), displayName: email.split('@')[0]!, role: overrides.role ?? 'member' }));
+  const login = expectOk(await f.http.post('/api/auth/login', { email, password }), 'login');
+  return { id: user.id, email, password, token: login.accessToken };
+}
+
+export function businessInput(overrides: Partial<CreateBusinessRequest> = {}): CreateBusinessRequest {
+  return {
+    legalName: `Hợp tác xã thử nghiệm ${next()}`,
+    taxCode: makeTaxCode(),
+    address: { line: 'Thôn 1', commune: 'Xã Phúc Trạch', province: 'Hà Tĩnh' },
+    phone: '0239 3888 999',
+    ...overrides,
+  };
+}
+
+export async function createBusiness(f: Factory, owner: TestUser, overrides: Partial<CreateBusinessRequest> = {}): Promise<BusinessView> {
+  return expectOk(await f.http.post('/api/businesses', businessInput(overrides), { token: owner.token }), 'create business');
+}
+
+/** A business verified by an administrator, ready to publish batches. */
+export async function createVerifiedBusiness(f: Factory, owner: TestUser, admin: TestUser, overrides: Partial<CreateBusinessRequest> = {}): Promise<BusinessView> {
+  const business = await createBusiness(f, owner, overrides);
+  return expectOk(await f.http.post(`/api/businesses/${business.id}/verify`, undefined, { token: admin.token }), 'verify business');
+}
+
+export async function createLocation(f: Factory, owner: TestUser, businessId: string, overrides: Partial<CreateLocationRequest> = {}): Promise<LocationView> {
+  const body: CreateLocationRequest = { kind: 'farm', name: `Vườn ${next()}`, address: 'Thôn 2', province: 'Hà Tĩnh', latitude: 18.27, longitude: 105.56, ...overrides };
+  return expectOk(await f.http.post(`/api/businesses/${businessId}/locations`, body, { token: owner.token }), 'create location');
+}
+
+export async function createProduct(f: Factory, owner: TestUser, businessId: string, overrides: Partial<CreateProductRequest> = {}): Promise<ProductView> {
+  const body: CreateProductRequest = { name: { vi: 'Bưởi Phúc Trạch', en: 'Phuc Trach pomelo' }, category: 'fruit', unit: 'KGM', gtin: makeGtin(), ...overrides };
+  return expectOk(await f.http.post(`/api/businesses/${businessId}/products`, body, { token: owner.token }), 'create product');
+}
+
+export async function createBatch(f: Factory, owner: TestUser, productId: string, overrides: Partial<CreateBatchRequest> = {}): Promise<BatchView> {
+  const body: CreateBatchRequest = { productId, lotCode: `L${next()}`.slice(0, 20).toUpperCase(), productionDate: '2026-10-01', expiryDate: '2026-12-31', quantity: 1000, unit: 'KGM', ...overrides };
+  return expectOk(await f.http.post('/api/batches', body, { token: owner.token }), 'create batch');
+}
+
+export async function recordStage(f: Factory, user: TestUser, batchId: string, body: RecordStageRequest): Promise<EventView> {
+  return expectOk(await f.http.post(`/api/batches/${batchId}/events`, body, { token: user.token }), `record ${body.stage}`);
+}
+
+export async function recordProcessing(f: Factory, user: TestUser, body: RecordProcessingRequest): Promise<EventView> {
+  return expectOk(await f.http.post('/api/events/processing', body, { token: user.token }), 'record processing');
+}

@@ -1,0 +1,29 @@
+export interface HttpResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** A small JSON client for API tests: sends a body as JSON and a bearer token when given. */
+export function httpClient(baseUrl: string) {
+  async function request<T = any>(method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}): Promise<HttpResponse<T>> {
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    }
+    const response = await fetch(`${baseUrl}${path}`, { method, headers, body, redirect: 'manual' });
+    const text = await response.text();
+    const type = response.headers.get('content-type') ?? '';
+    return { status: response.status, headers: response.headers, body: type.includes('json') && text ? JSON.parse(text) : text };
+  }
+  return {
+    request,
+    get: <T = any>(path: string, options?: { token?: string; headers?: Record<string, string> }) => request<T>('GET', path, options),
+    post: <T = any>(path: string, body?: unknown, options?: { token?: string; headers?: Record<string, string> }) => request<T>('POST', path, { ...options, body }),
+  };
+}
+
+export type HttpClient = ReturnType<typeof httpClient>;

@@ -1,0 +1,87 @@
+import { Link, useLocation, useParams } from 'react-router';
+import type { PublicBatchView } from '@nguon/shared';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Spinner } from '@/components/ui/spinner';
+import { usePublicBatch } from '@/features/batch/api/get-public-batch';
+import { BatchFacts } from '@/features/batch/components/batch-facts';
+import { Certificates } from '@/features/batch/components/certificates';
+import { ProducerCard } from '@/features/batch/components/producer-card';
+import { ProductHeader } from '@/features/batch/components/product-header';
+import { RecallBanner } from '@/features/batch/components/recall-banner';
+import { ScanCount } from '@/features/batch/components/scan-count';
+import { Sources } from '@/features/batch/components/sources';
+import { Timeline } from '@/features/batch/components/timeline';
+import { useErrorMessage } from '@/lib/error-message';
+import { useLocale, useT } from '@/lib/i18n';
+
+/** The batch the home page already resolved, if it came from there. */
+function batchFromState(state: unknown): PublicBatchView | null {
+  if (typeof state === 'object' && state !== null && 'batch' in state) {
+    return (state as { batch: PublicBatchView }).batch;
+  }
+  return null;
+}
+
+function BatchPage({ batch }: { batch: PublicBatchView }) {
+  const t = useT();
+  const { l } = useLocale();
+  return (
+    <article className="page page--batch" data-testid="batch-page" data-batch-id={batch.id}>
+      <title>{`${t('batch.pageTitle', { name: l(batch.product.name), lot: batch.lotCode })} | ${t('app.name')}`}</title>
+      {batch.recall ? <RecallBanner recall={batch.recall} /> : null}
+      <ProductHeader batch={batch} />
+      <ScanCount count={batch.scanCount} />
+      <BatchFacts batch={batch} />
+      <ProducerCard producer={batch.producer} />
+      <Certificates certificates={batch.producer.certificates} />
+      <Sources sources={batch.sources} />
+      <Timeline entries={batch.timeline} lotCode={batch.lotCode} />
+    </article>
+  );
+}
+
+export default function BatchRoute() {
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const t = useT();
+  const errorMessage = useErrorMessage();
+  const state = usePublicBatch(id, batchFromState(location.state));
+
+  if (state.status === 'loading') {
+    return (
+      <div className="page page--loading" aria-busy="true">
+        <Spinner label={t('batch.loading')} />
+      </div>
+    );
+  }
+
+  if (state.status === 'error') {
+    if (state.code === 'BATCH_NOT_FOUND' || state.code === 'NOT_FOUND') {
+      return (
+        <div className="page" data-testid="batch-not-found">
+          <title>{`${t('batchNotFound.title')} | ${t('app.name')}`}</title>
+          <EmptyState
+            title={t('batchNotFound.title')}
+            action={
+              <Link to="/" className="button button--primary">
+                {t('batchNotFound.action')}
+              </Link>
+            }
+          >
+            <p>{t('batchNotFound.text')}</p>
+          </EmptyState>
+        </div>
+      );
+    }
+    return (
+      <div className="page" data-testid="batch-error">
+        <EmptyState title={t('error.title')} action={<Button onClick={state.retry}>{t('error.retry')}</Button>}>
+          <p>{errorMessage(state.code)}</p>
+        </EmptyState>
+      </div>
+    );
+  }
+
+  return <BatchPage batch={state.batch} />;
+}

@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import type { PublicBatchView } from '@nguon/shared';
+import { useLocale, useT } from '@/lib/i18n';
+import { StatusBadge } from './status-badge';
+
+interface ProductHeaderProps {
+  batch: PublicBatchView;
+}
+
+function ProductImage({ src, alt, name, fallback }: { src: string | null; alt: string; name: string; fallback: string }) {
+  const [broken, setBroken] = useState(false);
+  if (!src || broken) {
+    return (
+      <div className="product-header__image product-header__image--empty" role="img" aria-label={fallback}>
+        <span aria-hidden="true">{name.trim().charAt(0).toUpperCase()}</span>
+      </div>
+    );
+  }
+  return (
+    <img
+      className="product-header__image"
+      src={src}
+      alt={alt}
+      width={128}
+      height={128}
+      decoding="async"
+      onError={() => setBroken(true)}
+    />
+  );
+}
+
+/** Product name and image, brand, the lot's own name, and its status. */
+export function ProductHeader({ batch }: ProductHeaderProps) {
+  const t = useT();
+  const { l } = useLocale();
+  const name = l(batch.product.name);
+  return (
+    <header className="product-header">
+      <ProductImage src={batch.product.imageUrl} alt={t('batch.imageAlt', { name })} name={name} fallback={t('batch.noImage')} />
+      <div className="product-header__text">
+        <StatusBadge status={batch.status} />
+        <h1 className="product-header__name" data-testid="product-name">
+          {name}
+        </h1>
+        {batch.displayName ? <p className="product-header__subtitle">{batch.displayName}</p> : null}
+        {batch.product.brand ? (
+          <p className="product-header__brand">
+            {t('batch.brand')}: <strong data-testid="brand">{batch.product.brand}</strong>
+          </p>
+        ) : null}
+      </div>
+      {batch.product.description ? (
+        <p className="product-header__description">{l(batch.product.description)}</p>
+      ) : null}
+    </header>
+  );
+}
