@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { BatchesModule } from './batches/batches.module.js';
 import { BusinessesModule } from './businesses/businesses.module.js';
 import { CacheModule } from './common/cache/cache.module.js';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import type { Database } from './database/data-source.js';
@@ -29,6 +30,7 @@ export class AppModule {
           dataSourceFactory: async () => database.dataSource,
         }),
         CacheModule,
+        RateLimitModule,
         HealthModule,
         AuthModule,
         BusinessesModule,

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AuthUser } from './auth-user.js';
 import type { LoginDto } from './dto/login.dto.js';
-import { verifyPassword } from './password.js';
+import { verifyAgainstNothing, verifyPassword } from './password.js';
 import { TokenService } from './token.service.js';
 import { UserEntity } from './user.entity.js';
 
@@ -26,7 +26,8 @@ export class AuthService {
     const user = await this.db.getRepository(UserEntity)
       .createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: dto.email }).getOne();
     // Same answer for an unknown email and a wrong password, so accounts cannot be discovered.
-    if (!user || !(await verifyPassword(user.passwordHash, dto.password))) throw new DomainError('INVALID_CREDENTIALS');
+    const valid = user ? await verifyPassword(user.passwordHash, dto.password) : await verifyAgainstNothing(dto.password);
+    if (!user || !valid) throw new DomainError('INVALID_CREDENTIALS');
     const { token, expiresAt } = this.tokens.issue(user.id);
     return { accessToken: token, tokenType: 'Bearer', expiresAt: expiresAt.toISOString(), user: await this.currentUser(user) };
   }

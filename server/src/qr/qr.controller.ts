@@ -1,10 +1,12 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { RateLimited } from '../common/rate-limit/rate-limit.guard.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { QrQueryDto } from './dto/qr-query.dto.js';
 import { QrService } from './qr.service.js';
 
 @ApiTags('qr')
+@RateLimited('public')
 @Controller('api/batches')
 export class QrController {
   constructor(private readonly qr: QrService) {}

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { identityUrl } from '../batches/batch-identity.js';
 import { BatchesService } from '../batches/batches.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { identityUrl } from '../batches/batch-identity.js';
 import type { QrQueryDto } from './dto/qr-query.dto.js';
 import { qrPng, qrSvg } from './qr-image.js';
 
@@ -15,18 +15,18 @@ export class QrService {
   ) {}
 
   async png(batchId: string, query: QrQueryDto): Promise<Buffer> {
-    return qrPng(await this.urlOf(batchId), query.size, query.ecc);
+    const { url } = await this.load(batchId);
+    return qrPng(url, query.size, query.ecc);
   }
 
   async svg(batchId: string, query: QrQueryDto): Promise<string> {
-    const batch = await this.batches.findOrFail(batchId);
-    const url = identityUrl({ ...batch, gtin: batch.product.gtin }, this.config.publicBaseUrl);
+    const { url, batch } = await this.load(batchId);
     const caption = query.caption ? { product: batch.product.nameVi, lot: batch.lotCode, code: batch.product.gtin ?? batch.shortCode } : null;
     return qrSvg(url, query.size, query.ecc, caption);
   }
 
-  private async urlOf(batchId: string): Promise<string> {
+  private async load(batchId: string) {
     const batch = await this.batches.findOrFail(batchId);
-    return identityUrl({ ...batch, gtin: batch.product.gtin }, this.config.publicBaseUrl);
+    return { batch, url: identityUrl({ ...batch, gtin: batch.product.gtin }, this.config.publicBaseUrl) };
   }
 }

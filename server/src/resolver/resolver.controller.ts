@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { ERROR_CODES } from '@nguon/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RateLimited } from '../common/rate-limit/rate-limit.guard.js';
 import { SpaShell } from '../web-app/spa-shell.js';
 import { clientClassOf } from './client-class.js';
 import { ResolverService, type Resolved } from './resolver.service.js';
@@ -31,6 +32,7 @@ function wanted(request: FastifyRequest): Wanted {
 
 /** GS1-Conformant resolver for the codes on packages: Digital Link paths and short codes. */
 @ApiExcludeController()
+@RateLimited('public')
 @Controller()
 export class ResolverController {
   constructor(

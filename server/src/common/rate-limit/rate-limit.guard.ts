@@ -1,0 +1,40 @@
+import { Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import { DomainError } from '../errors/domain-error.js';
+import { FixedWindowCounter } from './fixed-window-counter.js';
+
+/** Sign-in attempts per client address per minute: enough for typos, too few for guessing. */
+const LOGIN_LIMIT = 10;
+
+export type RateLimitGroup = 'public' | 'login';
+const RATE_LIMIT = 'nguon:rate-limit';
+
+/** Limits requests per client address per minute for the marked controller or route. */
+export const RateLimited = (group: RateLimitGroup) => SetMetadata(RATE_LIMIT, group);
+
+@Injectable()
+export class RateLimitGuard implements CanActivate {
+  private readonly counter = new FixedWindowCounter();
+
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const group = this.reflector.getAllAndOverride<RateLimitGroup | undefined>(RATE_LIMIT, [context.getHandler(), context.getClass()]);
+    if (!group) return true;
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const limit = group === 'login' ? LOGIN_LIMIT : this.config.publicRateLimit;
+    const retryAfter = this.counter.hit(`${group}:${request.ip}`, limit);
+    if (retryAfter > 0) {
+      void http.getResponse<FastifyReply>().header('retry-after', String(retryAfter));
+      throw new DomainError('RATE_LIMITED');
+    }
+    return true;
+  }
+}

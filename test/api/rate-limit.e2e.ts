@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createBatch, createProduct, createUser, createVerifiedBusiness, type Factory } from '../factories/index.js';
+import { httpClient } from '../support/http.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+describe('rate limits per client address', () => {
+  const limit = 5;
+  let t: TestApp;
+  let f: Factory;
+  let codePath: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { PUBLIC_RATE_LIMIT: String(limit) } });
+    f = { http: httpClient(t.baseUrl), testApp: t };
+    const admin = await createUser(f, { role: 'admin' });
+    const owner = await createUser(f);
+    const business = await createVerifiedBusiness(f, owner, admin);
+    const product = await createProduct(f, owner, business.id);
+    const batch = await createBatch(f, owner, product.id);
+    codePath = new URL(batch.identityUrl).pathname;
+  });
+  afterAll(async () => t?.close());
+
+  it('answers 429 in the error shape, with Retry-After, once a client passes the public limit', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < limit; i++) statuses.push((await f.http.get(codePath)).status);
+    expect(statuses).toEqual(Array(limit).fill(200));
+    const refused = await f.http.get(codePath, { headers: { 'accept-language': 'en' } });
+    expect(refused.status).toBe(429);
+    expect(refused.body).toEqual({ statusCode: 429, code: 'RATE_LIMITED', message: expect.stringMatching(/too many/i), requestId: expect.any(String) });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('does not count scans that were refused', async () => {
+    const [row] = await t.app.database.dataSource.query(`SELECT count(*)::int AS n FROM scans`);
+    expect(row.n).toBe(limit);
+  });
+
+});
+
+describe('sign-in attempts', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t?.close());
+
+  it('are limited to ten a minute per client address', async () => {
+    const f = { http: httpClient(t.baseUrl) };
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await f.http.post('/api/auth/login', { email: 'nobody@example.test', password: 'wrong' })).status);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses[10]).toBe(429);
+  });
+});
