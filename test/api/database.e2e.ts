@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openDatabase, type Database } from '../../server/src/database/data-source.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { createScratchDatabase, type ScratchDatabase } from '../../server/src/database/scratch-database.js';
 
 describe('the database', () => {
-  let testDb: TestDatabase;
+  let testDb: ScratchDatabase;
   let db: Database;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
+    testDb = await createScratchDatabase();
     db = await openDatabase(testDb);
   });
   afterAll(async () => {

@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 import {
   gs1CheckDigit, type BatchView, type BusinessView, type CreateBatchRequest, type CreateBusinessRequest,
-  type CreateLocationRequest, type CreateProductRequest, type EventView, type LocationView, type ProductView,
-  type RecordProcessingRequest, type RecordStageRequest, type UserRole,
+  type CreateCertificateRequest, type CreateLocationRequest, type CreateProductRequest, type EventView,
+  type LocationView, type ProductView, type RecordProcessingRequest, type RecordStageRequest, type UserRole,
 } from '@nguon/shared';
 import { hashPassword } from '../../server/src/auth/password.js';
 import { UserEntity } from '../../server/src/auth/user.entity.js';
@@ -29,6 +29,23 @@ const next = () => `${Date.now().toString(36)}${(++sequence).toString(36)}`;
 export function makeGtin(): string {
   const body = `893${String(randomInt(0, 1e9)).padStart(9, '0')}`;
   return `${body}${gs1CheckDigit(body)}`;
+}
+
+/** A valid GTIN of the given length (8, 12, 13 or 14 digits), random apart from its check digit. */
+export function makeGtinOfLength(length: 8 | 12 | 13 | 14): string {
+  const prefix = length === 14 ? '1893' : length === 13 ? '893' : length === 12 ? '0' : '9';
+  const body = `${prefix}${Array.from({ length: length - 1 - prefix.length }, () => randomInt(0, 10)).join('')}`;
+  return `${body}${gs1CheckDigit(body)}`;
+}
+
+/** The same GTIN with its last digit wrong. */
+export function withWrongCheckDigit(gtin: string): string {
+  return `${gtin.slice(0, -1)}${(Number(gtin.slice(-1)) + 1) % 10}`;
+}
+
+/** A fresh lot code in GS1's character set. */
+export function makeLotCode(prefix = 'L'): string {
+  return `${prefix}${next()}`.slice(0, 20).toUpperCase();
 }
 
 export function makeTaxCode(): string {
@@ -81,7 +98,7 @@ export async function createProduct(f: Factory, owner: TestUser, businessId: str
 }
 
 export async function createBatch(f: Factory, owner: TestUser, productId: string, overrides: Partial<CreateBatchRequest> = {}): Promise<BatchView> {
-  const body: CreateBatchRequest = { productId, lotCode: `L${next()}`.slice(0, 20).toUpperCase(), productionDate: '2026-10-01', expiryDate: '2026-12-31', quantity: 1000, unit: 'KGM', ...overrides };
+  const body: CreateBatchRequest = { productId, lotCode: makeLotCode(), productionDate: '2026-10-01', expiryDate: '2026-12-31', quantity: 1000, unit: 'KGM', ...overrides };
   return expectOk(await f.http.post('/api/batches', body, { token: owner.token }), 'create batch');
 }
 
@@ -91,4 +108,39 @@ export async function recordStage(f: Factory, user: TestUser, batchId: string, b
 
 export async function recordProcessing(f: Factory, user: TestUser, body: RecordProcessingRequest): Promise<EventView> {
   return expectOk(await f.http.post('/api/events/processing', body, { token: user.token }), 'record processing');
+}
+
+export async function addCertificate(f: Factory, owner: TestUser, businessId: string, overrides: Partial<CreateCertificateRequest> = {}): Promise<BusinessView> {
+  const body: CreateCertificateRequest = { kind: 'vietgap', name: 'VietGAP trồng trọt', number: `VG-${next()}`, issuer: 'Trung tâm Chứng nhận phù hợp', validFrom: '2025-01-01', validTo: '2028-12-31', ...overrides };
+  return expectOk(await f.http.post(`/api/businesses/${businessId}/certificates`, body, { token: owner.token }), 'add certificate');
+}
+
+export interface Producer {
+  owner: TestUser;
+  business: BusinessView;
+  location: LocationView;
+  product: ProductView;
+}
+
+/**
+ * A verified business with its owner, one place and one product: the usual starting point of a
+ * batch. Each part takes overrides.
+ */
+export async function createProducer(
+  f: Factory,
+  admin: TestUser,
+  overrides: { business?: Partial<CreateBusinessRequest>; location?: Partial<CreateLocationRequest>; product?: Partial<CreateProductRequest> } = {},
+): Promise<Producer> {
+  const owner = await createUser(f);
+  const business = await createVerifiedBusiness(f, owner, admin, overrides.business);
+  const location = await createLocation(f, owner, business.id, overrides.location);
+  const product = await createProduct(f, owner, business.id, overrides.product);
+  return { owner, business, location, product };
+}
+
+/** Ships a batch from its holder to a business on the portal, which records receiving it. */
+export async function shipAndReceive(f: Factory, from: TestUser, to: { owner: TestUser; business: BusinessView }, batchId: string, quantity?: number): Promise<{ shipping: EventView; receiving: EventView }> {
+  const shipping = await recordStage(f, from, batchId, { stage: 'shipping', destinationBusinessId: to.business.id, ...(quantity !== undefined ? { quantity } : {}) });
+  const receiving = await recordStage(f, to.owner, batchId, { stage: 'receiving', ...(quantity !== undefined ? { quantity } : {}) });
+  return { shipping, receiving };
 }

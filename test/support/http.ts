@@ -19,11 +19,23 @@ export function httpClient(baseUrl: string) {
     const type = response.headers.get('content-type') ?? '';
     return { status: response.status, headers: response.headers, body: type.includes('json') && text ? JSON.parse(text) : text };
   }
+  /** The raw bytes of an answer (images), without following redirects. */
+  async function getBytes(path: string, options: { headers?: Record<string, string> } = {}): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
+    const response = await fetch(`${baseUrl}${path}`, { headers: options.headers, redirect: 'manual' });
+    return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+  }
   return {
     request,
+    getBytes,
     get: <T = any>(path: string, options?: { token?: string; headers?: Record<string, string> }) => request<T>('GET', path, options),
     post: <T = any>(path: string, body?: unknown, options?: { token?: string; headers?: Record<string, string> }) => request<T>('POST', path, { ...options, body }),
   };
 }
 
 export type HttpClient = ReturnType<typeof httpClient>;
+
+/** The path and query of an absolute URL, as a request to the test server takes it (percent-encoding kept). */
+export function pathOf(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+}

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { createApp, type App } from '../../server/src/app.factory.js';
 import { loadConfig, type AppConfig } from '../../server/src/config/app-config.js';
-import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { createScratchDatabase, type ScratchDatabase } from '../../server/src/database/scratch-database.js';
 
 export interface TestApp {
   app: App;
@@ -12,15 +12,31 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /**
  * The whole portal on a fresh database, listening on a free port, as a user would reach it.
- * `web: true` serves the built web app (browser tests); API tests leave it out.
+ * `web: true` serves the built web app and makes the QR codes point at this very server, so a
+ * browser can open what a QR code holds (browser tests); API tests leave both out.
  */
-export async function startTestApp(options: { web?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const db: TestDatabase = await createTestDatabase();
+export async function startTestApp(options: { web?: boolean; env?: Record<string, string>; embeddedDataDir?: string } = {}): Promise<TestApp> {
+  // `embeddedDataDir`: the embedded database in that folder, whatever DATABASE_URL says; kept on close.
+  const db: ScratchDatabase = options.embeddedDataDir
+    ? { databaseUrl: null, dataDir: options.embeddedDataDir, drop: async () => undefined }
+    : await createScratchDatabase();
+  const port = options.web ? await freePort() : 0;
   const env: NodeJS.ProcessEnv = {
-    PORT: '0',
-    PUBLIC_BASE_URL: 'http://nguon.test',
+    PORT: String(port),
+    PUBLIC_BASE_URL: options.web ? `http://127.0.0.1:${port}` : 'http://nguon.test',
     AUTH_SECRET: 'test-secret-that-is-long-enough-for-hmac-signing',
     SEED_DEMO: 'false',
     PUBLIC_RATE_LIMIT: '100000',
@@ -33,16 +49,16 @@ export async function startTestApp(options: { web?: boolean; env?: Record<string
   let app: App;
   try {
     app = await createApp(config, { logger: false });
-    await app.nest.listen({ port: 0, host: '127.0.0.1' });
+    await app.nest.listen({ port, host: '127.0.0.1' });
   } catch (error) {
     await db.drop();
     throw error;
   }
-  const { port } = app.nest.getHttpServer().address() as AddressInfo;
+  const { port: listening } = app.nest.getHttpServer().address() as AddressInfo;
   return {
     app,
     config,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: `http://127.0.0.1:${listening}`,
     async close() {
       await app.close();
       await db.drop();

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-export interface TestDatabase {
+export interface ScratchDatabase {
   /** What the app's config takes: a fresh database's URL, or null for the embedded one. */
   databaseUrl: string | null;
   dataDir: string;
@@ -9,14 +9,14 @@ export interface TestDatabase {
 }
 
 /**
- * A fresh, empty database for one test file: a new database on the PostgreSQL server named by
- * DATABASE_URL, or an in-memory embedded PostgreSQL when it is not set.
+ * A fresh, empty database for a test file or a benchmark: a new database on the PostgreSQL
+ * server named by DATABASE_URL, or an in-memory embedded PostgreSQL when it is not set.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createScratchDatabase(prefix = 'nguon_test'): Promise<ScratchDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) return { databaseUrl: null, dataDir: 'memory://', drop: async () => undefined };
 
-  const name = `nguon_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {

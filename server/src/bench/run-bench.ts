@@ -1,0 +1,87 @@
+import 'reflect-metadata';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { gs1CheckDigit } from '@nguon/shared';
+import { createApp } from '../app.factory.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { hashPassword } from '../auth/password.js';
+import { UserEntity } from '../auth/user.entity.js';
+import { BusinessesService } from '../businesses/businesses.service.js';
+import { loadConfig } from '../config/app-config.js';
+import { createScratchDatabase } from '../database/scratch-database.js';
+import { EventRecordingService } from '../events/event-recording.service.js';
+import { ProductsService } from '../products/products.service.js';
+
+/**
+ * `npm run bench`: the consumer scan path under load, on a scratch database (PostgreSQL when
+ * DATABASE_URL is set, else embedded), with a plain HTTP endpoint as the floor for comparison.
+ */
+const BATCHES = 2000;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = 50;
+
+const scratch = await createScratchDatabase('nguon_bench');
+const config = loadConfig({
+  PORT: '0', WEB_DIST_DIR: '', SEED_DEMO: 'false', PUBLIC_RATE_LIMIT: '1000000', DATA_DIR: scratch.dataDir,
+  AUTH_SECRET: 'bench-secret-bench-secret-bench-secret', ...(scratch.databaseUrl ? { DATABASE_URL: scratch.databaseUrl } : {}),
+});
+const app = await createApp(config, { logger: false });
+try {
+  const started = Date.now();
+  const users = app.database.dataSource.getRepository(UserEntity);
+  const admin = await users.save(users.create({ email: 'admin@bench.test', passwordHash: await hashPassword('x'), displayName: 'admin', role: 'admin' }));
+  const owner = await users.save(users.create({ email: 'owner@bench.test', passwordHash: await hashPassword('x'), displayName: 'owner', role: 'member' }));
+  const asAdmin: AuthUser = { id: admin.id, email: admin.email, displayName: 'admin', role: 'admin', memberships: new Map() };
+  const business = await app.nest.get(BusinessesService).registerBusiness({ ...asAdmin, id: owner.id, role: 'member' }, {
+    legalName: 'HTX Bench', taxCode: '3000000001', address: { line: 'Thôn 1', commune: 'Phúc Trạch', province: 'Hà Tĩnh' },
+  });
+  await app.nest.get(BusinessesService).verifyBusiness(asAdmin, business.id);
+  const asOwner: AuthUser = { id: owner.id, email: owner.email, displayName: 'owner', role: 'member', memberships: new Map([[business.id, 'owner']]) };
+  const gtinBody = '893100000001';
+  const product = await app.nest.get(ProductsService).createProduct(asOwner, business.id, {
+    name: { vi: 'Bưởi', en: 'Pomelo' }, category: 'fruit', unit: 'KGM', gtin: `${gtinBody}${gs1CheckDigit(gtinBody)}`,
+  });
+  const recording = app.nest.get(EventRecordingService);
+  const ids: string[] = [];
+  const paths: string[] = [];
+  for (let i = 0; i < BATCHES; i++) {
+    const batch = await recording.registerBatch(asOwner, { productId: product.id, lotCode: `B-${i}`, productionDate: '2026-10-01', quantity: 100 });
+    for (const stage of ['harvesting', 'packing', 'shipping'] as const) {
+      await recording.recordStage(asOwner, batch.id, { stage, quantity: 100, ...(stage === 'shipping' ? { destinationName: 'Chợ đầu mối' } : {}) });
+    }
+    ids.push(batch.id);
+    paths.push(new URL(batch.identityUrl).pathname);
+  }
+  await app.nest.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.nest.getHttpServer().address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  console.log(`Nguồn bench: ${BATCHES} batches with 4 events each on ${scratch.databaseUrl ? 'PostgreSQL' : 'embedded PGlite'}, set up in ${((Date.now() - started) / 1000).toFixed(1)} s; ${CONNECTIONS} connections, ${SECONDS} s per row`);
+
+  const run = (title: string, runPaths: string[], headers: Record<string, string>) =>
+    new Promise<Record<string, number | string>>((resolve, reject) => {
+      const job = JSON.stringify({ title, url, paths: runPaths, headers, seconds: SECONDS, connections: CONNECTIONS });
+      const child = fork(fileURLToPath(new URL('./load-worker.js', import.meta.url)), [job]);
+      child.once('message', (message) => resolve(message as Record<string, number | string>));
+      child.once('error', reject);
+    });
+  const rows = [
+    await run('floor: GET /api/health (SELECT 1)', ['/api/health'], {}),
+    // The first pass over the batches builds their views: cold cache, a few queries each.
+    await run('page data, cold then warm: GET /api/public/batches/{id}', ids.map((id) => `/api/public/batches/${id}`), {}),
+    await run('page data, warm: GET /api/public/batches/{id}', ids.map((id) => `/api/public/batches/${id}`), {}),
+    await run('scan from a browser: Digital Link -> 307 (+ scan write)', paths, { accept: 'text/html' }),
+    await run('scan as JSON: Digital Link -> consumer view (+ scan write)', paths, { accept: 'application/json' }),
+  ];
+  console.table(rows.map((r) => ({
+    case: r.title,
+    'req/s': Math.round(Number(r.requestsPerSecond)),
+    'p50 ms': r.latencyP50,
+    'p99 ms': r.latencyP99,
+    '4xx/5xx': r.failures,
+    errors: r.errors,
+  })));
+} finally {
+  await app.close();
+  await scratch.drop();
+}

@@ -1,0 +1,31 @@
+import { expect } from '@jest/globals';
+import type { ApiError, ErrorCode } from '@nguon/shared';
+import type { HttpResponse } from './http.js';
+
+/** The only keys an error body may have (DOMAIN.md §8). */
+const ERROR_KEYS = ['statusCode', 'code', 'message', 'fieldErrors', 'requestId'];
+
+/**
+ * Asserts that a response is the one error shape, `{ statusCode, code, message, fieldErrors?,
+ * requestId }`, with the given status and code, and that its request id is the `x-request-id`
+ * header. With `fields`, the field errors name exactly those fields (each with a message).
+ */
+export function expectApiError(response: HttpResponse, status: number, code: ErrorCode, fields?: string[]): ApiError {
+  const body = response.body as ApiError;
+  expect({ status: response.status, code: body?.code }).toEqual({ status, code });
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  for (const key of Object.keys(body)) expect(ERROR_KEYS).toContain(key);
+  expect(body.statusCode).toBe(status);
+  expect(typeof body.message).toBe('string');
+  expect(body.message.length).toBeGreaterThan(0);
+  expect(typeof body.requestId).toBe('string');
+  expect(response.headers.get('x-request-id')).toBe(body.requestId);
+  if (fields) {
+    expect(Object.keys(body.fieldErrors ?? {}).sort()).toEqual([...fields].sort());
+    for (const messages of Object.values(body.fieldErrors ?? {})) {
+      expect(messages.length).toBeGreaterThan(0);
+      for (const message of messages) expect(typeof message).toBe('string');
+    }
+  }
+  return body;
+}
