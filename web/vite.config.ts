@@ -5,7 +5,7 @@ import { defineConfig, type ProxyOptions } from 'vite';
 /** The API server (Nest) in development; in production it serves web/dist itself. */
 const API_ORIGIN = 'http://localhost:3000';
 
-/** Paths owned by the server: the JSON API, the GS1 Digital Link resolver and its description. */
+/** Paths owned by the server: the JSON API, the GS1 Digital Link resolver and its description, EPCIS. */
 const serverPath: ProxyOptions = { target: API_ORIGIN, changeOrigin: false };
 
 export default defineConfig({
@@ -25,6 +25,7 @@ export default defineConfig({
       '^/01/': serverPath,
       '^/q/': serverPath,
       '^/\\.well-known/': serverPath,
+      '^/epcis(/|$)': serverPath,
     },
   },
   build: {

@@ -6,6 +6,8 @@ import { useT } from '@/lib/i18n';
 import BatchRoute from './routes/batch';
 import HomeRoute from './routes/home';
 import NotFoundRoute from './routes/not-found';
+import ProductRoute from './routes/product';
+import ResolveRoute from './routes/resolve';
 
 /** Last resort when rendering throws: a plain message instead of a blank page. */
 function RouteErrorBoundary() {
@@ -33,6 +35,10 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <HomeRoute /> },
       { path: 'batches/:id', element: <BatchRoute /> },
+      { path: 'products/:id', element: <ProductRoute /> },
+      // Only reached when the server could not resolve a code and sent this app with the error.
+      { path: '01/*', element: <ResolveRoute /> },
+      { path: 'q/:code', element: <ResolveRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

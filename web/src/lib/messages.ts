@@ -46,6 +46,17 @@ const vi = {
     'Mã này không khớp với lô hàng nào trên Nguồn. Hãy kiểm tra lại mã trên bao bì; nếu vẫn không thấy, sản phẩm có thể chưa được đăng ký truy xuất.',
   'batchNotFound.action': 'Tra cứu mã khác',
 
+  'product.loading': 'Đang tải thông tin sản phẩm…',
+  'product.batches.title': 'Các lô hàng gần đây',
+  'product.batches.intro': 'Mã vạch này chỉ cho biết sản phẩm. Hãy chọn đúng số lô in trên bao bì để xem hành trình của lô đó.',
+  'product.batches.empty': 'Chưa có lô hàng nào được công bố.',
+  'product.batch.produced': 'Sản xuất {date}',
+  'product.batch.expiry': 'Hạn sử dụng {date}',
+  'productNotFound.title': 'Không tìm thấy sản phẩm',
+  'productNotFound.text': 'Mã vạch này không khớp với sản phẩm nào trên Nguồn. Hãy kiểm tra lại mã trên bao bì.',
+  'resolve.loading': 'Đang tra cứu mã…',
+  'resolve.invalidTitle': 'Mã truy xuất không hợp lệ',
+
   'batch.loading': 'Đang tải thông tin lô hàng…',
   'batch.pageTitle': '{name}: lô {lot}',
   'batch.imageAlt': 'Ảnh sản phẩm {name}',
@@ -192,6 +203,17 @@ const en: Record<MessageKey, string> = {
   'batchNotFound.text':
     'This code does not match any batch on Nguồn. Check the code on the package; if it still cannot be found, the product may not be registered for traceability.',
   'batchNotFound.action': 'Look up another code',
+
+  'product.loading': 'Loading product information…',
+  'product.batches.title': 'Recent batches',
+  'product.batches.intro': 'This barcode names the product only. Pick the lot printed on your package to see its journey.',
+  'product.batches.empty': 'No batches have been published yet.',
+  'product.batch.produced': 'Made {date}',
+  'product.batch.expiry': 'Use by {date}',
+  'productNotFound.title': 'Product not found',
+  'productNotFound.text': 'This barcode does not match any product on Nguồn. Check the code on the package.',
+  'resolve.loading': 'Looking up the code…',
+  'resolve.invalidTitle': 'Invalid code',
 
   'batch.loading': 'Loading batch information…',
   'batch.pageTitle': '{name}: lot {lot}',

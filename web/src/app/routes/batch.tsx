@@ -12,16 +12,9 @@ import { RecallBanner } from '@/features/batch/components/recall-banner';
 import { ScanCount } from '@/features/batch/components/scan-count';
 import { Sources } from '@/features/batch/components/sources';
 import { Timeline } from '@/features/batch/components/timeline';
+import { resolvedFromState } from '@/features/scan/api/resolve-code';
 import { useErrorMessage } from '@/lib/error-message';
 import { useLocale, useT } from '@/lib/i18n';
-
-/** The batch the home page already resolved, if it came from there. */
-function batchFromState(state: unknown): PublicBatchView | null {
-  if (typeof state === 'object' && state !== null && 'batch' in state) {
-    return (state as { batch: PublicBatchView }).batch;
-  }
-  return null;
-}
 
 function BatchPage({ batch }: { batch: PublicBatchView }) {
   const t = useT();
@@ -30,7 +23,7 @@ function BatchPage({ batch }: { batch: PublicBatchView }) {
     <article className="page page--batch" data-testid="batch-page" data-batch-id={batch.id}>
       <title>{`${t('batch.pageTitle', { name: l(batch.product.name), lot: batch.lotCode })} | ${t('app.name')}`}</title>
       {batch.recall ? <RecallBanner recall={batch.recall} /> : null}
-      <ProductHeader batch={batch} />
+      <ProductHeader product={batch.product} status={batch.status} displayName={batch.displayName} />
       <ScanCount count={batch.scanCount} />
       <BatchFacts batch={batch} />
       <ProducerCard producer={batch.producer} />
@@ -46,7 +39,8 @@ export default function BatchRoute() {
   const location = useLocation();
   const t = useT();
   const errorMessage = useErrorMessage();
-  const state = usePublicBatch(id, batchFromState(location.state));
+  const handedOver = resolvedFromState(location.state);
+  const state = usePublicBatch(id, handedOver?.kind === 'batch' ? handedOver.batch : null);
 
   if (state.status === 'loading') {
     return (
@@ -57,7 +51,7 @@ export default function BatchRoute() {
   }
 
   if (state.status === 'error') {
-    if (state.code === 'BATCH_NOT_FOUND' || state.code === 'NOT_FOUND') {
+    if (state.code === 'BATCH_NOT_FOUND' || state.code === 'NOT_FOUND' || state.code === 'VALIDATION_FAILED') {
       return (
         <div className="page" data-testid="batch-not-found">
           <title>{`${t('batchNotFound.title')} | ${t('app.name')}`}</title>
@@ -83,5 +77,5 @@ export default function BatchRoute() {
     );
   }
 
-  return <BatchPage batch={state.batch} />;
+  return <BatchPage batch={state.data} />;
 }

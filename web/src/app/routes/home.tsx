@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router';
-import type { PublicBatchView } from '@nguon/shared';
+import { pageOf, type ResolvedCode } from '@/features/scan/api/resolve-code';
 import { CodeForm } from '@/features/scan/components/code-form';
 import { useT } from '@/lib/i18n';
 
@@ -7,9 +7,11 @@ export default function HomeRoute() {
   const t = useT();
   const navigate = useNavigate();
 
-  // The resolver already answered with the batch: hand it over so the page shows at once.
-  const onResolved = (batch: PublicBatchView) =>
-    navigate(`/batches/${encodeURIComponent(batch.id)}`, { state: { batch } });
+  // The resolver already answered with the data: hand it over so the next page shows at once.
+  const onResolved = (resolved: ResolvedCode) => {
+    const { to, state } = pageOf(resolved);
+    void navigate(to, { state });
+  };
 
   return (
     <div className="page page--home">

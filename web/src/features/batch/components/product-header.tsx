@@ -1,10 +1,13 @@
 import { useState } from 'react';
-import type { PublicBatchView } from '@nguon/shared';
+import type { BatchStatus, PublicBatchView } from '@nguon/shared';
 import { useLocale, useT } from '@/lib/i18n';
 import { StatusBadge } from './status-badge';
 
 interface ProductHeaderProps {
-  batch: PublicBatchView;
+  product: PublicBatchView['product'];
+  /** The batch's status and own name, on a batch page. */
+  status?: BatchStatus;
+  displayName?: string | null;
 }
 
 function ProductImage({ src, alt, name, fallback }: { src: string | null; alt: string; name: string; fallback: string }) {
@@ -30,28 +33,26 @@ function ProductImage({ src, alt, name, fallback }: { src: string | null; alt: s
 }
 
 /** Product name and image, brand, the lot's own name, and its status. */
-export function ProductHeader({ batch }: ProductHeaderProps) {
+export function ProductHeader({ product, status, displayName }: ProductHeaderProps) {
   const t = useT();
   const { l } = useLocale();
-  const name = l(batch.product.name);
+  const name = l(product.name);
   return (
     <header className="product-header">
-      <ProductImage src={batch.product.imageUrl} alt={t('batch.imageAlt', { name })} name={name} fallback={t('batch.noImage')} />
+      <ProductImage src={product.imageUrl} alt={t('batch.imageAlt', { name })} name={name} fallback={t('batch.noImage')} />
       <div className="product-header__text">
-        <StatusBadge status={batch.status} />
+        {status ? <StatusBadge status={status} /> : null}
         <h1 className="product-header__name" data-testid="product-name">
           {name}
         </h1>
-        {batch.displayName ? <p className="product-header__subtitle">{batch.displayName}</p> : null}
-        {batch.product.brand ? (
+        {displayName ? <p className="product-header__subtitle">{displayName}</p> : null}
+        {product.brand ? (
           <p className="product-header__brand">
-            {t('batch.brand')}: <strong data-testid="brand">{batch.product.brand}</strong>
+            {t('batch.brand')}: <strong data-testid="brand">{product.brand}</strong>
           </p>
         ) : null}
       </div>
-      {batch.product.description ? (
-        <p className="product-header__description">{l(batch.product.description)}</p>
-      ) : null}
+      {product.description ? <p className="product-header__description">{l(product.description)}</p> : null}
     </header>
   );
 }

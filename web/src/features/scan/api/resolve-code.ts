@@ -1,21 +1,31 @@
-import type { PublicBatchView } from '@nguon/shared';
-import { ApiRequestError, getJson, type RequestOptions } from '@/lib/api-client';
-import type { ParsedCode } from '../utils/parse-code-input';
+import type { PublicBatchView, PublicProductView } from '@nguon/shared';
+import { getJson, type RequestOptions } from '@/lib/api-client';
+
+export type ResolvedCode = { kind: 'batch'; batch: PublicBatchView } | { kind: 'product'; product: PublicProductView };
 
 /**
- * Asks the GS1 Digital Link resolver (`/01/{gtin}/10/{lot}`, `/01/{gtin}`, `/q/{code}`) for the
- * batch as JSON. 400 INVALID_IDENTIFIER / INVALID_CHECK_DIGIT and 404 BATCH_NOT_FOUND come back
+ * Asks the GS1 Digital Link resolver (`/01/{gtin}/10/{lot}`, `/01/{gtin}`, `/q/{code}`) for JSON:
+ * a batch, or for a GTIN without a lot the product with its recent batches. 400
+ * INVALID_IDENTIFIER / INVALID_CHECK_DIGIT and 404 BATCH_NOT_FOUND / PRODUCT_NOT_FOUND come back
  * as an `ApiRequestError`.
  */
-export async function resolveCode(
-  code: Extract<ParsedCode, { ok: true }>,
-  options: RequestOptions,
-): Promise<PublicBatchView> {
-  try {
-    return await getJson<PublicBatchView>(code.path, options);
-  } catch (error) {
-    const unknown = error instanceof ApiRequestError && error.code === 'BATCH_NOT_FOUND';
-    if (unknown && code.fallbackPath) return getJson<PublicBatchView>(code.fallbackPath, options);
-    throw error;
-  }
+export async function resolveCode(path: string, options: RequestOptions): Promise<ResolvedCode> {
+  const body = await getJson<PublicBatchView | PublicProductView>(path, options);
+  return 'batches' in body ? { kind: 'product', product: body } : { kind: 'batch', batch: body };
+}
+
+/** Where the consumer page of a resolved code is, and the data to hand it so it shows at once. */
+export function pageOf(resolved: ResolvedCode): { to: string; state: ResolvedCode } {
+  const to =
+    resolved.kind === 'batch'
+      ? `/batches/${encodeURIComponent(resolved.batch.id)}`
+      : `/products/${encodeURIComponent(resolved.product.product.id)}`;
+  return { to, state: resolved };
+}
+
+/** The resolved code the home page handed over in the navigation state, if any. */
+export function resolvedFromState(state: unknown): ResolvedCode | null {
+  if (typeof state !== 'object' || state === null || !('kind' in state)) return null;
+  const resolved = state as ResolvedCode;
+  return resolved.kind === 'batch' || resolved.kind === 'product' ? resolved : null;
 }

@@ -1,20 +1,19 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { PublicBatchView } from '@nguon/shared';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 import { ApiRequestError, isAbortError, type RequestErrorCode } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/error-message';
 import { useLocale, useT } from '@/lib/i18n';
-import { resolveCode } from '../api/resolve-code';
+import { resolveCode, type ResolvedCode } from '../api/resolve-code';
 import { parseCodeInput, type CodeInput } from '../utils/parse-code-input';
 import { CameraScanner } from './camera-scanner';
 
 type FormError = { kind: 'empty' } | { kind: 'code'; code: RequestErrorCode };
 
 interface CodeFormProps {
-  /** Called with the batch once the resolver has recognised the code. */
-  onResolved: (batch: PublicBatchView) => void;
+  /** Called with the batch (or product) once the resolver has recognised the code. */
+  onResolved: (resolved: ResolvedCode) => void;
 }
 
 /** Type (or scan) a code → ask the resolver for JSON → hand the batch over. */
@@ -43,8 +42,7 @@ export function CodeForm({ onResolved }: CodeFormProps) {
     setPending(true);
     setError(null);
     try {
-      const batch = await resolveCode(parsed, { locale, signal: controller.signal });
-      onResolved(batch);
+      onResolved(await resolveCode(parsed.path, { locale, signal: controller.signal }));
     } catch (caught) {
       if (isAbortError(caught)) return;
       setError({ kind: 'code', code: caught instanceof ApiRequestError ? caught.code : 'INTERNAL' });

@@ -26,14 +26,7 @@ export interface CodeInput {
 
 export type CodeInputError = 'EMPTY' | 'INVALID_IDENTIFIER' | 'INVALID_CHECK_DIGIT';
 
-export type ParsedCode =
-  | {
-      ok: true;
-      path: string;
-      /** A second path to try if the first is unknown: the short code upper-cased. */
-      fallbackPath?: string;
-    }
-  | { ok: false; error: CodeInputError };
+export type ParsedCode = { ok: true; path: string } | { ok: false; error: CodeInputError };
 
 const SHORT_CODE = /^[A-Za-z0-9]{4,32}$/;
 /** GS1 AIs with a fixed length of six digits (dates) that may sit between (01) and (10). */
@@ -58,11 +51,10 @@ function fromKey(gtinText: string, lot?: string, serial?: string): ParsedCode {
   }
 }
 
+/** The portal's short code (the resolver reads it case-insensitively). */
 function fromShortCode(code: string): ParsedCode {
   if (!SHORT_CODE.test(code) || /^\d+$/.test(code)) return invalid;
-  const path = `/q/${code}`;
-  const upper = `/q/${code.toUpperCase()}`;
-  return upper === path ? { ok: true, path } : { ok: true, path, fallbackPath: upper };
+  return { ok: true, path: `/q/${code.toUpperCase()}` };
 }
 
 /** A URL or a path: the portal's short link, or a Digital Link (any host, any path prefix). */

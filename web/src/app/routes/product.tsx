@@ -1,0 +1,74 @@
+import { Link, useLocation, useParams } from 'react-router';
+import type { PublicProductView } from '@nguon/shared';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Spinner } from '@/components/ui/spinner';
+import { usePublicProduct } from '@/features/batch/api/get-public-product';
+import { Certificates } from '@/features/batch/components/certificates';
+import { ProducerCard } from '@/features/batch/components/producer-card';
+import { ProductBatches } from '@/features/batch/components/product-batches';
+import { ProductHeader } from '@/features/batch/components/product-header';
+import { resolvedFromState } from '@/features/scan/api/resolve-code';
+import { useErrorMessage } from '@/lib/error-message';
+import { useLocale, useT } from '@/lib/i18n';
+
+function ProductPage({ view }: { view: PublicProductView }) {
+  const t = useT();
+  const { l } = useLocale();
+  return (
+    <article className="page page--product" data-testid="product-page" data-product-id={view.product.id}>
+      <title>{`${l(view.product.name)} | ${t('app.name')}`}</title>
+      <ProductHeader product={view.product} />
+      <ProductBatches batches={view.batches} />
+      <ProducerCard producer={view.producer} />
+      <Certificates certificates={view.producer.certificates} />
+    </article>
+  );
+}
+
+/** Where the resolver sends a browser that opened `/01/{gtin}` (a GTIN without a lot). */
+export default function ProductRoute() {
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const t = useT();
+  const errorMessage = useErrorMessage();
+  const handedOver = resolvedFromState(location.state);
+  const state = usePublicProduct(id, handedOver?.kind === 'product' ? handedOver.product : null);
+
+  if (state.status === 'loading') {
+    return (
+      <div className="page page--loading" aria-busy="true">
+        <Spinner label={t('product.loading')} />
+      </div>
+    );
+  }
+
+  if (state.status === 'error') {
+    if (state.code === 'PRODUCT_NOT_FOUND' || state.code === 'NOT_FOUND' || state.code === 'VALIDATION_FAILED') {
+      return (
+        <div className="page" data-testid="product-not-found">
+          <title>{`${t('productNotFound.title')} | ${t('app.name')}`}</title>
+          <EmptyState
+            title={t('productNotFound.title')}
+            action={
+              <Link to="/" className="button button--primary">
+                {t('batchNotFound.action')}
+              </Link>
+            }
+          >
+            <p>{t('productNotFound.text')}</p>
+          </EmptyState>
+        </div>
+      );
+    }
+    return (
+      <div className="page" data-testid="product-error">
+        <EmptyState title={t('error.title')} action={<Button onClick={state.retry}>{t('error.retry')}</Button>}>
+          <p>{errorMessage(state.code)}</p>
+        </EmptyState>
+      </div>
+    );
+  }
+
+  return <ProductPage view={state.data} />;
+}
