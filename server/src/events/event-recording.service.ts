@@ -68,7 +68,10 @@ export class EventRecordingService {
     }
     const origin = dto.originLocationId ? await this.ownLocation(product.businessId, dto.originLocationId, 'originLocationId') : null;
     const place = dto.locationId ? await this.ownLocation(product.businessId, dto.locationId, 'locationId') : origin;
-    const time = eventTimeOf(dto);
+    // Without a time, the lot came into being on its production date (local midnight), so it
+    // heads its timeline even when its stages are recorded later.
+    const producedAt = `${dto.productionDate}T00:00:00+07:00`;
+    const time = eventTimeOf({ ...dto, eventTime: dto.eventTime ?? (new Date(producedAt) < new Date() ? producedAt : undefined) });
     const unit = dto.quantity !== undefined ? (dto.unit ?? product.unit) : (dto.unit ?? null);
 
     const batch = await this.db.transaction(async (tx) => {

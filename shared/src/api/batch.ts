@@ -15,7 +15,7 @@ export interface CreateBatchRequest {
   quantity?: number;
   unit?: UnitCode;
   originLocationId?: string;
-  /** When and where the batch was registered (its commissioning event); defaults to now. */
+  /** When and where the batch came into being (its commissioning event); defaults to the production date. */
   eventTime?: string;
   eventTimeZoneOffset?: string;
   locationId?: string;

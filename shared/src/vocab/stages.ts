@@ -7,7 +7,7 @@ import { PORTAL_BIZ_STEPS, type PortalBizStep } from './portal-biz-steps.js';
  * (event type, bizStep) pair, so an event read back from the store names its stage again.
  */
 export const STAGES = {
-  registration: { eventType: 'ObjectEvent', action: 'ADD', bizStep: 'commissioning', disposition: 'active', label: { vi: 'Đăng ký lô', en: 'Batch registered' } },
+  registration: { eventType: 'ObjectEvent', action: 'ADD', bizStep: 'commissioning', disposition: 'active', label: { vi: 'Tạo lô hàng', en: 'Batch created' } },
   planting: { eventType: 'ObjectEvent', action: 'OBSERVE', bizStep: PORTAL_BIZ_STEPS.planting, disposition: 'in_progress', label: { vi: 'Gieo trồng', en: 'Planting' } },
   growing: { eventType: 'ObjectEvent', action: 'OBSERVE', bizStep: PORTAL_BIZ_STEPS.growing, disposition: 'in_progress', label: { vi: 'Chăm sóc', en: 'Growing' } },
   harvesting: { eventType: 'ObjectEvent', action: 'OBSERVE', bizStep: PORTAL_BIZ_STEPS.harvesting, disposition: 'in_progress', label: { vi: 'Thu hoạch', en: 'Harvesting' } },
