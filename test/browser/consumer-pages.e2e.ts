@@ -1,7 +1,5 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import type { BatchView } from '@nguon/shared';
 import { BatchChanges } from '../../server/src/common/cache/batch-changes.js';
@@ -10,6 +8,7 @@ import {
 } from '../factories/index.js';
 import { findChromium, launchBrowser, type Browser } from '../support/browser.js';
 import { httpClient } from '../support/http.js';
+import { decodeQrWithJsQr, decodeQrWithZbar } from '../support/qr-decoder.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const chromiumPath = findChromium();
@@ -17,10 +16,12 @@ const chromiumPath = findChromium();
 /** What a phone's camera would read from the QR image the portal serves. */
 async function decodeQr(baseUrl: string, batchId: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/batches/${batchId}/qr.png?size=400`);
-  const png = PNG.sync.read(Buffer.from(await response.arrayBuffer()));
-  const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  const png = Buffer.from(await response.arrayBuffer());
+  const decoded = decodeQrWithJsQr(png);
   if (!decoded) throw new Error('the QR image did not decode');
-  return decoded.data;
+  const zbar = decodeQrWithZbar(png);
+  if (zbar !== undefined) expect(zbar).toBe(decoded);
+  return decoded;
 }
 
 describe('the consumer pages in Chromium', () => {
