@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
-import { ErrorFilter } from './common/errors/error.filter.js';
+import { answerFrameworkError, ErrorFilter } from './common/errors/error.filter.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { openDatabase, type Database } from './database/data-source.js';
@@ -30,9 +30,13 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
         const given = request.headers['x-request-id'];
         return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
       },
+      frameworkErrors: answerFrameworkError,
     });
+    // The API reads JSON only: Fastify's own JSON parser, and no form or plain-text bodies (415).
+    adapter.getInstance().removeContentTypeParser('text/plain');
     const nest = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database), adapter, {
       logger: options.logger === false ? false : ['error', 'warn', 'log'],
+      bodyParser: false,
     });
     nest.useGlobalPipes(createValidationPipe());
     nest.useGlobalFilters(new ErrorFilter());
@@ -49,6 +53,8 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
           styleSrc: ["'self'", "'unsafe-inline'"],
           scriptSrc: ["'self'"],
           connectSrc: ["'self'"],
+          // TLS is the deployment's business (a proxy in front); plain-HTTP installs must work.
+          upgradeInsecureRequests: null,
         },
       },
       crossOriginResourcePolicy: { policy: 'cross-origin' },
