@@ -11,7 +11,7 @@ interface CheckDigitVector {
 }
 
 const { vectors } = JSON.parse(
-  readFileSync(new URL('../../../../shared/fixtures/gs1/gtin-check-digit-vectors.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../test/fixtures/gs1/gtin-check-digit-vectors.json', import.meta.url), 'utf8'),
 ) as { vectors: CheckDigitVector[] };
 
 describe('gs1CheckDigit', () => {

@@ -13,8 +13,8 @@ import {
 // Every public Digital Link vector, sorted into what our parser and builder must do with it; where
 // we differ from a GS1 library, the reason is written next to the vector.
 // Public vectors: gs1/gs1-syntax-engine src/c-lib/dl.c and gs1/digital-link.js tests (Apache-2.0),
-// GS1 EPCIS 2.0 examples; see /work/shared/fixtures/README.md.
-const FIXTURES = new URL('../../../../shared/fixtures/', import.meta.url);
+// GS1 EPCIS 2.0 examples; see test/fixtures/README.md.
+const FIXTURES = new URL('../../../test/fixtures/', import.meta.url);
 
 function readFixture<T>(path: string): T {
   return JSON.parse(readFileSync(new URL(path, FIXTURES), 'utf8')) as T;

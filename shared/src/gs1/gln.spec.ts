@@ -9,7 +9,7 @@ interface CheckDigitVector {
 }
 
 const { vectors } = JSON.parse(
-  readFileSync(new URL('../../../../shared/fixtures/gs1/gtin-check-digit-vectors.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../test/fixtures/gs1/gtin-check-digit-vectors.json', import.meta.url), 'utf8'),
 ) as { vectors: CheckDigitVector[] };
 
 // A GLN has the GTIN-13 shape, so the 13-digit vectors are GLN vectors too; every other length
