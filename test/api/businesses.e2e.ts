@@ -161,6 +161,15 @@ describe('businesses', () => {
     it.each(['not-a-uuid', '123', "1' OR '1'='1"])('answers the non-UUID id %p with 404, not 500', async (id) => {
       expectApiError(await f.http.get(`/api/businesses/${encodeURIComponent(id)}`), 404, 'NOT_FOUND');
     });
+
+    it('answers a path with a malformed percent-encoding with 400 in the error shape', async () => {
+      const response = await f.http.get('/api/businesses/%E0%A4%A', { headers: { 'accept-language': 'en' } });
+      expect(expectApiError(response, 400, 'MALFORMED_REQUEST').message).toBe('The request could not be read (malformed JSON?).');
+    });
+
+    it('answers an unknown API path with 404 in the error shape', async () => {
+      expectApiError(await f.http.get('/api/businessez'), 404, 'NOT_FOUND');
+    });
   });
 
   describe('POST /api/businesses/:id/verify', () => {

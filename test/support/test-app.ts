@@ -48,7 +48,8 @@ export async function startTestApp(options: { web?: boolean; env?: Record<string
   const config = loadConfig(env, new URL('../..', import.meta.url).pathname);
   let app: App;
   try {
-    app = await createApp(config, { logger: false });
+    // TEST_LOG=1 shows the server's log (a 500's stack trace) while a test runs.
+    app = await createApp(config, { logger: process.env.TEST_LOG === '1' });
     await app.nest.listen({ port, host: '127.0.0.1' });
   } catch (error) {
     await db.drop();

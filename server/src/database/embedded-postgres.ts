@@ -18,11 +18,19 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/** Folders this process has open: its own pid in a lock file cannot tell them apart from a stale lock. */
+const openHere = new Set<string>();
+
 /**
  * PGlite would let two processes open the same folder and corrupt it, so the folder is locked
- * with a pid file; a lock left by a process that died (kill -9) is taken over.
+ * with a pid file; a lock left by a process that died (kill -9) is taken over. A lock with this
+ * process's own pid is stale too (a restarted container is pid 1 again), unless it is open here.
  */
 function lockDataDir(dataDir: string): () => void {
+  const folder = path.resolve(dataDir);
+  if (openHere.has(folder)) {
+    throw new Error(`The embedded database in ${dataDir} is in use by this process (${process.pid}); close it first.`);
+  }
   mkdirSync(dataDir, { recursive: true });
   const lockFile = path.join(dataDir, 'nguon.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -30,7 +38,11 @@ function lockDataDir(dataDir: string): () => void {
       const fd = openSync(lockFile, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      return () => rmSync(lockFile, { force: true });
+      openHere.add(folder);
+      return () => {
+        openHere.delete(folder);
+        rmSync(lockFile, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(readFileSync(lockFile, 'utf8'));

@@ -86,12 +86,16 @@ export function mapPublicBatch(
   const batches = new Map(rows.batches.map((b) => [b.id, b]));
   const batch = batches.get(batchId);
   if (!batch) throw new Error(`batch ${batchId} not loaded`);
+  const usedAt = new Map(rows.lineage.map((l) => [l.batch_id, l.used_at]));
   const seen = new Set<string>();
   const timeline: TimelineEntry[] = [];
   for (const row of rows.events) {
     const own = row.batch_id === batchId;
     // From source batches, only what happened to them; their processing appears once, on ours.
     if (!own && row.role !== 'subject') continue;
+    // ...and only until they went into it: what happened to them afterwards is another story.
+    const until = own ? null : usedAt.get(row.batch_id);
+    if (until && row.event_time > until) continue;
     if (seen.has(row.id)) continue;
     seen.add(row.id);
     timeline.push(timelineEntry(row, batches, batchId));

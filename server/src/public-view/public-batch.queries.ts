@@ -68,6 +68,8 @@ export interface EventRow {
 export interface LineageRow {
   batch_id: string;
   depth: number;
+  /** When a source batch went into the processing that leads here (null for the batch itself). */
+  used_at: Date | null;
 }
 
 export interface InputRow {
@@ -98,18 +100,22 @@ export async function loadBatchRows(db: DataSource, batchIds: string[]): Promise
   );
 }
 
-/** The batch and every batch it was made from, through processing inputs, with their distance. */
+/**
+ * The batch and every batch it was made from, through processing inputs, with their distance and
+ * the (latest) time each source went into the processing on the way here.
+ */
 export async function loadLineage(db: DataSource, batchId: string): Promise<LineageRow[]> {
   return db.query(
-    `WITH RECURSIVE lineage(batch_id, depth) AS (
-        SELECT $1::uuid, 0
+    `WITH RECURSIVE lineage(batch_id, depth, used_at) AS (
+        SELECT $1::uuid, 0, NULL::timestamptz
         UNION
-        SELECT i.batch_id, l.depth + 1
+        SELECT i.batch_id, l.depth + 1, e.event_time
           FROM lineage l
           JOIN event_batches o ON o.batch_id = l.batch_id AND o.role = 'output'
           JOIN event_batches i ON i.event_id = o.event_id AND i.role = 'input'
+          JOIN events e ON e.id = o.event_id
          WHERE l.depth < $2)
-     SELECT batch_id, min(depth)::int AS depth FROM lineage GROUP BY batch_id`,
+     SELECT batch_id, min(depth)::int AS depth, max(used_at) AS used_at FROM lineage GROUP BY batch_id`,
     [batchId, MAX_LINEAGE_DEPTH],
   );
 }

@@ -1,4 +1,5 @@
 import { ERROR_CODES, type ApiError, type ErrorCode, type Locale } from '@nguon/shared';
+import { endSession, getSession } from './session';
 
 /** What went wrong with a request: an API error code, or no answer at all. */
 export type RequestErrorCode = ErrorCode | 'NETWORK';
@@ -16,6 +17,16 @@ export class ApiRequestError extends Error {
     this.status = status;
     this.body = body;
   }
+
+  /** The server's per-field messages (`address.line` → [...]), already in the request's language. */
+  get fieldErrors(): Record<string, string[]> {
+    return this.body?.fieldErrors ?? {};
+  }
+}
+
+/** Any thrown value as an `ApiRequestError` (a bug in our code counts as INTERNAL). */
+export function toRequestError(error: unknown): ApiRequestError {
+  return error instanceof ApiRequestError ? error : new ApiRequestError('INTERNAL', 0, null);
 }
 
 export interface RequestOptions {
@@ -36,11 +47,63 @@ function codeForStatus(status: number): ErrorCode {
   if (status === 404) return 'NOT_FOUND';
   if (status === 429) return 'RATE_LIMITED';
   if (status === 400) return 'MALFORMED_REQUEST';
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
   return 'INTERNAL';
 }
 
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface ApiRequestOptions extends RequestOptions {
+  /** Sent as JSON. */
+  body?: unknown;
+}
+
 /**
- * GET a same-origin JSON resource. Sends `Accept: application/json` (the resolver answers JSON
+ * A call to the portal's API as the signed-in user: `Authorization: Bearer` when there is a
+ * session, JSON in and out, `Accept-Language` for the messages. A 204 resolves to `undefined`.
+ * A 401 UNAUTHENTICATED for the token sent ends the session; the route guards then send the
+ * reader to the sign-in page, keeping where they were.
+ */
+export async function apiRequest<T>(method: HttpMethod, path: string, { locale, signal, body }: ApiRequestOptions): Promise<T> {
+  const token = getSession()?.accessToken ?? null;
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiRequestError('NETWORK', 0, null);
+  }
+
+  if (response.status === 204) return undefined as T;
+  const parsed: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = isApiError(parsed)
+      ? new ApiRequestError(parsed.code, response.status, parsed)
+      : new ApiRequestError(codeForStatus(response.status), response.status, null);
+    // Only the token that was refused: a sign-in made meanwhile must survive a late answer.
+    if (error.code === 'UNAUTHENTICATED' && token && getSession()?.accessToken === token) endSession('expired');
+    throw error;
+  }
+  if (parsed === null) throw new ApiRequestError('INTERNAL', response.status, null);
+  return parsed as T;
+}
+
+/** A query string from the values that are set (`undefined`, `null` and `''` are left out). */
+export function queryString(params: Record<string, string | number | boolean | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * GET a same-origin JSON resource, anonymously (the consumer pages and the resolver). Sends `Accept: application/json` (the resolver answers JSON
  * rather than redirecting) and `Accept-Language` so that error messages come in the reader's language.
  */
 export async function getJson<T>(path: string, { locale, signal }: RequestOptions): Promise<T> {

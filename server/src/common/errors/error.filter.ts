@@ -72,3 +72,20 @@ export class ErrorFilter implements ExceptionFilter {
     return { code: 'INTERNAL' };
   }
 }
+
+/**
+ * Errors Fastify answers itself before any route runs (a path with a malformed percent-encoding),
+ * in the same shape: on the resolver's paths the code cannot be read, elsewhere the request.
+ */
+export function answerFrameworkError(error: Error & { statusCode?: number }, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode ?? 400;
+  const code: ErrorCode = status !== 400 ? statusCodeToCode(status) : /^\/(01|q)\//.test(request.url) ? 'INVALID_IDENTIFIER' : 'MALFORMED_REQUEST';
+  const definition = ERROR_CODES[code];
+  const body: ApiError = {
+    statusCode: definition.status,
+    code,
+    message: localize(definition.message, pickLocale(request.headers['accept-language'])),
+    requestId: String(request.id),
+  };
+  void reply.status(definition.status).header('x-request-id', String(request.id)).header('content-type', 'application/json; charset=utf-8').send(body);
+}

@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { BusinessView } from '@nguon/shared';
+import { createBusiness, createUser, type Factory } from '../factories/index.js';
+import { httpClient } from '../support/http.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * The embedded PostgreSQL kept in a folder (what `npm start` uses without DATABASE_URL). These
+ * tests open it in their own temporary folder, so they run the same with DATABASE_URL set.
+ */
+describe('the embedded database in a folder', () => {
+  let dataDir: string;
+  const open: TestApp[] = [];
+
+  const start = async () => {
+    const t = await startTestApp({ embeddedDataDir: dataDir });
+    open.push(t);
+    return { t, f: { http: httpClient(t.baseUrl), testApp: t } satisfies Factory };
+  };
+  const stop = async (t: TestApp) => {
+    open.splice(open.indexOf(t), 1);
+    await t.close();
+  };
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'nguon-embedded-'));
+  });
+  afterAll(async () => {
+    for (const t of open.splice(0)) await t.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps what was written across a restart', async () => {
+    const first = await start();
+    expect((await first.f.http.get('/api/health')).body).toEqual({ status: 'ok', database: 'embedded' });
+    const owner = await createUser(first.f);
+    const business = await createBusiness(first.f, owner, { legalName: 'Hợp tác xã Bưởi Phúc Trạch' });
+    await stop(first.t);
+    expect(existsSync(path.join(dataDir, 'nguon.lock'))).toBe(false);
+
+    const second = await start();
+    const read = await second.f.http.get<BusinessView>(`/api/businesses/${business.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual(business);
+    const login = await second.f.http.post('/api/auth/login', { email: owner.email, password: owner.password });
+    expect(login.status).toBe(200);
+    expect(login.body.user.memberships).toEqual([{ businessId: business.id, businessName: 'Hợp tác xã Bưởi Phúc Trạch', role: 'owner' }]);
+    // The migrations already ran: reopening applied nothing twice.
+    const migrations = await second.t.app.database.dataSource.query('SELECT name FROM migrations');
+    expect(new Set(migrations.map((m: { name: string }) => m.name)).size).toBe(migrations.length);
+    await stop(second.t);
+  });
+
+  it('refuses a second app on the same folder while the first runs, saying why', async () => {
+    const first = await start();
+    const second = await startTestApp({ embeddedDataDir: dataDir }).catch((error: Error) => error);
+    if (!(second instanceof Error)) await second.close();
+    expect(second).toBeInstanceOf(Error);
+    expect((second as Error).message).toMatch(/in use/);
+    // The first app is untouched by the attempt and still answers.
+    expect((await first.f.http.get('/api/health')).status).toBe(200);
+    expect(readFileSync(path.join(dataDir, 'nguon.lock'), 'utf8')).toBe(String(process.pid));
+    await stop(first.t);
+  });
+
+  describe('its lock file', () => {
+    let other: ChildProcess;
+
+    beforeAll(() => {
+      other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+    });
+    afterAll(() => {
+      other.kill();
+    });
+
+    it('refuses the folder while another running process holds it, naming that process', async () => {
+      writeFileSync(path.join(dataDir, 'nguon.lock'), String(other.pid));
+      await expect(startTestApp({ embeddedDataDir: dataDir })).rejects.toThrow(new RegExp(`in use by process ${other.pid}`));
+      // Refusing did not take the lock away from its holder.
+      expect(readFileSync(path.join(dataDir, 'nguon.lock'), 'utf8')).toBe(String(other.pid));
+      rmSync(path.join(dataDir, 'nguon.lock'));
+    });
+
+    it('takes over a lock left by a process that died (kill -9), keeping the data', async () => {
+      const dead = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+      await new Promise((resolve) => dead.once('exit', resolve));
+      writeFileSync(path.join(dataDir, 'nguon.lock'), String(dead.pid));
+      const { t, f } = await start();
+      const list = await f.http.get('/api/businesses?q=phuc trach');
+      expect(list.body.total).toBe(1);
+      await stop(t);
+    });
+  });
+});
