@@ -1,5 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdminModule } from './admin/admin.module.js';
+import { ApiKeysModule } from './api-keys/api-keys.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BatchesModule } from './batches/batches.module.js';
 import { BusinessesModule } from './businesses/businesses.module.js';
@@ -11,6 +14,7 @@ import type { Database } from './database/data-source.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LocationsModule } from './locations/locations.module.js';
+import { MembersModule } from './members/members.module.js';
 import { ProductsModule } from './products/products.module.js';
 import { PublicViewModule } from './public-view/public-view.module.js';
 import { QrModule } from './qr/qr.module.js';
@@ -32,8 +36,12 @@ export class AppModule {
         CacheModule,
         RateLimitModule,
         HealthModule,
+        AuditModule,
         AuthModule,
         BusinessesModule,
+        MembersModule,
+        ApiKeysModule,
+        AdminModule,
         LocationsModule,
         ProductsModule,
         BatchesModule,

@@ -40,11 +40,12 @@ describe('businesses', () => {
         gs1CompanyPrefix: '8930001',
         gln: '8930001000001',
         status: 'pending',
+        statusReason: null,
         certificates: [],
         createdAt: expect.any(String),
       });
       const me = await f.http.get('/api/auth/me', { token: owner.token });
-      expect(me.body.memberships).toContainEqual({ businessId: response.body.id, businessName: input.legalName, role: 'owner' });
+      expect(me.body.memberships).toContainEqual({ businessId: response.body.id, businessName: input.legalName, businessStatus: 'pending', role: 'owner' });
     });
 
     it('accepts a tax code of 10 or 13 digits (a branch has 13)', async () => {
@@ -148,7 +149,7 @@ describe('businesses', () => {
     it('reads a business back with its certificates', async () => {
       const business = await createBusiness(f, owner);
       await addCertificate(f, owner, business.id, { kind: 'ocop', name: 'OCOP 4 sao', stars: 4, validTo: '2029-01-01' });
-      const response = await f.http.get<BusinessView>(`/api/businesses/${business.id}`);
+      const response = await f.http.get<BusinessView>(`/api/businesses/${business.id}`, { token: owner.token });
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ id: business.id, legalName: business.legalName, taxCode: business.taxCode, status: 'pending' });
       expect(response.body.certificates).toEqual([expect.objectContaining({ kind: 'ocop', stars: 4, valid: true })]);
@@ -176,7 +177,7 @@ describe('businesses', () => {
     it('lets an administrator verify a pending business', async () => {
       const business = await createBusiness(f, owner);
       const response = await f.http.post<BusinessView>(`/api/businesses/${business.id}/verify`, undefined, { token: admin.token });
-      expect(response.status).toBe(201);
+      expect(response.status).toBe(200);
       expect(response.body.status).toBe('verified');
       expect((await f.http.get(`/api/businesses/${business.id}`)).body.status).toBe('verified');
     });
@@ -216,7 +217,7 @@ describe('businesses', () => {
 
       const pages: Page<BusinessView>[] = [];
       for (const offset of [0, 2, 4]) {
-        const response = await f.http.get<Page<BusinessView>>(`/api/businesses?q=${word}&limit=2&offset=${offset}`);
+        const response = await f.http.get<Page<BusinessView>>(`/api/businesses?q=${word}&limit=2&offset=${offset}`, { token: owner.token });
         expect(response.status).toBe(200);
         pages.push(response.body);
       }
@@ -254,16 +255,16 @@ describe('businesses', () => {
       const business = await createBusiness(f, owner, { legalName: `Hợp tác xã Bưởi Phúc Trạch Hương Khê ${word}` });
       await createBusiness(f, owner, { legalName: `Công ty Cam Hương Sơn ${word}` });
       for (const q of ['huong khe', 'Hương Khê', 'HUONG KHE', 'HƯƠNG KHÊ', 'phuc trach huong khe']) {
-        const response = await f.http.get<Page<BusinessView>>(`/api/businesses?q=${encodeURIComponent(`${q} ${word}`)}`);
+        const response = await f.http.get<Page<BusinessView>>(`/api/businesses?q=${encodeURIComponent(`${q} ${word}`)}`, { token: owner.token });
         expect({ q, found: response.body.items.map((b) => b.id) }).toEqual({ q, found: [business.id] });
       }
-      const both = await f.http.get<Page<BusinessView>>(`/api/businesses?q=${encodeURIComponent(`huong`)}&limit=100`);
+      const both = await f.http.get<Page<BusinessView>>(`/api/businesses?q=${encodeURIComponent(`huong`)}&limit=100`, { token: owner.token });
       expect(both.body.items.filter((b) => b.legalName.endsWith(word))).toHaveLength(2);
     });
 
     it('finds a business by the start of its tax code', async () => {
       const business = await createBusiness(f, owner);
-      const response = await f.http.get<Page<BusinessView>>(`/api/businesses?q=${business.taxCode.slice(0, 8)}`);
+      const response = await f.http.get<Page<BusinessView>>(`/api/businesses?q=${business.taxCode.slice(0, 8)}`, { token: owner.token });
       expect(response.body.items.map((b) => b.id)).toContain(business.id);
     });
 
@@ -274,14 +275,26 @@ describe('businesses', () => {
       expect(underscore.body.total).toBe(0);
     });
 
+    it('shows a pending business only to its members, inspectors and administrators', async () => {
+      const word = tag();
+      const pending = await createBusiness(f, owner, { legalName: `HTX chưa duyệt ${word}` });
+      const inspector = await createUser(f, { role: 'inspector' });
+      const stranger = await createUser(f);
+      for (const [who, token, sees] of [['the public', undefined, false], ['a stranger', stranger.token, false], ['its owner', owner.token, true], ['an inspector', inspector.token, true], ['an administrator', admin.token, true]] as const) {
+        const list = await f.http.get<Page<BusinessView>>(`/api/businesses?q=${word}`, { token });
+        const one = await f.http.get<BusinessView>(`/api/businesses/${pending.id}`, { token });
+        expect({ who, listed: list.body.items.length, status: one.status }).toEqual({ who, listed: sees ? 1 : 0, status: sees ? 200 : 404 });
+      }
+    });
+
     it('filters by status', async () => {
       const word = tag();
       const pending = await createBusiness(f, owner, { legalName: `HTX chờ ${word}` });
       const verified = await createBusiness(f, owner, { legalName: `HTX đã xác minh ${word}` });
       await f.http.post(`/api/businesses/${verified.id}/verify`, undefined, { token: admin.token });
-      const onlyVerified = await f.http.get<Page<BusinessView>>(`/api/businesses?q=${word}&status=verified`);
+      const onlyVerified = await f.http.get<Page<BusinessView>>(`/api/businesses?q=${word}&status=verified`, { token: owner.token });
       expect(onlyVerified.body.items.map((b) => b.id)).toEqual([verified.id]);
-      const onlyPending = await f.http.get<Page<BusinessView>>(`/api/businesses?q=${word}&status=pending`);
+      const onlyPending = await f.http.get<Page<BusinessView>>(`/api/businesses?q=${word}&status=pending`, { token: owner.token });
       expect(onlyPending.body.items.map((b) => b.id)).toEqual([pending.id]);
     });
   });

@@ -41,7 +41,7 @@ describe('rate limits per client address', () => {
 describe('sign-in attempts', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: { LOGIN_RATE_LIMIT: '10' } });
   });
   afterAll(async () => t?.close());
 

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BatchView, BusinessView } from '@nguon/shared';
 import { TokenService } from '../../server/src/auth/token.service.js';
@@ -11,6 +11,7 @@ import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()) as Record<string, unknown>;
 
 interface World {
   admin: TestUser;
@@ -113,18 +114,18 @@ describe('tenancy: who may write what', () => {
 
   /** Bearer values that name no one who may act. */
   const badTokens: [string, () => string][] = [
-    ['an expired token', () => t.app.nest.get(TokenService).issue(w.alice.owner.id, Date.now() - 10 * 3600_000).token],
+    ['an expired token', () => t.app.nest.get(TokenService).issue(randomUUID(), w.alice.owner.id, new Date(Date.now() - 10 * 3600_000))],
     ['a token signed with another secret', () => {
-      const body = base64url({ sub: w.alice.owner.id, exp: Math.floor(Date.now() / 1000) + 3600 });
+      const body = base64url({ sid: randomUUID(), sub: w.alice.owner.id, exp: Math.floor(Date.now() / 1000) + 3600 });
       return `${body}.${createHmac('sha256', 'not-the-secret').update(body).digest('base64url')}`;
     }],
     ["a token whose user was swapped under the owner's signature", () => {
       const signature = w.mallory.owner.token.split('.')[1];
-      return `${base64url({ sub: w.alice.owner.id, exp: Math.floor(Date.now() / 1000) + 3600 })}.${signature}`;
+      return `${base64url({ ...claimsOf(w.mallory.owner.token), sub: w.alice.owner.id })}.${signature}`;
     }],
     ['a token with its expiry pushed back under the same signature', () => {
-      const expired = t.app.nest.get(TokenService).issue(w.alice.owner.id, Date.now() - 10 * 3600_000).token;
-      return `${base64url({ sub: w.alice.owner.id, exp: Math.floor(Date.now() / 1000) + 3600 })}.${expired.split('.')[1]}`;
+      const expired = t.app.nest.get(TokenService).issue(randomUUID(), w.alice.owner.id, new Date(Date.now() - 10 * 3600_000));
+      return `${base64url({ ...claimsOf(expired), exp: Math.floor(Date.now() / 1000) + 3600 })}.${expired.split('.')[1]}`;
     }],
     ['garbage', () => 'not-a-token'],
   ];
@@ -165,7 +166,7 @@ describe('tenancy: who may write what', () => {
 
     it('is accepted from the right user (the control for the refusals above)', async () => {
       const response = await f.http.post(endpoint.path(w), endpoint.body(w), { token: endpoint.allowed(w).token });
-      expect(response.status).toBe(201);
+      expect(response.status).toBe(endpoint.name.includes('/verify') ? 200 : 201);
     });
   });
 

@@ -57,12 +57,20 @@ function expectOk<T>(response: { status: number; body: T }, what: string): T {
   return response.body;
 }
 
-/** Users have no sign-up endpoint yet: they are inserted, then sign in through the API. */
+/**
+ * Members sign up through the API; administrators and inspectors cannot sign themselves up, so
+ * they are inserted (as the create-admin command does) and sign in through the API.
+ */
 export async function createUser(f: Factory, overrides: { role?: UserRole; email?: string; password?: string } = {}): Promise<TestUser> {
   const email = overrides.email ?? `user-${next()}@example.test`;
   const password = overrides.password ?? 'correct horse battery staple';
+  const role = overrides.role ?? 'member';
+  if (role === 'member') {
+    const signUp = expectOk(await f.http.post('/api/auth/register', { email, password, displayName: email.split('@')[0] }), 'register');
+    return { id: signUp.user.id, email, password, token: signUp.accessToken };
+  }
   const repo = f.testApp.app.database.dataSource.getRepository(UserEntity);
-  const user = await repo.save(repo.create({ email, passwordHash: await hashPassword(password), displayName: email.split('@')[0]!, role: overrides.role ?? 'member' }));
+  const user = await repo.save(repo.create({ email, passwordHash: await hashPassword(password), displayName: email.split('@')[0]!, role }));
   const login = expectOk(await f.http.post('/api/auth/login', { email, password }), 'login');
   return { id: user.id, email, password, token: login.accessToken };
 }

@@ -40,6 +40,7 @@ export async function startTestApp(options: { web?: boolean; env?: Record<string
     AUTH_SECRET: 'test-secret-that-is-long-enough-for-hmac-signing',
     SEED_DEMO: 'false',
     PUBLIC_RATE_LIMIT: '100000',
+    LOGIN_RATE_LIMIT: '100000',
     WEB_DIST_DIR: options.web ? 'web/dist' : '',
     DATA_DIR: db.dataDir,
     ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),

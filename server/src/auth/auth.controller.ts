@@ -1,21 +1,30 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { CurrentUser as CurrentUserView, LoginResponse } from '@nguon/shared';
+import type { CurrentUser, LoginResponse } from '@nguon/shared';
 import { RateLimited } from '../common/rate-limit/rate-limit.guard.js';
-import type { AuthUser } from './auth-user.js';
-import { SignedIn } from './auth.guard.js';
+import { Access } from './access-rule.js';
 import { AuthService } from './auth.service.js';
-import { CurrentUser } from './current-user.decorator.js';
-import { LoginDto } from './dto/login.dto.js';
+import { CurrentActor, CurrentRequestInfo, type RequestInfo } from './current-actor.decorator.js';
+import { ChangePasswordDto, LoginDto, RegisterDto } from './dto/login.dto.js';
+import type { Actor } from './principal.js';
 
 @ApiTags('auth')
 @Controller('api/auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  @Post('login') @HttpCode(200) @RateLimited('login')
-  login(@Body() dto: LoginDto): Promise<LoginResponse> { return this.auth.login(dto); }
+  @Post('register') @RateLimited('login')
+  register(@Body() dto: RegisterDto, @CurrentRequestInfo() info: RequestInfo): Promise<LoginResponse> { return this.auth.register(dto, info); }
 
-  @Get('me') @SignedIn() @ApiBearerAuth()
-  me(@CurrentUser() user: AuthUser): Promise<CurrentUserView> { return this.auth.me(user); }
+  @Post('login') @HttpCode(200) @RateLimited('login')
+  login(@Body() dto: LoginDto, @CurrentRequestInfo() info: RequestInfo): Promise<LoginResponse> { return this.auth.login(dto, info); }
+
+  @Post('logout') @HttpCode(204) @Access() @ApiBearerAuth()
+  logout(@CurrentActor() actor: Actor): Promise<void> { return this.auth.logout(actor); }
+
+  @Post('password') @HttpCode(204) @Access() @ApiBearerAuth() @RateLimited('login')
+  changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<void> { return this.auth.changePassword(actor, dto); }
+
+  @Get('me') @Access() @ApiBearerAuth()
+  me(@CurrentActor() actor: Actor): Promise<CurrentUser> { return this.auth.me(actor); }
 }

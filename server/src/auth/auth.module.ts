@@ -1,13 +1,16 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './access.guard.js';
 import { AuthController } from './auth.controller.js';
-import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { Authenticator } from './authenticator.js';
+import { OwnershipResolver } from './ownership.resolver.js';
 import { TokenService } from './token.service.js';
 
+@Global()
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService],
+  providers: [AuthService, TokenService, Authenticator, OwnershipResolver, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AuthService, TokenService, Authenticator],
 })
 export class AuthModule {}

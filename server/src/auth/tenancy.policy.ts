@@ -1,22 +1,36 @@
+import type { MemberRole } from '@nguon/shared';
 import { DomainError } from '../common/errors/domain-error.js';
-import type { AuthUser } from './auth-user.js';
+import type { Principal } from './principal.js';
+
+const RANK: Record<MemberRole, number> = { staff: 1, owner: 2 };
+
+function mayActFor(principal: Principal, businessId: string, memberRole: MemberRole): boolean {
+  if (principal.kind === 'api_key') return principal.businessId === businessId;
+  const role = principal.memberships.get(businessId);
+  return role !== undefined && RANK[role] >= RANK[memberRole];
+}
 
 /**
- * The one place that decides whether a user may write for a business. Services call it before
- * every write; nothing else checks memberships.
+ * The one decision of who may act for which business: a member of it (with at least the given
+ * role), or an API key of it. Returns the business the request acts for, the first candidate the
+ * principal may act for, or refuses.
  */
 export const TenancyPolicy = {
-  assertActsFor(user: AuthUser, businessId: string): void {
-    if (!user.memberships.has(businessId)) throw new DomainError('FORBIDDEN');
+  actingBusiness(principal: Principal, candidates: readonly string[], memberRole: MemberRole = 'staff'): string {
+    const acting = candidates.find((businessId) => mayActFor(principal, businessId, memberRole));
+    if (!acting) throw new DomainError('FORBIDDEN');
+    return acting;
   },
 
-  assertAdmin(user: AuthUser): void {
-    if (user.role !== 'admin') throw new DomainError('FORBIDDEN');
-  },
-
-  /** Whether the user acts for any of these businesses. */
-  actsForAny(user: AuthUser, businessIds: Iterable<string>): boolean {
-    for (const id of businessIds) if (user.memberships.has(id)) return true;
+  /** Whether the principal acts for any of these businesses (for reads of restricted data). */
+  actsForAny(principal: Principal | null, businessIds: Iterable<string>): boolean {
+    if (!principal) return false;
+    for (const id of businessIds) if (mayActFor(principal, id, 'staff')) return true;
     return false;
+  },
+
+  /** Inspectors and administrators read everything. */
+  readsEverything(principal: Principal | null): boolean {
+    return principal?.kind === 'user' && (principal.role === 'admin' || principal.role === 'inspector');
   },
 };

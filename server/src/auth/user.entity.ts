@@ -8,5 +8,6 @@ export class UserEntity {
   @Column({ name: 'password_hash' }) passwordHash: string;
   @Column({ name: 'display_name' }) displayName: string;
   @Column({ type: 'text' }) role: UserRole;
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true }) disabledAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { gs1CheckDigit } from '@nguon/shared';
 import { createApp } from '../app.factory.js';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { Actor, UserPrincipal } from '../auth/principal.js';
 import { hashPassword } from '../auth/password.js';
 import { UserEntity } from '../auth/user.entity.js';
 import { BusinessesService } from '../businesses/businesses.service.js';
@@ -32,14 +32,22 @@ try {
   const users = app.database.dataSource.getRepository(UserEntity);
   const admin = await users.save(users.create({ email: 'admin@bench.test', passwordHash: await hashPassword('x'), displayName: 'admin', role: 'admin' }));
   const owner = await users.save(users.create({ email: 'owner@bench.test', passwordHash: await hashPassword('x'), displayName: 'owner', role: 'member' }));
-  const asAdmin: AuthUser = { id: admin.id, email: admin.email, displayName: 'admin', role: 'admin', memberships: new Map() };
-  const business = await app.nest.get(BusinessesService).registerBusiness({ ...asAdmin, id: owner.id, role: 'member' }, {
+  const as = (user: UserEntity, businessId: string | null = null): Actor => {
+    const principal: UserPrincipal = {
+      kind: 'user', id: user.id, email: user.email, displayName: user.displayName, role: user.role, sessionId: 'bench',
+      memberships: new Map(businessId ? [[businessId, 'owner']] : []),
+    };
+    return { principal, businessId, clientAddress: '127.0.0.1', requestId: 'bench' };
+  };
+  // Set-up calls the use cases directly, as the access guard would after checking these actors.
+  const businesses = app.nest.get(BusinessesService);
+  const business = await businesses.registerBusiness(as(owner), {
     legalName: 'HTX Bench', taxCode: '3000000001', address: { line: 'Thôn 1', commune: 'Phúc Trạch', province: 'Hà Tĩnh' },
   });
-  await app.nest.get(BusinessesService).verifyBusiness(asAdmin, business.id);
-  const asOwner: AuthUser = { id: owner.id, email: owner.email, displayName: 'owner', role: 'member', memberships: new Map([[business.id, 'owner']]) };
+  await businesses.decide(as(admin), business.id, 'verify', {});
+  const asOwner = as(owner, business.id);
   const gtinBody = '893100000001';
-  const product = await app.nest.get(ProductsService).createProduct(asOwner, business.id, {
+  const product = await app.nest.get(ProductsService).createProduct(asOwner, {
     name: { vi: 'Bưởi', en: 'Pomelo' }, category: 'fruit', unit: 'KGM', gtin: `${gtinBody}${gs1CheckDigit(gtinBody)}`,
   });
   const recording = app.nest.get(EventRecordingService);

@@ -14,6 +14,9 @@ export class BusinessEntity {
   @Column({ name: 'gs1_company_prefix', type: 'text', nullable: true }) gs1CompanyPrefix: string | null;
   @Column({ type: 'char', length: 13, nullable: true }) gln: string | null;
   @Column({ type: 'text', default: 'pending' }) status: BusinessStatus;
+  @Column({ name: 'status_reason', type: 'text', nullable: true }) statusReason: string | null;
+  @Column({ name: 'status_changed_at', type: 'timestamptz', nullable: true }) statusChangedAt: Date | null;
+  @Column({ name: 'status_changed_by', type: 'uuid', nullable: true }) statusChangedBy: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -27,6 +27,7 @@ export function mapBusiness(b: BusinessEntity, certificates: CertificateEntity[]
     gs1CompanyPrefix: b.gs1CompanyPrefix,
     gln: b.gln,
     status: b.status,
+    statusReason: b.statusReason,
     certificates: certificates.map((c) => mapCertificate(c)),
     createdAt: b.createdAt.toISOString(),
   };

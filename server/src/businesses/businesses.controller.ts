@@ -1,34 +1,46 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { BusinessView, Page } from '@nguon/shared';
-import type { AuthUser } from '../auth/auth-user.js';
-import { SignedIn } from '../auth/auth.guard.js';
-import { CurrentUser } from '../auth/current-user.decorator.js';
+import { Access, owned } from '../auth/access-rule.js';
+import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator.js';
+import type { Actor } from '../auth/principal.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { BusinessesService } from './businesses.service.js';
+import { BusinessDecisionDto } from './dto/business-decision.dto.js';
 import { CreateBusinessDto } from './dto/create-business.dto.js';
 import { CreateCertificateDto } from './dto/create-certificate.dto.js';
 import { ListBusinessesQuery } from './dto/list-businesses.query.js';
 
 @ApiTags('businesses')
+@ApiBearerAuth()
 @Controller('api/businesses')
 export class BusinessesController {
   constructor(private readonly businesses: BusinessesService) {}
 
-  @Post() @SignedIn() @ApiBearerAuth()
-  register(@CurrentUser() user: AuthUser, @Body() dto: CreateBusinessDto): Promise<BusinessView> { return this.businesses.registerBusiness(user, dto); }
+  @Post() @Access()
+  register(@CurrentActor() actor: Actor, @Body() dto: CreateBusinessDto): Promise<BusinessView> { return this.businesses.registerBusiness(actor, dto); }
 
   @Get()
-  list(@Query() query: ListBusinessesQuery): Promise<Page<BusinessView>> { return this.businesses.listBusinesses(query); }
+  list(@OptionalActor() actor: Actor | null, @Query() query: ListBusinessesQuery): Promise<Page<BusinessView>> { return this.businesses.listBusinesses(actor, query); }
 
   @Get(':id')
-  get(@Param('id', UuidParam) id: string): Promise<BusinessView> { return this.businesses.getBusiness(id); }
+  get(@OptionalActor() actor: Actor | null, @Param('id', UuidParam) id: string): Promise<BusinessView> { return this.businesses.getBusiness(actor, id); }
 
-  @Post(':id/verify') @SignedIn() @ApiBearerAuth()
-  verify(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string): Promise<BusinessView> { return this.businesses.verifyBusiness(user, id); }
-
-  @Post(':id/certificates') @SignedIn() @ApiBearerAuth()
-  addCertificate(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() dto: CreateCertificateDto): Promise<BusinessView> {
-    return this.businesses.addCertificate(user, id, dto);
+  @Post(':id/verify') @HttpCode(200) @Access({ roles: ['admin'] })
+  verify(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: BusinessDecisionDto): Promise<BusinessView> {
+    return this.businesses.decide(actor, id, 'verify', dto);
   }
+
+  @Post(':id/reject') @HttpCode(200) @Access({ roles: ['admin'] })
+  reject(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: BusinessDecisionDto): Promise<BusinessView> {
+    return this.businesses.decide(actor, id, 'reject', dto);
+  }
+
+  @Post(':id/suspend') @HttpCode(200) @Access({ roles: ['admin'] })
+  suspend(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: BusinessDecisionDto): Promise<BusinessView> {
+    return this.businesses.decide(actor, id, 'suspend', dto);
+  }
+
+  @Post(':id/certificates') @Access({ actsFor: owned.businessInPath('id'), memberRole: 'owner' })
+  addCertificate(@CurrentActor() actor: Actor, @Body() dto: CreateCertificateDto): Promise<BusinessView> { return this.businesses.addCertificate(actor, dto); }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BusinessView, Page } from '@nguon/shared';
-import { DataSource, In } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { BusinessStatus, BusinessView, Page } from '@nguon/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail.js';
 import { BusinessMemberEntity } from '../auth/business-member.entity.js';
+import { userOf, type Actor } from '../auth/principal.js';
 import { TenancyPolicy } from '../auth/tenancy.policy.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { toPage } from '../common/pagination/page-query.dto.js';
@@ -11,16 +12,29 @@ import { escapeLike } from '../common/sql/escape-like.js';
 import { BusinessEntity } from './business.entity.js';
 import { mapBusiness } from './business.mapper.js';
 import { CertificateEntity } from './certificate.entity.js';
+import type { BusinessDecisionDto } from './dto/business-decision.dto.js';
 import type { CreateBusinessDto } from './dto/create-business.dto.js';
 import type { CreateCertificateDto } from './dto/create-certificate.dto.js';
 import type { ListBusinessesQuery } from './dto/list-businesses.query.js';
 
+/** The administrator's decisions on a business: which status each may start from. */
+const DECISIONS = {
+  verify: { to: 'verified', from: ['pending', 'rejected', 'suspended'], needsReason: false },
+  reject: { to: 'rejected', from: ['pending'], needsReason: true },
+  suspend: { to: 'suspended', from: ['verified'], needsReason: true },
+} as const satisfies Record<string, { to: BusinessStatus; from: readonly BusinessStatus[]; needsReason: boolean }>;
+export type BusinessDecision = keyof typeof DECISIONS;
+
 @Injectable()
 export class BusinessesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
 
   /** Registers a business, pending verification, with the caller as its owner. */
-  async registerBusiness(user: AuthUser, dto: CreateBusinessDto): Promise<BusinessView> {
+  async registerBusiness(actor: Actor, dto: CreateBusinessDto): Promise<BusinessView> {
+    const user = userOf(actor);
     const business = await this.db.transaction(async (tx) => {
       const saved = await tx.getRepository(BusinessEntity).save(tx.getRepository(BusinessEntity).create({
         legalName: dto.legalName.trim(),
@@ -35,56 +49,79 @@ export class BusinessesService {
         status: 'pending',
       }));
       await tx.getRepository(BusinessMemberEntity).insert({ businessId: saved.id, userId: user.id, role: 'owner' });
+      await this.audit.record(tx, actor, { action: 'business.register', targetType: 'business', targetId: saved.id, businessId: saved.id, details: { legalName: saved.legalName, taxCode: saved.taxCode } });
       return saved;
     });
     return mapBusiness(business, []);
   }
 
-  async verifyBusiness(user: AuthUser, businessId: string): Promise<BusinessView> {
-    TenancyPolicy.assertAdmin(user);
-    const business = await this.findOrFail(businessId);
-    business.status = 'verified';
-    await this.db.getRepository(BusinessEntity).save(business);
-    return this.getBusiness(businessId);
+  /** Verifies, rejects or suspends a business (administrators; the access rule checks the role). */
+  async decide(actor: Actor, businessId: string, decision: BusinessDecision, dto: BusinessDecisionDto): Promise<BusinessView> {
+    const rule = DECISIONS[decision];
+    if (rule.needsReason && !dto.reason) {
+      throw new DomainError('VALIDATION_FAILED', undefined, { reason: [{ vi: 'Cần ghi rõ lý do', en: 'A reason is required' }] });
+    }
+    await this.db.transaction(async (tx) => {
+      const business = await this.lockOrFail(tx, businessId);
+      if (!(rule.from as readonly BusinessStatus[]).includes(business.status)) throw new DomainError('BUSINESS_STATUS_CONFLICT');
+      await tx.getRepository(BusinessEntity).update({ id: businessId }, {
+        status: rule.to, statusReason: dto.reason ?? null, statusChangedAt: new Date(), statusChangedBy: userOf(actor).id,
+      });
+      await this.audit.record(tx, actor, {
+        action: `business.${decision}`, targetType: 'business', targetId: businessId, businessId,
+        details: { from: business.status, to: rule.to, reason: dto.reason ?? null },
+      });
+    });
+    return this.getBusiness(actor, businessId);
   }
 
-  async addCertificate(user: AuthUser, businessId: string, dto: CreateCertificateDto): Promise<BusinessView> {
-    await this.findOrFail(businessId);
-    TenancyPolicy.assertActsFor(user, businessId);
+  async addCertificate(actor: Actor, dto: CreateCertificateDto): Promise<BusinessView> {
+    const businessId = actor.businessId!;
     if (dto.validFrom && dto.validTo && dto.validTo < dto.validFrom) {
       throw new DomainError('VALIDATION_FAILED', undefined, { validTo: ['validTo must not be before validFrom'] });
     }
-    await this.db.getRepository(CertificateEntity).insert({
-      businessId, kind: dto.kind, name: dto.name, number: dto.number ?? null, issuer: dto.issuer,
-      validFrom: dto.validFrom ?? null, validTo: dto.validTo ?? null, stars: dto.stars ?? null,
+    await this.db.transaction(async (tx) => {
+      const { identifiers } = await tx.getRepository(CertificateEntity).insert({
+        businessId, kind: dto.kind, name: dto.name, number: dto.number ?? null, issuer: dto.issuer,
+        validFrom: dto.validFrom ?? null, validTo: dto.validTo ?? null, stars: dto.stars ?? null,
+      });
+      await this.audit.record(tx, actor, { action: 'certificate.add', targetType: 'certificate', targetId: String(identifiers[0]?.id), details: { kind: dto.kind, name: dto.name } });
     });
-    return this.getBusiness(businessId);
+    return this.getBusiness(actor, businessId);
   }
 
-  async getBusiness(businessId: string): Promise<BusinessView> {
-    const business = await this.findOrFail(businessId);
+  /** A business: verified ones are public; others only for their members, inspectors and admins. */
+  async getBusiness(actor: Actor | null, businessId: string): Promise<BusinessView> {
+    const business = await this.db.getRepository(BusinessEntity).findOneBy({ id: businessId });
+    if (!business || !this.maySee(actor, business)) throw new DomainError('BUSINESS_NOT_FOUND');
     const certificates = await this.db.getRepository(CertificateEntity).find({ where: { businessId }, order: { createdAt: 'ASC' } });
     return mapBusiness(business, certificates);
   }
 
-  async listBusinesses(query: ListBusinessesQuery): Promise<Page<BusinessView>> {
+  async listBusinesses(actor: Actor | null, query: ListBusinessesQuery): Promise<Page<BusinessView>> {
     const qb = this.db.getRepository(BusinessEntity).createQueryBuilder('b');
+    if (!TenancyPolicy.readsEverything(actor?.principal ?? null)) {
+      const own = actor?.principal.kind === 'user' ? [...actor.principal.memberships.keys()] : actor?.principal.kind === 'api_key' ? [actor.principal.businessId] : [];
+      qb.andWhere(`(b.status = 'verified' OR b.id = ANY(:own::uuid[]))`, { own });
+    }
     if (query.status) qb.andWhere('b.status = :status', { status: query.status });
     if (query.q) {
-      qb.andWhere(`(unaccent(lower(b.legal_name)) LIKE unaccent(lower(:q)) OR b.tax_code LIKE :prefix)`, {
-        q: `%${escapeLike(query.q.trim())}%`,
-        prefix: `${escapeLike(query.q.trim())}%`,
-      });
+      const q = escapeLike(query.q.trim());
+      qb.andWhere(`(unaccent(lower(b.legal_name)) LIKE unaccent(lower(:q)) OR b.tax_code LIKE :prefix)`, { q: `%${q}%`, prefix: `${q}%` });
     }
     const [rows, total] = await qb.orderBy('b.legal_name').skip(query.offset).take(query.limit).getManyAndCount();
     const certificates = rows.length
-      ? await this.db.getRepository(CertificateEntity).find({ where: { businessId: In(rows.map((r) => r.id)) } })
+      ? await this.db.getRepository(CertificateEntity).createQueryBuilder('c').where('c.business_id = ANY(:ids::uuid[])', { ids: rows.map((r) => r.id) }).getMany()
       : [];
     return toPage(rows, total, query, (b) => mapBusiness(b, certificates.filter((c) => c.businessId === b.id)));
   }
 
-  private async findOrFail(businessId: string): Promise<BusinessEntity> {
-    const business = await this.db.getRepository(BusinessEntity).findOneBy({ id: businessId });
+  private maySee(actor: Actor | null, business: BusinessEntity): boolean {
+    return business.status === 'verified' || TenancyPolicy.readsEverything(actor?.principal ?? null) || TenancyPolicy.actsForAny(actor?.principal ?? null, [business.id]);
+  }
+
+  private async lockOrFail(tx: EntityManager, businessId: string): Promise<BusinessEntity> {
+    const business = await tx.getRepository(BusinessEntity).findOne({ where: { id: businessId }, lock: { mode: 'pessimistic_write' } });
     if (!business) throw new DomainError('BUSINESS_NOT_FOUND');
     return business;
   }

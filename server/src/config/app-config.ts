@@ -18,6 +18,8 @@ export interface AppConfig {
   webDistDir: string | null;
   /** Requests per minute per client address on public endpoints. */
   publicRateLimit: number;
+  /** Sign-in and sign-up attempts per minute per client address. */
+  loginRateLimit: number;
   /** Behind a load balancer: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
   production: boolean;
@@ -69,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seedDemo: flag(env, 'SEED_DEMO', !databaseUrl),
     webDistDir: env.WEB_DIST_DIR === '' ? null : path.resolve(cwd, env.WEB_DIST_DIR ?? 'web/dist'),
     publicRateLimit: integer(env, 'PUBLIC_RATE_LIMIT', 600, 1, 1_000_000),
+    loginRateLimit: integer(env, 'LOGIN_RATE_LIMIT', 10, 1, 1_000_000),
     trustProxy: flag(env, 'TRUST_PROXY', false),
     production,
   };

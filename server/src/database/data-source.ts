@@ -1,21 +1,25 @@
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
+import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import { BusinessMemberEntity } from '../auth/business-member.entity.js';
+import { SessionEntity } from '../auth/session.entity.js';
 import { UserEntity } from '../auth/user.entity.js';
 import { BatchEntity } from '../batches/batch.entity.js';
 import { BusinessEntity } from '../businesses/business.entity.js';
 import { CertificateEntity } from '../businesses/certificate.entity.js';
 import { EventBatchEntity, EventEntity } from '../events/event.entity.js';
 import { LocationEntity } from '../locations/location.entity.js';
+import { BusinessInvitationEntity } from '../auth/business-invitation.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
 import { ScanEntity } from '../resolver/scan.entity.js';
 import { openEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { migrations } from './migrations/index.js';
 
 export const entities = [
-  UserEntity, BusinessMemberEntity, BusinessEntity, CertificateEntity, LocationEntity, ProductEntity,
-  BatchEntity, EventEntity, EventBatchEntity, ScanEntity,
+  UserEntity, SessionEntity, ApiKeyEntity, BusinessMemberEntity, BusinessInvitationEntity, BusinessEntity, CertificateEntity,
+  LocationEntity, ProductEntity, BatchEntity, EventEntity, EventBatchEntity, ScanEntity, AuditEntryEntity,
 ];
 
 export interface Database {

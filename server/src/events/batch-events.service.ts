@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EventView, Page } from '@nguon/shared';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { Actor } from '../auth/principal.js';
 import { TenancyPolicy } from '../auth/tenancy.policy.js';
 import { BatchesService } from '../batches/batches.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -18,14 +18,15 @@ export class BatchEventsService {
     private readonly batches: BatchesService,
   ) {}
 
-  async listBatchEvents(user: AuthUser, batchId: string, query: PageQueryDto): Promise<Page<EventView>> {
+  async listBatchEvents(actor: Actor, batchId: string, query: PageQueryDto): Promise<Page<EventView>> {
     const batch = await this.batches.findOrFail(batchId);
     const qb = this.db.getRepository(EventEntity).createQueryBuilder('e')
       .innerJoin('event_batches', 'eb', 'eb.event_id = e.id AND eb.batch_id = :batchId', { batchId })
       .distinct(true);
-    if (user.role === 'member' && !user.memberships.has(batch.businessId)) {
+    const principal = actor.principal;
+    if (!TenancyPolicy.readsEverything(principal) && !TenancyPolicy.actsForAny(principal, [batch.businessId])) {
       const parties = await qb.clone().select('e.business_id', 'business_id').getRawMany<{ business_id: string | null }>();
-      if (!TenancyPolicy.actsForAny(user, parties.flatMap((p) => (p.business_id ? [p.business_id] : [])))) {
+      if (!TenancyPolicy.actsForAny(principal, parties.flatMap((p) => (p.business_id ? [p.business_id] : [])))) {
         throw new DomainError('FORBIDDEN');
       }
     }

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BatchView, EventView, LocalizedText, Stage } from '@nguon/shared';
+import type { BatchView, EventView, LocalizedText } from '@nguon/shared';
 import { DataSource, In } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
-import { TenancyPolicy } from '../auth/tenancy.policy.js';
+import { AuditTrail } from '../audit/audit-trail.js';
+import type { Actor } from '../auth/principal.js';
 import { epcClassOf, newShortCode } from '../batches/batch-identity.js';
 import { BatchEntity } from '../batches/batch.entity.js';
 import { mapBatch } from '../batches/batch.mapper.js';
@@ -23,17 +23,19 @@ import { buildStageEvent } from './epcis-event.builder.js';
 import { EventStore } from './event-store.js';
 import { mapEvent } from './event.mapper.js';
 import { EXT, freeTextPartyUri, locationUri, partyUri } from './portal-extensions.js';
+import { DISTRIBUTING_STAGES } from './stage-rules.js';
 
-/** Stages only the batch's producer records; a business it was shipped to records the rest. */
-const PRODUCER_ONLY_STAGES: ReadonlySet<Stage> = new Set(['planting', 'growing', 'harvesting']);
-/** Stages that put a batch in front of buyers, refused once it is recalled. */
-const DISTRIBUTING_STAGES: ReadonlySet<Stage> = new Set(['shipping', 'retail']);
 
 const NO_SUCH = {
   batch: { vi: 'Không có lô hàng này', en: 'No such batch' },
   business: { vi: 'Không có doanh nghiệp này', en: 'No such business' },
   location: { vi: 'Doanh nghiệp không có địa điểm này', en: 'No such location of this business' },
 } satisfies Record<string, LocalizedText>;
+
+/** The user who recorded an event; API keys are named in the audit log instead. */
+function recorderOf(actor: Actor): string | null {
+  return actor.principal.kind === 'user' ? actor.principal.id : null;
+}
 
 function ruleViolated(field: string, en: string, vi: string): DomainError {
   return new DomainError('EVENT_RULE_VIOLATED', { vi, en }, { [field]: [{ vi, en }] });
@@ -51,13 +53,12 @@ export class EventRecordingService {
     private readonly store: EventStore,
     private readonly batches: BatchesService,
     private readonly changes: BatchChanges,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Registers a batch of a product: the batch row and its commissioning event, together. */
-  async registerBatch(user: AuthUser, dto: CreateBatchDto): Promise<BatchView> {
-    const product = await this.db.getRepository(ProductEntity).findOneBy({ id: dto.productId });
-    if (!product) throw new DomainError('PRODUCT_NOT_FOUND');
-    TenancyPolicy.assertActsFor(user, product.businessId);
+  async registerBatch(actor: Actor, dto: CreateBatchDto): Promise<BatchView> {
+    const product = await this.db.getRepository(ProductEntity).findOneByOrFail({ id: dto.productId });
     const business = await this.db.getRepository(BusinessEntity).findOneByOrFail({ id: product.businessId });
     if (business.status !== 'verified') throw new DomainError('BUSINESS_NOT_VERIFIED');
     for (const field of ['expiryDate', 'bestBeforeDate'] as const) {
@@ -105,17 +106,18 @@ export class EventRecordingService {
         links: [{ batchId: saved.id, role: 'subject', quantity: dto.quantity ?? null, unit }],
         locationId: place?.id ?? null,
         businessId: product.businessId,
-        recordedBy: user.id,
+        recordedBy: recorderOf(actor),
       });
+      await this.audit.record(tx, actor, { action: 'batch.register', targetType: 'batch', targetId: saved.id, details: { lotCode: saved.lotCode, productId: product.id } });
       return saved;
     });
     return mapBatch(batch, product, this.config.publicBaseUrl);
   }
 
   /** Records one stage (harvest, packing, shipping, receiving...) on one batch. */
-  async recordStage(user: AuthUser, batchId: string, dto: RecordStageDto): Promise<EventView> {
+  async recordStage(actor: Actor, batchId: string, dto: RecordStageDto): Promise<EventView> {
     const batch = await this.batches.findOrFail(batchId);
-    const actorId = await this.actingBusiness(user, batch, dto.stage);
+    const actorId = actor.businessId!;
     if (DISTRIBUTING_STAGES.has(dto.stage) && batch.status === 'recalled') throw new DomainError('BATCH_RECALLED');
     const place = dto.locationId ? await this.ownLocation(actorId, dto.locationId, 'locationId') : null;
     const time = eventTimeOf(dto);
@@ -157,22 +159,24 @@ export class EventRecordingService {
         passed: dto.passed,
         note: dto.note,
       });
-      return this.store.append(tx, {
+      const stored = await this.store.append(tx, {
         document,
         links: [{ batchId: batch.id, role: 'subject', quantity: dto.quantity ?? null, unit }],
         locationId: place?.id ?? null,
         businessId: actorId,
-        recordedBy: user.id,
+        recordedBy: recorderOf(actor),
         sourceBusinessId: source?.id ?? null,
         destinationBusinessId: destination?.id ?? null,
       });
+      await this.audit.record(tx, actor, { action: 'event.record', targetType: 'event', targetId: stored.eventId, details: { stage: dto.stage, batchId: batch.id } });
+      return stored;
     });
     await this.changes.publish([batch.id]);
     return mapEvent(event);
   }
 
   /** Records processing: input batches used (with quantities) turned into output batches. */
-  async recordProcessing(user: AuthUser, dto: RecordProcessingDto): Promise<EventView> {
+  async recordProcessing(actor: Actor, dto: RecordProcessingDto): Promise<EventView> {
     const inputIds = dto.inputs.map((i) => i.batchId);
     const outputIds = dto.outputs.map((o) => o.batchId);
     const duplicate = [...inputIds, ...outputIds].find((id, index, all) => all.indexOf(id) !== index);
@@ -186,12 +190,10 @@ export class EventRecordingService {
     if (missing.length) {
       throw new DomainError('BATCH_NOT_FOUND', undefined, Object.fromEntries(missing.map(([field]) => [field!, [NO_SUCH.batch]])));
     }
-    const outputs = outputIds.map((id) => byId.get(id)!);
-    const actorId = outputs[0]!.businessId;
-    if (outputs.some((b) => b.businessId !== actorId)) {
-      throw ruleViolated('outputs', 'all output batches must belong to one business', 'Các lô thành phẩm phải thuộc cùng một doanh nghiệp');
+    const actorId = actor.businessId!;
+    if (outputIds.some((id) => byId.get(id)!.businessId !== actorId)) {
+      throw ruleViolated('outputs', 'all output batches must be your own', 'Các lô thành phẩm phải là lô của doanh nghiệp bạn');
     }
-    TenancyPolicy.assertActsFor(user, actorId);
     const received = await this.batchesShippedTo(inputIds, actorId);
     dto.inputs.forEach((input, n) => {
       const batch = byId.get(input.batchId)!;
@@ -213,7 +215,7 @@ export class EventRecordingService {
         location: place ? locationUri(place) : undefined,
         note: dto.note,
       });
-      return this.store.append(tx, {
+      const stored = await this.store.append(tx, {
         document,
         links: [
           ...dto.inputs.map((i) => ({ batchId: i.batchId, role: 'input' as const, quantity: i.quantity, unit: i.unit })),
@@ -221,34 +223,13 @@ export class EventRecordingService {
         ],
         locationId: place?.id ?? null,
         businessId: actorId,
-        recordedBy: user.id,
+        recordedBy: recorderOf(actor),
       });
+      await this.audit.record(tx, actor, { action: 'event.record', targetType: 'event', targetId: stored.eventId, details: { stage: 'processing', inputs: inputIds, outputs: outputIds } });
+      return stored;
     });
     await this.changes.publish([...inputIds, ...outputIds]);
     return mapEvent(event);
-  }
-
-  /**
-   * The business the user records for on this batch: its producer, or a business the batch was
-   * shipped to (one step forward may record receiving and what follows).
-   */
-  private async actingBusiness(user: AuthUser, batch: BatchEntity, stage: Stage): Promise<string> {
-    if (user.memberships.has(batch.businessId)) return batch.businessId;
-    if (!PRODUCER_ONLY_STAGES.has(stage)) {
-      const recipients = await this.recipientsOf(batch.id);
-      const actor = recipients.find((id) => user.memberships.has(id));
-      if (actor) return actor;
-    }
-    throw new DomainError('FORBIDDEN');
-  }
-
-  private async recipientsOf(batchId: string): Promise<string[]> {
-    const rows: { destination_business_id: string }[] = await this.db.query(
-      `SELECT DISTINCT e.destination_business_id FROM event_batches eb JOIN events e ON e.id = eb.event_id
-        WHERE eb.batch_id = $1 AND e.biz_step = 'shipping' AND e.destination_business_id IS NOT NULL`,
-      [batchId],
-    );
-    return rows.map((r) => r.destination_business_id);
   }
 
   private async batchesShippedTo(batchIds: string[], businessId: string): Promise<Set<string>> {

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { BatchView, EventView, Page } from '@nguon/shared';
-import type { AuthUser } from '../auth/auth-user.js';
-import { SignedIn } from '../auth/auth.guard.js';
-import { CurrentUser } from '../auth/current-user.decorator.js';
+import { Access, owned } from '../auth/access-rule.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import type { Actor } from '../auth/principal.js';
 import { PageQueryDto } from '../common/pagination/page-query.dto.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { BatchEventsService } from './batch-events.service.js';
@@ -11,6 +11,7 @@ import { CreateBatchDto } from './dto/create-batch.dto.js';
 import { RecordProcessingDto } from './dto/record-processing.dto.js';
 import { RecordStageDto } from './dto/record-stage.dto.js';
 import { EventRecordingService } from './event-recording.service.js';
+import { recipientsMayRecord } from './stage-rules.js';
 
 @ApiTags('events')
 @ApiBearerAuth()
@@ -21,19 +22,19 @@ export class EventsController {
     private readonly batchEvents: BatchEventsService,
   ) {}
 
-  @Post('batches') @SignedIn()
-  registerBatch(@CurrentUser() user: AuthUser, @Body() dto: CreateBatchDto): Promise<BatchView> { return this.recording.registerBatch(user, dto); }
+  @Post('batches') @Access({ scope: 'capture', actsFor: owned.productInBody() })
+  registerBatch(@CurrentActor() actor: Actor, @Body() dto: CreateBatchDto): Promise<BatchView> { return this.recording.registerBatch(actor, dto); }
 
-  @Post('batches/:id/events') @SignedIn()
-  recordStage(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() dto: RecordStageDto): Promise<EventView> {
-    return this.recording.recordStage(user, id, dto);
+  @Post('batches/:id/events') @Access({ scope: 'capture', actsFor: owned.batchInPath('id', recipientsMayRecord) })
+  recordStage(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: RecordStageDto): Promise<EventView> {
+    return this.recording.recordStage(actor, id, dto);
   }
 
-  @Post('events/processing') @SignedIn()
-  recordProcessing(@CurrentUser() user: AuthUser, @Body() dto: RecordProcessingDto): Promise<EventView> { return this.recording.recordProcessing(user, dto); }
+  @Post('events/processing') @Access({ scope: 'capture', actsFor: owned.batchesInBody('outputs') })
+  recordProcessing(@CurrentActor() actor: Actor, @Body() dto: RecordProcessingDto): Promise<EventView> { return this.recording.recordProcessing(actor, dto); }
 
-  @Get('batches/:id/events') @SignedIn()
-  list(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Query() query: PageQueryDto): Promise<Page<EventView>> {
-    return this.batchEvents.listBatchEvents(user, id, query);
+  @Get('batches/:id/events') @Access({ scope: 'read' })
+  list(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Query() query: PageQueryDto): Promise<Page<EventView>> {
+    return this.batchEvents.listBatchEvents(actor, id, query);
   }
 }

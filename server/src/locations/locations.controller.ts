@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { LocationView, Page } from '@nguon/shared';
-import type { AuthUser } from '../auth/auth-user.js';
-import { SignedIn } from '../auth/auth.guard.js';
-import { CurrentUser } from '../auth/current-user.decorator.js';
+import { Access, owned } from '../auth/access-rule.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import type { Actor } from '../auth/principal.js';
 import { PageQueryDto } from '../common/pagination/page-query.dto.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { CreateLocationDto } from './dto/create-location.dto.js';
@@ -14,10 +14,8 @@ import { LocationsService } from './locations.service.js';
 export class LocationsController {
   constructor(private readonly locations: LocationsService) {}
 
-  @Post('businesses/:businessId/locations') @SignedIn() @ApiBearerAuth()
-  add(@CurrentUser() user: AuthUser, @Param('businessId', UuidParam) businessId: string, @Body() dto: CreateLocationDto): Promise<LocationView> {
-    return this.locations.addLocation(user, businessId, dto);
-  }
+  @Post('businesses/:businessId/locations') @Access({ actsFor: owned.businessInPath(), memberRole: 'owner' }) @ApiBearerAuth()
+  add(@CurrentActor() actor: Actor, @Body() dto: CreateLocationDto): Promise<LocationView> { return this.locations.addLocation(actor, dto); }
 
   @Get('businesses/:businessId/locations')
   list(@Param('businessId', UuidParam) businessId: string, @Query() query: PageQueryDto): Promise<Page<LocationView>> {

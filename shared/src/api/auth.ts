@@ -4,9 +4,22 @@ export type UserRole = (typeof USER_ROLES)[number];
 export const MEMBER_ROLES = ['owner', 'staff'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
+export const PASSWORD_MIN_LENGTH = 10;
+
 export interface LoginRequest {
   email: string;
   password: string;
+}
+
+export interface RegisterRequest {
+  email: string;
+  password: string;
+  displayName: string;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
 }
 
 export interface LoginResponse {
@@ -21,5 +34,20 @@ export interface CurrentUser {
   email: string;
   displayName: string;
   role: UserRole;
-  memberships: { businessId: string; businessName: string; role: MemberRole }[];
+  memberships: { businessId: string; businessName: string; businessStatus: string; role: MemberRole }[];
+}
+
+/** A user as administrators see it. */
+export interface UserView {
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface UpdateUserRequest {
+  role?: UserRole;
+  disabled?: boolean;
 }

@@ -1,4 +1,4 @@
-export const BUSINESS_STATUSES = ['pending', 'verified', 'suspended'] as const;
+export const BUSINESS_STATUSES = ['pending', 'verified', 'rejected', 'suspended'] as const;
 export type BusinessStatus = (typeof BUSINESS_STATUSES)[number];
 
 export const CERTIFICATE_KINDS = ['vietgap', 'globalgap', 'ocop', 'organic', 'haccp', 'iso22000', 'other'] as const;
@@ -54,6 +54,13 @@ export interface BusinessView {
   gs1CompanyPrefix: string | null;
   gln: string | null;
   status: BusinessStatus;
+  /** Why it was rejected or suspended, for its members and administrators. */
+  statusReason: string | null;
   certificates: CertificateView[];
   createdAt: string;
+}
+
+export interface BusinessDecisionRequest {
+  /** Required when rejecting or suspending. */
+  reason?: string;
 }

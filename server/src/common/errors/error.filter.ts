@@ -10,6 +10,8 @@ const UNIQUE_VIOLATION = '23505';
 /** Constraint names that mean a specific, explainable conflict. */
 const CONFLICT_BY_CONSTRAINT: Record<string, ErrorCode> = {
   businesses_tax_code_key: 'TAX_CODE_TAKEN',
+  users_email_key: 'EMAIL_TAKEN',
+  business_members_pkey: 'ALREADY_MEMBER',
   products_gtin_key: 'GTIN_TAKEN',
   batches_product_id_lot_code_key: 'LOT_CODE_TAKEN',
   events_event_id_key: 'DUPLICATE_EVENT',

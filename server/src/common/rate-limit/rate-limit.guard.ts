@@ -6,9 +6,6 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import { DomainError } from '../errors/domain-error.js';
 import { FixedWindowCounter } from './fixed-window-counter.js';
 
-/** Sign-in attempts per client address per minute: enough for typos, too few for guessing. */
-const LOGIN_LIMIT = 10;
-
 export type RateLimitGroup = 'public' | 'login';
 const RATE_LIMIT = 'nguon:rate-limit';
 
@@ -29,7 +26,7 @@ export class RateLimitGuard implements CanActivate {
     if (!group) return true;
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
-    const limit = group === 'login' ? LOGIN_LIMIT : this.config.publicRateLimit;
+    const limit = group === 'login' ? this.config.loginRateLimit : this.config.publicRateLimit;
     const retryAfter = this.counter.hit(`${group}:${request.ip}`, limit);
     if (retryAfter > 0) {
       void http.getResponse<FastifyReply>().header('retry-after', String(retryAfter));

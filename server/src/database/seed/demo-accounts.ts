@@ -1,6 +1,5 @@
-import type { MemberRole, UserRole } from '@nguon/shared';
+import type { UserRole } from '@nguon/shared';
 import type { DataSource } from 'typeorm';
-import { BusinessMemberEntity } from '../../auth/business-member.entity.js';
 import { hashPassword } from '../../auth/password.js';
 import { UserEntity } from '../../auth/user.entity.js';
 
@@ -34,8 +33,9 @@ export type DemoAccountKey = keyof typeof DEMO_ACCOUNTS;
 export type DemoUserIds = Record<DemoAccountKey, string>;
 
 /**
- * There is no sign-up endpoint yet, so the demo users are inserted (with a real argon2 hash).
- * A user left by an interrupted earlier seed is reused rather than duplicated.
+ * The demo users are inserted with a real argon2 hash of the demo password (the administrator
+ * and inspector could not sign up themselves anyway). A user left by an interrupted earlier seed
+ * is reused rather than duplicated.
  */
 export async function createDemoUsers(db: DataSource): Promise<DemoUserIds> {
   const repo = db.getRepository(UserEntity);
@@ -50,12 +50,4 @@ export async function createDemoUsers(db: DataSource): Promise<DemoUserIds> {
     }),
   );
   return Object.fromEntries(entries) as DemoUserIds;
-}
-
-/**
- * Adds a member to a business. There is no endpoint for inviting staff yet (registering a business
- * makes its caller the owner, which the seed uses): until there is, the membership row is inserted.
- */
-export async function addDemoMember(db: DataSource, businessId: string, userId: string, role: MemberRole): Promise<void> {
-  await db.getRepository(BusinessMemberEntity).upsert({ businessId, userId, role }, ['businessId', 'userId']);
 }

@@ -1,8 +1,5 @@
 import type { CreateBusinessRequest, CreateCertificateRequest, CreateLocationRequest } from '@nguon/shared';
-import { CreateBusinessDto } from '../../businesses/dto/create-business.dto.js';
-import { CreateCertificateDto } from '../../businesses/dto/create-certificate.dto.js';
-import { CreateLocationDto } from '../../locations/dto/create-location.dto.js';
-import { addDemoMember, type DemoAccountKey } from './demo-accounts.js';
+import type { DemoAccountKey } from './demo-accounts.js';
 import { withCheckDigit } from './demo-codes.js';
 import type { DemoSeedContext } from './demo-context.js';
 
@@ -127,19 +124,16 @@ export type DemoBusinesses = {
  * verify it, then adds its certificates and places as the owner.
  */
 export async function createDemoBusinesses(ctx: DemoSeedContext): Promise<DemoBusinesses> {
-  const admin = await ctx.as('admin');
   const created: Partial<Record<DemoBusinessKey, DemoBusinesses[DemoBusinessKey]>> = {};
   for (const [key, definition] of Object.entries(DEMO_BUSINESSES) as [DemoBusinessKey, DemoBusinessDefinition][]) {
-    const business = await ctx.businesses.registerBusiness(await ctx.as(definition.owner), await ctx.valid(CreateBusinessDto, definition.business));
-    await ctx.businesses.verifyBusiness(admin, business.id);
-    for (const staff of definition.staff ?? []) await addDemoMember(ctx.dataSource, business.id, ctx.userId(staff), 'staff');
-    const owner = await ctx.as(definition.owner);
-    for (const certificate of definition.certificates) {
-      await ctx.businesses.addCertificate(owner, business.id, await ctx.valid(CreateCertificateDto, certificate));
-    }
+    const owner = definition.owner;
+    const business = await ctx.registerBusiness(owner, definition.business);
+    await ctx.verifyBusiness(business.id);
+    for (const staff of definition.staff ?? []) await ctx.addMember(owner, business.id, staff, 'staff');
+    for (const certificate of definition.certificates) await ctx.addCertificate(owner, business.id, certificate);
     const places: Record<string, string> = {};
     for (const [name, place] of Object.entries(definition.places)) {
-      places[name] = (await ctx.locations.addLocation(owner, business.id, await ctx.valid(CreateLocationDto, place))).id;
+      places[name] = (await ctx.addLocation(owner, business.id, place)).id;
     }
     created[key] = { id: business.id, owner: definition.owner, places };
   }

@@ -1,6 +1,5 @@
 import type { BatchView } from '@nguon/shared';
 import { BatchEntity } from '../../batches/batch.entity.js';
-import { CreateProductDto } from '../../products/dto/create-product.dto.js';
 import type { DemoBusinesses } from './demo-businesses.js';
 import { DEMO_GTINS, DEMO_LOTS } from './demo-codes.js';
 import { vn, type DemoSeedContext } from './demo-context.js';
@@ -16,8 +15,7 @@ export const DEMO_RECALL = {
  */
 export async function seedHoneyChain(ctx: DemoSeedContext, b: DemoBusinesses): Promise<{ honey: BatchView; recalled: BatchView; pollen: BatchView }> {
   const coop = b.honeyCoop;
-  const owner = await ctx.as('honeyOwner');
-  const honey = await ctx.products.createProduct(owner, coop.id, await ctx.valid(CreateProductDto, {
+  const honey = await ctx.createProduct('honeyOwner', coop.id, {
     name: { vi: 'Mật ong rừng Vũ Quang, hũ 500 g', en: 'Vũ Quang forest honey, 500 g jar' },
     description: {
       vi: 'Mật của đàn ong nội nuôi ven Vườn quốc gia Vũ Quang, hoa rừng nhiệt đới; lọc lạnh, không pha trộn.',
@@ -29,8 +27,8 @@ export async function seedHoneyChain(ctx: DemoSeedContext, b: DemoBusinesses): P
     unit: 'KGM',
     shelfLifeDays: 730,
     standards: ['OCOP 4 sao', 'TCVN 12850:2019'],
-  }));
-  const pollen = await ctx.products.createProduct(owner, coop.id, await ctx.valid(CreateProductDto, {
+  });
+  const pollen = await ctx.createProduct('honeyOwner', coop.id, {
     name: { vi: 'Phấn hoa rừng Vũ Quang, túi 250 g', en: 'Vũ Quang forest bee pollen, 250 g bag' },
     description: { vi: 'Phấn hoa sấy khô ở 40 °C, bán tại điểm bán của hợp tác xã.', en: 'Bee pollen dried at 40 °C, sold at the cooperative\'s shop.' },
     category: 'honey',
@@ -38,7 +36,7 @@ export async function seedHoneyChain(ctx: DemoSeedContext, b: DemoBusinesses): P
     // No GTIN: sold only locally, without a barcode; its QR code holds the portal's short URL.
     unit: 'XBG',
     shelfLifeDays: 365,
-  }));
+  });
 
   const good = await ctx.registerBatch('honeyOwner', {
     productId: honey.id, lotCode: DEMO_LOTS.honey, displayName: 'Mật ong rừng vụ xuân 2026',

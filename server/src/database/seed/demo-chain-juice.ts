@@ -1,5 +1,4 @@
 import type { BatchView } from '@nguon/shared';
-import { CreateProductDto } from '../../products/dto/create-product.dto.js';
 import type { DemoBusinesses } from './demo-businesses.js';
 import { DEMO_GTINS, DEMO_LOTS } from './demo-codes.js';
 import { vn, type DemoSeedContext } from './demo-context.js';
@@ -12,7 +11,7 @@ import { vn, type DemoSeedContext } from './demo-context.js';
 export async function seedJuiceChain(ctx: DemoSeedContext, b: DemoBusinesses): Promise<{ oranges: BatchView[]; juice: BatchView }> {
   const coop = b.orangeCoop;
   const factory = b.juiceFactory;
-  const orange = await ctx.products.createProduct(await ctx.as('orangeOwner'), coop.id, await ctx.valid(CreateProductDto, {
+  const orange = await ctx.createProduct('orangeOwner', coop.id, {
     name: { vi: 'Cam bù Hương Sơn', en: 'Hương Sơn "bù" orange' },
     description: {
       vi: 'Cam bù trồng trên đồi Hương Sơn, Hà Tĩnh: vỏ mỏng, nhiều nước, vị ngọt đậm; thu hoạch từ tháng 11.',
@@ -24,8 +23,8 @@ export async function seedJuiceChain(ctx: DemoSeedContext, b: DemoBusinesses): P
     unit: 'KGM',
     shelfLifeDays: 30,
     standards: ['VietGAP'],
-  }));
-  const juice = await ctx.products.createProduct(await ctx.as('juiceOwner'), factory.id, await ctx.valid(CreateProductDto, {
+  });
+  const juice = await ctx.createProduct('juiceOwner', factory.id, {
     name: { vi: 'Nước cam ép Hương Sơn 100 %, chai 330 ml', en: 'Hương Sơn 100 % orange juice, 330 ml bottle' },
     description: {
       vi: 'Ép từ cam bù Hương Sơn, thanh trùng nhanh, không đường, không chất bảo quản.',
@@ -37,7 +36,7 @@ export async function seedJuiceChain(ctx: DemoSeedContext, b: DemoBusinesses): P
     unit: 'XBO',
     shelfLifeDays: 180,
     standards: ['ISO 22000:2018', 'HACCP'],
-  }));
+  });
 
   const gardens = [
     { lot: DEMO_LOTS.orangeGardenHoa, place: coop.places.gardenHoa, gardener: 'ông Nguyễn Văn Hòa', harvested: '2026-11-05', kg: 1600 },

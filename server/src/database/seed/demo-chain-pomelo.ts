@@ -1,5 +1,4 @@
 import type { BatchView } from '@nguon/shared';
-import { CreateProductDto } from '../../products/dto/create-product.dto.js';
 import type { DemoBusinesses } from './demo-businesses.js';
 import { DEMO_GTINS, DEMO_LOTS } from './demo-codes.js';
 import { vn, type DemoSeedContext } from './demo-context.js';
@@ -11,7 +10,7 @@ import { vn, type DemoSeedContext } from './demo-context.js';
 export async function seedPomeloChain(ctx: DemoSeedContext, b: DemoBusinesses): Promise<BatchView> {
   const coop = b.pomeloCoop;
   const hanoi = b.distributor;
-  const product = await ctx.products.createProduct(await ctx.as('pomeloOwner'), coop.id, await ctx.valid(CreateProductDto, {
+  const product = await ctx.createProduct('pomeloOwner', coop.id, {
     name: { vi: 'Bưởi Phúc Trạch', en: 'Phúc Trạch pomelo' },
     description: {
       vi: 'Bưởi đặc sản Hương Khê, Hà Tĩnh, mang chỉ dẫn địa lý Phúc Trạch: vỏ mỏng, múi mọng nước, vị ngọt thanh.',
@@ -23,7 +22,7 @@ export async function seedPomeloChain(ctx: DemoSeedContext, b: DemoBusinesses): 
     unit: 'KGM',
     shelfLifeDays: 90,
     standards: ['VietGAP', 'TCVN 12850:2019'],
-  }));
+  });
 
   const batch = await ctx.registerBatch('pomeloOwner', {
     productId: product.id,

@@ -1,83 +1,91 @@
-import type { ArgumentMetadata, Type } from '@nestjs/common';
-import type { BatchView, CreateBatchRequest, RecordProcessingRequest, RecordStageRequest } from '@nguon/shared';
+import type { BatchView, BusinessView, CreateBatchRequest, CreateBusinessRequest, CreateCertificateRequest, CreateLocationRequest, CreateProductRequest, LocationView, MemberRole, ProductView, RecordProcessingRequest, RecordStageRequest } from '@nguon/shared';
 import type { DataSource } from 'typeorm';
 import type { App } from '../../app.factory.js';
-import type { AuthUser } from '../../auth/auth-user.js';
-import { AuthService } from '../../auth/auth.service.js';
-import { TokenService } from '../../auth/token.service.js';
-import { BusinessesService } from '../../businesses/businesses.service.js';
 import { BatchChanges } from '../../common/cache/batch-changes.js';
-import { createValidationPipe } from '../../common/validation/validation.pipe.js';
-import { CreateBatchDto } from '../../events/dto/create-batch.dto.js';
-import { RecordProcessingDto } from '../../events/dto/record-processing.dto.js';
-import { RecordStageDto } from '../../events/dto/record-stage.dto.js';
-import { EventRecordingService } from '../../events/event-recording.service.js';
-import { LocationsService } from '../../locations/locations.service.js';
-import { ProductsService } from '../../products/products.service.js';
-import type { DemoAccountKey, DemoUserIds } from './demo-accounts.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountKey } from './demo-accounts.js';
 
 /** An event time in Vietnam: `vn('2026-09-14 06:30')` is `2026-09-14T06:30:00+07:00`. */
 export function vn(localDateTime: string): string {
   return `${localDateTime.replace(' ', 'T')}:00+07:00`;
 }
 
+interface Injector {
+  inject(options: { method: string; url: string; headers: Record<string, string>; payload?: string }): Promise<{ statusCode: number; body: string }>;
+}
+
 /**
- * What the demo chains are written with: the portal's own use cases, called as the demo users,
- * with every request first checked by the same validation pipe as an HTTP request. So the demo
- * data obeys the rules a business using the portal obeys, and its events take the one path into
- * the event store.
+ * What the demo chains are written with: the portal's own HTTP API, called in process as the demo
+ * users signed in with their demo password. So the demo data passes the same access rules,
+ * validation and use cases as anything a business records, and takes the one path into the
+ * event store.
  */
 export class DemoSeedContext {
-  readonly businesses: BusinessesService;
-  readonly locations: LocationsService;
-  readonly products: ProductsService;
-  readonly recording: EventRecordingService;
   readonly batchChanges: BatchChanges;
   readonly dataSource: DataSource;
-  private readonly auth: AuthService;
-  private readonly tokens: TokenService;
-  private readonly pipe = createValidationPipe();
+  private readonly http: Injector;
+  private readonly tokens = new Map<DemoAccountKey, string>();
 
-  constructor(app: App, private readonly userIds: DemoUserIds) {
-    this.businesses = app.nest.get(BusinessesService);
-    this.locations = app.nest.get(LocationsService);
-    this.products = app.nest.get(ProductsService);
-    this.recording = app.nest.get(EventRecordingService);
+  constructor(app: App) {
+    this.http = app.nest.getHttpAdapter().getInstance() as Injector;
     this.batchChanges = app.nest.get(BatchChanges);
-    this.auth = app.nest.get(AuthService);
-    this.tokens = app.nest.get(TokenService);
     this.dataSource = app.database.dataSource;
   }
 
-  userId(account: DemoAccountKey): string {
-    return this.userIds[account];
+  registerBusiness(account: DemoAccountKey, body: CreateBusinessRequest): Promise<BusinessView> {
+    return this.call(account, 'POST', '/api/businesses', body);
   }
 
-  /**
-   * The account as a signed-in request sees it: a token issued and read back by the auth module,
-   * so its memberships are current (call again after a business was registered).
-   */
-  async as(account: DemoAccountKey): Promise<AuthUser> {
-    const user = await this.auth.userForToken(this.tokens.issue(this.userIds[account]).token);
-    if (!user) throw new Error(`demo seed: account ${account} could not sign in`);
-    return user;
+  verifyBusiness(businessId: string): Promise<BusinessView> {
+    return this.call('admin', 'POST', `/api/businesses/${businessId}/verify`, {});
   }
 
-  /** The request body as the controller would receive it, or the same validation error. */
-  async valid<T extends object>(type: Type<T>, body: T): Promise<T> {
-    const metadata: ArgumentMetadata = { type: 'body', metatype: type };
-    return (await this.pipe.transform(body, metadata)) as T;
+  addMember(account: DemoAccountKey, businessId: string, member: DemoAccountKey, role: MemberRole): Promise<unknown> {
+    return this.call(account, 'POST', `/api/businesses/${businessId}/members`, { email: DEMO_ACCOUNTS[member].email, role });
   }
 
-  async registerBatch(account: DemoAccountKey, body: CreateBatchRequest): Promise<BatchView> {
-    return this.recording.registerBatch(await this.as(account), await this.valid(CreateBatchDto, body));
+  addCertificate(account: DemoAccountKey, businessId: string, body: CreateCertificateRequest): Promise<BusinessView> {
+    return this.call(account, 'POST', `/api/businesses/${businessId}/certificates`, body);
+  }
+
+  addLocation(account: DemoAccountKey, businessId: string, body: CreateLocationRequest): Promise<LocationView> {
+    return this.call(account, 'POST', `/api/businesses/${businessId}/locations`, body);
+  }
+
+  createProduct(account: DemoAccountKey, businessId: string, body: CreateProductRequest): Promise<ProductView> {
+    return this.call(account, 'POST', `/api/businesses/${businessId}/products`, body);
+  }
+
+  registerBatch(account: DemoAccountKey, body: CreateBatchRequest): Promise<BatchView> {
+    return this.call(account, 'POST', '/api/batches', body);
   }
 
   async stage(account: DemoAccountKey, batchId: string, body: RecordStageRequest): Promise<void> {
-    await this.recording.recordStage(await this.as(account), batchId, await this.valid(RecordStageDto, body));
+    await this.call(account, 'POST', `/api/batches/${batchId}/events`, body);
   }
 
   async processing(account: DemoAccountKey, body: RecordProcessingRequest): Promise<void> {
-    await this.recording.recordProcessing(await this.as(account), await this.valid(RecordProcessingDto, body));
+    await this.call(account, 'POST', '/api/events/processing', body);
+  }
+
+  private async token(account: DemoAccountKey): Promise<string> {
+    let token = this.tokens.get(account);
+    if (!token) {
+      const response = await this.send('POST', '/api/auth/login', { email: DEMO_ACCOUNTS[account].email, password: DEMO_PASSWORD }, {});
+      token = (response as { accessToken: string }).accessToken;
+      this.tokens.set(account, token);
+    }
+    return token;
+  }
+
+  private async call<T>(account: DemoAccountKey, method: string, url: string, body: unknown): Promise<T> {
+    return this.send(method, url, body, { authorization: `Bearer ${await this.token(account)}` }) as Promise<T>;
+  }
+
+  private async send(method: string, url: string, body: unknown, headers: Record<string, string>): Promise<unknown> {
+    const response = await this.http.inject({
+      method, url, payload: JSON.stringify(body), headers: { ...headers, 'content-type': 'application/json', 'accept-language': 'en' },
+    });
+    if (response.statusCode >= 300) throw new Error(`demo seed: ${method} ${url} answered ${response.statusCode}: ${response.body}`);
+    return response.body ? JSON.parse(response.body) : undefined;
   }
 }

@@ -18,7 +18,7 @@ describe('demo seed', () => {
   let firstRun: string;
 
   beforeAll(async () => {
-    app = await createApp(loadConfig({ DATA_DIR: 'memory://', WEB_DIST_DIR: '', PUBLIC_BASE_URL: BASE, SEED_DEMO: 'false' }), { logger: false });
+    app = await createApp(loadConfig({ DATA_DIR: 'memory://', WEB_DIST_DIR: '', PUBLIC_BASE_URL: BASE, SEED_DEMO: 'false', LOGIN_RATE_LIMIT: '1000' }), { logger: false });
     firstRun = await seedDemoData(app, quietLogger());
   }, 60_000);
   afterAll(async () => app?.close());

@@ -28,7 +28,8 @@ export async function seedDemoData(app: App, logger: Logger): Promise<DemoSeedRe
   }
   const started = Date.now();
   try {
-    const ctx = new DemoSeedContext(app, await createDemoUsers(db));
+    await createDemoUsers(db);
+    const ctx = new DemoSeedContext(app);
     const businesses = await createDemoBusinesses(ctx);
     const pomelo = await seedPomeloChain(ctx, businesses);
     const { juice } = await seedJuiceChain(ctx, businesses);
@@ -42,7 +43,7 @@ export async function seedDemoData(app: App, logger: Logger): Promise<DemoSeedRe
       `  Vũ Quang honey with a lab test:            ${honey.identityUrl}`,
       `  Recalled honey batch:                      ${recalled.identityUrl}`,
       `  Bee pollen, a product without a GTIN:      ${pollen.identityUrl}`,
-      `Demo accounts (password "${DEMO_PASSWORD}"; sign in with POST ${publicBaseUrl}/api/auth/login):`,
+      `Demo accounts (password "${DEMO_PASSWORD}"; sign in at ${publicBaseUrl}/login):`,
       ...Object.values(DEMO_ACCOUNTS).map((a) => `  ${a.email.padEnd(34)} ${a.purpose}`),
     ];
     logger.log(lines.join('\n'));

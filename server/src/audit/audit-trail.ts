@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../auth/principal.js';
+import { AuditEntryEntity } from './audit-entry.entity.js';
+
+export interface AuditRecord {
+  /** `<thing>.<verb>`, e.g. `batch.register`, `business.verify`. */
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  /** The business whose data changed, when it is not the actor's acting business. */
+  businessId?: string | null;
+  /** What a reader needs to understand the change; never secrets or passwords. */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Writes audit entries inside the transaction of the write they describe, so a change and its
+ * record stand or fall together.
+ */
+@Injectable()
+export class AuditTrail {
+  async record(tx: EntityManager, actor: Actor | null, entry: AuditRecord): Promise<void> {
+    const repository = tx.getRepository(AuditEntryEntity);
+    await repository.save(repository.create({
+      userId: actor?.principal.kind === 'user' ? actor.principal.id : null,
+      apiKeyId: actor?.principal.kind === 'api_key' ? actor.principal.id : null,
+      businessId: entry.businessId !== undefined ? entry.businessId : (actor?.businessId ?? null),
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      clientAddress: actor?.clientAddress ?? null,
+      requestId: actor?.requestId ?? null,
+      details: entry.details ?? {},
+    }));
+  }
+}

@@ -1,0 +1,48 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '../common/errors/domain-error.js';
+import { ACCESS_RULE, type AccessRule } from './access-rule.js';
+import { Authenticator } from './authenticator.js';
+import { OwnershipResolver } from './ownership.resolver.js';
+import type { Actor } from './principal.js';
+import { TenancyPolicy } from './tenancy.policy.js';
+
+export type RequestWithActor = FastifyRequest & { actor?: Actor };
+
+/**
+ * The one gate every route passes: authenticates the bearer credential, then enforces the
+ * route's `@Access` rule (role, API key scope, and the business the request acts for).
+ * Routes without a rule are public; a credential there only widens what reads may show.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authenticator: Authenticator,
+    private readonly ownership: OwnershipResolver,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
+    const request = context.switchToHttp().getRequest<RequestWithActor>();
+    const principal = await this.authenticator.authenticate(request.headers.authorization, { required: rule !== undefined });
+    if (!principal) return rule === undefined;
+    const actor: Actor = { principal, businessId: null, clientAddress: request.ip, requestId: String(request.id) };
+    request.actor = actor;
+    if (!rule) return true;
+
+    if (principal.kind === 'api_key') {
+      if (!rule.scope || rule.roles) throw new DomainError('FORBIDDEN');
+      if (!principal.scopes.has(rule.scope)) throw new DomainError('INSUFFICIENT_SCOPE');
+    } else if (rule.roles && !rule.roles.includes(principal.role)) {
+      throw new DomainError('FORBIDDEN');
+    }
+    if (rule.actsFor) {
+      const candidates = await this.ownership.candidates(rule.actsFor, request);
+      actor.businessId = TenancyPolicy.actingBusiness(principal, candidates, rule.memberRole);
+    }
+    return true;
+  }
+}

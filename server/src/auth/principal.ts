@@ -1,0 +1,38 @@
+import type { ApiKeyScope, MemberRole, UserRole } from '@nguon/shared';
+
+/** A signed-in person. */
+export interface UserPrincipal {
+  kind: 'user';
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  /** businessId → role in that business. */
+  memberships: Map<string, MemberRole>;
+  sessionId: string;
+}
+
+/** A business's machine credential: acts for that one business, within its scopes. */
+export interface ApiKeyPrincipal {
+  kind: 'api_key';
+  id: string;
+  businessId: string;
+  scopes: ReadonlySet<ApiKeyScope>;
+}
+
+export type Principal = UserPrincipal | ApiKeyPrincipal;
+
+/** Who is asking, for which business, from where: what every use case and audit entry needs. */
+export interface Actor {
+  principal: Principal;
+  /** The business the request acts for, decided by the access guard; null when none is involved. */
+  businessId: string | null;
+  clientAddress: string;
+  requestId: string;
+}
+
+/** The user behind an actor, for use cases only people may perform. */
+export function userOf(actor: Actor): UserPrincipal {
+  if (actor.principal.kind !== 'user') throw new Error('this use case needs a signed-in user');
+  return actor.principal;
+}

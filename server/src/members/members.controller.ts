@@ -1,0 +1,24 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { MemberView } from '@nguon/shared';
+import { Access, owned } from '../auth/access-rule.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import type { Actor } from '../auth/principal.js';
+import { InviteMemberDto } from './dto/invite-member.dto.js';
+import { MembersService } from './members.service.js';
+
+@ApiTags('members')
+@ApiBearerAuth()
+@Controller('api/businesses/:businessId/members')
+export class MembersController {
+  constructor(private readonly members: MembersService) {}
+
+  @Get() @Access({ actsFor: owned.businessInPath() })
+  list(@CurrentActor() actor: Actor): Promise<MemberView[]> { return this.members.listMembers(actor); }
+
+  @Post() @Access({ actsFor: owned.businessInPath(), memberRole: 'owner' })
+  invite(@CurrentActor() actor: Actor, @Body() dto: InviteMemberDto): Promise<MemberView> { return this.members.inviteMember(actor, dto); }
+
+  @Delete(':email') @HttpCode(204) @Access({ actsFor: owned.businessInPath(), memberRole: 'owner' })
+  remove(@CurrentActor() actor: Actor, @Param('email') email: string): Promise<void> { return this.members.removeMember(actor, email); }
+}

@@ -1,0 +1,170 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { createUser, makeTaxCode, type Factory, type TestUser } from '../factories/index.js';
+import { findChromium, launchBrowser, type Browser } from '../support/browser.js';
+import { httpClient } from '../support/http.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const chromiumPath = findChromium();
+
+/** Signs in through the sign-in page the browser is on (or is sent to). */
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  const form = page.getByTestId('login-form');
+  await form.waitFor();
+  await form.getByLabel('Email', { exact: true }).fill(email);
+  await form.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await form.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu-button').click();
+  await page.getByTestId('sign-out').click();
+  await page.getByTestId('sign-in-link').waitFor();
+}
+
+describe('accounts, businesses and administration in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let admin: TestUser;
+  const owner = { name: 'Nguyễn Thị Bưởi', email: `owner-${Date.now().toString(36)}@example.test`, password: 'buoi-phuc-trach-2026' };
+  const staffEmail = `staff-${Date.now().toString(36)}@example.test`;
+  const businessName = 'HTX Bưởi Phúc Trạch thử nghiệm';
+  let businessId = '';
+
+  beforeAll(async () => {
+    if (!chromiumPath) return;
+    if (!existsSync('web/dist/index.html')) throw new Error('web/dist is missing: run `npm run build -w web` (npm test does)');
+    t = await startTestApp({ web: true });
+    const f: Factory = { http: httpClient(t.baseUrl), testApp: t };
+    admin = await createUser(f, { role: 'admin' });
+    browser = await launchBrowser(chromiumPath, { locale: 'vi-VN', mobile: true });
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('registers an account, then a business that waits for verification, then signs out', async () => {
+    if (!chromiumPath) return;
+    await page.goto(`${t.baseUrl}/`);
+    await page.getByTestId('sign-in-link').click();
+    await page.getByTestId('register-link').click();
+    const form = page.getByTestId('register-form');
+    await form.getByLabel('Họ và tên').fill(owner.name);
+    await form.getByLabel('Email', { exact: true }).fill(owner.email);
+    await form.getByLabel('Mật khẩu', { exact: true }).fill('short');
+    await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await expect(form.innerText()).resolves.toContain('ít nhất 10 ký tự');
+    await form.getByLabel('Mật khẩu', { exact: true }).fill(owner.password);
+    await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await page.waitForURL('**/account');
+    await expect(page.getByTestId('profile-email').innerText()).resolves.toBe(owner.email);
+    expect(await page.getByTestId('membership').count()).toBe(0);
+
+    await page.getByTestId('new-business-link').click();
+    const business = page.getByTestId('business-form');
+    await business.locator('[name="legalName"]').fill(businessName);
+    // The tax code is checked as typed: letters at once, a short code once the field is left.
+    await business.locator('[name="taxCode"]').fill('30012x');
+    await expect(business.innerText()).resolves.toContain('chỉ gồm chữ số');
+    await business.locator('[name="taxCode"]').fill(makeTaxCode());
+    await expect(business.innerText()).resolves.toContain('Mã số thuế hợp lệ (10 chữ số)');
+    await business.locator('[name="line"]').fill('Thôn Phúc Đông');
+    await business.locator('[name="commune"]').fill('Xã Phúc Trạch');
+    await business.locator('[name="province"]').fill('Hà Tĩnh');
+    await business.locator('[name="phone"]').fill('0239 3888 999');
+    await business.getByTestId('business-submit').click();
+
+    await page.waitForURL(/\/businesses\/[^/]+\/settings$/);
+    const settings = page.getByTestId('business-settings');
+    await settings.waitFor();
+    businessId = (await settings.getAttribute('data-business-id')) ?? '';
+    expect(businessId).not.toBe('');
+    expect(await page.getByTestId('business-status-notice').getAttribute('data-status')).toBe('pending');
+    await expect(page.getByTestId('business-status-notice').innerText()).resolves.toContain('Đang chờ xác minh');
+    const me = page.getByTestId('member-row');
+    await me.first().waitFor();
+    expect(await me.first().getAttribute('data-role')).toBe('owner');
+
+    await signOut(page);
+    // A signed-out reader who opens a signed-in page is sent to sign in, keeping the way back.
+    await page.goto(`${t.baseUrl}/businesses/${businessId}/settings`);
+    await page.waitForURL(/\/login\?next=/);
+    expect(new URL(page.url()).searchParams.get('next')).toBe(`/businesses/${businessId}/settings`);
+  });
+
+  it('lets an administrator verify the business from the pending list', async () => {
+    if (!chromiumPath) return;
+    await page.goto(`${t.baseUrl}/admin`);
+    await page.waitForURL(/\/login\?next=%2Fadmin/);
+    await signIn(page, admin.email, admin.password);
+    await page.waitForURL('**/admin');
+    const pending = page.locator(`[data-testid="pending-business"][data-business-id="${businessId}"]`);
+    await pending.waitFor();
+    await expect(pending.innerText()).resolves.toContain(businessName);
+    await pending.getByTestId('verify-button').click();
+    await page.locator(`[data-testid="pending-business"][data-business-id="${businessId}"][data-status="verified"]`).waitFor();
+    await expect(pending.getByTestId('pending-decision').innerText()).resolves.toContain('Đã xác minh');
+    await signOut(page);
+  });
+
+  it('keeps administration pages from other users', async () => {
+    if (!chromiumPath) return;
+    await page.goto(`${t.baseUrl}/login?next=%2Fadmin`);
+    await signIn(page, owner.email, owner.password);
+    await page.getByTestId('not-allowed').waitFor();
+  });
+
+  it('shows the owner the business verified', async () => {
+    if (!chromiumPath) return;
+    await page.goto(`${t.baseUrl}/account`);
+    const membership = page.locator(`[data-testid="membership"][data-business-id="${businessId}"]`);
+    await membership.waitFor();
+    await membership.locator('[data-testid="business-status"][data-status="verified"]').waitFor();
+    await membership.click();
+    await page.waitForURL(`**/businesses/${businessId}/settings`);
+    await page.locator('[data-testid="business-status-notice"][data-status="verified"]').waitFor();
+  });
+
+  it('lets the owner invite a staff member by email and create an API key that is shown once', async () => {
+    if (!chromiumPath) return;
+    const invite = page.getByTestId('invite-form');
+    await invite.locator('[name="email"]').fill(staffEmail);
+    await invite.locator('[name="role"]').selectOption('staff');
+    await invite.getByTestId('invite-submit').click();
+    const staff = page.locator(`[data-testid="member-row"][data-email="${staffEmail}"]`);
+    await staff.waitFor();
+    // No account has this email yet: an invitation that applies when it registers.
+    expect(await staff.getAttribute('data-status')).toBe('invited');
+    expect(await staff.getAttribute('data-role')).toBe('staff');
+
+    const create = page.getByTestId('create-api-key-form');
+    await create.locator('[name="name"]').fill('Máy quét xưởng đóng gói');
+    await create.getByTestId('create-api-key-submit').click();
+    const created = page.getByTestId('created-api-key');
+    await created.waitFor();
+    await expect(created.innerText()).resolves.toContain('không hiển thị lại');
+    const key = await created.getByTestId('created-api-key-value').inputValue();
+    const keyId = (await created.getAttribute('data-key-id')) ?? '';
+    const row = page.locator(`[data-testid="api-key-row"][data-key-id="${keyId}"]`);
+    await row.waitFor();
+    const prefix = (await row.getByTestId('api-key-prefix').innerText()).replace('…', '');
+    expect(prefix.length).toBeGreaterThan(0);
+    expect(key.startsWith(prefix)).toBe(true);
+    expect(key.length).toBeGreaterThan(prefix.length + 16);
+
+    // Once dismissed, or after a reload, the secret is gone for good; the key is still listed.
+    await created.getByTestId('created-api-key-done').click();
+    expect(await page.getByTestId('created-api-key').count()).toBe(0);
+    await page.reload();
+    await page.locator(`[data-testid="api-key-row"][data-key-id="${keyId}"]`).waitFor();
+    expect(await page.getByTestId('created-api-key').count()).toBe(0);
+    expect(await page.content()).not.toContain(key);
+    await page.locator(`[data-testid="member-row"][data-email="${staffEmail}"]`).waitFor();
+  });
+});
