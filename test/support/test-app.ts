@@ -28,11 +28,14 @@ function freePort(): Promise<number> {
  * `web: true` serves the built web app and makes the QR codes point at this very server, so a
  * browser can open what a QR code holds (browser tests); API tests leave both out.
  */
-export async function startTestApp(options: { web?: boolean; env?: Record<string, string>; embeddedDataDir?: string } = {}): Promise<TestApp> {
+export async function startTestApp(options: { web?: boolean; env?: Record<string, string>; embeddedDataDir?: string; database?: ScratchDatabase } = {}): Promise<TestApp> {
   // `embeddedDataDir`: the embedded database in that folder, whatever DATABASE_URL says; kept on close.
-  const db: ScratchDatabase = options.embeddedDataDir
-    ? { databaseUrl: null, dataDir: options.embeddedDataDir, drop: async () => undefined }
-    : await createScratchDatabase();
+  // `database`: a scratch database the caller made (and drops).
+  const db: ScratchDatabase = options.database
+    ? { ...options.database, drop: async () => undefined }
+    : options.embeddedDataDir
+      ? { databaseUrl: null, dataDir: options.embeddedDataDir, drop: async () => undefined }
+      : await createScratchDatabase();
   const port = options.web ? await freePort() : 0;
   const env: NodeJS.ProcessEnv = {
     PORT: String(port),

@@ -6,6 +6,7 @@ import { AuditTrail } from '../audit/audit-trail.js';
 import { BusinessMemberEntity } from '../auth/business-member.entity.js';
 import { userOf, type Actor } from '../auth/principal.js';
 import { TenancyPolicy } from '../auth/tenancy.policy.js';
+import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { toPage } from '../common/pagination/page-query.dto.js';
 import { escapeLike } from '../common/sql/escape-like.js';
@@ -30,6 +31,7 @@ export class BusinessesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditTrail,
+    private readonly changes: BatchChanges,
   ) {}
 
   /** Registers a business, pending verification, with the caller as its owner. */
@@ -72,6 +74,7 @@ export class BusinessesService {
         details: { from: business.status, to: rule.to, reason: dto.reason ?? null },
       });
     });
+    await this.businessPagesChanged(businessId);
     return this.getBusiness(actor, businessId);
   }
 
@@ -87,6 +90,7 @@ export class BusinessesService {
       });
       await this.audit.record(tx, actor, { action: 'certificate.add', targetType: 'certificate', targetId: String(identifiers[0]?.id), details: { kind: dto.kind, name: dto.name } });
     });
+    await this.businessPagesChanged(businessId);
     return this.getBusiness(actor, businessId);
   }
 
@@ -114,6 +118,12 @@ export class BusinessesService {
       ? await this.db.getRepository(CertificateEntity).createQueryBuilder('c').where('c.business_id = ANY(:ids::uuid[])', { ids: rows.map((r) => r.id) }).getMany()
       : [];
     return toPage(rows, total, query, (b) => mapBusiness(b, certificates.filter((c) => c.businessId === b.id)));
+  }
+
+  /** The producer's badge and certificates show on every consumer page of its batches. */
+  private async businessPagesChanged(businessId: string): Promise<void> {
+    const batches: { id: string }[] = await this.db.query(`SELECT id FROM batches WHERE business_id = $1`, [businessId]);
+    await this.changes.publish(batches.map((b) => b.id));
   }
 
   private maySee(actor: Actor | null, business: BusinessEntity): boolean {

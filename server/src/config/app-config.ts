@@ -60,6 +60,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (production && authSecret.length < 32) {
     throw new ConfigError('AUTH_SECRET must be set to at least 32 characters in production');
   }
+  const seedDemo = flag(env, 'SEED_DEMO', !databaseUrl);
+  if (production && seedDemo) {
+    throw new ConfigError('SEED_DEMO cannot be used with NODE_ENV=production: the demo accounts have a public password');
+  }
   return {
     port,
     databaseUrl,
@@ -68,7 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     // Outside production a random secret is fine: sign-ins just do not survive a restart.
     authSecret: authSecret || randomBytes(32).toString('hex'),
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 86400),
-    seedDemo: flag(env, 'SEED_DEMO', !databaseUrl),
+    seedDemo,
     webDistDir: env.WEB_DIST_DIR === '' ? null : path.resolve(cwd, env.WEB_DIST_DIR ?? 'web/dist'),
     publicRateLimit: integer(env, 'PUBLIC_RATE_LIMIT', 600, 1, 1_000_000),
     loginRateLimit: integer(env, 'LOGIN_RATE_LIMIT', 10, 1, 1_000_000),

@@ -6,6 +6,7 @@ import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 
 const CHANNEL = 'nguon_batch_changes';
+const NOTIFY_BATCH = 200;
 type Listener = (batchIds: string[]) => void;
 
 /**
@@ -33,8 +34,11 @@ export class BatchChanges implements OnModuleInit, OnApplicationShutdown {
   async publish(batchIds: string[]): Promise<void> {
     if (batchIds.length === 0) return;
     this.deliver(batchIds);
-    if (this.listenClient) {
-      await this.db.query(`SELECT pg_notify($1, $2)`, [CHANNEL, batchIds.join(',')]).catch((error: Error) => {
+    if (!this.listenClient) return;
+    // A NOTIFY payload holds under 8000 bytes: about 200 ids.
+    for (let start = 0; start < batchIds.length; start += NOTIFY_BATCH) {
+      const payload = batchIds.slice(start, start + NOTIFY_BATCH).join(',');
+      await this.db.query(`SELECT pg_notify($1, $2)`, [CHANNEL, payload]).catch((error: Error) => {
         this.logger.warn(`NOTIFY failed, other instances may serve stale pages: ${error.message}`);
       });
     }

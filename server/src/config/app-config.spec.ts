@@ -1,0 +1,42 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from './app-config.js';
+
+const SECRET = 'x'.repeat(32);
+
+describe('loadConfig', () => {
+  it('runs on the embedded database with the demo data when nothing is set', () => {
+    const config = loadConfig({}, '/srv/nguon');
+    expect(config).toMatchObject({ port: 3000, databaseUrl: null, dataDir: '/srv/nguon/data', seedDemo: true, publicBaseUrl: 'http://localhost:3000', loginRateLimit: 10 });
+  });
+
+  it('does not seed demo data into a real PostgreSQL unless asked', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/nguon' }).seedDemo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/nguon', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
+  it('demands a real AUTH_SECRET in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon', AUTH_SECRET: 'short' })).toThrow(/AUTH_SECRET/);
+    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon', AUTH_SECRET: SECRET }).authSecret).toBe(SECRET);
+  });
+
+  it('refuses the demo accounts (a public password) in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon', AUTH_SECRET: SECRET, SEED_DEMO: 'true' })).toThrow(/SEED_DEMO/);
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: SECRET })).toThrow(/SEED_DEMO/);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://db'],
+    ['PUBLIC_BASE_URL', 'ftp://x'],
+    ['SEED_DEMO', 'maybe'],
+    ['PUBLIC_RATE_LIMIT', '0'],
+  ])('says what is wrong with %s=%s', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
+  });
+
+  it('drops a trailing slash from PUBLIC_BASE_URL, so QR codes never hold "//"', () => {
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://truyxuat.hatinh.gov.vn/' }).publicBaseUrl).toBe('https://truyxuat.hatinh.gov.vn');
+  });
+});
