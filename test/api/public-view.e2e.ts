@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BatchView, ProductView, PublicBatchView } from '@nguon/shared';
 import { BatchChanges } from '../../server/src/common/cache/batch-changes.js';
 import {
-  addCertificate, createBatch, createProduct, createProducer, createUser, recordProcessing, recordStage, shipAndReceive,
+  addCertificate, createBatch, createProduct, createProducer, createUser, recordProcessing, recordStage,
   type Factory, type Producer, type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';

@@ -149,7 +149,7 @@ describe('accounts, businesses and administration in Chromium', () => {
     const created = page.getByTestId('created-api-key');
     await created.waitFor();
     await expect(created.innerText()).resolves.toContain('không hiển thị lại');
-    const key = await created.getByTestId('created-api-key-value').inputValue();
+    const key = (await created.getByTestId('created-api-key-value').innerText()).trim();
     const keyId = (await created.getAttribute('data-key-id')) ?? '';
     const row = page.locator(`[data-testid="api-key-row"][data-key-id="${keyId}"]`);
     await row.waitFor();

@@ -1,8 +1,9 @@
 import { randomInt } from 'node:crypto';
 import {
-  gs1CheckDigit, type BatchView, type BusinessView, type CreateBatchRequest, type CreateBusinessRequest,
-  type CreateCertificateRequest, type CreateLocationRequest, type CreateProductRequest, type EventView,
-  type LocationView, type ProductView, type RecordProcessingRequest, type RecordStageRequest, type UserRole,
+  gs1CheckDigit, type ApiKeyScope, type BatchView, type BusinessView, type CreateBatchRequest, type CreateBusinessRequest,
+  type CreatedApiKey, type CreateCertificateRequest, type CreateLocationRequest, type CreateProductRequest, type EventView,
+  type LocationView, type LoginResponse, type MemberRole, type MemberView, type ProductView, type RecordProcessingRequest,
+  type RecordStageRequest, type UserRole,
 } from '@nguon/shared';
 import { hashPassword } from '../../server/src/auth/password.js';
 import { UserEntity } from '../../server/src/auth/user.entity.js';
@@ -15,7 +16,12 @@ export interface Factory {
   testApp: TestApp;
 }
 
-export interface TestUser {
+/** Anything sent as a bearer credential: a signed-in user's token or an API key. */
+export interface Credential {
+  token: string;
+}
+
+export interface TestUser extends Credential {
   id: string;
   email: string;
   password: string;
@@ -61,16 +67,17 @@ function expectOk<T>(response: { status: number; body: T }, what: string): T {
  * Members sign up through the API; administrators and inspectors cannot sign themselves up, so
  * they are inserted (as the create-admin command does) and sign in through the API.
  */
-export async function createUser(f: Factory, overrides: { role?: UserRole; email?: string; password?: string } = {}): Promise<TestUser> {
+export async function createUser(f: Factory, overrides: { role?: UserRole; email?: string; password?: string; displayName?: string } = {}): Promise<TestUser> {
   const email = overrides.email ?? `user-${next()}@example.test`;
   const password = overrides.password ?? 'correct horse battery staple';
   const role = overrides.role ?? 'member';
+  const displayName = overrides.displayName ?? email.split('@')[0]!;
   if (role === 'member') {
-    const signUp = expectOk(await f.http.post('/api/auth/register', { email, password, displayName: email.split('@')[0] }), 'register');
+    const signUp = expectOk(await f.http.post('/api/auth/register', { email, password, displayName }), 'register');
     return { id: signUp.user.id, email, password, token: signUp.accessToken };
   }
   const repo = f.testApp.app.database.dataSource.getRepository(UserEntity);
-  const user = await repo.save(repo.create({ email, passwordHash: await hashPassword(password), displayName: email.split('@')[0]!, role }));
+  const user = await repo.save(repo.create({ email, passwordHash: await hashPassword(password), displayName, role }));
   const login = expectOk(await f.http.post('/api/auth/login', { email, password }), 'login');
   return { id: user.id, email, password, token: login.accessToken };
 }
@@ -151,4 +158,34 @@ export async function shipAndReceive(f: Factory, from: TestUser, to: { owner: Te
   const shipping = await recordStage(f, from, batchId, { stage: 'shipping', destinationBusinessId: to.business.id, ...(quantity !== undefined ? { quantity } : {}) });
   const receiving = await recordStage(f, to.owner, batchId, { stage: 'receiving', ...(quantity !== undefined ? { quantity } : {}) });
   return { shipping, receiving };
+}
+
+/** A fresh email no account or invitation uses yet. */
+export function makeEmail(prefix = 'user'): string {
+  return `${prefix}-${next()}@example.test`;
+}
+
+/** Another sign-in of the same user: a second session with its own token. */
+export async function signIn(f: Factory, user: TestUser): Promise<TestUser> {
+  const login = expectOk(await f.http.post<LoginResponse>('/api/auth/login', { email: user.email, password: user.password }), 'login');
+  return { ...user, token: login.accessToken };
+}
+
+/** The owner adds someone by email: a member at once when the email has an account, else an invitation. */
+export async function inviteMember(f: Factory, owner: TestUser, businessId: string, email: string, role: MemberRole = 'staff'): Promise<MemberView> {
+  return expectOk(await f.http.post<MemberView>(`/api/businesses/${businessId}/members`, { email, role }, { token: owner.token }), 'invite member');
+}
+
+/** A new user added to the business as staff (or with the given role) by its owner. */
+export async function createStaff(f: Factory, owner: TestUser, businessId: string, role: MemberRole = 'staff'): Promise<TestUser> {
+  const user = await createUser(f);
+  await inviteMember(f, owner, businessId, user.email, role);
+  return user;
+}
+
+/** An API key of the business, made by its owner; `key` is the bearer token, shown only here. */
+export async function createApiKey(f: Factory, owner: TestUser, businessId: string, overrides: { name?: string; scopes?: ApiKeyScope[] } = {}): Promise<CreatedApiKey & Credential> {
+  const body = { name: overrides.name ?? `Máy trạm ${next()}`, scopes: overrides.scopes ?? ['capture', 'read'] };
+  const created = expectOk(await f.http.post<CreatedApiKey>(`/api/businesses/${businessId}/api-keys`, body, { token: owner.token }), 'create API key');
+  return { ...created, token: created.key };
 }

@@ -14,17 +14,26 @@ export const WRITE_TABLES = [
   'users', 'businesses', 'business_members', 'certificates', 'locations', 'products', 'batches', 'events', 'event_batches',
 ] as const;
 
+/** The tables the accounts work added: with WRITE_TABLES, every table a write can touch. */
+export const ACCOUNT_TABLES = ['sessions', 'business_invitations', 'api_keys', 'audit_log'] as const;
+
+export const ALL_WRITE_TABLES = [...WRITE_TABLES, ...ACCOUNT_TABLES] as const;
+
+/** Columns a mere use (not a write) changes, left out of snapshots: when a key was last used. */
+const VOLATILE_COLUMNS: Record<string, readonly string[]> = { api_keys: ['last_used_at'] };
+
 /**
  * Row count and a digest of every row of each table: two equal snapshots mean no row was added,
- * changed or removed in between.
+ * changed or removed in between. One query for all the tables.
  */
 export async function snapshotTables(t: TestApp, tables: readonly string[] = WRITE_TABLES): Promise<Record<string, { rows: number; digest: string | null }>> {
+  const parts = tables.map((table) => {
+    const volatile = VOLATILE_COLUMNS[table];
+    const row = volatile ? `(to_jsonb(x) - ARRAY[${volatile.map((c) => `'${c}'`).join(', ')}]::text[])::text` : 'x::text';
+    return `SELECT '${table}' AS name, count(*)::int AS rows, md5(string_agg(${row}, '|' ORDER BY ${row})) AS digest FROM ${table} x`;
+  });
+  const rows = await sql<{ name: string; rows: number; digest: string | null }>(t, parts.join(' UNION ALL '));
   const snapshot: Record<string, { rows: number; digest: string | null }> = {};
-  for (const table of tables) {
-    const [row] = await sql<{ rows: number; digest: string | null }>(
-      t, `SELECT count(*)::int AS rows, md5(string_agg(x::text, '|' ORDER BY x::text)) AS digest FROM ${table} x`,
-    );
-    snapshot[table] = row!;
-  }
+  for (const { name, rows: count, digest } of rows) snapshot[name] = { rows: count, digest };
   return snapshot;
 }

@@ -39,18 +39,23 @@ export class AuditLogService {
     if (query.action) filter('a.action = ?', query.action);
     if (query.from) filter('a.occurred_at >= ?', query.from);
     if (query.to) filter('a.occurred_at < ?', query.to);
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const filterParams = [...params];
     params.push(query.limit, query.offset);
     const rows: AuditRow[] = await this.db.query(
       `SELECT a.*, u.email AS user_email, b.legal_name AS business_name, count(*) OVER () AS total
          FROM audit_log a
          LEFT JOIN users u ON u.id = a.user_id
          LEFT JOIN businesses b ON b.id = a.business_id
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ${whereSql}
         ORDER BY a.occurred_at DESC, a.id DESC
         LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
-    const total = rows[0] ? Number(rows[0].total) : 0;
+    // The window count comes with the rows; a page past the end has none, so count on their own.
+    const total = rows[0]
+      ? Number(rows[0].total)
+      : query.offset > 0 ? Number((await this.db.query(`SELECT count(*) AS n FROM audit_log a ${whereSql}`, filterParams))[0].n) : 0;
     return {
       items: rows.map((r) => ({
         id: String(r.id), occurredAt: r.occurred_at.toISOString(), userId: r.user_id, userEmail: r.user_email, apiKeyId: r.api_key_id,

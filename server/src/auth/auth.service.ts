@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CurrentUser, LoginResponse, MemberRole } from '@nguon/shared';
+import type { BusinessStatus, CurrentUser, LoginResponse, MemberRole } from '@nguon/shared';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -17,7 +17,7 @@ import { UserEntity } from './user.entity.js';
 interface MembershipRow {
   business_id: string;
   business_name: string;
-  business_status: string;
+  business_status: BusinessStatus;
   role: MemberRole;
 }
 
@@ -40,7 +40,7 @@ export class AuthService {
       const { raw } = await tx.getRepository(BusinessInvitationEntity).createQueryBuilder().update()
         .set({ acceptedAt: () => 'now()' })
         .where('lower(email) = lower(:email) AND accepted_at IS NULL AND revoked_at IS NULL', { email: user.email })
-        .returning(['business_id', 'role'])
+        .returning(['businessId', 'role']) // property paths; the rows carry the column names
         .execute();
       const accepted = raw as { business_id: string; role: MemberRole }[];
       if (accepted.length) {

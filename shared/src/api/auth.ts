@@ -1,3 +1,5 @@
+import type { BusinessStatus } from './business.js';
+
 export const USER_ROLES = ['admin', 'inspector', 'member'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
@@ -34,7 +36,7 @@ export interface CurrentUser {
   email: string;
   displayName: string;
   role: UserRole;
-  memberships: { businessId: string; businessName: string; businessStatus: string; role: MemberRole }[];
+  memberships: { businessId: string; businessName: string; businessStatus: BusinessStatus; role: MemberRole }[];
 }
 
 /** A user as administrators see it. */
@@ -45,6 +47,14 @@ export interface UserView {
   role: UserRole;
   disabled: boolean;
   createdAt: string;
+}
+
+/** An account an administrator makes (inspectors above all), with an initial password. */
+export interface CreateUserRequest {
+  email: string;
+  displayName: string;
+  password: string;
+  role: UserRole;
 }
 
 export interface UpdateUserRequest {

@@ -1,12 +1,21 @@
 import { createBrowserRouter, Link, useRouteError } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
+import { AppLayout } from '@/components/layouts/app-layout';
 import { ConsumerLayout } from '@/components/layouts/consumer-layout';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useT } from '@/lib/i18n';
+import { RequireRole, RequireSession } from './guards';
+import AccountRoute from './routes/account';
+import AdminRoute from './routes/admin';
+import AuditRoute from './routes/audit';
 import BatchRoute from './routes/batch';
+import BusinessNewRoute from './routes/business-new';
+import BusinessSettingsRoute from './routes/business-settings';
 import HomeRoute from './routes/home';
+import LoginRoute from './routes/login';
 import NotFoundRoute from './routes/not-found';
 import ProductRoute from './routes/product';
+import RegisterRoute from './routes/register';
 import ResolveRoute from './routes/resolve';
 
 /** Last resort when rendering throws: a plain message instead of a blank page. */
@@ -29,6 +38,25 @@ function RouteErrorBoundary() {
 }
 
 const router = createBrowserRouter([
+  {
+    // Accounts, businesses, administration: the same frame with a wider column.
+    element: <AppLayout />,
+    errorElement: <RouteErrorBoundary />,
+    children: [
+      { path: 'login', element: <LoginRoute /> },
+      { path: 'register', element: <RegisterRoute /> },
+      {
+        element: <RequireSession />,
+        children: [
+          { path: 'account', element: <AccountRoute /> },
+          { path: 'businesses/new', element: <BusinessNewRoute /> },
+          { path: 'businesses/:id/settings', element: <BusinessSettingsRoute /> },
+        ],
+      },
+      { element: <RequireRole roles={['admin']} />, children: [{ path: 'admin', element: <AdminRoute /> }] },
+      { element: <RequireRole roles={['admin', 'inspector']} />, children: [{ path: 'audit', element: <AuditRoute /> }] },
+    ],
+  },
   {
     element: <ConsumerLayout />,
     errorElement: <RouteErrorBoundary />,

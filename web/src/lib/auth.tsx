@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useSyncExternalStore } from 'react';
-import type { UserRole } from '@nguon/shared';
+import { useCallback, useEffect, useEffectEvent, useSyncExternalStore } from 'react';
+import type { CurrentUser, UserRole } from '@nguon/shared';
 import { apiRequest } from './api-client';
 import { useLocale } from './i18n';
-import type { CurrentUser } from './pending-contract';
 import { endSession, getSession, lastSessionEnd, startSession, subscribeSession, updateSessionUser, type Session } from './session';
 
 export { startSession, lastSessionEnd, type Session };
@@ -52,10 +51,11 @@ export function useRefreshUser(): () => Promise<void> {
 /** Once per page load: checks the stored token is still good and refreshes the user's details. */
 export function SessionCheck() {
   const refresh = useRefreshUser();
-  useEffect(() => {
+  const refreshOnLoad = useEffectEvent(() => {
     // A 401 ends the session inside apiRequest; other failures (offline) keep what is stored.
     refresh().catch(() => undefined);
-  }, []); // eslint-style exhaustive deps would refetch on every language change; once is enough.
+  });
+  useEffect(() => refreshOnLoad(), []);
   return null;
 }
 

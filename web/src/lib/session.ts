@@ -1,4 +1,4 @@
-import type { CurrentUser, LoginResponse } from './pending-contract';
+import type { CurrentUser, LoginResponse } from '@nguon/shared';
 
 /** What a sign-in leaves in the browser: the bearer token, when it ends, and who it is. */
 export interface Session {

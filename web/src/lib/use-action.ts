@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { toRequestError, type ApiRequestError } from './api-client';
 
+export type ActionResult<R> = { ok: true; value: R } | { ok: false; error: ApiRequestError };
+
 export interface Action<A extends unknown[], R> {
-  /** Runs the call; resolves to its result, or `undefined` when it failed (see `error`). */
-  run: (...args: A) => Promise<R | undefined>;
+  /** Runs the call; never rejects: a failure is `{ ok: false }` and also sets `error`. */
+  run: (...args: A) => Promise<ActionResult<R>>;
   pending: boolean;
   error: ApiRequestError | null;
   reset: () => void;
@@ -29,14 +31,15 @@ export function useAction<A extends unknown[], R>(call: (...args: A) => Promise<
     };
   }, []);
 
-  const run = useCallback(async (...args: A) => {
+  const run = useCallback(async (...args: A): Promise<ActionResult<R>> => {
     setPending(true);
     setError(null);
     try {
-      return await callRef.current(...args);
+      return { ok: true, value: await callRef.current(...args) };
     } catch (caught) {
-      if (mounted.current) setError(toRequestError(caught));
-      return undefined;
+      const failure = toRequestError(caught);
+      if (mounted.current) setError(failure);
+      return { ok: false, error: failure };
     } finally {
       if (mounted.current) setPending(false);
     }

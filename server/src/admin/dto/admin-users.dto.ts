@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { PASSWORD_MIN_LENGTH, USER_ROLES, type UpdateUserRequest, type UserRole } from '@nguon/shared';
+import { PASSWORD_MIN_LENGTH, USER_ROLES, type CreateUserRequest, type UpdateUserRequest, type UserRole } from '@nguon/shared';
 import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { IsText } from '../../common/validation/decorators.js';
 
-export class CreateUserDto {
+export class CreateUserDto implements CreateUserRequest {
   @ApiProperty() @IsEmail() @MaxLength(254) email: string;
   @IsText(120) displayName: string;
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, description: 'An initial password the person changes after signing in' })

@@ -10,7 +10,7 @@ export function vn(localDateTime: string): string {
 }
 
 interface Injector {
-  inject(options: { method: string; url: string; headers: Record<string, string>; payload?: string }): Promise<{ statusCode: number; body: string }>;
+  inject(options: { method: string; url: string; headers: Record<string, string>; payload?: string; remoteAddress?: string }): Promise<{ statusCode: number; body: string }>;
 }
 
 /**
@@ -84,6 +84,8 @@ export class DemoSeedContext {
   private async send(method: string, url: string, body: unknown, headers: Record<string, string>): Promise<unknown> {
     const response = await this.http.inject({
       method, url, payload: JSON.stringify(body), headers: { ...headers, 'content-type': 'application/json', 'accept-language': 'en' },
+      // Its own client address, so seeding does not use up the sign-in limit of people on this machine.
+      remoteAddress: '192.0.2.1',
     });
     if (response.statusCode >= 300) throw new Error(`demo seed: ${method} ${url} answered ${response.statusCode}: ${response.body}`);
     return response.body ? JSON.parse(response.body) : undefined;

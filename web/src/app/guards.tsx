@@ -1,0 +1,21 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import type { UserRole } from '@nguon/shared';
+import { hasRole, loginPath, useCurrentUser } from '@/lib/auth';
+import NotAllowedRoute from './routes/not-allowed';
+
+/** Pages for signed-in users: others go to the sign-in page, which brings them back here. */
+export function RequireSession() {
+  const user = useCurrentUser();
+  const location = useLocation();
+  if (!user) return <Navigate to={loginPath(`${location.pathname}${location.search}`)} replace />;
+  return <Outlet />;
+}
+
+/** Pages for some roles only: signed-out readers sign in first, others are told they may not. */
+export function RequireRole({ roles }: { roles: readonly UserRole[] }) {
+  const user = useCurrentUser();
+  const location = useLocation();
+  if (!user) return <Navigate to={loginPath(`${location.pathname}${location.search}`)} replace />;
+  if (!hasRole(user, roles)) return <NotAllowedRoute />;
+  return <Outlet />;
+}

@@ -1,0 +1,29 @@
+import { useNavigate } from 'react-router';
+import type { BusinessView } from '@nguon/shared';
+import { Card } from '@/components/ui/card';
+import { BusinessForm } from '@/features/businesses/components/business-form';
+import { useRefreshUser } from '@/lib/auth';
+import { useT } from '@/lib/i18n';
+
+export default function BusinessNewRoute() {
+  const t = useT();
+  const navigate = useNavigate();
+  const refreshUser = useRefreshUser();
+
+  // The new business is in the user's memberships only after a fresh `me`.
+  const onCreated = async (business: BusinessView) => {
+    await refreshUser().catch(() => undefined);
+    void navigate(`/businesses/${encodeURIComponent(business.id)}/settings`, { state: { created: true } });
+  };
+
+  return (
+    <div className="page page--narrow">
+      <title>{`${t('business.new.title')} | ${t('app.name')}`}</title>
+      <h1 className="page__title">{t('business.new.title')}</h1>
+      <p className="page__intro">{t('business.new.intro')}</p>
+      <Card title={t('business.new.card')}>
+        <BusinessForm onCreated={(business) => void onCreated(business)} />
+      </Card>
+    </div>
+  );
+}

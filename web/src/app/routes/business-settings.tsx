@@ -1,0 +1,115 @@
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Notice } from '@/components/ui/notice';
+import { Spinner } from '@/components/ui/spinner';
+import { ApiKeysCard } from '@/features/api-keys/components/api-keys-card';
+import { useBusiness } from '@/features/businesses/api/get-business';
+import { BusinessFacts } from '@/features/businesses/components/business-facts';
+import { BusinessStatusBadge } from '@/features/businesses/components/business-status-badge';
+import { BusinessStatusNotice } from '@/features/businesses/components/business-status-notice';
+import { MembersCard } from '@/features/members/components/members-card';
+import { useCurrentUser, useRefreshUser } from '@/lib/auth';
+import { useRequestErrorMessage } from '@/lib/error-message';
+import { useT } from '@/lib/i18n';
+import NotAllowedRoute from './not-allowed';
+
+function createdFromState(state: unknown): boolean {
+  return typeof state === 'object' && state !== null && 'created' in state && state.created === true;
+}
+
+/** A business's own page for its members: status, details, people; API keys for owners. */
+export default function BusinessSettingsRoute() {
+  const { id = '' } = useParams();
+  const t = useT();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const user = useCurrentUser();
+  const refreshUser = useRefreshUser();
+  const message = useRequestErrorMessage();
+  const business = useBusiness(id);
+  const membership = user?.memberships.find((m) => m.businessId === id) ?? null;
+
+  if (!user) return null;
+  if (!membership) return <NotAllowedRoute />;
+
+  if (business.status === 'loading') {
+    return (
+      <div className="page page--loading" aria-busy="true">
+        <Spinner label={t('business.loading')} />
+      </div>
+    );
+  }
+
+  if (business.status === 'error') {
+    const missing = business.error.code === 'BUSINESS_NOT_FOUND' || business.error.code === 'NOT_FOUND';
+    if (business.error.code === 'FORBIDDEN') return <NotAllowedRoute />;
+    return (
+      <div className="page" data-testid="business-error">
+        <EmptyState
+          title={missing ? t('business.notFound') : t('error.title')}
+          action={
+            missing ? (
+              <Link to="/account" className="button button--primary">
+                {t('notAllowed.account')}
+              </Link>
+            ) : (
+              <Button onClick={business.reload}>{t('error.retry')}</Button>
+            )
+          }
+        >
+          {missing ? null : <p>{message(business.error)}</p>}
+        </EmptyState>
+      </div>
+    );
+  }
+
+  const view = business.data;
+  const isOwner = membership.role === 'owner';
+
+  const onSelfRemoved = async () => {
+    await refreshUser().catch(() => undefined);
+    void navigate('/account', { replace: true });
+  };
+
+  return (
+    <div className="page" data-testid="business-settings" data-business-id={view.id} data-status={view.status}>
+      <title>{`${view.legalName} | ${t('app.name')}`}</title>
+      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
+        <Link to="/account">{t('nav.account')}</Link>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{t('business.settings')}</span>
+      </nav>
+      <header className="page__header">
+        <h1 className="page__title" data-testid="business-name">
+          {view.legalName}
+        </h1>
+        <BusinessStatusBadge status={view.status} />
+      </header>
+      {createdFromState(location.state) && view.status === 'pending' ? (
+        <Notice tone="success" role="status" data-testid="business-created">
+          {t('business.created')}
+        </Notice>
+      ) : null}
+      <BusinessStatusNotice business={view} />
+      <div className="page__columns">
+        <div className="page__column">
+          <Card title={t('business.details')} data-testid="business-details">
+            <BusinessFacts business={view} />
+          </Card>
+          <MembersCard businessId={view.id} canManage={isOwner} currentEmail={user.email} onSelfRemoved={() => void onSelfRemoved()} />
+        </div>
+        <div className="page__column">
+          {isOwner ? (
+            <ApiKeysCard businessId={view.id} />
+          ) : (
+            <Card title={t('apiKeys.title')}>
+              <p className="muted">{t('apiKeys.ownersOnly')}</p>
+            </Card>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

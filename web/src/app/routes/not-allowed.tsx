@@ -1,0 +1,23 @@
+import { Link } from 'react-router';
+import { EmptyState } from '@/components/ui/empty-state';
+import { useT } from '@/lib/i18n';
+
+/** Signed in, but this page is for another role (or another business). */
+export default function NotAllowedRoute() {
+  const t = useT();
+  return (
+    <div className="page" data-testid="not-allowed">
+      <title>{`${t('notAllowed.title')} | ${t('app.name')}`}</title>
+      <EmptyState
+        title={t('notAllowed.title')}
+        action={
+          <Link to="/account" className="button button--primary">
+            {t('notAllowed.account')}
+          </Link>
+        }
+      >
+        <p>{t('notAllowed.text')}</p>
+      </EmptyState>
+    </div>
+  );
+}

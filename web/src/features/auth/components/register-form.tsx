@@ -1,0 +1,89 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { PASSWORD_MIN_LENGTH, type LoginResponse } from '@nguon/shared';
+import { Button } from '@/components/ui/button';
+import { FormError, fieldErrorOf } from '@/components/ui/form-error';
+import { TextField } from '@/components/ui/text-field';
+import { useLocale, useT } from '@/lib/i18n';
+import { focusFirstInvalid } from '@/lib/focus';
+import { useAction } from '@/lib/use-action';
+import { register } from '../api/register';
+import { NewPasswordField, passwordTooShort } from './password-field';
+
+const FIELDS = ['email', 'password', 'displayName'];
+
+interface RegisterFormProps {
+  onRegistered: (response: LoginResponse) => void;
+  /** The sign-in page, keeping where to go afterwards; offered when the email is taken. */
+  loginHref: string;
+}
+
+type Problems = Partial<Record<'displayName' | 'email' | 'password', string>>;
+
+export function RegisterForm({ onRegistered, loginHref }: RegisterFormProps) {
+  const t = useT();
+  const { locale } = useLocale();
+  const [displayName, setDisplayName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [problems, setProblems] = useState<Problems>({});
+  const action = useAction(register);
+
+  const check = (): Problems => ({
+    ...(displayName.trim() === '' ? { displayName: t('form.required') } : {}),
+    ...(email.trim() === '' ? { email: t('form.required') } : !/^\S+@\S+\.\S+$/.test(email.trim()) ? { email: t('form.email') } : {}),
+    ...(passwordTooShort(password) ? { password: t('auth.passwordTooShort', { min: PASSWORD_MIN_LENGTH }) } : {}),
+  });
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const found = check();
+    setProblems(found);
+    const form = event.currentTarget;
+    if (Object.keys(found).length) return focusFirstInvalid(form);
+    const result = await action.run({ displayName: displayName.trim(), email: email.trim(), password }, { locale });
+    if (result.ok) onRegistered(result.value);
+    else focusFirstInvalid(form);
+  };
+
+  const emailTaken = action.error?.code === 'EMAIL_TAKEN';
+
+  return (
+    <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={action.pending} data-testid="register-form">
+      <TextField
+        label={t('auth.displayName')}
+        hint={t('auth.displayNameHint')}
+        name="displayName"
+        autoComplete="name"
+        value={displayName}
+        onChange={(event) => setDisplayName(event.target.value)}
+        error={problems.displayName ?? fieldErrorOf(action.error, 'displayName')}
+        maxLength={120}
+        required
+        autoFocus
+      />
+      <TextField
+        label={t('auth.email')}
+        type="email"
+        name="email"
+        autoComplete="email"
+        inputMode="email"
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        error={problems.email ?? (emailTaken ? t('auth.emailTaken') : fieldErrorOf(action.error, 'email'))}
+        maxLength={254}
+        required
+      />
+      {emailTaken ? (
+        <p className="form__aside">
+          <Link to={loginHref}>{t('auth.signInInstead')}</Link>
+        </p>
+      ) : null}
+      <NewPasswordField label={t('auth.password')} value={password} onChange={setPassword} error={problems.password ?? fieldErrorOf(action.error, 'password')} />
+      <FormError error={emailTaken ? null : action.error} shownFields={FIELDS} />
+      <Button type="submit" className="button--block" disabled={action.pending}>
+        {action.pending ? t('auth.registering') : t('auth.register')}
+      </Button>
+    </form>
+  );
+}

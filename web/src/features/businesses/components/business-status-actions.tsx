@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import type { BusinessView } from '@nguon/shared';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { FormError, fieldErrorOf } from '@/components/ui/form-error';
+import { useRequestErrorMessage } from '@/lib/error-message';
+import { useLocale, useT } from '@/lib/i18n';
+import { useAction } from '@/lib/use-action';
+import { rejectBusiness } from '../api/reject-business';
+import { suspendBusiness } from '../api/suspend-business';
+import { verifyBusiness } from '../api/verify-business';
+
+type ReasonAction = 'reject' | 'suspend';
+
+interface BusinessStatusActionsProps {
+  business: BusinessView;
+  onChanged: (business: BusinessView) => void;
+}
+
+/**
+ * An administrator's decisions on a business, as its status allows: verify or reject a pending
+ * one, suspend a verified one, verify again a suspended or rejected one. A reason is required to
+ * reject or suspend; the owner reads it on their business page.
+ */
+export function BusinessStatusActions({ business, onChanged }: BusinessStatusActionsProps) {
+  const t = useT();
+  const { locale } = useLocale();
+  const message = useRequestErrorMessage();
+  const [dialog, setDialog] = useState<ReasonAction | null>(null);
+  const [reason, setReason] = useState('');
+  const verify = useAction(verifyBusiness);
+  const decide = useAction((action: ReasonAction, text: string) =>
+    action === 'reject' ? rejectBusiness(business.id, { reason: text }, { locale }) : suspendBusiness(business.id, { reason: text }, { locale }),
+  );
+
+  const onVerify = async () => {
+    const result = await verify.run(business.id, { locale });
+    if (result.ok) onChanged(result.value);
+  };
+
+  const open = (action: ReasonAction) => {
+    decide.reset();
+    setReason('');
+    setDialog(action);
+  };
+
+  const onConfirm = async () => {
+    if (!dialog) return;
+    const result = await decide.run(dialog, reason.trim());
+    if (!result.ok) return;
+    setDialog(null);
+    onChanged(result.value);
+  };
+
+  const canVerify = business.status !== 'verified';
+  const canReject = business.status === 'pending';
+  const canSuspend = business.status === 'verified';
+
+  return (
+    <div className="actions">
+      <div className="actions__buttons">
+        {canVerify ? (
+          <Button onClick={() => void onVerify()} disabled={verify.pending} data-testid="verify-button">
+            {verify.pending ? t('form.saving') : business.status === 'pending' ? t('admin.verify') : t('admin.reverify')}
+          </Button>
+        ) : null}
+        {canReject ? (
+          <Button variant="secondary" className="button--danger-outline" onClick={() => open('reject')} data-testid="reject-button">
+            {t('admin.reject')}
+          </Button>
+        ) : null}
+        {canSuspend ? (
+          <Button variant="secondary" className="button--danger-outline" onClick={() => open('suspend')} data-testid="suspend-button">
+            {t('admin.suspend')}
+          </Button>
+        ) : null}
+      </div>
+      <FormError error={verify.error} />
+      <ConfirmDialog
+        open={dialog !== null}
+        title={t(dialog === 'suspend' ? 'admin.suspendTitle' : 'admin.rejectTitle', { name: business.legalName })}
+        confirmLabel={t(dialog === 'suspend' ? 'admin.suspend' : 'admin.reject')}
+        cancelLabel={t('form.cancel')}
+        tone="danger"
+        pending={decide.pending}
+        error={decide.error && !fieldErrorOf(decide.error, 'reason') ? message(decide.error) : null}
+        reason={{
+          label: t('admin.reason'),
+          hint: t('admin.reasonHint'),
+          value: reason,
+          onChange: setReason,
+          error: fieldErrorOf(decide.error, 'reason'),
+        }}
+        onConfirm={() => void onConfirm()}
+        onClose={() => setDialog(null)}
+        data-testid="reason-dialog"
+      >
+        <p>{t(dialog === 'suspend' ? 'admin.suspendText' : 'admin.rejectText')}</p>
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import type { MemberView } from '@nguon/shared';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { FormError } from '@/components/ui/form-error';
+import { Notice } from '@/components/ui/notice';
+import { Spinner } from '@/components/ui/spinner';
+import { useRequestErrorMessage } from '@/lib/error-message';
+import { formatInstantDate } from '@/lib/format';
+import { useLocale, useT } from '@/lib/i18n';
+import { useAction } from '@/lib/use-action';
+import { useMembers } from '../api/list-members';
+import { removeMember } from '../api/remove-member';
+import { InviteMemberForm } from './invite-member-form';
+
+interface MembersCardProps {
+  businessId: string;
+  /** Owners invite and remove; staff only see who is there. */
+  canManage: boolean;
+  currentEmail: string;
+  /** The user removed themselves: they no longer belong here. */
+  onSelfRemoved?: () => void;
+}
+
+const sameEmail = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** The people of a business (and invitations waiting for a sign-up), with invite and remove for owners. */
+export function MembersCard({ businessId, canManage, currentEmail, onSelfRemoved }: MembersCardProps) {
+  const t = useT();
+  const { locale } = useLocale();
+  const message = useRequestErrorMessage();
+  const members = useMembers(businessId);
+  const [removing, setRemoving] = useState<MemberView | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const remove = useAction((member: MemberView) => removeMember(businessId, member.email, { locale }));
+
+  const onInvited = (member: MemberView) => {
+    members.setData((list) => [...list.filter((m) => !sameEmail(m.email, member.email)), member]);
+    setNote(member.status === 'invited' ? t('members.invited', { email: member.email }) : t('members.added', { email: member.email }));
+  };
+
+  const onRemove = async () => {
+    if (!removing) return;
+    const result = await remove.run(removing);
+    if (!result.ok) return;
+    members.setData((list) => list.filter((m) => !sameEmail(m.email, removing.email)));
+    setNote(t('members.removed', { email: removing.email }));
+    setRemoving(null);
+    if (sameEmail(removing.email, currentEmail)) onSelfRemoved?.();
+  };
+
+  return (
+    <Card title={t('members.title')} intro={canManage ? t('members.intro') : undefined} data-testid="members">
+      {members.status === 'loading' ? <Spinner label={t('members.loading')} /> : null}
+      {members.status === 'error' ? <FormError error={members.error} /> : null}
+      {members.status === 'success' ? (
+        <ul className="row-list" aria-label={t('members.title')}>
+          {members.data.map((member) => (
+            <li key={member.email} className="row" data-testid="member-row" data-email={member.email} data-status={member.status} data-role={member.role}>
+              <div className="row__main">
+                <p className="row__title">
+                  {member.displayName ?? member.email}
+                  {sameEmail(member.email, currentEmail) ? <span className="muted"> {t('members.you')}</span> : null}
+                </p>
+                {member.displayName ? <p className="row__meta">{member.email}</p> : null}
+                <p className="row__meta">
+                  <Badge tone={member.role === 'owner' ? 'info' : 'neutral'}>{t(`member.role.${member.role}`)}</Badge>{' '}
+                  {member.status === 'invited' ? (
+                    <Badge tone="warning" data-testid="member-invited">
+                      {t('members.status.invited')}
+                    </Badge>
+                  ) : null}{' '}
+                  <span>
+                    {t(member.status === 'invited' ? 'members.invitedOn' : 'members.since', { date: formatInstantDate(member.since, locale) })}
+                  </span>
+                </p>
+              </div>
+              {canManage ? (
+                <div className="row__actions">
+                  <Button
+                    variant="secondary"
+                    className="button--small button--danger-outline"
+                    onClick={() => {
+                      remove.reset();
+                      setRemoving(member);
+                    }}
+                    data-testid="remove-member"
+                    aria-label={t('members.removeLabel', { email: member.email })}
+                  >
+                    {member.status === 'invited' ? t('members.cancelInvite') : t('members.remove')}
+                  </Button>
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {note ? (
+        <Notice tone="success" role="status" data-testid="members-note">
+          {note}
+        </Notice>
+      ) : null}
+      {canManage ? <InviteMemberForm businessId={businessId} onInvited={onInvited} /> : null}
+      <ConfirmDialog
+        open={removing !== null}
+        title={t('members.removeTitle')}
+        confirmLabel={removing?.status === 'invited' ? t('members.cancelInvite') : t('members.remove')}
+        cancelLabel={t('form.cancel')}
+        tone="danger"
+        pending={remove.pending}
+        error={remove.error ? (remove.error.code === 'LAST_OWNER' ? t('members.lastOwner') : message(remove.error)) : null}
+        onConfirm={() => void onRemove()}
+        onClose={() => setRemoving(null)}
+        data-testid="remove-member-dialog"
+      >
+        <p>
+          {removing
+            ? sameEmail(removing.email, currentEmail)
+              ? t('members.removeSelfText')
+              : t('members.removeText', { email: removing.email })
+            : null}
+        </p>
+      </ConfirmDialog>
+    </Card>
+  );
+}
