@@ -21,3 +21,4 @@ export * from './api/product.js';
 export * from './api/batch.js';
 export * from './api/event.js';
 export * from './api/public-batch.js';
+export * from './epcis/event-hash.js';
