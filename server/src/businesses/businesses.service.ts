@@ -60,18 +60,20 @@ export class BusinessesService {
   /** Verifies, rejects or suspends a business (administrators; the access rule checks the role). */
   async decide(actor: Actor, businessId: string, decision: BusinessDecision, dto: BusinessDecisionDto): Promise<BusinessView> {
     const rule = DECISIONS[decision];
-    if (rule.needsReason && !dto.reason) {
+    // A blank reason is no reason: the owner would be told nothing.
+    const reason = dto.reason?.trim() || null;
+    if (rule.needsReason && !reason) {
       throw new DomainError('VALIDATION_FAILED', undefined, { reason: [{ vi: 'Cần ghi rõ lý do', en: 'A reason is required' }] });
     }
     await this.db.transaction(async (tx) => {
       const business = await this.lockOrFail(tx, businessId);
       if (!(rule.from as readonly BusinessStatus[]).includes(business.status)) throw new DomainError('BUSINESS_STATUS_CONFLICT');
       await tx.getRepository(BusinessEntity).update({ id: businessId }, {
-        status: rule.to, statusReason: dto.reason ?? null, statusChangedAt: new Date(), statusChangedBy: userOf(actor).id,
+        status: rule.to, statusReason: reason, statusChangedAt: new Date(), statusChangedBy: userOf(actor).id,
       });
       await this.audit.record(tx, actor, {
         action: `business.${decision}`, targetType: 'business', targetId: businessId, businessId,
-        details: { from: business.status, to: rule.to, reason: dto.reason ?? null },
+        details: { from: business.status, to: rule.to, reason },
       });
     });
     await this.businessPagesChanged(businessId);

@@ -1,6 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { STAGES, type Stage, type UnitCode } from '@nguon/shared';
-import { EXT } from './portal-extensions.js';
+import { eventHashId, STAGES, type Stage, type UnitCode } from '@nguon/shared';
+import { EXT, NGUON_NAMESPACE } from './portal-extensions.js';
+
+/** The JSON-LD context of the portal's events: the EPCIS 2.0 context plus the `nguon` prefix. */
+export const PORTAL_EVENT_CONTEXT = ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld', { nguon: NGUON_NAMESPACE }];
 
 export interface QuantityElement {
   epcClass: string;
@@ -42,7 +44,6 @@ export function buildStageEvent(input: StageEventInput): Record<string, unknown>
   const disposition = input.stage === 'inspecting' && input.passed === false ? 'non_conformant' : stage.disposition;
   const event: Record<string, unknown> = {
     type: stage.eventType,
-    eventID: `urn:uuid:${randomUUID()}`,
     eventTime: input.eventTime,
     eventTimeZoneOffset: input.eventTimeZoneOffset,
   };
@@ -69,7 +70,8 @@ export function buildStageEvent(input: StageEventInput): Record<string, unknown>
   if (input.sourceName) event[EXT.sourceName] = input.sourceName;
   if (input.destinationName) event[EXT.destinationName] = input.destinationName;
   if (input.note) event[EXT.note] = input.note;
-  return event;
+  // The canonical GS1 event hash: the same event recorded twice is recognised as the same.
+  return { eventID: eventHashId(event, PORTAL_EVENT_CONTEXT), ...event };
 }
 
 /** Reads back the reference documents a portal event names (`urn:nguon:doc:{type}:{id}`). */

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { EventBatchRole, UnitCode } from '@nguon/shared';
 import { normalizeBizStep } from '@nguon/shared';
 import { EventBatchEntity, EventEntity } from './event.entity.js';
+import { recordHash } from './record-hash.js';
 
 export interface BatchLink {
   batchId: string;
@@ -27,12 +28,24 @@ function idOf(value: unknown): string | null {
 
 /**
  * The one way into the event store: stores the EPCIS event as received, with its projections and
- * batch links, inside the caller's transaction.
+ * batch links, inside the caller's transaction, and chains it onto each batch it touches.
  */
 @Injectable()
 export class EventStore {
   async append(tx: EntityManager, input: AppendEvent): Promise<EventEntity> {
     const doc = input.document;
+    const heads = await this.lockChainHeads(tx, input.links.map((l) => l.batchId));
+    const chained = new Set<string>();
+    const links = input.links.map((l) => {
+      // A batch takes one place in its chain per event, whatever roles it plays in it.
+      const first = !chained.has(l.batchId);
+      chained.add(l.batchId);
+      const head = heads.get(l.batchId);
+      return {
+        batchId: l.batchId, role: l.role, quantity: l.quantity ?? null, unit: l.unit ?? null,
+        seq: first ? (head?.seq ?? 0) + 1 : null, prevHash: first ? (head?.hash ?? null) : null,
+      };
+    });
     const event = tx.getRepository(EventEntity).create({
       eventId: String(doc.eventID),
       eventType: String(doc.type),
@@ -41,6 +54,7 @@ export class EventStore {
       disposition: typeof doc.disposition === 'string' ? doc.disposition : null,
       eventTime: new Date(String(doc.eventTime)),
       eventTimeZoneOffset: String(doc.eventTimeZoneOffset),
+      recordTime: new Date(),
       readPoint: idOf(doc.readPoint),
       bizLocation: idOf(doc.bizLocation),
       locationId: input.locationId ?? null,
@@ -50,12 +64,27 @@ export class EventStore {
       destinationBusinessId: input.destinationBusinessId ?? null,
       document: doc,
     });
+    event.recordHash = recordHash({ ...event, links });
     const saved = await tx.getRepository(EventEntity).save(event);
-    if (input.links.length) {
-      await tx.getRepository(EventBatchEntity).insert(input.links.map((l) => ({
-        eventId: saved.id, batchId: l.batchId, role: l.role, quantity: l.quantity ?? null, unit: l.unit ?? null,
-      })));
-    }
+    if (links.length) await tx.getRepository(EventBatchEntity).insert(links.map((l) => ({ eventId: saved.id, ...l })));
     return saved;
+  }
+
+  /**
+   * Locks the batches (in id order, so writers never deadlock) until the transaction ends, and
+   * reads the last link of each one's chain: concurrent writers to a batch queue up here.
+   */
+  private async lockChainHeads(tx: EntityManager, batchIds: string[]): Promise<Map<string, { seq: number; hash: string | null }>> {
+    const ids = [...new Set(batchIds)].sort();
+    if (!ids.length) return new Map();
+    await tx.query(`SELECT id FROM batches WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+    const rows: { batch_id: string; seq: number; record_hash: string | null }[] = await tx.query(
+      `SELECT DISTINCT ON (eb.batch_id) eb.batch_id, eb.seq, e.record_hash
+         FROM event_batches eb JOIN events e ON e.id = eb.event_id
+        WHERE eb.batch_id = ANY($1::uuid[]) AND eb.seq IS NOT NULL
+        ORDER BY eb.batch_id, eb.seq DESC`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.batch_id, { seq: r.seq, hash: r.record_hash }]));
   }
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { EventBatchRole, UnitCode } from '@nguon/shared';
 import { numericTransformer } from '../database/column-transformers.js';
 
@@ -13,7 +13,7 @@ export class EventEntity {
   @Column({ type: 'text', nullable: true }) disposition: string | null;
   @Column({ name: 'event_time', type: 'timestamptz' }) eventTime: Date;
   @Column({ name: 'event_time_zone_offset' }) eventTimeZoneOffset: string;
-  @CreateDateColumn({ name: 'record_time', type: 'timestamptz' }) recordTime: Date;
+  @Column({ name: 'record_time', type: 'timestamptz' }) recordTime: Date;
   @Column({ name: 'read_point', type: 'text', nullable: true }) readPoint: string | null;
   @Column({ name: 'biz_location', type: 'text', nullable: true }) bizLocation: string | null;
   @Column({ name: 'location_id', type: 'uuid', nullable: true }) locationId: string | null;
@@ -22,6 +22,8 @@ export class EventEntity {
   @Column({ name: 'source_business_id', type: 'uuid', nullable: true }) sourceBusinessId: string | null;
   @Column({ name: 'destination_business_id', type: 'uuid', nullable: true }) destinationBusinessId: string | null;
   @Column({ type: 'jsonb' }) document: Record<string, unknown>;
+  /** Hash of this record and of each linked batch's previous record (null before chaining existed). */
+  @Column({ name: 'record_hash', type: 'text', nullable: true }) recordHash: string | null;
 }
 
 /** Which batches an event concerns, and how: the edges that trace walks follow. */
@@ -32,4 +34,7 @@ export class EventBatchEntity {
   @Column({ type: 'text', primary: true }) role: EventBatchRole;
   @Column({ type: 'numeric', nullable: true, transformer: numericTransformer }) quantity: number | null;
   @Column({ type: 'text', nullable: true }) unit: UnitCode | null;
+  /** Place in the batch's chain, and the record hash of the batch's event before it. */
+  @Column({ type: 'integer', nullable: true }) seq: number | null;
+  @Column({ name: 'prev_hash', type: 'text', nullable: true }) prevHash: string | null;
 }

@@ -1,12 +1,14 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { BatchView, EventView, Page } from '@nguon/shared';
+import type { BatchView, EventView, IntegrityReport, Page } from '@nguon/shared';
 import { Access, owned } from '../auth/access-rule.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
 import { PageQueryDto } from '../common/pagination/page-query.dto.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
+import { RateLimited } from '../common/rate-limit/rate-limit.guard.js';
 import { BatchEventsService } from './batch-events.service.js';
+import { BatchIntegrityService } from './batch-integrity.service.js';
 import { CreateBatchDto } from './dto/create-batch.dto.js';
 import { RecordProcessingDto } from './dto/record-processing.dto.js';
 import { RecordStageDto } from './dto/record-stage.dto.js';
@@ -20,6 +22,7 @@ export class EventsController {
   constructor(
     private readonly recording: EventRecordingService,
     private readonly batchEvents: BatchEventsService,
+    private readonly integrity: BatchIntegrityService,
   ) {}
 
   @Post('batches') @Access({ scope: 'capture', actsFor: owned.productInBody() })
@@ -32,6 +35,10 @@ export class EventsController {
 
   @Post('events/processing') @Access({ scope: 'capture', actsFor: owned.batchesInBody('outputs') })
   recordProcessing(@CurrentActor() actor: Actor, @Body() dto: RecordProcessingDto): Promise<EventView> { return this.recording.recordProcessing(actor, dto); }
+
+  /** Public: the consumer page shows whether the records verify. */
+  @Get('batches/:id/integrity') @RateLimited('public')
+  verify(@Param('id', UuidParam) id: string): Promise<IntegrityReport> { return this.integrity.verifyBatch(id); }
 
   @Get('batches/:id/events') @Access({ scope: 'read' })
   list(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Query() query: PageQueryDto): Promise<Page<EventView>> {

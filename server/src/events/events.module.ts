@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BatchesModule } from '../batches/batches.module.js';
 import { BatchEventsService } from './batch-events.service.js';
+import { BatchIntegrityService } from './batch-integrity.service.js';
 import { EventRecordingService } from './event-recording.service.js';
 import { EventStore } from './event-store.js';
 import { EventsController } from './events.controller.js';
@@ -8,7 +9,7 @@ import { EventsController } from './events.controller.js';
 @Module({
   imports: [BatchesModule],
   controllers: [EventsController],
-  providers: [EventRecordingService, BatchEventsService, EventStore],
+  providers: [EventRecordingService, BatchEventsService, BatchIntegrityService, EventStore],
   exports: [EventRecordingService],
 })
 export class EventsModule {}

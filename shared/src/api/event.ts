@@ -65,3 +65,16 @@ export interface EventView {
   /** The EPCIS 2.0 event as stored. */
   epcis: Record<string, unknown>;
 }
+
+/** Whether a batch's stored records still form an unbroken hash chain. */
+export interface IntegrityReport {
+  batchId: string;
+  verified: boolean;
+  /** Records in the chain. */
+  records: number;
+  /** Records stored before hash chains existed, which cannot be checked. */
+  unchained: number;
+  checkedAt: string;
+  /** The first record where the chain breaks: changed content, a wrong link, or a record gone. */
+  firstBroken: { seq: number; eventId: string | null; problem: 'content_changed' | 'chain_broken' | 'record_missing' } | null;
+}

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+
+/** The stored facts of an event that its record hash covers. */
+export interface HashedRecord {
+  eventId: string;
+  eventType: string;
+  action: string | null;
+  bizStep: string | null;
+  disposition: string | null;
+  eventTime: Date;
+  eventTimeZoneOffset: string;
+  recordTime: Date;
+  readPoint: string | null;
+  bizLocation: string | null;
+  locationId: string | null;
+  businessId: string | null;
+  recordedBy: string | null;
+  sourceBusinessId: string | null;
+  destinationBusinessId: string | null;
+  document: unknown;
+  links: { batchId: string; role: string; quantity: number | null; unit: string | null; seq: number | null; prevHash: string | null }[];
+}
+
+/** JSON with object keys sorted at every level: the same value always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/**
+ * SHA-256 over the canonical record. The links carry each batch's previous record hash, so a
+ * change to any earlier event of a batch breaks every later link of its chain.
+ */
+export function recordHash(record: HashedRecord): string {
+  // Only the listed facts, so ids and the stored hash itself never feed into it.
+  const facts: HashedRecord = {
+    eventId: record.eventId, eventType: record.eventType, action: record.action, bizStep: record.bizStep,
+    disposition: record.disposition, eventTime: record.eventTime, eventTimeZoneOffset: record.eventTimeZoneOffset,
+    recordTime: record.recordTime, readPoint: record.readPoint, bizLocation: record.bizLocation,
+    locationId: record.locationId, businessId: record.businessId, recordedBy: record.recordedBy,
+    sourceBusinessId: record.sourceBusinessId, destinationBusinessId: record.destinationBusinessId,
+    document: record.document,
+    links: [...record.links]
+      .map((l) => ({ batchId: l.batchId, role: l.role, quantity: l.quantity, unit: l.unit, seq: l.seq, prevHash: l.prevHash }))
+      .sort((a, b) => (a.batchId + a.role < b.batchId + b.role ? -1 : 1)),
+  };
+  return createHash('sha256').update(canonicalJson(facts)).digest('hex');
+}
