@@ -17,7 +17,8 @@ import { ListBusinessesQuery } from './dto/list-businesses.query.js';
 export class BusinessesController {
   constructor(private readonly businesses: BusinessesService) {}
 
-  @Post() @Access()
+  /** Businesses are registered by their people, not by inspectors or administrators. */
+  @Post() @Access({ roles: ['member'] })
   register(@CurrentActor() actor: Actor, @Body() dto: CreateBusinessDto): Promise<BusinessView> { return this.businesses.registerBusiness(actor, dto); }
 
   @Get()
