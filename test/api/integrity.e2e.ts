@@ -28,11 +28,13 @@ describe('the hash chain of a batch', () => {
   async function behindTheAppsBack(statements: string[]): Promise<void> {
     await sql(t, `ALTER TABLE events DISABLE TRIGGER events_append_only`);
     await sql(t, `ALTER TABLE event_batches DISABLE TRIGGER event_batches_append_only`);
+    await sql(t, `ALTER TABLE event_identifiers DISABLE TRIGGER event_identifiers_append_only`);
     try {
       for (const statement of statements) await sql(t, statement);
     } finally {
       await sql(t, `ALTER TABLE events ENABLE TRIGGER events_append_only`);
       await sql(t, `ALTER TABLE event_batches ENABLE TRIGGER event_batches_append_only`);
+      await sql(t, `ALTER TABLE event_identifiers ENABLE TRIGGER event_identifiers_append_only`);
     }
   }
 
@@ -80,7 +82,11 @@ describe('the hash chain of a batch', () => {
   it('names the place of a record that was deleted', async () => {
     const batch = await batchWithHistory();
     const second = await eventAt(batch.id, 2);
-    await behindTheAppsBack([`DELETE FROM event_batches WHERE event_id = '${second.id}'`, `DELETE FROM events WHERE id = '${second.id}'`]);
+    await behindTheAppsBack([
+      `DELETE FROM event_batches WHERE event_id = '${second.id}'`,
+      `DELETE FROM event_identifiers WHERE event_id = '${second.id}'`,
+      `DELETE FROM events WHERE id = '${second.id}'`,
+    ]);
     expect(await integrity(batch.id)).toMatchObject({ verified: false, firstBroken: { seq: 2, problem: 'record_missing' } });
   });
 

@@ -9,6 +9,7 @@ import { UserEntity } from '../auth/user.entity.js';
 import { BatchEntity } from '../batches/batch.entity.js';
 import { BusinessEntity } from '../businesses/business.entity.js';
 import { CertificateEntity } from '../businesses/certificate.entity.js';
+import { EventIdentifierEntity } from '../events/event-identifier.entity.js';
 import { EventBatchEntity, EventEntity } from '../events/event.entity.js';
 import { LocationEntity } from '../locations/location.entity.js';
 import { BusinessInvitationEntity } from '../auth/business-invitation.entity.js';
@@ -19,7 +20,7 @@ import { migrations } from './migrations/index.js';
 
 export const entities = [
   UserEntity, SessionEntity, ApiKeyEntity, BusinessMemberEntity, BusinessInvitationEntity, BusinessEntity, CertificateEntity,
-  LocationEntity, ProductEntity, BatchEntity, EventEntity, EventBatchEntity, ScanEntity, AuditEntryEntity,
+  LocationEntity, ProductEntity, BatchEntity, EventEntity, EventBatchEntity, EventIdentifierEntity, ScanEntity, AuditEntryEntity,
 ];
 
 export interface Database {

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EventBatchRole, UnitCode } from '@nguon/shared';
 import { normalizeBizStep } from '@nguon/shared';
+import { EventIdentifierEntity } from './event-identifier.entity.js';
+import { eventIdentifiers } from './event-identifiers.js';
 import { EventBatchEntity, EventEntity } from './event.entity.js';
 import { recordHash } from './record-hash.js';
 
@@ -62,11 +64,14 @@ export class EventStore {
       recordedBy: input.recordedBy ?? null,
       sourceBusinessId: input.sourceBusinessId ?? null,
       destinationBusinessId: input.destinationBusinessId ?? null,
+      errorDeclared: doc.errorDeclaration !== undefined,
       document: doc,
     });
     event.recordHash = recordHash({ ...event, links });
     const saved = await tx.getRepository(EventEntity).save(event);
     if (links.length) await tx.getRepository(EventBatchEntity).insert(links.map((l) => ({ eventId: saved.id, ...l })));
+    const identifiers = eventIdentifiers(doc);
+    if (identifiers.length) await tx.getRepository(EventIdentifierEntity).insert(identifiers.map((i) => ({ eventId: saved.id, ...i })));
     return saved;
   }
 

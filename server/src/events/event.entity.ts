@@ -22,6 +22,8 @@ export class EventEntity {
   @Column({ name: 'source_business_id', type: 'uuid', nullable: true }) sourceBusinessId: string | null;
   @Column({ name: 'destination_business_id', type: 'uuid', nullable: true }) destinationBusinessId: string | null;
   @Column({ type: 'jsonb' }) document: Record<string, unknown>;
+  /** An error declaration: it repeats the eventID of the event it declares wrong. */
+  @Column({ name: 'error_declared', type: 'boolean', default: false }) errorDeclared: boolean;
   /** Hash of this record and of each linked batch's previous record (null before chaining existed). */
   @Column({ name: 'record_hash', type: 'text', nullable: true }) recordHash: string | null;
 }

@@ -17,6 +17,7 @@ export interface HashedRecord {
   recordedBy: string | null;
   sourceBusinessId: string | null;
   destinationBusinessId: string | null;
+  errorDeclared: boolean;
   document: unknown;
   links: { batchId: string; role: string; quantity: number | null; unit: string | null; seq: number | null; prevHash: string | null }[];
 }
@@ -44,7 +45,7 @@ export function recordHash(record: HashedRecord): string {
     recordTime: record.recordTime, readPoint: record.readPoint, bizLocation: record.bizLocation,
     locationId: record.locationId, businessId: record.businessId, recordedBy: record.recordedBy,
     sourceBusinessId: record.sourceBusinessId, destinationBusinessId: record.destinationBusinessId,
-    document: record.document,
+    errorDeclared: record.errorDeclared, document: record.document,
     links: [...record.links]
       .map((l) => ({ batchId: l.batchId, role: l.role, quantity: l.quantity, unit: l.unit, seq: l.seq, prevHash: l.prevHash }))
       .sort((a, b) => (a.batchId + a.role < b.batchId + b.role ? -1 : 1)),
