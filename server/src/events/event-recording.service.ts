@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BatchView, EventView, LocalizedText } from '@nguon/shared';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { EventEntity } from './event.entity.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
 import { epcClassOf, newShortCode } from '../batches/batch-identity.js';
@@ -19,8 +20,8 @@ import { ProductEntity } from '../products/product.entity.js';
 import type { CreateBatchDto } from './dto/create-batch.dto.js';
 import type { RecordProcessingDto } from './dto/record-processing.dto.js';
 import type { RecordStageDto } from './dto/record-stage.dto.js';
-import { buildStageEvent } from './epcis-event.builder.js';
-import { EventStore } from './event-store.js';
+import { buildStageEvent, PORTAL_EVENT_CONTEXT } from './epcis-event.builder.js';
+import { CaptureProblem, EventCapture } from './event-capture.js';
 import { mapEvent } from './event.mapper.js';
 import { EXT, freeTextPartyUri, locationUri, partyUri } from './portal-extensions.js';
 import { DISTRIBUTING_STAGES } from './stage-rules.js';
@@ -31,11 +32,6 @@ const NO_SUCH = {
   business: { vi: 'Không có doanh nghiệp này', en: 'No such business' },
   location: { vi: 'Doanh nghiệp không có địa điểm này', en: 'No such location of this business' },
 } satisfies Record<string, LocalizedText>;
-
-/** The user who recorded an event; API keys are named in the audit log instead. */
-function recorderOf(actor: Actor): string | null {
-  return actor.principal.kind === 'user' ? actor.principal.id : null;
-}
 
 function ruleViolated(field: string, en: string, vi: string): DomainError {
   return new DomainError('EVENT_RULE_VIOLATED', { vi, en }, { [field]: [{ vi, en }] });
@@ -50,7 +46,7 @@ export class EventRecordingService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly store: EventStore,
+    private readonly eventCapture: EventCapture,
     private readonly batches: BatchesService,
     private readonly changes: BatchChanges,
     private readonly audit: AuditTrail,
@@ -100,14 +96,8 @@ export class EventRecordingService {
         note: dto.note,
         ilmd,
       });
-      await this.store.append(tx, {
-        document,
-        links: [{ batchId: saved.id, role: 'subject', quantity: dto.quantity ?? null, unit }],
-        locationId: place?.id ?? null,
-        businessId: product.businessId,
-        recordedBy: recorderOf(actor),
-      });
-      await this.audit.record(tx, actor, { action: 'batch.register', targetType: 'batch', targetId: saved.id, details: { lotCode: saved.lotCode, productId: product.id } });
+      const commissioning = await this.capture(tx, actor, product.businessId, document, false);
+      await this.audit.record(tx, actor, { action: 'batch.register', targetType: 'batch', targetId: saved.id, details: { lotCode: saved.lotCode, productId: product.id, eventId: commissioning.eventId } });
       return saved;
     });
     return mapBatch(batch, product, this.config.publicBaseUrl);
@@ -159,17 +149,7 @@ export class EventRecordingService {
         passed: dto.passed,
         note: dto.note,
       });
-      const stored = await this.store.append(tx, {
-        document,
-        links: [{ batchId: batch.id, role: 'subject', quantity: dto.quantity ?? null, unit }],
-        locationId: place?.id ?? null,
-        businessId: actorId,
-        recordedBy: recorderOf(actor),
-        sourceBusinessId: source?.id ?? null,
-        destinationBusinessId: destination?.id ?? null,
-      });
-      await this.audit.record(tx, actor, { action: 'event.record', targetType: 'event', targetId: stored.eventId, details: { stage: dto.stage, batchId: batch.id } });
-      return stored;
+      return this.capture(tx, actor, actorId, document);
     });
     await this.changes.publish([batch.id]);
     return mapEvent(event);
@@ -216,21 +196,23 @@ export class EventRecordingService {
         location: place ? locationUri(place) : undefined,
         note: dto.note,
       });
-      const stored = await this.store.append(tx, {
-        document,
-        links: [
-          ...dto.inputs.map((i) => ({ batchId: i.batchId, role: 'input' as const, quantity: i.quantity, unit: i.unit })),
-          ...dto.outputs.map((o) => ({ batchId: o.batchId, role: 'output' as const, quantity: o.quantity ?? null, unit: o.unit ?? null })),
-        ],
-        locationId: place?.id ?? null,
-        businessId: actorId,
-        recordedBy: recorderOf(actor),
-      });
-      await this.audit.record(tx, actor, { action: 'event.record', targetType: 'event', targetId: stored.eventId, details: { stage: 'processing', inputs: inputIds, outputs: outputIds } });
-      return stored;
+      return this.capture(tx, actor, actorId, document);
     });
     await this.changes.publish([...inputIds, ...outputIds]);
     return mapEvent(event);
+  }
+
+  /** Through the one capture path; its refusals become the API's errors, naming the field. */
+  private async capture(tx: EntityManager, actor: Actor, businessId: string, document: Record<string, unknown>, audit = true): Promise<EventEntity> {
+    try {
+      const outcome = await this.eventCapture.capture(tx, actor, businessId, document, { context: PORTAL_EVENT_CONTEXT, audit });
+      if ('duplicate' in outcome) throw new DomainError('DUPLICATE_EVENT', { vi: 'Sự kiện này đã được ghi nhận trước đó.', en: 'This event was already recorded.' });
+      return outcome.stored;
+    } catch (error) {
+      if (!(error instanceof CaptureProblem)) throw error;
+      const field = error.pointer.replace(/^\//, '').replace(/\//g, '.') || 'event';
+      throw new DomainError(error.code, error.text, { [field]: [error.text] });
+    }
   }
 
   /** Only a verified business writes into the records people rely on (not pending, not suspended). */

@@ -1,10 +1,7 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { FormError } from '@/components/ui/form-error';
-import { Pager } from '@/components/ui/pager';
-import { Spinner } from '@/components/ui/spinner';
+import { PagedResult } from '@/components/ui/query-result';
 import { useAuditEntries } from '@/features/audit/api/list-audit-entries';
 import { AuditFilters } from '@/features/audit/components/audit-filters';
 import { AuditEmpty, AuditList } from '@/features/audit/components/audit-list';
@@ -46,25 +43,18 @@ export default function AuditRoute() {
         <h2 id="audit-results" className="section-title">
           {t('audit.results')}
         </h2>
-        {entries.status === 'loading' ? <Spinner label={t('audit.loading')} /> : null}
-        {entries.status === 'error' ? (
-          <div>
-            <FormError error={entries.error} />
-            <Button variant="secondary" onClick={entries.reload}>
-              {t('error.retry')}
-            </Button>
-          </div>
-        ) : null}
-        {entries.status === 'success' ? (
-          entries.data.items.length === 0 ? (
-            <AuditEmpty filtered={filtered} onClear={() => apply(NO_FILTERS)} />
-          ) : (
-            <>
-              <AuditList entries={entries.data.items} onFilter={(change) => apply({ ...filters, ...change })} />
-              <Pager total={entries.data.total} limit={PAGE} offset={offset} onChange={(next) => apply(filters, next)} label={t('audit.pages')} />
-            </>
-          )
-        ) : null}
+        <PagedResult
+          query={entries}
+          loadingLabel={t('audit.loading')}
+          retry
+          empty={<AuditEmpty filtered={filtered} onClear={() => apply(NO_FILTERS)} />}
+          limit={PAGE}
+          offset={offset}
+          onPage={(next) => apply(filters, next)}
+          pagesLabel={t('audit.pages')}
+        >
+          {(items) => <AuditList entries={items} onFilter={(change) => apply({ ...filters, ...change })} />}
+        </PagedResult>
       </section>
     </div>
   );

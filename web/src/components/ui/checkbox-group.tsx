@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { fieldMessages, type FieldMessages } from './field';
 
 interface CheckboxGroupProps<V extends string> {
   legend: string;
@@ -6,14 +7,14 @@ interface CheckboxGroupProps<V extends string> {
   options: readonly { value: V; label: ReactNode; description?: ReactNode }[];
   value: readonly V[];
   onChange: (value: V[]) => void;
-  error?: string | readonly string[] | null;
+  error?: FieldMessages;
   name: string;
 }
 
 /** A fieldset of checkboxes for picking several values (e.g. an API key's scopes). */
 export function CheckboxGroup<V extends string>({ legend, hint, options, value, onChange, error, name }: CheckboxGroupProps<V>) {
   const id = useId();
-  const messages = error === null || error === undefined ? [] : typeof error === 'string' ? [error] : error;
+  const messages = fieldMessages(error);
   const describedBy = [hint ? `${id}-hint` : null, messages.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   const toggle = (option: V, checked: boolean) =>
     onChange(checked ? options.map((o) => o.value).filter((v) => v === option || value.includes(v)) : value.filter((v) => v !== option));

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
 import { Alert } from './alert';
 import { Button } from './button';
+import type { FieldMessages } from './field';
 import { TextAreaField } from './text-area-field';
 
 interface ReasonInput {
@@ -8,7 +9,7 @@ interface ReasonInput {
   hint?: string;
   value: string;
   onChange: (value: string) => void;
-  error?: string | readonly string[] | null;
+  error?: FieldMessages;
 }
 
 interface ConfirmDialogProps {

@@ -4,9 +4,8 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { FormError } from '@/components/ui/form-error';
 import { Notice } from '@/components/ui/notice';
-import { Spinner } from '@/components/ui/spinner';
+import { QueryResult } from '@/components/ui/query-result';
 import { useRequestErrorMessage } from '@/lib/error-message';
 import { DEFAULT_OFFSET, formatEventTime, formatInstantDate } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
@@ -72,96 +71,96 @@ export function ApiKeysCard({ businessId }: { businessId: string }) {
           {note}
         </Notice>
       ) : null}
-      {keys.status === 'loading' ? <Spinner label={t('apiKeys.loading')} /> : null}
-      {keys.status === 'error' ? <FormError error={keys.error} /> : null}
-      {keys.status === 'success' ? (
-        keys.data.length === 0 ? (
-          <p className="muted" data-testid="api-keys-empty">
-            {t('apiKeys.empty')}
-          </p>
-        ) : (
-          <ul className="row-list" aria-label={t('apiKeys.title')}>
-            {ordered(keys.data).map((key) => (
-              <li key={key.id} className={['row', key.revokedAt ? 'row--inactive' : null].filter(Boolean).join(' ')} data-testid="api-key-row" data-key-id={key.id} data-revoked={key.revokedAt ? 'true' : 'false'}>
-                <div className="row__main">
-                  <p className="row__title">
-                    {key.name}{' '}
-                    {key.revokedAt ? (
-                      <Badge tone="danger" data-testid="api-key-revoked">
-                        {t('apiKeys.revokedBadge')}
-                      </Badge>
-                    ) : (
-                      <Badge tone="success">{t('apiKeys.activeBadge')}</Badge>
-                    )}
-                  </p>
-                  <dl className="facts facts--compact">
-                    <div className="facts__row">
-                      <dt>{t('apiKeys.prefix')}</dt>
-                      <dd className="code" data-testid="api-key-prefix">
-                        {key.prefix}…
-                      </dd>
-                    </div>
-                    <div className="facts__row">
-                      <dt>{t('apiKeys.scopes')}</dt>
-                      <dd>
-                        <ul className="tag-list">
-                          {key.scopes.map((scope) => (
-                            <li key={scope}>
-                              <Badge tone="info">{t(`apiKeys.scope.${scope}`)}</Badge>
-                            </li>
-                          ))}
-                        </ul>
-                      </dd>
-                    </div>
-                    <div className="facts__row">
-                      <dt>{t('apiKeys.createdAt')}</dt>
-                      <dd>{formatInstantDate(key.createdAt, locale)}</dd>
-                    </div>
-                    <div className="facts__row">
-                      <dt>{t('apiKeys.lastUsed')}</dt>
-                      <dd>{key.lastUsedAt ? when(key.lastUsedAt) : t('apiKeys.neverUsed')}</dd>
-                    </div>
-                    {key.revokedAt ? (
+      <QueryResult query={keys} loadingLabel={t('apiKeys.loading')}>
+        {(list) =>
+          list.length === 0 ? (
+            <p className="muted" data-testid="api-keys-empty">
+              {t('apiKeys.empty')}
+            </p>
+          ) : (
+            <ul className="row-list" aria-label={t('apiKeys.title')}>
+              {ordered(list).map((key) => (
+                <li key={key.id} className={['row', key.revokedAt ? 'row--inactive' : null].filter(Boolean).join(' ')} data-testid="api-key-row" data-key-id={key.id} data-revoked={key.revokedAt ? 'true' : 'false'}>
+                  <div className="row__main">
+                    <p className="row__title">
+                      {key.name}{' '}
+                      {key.revokedAt ? (
+                        <Badge tone="danger" data-testid="api-key-revoked">
+                          {t('apiKeys.revokedBadge')}
+                        </Badge>
+                      ) : (
+                        <Badge tone="success">{t('apiKeys.activeBadge')}</Badge>
+                      )}
+                    </p>
+                    <dl className="facts facts--compact">
                       <div className="facts__row">
-                        <dt>{t('apiKeys.revokedAt')}</dt>
-                        <dd>{when(key.revokedAt)}</dd>
+                        <dt>{t('apiKeys.prefix')}</dt>
+                        <dd className="code" data-testid="api-key-prefix">
+                          {key.prefix}…
+                        </dd>
                       </div>
-                    ) : null}
-                  </dl>
-                </div>
-                {key.revokedAt ? null : (
-                  <div className="row__actions">
-                    <Button
-                      variant="secondary"
-                      className="button--small"
-                      onClick={() => {
-                        change.reset();
-                        setPending({ kind: 'rotate', key });
-                      }}
-                      data-testid="rotate-api-key"
-                      aria-label={t('apiKeys.rotateLabel', { name: key.name })}
-                    >
-                      {t('apiKeys.rotate')}
-                    </Button>
-                    <Button
-                      variant="secondary"
-                      className="button--small button--danger-outline"
-                      onClick={() => {
-                        change.reset();
-                        setPending({ kind: 'revoke', key });
-                      }}
-                      data-testid="revoke-api-key"
-                      aria-label={t('apiKeys.revokeLabel', { name: key.name })}
-                    >
-                      {t('apiKeys.revoke')}
-                    </Button>
+                      <div className="facts__row">
+                        <dt>{t('apiKeys.scopes')}</dt>
+                        <dd>
+                          <ul className="tag-list">
+                            {key.scopes.map((scope) => (
+                              <li key={scope}>
+                                <Badge tone="info">{t(`apiKeys.scope.${scope}`)}</Badge>
+                              </li>
+                            ))}
+                          </ul>
+                        </dd>
+                      </div>
+                      <div className="facts__row">
+                        <dt>{t('apiKeys.createdAt')}</dt>
+                        <dd>{formatInstantDate(key.createdAt, locale)}</dd>
+                      </div>
+                      <div className="facts__row">
+                        <dt>{t('apiKeys.lastUsed')}</dt>
+                        <dd>{key.lastUsedAt ? when(key.lastUsedAt) : t('apiKeys.neverUsed')}</dd>
+                      </div>
+                      {key.revokedAt ? (
+                        <div className="facts__row">
+                          <dt>{t('apiKeys.revokedAt')}</dt>
+                          <dd>{when(key.revokedAt)}</dd>
+                        </div>
+                      ) : null}
+                    </dl>
                   </div>
-                )}
-              </li>
-            ))}
-          </ul>
-        )
-      ) : null}
+                  {key.revokedAt ? null : (
+                    <div className="row__actions">
+                      <Button
+                        variant="secondary"
+                        className="button--small"
+                        onClick={() => {
+                          change.reset();
+                          setPending({ kind: 'rotate', key });
+                        }}
+                        data-testid="rotate-api-key"
+                        aria-label={t('apiKeys.rotateLabel', { name: key.name })}
+                      >
+                        {t('apiKeys.rotate')}
+                      </Button>
+                      <Button
+                        variant="secondary"
+                        className="button--small button--danger-outline"
+                        onClick={() => {
+                          change.reset();
+                          setPending({ kind: 'revoke', key });
+                        }}
+                        data-testid="revoke-api-key"
+                        aria-label={t('apiKeys.revokeLabel', { name: key.name })}
+                      >
+                        {t('apiKeys.revoke')}
+                      </Button>
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryResult>
       <CreateApiKeyForm businessId={businessId} onCreated={onCreated} />
       <ConfirmDialog
         open={pending !== null}

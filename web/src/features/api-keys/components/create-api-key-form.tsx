@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { API_KEY_SCOPES, type ApiKeyScope, type CreatedApiKey } from '@nguon/shared';
-import { Button } from '@/components/ui/button';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { FormError, fieldErrorOf } from '@/components/ui/form-error';
+import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { useLocale, useT } from '@/lib/i18n';
-import { focusFirstInvalid } from '@/lib/focus';
+import { submitForm } from '@/lib/submit-form';
 import { useAction } from '@/lib/use-action';
 import { createApiKey } from '../api/create-api-key';
 
@@ -18,24 +18,25 @@ export function CreateApiKeyForm({ businessId, onCreated }: { businessId: string
   const [problems, setProblems] = useState<{ name?: string; scopes?: string }>({});
   const action = useAction(createApiKey);
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const found = {
       ...(name.trim() === '' ? { name: t('form.required') } : {}),
       ...(scopes.length === 0 ? { scopes: t('apiKeys.scopesRequired') } : {}),
     };
     setProblems(found);
-    const form = event.currentTarget;
-    if (Object.keys(found).length) return focusFirstInvalid(form);
-    const result = await action.run(businessId, { name: name.trim(), scopes }, { locale });
-    if (!result.ok) return focusFirstInvalid(form);
-    setName('');
-    setScopes(['capture']);
-    onCreated(result.value);
+    void submitForm(event, {
+      problems: found,
+      send: () => action.run(businessId, { name: name.trim(), scopes }, { locale }),
+      onSent: (key) => {
+        setName('');
+        setScopes(['capture']);
+        onCreated(key);
+      },
+    });
   };
 
   return (
-    <form className="form form--inline" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={action.pending} data-testid="create-api-key-form">
+    <form className="form form--inline" onSubmit={onSubmit} noValidate aria-busy={action.pending} data-testid="create-api-key-form">
       <h3 className="form__title">{t('apiKeys.create.title')}</h3>
       <TextField
         label={t('apiKeys.name')}
@@ -57,9 +58,9 @@ export function CreateApiKeyForm({ businessId, onCreated }: { businessId: string
         error={problems.scopes ?? fieldErrorOf(action.error, 'scopes')}
       />
       <FormError error={action.error} shownFields={['name', 'scopes']} />
-      <Button type="submit" disabled={action.pending} data-testid="create-api-key-submit">
-        {action.pending ? t('form.sending') : t('apiKeys.create.submit')}
-      </Button>
+      <SubmitButton pending={action.pending} data-testid="create-api-key-submit">
+        {t('apiKeys.create.submit')}
+      </SubmitButton>
     </form>
   );
 }

@@ -1,15 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { PASSWORD_MIN_LENGTH } from '@nguon/shared';
-import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError, fieldErrorOf } from '@/components/ui/form-error';
 import { Notice } from '@/components/ui/notice';
+import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { useLocale, useT } from '@/lib/i18n';
-import { focusFirstInvalid } from '@/lib/focus';
+import { submitForm } from '@/lib/submit-form';
 import { useAction } from '@/lib/use-action';
+import { passwordTooShort } from '@/lib/validation';
 import { changePassword } from '../api/change-password';
-import { NewPasswordField, passwordTooShort } from './password-field';
+import { NewPasswordField } from './password-field';
 
 const FIELDS = ['currentPassword', 'newPassword'];
 
@@ -23,8 +24,7 @@ export function ChangePasswordForm() {
   const [done, setDone] = useState(false);
   const action = useAction(changePassword);
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     setDone(false);
     const found = {
       ...(currentPassword === '' ? { current: t('form.required') } : {}),
@@ -32,20 +32,22 @@ export function ChangePasswordForm() {
       ...(newPassword !== '' && newPassword === currentPassword ? { next: t('account.passwordSame') } : {}),
     };
     setProblems(found);
-    const form = event.currentTarget;
-    if (Object.keys(found).length) return focusFirstInvalid(form);
-    const result = await action.run({ currentPassword, newPassword }, { locale });
-    if (!result.ok) return focusFirstInvalid(form);
-    setCurrentPassword('');
-    setNewPassword('');
-    setDone(true);
+    void submitForm(event, {
+      problems: found,
+      send: () => action.run({ currentPassword, newPassword }, { locale }),
+      onSent: () => {
+        setCurrentPassword('');
+        setNewPassword('');
+        setDone(true);
+      },
+    });
   };
 
   const wrongPassword = action.error?.code === 'WRONG_PASSWORD';
 
   return (
     <Card title={t('account.password.title')} intro={t('account.password.intro')} data-testid="change-password">
-      <form className="form" noValidate aria-busy={action.pending} onSubmit={(event) => void onSubmit(event)} data-testid="change-password-form">
+      <form className="form" noValidate aria-busy={action.pending} onSubmit={onSubmit} data-testid="change-password-form">
         <TextField
           label={t('account.currentPassword')}
           type="password"
@@ -70,9 +72,9 @@ export function ChangePasswordForm() {
             {t('account.passwordChanged')}
           </Notice>
         ) : null}
-        <Button type="submit" disabled={action.pending}>
-          {action.pending ? t('form.saving') : t('account.changePassword')}
-        </Button>
+        <SubmitButton pending={action.pending} pendingLabel={t('form.saving')}>
+          {t('account.changePassword')}
+        </SubmitButton>
       </form>
     </Card>
   );

@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { LoginResponse } from '@nguon/shared';
-import { Button } from '@/components/ui/button';
 import { FormError, fieldErrorOf } from '@/components/ui/form-error';
+import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { useLocale, useT } from '@/lib/i18n';
-import { focusFirstInvalid } from '@/lib/focus';
+import { submitForm } from '@/lib/submit-form';
 import { useAction } from '@/lib/use-action';
 import { login } from '../api/login';
 
@@ -17,25 +17,23 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (response: LoginResponse
   const errorId = useId();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [missing, setMissing] = useState<{ email?: boolean; password?: boolean }>({});
+  const [problems, setProblems] = useState<{ email?: string; password?: string }>({});
   const action = useAction(login);
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const nextMissing = { email: email.trim() === '', password: password === '' };
-    setMissing(nextMissing);
-    const form = event.currentTarget;
-    if (nextMissing.email || nextMissing.password) return focusFirstInvalid(form);
-    const result = await action.run({ email: email.trim(), password }, { locale });
-    if (result.ok) onSignedIn(result.value);
-    else focusFirstInvalid(form);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const found = {
+      ...(email.trim() === '' ? { email: t('form.required') } : {}),
+      ...(password === '' ? { password: t('form.required') } : {}),
+    };
+    setProblems(found);
+    void submitForm(event, { problems: found, send: () => action.run({ email: email.trim(), password }, { locale }), onSent: onSignedIn });
   };
 
   // Wrong credentials are about both fields together: the message sits above the button.
   const credentialsError = action.error?.code === 'INVALID_CREDENTIALS' ? errorId : undefined;
 
   return (
-    <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={action.pending} data-testid="login-form">
+    <form className="form" onSubmit={onSubmit} noValidate aria-busy={action.pending} data-testid="login-form">
       <TextField
         label={t('auth.email')}
         type="email"
@@ -44,7 +42,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (response: LoginResponse
         inputMode="email"
         value={email}
         onChange={(event) => setEmail(event.target.value)}
-        error={missing.email ? t('form.required') : fieldErrorOf(action.error, 'email')}
+        error={problems.email ?? fieldErrorOf(action.error, 'email')}
         errorId={credentialsError}
         required
         autoFocus
@@ -57,14 +55,14 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (response: LoginResponse
         maxLength={200}
         value={password}
         onChange={(event) => setPassword(event.target.value)}
-        error={missing.password ? t('form.required') : fieldErrorOf(action.error, 'password')}
+        error={problems.password ?? fieldErrorOf(action.error, 'password')}
         errorId={credentialsError}
         required
       />
       <FormError id={errorId} error={action.error} shownFields={FIELDS} />
-      <Button type="submit" className="button--block" disabled={action.pending}>
-        {action.pending ? t('auth.signingIn') : t('auth.signIn')}
-      </Button>
+      <SubmitButton className="button--block" pending={action.pending} pendingLabel={t('auth.signingIn')}>
+        {t('auth.signIn')}
+      </SubmitButton>
     </form>
   );
 }

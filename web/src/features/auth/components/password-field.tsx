@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { PASSWORD_MIN_LENGTH } from '@nguon/shared';
+import type { FieldMessages } from '@/components/ui/field';
 import { TextField } from '@/components/ui/text-field';
 import { useT } from '@/lib/i18n';
 
@@ -7,7 +8,7 @@ interface NewPasswordFieldProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  error?: string | readonly string[] | null;
+  error?: FieldMessages;
   name?: string;
 }
 
@@ -44,9 +45,4 @@ export function NewPasswordField({ label, value, onChange, error, name = 'passwo
       </label>
     </div>
   );
-}
-
-/** Client-side check before sending: the same rule as the server's. */
-export function passwordTooShort(value: string): boolean {
-  return [...value].length < PASSWORD_MIN_LENGTH;
 }

@@ -1,14 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { PASSWORD_MIN_LENGTH, type LoginResponse } from '@nguon/shared';
-import { Button } from '@/components/ui/button';
 import { FormError, fieldErrorOf } from '@/components/ui/form-error';
+import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { useLocale, useT } from '@/lib/i18n';
-import { focusFirstInvalid } from '@/lib/focus';
+import { submitForm } from '@/lib/submit-form';
 import { useAction } from '@/lib/use-action';
+import { emailProblem, passwordTooShort } from '@/lib/validation';
 import { register } from '../api/register';
-import { NewPasswordField, passwordTooShort } from './password-field';
+import { NewPasswordField } from './password-field';
 
 const FIELDS = ['email', 'password', 'displayName'];
 
@@ -29,27 +30,25 @@ export function RegisterForm({ onRegistered, loginHref }: RegisterFormProps) {
   const [problems, setProblems] = useState<Problems>({});
   const action = useAction(register);
 
-  const check = (): Problems => ({
-    ...(displayName.trim() === '' ? { displayName: t('form.required') } : {}),
-    ...(email.trim() === '' ? { email: t('form.required') } : !/^\S+@\S+\.\S+$/.test(email.trim()) ? { email: t('form.email') } : {}),
-    ...(passwordTooShort(password) ? { password: t('auth.passwordTooShort', { min: PASSWORD_MIN_LENGTH }) } : {}),
-  });
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found = check();
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const emailWrong = emailProblem(email);
+    const found: Problems = {
+      ...(displayName.trim() === '' ? { displayName: t('form.required') } : {}),
+      ...(emailWrong ? { email: t(emailWrong) } : {}),
+      ...(passwordTooShort(password) ? { password: t('auth.passwordTooShort', { min: PASSWORD_MIN_LENGTH }) } : {}),
+    };
     setProblems(found);
-    const form = event.currentTarget;
-    if (Object.keys(found).length) return focusFirstInvalid(form);
-    const result = await action.run({ displayName: displayName.trim(), email: email.trim(), password }, { locale });
-    if (result.ok) onRegistered(result.value);
-    else focusFirstInvalid(form);
+    void submitForm(event, {
+      problems: found,
+      send: () => action.run({ displayName: displayName.trim(), email: email.trim(), password }, { locale }),
+      onSent: onRegistered,
+    });
   };
 
   const emailTaken = action.error?.code === 'EMAIL_TAKEN';
 
   return (
-    <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={action.pending} data-testid="register-form">
+    <form className="form" onSubmit={onSubmit} noValidate aria-busy={action.pending} data-testid="register-form">
       <TextField
         label={t('auth.displayName')}
         hint={t('auth.displayNameHint')}
@@ -81,9 +80,9 @@ export function RegisterForm({ onRegistered, loginHref }: RegisterFormProps) {
       ) : null}
       <NewPasswordField label={t('auth.password')} value={password} onChange={setPassword} error={problems.password ?? fieldErrorOf(action.error, 'password')} />
       <FormError error={emailTaken ? null : action.error} shownFields={FIELDS} />
-      <Button type="submit" className="button--block" disabled={action.pending}>
-        {action.pending ? t('auth.registering') : t('auth.register')}
-      </Button>
+      <SubmitButton className="button--block" pending={action.pending} pendingLabel={t('auth.registering')}>
+        {t('auth.register')}
+      </SubmitButton>
     </form>
   );
 }

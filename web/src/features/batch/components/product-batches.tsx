@@ -1,9 +1,8 @@
-import { Link } from 'react-router';
 import type { PublicProductView } from '@nguon/shared';
 import { Card } from '@/components/ui/card';
-import { ChevronRightIcon } from '@/components/ui/icons';
 import { formatDate } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
+import { BatchLink } from './batch-link';
 import { StatusBadge } from './status-badge';
 
 /** A product's recent lots (a GTIN was scanned without a lot): pick the one on the package. */
@@ -16,17 +15,14 @@ export function ProductBatches({ batches }: { batches: PublicProductView['batche
       <ul className="source-list">
         {batches.map((batch) => (
           <li key={batch.id}>
-            <Link to={`/batches/${encodeURIComponent(batch.id)}`} className="source" data-testid="product-batch">
-              <span className="source__text">
-                <StatusBadge status={batch.status} />
-                <span className="source__name code">{t('sources.lot', { lot: batch.lotCode })}</span>
-                <span className="source__meta">
-                  {t('product.batch.produced', { date: formatDate(batch.productionDate, locale) })}
-                  {batch.expiryDate ? ` · ${t('product.batch.expiry', { date: formatDate(batch.expiryDate, locale) })}` : null}
-                </span>
+            <BatchLink batchId={batch.id} data-testid="product-batch">
+              <StatusBadge status={batch.status} />
+              <span className="source__name code">{t('sources.lot', { lot: batch.lotCode })}</span>
+              <span className="source__meta">
+                {t('product.batch.produced', { date: formatDate(batch.productionDate, locale) })}
+                {batch.expiryDate ? ` · ${t('product.batch.expiry', { date: formatDate(batch.expiryDate, locale) })}` : null}
               </span>
-              <ChevronRightIcon className="source__chevron" />
-            </Link>
+            </BatchLink>
           </li>
         ))}
       </ul>

@@ -1,107 +1,73 @@
-import { useState, type FormEvent } from 'react';
-import { BUSINESS_STATUSES, type BusinessStatus, type BusinessView } from '@nguon/shared';
-import { Button } from '@/components/ui/button';
-import { FormError } from '@/components/ui/form-error';
-import { Pager } from '@/components/ui/pager';
-import { SelectField } from '@/components/ui/select-field';
-import { Spinner } from '@/components/ui/spinner';
-import { TextField } from '@/components/ui/text-field';
+import { BUSINESS_STATUSES, type BusinessStatus } from '@nguon/shared';
+import { PagedResult } from '@/components/ui/query-result';
+import { SearchFilters } from '@/components/ui/search-filters';
 import { useT } from '@/lib/i18n';
+import { replaceItem } from '@/lib/page';
+import { useListFilters } from '@/lib/use-list-filters';
 import { useBusinesses } from '../api/list-businesses';
+import { BusinessEntry } from './business-entry';
 import { BusinessFacts } from './business-facts';
 import { BusinessStatusActions } from './business-status-actions';
-import { BusinessStatusBadge } from './business-status-badge';
 
 const PAGE = 20;
 
 /** Every business, searchable by name or tax code and filtered by status, with the status decisions. */
 export function BusinessDirectory() {
   const t = useT();
-  const [search, setSearch] = useState('');
-  const [filters, setFilters] = useState<{ q: string; status: BusinessStatus | '' }>({ q: '', status: '' });
-  const [offset, setOffset] = useState(0);
+  const { filters, filter, offset, setOffset } = useListFilters<{ q: string; status: BusinessStatus | '' }>({ q: '', status: '' });
   const query = useBusinesses({ q: filters.q, status: filters.status, limit: PAGE, offset });
-
-  const onSearch = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setOffset(0);
-    setFilters((current) => ({ ...current, q: search.trim() }));
-  };
-
-  const replace = (updated: BusinessView) => query.setData((page) => ({ ...page, items: page.items.map((item) => (item.id === updated.id ? updated : item)) }));
 
   return (
     <div className="stack">
-      <form className="filters" role="search" onSubmit={onSearch} aria-label={t('admin.all.searchLabel')}>
-        <TextField
-          label={t('admin.all.search')}
-          hint={t('admin.all.searchHint')}
-          type="search"
-          name="q"
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          className="filters__grow"
-        />
-        <SelectField
-          label={t('business.status')}
-          name="status"
-          value={filters.status}
-          onChange={(event) => {
-            setOffset(0);
-            setFilters((current) => ({ ...current, status: event.target.value as BusinessStatus | '' }));
-          }}
-          data-testid="status-filter"
-        >
-          <option value="">{t('admin.all.anyStatus')}</option>
-          {BUSINESS_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`business.status.${status}`)}
-            </option>
-          ))}
-        </SelectField>
-        <Button type="submit" variant="secondary" className="filters__submit">
-          {t('admin.search')}
-        </Button>
-      </form>
-
-      {query.status === 'loading' ? <Spinner label={t('admin.loading')} /> : null}
-      {query.status === 'error' ? <FormError error={query.error} /> : null}
-      {query.status === 'success' ? (
-        query.data.items.length === 0 ? (
+      <SearchFilters
+        label={t('admin.all.searchLabel')}
+        search={{ label: t('admin.all.search'), hint: t('admin.all.searchHint') }}
+        onSearch={(q) => filter({ q })}
+        choice={{
+          label: t('business.status'),
+          name: 'status',
+          any: t('admin.all.anyStatus'),
+          options: BUSINESS_STATUSES.map((status) => ({ value: status, label: t(`business.status.${status}`) })),
+          value: filters.status,
+          onChange: (status) => filter({ status }),
+          testId: 'status-filter',
+        }}
+        submitLabel={t('admin.search')}
+      />
+      <PagedResult
+        query={query}
+        loadingLabel={t('admin.loading')}
+        empty={
           <p className="muted" data-testid="businesses-empty">
             {t('admin.all.empty')}
           </p>
-        ) : (
-          <>
-            <ul className="entity-list">
-              {query.data.items.map((business) => (
-                <li key={business.id}>
-                  <article className="entity" data-testid="business-row" data-business-id={business.id} data-status={business.status} aria-labelledby={`business-${business.id}`}>
-                    <header className="entity__head">
-                      <h3 className="entity__title" id={`business-${business.id}`}>
-                        {business.legalName}
-                      </h3>
-                      <BusinessStatusBadge status={business.status} />
-                    </header>
-                    {business.statusReason && business.status !== 'verified' ? (
-                      <p className="entity__reason">
-                        {t('business.notice.reason')}: {business.statusReason}
-                      </p>
-                    ) : null}
-                    <details className="entity__more">
-                      <summary>{t('admin.all.details')}</summary>
-                      <BusinessFacts business={business} compact />
-                    </details>
-                    <BusinessStatusActions business={business} onChanged={replace} />
-                  </article>
-                </li>
-              ))}
-            </ul>
-            <Pager total={query.data.total} limit={PAGE} offset={offset} onChange={setOffset} label={t('admin.all.pages')} />
-          </>
-        )
-      ) : null}
+        }
+        limit={PAGE}
+        offset={offset}
+        onPage={setOffset}
+        pagesLabel={t('admin.all.pages')}
+      >
+        {(businesses) => (
+          <ul className="entity-list">
+            {businesses.map((business) => (
+              <li key={business.id}>
+                <BusinessEntry business={business} idPrefix="business" data-testid="business-row">
+                  {business.statusReason && business.status !== 'verified' ? (
+                    <p className="entity__reason">
+                      {t('business.notice.reason')}: {business.statusReason}
+                    </p>
+                  ) : null}
+                  <details className="entity__more">
+                    <summary>{t('admin.all.details')}</summary>
+                    <BusinessFacts business={business} compact />
+                  </details>
+                  <BusinessStatusActions business={business} onChanged={(updated) => query.setData(replaceItem(updated))} />
+                </BusinessEntry>
+              </li>
+            ))}
+          </ul>
+        )}
+      </PagedResult>
     </div>
   );
 }
-

@@ -1,11 +1,12 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type ComponentProps, type FormEvent } from 'react';
 import { isValidGln, type CreateBusinessRequest, type BusinessView } from '@nguon/shared';
-import { Button } from '@/components/ui/button';
 import { FormError, fieldErrorOf } from '@/components/ui/form-error';
+import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { useLocale, useT, type MessageKey } from '@/lib/i18n';
-import { focusFirstInvalid } from '@/lib/focus';
+import { submitForm } from '@/lib/submit-form';
 import { useAction } from '@/lib/use-action';
+import { emailProblem } from '@/lib/validation';
 import { createBusiness } from '../api/create-business';
 import { PROVINCES } from '../utils/provinces';
 import { checkTaxCode, normalizeTaxCode } from '../utils/tax-code';
@@ -26,19 +27,26 @@ type Field = keyof Values;
 
 const EMPTY: Values = { legalName: '', taxCode: '', line: '', commune: '', province: '', phone: '', email: '', gs1CompanyPrefix: '', gln: '' };
 
-/** Each form field and the server's field-error paths for it. */
-const SERVER_PATHS: Record<Field, string[]> = {
-  legalName: ['legalName'],
-  taxCode: ['taxCode'],
-  line: ['address.line'],
-  commune: ['address.commune'],
-  province: ['address.province'],
-  phone: ['phone'],
-  email: ['email'],
-  gs1CompanyPrefix: ['gs1CompanyPrefix'],
-  gln: ['gln'],
+interface FieldSpec extends Pick<ComponentProps<'input'>, 'type' | 'inputMode' | 'autoComplete' | 'maxLength' | 'required'> {
+  label: MessageKey;
+  hint?: MessageKey;
+  /** The server's field-error paths for it. */
+  paths: string[];
+}
+
+/** Each form field: how it is labelled and typed, and where the server reports its errors. */
+const FIELDS: Record<Field, FieldSpec> = {
+  legalName: { label: 'business.legalName', hint: 'business.legalNameHint', autoComplete: 'organization', maxLength: 300, required: true, paths: ['legalName'] },
+  taxCode: { label: 'business.taxCode', hint: 'business.taxCodeHint', inputMode: 'numeric', autoComplete: 'off', maxLength: 20, required: true, paths: ['taxCode'] },
+  line: { label: 'business.addressLine', hint: 'business.addressLineHint', autoComplete: 'street-address', maxLength: 300, required: true, paths: ['address.line'] },
+  commune: { label: 'business.commune', maxLength: 120, required: true, paths: ['address.commune'] },
+  province: { label: 'business.province', maxLength: 120, required: true, paths: ['address.province'] },
+  phone: { label: 'business.phoneOptional', type: 'tel', autoComplete: 'tel', maxLength: 20, paths: ['phone'] },
+  email: { label: 'business.emailOptional', type: 'email', autoComplete: 'email', inputMode: 'email', maxLength: 254, paths: ['email'] },
+  gs1CompanyPrefix: { label: 'business.gs1CompanyPrefixOptional', inputMode: 'numeric', autoComplete: 'off', maxLength: 12, paths: ['gs1CompanyPrefix'] },
+  gln: { label: 'business.glnOptional', inputMode: 'numeric', autoComplete: 'off', maxLength: 13, paths: ['gln'] },
 };
-const SHOWN = [...Object.values(SERVER_PATHS).flat(), 'address'];
+const SHOWN = [...Object.values(FIELDS).flatMap((field) => field.paths), 'address'];
 
 function validate(values: Values): Partial<Record<Field, MessageKey>> {
   const problems: Partial<Record<Field, MessageKey>> = {};
@@ -50,7 +58,8 @@ function validate(values: Values): Partial<Record<Field, MessageKey>> {
     if (values[field].trim() === '') problems[field] = 'form.required';
   }
   if (values.phone.trim() && !/^\+?[0-9 .-]{8,20}$/.test(values.phone.trim())) problems.phone = 'business.phone.invalid';
-  if (values.email.trim() && !/^\S+@\S+\.\S+$/.test(values.email.trim())) problems.email = 'form.email';
+  const email = emailProblem(values.email, { optional: true });
+  if (email) problems.email = email;
   if (values.gs1CompanyPrefix.trim() && !/^\d{6,12}$/.test(values.gs1CompanyPrefix.trim())) problems.gs1CompanyPrefix = 'business.gs1CompanyPrefix.invalid';
   if (values.gln.trim() && !isValidGln(values.gln.trim())) problems.gln = 'business.gln.invalid';
   return problems;
@@ -94,7 +103,12 @@ export function BusinessForm({ onCreated }: { onCreated: (business: BusinessView
     const own = problems[field];
     if (own) return t(own);
     if (field === 'taxCode' && action.error?.code === 'TAX_CODE_TAKEN') return t('business.taxCode.taken');
-    return fieldErrorOf(action.error, ...SERVER_PATHS[field]);
+    return fieldErrorOf(action.error, ...FIELDS[field].paths);
+  };
+
+  const textField = (field: Field, more: Partial<ComponentProps<typeof TextField>> & Record<`data-${string}`, string> = {}) => {
+    const { label, hint, paths: _paths, ...input } = FIELDS[field];
+    return <TextField label={t(label)} hint={hint ? t(hint) : undefined} name={field} {...input} value={values[field]} onChange={set(field)} error={errorFor(field)} {...more} />;
   };
 
   // The tax code, as typed: wrong characters or too many digits at once, too few once left.
@@ -108,82 +122,31 @@ export function BusinessForm({ onCreated }: { onCreated: (business: BusinessView
     : tax.state === 'partial' ? t('business.taxCode.count', { count: tax.digits.length, target: tax.target })
     : null;
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const found = validate(values);
     setProblems(found);
     setTaxTouched(true);
-    const form = event.currentTarget;
-    if (Object.keys(found).length) return focusFirstInvalid(form);
-    const result = await action.run(toRequest(values), { locale });
-    if (result.ok) onCreated(result.value);
-    else focusFirstInvalid(form);
+    void submitForm(event, { problems: found, send: () => action.run(toRequest(values), { locale }), onSent: onCreated });
   };
 
   return (
-    <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={action.pending} data-testid="business-form">
+    <form className="form" onSubmit={onSubmit} noValidate aria-busy={action.pending} data-testid="business-form">
       <fieldset className="fieldset">
         <legend className="fieldset__legend">{t('business.form.identity')}</legend>
-        <TextField
-          label={t('business.legalName')}
-          hint={t('business.legalNameHint')}
-          name="legalName"
-          autoComplete="organization"
-          value={values.legalName}
-          onChange={set('legalName')}
-          error={errorFor('legalName')}
-          maxLength={300}
-          required
-        />
-        <TextField
-          label={t('business.taxCode')}
-          hint={t('business.taxCodeHint')}
-          name="taxCode"
-          inputMode="numeric"
-          autoComplete="off"
-          value={values.taxCode}
-          onChange={set('taxCode')}
-          onBlur={() => setTaxTouched(true)}
-          status={taxLiveProblem ? null : taxStatus}
-          error={taxLiveProblem && !problems.taxCode ? t(taxLiveProblem) : errorFor('taxCode')}
-          maxLength={20}
-          required
-          data-testid="tax-code-input"
-        />
+        {textField('legalName')}
+        {textField('taxCode', {
+          onBlur: () => setTaxTouched(true),
+          status: taxLiveProblem ? null : taxStatus,
+          error: taxLiveProblem && !problems.taxCode ? t(taxLiveProblem) : errorFor('taxCode'),
+          'data-testid': 'tax-code-input',
+        })}
       </fieldset>
       <fieldset className="fieldset">
         <legend className="fieldset__legend">{t('business.form.address')}</legend>
-        <TextField
-          label={t('business.addressLine')}
-          hint={t('business.addressLineHint')}
-          name="line"
-          autoComplete="street-address"
-          value={values.line}
-          onChange={set('line')}
-          error={errorFor('line')}
-          maxLength={300}
-          required
-        />
+        {textField('line')}
         <div className="form__pair">
-          <TextField
-            label={t('business.commune')}
-            name="commune"
-            value={values.commune}
-            onChange={set('commune')}
-            error={errorFor('commune')}
-            maxLength={120}
-            required
-          />
-          <TextField
-            label={t('business.province')}
-            name="province"
-            list={provincesId}
-            value={values.province}
-            onChange={set('province')}
-            error={errorFor('province')}
-            maxLength={120}
-            required
-          />
+          {textField('commune')}
+          {textField('province', { list: provincesId })}
         </div>
         <datalist id={provincesId}>
           {PROVINCES.map((province) => (
@@ -194,59 +157,22 @@ export function BusinessForm({ onCreated }: { onCreated: (business: BusinessView
       <fieldset className="fieldset">
         <legend className="fieldset__legend">{t('business.form.contact')}</legend>
         <div className="form__pair">
-          <TextField
-            label={t('business.phoneOptional')}
-            type="tel"
-            name="phone"
-            autoComplete="tel"
-            value={values.phone}
-            onChange={set('phone')}
-            error={errorFor('phone')}
-            maxLength={20}
-          />
-          <TextField
-            label={t('business.emailOptional')}
-            type="email"
-            name="email"
-            autoComplete="email"
-            inputMode="email"
-            value={values.email}
-            onChange={set('email')}
-            error={errorFor('email')}
-            maxLength={254}
-          />
+          {textField('phone')}
+          {textField('email')}
         </div>
       </fieldset>
       <fieldset className="fieldset">
         <legend className="fieldset__legend">{t('business.form.gs1')}</legend>
         <p className="field__hint">{t('business.form.gs1Hint')}</p>
         <div className="form__pair">
-          <TextField
-            label={t('business.gs1CompanyPrefixOptional')}
-            name="gs1CompanyPrefix"
-            inputMode="numeric"
-            autoComplete="off"
-            value={values.gs1CompanyPrefix}
-            onChange={set('gs1CompanyPrefix')}
-            error={errorFor('gs1CompanyPrefix')}
-            maxLength={12}
-          />
-          <TextField
-            label={t('business.glnOptional')}
-            name="gln"
-            inputMode="numeric"
-            autoComplete="off"
-            value={values.gln}
-            onChange={set('gln')}
-            error={errorFor('gln')}
-            maxLength={13}
-          />
+          {textField('gs1CompanyPrefix')}
+          {textField('gln')}
         </div>
       </fieldset>
       <FormError error={action.error?.code === 'TAX_CODE_TAKEN' ? null : action.error} shownFields={SHOWN} />
-      <Button type="submit" className="button--block" disabled={action.pending} data-testid="business-submit">
-        {action.pending ? t('form.sending') : t('business.form.submit')}
-      </Button>
+      <SubmitButton className="button--block" pending={action.pending} data-testid="business-submit">
+        {t('business.form.submit')}
+      </SubmitButton>
     </form>
   );
 }

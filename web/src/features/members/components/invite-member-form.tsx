@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { MEMBER_ROLES, type MemberRole, type MemberView } from '@nguon/shared';
-import { Button } from '@/components/ui/button';
 import { FormError, fieldErrorOf } from '@/components/ui/form-error';
 import { SelectField } from '@/components/ui/select-field';
+import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { useLocale, useT } from '@/lib/i18n';
-import { focusFirstInvalid } from '@/lib/focus';
+import { submitForm } from '@/lib/submit-form';
 import { useAction } from '@/lib/use-action';
+import { emailProblem } from '@/lib/validation';
 import { inviteMember } from '../api/invite-member';
 
 /** Adds someone by email: at once when they have an account, else as an invitation. */
@@ -15,27 +16,28 @@ export function InviteMemberForm({ businessId, onInvited }: { businessId: string
   const { locale } = useLocale();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<MemberRole>('staff');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problems, setProblems] = useState<{ email?: string }>({});
   const action = useAction(inviteMember);
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const value = email.trim();
-    const found = value === '' ? t('form.required') : !/^\S+@\S+\.\S+$/.test(value) ? t('form.email') : null;
-    setProblem(found);
-    const form = event.currentTarget;
-    if (found) return focusFirstInvalid(form);
-    const result = await action.run(businessId, { email: value, role }, { locale });
-    if (!result.ok) return focusFirstInvalid(form);
-    setEmail('');
-    setRole('staff');
-    onInvited(result.value);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const emailWrong = emailProblem(email);
+    const found = emailWrong ? { email: t(emailWrong) } : {};
+    setProblems(found);
+    void submitForm(event, {
+      problems: found,
+      send: () => action.run(businessId, { email: email.trim(), role }, { locale }),
+      onSent: (member) => {
+        setEmail('');
+        setRole('staff');
+        onInvited(member);
+      },
+    });
   };
 
   const alreadyMember = action.error?.code === 'ALREADY_MEMBER';
 
   return (
-    <form className="form form--inline" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={action.pending} data-testid="invite-form">
+    <form className="form form--inline" onSubmit={onSubmit} noValidate aria-busy={action.pending} data-testid="invite-form">
       <h3 className="form__title">{t('members.invite.title')}</h3>
       <div className="form__pair form__pair--wide">
         <TextField
@@ -46,7 +48,7 @@ export function InviteMemberForm({ businessId, onInvited }: { businessId: string
           autoComplete="off"
           value={email}
           onChange={(event) => setEmail(event.target.value)}
-          error={problem ?? (alreadyMember ? t('members.invite.already') : fieldErrorOf(action.error, 'email'))}
+          error={problems.email ?? (alreadyMember ? t('members.invite.already') : fieldErrorOf(action.error, 'email'))}
           maxLength={254}
           required
         />
@@ -60,9 +62,9 @@ export function InviteMemberForm({ businessId, onInvited }: { businessId: string
       </div>
       <p className="field__hint">{t('members.invite.hint')}</p>
       <FormError error={alreadyMember ? null : action.error} shownFields={['email', 'role']} />
-      <Button type="submit" disabled={action.pending} data-testid="invite-submit">
-        {action.pending ? t('form.sending') : t('members.invite.submit')}
-      </Button>
+      <SubmitButton pending={action.pending} data-testid="invite-submit">
+        {t('members.invite.submit')}
+      </SubmitButton>
     </form>
   );
 }

@@ -4,9 +4,8 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { FormError } from '@/components/ui/form-error';
 import { Notice } from '@/components/ui/notice';
-import { Spinner } from '@/components/ui/spinner';
+import { QueryResult } from '@/components/ui/query-result';
 import { useRequestErrorMessage } from '@/lib/error-message';
 import { formatInstantDate } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
@@ -53,50 +52,50 @@ export function MembersCard({ businessId, canManage, currentEmail, onSelfRemoved
 
   return (
     <Card title={t('members.title')} intro={canManage ? t('members.intro') : undefined} data-testid="members">
-      {members.status === 'loading' ? <Spinner label={t('members.loading')} /> : null}
-      {members.status === 'error' ? <FormError error={members.error} /> : null}
-      {members.status === 'success' ? (
-        <ul className="row-list" aria-label={t('members.title')}>
-          {members.data.map((member) => (
-            <li key={member.email} className="row" data-testid="member-row" data-email={member.email} data-status={member.status} data-role={member.role}>
-              <div className="row__main">
-                <p className="row__title">
-                  {member.displayName ?? member.email}
-                  {sameEmail(member.email, currentEmail) ? <span className="muted"> {t('members.you')}</span> : null}
-                </p>
-                {member.displayName ? <p className="row__meta">{member.email}</p> : null}
-                <p className="row__meta">
-                  <Badge tone={member.role === 'owner' ? 'info' : 'neutral'}>{t(`member.role.${member.role}`)}</Badge>{' '}
-                  {member.status === 'invited' ? (
-                    <Badge tone="warning" data-testid="member-invited">
-                      {t('members.status.invited')}
-                    </Badge>
-                  ) : null}{' '}
-                  <span>
-                    {t(member.status === 'invited' ? 'members.invitedOn' : 'members.since', { date: formatInstantDate(member.since, locale) })}
-                  </span>
-                </p>
-              </div>
-              {canManage ? (
-                <div className="row__actions">
-                  <Button
-                    variant="secondary"
-                    className="button--small button--danger-outline"
-                    onClick={() => {
-                      remove.reset();
-                      setRemoving(member);
-                    }}
-                    data-testid="remove-member"
-                    aria-label={t('members.removeLabel', { email: member.email })}
-                  >
-                    {member.status === 'invited' ? t('members.cancelInvite') : t('members.remove')}
-                  </Button>
+      <QueryResult query={members} loadingLabel={t('members.loading')}>
+        {(list) => (
+          <ul className="row-list" aria-label={t('members.title')}>
+            {list.map((member) => (
+              <li key={member.email} className="row" data-testid="member-row" data-email={member.email} data-status={member.status} data-role={member.role}>
+                <div className="row__main">
+                  <p className="row__title">
+                    {member.displayName ?? member.email}
+                    {sameEmail(member.email, currentEmail) ? <span className="muted"> {t('members.you')}</span> : null}
+                  </p>
+                  {member.displayName ? <p className="row__meta">{member.email}</p> : null}
+                  <p className="row__meta">
+                    <Badge tone={member.role === 'owner' ? 'info' : 'neutral'}>{t(`member.role.${member.role}`)}</Badge>{' '}
+                    {member.status === 'invited' ? (
+                      <Badge tone="warning" data-testid="member-invited">
+                        {t('members.status.invited')}
+                      </Badge>
+                    ) : null}{' '}
+                    <span>
+                      {t(member.status === 'invited' ? 'members.invitedOn' : 'members.since', { date: formatInstantDate(member.since, locale) })}
+                    </span>
+                  </p>
                 </div>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+                {canManage ? (
+                  <div className="row__actions">
+                    <Button
+                      variant="secondary"
+                      className="button--small button--danger-outline"
+                      onClick={() => {
+                        remove.reset();
+                        setRemoving(member);
+                      }}
+                      data-testid="remove-member"
+                      aria-label={t('members.removeLabel', { email: member.email })}
+                    >
+                      {member.status === 'invited' ? t('members.cancelInvite') : t('members.remove')}
+                    </Button>
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryResult>
       {note ? (
         <Notice tone="success" role="status" data-testid="members-note">
           {note}

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { ApiRequestError, isAbortError, type RequestErrorCode } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/error-message';
@@ -113,9 +113,9 @@ export function CodeForm({ onResolved }: CodeFormProps) {
           </div>
         </details>
         {message ? <Alert id={errorId}>{message}</Alert> : null}
-        <Button type="submit" className="button--block" disabled={pending}>
-          {pending ? t('scan.submitting') : t('scan.submit')}
-        </Button>
+        <SubmitButton className="button--block" pending={pending} pendingLabel={t('scan.submitting')}>
+          {t('scan.submit')}
+        </SubmitButton>
       </form>
       <CameraScanner onDecoded={onScanned} disabled={pending} />
     </section>

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { PASSWORD_MIN_LENGTH, type UserView } from '@nguon/shared';
-import { Button } from '@/components/ui/button';
 import { FormError, fieldErrorOf } from '@/components/ui/form-error';
+import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { useLocale, useT } from '@/lib/i18n';
-import { focusFirstInvalid } from '@/lib/focus';
+import { submitForm } from '@/lib/submit-form';
 import { useAction } from '@/lib/use-action';
+import { emailProblem, passwordTooShort } from '@/lib/validation';
 import { createUser } from '../api/create-user';
 
 const FIELDS = ['email', 'displayName', 'password', 'role'];
@@ -23,28 +24,30 @@ export function CreateInspectorForm({ onCreated }: { onCreated: (user: UserView)
   const [problems, setProblems] = useState<{ displayName?: string; email?: string; password?: string }>({});
   const action = useAction(createUser);
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const emailWrong = emailProblem(email);
     const found = {
       ...(displayName.trim() === '' ? { displayName: t('form.required') } : {}),
-      ...(email.trim() === '' ? { email: t('form.required') } : !/^\S+@\S+\.\S+$/.test(email.trim()) ? { email: t('form.email') } : {}),
-      ...([...password].length < PASSWORD_MIN_LENGTH ? { password: t('auth.passwordTooShort', { min: PASSWORD_MIN_LENGTH }) } : {}),
+      ...(emailWrong ? { email: t(emailWrong) } : {}),
+      ...(passwordTooShort(password) ? { password: t('auth.passwordTooShort', { min: PASSWORD_MIN_LENGTH }) } : {}),
     };
     setProblems(found);
-    const form = event.currentTarget;
-    if (Object.keys(found).length) return focusFirstInvalid(form);
-    const result = await action.run({ displayName: displayName.trim(), email: email.trim(), password, role: 'inspector' }, { locale });
-    if (!result.ok) return focusFirstInvalid(form);
-    setDisplayName('');
-    setEmail('');
-    setPassword('');
-    onCreated(result.value);
+    void submitForm(event, {
+      problems: found,
+      send: () => action.run({ displayName: displayName.trim(), email: email.trim(), password, role: 'inspector' }, { locale }),
+      onSent: (user) => {
+        setDisplayName('');
+        setEmail('');
+        setPassword('');
+        onCreated(user);
+      },
+    });
   };
 
   const emailTaken = action.error?.code === 'EMAIL_TAKEN';
 
   return (
-    <form className="form form--inline" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={action.pending} data-testid="create-inspector-form">
+    <form className="form form--inline" onSubmit={onSubmit} noValidate aria-busy={action.pending} data-testid="create-inspector-form">
       <h3 className="form__title">{t('inspectors.create.title')}</h3>
       <div className="form__pair form__pair--wide">
         <TextField
@@ -84,9 +87,9 @@ export function CreateInspectorForm({ onCreated }: { onCreated: (user: UserView)
         required
       />
       <FormError error={emailTaken ? null : action.error} shownFields={FIELDS} />
-      <Button type="submit" disabled={action.pending} data-testid="create-inspector-submit">
-        {action.pending ? t('form.sending') : t('inspectors.create.submit')}
-      </Button>
+      <SubmitButton pending={action.pending} data-testid="create-inspector-submit">
+        {t('inspectors.create.submit')}
+      </SubmitButton>
     </form>
   );
 }

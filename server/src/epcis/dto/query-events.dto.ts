@@ -1,0 +1,112 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { EPCIS_ACTIONS } from '@nguon/shared';
+import { QueryPageDto } from './query-page.dto.js';
+
+export const ORDER_BY_FIELDS = ['eventTime', 'recordTime'] as const;
+export type OrderByField = (typeof ORDER_BY_FIELDS)[number];
+export const ORDER_DIRECTIONS = ['ASC', 'DESC'] as const;
+export type OrderDirection = (typeof ORDER_DIRECTIONS)[number];
+
+// URIs may hold commas (a lot in an EPC URN can), so between URIs a comma only separates when
+// the next value starts with a scheme. '|' is the binding's own separator (pipeDelimited).
+const URI_SEPARATOR = /\|/;
+const COMMA_BEFORE_SCHEME = /,(?=[A-Za-z][A-Za-z0-9+.-]*:)/;
+
+function splitList(value: unknown, kind: 'words' | 'uris'): unknown {
+  const values = Array.isArray(value) ? value : [value];
+  if (!values.every((v) => typeof v === 'string')) return value;
+  return (values as string[])
+    .flatMap((v) => v.split(URI_SEPARATOR))
+    .flatMap((v) => v.split(kind === 'words' ? ',' : COMMA_BEFORE_SCHEME))
+    .map((v) => v.trim());
+}
+
+/**
+ * A multi-valued EPCIS query parameter: values separated by `|` (the binding's pipeDelimited
+ * style) or `,`, or the parameter repeated; any one value matches (OR).
+ */
+function QueryList(kind: 'words' | 'uris', description: string, allowed?: readonly string[]): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: String, description: `${description} Several values: separated by \`|\` or \`,\`; any one matches.` }),
+    Transform(({ value }) => splitList(value, kind)),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(200),
+    IsString({ each: true }),
+    IsNotEmpty({ each: true }),
+    MaxLength(1000, { each: true }),
+    ...(allowed ? [IsIn(allowed, { each: true, message: `$property values must be one of ${allowed.join(', ')}` })] : []),
+  );
+}
+
+/** A date-time bound with its offset (`2026-10-05T06:30:00+07:00` or `...Z`). */
+function QueryTime(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ format: 'date-time', example: '2026-10-05T06:30:00.000+07:00', description }),
+    IsOptional(),
+    IsISO8601({ strict: true }, { message: '$property must be a date-time with a time zone, e.g. 2026-10-05T06:30:00+07:00' }),
+    Matches(/T.*(Z|[+-]\d{2}:\d{2})$/, { message: '$property must be a date-time with a time zone, e.g. 2026-10-05T06:30:00+07:00' }),
+  );
+}
+
+/** `EXISTS_errorDeclaration`, `EXISTS_errorDeclaration=true` or `=false`. */
+function ExistsFlag(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: Boolean, description }),
+    Transform(({ value }) => (value === '' || value === 'true' ? true : value === 'false' ? false : value)),
+    IsOptional(),
+    IsBoolean({ message: '$property must be true or false' }),
+  );
+}
+
+const EVENT_TYPE_NAME = ValidateBy({
+  name: 'isEventTypeName',
+  validator: {
+    validate: (value) => typeof value === 'string' && /^[A-Za-z][\w.:-]*$/.test(value),
+    defaultMessage: () => '$property values must be event type names such as ObjectEvent',
+  },
+}, { each: true });
+
+/**
+ * `GET /epcis/events`: the standard query parameters of the EPCIS 2.0 REST binding that the
+ * portal answers. Any other parameter is refused with 400, naming it.
+ */
+export class QueryEventsDto extends QueryPageDto {
+  @QueryList('words', 'ObjectEvent, AggregationEvent, TransformationEvent, TransactionEvent, AssociationEvent.') @EVENT_TYPE_NAME
+  eventType?: string[];
+
+  @QueryTime('Events at or after this time.') GE_eventTime?: string;
+  @QueryTime('Events before this time.') LT_eventTime?: string;
+  @QueryTime('Events recorded at or after this time.') GE_recordTime?: string;
+  @QueryTime('Events recorded before this time.') LT_recordTime?: string;
+
+  @QueryList('words', 'ADD, OBSERVE or DELETE.', EPCIS_ACTIONS) EQ_action?: string[];
+  @QueryList('words', 'A CBV bare word (`shipping`), its URN or Web URI, or an extension URI.') EQ_bizStep?: string[];
+  @QueryList('words', 'A CBV bare word (`in_transit`), its URN or Web URI, or an extension URI.') EQ_disposition?: string[];
+  @QueryList('uris', 'Read point id, as an EPC URN or a Digital Link.') EQ_readPoint?: string[];
+  @QueryList('uris', 'Business location id, as an EPC URN or a Digital Link.') EQ_bizLocation?: string[];
+
+  @QueryList('uris', 'An EPC in epcList or childEPCs (EPC URN, ID pattern or Digital Link on any domain).') MATCH_epc?: string[];
+  @QueryList('uris', 'The parentID of an aggregation, transaction or association event.') MATCH_parentID?: string[];
+  @QueryList('uris', 'An EPC in inputEPCList.') MATCH_inputEPC?: string[];
+  @QueryList('uris', 'An EPC in outputEPCList.') MATCH_outputEPC?: string[];
+  @QueryList('uris', 'An EPC anywhere: epcList, childEPCs, parentID, inputEPCList, outputEPCList.') MATCH_anyEPC?: string[];
+  @QueryList('uris', 'An EPC class in quantityList or childQuantityList (e.g. urn:epc:class:lgtin:... or https://id.gs1.org/01/{gtin}/10/{lot}).') MATCH_epcClass?: string[];
+  @QueryList('uris', 'An EPC class in inputQuantityList.') MATCH_inputEPCClass?: string[];
+  @QueryList('uris', 'An EPC class in outputQuantityList.') MATCH_outputEPCClass?: string[];
+  @QueryList('uris', 'An EPC class in any quantity list.') MATCH_anyEPCClass?: string[];
+
+  @QueryList('uris', 'eventID, e.g. ni:///sha-256;...?ver=CBV2.0') EQ_eventID?: string[];
+  @ExistsFlag('Only error declarations.') EXISTS_errorDeclaration?: boolean;
+
+  @ApiPropertyOptional({ enum: ORDER_BY_FIELDS, description: 'Without it, events come in the order they were recorded.' })
+  @IsOptional() @IsIn(ORDER_BY_FIELDS, { message: `$property must be one of ${ORDER_BY_FIELDS.join(', ')}` })
+  orderBy?: OrderByField;
+
+  @ApiPropertyOptional({ enum: ORDER_DIRECTIONS, description: 'DESC when orderBy is given without it (as the standard says).' })
+  @IsOptional() @IsIn(ORDER_DIRECTIONS, { message: `$property must be ASC or DESC` })
+  orderDirection?: OrderDirection;
+}

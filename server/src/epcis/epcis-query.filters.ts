@@ -1,0 +1,108 @@
+import { normalizeBizStep } from '@nguon/shared';
+import type { Principal } from '../auth/principal.js';
+import { TenancyPolicy } from '../auth/tenancy.policy.js';
+import { escapeLike } from '../common/sql/escape-like.js';
+import { normalizeIdentifier, type IdentifierRole } from '../events/event-identifiers.js';
+import type { QueryEventsDto } from './dto/query-events.dto.js';
+import { identifierVariants } from './epc-format.js';
+
+/** Positional parameters of one SQL statement. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** The businesses a principal reads for: its memberships, or the API key's business. */
+function businessesOf(principal: Principal): string[] {
+  return principal.kind === 'api_key' ? [principal.businessId] : [...principal.memberships.keys()];
+}
+
+/**
+ * Which events (alias `e`) a principal may read, as SQL: inspectors and administrators every
+ * event; a business the events it recorded and the events that touch its batches.
+ */
+export function visibleEvents(principal: Principal, params: SqlParams): string {
+  if (TenancyPolicy.readsEverything(principal)) return 'true';
+  const businesses = params.add(businessesOf(principal));
+  return `(e.business_id = ANY(${businesses}::uuid[]) OR e.id IN (
+    SELECT eb.event_id FROM event_batches eb JOIN batches b ON b.id = eb.batch_id WHERE b.business_id = ANY(${businesses}::uuid[])))`;
+}
+
+/** Which parts of an event each MATCH_ parameter looks in (EPCIS 2.0 §8.2.7.1). */
+const MATCH_ROLES = {
+  MATCH_epc: ['epc', 'child_epc'],
+  MATCH_parentID: ['parent'],
+  MATCH_inputEPC: ['input_epc'],
+  MATCH_outputEPC: ['output_epc'],
+  MATCH_anyEPC: ['epc', 'child_epc', 'parent', 'input_epc', 'output_epc'],
+  MATCH_epcClass: ['epc_class', 'child_class'],
+  MATCH_inputEPCClass: ['input_class'],
+  MATCH_outputEPCClass: ['output_class'],
+  MATCH_anyEPCClass: ['epc_class', 'child_class', 'input_class', 'output_class'],
+} as const satisfies Record<string, readonly IdentifierRole[]>;
+
+export type MatchParameter = keyof typeof MATCH_ROLES;
+export const MATCH_PARAMETERS = Object.keys(MATCH_ROLES) as MatchParameter[];
+
+/**
+ * Events naming one of `values` in one of `roles`, through the (identifier, role) index. Values
+ * are normalised as stored identifiers are (EPC URN or Digital Link on any domain → canonical
+ * Digital Link). An EPC ID pattern (`urn:epc:idpat:sgtin:0614141.107346.*`) matches every serial
+ * and lot of its GTIN.
+ */
+function matchIdentifiers(roles: readonly IdentifierRole[], values: string[], params: SqlParams): string {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  for (const value of values) {
+    const normalized = normalizeIdentifier(value);
+    exact.add(normalized);
+    if (value.startsWith('urn:epc:idpat:') && normalized !== value) prefixes.push(`${escapeLike(normalized)}/%`);
+  }
+  const any = [`ei.identifier = ANY(${params.add([...exact])}::text[])`, ...prefixes.map((p) => `ei.identifier LIKE ${params.add(p)}`)];
+  return `e.id IN (SELECT ei.event_id FROM event_identifiers ei WHERE ei.role = ANY(${params.add(roles)}::text[]) AND (${any.join(' OR ')}))`;
+}
+
+const CBV_FORMS = {
+  BizStep: { urn: 'urn:epcglobal:cbv:bizstep:', web: 'https://ref.gs1.org/cbv/BizStep-', curie: 'cbv:BizStep-' },
+  Disp: { urn: 'urn:epcglobal:cbv:disp:', web: 'https://ref.gs1.org/cbv/Disp-', curie: 'cbv:Disp-' },
+} as const;
+
+/**
+ * A CBV value in every form it may be stored in (bare word, URN, Web URI), whichever form it is
+ * asked in. Extension URIs match as written.
+ */
+export function vocabularyForms(kind: keyof typeof CBV_FORMS, value: string): string[] {
+  const forms = CBV_FORMS[kind];
+  const prefix = [forms.urn, forms.web, forms.curie].find((p) => value.startsWith(p));
+  const word = prefix ? value.slice(prefix.length) : value;
+  if (!/^[a-z_]+$/.test(word)) return [value];
+  return [word, `${forms.urn}${word}`, `${forms.web}${word}`];
+}
+
+/** The WHERE conditions of the query parameters (alias `e` for events), all through indexes. */
+export function eventConditions(query: QueryEventsDto, params: SqlParams): string[] {
+  const where: string[] = [];
+  const anyOf = (column: string, values: string[]) => `${column} = ANY(${params.add(values)}::text[])`;
+  if (query.eventType) where.push(anyOf('e.event_type', query.eventType));
+  if (query.GE_eventTime) where.push(`e.event_time >= ${params.add(query.GE_eventTime)}::timestamptz`);
+  if (query.LT_eventTime) where.push(`e.event_time < ${params.add(query.LT_eventTime)}::timestamptz`);
+  if (query.GE_recordTime) where.push(`e.record_time >= ${params.add(query.GE_recordTime)}::timestamptz`);
+  if (query.LT_recordTime) where.push(`e.record_time < ${params.add(query.LT_recordTime)}::timestamptz`);
+  if (query.EQ_action) where.push(anyOf('e.action', query.EQ_action));
+  // Stored bizSteps are normalised already (bare CBV word or extension URI).
+  if (query.EQ_bizStep) where.push(anyOf('e.biz_step', query.EQ_bizStep.flatMap((v) => vocabularyForms('BizStep', v)).map(normalizeBizStep)));
+  if (query.EQ_disposition) where.push(anyOf('e.disposition', query.EQ_disposition.flatMap((v) => vocabularyForms('Disp', v))));
+  if (query.EQ_readPoint) where.push(anyOf('e.read_point', query.EQ_readPoint.flatMap(identifierVariants)));
+  if (query.EQ_bizLocation) where.push(anyOf('e.biz_location', query.EQ_bizLocation.flatMap(identifierVariants)));
+  for (const parameter of MATCH_PARAMETERS) {
+    const values = query[parameter];
+    if (values) where.push(matchIdentifiers(MATCH_ROLES[parameter], values, params));
+  }
+  if (query.EQ_eventID) where.push(anyOf('e.event_id', query.EQ_eventID));
+  if (query.EXISTS_errorDeclaration) where.push('e.error_declared');
+  return where;
+}

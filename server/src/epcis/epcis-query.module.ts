@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { BatchesModule } from '../batches/batches.module.js';
+import { EpcisQueryController } from './epcis-query.controller.js';
+import { EpcisQueryService } from './epcis-query.service.js';
+
+/** The read side of the EPCIS 2.0 interface: a read-side module, imported by none. */
+@Module({
+  imports: [BatchesModule],
+  controllers: [EpcisQueryController],
+  providers: [EpcisQueryService],
+})
+export class EpcisQueryModule {}

@@ -1,0 +1,215 @@
+import { Injectable } from '@nestjs/common';
+import { eventHashId, isValidLotCode, normalizeBizStep, stageOf, type LocalizedText, type UnitCode } from '@nguon/shared';
+import type { EntityManager } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail.js';
+import type { Actor } from '../auth/principal.js';
+import { newShortCode } from '../batches/batch-identity.js';
+import { BatchEntity } from '../batches/batch.entity.js';
+import { BusinessEntity } from '../businesses/business.entity.js';
+import { LocationEntity } from '../locations/location.entity.js';
+import { ProductEntity } from '../products/product.entity.js';
+import { EventStore, type BatchLink } from './event-store.js';
+import { eventIdentifiers, type IdentifierRole } from './event-identifiers.js';
+import type { EventEntity } from './event.entity.js';
+import { EXT } from './portal-extensions.js';
+import { PRODUCER_ONLY_STAGES } from './stage-rules.js';
+
+/** How far in the future an event time may be, for clocks that run a little fast. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/** A portal rule an event breaks, at the field it concerns (a JSON pointer within the event). */
+export class CaptureProblem extends Error {
+  constructor(
+    readonly pointer: string,
+    readonly text: LocalizedText,
+    readonly code: 'EVENT_RULE_VIOLATED' | 'DUPLICATE_EVENT' | 'FORBIDDEN' | 'BUSINESS_NOT_VERIFIED' = 'EVENT_RULE_VIOLATED',
+  ) {
+    super(text.en);
+  }
+}
+
+export type CaptureOutcome = { stored: EventEntity; batchIds: string[] } | { duplicate: true; eventId: string };
+
+const LINK_ROLE: Partial<Record<IdentifierRole, BatchLink['role']>> = {
+  epc_class: 'subject', epc: 'subject', input_class: 'input', input_epc: 'input', output_class: 'output', output_epc: 'output',
+  parent: 'parent', child_class: 'child', child_epc: 'child',
+};
+
+const GTIN_LOT = /^https:\/\/id\.gs1\.org\/01\/(\d{14})\/10\/([^/?]+)$/;
+const PORTAL_LOT = /^urn:nguon:lot:([0-9A-Z]{10})$/;
+const PORTAL_LOCATION = /^urn:nguon:location:([0-9a-f-]{36})$/;
+const PORTAL_PARTY = /^urn:nguon:party:([0-9a-f-]{36})$/;
+const GLN_LOCATION = /^https:\/\/id\.gs1\.org\/414\/(\d{13})/;
+const GLN_PARTY = /^https:\/\/id\.gs1\.org\/417\/(\d{13})$/;
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const violated = (pointer: string, en: string, vi: string) => new CaptureProblem(pointer, { en, vi });
+
+/**
+ * The one path into the event store, for EPCIS documents from integrators and for the portal's
+ * own forms alike: the portal's rules on top of GS1's schema (who may write about which batch,
+ * sane times and quantities, commissioning that creates a batch), then the event as received with
+ * its projections, its batch links and its place in each batch's hash chain.
+ */
+@Injectable()
+export class EventCapture {
+  constructor(
+    private readonly store: EventStore,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /**
+   * Captures one event inside `tx` for the acting business. A duplicate eventID is reported, not
+   * stored again: capture is idempotent on it. Throws CaptureProblem when a rule is broken.
+   */
+  async capture(tx: EntityManager, actor: Actor, businessId: string, input: Record<string, unknown>, options: { context?: unknown; audit?: boolean } = {}): Promise<CaptureOutcome> {
+    const event: Record<string, unknown> = typeof input.eventID === 'string' ? input : { eventID: eventHashId(input, options.context), ...input };
+    const eventId = String(event.eventID);
+    const declaresError = event.errorDeclaration !== undefined;
+    const business = await tx.getRepository(BusinessEntity).findOneByOrFail({ id: businessId });
+    if (business.status !== 'verified') throw new CaptureProblem('', { vi: 'Doanh nghiệp chưa được xác minh.', en: 'The business is not verified.' }, 'BUSINESS_NOT_VERIFIED');
+    this.checkTimeAndQuantities(event);
+
+    const [existing] = await tx.query(`SELECT id FROM events WHERE event_id = $1 AND error_declared = $2`, [eventId, declaresError]);
+    if (existing) return { duplicate: true, eventId };
+    if (declaresError) await this.checkDeclaredEvent(tx, eventId, businessId);
+
+    const links = await this.batchLinks(tx, event, businessId);
+    const stored = await this.store.append(tx, {
+      document: event,
+      links,
+      locationId: await this.ownLocation(tx, event, businessId),
+      businessId,
+      recordedBy: actor.principal.kind === 'user' ? actor.principal.id : null,
+      sourceBusinessId: await this.party(tx, event.sourceList, 'source'),
+      destinationBusinessId: await this.party(tx, event.destinationList, 'destination'),
+    });
+    // A use case that makes the event part of a larger write (registering a batch) audits that write instead.
+    if (options.audit !== false) {
+      await this.audit.record(tx, actor, {
+        action: declaresError ? 'event.declare_error' : 'event.record', targetType: 'event', targetId: eventId, businessId,
+        details: { type: event.type, stage: stageOf(String(event.type), stored.bizStep), bizStep: stored.bizStep, batches: [...new Set(links.map((l) => l.batchId))] },
+      });
+    }
+    return { stored, batchIds: [...new Set(links.map((l) => l.batchId))] };
+  }
+
+  private checkTimeAndQuantities(event: Record<string, unknown>): void {
+    const time = new Date(String(event.eventTime)).getTime();
+    if (!Number.isFinite(time)) throw violated('/eventTime', 'eventTime is not a date-time', 'eventTime không phải ngày giờ hợp lệ');
+    if (time > Date.now() + CLOCK_SKEW_MS) throw violated('/eventTime', 'eventTime is in the future', 'eventTime ở thời điểm tương lai');
+    for (const list of ['quantityList', 'childQuantityList', 'inputQuantityList', 'outputQuantityList']) {
+      const items = event[list];
+      if (!Array.isArray(items)) continue;
+      items.forEach((q: { quantity?: unknown }, n) => {
+        if (q?.quantity !== undefined && !(typeof q.quantity === 'number' && q.quantity > 0)) {
+          throw violated(`/${list}/${n}/quantity`, 'quantity must be positive', 'Số lượng phải lớn hơn 0');
+        }
+      });
+    }
+  }
+
+  /** An error declaration names an event that exists and that this business recorded. */
+  private async checkDeclaredEvent(tx: EntityManager, eventId: string, businessId: string): Promise<void> {
+    const [original]: { business_id: string | null }[] = await tx.query(`SELECT business_id FROM events WHERE event_id = $1 AND NOT error_declared`, [eventId]);
+    if (!original) throw violated('/eventID', 'the event declared in error does not exist', 'Không có sự kiện được khai báo là sai');
+    if (original.business_id !== businessId) {
+      throw new CaptureProblem('/eventID', { en: 'only the business that recorded an event can declare it wrong', vi: 'Chỉ doanh nghiệp đã ghi sự kiện mới được khai báo sai' }, 'FORBIDDEN');
+    }
+  }
+
+  /**
+   * The portal batches the event names, each checked: its producer may write anything about it,
+   * a business it was shipped to everything but the farm stages. A commissioning event with lot
+   * master data for one of the business's own products creates the batch. Identifiers the portal
+   * does not know are kept as they are, without a link.
+   */
+  private async batchLinks(tx: EntityManager, event: Record<string, unknown>, businessId: string): Promise<BatchLink[]> {
+    const identifiers = eventIdentifiers(event);
+    const links: BatchLink[] = [];
+    for (const { role, identifier } of identifiers) {
+      const linkRole = LINK_ROLE[role];
+      if (!linkRole) continue;
+      const batch = (await this.findBatch(tx, identifier)) ?? (await this.commission(tx, event, identifier, businessId));
+      if (!batch) continue;
+      await this.checkMayWrite(tx, batch, businessId, event);
+      links.push({ batchId: batch.id, role: linkRole, ...this.quantityOf(event, role, identifier) });
+    }
+    return links;
+  }
+
+  private async findBatch(tx: EntityManager, identifier: string): Promise<BatchEntity | null> {
+    const lot = GTIN_LOT.exec(identifier);
+    if (lot) {
+      return tx.getRepository(BatchEntity).createQueryBuilder('b').innerJoin('b.product', 'p')
+        .where('p.gtin = :gtin AND b.lot_code = :lot', { gtin: lot[1], lot: decodeURIComponent(lot[2]!) }).getOne();
+    }
+    const code = PORTAL_LOT.exec(identifier);
+    return code ? tx.getRepository(BatchEntity).findOneBy({ shortCode: code[1]! }) : null;
+  }
+
+  private async commission(tx: EntityManager, event: Record<string, unknown>, identifier: string, businessId: string): Promise<BatchEntity | null> {
+    const ilmd = event.ilmd as Record<string, unknown> | undefined;
+    const lot = GTIN_LOT.exec(identifier);
+    if (!lot || event.type !== 'ObjectEvent' || event.action !== 'ADD' || !ilmd) return null;
+    const product = await tx.getRepository(ProductEntity).findOneBy({ gtin: lot[1]!, businessId });
+    const lotCode = decodeURIComponent(lot[2]!);
+    if (!product || !isValidLotCode(lotCode)) return null;
+    const day = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null);
+    const quantity = this.quantityOf(event, 'epc_class', identifier);
+    return tx.getRepository(BatchEntity).save(tx.getRepository(BatchEntity).create({
+      productId: product.id, businessId, lotCode, displayName: null, shortCode: newShortCode(),
+      productionDate: day(ilmd[EXT.productionDate]) ?? day(ilmd['cbvmda:productionDate']) ?? String(event.eventTime).slice(0, 10),
+      expiryDate: day(ilmd['cbvmda:itemExpirationDate']), bestBeforeDate: day(ilmd['cbvmda:bestBeforeDate']),
+      quantity: quantity.quantity, unit: quantity.unit, originLocationId: null, status: 'active',
+    }));
+  }
+
+  private async checkMayWrite(tx: EntityManager, batch: BatchEntity, businessId: string, event: Record<string, unknown>): Promise<void> {
+    if (batch.businessId === businessId) return;
+    const bizStep = text(event.bizStep);
+    const stage = bizStep ? normalizeBizStep(bizStep) : null;
+    const farmStage = stage !== null && [...PRODUCER_ONLY_STAGES].some((s) => stage.endsWith(`/${s}`));
+    if (!farmStage) {
+      const [shipped] = await tx.query(
+        `SELECT 1 FROM event_batches eb JOIN events e ON e.id = eb.event_id
+          WHERE eb.batch_id = $1 AND e.biz_step = 'shipping' AND e.destination_business_id = $2 LIMIT 1`, [batch.id, businessId]);
+      if (shipped) return;
+    }
+    throw new CaptureProblem('', { en: `batch ${batch.lotCode} belongs to another business`, vi: `Lô ${batch.lotCode} thuộc doanh nghiệp khác` }, 'FORBIDDEN');
+  }
+
+  private quantityOf(event: Record<string, unknown>, role: IdentifierRole, identifier: string): { quantity: number | null; unit: UnitCode | null } {
+    const list = { epc_class: 'quantityList', input_class: 'inputQuantityList', output_class: 'outputQuantityList', child_class: 'childQuantityList' }[role as string];
+    const items = list ? event[list] : undefined;
+    if (!Array.isArray(items)) return { quantity: null, unit: null };
+    const item = items.find((q: { epcClass?: unknown }) => typeof q?.epcClass === 'string' && eventIdentifiers({ quantityList: [q] })[0]?.identifier === identifier) as { quantity?: number; uom?: string } | undefined;
+    return { quantity: item?.quantity ?? null, unit: (item?.uom as UnitCode | undefined) ?? null };
+  }
+
+  /** The business's own place the event happened at (by portal id or GLN), for the consumer's timeline. */
+  private async ownLocation(tx: EntityManager, event: Record<string, unknown>, businessId: string): Promise<string | null> {
+    const id = text((event.bizLocation as { id?: unknown } | undefined)?.id) ?? text((event.readPoint as { id?: unknown } | undefined)?.id);
+    if (!id) return null;
+    const portal = PORTAL_LOCATION.exec(id);
+    const gln = GLN_LOCATION.exec(id);
+    if (!portal && !gln) return null;
+    const location = await tx.getRepository(LocationEntity).findOneBy(portal ? { id: portal[1]!, businessId } : { gln: gln![1]!, businessId });
+    return location?.id ?? null;
+  }
+
+  /** The portal business an owning or possessing party names, when it is one. */
+  private async party(tx: EntityManager, list: unknown, field: 'source' | 'destination'): Promise<string | null> {
+    if (!Array.isArray(list)) return null;
+    for (const entry of list as Record<string, unknown>[]) {
+      const id = text(entry?.[field]);
+      const portal = id ? PORTAL_PARTY.exec(id) : null;
+      const gln = id ? GLN_PARTY.exec(id) : null;
+      if (!portal && !gln) continue;
+      const business = await tx.getRepository(BusinessEntity).findOne({ where: portal ? { id: portal[1]! } : { gln: gln![1]! }, select: { id: true } });
+      if (business) return business.id;
+    }
+    return null;
+  }
+}
+
