@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
+import { BODY_LIMIT_BYTES } from './config/limits.js';
 import { answerFrameworkError, ErrorFilter } from './common/errors/error.filter.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
@@ -25,15 +26,18 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   try {
     const adapter = new FastifyAdapter({
       trustProxy: config.trustProxy,
-      bodyLimit: 10 * 1024 * 1024,
+      bodyLimit: BODY_LIMIT_BYTES,
       genReqId: (request: IncomingMessage) => {
         const given = request.headers['x-request-id'];
         return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
       },
       frameworkErrors: answerFrameworkError,
     });
-    // The API reads JSON only: Fastify's own JSON parser, and no form or plain-text bodies (415).
-    adapter.getInstance().removeContentTypeParser('text/plain');
+    // The API reads JSON only: Fastify's own JSON parser (also for EPCIS's JSON-LD), and no form
+    // or plain-text bodies (415).
+    const instance = adapter.getInstance();
+    instance.removeContentTypeParser('text/plain');
+    instance.addContentTypeParser('application/ld+json', { parseAs: 'string' }, instance.getDefaultJsonParser('error', 'error'));
     const nest = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database), adapter, {
       logger: options.logger === false ? false : ['error', 'warn', 'log'],
       bodyParser: false,

@@ -11,6 +11,8 @@ import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import type { Database } from './database/data-source.js';
+import { EpcisQueryModule } from './epcis/epcis-query.module.js';
+import { EpcisModule } from './epcis/epcis.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LocationsModule } from './locations/locations.module.js';
@@ -46,6 +48,8 @@ export class AppModule {
         ProductsModule,
         BatchesModule,
         EventsModule,
+        EpcisModule,
+        EpcisQueryModule,
         QrModule,
         PublicViewModule,
         ResolverModule,

@@ -9,6 +9,7 @@ import { UserEntity } from '../auth/user.entity.js';
 import { BatchEntity } from '../batches/batch.entity.js';
 import { BusinessEntity } from '../businesses/business.entity.js';
 import { CertificateEntity } from '../businesses/certificate.entity.js';
+import { CaptureJobEntity } from '../epcis/capture-job.entity.js';
 import { EventIdentifierEntity } from '../events/event-identifier.entity.js';
 import { EventBatchEntity, EventEntity } from '../events/event.entity.js';
 import { LocationEntity } from '../locations/location.entity.js';
@@ -20,7 +21,7 @@ import { migrations } from './migrations/index.js';
 
 export const entities = [
   UserEntity, SessionEntity, ApiKeyEntity, BusinessMemberEntity, BusinessInvitationEntity, BusinessEntity, CertificateEntity,
-  LocationEntity, ProductEntity, BatchEntity, EventEntity, EventBatchEntity, EventIdentifierEntity, ScanEntity, AuditEntryEntity,
+  LocationEntity, ProductEntity, BatchEntity, EventEntity, EventBatchEntity, EventIdentifierEntity, CaptureJobEntity, ScanEntity, AuditEntryEntity,
 ];
 
 export interface Database {

@@ -109,11 +109,11 @@ export class EventCapture {
     }
   }
 
-  /** An error declaration names an event that exists and that this business recorded. */
+  /** Only the business that recorded an event may declare it wrong. */
   private async checkDeclaredEvent(tx: EntityManager, eventId: string, businessId: string): Promise<void> {
     const [original]: { business_id: string | null }[] = await tx.query(`SELECT business_id FROM events WHERE event_id = $1 AND NOT error_declared`, [eventId]);
-    if (!original) throw violated('/eventID', 'the event declared in error does not exist', 'Không có sự kiện được khai báo là sai');
-    if (original.business_id !== businessId) {
+    // A declaration about an event this portal never stored is kept as received, as any EPCIS repository does.
+    if (original && original.business_id !== businessId) {
       throw new CaptureProblem('/eventID', { en: 'only the business that recorded an event can declare it wrong', vi: 'Chỉ doanh nghiệp đã ghi sự kiện mới được khai báo sai' }, 'FORBIDDEN');
     }
   }

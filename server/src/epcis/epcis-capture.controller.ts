@@ -1,0 +1,68 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { EventView } from '@nguon/shared';
+import type { FastifyReply } from 'fastify';
+import { Access } from '../auth/access-rule.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import type { Actor } from '../auth/principal.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { UuidParam } from '../common/validation/uuid-param.pipe.js';
+import { BODY_LIMIT_BYTES } from '../config/limits.js';
+import type { CaptureJobEntity } from './capture-job.entity.js';
+import { CAPTURE_EVENT_LIMIT, EpcisCaptureService, type ErrorBehaviour } from './epcis-capture.service.js';
+
+function captureHeaders(reply: FastifyReply): void {
+  reply.header('GS1-EPCIS-Version', '2.0.0').header('GS1-CBV-Version', '2.0.0')
+    .header('GS1-EPCIS-Capture-Limit', String(CAPTURE_EVENT_LIMIT))
+    .header('GS1-EPCIS-Capture-File-Size-Limit', String(BODY_LIMIT_BYTES));
+}
+
+function jobView(job: CaptureJobEntity) {
+  return {
+    captureID: job.id, running: job.status === 'running', success: job.status === 'success', status: job.status,
+    errorBehaviour: job.errorBehaviour, eventCount: job.eventCount, capturedCount: job.capturedCount,
+    createdAt: job.createdAt.toISOString(), finishedAt: job.finishedAt?.toISOString() ?? null, errors: job.errors,
+  };
+}
+
+/** The capture side of the EPCIS 2.0 REST binding. */
+@ApiTags('epcis')
+@ApiBearerAuth()
+@Controller('epcis')
+export class EpcisCaptureController {
+  constructor(private readonly capture: EpcisCaptureService) {}
+
+  @Post('capture') @HttpCode(202) @Access({ scope: 'capture' })
+  @ApiHeader({ name: 'GS1-Capture-Error-Behaviour', required: false, enum: ['rollback', 'proceed'] })
+  async captureDocument(
+    @CurrentActor() actor: Actor,
+    @Body() document: unknown,
+    @Headers('gs1-capture-error-behaviour') behaviour: string | undefined,
+    @Query('businessId') businessId: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const errorBehaviour = (behaviour ?? 'rollback').toLowerCase();
+    if (errorBehaviour !== 'rollback' && errorBehaviour !== 'proceed') {
+      throw new DomainError('VALIDATION_FAILED', undefined, { 'GS1-Capture-Error-Behaviour': ['must be rollback or proceed'] });
+    }
+    const job = await this.capture.captureDocument(actor, this.capture.actingBusiness(actor, businessId), document, errorBehaviour as ErrorBehaviour);
+    captureHeaders(reply);
+    reply.header('location', `/epcis/capture/${job.id}`);
+    return jobView(job);
+  }
+
+  @Get('capture/:id') @Access({ scope: 'capture' })
+  async job(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    captureHeaders(reply);
+    return jobView(await this.capture.getJob(actor, id));
+  }
+
+  @Post('events') @HttpCode(201) @Access({ scope: 'capture' })
+  async captureEvent(@CurrentActor() actor: Actor, @Body() event: Record<string, unknown>, @Query('businessId') businessId: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<EventView> {
+    if (!event || typeof event !== 'object' || Array.isArray(event)) throw new DomainError('VALIDATION_FAILED', undefined, { '/': ['send one EPCIS event as a JSON object'] });
+    const stored = await this.capture.captureEvent(actor, this.capture.actingBusiness(actor, businessId), event);
+    captureHeaders(reply);
+    reply.header('location', `/epcis/events/${encodeURIComponent(stored.eventId)}`);
+    return stored;
+  }
+}

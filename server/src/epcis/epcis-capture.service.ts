@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { epcisDocumentEvents, type EventView } from '@nguon/shared';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/principal.js';
+import { TenancyPolicy } from '../auth/tenancy.policy.js';
+import { BatchChanges } from '../common/cache/batch-changes.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { CaptureProblem, EventCapture } from '../events/event-capture.js';
+import { mapEvent } from '../events/event.mapper.js';
+import { CaptureJobEntity, type CaptureError } from './capture-job.entity.js';
+import { validateEpcisDocument } from './epcis-schema.js';
+
+/** Events per captured document: generous, since a day's records of a packing house run to thousands. */
+export const CAPTURE_EVENT_LIMIT = 10_000;
+
+export type ErrorBehaviour = 'rollback' | 'proceed';
+
+/** Where in the document an event sits. */
+const eventPointer = (index: number) => `/epcisBody/eventList/${index}`;
+
+/** The EPCIS 2.0 capture interface: documents (as jobs) and single events. */
+@Injectable()
+export class EpcisCaptureService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly capture: EventCapture,
+    private readonly changes: BatchChanges,
+  ) {}
+
+  /** The business a capture writes for: an API key's, or the user's (named when they have several). */
+  actingBusiness(actor: Actor, requested?: string): string {
+    const principal = actor.principal;
+    const candidates = principal.kind === 'api_key' ? [principal.businessId] : requested ? [requested] : [...principal.memberships.keys()];
+    if (principal.kind === 'user' && !requested && candidates.length > 1) {
+      throw new DomainError('VALIDATION_FAILED', { vi: 'Bạn thuộc nhiều doanh nghiệp: hãy chọn businessId.', en: 'You belong to several businesses: say which with businessId.' }, { businessId: ['businessId is required'] });
+    }
+    return TenancyPolicy.actingBusiness(principal, candidates);
+  }
+
+  /**
+   * Captures a document: GS1's schema first, then each event through the portal's rules. All or
+   * nothing unless `proceed` asks to keep the good events. The job records the outcome either way.
+   */
+  async captureDocument(actor: Actor, businessId: string, document: unknown, behaviour: ErrorBehaviour): Promise<CaptureJobEntity> {
+    const { events, context } = epcisDocumentEvents(document);
+    if (events.length > CAPTURE_EVENT_LIMIT) {
+      throw new DomainError('PAYLOAD_TOO_LARGE', { vi: `Tối đa ${CAPTURE_EVENT_LIMIT} sự kiện mỗi tài liệu.`, en: `At most ${CAPTURE_EVENT_LIMIT} events per document.` });
+    }
+    const schema = validateEpcisDocument(document);
+    const errors: CaptureError[] = schema.errors.map((e) => ({ eventIndex: eventIndexOf(e.pointer), eventId: null, pointer: e.pointer, code: 'SCHEMA', message: e.message }));
+    const badBySchema = new Set(errors.map((e) => e.eventIndex));
+    if (badBySchema.has(null) || (errors.length && behaviour === 'rollback')) return this.finish(actor, businessId, events.length, behaviour, 0, errors);
+
+    const touched = new Set<string>();
+    let captured = 0;
+    const run = async () => {
+      await this.db.transaction(async (tx) => {
+        for (const [index, event] of events.entries()) {
+          if (badBySchema.has(index)) continue;
+          try {
+            // A savepoint per event, so `proceed` can drop a bad one and keep the rest.
+            const outcome = await tx.transaction((inner) => this.capture.capture(inner, actor, businessId, event, { context }));
+            if ('stored' in outcome) {
+              captured++;
+              outcome.batchIds.forEach((id) => touched.add(id));
+            }
+          } catch (error) {
+            if (!(error instanceof CaptureProblem)) throw error;
+            errors.push({ eventIndex: index, eventId: typeof event.eventID === 'string' ? event.eventID : null, pointer: `${eventPointer(index)}${error.pointer}`, code: error.code, message: error.text.en });
+            if (behaviour === 'rollback') throw new RollBack();
+          }
+        }
+      });
+    };
+    try {
+      await run();
+    } catch (error) {
+      if (!(error instanceof RollBack)) throw error;
+      captured = 0;
+      touched.clear();
+    }
+    await this.changes.publish([...touched]);
+    return this.finish(actor, businessId, events.length, behaviour, captured, errors);
+  }
+
+  /** One event, synchronously: 201 with the stored event, or 409 when its eventID exists. */
+  async captureEvent(actor: Actor, businessId: string, event: Record<string, unknown>): Promise<EventView> {
+    const schema = validateEpcisDocument({
+      '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'], type: 'EPCISDocument', schemaVersion: '2.0',
+      creationDate: new Date().toISOString(), epcisBody: { eventList: [event] },
+    });
+    if (!schema.valid) {
+      throw new DomainError('VALIDATION_FAILED', undefined, Object.fromEntries(schema.errors.map((e) => [e.pointer.replace(/^\/epcisBody\/eventList\/0\/?/, '/') || '/', [e.message]])));
+    }
+    try {
+      const outcome = await this.db.transaction((tx) => this.capture.capture(tx, actor, businessId, event));
+      if ('duplicate' in outcome) throw new DomainError('DUPLICATE_EVENT');
+      await this.changes.publish(outcome.batchIds);
+      return mapEvent(outcome.stored);
+    } catch (error) {
+      if (!(error instanceof CaptureProblem)) throw error;
+      throw new DomainError(error.code, error.text, { [error.pointer || '/']: [error.text] });
+    }
+  }
+
+  async getJob(actor: Actor, jobId: string): Promise<CaptureJobEntity> {
+    const job = await this.db.getRepository(CaptureJobEntity).findOneBy({ id: jobId });
+    const own = job && (actor.principal.kind === 'api_key' ? job.businessId === actor.principal.businessId : job.userId === actor.principal.id || TenancyPolicy.actsForAny(actor.principal, job.businessId ? [job.businessId] : []));
+    if (!job || !(own || TenancyPolicy.readsEverything(actor.principal))) throw new DomainError('NOT_FOUND');
+    return job;
+  }
+
+  private finish(actor: Actor, businessId: string, eventCount: number, behaviour: ErrorBehaviour, captured: number, errors: CaptureError[]): Promise<CaptureJobEntity> {
+    const status = errors.length === 0 ? 'success' : captured > 0 ? 'partial' : 'failed';
+    const repository = this.db.getRepository(CaptureJobEntity);
+    return repository.save(repository.create({
+      businessId,
+      userId: actor.principal.kind === 'user' ? actor.principal.id : null,
+      apiKeyId: actor.principal.kind === 'api_key' ? actor.principal.id : null,
+      status, errorBehaviour: behaviour, eventCount, capturedCount: captured, errors, finishedAt: new Date(),
+    }));
+  }
+}
+
+/** Unwinds the document's transaction when one event fails and nothing may be kept. */
+class RollBack extends Error {}
+
+function eventIndexOf(pointer: string): number | null {
+  const match = /^\/epcisBody\/eventList\/(\d+)/.exec(pointer);
+  return match ? Number(match[1]) : null;
+}
