@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventHashId, epcisDocumentEvents, gs1CheckDigit } from '@nguon/shared';
 import { eventIdentifiers, normalizeIdentifier } from '../../server/src/events/event-identifiers.js';
 import { canonicalJson } from '../../server/src/events/record-hash.js';
-import { createApiKey, createBatch, createProducer, createUser, type Credential, type Factory, type Producer } from '../factories/index.js';
+import { createApiKey, createBatch, createProducer, createUser, recordStage, type Credential, type Factory, type Producer } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { countRows, sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
@@ -152,6 +152,26 @@ describe('EPCIS 2.0 capture', () => {
       expect(response.body).toMatchObject({ success: false, errors: [expect.objectContaining({ code: 'FORBIDDEN', eventIndex: 0 })] });
       expect(await countRows(t, 'event_batches', 'batch_id = $1', [theirs.id])).toBe(1);
       expect(await countRows(t, 'events')).toBe(before);
+    });
+  });
+
+  describe('corrections', () => {
+    it('an error declaration and a corrective event give the consumer the corrected history, and keep both for inspectors', async () => {
+      const batch = await createBatch(f, farm.owner, farm.product.id);
+      const wrong = await recordStage(f, farm.owner, batch.id, { stage: 'harvesting', quantity: 9000 });
+      const corrective = await recordStage(f, farm.owner, batch.id, { stage: 'harvesting', quantity: 900, note: 'Sửa số lượng thu hoạch' });
+      const { recordTime: _, ...original } = wrong.epcis;
+      const declaration = { ...original, errorDeclaration: { declarationTime: new Date().toISOString(), reason: 'incorrect_data', correctiveEventIDs: [corrective.eventId] } };
+
+      const stranger = await createProducer(f, await createUser(f, { role: 'admin' }));
+      const theirKey = await createApiKey(f, stranger.owner, stranger.business.id, { scopes: ['capture'] });
+      expectApiError(await f.http.post('/epcis/events', declaration, { token: theirKey.token }), 403, 'FORBIDDEN');
+
+      expect((await f.http.post('/epcis/events', declaration, { token: key.token })).status).toBe(201);
+      const view = (await f.http.get(`/api/public/batches/${batch.id}`)).body;
+      expect(view.timeline.filter((e: { stage: string }) => e.stage === 'harvesting').map((e: { quantity: number }) => e.quantity)).toEqual([900]);
+      const records = (await f.http.get(`/api/batches/${batch.id}/events?limit=100`, { token: farm.owner.token })).body.items;
+      expect(records.filter((e: { eventId: string }) => e.eventId === wrong.eventId)).toHaveLength(2);
     });
   });
 

@@ -89,7 +89,11 @@ export function mapPublicBatch(
   const usedAt = new Map(rows.lineage.map((l) => [l.batch_id, l.used_at]));
   const seen = new Set<string>();
   const timeline: TimelineEntry[] = [];
+  // The corrected history: an event declared wrong, and its declaration, leave the timeline
+  // (inspectors still see both in the batch's records); corrective events are ordinary events.
+  const declaredWrong = new Set(rows.events.filter((r) => r.error_declared).map((r) => r.event_id));
   for (const row of rows.events) {
+    if (declaredWrong.has(row.event_id)) continue;
     const own = row.batch_id === batchId;
     // From source batches, only what happened to them; their processing appears once, on ours.
     if (!own && row.role !== 'subject') continue;

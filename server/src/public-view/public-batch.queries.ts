@@ -42,6 +42,7 @@ export interface BatchRow {
 export interface EventRow {
   id: string;
   event_id: string;
+  error_declared: boolean;
   event_type: string;
   biz_step: string | null;
   disposition: string | null;
@@ -133,7 +134,7 @@ export async function loadInputs(db: DataSource, batchIds: string[]): Promise<In
 
 export async function loadEvents(db: DataSource, batchIds: string[]): Promise<EventRow[]> {
   return db.query(
-    `SELECT e.id, e.event_id, e.event_type, e.biz_step, e.disposition, e.event_time, e.event_time_zone_offset, e.document,
+    `SELECT e.id, e.event_id, e.error_declared, e.event_type, e.biz_step, e.disposition, e.event_time, e.event_time_zone_offset, e.document,
             eb.batch_id, eb.role, eb.quantity, eb.unit,
             rb.legal_name AS recorder_name,
             e.source_business_id, sb.legal_name AS source_name,
