@@ -95,6 +95,10 @@ describe('the consumer pages in Chromium', () => {
     await expect(page.getByTestId('lot-code').innerText()).resolves.toContain('PT-2026-001');
     expect(await page.getByTestId('verified-badge').isVisible()).toBe(true);
     expect(await page.getByTestId('scan-count').getAttribute('data-count')).toBe('1');
+    const verified = page.getByTestId('records-verified');
+    await verified.waitFor();
+    expect(await verified.getAttribute('data-verified')).toBe('true');
+    expect(await verified.innerText()).toContain('Hồ sơ đã được kiểm chứng');
     const stages = await page.getByTestId('timeline-entry').evaluateAll((entries) => entries.map((e) => e.getAttribute('data-stage')));
     expect(stages).toEqual(['registration', 'harvesting', 'packing', 'inspecting', 'shipping', 'receiving']);
     const timeline = await page.getByTestId('timeline').innerText();
@@ -130,6 +134,18 @@ describe('the consumer pages in Chromium', () => {
     await page.getByTestId('source').first().click();
     await page.waitForURL(/\/batches\//);
     await expect(page.getByTestId('product-name').innerText()).resolves.toContain('Cam Hương Sơn');
+  });
+
+  it('warns plainly when the records were altered behind the portal', async () => {
+    if (!chromiumPath) return;
+    await t.app.database.dataSource.query(`ALTER TABLE events DISABLE TRIGGER events_append_only`);
+    await t.app.database.dataSource.query(`UPDATE events SET event_time = event_time - interval '1 day' WHERE id = (SELECT event_id FROM event_batches WHERE batch_id = $1 AND seq = 2)`, [juice.id]);
+    await t.app.database.dataSource.query(`ALTER TABLE events ENABLE TRIGGER events_append_only`);
+    await page.goto(`${t.baseUrl}/batches/${juice.id}`);
+    const mark = page.getByTestId('records-verified');
+    await mark.waitFor();
+    expect(await mark.getAttribute('data-verified')).toBe('false');
+    expect(await mark.innerText()).toContain('Hồ sơ có dấu hiệu bị sửa đổi');
   });
 
   it('puts a recall banner that cannot be missed on a recalled batch', async () => {

@@ -78,6 +78,10 @@ const vi = {
   'batch.origin': 'Nơi sản xuất',
   'batch.standards': 'Tiêu chuẩn áp dụng',
   'batch.identityUrl': 'Đường dẫn truy xuất',
+  'integrity.verified': 'Hồ sơ đã được kiểm chứng',
+  'integrity.verifiedDetail': '{count} bản ghi của lô này không bị sửa đổi kể từ khi được ghi nhận.',
+  'integrity.broken': 'Hồ sơ có dấu hiệu bị sửa đổi',
+  'integrity.brokenDetail': 'Chuỗi kiểm chứng của lô bị đứt: hãy báo cho cơ quan quản lý.',
   'batch.scanCount.one': 'Mã này đã được quét {count} lần.',
   'batch.scanCount.other': 'Mã này đã được quét {count} lần.',
 
@@ -522,6 +526,10 @@ const en: Record<MessageKey, string> = {
   'batch.origin': 'Place of origin',
   'batch.standards': 'Standards applied',
   'batch.identityUrl': 'Traceability link',
+  'integrity.verified': 'Records verified',
+  'integrity.verifiedDetail': 'The {count} records of this batch have not been altered since they were recorded.',
+  'integrity.broken': 'Records may have been altered',
+  'integrity.brokenDetail': "The batch's verification chain is broken: please tell the authorities.",
   'batch.scanCount.one': 'This code has been scanned {count} time.',
   'batch.scanCount.other': 'This code has been scanned {count} times.',
 

@@ -9,6 +9,7 @@ import { Certificates } from '@/features/batch/components/certificates';
 import { ProducerCard } from '@/features/batch/components/producer-card';
 import { ProductHeader } from '@/features/batch/components/product-header';
 import { RecallBanner } from '@/features/batch/components/recall-banner';
+import { RecordsVerified } from '@/features/batch/components/records-verified';
 import { ScanCount } from '@/features/batch/components/scan-count';
 import { Sources } from '@/features/batch/components/sources';
 import { Timeline } from '@/features/batch/components/timeline';
@@ -25,6 +26,7 @@ function BatchPage({ batch }: { batch: PublicBatchView }) {
       {batch.recall ? <RecallBanner recall={batch.recall} /> : null}
       <ProductHeader product={batch.product} status={batch.status} displayName={batch.displayName} />
       <ScanCount count={batch.scanCount} />
+      <RecordsVerified batchId={batch.id} />
       <BatchFacts batch={batch} />
       <ProducerCard producer={batch.producer} />
       <Certificates certificates={batch.producer.certificates} />
