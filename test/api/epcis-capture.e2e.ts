@@ -73,6 +73,21 @@ describe('EPCIS 2.0 capture', () => {
       expect(job.body).toMatchObject({ captureID: response.body.captureID, running: false, success: true });
     });
 
+    it('records one audit entry for the document, naming its job', async () => {
+      const response = await capture(documentOf(3, 'https://id.gs1.org/01/09520123456788/10/AUDIT-1'));
+      const entries = await sql<{ action: string; target_id: string; api_key_id: string; details: Record<string, unknown> }>(
+        t, `SELECT action, target_id, api_key_id, details FROM audit_log WHERE request_id = $1`, [response.headers.get('x-request-id')]);
+      expect(entries).toEqual([{ action: 'epcis.capture', target_id: response.body.captureID, api_key_id: key.id, details: { status: 'success', eventCount: 3, capturedCount: 3 } }]);
+    });
+
+    it('is refused outright (403) for a business that is not verified', async () => {
+      const pending = await createUser(f);
+      const business = (await f.http.post('/api/businesses', { legalName: 'HTX chờ duyệt', taxCode: '3005550001', address: { line: 'Thôn 1', commune: 'Xã A', province: 'Hà Tĩnh' } }, { token: pending.token })).body;
+      const response = await capture(documentOf(1, 'https://id.gs1.org/01/09520123456788/10/PENDING'), {}, pending.token);
+      expectApiError(response, 403, 'BUSINESS_NOT_VERIFIED');
+      expect(await countRows(t, 'capture_jobs', 'business_id = $1', [business.id])).toBe(0);
+    });
+
     it('is idempotent: capturing a document again stores nothing twice', async () => {
       const before = await countRows(t, 'events');
       const response = await capture(example('Example_9.6.1-ObjectEvent.jsonld'));

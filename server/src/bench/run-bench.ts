@@ -12,6 +12,9 @@ import { loadConfig } from '../config/app-config.js';
 import { createScratchDatabase } from '../database/scratch-database.js';
 import { EventRecordingService } from '../events/event-recording.service.js';
 import { ProductsService } from '../products/products.service.js';
+import { ApiKeysService } from '../api-keys/api-keys.service.js';
+import type { CreatedApiKey } from '@nguon/shared';
+import { randomUUID } from 'node:crypto';
 
 /**
  * `npm run bench`: the consumer scan path under load, on a scratch database (PostgreSQL when
@@ -20,6 +23,56 @@ import { ProductsService } from '../products/products.service.js';
 const BATCHES = 2000;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 50;
+
+const CAPTURE_DOCUMENTS = 3;
+const EVENTS_PER_DOCUMENT = 1000;
+
+/** 1,000 storing events spread over the bench's batches: what an integrator's nightly upload looks like. */
+function captureDocument(paths: string[]): { eventList: Record<string, unknown>[]; document: Record<string, unknown> } {
+  const eventList = Array.from({ length: EVENTS_PER_DOCUMENT }, (_, n) => ({
+    type: 'ObjectEvent', eventID: `urn:uuid:${randomUUID()}`, action: 'OBSERVE', bizStep: 'storing', disposition: 'sellable_not_accessible',
+    eventTime: new Date(Date.UTC(2026, 9, 2, 0, 0, n % 60)).toISOString(), eventTimeZoneOffset: '+07:00',
+    epcList: [], quantityList: [{ epcClass: `https://id.gs1.org${paths[n % 100]}`, quantity: 10, uom: 'KGM' }],
+  }));
+  return {
+    eventList,
+    document: { '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'], type: 'EPCISDocument', schemaVersion: '2.0', creationDate: new Date().toISOString(), epcisBody: { eventList } },
+  };
+}
+
+/** Capture throughput next to a plain multi-row INSERT of the same rows, on the same database. */
+async function benchCapture(url: string, key: CreatedApiKey, paths: string[]): Promise<void> {
+  let captureMs = 0;
+  for (let round = 0; round < CAPTURE_DOCUMENTS; round++) {
+    const { document } = captureDocument(paths);
+    const started = performance.now();
+    const response = await fetch(`${url}/epcis/capture`, { method: 'POST', headers: { authorization: `Bearer ${key.key}`, 'content-type': 'application/ld+json' }, body: JSON.stringify(document) });
+    const job = (await response.json()) as { success?: boolean; capturedCount?: number };
+    captureMs += performance.now() - started;
+    if (!job.success || job.capturedCount !== EVENTS_PER_DOCUMENT) throw new Error(`bench capture failed: ${JSON.stringify(job).slice(0, 300)}`);
+  }
+  let insertMs = 0;
+  for (let round = 0; round < CAPTURE_DOCUMENTS; round++) {
+    const { eventList } = captureDocument(paths);
+    const started = performance.now();
+    await app.database.dataSource.query(
+      `INSERT INTO events (event_id, event_type, action, biz_step, disposition, event_time, event_time_zone_offset, record_time, document)
+       SELECT e->>'eventID', e->>'type', e->>'action', e->>'bizStep', e->>'disposition', (e->>'eventTime')::timestamptz, e->>'eventTimeZoneOffset', now(), e
+         FROM jsonb_array_elements($1::jsonb) AS e`,
+      [JSON.stringify(eventList)],
+    );
+    insertMs += performance.now() - started;
+  }
+  const events = CAPTURE_DOCUMENTS * EVENTS_PER_DOCUMENT;
+  const capturePerSecond = events / (captureMs / 1000);
+  const insertPerSecond = events / (insertMs / 1000);
+  console.log(`EPCIS capture of ${CAPTURE_DOCUMENTS} documents of ${EVENTS_PER_DOCUMENT} events (schema, portal rules, hash chain, identifiers, audit, one transaction each):`);
+  console.table([
+    { case: 'POST /epcis/capture', 'events/s': Math.round(capturePerSecond), 'ms per document': Math.round(captureMs / CAPTURE_DOCUMENTS) },
+    { case: 'plain multi-row INSERT of the same rows', 'events/s': Math.round(insertPerSecond), 'ms per document': Math.round(insertMs / CAPTURE_DOCUMENTS) },
+  ]);
+  console.log(`The plain INSERT is ${(insertPerSecond / capturePerSecond).toFixed(1)} times faster: the price of checking and chaining every event.`);
+}
 
 const scratch = await createScratchDatabase('nguon_bench');
 const config = loadConfig({
@@ -89,6 +142,8 @@ try {
     '4xx/5xx': r.failures,
     errors: r.errors,
   })));
+
+  await benchCapture(url, await app.nest.get(ApiKeysService).createKey(asOwner, { name: 'bench', scopes: ['capture'] }), paths);
 } finally {
   await app.close();
   await scratch.drop();

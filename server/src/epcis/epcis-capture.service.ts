@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { epcisDocumentEvents, type EventView } from '@nguon/shared';
 import { DataSource } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
 import { TenancyPolicy } from '../auth/tenancy.policy.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
@@ -26,6 +27,7 @@ export class EpcisCaptureService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly capture: EventCapture,
     private readonly changes: BatchChanges,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** The business a capture writes for: an API key's, or the user's (named when they have several). */
@@ -52,6 +54,9 @@ export class EpcisCaptureService {
     const badBySchema = new Set(errors.map((e) => e.eventIndex));
     if (badBySchema.has(null) || (errors.length && behaviour === 'rollback')) return this.finish(actor, businessId, events.length, behaviour, 0, errors);
 
+    await this.capture.assertVerified(this.db.manager, businessId).catch((error: unknown) => {
+      throw error instanceof CaptureProblem ? new DomainError(error.code, error.text) : error;
+    });
     const touched = new Set<string>();
     let captured = 0;
     const run = async () => {
@@ -59,8 +64,9 @@ export class EpcisCaptureService {
         for (const [index, event] of events.entries()) {
           if (badBySchema.has(index)) continue;
           try {
-            // A savepoint per event, so `proceed` can drop a bad one and keep the rest.
-            const outcome = await tx.transaction((inner) => this.capture.capture(inner, actor, businessId, event, { context }));
+            // `proceed` needs a savepoint per event to drop a bad one and keep the rest; all-or-nothing does not.
+            const one = (manager: typeof tx) => this.capture.capture(manager, actor, businessId, event, { context, audit: false, checkedBusiness: true });
+            const outcome = behaviour === 'proceed' ? await tx.transaction(one) : await one(tx);
             if ('stored' in outcome) {
               captured++;
               outcome.batchIds.forEach((id) => touched.add(id));
@@ -83,6 +89,7 @@ export class EpcisCaptureService {
     await this.changes.publish([...touched]);
     return this.finish(actor, businessId, events.length, behaviour, captured, errors);
   }
+
 
   /** One event, synchronously: 201 with the stored event, or 409 when its eventID exists. */
   async captureEvent(actor: Actor, businessId: string, event: Record<string, unknown>): Promise<EventView> {
@@ -113,13 +120,18 @@ export class EpcisCaptureService {
 
   private finish(actor: Actor, businessId: string, eventCount: number, behaviour: ErrorBehaviour, captured: number, errors: CaptureError[]): Promise<CaptureJobEntity> {
     const status = errors.length === 0 ? 'success' : captured > 0 ? 'partial' : 'failed';
-    const repository = this.db.getRepository(CaptureJobEntity);
-    return repository.save(repository.create({
-      businessId,
-      userId: actor.principal.kind === 'user' ? actor.principal.id : null,
-      apiKeyId: actor.principal.kind === 'api_key' ? actor.principal.id : null,
-      status, errorBehaviour: behaviour, eventCount, capturedCount: captured, errors, finishedAt: new Date(),
-    }));
+    // One audit entry per document: the job it names lists what happened to each event.
+    return this.db.transaction(async (tx) => {
+      const repository = tx.getRepository(CaptureJobEntity);
+      const job = await repository.save(repository.create({
+        businessId,
+        userId: actor.principal.kind === 'user' ? actor.principal.id : null,
+        apiKeyId: actor.principal.kind === 'api_key' ? actor.principal.id : null,
+        status, errorBehaviour: behaviour, eventCount, capturedCount: captured, errors, finishedAt: new Date(),
+      }));
+      await this.audit.record(tx, { ...actor, businessId }, { action: 'epcis.capture', targetType: 'capture_job', targetId: job.id, details: { status, eventCount, capturedCount: captured } });
+      return job;
+    });
   }
 }
 

@@ -10,7 +10,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { QueryEventsDto } from './dto/query-events.dto.js';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE, type QueryPageDto } from './dto/query-page.dto.js';
 import { digitalLinkGtins, EPC_FORMAT_HEADER, formatEpcs, parseEpcFormat, type EpcFormat } from './epc-format.js';
-import { eventConditions, MATCH_PARAMETERS, SqlParams, visibleEvents } from './epcis-query.filters.js';
+import { eventConditions, eventIdIn, MATCH_PARAMETERS, SqlParams, visibleEvents } from './epcis-query.filters.js';
 import { PageTokens } from './epcis-query.page-token.js';
 import {
   collection, epcisDocument, EpcisReply, nextLink, queryDocument, withRecordTime,
@@ -105,7 +105,7 @@ export class EpcisQueryService {
     const params = new SqlParams();
     const rows: EventRow[] = await this.db.query(
       `SELECT e.id, e.document, e.record_time FROM events e
-        WHERE e.event_id = ${params.add(eventId)} AND ${visibleEvents(actor.principal, params)}
+        WHERE ${eventIdIn([eventId], params)} AND ${visibleEvents(actor.principal, params)}
         ORDER BY e.error_declared, e.record_time`,
       params.values,
     );

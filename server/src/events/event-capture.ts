@@ -62,12 +62,15 @@ export class EventCapture {
    * Captures one event inside `tx` for the acting business. A duplicate eventID is reported, not
    * stored again: capture is idempotent on it. Throws CaptureProblem when a rule is broken.
    */
-  async capture(tx: EntityManager, actor: Actor, businessId: string, input: Record<string, unknown>, options: { context?: unknown; audit?: boolean } = {}): Promise<CaptureOutcome> {
+  async capture(
+    tx: EntityManager, actor: Actor, businessId: string, input: Record<string, unknown>,
+    options: { context?: unknown; audit?: boolean; checkedBusiness?: boolean } = {},
+  ): Promise<CaptureOutcome> {
     const event: Record<string, unknown> = typeof input.eventID === 'string' ? input : { eventID: eventHashId(input, options.context), ...input };
     const eventId = String(event.eventID);
     const declaresError = event.errorDeclaration !== undefined;
-    const business = await tx.getRepository(BusinessEntity).findOneByOrFail({ id: businessId });
-    if (business.status !== 'verified') throw new CaptureProblem('', { vi: 'Doanh nghiệp chưa được xác minh.', en: 'The business is not verified.' }, 'BUSINESS_NOT_VERIFIED');
+    // A document's events are checked against one business status, read once for all of them.
+    if (!options.checkedBusiness) await this.assertVerified(tx, businessId);
     this.checkTimeAndQuantities(event);
 
     const [existing] = await tx.query(`SELECT id FROM events WHERE event_id = $1 AND error_declared = $2`, [eventId, declaresError]);
@@ -92,6 +95,12 @@ export class EventCapture {
       });
     }
     return { stored, batchIds: [...new Set(links.map((l) => l.batchId))] };
+  }
+
+  /** Only a verified business writes into the records people rely on. */
+  async assertVerified(tx: EntityManager, businessId: string): Promise<void> {
+    const business = await tx.getRepository(BusinessEntity).findOneByOrFail({ id: businessId });
+    if (business.status !== 'verified') throw new CaptureProblem('', { vi: 'Doanh nghiệp chưa được xác minh.', en: 'The business is not verified.' }, 'BUSINESS_NOT_VERIFIED');
   }
 
   private checkTimeAndQuantities(event: Record<string, unknown>): void {

@@ -210,8 +210,8 @@ export class EventRecordingService {
       return outcome.stored;
     } catch (error) {
       if (!(error instanceof CaptureProblem)) throw error;
-      const field = error.pointer.replace(/^\//, '').replace(/\//g, '.') || 'event';
-      throw new DomainError(error.code, error.text, { [field]: [error.text] });
+      const field = error.pointer.replace(/^\//, '').replace(/\//g, '.');
+      throw new DomainError(error.code, error.text, field ? { [field]: [error.text] } : undefined);
     }
   }
 

@@ -46,6 +46,8 @@ function QueryList(kind: 'words' | 'uris', description: string, allowed?: readon
 function QueryTime(description: string): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ format: 'date-time', example: '2026-10-05T06:30:00.000+07:00', description }),
+    // A '+' written unencoded in a URL arrives as a space.
+    Transform(({ value }) => (typeof value === 'string' ? value.replace(/ (\d{2}:\d{2})$/, '+$1') : value)),
     IsOptional(),
     IsISO8601({ strict: true }, { message: '$property must be a date-time with a time zone, e.g. 2026-10-05T06:30:00+07:00' }),
     Matches(/T.*(Z|[+-]\d{2}:\d{2})$/, { message: '$property must be a date-time with a time zone, e.g. 2026-10-05T06:30:00+07:00' }),
