@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventHashId, epcisDocumentEvents, gs1CheckDigit } from '@nguon/shared';
 import { eventIdentifiers, normalizeIdentifier } from '../../server/src/events/event-identifiers.js';
 import { canonicalJson } from '../../server/src/events/record-hash.js';
-import { createApiKey, createBatch, createProducer, createUser, recordStage, type Credential, type Factory, type Producer } from '../factories/index.js';
+import { createApiKey, createBatch, createProducer, createUser, recordStage, type Factory, type Producer } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { countRows, sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
@@ -32,7 +32,7 @@ describe('EPCIS 2.0 capture', () => {
   let t: TestApp;
   let f: Factory;
   let farm: Producer;
-  let key: Credential;
+  let key: Awaited<ReturnType<typeof createApiKey>>;
 
   const capture = (document: unknown, headers: Record<string, string> = {}, token = key.token) =>
     f.http.post('/epcis/capture', document, { token, headers: { 'content-type': 'application/ld+json', ...headers } });
