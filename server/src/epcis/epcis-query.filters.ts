@@ -23,15 +23,19 @@ function businessesOf(principal: Principal): string[] {
 
 /**
  * Which events (alias `e`) a principal may read, as SQL: inspectors and administrators every
- * event; a business the events it recorded and the events that touch its batches. A filter the
+ * event; a business the events it recorded and every event of the batches it produced or recorded on. A filter the
  * planner applies while it walks the index of the order or of another condition (the batches'
  * events are one hashed set), so the first page of a business's events stops early.
  */
 export function visibleEvents(principal: Principal, params: SqlParams): string {
   if (TenancyPolicy.readsEverything(principal)) return 'true';
   const businesses = params.add(businessesOf(principal));
+  // Its own batches, and the batches it recorded events on: as GET /api/batches/{id}/events allows.
   return `(e.business_id = ANY(${businesses}::uuid[]) OR e.id IN (
-    SELECT eb.event_id FROM event_batches eb JOIN batches b ON b.id = eb.batch_id WHERE b.business_id = ANY(${businesses}::uuid[])))`;
+    SELECT eb.event_id FROM event_batches eb WHERE eb.batch_id IN (
+      SELECT b.id FROM batches b WHERE b.business_id = ANY(${businesses}::uuid[])
+      UNION
+      SELECT own.batch_id FROM event_batches own JOIN events mine ON mine.id = own.event_id WHERE mine.business_id = ANY(${businesses}::uuid[]))))`;
 }
 
 /** Which parts of an event each MATCH_ parameter looks in (EPCIS 2.0 §8.2.7.1). */

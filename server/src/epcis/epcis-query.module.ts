@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { BatchesModule } from '../batches/batches.module.js';
+import { EventsModule } from '../events/events.module.js';
 import { EpcisQueryController } from './epcis-query.controller.js';
 import { EpcisQueryService } from './epcis-query.service.js';
 
 /** The read side of the EPCIS 2.0 interface: a read-side module, imported by none. */
 @Module({
-  imports: [BatchesModule],
+  imports: [EventsModule],
   controllers: [EpcisQueryController],
   providers: [EpcisQueryService],
 })

@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/principal.js';
-import { TenancyPolicy } from '../auth/tenancy.policy.js';
-import { BatchesService } from '../batches/batches.service.js';
+import { BatchEventsService } from '../events/batch-events.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -59,7 +58,7 @@ export class EpcisQueryService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly batches: BatchesService,
+    private readonly batchEvents: BatchEventsService,
   ) {
     this.tokens = new PageTokens(config.authSecret);
   }
@@ -148,15 +147,7 @@ export class EpcisQueryService {
    */
   async exportBatch(actor: Actor, batchId: string, epcFormat: string | undefined): Promise<EpcisReply<EpcisDocument>> {
     const format = parseEpcFormat(epcFormat);
-    const batch = await this.batches.findOrFail(batchId);
-    const principal = actor.principal;
-    if (!TenancyPolicy.readsEverything(principal) && !TenancyPolicy.actsForAny(principal, [batch.businessId])) {
-      const parties: { business_id: string }[] = await this.db.query(
-        `SELECT DISTINCT e.business_id FROM event_batches eb JOIN events e ON e.id = eb.event_id WHERE eb.batch_id = $1 AND e.business_id IS NOT NULL`,
-        [batchId],
-      );
-      if (!TenancyPolicy.actsForAny(principal, parties.map((p) => p.business_id))) throw new DomainError('FORBIDDEN');
-    }
+    await this.batchEvents.assertMayReadRecords(actor, batchId);
     const rows: EventRow[] = await this.db.query(
       `SELECT e.id, e.document, e.record_time FROM events e
         WHERE e.id IN (SELECT eb.event_id FROM event_batches eb WHERE eb.batch_id = $1)

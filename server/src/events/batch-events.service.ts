@@ -19,19 +19,27 @@ export class BatchEventsService {
   ) {}
 
   async listBatchEvents(actor: Actor, batchId: string, query: PageQueryDto): Promise<Page<EventView>> {
-    const batch = await this.batches.findOrFail(batchId);
+    await this.assertMayReadRecords(actor, batchId);
     const qb = this.db.getRepository(EventEntity).createQueryBuilder('e')
       .innerJoin('event_batches', 'eb', 'eb.event_id = e.id AND eb.batch_id = :batchId', { batchId })
       .distinct(true);
-    const principal = actor.principal;
-    if (!TenancyPolicy.readsEverything(principal) && !TenancyPolicy.actsForAny(principal, [batch.businessId])) {
-      const parties = await qb.clone().select('e.business_id', 'business_id').getRawMany<{ business_id: string | null }>();
-      if (!TenancyPolicy.actsForAny(principal, parties.flatMap((p) => (p.business_id ? [p.business_id] : [])))) {
-        throw new DomainError('FORBIDDEN');
-      }
-    }
     const [rows, total] = await qb.orderBy('e.event_time', 'ASC').addOrderBy('e.record_time', 'ASC')
       .skip(query.offset).take(query.limit).getManyAndCount();
     return toPage(rows, total, query, mapEvent);
+  }
+
+  /**
+   * A batch's full records are for inspectors and administrators, its producer, and the
+   * businesses that recorded events on it (one step back, one step forward).
+   */
+  async assertMayReadRecords(actor: Actor, batchId: string): Promise<void> {
+    const batch = await this.batches.findOrFail(batchId);
+    const principal = actor.principal;
+    if (TenancyPolicy.readsEverything(principal) || TenancyPolicy.actsForAny(principal, [batch.businessId])) return;
+    const parties: { business_id: string }[] = await this.db.query(
+      `SELECT DISTINCT e.business_id FROM event_batches eb JOIN events e ON e.id = eb.event_id WHERE eb.batch_id = $1 AND e.business_id IS NOT NULL`,
+      [batchId],
+    );
+    if (!TenancyPolicy.actsForAny(principal, parties.map((p) => p.business_id))) throw new DomainError('FORBIDDEN');
   }
 }

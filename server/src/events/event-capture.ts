@@ -42,6 +42,11 @@ const PORTAL_PARTY = /^urn:nguon:party:([0-9a-f-]{36})$/;
 const GLN_LOCATION = /^https:\/\/id\.gs1\.org\/414\/(\d{13})/;
 const GLN_PARTY = /^https:\/\/id\.gs1\.org\/417\/(\d{13})$/;
 
+/** Whether a JSON-LD context declares prefixes of its own (beyond the standard context's URL). */
+function declaresPrefixes(context: unknown): boolean {
+  return Array.isArray(context) ? context.some((c) => typeof c === 'object' && c !== null) : typeof context === 'object' && context !== null;
+}
+
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const violated = (pointer: string, en: string, vi: string) => new CaptureProblem(pointer, { en, vi });
 
@@ -66,7 +71,9 @@ export class EventCapture {
     tx: EntityManager, actor: Actor, businessId: string, input: Record<string, unknown>,
     options: { context?: unknown; audit?: boolean; checkedBusiness?: boolean } = {},
   ): Promise<CaptureOutcome> {
-    const event: Record<string, unknown> = typeof input.eventID === 'string' ? input : { eventID: eventHashId(input, options.context), ...input };
+    const identified: Record<string, unknown> = typeof input.eventID === 'string' ? input : { eventID: eventHashId(input, options.context), ...input };
+    // The document's own prefixes go with the event, so its extensions still expand when it is read back alone.
+    const event = declaresPrefixes(options.context) && identified['@context'] === undefined ? { '@context': options.context, ...identified } : identified;
     const eventId = String(event.eventID);
     const declaresError = event.errorDeclaration !== undefined;
     // A document's events are checked against one business status, read once for all of them.

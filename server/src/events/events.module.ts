@@ -11,6 +11,6 @@ import { EventsController } from './events.controller.js';
   imports: [BatchesModule],
   controllers: [EventsController],
   providers: [EventRecordingService, BatchEventsService, BatchIntegrityService, EventStore, EventCapture],
-  exports: [EventRecordingService, EventCapture],
+  exports: [EventRecordingService, EventCapture, BatchEventsService],
 })
 export class EventsModule {}

@@ -14,6 +14,12 @@ export class AddEpcisCapture1764489600000 implements MigrationInterface {
     await db.query(`CREATE UNIQUE INDEX events_event_id_key ON events (event_id) WHERE NOT error_declared`);
     await db.query(`CREATE UNIQUE INDEX events_error_declaration_key ON events (event_id) WHERE error_declared`);
     await db.query(`CREATE INDEX events_record_time_idx ON events (record_time)`);
+    // What the EPCIS query parameters and discovery resources filter on.
+    await db.query(`CREATE INDEX events_type_idx ON events (event_type, event_time)`);
+    await db.query(`CREATE INDEX events_disposition_idx ON events (disposition, event_time)`);
+    await db.query(`CREATE INDEX events_read_point_idx ON events (read_point) WHERE read_point IS NOT NULL`);
+    await db.query(`CREATE INDEX events_biz_location_idx ON events (biz_location) WHERE biz_location IS NOT NULL`);
+    await db.query(`CREATE INDEX events_business_record_idx ON events (business_id, record_time)`);
 
     await db.query(`
       CREATE TABLE event_identifiers (
@@ -45,7 +51,9 @@ export class AddEpcisCapture1764489600000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE capture_jobs`);
     await db.query(`DROP TABLE event_identifiers`);
-    await db.query(`DROP INDEX events_record_time_idx`);
+    for (const index of ['events_business_record_idx', 'events_biz_location_idx', 'events_read_point_idx', 'events_disposition_idx', 'events_type_idx', 'events_record_time_idx']) {
+      await db.query(`DROP INDEX ${index}`);
+    }
     await db.query(`DROP INDEX events_error_declaration_key`);
     await db.query(`DROP INDEX events_event_id_key`);
     await db.query(`ALTER TABLE events ADD CONSTRAINT events_event_id_key UNIQUE (event_id)`);
