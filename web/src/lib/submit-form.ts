@@ -25,11 +25,14 @@ export async function submitForm<R>(event: FormEvent<HTMLFormElement>, { problem
 
 /**
  * Moves focus to the form's first invalid field, so that keyboard and screen-reader users land on
- * the problem and hear its message (the field's aria-describedby). Runs after React has rendered
- * the error states.
+ * the problem and hear its message (the field's aria-describedby), once React has rendered the
+ * error states.
  */
-function focusFirstInvalid(form: HTMLFormElement): void {
+function focusFirstInvalid(form: HTMLFormElement, framesLeft = 5): void {
   requestAnimationFrame(() => {
-    form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    const invalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+    // React may commit the error states a frame later than this callback: look again briefly.
+    if (invalid) invalid.focus();
+    else if (framesLeft > 0) focusFirstInvalid(form, framesLeft - 1);
   });
 }
