@@ -21,6 +21,7 @@ import { ProductsModule } from './products/products.module.js';
 import { PublicViewModule } from './public-view/public-view.module.js';
 import { QrModule } from './qr/qr.module.js';
 import { ResolverModule } from './resolver/resolver.module.js';
+import { TraceModule } from './trace/trace.module.js';
 import { WebAppModule } from './web-app/web-app.module.js';
 
 @Module({})
@@ -53,6 +54,7 @@ export class AppModule {
         QrModule,
         PublicViewModule,
         ResolverModule,
+        TraceModule,
         // Last: its catch-all page route must not shadow the API.
         WebAppModule,
       ],

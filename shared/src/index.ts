@@ -21,4 +21,5 @@ export * from './api/product.js';
 export * from './api/batch.js';
 export * from './api/event.js';
 export * from './api/public-batch.js';
+export * from './api/trace.js';
 export * from './epcis/event-hash.js';

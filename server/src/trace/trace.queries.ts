@@ -1,0 +1,58 @@
+import type { DataSource } from 'typeorm';
+
+/**
+ * The batches reachable from a batch through processing, in one recursive query: backward from
+ * outputs to inputs (its sources), forward from inputs to outputs (what was made from it).
+ */
+export async function reachableBatches(db: DataSource, batchId: string, forward: boolean, maxDepth: number): Promise<{ batch_id: string; depth: number }[]> {
+  const [from, to] = forward ? ['input', 'output'] : ['output', 'input'];
+  return db.query(
+    `WITH RECURSIVE walk(batch_id, depth) AS (
+        SELECT $1::uuid, 0
+        UNION
+        SELECT next.batch_id, w.depth + 1
+          FROM walk w
+          JOIN event_batches here ON here.batch_id = w.batch_id AND here.role = '${from}'
+          JOIN event_batches next ON next.event_id = here.event_id AND next.role = '${to}'
+         WHERE w.depth < $2)
+     SELECT batch_id, min(depth)::int AS depth FROM walk GROUP BY batch_id`,
+    [batchId, maxDepth],
+  );
+}
+
+export interface TraceBatchRow {
+  id: string;
+  lot_code: string;
+  name_vi: string;
+  name_en: string;
+  gtin: string | null;
+  business_id: string;
+  legal_name: string;
+  status: string;
+}
+
+export function loadTraceBatches(db: DataSource, ids: string[]): Promise<TraceBatchRow[]> {
+  return db.query(
+    `SELECT b.id, b.lot_code, p.name_vi, p.name_en, p.gtin, b.business_id, bu.legal_name, b.status
+       FROM batches b JOIN products p ON p.id = b.product_id JOIN businesses bu ON bu.id = b.business_id
+      WHERE b.id = ANY($1::uuid[])`,
+    [ids],
+  );
+}
+
+/** Processing steps between batches of the set, and shipments of its batches to businesses. */
+export function loadTraceEdges(db: DataSource, ids: string[]): Promise<{ kind: 'processing' | 'shipping'; from_id: string; to_id: string; event_id: string; event_time: Date }[]> {
+  return db.query(
+    `SELECT 'processing' AS kind, i.batch_id AS from_id, o.batch_id::text AS to_id, e.event_id, e.event_time
+       FROM event_batches i
+       JOIN event_batches o ON o.event_id = i.event_id AND o.role = 'output'
+       JOIN events e ON e.id = i.event_id
+      WHERE i.role = 'input' AND i.batch_id = ANY($1::uuid[]) AND o.batch_id = ANY($1::uuid[]) AND NOT e.error_declared
+     UNION ALL
+     SELECT 'shipping', eb.batch_id, e.destination_business_id::text, e.event_id, e.event_time
+       FROM event_batches eb JOIN events e ON e.id = eb.event_id
+      WHERE eb.batch_id = ANY($1::uuid[]) AND e.biz_step = 'shipping' AND e.destination_business_id IS NOT NULL AND NOT e.error_declared
+     ORDER BY event_time`,
+    [ids],
+  );
+}

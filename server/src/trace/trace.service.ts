@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { TraceView } from '@nguon/shared';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error.js';
+import type { TraceQueryDto } from './trace-query.dto.js';
+import { loadTraceBatches, loadTraceEdges, reachableBatches } from './trace.queries.js';
+
+/** An inspector's trace of a batch: one step back and one step forward, as far as the records go. */
+@Injectable()
+export class TraceService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async traceBatch(batchId: string, query: TraceQueryDto): Promise<TraceView> {
+    const [backward, forward] = await Promise.all([
+      query.direction === 'forward' ? [] : reachableBatches(this.db, batchId, false, query.depth),
+      query.direction === 'backward' ? [] : reachableBatches(this.db, batchId, true, query.depth),
+    ]);
+    const depthOf = new Map<string, number>([[batchId, 0]]);
+    for (const row of backward) if (row.depth > 0) depthOf.set(row.batch_id, -row.depth);
+    for (const row of forward) if (row.depth > 0) depthOf.set(row.batch_id, row.depth);
+    const ids = [...depthOf.keys()];
+    const [batches, edges] = await Promise.all([loadTraceBatches(this.db, ids), loadTraceEdges(this.db, ids)]);
+    if (!batches.some((b) => b.id === batchId)) throw new DomainError('BATCH_NOT_FOUND');
+    // Shipping edges lead to businesses: forward only, since what was shipped to the start's sources is not in its trace.
+    const shown = edges.filter((e) => e.kind === 'processing' || (depthOf.get(e.from_id) ?? 0) >= 0);
+    const businessIds = [...new Set(shown.filter((e) => e.kind === 'shipping').map((e) => e.to_id))];
+    const names: { id: string; legal_name: string }[] = businessIds.length
+      ? await this.db.query(`SELECT id, legal_name FROM businesses WHERE id = ANY($1::uuid[])`, [businessIds])
+      : [];
+    return {
+      batchId,
+      direction: query.direction,
+      maxDepth: query.depth,
+      batches: batches
+        .map((b) => ({
+          id: b.id, lotCode: b.lot_code, productName: { vi: b.name_vi, en: b.name_en }, gtin: b.gtin,
+          businessId: b.business_id, businessName: b.legal_name, status: b.status, depth: depthOf.get(b.id) ?? 0,
+        }))
+        .sort((a, b) => a.depth - b.depth || a.lotCode.localeCompare(b.lotCode)),
+      businesses: names.map((n) => ({ id: n.id, name: n.legal_name })),
+      edges: shown.map((e) => ({ kind: e.kind, from: e.from_id, to: e.to_id, eventId: e.event_id, eventTime: e.event_time.toISOString() })),
+    };
+  }
+}
