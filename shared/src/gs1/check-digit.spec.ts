@@ -1,18 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { checkDigitVectors } from '../../../test/support/gs1-vectors.js';
 import { gs1CheckDigit, hasValidCheckDigit } from './check-digit.js';
 
-interface CheckDigitVector {
-  value: string;
-  length: number;
-  valid: boolean;
-  expectedCheckDigit: number;
-  gtin14: string | null;
-}
-
-const { vectors } = JSON.parse(
-  readFileSync(new URL('../../../test/fixtures/gs1/gtin-check-digit-vectors.json', import.meta.url), 'utf8'),
-) as { vectors: CheckDigitVector[] };
+const vectors = checkDigitVectors;
 
 describe('gs1CheckDigit', () => {
   it('reads the whole vector file', () => {

@@ -1,16 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { checkDigitVectors } from '../../../test/support/gs1-vectors.js';
 import { isValidGln } from './gln.js';
 
-interface CheckDigitVector {
-  value: string;
-  length: number;
-  valid: boolean;
-}
-
-const { vectors } = JSON.parse(
-  readFileSync(new URL('../../../test/fixtures/gs1/gtin-check-digit-vectors.json', import.meta.url), 'utf8'),
-) as { vectors: CheckDigitVector[] };
+const vectors = checkDigitVectors;
 
 // A GLN has the GTIN-13 shape, so the 13-digit vectors are GLN vectors too; every other length
 // must be refused whatever its check digit says.

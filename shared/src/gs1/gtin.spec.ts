@@ -1,18 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { checkDigitVectors } from '../../../test/support/gs1-vectors.js';
 import { isValidGtin, parseGtin, VIETNAM_GS1_PREFIX } from './gtin.js';
 
-interface CheckDigitVector {
-  value: string;
-  length: number;
-  valid: boolean;
-  expectedCheckDigit: number;
-  gtin14: string | null;
-}
-
-const { vectors } = JSON.parse(
-  readFileSync(new URL('../../../test/fixtures/gs1/gtin-check-digit-vectors.json', import.meta.url), 'utf8'),
-) as { vectors: CheckDigitVector[] };
+const vectors = checkDigitVectors;
 
 // The file mixes GTIN-8/12/13/14 with SSCCs (18 digits, gtin14 null): those must be refused as a format error.
 const gtinVectors = vectors.filter((vector) => vector.gtin14 !== null);
