@@ -23,3 +23,4 @@ export * from './api/event.js';
 export * from './api/public-batch.js';
 export * from './api/trace.js';
 export * from './epcis/event-hash.js';
+export * from './api/attachment.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BatchView, Page } from '@nguon/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { toPage, type PageQueryDto } from '../common/pagination/page-query.dto.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -17,9 +17,9 @@ export class BatchesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The batch with its product, or BATCH_NOT_FOUND. */
-  async findOrFail(id: string): Promise<BatchEntity & { product: NonNullable<BatchEntity['product']> }> {
-    const batch = await this.db.getRepository(BatchEntity).findOne({ where: { id }, relations: { product: true } });
+  /** The batch with its product, or BATCH_NOT_FOUND; read in `db` when inside a transaction. */
+  async findOrFail(id: string, db: EntityManager = this.db.manager): Promise<BatchEntity & { product: NonNullable<BatchEntity['product']> }> {
+    const batch = await db.getRepository(BatchEntity).findOne({ where: { id }, relations: { product: true } });
     if (!batch?.product) throw new DomainError('BATCH_NOT_FOUND');
     return batch as BatchEntity & { product: NonNullable<BatchEntity['product']> };
   }

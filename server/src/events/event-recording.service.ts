@@ -39,7 +39,9 @@ function ruleViolated(field: string, en: string, vi: string): DomainError {
 
 /**
  * The business side's recording use cases. Each builds an EPCIS event and writes it through the
- * event store in one transaction with whatever else changes.
+ * event store in one transaction with whatever else changes. A caller that writes many records
+ * all-or-nothing (a bulk import) passes its own transaction, and then announces the changed
+ * batches itself once it commits.
  */
 @Injectable()
 export class EventRecordingService {
@@ -53,23 +55,24 @@ export class EventRecordingService {
   ) {}
 
   /** Registers a batch of a product: the batch row and its commissioning event, together. */
-  async registerBatch(actor: Actor, dto: CreateBatchDto): Promise<BatchView> {
-    const product = await this.db.getRepository(ProductEntity).findOneByOrFail({ id: dto.productId });
+  async registerBatch(actor: Actor, dto: CreateBatchDto, outer?: EntityManager): Promise<BatchView> {
+    const db = outer ?? this.db.manager;
+    const product = await db.getRepository(ProductEntity).findOneByOrFail({ id: dto.productId });
     for (const field of ['expiryDate', 'bestBeforeDate'] as const) {
       const date = dto[field];
       if (date && date < dto.productionDate) {
         throw new DomainError('VALIDATION_FAILED', undefined, { [field]: [`${field} must not be before productionDate`] });
       }
     }
-    const origin = dto.originLocationId ? await this.ownLocation(product.businessId, dto.originLocationId, 'originLocationId') : null;
-    const place = dto.locationId ? await this.ownLocation(product.businessId, dto.locationId, 'locationId') : origin;
+    const origin = dto.originLocationId ? await this.ownLocation(db, product.businessId, dto.originLocationId, 'originLocationId') : null;
+    const place = dto.locationId ? await this.ownLocation(db, product.businessId, dto.locationId, 'locationId') : origin;
     // Without a time, the lot came into being on its production date (local midnight), so it
     // heads its timeline even when its stages are recorded later.
     const producedAt = `${dto.productionDate}T00:00:00+07:00`;
     const time = eventTimeOf({ ...dto, eventTime: dto.eventTime ?? (new Date(producedAt) < new Date() ? producedAt : undefined) });
     const unit = dto.quantity !== undefined ? (dto.unit ?? product.unit) : (dto.unit ?? null);
 
-    const batch = await this.db.transaction(async (tx) => {
+    const batch = await this.within(outer, async (tx) => {
       const saved = await tx.getRepository(BatchEntity).save(tx.getRepository(BatchEntity).create({
         productId: product.id,
         businessId: product.businessId,
@@ -103,11 +106,12 @@ export class EventRecordingService {
   }
 
   /** Records one stage (harvest, packing, shipping, receiving...) on one batch. */
-  async recordStage(actor: Actor, batchId: string, dto: RecordStageDto): Promise<EventView> {
-    const batch = await this.batches.findOrFail(batchId);
+  async recordStage(actor: Actor, batchId: string, dto: RecordStageDto, outer?: EntityManager): Promise<EventView> {
+    const db = outer ?? this.db.manager;
+    const batch = await this.batches.findOrFail(batchId, db);
     const actorId = actor.businessId!;
     if (DISTRIBUTING_STAGES.has(dto.stage) && batch.status === 'recalled') throw new DomainError('BATCH_RECALLED');
-    const place = dto.locationId ? await this.ownLocation(actorId, dto.locationId, 'locationId') : null;
+    const place = dto.locationId ? await this.ownLocation(db, actorId, dto.locationId, 'locationId') : null;
     const time = eventTimeOf(dto);
     const unit = dto.quantity !== undefined ? (dto.unit ?? batch.unit ?? batch.product.unit) : null;
 
@@ -118,7 +122,7 @@ export class EventRecordingService {
         throw ruleViolated('destinationBusinessId', 'shipping needs destinationBusinessId or destinationName', 'Vận chuyển cần ghi rõ bên nhận hàng');
       }
       if (dto.destinationBusinessId) {
-        destination = await this.businessOrFail(dto.destinationBusinessId, 'destinationBusinessId');
+        destination = await this.businessOrFail(db, dto.destinationBusinessId, 'destinationBusinessId');
         if (destination.id === actorId) {
           throw ruleViolated('destinationBusinessId', 'a business cannot ship to itself', 'Doanh nghiệp không thể gửi hàng cho chính mình');
         }
@@ -126,14 +130,14 @@ export class EventRecordingService {
     }
     if (dto.stage === 'receiving') {
       source = dto.sourceBusinessId
-        ? await this.businessOrFail(dto.sourceBusinessId, 'sourceBusinessId')
-        : dto.sourceName ? null : await this.lastShipperTo(batch.id, actorId);
+        ? await this.businessOrFail(db, dto.sourceBusinessId, 'sourceBusinessId')
+        : dto.sourceName ? null : await this.lastShipperTo(db, batch.id, actorId);
     }
     if (dto.passed !== undefined && dto.stage !== 'inspecting') {
       throw ruleViolated('passed', 'passed is only for the inspecting stage', 'Kết quả đạt/không đạt chỉ dùng cho kiểm nghiệm');
     }
 
-    const event = await this.db.transaction(async (tx) => {
+    const event = await this.within(outer, async (tx) => {
       const document = buildStageEvent({
         stage: dto.stage,
         ...time,
@@ -149,19 +153,20 @@ export class EventRecordingService {
       });
       return this.capture(tx, actor, actorId, document);
     });
-    await this.changes.publish([batch.id]);
+    if (!outer) await this.changes.publish([batch.id]);
     return mapEvent(event);
   }
 
   /** Records processing: input batches used (with quantities) turned into output batches. */
-  async recordProcessing(actor: Actor, dto: RecordProcessingDto): Promise<EventView> {
+  async recordProcessing(actor: Actor, dto: RecordProcessingDto, outer?: EntityManager): Promise<EventView> {
+    const db = outer ?? this.db.manager;
     const inputIds = dto.inputs.map((i) => i.batchId);
     const outputIds = dto.outputs.map((o) => o.batchId);
     const duplicate = [...inputIds, ...outputIds].find((id, index, all) => all.indexOf(id) !== index);
     if (duplicate) {
       throw ruleViolated('inputs', `batch ${duplicate} is named more than once`, `Lô ${duplicate} được chọn nhiều lần`);
     }
-    const found = await this.db.getRepository(BatchEntity).find({ where: { id: In([...inputIds, ...outputIds]) }, relations: { product: true } });
+    const found = await db.getRepository(BatchEntity).find({ where: { id: In([...inputIds, ...outputIds]) }, relations: { product: true } });
     const byId = new Map(found.map((b) => [b.id, b]));
     const missing = [...dto.inputs.map((i, n) => [`inputs.${n}.batchId`, i.batchId]), ...dto.outputs.map((o, n) => [`outputs.${n}.batchId`, o.batchId])]
       .filter(([, id]) => !byId.has(id!));
@@ -172,7 +177,7 @@ export class EventRecordingService {
     if (outputIds.some((id) => byId.get(id)!.businessId !== actorId)) {
       throw ruleViolated('outputs', 'all output batches must be your own', 'Các lô thành phẩm phải là lô của doanh nghiệp bạn');
     }
-    const received = await this.batchesShippedTo(inputIds, actorId);
+    const received = await this.batchesShippedTo(db, inputIds, actorId);
     dto.inputs.forEach((input, n) => {
       const batch = byId.get(input.batchId)!;
       if (batch.businessId !== actorId && !received.has(batch.id)) {
@@ -180,11 +185,11 @@ export class EventRecordingService {
       }
       if (batch.status === 'recalled') throw ruleViolated(`inputs.${n}.batchId`, 'a recalled batch cannot be processed', 'Không thể chế biến lô đã bị thu hồi');
     });
-    const place = dto.locationId ? await this.ownLocation(actorId, dto.locationId, 'locationId') : null;
+    const place = dto.locationId ? await this.ownLocation(db, actorId, dto.locationId, 'locationId') : null;
     const time = eventTimeOf(dto);
     const classOf = (b: BatchEntity) => epcClassOf({ ...b, gtin: b.product!.gtin });
 
-    const event = await this.db.transaction(async (tx) => {
+    const event = await this.within(outer, async (tx) => {
       const document = buildStageEvent({
         stage: 'processing',
         ...time,
@@ -195,8 +200,12 @@ export class EventRecordingService {
       });
       return this.capture(tx, actor, actorId, document);
     });
-    await this.changes.publish([...inputIds, ...outputIds]);
+    if (!outer) await this.changes.publish([...inputIds, ...outputIds]);
     return mapEvent(event);
+  }
+
+  private within<T>(outer: EntityManager | undefined, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return outer ? work(outer) : this.db.transaction(work);
   }
 
   /** Through the one capture path; its refusals become the API's errors, naming the field. */
@@ -212,8 +221,8 @@ export class EventRecordingService {
     }
   }
 
-  private async batchesShippedTo(batchIds: string[], businessId: string): Promise<Set<string>> {
-    const rows: { batch_id: string }[] = await this.db.query(
+  private async batchesShippedTo(db: EntityManager, batchIds: string[], businessId: string): Promise<Set<string>> {
+    const rows: { batch_id: string }[] = await db.query(
       `SELECT DISTINCT eb.batch_id FROM event_batches eb JOIN events e ON e.id = eb.event_id
         WHERE eb.batch_id = ANY($1::uuid[]) AND e.biz_step = 'shipping' AND e.destination_business_id = $2`,
       [batchIds, businessId],
@@ -221,25 +230,25 @@ export class EventRecordingService {
     return new Set(rows.map((r) => r.batch_id));
   }
 
-  private async lastShipperTo(batchId: string, businessId: string): Promise<BusinessEntity | null> {
-    const rows: { business_id: string }[] = await this.db.query(
+  private async lastShipperTo(db: EntityManager, batchId: string, businessId: string): Promise<BusinessEntity | null> {
+    const rows: { business_id: string }[] = await db.query(
       `SELECT e.business_id FROM event_batches eb JOIN events e ON e.id = eb.event_id
         WHERE eb.batch_id = $1 AND e.biz_step = 'shipping' AND e.destination_business_id = $2
         ORDER BY e.event_time DESC LIMIT 1`,
       [batchId, businessId],
     );
-    return rows[0] ? this.db.getRepository(BusinessEntity).findOneBy({ id: rows[0].business_id }) : null;
+    return rows[0] ? db.getRepository(BusinessEntity).findOneBy({ id: rows[0].business_id }) : null;
   }
 
-  private async businessOrFail(id: string, field: string): Promise<BusinessEntity> {
-    const business = await this.db.getRepository(BusinessEntity).findOneBy({ id });
+  private async businessOrFail(db: EntityManager, id: string, field: string): Promise<BusinessEntity> {
+    const business = await db.getRepository(BusinessEntity).findOneBy({ id });
     if (!business) throw new DomainError('BUSINESS_NOT_FOUND', undefined, { [field]: [NO_SUCH.business] });
     return business;
   }
 
   /** A location of the acting business; another business's place cannot be named. */
-  private async ownLocation(businessId: string, locationId: string, field: string): Promise<LocationEntity> {
-    const location = await this.db.getRepository(LocationEntity).findOneBy({ id: locationId, businessId });
+  private async ownLocation(db: EntityManager, businessId: string, locationId: string, field: string): Promise<LocationEntity> {
+    const location = await db.getRepository(LocationEntity).findOneBy({ id: locationId, businessId });
     if (!location) throw new DomainError('LOCATION_NOT_FOUND', undefined, { [field]: [NO_SUCH.location] });
     return location;
   }

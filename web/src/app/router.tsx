@@ -1,6 +1,7 @@
 import { createBrowserRouter, Link, useRouteError } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { AppLayout } from '@/components/layouts/app-layout';
+import { PortalLayout } from '@/features/portal/components/portal-layout';
 import { ConsumerLayout } from '@/components/layouts/consumer-layout';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useT } from '@/lib/i18n';
@@ -17,6 +18,19 @@ import NotFoundRoute from './routes/not-found';
 import ProductRoute from './routes/product';
 import RegisterRoute from './routes/register';
 import ResolveRoute from './routes/resolve';
+import BatchDetailRoute from './routes/portal/batch-detail';
+import BatchNewRoute from './routes/portal/batch-new';
+import BatchesRoute from './routes/portal/batches';
+import CertificatesRoute from './routes/portal/certificates';
+import DashboardRoute from './routes/portal/dashboard';
+import ImportRoute from './routes/portal/import';
+import LocationsRoute from './routes/portal/locations';
+import PortalHomeRoute from './routes/portal/portal-home';
+import ProcessingNewRoute from './routes/portal/processing-new';
+import ProductEditRoute from './routes/portal/product-edit';
+import ProductsRoute from './routes/portal/products';
+import RecordStageRoute from './routes/portal/record-stage';
+import ShipmentsRoute from './routes/portal/shipments';
 
 /** Last resort when rendering throws: a plain message instead of a blank page. */
 function RouteErrorBoundary() {
@@ -51,6 +65,27 @@ const router = createBrowserRouter([
           { path: 'account', element: <AccountRoute /> },
           { path: 'businesses/new', element: <BusinessNewRoute /> },
           { path: 'businesses/:id/settings', element: <BusinessSettingsRoute /> },
+          { path: 'portal', element: <PortalHomeRoute /> },
+          {
+            // The business portal: every page acts for the business in the path.
+            path: 'portal/:businessId',
+            element: <PortalLayout />,
+            children: [
+              { index: true, element: <DashboardRoute /> },
+              { path: 'products', element: <ProductsRoute /> },
+              { path: 'products/new', element: <ProductEditRoute /> },
+              { path: 'products/:productId', element: <ProductEditRoute /> },
+              { path: 'locations', element: <LocationsRoute /> },
+              { path: 'certificates', element: <CertificatesRoute /> },
+              { path: 'batches', element: <BatchesRoute /> },
+              { path: 'batches/new', element: <BatchNewRoute /> },
+              { path: 'batches/:batchId', element: <BatchDetailRoute /> },
+              { path: 'batches/:batchId/record/:stage', element: <RecordStageRoute /> },
+              { path: 'processing/new', element: <ProcessingNewRoute /> },
+              { path: 'shipments', element: <ShipmentsRoute /> },
+              { path: 'import', element: <ImportRoute /> },
+            ],
+          },
         ],
       },
       { element: <RequireRole roles={['admin']} />, children: [{ path: 'admin', element: <AdminRoute /> }] },

@@ -1,6 +1,14 @@
+import { catalogMessages } from '@/features/catalog/messages';
+import { importsMessages } from '@/features/imports/messages';
+import { labelsMessages } from '@/features/labels/messages';
+import { lotsMessages } from '@/features/lots/messages';
+import { portalMessages } from '@/features/portal/messages';
+import { recordingMessages } from '@/features/recording/messages';
+
 /**
- * Every text the web app shows, in Vietnamese (the default) and English. Vocabulary that the
- * shared package already names (stages, units, error messages) is taken from there instead.
+ * Every text the web app shows, in Vietnamese (the default) and English: the shared texts here,
+ * merged with each feature's own catalog (its `messages.ts`). Vocabulary that the shared package
+ * already names (stages, units, error messages) is taken from there instead.
  * `{name}` placeholders are filled by `t(key, { name })`.
  */
 const vi = {
@@ -449,9 +457,12 @@ const vi = {
   'audit.filterBy': 'Lọc theo giá trị này',
 } as const satisfies Record<string, string>;
 
-export type MessageKey = keyof typeof vi;
+const FEATURES = [portalMessages, catalogMessages, lotsMessages, recordingMessages, labelsMessages, importsMessages] as const;
 
-const en: Record<MessageKey, string> = {
+type FeatureKey<C> = C extends { vi: infer V } ? keyof V : never;
+export type MessageKey = keyof typeof vi | FeatureKey<(typeof FEATURES)[number]>;
+
+const en: Record<keyof typeof vi, string> = {
   'app.name': 'Nguồn',
   'app.tagline': 'Product traceability portal',
   'app.skipToContent': 'Skip to main content',
@@ -897,4 +908,7 @@ const en: Record<MessageKey, string> = {
   'audit.filterBy': 'Filter by this value',
 };
 
-export const MESSAGES = { vi, en } as const;
+export const MESSAGES: Record<'vi' | 'en', Record<MessageKey, string>> = {
+  vi: Object.assign({}, vi, ...FEATURES.map((f) => f.vi)),
+  en: Object.assign({}, en, ...FEATURES.map((f) => f.en)),
+};

@@ -84,6 +84,13 @@ export function UserMenu() {
                 {t('nav.account')}
               </Link>
             </li>
+            {user.memberships.length > 0 ? (
+              <li>
+                <Link to="/portal" data-testid="menu-portal">
+                  {t('nav.portal')}
+                </Link>
+              </li>
+            ) : null}
             {hasRole(user, ['admin']) ? (
               <li>
                 <Link to="/admin" data-testid="menu-admin">

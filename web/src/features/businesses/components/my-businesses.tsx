@@ -8,8 +8,15 @@ import { BusinessStatusBadge } from './business-status-badge';
 
 type Membership = CurrentUser['memberships'][number];
 
-/** The businesses the user belongs to, with their status and role, each linking to its page. */
-export function MyBusinesses({ memberships }: { memberships: readonly Membership[] }) {
+/** The businesses the user belongs to, with their status and role, each linking to a page of it. */
+export function MyBusinesses({
+  memberships,
+  linkTo = (businessId) => `/businesses/${encodeURIComponent(businessId)}/settings`,
+}: {
+  memberships: readonly Membership[];
+  /** Where each business links: its settings page unless told otherwise. */
+  linkTo?: (businessId: string) => string;
+}) {
   const t = useT();
   return (
     <Card title={t('account.businesses.title')} data-testid="my-businesses">
@@ -20,7 +27,7 @@ export function MyBusinesses({ memberships }: { memberships: readonly Membership
           {memberships.map((membership) => (
             <li key={membership.businessId}>
               <Link
-                to={`/businesses/${encodeURIComponent(membership.businessId)}/settings`}
+                to={linkTo(membership.businessId)}
                 className="link-row"
                 data-testid="membership"
                 data-business-id={membership.businessId}

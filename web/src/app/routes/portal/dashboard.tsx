@@ -1,0 +1,11 @@
+import { useT } from '@/lib/i18n';
+
+/** Placeholder until the lots feature builds this page. */
+export default function DashboardRoute() {
+  const t = useT();
+  return (
+    <div className="page">
+      <h1 className="page__title">{t('lots.placeholder')}</h1>
+    </div>
+  );
+}
