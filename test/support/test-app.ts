@@ -44,7 +44,8 @@ export async function startTestApp(options: { web?: boolean; env?: Record<string
     SEED_DEMO: 'false',
     PUBLIC_RATE_LIMIT: '100000',
     LOGIN_RATE_LIMIT: '100000',
-    WEB_DIST_DIR: options.web ? 'web/dist' : '',
+    // TEST_WEB_DIST: a web build elsewhere, so one build can be tested while another is made.
+    WEB_DIST_DIR: options.web ? (process.env.TEST_WEB_DIST ?? 'web/dist') : '',
     DATA_DIR: db.dataDir,
     ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
     ...options.env,
