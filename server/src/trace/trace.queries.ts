@@ -1,10 +1,12 @@
-import type { DataSource } from 'typeorm';
+import type { BatchStatus } from '@nguon/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { LIVE_SHIPMENTS } from '../events/shipped-to.js';
 
 /**
  * The batches reachable from a batch through processing, in one recursive query: backward from
  * outputs to inputs (its sources), forward from inputs to outputs (what was made from it).
  */
-export async function reachableBatches(db: DataSource, batchId: string, forward: boolean, maxDepth: number): Promise<{ batch_id: string; depth: number }[]> {
+export async function reachableBatches(db: DataSource | EntityManager, batchId: string, forward: boolean, maxDepth: number): Promise<{ batch_id: string; depth: number }[]> {
   const [from, to] = forward ? ['input', 'output'] : ['output', 'input'];
   return db.query(
     `WITH RECURSIVE walk(batch_id, depth) AS (
@@ -28,7 +30,7 @@ export interface TraceBatchRow {
   gtin: string | null;
   business_id: string;
   legal_name: string;
-  status: string;
+  status: BatchStatus;
 }
 
 export function loadTraceBatches(db: DataSource, ids: string[]): Promise<TraceBatchRow[]> {
@@ -49,10 +51,19 @@ export function loadTraceEdges(db: DataSource, ids: string[]): Promise<{ kind: '
        JOIN events e ON e.id = i.event_id
       WHERE i.role = 'input' AND i.batch_id = ANY($1::uuid[]) AND o.batch_id = ANY($1::uuid[]) AND NOT e.error_declared
      UNION ALL
-     SELECT 'shipping', eb.batch_id, e.destination_business_id::text, e.event_id, e.event_time
-       FROM event_batches eb JOIN events e ON e.id = eb.event_id
-      WHERE eb.batch_id = ANY($1::uuid[]) AND e.biz_step = 'shipping' AND e.destination_business_id IS NOT NULL AND NOT e.error_declared
+     SELECT 'shipping', s.batch_id, s.business_id::text, s.event_id, s.event_time
+       FROM ${LIVE_SHIPMENTS} s WHERE s.batch_id = ANY($1::uuid[])
      ORDER BY event_time`,
+    [ids],
+  );
+}
+
+/** Recalls in force on the batches: each batch's own, or one whose downstream set it is in. */
+export function loadActiveRecalls(db: DataSource, ids: string[]): Promise<{ batch_id: string; recall_id: string; source_batch_id: string }[]> {
+  return db.query(
+    `SELECT r.batch_id, r.id AS recall_id, r.batch_id AS source_batch_id FROM recalls r WHERE r.batch_id = ANY($1::uuid[]) AND r.lifted_at IS NULL
+     UNION ALL
+     SELECT rb.batch_id, r.id, r.batch_id FROM recall_batches rb JOIN recalls r ON r.id = rb.recall_id WHERE rb.batch_id = ANY($1::uuid[]) AND r.lifted_at IS NULL`,
     [ids],
   );
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { TraceView } from '@nguon/shared';
+import type { TraceIntegrityReport, TraceView } from '@nguon/shared';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { TraceQueryDto } from './trace-query.dto.js';
-import { loadTraceBatches, loadTraceEdges, reachableBatches } from './trace.queries.js';
+import { loadChains, verifyChain } from '../events/hash-chains.js';
+import { loadActiveRecalls, loadTraceBatches, loadTraceEdges, reachableBatches } from './trace.queries.js';
 
 /** An inspector's trace of a batch: one step back and one step forward, as far as the records go. */
 @Injectable()
@@ -12,15 +13,9 @@ export class TraceService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async traceBatch(batchId: string, query: TraceQueryDto): Promise<TraceView> {
-    const [backward, forward] = await Promise.all([
-      query.direction === 'forward' ? [] : reachableBatches(this.db, batchId, false, query.depth),
-      query.direction === 'backward' ? [] : reachableBatches(this.db, batchId, true, query.depth),
-    ]);
-    const depthOf = new Map<string, number>([[batchId, 0]]);
-    for (const row of backward) if (row.depth > 0) depthOf.set(row.batch_id, -row.depth);
-    for (const row of forward) if (row.depth > 0) depthOf.set(row.batch_id, row.depth);
+    const depthOf = await this.reach(batchId, query);
     const ids = [...depthOf.keys()];
-    const [batches, edges] = await Promise.all([loadTraceBatches(this.db, ids), loadTraceEdges(this.db, ids)]);
+    const [batches, edges, recalls] = await Promise.all([loadTraceBatches(this.db, ids), loadTraceEdges(this.db, ids), loadActiveRecalls(this.db, ids)]);
     if (!batches.some((b) => b.id === batchId)) throw new DomainError('BATCH_NOT_FOUND');
     // Shipping edges lead to businesses: forward only, since what was shipped to the start's sources is not in its trace.
     const shown = edges.filter((e) => e.kind === 'processing' || (depthOf.get(e.from_id) ?? 0) >= 0);
@@ -28,6 +23,9 @@ export class TraceService {
     const names: { id: string; legal_name: string }[] = businessIds.length
       ? await this.db.query(`SELECT id, legal_name FROM businesses WHERE id = ANY($1::uuid[])`, [businessIds])
       : [];
+    // A batch's own recall comes before one that reaches it from upstream.
+    const recallOf = new Map<string, { id: string; sourceBatchId: string }>();
+    for (const r of recalls) if (!recallOf.has(r.batch_id) || r.source_batch_id === r.batch_id) recallOf.set(r.batch_id, { id: r.recall_id, sourceBatchId: r.source_batch_id });
     return {
       batchId,
       direction: query.direction,
@@ -36,10 +34,35 @@ export class TraceService {
         .map((b) => ({
           id: b.id, lotCode: b.lot_code, productName: { vi: b.name_vi, en: b.name_en }, gtin: b.gtin,
           businessId: b.business_id, businessName: b.legal_name, status: b.status, depth: depthOf.get(b.id) ?? 0,
+          recall: recallOf.get(b.id) ?? null,
         }))
         .sort((a, b) => a.depth - b.depth || a.lotCode.localeCompare(b.lotCode)),
       businesses: names.map((n) => ({ id: n.id, name: n.legal_name })),
       edges: shown.map((e) => ({ kind: e.kind, from: e.from_id, to: e.to_id, eventId: e.event_id, eventTime: e.event_time.toISOString() })),
     };
+  }
+
+  /** Every batch of the trace checked against its hash chain, with the first broken record of each. */
+  async verifyTrace(batchId: string, query: TraceQueryDto): Promise<TraceIntegrityReport> {
+    const depthOf = await this.reach(batchId, query);
+    const [exists] = await this.db.query(`SELECT 1 FROM batches WHERE id = $1`, [batchId]);
+    if (!exists) throw new DomainError('BATCH_NOT_FOUND');
+    const ids = [...depthOf.keys()].sort((a, b) => depthOf.get(a)! - depthOf.get(b)!);
+    const chains = await loadChains(this.db, ids);
+    const checkedAt = new Date();
+    const batches = ids.map((id) => verifyChain(id, chains, checkedAt));
+    return { batchId, direction: query.direction, maxDepth: query.depth, verified: batches.every((b) => b.verified), checkedAt: checkedAt.toISOString(), batches };
+  }
+
+  /** The trace's batches and their steps from the start: negative backward, positive forward. */
+  private async reach(batchId: string, query: TraceQueryDto): Promise<Map<string, number>> {
+    const [backward, forward] = await Promise.all([
+      query.direction === 'forward' ? [] : reachableBatches(this.db, batchId, false, query.depth),
+      query.direction === 'backward' ? [] : reachableBatches(this.db, batchId, true, query.depth),
+    ]);
+    const depthOf = new Map<string, number>([[batchId, 0]]);
+    for (const row of backward) if (row.depth > 0) depthOf.set(row.batch_id, -row.depth);
+    for (const row of forward) if (row.depth > 0) depthOf.set(row.batch_id, row.depth);
+    return depthOf;
   }
 }

@@ -1,4 +1,6 @@
 import type { LocalizedText } from '../i18n/locale.js';
+import type { BatchStatus } from './batch.js';
+import type { IntegrityReport } from './event.js';
 
 export const TRACE_DIRECTIONS = ['backward', 'forward', 'both'] as const;
 export type TraceDirection = (typeof TRACE_DIRECTIONS)[number];
@@ -10,9 +12,11 @@ export interface TraceBatchNode {
   gtin: string | null;
   businessId: string;
   businessName: string;
-  status: string;
+  status: BatchStatus;
   /** Steps from the starting batch: negative backward (its sources), positive forward. */
   depth: number;
+  /** The recall in force on this batch: its own (`sourceBatchId` is the batch) or one upstream of it. */
+  recall: { id: string; sourceBatchId: string } | null;
 }
 
 /** A link between two batches (processing) or from a batch to a business it was shipped to. */
@@ -33,4 +37,16 @@ export interface TraceView {
   batches: TraceBatchNode[];
   businesses: { id: string; name: string }[];
   edges: TraceEdge[];
+}
+
+/** `GET /api/batches/{id}/trace/integrity`: the hash chain of every batch in the trace, checked together. */
+export interface TraceIntegrityReport {
+  batchId: string;
+  direction: TraceDirection;
+  maxDepth: number;
+  /** Every batch's records verify. */
+  verified: boolean;
+  checkedAt: string;
+  /** One report per batch of the trace; a broken one names its first broken record. */
+  batches: IntegrityReport[];
 }

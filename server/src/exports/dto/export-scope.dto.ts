@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  EXPORT_FORMATS, EXPORT_LOTS_MAX, EXPORT_SCOPE_KINDS, TRACE_DIRECTIONS,
+  type ExportFormat, type ExportScopeKind, type LotReference, type TraceDirection,
+} from '@nguon/shared';
+import { IsDateTime, IsGtin, IsLotCode } from '../../common/validation/decorators.js';
+
+export class ExportFormatParams {
+  @ApiProperty({ enum: EXPORT_FORMATS }) @IsIn(EXPORT_FORMATS) format: ExportFormat;
+}
+
+export class BusinessExportParams extends ExportFormatParams {
+  @IsUUID() businessId: string;
+}
+
+export class LotReferenceDto implements LotReference {
+  @ApiPropertyOptional() @IsOptional() @IsGtin() gtin?: string;
+  @IsLotCode() lotCode: string;
+}
+
+const is = (kind: ExportScopeKind) => (o: ExportScopeDto) => o.kind === kind;
+
+/** One body for the three scopes (`ExportScope` in shared): `kind` says which fields apply. */
+export class ExportScopeDto {
+  @ApiProperty({ enum: EXPORT_SCOPE_KINDS }) @IsIn(EXPORT_SCOPE_KINDS) kind: ExportScopeKind;
+
+  @ApiPropertyOptional({ description: 'trace: the starting batch (or `lot`)' })
+  @ValidateIf((o: ExportScopeDto) => o.kind === 'trace' && o.lot === undefined) @IsUUID()
+  batchId?: string;
+
+  @ApiPropertyOptional({ type: LotReferenceDto, description: 'trace: the starting batch by its lot (or `batchId`)' })
+  @ValidateIf((o: ExportScopeDto) => o.kind === 'trace' && o.batchId === undefined) @ValidateNested() @Type(() => LotReferenceDto)
+  lot?: LotReferenceDto;
+
+  @ApiPropertyOptional({ enum: TRACE_DIRECTIONS, default: 'both' }) @IsOptional() @IsIn(TRACE_DIRECTIONS)
+  direction?: TraceDirection;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20, description: 'trace: processing steps to follow each way' })
+  @IsOptional() @IsInt() @Min(1) @Max(50)
+  depth?: number;
+
+  @ApiPropertyOptional({ description: 'product: the product (or `gtin`)' })
+  @ValidateIf((o: ExportScopeDto) => o.kind === 'product' && o.gtin === undefined) @IsUUID()
+  productId?: string;
+
+  @ValidateIf((o: ExportScopeDto) => o.kind === 'product' && o.productId === undefined) @IsGtin()
+  gtin?: string;
+
+  @ApiPropertyOptional({ description: 'product: events at or after this time' })
+  @ValidateIf(is('product')) @IsDateTime()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'product: events before this time' })
+  @ValidateIf(is('product')) @IsDateTime()
+  to?: string;
+
+  @ApiPropertyOptional({ type: [LotReferenceDto], description: 'lots: the lots, each by lot code and, when ambiguous, GTIN' })
+  @ValidateIf(is('lots')) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(EXPORT_LOTS_MAX) @ValidateNested({ each: true }) @Type(() => LotReferenceDto)
+  lots?: LotReferenceDto[];
+}

@@ -1,0 +1,100 @@
+import { STAGES, type FlagKind } from '@nguon/shared';
+import type { EntityManager } from 'typeorm';
+import { declaredWrongSql } from '../batches/batch-events.sql.js';
+import { LIVE_RECEIPTS, LIVE_SHIPMENTS, receiptOf } from '../events/shipped-to.js';
+
+/** Event-based checks look at what was recorded in this window, so a run stays cheap as records grow. */
+const RECENT = `interval '90 days'`;
+/** An event someone declared wrong is not an anomaly to chase: its correction is. */
+const NOT_DECLARED_WRONG = `NOT ${declaredWrongSql('e')}`;
+
+/**
+ * What each stage must say for a trace to hold (who, what, where): the key data elements of the
+ * critical tracking events. Kept as data: the legal lists change more often than the code.
+ */
+const REQUIRED_DATA: { bizStep: string; fields: ('location' | 'quantity' | 'destination' | 'source')[] }[] = [
+  { bizStep: STAGES.harvesting.bizStep, fields: ['location', 'quantity'] },
+  { bizStep: STAGES.packing.bizStep, fields: ['location'] },
+  { bizStep: STAGES.processing.bizStep, fields: ['location'] },
+  { bizStep: STAGES.shipping.bizStep, fields: ['location', 'quantity', 'destination'] },
+  { bizStep: STAGES.receiving.bizStep, fields: ['location', 'quantity', 'source'] },
+];
+
+const REQUIRED_FIELDS = ['location', 'quantity', 'destination', 'source'] as const;
+const stepsNeeding = (field: (typeof REQUIRED_FIELDS)[number]) => REQUIRED_DATA.filter((r) => r.fields.includes(field)).map((r) => r.bizStep);
+
+const MISSING_SQL = {
+  location: `e.read_point IS NULL AND e.biz_location IS NULL`,
+  quantity: `NOT EXISTS (SELECT 1 FROM event_batches q WHERE q.event_id = e.id AND q.role IN ('subject', 'output') AND q.quantity IS NOT NULL)`,
+  destination: `NOT (e.document ? 'destinationList') AND NOT (e.document ? 'nguon:destinationName')`,
+  source: `NOT (e.document ? 'sourceList') AND NOT (e.document ? 'nguon:sourceName')`,
+} as const;
+
+/** One `CASE` per field, its bizSteps bound as $1..$4: the names of what an event lacks. */
+const MISSING_CASES = REQUIRED_FIELDS.map((field, n) => `CASE WHEN e.biz_step = ANY($${n + 1}::text[]) AND ${MISSING_SQL[field]} THEN '${field}' END`).join(', ');
+
+/** Places more than this far apart within SCAN_WINDOW_HOURS look like one code printed on many packs. */
+const SCAN_DISTANCE_KM = 300;
+const SCAN_WINDOW_HOURS = 6;
+
+type Detector = (tx: EntityManager, options: { unreceivedHours: number }) => Promise<number>;
+
+async function inserted(tx: EntityManager, sql: string, params: unknown[] = []): Promise<number> {
+  const rows: unknown[] = await tx.query(`${sql} ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`, params);
+  return rows.length;
+}
+
+/**
+ * Each check is one set-based INSERT of the anomalies it finds; the dedupe key names what a flag is
+ * about, so a later run never raises the same one twice.
+ */
+export const FLAG_DETECTORS: Record<Exclude<FlagKind, 'consumer_report'>, Detector> = {
+  unreceived_shipment: (tx, { unreceivedHours }) => inserted(tx, `
+    INSERT INTO flags (kind, dedupe_key, batch_id, business_id, event_id, details)
+    SELECT 'unreceived_shipment', 'unreceived_shipment:' || s.event_pk || ':' || s.batch_id, s.batch_id, s.business_id, s.event_pk,
+           jsonb_build_object('shippedAt', s.event_time, 'from', sender.legal_name, 'to', receiver.legal_name)
+      FROM ${LIVE_SHIPMENTS} s
+      JOIN businesses sender ON sender.id = s.shipper_id
+      JOIN businesses receiver ON receiver.id = s.business_id
+     WHERE s.event_time < now() - make_interval(hours => $1) AND s.event_time > now() - ${RECENT}
+       AND NOT EXISTS (SELECT 1 FROM ${LIVE_RECEIPTS} r WHERE ${receiptOf('s', 'r')})`, [unreceivedHours]),
+
+  outputs_exceed_inputs: (tx) => inserted(tx, `
+    INSERT INTO flags (kind, dedupe_key, batch_id, business_id, event_id, details)
+    SELECT 'outputs_exceed_inputs', 'outputs_exceed_inputs:' || e.id, o.first_batch, e.business_id, e.id,
+           jsonb_build_object('inputs', i.total, 'outputs', o.total, 'unit', o.unit)
+      FROM events e
+      JOIN LATERAL (SELECT sum(quantity) AS total, min(unit) AS unit, count(DISTINCT unit) AS units, bool_and(quantity IS NOT NULL) AS complete,
+                           (array_agg(batch_id ORDER BY batch_id))[1] AS first_batch
+                      FROM event_batches WHERE event_id = e.id AND role = 'output') o ON true
+      JOIN LATERAL (SELECT sum(quantity) AS total, min(unit) AS unit, count(DISTINCT unit) AS units, bool_and(quantity IS NOT NULL) AS complete
+                      FROM event_batches WHERE event_id = e.id AND role = 'input') i ON true
+     WHERE e.event_type = 'TransformationEvent' AND NOT e.error_declared AND e.record_time > now() - ${RECENT} AND ${NOT_DECLARED_WRONG}
+       -- Only comparable when every quantity is known and all are in one unit.
+       AND o.complete AND i.complete AND o.units = 1 AND i.units = 1 AND o.unit = i.unit AND o.total > i.total`),
+
+  missing_data: (tx) => inserted(tx, `
+    INSERT INTO flags (kind, dedupe_key, batch_id, business_id, event_id, details)
+    SELECT 'missing_data', 'missing_data:' || m.id, m.batch_id, m.business_id, m.id, jsonb_build_object('bizStep', m.biz_step, 'missing', to_jsonb(m.missing))
+      FROM (SELECT e.id, e.business_id, e.biz_step,
+                   (SELECT batch_id FROM event_batches WHERE event_id = e.id ORDER BY role = 'subject' DESC, role = 'output' DESC LIMIT 1) AS batch_id,
+                   array_remove(ARRAY[${MISSING_CASES}], NULL) AS missing
+              FROM events e
+             WHERE e.biz_step = ANY($5::text[]) AND NOT e.error_declared AND e.record_time > now() - ${RECENT} AND ${NOT_DECLARED_WRONG}) m
+     WHERE cardinality(m.missing) > 0`, [...REQUIRED_FIELDS.map(stepsNeeding), REQUIRED_DATA.map((r) => r.bizStep)]),
+
+  improbable_scans: (tx) => inserted(tx, `
+    INSERT INTO flags (kind, dedupe_key, batch_id, business_id, details)
+    SELECT 'improbable_scans', 'improbable_scans:' || p.batch_id || ':' || to_char(max(p.seen), 'YYYY-MM-DD'), p.batch_id, b.business_id,
+           jsonb_build_object('places', count(DISTINCT (p.lat1, p.lon1)) + 1, 'maxKm', round(max(p.km)), 'windowHours', ${SCAN_WINDOW_HOURS})
+      FROM (SELECT a.batch_id, a.latitude AS lat1, a.longitude AS lon1, greatest(a.scanned_at, c.scanned_at) AS seen,
+                   2 * 6371 * asin(sqrt(power(sin(radians(c.latitude - a.latitude) / 2), 2)
+                     + cos(radians(a.latitude)) * cos(radians(c.latitude)) * power(sin(radians(c.longitude - a.longitude) / 2), 2))) AS km
+              FROM scans a
+              JOIN scans c ON c.batch_id = a.batch_id AND c.id > a.id AND c.latitude IS NOT NULL
+                          AND c.scanned_at BETWEEN a.scanned_at - interval '${SCAN_WINDOW_HOURS} hours' AND a.scanned_at + interval '${SCAN_WINDOW_HOURS} hours'
+             WHERE a.latitude IS NOT NULL AND a.scanned_at > now() - interval '7 days') p
+      JOIN batches b ON b.id = p.batch_id
+     WHERE p.km > ${SCAN_DISTANCE_KM}
+     GROUP BY p.batch_id, b.business_id`),
+};

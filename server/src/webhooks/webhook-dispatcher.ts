@@ -1,0 +1,119 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { signWebhook } from './webhook-signature.js';
+
+const POLL_MS = 5_000;
+const TIMEOUT_MS = 5_000;
+const CLAIM_SIZE = 20;
+const MAX_ATTEMPTS = 8;
+/** Retries wait 30 s, 1 min, 2 min... up to 6 h: a receiver down for a day still gets the news. */
+const retryDelaySeconds = (attempts: number) => Math.min(30 * 2 ** (attempts - 1), 6 * 3600);
+
+interface DueDelivery {
+  id: string;
+  event_type: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  url: string;
+  secret: string;
+}
+
+/**
+ * Sends queued webhook deliveries, signed, with retries. Any instance may send any delivery:
+ * claiming one leases it for two minutes (`FOR UPDATE SKIP LOCKED`), so instances do not send the
+ * same one twice, and one that dies mid-send leaves it to be retried when the lease runs out.
+ */
+@Injectable()
+export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(WebhookDispatcher.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.kick(), POLL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.again = false;
+    await this.running;
+  }
+
+  /** Sends what is due now (called after a commit that queued deliveries, and on a timer). */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((error: Error) => this.logger.warn(`webhook deliveries paused: ${error.message}`))
+      .finally(() => {
+        this.running = null;
+        if (this.again && this.timer) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const due = await this.claim();
+      if (due.length === 0) return;
+      await Promise.all(due.map((delivery) => this.deliver(delivery)));
+    }
+  }
+
+  private async claim(): Promise<DueDelivery[]> {
+    const [rows] = await this.db.query(
+      `UPDATE webhook_deliveries d SET attempts = d.attempts + 1, next_attempt_at = now() + interval '2 minutes'
+         FROM webhooks w
+        WHERE w.id = d.webhook_id
+          AND d.id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= now()
+                        ORDER BY next_attempt_at LIMIT ${CLAIM_SIZE} FOR UPDATE SKIP LOCKED)
+        RETURNING d.id, d.event_type, d.payload, d.attempts, w.url, w.secret`,
+    );
+    return rows as DueDelivery[];
+  }
+
+  private async deliver(delivery: DueDelivery): Promise<void> {
+    const body = JSON.stringify(delivery.payload);
+    let status: number | null = null;
+    let problem: string | null = null;
+    try {
+      const response = await fetch(delivery.url, {
+        method: 'POST',
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Nguon-Webhooks/1',
+          'x-nguon-event': delivery.event_type,
+          'x-nguon-delivery': delivery.id,
+          'x-nguon-signature': signWebhook(delivery.secret, body, Math.floor(Date.now() / 1000)),
+        },
+      });
+      status = response.status;
+      await response.body?.cancel();
+      if (!response.ok) problem = `HTTP ${response.status}`;
+    } catch (error) {
+      problem = (error as Error).message.slice(0, 500);
+    }
+    if (!problem) {
+      await this.db.query(`UPDATE webhook_deliveries SET status = 'delivered', delivered_at = now(), last_status = $2, last_error = NULL WHERE id = $1`, [delivery.id, status]);
+      return;
+    }
+    const final = delivery.attempts >= MAX_ATTEMPTS;
+    await this.db.query(
+      `UPDATE webhook_deliveries SET status = $2, last_status = $3, last_error = $4, next_attempt_at = now() + make_interval(secs => $5) WHERE id = $1`,
+      [delivery.id, final ? 'failed' : 'pending', status, problem, retryDelaySeconds(delivery.attempts)],
+    );
+  }
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import type { BatchView } from '@nguon/shared';
+import { createBatch, createProducer, createUser, type Factory, type TestUser } from '../factories/index.js';
+import { findChromium, launchBrowser, requireWebBuild, signIn, type Browser } from '../support/browser.js';
+import { sql } from '../support/db.js';
+import { httpClient, pathOf } from '../support/http.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const chromiumPath = findChromium();
+
+describe('a consumer reports a problem, and an inspector works it through, in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let inspector: TestUser;
+  let batch: BatchView;
+
+  beforeAll(async () => {
+    if (!chromiumPath) return;
+    requireWebBuild();
+    t = await startTestApp({ web: true });
+    const f: Factory = { http: httpClient(t.baseUrl), testApp: t };
+    const admin = await createUser(f, { role: 'admin' });
+    inspector = await createUser(f, { role: 'inspector' });
+    const farm = await createProducer(f, admin, { product: { name: { vi: 'Bưởi Phúc Trạch', en: 'Phuc Trach pomelo' } } });
+    batch = await createBatch(f, farm.owner, farm.product.id, { lotCode: 'PT-BAO-CAO' });
+    browser = await launchBrowser(chromiumPath, { locale: 'vi-VN', mobile: true });
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('sends a report with a photo from the batch page, and shares the area of the scan', async () => {
+    if (!chromiumPath) return;
+    await browser.context.grantPermissions(['geolocation'], { origin: t.baseUrl });
+    await browser.context.setGeolocation({ latitude: 18.34281, longitude: 105.90573 });
+    await page.goto(`${t.baseUrl}${pathOf(batch.identityUrl)}`);
+    await page.getByTestId('batch-page').waitFor();
+
+    await page.getByTestId('share-area').click();
+    await expect(page.getByTestId('area-status').innerText()).resolves.toContain('Cảm ơn');
+    expect(await sql(t, `SELECT latitude::text, longitude::text FROM scans WHERE batch_id = $1`, [batch.id])).toEqual([{ latitude: '18.3', longitude: '105.9' }]);
+
+    await page.getByTestId('report-open').click();
+    const form = page.getByTestId('report-form');
+    await form.getByTestId('report-submit').click();
+    // Nothing chosen yet: the form says so and keeps the reader on the first field.
+    await expect(form.getByLabel('Vấn đề gặp phải').getAttribute('aria-invalid')).resolves.toBe('true');
+    await form.getByLabel('Vấn đề gặp phải').selectOption('counterfeit');
+    await form.getByLabel('Mô tả').fill('Tem QR in mờ, vỏ hộp khác lần mua trước');
+    const photo = PNG.sync.write(new PNG({ width: 4, height: 4 }));
+    await form.getByLabel('Ảnh chụp (không bắt buộc)').setInputFiles({ name: 'tem.png', mimeType: 'image/png', buffer: photo });
+    await form.getByLabel('Số điện thoại hoặc email (không bắt buộc)').fill('0912 345 678');
+    await form.getByTestId('report-submit').click();
+    await page.getByTestId('report-sent').waitFor();
+  });
+
+  it('shows the report in the inspector\'s flags, with the photo, and takes it into review', async () => {
+    if (!chromiumPath) return;
+    await signIn(page, inspector, `${t.baseUrl}/login?next=%2Finspector%2Fflags`);
+    const flag = page.locator('[data-testid="flag"][data-kind="consumer_report"]');
+    await flag.waitFor();
+    expect(await flag.innerText()).toContain('Tem QR in mờ');
+    expect(await flag.innerText()).toContain('PT-BAO-CAO');
+    await flag.getByTestId('flag-photo').waitFor();
+    const width = await flag.getByTestId('flag-photo').evaluate((img: HTMLImageElement) =>
+      img.complete ? img.naturalWidth : new Promise<number>((resolve) => img.addEventListener('load', () => resolve(img.naturalWidth))));
+    expect(width).toBe(4);
+
+    await flag.getByLabel('Chuyển sang').selectOption('in_review');
+    await flag.getByLabel('Ghi chú').fill('Đã liên hệ người mua để lấy mẫu');
+    await flag.getByTestId('flag-save').click();
+    await page.locator('[data-testid="flag"][data-status="in_review"]').waitFor();
+    expect(await page.locator('[data-testid="flag"][data-status="in_review"]').innerText()).toContain('Đã liên hệ người mua để lấy mẫu');
+  });
+});

@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { createUser, type Factory, type TestUser } from '../factories/index.js';
+import { createOrangeJuiceChain, type OrangeJuiceChain } from '../factories/inspector.js';
+import { findChromium, launchBrowser, type Browser } from '../support/browser.js';
+import { httpClient } from '../support/http.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const chromiumPath = findChromium();
+const webDist = process.env.TEST_WEB_DIST ?? 'web/dist';
+
+describe("the inspector's workspace in Chromium", () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let inspector: TestUser;
+  let chain: OrangeJuiceChain;
+
+  beforeAll(async () => {
+    if (!chromiumPath) return;
+    if (!existsSync(`${webDist}/index.html`)) throw new Error(`${webDist} is missing: run \`npm run build -w web\` (npm test does)`);
+    t = await startTestApp({ web: true });
+    const f: Factory = { http: httpClient(t.baseUrl), testApp: t };
+    inspector = await createUser(f, { role: 'inspector', displayName: 'Thanh tra Hà Tĩnh' });
+    chain = await createOrangeJuiceChain(f, await createUser(f, { role: 'admin' }));
+    browser = await launchBrowser(chromiumPath, { locale: 'vi-VN' });
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.goto(`${t.baseUrl}/login`);
+    const form = page.getByTestId('login-form');
+    await form.getByLabel('Email', { exact: true }).fill(inspector.email);
+    await form.getByLabel('Mật khẩu', { exact: true }).fill(inspector.password);
+    await form.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByTestId('user-menu').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const lotsShown = (selector: string) => page.locator(selector).evaluateAll((rows) => rows.map((row) => row.getAttribute('data-lot-code')));
+
+  it('searches a lot typed without diacritics, traces it, recalls it, and the consumer page of a batch made from it shows the recall', async () => {
+    if (!chromiumPath) return;
+    await page.getByTestId('user-menu-button').click();
+    await page.getByRole('link', { name: 'Không gian kiểm tra' }).click();
+    await page.waitForURL(/\/inspector$/);
+
+    await page.getByLabel('Tìm theo tên sản phẩm, số lô hoặc doanh nghiệp').fill('cam bu huong son');
+    await page.getByTestId('search-submit').click();
+    await page.waitForURL(/q=cam\+bu\+huong\+son/);
+    await page.getByTestId('search-row').first().waitFor();
+    expect((await lotsShown('[data-testid="search-row"]')).sort()).toEqual(['CAM-HK-01', 'CAM-HK-01-B']);
+
+    // Sorting by a column says so to assistive technology, and turns round on a second click.
+    const lotHeader = page.locator('th', { has: page.getByTestId('sort-lotCode') });
+    await page.getByTestId('sort-lotCode').click();
+    await expect(lotHeader.getAttribute('aria-sort')).resolves.toBe('ascending');
+    await page.waitForURL(/order=asc/);
+    expect(await lotsShown('[data-testid="search-row"]')).toEqual(['CAM-HK-01', 'CAM-HK-01-B']);
+    await page.getByTestId('sort-lotCode').click();
+    await page.waitForURL(/order=desc/);
+    await expect(lotHeader.getAttribute('aria-sort')).resolves.toBe('descending');
+    expect(await lotsShown('[data-testid="search-row"]')).toEqual(['CAM-HK-01-B', 'CAM-HK-01']);
+
+    await page.getByRole('link', { name: 'CAM-HK-01', exact: true }).click();
+    await page.waitForURL(new RegExp(`/inspector/batches/${chain.oranges.id}$`));
+    const graph = page.getByTestId('trace-graph');
+    await graph.getByTestId('trace-node').first().waitFor();
+    expect((await lotsShown('[data-testid="trace-graph"] [data-testid="trace-node"]')).sort()).toEqual(['CAM-HK-01', 'JUICE-01']);
+    const businesses = await graph.getByTestId('trace-business').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label')));
+    expect(businesses).toEqual(expect.arrayContaining([expect.stringContaining('Công ty Nước ép Đồng Lộc'), expect.stringContaining('Cửa hàng Thực phẩm Sạch Hà Nội')]));
+    expect(await lotsShown('[data-testid="trace-row"]')).toEqual(['CAM-HK-01', 'JUICE-01']);
+    await expect(page.getByTestId('trace-integrity').getAttribute('data-verified')).resolves.toBe('true');
+
+    await page.getByTestId('recall-batch').click();
+    const dialog = page.getByTestId('recall-dialog');
+    await dialog.getByLabel('Mức độ').selectOption('class_i');
+    await dialog.getByLabel('Lý do').fill('Phát hiện vi khuẩn Salmonella trong mẫu kiểm nghiệm');
+    await dialog.getByTestId('recall-confirm').click();
+    const details = page.getByTestId('recall-details');
+    await details.waitFor();
+    await expect(details.getByTestId('recall-details-severity').innerText()).resolves.toContain('Mức I');
+    await expect(page.getByTestId('recall-affected').innerText()).resolves.toContain('JUICE-01');
+    const notified = await page.getByTestId('recall-notified').innerText();
+    expect(notified).toContain('Công ty Nước ép Đồng Lộc');
+    expect(notified).toContain('Cửa hàng Thực phẩm Sạch Hà Nội');
+    await graph.locator('[data-lot-code="JUICE-01"].trace-graph__node--recalled').waitFor();
+
+    // A node of the graph is a link: reached by keyboard, Enter opens that batch's trace.
+    await graph.locator('[data-lot-code="JUICE-01"]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/inspector/batches/${chain.juice.id}$`));
+    await page.getByTestId('recall-upstream').waitFor();
+
+    await page.goto(`${t.baseUrl}/batches/${chain.juice.id}`);
+    const banner = page.getByTestId('recall-banner');
+    await banner.waitFor();
+    await expect(banner.getByTestId('recall-source').innerText()).resolves.toContain('CAM-HK-01');
+  });
+
+  it('lists the recall among the recalls, leading back to its batch', async () => {
+    if (!chromiumPath) return;
+    await page.goto(`${t.baseUrl}/inspector/recalls`);
+    const row = page.getByTestId('recall-row').first();
+    await row.waitFor();
+    await expect(row.getAttribute('data-lot-code')).resolves.toBe('CAM-HK-01');
+    await expect(row.innerText()).resolves.toContain('Đang thu hồi');
+    await row.getByRole('link', { name: 'CAM-HK-01' }).click();
+    await page.waitForURL(new RegExp(`/inspector/batches/${chain.oranges.id}$`));
+  });
+});

@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { useLocale, useT } from '@/lib/i18n';
+import { shareScanPlace } from '../api/send-report';
+
+/** Rounded on the phone already: the exact position never leaves it. */
+const coarse = (degrees: number) => Math.round(degrees * 10) / 10;
+
+/**
+ * Opt-in: the visitor's rough area for this scan, so that one code opened in far-apart places at
+ * once (a copied label) can be flagged for inspectors.
+ */
+export function ShareArea({ batchId }: { batchId: string }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const [state, setState] = useState<'idle' | 'asking' | 'shared' | 'denied'>('idle');
+  if (!('geolocation' in navigator)) return null;
+
+  const share = () => {
+    setState('asking');
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        const body = { latitude: coarse(position.coords.latitude), longitude: coarse(position.coords.longitude) };
+        shareScanPlace(batchId, body, { locale }).then(() => setState('shared'), () => setState('denied'));
+      },
+      () => setState('denied'),
+      { enableHighAccuracy: false, maximumAge: 600_000, timeout: 15_000 },
+    );
+  };
+
+  if (state === 'shared' || state === 'denied') {
+    return (
+      <p className="muted share-area" role="status" data-testid="area-status">
+        {t(state === 'shared' ? 'reports.areaShared' : 'reports.areaDenied')}
+      </p>
+    );
+  }
+  return (
+    <div className="share-area">
+      <Button variant="secondary" onClick={share} disabled={state === 'asking'} data-testid="share-area">
+        {t('reports.shareArea')}
+      </Button>
+      <p className="muted share-area__hint">{t('reports.shareAreaHint')}</p>
+    </div>
+  );
+}
