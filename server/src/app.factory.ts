@@ -53,7 +53,8 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:', 'https:'],
+          // blob: shows files fetched with the user's token (a consumer's photo for inspectors).
+          imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
           styleSrc: ["'self'", "'unsafe-inline'"],
           scriptSrc: ["'self'"],
           connectSrc: ["'self'"],

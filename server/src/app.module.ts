@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminModule } from './admin/admin.module.js';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
+import { AttachmentsModule } from './attachments/attachments.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BatchesModule } from './batches/batches.module.js';
@@ -10,18 +11,29 @@ import { CacheModule } from './common/cache/cache.module.js';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 import type { Database } from './database/data-source.js';
 import { EpcisQueryModule } from './epcis/epcis-query.module.js';
 import { EpcisModule } from './epcis/epcis.module.js';
 import { EventsModule } from './events/events.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ImportsModule } from './imports/imports.module.js';
+import { LabelsModule } from './labels/labels.module.js';
 import { LocationsModule } from './locations/locations.module.js';
 import { MembersModule } from './members/members.module.js';
 import { ProductsModule } from './products/products.module.js';
 import { PublicViewModule } from './public-view/public-view.module.js';
 import { QrModule } from './qr/qr.module.js';
 import { ResolverModule } from './resolver/resolver.module.js';
+import { SearchModule } from './search/search.module.js';
+import { ShipmentsModule } from './shipments/shipments.module.js';
 import { TraceModule } from './trace/trace.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { RecallsModule } from './recalls/recalls.module.js';
+import { ReportsModule } from './reports/reports.module.js';
+import { FlagsModule } from './flags/flags.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { WebAppModule } from './web-app/web-app.module.js';
 
 @Module({})
@@ -41,6 +53,7 @@ export class AppModule {
         HealthModule,
         AuditModule,
         AuthModule,
+        AttachmentsModule,
         BusinessesModule,
         MembersModule,
         ApiKeysModule,
@@ -49,12 +62,23 @@ export class AppModule {
         ProductsModule,
         BatchesModule,
         EventsModule,
+        ShipmentsModule,
         EpcisModule,
         EpcisQueryModule,
+        ImportsModule,
         QrModule,
+        LabelsModule,
         PublicViewModule,
         ResolverModule,
         TraceModule,
+        ExportsModule,
+        SearchModule,
+        DashboardModule,
+        NotificationsModule,
+        WebhooksModule,
+        RecallsModule,
+        ReportsModule,
+        FlagsModule,
         // Last: its catch-all page route must not shadow the API.
         WebAppModule,
       ],

@@ -254,9 +254,10 @@ describe('the audit log', () => {
       expect(items.every((e) => e.userEmail === owner.email)).toBe(true);
     });
 
-    it('filters by target', async () => {
-      const items = await expectEntries(`targetId=${batch.id}`, 'target_id = $1', [batch.id]);
-      expect(items).toEqual([expect.objectContaining({ action: 'batch.register', targetType: 'batch', targetId: batch.id, userId: owner.id, businessId: business.id })]);
+    it('filters by target: a batch with the events recorded on it', async () => {
+      const items = await expectEntries(`targetId=${batch.id}`, `target_id = $1 OR details->'batches' ? $1`, [batch.id]);
+      expect(items.map((e) => e.details.stage ?? e.action)).toEqual(['storing', 'packing', 'harvesting', 'batch.register']);
+      expect(items.at(-1)).toEqual(expect.objectContaining({ action: 'batch.register', targetType: 'batch', targetId: batch.id, userId: owner.id, businessId: business.id }));
     });
 
     it('filters by action, and combines filters', async () => {

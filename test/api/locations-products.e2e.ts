@@ -89,7 +89,7 @@ describe('locations and products', () => {
       });
       const response = await f.http.post<ProductView>(`/api/businesses/${business.id}/products`, body, { token: owner.token });
       expect(response.status).toBe(201);
-      expect(response.body).toEqual({ id: expect.any(String), businessId: business.id, ...body, gtin: `0${gtin}`, createdAt: expect.any(String) });
+      expect(response.body).toEqual({ id: expect.any(String), businessId: business.id, ...body, gtin: `0${gtin}`, images: [], certificates: [], batchCount: 0, createdAt: expect.any(String) });
       expect((await f.http.get(`/api/products/${response.body.id}`)).body).toEqual(response.body);
     });
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BatchView, ProductView, PublicBatchView } from '@nguon/shared';
-import { BatchChanges } from '../../server/src/common/cache/batch-changes.js';
 import {
   addCertificate, createBatch, createProduct, createProducer, createUser, recordProcessing, recordStage,
   type Factory, type Producer, type TestUser,
@@ -241,14 +240,14 @@ describe('the public batch view', () => {
       expect(after.timeline.filter((e) => e.fromBatch?.id === sugar.id).map((e) => e.stage)).toEqual(['registration', 'storing', 'inspecting']);
     });
 
-    it('shows a recall as soon as it is published', async () => {
+    it('shows a recall as soon as it is made, on a page already cached', async () => {
       const batch = await createBatch(f, grower.owner, grower.product.id);
       expect((await view(batch.id)).recall).toBeNull();
-      await sql(t, `UPDATE batches SET status = 'recalled', recall_reason = 'x', recalled_at = now() WHERE id = $1`, [batch.id]);
-      await t.app.nest.get(BatchChanges).publish([batch.id]);
+      const recalled = await f.http.post(`/api/batches/${batch.id}/recall`, { severity: 'class_ii', reason: 'x' }, { token: grower.owner.token });
+      expect(recalled.status).toBe(201);
       const v = await view(batch.id);
       expect(v.status).toBe('recalled');
-      expect(v.recall).toEqual({ reason: 'x', recalledAt: expect.any(String) });
+      expect(v.recall).toEqual({ reason: 'x', recalledAt: expect.any(String), severity: 'class_ii', source: null });
     });
   });
 });

@@ -290,7 +290,9 @@ describe('the GS1 Digital Link resolver', () => {
       await f.http.get(`/q/${fresh.shortCode}`, { headers: { ...JSON_, 'user-agent': 'Googlebot/2.1 (+http://www.google.com/bot.html)' } });
       const rows = await sql(t, `SELECT * FROM scans WHERE batch_id = $1 ORDER BY id`, [fresh.id]);
       expect(rows.map((r) => r.client_class)).toEqual(['desktop', 'bot']);
-      expect(Object.keys(rows[0]!).sort()).toEqual(['batch_id', 'client_class', 'id', 'scanned_at']);
+      // The coarse area stays empty unless the visitor shares it from the page.
+      expect(Object.keys(rows[0]!).sort()).toEqual(['batch_id', 'client_class', 'id', 'latitude', 'longitude', 'scanned_at']);
+      expect(rows.map((r) => [r.latitude, r.longitude])).toEqual([[null, null], [null, null]]);
       expect((await f.http.get(`/api/public/batches/${fresh.id}`)).body.scanCount).toBe(2);
     });
 

@@ -1,28 +1,13 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { createUser, makeTaxCode, type Factory, type TestUser } from '../factories/index.js';
-import { findChromium, launchBrowser, type Browser } from '../support/browser.js';
+import { findChromium, launchBrowser, requireWebBuild, signIn, signOut, type Browser } from '../support/browser.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const chromiumPath = findChromium();
 
-/** Signs in through the sign-in page the browser is on (or is sent to). */
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  const form = page.getByTestId('login-form');
-  await form.waitFor();
-  await form.getByLabel('Email', { exact: true }).fill(email);
-  await form.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await form.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('user-menu').waitFor();
-}
 
-async function signOut(page: Page): Promise<void> {
-  await page.getByTestId('user-menu-button').click();
-  await page.getByTestId('sign-out').click();
-  await page.getByTestId('sign-in-link').waitFor();
-}
 
 describe('accounts, businesses and administration in Chromium', () => {
   let t: TestApp;
@@ -36,7 +21,7 @@ describe('accounts, businesses and administration in Chromium', () => {
 
   beforeAll(async () => {
     if (!chromiumPath) return;
-    if (!existsSync('web/dist/index.html')) throw new Error('web/dist is missing: run `npm run build -w web` (npm test does)');
+    requireWebBuild();
     t = await startTestApp({ web: true });
     const f: Factory = { http: httpClient(t.baseUrl), testApp: t };
     admin = await createUser(f, { role: 'admin' });
@@ -102,7 +87,7 @@ describe('accounts, businesses and administration in Chromium', () => {
     if (!chromiumPath) return;
     await page.goto(`${t.baseUrl}/admin`);
     await page.waitForURL(/\/login\?next=%2Fadmin/);
-    await signIn(page, admin.email, admin.password);
+    await signIn(page, admin);
     await page.waitForURL('**/admin');
     const pending = page.locator(`[data-testid="pending-business"][data-business-id="${businessId}"]`);
     await pending.waitFor();
@@ -116,7 +101,7 @@ describe('accounts, businesses and administration in Chromium', () => {
   it('keeps administration pages from other users', async () => {
     if (!chromiumPath) return;
     await page.goto(`${t.baseUrl}/login?next=%2Fadmin`);
-    await signIn(page, owner.email, owner.password);
+    await signIn(page, owner);
     await page.getByTestId('not-allowed').waitFor();
   });
 
@@ -126,7 +111,11 @@ describe('accounts, businesses and administration in Chromium', () => {
     const membership = page.locator(`[data-testid="membership"][data-business-id="${businessId}"]`);
     await membership.waitFor();
     await membership.locator('[data-testid="business-status"][data-status="verified"]').waitFor();
+    // The business leads into its portal; its settings are one of the portal's sections.
     await membership.click();
+    await page.waitForURL(`**/portal/${businessId}`);
+    await page.getByTestId('dashboard').waitFor();
+    await page.getByTestId('portal').getByRole('link', { name: 'Cài đặt' }).click();
     await page.waitForURL(`**/businesses/${businessId}/settings`);
     await page.locator('[data-testid="business-status-notice"][data-status="verified"]').waitFor();
   });

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import type { BatchView } from '@nguon/shared';
@@ -6,7 +5,7 @@ import { BatchChanges } from '../../server/src/common/cache/batch-changes.js';
 import {
   createBatch, createLocation, createProduct, createUser, createVerifiedBusiness, recordProcessing, recordStage, type Factory,
 } from '../factories/index.js';
-import { findChromium, launchBrowser, type Browser } from '../support/browser.js';
+import { findChromium, launchBrowser, requireWebBuild, type Browser } from '../support/browser.js';
 import { httpClient } from '../support/http.js';
 import { decodeQrWithJsQr, decodeQrWithZbar } from '../support/qr-decoder.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -35,7 +34,7 @@ describe('the consumer pages in Chromium', () => {
 
   beforeAll(async () => {
     if (!chromiumPath) return;
-    if (!existsSync('web/dist/index.html')) throw new Error('web/dist is missing: run `npm run build -w web` (npm test does)');
+    requireWebBuild();
     t = await startTestApp({ web: true });
     const f: Factory = { http: httpClient(t.baseUrl), testApp: t };
     const admin = await createUser(f, { role: 'admin' });

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
 
@@ -43,4 +43,27 @@ export async function launchBrowser(executablePath: string, options: { locale?: 
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The web build the browser tests serve (TEST_WEB_DIST, else web/dist); without it they cannot run. */
+export function requireWebBuild(): void {
+  const dist = process.env.TEST_WEB_DIST ?? 'web/dist';
+  if (!existsSync(path.join(dist, 'index.html'))) throw new Error(`${dist} is missing: run \`npm run build -w web\` (npm test does)`);
+}
+
+/** Signs in, in Vietnamese, on the sign-in page at `url`, or on the one the browser is on (or is sent to). */
+export async function signIn(page: Page, user: { email: string; password: string }, url?: string): Promise<void> {
+  if (url) await page.goto(url);
+  const form = page.getByTestId('login-form');
+  await form.waitFor();
+  await form.getByLabel('Email', { exact: true }).fill(user.email);
+  await form.getByLabel('Mật khẩu', { exact: true }).fill(user.password);
+  await form.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu-button').click();
+  await page.getByTestId('sign-out').click();
+  await page.getByTestId('sign-in-link').waitFor();
 }

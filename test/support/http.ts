@@ -4,13 +4,15 @@ export interface HttpResponse<T = any> {
   body: T;
 }
 
-/** A small JSON client for API tests: sends a body as JSON and a bearer token when given. */
+/** A small JSON client for API tests: sends a body as JSON (or a Buffer as bytes) and a bearer token when given. */
 export function httpClient(baseUrl: string) {
   async function request<T = any>(method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}): Promise<HttpResponse<T>> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let body: string | undefined;
-    if (options.body !== undefined) {
+    let body: string | Uint8Array<ArrayBuffer> | undefined;
+    // Bytes (an upload) go as they are, with the content type the caller names; anything else as JSON.
+    if (Buffer.isBuffer(options.body)) body = new Uint8Array(options.body);
+    else if (options.body !== undefined) {
       headers['content-type'] ??= 'application/json';
       body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
     }

@@ -44,6 +44,7 @@ export async function startTestApp(options: { web?: boolean; env?: Record<string
     SEED_DEMO: 'false',
     PUBLIC_RATE_LIMIT: '100000',
     LOGIN_RATE_LIMIT: '100000',
+    REPORT_RATE_LIMIT: '100000',
     // TEST_WEB_DIST: a web build elsewhere, so one build can be tested while another is made.
     WEB_DIST_DIR: options.web ? (process.env.TEST_WEB_DIST ?? 'web/dist') : '',
     DATA_DIR: db.dataDir,

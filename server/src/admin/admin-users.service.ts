@@ -28,7 +28,7 @@ export class AdminUsersService {
     const qb = this.db.getRepository(UserEntity).createQueryBuilder('u');
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.q) {
-      qb.andWhere('(lower(u.email) LIKE lower(:q) OR unaccent(lower(u.display_name)) LIKE unaccent(lower(:q)))', { q: `%${escapeLike(query.q.trim())}%` });
+      qb.andWhere('(lower(u.email) LIKE lower(:q) OR nguon_fold(u.display_name) LIKE nguon_fold(:q))', { q: `%${escapeLike(query.q.trim())}%` });
     }
     const [rows, total] = await qb.orderBy('u.created_at', 'DESC').skip(query.offset).take(query.limit).getManyAndCount();
     return toPage(rows, total, query, mapUser);

@@ -31,11 +31,12 @@ export class AuditLogService {
     const params: unknown[] = [];
     const filter = (sql: string, value: unknown) => {
       params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
+      where.push(sql.replace(/\?1?/g, `$${params.length}`));
     };
     if (query.businessId) filter('a.business_id = ?', query.businessId);
     if (query.userId) filter('a.user_id = ?', query.userId);
-    if (query.targetId) filter('a.target_id = ?', query.targetId);
+    // A batch's trail includes the events recorded on it, which name their batches in the details.
+    if (query.targetId) filter(`(a.target_id = ?1 OR a.details->'batches' @> jsonb_build_array(?1::text))`, query.targetId);
     if (query.action) filter('a.action = ?', query.action);
     if (query.from) filter('a.occurred_at >= ?', query.from);
     if (query.to) filter('a.occurred_at < ?', query.to);

@@ -15,15 +15,18 @@ export interface AccessRule {
   actsFor?: OwnedTarget;
   /** With `actsFor`: the member role needed (owners may do everything staff may). */
   memberRole?: MemberRole;
+  /** With `actsFor`: user roles that may do it for any business (inspectors recalling a batch). */
+  authorities?: UserRole[];
 }
 
 /** Where a route names the thing it touches, and how to find its owner. */
 export type OwnedTarget =
   | { kind: 'business'; id: (request: FastifyRequest) => unknown }
-  | { kind: 'product'; id: (request: FastifyRequest) => unknown }
+  | { kind: 'product'; id: (request: FastifyRequest) => unknown; inPath?: boolean }
+  | { kind: 'location'; id: (request: FastifyRequest) => unknown }
   /** A batch: its producer, or (when `recipients` allows it) a business it was shipped to. */
   | { kind: 'batch'; id: (request: FastifyRequest) => unknown; recipients?: (request: FastifyRequest) => boolean }
-  /** Several batches that must all belong to the acting business (processing outputs). */
+  /** Several batches (or products of batches about to be made) that must all belong to the acting business: processing outputs. */
   | { kind: 'batches'; ids: (request: FastifyRequest) => unknown };
 
 export const ACCESS_RULE = 'nguon:access';
@@ -37,12 +40,17 @@ const bodyField = (name: string) => (request: FastifyRequest) => (request.body a
 export const owned = {
   businessInPath: (name = 'businessId'): OwnedTarget => ({ kind: 'business', id: param(name) }),
   productInBody: (name = 'productId'): OwnedTarget => ({ kind: 'product', id: bodyField(name) }),
+  productInPath: (name = 'id'): OwnedTarget => ({ kind: 'product', id: param(name), inPath: true }),
+  locationInPath: (name = 'id'): OwnedTarget => ({ kind: 'location', id: param(name) }),
   batchInPath: (name = 'id', recipients?: (request: FastifyRequest) => boolean): OwnedTarget => ({ kind: 'batch', id: param(name), recipients }),
-  batchesInBody: (list: string, field = 'batchId'): OwnedTarget => ({
+  /** Processing `outputs`: existing batches (`batchId`) or new batches of a product (`newBatch.productId`). */
+  processingOutputs: (list = 'outputs'): OwnedTarget => ({
     kind: 'batches',
     ids: (request) => {
       const items = bodyField(list)(request);
-      return Array.isArray(items) ? items.map((item: Record<string, unknown> | null) => item?.[field]) : undefined;
+      return Array.isArray(items)
+        ? items.map((item: { batchId?: unknown; newBatch?: { productId?: unknown } } | null) => item?.batchId ?? item?.newBatch?.productId)
+        : undefined;
     },
   }),
 };

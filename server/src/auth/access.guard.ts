@@ -39,7 +39,8 @@ export class AccessGuard implements CanActivate {
     } else if (rule.roles && !rule.roles.includes(principal.role)) {
       throw new DomainError('FORBIDDEN');
     }
-    if (rule.actsFor) {
+    const authority = principal.kind === 'user' && rule.authorities?.includes(principal.role);
+    if (rule.actsFor && !authority) {
       const candidates = await this.ownership.candidates(rule.actsFor, request);
       actor.businessId = TenancyPolicy.actingBusiness(principal, candidates, rule.memberRole);
     }

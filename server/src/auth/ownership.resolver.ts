@@ -4,6 +4,7 @@ import { isUUID } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
+import { LIVE_SHIPMENTS } from '../events/shipped-to.js';
 import type { OwnedTarget } from './access-rule.js';
 
 /**
@@ -23,9 +24,14 @@ export class OwnershipResolver {
         return [row.id];
       }
       case 'product': {
-        const id = this.bodyId(target.id(request), 'productId');
+        const id = target.inPath ? this.pathId(target.id(request)) : this.bodyId(target.id(request), 'productId');
         const [row] = await this.db.query(`SELECT business_id FROM products WHERE id = $1`, [id]);
-        if (!row) throw new DomainError('PRODUCT_NOT_FOUND', undefined, { productId: [{ vi: 'Không có sản phẩm này', en: 'No such product' }] });
+        if (!row) throw new DomainError('PRODUCT_NOT_FOUND', undefined, target.inPath ? undefined : { productId: [{ vi: 'Không có sản phẩm này', en: 'No such product' }] });
+        return [row.business_id];
+      }
+      case 'location': {
+        const [row] = await this.db.query(`SELECT business_id FROM locations WHERE id = $1`, [this.pathId(target.id(request))]);
+        if (!row) throw new DomainError('LOCATION_NOT_FOUND');
         return [row.business_id];
       }
       case 'batch': {
@@ -35,8 +41,7 @@ export class OwnershipResolver {
         const rows: { business_id: string }[] = await this.db.query(
           `SELECT business_id FROM batches WHERE id = $1
            UNION ALL
-           SELECT DISTINCT e.destination_business_id FROM event_batches eb JOIN events e ON e.id = eb.event_id
-            WHERE $2 AND eb.batch_id = $1 AND e.biz_step = 'shipping' AND e.destination_business_id IS NOT NULL`,
+           SELECT DISTINCT s.business_id FROM ${LIVE_SHIPMENTS} s WHERE $2 AND s.batch_id = $1`,
           [id, withRecipients],
         );
         if (!rows.length) throw new DomainError('BATCH_NOT_FOUND');
@@ -48,7 +53,9 @@ export class OwnershipResolver {
           // Leave the exact field messages to validation; nothing to authorise against yet.
           throw new DomainError('VALIDATION_FAILED', { vi: 'Danh sách lô không hợp lệ.', en: 'The list of batches is invalid.' });
         }
-        const rows: { business_id: string }[] = await this.db.query(`SELECT DISTINCT business_id FROM batches WHERE id = ANY($1::uuid[])`, [ids]);
+        // Processing outputs name existing batches, or the products of batches they make.
+        const rows: { business_id: string }[] = await this.db.query(
+          `SELECT business_id FROM batches WHERE id = ANY($1::uuid[]) UNION SELECT business_id FROM products WHERE id = ANY($1::uuid[])`, [ids]);
         if (!rows.length) throw new DomainError('BATCH_NOT_FOUND');
         return rows.map((r) => r.business_id);
       }

@@ -1,4 +1,4 @@
-import type { BatchView } from '@nguon/shared';
+import type { BatchListItem, BatchView } from '@nguon/shared';
 import type { ProductEntity } from '../products/product.entity.js';
 import { identityUrl } from './batch-identity.js';
 import type { BatchEntity } from './batch.entity.js';
@@ -20,5 +20,13 @@ export function mapBatch(b: BatchEntity, product: Pick<ProductEntity, 'gtin'>, p
     originLocationId: b.originLocationId,
     status: b.status,
     createdAt: b.createdAt.toISOString(),
+  };
+}
+
+export function mapBatchListItem(b: BatchEntity, product: Pick<ProductEntity, 'gtin' | 'nameVi' | 'nameEn'>, lastEventAt: Date | null, publicBaseUrl: string): BatchListItem {
+  return {
+    ...mapBatch(b, product, publicBaseUrl),
+    productName: { vi: product.nameVi, en: product.nameEn },
+    lastEventAt: lastEventAt?.toISOString() ?? null,
   };
 }

@@ -1,9 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import type { BatchView, Page } from '@nguon/shared';
-import { PageQueryDto } from '../common/pagination/page-query.dto.js';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { BatchListItem, BatchScansView, BatchView, Page } from '@nguon/shared';
+import { Access } from '../auth/access-rule.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import type { Actor } from '../auth/principal.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { BatchesService } from './batches.service.js';
+import { ListBatchesQueryDto } from './dto/list-batches.query.js';
 
 @ApiTags('batches')
 @Controller('api')
@@ -13,8 +16,11 @@ export class BatchesController {
   @Get('batches/:id')
   get(@Param('id', UuidParam) id: string): Promise<BatchView> { return this.batches.getBatch(id); }
 
-  @Get('businesses/:businessId/batches')
-  list(@Param('businessId', UuidParam) businessId: string, @Query() query: PageQueryDto): Promise<Page<BatchView>> {
-    return this.batches.listBatches(businessId, query);
+  @Get('batches/:id/scans') @Access({ scope: 'read' }) @ApiBearerAuth()
+  scans(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<BatchScansView> { return this.batches.getScans(actor, id); }
+
+  @Get('businesses/:businessId/batches') @Access({ scope: 'read' }) @ApiBearerAuth()
+  list(@CurrentActor() actor: Actor, @Param('businessId', UuidParam) businessId: string, @Query() query: ListBatchesQueryDto): Promise<Page<BatchListItem>> {
+    return this.batches.listBatches(actor, businessId, query);
   }
 }

@@ -1,13 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BatchView, Page } from '@nguon/shared';
+import type { BatchListItem, BatchScansView, BatchView, Page } from '@nguon/shared';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../auth/principal.js';
+import { TenancyPolicy } from '../auth/tenancy.policy.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { toPage, type PageQueryDto } from '../common/pagination/page-query.dto.js';
+import { toPage } from '../common/pagination/page-query.dto.js';
+import { escapeLike } from '../common/sql/escape-like.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { lastEventAtSql } from './batch-events.sql.js';
+import { countScansByDay, fillScanDays, loadScanTotals, scanWindow } from './batch-scans.queries.js';
 import { BatchEntity } from './batch.entity.js';
-import { mapBatch } from './batch.mapper.js';
+import { mapBatch, mapBatchListItem } from './batch.mapper.js';
+import type { ListBatchesQueryDto } from './dto/list-batches.query.js';
 
 /** Reading batches. Batches are created and changed by events (see the events module). */
 @Injectable()
@@ -29,10 +35,62 @@ export class BatchesService {
     return mapBatch(batch, batch.product, this.config.publicBaseUrl);
   }
 
-  async listBatches(businessId: string, query: PageQueryDto): Promise<Page<BatchView>> {
-    const [rows, total] = await this.db.getRepository(BatchEntity).findAndCount({
-      where: { businessId }, relations: { product: true }, order: { createdAt: 'DESC' }, skip: query.offset, take: query.limit,
-    });
-    return toPage(rows, total, query, (b) => mapBatch(b, b.product!, this.config.publicBaseUrl));
+  /**
+   * A business's own records (its batch list, scans, dashboard) are for its members and keys,
+   * and for inspectors and administrators.
+   */
+  async assertMayReadBusiness(actor: Actor, businessId: string): Promise<void> {
+    const [business] = await this.db.query(`SELECT id FROM businesses WHERE id = $1`, [businessId]);
+    if (!business) throw new DomainError('BUSINESS_NOT_FOUND');
+    if (!TenancyPolicy.readsEverything(actor.principal) && !TenancyPolicy.actsForAny(actor.principal, [businessId])) {
+      throw new DomainError('FORBIDDEN');
+    }
+  }
+
+  async listBatches(actor: Actor, businessId: string, query: ListBatchesQueryDto): Promise<Page<BatchListItem>> {
+    await this.assertMayReadBusiness(actor, businessId);
+    const qb = this.db.getRepository(BatchEntity).createQueryBuilder('b')
+      .innerJoinAndSelect('b.product', 'p')
+      .where('b.business_id = :businessId', { businessId });
+    if (query.status) qb.andWhere('b.status = :status', { status: query.status });
+    if (query.productId) qb.andWhere('b.product_id = :productId', { productId: query.productId });
+    const q = query.q?.trim();
+    if (q) {
+      qb.andWhere(
+        `(unaccent(lower(b.lot_code)) LIKE unaccent(lower(:q)) OR unaccent(lower(coalesce(b.display_name, ''))) LIKE unaccent(lower(:q))
+          OR unaccent(lower(p.name_vi)) LIKE unaccent(lower(:q)) OR unaccent(lower(p.name_en)) LIKE unaccent(lower(:q)))`,
+        { q: `%${escapeLike(q)}%` },
+      );
+    }
+    const [rows, total] = await qb.orderBy('b.created_at', 'DESC').addOrderBy('b.id').skip(query.offset).take(query.limit).getManyAndCount();
+    const lastEvents = await this.lastEventTimes(rows.map((b) => b.id));
+    return toPage(rows, total, query, (b) => mapBatchListItem(b, b.product!, lastEvents.get(b.id) ?? null, this.config.publicBaseUrl));
+  }
+
+  /** When each batch last had an event: one query for the page. */
+  private async lastEventTimes(batchIds: string[]): Promise<Map<string, Date>> {
+    if (!batchIds.length) return new Map();
+    const rows: { id: string; at: Date | null }[] = await this.db.query(
+      `SELECT b.id, ${lastEventAtSql('b')} AS at FROM batches b WHERE b.id = ANY($1::uuid[])`,
+      [batchIds],
+    );
+    return new Map(rows.flatMap((r) => (r.at ? [[r.id, r.at] as const] : [])));
+  }
+
+  /** How often the batch's code was opened: in all, and by day over the last week. */
+  async getScans(actor: Actor, batchId: string): Promise<BatchScansView> {
+    const batch = await this.findOrFail(batchId);
+    if (!TenancyPolicy.readsEverything(actor.principal) && !TenancyPolicy.actsForAny(actor.principal, [batch.businessId])) {
+      throw new DomainError('FORBIDDEN');
+    }
+    const window = scanWindow();
+    const [totals, byDay] = await Promise.all([loadScanTotals(this.db, batchId), countScansByDay(this.db, { batchId }, window.since)]);
+    return {
+      batchId,
+      total: totals.total,
+      lastSevenDays: fillScanDays(window.days, byDay),
+      firstScanAt: totals.first?.toISOString() ?? null,
+      lastScanAt: totals.last?.toISOString() ?? null,
+    };
   }
 }

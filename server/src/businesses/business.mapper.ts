@@ -1,8 +1,10 @@
-import type { BusinessView, CertificateView } from '@nguon/shared';
+import { attachmentUrl, certificateValidity, type BusinessView, type CertificateView } from '@nguon/shared';
 import type { BusinessEntity } from './business.entity.js';
 import type { CertificateEntity } from './certificate.entity.js';
 
+/** `c.document` must be loaded when the certificate has one (see `loadCertificates`). */
 export function mapCertificate(c: CertificateEntity, today = new Date().toISOString().slice(0, 10)): CertificateView {
+  const validity = certificateValidity(c.validTo, today);
   return {
     id: c.id,
     kind: c.kind,
@@ -12,7 +14,12 @@ export function mapCertificate(c: CertificateEntity, today = new Date().toISOStr
     validFrom: c.validFrom,
     validTo: c.validTo,
     stars: c.stars,
-    valid: c.validTo === null || c.validTo >= today,
+    valid: validity !== 'expired',
+    validity,
+    productId: c.productId,
+    document: c.document
+      ? { attachmentId: c.document.id, fileName: c.document.fileName, contentType: c.document.contentType, url: attachmentUrl(c.document.id) }
+      : null,
   };
 }
 

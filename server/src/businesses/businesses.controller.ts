@@ -1,14 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { BusinessView, Page } from '@nguon/shared';
-import { Access, owned } from '../auth/access-rule.js';
+import type { BusinessDirectoryEntry, BusinessView, Page } from '@nguon/shared';
+import { Access } from '../auth/access-rule.js';
 import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { BusinessesService } from './businesses.service.js';
 import { BusinessDecisionDto } from './dto/business-decision.dto.js';
 import { CreateBusinessDto } from './dto/create-business.dto.js';
-import { CreateCertificateDto } from './dto/create-certificate.dto.js';
+import { DirectoryQuery } from './dto/directory.query.js';
 import { ListBusinessesQuery } from './dto/list-businesses.query.js';
 
 @ApiTags('businesses')
@@ -23,6 +23,10 @@ export class BusinessesController {
 
   @Get()
   list(@OptionalActor() actor: Actor | null, @Query() query: ListBusinessesQuery): Promise<Page<BusinessView>> { return this.businesses.listBusinesses(actor, query); }
+
+  /** The recipient search of the shipping form: verified businesses by name or tax code, at most 10. */
+  @Get('directory') @Access({ scope: 'read' })
+  directory(@Query() query: DirectoryQuery): Promise<BusinessDirectoryEntry[]> { return this.businesses.searchDirectory(query.q); }
 
   @Get(':id')
   get(@OptionalActor() actor: Actor | null, @Param('id', UuidParam) id: string): Promise<BusinessView> { return this.businesses.getBusiness(actor, id); }
@@ -41,7 +45,4 @@ export class BusinessesController {
   suspend(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: BusinessDecisionDto): Promise<BusinessView> {
     return this.businesses.decide(actor, id, 'suspend', dto);
   }
-
-  @Post(':id/certificates') @Access({ actsFor: owned.businessInPath('id'), memberRole: 'owner' })
-  addCertificate(@CurrentActor() actor: Actor, @Body() dto: CreateCertificateDto): Promise<BusinessView> { return this.businesses.addCertificate(actor, dto); }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BusinessStatus, BusinessView, Page } from '@nguon/shared';
+import { foldText, type BusinessDirectoryEntry, type BusinessStatus, type BusinessView, type Page } from '@nguon/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { BusinessMemberEntity } from '../auth/business-member.entity.js';
@@ -12,10 +12,9 @@ import { toPage } from '../common/pagination/page-query.dto.js';
 import { escapeLike } from '../common/sql/escape-like.js';
 import { BusinessEntity } from './business.entity.js';
 import { mapBusiness } from './business.mapper.js';
-import { CertificateEntity } from './certificate.entity.js';
+import { loadCertificates } from './certificate.queries.js';
 import type { BusinessDecisionDto } from './dto/business-decision.dto.js';
 import type { CreateBusinessDto } from './dto/create-business.dto.js';
-import type { CreateCertificateDto } from './dto/create-certificate.dto.js';
 import type { ListBusinessesQuery } from './dto/list-businesses.query.js';
 
 /** The administrator's decisions on a business: which status each may start from. */
@@ -80,27 +79,11 @@ export class BusinessesService {
     return this.getBusiness(actor, businessId);
   }
 
-  async addCertificate(actor: Actor, dto: CreateCertificateDto): Promise<BusinessView> {
-    const businessId = actor.businessId!;
-    if (dto.validFrom && dto.validTo && dto.validTo < dto.validFrom) {
-      throw new DomainError('VALIDATION_FAILED', undefined, { validTo: ['validTo must not be before validFrom'] });
-    }
-    await this.db.transaction(async (tx) => {
-      const { identifiers } = await tx.getRepository(CertificateEntity).insert({
-        businessId, kind: dto.kind, name: dto.name, number: dto.number ?? null, issuer: dto.issuer,
-        validFrom: dto.validFrom ?? null, validTo: dto.validTo ?? null, stars: dto.stars ?? null,
-      });
-      await this.audit.record(tx, actor, { action: 'certificate.add', targetType: 'certificate', targetId: String(identifiers[0]?.id), details: { kind: dto.kind, name: dto.name } });
-    });
-    await this.businessPagesChanged(businessId);
-    return this.getBusiness(actor, businessId);
-  }
-
   /** A business: verified ones are public; others only for their members, inspectors and admins. */
   async getBusiness(actor: Actor | null, businessId: string): Promise<BusinessView> {
     const business = await this.db.getRepository(BusinessEntity).findOneBy({ id: businessId });
     if (!business || !this.maySee(actor, business)) throw new DomainError('BUSINESS_NOT_FOUND');
-    const certificates = await this.db.getRepository(CertificateEntity).find({ where: { businessId }, order: { createdAt: 'ASC' } });
+    const certificates = await loadCertificates(this.db.manager, { businessIds: [businessId] });
     return mapBusiness(business, certificates);
   }
 
@@ -113,13 +96,25 @@ export class BusinessesService {
     if (query.status) qb.andWhere('b.status = :status', { status: query.status });
     if (query.q) {
       const q = escapeLike(query.q.trim());
-      qb.andWhere(`(unaccent(lower(b.legal_name)) LIKE unaccent(lower(:q)) OR b.tax_code LIKE :prefix)`, { q: `%${q}%`, prefix: `${q}%` });
+      qb.andWhere(`(nguon_fold(b.legal_name) LIKE nguon_fold(:q) OR b.tax_code LIKE :prefix)`, { q: `%${q}%`, prefix: `${q}%` });
     }
     const [rows, total] = await qb.orderBy('b.legal_name').skip(query.offset).take(query.limit).getManyAndCount();
-    const certificates = rows.length
-      ? await this.db.getRepository(CertificateEntity).createQueryBuilder('c').where('c.business_id = ANY(:ids::uuid[])', { ids: rows.map((r) => r.id) }).getMany()
-      : [];
+    const certificates = await loadCertificates(this.db.manager, { businessIds: rows.map((r) => r.id) });
     return toPage(rows, total, query, (b) => mapBusiness(b, certificates.filter((c) => c.businessId === b.id)));
+  }
+
+  /** Verified businesses whose name contains the words (diacritics ignored) or whose tax code starts with the digits. */
+  async searchDirectory(q: string): Promise<BusinessDirectoryEntry[]> {
+    const name = escapeLike(foldText(q));
+    const digits = q.replace(/[\s.-]/g, '');
+    const rows: { id: string; legal_name: string; province: string; tax_code: string }[] = await this.db.query(
+      `SELECT id, legal_name, province, tax_code FROM businesses
+        WHERE status = 'verified' AND (nguon_fold(legal_name) LIKE '%' || $1 || '%' OR ($2 ~ '^[0-9]{3,}$' AND tax_code LIKE $2 || '%'))
+        ORDER BY nguon_fold(legal_name) LIKE $1 || '%' DESC, legal_name
+        LIMIT 10`,
+      [name, digits],
+    );
+    return rows.map((r) => ({ id: r.id, legalName: r.legal_name, province: r.province, taxCode: r.tax_code }));
   }
 
   /** The producer's badge and certificates show on every consumer page of its batches. */

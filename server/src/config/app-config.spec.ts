@@ -32,11 +32,18 @@ describe('loadConfig', () => {
     ['PUBLIC_BASE_URL', 'ftp://x'],
     ['SEED_DEMO', 'maybe'],
     ['PUBLIC_RATE_LIMIT', '0'],
+    ['ATTACHMENT_MAX_BYTES', '10MB'],
   ])('says what is wrong with %s=%s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
   });
 
   it('drops a trailing slash from PUBLIC_BASE_URL, so QR codes never hold "//"', () => {
     expect(loadConfig({ PUBLIC_BASE_URL: 'https://truyxuat.hatinh.gov.vn/' }).publicBaseUrl).toBe('https://truyxuat.hatinh.gov.vn');
+  });
+
+  it('keeps uploads beside the data, 10 MiB at most, unless told otherwise; an in-memory database gets a temporary folder', () => {
+    expect(loadConfig({}, '/srv/nguon')).toMatchObject({ attachmentsDir: '/srv/nguon/data/attachments', attachmentMaxBytes: 10 * 1024 * 1024 });
+    expect(loadConfig({ ATTACHMENTS_DIR: '/mnt/files', ATTACHMENT_MAX_BYTES: '2097152' }, '/srv/nguon')).toMatchObject({ attachmentsDir: '/mnt/files', attachmentMaxBytes: 2097152 });
+    expect(loadConfig({ DATA_DIR: 'memory://' }).attachmentsDir).not.toMatch(/^memory:/);
   });
 });

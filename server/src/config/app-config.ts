@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
+import { DEFAULT_ATTACHMENT_MAX_BYTES } from '@nguon/shared';
 
 /** Everything the app reads from the environment, checked once at start-up. */
 export interface AppConfig {
@@ -20,6 +22,16 @@ export interface AppConfig {
   publicRateLimit: number;
   /** Sign-in and sign-up attempts per minute per client address. */
   loginRateLimit: number;
+  /** Consumer reports per minute per client address. */
+  reportRateLimit: number;
+  /** Hours after which a shipment nobody confirmed receiving is flagged for inspectors. */
+  unreceivedShipmentHours: number;
+  /** Folder of uploaded files (the disk attachment storage). */
+  attachmentsDir: string;
+  /** Largest upload accepted, in bytes. */
+  attachmentMaxBytes: number;
+  /** An open batch with no event for this many days is flagged on its business's dashboard. */
+  staleBatchDays: number;
   /** Behind a load balancer: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
   production: boolean;
@@ -64,10 +76,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (production && seedDemo) {
     throw new ConfigError('SEED_DEMO cannot be used with NODE_ENV=production: the demo accounts have a public password');
   }
+  const dataDir = env.DATA_DIR?.trim() || path.resolve(cwd, 'data');
   return {
     port,
     databaseUrl,
-    dataDir: env.DATA_DIR?.trim() || path.resolve(cwd, 'data'),
+    dataDir,
     publicBaseUrl,
     // Outside production a random secret is fine: sign-ins just do not survive a restart.
     authSecret: authSecret || randomBytes(32).toString('hex'),
@@ -76,6 +89,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webDistDir: env.WEB_DIST_DIR === '' ? null : path.resolve(cwd, env.WEB_DIST_DIR ?? 'web/dist'),
     publicRateLimit: integer(env, 'PUBLIC_RATE_LIMIT', 600, 1, 1_000_000),
     loginRateLimit: integer(env, 'LOGIN_RATE_LIMIT', 10, 1, 1_000_000),
+    reportRateLimit: integer(env, 'REPORT_RATE_LIMIT', 5, 1, 1_000_000),
+    unreceivedShipmentHours: integer(env, 'FLAG_UNRECEIVED_HOURS', 72, 1, 24 * 365),
+    // An in-memory database (tests) keeps its files in a fresh temporary folder, not beside a data folder.
+    attachmentsDir: env.ATTACHMENTS_DIR?.trim()
+      ? path.resolve(cwd, env.ATTACHMENTS_DIR.trim())
+      : dataDir.startsWith('memory://')
+        ? path.join(os.tmpdir(), `nguon-attachments-${randomBytes(6).toString('hex')}`)
+        : path.join(dataDir, 'attachments'),
+    attachmentMaxBytes: integer(env, 'ATTACHMENT_MAX_BYTES', DEFAULT_ATTACHMENT_MAX_BYTES, 1024, 1024 * 1024 * 1024),
+    staleBatchDays: integer(env, 'STALE_BATCH_DAYS', 30, 1, 3650),
     trustProxy: flag(env, 'TRUST_PROXY', false),
     production,
   };

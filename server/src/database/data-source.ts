@@ -1,6 +1,7 @@
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
+import { AttachmentEntity } from '../attachments/attachment.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import { BusinessMemberEntity } from '../auth/business-member.entity.js';
@@ -12,16 +13,22 @@ import { CertificateEntity } from '../businesses/certificate.entity.js';
 import { CaptureJobEntity } from '../epcis/capture-job.entity.js';
 import { EventIdentifierEntity } from '../events/event-identifier.entity.js';
 import { EventBatchEntity, EventEntity } from '../events/event.entity.js';
+import { ImportJobEntity } from '../imports/import-job.entity.js';
 import { LocationEntity } from '../locations/location.entity.js';
 import { BusinessInvitationEntity } from '../auth/business-invitation.entity.js';
+import { ProductImageEntity } from '../products/product-image.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
 import { ScanEntity } from '../resolver/scan.entity.js';
+import { NotificationEntity } from '../notifications/notification.entity.js';
+import { RecallEntity } from '../recalls/recall.entity.js';
+import { WebhookEntity } from '../webhooks/webhook.entity.js';
 import { openEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { migrations } from './migrations/index.js';
 
 export const entities = [
   UserEntity, SessionEntity, ApiKeyEntity, BusinessMemberEntity, BusinessInvitationEntity, BusinessEntity, CertificateEntity,
-  LocationEntity, ProductEntity, BatchEntity, EventEntity, EventBatchEntity, EventIdentifierEntity, CaptureJobEntity, ScanEntity, AuditEntryEntity,
+  LocationEntity, ProductEntity, ProductImageEntity, BatchEntity, EventEntity, EventBatchEntity, EventIdentifierEntity, CaptureJobEntity, ImportJobEntity, ScanEntity, AuditEntryEntity,
+  RecallEntity, NotificationEntity, WebhookEntity, AttachmentEntity,
 ];
 
 export interface Database {

@@ -25,7 +25,14 @@ export class BatchEventsService {
       .distinct(true);
     const [rows, total] = await qb.orderBy('e.event_time', 'ASC').addOrderBy('e.record_time', 'ASC')
       .skip(query.offset).take(query.limit).getManyAndCount();
-    return toPage(rows, total, query, mapEvent);
+    const declared = new Set(rows.filter((e) => e.errorDeclared).map((e) => e.eventId));
+    const others = rows.filter((e) => !e.errorDeclared && !declared.has(e.eventId)).map((e) => e.eventId);
+    // A declaration may fall on another page than the event it names.
+    if (others.length) {
+      const found: { event_id: string }[] = await this.db.query(`SELECT event_id FROM events WHERE error_declared AND event_id = ANY($1::text[])`, [others]);
+      for (const row of found) declared.add(row.event_id);
+    }
+    return toPage(rows, total, query, (e) => mapEvent(e, declared.has(e.eventId)));
   }
 
   /**

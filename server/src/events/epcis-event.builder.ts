@@ -26,6 +26,11 @@ export interface StageEventInput {
   destinationName?: string;
   bizTransactions?: { type: string; id: string }[];
   passed?: boolean;
+  /** Inspecting: the lab, and where its result documents are (EPCIS certificationInfo). */
+  lab?: string;
+  certificationInfo?: string[];
+  /** Receiving: the eventID of the shipment it confirms. */
+  shipment?: string;
   note?: string;
   ilmd?: Record<string, string>;
 }
@@ -67,6 +72,9 @@ export function buildStageEvent(input: StageEventInput): Record<string, unknown>
   if (input.sourceParty) event.sourceList = [{ type: 'owning_party', source: input.sourceParty }];
   if (input.destinationParty) event.destinationList = [{ type: 'owning_party', destination: input.destinationParty }];
   if (input.ilmd) event.ilmd = input.ilmd;
+  if (input.certificationInfo?.length) event.certificationInfo = input.certificationInfo;
+  if (input.lab) event[EXT.lab] = input.lab;
+  if (input.shipment) event[EXT.shipment] = input.shipment;
   if (input.sourceName) event[EXT.sourceName] = input.sourceName;
   if (input.destinationName) event[EXT.destinationName] = input.destinationName;
   if (input.note) event[EXT.note] = input.note;

@@ -9,6 +9,7 @@ import { BusinessEntity } from '../businesses/business.entity.js';
 import { LocationEntity } from '../locations/location.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
 import { EventStore, type BatchLink } from './event-store.js';
+import { batchesShippedTo } from './shipped-to.js';
 import { eventIdentifiers, type IdentifierRole } from './event-identifiers.js';
 import type { EventEntity } from './event.entity.js';
 import { EXT } from './portal-extensions.js';
@@ -187,10 +188,7 @@ export class EventCapture {
     const stage = bizStep ? normalizeBizStep(bizStep) : null;
     const farmStage = stage !== null && [...PRODUCER_ONLY_STAGES].some((s) => stage.endsWith(`/${s}`));
     if (!farmStage) {
-      const [shipped] = await tx.query(
-        `SELECT 1 FROM event_batches eb JOIN events e ON e.id = eb.event_id
-          WHERE eb.batch_id = $1 AND e.biz_step = 'shipping' AND e.destination_business_id = $2 LIMIT 1`, [batch.id, businessId]);
-      if (shipped) return;
+      if ((await batchesShippedTo(tx, [batch.id], businessId)).size) return;
     }
     throw new CaptureProblem('', { en: `batch ${batch.lotCode} belongs to another business`, vi: `Lô ${batch.lotCode} thuộc doanh nghiệp khác` }, 'FORBIDDEN');
   }

@@ -1,7 +1,8 @@
 import { stageOf, type EventView } from '@nguon/shared';
 import type { EventEntity } from './event.entity.js';
 
-export function mapEvent(e: EventEntity): EventView {
+/** `declaredWrong`: whether an error declaration names this event (the caller knows; a lone event is not). */
+export function mapEvent(e: EventEntity, declaredWrong = false): EventView {
   return {
     id: e.id,
     eventId: e.eventId,
@@ -15,6 +16,8 @@ export function mapEvent(e: EventEntity): EventView {
     recordTime: e.recordTime.toISOString(),
     businessId: e.businessId,
     locationId: e.locationId,
+    errorDeclaration: e.errorDeclared,
+    declaredWrong: !e.errorDeclared && declaredWrong,
     epcis: { ...e.document, recordTime: e.recordTime.toISOString() },
   };
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { BatchView, EventView, IntegrityReport, Page } from '@nguon/shared';
+import type { BatchView, ErrorDeclarationView, EventView, IntegrityReport, Page } from '@nguon/shared';
 import { Access, owned } from '../auth/access-rule.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
@@ -10,8 +10,10 @@ import { RateLimited } from '../common/rate-limit/rate-limit.guard.js';
 import { BatchEventsService } from './batch-events.service.js';
 import { BatchIntegrityService } from './batch-integrity.service.js';
 import { CreateBatchDto } from './dto/create-batch.dto.js';
+import { DeclareEventErrorDto } from './dto/declare-event-error.dto.js';
 import { RecordProcessingDto } from './dto/record-processing.dto.js';
 import { RecordStageDto } from './dto/record-stage.dto.js';
+import { EventCorrectionsService } from './event-corrections.service.js';
 import { EventRecordingService } from './event-recording.service.js';
 import { recipientsMayRecord } from './stage-rules.js';
 
@@ -21,6 +23,7 @@ import { recipientsMayRecord } from './stage-rules.js';
 export class EventsController {
   constructor(
     private readonly recording: EventRecordingService,
+    private readonly corrections: EventCorrectionsService,
     private readonly batchEvents: BatchEventsService,
     private readonly integrity: BatchIntegrityService,
   ) {}
@@ -33,8 +36,14 @@ export class EventsController {
     return this.recording.recordStage(actor, id, dto);
   }
 
-  @Post('events/processing') @Access({ scope: 'capture', actsFor: owned.batchesInBody('outputs') })
+  @Post('events/processing') @Access({ scope: 'capture', actsFor: owned.processingOutputs() })
   recordProcessing(@CurrentActor() actor: Actor, @Body() dto: RecordProcessingDto): Promise<EventView> { return this.recording.recordProcessing(actor, dto); }
+
+  /** Only the business that recorded the event (checked by the use case: the event names it). */
+  @Post('events/:id/error-declaration') @HttpCode(201) @Access({ scope: 'capture' })
+  declareError(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: DeclareEventErrorDto): Promise<ErrorDeclarationView> {
+    return this.corrections.declareError(actor, id, dto);
+  }
 
   /** Public: the consumer page shows whether the records verify. */
   @Get('batches/:id/integrity') @RateLimited('public')

@@ -1,16 +1,20 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/attachments.module.js';
 import { BatchesModule } from '../batches/batches.module.js';
 import { BatchEventsService } from './batch-events.service.js';
 import { BatchIntegrityService } from './batch-integrity.service.js';
+import { EventCorrectionsService } from './event-corrections.service.js';
 import { EventRecordingService } from './event-recording.service.js';
+import { PortalCapture } from './portal-capture.js';
+import { StageEventPreparer } from './stage-event.preparer.js';
 import { EventCapture } from './event-capture.js';
 import { EventStore } from './event-store.js';
 import { EventsController } from './events.controller.js';
 
 @Module({
-  imports: [BatchesModule],
+  imports: [BatchesModule, AttachmentsModule],
   controllers: [EventsController],
-  providers: [EventRecordingService, BatchEventsService, BatchIntegrityService, EventStore, EventCapture],
+  providers: [EventRecordingService, EventCorrectionsService, StageEventPreparer, PortalCapture, BatchEventsService, BatchIntegrityService, EventStore, EventCapture],
   exports: [EventRecordingService, EventCapture, BatchEventsService],
 })
 export class EventsModule {}

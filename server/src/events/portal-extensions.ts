@@ -1,6 +1,7 @@
 /**
  * The portal's own EPCIS extension fields (JSON-LD prefix `nguon`), used where EPCIS has no
- * field: free-text parties, a note, the production date.
+ * field: free-text parties, a note, the production date, the lab that inspected, the shipment a
+ * receiving confirms (its eventID: one step back, linked), why an event was declared wrong.
  */
 export const NGUON_NAMESPACE = 'https://id.nguon.vn/voc/';
 export const EXT = {
@@ -8,6 +9,9 @@ export const EXT = {
   sourceName: 'nguon:sourceName',
   destinationName: 'nguon:destinationName',
   productionDate: 'nguon:productionDate',
+  lab: 'nguon:lab',
+  shipment: 'nguon:shipment',
+  explanation: 'nguon:explanation',
 } as const;
 
 /** Identifiers the portal gives to places and parties that have no GLN. */

@@ -1,11 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import type { Stage } from '@nguon/shared';
+import { DISTRIBUTING_STAGES as DISTRIBUTING, PRODUCER_ONLY_STAGES as PRODUCER_ONLY } from '@nguon/shared';
 
-/** Stages only the batch's producer records; a business it was shipped to records the rest. */
-export const PRODUCER_ONLY_STAGES: ReadonlySet<string> = new Set<Stage>(['planting', 'growing', 'harvesting']);
-
-/** Stages that put a batch in front of buyers, refused once it is recalled. */
-export const DISTRIBUTING_STAGES: ReadonlySet<Stage> = new Set(['shipping', 'retail']);
+/** The shared stage rules (one list for the server and the web), as sets for the server's checks. */
+export const PRODUCER_ONLY_STAGES: ReadonlySet<string> = new Set(PRODUCER_ONLY);
+export const DISTRIBUTING_STAGES: ReadonlySet<string> = new Set(DISTRIBUTING);
 
 /** For the access rule: may a business the batch was shipped to record this request's stage? */
 export function recipientsMayRecord(request: FastifyRequest): boolean {

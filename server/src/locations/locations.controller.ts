@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { LocationView, Page } from '@nguon/shared';
 import { Access, owned } from '../auth/access-rule.js';
@@ -7,6 +7,7 @@ import type { Actor } from '../auth/principal.js';
 import { PageQueryDto } from '../common/pagination/page-query.dto.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { CreateLocationDto } from './dto/create-location.dto.js';
+import { UpdateLocationDto } from './dto/update-location.dto.js';
 import { LocationsService } from './locations.service.js';
 
 @ApiTags('locations')
@@ -24,4 +25,11 @@ export class LocationsController {
 
   @Get('locations/:id')
   get(@Param('id', UuidParam) id: string): Promise<LocationView> { return this.locations.getLocation(id); }
+
+  @Patch('locations/:id') @Access({ actsFor: owned.locationInPath(), memberRole: 'owner' }) @ApiBearerAuth()
+  update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: UpdateLocationDto): Promise<LocationView> { return this.locations.updateLocation(actor, id, dto); }
+
+  /** Only a place nothing refers to (409 otherwise). */
+  @Delete('locations/:id') @HttpCode(204) @Access({ actsFor: owned.locationInPath(), memberRole: 'owner' }) @ApiBearerAuth()
+  remove(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<void> { return this.locations.deleteLocation(actor, id); }
 }

@@ -1,26 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LocationView, Page } from '@nguon/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
+import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { toPage, type PageQueryDto } from '../common/pagination/page-query.dto.js';
 import type { CreateLocationDto } from './dto/create-location.dto.js';
+import type { UpdateLocationDto } from './dto/update-location.dto.js';
 import { LocationEntity } from './location.entity.js';
 import { mapLocation } from './location.mapper.js';
+
+const FOREIGN_KEY_VIOLATION = '23503';
 
 @Injectable()
 export class LocationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditTrail,
+    private readonly changes: BatchChanges,
   ) {}
 
   async addLocation(actor: Actor, dto: CreateLocationDto): Promise<LocationView> {
-    if ((dto.latitude === undefined) !== (dto.longitude === undefined)) {
-      throw new DomainError('VALIDATION_FAILED', undefined, { longitude: ['latitude and longitude must be given together'] });
-    }
+    checkCoordinates(dto.latitude ?? null, dto.longitude ?? null);
     const location = await this.db.transaction(async (tx) => {
       const saved = await tx.getRepository(LocationEntity).save({
         businessId: actor.businessId!, kind: dto.kind, name: dto.name, address: dto.address, province: dto.province,
@@ -30,6 +33,43 @@ export class LocationsService {
       return saved;
     });
     return this.getLocation(location.id);
+  }
+
+  async updateLocation(actor: Actor, locationId: string, dto: UpdateLocationDto): Promise<LocationView> {
+    const shownOn = await this.db.transaction(async (tx) => {
+      const location = await tx.getRepository(LocationEntity).findOne({ where: { id: locationId }, lock: { mode: 'pessimistic_write' } });
+      if (!location) throw new DomainError('LOCATION_NOT_FOUND');
+      const latitude = dto.latitude !== undefined ? dto.latitude : location.latitude;
+      const longitude = dto.longitude !== undefined ? dto.longitude : location.longitude;
+      checkCoordinates(latitude, longitude);
+      await tx.getRepository(LocationEntity).update({ id: locationId }, { ...dto, latitude, longitude });
+      await this.audit.record(tx, actor, { action: 'location.update', targetType: 'location', targetId: locationId, details: { ...dto } });
+      // Consumer pages show the place as a batch's origin and as where its stages happened.
+      const batches: { id: string }[] = await tx.query(
+        `SELECT id FROM batches WHERE origin_location_id = $1
+         UNION SELECT eb.batch_id FROM events e JOIN event_batches eb ON eb.event_id = e.id WHERE e.location_id = $1`,
+        [locationId],
+      );
+      return batches.map((b) => b.id);
+    });
+    await this.changes.publish(shownOn);
+    return this.getLocation(locationId);
+  }
+
+  /** Only a place nothing refers to: batches and events name their places for good. */
+  async deleteLocation(actor: Actor, locationId: string): Promise<void> {
+    try {
+      await this.db.transaction(async (tx) => {
+        const location = await tx.getRepository(LocationEntity).findOneBy({ id: locationId });
+        if (!location) throw new DomainError('LOCATION_NOT_FOUND');
+        await tx.getRepository(LocationEntity).delete({ id: locationId });
+        await this.audit.record(tx, actor, { action: 'location.delete', targetType: 'location', targetId: locationId, details: { name: location.name, kind: location.kind } });
+      });
+    } catch (error) {
+      // Whatever refers to it (a batch's origin, an event's place, ...) the database knows best.
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === FOREIGN_KEY_VIOLATION) throw new DomainError('LOCATION_IN_USE');
+      throw error;
+    }
   }
 
   async getLocation(id: string): Promise<LocationView> {
@@ -43,5 +83,13 @@ export class LocationsService {
       where: { businessId }, order: { name: 'ASC' }, skip: query.offset, take: query.limit,
     });
     return toPage(rows, total, query, mapLocation);
+  }
+}
+
+function checkCoordinates(latitude: number | null, longitude: number | null): void {
+  if ((latitude === null) !== (longitude === null)) {
+    throw new DomainError('VALIDATION_FAILED', undefined, {
+      [latitude === null ? 'latitude' : 'longitude']: [{ vi: 'Cần nhập cả vĩ độ và kinh độ, hoặc bỏ trống cả hai', en: 'Give both latitude and longitude, or neither' }],
+    });
   }
 }

@@ -1,7 +1,18 @@
 import type { ProductView } from '@nguon/shared';
+import type { AttachmentEntity } from '../attachments/attachment.entity.js';
+import { mapAttachment } from '../attachments/attachment.mapper.js';
+import { mapCertificate } from '../businesses/business.mapper.js';
+import type { CertificateEntity } from '../businesses/certificate.entity.js';
 import type { ProductEntity } from './product.entity.js';
 
-export function mapProduct(p: ProductEntity): ProductView {
+/** What a product view shows beside the product's own row, loaded for many products at once. */
+export interface ProductExtras {
+  images: AttachmentEntity[];
+  certificates: CertificateEntity[];
+  batchCount: number;
+}
+
+export function mapProduct(p: ProductEntity, extras: ProductExtras): ProductView {
   return {
     id: p.id,
     businessId: p.businessId,
@@ -14,6 +25,9 @@ export function mapProduct(p: ProductEntity): ProductView {
     unit: p.unit,
     shelfLifeDays: p.shelfLifeDays,
     standards: p.standards,
+    images: extras.images.map(mapAttachment),
+    certificates: extras.certificates.map((c) => mapCertificate(c)),
+    batchCount: extras.batchCount,
     createdAt: p.createdAt.toISOString(),
   };
 }

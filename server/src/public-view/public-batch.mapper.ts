@@ -41,6 +41,7 @@ function timelineEntry(row: EventRow, batches: Map<string, BatchRow>, ownBatchId
       ? { businessId: row.destination_business_id, name: row.destination_name }
       : text(doc[EXT.destinationName]) ? { businessId: null, name: text(doc[EXT.destinationName])! } : null,
     documents: documentsOf(doc),
+    certifications: [doc.certificationInfo].flat().filter((link): link is string => typeof link === 'string' && /^https?:\/\//.test(link)),
     passed: row.biz_step === 'inspecting' ? passed : null,
     note: text(doc[EXT.note]),
     fromBatch: fromBatch ? { id: fromBatch.id, lotCode: fromBatch.lot_code, productName: productName(fromBatch) } : null,
@@ -71,6 +72,18 @@ export function publicProducer(row: ProducerColumns, certificates: CertificateVi
     phone: row.phone,
     verified: row.business_status === 'verified',
     certificates,
+  };
+}
+
+/** The batch's own recall, else the recall of the nearest batch it was made from. */
+function recallOf(batch: BatchRow, sources: (BatchRow | undefined)[]): PublicBatchView['recall'] {
+  const recalled = batch.status === 'recalled' ? batch : sources.find((s) => s?.status === 'recalled');
+  if (!recalled?.recalled_at) return null;
+  return {
+    reason: recalled.recall_reason ?? '',
+    recalledAt: recalled.recalled_at.toISOString(),
+    severity: recalled.recall_severity,
+    source: recalled === batch ? null : { id: recalled.id, lotCode: recalled.lot_code, productName: productName(recalled) },
   };
 }
 
@@ -123,9 +136,7 @@ export function mapPublicBatch(
     quantity: num(batch.quantity),
     unit: batch.unit as UnitCode | null,
     status: batch.status as PublicBatchView['status'],
-    recall: batch.status === 'recalled' && batch.recalled_at
-      ? { reason: batch.recall_reason ?? '', recalledAt: batch.recalled_at.toISOString() }
-      : null,
+    recall: recallOf(batch, rows.lineage.filter((l) => l.depth > 0).sort((a, b) => a.depth - b.depth).map((l) => batches.get(l.batch_id))),
     product: publicProduct(batch),
     producer: publicProducer(batch, rows.certificates),
     origin: place(batch.origin_name, batch.origin_kind, batch.origin_address, batch.origin_province, batch.origin_latitude, batch.origin_longitude),

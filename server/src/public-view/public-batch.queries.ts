@@ -1,3 +1,4 @@
+import type { RecallSeverity } from '@nguon/shared';
 import type { DataSource } from 'typeorm';
 
 /** The raw rows the consumer view is built from: a few set-based queries, never one per event. */
@@ -14,6 +15,7 @@ export interface BatchRow {
   status: string;
   recall_reason: string | null;
   recalled_at: Date | null;
+  recall_severity: RecallSeverity | null;
   product_id: string;
   name_vi: string;
   name_en: string;
@@ -86,7 +88,7 @@ const MAX_LINEAGE_DEPTH = 8;
 export async function loadBatchRows(db: DataSource, batchIds: string[]): Promise<BatchRow[]> {
   return db.query(
     `SELECT b.id, b.lot_code, b.display_name, b.short_code, b.production_date::text, b.expiry_date::text,
-            b.best_before_date::text, b.quantity, b.unit, b.status, b.recall_reason, b.recalled_at,
+            b.best_before_date::text, b.quantity, b.unit, b.status, b.recall_reason, b.recalled_at, b.recall_severity,
             p.id AS product_id, p.name_vi, p.name_en, p.description_vi, p.description_en, p.category, p.brand,
             p.image_url, p.gtin, p.standards,
             bu.id AS business_id, bu.legal_name, bu.address_line, bu.commune, bu.province, bu.phone, bu.status AS business_status,

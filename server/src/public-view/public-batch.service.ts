@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { PublicBatchView } from '@nguon/shared';
 import { DataSource } from 'typeorm';
 import { mapCertificate } from '../businesses/business.mapper.js';
-import { CertificateEntity } from '../businesses/certificate.entity.js';
+import { loadCertificates } from '../businesses/certificate.queries.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -56,7 +56,7 @@ export class PublicBatchService implements OnModuleDestroy {
     ]);
     const own = batches.find((b) => b.id === batchId);
     if (!own) throw new DomainError('BATCH_NOT_FOUND');
-    const certificates = await this.db.getRepository(CertificateEntity).find({ where: { businessId: own.business_id }, order: { createdAt: 'ASC' } });
+    const certificates = await loadCertificates(this.db.manager, { businessIds: [own.business_id], productIds: [own.product_id] });
     const view = mapPublicBatch(batchId, { batches, lineage, events, inputs, certificates: certificates.map((c) => mapCertificate(c)) }, this.config.publicBaseUrl);
     this.cache.set(batchId, view, ids);
     return view;

@@ -4,7 +4,7 @@ import type { BatchStatus, PublicProductView } from '@nguon/shared';
 import { DataSource } from 'typeorm';
 import { identityUrl } from '../batches/batch-identity.js';
 import { mapCertificate } from '../businesses/business.mapper.js';
-import { CertificateEntity } from '../businesses/certificate.entity.js';
+import { loadCertificates } from '../businesses/certificate.queries.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -26,7 +26,7 @@ export class PublicProductService {
     if (!row) throw new DomainError('PRODUCT_NOT_FOUND');
     const [batches, certificates] = await Promise.all([
       loadProductBatches(this.db, productId, RECENT_BATCHES),
-      this.db.getRepository(CertificateEntity).find({ where: { businessId: row.business_id }, order: { createdAt: 'ASC' } }),
+      loadCertificates(this.db.manager, { businessIds: [row.business_id], productIds: [productId] }),
     ]);
     return {
       product: publicProduct(row),

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../i18n/locale.js';
 import type { UnitCode } from '../vocab/units.js';
 
 export const BATCH_STATUSES = ['active', 'on_hold', 'recalled', 'closed'] as const;
@@ -42,3 +43,36 @@ export interface BatchView {
 
 export const QR_ERROR_CORRECTION_LEVELS = ['L', 'M', 'Q', 'H'] as const;
 export type QrErrorCorrectionLevel = (typeof QR_ERROR_CORRECTION_LEVELS)[number];
+
+/** `GET /api/businesses/{id}/batches`: filters on top of paging; newest batches first. */
+export interface ListBatchesQuery {
+  status?: BatchStatus;
+  productId?: string;
+  /** Matches the lot code, display name or product name, with or without Vietnamese diacritics. */
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** A batch in its business's list: the batch and what the list shows beside it. */
+export interface BatchListItem extends BatchView {
+  productName: LocalizedText;
+  /** Time of its latest event (not counting events declared wrong); null before any. */
+  lastEventAt: string | null;
+}
+
+/** Scans on one day (YYYY-MM-DD, Vietnam's calendar). */
+export interface ScanDay {
+  date: string;
+  count: number;
+}
+
+/** How often a batch's code was opened: `GET /api/batches/{id}/scans`, for its business and inspectors. */
+export interface BatchScansView {
+  batchId: string;
+  total: number;
+  /** The last 7 days, oldest first, today last; days without scans count 0. */
+  lastSevenDays: ScanDay[];
+  firstScanAt: string | null;
+  lastScanAt: string | null;
+}

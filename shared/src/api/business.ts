@@ -29,6 +29,46 @@ export interface CreateCertificateRequest {
   validTo?: string;
   /** OCOP star rating, 1 to 5. */
   stars?: number;
+  /** An uploaded scan of the certificate (PDF or photo) of the same business. */
+  documentAttachmentId?: string;
+}
+
+/** A change to a certificate: only the fields given change; `null` clears an optional one. */
+export interface UpdateCertificateRequest {
+  kind?: CertificateKind;
+  name?: string;
+  number?: string | null;
+  issuer?: string;
+  validFrom?: string | null;
+  validTo?: string | null;
+  stars?: number | null;
+  documentAttachmentId?: string | null;
+}
+
+export const CERTIFICATE_VALIDITIES = ['valid', 'expiring', 'expired'] as const;
+export type CertificateValidity = (typeof CERTIFICATE_VALIDITIES)[number];
+
+/** How many days before its end a certificate counts as expiring (the owner should renew it). */
+export const CERTIFICATE_EXPIRING_DAYS = 30;
+
+/**
+ * Whether a certificate is valid, expiring within CERTIFICATE_EXPIRING_DAYS, or expired, on a given
+ * day (YYYY-MM-DD). The one place this is decided, for the server's views and the web alike.
+ */
+export function certificateValidity(validTo: string | null, today: string): CertificateValidity {
+  if (validTo === null) return 'valid';
+  if (validTo < today) return 'expired';
+  const soon = new Date(`${today}T00:00:00Z`);
+  soon.setUTCDate(soon.getUTCDate() + CERTIFICATE_EXPIRING_DAYS);
+  return validTo <= soon.toISOString().slice(0, 10) ? 'expiring' : 'valid';
+}
+
+/** A certificate's document, as much as a consumer page needs to link it. */
+export interface CertificateDocument {
+  attachmentId: string;
+  fileName: string;
+  contentType: string;
+  url: string;
 }
 
 export interface CertificateView {
@@ -42,6 +82,10 @@ export interface CertificateView {
   stars: number | null;
   /** False when validTo has passed. */
   valid: boolean;
+  validity: CertificateValidity;
+  /** Set for a certificate of one product (a product's VietGAP); null for the business's own. */
+  productId: string | null;
+  document: CertificateDocument | null;
 }
 
 export interface BusinessView {

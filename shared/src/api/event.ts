@@ -1,4 +1,4 @@
-import type { CbvBizTransactionType } from '../vocab/cbv.js';
+import type { CbvBizTransactionType, CbvErrorReason } from '../vocab/cbv.js';
 import type { Stage } from '../vocab/stages.js';
 import type { UnitCode } from '../vocab/units.js';
 
@@ -7,6 +7,12 @@ export interface BizTransactionInput {
   /** The document's number, e.g. an invoice or delivery note number. */
   id: string;
 }
+
+/** Stages only a batch's producer records (the farm's); a business it was shipped to records the rest. */
+export const PRODUCER_ONLY_STAGES: readonly Stage[] = ['planting', 'growing', 'harvesting'];
+
+/** Stages that put a batch in front of buyers: refused once it is recalled. */
+export const DISTRIBUTING_STAGES: readonly Stage[] = ['shipping', 'retail'];
 
 /** Records one stage on one batch (every stage but registration and processing). */
 export interface RecordStageRequest {
@@ -25,10 +31,15 @@ export interface RecordStageRequest {
   sourceBusinessId?: string;
   sourceName?: string;
   bizTransactions?: BizTransactionInput[];
-  /** Inspecting: whether the batch passed, and the lab's result text. */
+  /** Inspecting: whether the batch passed, the lab, and its result documents (the business's own uploads). */
   passed?: boolean;
+  labName?: string;
+  attachmentIds?: string[];
   note?: string;
 }
+
+/** The stage fields of a single-batch event: what a stage form edits, and what a correction restates. */
+export type StageFields = Omit<RecordStageRequest, 'stage'>;
 
 export interface ProcessingInput {
   batchId: string;
@@ -36,14 +47,54 @@ export interface ProcessingInput {
   unit: UnitCode;
 }
 
+/** An output batch made by the processing step itself: registered in the same transaction. */
+export interface NewOutputBatch {
+  productId: string;
+  lotCode: string;
+  displayName?: string;
+  productionDate: string;
+  expiryDate?: string;
+  bestBeforeDate?: string;
+  quantity?: number;
+  unit?: UnitCode;
+}
+
+/**
+ * An output: exactly one of an existing batch of the business (`batchId`, with the quantity made)
+ * or a new one (`newBatch`, whose own quantity is the quantity made).
+ */
+export interface ProcessingOutput {
+  batchId?: string;
+  newBatch?: NewOutputBatch;
+  quantity?: number;
+  unit?: UnitCode;
+}
+
 /** A processing step (TransformationEvent): input batches used, output batches made. */
 export interface RecordProcessingRequest {
   inputs: ProcessingInput[];
-  outputs: { batchId: string; quantity?: number; unit?: UnitCode }[];
+  outputs: ProcessingOutput[];
   eventTime?: string;
   eventTimeZoneOffset?: string;
   locationId?: string;
   note?: string;
+}
+
+/**
+ * "This is wrong": an EPCIS error declaration for an event and, when given, the corrected event
+ * (same batch and stage unless `corrected.stage` says otherwise), listed as its corrective event.
+ */
+export interface DeclareEventErrorRequest {
+  reason: CbvErrorReason;
+  explanation: string;
+  corrected?: StageFields & { stage?: RecordStageRequest['stage'] };
+}
+
+export interface ErrorDeclarationView {
+  /** The declaration as stored (it repeats the declared event's eventID). */
+  declaration: EventView;
+  /** The corrective event, when one was recorded. */
+  corrective: EventView | null;
 }
 
 export const EVENT_BATCH_ROLES = ['subject', 'input', 'output', 'parent', 'child'] as const;
@@ -62,6 +113,10 @@ export interface EventView {
   recordTime: string;
   businessId: string | null;
   locationId: string | null;
+  /** This record is an error declaration about the event with the same eventID. */
+  errorDeclaration: boolean;
+  /** An error declaration names this event: it stays in the records, off the consumer page. */
+  declaredWrong: boolean;
   /** The EPCIS 2.0 event as stored. */
   epcis: Record<string, unknown>;
 }

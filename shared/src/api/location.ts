@@ -11,6 +11,17 @@ export interface CreateLocationRequest {
   longitude?: number;
 }
 
+/** A change to a location: only the fields given change; `null` clears GLN or both coordinates. */
+export interface UpdateLocationRequest {
+  kind?: LocationKind;
+  name?: string;
+  address?: string;
+  province?: string;
+  gln?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+}
+
 export interface LocationView {
   id: string;
   businessId: string;

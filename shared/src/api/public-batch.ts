@@ -2,6 +2,7 @@ import type { LocalizedText } from '../i18n/locale.js';
 import type { Stage } from '../vocab/stages.js';
 import type { UnitCode } from '../vocab/units.js';
 import type { BatchStatus } from './batch.js';
+import type { RecallSeverity } from './recall.js';
 import type { Address, CertificateView } from './business.js';
 import type { LocationKind } from './location.js';
 
@@ -38,6 +39,8 @@ export interface TimelineEntry {
   destination: PublicParty | null;
   /** Reference documents, e.g. `inv: HD-0012`. */
   documents: { type: string; id: string }[];
+  /** Links to what certifies the event (EPCIS certificationInfo), e.g. a lab's report. */
+  certifications: string[];
   passed: boolean | null;
   note: string | null;
   /** The lot this entry belongs to when it comes from a source batch (one step back). */
@@ -70,7 +73,16 @@ export interface PublicBatchView {
   quantity: number | null;
   unit: UnitCode | null;
   status: BatchStatus;
-  recall: { reason: string; recalledAt: string } | null;
+  /**
+   * Set when this batch is recalled, or when a batch it was made from is (`source` names that one):
+   * either way the consumer must not use it.
+   */
+  recall: {
+    reason: string;
+    recalledAt: string;
+    severity: RecallSeverity | null;
+    source: { id: string; lotCode: string; productName: LocalizedText } | null;
+  } | null;
   product: {
     id: string;
     name: LocalizedText;

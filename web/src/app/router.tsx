@@ -18,6 +18,11 @@ import NotFoundRoute from './routes/not-found';
 import ProductRoute from './routes/product';
 import RegisterRoute from './routes/register';
 import ResolveRoute from './routes/resolve';
+import InspectorBatchRoute from './routes/inspector/batch';
+import InspectorExportsRoute from './routes/inspector/exports';
+import InspectorFlagsRoute from './routes/inspector/flags';
+import InspectorRecallsRoute from './routes/inspector/recalls';
+import InspectorSearchRoute from './routes/inspector/search';
 import BatchDetailRoute from './routes/portal/batch-detail';
 import BatchNewRoute from './routes/portal/batch-new';
 import BatchesRoute from './routes/portal/batches';
@@ -89,7 +94,18 @@ const router = createBrowserRouter([
         ],
       },
       { element: <RequireRole roles={['admin']} />, children: [{ path: 'admin', element: <AdminRoute /> }] },
-      { element: <RequireRole roles={['admin', 'inspector']} />, children: [{ path: 'audit', element: <AuditRoute /> }] },
+      {
+        element: <RequireRole roles={['admin', 'inspector']} />,
+        children: [
+          { path: 'audit', element: <AuditRoute /> },
+          // The inspector's workspace: search, trace, recall, flags, exports.
+          { path: 'inspector', element: <InspectorSearchRoute /> },
+          { path: 'inspector/batches/:batchId', element: <InspectorBatchRoute /> },
+          { path: 'inspector/recalls', element: <InspectorRecallsRoute /> },
+          { path: 'inspector/flags', element: <InspectorFlagsRoute /> },
+          { path: 'inspector/exports', element: <InspectorExportsRoute /> },
+        ],
+      },
     ],
   },
   {

@@ -55,7 +55,7 @@ function codeForStatus(status: number): ErrorCode {
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface ApiRequestOptions extends RequestOptions {
-  /** Sent as JSON. */
+  /** Sent as JSON; a Blob (a picked file) is sent as it is, its type as Content-Type. */
   body?: unknown;
 }
 
@@ -65,31 +65,41 @@ export interface ApiRequestOptions extends RequestOptions {
  * A 401 UNAUTHENTICATED for the token sent ends the session; the route guards then send the
  * reader to the sign-in page, keeping where they were.
  */
-export async function apiRequest<T>(method: HttpMethod, path: string, { locale, signal, body }: ApiRequestOptions): Promise<T> {
+export async function apiRequest<T>(method: HttpMethod, path: string, options: ApiRequestOptions): Promise<T> {
+  const response = await send(method, path, options, 'application/json');
+  if (response.status === 204) return undefined as T;
+  const parsed: unknown = await response.json().catch(() => null);
+  if (parsed === null) throw new ApiRequestError('INTERNAL', response.status, null);
+  return parsed as T;
+}
+
+/** A file the API serves only to the signed-in user (a PDF, a photo), as a Blob. */
+export async function apiBlob(path: string, options: RequestOptions): Promise<Blob> {
+  return (await send('GET', path, options, '*/*')).blob();
+}
+
+async function send(method: HttpMethod, path: string, { locale, signal, body }: ApiRequestOptions, accept: string): Promise<Response> {
   const token = getSession()?.accessToken ?? null;
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
+  const headers: Record<string, string> = { Accept: accept, 'Accept-Language': locale };
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body instanceof Blob) headers['Content-Type'] = body.type || 'application/octet-stream';
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+    const sent = body === undefined || body instanceof Blob ? body : JSON.stringify(body);
+    response = await fetch(path, { method, headers, body: sent, signal });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiRequestError('NETWORK', 0, null);
   }
-
-  if (response.status === 204) return undefined as T;
+  if (response.ok) return response;
   const parsed: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = isApiError(parsed)
-      ? new ApiRequestError(parsed.code, response.status, parsed)
-      : new ApiRequestError(codeForStatus(response.status), response.status, null);
-    // Only the token that was refused: a sign-in made meanwhile must survive a late answer.
-    if (error.code === 'UNAUTHENTICATED' && token && getSession()?.accessToken === token) endSession('expired');
-    throw error;
-  }
-  if (parsed === null) throw new ApiRequestError('INTERNAL', response.status, null);
-  return parsed as T;
+  const error = isApiError(parsed)
+    ? new ApiRequestError(parsed.code, response.status, parsed)
+    : new ApiRequestError(codeForStatus(response.status), response.status, null);
+  // Only the token that was refused: a sign-in made meanwhile must survive a late answer.
+  if (error.code === 'UNAUTHENTICATED' && token && getSession()?.accessToken === token) endSession('expired');
+  throw error;
 }
 
 /** A query string from the values that are set (`undefined`, `null` and `''` are left out). */

@@ -69,6 +69,11 @@ export function safeNext(next: string | null | undefined, fallback = '/account')
   return next;
 }
 
+/** Where a user starts after signing in when no page was asked for: members in their portal. */
+export function landingFor(user: CurrentUser | null): string {
+  return user && user.memberships.length > 0 ? '/portal' : '/account';
+}
+
 /** `/login?next=/where/i/was?tab=x`. */
 export function loginPath(next: string): string {
   return `/login?${new URLSearchParams({ next }).toString()}`;

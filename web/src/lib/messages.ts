@@ -1,9 +1,14 @@
 import { catalogMessages } from '@/features/catalog/messages';
+import { exportsMessages } from '@/features/exports/messages';
 import { importsMessages } from '@/features/imports/messages';
+import { inspectorMessages } from '@/features/inspector/messages';
 import { labelsMessages } from '@/features/labels/messages';
 import { lotsMessages } from '@/features/lots/messages';
 import { portalMessages } from '@/features/portal/messages';
 import { recordingMessages } from '@/features/recording/messages';
+import { reportsMessages } from '@/features/reports/messages';
+import { flagsMessages } from '@/features/flags/messages';
+import { alertsMessages } from '@/features/alerts/messages';
 
 /**
  * Every text the web app shows, in Vietnamese (the default) and English: the shared texts here,
@@ -97,6 +102,9 @@ const vi = {
   'recall.advice': 'Không sử dụng sản phẩm thuộc lô này. Hãy liên hệ nơi bán hoặc nhà sản xuất để được hướng dẫn.',
   'recall.reason': 'Lý do',
   'recall.date': 'Ngày thu hồi',
+  'recall.sourceTitle': 'Cảnh báo: sản phẩm này được làm từ một lô nguyên liệu đã bị thu hồi',
+  'recall.source': 'Lô nguyên liệu bị thu hồi',
+  'recall.severity': 'Mức độ',
 
   'producer.title': 'Nhà sản xuất',
   'producer.verified': 'Đã xác minh',
@@ -133,6 +141,8 @@ const vi = {
   'timeline.source': 'Nhận từ',
   'timeline.destination': 'Giao cho',
   'timeline.documents': 'Chứng từ',
+  'timeline.certifications': 'Kết quả, chứng nhận',
+  'timeline.certification': 'Xem tài liệu {n}',
   'timeline.recordedBy': 'Ghi nhận bởi',
   'timeline.result': 'Kết quả',
   'timeline.passed': 'Đạt',
@@ -434,7 +444,7 @@ const vi = {
   'audit.userHint': 'Bấm vào email trong nhật ký để lọc theo người đó.',
   'audit.userInvalid': 'Mã người dùng có dạng 8-4-4-4-12 ký tự (UUID), không phải email.',
   'audit.target': 'Mã đối tượng',
-  'audit.targetHint': 'Mã lô hàng, sản phẩm, doanh nghiệp…',
+  'audit.targetHint': 'Mã lô hàng (cùng các sự kiện của lô), sản phẩm, doanh nghiệp…',
   'audit.action': 'Thao tác',
   'audit.actionHint': 'Ví dụ business.verify.',
   'audit.from': 'Từ ngày',
@@ -457,7 +467,7 @@ const vi = {
   'audit.filterBy': 'Lọc theo giá trị này',
 } as const satisfies Record<string, string>;
 
-const FEATURES = [portalMessages, catalogMessages, lotsMessages, recordingMessages, labelsMessages, importsMessages] as const;
+const FEATURES = [portalMessages, catalogMessages, lotsMessages, recordingMessages, labelsMessages, importsMessages, inspectorMessages, exportsMessages, reportsMessages, flagsMessages, alertsMessages] as const;
 
 type FeatureKey<C> = C extends { vi: infer V } ? keyof V : never;
 export type MessageKey = keyof typeof vi | FeatureKey<(typeof FEATURES)[number]>;
@@ -548,6 +558,9 @@ const en: Record<keyof typeof vi, string> = {
   'recall.advice': 'Do not use products from this batch. Contact the shop or the producer for advice.',
   'recall.reason': 'Reason',
   'recall.date': 'Recalled on',
+  'recall.sourceTitle': 'Warning: this product was made from a batch that has been recalled',
+  'recall.source': 'Recalled source batch',
+  'recall.severity': 'Severity',
 
   'producer.title': 'Producer',
   'producer.verified': 'Verified',
@@ -584,6 +597,8 @@ const en: Record<keyof typeof vi, string> = {
   'timeline.source': 'Received from',
   'timeline.destination': 'Delivered to',
   'timeline.documents': 'Documents',
+  'timeline.certifications': 'Results, certificates',
+  'timeline.certification': 'View document {n}',
   'timeline.recordedBy': 'Recorded by',
   'timeline.result': 'Result',
   'timeline.passed': 'Passed',
@@ -885,7 +900,7 @@ const en: Record<keyof typeof vi, string> = {
   'audit.userHint': 'Click an email in the log to filter by that person.',
   'audit.userInvalid': 'A user ID looks like 8-4-4-4-12 characters (a UUID), not an email.',
   'audit.target': 'Target ID',
-  'audit.targetHint': 'A batch, product, business… ID.',
+  'audit.targetHint': 'A batch (with the events recorded on it), product, business… ID.',
   'audit.action': 'Action',
   'audit.actionHint': 'For example business.verify.',
   'audit.from': 'From',

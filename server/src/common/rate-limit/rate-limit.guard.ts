@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import { DomainError } from '../errors/domain-error.js';
 import { FixedWindowCounter } from './fixed-window-counter.js';
 
-export type RateLimitGroup = 'public' | 'login';
+export type RateLimitGroup = 'public' | 'login' | 'report';
 const RATE_LIMIT = 'nguon:rate-limit';
 
 /** Limits requests per client address per minute for the marked controller or route. */
@@ -26,7 +26,7 @@ export class RateLimitGuard implements CanActivate {
     if (!group) return true;
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
-    const limit = group === 'login' ? this.config.loginRateLimit : this.config.publicRateLimit;
+    const limit = { public: this.config.publicRateLimit, login: this.config.loginRateLimit, report: this.config.reportRateLimit }[group];
     const retryAfter = this.counter.hit(`${group}:${request.ip}`, limit);
     if (retryAfter > 0) {
       void http.getResponse<FastifyReply>().header('retry-after', String(retryAfter));

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateBy, buildMessage,
+  IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateBy, ValidateIf, buildMessage,
   type ValidationOptions,
 } from 'class-validator';
 import { isValidGln, lotCodeProblem, parseGtin, UNIT_CODES, LOT_CODE_MAX_LENGTH } from '@nguon/shared';
@@ -9,6 +9,14 @@ import { isValidGln, lotCodeProblem, parseGtin, UNIT_CODES, LOT_CODE_MAX_LENGTH 
 /** Marks a property optional for validation and for the OpenAPI document alike. */
 export function Optional(description?: string): PropertyDecorator {
   return applyDecorators(IsOptional(), ApiPropertyOptional({ description }));
+}
+
+/**
+ * For changes (PATCH): the field may be left out, but not sent as null, since it cannot be cleared.
+ * (`IsOptional` lets null through unchecked.)
+ */
+export function IsOptionalNotNull(): PropertyDecorator {
+  return applyDecorators(ValidateIf((_object, value) => value !== undefined), ApiPropertyOptional());
 }
 
 /** A required, trimmed-looking text of at most `max` characters. */

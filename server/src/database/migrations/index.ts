@@ -2,6 +2,12 @@ import { CreateCoreSchema1764230400000 } from './1764230400000-create-core-schem
 import { AddAccountsKeysAndAudit1764316800000 } from './1764316800000-add-accounts-keys-and-audit.js';
 import { AddEventHashChain1764403200000 } from './1764403200000-add-event-hash-chain.js';
 import { AddEpcisCapture1764489600000 } from './1764489600000-add-epcis-capture.js';
+import { AddAttachmentsAndProductMedia1764576000000 } from './1764576000000-add-attachments-and-product-media.js';
+import { AddImportJobs1764662400000 } from './1764662400000-add-import-jobs.js';
+import { AddShipmentAndDirectorySearch1764835200000 } from './1764835200000-add-shipment-and-directory-search.js';
+import { AddRecallsNotificationsWebhooks1764921600000 } from './1764921600000-add-recalls-notifications-webhooks.js';
+import { AddInspectorSearchIndexes1765008000000 } from './1765008000000-add-inspector-search-indexes.js';
+import { AddFlagsReportsAuditByBatch1765190400000 } from './1765190400000-add-flags-reports-audit-by-batch.js';
 
 /** Every migration, oldest first. */
-export const migrations = [CreateCoreSchema1764230400000, AddAccountsKeysAndAudit1764316800000, AddEventHashChain1764403200000, AddEpcisCapture1764489600000];
+export const migrations = [CreateCoreSchema1764230400000, AddAccountsKeysAndAudit1764316800000, AddEventHashChain1764403200000, AddEpcisCapture1764489600000, AddAttachmentsAndProductMedia1764576000000, AddImportJobs1764662400000, AddShipmentAndDirectorySearch1764835200000, AddRecallsNotificationsWebhooks1764921600000, AddInspectorSearchIndexes1765008000000, AddFlagsReportsAuditByBatch1765190400000];

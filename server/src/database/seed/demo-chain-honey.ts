@@ -1,12 +1,11 @@
 import type { BatchView } from '@nguon/shared';
-import { BatchEntity } from '../../batches/batch.entity.js';
 import type { DemoBusinesses } from './demo-businesses.js';
 import { DEMO_GTINS, DEMO_LOTS } from './demo-codes.js';
 import { vn, type DemoSeedContext } from './demo-context.js';
 
 export const DEMO_RECALL = {
   reason: 'Mẫu hậu kiểm có độ ẩm 22,5 %, vượt giới hạn 20 %; mật có dấu hiệu lên men. Đề nghị ngừng sử dụng và trả lại nơi mua. / Post-market sample: 22.5 % moisture, above the 20 % limit; the honey shows signs of fermentation. Stop using it and return it where you bought it.',
-  recalledAt: new Date('2026-11-18T10:00:00+07:00'),
+  severity: 'class_ii',
 } as const;
 
 /**
@@ -110,13 +109,7 @@ async function seedRecalledHoney(ctx: DemoSeedContext, b: DemoBusinesses, produc
     note: 'Mẫu hậu kiểm: độ ẩm 22,5 % (giới hạn 20 %), có dấu hiệu lên men. Không đạt. / Post-market sample: 22.5 % moisture (limit 20 %), signs of fermentation. Failed.',
   });
 
-  // There is no recall use case yet: it comes with the inspector's work (recall with a reason,
-  // spread downstream, notifications). Until then the demo marks the batch with one UPDATE on
-  // `batches`, which allows updates (the event tables are append-only), and drops cached pages.
-  await ctx.dataSource.getRepository(BatchEntity).update(
-    { id: batch.id },
-    { status: 'recalled', recallReason: DEMO_RECALL.reason, recalledAt: DEMO_RECALL.recalledAt },
-  );
-  await ctx.batchChanges.publish([batch.id]);
+  // The Hà Tĩnh authority's inspector recalls it, as an inspector would in the portal.
+  await ctx.recall('inspector', batch.id, { severity: DEMO_RECALL.severity, reason: DEMO_RECALL.reason });
   return { ...batch, status: 'recalled' };
 }

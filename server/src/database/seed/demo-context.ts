@@ -1,7 +1,5 @@
-import type { BatchView, BusinessView, CreateBatchRequest, CreateBusinessRequest, CreateCertificateRequest, CreateLocationRequest, CreateProductRequest, LocationView, MemberRole, ProductView, RecordProcessingRequest, RecordStageRequest } from '@nguon/shared';
-import type { DataSource } from 'typeorm';
+import type { BatchView, BusinessView, CreateBatchRequest, CreateBusinessRequest, CreateCertificateRequest, CreateLocationRequest, CreateProductRequest, LocationView, MemberRole, ProductView, RecallRequest, RecordProcessingRequest, RecordStageRequest } from '@nguon/shared';
 import type { App } from '../../app.factory.js';
-import { BatchChanges } from '../../common/cache/batch-changes.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountKey } from './demo-accounts.js';
 
 /** An event time in Vietnam: `vn('2026-09-14 06:30')` is `2026-09-14T06:30:00+07:00`. */
@@ -20,15 +18,11 @@ interface Injector {
  * event store.
  */
 export class DemoSeedContext {
-  readonly batchChanges: BatchChanges;
-  readonly dataSource: DataSource;
   private readonly http: Injector;
   private readonly tokens = new Map<DemoAccountKey, string>();
 
   constructor(app: App) {
     this.http = app.nest.getHttpAdapter().getInstance() as Injector;
-    this.batchChanges = app.nest.get(BatchChanges);
-    this.dataSource = app.database.dataSource;
   }
 
   registerBusiness(account: DemoAccountKey, body: CreateBusinessRequest): Promise<BusinessView> {
@@ -65,6 +59,10 @@ export class DemoSeedContext {
 
   async processing(account: DemoAccountKey, body: RecordProcessingRequest): Promise<void> {
     await this.call(account, 'POST', '/api/events/processing', body);
+  }
+
+  async recall(account: DemoAccountKey, batchId: string, body: RecallRequest): Promise<void> {
+    await this.call(account, 'POST', `/api/batches/${batchId}/recall`, body);
   }
 
   private async token(account: DemoAccountKey): Promise<string> {

@@ -1,17 +1,10 @@
-import { IsNumber, IsOptional, IsPositive, IsUUID, Max } from 'class-validator';
-import type { CreateBatchRequest, UnitCode } from '@nguon/shared';
-import { IsIsoDate, IsLotCode, IsText, IsUnitCode } from '../../common/validation/decorators.js';
+import { IntersectionType } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
+import type { CreateBatchRequest } from '@nguon/shared';
+import { BatchFieldsDto } from './batch-fields.dto.js';
 import { EventTimePlaceDto } from './record-stage.dto.js';
 
 /** Registering a batch is its commissioning event: `eventTime` and `locationId` say when and where. */
-export class CreateBatchDto extends EventTimePlaceDto implements CreateBatchRequest {
-  @IsUUID() productId: string;
-  @IsLotCode() lotCode: string;
-  @IsOptional() @IsText(200) displayName?: string;
-  @IsIsoDate() productionDate: string;
-  @IsOptional() @IsIsoDate() expiryDate?: string;
-  @IsOptional() @IsIsoDate() bestBeforeDate?: string;
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 6 }) @IsPositive() @Max(1e12) quantity?: number;
-  @IsOptional() @IsUnitCode() unit?: UnitCode;
+export class CreateBatchDto extends IntersectionType(EventTimePlaceDto, BatchFieldsDto) implements CreateBatchRequest {
   @IsOptional() @IsUUID() originLocationId?: string;
 }

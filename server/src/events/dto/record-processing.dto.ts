@@ -1,8 +1,11 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsOptional, IsPositive, IsUUID, Max, ValidateNested } from 'class-validator';
-import type { ProcessingInput, RecordProcessingRequest, UnitCode } from '@nguon/shared';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsOptional, IsPositive, IsUUID, Max, ValidateIf, ValidateNested,
+} from 'class-validator';
+import type { ProcessingInput, ProcessingOutput, RecordProcessingRequest, UnitCode } from '@nguon/shared';
 import { IsUnitCode } from '../../common/validation/decorators.js';
+import { BatchFieldsDto } from './batch-fields.dto.js';
 import { EventTimePlaceDto } from './record-stage.dto.js';
 
 export class ProcessingInputDto implements ProcessingInput {
@@ -11,8 +14,12 @@ export class ProcessingInputDto implements ProcessingInput {
   @IsUnitCode() unit: UnitCode;
 }
 
-export class ProcessingOutputDto {
-  @IsUUID() batchId: string;
+/** An existing batch of the business (`batchId`), or one made in this step (`newBatch`). */
+export class ProcessingOutputDto implements ProcessingOutput {
+  @ApiPropertyOptional() @ValidateIf((o: ProcessingOutputDto) => o.newBatch === undefined) @IsUUID() batchId?: string;
+  @ApiPropertyOptional({ type: BatchFieldsDto })
+  @ValidateIf((o: ProcessingOutputDto) => o.batchId === undefined) @ValidateNested() @Type(() => BatchFieldsDto)
+  newBatch?: BatchFieldsDto;
   @IsOptional() @IsNumber({ maxDecimalPlaces: 6 }) @IsPositive() @Max(1e12) quantity?: number;
   @IsOptional() @IsUnitCode() unit?: UnitCode;
 }

@@ -5,7 +5,7 @@ import {
 } from 'class-validator';
 import {
   CBV_BIZ_TRANSACTION_TYPES, SINGLE_BATCH_STAGES, type BizTransactionInput, type CbvBizTransactionType,
-  type RecordStageRequest, type UnitCode,
+  type RecordStageRequest, type StageFields, type UnitCode,
 } from '@nguon/shared';
 import { IsDateTime, IsText, IsTimeZoneOffset, IsUnitCode } from '../../common/validation/decorators.js';
 
@@ -22,8 +22,8 @@ export class EventTimePlaceDto {
   @IsOptional() @IsText(2000) note?: string;
 }
 
-export class RecordStageDto extends EventTimePlaceDto implements RecordStageRequest {
-  @ApiProperty({ enum: SINGLE_BATCH_STAGES }) @IsIn(SINGLE_BATCH_STAGES) stage: RecordStageRequest['stage'];
+/** What a stage form fills in, whichever stage it is (the rules per stage are the service's). */
+export class StageFieldsDto extends EventTimePlaceDto implements StageFields {
   @IsOptional() @IsNumber({ maxDecimalPlaces: 6 }) @IsPositive() @Max(1e12) quantity?: number;
   @IsOptional() @IsUnitCode() unit?: UnitCode;
   @IsOptional() @IsUUID() destinationBusinessId?: string;
@@ -32,4 +32,10 @@ export class RecordStageDto extends EventTimePlaceDto implements RecordStageRequ
   @IsOptional() @IsText(300) sourceName?: string;
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => BizTransactionDto) bizTransactions?: BizTransactionDto[];
   @IsOptional() @IsBoolean() passed?: boolean;
+  @IsOptional() @IsText(300) labName?: string;
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsUUID('all', { each: true }) attachmentIds?: string[];
+}
+
+export class RecordStageDto extends StageFieldsDto implements RecordStageRequest {
+  @ApiProperty({ enum: SINGLE_BATCH_STAGES }) @IsIn(SINGLE_BATCH_STAGES) stage: RecordStageRequest['stage'];
 }

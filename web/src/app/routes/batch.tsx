@@ -13,6 +13,8 @@ import { RecordsVerified } from '@/features/batch/components/records-verified';
 import { ScanCount } from '@/features/batch/components/scan-count';
 import { Sources } from '@/features/batch/components/sources';
 import { Timeline } from '@/features/batch/components/timeline';
+import { ReportProblem } from '@/features/reports/components/report-problem';
+import { ShareArea } from '@/features/reports/components/share-area';
 import { resolvedFromState } from '@/features/scan/api/resolve-code';
 import { useErrorMessage } from '@/lib/error-message';
 import { useLocale, useT } from '@/lib/i18n';
@@ -26,12 +28,14 @@ function BatchPage({ batch }: { batch: PublicBatchView }) {
       {batch.recall ? <RecallBanner recall={batch.recall} /> : null}
       <ProductHeader product={batch.product} status={batch.status} displayName={batch.displayName} />
       <ScanCount count={batch.scanCount} />
+      <ShareArea batchId={batch.id} />
       <RecordsVerified batchId={batch.id} />
       <BatchFacts batch={batch} />
       <ProducerCard producer={batch.producer} />
       <Certificates certificates={batch.producer.certificates} />
       <Sources sources={batch.sources} />
       <Timeline entries={batch.timeline} lotCode={batch.lotCode} />
+      <ReportProblem batchId={batch.id} />
     </article>
   );
 }

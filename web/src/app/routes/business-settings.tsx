@@ -4,6 +4,7 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { Spinner } from '@/components/ui/spinner';
+import { WebhooksCard } from '@/features/alerts/components/webhooks-card';
 import { ApiKeysCard } from '@/features/api-keys/components/api-keys-card';
 import { useBusiness } from '@/features/businesses/api/get-business';
 import { BusinessFacts } from '@/features/businesses/components/business-facts';
@@ -102,7 +103,10 @@ export default function BusinessSettingsRoute() {
         </div>
         <div className="page__column">
           {isOwner ? (
-            <ApiKeysCard businessId={view.id} />
+            <>
+              <ApiKeysCard businessId={view.id} />
+              <WebhooksCard businessId={view.id} />
+            </>
           ) : (
             <Card title={t('apiKeys.title')}>
               <p className="muted">{t('apiKeys.ownersOnly')}</p>

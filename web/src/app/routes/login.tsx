@@ -2,7 +2,7 @@ import { Link, Navigate, useSearchParams } from 'react-router';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { LoginForm } from '@/features/auth/components/login-form';
-import { lastSessionEnd, safeNext, startSession, useSession } from '@/lib/auth';
+import { landingFor, lastSessionEnd, safeNext, startSession, useSession } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
 
 export default function LoginRoute() {
@@ -10,7 +10,7 @@ export default function LoginRoute() {
   const session = useSession();
   const [search] = useSearchParams();
   const nextParam = search.get('next');
-  const next = safeNext(nextParam);
+  const next = safeNext(nextParam, landingFor(session?.user ?? null));
 
   // Signed in (just now, or already): on to where the reader was going.
   if (session) return <Navigate to={next} replace />;

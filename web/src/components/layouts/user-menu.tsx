@@ -100,6 +100,13 @@ export function UserMenu() {
             ) : null}
             {hasRole(user, ['admin', 'inspector']) ? (
               <li>
+                <Link to="/inspector" data-testid="menu-inspector">
+                  {t('inspector.nav')}
+                </Link>
+              </li>
+            ) : null}
+            {hasRole(user, ['admin', 'inspector']) ? (
+              <li>
                 <Link to="/audit" data-testid="menu-audit">
                   {t('nav.audit')}
                 </Link>

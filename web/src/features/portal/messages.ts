@@ -2,7 +2,6 @@ import { defineMessages } from '@/lib/define-messages';
 
 export const portalMessages = defineMessages(
   {
-    'portal.placeholder': '…',
     'portal.title': 'Cổng doanh nghiệp',
     'portal.noBusiness.title': 'Bạn chưa thuộc doanh nghiệp nào',
     'portal.noBusiness.text': 'Hãy đăng ký doanh nghiệp, hoặc nhờ chủ doanh nghiệp mời bạn bằng email này.',
@@ -18,7 +17,6 @@ export const portalMessages = defineMessages(
     'nav.portal': 'Cổng doanh nghiệp',
   },
   {
-    'portal.placeholder': '…',
     'portal.title': 'Business portal',
     'portal.noBusiness.title': 'You do not belong to a business yet',
     'portal.noBusiness.text': 'Register a business, or ask its owner to invite you with this email.',

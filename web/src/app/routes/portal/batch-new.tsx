@@ -1,11 +1,50 @@
+import { useNavigate, useSearchParams } from 'react-router';
+import { Card } from '@/components/ui/card';
+import { QueryResult } from '@/components/ui/query-result';
+import { useBusinessLocations } from '@/features/lots/api/list-locations';
+import { useBusinessProducts } from '@/features/lots/api/list-products';
+import { BatchForm, NoProducts } from '@/features/lots/components/batch-form';
+import { BatchesBreadcrumb } from '@/features/lots/components/batches-breadcrumb';
+import { mayRecord, RecordingDisabledNotice } from '@/features/lots/components/recording-disabled-notice';
+import { portalPath, usePortalBusiness } from '@/features/portal/use-portal-business';
 import { useT } from '@/lib/i18n';
 
-/** Placeholder until the lots feature builds this page. */
+/** `/portal/:businessId/batches/new` (`?productId=` picks the product): on success, the batch's page. */
 export default function BatchNewRoute() {
   const t = useT();
+  const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const membership = usePortalBusiness();
+  const { businessId } = membership;
+  const products = useBusinessProducts(businessId);
+  const locations = useBusinessLocations(businessId);
+
   return (
-    <div className="page">
-      <h1 className="page__title">{t('lots.placeholder')}</h1>
+    <div className="page page--narrow" data-testid="batch-new-page">
+      <title>{`${t('lots.new.title')} | ${membership.businessName} | ${t('app.name')}`}</title>
+      <BatchesBreadcrumb businessId={businessId} current={t('lots.new.title')} />
+      <h1 className="page__title">{t('lots.new.title')}</h1>
+      <p className="page__intro">{t('lots.new.intro')}</p>
+      {mayRecord(membership) ? (
+        <Card title={t('lots.detail.facts')}>
+          <QueryResult query={products} loadingLabel={t('lots.new.loading')} retry>
+            {(productPage) =>
+              productPage.items.length === 0 ? (
+                <NoProducts newProductPath={portalPath(businessId, '/products/new')} />
+              ) : (
+                <BatchForm
+                  products={productPage.items}
+                  locations={locations.status === 'success' ? locations.data.items : []}
+                  initialProductId={search.get('productId')}
+                  onCreated={(batch) => void navigate(portalPath(businessId, `/batches/${batch.id}`))}
+                />
+              )
+            }
+          </QueryResult>
+        </Card>
+      ) : (
+        <RecordingDisabledNotice membership={membership} />
+      )}
     </div>
   );
 }

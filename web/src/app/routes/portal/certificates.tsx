@@ -1,11 +1,37 @@
+import { Card } from '@/components/ui/card';
+import { QueryResult } from '@/components/ui/query-result';
+import { useBusiness } from '@/features/catalog/api/get-business';
+import { CertificatesSection } from '@/features/catalog/components/certificates-section';
+import { ReadOnlyNote } from '@/features/catalog/components/read-only-note';
+import { usePortalBusiness } from '@/features/portal/use-portal-business';
 import { useT } from '@/lib/i18n';
 
-/** Placeholder until the catalog feature builds this page. */
+/** The business's own certificates: validity at a glance, documents, add and delete for owners. */
 export default function CertificatesRoute() {
   const t = useT();
+  const membership = usePortalBusiness();
+  const business = useBusiness(membership.businessId);
+  const canManage = membership.role === 'owner';
   return (
-    <div className="page">
-      <h1 className="page__title">{t('catalog.placeholder')}</h1>
+    <div className="page" data-testid="certificates-page">
+      <header className="page__header">
+        <h1 className="page__title">{t('catalog.certs.title')}</h1>
+        <p className="page__intro">{t('catalog.certs.intro')}</p>
+      </header>
+      {canManage ? null : <ReadOnlyNote />}
+      <Card title={t('catalog.certs.title')}>
+        <QueryResult query={business} loadingLabel={t('catalog.certs.loading')} retry>
+          {(view) => (
+            <CertificatesSection
+              businessId={membership.businessId}
+              holder={{ kind: 'business', id: membership.businessId }}
+              certificates={view.certificates}
+              canManage={canManage}
+              onChange={(certificates) => business.setData((b) => ({ ...b, certificates }))}
+            />
+          )}
+        </QueryResult>
+      </Card>
     </div>
   );
 }

@@ -26,7 +26,7 @@ export default function PortalHomeRoute() {
           </Link>
         </Card>
       ) : (
-        <MyBusinesses memberships={memberships} linkTo={(businessId) => portalPath(businessId)} />
+        <MyBusinesses memberships={memberships} />
       )}
     </div>
   );

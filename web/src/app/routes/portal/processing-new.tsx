@@ -1,11 +1,55 @@
+import { useSearchParams } from 'react-router';
+import { FormError } from '@/components/ui/form-error';
+import { Spinner } from '@/components/ui/spinner';
+import { usePortalBusiness } from '@/features/portal/use-portal-business';
+import { useIncomingShipments } from '@/features/recording/api/list-incoming-shipments';
+import { useOpenBatches } from '@/features/recording/api/list-batches';
+import { useLocations } from '@/features/recording/api/list-locations';
+import { useProducts } from '@/features/recording/api/list-products';
+import { ProcessingForm } from '@/features/recording/components/processing-form';
+import { initialProcessing, type InputCandidate } from '@/features/recording/utils/processing-values';
 import { useT } from '@/lib/i18n';
+import '@/features/recording/recording.css';
 
-/** Placeholder until the recording feature builds this page. */
+/** `/portal/:businessId/processing/new[?input=<batchId>]`: process batches into a new one. */
 export default function ProcessingNewRoute() {
   const t = useT();
+  const [params] = useSearchParams();
+  const { businessId, businessName } = usePortalBusiness();
+  const own = useOpenBatches(businessId);
+  const received = useIncomingShipments(businessId, 'received', { limit: 100, offset: 0 });
+  const products = useProducts(businessId);
+  const locations = useLocations(businessId);
+  const queries = [own, received, products, locations];
+  const failed = queries.find((q) => q.status === 'error');
+
+  let body;
+  if (failed?.status === 'error') body = <FormError error={failed.error} />;
+  else if (own.status !== 'success' || received.status !== 'success' || products.status !== 'success' || locations.status !== 'success') body = <Spinner label={t('recording.loading')} />;
+  else {
+    const candidates: InputCandidate[] = own.data.items.map((b) => ({ id: b.id, lotCode: b.lotCode, productName: b.productName, quantity: b.quantity, unit: b.unit, received: false }));
+    for (const shipment of received.data.items) {
+      if (candidates.some((c) => c.id === shipment.batch.id)) continue;
+      candidates.push({ id: shipment.batch.id, lotCode: shipment.batch.lotCode, productName: shipment.batch.productName, quantity: shipment.quantity, unit: shipment.unit, received: true });
+    }
+    body = (
+      <ProcessingForm
+        businessId={businessId}
+        candidates={candidates}
+        products={products.data.items}
+        locations={locations.data.items}
+        initial={initialProcessing(candidates, params.get('input'))}
+      />
+    );
+  }
   return (
-    <div className="page">
-      <h1 className="page__title">{t('recording.placeholder')}</h1>
+    <div className="page recording-page" data-testid="processing-page">
+      <title>{`${t('recording.processing.title')} | ${businessName} | ${t('app.name')}`}</title>
+      <header className="page__header">
+        <h1 className="page__title">{t('recording.processing.title')}</h1>
+        <p className="recording-intro">{t('recording.stage.processing.intro')}</p>
+      </header>
+      {body}
     </div>
   );
 }

@@ -1,11 +1,89 @@
-import { useT } from '@/lib/i18n';
+import { useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import type { ProductView } from '@nguon/shared';
+import { Card } from '@/components/ui/card';
+import { Notice } from '@/components/ui/notice';
+import { QueryResult } from '@/components/ui/query-result';
+import { useProduct } from '@/features/catalog/api/get-product';
+import { CertificatesSection } from '@/features/catalog/components/certificates-section';
+import { ProductForm } from '@/features/catalog/components/product-form';
+import { ReadOnlyNote } from '@/features/catalog/components/read-only-note';
+import { portalPath, usePortalBusiness } from '@/features/portal/use-portal-business';
+import { useLocale, useT } from '@/lib/i18n';
 
-/** Placeholder until the catalog feature builds this page. */
+/** A new product (`products/new`) or an existing one (`products/:productId`) with its certificates. */
 export default function ProductEditRoute() {
   const t = useT();
+  const { l } = useLocale();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const membership = usePortalBusiness();
+  const { productId = null } = useParams();
+  const product = useProduct(productId);
+  const canManage = membership.role === 'owner';
+  // A product just created arrives here with a note, so the owner knows it was kept.
+  const justCreated = Boolean((location.state as { saved?: boolean } | null)?.saved);
+  const [savedHere, setSaved] = useState(false);
+
+  const header = (title: string) => (
+    <header className="page__header">
+      <p>
+        <Link to={portalPath(membership.businessId, '/products')}>{t('catalog.product.back')}</Link>
+      </p>
+      <h1 className="page__title">{title}</h1>
+    </header>
+  );
+
+  if (!productId) {
+    return (
+      <div className="page page--narrow" data-testid="product-page">
+        {header(t('catalog.product.newTitle'))}
+        {canManage ? null : <ReadOnlyNote />}
+        <ProductForm
+          businessId={membership.businessId}
+          product={null}
+          readOnly={!canManage}
+          onSaved={(created: ProductView) => void navigate(portalPath(membership.businessId, `/products/${created.id}`), { state: { saved: true } })}
+        />
+      </div>
+    );
+  }
+
   return (
-    <div className="page">
-      <h1 className="page__title">{t('catalog.placeholder')}</h1>
+    <div className="page page--narrow" data-testid="product-page">
+      <QueryResult query={product} loadingLabel={t('catalog.product.loading')} retry>
+        {(view) => (
+          <>
+            {header(l(view.name))}
+            {canManage ? null : <ReadOnlyNote />}
+            {justCreated || savedHere ? (
+              <Notice tone="success" role="status" data-testid="product-saved">
+                {t('catalog.product.saved')}
+              </Notice>
+            ) : null}
+            {view.batchCount > 0 ? <p className="muted">{t('catalog.product.batchCount', { count: view.batchCount })}</p> : null}
+            <ProductForm
+              key={view.id}
+              businessId={membership.businessId}
+              product={view}
+              readOnly={!canManage}
+              onSaved={(updated) => {
+                product.setData(() => updated);
+                setSaved(true);
+              }}
+            />
+            <Card title={t('catalog.product.certificates')} intro={t('catalog.product.certificatesIntro')}>
+              <CertificatesSection
+                businessId={membership.businessId}
+                holder={{ kind: 'product', id: view.id }}
+                certificates={view.certificates}
+                canManage={canManage}
+                onChange={(certificates) => product.setData((p) => ({ ...p, certificates }))}
+              />
+            </Card>
+          </>
+        )}
+      </QueryResult>
     </div>
   );
 }

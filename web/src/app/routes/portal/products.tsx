@@ -1,11 +1,47 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { PagedResult } from '@/components/ui/query-result';
+import { useProducts } from '@/features/catalog/api/list-products';
+import { ProductList } from '@/features/catalog/components/product-list';
+import { ReadOnlyNote } from '@/features/catalog/components/read-only-note';
+import { portalPath, usePortalBusiness } from '@/features/portal/use-portal-business';
 import { useT } from '@/lib/i18n';
 
-/** Placeholder until the catalog feature builds this page. */
+const LIMIT = 20;
+
+/** The business's products, newest first; owners add and edit them. */
 export default function ProductsRoute() {
   const t = useT();
+  const membership = usePortalBusiness();
+  const [offset, setOffset] = useState(0);
+  const products = useProducts(membership.businessId, { limit: LIMIT, offset });
+  const canManage = membership.role === 'owner';
   return (
-    <div className="page">
-      <h1 className="page__title">{t('catalog.placeholder')}</h1>
+    <div className="page" data-testid="products-page">
+      <header className="page__header">
+        <h1 className="page__title">{t('catalog.products.title')}</h1>
+        <p className="page__intro">{t('catalog.products.intro')}</p>
+        {canManage ? (
+          <p>
+            <Link className="button button--primary" to={portalPath(membership.businessId, '/products/new')} data-testid="new-product">
+              {t('catalog.products.new')}
+            </Link>
+          </p>
+        ) : null}
+      </header>
+      {canManage ? null : <ReadOnlyNote />}
+      <PagedResult
+        query={products}
+        loadingLabel={t('catalog.products.loading')}
+        retry
+        empty={<p className="muted">{t('catalog.products.empty')}</p>}
+        limit={LIMIT}
+        offset={offset}
+        onPage={setOffset}
+        pagesLabel={t('catalog.products.pages')}
+      >
+        {(items) => <ProductList businessId={membership.businessId} products={items} />}
+      </PagedResult>
     </div>
   );
 }

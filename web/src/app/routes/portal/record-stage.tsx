@@ -1,11 +1,74 @@
-import { useT } from '@/lib/i18n';
+import { Link, useParams } from 'react-router';
+import { SINGLE_BATCH_STAGES, STAGES } from '@nguon/shared';
+import { FormError } from '@/components/ui/form-error';
+import { Notice } from '@/components/ui/notice';
+import { Spinner } from '@/components/ui/spinner';
+import { portalPath, usePortalBusiness } from '@/features/portal/use-portal-business';
+import { useBatch } from '@/features/recording/api/get-batch';
+import { useBatchEvents } from '@/features/recording/api/list-batch-events';
+import { useLocations } from '@/features/recording/api/list-locations';
+import { RecordStageForm } from '@/features/recording/components/record-stage-form';
+import { initialValues, lastPlace, type RecordableStage } from '@/features/recording/utils/stage-values';
+import { useLocale, useT } from '@/lib/i18n';
+import '@/features/recording/recording.css';
 
-/** Placeholder until the recording feature builds this page. */
+const isStage = (value: string): value is RecordableStage => (SINGLE_BATCH_STAGES as string[]).includes(value);
+
+/** `/portal/:businessId/batches/:batchId/record/:stage`: one stage's guided form for one batch. */
 export default function RecordStageRoute() {
   const t = useT();
+  const { l } = useLocale();
+  const { batchId = '', stage = '' } = useParams();
+  const { businessId, businessName } = usePortalBusiness();
+  const batch = useBatch(batchId);
+  const events = useBatchEvents(batchId);
+  const locations = useLocations(businessId);
+  const batchPath = portalPath(businessId, `/batches/${encodeURIComponent(batchId)}`);
+  const back = (
+    <p className="page__aside">
+      <Link to={batchPath}>{t('recording.backToBatch')}</Link>
+    </p>
+  );
+
+  if (!isStage(stage)) {
+    return (
+      <div className="page">
+        <Notice tone="warning">{t('recording.unknownStage')}</Notice>
+        {back}
+      </div>
+    );
+  }
+  const failed = [batch, events, locations].find((q) => q.status === 'error');
+  if (failed?.status === 'error') {
+    return (
+      <div className="page">
+        <FormError error={failed.error} />
+        {back}
+      </div>
+    );
+  }
+  if (batch.status !== 'success' || events.status !== 'success' || locations.status !== 'success') return <Spinner label={t('recording.loading')} />;
+
+  const places = locations.data.items;
+  const title = l(STAGES[stage].label);
   return (
-    <div className="page">
-      <h1 className="page__title">{t('recording.placeholder')}</h1>
+    <div className="page recording-page" data-testid="record-stage-page">
+      <title>{`${title} · ${batch.data.lotCode} | ${businessName} | ${t('app.name')}`}</title>
+      {back}
+      <header className="page__header">
+        <h1 className="page__title">
+          {title} · <span className="code">{batch.data.lotCode}</span>
+        </h1>
+        <p className="recording-intro">{t(`recording.stage.${stage}.intro`)}</p>
+      </header>
+      <RecordStageForm
+        key={stage}
+        stage={stage}
+        batch={batch.data}
+        businessId={businessId}
+        locations={places}
+        initial={initialValues(stage, batch.data, lastPlace(events.data.items, businessId, batch.data, places))}
+      />
     </div>
   );
 }

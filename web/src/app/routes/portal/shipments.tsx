@@ -1,11 +1,19 @@
+import { IncomingShipments } from '@/features/recording/components/incoming-shipments';
+import { usePortalBusiness } from '@/features/portal/use-portal-business';
 import { useT } from '@/lib/i18n';
 
-/** Placeholder until the recording feature builds this page. */
+/** `/portal/:businessId/shipments`: goods shipped to the business, to confirm on arrival. */
 export default function ShipmentsRoute() {
   const t = useT();
+  const { businessId, businessName } = usePortalBusiness();
   return (
-    <div className="page">
-      <h1 className="page__title">{t('recording.placeholder')}</h1>
+    <div className="page" data-testid="shipments-page">
+      <title>{`${t('recording.shipments.title')} | ${businessName} | ${t('app.name')}`}</title>
+      <header className="page__header">
+        <h1 className="page__title">{t('recording.shipments.title')}</h1>
+        <p className="recording-intro">{t('recording.shipments.intro')}</p>
+      </header>
+      <IncomingShipments businessId={businessId} />
     </div>
   );
 }

@@ -102,6 +102,22 @@ export function TimelineEntry({ entry, headingLevel }: TimelineEntryProps) {
             </dd>
           </div>
         ) : null}
+        {entry.certifications.length > 0 ? (
+          <div className="facts__row">
+            <dt>{t('timeline.certifications')}</dt>
+            <dd>
+              <ul className="plain-list">
+                {entry.certifications.map((link, n) => (
+                  <li key={link}>
+                    <a href={link} target="_blank" rel="noopener noreferrer" data-testid="timeline-certification">
+                      {t('timeline.certification', { n: n + 1 })}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        ) : null}
         {entry.note ? (
           <div className="facts__row">
             <dt>{t('timeline.note')}</dt>

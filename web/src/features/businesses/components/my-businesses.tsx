@@ -3,20 +3,14 @@ import type { CurrentUser } from '@nguon/shared';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { ChevronRightIcon } from '@/components/ui/icons';
+import { portalPath } from '@/features/portal/use-portal-business';
 import { useT } from '@/lib/i18n';
 import { BusinessStatusBadge } from './business-status-badge';
 
 type Membership = CurrentUser['memberships'][number];
 
-/** The businesses the user belongs to, with their status and role, each linking to a page of it. */
-export function MyBusinesses({
-  memberships,
-  linkTo = (businessId) => `/businesses/${encodeURIComponent(businessId)}/settings`,
-}: {
-  memberships: readonly Membership[];
-  /** Where each business links: its settings page unless told otherwise. */
-  linkTo?: (businessId: string) => string;
-}) {
+/** The businesses the user belongs to, with their status and role, each leading into its portal. */
+export function MyBusinesses({ memberships }: { memberships: readonly Membership[] }) {
   const t = useT();
   return (
     <Card title={t('account.businesses.title')} data-testid="my-businesses">
@@ -27,7 +21,7 @@ export function MyBusinesses({
           {memberships.map((membership) => (
             <li key={membership.businessId}>
               <Link
-                to={linkTo(membership.businessId)}
+                to={portalPath(membership.businessId)}
                 className="link-row"
                 data-testid="membership"
                 data-business-id={membership.businessId}

@@ -1,6 +1,43 @@
-import type { BatchView } from '@nguon/shared';
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { DISTRIBUTING_STAGES, PRODUCER_ONLY_STAGES, SINGLE_BATCH_STAGES, STAGES, type BatchView } from '@nguon/shared';
+import { portalPath, usePortalBusiness } from '@/features/portal/use-portal-business';
+import { useLocale, useT } from '@/lib/i18n';
+import { RecordedNotice } from './recorded-notice';
+import '../recording.css';
 
-/** Placeholder: the stage forms this batch can record next. */
-export function RecordActions(_: { batch: BatchView }) {
-  return null;
+/** The stages this batch can record next, each a link to its form; and the notice of what was just saved. */
+export function RecordActions({ batch }: { batch: BatchView }) {
+  const t = useT();
+  const { l } = useLocale();
+  const membership = usePortalBusiness();
+  const titleId = useId();
+  const own = batch.businessId === membership.businessId;
+  if (membership.businessStatus !== 'verified') return <RecordedNotice />;
+  const stages = SINGLE_BATCH_STAGES.filter((stage) => (own || !PRODUCER_ONLY_STAGES.includes(stage)) && !(batch.status === 'recalled' && DISTRIBUTING_STAGES.includes(stage)));
+  const batchPath = portalPath(membership.businessId, `/batches/${encodeURIComponent(batch.id)}`);
+  return (
+    <section className="recording-actions stack" aria-labelledby={titleId} data-testid="record-actions">
+      <RecordedNotice />
+      <h2 id={titleId} className="recording-actions__title">
+        {t('recording.actions.title')}
+      </h2>
+      <ul className="recording-actions__list">
+        {stages.map((stage) => (
+          <li key={stage}>
+            <Link className="recording-action" to={`${batchPath}/record/${stage}`} data-testid={`record-${stage}`}>
+              {l(STAGES[stage].label)}
+            </Link>
+          </li>
+        ))}
+        {batch.status !== 'recalled' ? (
+          <li>
+            <Link className="recording-action" to={`${portalPath(membership.businessId, '/processing/new')}?input=${encodeURIComponent(batch.id)}`} data-testid="record-processing">
+              {l(STAGES.processing.label)}
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </section>
+  );
 }

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { SINGLE_BATCH_STAGES, stageOf, type ErrorDeclarationView, type RecordStageRequest } from '@nguon/shared';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/principal.js';
+import { TenancyPolicy } from '../auth/tenancy.policy.js';
+import { BatchesService } from '../batches/batches.service.js';
+import { BatchChanges } from '../common/cache/batch-changes.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import type { DeclareEventErrorDto } from './dto/declare-event-error.dto.js';
+import { EventBatchEntity, EventEntity } from './event.entity.js';
+import { mapEvent } from './event.mapper.js';
+import { PortalCapture } from './portal-capture.js';
+import { EXT } from './portal-extensions.js';
+import { ruleViolated, StageEventPreparer } from './stage-event.preparer.js';
+
+/**
+ * "This is wrong": events are never edited or deleted. An EPCIS error declaration (the event
+ * repeated, with why and when) marks it wrong, and the corrected event, when given, is recorded
+ * beside it and named in the declaration's `correctiveEventIDs`: together, or not at all.
+ */
+@Injectable()
+export class EventCorrectionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly portalCapture: PortalCapture,
+    private readonly stages: StageEventPreparer,
+    private readonly batches: BatchesService,
+    private readonly changes: BatchChanges,
+  ) {}
+
+  async declareError(actor: Actor, eventPk: string, dto: DeclareEventErrorDto): Promise<ErrorDeclarationView> {
+    const original = await this.db.getRepository(EventEntity).findOneBy({ id: eventPk, errorDeclared: false });
+    if (!original) throw new DomainError('EVENT_NOT_FOUND');
+    // Only the business that recorded it (a member, or its API key) may say it was wrong.
+    const actorId = TenancyPolicy.actingBusiness(actor.principal, original.businessId ? [original.businessId] : []);
+    const acting: Actor = { ...actor, businessId: actorId };
+
+    const result = await this.db.transaction(async (tx) => {
+      const [declared] = await tx.query(`SELECT 1 FROM events WHERE event_id = $1 AND error_declared`, [original.eventId]);
+      if (declared) throw new DomainError('EVENT_ALREADY_DECLARED');
+      const links = await tx.getRepository(EventBatchEntity).findBy({ eventId: original.id });
+
+      let corrective: Record<string, unknown> | null = null;
+      if (dto.corrected) {
+        const stage = stageOf(original.eventType, original.bizStep);
+        const subjects = links.filter((l) => l.role === 'subject');
+        if (!stage || !(SINGLE_BATCH_STAGES as string[]).includes(stage) || subjects.length !== 1) {
+          throw ruleViolated('corrected', 'only a stage recorded on one batch can be corrected here; declare it wrong and record the step again', 'Chỉ sửa được ở đây sự kiện của một công đoạn trên một lô; hãy báo sai rồi ghi lại công đoạn đó');
+        }
+        const batch = await this.batches.findOrFail(subjects[0]!.batchId, tx);
+        const fields: RecordStageRequest = { ...dto.corrected, stage: dto.corrected.stage ?? (stage as RecordStageRequest['stage']) };
+        corrective = await this.stages.prepare(tx, actorId, batch, fields);
+        if (corrective.eventID === original.eventId) {
+          throw ruleViolated('corrected', 'the correction says the same as the event declared wrong', 'Bản sửa giống hệt sự kiện bị báo sai');
+        }
+      }
+
+      const declaration = {
+        ...original.document,
+        errorDeclaration: {
+          declarationTime: new Date().toISOString(),
+          reason: dto.reason,
+          ...(corrective ? { correctiveEventIDs: [corrective.eventID] } : {}),
+          [EXT.explanation]: dto.explanation,
+        },
+      };
+      const storedDeclaration = await this.portalCapture.capture(tx, acting, actorId, declaration);
+      const storedCorrective = corrective ? await this.portalCapture.capture(tx, acting, actorId, corrective) : null;
+      return { storedDeclaration, storedCorrective, batchIds: links.map((l) => l.batchId) };
+    });
+    await this.changes.publish([...new Set(result.batchIds)]);
+    return { declaration: mapEvent(result.storedDeclaration), corrective: result.storedCorrective ? mapEvent(result.storedCorrective) : null };
+  }
+}

@@ -1,0 +1,53 @@
+import type { IntegrityReport } from '@nguon/shared';
+import { In, type DataSource } from 'typeorm';
+import { EventBatchEntity, EventEntity } from './event.entity.js';
+import { recordHash } from './record-hash.js';
+
+/** The stored chains of several batches: their links, the events they point at, and those events' other links. */
+interface StoredChains {
+  linksByBatch: Map<string, EventBatchEntity[]>;
+  eventById: Map<string, EventEntity>;
+  linksByEvent: Map<string, EventBatchEntity[]>;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+/** Three queries whatever the number of batches. */
+export async function loadChains(db: DataSource, batchIds: string[]): Promise<StoredChains> {
+  const own = await db.getRepository(EventBatchEntity).find({ where: { batchId: In(batchIds) }, order: { seq: 'ASC' } });
+  const eventIds = [...new Set(own.map((l) => l.eventId))];
+  const [events, links] = eventIds.length
+    ? await Promise.all([
+        db.getRepository(EventEntity).findBy({ id: In(eventIds) }),
+        db.getRepository(EventBatchEntity).findBy({ eventId: In(eventIds) }),
+      ])
+    : [[], []];
+  return { linksByBatch: groupBy(own, (l) => l.batchId), eventById: new Map(events.map((e) => [e.id, e])), linksByEvent: groupBy(links, (l) => l.eventId) };
+}
+
+/**
+ * Walks one batch's chain: places 1..n in order, each link naming the previous record's hash,
+ * each record's hash recomputed from what is stored. The first place that fails is the broken
+ * record: one changed, removed or slipped in behind the application's back.
+ */
+export function verifyChain(batchId: string, chains: StoredChains, checkedAt: Date): IntegrityReport {
+  const own = chains.linksByBatch.get(batchId) ?? [];
+  const chain = own.filter((l) => l.seq !== null);
+  const report = (firstBroken: IntegrityReport['firstBroken']): IntegrityReport => ({
+    batchId, verified: firstBroken === null, records: chain.length, unchained: own.length - chain.length, checkedAt: checkedAt.toISOString(), firstBroken,
+  });
+  let previousHash: string | null = null;
+  for (const [index, link] of chain.entries()) {
+    const seq = index + 1;
+    const event = chains.eventById.get(link.eventId);
+    if (link.seq !== seq || !event) return report({ seq, eventId: event?.eventId ?? null, problem: 'record_missing' });
+    if (link.prevHash !== previousHash) return report({ seq, eventId: event.eventId, problem: 'chain_broken' });
+    if (recordHash({ ...event, links: chains.linksByEvent.get(event.id) ?? [] }) !== event.recordHash) return report({ seq, eventId: event.eventId, problem: 'content_changed' });
+    previousHash = event.recordHash;
+  }
+  return report(null);
+}

@@ -1,0 +1,116 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { BizTransactionInput, LocalizedText, RecordStageRequest, UnitCode } from '@nguon/shared';
+import type { EntityManager } from 'typeorm';
+import { AttachmentsService } from '../attachments/attachments.service.js';
+import { epcClassOf } from '../batches/batch-identity.js';
+import type { BatchEntity } from '../batches/batch.entity.js';
+import type { ProductEntity } from '../products/product.entity.js';
+import { BusinessEntity } from '../businesses/business.entity.js';
+import { eventTimeOf } from '../common/clock.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { LocationEntity } from '../locations/location.entity.js';
+import { buildStageEvent, documentsOf } from './epcis-event.builder.js';
+import { freeTextPartyUri, locationUri, partyUri } from './portal-extensions.js';
+import { lastShipperTo, pendingShipment, type ShipmentRow } from './shipped-to.js';
+import { DISTRIBUTING_STAGES } from './stage-rules.js';
+
+export const NO_SUCH = {
+  batch: { vi: 'Không có lô hàng này', en: 'No such batch' },
+  business: { vi: 'Không có doanh nghiệp này', en: 'No such business' },
+  location: { vi: 'Doanh nghiệp không có địa điểm này', en: 'No such location of this business' },
+} satisfies Record<string, LocalizedText>;
+
+export function ruleViolated(field: string, en: string, vi: string): DomainError {
+  return new DomainError('EVENT_RULE_VIOLATED', { vi, en }, { [field]: [{ vi, en }] });
+}
+
+export type StageBatch = BatchEntity & { product: ProductEntity };
+
+/**
+ * Turns what a stage form says about one batch into its EPCIS event, after the stage's rules:
+ * the place must be the business's own, shipping names a receiver, receiving confirms the
+ * pending shipment (one step back) unless another source is named, an inspection's documents
+ * must be the business's own uploads. Used for recording and for corrections alike.
+ */
+@Injectable()
+export class StageEventPreparer {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly attachments: AttachmentsService,
+  ) {}
+
+  async prepare(tx: EntityManager, actorId: string, batch: StageBatch, dto: RecordStageRequest, shipment?: ShipmentRow): Promise<Record<string, unknown>> {
+    if (DISTRIBUTING_STAGES.has(dto.stage) && batch.status === 'recalled') throw new DomainError('BATCH_RECALLED');
+    const inspecting = dto.stage === 'inspecting';
+    for (const field of ['passed', 'labName', 'attachmentIds'] as const) {
+      if (dto[field] !== undefined && !inspecting) {
+        throw ruleViolated(field, `${field} is only for the inspecting stage`, `Mục này (${field}) chỉ dùng cho kiểm nghiệm`);
+      }
+    }
+    const place = dto.locationId ? await this.ownLocation(tx, actorId, dto.locationId, 'locationId') : null;
+    const time = eventTimeOf(dto);
+
+    let destination: BusinessEntity | null = null;
+    if (dto.stage === 'shipping') {
+      if (!dto.destinationBusinessId && !dto.destinationName) {
+        throw ruleViolated('destinationBusinessId', 'shipping needs destinationBusinessId or destinationName', 'Vận chuyển cần ghi rõ bên nhận hàng');
+      }
+      if (dto.destinationBusinessId) {
+        destination = await this.businessOrFail(tx, dto.destinationBusinessId, 'destinationBusinessId');
+        if (destination.id === actorId) {
+          throw ruleViolated('destinationBusinessId', 'a business cannot ship to itself', 'Doanh nghiệp không thể gửi hàng cho chính mình');
+        }
+      }
+    }
+
+    let source: BusinessEntity | null = null;
+    let confirms: ShipmentRow | null = null;
+    if (dto.stage === 'receiving') {
+      // Concurrent confirmations of one shipment queue up on the batch, so only one can claim it.
+      await tx.query(`SELECT 1 FROM batches WHERE id = $1 FOR UPDATE`, [batch.id]);
+      // Unless another source is named, a receipt confirms the oldest shipment of the batch to this business still waiting.
+      const pending = shipment ?? (dto.sourceName ? null : await pendingShipment(tx, batch.id, actorId));
+      confirms = pending && (shipment || !dto.sourceBusinessId || dto.sourceBusinessId === pending.shipper_id) ? pending : null;
+      const sourceId = confirms?.shipper_id ?? dto.sourceBusinessId ?? (dto.sourceName ? null : await lastShipperTo(tx, batch.id, actorId));
+      source = sourceId ? await this.businessOrFail(tx, sourceId, 'sourceBusinessId') : null;
+    }
+
+    const lab = inspecting && dto.attachmentIds?.length ? await this.attachments.findOwned(tx, actorId, dto.attachmentIds, 'attachmentIds') : [];
+    const shippedQuantity = confirms?.quantity !== null && confirms?.quantity !== undefined ? Number(confirms.quantity) : undefined;
+    const quantity = dto.quantity ?? shippedQuantity;
+    const given = dto.quantity !== undefined ? dto.unit : (confirms?.unit as UnitCode | null | undefined);
+    const unit = quantity !== undefined ? (given ?? batch.unit ?? batch.product.unit) : undefined;
+    return buildStageEvent({
+      stage: dto.stage,
+      ...time,
+      quantities: [{ epcClass: epcClassOf({ ...batch, gtin: batch.product.gtin }), quantity, uom: unit }],
+      location: place ? locationUri(place) : undefined,
+      sourceParty: source ? partyUri(source) : dto.sourceName ? freeTextPartyUri(dto.sourceName) : undefined,
+      destinationParty: destination ? partyUri(destination) : dto.destinationName ? freeTextPartyUri(dto.destinationName) : undefined,
+      sourceName: source ? undefined : dto.sourceName,
+      destinationName: destination ? undefined : dto.destinationName,
+      // A receipt carries the shipment's documents unless it names its own: the two records share them.
+      bizTransactions: dto.bizTransactions ?? (confirms ? (documentsOf(confirms.document) as BizTransactionInput[]) : undefined),
+      passed: dto.passed,
+      lab: dto.labName,
+      certificationInfo: lab.map((a) => `${this.config.publicBaseUrl}/api/attachments/${a.id}`),
+      shipment: confirms?.event_id,
+      note: dto.note,
+    });
+  }
+
+  /** A location of the acting business; another business's place cannot be named. */
+  async ownLocation(db: EntityManager, businessId: string, locationId: string, field: string): Promise<LocationEntity> {
+    const location = await db.getRepository(LocationEntity).findOneBy({ id: locationId, businessId });
+    if (!location) throw new DomainError('LOCATION_NOT_FOUND', undefined, { [field]: [NO_SUCH.location] });
+    return location;
+  }
+
+  private async businessOrFail(db: EntityManager, id: string, field: string): Promise<BusinessEntity> {
+    const business = await db.getRepository(BusinessEntity).findOneBy({ id });
+    if (!business) throw new DomainError('BUSINESS_NOT_FOUND', undefined, { [field]: [NO_SUCH.business] });
+    return business;
+  }
+}

@@ -1,0 +1,114 @@
+import { DISTRIBUTING_STAGES, PRODUCER_ONLY_STAGES, type Stage } from '@nguon/shared';
+import type { EntityManager } from 'typeorm';
+import { RecordStageDto } from '../events/dto/record-stage.dto.js';
+import { BusinessReferences, namesProduct, type ProductRef } from './business-references.js';
+import { parseDateTime, parsePassed, parseQuantity, parseStage, parseUnit } from './import-cells.js';
+import type { SheetRow } from './import-file.js';
+import { cellReader, requireCells, RowProblems } from './row-problems.js';
+import { validateRowDto } from './validate-row-dto.js';
+
+export interface PlannedStage {
+  row: number;
+  batch: { id: string; lotCode: string };
+  dto: RecordStageDto;
+}
+
+interface BatchRef extends ProductRef {
+  batchId: string;
+  lotCode: string;
+  businessId: string;
+  status: string;
+}
+
+const COLUMN_OF: Record<string, string> = {
+  stage: 'stage', eventTime: 'event_time', locationId: 'location', quantity: 'quantity', unit: 'unit', note: 'note', passed: 'passed',
+  destinationBusinessId: 'party', destinationName: 'party', sourceBusinessId: 'party', sourceName: 'party',
+  'bizTransactions.type': 'document_type', 'bizTransactions.id': 'document_id',
+};
+
+const TAX_CODE = /^\d{10}(\d{3})?$/;
+const PARTY_STAGES: ReadonlySet<Stage> = new Set(['shipping', 'receiving']);
+
+/**
+ * Checks every row of an event file and turns each into the request the stage form would send
+ * for its batch. The batches named (the business's own, or shipped to it), its products and
+ * locations, and the businesses named by tax code are read in a few queries for the whole file.
+ */
+export async function checkEventRows(db: EntityManager, businessId: string, rows: SheetRow[]): Promise<PlannedStage[]> {
+  const lotCodes = [...new Set(rows.flatMap((r) => (r.cells.lot_code ? [r.cells.lot_code] : [])))];
+  const taxCodes = [...new Set(rows.flatMap((r) => (r.cells.party && TAX_CODE.test(r.cells.party) ? [r.cells.party] : [])))];
+  const [references, batches, parties] = await Promise.all([
+    BusinessReferences.load(db, businessId),
+    db.query(
+      `SELECT b.id AS "batchId", b.lot_code AS "lotCode", b.business_id AS "businessId", b.status, p.id, p.gtin, p.name_vi AS "nameVi", p.name_en AS "nameEn"
+         FROM batches b JOIN products p ON p.id = b.product_id
+        WHERE b.lot_code = ANY($1::text[])
+          AND (b.business_id = $2 OR EXISTS (SELECT 1 FROM event_batches eb JOIN events e ON e.id = eb.event_id
+                WHERE eb.batch_id = b.id AND e.biz_step = 'shipping' AND e.destination_business_id = $2))`,
+      [lotCodes, businessId],
+    ) as Promise<BatchRef[]>,
+    db.query(`SELECT id, tax_code AS "taxCode" FROM businesses WHERE tax_code = ANY($1::text[])`, [taxCodes]) as Promise<{ id: string; taxCode: string }[]>,
+  ]);
+  const partyByTaxCode = new Map(parties.map((p) => [p.taxCode, p.id]));
+  const problems = new RowProblems();
+  const planned: PlannedStage[] = [];
+  const firstRowOf = new Map<string, number>();
+
+  for (const { row, cells } of rows) {
+    const before = problems.size;
+    requireCells('events', row, cells, problems);
+    const read = cellReader(row, cells, problems);
+    const batch = read('lot_code', (lot) => {
+      const found = batches.filter((b) => b.lotCode === lot && (cells.product === undefined || namesProduct(cells.product, b)));
+      if (found.length === 1) return { ok: true, value: found[0]! };
+      return found.length === 0
+        ? { ok: false, problem: { vi: `Không có lô "${lot}" của doanh nghiệp hoặc được gửi đến doanh nghiệp`, en: `No batch "${lot}" of yours or shipped to you` } }
+        : { ok: false, problem: { vi: `Nhiều sản phẩm có lô "${lot}": hãy điền cột product`, en: `Several products have a lot "${lot}": fill in the product column` } };
+    });
+    const stage = read('stage', parseStage);
+    const eventTime = read('event_time', parseDateTime);
+    if (eventTime && Date.parse(eventTime) > Date.now()) problems.add({ row, column: 'event_time' }, 'Thời gian ở tương lai', 'The time is in the future');
+    const location = read('location', (text) => references.location(text));
+    const passed = read('passed', parsePassed);
+    const party = cells.party;
+    const partyId = party && TAX_CODE.test(party) ? partyByTaxCode.get(party) : undefined;
+
+    if (batch && stage) {
+      if (PRODUCER_ONLY_STAGES.includes(stage) && batch.businessId !== businessId) {
+        problems.add({ row, column: 'stage' }, 'Chỉ bên sản xuất lô mới ghi công đoạn này', 'Only the batch\'s producer records this stage');
+      }
+      if (DISTRIBUTING_STAGES.includes(stage) && batch.status === 'recalled') problems.add({ row, column: 'lot_code' }, 'Lô hàng đã bị thu hồi', 'The batch has been recalled');
+    }
+    if (stage && passed !== undefined && stage !== 'inspecting') problems.add({ row, column: 'passed' }, 'Chỉ dùng cho Kiểm nghiệm', 'Only for the inspecting stage');
+    if (stage && party !== undefined && !PARTY_STAGES.has(stage)) problems.add({ row, column: 'party' }, 'Chỉ dùng cho Vận chuyển và Nhận hàng', 'Only for shipping and receiving');
+    if (stage === 'shipping' && party === undefined) problems.add({ row, column: 'party' }, 'Vận chuyển cần ghi bên nhận hàng', 'Shipping needs the receiving party');
+    if (party && TAX_CODE.test(party) && !partyId) problems.add({ row, column: 'party' }, `Không có doanh nghiệp mã số thuế ${party} trên cổng: hãy ghi tên`, `No business with tax code ${party} on the portal: write its name`);
+    if (stage === 'shipping' && partyId === businessId) problems.add({ row, column: 'party' }, 'Doanh nghiệp không thể gửi hàng cho chính mình', 'A business cannot ship to itself');
+    if ((cells.document_type === undefined) !== (cells.document_id === undefined)) {
+      const missing = cells.document_type === undefined ? 'document_type' : 'document_id';
+      problems.add({ row, column: missing }, 'Cần cả loại và số chứng từ', 'Both the document type and number are needed');
+    }
+
+    const document = cells.document_type && cells.document_id ? [{ type: cells.document_type.toLowerCase(), id: cells.document_id }] : undefined;
+    const partyField = stage === 'receiving' ? (partyId ? 'sourceBusinessId' : 'sourceName') : (partyId ? 'destinationBusinessId' : 'destinationName');
+    const dto = await validateRowDto(RecordStageDto, {
+      stage,
+      eventTime,
+      locationId: location?.id,
+      quantity: read('quantity', parseQuantity),
+      unit: read('unit', parseUnit),
+      ...(party ? { [partyField]: partyId ?? party } : {}),
+      bizTransactions: document,
+      passed,
+      note: cells.note,
+    }, row, COLUMN_OF, problems);
+
+    const key = JSON.stringify([batch?.batchId, cells]);
+    const first = firstRowOf.get(key);
+    if (first !== undefined) problems.add({ row }, `Trùng hoàn toàn với dòng ${first}`, `The same as row ${first}`);
+    else firstRowOf.set(key, row);
+    if (batch && problems.size === before) planned.push({ row, batch: { id: batch.batchId, lotCode: batch.lotCode }, dto });
+  }
+  problems.throwIfAny();
+  return planned;
+}

@@ -1,0 +1,16 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
+import { EventsModule } from '../events/events.module.js';
+import { registerImportParsers } from './import-body.parser.js';
+import { ImportsController } from './imports.controller.js';
+import { ImportsService } from './imports.service.js';
+
+@Module({ imports: [EventsModule], controllers: [ImportsController], providers: [ImportsService] })
+export class ImportsModule implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  onModuleInit(): void {
+    registerImportParsers(this.adapterHost.httpAdapter.getInstance<FastifyInstance>());
+  }
+}

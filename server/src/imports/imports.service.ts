@@ -1,0 +1,155 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ERROR_CODES, type ImportCheckResult, type ImportFormat, type ImportJobView, type ImportKind, type LocalizedText } from '@nguon/shared';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail.js';
+import type { Actor } from '../auth/principal.js';
+import { TenancyPolicy } from '../auth/tenancy.policy.js';
+import { BusinessEntity } from '../businesses/business.entity.js';
+import { BatchChanges } from '../common/cache/batch-changes.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { EventRecordingService } from '../events/event-recording.service.js';
+import { checkBatchRows, type PlannedBatch } from './batch-rows.js';
+import { checkEventRows, type PlannedStage } from './event-rows.js';
+import { readImportFile } from './import-file.js';
+import { ImportJobEntity } from './import-job.entity.js';
+import { mapImportJob } from './import-job.mapper.js';
+
+type CheckedFile = { kind: 'batches'; rows: PlannedBatch[] } | { kind: 'events'; rows: PlannedStage[] };
+
+/** One row of a checked file, ready to write inside the import's transaction. */
+interface PlannedWrite {
+  row: number;
+  write: (tx: EntityManager) => Promise<{ id: string; lotCode: string }>;
+}
+
+/** A run in progress on this instance. */
+interface Running {
+  processed: number;
+  finished: Promise<void>;
+}
+
+/**
+ * Bulk import of batches or stage events from a spreadsheet: every row is checked before anything
+ * is written, then the rows go through the same recording use cases as the forms, all in one
+ * transaction, as a job the client follows.
+ */
+@Injectable()
+export class ImportsService implements OnApplicationShutdown {
+  private readonly logger = new Logger(ImportsService.name);
+  /**
+   * Live progress of the runs on this instance. It cannot go in the job's row: the run holds one
+   * transaction to the end, and on the embedded database (one connection) no other write could
+   * happen beside it, while an update inside it would stay invisible until the commit. So the
+   * count lives here and `getJob` merges it in; the row gets the final state.
+   */
+  private readonly running = new Map<string, Running>();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly recording: EventRecordingService,
+    private readonly changes: BatchChanges,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /** Checks a file and stores nothing: what the web's "Check" button asks. */
+  async check(businessId: string, kind: ImportKind, format: ImportFormat, body: Buffer): Promise<ImportCheckResult> {
+    const checked = await this.checkFile(businessId, kind, format, body);
+    return { kind, rows: checked.rows.length };
+  }
+
+  /** Checks a file, then starts its run as a job; answers at once with the job. */
+  async start(actor: Actor, businessId: string, kind: ImportKind, format: ImportFormat, body: Buffer): Promise<ImportJobView> {
+    const planned = this.writesOf(actor, await this.checkFile(businessId, kind, format, body));
+    const repository = this.db.getRepository(ImportJobEntity);
+    const job = await repository.save(repository.create({
+      businessId, kind, status: 'running', totalRows: planned.length,
+      createdByUserId: actor.principal.kind === 'user' ? actor.principal.id : null,
+      createdByApiKeyId: actor.principal.kind === 'api_key' ? actor.principal.id : null,
+    }));
+    const running: Running = { processed: 0, finished: Promise.resolve() };
+    this.running.set(job.id, running);
+    running.finished = this.run(actor, job, planned, running).finally(() => this.running.delete(job.id));
+    return mapImportJob(job, running.processed);
+  }
+
+  /** A job, to the members (and API keys) of its business only. */
+  async getJob(actor: Actor, id: string): Promise<ImportJobView> {
+    const job = await this.db.getRepository(ImportJobEntity).findOneBy({ id });
+    if (!job || !TenancyPolicy.actsForAny(actor.principal, [job.businessId])) throw new DomainError('NOT_FOUND');
+    return mapImportJob(job, this.running.get(id)?.processed);
+  }
+
+  /** Lets runs in progress finish before the database closes. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.running.values()].map((r) => r.finished));
+  }
+
+  private async checkFile(businessId: string, kind: ImportKind, format: ImportFormat, body: Buffer): Promise<CheckedFile> {
+    // Only a verified business records; said once for the file rather than at its first row.
+    const business = await this.db.getRepository(BusinessEntity).findOneByOrFail({ id: businessId });
+    if (business.status !== 'verified') throw new DomainError('BUSINESS_NOT_VERIFIED');
+    const rows = await readImportFile(kind, format, body);
+    return kind === 'batches'
+      ? { kind, rows: await checkBatchRows(this.db.manager, businessId, rows) }
+      : { kind, rows: await checkEventRows(this.db.manager, businessId, rows) };
+  }
+
+  /** Each checked row as its write through the recording use case the forms use. */
+  private writesOf(actor: Actor, checked: CheckedFile): PlannedWrite[] {
+    if (checked.kind === 'batches') {
+      return checked.rows.map(({ row, dto }) => ({ row, write: (tx) => this.recording.registerBatch(actor, dto, tx) }));
+    }
+    return checked.rows.map(({ row, batch, dto }) => ({
+      row, write: async (tx) => { await this.recording.recordStage(actor, batch.id, dto, tx); return batch; },
+    }));
+  }
+
+  /** All rows in one transaction: one refusal rolls back the whole file, and the job says which row and why. */
+  private async run(actor: Actor, job: ImportJobEntity, planned: PlannedWrite[], running: Running): Promise<void> {
+    const repository = this.db.getRepository(ImportJobEntity);
+    let current = planned[0]?.row ?? 1;
+    try {
+      const batches = await this.db.transaction(async (tx) => {
+        const touched = new Map<string, { id: string; lotCode: string }>();
+        for (const { row, write } of planned) {
+          current = row;
+          const batch = await write(tx);
+          touched.set(batch.id, { id: batch.id, lotCode: batch.lotCode });
+          running.processed++;
+        }
+        await this.audit.record(tx, actor, {
+          action: 'import.run', targetType: 'import_job', targetId: job.id, businessId: job.businessId,
+          details: { kind: job.kind, rows: planned.length, batches: touched.size },
+        });
+        return [...touched.values()];
+      });
+      await this.changes.publish(batches.map((b) => b.id));
+      await repository.update(job.id, { status: 'done', processedRows: planned.length, batches, finishedAt: new Date() });
+    } catch (error) {
+      if (!(error instanceof DomainError) && !(error instanceof QueryFailedError)) this.logger.error(`import ${job.id} failed at row ${current}`, (error as Error)?.stack ?? String(error));
+      const failure = { row: current, message: failureText(error) };
+      // The outcome is audited either way: here with the job's failure, as nothing else was kept.
+      await this.db.transaction(async (tx) => {
+        await tx.getRepository(ImportJobEntity).update(job.id, { status: 'failed', processedRows: 0, failure, finishedAt: new Date() });
+        await this.audit.record(tx, actor, {
+          action: 'import.fail', targetType: 'import_job', targetId: job.id, businessId: job.businessId,
+          details: { kind: job.kind, rows: planned.length, failedRow: current },
+        });
+      }).catch((cause: Error) => this.logger.error(`import ${job.id}: could not record the failure: ${cause.message}`));
+    }
+  }
+}
+
+/** What a row's refusal says to the person: the field's own message when there is one, else the error's. */
+function failureText(error: unknown): LocalizedText {
+  // The same lot imported meanwhile by another file of the business: the unique key says so.
+  const constraint = error instanceof QueryFailedError ? (error.driverError as { constraint?: string }).constraint : undefined;
+  if (constraint === 'batches_product_id_lot_code_key') return ERROR_CODES.LOT_CODE_TAKEN.message;
+  if (!(error instanceof DomainError)) return ERROR_CODES.INTERNAL.message;
+  const [field, messages] = Object.entries(error.fieldErrors ?? {})[0] ?? [];
+  const first = messages?.[0];
+  if (first && typeof first !== 'string') return first;
+  if (first) return { vi: `${field}: ${first}`, en: `${field}: ${first}` };
+  return error.detail ?? ERROR_CODES[error.code].message;
+}

@@ -1,0 +1,64 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { labelsPerPage, labelTemplate } from '@nguon/shared';
+import type { Readable } from 'node:stream';
+import type { Actor } from '../auth/principal.js';
+import { TenancyPolicy } from '../auth/tenancy.policy.js';
+import type { BatchEntity } from '../batches/batch.entity.js';
+import { identityUrl } from '../batches/batch-identity.js';
+import { BatchesService } from '../batches/batches.service.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { ProductEntity } from '../products/product.entity.js';
+import type { LabelSheetQueryDto } from './dto/label-sheet-query.dto.js';
+import { labelSheetPdf, type LabelContent } from './label-sheet.js';
+
+export interface LabelSheetFile {
+  fileName: string;
+  pdf: Readable;
+}
+
+/** `2026-12-31` as printed on Vietnamese packaging: `31/12/2026`. */
+const printedDate = (isoDate: string) => isoDate.split('-').reverse().join('/');
+
+/** Printable label sheets of a batch, for its producer (and inspectors and administrators). */
+@Injectable()
+export class LabelsService {
+  constructor(
+    private readonly batches: BatchesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async labelSheet(actor: Actor, batchId: string, query: LabelSheetQueryDto): Promise<LabelSheetFile> {
+    const batch = await this.batches.findOrFail(batchId);
+    if (!TenancyPolicy.readsEverything(actor.principal) && !TenancyPolicy.actsForAny(actor.principal, [batch.businessId])) {
+      throw new DomainError('FORBIDDEN');
+    }
+    if (batch.status === 'recalled') {
+      throw new DomainError('BATCH_RECALLED', { vi: 'Lô hàng đã bị thu hồi nên không in nhãn được.', en: 'The batch has been recalled, so no labels can be printed.' });
+    }
+    const template = labelTemplate(query.template);
+    const perPage = labelsPerPage(template);
+    if (query.startAt > perPage) {
+      throw new DomainError('VALIDATION_FAILED', undefined, {
+        startAt: [{ vi: `Vị trí bắt đầu phải từ 1 đến ${perPage} (số nhãn trên một tờ).`, en: `The start position must be from 1 to ${perPage} (labels on one sheet).` }],
+      });
+    }
+    const pdf = labelSheetPdf(this.labelContent(batch), { template, count: query.count ?? perPage, startAt: query.startAt });
+    // Lot codes may hold characters a file name cannot (`/`, `"`...).
+    return { fileName: `nhan-${batch.lotCode.replace(/[^A-Za-z0-9._-]+/g, '-')}.pdf`, pdf };
+  }
+
+  /** What a label says, in Vietnamese as packaging in Vietnam must. */
+  private labelContent(batch: BatchEntity & { product: ProductEntity }): LabelContent {
+    const date = batch.expiryDate
+      ? `HSD: ${printedDate(batch.expiryDate)}`
+      : batch.bestBeforeDate ? `Tốt nhất trước: ${printedDate(batch.bestBeforeDate)}` : null;
+    return {
+      url: identityUrl({ ...batch, gtin: batch.product.gtin }, this.config.publicBaseUrl),
+      product: batch.product.nameVi,
+      details: [`Lô: ${batch.lotCode}`, ...(date ? [date] : []), `Mã: ${batch.shortCode}`],
+      title: `${batch.product.nameVi} – lô ${batch.lotCode}`,
+    };
+  }
+}

@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { BatchScansView, BatchView } from '@nguon/shared';
+import {
+  addCertificate, createBatch, createProducer, createUser, recordStage, type Factory, type Producer, type TestUser,
+} from '../factories/index.js';
+import { declareWrong, getDashboard, scanBatch, vietnamDate } from '../factories/lots.js';
+import { expectApiError } from '../support/api-error.js';
+import { sql } from '../support/db.js';
+import { httpClient } from '../support/http.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+describe("a business's dashboard and its batches' scans", () => {
+  let t: TestApp;
+  let f: Factory;
+  let inspector: TestUser;
+  /** The grower ships to the distributor; each has a verified business, a place and a product. */
+  let grower: Producer;
+  let distributor: Producer;
+  /** A business of its own for batch statuses. */
+  let keeper: Producer;
+  /** Registered today: nothing needs doing. */
+  let fresh: BatchView;
+  /** Produced 45 days ago and untouched since: past the 30-day default. */
+  let quiet: BatchView;
+  let shipped: BatchView;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    f = { http: httpClient(t.baseUrl), testApp: t };
+    const admin = await createUser(f, { role: 'admin' });
+    inspector = await createUser(f, { role: 'inspector' });
+    grower = await createProducer(f, admin);
+    distributor = await createProducer(f, admin);
+    keeper = await createProducer(f, admin);
+    const today = vietnamDate();
+    fresh = await createBatch(f, grower.owner, grower.product.id, { productionDate: today, expiryDate: undefined });
+    quiet = await createBatch(f, grower.owner, grower.product.id, { productionDate: vietnamDate(-45), expiryDate: undefined });
+    shipped = await createBatch(f, grower.owner, grower.product.id, { productionDate: today, expiryDate: undefined });
+    await recordStage(f, grower.owner, shipped.id, { stage: 'shipping', destinationBusinessId: distributor.business.id, quantity: 200 });
+    await addCertificate(f, grower.owner, grower.business.id, { name: 'VietGAP hết hạn', validFrom: vietnamDate(-400), validTo: vietnamDate(-1) });
+    await addCertificate(f, grower.owner, grower.business.id, { name: 'OCOP sắp hết hạn', kind: 'ocop', stars: 4, validFrom: vietnamDate(-300), validTo: vietnamDate(10) });
+    await addCertificate(f, grower.owner, grower.business.id, { name: 'HACCP còn hạn', kind: 'haccp', validFrom: vietnamDate(-10), validTo: vietnamDate(400) });
+  });
+  afterAll(async () => t?.close());
+
+  describe('GET /api/businesses/:id/dashboard', () => {
+    it('counts batches on hold as open, recalled and closed ones not', async () => {
+      const [held, recalled, closed] = [
+        await createBatch(f, keeper.owner, keeper.product.id, { productionDate: vietnamDate(), expiryDate: undefined }),
+        await createBatch(f, keeper.owner, keeper.product.id, { productionDate: vietnamDate(), expiryDate: undefined }),
+        await createBatch(f, keeper.owner, keeper.product.id, { productionDate: vietnamDate(), expiryDate: undefined }),
+      ] as const;
+      // Statuses change through holds, recalls and closing; here the rows are set directly.
+      await sql(t, `UPDATE batches SET status = $2 WHERE id = $1`, [held.id, 'on_hold']);
+      await sql(t, `UPDATE batches SET status = $2 WHERE id = $1`, [recalled.id, 'recalled']);
+      await sql(t, `UPDATE batches SET status = $2 WHERE id = $1`, [closed.id, 'closed']);
+      const dashboard = await getDashboard(f, keeper.owner, keeper.business.id);
+      expect(dashboard.counts.openBatches).toBe(1);
+      expect(dashboard.openBatches.map((b) => [b.id, b.status])).toEqual([[held.id, 'on_hold']]);
+    });
+
+    it('counts the products and the open batches', async () => {
+      const dashboard = await getDashboard(f, grower.owner, grower.business.id);
+      expect(dashboard.businessId).toBe(grower.business.id);
+      expect(dashboard.counts).toEqual({ products: 1, openBatches: 3 });
+      expect(dashboard.openBatches.map((b) => b.id)).toEqual([shipped.id, quiet.id, fresh.id]);
+      expect(dashboard.openBatches[0]).toMatchObject({ lotCode: shipped.lotCode, status: 'active', productName: grower.product.name });
+    });
+
+    it('lists the events the business recorded, newest first, with their batch', async () => {
+      const { recentEvents } = await getDashboard(f, grower.owner, grower.business.id);
+      expect(recentEvents.map((e) => e.stage)).toEqual(['shipping', 'registration', 'registration', 'registration']);
+      expect(recentEvents.every((e) => !e.declaredWrong)).toBe(true);
+      expect(recentEvents[0]!.batch).toEqual({ id: shipped.id, lotCode: shipped.lotCode, productName: grower.product.name });
+    });
+
+    it('flags an open batch with no event for 30 days, and only that one', async () => {
+      const { attention } = await getDashboard(f, grower.owner, grower.business.id);
+      expect(attention.staleAfterDays).toBe(30);
+      expect(attention.staleBatches.map((b) => b.id)).toEqual([quiet.id]);
+      expect(attention.staleBatches[0]!.lastEventAt).toBe(new Date(`${vietnamDate(-45)}T00:00:00+07:00`).toISOString());
+    });
+
+    it('flags expired and soon-ending certificates, not valid ones', async () => {
+      const { attention } = await getDashboard(f, grower.owner, grower.business.id);
+      expect(attention.certificates.map((c) => [c.name, c.validity, c.validTo])).toEqual([
+        ['VietGAP hết hạn', 'expired', vietnamDate(-1)],
+        ['OCOP sắp hết hạn', 'expiring', vietnamDate(10)],
+      ]);
+    });
+
+    it('shows the receiver a shipment sent to it until it records receiving it', async () => {
+      const before = await getDashboard(f, distributor.owner, distributor.business.id);
+      expect(before.attention.unreceivedShipments).toEqual([{
+        eventId: expect.any(String),
+        shippedAt: expect.any(String),
+        eventTimeZoneOffset: '+07:00',
+        fromBusiness: { id: grower.business.id, name: grower.business.legalName },
+        batch: { id: shipped.id, lotCode: shipped.lotCode, productName: grower.product.name },
+        quantity: 200,
+        unit: 'KGM',
+      }]);
+      // The sender has nothing to receive.
+      expect((await getDashboard(f, grower.owner, grower.business.id)).attention.unreceivedShipments).toEqual([]);
+
+      const receiving = await recordStage(f, distributor.owner, shipped.id, { stage: 'receiving' });
+      const after = await getDashboard(f, distributor.owner, distributor.business.id);
+      expect(after.attention.unreceivedShipments).toEqual([]);
+      // The receiving is the distributor's recent event, about the grower's batch.
+      expect(after.recentEvents.map((e) => [e.stage, e.batch?.id])).toEqual([['receiving', shipped.id]]);
+
+      // A receiving declared wrong did not happen: the shipment waits again.
+      await declareWrong(f, distributor.owner, receiving.id);
+      const undone = await getDashboard(f, distributor.owner, distributor.business.id);
+      expect(undone.attention.unreceivedShipments.map((s) => s.batch.id)).toEqual([shipped.id]);
+      expect(undone.recentEvents.map((e) => [e.stage, e.declaredWrong])).toEqual([['receiving', true]]);
+    });
+
+    it('does not count an event declared wrong as keeping a batch going', async () => {
+      const harvest = await recordStage(f, grower.owner, quiet.id, { stage: 'harvesting' });
+      expect((await getDashboard(f, grower.owner, grower.business.id)).attention.staleBatches).toEqual([]);
+      await declareWrong(f, grower.owner, harvest.id);
+      const { attention } = await getDashboard(f, grower.owner, grower.business.id);
+      expect(attention.staleBatches.map((b) => b.id)).toEqual([quiet.id]);
+    });
+
+    it("counts this week's scans of the business's codes, by day", async () => {
+      await scanBatch(f, fresh, 2);
+      await scanBatch(f, shipped, 1);
+      const { scans } = await getDashboard(f, grower.owner, grower.business.id);
+      expect(scans.total).toBe(3);
+      expect(scans.days.map((d) => d.date)).toEqual([-6, -5, -4, -3, -2, -1, 0].map(vietnamDate));
+      expect(scans.days.map((d) => d.count)).toEqual([0, 0, 0, 0, 0, 0, 3]);
+      expect((await getDashboard(f, distributor.owner, distributor.business.id)).scans.total).toBe(0);
+    });
+
+    it('is for the business: a member of another one gets 403, a stranger 401, an inspector reads it', async () => {
+      const path = `/api/businesses/${grower.business.id}/dashboard`;
+      expectApiError(await f.http.get(path, { token: distributor.owner.token }), 403, 'FORBIDDEN');
+      expectApiError(await f.http.get(path), 401, 'UNAUTHENTICATED');
+      expect((await f.http.get(path, { token: inspector.token })).status).toBe(200);
+    });
+
+    it('answers 404 for a business that does not exist or an id that is not one', async () => {
+      expectApiError(await f.http.get('/api/businesses/00000000-0000-4000-8000-000000000000/dashboard', { token: inspector.token }), 404, 'BUSINESS_NOT_FOUND');
+      expectApiError(await f.http.get('/api/businesses/not-an-id/dashboard', { token: inspector.token }), 404, 'NOT_FOUND');
+    });
+  });
+
+  describe('GET /api/batches/:id/scans', () => {
+    it('gives the total, the last 7 days and the first and last scan', async () => {
+      await scanBatch(f, quiet, 2);
+      const response = await f.http.get<BatchScansView>(`/api/batches/${quiet.id}/scans`, { token: grower.owner.token });
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ batchId: quiet.id, total: 2 });
+      expect(response.body.lastSevenDays).toHaveLength(7);
+      expect(response.body.lastSevenDays[6]).toEqual({ date: vietnamDate(), count: 2 });
+      expect(Date.parse(response.body.firstScanAt!)).toBeLessThanOrEqual(Date.parse(response.body.lastScanAt!));
+      expect(Date.now() - Date.parse(response.body.lastScanAt!)).toBeLessThan(60_000);
+    });
+
+    it('is empty for a batch never scanned', async () => {
+      const batch = await createBatch(f, grower.owner, grower.product.id);
+      const response = await f.http.get<BatchScansView>(`/api/batches/${batch.id}/scans`, { token: grower.owner.token });
+      expect(response.body).toMatchObject({ total: 0, firstScanAt: null, lastScanAt: null });
+      expect(response.body.lastSevenDays.every((d) => d.count === 0)).toBe(true);
+    });
+
+    it("is for the batch's business and inspectors, not for others", async () => {
+      const path = `/api/batches/${fresh.id}/scans`;
+      expectApiError(await f.http.get(path, { token: distributor.owner.token }), 403, 'FORBIDDEN');
+      expectApiError(await f.http.get(path), 401, 'UNAUTHENTICATED');
+      expect((await f.http.get(path, { token: inspector.token })).body.total).toBe(2);
+      expectApiError(await f.http.get('/api/batches/00000000-0000-4000-8000-000000000000/scans', { token: inspector.token }), 404, 'BATCH_NOT_FOUND');
+    });
+  });
+});

@@ -1,0 +1,8 @@
+import type { Page, ProductView } from '@nguon/shared';
+import { queryString } from '@/lib/api-client';
+import { useApiQuery } from '@/lib/use-api-query';
+
+/** `GET /api/businesses/{id}/products`: newest first, with images, certificates and batch counts. */
+export function useProducts(businessId: string, page: { limit: number; offset: number }) {
+  return useApiQuery<Page<ProductView>>(`/api/businesses/${encodeURIComponent(businessId)}/products${queryString(page)}`);
+}

@@ -1,0 +1,2 @@
+/** `GET /api/imports/{id}`: the job's status and live progress. */
+export const importJobPath = (jobId: string) => `/api/imports/${encodeURIComponent(jobId)}`;

@@ -1,0 +1,48 @@
+import { useMemo, useState } from 'react';
+import type { BatchView, LocationView, TimelineEntry } from '@nguon/shared';
+import { Card } from '@/components/ui/card';
+import { PagedResult } from '@/components/ui/query-result';
+import { useT } from '@/lib/i18n';
+import { useBatchEvents } from '../api/list-batch-events';
+import { batchTimeline } from '../utils/batch-timeline';
+import { BatchEventEntry } from './batch-event-entry';
+
+const PAGE = 20;
+
+interface BatchTimelineProps {
+  batch: BatchView;
+  business: { id: string; name: string };
+  locations: readonly LocationView[];
+  /** The consumer view's timeline, for the names of places and parties. */
+  details: readonly TimelineEntry[];
+}
+
+/** Every record of the batch, oldest first, a page at a time, declared-wrong ones included. */
+export function BatchTimeline({ batch, business, locations, details }: BatchTimelineProps) {
+  const t = useT();
+  const [offset, setOffset] = useState(0);
+  const events = useBatchEvents(batch.id, { limit: PAGE, offset });
+  const places = useMemo(() => new Map(locations.map((location) => [location.id, location])), [locations]);
+  return (
+    <Card title={t('lots.timeline.title')} intro={t('lots.timeline.intro')} data-testid="batch-timeline">
+      <PagedResult
+        query={events}
+        loadingLabel={t('lots.timeline.loading')}
+        retry
+        empty={<p className="muted">{t('lots.timeline.empty')}</p>}
+        limit={PAGE}
+        offset={offset}
+        onPage={setOffset}
+        pagesLabel={t('lots.timeline.pages')}
+      >
+        {(items) => (
+          <ol className="timeline">
+            {batchTimeline(items, details).map((item) => (
+              <BatchEventEntry key={item.event.id} item={item} batch={batch} business={business} locations={places} />
+            ))}
+          </ol>
+        )}
+      </PagedResult>
+    </Card>
+  );
+}
