@@ -25,8 +25,8 @@ describe('accounts, businesses and administration in Chromium', () => {
     t = await startTestApp({ web: true });
     const f: Factory = { http: httpClient(t.baseUrl), testApp: t };
     admin = await createUser(f, { role: 'admin' });
-    browser = await launchBrowser(chromiumPath, { locale: 'vi-VN', mobile: true });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    browser = await launchBrowser(chromiumPath, { mobile: true });
+    page = browser.page;
   });
 
   afterAll(async () => {

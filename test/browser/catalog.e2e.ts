@@ -33,8 +33,8 @@ describe('master data in Chromium: products, locations, certificates', () => {
     writeFileSync(path.join(files, 'hũ mật ong.png'), PNG_BYTES);
     writeFileSync(path.join(files, 'Chứng nhận OCOP.pdf'), PDF_BYTES);
     writeFileSync(path.join(files, 'ghi chú.txt'), 'not a picture');
-    browser = await launchBrowser(chromiumPath, { locale: 'vi-VN', mobile: true });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    browser = await launchBrowser(chromiumPath, { mobile: true });
+    page = browser.page;
     page.setDefaultTimeout(8000);
     await signIn(page, coop.owner, `${t.baseUrl}/login`);
   });

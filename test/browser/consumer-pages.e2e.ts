@@ -69,8 +69,8 @@ describe('the consumer pages in Chromium', () => {
 
     unlabelled = await createBatch(f, farmer, (await createProduct(f, farmer, coop.id, { name: { vi: 'Rau sạch', en: 'Vegetables' }, gtin: undefined })).id, { lotCode: 'RAU-01' });
 
-    browser = await launchBrowser(chromiumPath, { locale: 'vi-VN', mobile: true });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    browser = await launchBrowser(chromiumPath, { mobile: true });
+    page = browser.page;
   });
 
   afterAll(async () => {

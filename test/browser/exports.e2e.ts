@@ -25,8 +25,8 @@ describe('an inspector exports records in Chromium', () => {
     const admin = await createUser(f, { role: 'admin' });
     inspector = await createUser(f, { role: 'inspector' });
     chain = await createExportChain(f, admin);
-    browser = await launchBrowser(chromiumPath, { locale: 'vi-VN' });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    browser = await launchBrowser(chromiumPath);
+    page = browser.page;
     await signIn(page, inspector, `${t.baseUrl}/login`);
   });
 

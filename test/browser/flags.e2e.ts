@@ -26,8 +26,8 @@ describe('a consumer reports a problem, and an inspector works it through, in Ch
     inspector = await createUser(f, { role: 'inspector' });
     const farm = await createProducer(f, admin, { product: { name: { vi: 'Bưởi Phúc Trạch', en: 'Phuc Trach pomelo' } } });
     batch = await createBatch(f, farm.owner, farm.product.id, { lotCode: 'PT-BAO-CAO' });
-    browser = await launchBrowser(chromiumPath, { locale: 'vi-VN', mobile: true });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    browser = await launchBrowser(chromiumPath, { mobile: true });
+    page = browser.page;
   });
 
   afterAll(async () => {

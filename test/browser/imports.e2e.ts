@@ -23,8 +23,8 @@ describe('bulk import in Chromium', () => {
     t = await startTestApp({ web: true });
     f = { http: httpClient(t.baseUrl), testApp: t };
     farm = await createProducer(f, await createUser(f, { role: 'admin' }));
-    browser = await launchBrowser(chromiumPath, { locale: 'vi-VN', mobile: true });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    browser = await launchBrowser(chromiumPath, { mobile: true });
+    page = browser.page;
     await signIn(page, farm.owner, `${t.baseUrl}/login`);
   });
 

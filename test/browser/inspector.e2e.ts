@@ -24,8 +24,8 @@ describe("the inspector's workspace in Chromium", () => {
     const f: Factory = { http: httpClient(t.baseUrl), testApp: t };
     inspector = await createUser(f, { role: 'inspector', displayName: 'Thanh tra Hà Tĩnh' });
     chain = await createOrangeJuiceChain(f, await createUser(f, { role: 'admin' }));
-    browser = await launchBrowser(chromiumPath, { locale: 'vi-VN' });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    browser = await launchBrowser(chromiumPath);
+    page = browser.page;
     await page.goto(`${t.baseUrl}/login`);
     const form = page.getByTestId('login-form');
     await form.getByLabel('Email', { exact: true }).fill(inspector.email);

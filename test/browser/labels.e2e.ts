@@ -26,8 +26,8 @@ describe("a batch's QR code and label sheets in Chromium", () => {
     const admin = await createUser(f, { role: 'admin' });
     coop = await createProducer(f, admin, { product: { name: { vi: 'Bưởi Phúc Trạch', en: 'Phuc Trach pomelo' } } });
     batch = await createBatch(f, coop.owner, coop.product.id, { lotCode: 'PT-NHAN-01', expiryDate: '2026-12-31' });
-    browser = await launchBrowser(chromiumPath, { locale: 'vi-VN', mobile: true });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    browser = await launchBrowser(chromiumPath, { mobile: true });
+    page = browser.page;
   });
 
   afterAll(async () => {

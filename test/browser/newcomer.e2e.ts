@@ -24,8 +24,8 @@ describe('a newcomer records a batch from the demo data to its consumer page, in
     requireWebBuild();
     t = await startTestApp({ web: true });
     await seedDemoData(t.app, { log: jest.fn(), warn: jest.fn(), error: jest.fn() } as unknown as Logger);
-    browser = await launchBrowser(chromiumPath, { locale: 'vi-VN', mobile: true });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    browser = await launchBrowser(chromiumPath, { mobile: true });
+    page = browser.page;
   }, 120_000);
 
   afterAll(async () => {

@@ -32,8 +32,8 @@ describe("a business's dashboard and batches in Chromium", () => {
     // A harvest recorded on it by mistake and declared wrong: it does not count as activity.
     const harvest = await recordStage(f, coop.owner, quiet.id, { stage: 'harvesting', quantity: 300 });
     await declareWrong(f, coop.owner, harvest.id, 'Ghi nhầm lô');
-    browser = await launchBrowser(chromiumPath, { locale: 'vi-VN', mobile: true });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    browser = await launchBrowser(chromiumPath, { mobile: true });
+    page = browser.page;
   });
 
   afterAll(async () => {

@@ -42,8 +42,8 @@ describe('recording a season in Chromium', () => {
       product: { name: { vi: 'Nước bưởi ép', en: 'Pomelo juice' }, unit: 'LTR' },
     });
     pomelo = await createBatch(f, grower.owner, grower.product.id, { quantity: 1000, unit: 'KGM', originLocationId: grower.location.id });
-    browser = await launchBrowser(chromiumPath, { locale: 'vi-VN', mobile: true });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    browser = await launchBrowser(chromiumPath, { mobile: true });
+    page = browser.page;
   });
 
   afterAll(async () => {

@@ -20,10 +20,12 @@ export function findChromium(): string | null {
 
 export interface Browser {
   context: BrowserContext;
+  /** The tab the browser opened with. */
+  page: Page;
   close(): Promise<void>;
 }
 
-/** A fresh Chromium profile; `locale` sets navigator.language and Accept-Language. */
+/** A fresh Chromium profile, Vietnamese unless `locale` says otherwise (navigator.language and Accept-Language). */
 export async function launchBrowser(executablePath: string, options: { locale?: string; mobile?: boolean } = {}): Promise<Browser> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'nguon-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -38,6 +40,7 @@ export async function launchBrowser(executablePath: string, options: { locale?: 
   });
   return {
     context,
+    page: context.pages()[0] ?? (await context.newPage()),
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
