@@ -35,6 +35,9 @@ const common = {
 
 export default {
   testTimeout: 30000,
+  // Every core: test files are independent (each has its own database and folders), and on a
+  // two-core machine Jest's default of cores minus one would run them one at a time.
+  maxWorkers: '100%',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/shared/src/**/*.spec.ts', '<rootDir>/server/src/**/*.spec.ts'] },
     { ...common, displayName: 'api', testMatch: ['<rootDir>/test/api/**/*.e2e.ts'] },
