@@ -65,6 +65,13 @@ export function Certificates({ certificates }: { certificates: CertificateView[]
               </div>
               <Validity certificate={certificate} />
             </dl>
+            {certificate.document ? (
+              <p>
+                <a href={certificate.document.url} target="_blank" rel="noopener noreferrer" data-testid="certificate-document">
+                  {t('certs.document')}
+                </a>
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>
