@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { BatchView, TraceView } from '@nguon/shared';
+import type { BatchView, PublicBatchView, RecallView, TraceView } from '@nguon/shared';
 import { createBatch, createProducer, createUser, recordProcessing, shipAndReceive, type Factory, type Producer, type TestUser } from '../factories/index.js';
+import { declareWrong } from '../factories/lots.js';
 import { expectApiError } from '../support/api-error.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -64,6 +65,20 @@ describe('GET /api/batches/:id/trace', () => {
     const everything = [await trace(o1), await trace(juice), await trace(bottled)].flatMap((v) => v.batches.map((b) => b.lotCode));
     expect(everything).not.toContain('JAM');
     expect(everything).not.toContain('O2');
+  });
+
+  it('follows no processing that was declared not to have happened, nor does the consumer page or a recall', async () => {
+    const pressed = await createBatch(f, farmB.owner, farmB.product.id, { lotCode: 'PRESSED' });
+    const mistaken = await createBatch(f, farmB.owner, farmB.product.id, { lotCode: 'MISTAKE' });
+    const processing = await recordProcessing(f, farmB.owner, { inputs: [{ batchId: pressed.id, quantity: 10, unit: 'KGM' }], outputs: [{ batchId: mistaken.id }] });
+    expect(depths(await trace(pressed, '?direction=forward'))).toEqual({ PRESSED: 0, MISTAKE: 1 });
+    await declareWrong(f, farmB.owner, processing.id);
+
+    expect(depths(await trace(pressed, '?direction=forward'))).toEqual({ PRESSED: 0 });
+    expect(depths(await trace(mistaken, '?direction=backward'))).toEqual({ MISTAKE: 0 });
+    expect((await f.http.get<PublicBatchView>(`/api/public/batches/${mistaken.id}`)).body.sources).toEqual([]);
+    const recall = await f.http.post<RecallView>(`/api/batches/${pressed.id}/recall`, { severity: 'class_ii', reason: 'Thử' }, { token: inspector.token });
+    expect(recall.body.affected).toEqual([]);
   });
 
   it('is for inspectors and administrators: a producer gets 403, no one signed in 401', async () => {

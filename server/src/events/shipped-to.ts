@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { declaredWrongSql } from '../batches/batch-events.sql.js';
+import { standingEventSql } from '../batches/batch-events.sql.js';
 
 /**
  * The one answer to "was this batch shipped to that business?", for every asker (who may record
@@ -11,8 +11,7 @@ export const LIVE_SHIPMENTS = `(
   SELECT eb.batch_id, e.destination_business_id AS business_id, e.id AS event_pk, e.event_id, e.business_id AS shipper_id,
          e.event_time, e.event_time_zone_offset, e.document, eb.quantity, eb.unit
     FROM event_batches eb JOIN events e ON e.id = eb.event_id
-   WHERE e.biz_step = 'shipping' AND e.destination_business_id IS NOT NULL AND NOT e.error_declared
-     AND NOT ${declaredWrongSql('e')})`;
+   WHERE e.biz_step = 'shipping' AND e.destination_business_id IS NOT NULL AND ${standingEventSql('e')})`;
 
 /**
  * Receiving events that still stand: (shipment_event_id when the receipt names the shipment it
@@ -21,8 +20,7 @@ export const LIVE_SHIPMENTS = `(
 export const LIVE_RECEIPTS = `(
   SELECT r.document ->> 'nguon:shipment' AS shipment_event_id, rb.batch_id, r.business_id, r.id AS event_pk, r.event_time
     FROM events r JOIN event_batches rb ON rb.event_id = r.id AND rb.role = 'subject'
-   WHERE r.biz_step = 'receiving' AND NOT r.error_declared
-     AND NOT ${declaredWrongSql('r')})`;
+   WHERE r.biz_step = 'receiving' AND ${standingEventSql('r')})`;
 
 /**
  * The one rule of when a receipt `r` (a LIVE_RECEIPTS row) confirms a shipment `s` (a

@@ -1,12 +1,10 @@
 import { STAGES, type FlagKind } from '@nguon/shared';
 import type { EntityManager } from 'typeorm';
-import { declaredWrongSql } from '../batches/batch-events.sql.js';
+import { standingEventSql } from '../batches/batch-events.sql.js';
 import { LIVE_RECEIPTS, LIVE_SHIPMENTS, receiptOf } from '../events/shipped-to.js';
 
 /** Event-based checks look at what was recorded in this window, so a run stays cheap as records grow. */
 const RECENT = `interval '90 days'`;
-/** An event someone declared wrong is not an anomaly to chase: its correction is. */
-const NOT_DECLARED_WRONG = `NOT ${declaredWrongSql('e')}`;
 
 /**
  * What each stage must say for a trace to hold (who, what, where): the key data elements of the
@@ -69,7 +67,9 @@ export const FLAG_DETECTORS: Record<Exclude<FlagKind, 'consumer_report'>, Detect
                       FROM event_batches WHERE event_id = e.id AND role = 'output') o ON true
       JOIN LATERAL (SELECT sum(quantity) AS total, min(unit) AS unit, count(DISTINCT unit) AS units, bool_and(quantity IS NOT NULL) AS complete
                       FROM event_batches WHERE event_id = e.id AND role = 'input') i ON true
-     WHERE e.event_type = 'TransformationEvent' AND NOT e.error_declared AND e.record_time > now() - ${RECENT} AND ${NOT_DECLARED_WRONG}
+     WHERE e.event_type = 'TransformationEvent' AND e.record_time > now() - ${RECENT}
+       -- An event someone declared wrong is not an anomaly to chase: its correction is.
+       AND ${standingEventSql('e')}
        -- Only comparable when every quantity is known and all are in one unit.
        AND o.complete AND i.complete AND o.units = 1 AND i.units = 1 AND o.unit = i.unit AND o.total > i.total`),
 
@@ -80,7 +80,7 @@ export const FLAG_DETECTORS: Record<Exclude<FlagKind, 'consumer_report'>, Detect
                    (SELECT batch_id FROM event_batches WHERE event_id = e.id ORDER BY role = 'subject' DESC, role = 'output' DESC LIMIT 1) AS batch_id,
                    array_remove(ARRAY[${MISSING_CASES}], NULL) AS missing
               FROM events e
-             WHERE e.biz_step = ANY($5::text[]) AND NOT e.error_declared AND e.record_time > now() - ${RECENT} AND ${NOT_DECLARED_WRONG}) m
+             WHERE e.biz_step = ANY($5::text[]) AND e.record_time > now() - ${RECENT} AND ${standingEventSql('e')}) m
      WHERE cardinality(m.missing) > 0`, [...REQUIRED_FIELDS.map(stepsNeeding), REQUIRED_DATA.map((r) => r.bizStep)]),
 
   improbable_scans: (tx) => inserted(tx, `

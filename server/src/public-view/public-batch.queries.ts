@@ -1,4 +1,5 @@
 import type { RecallSeverity } from '@nguon/shared';
+import { standingEventSql } from '../batches/batch-events.sql.js';
 import type { DataSource } from 'typeorm';
 
 /** The raw rows the consumer view is built from: a few set-based queries, never one per event. */
@@ -117,7 +118,7 @@ export async function loadLineage(db: DataSource, batchId: string): Promise<Line
           JOIN event_batches o ON o.batch_id = l.batch_id AND o.role = 'output'
           JOIN event_batches i ON i.event_id = o.event_id AND i.role = 'input'
           JOIN events e ON e.id = o.event_id
-         WHERE l.depth < $2)
+         WHERE l.depth < $2 AND ${standingEventSql('e')})
      SELECT batch_id, min(depth)::int AS depth, max(used_at) AS used_at FROM lineage GROUP BY batch_id`,
     [batchId, MAX_LINEAGE_DEPTH],
   );
@@ -129,7 +130,8 @@ export async function loadInputs(db: DataSource, batchIds: string[]): Promise<In
     `SELECT o.batch_id AS output_batch_id, i.batch_id, i.quantity, i.unit
        FROM event_batches o
        JOIN event_batches i ON i.event_id = o.event_id AND i.role = 'input'
-      WHERE o.batch_id = ANY($1::uuid[]) AND o.role = 'output'`,
+       JOIN events e ON e.id = o.event_id
+      WHERE o.batch_id = ANY($1::uuid[]) AND o.role = 'output' AND ${standingEventSql('e')}`,
     [batchIds],
   );
 }

@@ -2,14 +2,14 @@ import { foldText, parseGtin, type BatchSearchSort } from '@nguon/shared';
 import type { DataSource } from 'typeorm';
 import { escapeLike } from '../common/sql/escape-like.js';
 import type { BatchSearchQueryDto } from './dto/batch-search.query.js';
+import { lastEventAtSql, standingEventSql } from '../batches/batch-events.sql.js';
 
 /** Vietnam keeps +07:00 all year: a calendar day there starts at this offset. */
 const VIETNAM_OFFSET = '+07:00';
 
-/** Events of the batch `b` that still stand: neither an error declaration nor declared wrong by one. */
-const LIVE_EVENT = `NOT e.error_declared AND NOT EXISTS (SELECT 1 FROM events d WHERE d.event_id = e.event_id AND d.error_declared)`;
-
-const LAST_EVENT_AT = `(SELECT max(e.event_time) FROM event_batches eb JOIN events e ON e.id = eb.event_id WHERE eb.batch_id = b.id AND ${LIVE_EVENT})`;
+/** Events `e` that still stand: neither an error declaration nor declared wrong by one. */
+const LIVE_EVENT = standingEventSql('e');
+const LAST_EVENT_AT = lastEventAtSql('b');
 
 /** The whitelisted sort keys as SQL; folded names sort the same with or without diacritics. */
 const SORT_SQL: Record<BatchSearchSort, string> = {

@@ -1,10 +1,12 @@
 import type { BatchStatus } from '@nguon/shared';
 import type { DataSource, EntityManager } from 'typeorm';
+import { standingEventSql } from '../batches/batch-events.sql.js';
 import { LIVE_SHIPMENTS } from '../events/shipped-to.js';
 
 /**
  * The batches reachable from a batch through processing, in one recursive query: backward from
  * outputs to inputs (its sources), forward from inputs to outputs (what was made from it).
+ * Processing declared not to have happened (or wrongly recorded) links nothing.
  */
 export async function reachableBatches(db: DataSource | EntityManager, batchId: string, forward: boolean, maxDepth: number): Promise<{ batch_id: string; depth: number }[]> {
   const [from, to] = forward ? ['input', 'output'] : ['output', 'input'];
@@ -16,7 +18,8 @@ export async function reachableBatches(db: DataSource | EntityManager, batchId: 
           FROM walk w
           JOIN event_batches here ON here.batch_id = w.batch_id AND here.role = '${from}'
           JOIN event_batches next ON next.event_id = here.event_id AND next.role = '${to}'
-         WHERE w.depth < $2)
+          JOIN events e ON e.id = here.event_id
+         WHERE w.depth < $2 AND ${standingEventSql('e')})
      SELECT batch_id, min(depth)::int AS depth FROM walk GROUP BY batch_id`,
     [batchId, maxDepth],
   );
@@ -49,7 +52,7 @@ export function loadTraceEdges(db: DataSource, ids: string[]): Promise<{ kind: '
        FROM event_batches i
        JOIN event_batches o ON o.event_id = i.event_id AND o.role = 'output'
        JOIN events e ON e.id = i.event_id
-      WHERE i.role = 'input' AND i.batch_id = ANY($1::uuid[]) AND o.batch_id = ANY($1::uuid[]) AND NOT e.error_declared
+      WHERE i.role = 'input' AND i.batch_id = ANY($1::uuid[]) AND o.batch_id = ANY($1::uuid[]) AND ${standingEventSql('e')}
      UNION ALL
      SELECT 'shipping', s.batch_id, s.business_id::text, s.event_id, s.event_time
        FROM ${LIVE_SHIPMENTS} s WHERE s.batch_id = ANY($1::uuid[])
