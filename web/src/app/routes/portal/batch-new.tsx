@@ -1,8 +1,8 @@
 import { useNavigate, useSearchParams } from 'react-router';
 import { Card } from '@/components/ui/card';
 import { QueryResult } from '@/components/ui/query-result';
-import { useBusinessLocations } from '@/features/lots/api/list-locations';
-import { useBusinessProducts } from '@/features/lots/api/list-products';
+import { useLocations } from '@/features/catalog/api/list-locations';
+import { useProducts } from '@/features/catalog/api/list-products';
 import { BatchForm, NoProducts } from '@/features/lots/components/batch-form';
 import { BatchesBreadcrumb } from '@/features/lots/components/batches-breadcrumb';
 import { mayRecord, RecordingDisabledNotice } from '@/features/lots/components/recording-disabled-notice';
@@ -16,8 +16,8 @@ export default function BatchNewRoute() {
   const [search] = useSearchParams();
   const membership = usePortalBusiness();
   const { businessId } = membership;
-  const products = useBusinessProducts(businessId);
-  const locations = useBusinessLocations(businessId);
+  const products = useProducts(businessId);
+  const locations = useLocations(businessId);
 
   return (
     <div className="page page--narrow" data-testid="batch-new-page">

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { PagedResult } from '@/components/ui/query-result';
 import { SearchFilters } from '@/components/ui/search-filters';
 import { useBatches } from '@/features/lots/api/list-batches';
-import { useBusinessProducts } from '@/features/lots/api/list-products';
+import { useProducts } from '@/features/catalog/api/list-products';
 import { BatchList } from '@/features/lots/components/batch-list';
 import { mayRecord } from '@/features/lots/components/recording-disabled-notice';
 import { portalPath, usePortalBusiness } from '@/features/portal/use-portal-business';
@@ -25,7 +25,7 @@ export default function BatchesRoute() {
     q: '', status: '', productId: search.get('productId') ?? '',
   });
   const batches = useBatches(businessId, { ...filters, status: filters.status || undefined, limit: PAGE, offset });
-  const products = useBusinessProducts(businessId);
+  const products = useProducts(businessId);
   const product = products.status === 'success' ? products.data.items.find((p) => p.id === filters.productId) : undefined;
   const filtered = Boolean(filters.q || filters.status || filters.productId);
   // The search box keeps its own text: clearing the filters starts it afresh.

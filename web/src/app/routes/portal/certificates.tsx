@@ -1,6 +1,6 @@
 import { Card } from '@/components/ui/card';
 import { QueryResult } from '@/components/ui/query-result';
-import { useBusiness } from '@/features/catalog/api/get-business';
+import { useBusiness } from '@/features/businesses/api/get-business';
 import { CertificatesSection } from '@/features/catalog/components/certificates-section';
 import { ReadOnlyNote } from '@/features/catalog/components/read-only-note';
 import { usePortalBusiness } from '@/features/portal/use-portal-business';

@@ -4,9 +4,9 @@ import { FormError } from '@/components/ui/form-error';
 import { Notice } from '@/components/ui/notice';
 import { Spinner } from '@/components/ui/spinner';
 import { portalPath, usePortalBusiness } from '@/features/portal/use-portal-business';
-import { useBatch } from '@/features/recording/api/get-batch';
-import { useBatchEvents } from '@/features/recording/api/list-batch-events';
-import { useLocations } from '@/features/recording/api/list-locations';
+import { useLocations } from '@/features/catalog/api/list-locations';
+import { useBatch } from '@/features/lots/api/get-batch';
+import { useBatchEvents } from '@/features/lots/api/list-batch-events';
 import { RecordStageForm } from '@/features/recording/components/record-stage-form';
 import { initialValues, lastPlace, type RecordableStage } from '@/features/recording/utils/stage-values';
 import { useLocale, useT } from '@/lib/i18n';
@@ -21,7 +21,8 @@ export default function RecordStageRoute() {
   const { batchId = '', stage = '' } = useParams();
   const { businessId, businessName } = usePortalBusiness();
   const batch = useBatch(batchId);
-  const events = useBatchEvents(batchId);
+  // The first 100 records: where the business last was with the batch.
+  const events = useBatchEvents(batchId, { limit: 100, offset: 0 });
   const locations = useLocations(businessId);
   const batchPath = portalPath(businessId, `/batches/${encodeURIComponent(batchId)}`);
   const back = (

@@ -10,7 +10,7 @@ import { useLocale, useT } from '@/lib/i18n';
 import { submitForm } from '@/lib/submit-form';
 import { useAction } from '@/lib/use-action';
 import { declareEventError } from '../api/declare-event-error';
-import { useLocations } from '../api/list-locations';
+import { useLocations } from '@/features/catalog/api/list-locations';
 import { SERVER_PATHS, toStageFields, validateStage, valuesFromEvent, type RecordableStage, type StageValues } from '../utils/stage-values';
 import { recordedPath } from './recorded-notice';
 import { StageFieldset } from './stage-fieldset';

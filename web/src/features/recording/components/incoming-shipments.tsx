@@ -52,6 +52,8 @@ export function IncomingShipments({ businessId }: { businessId: string }) {
                   businessId={businessId}
                   onReceived={() => {
                     setReceived(shipment.batch.lotCode);
+                    // Off the waiting list at once, as the notice says; the reload brings the server's view.
+                    shipments.setData((page) => ({ ...page, items: page.items.filter((s) => s.eventId !== shipment.eventId), total: page.total - 1 }));
                     shipments.reload();
                   }}
                 />
