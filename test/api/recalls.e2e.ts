@@ -89,6 +89,8 @@ describe('recalls', () => {
   it('says what is wrong with a recall request', async () => {
     const error = expectApiError(await f.http.post(`/api/batches/${oranges.id}/recall`, { severity: 'urgent' }, { token: inspector.token }), 400, 'VALIDATION_FAILED', ['severity', 'reason']);
     expect(error.message).toBeTruthy();
+    // A reason of spaces tells consumers nothing.
+    expectApiError(await f.http.post(`/api/batches/${oranges.id}/recall`, { severity: 'class_i', reason: '   ' }, { token: inspector.token }), 400, 'VALIDATION_FAILED', ['reason']);
     expectApiError(await f.http.post(`/api/batches/00000000-0000-4000-8000-000000000000/recall`, { severity: 'class_i', reason: 'x' }, { token: inspector.token }), 404, 'BATCH_NOT_FOUND');
   });
 

@@ -19,9 +19,11 @@ export function IsOptionalNotNull(): PropertyDecorator {
   return applyDecorators(ValidateIf((_object, value) => value !== undefined), ApiPropertyOptional());
 }
 
-/** A required, trimmed-looking text of at most `max` characters. */
+/** A required text of at most `max` characters, with something in it besides spaces. */
 export function IsText(max: number, description?: string): PropertyDecorator {
-  return applyDecorators(IsString(), IsNotEmpty(), MaxLength(max), ApiProperty({ maxLength: max, description }));
+  return applyDecorators(
+    IsString(), IsNotEmpty(), Matches(/\S/, { message: '$property should not be blank' }), MaxLength(max), ApiProperty({ maxLength: max, description }),
+  );
 }
 
 /** GTIN-8, -12, -13 or -14 with a valid check digit. */

@@ -8,6 +8,7 @@ import type { FieldErrors } from '../errors/domain-error.js';
 const VIETNAMESE: [RegExp, string][] = [
   [/^property (\S+) should not exist$/, 'Trường $1 không được hỗ trợ'],
   [/^(\S+) should not be empty$/, '$1 không được để trống'],
+  [/^(\S+) should not be blank$/, '$1 không được chỉ có dấu cách'],
   [/^(\S+) should not be null or undefined$/, '$1 là bắt buộc'],
   [/^(\S+) must be a string$/, '$1 phải là chuỗi ký tự'],
   [/^(\S+) must be shorter than or equal to (\d+) characters$/, '$1 tối đa $2 ký tự'],
