@@ -118,6 +118,7 @@ describe('flags and consumer reports', () => {
     expect((await flags('?status=closed')).items.map((f) => f.id)).toEqual([flag!.id]);
     expectApiError(await f.http.request('PATCH', `/api/flags/${flag!.id}`, { token: inspector.token, body: {} }), 400, 'VALIDATION_FAILED', ['note']);
     expectApiError(await f.http.request('PATCH', `/api/flags/${flag!.id}`, { token: inspector.token, body: { status: 'solved' } }), 400, 'VALIDATION_FAILED', ['status']);
+    expectApiError(await f.http.request('PATCH', `/api/flags/${flag!.id}`, { token: inspector.token, body: { status: null, note: null } }), 400, 'VALIDATION_FAILED', ['status', 'note']);
     expectApiError(await f.http.get('/api/flags', { token: farm.owner.token }), 403, 'FORBIDDEN');
     expectApiError(await f.http.get('/api/flags'), 401, 'UNAUTHENTICATED');
     expectApiError(await f.http.get('/api/flags/00000000-0000-4000-8000-000000000000', { token: inspector.token }), 404, 'FLAG_NOT_FOUND');
