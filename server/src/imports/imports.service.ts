@@ -107,7 +107,6 @@ export class ImportsService implements OnApplicationShutdown {
 
   /** All rows in one transaction: one refusal rolls back the whole file, and the job says which row and why. */
   private async run(actor: Actor, job: ImportJobEntity, planned: PlannedWrite[], running: Running): Promise<void> {
-    const repository = this.db.getRepository(ImportJobEntity);
     let current = planned[0]?.row ?? 1;
     try {
       const batches = await this.db.transaction(async (tx) => {
@@ -122,10 +121,12 @@ export class ImportsService implements OnApplicationShutdown {
           action: 'import.run', targetType: 'import_job', targetId: job.id, businessId: job.businessId,
           details: { kind: job.kind, rows: planned.length, batches: touched.size },
         });
-        return [...touched.values()];
+        const done = [...touched.values()];
+        // In the same transaction: the job says "done" exactly when its rows are stored.
+        await tx.getRepository(ImportJobEntity).update(job.id, { status: 'done', processedRows: planned.length, batches: done, finishedAt: new Date() });
+        return done;
       });
-      await this.changes.publish(batches.map((b) => b.id));
-      await repository.update(job.id, { status: 'done', processedRows: planned.length, batches, finishedAt: new Date() });
+      await this.changes.publish(batches.map((b) => b.id)).catch((error: Error) => this.logger.warn(`import ${job.id}: cached pages not refreshed: ${error.message}`));
     } catch (error) {
       if (!(error instanceof DomainError) && !(error instanceof QueryFailedError)) this.logger.error(`import ${job.id} failed at row ${current}`, (error as Error)?.stack ?? String(error));
       const failure = { row: current, message: failureText(error) };
