@@ -46,4 +46,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ ATTACHMENTS_DIR: '/mnt/files', ATTACHMENT_MAX_BYTES: '2097152' }, '/srv/nguon')).toMatchObject({ attachmentsDir: '/mnt/files', attachmentMaxBytes: 2097152 });
     expect(loadConfig({ DATA_DIR: 'memory://' }).attachmentsDir).not.toMatch(/^memory:/);
   });
+
+  it('lets outbound calls reach no private network unless the operator lists it', () => {
+    expect(loadConfig({})).toMatchObject({ outboundAllowedNetworks: [], outboundTimeoutMs: 5000 });
+    expect(loadConfig({ OUTBOUND_ALLOWED_NETWORKS: ' 10.0.0.0/8, 127.0.0.1/32,::1 ' }).outboundAllowedNetworks).toEqual(['10.0.0.0/8', '127.0.0.1/32', '::1']);
+    expect(() => loadConfig({ OUTBOUND_ALLOWED_NETWORKS: '10.0.0.0/8,intranet' })).toThrow(/OUTBOUND_ALLOWED_NETWORKS.*"intranet"/);
+    expect(() => loadConfig({ OUTBOUND_TIMEOUT_MS: '0' })).toThrow(/OUTBOUND_TIMEOUT_MS/);
+  });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_ATTACHMENT_MAX_BYTES } from '@nguon/shared';
+import { parseNetwork } from '../common/outbound/address-policy.js';
 
 /** Everything the app reads from the environment, checked once at start-up. */
 export interface AppConfig {
@@ -35,6 +36,10 @@ export interface AppConfig {
   /** Behind a load balancer: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
   production: boolean;
+  /** Networks outbound calls (webhooks) may reach although private or loopback; none by default. */
+  outboundAllowedNetworks: string[];
+  /** Longest an outbound call (webhook delivery) may take, from lookup to the answer's status. */
+  outboundTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -101,5 +106,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     staleBatchDays: integer(env, 'STALE_BATCH_DAYS', 30, 1, 3650),
     trustProxy: flag(env, 'TRUST_PROXY', false),
     production,
+    outboundAllowedNetworks: networks(env, 'OUTBOUND_ALLOWED_NETWORKS'),
+    outboundTimeoutMs: integer(env, 'OUTBOUND_TIMEOUT_MS', 5_000, 100, 60_000),
   };
+}
+
+function networks(env: NodeJS.ProcessEnv, name: string): string[] {
+  const list = (env[name] ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  const wrong = list.find((item) => !parseNetwork(item));
+  if (wrong) throw new ConfigError(`${name} must list networks like 10.0.0.0/8,127.0.0.1/32, got "${wrong}"`);
+  return list;
 }

@@ -1,10 +1,10 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AddressRefusedError, OutboundHttp } from '../common/outbound/outbound-http.js';
 import { signWebhook } from './webhook-signature.js';
 
 const POLL_MS = 5_000;
-const TIMEOUT_MS = 5_000;
 const CLAIM_SIZE = 20;
 const MAX_ATTEMPTS = 8;
 /** Retries wait 30 s, 1 min, 2 min... up to 6 h: a receiver down for a day still gets the news. */
@@ -31,7 +31,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   private running: Promise<void> | null = null;
   private again = false;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbound: OutboundHttp,
+  ) {}
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => this.kick(), POLL_MS);
@@ -85,35 +88,32 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   private async deliver(delivery: DueDelivery): Promise<void> {
     const body = JSON.stringify(delivery.payload);
     let status: number | null = null;
+    let outcome: 'delivered' | 'refused' | 'failed';
     let problem: string | null = null;
     try {
-      const response = await fetch(delivery.url, {
-        method: 'POST',
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Nguon-Webhooks/1',
-          'x-nguon-event': delivery.event_type,
-          'x-nguon-delivery': delivery.id,
-          'x-nguon-signature': signWebhook(delivery.secret, body, Math.floor(Date.now() / 1000)),
-        },
-      });
-      status = response.status;
-      await response.body?.cancel();
-      if (!response.ok) problem = `HTTP ${response.status}`;
+      ({ status } = await this.outbound.post(delivery.url, body, {
+        'content-type': 'application/json',
+        'user-agent': 'Nguon-Webhooks/1',
+        'x-nguon-event': delivery.event_type,
+        'x-nguon-delivery': delivery.id,
+        'x-nguon-signature': signWebhook(delivery.secret, body, Math.floor(Date.now() / 1000)),
+      }));
+      // Only a 2xx is delivered: a redirect is not followed (it could point anywhere inside).
+      outcome = status >= 200 && status < 300 ? 'delivered' : 'failed';
+      if (outcome === 'failed') problem = `HTTP ${status}`;
     } catch (error) {
+      // An address the policy refuses stays refused: no retries against an internal host.
+      outcome = error instanceof AddressRefusedError ? 'refused' : 'failed';
       problem = (error as Error).message.slice(0, 500);
+      if (outcome === 'refused') this.logger.warn(`webhook delivery ${delivery.id} ${problem}`);
     }
-    if (!problem) {
-      await this.db.query(`UPDATE webhook_deliveries SET status = 'delivered', delivered_at = now(), last_status = $2, last_error = NULL WHERE id = $1`, [delivery.id, status]);
-      return;
-    }
-    const final = delivery.attempts >= MAX_ATTEMPTS;
+    const next = outcome === 'failed' && delivery.attempts < MAX_ATTEMPTS ? 'pending' : outcome;
+    // last_status and last_error are for the operator; owners see only the outcome.
     await this.db.query(
-      `UPDATE webhook_deliveries SET status = $2, last_status = $3, last_error = $4, next_attempt_at = now() + make_interval(secs => $5) WHERE id = $1`,
-      [delivery.id, final ? 'failed' : 'pending', status, problem, retryDelaySeconds(delivery.attempts)],
+      `UPDATE webhook_deliveries SET status = $2, last_status = $3, last_error = $4, last_attempt_at = now(),
+              delivered_at = CASE WHEN $2 = 'delivered' THEN now() END, next_attempt_at = now() + make_interval(secs => $5)
+        WHERE id = $1`,
+      [delivery.id, next, status, problem, retryDelaySeconds(delivery.attempts)],
     );
   }
 }

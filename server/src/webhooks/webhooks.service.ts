@@ -1,22 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CreatedWebhook, WebhookView } from '@nguon/shared';
+import type { CreatedWebhook, ErrorCode, LocalizedText, WebhookDeliveryStatus, WebhookView } from '@nguon/shared';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { userOf, type Actor } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { AddressRefusedError, HostNotFoundError, OutboundHttp } from '../common/outbound/outbound-http.js';
+import { hostNotFoundText, refusalText } from '../common/outbound/refusal-text.js';
 import type { CreateWebhookDto } from './dto/create-webhook.dto.js';
 import { newWebhookSecret } from './webhook-signature.js';
 import { WebhookEntity } from './webhook.entity.js';
 
-type LastDelivery = { webhook_id: string; status: 'pending' | 'delivered' | 'failed'; attempts: number; last_status: number | null; at: Date };
+type LastDelivery = { webhook_id: string; status: 'pending' | WebhookDeliveryStatus; attempts: number; last_attempt_at: Date; next_attempt_at: Date };
 
 function mapWebhook(webhook: WebhookEntity, last: LastDelivery | undefined): WebhookView {
   return {
     id: webhook.id, businessId: webhook.businessId, url: webhook.url, createdAt: webhook.createdAt.toISOString(),
-    lastDelivery: last ? { status: last.status, attempts: last.attempts, lastStatus: last.last_status, at: last.at.toISOString() } : null,
+    // A delivery still pending has been tried and failed, and waits for its next attempt.
+    lastDelivery: last
+      ? {
+        status: last.status === 'pending' ? 'failed' : last.status, attempts: last.attempts, at: last.last_attempt_at.toISOString(),
+        nextAttemptAt: last.status === 'pending' ? last.next_attempt_at.toISOString() : null,
+      }
+      : null,
   };
 }
+
+const urlError = (code: ErrorCode, why: LocalizedText) => new DomainError(code, why, { url: [why] });
 
 /** A business's webhooks: made and removed by its owners; the secret is shown once. */
 @Injectable()
@@ -24,28 +34,41 @@ export class WebhooksService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditTrail,
+    private readonly outbound: OutboundHttp,
   ) {}
 
   async list(actor: Actor): Promise<WebhookView[]> {
     const webhooks = await this.db.getRepository(WebhookEntity).find({ where: { businessId: actor.businessId!, disabledAt: IsNull() }, order: { createdAt: 'DESC' } });
     const last: LastDelivery[] = webhooks.length
       ? await this.db.query(
-        `SELECT DISTINCT ON (webhook_id) webhook_id, status, attempts, last_status, coalesce(delivered_at, created_at) AS at
-           FROM webhook_deliveries WHERE webhook_id = ANY($1::uuid[]) ORDER BY webhook_id, created_at DESC`,
+        `SELECT DISTINCT ON (webhook_id) webhook_id, status, attempts, last_attempt_at, next_attempt_at
+           FROM webhook_deliveries WHERE webhook_id = ANY($1::uuid[]) AND last_attempt_at IS NOT NULL ORDER BY webhook_id, created_at DESC`,
         [webhooks.map((w) => w.id)],
       )
       : [];
     return webhooks.map((w) => mapWebhook(w, last.find((l) => l.webhook_id === w.id)));
   }
 
-  create(actor: Actor, dto: CreateWebhookDto): Promise<CreatedWebhook> {
+  async create(actor: Actor, dto: CreateWebhookDto): Promise<CreatedWebhook> {
+    const url = await this.callableUrl(dto.url);
     return this.db.transaction(async (tx) => {
       const secret = newWebhookSecret();
       const repository = tx.getRepository(WebhookEntity);
-      const saved = await repository.save(repository.create({ businessId: actor.businessId!, url: dto.url, secret, createdBy: userOf(actor).id, disabledAt: null }));
-      await this.audit.record(tx, actor, { action: 'webhook.create', targetType: 'webhook', targetId: saved.id, details: { url: dto.url } });
+      const saved = await repository.save(repository.create({ businessId: actor.businessId!, url, secret, createdBy: userOf(actor).id, disabledAt: null }));
+      await this.audit.record(tx, actor, { action: 'webhook.create', targetType: 'webhook', targetId: saved.id, details: { url } });
       return { ...mapWebhook(saved, undefined), secret };
     });
+  }
+
+  /** The URL as it will be called, once its host resolves to addresses the portal may call (checked again at each delivery). */
+  private async callableUrl(text: string): Promise<string> {
+    try {
+      return (await this.outbound.resolve(text)).url.href;
+    } catch (error) {
+      if (error instanceof AddressRefusedError) throw urlError('URL_NOT_ALLOWED', refusalText(error));
+      if (error instanceof HostNotFoundError) throw urlError('URL_HOST_NOT_FOUND', hostNotFoundText(error));
+      throw error;
+    }
   }
 
   async remove(actor: Actor, id: string): Promise<void> {

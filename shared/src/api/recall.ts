@@ -78,12 +78,21 @@ export interface CreateWebhookRequest {
   url: string;
 }
 
+/**
+ * What became of a delivery, as its owner sees it: sent (a 2xx answer), refused by the portal (the
+ * address is internal: not retried), or failed (no 2xx answer in time, a redirect: retried with
+ * backoff while `nextAttemptAt` is set). The receiver's own status and body are not shown.
+ */
+export const WEBHOOK_DELIVERY_STATUSES = ['delivered', 'refused', 'failed'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
 export interface WebhookView {
   id: string;
   businessId: string;
   url: string;
   createdAt: string;
-  lastDelivery: { status: 'pending' | 'delivered' | 'failed'; attempts: number; lastStatus: number | null; at: string } | null;
+  /** The latest delivery tried, or null before the first attempt. */
+  lastDelivery: { status: WebhookDeliveryStatus; attempts: number; at: string; nextAttemptAt: string | null } | null;
 }
 
 /**

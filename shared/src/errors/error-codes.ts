@@ -58,6 +58,8 @@ export const ERROR_CODES = {
   NOTIFICATION_NOT_FOUND: { status: 404, message: { vi: 'Không tìm thấy thông báo.', en: 'Notification not found.' } },
   RATE_LIMITED: { status: 429, message: { vi: 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.', en: 'Too many requests; please try again in a few minutes.' } },
   INTERNAL: { status: 500, message: { vi: 'Lỗi hệ thống, vui lòng thử lại.', en: 'Something went wrong on our side; please try again.' } },
+  URL_NOT_ALLOWED: { status: 422, message: { vi: 'Hệ thống không gọi tới địa chỉ này: chỉ địa chỉ Internet công khai được phép.', en: 'The portal does not call this address: only public internet addresses are allowed.' } },
+  URL_HOST_NOT_FOUND: { status: 422, message: { vi: 'Không tìm thấy tên miền này (DNS).', en: 'This host name could not be found (DNS).' } },
 } as const satisfies Record<string, { status: number; message: LocalizedText }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

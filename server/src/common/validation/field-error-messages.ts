@@ -43,6 +43,9 @@ const VIETNAMESE: [RegExp, string][] = [
   [/^(\S+) must not be in the future$/, '$1 không được ở thời điểm tương lai'],
   [/^(\S+) must not be before (\S+)$/, '$1 không được trước $2'],
   [/^(\S+) must be 6 to 12 digits$/, '$1 phải gồm 6 đến 12 chữ số'],
+  [/^(\S+) must start with http:\/\/ or https:\/\/$/, '$1 phải bắt đầu bằng http:// hoặc https://'],
+  [/^(\S+) must not contain a user name or password$/, '$1 không được chứa tên người dùng hay mật khẩu'],
+  [/^(\S+) must use port 80, 443 or a port from 1024 up$/, '$1 phải dùng cổng 80, 443 hoặc từ 1024 trở lên'],
 ];
 
 function toVietnamese(message: string): string {

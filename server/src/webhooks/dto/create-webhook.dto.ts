@@ -1,7 +1,7 @@
-import { IsUrl, MaxLength } from 'class-validator';
 import type { CreateWebhookRequest } from '@nguon/shared';
+import { IsOutboundUrl } from '../../common/outbound/is-outbound-url.js';
 
 export class CreateWebhookDto implements CreateWebhookRequest {
-  @MaxLength(2000) @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @IsOutboundUrl()
   url: string;
 }
