@@ -1,6 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BatchView, CreatedWebhook, NotificationView, Page, PublicBatchView, RecallView } from '@nguon/shared';
 import { createBatch, createProducer, createStaff, createUser, recordProcessing, shipAndReceive, type Factory, type Producer, type TestUser } from '../factories/index.js';
@@ -8,38 +6,7 @@ import { expectApiError } from '../support/api-error.js';
 import { countRows, sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-interface Received {
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** A business's webhook endpoint: answers with `status`, keeps what it was sent. */
-async function webhookReceiver(status = 204): Promise<{ url: string; received: Received[]; close(): Promise<void>; next(): Promise<Received> }> {
-  const received: Received[] = [];
-  const waiting: ((r: Received) => void)[] = [];
-  const server: Server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => { body += chunk.toString('utf8'); });
-    request.on('end', () => {
-      const entry = { headers: request.headers, body };
-      received.push(entry);
-      waiting.shift()?.(entry);
-      response.writeHead(status).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hooks/nguon`,
-    received,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-    next: () => new Promise((resolve, reject) => {
-      waiting.push(resolve);
-      setTimeout(() => reject(new Error('no webhook delivery within 10 s')), 10_000).unref();
-    }),
-  };
-}
+import { webhookReceiver } from '../support/webhook-receiver.js';
 
 /**
  * Oranges from a farm go to a juice factory, which presses them with another farm's lot; the
@@ -58,7 +25,8 @@ describe('recalls', () => {
     (await f.http.get<Page<NotificationView>>(`/api/businesses/${p.business.id}/notifications`, { token: p.owner.token })).body;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // The receivers listen on this machine, which webhooks may not reach unless the operator allows it.
+    t = await startTestApp({ env: { OUTBOUND_ALLOWED_NETWORKS: '127.0.0.1/32' } });
     f = { http: httpClient(t.baseUrl), testApp: t };
     admin = await createUser(f, { role: 'admin' });
     inspector = await createUser(f, { role: 'inspector' });
@@ -195,7 +163,8 @@ describe('recalls', () => {
     expectApiError(await f.http.post(`/api/businesses/${shop.business.id}/webhooks`, { url: 'ftp://example.test/x' }, { token: shop.owner.token }), 400, 'VALIDATION_FAILED', ['url']);
     expectApiError(await f.http.get(`/api/businesses/${shop.business.id}/webhooks`, { token: factory.owner.token }), 403, 'FORBIDDEN');
     const listed = await f.http.get(`/api/businesses/${shop.business.id}/webhooks`, { token: shop.owner.token });
-    expect(listed.body).toEqual([expect.objectContaining({ id: hook.body.id, lastDelivery: expect.objectContaining({ status: 'pending', lastStatus: 500 }) })]);
+    // The owner sees that it failed and will be retried, not the receiver's status.
+    expect(listed.body).toEqual([expect.objectContaining({ id: hook.body.id, lastDelivery: { status: 'failed', attempts: 1, at: expect.any(String), nextAttemptAt: expect.any(String) } })]);
     expect(JSON.stringify(listed.body)).not.toContain(hook.body.secret);
     expect((await f.http.request('DELETE', `/api/businesses/${shop.business.id}/webhooks/${hook.body.id}`, { token: shop.owner.token })).status).toBe(204);
     expect((await sql(t, `SELECT status FROM webhook_deliveries WHERE webhook_id = $1`, [hook.body.id]))[0]).toEqual({ status: 'failed' });
