@@ -18,11 +18,14 @@ async function recallSomething(f: Factory, p: Producer): Promise<void> {
   expect((await f.http.post(`/api/batches/${batch.id}/recall`, { severity: 'class_ii', reason: 'Kiểm tra webhook' }, { token: p.owner.token })).status).toBe(201);
 }
 
-/** Waits until every delivery to the producer's webhooks has had its attempt written. */
+/**
+ * Waits until every delivery to the producer's webhooks has had its first attempt written: tried
+ * (attempts > 0) and no longer under the two-minute lease a send in flight holds.
+ */
 async function settled(t: TestApp, p: Producer): Promise<void> {
-  const untried = `w.business_id = $1 AND d.last_attempt_at IS NULL`;
+  const open = `w.business_id = $1 AND (d.attempts = 0 OR (d.status = 'pending' AND d.next_attempt_at > now() + interval '90 seconds'))`;
   for (let i = 0; i < 200; i++) {
-    if ((await countRows(t, 'webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id', untried, [p.business.id])) === 0) return;
+    if ((await countRows(t, 'webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id', open, [p.business.id])) === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error('deliveries not tried within 10 s');
