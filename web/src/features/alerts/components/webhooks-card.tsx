@@ -10,10 +10,27 @@ import { QueryResult } from '@/components/ui/query-result';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { useRequestErrorMessage } from '@/lib/error-message';
+import { DEFAULT_OFFSET, formatEventTime } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
 import { submitForm } from '@/lib/submit-form';
 import { useAction } from '@/lib/use-action';
 import { createWebhook, removeWebhook, useWebhooks } from '../api/alerts';
+
+/** What became of the latest delivery: delivered, refused (an internal address) or failed; never the receiver's answer. */
+function LastDelivery({ delivery }: { delivery: NonNullable<WebhookView['lastDelivery']> }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const time = (iso: string) => formatEventTime(iso, DEFAULT_OFFSET, locale);
+  return (
+    <>
+      <p className="muted" data-testid="webhook-delivery" data-status={delivery.status}>
+        {t('alerts.webhooks.last', { status: t(`alerts.webhooks.status.${delivery.status}`), time: time(delivery.at), attempts: delivery.attempts })}
+        {delivery.nextAttemptAt ? ` ${t('alerts.webhooks.retry', { time: time(delivery.nextAttemptAt) })}` : null}
+      </p>
+      {delivery.status === 'refused' ? <p className="muted">{t('alerts.webhooks.refusedHint')}</p> : null}
+    </>
+  );
+}
 
 /** Where the business's own systems hear of recalls: add (the secret shown once), remove. Owners only. */
 export function WebhooksCard({ businessId }: { businessId: string }) {
@@ -68,9 +85,7 @@ export function WebhooksCard({ businessId }: { businessId: string }) {
                 <li key={webhook.id} className="row" data-testid="webhook-row">
                   <div className="row__main">
                     <p className="row__title code">{webhook.url}</p>
-                    {webhook.lastDelivery ? (
-                      <p className="muted">{t('alerts.webhooks.last', { status: t(`alerts.webhooks.status.${webhook.lastDelivery.status}`) })}</p>
-                    ) : null}
+                    {webhook.lastDelivery ? <LastDelivery delivery={webhook.lastDelivery} /> : null}
                   </div>
                   <div className="row__actions">
                     <Button variant="secondary" className="button--small" onClick={() => setRemoving(webhook)}>
@@ -86,7 +101,7 @@ export function WebhooksCard({ businessId }: { businessId: string }) {
       <form className="form form--inline" onSubmit={onSubmit} noValidate aria-busy={add.pending}>
         <TextField
           label={t('alerts.webhooks.url')}
-          hint={t('alerts.webhooks.urlHint')}
+          hint={`${t('alerts.webhooks.urlRule')} ${t('alerts.webhooks.urlHint')}`}
           name="url"
           type="url"
           inputMode="url"

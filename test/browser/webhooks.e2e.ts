@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import type { CreatedWebhook } from '@nguon/shared';
+import { createProducer, createUser, type Factory, type Producer } from '../factories/index.js';
+import { findChromium, launchBrowser, requireWebBuild, signIn, type Browser } from '../support/browser.js';
+import { sql } from '../support/db.js';
+import { httpClient } from '../support/http.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const chromiumPath = findChromium();
+
+describe('an owner manages webhooks on the business settings page, in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let farm: Producer;
+  let f: Factory;
+
+  beforeAll(async () => {
+    if (!chromiumPath) return;
+    requireWebBuild();
+    t = await startTestApp({ web: true });
+    f = { http: httpClient(t.baseUrl), testApp: t };
+    farm = await createProducer(f, await createUser(f, { role: 'admin' }));
+    browser = await launchBrowser(chromiumPath);
+    page = browser.page;
+    await signIn(page, farm.owner, `${t.baseUrl}/login`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const deliveries = async () => {
+    const rows = page.getByTestId('webhook-delivery');
+    await rows.first().waitFor();
+    return Promise.all((await rows.all()).map(async (row) => [await row.getAttribute('data-status'), await row.innerText()]));
+  };
+
+  it('refuses the portal\'s own address under the URL field, and shows delivered, refused and failed, never the receiver\'s status', async () => {
+    if (!chromiumPath) return;
+    await page.goto(`${t.baseUrl}/businesses/${farm.business.id}/settings`);
+    const card = page.getByTestId('webhooks');
+    await card.getByLabel('Địa chỉ nhận (URL)').fill(`${t.baseUrl}/api/health`);
+    await card.getByRole('button', { name: 'Thêm webhook' }).click();
+    await expect(card.getByText('127.0.0.1 là chính máy chủ của hệ thống (loopback): hệ thống chỉ gọi tới địa chỉ Internet công khai.').first().waitFor({ timeout: 5000 })).resolves.toBeUndefined();
+    expect(await sql(t, `SELECT count(*)::int AS n FROM webhooks WHERE url LIKE 'http://127.0.0.1%'`)).toEqual([{ n: 0 }]);
+
+    // Three webhooks to public addresses, one delivery each in every state the owner can see.
+    // They are written as already tried, so nothing is ever sent to those addresses.
+    const states = [
+      ['http://93.184.215.14/delivered', `'delivered', now()`],
+      ['http://93.184.215.15/refused', `'refused', NULL`],
+      ['http://93.184.215.16/failed', `'pending', NULL`],
+    ];
+    for (const [url, values] of states) {
+      const hook = await f.http.post<CreatedWebhook>(`/api/businesses/${farm.business.id}/webhooks`, { url }, { token: farm.owner.token });
+      expect(hook.status).toBe(201);
+      await sql(t, `INSERT INTO webhook_deliveries (webhook_id, event_type, payload, attempts, last_status, last_attempt_at, next_attempt_at, status, delivered_at)
+                    VALUES ($1, 'recall.created', '{}', 1, 503, now(), now() + interval '1 hour', ${values})`, [hook.body.id]);
+    }
+    await page.reload();
+
+    const vi = Object.fromEntries(await deliveries());
+    expect(Object.keys(vi).sort()).toEqual(['delivered', 'failed', 'refused']);
+    expect(vi.delivered).toMatch(/^Lần gửi gần nhất: đã gửi, .+, lần thử thứ 1\.$/);
+    expect(vi.refused).toMatch(/^Lần gửi gần nhất: bị từ chối, /);
+    expect(vi.failed).toMatch(/^Lần gửi gần nhất: thất bại, .+ Sẽ thử lại lúc /);
+    expect(await card.innerText()).toContain('Hãy gỡ webhook này và thêm một địa chỉ Internet công khai.');
+    expect(await card.innerText()).not.toContain('503');
+
+    await page.getByTestId('lang-toggle').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    const en = Object.fromEntries(await deliveries());
+    expect(en.delivered).toMatch(/^Last delivery: delivered, .+, attempt 1\.$/);
+    expect(en.refused).toMatch(/^Last delivery: refused, /);
+    expect(en.failed).toMatch(/^Last delivery: failed, .+ Will try again at /);
+    expect(await card.innerText()).toContain('Remove this webhook and add a public internet address.');
+  });
+});
