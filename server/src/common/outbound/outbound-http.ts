@@ -13,7 +13,7 @@ const CONNECT_TIMEOUT_MS = 3_000;
 /** The URL's host is, or resolves to, an address the policy refuses. Retrying will not help. */
 export class AddressRefusedError extends Error {
   constructor(readonly reason: AddressRefusal | 'url', readonly host: string, readonly address: string | null) {
-    super(`refused: ${host}${address && address !== host ? ` (${address})` : ''} is ${reason}`);
+    super(reason === 'url' ? `refused: not an outbound URL: ${host}` : `refused: ${host}${address && address !== host ? ` (${address})` : ''} is ${reason}`);
     this.name = 'AddressRefusedError';
   }
 }
