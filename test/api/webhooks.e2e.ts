@@ -62,7 +62,7 @@ describe('webhooks with the default policy (public internet only)', () => {
     const portal = new URL(t.baseUrl).port;
     const forms: [string, RegExp][] = [
       [`http://127.0.0.1:${port}/hooks`, /127\.0\.0\.1 is the portal's own machine \(loopback\)/],
-      [`http://localhost:${port}/hooks`, /localhost resolves to 127\.0\.0\.1, the portal's own machine/],
+      [`http://localhost:${port}/hooks`, /^localhost resolves to the portal's own machine \(loopback\): the portal only calls public internet addresses\.$/],
       [`http://[::1]:${port}/hooks`, /::1 is the portal's own machine/],
       [`http://0.0.0.0:${port}/hooks`, /0\.0\.0\.0 is an unspecified address/],
       [`http://0x7f000001:${port}/hooks`, /127\.0\.0\.1 is the portal's own machine/],

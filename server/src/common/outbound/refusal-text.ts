@@ -14,11 +14,14 @@ const KINDS: Record<AddressRefusal | 'url', LocalizedText> = {
   url: { vi: 'một URL không hợp lệ', en: 'not a valid URL' },
 };
 
-/** Why a URL is refused, in both languages, naming the host, the address and the kind of network. */
+/**
+ * Why a URL is refused, in both languages: the host and the kind of network. The address a name
+ * resolves to is not said (it is logged): the portal's internal DNS is none of the user's business.
+ */
 export function refusalText(error: AddressRefusedError): LocalizedText {
   const kind = KINDS[error.reason];
   const where = error.address && error.address !== error.host
-    ? { vi: `${error.host} trỏ tới ${error.address}, ${kind.vi}`, en: `${error.host} resolves to ${error.address}, ${kind.en}` }
+    ? { vi: `${error.host} trỏ tới ${kind.vi}`, en: `${error.host} resolves to ${kind.en}` }
     : { vi: `${error.host} là ${kind.vi}`, en: `${error.host} is ${kind.en}` };
   return {
     vi: `${where.vi}: hệ thống chỉ gọi tới địa chỉ Internet công khai.`,
