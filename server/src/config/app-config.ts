@@ -35,6 +35,14 @@ export interface AppConfig {
   /** Behind a load balancer: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
   production: boolean;
+  /** Longest wait to open a database connection, or for a free one in the pool. */
+  databaseConnectTimeoutMs: number;
+  /** Longest a statement may run before PostgreSQL cancels it (0: no limit). */
+  databaseStatementTimeoutMs: number;
+  /** Longest a transaction may sit idle before PostgreSQL ends its session (0: no limit). */
+  databaseIdleInTransactionTimeoutMs: number;
+  /** Longest a request may take to be answered (a streamed body may take longer to send). */
+  requestTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -101,5 +109,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     staleBatchDays: integer(env, 'STALE_BATCH_DAYS', 30, 1, 3650),
     trustProxy: flag(env, 'TRUST_PROXY', false),
     production,
+    databaseConnectTimeoutMs: integer(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5_000, 100, 600_000),
+    databaseStatementTimeoutMs: integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 15_000, 0, 86_400_000),
+    databaseIdleInTransactionTimeoutMs: integer(env, 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, 0, 86_400_000),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 20_000, 100, 3_600_000),
   };
 }
