@@ -36,14 +36,16 @@ function expectUnavailable(response: HttpResponse): void {
 }
 
 /**
- * The app reaches PostgreSQL through a TCP proxy the test controls; a direct connection (the
- * test's own) plays the operator and a second instance.
+ * The instance under test reaches PostgreSQL through a TCP proxy the test controls; a second
+ * instance on the same database reaches it directly, and so does the test's own connection (the
+ * operator, or a change made behind the instances' backs).
  */
 describeOnPostgres('a database outage', () => {
   let scratch: ScratchDatabase;
   let proxy: TcpProxy;
   let t: TestApp;
   let f: Factory;
+  let second: TestApp;
   let direct: pg.Client;
   let producer: Producer;
 
@@ -52,8 +54,22 @@ describeOnPostgres('a database outage', () => {
     expect(response.status).toBe(200);
     return response.body.status;
   };
+  /** The backends listening for batch changes for the instance under test (its connections come through the proxy). */
   const listenPids = async () =>
-    (await direct.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`)).rows.map((r) => r.pid);
+    (await direct.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%' AND client_port = ANY($1)`,
+      [proxy.upstreamPorts()],
+    )).rows.map((r) => r.pid);
+  /** Runs `during` while a transaction of the test's own holds every batch row out of reach. */
+  const whileBatchesLocked = async (during: () => Promise<void>) => {
+    await direct.query('BEGIN');
+    try {
+      await direct.query('LOCK TABLE batches IN ACCESS EXCLUSIVE MODE');
+      await during();
+    } finally {
+      await direct.query('ROLLBACK');
+    }
+  };
 
   beforeAll(async () => {
     scratch = await createScratchDatabase();
@@ -64,6 +80,7 @@ describeOnPostgres('a database outage', () => {
       env: { DATABASE_CONNECT_TIMEOUT_MS: '1000', DATABASE_STATEMENT_TIMEOUT_MS: '1000' },
     });
     f = { http: httpClient(t.baseUrl), testApp: t };
+    second = await startTestApp({ database: scratch, env: { REQUEST_TIMEOUT_MS: '500', DATABASE_STATEMENT_TIMEOUT_MS: '10000' } });
     direct = new pg.Client({ connectionString: scratch.databaseUrl! });
     await direct.connect();
     const admin = await createUser(f, { role: 'admin' });
@@ -72,6 +89,7 @@ describeOnPostgres('a database outage', () => {
 
   afterAll(async () => {
     await direct?.end();
+    await second?.close();
     await t?.close();
     await proxy?.close();
     await scratch?.drop();
@@ -93,11 +111,10 @@ describeOnPostgres('a database outage', () => {
       await eventually(async () => expect((await listenPids()).filter((pid) => pid !== listening)).toHaveLength(1));
       expect(await status(batch.id)).toBe('on_hold');
 
-      // After the reconnect, another instance's notice reaches this one again.
-      await direct.query(`UPDATE batches SET status = 'closed' WHERE id = $1`, [batch.id]);
-      expect(await status(batch.id)).toBe('on_hold');
-      await direct.query(`SELECT pg_notify('nguon_batch_changes', $1)`, [batch.id]);
-      await eventually(async () => expect(await status(batch.id)).toBe('closed'), 2_000);
+      // After the reconnect, the other instance's news reaches this one again.
+      const recalled = await httpClient(second.baseUrl).post(`/api/batches/${batch.id}/recall`, { severity: 'class_ii', reason: 'kiểm tra' }, { token: producer.owner.token });
+      expect(recalled.status).toBe(201);
+      await eventually(async () => expect(await status(batch.id)).toBe('recalled'), 2_000);
     });
   });
 
@@ -122,6 +139,17 @@ describeOnPostgres('a database outage', () => {
       await eventually(async () => expect(await listenPids()).toHaveLength(1), 10_000);
     });
 
+    it('answers 503 when a statement runs past the statement timeout', async () => {
+      const batch = await createBatch(f, producer.owner, producer.product.id);
+      await whileBatchesLocked(async () => {
+        const view = await timed(() => f.http.get(`/api/public/batches/${batch.id}`));
+        expectUnavailable(view.result);
+        expect(view.ms).toBeGreaterThanOrEqual(900);
+        expect(view.ms).toBeLessThan(2_500);
+      });
+      expect(await status(batch.id)).toBe('active');
+    });
+
     it('answers 503 within 2 s while the network swallows everything, and serves again when it passes', async () => {
       const batch = await createBatch(f, producer.owner, producer.product.id);
       await proxy.set('black-hole');
@@ -138,6 +166,20 @@ describeOnPostgres('a database outage', () => {
       }
       await eventually(async () => expect((await f.http.get('/api/health')).status).toBe(200));
       expect(await status(batch.id)).toBe('active');
+    });
+  });
+
+  describe('a request that takes too long', () => {
+    it('is answered 503 at the request timeout, and the instance serves on', async () => {
+      const batch = await createBatch(f, producer.owner, producer.product.id);
+      const other = httpClient(second.baseUrl);
+      await whileBatchesLocked(async () => {
+        const view = await timed(() => other.get(`/api/public/batches/${batch.id}`));
+        expectApiError(view.result, 503, 'REQUEST_TIMED_OUT');
+        expect(Number(view.result.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(view.ms).toBeLessThan(1_500);
+      });
+      expect((await other.get(`/api/public/batches/${batch.id}`)).status).toBe(200);
     });
   });
 });

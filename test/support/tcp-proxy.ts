@@ -35,6 +35,11 @@ export class TcpProxy {
     return proxied.toString();
   }
 
+  /** The local ports of the connections to the target: `client_port` in PostgreSQL's `pg_stat_activity`. */
+  upstreamPorts(): number[] {
+    return [...this.pairs].map((pair) => pair.upstream.localPort).filter((port): port is number => port !== undefined);
+  }
+
   async set(mode: ProxyMode): Promise<void> {
     const previous = this.mode;
     this.mode = mode;

@@ -46,4 +46,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ ATTACHMENTS_DIR: '/mnt/files', ATTACHMENT_MAX_BYTES: '2097152' }, '/srv/nguon')).toMatchObject({ attachmentsDir: '/mnt/files', attachmentMaxBytes: 2097152 });
     expect(loadConfig({ DATA_DIR: 'memory://' }).attachmentsDir).not.toMatch(/^memory:/);
   });
+
+  it('bounds every wait on the database and on a request, with limits an operator can change', () => {
+    expect(loadConfig({})).toMatchObject({
+      databaseConnectTimeoutMs: 5_000, databaseStatementTimeoutMs: 15_000, databaseIdleInTransactionTimeoutMs: 60_000, requestTimeoutMs: 20_000,
+    });
+    expect(loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0', REQUEST_TIMEOUT_MS: '60000' })).toMatchObject({ databaseStatementTimeoutMs: 0, requestTimeoutMs: 60_000 });
+    expect(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '0' })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS/);
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '-1' })).toThrow(/REQUEST_TIMEOUT_MS/);
+  });
 });

@@ -58,7 +58,7 @@ export const ERROR_CODES = {
   NOTIFICATION_NOT_FOUND: { status: 404, message: { vi: 'Không tìm thấy thông báo.', en: 'Notification not found.' } },
   RATE_LIMITED: { status: 429, message: { vi: 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.', en: 'Too many requests; please try again in a few minutes.' } },
   INTERNAL: { status: 500, message: { vi: 'Lỗi hệ thống, vui lòng thử lại.', en: 'Something went wrong on our side; please try again.' } },
-  DATABASE_UNAVAILABLE: { status: 503, message: { vi: 'Hệ thống tạm thời không truy cập được cơ sở dữ liệu, vui lòng thử lại sau giây lát.', en: 'The database cannot be reached right now; please try again in a moment.' } },
+  DATABASE_UNAVAILABLE: { status: 503, message: { vi: 'Cơ sở dữ liệu tạm thời không phản hồi, vui lòng thử lại sau giây lát.', en: 'The database is not answering right now; please try again in a moment.' } },
   REQUEST_TIMED_OUT: { status: 503, message: { vi: 'Máy chủ xử lý quá lâu, vui lòng thử lại sau giây lát.', en: 'The server took too long to answer; please try again in a moment.' } },
 } as const satisfies Record<string, { status: number; message: LocalizedText }>;
 

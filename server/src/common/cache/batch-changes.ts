@@ -119,7 +119,7 @@ export class BatchChanges implements OnModuleInit, OnApplicationShutdown {
     this.logger.warn(`not listening for batch changes (${error.message}): caches dropped, retrying in ${delay} ms`);
     this.retry = setTimeout(() => {
       this.retry = null;
-      void this.listen();
+      this.listen().catch((bug: Error) => this.logger.error('could not start listening again', bug.stack));
     }, delay);
     this.retry.unref();
   }
