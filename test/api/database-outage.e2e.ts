@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PublicBatchView } from '@nguon/shared';
 import pg from 'pg';
+import { allowLongStatements } from '../../server/src/database/postgres-connection.js';
 import { createScratchDatabase, type ScratchDatabase } from '../../server/src/database/scratch-database.js';
 import { createBatch, createProducer, createUser, type Factory, type Producer } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
@@ -180,6 +181,19 @@ describeOnPostgres('a database outage', () => {
         expect(view.ms).toBeLessThan(1_500);
       });
       expect((await other.get(`/api/public/batches/${batch.id}`)).status).toBe(200);
+    });
+  });
+
+  describe('a statement allowed to run long', () => {
+    it('runs past the statement and read timeouts in its own transaction only', async () => {
+      const db = t.app.database.dataSource;
+      // 3.2 s: past the statement timeout (1 s) and the client's read timeout (3 s) this instance has.
+      const slept = await db.transaction(async (tx) => {
+        await allowLongStatements(tx, 10_000);
+        return tx.query(`SELECT true AS slept FROM pg_sleep(3.2)`);
+      });
+      expect(slept).toEqual([{ slept: true }]);
+      await expect(db.query(`SELECT pg_sleep(1.5)`)).rejects.toMatchObject({ driverError: { code: '57014' } });
     });
   });
 });
