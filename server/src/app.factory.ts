@@ -2,12 +2,13 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { BODY_LIMIT_BYTES } from './config/limits.js';
 import { answerFrameworkError, ErrorFilter } from './common/errors/error.filter.js';
+import { RequestTimeoutInterceptor } from './common/timeouts/request-timeout.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { openDatabase, type Database } from './database/data-source.js';
@@ -44,6 +45,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     });
     nest.useGlobalPipes(createValidationPipe());
     nest.useGlobalFilters(new ErrorFilter());
+    nest.useGlobalInterceptors(new RequestTimeoutInterceptor(nest.get(Reflector), config.requestTimeoutMs));
     const fastify = nest.getHttpAdapter().getInstance();
     fastify.addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', String(request.id));

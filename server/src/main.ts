@@ -4,6 +4,11 @@ import { ConfigError, loadConfig } from './config/app-config.js';
 import { seedDemoData } from './database/seed/demo-seed.js';
 
 async function main(): Promise<void> {
+  // A background loop's promise that nobody awaited must not end the process: each loop already
+  // logs its own failures, so one that arrives here is a bug, and it is logged as one.
+  process.on('unhandledRejection', (reason) => {
+    new Logger('Process').error('unhandled promise rejection', reason instanceof Error ? reason.stack : String(reason));
+  });
   const config = loadConfig();
   const app = await createApp(config);
   const logger = new Logger('Nguồn');

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { loadConfig } from '../../server/src/config/app-config.js';
 import { openDatabase, type Database } from '../../server/src/database/data-source.js';
 import { createScratchDatabase, type ScratchDatabase } from '../../server/src/database/scratch-database.js';
 
@@ -9,7 +10,7 @@ describe('the database', () => {
 
   beforeAll(async () => {
     testDb = await createScratchDatabase();
-    db = await openDatabase(testDb);
+    db = await openDatabase({ ...loadConfig({}), ...testDb });
   });
   afterAll(async () => {
     await db?.close();

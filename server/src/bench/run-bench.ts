@@ -80,6 +80,8 @@ const scratch = await createScratchDatabase('nguon_bench');
 const config = loadConfig({
   PORT: '0', WEB_DIST_DIR: '', SEED_DEMO: 'false', PUBLIC_RATE_LIMIT: '1000000', DATA_DIR: scratch.dataDir,
   AUTH_SECRET: 'bench-secret-bench-secret-bench-secret', ...(scratch.databaseUrl ? { DATABASE_URL: scratch.databaseUrl } : {}),
+  // The trace haystack (a million events) is written by single set-based statements that may run for minutes.
+  DATABASE_STATEMENT_TIMEOUT_MS: '0',
 });
 const app = await createApp(config, { logger: false });
 try {

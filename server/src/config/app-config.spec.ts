@@ -53,4 +53,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ OUTBOUND_ALLOWED_NETWORKS: '10.0.0.0/8,intranet' })).toThrow(/OUTBOUND_ALLOWED_NETWORKS.*"intranet"/);
     expect(() => loadConfig({ OUTBOUND_TIMEOUT_MS: '0' })).toThrow(/OUTBOUND_TIMEOUT_MS/);
   });
+
+  it('bounds every wait on the database and on a request, with limits an operator can change', () => {
+    expect(loadConfig({})).toMatchObject({
+      databaseConnectTimeoutMs: 5_000, databaseStatementTimeoutMs: 15_000, databaseIdleInTransactionTimeoutMs: 60_000, requestTimeoutMs: 20_000,
+    });
+    expect(loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0', REQUEST_TIMEOUT_MS: '60000' })).toMatchObject({ databaseStatementTimeoutMs: 0, requestTimeoutMs: 60_000 });
+    expect(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '0' })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS/);
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '-1' })).toThrow(/REQUEST_TIMEOUT_MS/);
+  });
 });

@@ -40,6 +40,14 @@ export interface AppConfig {
   outboundAllowedNetworks: string[];
   /** Longest an outbound call (webhook delivery) may take, from lookup to the answer's status. */
   outboundTimeoutMs: number;
+  /** Longest wait to open a database connection, or for a free one in the pool. */
+  databaseConnectTimeoutMs: number;
+  /** Longest a statement may run before PostgreSQL cancels it (0: no limit). */
+  databaseStatementTimeoutMs: number;
+  /** Longest a transaction may sit idle before PostgreSQL ends its session (0: no limit). */
+  databaseIdleInTransactionTimeoutMs: number;
+  /** Longest a request may take to be answered (a streamed body may take longer to send). */
+  requestTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -108,6 +116,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     production,
     outboundAllowedNetworks: networks(env, 'OUTBOUND_ALLOWED_NETWORKS'),
     outboundTimeoutMs: integer(env, 'OUTBOUND_TIMEOUT_MS', 5_000, 100, 60_000),
+    databaseConnectTimeoutMs: integer(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5_000, 100, 600_000),
+    databaseStatementTimeoutMs: integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 15_000, 0, 86_400_000),
+    databaseIdleInTransactionTimeoutMs: integer(env, 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, 0, 86_400_000),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 20_000, 100, 3_600_000),
   };
 }
 

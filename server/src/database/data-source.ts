@@ -1,4 +1,5 @@
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Logger } from '@nestjs/common';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { AttachmentEntity } from '../attachments/attachment.entity.js';
@@ -24,6 +25,7 @@ import { RecallEntity } from '../recalls/recall.entity.js';
 import { WebhookEntity } from '../webhooks/webhook.entity.js';
 import { openEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { migrations } from './migrations/index.js';
+import { APPLICATION_NAME, connectionSettings, DatabaseClient, type DatabaseTimeouts } from './postgres-connection.js';
 
 export const entities = [
   UserEntity, SessionEntity, ApiKeyEntity, BusinessMemberEntity, BusinessInvitationEntity, BusinessEntity, CertificateEntity,
@@ -38,18 +40,48 @@ export interface Database {
   close(): Promise<void>;
 }
 
+const common = { type: 'postgres', entities, migrations, synchronize: false, logging: false } as const;
+
+/** The pool on PostgreSQL: timeouts on every connection, and a lost idle connection is logged, not fatal. */
+function postgresOptions(url: string, timeouts: DatabaseTimeouts, applicationName?: string): DataSourceOptions {
+  const logger = new Logger('Database');
+  return {
+    ...common,
+    url,
+    poolSize: 10,
+    extra: { ...connectionSettings(timeouts, applicationName), Client: DatabaseClient },
+    // The pool drops the connection and opens another when next needed.
+    poolErrorHandler: (error: Error) => logger.warn(`an idle database connection was lost: ${error.message}`),
+  };
+}
+
+/**
+ * Migrations run first, on their own connection without statement timeouts: building an index
+ * on a large table may rightly take minutes.
+ */
+async function migrate(url: string, timeouts: DatabaseTimeouts): Promise<void> {
+  const untimed = { ...timeouts, databaseStatementTimeoutMs: 0, databaseIdleInTransactionTimeoutMs: 0 };
+  const migrator = new DataSource(postgresOptions(url, untimed, `${APPLICATION_NAME}-migrate`));
+  await migrator.initialize();
+  try {
+    await migrator.runMigrations({ transaction: 'each' });
+  } finally {
+    await migrator.destroy();
+  }
+}
+
 /** Connects to PostgreSQL (or opens the embedded one) and brings the schema up to date. */
-export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>): Promise<Database> {
+export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'> & DatabaseTimeouts): Promise<Database> {
   const embedded = config.databaseUrl ? null : await openEmbeddedPostgres(config.dataDir);
-  const common = { type: 'postgres', entities, migrations, synchronize: false, logging: false } as const;
   const options: DataSourceOptions = embedded
     ? // PGlite is one session: one pooled connection, so transactions never interleave.
       { ...common, poolSize: 1, extra: { ...createPgConfig(embedded.pglite) } }
-    : { ...common, url: config.databaseUrl ?? undefined, poolSize: 10 };
+    : postgresOptions(config.databaseUrl!, config);
   const dataSource = new DataSource(options);
   try {
+    if (config.databaseUrl) await migrate(config.databaseUrl, config);
     await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
+    if (embedded) await dataSource.runMigrations({ transaction: 'each' });
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.close();

@@ -6,6 +6,7 @@ import { Access } from '../auth/access-rule.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { LongRunning } from '../common/timeouts/request-timeout.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { BODY_LIMIT_BYTES } from '../config/limits.js';
 import type { CaptureJobEntity } from './capture-job.entity.js';
@@ -33,7 +34,7 @@ function jobView(job: CaptureJobEntity) {
 export class EpcisCaptureController {
   constructor(private readonly capture: EpcisCaptureService) {}
 
-  @Post('capture') @HttpCode(202) @Access({ scope: 'capture' })
+  @Post('capture') @HttpCode(202) @Access({ scope: 'capture' }) @LongRunning()
   @ApiHeader({ name: 'GS1-Capture-Error-Behaviour', required: false, enum: ['rollback', 'proceed'] })
   async captureDocument(
     @CurrentActor() actor: Actor,

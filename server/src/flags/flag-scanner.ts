@@ -4,9 +4,11 @@ import { FLAG_KIND_NAMES, type FlagKind, type FlagScanResult } from '@nguon/shar
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { allowLongStatements } from '../database/postgres-connection.js';
 import { FLAG_DETECTORS } from './flag-detectors.js';
 
 const EVERY_MS = 10 * 60 * 1000;
+const SCAN_STATEMENT_TIMEOUT_MS = 5 * 60 * 1000;
 /** Any fixed number: the transaction-scoped advisory lock that lets one instance scan at a time. */
 const SCAN_LOCK = 7_204_204;
 
@@ -46,6 +48,8 @@ export class FlagScanner implements OnApplicationBootstrap, OnApplicationShutdow
     return this.db.transaction(async (tx) => {
       const [lock]: { locked: boolean }[] = await tx.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [SCAN_LOCK]);
       if (!lock?.locked) return null;
+      // The checks read up to 90 days of events: on a large database that rightly takes longer than a request's statement.
+      await allowLongStatements(tx, SCAN_STATEMENT_TIMEOUT_MS);
       const raised = noneRaised();
       for (const [kind, detect] of Object.entries(FLAG_DETECTORS)) {
         raised[kind as FlagKind] = await detect(tx, { unreceivedHours: this.config.unreceivedShipmentHours });

@@ -4,6 +4,7 @@ import type { FlagScanResult, FlagView, Page } from '@nguon/shared';
 import { Access, type AccessRule } from '../auth/access-rule.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
+import { LongRunning } from '../common/timeouts/request-timeout.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { ListFlagsQuery, UpdateFlagDto } from './dto/flags.dto.js';
 import { FlagsService } from './flags.service.js';
@@ -19,7 +20,7 @@ export class FlagsController {
   @Get() @Access(INSPECTORS)
   list(@Query() query: ListFlagsQuery): Promise<Page<FlagView>> { return this.flags.list(query); }
 
-  @Post('scan') @HttpCode(200) @Access(INSPECTORS)
+  @Post('scan') @HttpCode(200) @Access(INSPECTORS) @LongRunning()
   scan(@CurrentActor() actor: Actor): Promise<FlagScanResult> { return this.flags.scan(actor); }
 
   @Get(':id') @Access(INSPECTORS)

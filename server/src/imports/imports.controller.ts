@@ -7,6 +7,7 @@ import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RateLimited } from '../common/rate-limit/rate-limit.guard.js';
+import { LongRunning } from '../common/timeouts/request-timeout.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { ImportQueryDto, ImportTemplateParams } from './dto/import-query.dto.js';
 import { importTemplate } from './import-templates.js';
@@ -37,13 +38,13 @@ export class ImportsController {
     return importTemplate(kind, format);
   }
 
-  @Post('businesses/:businessId/imports/check') @HttpCode(200) @ApiBearerAuth() @ApiConsumes(...Object.values(IMPORT_CONTENT_TYPES))
+  @Post('businesses/:businessId/imports/check') @HttpCode(200) @LongRunning() @ApiBearerAuth() @ApiConsumes(...Object.values(IMPORT_CONTENT_TYPES))
   @Access({ scope: 'capture', actsFor: owned.businessInPath() })
   check(@Param('businessId', UuidParam) businessId: string, @Query() { kind }: ImportQueryDto, @Headers('content-type') type: string | undefined, @Body() body: unknown): Promise<ImportCheckResult> {
     return this.imports.check(businessId, kind, uploadFormat(type, body), body as Buffer);
   }
 
-  @Post('businesses/:businessId/imports') @HttpCode(202) @ApiBearerAuth() @ApiConsumes(...Object.values(IMPORT_CONTENT_TYPES))
+  @Post('businesses/:businessId/imports') @HttpCode(202) @LongRunning() @ApiBearerAuth() @ApiConsumes(...Object.values(IMPORT_CONTENT_TYPES))
   @Access({ scope: 'capture', actsFor: owned.businessInPath() })
   async start(
     @CurrentActor() actor: Actor, @Param('businessId', UuidParam) businessId: string, @Query() { kind }: ImportQueryDto,

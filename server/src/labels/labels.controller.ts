@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access-rule.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
+import { LongRunning } from '../common/timeouts/request-timeout.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { LabelSheetQueryDto } from './dto/label-sheet-query.dto.js';
 import { LabelsService } from './labels.service.js';
@@ -13,7 +14,7 @@ import { LabelsService } from './labels.service.js';
 export class LabelsController {
   constructor(private readonly labels: LabelsService) {}
 
-  @Get(':id/labels.pdf') @Access({ scope: 'read' }) @ApiProduces('application/pdf')
+  @Get(':id/labels.pdf') @Access({ scope: 'read' }) @LongRunning() @ApiProduces('application/pdf')
   async labelSheet(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Query() query: LabelSheetQueryDto): Promise<StreamableFile> {
     const { fileName, pdf } = await this.labels.labelSheet(actor, id, query);
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"` });

@@ -44,6 +44,10 @@ export class PublicBatchCache {
     }
   }
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   invalidate(changedBatchIds: readonly string[]): void {
     for (const [key, entry] of this.entries) {
       if (changedBatchIds.some((id) => entry.dependsOn.has(id))) this.entries.delete(key);

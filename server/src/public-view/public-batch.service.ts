@@ -26,7 +26,10 @@ export class PublicBatchService implements OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     changes: BatchChanges,
   ) {
-    this.unsubscribe = changes.subscribe((ids) => this.cache.invalidate(ids));
+    this.unsubscribe = changes.subscribe({
+      batchesChanged: (ids) => this.cache.invalidate(ids),
+      everythingChanged: () => this.cache.clear(),
+    });
   }
 
   onModuleDestroy(): void {

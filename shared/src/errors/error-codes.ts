@@ -60,6 +60,8 @@ export const ERROR_CODES = {
   INTERNAL: { status: 500, message: { vi: 'Lỗi hệ thống, vui lòng thử lại.', en: 'Something went wrong on our side; please try again.' } },
   URL_NOT_ALLOWED: { status: 422, message: { vi: 'Hệ thống không gọi tới địa chỉ này: chỉ địa chỉ Internet công khai được phép.', en: 'The portal does not call this address: only public internet addresses are allowed.' } },
   URL_HOST_NOT_FOUND: { status: 422, message: { vi: 'Không tìm thấy tên miền này (DNS).', en: 'This host name could not be found (DNS).' } },
+  DATABASE_UNAVAILABLE: { status: 503, message: { vi: 'Cơ sở dữ liệu tạm thời không phản hồi, vui lòng thử lại sau giây lát.', en: 'The database is not answering right now; please try again in a moment.' } },
+  REQUEST_TIMED_OUT: { status: 503, message: { vi: 'Máy chủ xử lý quá lâu, vui lòng thử lại sau giây lát.', en: 'The server took too long to answer; please try again in a moment.' } },
 } as const satisfies Record<string, { status: number; message: LocalizedText }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

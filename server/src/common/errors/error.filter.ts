@@ -3,9 +3,12 @@ import { ERROR_CODES, localize, pickLocale, type ApiError, type ErrorCode, type 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { translateFieldErrors } from '../validation/field-error-messages.js';
+import { isDatabaseUnavailable } from './database-unavailable.js';
 import { DomainError, type FieldErrors } from './domain-error.js';
 
 const UNIQUE_VIOLATION = '23505';
+/** What a 503 asks the client to wait: about what a database restart or failover takes. */
+const RETRY_AFTER_SECONDS = 5;
 
 /** Constraint names that mean a specific, explainable conflict. */
 const CONFLICT_BY_CONSTRAINT: Record<string, ErrorCode> = {
@@ -48,6 +51,8 @@ export class ErrorFilter implements ExceptionFilter {
       ...(fieldErrors ? { fieldErrors: translateFieldErrors(fieldErrors, locale) } : {}),
       requestId: String(request.id),
     };
+    // A 503 passes: the client may try again shortly.
+    if (definition.status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     void reply.status(definition.status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
@@ -60,6 +65,10 @@ export class ErrorFilter implements ExceptionFilter {
       if (driverError.code === UNIQUE_VIOLATION) {
         return { code: CONFLICT_BY_CONSTRAINT[driverError.constraint ?? ''] ?? 'CONFLICT' };
       }
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`${request.method} ${request.url} [${String(request.id)}]: database unavailable (${(exception as Error).message})`);
+      return { code: 'DATABASE_UNAVAILABLE' };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
