@@ -5,8 +5,9 @@ import { EventsModule } from '../events/events.module.js';
 import { registerImportParsers } from './import-body.parser.js';
 import { ImportsController } from './imports.controller.js';
 import { ImportsService } from './imports.service.js';
+import { SheetReader } from './sheet-reader.js';
 
-@Module({ imports: [EventsModule], controllers: [ImportsController], providers: [ImportsService] })
+@Module({ imports: [EventsModule], controllers: [ImportsController], providers: [ImportsService, SheetReader] })
 export class ImportsModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 

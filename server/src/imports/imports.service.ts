@@ -14,6 +14,7 @@ import { checkEventRows, type PlannedStage } from './event-rows.js';
 import { readImportFile } from './import-file.js';
 import { ImportJobEntity } from './import-job.entity.js';
 import { mapImportJob } from './import-job.mapper.js';
+import { SheetReader } from './sheet-reader.js';
 
 type CheckedFile = { kind: 'batches'; rows: PlannedBatch[] } | { kind: 'events'; rows: PlannedStage[] };
 
@@ -50,6 +51,7 @@ export class ImportsService implements OnApplicationShutdown {
     private readonly recording: EventRecordingService,
     private readonly changes: BatchChanges,
     private readonly audit: AuditTrail,
+    private readonly sheets: SheetReader,
   ) {}
 
   /** Checks a file and stores nothing: what the web's "Check" button asks. */
@@ -89,7 +91,7 @@ export class ImportsService implements OnApplicationShutdown {
     // Only a verified business records; said once for the file rather than at its first row.
     const business = await this.db.getRepository(BusinessEntity).findOneByOrFail({ id: businessId });
     if (business.status !== 'verified') throw new DomainError('BUSINESS_NOT_VERIFIED');
-    const rows = await readImportFile(kind, format, body);
+    const rows = await readImportFile(this.sheets, kind, format, body);
     return kind === 'batches'
       ? { kind, rows: await checkBatchRows(this.db.manager, businessId, rows) }
       : { kind, rows: await checkEventRows(this.db.manager, businessId, rows) };

@@ -3,6 +3,7 @@ import { ERROR_CODES, localize, pickLocale, type ApiError, type ErrorCode, type 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { translateFieldErrors } from '../validation/field-error-messages.js';
+import { BusyError } from './busy-error.js';
 import { DomainError, type FieldErrors } from './domain-error.js';
 
 const UNIQUE_VIOLATION = '23505';
@@ -48,6 +49,7 @@ export class ErrorFilter implements ExceptionFilter {
       ...(fieldErrors ? { fieldErrors: translateFieldErrors(fieldErrors, locale) } : {}),
       requestId: String(request.id),
     };
+    if (exception instanceof BusyError) void reply.header('retry-after', String(exception.retryAfterSeconds));
     void reply.status(definition.status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
