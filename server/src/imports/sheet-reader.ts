@@ -76,14 +76,16 @@ export class SheetReader {
   }
 }
 
+const megabytes = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(1));
+
 /** What the person reads: the limit the file went past, by name and value, in both languages. */
 const LIMIT_TEXT: Record<SheetLimit, (max: number) => { vi: string; en: string }> = {
   rows: (max) => ({ vi: `Tối đa ${max} dòng mỗi tệp; hãy chia nhỏ tệp.`, en: `At most ${max} rows per file; split the file.` }),
   columns: (max) => ({ vi: `Tối đa ${max} cột mỗi dòng: tệp có ô ở cột sau đó.`, en: `At most ${max} columns per row: the file has a cell beyond that.` }),
   cellChars: (max) => ({ vi: `Mỗi ô tối đa ${max} ký tự: tệp có ô dài hơn.`, en: `At most ${max} characters per cell: the file has a longer one.` }),
   uncompressedBytes: (max) => ({
-    vi: `Tệp Excel giải nén ra hơn ${max / 1024 / 1024} MB (giới hạn dung lượng giải nén); hãy chia nhỏ tệp.`,
-    en: `The Excel file unpacks to more than ${max / 1024 / 1024} MB (the uncompressed size limit); split the file.`,
+    vi: `Tệp Excel giải nén ra hơn ${megabytes(max)} MB (giới hạn dung lượng giải nén); hãy chia nhỏ tệp.`,
+    en: `The Excel file unpacks to more than ${megabytes(max)} MB (the uncompressed size limit); split the file.`,
   }),
   seconds: (max) => ({ vi: `Đọc tệp mất hơn ${max} giây (giới hạn thời gian); hãy chia nhỏ tệp.`, en: `Reading the file took more than ${max} seconds (the time limit); split the file.` }),
   memory: (max) => ({ vi: `Đọc tệp cần hơn ${max} MB bộ nhớ (giới hạn bộ nhớ); hãy chia nhỏ tệp.`, en: `Reading the file needs more than ${max} MB of memory (the memory limit); split the file.` }),
