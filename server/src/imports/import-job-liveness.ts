@@ -61,7 +61,11 @@ export class ImportJobLiveness implements OnApplicationBootstrap, OnApplicationS
     return running;
   }
 
-  /** The live count of a run on this instance (fresher than the last heartbeat). */
+  /**
+   * The live count of a run on this instance, fresher than its last heartbeat. On the embedded
+   * database it is the only live count: the run's transaction holds the one connection, so the
+   * heartbeat waits until the run ends.
+   */
   processed(jobId: string): number | undefined {
     return this.runs.get(jobId)?.processed;
   }
