@@ -19,7 +19,7 @@ export function readGrid(format: 'csv' | 'xlsx', body: Buffer, limits: SheetLimi
   return format === 'csv' ? readCsv(body, limits) : readXlsx(body, limits);
 }
 
-/** Collects rows, refusing one over the limits; `false` once the row limit is passed. */
+/** Collects the non-empty rows, refusing the first one past a limit. */
 class Grid {
   readonly rows: GridRow[] = [];
   constructor(private readonly limits: SheetLimits) {}
