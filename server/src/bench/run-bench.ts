@@ -13,6 +13,7 @@ import { createScratchDatabase } from '../database/scratch-database.js';
 import { EventRecordingService } from '../events/event-recording.service.js';
 import { ProductsService } from '../products/products.service.js';
 import { ApiKeysService } from '../api-keys/api-keys.service.js';
+import { benchImportCheck } from './import-bench.js';
 import { benchLabels } from './labels-bench.js';
 import { benchTrace } from './trace-bench.js';
 import type { CreatedApiKey } from '@nguon/shared';
@@ -149,6 +150,7 @@ try {
 
   await benchCapture(url, await app.nest.get(ApiKeysService).createKey(asOwner, { name: 'bench', scopes: ['capture'] }), paths);
   await benchLabels(url, { email: owner.email, password: 'x' }, ids[0]!);
+  await benchImportCheck(url, { email: owner.email, password: 'x' }, business.id, product.gtin!);
   // Last: its million events would weigh on the benches above.
   await benchTrace({ db: app.database.dataSource, url, admin: { email: admin.email, password: 'x' }, businessId: business.id, productId: product.id, embedded: !scratch.databaseUrl });
 } finally {

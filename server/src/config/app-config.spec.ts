@@ -62,4 +62,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '0' })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS/);
     expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '-1' })).toThrow(/REQUEST_TIMEOUT_MS/);
   });
+
+  it('reads import files under limits and watches jobs with defaults an operator can change', () => {
+    expect(loadConfig({})).toMatchObject({
+      importLimits: { rows: 10_000, columns: 50, cellChars: 2_000, uncompressedBytes: 50 * 1024 * 1024, concurrency: 1, queue: 8, timeoutMs: 30_000 },
+      jobs: { heartbeatMs: 10_000, staleMs: 60_000, sweepMs: 60_000 },
+    });
+    expect(loadConfig({ IMPORT_MAX_ROWS: '500', JOB_STALE_SECONDS: '120' })).toMatchObject({ importLimits: { rows: 500 }, jobs: { staleMs: 120_000 } });
+    expect(() => loadConfig({ IMPORT_CHECK_CONCURRENCY: '0' })).toThrow(/IMPORT_CHECK_CONCURRENCY/);
+  });
 });

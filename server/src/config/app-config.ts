@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_ATTACHMENT_MAX_BYTES } from '@nguon/shared';
+import { DEFAULT_ATTACHMENT_MAX_BYTES, IMPORT_MAX_ROWS } from '@nguon/shared';
 import { parseNetwork } from '../common/outbound/address-policy.js';
 
 /** Everything the app reads from the environment, checked once at start-up. */
@@ -48,6 +48,32 @@ export interface AppConfig {
   databaseIdleInTransactionTimeoutMs: number;
   /** Longest a request may take to be answered (a streamed body may take longer to send). */
   requestTimeoutMs: number;
+  /** How much one uploaded spreadsheet may hold, and how many are read at once (each in its own worker thread). */
+  importLimits: ImportLimits;
+  /** Background jobs (imports): how often a running one says it is alive, and when a silent one is taken for dead. */
+  jobs: JobTimings;
+}
+
+export interface ImportLimits {
+  rows: number;
+  columns: number;
+  /** Characters in one cell. */
+  cellChars: number;
+  /** Inflated size of all the entries of an XLSX (a zip), declared and actual. */
+  uncompressedBytes: number;
+  /** Files read at the same time; more wait in a queue of `queue`, beyond it 503 with Retry-After. */
+  concurrency: number;
+  queue: number;
+  /** A file still being read after this long is refused. */
+  timeoutMs: number;
+}
+
+export interface JobTimings {
+  heartbeatMs: number;
+  /** A running job of another instance whose heartbeat is older than this is failed by the sweep. */
+  staleMs: number;
+  /** How often each instance sweeps (one at a time: the UPDATE that fails a job is conditional). */
+  sweepMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -120,6 +146,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databaseStatementTimeoutMs: integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 15_000, 0, 86_400_000),
     databaseIdleInTransactionTimeoutMs: integer(env, 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, 0, 86_400_000),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 20_000, 100, 3_600_000),
+    importLimits: {
+      rows: integer(env, 'IMPORT_MAX_ROWS', IMPORT_MAX_ROWS, 1, 1_000_000),
+      columns: integer(env, 'IMPORT_MAX_COLUMNS', 50, 1, 16_384),
+      cellChars: integer(env, 'IMPORT_MAX_CELL_CHARS', 2_000, 1, 1_000_000),
+      uncompressedBytes: integer(env, 'IMPORT_MAX_UNCOMPRESSED_BYTES', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      concurrency: integer(env, 'IMPORT_CHECK_CONCURRENCY', 1, 1, 64),
+      queue: integer(env, 'IMPORT_CHECK_QUEUE', 8, 0, 1000),
+      timeoutMs: integer(env, 'IMPORT_CHECK_TIMEOUT_SECONDS', 30, 1, 3600) * 1000,
+    },
+    jobs: {
+      heartbeatMs: integer(env, 'JOB_HEARTBEAT_SECONDS', 10, 1, 3600) * 1000,
+      staleMs: integer(env, 'JOB_STALE_SECONDS', 60, 2, 86_400) * 1000,
+      sweepMs: integer(env, 'JOB_SWEEP_SECONDS', 60, 1, 86_400) * 1000,
+    },
   };
 }
 

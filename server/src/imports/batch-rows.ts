@@ -4,6 +4,7 @@ import { BusinessReferences } from './business-references.js';
 import { parseDate, parseQuantity, parseUnit } from './import-cells.js';
 import type { SheetRow } from './import-file.js';
 import { cellReader, requireCells, RowProblems } from './row-problems.js';
+import { inTurns } from './rows-in-turns.js';
 import { validateRowDto } from './validate-row-dto.js';
 
 export interface PlannedBatch {
@@ -27,7 +28,7 @@ export async function checkBatchRows(db: EntityManager, businessId: string, rows
   const planned: PlannedBatch[] = [];
   const firstRowOf = new Map<string, number>();
 
-  for (const { row, cells } of rows) {
+  for await (const { row, cells } of inTurns(rows)) {
     const before = problems.size;
     requireCells('batches', row, cells, problems);
     const read = cellReader(row, cells, problems);

@@ -5,6 +5,7 @@ import { BusinessReferences, namesProduct, type ProductRef } from './business-re
 import { parseDateTime, parsePassed, parseQuantity, parseStage, parseUnit } from './import-cells.js';
 import type { SheetRow } from './import-file.js';
 import { cellReader, requireCells, RowProblems } from './row-problems.js';
+import { inTurns } from './rows-in-turns.js';
 import { validateRowDto } from './validate-row-dto.js';
 
 export interface PlannedStage {
@@ -54,7 +55,7 @@ export async function checkEventRows(db: EntityManager, businessId: string, rows
   const planned: PlannedStage[] = [];
   const firstRowOf = new Map<string, number>();
 
-  for (const { row, cells } of rows) {
+  for await (const { row, cells } of inTurns(rows)) {
     const before = problems.size;
     requireCells('events', row, cells, problems);
     const read = cellReader(row, cells, problems);

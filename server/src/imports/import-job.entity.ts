@@ -16,4 +16,7 @@ export class ImportJobEntity {
   @Column({ name: 'created_by_api_key_id', type: 'uuid', nullable: true }) createdByApiKeyId: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
+  /** The instance (process) running the job, and when it last said so. */
+  @Column({ name: 'owner_instance', type: 'uuid', nullable: true }) ownerInstance: string | null;
+  @Column({ name: 'heartbeat_at', type: 'timestamptz', default: () => 'now()' }) heartbeatAt: Date;
 }

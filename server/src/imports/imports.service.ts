@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ERROR_CODES, type ImportCheckResult, type ImportFormat, type ImportJobView, type ImportKind, type LocalizedText } from '@nguon/shared';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
@@ -13,7 +13,9 @@ import { checkBatchRows, type PlannedBatch } from './batch-rows.js';
 import { checkEventRows, type PlannedStage } from './event-rows.js';
 import { readImportFile } from './import-file.js';
 import { ImportJobEntity } from './import-job.entity.js';
+import { ImportJobLiveness, type Running } from './import-job-liveness.js';
 import { mapImportJob } from './import-job.mapper.js';
+import { SheetReader } from './sheet-reader.js';
 
 type CheckedFile = { kind: 'batches'; rows: PlannedBatch[] } | { kind: 'events'; rows: PlannedStage[] };
 
@@ -23,33 +25,22 @@ interface PlannedWrite {
   write: (tx: EntityManager) => Promise<{ id: string; lotCode: string }>;
 }
 
-/** A run in progress on this instance. */
-interface Running {
-  processed: number;
-  finished: Promise<void>;
-}
-
 /**
  * Bulk import of batches or stage events from a spreadsheet: every row is checked before anything
  * is written, then the rows go through the same recording use cases as the forms, all in one
  * transaction, as a job the client follows.
  */
 @Injectable()
-export class ImportsService implements OnApplicationShutdown {
+export class ImportsService {
   private readonly logger = new Logger(ImportsService.name);
-  /**
-   * Live progress of the runs on this instance. It cannot go in the job's row: the run holds one
-   * transaction to the end, and on the embedded database (one connection) no other write could
-   * happen beside it, while an update inside it would stay invisible until the commit. So the
-   * count lives here and `getJob` merges it in; the row gets the final state.
-   */
-  private readonly running = new Map<string, Running>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly recording: EventRecordingService,
     private readonly changes: BatchChanges,
     private readonly audit: AuditTrail,
+    private readonly sheets: SheetReader,
+    private readonly liveness: ImportJobLiveness,
   ) {}
 
   /** Checks a file and stores nothing: what the web's "Check" button asks. */
@@ -63,13 +54,11 @@ export class ImportsService implements OnApplicationShutdown {
     const planned = this.writesOf(actor, await this.checkFile(businessId, kind, format, body));
     const repository = this.db.getRepository(ImportJobEntity);
     const job = await repository.save(repository.create({
-      businessId, kind, status: 'running', totalRows: planned.length,
+      businessId, kind, status: 'running', totalRows: planned.length, ownerInstance: this.liveness.owner,
       createdByUserId: actor.principal.kind === 'user' ? actor.principal.id : null,
       createdByApiKeyId: actor.principal.kind === 'api_key' ? actor.principal.id : null,
     }));
-    const running: Running = { processed: 0, finished: Promise.resolve() };
-    this.running.set(job.id, running);
-    running.finished = this.run(actor, job, planned, running).finally(() => this.running.delete(job.id));
+    const running = this.liveness.follow(job.id, (progress) => this.run(actor, job, planned, progress));
     return mapImportJob(job, running.processed);
   }
 
@@ -77,19 +66,14 @@ export class ImportsService implements OnApplicationShutdown {
   async getJob(actor: Actor, id: string): Promise<ImportJobView> {
     const job = await this.db.getRepository(ImportJobEntity).findOneBy({ id });
     if (!job || !TenancyPolicy.actsForAny(actor.principal, [job.businessId])) throw new DomainError('NOT_FOUND');
-    return mapImportJob(job, this.running.get(id)?.processed);
-  }
-
-  /** Lets runs in progress finish before the database closes. */
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.running.values()].map((r) => r.finished));
+    return mapImportJob(job, this.liveness.processed(id));
   }
 
   private async checkFile(businessId: string, kind: ImportKind, format: ImportFormat, body: Buffer): Promise<CheckedFile> {
     // Only a verified business records; said once for the file rather than at its first row.
     const business = await this.db.getRepository(BusinessEntity).findOneByOrFail({ id: businessId });
     if (business.status !== 'verified') throw new DomainError('BUSINESS_NOT_VERIFIED');
-    const rows = await readImportFile(kind, format, body);
+    const rows = await readImportFile(this.sheets, kind, format, body);
     return kind === 'batches'
       ? { kind, rows: await checkBatchRows(this.db.manager, businessId, rows) }
       : { kind, rows: await checkEventRows(this.db.manager, businessId, rows) };
@@ -110,6 +94,8 @@ export class ImportsService implements OnApplicationShutdown {
     let current = planned[0]?.row ?? 1;
     try {
       const batches = await this.db.transaction(async (tx) => {
+        // Held to the end: while this transaction lives, the sweep leaves the job alone (heartbeats still pass).
+        await tx.query(`SELECT 1 FROM import_jobs WHERE id = $1 FOR KEY SHARE`, [job.id]);
         const touched = new Map<string, { id: string; lotCode: string }>();
         for (const { row, write } of planned) {
           current = row;

@@ -100,8 +100,11 @@ export interface ImportJobView {
   processedRows: number;
   /** The batches created (batches) or recorded on (events). */
   batches: { id: string; lotCode: string }[];
-  /** Why the run stopped, at which row; nothing of the file was stored. */
-  failure: { row: number; message: LocalizedText } | null;
+  /**
+   * Why the run stopped, at which row; nothing of the file was stored. No row when the run was
+   * cut off (its server process stopped): the message says so.
+   */
+  failure: { row: number | null; message: LocalizedText } | null;
   createdAt: string;
   finishedAt: string | null;
 }

@@ -62,6 +62,7 @@ export const ERROR_CODES = {
   URL_HOST_NOT_FOUND: { status: 422, message: { vi: 'Không tìm thấy tên miền này (DNS).', en: 'This host name could not be found (DNS).' } },
   DATABASE_UNAVAILABLE: { status: 503, message: { vi: 'Cơ sở dữ liệu tạm thời không phản hồi, vui lòng thử lại sau giây lát.', en: 'The database is not answering right now; please try again in a moment.' } },
   REQUEST_TIMED_OUT: { status: 503, message: { vi: 'Máy chủ xử lý quá lâu, vui lòng thử lại sau giây lát.', en: 'The server took too long to answer; please try again in a moment.' } },
+  IMPORT_BUSY: { status: 503, message: { vi: 'Máy chủ đang đọc nhiều tệp khác; hãy thử lại sau ít giây.', en: 'The server is reading other files; try again in a few seconds.' } },
 } as const satisfies Record<string, { status: number; message: LocalizedText }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

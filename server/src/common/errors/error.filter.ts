@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { translateFieldErrors } from '../validation/field-error-messages.js';
 import { isDatabaseUnavailable } from './database-unavailable.js';
+import { BusyError } from './busy-error.js';
 import { DomainError, type FieldErrors } from './domain-error.js';
 
 const UNIQUE_VIOLATION = '23505';
@@ -52,7 +53,8 @@ export class ErrorFilter implements ExceptionFilter {
       requestId: String(request.id),
     };
     // A 503 passes: the client may try again shortly.
-    if (definition.status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    if (exception instanceof BusyError) void reply.header('retry-after', String(exception.retryAfterSeconds));
+    else if (definition.status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     void reply.status(definition.status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 

@@ -9,6 +9,20 @@ import { AddRecallsNotificationsWebhooks1764921600000 } from './1764921600000-ad
 import { AddInspectorSearchIndexes1765008000000 } from './1765008000000-add-inspector-search-indexes.js';
 import { AddFlagsReportsAuditByBatch1765190400000 } from './1765190400000-add-flags-reports-audit-by-batch.js';
 import { AddRefusedWebhookDeliveries1765536000000 } from './1765536000000-add-refused-webhook-deliveries.js';
+import { AddJobOwnersAndHeartbeats1765622400000 } from './1765622400000-add-job-owners-and-heartbeats.js';
 
-/** Every migration, oldest first. */
-export const migrations = [CreateCoreSchema1764230400000, AddAccountsKeysAndAudit1764316800000, AddEventHashChain1764403200000, AddEpcisCapture1764489600000, AddAttachmentsAndProductMedia1764576000000, AddImportJobs1764662400000, AddShipmentAndDirectorySearch1764835200000, AddRecallsNotificationsWebhooks1764921600000, AddInspectorSearchIndexes1765008000000, AddFlagsReportsAuditByBatch1765190400000, AddRefusedWebhookDeliveries1765536000000];
+/** Every migration, oldest first (one a line, so that parallel work merges cleanly). */
+export const migrations = [
+  CreateCoreSchema1764230400000,
+  AddAccountsKeysAndAudit1764316800000,
+  AddEventHashChain1764403200000,
+  AddEpcisCapture1764489600000,
+  AddAttachmentsAndProductMedia1764576000000,
+  AddImportJobs1764662400000,
+  AddShipmentAndDirectorySearch1764835200000,
+  AddRecallsNotificationsWebhooks1764921600000,
+  AddInspectorSearchIndexes1765008000000,
+  AddFlagsReportsAuditByBatch1765190400000,
+  AddRefusedWebhookDeliveries1765536000000,
+  AddJobOwnersAndHeartbeats1765622400000,
+];
