@@ -58,6 +58,10 @@ export const ERROR_CODES = {
   NOTIFICATION_NOT_FOUND: { status: 404, message: { vi: 'Không tìm thấy thông báo.', en: 'Notification not found.' } },
   RATE_LIMITED: { status: 429, message: { vi: 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.', en: 'Too many requests; please try again in a few minutes.' } },
   INTERNAL: { status: 500, message: { vi: 'Lỗi hệ thống, vui lòng thử lại.', en: 'Something went wrong on our side; please try again.' } },
+  IDEMPOTENCY_KEY_INVALID: { status: 400, message: { vi: 'Khóa Idempotency-Key không hợp lệ: 8 đến 128 ký tự gồm chữ cái không dấu, chữ số và - _ . :', en: 'Invalid Idempotency-Key: 8 to 128 letters, digits and - _ . :' } },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, message: { vi: 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.', en: 'This Idempotency-Key was already used for a different request.' } },
+  IDEMPOTENCY_KEY_IN_USE: { status: 409, message: { vi: 'Yêu cầu với khóa này đang được xử lý; vui lòng thử lại sau giây lát.', en: 'A request with this Idempotency-Key is still being processed; try again in a moment.' } },
+  REQUEST_TOO_DEEP: { status: 400, message: { vi: 'Dữ liệu JSON lồng nhau quá sâu.', en: 'The JSON is nested too deeply.' } },
 } as const satisfies Record<string, { status: number; message: LocalizedText }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
