@@ -64,6 +64,7 @@ interface Schema {
   type?: string;
   enum?: unknown[];
   format?: string;
+  example?: unknown;
   properties?: Record<string, Schema>;
   required?: string[];
   items?: Schema;
@@ -126,6 +127,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
   /** A value that fits the schema, to get past validation and into the service. */
   function fitting(rng: Random, raw: Schema | undefined, depth = 0): unknown {
     const schema = resolve(raw) ?? {};
+    if (schema.example !== undefined && rng.chance(0.7)) return structuredClone(schema.example);
     if (schema.allOf?.length || schema.oneOf?.length) return fitting(rng, rng.pick([...(schema.allOf ?? []), ...(schema.oneOf ?? [])]), depth);
     if (schema.enum?.length) return rng.pick(schema.enum);
     switch (schema.type) {
@@ -135,7 +137,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
       case 'boolean':
         return rng.chance(0.5);
       case 'array':
-        return depth > 4 ? [] : Array.from({ length: rng.int(0, 3) }, () => valueFor(rng, schema.items, depth + 1));
+        return depth > 4 ? [] : Array.from({ length: rng.int(0, 3) }, () => fitting(rng, schema.items, depth + 1));
       case 'object':
         return objectFor(rng, schema, depth);
       default:
@@ -151,30 +153,42 @@ describe('fuzzing every route of the OpenAPI document', () => {
   function objectFor(rng: Random, schema: Schema, depth: number): Record<string, unknown> {
     const value: Record<string, unknown> = {};
     for (const [name, property] of Object.entries(schema.properties ?? {})) {
-      if (schema.required?.includes(name) || rng.chance(0.6)) value[name] = valueFor(rng, property, depth + 1);
+      if (schema.required?.includes(name) || rng.chance(0.6)) value[name] = fitting(rng, property, depth + 1);
     }
-    if (rng.chance(0.1)) value[rng.pick(['unknownField', '__proto__', 'constructor', 'a\u0000'])] = rng.pick(HOSTILE_VALUES);
     return value;
   }
 
-  /** Mostly fitting values, sometimes hostile ones, or a scalar wrapped in an array. */
-  function valueFor(rng: Random, schema: Schema | undefined, depth = 0): unknown {
-    const roll = rng.next();
-    if (roll < 0.15) return rng.pick(HOSTILE_VALUES);
-    if (roll < 0.2) return [fitting(rng, schema, depth)];
-    return fitting(rng, schema, depth);
+  /** A hostile stand-in for a fitting value: anything from the list, or the value wrapped in an array. */
+  function hostile(rng: Random, fittingValue: unknown): unknown {
+    return rng.chance(0.1) ? [fittingValue] : rng.pick(HOSTILE_VALUES);
+  }
+
+  /** The body with one field (at any depth), or a new odd key, replaced by a hostile value. */
+  function mutateField(rng: Random, body: unknown): unknown {
+    if (body === null || typeof body !== 'object') return hostile(rng, body);
+    const container = body as Record<string, unknown>;
+    const keys = Object.keys(container);
+    if (!keys.length || rng.chance(0.1)) {
+      container[rng.pick(['unknownField', '__proto__', 'constructor', 'a\u0000'])] = rng.pick(HOSTILE_VALUES);
+      return body;
+    }
+    const key = rng.pick(keys);
+    const child = container[key];
+    container[key] = child !== null && typeof child === 'object' && rng.chance(0.6) ? mutateField(rng, child) : hostile(rng, child);
+    return body;
   }
 
   function knownId(rng: Random): string {
     return rng.pick(Object.values(ids).flat());
   }
 
-  function pathValue(rng: Random, name: string): string {
-    if (rng.chance(0.3)) {
-      const hostile = rng.pick([...HOSTILE_TEXT.filter((s) => s.length < 1000), '%00', '%FF', '..', '%2e%2e', String(-1), '1'.repeat(300)]);
-      return /^%|^\.\.$/.test(hostile) ? hostile : safeEncode(hostile);
-    }
+  /** The records a path's `{id}` names, by the collection before it (`/api/batches/{id}` → batch). */
+  const COLLECTIONS: Record<string, string> = { batches: 'batch', products: 'product', locations: 'location', businesses: 'business', events: 'event', users: 'user', shipments: 'event' };
+
+  function pathValue(rng: Random, name: string, collection: string): string {
     if (/business/i.test(name)) return rng.pick(ids.business!);
+    const kind = name === 'id' || name === 'eventId' ? COLLECTIONS[collection] : undefined;
+    if (kind && rng.chance(0.8)) return rng.pick(ids[kind]!);
     if (name === 'format') return rng.pick(['csv', 'xlsx', 'jsonld', 'pdf']);
     if (name === 'file') return rng.pick(['batches.csv', 'batches.xlsx', 'products.csv', 'x.exe']);
     if (name === 'email') return rng.pick(['someone@example.test', 'not-an-email']);
@@ -182,36 +196,65 @@ describe('fuzzing every route of the OpenAPI document', () => {
     return knownId(rng);
   }
 
-  function queryValue(rng: Random, schema: Schema | undefined): string {
-    const value = rng.chance(0.6) ? fitting(rng, schema) : rng.pick(HOSTILE_VALUES);
-    const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
-    return safeEncode(text.slice(0, 5000));
+  function hostilePathValue(rng: Random): string {
+    const text = rng.pick([...HOSTILE_TEXT.filter((s) => s.length < 1000), '%00', '%FF', '..', '%2e%2e', String(-1), '1'.repeat(300)]);
+    return /^%|^\.\.$/.test(text) ? text : safeEncode(text);
   }
 
+  const asQueryText = (value: unknown) => safeEncode((typeof value === 'string' ? value : JSON.stringify(value) ?? '').slice(0, 5000));
+
+  /**
+   * A request that fits the document (to reach the services), then, mostly, one thing made hostile:
+   * a path parameter, a query parameter, the body or a field in it, or a header.
+   */
   function generate(rng: Random, caller: string, method: string, template: string, operation: Operation): FuzzRequest {
-    const path = template.replace(/\{([^}]+)\}/g, (_, name: string) => pathValue(rng, name));
-    const query: string[] = [];
-    for (const parameter of operation.parameters ?? []) {
-      if (parameter.in !== 'query' || !rng.chance(0.5)) continue;
-      const times = rng.chance(0.1) ? 2 : 1; // a repeated parameter arrives as an array
-      for (let n = 0; n < times; n++) query.push(`${parameter.name}=${queryValue(rng, parameter.schema)}`);
-    }
-    if (rng.chance(0.15)) query.push(rng.pick(RAW_QUERY));
-    const headers: Record<string, string> = { accept: rng.pick(['application/json', 'application/ld+json', '*/*', 'text/html']) };
-    if (rng.chance(0.2)) headers['accept-language'] = rng.pick(['en', 'vi', 'xx', '*;q=abc']);
-    if (rng.chance(0.1)) headers['gs1-epc-format'] = rng.pick(['Always_GS1_Digital_Link', 'Never', '']);
-    if (rng.chance(0.1)) headers['gs1-capture-error-behaviour'] = rng.pick(['rollback', 'proceed', 'explode']);
-    if (rng.chance(0.1)) headers['idempotency-key'] = rng.pick(['fuzz-key-0001', 'bad key', 'x'.repeat(200)]);
-    let body: string | undefined;
+    const pathParts = template.split(/(\{[^}]+\})/);
+    const pathValues = pathParts.map((part, n) => {
+      const name = /^\{(.+)\}$/.exec(part)?.[1];
+      return name ? pathValue(rng, name, /([^/]*)\/$/.exec(pathParts[n - 1] ?? '')?.[1] ?? '') : part;
+    });
+    const query: [string, string][] = (operation.parameters ?? [])
+      .filter((parameter) => parameter.in === 'query' && rng.chance(0.5))
+      .map((parameter) => [parameter.name, asQueryText(fitting(rng, parameter.schema))]);
+    const headers: Record<string, string> = { accept: rng.pick(['application/json', 'application/ld+json', '*/*']) };
     const schema = operation.requestBody?.content?.['application/json']?.schema;
-    if (method !== 'get' && (schema || rng.chance(0.5))) {
+    let body: unknown = method !== 'get' && schema ? fitting(rng, schema) : undefined;
+    let bodyText: string | undefined;
+
+    const target = rng.pick(['none', 'path', 'query', 'query', 'body', 'body', 'body', 'header']);
+    const pathSlots = pathParts.flatMap((part, n) => (part.startsWith('{') ? [n] : []));
+    if (target === 'path' && pathSlots.length) pathValues[rng.pick(pathSlots)] = hostilePathValue(rng);
+    if (target === 'query') {
       const roll = rng.next();
-      if (roll < 0.05) body = rng.pick(['{', '{"a":', '[1,]', '\u0000', '{"__proto__":{"x":1}}', 'null', '"text"', '1e999999']);
-      else if (roll < 0.1) body = deepText(rng.pick([100, 10_000]));
-      else body = JSON.stringify(schema ? valueFor(rng, schema) : rng.pick(HOSTILE_VALUES));
-      headers['content-type'] = rng.chance(0.9) ? 'application/json' : rng.pick(['text/plain', 'application/xml', 'application/octet-stream', 'application/ld+json', 'image/png']);
+      if (roll < 0.2) query.push(['raw', rng.pick(RAW_QUERY)]);
+      else if (roll < 0.3 && query.length) query.push([rng.pick(query)[0], asQueryText(rng.pick(HOSTILE_VALUES))]); // repeated: an array
+      else {
+        const names = (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+        query.push([names.length && rng.chance(0.8) ? rng.pick(names) : 'unknownParam', asQueryText(rng.pick(HOSTILE_VALUES))]);
+      }
     }
-    return { caller, method: method.toUpperCase(), url: `${path}${query.length ? `?${query.join('&')}` : ''}`, headers, body };
+    if (target === 'body' && method !== 'get') {
+      const roll = rng.next();
+      if (roll < 0.1) bodyText = rng.pick(['{', '{"a":', '[1,]', '\u0000', '{"__proto__":{"x":1}}', 'null', '"text"', '1e999999', '']);
+      else if (roll < 0.2) bodyText = deepText(rng.pick([100, 10_000]));
+      else if (roll < 0.3) headers['content-type'] = rng.pick(['text/plain', 'application/xml', 'application/octet-stream', 'image/png', 'multipart/form-data']);
+      else body = mutateField(rng, body ?? {});
+    }
+    if (target === 'header') {
+      const [name, values] = rng.pick([
+        ['accept-language', ['en', 'vi', 'xx', '*;q=abc', 'vi-VN,vi;q=0.9,en;q=0.8']],
+        ['gs1-epc-format', ['Always_GS1_Digital_Link', 'Never_Translates', '']],
+        ['gs1-capture-error-behaviour', ['rollback', 'proceed', 'explode']],
+        ['idempotency-key', ['fuzz-key-0001', 'bad key', 'x'.repeat(200)]],
+        ['x-request-id', ['client-1', 'x'.repeat(500)]],
+        ['x-forwarded-for', ['1.2.3.4', 'nonsense']],
+      ] as const);
+      headers[name] = rng.pick(values);
+    }
+    if (bodyText === undefined && body !== undefined) bodyText = JSON.stringify(body);
+    if (bodyText !== undefined) headers['content-type'] ??= 'application/json';
+    const search = query.map(([name, value]) => (name === 'raw' ? value : `${name}=${value}`)).join('&');
+    return { caller, method: method.toUpperCase(), url: `${pathValues.join('')}${search ? `?${search}` : ''}`, headers, body: bodyText };
   }
 
   /** The problem with an answer, or null when it is fine. */

@@ -88,4 +88,15 @@ describe('input the database or the stack cannot take, refused at the edge with 
       expect(sixtyFour.body.code).not.toBe('REQUEST_TOO_DEEP');
     });
   });
+
+  describe('found by the fuzz test', () => {
+    it('an export naming its batch twice checks both names, not only the one it needs', async () => {
+      const response = await f.http.post(`/api/businesses/${producer.business.id}/exports/events.csv`, {
+        kind: 'trace', batchId: 'Bưởi Phúc Trạch', lot: { lotCode: 'PT-2026-01' },
+      }, { token: producer.owner.token });
+      expectApiError(response, 400, 'VALIDATION_FAILED', ['batchId']);
+      const other = await f.http.post(`/api/businesses/${producer.business.id}/exports/events.csv`, { kind: 'lots', lots: [{ lotCode: 'PT-2026-01' }], productId: 'x', from: 'y' }, { token: producer.owner.token });
+      expectApiError(other, 400, 'VALIDATION_FAILED', ['productId', 'from']);
+    });
+  });
 });
