@@ -4,7 +4,12 @@ import { DomainError, type FieldErrors } from '../errors/domain-error.js';
 /** Deepest JSON accepted: far beyond any request the API reads (an EPCIS document is about 8). */
 export const MAX_JSON_DEPTH = 64;
 
-const NUL_MESSAGE = { vi: 'Không được chứa ký tự NUL (\\0)', en: 'must not contain the NUL character (\\0)' };
+const UNSAFE_TEXT_MESSAGE = {
+  vi: 'Không được chứa ký tự NUL (\\0) hoặc ký tự Unicode hỏng (nửa cặp surrogate)',
+  en: 'must not contain the NUL character (\\0) or broken Unicode (a lone surrogate)',
+};
+/** NUL, or half of a UTF-16 surrogate pair: text PostgreSQL cannot store and validators choke on. */
+const UNSAFE_TEXT = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** True when the JSON text opens more than `limit` objects or arrays inside each other; never recurses. */
 function nestedDeeperThan(text: string, limit: number): boolean {
@@ -23,32 +28,33 @@ function nestedDeeperThan(text: string, limit: number): boolean {
   return false;
 }
 
-/** Field paths (`lines.0.note`) of the strings, and keys, holding a NUL character. */
-function fieldsWithNul(value: unknown, path: string, into: string[] = []): string[] {
+/** Field paths (`lines.0.note`) of the strings, and keys, holding unsafe text. */
+function fieldsWithUnsafeText(value: unknown, path: string, into: string[] = []): string[] {
   if (typeof value === 'string') {
-    if (value.includes('\0')) into.push(path || '/');
+    if (UNSAFE_TEXT.test(value)) into.push(path || '/');
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => fieldsWithNul(item, path ? `${path}.${index}` : String(index), into));
+    value.forEach((item, index) => fieldsWithUnsafeText(item, path ? `${path}.${index}` : String(index), into));
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       const itemPath = path ? `${path}.${key.replaceAll('\0', '\\0')}` : key.replaceAll('\0', '\\0');
-      if (key.includes('\0')) into.push(itemPath);
-      else fieldsWithNul(item, itemPath, into);
+      if (UNSAFE_TEXT.test(key)) into.push(itemPath);
+      else fieldsWithUnsafeText(item, itemPath, into);
     }
   }
   return into;
 }
 
-function refuseNul(fields: string[]): void {
+function refuseUnsafeText(fields: string[]): void {
   if (!fields.length) return;
-  const fieldErrors: FieldErrors = Object.fromEntries(fields.map((field) => [field, [NUL_MESSAGE]]));
+  const fieldErrors: FieldErrors = Object.fromEntries(fields.map((field) => [field, [UNSAFE_TEXT_MESSAGE]]));
   throw new DomainError('VALIDATION_FAILED', undefined, fieldErrors);
 }
 
 /**
  * Input PostgreSQL or the call stack cannot take is refused at the edge, for every route at once:
- * NUL characters (text columns reject them) in the path, the query string and JSON text, and JSON
- * nested deeper than MAX_JSON_DEPTH (recursive code further in would overflow the stack). All 400.
+ * NUL characters (text columns reject them) and lone surrogates (broken Unicode) in the path, the
+ * query string and JSON text, and JSON nested deeper than MAX_JSON_DEPTH (recursive code further
+ * in would overflow the stack). All 400.
  */
 export function refuseUnsafeInput(fastify: FastifyInstance): void {
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
@@ -58,7 +64,7 @@ export function refuseUnsafeInput(fastify: FastifyInstance): void {
     parseJson(request, text, (error, parsed) => {
       if (error) return done(error);
       try {
-        refuseNul(fieldsWithNul(parsed, ''));
+        refuseUnsafeText(fieldsWithUnsafeText(parsed, ''));
         done(null, parsed);
       } catch (refused) {
         done(refused as Error);
@@ -71,8 +77,8 @@ export function refuseUnsafeInput(fastify: FastifyInstance): void {
   fastify.addHook('preValidation', async (request) => {
     const fields: string[] = [];
     for (const source of [request.params, request.query]) {
-      if (source && typeof source === 'object') fieldsWithNul(source, '', fields);
+      if (source && typeof source === 'object') fieldsWithUnsafeText(source, '', fields);
     }
-    refuseNul(fields);
+    refuseUnsafeText(fields);
   });
 }
