@@ -116,7 +116,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
     ids.event = [shipping.id];
     ids.user = [bystander.id];
     doc = (await f.http.get<OpenApi>('/api/docs-json')).body;
-  });
+  }, 120_000);
   afterAll(async () => t?.close());
 
   function resolve(schema: Schema | undefined): Schema | undefined {
