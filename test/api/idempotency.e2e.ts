@@ -6,6 +6,7 @@ import { createApiKey, createBatch, createProducer, createUser, recordStage, typ
 import { expectApiError } from '../support/api-error.js';
 import { countRows, sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
+import { createScratchDatabase, type ScratchDatabase } from '../../server/src/database/scratch-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('Idempotency-Key on writes', () => {
@@ -154,3 +155,43 @@ describe('Idempotency-Key on writes', () => {
     expect(read.status).toBe(200);
   });
 });
+
+// Two instances need a shared PostgreSQL server; the embedded database belongs to one process.
+(process.env.DATABASE_URL ? describe : describe.skip)('Idempotency-Key across two instances on one database', () => {
+  let database: ScratchDatabase;
+  let one: TestApp;
+  let two: TestApp;
+
+  beforeAll(async () => {
+    database = await createScratchDatabase();
+    one = await startTestApp({ database });
+    two = await startTestApp({ database });
+  });
+  afterAll(async () => {
+    await one?.close();
+    await two?.close();
+    await database?.drop();
+  });
+
+  it('records a receipt once when its twins reach both instances at the same time', async () => {
+    const f: Factory = { http: httpClient(one.baseUrl), testApp: one };
+    const admin = await createUser(f, { role: 'admin' });
+    const grower = await createProducer(f, admin);
+    const distributor = await createProducer(f, admin);
+    const batch = await createBatch(f, grower.owner, grower.product.id);
+    const shipping = await recordStage(f, grower.owner, batch.id, { stage: 'shipping', destinationBusinessId: distributor.business.id, quantity: 100 });
+    const key = randomUUID();
+    const receive = (app: TestApp) => httpClient(app.baseUrl).post<EventView>(`/api/shipments/${shipping.id}/receive`, {}, {
+      token: distributor.owner.token, headers: { 'idempotency-key': key },
+    });
+    const answers = await Promise.all([receive(one), receive(two), receive(one), receive(two)]);
+    const created = answers.filter((a) => a.status === 201);
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    for (const answer of created) expect(answer.body.id).toBe(created[0]!.body.id);
+    for (const refused of answers.filter((a) => a.status !== 201)) expectApiError(refused, 409, 'IDEMPOTENCY_KEY_IN_USE');
+    const after = [await receive(two), await receive(one)];
+    for (const answer of after) expect({ status: answer.status, replayed: answer.headers.get('idempotent-replayed'), id: answer.body.id }).toEqual({ status: 201, replayed: 'true', id: created[0]!.body.id });
+    expect(await countRows(one, `events e JOIN event_batches eb ON eb.event_id = e.id`, `eb.batch_id = $1 AND e.biz_step = 'receiving'`, [batch.id])).toBe(1);
+  });
+});
+
