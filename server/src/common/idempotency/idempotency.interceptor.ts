@@ -51,13 +51,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const status = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined ?? (request.method === 'POST' ? 201 : 200);
     return next.handle().pipe(
+      // The request failed: free the key. If even that fails, the claim counts as abandoned later.
+      catchError((error: unknown) => from(this.store.release(claim.id).catch(() => undefined).then(() => { throw error; }))),
       mergeMap(async (answer: unknown) => {
         // A file or a stream is not kept: the key is freed, as for a request that sent none.
         if (!isJsonAnswer(answer)) await this.store.release(claim.id);
         else await this.store.complete(claim.id, { status, body: answer, headers: keptHeaders(reply) });
         return answer;
       }),
-      catchError((error: unknown) => from(this.store.release(claim.id).then(() => { throw error; }))),
     );
   }
 }
