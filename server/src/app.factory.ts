@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -8,11 +7,18 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { BODY_LIMIT_BYTES } from './config/limits.js';
 import { answerFrameworkError, ErrorFilter } from './common/errors/error.filter.js';
+import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor.js';
 import { RequestTimeoutInterceptor } from './common/timeouts/request-timeout.js';
+import { refuseUnsafeInput } from './common/request/unsafe-input.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { openDatabase, type Database } from './database/data-source.js';
 import { serveWebApp } from './web-app/serve-web-app.js';
+
+/** Believes X-Forwarded-For entries added by the `hops` proxies nearest to the portal, no further. */
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
 
 export interface App {
   nest: NestFastifyApplication;
@@ -26,26 +32,26 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   const database = await openDatabase(config);
   try {
     const adapter = new FastifyAdapter({
-      trustProxy: config.trustProxy,
+      // A number of hops as the function Fastify itself makes of one (the adapter's type lacks numbers).
+      trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
       bodyLimit: BODY_LIMIT_BYTES,
-      genReqId: (request: IncomingMessage) => {
-        const given = request.headers['x-request-id'];
-        return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
-      },
+      // Always our own id; a client's X-Request-Id is recorded beside it (clientRequestIdOf).
+      genReqId: () => randomUUID(),
       frameworkErrors: answerFrameworkError,
     });
-    // The API reads JSON only: Fastify's own JSON parser (also for EPCIS's JSON-LD), and no form
-    // or plain-text bodies (415).
+    // The API reads JSON only: Fastify's own JSON parser (also for EPCIS's JSON-LD) behind the
+    // checks of refuseUnsafeInput, and no form or plain-text bodies (415).
     const instance = adapter.getInstance();
     instance.removeContentTypeParser('text/plain');
-    instance.addContentTypeParser('application/ld+json', { parseAs: 'string' }, instance.getDefaultJsonParser('error', 'error'));
+    refuseUnsafeInput(instance);
     const nest = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database), adapter, {
       logger: options.logger === false ? false : ['error', 'warn', 'log'],
       bodyParser: false,
     });
     nest.useGlobalPipes(createValidationPipe());
     nest.useGlobalFilters(new ErrorFilter());
-    nest.useGlobalInterceptors(new RequestTimeoutInterceptor(nest.get(Reflector), config.requestTimeoutMs));
+    // The timeout stands outside idempotency: a write that answers late still keeps its answer for the retry.
+    nest.useGlobalInterceptors(new RequestTimeoutInterceptor(nest.get(Reflector), config.requestTimeoutMs), nest.get(IdempotencyInterceptor));
     const fastify = nest.getHttpAdapter().getInstance();
     fastify.addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', String(request.id));

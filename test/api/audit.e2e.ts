@@ -180,14 +180,17 @@ describe('the audit log', () => {
       });
     });
 
-    it('keeps the request id the client sent, and the client address of the connection, not a forwarded one', async () => {
+    it('keeps the request id the client sent beside its own, and the client address of the connection, not a forwarded one', async () => {
       const requestId = newRequestId('client');
       const response = await f.http.post('/api/auth/login', { email: alice.owner.email, password: alice.owner.password }, {
         headers: { 'x-request-id': requestId, 'x-forwarded-for': '203.0.113.7' },
       });
       expect(response.status).toBe(200);
-      expect(response.headers.get('x-request-id')).toBe(requestId);
-      expect(await auditEntriesOf(t, requestId)).toEqual([expect.objectContaining({ action: 'user.login', user_id: alice.owner.id, client_address: '127.0.0.1' })]);
+      const serverId = response.headers.get('x-request-id');
+      expect(serverId).not.toBe(requestId);
+      expect(await auditEntriesOf(t, requestId)).toEqual([expect.objectContaining({
+        action: 'user.login', user_id: alice.owner.id, client_address: '127.0.0.1', request_id: serverId, client_request_id: requestId,
+      })]);
     });
   });
 

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { PublicBatchView } from '@nguon/shared';
+import type { LocationView, PublicBatchView } from '@nguon/shared';
 import pg from 'pg';
 import { allowLongStatements } from '../../server/src/database/postgres-connection.js';
 import { createScratchDatabase, type ScratchDatabase } from '../../server/src/database/scratch-database.js';
@@ -61,11 +62,11 @@ describeOnPostgres('a database outage', () => {
       `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%' AND client_port = ANY($1)`,
       [proxy.upstreamPorts()],
     )).rows.map((r) => r.pid);
-  /** Runs `during` while a transaction of the test's own holds every batch row out of reach. */
-  const whileBatchesLocked = async (during: () => Promise<void>) => {
+  /** Runs `during` while a transaction of the test's own holds every row of `table` out of reach. */
+  const whileLocked = async (table: 'batches' | 'locations', during: () => Promise<void>) => {
     await direct.query('BEGIN');
     try {
-      await direct.query('LOCK TABLE batches IN ACCESS EXCLUSIVE MODE');
+      await direct.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
       await during();
     } finally {
       await direct.query('ROLLBACK');
@@ -142,7 +143,7 @@ describeOnPostgres('a database outage', () => {
 
     it('answers 503 when a statement runs past the statement timeout', async () => {
       const batch = await createBatch(f, producer.owner, producer.product.id);
-      await whileBatchesLocked(async () => {
+      await whileLocked('batches', async () => {
         const view = await timed(() => f.http.get(`/api/public/batches/${batch.id}`));
         expectUnavailable(view.result);
         expect(view.ms).toBeGreaterThanOrEqual(900);
@@ -174,13 +175,30 @@ describeOnPostgres('a database outage', () => {
     it('is answered 503 at the request timeout, and the instance serves on', async () => {
       const batch = await createBatch(f, producer.owner, producer.product.id);
       const other = httpClient(second.baseUrl);
-      await whileBatchesLocked(async () => {
+      await whileLocked('batches', async () => {
         const view = await timed(() => other.get(`/api/public/batches/${batch.id}`));
         expectApiError(view.result, 503, 'REQUEST_TIMED_OUT');
         expect(Number(view.result.headers.get('retry-after'))).toBeGreaterThan(0);
         expect(view.ms).toBeLessThan(1_500);
       });
       expect((await other.get(`/api/public/batches/${batch.id}`)).status).toBe(200);
+    });
+
+    it('keeps the answer of a write that finished after its 503, so the retry with its Idempotency-Key records once', async () => {
+      const other = httpClient(second.baseUrl);
+      const name = `Kho ${randomUUID()}`;
+      const add = () => other.post<LocationView>(`/api/businesses/${producer.business.id}/locations`, { kind: 'warehouse', name, address: 'Thôn 1', province: 'Hà Tĩnh' }, {
+        token: producer.owner.token, headers: { 'idempotency-key': `retry-${name.slice(4)}` },
+      });
+      await whileLocked('locations', async () => {
+        expectApiError(await add(), 503, 'REQUEST_TIMED_OUT');
+      });
+      await eventually(async () => {
+        const retry = await add();
+        expect({ status: retry.status, replayed: retry.headers.get('idempotent-replayed') }).toEqual({ status: 201, replayed: 'true' });
+      });
+      const { rows } = await direct.query('SELECT count(*)::int AS n FROM locations WHERE name = $1', [name]);
+      expect(rows[0].n).toBe(1);
     });
   });
 

@@ -220,7 +220,7 @@ describe('exports: XLSX, EPCIS, scopes and who may export', () => {
       method: 'POST', headers: { authorization: `Bearer ${inspector.token}`, 'content-type': 'application/json', 'x-request-id': requestId },
       body: JSON.stringify({ kind: 'lots', lots: [{ lotCode: chain.bottlesA.lotCode }] }),
     }).then((r) => r.arrayBuffer());
-    const [entry] = await sql<{ user_id: string; action: string; details: Record<string, unknown> }>(t, `SELECT user_id, action, details FROM audit_log WHERE request_id = $1`, [requestId]);
+    const [entry] = await sql<{ user_id: string; action: string; details: Record<string, unknown> }>(t, `SELECT user_id, action, details FROM audit_log WHERE client_request_id = $1`, [requestId]);
     expect(entry).toMatchObject({ user_id: inspector.id, action: 'records.export', details: { format: 'csv', scope: { kind: 'lots' }, batches: 1 } });
   });
 

@@ -14,15 +14,16 @@ export interface AuditRow {
   target_id: string | null;
   client_address: string | null;
   request_id: string | null;
+  client_request_id: string | null;
   details: Record<string, unknown>;
 }
 
-/** The audit entries a request left, found by the request id it was sent with. */
+/** The audit entries a request left, found by the server's request id or the X-Request-Id it was sent with. */
 export function auditEntriesOf(t: TestApp, requestId: string): Promise<AuditRow[]> {
-  return sql<AuditRow>(t, `SELECT * FROM audit_log WHERE request_id = $1 ORDER BY id`, [requestId]);
+  return sql<AuditRow>(t, `SELECT * FROM audit_log WHERE request_id = $1 OR client_request_id = $1 ORDER BY id`, [requestId]);
 }
 
-/** A request id of our own, to find what the request wrote (the API takes `[\w-]{1,64}`). */
+/** A request id of our own, sent as X-Request-Id, to find what the request wrote (kept as client_request_id). */
 export function newRequestId(label = 'req'): string {
   return `${label}-${randomUUID()}`;
 }

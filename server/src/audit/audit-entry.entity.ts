@@ -14,4 +14,6 @@ export class AuditEntryEntity {
   @Column({ name: 'client_address', type: 'text', nullable: true }) clientAddress: string | null;
   @Column({ name: 'request_id', type: 'text', nullable: true }) requestId: string | null;
   @Column({ type: 'jsonb', default: () => "'{}'" }) details: Record<string, unknown>;
+  /** The X-Request-Id the client sent, beside the server's own `requestId`. */
+  @Column({ name: 'client_request_id', type: 'text', nullable: true }) clientRequestId: string | null;
 }

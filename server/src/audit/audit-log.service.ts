@@ -18,6 +18,7 @@ interface AuditRow {
   client_address: string | null;
   request_id: string | null;
   details: Record<string, unknown>;
+  client_request_id: string | null;
   total: string;
 }
 
@@ -61,7 +62,7 @@ export class AuditLogService {
       items: rows.map((r) => ({
         id: String(r.id), occurredAt: r.occurred_at.toISOString(), userId: r.user_id, userEmail: r.user_email, apiKeyId: r.api_key_id,
         businessId: r.business_id, businessName: r.business_name, action: r.action, targetType: r.target_type, targetId: r.target_id,
-        clientAddress: r.client_address, requestId: r.request_id, details: r.details,
+        clientAddress: r.client_address, requestId: r.request_id, details: r.details, clientRequestId: r.client_request_id,
       })),
       total,
       limit: query.limit,

@@ -31,6 +31,7 @@ export class AuditTrail {
       targetId: entry.targetId,
       clientAddress: actor?.clientAddress ?? null,
       requestId: actor?.requestId ?? null,
+      clientRequestId: actor?.clientRequestId ?? null,
       details: entry.details ?? {},
     }));
   }

@@ -2,6 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../common/errors/domain-error.js';
+import { clientRequestIdOf } from '../common/request/client-request-id.js';
 import { ACCESS_RULE, type AccessRule } from './access-rule.js';
 import { Authenticator } from './authenticator.js';
 import { OwnershipResolver } from './ownership.resolver.js';
@@ -29,7 +30,7 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<RequestWithActor>();
     const principal = await this.authenticator.authenticate(request.headers.authorization, { required: rule !== undefined });
     if (!principal) return rule === undefined;
-    const actor: Actor = { principal, businessId: null, clientAddress: request.ip, requestId: String(request.id) };
+    const actor: Actor = { principal, businessId: null, clientAddress: request.ip, requestId: String(request.id), clientRequestId: clientRequestIdOf(request) };
     request.actor = actor;
     if (!rule) return true;
 

@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { clientRequestIdOf } from '../common/request/client-request-id.js';
 import type { RequestWithActor } from './access.guard.js';
 import type { Actor } from './principal.js';
 
@@ -17,10 +18,11 @@ export const OptionalActor = createParamDecorator((_: unknown, context: Executio
 export interface RequestInfo {
   clientAddress: string;
   requestId: string;
+  clientRequestId: string | null;
 }
 
 /** Where an anonymous request comes from, for the audit entries of sign-up and sign-in. */
 export const CurrentRequestInfo = createParamDecorator((_: unknown, context: ExecutionContext): RequestInfo => {
   const request = context.switchToHttp().getRequest<FastifyRequest>();
-  return { clientAddress: request.ip, requestId: String(request.id) };
+  return { clientAddress: request.ip, requestId: String(request.id), clientRequestId: clientRequestIdOf(request) };
 });

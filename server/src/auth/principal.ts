@@ -29,6 +29,8 @@ export interface Actor {
   businessId: string | null;
   clientAddress: string;
   requestId: string;
+  /** The X-Request-Id the client sent, if any: recorded beside `requestId`. */
+  clientRequestId?: string | null;
 }
 
 /** The user behind an actor, for use cases only people may perform. */

@@ -72,3 +72,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ IMPORT_CHECK_CONCURRENCY: '0' })).toThrow(/IMPORT_CHECK_CONCURRENCY/);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['0', false],
+    ['true', 1],
+    ['1', 1],
+    ['2', 2],
+    ['10.0.0.1', ['10.0.0.1']],
+    ['10.0.0.0/8, fd00::/8,loopback', ['10.0.0.0/8', 'fd00::/8', 'loopback']],
+  ])('reads %s as %j: never "every hop", which would believe a forged leftmost X-Forwarded-For', (value, expected) => {
+    expect(loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it.each(['11', 'maybe', '10.0.0.0/33', '10.0.0.1/8/1', 'proxy.example.com'])('refuses %s and says what to set', (value) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/^TRUST_PROXY must be/);
+  });
+});

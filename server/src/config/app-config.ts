@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_ATTACHMENT_MAX_BYTES, IMPORT_MAX_ROWS } from '@nguon/shared';
@@ -33,8 +34,11 @@ export interface AppConfig {
   attachmentMaxBytes: number;
   /** An open batch with no event for this many days is flagged on its business's dashboard. */
   staleBatchDays: number;
-  /** Behind a load balancer: take the client address from X-Forwarded-For. */
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-For entries to believe: false (none: the socket's address), a number of
+   * proxy hops in front of the portal, or the addresses/CIDR ranges of the trusted proxies.
+   */
+  trustProxy: TrustProxy;
   production: boolean;
   /** Networks outbound calls (webhooks) may reach although private or loopback; none by default. */
   outboundAllowedNetworks: string[];
@@ -77,6 +81,34 @@ export interface JobTimings {
 }
 
 export class ConfigError extends Error {}
+
+export type TrustProxy = false | number | string[];
+
+/** An address, a CIDR range, or one of proxy-addr's names for the usual private ranges. */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', prefix, extra] = entry.split('/');
+  const version = isIP(address);
+  return version !== 0 && extra === undefined && (prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128)));
+}
+
+/**
+ * TRUST_PROXY: unset/false/0 → none; a whole number → that many proxy hops (`true` = 1, the usual
+ * single reverse proxy); otherwise a comma-separated list of proxy addresses, CIDR ranges or
+ * `loopback` / `linklocal` / `uniquelocal`.
+ * Never Fastify's `true` (trust every hop): the client writes the leftmost X-Forwarded-For itself.
+ */
+function trustProxy(env: NodeJS.ProcessEnv): TrustProxy {
+  const raw = env.TRUST_PROXY?.trim().toLowerCase() ?? '';
+  if (['', 'false', 'no', '0'].includes(raw)) return false;
+  if (['true', 'yes'].includes(raw)) return 1;
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 0, 10);
+  const list = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  if (!list.length || !list.every(isProxyAddress)) {
+    throw new ConfigError(`TRUST_PROXY must be false, a number of proxy hops (1 for one reverse proxy) or a comma-separated list of proxy addresses/CIDR ranges, got "${env.TRUST_PROXY}"`);
+  }
+  return list;
+}
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -138,7 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         : path.join(dataDir, 'attachments'),
     attachmentMaxBytes: integer(env, 'ATTACHMENT_MAX_BYTES', DEFAULT_ATTACHMENT_MAX_BYTES, 1024, 1024 * 1024 * 1024),
     staleBatchDays: integer(env, 'STALE_BATCH_DAYS', 30, 1, 3650),
-    trustProxy: flag(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env),
     production,
     outboundAllowedNetworks: networks(env, 'OUTBOUND_ALLOWED_NETWORKS'),
     outboundTimeoutMs: integer(env, 'OUTBOUND_TIMEOUT_MS', 5_000, 100, 60_000),

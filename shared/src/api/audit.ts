@@ -12,6 +12,8 @@ export interface AuditEntryView {
   clientAddress: string | null;
   requestId: string | null;
   details: Record<string, unknown>;
+  /** The X-Request-Id the client sent, beside the server's own `requestId`. */
+  clientRequestId: string | null;
 }
 
 export interface AuditQuery {

@@ -63,6 +63,10 @@ export const ERROR_CODES = {
   DATABASE_UNAVAILABLE: { status: 503, message: { vi: 'Cơ sở dữ liệu tạm thời không phản hồi, vui lòng thử lại sau giây lát.', en: 'The database is not answering right now; please try again in a moment.' } },
   REQUEST_TIMED_OUT: { status: 503, message: { vi: 'Máy chủ xử lý quá lâu, vui lòng thử lại sau giây lát.', en: 'The server took too long to answer; please try again in a moment.' } },
   IMPORT_BUSY: { status: 503, message: { vi: 'Máy chủ đang đọc nhiều tệp khác; hãy thử lại sau ít giây.', en: 'The server is reading other files; try again in a few seconds.' } },
+  IDEMPOTENCY_KEY_INVALID: { status: 400, message: { vi: 'Khóa Idempotency-Key không hợp lệ: 8 đến 128 ký tự gồm chữ cái không dấu, chữ số và - _ . :', en: 'Invalid Idempotency-Key: 8 to 128 letters, digits and - _ . :' } },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, message: { vi: 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.', en: 'This Idempotency-Key was already used for a different request.' } },
+  IDEMPOTENCY_KEY_IN_USE: { status: 409, message: { vi: 'Yêu cầu với khóa này đang được xử lý; vui lòng thử lại sau giây lát.', en: 'A request with this Idempotency-Key is still being processed; try again in a moment.' } },
+  REQUEST_TOO_DEEP: { status: 400, message: { vi: 'Dữ liệu JSON lồng nhau quá sâu.', en: 'The JSON is nested too deeply.' } },
 } as const satisfies Record<string, { status: number; message: LocalizedText }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -66,7 +66,7 @@ export interface ApiRequestOptions extends RequestOptions {
  * reader to the sign-in page, keeping where they were.
  */
 export async function apiRequest<T>(method: HttpMethod, path: string, options: ApiRequestOptions): Promise<T> {
-  const response = await send(method, path, options, 'application/json');
+  const response = method === 'GET' ? await send(method, path, options, 'application/json') : await sendWrite(method, path, options);
   if (response.status === 204) return undefined as T;
   const parsed: unknown = await response.json().catch(() => null);
   if (parsed === null) throw new ApiRequestError('INTERNAL', response.status, null);
@@ -78,9 +78,38 @@ export async function apiBlob(path: string, options: RequestOptions): Promise<Bl
   return (await send('GET', path, options, '*/*')).blob();
 }
 
-async function send(method: HttpMethod, path: string, { locale, signal, body }: ApiRequestOptions, accept: string): Promise<Response> {
+/** Waits before each retry of a write that may not have arrived, or is still running. */
+const RETRY_DELAYS_MS = [500, 1500];
+
+/** 16 random bytes as hex: crypto.randomUUID needs a secure context, which plain-HTTP installs lack. */
+function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * A write with an `Idempotency-Key`, one per call: when the answer is lost (no connection, a
+ * gateway error) or the first try is still running (409), the same request is sent again with the
+ * same key, and the server records it once and replays its answer.
+ */
+async function sendWrite(method: HttpMethod, path: string, options: ApiRequestOptions): Promise<Response> {
+  const idempotencyKey = newIdempotencyKey();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await send(method, path, options, 'application/json', idempotencyKey);
+    } catch (error) {
+      const retryable = error instanceof ApiRequestError
+        && (error.code === 'NETWORK' || error.code === 'IDEMPOTENCY_KEY_IN_USE' || [502, 503, 504].includes(error.status));
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (!retryable || delay === undefined || options.signal?.aborted) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+async function send(method: HttpMethod, path: string, { locale, signal, body }: ApiRequestOptions, accept: string, idempotencyKey?: string): Promise<Response> {
   const token = getSession()?.accessToken ?? null;
   const headers: Record<string, string> = { Accept: accept, 'Accept-Language': locale };
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body instanceof Blob) headers['Content-Type'] = body.type || 'application/octet-stream';
   else if (body !== undefined) headers['Content-Type'] = 'application/json';

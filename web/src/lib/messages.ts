@@ -464,6 +464,7 @@ const vi = {
   'audit.targetLabel': 'Đối tượng',
   'audit.clientAddress': 'Địa chỉ IP',
   'audit.requestId': 'Mã yêu cầu',
+  'audit.clientRequestId': 'Mã yêu cầu do ứng dụng gửi',
   'audit.details': 'Chi tiết',
   'audit.filterBy': 'Lọc theo giá trị này',
 } as const satisfies Record<string, string>;
@@ -921,6 +922,7 @@ const en: Record<keyof typeof vi, string> = {
   'audit.targetLabel': 'Target',
   'audit.clientAddress': 'IP address',
   'audit.requestId': 'Request ID',
+  'audit.clientRequestId': 'Request ID sent by the client',
   'audit.details': 'Details',
   'audit.filterBy': 'Filter by this value',
 };

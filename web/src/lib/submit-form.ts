@@ -20,7 +20,7 @@ export async function submitForm<R>(event: FormEvent<HTMLFormElement>, { problem
   if (Object.keys(problems).length) return focusFirstInvalid(form);
   const result = await send();
   if (result.ok) onSent(result.value);
-  else focusFirstInvalid(form);
+  else if (result.error) focusFirstInvalid(form);
 }
 
 /**

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { toRequestError, type ApiRequestError } from './api-client';
 
-export type ActionResult<R> = { ok: true; value: R } | { ok: false; error: ApiRequestError };
+/** `error: null`: not sent, because the same action was still running (a double click). */
+export type ActionResult<R> = { ok: true; value: R } | { ok: false; error: ApiRequestError | null };
 
 export interface Action<A extends unknown[], R> {
   /** Runs the call; never rejects: a failure is `{ ok: false }` and also sets `error`. */
@@ -31,7 +32,11 @@ export function useAction<A extends unknown[], R>(call: (...args: A) => Promise<
     };
   }, []);
 
+  // The button is disabled while pending, but a second click can land before React re-renders it.
+  const running = useRef(false);
   const run = useCallback(async (...args: A): Promise<ActionResult<R>> => {
+    if (running.current) return { ok: false, error: null };
+    running.current = true;
     setPending(true);
     setError(null);
     try {
@@ -41,6 +46,7 @@ export function useAction<A extends unknown[], R>(call: (...args: A) => Promise<
       if (mounted.current) setError(failure);
       return { ok: false, error: failure };
     } finally {
+      running.current = false;
       if (mounted.current) setPending(false);
     }
   }, []);

@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import { ERROR_CODES, localize, pickLocale, type ApiError, type ErrorCode, type LocalizedText } from '@nguon/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { clientRequestIdOf } from '../request/client-request-id.js';
 import { translateFieldErrors } from '../validation/field-error-messages.js';
 import { isDatabaseUnavailable } from './database-unavailable.js';
 import { BusyError } from './busy-error.js';
@@ -81,7 +82,8 @@ export class ErrorFilter implements ExceptionFilter {
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       return { code: statusCodeToCode(fastifyStatus) };
     }
-    this.logger.error(`${request.method} ${request.url} [${String(request.id)}]`, (exception as Error)?.stack ?? String(exception));
+    const clientId = clientRequestIdOf(request);
+    this.logger.error(`${request.method} ${request.url} [${String(request.id)}${clientId ? `, client's ${clientId}` : ''}]`, (exception as Error)?.stack ?? String(exception));
     return { code: 'INTERNAL' };
   }
 }

@@ -8,6 +8,7 @@ import { AddShipmentAndDirectorySearch1764835200000 } from './1764835200000-add-
 import { AddRecallsNotificationsWebhooks1764921600000 } from './1764921600000-add-recalls-notifications-webhooks.js';
 import { AddInspectorSearchIndexes1765008000000 } from './1765008000000-add-inspector-search-indexes.js';
 import { AddFlagsReportsAuditByBatch1765190400000 } from './1765190400000-add-flags-reports-audit-by-batch.js';
+import { AddIdempotencyKeysAndClientRequestIds1765363200000 } from './1765363200000-add-idempotency-keys-and-client-request-ids.js';
 import { AddRefusedWebhookDeliveries1765536000000 } from './1765536000000-add-refused-webhook-deliveries.js';
 import { AddJobOwnersAndHeartbeats1765622400000 } from './1765622400000-add-job-owners-and-heartbeats.js';
 
@@ -23,6 +24,7 @@ export const migrations = [
   AddRecallsNotificationsWebhooks1764921600000,
   AddInspectorSearchIndexes1765008000000,
   AddFlagsReportsAuditByBatch1765190400000,
+  AddIdempotencyKeysAndClientRequestIds1765363200000,
   AddRefusedWebhookDeliveries1765536000000,
   AddJobOwnersAndHeartbeats1765622400000,
 ];

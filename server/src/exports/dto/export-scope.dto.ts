@@ -20,6 +20,11 @@ export class LotReferenceDto implements LotReference {
   @IsLotCode() lotCode: string;
 }
 
+/**
+ * Validates a field whenever it is sent, and demands it when the scope needs it: a field another
+ * scope uses, or a second way of naming the batch, must still be well-formed, never reach a query unchecked.
+ */
+const checkedWhen = (needed: (o: ExportScopeDto) => boolean) => ValidateIf((o: ExportScopeDto, value: unknown) => value !== undefined || needed(o));
 const is = (kind: ExportScopeKind) => (o: ExportScopeDto) => o.kind === kind;
 
 /** One body for the three scopes (`ExportScope` in shared): `kind` says which fields apply. */
@@ -27,11 +32,11 @@ export class ExportScopeDto {
   @ApiProperty({ enum: EXPORT_SCOPE_KINDS }) @IsIn(EXPORT_SCOPE_KINDS) kind: ExportScopeKind;
 
   @ApiPropertyOptional({ description: 'trace: the starting batch (or `lot`)' })
-  @ValidateIf((o: ExportScopeDto) => o.kind === 'trace' && o.lot === undefined) @IsUUID()
+  @checkedWhen((o) => o.kind === 'trace' && o.lot === undefined) @IsUUID()
   batchId?: string;
 
   @ApiPropertyOptional({ type: LotReferenceDto, description: 'trace: the starting batch by its lot (or `batchId`)' })
-  @ValidateIf((o: ExportScopeDto) => o.kind === 'trace' && o.batchId === undefined) @ValidateNested() @Type(() => LotReferenceDto)
+  @checkedWhen((o) => o.kind === 'trace' && o.batchId === undefined) @ValidateNested() @Type(() => LotReferenceDto)
   lot?: LotReferenceDto;
 
   @ApiPropertyOptional({ enum: TRACE_DIRECTIONS, default: 'both' }) @IsOptional() @IsIn(TRACE_DIRECTIONS)
@@ -42,21 +47,21 @@ export class ExportScopeDto {
   depth?: number;
 
   @ApiPropertyOptional({ description: 'product: the product (or `gtin`)' })
-  @ValidateIf((o: ExportScopeDto) => o.kind === 'product' && o.gtin === undefined) @IsUUID()
+  @checkedWhen((o) => o.kind === 'product' && o.gtin === undefined) @IsUUID()
   productId?: string;
 
-  @ValidateIf((o: ExportScopeDto) => o.kind === 'product' && o.productId === undefined) @IsGtin()
+  @checkedWhen((o) => o.kind === 'product' && o.productId === undefined) @IsGtin()
   gtin?: string;
 
   @ApiPropertyOptional({ description: 'product: events at or after this time' })
-  @ValidateIf(is('product')) @IsDateTime()
+  @checkedWhen(is('product')) @IsDateTime()
   from?: string;
 
   @ApiPropertyOptional({ description: 'product: events before this time' })
-  @ValidateIf(is('product')) @IsDateTime()
+  @checkedWhen(is('product')) @IsDateTime()
   to?: string;
 
   @ApiPropertyOptional({ type: [LotReferenceDto], description: 'lots: the lots, each by lot code and, when ambiguous, GTIN' })
-  @ValidateIf(is('lots')) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(EXPORT_LOTS_MAX) @ValidateNested({ each: true }) @Type(() => LotReferenceDto)
+  @checkedWhen(is('lots')) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(EXPORT_LOTS_MAX) @ValidateNested({ each: true }) @Type(() => LotReferenceDto)
   lots?: LotReferenceDto[];
 }

@@ -86,6 +86,12 @@ export function AuditList({ entries, onFilter }: AuditListProps) {
                       <dd className="code code--wrap">{entry.requestId}</dd>
                     </div>
                   ) : null}
+                  {entry.clientRequestId ? (
+                    <div className="facts__row">
+                      <dt>{t('audit.clientRequestId')}</dt>
+                      <dd className="code code--wrap">{entry.clientRequestId}</dd>
+                    </div>
+                  ) : null}
                   {entry.apiKeyId ? (
                     <div className="facts__row">
                       <dt>{t('audit.apiKey')}</dt>

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { createBatch, createProducer, createUser, recordStage, type Factory, type Producer } from '../factories/index.js';
+import { findChromium, launchBrowser, requireWebBuild, signIn, type Browser } from '../support/browser.js';
+import { countRows } from '../support/db.js';
+import { httpClient } from '../support/http.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const chromiumPath = findChromium();
+
+describe('one-click receiving records one receipt, whatever the clicks and the network do', () => {
+  let t: TestApp;
+  let f: Factory;
+  let browser: Browser;
+  let page: Page;
+  let grower: Producer;
+  let distributor: Producer;
+
+  /** A batch the grower ships to the distributor; its lot code. */
+  async function shipped(): Promise<{ batchId: string; lotCode: string }> {
+    const batch = await createBatch(f, grower.owner, grower.product.id);
+    await recordStage(f, grower.owner, batch.id, { stage: 'shipping', destinationBusinessId: distributor.business.id, quantity: 100 });
+    return { batchId: batch.id, lotCode: batch.lotCode };
+  }
+  const receipts = (batchId: string) =>
+    countRows(t, `events e JOIN event_batches eb ON eb.event_id = e.id`, `eb.batch_id = $1 AND e.biz_step = 'receiving'`, [batchId]);
+  /** The receive requests the page sends, with their Idempotency-Key. */
+  function watchReceives(): string[] {
+    const keys: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && /\/api\/shipments\/.+\/receive$/.test(request.url())) keys.push(request.headers()['idempotency-key'] ?? '');
+    });
+    return keys;
+  }
+
+  beforeAll(async () => {
+    if (!chromiumPath) return;
+    requireWebBuild();
+    t = await startTestApp({ web: true });
+    f = { http: httpClient(t.baseUrl), testApp: t };
+    const admin = await createUser(f, { role: 'admin' });
+    grower = await createProducer(f, admin, { business: { legalName: 'HTX Bưởi Hương Khê' } });
+    distributor = await createProducer(f, admin, { business: { legalName: 'Công ty Phân phối Đông Đô' } });
+    browser = await launchBrowser(chromiumPath);
+    page = browser.page;
+    await signIn(page, distributor.owner, `${t.baseUrl}/login`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('sends one request for a double click on "received", and shows no error', async () => {
+    if (!chromiumPath) return;
+    const { batchId, lotCode } = await shipped();
+    const sent = watchReceives();
+    await page.goto(`${t.baseUrl}/portal/${distributor.business.id}/shipments`);
+    await page.locator(`[data-testid="incoming-shipment"][data-lot="${lotCode}"]`).getByTestId('receive-shipment').dblclick();
+    await page.getByTestId('received-notice').waitFor();
+    expect(await page.locator(`[data-testid="incoming-shipment"][data-lot="${lotCode}"]`).count()).toBe(0);
+    expect(await page.getByTestId('form-error').count()).toBe(0);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(await receipts(batchId)).toBe(1);
+  });
+
+  it('sends the same request again with the same key when the answer is lost, and the server records it once', async () => {
+    if (!chromiumPath) return;
+    const { batchId, lotCode } = await shipped();
+    const sent = watchReceives();
+    let lost = 0;
+    // The first answer is lost on its way back, after the server stored the receipt.
+    await page.route('**/api/shipments/*/receive', async (route) => {
+      if (lost++ === 0) {
+        await route.fetch();
+        await route.abort('connectionreset');
+      } else await route.continue();
+    });
+    await page.goto(`${t.baseUrl}/portal/${distributor.business.id}/shipments`);
+    await page.locator(`[data-testid="incoming-shipment"][data-lot="${lotCode}"]`).getByTestId('receive-shipment').click();
+    await page.getByTestId('received-notice').waitFor();
+    await page.unroute('**/api/shipments/*/receive');
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toBe(sent[0]);
+    expect(await receipts(batchId)).toBe(1);
+  });
+});
