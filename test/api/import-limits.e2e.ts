@@ -68,14 +68,16 @@ describe('import file limits', () => {
       const { response, ms, growth } = await measured(file);
       const error = expectApiError(response, 413, 'PAYLOAD_TOO_LARGE');
       expect(error.message).toBe('The Excel file unpacks to more than 50 MB (the uncompressed size limit); split the file.');
-      expect(ms).toBeLessThan(3000);
+      // Generous (a loaded CI machine): inflating the whole bomb took over a minute before; memory is the sharper proof.
+      expect(ms).toBeLessThan(15_000);
       expect(growth).toBeLessThan(300 * MB);
     });
 
     it('is refused as soon as it inflates past the limit when its entries declare small sizes (413)', async () => {
       const { response, ms, growth } = await measured(bomb(1000));
       expect(expectApiError(response, 413, 'PAYLOAD_TOO_LARGE').message).toMatch(/uncompressed size limit/);
-      expect(ms).toBeLessThan(3000);
+      // Generous (a loaded CI machine): inflating the whole bomb took over a minute before; memory is the sharper proof.
+      expect(ms).toBeLessThan(15_000);
       expect(growth).toBeLessThan(300 * MB);
     });
 
@@ -97,7 +99,8 @@ describe('import file limits', () => {
       const started = performance.now();
       const error = expectApiError(await check(file), 413, 'PAYLOAD_TOO_LARGE');
       expect(error.message).toBe('At most 50 columns per row: the file has a cell beyond that.');
-      expect(performance.now() - started).toBeLessThan(5000);
+      // Generous: reading a cell at XFD as 16,384 cells a row took over a minute before.
+      expect(performance.now() - started).toBeLessThan(20_000);
     });
 
     it('refuses a cell longer than the limit, in an XLSX (one shared string repeated) and in a CSV (413)', async () => {
@@ -128,7 +131,7 @@ describe('import file limits', () => {
       // A stall check, not a benchmark: the bound is generous; before, the event loop was held for seconds.
       const slowest = await slowestHealth(t.baseUrl, checking);
       expect((await checking).body).toEqual({ kind: 'batches', rows: IMPORT_MAX_ROWS });
-      expect(slowest).toBeLessThan(1000);
+      expect(slowest).toBeLessThan(2000);
     });
   });
 
