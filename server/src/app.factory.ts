@@ -7,6 +7,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { BODY_LIMIT_BYTES } from './config/limits.js';
+import { applyRouteBodyLimits } from './common/body-limit/body-limit.js';
 import { answerFrameworkError, ErrorFilter } from './common/errors/error.filter.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
@@ -42,6 +43,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
       logger: options.logger === false ? false : ['error', 'warn', 'log'],
       bodyParser: false,
     });
+    applyRouteBodyLimits(nest.getHttpAdapter().getInstance());
     nest.useGlobalPipes(createValidationPipe());
     nest.useGlobalFilters(new ErrorFilter());
     const fastify = nest.getHttpAdapter().getInstance();

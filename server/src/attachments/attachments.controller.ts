@@ -19,7 +19,7 @@ export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
   /** The raw file is the body; its Content-Type must match what its bytes are. */
-  @Post('businesses/:businessId/attachments') @Access({ actsFor: owned.businessInPath(), scope: 'capture' }) @ApiBearerAuth() @ApiConsumes(...ATTACHMENT_CONTENT_TYPES)
+  @Post('businesses/:businessId/attachments') @Access({ actsFor: owned.businessInPath(), scope: 'capture', publishes: true }) @ApiBearerAuth() @ApiConsumes(...ATTACHMENT_CONTENT_TYPES)
   upload(@CurrentActor() actor: Actor, @Query() query: UploadAttachmentQuery, @Headers('content-type') contentType: string | undefined, @Body() body: unknown): Promise<AttachmentView> {
     return this.attachments.upload(actor, query.fileName, contentType, body);
   }

@@ -58,6 +58,11 @@ export const ERROR_CODES = {
   NOTIFICATION_NOT_FOUND: { status: 404, message: { vi: 'Không tìm thấy thông báo.', en: 'Notification not found.' } },
   RATE_LIMITED: { status: 429, message: { vi: 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.', en: 'Too many requests; please try again in a few minutes.' } },
   INTERNAL: { status: 500, message: { vi: 'Lỗi hệ thống, vui lòng thử lại.', en: 'Something went wrong on our side; please try again.' } },
+  SCAN_TOKEN_INVALID: { status: 400, message: { vi: 'Lượt quét này không hợp lệ hoặc đã quá hạn; hãy quét lại mã.', en: 'This scan is not valid or has expired; please scan the code again.' } },
+  SCAN_ALREADY_PLACED: { status: 409, message: { vi: 'Khu vực của lượt quét này đã được chia sẻ.', en: 'The area of this scan has already been shared.' } },
+  QR_SIZE_TOO_LARGE: { status: 400, message: { vi: 'Kích thước mã QR vượt quá giới hạn.', en: 'The QR code size is over the limit.' } },
+  QR_BUSY: { status: 503, message: { vi: 'Hệ thống đang bận tạo mã QR, vui lòng thử lại sau giây lát.', en: 'QR codes are being drawn for others; please try again in a moment.' } },
+  BUSINESS_SUSPENDED: { status: 403, message: { vi: 'Doanh nghiệp đang bị tạm ngưng nên không thể thay đổi thông tin công khai.', en: 'The business is suspended, so it cannot change what its public pages show.' } },
 } as const satisfies Record<string, { status: number; message: LocalizedText }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
