@@ -48,6 +48,7 @@ export class ErrorFilter implements ExceptionFilter {
       ...(fieldErrors ? { fieldErrors: translateFieldErrors(fieldErrors, locale) } : {}),
       requestId: String(request.id),
     };
+    if (exception instanceof DomainError && exception.retryAfterSeconds !== undefined) void reply.header('retry-after', String(exception.retryAfterSeconds));
     void reply.status(definition.status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
