@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { BODY_LIMIT_BYTES } from './config/limits.js';
+import { applyRouteBodyLimits } from './common/body-limit/body-limit.js';
 import { answerFrameworkError, ErrorFilter } from './common/errors/error.filter.js';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor.js';
 import { RequestTimeoutInterceptor } from './common/timeouts/request-timeout.js';
@@ -48,6 +49,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
       logger: options.logger === false ? false : ['error', 'warn', 'log'],
       bodyParser: false,
     });
+    applyRouteBodyLimits(nest.getHttpAdapter().getInstance());
     nest.useGlobalPipes(createValidationPipe());
     nest.useGlobalFilters(new ErrorFilter());
     // The timeout stands outside idempotency: a write that answers late still keeps its answer for the retry.

@@ -41,6 +41,17 @@ describe('attachments', () => {
       expect(attachment.fileName).toBe('passwd.png');
     });
 
+    it('strips bidi control characters from the name, so it cannot pretend to be another type', async () => {
+      const attachment = await uploadAttachment(f, owner, business.id, { bytes: PDF_BYTES, contentType: 'application/pdf', fileName: 'h\u00F3a \u0111\u01A1n\u202E\u2066fdp.exe\u2069\u200F.pdf' });
+      expect(attachment.fileName).toBe('hóa đơnfdp.exe.pdf');
+      const [row] = await sql<{ file_name: string }>(t, `SELECT file_name FROM attachments WHERE id = $1`, [attachment.id]);
+      expect(row?.file_name).toBe('hóa đơnfdp.exe.pdf');
+    });
+
+    it('refuses a name made only of control characters (400)', async () => {
+      expectApiError(await uploadRaw(f, owner, business.id, PNG_BYTES, { contentType: 'image/png', fileName: '\u202E\u2066' }), 400, 'VALIDATION_FAILED', ['fileName']);
+    });
+
     it('accepts staff of the business and its API key with the capture scope', async () => {
       const staff = await createStaff(f, owner, business.id);
       const key = await createApiKey(f, owner, business.id, { scopes: ['capture'] });
@@ -101,23 +112,33 @@ describe('attachments', () => {
   });
 
   describe('GET /api/attachments/:id', () => {
-    it('gives back the very bytes, with their type, an inline name in Vietnamese and a long cache', async () => {
+    it('gives back a PDF\'s very bytes as a download (not shown inline), its Vietnamese name, nosniff, a CSP that runs nothing and a long cache', async () => {
       const pdf = await uploadAttachment(f, owner, business.id, { bytes: PDF_BYTES, contentType: 'application/pdf', fileName: 'Chứng nhận "VietGAP".pdf' });
       const { status, headers, bytes } = await f.http.getBytes(pdf.url);
       expect(status).toBe(200);
       expect(bytes.equals(PDF_BYTES)).toBe(true);
       expect(headers.get('content-type')).toBe('application/pdf');
       expect(headers.get('content-length')).toBe(String(PDF_BYTES.length));
-      expect(headers.get('content-disposition')).toBe(`inline; filename="Chung nhan _VietGAP_.pdf"; filename*=UTF-8''Ch%E1%BB%A9ng%20nh%E1%BA%ADn%20%22VietGAP%22.pdf`);
+      expect(headers.get('content-disposition')).toBe(`attachment; filename="Chung nhan _VietGAP_.pdf"; filename*=UTF-8''Ch%E1%BB%A9ng%20nh%E1%BA%ADn%20%22VietGAP%22.pdf`);
       expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'");
       expect(headers.get('cache-control')).toMatch(/max-age=31536000/);
     });
 
-    it('is readable without signing in (attachments are shown on public pages)', async () => {
-      const image = await uploadAttachment(f, owner, business.id);
-      const { status, bytes } = await f.http.getBytes(image.url);
+    it('is readable without signing in (attachments are shown on public pages), an image inline', async () => {
+      const image = await uploadAttachment(f, owner, business.id, { fileName: 'bưởi.png' });
+      const { status, bytes, headers } = await f.http.getBytes(image.url);
       expect(status).toBe(200);
       expect(bytes.equals(PNG_BYTES)).toBe(true);
+      expect(headers.get('content-disposition')).toMatch(/^inline; /);
+      expect(headers.get('content-security-policy')).toMatch(/sandbox/);
+    });
+
+    it('serves a name stored with bidi marks (before they were stripped at upload) without them', async () => {
+      const pdf = await uploadAttachment(f, owner, business.id, { bytes: PDF_BYTES, contentType: 'application/pdf', fileName: 'invoice.pdf' });
+      await sql(t, `UPDATE attachments SET file_name = $2 WHERE id = $1`, [pdf.id, 'invoice\u202Efdp.exe']);
+      const { headers } = await f.http.getBytes(pdf.url);
+      expect(headers.get('content-disposition')).toBe(`attachment; filename="invoicefdp.exe"; filename*=UTF-8''invoicefdp.exe`);
     });
 
     it('answers an unknown id with 404 ATTACHMENT_NOT_FOUND, and a non-UUID with 404', async () => {

@@ -4,7 +4,8 @@ import type { BatchView, FlagScanResult, FlagView, Page } from '@nguon/shared';
 import { createBatch, createProducer, createUser, recordProcessing, recordStage, type Factory, type Producer, type TestUser } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { countRows } from '../support/db.js';
-import { httpClient, pathOf } from '../support/http.js';
+import { scanBatch } from '../factories/lots.js';
+import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
@@ -53,12 +54,11 @@ describe('flags and consumer reports', () => {
     });
     // A harvest recorded with neither place nor quantity.
     await recordStage(f, farm.owner, sloppy.id, { stage: 'harvesting', eventTime: hoursAgo(60) });
-    // The same code opened in Hà Tĩnh and, an hour later, in Hồ Chí Minh City.
-    const code = pathOf(copied.identityUrl);
-    await f.http.get(code);
-    await f.http.post(`/api/public/batches/${copied.id}/scan-place`, { latitude: 18.3428, longitude: 105.9057 });
-    await f.http.get(code);
-    await f.http.post(`/api/public/batches/${copied.id}/scan-place`, { latitude: 10.7769, longitude: 106.7009 });
+    // The same code opened by one phone in Hà Tĩnh and by another in Hồ Chí Minh City.
+    const [inHaTinh] = await scanBatch(f, copied);
+    await f.http.post(`/api/public/batches/${copied.id}/scan-place`, { scanToken: inHaTinh!.scanToken, latitude: 18.3428, longitude: 105.9057 });
+    const [inSaigon] = await scanBatch(f, copied);
+    await f.http.post(`/api/public/batches/${copied.id}/scan-place`, { scanToken: inSaigon!.scanToken, latitude: 10.7769, longitude: 106.7009 });
   });
   afterAll(async () => t?.close());
 
@@ -80,7 +80,8 @@ describe('flags and consumer reports', () => {
   it('keeps only a coarse place for a scan, and only for a scan just made', async () => {
     const places = await t.app.database.dataSource.query(`SELECT latitude::text, longitude::text FROM scans WHERE batch_id = $1 ORDER BY id`, [copied.id]);
     expect(places).toEqual([{ latitude: '18.3', longitude: '105.9' }, { latitude: '10.8', longitude: '106.7' }]);
-    expectApiError(await f.http.post(`/api/public/batches/${copied.id}/scan-place`, { latitude: 95, longitude: 0 }), 400, 'VALIDATION_FAILED', ['latitude']);
+    const [scan] = await scanBatch(f, copied);
+    expectApiError(await f.http.post(`/api/public/batches/${copied.id}/scan-place`, { scanToken: scan!.scanToken, latitude: 95, longitude: 0 }), 400, 'VALIDATION_FAILED', ['latitude']);
   });
 
   it('takes a consumer report with a photo into the inspector\'s queue', async () => {

@@ -10,7 +10,8 @@ describe('rate limits per client address', () => {
   let codePath: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { PUBLIC_RATE_LIMIT: String(limit) } });
+    // Every scan counts here (no per-client window), so what the limit refused shows in the count.
+    t = await startTestApp({ env: { PUBLIC_RATE_LIMIT: String(limit), SCAN_COUNT_WINDOW_MINUTES: '0' } });
     f = { http: httpClient(t.baseUrl), testApp: t };
     const admin = await createUser(f, { role: 'admin' });
     const owner = await createUser(f);

@@ -42,9 +42,17 @@ describe('a consumer reports a problem, and an inspector works it through, in Ch
     await page.goto(`${t.baseUrl}${pathOf(batch.identityUrl)}`);
     await page.getByTestId('batch-page').waitFor();
 
+    // The scan's token came in the redirect's fragment; the address bar no longer shows it.
+    await page.waitForURL((url) => url.hash === '');
     await page.getByTestId('share-area').click();
     await expect(page.getByTestId('area-status').innerText()).resolves.toContain('Cảm ơn');
     expect(await sql(t, `SELECT latitude::text, longitude::text FROM scans WHERE batch_id = $1`, [batch.id])).toEqual([{ latitude: '18.3', longitude: '105.9' }]);
+    // A page opened without scanning (a shared link) has no scan of its own to place.
+    await page.goto(`${t.baseUrl}/batches/${batch.id}`);
+    await page.getByTestId('batch-page').waitFor();
+    expect(await page.getByTestId('share-area').count()).toBe(0);
+    await page.goto(`${t.baseUrl}${pathOf(batch.identityUrl)}`);
+    await page.getByTestId('batch-page').waitFor();
 
     await page.getByTestId('report-open').click();
     const form = page.getByTestId('report-form');

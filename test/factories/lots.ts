@@ -1,5 +1,5 @@
-import type { BatchView, DashboardView, ErrorDeclarationView } from '@nguon/shared';
-import { pathOf } from '../support/http.js';
+import type { BatchView, DashboardView, ErrorDeclarationView, PublicBatchView } from '@nguon/shared';
+import { getFrom, newVisitorAddress, pathOf } from '../support/http.js';
 import type { Credential, Factory } from './index.js';
 
 const DAY_MS = 86_400_000;
@@ -9,13 +9,19 @@ export function vietnamDate(days = 0): string {
   return new Date(Date.now() + 7 * 3_600_000 + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Opens the batch's QR code as a phone would, `times` times: each GET of the resolver is a scan. */
-export async function scanBatch(f: Factory, batch: Pick<BatchView, 'identityUrl'>, times = 1): Promise<void> {
+/**
+ * Opens the batch's QR code as phones would, `times` phones: each GET of the resolver from another
+ * client address is a scan (one address counts once per batch and window). Answers the views.
+ */
+export async function scanBatch(f: Factory, batch: Pick<BatchView, 'identityUrl'>, times = 1): Promise<PublicBatchView[]> {
   const phone = 'Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36';
+  const views: PublicBatchView[] = [];
   for (let n = 0; n < times; n++) {
-    const response = await f.http.get(pathOf(batch.identityUrl), { headers: { accept: 'application/json', 'user-agent': phone } });
+    const response = await getFrom<PublicBatchView>(f.testApp.baseUrl, newVisitorAddress(), pathOf(batch.identityUrl), { 'user-agent': phone });
     if (response.status !== 200) throw new Error(`scan failed: ${response.status}`);
+    views.push(response.body);
   }
+  return views;
 }
 
 export async function getDashboard(f: Factory, who: Credential, businessId: string): Promise<DashboardView> {

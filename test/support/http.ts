@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'node:http';
+
 export interface HttpResponse<T = any> {
   status: number;
   headers: Headers;
@@ -40,4 +42,35 @@ export type HttpClient = ReturnType<typeof httpClient>;
 export function pathOf(url: string): string {
   const parsed = new URL(url);
   return `${parsed.pathname}${parsed.search}`;
+}
+
+let visitors = 0;
+
+/**
+ * A loopback address of its own (127.0.x.y): requests sent `from` it reach the test server as
+ * another visitor would, with another client address (all of 127.0.0.0/8 is this machine).
+ */
+export function newVisitorAddress(): string {
+  visitors += 1;
+  return `127.0.${2 + Math.floor(visitors / 250)}.${1 + (visitors % 250)}`;
+}
+
+/** A GET sent from the given local address (see `newVisitorAddress`); the body parsed as JSON when it is. */
+export function getFrom<T = any>(baseUrl: string, localAddress: string, path: string, headers: Record<string, string> = {}): Promise<HttpResponse<T>> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(`${baseUrl}${path}`, { localAddress, headers: { accept: 'application/json', ...headers } }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(incoming.headers)) if (typeof value === 'string') responseHeaders.set(name, value);
+        const type = responseHeaders.get('content-type') ?? '';
+        resolve({ status: incoming.statusCode ?? 0, headers: responseHeaders, body: type.includes('json') && text ? JSON.parse(text) : text });
+      });
+      incoming.on('error', reject);
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
 }

@@ -11,6 +11,7 @@ import { ATTACHMENT_STORAGE, type AttachmentStorage } from './attachment-storage
 import { AttachmentEntity } from './attachment.entity.js';
 import { mapAttachment } from './attachment.mapper.js';
 import { sniffContentType } from './content-sniffing.js';
+import { cleanFileName } from './file-name.js';
 
 const TYPE_NAMES: Record<AttachmentContentType, string> = {
   'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/webp': 'WebP', 'application/pdf': 'PDF',
@@ -39,6 +40,7 @@ export class AttachmentsService {
     if (!Buffer.isBuffer(body) || body.length === 0) throw new DomainError('ATTACHMENT_EMPTY');
     const contentType = this.checkContentType(body, declaredType);
     const name = cleanFileName(fileName);
+    if (!name) throw new DomainError('VALIDATION_FAILED', undefined, { fileName: [{ vi: 'Cần tên tệp', en: 'A file name is required' }] });
     const id = randomUUID();
     const storageKey = `${businessId}/${id}`;
     await this.storage.put(storageKey, body);
@@ -99,13 +101,4 @@ export class AttachmentsService {
     }
     return actual;
   }
-}
-
-/** The name as the person knows it, without any folder part or control characters. */
-function cleanFileName(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const name = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().normalize('NFC');
-  if (!name) throw new DomainError('VALIDATION_FAILED', undefined, { fileName: [{ vi: 'Cần tên tệp', en: 'A file name is required' }] });
-  return name;
 }

@@ -17,6 +17,8 @@ export interface AccessRule {
   memberRole?: MemberRole;
   /** With `actsFor`: user roles that may do it for any business (inspectors recalling a batch). */
   authorities?: UserRole[];
+  /** With `actsFor`: the write changes what the business's public pages show, so a suspended business may not. */
+  publishes?: boolean;
 }
 
 /** Where a route names the thing it touches, and how to find its owner. */

@@ -44,6 +44,7 @@ export class AccessGuard implements CanActivate {
     if (rule.actsFor && !authority) {
       const candidates = await this.ownership.candidates(rule.actsFor, request);
       actor.businessId = TenancyPolicy.actingBusiness(principal, candidates, rule.memberRole);
+      if (rule.publishes) await this.ownership.refuseIfSuspended(actor.businessId);
     }
     return true;
   }

@@ -62,6 +62,12 @@ export class OwnershipResolver {
     }
   }
 
+  /** A suspended business keeps its pages as they were when it was suspended. */
+  async refuseIfSuspended(businessId: string): Promise<void> {
+    const [row]: { status: string }[] = await this.db.query(`SELECT status FROM businesses WHERE id = $1`, [businessId]);
+    if (row?.status === 'suspended') throw new DomainError('BUSINESS_SUSPENDED');
+  }
+
   private pathId(value: unknown): string {
     if (typeof value !== 'string' || !isUUID(value)) throw new DomainError('NOT_FOUND');
     return value;

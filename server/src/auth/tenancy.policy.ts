@@ -29,6 +29,14 @@ export const TenancyPolicy = {
     return false;
   },
 
+  /**
+   * Whether a business and its records (places, ...) may be shown: to everyone once verified,
+   * otherwise only to its own people, inspectors and administrators.
+   */
+  seesBusiness(principal: Principal | null, business: { id: string; status: string }): boolean {
+    return business.status === 'verified' || TenancyPolicy.readsEverything(principal) || TenancyPolicy.actsForAny(principal, [business.id]);
+  },
+
   /** Inspectors and administrators read everything. */
   readsEverything(principal: Principal | null): boolean {
     return principal?.kind === 'user' && (principal.role === 'admin' || principal.role === 'inspector');

@@ -15,6 +15,7 @@ import { ProductsService } from '../products/products.service.js';
 import { ApiKeysService } from '../api-keys/api-keys.service.js';
 import { benchImportCheck } from './import-bench.js';
 import { benchLabels } from './labels-bench.js';
+import { benchQr } from './qr-bench.js';
 import { benchTrace } from './trace-bench.js';
 import type { CreatedApiKey } from '@nguon/shared';
 import { randomUUID } from 'node:crypto';
@@ -80,6 +81,8 @@ async function benchCapture(url: string, key: CreatedApiKey, paths: string[]): P
 const scratch = await createScratchDatabase('nguon_bench');
 const config = loadConfig({
   PORT: '0', WEB_DIST_DIR: '', SEED_DEMO: 'false', PUBLIC_RATE_LIMIT: '1000000', DATA_DIR: scratch.dataDir,
+  // One load generator is one client address: count every scan, so the scan rows measure the write.
+  SCAN_COUNT_WINDOW_MINUTES: '0',
   AUTH_SECRET: 'bench-secret-bench-secret-bench-secret', ...(scratch.databaseUrl ? { DATABASE_URL: scratch.databaseUrl } : {}),
   // The trace haystack (a million events) is written by single set-based statements that may run for minutes.
   DATABASE_STATEMENT_TIMEOUT_MS: '0',
@@ -138,6 +141,8 @@ try {
     await run('page data, warm: GET /api/public/batches/{id}', ids.map((id) => `/api/public/batches/${id}`), {}),
     await run('scan from a browser: Digital Link -> 307 (+ scan write)', paths, { accept: 'text/html' }),
     await run('scan as JSON: Digital Link -> consumer view (+ scan write)', paths, { accept: 'application/json' }),
+    // Drawn once by the first pass, then cache hits.
+    await run('QR image, cached: GET /api/batches/{id}/qr.png (512 px)', ids.slice(0, 100).map((id) => `/api/batches/${id}/qr.png`), {}),
   ];
   console.table(rows.map((r) => ({
     case: r.title,
@@ -151,6 +156,7 @@ try {
   await benchCapture(url, await app.nest.get(ApiKeysService).createKey(asOwner, { name: 'bench', scopes: ['capture'] }), paths);
   await benchLabels(url, { email: owner.email, password: 'x' }, ids[0]!);
   await benchImportCheck(url, { email: owner.email, password: 'x' }, business.id, product.gtin!);
+  await benchQr(url, { email: owner.email, password: 'x' }, ids.slice(1000));
   // Last: its million events would weigh on the benches above.
   await benchTrace({ db: app.database.dataSource, url, admin: { email: admin.email, password: 'x' }, businessId: business.id, productId: product.id, embedded: !scratch.databaseUrl });
 } finally {

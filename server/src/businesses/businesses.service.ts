@@ -124,7 +124,7 @@ export class BusinessesService {
   }
 
   private maySee(actor: Actor | null, business: BusinessEntity): boolean {
-    return business.status === 'verified' || TenancyPolicy.readsEverything(actor?.principal ?? null) || TenancyPolicy.actsForAny(actor?.principal ?? null, [business.id]);
+    return TenancyPolicy.seesBusiness(actor?.principal ?? null, business);
   }
 
   private async lockOrFail(tx: EntityManager, businessId: string): Promise<BusinessEntity> {

@@ -33,6 +33,9 @@ describe('loadConfig', () => {
     ['SEED_DEMO', 'maybe'],
     ['PUBLIC_RATE_LIMIT', '0'],
     ['ATTACHMENT_MAX_BYTES', '10MB'],
+    ['SCAN_COUNT_WINDOW_MINUTES', '-1'],
+    ['QR_PUBLIC_MAX_SIZE', '5000'],
+    ['QR_RENDER_THREADS', '0'],
   ])('says what is wrong with %s=%s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
   });

@@ -56,6 +56,15 @@ export interface AppConfig {
   importLimits: ImportLimits;
   /** Background jobs (imports): how often a running one says it is alive, and when a silent one is taken for dead. */
   jobs: JobTimings;
+  /** One client address adds at most one scan of a batch per this many minutes (0: every scan counts). */
+  scanCountWindowMinutes: number;
+  /** Largest QR image (px) drawn for anyone but members of the batch's business. */
+  qrPublicMaxSize: number;
+  /** Memory kept for drawn QR images, in bytes. */
+  qrCacheBytes: number;
+  /** Worker threads that draw QR images, and how many requests may wait for one. */
+  qrRenderThreads: number;
+  qrRenderQueue: number;
 }
 
 export interface ImportLimits {
@@ -192,6 +201,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       staleMs: integer(env, 'JOB_STALE_SECONDS', 60, 2, 86_400) * 1000,
       sweepMs: integer(env, 'JOB_SWEEP_SECONDS', 60, 1, 86_400) * 1000,
     },
+    scanCountWindowMinutes: integer(env, 'SCAN_COUNT_WINDOW_MINUTES', 10, 0, 24 * 60),
+    qrPublicMaxSize: integer(env, 'QR_PUBLIC_MAX_SIZE', 1024, 64, 4096),
+    qrCacheBytes: integer(env, 'QR_CACHE_BYTES', 64 * 1024 * 1024, 0, 4 * 1024 * 1024 * 1024),
+    qrRenderThreads: integer(env, 'QR_RENDER_THREADS', Math.max(1, Math.min(2, os.availableParallelism() - 1)), 1, 64),
+    qrRenderQueue: integer(env, 'QR_RENDER_QUEUE', 32, 0, 10_000),
   };
 }
 

@@ -1,6 +1,5 @@
 import { Worker } from 'node:worker_threads';
 import { Inject, Injectable } from '@nestjs/common';
-import { BusyError } from '../common/errors/busy-error.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig, ImportLimits } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -51,7 +50,7 @@ export class SheetReader {
       this.active++;
       return Promise.resolve();
     }
-    if (this.waiting.length >= this.limits.queue) throw new BusyError('IMPORT_BUSY', RETRY_AFTER_SECONDS);
+    if (this.waiting.length >= this.limits.queue) throw new DomainError('IMPORT_BUSY', undefined, undefined, RETRY_AFTER_SECONDS);
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 

@@ -4,6 +4,7 @@ import type { LocationView, Page } from '@nguon/shared';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
+import { TenancyPolicy } from '../auth/tenancy.policy.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { toPage, type PageQueryDto } from '../common/pagination/page-query.dto.js';
@@ -32,7 +33,7 @@ export class LocationsService {
       await this.audit.record(tx, actor, { action: 'location.add', targetType: 'location', targetId: saved.id, details: { name: saved.name, kind: saved.kind } });
       return saved;
     });
-    return this.getLocation(location.id);
+    return this.getLocation(actor, location.id);
   }
 
   async updateLocation(actor: Actor, locationId: string, dto: UpdateLocationDto): Promise<LocationView> {
@@ -53,7 +54,7 @@ export class LocationsService {
       return batches.map((b) => b.id);
     });
     await this.changes.publish(shownOn);
-    return this.getLocation(locationId);
+    return this.getLocation(actor, locationId);
   }
 
   /** Only a place nothing refers to: batches and events name their places for good. */
@@ -72,17 +73,24 @@ export class LocationsService {
     }
   }
 
-  async getLocation(id: string): Promise<LocationView> {
+  /** A place of a business that is not verified is shown only to its people, inspectors and administrators. */
+  async getLocation(actor: Actor | null, id: string): Promise<LocationView> {
     const location = await this.db.getRepository(LocationEntity).findOneBy({ id });
-    if (!location) throw new DomainError('LOCATION_NOT_FOUND');
+    if (!location || !(await this.seesBusiness(actor, location.businessId))) throw new DomainError('LOCATION_NOT_FOUND');
     return mapLocation(location);
   }
 
-  async listLocations(businessId: string, query: PageQueryDto): Promise<Page<LocationView>> {
+  async listLocations(actor: Actor | null, businessId: string, query: PageQueryDto): Promise<Page<LocationView>> {
+    if (!(await this.seesBusiness(actor, businessId))) throw new DomainError('BUSINESS_NOT_FOUND');
     const [rows, total] = await this.db.getRepository(LocationEntity).findAndCount({
       where: { businessId }, order: { name: 'ASC' }, skip: query.offset, take: query.limit,
     });
     return toPage(rows, total, query, mapLocation);
+  }
+
+  private async seesBusiness(actor: Actor | null, businessId: string): Promise<boolean> {
+    const [business]: { id: string; status: string }[] = await this.db.query(`SELECT id, status FROM businesses WHERE id = $1`, [businessId]);
+    return business !== undefined && TenancyPolicy.seesBusiness(actor?.principal ?? null, business);
   }
 }
 

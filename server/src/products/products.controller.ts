@@ -11,14 +11,14 @@ import { CreateProductDto } from './dto/create-product.dto.js';
 import { UpdateProductDto } from './dto/update-product.dto.js';
 import { ProductsService } from './products.service.js';
 
-const OWNER_OF_PRODUCT = { actsFor: owned.productInPath(), memberRole: 'owner' } as const;
+const OWNER_OF_PRODUCT = { actsFor: owned.productInPath(), memberRole: 'owner', publishes: true } as const;
 
 @ApiTags('products')
 @Controller('api')
 export class ProductsController {
   constructor(private readonly products: ProductsService) {}
 
-  @Post('businesses/:businessId/products') @Access({ actsFor: owned.businessInPath(), memberRole: 'owner' }) @ApiBearerAuth()
+  @Post('businesses/:businessId/products') @Access({ actsFor: owned.businessInPath(), memberRole: 'owner', publishes: true }) @ApiBearerAuth()
   create(@CurrentActor() actor: Actor, @Body() dto: CreateProductDto): Promise<ProductView> { return this.products.createProduct(actor, dto); }
 
   @Get('businesses/:businessId/products')

@@ -83,6 +83,9 @@ export interface InputRow {
   unit: string | null;
 }
 
+/** A place (`l`) is public only while its business is verified: a pending or suspended one's stay private. */
+const PUBLIC_PLACE = `EXISTS (SELECT 1 FROM businesses lb WHERE lb.id = l.business_id AND lb.status = 'verified')`;
+
 /** How many processing steps back the consumer timeline follows raw materials. */
 const MAX_LINEAGE_DEPTH = 8;
 
@@ -98,7 +101,7 @@ export async function loadBatchRows(db: DataSource, batchIds: string[]): Promise
        FROM batches b
        JOIN products p ON p.id = b.product_id
        JOIN businesses bu ON bu.id = b.business_id
-       LEFT JOIN locations l ON l.id = b.origin_location_id
+       LEFT JOIN locations l ON l.id = b.origin_location_id AND ${PUBLIC_PLACE}
       WHERE b.id = ANY($1::uuid[])`,
     [batchIds],
   );
@@ -150,7 +153,7 @@ export async function loadEvents(db: DataSource, batchIds: string[]): Promise<Ev
        LEFT JOIN businesses rb ON rb.id = e.business_id
        LEFT JOIN businesses sb ON sb.id = e.source_business_id
        LEFT JOIN businesses db ON db.id = e.destination_business_id
-       LEFT JOIN locations l ON l.id = e.location_id
+       LEFT JOIN locations l ON l.id = e.location_id AND ${PUBLIC_PLACE}
       WHERE eb.batch_id = ANY($1::uuid[])
       ORDER BY e.event_time, e.record_time`,
     [batchIds],

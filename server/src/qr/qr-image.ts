@@ -1,6 +1,3 @@
-import QRCode from 'qrcode';
-import type { QrErrorCorrectionLevel } from '@nguon/shared';
-
 export interface QrCaption {
   product: string;
   lot: string;
@@ -9,14 +6,8 @@ export interface QrCaption {
 
 const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function qrPng(url: string, size: number, ecc: QrErrorCorrectionLevel): Promise<Buffer> {
-  return QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: ecc, width: size, margin: 4 });
-}
-
-/** The symbol as SVG, with the human-readable product, lot and code under it when a caption is given. */
-export async function qrSvg(url: string, size: number, ecc: QrErrorCorrectionLevel, caption: QrCaption | null): Promise<string> {
-  const symbol = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: ecc, width: size, margin: 4 });
-  if (!caption) return symbol;
+/** The symbol's SVG with the human-readable product, lot and code under it. */
+export function withCaption(symbol: string, size: number, caption: QrCaption): string {
   const inner = symbol.replace(/^<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '');
   const viewBox = /viewBox="0 0 (\d+) (\d+)"/.exec(symbol);
   const modules = Number(viewBox?.[1] ?? 0);

@@ -1,10 +1,14 @@
-import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Headers, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { pickLocale, type ConsumerReportReceipt } from '@nguon/shared';
+import { pickLocale, REPORT_PHOTO_MAX_BYTES, type ConsumerReportReceipt } from '@nguon/shared';
+import { BodyLimit } from '../common/body-limit/body-limit.js';
 import { RateLimited } from '../common/rate-limit/rate-limit.guard.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { ConsumerReportsService } from './consumer-reports.service.js';
-import { ConsumerReportDto, ScanPlaceDto } from './dto/consumer-report.dto.js';
+import { ConsumerReportDto } from './dto/consumer-report.dto.js';
+
+/** The photo as base64 (a third longer than its bytes) and room for the text fields. */
+const REPORT_BODY_LIMIT = Math.ceil(REPORT_PHOTO_MAX_BYTES / 3) * 4 + 16 * 1024;
 
 /** Public: anyone holding the product may report a problem, without an account. */
 @ApiTags('public')
@@ -12,11 +16,8 @@ import { ConsumerReportDto, ScanPlaceDto } from './dto/consumer-report.dto.js';
 export class ConsumerReportsController {
   constructor(private readonly reports: ConsumerReportsService) {}
 
-  @Post('reports') @RateLimited('report')
+  @Post('reports') @RateLimited('report') @BodyLimit(REPORT_BODY_LIMIT)
   report(@Param('id', UuidParam) id: string, @Body() dto: ConsumerReportDto, @Headers('accept-language') language?: string): Promise<ConsumerReportReceipt> {
     return this.reports.report(id, dto, pickLocale(language));
   }
-
-  @Post('scan-place') @HttpCode(204) @RateLimited('public')
-  placeScan(@Param('id', UuidParam) id: string, @Body() dto: ScanPlaceDto): Promise<void> { return this.reports.placeScan(id, dto); }
 }

@@ -6,15 +6,9 @@ import { DataSource } from 'typeorm';
 import { ATTACHMENT_STORAGE, type AttachmentStorage } from '../attachments/attachment-storage.js';
 import { sniffContentType } from '../attachments/content-sniffing.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import type { ConsumerReportDto, ScanPlaceDto } from './dto/consumer-report.dto.js';
+import type { ConsumerReportDto } from './dto/consumer-report.dto.js';
 
-/** Rounds to one decimal: about 10 km, enough to tell Hà Tĩnh from Hà Nội and no closer. */
-const coarse = (degrees: number) => Math.round(degrees * 10) / 10;
-
-/**
- * What consumers tell the portal about a batch: a report for inspectors (with an optional photo),
- * or, when they agree, the rough area they scanned it in, which shows copied codes.
- */
+/** What consumers tell the portal about a batch: a report for inspectors, with an optional photo. */
 @Injectable()
 export class ConsumerReportsService {
   constructor(
@@ -46,16 +40,6 @@ export class ConsumerReportsService {
       if (photoKey) await this.storage.remove(photoKey);
       throw error;
     }
-  }
-
-  /** Places the visitor's latest scan of this batch (within ten minutes); nothing else is kept. */
-  async placeScan(batchId: string, dto: ScanPlaceDto): Promise<void> {
-    await this.db.query(
-      `UPDATE scans SET latitude = $2, longitude = $3
-        WHERE id = (SELECT id FROM scans WHERE batch_id = $1 AND latitude IS NULL AND scanned_at > now() - interval '10 minutes'
-                     ORDER BY scanned_at DESC LIMIT 1)`,
-      [batchId, coarse(dto.latitude), coarse(dto.longitude)],
-    );
   }
 
   private checkedPhoto(base64: string, claimed: string): Buffer {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ClientClass } from './scan.entity.js';
 
 /** Upper bound on remembered codes; each entry is a few dozen bytes. */
 const MAX_KEYS = 200_000;
@@ -27,18 +26,6 @@ export class BatchLookupService {
 
   productByGtin(gtin14: string): Promise<string | null> {
     return this.remembered(`p:${gtin14}`, () => this.db.query(`SELECT id FROM products WHERE gtin = $1`, [gtin14]));
-  }
-
-  /** Records an anonymous scan and returns the batch's new scan count, in one statement. */
-  async recordScan(batchId: string, clientClass: ClientClass): Promise<number> {
-    const rows: [{ scan_count: number }[], number] | { scan_count: number }[] = await this.db.query(
-      `WITH scan AS (INSERT INTO scans (batch_id, client_class) VALUES ($1, $2))
-       UPDATE batches SET scan_count = scan_count + 1 WHERE id = $1 RETURNING scan_count`,
-      [batchId, clientClass],
-    );
-    // TypeORM returns [rows, affected] for UPDATE ... RETURNING on PostgreSQL.
-    const list = Array.isArray(rows[0]) ? (rows[0] as { scan_count: number }[]) : (rows as { scan_count: number }[]);
-    return list[0]?.scan_count ?? 0;
   }
 
   private async remembered(key: string, load: () => Promise<{ id: string }[]>): Promise<string | null> {

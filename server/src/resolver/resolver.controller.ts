@@ -85,11 +85,12 @@ export class ResolverController {
       return void reply.redirect(`${this.resolver.pagePath(resolved)}${query}`, 307);
     }
     // HEAD is a machine checking the link, not someone opening the code.
-    const scanCount = request.method === 'GET' ? await this.resolver.recordScan(resolved.batchId, clientClassOf(request.headers['user-agent'])) : null;
+    const scan = request.method === 'GET' ? await this.resolver.recordScan(resolved.batchId, request.ip, clientClassOf(request.headers['user-agent'])) : null;
     if (want === 'json') {
-      return void reply.send(await this.resolver.batchView(resolved.batchId, scanCount));
+      return void reply.send(await this.resolver.batchView(resolved.batchId, scan));
     }
-    return void reply.redirect(`${this.resolver.pagePath(resolved)}${query}`, 307);
+    // The scan token rides in the fragment: the page reads it, and it never reaches a server log or a Referer.
+    return void reply.redirect(`${this.resolver.pagePath(resolved)}${query}${scan ? `#scan=${scan.scanToken}` : ''}`, 307);
   }
 }
 

@@ -4,10 +4,12 @@ import { WebAppModule } from '../web-app/web-app.module.js';
 import { BatchLookupService } from './batch-lookup.service.js';
 import { ResolverController } from './resolver.controller.js';
 import { ResolverService } from './resolver.service.js';
+import { ScanPlaceController } from './scan-place.controller.js';
+import { ScansService } from './scans.service.js';
 
 @Module({
   imports: [PublicViewModule, WebAppModule],
-  controllers: [ResolverController],
-  providers: [ResolverService, BatchLookupService],
+  controllers: [ResolverController, ScanPlaceController],
+  providers: [ResolverService, BatchLookupService, ScansService],
 })
 export class ResolverModule {}

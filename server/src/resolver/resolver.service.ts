@@ -8,6 +8,7 @@ import { PublicBatchService } from '../public-view/public-batch.service.js';
 import { PublicProductService } from '../public-view/public-product.service.js';
 import { BatchLookupService } from './batch-lookup.service.js';
 import type { ClientClass } from './scan.entity.js';
+import { ScansService } from './scans.service.js';
 
 export type Resolved =
   | { kind: 'batch'; batchId: string; gtin14: string | null }
@@ -23,6 +24,7 @@ export class ResolverService {
     private readonly lookup: BatchLookupService,
     private readonly publicBatches: PublicBatchService,
     private readonly publicProducts: PublicProductService,
+    private readonly scans: ScansService,
   ) {}
 
   /** Parses a Digital Link path (`/01/...`) and finds what it names. */
@@ -56,13 +58,14 @@ export class ResolverService {
     return { kind: 'batch', batchId, gtin14: null };
   }
 
-  recordScan(batchId: string, clientClass: ClientClass): Promise<number> {
-    return this.lookup.recordScan(batchId, clientClass);
+  recordScan(batchId: string, clientAddress: string, clientClass: ClientClass): Promise<{ scanCount: number; scanToken: string }> {
+    return this.scans.record(batchId, clientAddress, clientClass);
   }
 
-  /** The consumer view, with the scan count just recorded, or read when nothing was recorded. */
-  batchView(batchId: string, scanCount: number | null): Promise<PublicBatchView> {
-    return scanCount === null ? this.publicBatches.getPublicBatch(batchId) : this.publicBatches.withScanCount(batchId, scanCount);
+  /** The consumer view, with the scan just recorded (its count and token), or the count read when nothing was. */
+  async batchView(batchId: string, scan: { scanCount: number; scanToken: string } | null): Promise<PublicBatchView> {
+    if (!scan) return this.publicBatches.getPublicBatch(batchId);
+    return { ...(await this.publicBatches.withScanCount(batchId, scan.scanCount)), scanToken: scan.scanToken };
   }
 
   productView(productId: string): Promise<PublicProductView> {

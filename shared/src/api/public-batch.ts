@@ -105,6 +105,11 @@ export interface PublicBatchView {
   timeline: TimelineEntry[];
   sources: PublicSourceBatch[];
   scanCount: number;
+  /**
+   * Only in the answer to a scan (the resolver): proof that this client just made that scan, which
+   * lets it share the scan's area once (`ScanPlaceRequest.scanToken`). Short-lived.
+   */
+  scanToken?: string;
 }
 
 /** What the resolver answers for a GTIN alone (`/01/{gtin}`): the product and its recent batches. */

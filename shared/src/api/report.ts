@@ -31,6 +31,8 @@ export interface ConsumerReportReceipt {
 
 /** The visitor's area, rounded to about 10 km before it leaves the phone; shared only on request. */
 export interface ScanPlaceRequest {
+  /** The `scanToken` of the scan being placed: from the resolver's JSON, or `#scan=` of the page it redirected to. */
+  scanToken: string;
   latitude: number;
   longitude: number;
 }

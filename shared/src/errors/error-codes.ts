@@ -67,6 +67,11 @@ export const ERROR_CODES = {
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: { vi: 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.', en: 'This Idempotency-Key was already used for a different request.' } },
   IDEMPOTENCY_KEY_IN_USE: { status: 409, message: { vi: 'Yêu cầu với khóa này đang được xử lý; vui lòng thử lại sau giây lát.', en: 'A request with this Idempotency-Key is still being processed; try again in a moment.' } },
   REQUEST_TOO_DEEP: { status: 400, message: { vi: 'Dữ liệu JSON lồng nhau quá sâu.', en: 'The JSON is nested too deeply.' } },
+  SCAN_TOKEN_INVALID: { status: 400, message: { vi: 'Lượt quét này không hợp lệ hoặc đã quá hạn; hãy quét lại mã.', en: 'This scan is not valid or has expired; please scan the code again.' } },
+  SCAN_ALREADY_PLACED: { status: 409, message: { vi: 'Khu vực của lượt quét này đã được chia sẻ.', en: 'The area of this scan has already been shared.' } },
+  QR_SIZE_TOO_LARGE: { status: 400, message: { vi: 'Kích thước mã QR vượt quá giới hạn.', en: 'The QR code size is over the limit.' } },
+  QR_BUSY: { status: 503, message: { vi: 'Hệ thống đang bận tạo mã QR, vui lòng thử lại sau giây lát.', en: 'QR codes are being drawn for others; please try again in a moment.' } },
+  BUSINESS_SUSPENDED: { status: 403, message: { vi: 'Doanh nghiệp đang bị tạm ngưng nên không thể thay đổi thông tin công khai.', en: 'The business is suspended, so it cannot change what its public pages show.' } },
 } as const satisfies Record<string, { status: number; message: LocalizedText }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -12,6 +12,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     readonly detail?: LocalizedText,
     readonly fieldErrors?: FieldErrors,
+    /** For a temporary refusal (503, 429): when to try again, sent as Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail?.en ?? code);
     this.name = 'DomainError';

@@ -5,7 +5,6 @@ import { QueryFailedError } from 'typeorm';
 import { clientRequestIdOf } from '../request/client-request-id.js';
 import { translateFieldErrors } from '../validation/field-error-messages.js';
 import { isDatabaseUnavailable } from './database-unavailable.js';
-import { BusyError } from './busy-error.js';
 import { DomainError, type FieldErrors } from './domain-error.js';
 
 const UNIQUE_VIOLATION = '23505';
@@ -53,9 +52,10 @@ export class ErrorFilter implements ExceptionFilter {
       ...(fieldErrors ? { fieldErrors: translateFieldErrors(fieldErrors, locale) } : {}),
       requestId: String(request.id),
     };
-    // A 503 passes: the client may try again shortly.
-    if (exception instanceof BusyError) void reply.header('retry-after', String(exception.retryAfterSeconds));
-    else if (definition.status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    // A temporary refusal says when to try again; any other 503 passes too, shortly.
+    const retryAfter = exception instanceof DomainError && exception.retryAfterSeconds !== undefined ? exception.retryAfterSeconds
+      : definition.status === 503 ? RETRY_AFTER_SECONDS : undefined;
+    if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
     void reply.status(definition.status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 

@@ -20,4 +20,10 @@ export class FixedWindowCounter {
     this.counts.set(key, count);
     return count > limit ? Math.ceil((this.windowStart + this.windowMs - now) / 1000) : 0;
   }
+
+  /** Takes back one hit of the current window (a request that turned out not to count). */
+  refund(key: string): void {
+    const count = this.counts.get(key);
+    if (count) this.counts.set(key, count - 1);
+  }
 }

@@ -27,11 +27,23 @@ export class RateLimitGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const limit = { public: this.config.publicRateLimit, login: this.config.loginRateLimit, report: this.config.reportRateLimit }[group];
-    const retryAfter = this.counter.hit(`${group}:${request.ip}`, limit);
+    const retryAfter = this.counter.hit(keyOf(group, request), limit);
     if (retryAfter > 0) {
       void http.getResponse<FastifyReply>().header('retry-after', String(retryAfter));
       throw new DomainError('RATE_LIMITED');
     }
     return true;
   }
+
+  /** The group the route is limited by, if any. */
+  groupOf(context: ExecutionContext): RateLimitGroup | undefined {
+    return this.reflector.getAllAndOverride<RateLimitGroup | undefined>(RATE_LIMIT, [context.getHandler(), context.getClass()]);
+  }
+
+  /** Takes back the hit this request counted in its group. */
+  refund(group: RateLimitGroup, request: FastifyRequest): void {
+    this.counter.refund(keyOf(group, request));
+  }
 }
+
+const keyOf = (group: RateLimitGroup, request: FastifyRequest) => `${group}:${request.ip}`;

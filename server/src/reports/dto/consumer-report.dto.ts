@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBase64, IsIn, IsLatitude, IsLongitude, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { IsBase64, IsIn, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import {
-  REPORT_CATEGORY_NAMES, REPORT_PHOTO_MAX_BYTES, REPORT_PHOTO_TYPES, type ConsumerReportRequest, type ReportCategory, type ScanPlaceRequest,
+  REPORT_CATEGORY_NAMES, REPORT_PHOTO_MAX_BYTES, REPORT_PHOTO_TYPES, type ConsumerReportRequest, type ReportCategory,
 } from '@nguon/shared';
 import { IsText } from '../../common/validation/decorators.js';
 
@@ -17,9 +17,4 @@ export class ConsumerReportDto implements ConsumerReportRequest {
   @IsText(2000, 'What is wrong, in the consumer\'s words') message: string;
   @IsOptional() @IsText(200, 'A phone number or email, if the consumer wants an answer') contact?: string;
   @IsOptional() @ValidateNested() @Type(() => ReportPhotoDto) photo?: ReportPhotoDto;
-}
-
-export class ScanPlaceDto implements ScanPlaceRequest {
-  @IsLatitude() latitude: number;
-  @IsLongitude() longitude: number;
 }

@@ -1,4 +1,5 @@
-import { Link, useLocation, useParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { PublicBatchView } from '@nguon/shared';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -16,10 +17,11 @@ import { Timeline } from '@/features/batch/components/timeline';
 import { ReportProblem } from '@/features/reports/components/report-problem';
 import { ShareArea } from '@/features/reports/components/share-area';
 import { resolvedFromState } from '@/features/scan/api/resolve-code';
+import { scanTokenFromHash } from '@/features/scan/utils/scan-token';
 import { useErrorMessage } from '@/lib/error-message';
 import { useLocale, useT } from '@/lib/i18n';
 
-function BatchPage({ batch }: { batch: PublicBatchView }) {
+function BatchPage({ batch, scanToken }: { batch: PublicBatchView; scanToken: string | undefined }) {
   const t = useT();
   const { l } = useLocale();
   return (
@@ -28,7 +30,7 @@ function BatchPage({ batch }: { batch: PublicBatchView }) {
       {batch.recall ? <RecallBanner recall={batch.recall} /> : null}
       <ProductHeader product={batch.product} status={batch.status} displayName={batch.displayName} />
       <ScanCount count={batch.scanCount} />
-      <ShareArea batchId={batch.id} />
+      {scanToken ? <ShareArea batchId={batch.id} scanToken={scanToken} /> : null}
       <RecordsVerified batchId={batch.id} />
       <BatchFacts batch={batch} />
       <ProducerCard producer={batch.producer} />
@@ -45,8 +47,16 @@ export default function BatchRoute() {
   const location = useLocation();
   const t = useT();
   const errorMessage = useErrorMessage();
+  const navigate = useNavigate();
   const handedOver = resolvedFromState(location.state);
   const state = usePublicBatch(id, handedOver?.kind === 'batch' ? handedOver.batch : null);
+  // Only the visitor who just scanned the code may share where: the scan's token came with the
+  // resolver's answer (handed over by the home page) or in the fragment of its redirect.
+  const [scanToken] = useState(() => (handedOver?.kind === 'batch' ? handedOver.batch.scanToken : undefined) ?? scanTokenFromHash(location.hash));
+  useEffect(() => {
+    // Kept in memory, not in the address bar, so a shared link does not carry it.
+    if (scanTokenFromHash(location.hash)) void navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: location.state });
+  }, [location, navigate]);
 
   if (state.status === 'loading') {
     return (
@@ -83,5 +93,5 @@ export default function BatchRoute() {
     );
   }
 
-  return <BatchPage batch={state.data} />;
+  return <BatchPage batch={state.data} scanToken={scanToken} />;
 }

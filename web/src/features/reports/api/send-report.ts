@@ -8,7 +8,7 @@ export function sendReport(batchId: string, body: ConsumerReportRequest, options
   return apiRequest<ConsumerReportReceipt>('POST', `${batchPath(batchId)}/reports`, { ...options, body });
 }
 
-/** `POST /api/public/batches/{id}/scan-place`: the visitor's area, already rounded here. */
+/** `POST /api/public/batches/{id}/scan-place`: the area of the visitor's own scan (its token), already rounded here; once. */
 export function shareScanPlace(batchId: string, body: ScanPlaceRequest, options: RequestOptions): Promise<void> {
   return apiRequest<void>('POST', `${batchPath(batchId)}/scan-place`, { ...options, body });
 }
