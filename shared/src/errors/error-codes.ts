@@ -58,6 +58,9 @@ export const ERROR_CODES = {
   NOTIFICATION_NOT_FOUND: { status: 404, message: { vi: 'Không tìm thấy thông báo.', en: 'Notification not found.' } },
   RATE_LIMITED: { status: 429, message: { vi: 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.', en: 'Too many requests; please try again in a few minutes.' } },
   INTERNAL: { status: 500, message: { vi: 'Lỗi hệ thống, vui lòng thử lại.', en: 'Something went wrong on our side; please try again.' } },
+  GTIN_OUTSIDE_PREFIXES: { status: 422, message: { vi: 'Mã GTIN không thuộc mã doanh nghiệp GS1 nào của doanh nghiệp.', en: "The GTIN is not under any of the business's GS1 company prefixes." } },
+  PREFIX_TAKEN: { status: 409, message: { vi: 'Mã doanh nghiệp GS1 này đã thuộc một doanh nghiệp đã được xác minh.', en: 'This GS1 company prefix already belongs to a verified business.' } },
+  PREFIX_IN_USE: { status: 409, message: { vi: 'Còn sản phẩm dùng mã GTIN thuộc mã doanh nghiệp GS1 này nên chưa bỏ được.', en: 'Products still use GTINs under this GS1 company prefix, so it cannot be removed.' } },
 } as const satisfies Record<string, { status: number; message: LocalizedText }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -6,6 +6,7 @@ import { translateFieldErrors } from '../validation/field-error-messages.js';
 import { DomainError, type FieldErrors } from './domain-error.js';
 
 const UNIQUE_VIOLATION = '23505';
+const EXCLUSION_VIOLATION = '23P01';
 
 /** Constraint names that mean a specific, explainable conflict. */
 const CONFLICT_BY_CONSTRAINT: Record<string, ErrorCode> = {
@@ -15,6 +16,10 @@ const CONFLICT_BY_CONSTRAINT: Record<string, ErrorCode> = {
   products_gtin_key: 'GTIN_TAKEN',
   batches_product_id_lot_code_key: 'LOT_CODE_TAKEN',
   events_event_id_key: 'DUPLICATE_EVENT',
+  businesses_confirmed_tax_code_key: 'TAX_CODE_TAKEN',
+  products_business_gtin_key: 'GTIN_TAKEN',
+  business_gs1_prefixes_confirmed_excl: 'PREFIX_TAKEN',
+  business_gs1_prefixes_pkey: 'CONFLICT',
 };
 
 function statusCodeToCode(status: number): ErrorCode {
@@ -57,7 +62,7 @@ export class ErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof QueryFailedError) {
       const driverError = exception.driverError as { code?: string; constraint?: string };
-      if (driverError.code === UNIQUE_VIOLATION) {
+      if (driverError.code === UNIQUE_VIOLATION || driverError.code === EXCLUSION_VIOLATION) {
         return { code: CONFLICT_BY_CONSTRAINT[driverError.constraint ?? ''] ?? 'CONFLICT' };
       }
     }
