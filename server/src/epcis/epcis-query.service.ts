@@ -169,7 +169,7 @@ export class EpcisQueryService {
     if (gtins.length) {
       const found: { gtin: string; prefix: string }[] = await this.db.query(
         `SELECT g.gtin, c.prefix FROM unnest($1::text[]) AS g (gtin)
-           JOIN business_gs1_prefixes c ON c.confirmed AND c.coverage @> substr(g.gtin, 2, 12)::int8`,
+           JOIN business_gs1_prefixes c ON c.confirmed AND c.coverage @> substr(g.gtin, 2, 12)::int8 AND c.prefix NOT LIKE '00000%'`,
         [gtins],
       );
       for (const { gtin, prefix } of found) prefixes.set(gtin.trim(), prefix);
