@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventHashId, epcisDocumentEvents, gs1CheckDigit } from '@nguon/shared';
 import { eventIdentifiers, normalizeIdentifier } from '../../server/src/events/event-identifiers.js';
 import { canonicalJson } from '../../server/src/events/record-hash.js';
-import { createApiKey, createBatch, createProducer, createUser, makeCompanyPrefix, recordStage, type Factory, type Producer } from '../factories/index.js';
+import { createApiKey, createBatch, createProducer, createUser, GS1_EXAMPLE_PREFIXES, makeCompanyPrefix, recordStage, type Factory, type Producer } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { countRows, sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
@@ -12,12 +12,6 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 const EXAMPLES = new URL('../fixtures/epcis/examples/', import.meta.url);
 const exampleNames = readdirSync(EXAMPLES).filter((name) => name.endsWith('.jsonld')).sort();
 const example = (name: string) => JSON.parse(readFileSync(new URL(name, EXAMPLES), 'utf8')) as Record<string, any>;
-
-/**
- * The GS1 company prefixes of the GTINs in GS1's example documents (and 9520123, of the documents
- * made here): the capturing business declares them, since a business publishes only under its own.
- */
-const EXAMPLE_PREFIXES = ['0614141', '4000001', '4012345', '4023333', '9506000', '9520001', '9520123'];
 
 /** A document of `count` copies of one valid event, each with its own eventID. */
 function documentOf(count: number, epcClass: string): Record<string, unknown> {
@@ -46,7 +40,7 @@ describe('EPCIS 2.0 capture', () => {
   beforeAll(async () => {
     t = await startTestApp();
     f = { http: httpClient(t.baseUrl), testApp: t };
-    farm = await createProducer(f, await createUser(f, { role: 'admin' }), { business: { gs1Prefixes: [makeCompanyPrefix(), ...EXAMPLE_PREFIXES] } });
+    farm = await createProducer(f, await createUser(f, { role: 'admin' }), { business: { gs1Prefixes: [makeCompanyPrefix(), ...GS1_EXAMPLE_PREFIXES] } });
     key = await createApiKey(f, farm.owner, farm.business.id, { scopes: ['capture', 'read'] });
   });
   afterAll(async () => t?.close());

@@ -46,7 +46,8 @@ export function makeCompanyPrefix(): string {
 export function makeGtin(prefix = makeCompanyPrefix()): string {
   const itemDigits = 12 - prefix.length;
   itemSequence += 1;
-  const body = `${prefix}${String(itemSequence % 10 ** itemDigits).padStart(itemDigits, '0')}`;
+  const item = itemDigits > 0 ? String(itemSequence % 10 ** itemDigits).padStart(itemDigits, '0') : '';
+  const body = `${prefix}${item}`;
   return `${body}${gs1CheckDigit(body)}`;
 }
 
@@ -58,6 +59,12 @@ export function companyPrefixOf(gtin: string): string {
   const digits = gtin.replace(/ +/g, '').trim();
   return digits.length === 8 ? `00000${digits}` : digits.padStart(14, '0').slice(1, 9);
 }
+
+/**
+ * The GS1 company prefixes of the GTINs in GS1's example EPCIS documents (and 9520123, of documents
+ * the tests make): a business capturing them declares them, since it publishes only under its own.
+ */
+export const GS1_EXAMPLE_PREFIXES = ['0614141', '4000001', '4012345', '4023333', '9506000', '9520001', '9520123'] as const;
 
 /** Each factory-made business's first prefix, so its products get GTINs it owns. */
 const prefixOfBusiness = new Map<string, string>();
@@ -146,7 +153,7 @@ export async function createLocation(f: Factory, owner: TestUser, businessId: st
 
 export async function createProduct(f: Factory, owner: TestUser, businessId: string, overrides: Partial<CreateProductRequest> = {}): Promise<ProductView> {
   const prefix = prefixOfBusiness.get(businessId);
-  const body: CreateProductRequest = { name: { vi: 'Bưởi Phúc Trạch', en: 'Phuc Trach pomelo' }, category: 'fruit', unit: 'KGM', ...(prefix ? { gtin: makeGtin(prefix) } : {}), ...overrides };
+  const body: CreateProductRequest = { name: { vi: 'Bưởi Phúc Trạch', en: 'Phuc Trach pomelo' }, category: 'fruit', unit: 'KGM', ...(prefix && !('gtin' in overrides) ? { gtin: makeGtin(prefix) } : {}), ...overrides };
   return expectOk(await f.http.post(`/api/businesses/${businessId}/products`, body, { token: owner.token }), 'create product');
 }
 

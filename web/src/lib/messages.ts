@@ -9,6 +9,7 @@ import { recordingMessages } from '@/features/recording/messages';
 import { reportsMessages } from '@/features/reports/messages';
 import { flagsMessages } from '@/features/flags/messages';
 import { alertsMessages } from '@/features/alerts/messages';
+import { businessClaimsMessages } from '@/features/businesses/messages';
 
 /**
  * Every text the web app shows, in Vietnamese (the default) and English: the shared texts here,
@@ -468,7 +469,7 @@ const vi = {
   'audit.filterBy': 'Lọc theo giá trị này',
 } as const satisfies Record<string, string>;
 
-const FEATURES = [portalMessages, catalogMessages, lotsMessages, recordingMessages, labelsMessages, importsMessages, inspectorMessages, exportsMessages, reportsMessages, flagsMessages, alertsMessages] as const;
+const FEATURES = [portalMessages, catalogMessages, lotsMessages, recordingMessages, labelsMessages, importsMessages, inspectorMessages, exportsMessages, reportsMessages, flagsMessages, alertsMessages, businessClaimsMessages] as const;
 
 type FeatureKey<C> = C extends { vi: infer V } ? keyof V : never;
 export type MessageKey = keyof typeof vi | FeatureKey<(typeof FEATURES)[number]>;
