@@ -81,8 +81,8 @@ export class BusinessesService {
           { vi: `Còn sản phẩm có mã GTIN không thuộc danh sách mới: ${list}.`, en: `Products have GTINs outside the new list: ${list}.` },
           { gs1Prefixes: [{ vi: `Các GTIN ${list} cần một mã doanh nghiệp trong danh sách`, en: `GTINs ${list} need a prefix in the list` }] });
       }
-      const current: { prefix: string }[] = await tx.query(`SELECT prefix FROM business_gs1_prefixes WHERE business_id = $1`, [businessId]);
-      await assertNoConflicts(tx, businessId, null, prefixes.filter((p) => !current.some((c) => c.prefix === p)));
+      // Its confirmed prefixes collide with no one (the database sees to it): only new or pending ones can.
+      await assertNoConflicts(tx, businessId, null, prefixes);
       const change = await replacePrefixes(tx, businessId, prefixes);
       await this.audit.record(tx, actor, { action: 'business.update_prefixes', targetType: 'business', targetId: businessId, businessId, details: change });
     });
