@@ -34,3 +34,4 @@ export * from './api/labels.js';
 export * from './api/exports.js';
 export * from './api/report.js';
 export * from './api/flags.js';
+export * from './gs1/company-prefix.js';

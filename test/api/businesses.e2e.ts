@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BusinessView, Page } from '@nguon/shared';
-import { addCertificate, businessInput, createBusiness, createUser, makeTaxCode, type Factory, type TestUser } from '../factories/index.js';
+import { addCertificate, businessInput, createBusiness, createUser, createVerifiedBusiness, makeTaxCode, type Factory, type TestUser } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { countRows } from '../support/db.js';
 import { httpClient } from '../support/http.js';
@@ -26,7 +26,7 @@ describe('businesses', () => {
 
   describe('POST /api/businesses', () => {
     it('registers a business as pending, with the caller as its owner', async () => {
-      const input = businessInput({ email: 'htx@example.test', gs1CompanyPrefix: '8930001', gln: '8930001000001' });
+      const input = businessInput({ email: 'htx@example.test', gs1Prefixes: ['8930001'], gln: '8930001000001' });
       const response = await f.http.post<BusinessView>('/api/businesses', input, { token: owner.token });
 
       expect(response.status).toBe(201);
@@ -37,9 +37,11 @@ describe('businesses', () => {
         address: input.address,
         phone: input.phone,
         email: 'htx@example.test',
-        gs1CompanyPrefix: '8930001',
+        gs1Prefixes: [{ prefix: '8930001', display: '8930001', confirmed: false, conflict: null }],
         gln: '8930001000001',
         status: 'pending',
+        taxCodeConfirmed: false,
+        taxCodeConflict: null,
         statusReason: null,
         certificates: [],
         createdAt: expect.any(String),
@@ -71,11 +73,12 @@ describe('businesses', () => {
       expect(await countRows(t, 'businesses')).toBe(before);
     });
 
-    it('refuses a tax code that is already registered with TAX_CODE_TAKEN', async () => {
-      const first = await createBusiness(f, owner);
+    it('refuses a tax code a verified business holds with TAX_CODE_TAKEN, naming the holder', async () => {
+      const first = await createVerifiedBusiness(f, owner, admin);
       const other = await createUser(f);
-      const response = await f.http.post('/api/businesses', businessInput({ taxCode: first.taxCode }), { token: other.token });
-      expectApiError(response, 409, 'TAX_CODE_TAKEN');
+      const response = await f.http.post('/api/businesses', businessInput({ taxCode: first.taxCode }), { token: other.token, headers: { 'accept-language': 'en' } });
+      const error = expectApiError(response, 409, 'TAX_CODE_TAKEN', ['taxCode']);
+      expect(error.message).toContain(first.legalName);
       expect(await countRows(t, 'businesses', 'tax_code = $1', [first.taxCode])).toBe(1);
       // Nor did the refused registration make the other user a member of anything.
       expect(await countRows(t, 'business_members', 'user_id = $1', [other.id])).toBe(0);

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BusinessView, LocationView, ProductView, PublicBatchView } from '@nguon/shared';
 import { certificateInput, dayFromToday, PDF_BYTES, updateProduct, uploadAttachment } from '../factories/catalog.js';
 import {
-  createBatch, createBusiness, createLocation, createProducer, createProduct, createStaff, createUser, makeGtin,
-  makeGtinOfLength, recordStage, withWrongCheckDigit, type Factory, type Producer, type TestUser,
+  createBatch, createBusiness, createLocation, createProducer, createProduct, createStaff, createUser, gtinOf, makeGtin,
+  recordStage, withWrongCheckDigit, type Factory, type Producer, type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { auditEntriesOf, newRequestId } from '../support/audit.js';
@@ -42,10 +42,10 @@ describe('master data: products, locations, certificates', () => {
       expect((await f.http.get(`/api/products/${product.id}`)).body).toEqual(response.body);
     });
 
-    it('stores a GTIN-8, -12 or -13 as GTIN-14 and refuses a wrong check digit, naming the field', async () => {
+    it('stores a GTIN as GTIN-14 and refuses a wrong check digit, naming the field', async () => {
       const product = await createProduct(f, a.owner, a.business.id, { gtin: undefined });
-      const gtin12 = makeGtinOfLength(12);
-      expect((await updateProduct(f, a.owner, product.id, { gtin: gtin12 })).body.gtin).toBe(`00${gtin12}`);
+      const gtin13 = gtinOf(a.business);
+      expect((await updateProduct(f, a.owner, product.id, { gtin: gtin13 })).body.gtin).toBe(`0${gtin13}`);
       const error = expectApiError(await updateProduct(f, a.owner, product.id, { gtin: withWrongCheckDigit(makeGtin()) }), 400, 'VALIDATION_FAILED', ['gtin']);
       expect(error.fieldErrors?.gtin?.[0]).toMatch(/kiểm tra|check digit/i);
     });

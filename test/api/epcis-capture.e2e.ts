@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventHashId, epcisDocumentEvents, gs1CheckDigit } from '@nguon/shared';
 import { eventIdentifiers, normalizeIdentifier } from '../../server/src/events/event-identifiers.js';
 import { canonicalJson } from '../../server/src/events/record-hash.js';
-import { createApiKey, createBatch, createProducer, createUser, recordStage, type Factory, type Producer } from '../factories/index.js';
+import { createApiKey, createBatch, createProducer, createUser, GS1_EXAMPLE_PREFIXES, makeCompanyPrefix, recordStage, type Factory, type Producer } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { countRows, sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
@@ -40,7 +40,7 @@ describe('EPCIS 2.0 capture', () => {
   beforeAll(async () => {
     t = await startTestApp();
     f = { http: httpClient(t.baseUrl), testApp: t };
-    farm = await createProducer(f, await createUser(f, { role: 'admin' }));
+    farm = await createProducer(f, await createUser(f, { role: 'admin' }), { business: { gs1Prefixes: [makeCompanyPrefix(), ...GS1_EXAMPLE_PREFIXES] } });
     key = await createApiKey(f, farm.owner, farm.business.id, { scopes: ['capture', 'read'] });
   });
   afterAll(async () => t?.close());

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { epcisDocumentEvents, eventHashId, gs1CheckDigit, type BatchView, type EventView, type ProductView } from '@nguon/shared';
 import { validateEpcisDocument } from '../../server/src/epcis/epcis-schema.js';
 import {
-  createApiKey, createBatch, createProduct, createProducer, createUser, recordProcessing, recordStage,
+  createApiKey, GS1_EXAMPLE_PREFIXES, makeCompanyPrefix, createBatch, createProduct, createProducer, createUser, recordProcessing, recordStage,
   type Credential, type Factory, type Producer, type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
@@ -115,7 +115,7 @@ describe('EPCIS 2.0 query interface', () => {
     f = { http: httpClient(t.baseUrl), testApp: t };
     admin = await createUser(f, { role: 'admin' });
     inspector = await createUser(f, { role: 'inspector' });
-    grower = await createProducer(f, admin, { business: { gs1CompanyPrefix: PREFIX }, product: { gtin: POMELO_GTIN13 } });
+    grower = await createProducer(f, admin, { business: { gs1Prefixes: [PREFIX] }, product: { gtin: POMELO_GTIN13 } });
     juice = await createProduct(f, grower.owner, grower.business.id, { name: { vi: 'Nước bưởi', en: 'Pomelo juice' }, unit: 'LTR', gtin: JUICE_GTIN13 });
     growerKey = await createApiKey(f, grower.owner, grower.business.id, { scopes: ['read'] });
     growerCaptureKey = await createApiKey(f, grower.owner, grower.business.id, { scopes: ['capture'] });
@@ -353,8 +353,8 @@ describe('EPCIS 2.0 query interface', () => {
       expect(palletEvent).toMatchObject({ parentID: SSCC_URN, childEPCs: [sgtinUrn('S1')] });
     });
 
-    it('leaves a Digital Link as it is when the company prefix of its GTIN is not known', async () => {
-      const other = await createProducer(f, admin);
+    it('leaves a Digital Link as it is when its GTIN has no company prefix (a GTIN-8, owned whole)', async () => {
+      const other = await createProducer(f, admin, { product: { gtin: `9638507${gs1CheckDigit('9638507')}` } });
       const batch = await createBatch(f, other.owner, other.product.id);
       const response = await query(`/api/batches/${batch.id}/epcis`, other.owner, { 'GS1-EPC-Format': 'Always_EPC_URN' });
       expect(response.status).toBe(200);
@@ -555,7 +555,7 @@ describe('EPCIS 2.0 query interface', () => {
     let key: Credential;
 
     beforeAll(async () => {
-      keeper = await createProducer(f, admin);
+      keeper = await createProducer(f, admin, { business: { gs1Prefixes: [makeCompanyPrefix(), ...GS1_EXAMPLE_PREFIXES] } });
       key = await createApiKey(f, keeper.owner, keeper.business.id, { scopes: ['capture', 'read'] });
       for (const name of exampleNames) {
         const response = await f.http.post('/epcis/capture', example(name), { token: key.token, headers: { 'content-type': 'application/ld+json' } });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BusinessView, LocationView, Page, ProductView } from '@nguon/shared';
 import {
-  createBusiness, createLocation, createProduct, createUser, makeGtin, makeGtinOfLength, withWrongCheckDigit,
+  companyPrefixOf, createBusiness, createLocation, createProduct, createUser, gtinOf, makeGtin, makeGtinOfLength, withWrongCheckDigit,
   type Factory, type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
@@ -83,7 +83,7 @@ describe('locations and products', () => {
 
   describe('POST /api/businesses/:id/products', () => {
     it('creates a product with every field and reads it back', async () => {
-      const gtin = makeGtin();
+      const gtin = gtinOf(business);
       const body = productBody({
         gtin, description: { vi: 'Mật ong rừng', en: 'Forest honey' }, brand: 'Vũ Quang', imageUrl: 'https://example.test/honey.jpg',
         shelfLifeDays: 730, standards: ['TCVN 12605:2019'],
@@ -96,13 +96,14 @@ describe('locations and products', () => {
 
     it.each([8, 12, 13, 14] as const)('accepts a GTIN-%i and stores it as GTIN-14', async (length) => {
       const gtin = makeGtinOfLength(length);
-      const product = await createProduct(f, owner, business.id, { gtin });
+      const holder = await createBusiness(f, owner, { gs1Prefixes: [companyPrefixOf(gtin)] });
+      const product = await createProduct(f, owner, holder.id, { gtin });
       expect(product.gtin).toBe(gtin.padStart(14, '0'));
       expect(product.gtin).toHaveLength(14);
     });
 
     it('accepts a GTIN typed with the spaces printed under a barcode', async () => {
-      const gtin = makeGtin();
+      const gtin = gtinOf(business);
       const spaced = `${gtin.slice(0, 1)} ${gtin.slice(1, 7)} ${gtin.slice(7)}`;
       expect((await createProduct(f, owner, business.id, { gtin: spaced })).gtin).toBe(`0${gtin}`);
     });
@@ -132,12 +133,11 @@ describe('locations and products', () => {
       expect(error.fieldErrors!.gtin![0]).toMatch(/^gtin /);
     });
 
-    it('refuses a GTIN already used with GTIN_TAKEN, in whatever form it is written', async () => {
-      const gtin = makeGtin();
+    it("refuses a GTIN the business's other product has with GTIN_TAKEN, in whatever form it is written", async () => {
+      const gtin = gtinOf(business);
       await createProduct(f, owner, business.id, { gtin });
-      const other = await createBusiness(f, owner);
       for (const form of [gtin, `0${gtin}`]) {
-        const response = await f.http.post(`/api/businesses/${other.id}/products`, productBody({ gtin: form }), { token: owner.token });
+        const response = await f.http.post(`/api/businesses/${business.id}/products`, productBody({ gtin: form }), { token: owner.token });
         expectApiError(response, 409, 'GTIN_TAKEN');
       }
       expect(await countRows(t, 'products', 'gtin = $1', [`0${gtin}`])).toBe(1);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { createUser, makeTaxCode, type Factory, type TestUser } from '../factories/index.js';
+import { createBusiness, createUser, makeCompanyPrefix, makeTaxCode, type Factory, type TestUser } from '../factories/index.js';
 import { findChromium, launchBrowser, requireWebBuild, signIn, signOut, type Browser } from '../support/browser.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -18,12 +18,15 @@ describe('accounts, businesses and administration in Chromium', () => {
   const staffEmail = `staff-${Date.now().toString(36)}@example.test`;
   const businessName = 'HTX Bưởi Phúc Trạch thử nghiệm';
   let businessId = '';
+  let f: Factory;
+  const prefix = makeCompanyPrefix();
+  let squatterId = '';
 
   beforeAll(async () => {
     if (!chromiumPath) return;
     requireWebBuild();
     t = await startTestApp({ web: true });
-    const f: Factory = { http: httpClient(t.baseUrl), testApp: t };
+    f = { http: httpClient(t.baseUrl), testApp: t };
     admin = await createUser(f, { role: 'admin' });
     browser = await launchBrowser(chromiumPath, { mobile: true });
     page = browser.page;
@@ -63,6 +66,12 @@ describe('accounts, businesses and administration in Chromium', () => {
     await business.locator('[name="commune"]').fill('Xã Phúc Trạch');
     await business.locator('[name="province"]').fill('Hà Tĩnh');
     await business.locator('[name="phone"]').fill('0239 3888 999');
+    // The GS1 company prefix, explained where it is typed.
+    await expect(business.innerText()).resolves.toContain('Do GS1 Việt Nam cấp');
+    await business.locator('[name="gs1Prefixes"]').fill(`${prefix}, 12`);
+    await business.getByTestId('business-submit').click();
+    await expect(business.innerText()).resolves.toContain('“12” không đúng');
+    await business.locator('[name="gs1Prefixes"]').fill(prefix);
     await business.getByTestId('business-submit').click();
 
     await page.waitForURL(/\/businesses\/[^/]+\/settings$/);
@@ -85,6 +94,8 @@ describe('accounts, businesses and administration in Chromium', () => {
 
   it('lets an administrator verify the business from the pending list', async () => {
     if (!chromiumPath) return;
+    // A squatter registers the owner's prefix (a longer one under it) while both wait: it blocks no one.
+    squatterId = (await createBusiness(f, await createUser(f), { legalName: 'Công ty Mạo Danh', gs1Prefixes: [`${prefix}9`] })).id;
     await page.goto(`${t.baseUrl}/admin`);
     await page.waitForURL(/\/login\?next=%2Fadmin/);
     await signIn(page, admin);
@@ -92,9 +103,35 @@ describe('accounts, businesses and administration in Chromium', () => {
     const pending = page.locator(`[data-testid="pending-business"][data-business-id="${businessId}"]`);
     await pending.waitFor();
     await expect(pending.innerText()).resolves.toContain(businessName);
+    // The administrator sees the claims it confirms: the tax code and the prefix, not yet confirmed.
+    await pending.locator(`[data-testid="claim"][data-value="${prefix}"][data-confirmed="false"]`).waitFor();
     await pending.getByTestId('verify-button').click();
     await page.locator(`[data-testid="pending-business"][data-business-id="${businessId}"][data-status="verified"]`).waitFor();
     await expect(pending.getByTestId('pending-decision').innerText()).resolves.toContain('Đã xác minh');
+    await pending.locator(`[data-testid="claim"][data-value="${prefix}"][data-confirmed="true"]`).waitFor();
+    await signOut(page);
+  });
+
+  it('flags a pending claim a verified business holds, refuses to verify it, and confirms a prefix added later', async () => {
+    if (!chromiumPath) return;
+    // The squatter's prefix now collides with the verified owner's.
+    const later = makeCompanyPrefix();
+    const login = await f.http.post('/api/auth/login', { email: owner.email, password: owner.password });
+    expect((await f.http.request('PUT', `/api/businesses/${businessId}/gs1-prefixes`, { token: login.body.accessToken, body: { gs1Prefixes: [prefix, later] } })).status).toBe(200);
+
+    await page.goto(`${t.baseUrl}/login?next=%2Fadmin`);
+    await signIn(page, admin);
+    const entry = page.locator(`[data-testid="pending-business"][data-business-id="${squatterId}"]`);
+    await entry.getByTestId('claims-conflict').waitFor();
+    await expect(entry.locator(`[data-testid="claim"][data-value="${prefix}9"]`).innerText()).resolves.toContain(`trùng với doanh nghiệp đã xác minh «${businessName}»`);
+    await entry.getByTestId('verify-button').click();
+    await expect(entry.locator('[data-testid="form-error"][data-code="PREFIX_TAKEN"]').innerText()).resolves.toContain('đã thuộc doanh nghiệp đã xác minh khác');
+
+    await page.goto(`${t.baseUrl}/admin?tab=businesses`);
+    const row = page.locator(`[data-testid="business-row"][data-business-id="${businessId}"]`);
+    await row.getByTestId('confirm-prefixes-button').click();
+    await row.locator(`[data-testid="claim"][data-value="${later}"][data-confirmed="true"]`).waitFor({ state: 'attached' });
+    expect(await row.getByTestId('confirm-prefixes-button').count()).toBe(0);
     await signOut(page);
   });
 

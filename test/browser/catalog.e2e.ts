@@ -28,7 +28,7 @@ describe('master data in Chromium: products, locations, certificates', () => {
     t = await startTestApp({ web: true });
     f = { http: httpClient(t.baseUrl), testApp: t };
     const admin = await createUser(f, { role: 'admin' });
-    coop = await createProducer(f, admin, { business: { legalName: 'HTX Mật ong Vũ Quang' } });
+    coop = await createProducer(f, admin, { business: { legalName: 'HTX Mật ong Vũ Quang', gs1Prefixes: ['89312345'] } });
     files = mkdtempSync(path.join(os.tmpdir(), 'nguon-catalog-'));
     writeFileSync(path.join(files, 'hũ mật ong.png'), PNG_BYTES);
     writeFileSync(path.join(files, 'Chứng nhận OCOP.pdf'), PDF_BYTES);
@@ -66,6 +66,11 @@ describe('master data in Chromium: products, locations, certificates', () => {
     // Saving with the wrong code is stopped here, on the field.
     await form.getByTestId('product-submit').click();
     await expect(form.locator('[name="gtin"]').getAttribute('aria-invalid')).resolves.toBe('true');
+    // A GTIN outside the business's GS1 company prefix is explained, naming the prefix.
+    await expect(form.innerText()).resolves.toContain('Mã GTIN phải thuộc mã doanh nghiệp GS1 của doanh nghiệp: 89312345.');
+    const outside = `893999000001${gs1CheckDigit('893999000001')}`;
+    await form.locator('[name="gtin"]').fill(outside);
+    await expect(status.innerText()).resolves.toContain('không thuộc mã doanh nghiệp GS1 của doanh nghiệp (89312345)');
     await form.locator('[name="gtin"]').fill(right);
     await expect(status.innerText()).resolves.toBe(`Hợp lệ. Lưu dưới dạng GTIN-14: 0${right}`);
 

@@ -31,10 +31,49 @@ export interface TestUser extends Credential {
 let sequence = 0;
 const next = () => `${Date.now().toString(36)}${(++sequence).toString(36)}`;
 
-/** A valid GTIN-13 under Vietnam's prefix 893. */
-export function makeGtin(): string {
-  const body = `893${String(randomInt(0, 1e9)).padStart(9, '0')}`;
+// Company prefixes and item references count up from a random start: within a test file (which has
+// its own database) no two businesses get overlapping prefixes and no two products the same GTIN.
+let companySequence = randomInt(0, 100_000);
+let itemSequence = 0;
+
+/** A fresh GS1 company prefix under Vietnam's 893: eight digits, leaving four for item references. */
+export function makeCompanyPrefix(): string {
+  companySequence = (companySequence + 1) % 100_000;
+  return `893${String(companySequence).padStart(5, '0')}`;
+}
+
+/** A valid GTIN-13 under the given company prefix (by default a fresh one, so nobody holds it). */
+export function makeGtin(prefix = makeCompanyPrefix()): string {
+  const itemDigits = 12 - prefix.length;
+  itemSequence += 1;
+  const item = itemDigits > 0 ? String(itemSequence % 10 ** itemDigits).padStart(itemDigits, '0') : '';
+  const body = `${prefix}${item}`;
   return `${body}${gs1CheckDigit(body)}`;
+}
+
+/**
+ * The prefix a business declares to own this GTIN: the first 8 digits of its GTIN-13 form (as
+ * `makeGtin` makes them), or the whole GTIN-8 (GS1 allocates GTIN-8s one by one).
+ */
+export function companyPrefixOf(gtin: string): string {
+  const digits = gtin.replace(/ +/g, '').trim();
+  return digits.length === 8 ? `00000${digits}` : digits.padStart(14, '0').slice(1, 9);
+}
+
+/**
+ * The GS1 company prefixes of the GTINs in GS1's example EPCIS documents (and 9520123, of documents
+ * the tests make): a business capturing them declares them, since it publishes only under its own.
+ */
+export const GS1_EXAMPLE_PREFIXES = ['0614141', '4000001', '4012345', '4023333', '9506000', '9520001', '9520123'] as const;
+
+/** Each factory-made business's first prefix, so its products get GTINs it owns. */
+const prefixOfBusiness = new Map<string, string>();
+
+/** A GTIN under the prefix a factory-made business declared. */
+export function gtinOf(business: { id: string }): string {
+  const prefix = prefixOfBusiness.get(business.id);
+  if (!prefix) throw new Error(`business ${business.id} was not made by the factory with a prefix`);
+  return makeGtin(prefix);
 }
 
 /** A valid GTIN of the given length (8, 12, 13 or 14 digits), random apart from its check digit. */
@@ -88,12 +127,17 @@ export function businessInput(overrides: Partial<CreateBusinessRequest> = {}): C
     taxCode: makeTaxCode(),
     address: { line: 'Thôn 1', commune: 'Xã Phúc Trạch', province: 'Hà Tĩnh' },
     phone: '0239 3888 999',
+    gs1Prefixes: [makeCompanyPrefix()],
     ...overrides,
   };
 }
 
 export async function createBusiness(f: Factory, owner: TestUser, overrides: Partial<CreateBusinessRequest> = {}): Promise<BusinessView> {
-  return expectOk(await f.http.post('/api/businesses', businessInput(overrides), { token: owner.token }), 'create business');
+  const input = businessInput(overrides);
+  const business = expectOk(await f.http.post<BusinessView>('/api/businesses', input, { token: owner.token }), 'create business');
+  const first = input.gs1Prefixes?.[0];
+  if (first) prefixOfBusiness.set(business.id, first);
+  return business;
 }
 
 /** A business verified by an administrator, ready to publish batches. */
@@ -108,7 +152,8 @@ export async function createLocation(f: Factory, owner: TestUser, businessId: st
 }
 
 export async function createProduct(f: Factory, owner: TestUser, businessId: string, overrides: Partial<CreateProductRequest> = {}): Promise<ProductView> {
-  const body: CreateProductRequest = { name: { vi: 'Bưởi Phúc Trạch', en: 'Phuc Trach pomelo' }, category: 'fruit', unit: 'KGM', gtin: makeGtin(), ...overrides };
+  const prefix = prefixOfBusiness.get(businessId);
+  const body: CreateProductRequest = { name: { vi: 'Bưởi Phúc Trạch', en: 'Phuc Trach pomelo' }, category: 'fruit', unit: 'KGM', ...(prefix && !('gtin' in overrides) ? { gtin: makeGtin(prefix) } : {}), ...overrides };
   return expectOk(await f.http.post(`/api/businesses/${businessId}/products`, body, { token: owner.token }), 'create product');
 }
 
@@ -139,7 +184,8 @@ export interface Producer {
 
 /**
  * A verified business with its owner, one place and one product: the usual starting point of a
- * batch. Each part takes overrides.
+ * batch. Each part takes overrides; the business declares (and the administrator confirms) a
+ * fresh prefix, or the one the product GTIN given falls under.
  */
 export async function createProducer(
   f: Factory,
@@ -147,7 +193,9 @@ export async function createProducer(
   overrides: { business?: Partial<CreateBusinessRequest>; location?: Partial<CreateLocationRequest>; product?: Partial<CreateProductRequest> } = {},
 ): Promise<Producer> {
   const owner = await createUser(f);
-  const business = await createVerifiedBusiness(f, owner, admin, overrides.business);
+  // A product GTIN given without prefixes: the business declares the prefix it falls under.
+  const gtin = overrides.product?.gtin;
+  const business = await createVerifiedBusiness(f, owner, admin, { ...(gtin && !overrides.business?.gs1Prefixes ? { gs1Prefixes: [companyPrefixOf(gtin)] } : {}), ...overrides.business });
   const location = await createLocation(f, owner, business.id, overrides.location);
   const product = await createProduct(f, owner, business.id, overrides.product);
   return { owner, business, location, product };

@@ -103,7 +103,7 @@ try {
   // Set-up calls the use cases directly, as the access guard would after checking these actors.
   const businesses = app.nest.get(BusinessesService);
   const business = await businesses.registerBusiness(as(owner), {
-    legalName: 'HTX Bench', taxCode: '3000000001', address: { line: 'Thôn 1', commune: 'Phúc Trạch', province: 'Hà Tĩnh' },
+    legalName: 'HTX Bench', taxCode: '3000000001', address: { line: 'Thôn 1', commune: 'Phúc Trạch', province: 'Hà Tĩnh' }, gs1Prefixes: ['8931000'],
   });
   await businesses.decide(as(admin), business.id, 'verify', {});
   const asOwner = as(owner, business.id);

@@ -6,12 +6,12 @@ export class BusinessEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'legal_name' }) legalName: string;
   @Column({ name: 'tax_code' }) taxCode: string;
+  @Column({ name: 'tax_code_confirmed', default: false }) taxCodeConfirmed: boolean;
   @Column({ name: 'address_line' }) addressLine: string;
   @Column() commune: string;
   @Column() province: string;
   @Column({ type: 'text', nullable: true }) phone: string | null;
   @Column({ type: 'text', nullable: true }) email: string | null;
-  @Column({ name: 'gs1_company_prefix', type: 'text', nullable: true }) gs1CompanyPrefix: string | null;
   @Column({ type: 'char', length: 13, nullable: true }) gln: string | null;
   @Column({ type: 'text', default: 'pending' }) status: BusinessStatus;
   @Column({ name: 'status_reason', type: 'text', nullable: true }) statusReason: string | null;

@@ -1,4 +1,5 @@
 import { attachmentUrl, certificateValidity, type BusinessView, type CertificateView } from '@nguon/shared';
+import type { ClaimsOfBusiness } from './business-claims.js';
 import type { BusinessEntity } from './business.entity.js';
 import type { CertificateEntity } from './certificate.entity.js';
 
@@ -23,7 +24,7 @@ export function mapCertificate(c: CertificateEntity, today = new Date().toISOStr
   };
 }
 
-export function mapBusiness(b: BusinessEntity, certificates: CertificateEntity[]): BusinessView {
+export function mapBusiness(b: BusinessEntity, certificates: CertificateEntity[], claims: ClaimsOfBusiness): BusinessView {
   return {
     id: b.id,
     legalName: b.legalName,
@@ -31,9 +32,11 @@ export function mapBusiness(b: BusinessEntity, certificates: CertificateEntity[]
     address: { line: b.addressLine, commune: b.commune, province: b.province },
     phone: b.phone,
     email: b.email,
-    gs1CompanyPrefix: b.gs1CompanyPrefix,
+    gs1Prefixes: claims.prefixes,
     gln: b.gln,
     status: b.status,
+    taxCodeConfirmed: b.taxCodeConfirmed,
+    taxCodeConflict: claims.taxCodeConflict,
     statusReason: b.statusReason,
     certificates: certificates.map((c) => mapCertificate(c)),
     createdAt: b.createdAt.toISOString(),

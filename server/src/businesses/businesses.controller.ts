@@ -1,13 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { BusinessDirectoryEntry, BusinessView, Page } from '@nguon/shared';
-import { Access } from '../auth/access-rule.js';
+import { Access, owned } from '../auth/access-rule.js';
 import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { BusinessesService } from './businesses.service.js';
 import { BusinessDecisionDto } from './dto/business-decision.dto.js';
-import { CreateBusinessDto } from './dto/create-business.dto.js';
+import { CreateBusinessDto, UpdateGs1PrefixesDto } from './dto/create-business.dto.js';
 import { DirectoryQuery } from './dto/directory.query.js';
 import { ListBusinessesQuery } from './dto/list-businesses.query.js';
 
@@ -39,6 +39,18 @@ export class BusinessesController {
   @Post(':id/reject') @HttpCode(200) @Access({ roles: ['admin'] })
   reject(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: BusinessDecisionDto): Promise<BusinessView> {
     return this.businesses.decide(actor, id, 'reject', dto);
+  }
+
+  /** The owners declare the business's GS1 company prefixes; new ones wait for an administrator. */
+  @Put(':id/gs1-prefixes') @Access({ actsFor: owned.businessInPath('id'), memberRole: 'owner' })
+  updatePrefixes(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: UpdateGs1PrefixesDto): Promise<BusinessView> {
+    return this.businesses.updatePrefixes(actor, id, dto);
+  }
+
+  /** An administrator confirms the prefixes a verified business declared since its verification. */
+  @Post(':id/gs1-prefixes/confirm') @HttpCode(200) @Access({ roles: ['admin'] })
+  confirmPrefixes(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<BusinessView> {
+    return this.businesses.confirmPrefixes(actor, id);
   }
 
   @Post(':id/suspend') @HttpCode(200) @Access({ roles: ['admin'] })

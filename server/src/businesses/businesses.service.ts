@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { foldText, type BusinessDirectoryEntry, type BusinessStatus, type BusinessView, type Page } from '@nguon/shared';
+import { foldText, overlappingPrefixes, parseCompanyPrefix, prefixOfGtin, type BusinessDirectoryEntry, type BusinessStatus, type BusinessView, type Page } from '@nguon/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { BusinessMemberEntity } from '../auth/business-member.entity.js';
@@ -10,11 +10,12 @@ import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { toPage } from '../common/pagination/page-query.dto.js';
 import { escapeLike } from '../common/sql/escape-like.js';
+import { assertNoConflicts, confirmClaims, loadClaims, replacePrefixes } from './business-claims.js';
 import { BusinessEntity } from './business.entity.js';
 import { mapBusiness } from './business.mapper.js';
 import { loadCertificates } from './certificate.queries.js';
 import type { BusinessDecisionDto } from './dto/business-decision.dto.js';
-import type { CreateBusinessDto } from './dto/create-business.dto.js';
+import type { CreateBusinessDto, UpdateGs1PrefixesDto } from './dto/create-business.dto.js';
 import type { ListBusinessesQuery } from './dto/list-businesses.query.js';
 
 /** The administrator's decisions on a business: which status each may start from. */
@@ -33,10 +34,16 @@ export class BusinessesService {
     private readonly changes: BatchChanges,
   ) {}
 
-  /** Registers a business, pending verification, with the caller as its owner. */
+  /**
+   * Registers a business, pending verification, with the caller as its owner. Its tax code and
+   * prefixes are claims that block no one until confirmed; those a verified business already
+   * holds are refused at once, since verification would refuse them.
+   */
   async registerBusiness(actor: Actor, dto: CreateBusinessDto): Promise<BusinessView> {
     const user = userOf(actor);
+    const prefixes = declaredPrefixes(dto.gs1Prefixes ?? []);
     const business = await this.db.transaction(async (tx) => {
+      await assertNoConflicts(tx, null, dto.taxCode, prefixes);
       const saved = await tx.getRepository(BusinessEntity).save(tx.getRepository(BusinessEntity).create({
         legalName: dto.legalName.trim(),
         taxCode: dto.taxCode,
@@ -45,15 +52,52 @@ export class BusinessesService {
         province: dto.address.province.trim(),
         phone: dto.phone ?? null,
         email: dto.email ?? null,
-        gs1CompanyPrefix: dto.gs1CompanyPrefix ?? null,
         gln: dto.gln ?? null,
         status: 'pending',
       }));
+      await replacePrefixes(tx, saved.id, prefixes);
       await tx.getRepository(BusinessMemberEntity).insert({ businessId: saved.id, userId: user.id, role: 'owner' });
-      await this.audit.record(tx, actor, { action: 'business.register', targetType: 'business', targetId: saved.id, businessId: saved.id, details: { legalName: saved.legalName, taxCode: saved.taxCode } });
+      await this.audit.record(tx, actor, { action: 'business.register', targetType: 'business', targetId: saved.id, businessId: saved.id, details: { legalName: saved.legalName, taxCode: saved.taxCode, gs1Prefixes: prefixes } });
       return saved;
     });
-    return mapBusiness(business, []);
+    // The caller's memberships were read before it owned this business: no access check here.
+    return this.view(business);
+  }
+
+  /**
+   * Replaces the business's declared prefixes (its owners). Kept ones stay confirmed; new ones wait
+   * for an administrator, at verification or, for a verified business, through `confirmPrefixes`.
+   * A prefix its products' GTINs still fall under cannot go.
+   */
+  async updatePrefixes(actor: Actor, businessId: string, dto: UpdateGs1PrefixesDto): Promise<BusinessView> {
+    const prefixes = declaredPrefixes(dto.gs1Prefixes);
+    await this.db.transaction(async (tx) => {
+      await this.lockOrFail(tx, businessId);
+      const products: { gtin: string }[] = await tx.query(`SELECT DISTINCT gtin FROM products WHERE business_id = $1 AND gtin IS NOT NULL`, [businessId]);
+      const orphaned = products.filter((p) => !prefixOfGtin(p.gtin, prefixes)).map((p) => p.gtin);
+      if (orphaned.length) {
+        const list = orphaned.slice(0, 5).join(', ');
+        throw new DomainError('PREFIX_IN_USE',
+          { vi: `Còn sản phẩm có mã GTIN không thuộc danh sách mới: ${list}.`, en: `Products have GTINs outside the new list: ${list}.` },
+          { gs1Prefixes: [{ vi: `Các GTIN ${list} cần một mã doanh nghiệp trong danh sách`, en: `GTINs ${list} need a prefix in the list` }] });
+      }
+      // Its confirmed prefixes collide with no one (the database sees to it): only new or pending ones can.
+      await assertNoConflicts(tx, businessId, null, prefixes);
+      const change = await replacePrefixes(tx, businessId, prefixes);
+      await this.audit.record(tx, actor, { action: 'business.update_prefixes', targetType: 'business', targetId: businessId, businessId, details: change });
+    });
+    return this.getBusiness(actor, businessId);
+  }
+
+  /** An administrator confirms the prefixes a verified business added since its verification. */
+  async confirmPrefixes(actor: Actor, businessId: string): Promise<BusinessView> {
+    await this.db.transaction(async (tx) => {
+      const business = await this.lockOrFail(tx, businessId);
+      if (business.status !== 'verified') throw new DomainError('BUSINESS_STATUS_CONFLICT');
+      const confirmed = await confirmClaims(tx, businessId, userOf(actor).id);
+      await this.audit.record(tx, actor, { action: 'business.confirm_prefixes', targetType: 'business', targetId: businessId, businessId, details: { confirmed } });
+    });
+    return this.getBusiness(actor, businessId);
   }
 
   /** Verifies, rejects or suspends a business (administrators; the access rule checks the role). */
@@ -67,12 +111,14 @@ export class BusinessesService {
     await this.db.transaction(async (tx) => {
       const business = await this.lockOrFail(tx, businessId);
       if (!(rule.from as readonly BusinessStatus[]).includes(business.status)) throw new DomainError('BUSINESS_STATUS_CONFLICT');
+      // Verifying confirms the tax code and prefixes, unless a verified business holds one already.
+      const confirmed = decision === 'verify' ? await confirmClaims(tx, businessId, userOf(actor).id) : [];
       await tx.getRepository(BusinessEntity).update({ id: businessId }, {
         status: rule.to, statusReason: reason, statusChangedAt: new Date(), statusChangedBy: userOf(actor).id,
       });
       await this.audit.record(tx, actor, {
         action: `business.${decision}`, targetType: 'business', targetId: businessId, businessId,
-        details: { from: business.status, to: rule.to, reason },
+        details: { from: business.status, to: rule.to, reason, ...(decision === 'verify' ? { taxCode: business.taxCode, confirmedPrefixes: confirmed } : {}) },
       });
     });
     await this.businessPagesChanged(businessId);
@@ -83,8 +129,12 @@ export class BusinessesService {
   async getBusiness(actor: Actor | null, businessId: string): Promise<BusinessView> {
     const business = await this.db.getRepository(BusinessEntity).findOneBy({ id: businessId });
     if (!business || !this.maySee(actor, business)) throw new DomainError('BUSINESS_NOT_FOUND');
-    const certificates = await loadCertificates(this.db.manager, { businessIds: [businessId] });
-    return mapBusiness(business, certificates);
+    return this.view(business);
+  }
+
+  private async view(business: BusinessEntity): Promise<BusinessView> {
+    const [certificates, claims] = await Promise.all([loadCertificates(this.db.manager, { businessIds: [business.id] }), loadClaims(this.db.manager, [business])]);
+    return mapBusiness(business, certificates, claims.get(business.id)!);
   }
 
   async listBusinesses(actor: Actor | null, query: ListBusinessesQuery): Promise<Page<BusinessView>> {
@@ -99,8 +149,8 @@ export class BusinessesService {
       qb.andWhere(`(nguon_fold(b.legal_name) LIKE nguon_fold(:q) OR b.tax_code LIKE :prefix)`, { q: `%${q}%`, prefix: `${q}%` });
     }
     const [rows, total] = await qb.orderBy('b.legal_name').skip(query.offset).take(query.limit).getManyAndCount();
-    const certificates = await loadCertificates(this.db.manager, { businessIds: rows.map((r) => r.id) });
-    return toPage(rows, total, query, (b) => mapBusiness(b, certificates.filter((c) => c.businessId === b.id)));
+    const [certificates, claims] = await Promise.all([loadCertificates(this.db.manager, { businessIds: rows.map((r) => r.id) }), loadClaims(this.db.manager, rows)]);
+    return toPage(rows, total, query, (b) => mapBusiness(b, certificates.filter((c) => c.businessId === b.id), claims.get(b.id)!));
   }
 
   /** Verified businesses whose name contains the words (diacritics ignored) or whose tax code starts with the digits. */
@@ -132,4 +182,15 @@ export class BusinessesService {
     if (!business) throw new DomainError('BUSINESS_NOT_FOUND');
     return business;
   }
+}
+
+/** The declared list in stored form, without repeats; overlapping entries are refused (the DTO checked each). */
+function declaredPrefixes(input: readonly string[]): string[] {
+  const prefixes = [...new Set(input.map((value) => { const parsed = parseCompanyPrefix(value); return parsed.ok ? parsed.prefix : value; }))];
+  const overlaps = overlappingPrefixes(prefixes);
+  if (overlaps.length) {
+    const list = overlaps.map(([a, b]) => `${a}/${b}`).join(', ');
+    throw new DomainError('VALIDATION_FAILED', undefined, { gs1Prefixes: [{ vi: `Các mã doanh nghiệp GS1 chồng lên nhau: ${list}`, en: `GS1 company prefixes overlap: ${list}` }] });
+  }
+  return prefixes;
 }

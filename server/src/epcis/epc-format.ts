@@ -8,9 +8,9 @@ import { DomainError } from '../common/errors/domain-error.js';
  * - `Always_GS1_Digital_Link`: EPC URNs become canonical Digital Links (https://id.gs1.org/...);
  *   Digital Links stay as captured.
  * - `Always_EPC_URN`: Digital Links become EPC URNs. A URN needs the length of the GS1 Company
- *   Prefix, which a Digital Link does not carry: the portal knows it only for GTINs of its own
- *   products whose business declared its `gs1CompanyPrefix` (and only when the GTIN starts with
- *   it). Any other Digital Link is left as it is, as the binding allows.
+ *   Prefix, which a Digital Link does not carry: the portal knows it only for GTINs under a prefix
+ *   an administrator confirmed for a business (a GTIN-8, claimed whole, has none). Any other
+ *   Digital Link is left as it is, as the binding allows.
  * - `Never_Translates` and `No_Preference`: every identifier as captured.
  */
 export const EPC_FORMATS = ['No_Preference', 'Always_GS1_Digital_Link', 'Always_EPC_URN', 'Never_Translates'] as const;

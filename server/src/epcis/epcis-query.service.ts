@@ -168,8 +168,8 @@ export class EpcisQueryService {
     const prefixes = new Map<string, string>();
     if (gtins.length) {
       const found: { gtin: string; prefix: string }[] = await this.db.query(
-        `SELECT p.gtin, b.gs1_company_prefix AS prefix FROM products p JOIN businesses b ON b.id = p.business_id
-          WHERE p.gtin = ANY($1::bpchar[]) AND b.gs1_company_prefix IS NOT NULL`,
+        `SELECT g.gtin, c.prefix FROM unnest($1::text[]) AS g (gtin)
+           JOIN business_gs1_prefixes c ON c.confirmed AND c.coverage @> substr(g.gtin, 2, 12)::int8 AND c.prefix NOT LIKE '00000%'`,
         [gtins],
       );
       for (const { gtin, prefix } of found) prefixes.set(gtin.trim(), prefix);

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { eventHashId, isValidLotCode, normalizeBizStep, stageOf, type LocalizedText, type UnitCode } from '@nguon/shared';
+import { eventHashId, isValidLotCode, normalizeBizStep, prefixOfGtin, stageOf, type LocalizedText, type UnitCode } from '@nguon/shared';
 import type { EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
 import { newShortCode } from '../batches/batch-identity.js';
 import { BatchEntity } from '../batches/batch.entity.js';
+import { outsidePrefixesText, prefixesOf } from '../businesses/business-claims.js';
 import { BusinessEntity } from '../businesses/business.entity.js';
 import { LocationEntity } from '../locations/location.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
@@ -23,7 +24,7 @@ export class CaptureProblem extends Error {
   constructor(
     readonly pointer: string,
     readonly text: LocalizedText,
-    readonly code: 'EVENT_RULE_VIOLATED' | 'DUPLICATE_EVENT' | 'FORBIDDEN' | 'BUSINESS_NOT_VERIFIED' = 'EVENT_RULE_VIOLATED',
+    readonly code: 'EVENT_RULE_VIOLATED' | 'DUPLICATE_EVENT' | 'FORBIDDEN' | 'BUSINESS_NOT_VERIFIED' | 'GTIN_OUTSIDE_PREFIXES' = 'EVENT_RULE_VIOLATED',
   ) {
     super(text.en);
   }
@@ -37,6 +38,7 @@ const LINK_ROLE: Partial<Record<IdentifierRole, BatchLink['role']>> = {
 };
 
 const GTIN_LOT = /^https:\/\/id\.gs1\.org\/01\/(\d{14})\/10\/([^/?]+)$/;
+const GTIN_KEY = /^https:\/\/id\.gs1\.org\/01\/(\d{14})(?:[/?]|$)/;
 const PORTAL_LOT = /^urn:nguon:lot:([0-9A-Z]{10})$/;
 const PORTAL_LOCATION = /^urn:nguon:location:([0-9a-f-]{36})$/;
 const PORTAL_PARTY = /^urn:nguon:party:([0-9a-f-]{36})$/;
@@ -138,18 +140,26 @@ export class EventCapture {
   /**
    * The portal batches the event names, each checked: its producer may write anything about it,
    * a business it was shipped to everything but the farm stages. A commissioning event with lot
-   * master data for one of the business's own products creates the batch. Identifiers the portal
-   * does not know are kept as they are, without a link.
+   * master data for one of the business's own products creates the batch. Any other GTIN the event
+   * names (its own batches', or goods the portal does not know) must fall under a prefix an
+   * administrator confirmed for the business: nobody publishes under another company's prefix.
+   * Identifiers the portal does not know are kept as they are, without a link.
    */
   private async batchLinks(tx: EntityManager, event: Record<string, unknown>, businessId: string): Promise<BatchLink[]> {
     const identifiers = eventIdentifiers(event);
     const links: BatchLink[] = [];
+    let confirmed: string[] | undefined;
     for (const { role, identifier } of identifiers) {
       const linkRole = LINK_ROLE[role];
       if (!linkRole) continue;
       const batch = (await this.findBatch(tx, identifier)) ?? (await this.commission(tx, event, identifier, businessId));
+      const gtin = GTIN_KEY.exec(identifier)?.[1];
+      if (batch && batch.businessId !== businessId) await this.checkMayWrite(tx, batch, businessId, event);
+      else if (gtin) {
+        confirmed ??= await prefixesOf(tx, businessId, 'confirmed');
+        if (!prefixOfGtin(gtin, confirmed)) throw new CaptureProblem('', outsidePrefixesText(gtin, confirmed, 'confirmed'), 'GTIN_OUTSIDE_PREFIXES');
+      }
       if (!batch) continue;
-      await this.checkMayWrite(tx, batch, businessId, event);
       links.push({ batchId: batch.id, role: linkRole, ...this.quantityOf(event, role, identifier) });
     }
     return links;
@@ -182,8 +192,8 @@ export class EventCapture {
     }));
   }
 
+  /** Another business's batch: only one shipped to this business, and not at the farm stages. */
   private async checkMayWrite(tx: EntityManager, batch: BatchEntity, businessId: string, event: Record<string, unknown>): Promise<void> {
-    if (batch.businessId === businessId) return;
     const bizStep = text(event.bizStep);
     const stage = bizStep ? normalizeBizStep(bizStep) : null;
     const farmStage = stage !== null && [...PRODUCER_ONLY_STAGES].some((s) => stage.endsWith(`/${s}`));

@@ -60,7 +60,10 @@ export class ExportScopeResolver {
     if (!(from < to)) throw new DomainError('VALIDATION_FAILED', undefined, { to: [{ vi: 'Thời điểm kết thúc phải sau thời điểm bắt đầu', en: 'to must be after from' }] });
     const gtin = scope.gtin ? parseGtin(scope.gtin) : null;
     const [product]: { id: string; gtin: string | null }[] = await this.db.query(
-      `SELECT id, gtin FROM products WHERE ${gtin?.ok ? 'gtin = $1::bpchar' : 'id = $1::uuid'}`,
+      // A GTIN names the product of the business whose prefix for it is confirmed, before any pending claim.
+      `SELECT id, gtin FROM products p WHERE ${gtin?.ok ? 'gtin = $1::bpchar' : 'id = $1::uuid'}
+        ORDER BY EXISTS (SELECT 1 FROM business_gs1_prefixes c WHERE c.business_id = p.business_id AND c.confirmed AND c.coverage @> substr(p.gtin, 2, 12)::int8) DESC
+        LIMIT 1`,
       [gtin?.ok ? gtin.gtin14 : scope.productId],
     );
     if (!product) {

@@ -48,7 +48,7 @@ export async function checkEventRows(db: EntityManager, businessId: string, rows
                 WHERE eb.batch_id = b.id AND e.biz_step = 'shipping' AND e.destination_business_id = $2))`,
       [lotCodes, businessId],
     ) as Promise<BatchRef[]>,
-    db.query(`SELECT id, tax_code AS "taxCode" FROM businesses WHERE tax_code = ANY($1::text[])`, [taxCodes]) as Promise<{ id: string; taxCode: string }[]>,
+    db.query(`SELECT id, tax_code AS "taxCode" FROM businesses WHERE tax_code = ANY($1::text[]) AND tax_code_confirmed`, [taxCodes]) as Promise<{ id: string; taxCode: string }[]>,
   ]);
   const partyByTaxCode = new Map(parties.map((p) => [p.taxCode, p.id]));
   const problems = new RowProblems();

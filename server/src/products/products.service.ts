@@ -5,6 +5,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { AttachmentsService } from '../attachments/attachments.service.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
+import { assertProductGtinClaimed } from '../businesses/business-claims.js';
 import { loadCertificates } from '../businesses/certificate.queries.js';
 import { CertificatesService, type CertificateHolder } from '../businesses/certificates.service.js';
 import type { CreateCertificateDto, UpdateCertificateDto } from '../businesses/dto/create-certificate.dto.js';
@@ -31,7 +32,9 @@ export class ProductsService {
 
   async createProduct(actor: Actor, dto: CreateProductDto): Promise<ProductView> {
     const businessId = actor.businessId!;
+    const gtin = gtin14(dto.gtin ?? null);
     const product = await this.db.transaction(async (tx) => {
+      if (gtin) await assertProductGtinClaimed(tx, businessId, gtin);
       const images = await this.attachments.findOwned(tx, businessId, dto.images ?? [], 'images');
       const saved = await tx.getRepository(ProductEntity).save({
         businessId,
@@ -42,7 +45,7 @@ export class ProductsService {
         category: dto.category,
         brand: dto.brand ?? null,
         imageUrl: mainImageUrl(images.map((i) => i.id), dto.imageUrl ?? null),
-        gtin: gtin14(dto.gtin ?? null),
+        gtin,
         unit: dto.unit,
         shelfLifeDays: dto.shelfLifeDays ?? null,
         standards: dto.standards ?? [],
@@ -67,6 +70,7 @@ export class ProductsService {
       if (gtin !== product.gtin && batches.length > 0) {
         throw new DomainError('GTIN_LOCKED', undefined, { gtin: [{ vi: 'Sản phẩm đã có lô hàng nên không đổi được GTIN', en: 'The product has batches, so its GTIN cannot change' }] });
       }
+      if (gtin && gtin !== product.gtin) await assertProductGtinClaimed(tx, product.businessId, gtin);
       const imageIds = dto.images ?? (await this.imageIdsOf(tx, productId));
       if (dto.images) await this.attachments.findOwned(tx, product.businessId, dto.images, 'images');
       const externalImage = dto.imageUrl !== undefined ? dto.imageUrl : product.imageUrl && !UPLOADED_IMAGE.test(product.imageUrl) ? product.imageUrl : null;

@@ -24,8 +24,12 @@ export class BatchLookupService {
     return this.remembered(`q:${code}`, () => this.db.query(`SELECT id FROM batches WHERE short_code = $1`, [code]));
   }
 
+  /** The product of the business an administrator confirmed the GTIN's prefix for: a pending claim answers nothing. */
   productByGtin(gtin14: string): Promise<string | null> {
-    return this.remembered(`p:${gtin14}`, () => this.db.query(`SELECT id FROM products WHERE gtin = $1`, [gtin14]));
+    return this.remembered(`p:${gtin14}`, () => this.db.query(
+      `SELECT p.id FROM products p JOIN business_gs1_prefixes c ON c.business_id = p.business_id AND c.confirmed AND c.coverage @> substr(p.gtin, 2, 12)::int8
+        WHERE p.gtin = $1`,
+      [gtin14]));
   }
 
   private async remembered(key: string, load: () => Promise<{ id: string }[]>): Promise<string | null> {

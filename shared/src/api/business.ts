@@ -16,8 +16,34 @@ export interface CreateBusinessRequest {
   address: Address;
   phone?: string;
   email?: string;
-  gs1CompanyPrefix?: string;
+  /** GS1 company prefixes (4–12 digits) or single GTINs in 13-digit form; see `parseCompanyPrefix`. */
+  gs1Prefixes?: string[];
   gln?: string;
+}
+
+/** The whole list of a business's prefixes, replacing the one it has (`PUT /api/businesses/{id}/gs1-prefixes`). */
+export interface UpdateGs1PrefixesRequest {
+  gs1Prefixes: string[];
+}
+
+/** Another business a claim collides with: a verified one that holds it already. */
+export interface ClaimHolder {
+  businessId: string;
+  legalName: string;
+}
+
+/**
+ * A declared GS1 company prefix. Only a confirmed one counts: the business may publish GTINs under
+ * it, and no other business may be confirmed for an overlapping one.
+ */
+export interface Gs1PrefixView {
+  /** As stored and matched (a single GTIN as its 12 data digits). */
+  prefix: string;
+  /** As people write it (a single GTIN-8 whole). */
+  display: string;
+  confirmed: boolean;
+  /** For an unconfirmed prefix: the verified business holding an overlapping one. */
+  conflict: ClaimHolder | null;
 }
 
 export interface CreateCertificateRequest {
@@ -95,9 +121,13 @@ export interface BusinessView {
   address: Address;
   phone: string | null;
   email: string | null;
-  gs1CompanyPrefix: string | null;
+  gs1Prefixes: Gs1PrefixView[];
   gln: string | null;
   status: BusinessStatus;
+  /** Confirmed by an administrator at verification; until then the tax code blocks no one. */
+  taxCodeConfirmed: boolean;
+  /** For an unconfirmed tax code: the verified business that holds it. */
+  taxCodeConflict: ClaimHolder | null;
   /** Why it was rejected or suspended, for its members and administrators. */
   statusReason: string | null;
   certificates: CertificateView[];

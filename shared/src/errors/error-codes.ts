@@ -72,6 +72,9 @@ export const ERROR_CODES = {
   QR_SIZE_TOO_LARGE: { status: 400, message: { vi: 'Kích thước mã QR vượt quá giới hạn.', en: 'The QR code size is over the limit.' } },
   QR_BUSY: { status: 503, message: { vi: 'Hệ thống đang bận tạo mã QR, vui lòng thử lại sau giây lát.', en: 'QR codes are being drawn for others; please try again in a moment.' } },
   BUSINESS_SUSPENDED: { status: 403, message: { vi: 'Doanh nghiệp đang bị tạm ngưng nên không thể thay đổi thông tin công khai.', en: 'The business is suspended, so it cannot change what its public pages show.' } },
+  GTIN_OUTSIDE_PREFIXES: { status: 422, message: { vi: 'Mã GTIN không thuộc mã doanh nghiệp GS1 nào của doanh nghiệp.', en: "The GTIN is not under any of the business's GS1 company prefixes." } },
+  PREFIX_TAKEN: { status: 409, message: { vi: 'Mã doanh nghiệp GS1 này đã thuộc một doanh nghiệp đã được xác minh.', en: 'This GS1 company prefix already belongs to a verified business.' } },
+  PREFIX_IN_USE: { status: 409, message: { vi: 'Còn sản phẩm dùng mã GTIN thuộc mã doanh nghiệp GS1 này nên chưa bỏ được.', en: 'Products still use GTINs under this GS1 company prefix, so it cannot be removed.' } },
 } as const satisfies Record<string, { status: number; message: LocalizedText }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

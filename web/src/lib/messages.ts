@@ -9,6 +9,7 @@ import { recordingMessages } from '@/features/recording/messages';
 import { reportsMessages } from '@/features/reports/messages';
 import { flagsMessages } from '@/features/flags/messages';
 import { alertsMessages } from '@/features/alerts/messages';
+import { businessClaimsMessages } from '@/features/businesses/messages';
 
 /**
  * Every text the web app shows, in Vietnamese (the default) and English: the shared texts here,
@@ -290,8 +291,6 @@ const vi = {
   'business.email': 'Email',
   'business.emailOptional': 'Email (không bắt buộc)',
   'business.gs1CompanyPrefix': 'Mã doanh nghiệp GS1',
-  'business.gs1CompanyPrefixOptional': 'Mã doanh nghiệp GS1 (không bắt buộc)',
-  'business.gs1CompanyPrefix.invalid': 'Mã doanh nghiệp GS1 gồm 6 đến 12 chữ số (ví dụ 893851200).',
   'business.gln': 'Mã địa điểm toàn cầu (GLN)',
   'business.glnOptional': 'Mã GLN (không bắt buộc)',
   'business.gln.invalid': 'Mã GLN gồm 13 chữ số và số kiểm tra cuối phải đúng.',
@@ -469,7 +468,7 @@ const vi = {
   'audit.filterBy': 'Lọc theo giá trị này',
 } as const satisfies Record<string, string>;
 
-const FEATURES = [portalMessages, catalogMessages, lotsMessages, recordingMessages, labelsMessages, importsMessages, inspectorMessages, exportsMessages, reportsMessages, flagsMessages, alertsMessages] as const;
+const FEATURES = [portalMessages, catalogMessages, lotsMessages, recordingMessages, labelsMessages, importsMessages, inspectorMessages, exportsMessages, reportsMessages, flagsMessages, alertsMessages, businessClaimsMessages] as const;
 
 type FeatureKey<C> = C extends { vi: infer V } ? keyof V : never;
 export type MessageKey = keyof typeof vi | FeatureKey<(typeof FEATURES)[number]>;
@@ -748,8 +747,6 @@ const en: Record<keyof typeof vi, string> = {
   'business.email': 'Email',
   'business.emailOptional': 'Email (optional)',
   'business.gs1CompanyPrefix': 'GS1 company prefix',
-  'business.gs1CompanyPrefixOptional': 'GS1 company prefix (optional)',
-  'business.gs1CompanyPrefix.invalid': 'A GS1 company prefix has 6 to 12 digits (e.g. 893851200).',
   'business.gln': 'Global Location Number (GLN)',
   'business.glnOptional': 'GLN (optional)',
   'business.gln.invalid': 'A GLN has 13 digits and a correct check digit.',

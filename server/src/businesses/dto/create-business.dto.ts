@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
-import type { Address, CreateBusinessRequest } from '@nguon/shared';
-import { IsGln, IsTaxCode, IsText } from '../../common/validation/decorators.js';
+import type { Address, CreateBusinessRequest, UpdateGs1PrefixesRequest } from '@nguon/shared';
+import { IsGln, IsGs1PrefixList, IsTaxCode, IsText } from '../../common/validation/decorators.js';
 
 export class AddressDto implements Address {
   @IsText(300, 'Street, village, hamlet') line: string;
@@ -16,6 +16,10 @@ export class CreateBusinessDto implements CreateBusinessRequest {
   @ApiProperty({ type: AddressDto }) @ValidateNested() @Type(() => AddressDto) address: AddressDto;
   @IsOptional() @Matches(/^\+?[0-9 .-]{8,20}$/, { message: '$property must be a phone number' }) phone?: string;
   @IsOptional() @IsEmail() @MaxLength(254) email?: string;
-  @IsOptional() @Matches(/^\d{6,12}$/, { message: '$property must be 6 to 12 digits' }) gs1CompanyPrefix?: string;
+  @IsOptional() @IsGs1PrefixList() gs1Prefixes?: string[];
   @IsOptional() @IsGln() gln?: string;
+}
+
+export class UpdateGs1PrefixesDto implements UpdateGs1PrefixesRequest {
+  @IsGs1PrefixList() gs1Prefixes: string[];
 }

@@ -8,6 +8,7 @@ import { isDatabaseUnavailable } from './database-unavailable.js';
 import { DomainError, type FieldErrors } from './domain-error.js';
 
 const UNIQUE_VIOLATION = '23505';
+const EXCLUSION_VIOLATION = '23P01';
 /** What a 503 asks the client to wait: about what a database restart or failover takes. */
 const RETRY_AFTER_SECONDS = 5;
 
@@ -19,6 +20,10 @@ const CONFLICT_BY_CONSTRAINT: Record<string, ErrorCode> = {
   products_gtin_key: 'GTIN_TAKEN',
   batches_product_id_lot_code_key: 'LOT_CODE_TAKEN',
   events_event_id_key: 'DUPLICATE_EVENT',
+  businesses_confirmed_tax_code_key: 'TAX_CODE_TAKEN',
+  products_business_gtin_key: 'GTIN_TAKEN',
+  business_gs1_prefixes_confirmed_excl: 'PREFIX_TAKEN',
+  business_gs1_prefixes_pkey: 'CONFLICT',
 };
 
 function statusCodeToCode(status: number): ErrorCode {
@@ -65,7 +70,7 @@ export class ErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof QueryFailedError) {
       const driverError = exception.driverError as { code?: string; constraint?: string };
-      if (driverError.code === UNIQUE_VIOLATION) {
+      if (driverError.code === UNIQUE_VIOLATION || driverError.code === EXCLUSION_VIOLATION) {
         return { code: CONFLICT_BY_CONSTRAINT[driverError.constraint ?? ''] ?? 'CONFLICT' };
       }
     }

@@ -1,10 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateBy, ValidateIf, buildMessage,
+  ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateBy, ValidateIf, buildMessage,
   type ValidationOptions,
 } from 'class-validator';
-import { isValidGln, lotCodeProblem, parseGtin, UNIT_CODES, LOT_CODE_MAX_LENGTH } from '@nguon/shared';
+import { isValidGln, lotCodeProblem, MAX_DECLARED_PREFIXES, parseCompanyPrefix, parseGtin, UNIT_CODES, LOT_CODE_MAX_LENGTH } from '@nguon/shared';
 
 /** Marks a property optional for validation and for the OpenAPI document alike. */
 export function Optional(description?: string): PropertyDecorator {
@@ -111,5 +111,27 @@ export function IsTimeZoneOffset(): PropertyDecorator {
   return applyDecorators(
     Matches(/^[+-](0\d|1[0-4]):[0-5]\d$/, { message: '$property must be a time zone offset like +07:00' }),
     ApiProperty({ example: '+07:00' }),
+  );
+}
+
+/** A business's declared GS1 company prefixes: 4 to 12 digits each, or a whole GTIN-13 (a GTIN-8 padded with 00000). */
+export function IsGs1PrefixList(): PropertyDecorator {
+  return applyDecorators(
+    IsArray(),
+    ArrayMaxSize(MAX_DECLARED_PREFIXES),
+    IsString({ each: true }),
+    ValidateBy({
+      name: 'isGs1Prefix',
+      validator: {
+        validate: (value) => typeof value === 'string' && parseCompanyPrefix(value).ok,
+        defaultMessage: (args) => {
+          const result = typeof args?.value === 'string' ? parseCompanyPrefix(args.value) : null;
+          return result && !result.ok && result.problem === 'check_digit'
+            ? `each value in ${args?.property} has a wrong GTIN check digit`
+            : `each value in ${args?.property} must be a GS1 company prefix of 4 to 12 digits, or a whole GTIN of 13 digits`;
+        },
+      },
+    }, { each: true }),
+    ApiProperty({ type: [String], example: ['8938512'], maxItems: MAX_DECLARED_PREFIXES, description: 'GS1 company prefixes (4–12 digits), or a whole GTIN-13 (a GTIN-8 as 00000 + its 8 digits)' }),
   );
 }

@@ -42,10 +42,11 @@ const VIETNAMESE: [RegExp, string][] = [
   [/^(\S+) must be a phone number$/, '$1 phải là số điện thoại'],
   [/^(\S+) must not be in the future$/, '$1 không được ở thời điểm tương lai'],
   [/^(\S+) must not be before (\S+)$/, '$1 không được trước $2'],
-  [/^(\S+) must be 6 to 12 digits$/, '$1 phải gồm 6 đến 12 chữ số'],
   [/^(\S+) must start with http:\/\/ or https:\/\/$/, '$1 phải bắt đầu bằng http:// hoặc https://'],
   [/^(\S+) must not contain a user name or password$/, '$1 không được chứa tên người dùng hay mật khẩu'],
   [/^(\S+) must use port 80, 443 or a port from 1024 up$/, '$1 phải dùng cổng 80, 443 hoặc từ 1024 trở lên'],
+  [/^each value in (\S+) must be a GS1 company prefix of 4 to 12 digits, or a whole GTIN of 13 digits$/, 'Mỗi giá trị trong $1 phải là mã doanh nghiệp GS1 gồm 4 đến 12 chữ số, hoặc trọn một mã GTIN 13 chữ số'],
+  [/^each value in (\S+) has a wrong GTIN check digit$/, 'Mỗi giá trị 13 chữ số trong $1 là một mã GTIN: số kiểm tra không đúng'],
 ];
 
 function toVietnamese(message: string): string {

@@ -11,6 +11,7 @@ import { AddFlagsReportsAuditByBatch1765190400000 } from './1765190400000-add-fl
 import { AddIdempotencyKeysAndClientRequestIds1765363200000 } from './1765363200000-add-idempotency-keys-and-client-request-ids.js';
 import { AddRefusedWebhookDeliveries1765536000000 } from './1765536000000-add-refused-webhook-deliveries.js';
 import { AddJobOwnersAndHeartbeats1765622400000 } from './1765622400000-add-job-owners-and-heartbeats.js';
+import { ConfirmBusinessClaims1765795200000 } from './1765795200000-confirm-business-claims.js';
 
 /** Every migration, oldest first (one a line, so that parallel work merges cleanly). */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   AddIdempotencyKeysAndClientRequestIds1765363200000,
   AddRefusedWebhookDeliveries1765536000000,
   AddJobOwnersAndHeartbeats1765622400000,
+  ConfirmBusinessClaims1765795200000,
 ];

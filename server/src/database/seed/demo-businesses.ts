@@ -25,7 +25,7 @@ export const DEMO_BUSINESSES = {
       address: { line: 'Thôn Tân Phú', commune: 'Xã Phúc Trạch', province: 'Hà Tĩnh' },
       phone: '0239 3871 226',
       email: 'htxbuoiphuctrach@demo.nguon.vn',
-      gs1CompanyPrefix: '8938512',
+      gs1Prefixes: ['8938512'],
       gln: withCheckDigit('893851200000'),
     },
     certificates: [
@@ -45,7 +45,7 @@ export const DEMO_BUSINESSES = {
       address: { line: 'Số 18 phố Hoàng Quốc Việt', commune: 'Phường Nghĩa Đô', province: 'Hà Nội' },
       phone: '024 3756 8899',
       email: 'lienhe@nongsansachthudo.demo.nguon.vn',
-      gs1CompanyPrefix: '8936010',
+      gs1Prefixes: ['8936010'],
     },
     certificates: [
       { kind: 'haccp', name: 'HACCP: kho lạnh và phân phối rau quả tươi', number: 'HACCP-HN-2025-0342', issuer: 'Tổ chức Chứng nhận An toàn Thực phẩm Hà Nội', validFrom: '2025-06-01', validTo: '2028-05-31' },
@@ -62,7 +62,7 @@ export const DEMO_BUSINESSES = {
       taxCode: '3001987602',
       address: { line: 'Thôn Trường Thủy', commune: 'Xã Sơn Kim 1', province: 'Hà Tĩnh' },
       phone: '0239 3875 410',
-      gs1CompanyPrefix: '8938523',
+      gs1Prefixes: ['8938523'],
     },
     certificates: [
       { kind: 'ocop', name: 'OCOP 3 sao: Cam bù Hương Sơn', number: 'OCOP-HT-2025-017', issuer: 'UBND tỉnh Hà Tĩnh', validFrom: '2025-04-01', validTo: '2028-03-31', stars: 3 },
@@ -82,7 +82,7 @@ export const DEMO_BUSINESSES = {
       address: { line: 'Lô C2, Khu công nghiệp Gia Lách', commune: 'Xã Tiên Điền', province: 'Hà Tĩnh' },
       phone: '0239 3824 668',
       email: 'qa@thucphamhonglinh.demo.nguon.vn',
-      gs1CompanyPrefix: '8938534',
+      gs1Prefixes: ['8938534'],
     },
     certificates: [
       { kind: 'iso22000', name: 'ISO 22000:2018: sản xuất nước quả ép', number: 'ISO22000-2025-1187', issuer: 'Tổ chức Chứng nhận Hệ thống Quản lý Miền Trung', validFrom: '2025-09-01', validTo: '2028-08-31' },
@@ -98,7 +98,7 @@ export const DEMO_BUSINESSES = {
       taxCode: '3001987604',
       address: { line: 'Thôn Kim Quang', commune: 'Xã Vũ Quang', province: 'Hà Tĩnh' },
       phone: '0239 3879 135',
-      gs1CompanyPrefix: '8938545',
+      gs1Prefixes: ['8938545'],
     },
     certificates: [
       { kind: 'ocop', name: 'OCOP 4 sao: Mật ong rừng Vũ Quang', number: 'OCOP-HT-2025-033', issuer: 'UBND tỉnh Hà Tĩnh', validFrom: '2025-05-20', validTo: '2028-05-19', stars: 4 },

@@ -10,6 +10,7 @@ import { useBusiness } from '@/features/businesses/api/get-business';
 import { BusinessFacts } from '@/features/businesses/components/business-facts';
 import { BusinessStatusBadge } from '@/features/businesses/components/business-status-badge';
 import { BusinessStatusNotice } from '@/features/businesses/components/business-status-notice';
+import { Gs1PrefixesCard } from '@/features/businesses/components/gs1-prefixes-card';
 import { MembersCard } from '@/features/members/components/members-card';
 import { useCurrentUser, useRefreshUser } from '@/lib/auth';
 import { useRequestErrorMessage } from '@/lib/error-message';
@@ -104,6 +105,7 @@ export default function BusinessSettingsRoute() {
         <div className="page__column">
           {isOwner ? (
             <>
+              <Gs1PrefixesCard business={view} onChanged={(updated) => business.setData(() => updated)} />
               <ApiKeysCard businessId={view.id} />
               <WebhooksCard businessId={view.id} />
             </>

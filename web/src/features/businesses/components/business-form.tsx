@@ -9,6 +9,7 @@ import { useAction } from '@/lib/use-action';
 import { emailProblem } from '@/lib/validation';
 import { createBusiness } from '../api/create-business';
 import { PROVINCES } from '../utils/provinces';
+import { prefixesProblem, splitPrefixes } from '../utils/gs1-prefixes';
 import { checkTaxCode, normalizeTaxCode } from '../utils/tax-code';
 
 interface Values {
@@ -19,13 +20,13 @@ interface Values {
   province: string;
   phone: string;
   email: string;
-  gs1CompanyPrefix: string;
+  gs1Prefixes: string;
   gln: string;
 }
 
 type Field = keyof Values;
 
-const EMPTY: Values = { legalName: '', taxCode: '', line: '', commune: '', province: '', phone: '', email: '', gs1CompanyPrefix: '', gln: '' };
+const EMPTY: Values = { legalName: '', taxCode: '', line: '', commune: '', province: '', phone: '', email: '', gs1Prefixes: '', gln: '' };
 
 interface FieldSpec extends Pick<ComponentProps<'input'>, 'type' | 'inputMode' | 'autoComplete' | 'maxLength' | 'required'> {
   label: MessageKey;
@@ -43,7 +44,7 @@ const FIELDS: Record<Field, FieldSpec> = {
   province: { label: 'business.province', maxLength: 120, required: true, paths: ['address.province'] },
   phone: { label: 'business.phoneOptional', type: 'tel', autoComplete: 'tel', maxLength: 20, paths: ['phone'] },
   email: { label: 'business.emailOptional', type: 'email', autoComplete: 'email', inputMode: 'email', maxLength: 254, paths: ['email'] },
-  gs1CompanyPrefix: { label: 'business.gs1CompanyPrefixOptional', inputMode: 'numeric', autoComplete: 'off', maxLength: 12, paths: ['gs1CompanyPrefix'] },
+  gs1Prefixes: { label: 'claims.prefixes.label', hint: 'claims.prefixes.hint', inputMode: 'numeric', autoComplete: 'off', maxLength: 400, paths: ['gs1Prefixes'] },
   gln: { label: 'business.glnOptional', inputMode: 'numeric', autoComplete: 'off', maxLength: 13, paths: ['gln'] },
 };
 const SHOWN = [...Object.values(FIELDS).flatMap((field) => field.paths), 'address'];
@@ -60,7 +61,6 @@ function validate(values: Values): Partial<Record<Field, MessageKey>> {
   if (values.phone.trim() && !/^\+?[0-9 .-]{8,20}$/.test(values.phone.trim())) problems.phone = 'business.phone.invalid';
   const email = emailProblem(values.email, { optional: true });
   if (email) problems.email = email;
-  if (values.gs1CompanyPrefix.trim() && !/^\d{6,12}$/.test(values.gs1CompanyPrefix.trim())) problems.gs1CompanyPrefix = 'business.gs1CompanyPrefix.invalid';
   if (values.gln.trim() && !isValidGln(values.gln.trim())) problems.gln = 'business.gln.invalid';
   return problems;
 }
@@ -73,7 +73,7 @@ function toRequest(values: Values): CreateBusinessRequest {
     address: { line: values.line.trim(), commune: values.commune.trim(), province: values.province.trim() },
     phone: optional(values.phone),
     email: optional(values.email),
-    gs1CompanyPrefix: optional(values.gs1CompanyPrefix),
+    gs1Prefixes: splitPrefixes(values.gs1Prefixes),
     gln: optional(values.gln),
   };
 }
@@ -86,11 +86,13 @@ export function BusinessForm({ onCreated }: { onCreated: (business: BusinessView
   const [values, setValues] = useState<Values>(EMPTY);
   const [problems, setProblems] = useState<Partial<Record<Field, MessageKey>>>({});
   const [taxTouched, setTaxTouched] = useState(false);
+  const [prefixProblem, setPrefixProblem] = useState<string | null>(null);
   const action = useAction(createBusiness);
 
   const set = (field: Field) => (event: { target: { value: string } }) => {
     const value = event.target.value;
     setValues((current) => ({ ...current, [field]: value }));
+    if (field === 'gs1Prefixes') setPrefixProblem(null);
     // A corrected field loses its old complaint.
     setProblems((current) => {
       if (!current[field]) return current;
@@ -103,6 +105,7 @@ export function BusinessForm({ onCreated }: { onCreated: (business: BusinessView
     const own = problems[field];
     if (own) return t(own);
     if (field === 'taxCode' && action.error?.code === 'TAX_CODE_TAKEN') return t('business.taxCode.taken');
+    if (field === 'gs1Prefixes' && prefixProblem) return prefixProblem;
     return fieldErrorOf(action.error, ...FIELDS[field].paths);
   };
 
@@ -124,9 +127,11 @@ export function BusinessForm({ onCreated }: { onCreated: (business: BusinessView
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const found = validate(values);
+    const prefixes = prefixesProblem(values.gs1Prefixes, t);
     setProblems(found);
+    setPrefixProblem(prefixes);
     setTaxTouched(true);
-    void submitForm(event, { problems: found, send: () => action.run(toRequest(values), { locale }), onSent: onCreated });
+    void submitForm(event, { problems: { ...found, ...(prefixes ? { gs1Prefixes: prefixes } : {}) }, send: () => action.run(toRequest(values), { locale }), onSent: onCreated });
   };
 
   return (
@@ -164,10 +169,8 @@ export function BusinessForm({ onCreated }: { onCreated: (business: BusinessView
       <fieldset className="fieldset">
         <legend className="fieldset__legend">{t('business.form.gs1')}</legend>
         <p className="field__hint">{t('business.form.gs1Hint')}</p>
-        <div className="form__pair">
-          {textField('gs1CompanyPrefix')}
-          {textField('gln')}
-        </div>
+        {textField('gs1Prefixes', { 'data-testid': 'gs1-prefixes-input' })}
+        {textField('gln')}
       </fieldset>
       <FormError error={action.error?.code === 'TAX_CODE_TAKEN' ? null : action.error} shownFields={SHOWN} />
       <SubmitButton className="button--block" pending={action.pending} data-testid="business-submit">

@@ -2,10 +2,12 @@ import { useState } from 'react';
 import type { BusinessView } from '@nguon/shared';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { Notice } from '@/components/ui/notice';
 import { FormError, fieldErrorOf } from '@/components/ui/form-error';
 import { useRequestErrorMessage } from '@/lib/error-message';
 import { useLocale, useT } from '@/lib/i18n';
 import { useAction } from '@/lib/use-action';
+import { confirmGs1Prefixes } from '../api/confirm-gs1-prefixes';
 import { rejectBusiness } from '../api/reject-business';
 import { suspendBusiness } from '../api/suspend-business';
 import { verifyBusiness } from '../api/verify-business';
@@ -20,7 +22,9 @@ interface BusinessStatusActionsProps {
 /**
  * An administrator's decisions on a business, as its status allows: verify or reject a pending
  * one, suspend a verified one, verify again a suspended or rejected one. A reason is required to
- * reject or suspend; the owner reads it on their business page.
+ * reject or suspend; the owner reads it on their business page. Verifying confirms the tax code
+ * and GS1 company prefixes; prefixes a verified business adds later are confirmed on their own.
+ * Claims a verified business already holds are flagged: the server refuses to confirm them.
  */
 export function BusinessStatusActions({ business, onChanged }: BusinessStatusActionsProps) {
   const t = useT();
@@ -29,12 +33,18 @@ export function BusinessStatusActions({ business, onChanged }: BusinessStatusAct
   const [dialog, setDialog] = useState<ReasonAction | null>(null);
   const [reason, setReason] = useState('');
   const verify = useAction(verifyBusiness);
+  const confirmPrefixes = useAction(confirmGs1Prefixes);
   const decide = useAction((action: ReasonAction, text: string) =>
     action === 'reject' ? rejectBusiness(business.id, { reason: text }, { locale }) : suspendBusiness(business.id, { reason: text }, { locale }),
   );
 
   const onVerify = async () => {
     const result = await verify.run(business.id, { locale });
+    if (result.ok) onChanged(result.value);
+  };
+
+  const onConfirmPrefixes = async () => {
+    const result = await confirmPrefixes.run(business.id, { locale });
     if (result.ok) onChanged(result.value);
   };
 
@@ -55,13 +65,25 @@ export function BusinessStatusActions({ business, onChanged }: BusinessStatusAct
   const canVerify = business.status !== 'verified';
   const canReject = business.status === 'pending';
   const canSuspend = business.status === 'verified';
+  const canConfirmPrefixes = business.status === 'verified' && business.gs1Prefixes.some((p) => !p.confirmed);
+  const conflicts = business.taxCodeConflict !== null || business.gs1Prefixes.some((p) => p.conflict !== null);
 
   return (
     <div className="actions">
+      {conflicts && business.status !== 'verified' ? (
+        <Notice tone="danger" role="status" data-testid="claims-conflict">
+          {t('claims.conflictNotice')}
+        </Notice>
+      ) : null}
       <div className="actions__buttons">
         {canVerify ? (
           <Button onClick={() => void onVerify()} disabled={verify.pending} data-testid="verify-button">
             {verify.pending ? t('form.saving') : business.status === 'pending' ? t('admin.verify') : t('admin.reverify')}
+          </Button>
+        ) : null}
+        {canConfirmPrefixes ? (
+          <Button onClick={() => void onConfirmPrefixes()} disabled={confirmPrefixes.pending} data-testid="confirm-prefixes-button">
+            {confirmPrefixes.pending ? t('form.saving') : t('claims.confirmButton')}
           </Button>
         ) : null}
         {canReject ? (
@@ -75,7 +97,7 @@ export function BusinessStatusActions({ business, onChanged }: BusinessStatusAct
           </Button>
         ) : null}
       </div>
-      <FormError error={verify.error} />
+      <FormError error={verify.error ?? confirmPrefixes.error} />
       <ConfirmDialog
         open={dialog !== null}
         title={t(dialog === 'suspend' ? 'admin.suspendTitle' : 'admin.rejectTitle', { name: business.legalName })}

@@ -12,7 +12,8 @@ import { createProduct } from '../api/create-product';
 import { updateProduct } from '../api/update-product';
 import { AttachmentInput } from './attachment-input';
 import '../catalog.css';
-import { checkGtin, GtinField } from './gtin-field';
+import { useBusiness } from '@/features/businesses/api/get-business';
+import { checkGtin, GtinField, type UsablePrefixes } from './gtin-field';
 
 interface Values {
   nameVi: string;
@@ -89,9 +90,16 @@ export function ProductForm({ businessId, product, readOnly, onSaved }: ProductF
   );
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
   const gtinLocked = (product?.batchCount ?? 0) > 0;
+  // A verified business publishes only under prefixes an administrator confirmed.
+  const business = useBusiness(businessId);
+  const confirmedOnly = business.status === 'success' && ['verified', 'suspended'].includes(business.data.status);
+  const prefixes = business.status === 'success' ? business.data.gs1Prefixes.filter((p) => p.confirmed || !confirmedOnly).map((p) => p.prefix) : null;
+  // A GTIN kept as it was (locked, or unchanged) is not checked against the prefixes again.
+  const unchanged = gtinLocked || (product?.gtin != null && values.gtin.trim().replace(/ +/g, '').padStart(14, '0') === product.gtin);
+  const usable: UsablePrefixes | null = prefixes && !unchanged ? { prefixes, confirmedOnly } : null;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const gtin = checkGtin(values.gtin, t);
+    const gtin = checkGtin(values.gtin, t, usable);
     const shelfLife = values.shelfLifeDays.trim();
     const found: Partial<Record<keyof Values, string>> = {
       ...(values.nameVi.trim() === '' ? { nameVi: t('form.required') } : {}),
@@ -134,6 +142,7 @@ export function ProductForm({ businessId, product, readOnly, onSaved }: ProductF
           error={error('gtin')}
           disabled={gtinLocked}
           lockedNote={gtinLocked ? t('catalog.gtin.locked') : undefined}
+          usable={usable}
         />
         <div className="form__pair">
           <SelectField label={t('catalog.product.unit')} name="unit" value={values.unit} onChange={(e) => set('unit', e.target.value as UnitCode)} error={error('unit')}>
