@@ -168,8 +168,9 @@ describe('verifying, rejecting and suspending businesses', () => {
 
     it('can register batches again once verified', async () => {
       const business = await businessIn('suspended');
-      const product = await createProduct(f, owner, business.id);
       await decide(business.id, 'verify');
+      // A suspended business cannot add products (they show on its public pages): once verified it can.
+      const product = await createProduct(f, owner, business.id);
       const response = await f.http.post('/api/batches', { productId: product.id, lotCode: makeLotCode(), productionDate: '2026-10-01' }, { token: owner.token });
       expect(response.status).toBe(201);
     });
