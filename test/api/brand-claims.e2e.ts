@@ -165,6 +165,13 @@ describe('claims on tax codes, GS1 company prefixes and GTINs', () => {
       const own = gtin14(gtinOf(copier.business));
       const ownEvent = { ...event, eventID: `urn:uuid:${crypto.randomUUID()}`, quantityList: [{ epcClass: `https://id.gs1.org/01/${own}/10/OWN-1`, quantity: 100, uom: 'KGM' }] };
       expect((await f.http.post('/epcis/events', ownEvent, { token: key.token })).status).toBe(201);
+
+      // Goods of a company that is not on the portal are kept as received, linked to no batch.
+      const offPortal = gtin14(makeGtin('4012345'));
+      const offPortalEvent = { ...event, eventID: `urn:uuid:${crypto.randomUUID()}`, bizStep: 'receiving', ilmd: undefined, quantityList: [{ epcClass: `https://id.gs1.org/01/${offPortal}/10/L1`, quantity: 5, uom: 'KGM' }] };
+      const stored = await f.http.post('/epcis/events', offPortalEvent, { token: key.token });
+      expect(stored.status).toBe(201);
+      expect(await countRows(t, 'event_batches eb JOIN events e ON e.id = eb.event_id', 'e.event_id = $1', [offPortalEvent.eventID])).toBe(0);
     });
 
     it('refuses a batch of a product whose prefix is not (or no longer) confirmed', async () => {

@@ -59,6 +59,24 @@ export async function prefixesOf(db: EntityManager, businessId: string, which: '
   return rows.map((r) => r.prefix);
 }
 
+/** The business whose confirmed prefix covers a GTIN-14, if one does (confirmed prefixes never overlap). */
+export async function holderOfGtin(db: EntityManager, gtin14: string): Promise<ClaimHolder | null> {
+  const [row]: { id: string; legal_name: string }[] = await db.query(
+    `SELECT b.id, b.legal_name FROM business_gs1_prefixes c JOIN businesses b ON b.id = c.business_id
+      WHERE c.confirmed AND c.coverage @> $1::int8 LIMIT 1`,
+    [gtin14.slice(1, 13)],
+  );
+  return row ? { businessId: row.id, legalName: row.legal_name } : null;
+}
+
+/** Why an event about another company's goods is refused. */
+export function anothersGtinText(gtin14: string, holderName: string): LocalizedText {
+  return {
+    vi: `Mã GTIN ${gtin14} thuộc mã doanh nghiệp GS1 của «${holderName}»: chỉ doanh nghiệp đó, hoặc nơi được giao lô hàng của họ, mới ghi sự kiện về hàng này.`,
+    en: `GTIN ${gtin14} is under the GS1 company prefix of "${holderName}": only that business, or one it shipped the goods to, records events about them.`,
+  };
+}
+
 /** Why a GTIN is refused, naming the prefixes the business may use. */
 export function outsidePrefixesText(gtin14: string, prefixes: readonly string[], which: 'declared' | 'confirmed'): LocalizedText {
   if (prefixes.length === 0) {

@@ -5,7 +5,7 @@ import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
 import { newShortCode } from '../batches/batch-identity.js';
 import { BatchEntity } from '../batches/batch.entity.js';
-import { outsidePrefixesText, prefixesOf } from '../businesses/business-claims.js';
+import { anothersGtinText, holderOfGtin, outsidePrefixesText, prefixesOf } from '../businesses/business-claims.js';
 import { BusinessEntity } from '../businesses/business.entity.js';
 import { LocationEntity } from '../locations/location.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
@@ -140,10 +140,11 @@ export class EventCapture {
   /**
    * The portal batches the event names, each checked: its producer may write anything about it,
    * a business it was shipped to everything but the farm stages. A commissioning event with lot
-   * master data for one of the business's own products creates the batch. Any other GTIN the event
-   * names (its own batches', or goods the portal does not know) must fall under a prefix an
-   * administrator confirmed for the business: nobody publishes under another company's prefix.
-   * Identifiers the portal does not know are kept as they are, without a link.
+   * master data for one of the business's own products creates the batch, and its own batches'
+   * GTINs must fall under a prefix an administrator confirmed for it. Goods of another company on
+   * the portal (under its confirmed prefix) are refused unless that company shipped them here:
+   * nobody records under another company's prefix. Goods of companies not on the portal are kept
+   * as received, without a link, as any EPCIS repository keeps them.
    */
   private async batchLinks(tx: EntityManager, event: Record<string, unknown>, businessId: string): Promise<BatchLink[]> {
     const identifiers = eventIdentifiers(event);
@@ -155,9 +156,12 @@ export class EventCapture {
       const batch = (await this.findBatch(tx, identifier)) ?? (await this.commission(tx, event, identifier, businessId));
       const gtin = GTIN_KEY.exec(identifier)?.[1];
       if (batch && batch.businessId !== businessId) await this.checkMayWrite(tx, batch, businessId, event);
-      else if (gtin) {
+      else if (gtin && batch) {
         confirmed ??= await prefixesOf(tx, businessId, 'confirmed');
         if (!prefixOfGtin(gtin, confirmed)) throw new CaptureProblem('', outsidePrefixesText(gtin, confirmed, 'confirmed'), 'GTIN_OUTSIDE_PREFIXES');
+      } else if (gtin) {
+        const holder = await holderOfGtin(tx, gtin);
+        if (holder && holder.businessId !== businessId) throw new CaptureProblem('', anothersGtinText(gtin, holder.legalName), 'GTIN_OUTSIDE_PREFIXES');
       }
       if (!batch) continue;
       links.push({ batchId: batch.id, role: linkRole, ...this.quantityOf(event, role, identifier) });
