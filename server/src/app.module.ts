@@ -35,6 +35,7 @@ import { ReportsModule } from './reports/reports.module.js';
 import { FlagsModule } from './flags/flags.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { WebAppModule } from './web-app/web-app.module.js';
+import { MailModule } from './mail/mail.module.js';
 
 @Module({})
 export class AppModule {
@@ -50,6 +51,7 @@ export class AppModule {
         }),
         CacheModule,
         RateLimitModule,
+        MailModule,
         HealthModule,
         AuditModule,
         AuthModule,

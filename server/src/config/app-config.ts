@@ -35,7 +35,14 @@ export interface AppConfig {
   /** Behind a load balancer: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
   production: boolean;
+  /** How mail leaves: an SMTP server, files in a folder (one JSON file per message), or the log. */
+  mail: MailConfig;
 }
+
+export type MailConfig =
+  | { transport: 'smtp'; url: string; from: string }
+  | { transport: 'dir'; dir: string; from: string }
+  | { transport: 'log'; from: string };
 
 export class ConfigError extends Error {}
 
@@ -101,5 +108,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     staleBatchDays: integer(env, 'STALE_BATCH_DAYS', 30, 1, 3650),
     trustProxy: flag(env, 'TRUST_PROXY', false),
     production,
+    mail: mailConfig(env, cwd, dataDir, publicBaseUrl, production),
   };
+}
+
+/**
+ * MAIL_TRANSPORT: `smtp://…` or `smtps://…` (production), `dir` (default elsewhere: MAIL_DIR or
+ * the data folder's mail/), or `log`. Production refuses to start without SMTP unless `log` is
+ * chosen on purpose: sign-up and invitations cannot work without mail.
+ */
+function mailConfig(env: NodeJS.ProcessEnv, cwd: string, dataDir: string, publicBaseUrl: string, production: boolean): MailConfig {
+  const from = env.MAIL_FROM?.trim() || `Nguồn <no-reply@${new URL(publicBaseUrl).hostname}>`;
+  const transport = env.MAIL_TRANSPORT?.trim() || (production ? '' : 'dir');
+  if (/^smtps?:\/\//.test(transport)) return { transport: 'smtp', url: transport, from };
+  if (transport === 'log') return { transport: 'log', from };
+  if (transport === 'dir') {
+    const dir = env.MAIL_DIR?.trim()
+      ? path.resolve(cwd, env.MAIL_DIR.trim())
+      : dataDir.startsWith('memory://')
+        ? path.join(os.tmpdir(), `nguon-mail-${randomBytes(6).toString('hex')}`)
+        : path.join(dataDir, 'mail');
+    return { transport: 'dir', dir, from };
+  }
+  if (!transport) throw new ConfigError('MAIL_TRANSPORT must be set in production: an smtp:// or smtps:// URL (or "log" to only log mail)');
+  throw new ConfigError(`MAIL_TRANSPORT must be an smtp:// or smtps:// URL, "dir" or "log", got "${transport}"`);
 }

@@ -58,6 +58,11 @@ export const ERROR_CODES = {
   NOTIFICATION_NOT_FOUND: { status: 404, message: { vi: 'Không tìm thấy thông báo.', en: 'Notification not found.' } },
   RATE_LIMITED: { status: 429, message: { vi: 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.', en: 'Too many requests; please try again in a few minutes.' } },
   INTERNAL: { status: 500, message: { vi: 'Lỗi hệ thống, vui lòng thử lại.', en: 'Something went wrong on our side; please try again.' } },
+  EMAIL_NOT_VERIFIED: { status: 403, message: { vi: 'Bạn cần xác nhận địa chỉ email trước (xem thư chúng tôi đã gửi).', en: 'Please confirm your email address first (see the mail we sent).' } },
+  INVALID_TOKEN: { status: 400, message: { vi: 'Liên kết không hợp lệ, đã được dùng hoặc đã hết hạn.', en: 'This link is invalid, already used or expired.' } },
+  EMAIL_ALREADY_VERIFIED: { status: 409, message: { vi: 'Địa chỉ email này đã được xác nhận.', en: 'This email address is already confirmed.' } },
+  INVITATION_NOT_FOUND: { status: 404, message: { vi: 'Không tìm thấy lời mời này.', en: 'No such invitation.' } },
+  SIGN_IN_LOCKED: { status: 429, message: { vi: 'Đã nhập sai quá nhiều lần cho tài khoản này; vui lòng đợi rồi thử lại.', en: 'Too many failed sign-ins for this account; please wait and try again.' } },
 } as const satisfies Record<string, { status: number; message: LocalizedText }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

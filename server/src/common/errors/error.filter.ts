@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { translateFieldErrors } from '../validation/field-error-messages.js';
 import { DomainError, type FieldErrors } from './domain-error.js';
+import { RetryLaterError } from './retry-later.error.js';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -15,6 +16,7 @@ const CONFLICT_BY_CONSTRAINT: Record<string, ErrorCode> = {
   products_gtin_key: 'GTIN_TAKEN',
   batches_product_id_lot_code_key: 'LOT_CODE_TAKEN',
   events_event_id_key: 'DUPLICATE_EVENT',
+  business_invitations_open_key: 'ALREADY_MEMBER',
 };
 
 function statusCodeToCode(status: number): ErrorCode {
@@ -48,6 +50,7 @@ export class ErrorFilter implements ExceptionFilter {
       ...(fieldErrors ? { fieldErrors: translateFieldErrors(fieldErrors, locale) } : {}),
       requestId: String(request.id),
     };
+    if (exception instanceof RetryLaterError) void reply.header('retry-after', String(exception.retryAfterSeconds));
     void reply.status(definition.status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 

@@ -113,3 +113,8 @@ export function IsTimeZoneOffset(): PropertyDecorator {
     ApiProperty({ example: '+07:00' }),
   );
 }
+
+/** The token of a mailed link (email confirmation, invitation): base64url, as the server makes them. */
+export function IsMailToken(): PropertyDecorator {
+  return applyDecorators(IsString(), Matches(/^[A-Za-z0-9_-]{20,100}$/, { message: '$property is not a valid link token' }), ApiProperty({ description: 'The token from the link' }));
+}

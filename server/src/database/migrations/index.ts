@@ -8,6 +8,7 @@ import { AddShipmentAndDirectorySearch1764835200000 } from './1764835200000-add-
 import { AddRecallsNotificationsWebhooks1764921600000 } from './1764921600000-add-recalls-notifications-webhooks.js';
 import { AddInspectorSearchIndexes1765008000000 } from './1765008000000-add-inspector-search-indexes.js';
 import { AddFlagsReportsAuditByBatch1765190400000 } from './1765190400000-add-flags-reports-audit-by-batch.js';
+import { AddMailTokensAndSignInBackoff1765449600000 } from './1765449600000-add-mail-tokens-and-sign-in-backoff.js';
 
 /** Every migration, oldest first. */
-export const migrations = [CreateCoreSchema1764230400000, AddAccountsKeysAndAudit1764316800000, AddEventHashChain1764403200000, AddEpcisCapture1764489600000, AddAttachmentsAndProductMedia1764576000000, AddImportJobs1764662400000, AddShipmentAndDirectorySearch1764835200000, AddRecallsNotificationsWebhooks1764921600000, AddInspectorSearchIndexes1765008000000, AddFlagsReportsAuditByBatch1765190400000];
+export const migrations = [CreateCoreSchema1764230400000, AddAccountsKeysAndAudit1764316800000, AddEventHashChain1764403200000, AddEpcisCapture1764489600000, AddAttachmentsAndProductMedia1764576000000, AddImportJobs1764662400000, AddShipmentAndDirectorySearch1764835200000, AddRecallsNotificationsWebhooks1764921600000, AddInspectorSearchIndexes1765008000000, AddFlagsReportsAuditByBatch1765190400000, AddMailTokensAndSignInBackoff1765449600000];
