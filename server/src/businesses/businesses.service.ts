@@ -37,8 +37,8 @@ export class BusinessesService {
   async registerBusiness(actor: Actor, dto: CreateBusinessDto): Promise<BusinessView> {
     const user = userOf(actor);
     // A business is registered by someone whose mailbox is proved: the owner the portal can reach.
-    const [{ verified }]: { verified: boolean }[] = await this.db.query(`SELECT email_verified_at IS NOT NULL AS verified FROM users WHERE id = $1`, [user.id]);
-    if (!verified) throw new DomainError('EMAIL_NOT_VERIFIED');
+    const [row]: { verified: boolean }[] = await this.db.query(`SELECT email_verified_at IS NOT NULL AS verified FROM users WHERE id = $1`, [user.id]);
+    if (!row?.verified) throw new DomainError('EMAIL_NOT_VERIFIED');
     const business = await this.db.transaction(async (tx) => {
       const saved = await tx.getRepository(BusinessEntity).save(tx.getRepository(BusinessEntity).create({
         legalName: dto.legalName.trim(),
