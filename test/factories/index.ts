@@ -75,9 +75,9 @@ export async function createUser(f: Factory, overrides: { role?: UserRole; email
   const role = overrides.role ?? 'member';
   const displayName = overrides.displayName ?? email.split('@')[0]!;
   if (role === 'member') {
-    const user = await signUpUnverified(f, { email, password, displayName });
+    expectOk(await f.http.post('/api/auth/register', { email, password, displayName }), 'register');
     const verified = expectOk(await f.http.post<LoginResponse>('/api/auth/verify-email', { token: tokenIn(await lastMailTo(f.testApp, email), '/verify-email') }), 'verify email');
-    return { ...user, token: verified.accessToken };
+    return { id: verified.user.id, email, password, token: verified.accessToken };
   }
   const repo = f.testApp.app.database.dataSource.getRepository(UserEntity);
   const user = await repo.save(repo.create({ email, passwordHash: await hashPassword(password), displayName, role, emailVerifiedAt: new Date() }));
