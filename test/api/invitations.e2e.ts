@@ -135,7 +135,7 @@ describe('invitations to a business', () => {
       expectApiError(await accept(staff, tokenOf(invitation)), 409, 'ALREADY_MEMBER');
       expectApiError(await f.http.post('/api/invitations/accept', { token: tokenOf(invitation) }), 401, 'UNAUTHENTICATED');
       expect((await f.http.post<InvitationPreview>('/api/invitations/preview', { token: tokenOf(invitation) })).body).toEqual({
-        businessName: 'HTX Bưởi Mời Thử', role: 'staff', email: invitation.invitation.email, expiresAt: invitation.invitation.expiresAt,
+        businessId, businessName: 'HTX Bưởi Mời Thử', role: 'staff', email: invitation.invitation.email, expiresAt: invitation.invitation.expiresAt,
       });
     });
 

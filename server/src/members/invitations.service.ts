@@ -105,7 +105,7 @@ export class InvitationsService {
   /** What a link offers, for its holder to decide (the page shows it before accepting). */
   async preview(dto: InvitationTokenDto): Promise<InvitationPreview> {
     const invitation = await openInvitation(this.db.manager, dto.token, false);
-    return { businessName: invitation.business_name, role: invitation.role, email: invitation.email, expiresAt: invitation.expires_at.toISOString() };
+    return { businessId: invitation.business_id, businessName: invitation.business_name, role: invitation.role, email: invitation.email, expiresAt: invitation.expires_at.toISOString() };
   }
 
   /** The signed-in caller joins with the invitation's role; the token is used up. */

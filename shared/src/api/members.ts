@@ -38,6 +38,7 @@ export interface CreatedInvitation {
 
 /** What an invitation link offers, for the person holding it. */
 export interface InvitationPreview {
+  businessId: string;
   businessName: string;
   role: MemberRole;
   email: string;
