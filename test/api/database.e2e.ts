@@ -22,6 +22,7 @@ describe('the database', () => {
       'CreateCoreSchema1764230400000', 'AddAccountsKeysAndAudit1764316800000', 'AddEventHashChain1764403200000', 'AddEpcisCapture1764489600000',
       'AddAttachmentsAndProductMedia1764576000000', 'AddImportJobs1764662400000', 'AddShipmentAndDirectorySearch1764835200000',
       'AddRecallsNotificationsWebhooks1764921600000', 'AddInspectorSearchIndexes1765008000000', 'AddFlagsReportsAuditByBatch1765190400000',
+      'AddMailTokensAndSignInBackoff1765449600000',
     ]);
     expect(await db.dataSource.runMigrations()).toEqual([]);
   });
