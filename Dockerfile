@@ -1,6 +1,6 @@
 # Nguồn: the portal (API, resolver and web app) in one image.
 #   docker build -t nguon .
-#   docker run -p 3000:3000 -e AUTH_SECRET=<at least 32 characters> -e DATABASE_URL=postgres://... nguon
+#   docker run -p 3000:3000 -e AUTH_SECRET=<at least 32 characters> -e DATABASE_URL=postgres://... -e MAIL_TRANSPORT=smtps://... nguon
 # Without DATABASE_URL it uses the embedded PostgreSQL in /app/data (mount a volume there).
 
 # --- build: every dependency, then shared, server and web compiled ---

@@ -36,6 +36,7 @@ import { ReportsModule } from './reports/reports.module.js';
 import { FlagsModule } from './flags/flags.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { WebAppModule } from './web-app/web-app.module.js';
+import { MailModule } from './mail/mail.module.js';
 
 @Module({})
 export class AppModule {
@@ -52,6 +53,7 @@ export class AppModule {
         CacheModule,
         RateLimitModule,
         IdempotencyModule,
+        MailModule,
         HealthModule,
         AuditModule,
         AuthModule,

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { CurrentUser, LoginResponse, UserView } from '@nguon/shared';
 import { TokenService } from '../../server/src/auth/token.service.js';
-import { createBusiness, createUser, makeEmail, signIn, type Factory, type TestUser } from '../factories/index.js';
+import { createHash } from 'node:crypto';
+import { businessInput, createBusiness, createUser, makeEmail, signIn, signUpUnverified, type Factory, type TestUser } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
-import { countRows, sql } from '../support/db.js';
+import { ALL_WRITE_TABLES, countRows, snapshotTables, sql } from '../support/db.js';
 import { httpClient, type HttpResponse } from '../support/http.js';
+import { lastMailTo, mailsTo, tokenIn } from '../support/mailbox.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const PASSWORD = 'mật khẩu đủ dài 2026';
@@ -36,31 +38,52 @@ describe('accounts', () => {
   afterAll(async () => t?.close());
 
   describe('POST /api/auth/register', () => {
-    it('creates a member account and signs it in: the token works at once', async () => {
+    it('answers 202 "check your mail" and mails a confirmation link; the account exists, unconfirmed', async () => {
       const email = makeEmail('an');
       const response = await register(email);
 
-      expect(response.status).toBe(201);
-      expect(response.body).toEqual({
-        accessToken: expect.any(String),
-        tokenType: 'Bearer',
-        expiresAt: expect.any(String),
-        user: { id: expect.any(String), email, displayName: 'Nguyễn Văn An', role: 'member', memberships: [] },
-      });
-      expect(new Date(response.body.expiresAt).getTime()).toBeGreaterThan(Date.now());
-      const who = await me(response.body.accessToken);
-      expect(who.status).toBe(200);
-      expect(who.body).toEqual(response.body.user);
+      expect(response.status).toBe(202);
+      expect(response.body).toEqual({ status: 'check_mail' });
+      const mail = await lastMailTo(t, email);
+      // Bilingual, Vietnamese first, the link on the portal's public address.
+      expect(mail.subject).toBe('Xác nhận địa chỉ email của bạn trên Nguồn / Confirm your email address on Nguồn');
+      expect(mail.text.indexOf('Chào Nguyễn Văn An')).toBeLessThan(mail.text.indexOf('Hello Nguyễn Văn An'));
+      expect(mail.text).toMatch(/http:\/\/nguon\.test\/verify-email\?token=[A-Za-z0-9_-]{43}\b/);
+      expect(mail.html).toContain('<a href="http://nguon.test/verify-email?token=');
+      const signIn = await login(email, PASSWORD);
+      expect(signIn.status).toBe(200);
+      expect(signIn.body.user).toEqual({ id: expect.any(String), email, displayName: 'Nguyễn Văn An', role: 'member', emailVerified: false, memberships: [] });
     });
 
-    it('refuses an email already used, in any letter case, with 409 EMAIL_TAKEN', async () => {
-      const email = makeEmail('trung');
-      expect((await register(email)).status).toBe(201);
-      for (const again of [email, email.toUpperCase(), email.replace('trung', 'Trung')]) {
-        const response = await register(again, 'another long password');
-        expectApiError(response, 409, 'EMAIL_TAKEN');
-      }
-      expect(await countRows(t, 'users', 'lower(email) = lower($1)', [email])).toBe(1);
+    it('answers a taken address exactly as a new one, and mails its owner instead of changing the account', async () => {
+      const owner = await createUser(f, { password: PASSWORD });
+      const fresh = makeEmail('moi');
+      const answers = [await register(fresh, 'another long password'), await register(owner.email.toUpperCase(), 'another long password')];
+      expect(answers.map((a) => a.status)).toEqual([202, 202]);
+      expect(answers[1]!.body).toEqual(answers[0]!.body);
+      expect([...answers[1]!.headers.keys()].sort()).toEqual([...answers[0]!.headers.keys()].sort());
+
+      const notice = await lastMailTo(t, owner.email);
+      expect(notice.subject).toBe('Có người vừa đăng ký Nguồn bằng email của bạn / Someone tried to sign up to Nguồn with your email');
+      expect(notice.text).toContain('http://nguon.test/login');
+      expect(notice.text).not.toContain('token=');
+      expect(await countRows(t, 'users', 'lower(email) = lower($1)', [owner.email])).toBe(1);
+      expect((await login(owner.email, PASSWORD)).status).toBe(200);
+      expectApiError(await login(owner.email, 'another long password'), 401, 'INVALID_CREDENTIALS');
+    });
+
+    it('lets a newer sign-up take over an address nobody confirmed: the earlier password, sign-ins and link stop working', async () => {
+      const email = makeEmail('chiem');
+      await register(email, 'password of a squatter');
+      const squatter = (await login(email, 'password of a squatter')).body.accessToken;
+      const squattersLink = tokenIn(await lastMailTo(t, email), '/verify-email');
+
+      expect((await register(email, PASSWORD, 'Chủ thật')).status).toBe(202);
+      expectApiError(await me(squatter), 401, 'UNAUTHENTICATED');
+      expectApiError(await f.http.post('/api/auth/verify-email', { token: squattersLink }), 400, 'INVALID_TOKEN');
+      const verified = await f.http.post<LoginResponse>('/api/auth/verify-email', { token: tokenIn(await lastMailTo(t, email), '/verify-email') });
+      expect(verified.body.user).toEqual(expect.objectContaining({ email, displayName: 'Chủ thật', emailVerified: true }));
+      expectApiError(await login(email, 'password of a squatter'), 401, 'INVALID_CREDENTIALS');
     });
 
     it('refuses a password shorter than ten characters, naming the field and creating nobody', async () => {
@@ -73,8 +96,73 @@ describe('accounts', () => {
 
     it('never echoes the password, nor any hash of it', async () => {
       const response = await register(makeEmail('kin'));
-      expect(response.status).toBe(201);
+      expect(response.status).toBe(202);
       expectNoPasswordIn(response, PASSWORD);
+    });
+  });
+
+  describe('POST /api/auth/verify-email', () => {
+    it('confirms the address and signs in, once: the same link again, an expired or a made-up one is 400 INVALID_TOKEN', async () => {
+      const email = makeEmail('xacnhan');
+      await register(email);
+      const token = tokenIn(await lastMailTo(t, email), '/verify-email');
+
+      const verified = await f.http.post<LoginResponse>('/api/auth/verify-email', { token });
+      expect(verified.status).toBe(200);
+      expect(verified.body.user).toEqual(expect.objectContaining({ email, emailVerified: true }));
+      expect((await me(verified.body.accessToken)).body.emailVerified).toBe(true);
+      expectApiError(await f.http.post('/api/auth/verify-email', { token }), 400, 'INVALID_TOKEN');
+
+      const late = makeEmail('muon');
+      await register(late);
+      const lateToken = tokenIn(await lastMailTo(t, late), '/verify-email');
+      await sql(t, `UPDATE email_verifications SET expires_at = now() - interval '1 second' WHERE user_id = (SELECT id FROM users WHERE email = $1)`, [late]);
+      expectApiError(await f.http.post('/api/auth/verify-email', { token: lateToken }), 400, 'INVALID_TOKEN');
+      expectApiError(await f.http.post('/api/auth/verify-email', { token: 'A'.repeat(43) }), 400, 'INVALID_TOKEN');
+      expectApiError(await f.http.post('/api/auth/verify-email', { token: 'not a token' }), 400, 'VALIDATION_FAILED', ['token']);
+      expect((await login(late, PASSWORD)).body.user.emailVerified).toBe(false);
+    });
+
+    it('keeps only a hash of the token', async () => {
+      const email = makeEmail('bam');
+      await register(email);
+      const token = tokenIn(await lastMailTo(t, email), '/verify-email');
+      const rows = await sql<{ token_hash: string }>(t, `SELECT token_hash FROM email_verifications v JOIN users u ON u.id = v.user_id WHERE u.email = $1`, [email]);
+      expect(rows).toEqual([{ token_hash: createHash('sha256').update(token).digest('hex') }]);
+    });
+  });
+
+  describe('POST /api/auth/verify-email/resend', () => {
+    it('mails a new link (the old one stops working), at most once a minute (429 with Retry-After)', async () => {
+      const user = await signUpUnverified(f);
+      const first = tokenIn(await lastMailTo(t, user.email), '/verify-email');
+      await sql(t, `UPDATE email_verifications SET created_at = created_at - interval '2 minutes' WHERE user_id = $1`, [user.id]);
+
+      expect((await f.http.post('/api/auth/verify-email/resend', undefined, { token: user.token })).status).toBe(204);
+      const second = tokenIn(await lastMailTo(t, user.email), '/verify-email');
+      expect(second).not.toBe(first);
+      const tooSoon = await f.http.post('/api/auth/verify-email/resend', undefined, { token: user.token });
+      expectApiError(tooSoon, 429, 'RATE_LIMITED');
+      expect(Number(tooSoon.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(Number(tooSoon.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+      expect(await mailsTo(t, user.email)).toHaveLength(2);
+
+      expectApiError(await f.http.post('/api/auth/verify-email', { token: first }), 400, 'INVALID_TOKEN');
+      expect((await f.http.post('/api/auth/verify-email', { token: second })).status).toBe(200);
+      expectApiError(await f.http.post('/api/auth/verify-email/resend', undefined, { token: user.token }), 409, 'EMAIL_ALREADY_VERIFIED');
+      expectApiError(await f.http.post('/api/auth/verify-email/resend'), 401, 'UNAUTHENTICATED');
+    });
+  });
+
+  describe('registering a business', () => {
+    it('needs a confirmed address: 403 EMAIL_NOT_VERIFIED before, changing nothing; 201 after', async () => {
+      const user = await signUpUnverified(f);
+      const before = await snapshotTables(t, ALL_WRITE_TABLES);
+      expectApiError(await f.http.post('/api/businesses', businessInput(), { token: user.token }), 403, 'EMAIL_NOT_VERIFIED');
+      expect(await snapshotTables(t, ALL_WRITE_TABLES)).toEqual(before);
+
+      await f.http.post('/api/auth/verify-email', { token: tokenIn(await lastMailTo(t, user.email), '/verify-email') });
+      expect((await f.http.post('/api/businesses', businessInput(), { token: user.token })).status).toBe(201);
     });
   });
 
@@ -108,7 +196,7 @@ describe('accounts', () => {
       const response = await me(user.token);
       expect(response.status).toBe(200);
       expect(response.body).toEqual({
-        id: user.id, email: user.email, displayName: expect.any(String), role: 'member',
+        id: user.id, email: user.email, displayName: expect.any(String), role: 'member', emailVerified: true,
         memberships: [{ businessId: business.id, businessName: business.legalName, businessStatus: 'pending', role: 'owner' }],
       });
     });
@@ -207,9 +295,10 @@ describe('accounts', () => {
     it('holds for sign-up, sign-in, my account, and the administrator views of users', async () => {
       const email = makeEmail('hoa');
       const responses: HttpResponse[] = [await register(email)];
+      responses.push(await f.http.post('/api/auth/verify-email', { token: tokenIn(await lastMailTo(t, email), '/verify-email') }));
       responses.push(await login(email, PASSWORD));
-      const token = responses[1]!.body.accessToken;
-      const id = responses[0]!.body.user.id;
+      const token = responses[2]!.body.accessToken;
+      const id = responses[1]!.body.user.id;
       responses.push(await me(token));
       responses.push(await f.http.get(`/api/admin/users?q=${encodeURIComponent(email)}`, { token: admin.token }));
       responses.push(await f.http.request('PATCH', `/api/admin/users/${id}`, { body: { role: 'member' }, token: admin.token }));
@@ -217,8 +306,8 @@ describe('accounts', () => {
       responses.push(await f.http.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: `${PASSWORD} mới` }, { token }));
       responses.push(await f.http.get('/api/audit?limit=100', { token: admin.token }));
 
-      expect(responses.map((r) => r.status)).toEqual([201, 200, 200, 200, 200, 201, 204, 200]);
-      expect(responses[3]!.body.items).toEqual([expect.objectContaining({ id, email })]);
+      expect(responses.map((r) => r.status)).toEqual([202, 200, 200, 200, 200, 200, 201, 204, 200]);
+      expect(responses[4]!.body.items).toEqual([expect.objectContaining({ id, email })]);
       for (const response of responses) {
         expectNoPasswordIn(response, PASSWORD);
         expect(JSON.stringify(response.body)).not.toContain(`${PASSWORD} mới`);

@@ -121,7 +121,7 @@ describe('API keys', () => {
         await f.http.post(keysPath(), { name: 'Khóa con', scopes: ['capture'] }, { token: key.token }),
         await f.http.post(`${keysPath()}/${key.id}/rotate`, undefined, { token: key.token }),
         await f.http.request('DELETE', `${keysPath()}/${key.id}`, { token: key.token }),
-        await f.http.post(`/api/businesses/${alice.business.id}/members`, { email: 'x@example.test', role: 'owner' }, { token: key.token }),
+        await f.http.post(`/api/businesses/${alice.business.id}/invitations`, { email: 'x@example.test', role: 'owner' }, { token: key.token }),
         await f.http.post(`/api/businesses/${alice.business.id}/products`, { name: { vi: 'Cam', en: 'Orange' }, category: 'fruit', unit: 'KGM' }, { token: key.token }),
         await f.http.get('/api/audit', { token: key.token }),
         await f.http.get('/api/admin/users', { token: key.token }),

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type {
-  AuditEntryView, BatchView, BusinessView, CreatedApiKey, EventView, LocationView, LoginResponse, Page, ProductView, UserView,
+  AuditEntryView, BatchView, BusinessView, CreatedApiKey, CreatedInvitation, EventView, LocationView, LoginResponse, Page, ProductView, UserView,
 } from '@nguon/shared';
 import {
-  businessInput, createApiKey, createBatch, createBusiness, createProducer, createStaff, createUser, inviteMember, makeEmail,
+  acceptInvitation, businessInput, createApiKey, createBatch, createBusiness, createProducer, createStaff, createUser, inviteMember, makeEmail,
   makeLotCode, signIn, type Factory, type Producer, type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { auditEntriesOf, newRequestId, type AuditRow } from '../support/audit.js';
 import { countRows, sql } from '../support/db.js';
 import { httpClient, type HttpResponse } from '../support/http.js';
+import { lastMailTo, tokenIn } from '../support/mailbox.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -63,16 +64,19 @@ describe('the audit log', () => {
     let business: BusinessView;
     let batch: BatchView;
 
-    it('user.register, user.login, user.password_change, user.logout', async () => {
+    it('user.register, user.verify_email, user.login, user.password_change, user.logout', async () => {
       const email = makeEmail('nhat-ky');
       const password = 'mật khẩu cho nhật ký';
       const newPassword = 'mật khẩu mới cho nhật ký';
       secrets.push(password, newPassword);
 
-      const register = await audited(() => f.http.post<LoginResponse>('/api/auth/register', { email, password, displayName: 'Nhật Ký' }));
-      const id = register.response.body.user.id;
+      const register = await audited(() => f.http.post('/api/auth/register', { email, password, displayName: 'Nhật Ký' }));
+      const token = tokenIn(await lastMailTo(t, email), '/verify-email');
+      const verify = await audited(() => f.http.post<LoginResponse>('/api/auth/verify-email', { token }));
+      const id = verify.response.body.user.id;
       expect(register.entry).toMatchObject(by({ userId: id }, null, 'user.register', 'user', id));
-      user = { id, email, password, token: register.response.body.accessToken };
+      expect(verify.entry).toMatchObject(by({ userId: id }, null, 'user.verify_email', 'user', id));
+      user = { id, email, password, token: verify.response.body.accessToken };
 
       const login = await audited(() => f.http.post<LoginResponse>('/api/auth/login', { email, password }));
       expect(login.entry).toMatchObject(by({ userId: id }, null, 'user.login', 'user', id));
@@ -134,20 +138,22 @@ describe('the audit log', () => {
       expect(processing.entry).toMatchObject({ ...by({ apiKeyId: key.id }, business.id, 'event.record', 'event', processing.response.body.eventId), details: expect.objectContaining({ stage: 'processing' }) });
     });
 
-    it('member.add, member.invite, member.remove, member.uninvite', async () => {
+    it('member.invite, member.join, member.remove, member.invite_revoke', async () => {
       const colleague = await createUser(f);
-      const add = await audited(() => f.http.post(`/api/businesses/${business.id}/members`, { email: colleague.email, role: 'staff' }, { token: user.token }));
-      expect(add.entry).toMatchObject(by({ userId: user.id }, business.id, 'member.add', 'user', colleague.id));
-
-      const email = makeEmail('loi-moi');
-      const invite = await audited(() => f.http.post(`/api/businesses/${business.id}/members`, { email, role: 'staff' }, { token: user.token }));
-      expect(invite.entry).toMatchObject({ ...by({ userId: user.id }, business.id, 'member.invite', 'user', null), details: expect.objectContaining({ email }) });
+      const invite = await audited(() => f.http.post<CreatedInvitation>(`/api/businesses/${business.id}/invitations`, { email: colleague.email, role: 'staff' }, { token: user.token }));
+      const invitationId = invite.response.body.invitation.id;
+      expect(invite.entry).toMatchObject({ ...by({ userId: user.id }, business.id, 'member.invite', 'invitation', invitationId), details: expect.objectContaining({ email: colleague.email, role: 'staff' }) });
+      const token = tokenIn(await lastMailTo(t, colleague.email), '/invitations/accept');
+      const join = await audited(() => f.http.post('/api/invitations/accept', { token }, { token: colleague.token }));
+      expect(join.entry).toMatchObject({ ...by({ userId: colleague.id }, business.id, 'member.join', 'user', colleague.id), details: expect.objectContaining({ invitationId }) });
 
       const remove = await audited(() => f.http.request('DELETE', `/api/businesses/${business.id}/members/${encodeURIComponent(colleague.email)}`, { token: user.token }));
       expect(remove.entry).toMatchObject(by({ userId: user.id }, business.id, 'member.remove', 'user', colleague.id));
 
-      const uninvite = await audited(() => f.http.request('DELETE', `/api/businesses/${business.id}/members/${encodeURIComponent(email)}`, { token: user.token }));
-      expect(uninvite.entry).toMatchObject({ ...by({ userId: user.id }, business.id, 'member.uninvite', 'invitation', null), details: expect.objectContaining({ email }) });
+      const email = makeEmail('loi-moi');
+      const second = await inviteMember(f, user, business.id, email);
+      const revoke = await audited(() => f.http.request('DELETE', `/api/businesses/${business.id}/invitations/${second.invitation.id}`, { token: user.token }));
+      expect(revoke.entry).toMatchObject({ ...by({ userId: user.id }, business.id, 'member.invite_revoke', 'invitation', second.invitation.id), details: expect.objectContaining({ email }) });
     });
 
     it('api_key.create, api_key.rotate, api_key.revoke', async () => {
@@ -207,11 +213,10 @@ describe('the audit log', () => {
         await f.http.post(`/api/businesses/${alice.business.id}/suspend`, {}, { token: admin.token }),
         await f.http.request('DELETE', `/api/businesses/${alice.business.id}/members/${encodeURIComponent(alice.owner.email)}`, { token: alice.owner.token }),
         await f.http.post('/api/auth/login', { email: alice.owner.email, password: 'wrong password entirely' }),
-        await f.http.post('/api/auth/register', { email: alice.owner.email, password: 'long enough password', displayName: 'Trùng' }),
         await f.http.post('/api/auth/password', { currentPassword: 'wrong password entirely', newPassword: 'long enough password' }, { token: alice.owner.token }),
         await f.http.request('PATCH', `/api/admin/users/${admin.id}`, { body: { role: 'member' }, token: admin.token }),
       ];
-      expect(refusals.map((r) => r.status)).toEqual([401, 400, 409, 403, 409, 400, 422, 401, 409, 422, 403]);
+      expect(refusals.map((r) => r.status)).toEqual([401, 400, 409, 403, 409, 400, 422, 401, 422, 403]);
       expect(await countRows(t, 'audit_log')).toBe(before);
       for (const response of refusals) expect(await auditEntriesOf(t, response.headers.get('x-request-id')!)).toEqual([]);
     });
@@ -228,6 +233,7 @@ describe('the audit log', () => {
       const other = await createProducer(f, admin);
       business = other.business;
       await inviteMember(f, other.owner, business.id, owner.email, 'owner');
+      await acceptInvitation(f, owner);
       batch = await createBatch(f, owner, other.product.id);
       for (const stage of ['harvesting', 'packing', 'storing'] as const) {
         await sleep(5);
@@ -247,13 +253,13 @@ describe('the audit log', () => {
 
     it('filters by business', async () => {
       const items = await expectEntries(`businessId=${business.id}`, 'business_id = $1', [business.id]);
-      expect(items.map((e) => e.action)).toEqual(expect.arrayContaining(['business.register', 'business.verify', 'member.add', 'batch.register', 'event.record']));
+      expect(items.map((e) => e.action)).toEqual(expect.arrayContaining(['business.register', 'business.verify', 'member.invite', 'member.join', 'batch.register', 'event.record']));
       expect(items.every((e) => e.businessName === business.legalName)).toBe(true);
     });
 
     it('filters by user', async () => {
       const items = await expectEntries(`userId=${owner.id}`, 'user_id = $1', [owner.id]);
-      expect(items.map((e) => e.action)).toEqual(['event.record', 'event.record', 'event.record', 'batch.register', 'user.register']);
+      expect(items.map((e) => e.action)).toEqual(['event.record', 'event.record', 'event.record', 'batch.register', 'member.join', 'user.verify_email', 'user.register']);
       expect(items.every((e) => e.userEmail === owner.email)).toBe(true);
     });
 
@@ -272,7 +278,7 @@ describe('the audit log', () => {
     it('filters by time: from is inclusive, to is exclusive', async () => {
       const all = (await search(`userId=${owner.id}`)).body.items;
       const [storing, packing] = all;
-      expect(all.map((e) => e.details.stage ?? e.action)).toEqual(['storing', 'packing', 'harvesting', 'batch.register', 'user.register']);
+      expect(all.map((e) => e.details.stage ?? e.action)).toEqual(['storing', 'packing', 'harvesting', 'batch.register', 'member.join', 'user.verify_email', 'user.register']);
       const at = (entry: AuditEntryView | undefined) => encodeURIComponent(entry!.occurredAt);
       const ids = async (query: string) => (await search(`userId=${owner.id}&${query}`)).body.items.map((e) => e.id);
 
@@ -283,19 +289,19 @@ describe('the audit log', () => {
 
     it('pages newest first, telling the total on every page', async () => {
       const all = (await search(`userId=${owner.id}&limit=100`)).body;
-      expect(all.total).toBe(5);
+      expect(all.total).toBe(7);
       const times = all.items.map((e) => e.occurredAt);
       expect([...times].sort().reverse()).toEqual(times);
       const pages = [];
-      for (const offset of [0, 2, 4]) {
+      for (const offset of [0, 2, 4, 6]) {
         const page = (await search(`userId=${owner.id}&limit=2&offset=${offset}`)).body;
-        expect({ total: page.total, limit: page.limit, offset: page.offset }).toEqual({ total: 5, limit: 2, offset });
+        expect({ total: page.total, limit: page.limit, offset: page.offset }).toEqual({ total: 7, limit: 2, offset });
         pages.push(...page.items);
       }
       expect(pages).toEqual(all.items);
       const past = (await search(`userId=${owner.id}&limit=2&offset=10`)).body;
       expect(past.items).toEqual([]);
-      expect(past.total).toBe(5);
+      expect(past.total).toBe(7);
     });
 
     it('refuses invalid filters, naming them', async () => {

@@ -24,8 +24,8 @@ describe('the database', () => {
       'AddEpcisCapture1764489600000', 'AddAttachmentsAndProductMedia1764576000000', 'AddImportJobs1764662400000',
       'AddShipmentAndDirectorySearch1764835200000', 'AddRecallsNotificationsWebhooks1764921600000',
       'AddInspectorSearchIndexes1765008000000', 'AddFlagsReportsAuditByBatch1765190400000',
-      'AddIdempotencyKeysAndClientRequestIds1765363200000', 'AddRefusedWebhookDeliveries1765536000000',
-      'AddJobOwnersAndHeartbeats1765622400000', 'ConfirmBusinessClaims1765795200000',
+      'AddIdempotencyKeysAndClientRequestIds1765363200000', 'AddMailTokensAndSignInBackoff1765449600000',
+      'AddRefusedWebhookDeliveries1765536000000', 'AddJobOwnersAndHeartbeats1765622400000', 'ConfirmBusinessClaims1765795200000',
     ]);
     expect(await db.dataSource.runMigrations()).toEqual([]);
   });

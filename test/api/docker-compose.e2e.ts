@@ -61,7 +61,7 @@ function composeIsAvailable(): boolean {
 describe('docker-compose.yml', () => {
   it('is a valid Compose file with PostgreSQL and the app, each with a health check', () => {
     if (!composeIsAvailable()) return;
-    const config = parsedConfig(envWith({ AUTH_SECRET: SECRET }));
+    const config = parsedConfig(envWith({ AUTH_SECRET: SECRET, MAIL_TRANSPORT: 'smtp://mail.example.vn:587' }));
 
     expect(Object.keys(config.services).sort()).toEqual(['app', 'db']);
     const { app, db } = config.services as { app: ComposeService; db: ComposeService };
@@ -81,6 +81,14 @@ describe('docker-compose.yml', () => {
     expect(app.environment?.AUTH_SECRET).toBe(SECRET);
     expect(app.environment?.DATABASE_URL).toMatch(/^postgres:\/\/[^@]+@db:5432\//);
     expect(app.environment?.PUBLIC_BASE_URL).toBeTruthy();
+    expect(app.environment?.MAIL_TRANSPORT).toBe('smtp://mail.example.vn:587');
+  });
+
+  it('refuses to start without MAIL_TRANSPORT, saying which variable to set', () => {
+    if (!composeIsAvailable()) return;
+    const result = compose(['config', '--quiet'], envWith({ AUTH_SECRET: SECRET }));
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('set MAIL_TRANSPORT');
   });
 
   it('refuses to start without AUTH_SECRET, saying which variable to set', () => {

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { BatchView, CurrentUser, LoginResponse, MemberView } from '@nguon/shared';
+import type { BatchView, CurrentUser, MemberView } from '@nguon/shared';
 import {
-  createBatch, createBusiness, createProducer, createStaff, createUser, inviteMember, makeEmail, makeLotCode,
+  createBatch, createBusiness, createProducer, createStaff, createUser, makeEmail, makeLotCode,
   type Credential, type Factory, type Producer, type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
-import { ALL_WRITE_TABLES, snapshotTables } from '../support/db.js';
+import { ALL_WRITE_TABLES, countRows, snapshotTables } from '../support/db.js';
 import { httpClient } from '../support/http.js';
+import { membershipAudit, membershipNotices } from '../support/membership.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('members of a business', () => {
@@ -20,11 +21,20 @@ describe('members of a business', () => {
   const list = (user: Credential, businessId = shop.business.id) => f.http.get<MemberView[]>(membersPath(businessId), { token: user.token });
   const remove = (user: Credential, email: string, businessId = shop.business.id) =>
     f.http.request('DELETE', `${membersPath(businessId)}/${encodeURIComponent(email)}`, { token: user.token });
+  const changeRole = (user: Credential, email: string, role: string, businessId = shop.business.id) =>
+    f.http.request<MemberView>('PATCH', `${membersPath(businessId)}/${encodeURIComponent(email)}`, { token: user.token, body: { role } });
+  const leave = (user: Credential, businessId = shop.business.id) => f.http.post(`${membersPath(businessId)}/leave`, undefined, { token: user.token });
   const recordPacking = (user: Credential) => f.http.post(`/api/batches/${batch.id}/events`, { stage: 'packing', quantity: 1 }, { token: user.token });
   const me = async (user: Credential) => (await f.http.get<CurrentUser>('/api/auth/me', { token: user.token })).body;
 
   /** The snapshot every refusal below must leave as it was. */
   const snapshot = () => snapshotTables(t, ALL_WRITE_TABLES);
+
+  /** A business of its own with a founding owner, so counting owners is not disturbed by other tests. */
+  async function ownBusiness(): Promise<{ founder: TestUser; id: string }> {
+    const founder = await createUser(f);
+    return { founder, id: (await createBusiness(f, founder)).id };
+  }
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -43,52 +53,49 @@ describe('members of a business', () => {
         email: shop.owner.email, displayName: expect.any(String), role: 'owner', userId: shop.owner.id, status: 'active', since: expect.any(String),
       });
     });
+
+    it('lists members only, never pending invitations, to staff and owners alike', async () => {
+      const staff = await createStaff(f, shop.owner, shop.business.id);
+      const invited = makeEmail('cho');
+      await f.http.post(`/api/businesses/${shop.business.id}/invitations`, { email: invited, role: 'owner' }, { token: shop.owner.token });
+      for (const user of [staff, shop.owner]) {
+        const members = (await list(user)).body;
+        expect(members.map((m) => m.email)).not.toContain(invited);
+        expect(new Set(members.map((m) => m.status))).toEqual(new Set(['active']));
+      }
+    });
   });
 
-  describe('POST /api/businesses/:id/members', () => {
-    it('adds a user who has an account at once; as staff they can then record events on the business\'s batches', async () => {
-      const user = await createUser(f);
-      expectApiError(await recordPacking(user), 403, 'FORBIDDEN');
+  describe('PATCH /api/businesses/:id/members/:email', () => {
+    it('lets an owner make staff an owner and back; the new owner may then manage members', async () => {
+      const { founder, id } = await ownBusiness();
+      const staff = await createStaff(f, founder, id);
+      expectApiError(await f.http.get(`/api/businesses/${id}/invitations`, { token: staff.token }), 403, 'FORBIDDEN');
 
-      const response = await f.http.post<MemberView>(membersPath(), { email: user.email.toUpperCase(), role: 'staff' }, { token: shop.owner.token });
-      expect(response.status).toBe(201);
-      expect(response.body).toEqual({ email: user.email, displayName: expect.any(String), role: 'staff', userId: user.id, status: 'active', since: expect.any(String) });
+      const promoted = await changeRole(founder, staff.email.toUpperCase(), 'owner', id);
+      expect(promoted.status).toBe(200);
+      expect(promoted.body).toEqual(expect.objectContaining({ userId: staff.id, role: 'owner', status: 'active' }));
+      expect((await f.http.get(`/api/businesses/${id}/invitations`, { token: staff.token })).status).toBe(200);
+      expect((await me(staff)).memberships).toEqual([expect.objectContaining({ businessId: id, role: 'owner' })]);
 
-      expect((await recordPacking(user)).status).toBe(201);
-      expect((await me(user)).memberships).toEqual([expect.objectContaining({ businessId: shop.business.id, role: 'staff' })]);
-      expect((await list(shop.owner)).body).toContainEqual(expect.objectContaining({ userId: user.id, status: 'active', role: 'staff' }));
+      expect((await changeRole(staff, founder.email, 'staff', id)).body.role).toBe('staff');
+      expect((await list(staff, id)).body.map((m) => [m.userId, m.role]).sort()).toEqual([[founder.id, 'staff'], [staff.id, 'owner']].sort());
     });
 
-    it('keeps an invitation for an email without an account; signing up with it makes that person a member at once', async () => {
-      const email = makeEmail('moi');
-      const response = await f.http.post<MemberView>(membersPath(), { email: email.toUpperCase(), role: 'staff' }, { token: shop.owner.token });
-      expect(response.status).toBe(201);
-      expect(response.body).toEqual({ email: email.toUpperCase(), displayName: null, role: 'staff', userId: null, status: 'invited', since: expect.any(String) });
-      expect((await list(shop.owner)).body).toContainEqual(expect.objectContaining({ email: email.toUpperCase(), status: 'invited', userId: null }));
-
-      const signUp = await f.http.post<LoginResponse>('/api/auth/register', { email, password: 'mật khẩu nhân viên mới', displayName: 'Nhân viên mới' });
-      expect(signUp.status).toBe(201);
-      expect(signUp.body.user.memberships).toEqual([expect.objectContaining({ businessId: shop.business.id, role: 'staff' })]);
-
-      const members = (await list(shop.owner)).body;
-      expect(members.filter((m) => m.email.toLowerCase() === email)).toEqual([expect.objectContaining({ status: 'active', userId: signUp.body.user.id, role: 'staff' })]);
-      expect((await recordPacking({ token: signUp.body.accessToken })).status).toBe(201);
-    });
-
-    it('refuses someone who is already a member or invited, in any letter case, with 409 ALREADY_MEMBER', async () => {
-      const invited = makeEmail('cho');
-      await inviteMember(f, shop.owner, shop.business.id, invited);
-      const staff = await createStaff(f, shop.owner, shop.business.id);
+    it('refuses to demote the last owner (422 LAST_OWNER), changing nothing', async () => {
+      const { founder, id } = await ownBusiness();
       const before = await snapshot();
-      for (const email of [shop.owner.email, staff.email.toUpperCase(), invited.toUpperCase()]) {
-        expectApiError(await f.http.post(membersPath(), { email, role: 'owner' }, { token: shop.owner.token }), 409, 'ALREADY_MEMBER');
-      }
+      expectApiError(await changeRole(founder, founder.email, 'staff', id), 422, 'LAST_OWNER');
       expect(await snapshot()).toEqual(before);
     });
 
-    it('refuses an invalid email or role, naming the field', async () => {
-      expectApiError(await f.http.post(membersPath(), { email: 'not-an-email', role: 'staff' }, { token: shop.owner.token }), 400, 'VALIDATION_FAILED', ['email']);
-      expectApiError(await f.http.post(membersPath(), { email: makeEmail(), role: 'admin' }, { token: shop.owner.token }), 400, 'VALIDATION_FAILED', ['role']);
+    it('is for owners: staff get 403; an unknown member 404; a wrong role 400', async () => {
+      const staff = await createStaff(f, shop.owner, shop.business.id);
+      const before = await snapshot();
+      expectApiError(await changeRole(staff, staff.email, 'owner'), 403, 'FORBIDDEN');
+      expectApiError(await changeRole(shop.owner, makeEmail('ai'), 'owner'), 404, 'MEMBER_NOT_FOUND');
+      expectApiError(await changeRole(shop.owner, staff.email, 'admin'), 400, 'VALIDATION_FAILED', ['role']);
+      expect(await snapshot()).toEqual(before);
     });
   });
 
@@ -108,32 +115,34 @@ describe('members of a business', () => {
       expect((await me(staff)).memberships).toEqual([]);
     });
 
-    it('withdraws an invitation: that email no longer joins when it signs up', async () => {
-      const email = makeEmail('rut');
-      await inviteMember(f, shop.owner, shop.business.id, email);
+    it('never removes the last owner (422 LAST_OWNER); an owner may remove another while one remains', async () => {
+      const { founder, id } = await ownBusiness();
+      expectApiError(await remove(founder, founder.email, id), 422, 'LAST_OWNER');
 
-      expect((await remove(shop.owner, email)).status).toBe(204);
-      expect((await list(shop.owner)).body.map((m) => m.email)).not.toContain(email);
-      const signUp = await f.http.post<LoginResponse>('/api/auth/register', { email, password: 'mật khẩu đủ dài', displayName: 'Người được mời' });
-      expect(signUp.body.user.memberships).toEqual([]);
-      // And it can be invited again afterwards.
-      expect((await f.http.post(membersPath(), { email, role: 'staff' }, { token: shop.owner.token })).status).toBe(201);
-    });
-
-    it('never removes the last owner (422 LAST_OWNER); an owner may leave while another remains', async () => {
-      const founder = await createUser(f);
-      const business = await createBusiness(f, founder);
-      expectApiError(await remove(founder, founder.email, business.id), 422, 'LAST_OWNER');
-
-      const partner = await createStaff(f, founder, business.id, 'owner');
-      expect((await remove(partner, founder.email, business.id)).status).toBe(204);
+      const partner = await createStaff(f, founder, id, 'owner');
+      expect((await remove(partner, founder.email, id)).status).toBe(204);
       const before = await snapshot();
-      expectApiError(await remove(partner, partner.email, business.id), 422, 'LAST_OWNER');
+      expectApiError(await remove(partner, partner.email, id), 422, 'LAST_OWNER');
       expect(await snapshot()).toEqual(before);
-      expect((await list(partner, business.id)).body).toEqual([expect.objectContaining({ userId: partner.id, role: 'owner' })]);
+      expect((await list(partner, id)).body).toEqual([expect.objectContaining({ userId: partner.id, role: 'owner' })]);
     });
 
-    it('answers 404 MEMBER_NOT_FOUND for an email that is neither a member nor invited', async () => {
+    it('keeps one owner when two owners remove or demote each other at the same moment', async () => {
+      for (let round = 0; round < 3; round++) {
+        const { founder, id } = await ownBusiness();
+        const partner = await createStaff(f, founder, id, 'owner');
+        const answers = await Promise.all([
+          remove(founder, partner.email, id),
+          round === 1 ? changeRole(partner, founder.email, 'staff', id) : remove(partner, founder.email, id),
+        ]);
+        // One wins; the other finds itself refusing the last owner (422), or no longer an owner (403).
+        expect(answers.filter((a) => a.status < 300)).toHaveLength(1);
+        expect(answers.filter((a) => a.status === 422 || a.status === 403)).toHaveLength(1);
+        expect(await countRows(t, 'business_members', `business_id = $1 AND role = 'owner'`, [id])).toBe(1);
+      }
+    });
+
+    it('answers 404 MEMBER_NOT_FOUND for an email that is not a member', async () => {
       const other = await createProducer(f, admin);
       const before = await snapshot();
       expectApiError(await remove(shop.owner, makeEmail('ai')), 404, 'MEMBER_NOT_FOUND');
@@ -144,17 +153,73 @@ describe('members of a business', () => {
     });
   });
 
+  describe('POST /api/businesses/:id/members/leave', () => {
+    it('lets staff leave; the last owner cannot (422 LAST_OWNER)', async () => {
+      const { founder, id } = await ownBusiness();
+      const staff = await createStaff(f, founder, id);
+      expect((await leave(staff, id)).status).toBe(204);
+      expect((await me(staff)).memberships).toEqual([]);
+      expectApiError(await leave(staff, id), 403, 'FORBIDDEN');
+      const before = await snapshot();
+      expectApiError(await leave(founder, id), 422, 'LAST_OWNER');
+      expect(await snapshot()).toEqual(before);
+    });
+  });
+
+  describe('every membership change', () => {
+    it('is in the audit log and told to the other owners (not to the one who made it, nor to staff)', async () => {
+      const { founder, id } = await ownBusiness();
+      const partner = await createStaff(f, founder, id, 'owner');
+      const staff = await createStaff(f, founder, id);
+      const leaver = await createStaff(f, partner, id);
+      const invited = makeEmail('moi');
+      const invitation = (await f.http.post(`/api/businesses/${id}/invitations`, { email: invited, role: 'staff' }, { token: partner.token })).body as { invitation: { id: string } };
+      await f.http.post(`/api/businesses/${id}/invitations/${invitation.invitation.id}/resend`, undefined, { token: partner.token });
+      await f.http.request('DELETE', `/api/businesses/${id}/invitations/${invitation.invitation.id}`, { token: partner.token });
+      expect((await changeRole(partner, staff.email, 'owner', id)).status).toBe(200);
+      expect((await changeRole(partner, staff.email, 'staff', id)).status).toBe(200);
+      expect((await leave(leaver, id)).status).toBe(204);
+      expect((await remove(partner, staff.email, id)).status).toBe(204);
+
+      const audit = await membershipAudit(t, id);
+      expect(audit.map((a) => a.action)).toEqual([
+        'member.invite', 'member.join', 'member.invite', 'member.join', 'member.invite', 'member.join',
+        'member.invite', 'member.invite_resend', 'member.invite_revoke', 'member.role_change', 'member.role_change', 'member.leave', 'member.remove',
+      ]);
+      expect(audit.at(-1)).toEqual(expect.objectContaining({ user_id: partner.id, target_id: staff.id, details: expect.objectContaining({ email: staff.email, role: 'staff' }) }));
+      expect(audit.at(-4)!.details).toEqual(expect.objectContaining({ email: staff.email, from: 'staff', to: 'owner' }));
+
+      // The founder did none of the partner's changes: told of each. The partner is told only of what others did.
+      const toFounder = await membershipNotices(f, founder, id);
+      expect(toFounder).toHaveLength(audit.filter((a) => a.user_id !== founder.id).length);
+      expect(toFounder.map((n) => n.body.en)).toEqual(expect.arrayContaining([
+        `${partner.email} removed ${staff.email} (staff) from the business.`,
+        `${leaver.email} (staff) left the business.`,
+        `${partner.email} changed the role of ${staff.email} from staff to owner.`,
+        `${partner.email} revoked the invitation to ${invited}.`,
+      ]));
+      expect(toFounder[0]!.body.vi).toBe(`${partner.email} đã đưa ${staff.email} (nhân viên) ra khỏi doanh nghiệp.`);
+      const toPartner = await membershipNotices(f, partner, id);
+      expect(toPartner).toHaveLength(audit.filter((a) => a.user_id !== partner.id && !(a.action === 'member.join' && a.user_id === partner.id)).length);
+      expect(toPartner.map((n) => n.body.en).join('\n')).not.toContain(`${partner.email} removed`);
+      const otherStaff = await createStaff(f, founder, id);
+      expect(await membershipNotices(f, otherStaff, id)).toEqual([]);
+    });
+  });
+
   describe('a staff member', () => {
     let staff: TestUser;
     beforeAll(async () => {
       staff = await createStaff(f, shop.owner, shop.business.id);
     });
 
-    it('can list the members but cannot invite or remove anyone (403), changing nothing', async () => {
+    it('can list the members but cannot invite, see invitations or remove anyone (403), changing nothing', async () => {
       expect((await list(staff)).status).toBe(200);
       const before = await snapshot();
-      expectApiError(await f.http.post(membersPath(), { email: makeEmail(), role: 'staff' }, { token: staff.token }), 403, 'FORBIDDEN');
-      expectApiError(await f.http.post(membersPath(), { email: makeEmail(), role: 'owner' }, { token: staff.token }), 403, 'FORBIDDEN');
+      const invitations = `/api/businesses/${shop.business.id}/invitations`;
+      expectApiError(await f.http.post(invitations, { email: makeEmail(), role: 'staff' }, { token: staff.token }), 403, 'FORBIDDEN');
+      expectApiError(await f.http.post(invitations, { email: makeEmail(), role: 'owner' }, { token: staff.token }), 403, 'FORBIDDEN');
+      expectApiError(await f.http.get(invitations, { token: staff.token }), 403, 'FORBIDDEN');
       expectApiError(await remove(staff, shop.owner.email), 403, 'FORBIDDEN');
       expectApiError(await remove(staff, staff.email), 403, 'FORBIDDEN');
       expect(await snapshot()).toEqual(before);

@@ -181,11 +181,20 @@ const WRITES: WriteEndpoint[] = [
     refused: MEMBERS_AND_CAPTURE_KEYS,
   },
   {
-    name: 'POST /api/businesses/:id/members',
-    path: (w) => `/api/businesses/${w.alice.business.id}/members`,
+    name: 'POST /api/businesses/:id/invitations',
+    path: (w) => `/api/businesses/${w.alice.business.id}/invitations`,
     body: () => ({ email: makeEmail('moi'), role: 'owner' }),
     allowed: (w) => w.alice.owner,
     status: 201,
+    refused: OWNERS_ONLY,
+  },
+  {
+    name: 'PATCH /api/businesses/:id/members/:email',
+    method: 'PATCH',
+    path: (w) => `/api/businesses/${w.alice.business.id}/members/${encodeURIComponent(w.aliceStaff.email)}`,
+    body: () => ({ role: 'staff' }),
+    allowed: (w) => w.alice.owner,
+    status: 200,
     refused: OWNERS_ONLY,
   },
   {

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { createBusiness, createUser, makeCompanyPrefix, makeTaxCode, type Factory, type TestUser } from '../factories/index.js';
 import { findChromium, launchBrowser, requireWebBuild, signIn, signOut, type Browser } from '../support/browser.js';
 import { httpClient } from '../support/http.js';
+import { lastMailTo, tokenIn } from '../support/mailbox.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const chromiumPath = findChromium();
@@ -50,11 +51,28 @@ describe('accounts, businesses and administration in Chromium', () => {
     await expect(form.innerText()).resolves.toContain('ít nhất 10 ký tự');
     await form.getByLabel('Mật khẩu', { exact: true }).fill(owner.password);
     await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    // The same answer for any address: the next step is in the mail.
+    await expect(page.getByTestId('check-mail').innerText()).resolves.toContain(owner.email);
+
+    // Signed in before confirming: the account says so, and registering a business waits for it.
+    await signIn(page, owner, `${t.baseUrl}/login`);
     await page.waitForURL('**/account');
+    await page.getByTestId('unverified-notice').waitFor();
     await expect(page.getByTestId('profile-email').innerText()).resolves.toBe(owner.email);
     expect(await page.getByTestId('membership').count()).toBe(0);
-
     await page.getByTestId('new-business-link').click();
+    const unverified = page.getByTestId('unverified-notice');
+    await expect(unverified.innerText()).resolves.toContain('Cần xác nhận email');
+    expect(await page.getByTestId('business-form').count()).toBe(0);
+    await unverified.getByTestId('resend-verification').click();
+    // A mail went out moments ago: asking again within the minute is refused kindly.
+    await expect(unverified.getByRole('alert').innerText()).resolves.toContain('đợi một phút');
+
+    // The link in the mail confirms the address and signs in.
+    await page.goto(new URL(`/verify-email?token=${tokenIn(await lastMailTo(t, owner.email), '/verify-email')}`, t.baseUrl).toString());
+    await page.locator('[data-testid="verify-email"][data-status="done"]').waitFor();
+    await page.getByRole('link', { name: 'Tiếp tục' }).click();
+    await page.waitForURL('**/businesses/new');
     const business = page.getByTestId('business-form');
     await business.locator('[name="legalName"]').fill(businessName);
     // The tax code is checked as typed: letters at once, a short code once the field is left.
@@ -163,11 +181,11 @@ describe('accounts, businesses and administration in Chromium', () => {
     await invite.locator('[name="email"]').fill(staffEmail);
     await invite.locator('[name="role"]').selectOption('staff');
     await invite.getByTestId('invite-submit').click();
-    const staff = page.locator(`[data-testid="member-row"][data-email="${staffEmail}"]`);
-    await staff.waitFor();
-    // No account has this email yet: an invitation that applies when it registers.
-    expect(await staff.getAttribute('data-status')).toBe('invited');
-    expect(await staff.getAttribute('data-role')).toBe('staff');
+    // Pending (not a member yet), with the link shown once to hand over; the same link went by mail.
+    await page.locator(`[data-testid="invitation-row"][data-email="${staffEmail}"]`).waitFor();
+    expect(await page.locator(`[data-testid="member-row"][data-email="${staffEmail}"]`).count()).toBe(0);
+    const link = (await page.getByTestId('invitation-link').innerText()).trim();
+    expect(link).toBe(`${t.baseUrl}/invitations/accept?token=${tokenIn(await lastMailTo(t, staffEmail), '/invitations/accept')}`);
 
     const create = page.getByTestId('create-api-key-form');
     await create.locator('[name="name"]').fill('Máy quét xưởng đóng gói');
@@ -191,6 +209,24 @@ describe('accounts, businesses and administration in Chromium', () => {
     await page.locator(`[data-testid="api-key-row"][data-key-id="${keyId}"]`).waitFor();
     expect(await page.getByTestId('created-api-key').count()).toBe(0);
     expect(await page.content()).not.toContain(key);
-    await page.locator(`[data-testid="member-row"][data-email="${staffEmail}"]`).waitFor();
+    await page.locator(`[data-testid="invitation-row"][data-email="${staffEmail}"]`).waitFor();
+    expect(await page.getByTestId('invitation-link').count()).toBe(0);
+  });
+
+  it('lets the invitee open the mailed link, make an account with the invited address and land in the portal', async () => {
+    if (!chromiumPath) return;
+    await signOut(page);
+    await page.goto(new URL(`/invitations/accept?token=${tokenIn(await lastMailTo(t, staffEmail), '/invitations/accept')}`, t.baseUrl).toString());
+    await expect(page.getByTestId('invitation-offer').innerText()).resolves.toContain(`${businessName} mời bạn tham gia với vai trò Nhân viên`);
+    const form = page.getByTestId('invitation-sign-up');
+    await form.getByLabel('Họ và tên').fill('Phan Thị Lan');
+    await form.getByLabel('Mật khẩu', { exact: true }).fill('nhan-vien-moi-2026');
+    await form.getByRole('button', { name: 'Tạo tài khoản và tham gia' }).click();
+    await page.waitForURL(`**/portal/${businessId}`);
+    await page.getByTestId('dashboard').waitFor();
+
+    // The link is used up: opening it again says so.
+    await page.goto(new URL(`/invitations/accept?token=${tokenIn(await lastMailTo(t, staffEmail), '/invitations/accept')}`, t.baseUrl).toString());
+    await page.getByTestId('invitation-invalid').waitFor();
   });
 });

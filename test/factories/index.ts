@@ -1,13 +1,14 @@
 import { randomInt } from 'node:crypto';
 import {
   gs1CheckDigit, type ApiKeyScope, type BatchView, type BusinessView, type CreateBatchRequest, type CreateBusinessRequest,
-  type CreatedApiKey, type CreateCertificateRequest, type CreateLocationRequest, type CreateProductRequest, type EventView,
-  type LocationView, type LoginResponse, type MemberRole, type MemberView, type ProductView, type RecordProcessingRequest,
+  type CreatedApiKey, type CreatedInvitation, type CreateCertificateRequest, type CreateLocationRequest, type CreateProductRequest, type EventView,
+  type LocationView, type LoginResponse, type MemberRole, type ProductView, type RecordProcessingRequest,
   type RecordStageRequest, type UserRole,
 } from '@nguon/shared';
 import { hashPassword } from '../../server/src/auth/password.js';
 import { UserEntity } from '../../server/src/auth/user.entity.js';
 import type { HttpClient } from '../support/http.js';
+import { lastMailTo, tokenIn } from '../support/mailbox.js';
 import type { TestApp } from '../support/test-app.js';
 
 /** Test data is made through the API (as users would make it), with overrides per test. */
@@ -103,8 +104,9 @@ function expectOk<T>(response: { status: number; body: T }, what: string): T {
 }
 
 /**
- * Members sign up through the API; administrators and inspectors cannot sign themselves up, so
- * they are inserted (as the create-admin command does) and sign in through the API.
+ * Members sign up through the API and confirm their address with the link from the mail the
+ * portal wrote to its mail folder, as a person would; administrators and inspectors cannot sign
+ * themselves up, so they are inserted (as the create-admin command does) and sign in through the API.
  */
 export async function createUser(f: Factory, overrides: { role?: UserRole; email?: string; password?: string; displayName?: string } = {}): Promise<TestUser> {
   const email = overrides.email ?? `user-${next()}@example.test`;
@@ -112,13 +114,23 @@ export async function createUser(f: Factory, overrides: { role?: UserRole; email
   const role = overrides.role ?? 'member';
   const displayName = overrides.displayName ?? email.split('@')[0]!;
   if (role === 'member') {
-    const signUp = expectOk(await f.http.post('/api/auth/register', { email, password, displayName }), 'register');
-    return { id: signUp.user.id, email, password, token: signUp.accessToken };
+    expectOk(await f.http.post('/api/auth/register', { email, password, displayName }), 'register');
+    const verified = expectOk(await f.http.post<LoginResponse>('/api/auth/verify-email', { token: tokenIn(await lastMailTo(f.testApp, email), '/verify-email') }), 'verify email');
+    return { id: verified.user.id, email, password, token: verified.accessToken };
   }
   const repo = f.testApp.app.database.dataSource.getRepository(UserEntity);
-  const user = await repo.save(repo.create({ email, passwordHash: await hashPassword(password), displayName, role }));
+  const user = await repo.save(repo.create({ email, passwordHash: await hashPassword(password), displayName, role, emailVerifiedAt: new Date() }));
   const login = expectOk(await f.http.post('/api/auth/login', { email, password }), 'login');
   return { id: user.id, email, password, token: login.accessToken };
+}
+
+/** A member who signed up but has not opened the confirmation mail yet, signed in with the password. */
+export async function signUpUnverified(f: Factory, overrides: { email?: string; password?: string; displayName?: string } = {}): Promise<TestUser> {
+  const email = overrides.email ?? `user-${next()}@example.test`;
+  const password = overrides.password ?? 'correct horse battery staple';
+  expectOk(await f.http.post('/api/auth/register', { email, password, displayName: overrides.displayName ?? email.split('@')[0]! }), 'register');
+  const login = expectOk(await f.http.post<LoginResponse>('/api/auth/login', { email, password }), 'login');
+  return { id: login.user.id, email, password, token: login.accessToken };
 }
 
 export function businessInput(overrides: Partial<CreateBusinessRequest> = {}): CreateBusinessRequest {
@@ -219,15 +231,22 @@ export async function signIn(f: Factory, user: TestUser): Promise<TestUser> {
   return { ...user, token: login.accessToken };
 }
 
-/** The owner adds someone by email: a member at once when the email has an account, else an invitation. */
-export async function inviteMember(f: Factory, owner: TestUser, businessId: string, email: string, role: MemberRole = 'staff'): Promise<MemberView> {
-  return expectOk(await f.http.post<MemberView>(`/api/businesses/${businessId}/members`, { email, role }, { token: owner.token }), 'invite member');
+/** The owner invites an email; the answer holds the link (shown once) that the invitee needs. */
+export async function inviteMember(f: Factory, owner: TestUser, businessId: string, email: string, role: MemberRole = 'staff'): Promise<CreatedInvitation> {
+  return expectOk(await f.http.post<CreatedInvitation>(`/api/businesses/${businessId}/invitations`, { email, role }, { token: owner.token }), 'invite member');
 }
 
-/** A new user added to the business as staff (or with the given role) by its owner. */
+/** The invitee accepts with the token from the invitation mail sent to their address. */
+export async function acceptInvitation(f: Factory, user: TestUser): Promise<void> {
+  const token = tokenIn(await lastMailTo(f.testApp, user.email), '/invitations/accept');
+  expectOk(await f.http.post('/api/invitations/accept', { token }, { token: user.token }), 'accept invitation');
+}
+
+/** A new user added to the business as staff (or with the given role): invited by its owner, accepted from the mail. */
 export async function createStaff(f: Factory, owner: TestUser, businessId: string, role: MemberRole = 'staff'): Promise<TestUser> {
   const user = await createUser(f);
   await inviteMember(f, owner, businessId, user.email, role);
+  await acceptInvitation(f, user);
   return user;
 }
 

@@ -15,7 +15,7 @@ export const WRITE_TABLES = [
 ] as const;
 
 /** The tables the accounts work added: with WRITE_TABLES, every table a write can touch. */
-export const ACCOUNT_TABLES = ['sessions', 'business_invitations', 'api_keys', 'audit_log'] as const;
+export const ACCOUNT_TABLES = ['sessions', 'business_invitations', 'api_keys', 'audit_log', 'email_verifications', 'notifications'] as const;
 
 export const ALL_WRITE_TABLES = [...WRITE_TABLES, ...ACCOUNT_TABLES] as const;
 

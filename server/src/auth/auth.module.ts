@@ -5,12 +5,13 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { Authenticator } from './authenticator.js';
 import { OwnershipResolver } from './ownership.resolver.js';
+import { SignInBackoff } from './sign-in-backoff.js';
 import { TokenService } from './token.service.js';
 
 @Global()
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, TokenService, Authenticator, OwnershipResolver, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [AuthService, SignInBackoff, TokenService, Authenticator, OwnershipResolver, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [AuthService, TokenService, Authenticator],
 })
 export class AuthModule {}

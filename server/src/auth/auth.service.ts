@@ -1,18 +1,26 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BusinessStatus, CurrentUser, LoginResponse, MemberRole } from '@nguon/shared';
+import type { BusinessStatus, CurrentUser, LoginResponse, MemberRole, SignUpAccepted } from '@nguon/shared';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { BusinessInvitationEntity } from './business-invitation.entity.js';
-import { BusinessMemberEntity } from './business-member.entity.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { MailMessage } from '../mail/mailer.js';
+import { Mailer } from '../mail/mailer.js';
+import { signUpAttemptMail, VERIFICATION_TTL_HOURS, verificationMail } from './account-mails.js';
 import type { RequestInfo } from './current-actor.decorator.js';
-import type { ChangePasswordDto, LoginDto, RegisterDto } from './dto/login.dto.js';
+import type { ChangePasswordDto, LoginDto, RegisterDto, VerifyEmailDto } from './dto/login.dto.js';
+import { hashMailToken, newMailToken } from './mail-token.js';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './password.js';
-import { userOf, type Actor } from './principal.js';
+import { selfActor, userOf, type Actor } from './principal.js';
 import { SessionEntity } from './session.entity.js';
+import { SignInBackoff } from './sign-in-backoff.js';
 import { TokenService } from './token.service.js';
 import { UserEntity } from './user.entity.js';
+
+/** How soon another confirmation mail may be asked for. */
+const RESEND_INTERVAL = '60 seconds';
 
 interface MembershipRow {
   business_id: string;
@@ -26,36 +34,114 @@ interface MembershipRow {
 export class AuthService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tokens: TokenService,
     private readonly audit: AuditTrail,
+    private readonly backoff: SignInBackoff,
+    private readonly mailer: Mailer,
   ) {}
 
-  /** A new member account; invitations waiting for this email make it a member at once. */
-  async register(dto: RegisterDto, info: RequestInfo): Promise<LoginResponse> {
+  /**
+   * Gives the address to a new sign-up: a new account, or the account of an earlier sign-up that
+   * was never confirmed and belongs to nothing (its sign-ins and links end). A confirmed address,
+   * or one already in a business, is taken. `verifiedAt`: when a mailed token proved the address.
+   */
+  async claimAddress(tx: EntityManager, email: string, passwordHash: string, displayName: string, verifiedAt: Date | null): Promise<{ user: UserEntity; renewed: boolean } | { taken: UserEntity }> {
+    const users = tx.getRepository(UserEntity);
+    const existing = await users.createQueryBuilder('u').setLock('pessimistic_write')
+      .where('lower(u.email) = lower(:email)', { email }).getOne();
+    if (!existing) {
+      return { user: await users.save(users.create({ email, passwordHash, displayName, role: 'member', emailVerifiedAt: verifiedAt })), renewed: false };
+    }
+    if (existing.emailVerifiedAt || existing.role !== 'member' || existing.disabledAt || await this.hasMemberships(tx, existing.id)) return { taken: existing };
+    await tx.getRepository(SessionEntity).update({ userId: existing.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await tx.query(`UPDATE email_verifications SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [existing.id]);
+    return { user: await users.save({ ...existing, passwordHash, displayName, emailVerifiedAt: verifiedAt }), renewed: true };
+  }
+
+  /** A fresh confirmation token for the user, stored (hashed) before the mail carrying it is sent. */
+  private async verificationFor(tx: EntityManager, user: UserEntity): Promise<MailMessage> {
+    const { token, hash } = newMailToken();
+    await tx.query(
+      `INSERT INTO email_verifications (user_id, token_hash, expires_at) VALUES ($1, $2, now() + $3::interval)`,
+      [user.id, hash, `${VERIFICATION_TTL_HOURS} hours`]);
+    return verificationMail(user.email, user.displayName, `${this.config.publicBaseUrl}/verify-email?token=${token}`);
+  }
+
+  private async hasMemberships(tx: EntityManager, userId: string): Promise<boolean> {
+    return (await tx.query(`SELECT 1 FROM business_members WHERE user_id = $1 LIMIT 1`, [userId])).length > 0;
+  }
+
+  /**
+   * Sign-up answers the same for a new and a taken address; the difference goes by mail only.
+   * A new address gets an unconfirmed account and a confirmation link. An address whose account
+   * was never confirmed (and so belongs to nothing) is taken over by this newer sign-up, since
+   * only the mailbox's owner can confirm it. A confirmed address's owner is told of the attempt.
+   */
+  async register(dto: RegisterDto, info: RequestInfo): Promise<SignUpAccepted> {
+    // Hashed whatever happens, so a taken address costs the same time as a new one.
     const passwordHash = await hashPassword(dto.password);
-    return this.db.transaction(async (tx) => {
-      const user = await tx.getRepository(UserEntity).save(tx.getRepository(UserEntity).create({
-        email: dto.email.trim(), passwordHash, displayName: dto.displayName.trim(), role: 'member',
-      }));
-      const { raw } = await tx.getRepository(BusinessInvitationEntity).createQueryBuilder().update()
-        .set({ acceptedAt: () => 'now()' })
-        .where('lower(email) = lower(:email) AND accepted_at IS NULL AND revoked_at IS NULL', { email: user.email })
-        .returning(['businessId', 'role']) // property paths; the rows carry the column names
-        .execute();
-      const accepted = raw as { business_id: string; role: MemberRole }[];
-      if (accepted.length) {
-        await tx.getRepository(BusinessMemberEntity).insert(accepted.map((a) => ({ businessId: a.business_id, userId: user.id, role: a.role })));
+    const email = dto.email.trim();
+    const displayName = dto.displayName.trim();
+    const mail = await this.db.transaction(async (tx) => {
+      const claim = await this.claimAddress(tx, email, passwordHash, displayName, null);
+      if ('taken' in claim) {
+        // Nobody is signed in, and the account's owner did not do this: no actor, only the target.
+        await this.audit.record(tx, null, { action: 'user.register_attempt', targetType: 'user', targetId: claim.taken.id, details: { clientAddress: info.clientAddress } });
+        return signUpAttemptMail(claim.taken.email, `${this.config.publicBaseUrl}/login`);
       }
-      return this.startSession(tx, user, info, 'user.register', { joined: accepted.map((a) => a.business_id) });
+      await this.audit.record(tx, selfActor(claim.user, info, null), { action: claim.renewed ? 'user.register_again' : 'user.register', targetType: 'user', targetId: claim.user.id });
+      return this.verificationFor(tx, claim.user);
+    });
+    await this.mailer.send(mail);
+    return { status: 'check_mail' };
+  }
+
+  /** Confirms the address a mailed link was sent to, and signs that account in. */
+  async verifyEmail(dto: VerifyEmailDto, info: RequestInfo): Promise<LoginResponse> {
+    return this.db.transaction(async (tx) => {
+      const [[used]]: [{ user_id: string }[], number] = await tx.query(
+        `UPDATE email_verifications SET used_at = now()
+          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
+        [hashMailToken(dto.token)]);
+      if (!used) throw new DomainError('INVALID_TOKEN');
+      const user = await tx.getRepository(UserEntity).findOneByOrFail({ id: used.user_id });
+      if (user.disabledAt) throw new DomainError('ACCOUNT_DISABLED');
+      user.emailVerifiedAt ??= new Date();
+      await tx.getRepository(UserEntity).update({ id: user.id }, { emailVerifiedAt: user.emailVerifiedAt });
+      return this.startSession(tx, user, info, 'user.verify_email');
     });
   }
 
+  /** Mails a new confirmation link (the older ones stop working); at most one a minute. */
+  async resendVerification(actor: Actor): Promise<void> {
+    const mail = await this.db.transaction(async (tx) => {
+      const user = await tx.getRepository(UserEntity).findOneOrFail({ where: { id: userOf(actor).id }, lock: { mode: 'pessimistic_write' } });
+      if (user.emailVerifiedAt) throw new DomainError('EMAIL_ALREADY_VERIFIED');
+      const [recent]: { wait: number }[] = await tx.query(
+        `SELECT ceil(extract(epoch FROM created_at + $2::interval - now()))::int AS wait FROM email_verifications
+          WHERE user_id = $1 AND created_at > now() - $2::interval ORDER BY created_at DESC LIMIT 1`,
+        [user.id, RESEND_INTERVAL]);
+      if (recent) throw new DomainError('RATE_LIMITED', undefined, undefined, Math.max(1, recent.wait));
+      await tx.query(`UPDATE email_verifications SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [user.id]);
+      await this.audit.record(tx, actor, { action: 'user.verification_resend', targetType: 'user', targetId: user.id });
+      return this.verificationFor(tx, user);
+    });
+    await this.mailer.send(mail);
+  }
+
   async login(dto: LoginDto, info: RequestInfo): Promise<LoginResponse> {
+    const wait = await this.backoff.waitFor(dto.email);
+    if (wait) throw new DomainError('SIGN_IN_LOCKED', undefined, undefined, wait);
     const user = await this.db.getRepository(UserEntity)
-      .createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: dto.email }).getOne();
+      .createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: dto.email.trim() }).getOne();
     // Same answer and time for an unknown email and a wrong password: accounts cannot be probed.
     const valid = user ? await verifyPassword(user.passwordHash, dto.password) : await verifyAgainstNothing(dto.password);
-    if (!user || !valid) throw new DomainError('INVALID_CREDENTIALS');
+    if (!user || !valid) {
+      await this.backoff.fail(dto.email);
+      throw new DomainError('INVALID_CREDENTIALS');
+    }
+    await this.backoff.succeed(dto.email);
     if (user.disabledAt) throw new DomainError('ACCOUNT_DISABLED');
     return this.db.transaction((tx) => this.startSession(tx, user, info, 'user.login'));
   }
@@ -92,20 +178,17 @@ export class AuthService {
     return this.currentUser(this.db.manager, user);
   }
 
-  private async startSession(tx: EntityManager, user: UserEntity, info: RequestInfo, action: string, details?: Record<string, unknown>): Promise<LoginResponse> {
+  /** Starts a sign-in inside the caller's transaction (sign-in, a confirmed address, an invitation sign-up). */
+  async startSession(tx: EntityManager, user: UserEntity, info: RequestInfo, action: string, details?: Record<string, unknown>): Promise<LoginResponse> {
     const expiresAt = new Date(Date.now() + this.tokens.ttlMs);
     const session = await tx.getRepository(SessionEntity).save(tx.getRepository(SessionEntity).create({ userId: user.id, expiresAt, revokedAt: null }));
     const current = await this.currentUser(tx, user);
-    const actor: Actor = {
-      principal: { kind: 'user', id: user.id, email: user.email, displayName: user.displayName, role: user.role, memberships: new Map(), sessionId: session.id },
-      businessId: null,
-      ...info,
-    };
+    const actor = selfActor(user, info, session.id);
     await this.audit.record(tx, actor, { action, targetType: 'user', targetId: user.id, details });
     return { accessToken: this.tokens.issue(session.id, user.id, expiresAt), tokenType: 'Bearer', expiresAt: expiresAt.toISOString(), user: current };
   }
 
-  private async currentUser(db: EntityManager, user: UserEntity): Promise<CurrentUser> {
+  async currentUser(db: EntityManager, user: UserEntity): Promise<CurrentUser> {
     const memberships: MembershipRow[] = await db.query(
       `SELECT m.business_id, b.legal_name AS business_name, b.status AS business_status, m.role
          FROM business_members m JOIN businesses b ON b.id = m.business_id
@@ -117,7 +200,9 @@ export class AuthService {
       email: user.email,
       displayName: user.displayName,
       role: user.role,
+      emailVerified: user.emailVerifiedAt !== null,
       memberships: memberships.map((m) => ({ businessId: m.business_id, businessName: m.business_name, businessStatus: m.business_status, role: m.role })),
     };
   }
 }
+

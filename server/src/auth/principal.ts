@@ -38,3 +38,16 @@ export function userOf(actor: Actor): UserPrincipal {
   if (actor.principal.kind !== 'user') throw new Error('this use case needs a signed-in user');
   return actor.principal;
 }
+
+/** A user acting on their own account, before or as they sign in (sign-up, confirmation, sign-in). */
+export function selfActor(
+  user: { id: string; email: string; displayName: string; role: UserRole },
+  info: { clientAddress: string; requestId: string },
+  sessionId: string | null,
+): Actor {
+  return {
+    principal: { kind: 'user', id: user.id, email: user.email, displayName: user.displayName, role: user.role, memberships: new Map(), sessionId: sessionId ?? '' },
+    businessId: null,
+    ...info,
+  };
+}

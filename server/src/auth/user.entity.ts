@@ -9,5 +9,7 @@ export class UserEntity {
   @Column({ name: 'display_name' }) displayName: string;
   @Column({ type: 'text' }) role: UserRole;
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true }) disabledAt: Date | null;
+  /** When the address was proved through a mailed link; null until then. */
+  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true }) emailVerifiedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

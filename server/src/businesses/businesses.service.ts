@@ -42,6 +42,9 @@ export class BusinessesService {
   async registerBusiness(actor: Actor, dto: CreateBusinessDto): Promise<BusinessView> {
     const user = userOf(actor);
     const prefixes = declaredPrefixes(dto.gs1Prefixes ?? []);
+    // A business is registered by someone whose mailbox is proved: the owner the portal can reach.
+    const [row]: { verified: boolean }[] = await this.db.query(`SELECT email_verified_at IS NOT NULL AS verified FROM users WHERE id = $1`, [user.id]);
+    if (!row?.verified) throw new DomainError('EMAIL_NOT_VERIFIED');
     const business = await this.db.transaction(async (tx) => {
       await assertNoConflicts(tx, null, dto.taxCode, prefixes);
       const saved = await tx.getRepository(BusinessEntity).save(tx.getRepository(BusinessEntity).create({

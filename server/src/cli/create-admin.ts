@@ -25,8 +25,8 @@ async function main(): Promise<void> {
       const users = tx.getRepository(UserEntity);
       const existing = await users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: values.email }).getOne();
       const user = existing
-        ? await users.save({ ...existing, role: 'admin' as const, passwordHash, disabledAt: null })
-        : await users.save(users.create({ email: values.email, displayName: values.name ?? values.email, passwordHash, role: 'admin', disabledAt: null }));
+        ? await users.save({ ...existing, role: 'admin' as const, passwordHash, disabledAt: null, emailVerifiedAt: existing.emailVerifiedAt ?? new Date() })
+        : await users.save(users.create({ email: values.email, displayName: values.name ?? values.email, passwordHash, role: 'admin', disabledAt: null, emailVerifiedAt: new Date() }));
       // No request and no signed-in actor: the entry says it came from the command line.
       await new AuditTrail().record(tx, null, { action: 'user.create_admin', targetType: 'user', targetId: user.id, details: { email: user.email, via: 'command line' } });
       return existing ? `${user.email} is now an administrator (password changed).` : `Administrator ${user.email} created.`;

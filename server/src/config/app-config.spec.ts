@@ -17,7 +17,18 @@ describe('loadConfig', () => {
   it('demands a real AUTH_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon', AUTH_SECRET: 'short' })).toThrow(/AUTH_SECRET/);
-    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon', AUTH_SECRET: SECRET }).authSecret).toBe(SECRET);
+    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon', AUTH_SECRET: SECRET, MAIL_TRANSPORT: 'log' }).authSecret).toBe(SECRET);
+  });
+
+  it('writes mail to the data folder outside production, and demands a way to send it in production', () => {
+    expect(loadConfig({}, '/srv/nguon').mail).toEqual({ transport: 'dir', dir: '/srv/nguon/data/mail', from: 'Nguồn <no-reply@localhost>' });
+    expect(loadConfig({ MAIL_DIR: 'outbox', PUBLIC_BASE_URL: 'https://nguon.vn' }, '/srv/nguon').mail).toEqual({ transport: 'dir', dir: '/srv/nguon/outbox', from: 'Nguồn <no-reply@nguon.vn>' });
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon', AUTH_SECRET: SECRET };
+    expect(() => loadConfig(production)).toThrow(/MAIL_TRANSPORT must be set in production/);
+    expect(() => loadConfig({ ...production, MAIL_TRANSPORT: 'ftp://mail' })).toThrow(/MAIL_TRANSPORT/);
+    expect(loadConfig({ ...production, MAIL_TRANSPORT: 'smtps://u:p@smtp.example.vn:465', MAIL_FROM: 'HTX <a@b.vn>' }).mail)
+      .toEqual({ transport: 'smtp', url: 'smtps://u:p@smtp.example.vn:465', from: 'HTX <a@b.vn>' });
+    expect(loadConfig({ ...production, MAIL_TRANSPORT: 'log' }).mail.transport).toBe('log');
   });
 
   it('refuses the demo accounts (a public password) in production', () => {

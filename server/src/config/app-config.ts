@@ -65,6 +65,8 @@ export interface AppConfig {
   /** Worker threads that draw QR images, and how many requests may wait for one. */
   qrRenderThreads: number;
   qrRenderQueue: number;
+  /** How mail leaves: an SMTP server, files in a folder (one JSON file per message), or the log. */
+  mail: MailConfig;
 }
 
 export interface ImportLimits {
@@ -88,6 +90,11 @@ export interface JobTimings {
   /** How often each instance sweeps (one at a time: the UPDATE that fails a job is conditional). */
   sweepMs: number;
 }
+
+export type MailConfig =
+  | { transport: 'smtp'; url: string; from: string }
+  | { transport: 'dir'; dir: string; from: string }
+  | { transport: 'log'; from: string };
 
 export class ConfigError extends Error {}
 
@@ -206,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     qrCacheBytes: integer(env, 'QR_CACHE_BYTES', 64 * 1024 * 1024, 0, 4 * 1024 * 1024 * 1024),
     qrRenderThreads: integer(env, 'QR_RENDER_THREADS', Math.max(1, Math.min(2, os.availableParallelism() - 1)), 1, 64),
     qrRenderQueue: integer(env, 'QR_RENDER_QUEUE', 32, 0, 10_000),
+    mail: mailConfig(env, cwd, dataDir, publicBaseUrl, production),
   };
 }
 
@@ -214,4 +222,26 @@ function networks(env: NodeJS.ProcessEnv, name: string): string[] {
   const wrong = list.find((item) => !parseNetwork(item));
   if (wrong) throw new ConfigError(`${name} must list networks like 10.0.0.0/8,127.0.0.1/32, got "${wrong}"`);
   return list;
+}
+
+/**
+ * MAIL_TRANSPORT: `smtp://…` or `smtps://…` (production), `dir` (default elsewhere: MAIL_DIR or
+ * the data folder's mail/), or `log`. Production refuses to start without SMTP unless `log` is
+ * chosen on purpose: sign-up and invitations cannot work without mail.
+ */
+function mailConfig(env: NodeJS.ProcessEnv, cwd: string, dataDir: string, publicBaseUrl: string, production: boolean): MailConfig {
+  const from = env.MAIL_FROM?.trim() || `Nguồn <no-reply@${new URL(publicBaseUrl).hostname}>`;
+  const transport = env.MAIL_TRANSPORT?.trim() || (production ? '' : 'dir');
+  if (/^smtps?:\/\//.test(transport)) return { transport: 'smtp', url: transport, from };
+  if (transport === 'log') return { transport: 'log', from };
+  if (transport === 'dir') {
+    const dir = env.MAIL_DIR?.trim()
+      ? path.resolve(cwd, env.MAIL_DIR.trim())
+      : dataDir.startsWith('memory://')
+        ? path.join(os.tmpdir(), `nguon-mail-${randomBytes(6).toString('hex')}`)
+        : path.join(dataDir, 'mail');
+    return { transport: 'dir', dir, from };
+  }
+  if (!transport) throw new ConfigError('MAIL_TRANSPORT must be set in production: an smtp:// or smtps:// URL (or "log" to only log mail)');
+  throw new ConfigError(`MAIL_TRANSPORT must be an smtp:// or smtps:// URL, "dir" or "log", got "${transport}"`);
 }

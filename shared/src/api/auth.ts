@@ -17,6 +17,21 @@ export interface RegisterRequest {
   email: string;
   password: string;
   displayName: string;
+  /** From an invitation mail: signing up with the invited address confirms it and joins at once. */
+  invitationToken?: string;
+}
+
+/**
+ * What sign-up answers for a new and for a taken address alike (202): the rest happens by mail,
+ * so nobody learns which addresses have accounts.
+ */
+export interface SignUpAccepted {
+  status: 'check_mail';
+}
+
+/** The token from a confirmation mail's link. */
+export interface VerifyEmailRequest {
+  token: string;
 }
 
 export interface ChangePasswordRequest {
@@ -36,6 +51,8 @@ export interface CurrentUser {
   email: string;
   displayName: string;
   role: UserRole;
+  /** Whether the address was confirmed through a mailed link (needed to register a business). */
+  emailVerified: boolean;
   memberships: { businessId: string; businessName: string; businessStatus: BusinessStatus; role: MemberRole }[];
 }
 

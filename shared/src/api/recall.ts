@@ -62,7 +62,7 @@ export interface RecallView {
 
 export interface NotificationView {
   id: string;
-  kind: 'recall' | 'recall_lifted';
+  kind: 'recall' | 'recall_lifted' | 'membership';
   title: LocalizedText;
   body: LocalizedText;
   batchId: string | null;

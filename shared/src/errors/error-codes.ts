@@ -75,6 +75,11 @@ export const ERROR_CODES = {
   GTIN_OUTSIDE_PREFIXES: { status: 422, message: { vi: 'Mã GTIN không thuộc mã doanh nghiệp GS1 nào của doanh nghiệp.', en: "The GTIN is not under any of the business's GS1 company prefixes." } },
   PREFIX_TAKEN: { status: 409, message: { vi: 'Mã doanh nghiệp GS1 này đã thuộc một doanh nghiệp đã được xác minh.', en: 'This GS1 company prefix already belongs to a verified business.' } },
   PREFIX_IN_USE: { status: 409, message: { vi: 'Còn sản phẩm dùng mã GTIN thuộc mã doanh nghiệp GS1 này nên chưa bỏ được.', en: 'Products still use GTINs under this GS1 company prefix, so it cannot be removed.' } },
+  EMAIL_NOT_VERIFIED: { status: 403, message: { vi: 'Bạn cần xác nhận địa chỉ email trước (xem thư chúng tôi đã gửi).', en: 'Please confirm your email address first (see the mail we sent).' } },
+  INVALID_TOKEN: { status: 400, message: { vi: 'Liên kết không hợp lệ, đã được dùng hoặc đã hết hạn.', en: 'This link is invalid, already used or expired.' } },
+  EMAIL_ALREADY_VERIFIED: { status: 409, message: { vi: 'Địa chỉ email này đã được xác nhận.', en: 'This email address is already confirmed.' } },
+  INVITATION_NOT_FOUND: { status: 404, message: { vi: 'Không tìm thấy lời mời này.', en: 'No such invitation.' } },
+  SIGN_IN_LOCKED: { status: 429, message: { vi: 'Đã nhập sai quá nhiều lần cho tài khoản này; vui lòng đợi rồi thử lại.', en: 'Too many failed sign-ins for this account; please wait and try again.' } },
 } as const satisfies Record<string, { status: number; message: LocalizedText }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -17,6 +17,8 @@ import LoginRoute from './routes/login';
 import NotFoundRoute from './routes/not-found';
 import ProductRoute from './routes/product';
 import RegisterRoute from './routes/register';
+import VerifyEmailRoute from './routes/verify-email';
+import AcceptInvitationRoute from './routes/accept-invitation';
 import ResolveRoute from './routes/resolve';
 import InspectorBatchRoute from './routes/inspector/batch';
 import InspectorExportsRoute from './routes/inspector/exports';
@@ -64,6 +66,8 @@ const router = createBrowserRouter([
     children: [
       { path: 'login', element: <LoginRoute /> },
       { path: 'register', element: <RegisterRoute /> },
+      { path: 'verify-email', element: <VerifyEmailRoute /> },
+      { path: 'invitations/accept', element: <AcceptInvitationRoute /> },
       {
         element: <RequireSession />,
         children: [

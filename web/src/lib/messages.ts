@@ -10,6 +10,8 @@ import { reportsMessages } from '@/features/reports/messages';
 import { flagsMessages } from '@/features/flags/messages';
 import { alertsMessages } from '@/features/alerts/messages';
 import { businessClaimsMessages } from '@/features/businesses/messages';
+import { authMessages } from '@/features/auth/messages';
+import { membersMessages } from '@/features/members/messages';
 
 /**
  * Every text the web app shows, in Vietnamese (the default) and English: the shared texts here,
@@ -315,11 +317,8 @@ const vi = {
   'members.loading': 'Đang tải danh sách thành viên…',
   'members.role': 'Vai trò',
   'members.you': '(bạn)',
-  'members.status.invited': 'Chờ đăng ký',
   'members.since': 'Tham gia từ {date}',
-  'members.invitedOn': 'Được mời ngày {date}',
   'members.remove': 'Xóa khỏi doanh nghiệp',
-  'members.cancelInvite': 'Hủy lời mời',
   'members.removeLabel': 'Xóa {email} khỏi doanh nghiệp',
   'members.removeTitle': 'Xóa thành viên?',
   'members.removeText': '{email} sẽ không còn thao tác được cho doanh nghiệp này. Những gì người đó đã ghi nhận vẫn được giữ nguyên.',
@@ -328,11 +327,7 @@ const vi = {
   'members.lastOwner': 'Không thể xóa chủ doanh nghiệp cuối cùng. Hãy chỉ định một chủ doanh nghiệp khác trước.',
   'members.invite.title': 'Thêm thành viên',
   'members.invite.email': 'Email của người được mời',
-  'members.invite.hint': 'Nếu email đã có tài khoản trên Nguồn, người đó được thêm ngay. Nếu chưa, lời mời sẽ có hiệu lực khi họ đăng ký bằng chính email này.',
-  'members.invite.submit': 'Thêm thành viên',
   'members.invite.already': 'Người này đã là thành viên hoặc đã được mời.',
-  'members.added': 'Đã thêm {email} vào doanh nghiệp.',
-  'members.invited': 'Chưa có tài khoản với {email}: lời mời sẽ có hiệu lực khi người đó đăng ký bằng email này.',
 
   'apiKeys.title': 'Khóa API',
   'apiKeys.intro': 'Cho phần mềm, máy quét hoặc hệ thống ERP của doanh nghiệp gửi sự kiện (EPCIS) hay đọc dữ liệu mà không cần mật khẩu của ai.',
@@ -468,7 +463,7 @@ const vi = {
   'audit.filterBy': 'Lọc theo giá trị này',
 } as const satisfies Record<string, string>;
 
-const FEATURES = [portalMessages, catalogMessages, lotsMessages, recordingMessages, labelsMessages, importsMessages, inspectorMessages, exportsMessages, reportsMessages, flagsMessages, alertsMessages, businessClaimsMessages] as const;
+const FEATURES = [portalMessages, catalogMessages, lotsMessages, recordingMessages, labelsMessages, importsMessages, inspectorMessages, exportsMessages, reportsMessages, flagsMessages, alertsMessages, businessClaimsMessages, authMessages, membersMessages] as const;
 
 type FeatureKey<C> = C extends { vi: infer V } ? keyof V : never;
 export type MessageKey = keyof typeof vi | FeatureKey<(typeof FEATURES)[number]>;
@@ -771,11 +766,8 @@ const en: Record<keyof typeof vi, string> = {
   'members.loading': 'Loading members…',
   'members.role': 'Role',
   'members.you': '(you)',
-  'members.status.invited': 'Awaiting sign-up',
   'members.since': 'Member since {date}',
-  'members.invitedOn': 'Invited on {date}',
   'members.remove': 'Remove from business',
-  'members.cancelInvite': 'Cancel invitation',
   'members.removeLabel': 'Remove {email} from the business',
   'members.removeTitle': 'Remove this member?',
   'members.removeText': '{email} will no longer act for this business. What they recorded stays.',
@@ -784,11 +776,7 @@ const en: Record<keyof typeof vi, string> = {
   'members.lastOwner': 'The last owner cannot be removed. Make someone else an owner first.',
   'members.invite.title': 'Add a member',
   'members.invite.email': 'Their email',
-  'members.invite.hint': 'Someone who already has a Nguồn account is added at once. Otherwise the invitation takes effect when they sign up with this very email.',
-  'members.invite.submit': 'Add member',
   'members.invite.already': 'This person is already a member or already invited.',
-  'members.added': '{email} added to the business.',
-  'members.invited': 'No account uses {email} yet: the invitation takes effect when they sign up with this email.',
 
   'apiKeys.title': 'API keys',
   'apiKeys.intro': 'Let the business’s software, scanners or ERP send events (EPCIS) or read data without anyone’s password.',

@@ -24,6 +24,7 @@ const CONFLICT_BY_CONSTRAINT: Record<string, ErrorCode> = {
   products_business_gtin_key: 'GTIN_TAKEN',
   business_gs1_prefixes_confirmed_excl: 'PREFIX_TAKEN',
   business_gs1_prefixes_pkey: 'CONFLICT',
+  business_invitations_open_key: 'ALREADY_MEMBER',
 };
 
 function statusCodeToCode(status: number): ErrorCode {

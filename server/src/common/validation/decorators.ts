@@ -135,3 +135,8 @@ export function IsGs1PrefixList(): PropertyDecorator {
     ApiProperty({ type: [String], example: ['8938512'], maxItems: MAX_DECLARED_PREFIXES, description: 'GS1 company prefixes (4–12 digits), or a whole GTIN-13 (a GTIN-8 as 00000 + its 8 digits)' }),
   );
 }
+
+/** The token of a mailed link (email confirmation, invitation): base64url, as the server makes them. */
+export function IsMailToken(): PropertyDecorator {
+  return applyDecorators(IsString(), Matches(/^[A-Za-z0-9_-]{20,100}$/, { message: '$property is not a valid link token' }), ApiProperty({ description: 'The token from the link' }));
+}

@@ -9,6 +9,7 @@ import { AddRecallsNotificationsWebhooks1764921600000 } from './1764921600000-ad
 import { AddInspectorSearchIndexes1765008000000 } from './1765008000000-add-inspector-search-indexes.js';
 import { AddFlagsReportsAuditByBatch1765190400000 } from './1765190400000-add-flags-reports-audit-by-batch.js';
 import { AddIdempotencyKeysAndClientRequestIds1765363200000 } from './1765363200000-add-idempotency-keys-and-client-request-ids.js';
+import { AddMailTokensAndSignInBackoff1765449600000 } from './1765449600000-add-mail-tokens-and-sign-in-backoff.js';
 import { AddRefusedWebhookDeliveries1765536000000 } from './1765536000000-add-refused-webhook-deliveries.js';
 import { AddJobOwnersAndHeartbeats1765622400000 } from './1765622400000-add-job-owners-and-heartbeats.js';
 import { ConfirmBusinessClaims1765795200000 } from './1765795200000-confirm-business-claims.js';
@@ -26,6 +27,7 @@ export const migrations = [
   AddInspectorSearchIndexes1765008000000,
   AddFlagsReportsAuditByBatch1765190400000,
   AddIdempotencyKeysAndClientRequestIds1765363200000,
+  AddMailTokensAndSignInBackoff1765449600000,
   AddRefusedWebhookDeliveries1765536000000,
   AddJobOwnersAndHeartbeats1765622400000,
   ConfirmBusinessClaims1765795200000,

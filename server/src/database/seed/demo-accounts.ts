@@ -44,7 +44,7 @@ export async function createDemoUsers(db: DataSource): Promise<DemoUserIds> {
     (Object.entries(DEMO_ACCOUNTS) as [DemoAccountKey, DemoAccount][]).map(async ([key, account], n) => {
       const existing = await repo.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: account.email }).getOne();
       const user = existing ?? await repo.save(repo.create({
-        email: account.email, passwordHash: passwordHashes[n]!, displayName: account.displayName, role: account.role,
+        email: account.email, passwordHash: passwordHashes[n]!, displayName: account.displayName, role: account.role, emailVerifiedAt: new Date(),
       }));
       return [key, user.id] as const;
     }),

@@ -1,4 +1,4 @@
-import type { BatchView, BusinessView, CreateBatchRequest, CreateBusinessRequest, CreateCertificateRequest, CreateLocationRequest, CreateProductRequest, LocationView, MemberRole, ProductView, RecallRequest, RecordProcessingRequest, RecordStageRequest } from '@nguon/shared';
+import type { BatchView, BusinessView, CreateBatchRequest, CreateBusinessRequest, CreateCertificateRequest, CreatedInvitation, CreateLocationRequest, CreateProductRequest, LocationView, MemberRole, ProductView, RecallRequest, RecordProcessingRequest, RecordStageRequest } from '@nguon/shared';
 import type { App } from '../../app.factory.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountKey } from './demo-accounts.js';
 
@@ -33,8 +33,10 @@ export class DemoSeedContext {
     return this.call('admin', 'POST', `/api/businesses/${businessId}/verify`, {});
   }
 
-  addMember(account: DemoAccountKey, businessId: string, member: DemoAccountKey, role: MemberRole): Promise<unknown> {
-    return this.call(account, 'POST', `/api/businesses/${businessId}/members`, { email: DEMO_ACCOUNTS[member].email, role });
+  /** The owner invites; the member accepts with the invitation link's token, as an invitee would. */
+  async addMember(account: DemoAccountKey, businessId: string, member: DemoAccountKey, role: MemberRole): Promise<void> {
+    const { link } = await this.call<CreatedInvitation>(account, 'POST', `/api/businesses/${businessId}/invitations`, { email: DEMO_ACCOUNTS[member].email, role });
+    await this.call(member, 'POST', '/api/invitations/accept', { token: new URL(link).searchParams.get('token') });
   }
 
   addCertificate(account: DemoAccountKey, businessId: string, body: CreateCertificateRequest): Promise<BusinessView> {

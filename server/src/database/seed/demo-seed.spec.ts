@@ -74,10 +74,11 @@ describe('demo seed', () => {
     expect(view.identityUrl).toBe(`${BASE}/q/${row.short_code}`);
   });
 
-  it('lets every demo account sign in with the demo password', async () => {
+  it('lets every demo account sign in with the demo password, its address already confirmed', async () => {
     for (const account of Object.values(DEMO_ACCOUNTS)) {
       const response = await app.nest.inject({ method: 'POST', url: '/api/auth/login', payload: { email: account.email, password: DEMO_PASSWORD } });
       expect(response.statusCode).toBe(200);
+      expect(response.json<{ user: { emailVerified: boolean } }>().user.emailVerified).toBe(true);
     }
   });
 

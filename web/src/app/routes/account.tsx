@@ -4,6 +4,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ChangePasswordForm } from '@/features/auth/components/change-password-form';
 import { MyBusinesses } from '@/features/businesses/components/my-businesses';
+import { UnverifiedNotice } from '@/features/auth/components/unverified-notice';
 import { UserRoleBadge } from '@/features/users/components/user-role-badge';
 import { hasRole, useCurrentUser, useRefreshUser, useSignOut } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
@@ -31,6 +32,7 @@ export default function AccountRoute() {
     <div className="page" data-testid="account-page">
       <title>{`${t('account.title')} | ${t('app.name')}`}</title>
       <h1 className="page__title">{t('account.title')}</h1>
+      {user.emailVerified ? null : <UnverifiedNotice email={user.email} />}
       <div className="page__columns">
         <div className="page__column">
           <Card title={t('account.profile')} data-testid="profile">

@@ -11,6 +11,7 @@ import { BusinessFacts } from '@/features/businesses/components/business-facts';
 import { BusinessStatusBadge } from '@/features/businesses/components/business-status-badge';
 import { BusinessStatusNotice } from '@/features/businesses/components/business-status-notice';
 import { Gs1PrefixesCard } from '@/features/businesses/components/gs1-prefixes-card';
+import { InvitationsCard } from '@/features/members/components/invitations-card';
 import { MembersCard } from '@/features/members/components/members-card';
 import { useCurrentUser, useRefreshUser } from '@/lib/auth';
 import { useRequestErrorMessage } from '@/lib/error-message';
@@ -101,6 +102,7 @@ export default function BusinessSettingsRoute() {
             <BusinessFacts business={view} />
           </Card>
           <MembersCard businessId={view.id} canManage={isOwner} currentEmail={user.email} onSelfRemoved={() => void onSelfRemoved()} />
+          {isOwner ? <InvitationsCard businessId={view.id} /> : null}
         </div>
         <div className="page__column">
           {isOwner ? (

@@ -1,7 +1,7 @@
-import type { LoginResponse, RegisterRequest } from '@nguon/shared';
+import type { RegisterRequest, SignUpAccepted } from '@nguon/shared';
 import { apiRequest, type RequestOptions } from '@/lib/api-client';
 
-/** `POST /api/auth/register`: signs the new account in at once; 409 EMAIL_TAKEN. */
-export function register(body: RegisterRequest, options: RequestOptions): Promise<LoginResponse> {
-  return apiRequest<LoginResponse>('POST', '/api/auth/register', { ...options, body });
+/** `POST /api/auth/register`: 202 "check your mail", for a new and a taken address alike. */
+export function register(body: RegisterRequest, options: RequestOptions): Promise<SignUpAccepted> {
+  return apiRequest<SignUpAccepted>('POST', '/api/auth/register', { ...options, body });
 }

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
-import { PASSWORD_MIN_LENGTH, type LoginResponse } from '@nguon/shared';
+import { PASSWORD_MIN_LENGTH } from '@nguon/shared';
 import { FormError, fieldErrorOf } from '@/components/ui/form-error';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
@@ -14,14 +13,13 @@ import { NewPasswordField } from './password-field';
 const FIELDS = ['email', 'password', 'displayName'];
 
 interface RegisterFormProps {
-  onRegistered: (response: LoginResponse) => void;
-  /** The sign-in page, keeping where to go afterwards; offered when the email is taken. */
-  loginHref: string;
+  /** Sign-up answers alike for every address: the next step is in the mail sent to it. */
+  onRegistered: (email: string) => void;
 }
 
 type Problems = Partial<Record<'displayName' | 'email' | 'password', string>>;
 
-export function RegisterForm({ onRegistered, loginHref }: RegisterFormProps) {
+export function RegisterForm({ onRegistered }: RegisterFormProps) {
   const t = useT();
   const { locale } = useLocale();
   const [displayName, setDisplayName] = useState('');
@@ -41,11 +39,9 @@ export function RegisterForm({ onRegistered, loginHref }: RegisterFormProps) {
     void submitForm(event, {
       problems: found,
       send: () => action.run({ displayName: displayName.trim(), email: email.trim(), password }, { locale }),
-      onSent: onRegistered,
+      onSent: () => onRegistered(email.trim()),
     });
   };
-
-  const emailTaken = action.error?.code === 'EMAIL_TAKEN';
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-busy={action.pending} data-testid="register-form">
@@ -69,17 +65,12 @@ export function RegisterForm({ onRegistered, loginHref }: RegisterFormProps) {
         inputMode="email"
         value={email}
         onChange={(event) => setEmail(event.target.value)}
-        error={problems.email ?? (emailTaken ? t('auth.emailTaken') : fieldErrorOf(action.error, 'email'))}
+        error={problems.email ?? fieldErrorOf(action.error, 'email')}
         maxLength={254}
         required
       />
-      {emailTaken ? (
-        <p className="form__aside">
-          <Link to={loginHref}>{t('auth.signInInstead')}</Link>
-        </p>
-      ) : null}
       <NewPasswordField label={t('auth.password')} value={password} onChange={setPassword} error={problems.password ?? fieldErrorOf(action.error, 'password')} />
-      <FormError error={emailTaken ? null : action.error} shownFields={FIELDS} />
+      <FormError error={action.error} shownFields={FIELDS} />
       <SubmitButton className="button--block" pending={action.pending} pendingLabel={t('auth.registering')}>
         {t('auth.register')}
       </SubmitButton>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { MEMBER_ROLES, type MemberRole, type MemberView } from '@nguon/shared';
+import { MEMBER_ROLES, type CreatedInvitation, type MemberRole } from '@nguon/shared';
 import { FormError, fieldErrorOf } from '@/components/ui/form-error';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -8,10 +8,10 @@ import { useLocale, useT } from '@/lib/i18n';
 import { submitForm } from '@/lib/submit-form';
 import { useAction } from '@/lib/use-action';
 import { emailProblem } from '@/lib/validation';
-import { inviteMember } from '../api/invite-member';
+import { inviteMember } from '../api/invitations';
 
-/** Adds someone by email: at once when they have an account, else as an invitation. */
-export function InviteMemberForm({ businessId, onInvited }: { businessId: string; onInvited: (member: MemberView) => void }) {
+/** Invites someone by email: they get a single-use link by mail; the owner sees it once too. */
+export function InviteMemberForm({ businessId, onInvited }: { businessId: string; onInvited: (created: CreatedInvitation) => void }) {
   const t = useT();
   const { locale } = useLocale();
   const [email, setEmail] = useState('');
@@ -26,10 +26,10 @@ export function InviteMemberForm({ businessId, onInvited }: { businessId: string
     void submitForm(event, {
       problems: found,
       send: () => action.run(businessId, { email: email.trim(), role }, { locale }),
-      onSent: (member) => {
+      onSent: (created) => {
         setEmail('');
         setRole('staff');
-        onInvited(member);
+        onInvited(created);
       },
     });
   };

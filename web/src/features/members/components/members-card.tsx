@@ -11,12 +11,12 @@ import { formatInstantDate } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
 import { useAction } from '@/lib/use-action';
 import { useMembers } from '../api/list-members';
+import { changeMemberRole, leaveBusiness } from '../api/change-member';
 import { removeMember } from '../api/remove-member';
-import { InviteMemberForm } from './invite-member-form';
 
 interface MembersCardProps {
   businessId: string;
-  /** Owners invite and remove; staff only see who is there. */
+  /** Owners change roles and remove; staff only see who is there. Anyone may leave. */
   canManage: boolean;
   currentEmail: string;
   /** The user removed themselves: they no longer belong here. */
@@ -25,7 +25,7 @@ interface MembersCardProps {
 
 const sameEmail = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-/** The people of a business (and invitations waiting for a sign-up), with invite and remove for owners. */
+/** The people of a business, with role changes and removal for owners, and leaving for everyone. */
 export function MembersCard({ businessId, canManage, currentEmail, onSelfRemoved }: MembersCardProps) {
   const t = useT();
   const { locale } = useLocale();
@@ -33,11 +33,16 @@ export function MembersCard({ businessId, canManage, currentEmail, onSelfRemoved
   const members = useMembers(businessId);
   const [removing, setRemoving] = useState<MemberView | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  const remove = useAction((member: MemberView) => removeMember(businessId, member.email, { locale }));
+  // Leaving goes through its own route, open to staff too; removing someone else is for owners.
+  const remove = useAction((member: MemberView) =>
+    sameEmail(member.email, currentEmail) ? leaveBusiness(businessId, { locale }) : removeMember(businessId, member.email, { locale }));
+  const changeRole = useAction((member: MemberView) => changeMemberRole(businessId, member.email, member.role === 'owner' ? 'staff' : 'owner', { locale }));
 
-  const onInvited = (member: MemberView) => {
-    members.setData((list) => [...list.filter((m) => !sameEmail(m.email, member.email)), member]);
-    setNote(member.status === 'invited' ? t('members.invited', { email: member.email }) : t('members.added', { email: member.email }));
+  const onChangeRole = async (member: MemberView) => {
+    const result = await changeRole.run(member);
+    if (!result.ok) return;
+    members.setData((list) => list.map((m) => (sameEmail(m.email, member.email) ? result.value : m)));
+    setNote(t('members.roleChanged', { email: member.email, role: t(`member.role.${result.value.role}`) }));
   };
 
   const onRemove = async () => {
@@ -65,18 +70,16 @@ export function MembersCard({ businessId, canManage, currentEmail, onSelfRemoved
                   {member.displayName ? <p className="row__meta">{member.email}</p> : null}
                   <p className="row__meta">
                     <Badge tone={member.role === 'owner' ? 'info' : 'neutral'}>{t(`member.role.${member.role}`)}</Badge>{' '}
-                    {member.status === 'invited' ? (
-                      <Badge tone="warning" data-testid="member-invited">
-                        {t('members.status.invited')}
-                      </Badge>
-                    ) : null}{' '}
-                    <span>
-                      {t(member.status === 'invited' ? 'members.invitedOn' : 'members.since', { date: formatInstantDate(member.since, locale) })}
-                    </span>
+                    <span>{t('members.since', { date: formatInstantDate(member.since, locale) })}</span>
                   </p>
                 </div>
-                {canManage ? (
+                {canManage || sameEmail(member.email, currentEmail) ? (
                   <div className="row__actions">
+                    {canManage ? (
+                      <Button variant="secondary" className="button--small" disabled={changeRole.pending} onClick={() => void onChangeRole(member)} data-testid="change-role">
+                        {member.role === 'owner' ? t('members.makeStaff') : t('members.makeOwner')}
+                      </Button>
+                    ) : null}
                     <Button
                       variant="secondary"
                       className="button--small button--danger-outline"
@@ -85,9 +88,9 @@ export function MembersCard({ businessId, canManage, currentEmail, onSelfRemoved
                         setRemoving(member);
                       }}
                       data-testid="remove-member"
-                      aria-label={t('members.removeLabel', { email: member.email })}
+                      aria-label={sameEmail(member.email, currentEmail) ? t('members.leave') : t('members.removeLabel', { email: member.email })}
                     >
-                      {member.status === 'invited' ? t('members.cancelInvite') : t('members.remove')}
+                      {sameEmail(member.email, currentEmail) ? t('members.leave') : t('members.remove')}
                     </Button>
                   </div>
                 ) : null}
@@ -96,16 +99,16 @@ export function MembersCard({ businessId, canManage, currentEmail, onSelfRemoved
           </ul>
         )}
       </QueryResult>
+      {changeRole.error ? <p role="alert">{changeRole.error.code === 'LAST_OWNER' ? t('members.lastOwner') : message(changeRole.error)}</p> : null}
       {note ? (
         <Notice tone="success" role="status" data-testid="members-note">
           {note}
         </Notice>
       ) : null}
-      {canManage ? <InviteMemberForm businessId={businessId} onInvited={onInvited} /> : null}
       <ConfirmDialog
         open={removing !== null}
-        title={t('members.removeTitle')}
-        confirmLabel={removing?.status === 'invited' ? t('members.cancelInvite') : t('members.remove')}
+        title={removing && sameEmail(removing.email, currentEmail) ? t('members.leaveTitle') : t('members.removeTitle')}
+        confirmLabel={removing && sameEmail(removing.email, currentEmail) ? t('members.leave') : t('members.remove')}
         cancelLabel={t('form.cancel')}
         tone="danger"
         pending={remove.pending}
