@@ -39,7 +39,10 @@ describe('behind one trusted proxy (TRUST_PROXY=1)', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 25; i++) {
       const forged = `10.${i}.${(i * 7) % 256}.${(i * 13) % 256}`;
-      statuses.push((await f.http.post('/api/auth/login', { email: user.email, password: 'wrong password' }, { headers: viaProxy(forged) })).status);
+      // A different account each time, so only the per-address limit can stop them (not the per-account backoff).
+      const response = await f.http.post('/api/auth/login', { email: `guess${i}@example.test`, password: 'wrong password' }, { headers: viaProxy(forged) });
+      statuses.push(response.status);
+      if (response.status === 429) expect((response.body as { code: string }).code).toBe('RATE_LIMITED');
     }
     // The successful sign-in above counted too: the same real client.
     expect(statuses.filter((s) => s === 401)).toHaveLength(9);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EventView, LocationView } from '@nguon/shared';
 import { IdempotencyStore } from '../../server/src/common/idempotency/idempotency-store.js';
-import { createApiKey, createBatch, createProducer, createUser, recordStage, type Credential, type Factory, type Producer, type TestUser } from '../factories/index.js';
+import { createApiKey, createBatch, createProducer, createStaff, createUser, recordStage, type Credential, type Factory, type Producer, type TestUser } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { countRows, sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
@@ -94,8 +94,7 @@ describe('Idempotency-Key on writes', () => {
   it('keeps keys apart per user and per API key', async () => {
     const key = randomUUID();
     const name = `Vườn ${key}`;
-    const coOwner = await createUser(f);
-    await f.http.post(`/api/businesses/${grower.business.id}/members`, { email: coOwner.email, role: 'owner' }, { token: grower.owner.token });
+    const coOwner = await createStaff(f, grower.owner, grower.business.id, 'owner');
     expect((await addLocation(key, name)).status).toBe(201);
     const other = await addLocation(key, name, coOwner);
     expect(other.status).toBe(201);
