@@ -104,6 +104,12 @@ describe('flags and consumer reports', () => {
     expectApiError(await f.http.post(`/api/public/batches/${delivered.id}/reports`, {
       category: 'quality', message: 'Hỏng', photo: { contentType: 'image/jpeg', base64: TINY_PNG },
     }), 415, 'ATTACHMENT_TYPE_NOT_ALLOWED', ['photo.base64']);
+    for (const base64 of ['not base64!', `${TINY_PNG}=`, TINY_PNG.slice(1)]) {
+      const refused = expectApiError(await f.http.post(`/api/public/batches/${delivered.id}/reports`, {
+        category: 'quality', message: 'Hỏng', photo: { contentType: 'image/png', base64 },
+      }, { headers: { 'accept-language': 'vi' } }), 400, 'VALIDATION_FAILED', ['photo.base64']);
+      expect(refused.fieldErrors?.['photo.base64']).toEqual(['photo.base64 phải được mã hóa base64']);
+    }
     expectApiError(await f.http.post(`/api/public/batches/00000000-0000-4000-8000-000000000000/reports`, { category: 'quality', message: 'Hỏng' }), 404, 'BATCH_NOT_FOUND');
     expect(await countRows(t, 'consumer_reports')).toBe(before);
   });

@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
@@ -139,4 +140,23 @@ export function IsGs1PrefixList(): PropertyDecorator {
 /** The token of a mailed link (email confirmation, invitation): base64url, as the server makes them. */
 export function IsMailToken(): PropertyDecorator {
   return applyDecorators(IsString(), Matches(/^[A-Za-z0-9_-]{20,100}$/, { message: '$property is not a valid link token' }), ApiProperty({ description: 'The token from the link' }));
+}
+
+/**
+ * Base64 of at most `maxBytes` bytes, checked in linear time by decoding and encoding again:
+ * a regular expression over megabytes of text can exhaust the stack (class-validator's IsBase64 did).
+ */
+export function IsBase64Of(maxBytes: number): PropertyDecorator {
+  return applyDecorators(
+    IsString(),
+    MaxLength(Math.ceil(maxBytes / 3) * 4),
+    ValidateBy({
+      name: 'isBase64Of',
+      validator: {
+        validate: (value) => typeof value === 'string' && value.length % 4 === 0 && Buffer.from(value, 'base64').toString('base64') === value,
+        defaultMessage: buildMessage((each) => `${each}$property must be base64 encoded`),
+      },
+    }),
+    ApiProperty({ format: 'byte', description: `Base64 of at most ${maxBytes} bytes` }),
+  );
 }

@@ -42,6 +42,7 @@ const VIETNAMESE: [RegExp, string][] = [
   [/^(\S+) must be a phone number$/, '$1 phải là số điện thoại'],
   [/^(\S+) must not be in the future$/, '$1 không được ở thời điểm tương lai'],
   [/^(\S+) must not be before (\S+)$/, '$1 không được trước $2'],
+  [/^(\S+) must be base64 encoded$/, '$1 phải được mã hóa base64'],
   [/^(\S+) must start with http:\/\/ or https:\/\/$/, '$1 phải bắt đầu bằng http:// hoặc https://'],
   [/^(\S+) must not contain a user name or password$/, '$1 không được chứa tên người dùng hay mật khẩu'],
   [/^(\S+) must use port 80, 443 or a port from 1024 up$/, '$1 phải dùng cổng 80, 443 hoặc từ 1024 trở lên'],

@@ -1,15 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBase64, IsIn, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, ValidateNested } from 'class-validator';
 import {
   REPORT_CATEGORY_NAMES, REPORT_PHOTO_MAX_BYTES, REPORT_PHOTO_TYPES, type ConsumerReportRequest, type ReportCategory,
 } from '@nguon/shared';
-import { IsText } from '../../common/validation/decorators.js';
+import { IsBase64Of, IsText } from '../../common/validation/decorators.js';
 
 export class ReportPhotoDto {
   @ApiProperty({ enum: REPORT_PHOTO_TYPES }) @IsIn(REPORT_PHOTO_TYPES) contentType: (typeof REPORT_PHOTO_TYPES)[number];
-  // Base64 is a third longer than the bytes it carries.
-  @IsBase64() @MaxLength(Math.ceil(REPORT_PHOTO_MAX_BYTES / 3) * 4) base64: string;
+  @IsBase64Of(REPORT_PHOTO_MAX_BYTES) base64: string;
 }
 
 export class ConsumerReportDto implements ConsumerReportRequest {
