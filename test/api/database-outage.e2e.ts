@@ -78,6 +78,7 @@ describeOnPostgres('a database outage', () => {
     const server = new URL(scratch.databaseUrl!);
     proxy = await TcpProxy.start({ host: server.hostname, port: Number(server.port || 5432) });
     t = await startTestApp({
+      web: true,
       database: { ...scratch, databaseUrl: proxy.through(scratch.databaseUrl!) },
       env: { DATABASE_CONNECT_TIMEOUT_MS: '1000', DATABASE_STATEMENT_TIMEOUT_MS: '1000' },
     });
@@ -131,6 +132,11 @@ describeOnPostgres('a database outage', () => {
         expectUnavailable(await f.http.get(`/api/public/batches/${batch.id}`));
         expectUnavailable(await f.http.post('/api/auth/login', { email: producer.owner.email, password: producer.owner.password }));
         expectUnavailable(await f.http.get(`/api/batches/${batch.id}`, { token: producer.owner.token }));
+        // A shopper scanning the code meanwhile gets the web app (which explains and can retry), not JSON.
+        const scanned = await f.http.get(new URL(batch.identityUrl).pathname, { headers: { accept: 'text/html' } });
+        expect(scanned.status).toBe(503);
+        expect(scanned.headers.get('content-type')).toMatch(/^text\/html/);
+        expect(Number(scanned.headers.get('retry-after'))).toBeGreaterThan(0);
       } finally {
         await proxy.set('pass');
       }

@@ -2,6 +2,7 @@ import { Controller, Get, Options, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ERROR_CODES } from '@nguon/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../common/errors/database-unavailable.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RateLimited } from '../common/rate-limit/rate-limit.guard.js';
 import { SpaShell } from '../web-app/spa-shell.js';
@@ -65,17 +66,15 @@ export class ResolverController {
   private async answer(request: FastifyRequest, reply: FastifyReply, resolve: () => Promise<Resolved>): Promise<void> {
     setCors(reply);
     const want = wanted(request);
-    const [pathOnly, query] = splitUrl(request.url);
-    let resolved: Resolved;
     try {
-      resolved = await resolve();
+      await this.answerResolved(request, reply, want, await resolve());
     } catch (error) {
-      // A person who scanned a broken code gets the web app's error page, with the error status.
-      if (error instanceof DomainError && want === 'page' && this.shell.html) {
-        return void reply.status(ERROR_CODES[error.code].status).type('text/html; charset=utf-8').send(this.shell.html);
-      }
-      throw error;
+      this.answerPage(error, want, reply);
     }
+  }
+
+  private async answerResolved(request: FastifyRequest, reply: FastifyReply, want: Wanted, resolved: Resolved): Promise<void> {
+    const [pathOnly, query] = splitUrl(request.url);
     reply.header('link', `<${pathOnly}?linkType=linkset>; rel="linkset"; type="${LINKSET_TYPE}"`);
     if (want === 'linkset') {
       return void reply.type(LINKSET_TYPE).send(this.resolver.linkset(resolved, pathOnly));
@@ -91,6 +90,18 @@ export class ResolverController {
     }
     // The scan token rides in the fragment: the page reads it, and it never reaches a server log or a Referer.
     return void reply.redirect(`${this.resolver.pagePath(resolved)}${query}${scan ? `#scan=${scan.scanToken}` : ''}`, 307);
+  }
+
+  /**
+   * A person who scanned a code the portal cannot answer for (a broken code, an unknown lot, the
+   * database away) gets the web app, which asks again for JSON and explains, with the error status.
+   * Machines get the error shape from the one filter.
+   */
+  private answerPage(error: unknown, want: Wanted, reply: FastifyReply): void {
+    const status = error instanceof DomainError ? ERROR_CODES[error.code].status : isDatabaseUnavailable(error) ? 503 : null;
+    if (status === null || want !== 'page' || !this.shell.html) throw error;
+    if (status === 503) void reply.header('retry-after', '5');
+    void reply.status(status).type('text/html; charset=utf-8').send(this.shell.html);
   }
 }
 
