@@ -118,6 +118,8 @@ describe('master data in Chromium: products, locations, certificates', () => {
     await expect(form.innerText()).resolves.toContain('Vĩ độ là số từ -90 đến 90.');
 
     await form.getByTestId('use-my-location').click();
+    // The device answers asynchronously; wait until the form holds its position.
+    await form.getByTestId('osm-link').waitFor();
     await expect(form.locator('[name="latitude"]').inputValue()).resolves.toBe('18.351200');
     await expect(form.locator('[name="longitude"]').inputValue()).resolves.toBe('105.402100');
     await expect(form.getByTestId('osm-link').getAttribute('href')).resolves.toBe('https://www.openstreetmap.org/?mlat=18.3512&mlon=105.4021#map=16/18.3512/105.4021');
