@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
+import { precompressPlugin } from './vite-plugins/precompress';
 
 /** The API server (Nest) in development; in production it serves web/dist itself. */
 const API_ORIGIN = 'http://localhost:3000';
@@ -9,7 +10,7 @@ const API_ORIGIN = 'http://localhost:3000';
 const serverPath: ProxyOptions = { target: API_ORIGIN, changeOrigin: false };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompressPlugin()],
   resolve: {
     // Build straight from the shared sources: no need to build `shared` first.
     alias: {
@@ -31,6 +32,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in what the server publishes: they would hand out the whole source (2.8 MB)
+    // to anyone. The dev server (`npm run dev -w web`) keeps its own.
+    sourcemap: false,
   },
 });

@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { BODY_LIMIT_BYTES } from './config/limits.js';
 import { applyRouteBodyLimits } from './common/body-limit/body-limit.js';
+import { registerCompression } from './common/compression/compression.js';
 import { answerFrameworkError, ErrorFilter } from './common/errors/error.filter.js';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor.js';
 import { RequestTimeoutInterceptor } from './common/timeouts/request-timeout.js';
@@ -82,6 +83,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
       .build());
     SwaggerModule.setup('api/docs', nest, openApi);
     await serveWebApp(nest, config);
+    await registerCompression(nest);
     await nest.init();
     return {
       nest,

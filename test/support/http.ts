@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 export interface HttpResponse<T = any> {
   status: number;
@@ -72,5 +73,35 @@ export function getFrom<T = any>(baseUrl: string, localAddress: string, path: st
     });
     outgoing.on('error', reject);
     outgoing.end();
+  });
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  /** The body exactly as it came over the wire, still compressed if it was. */
+  wire: Buffer;
+  /** The body with its Content-Encoding (br or gzip) undone. */
+  body: Buffer;
+}
+
+/** A request whose answer is read as sent: `fetch` would undo the compression and hide it. */
+export function requestRaw(baseUrl: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(`${baseUrl}${path}`, { method: options.method ?? 'GET', headers: options.headers }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('end', () => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(incoming.headers)) if (value !== undefined) headers.set(name, String(value));
+        const wire = Buffer.concat(chunks);
+        const encoding = headers.get('content-encoding');
+        const body = encoding === 'br' ? brotliDecompressSync(wire) : encoding === 'gzip' ? gunzipSync(wire) : wire;
+        resolve({ status: incoming.statusCode ?? 0, headers, wire, body });
+      });
+      incoming.on('error', reject);
+    });
+    outgoing.on('error', reject);
+    outgoing.end(options.body);
   });
 }

@@ -3,13 +3,20 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '../config/app-config.js';
 import { SpaShell } from './spa-shell.js';
 
-/** Serves the built web app's files from the API's port; hashed assets are cached for good. */
+/**
+ * Serves the built web app's files from the API's port; hashed assets are cached for good. Each
+ * file goes as the brotli or gzip copy the build wrote beside it (`x.js.br`, `x.js.gz`) when the
+ * browser accepts it, with `Vary: Accept-Encoding`. The copies have no URL of their own, and
+ * source maps are never served, whatever the folder holds.
+ */
 export async function serveWebApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   if (!config.webDistDir || !app.get(SpaShell).html) return;
   await app.register(fastifyStatic, {
     root: config.webDistDir,
     wildcard: false,
     index: false,
+    preCompressed: true,
+    globIgnore: ['**/*.br', '**/*.gz', '**/*.map'],
     setHeaders: (res, filePath) => {
       if (filePath.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
     },
