@@ -15,6 +15,7 @@ import { ProductsService } from '../products/products.service.js';
 import { ApiKeysService } from '../api-keys/api-keys.service.js';
 import { benchImportCheck } from './import-bench.js';
 import { benchLabels } from './labels-bench.js';
+import { benchPageWeight } from './page-weight-bench.js';
 import { benchQr } from './qr-bench.js';
 import { benchTrace } from './trace-bench.js';
 import type { CreatedApiKey } from '@nguon/shared';
@@ -157,6 +158,7 @@ try {
   await benchLabels(url, { email: owner.email, password: 'x' }, ids[0]!);
   await benchImportCheck(url, { email: owner.email, password: 'x' }, business.id, product.gtin!);
   await benchQr(url, { email: owner.email, password: 'x' }, ids.slice(1000));
+  await benchPageWeight();
   // Last: its million events would weigh on the benches above.
   await benchTrace({ db: app.database.dataSource, url, admin: { email: admin.email, password: 'x' }, businessId: business.id, productId: product.id, embedded: !scratch.databaseUrl });
 } finally {
