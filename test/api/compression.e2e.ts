@@ -49,7 +49,7 @@ describe('compressed answers', () => {
     });
 
     it('goes plain to a client that accepts no compression, still saying it varies with Accept-Encoding', async () => {
-      for (const headers of [{}, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'compress' }]) {
+      for (const headers of [{}, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'compress' }] as Record<string, string>[]) {
         const plain = await get(path(), headers);
         expect(plain.status).toBe(200);
         expect(plain.headers.get('content-encoding')).toBeNull();

@@ -58,7 +58,7 @@ describe('the web app over the wire', () => {
     });
 
     it('goes as it is to a client that accepts no compression, saying it varies with Accept-Encoding', async () => {
-      for (const headers of [{}, { 'accept-encoding': 'identity' }]) {
+      for (const headers of [{}, { 'accept-encoding': 'identity' }] as Record<string, string>[]) {
         const answer = await get(assets[kind], headers);
         expect(answer.headers.get('content-encoding')).toBeNull();
         expect(answer.wire.equals(fileOf(assets[kind]))).toBe(true);
