@@ -8,7 +8,7 @@ import type { Plugin } from 'vite';
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|webmanifest|txt)$/;
 /** Below about one packet, compressing saves no round trip and costs a header. */
 const MIN_BYTES = 1024;
-/** A copy that saves less than a tenth is not worth a second file and a second code path. */
+/** A copy that saves less than a tenth is not worth a second file. */
 const MAX_RATIO = 0.9;
 
 const brotli = promisify(brotliCompress);
