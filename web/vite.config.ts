@@ -8,7 +8,7 @@ const API_ORIGIN = 'http://localhost:3000';
 /** Paths owned by the server: the JSON API, the GS1 Digital Link resolver and its description, EPCIS. */
 const serverPath: ProxyOptions = { target: API_ORIGIN, changeOrigin: false };
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [react()],
   resolve: {
     // Build straight from the shared sources: no need to build `shared` first.
@@ -28,9 +28,10 @@ export default defineConfig({
       '^/epcis(/|$)': serverPath,
     },
   },
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    sourcemap: true,
-  },
-});
+  // The server entry (`vite build --ssr src/entry-server.tsx`) is one self-contained file: the
+  // server image installs no React, and nothing in web/dist-ssr is ever sent to a browser.
+  ssr: { noExternal: true },
+  build: isSsrBuild
+    ? { outDir: 'dist-ssr', emptyOutDir: true, copyPublicDir: false }
+    : { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+}));

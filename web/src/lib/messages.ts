@@ -57,6 +57,8 @@ const vi = {
   'notFound.title': 'Không tìm thấy trang',
   'notFound.text': 'Đường dẫn này không tồn tại hoặc đã thay đổi.',
   'notFound.home': 'Về trang chủ',
+  'meta.batch': 'Lô {lot} của {producer}, sản xuất tại {origin}. Xem nguồn gốc và hành trình của sản phẩm.',
+  'meta.product': '{product} của {producer}. Quét mã QR trên bao bì để xem nguồn gốc từng lô.',
   'batchNotFound.title': 'Không tìm thấy lô hàng',
   'batchNotFound.text':
     'Mã này không khớp với lô hàng nào trên Nguồn. Hãy kiểm tra lại mã trên bao bì; nếu vẫn không thấy, sản phẩm có thể chưa được đăng ký truy xuất.',
@@ -506,6 +508,8 @@ const en: Record<keyof typeof vi, string> = {
   'notFound.title': 'Page not found',
   'notFound.text': 'This address does not exist or has changed.',
   'notFound.home': 'Go to the home page',
+  'meta.batch': 'Lot {lot} from {producer}, made in {origin}. See where this product comes from and its journey.',
+  'meta.product': '{product} by {producer}. Scan the QR code on the package to see where each batch comes from.',
   'batchNotFound.title': 'Batch not found',
   'batchNotFound.text':
     'This code does not match any batch on Nguồn. Check the code on the package; if it still cannot be found, the product may not be registered for traceability.',
