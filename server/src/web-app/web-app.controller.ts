@@ -57,6 +57,7 @@ export class WebAppController {
    * database away the app with 503: the app then asks the API itself and explains.
    */
   private async rendered(request: FastifyRequest, reply: FastifyReply, id: string, render: (locale: Locale) => Promise<RenderedHtml | null>): Promise<void> {
+    if (!wantsPage(request)) throw new DomainError('NOT_FOUND');
     if (!isUUID(id)) return this.sendShell(request, reply, 404);
     let page: RenderedHtml | null;
     try {
