@@ -19,7 +19,8 @@ describe('the consumer pages as the server sends them, in Chromium', () => {
     t = await startTestApp({ web: true });
     // The demo's list of codes is not worth printing here; a failure still is.
     await seedDemoData(t.app, { log: () => undefined, error: console.error } as unknown as Logger);
-  });
+    // The whole demo (five businesses, their chains, a recall) on a machine shared with other tests.
+  }, 120_000);
 
   afterAll(async () => {
     await t?.close();

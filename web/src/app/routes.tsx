@@ -4,6 +4,7 @@ import type { UserRole } from '@nguon/shared';
 import { ConsumerLayout } from '@/components/layouts/consumer-layout';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useT } from '@/lib/i18n';
+import { addMessages } from '@/lib/messages';
 import BatchRoute from './routes/batch';
 import HomeRoute from './routes/home';
 import NotFoundRoute from './routes/not-found';
@@ -54,8 +55,12 @@ function requireRole(roles: readonly UserRole[]): Pick<RouteObject, 'lazy'> {
 /** Every page of the web app: the browser's router and the server's rendering use the same tree. */
 export const routes: RouteObject[] = [
   {
-    // Accounts, businesses, administration: the same frame with a wider column.
-    lazy: async () => ({ Component: (await import('@/components/layouts/app-layout')).AppLayout }),
+    // Accounts, businesses, administration: the same frame with a wider column, and their texts.
+    lazy: async () => {
+      const [{ AppLayout }, { BUSINESS_CATALOGS }] = await Promise.all([import('@/components/layouts/app-layout'), import('@/lib/business-messages')]);
+      addMessages(BUSINESS_CATALOGS);
+      return { Component: AppLayout };
+    },
     errorElement: <RouteErrorBoundary />,
     children: [
       { path: 'login', ...lazyPage(() => import('./routes/login')) },

@@ -49,7 +49,8 @@ function interpolate(template: string, params?: TranslateParams): string {
 export function translator(locale: Locale): { t: Translate; l: (text: LocalizedText) => string } {
   const messages = MESSAGES[locale];
   return {
-    t: (key, params) => interpolate(messages[key], params),
+    // A text of a page not loaded yet shows its key rather than breaking the page.
+    t: (key, params) => interpolate(messages[key] ?? key, params),
     l: (text) => localize(text, locale),
   };
 }
