@@ -10,9 +10,9 @@ interface Entry<V> {
 }
 
 /**
- * A bounded in-process cache of consumer views (or of pages rendered from them), oldest-used evicted first. Events and recalls
- * invalidate entries at once; the time limit bounds how stale business details (certificates,
- * verification) can get, since those are not tracked per batch.
+ * A bounded in-process cache of consumer views (or of the pages rendered from them), oldest-used
+ * evicted first. Events and recalls invalidate entries at once; the time limit bounds how stale
+ * business details (certificates, verification) can get, since those are not tracked per batch.
  */
 export class PublicBatchCache<V = CachedView> {
   private readonly entries = new Map<string, Entry<V>>();
