@@ -113,5 +113,21 @@ describe('the consumer pages as the server sends them, in Chromium', () => {
       await page.waitForFunction(() => document.documentElement.lang === 'vi');
       expect(complaints).toEqual([]);
     });
+
+    it('would hear of a mismatch: data that does not match the markup is reported', async () => {
+      if (!chromiumPath) return;
+      const { page } = browser;
+      const batchPath = new URL(page.url()).pathname;
+      await page.route(`**${batchPath}`, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, body: (await response.text()).replace('"locale":"vi"', '"locale":"en"') });
+      });
+      complaints.length = 0;
+      await page.goto(`${t.baseUrl}${batchPath}`);
+      const deadline = Date.now() + 5_000;
+      while (complaints.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(complaints.join('\n')).toMatch(/Minified React error #418|Hydration/);
+      await page.unroute(`**${batchPath}`);
+    });
   });
 });

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { Locale, PageData, PublicBatchView, PublicProductView, RenderPage } from '@nguon/shared';
+import type { Locale, PageData, PublicBatchView, RenderPage } from '@nguon/shared';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -51,6 +51,8 @@ export class PageRenderer implements OnModuleInit, OnModuleDestroy {
   private readonly unsubscribe: () => void;
   private renderPage: RenderPage | null = null;
   private fill: ReturnType<typeof pageTemplate> = null;
+  /** Counts the changes heard: a page rendered while one arrived may show the state before it. */
+  private changesHeard = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -60,8 +62,14 @@ export class PageRenderer implements OnModuleInit, OnModuleDestroy {
     changes: BatchChanges,
   ) {
     this.unsubscribe = changes.subscribe({
-      batchesChanged: (ids) => this.cache.invalidate(ids),
-      everythingChanged: () => this.cache.clear(),
+      batchesChanged: (ids) => {
+        this.changesHeard++;
+        this.cache.invalidate(ids);
+      },
+      everythingChanged: () => {
+        this.changesHeard++;
+        this.cache.clear();
+      },
     });
   }
 
@@ -88,7 +96,7 @@ export class PageRenderer implements OnModuleInit, OnModuleDestroy {
   /** Throws PRODUCT_NOT_FOUND, or the database being away. */
   renderProduct(productId: string, locale: Locale): Promise<RenderedHtml | null> {
     return this.cached(`product:${productId}:${locale}`, async () => {
-      const product: PublicProductView = await this.products.getPublicProduct(productId);
+      const product = await this.products.getPublicProduct(productId);
       return { data: { page: 'product', locale, product }, path: `/products/${productId}`, dependsOn: product.batches.map((b) => b.id) };
     });
   }
@@ -98,6 +106,7 @@ export class PageRenderer implements OnModuleInit, OnModuleDestroy {
     if (!renderPage || !fill) return null;
     const hit = this.cache.get(key);
     if (hit) return { ...hit, cached: true };
+    const changesBefore = this.changesHeard;
     const { data, path: pagePath, dependsOn } = await load();
     const base = this.config.publicBaseUrl;
     let html: string;
@@ -109,7 +118,8 @@ export class PageRenderer implements OnModuleInit, OnModuleDestroy {
       return null;
     }
     const page = { html, etag: `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`, cached: false };
-    this.cache.set(key, page, dependsOn);
+    // Sent either way, but kept only if nothing changed meanwhile (a recall must not be cached away).
+    if (this.changesHeard === changesBefore) this.cache.set(key, page, dependsOn);
     return page;
   }
 }
