@@ -48,10 +48,18 @@ function firstLoadAssets(html: string): { files: number; raw: number; gzip: numb
 }
 
 /** One cold visit (fresh profile: nothing cached) through the Digital Link, throttled. */
-async function visit(browser: Browser, link: string): Promise<{ fcp: number; domContentLoaded: number; load: number; html: string }> {
+async function visit(browser: Browser, link: string): Promise<{ fcp: number; content: number; domContentLoaded: number; load: number; html: string }> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
   try {
     const page = await context.newPage();
+    // Notes when each piece of content enters the page, whether the server sent it or the app adds it.
+    await page.addInitScript(`(() => {
+      const ids = ${JSON.stringify(CONTENT)};
+      const seen = (window.__contentSeen = {});
+      new MutationObserver(() => {
+        for (const id of ids) if (!seen[id] && document.querySelector('[data-testid="' + id + '"]')) seen[id] = performance.now();
+      }).observe(document, { childList: true, subtree: true });
+    })()`);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', NETWORK);
@@ -60,12 +68,23 @@ async function visit(browser: Browser, link: string): Promise<{ fcp: number; dom
     const html = (await response?.text()) ?? '';
     // Paint and navigation timings count from the navigation's start, the 307 included.
     // A string: it runs in the page, whose DOM types the server's compiler does not know.
-    const timings = await page.evaluate<{ fcp: number; domContentLoaded: number; load: number }>(`(() => {
+    await page.waitForFunction(
+      (count) => Object.keys((globalThis as unknown as { __contentSeen: object }).__contentSeen).length === count,
+      CONTENT.length,
+      { timeout: 30_000 },
+    );
+    const timings = await page.evaluate<{ fcp: number; contentInPage: number; domContentLoaded: number; load: number }>(`(() => {
       const navigation = performance.getEntriesByType('navigation')[0];
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-      return { fcp: fcp ? fcp.startTime : NaN, domContentLoaded: navigation ? navigation.domContentLoadedEventEnd : NaN, load: navigation ? navigation.loadEventEnd : NaN };
+      return {
+        fcp: fcp ? fcp.startTime : NaN,
+        contentInPage: Math.max(...Object.values(window.__contentSeen)),
+        domContentLoaded: navigation ? navigation.domContentLoadedEventEnd : NaN,
+        load: navigation ? navigation.loadEventEnd : NaN,
+      };
     })()`);
-    return { ...timings, html };
+    // Content is painted at the first paint that follows its arrival in the page.
+    return { ...timings, content: Math.max(timings.fcp, timings.contentInPage), html };
   } finally {
     await context.close();
   }
@@ -98,15 +117,16 @@ export async function benchFirstPaint(): Promise<void> {
     for (let run = 0; run < RUNS; run++) runs.push(await visit(browser, link));
     const html = runs[0]!.html;
     const missing = CONTENT.filter((id) => !html.includes(`data-testid="${id}"`));
-    const fcp = median(runs.map((r) => r.fcp));
+    const content = median(runs.map((r) => r.content));
     console.table([
-      { measure: 'first contentful paint', 'median ms': Math.round(fcp), runs: runs.map((r) => Math.round(r.fcp)).join(', ') },
+      { measure: 'first contentful paint', 'median ms': Math.round(median(runs.map((r) => r.fcp))), runs: runs.map((r) => Math.round(r.fcp)).join(', ') },
+      { measure: 'product, origin and recall painted', 'median ms': Math.round(content), runs: runs.map((r) => Math.round(r.content)).join(', ') },
       { measure: 'DOMContentLoaded (app started)', 'median ms': Math.round(median(runs.map((r) => r.domContentLoaded))), runs: runs.map((r) => Math.round(r.domContentLoaded)).join(', ') },
       { measure: 'load', 'median ms': Math.round(median(runs.map((r) => r.load))), runs: runs.map((r) => Math.round(r.load)).join(', ') },
     ]);
-    console.log(missing.length === 0
-      ? `  product name, origin and recall warning are in the server's HTML, so in the first paint: ${Math.round(fcp)} ms vs the ${GOAL_MS} ms goal (${fcp <= GOAL_MS ? 'met' : 'NOT met'})`
-      : `  NOT in the server's HTML: ${missing.join(', ')}; they appear only once the app has run`);
+    console.log(`  product name, origin and recall warning painted at ${Math.round(content)} ms vs the ${GOAL_MS} ms goal (${content <= GOAL_MS ? 'met' : 'NOT met'}); ${missing.length === 0
+      ? 'all three are in the server\'s HTML, so in the first paint'
+      : `not in the server's HTML: ${missing.join(', ')}, they wait for the app`}`);
     const assets = firstLoadAssets(html);
     console.log(`  P6, the page's first-load JS + CSS (${assets.files} files): ${kB(assets.raw)} kB raw, ${kB(assets.gzip)} kB gzip, ${kB(assets.brotli)} kB brotli vs the ${BUDGET_KB} kB goal (${assets.brotli <= BUDGET_KB * 1000 ? 'met' : 'NOT met'})`);
   } finally {
