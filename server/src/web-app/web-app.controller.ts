@@ -1,13 +1,12 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ERROR_CODES, isLocale, LOCALE_COOKIE, pickLocale, type Locale } from '@nguon/shared';
+import { isLocale, LOCALE_COOKIE, pickLocale, type Locale } from '@nguon/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isUUID } from 'class-validator';
-import { isDatabaseUnavailable } from '../common/errors/database-unavailable.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RateLimited } from '../common/rate-limit/rate-limit.guard.js';
 import { PageRenderer, type RenderedHtml } from './page-renderer.js';
-import { SpaShell } from './spa-shell.js';
+import { pageStatusOf, SpaShell } from './spa-shell.js';
 
 /** Paths of the API and the resolver: a miss there is a real 404, never a page. */
 const NOT_PAGES = /^\/(api|epcis|01|q|\.well-known)(\/|$)/;
@@ -63,7 +62,7 @@ export class WebAppController {
     try {
       page = await render(localeOf(request));
     } catch (error) {
-      const status = error instanceof DomainError ? ERROR_CODES[error.code].status : isDatabaseUnavailable(error) ? 503 : null;
+      const status = pageStatusOf(error);
       if (status === null) throw error;
       if (status === 503) void reply.header('retry-after', '5');
       return this.sendShell(request, reply, status);
