@@ -28,6 +28,19 @@ const CAPACITY = 2_000;
  */
 const TTL_MS = 60_000;
 
+/** The web app's server entry, and index.html as the template its pages go into. */
+interface ServerEntry {
+  renderPage: RenderPage;
+  fill: NonNullable<ReturnType<typeof pageTemplate>>;
+}
+
+/** What a page is rendered from, where it lives, and the batches whose change makes it stale. */
+interface PageSource {
+  data: PageData;
+  path: string;
+  dependsOn: string[];
+}
+
 /** The batches whose records a batch page shows: a change to any of them makes the page stale. */
 function batchesShownOn(view: PublicBatchView): string[] {
   return [
@@ -49,10 +62,12 @@ export class PageRenderer implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(PageRenderer.name);
   private readonly cache = new PublicBatchCache<RenderedHtml>(CAPACITY, TTL_MS);
   private readonly unsubscribe: () => void;
-  private renderPage: RenderPage | null = null;
-  private fill: ReturnType<typeof pageTemplate> = null;
+  /** Null renders nothing: the browser renders the pages. */
+  private entry: ServerEntry | null = null;
   /** Counts the changes heard: a page rendered while one arrived may show the state before it. */
   private changesHeard = 0;
+  /** Renders under way: many visitors of a page that just left the cache wait for one render. */
+  private readonly rendering = new Map<string, Promise<RenderedHtml | null>>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -64,21 +79,24 @@ export class PageRenderer implements OnModuleInit, OnModuleDestroy {
     this.unsubscribe = changes.subscribe({
       batchesChanged: (ids) => {
         this.changesHeard++;
+        this.rendering.clear();
         this.cache.invalidate(ids);
       },
       everythingChanged: () => {
         this.changesHeard++;
+        this.rendering.clear();
         this.cache.clear();
       },
     });
   }
 
   async onModuleInit(): Promise<void> {
-    const entry = this.config.webSsrDir ? path.join(this.config.webSsrDir, 'entry-server.js') : null;
-    if (!entry || !this.shell.html || !existsSync(entry)) return;
-    this.fill = pageTemplate(this.shell.html);
-    if (!this.fill) return void this.logger.warn('index.html has no <title> or root element: consumer pages are rendered in the browser');
-    this.renderPage = ((await import(pathToFileURL(entry).href)) as { renderPage: RenderPage }).renderPage;
+    const file = this.config.webSsrDir ? path.join(this.config.webSsrDir, 'entry-server.js') : null;
+    if (!file || !this.shell.html || !existsSync(file)) return;
+    const fill = pageTemplate(this.shell.html);
+    if (!fill) return void this.logger.warn('index.html has no <title> or root element: consumer pages are rendered in the browser');
+    const { renderPage } = (await import(pathToFileURL(file).href)) as { renderPage: RenderPage };
+    this.entry = { renderPage, fill };
   }
 
   onModuleDestroy(): void {
@@ -101,11 +119,21 @@ export class PageRenderer implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  private async cached(key: string, load: () => Promise<{ data: PageData; path: string; dependsOn: string[] }>): Promise<RenderedHtml | null> {
-    const { renderPage, fill } = this;
-    if (!renderPage || !fill) return null;
+  private cached(key: string, load: () => Promise<PageSource>): Promise<RenderedHtml | null> {
+    const entry = this.entry;
+    if (!entry) return Promise.resolve(null);
     const hit = this.cache.get(key);
-    if (hit) return { ...hit, cached: true };
+    if (hit) return Promise.resolve({ ...hit, cached: true });
+    const pending = this.rendering.get(key);
+    if (pending) return pending;
+    const job = this.render(key, load, entry).finally(() => {
+      if (this.rendering.get(key) === job) this.rendering.delete(key);
+    });
+    this.rendering.set(key, job);
+    return job;
+  }
+
+  private async render(key: string, load: () => Promise<PageSource>, { renderPage, fill }: ServerEntry): Promise<RenderedHtml | null> {
     const changesBefore = this.changesHeard;
     const { data, path: pagePath, dependsOn } = await load();
     const base = this.config.publicBaseUrl;
