@@ -55,7 +55,7 @@ function batchesShownOn(view: PublicBatchView): string[] {
  * Renders the consumer pages (a batch, a product) on the server with the web app's own server
  * entry, so they arrive complete (content, language, link-preview tags), and keeps the HTML per
  * page and language until a batch it shows changes. Without the server entry (a development
- * build), `render` answers null and the browser renders the page as before.
+ * build), `renderBatch` and `renderProduct` answer null and the browser renders the page as before.
  */
 @Injectable()
 export class PageRenderer implements OnModuleInit, OnModuleDestroy {
