@@ -30,11 +30,13 @@ COPY shared/package.json shared/
 COPY server/package.json server/
 COPY web/package.json web/
 COPY test/package.json test/
-# The server's and shared's production dependencies; the web app is static files, so not React.
+# The server's and shared's production dependencies; the web app is static files and one
+# self-contained server entry (web/dist-ssr), so not React.
 RUN npm ci --omit=dev -w server -w shared --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/shared/dist shared/dist
 COPY --from=build /app/server/dist server/dist
 COPY --from=build /app/web/dist web/dist
+COPY --from=build /app/web/dist-ssr web/dist-ssr
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000

@@ -9,7 +9,7 @@ const API_ORIGIN = 'http://localhost:3000';
 /** Paths owned by the server: the JSON API, the GS1 Digital Link resolver and its description, EPCIS. */
 const serverPath: ProxyOptions = { target: API_ORIGIN, changeOrigin: false };
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [react(), precompressPlugin()],
   resolve: {
     // Build straight from the shared sources: no need to build `shared` first.
@@ -29,11 +29,16 @@ export default defineConfig({
       '^/epcis(/|$)': serverPath,
     },
   },
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    // No source maps in what the server publishes: they would hand out the whole source (2.8 MB)
-    // to anyone. The dev server (`npm run dev -w web`) keeps its own.
-    sourcemap: false,
-  },
-});
+  // The server entry (`vite build --ssr src/entry-server.tsx`) is one self-contained file: the
+  // server image installs no React, and nothing in web/dist-ssr is ever sent to a browser.
+  ssr: { noExternal: true },
+  build: isSsrBuild
+    ? { outDir: 'dist-ssr', emptyOutDir: true, copyPublicDir: false }
+    : {
+        outDir: 'dist',
+        emptyOutDir: true,
+        // No source maps in what the server publishes: they would hand out the whole source (2.8 MB)
+        // to anyone. The dev server (`npm run dev -w web`) keeps its own.
+        sourcemap: false,
+      },
+}));

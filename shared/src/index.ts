@@ -35,3 +35,4 @@ export * from './api/exports.js';
 export * from './api/report.js';
 export * from './api/flags.js';
 export * from './gs1/company-prefix.js';
+export * from './api/rendered-page.js';

@@ -137,6 +137,11 @@ describeOnPostgres('a database outage', () => {
         expect(scanned.status).toBe(503);
         expect(scanned.headers.get('content-type')).toMatch(/^text\/html/);
         expect(Number(scanned.headers.get('retry-after'))).toBeGreaterThan(0);
+        // Its page, which the server renders when it can, is the web app with 503 too.
+        const page = await f.http.get(`/batches/${batch.id}`, { headers: { accept: 'text/html' } });
+        expect(page.status).toBe(503);
+        expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+        expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);
       } finally {
         await proxy.set('pass');
       }

@@ -13,6 +13,7 @@ import { createScratchDatabase } from '../database/scratch-database.js';
 import { EventRecordingService } from '../events/event-recording.service.js';
 import { ProductsService } from '../products/products.service.js';
 import { ApiKeysService } from '../api-keys/api-keys.service.js';
+import { benchFirstPaint } from './first-paint-bench.js';
 import { benchImportCheck } from './import-bench.js';
 import { benchLabels } from './labels-bench.js';
 import { benchPageWeight } from './page-weight-bench.js';
@@ -161,6 +162,7 @@ try {
   await benchPageWeight();
   // Last: its million events would weigh on the benches above.
   await benchTrace({ db: app.database.dataSource, url, admin: { email: admin.email, password: 'x' }, businessId: business.id, productId: product.id, embedded: !scratch.databaseUrl });
+  await benchFirstPaint();
 } finally {
   await app.close();
   await scratch.drop();

@@ -20,6 +20,8 @@ export interface AppConfig {
   seedDemo: boolean;
   /** Built web app to serve, or null to serve only the API. */
   webDistDir: string | null;
+  /** The web app's server entry (consumer pages rendered on the server); null renders none. */
+  webSsrDir: string | null;
   /** Requests per minute per client address on public endpoints. */
   publicRateLimit: number;
   /** Sign-in and sign-up attempts per minute per client address. */
@@ -174,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 86400),
     seedDemo,
     webDistDir: env.WEB_DIST_DIR === '' ? null : path.resolve(cwd, env.WEB_DIST_DIR ?? 'web/dist'),
+    webSsrDir: env.WEB_SSR_DIR === '' ? null : path.resolve(cwd, env.WEB_SSR_DIR ?? path.join(env.WEB_DIST_DIR || 'web/dist', '..', 'dist-ssr')),
     publicRateLimit: integer(env, 'PUBLIC_RATE_LIMIT', 600, 1, 1_000_000),
     loginRateLimit: integer(env, 'LOGIN_RATE_LIMIT', 10, 1, 1_000_000),
     reportRateLimit: integer(env, 'REPORT_RATE_LIMIT', 5, 1, 1_000_000),

@@ -2,27 +2,27 @@ import type { PublicBatchView } from '@nguon/shared';
 
 export type CachedView = Omit<PublicBatchView, 'scanCount'>;
 
-interface Entry {
-  view: CachedView;
+interface Entry<V> {
+  view: V;
   expiresAt: number;
   /** The batches whose records the view shows: a change to any of them makes it stale. */
   dependsOn: ReadonlySet<string>;
 }
 
 /**
- * A bounded in-process cache of consumer views, oldest-used evicted first. Events and recalls
- * invalidate entries at once; the time limit bounds how stale business details (certificates,
- * verification) can get, since those are not tracked per batch.
+ * A bounded in-process cache of consumer views (or of the pages rendered from them), oldest-used
+ * evicted first. Events and recalls invalidate entries at once; the time limit bounds how stale
+ * business details (certificates, verification) can get, since those are not tracked per batch.
  */
-export class PublicBatchCache {
-  private readonly entries = new Map<string, Entry>();
+export class PublicBatchCache<V = CachedView> {
+  private readonly entries = new Map<string, Entry<V>>();
 
   constructor(
     private readonly capacity = 10_000,
     private readonly ttlMs = 5 * 60_000,
   ) {}
 
-  get(batchId: string, now = Date.now()): CachedView | undefined {
+  get(batchId: string, now = Date.now()): V | undefined {
     const entry = this.entries.get(batchId);
     if (!entry) return undefined;
     if (entry.expiresAt <= now) {
@@ -35,7 +35,7 @@ export class PublicBatchCache {
     return entry.view;
   }
 
-  set(batchId: string, view: CachedView, dependsOn: Iterable<string>, now = Date.now()): void {
+  set(batchId: string, view: V, dependsOn: Iterable<string>, now = Date.now()): void {
     this.entries.delete(batchId);
     this.entries.set(batchId, { view, expiresAt: now + this.ttlMs, dependsOn: new Set(dependsOn) });
     if (this.entries.size > this.capacity) {

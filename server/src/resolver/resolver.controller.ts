@@ -1,11 +1,8 @@
 import { Controller, Get, Options, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ERROR_CODES } from '@nguon/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isDatabaseUnavailable } from '../common/errors/database-unavailable.js';
-import { DomainError } from '../common/errors/domain-error.js';
 import { RateLimited } from '../common/rate-limit/rate-limit.guard.js';
-import { SpaShell } from '../web-app/spa-shell.js';
+import { pageStatusOf, SpaShell } from '../web-app/spa-shell.js';
 import { clientClassOf } from './client-class.js';
 import { ResolverService, type Resolved } from './resolver.service.js';
 
@@ -98,7 +95,7 @@ export class ResolverController {
    * Machines get the error shape from the one filter.
    */
   private answerPage(error: unknown, want: Wanted, reply: FastifyReply): void {
-    const status = error instanceof DomainError ? ERROR_CODES[error.code].status : isDatabaseUnavailable(error) ? 503 : null;
+    const status = pageStatusOf(error);
     if (status === null || want !== 'page' || !this.shell.html) throw error;
     if (status === 503) void reply.header('retry-after', '5');
     void reply.status(status).type('text/html; charset=utf-8').send(this.shell.html);

@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
+import { ERROR_CODES } from '@nguon/shared';
+import { isDatabaseUnavailable } from '../common/errors/database-unavailable.js';
+import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 
@@ -13,4 +16,13 @@ export class SpaShell {
     const file = config.webDistDir ? path.join(config.webDistDir, 'index.html') : null;
     this.html = file && existsSync(file) ? readFileSync(file, 'utf8') : null;
   }
+}
+
+/**
+ * The status a browser's page gets with the app when `error` stopped the server answering it
+ * itself (the app then asks for JSON and explains): a domain error's, or 503 for the database
+ * away. Null for anything else, a bug, which the error filter answers.
+ */
+export function pageStatusOf(error: unknown): number | null {
+  return error instanceof DomainError ? ERROR_CODES[error.code].status : isDatabaseUnavailable(error) ? 503 : null;
 }

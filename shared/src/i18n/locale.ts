@@ -28,3 +28,13 @@ export function pickLocale(acceptLanguage: string | null | undefined): Locale {
 export function localize(text: LocalizedText, locale: Locale): string {
   return locale === 'en' && text.en ? text.en : text.vi;
 }
+
+/**
+ * The language the visitor chose with the toggle. The web app keeps it in a cookie too (not only
+ * in localStorage), so the server renders a consumer page in that language straight away.
+ */
+export const LOCALE_COOKIE = 'nguon_locale';
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}

@@ -7,7 +7,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { LOCALES, localize, pickLocale, type Locale, type LocalizedText } from '@nguon/shared';
+import { isLocale, LOCALE_COOKIE, localize, pickLocale, type Locale, type LocalizedText } from '@nguon/shared';
 import { MESSAGES, type MessageKey } from './messages';
 
 export type { MessageKey };
@@ -16,18 +16,23 @@ export type Translate = (key: MessageKey, params?: TranslateParams) => string;
 
 const STORAGE_KEY = 'nguon.locale';
 
-function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
+/** A year: the choice outlives the visit, as the localStorage copy does. */
+const COOKIE_MAX_AGE_SECONDS = 365 * 86_400;
 
-/** The saved choice, else the browser's languages (Vietnamese when neither says). */
-function initialLocale(): Locale {
+function savedLocale(): Locale | null {
   try {
     const saved = window.localStorage.getItem(STORAGE_KEY);
     if (isLocale(saved)) return saved;
   } catch {
     // Storage can be unavailable (private mode, disabled cookies): fall through.
   }
+  return null;
+}
+
+/** The saved choice, else the browser's languages (Vietnamese when neither says). */
+function initialLocale(): Locale {
+  const saved = savedLocale();
+  if (saved) return saved;
   const languages = navigator.languages?.length ? navigator.languages : [navigator.language];
   // Listed in order of preference; pickLocale keeps that order for equal weights.
   return pickLocale(languages.join(','));
@@ -40,6 +45,16 @@ function interpolate(template: string, params?: TranslateParams): string {
   );
 }
 
+/** `t()` and `l()` for one language, outside React too (the server entry writes the page's meta tags). */
+export function translator(locale: Locale): { t: Translate; l: (text: LocalizedText) => string } {
+  const messages = MESSAGES[locale];
+  return {
+    // A text of a page not loaded yet shows its key rather than breaking the page.
+    t: (key, params) => interpolate(messages[key] ?? key, params),
+    l: (text) => localize(text, locale),
+  };
+}
+
 interface I18nContextValue {
   locale: Locale;
   setLocale: (locale: Locale) => void;
@@ -50,31 +65,39 @@ interface I18nContextValue {
 
 const I18nContext = createContext<I18nContextValue | null>(null);
 
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+/** Kept in localStorage for the app and in a cookie for the server, which renders consumer pages. */
+function saveLocale(locale: Locale): void {
+  document.cookie = `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${COOKIE_MAX_AGE_SECONDS}; SameSite=Lax`;
+  try {
+    window.localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Not persisted; the choice still holds for this visit.
+  }
+}
+
+/**
+ * `serverLocale` is the language a server-rendered page was rendered in: the app hydrates in it
+ * (anything else would not match the markup), then switches to a choice saved before the cookie
+ * existed.
+ */
+export function I18nProvider({ serverLocale, children }: { serverLocale?: Locale; children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(() => serverLocale ?? initialLocale());
 
   const setLocale = useCallback((next: Locale) => {
     setLocaleState(next);
-    try {
-      window.localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Not persisted; the choice still holds for this visit.
-    }
+    saveLocale(next);
   }, []);
+
+  useEffect(() => {
+    const saved = serverLocale ? savedLocale() : null;
+    if (saved && saved !== serverLocale) setLocale(saved);
+  }, [serverLocale, setLocale]);
 
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
 
-  const value = useMemo<I18nContextValue>(() => {
-    const messages = MESSAGES[locale];
-    return {
-      locale,
-      setLocale,
-      t: (key, params) => interpolate(messages[key], params),
-      l: (text) => localize(text, locale),
-    };
-  }, [locale, setLocale]);
+  const value = useMemo<I18nContextValue>(() => ({ locale, setLocale, ...translator(locale) }), [locale, setLocale]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

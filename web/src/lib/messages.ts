@@ -1,17 +1,6 @@
-import { catalogMessages } from '@/features/catalog/messages';
-import { exportsMessages } from '@/features/exports/messages';
-import { importsMessages } from '@/features/imports/messages';
-import { inspectorMessages } from '@/features/inspector/messages';
-import { labelsMessages } from '@/features/labels/messages';
-import { lotsMessages } from '@/features/lots/messages';
+import type { BUSINESS_CATALOGS } from './business-messages';
 import { portalMessages } from '@/features/portal/messages';
-import { recordingMessages } from '@/features/recording/messages';
 import { reportsMessages } from '@/features/reports/messages';
-import { flagsMessages } from '@/features/flags/messages';
-import { alertsMessages } from '@/features/alerts/messages';
-import { businessClaimsMessages } from '@/features/businesses/messages';
-import { authMessages } from '@/features/auth/messages';
-import { membersMessages } from '@/features/members/messages';
 
 /**
  * Every text the web app shows, in Vietnamese (the default) and English: the shared texts here,
@@ -57,6 +46,8 @@ const vi = {
   'notFound.title': 'Không tìm thấy trang',
   'notFound.text': 'Đường dẫn này không tồn tại hoặc đã thay đổi.',
   'notFound.home': 'Về trang chủ',
+  'meta.batch': 'Lô {lot} của {producer}, sản xuất tại {origin}. Xem nguồn gốc và hành trình của sản phẩm.',
+  'meta.product': '{product} của {producer}. Quét mã QR trên bao bì để xem nguồn gốc từng lô.',
   'batchNotFound.title': 'Không tìm thấy lô hàng',
   'batchNotFound.text':
     'Mã này không khớp với lô hàng nào trên Nguồn. Hãy kiểm tra lại mã trên bao bì; nếu vẫn không thấy, sản phẩm có thể chưa được đăng ký truy xuất.',
@@ -189,6 +180,7 @@ const vi = {
   'nav.account': 'Tài khoản của tôi',
   'nav.admin': 'Quản trị',
   'nav.audit': 'Nhật ký hoạt động',
+  'inspector.nav': 'Không gian kiểm tra',
   'nav.menu': 'Tài khoản',
   'nav.menuFor': 'Mở menu tài khoản của {name}',
   'nav.breadcrumb': 'Bạn đang ở',
@@ -463,10 +455,11 @@ const vi = {
   'audit.filterBy': 'Lọc theo giá trị này',
 } as const satisfies Record<string, string>;
 
-const FEATURES = [portalMessages, catalogMessages, lotsMessages, recordingMessages, labelsMessages, importsMessages, inspectorMessages, exportsMessages, reportsMessages, flagsMessages, alertsMessages, businessClaimsMessages, authMessages, membersMessages] as const;
+/** The catalogs the consumer pages use; the others come with the pages that use them. */
+const CONSUMER_CATALOGS = [portalMessages, reportsMessages] as const;
 
 type FeatureKey<C> = C extends { vi: infer V } ? keyof V : never;
-export type MessageKey = keyof typeof vi | FeatureKey<(typeof FEATURES)[number]>;
+export type MessageKey = keyof typeof vi | FeatureKey<(typeof CONSUMER_CATALOGS)[number] | (typeof BUSINESS_CATALOGS)[number]>;
 
 const en: Record<keyof typeof vi, string> = {
   'app.name': 'Nguồn',
@@ -506,6 +499,8 @@ const en: Record<keyof typeof vi, string> = {
   'notFound.title': 'Page not found',
   'notFound.text': 'This address does not exist or has changed.',
   'notFound.home': 'Go to the home page',
+  'meta.batch': 'Lot {lot} from {producer}, made in {origin}. See where this product comes from and its journey.',
+  'meta.product': '{product} by {producer}. Scan the QR code on the package to see where each batch comes from.',
   'batchNotFound.title': 'Batch not found',
   'batchNotFound.text':
     'This code does not match any batch on Nguồn. Check the code on the package; if it still cannot be found, the product may not be registered for traceability.',
@@ -638,6 +633,7 @@ const en: Record<keyof typeof vi, string> = {
   'nav.account': 'My account',
   'nav.admin': 'Administration',
   'nav.audit': 'Audit log',
+  'inspector.nav': 'Inspector workspace',
   'nav.menu': 'Account',
   'nav.menuFor': 'Open the account menu of {name}',
   'nav.breadcrumb': 'You are here',
@@ -912,7 +908,16 @@ const en: Record<keyof typeof vi, string> = {
   'audit.filterBy': 'Filter by this value',
 };
 
+/** Every text by language: the consumer pages' now, the others' once `addMessages` has them. */
 export const MESSAGES: Record<'vi' | 'en', Record<MessageKey, string>> = {
-  vi: Object.assign({}, vi, ...FEATURES.map((f) => f.vi)),
-  en: Object.assign({}, en, ...FEATURES.map((f) => f.en)),
+  vi: Object.assign({}, vi, ...CONSUMER_CATALOGS.map((f) => f.vi)),
+  en: Object.assign({}, en, ...CONSUMER_CATALOGS.map((f) => f.en)),
 };
+
+/** Adds catalogs loaded with the pages that use them (before those pages render). */
+export function addMessages(catalogs: readonly { vi: Record<string, string>; en: Record<string, string> }[]): void {
+  for (const catalog of catalogs) {
+    Object.assign(MESSAGES.vi, catalog.vi);
+    Object.assign(MESSAGES.en, catalog.en);
+  }
+}

@@ -106,8 +106,8 @@ export function lastSessionEnd(): SessionEndReason | null {
   return lastEnd;
 }
 
-// Signing in or out in another tab applies here too.
-window.addEventListener('storage', (event) => {
+// Signing in or out in another tab applies here too (in a browser: the server renders some pages).
+if (typeof window !== 'undefined') window.addEventListener('storage', (event) => {
   if (event.key !== STORAGE_KEY && event.key !== null) return;
   const stored = readStored();
   if (stored?.accessToken === current?.accessToken) return;

@@ -9,16 +9,19 @@ export type ResourceState<T> =
 
 /**
  * GETs a JSON resource when `path` changes. `initial` (data the previous page already had) shows
- * at once and is then refreshed, so e.g. a recall made a moment ago still shows. Public views carry
- * both languages, so switching language does not fetch again.
+ * at once and is then refreshed, so e.g. a recall made a moment ago still shows; unless it is
+ * `fresh` (the server rendered the page from it this instant), then it is not asked for again.
+ * Public views carry both languages, so switching language does not fetch again.
  */
-export function useJsonResource<T>(path: string, initial: T | null): ResourceState<T> & { retry: () => void } {
+export function useJsonResource<T>(path: string, initial: T | null, fresh = false): ResourceState<T> & { retry: () => void } {
   const { locale } = useLocale();
   const [result, setResult] = useState<{ path: string; state: ResourceState<T> } | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [freshPath] = useState(fresh && initial !== null ? path : null);
   const currentLocale = useEffectEvent(() => locale);
 
   useEffect(() => {
+    if (path === freshPath && attempt === 0) return;
     const controller = new AbortController();
     getJson<T>(path, { locale: currentLocale(), signal: controller.signal })
       .then((data) => setResult({ path, state: { status: 'success', data } }))
@@ -33,7 +36,7 @@ export function useJsonResource<T>(path: string, initial: T | null): ResourceSta
         );
       });
     return () => controller.abort();
-  }, [path, attempt]);
+  }, [path, attempt, freshPath]);
 
   const retry = () => {
     setResult(null);

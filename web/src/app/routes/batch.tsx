@@ -14,23 +14,27 @@ import { RecordsVerified } from '@/features/batch/components/records-verified';
 import { ScanCount } from '@/features/batch/components/scan-count';
 import { Sources } from '@/features/batch/components/sources';
 import { Timeline } from '@/features/batch/components/timeline';
+import { batchPageMeta } from '@/features/batch/utils/page-meta';
 import { ReportProblem } from '@/features/reports/components/report-problem';
 import { ShareArea } from '@/features/reports/components/share-area';
 import { resolvedFromState } from '@/features/scan/api/resolve-code';
 import { scanTokenFromHash } from '@/features/scan/utils/scan-token';
 import { useErrorMessage } from '@/lib/error-message';
 import { useLocale, useT } from '@/lib/i18n';
+import { usePageData } from '@/lib/page-data';
+import { useHydrated } from '@/lib/use-hydrated';
 
 function BatchPage({ batch, scanToken }: { batch: PublicBatchView; scanToken: string | undefined }) {
   const t = useT();
   const { l } = useLocale();
+  const hydrated = useHydrated();
   return (
     <article className="page page--batch" data-testid="batch-page" data-batch-id={batch.id}>
-      <title>{`${t('batch.pageTitle', { name: l(batch.product.name), lot: batch.lotCode })} | ${t('app.name')}`}</title>
+      <title>{batchPageMeta(batch, { t, l }).title}</title>
       {batch.recall ? <RecallBanner recall={batch.recall} /> : null}
       <ProductHeader product={batch.product} status={batch.status} displayName={batch.displayName} />
       <ScanCount count={batch.scanCount} />
-      {scanToken ? <ShareArea batchId={batch.id} scanToken={scanToken} /> : null}
+      {scanToken && hydrated ? <ShareArea batchId={batch.id} scanToken={scanToken} /> : null}
       <RecordsVerified batchId={batch.id} />
       <BatchFacts batch={batch} />
       <ProducerCard producer={batch.producer} />
@@ -49,7 +53,9 @@ export default function BatchRoute() {
   const errorMessage = useErrorMessage();
   const navigate = useNavigate();
   const handedOver = resolvedFromState(location.state);
-  const state = usePublicBatch(id, handedOver?.kind === 'batch' ? handedOver.batch : null);
+  const rendered = usePageData();
+  const fromServer = rendered?.page === 'batch' && rendered.batch.id === id ? rendered.batch : null;
+  const state = usePublicBatch(id, fromServer ?? (handedOver?.kind === 'batch' ? handedOver.batch : null), fromServer !== null);
   // Only the visitor who just scanned the code may share where: the scan's token came with the
   // resolver's answer (handed over by the home page) or in the fragment of its redirect.
   const [scanToken] = useState(() => (handedOver?.kind === 'batch' ? handedOver.batch.scanToken : undefined) ?? scanTokenFromHash(location.hash));

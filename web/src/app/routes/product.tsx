@@ -8,16 +8,18 @@ import { Certificates } from '@/features/batch/components/certificates';
 import { ProducerCard } from '@/features/batch/components/producer-card';
 import { ProductBatches } from '@/features/batch/components/product-batches';
 import { ProductHeader } from '@/features/batch/components/product-header';
+import { productPageMeta } from '@/features/batch/utils/page-meta';
 import { resolvedFromState } from '@/features/scan/api/resolve-code';
 import { useErrorMessage } from '@/lib/error-message';
 import { useLocale, useT } from '@/lib/i18n';
+import { usePageData } from '@/lib/page-data';
 
 function ProductPage({ view }: { view: PublicProductView }) {
   const t = useT();
   const { l } = useLocale();
   return (
     <article className="page page--product" data-testid="product-page" data-product-id={view.product.id}>
-      <title>{`${l(view.product.name)} | ${t('app.name')}`}</title>
+      <title>{productPageMeta(view, { t, l }).title}</title>
       <ProductHeader product={view.product} />
       <ProductBatches batches={view.batches} />
       <ProducerCard producer={view.producer} />
@@ -33,7 +35,9 @@ export default function ProductRoute() {
   const t = useT();
   const errorMessage = useErrorMessage();
   const handedOver = resolvedFromState(location.state);
-  const state = usePublicProduct(id, handedOver?.kind === 'product' ? handedOver.product : null);
+  const rendered = usePageData();
+  const fromServer = rendered?.page === 'product' && rendered.product.product.id === id ? rendered.product : null;
+  const state = usePublicProduct(id, fromServer ?? (handedOver?.kind === 'product' ? handedOver.product : null), fromServer !== null);
 
   if (state.status === 'loading') {
     return (

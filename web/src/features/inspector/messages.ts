@@ -3,7 +3,6 @@ import { defineMessages } from '@/lib/define-messages';
 export const inspectorMessages = defineMessages(
   {
     // Still shown by the flags page until it is built.
-    'inspector.nav': 'Không gian kiểm tra',
     'inspector.cancel': 'Hủy',
     'inspector.noEvent': 'Chưa có sự kiện',
     'inspector.sort.ascending': 'bấm để sắp xếp tăng dần',
@@ -141,7 +140,6 @@ export const inspectorMessages = defineMessages(
     'inspector.recalls.reachCount': '{batches} lô bị ảnh hưởng, {businesses} doanh nghiệp được báo',
   },
   {
-    'inspector.nav': 'Inspector workspace',
     'inspector.cancel': 'Cancel',
     'inspector.noEvent': 'No events yet',
     'inspector.sort.ascending': 'click to sort ascending',

@@ -9,7 +9,10 @@ export function getPublicBatch(id: string, options: RequestOptions): Promise<Pub
   return getJson<PublicBatchView>(pathOf(id), options);
 }
 
-/** The batch, shown at once from `initial` (the resolver's answer) when it is the same batch. */
-export function usePublicBatch(id: string, initial: PublicBatchView | null) {
-  return useJsonResource<PublicBatchView>(pathOf(id), initial?.id === id ? initial : null);
+/**
+ * The batch, shown at once from `initial` (the resolver's answer, or what the server rendered the
+ * page from: `fresh`) when it is the same batch.
+ */
+export function usePublicBatch(id: string, initial: PublicBatchView | null, fresh = false) {
+  return useJsonResource<PublicBatchView>(pathOf(id), initial?.id === id ? initial : null, fresh);
 }

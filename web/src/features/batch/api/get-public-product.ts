@@ -9,6 +9,7 @@ export function getPublicProduct(id: string, options: RequestOptions): Promise<P
   return getJson<PublicProductView>(pathOf(id), options);
 }
 
-export function usePublicProduct(id: string, initial: PublicProductView | null) {
-  return useJsonResource<PublicProductView>(pathOf(id), initial?.product.id === id ? initial : null);
+/** Like `usePublicBatch`: `initial` from the resolver's answer or (`fresh`) the server's rendering. */
+export function usePublicProduct(id: string, initial: PublicProductView | null, fresh = false) {
+  return useJsonResource<PublicProductView>(pathOf(id), initial?.product.id === id ? initial : null, fresh);
 }

@@ -57,7 +57,7 @@ export function BatchFacts({ batch }: { batch: PublicBatchView }) {
         ) : null}
         {batch.origin ? (
           <Fact label={t('batch.origin')}>
-            <span className="facts__strong">{batch.origin.name}</span>
+            <span className="facts__strong" data-testid="origin">{batch.origin.name}</span>
             <br />
             <span className="muted">
               {t(`place.${batch.origin.kind}`)} · {formatPlaceAddress(batch.origin)}
