@@ -1,17 +1,10 @@
-import { existsSync } from 'node:fs';
 import { get } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { Logger } from '@nestjs/common';
-import { createApp } from '../app.factory.js';
-import { loadConfig } from '../config/app-config.js';
 import { DEMO_GTINS, DEMO_LOTS, demoDigitalLink } from '../database/seed/demo-codes.js';
-import { seedDemoData } from '../database/seed/demo-seed.js';
+import { startDemoPortal, webBuilt } from './demo-portal.js';
 
 /** P6 of issue #11: the JavaScript and CSS of a consumer page's first load, compressed, at most this. */
 const BUDGET_BYTES = 150_000;
-const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 const PHONE = {
   'user-agent': 'Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36',
   'accept-encoding': 'br, gzip',
@@ -59,20 +52,15 @@ function staticImportsOf(code: string): string[] {
  * P6: a phone opens the pomelo demo code (the resolver's 307, then the page) and loads what the
  * page needs before it can run: every script, module preload and stylesheet in its HTML, and the
  * static imports of those scripts, recursively. Bytes are bodies as sent for `Accept-Encoding: br,
- * gzip`. The portal runs on its own for this (demo data in an in-memory embedded database, serving
- * web/dist as in production): the page is the one a shopper gets.
+ * gzip`, from the demo portal: the page is the one a shopper gets.
  */
 export async function benchPageWeight(): Promise<void> {
-  if (!existsSync(`${WEB_DIST}/index.html`)) {
+  if (!webBuilt()) {
     console.log('Page weight (P6): skipped, web/dist is not built (npm run build -w web).');
     return;
   }
-  const config = loadConfig({ PORT: '0', DATA_DIR: 'memory://', WEB_DIST_DIR: WEB_DIST, SEED_DEMO: 'false', AUTH_SECRET: 'bench-secret-bench-secret-bench-secret', PUBLIC_RATE_LIMIT: '1000000' });
-  const app = await createApp(config, { logger: false });
+  const { origin, close } = await startDemoPortal();
   try {
-    await seedDemoData(app, new Logger('bench'));
-    await app.nest.listen({ port: 0, host: '127.0.0.1' });
-    const origin = `http://127.0.0.1:${(app.nest.getHttpServer().address() as AddressInfo).port}`;
 
     const scan = await fetchAsPhone(demoDigitalLink(DEMO_GTINS.pomelo, DEMO_LOTS.pomelo, origin), 'text/html');
     if (scan.status !== 307 || !scan.location) throw new Error(`bench page weight: the scan answered ${scan.status}`);
@@ -102,6 +90,6 @@ export async function benchPageWeight(): Promise<void> {
     console.table(rows);
     console.log(`JS + CSS on the wire: ${kB(wire)} (uncompressed ${kB(raw)}, ${assets.length} files) against the budget of ${kB(BUDGET_BYTES)}: ${wire <= BUDGET_BYTES ? 'within' : `over by ${kB(wire - BUDGET_BYTES)}`}.`);
   } finally {
-    await app.close();
+    await close();
   }
 }
