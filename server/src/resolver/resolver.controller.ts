@@ -10,6 +10,7 @@ import { clientClassOf } from './client-class.js';
 import { ResolverService, type Resolved } from './resolver.service.js';
 
 const LINKSET_TYPE = 'application/linkset+json';
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 function setCors(reply: FastifyReply): void {
   reply.header('access-control-allow-origin', '*')
@@ -84,12 +85,13 @@ export class ResolverController {
       return void reply.redirect(`${this.resolver.pagePath(resolved)}${query}`, 307);
     }
     // HEAD is a machine checking the link, not someone opening the code.
-    const scan = request.method === 'GET' ? await this.resolver.recordScan(resolved.batchId, request.ip, clientClassOf(request.headers['user-agent'])) : null;
+    const scanToken = request.method === 'GET' ? this.resolver.recordScan(resolved.batchId, request.ip, clientClassOf(request.headers['user-agent'])) : undefined;
     if (want === 'json') {
-      return void reply.send(await this.resolver.batchView(resolved.batchId, scan));
+      const json = await this.resolver.batchJson(resolved.batchId, scanToken);
+      return void reply.type(JSON_TYPE).send(json.body);
     }
     // The scan token rides in the fragment: the page reads it, and it never reaches a server log or a Referer.
-    return void reply.redirect(`${this.resolver.pagePath(resolved)}${query}${scan ? `#scan=${scan.scanToken}` : ''}`, 307);
+    return void reply.redirect(`${this.resolver.pagePath(resolved)}${query}${scanToken ? `#scan=${scanToken}` : ''}`, 307);
   }
 
   /**

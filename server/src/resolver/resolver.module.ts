@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PublicViewModule } from '../public-view/public-view.module.js';
+import { ScansModule } from '../scans/scans.module.js';
 import { WebAppModule } from '../web-app/web-app.module.js';
 import { BatchLookupService } from './batch-lookup.service.js';
 import { ResolverController } from './resolver.controller.js';
@@ -8,7 +9,7 @@ import { ScanPlaceController } from './scan-place.controller.js';
 import { ScansService } from './scans.service.js';
 
 @Module({
-  imports: [PublicViewModule, WebAppModule],
+  imports: [PublicViewModule, ScansModule, WebAppModule],
   controllers: [ResolverController, ScanPlaceController],
   providers: [ResolverService, BatchLookupService, ScansService],
 })
