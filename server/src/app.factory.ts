@@ -14,6 +14,7 @@ import { refuseUnsafeInput } from './common/request/unsafe-input.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { openDatabase, type Database } from './database/data-source.js';
+import { documentScanRoutes, registerScanRoutes } from './resolver/scan-routes.js';
 import { serveWebApp } from './web-app/serve-web-app.js';
 
 /** Believes X-Forwarded-For entries added by the `hops` proxies nearest to the portal, no further. */
@@ -51,7 +52,8 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     });
     applyRouteBodyLimits(nest.getHttpAdapter().getInstance());
     nest.useGlobalPipes(createValidationPipe());
-    nest.useGlobalFilters(new ErrorFilter());
+    const errors = new ErrorFilter();
+    nest.useGlobalFilters(errors);
     // The timeout stands outside idempotency: a write that answers late still keeps its answer for the retry.
     nest.useGlobalInterceptors(new RequestTimeoutInterceptor(nest.get(Reflector), config.requestTimeoutMs), nest.get(IdempotencyInterceptor));
     const fastify = nest.getHttpAdapter().getInstance();
@@ -80,8 +82,10 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
       .setVersion('1')
       .addBearerAuth()
       .build());
+    documentScanRoutes(openApi);
     SwaggerModule.setup('api/docs', nest, openApi);
     await serveWebApp(nest, config);
+    registerScanRoutes(nest, errors);
     await nest.init();
     return {
       nest,
