@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import helmet from '@fastify/helmet';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { BODY_LIMIT_BYTES } from './config/limits.js';
 import { applyRouteBodyLimits } from './common/body-limit/body-limit.js';
+import { addSecurityHeaders } from './common/security/security-headers.js';
 import { answerFrameworkError, ErrorFilter } from './common/errors/error.filter.js';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor.js';
 import { RequestTimeoutInterceptor } from './common/timeouts/request-timeout.js';
@@ -57,25 +57,11 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     // The timeout stands outside idempotency: a write that answers late still keeps its answer for the retry.
     nest.useGlobalInterceptors(new RequestTimeoutInterceptor(nest.get(Reflector), config.requestTimeoutMs), nest.get(IdempotencyInterceptor));
     const fastify = nest.getHttpAdapter().getInstance();
-    fastify.addHook('onSend', async (request, reply) => {
+    fastify.addHook('onSend', (request, reply, payload, done) => {
       reply.header('x-request-id', String(request.id));
+      done(null, payload);
     });
-    await nest.register(helmet, {
-      // The web app is served from here: its own scripts and styles, QR images, camera scanning.
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          // blob: shows files fetched with the user's token (a consumer's photo for inspectors).
-          imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          scriptSrc: ["'self'"],
-          connectSrc: ["'self'"],
-          // TLS is the deployment's business (a proxy in front); plain-HTTP installs must work.
-          upgradeInsecureRequests: null,
-        },
-      },
-      crossOriginResourcePolicy: { policy: 'cross-origin' },
-    });
+    addSecurityHeaders(fastify);
     const openApi = SwaggerModule.createDocument(nest, new DocumentBuilder()
       .setTitle('Nguồn API')
       .setDescription('Cổng truy xuất nguồn gốc: businesses, products, batches, events, QR codes and the consumer view.')

@@ -3,7 +3,8 @@ import type { ClientClass } from './scan.entity.js';
 export interface PendingScan {
   id: string;
   batchId: string;
-  at: Date;
+  /** When it was made, in epoch milliseconds. */
+  at: number;
   clientClass: ClientClass;
 }
 

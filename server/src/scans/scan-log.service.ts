@@ -5,7 +5,7 @@ import { backoffDelayMs } from '../common/backoff.js';
 import { rowsOf } from '../common/sql/returning.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { PendingScans } from './pending-scans.js';
+import { PendingScans, type PendingScan } from './pending-scans.js';
 import type { ClientClass } from './scan.entity.js';
 import { newScanId } from './scan-id.js';
 
@@ -46,8 +46,8 @@ export class ScanLog implements OnApplicationShutdown {
   }
 
   /** Records a scan of a batch that exists; its id is known at once, its row is written soon. */
-  record(batchId: string, clientClass: ClientClass, at = new Date()): string {
-    const id = newScanId(at.getTime());
+  record(batchId: string, clientClass: ClientClass, at = Date.now()): string {
+    const id = newScanId(at);
     const dropped = this.pending.add({ id, batchId, at, clientClass });
     if (dropped) this.logger.error(`${dropped} unwritten scans dropped: the database has refused writes for too long`);
     if (this.pending.waiting >= ROWS_PER_WRITE && !this.full) {
@@ -121,10 +121,14 @@ export class ScanLog implements OnApplicationShutdown {
       const scans = this.pending.take(Math.min(left, ROWS_PER_WRITE));
       try {
         // A batch is locked in id order, so two instances writing scans of the same batches cannot deadlock.
+        // Each column goes as one comma-separated text, split by PostgreSQL: cheaper here than array parameters.
+        const column = (value: (scan: PendingScan) => string | number) => scans.map(value).join(',');
         const counts = rowsOf<{ id: string; scan_count: number }>(await this.db.query(
           `WITH written AS (
              INSERT INTO scans (id, batch_id, scanned_at, client_class)
-             SELECT s.* FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::text[]) AS s (id, batch_id, scanned_at, client_class)
+             SELECT s.id, s.batch_id, to_timestamp(s.ms / 1000.0), s.client_class
+               FROM unnest(string_to_array($1, ',')::uuid[], string_to_array($2, ',')::uuid[], string_to_array($3, ',')::float8[], string_to_array($4, ','))
+                    AS s (id, batch_id, ms, client_class)
               WHERE EXISTS (SELECT 1 FROM batches b WHERE b.id = s.batch_id)
              ON CONFLICT (id) DO NOTHING
              RETURNING batch_id),
@@ -132,7 +136,7 @@ export class ScanLog implements OnApplicationShutdown {
            locked AS (SELECT b.id, a.n FROM batches b JOIN added a ON a.batch_id = b.id ORDER BY b.id FOR UPDATE OF b)
            UPDATE batches b SET scan_count = b.scan_count + l.n FROM locked l WHERE b.id = l.id
            RETURNING b.id, b.scan_count`,
-          [scans.map((s) => s.id), scans.map((s) => s.batchId), scans.map((s) => s.at.toISOString()), scans.map((s) => s.clientClass)],
+          [column((s) => s.id), column((s) => s.batchId), column((s) => s.at), column((s) => s.clientClass)],
         ));
         this.pending.written(counts);
       } catch (error) {
