@@ -20,6 +20,19 @@ interface Case {
   headers: Record<string, string>;
 }
 
+/** Requests every path once, a few at a time. */
+async function visitAll(url: string, paths: string[], method: 'GET' | 'HEAD'): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const response = await fetch(`${url}${paths[next++]!}`, { method, headers: { accept: 'application/json' } });
+      if (!response.ok) throw new Error(`warm-up ${method} ${response.url}: ${response.status}`);
+      await response.arrayBuffer();
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+}
+
 /**
  * P1: the portal and a bare node:http hello, each in its own process on core 0, loaded by
  * autocannon from core 1, the runs alternating (floor, case, floor, case, ..., floor) so each case
@@ -44,7 +57,9 @@ export async function benchScanPath(options: { env: NodeJS.ProcessEnv; ids: stri
       { title: 'page data, warm: GET /api/public/batches/{id}', paths: options.ids.map((id) => `/api/public/batches/${id}`), headers: {} },
       { title: 'scan from a browser: Digital Link -> 307 (+ scan)', paths: options.paths, headers: { accept: 'text/html' } },
     ];
-    // Warm-up, not measured: every view built and every code looked up once, and the JIT at work.
+    // Warm-up, not measured: every view built and every code looked up once (HEAD: no scan), then the JIT at work.
+    await visitAll(portalUrl, options.ids.map((id) => `/api/public/batches/${id}`), 'GET');
+    await visitAll(portalUrl, options.paths, 'HEAD');
     await load('warm-up', floorUrl, ['/'], {}, 1);
     for (const c of cases) await load('warm-up', portalUrl, c.paths, c.headers, 1);
 
