@@ -36,6 +36,8 @@ export class ScanLog implements OnApplicationShutdown {
   private closed = false;
   /** A write was started because ROWS_PER_WRITE waited: more scans meanwhile do not start another. */
   private full = false;
+  /** Scans dropped since the last report: beyond PendingScans' capacity while writes failed. */
+  private dropped = 0;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -48,9 +50,9 @@ export class ScanLog implements OnApplicationShutdown {
   /** Records a scan of a batch that exists; its id is known at once, its row is written soon. */
   record(batchId: string, clientClass: ClientClass, at = Date.now()): string {
     const id = newScanId(at);
-    const dropped = this.pending.add({ id, batchId, at, clientClass });
-    if (dropped) this.logger.error(`${dropped} unwritten scans dropped: the database has refused writes for too long`);
-    if (this.pending.waiting >= ROWS_PER_WRITE && !this.full) {
+    this.dropped += this.pending.add({ id, batchId, at, clientClass });
+    // While writes fail, the backoff decides when to try again, however many scans wait.
+    if (this.pending.waiting >= ROWS_PER_WRITE && !this.full && this.failures === 0) {
       this.full = true;
       void this.flushLogged().finally(() => { this.full = false; });
     } else {
@@ -111,6 +113,11 @@ export class ScanLog implements OnApplicationShutdown {
     } catch (error) {
       const delay = Math.max(this.config.scanFlushMs, backoffDelayMs(this.failures++));
       this.logger.warn(`could not write ${this.pending.waiting} scans (${(error as Error).message}): kept, retrying in ${delay} ms`);
+      if (this.dropped > 0) this.logger.error(`${this.dropped} unwritten scans dropped: the database has refused writes for too long`);
+      this.dropped = 0;
+      // The backoff replaces a retry that a scan recorded meanwhile planned at the usual interval.
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
       this.schedule(delay);
     }
   }
