@@ -49,21 +49,19 @@ export class PublicBatchService implements OnModuleDestroy {
   /** The view with the batch's scan count. */
   async getPublicBatch(batchId: string): Promise<PublicBatchView> {
     const cached = this.cache.get(batchId) ?? (await this.build(batchId));
-    return { ...cached.view, scanCount: await this.scanCount(batchId) };
+    return { ...cached.view, scanCount: this.scans.countOf(batchId) ?? (await this.readScanCount(batchId)) };
   }
 
-  /** The same view as JSON text, with a scan's token when the answer is to a scan (then no ETag applies). */
+  /** The same view as JSON text with its ETag; with a scan's token when it answers a scan (the resolver, which sends no ETag). */
   async getPublicBatchJson(batchId: string, scanToken?: string): Promise<PublicBatchJson> {
     const cached = this.cache.get(batchId) ?? (await this.build(batchId));
-    const scanCount = await this.scanCount(batchId);
+    const scanCount = this.scans.countOf(batchId) ?? (await this.readScanCount(batchId));
     const token = scanToken === undefined ? '' : `,"scanToken":${JSON.stringify(scanToken)}`;
     return { body: `${cached.jsonHead},"scanCount":${scanCount}${token}}`, etag: `W/"${cached.tag}-${scanCount}"` };
   }
 
-  /** Known in memory once the view was built; read again only if it was forgotten. */
-  private async scanCount(batchId: string): Promise<number> {
-    const known = this.scans.countOf(batchId);
-    if (known !== undefined) return known;
+  /** The count is known in memory once the view was built: read again only if it was forgotten. */
+  private async readScanCount(batchId: string): Promise<number> {
     const [row]: { scan_count: number }[] = await this.db.query(`SELECT scan_count FROM batches WHERE id = $1`, [batchId]);
     if (!row) throw new DomainError('BATCH_NOT_FOUND');
     this.scans.remember(batchId, row.scan_count);
