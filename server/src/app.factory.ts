@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import helmet from '@fastify/helmet';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,6 +7,7 @@ import { AppModule } from './app.module.js';
 import { BODY_LIMIT_BYTES } from './config/limits.js';
 import { applyRouteBodyLimits } from './common/body-limit/body-limit.js';
 import { registerCompression } from './common/compression/compression.js';
+import { addSecurityHeaders } from './common/security/security-headers.js';
 import { answerFrameworkError, ErrorFilter } from './common/errors/error.filter.js';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor.js';
 import { RequestTimeoutInterceptor } from './common/timeouts/request-timeout.js';
@@ -15,6 +15,7 @@ import { refuseUnsafeInput } from './common/request/unsafe-input.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { openDatabase, type Database } from './database/data-source.js';
+import { documentScanRoutes, registerScanRoutes } from './resolver/scan-routes.js';
 import { serveWebApp } from './web-app/serve-web-app.js';
 
 /** Believes X-Forwarded-For entries added by the `hops` proxies nearest to the portal, no further. */
@@ -52,38 +53,28 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     });
     applyRouteBodyLimits(nest.getHttpAdapter().getInstance());
     nest.useGlobalPipes(createValidationPipe());
-    nest.useGlobalFilters(new ErrorFilter());
+    const errors = new ErrorFilter();
+    nest.useGlobalFilters(errors);
     // The timeout stands outside idempotency: a write that answers late still keeps its answer for the retry.
     nest.useGlobalInterceptors(new RequestTimeoutInterceptor(nest.get(Reflector), config.requestTimeoutMs), nest.get(IdempotencyInterceptor));
     const fastify = nest.getHttpAdapter().getInstance();
-    fastify.addHook('onSend', async (request, reply) => {
+    fastify.addHook('onSend', (request, reply, payload, done) => {
       reply.header('x-request-id', String(request.id));
+      done(null, payload);
     });
-    await nest.register(helmet, {
-      // The web app is served from here: its own scripts and styles, QR images, camera scanning.
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          // blob: shows files fetched with the user's token (a consumer's photo for inspectors).
-          imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          scriptSrc: ["'self'"],
-          connectSrc: ["'self'"],
-          // TLS is the deployment's business (a proxy in front); plain-HTTP installs must work.
-          upgradeInsecureRequests: null,
-        },
-      },
-      crossOriginResourcePolicy: { policy: 'cross-origin' },
-    });
+    addSecurityHeaders(fastify);
     const openApi = SwaggerModule.createDocument(nest, new DocumentBuilder()
       .setTitle('Nguồn API')
       .setDescription('Cổng truy xuất nguồn gốc: businesses, products, batches, events, QR codes and the consumer view.')
       .setVersion('1')
       .addBearerAuth()
       .build());
+    documentScanRoutes(openApi);
     SwaggerModule.setup('api/docs', nest, openApi);
     await serveWebApp(nest, config);
     await registerCompression(nest);
+    // After compression: its hook reaches only the routes registered after it.
+    registerScanRoutes(nest, errors);
     await nest.init();
     return {
       nest,

@@ -25,7 +25,7 @@ describe('the database', () => {
       'AddShipmentAndDirectorySearch1764835200000', 'AddRecallsNotificationsWebhooks1764921600000',
       'AddInspectorSearchIndexes1765008000000', 'AddFlagsReportsAuditByBatch1765190400000',
       'AddIdempotencyKeysAndClientRequestIds1765363200000', 'AddMailTokensAndSignInBackoff1765449600000',
-      'AddRefusedWebhookDeliveries1765536000000', 'AddJobOwnersAndHeartbeats1765622400000', 'ConfirmBusinessClaims1765795200000',
+      'AddRefusedWebhookDeliveries1765536000000', 'AddJobOwnersAndHeartbeats1765622400000', 'ConfirmBusinessClaims1765795200000', 'MakeScanIdsInProcess1765900000000',
     ]);
     expect(await db.dataSource.runMigrations()).toEqual([]);
   });

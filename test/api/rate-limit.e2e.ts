@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createBatch, createProduct, createUser, createVerifiedBusiness, type Factory } from '../factories/index.js';
+import { sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -33,8 +34,8 @@ describe('rate limits per client address', () => {
   });
 
   it('does not count scans that were refused', async () => {
-    const [row] = await t.app.database.dataSource.query(`SELECT count(*)::int AS n FROM scans`);
-    expect(row.n).toBe(limit);
+    const [row] = await sql<{ n: number }>(t, `SELECT count(*)::int AS n FROM scans`);
+    expect(row!.n).toBe(limit);
   });
 
 });

@@ -38,7 +38,7 @@ describe('scan tokens, scan-place and the bound on scan counts', () => {
   describe('POST /api/public/batches/:id/scan-place', () => {
     it('places the scan the token of the resolver\'s JSON names, rounded to about 10 km', async () => {
       const [view] = await scanBatch(f, batch);
-      expect(view!.scanToken).toMatch(/^\d+\.\d+\.[\w-]{43}$/);
+      expect(view!.scanToken).toMatch(/^[0-9a-f-]{36}\.\d+\.[\w-]{43}$/);
       expect((await place(batch.id, { scanToken: view!.scanToken, ...HA_TINH })).status).toBe(204);
       expect(await sql(t, `SELECT latitude::text, longitude::text FROM scans WHERE batch_id = $1`, [batch.id])).toEqual([{ latitude: '18.3', longitude: '105.9' }]);
     });

@@ -1,7 +1,14 @@
+import { ScanLog } from '../../server/src/scans/scan-log.service.js';
 import type { TestApp } from './test-app.js';
 
-/** Runs SQL on the app's own database, behind the API's back. */
-export function sql<T = Record<string, unknown>>(t: TestApp, query: string, params: unknown[] = []): Promise<T[]> {
+/** Writes the scans the app answered and holds in memory (it writes them in batches, every SCAN_FLUSH_MS). */
+export function flushScans(t: TestApp): Promise<void> {
+  return t.app.nest.get(ScanLog).flush();
+}
+
+/** Runs SQL on the app's own database, behind the API's back, once the scans it answered are written. */
+export async function sql<T = Record<string, unknown>>(t: TestApp, query: string, params: unknown[] = []): Promise<T[]> {
+  await flushScans(t);
   return t.app.database.dataSource.query(query, params);
 }
 

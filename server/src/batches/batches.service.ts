@@ -9,6 +9,7 @@ import { toPage } from '../common/pagination/page-query.dto.js';
 import { escapeLike } from '../common/sql/escape-like.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { ScanLog } from '../scans/scan-log.service.js';
 import { lastEventAtSql } from './batch-events.sql.js';
 import { countScansByDay, fillScanDays, loadScanTotals, scanWindow } from './batch-scans.queries.js';
 import { BatchEntity } from './batch.entity.js';
@@ -21,6 +22,7 @@ export class BatchesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly scans: ScanLog,
   ) {}
 
   /** The batch with its product, or BATCH_NOT_FOUND; read in `db` when inside a transaction. */
@@ -84,6 +86,8 @@ export class BatchesService {
       throw new DomainError('FORBIDDEN');
     }
     const window = scanWindow();
+    // This instance's scans of the last moments are written first: a business sees its own test scan.
+    await this.scans.flush();
     const [totals, byDay] = await Promise.all([loadScanTotals(this.db, batchId), countScansByDay(this.db, { batchId }, window.since)]);
     return {
       batchId,

@@ -11,7 +11,8 @@ interface LoadJob {
 
 /**
  * Generates load from its own process (autocannon misbehaves inside a worker thread), so the
- * server under test keeps its event loop to itself. The job comes as JSON in argv.
+ * server under test keeps its event loop, and where pinned its core, to itself. The job comes as
+ * JSON in argv; the figures go back over IPC.
  */
 const job = JSON.parse(process.argv[2] ?? '{}') as LoadJob;
 let next = 0;

@@ -1,5 +1,8 @@
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { gs1CheckDigit } from '@nguon/shared';
@@ -18,16 +21,20 @@ import { benchImportCheck } from './import-bench.js';
 import { benchLabels } from './labels-bench.js';
 import { benchPageWeight } from './page-weight-bench.js';
 import { benchQr } from './qr-bench.js';
+import { benchScanPath } from './scan-path-bench.js';
 import { benchTrace } from './trace-bench.js';
 import type { CreatedApiKey } from '@nguon/shared';
 import { randomUUID } from 'node:crypto';
 
 /**
- * `npm run bench`: the consumer scan path under load, on a scratch database (PostgreSQL when
- * DATABASE_URL is set, else embedded), with a plain HTTP endpoint as the floor for comparison.
+ * `npm run bench`: the consumer scan path under load (P1, against a bare node:http floor in the same
+ * run), then capture, labels, import, QR and trace, on a scratch database (PostgreSQL when
+ * DATABASE_URL is set, else embedded).
  */
-const BATCHES = 2000;
+const BATCHES = Number(process.env.BENCH_BATCHES ?? 2000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+/** BENCH_ONLY=p1: the scan path alone (while working on it). */
+const ONLY_P1 = process.env.BENCH_ONLY === 'p1';
 const CONNECTIONS = 50;
 
 const CAPTURE_DOCUMENTS = 3;
@@ -81,20 +88,22 @@ async function benchCapture(url: string, key: CreatedApiKey, paths: string[]): P
 }
 
 const scratch = await createScratchDatabase('nguon_bench');
-const config = loadConfig({
-  PORT: '0', WEB_DIST_DIR: '', SEED_DEMO: 'false', PUBLIC_RATE_LIMIT: '1000000', DATA_DIR: scratch.dataDir,
+// The portal under load runs in a process of its own: the embedded database then needs a folder both can open in turn.
+const embeddedDir = scratch.databaseUrl ? null : await mkdtemp(path.join(os.tmpdir(), 'nguon-bench-'));
+const env: NodeJS.ProcessEnv = {
+  PORT: '0', WEB_DIST_DIR: '', SEED_DEMO: 'false', PUBLIC_RATE_LIMIT: '1000000', DATA_DIR: embeddedDir ?? scratch.dataDir,
   // One load generator is one client address: count every scan, so the scan rows measure the write.
   SCAN_COUNT_WINDOW_MINUTES: '0',
   AUTH_SECRET: 'bench-secret-bench-secret-bench-secret', ...(scratch.databaseUrl ? { DATABASE_URL: scratch.databaseUrl } : {}),
   // The trace haystack (a million events) is written by single set-based statements that may run for minutes.
   DATABASE_STATEMENT_TIMEOUT_MS: '0',
-});
-const app = await createApp(config, { logger: false });
+};
+let app = await createApp(loadConfig(env), { logger: false });
 try {
   const started = Date.now();
   const users = app.database.dataSource.getRepository(UserEntity);
-  const admin = await users.save(users.create({ email: 'admin@bench.test', passwordHash: await hashPassword('x'), displayName: 'admin', role: 'admin' }));
-  const owner = await users.save(users.create({ email: 'owner@bench.test', passwordHash: await hashPassword('x'), displayName: 'owner', role: 'member' }));
+  const admin = await users.save(users.create({ email: 'admin@bench.test', passwordHash: await hashPassword('x'), displayName: 'admin', role: 'admin', emailVerifiedAt: new Date() }));
+  const owner = await users.save(users.create({ email: 'owner@bench.test', passwordHash: await hashPassword('x'), displayName: 'owner', role: 'member', emailVerifiedAt: new Date() }));
   const as = (user: UserEntity, businessId: string | null = null): Actor => {
     const principal: UserPrincipal = {
       kind: 'user', id: user.id, email: user.email, displayName: user.displayName, role: user.role, sessionId: 'bench',
@@ -124,46 +133,48 @@ try {
     ids.push(batch.id);
     paths.push(new URL(batch.identityUrl).pathname);
   }
-  await app.nest.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.nest.getHttpServer().address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
-  console.log(`Nguồn bench: ${BATCHES} batches with 4 events each on ${scratch.databaseUrl ? 'PostgreSQL' : 'embedded PGlite'}, set up in ${((Date.now() - started) / 1000).toFixed(1)} s; ${CONNECTIONS} connections, ${SECONDS} s per row`);
+  console.log(`Nguồn bench: ${BATCHES} batches with 4 events each on ${scratch.databaseUrl ? 'PostgreSQL' : 'embedded PGlite'}, set up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // P1 runs the portal in its own process on this database: this one lets go of it meanwhile.
+  await app.close();
+  await benchScanPath({ env, ids, paths, seconds: SECONDS, connections: CONNECTIONS });
+  app = await createApp(loadConfig(env), { logger: false });
+  if (!ONLY_P1) {
+    await app.nest.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.nest.getHttpServer().address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}`;
+    const run = (title: string, runPaths: string[], headers: Record<string, string>) =>
+      new Promise<Record<string, number | string>>((resolve, reject) => {
+        const job = JSON.stringify({ title, url, paths: runPaths, headers, seconds: SECONDS, connections: CONNECTIONS });
+        const child = fork(fileURLToPath(new URL('./load-worker.js', import.meta.url)), [job]);
+        child.once('message', (message) => resolve(message as Record<string, number | string>));
+        child.once('error', reject);
+      });
+    const rows = [
+      await run('GET /api/health (SELECT 1)', ['/api/health'], {}),
+      // Drawn once by the first pass, then cache hits.
+      await run('QR image, cached: GET /api/batches/{id}/qr.png (512 px)', ids.slice(0, 100).map((id) => `/api/batches/${id}/qr.png`), {}),
+    ];
+    console.log(`In this process, beside the benches below (${CONNECTIONS} connections, ${SECONDS} s per row):`);
+    console.table(rows.map((r) => ({
+      case: r.title,
+      'req/s': Math.round(Number(r.requestsPerSecond)),
+      'p50 ms': r.latencyP50,
+      'p99 ms': r.latencyP99,
+      '4xx/5xx': r.failures,
+      errors: r.errors,
+    })));
 
-  const run = (title: string, runPaths: string[], headers: Record<string, string>) =>
-    new Promise<Record<string, number | string>>((resolve, reject) => {
-      const job = JSON.stringify({ title, url, paths: runPaths, headers, seconds: SECONDS, connections: CONNECTIONS });
-      const child = fork(fileURLToPath(new URL('./load-worker.js', import.meta.url)), [job]);
-      child.once('message', (message) => resolve(message as Record<string, number | string>));
-      child.once('error', reject);
-    });
-  const rows = [
-    await run('floor: GET /api/health (SELECT 1)', ['/api/health'], {}),
-    // The first pass over the batches builds their views: cold cache, a few queries each.
-    await run('page data, cold then warm: GET /api/public/batches/{id}', ids.map((id) => `/api/public/batches/${id}`), {}),
-    await run('page data, warm: GET /api/public/batches/{id}', ids.map((id) => `/api/public/batches/${id}`), {}),
-    await run('scan from a browser: Digital Link -> 307 (+ scan write)', paths, { accept: 'text/html' }),
-    await run('scan as JSON: Digital Link -> consumer view (+ scan write)', paths, { accept: 'application/json' }),
-    // Drawn once by the first pass, then cache hits.
-    await run('QR image, cached: GET /api/batches/{id}/qr.png (512 px)', ids.slice(0, 100).map((id) => `/api/batches/${id}/qr.png`), {}),
-  ];
-  console.table(rows.map((r) => ({
-    case: r.title,
-    'req/s': Math.round(Number(r.requestsPerSecond)),
-    'p50 ms': r.latencyP50,
-    'p99 ms': r.latencyP99,
-    '4xx/5xx': r.failures,
-    errors: r.errors,
-  })));
-
-  await benchCapture(url, await app.nest.get(ApiKeysService).createKey(asOwner, { name: 'bench', scopes: ['capture'] }), paths);
-  await benchLabels(url, { email: owner.email, password: 'x' }, ids[0]!);
-  await benchImportCheck(url, { email: owner.email, password: 'x' }, business.id, product.gtin!);
-  await benchQr(url, { email: owner.email, password: 'x' }, ids.slice(1000));
-  await benchPageWeight();
-  // Last: its million events would weigh on the benches above.
-  await benchTrace({ db: app.database.dataSource, url, admin: { email: admin.email, password: 'x' }, businessId: business.id, productId: product.id, embedded: !scratch.databaseUrl });
-  await benchFirstPaint();
+    await benchCapture(url, await app.nest.get(ApiKeysService).createKey(asOwner, { name: 'bench', scopes: ['capture'] }), paths);
+    await benchLabels(url, { email: owner.email, password: 'x' }, ids[0]!);
+    await benchImportCheck(url, { email: owner.email, password: 'x' }, business.id, product.gtin!);
+    await benchQr(url, { email: owner.email, password: 'x' }, ids.slice(1000));
+    await benchPageWeight();
+    // Last: its million events would weigh on the benches above.
+    await benchTrace({ db: app.database.dataSource, url, admin: { email: admin.email, password: 'x' }, businessId: business.id, productId: product.id, embedded: !scratch.databaseUrl });
+    await benchFirstPaint();
+  }
 } finally {
   await app.close();
   await scratch.drop();
+  if (embeddedDir) await rm(embeddedDir, { recursive: true, force: true });
 }

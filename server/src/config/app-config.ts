@@ -60,6 +60,8 @@ export interface AppConfig {
   jobs: JobTimings;
   /** One client address adds at most one scan of a batch per this many minutes (0: every scan counts). */
   scanCountWindowMinutes: number;
+  /** Scans are answered from memory and written in batches this often (a crash loses at most this much). */
+  scanFlushMs: number;
   /** Largest QR image (px) drawn for anyone but members of the batch's business. */
   qrPublicMaxSize: number;
   /** Memory kept for drawn QR images, in bytes. */
@@ -212,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       sweepMs: integer(env, 'JOB_SWEEP_SECONDS', 60, 1, 86_400) * 1000,
     },
     scanCountWindowMinutes: integer(env, 'SCAN_COUNT_WINDOW_MINUTES', 10, 0, 24 * 60),
+    scanFlushMs: integer(env, 'SCAN_FLUSH_MS', 250, 10, 60_000),
     qrPublicMaxSize: integer(env, 'QR_PUBLIC_MAX_SIZE', 1024, 64, 4096),
     qrCacheBytes: integer(env, 'QR_CACHE_BYTES', 64 * 1024 * 1024, 0, 4 * 1024 * 1024 * 1024),
     qrRenderThreads: integer(env, 'QR_RENDER_THREADS', Math.max(1, Math.min(2, os.availableParallelism() - 1)), 1, 64),

@@ -7,6 +7,7 @@ import { countScansByDay, fillScanDays, scanWindow } from '../batches/batch-scan
 import { BatchesService } from '../batches/batches.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { ScanLog } from '../scans/scan-log.service.js';
 import { mapCertificateAlert, mapDashboardBatch, mapDashboardEvent, mapUnreceivedShipment } from './dashboard.mapper.js';
 import {
   loadCounts, loadEndingCertificates, loadOpenBatches, loadRecentEvents, loadStaleBatches, loadUnreceivedShipments,
@@ -25,6 +26,7 @@ export class DashboardService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly batches: BatchesService,
+    private readonly scans: ScanLog,
   ) {}
 
   async getDashboard(actor: Actor, businessId: string, now = new Date()): Promise<DashboardView> {
@@ -33,6 +35,8 @@ export class DashboardService {
     const today = window.days[window.days.length - 1]!;
     const certificatesUntil = new Date(Date.parse(`${today}T00:00:00Z`) + CERTIFICATE_EXPIRING_DAYS * DAY_MS).toISOString().slice(0, 10);
     const quietSince = new Date(now.getTime() - this.config.staleBatchDays * DAY_MS);
+    // This instance's scans of the last moments are written first: a business sees its own test scan.
+    await this.scans.flush();
     const [counts, open, events, scans, stale, certificates, shipments] = await Promise.all([
       loadCounts(this.db, businessId),
       loadOpenBatches(this.db, businessId, OPEN_BATCHES),

@@ -19,7 +19,7 @@ import { LocationEntity } from '../locations/location.entity.js';
 import { BusinessInvitationEntity } from '../auth/business-invitation.entity.js';
 import { ProductImageEntity } from '../products/product-image.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
-import { ScanEntity } from '../resolver/scan.entity.js';
+import { ScanEntity } from '../scans/scan.entity.js';
 import { NotificationEntity } from '../notifications/notification.entity.js';
 import { RecallEntity } from '../recalls/recall.entity.js';
 import { WebhookEntity } from '../webhooks/webhook.entity.js';

@@ -1,6 +1,15 @@
 import type { PublicBatchView } from '@nguon/shared';
 
-export type CachedView = Omit<PublicBatchView, 'scanCount'>;
+/**
+ * A view without its scan count, and its JSON text serialized once: the body up to its closing
+ * brace, so each answer only appends the count (and a scan's token). `tag` names the content for
+ * ETags; equal views on two instances have equal tags.
+ */
+export interface CachedView {
+  view: Omit<PublicBatchView, 'scanCount'>;
+  jsonHead: string;
+  tag: string;
+}
 
 interface Entry<V> {
   view: V;

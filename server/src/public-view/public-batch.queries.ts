@@ -40,6 +40,7 @@ export interface BatchRow {
   origin_province: string | null;
   origin_latitude: number | null;
   origin_longitude: number | null;
+  scan_count: number;
 }
 
 export interface EventRow {
@@ -97,7 +98,7 @@ export async function loadBatchRows(db: DataSource, batchIds: string[]): Promise
             p.image_url, p.gtin, p.standards,
             bu.id AS business_id, bu.legal_name, bu.address_line, bu.commune, bu.province, bu.phone, bu.status AS business_status,
             l.name AS origin_name, l.kind AS origin_kind, l.address AS origin_address, l.province AS origin_province,
-            l.latitude AS origin_latitude, l.longitude AS origin_longitude
+            l.latitude AS origin_latitude, l.longitude AS origin_longitude, b.scan_count
        FROM batches b
        JOIN products p ON p.id = b.product_id
        JOIN businesses bu ON bu.id = b.business_id

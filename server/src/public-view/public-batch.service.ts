@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PublicBatchView } from '@nguon/shared';
@@ -8,13 +9,21 @@ import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { ScanLog } from '../scans/scan-log.service.js';
 import { PublicBatchCache, type CachedView } from './public-batch.cache.js';
 import { mapPublicBatch } from './public-batch.mapper.js';
 import { loadBatchRows, loadEvents, loadInputs, loadLineage } from './public-batch.queries.js';
 
+/** A consumer view as HTTP sends it: the JSON text, and its ETag. */
+export interface PublicBatchJson {
+  body: string;
+  etag: string;
+}
+
 /**
  * The consumer's view of a batch. Built from a handful of set-based queries on a miss, then
- * served from memory until an event or recall touches one of the batches it shows.
+ * served from memory until an event or recall touches one of the batches it shows; its scan count
+ * comes from the scan log's memory too, so a warm view asks the database nothing.
  */
 @Injectable()
 export class PublicBatchService implements OnModuleDestroy {
@@ -24,6 +33,7 @@ export class PublicBatchService implements OnModuleDestroy {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly scans: ScanLog,
     changes: BatchChanges,
   ) {
     this.unsubscribe = changes.subscribe({
@@ -36,17 +46,26 @@ export class PublicBatchService implements OnModuleDestroy {
     this.unsubscribe();
   }
 
-  /** The view with the current scan count (one indexed read). */
+  /** The view with the batch's scan count. */
   async getPublicBatch(batchId: string): Promise<PublicBatchView> {
-    const [row]: { scan_count: number }[] = await this.db.query(`SELECT scan_count FROM batches WHERE id = $1`, [batchId]);
-    if (!row) throw new DomainError('BATCH_NOT_FOUND');
-    return this.withScanCount(batchId, row.scan_count);
+    const cached = this.cache.get(batchId) ?? (await this.build(batchId));
+    return { ...cached.view, scanCount: this.scans.countOf(batchId) ?? (await this.readScanCount(batchId)) };
   }
 
-  /** The view with a scan count the caller already has (the resolver's scan write returns it). */
-  async withScanCount(batchId: string, scanCount: number): Promise<PublicBatchView> {
-    const view = this.cache.get(batchId) ?? (await this.build(batchId));
-    return { ...view, scanCount };
+  /** The same view as JSON text with its ETag; with a scan's token when it answers a scan (the resolver, which sends no ETag). */
+  async getPublicBatchJson(batchId: string, scanToken?: string): Promise<PublicBatchJson> {
+    const cached = this.cache.get(batchId) ?? (await this.build(batchId));
+    const scanCount = this.scans.countOf(batchId) ?? (await this.readScanCount(batchId));
+    const token = scanToken === undefined ? '' : `,"scanToken":${JSON.stringify(scanToken)}`;
+    return { body: `${cached.jsonHead},"scanCount":${scanCount}${token}}`, etag: `W/"${cached.tag}-${scanCount}"` };
+  }
+
+  /** The count is known in memory once the view was built: read again only if it was forgotten. */
+  private async readScanCount(batchId: string): Promise<number> {
+    const [row]: { scan_count: number }[] = await this.db.query(`SELECT scan_count FROM batches WHERE id = $1`, [batchId]);
+    if (!row) throw new DomainError('BATCH_NOT_FOUND');
+    this.scans.remember(batchId, row.scan_count);
+    return this.scans.countOf(batchId) ?? row.scan_count;
   }
 
   private async build(batchId: string): Promise<CachedView> {
@@ -59,9 +78,12 @@ export class PublicBatchService implements OnModuleDestroy {
     ]);
     const own = batches.find((b) => b.id === batchId);
     if (!own) throw new DomainError('BATCH_NOT_FOUND');
+    this.scans.remember(batchId, own.scan_count);
     const certificates = await loadCertificates(this.db.manager, { businessIds: [own.business_id], productIds: [own.product_id] });
     const view = mapPublicBatch(batchId, { batches, lineage, events, inputs, certificates: certificates.map((c) => mapCertificate(c)) }, this.config.publicBaseUrl);
-    this.cache.set(batchId, view, ids);
-    return view;
+    const jsonHead = JSON.stringify(view).slice(0, -1);
+    const cached = { view, jsonHead, tag: createHash('sha1').update(jsonHead).digest('base64url').slice(0, 16) };
+    this.cache.set(batchId, cached, ids);
+    return cached;
   }
 }

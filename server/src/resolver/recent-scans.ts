@@ -1,10 +1,9 @@
 /**
  * Which client counted a scan of which batch lately, in process memory only (never stored: a
  * client address is personal data). Entries live for one window; the oldest go first when full.
- * A pending count is remembered before its INSERT runs, so parallel requests count once.
  */
 export class RecentScans {
-  private readonly entries = new Map<string, { scanId: Promise<string>; at: number }>();
+  private readonly entries = new Map<string, { scanId: string; at: number }>();
 
   constructor(
     private readonly windowMs: number,
@@ -12,7 +11,7 @@ export class RecentScans {
   ) {}
 
   /** The scan this client counted for this batch within the window, or the one `count` makes now. */
-  scanOf(key: string, count: () => Promise<string>, now = Date.now()): { scanId: Promise<string>; counted: boolean } {
+  scanOf(key: string, count: () => string, now = Date.now()): { scanId: string; counted: boolean } {
     const known = this.entries.get(key);
     if (known && known.at > now - this.windowMs) return { scanId: known.scanId, counted: false };
     const scanId = count();
@@ -20,7 +19,6 @@ export class RecentScans {
       this.forgetOld(now);
       this.entries.delete(key);
       this.entries.set(key, { scanId, at: now });
-      scanId.catch(() => this.entries.delete(key));
     }
     return { scanId, counted: true };
   }

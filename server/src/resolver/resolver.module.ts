@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PublicViewModule } from '../public-view/public-view.module.js';
-import { WebAppModule } from '../web-app/web-app.module.js';
+import { ScansModule } from '../scans/scans.module.js';
 import { BatchLookupService } from './batch-lookup.service.js';
 import { ResolverController } from './resolver.controller.js';
 import { ResolverService } from './resolver.service.js';
@@ -8,7 +8,7 @@ import { ScanPlaceController } from './scan-place.controller.js';
 import { ScansService } from './scans.service.js';
 
 @Module({
-  imports: [PublicViewModule, WebAppModule],
+  imports: [PublicViewModule, ScansModule],
   controllers: [ResolverController, ScanPlaceController],
   providers: [ResolverService, BatchLookupService, ScansService],
 })

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { buildDigitalLink, parseDigitalLink, type PublicBatchView, type PublicProductView } from '@nguon/shared';
+import { buildDigitalLink, parseDigitalLink, type PublicProductView } from '@nguon/shared';
 import { SHORT_CODE_PATTERN } from '../batches/batch-identity.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { PublicBatchService } from '../public-view/public-batch.service.js';
+import { PublicBatchService, type PublicBatchJson } from '../public-view/public-batch.service.js';
 import { PublicProductService } from '../public-view/public-product.service.js';
 import { BatchLookupService } from './batch-lookup.service.js';
-import type { ClientClass } from './scan.entity.js';
+import type { ClientClass } from '../scans/scan.entity.js';
 import { ScansService } from './scans.service.js';
 
 export type Resolved =
@@ -58,14 +58,14 @@ export class ResolverService {
     return { kind: 'batch', batchId, gtin14: null };
   }
 
-  recordScan(batchId: string, clientAddress: string, clientClass: ClientClass): Promise<{ scanCount: number; scanToken: string }> {
+  /** Records a scan of the batch (in memory, written with the next batch of scans) and answers its token. */
+  recordScan(batchId: string, clientAddress: string, clientClass: ClientClass): string {
     return this.scans.record(batchId, clientAddress, clientClass);
   }
 
-  /** The consumer view, with the scan just recorded (its count and token), or the count read when nothing was. */
-  async batchView(batchId: string, scan: { scanCount: number; scanToken: string } | null): Promise<PublicBatchView> {
-    if (!scan) return this.publicBatches.getPublicBatch(batchId);
-    return { ...(await this.publicBatches.withScanCount(batchId, scan.scanCount)), scanToken: scan.scanToken };
+  /** The consumer view as JSON text, with the scan's token when one was recorded, and its ETag. */
+  batchJson(batchId: string, scanToken: string | undefined): Promise<PublicBatchJson> {
+    return this.publicBatches.getPublicBatchJson(batchId, scanToken);
   }
 
   productView(productId: string): Promise<PublicProductView> {

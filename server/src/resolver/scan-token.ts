@@ -22,7 +22,7 @@ export class ScanTokens {
 
   /** The scan the token names, if it is genuine, for this batch and not expired; else why not. */
   verify(token: string, batchId: string, now = Date.now()): { scanId: string } | { problem: 'invalid' | 'expired' } {
-    const match = /^(\d{1,19})\.(\d{1,12})\.([\w-]{43})$/.exec(token);
+    const match = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(\d{1,12})\.([\w-]{43})$/.exec(token);
     if (!match) return { problem: 'invalid' };
     const [, scanId, expiresText, signature] = match as unknown as [string, string, string, string];
     const expected = Buffer.from(this.sign(scanId, batchId, Number(expiresText)));

@@ -46,8 +46,11 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
+    this.answer(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+  }
+
+  /** Answers the error in the one shape: also for the routes served without Nest's pipeline (scan-routes.ts). */
+  answer(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const { code, detail, fieldErrors } = this.classify(exception, request);
     const definition = ERROR_CODES[code];
     const locale = pickLocale(request.headers['accept-language']);

@@ -25,14 +25,18 @@ export class RateLimitGuard implements CanActivate {
     const group = this.reflector.getAllAndOverride<RateLimitGroup | undefined>(RATE_LIMIT, [context.getHandler(), context.getClass()]);
     if (!group) return true;
     const http = context.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
+    this.admit(group, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+    return true;
+  }
+
+  /** Counts the request in its group, or refuses it (429 with Retry-After): also for the routes served without Nest's pipeline. */
+  admit(group: RateLimitGroup, request: FastifyRequest, reply: FastifyReply): void {
     const limit = { public: this.config.publicRateLimit, login: this.config.loginRateLimit, report: this.config.reportRateLimit }[group];
     const retryAfter = this.counter.hit(keyOf(group, request), limit);
     if (retryAfter > 0) {
-      void http.getResponse<FastifyReply>().header('retry-after', String(retryAfter));
+      void reply.header('retry-after', String(retryAfter));
       throw new DomainError('RATE_LIMITED');
     }
-    return true;
   }
 
   /** The group the route is limited by, if any. */

@@ -13,6 +13,7 @@ import { AddMailTokensAndSignInBackoff1765449600000 } from './1765449600000-add-
 import { AddRefusedWebhookDeliveries1765536000000 } from './1765536000000-add-refused-webhook-deliveries.js';
 import { AddJobOwnersAndHeartbeats1765622400000 } from './1765622400000-add-job-owners-and-heartbeats.js';
 import { ConfirmBusinessClaims1765795200000 } from './1765795200000-confirm-business-claims.js';
+import { MakeScanIdsInProcess1765900000000 } from './1765900000000-make-scan-ids-in-process.js';
 
 /** Every migration, oldest first (one a line, so that parallel work merges cleanly). */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   AddRefusedWebhookDeliveries1765536000000,
   AddJobOwnersAndHeartbeats1765622400000,
   ConfirmBusinessClaims1765795200000,
+  MakeScanIdsInProcess1765900000000,
 ];

@@ -1,0 +1,88 @@
+import type { ChildProcess } from 'node:child_process';
+import { pinned, startPinned, stopPinned } from './pinned-process.js';
+
+/** Goal P1 (issue #11): the scan path at this share of the floor's requests/s, and this p99. */
+const GOAL_RATIO = 0.6;
+const GOAL_P99_MS = 20;
+
+interface LoadResult {
+  title: string;
+  requestsPerSecond: number;
+  latencyP50: number;
+  latencyP99: number;
+  failures: number;
+  errors: number;
+}
+
+interface Case {
+  title: string;
+  paths: string[];
+  headers: Record<string, string>;
+}
+
+/** Requests every path once, a few at a time. */
+async function visitAll(url: string, paths: string[], method: 'GET' | 'HEAD'): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const response = await fetch(`${url}${paths[next++]!}`, { method, headers: { accept: 'application/json' } });
+      if (!response.ok) throw new Error(`warm-up ${method} ${response.url}: ${response.status}`);
+      await response.arrayBuffer();
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+}
+
+/**
+ * P1: the portal and a bare node:http hello, each in its own process on core 0, loaded by
+ * autocannon from core 1, the runs alternating (floor, case, floor, case, ..., floor) so each case
+ * is compared with the floor measured just before and after it on the same, possibly busy, core.
+ */
+export async function benchScanPath(options: { env: NodeJS.ProcessEnv; ids: string[]; paths: string[]; seconds: number; connections: number }): Promise<void> {
+  const portalOptions = process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles'] : [];
+  const floor = await startPinned<{ port: number }>('./floor-server.js', 0);
+  let portal: { child: ChildProcess; message: { port: number } } | undefined;
+  try {
+    portal = await startPinned<{ port: number }>('./portal-server.js', 0, [JSON.stringify(options.env)], portalOptions);
+    const floorUrl = `http://127.0.0.1:${floor.message.port}`;
+    const portalUrl = `http://127.0.0.1:${portal.message.port}`;
+    const load = async (title: string, url: string, paths: string[], headers: Record<string, string>, seconds = options.seconds) => {
+      const job = JSON.stringify({ title, url, paths, headers, seconds, connections: options.connections });
+      const { child, message } = await startPinned<LoadResult>('./load-worker.js', 1, [job]);
+      await stopPinned(child);
+      return message;
+    };
+    const cases: Case[] = [
+      { title: 'scan as JSON: Digital Link -> consumer view (+ scan)', paths: options.paths, headers: { accept: 'application/json' } },
+      { title: 'page data, warm: GET /api/public/batches/{id}', paths: options.ids.map((id) => `/api/public/batches/${id}`), headers: {} },
+      { title: 'scan from a browser: Digital Link -> 307 (+ scan)', paths: options.paths, headers: { accept: 'text/html' } },
+    ];
+    // Warm-up, not measured: every view built and every code looked up once (HEAD: no scan), then the JIT at work.
+    await visitAll(portalUrl, options.ids.map((id) => `/api/public/batches/${id}`), 'GET');
+    await visitAll(portalUrl, options.paths, 'HEAD');
+    await load('warm-up', floorUrl, ['/'], {}, 1);
+    for (const c of cases) await load('warm-up', portalUrl, c.paths, c.headers, 1);
+
+    const floors: LoadResult[] = [await load('floor', floorUrl, ['/'], {})];
+    const results: LoadResult[] = [];
+    for (const c of cases) {
+      results.push(await load(c.title, portalUrl, c.paths, c.headers));
+      floors.push(await load('floor', floorUrl, ['/'], {}));
+    }
+    console.log(`P1, the scan path: ${options.connections} connections, ${options.seconds} s per run, ${pinned ? 'servers on core 0, load generator on core 1 (taskset)' : 'not pinned (no taskset)'}; each case against the floor runs before and after it`);
+    console.table([
+      ...floors.map((f, n) => ({ case: `floor: node:http hello (run ${n + 1})`, 'req/s': Math.round(f.requestsPerSecond), 'p50 ms': f.latencyP50, 'p99 ms': f.latencyP99, 'x floor': '', goal: '', '4xx/5xx': f.failures, errors: f.errors })),
+      ...results.map((r, n) => {
+        const ratio = r.requestsPerSecond / ((floors[n]!.requestsPerSecond + floors[n + 1]!.requestsPerSecond) / 2);
+        const met = ratio >= GOAL_RATIO && r.latencyP99 <= GOAL_P99_MS;
+        return {
+          case: r.title, 'req/s': Math.round(r.requestsPerSecond), 'p50 ms': r.latencyP50, 'p99 ms': r.latencyP99,
+          'x floor': ratio.toFixed(2), goal: `${met ? 'met' : 'NOT met'} (>= ${GOAL_RATIO}x, p99 <= ${GOAL_P99_MS} ms)`, '4xx/5xx': r.failures, errors: r.errors,
+        };
+      }),
+    ]);
+  } finally {
+    if (portal) await stopPinned(portal.child);
+    await stopPinned(floor.child);
+  }
+}
