@@ -4,6 +4,7 @@ import { isLocale, LOCALE_COOKIE, pickLocale, type Locale } from '@nguon/shared'
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isUUID } from 'class-validator';
 import { DomainError } from '../common/errors/domain-error.js';
+import { CONSUMER_CACHE_CONTROL, etagMatches } from '../common/http/consumer-caching.js';
 import { RateLimited } from '../common/rate-limit/rate-limit.guard.js';
 import { PageRenderer, type RenderedHtml } from './page-renderer.js';
 import { pageStatusOf, SpaShell } from './spa-shell.js';
@@ -70,10 +71,10 @@ export class WebAppController {
     if (!page) return this.sendShell(request, reply, 200);
     void reply
       .header('vary', 'Accept-Language, Cookie')
-      .header('cache-control', 'public, max-age=5')
+      .header('cache-control', CONSUMER_CACHE_CONTROL)
       .header('etag', page.etag)
       .header('x-cache', page.cached ? 'HIT' : 'MISS');
-    if (request.headers['if-none-match'] === page.etag) return void reply.status(304).send();
+    if (etagMatches(request.headers['if-none-match'], page.etag)) return void reply.status(304).send();
     void reply.type('text/html; charset=utf-8').send(page.html);
   }
 
