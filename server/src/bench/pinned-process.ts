@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const TASKSET = ['/usr/bin/taskset', '/bin/taskset'].find((path) => existsSync(path));
@@ -29,4 +29,15 @@ export function stopPinned(child: ChildProcess): Promise<void> {
     if (child.connected) child.disconnect();
     else child.kill();
   });
+}
+
+/** Moves running processes (not started here) to one core; false where taskset is missing or refused. */
+export function pinExisting(pids: number[], core: number): boolean {
+  if (!TASKSET) return false;
+  try {
+    for (const pid of pids) execFileSync(TASKSET, ['-p', '-c', String(core), String(pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
