@@ -54,7 +54,9 @@ describe('the embedded database in a folder', () => {
     const migrations = await second.t.app.database.dataSource.query('SELECT name FROM migrations');
     expect(new Set(migrations.map((m: { name: string }) => m.name)).size).toBe(migrations.length);
     await stop(second.t);
-  });
+    // Two embedded databases opened one after the other, the first made from nothing (every
+    // migration): over 30 s on a loaded two-core CI machine.
+  }, 90_000);
 
   it('refuses a second app on the same folder while the first runs, saying why', async () => {
     const first = await start();
