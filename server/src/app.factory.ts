@@ -16,6 +16,7 @@ import { createValidationPipe } from './common/validation/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { openDatabase, type Database } from './database/data-source.js';
 import { documentScanRoutes, registerScanRoutes } from './resolver/scan-routes.js';
+import { registerPageRoutes } from './web-app/page-routes.js';
 import { serveWebApp } from './web-app/serve-web-app.js';
 
 /** Believes X-Forwarded-For entries added by the `hops` proxies nearest to the portal, no further. */
@@ -75,6 +76,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     await registerCompression(nest);
     // After compression: its hook reaches only the routes registered after it.
     registerScanRoutes(nest, errors);
+    registerPageRoutes(nest, errors);
     await nest.init();
     return {
       nest,

@@ -1,8 +1,9 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BatchView, PageData } from '@nguon/shared';
 import { createBatch, createProducer, createUser, recordStage, type Factory, type Producer, type TestUser } from '../factories/index.js';
 import { requireWebBuild } from '../support/browser.js';
-import { httpClient } from '../support/http.js';
+import { httpClient, requestRaw } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** A browser opening a page: the HTML, its headers and the data embedded for hydration. */
@@ -95,7 +96,7 @@ describe('the server-rendered consumer pages', () => {
     const again = await openPage(t.baseUrl, path, lang);
     expect(again.response.headers.get('x-cache')).toBe('HIT');
     const etag = again.response.headers.get('etag');
-    expect(etag).toMatch(/^".+"$/);
+    expect(etag).toMatch(/^W\/".+"$/);
     const revalidated = await fetch(`${t.baseUrl}${path}`, { headers: { accept: 'text/html', ...lang, 'if-none-match': etag! } });
     expect(revalidated.status).toBe(304);
 
@@ -107,6 +108,21 @@ describe('the server-rendered consumer pages', () => {
     expect(recalled.html).toContain('data-testid="recall-banner"');
     expect(recalled.html).toContain('Dư lượng thuốc bảo vệ thực vật vượt ngưỡng');
     expect(metaContent(recalled.html, 'og:description')).toMatch(/^Cảnh báo: lô hàng này đã bị thu hồi\./);
+  });
+
+  it('sends the cached page gzip-compressed to a browser that takes it, and plain to one that does not', async () => {
+    const path = `/batches/${oranges.id}`;
+    const headers = { accept: 'text/html', 'accept-language': 'vi' };
+    const gzipped = await requestRaw(t.baseUrl, path, { headers: { ...headers, 'accept-encoding': 'br;q=0, gzip' } });
+    const plain = await requestRaw(t.baseUrl, path, { headers: { ...headers, 'accept-encoding': 'identity' } });
+    const refused = await requestRaw(t.baseUrl, path, { headers: { ...headers, 'accept-encoding': 'gzip;q=0' } });
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    expect(gzipped.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(gunzipSync(gzipped.wire).toString('utf8')).toBe(plain.wire.toString('utf8'));
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(refused.headers.get('content-encoding')).toBeNull();
+    expect(plain.wire.toString('utf8')).toContain('data-testid="product-name"');
+    expect(gzipped.headers.get('etag')).toBe(plain.headers.get('etag'));
   });
 
   it('renders a product page, with the product\'s own image for the preview', async () => {

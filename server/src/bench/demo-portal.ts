@@ -6,7 +6,7 @@ import { createApp } from '../app.factory.js';
 import { loadConfig } from '../config/app-config.js';
 import { seedDemoData } from '../database/seed/demo-seed.js';
 
-const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 export interface DemoPortal {
   /** http://127.0.0.1:port, also the base of its QR codes. */

@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { APPLICATION_NAME } from '../database/postgres-connection.js';
+import { WEB_DIST, webBuilt } from './demo-portal.js';
 import { pinExisting, pinned, startPinned, stopPinned } from './pinned-process.js';
 
 /** Goal P1 (issue #11): the scan path at this share of the floor's requests/s, and this p99. */
@@ -38,11 +39,11 @@ function cpuSecondsOf(pid: number | undefined): number | null {
 }
 
 /** Requests every path once, a few at a time. */
-async function visitAll(url: string, paths: string[], method: 'GET' | 'HEAD'): Promise<void> {
+async function visitAll(url: string, paths: string[], method: 'GET' | 'HEAD', accept = 'application/json'): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < paths.length) {
-      const response = await fetch(`${url}${paths[next++]!}`, { method, headers: { accept: 'application/json' } });
+      const response = await fetch(`${url}${paths[next++]!}`, { method, headers: { accept } });
       if (!response.ok) throw new Error(`warm-up ${method} ${response.url}: ${response.status}`);
       await response.arrayBuffer();
     }
@@ -78,10 +79,13 @@ async function pinPortalBackends(databaseUrl: string | undefined, core: number):
  */
 export async function benchScanPath(options: { env: NodeJS.ProcessEnv; ids: string[]; paths: string[]; seconds: number; connections: number }): Promise<void> {
   const portalOptions = process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles'] : [];
+  // The page case needs the web app and its server entry; without a web build it is left out.
+  const pages = webBuilt();
+  const env = { ...options.env, WEB_DIST_DIR: pages ? WEB_DIST : '' };
   const floor = await startPinned<{ port: number }>('./floor-server.js', 0);
   let portal: { child: ChildProcess; message: { port: number } } | undefined;
   try {
-    portal = await startPinned<{ port: number }>('./portal-server.js', 0, [JSON.stringify(options.env)], portalOptions);
+    portal = await startPinned<{ port: number }>('./portal-server.js', 0, [JSON.stringify(env)], portalOptions);
     const floorUrl = `http://127.0.0.1:${floor.message.port}`;
     const portalUrl = `http://127.0.0.1:${portal.message.port}`;
     const load = async (title: string, url: string, paths: string[], headers: Record<string, string>, seconds = options.seconds): Promise<LoadResult> => {
@@ -93,14 +97,17 @@ export async function benchScanPath(options: { env: NodeJS.ProcessEnv; ids: stri
       await stopPinned(child);
       return { ...message, serverCpu: cpuBefore === null || cpuAfter === null ? NaN : (cpuAfter - cpuBefore) / seconds };
     };
+    const pagePaths = options.ids.map((id) => `/batches/${id}`);
     const cases: Case[] = [
       { title: 'scan as JSON: Digital Link -> consumer view (+ scan)', paths: options.paths, headers: { accept: 'application/json' } },
       { title: 'page data, warm: GET /api/public/batches/{id}', paths: options.ids.map((id) => `/api/public/batches/${id}`), headers: {} },
       { title: 'scan from a browser: Digital Link -> 307 (+ scan)', paths: options.paths, headers: { accept: 'text/html' } },
+      ...(pages ? [{ title: 'then the page, warm: GET /batches/{id} (HTML, gzip)', paths: pagePaths, headers: { accept: 'text/html', 'accept-encoding': 'gzip' } }] : []),
     ];
     // Warm-up, not measured: every view built and every code looked up once (HEAD: no scan), then the JIT at work.
     await visitAll(portalUrl, options.ids.map((id) => `/api/public/batches/${id}`), 'GET');
     await visitAll(portalUrl, options.paths, 'HEAD');
+    if (pages) await visitAll(portalUrl, pagePaths, 'GET', 'text/html');
     await load('warm-up', floorUrl, ['/'], {}, 1);
     for (const c of cases) await load('warm-up', portalUrl, c.paths, c.headers, 1);
     const database = pinned ? await pinPortalBackends(options.env.DATABASE_URL, 1) : 'PostgreSQL not pinned';

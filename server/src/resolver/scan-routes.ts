@@ -1,12 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../common/errors/domain-error.js';
 import type { ErrorFilter } from '../common/errors/error.filter.js';
-import { RateLimitGuard } from '../common/rate-limit/rate-limit.guard.js';
+import { publicRoutes } from '../common/http/public-route.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
 import { sendPublicBatch } from '../public-view/public-batch.http.js';
 import { PublicBatchService } from '../public-view/public-batch.service.js';
 import { SpaShell } from '../web-app/spa-shell.js';
@@ -18,37 +14,14 @@ const uuid = new UuidParam();
 /**
  * The routes every scan takes (a Digital Link, a short code, the consumer view) as plain Fastify
  * routes: Nest's pipeline of guards and interceptors, run per request, cost most of their time
- * when the answer comes from memory (decision record 0015). They keep what that pipeline gave
- * them: the public rate limit, the request timeout, the one error shape from the same filter, the
- * same 404s. Fastify's hooks (security headers, request id, unsafe input) apply as to any route.
+ * when the answer comes from memory (decision record 0015). They keep the same 404s.
  */
 export function registerScanRoutes(nest: NestFastifyApplication, errors: ErrorFilter): void {
   const fastify = nest.getHttpAdapter().getInstance();
-  const limits = nest.get(RateLimitGuard);
+  const limited = publicRoutes(nest, errors);
   const resolver = nest.get(ResolverService);
   const publicBatches = nest.get(PublicBatchService);
   const answers = new ResolverAnswers(resolver, nest.get(SpaShell), errors);
-
-  const { requestTimeoutMs } = nest.get<AppConfig>(APP_CONFIG);
-
-  /**
-   * Runs the handler within the public rate limit and the request timeout (503 REQUEST_TIMED_OUT,
-   * as RequestTimeoutInterceptor answers elsewhere), answering any error in the one shape.
-   */
-  const limited = (handle: (request: FastifyRequest, reply: FastifyReply) => Promise<void>) =>
-    async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-      const timer = setTimeout(() => {
-        if (!reply.sent) errors.answer(new DomainError('REQUEST_TIMED_OUT'), request, reply);
-      }, requestTimeoutMs);
-      try {
-        limits.admit('public', request, reply);
-        await handle(request, reply);
-      } catch (error) {
-        if (!reply.sent) errors.answer(error, request, reply);
-      } finally {
-        clearTimeout(timer);
-      }
-    };
 
   fastify.get('/01/*', limited((request, reply) => answers.answer(request, reply, () => resolver.resolveDigitalLink(request.url))));
   fastify.get<{ Params: { code: string } }>('/q/:code', limited((request, reply) =>

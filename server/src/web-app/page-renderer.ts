@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Locale, PageData, PublicBatchView, RenderPage } from '@nguon/shared';
 import { BatchChanges } from '../common/cache/batch-changes.js';
@@ -15,6 +16,8 @@ import { SpaShell } from './spa-shell.js';
 
 export interface RenderedHtml {
   html: string;
+  /** The same, compressed once for the cache's life instead of for every visitor. */
+  gzipped: Buffer;
   etag: string;
   /** Served from the cache, not rendered for this request. */
   cached: boolean;
@@ -145,7 +148,8 @@ export class PageRenderer implements OnModuleInit, OnModuleDestroy {
       this.logger.error(`could not render ${pagePath}`, (error as Error)?.stack ?? String(error));
       return null;
     }
-    const page = { html, etag: `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`, cached: false };
+    // Weak: the gzip and plain forms are the same page.
+    const page = { html, gzipped: gzipSync(html), etag: `W/"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`, cached: false };
     // Sent either way, but kept only if nothing changed meanwhile (a recall must not be cached away).
     if (this.changesHeard === changesBefore) this.cache.set(key, page, dependsOn);
     return page;

@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ERROR_CODES } from '@nguon/shared';
 import { isDatabaseUnavailable } from '../common/errors/database-unavailable.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 
@@ -16,7 +17,15 @@ export class SpaShell {
     const file = config.webDistDir ? path.join(config.webDistDir, 'index.html') : null;
     this.html = file && existsSync(file) ? readFileSync(file, 'utf8') : null;
   }
+
+  /** Sends the app with this status to a browser asking for a page; anything else gets the JSON 404. */
+  send(request: FastifyRequest, reply: FastifyReply, status: number): void {
+    if (!this.html || !wantsPage(request)) throw new DomainError('NOT_FOUND');
+    void reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(this.html);
+  }
 }
+
+export const wantsPage = (request: FastifyRequest): boolean => (request.headers.accept ?? '').includes('text/html');
 
 /**
  * The status a browser's page gets with the app when `error` stopped the server answering it
