@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorFilter } from '../common/errors/error.filter.js';
-import { pageStatusOf, type SpaShell } from '../web-app/spa-shell.js';
+import type { SpaShell } from '../web-app/spa-shell.js';
 import { clientClassOf } from './client-class.js';
 import type { Resolved, ResolverService } from './resolver.service.js';
 
@@ -80,14 +80,9 @@ export class ResolverAnswers {
 
   /**
    * A person who scanned a code the portal cannot answer for (a broken code, an unknown lot, the
-   * database away) gets the web app, which asks again for JSON and explains, with the error status.
-   * Machines get the error shape from the one filter. Answers whether it answered.
+   * database away) gets the web app with the error status; machines get the error shape.
    */
   private answerPage(error: unknown, want: Wanted, reply: FastifyReply): boolean {
-    const status = pageStatusOf(error);
-    if (status === null || want !== 'page' || !this.shell.html) return false;
-    if (status === 503) void reply.header('retry-after', '5');
-    void reply.status(status).type('text/html; charset=utf-8').send(this.shell.html);
-    return true;
+    return want === 'page' && this.shell.sendForError(error, reply);
   }
 }

@@ -7,7 +7,7 @@ import type { ErrorFilter } from '../common/errors/error.filter.js';
 import { CONSUMER_CACHE_CONTROL, etagMatches } from '../common/http/consumer-caching.js';
 import { publicRoutes } from '../common/http/public-route.js';
 import { PageRenderer, type RenderedHtml } from './page-renderer.js';
-import { pageStatusOf, SpaShell, wantsPage } from './spa-shell.js';
+import { SpaShell, wantsPage } from './spa-shell.js';
 
 const LOCALE_COOKIE_PATTERN = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`);
 
@@ -48,10 +48,8 @@ export function registerPageRoutes(nest: NestFastifyApplication, errors: ErrorFi
       try {
         page = await render(id, localeOf(request));
       } catch (error) {
-        const status = pageStatusOf(error);
-        if (status === null) throw error;
-        if (status === 503) void reply.header('retry-after', '5');
-        return shell.send(request, reply, status);
+        if (!shell.sendForError(error, reply)) throw error;
+        return;
       }
       if (reply.sent) return; // timed out meanwhile
       if (!page) return shell.send(request, reply, 200);

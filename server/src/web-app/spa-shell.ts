@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ERROR_CODES } from '@nguon/shared';
 import { isDatabaseUnavailable } from '../common/errors/database-unavailable.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RETRY_AFTER_SECONDS } from '../common/errors/error.filter.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -21,17 +22,30 @@ export class SpaShell {
   /** Sends the app with this status to a browser asking for a page; anything else gets the JSON 404. */
   send(request: FastifyRequest, reply: FastifyReply, status: number): void {
     if (!this.html || !wantsPage(request)) throw new DomainError('NOT_FOUND');
+    this.write(reply, status);
+  }
+
+  /**
+   * A browser's page the server could not answer itself (an unknown code or batch, the database
+   * away) gets the app with the error's status; the app then asks for JSON and explains. Answers
+   * whether it sent it: a bug, or no built app, is left to the error filter.
+   */
+  sendForError(error: unknown, reply: FastifyReply): boolean {
+    const status = pageStatusOf(error);
+    if (status === null || !this.html) return false;
+    if (status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    this.write(reply, status);
+    return true;
+  }
+
+  private write(reply: FastifyReply, status: number): void {
     void reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(this.html);
   }
 }
 
 export const wantsPage = (request: FastifyRequest): boolean => (request.headers.accept ?? '').includes('text/html');
 
-/**
- * The status a browser's page gets with the app when `error` stopped the server answering it
- * itself (the app then asks for JSON and explains): a domain error's, or 503 for the database
- * away. Null for anything else, a bug, which the error filter answers.
- */
-export function pageStatusOf(error: unknown): number | null {
+/** A domain error's status, or 503 for the database away; null for anything else (a bug). */
+function pageStatusOf(error: unknown): number | null {
   return error instanceof DomainError ? ERROR_CODES[error.code].status : isDatabaseUnavailable(error) ? 503 : null;
 }

@@ -10,7 +10,7 @@ import { DomainError, type FieldErrors } from './domain-error.js';
 const UNIQUE_VIOLATION = '23505';
 const EXCLUSION_VIOLATION = '23P01';
 /** What a 503 asks the client to wait: about what a database restart or failover takes. */
-const RETRY_AFTER_SECONDS = 5;
+export const RETRY_AFTER_SECONDS = 5;
 
 /** Constraint names that mean a specific, explainable conflict. */
 const CONFLICT_BY_CONSTRAINT: Record<string, ErrorCode> = {
