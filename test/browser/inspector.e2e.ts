@@ -31,6 +31,9 @@ describe("the inspector's workspace in Chromium", () => {
     await form.getByLabel('Email', { exact: true }).fill(inspector.email);
     await form.getByLabel('Mật khẩu', { exact: true }).fill(inspector.password);
     await form.getByRole('button', { name: 'Đăng nhập' }).click();
+    // The header shows the user before the landing page (loaded lazily) is reached; that
+    // navigation closes an open menu, so the tests start once it has happened.
+    await page.waitForURL(/\/account$/);
     await page.getByTestId('user-menu').waitFor();
   });
 
