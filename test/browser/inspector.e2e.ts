@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { createUser, type Factory, type TestUser } from '../factories/index.js';
 import { createOrangeJuiceChain, type OrangeJuiceChain } from '../factories/inspector.js';
-import { findChromium, launchBrowser, type Browser } from '../support/browser.js';
+import { findChromium, launchBrowser, signIn, type Browser } from '../support/browser.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -26,15 +26,7 @@ describe("the inspector's workspace in Chromium", () => {
     chain = await createOrangeJuiceChain(f, await createUser(f, { role: 'admin' }));
     browser = await launchBrowser(chromiumPath);
     page = browser.page;
-    await page.goto(`${t.baseUrl}/login`);
-    const form = page.getByTestId('login-form');
-    await form.getByLabel('Email', { exact: true }).fill(inspector.email);
-    await form.getByLabel('Mật khẩu', { exact: true }).fill(inspector.password);
-    await form.getByRole('button', { name: 'Đăng nhập' }).click();
-    // The header shows the user before the landing page (loaded lazily) is reached; that
-    // navigation closes an open menu, so the tests start once it has happened.
-    await page.waitForURL(/\/account$/);
-    await page.getByTestId('user-menu').waitFor();
+    await signIn(page, inspector, `${t.baseUrl}/login`);
   });
 
   afterAll(async () => {

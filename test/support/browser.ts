@@ -66,6 +66,9 @@ export async function signIn(page: Page, user: { email: string; password: string
   await form.getByLabel('Email', { exact: true }).fill(user.email);
   await form.getByLabel('Mật khẩu', { exact: true }).fill(user.password);
   await form.getByRole('button', { name: 'Đăng nhập' }).click();
+  // The header shows the user before the page after sign-in (loaded lazily) is reached; that
+  // navigation closes a menu opened meanwhile, so wait until it has happened.
+  await page.waitForURL((address) => address.pathname !== '/login');
   await page.getByTestId('user-menu').waitFor();
 }
 
