@@ -7,7 +7,7 @@ import { AppModule } from './app.module.js';
 import { BODY_LIMIT_BYTES } from './config/limits.js';
 import { applyRouteBodyLimits } from './common/body-limit/body-limit.js';
 import { registerCompression } from './common/compression/compression.js';
-import { addSecurityHeaders } from './common/security/security-headers.js';
+import { useSecurityHeaders } from './common/security/security-headers.js';
 import { answerFrameworkError, ErrorFilter } from './common/errors/error.filter.js';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor.js';
 import { RequestTimeoutInterceptor } from './common/timeouts/request-timeout.js';
@@ -63,7 +63,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
       reply.header('x-request-id', String(request.id));
       done(null, payload);
     });
-    addSecurityHeaders(fastify);
+    useSecurityHeaders(nest);
     const openApi = SwaggerModule.createDocument(nest, new DocumentBuilder()
       .setTitle('Nguồn API')
       .setDescription('Cổng truy xuất nguồn gốc: businesses, products, batches, events, QR codes and the consumer view.')
