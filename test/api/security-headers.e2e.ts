@@ -7,7 +7,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 /** The policy the web app needs: its own scripts and styles, images from anywhere over https, nothing framed. */
 const CSP = [
   "default-src 'self'", "base-uri 'self'", "font-src 'self' https: data:", "form-action 'self'", "frame-ancestors 'self'",
-  "img-src 'self' data: blob: https:", "object-src 'none'", "script-src 'self'", "script-src-attr 'none'",
+  "img-src 'self' data: blob: https:", "object-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "script-src-attr 'none'",
   "style-src 'self' 'unsafe-inline'", "connect-src 'self'",
 ];
 

@@ -29,7 +29,7 @@ export interface Browser {
  * A fresh Chromium profile, Vietnamese unless `locale` says otherwise (navigator.language and
  * Accept-Language); `javaScript: false` is a phone that does not run the app (or a link preview).
  */
-export async function launchBrowser(executablePath: string, options: { locale?: string; mobile?: boolean; javaScript?: boolean } = {}): Promise<Browser> {
+export async function launchBrowser(executablePath: string, options: { locale?: string; mobile?: boolean; javaScript?: boolean; args?: string[] } = {}): Promise<Browser> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'nguon-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -39,7 +39,7 @@ export async function launchBrowser(executablePath: string, options: { locale?: 
     viewport: options.mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 },
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic',
+      '--disable-sync', '--no-first-run', '--disable-quic', ...(options.args ?? []),
     ],
   });
   return {

@@ -4,8 +4,8 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Plugin } from 'vite';
 
-/** Text the browser fetches; images and fonts are compressed already. */
-const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|webmanifest|txt)$/;
+/** Text (and WebAssembly) the browser fetches; images and fonts are compressed already. */
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|webmanifest|txt|wasm)$/;
 /** Below about one packet, compressing saves no round trip and costs a header. */
 const MIN_BYTES = 1024;
 /** A copy that saves less than a tenth is not worth a second file. */

@@ -35,9 +35,10 @@ const vi = {
   'scan.or': 'hoặc',
   'scan.camera': 'Quét bằng camera',
   'scan.cameraClose': 'Đóng camera',
-  'scan.cameraHint': 'Hướng camera vào mã QR trên bao bì.',
+  'scan.cameraHint': 'Hướng camera vào mã QR hoặc mã vạch trên bao bì.',
   'scan.cameraVideo': 'Hình ảnh từ camera',
   'scan.cameraDenied': 'Không mở được camera. Hãy cho phép truy cập camera, hoặc nhập mã bằng tay.',
+  'scan.readerFailed': 'Không tải được bộ đọc mã. Hãy kiểm tra kết nối mạng, hoặc nhập mã bằng tay.',
 
   'error.title': 'Đã có lỗi xảy ra',
   'error.network': 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
@@ -488,9 +489,10 @@ const en: Record<keyof typeof vi, string> = {
   'scan.or': 'or',
   'scan.camera': 'Scan with camera',
   'scan.cameraClose': 'Close camera',
-  'scan.cameraHint': 'Point the camera at the QR code on the package.',
+  'scan.cameraHint': 'Point the camera at the QR code or barcode on the package.',
   'scan.cameraVideo': 'Camera view',
   'scan.cameraDenied': 'The camera could not be opened. Allow camera access, or type the code instead.',
+  'scan.readerFailed': 'The code reader could not be loaded. Check your connection, or type the code instead.',
 
   'error.title': 'Something went wrong',
   'error.network': 'Could not reach the server. Please check your connection and try again.',

@@ -14,7 +14,8 @@ export function useSecurityHeaders(nest: NestFastifyApplication): void {
         // blob: shows files fetched with the user's token (a consumer's photo for inspectors).
         imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
+        // wasm-unsafe-eval lets the camera's barcode reader (ZXing, WebAssembly) compile; it allows no JavaScript eval.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         connectSrc: ["'self'"],
         // TLS is the deployment's business (a proxy in front); plain-HTTP installs must work.
         upgradeInsecureRequests: null,

@@ -3,63 +3,44 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CameraIcon } from '@/components/ui/icons';
 import { useT } from '@/lib/i18n';
-
-/** The Shape Detection API's barcode reader (Chrome on Android, ChromeOS, macOS); not in lib.dom yet. */
-interface BarcodeDetectorLike {
-  detect(source: HTMLVideoElement): Promise<{ rawValue: string }[]>;
-}
-interface BarcodeDetectorConstructor {
-  new (options: { formats: string[] }): BarcodeDetectorLike;
-  getSupportedFormats(): Promise<string[]>;
-}
+import { openBarcodeReader } from '../utils/barcode-reader';
 
 const SCAN_INTERVAL_MS = 200;
 
-function barcodeDetector(): BarcodeDetectorConstructor | null {
-  const ctor = (globalThis as unknown as { BarcodeDetector?: BarcodeDetectorConstructor }).BarcodeDetector;
-  const canOpenCamera = typeof navigator.mediaDevices?.getUserMedia === 'function';
-  return ctor && canOpenCamera ? ctor : null;
+/** Whether this browser can open a camera at all (a secure page on a device that has one). */
+function canOpenCamera(): boolean {
+  return typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getUserMedia === 'function';
 }
 
-/** True once we know this browser can both open the camera and decode QR codes. */
-function useQrScanSupport(): boolean {
+/** Known after hydration only: the server-rendered page cannot know the visitor's browser. */
+function useCameraSupport(): boolean {
   const [supported, setSupported] = useState(false);
-  useEffect(() => {
-    const ctor = barcodeDetector();
-    if (!ctor) return;
-    let cancelled = false;
-    ctor
-      .getSupportedFormats()
-      .then((formats) => {
-        if (!cancelled) setSupported(formats.includes('qr_code'));
-      })
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+  useEffect(() => setSupported(canOpenCamera()), []);
   return supported;
 }
 
+/** What kept the scan from starting: the camera (refused, absent) or the reader (not loaded). */
+type Failure = 'camera' | 'reader';
+
 interface CameraViewProps {
   onDecoded: (text: string) => void;
-  onError: () => void;
+  onError: (failure: Failure) => void;
 }
 
-/** The live camera picture; decodes a few frames a second until a QR code is read. */
+/** The live camera picture; decodes a few frames a second until a code is read. */
 function CameraView({ onDecoded, onError }: CameraViewProps) {
   const t = useT();
   const videoRef = useRef<HTMLVideoElement>(null);
   // The latest callbacks, without restarting the camera when the parent re-renders.
   const decoded = useEffectEvent((text: string) => onDecoded(text));
-  const failed = useEffectEvent(() => onError());
+  const failed = useEffectEvent((failure: Failure) => onError(failure));
 
   useEffect(() => {
-    const ctor = barcodeDetector();
     const video = videoRef.current;
-    if (!ctor || !video) return;
+    if (!video) return;
     video.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    const detector = new ctor({ formats: ['qr_code'] });
+    // The reader loads (for most iPhones, ZXing's WebAssembly) while the camera opens.
+    const reader = openBarcodeReader();
     let stream: MediaStream | null = null;
     let timer: number | undefined;
     let stopped = false;
@@ -69,12 +50,17 @@ function CameraView({ onDecoded, onError }: CameraViewProps) {
       window.clearTimeout(timer);
       stream?.getTracks().forEach((track) => track.stop());
     };
+    reader.catch(() => {
+      if (stopped) return;
+      stop();
+      failed('reader');
+    });
 
     const scan = async () => {
       if (stopped) return;
       try {
         if (video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) {
-          const [first] = await detector.detect(video);
+          const [first] = await (await reader).detect(video);
           if (first?.rawValue && !stopped) {
             stop();
             decoded(first.rawValue);
@@ -100,7 +86,9 @@ function CameraView({ onDecoded, onError }: CameraViewProps) {
         void scan();
       })
       .catch(() => {
-        if (!stopped) failed();
+        if (stopped) return;
+        stop();
+        failed('camera');
       });
 
     return stop;
@@ -121,14 +109,14 @@ interface CameraScannerProps {
 }
 
 /**
- * "Scan with camera": rendered only where BarcodeDetector reads QR codes (mobile Chrome).
- * Elsewhere nothing shows and typing the code is the way in.
+ * "Scan with camera" on every phone that has one: the browser's BarcodeDetector decodes where it
+ * exists, ZXing elsewhere. Without a camera (or on a page that is not secure) typing is the way in.
  */
 export function CameraScanner({ onDecoded, disabled }: CameraScannerProps) {
   const t = useT();
-  const supported = useQrScanSupport();
+  const supported = useCameraSupport();
   const [open, setOpen] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<Failure | null>(null);
 
   if (!supported) return null;
 
@@ -143,7 +131,7 @@ export function CameraScanner({ onDecoded, disabled }: CameraScannerProps) {
         disabled={disabled}
         aria-expanded={open}
         onClick={() => {
-          setFailed(false);
+          setFailed(null);
           setOpen((value) => !value);
         }}
       >
@@ -156,13 +144,13 @@ export function CameraScanner({ onDecoded, disabled }: CameraScannerProps) {
             setOpen(false);
             onDecoded(text);
           }}
-          onError={() => {
+          onError={(failure) => {
             setOpen(false);
-            setFailed(true);
+            setFailed(failure);
           }}
         />
       ) : null}
-      {failed ? <Alert>{t('scan.cameraDenied')}</Alert> : null}
+      {failed ? <Alert>{t(failed === 'camera' ? 'scan.cameraDenied' : 'scan.readerFailed')}</Alert> : null}
     </div>
   );
 }
