@@ -36,3 +36,4 @@ export * from './api/report.js';
 export * from './api/flags.js';
 export * from './gs1/company-prefix.js';
 export * from './api/rendered-page.js';
+export * from './gs1/consumer-code.js';

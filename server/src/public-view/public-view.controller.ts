@@ -1,8 +1,10 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { PublicProductView } from '@nguon/shared';
+import type { PublicLotSearch, PublicProductView } from '@nguon/shared';
 import { RateLimited } from '../common/rate-limit/rate-limit.guard.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
+import { LotSearchQueryDto } from './dto/lot-search.query.js';
+import { PublicLotsService } from './public-lots.service.js';
 import { PublicProductService } from './public-product.service.js';
 
 /** The product view; the batch view, on every scan's path, is served by resolver/scan-routes.ts. */
@@ -10,8 +12,15 @@ import { PublicProductService } from './public-product.service.js';
 @RateLimited('public')
 @Controller('api/public')
 export class PublicViewController {
-  constructor(private readonly publicProducts: PublicProductService) {}
+  constructor(
+    private readonly publicProducts: PublicProductService,
+    private readonly publicLots: PublicLotsService,
+  ) {}
 
   @Get('products/:id')
   product(@Param('id', UuidParam) id: string): Promise<PublicProductView> { return this.publicProducts.getPublicProduct(id); }
+
+  /** A lot code typed alone (no GTIN): which batches carry it, for the consumer to choose. */
+  @Get('lots')
+  lots(@Query() query: LotSearchQueryDto): Promise<PublicLotSearch> { return this.publicLots.search(query.code); }
 }

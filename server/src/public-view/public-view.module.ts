@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ScansModule } from '../scans/scans.module.js';
 import { PublicBatchService } from './public-batch.service.js';
+import { PublicLotsService } from './public-lots.service.js';
 import { PublicProductService } from './public-product.service.js';
 import { PublicViewController } from './public-view.controller.js';
 
-@Module({ imports: [ScansModule], controllers: [PublicViewController], providers: [PublicBatchService, PublicProductService], exports: [PublicBatchService, PublicProductService] })
+@Module({ imports: [ScansModule], controllers: [PublicViewController], providers: [PublicBatchService, PublicProductService, PublicLotsService], exports: [PublicBatchService, PublicProductService] })
 export class PublicViewModule {}

@@ -118,3 +118,20 @@ export interface PublicProductView {
   producer: PublicBatchView['producer'];
   batches: { id: string; lotCode: string; productionDate: string; expiryDate: string | null; status: BatchStatus; identityUrl: string }[];
 }
+
+/** A batch whose lot code is what a consumer typed alone: `GET /api/public/lots?code=`. */
+export interface PublicLotMatch {
+  id: string;
+  lotCode: string;
+  productName: LocalizedText;
+  producerName: string;
+  province: string;
+  productionDate: string;
+  status: BatchStatus;
+}
+
+export interface PublicLotSearch {
+  matches: PublicLotMatch[];
+  /** More batches carry this lot code than were listed: the consumer should add the GTIN. */
+  more: boolean;
+}

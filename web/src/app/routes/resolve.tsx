@@ -1,9 +1,9 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { readConsumerCode } from '@nguon/shared';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Spinner } from '@/components/ui/spinner';
 import { pageOf, resolveCode } from '@/features/scan/api/resolve-code';
-import { parseCodeInput } from '@/features/scan/utils/parse-code-input';
 import { ApiRequestError, isAbortError, type RequestErrorCode } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/error-message';
 import { useLocale, useT } from '@/lib/i18n';
@@ -24,9 +24,9 @@ export default function ResolveRoute() {
 
   useEffect(() => {
     // The raw (still percent-encoded) path, as printed in the QR code.
-    const parsed = parseCodeInput({ code: window.location.pathname, gtin: '', lot: '' });
-    if (!parsed.ok) {
-      setError(parsed.error === 'EMPTY' ? 'INVALID_IDENTIFIER' : parsed.error);
+    const parsed = readConsumerCode({ code: window.location.pathname, gtin: '', lot: '' });
+    if (!parsed.ok || parsed.kind !== 'resolver') {
+      setError(parsed.ok || parsed.error === 'EMPTY' ? 'INVALID_IDENTIFIER' : parsed.error);
       return;
     }
     const controller = new AbortController();

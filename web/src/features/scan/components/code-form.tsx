@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { readConsumerCode, type CodeInput, type PublicLotSearch } from '@nguon/shared';
 import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
@@ -6,17 +7,27 @@ import { ApiRequestError, isAbortError, type RequestErrorCode } from '@/lib/api-
 import { useErrorMessage } from '@/lib/error-message';
 import { useLocale, useT } from '@/lib/i18n';
 import { resolveCode, type ResolvedCode } from '../api/resolve-code';
-import { parseCodeInput, type CodeInput } from '../utils/parse-code-input';
+import { searchLots } from '../api/search-lots';
 import { CameraScanner } from './camera-scanner';
+import { LotMatches } from './lot-matches';
+import { WebAddressNotice } from './web-address-notice';
 
 type FormError = { kind: 'empty' } | { kind: 'code'; code: RequestErrorCode };
+
+/** What a code that is no single batch or product turned out to be. */
+type Found = { kind: 'lots'; lot: string; search: PublicLotSearch } | { kind: 'web-address'; url: string };
+
+const isNotFound = (error: unknown) => error instanceof ApiRequestError && error.status === 404;
 
 interface CodeFormProps {
   /** Called with the batch (or product) once the resolver has recognised the code. */
   onResolved: (resolved: ResolvedCode) => void;
 }
 
-/** Type (or scan) a code → ask the resolver for JSON → hand the batch over. */
+/**
+ * Type (or scan) a code → ask the resolver for JSON → hand the batch over; a lot code typed alone
+ * lists the batches that carry it; a plain web address is shown, not followed.
+ */
 export function CodeForm({ onResolved }: CodeFormProps) {
   const t = useT();
   const { locale } = useLocale();
@@ -25,24 +36,36 @@ export function CodeForm({ onResolved }: CodeFormProps) {
   const errorId = useId();
   const [input, setInput] = useState<CodeInput>({ code: '', gtin: '', lot: '' });
   const [error, setError] = useState<FormError | null>(null);
+  const [found, setFound] = useState<Found | null>(null);
   const [pending, setPending] = useState(false);
   const request = useRef<AbortController | null>(null);
 
   useEffect(() => () => request.current?.abort(), []);
 
   async function lookUp(value: CodeInput) {
-    const parsed = parseCodeInput(value);
+    const parsed = readConsumerCode(value);
+    setFound(null);
     if (!parsed.ok) {
       setError(parsed.error === 'EMPTY' ? { kind: 'empty' } : { kind: 'code', code: parsed.error });
       return;
     }
+    setError(null);
+    if (parsed.kind === 'web-address') return setFound({ kind: 'web-address', url: parsed.url });
     request.current?.abort();
     const controller = new AbortController();
     request.current = controller;
+    const options = { locale, signal: controller.signal };
+    const lookUpLot = async (lot: string) => setFound({ kind: 'lots', lot, search: await searchLots(lot, options) });
     setPending(true);
-    setError(null);
     try {
-      onResolved(await resolveCode(parsed.path, { locale, signal: controller.signal }));
+      if (parsed.kind === 'lot') return await lookUpLot(parsed.lot);
+      try {
+        onResolved(await resolveCode(parsed.path, options));
+      } catch (caught) {
+        // No such short code: the text may be a lot code typed alone.
+        if (!parsed.lot || !isNotFound(caught)) throw caught;
+        await lookUpLot(parsed.lot);
+      }
     } catch (caught) {
       if (isAbortError(caught)) return;
       setError({ kind: 'code', code: caught instanceof ApiRequestError ? caught.code : 'INTERNAL' });
@@ -113,6 +136,8 @@ export function CodeForm({ onResolved }: CodeFormProps) {
           </div>
         </details>
         {message ? <Alert id={errorId}>{message}</Alert> : null}
+        {found?.kind === 'lots' ? <LotMatches lot={found.lot} search={found.search} /> : null}
+        {found?.kind === 'web-address' ? <WebAddressNotice url={found.url} /> : null}
         <SubmitButton className="button--block" pending={pending} pendingLabel={t('scan.submitting')}>
           {t('scan.submit')}
         </SubmitButton>

@@ -1,18 +1,15 @@
-import {
-  buildDigitalLink,
-  lgtinUrnToKey,
-  lotCodeProblem,
-  parseDigitalLink,
-  parseGtin,
-  type DigitalLinkKey,
-} from '@nguon/shared';
+import { buildDigitalLink, lgtinUrnToKey, parseDigitalLink, type DigitalLinkKey } from './digital-link.js';
+import { parseGtin } from './gtin.js';
+import { lotCodeProblem } from './lot-code.js';
 
 /**
- * Turns what a consumer typed or scanned into the resolver path to ask (GS1 Digital Link 1.2):
- * a full Digital Link URL on any host, a bare path `/01/…/10/…`, an element string
- * `(01)…(10)…` (or the raw form a GS1 barcode reader yields), an EPC `urn:epc:class:lgtin:…`,
- * a GTIN with a lot typed in two fields, or the portal's short code (`/q/{code}`).
- * The shared GS1 code checks syntax and the check digit here, so the answer is immediate and uses
+ * Turns what a consumer typed or scanned into what to ask: the resolver path (GS1 Digital Link
+ * 1.2) for a full Digital Link URL on any host (another brand's resolver too), a bare path
+ * `/01/…/10/…`, an element string `(01)…(10)…` (or the raw form a GS1 barcode reader yields), an
+ * EPC `urn:epc:class:lgtin:…`, a plain GTIN (an EAN-13 barcode: the product), a GTIN with a lot
+ * typed in two fields, or the portal's short code (`/q/{code}`); a lot code typed alone, to look
+ * up among the lots of verified businesses; or a web address that is no traceability code, to
+ * show as such. Syntax and check digits are checked here, so the answer is immediate and uses
  * the resolver's own error codes; the resolver checks again.
  */
 
@@ -26,7 +23,13 @@ export interface CodeInput {
 
 export type CodeInputError = 'EMPTY' | 'INVALID_IDENTIFIER' | 'INVALID_CHECK_DIGIT';
 
-export type ParsedCode = { ok: true; path: string } | { ok: false; error: CodeInputError };
+export type ParsedCode =
+  /** Ask the resolver; `lot`: if it knows no such short code, look the text up as a lot code. */
+  | { ok: true; kind: 'resolver'; path: string; lot?: string }
+  | { ok: true; kind: 'lot'; lot: string }
+  /** A web address that is not a traceability code: shown, never opened without the person's choice. */
+  | { ok: true; kind: 'web-address'; url: string }
+  | { ok: false; error: CodeInputError };
 
 const SHORT_CODE = /^[A-Za-z0-9]{4,32}$/;
 /** GS1 AIs with a fixed length of six digits (dates) that may sit between (01) and (10). */
@@ -45,31 +48,48 @@ function fromKey(gtinText: string, lot?: string, serial?: string): ParsedCode {
   if (lot && serial) key.serial = serial;
   try {
     // An empty base gives just the path: /01/{gtin14}/10/{lot}, values percent-encoded.
-    return { ok: true, path: buildDigitalLink(key, '') };
+    return { ok: true, kind: 'resolver', path: buildDigitalLink(key, '') };
   } catch {
     return invalid;
   }
 }
 
-/** The portal's short code (the resolver reads it case-insensitively). */
-function fromShortCode(code: string): ParsedCode {
-  if (!SHORT_CODE.test(code) || /^\d+$/.test(code)) return invalid;
-  return { ok: true, path: `/q/${code.toUpperCase()}` };
+type ResolverPath = Extract<ParsedCode, { kind: 'resolver' }>;
+
+/** The portal's short code (the resolver reads it case-insensitively); null if the text cannot be one. */
+function fromShortCode(code: string): ResolverPath | null {
+  if (!SHORT_CODE.test(code) || /^\d+$/.test(code)) return null;
+  return { ok: true, kind: 'resolver', path: `/q/${code.toUpperCase()}` };
 }
 
-/** A URL or a path: the portal's short link, or a Digital Link (any host, any path prefix). */
+/** Text typed alone: a short code, else (or if the resolver knows no such code) a lot code. */
+function fromShortCodeOrLot(code: string): ParsedCode {
+  const isLot = lotCodeProblem(code) === null;
+  const short = fromShortCode(code);
+  if (short) return isLot ? { ...short, lot: code } : short;
+  return isLot ? { ok: true, kind: 'lot', lot: code } : invalid;
+}
+
+/**
+ * A URL or a path: the portal's short link, or a Digital Link (any host, any path prefix). Any
+ * other web address is another system's QR code: named as such, not refused as a broken code.
+ */
 function fromLink(link: string): ParsedCode {
   const withoutQuery = link.split(/[?#]/)[0] ?? '';
   const shortLink = /\/q\/([^/]+)\/?$/.exec(withoutQuery);
-  if (shortLink?.[1]) return fromShortCode(decodeURIComponentSafe(shortLink[1]));
+  if (shortLink?.[1]) return fromShortCode(decodeURIComponentSafe(shortLink[1])) ?? invalid;
 
   const parsed = parseDigitalLink(link);
-  if (!parsed.ok) return { ok: false, error: parsed.problem === 'check_digit' ? 'INVALID_CHECK_DIGIT' : 'INVALID_IDENTIFIER' };
+  if (!parsed.ok) {
+    if (parsed.problem === 'check_digit') return { ok: false, error: 'INVALID_CHECK_DIGIT' };
+    const isWebAddress = /^https?:\/\/[^/?#\s]+/i.test(link) && !/\/01\//.test(withoutQuery);
+    return isWebAddress ? { ok: true, kind: 'web-address', url: link } : invalid;
+  }
   const key: DigitalLinkKey = { gtin14: parsed.gtin14 };
   if (parsed.cpv) key.cpv = parsed.cpv;
   if (parsed.lot) key.lot = parsed.lot;
   if (parsed.serial) key.serial = parsed.serial;
-  return { ok: true, path: buildDigitalLink(key, '') };
+  return { ok: true, kind: 'resolver', path: buildDigitalLink(key, '') };
 }
 
 function decodeURIComponentSafe(value: string): string {
@@ -134,10 +154,10 @@ function fromCode(code: string, lot: string): ParsedCode {
   // Digits only: a GTIN (with the lot from its own field, if given), else a raw element string.
   const digits = code.replace(/ +/g, '');
   if (/^\d+$/.test(digits) && [8, 12, 13, 14].includes(digits.length)) return fromKey(digits, lot || undefined);
-  return fromRawElementString(code) ?? fromShortCode(code);
+  return fromRawElementString(code) ?? fromShortCodeOrLot(code);
 }
 
-export function parseCodeInput(input: CodeInput): ParsedCode {
+export function readConsumerCode(input: CodeInput): ParsedCode {
   const code = input.code.trim();
   const lot = input.lot.trim();
   if (code) return fromCode(code, lot);
