@@ -24,6 +24,7 @@ export * from './api/event.js';
 export * from './api/shipments.js';
 export * from './text/fold.js';
 export * from './api/public-batch.js';
+export * from './api/consumer-state.js';
 export * from './api/trace.js';
 export * from './api/search.js';
 export * from './epcis/event-hash.js';

@@ -29,14 +29,17 @@ export interface Browser {
  * A fresh Chromium profile, Vietnamese unless `locale` says otherwise (navigator.language and
  * Accept-Language); `javaScript: false` is a phone that does not run the app (or a link preview).
  */
-export async function launchBrowser(executablePath: string, options: { locale?: string; mobile?: boolean; javaScript?: boolean; args?: string[] } = {}): Promise<Browser> {
+export async function launchBrowser(
+  executablePath: string,
+  options: { locale?: string; mobile?: boolean; viewport?: { width: number; height: number }; javaScript?: boolean; args?: string[] } = {},
+): Promise<Browser> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'nguon-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
     locale: options.locale ?? 'vi-VN',
     javaScriptEnabled: options.javaScript ?? true,
-    viewport: options.mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+    viewport: options.viewport ?? (options.mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 }),
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic', ...(options.args ?? []),

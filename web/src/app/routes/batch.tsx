@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import type { PublicBatchView } from '@nguon/shared';
+import { consumerBatchState, type PublicBatchView } from '@nguon/shared';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Spinner } from '@/components/ui/spinner';
 import { usePublicBatch } from '@/features/batch/api/get-public-batch';
 import { BatchFacts } from '@/features/batch/components/batch-facts';
+import { OriginSummary } from '@/features/batch/components/origin-summary';
 import { Certificates } from '@/features/batch/components/certificates';
 import { ProducerCard } from '@/features/batch/components/producer-card';
 import { ProductHeader } from '@/features/batch/components/product-header';
@@ -20,9 +21,12 @@ import { ShareArea } from '@/features/reports/components/share-area';
 import { resolvedFromState } from '@/features/scan/api/resolve-code';
 import { scanTokenFromHash } from '@/features/scan/utils/scan-token';
 import { useErrorMessage } from '@/lib/error-message';
+import { todayIso } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
 import { usePageData } from '@/lib/page-data';
 import { useHydrated } from '@/lib/use-hydrated';
+
+const REPORT_ANCHOR = 'report';
 
 function BatchPage({ batch, scanToken }: { batch: PublicBatchView; scanToken: string | undefined }) {
   const t = useT();
@@ -32,16 +36,25 @@ function BatchPage({ batch, scanToken }: { batch: PublicBatchView; scanToken: st
     <article className="page page--batch" data-testid="batch-page" data-batch-id={batch.id}>
       <title>{batchPageMeta(batch, { t, l }).title}</title>
       {batch.recall ? <RecallBanner recall={batch.recall} /> : null}
-      <ProductHeader product={batch.product} status={batch.status} displayName={batch.displayName} />
-      <ScanCount count={batch.scanCount} />
-      {scanToken && hydrated ? <ShareArea batchId={batch.id} scanToken={scanToken} /> : null}
-      <RecordsVerified batchId={batch.id} />
+      {/* The first screen of a phone: what, who, from where, its state, and a way to report. */}
+      <ProductHeader product={batch.product} status={consumerBatchState(batch, todayIso())} displayName={batch.displayName} />
+      <OriginSummary batch={batch} />
+      <div className="batch-page__checks">
+        <RecordsVerified batchId={batch.id} />
+        <a className="batch-page__report-link" href={`#${REPORT_ANCHOR}`}>
+          {t('reports.open')}
+        </a>
+      </div>
+      <Timeline entries={batch.timeline} lotCode={batch.lotCode} />
+      <Sources sources={batch.sources} />
       <BatchFacts batch={batch} />
       <ProducerCard producer={batch.producer} />
       <Certificates certificates={batch.producer.certificates} />
-      <Sources sources={batch.sources} />
-      <Timeline entries={batch.timeline} lotCode={batch.lotCode} />
-      <ReportProblem batchId={batch.id} />
+      <ScanCount count={batch.scanCount} />
+      {scanToken && hydrated ? <ShareArea batchId={batch.id} scanToken={scanToken} /> : null}
+      <div id={REPORT_ANCHOR} className="batch-page__report">
+        <ReportProblem batchId={batch.id} anchor={REPORT_ANCHOR} />
+      </div>
     </article>
   );
 }

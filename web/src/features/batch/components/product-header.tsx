@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import type { BatchStatus, PublicBatchView } from '@nguon/shared';
+import type { ConsumerBatchState, PublicBatchView } from '@nguon/shared';
 import { useLocale, useT } from '@/lib/i18n';
 import { StatusBadge } from './status-badge';
 
 interface ProductHeaderProps {
   product: PublicBatchView['product'];
-  /** The batch's status and own name, on a batch page. */
-  status?: BatchStatus;
+  /** The batch's state and own name, on a batch page. */
+  status?: ConsumerBatchState;
   displayName?: string | null;
 }
 

@@ -1,4 +1,4 @@
-import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import {
   REPORT_CATEGORIES, REPORT_CATEGORY_NAMES, REPORT_PHOTO_MAX_BYTES, REPORT_PHOTO_TYPES, type ConsumerReportRequest, type ReportCategory,
 } from '@nguon/shared';
@@ -27,12 +27,23 @@ function readBase64(file: File): Promise<string> {
   });
 }
 
-/** "Report a problem": closed until asked for, then a short form that needs no account. */
-export function ReportProblem({ batchId }: { batchId: string }) {
+/**
+ * "Report a problem": closed until asked for, then a short form that needs no account. A link to
+ * `#{anchor}` (from the top of the page) scrolls here and opens it.
+ */
+export function ReportProblem({ batchId, anchor }: { batchId: string; anchor: string }) {
   const t = useT();
   const { locale, l } = useLocale();
   const formId = useId();
   const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const openWhenLinked = () => {
+      if (window.location.hash === `#${anchor}`) setOpen(true);
+    };
+    openWhenLinked();
+    window.addEventListener('hashchange', openWhenLinked);
+    return () => window.removeEventListener('hashchange', openWhenLinked);
+  }, [anchor]);
   const [sent, setSent] = useState(false);
   const [category, setCategory] = useState<ReportCategory | ''>('');
   const [message, setMessage] = useState('');

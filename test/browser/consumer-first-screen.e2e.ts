@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import type { BatchView } from '@nguon/shared';
+import { createBatch, createLocation, createProduct, createProducer, createUser, recordProcessing, recordStage, type Factory, type Producer, type TestUser } from '../factories/index.js';
+import { findChromium, launchBrowser, requireWebBuild, type Browser } from '../support/browser.js';
+import { httpClient } from '../support/http.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const chromiumPath = findChromium();
+/** A small Android phone. */
+const PHONE = { width: 360, height: 640 };
+
+/** The text a visitor sees without scrolling. */
+function firstScreenText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const seen: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const box = range.getBoundingClientRect();
+      const style = node.parentElement ? getComputedStyle(node.parentElement) : null;
+      if (box.height > 0 && box.top < window.innerHeight && box.bottom > 0 && style?.visibility !== 'hidden') seen.push(node.textContent ?? '');
+    }
+    return seen.join(' ').replace(/\s+/g, ' ');
+  });
+}
+
+
+describe('the first screen of a batch page on a 360×640 phone', () => {
+  let t: TestApp;
+  let f: Factory;
+  let browser: Browser;
+  let page: Page;
+  let admin: TestUser;
+  let grower: Producer;
+  let oranges: BatchView;
+  let juice: BatchView;
+
+  beforeAll(async () => {
+    if (!chromiumPath) return;
+    requireWebBuild();
+    t = await startTestApp({ web: true });
+    f = { http: httpClient(t.baseUrl), testApp: t };
+    admin = await createUser(f, { role: 'admin' });
+    grower = await createProducer(f, admin, {
+      business: { legalName: 'HTX Cam Hương Sơn', address: { line: 'Thôn Trung Thượng', commune: 'Xã Sơn Trung', province: 'Hà Tĩnh' } },
+      product: { name: { vi: 'Cam Hương Sơn', en: 'Huong Son orange' }, description: { vi: 'Cam chín cây, vỏ mỏng, ngọt thanh, trồng trên đất đồi.', en: 'Tree-ripened oranges.' } },
+    });
+    const garden = await createLocation(f, grower.owner, grower.business.id, { name: 'Vườn cam Sơn Trung', province: 'Hà Tĩnh' });
+    oranges = await createBatch(f, grower.owner, grower.product.id, { lotCode: 'HS-2026-11', originLocationId: garden.id, quantity: 800 });
+    await recordStage(f, grower.owner, oranges.id, { stage: 'harvesting', locationId: garden.id, quantity: 800 });
+    const juiceProduct = await createProduct(f, grower.owner, grower.business.id, { name: { vi: 'Nước cam ép', en: 'Orange juice' }, unit: 'LTR' });
+    juice = await createBatch(f, grower.owner, juiceProduct.id, { lotCode: 'NC-2026-11', unit: 'LTR', quantity: 300 });
+    await recordProcessing(f, grower.owner, { inputs: [{ batchId: oranges.id, quantity: 500, unit: 'KGM' }], outputs: [{ batchId: juice.id, quantity: 300, unit: 'LTR' }] });
+    browser = await launchBrowser(chromiumPath, { viewport: PHONE });
+    page = browser.page;
+  });
+  /** A new visit in a new tab: in the same tab Chromium would restore where the last visit scrolled to. */
+  async function visit(url: string): Promise<void> {
+    const previous = page;
+    page = await browser.context.newPage();
+    await previous.close();
+    await page.goto(url);
+  }
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('says what it is, who made it, where it comes from and its state, with a way to report a problem', async () => {
+    if (!chromiumPath) return;
+    await visit(`${t.baseUrl}/batches/${oranges.id}`);
+    await page.getByTestId('records-verified').waitFor();
+    const text = await firstScreenText(page);
+    for (const expected of ['Cam Hương Sơn', 'HTX Cam Hương Sơn', 'Đã xác minh', 'Vườn cam Sơn Trung', 'Hà Tĩnh', 'Đang lưu hành', 'Báo cáo vấn đề']) {
+      expect([expected, text.includes(expected)]).toEqual([expected, true]);
+    }
+    // The link from the first screen opens the report form.
+    await page.getByRole('link', { name: 'Báo cáo vấn đề với sản phẩm này' }).click();
+    await page.getByTestId('report-form').waitFor();
+  });
+
+  it('never says "in circulation" under a recall, for the batch recalled or for what was made from it', async () => {
+    if (!chromiumPath) return;
+    const recalled = await f.http.post(`/api/batches/${oranges.id}/recall`, { severity: 'class_ii', reason: 'Dư lượng thuốc bảo vệ thực vật vượt ngưỡng' }, { token: admin.token });
+    expect(recalled.status).toBe(201);
+    for (const batch of [oranges, juice]) {
+      await visit(`${t.baseUrl}/batches/${batch.id}`);
+      await page.getByTestId('recall-banner').waitFor();
+      const text = await firstScreenText(page);
+      expect(text).toContain('Đã thu hồi');
+      expect(await page.textContent('body')).not.toContain('Đang lưu hành');
+    }
+  });
+
+  it('makes every link on the page at least 24 px high to tap', async () => {
+    if (!chromiumPath) return;
+    await visit(`${t.baseUrl}/batches/${juice.id}`);
+    await page.getByTestId('batch-page').waitFor();
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('main a, main button')]
+        .map((element) => ({ text: (element.textContent ?? '').trim(), height: element.getBoundingClientRect().height }))
+        .filter((target) => target.height > 0 && target.height < 24));
+    expect(small).toEqual([]);
+  });
+});
