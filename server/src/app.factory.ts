@@ -63,7 +63,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
       reply.header('x-request-id', String(request.id));
       done(null, payload);
     });
-    useSecurityHeaders(nest);
+    useSecurityHeaders(nest, config.mapTiles);
     const openApi = SwaggerModule.createDocument(nest, new DocumentBuilder()
       .setTitle('Nguồn API')
       .setDescription('Cổng truy xuất nguồn gốc: businesses, products, batches, events, QR codes and the consumer view.')

@@ -85,6 +85,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ IMPORT_MAX_ROWS: '500', JOB_STALE_SECONDS: '120' })).toMatchObject({ importLimits: { rows: 500 }, jobs: { staleMs: 120_000 } });
     expect(() => loadConfig({ IMPORT_CHECK_CONCURRENCY: '0' })).toThrow(/IMPORT_CHECK_CONCURRENCY/);
   });
+
+  it('draws journey maps on OpenStreetMap\'s tiles unless the operator names a tile server, which must take {z}, {x} and {y}', () => {
+    expect(loadConfig({}).mapTiles).toEqual({ url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors', maxZoom: 19 });
+    expect(loadConfig({ MAP_TILE_URL: 'http://tiles.hatinh.gov.vn/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: 'Sở KH&CN Hà Tĩnh' }).mapTiles)
+      .toMatchObject({ url: 'http://tiles.hatinh.gov.vn/{z}/{x}/{y}.png', attribution: 'Sở KH&CN Hà Tĩnh' });
+    expect(() => loadConfig({ MAP_TILE_URL: 'https://tiles.example/{z}/{x}.png' })).toThrow(/MAP_TILE_URL/);
+    expect(() => loadConfig({ MAP_TILE_URL: 'ftp://tiles.example/{z}/{x}/{y}.png' })).toThrow(/MAP_TILE_URL/);
+  });
 });
 
 describe('TRUST_PROXY', () => {

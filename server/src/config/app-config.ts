@@ -71,6 +71,15 @@ export interface AppConfig {
   qrRenderQueue: number;
   /** How mail leaves: an SMTP server, files in a folder (one JSON file per message), or the log. */
   mail: MailConfig;
+  /** The raster tiles the consumer pages' journey map is drawn on. */
+  mapTiles: MapTiles;
+}
+
+export interface MapTiles {
+  /** `http(s)://…/{z}/{x}/{y}.png`, optionally with `{s}` for subdomains. */
+  url: string;
+  attribution: string;
+  maxZoom: number;
 }
 
 export interface ImportLimits {
@@ -220,6 +229,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     qrRenderThreads: integer(env, 'QR_RENDER_THREADS', Math.max(1, Math.min(2, os.availableParallelism() - 1)), 1, 64),
     qrRenderQueue: integer(env, 'QR_RENDER_QUEUE', 32, 0, 10_000),
     mail: mailConfig(env, cwd, dataDir, publicBaseUrl, production),
+    mapTiles: mapTiles(env),
+  };
+}
+
+/** MAP_TILE_URL (OpenStreetMap's tiles by default), its credit, and how far it zooms. */
+function mapTiles(env: NodeJS.ProcessEnv): MapTiles {
+  const url = env.MAP_TILE_URL?.trim() || 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+  if (!/^https?:\/\/[^/]+\//.test(url) || !['{z}', '{x}', '{y}'].every((part) => url.includes(part))) {
+    throw new ConfigError(`MAP_TILE_URL must be an http(s) URL with {z}, {x} and {y}, got "${url}"`);
+  }
+  return {
+    url,
+    attribution: env.MAP_TILE_ATTRIBUTION?.trim() || '© OpenStreetMap contributors',
+    maxZoom: integer(env, 'MAP_TILE_MAX_ZOOM', 19, 1, 22),
   };
 }
 

@@ -1,8 +1,10 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { PublicLotSearch, PublicProductView } from '@nguon/shared';
+import type { MapTilesView, PublicLotSearch, PublicProductView } from '@nguon/shared';
 import { RateLimited } from '../common/rate-limit/rate-limit.guard.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import { LotSearchQueryDto } from './dto/lot-search.query.js';
 import { PublicLotsService } from './public-lots.service.js';
 import { PublicProductService } from './public-product.service.js';
@@ -15,6 +17,7 @@ export class PublicViewController {
   constructor(
     private readonly publicProducts: PublicProductService,
     private readonly publicLots: PublicLotsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get('products/:id')
@@ -23,4 +26,8 @@ export class PublicViewController {
   /** A lot code typed alone (no GTIN): which batches carry it, for the consumer to choose. */
   @Get('lots')
   lots(@Query() query: LotSearchQueryDto): Promise<PublicLotSearch> { return this.publicLots.search(query.code); }
+
+  /** Where the journey map's tiles come from: set by the operator, the same for every page. */
+  @Get('map-tiles') @Header('cache-control', 'public, max-age=3600')
+  mapTiles(): MapTilesView { return this.config.mapTiles; }
 }

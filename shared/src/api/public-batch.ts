@@ -135,3 +135,12 @@ export interface PublicLotSearch {
   /** More batches carry this lot code than were listed: the consumer should add the GTIN. */
   more: boolean;
 }
+
+/** The map tiles consumer pages draw the journey on: `GET /api/public/map-tiles`. */
+export interface MapTilesView {
+  /** A `{z}/{x}/{y}` tile URL template (OpenStreetMap's by default; a province may run its own). */
+  url: string;
+  /** The credit the tiles' licence asks for, shown on the map. */
+  attribution: string;
+  maxZoom: number;
+}

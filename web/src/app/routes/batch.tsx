@@ -6,6 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Spinner } from '@/components/ui/spinner';
 import { usePublicBatch } from '@/features/batch/api/get-public-batch';
 import { BatchFacts } from '@/features/batch/components/batch-facts';
+import { JourneyMap } from '@/features/batch/components/journey-map';
 import { OriginSummary } from '@/features/batch/components/origin-summary';
 import { Certificates } from '@/features/batch/components/certificates';
 import { ProducerCard } from '@/features/batch/components/producer-card';
@@ -46,6 +47,7 @@ function BatchPage({ batch, scanToken }: { batch: PublicBatchView; scanToken: st
         </a>
       </div>
       <Timeline entries={batch.timeline} lotCode={batch.lotCode} />
+      <JourneyMap batch={batch} />
       <Sources sources={batch.sources} />
       <BatchFacts batch={batch} />
       <ProducerCard producer={batch.producer} />
