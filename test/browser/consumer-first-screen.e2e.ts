@@ -105,4 +105,22 @@ describe('the first screen of a batch page on a 360×640 phone', () => {
         .filter((target) => target.height > 0 && target.height < 24));
     expect(small).toEqual([]);
   });
+
+  it('shares the page through the phone\'s share sheet, or copies its link where there is none', async () => {
+    if (!chromiumPath) return;
+    await visit(`${t.baseUrl}/batches/${oranges.id}`);
+    await page.getByRole('button', { name: 'Sao chép đường dẫn' }).waitFor();
+    // A phone's browser: navigator.share hands the page to Zalo, Messenger, ...
+    await browser.context.addInitScript(() => {
+      (navigator as unknown as { share: (data: ShareData) => Promise<void> }).share = async (data) => {
+        (globalThis as unknown as { shared: ShareData }).shared = data;
+      };
+    });
+    await visit(`${t.baseUrl}/batches/${oranges.id}`);
+    await page.getByRole('button', { name: 'Chia sẻ' }).click();
+    const shared = await page.evaluate(() => (globalThis as unknown as { shared: ShareData }).shared);
+    expect(shared.url).toBe(`${t.baseUrl}/batches/${oranges.id}`);
+    expect(shared.title).toContain('Cam Hương Sơn');
+    expect(shared.text).toContain('thu hồi');
+  });
 });

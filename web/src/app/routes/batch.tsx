@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { consumerBatchState, type PublicBatchView } from '@nguon/shared';
 import { Button } from '@/components/ui/button';
+import { ShareButton } from '@/components/ui/share-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Spinner } from '@/components/ui/spinner';
 import { usePublicBatch } from '@/features/batch/api/get-public-batch';
@@ -33,9 +34,10 @@ function BatchPage({ batch, scanToken }: { batch: PublicBatchView; scanToken: st
   const t = useT();
   const { l } = useLocale();
   const hydrated = useHydrated();
+  const meta = batchPageMeta(batch, { t, l });
   return (
     <article className="page page--batch" data-testid="batch-page" data-batch-id={batch.id}>
-      <title>{batchPageMeta(batch, { t, l }).title}</title>
+      <title>{meta.title}</title>
       {batch.recall ? <RecallBanner recall={batch.recall} /> : null}
       {/* The first screen of a phone: what, who, from where, its state, and a way to report. */}
       <ProductHeader product={batch.product} status={consumerBatchState(batch, todayIso())} displayName={batch.displayName} />
@@ -45,6 +47,8 @@ function BatchPage({ batch, scanToken }: { batch: PublicBatchView; scanToken: st
         <a className="batch-page__report-link" href={`#${REPORT_ANCHOR}`}>
           {t('reports.open')}
         </a>
+        {/* The page's own address, not the code's: opening that would count as a scan. */}
+        <ShareButton title={meta.title} text={meta.description} path={`/batches/${encodeURIComponent(batch.id)}`} />
       </div>
       <Timeline entries={batch.timeline} lotCode={batch.lotCode} />
       <JourneyMap batch={batch} />
