@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import type { BatchView } from '@nguon/shared';
 import { createBatch, createLocation, createProduct, createProducer, createUser, recordProcessing, recordStage, type Factory, type Producer, type TestUser } from '../factories/index.js';
+import { axeViolations } from '../support/axe.js';
 import { findChromium, launchBrowser, requireWebBuild, type Browser } from '../support/browser.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -123,4 +124,20 @@ describe('the first screen of a batch page on a 360×640 phone', () => {
     expect(shared.title).toContain('Cam Hương Sơn');
     expect(shared.text).toContain('thu hồi');
   });
+
+  it('has nothing axe-core finds against WCAG 2.2 AA on the consumer pages, in both languages', async () => {
+    if (!chromiumPath) return;
+    const paths = ['/', `/batches/${oranges.id}`, `/batches/${juice.id}`, `/products/${grower.product.id}`];
+    for (const language of ['vi', 'en']) {
+      for (const path of paths) {
+        await visit(`${t.baseUrl}${path}`);
+        // The switch is remembered: pressed once, later pages open in English.
+        await page.locator('main h1').first().waitFor();
+        if ((await page.locator('html').getAttribute('lang')) !== language) await page.getByRole('button', { name: /English/ }).click();
+        await page.locator(`html[lang="${language}"] main h1`).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        expect([language, path, await axeViolations(page)]).toEqual([language, path, []]);
+      }
+    }
+  }, 120_000);
 });

@@ -38,7 +38,7 @@ export function SiteFrame({ wide = false, children }: { wide?: boolean; children
       </a>
       <header className={['site-header', wide ? 'site-header--wide' : null].filter(Boolean).join(' ')}>
         <div className="site-header__inner">
-          <Link to="/" className="brand" aria-label={t('app.homeLink')}>
+          <Link to="/" className="brand">
             <span className="brand__mark" aria-hidden="true">
               N
             </span>
