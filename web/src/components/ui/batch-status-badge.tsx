@@ -9,7 +9,7 @@ const TONES: Record<BatchStatus, BadgeTone> = {
   closed: 'neutral',
 };
 
-export function StatusBadge({ status }: { status: BatchStatus }) {
+export function BatchStatusBadge({ status }: { status: BatchStatus }) {
   const t = useT();
   return (
     <Badge tone={TONES[status]} data-testid="batch-status" data-status={status}>
