@@ -32,7 +32,7 @@ function boundaries(files, zones, baseline) {
 // Bulletproof-react's rule: features do not import each other, and the shared pieces
 // (components/, lib/) import no feature and not the app; features do not import the app.
 const WEB_FEATURES = 'web/src/features';
-const webZones = [
+export const webZones = [
   ...readdirSync(WEB_FEATURES).map((feature) => ({
     id: 'features',
     target: `${WEB_FEATURES}/${feature}`,
@@ -55,10 +55,16 @@ export default defineConfig(
   {
     languageOptions: { globals: globals.node },
     plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: TYPESCRIPT_PROJECTS, noWarnOnMultipleProjects: true })] },
+    settings: {
+      'import-x/extensions': importX.flatConfigs.typescript.settings['import-x/extensions'],
+      'import-x/parsers': importX.flatConfigs.typescript.settings['import-x/parsers'],
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: TYPESCRIPT_PROJECTS, noWarnOnMultipleProjects: true })],
+    },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       // `_`-prefixed names are deliberately unused (a rest sibling left out, a required parameter).
+      // No file imports itself through others (folders are kept apart by the zones below).
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },

@@ -2,7 +2,8 @@
 // breaking the zones listed for it, and nothing else. They go with the refactor the issue asks for
 // (one home for the event-store read rules below auth/ and the features, repositories instead of
 // other modules' entities, the audit trail and the access guard moved down); remove an entry when its
-// imports go. Never add one: a new violation is fixed where it is made.
+// imports go (`npm run lint` fails until you do). Never add one: a new violation is fixed where it
+// is made.
 
 /**
  * Server: `layers:X` lets the file import folder X against the order of LAYERS (a cycle, auth/
