@@ -78,8 +78,7 @@ export const COMPOSITION_ROOTS = [
 const src = (folder) => `server/src/${folder}`;
 
 /** A folder's files, without the composition roots inside it. */
-const filesOf = (folder) =>
-  folder === 'database' ? [src('database/!(data-source).ts'), src('database/!(seed)/**')] : [src(folder)];
+const filesOf = (folder) => (folder === 'database' ? [src('database/!(data-source).ts'), src('database/!(seed)/**')] : [src(folder)]);
 
 function layerMessage(from, to) {
   if (from === 'auth') return 'auth/ imports no feature module.';
