@@ -6,7 +6,7 @@ import { SERVER_BASELINE, WEB_BASELINE } from './baseline.js';
 import { serverZones } from './server-architecture.js';
 
 const RULE = 'import-x/no-restricted-paths';
-const everyZone = (zones) => ['error', { zones: zones.map(({ id: _id, ...zone }) => zone) }];
+const everyZone = (zones) => ['error', { zones: zones.map(({ id, ...zone }) => zone) }];
 const eslint = new ESLint({
   overrideConfig: [
     { files: Object.keys(SERVER_BASELINE), rules: { [RULE]: everyZone(serverZones()) } },
