@@ -26,7 +26,7 @@ export function decodeQrWithZbar(png: Buffer): string | null | undefined {
     return execFileSync('zbarimg', ['--raw', '-q', file], { encoding: 'utf8' }).replace(/\n$/, '');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      if (process.env.CI === 'true') throw new Error('CI=true but zbarimg is missing: apt-get install -y zbar-tools');
+      if (process.env.CI === 'true') throw new Error('CI=true but zbarimg is missing: apt-get install -y zbar-tools', { cause: error });
       console.warn('zbarimg not installed: QR checked with jsQR only (apt-get install -y zbar-tools)');
       return undefined;
     }

@@ -47,7 +47,7 @@ function lockDataDir(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(readFileSync(lockFile, 'utf8'));
       if (Number.isInteger(owner) && owner !== process.pid && isRunning(owner)) {
-        throw new Error(`The embedded database in ${dataDir} is in use by process ${owner}; stop it first.`);
+        throw new Error(`The embedded database in ${dataDir} is in use by process ${owner}; stop it first.`, { cause: error });
       }
       rmSync(lockFile, { force: true });
     }

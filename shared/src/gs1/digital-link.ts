@@ -50,6 +50,7 @@ const PATH_ONLY_AIS: ReadonlySet<string> = new Set(['01', '22', '10', '21', '235
 
 // RFC 3986 characters (unreserved, reserved and '%'); anything else must arrive percent-encoded.
 const URI_CHARS = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*$/;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHAR = /[\u0000-\u001f\u007f]/;
 
 type Failure = Extract<DigitalLinkParse, { ok: false }>;

@@ -1,7 +1,7 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { UserRole } from '@nguon/shared';
 import { hasRole, loginPath, useCurrentUser } from '@/lib/auth';
-import NotAllowedRoute from './routes/not-allowed';
+import { NotAllowedPage } from '@/components/layouts/not-allowed-page';
 
 /** Pages for signed-in users: others go to the sign-in page, which brings them back here. */
 export function RequireSession() {
@@ -16,6 +16,6 @@ export function RequireRole({ roles }: { roles: readonly UserRole[] }) {
   const user = useCurrentUser();
   const location = useLocation();
   if (!user) return <Navigate to={loginPath(`${location.pathname}${location.search}`)} replace />;
-  if (!hasRole(user, roles)) return <NotAllowedRoute />;
+  if (!hasRole(user, roles)) return <NotAllowedPage />;
   return <Outlet />;
 }

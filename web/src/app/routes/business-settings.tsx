@@ -6,17 +6,17 @@ import { Notice } from '@/components/ui/notice';
 import { Spinner } from '@/components/ui/spinner';
 import { WebhooksCard } from '@/features/alerts/components/webhooks-card';
 import { ApiKeysCard } from '@/features/api-keys/components/api-keys-card';
-import { useBusiness } from '@/features/businesses/api/get-business';
+import { useBusiness } from '@/lib/api/get-business';
 import { BusinessFacts } from '@/features/businesses/components/business-facts';
-import { BusinessStatusBadge } from '@/features/businesses/components/business-status-badge';
-import { BusinessStatusNotice } from '@/features/businesses/components/business-status-notice';
+import { BusinessStatusBadge } from '@/components/ui/business-status-badge';
+import { BusinessStatusNotice } from '@/components/ui/business-status-notice';
 import { Gs1PrefixesCard } from '@/features/businesses/components/gs1-prefixes-card';
 import { InvitationsCard } from '@/features/members/components/invitations-card';
 import { MembersCard } from '@/features/members/components/members-card';
 import { useCurrentUser, useRefreshUser } from '@/lib/auth';
 import { useRequestErrorMessage } from '@/lib/error-message';
 import { useT } from '@/lib/i18n';
-import NotAllowedRoute from './not-allowed';
+import { NotAllowedPage } from '@/components/layouts/not-allowed-page';
 
 function createdFromState(state: unknown): boolean {
   return typeof state === 'object' && state !== null && 'created' in state && state.created === true;
@@ -35,7 +35,7 @@ export default function BusinessSettingsRoute() {
   const membership = user?.memberships.find((m) => m.businessId === id) ?? null;
 
   if (!user) return null;
-  if (!membership) return <NotAllowedRoute />;
+  if (!membership) return <NotAllowedPage />;
 
   if (business.status === 'loading') {
     return (
@@ -47,7 +47,7 @@ export default function BusinessSettingsRoute() {
 
   if (business.status === 'error') {
     const missing = business.error.code === 'BUSINESS_NOT_FOUND' || business.error.code === 'NOT_FOUND';
-    if (business.error.code === 'FORBIDDEN') return <NotAllowedRoute />;
+    if (business.error.code === 'FORBIDDEN') return <NotAllowedPage />;
     return (
       <div className="page" data-testid="business-error">
         <EmptyState

@@ -3,7 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { TRACE_DIRECTIONS, type IntegrityReport } from '@nguon/shared';
 import { Card } from '@/components/ui/card';
 import { QueryResult } from '@/components/ui/query-result';
-import { StatusBadge } from '@/features/batch/components/status-badge';
+import { BatchStatusBadge } from '@/components/ui/batch-status-badge';
 import { ExportButton } from '@/features/exports/components/export-button';
 import type { TraceOptions } from '@/features/inspector/api/get-trace';
 import { useTrace } from '@/features/inspector/api/get-trace';
@@ -69,7 +69,7 @@ export default function InspectorBatchRoute() {
                 <h1 className="page__title" data-testid="inspector-batch-title">
                   {l(start.productName)} · <span className="code">{start.lotCode}</span>
                 </h1>
-                <StatusBadge status={start.status} />
+                <BatchStatusBadge status={start.status} />
               </header>
               <div className="page__columns">
                 <div className="page__column">

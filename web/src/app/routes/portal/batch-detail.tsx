@@ -5,9 +5,9 @@ import { FormError } from '@/components/ui/form-error';
 import { Notice } from '@/components/ui/notice';
 import { Spinner } from '@/components/ui/spinner';
 import { usePublicBatch } from '@/features/batch/api/get-public-batch';
-import { useLocations } from '@/features/catalog/api/list-locations';
+import { useLocations } from '@/lib/api/list-locations';
 import { RecordsVerified } from '@/features/batch/components/records-verified';
-import { StatusBadge } from '@/features/batch/components/status-badge';
+import { BatchStatusBadge } from '@/components/ui/batch-status-badge';
 import { RecallActions } from '@/features/inspector/components/recall-actions';
 import { LabelsCard } from '@/features/labels/components/labels-card';
 import { useBatch } from '@/features/lots/api/get-batch';
@@ -15,7 +15,8 @@ import { BatchFactsCard } from '@/features/lots/components/batch-facts-card';
 import { BatchesBreadcrumb } from '@/features/lots/components/batches-breadcrumb';
 import { BatchScansCard } from '@/features/lots/components/batch-scans-card';
 import { BatchTimeline } from '@/features/lots/components/batch-timeline';
-import { portalPath, usePortalBusiness } from '@/features/portal/use-portal-business';
+import { portalPath, usePortalBusiness } from '@/lib/use-portal-business';
+import { CorrectEventAction } from '@/features/recording/components/correct-event-action';
 import { RecordActions } from '@/features/recording/components/record-actions';
 import { useLocale, useT } from '@/lib/i18n';
 
@@ -38,7 +39,7 @@ function BatchPage({ batch, onChanged }: { batch: BatchView; onChanged: () => vo
           <span className="code">{batch.lotCode}</span>
         </h1>
         <p className="lots-batch__status">
-          <StatusBadge status={batch.status} />
+          <BatchStatusBadge status={batch.status} />
           {batch.displayName ? <span>{batch.displayName}</span> : null}
         </p>
         <RecordsVerified batchId={batch.id} />
@@ -52,6 +53,7 @@ function BatchPage({ batch, onChanged }: { batch: BatchView; onChanged: () => vo
             business={{ id: membership.businessId, name: membership.businessName }}
             locations={places}
             details={publicView.status === 'success' ? publicView.data.timeline : []}
+            renderCorrection={(event) => <CorrectEventAction batch={batch} event={event} />}
           />
         </div>
         <div className="page__column">

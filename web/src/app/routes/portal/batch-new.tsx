@@ -1,12 +1,12 @@
 import { useNavigate, useSearchParams } from 'react-router';
 import { Card } from '@/components/ui/card';
 import { QueryResult } from '@/components/ui/query-result';
-import { useLocations } from '@/features/catalog/api/list-locations';
+import { useLocations } from '@/lib/api/list-locations';
 import { useProducts } from '@/features/catalog/api/list-products';
 import { BatchForm, NoProducts } from '@/features/lots/components/batch-form';
 import { BatchesBreadcrumb } from '@/features/lots/components/batches-breadcrumb';
 import { mayRecord, RecordingDisabledNotice } from '@/features/lots/components/recording-disabled-notice';
-import { portalPath, usePortalBusiness } from '@/features/portal/use-portal-business';
+import { portalPath, usePortalBusiness } from '@/lib/use-portal-business';
 import { useT } from '@/lib/i18n';
 
 /** `/portal/:businessId/batches/new` (`?productId=` picks the product): on success, the batch's page. */

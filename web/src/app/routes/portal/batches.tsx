@@ -8,7 +8,7 @@ import { useBatches } from '@/features/lots/api/list-batches';
 import { useProducts } from '@/features/catalog/api/list-products';
 import { BatchList } from '@/features/lots/components/batch-list';
 import { mayRecord } from '@/features/lots/components/recording-disabled-notice';
-import { portalPath, usePortalBusiness } from '@/features/portal/use-portal-business';
+import { portalPath, usePortalBusiness } from '@/lib/use-portal-business';
 import { useLocale, useT } from '@/lib/i18n';
 import { useListFilters } from '@/lib/use-list-filters';
 

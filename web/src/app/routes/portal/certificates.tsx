@@ -1,9 +1,9 @@
 import { Card } from '@/components/ui/card';
 import { QueryResult } from '@/components/ui/query-result';
-import { useBusiness } from '@/features/businesses/api/get-business';
+import { useBusiness } from '@/lib/api/get-business';
 import { CertificatesSection } from '@/features/catalog/components/certificates-section';
 import { ReadOnlyNote } from '@/features/catalog/components/read-only-note';
-import { usePortalBusiness } from '@/features/portal/use-portal-business';
+import { usePortalBusiness } from '@/lib/use-portal-business';
 import { useT } from '@/lib/i18n';
 
 /** The business's own certificates: validity at a glance, documents, add and delete for owners. */

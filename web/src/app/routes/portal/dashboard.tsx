@@ -7,7 +7,7 @@ import { OpenBatches } from '@/features/lots/components/open-batches';
 import { QuickActions } from '@/features/lots/components/quick-actions';
 import { RecentEvents } from '@/features/lots/components/recent-events';
 import { mayRecord, RecordingDisabledNotice } from '@/features/lots/components/recording-disabled-notice';
-import { usePortalBusiness } from '@/features/portal/use-portal-business';
+import { usePortalBusiness } from '@/lib/use-portal-business';
 import { useT } from '@/lib/i18n';
 
 /** `/portal/:businessId`: the business at a glance, what needs attention first. */

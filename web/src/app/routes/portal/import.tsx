@@ -1,5 +1,5 @@
 import { ImportForm } from '@/features/imports/components/import-form';
-import { usePortalBusiness } from '@/features/portal/use-portal-business';
+import { usePortalBusiness } from '@/lib/use-portal-business';
 import { useT } from '@/lib/i18n';
 
 /** `/portal/:businessId/import`: batches or stages from a spreadsheet, checked row by row, stored all-or-nothing. */

@@ -1,7 +1,7 @@
 import { Link, Navigate } from 'react-router';
 import { Card } from '@/components/ui/card';
 import { MyBusinesses } from '@/features/businesses/components/my-businesses';
-import { portalPath } from '@/features/portal/use-portal-business';
+import { portalPath } from '@/lib/use-portal-business';
 import { useCurrentUser } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
 

@@ -1,9 +1,9 @@
 import { useSearchParams } from 'react-router';
 import { FormError } from '@/components/ui/form-error';
 import { Spinner } from '@/components/ui/spinner';
-import { usePortalBusiness } from '@/features/portal/use-portal-business';
+import { usePortalBusiness } from '@/lib/use-portal-business';
 import { useIncomingShipments } from '@/features/recording/api/list-incoming-shipments';
-import { useLocations } from '@/features/catalog/api/list-locations';
+import { useLocations } from '@/lib/api/list-locations';
 import { useProducts } from '@/features/catalog/api/list-products';
 import { useBatches } from '@/features/lots/api/list-batches';
 import { ProcessingForm } from '@/features/recording/components/processing-form';

@@ -8,7 +8,7 @@ import { useProduct } from '@/features/catalog/api/get-product';
 import { CertificatesSection } from '@/features/catalog/components/certificates-section';
 import { ProductForm } from '@/features/catalog/components/product-form';
 import { ReadOnlyNote } from '@/features/catalog/components/read-only-note';
-import { portalPath, usePortalBusiness } from '@/features/portal/use-portal-business';
+import { portalPath, usePortalBusiness } from '@/lib/use-portal-business';
 import { useLocale, useT } from '@/lib/i18n';
 
 /** A new product (`products/new`) or an existing one (`products/:productId`) with its certificates. */

@@ -4,7 +4,7 @@ import { PagedResult } from '@/components/ui/query-result';
 import { useProducts } from '@/features/catalog/api/list-products';
 import { ProductList } from '@/features/catalog/components/product-list';
 import { ReadOnlyNote } from '@/features/catalog/components/read-only-note';
-import { portalPath, usePortalBusiness } from '@/features/portal/use-portal-business';
+import { portalPath, usePortalBusiness } from '@/lib/use-portal-business';
 import { useT } from '@/lib/i18n';
 
 const LIMIT = 20;

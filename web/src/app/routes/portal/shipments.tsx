@@ -1,5 +1,5 @@
 import { IncomingShipments } from '@/features/recording/components/incoming-shipments';
-import { usePortalBusiness } from '@/features/portal/use-portal-business';
+import { usePortalBusiness } from '@/lib/use-portal-business';
 import { useT } from '@/lib/i18n';
 
 /** `/portal/:businessId/shipments`: goods shipped to the business, to confirm on arrival. */

@@ -10,7 +10,7 @@ import { submitForm } from '@/lib/submit-form';
 import { useAction } from '@/lib/use-action';
 import { passwordTooShort } from '@/lib/validation';
 import { changePassword } from '../api/change-password';
-import { NewPasswordField } from './password-field';
+import { NewPasswordField } from '@/components/ui/password-field';
 
 const FIELDS = ['currentPassword', 'newPassword'];
 

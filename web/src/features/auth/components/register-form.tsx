@@ -8,7 +8,7 @@ import { submitForm } from '@/lib/submit-form';
 import { useAction } from '@/lib/use-action';
 import { emailProblem, passwordTooShort } from '@/lib/validation';
 import { register } from '../api/register';
-import { NewPasswordField } from './password-field';
+import { NewPasswordField } from '@/components/ui/password-field';
 
 const FIELDS = ['email', 'password', 'displayName'];
 

@@ -4,7 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { formatDate, formatQuantity, todayIso } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
-import { formatPlaceAddress } from '../utils/format-place';
+import { formatPlaceAddress } from '@/lib/format-place';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

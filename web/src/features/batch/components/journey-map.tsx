@@ -5,7 +5,7 @@ import { Notice } from '@/components/ui/notice';
 import { formatDate, formatInstantDate } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
 import { useHydrated } from '@/lib/use-hydrated';
-import { formatPlaceAddress } from '../utils/format-place';
+import { formatPlaceAddress } from '@/lib/format-place';
 import { journeyPlaces, onMap } from '../utils/journey-places';
 
 // Leaflet and its styles load only on a page whose journey has coordinates, after it has shown.

@@ -2,7 +2,7 @@ import type { PublicBatchView } from '@nguon/shared';
 import { Badge } from '@/components/ui/badge';
 import { ShieldCheckIcon } from '@/components/ui/icons';
 import { useT } from '@/lib/i18n';
-import { formatPlaceAddress } from '../utils/format-place';
+import { formatPlaceAddress } from '@/lib/format-place';
 
 /**
  * Where it came from at a glance, under the product on the first screen of a phone: who made it

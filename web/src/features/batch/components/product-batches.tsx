@@ -3,7 +3,7 @@ import { Card } from '@/components/ui/card';
 import { formatDate } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
 import { BatchLink } from './batch-link';
-import { StatusBadge } from './status-badge';
+import { BatchStatusBadge } from '@/components/ui/batch-status-badge';
 
 /** A product's recent lots (a GTIN was scanned without a lot): pick the one on the package. */
 export function ProductBatches({ batches }: { batches: PublicProductView['batches'] }) {
@@ -16,7 +16,7 @@ export function ProductBatches({ batches }: { batches: PublicProductView['batche
         {batches.map((batch) => (
           <li key={batch.id}>
             <BatchLink batchId={batch.id} data-testid="product-batch">
-              <StatusBadge status={batch.status} />
+              <BatchStatusBadge status={batch.status} />
               <span className="source__name code">{t('sources.lot', { lot: batch.lotCode })}</span>
               <span className="source__meta">
                 {t('product.batch.produced', { date: formatDate(batch.productionDate, locale) })}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ConsumerBatchState, PublicBatchView } from '@nguon/shared';
 import { useLocale, useT } from '@/lib/i18n';
-import { StatusBadge } from './status-badge';
+import { BatchStatusBadge } from '@/components/ui/batch-status-badge';
 
 interface ProductHeaderProps {
   product: PublicBatchView['product'];
@@ -41,7 +41,7 @@ export function ProductHeader({ product, status, displayName }: ProductHeaderPro
     <header className="product-header">
       <ProductImage src={product.imageUrl} alt={t('batch.imageAlt', { name })} name={name} fallback={t('batch.noImage')} />
       <div className="product-header__text">
-        {status ? <StatusBadge status={status} /> : null}
+        {status ? <BatchStatusBadge status={status} /> : null}
         <h1 className="product-header__name" data-testid="product-name">
           {name}
         </h1>

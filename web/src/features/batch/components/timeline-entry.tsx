@@ -9,7 +9,7 @@ import { Badge } from '@/components/ui/badge';
 import { PinIcon } from '@/components/ui/icons';
 import { formatEventTime, formatQuantity } from '@/lib/format';
 import { useLocale, useT, type Translate } from '@/lib/i18n';
-import { formatPlace } from '../utils/format-place';
+import { formatPlace } from '@/lib/format-place';
 
 /** `urn:epcglobal:cbv:btt:inv` / `https://ref.gs1.org/cbv/BTT-inv` / `inv` → `inv`. */
 function documentType(type: string): string {

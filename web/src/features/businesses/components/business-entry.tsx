@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { BusinessView } from '@nguon/shared';
-import { BusinessStatusBadge } from './business-status-badge';
+import { BusinessStatusBadge } from '@/components/ui/business-status-badge';
 
 interface BusinessEntryProps {
   business: BusinessView;

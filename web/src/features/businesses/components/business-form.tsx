@@ -8,7 +8,7 @@ import { submitForm } from '@/lib/submit-form';
 import { useAction } from '@/lib/use-action';
 import { emailProblem } from '@/lib/validation';
 import { createBusiness } from '../api/create-business';
-import { PROVINCES } from '../utils/provinces';
+import { PROVINCES } from '@/lib/provinces';
 import { prefixesProblem, splitPrefixes } from '../utils/gs1-prefixes';
 import { checkTaxCode, normalizeTaxCode } from '../utils/tax-code';
 

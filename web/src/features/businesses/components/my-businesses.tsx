@@ -3,9 +3,9 @@ import type { CurrentUser } from '@nguon/shared';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { ChevronRightIcon } from '@/components/ui/icons';
-import { portalPath } from '@/features/portal/use-portal-business';
+import { portalPath } from '@/lib/use-portal-business';
 import { useT } from '@/lib/i18n';
-import { BusinessStatusBadge } from './business-status-badge';
+import { BusinessStatusBadge } from '@/components/ui/business-status-badge';
 
 type Membership = CurrentUser['memberships'][number];
 

@@ -7,7 +7,7 @@ import { TextField } from '@/components/ui/text-field';
 import { useT } from '@/lib/i18n';
 import { submitForm } from '@/lib/submit-form';
 import type { Action } from '@/lib/use-action';
-import { AttachmentInput } from './attachment-input';
+import { AttachmentInput } from '@/components/ui/attachment-input';
 
 interface Values {
   kind: CertificateKind;

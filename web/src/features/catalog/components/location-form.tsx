@@ -5,7 +5,7 @@ import { FormError, fieldErrorOf } from '@/components/ui/form-error';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
-import { PROVINCES } from '@/features/businesses/utils/provinces';
+import { PROVINCES } from '@/lib/provinces';
 import { useLocale, useT, type MessageKey } from '@/lib/i18n';
 import { submitForm } from '@/lib/submit-form';
 import { useAction } from '@/lib/use-action';

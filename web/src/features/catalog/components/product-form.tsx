@@ -10,9 +10,9 @@ import { submitForm } from '@/lib/submit-form';
 import { useAction } from '@/lib/use-action';
 import { createProduct } from '../api/create-product';
 import { updateProduct } from '../api/update-product';
-import { AttachmentInput } from './attachment-input';
+import { AttachmentInput } from '@/components/ui/attachment-input';
 import '../catalog.css';
-import { useBusiness } from '@/features/businesses/api/get-business';
+import { useBusiness } from '@/lib/api/get-business';
 import { checkGtin, GtinField, type UsablePrefixes } from './gtin-field';
 
 interface Values {

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { UNITS, type ProductView } from '@nguon/shared';
 import { Badge } from '@/components/ui/badge';
-import { portalPath } from '@/features/portal/use-portal-business';
+import { portalPath } from '@/lib/use-portal-business';
 import { useLocale, useT } from '@/lib/i18n';
 import '../catalog.css';
 

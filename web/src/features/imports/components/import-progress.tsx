@@ -4,7 +4,7 @@ import type { ImportJobView } from '@nguon/shared';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { QueryResult } from '@/components/ui/query-result';
-import { portalPath } from '@/features/portal/use-portal-business';
+import { portalPath } from '@/lib/use-portal-business';
 import { useLocale, useT } from '@/lib/i18n';
 import { useApiQuery } from '@/lib/use-api-query';
 import { importJobPath } from '../api/import-job-path';

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { BatchSearchResult } from '@nguon/shared';
-import { StatusBadge } from '@/features/batch/components/status-badge';
+import { BatchStatusBadge } from '@/components/ui/batch-status-badge';
 import { DEFAULT_OFFSET, formatDate, formatEventTime } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
 import { eventLabel } from '../utils/event-label';
@@ -50,7 +50,7 @@ export function SearchResults({ items, sort, onSort }: SearchResultsProps) {
               <td className="code">{item.gtin ?? '—'}</td>
               <td>{item.businessName}</td>
               <td>
-                <StatusBadge status={item.status} />
+                <BatchStatusBadge status={item.status} />
               </td>
               <td>{formatDate(item.productionDate, locale)}</td>
               <td>

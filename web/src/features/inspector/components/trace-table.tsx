@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { IntegrityReport, TraceView } from '@nguon/shared';
-import { StatusBadge } from '@/features/batch/components/status-badge';
+import { BatchStatusBadge } from '@/components/ui/batch-status-badge';
 import { Badge } from '@/components/ui/badge';
 import { useLocale, useT } from '@/lib/i18n';
 import { depthLabel } from '../utils/depth-label';
@@ -43,7 +43,7 @@ export function TraceTable({ view, integrity }: { view: TraceView; integrity: Re
               <td>{l(batch.productName)}</td>
               <td>{batch.businessName}</td>
               <td>
-                <StatusBadge status={batch.status} />{' '}
+                <BatchStatusBadge status={batch.status} />{' '}
                 {batch.recall && batch.recall.sourceBatchId !== batch.id ? <Badge tone="danger">{t('inspector.trace.affected')}</Badge> : null}
               </td>
               <td>

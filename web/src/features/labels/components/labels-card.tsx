@@ -1,7 +1,7 @@
 import type { BatchView } from '@nguon/shared';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
-import { usePortalBusiness } from '@/features/portal/use-portal-business';
+import { usePortalBusiness } from '@/lib/use-portal-business';
 import { useT } from '@/lib/i18n';
 import { LabelSheetForm } from './label-sheet-form';
 import { QrDownloads } from './qr-downloads';

@@ -4,7 +4,7 @@ import type { DashboardView } from '@nguon/shared';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { ChevronRightIcon } from '@/components/ui/icons';
-import { portalPath } from '@/features/portal/use-portal-business';
+import { portalPath } from '@/lib/use-portal-business';
 import { formatDate, formatInstantDate } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
 import '../lots.css';

@@ -1,8 +1,8 @@
-import type { BatchView, LocationView } from '@nguon/shared';
+import type { ReactNode } from 'react';
+import type { BatchView, EventView, LocationView } from '@nguon/shared';
 import { Badge } from '@/components/ui/badge';
 import { PinIcon } from '@/components/ui/icons';
-import { formatPlace } from '@/features/batch/utils/format-place';
-import { CorrectEventAction } from '@/features/recording/components/correct-event-action';
+import { formatPlace } from '@/lib/format-place';
 import { formatEventTime, formatQuantity } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
 import { quantityFor, type BatchTimelineItem } from '../utils/batch-timeline';
@@ -15,10 +15,12 @@ interface BatchEventEntryProps {
   /** The business whose portal this is, and its places, to name what the consumer view does not. */
   business: { id: string; name: string };
   locations: ReadonlyMap<string, LocationView>;
+  /** How the business corrects one of its own records (recording's form, put in by the page). */
+  renderCorrection: (event: EventView) => ReactNode;
 }
 
 /** One recorded stage: what, when, where, who, how much; struck through when declared wrong. */
-export function BatchEventEntry({ item, batch, business, locations }: BatchEventEntryProps) {
+export function BatchEventEntry({ item, batch, business, locations, renderCorrection }: BatchEventEntryProps) {
   const t = useT();
   const { locale, l } = useLocale();
   const { event, declaration, details } = item;
@@ -84,7 +86,7 @@ export function BatchEventEntry({ item, batch, business, locations }: BatchEvent
           {declaration.explanation ? `${declaration.reason ? ': ' : ''}${declaration.explanation}` : null}
         </p>
       ) : null}
-      {own ? <CorrectEventAction batch={batch} event={event} /> : null}
+      {own ? renderCorrection(event) : null}
     </li>
   );
 }

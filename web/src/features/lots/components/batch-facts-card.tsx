@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { BatchView, LocalizedText, LocationView } from '@nguon/shared';
 import { Card } from '@/components/ui/card';
 import { CopyButton } from '@/components/ui/copy-button';
-import { StatusBadge } from '@/features/batch/components/status-badge';
+import { BatchStatusBadge } from '@/components/ui/batch-status-badge';
 import { formatDate, formatQuantity } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
 import '../lots.css';
@@ -36,7 +36,7 @@ export function BatchFactsCard({ batch, productName, origin }: BatchFactsCardPro
         </Fact>
         {batch.displayName ? <Fact label={t('lots.detail.displayName')} testId="fact-display-name">{batch.displayName}</Fact> : null}
         <Fact label={t('batch.status')}>
-          <StatusBadge status={batch.status} />
+          <BatchStatusBadge status={batch.status} />
         </Fact>
         <Fact label={t('batch.productionDate')} testId="fact-production-date">{formatDate(batch.productionDate, locale)}</Fact>
         {batch.expiryDate ? <Fact label={t('batch.expiryDate')} testId="fact-expiry-date">{formatDate(batch.expiryDate, locale)}</Fact> : null}

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import type { BatchListItem } from '@nguon/shared';
 import { ChevronRightIcon } from '@/components/ui/icons';
-import { StatusBadge } from '@/features/batch/components/status-badge';
-import { portalPath } from '@/features/portal/use-portal-business';
+import { BatchStatusBadge } from '@/components/ui/batch-status-badge';
+import { portalPath } from '@/lib/use-portal-business';
 import { DEFAULT_OFFSET, formatDate, formatEventTime } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
 import '../lots.css';
@@ -22,7 +22,7 @@ export function BatchList({ businessId, batches }: { businessId: string; batches
               </span>
               {batch.displayName ? <span>{batch.displayName}</span> : null}
               <span className="link-row__meta lots-meta">
-                <StatusBadge status={batch.status} />
+                <BatchStatusBadge status={batch.status} />
                 <span className="muted">{t('lots.list.produced', { date: formatDate(batch.productionDate, locale) })}</span>
                 <span className="muted">
                   {batch.lastEventAt ? t('lots.lastEvent', { time: formatEventTime(batch.lastEventAt, DEFAULT_OFFSET, locale) }) : t('lots.noEvent')}

@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react';
-import type { BatchView, LocationView, TimelineEntry } from '@nguon/shared';
+import { useMemo, useState, type ReactNode } from 'react';
+import type { BatchView, EventView, LocationView, TimelineEntry } from '@nguon/shared';
 import { Card } from '@/components/ui/card';
 import { PagedResult } from '@/components/ui/query-result';
 import { useT } from '@/lib/i18n';
@@ -15,10 +15,12 @@ interface BatchTimelineProps {
   locations: readonly LocationView[];
   /** The consumer view's timeline, for the names of places and parties. */
   details: readonly TimelineEntry[];
+  /** The correction form under each of the business's own records. */
+  renderCorrection: (event: EventView) => ReactNode;
 }
 
 /** Every record of the batch, oldest first, a page at a time, declared-wrong ones included. */
-export function BatchTimeline({ batch, business, locations, details }: BatchTimelineProps) {
+export function BatchTimeline({ batch, business, locations, details, renderCorrection }: BatchTimelineProps) {
   const t = useT();
   const [offset, setOffset] = useState(0);
   const events = useBatchEvents(batch.id, { limit: PAGE, offset });
@@ -38,7 +40,7 @@ export function BatchTimeline({ batch, business, locations, details }: BatchTime
         {(items) => (
           <ol className="timeline">
             {batchTimeline(items, details).map((item) => (
-              <BatchEventEntry key={item.event.id} item={item} batch={batch} business={business} locations={places} />
+              <BatchEventEntry key={item.event.id} item={item} batch={batch} business={business} locations={places} renderCorrection={renderCorrection} />
             ))}
           </ol>
         )}

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { portalPath } from '@/features/portal/use-portal-business';
+import { portalPath } from '@/lib/use-portal-business';
 import { useT } from '@/lib/i18n';
 
 /** "Lô hàng / {current}": the way back to the business's batches. */

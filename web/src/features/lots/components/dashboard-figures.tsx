@@ -1,7 +1,7 @@
 import type { DashboardView } from '@nguon/shared';
 import { Link } from 'react-router';
 import { Card } from '@/components/ui/card';
-import { portalPath } from '@/features/portal/use-portal-business';
+import { portalPath } from '@/lib/use-portal-business';
 import { formatNumber } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
 import { ScanBars } from './scan-bars';

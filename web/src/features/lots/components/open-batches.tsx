@@ -2,8 +2,8 @@ import { Link } from 'react-router';
 import type { DashboardBatch } from '@nguon/shared';
 import { Card } from '@/components/ui/card';
 import { ChevronRightIcon } from '@/components/ui/icons';
-import { StatusBadge } from '@/features/batch/components/status-badge';
-import { portalPath } from '@/features/portal/use-portal-business';
+import { BatchStatusBadge } from '@/components/ui/batch-status-badge';
+import { portalPath } from '@/lib/use-portal-business';
 import { DEFAULT_OFFSET, formatEventTime } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
 import '../lots.css';
@@ -26,7 +26,7 @@ export function OpenBatches({ businessId, batches }: { businessId: string; batch
                     <span className="code">{batch.lotCode}</span> · {l(batch.productName)}
                   </span>
                   <span className="link-row__meta lots-meta">
-                    <StatusBadge status={batch.status} />
+                    <BatchStatusBadge status={batch.status} />
                     <span className="muted">
                       {batch.lastEventAt ? t('lots.lastEvent', { time: formatEventTime(batch.lastEventAt, DEFAULT_OFFSET, locale) }) : t('lots.noEvent')}
                     </span>

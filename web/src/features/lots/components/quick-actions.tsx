@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Card } from '@/components/ui/card';
-import { portalPath } from '@/features/portal/use-portal-business';
+import { portalPath } from '@/lib/use-portal-business';
 import { useT } from '@/lib/i18n';
 import '../lots.css';
 

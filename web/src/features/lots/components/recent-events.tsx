@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { DashboardEvent } from '@nguon/shared';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { portalPath } from '@/features/portal/use-portal-business';
+import { portalPath } from '@/lib/use-portal-business';
 import { formatEventTime } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
 import { stageTitle } from '../utils/stage-title';

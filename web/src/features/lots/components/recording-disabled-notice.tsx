@@ -1,6 +1,6 @@
-import { BusinessStatusNotice } from '@/features/businesses/components/business-status-notice';
-import { useBusiness } from '@/features/businesses/api/get-business';
-import type { PortalMembership } from '@/features/portal/use-portal-business';
+import { BusinessStatusNotice } from '@/components/ui/business-status-notice';
+import { useBusiness } from '@/lib/api/get-business';
+import type { PortalMembership } from '@/lib/use-portal-business';
 import { useT } from '@/lib/i18n';
 
 /** Whether the business may record batches and stages: only once an administrator verified it. */

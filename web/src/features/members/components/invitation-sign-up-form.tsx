@@ -4,7 +4,7 @@ import { PASSWORD_MIN_LENGTH, type LoginResponse } from '@nguon/shared';
 import { FormError, fieldErrorOf } from '@/components/ui/form-error';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
-import { NewPasswordField } from '@/features/auth/components/password-field';
+import { NewPasswordField } from '@/components/ui/password-field';
 import { useLocale, useT } from '@/lib/i18n';
 import { submitForm } from '@/lib/submit-form';
 import { useAction } from '@/lib/use-action';

@@ -1,10 +1,10 @@
 import { NavLink, Outlet, useParams } from 'react-router';
 import { Badge } from '@/components/ui/badge';
-import { BusinessStatusBadge } from '@/features/businesses/components/business-status-badge';
+import { BusinessStatusBadge } from '@/components/ui/business-status-badge';
 import { useCurrentUser } from '@/lib/auth';
 import { useT, type MessageKey } from '@/lib/i18n';
-import NotAllowedRoute from '@/app/routes/not-allowed';
-import { portalPath } from '../use-portal-business';
+import { NotAllowedPage } from '@/components/layouts/not-allowed-page';
+import { portalPath } from '@/lib/use-portal-business';
 import '../portal.css';
 
 const SECTIONS: readonly { to: string; label: MessageKey; end?: boolean }[] = [
@@ -23,7 +23,7 @@ export function PortalLayout() {
   const { businessId = '' } = useParams();
   const user = useCurrentUser();
   const membership = user?.memberships.find((m) => m.businessId === businessId);
-  if (!membership) return <NotAllowedRoute />;
+  if (!membership) return <NotAllowedPage />;
   return (
     <div className="portal" data-testid="portal" data-business-id={businessId}>
       <header className="portal__header">

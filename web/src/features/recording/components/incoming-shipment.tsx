@@ -3,7 +3,7 @@ import { CBV_BIZ_TRANSACTION_TYPES, type CbvBizTransactionType, type IncomingShi
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/form-error';
-import { portalPath } from '@/features/portal/use-portal-business';
+import { portalPath } from '@/lib/use-portal-business';
 import { DEFAULT_OFFSET, formatEventTime, formatQuantity } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
 import { useAction } from '@/lib/use-action';

@@ -8,7 +8,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
-import { portalPath } from '@/features/portal/use-portal-business';
+import { portalPath } from '@/lib/use-portal-business';
 import { apiRequest, queryString } from '@/lib/api-client';
 import { useLocale, useT } from '@/lib/i18n';
 import { submitForm } from '@/lib/submit-form';

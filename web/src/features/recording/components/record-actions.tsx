@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { DISTRIBUTING_STAGES, PRODUCER_ONLY_STAGES, SINGLE_BATCH_STAGES, STAGES, type BatchView } from '@nguon/shared';
-import { portalPath, usePortalBusiness } from '@/features/portal/use-portal-business';
+import { portalPath, usePortalBusiness } from '@/lib/use-portal-business';
 import { useLocale, useT } from '@/lib/i18n';
 import { RecordedNotice } from './recorded-notice';
 import '../recording.css';

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import type { BatchView, LocationView } from '@nguon/shared';
 import { FormError } from '@/components/ui/form-error';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { portalPath } from '@/features/portal/use-portal-business';
+import { portalPath } from '@/lib/use-portal-business';
 import { useLocale, useT } from '@/lib/i18n';
 import { submitForm } from '@/lib/submit-form';
 import { useAction } from '@/lib/use-action';

@@ -4,7 +4,7 @@ import { fieldErrorOf } from '@/components/ui/form-error';
 import { SelectField } from '@/components/ui/select-field';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
-import { AttachmentInput } from '@/features/catalog/components/attachment-input';
+import { AttachmentInput } from '@/components/ui/attachment-input';
 import type { ApiRequestError } from '@/lib/api-client';
 import { useLocale, useT } from '@/lib/i18n';
 import { vietnamNow } from '../utils/event-time';

@@ -3,7 +3,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { useT } from '@/lib/i18n';
 
 /** Signed in, but this page is for another role (or another business). */
-export default function NotAllowedRoute() {
+export function NotAllowedPage() {
   const t = useT();
   return (
     <div className="page" data-testid="not-allowed">

@@ -11,7 +11,7 @@ const TONES: Record<ConsumerBatchState, BadgeTone> = {
 };
 
 /** A batch's state in the same word and colour on every page (consumer, portal, inspector). */
-export function StatusBadge({ status }: { status: ConsumerBatchState }) {
+export function BatchStatusBadge({ status }: { status: ConsumerBatchState }) {
   const t = useT();
   return (
     <Badge tone={TONES[status]} data-testid="batch-status" data-status={status}>

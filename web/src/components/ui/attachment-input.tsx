@@ -7,9 +7,9 @@ import { Spinner } from '@/components/ui/spinner';
 import { toRequestError } from '@/lib/api-client';
 import { useRequestErrorMessage } from '@/lib/error-message';
 import { useLocale, useT } from '@/lib/i18n';
-import { uploadAttachment } from '../api/upload-attachment';
-import { formatFileSize } from './file-size';
-import '../catalog.css';
+import { uploadAttachment } from '@/lib/api/upload-attachment';
+import { formatFileSize } from '@/lib/file-size';
+import './attachment-input.css';
 
 export interface AttachmentInputProps {
   businessId: string;

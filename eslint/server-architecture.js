@@ -1,0 +1,121 @@
+// The server's module rules (issue #12), checked by import-x/no-restricted-paths:
+// 1. folders depend one way, in the order of LAYERS below: a folder imports only folders listed
+//    before it, so no two folders can import each other, directly or in a loop. Within that order:
+//    `auth/` imports no feature, master data never imports the event store, and writes never
+//    import the read side;
+// 2. no deep imports: another module is used through what it exposes (PUBLIC).
+// Today's known violations are listed in ./server-baseline.js; anything else fails `npm run lint`.
+
+/** Everything a module may import comes earlier in this list. */
+export const LAYERS = [
+  // Infrastructure, importable from everywhere; imports no module.
+  'config',
+  'database',
+  'common',
+  'mail',
+  // Who is acting and what they may do: imports no feature.
+  'auth',
+  'audit',
+  'attachments',
+  // Master data.
+  'businesses',
+  'products',
+  'locations',
+  'scans',
+  'batches',
+  // The event store and the ways events come in.
+  'events',
+  'epcis',
+  'shipments',
+  'imports',
+  // Other writes.
+  'notifications',
+  'webhooks',
+  'members',
+  'api-keys',
+  'admin',
+  'recalls',
+  'flags',
+  'labels',
+  'qr',
+  // The read side: imports the others, imported by none of them.
+  'trace',
+  'search',
+  'dashboard',
+  'reports',
+  'exports',
+  'public-view',
+  'web-app',
+  'resolver',
+  'health',
+];
+
+const INFRASTRUCTURE = ['config', 'database', 'common', 'mail'];
+const MASTER_DATA = ['businesses', 'products', 'locations'];
+const EVENT_STORE = ['events', 'epcis'];
+const READ_SIDE = LAYERS.slice(LAYERS.indexOf('trace'));
+
+/**
+ * What a module lets others import besides its `*.module.ts` and `*.service.ts`: the pieces every
+ * module uses. Entities may import other entities (TypeORM relations). Infrastructure folders are
+ * open.
+ */
+const PUBLIC = {
+  auth: ['access-rule.ts', 'current-actor.decorator.ts', 'principal.ts', 'tenancy.policy.ts'],
+  audit: ['audit-trail.ts'],
+  mail: ['mailer.ts', 'compose-mail.ts'],
+};
+
+/** Files that assemble the application and may import anything: they are not checked here. */
+export const COMPOSITION_ROOTS = [
+  'server/src/*.ts',
+  'server/src/cli/**',
+  'server/src/bench/**',
+  'server/src/database/data-source.ts',
+  'server/src/database/seed/**',
+];
+
+const src = (folder) => `server/src/${folder}`;
+
+/** A folder's files, without the composition roots inside it. */
+const filesOf = (folder) => (folder === 'database' ? [src('database/!(data-source).ts'), src('database/!(seed)/**')] : [src(folder)]);
+
+function layerMessage(from, to) {
+  if (from === 'auth') return 'auth/ imports no feature module.';
+  if (MASTER_DATA.includes(from) && EVENT_STORE.includes(to)) return 'Master data never imports the event store.';
+  if (!READ_SIDE.includes(from) && READ_SIDE.includes(to)) return 'Writes never import the read side.';
+  return `Folders depend one way (no cycles): ${from}/ comes before ${to}/ in LAYERS (eslint/server-architecture.js).`;
+}
+
+/** Zones, each with an id that the baseline names. */
+export function serverZones() {
+  const zones = [];
+  LAYERS.forEach((from, index) => {
+    for (const to of LAYERS.slice(index + 1)) {
+      zones.push({
+        id: `layers:${to}`,
+        target: filesOf(from),
+        from: src(to),
+        message: `[layers:${to}] ${layerMessage(from, to)}`,
+      });
+    }
+  });
+  for (const module of LAYERS.filter((folder) => !INFRASTRUCTURE.includes(folder))) {
+    const others = `!(${module}|cli|bench|database)`;
+    const exposed = ['**/*.module.ts', '**/*.service.ts', ...(PUBLIC[module] ?? []).map((file) => `**/${src(module)}/${file}`)];
+    const message = `[deep:${module}] Use what ${module}/ exposes (its *.module.ts and *.service.ts${
+      PUBLIC[module] ? `, ${PUBLIC[module].join(', ')}` : ''
+    }), not its internals.`;
+    zones.push(
+      { id: `deep:${module}`, target: src(`${others}/**/!(*.entity).ts`), from: src(`${module}/**`), except: exposed, message },
+      {
+        id: `deep:${module}`,
+        target: src(`${others}/**/*.entity.ts`),
+        from: src(`${module}/**`),
+        except: [...exposed, '**/*.entity.ts'],
+        message,
+      },
+    );
+  }
+  return zones;
+}
