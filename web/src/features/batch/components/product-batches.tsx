@@ -1,14 +1,15 @@
-import type { PublicProductView } from '@nguon/shared';
+import { consumerBatchState, type PublicProductView } from '@nguon/shared';
+import { BatchStatusBadge } from '@/components/ui/batch-status-badge';
 import { Card } from '@/components/ui/card';
-import { formatDate } from '@/lib/format';
+import { formatDate, todayIso } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
 import { BatchLink } from './batch-link';
-import { BatchStatusBadge } from '@/components/ui/batch-status-badge';
 
 /** A product's recent lots (a GTIN was scanned without a lot): pick the one on the package. */
 export function ProductBatches({ batches }: { batches: PublicProductView['batches'] }) {
   const t = useT();
   const { locale } = useLocale();
+  const today = todayIso();
   return (
     <Card title={t('product.batches.title')} intro={t('product.batches.intro')} data-testid="product-batches">
       {batches.length === 0 ? <p className="muted">{t('product.batches.empty')}</p> : null}
@@ -16,7 +17,8 @@ export function ProductBatches({ batches }: { batches: PublicProductView['batche
         {batches.map((batch) => (
           <li key={batch.id}>
             <BatchLink batchId={batch.id} data-testid="product-batch">
-              <BatchStatusBadge status={batch.status} />
+              {/* The batch's own state: a recall of a lot it was made from shows on its page. */}
+              <BatchStatusBadge status={consumerBatchState({ ...batch, recall: null }, today)} />
               <span className="source__name code">{t('sources.lot', { lot: batch.lotCode })}</span>
               <span className="source__meta">
                 {t('product.batch.produced', { date: formatDate(batch.productionDate, locale) })}
