@@ -94,6 +94,11 @@ describe('the first screen of a batch page on a 360×640 phone', () => {
       expect(text).toContain('Đã thu hồi');
       expect(await page.textContent('body')).not.toContain('Đang lưu hành');
     }
+    // The juice's product page lists the batch with the same word.
+    await visit(`${t.baseUrl}/products/${juice.productId}`);
+    await page.getByTestId('product-batch').first().waitFor();
+    expect(await page.getByTestId('product-batches').textContent()).toContain('Đã thu hồi');
+    expect(await page.textContent('body')).not.toContain('Đang lưu hành');
   });
 
   it('makes every link on the page at least 24 px high to tap', async () => {

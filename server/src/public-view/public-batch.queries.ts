@@ -187,8 +187,11 @@ export interface ProductBatchRow {
 /** A product's most recent batches (newest production first). */
 export async function loadProductBatches(db: DataSource, productId: string, limit: number): Promise<ProductBatchRow[]> {
   return db.query(
-    `SELECT id, lot_code, short_code, production_date::text, expiry_date::text, status
-       FROM batches WHERE product_id = $1 ORDER BY production_date DESC, created_at DESC LIMIT $2`,
+    // A batch made from a recalled one is recalled to the consumer too (its page says so).
+    `SELECT b.id, b.lot_code, b.short_code, b.production_date::text, b.expiry_date::text,
+            CASE WHEN EXISTS (SELECT 1 FROM recall_batches rb JOIN recalls r ON r.id = rb.recall_id AND r.lifted_at IS NULL WHERE rb.batch_id = b.id)
+                 THEN 'recalled' ELSE b.status END AS status
+       FROM batches b WHERE b.product_id = $1 ORDER BY b.production_date DESC, b.created_at DESC LIMIT $2`,
     [productId, limit],
   );
 }

@@ -17,7 +17,7 @@ export function ProductBatches({ batches }: { batches: PublicProductView['batche
         {batches.map((batch) => (
           <li key={batch.id}>
             <BatchLink batchId={batch.id} data-testid="product-batch">
-              {/* The batch's own state: a recall of a lot it was made from shows on its page. */}
+              {/* The server says recalled for a batch made from a recalled one too. */}
               <BatchStatusBadge status={consumerBatchState({ ...batch, recall: null }, today)} />
               <span className="source__name code">{t('sources.lot', { lot: batch.lotCode })}</span>
               <span className="source__meta">
