@@ -225,4 +225,27 @@ describeOnPostgres('a database outage', () => {
       await expect(db.query(`SELECT pg_sleep(1.5)`)).rejects.toMatchObject({ driverError: { code: '57014' } });
     });
   });
+
+  describe('a transaction left idle', () => {
+    it('is ended by PostgreSQL after the idle-in-transaction timeout, so it holds no locks, and the instance serves on', async () => {
+      const idle = await startTestApp({ database: scratch, env: { DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '500' } });
+      try {
+        const db = idle.app.database.dataSource;
+        expect(await db.query('SHOW idle_in_transaction_session_timeout')).toEqual([{ idle_in_transaction_session_timeout: '500ms' }]);
+        const runner = db.createQueryRunner();
+        await runner.startTransaction();
+        const [{ pid }] = (await runner.query('SELECT pg_backend_pid() AS pid')) as [{ pid: number }];
+        // Nothing happens in it for longer than the timeout: a bug, or a client that walked away.
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        const left = await direct.query('SELECT state FROM pg_stat_activity WHERE pid = $1', [pid]);
+        expect(left.rows).toEqual([]);
+        await expect(runner.query('SELECT 1')).rejects.toThrow();
+        await runner.release().catch(() => undefined);
+        expect((await httpClient(idle.baseUrl).get('/api/health')).status).toBe(200);
+      } finally {
+        await idle.close();
+      }
+    });
+  });
 });
+

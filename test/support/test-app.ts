@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import net, { type AddressInfo } from 'node:net';
 import { createApp, type App } from '../../server/src/app.factory.js';
 import { loadConfig, type AppConfig } from '../../server/src/config/app-config.js';
+import { sharedTileServer } from './tile-server.js';
 import { createScratchDatabase, type ScratchDatabase } from '../../server/src/database/scratch-database.js';
 
 export interface TestApp {
@@ -47,6 +48,8 @@ export async function startTestApp(options: { web?: boolean; env?: Record<string
     REPORT_RATE_LIMIT: '100000',
     // TEST_WEB_DIST: a web build elsewhere, so one build can be tested while another is made.
     WEB_DIST_DIR: options.web ? (process.env.TEST_WEB_DIST ?? 'web/dist') : '',
+    // Pages draw their maps on local tiles: tests never depend on the internet.
+    ...(options.web ? { MAP_TILE_URL: (await sharedTileServer()).url } : {}),
     DATA_DIR: db.dataDir,
     ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
     ...options.env,

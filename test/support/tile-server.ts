@@ -22,10 +22,20 @@ export async function startTileServer(): Promise<TileServer> {
     response.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length }).end(png);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // Never what keeps a test process alive.
+  server.unref();
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/{z}/{x}/{y}.png`,
     requests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+let shared: Promise<TileServer> | null = null;
+
+/** One tile server for every web app a test process starts, so no page reaches for the internet's tiles. */
+export function sharedTileServer(): Promise<TileServer> {
+  shared ??= startTileServer();
+  return shared;
 }
