@@ -77,7 +77,7 @@ describe('the consumer pages as the server sends them, in Chromium', () => {
       });
       browser.page.on('pageerror', (error) => complaints.push(error.message));
       browser.page.on('request', (request) => {
-        if (request.url().includes('/api/public/')) viewRequests.push(request.url());
+        if (/\/api\/public\/(batches|products)\//.test(request.url())) viewRequests.push(request.url());
       });
     });
 
