@@ -201,23 +201,38 @@ describe('parseCompressedDigitalLink: failures', () => {
     });
   });
 
-  it('names another primary key as not a GTIN', () => {
-    // [SS] SSCC, GLN, GLN + 254 (no optimisation, 254 first), ITIP + qualifiers.
-    expect(parseCompressedDigitalLink('https://id.gs1.org/AN2yxDhfaiaw')).toMatchObject({
+  // [SS] every other-key vector but those with AI 7040, which this decoder does not read.
+  it.each([
+    ['AN2yxDhfaiaw', 'SSCC'],
+    ['JTLIetaiHYA', 'GDTI'],
+    ['JVUqG5hJ5wA', 'GCN'],
+    ['QBl2DVoxZM2jVm3ZOWEFoxTR5HDgzZg', 'GINC'],
+    ['QCJZyW9mC6Z4', 'GSIN'],
+    ['QUSaVjC_dA', 'GLN'],
+    ['JUa0T-eifdtOO9UFEmlYwv3Q', 'GLN'],
+    ['QXSaVjC_dA', 'party GLN'],
+    ['gAMJCAXukTMA', 'GRAI'],
+    ['gASXYNWjFkzaNWbdk5YQWjFNHkcODNm', 'GIAI'],
+    ['gAYMBI_bNGwJk', 'ITIP'],
+    ['EEarwSMhC4an0V05E2gEsb6e897an8ewAMGAkftmjYEy', 'ITIP'],
+    ['gBCVYNWjFkzaNWbdk5YQWjFHHkM2cAI0xdvpGo', 'CPID'],
+    ['gBN05060917511473062B98T', 'GMN'],
+    ['gBe1ajAd9ATDmAGXPRfk', 'GSRN-P'],
+    ['gBhbV6rzBENPmAGXPRfk', 'GSRN'],
+    ['8006/054123450000130201/EEarwSM', 'ITIP'],
+  ])('names another primary key as not a GTIN: %s (%s)', (compressed, name) => {
+    expect(parseCompressedDigitalLink(`https://id.gs1.org/${compressed}`)).toEqual({
       ok: false,
       problem: 'not_gtin',
-      message: expect.stringContaining('SSCC'),
+      message: expect.stringContaining(`(${name}), not a product GTIN`),
     });
-    expect(parseCompressedDigitalLink('https://id.gs1.org/QUSaVjC_dA')).toMatchObject({
-      ok: false,
-      problem: 'not_gtin',
-      message: expect.stringContaining('GLN'),
-    });
-    expect(parseCompressedDigitalLink('https://id.gs1.org/EEarwSOABgwEj9s0bAmQ')).toMatchObject({
-      ok: false,
-      problem: 'not_gtin',
-      message: expect.stringContaining('ITIP'),
-    });
+  });
+
+  it('calls nothing another key before the whole stream has decoded', () => {
+    // "AB" starts with the eight zero bits of AI 00 (SSCC), but an SSCC does not fit in "ABOUT".
+    expect(parseCompressedDigitalLink('https://example.com/ABOUT')).toMatchObject({ ok: false, problem: 'syntax' });
+    // [SS] GLN + 7040: 7040 is not read here, so the link is unsupported, not "a GLN".
+    expect(parseCompressedDigitalLink('https://id.gs1.org/QUSaVjC_dHBAVlCrg')).toMatchObject({ ok: false, problem: 'unsupported' });
   });
 
   it('rejects a GTIN with a wrong check digit', () => {

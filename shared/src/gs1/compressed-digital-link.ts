@@ -45,8 +45,37 @@ function layoutOf(ai: string): Component[] | undefined {
   if (/^392\d$/.test(ai)) return [nUpTo(15)]; // amount payable, one currency area
   if (ai === '90') return [xUpTo(30)];
   if (/^9[1-9]$/.test(ai)) return [xUpTo(90)]; // company internal information
-  return undefined;
+  return OTHER_KEY_LAYOUTS.get(ai);
 }
+
+// Other primary keys and the AIs that come with them, read only so that a link built on one is
+// known to be whole before it is called "not a product link" (a web address whose last segment
+// happens to start with the bits of AI 00 is not an SSCC).
+const OTHER_KEY_LAYOUTS: ReadonlyMap<string, Component[]> = new Map([
+  ['00', [n(18)]],
+  ['253', [n(13), xUpTo(17)]],
+  ['255', [n(13), nUpTo(12)]],
+  ['401', [xUpTo(30)]],
+  ['402', [n(17)]],
+  ['414', [n(13)]],
+  ['417', [n(13)]],
+  ['8003', [n(14), xUpTo(16)]],
+  ['8004', [xUpTo(30)]],
+  ['8006', [n(18)]],
+  ['8010', [xUpTo(30)]],
+  ['8013', [xUpTo(30)]],
+  ['8017', [n(18)]],
+  ['8018', [n(18)]],
+  // Companions in the optimisation codes of those keys: GLN extension, CPID serial, service
+  // relation instance, amounts payable and percentage discount of a coupon.
+  ['254', [xUpTo(20)]],
+  ['8011', [nUpTo(12)]],
+  ['8019', [nUpTo(10)]],
+  ...[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((d): [string, Component[]] => [`390${d}`, [nUpTo(15)]]),
+  ...[0, 1, 2, 3].map((d): [string, Component[]] => [`394${d}`, [n(4)]]),
+]);
+
+const isCompanionOfOtherKey = (ai: string): boolean => OTHER_KEY_LAYOUTS.has(ai) && !OTHER_KEYS.has(ai);
 
 // The length of an AI follows from its first two digits (GS1 General Specifications, table of
 // AI prefixes); prefixes absent here are unassigned.
@@ -62,7 +91,7 @@ function aiLength(prefix: string): number | undefined {
 }
 
 // Optimisation codes: one 8-bit hex code that stands for a sequence of AIs (GS1 DL 1.2 table of
-// optimisations). Only those starting with a GTIN; the others start with another key.
+// optimisations).
 const OPTIMISATIONS: ReadonlyMap<string, readonly string[]> = new Map([
   ['0A', ['01', '22']],
   ['0B', ['01', '10']],
@@ -79,14 +108,12 @@ const OPTIMISATIONS: ReadonlyMap<string, readonly string[]> = new Map([
   ...[0, 1, 2, 3, 4, 5].map((d): [string, string[]] => [`2${'ABCDEF'[d]}`, ['01', `310${d}`]]),
   ...[0, 1, 2, 3, 4, 5].map((d): [string, string[]] => [`3${'ABCDEF'[d]}`, ['01', `320${d}`]]),
   ...[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((d): [string, string[]] => [`A${d}`, ['01', `392${d}`]]),
-]);
-
-const OTHER_KEY_OPTIMISATIONS: ReadonlyMap<string, string> = new Map([
-  ['9A', '8010'],
-  ['9B', '8017'],
-  ['9C', '8018'],
-  ['9D', '414'],
-  ...['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D'].map((d): [string, string] => [`C${d}`, '255']),
+  ['9A', ['8010', '8011']],
+  ['9B', ['8017', '8019']],
+  ['9C', ['8018', '8019']],
+  ['9D', ['414', '254']],
+  ...[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((d): [string, string[]] => [`C${d}`, ['255', `390${d}`]]),
+  ...[0, 1, 2, 3].map((d): [string, string[]] => [`C${'ABCD'[d]}`, ['255', `394${d}`]]),
 ]);
 
 // Other Digital Link primary keys: a link built on one is no product link.
@@ -166,10 +193,14 @@ function readDigits(reader: BitReader, digits: number, what: string): Decoded {
 }
 
 /** An alphanumeric value: 3 bits of encoding, the length (unless fixed), then the characters. */
-function readCharacters(reader: BitReader, component: Component, what: string): Decoded {
+/**
+ * An alphanumeric value: 3 bits of encoding, the length (unless fixed), then the characters.
+ * `minLength` is 0 for the optional second part of an AI (a GDTI without its serial).
+ */
+function readCharacters(reader: BitReader, component: Component, what: string, minLength: number): Decoded {
   const encoding = reader.readNumber(3);
-  const length = component.fixed ?? readLength(reader, component.max ?? 0);
-  if (length < 1) return fail('syntax', `The value of ${what} has a length out of range.`);
+  const length = component.fixed ?? readLength(reader, component.max ?? 0, minLength);
+  if (length === null) return fail('syntax', `The value of ${what} has a length out of range.`);
   const chars = (bitsPerChar: number, alphabet: (index: number) => string): string =>
     Array.from({ length }, () => alphabet(reader.readNumber(bitsPerChar))).join('');
   switch (encoding) {
@@ -188,23 +219,23 @@ function readCharacters(reader: BitReader, component: Component, what: string): 
   }
 }
 
-// A length of 0 or above the maximum is returned as 0: no value may be empty.
-function readLength(reader: BitReader, max: number): number {
+/** A variable length; null when outside minLength..max. */
+function readLength(reader: BitReader, max: number, minLength: number): number | null {
   const length = reader.readNumber(lengthBits(max));
-  return length > max ? 0 : length;
+  return length < minLength || length > max ? null : length;
 }
 
 function readValue(reader: BitReader, ai: string, layout: readonly Component[]): Decoded {
   let value = '';
-  for (const component of layout) {
+  for (const [index, component] of layout.entries()) {
+    // Only a part after the first may be empty: the value itself never is.
+    const minLength = index === 0 ? 1 : 0;
     let part: Decoded;
     if (component.kind === 'X') {
-      part = readCharacters(reader, component, `AI ${ai}`);
-    } else if (component.fixed !== undefined) {
-      part = readDigits(reader, component.fixed, `AI ${ai}`);
+      part = readCharacters(reader, component, `AI ${ai}`, minLength);
     } else {
-      const length = readLength(reader, component.max ?? 0);
-      if (length < 1) return fail('syntax', `The value of AI ${ai} has a length out of range.`);
+      const length = component.fixed ?? readLength(reader, component.max ?? 0, minLength);
+      if (length === null) return fail('syntax', `The value of AI ${ai} has a length out of range.`);
       part = readDigits(reader, length, `AI ${ai}`);
     }
     if (!part.ok) return part;
@@ -221,7 +252,7 @@ function readOtherPair(reader: BitReader): { ok: true; key: string; value: strin
   const keyLength = reader.readNumber(7);
   if (keyLength === 0) return fail('syntax', 'A compressed query parameter has an empty name.');
   const key = Array.from({ length: keyLength }, () => BASE64URL.charAt(reader.readNumber(6))).join('');
-  const value = readCharacters(reader, xUpTo(127), `parameter ${key}`);
+  const value = readCharacters(reader, xUpTo(127), `parameter ${key}`, 1);
   return value.ok ? { ok: true, key, value: value.value } : value;
 }
 
@@ -246,7 +277,6 @@ function decodeStream(bits: string): Stream | Failure {
   const reader = new BitReader(bits);
   const stream: Stream = { ais: new Map(), others: [] };
   const take = (ai: string): Failure | null => {
-    if (OTHER_KEYS.has(ai)) return notGtin(ai);
     const layout = layoutOf(ai);
     if (!layout) return fail('unsupported', `AI ${ai} is not supported in a compressed link here.`);
     const value = readValue(reader, ai, layout);
@@ -268,8 +298,6 @@ function decodeStream(bits: string): Stream | Failure {
           problem = take(ai);
           if (problem) break;
         }
-      } else if (OTHER_KEY_OPTIMISATIONS.has(code)) {
-        problem = notGtin(OTHER_KEY_OPTIMISATIONS.get(code) ?? '');
       } else if (code.startsWith('F')) {
         // Only the F is the flag: its second hex digit is the start of the key length.
         reader.unread(4);
@@ -317,8 +345,14 @@ export function parseCompressedDigitalLink(uriOrPath: string): CompressedDigital
 
   const stream = decodeStream(toBits(compressed));
   if ('ok' in stream) return stream;
+  const otherKey = [...stream.ais.keys()].find((ai) => OTHER_KEYS.has(ai));
+  if (otherKey !== undefined) return notGtin(otherKey);
+  const companion = [...stream.ais.keys()].find(isCompanionOfOtherKey);
+  if (companion !== undefined) return fail('unsupported', `AI ${companion} does not belong in a product (GTIN) link.`);
 
-  // Partially compressed: /01/{GTIN}/{compressed attributes}.
+  // Partially compressed: /01/{GTIN}/{compressed attributes}, or another key uncompressed.
+  const pathKey = segments[segments.length - 3] ?? '';
+  if (OTHER_KEYS.has(pathKey)) return notGtin(pathKey);
   const uncompressedGtin = segments.length >= 3 && segments[segments.length - 3] === '01' ? segments[segments.length - 2] : undefined;
   if (uncompressedGtin !== undefined) {
     if (stream.ais.has('01')) return fail('syntax', 'AI 01 appears twice in the link.');
