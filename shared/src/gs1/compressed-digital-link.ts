@@ -6,10 +6,14 @@ import { encodeDigitalLinkValue, parseDigitalLink, type DigitalLinkParse, type D
  * e.g. https://id.gs1.org/AQnYUc1gmiCNV4JG for /01/05412345000013/10/ABC123. A partially
  * compressed link keeps the key uncompressed: /01/05412345000013/EEarwSM.
  *
- * Only what a product (GTIN) link needs is decoded: the key 01, its qualifiers 22, 10, 21 and the
- * usual data attributes (dates, trade measures, counts, prices, company-internal data); another
- * primary key (SSCC, GLN, ...) is named as such. Any other AI stops the decoding with
- * 'unsupported': its layout in the bit stream is unknown here, so guessing would misread the rest.
+ * Only what a product (GTIN) link needs is decoded: the key 01, its qualifiers 22, 10, 21, the
+ * usual data attributes (dates, trade measures, counts, prices, company-internal data) and
+ * compressed non-GS1 key=value pairs; the other primary keys (SSCC, GLN, ...) are read far enough
+ * to say what the link is. Any other AI stops the decoding with 'unsupported': its layout in the
+ * bit stream is unknown here, and guessing would misread everything after it.
+ *
+ * Algorithm learnt from GS1's reference code (github.com/gs1/GS1DigitalLinkCompressionPrototype);
+ * unlike it, numeric values keep their leading zeros (its decoder turns a lot "0012" into "12").
  */
 
 export type CompressedDigitalLinkProblem = DigitalLinkProblem | 'unsupported' | 'not_gtin';
@@ -192,7 +196,6 @@ function readDigits(reader: BitReader, digits: number, what: string): Decoded {
   return { ok: true, value: value.toString().padStart(digits, '0') };
 }
 
-/** An alphanumeric value: 3 bits of encoding, the length (unless fixed), then the characters. */
 /**
  * An alphanumeric value: 3 bits of encoding, the length (unless fixed), then the characters.
  * `minLength` is 0 for the optional second part of an AI (a GDTI without its serial).
