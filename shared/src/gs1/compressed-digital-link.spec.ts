@@ -163,6 +163,14 @@ describe('parseCompressedDigitalLink: public test vectors', () => {
   });
 });
 
+describe('parseCompressedDigitalLink: leading zeros', () => {
+  it('keeps the leading zeros of a numeric lot, which the reference decoder drops', () => {
+    // [GS1P] compressGS1DigitalLink of /01/05412345000013/10/0012 (0B, lot in numeric encoding);
+    // the prototype's own decompression of it gives /10/12.
+    expect(parseCompressedDigitalLink('https://id.gs1.org/CwnYUc1gmggAY')).toMatchObject({ ok: true, lot: '0012' });
+  });
+});
+
 describe('parseCompressedDigitalLink: failures', () => {
   it('rejects a segment that is not URI-safe base64', () => {
     expect(parseCompressedDigitalLink('https://id.gs1.org/AQnYUc1gmg%3D')).toMatchObject({ ok: false, problem: 'syntax' });
