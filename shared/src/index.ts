@@ -10,6 +10,7 @@ export * from './gs1/gtin.js';
 export * from './gs1/gln.js';
 export * from './gs1/lot-code.js';
 export * from './gs1/digital-link.js';
+export * from './gs1/compressed-digital-link.js';
 export * from './api/page.js';
 export * from './api/auth.js';
 export * from './api/members.js';

@@ -68,6 +68,9 @@ describe('the GS1 Digital Link resolver', () => {
       ['the GTIN-13 printed under the barcode', (): string => `/01/${gtin13}/10/PT-2026-01`],
       ['a trailing slash', (): string => `${batchPath}/`],
       ['the percent-encoded lot', (): string => `/01/${gtin14}/10/PT%2D2026%2D01`],
+      // GS1's reference compressor (gs1/GS1DigitalLinkCompressionPrototype) gives EGo9P7bTbr7TU for
+      // the lot PT-2026-01 after an uncompressed GTIN.
+      ['a partially compressed link', (): string => `/01/${gtin14}/EGo9P7bTbr7TU`],
     ])('resolves %s to the same batch', async (_, path) => {
       const response = await f.http.get<PublicBatchView>(path(), { headers: JSON_ });
       expect({ status: response.status, id: response.body.id }).toEqual({ status: 200, id: batch.id });

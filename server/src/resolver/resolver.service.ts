@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { buildDigitalLink, parseDigitalLink, type PublicProductView } from '@nguon/shared';
+import { buildDigitalLink, parseCompressedDigitalLink, parseDigitalLink, type CompressedDigitalLinkParse, type PublicProductView } from '@nguon/shared';
 import { SHORT_CODE_PATTERN } from '../batches/batch-identity.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -29,7 +29,12 @@ export class ResolverService {
 
   /** Parses a Digital Link path (`/01/...`) and finds what it names. */
   async resolveDigitalLink(rawUrl: string): Promise<Resolved> {
-    const parsed = parseDigitalLink(rawUrl);
+    let parsed: CompressedDigitalLinkParse = parseDigitalLink(rawUrl);
+    if (!parsed.ok && parsed.problem === 'syntax') {
+      // A partially compressed link, /01/{GTIN}/{qualifiers and attributes in base64url}.
+      const compressed = parseCompressedDigitalLink(rawUrl);
+      if (compressed.ok || compressed.problem === 'check_digit') parsed = compressed;
+    }
     if (!parsed.ok) {
       throw new DomainError(parsed.problem === 'check_digit' ? 'INVALID_CHECK_DIGIT' : 'INVALID_IDENTIFIER', {
         vi: `Mã truy xuất không hợp lệ: ${parsed.message}`,

@@ -11,6 +11,30 @@ describe('readConsumerCode', () => {
     expect(read('brand.example.com/01/09506000134352')).toEqual(resolver('/01/09506000134352'));
   });
 
+  it('reads a compressed Digital Link, on any host or path prefix, into our resolver path', () => {
+    // Vectors from public implementations; see compressed-digital-link.spec.ts for the sources.
+    expect(read('https://id.gs1.org/AQnYUc1gmiCNV4JG')).toEqual(resolver('/01/05412345000013/10/ABC123'));
+    expect(read('https://id.gs1.org/GgnYUc1gmo1XgkYXDU-iunRuGw')).toEqual(resolver('/01/05412345000013/10/ABC123/21/72292641703'));
+    expect(read('https://example.com/some/other/path/info/DBHKVAdpQgowOQ')).toEqual(resolver('/01/09780345418913/21/12345'));
+    expect(read('http://example.org/AQnYUc1gmiERBhQ0ytiyZuAGOLc1TXhXsaXbQKHFuaprwUmrBX6g')).toEqual(resolver('/01/05412345000013/10/ABC%26%2B123'));
+    expect(read('id.gs1.org/01/05412345000013/EEarwSMXRuGw')).toEqual(resolver('/01/05412345000013/10/ABC123'));
+    expect(read('/ARFKk4XB0CDKWcnpq')).toEqual(resolver('/01/09506000134376/10/LOT01'));
+  });
+
+  it('refuses a compressed link to another key (SSCC, GLN) or with a wrong check digit', () => {
+    expect(read('https://id.gs1.org/AN2yxDhfaiaw')).toEqual({ ok: false, error: 'INVALID_IDENTIFIER' });
+    expect(read('https://id.gs1.org/QUSaVjC_dA')).toEqual({ ok: false, error: 'INVALID_IDENTIFIER' });
+    expect(read('https://id.gs1.org/AQnYUc1gnA')).toEqual({ ok: false, error: 'INVALID_CHECK_DIGIT' });
+  });
+
+  it('keeps a web address whose last segment is no compressed link a web address', () => {
+    // "ABOUT" starts with the bits of AI 00 but is far too short for an SSCC.
+    expect(read('https://shop.example.com/ABOUT')).toEqual({ ok: true, kind: 'web-address', url: 'https://shop.example.com/ABOUT' });
+    // A compressed link with an AI the portal does not read (01 + 235) is shown, not guessed at.
+    const unsupported = 'https://id.gs1.org/AQnYUc1gmkax7ipGrOHDPC5YNI8hMz';
+    expect(read(unsupported)).toEqual({ ok: true, kind: 'web-address', url: unsupported });
+  });
+
   it('reads element strings, an EPC URN and a plain GTIN (an EAN-13 barcode: the product)', () => {
     expect(read('(01)09506000134352(17)261231(10)LOT-1')).toEqual(resolver('/01/09506000134352/10/LOT-1'));
     expect(read('010950600013435210LOT-1\u001d21SER')).toEqual(resolver('/01/09506000134352/10/LOT-1/21/SER'));

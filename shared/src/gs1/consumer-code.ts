@@ -1,11 +1,12 @@
-import { buildDigitalLink, lgtinUrnToKey, parseDigitalLink, type DigitalLinkKey } from './digital-link.js';
+import { parseCompressedDigitalLink } from './compressed-digital-link.js';
+import { buildDigitalLink, lgtinUrnToKey, parseDigitalLink, type DigitalLinkKey, type DigitalLinkParse } from './digital-link.js';
 import { parseGtin } from './gtin.js';
 import { lotCodeProblem } from './lot-code.js';
 
 /**
  * Turns what a consumer typed or scanned into what to ask: the resolver path (GS1 Digital Link
- * 1.2) for a full Digital Link URL on any host (another brand's resolver too), a bare path
- * `/01/…/10/…`, an element string `(01)…(10)…` (or the raw form a GS1 barcode reader yields), an
+ * 1.2) for a full Digital Link URL on any host (another brand's resolver too), compressed or not, a
+ * bare path `/01/…/10/…`, an element string `(01)…(10)…` (or the raw form a GS1 barcode reader yields), an
  * EPC `urn:epc:class:lgtin:…`, a plain GTIN (an EAN-13 barcode: the product), a GTIN with a lot
  * typed in two fields, or the portal's short code (`/q/{code}`); a lot code typed alone, to look
  * up among the lots of verified businesses; or a web address that is no traceability code, to
@@ -80,16 +81,34 @@ function fromLink(link: string): ParsedCode {
   if (shortLink?.[1]) return fromShortCode(decodeURIComponentSafe(shortLink[1])) ?? invalid;
 
   const parsed = parseDigitalLink(link);
-  if (!parsed.ok) {
-    if (parsed.problem === 'check_digit') return { ok: false, error: 'INVALID_CHECK_DIGIT' };
-    const isWebAddress = /^https?:\/\/[^/?#\s]+/i.test(link) && !/\/01\//.test(withoutQuery);
-    return isWebAddress ? { ok: true, kind: 'web-address', url: link } : invalid;
-  }
+  if (parsed.ok) return fromParsedLink(parsed);
+  if (parsed.problem === 'check_digit') return { ok: false, error: 'INVALID_CHECK_DIGIT' };
+  const compressed = fromCompressedLink(link);
+  if (compressed) return compressed;
+  const isWebAddress = /^https?:\/\/[^/?#\s]+/i.test(link) && !/\/01\//.test(withoutQuery);
+  return isWebAddress ? { ok: true, kind: 'web-address', url: link } : invalid;
+}
+
+function fromParsedLink(parsed: Extract<DigitalLinkParse, { ok: true }>): ParsedCode {
   const key: DigitalLinkKey = { gtin14: parsed.gtin14 };
   if (parsed.cpv) key.cpv = parsed.cpv;
   if (parsed.lot) key.lot = parsed.lot;
   if (parsed.serial) key.serial = parsed.serial;
   return { ok: true, kind: 'resolver', path: buildDigitalLink(key, '') };
+}
+
+/**
+ * A compressed Digital Link (its last path segment a base64url bit stream). Null when the link
+ * does not decode as one, or holds an AI not read here: it is then treated as any other address.
+ * A link that decodes in full is a code, so a wrong check digit or another key (an SSCC, a GLN)
+ * is refused as such rather than shown as a web address.
+ */
+function fromCompressedLink(link: string): ParsedCode | null {
+  const parsed = parseCompressedDigitalLink(link);
+  if (parsed.ok) return fromParsedLink(parsed);
+  if (parsed.problem === 'check_digit') return { ok: false, error: 'INVALID_CHECK_DIGIT' };
+  if (parsed.problem === 'not_gtin') return invalid;
+  return null;
 }
 
 function decodeURIComponentSafe(value: string): string {
