@@ -16,6 +16,7 @@ describe('any code a shopper has', () => {
   let producer: Producer;
   let batch: BatchView;
   let lot: string;
+  let compressed: BatchView;
 
   beforeAll(async () => {
     if (!chromiumPath) return;
@@ -25,6 +26,9 @@ describe('any code a shopper has', () => {
     producer = await createProducer(f, await createUser(f, { role: 'admin' }), { business: { legalName: 'HTX Chè Tân Cương' }, product: { name: { vi: 'Chè Tân Cương', en: 'Tan Cuong tea' } } });
     lot = makeLotCode('TC-');
     batch = await createBatch(f, producer.owner, producer.product.id, { lotCode: lot });
+    // The product and lot of a published compressed Digital Link (https://id.gs1.org/AQnYUc1gmiCNV4JG).
+    const brand = await createProducer(f, await createUser(f, { role: 'admin' }), { product: { gtin: '05412345000013', name: { vi: 'Sô-cô-la Bỉ', en: 'Belgian chocolate' } } });
+    compressed = await createBatch(f, brand.owner, brand.product.id, { lotCode: 'ABC123' });
     browser = await launchBrowser(chromiumPath, { mobile: true });
     page = browser.page;
   });
@@ -59,6 +63,12 @@ describe('any code a shopper has', () => {
     const path = new URL(batch.identityUrl).pathname;
     await lookUp(`https://resolver.brand.example/vn${path}`);
     await page.waitForURL(`**/batches/${batch.id}`);
+  });
+
+  it('a compressed Digital Link (another system\'s short QR code) opens its batch here', async () => {
+    if (!chromiumPath) return;
+    await lookUp('https://id.gs1.org/AQnYUc1gmiCNV4JG');
+    await page.waitForURL(`**/batches/${compressed.id}`);
   });
 
   it('a plain GTIN (the EAN-13 under the barcode) opens the product with its batches', async () => {
