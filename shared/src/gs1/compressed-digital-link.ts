@@ -1,4 +1,4 @@
-import { encodeDigitalLinkValue, parseDigitalLink, type DigitalLinkParse, type DigitalLinkProblem } from './digital-link.js';
+import { encodeDigitalLinkValue, OTHER_PRIMARY_KEYS, parseDigitalLink, type DigitalLinkParse, type DigitalLinkProblem } from './digital-link.js';
 
 /**
  * Compressed GS1 Digital Link (GS1 Digital Link 1.2, compression section): the path after the host
@@ -79,7 +79,7 @@ const OTHER_KEY_LAYOUTS: ReadonlyMap<string, Component[]> = new Map([
   ...[0, 1, 2, 3].map((d): [string, Component[]] => [`394${d}`, [n(4)]]),
 ]);
 
-const isCompanionOfOtherKey = (ai: string): boolean => OTHER_KEY_LAYOUTS.has(ai) && !OTHER_KEYS.has(ai);
+const isCompanionOfOtherKey = (ai: string): boolean => OTHER_KEY_LAYOUTS.has(ai) && !OTHER_PRIMARY_KEYS.has(ai);
 
 // The length of an AI follows from its first two digits (GS1 General Specifications, table of
 // AI prefixes); prefixes absent here are unassigned.
@@ -120,24 +120,6 @@ const OPTIMISATIONS: ReadonlyMap<string, readonly string[]> = new Map([
   ...[0, 1, 2, 3].map((d): [string, string[]] => [`C${'ABCD'[d]}`, ['255', `394${d}`]]),
 ]);
 
-// Other Digital Link primary keys: a link built on one is no product link.
-const OTHER_KEYS: ReadonlyMap<string, string> = new Map([
-  ['00', 'SSCC'],
-  ['253', 'GDTI'],
-  ['255', 'GCN'],
-  ['401', 'GINC'],
-  ['402', 'GSIN'],
-  ['414', 'GLN'],
-  ['417', 'party GLN'],
-  ['8003', 'GRAI'],
-  ['8004', 'GIAI'],
-  ['8006', 'ITIP'],
-  ['8010', 'CPID'],
-  ['8013', 'GMN'],
-  ['8017', 'GSRN-P'],
-  ['8018', 'GSRN'],
-]);
-
 // Key qualifiers of a GTIN, in the order a path lists them.
 const QUALIFIER_AIS = ['22', '10', '21'] as const;
 
@@ -146,7 +128,7 @@ function fail(problem: CompressedDigitalLinkProblem, message: string): Failure {
 }
 
 function notGtin(ai: string): Failure {
-  const name = OTHER_KEYS.get(ai) ?? '';
+  const name = OTHER_PRIMARY_KEYS.get(ai) ?? '';
   return fail('not_gtin', `The compressed link's key is AI ${ai} (${name}), not a product GTIN.`);
 }
 
@@ -348,14 +330,14 @@ export function parseCompressedDigitalLink(uriOrPath: string): CompressedDigital
 
   const stream = decodeStream(toBits(compressed));
   if ('ok' in stream) return stream;
-  const otherKey = [...stream.ais.keys()].find((ai) => OTHER_KEYS.has(ai));
+  const otherKey = [...stream.ais.keys()].find((ai) => OTHER_PRIMARY_KEYS.has(ai));
   if (otherKey !== undefined) return notGtin(otherKey);
   const companion = [...stream.ais.keys()].find(isCompanionOfOtherKey);
   if (companion !== undefined) return fail('unsupported', `AI ${companion} does not belong in a product (GTIN) link.`);
 
   // Partially compressed: /01/{GTIN}/{compressed attributes}, or another key uncompressed.
   const pathKey = segments[segments.length - 3] ?? '';
-  if (OTHER_KEYS.has(pathKey)) return notGtin(pathKey);
+  if (OTHER_PRIMARY_KEYS.has(pathKey)) return notGtin(pathKey);
   const uncompressedGtin = segments.length >= 3 && segments[segments.length - 3] === '01' ? segments[segments.length - 2] : undefined;
   if (uncompressedGtin !== undefined) {
     if (stream.ais.has('01')) return fail('syntax', 'AI 01 appears twice in the link.');

@@ -121,7 +121,7 @@ function findGtinSegment(segments: readonly string[]): number {
 
 // Other Digital Link primary keys, named in the error so that a scanned pallet (SSCC) or location
 // (GLN) label gets a message saying what it is rather than "bad syntax".
-const OTHER_PRIMARY_KEYS: ReadonlyMap<string, string> = new Map([
+export const OTHER_PRIMARY_KEYS: ReadonlyMap<string, string> = new Map([
   ['00', 'SSCC'],
   ['253', 'GDTI'],
   ['255', 'GCN'],
