@@ -14,18 +14,9 @@ const swc = [
   },
 ];
 
-// A few ESM-only packages are require()d by Fastify plugins; Jest on Node 20 cannot do that, so
-// they are compiled to CommonJS for the tests.
-const esmOnlyDependencies = ['content-disposition', 'cookie'];
-const toCommonJs = ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }];
-
 const common = {
   extensionsToTreatAsEsm: ['.ts'],
-  transform: {
-    '^.+\\.ts$': swc,
-    [`node_modules/(${esmOnlyDependencies.join('|')})/.+\\.js$`]: toCommonJs,
-  },
-  transformIgnorePatterns: [`node_modules/(?!(${esmOnlyDependencies.join('|')})/)`],
+  transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
     '^@nguon/shared$': '<rootDir>/shared/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
