@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { createBusiness, createUser, makeCompanyPrefix, makeTaxCode, type Factory, type TestUser } from '../factories/index.js';
-import { findChromium, launchBrowser, requireWebBuild, signIn, signOut, type Browser } from '../support/browser.js';
-import { httpClient } from '../support/http.js';
+import { describeWithChromium, signIn, signOut, startBrowserApp, type BrowserApp } from '../support/browser.js';
 import { lastMailTo, tokenIn } from '../support/mailbox.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 
-const chromiumPath = findChromium();
-
-
-
-describe('accounts, businesses and administration in Chromium', () => {
+describeWithChromium('accounts, businesses and administration in Chromium', (chromiumPath) => {
+  let app: BrowserApp;
   let t: TestApp;
-  let browser: Browser;
   let page: Page;
   let admin: TestUser;
   const owner = { name: 'Nguyễn Thị Bưởi', email: `owner-${Date.now().toString(36)}@example.test`, password: 'buoi-phuc-trach-2026' };
@@ -24,22 +19,14 @@ describe('accounts, businesses and administration in Chromium', () => {
   let squatterId = '';
 
   beforeAll(async () => {
-    if (!chromiumPath) return;
-    requireWebBuild();
-    t = await startTestApp({ web: true });
-    f = { http: httpClient(t.baseUrl), testApp: t };
+    app = await startBrowserApp(chromiumPath, { mobile: true });
+    ({ t, f, page } = app);
     admin = await createUser(f, { role: 'admin' });
-    browser = await launchBrowser(chromiumPath, { mobile: true });
-    page = browser.page;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => app?.close());
 
   it('registers an account, then a business that waits for verification, then signs out', async () => {
-    if (!chromiumPath) return;
     await page.goto(`${t.baseUrl}/`);
     await page.getByTestId('sign-in-link').click();
     await page.getByTestId('register-link').click();
@@ -111,7 +98,6 @@ describe('accounts, businesses and administration in Chromium', () => {
   });
 
   it('lets an administrator verify the business from the pending list', async () => {
-    if (!chromiumPath) return;
     // A squatter registers the owner's prefix (a longer one under it) while both wait: it blocks no one.
     squatterId = (await createBusiness(f, await createUser(f), { legalName: 'Công ty Mạo Danh', gs1Prefixes: [`${prefix}9`] })).id;
     await page.goto(`${t.baseUrl}/admin`);
@@ -131,7 +117,6 @@ describe('accounts, businesses and administration in Chromium', () => {
   });
 
   it('flags a pending claim a verified business holds, refuses to verify it, and confirms a prefix added later', async () => {
-    if (!chromiumPath) return;
     // The squatter's prefix now collides with the verified owner's.
     const later = makeCompanyPrefix();
     const login = await f.http.post('/api/auth/login', { email: owner.email, password: owner.password });
@@ -154,14 +139,12 @@ describe('accounts, businesses and administration in Chromium', () => {
   });
 
   it('keeps administration pages from other users', async () => {
-    if (!chromiumPath) return;
     await page.goto(`${t.baseUrl}/login?next=%2Fadmin`);
     await signIn(page, owner);
     await page.getByTestId('not-allowed').waitFor();
   });
 
   it('shows the owner the business verified', async () => {
-    if (!chromiumPath) return;
     await page.goto(`${t.baseUrl}/account`);
     const membership = page.locator(`[data-testid="membership"][data-business-id="${businessId}"]`);
     await membership.waitFor();
@@ -176,7 +159,6 @@ describe('accounts, businesses and administration in Chromium', () => {
   });
 
   it('lets the owner invite a staff member by email and create an API key that is shown once', async () => {
-    if (!chromiumPath) return;
     const invite = page.getByTestId('invite-form');
     await invite.locator('[name="email"]').fill(staffEmail);
     await invite.locator('[name="role"]').selectOption('staff');
@@ -214,7 +196,6 @@ describe('accounts, businesses and administration in Chromium', () => {
   });
 
   it('lets the invitee open the mailed link, make an account with the invited address and land in the portal', async () => {
-    if (!chromiumPath) return;
     await signOut(page);
     await page.goto(new URL(`/invitations/accept?token=${tokenIn(await lastMailTo(t, staffEmail), '/invitations/accept')}`, t.baseUrl).toString());
     await expect(page.getByTestId('invitation-offer').innerText()).resolves.toContain(`${businessName} mời bạn tham gia với vai trò Nhân viên`);

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { BatchView } from '@nguon/shared';
 import { createBatch, createProducer, createUser, type Factory } from '../factories/index.js';
-import { findChromium, launchBrowser, requireWebBuild, type Browser } from '../support/browser.js';
+import { describeWithChromium, launchBrowser, requireWebBuild, type Browser } from '../support/browser.js';
 import { fakeCameraArgs, fakeCameraVideo } from '../support/fake-camera.js';
 import { httpClient } from '../support/http.js';
 import { decodeQrWithJsQr } from '../support/qr-decoder.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-const chromiumPath = findChromium();
 
 /**
  * A BarcodeDetector as Chrome on Android has it, for this desktop Chromium that has none: it reads
@@ -28,13 +26,12 @@ const NATIVE_DETECTOR = `
     }
   };`;
 
-describe('scanning with the phone camera', () => {
+describeWithChromium('scanning with the phone camera', (chromiumPath) => {
   let t: TestApp;
   let batch: BatchView;
   let video: string;
 
   beforeAll(async () => {
-    if (!chromiumPath) return;
     requireWebBuild();
     t = await startTestApp({ web: true });
     const f: Factory = { http: httpClient(t.baseUrl), testApp: t };
@@ -48,7 +45,7 @@ describe('scanning with the phone camera', () => {
 
   /** Opens the home page on a phone with a camera showing the batch's QR code, and scans it. */
   async function scan(withNativeDetector: boolean): Promise<{ wasmFetched: boolean; nativeDetections: number }> {
-    const browser: Browser = await launchBrowser(chromiumPath!, { mobile: true, args: fakeCameraArgs(video) });
+    const browser: Browser = await launchBrowser(chromiumPath, { mobile: true, args: fakeCameraArgs(video) });
     try {
       const { page } = browser;
       const fetched: string[] = [];
@@ -69,12 +66,10 @@ describe('scanning with the phone camera', () => {
   }
 
   it('reads the QR code with ZXing where the browser has no BarcodeDetector (Safari on iPhone, Firefox), loaded only then', async () => {
-    if (!chromiumPath) return;
     expect(await scan(false)).toEqual({ wasmFetched: true, nativeDetections: 0 });
   }, 90_000);
 
   it('reads it with the browser\'s own BarcodeDetector where there is one, without fetching ZXing', async () => {
-    if (!chromiumPath) return;
     const result = await scan(true);
     expect(result.wasmFetched).toBe(false);
     expect(result.nativeDetections).toBeGreaterThan(0);

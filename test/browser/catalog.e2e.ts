@@ -1,19 +1,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { gs1CheckDigit } from '@nguon/shared';
 import { dayFromToday, PDF_BYTES, PNG_BYTES } from '../factories/catalog.js';
 import { createProducer, createStaff, createUser, type Factory, type Producer } from '../factories/index.js';
-import { findChromium, launchBrowser, requireWebBuild, signIn, type Browser } from '../support/browser.js';
-import { httpClient } from '../support/http.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { describeWithChromium, signIn, startBrowserApp, type Browser, type BrowserApp } from '../support/browser.js';
+import type { TestApp } from '../support/test-app.js';
 
-const chromiumPath = findChromium();
-
-
-describe('master data in Chromium: products, locations, certificates', () => {
+describeWithChromium('master data in Chromium: products, locations, certificates', (chromiumPath) => {
+  let app: BrowserApp;
   let t: TestApp;
   let f: Factory;
   let browser: Browser;
@@ -23,30 +20,24 @@ describe('master data in Chromium: products, locations, certificates', () => {
   const portal = (rest: string) => `${t.baseUrl}/portal/${coop.business.id}${rest}`;
 
   beforeAll(async () => {
-    if (!chromiumPath) return;
-    requireWebBuild();
-    t = await startTestApp({ web: true });
-    f = { http: httpClient(t.baseUrl), testApp: t };
+    app = await startBrowserApp(chromiumPath, { mobile: true });
+    ({ t, f, browser, page } = app);
     const admin = await createUser(f, { role: 'admin' });
     coop = await createProducer(f, admin, { business: { legalName: 'HTX Mật ong Vũ Quang', gs1Prefixes: ['89312345'] } });
     files = mkdtempSync(path.join(os.tmpdir(), 'nguon-catalog-'));
     writeFileSync(path.join(files, 'hũ mật ong.png'), PNG_BYTES);
     writeFileSync(path.join(files, 'Chứng nhận OCOP.pdf'), PDF_BYTES);
     writeFileSync(path.join(files, 'ghi chú.txt'), 'not a picture');
-    browser = await launchBrowser(chromiumPath, { mobile: true });
-    page = browser.page;
     page.setDefaultTimeout(8000);
     await signIn(page, coop.owner, `${t.baseUrl}/login`);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await app?.close();
     if (files) rmSync(files, { recursive: true, force: true });
   });
 
   it('creates a product: the GTIN is checked as typed, an image is uploaded, and the list shows it', async () => {
-    if (!chromiumPath) return;
     await page.goto(portal('/products'));
     await page.getByTestId('new-product').click();
     await page.waitForURL('**/products/new');
@@ -103,7 +94,6 @@ describe('master data in Chromium: products, locations, certificates', () => {
   });
 
   it('adds a location with coordinates taken from the device, with a link to the map', async () => {
-    if (!chromiumPath) return;
     await browser.context.grantPermissions(['geolocation'], { origin: t.baseUrl });
     await browser.context.setGeolocation({ latitude: 18.3512, longitude: 105.4021 });
     await page.goto(portal('/locations'));
@@ -132,7 +122,6 @@ describe('master data in Chromium: products, locations, certificates', () => {
   });
 
   it('adds a business certificate with a PDF document and shows its validity', async () => {
-    if (!chromiumPath) return;
     await page.goto(portal('/certificates'));
     const form = page.getByTestId('certificate-form');
     await form.locator('[name="kind"]').selectOption('ocop');
@@ -157,7 +146,6 @@ describe('master data in Chromium: products, locations, certificates', () => {
   });
 
   it('shows staff the same pages read-only, with a note', async () => {
-    if (!chromiumPath) return;
     const staff = await createStaff(f, coop.owner, coop.business.id);
     await page.getByTestId('user-menu-button').click();
     await page.getByTestId('sign-out').click();

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import type { BatchView } from '@nguon/shared';
 import { createBatch, createLocation, createProduct, createProducer, createUser, recordProcessing, recordStage, type Factory, type Producer, type TestUser } from '../factories/index.js';
 import { axeViolations } from '../support/axe.js';
-import { findChromium, launchBrowser, requireWebBuild, type Browser } from '../support/browser.js';
-import { httpClient } from '../support/http.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { describeWithChromium, startBrowserApp, type Browser, type BrowserApp } from '../support/browser.js';
+import type { TestApp } from '../support/test-app.js';
 
-const chromiumPath = findChromium();
 /** A small Android phone. */
 const PHONE = { width: 360, height: 640 };
 
@@ -27,8 +25,8 @@ function firstScreenText(page: Page): Promise<string> {
   });
 }
 
-
-describe('the first screen of a batch page on a 360×640 phone', () => {
+describeWithChromium('the first screen of a batch page on a 360×640 phone', (chromiumPath) => {
+  let app: BrowserApp;
   let t: TestApp;
   let f: Factory;
   let browser: Browser;
@@ -39,10 +37,8 @@ describe('the first screen of a batch page on a 360×640 phone', () => {
   let juice: BatchView;
 
   beforeAll(async () => {
-    if (!chromiumPath) return;
-    requireWebBuild();
-    t = await startTestApp({ web: true });
-    f = { http: httpClient(t.baseUrl), testApp: t };
+    app = await startBrowserApp(chromiumPath, { viewport: PHONE });
+    ({ t, f, browser, page } = app);
     admin = await createUser(f, { role: 'admin' });
     grower = await createProducer(f, admin, {
       business: { legalName: 'HTX Cam Hương Sơn', address: { line: 'Thôn Trung Thượng', commune: 'Xã Sơn Trung', province: 'Hà Tĩnh' } },
@@ -54,8 +50,6 @@ describe('the first screen of a batch page on a 360×640 phone', () => {
     const juiceProduct = await createProduct(f, grower.owner, grower.business.id, { name: { vi: 'Nước cam ép', en: 'Orange juice' }, unit: 'LTR' });
     juice = await createBatch(f, grower.owner, juiceProduct.id, { lotCode: 'NC-2026-11', unit: 'LTR', quantity: 300 });
     await recordProcessing(f, grower.owner, { inputs: [{ batchId: oranges.id, quantity: 500, unit: 'KGM' }], outputs: [{ batchId: juice.id, quantity: 300, unit: 'LTR' }] });
-    browser = await launchBrowser(chromiumPath, { viewport: PHONE });
-    page = browser.page;
   });
   /** A new visit in a new tab: in the same tab Chromium would restore where the last visit scrolled to. */
   async function visit(url: string): Promise<void> {
@@ -65,13 +59,9 @@ describe('the first screen of a batch page on a 360×640 phone', () => {
     await page.goto(url);
   }
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => app?.close());
 
   it('says what it is, who made it, where it comes from and its state, with a way to report a problem', async () => {
-    if (!chromiumPath) return;
     await visit(`${t.baseUrl}/batches/${oranges.id}`);
     await page.getByTestId('records-verified').waitFor();
     const text = await firstScreenText(page);
@@ -84,7 +74,6 @@ describe('the first screen of a batch page on a 360×640 phone', () => {
   });
 
   it('never says "in circulation" under a recall, for the batch recalled or for what was made from it', async () => {
-    if (!chromiumPath) return;
     const recalled = await f.http.post(`/api/batches/${oranges.id}/recall`, { severity: 'class_ii', reason: 'Dư lượng thuốc bảo vệ thực vật vượt ngưỡng' }, { token: admin.token });
     expect(recalled.status).toBe(201);
     for (const batch of [oranges, juice]) {
@@ -102,7 +91,6 @@ describe('the first screen of a batch page on a 360×640 phone', () => {
   });
 
   it('makes every link on the page at least 24 px high to tap', async () => {
-    if (!chromiumPath) return;
     await visit(`${t.baseUrl}/batches/${juice.id}`);
     await page.getByTestId('batch-page').waitFor();
     const small = await page.evaluate(() =>
@@ -113,7 +101,6 @@ describe('the first screen of a batch page on a 360×640 phone', () => {
   });
 
   it('shares the page through the phone\'s share sheet, or copies its link where there is none', async () => {
-    if (!chromiumPath) return;
     await visit(`${t.baseUrl}/batches/${oranges.id}`);
     await page.getByRole('button', { name: 'Sao chép đường dẫn' }).waitFor();
     // A phone's browser: navigator.share hands the page to Zalo, Messenger, ...
@@ -131,7 +118,6 @@ describe('the first screen of a batch page on a 360×640 phone', () => {
   });
 
   it('has nothing axe-core finds against WCAG 2.2 AA on the consumer pages, in both languages', async () => {
-    if (!chromiumPath) return;
     const paths = ['/', `/batches/${oranges.id}`, `/batches/${juice.id}`, `/products/${grower.product.id}`];
     for (const language of ['vi', 'en']) {
       for (const path of paths) {

@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import type { BatchView } from '@nguon/shared';
 import { BatchChanges } from '../../server/src/common/cache/batch-changes.js';
 import {
-  createBatch, createLocation, createProduct, createUser, createVerifiedBusiness, recordProcessing, recordStage, type Factory,
+  createBatch, createLocation, createProduct, createUser, createVerifiedBusiness, recordProcessing, recordStage,
 } from '../factories/index.js';
-import { findChromium, launchBrowser, requireWebBuild, type Browser } from '../support/browser.js';
-import { httpClient } from '../support/http.js';
+import { describeWithChromium, startBrowserApp, type BrowserApp } from '../support/browser.js';
 import { decodeQrWithJsQr, decodeQrWithZbar } from '../support/qr-decoder.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-
-const chromiumPath = findChromium();
+import type { TestApp } from '../support/test-app.js';
 
 /** What a phone's camera would read from the QR image the portal serves. */
 async function decodeQr(baseUrl: string, batchId: string): Promise<string> {
@@ -23,9 +20,9 @@ async function decodeQr(baseUrl: string, batchId: string): Promise<string> {
   return decoded;
 }
 
-describe('the consumer pages in Chromium', () => {
+describeWithChromium('the consumer pages in Chromium', (chromiumPath) => {
+  let app: BrowserApp;
   let t: TestApp;
-  let browser: Browser;
   let page: Page;
   let pomelo: BatchView;
   let juice: BatchView;
@@ -33,10 +30,9 @@ describe('the consumer pages in Chromium', () => {
   let unlabelled: BatchView;
 
   beforeAll(async () => {
-    if (!chromiumPath) return;
-    requireWebBuild();
-    t = await startTestApp({ web: true });
-    const f: Factory = { http: httpClient(t.baseUrl), testApp: t };
+    app = await startBrowserApp(chromiumPath, { mobile: true });
+    ({ t, page } = app);
+    const { f } = app;
     const admin = await createUser(f, { role: 'admin' });
     const farmer = await createUser(f);
     const distributor = await createUser(f);
@@ -69,17 +65,11 @@ describe('the consumer pages in Chromium', () => {
 
     unlabelled = await createBatch(f, farmer, (await createProduct(f, farmer, coop.id, { name: { vi: 'Rau sạch', en: 'Vegetables' }, gtin: undefined })).id, { lotCode: 'RAU-01' });
 
-    browser = await launchBrowser(chromiumPath, { mobile: true });
-    page = browser.page;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => app?.close());
 
   it('decodes the batch QR code to its identity URL, which opens the batch page in Vietnamese', async () => {
-    if (!chromiumPath) return;
     const url = await decodeQr(t.baseUrl, pomelo.id);
     expect(url).toBe(pomelo.identityUrl);
     expect(url).toMatch(/\/01\/\d{14}\/10\/PT-2026-001\?17=261231$/);
@@ -108,7 +98,6 @@ describe('the consumer pages in Chromium', () => {
   });
 
   it('switches to English and keeps the choice after a reload', async () => {
-    if (!chromiumPath) return;
     await page.goto(`${t.baseUrl}/batches/${pomelo.id}`);
     await page.getByTestId('lang-toggle').click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
@@ -122,7 +111,6 @@ describe('the consumer pages in Chromium', () => {
   });
 
   it('shows a processed batch with the batches it was made from and their stages', async () => {
-    if (!chromiumPath) return;
     await page.goto(`${t.baseUrl}/batches/${juice.id}`);
     await page.getByTestId('sources').waitFor();
     const sources = await page.getByTestId('source').allInnerTexts();
@@ -136,7 +124,6 @@ describe('the consumer pages in Chromium', () => {
   });
 
   it('warns plainly when the records were altered behind the portal', async () => {
-    if (!chromiumPath) return;
     await t.app.database.dataSource.query(`ALTER TABLE events DISABLE TRIGGER events_append_only`);
     await t.app.database.dataSource.query(`UPDATE events SET event_time = event_time - interval '1 day' WHERE id = (SELECT event_id FROM event_batches WHERE batch_id = $1 AND seq = 2)`, [juice.id]);
     await t.app.database.dataSource.query(`ALTER TABLE events ENABLE TRIGGER events_append_only`);
@@ -148,7 +135,6 @@ describe('the consumer pages in Chromium', () => {
   });
 
   it('puts a recall banner that cannot be missed on a recalled batch', async () => {
-    if (!chromiumPath) return;
     await page.goto(`${t.baseUrl}/batches/${honey.id}`);
     const banner = page.getByTestId('recall-banner');
     await banner.waitFor();
@@ -158,7 +144,6 @@ describe('the consumer pages in Chromium', () => {
   });
 
   it('opens the batch when a short code is typed on the home page', async () => {
-    if (!chromiumPath) return;
     await page.goto(`${t.baseUrl}/`);
     await page.getByLabel('Mã truy xuất').fill(unlabelled.shortCode.toLowerCase());
     await page.getByRole('button', { name: 'Tra cứu' }).click();
@@ -167,7 +152,6 @@ describe('the consumer pages in Chromium', () => {
   });
 
   it('explains an unknown code instead of showing a page, and answers with 404', async () => {
-    if (!chromiumPath) return;
     const unknown = pomelo.identityUrl.replace('PT-2026-001', 'KHONG-CO');
     const response = await page.goto(unknown);
     expect(response?.status()).toBe(404);

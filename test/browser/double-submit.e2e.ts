@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { createBatch, createProducer, createUser, recordStage, type Factory, type Producer } from '../factories/index.js';
-import { findChromium, launchBrowser, requireWebBuild, signIn, type Browser } from '../support/browser.js';
+import { describeWithChromium, signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
 import { countRows } from '../support/db.js';
-import { httpClient } from '../support/http.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 
-const chromiumPath = findChromium();
-
-describe('one-click receiving records one receipt, whatever the clicks and the network do', () => {
+describeWithChromium('one-click receiving records one receipt, whatever the clicks and the network do', (chromiumPath) => {
+  let app: BrowserApp;
   let t: TestApp;
   let f: Factory;
-  let browser: Browser;
   let page: Page;
   let grower: Producer;
   let distributor: Producer;
@@ -34,25 +31,17 @@ describe('one-click receiving records one receipt, whatever the clicks and the n
   }
 
   beforeAll(async () => {
-    if (!chromiumPath) return;
-    requireWebBuild();
-    t = await startTestApp({ web: true });
-    f = { http: httpClient(t.baseUrl), testApp: t };
+    app = await startBrowserApp(chromiumPath);
+    ({ t, f, page } = app);
     const admin = await createUser(f, { role: 'admin' });
     grower = await createProducer(f, admin, { business: { legalName: 'HTX Bưởi Hương Khê' } });
     distributor = await createProducer(f, admin, { business: { legalName: 'Công ty Phân phối Đông Đô' } });
-    browser = await launchBrowser(chromiumPath);
-    page = browser.page;
     await signIn(page, distributor.owner, `${t.baseUrl}/login`);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => app?.close());
 
   it('sends one request for a double click on "received", and shows no error', async () => {
-    if (!chromiumPath) return;
     const { batchId, lotCode } = await shipped();
     const sent = watchReceives();
     await page.goto(`${t.baseUrl}/portal/${distributor.business.id}/shipments`);
@@ -66,7 +55,6 @@ describe('one-click receiving records one receipt, whatever the clicks and the n
   });
 
   it('sends the same request again with the same key when the answer is lost, and the server records it once', async () => {
-    if (!chromiumPath) return;
     const { batchId, lotCode } = await shipped();
     const sent = watchReceives();
     let lost = 0;

@@ -1,42 +1,32 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { createUser, type Factory, type TestUser } from '../factories/index.js';
+import { createUser, type TestUser } from '../factories/index.js';
 import { createExportChain, type ExportChain } from '../factories/exports.js';
-import { findChromium, launchBrowser, requireWebBuild, signIn, type Browser } from '../support/browser.js';
-import { httpClient } from '../support/http.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { describeWithChromium, signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
+import type { TestApp } from '../support/test-app.js';
 
-const chromiumPath = findChromium();
-
-describe('an inspector exports records in Chromium', () => {
+describeWithChromium('an inspector exports records in Chromium', (chromiumPath) => {
+  let app: BrowserApp;
   let t: TestApp;
-  let browser: Browser;
   let page: Page;
   let inspector: TestUser;
   let chain: ExportChain;
 
   beforeAll(async () => {
-    if (!chromiumPath) return;
-    requireWebBuild();
-    t = await startTestApp({ web: true });
-    const f: Factory = { http: httpClient(t.baseUrl), testApp: t };
+    app = await startBrowserApp(chromiumPath);
+    ({ t, page } = app);
+    const { f } = app;
     const admin = await createUser(f, { role: 'admin' });
     inspector = await createUser(f, { role: 'inspector' });
     chain = await createExportChain(f, admin);
-    browser = await launchBrowser(chromiumPath);
-    page = browser.page;
     await signIn(page, inspector, `${t.baseUrl}/login`);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => app?.close());
 
   it('pastes a list of lots, is told of an unknown one and drops it, then downloads the XLSX with their rows', async () => {
-    if (!chromiumPath) return;
     await page.goto(`${t.baseUrl}/inspector/exports`);
     await page.getByTestId('tab-lots').click();
     const lots = page.getByLabel('Các lô, mỗi dòng một lô');

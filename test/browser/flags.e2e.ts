@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import type { BatchView } from '@nguon/shared';
-import { createBatch, createProducer, createUser, type Factory, type TestUser } from '../factories/index.js';
-import { findChromium, launchBrowser, requireWebBuild, signIn, type Browser } from '../support/browser.js';
+import { createBatch, createProducer, createUser, type TestUser } from '../factories/index.js';
+import { describeWithChromium, signIn, startBrowserApp, type Browser, type BrowserApp } from '../support/browser.js';
 import { sql } from '../support/db.js';
-import { httpClient, pathOf } from '../support/http.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { pathOf } from '../support/http.js';
+import type { TestApp } from '../support/test-app.js';
 
-const chromiumPath = findChromium();
-
-describe('a consumer reports a problem, and an inspector works it through, in Chromium', () => {
+describeWithChromium('a consumer reports a problem, and an inspector works it through, in Chromium', (chromiumPath) => {
+  let app: BrowserApp;
   let t: TestApp;
   let browser: Browser;
   let page: Page;
@@ -18,25 +17,18 @@ describe('a consumer reports a problem, and an inspector works it through, in Ch
   let batch: BatchView;
 
   beforeAll(async () => {
-    if (!chromiumPath) return;
-    requireWebBuild();
-    t = await startTestApp({ web: true });
-    const f: Factory = { http: httpClient(t.baseUrl), testApp: t };
+    app = await startBrowserApp(chromiumPath, { mobile: true });
+    ({ t, browser, page } = app);
+    const { f } = app;
     const admin = await createUser(f, { role: 'admin' });
     inspector = await createUser(f, { role: 'inspector' });
     const farm = await createProducer(f, admin, { product: { name: { vi: 'Bưởi Phúc Trạch', en: 'Phuc Trach pomelo' } } });
     batch = await createBatch(f, farm.owner, farm.product.id, { lotCode: 'PT-BAO-CAO' });
-    browser = await launchBrowser(chromiumPath, { mobile: true });
-    page = browser.page;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => app?.close());
 
   it('sends a report with a photo from the batch page, and shares the area of the scan', async () => {
-    if (!chromiumPath) return;
     await browser.context.grantPermissions(['geolocation'], { origin: t.baseUrl });
     await browser.context.setGeolocation({ latitude: 18.34281, longitude: 105.90573 });
     await page.goto(`${t.baseUrl}${pathOf(batch.identityUrl)}`);
@@ -69,7 +61,6 @@ describe('a consumer reports a problem, and an inspector works it through, in Ch
   });
 
   it('shows the report in the inspector\'s flags, with the photo, and takes it into review', async () => {
-    if (!chromiumPath) return;
     await signIn(page, inspector, `${t.baseUrl}/login?next=%2Finspector%2Fflags`);
     const flag = page.locator('[data-testid="flag"][data-kind="consumer_report"]');
     await flag.waitFor();

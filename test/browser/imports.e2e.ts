@@ -1,44 +1,34 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { createBatch, createProducer, createUser, makeLotCode, type Factory, type Producer } from '../factories/index.js';
 import { importCsv } from '../factories/imports.js';
-import { findChromium, launchBrowser, requireWebBuild, signIn, type Browser } from '../support/browser.js';
+import { describeWithChromium, signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
 import { countRows } from '../support/db.js';
-import { httpClient } from '../support/http.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 
-const chromiumPath = findChromium();
 const HEADER = ['product', 'lot_code', 'production_date', 'expiry_date', 'quantity', 'unit'];
 
-describe('bulk import in Chromium', () => {
+describeWithChromium('bulk import in Chromium', (chromiumPath) => {
+  let app: BrowserApp;
   let t: TestApp;
-  let browser: Browser;
   let page: Page;
   let farm: Producer;
   let f: Factory;
 
   beforeAll(async () => {
-    if (!chromiumPath) return;
-    requireWebBuild();
-    t = await startTestApp({ web: true });
-    f = { http: httpClient(t.baseUrl), testApp: t };
+    app = await startBrowserApp(chromiumPath, { mobile: true });
+    ({ t, f, page } = app);
     farm = await createProducer(f, await createUser(f, { role: 'admin' }));
-    browser = await launchBrowser(chromiumPath, { mobile: true });
-    page = browser.page;
     await signIn(page, farm.owner, `${t.baseUrl}/login`);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => app?.close());
 
   const chooseCsv = (rows: string[][]) =>
     page.getByTestId('import-file').setInputFiles({ name: 'lo-hang.csv', mimeType: 'text/csv', buffer: Buffer.from(importCsv(HEADER, rows)) });
   const batchesOfFarm = () => countRows(t, 'batches', 'business_id = $1', [farm.business.id]);
 
   it('names the bad row of a CSV and stores nothing; the fixed file then imports with a progress bar to the end', async () => {
-    if (!chromiumPath) return;
     await page.goto(`${t.baseUrl}/portal/${farm.business.id}/import`);
     await page.getByTestId('import-page').waitFor();
     await expect(page.getByTestId('import-template-xlsx').getAttribute('href')).resolves.toBe('/api/imports/templates/batches.xlsx');
@@ -71,7 +61,6 @@ describe('bulk import in Chromium', () => {
   });
 
   it('records stages on an existing batch from an events file', async () => {
-    if (!chromiumPath) return;
     const batch = await createBatch(f, farm.owner, farm.product.id);
     await page.goto(`${t.baseUrl}/portal/${farm.business.id}/import`);
     await page.getByTestId('import-kind-events').check();

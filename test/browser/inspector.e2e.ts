@@ -1,43 +1,31 @@
-import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { createUser, type Factory, type TestUser } from '../factories/index.js';
+import { createUser, type TestUser } from '../factories/index.js';
 import { createOrangeJuiceChain, type OrangeJuiceChain } from '../factories/inspector.js';
-import { findChromium, launchBrowser, signIn, type Browser } from '../support/browser.js';
-import { httpClient } from '../support/http.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { describeWithChromium, signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
+import type { TestApp } from '../support/test-app.js';
 
-const chromiumPath = findChromium();
-const webDist = process.env.TEST_WEB_DIST ?? 'web/dist';
-
-describe("the inspector's workspace in Chromium", () => {
+describeWithChromium("the inspector's workspace in Chromium", (chromiumPath) => {
+  let app: BrowserApp;
   let t: TestApp;
-  let browser: Browser;
   let page: Page;
   let inspector: TestUser;
   let chain: OrangeJuiceChain;
 
   beforeAll(async () => {
-    if (!chromiumPath) return;
-    if (!existsSync(`${webDist}/index.html`)) throw new Error(`${webDist} is missing: run \`npm run build -w web\` (npm test does)`);
-    t = await startTestApp({ web: true });
-    const f: Factory = { http: httpClient(t.baseUrl), testApp: t };
+    app = await startBrowserApp(chromiumPath);
+    ({ t, page } = app);
+    const { f } = app;
     inspector = await createUser(f, { role: 'inspector', displayName: 'Thanh tra Hà Tĩnh' });
     chain = await createOrangeJuiceChain(f, await createUser(f, { role: 'admin' }));
-    browser = await launchBrowser(chromiumPath);
-    page = browser.page;
     await signIn(page, inspector, `${t.baseUrl}/login`);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => app?.close());
 
   const lotsShown = (selector: string) => page.locator(selector).evaluateAll((rows) => rows.map((row) => row.getAttribute('data-lot-code')));
 
   it('searches a lot typed without diacritics, traces it, recalls it, and the consumer page of a batch made from it shows the recall', async () => {
-    if (!chromiumPath) return;
     await page.getByTestId('user-menu-button').click();
     await page.getByRole('link', { name: 'Không gian kiểm tra' }).click();
     await page.waitForURL(/\/inspector$/);
@@ -96,7 +84,6 @@ describe("the inspector's workspace in Chromium", () => {
   });
 
   it('lists the recall among the recalls, leading back to its batch', async () => {
-    if (!chromiumPath) return;
     await page.goto(`${t.baseUrl}/inspector/recalls`);
     const row = page.getByTestId('recall-row').first();
     await row.waitFor();

@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { BatchView } from '@nguon/shared';
 import { createBatch, createLocation, createProduct, createProducer, createUser, recordProcessing, recordStage, type Factory, type Producer } from '../factories/index.js';
-import { findChromium, launchBrowser, requireWebBuild } from '../support/browser.js';
+import { describeWithChromium, launchBrowser, requireWebBuild } from '../support/browser.js';
 import { httpClient } from '../support/http.js';
 import { freePort, startTestApp, type TestApp } from '../support/test-app.js';
 import { startTileServer, type TileServer } from '../support/tile-server.js';
-
-const chromiumPath = findChromium();
 
 /** Orange juice pressed in Vinh from oranges of a Hương Sơn garden: its journey on a map. */
 async function journeyOfJuice(t: TestApp): Promise<BatchView> {
@@ -23,11 +21,10 @@ async function journeyOfJuice(t: TestApp): Promise<BatchView> {
   return juice;
 }
 
-describe('the journey map', () => {
+describeWithChromium('the journey map', (chromiumPath) => {
   let tiles: TileServer;
 
   beforeAll(async () => {
-    if (!chromiumPath) return;
     requireWebBuild();
     tiles = await startTileServer();
   });
@@ -36,14 +33,13 @@ describe('the journey map', () => {
   async function openJuice(tileUrl: string) {
     const t = await startTestApp({ web: true, env: { MAP_TILE_URL: tileUrl } });
     const juice = await journeyOfJuice(t);
-    const browser = await launchBrowser(chromiumPath!, { mobile: true });
+    const browser = await launchBrowser(chromiumPath, { mobile: true });
     await browser.page.goto(`${t.baseUrl}/batches/${juice.id}`);
     const places = browser.page.getByTestId('journey-places');
     return { t, browser, page: browser.page, places, close: async () => { await browser.close(); await t.close(); } };
   }
 
   it('draws the garden and the press on the operator\'s tiles, numbered as in the list, sources first', async () => {
-    if (!chromiumPath) return;
     const { page, places, close } = await openJuice(tiles.url);
     try {
       await page.locator('.journey-marker').nth(1).waitFor();
@@ -60,7 +56,6 @@ describe('the journey map', () => {
   });
 
   it('keeps the list and says the map could not load when no tile arrives', async () => {
-    if (!chromiumPath) return;
     const closedPort = await freePort();
     const { page, places, close } = await openJuice(`http://127.0.0.1:${closedPort}/{z}/{x}/{y}.png`);
     try {
@@ -72,7 +67,6 @@ describe('the journey map', () => {
   });
 
   it('lists the places in the server\'s HTML, for a phone that runs no JavaScript', async () => {
-    if (!chromiumPath) return;
     const t = await startTestApp({ web: true, env: { MAP_TILE_URL: tiles.url } });
     try {
       const juice = await journeyOfJuice(t);

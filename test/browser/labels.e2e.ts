@@ -1,42 +1,32 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import type { BatchView } from '@nguon/shared';
-import { createBatch, createProducer, createUser, type Factory, type Producer } from '../factories/index.js';
-import { findChromium, launchBrowser, requireWebBuild, signIn, type Browser } from '../support/browser.js';
-import { httpClient } from '../support/http.js';
+import { createBatch, createProducer, createUser, type Producer } from '../factories/index.js';
+import { describeWithChromium, signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
 import { openPdf } from '../support/pdf.js';
 import { decodeQrWithZbar } from '../support/qr-decoder.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 
-const chromiumPath = findChromium();
-
-describe("a batch's QR code and label sheets in Chromium", () => {
+describeWithChromium("a batch's QR code and label sheets in Chromium", (chromiumPath) => {
+  let app: BrowserApp;
   let t: TestApp;
-  let browser: Browser;
   let page: Page;
   let coop: Producer;
   let batch: BatchView;
 
   beforeAll(async () => {
-    if (!chromiumPath) return;
-    requireWebBuild();
-    t = await startTestApp({ web: true });
-    const f: Factory = { http: httpClient(t.baseUrl), testApp: t };
+    app = await startBrowserApp(chromiumPath, { mobile: true });
+    ({ t, page } = app);
+    const { f } = app;
     const admin = await createUser(f, { role: 'admin' });
     coop = await createProducer(f, admin, { product: { name: { vi: 'Bưởi Phúc Trạch', en: 'Phuc Trach pomelo' } } });
     batch = await createBatch(f, coop.owner, coop.product.id, { lotCode: 'PT-NHAN-01', expiryDate: '2026-12-31' });
-    browser = await launchBrowser(chromiumPath, { mobile: true });
-    page = browser.page;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => app?.close());
 
   it('prints a label sheet whose PDF holds the QR code of the batch URL, after refusing a count too large', async () => {
-    if (!chromiumPath) return;
     await signIn(page, coop.owner, `${t.baseUrl}/login`);
     await page.waitForURL(`**/portal/${coop.business.id}`);
     await page.goto(`${t.baseUrl}/portal/${coop.business.id}/batches/${batch.id}`);
@@ -74,7 +64,6 @@ describe("a batch's QR code and label sheets in Chromium", () => {
   });
 
   it('downloads the QR code as a PNG at the size and error correction chosen', async () => {
-    if (!chromiumPath) return;
     const card = page.getByTestId('labels-card');
     await card.getByLabel('Kích thước').selectOption('256');
     await card.getByLabel('Mức chống hỏng').selectOption('H');

@@ -1,37 +1,29 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
 import type { Logger } from '@nestjs/common';
 import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '../../server/src/database/seed/demo-seed.js';
-import { findChromium, launchBrowser, requireWebBuild, signIn, type Browser } from '../support/browser.js';
+import { describeWithChromium, signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
 import { openPdf } from '../support/pdf.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-
-const chromiumPath = findChromium();
+import type { TestApp } from '../support/test-app.js';
 
 /**
  * What the README promises a newcomer: sign in as the demo co-operative, record a new batch
  * through harvest, packing and shipping, print its labels, and see it all on the consumer page.
  */
-describe('a newcomer records a batch from the demo data to its consumer page, in Chromium', () => {
+describeWithChromium('a newcomer records a batch from the demo data to its consumer page, in Chromium', (chromiumPath) => {
+  let app: BrowserApp;
   let t: TestApp;
-  let browser: Browser;
   let page: Page;
   let batchPath = '';
 
   beforeAll(async () => {
-    if (!chromiumPath) return;
-    requireWebBuild();
-    t = await startTestApp({ web: true });
+    app = await startBrowserApp(chromiumPath, { mobile: true });
+    ({ t, page } = app);
     await seedDemoData(t.app, { log: jest.fn(), warn: jest.fn(), error: jest.fn() } as unknown as Logger);
-    browser = await launchBrowser(chromiumPath, { mobile: true });
-    page = browser.page;
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => app?.close());
 
   /** A stage from the batch page's actions, with what the form fills in already. */
   async function record(stage: string, fill: (form: ReturnType<Page['getByTestId']>) => Promise<void> = async () => undefined): Promise<void> {
@@ -45,7 +37,6 @@ describe('a newcomer records a batch from the demo data to its consumer page, in
   }
 
   it('signs in as the demo co-operative and registers a new batch', async () => {
-    if (!chromiumPath) return;
     await signIn(page, { email: DEMO_ACCOUNTS.pomeloOwner.email, password: DEMO_PASSWORD }, `${t.baseUrl}/login`);
     await page.getByTestId('dashboard').waitFor();
 
@@ -62,7 +53,6 @@ describe('a newcomer records a batch from the demo data to its consumer page, in
   });
 
   it('records harvest, packing and shipping to the Hà Nội distributor', async () => {
-    if (!chromiumPath) return;
     await record('harvesting');
     await record('packing');
     await record('shipping', async (form) => {
@@ -73,7 +63,6 @@ describe('a newcomer records a batch from the demo data to its consumer page, in
   });
 
   it('prints its labels: the PDF holds QR codes of the batch URL', async () => {
-    if (!chromiumPath) return;
     await page.goto(`${t.baseUrl}${batchPath}`);
     const identityUrl = await page.getByTestId('identity-url').innerText();
     const form = page.getByTestId('label-sheet-form');
@@ -90,7 +79,6 @@ describe('a newcomer records a batch from the demo data to its consumer page, in
   });
 
   it('shows it all on the consumer page the QR code opens', async () => {
-    if (!chromiumPath) return;
     const identityUrl = await (async () => {
       await page.goto(`${t.baseUrl}${batchPath}`);
       return page.getByTestId('identity-url').innerText();

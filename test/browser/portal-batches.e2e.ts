@@ -1,27 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import type { BatchView } from '@nguon/shared';
-import { createBatch, createProducer, createUser, recordStage, type Factory, type Producer } from '../factories/index.js';
+import { createBatch, createProducer, createUser, recordStage, type Producer } from '../factories/index.js';
 import { declareWrong, vietnamDate } from '../factories/lots.js';
-import { findChromium, launchBrowser, requireWebBuild, signIn, type Browser } from '../support/browser.js';
-import { httpClient } from '../support/http.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { describeWithChromium, signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
+import type { TestApp } from '../support/test-app.js';
 
-const chromiumPath = findChromium();
-
-describe("a business's dashboard and batches in Chromium", () => {
+describeWithChromium("a business's dashboard and batches in Chromium", (chromiumPath) => {
+  let app: BrowserApp;
   let t: TestApp;
-  let browser: Browser;
   let page: Page;
   let coop: Producer;
   /** Produced 45 days ago and untouched since: the dashboard asks about it. */
   let quiet: BatchView;
 
   beforeAll(async () => {
-    if (!chromiumPath) return;
-    requireWebBuild();
-    t = await startTestApp({ web: true });
-    const f: Factory = { http: httpClient(t.baseUrl), testApp: t };
+    app = await startBrowserApp(chromiumPath, { mobile: true });
+    ({ t, page } = app);
+    const { f } = app;
     const admin = await createUser(f, { role: 'admin' });
     coop = await createProducer(f, admin, {
       business: { legalName: 'HTX Bưởi Phúc Trạch' },
@@ -32,17 +28,11 @@ describe("a business's dashboard and batches in Chromium", () => {
     // A harvest recorded on it by mistake and declared wrong: it does not count as activity.
     const harvest = await recordStage(f, coop.owner, quiet.id, { stage: 'harvesting', quantity: 300 });
     await declareWrong(f, coop.owner, harvest.id, 'Ghi nhầm lô');
-    browser = await launchBrowser(chromiumPath, { mobile: true });
-    page = browser.page;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => app?.close());
 
   it('lands the owner on the dashboard after signing in, showing the quiet batch to look at', async () => {
-    if (!chromiumPath) return;
     await signIn(page, coop.owner, `${t.baseUrl}/login`);
     await page.waitForURL(`**/portal/${coop.business.id}`);
 
@@ -64,7 +54,6 @@ describe("a business's dashboard and batches in Chromium", () => {
   });
 
   it('creates a batch from a lot name with diacritics and spaces by taking the suggested lot code', async () => {
-    if (!chromiumPath) return;
     await page.goto(`${t.baseUrl}/portal/${coop.business.id}`);
     await page.getByTestId('quick-actions').getByTestId('new-batch-link').click();
     await page.waitForURL(`**/portal/${coop.business.id}/batches/new`);
@@ -109,7 +98,6 @@ describe("a business's dashboard and batches in Chromium", () => {
   });
 
   it("puts the server's complaint about a lot code already used on the lot code field", async () => {
-    if (!chromiumPath) return;
     await page.goto(`${t.baseUrl}/portal/${coop.business.id}/batches/new?productId=${coop.product.id}`);
     const form = page.getByTestId('batch-form');
     await form.getByTestId('lot-code-input').fill('PT-CU-01');
@@ -124,7 +112,6 @@ describe("a business's dashboard and batches in Chromium", () => {
   });
 
   it('finds batches by a name typed without diacritics', async () => {
-    if (!chromiumPath) return;
     await page.goto(`${t.baseUrl}/portal/${coop.business.id}/batches`);
     await page.getByTestId('batch-row').first().waitFor();
     expect(await page.getByTestId('batch-row').count()).toBe(2);
@@ -135,7 +122,6 @@ describe("a business's dashboard and batches in Chromium", () => {
   });
 
   it("lets the owner recall its own batch, which the consumer page then shows", async () => {
-    if (!chromiumPath) return;
     await page.goto(`${t.baseUrl}/portal/${coop.business.id}/batches/${quiet.id}`);
     const card = page.getByTestId('owner-recall');
     await card.getByTestId('recall-batch').click();

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import type { BatchView, EventView, Page as ListPage, PublicBatchView } from '@nguon/shared';
 import { createBatch, createProducer, createUser, makeLotCode, type Factory, type Producer, type TestUser } from '../factories/index.js';
-import { findChromium, launchBrowser, signIn, signOut, type Browser } from '../support/browser.js';
+import { describeWithChromium, signIn, signOut, startBrowserApp, type BrowserApp } from '../support/browser.js';
 import { sql } from '../support/db.js';
-import { httpClient } from '../support/http.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 
-const chromiumPath = findChromium();
-
-
-
-describe('recording a season in Chromium', () => {
+describeWithChromium('recording a season in Chromium', (chromiumPath) => {
+  let app: BrowserApp;
   let t: TestApp;
   let f: Factory;
-  let browser: Browser;
   let page: Page;
   let grower: Producer;
   let distributor: Producer;
@@ -31,9 +26,8 @@ describe('recording a season in Chromium', () => {
   }
 
   beforeAll(async () => {
-    if (!chromiumPath) return;
-    t = await startTestApp({ web: true });
-    f = { http: httpClient(t.baseUrl), testApp: t };
+    app = await startBrowserApp(chromiumPath, { mobile: true });
+    ({ t, f, page } = app);
     const admin = await createUser(f, { role: 'admin' });
     grower = await createProducer(f, admin, { business: { legalName: 'HTX Bưởi Hương Khê' }, location: { kind: 'farm', name: 'Vườn bưởi Phúc Trạch' } });
     distributor = await createProducer(f, admin, {
@@ -42,17 +36,11 @@ describe('recording a season in Chromium', () => {
       product: { name: { vi: 'Nước bưởi ép', en: 'Pomelo juice' }, unit: 'LTR' },
     });
     pomelo = await createBatch(f, grower.owner, grower.product.id, { quantity: 1000, unit: 'KGM', originLocationId: grower.location.id });
-    browser = await launchBrowser(chromiumPath, { mobile: true });
-    page = browser.page;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => app?.close());
 
   it('records harvest and packing through the stage forms, pre-filled with the place and quantity', async () => {
-    if (!chromiumPath) return;
     await signIn(page, grower.owner, `${t.baseUrl}/login`);
     await openStage(grower.business.id, pomelo.id, 'harvesting');
     const form = page.getByTestId('stage-form');
@@ -76,7 +64,6 @@ describe('recording a season in Chromium', () => {
   });
 
   it('records an inspection with the lab, the result, the lab report and its number', async () => {
-    if (!chromiumPath) return;
     await openStage(grower.business.id, pomelo.id, 'inspecting');
     const form = page.getByTestId('stage-form');
     await form.getByTestId('stage-submit').click();
@@ -100,7 +87,6 @@ describe('recording a season in Chromium', () => {
   });
 
   it('declares the packing wrong with the right quantity: the consumer page shows the corrected event only', async () => {
-    if (!chromiumPath) return;
     await page.goto(`${t.baseUrl}/portal/${grower.business.id}/batches/${pomelo.id}`);
     const packing = page.locator('[data-testid="batch-event"][data-stage="packing"]');
     await packing.getByTestId('event-wrong').click();
@@ -120,7 +106,6 @@ describe('recording a season in Chromium', () => {
   });
 
   it('ships to a business found by typing its name without diacritics, with a despatch advice', async () => {
-    if (!chromiumPath) return;
     await openStage(grower.business.id, pomelo.id, 'shipping');
     await page.getByTestId('party-search').fill('dong do');
     await page.getByTestId('party-result').filter({ hasText: 'Công ty Phân phối Đông Đô' }).click();
@@ -138,7 +123,6 @@ describe('recording a season in Chromium', () => {
   });
 
   it('lets the receiver see the incoming shipment and receive it with one click', async () => {
-    if (!chromiumPath) return;
     await signIn(page, distributor.owner, `${t.baseUrl}/login`);
     await page.goto(`${t.baseUrl}/portal/${distributor.business.id}/shipments`);
     const shipment = page.locator(`[data-testid="incoming-shipment"][data-lot="${pomelo.lotCode}"]`);
@@ -156,7 +140,6 @@ describe('recording a season in Chromium', () => {
   });
 
   it('processes the received batch and its own into a new batch created in the same step', async () => {
-    if (!chromiumPath) return;
     const sugar = await createBatch(f, distributor.owner, distributor.product.id, { quantity: 50, unit: 'LTR' });
     const lotCode = makeLotCode('NB');
     await page.goto(`${t.baseUrl}/portal/${distributor.business.id}/processing/new?input=${pomelo.id}`);

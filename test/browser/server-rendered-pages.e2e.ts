@@ -2,19 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Logger } from '@nestjs/common';
 import { DEMO_GTINS, DEMO_LOTS, gtin14 } from '../../server/src/database/seed/demo-codes.js';
 import { seedDemoData } from '../../server/src/database/seed/demo-seed.js';
-import { findChromium, launchBrowser, requireWebBuild, type Browser } from '../support/browser.js';
+import { describeWithChromium, launchBrowser, requireWebBuild, type Browser } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-const chromiumPath = findChromium();
 
 /** The demo's recalled honey and its Digital Link, as printed on the jar. */
 const RECALLED_HONEY = `/01/${gtin14(DEMO_GTINS.honey)}/10/${DEMO_LOTS.honeyRecalled}`;
 
-describe('the consumer pages as the server sends them, in Chromium', () => {
+describeWithChromium('the consumer pages as the server sends them, in Chromium', (chromiumPath) => {
   let t: TestApp;
 
   beforeAll(async () => {
-    if (!chromiumPath) return;
     requireWebBuild();
     t = await startTestApp({ web: true });
     // The demo's list of codes is not worth printing here; a failure still is.
@@ -30,7 +27,6 @@ describe('the consumer pages as the server sends them, in Chromium', () => {
     let browser: Browser;
 
     beforeAll(async () => {
-      if (!chromiumPath) return;
       browser = await launchBrowser(chromiumPath, { mobile: true, javaScript: false });
     });
 
@@ -39,7 +35,6 @@ describe('the consumer pages as the server sends them, in Chromium', () => {
     });
 
     it('shows the recalled batch\'s product, origin and recall warning', async () => {
-      if (!chromiumPath) return;
       const { page } = browser;
       await page.goto(`${t.baseUrl}${RECALLED_HONEY}`);
       expect(new URL(page.url()).pathname).toMatch(/^\/batches\/[0-9a-f-]{36}$/);
@@ -53,7 +48,6 @@ describe('the consumer pages as the server sends them, in Chromium', () => {
     });
 
     it('shows a product page (a GTIN scanned without its lot)', async () => {
-      if (!chromiumPath) return;
       const { page } = browser;
       await page.goto(`${t.baseUrl}/01/${gtin14(DEMO_GTINS.pomelo)}`);
       expect(new URL(page.url()).pathname).toMatch(/^\/products\//);
@@ -68,7 +62,6 @@ describe('the consumer pages as the server sends them, in Chromium', () => {
     const viewRequests: string[] = [];
 
     beforeAll(async () => {
-      if (!chromiumPath) return;
       browser = await launchBrowser(chromiumPath, { mobile: true });
       await browser.context.grantPermissions(['geolocation']);
       await browser.context.setGeolocation({ latitude: 18.33, longitude: 105.9 });
@@ -86,7 +79,6 @@ describe('the consumer pages as the server sends them, in Chromium', () => {
     });
 
     it('hydrates the page without a mismatch; the scan\'s share button, the report form and the language switch work', async () => {
-      if (!chromiumPath) return;
       const { page, context } = browser;
       await page.goto(`${t.baseUrl}${RECALLED_HONEY}`);
       // Only the browser knows the scan's token (in the fragment): the button appears once hydrated.
@@ -115,7 +107,6 @@ describe('the consumer pages as the server sends them, in Chromium', () => {
     });
 
     it('would hear of a mismatch: data that does not match the markup is reported', async () => {
-      if (!chromiumPath) return;
       const { page } = browser;
       const batchPath = new URL(page.url()).pathname;
       await page.route(`**${batchPath}`, async (route) => {

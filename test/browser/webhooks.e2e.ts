@@ -1,36 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import type { CreatedWebhook } from '@nguon/shared';
 import { createProducer, createUser, type Factory, type Producer } from '../factories/index.js';
-import { findChromium, launchBrowser, requireWebBuild, signIn, type Browser } from '../support/browser.js';
+import { describeWithChromium, signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
 import { sql } from '../support/db.js';
-import { httpClient } from '../support/http.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 
-const chromiumPath = findChromium();
-
-describe('an owner manages webhooks on the business settings page, in Chromium', () => {
+describeWithChromium('an owner manages webhooks on the business settings page, in Chromium', (chromiumPath) => {
+  let app: BrowserApp;
   let t: TestApp;
-  let browser: Browser;
   let page: Page;
   let farm: Producer;
   let f: Factory;
 
   beforeAll(async () => {
-    if (!chromiumPath) return;
-    requireWebBuild();
-    t = await startTestApp({ web: true });
-    f = { http: httpClient(t.baseUrl), testApp: t };
+    app = await startBrowserApp(chromiumPath);
+    ({ t, f, page } = app);
     farm = await createProducer(f, await createUser(f, { role: 'admin' }));
-    browser = await launchBrowser(chromiumPath);
-    page = browser.page;
     await signIn(page, farm.owner, `${t.baseUrl}/login`);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => app?.close());
 
   const deliveries = async () => {
     const rows = page.getByTestId('webhook-delivery');
@@ -39,7 +29,6 @@ describe('an owner manages webhooks on the business settings page, in Chromium',
   };
 
   it('refuses the portal\'s own address under the URL field, and shows delivered, refused and failed, never the receiver\'s status', async () => {
-    if (!chromiumPath) return;
     await page.goto(`${t.baseUrl}/businesses/${farm.business.id}/settings`);
     const card = page.getByTestId('webhooks');
     await card.getByLabel('Địa chỉ nhận (URL)').fill(`${t.baseUrl}/api/health`);

@@ -1,7 +1,11 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { describe } from '@jest/globals';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Factory } from '../factories/index.js';
+import { httpClient } from './http.js';
+import { startTestApp, type TestApp } from './test-app.js';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
 
@@ -16,6 +20,16 @@ export function findChromium(): string | null {
     console.warn('Browser tests skipped: no Chromium at /usr/bin/chromium (set CHROMIUM_PATH, or apt-get install -y chromium)');
   }
   return found;
+}
+
+/**
+ * `describe` for tests that need Chromium: `fn` gets its path. Without one the block is skipped
+ * (a failure under CI=true, see findChromium).
+ */
+export function describeWithChromium(name: string, fn: (chromiumPath: string) => void): void {
+  const chromiumPath = findChromium();
+  if (chromiumPath) describe(name, () => fn(chromiumPath));
+  else describe.skip(name, () => fn(''));
 }
 
 export interface Browser {
@@ -51,6 +65,40 @@ export async function launchBrowser(
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+type LaunchOptions = Parameters<typeof launchBrowser>[1];
+
+export interface BrowserApp {
+  t: TestApp;
+  f: Factory;
+  browser: Browser;
+  /** The browser's first tab. */
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** The portal serving the web build, on a fresh database, and a fresh Chromium (see launchBrowser). */
+export async function startBrowserApp(chromiumPath: string, options?: LaunchOptions): Promise<BrowserApp> {
+  requireWebBuild();
+  const t = await startTestApp({ web: true });
+  let browser: Browser;
+  try {
+    browser = await launchBrowser(chromiumPath, options);
+  } catch (error) {
+    await t.close();
+    throw error;
+  }
+  return {
+    t,
+    f: { http: httpClient(t.baseUrl), testApp: t },
+    browser,
+    page: browser.page,
+    async close() {
+      await browser.close();
+      await t.close();
     },
   };
 }

@@ -1,12 +1,12 @@
-import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Logger } from '@nestjs/common';
 import { hasValidCheckDigit, type PublicBatchView } from '@nguon/shared';
-import { createApp, type App } from '../../app.factory.js';
-import { loadConfig } from '../../config/app-config.js';
-import { DEMO_ACCOUNTS, DEMO_GTINS, DEMO_LOTS, DEMO_PASSWORD, demoLinks, seedDemoData } from './demo-seed.js';
+import type { App } from '../../server/src/app.factory.js';
+import { DEMO_ACCOUNTS, DEMO_GTINS, DEMO_LOTS, DEMO_PASSWORD, demoLinks, seedDemoData } from '../../server/src/database/seed/demo-seed.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 
+/** The public address startTestApp gives API tests. */
 const BASE = 'http://nguon.test';
 
 function quietLogger() {
@@ -14,14 +14,16 @@ function quietLogger() {
 }
 
 describe('demo seed', () => {
+  let t: TestApp;
   let app: App;
   let firstRun: string;
 
   beforeAll(async () => {
-    app = await createApp(loadConfig({ DATA_DIR: 'memory://', WEB_DIST_DIR: '', PUBLIC_BASE_URL: BASE, SEED_DEMO: 'false', LOGIN_RATE_LIMIT: '1000' }), { logger: false });
+    t = await startTestApp();
+    app = t.app;
     firstRun = await seedDemoData(app, quietLogger());
   }, 60_000);
-  afterAll(async () => app?.close());
+  afterAll(async () => t?.close());
 
   async function publicView(link: string): Promise<PublicBatchView> {
     const response = await app.nest.inject({ method: 'GET', url: link.replace(BASE, ''), headers: { accept: 'application/json' } });
@@ -91,7 +93,7 @@ describe('demo seed', () => {
   });
 
   it('is what the README names', () => {
-    const text = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
+    const text = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     expect(text).toContain(new URL(demoLinks(BASE)[0]!.url).pathname);
     expect(text).toContain(DEMO_PASSWORD);
     for (const account of Object.values(DEMO_ACCOUNTS)) expect(text).toContain(account.email);
