@@ -10,8 +10,8 @@ import { startTestApp, type TestApp } from './test-app.js';
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
 
 /**
- * Debian's Chromium, or null when this machine has none: browser tests then say so and do
- * nothing, except under CI=true, where a missing browser is a failure.
+ * Debian's Chromium, or null when this machine has none: browser tests then say so and are
+ * skipped, except under CI=true, where a missing browser is a failure.
  */
 export function findChromium(): string | null {
   const found = CANDIDATES.find((candidate) => existsSync(candidate)) ?? null;
