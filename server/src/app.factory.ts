@@ -57,19 +57,25 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     const errors = new ErrorFilter();
     nest.useGlobalFilters(errors);
     // The timeout stands outside idempotency: a write that answers late still keeps its answer for the retry.
-    nest.useGlobalInterceptors(new RequestTimeoutInterceptor(nest.get(Reflector), config.requestTimeoutMs), nest.get(IdempotencyInterceptor));
+    nest.useGlobalInterceptors(
+      new RequestTimeoutInterceptor(nest.get(Reflector), config.requestTimeoutMs),
+      nest.get(IdempotencyInterceptor),
+    );
     const fastify = nest.getHttpAdapter().getInstance();
     fastify.addHook('onSend', (request, reply, payload, done) => {
       reply.header('x-request-id', String(request.id));
       done(null, payload);
     });
     useSecurityHeaders(nest, config.mapTiles);
-    const openApi = SwaggerModule.createDocument(nest, new DocumentBuilder()
-      .setTitle('Nguồn API')
-      .setDescription('Cổng truy xuất nguồn gốc: businesses, products, batches, events, QR codes and the consumer view.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build());
+    const openApi = SwaggerModule.createDocument(
+      nest,
+      new DocumentBuilder()
+        .setTitle('Nguồn API')
+        .setDescription('Cổng truy xuất nguồn gốc: businesses, products, batches, events, QR codes and the consumer view.')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
     documentScanRoutes(openApi);
     SwaggerModule.setup('api/docs', nest, openApi);
     await serveWebApp(nest, config);

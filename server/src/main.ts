@@ -14,11 +14,16 @@ async function main(): Promise<void> {
   const logger = new Logger('Nguồn');
   if (config.seedDemo) await seedDemoData(app, logger);
   await app.nest.listen({ port: config.port, host: '0.0.0.0' });
-  logger.log(`Portal on http://localhost:${config.port} (API docs /api/docs), database: ${config.databaseUrl ? 'PostgreSQL' : `embedded in ${config.dataDir}`}`);
+  logger.log(
+    `Portal on http://localhost:${config.port} (API docs /api/docs), database: ${config.databaseUrl ? 'PostgreSQL' : `embedded in ${config.dataDir}`}`,
+  );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       logger.log(`${signal}: shutting down`);
-      app.close().then(() => process.exit(0), () => process.exit(1));
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
     });
   }
 }

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { CurrentUser, LoginResponse, UserView } from '@nguon/shared';
 import { TokenService } from '../../server/src/auth/token.service.js';
 import { createHash } from 'node:crypto';
-import { businessInput, createBusiness, createUser, makeEmail, signIn, signUpUnverified, type Factory, type TestUser } from '../factories/index.js';
+import {
+  businessInput,
+  createBusiness,
+  createUser,
+  makeEmail,
+  signIn,
+  signUpUnverified,
+  type Factory,
+  type TestUser,
+} from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { ALL_WRITE_TABLES, countRows, snapshotTables, sql } from '../support/db.js';
 import { httpClient, type HttpResponse } from '../support/http.js';
@@ -10,7 +19,8 @@ import { lastMailTo, mailsTo, tokenIn } from '../support/mailbox.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const PASSWORD = 'mật khẩu đủ dài 2026';
-const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()) as { sid: string; sub: string; exp: number };
+const claimsOf = (token: string) =>
+  JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()) as { sid: string; sub: string; exp: number };
 
 /** Nothing that reveals a password: not the password itself, not its hash, not a field for either. */
 function expectNoPasswordIn(response: HttpResponse, password: string): void {
@@ -52,7 +62,14 @@ describe('accounts', () => {
       expect(mail.html).toContain('<a href="http://nguon.test/verify-email?token=');
       const signIn = await login(email, PASSWORD);
       expect(signIn.status).toBe(200);
-      expect(signIn.body.user).toEqual({ id: expect.any(String), email, displayName: 'Nguyễn Văn An', role: 'member', emailVerified: false, memberships: [] });
+      expect(signIn.body.user).toEqual({
+        id: expect.any(String),
+        email,
+        displayName: 'Nguyễn Văn An',
+        role: 'member',
+        emailVerified: false,
+        memberships: [],
+      });
     });
 
     it('answers a taken address exactly as a new one, and mails its owner instead of changing the account', async () => {
@@ -81,7 +98,9 @@ describe('accounts', () => {
       expect((await register(email, PASSWORD, 'Chủ thật')).status).toBe(202);
       expectApiError(await me(squatter), 401, 'UNAUTHENTICATED');
       expectApiError(await f.http.post('/api/auth/verify-email', { token: squattersLink }), 400, 'INVALID_TOKEN');
-      const verified = await f.http.post<LoginResponse>('/api/auth/verify-email', { token: tokenIn(await lastMailTo(t, email), '/verify-email') });
+      const verified = await f.http.post<LoginResponse>('/api/auth/verify-email', {
+        token: tokenIn(await lastMailTo(t, email), '/verify-email'),
+      });
       expect(verified.body.user).toEqual(expect.objectContaining({ email, displayName: 'Chủ thật', emailVerified: true }));
       expectApiError(await login(email, 'password of a squatter'), 401, 'INVALID_CREDENTIALS');
     });
@@ -116,7 +135,11 @@ describe('accounts', () => {
       const late = makeEmail('muon');
       await register(late);
       const lateToken = tokenIn(await lastMailTo(t, late), '/verify-email');
-      await sql(t, `UPDATE email_verifications SET expires_at = now() - interval '1 second' WHERE user_id = (SELECT id FROM users WHERE email = $1)`, [late]);
+      await sql(
+        t,
+        `UPDATE email_verifications SET expires_at = now() - interval '1 second' WHERE user_id = (SELECT id FROM users WHERE email = $1)`,
+        [late],
+      );
       expectApiError(await f.http.post('/api/auth/verify-email', { token: lateToken }), 400, 'INVALID_TOKEN');
       expectApiError(await f.http.post('/api/auth/verify-email', { token: 'A'.repeat(43) }), 400, 'INVALID_TOKEN');
       expectApiError(await f.http.post('/api/auth/verify-email', { token: 'not a token' }), 400, 'VALIDATION_FAILED', ['token']);
@@ -127,7 +150,11 @@ describe('accounts', () => {
       const email = makeEmail('bam');
       await register(email);
       const token = tokenIn(await lastMailTo(t, email), '/verify-email');
-      const rows = await sql<{ token_hash: string }>(t, `SELECT token_hash FROM email_verifications v JOIN users u ON u.id = v.user_id WHERE u.email = $1`, [email]);
+      const rows = await sql<{ token_hash: string }>(
+        t,
+        `SELECT token_hash FROM email_verifications v JOIN users u ON u.id = v.user_id WHERE u.email = $1`,
+        [email],
+      );
       expect(rows).toEqual([{ token_hash: createHash('sha256').update(token).digest('hex') }]);
     });
   });
@@ -196,7 +223,11 @@ describe('accounts', () => {
       const response = await me(user.token);
       expect(response.status).toBe(200);
       expect(response.body).toEqual({
-        id: user.id, email: user.email, displayName: expect.any(String), role: 'member', emailVerified: true,
+        id: user.id,
+        email: user.email,
+        displayName: expect.any(String),
+        role: 'member',
+        emailVerified: true,
         memberships: [{ businessId: business.id, businessName: business.legalName, businessStatus: 'pending', role: 'owner' }],
       });
     });
@@ -259,7 +290,8 @@ describe('accounts', () => {
   });
 
   describe('a disabled account', () => {
-    const setDisabled = (user: TestUser, disabled: boolean) => f.http.request<UserView>('PATCH', `/api/admin/users/${user.id}`, { body: { disabled }, token: admin.token });
+    const setDisabled = (user: TestUser, disabled: boolean) =>
+      f.http.request<UserView>('PATCH', `/api/admin/users/${user.id}`, { body: { disabled }, token: admin.token });
 
     it('cannot sign in (403 ACCOUNT_DISABLED), and the tokens it had stop working at once', async () => {
       const user = await createUser(f);
@@ -302,7 +334,13 @@ describe('accounts', () => {
       responses.push(await me(token));
       responses.push(await f.http.get(`/api/admin/users?q=${encodeURIComponent(email)}`, { token: admin.token }));
       responses.push(await f.http.request('PATCH', `/api/admin/users/${id}`, { body: { role: 'member' }, token: admin.token }));
-      responses.push(await f.http.post('/api/admin/users', { email: makeEmail('tra'), displayName: 'Thanh tra', password: PASSWORD, role: 'inspector' }, { token: admin.token }));
+      responses.push(
+        await f.http.post(
+          '/api/admin/users',
+          { email: makeEmail('tra'), displayName: 'Thanh tra', password: PASSWORD, role: 'inspector' },
+          { token: admin.token },
+        ),
+      );
       responses.push(await f.http.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: `${PASSWORD} mới` }, { token }));
       responses.push(await f.http.get('/api/audit?limit=100', { token: admin.token }));
 

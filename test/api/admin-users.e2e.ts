@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { LoginResponse, Page, UserView } from '@nguon/shared';
 import {
-  createApiKey, createBatch, createProducer, createUser, makeEmail, type Credential, type Factory, type Producer, type TestUser,
+  createApiKey,
+  createBatch,
+  createProducer,
+  createUser,
+  makeEmail,
+  type Credential,
+  type Factory,
+  type Producer,
+  type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { ALL_WRITE_TABLES, snapshotTables } from '../support/db.js';
@@ -23,7 +31,8 @@ describe('administering users', () => {
     expect(response.status).toBe(200);
     return response.body;
   };
-  const updateUser = (id: string, body: unknown, who: Credential = admin) => f.http.request<UserView>('PATCH', `/api/admin/users/${id}`, { body, token: who.token });
+  const updateUser = (id: string, body: unknown, who: Credential = admin) =>
+    f.http.request<UserView>('PATCH', `/api/admin/users/${id}`, { body, token: who.token });
   const snapshot = () => snapshotTables(t, ALL_WRITE_TABLES);
 
   beforeAll(async () => {
@@ -40,8 +49,19 @@ describe('administering users', () => {
       const user = await createUser(f, { email: `${word}.nguyen@example.test` });
       const page = await listUsers(`q=${word.toUpperCase()}`);
       expect(page).toEqual({
-        items: [{ id: user.id, email: user.email, displayName: expect.any(String), role: 'member', disabled: false, createdAt: expect.any(String) }],
-        total: 1, limit: 20, offset: 0,
+        items: [
+          {
+            id: user.id,
+            email: user.email,
+            displayName: expect.any(String),
+            role: 'member',
+            disabled: false,
+            createdAt: expect.any(String),
+          },
+        ],
+        total: 1,
+        limit: 20,
+        offset: 0,
       });
     });
 
@@ -69,12 +89,23 @@ describe('administering users', () => {
   });
 
   describe('POST /api/admin/users', () => {
-    it('creates an inspector account, who can sign in, read the audit log and any batch\'s events', async () => {
+    it("creates an inspector account, who can sign in, read the audit log and any batch's events", async () => {
       const email = makeEmail('thanh-tra');
       const password = 'mật khẩu ban đầu của thanh tra';
-      const response = await f.http.post<UserView>('/api/admin/users', { email, displayName: 'Thanh tra Sở NN&PTNT', password, role: 'inspector' }, { token: admin.token });
+      const response = await f.http.post<UserView>(
+        '/api/admin/users',
+        { email, displayName: 'Thanh tra Sở NN&PTNT', password, role: 'inspector' },
+        { token: admin.token },
+      );
       expect(response.status).toBe(201);
-      expect(response.body).toEqual({ id: expect.any(String), email, displayName: 'Thanh tra Sở NN&PTNT', role: 'inspector', disabled: false, createdAt: expect.any(String) });
+      expect(response.body).toEqual({
+        id: expect.any(String),
+        email,
+        displayName: 'Thanh tra Sở NN&PTNT',
+        role: 'inspector',
+        disabled: false,
+        createdAt: expect.any(String),
+      });
 
       const login = await f.http.post<LoginResponse>('/api/auth/login', { email, password });
       expect(login.status).toBe(200);
@@ -89,13 +120,21 @@ describe('administering users', () => {
 
     it('refuses an email already used (in any case) with 409 EMAIL_TAKEN', async () => {
       const before = await snapshot();
-      const response = await f.http.post('/api/admin/users', { email: producer.owner.email.toUpperCase(), displayName: 'Trùng', password: 'long enough password', role: 'inspector' }, { token: admin.token });
+      const response = await f.http.post(
+        '/api/admin/users',
+        { email: producer.owner.email.toUpperCase(), displayName: 'Trùng', password: 'long enough password', role: 'inspector' },
+        { token: admin.token },
+      );
       expectApiError(response, 409, 'EMAIL_TAKEN');
       expect(await snapshot()).toEqual(before);
     });
 
     it('refuses a short password and an unknown role, naming them', async () => {
-      const response = await f.http.post('/api/admin/users', { email: makeEmail(), displayName: 'Ngắn', password: 'short', role: 'superuser' }, { token: admin.token });
+      const response = await f.http.post(
+        '/api/admin/users',
+        { email: makeEmail(), displayName: 'Ngắn', password: 'short', role: 'superuser' },
+        { token: admin.token },
+      );
       expectApiError(response, 400, 'VALIDATION_FAILED', ['password', 'role']);
     });
   });
@@ -138,13 +177,22 @@ describe('administering users', () => {
         const token = who?.token;
         return [
           f.http.get('/api/admin/users', { token }),
-          f.http.post('/api/admin/users', { email: makeEmail(), displayName: 'Kẻ lạ', password: 'long enough password', role: 'admin' }, { token }),
+          f.http.post(
+            '/api/admin/users',
+            { email: makeEmail(), displayName: 'Kẻ lạ', password: 'long enough password', role: 'admin' },
+            { token },
+          ),
           f.http.request('PATCH', `/api/admin/users/${member.id}`, { body: { role: 'admin' }, token }),
           f.http.request('PATCH', `/api/admin/users/${admin.id}`, { body: { disabled: true }, token }),
         ];
       };
       const before = await snapshot();
-      for (const [who, credential] of [['a member', member], ['a business owner', producer.owner], ['an inspector', inspector], ['an API key', key]] as const) {
+      for (const [who, credential] of [
+        ['a member', member],
+        ['a business owner', producer.owner],
+        ['an inspector', inspector],
+        ['an API key', key],
+      ] as const) {
         for (const response of await Promise.all(requests(credential))) {
           expect({ who, status: response.status }).toEqual({ who, status: 403 });
           expectApiError(response, 403, 'FORBIDDEN');

@@ -1,8 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ApiKeyView, BatchView, CreatedApiKey, EventView, Page } from '@nguon/shared';
 import {
-  businessInput, createApiKey, createBatch, createProducer, createUser, makeLotCode,
-  type Credential, type Factory, type Producer, type TestUser,
+  businessInput,
+  createApiKey,
+  createBatch,
+  createProducer,
+  createUser,
+  makeLotCode,
+  type Credential,
+  type Factory,
+  type Producer,
+  type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { auditEntriesOf, newRequestId } from '../support/audit.js';
@@ -29,7 +37,11 @@ describe('API keys', () => {
     return response.body;
   };
   const newBatch = (product: Producer['product'], who: Credential) =>
-    f.http.post<BatchView>('/api/batches', { productId: product.id, lotCode: makeLotCode('K'), productionDate: '2026-10-01', quantity: 20 }, { token: who.token });
+    f.http.post<BatchView>(
+      '/api/batches',
+      { productId: product.id, lotCode: makeLotCode('K'), productionDate: '2026-10-01', quantity: 20 },
+      { token: who.token },
+    );
   const snapshot = () => snapshotTables(t, ALL_WRITE_TABLES);
 
   beforeAll(async () => {
@@ -45,11 +57,22 @@ describe('API keys', () => {
 
   describe('POST /api/businesses/:id/api-keys', () => {
     it('creates a key and shows it once: 201, the whole key starting with ngk_', async () => {
-      const response = await f.http.post<CreatedApiKey>(keysPath(), { name: 'ERP kho Hà Nội', scopes: ['capture', 'read'] }, { token: alice.owner.token });
+      const response = await f.http.post<CreatedApiKey>(
+        keysPath(),
+        { name: 'ERP kho Hà Nội', scopes: ['capture', 'read'] },
+        { token: alice.owner.token },
+      );
       expect(response.status).toBe(201);
       expect(response.body).toEqual({
-        id: expect.any(String), businessId: alice.business.id, name: 'ERP kho Hà Nội', prefix: expect.stringMatching(/^ngk_/), scopes: ['capture', 'read'],
-        createdAt: expect.any(String), lastUsedAt: null, revokedAt: null, key: expect.stringMatching(/^ngk_/),
+        id: expect.any(String),
+        businessId: alice.business.id,
+        name: 'ERP kho Hà Nội',
+        prefix: expect.stringMatching(/^ngk_/),
+        scopes: ['capture', 'read'],
+        createdAt: expect.any(String),
+        lastUsedAt: null,
+        revokedAt: null,
+        key: expect.stringMatching(/^ngk_/),
       });
       expect(response.body.key.startsWith(`${response.body.prefix}_`)).toBe(true);
       expect(secretOf(response.body.key).length).toBeGreaterThanOrEqual(32);
@@ -58,7 +81,16 @@ describe('API keys', () => {
     it('never shows the secret again: the list names the key by its prefix only', async () => {
       const key = await createApiKey(f, alice.owner, alice.business.id);
       const listed = await listKeys();
-      expect(listed).toContainEqual({ id: key.id, businessId: alice.business.id, name: key.name, prefix: key.prefix, scopes: key.scopes, createdAt: key.createdAt, lastUsedAt: null, revokedAt: null });
+      expect(listed).toContainEqual({
+        id: key.id,
+        businessId: alice.business.id,
+        name: key.name,
+        prefix: key.prefix,
+        scopes: key.scopes,
+        createdAt: key.createdAt,
+        lastUsedAt: null,
+        revokedAt: null,
+      });
       const text = JSON.stringify(listed);
       expect(text).not.toContain(secretOf(key.key));
       expect(text).not.toContain(key.key);
@@ -92,11 +124,18 @@ describe('API keys', () => {
     it('registers batches and records stages and processing for its business', async () => {
       const batch = await newBatch(alice.product, key);
       expect(batch.status).toBe(201);
-      expect((await f.http.post(`/api/batches/${batch.body.id}/events`, { stage: 'harvesting', quantity: 20 }, { token: key.token })).status).toBe(201);
+      expect(
+        (await f.http.post(`/api/batches/${batch.body.id}/events`, { stage: 'harvesting', quantity: 20 }, { token: key.token })).status,
+      ).toBe(201);
       const output = await newBatch(alice.product, key);
-      const processing = await f.http.post('/api/events/processing', {
-        inputs: [{ batchId: batch.body.id, quantity: 10, unit: 'KGM' }], outputs: [{ batchId: output.body.id, quantity: 8 }],
-      }, { token: key.token });
+      const processing = await f.http.post(
+        '/api/events/processing',
+        {
+          inputs: [{ batchId: batch.body.id, quantity: 10, unit: 'KGM' }],
+          outputs: [{ batchId: output.body.id, quantity: 8 }],
+        },
+        { token: key.token },
+      );
       expect(processing.status).toBe(201);
     });
 
@@ -104,9 +143,18 @@ describe('API keys', () => {
       const before = await snapshot();
       expectApiError(await newBatch(bob.product, key), 403, 'FORBIDDEN');
       expectApiError(await f.http.post(`/api/batches/${bobBatch.id}/events`, { stage: 'packing' }, { token: key.token }), 403, 'FORBIDDEN');
-      expectApiError(await f.http.post('/api/events/processing', {
-        inputs: [{ batchId: aliceBatch.id, quantity: 1, unit: 'KGM' }], outputs: [{ batchId: bobBatch.id }],
-      }, { token: key.token }), 403, 'FORBIDDEN');
+      expectApiError(
+        await f.http.post(
+          '/api/events/processing',
+          {
+            inputs: [{ batchId: aliceBatch.id, quantity: 1, unit: 'KGM' }],
+            outputs: [{ batchId: bobBatch.id }],
+          },
+          { token: key.token },
+        ),
+        403,
+        'FORBIDDEN',
+      );
       expect(await snapshot()).toEqual(before);
     });
 
@@ -121,8 +169,16 @@ describe('API keys', () => {
         await f.http.post(keysPath(), { name: 'Khóa con', scopes: ['capture'] }, { token: key.token }),
         await f.http.post(`${keysPath()}/${key.id}/rotate`, undefined, { token: key.token }),
         await f.http.request('DELETE', `${keysPath()}/${key.id}`, { token: key.token }),
-        await f.http.post(`/api/businesses/${alice.business.id}/invitations`, { email: 'x@example.test', role: 'owner' }, { token: key.token }),
-        await f.http.post(`/api/businesses/${alice.business.id}/products`, { name: { vi: 'Cam', en: 'Orange' }, category: 'fruit', unit: 'KGM' }, { token: key.token }),
+        await f.http.post(
+          `/api/businesses/${alice.business.id}/invitations`,
+          { email: 'x@example.test', role: 'owner' },
+          { token: key.token },
+        ),
+        await f.http.post(
+          `/api/businesses/${alice.business.id}/products`,
+          { name: { vi: 'Cam', en: 'Orange' }, category: 'fruit', unit: 'KGM' },
+          { token: key.token },
+        ),
         await f.http.get('/api/audit', { token: key.token }),
         await f.http.get('/api/admin/users', { token: key.token }),
       ];
@@ -145,10 +201,23 @@ describe('API keys', () => {
     it('cannot capture (403 INSUFFICIENT_SCOPE), changing nothing', async () => {
       const before = await snapshot();
       expectApiError(await newBatch(alice.product, key), 403, 'INSUFFICIENT_SCOPE');
-      expectApiError(await f.http.post(`/api/batches/${aliceBatch.id}/events`, { stage: 'packing' }, { token: key.token }), 403, 'INSUFFICIENT_SCOPE');
-      expectApiError(await f.http.post('/api/events/processing', {
-        inputs: [{ batchId: aliceBatch.id, quantity: 1, unit: 'KGM' }], outputs: [{ batchId: aliceBatch.id }],
-      }, { token: key.token }), 403, 'INSUFFICIENT_SCOPE');
+      expectApiError(
+        await f.http.post(`/api/batches/${aliceBatch.id}/events`, { stage: 'packing' }, { token: key.token }),
+        403,
+        'INSUFFICIENT_SCOPE',
+      );
+      expectApiError(
+        await f.http.post(
+          '/api/events/processing',
+          {
+            inputs: [{ batchId: aliceBatch.id, quantity: 1, unit: 'KGM' }],
+            outputs: [{ batchId: aliceBatch.id }],
+          },
+          { token: key.token },
+        ),
+        403,
+        'INSUFFICIENT_SCOPE',
+      );
       expect(await snapshot()).toEqual(before);
     });
 
@@ -181,7 +250,13 @@ describe('API keys', () => {
 
       const response = await f.http.post<CreatedApiKey>(`${keysPath()}/${old.id}/rotate`, undefined, { token: alice.owner.token });
       expect(response.status).toBe(201);
-      expect(response.body).toMatchObject({ name: 'Cân điện tử xưởng', scopes: ['capture'], businessId: alice.business.id, revokedAt: null, key: expect.stringMatching(/^ngk_/) });
+      expect(response.body).toMatchObject({
+        name: 'Cân điện tử xưởng',
+        scopes: ['capture'],
+        businessId: alice.business.id,
+        revokedAt: null,
+        key: expect.stringMatching(/^ngk_/),
+      });
       expect(response.body.id).not.toBe(old.id);
       expect(response.body.key).not.toBe(old.key);
 
@@ -190,17 +265,29 @@ describe('API keys', () => {
       const listed = await listKeys();
       expect(listed.find((k) => k.id === old.id)?.revokedAt).toEqual(expect.any(String));
       expect(listed.find((k) => k.id === response.body.id)?.revokedAt).toBeNull();
-      expectApiError(await f.http.post(`${keysPath()}/${old.id}/rotate`, undefined, { token: alice.owner.token }), 404, 'API_KEY_NOT_FOUND');
+      expectApiError(
+        await f.http.post(`${keysPath()}/${old.id}/rotate`, undefined, { token: alice.owner.token }),
+        404,
+        'API_KEY_NOT_FOUND',
+      );
     });
   });
 
   describe("another business's key", () => {
-    it('cannot be revoked or rotated through one\'s own business (404) nor through its own (403)', async () => {
+    it("cannot be revoked or rotated through one's own business (404) nor through its own (403)", async () => {
       const bobKey = await createApiKey(f, bob.owner, bob.business.id);
       const before = await snapshot();
       expectApiError(await f.http.request('DELETE', `${keysPath()}/${bobKey.id}`, { token: alice.owner.token }), 404, 'API_KEY_NOT_FOUND');
-      expectApiError(await f.http.post(`${keysPath()}/${bobKey.id}/rotate`, undefined, { token: alice.owner.token }), 404, 'API_KEY_NOT_FOUND');
-      expectApiError(await f.http.request('DELETE', `${keysPath(bob.business.id)}/${bobKey.id}`, { token: alice.owner.token }), 403, 'FORBIDDEN');
+      expectApiError(
+        await f.http.post(`${keysPath()}/${bobKey.id}/rotate`, undefined, { token: alice.owner.token }),
+        404,
+        'API_KEY_NOT_FOUND',
+      );
+      expectApiError(
+        await f.http.request('DELETE', `${keysPath(bob.business.id)}/${bobKey.id}`, { token: alice.owner.token }),
+        403,
+        'FORBIDDEN',
+      );
       expectApiError(await f.http.get(keysPath(bob.business.id), { token: alice.owner.token }), 403, 'FORBIDDEN');
       expect(await snapshot()).toEqual(before);
       expect((await newBatch(bob.product, bobKey)).status).toBe(201);
@@ -240,12 +327,22 @@ describe('API keys', () => {
     it('names no user as its recorder, and its audit entry names the key', async () => {
       const key = await createApiKey(f, alice.owner, alice.business.id, { scopes: ['capture'] });
       const requestId = newRequestId('key');
-      const response = await f.http.post<EventView>(`/api/batches/${aliceBatch.id}/events`, { stage: 'storing' }, { token: key.token, headers: { 'x-request-id': requestId } });
+      const response = await f.http.post<EventView>(
+        `/api/batches/${aliceBatch.id}/events`,
+        { stage: 'storing' },
+        { token: key.token, headers: { 'x-request-id': requestId } },
+      );
       expect(response.status).toBe(201);
       expect(await sql(t, `SELECT recorded_by FROM events WHERE id = $1`, [response.body.id])).toEqual([{ recorded_by: null }]);
-      expect(await auditEntriesOf(t, requestId)).toEqual([expect.objectContaining({
-        action: 'event.record', api_key_id: key.id, user_id: null, business_id: alice.business.id, target_id: response.body.eventId,
-      })]);
+      expect(await auditEntriesOf(t, requestId)).toEqual([
+        expect.objectContaining({
+          action: 'event.record',
+          api_key_id: key.id,
+          user_id: null,
+          business_id: alice.business.id,
+          target_id: response.body.eventId,
+        }),
+      ]);
     });
   });
 });

@@ -29,10 +29,19 @@ describe('attachments', () => {
       const response = await uploadRaw(f, owner, business.id, PNG_BYTES, { contentType: 'image/png', fileName: 'Bưởi Phúc Trạch.png' });
       expect(response.status).toBe(201);
       expect(response.body).toEqual({
-        id: expect.any(String), businessId: business.id, fileName: 'Bưởi Phúc Trạch.png', contentType: 'image/png',
-        size: PNG_BYTES.length, url: `/api/attachments/${response.body.id}`, createdAt: expect.any(String),
+        id: expect.any(String),
+        businessId: business.id,
+        fileName: 'Bưởi Phúc Trạch.png',
+        contentType: 'image/png',
+        size: PNG_BYTES.length,
+        url: `/api/attachments/${response.body.id}`,
+        createdAt: expect.any(String),
       });
-      const [row] = await sql<{ sha256: string; uploaded_by_user_id: string }>(t, `SELECT sha256, uploaded_by_user_id FROM attachments WHERE id = $1`, [response.body.id]);
+      const [row] = await sql<{ sha256: string; uploaded_by_user_id: string }>(
+        t,
+        `SELECT sha256, uploaded_by_user_id FROM attachments WHERE id = $1`,
+        [response.body.id],
+      );
       expect(row).toEqual({ sha256: createHash('sha256').update(PNG_BYTES).digest('hex'), uploaded_by_user_id: owner.id });
     });
 
@@ -42,20 +51,31 @@ describe('attachments', () => {
     });
 
     it('strips bidi control characters from the name, so it cannot pretend to be another type', async () => {
-      const attachment = await uploadAttachment(f, owner, business.id, { bytes: PDF_BYTES, contentType: 'application/pdf', fileName: 'h\u00F3a \u0111\u01A1n\u202E\u2066fdp.exe\u2069\u200F.pdf' });
+      const attachment = await uploadAttachment(f, owner, business.id, {
+        bytes: PDF_BYTES,
+        contentType: 'application/pdf',
+        fileName: 'h\u00F3a \u0111\u01A1n\u202E\u2066fdp.exe\u2069\u200F.pdf',
+      });
       expect(attachment.fileName).toBe('hóa đơnfdp.exe.pdf');
       const [row] = await sql<{ file_name: string }>(t, `SELECT file_name FROM attachments WHERE id = $1`, [attachment.id]);
       expect(row?.file_name).toBe('hóa đơnfdp.exe.pdf');
     });
 
     it('refuses a name made only of control characters (400)', async () => {
-      expectApiError(await uploadRaw(f, owner, business.id, PNG_BYTES, { contentType: 'image/png', fileName: '\u202E\u2066' }), 400, 'VALIDATION_FAILED', ['fileName']);
+      expectApiError(
+        await uploadRaw(f, owner, business.id, PNG_BYTES, { contentType: 'image/png', fileName: '\u202E\u2066' }),
+        400,
+        'VALIDATION_FAILED',
+        ['fileName'],
+      );
     });
 
     it('accepts staff of the business and its API key with the capture scope', async () => {
       const staff = await createStaff(f, owner, business.id);
       const key = await createApiKey(f, owner, business.id, { scopes: ['capture'] });
-      expect((await uploadRaw(f, staff, business.id, PDF_BYTES, { contentType: 'application/pdf', fileName: 'kết quả.pdf' })).status).toBe(201);
+      expect((await uploadRaw(f, staff, business.id, PDF_BYTES, { contentType: 'application/pdf', fileName: 'kết quả.pdf' })).status).toBe(
+        201,
+      );
       expect((await uploadRaw(f, key, business.id, JPEG_BYTES, { contentType: 'image/jpeg', fileName: 'a.jpg' })).status).toBe(201);
     });
 
@@ -73,12 +93,16 @@ describe('attachments', () => {
       expect(await countRows(t, 'attachments')).toBe(before);
     });
 
-    it('refuses a file over the limit with 413, saying the limit in the reader\'s language', async () => {
+    it("refuses a file over the limit with 413, saying the limit in the reader's language", async () => {
       const before = await countRows(t, 'attachments');
       const big = Buffer.concat([PNG_BYTES, Buffer.alloc(MAX_BYTES)]);
       const vi = expectApiError(await uploadRaw(f, owner, business.id, big, { contentType: 'image/png' }), 413, 'ATTACHMENT_TOO_LARGE');
       expect(vi.message).toBe('Tệp quá lớn: tối đa 0.1 MB.');
-      const en = expectApiError(await uploadRaw(f, owner, business.id, big, { contentType: 'image/png', headers: { 'accept-language': 'en' } }), 413, 'ATTACHMENT_TOO_LARGE');
+      const en = expectApiError(
+        await uploadRaw(f, owner, business.id, big, { contentType: 'image/png', headers: { 'accept-language': 'en' } }),
+        413,
+        'ATTACHMENT_TOO_LARGE',
+      );
       expect(en.message).toBe('The file is too large: at most 0.1 MB.');
       expect(await countRows(t, 'attachments')).toBe(before);
     });
@@ -89,7 +113,11 @@ describe('attachments', () => {
     });
 
     it('goes by the bytes, not the declared type: a PNG sent as a PDF is refused with 415', async () => {
-      const error = expectApiError(await uploadRaw(f, owner, business.id, PNG_BYTES, { contentType: 'application/pdf', headers: { 'accept-language': 'en' } }), 415, 'ATTACHMENT_TYPE_NOT_ALLOWED');
+      const error = expectApiError(
+        await uploadRaw(f, owner, business.id, PNG_BYTES, { contentType: 'application/pdf', headers: { 'accept-language': 'en' } }),
+        415,
+        'ATTACHMENT_TYPE_NOT_ALLOWED',
+      );
       expect(error.message).toBe("The file's content is PNG but it was sent as PDF.");
     });
 
@@ -101,25 +129,39 @@ describe('attachments', () => {
 
     it('refuses an empty file (422) and a missing file name (400)', async () => {
       expectApiError(await uploadRaw(f, owner, business.id, Buffer.alloc(0), { contentType: 'image/png' }), 422, 'ATTACHMENT_EMPTY');
-      const response = await f.http.request('POST', `/api/businesses/${business.id}/attachments`, { token: owner.token, body: PNG_BYTES.toString('latin1'), headers: { 'content-type': 'image/png' } });
+      const response = await f.http.request('POST', `/api/businesses/${business.id}/attachments`, {
+        token: owner.token,
+        body: PNG_BYTES.toString('latin1'),
+        headers: { 'content-type': 'image/png' },
+      });
       expectApiError(response, 400, 'VALIDATION_FAILED', ['fileName']);
     });
 
     it('does not let other routes take file bodies (415)', async () => {
-      const response = await fetch(`${t.baseUrl}/api/businesses`, { method: 'POST', headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'image/png' }, body: PNG_BYTES });
+      const response = await fetch(`${t.baseUrl}/api/businesses`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'image/png' },
+        body: PNG_BYTES,
+      });
       expect(response.status).toBe(415);
     });
   });
 
   describe('GET /api/attachments/:id', () => {
-    it('gives back a PDF\'s very bytes as a download (not shown inline), its Vietnamese name, nosniff, a CSP that runs nothing and a long cache', async () => {
-      const pdf = await uploadAttachment(f, owner, business.id, { bytes: PDF_BYTES, contentType: 'application/pdf', fileName: 'Chứng nhận "VietGAP".pdf' });
+    it("gives back a PDF's very bytes as a download (not shown inline), its Vietnamese name, nosniff, a CSP that runs nothing and a long cache", async () => {
+      const pdf = await uploadAttachment(f, owner, business.id, {
+        bytes: PDF_BYTES,
+        contentType: 'application/pdf',
+        fileName: 'Chứng nhận "VietGAP".pdf',
+      });
       const { status, headers, bytes } = await f.http.getBytes(pdf.url);
       expect(status).toBe(200);
       expect(bytes.equals(PDF_BYTES)).toBe(true);
       expect(headers.get('content-type')).toBe('application/pdf');
       expect(headers.get('content-length')).toBe(String(PDF_BYTES.length));
-      expect(headers.get('content-disposition')).toBe(`attachment; filename="Chung nhan _VietGAP_.pdf"; filename*=UTF-8''Ch%E1%BB%A9ng%20nh%E1%BA%ADn%20%22VietGAP%22.pdf`);
+      expect(headers.get('content-disposition')).toBe(
+        `attachment; filename="Chung nhan _VietGAP_.pdf"; filename*=UTF-8''Ch%E1%BB%A9ng%20nh%E1%BA%ADn%20%22VietGAP%22.pdf`,
+      );
       expect(headers.get('x-content-type-options')).toBe('nosniff');
       expect(headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'");
       expect(headers.get('cache-control')).toMatch(/max-age=31536000/);
@@ -135,7 +177,11 @@ describe('attachments', () => {
     });
 
     it('serves a name stored with bidi marks (before they were stripped at upload) without them', async () => {
-      const pdf = await uploadAttachment(f, owner, business.id, { bytes: PDF_BYTES, contentType: 'application/pdf', fileName: 'invoice.pdf' });
+      const pdf = await uploadAttachment(f, owner, business.id, {
+        bytes: PDF_BYTES,
+        contentType: 'application/pdf',
+        fileName: 'invoice.pdf',
+      });
       await sql(t, `UPDATE attachments SET file_name = $2 WHERE id = $1`, [pdf.id, 'invoice\u202Efdp.exe']);
       const { headers } = await f.http.getBytes(pdf.url);
       expect(headers.get('content-disposition')).toBe(`attachment; filename="invoicefdp.exe"; filename*=UTF-8''invoicefdp.exe`);

@@ -1,10 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type {
-  AuditEntryView, BatchView, BusinessView, CreatedApiKey, CreatedInvitation, EventView, LocationView, LoginResponse, Page, ProductView, UserView,
+  AuditEntryView,
+  BatchView,
+  BusinessView,
+  CreatedApiKey,
+  CreatedInvitation,
+  EventView,
+  LocationView,
+  LoginResponse,
+  Page,
+  ProductView,
+  UserView,
 } from '@nguon/shared';
 import {
-  acceptInvitation, businessInput, createApiKey, createBatch, createBusiness, createProducer, createStaff, createUser, inviteMember, makeEmail,
-  makeLotCode, signIn, type Factory, type Producer, type TestUser,
+  acceptInvitation,
+  businessInput,
+  createApiKey,
+  createBatch,
+  createBusiness,
+  createProducer,
+  createStaff,
+  createUser,
+  inviteMember,
+  makeEmail,
+  makeLotCode,
+  signIn,
+  type Factory,
+  type Producer,
+  type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { auditEntriesOf, newRequestId, type AuditRow } from '../support/audit.js';
@@ -38,13 +61,27 @@ describe('the audit log', () => {
     expect(entries).toHaveLength(1);
     expect(await countRows(t, 'audit_log')).toBe(before + 1);
     const entry = entries[0]!;
-    expect({ client_address: entry.client_address, request_id: entry.request_id }).toEqual({ client_address: '127.0.0.1', request_id: requestId });
+    expect({ client_address: entry.client_address, request_id: entry.request_id }).toEqual({
+      client_address: '127.0.0.1',
+      request_id: requestId,
+    });
     return { response, entry };
   }
 
   /** The fields every entry has, for a user or a key acting for a business (or none). */
-  const by = (actor: { userId?: string; apiKeyId?: string }, businessId: string | null, action: string, targetType: string, targetId: string | null) => ({
-    user_id: actor.userId ?? null, api_key_id: actor.apiKeyId ?? null, business_id: businessId, action, target_type: targetType, target_id: targetId,
+  const by = (
+    actor: { userId?: string; apiKeyId?: string },
+    businessId: string | null,
+    action: string,
+    targetType: string,
+    targetId: string | null,
+  ) => ({
+    user_id: actor.userId ?? null,
+    api_key_id: actor.apiKeyId ?? null,
+    business_id: businessId,
+    action,
+    target_type: targetType,
+    target_id: targetId,
   });
 
   const search = (query: string, token = admin.token) => f.http.get<Page<AuditEntryView>>(`/api/audit?${query}`, { token });
@@ -81,7 +118,9 @@ describe('the audit log', () => {
       const login = await audited(() => f.http.post<LoginResponse>('/api/auth/login', { email, password }));
       expect(login.entry).toMatchObject(by({ userId: id }, null, 'user.login', 'user', id));
 
-      const change = await audited(() => f.http.post('/api/auth/password', { currentPassword: password, newPassword }, { token: user.token }));
+      const change = await audited(() =>
+        f.http.post('/api/auth/password', { currentPassword: password, newPassword }, { token: user.token }),
+      );
       expect(change.entry).toMatchObject(by({ userId: id }, null, 'user.password_change', 'user', id));
       user = { ...user, password: newPassword };
 
@@ -96,64 +135,141 @@ describe('the audit log', () => {
       expect(register.entry).toMatchObject(by({ userId: user.id }, business.id, 'business.register', 'business', business.id));
 
       const verify = await audited(() => f.http.post('/api/businesses/' + business.id + '/verify', undefined, { token: admin.token }));
-      expect(verify.entry).toMatchObject({ ...by({ userId: admin.id }, business.id, 'business.verify', 'business', business.id), details: expect.objectContaining({ from: 'pending', to: 'verified' }) });
+      expect(verify.entry).toMatchObject({
+        ...by({ userId: admin.id }, business.id, 'business.verify', 'business', business.id),
+        details: expect.objectContaining({ from: 'pending', to: 'verified' }),
+      });
 
-      const suspend = await audited(() => f.http.post(`/api/businesses/${business.id}/suspend`, { reason: 'Nhãn sai' }, { token: admin.token }));
-      expect(suspend.entry).toMatchObject({ ...by({ userId: admin.id }, business.id, 'business.suspend', 'business', business.id), details: expect.objectContaining({ from: 'verified', to: 'suspended', reason: 'Nhãn sai' }) });
+      const suspend = await audited(() =>
+        f.http.post(`/api/businesses/${business.id}/suspend`, { reason: 'Nhãn sai' }, { token: admin.token }),
+      );
+      expect(suspend.entry).toMatchObject({
+        ...by({ userId: admin.id }, business.id, 'business.suspend', 'business', business.id),
+        details: expect.objectContaining({ from: 'verified', to: 'suspended', reason: 'Nhãn sai' }),
+      });
       await f.http.post(`/api/businesses/${business.id}/verify`, undefined, { token: admin.token });
 
       const pending = await createBusiness(f, user);
-      const reject = await audited(() => f.http.post(`/api/businesses/${pending.id}/reject`, { reason: 'Hồ sơ thiếu' }, { token: admin.token }));
-      expect(reject.entry).toMatchObject({ ...by({ userId: admin.id }, pending.id, 'business.reject', 'business', pending.id), details: expect.objectContaining({ reason: 'Hồ sơ thiếu' }) });
+      const reject = await audited(() =>
+        f.http.post(`/api/businesses/${pending.id}/reject`, { reason: 'Hồ sơ thiếu' }, { token: admin.token }),
+      );
+      expect(reject.entry).toMatchObject({
+        ...by({ userId: admin.id }, pending.id, 'business.reject', 'business', pending.id),
+        details: expect.objectContaining({ reason: 'Hồ sơ thiếu' }),
+      });
     });
 
     it('certificate.add, location.add, product.create', async () => {
-      const certificate = await audited(() => f.http.post<BusinessView>(`/api/businesses/${business.id}/certificates`, { kind: 'ocop', name: 'OCOP 4 sao', issuer: 'UBND tỉnh Hà Tĩnh', stars: 4 }, { token: user.token }));
+      const certificate = await audited(() =>
+        f.http.post<BusinessView>(
+          `/api/businesses/${business.id}/certificates`,
+          { kind: 'ocop', name: 'OCOP 4 sao', issuer: 'UBND tỉnh Hà Tĩnh', stars: 4 },
+          { token: user.token },
+        ),
+      );
       const certificateId = certificate.response.body.certificates.at(-1)!.id;
       expect(certificate.entry).toMatchObject(by({ userId: user.id }, business.id, 'certificate.add', 'certificate', certificateId));
 
-      const location = await audited(() => f.http.post<LocationView>(`/api/businesses/${business.id}/locations`, { kind: 'farm', name: 'Vườn bưởi', address: 'Thôn 4', province: 'Hà Tĩnh' }, { token: user.token }));
+      const location = await audited(() =>
+        f.http.post<LocationView>(
+          `/api/businesses/${business.id}/locations`,
+          { kind: 'farm', name: 'Vườn bưởi', address: 'Thôn 4', province: 'Hà Tĩnh' },
+          { token: user.token },
+        ),
+      );
       expect(location.entry).toMatchObject(by({ userId: user.id }, business.id, 'location.add', 'location', location.response.body.id));
 
-      const product = await audited(() => f.http.post<ProductView>(`/api/businesses/${business.id}/products`, { name: { vi: 'Bưởi', en: 'Pomelo' }, category: 'fruit', unit: 'KGM' }, { token: user.token }));
+      const product = await audited(() =>
+        f.http.post<ProductView>(
+          `/api/businesses/${business.id}/products`,
+          { name: { vi: 'Bưởi', en: 'Pomelo' }, category: 'fruit', unit: 'KGM' },
+          { token: user.token },
+        ),
+      );
       expect(product.entry).toMatchObject(by({ userId: user.id }, business.id, 'product.create', 'product', product.response.body.id));
 
-      const register = await audited(() => f.http.post<BatchView>('/api/batches', { productId: product.response.body.id, lotCode: makeLotCode('A'), productionDate: '2026-10-01', quantity: 50 }, { token: user.token }));
+      const register = await audited(() =>
+        f.http.post<BatchView>(
+          '/api/batches',
+          { productId: product.response.body.id, lotCode: makeLotCode('A'), productionDate: '2026-10-01', quantity: 50 },
+          { token: user.token },
+        ),
+      );
       batch = register.response.body;
       expect(register.entry).toMatchObject(by({ userId: user.id }, business.id, 'batch.register', 'batch', batch.id));
     });
 
     it('batch.register and event.record (a stage, and processing), by a user and by an API key', async () => {
-      const stage = await audited(() => f.http.post<EventView>(`/api/batches/${batch.id}/events`, { stage: 'harvesting', quantity: 50 }, { token: user.token }));
-      expect(stage.entry).toMatchObject({ ...by({ userId: user.id }, business.id, 'event.record', 'event', stage.response.body.eventId), details: expect.objectContaining({ stage: 'harvesting' }) });
+      const stage = await audited(() =>
+        f.http.post<EventView>(`/api/batches/${batch.id}/events`, { stage: 'harvesting', quantity: 50 }, { token: user.token }),
+      );
+      expect(stage.entry).toMatchObject({
+        ...by({ userId: user.id }, business.id, 'event.record', 'event', stage.response.body.eventId),
+        details: expect.objectContaining({ stage: 'harvesting' }),
+      });
 
       const key = await createApiKey(f, user, business.id, { scopes: ['capture'] });
       secrets.push(key.key);
-      const output = await audited(() => f.http.post<BatchView>('/api/batches', { productId: batch.productId, lotCode: makeLotCode('B'), productionDate: '2026-10-02' }, { token: key.token }));
+      const output = await audited(() =>
+        f.http.post<BatchView>(
+          '/api/batches',
+          { productId: batch.productId, lotCode: makeLotCode('B'), productionDate: '2026-10-02' },
+          { token: key.token },
+        ),
+      );
       expect(output.entry).toMatchObject(by({ apiKeyId: key.id }, business.id, 'batch.register', 'batch', output.response.body.id));
 
-      const processing = await audited(() => f.http.post<EventView>('/api/events/processing', {
-        inputs: [{ batchId: batch.id, quantity: 20, unit: 'KGM' }], outputs: [{ batchId: output.response.body.id, quantity: 15 }],
-      }, { token: key.token }));
-      expect(processing.entry).toMatchObject({ ...by({ apiKeyId: key.id }, business.id, 'event.record', 'event', processing.response.body.eventId), details: expect.objectContaining({ stage: 'processing' }) });
+      const processing = await audited(() =>
+        f.http.post<EventView>(
+          '/api/events/processing',
+          {
+            inputs: [{ batchId: batch.id, quantity: 20, unit: 'KGM' }],
+            outputs: [{ batchId: output.response.body.id, quantity: 15 }],
+          },
+          { token: key.token },
+        ),
+      );
+      expect(processing.entry).toMatchObject({
+        ...by({ apiKeyId: key.id }, business.id, 'event.record', 'event', processing.response.body.eventId),
+        details: expect.objectContaining({ stage: 'processing' }),
+      });
     });
 
     it('member.invite, member.join, member.remove, member.invite_revoke', async () => {
       const colleague = await createUser(f);
-      const invite = await audited(() => f.http.post<CreatedInvitation>(`/api/businesses/${business.id}/invitations`, { email: colleague.email, role: 'staff' }, { token: user.token }));
+      const invite = await audited(() =>
+        f.http.post<CreatedInvitation>(
+          `/api/businesses/${business.id}/invitations`,
+          { email: colleague.email, role: 'staff' },
+          { token: user.token },
+        ),
+      );
       const invitationId = invite.response.body.invitation.id;
-      expect(invite.entry).toMatchObject({ ...by({ userId: user.id }, business.id, 'member.invite', 'invitation', invitationId), details: expect.objectContaining({ email: colleague.email, role: 'staff' }) });
+      expect(invite.entry).toMatchObject({
+        ...by({ userId: user.id }, business.id, 'member.invite', 'invitation', invitationId),
+        details: expect.objectContaining({ email: colleague.email, role: 'staff' }),
+      });
       const token = tokenIn(await lastMailTo(t, colleague.email), '/invitations/accept');
       const join = await audited(() => f.http.post('/api/invitations/accept', { token }, { token: colleague.token }));
-      expect(join.entry).toMatchObject({ ...by({ userId: colleague.id }, business.id, 'member.join', 'user', colleague.id), details: expect.objectContaining({ invitationId }) });
+      expect(join.entry).toMatchObject({
+        ...by({ userId: colleague.id }, business.id, 'member.join', 'user', colleague.id),
+        details: expect.objectContaining({ invitationId }),
+      });
 
-      const remove = await audited(() => f.http.request('DELETE', `/api/businesses/${business.id}/members/${encodeURIComponent(colleague.email)}`, { token: user.token }));
+      const remove = await audited(() =>
+        f.http.request('DELETE', `/api/businesses/${business.id}/members/${encodeURIComponent(colleague.email)}`, { token: user.token }),
+      );
       expect(remove.entry).toMatchObject(by({ userId: user.id }, business.id, 'member.remove', 'user', colleague.id));
 
       const email = makeEmail('loi-moi');
       const second = await inviteMember(f, user, business.id, email);
-      const revoke = await audited(() => f.http.request('DELETE', `/api/businesses/${business.id}/invitations/${second.invitation.id}`, { token: user.token }));
-      expect(revoke.entry).toMatchObject({ ...by({ userId: user.id }, business.id, 'member.invite_revoke', 'invitation', second.invitation.id), details: expect.objectContaining({ email }) });
+      const revoke = await audited(() =>
+        f.http.request('DELETE', `/api/businesses/${business.id}/invitations/${second.invitation.id}`, { token: user.token }),
+      );
+      expect(revoke.entry).toMatchObject({
+        ...by({ userId: user.id }, business.id, 'member.invite_revoke', 'invitation', second.invitation.id),
+        details: expect.objectContaining({ email }),
+      });
     });
 
     it('api_key.create, api_key.rotate, api_key.revoke', async () => {
@@ -162,7 +278,9 @@ describe('the audit log', () => {
       secrets.push(create.response.body.key);
       expect(create.entry).toMatchObject(by({ userId: user.id }, business.id, 'api_key.create', 'api_key', create.response.body.id));
 
-      const rotate = await audited(() => f.http.post<CreatedApiKey>(`${keys}/${create.response.body.id}/rotate`, undefined, { token: user.token }));
+      const rotate = await audited(() =>
+        f.http.post<CreatedApiKey>(`${keys}/${create.response.body.id}/rotate`, undefined, { token: user.token }),
+      );
       secrets.push(rotate.response.body.key);
       expect(rotate.entry).toMatchObject({
         ...by({ userId: user.id }, business.id, 'api_key.rotate', 'api_key', rotate.response.body.id),
@@ -176,10 +294,18 @@ describe('the audit log', () => {
     it('user.create and user.update, by an administrator', async () => {
       const password = 'mật khẩu thanh tra ban đầu';
       secrets.push(password);
-      const create = await audited(() => f.http.post<UserView>('/api/admin/users', { email: makeEmail('thanh-tra'), displayName: 'Thanh tra', password, role: 'inspector' }, { token: admin.token }));
+      const create = await audited(() =>
+        f.http.post<UserView>(
+          '/api/admin/users',
+          { email: makeEmail('thanh-tra'), displayName: 'Thanh tra', password, role: 'inspector' },
+          { token: admin.token },
+        ),
+      );
       expect(create.entry).toMatchObject(by({ userId: admin.id }, null, 'user.create', 'user', create.response.body.id));
 
-      const update = await audited(() => f.http.request<UserView>('PATCH', `/api/admin/users/${create.response.body.id}`, { body: { role: 'member' }, token: admin.token }));
+      const update = await audited(() =>
+        f.http.request<UserView>('PATCH', `/api/admin/users/${create.response.body.id}`, { body: { role: 'member' }, token: admin.token }),
+      );
       expect(update.entry).toMatchObject({
         ...by({ userId: admin.id }, null, 'user.update', 'user', create.response.body.id),
         details: { before: { role: 'inspector', disabled: false }, after: { role: 'member', disabled: false } },
@@ -188,15 +314,25 @@ describe('the audit log', () => {
 
     it('keeps the request id the client sent beside its own, and the client address of the connection, not a forwarded one', async () => {
       const requestId = newRequestId('client');
-      const response = await f.http.post('/api/auth/login', { email: alice.owner.email, password: alice.owner.password }, {
-        headers: { 'x-request-id': requestId, 'x-forwarded-for': '203.0.113.7' },
-      });
+      const response = await f.http.post(
+        '/api/auth/login',
+        { email: alice.owner.email, password: alice.owner.password },
+        {
+          headers: { 'x-request-id': requestId, 'x-forwarded-for': '203.0.113.7' },
+        },
+      );
       expect(response.status).toBe(200);
       const serverId = response.headers.get('x-request-id');
       expect(serverId).not.toBe(requestId);
-      expect(await auditEntriesOf(t, requestId)).toEqual([expect.objectContaining({
-        action: 'user.login', user_id: alice.owner.id, client_address: '127.0.0.1', request_id: serverId, client_request_id: requestId,
-      })]);
+      expect(await auditEntriesOf(t, requestId)).toEqual([
+        expect.objectContaining({
+          action: 'user.login',
+          user_id: alice.owner.id,
+          client_address: '127.0.0.1',
+          request_id: serverId,
+          client_request_id: requestId,
+        }),
+      ]);
     });
   });
 
@@ -208,12 +344,22 @@ describe('the audit log', () => {
         await f.http.post('/api/businesses', businessInput()),
         await f.http.post('/api/businesses', businessInput({ taxCode: '123' }), { token: alice.owner.token }),
         await f.http.post('/api/businesses', businessInput({ taxCode: alice.business.taxCode }), { token: alice.owner.token }),
-        await f.http.post(`/api/businesses/${alice.business.id}/products`, { name: { vi: 'Cam', en: 'Orange' }, category: 'fruit', unit: 'KGM' }, { token: staff.token }),
+        await f.http.post(
+          `/api/businesses/${alice.business.id}/products`,
+          { name: { vi: 'Cam', en: 'Orange' }, category: 'fruit', unit: 'KGM' },
+          { token: staff.token },
+        ),
         await f.http.post(`/api/businesses/${alice.business.id}/verify`, undefined, { token: admin.token }),
         await f.http.post(`/api/businesses/${alice.business.id}/suspend`, {}, { token: admin.token }),
-        await f.http.request('DELETE', `/api/businesses/${alice.business.id}/members/${encodeURIComponent(alice.owner.email)}`, { token: alice.owner.token }),
+        await f.http.request('DELETE', `/api/businesses/${alice.business.id}/members/${encodeURIComponent(alice.owner.email)}`, {
+          token: alice.owner.token,
+        }),
         await f.http.post('/api/auth/login', { email: alice.owner.email, password: 'wrong password entirely' }),
-        await f.http.post('/api/auth/password', { currentPassword: 'wrong password entirely', newPassword: 'long enough password' }, { token: alice.owner.token }),
+        await f.http.post(
+          '/api/auth/password',
+          { currentPassword: 'wrong password entirely', newPassword: 'long enough password' },
+          { token: alice.owner.token },
+        ),
         await f.http.request('PATCH', `/api/admin/users/${admin.id}`, { body: { role: 'member' }, token: admin.token }),
       ];
       expect(refusals.map((r) => r.status)).toEqual([401, 400, 409, 403, 409, 400, 422, 401, 422, 403]);
@@ -244,7 +390,9 @@ describe('the audit log', () => {
     const expectEntries = async (query: string, where: string, params: unknown[]) => {
       const response = await search(`${query}&limit=100`);
       expect(response.status).toBe(200);
-      const ids = (await sql<{ id: string }>(t, `SELECT id::text FROM audit_log WHERE ${where} ORDER BY occurred_at DESC, id DESC`, params)).map((r) => r.id);
+      const ids = (
+        await sql<{ id: string }>(t, `SELECT id::text FROM audit_log WHERE ${where} ORDER BY occurred_at DESC, id DESC`, params)
+      ).map((r) => r.id);
       expect(ids.length).toBeGreaterThan(0);
       expect(response.body.items.map((e) => e.id)).toEqual(ids);
       expect(response.body.total).toBe(ids.length);
@@ -253,20 +401,38 @@ describe('the audit log', () => {
 
     it('filters by business', async () => {
       const items = await expectEntries(`businessId=${business.id}`, 'business_id = $1', [business.id]);
-      expect(items.map((e) => e.action)).toEqual(expect.arrayContaining(['business.register', 'business.verify', 'member.invite', 'member.join', 'batch.register', 'event.record']));
+      expect(items.map((e) => e.action)).toEqual(
+        expect.arrayContaining(['business.register', 'business.verify', 'member.invite', 'member.join', 'batch.register', 'event.record']),
+      );
       expect(items.every((e) => e.businessName === business.legalName)).toBe(true);
     });
 
     it('filters by user', async () => {
       const items = await expectEntries(`userId=${owner.id}`, 'user_id = $1', [owner.id]);
-      expect(items.map((e) => e.action)).toEqual(['event.record', 'event.record', 'event.record', 'batch.register', 'member.join', 'user.verify_email', 'user.register']);
+      expect(items.map((e) => e.action)).toEqual([
+        'event.record',
+        'event.record',
+        'event.record',
+        'batch.register',
+        'member.join',
+        'user.verify_email',
+        'user.register',
+      ]);
       expect(items.every((e) => e.userEmail === owner.email)).toBe(true);
     });
 
     it('filters by target: a batch with the events recorded on it', async () => {
       const items = await expectEntries(`targetId=${batch.id}`, `target_id = $1 OR details->'batches' ? $1`, [batch.id]);
       expect(items.map((e) => e.details.stage ?? e.action)).toEqual(['storing', 'packing', 'harvesting', 'batch.register']);
-      expect(items.at(-1)).toEqual(expect.objectContaining({ action: 'batch.register', targetType: 'batch', targetId: batch.id, userId: owner.id, businessId: business.id }));
+      expect(items.at(-1)).toEqual(
+        expect.objectContaining({
+          action: 'batch.register',
+          targetType: 'batch',
+          targetId: batch.id,
+          userId: owner.id,
+          businessId: business.id,
+        }),
+      );
     });
 
     it('filters by action, and combines filters', async () => {
@@ -278,7 +444,15 @@ describe('the audit log', () => {
     it('filters by time: from is inclusive, to is exclusive', async () => {
       const all = (await search(`userId=${owner.id}`)).body.items;
       const [storing, packing] = all;
-      expect(all.map((e) => e.details.stage ?? e.action)).toEqual(['storing', 'packing', 'harvesting', 'batch.register', 'member.join', 'user.verify_email', 'user.register']);
+      expect(all.map((e) => e.details.stage ?? e.action)).toEqual([
+        'storing',
+        'packing',
+        'harvesting',
+        'batch.register',
+        'member.join',
+        'user.verify_email',
+        'user.register',
+      ]);
       const at = (entry: AuditEntryView | undefined) => encodeURIComponent(entry!.occurredAt);
       const ids = async (query: string) => (await search(`userId=${owner.id}&${query}`)).body.items.map((e) => e.id);
 
@@ -320,10 +494,12 @@ describe('the audit log', () => {
   });
 
   describe('the audit_log table', () => {
-    it('refuses UPDATE and DELETE, even behind the API\'s back', async () => {
+    it("refuses UPDATE and DELETE, even behind the API's back", async () => {
       const before = await sql(t, `SELECT * FROM audit_log ORDER BY id`);
       expect(before.length).toBeGreaterThan(0);
-      await expect(sql(t, `UPDATE audit_log SET action = 'tampered' WHERE id = (SELECT min(id) FROM audit_log)`)).rejects.toThrow(/append-only/);
+      await expect(sql(t, `UPDATE audit_log SET action = 'tampered' WHERE id = (SELECT min(id) FROM audit_log)`)).rejects.toThrow(
+        /append-only/,
+      );
       await expect(sql(t, `DELETE FROM audit_log WHERE id = (SELECT min(id) FROM audit_log)`)).rejects.toThrow(/append-only/);
       await expect(sql(t, `DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
       expect(await sql(t, `SELECT * FROM audit_log ORDER BY id`)).toEqual(before);

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BatchListItem, BatchView, Page } from '@nguon/shared';
 import {
-  createApiKey, createBatch, createProduct, createProducer, createStaff, createUser, recordStage, type Factory, type Producer, type TestUser,
+  createApiKey,
+  createBatch,
+  createProduct,
+  createProducer,
+  createStaff,
+  createUser,
+  recordStage,
+  type Factory,
+  type Producer,
+  type TestUser,
 } from '../factories/index.js';
 import { vietnamDate } from '../factories/lots.js';
 import { expectApiError } from '../support/api-error.js';
@@ -36,9 +45,15 @@ describe("GET /api/businesses/:id/batches: a business's batches, filtered", () =
     inspector = await createUser(f, { role: 'inspector' });
     grower = await createProducer(f, admin, { product: { name: { vi: 'Bưởi Phúc Trạch', en: 'Phuc Trach pomelo' } } });
     other = await createProducer(f, admin);
-    honeyProductId = (await createProduct(f, grower.owner, grower.business.id, { name: { vi: 'Mật ong Vũ Quang', en: 'Vu Quang honey' }, unit: 'LTR' })).id;
+    honeyProductId = (
+      await createProduct(f, grower.owner, grower.business.id, { name: { vi: 'Mật ong Vũ Quang', en: 'Vu Quang honey' }, unit: 'LTR' })
+    ).id;
     pomelo = await createBatch(f, grower.owner, grower.product.id, { lotCode: 'PT-2026-01', productionDate: vietnamDate(-3) });
-    winter = await createBatch(f, grower.owner, grower.product.id, { lotCode: 'PT-2026-02', displayName: 'Bưởi vụ đông Hương Khê', productionDate: vietnamDate(-2) });
+    winter = await createBatch(f, grower.owner, grower.product.id, {
+      lotCode: 'PT-2026-02',
+      displayName: 'Bưởi vụ đông Hương Khê',
+      productionDate: vietnamDate(-2),
+    });
     honey = await createBatch(f, grower.owner, honeyProductId, { lotCode: 'MO_2026/1', productionDate: vietnamDate(-1), unit: 'LTR' });
     await createBatch(f, other.owner, other.product.id, { lotCode: 'PT-2026-03' });
   });

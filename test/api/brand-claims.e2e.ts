@@ -1,8 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { gs1CheckDigit, parseGtin, type BusinessView, type ProductView } from '@nguon/shared';
 import {
-  businessInput, createApiKey, createBusiness, createProducer, createProduct, createUser, createVerifiedBusiness,
-  gtinOf, makeCompanyPrefix, makeGtin, makeTaxCode, type Factory, type TestUser,
+  businessInput,
+  createApiKey,
+  createBusiness,
+  createProducer,
+  createProduct,
+  createUser,
+  createVerifiedBusiness,
+  gtinOf,
+  makeCompanyPrefix,
+  makeGtin,
+  makeTaxCode,
+  type Factory,
+  type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { countRows, snapshotTables, sql } from '../support/db.js';
@@ -20,12 +31,21 @@ describe('claims on tax codes, GS1 company prefixes and GTINs', () => {
   let f: Factory;
   let admin: TestUser;
 
-  const verify = (businessId: string, language = 'vi') => f.http.post<BusinessView>(`/api/businesses/${businessId}/verify`, undefined, { token: admin.token, headers: { 'accept-language': language } });
+  const verify = (businessId: string, language = 'vi') =>
+    f.http.post<BusinessView>(`/api/businesses/${businessId}/verify`, undefined, {
+      token: admin.token,
+      headers: { 'accept-language': language },
+    });
   const putPrefixes = (owner: TestUser, businessId: string, gs1Prefixes: unknown) =>
     f.http.request<BusinessView>('PUT', `/api/businesses/${businessId}/gs1-prefixes`, { token: owner.token, body: { gs1Prefixes } });
-  const confirmPrefixes = (businessId: string) => f.http.post<BusinessView>(`/api/businesses/${businessId}/gs1-prefixes/confirm`, undefined, { token: admin.token });
+  const confirmPrefixes = (businessId: string) =>
+    f.http.post<BusinessView>(`/api/businesses/${businessId}/gs1-prefixes/confirm`, undefined, { token: admin.token });
   const postProduct = (owner: TestUser, businessId: string, gtin: string, language = 'vi') =>
-    f.http.post<ProductView>(`/api/businesses/${businessId}/products`, { name: { vi: 'Bưởi', en: 'Pomelo' }, category: 'fruit', unit: 'KGM', gtin }, { token: owner.token, headers: { 'accept-language': language } });
+    f.http.post<ProductView>(
+      `/api/businesses/${businessId}/products`,
+      { name: { vi: 'Bưởi', en: 'Pomelo' }, category: 'fruit', unit: 'KGM', gtin },
+      { token: owner.token, headers: { 'accept-language': language } },
+    );
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -51,12 +71,17 @@ describe('claims on tax codes, GS1 company prefixes and GTINs', () => {
 
       const verified = await verify(owner.id);
       expect(verified.status).toBe(200);
-      expect(verified.body).toMatchObject({ status: 'verified', taxCodeConfirmed: true, gs1Prefixes: [{ prefix, confirmed: true, conflict: null }] });
+      expect(verified.body).toMatchObject({
+        status: 'verified',
+        taxCodeConfirmed: true,
+        gs1Prefixes: [{ prefix, confirmed: true, conflict: null }],
+      });
 
       // The squatter now shows the conflicts to the administrator, and verifying it is refused.
       const seen = await f.http.get<BusinessView>(`/api/businesses/${squatter.id}`, { token: admin.token });
       expect(seen.body).toMatchObject({
-        taxCodeConfirmed: false, taxCodeConflict: { businessId: owner.id, legalName: 'HTX Bưởi Thật' },
+        taxCodeConfirmed: false,
+        taxCodeConflict: { businessId: owner.id, legalName: 'HTX Bưởi Thật' },
         gs1Prefixes: [{ prefix, confirmed: false, conflict: { businessId: owner.id, legalName: 'HTX Bưởi Thật' } }],
       });
       const before = await snapshotTables(t, ['businesses', 'audit_log']);
@@ -72,15 +97,19 @@ describe('claims on tax codes, GS1 company prefixes and GTINs', () => {
       expect(resolved.body.product.id).not.toBe(squatted.body.id);
     });
 
-    it('refuses to verify a business whose prefix overlaps a verified business\'s, naming both (vi and en)', async () => {
+    it("refuses to verify a business whose prefix overlaps a verified business's, naming both (vi and en)", async () => {
       const held = makeCompanyPrefix();
       const longer = `${held}1`;
       const late = await createBusiness(f, await createUser(f), { gs1Prefixes: [longer] });
       await createVerifiedBusiness(f, await createUser(f), admin, { legalName: 'HTX Cam Hương Sơn', gs1Prefixes: [held] });
       const vi = expectApiError(await verify(late.id), 409, 'PREFIX_TAKEN');
-      expect(vi.message).toBe(`Mã doanh nghiệp GS1 đã thuộc doanh nghiệp đã xác minh khác: ${longer} (trùng ${held} của «HTX Cam Hương Sơn»).`);
+      expect(vi.message).toBe(
+        `Mã doanh nghiệp GS1 đã thuộc doanh nghiệp đã xác minh khác: ${longer} (trùng ${held} của «HTX Cam Hương Sơn»).`,
+      );
       const en = expectApiError(await verify(late.id, 'en'), 409, 'PREFIX_TAKEN');
-      expect(en.message).toBe(`GS1 company prefixes already held by another verified business: ${longer} (overlaps ${held} of "HTX Cam Hương Sơn").`);
+      expect(en.message).toBe(
+        `GS1 company prefixes already held by another verified business: ${longer} (overlaps ${held} of "HTX Cam Hương Sơn").`,
+      );
       expect(await countRows(t, 'business_gs1_prefixes', 'business_id = $1 AND confirmed', [late.id])).toBe(0);
     });
 
@@ -88,8 +117,20 @@ describe('claims on tax codes, GS1 company prefixes and GTINs', () => {
       const holder = await createVerifiedBusiness(f, await createUser(f), admin);
       const someone = await createUser(f);
       const before = await countRows(t, 'businesses');
-      expectApiError(await f.http.post('/api/businesses', businessInput({ taxCode: holder.taxCode }), { token: someone.token }), 409, 'TAX_CODE_TAKEN', ['taxCode']);
-      expectApiError(await f.http.post('/api/businesses', businessInput({ gs1Prefixes: [holder.gs1Prefixes[0]!.prefix.slice(0, 6)] }), { token: someone.token }), 409, 'PREFIX_TAKEN', ['gs1Prefixes']);
+      expectApiError(
+        await f.http.post('/api/businesses', businessInput({ taxCode: holder.taxCode }), { token: someone.token }),
+        409,
+        'TAX_CODE_TAKEN',
+        ['taxCode'],
+      );
+      expectApiError(
+        await f.http.post('/api/businesses', businessInput({ gs1Prefixes: [holder.gs1Prefixes[0]!.prefix.slice(0, 6)] }), {
+          token: someone.token,
+        }),
+        409,
+        'PREFIX_TAKEN',
+        ['gs1Prefixes'],
+      );
       expect(await countRows(t, 'businesses')).toBe(before);
     });
 
@@ -101,12 +142,14 @@ describe('claims on tax codes, GS1 company prefixes and GTINs', () => {
         const rivals = [await createBusiness(f, await createUser(f), claim(0)), await createBusiness(f, await createUser(f), claim(1))];
         const answers = await Promise.all(rivals.map((rival) => verify(rival.id)));
         expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
-        expect((answers.find((a) => a.status === 409)!.body as unknown as { code: string }).code).toBe(shared === 'taxCode' ? 'TAX_CODE_TAKEN' : 'PREFIX_TAKEN');
+        expect((answers.find((a) => a.status === 409)!.body as unknown as { code: string }).code).toBe(
+          shared === 'taxCode' ? 'TAX_CODE_TAKEN' : 'PREFIX_TAKEN',
+        );
       }
     });
   });
 
-  describe('GTINs fall under the business\'s prefixes', () => {
+  describe("GTINs fall under the business's prefixes", () => {
     it("refuses a verified business's product under another company's prefix with 422 GTIN_OUTSIDE_PREFIXES, naming its prefixes", async () => {
       const brand = await createProducer(f, admin);
       const copier = await createProducer(f, admin);
@@ -125,7 +168,7 @@ describe('claims on tax codes, GS1 company prefixes and GTINs', () => {
       expect(await countRows(t, 'products')).toBe(before + 1);
     });
 
-    it('refuses a pending business\'s GTIN outside its declared prefixes, or with none declared', async () => {
+    it("refuses a pending business's GTIN outside its declared prefixes, or with none declared", async () => {
       const owner = await createUser(f);
       const none = await createBusiness(f, owner, { gs1Prefixes: [] });
       const error = expectApiError(await postProduct(owner, none.id, makeGtin(), 'en'), 422, 'GTIN_OUTSIDE_PREFIXES', ['gtin']);
@@ -149,60 +192,108 @@ describe('claims on tax codes, GS1 company prefixes and GTINs', () => {
       const key = await createApiKey(f, copier.owner, copier.business.id, { scopes: ['capture'] });
       const copied = gtin14(makeGtin(brand.business.gs1Prefixes[0]!.prefix));
       const event = {
-        type: 'ObjectEvent', eventID: `urn:uuid:${crypto.randomUUID()}`, action: 'ADD', bizStep: 'commissioning', eventTime: '2026-10-01T07:00:00+07:00', eventTimeZoneOffset: '+07:00',
-        epcList: [], quantityList: [{ epcClass: `https://id.gs1.org/01/${copied}/10/FAKE-1`, quantity: 100, uom: 'KGM' }], ilmd: { 'cbvmda:itemExpirationDate': '2027-01-31' },
+        type: 'ObjectEvent',
+        eventID: `urn:uuid:${crypto.randomUUID()}`,
+        action: 'ADD',
+        bizStep: 'commissioning',
+        eventTime: '2026-10-01T07:00:00+07:00',
+        eventTimeZoneOffset: '+07:00',
+        epcList: [],
+        quantityList: [{ epcClass: `https://id.gs1.org/01/${copied}/10/FAKE-1`, quantity: 100, uom: 'KGM' }],
+        ilmd: { 'cbvmda:itemExpirationDate': '2027-01-31' },
       };
-      const document = { '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'], type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '2026-11-01T00:00:00Z', epcisBody: { eventList: [event] } };
+      const document = {
+        '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
+        type: 'EPCISDocument',
+        schemaVersion: '2.0',
+        creationDate: '2026-11-01T00:00:00Z',
+        epcisBody: { eventList: [event] },
+      };
       const before = await snapshotTables(t, ['events', 'batches']);
 
-      const captured = await f.http.post('/epcis/capture', document, { token: key.token, headers: { 'content-type': 'application/ld+json' } });
-      expect(captured.body).toMatchObject({ success: false, errors: [expect.objectContaining({ code: 'GTIN_OUTSIDE_PREFIXES', eventIndex: 0 })] });
+      const captured = await f.http.post('/epcis/capture', document, {
+        token: key.token,
+        headers: { 'content-type': 'application/ld+json' },
+      });
+      expect(captured.body).toMatchObject({
+        success: false,
+        errors: [expect.objectContaining({ code: 'GTIN_OUTSIDE_PREFIXES', eventIndex: 0 })],
+      });
       expect(captured.body.errors[0].message).toContain(copied);
       expectApiError(await f.http.post('/epcis/events', event, { token: key.token }), 422, 'GTIN_OUTSIDE_PREFIXES');
       expect(await snapshotTables(t, ['events', 'batches'])).toEqual(before);
 
       // Under its own confirmed prefix the same event is captured.
       const own = gtin14(gtinOf(copier.business));
-      const ownEvent = { ...event, eventID: `urn:uuid:${crypto.randomUUID()}`, quantityList: [{ epcClass: `https://id.gs1.org/01/${own}/10/OWN-1`, quantity: 100, uom: 'KGM' }] };
+      const ownEvent = {
+        ...event,
+        eventID: `urn:uuid:${crypto.randomUUID()}`,
+        quantityList: [{ epcClass: `https://id.gs1.org/01/${own}/10/OWN-1`, quantity: 100, uom: 'KGM' }],
+      };
       expect((await f.http.post('/epcis/events', ownEvent, { token: key.token })).status).toBe(201);
 
       // Goods of a company that is not on the portal are kept as received, linked to no batch.
       const offPortal = gtin14(makeGtin('4012345'));
-      const offPortalEvent = { ...event, eventID: `urn:uuid:${crypto.randomUUID()}`, bizStep: 'receiving', ilmd: undefined, quantityList: [{ epcClass: `https://id.gs1.org/01/${offPortal}/10/L1`, quantity: 5, uom: 'KGM' }] };
+      const offPortalEvent = {
+        ...event,
+        eventID: `urn:uuid:${crypto.randomUUID()}`,
+        bizStep: 'receiving',
+        ilmd: undefined,
+        quantityList: [{ epcClass: `https://id.gs1.org/01/${offPortal}/10/L1`, quantity: 5, uom: 'KGM' }],
+      };
       const stored = await f.http.post('/epcis/events', offPortalEvent, { token: key.token });
       expect(stored.status).toBe(201);
-      expect(await countRows(t, 'event_batches eb JOIN events e ON e.id = eb.event_id', 'e.event_id = $1', [offPortalEvent.eventID])).toBe(0);
+      expect(await countRows(t, 'event_batches eb JOIN events e ON e.id = eb.event_id', 'e.event_id = $1', [offPortalEvent.eventID])).toBe(
+        0,
+      );
     });
 
     it('refuses a batch of a product whose prefix is not (or no longer) confirmed', async () => {
       const producer = await createProducer(f, admin);
       await sql(t, `UPDATE business_gs1_prefixes SET confirmed = false WHERE business_id = $1`, [producer.business.id]);
-      const response = await f.http.post('/api/batches', { productId: producer.product.id, lotCode: 'NOPE-1', productionDate: '2026-10-01', quantity: 10, unit: 'KGM' }, { token: producer.owner.token });
+      const response = await f.http.post(
+        '/api/batches',
+        { productId: producer.product.id, lotCode: 'NOPE-1', productionDate: '2026-10-01', quantity: 10, unit: 'KGM' },
+        { token: producer.owner.token },
+      );
       expectApiError(response, 422, 'GTIN_OUTSIDE_PREFIXES');
       expect(await countRows(t, 'batches', 'product_id = $1', [producer.product.id])).toBe(0);
     });
   });
 
   describe('PUT /api/businesses/:id/gs1-prefixes and POST .../confirm', () => {
-    it('lets a pending business change its prefixes freely; a verified one\'s new prefix waits for the administrator', async () => {
+    it("lets a pending business change its prefixes freely; a verified one's new prefix waits for the administrator", async () => {
       const owner = await createUser(f);
       const business = await createBusiness(f, owner);
       const [a, b] = [makeCompanyPrefix(), makeCompanyPrefix()];
-      expect((await putPrefixes(owner, business.id, [a])).body.gs1Prefixes).toEqual([{ prefix: a, display: a, confirmed: false, conflict: null }]);
+      expect((await putPrefixes(owner, business.id, [a])).body.gs1Prefixes).toEqual([
+        { prefix: a, display: a, confirmed: false, conflict: null },
+      ]);
       await verify(business.id);
 
       const added = await putPrefixes(owner, business.id, [a, b]);
       expect(added.status).toBe(200);
-      expect(added.body.gs1Prefixes).toEqual([{ prefix: a, display: a, confirmed: true, conflict: null }, { prefix: b, display: b, confirmed: false, conflict: null }]);
+      expect(added.body.gs1Prefixes).toEqual([
+        { prefix: a, display: a, confirmed: true, conflict: null },
+        { prefix: b, display: b, confirmed: false, conflict: null },
+      ]);
       expectApiError(await postProduct(owner, business.id, makeGtin(b)), 422, 'GTIN_OUTSIDE_PREFIXES');
 
       // Only an administrator confirms.
-      expectApiError(await f.http.post(`/api/businesses/${business.id}/gs1-prefixes/confirm`, undefined, { token: owner.token }), 403, 'FORBIDDEN');
+      expectApiError(
+        await f.http.post(`/api/businesses/${business.id}/gs1-prefixes/confirm`, undefined, { token: owner.token }),
+        403,
+        'FORBIDDEN',
+      );
       const confirmed = await confirmPrefixes(business.id);
       expect(confirmed.status).toBe(200);
       expect(confirmed.body.gs1Prefixes.every((p) => p.confirmed)).toBe(true);
       expect((await postProduct(owner, business.id, makeGtin(b))).status).toBe(201);
-      const [entry] = await sql<{ details: Record<string, unknown> }>(t, `SELECT details FROM audit_log WHERE action = 'business.confirm_prefixes' AND target_id = $1`, [business.id]);
+      const [entry] = await sql<{ details: Record<string, unknown> }>(
+        t,
+        `SELECT details FROM audit_log WHERE action = 'business.confirm_prefixes' AND target_id = $1`,
+        [business.id],
+      );
       expect(entry!.details).toEqual({ confirmed: [b] });
     });
 
@@ -210,14 +301,16 @@ describe('claims on tax codes, GS1 company prefixes and GTINs', () => {
       const producer = await createProducer(f, admin);
       const prefix = producer.business.gs1Prefixes[0]!.prefix;
       expectApiError(await putPrefixes(producer.owner, producer.business.id, [makeCompanyPrefix()]), 409, 'PREFIX_IN_USE', ['gs1Prefixes']);
-      expectApiError(await putPrefixes(producer.owner, producer.business.id, [prefix, `${prefix}7`]), 400, 'VALIDATION_FAILED', ['gs1Prefixes']);
+      expectApiError(await putPrefixes(producer.owner, producer.business.id, [prefix, `${prefix}7`]), 400, 'VALIDATION_FAILED', [
+        'gs1Prefixes',
+      ]);
       for (const bad of [['893'], ['89385AB'], ['8938512000115'], 'nope', [7]]) {
         expectApiError(await putPrefixes(producer.owner, producer.business.id, bad), 400, 'VALIDATION_FAILED', ['gs1Prefixes']);
       }
       expect(await countRows(t, 'business_gs1_prefixes', 'business_id = $1', [producer.business.id])).toBe(1);
     });
 
-    it('is for the business\'s owners only; confirming needs a verified business', async () => {
+    it("is for the business's owners only; confirming needs a verified business", async () => {
       const producer = await createProducer(f, admin);
       const stranger = await createUser(f);
       expectApiError(await putPrefixes(stranger, producer.business.id, [makeCompanyPrefix()]), 403, 'FORBIDDEN');

@@ -1,8 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BusinessStatus, BusinessView, CurrentUser, PublicBatchView, PublicProductView } from '@nguon/shared';
 import {
-  createApiKey, createBatch, createBusiness, createProduct, createProducer, createStaff, createUser, makeLotCode,
-  type Factory, type TestUser,
+  createApiKey,
+  createBatch,
+  createBusiness,
+  createProduct,
+  createProducer,
+  createStaff,
+  createUser,
+  makeLotCode,
+  type Factory,
+  type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { countRows, snapshotTables, sql } from '../support/db.js';
@@ -30,8 +38,13 @@ describe('verifying, rejecting and suspending businesses', () => {
   }
 
   const statusRow = async (businessId: string) =>
-    (await sql<{ status: string; status_reason: string | null; status_changed_at: Date | null; status_changed_by: string | null }>(
-      t, `SELECT status, status_reason, status_changed_at, status_changed_by FROM businesses WHERE id = $1`, [businessId]))[0]!;
+    (
+      await sql<{ status: string; status_reason: string | null; status_changed_at: Date | null; status_changed_by: string | null }>(
+        t,
+        `SELECT status, status_reason, status_changed_at, status_changed_by FROM businesses WHERE id = $1`,
+        [businessId],
+      )
+    )[0]!;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -44,7 +57,15 @@ describe('verifying, rejecting and suspending businesses', () => {
   it('is registered by its people: inspectors and administrators cannot register businesses (403)', async () => {
     const inspector = await createUser(f, { role: 'inspector' });
     for (const who of [inspector, admin]) {
-      expectApiError(await f.http.post('/api/businesses', { legalName: 'HTX X', taxCode: '3009990001', address: { line: 'Thôn 1', commune: 'Xã A', province: 'Hà Tĩnh' } }, { token: who.token }), 403, 'FORBIDDEN');
+      expectApiError(
+        await f.http.post(
+          '/api/businesses',
+          { legalName: 'HTX X', taxCode: '3009990001', address: { line: 'Thôn 1', commune: 'Xã A', province: 'Hà Tĩnh' } },
+          { token: who.token },
+        ),
+        403,
+        'FORBIDDEN',
+      );
     }
     expect(await countRows(t, 'businesses', `tax_code = '3009990001'`)).toBe(0);
   });
@@ -99,7 +120,10 @@ describe('verifying, rejecting and suspending businesses', () => {
       expect(row.status_changed_at!.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
 
       // Its members see the decision and why; the public no longer sees the business.
-      expect((await f.http.get<BusinessView>(`/api/businesses/${business.id}`, { token: owner.token })).body).toMatchObject({ status: to, statusReason: reason });
+      expect((await f.http.get<BusinessView>(`/api/businesses/${business.id}`, { token: owner.token })).body).toMatchObject({
+        status: to,
+        statusReason: reason,
+      });
       const me = await f.http.get<CurrentUser>('/api/auth/me', { token: owner.token });
       expect(me.body.memberships).toContainEqual(expect.objectContaining({ businessId: business.id, businessStatus: to }));
       expectApiError(await f.http.get(`/api/businesses/${business.id}`), 404, 'BUSINESS_NOT_FOUND');
@@ -107,17 +131,29 @@ describe('verifying, rejecting and suspending businesses', () => {
   });
 
   describe('allowed transitions', () => {
-    const ALLOWED: Record<Decision, BusinessStatus[]> = { verify: ['pending', 'rejected', 'suspended'], reject: ['pending'], suspend: ['verified'] };
+    const ALLOWED: Record<Decision, BusinessStatus[]> = {
+      verify: ['pending', 'rejected', 'suspended'],
+      reject: ['pending'],
+      suspend: ['verified'],
+    };
     const cases = (['verify', 'reject', 'suspend'] as const).flatMap((decision) =>
-      (['pending', 'verified', 'rejected', 'suspended'] as const).map((from) => ({ decision, from, allowed: ALLOWED[decision].includes(from) })));
+      (['pending', 'verified', 'rejected', 'suspended'] as const).map((from) => ({
+        decision,
+        from,
+        allowed: ALLOWED[decision].includes(from),
+      })),
+    );
 
-    it.each(cases.filter((c) => !c.allowed))('refuses to $decision a $from business with 409 BUSINESS_STATUS_CONFLICT, changing nothing', async ({ decision, from }) => {
-      const business = await businessIn(from);
-      const before = await snapshotTables(t, ['businesses', 'audit_log']);
-      expectApiError(await decide(business.id, decision, { reason: 'Thử lại' }), 409, 'BUSINESS_STATUS_CONFLICT');
-      expect(await snapshotTables(t, ['businesses', 'audit_log'])).toEqual(before);
-      expect((await statusRow(business.id)).status).toBe(from);
-    });
+    it.each(cases.filter((c) => !c.allowed))(
+      'refuses to $decision a $from business with 409 BUSINESS_STATUS_CONFLICT, changing nothing',
+      async ({ decision, from }) => {
+        const business = await businessIn(from);
+        const before = await snapshotTables(t, ['businesses', 'audit_log']);
+        expectApiError(await decide(business.id, decision, { reason: 'Thử lại' }), 409, 'BUSINESS_STATUS_CONFLICT');
+        expect(await snapshotTables(t, ['businesses', 'audit_log'])).toEqual(before);
+        expect((await statusRow(business.id)).status).toBe(from);
+      },
+    );
 
     it.each(cases.filter((c) => c.allowed))('allows to $decision a $from business', async ({ decision, from }) => {
       const business = await businessIn(from);
@@ -132,28 +168,35 @@ describe('verifying, rejecting and suspending businesses', () => {
   });
 
   describe('a business that is not verified', () => {
-    it.each(['pending', 'rejected', 'suspended'] as const)('cannot register batches while %s (403 BUSINESS_NOT_VERIFIED), yet its members still read it', async (status) => {
-      // Products and staff come first: a suspended business had them while it was verified.
-      const business = await createBusiness(f, owner);
-      const product = await createProduct(f, owner, business.id);
-      const staff = await createStaff(f, owner, business.id);
-      if (status !== 'pending') {
-        if (status === 'suspended') await decide(business.id, 'verify');
-        await decide(business.id, status === 'rejected' ? 'reject' : 'suspend', { reason: 'Chưa đủ hồ sơ' });
-      }
-      const key = await createApiKey(f, owner, business.id, { scopes: ['capture'] });
+    it.each(['pending', 'rejected', 'suspended'] as const)(
+      'cannot register batches while %s (403 BUSINESS_NOT_VERIFIED), yet its members still read it',
+      async (status) => {
+        // Products and staff come first: a suspended business had them while it was verified.
+        const business = await createBusiness(f, owner);
+        const product = await createProduct(f, owner, business.id);
+        const staff = await createStaff(f, owner, business.id);
+        if (status !== 'pending') {
+          if (status === 'suspended') await decide(business.id, 'verify');
+          await decide(business.id, status === 'rejected' ? 'reject' : 'suspend', { reason: 'Chưa đủ hồ sơ' });
+        }
+        const key = await createApiKey(f, owner, business.id, { scopes: ['capture'] });
 
-      for (const who of [owner, staff, key]) {
-        const response = await f.http.post('/api/batches', { productId: product.id, lotCode: makeLotCode(), productionDate: '2026-10-01' }, { token: who.token });
-        expectApiError(response, 403, 'BUSINESS_NOT_VERIFIED');
-      }
-      expect(await countRows(t, 'batches', 'business_id = $1', [business.id])).toBe(0);
-      for (const member of [owner, staff]) {
-        const read = await f.http.get<BusinessView>(`/api/businesses/${business.id}`, { token: member.token });
-        expect(read.status).toBe(200);
-        expect(read.body.status).toBe(status);
-      }
-    });
+        for (const who of [owner, staff, key]) {
+          const response = await f.http.post(
+            '/api/batches',
+            { productId: product.id, lotCode: makeLotCode(), productionDate: '2026-10-01' },
+            { token: who.token },
+          );
+          expectApiError(response, 403, 'BUSINESS_NOT_VERIFIED');
+        }
+        expect(await countRows(t, 'batches', 'business_id = $1', [business.id])).toBe(0);
+        for (const member of [owner, staff]) {
+          const read = await f.http.get<BusinessView>(`/api/businesses/${business.id}`, { token: member.token });
+          expect(read.status).toBe(200);
+          expect(read.body.status).toBe(status);
+        }
+      },
+    );
 
     it('cannot record stages or processing on its batches once suspended, storing nothing', async () => {
       const business = await businessIn('verified');
@@ -161,8 +204,20 @@ describe('verifying, rejecting and suspending businesses', () => {
       const [batch, output] = [await createBatch(f, owner, product.id), await createBatch(f, owner, product.id)];
       await decide(business.id, 'suspend', { reason: 'Vi phạm ghi nhãn' });
       const before = await snapshotTables(t);
-      expectApiError(await f.http.post(`/api/batches/${batch.id}/events`, { stage: 'packing' }, { token: owner.token }), 403, 'BUSINESS_NOT_VERIFIED');
-      expectApiError(await f.http.post('/api/events/processing', { inputs: [{ batchId: batch.id, quantity: 1, unit: 'KGM' }], outputs: [{ batchId: output.id }] }, { token: owner.token }), 403, 'BUSINESS_NOT_VERIFIED');
+      expectApiError(
+        await f.http.post(`/api/batches/${batch.id}/events`, { stage: 'packing' }, { token: owner.token }),
+        403,
+        'BUSINESS_NOT_VERIFIED',
+      );
+      expectApiError(
+        await f.http.post(
+          '/api/events/processing',
+          { inputs: [{ batchId: batch.id, quantity: 1, unit: 'KGM' }], outputs: [{ batchId: output.id }] },
+          { token: owner.token },
+        ),
+        403,
+        'BUSINESS_NOT_VERIFIED',
+      );
       expect(await snapshotTables(t)).toEqual(before);
     });
 
@@ -171,7 +226,11 @@ describe('verifying, rejecting and suspending businesses', () => {
       await decide(business.id, 'verify');
       // A suspended business cannot add products (they show on its public pages): once verified it can.
       const product = await createProduct(f, owner, business.id);
-      const response = await f.http.post('/api/batches', { productId: product.id, lotCode: makeLotCode(), productionDate: '2026-10-01' }, { token: owner.token });
+      const response = await f.http.post(
+        '/api/batches',
+        { productId: product.id, lotCode: makeLotCode(), productionDate: '2026-10-01' },
+        { token: owner.token },
+      );
       expect(response.status).toBe(201);
     });
   });

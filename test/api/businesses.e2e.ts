@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BusinessView, Page } from '@nguon/shared';
-import { addCertificate, businessInput, createBusiness, createUser, createVerifiedBusiness, makeTaxCode, type Factory, type TestUser } from '../factories/index.js';
+import {
+  addCertificate,
+  businessInput,
+  createBusiness,
+  createUser,
+  createVerifiedBusiness,
+  makeTaxCode,
+  type Factory,
+  type TestUser,
+} from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { countRows } from '../support/db.js';
 import { httpClient } from '../support/http.js';
@@ -47,7 +56,12 @@ describe('businesses', () => {
         createdAt: expect.any(String),
       });
       const me = await f.http.get('/api/auth/me', { token: owner.token });
-      expect(me.body.memberships).toContainEqual({ businessId: response.body.id, businessName: input.legalName, businessStatus: 'pending', role: 'owner' });
+      expect(me.body.memberships).toContainEqual({
+        businessId: response.body.id,
+        businessName: input.legalName,
+        businessStatus: 'pending',
+        role: 'owner',
+      });
     });
 
     it('accepts a tax code of 10 or 13 digits (a branch has 13)', async () => {
@@ -76,7 +90,10 @@ describe('businesses', () => {
     it('refuses a tax code a verified business holds with TAX_CODE_TAKEN, naming the holder', async () => {
       const first = await createVerifiedBusiness(f, owner, admin);
       const other = await createUser(f);
-      const response = await f.http.post('/api/businesses', businessInput({ taxCode: first.taxCode }), { token: other.token, headers: { 'accept-language': 'en' } });
+      const response = await f.http.post('/api/businesses', businessInput({ taxCode: first.taxCode }), {
+        token: other.token,
+        headers: { 'accept-language': 'en' },
+      });
       const error = expectApiError(response, 409, 'TAX_CODE_TAKEN', ['taxCode']);
       expect(error.message).toContain(first.legalName);
       expect(await countRows(t, 'businesses', 'tax_code = $1', [first.taxCode])).toBe(1);
@@ -92,12 +109,20 @@ describe('businesses', () => {
 
     it('refuses unknown fields inside the address, naming them by path', async () => {
       const input = businessInput();
-      const response = await f.http.post('/api/businesses', { ...input, address: { ...input.address, zip: '45000' } }, { token: owner.token });
+      const response = await f.http.post(
+        '/api/businesses',
+        { ...input, address: { ...input.address, zip: '45000' } },
+        { token: owner.token },
+      );
       expectApiError(response, 400, 'VALIDATION_FAILED', ['address.zip']);
     });
 
     it('names every missing or invalid field at once', async () => {
-      const response = await f.http.post('/api/businesses', { legalName: '', address: { line: 'Thôn 1', province: 'Hà Tĩnh' }, email: 'not-an-email' }, { token: owner.token });
+      const response = await f.http.post(
+        '/api/businesses',
+        { legalName: '', address: { line: 'Thôn 1', province: 'Hà Tĩnh' }, email: 'not-an-email' },
+        { token: owner.token },
+      );
       expectApiError(response, 400, 'VALIDATION_FAILED', ['legalName', 'taxCode', 'address.commune', 'email']);
     });
 
@@ -106,16 +131,19 @@ describe('businesses', () => {
       expectApiError(response, 400, 'MALFORMED_REQUEST');
     });
 
-    it.each(['text/plain', 'application/xml', 'application/x-www-form-urlencoded'])('answers a %s body with 415 UNSUPPORTED_MEDIA_TYPE', async (type) => {
-      const before = await countRows(t, 'businesses');
-      const response = await f.http.request('POST', '/api/businesses', {
-        body: type === 'application/xml' ? '<business/>' : type === 'text/plain' ? JSON.stringify(businessInput()) : 'legalName=HTX',
-        headers: { 'content-type': type },
-        token: owner.token,
-      });
-      expectApiError(response, 415, 'UNSUPPORTED_MEDIA_TYPE');
-      expect(await countRows(t, 'businesses')).toBe(before);
-    });
+    it.each(['text/plain', 'application/xml', 'application/x-www-form-urlencoded'])(
+      'answers a %s body with 415 UNSUPPORTED_MEDIA_TYPE',
+      async (type) => {
+        const before = await countRows(t, 'businesses');
+        const response = await f.http.request('POST', '/api/businesses', {
+          body: type === 'application/xml' ? '<business/>' : type === 'text/plain' ? JSON.stringify(businessInput()) : 'legalName=HTX',
+          headers: { 'content-type': type },
+          token: owner.token,
+        });
+        expectApiError(response, 415, 'UNSUPPORTED_MEDIA_TYPE');
+        expect(await countRows(t, 'businesses')).toBe(before);
+      },
+    );
   });
 
   describe('error messages', () => {
@@ -127,7 +155,10 @@ describe('businesses', () => {
     });
 
     it('are in English with Accept-Language: en, field errors included', async () => {
-      const response = await f.http.post('/api/businesses', businessInput({ taxCode: '123' }), { token: owner.token, headers: { 'accept-language': 'en-US,en;q=0.9' } });
+      const response = await f.http.post('/api/businesses', businessInput({ taxCode: '123' }), {
+        token: owner.token,
+        headers: { 'accept-language': 'en-US,en;q=0.9' },
+      });
       const error = expectApiError(response, 400, 'VALIDATION_FAILED', ['taxCode']);
       expect(error.message).toBe('The request contains invalid data.');
       expect(error.fieldErrors!.taxCode).toEqual(['taxCode must be a tax code of 10 or 13 digits']);
@@ -140,7 +171,7 @@ describe('businesses', () => {
       expect(expectApiError(en, 404, 'BUSINESS_NOT_FOUND').message).toBe('Business not found.');
     });
 
-    it('carry the server\'s own request id, never one the client sent', async () => {
+    it("carry the server's own request id, never one the client sent", async () => {
       const given = await f.http.get(`/api/businesses/${randomUUID()}`, { headers: { 'x-request-id': 'trace-42' } });
       expect(expectApiError(given, 404, 'BUSINESS_NOT_FOUND').requestId).toMatch(/^[0-9a-f-]{36}$/);
     });
@@ -184,7 +215,11 @@ describe('businesses', () => {
     });
 
     it('answers an unknown business with 404', async () => {
-      expectApiError(await f.http.post(`/api/businesses/${randomUUID()}/verify`, undefined, { token: admin.token }), 404, 'BUSINESS_NOT_FOUND');
+      expectApiError(
+        await f.http.post(`/api/businesses/${randomUUID()}/verify`, undefined, { token: admin.token }),
+        404,
+        'BUSINESS_NOT_FOUND',
+      );
       expectApiError(await f.http.post('/api/businesses/nope/verify', undefined, { token: admin.token }), 404, 'NOT_FOUND');
     });
   });
@@ -192,20 +227,33 @@ describe('businesses', () => {
   describe('POST /api/businesses/:id/certificates', () => {
     it('adds a certificate, marking an expired one not valid', async () => {
       const business = await createBusiness(f, owner);
-      const view = await addCertificate(f, owner, business.id, { kind: 'haccp', name: 'HACCP', validFrom: '2020-01-01', validTo: '2021-01-01' });
+      const view = await addCertificate(f, owner, business.id, {
+        kind: 'haccp',
+        name: 'HACCP',
+        validFrom: '2020-01-01',
+        validTo: '2021-01-01',
+      });
       expect(view.certificates).toEqual([expect.objectContaining({ kind: 'haccp', validTo: '2021-01-01', valid: false })]);
     });
 
     it('refuses a validity that ends before it starts, naming validTo', async () => {
       const business = await createBusiness(f, owner);
-      const response = await f.http.post(`/api/businesses/${business.id}/certificates`, { kind: 'organic', name: 'Hữu cơ', issuer: 'X', validFrom: '2026-01-01', validTo: '2025-01-01' }, { token: owner.token });
+      const response = await f.http.post(
+        `/api/businesses/${business.id}/certificates`,
+        { kind: 'organic', name: 'Hữu cơ', issuer: 'X', validFrom: '2026-01-01', validTo: '2025-01-01' },
+        { token: owner.token },
+      );
       expectApiError(response, 400, 'VALIDATION_FAILED', ['validTo']);
       expect(await countRows(t, 'certificates', 'business_id = $1', [business.id])).toBe(0);
     });
 
     it('refuses OCOP stars outside 1 to 5 and an unknown kind', async () => {
       const business = await createBusiness(f, owner);
-      const response = await f.http.post(`/api/businesses/${business.id}/certificates`, { kind: 'michelin', name: 'X', issuer: 'X', stars: 6 }, { token: owner.token });
+      const response = await f.http.post(
+        `/api/businesses/${business.id}/certificates`,
+        { kind: 'michelin', name: 'X', issuer: 'X', stars: 6 },
+        { token: owner.token },
+      );
       expectApiError(response, 400, 'VALIDATION_FAILED', ['kind', 'stars']);
     });
   });
@@ -256,10 +304,14 @@ describe('businesses', () => {
       const business = await createBusiness(f, owner, { legalName: `Hợp tác xã Bưởi Phúc Trạch Hương Khê ${word}` });
       await createBusiness(f, owner, { legalName: `Công ty Cam Hương Sơn ${word}` });
       for (const q of ['huong khe', 'Hương Khê', 'HUONG KHE', 'HƯƠNG KHÊ', 'phuc trach huong khe']) {
-        const response = await f.http.get<Page<BusinessView>>(`/api/businesses?q=${encodeURIComponent(`${q} ${word}`)}`, { token: owner.token });
+        const response = await f.http.get<Page<BusinessView>>(`/api/businesses?q=${encodeURIComponent(`${q} ${word}`)}`, {
+          token: owner.token,
+        });
         expect({ q, found: response.body.items.map((b) => b.id) }).toEqual({ q, found: [business.id] });
       }
-      const both = await f.http.get<Page<BusinessView>>(`/api/businesses?q=${encodeURIComponent(`huong`)}&limit=100`, { token: owner.token });
+      const both = await f.http.get<Page<BusinessView>>(`/api/businesses?q=${encodeURIComponent(`huong`)}&limit=100`, {
+        token: owner.token,
+      });
       expect(both.body.items.filter((b) => b.legalName.endsWith(word))).toHaveLength(2);
     });
 
@@ -281,10 +333,20 @@ describe('businesses', () => {
       const pending = await createBusiness(f, owner, { legalName: `HTX chưa duyệt ${word}` });
       const inspector = await createUser(f, { role: 'inspector' });
       const stranger = await createUser(f);
-      for (const [who, token, sees] of [['the public', undefined, false], ['a stranger', stranger.token, false], ['its owner', owner.token, true], ['an inspector', inspector.token, true], ['an administrator', admin.token, true]] as const) {
+      for (const [who, token, sees] of [
+        ['the public', undefined, false],
+        ['a stranger', stranger.token, false],
+        ['its owner', owner.token, true],
+        ['an inspector', inspector.token, true],
+        ['an administrator', admin.token, true],
+      ] as const) {
         const list = await f.http.get<Page<BusinessView>>(`/api/businesses?q=${word}`, { token });
         const one = await f.http.get<BusinessView>(`/api/businesses/${pending.id}`, { token });
-        expect({ who, listed: list.body.items.length, status: one.status }).toEqual({ who, listed: sees ? 1 : 0, status: sees ? 200 : 404 });
+        expect({ who, listed: list.body.items.length, status: one.status }).toEqual({
+          who,
+          listed: sees ? 1 : 0,
+          status: sees ? 200 : 404,
+        });
       }
     });
 

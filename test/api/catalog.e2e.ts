@@ -3,8 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BusinessView, LocationView, ProductView, PublicBatchView } from '@nguon/shared';
 import { certificateInput, dayFromToday, PDF_BYTES, updateProduct, uploadAttachment } from '../factories/catalog.js';
 import {
-  createBatch, createBusiness, createLocation, createProducer, createProduct, createStaff, createUser, gtinOf, makeGtin,
-  recordStage, withWrongCheckDigit, type Factory, type Producer, type TestUser,
+  createBatch,
+  createBusiness,
+  createLocation,
+  createProducer,
+  createProduct,
+  createStaff,
+  createUser,
+  gtinOf,
+  makeGtin,
+  recordStage,
+  withWrongCheckDigit,
+  type Factory,
+  type Producer,
+  type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { auditEntriesOf, newRequestId } from '../support/audit.js';
@@ -33,11 +45,20 @@ describe('master data: products, locations, certificates', () => {
   describe('PATCH /api/products/:id', () => {
     it('changes only what is sent and clears optional fields with null', async () => {
       const product = await createProduct(f, a.owner, a.business.id, { brand: 'Phúc Trạch', shelfLifeDays: 30, standards: ['VietGAP'] });
-      const response = await updateProduct(f, a.owner, product.id, { name: { vi: 'Bưởi Phúc Trạch loại 1', en: 'Phuc Trach pomelo, grade 1' }, brand: null, standards: ['VietGAP', 'TCVN 12850:2019'] });
+      const response = await updateProduct(f, a.owner, product.id, {
+        name: { vi: 'Bưởi Phúc Trạch loại 1', en: 'Phuc Trach pomelo, grade 1' },
+        brand: null,
+        standards: ['VietGAP', 'TCVN 12850:2019'],
+      });
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({
-        name: { vi: 'Bưởi Phúc Trạch loại 1', en: 'Phuc Trach pomelo, grade 1' }, brand: null, shelfLifeDays: 30,
-        standards: ['VietGAP', 'TCVN 12850:2019'], gtin: product.gtin, unit: 'KGM', batchCount: 0,
+        name: { vi: 'Bưởi Phúc Trạch loại 1', en: 'Phuc Trach pomelo, grade 1' },
+        brand: null,
+        shelfLifeDays: 30,
+        standards: ['VietGAP', 'TCVN 12850:2019'],
+        gtin: product.gtin,
+        unit: 'KGM',
+        batchCount: 0,
       });
       expect((await f.http.get(`/api/products/${product.id}`)).body).toEqual(response.body);
     });
@@ -46,13 +67,23 @@ describe('master data: products, locations, certificates', () => {
       const product = await createProduct(f, a.owner, a.business.id, { gtin: undefined });
       const gtin13 = gtinOf(a.business);
       expect((await updateProduct(f, a.owner, product.id, { gtin: gtin13 })).body.gtin).toBe(`0${gtin13}`);
-      const error = expectApiError(await updateProduct(f, a.owner, product.id, { gtin: withWrongCheckDigit(makeGtin()) }), 400, 'VALIDATION_FAILED', ['gtin']);
+      const error = expectApiError(
+        await updateProduct(f, a.owner, product.id, { gtin: withWrongCheckDigit(makeGtin()) }),
+        400,
+        'VALIDATION_FAILED',
+        ['gtin'],
+      );
       expect(error.fieldErrors?.gtin?.[0]).toMatch(/kiểm tra|check digit/i);
     });
 
     it('refuses null for what cannot be cleared, and unknown fields', async () => {
-      expectApiError(await updateProduct(f, a.owner, a.product.id, { name: null, unit: null } as never), 400, 'VALIDATION_FAILED', ['name', 'unit']);
-      expectApiError(await updateProduct(f, a.owner, a.product.id, { businessId: randomUUID() } as never), 400, 'VALIDATION_FAILED', ['businessId']);
+      expectApiError(await updateProduct(f, a.owner, a.product.id, { name: null, unit: null } as never), 400, 'VALIDATION_FAILED', [
+        'name',
+        'unit',
+      ]);
+      expectApiError(await updateProduct(f, a.owner, a.product.id, { businessId: randomUUID() } as never), 400, 'VALIDATION_FAILED', [
+        'businessId',
+      ]);
     });
 
     it('keeps the GTIN once the product has a batch (it is printed in the QR code), but lets the rest change', async () => {
@@ -70,7 +101,7 @@ describe('master data: products, locations, certificates', () => {
       expectApiError(await updateProduct(f, a.owner, product.id, { gtin: a.product.gtin! }), 409, 'GTIN_TAKEN');
     });
 
-    it('lets only owners of the product\'s business change it: staff 403, another business 403, unknown 404', async () => {
+    it("lets only owners of the product's business change it: staff 403, another business 403, unknown 404", async () => {
       const staff = await createStaff(f, a.owner, a.business.id);
       const b = await createProducer(f, admin);
       expectApiError(await updateProduct(f, staff, a.product.id, { category: 'x' }), 403, 'FORBIDDEN');
@@ -97,7 +128,16 @@ describe('master data: products, locations, certificates', () => {
       const b = await createProducer(f, admin);
       const theirs = await uploadAttachment(f, b.owner, b.business.id);
       const before = await countRows(t, 'products');
-      expectApiError(await f.http.post(`/api/businesses/${a.business.id}/products`, { name: { vi: 'X', en: 'X' }, category: 'x', unit: 'KGM', images: [theirs.id] }, { token: a.owner.token }), 400, 'VALIDATION_FAILED', ['images']);
+      expectApiError(
+        await f.http.post(
+          `/api/businesses/${a.business.id}/products`,
+          { name: { vi: 'X', en: 'X' }, category: 'x', unit: 'KGM', images: [theirs.id] },
+          { token: a.owner.token },
+        ),
+        400,
+        'VALIDATION_FAILED',
+        ['images'],
+      );
       expect(await countRows(t, 'products')).toBe(before);
       expectApiError(await updateProduct(f, a.owner, a.product.id, { images: [theirs.id] }), 400, 'VALIDATION_FAILED', ['images']);
       expectApiError(await updateProduct(f, a.owner, a.product.id, { images: ['not-a-uuid'] }), 400, 'VALIDATION_FAILED', ['images']);
@@ -115,18 +155,33 @@ describe('master data: products, locations, certificates', () => {
   });
 
   describe('product certificates', () => {
-    it('adds one with a document, shows it on the product and on its batches\' consumer pages, and removes it', async () => {
+    it("adds one with a document, shows it on the product and on its batches' consumer pages, and removes it", async () => {
       const product = await createProduct(f, a.owner, a.business.id);
       const batch = await createBatch(f, a.owner, product.id);
       const before = await publicView(batch.id);
-      const document = await uploadAttachment(f, a.owner, a.business.id, { bytes: PDF_BYTES, contentType: 'application/pdf', fileName: 'VietGAP.pdf' });
-      const added = await f.http.post<ProductView>(`/api/products/${product.id}/certificates`, certificateInput({ documentAttachmentId: document.id, validTo: dayFromToday(10) }), { token: a.owner.token });
+      const document = await uploadAttachment(f, a.owner, a.business.id, {
+        bytes: PDF_BYTES,
+        contentType: 'application/pdf',
+        fileName: 'VietGAP.pdf',
+      });
+      const added = await f.http.post<ProductView>(
+        `/api/products/${product.id}/certificates`,
+        certificateInput({ documentAttachmentId: document.id, validTo: dayFromToday(10) }),
+        { token: a.owner.token },
+      );
       expect(added.status).toBe(201);
       const [certificate] = added.body.certificates;
-      expect(certificate).toMatchObject({ productId: product.id, validity: 'expiring', valid: true, document: { attachmentId: document.id, fileName: 'VietGAP.pdf', url: document.url } });
+      expect(certificate).toMatchObject({
+        productId: product.id,
+        validity: 'expiring',
+        valid: true,
+        document: { attachmentId: document.id, fileName: 'VietGAP.pdf', url: document.url },
+      });
       expect((await publicView(batch.id)).producer.certificates).toEqual([...before.producer.certificates, certificate]);
       // Not the business's own, nor another product's.
-      expect((await f.http.get<BusinessView>(`/api/businesses/${a.business.id}`, { token: a.owner.token })).body.certificates.map((c) => c.id)).not.toContain(certificate!.id);
+      expect(
+        (await f.http.get<BusinessView>(`/api/businesses/${a.business.id}`, { token: a.owner.token })).body.certificates.map((c) => c.id),
+      ).not.toContain(certificate!.id);
       expect((await f.http.get<ProductView>(`/api/products/${a.product.id}`)).body.certificates).toEqual([]);
 
       expect((await remove(`/api/products/${product.id}/certificates/${certificate!.id}`, a.owner.token)).status).toBe(204);
@@ -136,8 +191,14 @@ describe('master data: products, locations, certificates', () => {
 
     it('refuses removing a certificate through another product (404)', async () => {
       const product = await createProduct(f, a.owner, a.business.id);
-      const [certificate] = (await f.http.post<ProductView>(`/api/products/${product.id}/certificates`, certificateInput(), { token: a.owner.token })).body.certificates;
-      expectApiError(await remove(`/api/products/${a.product.id}/certificates/${certificate!.id}`, a.owner.token), 404, 'CERTIFICATE_NOT_FOUND');
+      const [certificate] = (
+        await f.http.post<ProductView>(`/api/products/${product.id}/certificates`, certificateInput(), { token: a.owner.token })
+      ).body.certificates;
+      expectApiError(
+        await remove(`/api/products/${a.product.id}/certificates/${certificate!.id}`, a.owner.token),
+        404,
+        'CERTIFICATE_NOT_FOUND',
+      );
     });
   });
 
@@ -145,43 +206,103 @@ describe('master data: products, locations, certificates', () => {
     it('tells valid, expiring (within 30 days) and expired apart', async () => {
       const owner = await createUser(f);
       const business = await createBusiness(f, owner);
-      for (const [name, validTo] of [['valid', dayFromToday(31)], ['expiring', dayFromToday(30)], ['expired', dayFromToday(-1)], ['open-ended', undefined]] as const) {
-        await f.http.post(`/api/businesses/${business.id}/certificates`, certificateInput({ name, validTo, validFrom: '2020-01-01' }), { token: owner.token });
+      for (const [name, validTo] of [
+        ['valid', dayFromToday(31)],
+        ['expiring', dayFromToday(30)],
+        ['expired', dayFromToday(-1)],
+        ['open-ended', undefined],
+      ] as const) {
+        await f.http.post(`/api/businesses/${business.id}/certificates`, certificateInput({ name, validTo, validFrom: '2020-01-01' }), {
+          token: owner.token,
+        });
       }
       const { certificates } = (await f.http.get<BusinessView>(`/api/businesses/${business.id}`, { token: owner.token })).body;
       expect(certificates.map((c) => [c.name, c.validity, c.valid])).toEqual([
-        ['valid', 'valid', true], ['expiring', 'expiring', true], ['expired', 'expired', false], ['open-ended', 'valid', true],
+        ['valid', 'valid', true],
+        ['expiring', 'expiring', true],
+        ['expired', 'expired', false],
+        ['open-ended', 'valid', true],
       ]);
     });
 
     it('takes a document of the business, refuses one of another business, and changes and removes certificates', async () => {
       const b = await createProducer(f, admin);
       const theirs = await uploadAttachment(f, b.owner, b.business.id, { bytes: PDF_BYTES, contentType: 'application/pdf' });
-      expectApiError(await f.http.post(`/api/businesses/${a.business.id}/certificates`, certificateInput({ documentAttachmentId: theirs.id }), { token: a.owner.token }), 400, 'VALIDATION_FAILED', ['documentAttachmentId']);
+      expectApiError(
+        await f.http.post(`/api/businesses/${a.business.id}/certificates`, certificateInput({ documentAttachmentId: theirs.id }), {
+          token: a.owner.token,
+        }),
+        400,
+        'VALIDATION_FAILED',
+        ['documentAttachmentId'],
+      );
 
-      const ours = await uploadAttachment(f, a.owner, a.business.id, { bytes: PDF_BYTES, contentType: 'application/pdf', fileName: 'OCOP 4 sao.pdf' });
-      const added = (await f.http.post<BusinessView>(`/api/businesses/${a.business.id}/certificates`, certificateInput({ kind: 'ocop', name: 'OCOP', stars: 4, documentAttachmentId: ours.id }), { token: a.owner.token })).body;
+      const ours = await uploadAttachment(f, a.owner, a.business.id, {
+        bytes: PDF_BYTES,
+        contentType: 'application/pdf',
+        fileName: 'OCOP 4 sao.pdf',
+      });
+      const added = (
+        await f.http.post<BusinessView>(
+          `/api/businesses/${a.business.id}/certificates`,
+          certificateInput({ kind: 'ocop', name: 'OCOP', stars: 4, documentAttachmentId: ours.id }),
+          { token: a.owner.token },
+        )
+      ).body;
       const certificate = added.certificates.at(-1)!;
-      expect(certificate.document).toEqual({ attachmentId: ours.id, fileName: 'OCOP 4 sao.pdf', contentType: 'application/pdf', url: ours.url });
+      expect(certificate.document).toEqual({
+        attachmentId: ours.id,
+        fileName: 'OCOP 4 sao.pdf',
+        contentType: 'application/pdf',
+        url: ours.url,
+      });
 
-      const changed = await patch<BusinessView>(`/api/businesses/${a.business.id}/certificates/${certificate.id}`, { stars: 5, validTo: dayFromToday(-2) }, a.owner.token);
+      const changed = await patch<BusinessView>(
+        `/api/businesses/${a.business.id}/certificates/${certificate.id}`,
+        { stars: 5, validTo: dayFromToday(-2) },
+        a.owner.token,
+      );
       expect(changed.body.certificates.at(-1)).toMatchObject({ stars: 5, validity: 'expired' });
-      expectApiError(await patch(`/api/businesses/${a.business.id}/certificates/${certificate.id}`, { validFrom: '2031-01-01' }, a.owner.token), 400, 'VALIDATION_FAILED', ['validTo']);
-      expectApiError(await patch(`/api/businesses/${a.business.id}/certificates/${certificate.id}`, { name: null, issuer: null }, a.owner.token), 400, 'VALIDATION_FAILED', ['name', 'issuer']);
-      const cleared = await patch<BusinessView>(`/api/businesses/${a.business.id}/certificates/${certificate.id}`, { documentAttachmentId: null, validTo: null }, a.owner.token);
+      expectApiError(
+        await patch(`/api/businesses/${a.business.id}/certificates/${certificate.id}`, { validFrom: '2031-01-01' }, a.owner.token),
+        400,
+        'VALIDATION_FAILED',
+        ['validTo'],
+      );
+      expectApiError(
+        await patch(`/api/businesses/${a.business.id}/certificates/${certificate.id}`, { name: null, issuer: null }, a.owner.token),
+        400,
+        'VALIDATION_FAILED',
+        ['name', 'issuer'],
+      );
+      const cleared = await patch<BusinessView>(
+        `/api/businesses/${a.business.id}/certificates/${certificate.id}`,
+        { documentAttachmentId: null, validTo: null },
+        a.owner.token,
+      );
       expect(cleared.body.certificates.at(-1)).toMatchObject({ document: null, validTo: null, validity: 'valid', name: 'OCOP' });
 
-      expectApiError(await remove(`/api/businesses/${b.business.id}/certificates/${certificate.id}`, b.owner.token), 404, 'CERTIFICATE_NOT_FOUND');
+      expectApiError(
+        await remove(`/api/businesses/${b.business.id}/certificates/${certificate.id}`, b.owner.token),
+        404,
+        'CERTIFICATE_NOT_FOUND',
+      );
       expectApiError(await remove(`/api/businesses/${a.business.id}/certificates/${certificate.id}`, b.owner.token), 403, 'FORBIDDEN');
       expect((await remove(`/api/businesses/${a.business.id}/certificates/${certificate.id}`, a.owner.token)).status).toBe(204);
-      expect((await f.http.get<BusinessView>(`/api/businesses/${a.business.id}`)).body.certificates.map((c) => c.id)).not.toContain(certificate.id);
+      expect((await f.http.get<BusinessView>(`/api/businesses/${a.business.id}`)).body.certificates.map((c) => c.id)).not.toContain(
+        certificate.id,
+      );
     });
   });
 
   describe('PATCH /api/locations/:id', () => {
     it('changes what is sent, and clears both coordinates together', async () => {
       const location = await createLocation(f, a.owner, a.business.id);
-      const moved = await patch<LocationView>(`/api/locations/${location.id}`, { name: 'Vườn bưởi mới', latitude: 18.3, longitude: 105.7 }, a.owner.token);
+      const moved = await patch<LocationView>(
+        `/api/locations/${location.id}`,
+        { name: 'Vườn bưởi mới', latitude: 18.3, longitude: 105.7 },
+        a.owner.token,
+      );
       expect(moved.body).toEqual({ ...location, name: 'Vườn bưởi mới', latitude: 18.3, longitude: 105.7 });
       const cleared = await patch<LocationView>(`/api/locations/${location.id}`, { latitude: null, longitude: null }, a.owner.token);
       expect(cleared.body).toMatchObject({ latitude: null, longitude: null });
@@ -189,8 +310,15 @@ describe('master data: products, locations, certificates', () => {
 
     it('refuses coordinates off the globe, one without the other, and a name set to null', async () => {
       const location = await createLocation(f, a.owner, a.business.id);
-      expectApiError(await patch(`/api/locations/${location.id}`, { latitude: -91, longitude: 181 }, a.owner.token), 400, 'VALIDATION_FAILED', ['latitude', 'longitude']);
-      expectApiError(await patch(`/api/locations/${location.id}`, { latitude: null }, a.owner.token), 400, 'VALIDATION_FAILED', ['latitude']);
+      expectApiError(
+        await patch(`/api/locations/${location.id}`, { latitude: -91, longitude: 181 }, a.owner.token),
+        400,
+        'VALIDATION_FAILED',
+        ['latitude', 'longitude'],
+      );
+      expectApiError(await patch(`/api/locations/${location.id}`, { latitude: null }, a.owner.token), 400, 'VALIDATION_FAILED', [
+        'latitude',
+      ]);
       expectApiError(await patch(`/api/locations/${location.id}`, { name: null }, a.owner.token), 400, 'VALIDATION_FAILED', ['name']);
       expect((await f.http.get(`/api/locations/${location.id}`)).body).toEqual(location);
     });
@@ -247,9 +375,19 @@ describe('master data: products, locations, certificates', () => {
         return auditEntriesOf(t, requestId);
       };
       const location = await createLocation(f, a.owner, a.business.id);
-      const [update] = await audited((headers) => f.http.request('PATCH', `/api/products/${a.product.id}`, { body: { brand: 'Phúc Trạch' }, token: a.owner.token, headers }));
-      expect(update).toMatchObject({ action: 'product.update', user_id: a.owner.id, business_id: a.business.id, target_id: a.product.id, details: { changed: ['brand'] } });
-      const [removal] = await audited((headers) => f.http.request('DELETE', `/api/locations/${location.id}`, { token: a.owner.token, headers }));
+      const [update] = await audited((headers) =>
+        f.http.request('PATCH', `/api/products/${a.product.id}`, { body: { brand: 'Phúc Trạch' }, token: a.owner.token, headers }),
+      );
+      expect(update).toMatchObject({
+        action: 'product.update',
+        user_id: a.owner.id,
+        business_id: a.business.id,
+        target_id: a.product.id,
+        details: { changed: ['brand'] },
+      });
+      const [removal] = await audited((headers) =>
+        f.http.request('DELETE', `/api/locations/${location.id}`, { token: a.owner.token, headers }),
+      );
       expect(removal).toMatchObject({ action: 'location.delete', target_id: location.id, details: { name: location.name } });
     });
   });

@@ -29,7 +29,11 @@ describe('behind one trusted proxy (TRUST_PROXY=1)', () => {
     (await f.http.get<Page<AuditEntryView>>(`/api/audit?userId=${user.id}&action=${action}`, { token: admin.token })).body.items;
 
   it('stores the address the proxy saw in the audit log, not a forged leftmost X-Forwarded-For', async () => {
-    const login = await f.http.post('/api/auth/login', { email: user.email, password: user.password }, { headers: viaProxy('198.51.100.99') });
+    const login = await f.http.post(
+      '/api/auth/login',
+      { email: user.email, password: user.password },
+      { headers: viaProxy('198.51.100.99') },
+    );
     expect(login.status).toBe(200);
     const [entry] = await auditOf('user.login');
     expect(entry?.clientAddress).toBe(REAL_CLIENT);
@@ -40,7 +44,11 @@ describe('behind one trusted proxy (TRUST_PROXY=1)', () => {
     for (let i = 0; i < 25; i++) {
       const forged = `10.${i}.${(i * 7) % 256}.${(i * 13) % 256}`;
       // A different account each time, so only the per-address limit can stop them (not the per-account backoff).
-      const response = await f.http.post('/api/auth/login', { email: `guess${i}@example.test`, password: 'wrong password' }, { headers: viaProxy(forged) });
+      const response = await f.http.post(
+        '/api/auth/login',
+        { email: `guess${i}@example.test`, password: 'wrong password' },
+        { headers: viaProxy(forged) },
+      );
       statuses.push(response.status);
       if (response.status === 429) expect((response.body as { code: string }).code).toBe('RATE_LIMITED');
     }
@@ -62,13 +70,18 @@ describe('X-Request-Id sent by a client', () => {
   });
   afterAll(async () => t?.close());
 
-  it('is recorded as the client\'s beside the server\'s own id, never instead of it', async () => {
+  it("is recorded as the client's beside the server's own id, never instead of it", async () => {
     const user = await createUser(f);
     const clientId = 'mobile-app-7f3a';
-    const login = await f.http.post('/api/auth/login', { email: user.email, password: user.password }, { headers: { 'x-request-id': clientId } });
+    const login = await f.http.post(
+      '/api/auth/login',
+      { email: user.email, password: user.password },
+      { headers: { 'x-request-id': clientId } },
+    );
     const serverId = login.headers.get('x-request-id');
     expect(serverId).toMatch(UUID);
-    const [entry] = (await f.http.get<Page<AuditEntryView>>(`/api/audit?userId=${user.id}&action=user.login`, { token: admin.token })).body.items;
+    const [entry] = (await f.http.get<Page<AuditEntryView>>(`/api/audit?userId=${user.id}&action=user.login`, { token: admin.token })).body
+      .items;
     expect(entry).toMatchObject({ requestId: serverId, clientRequestId: clientId });
   });
 

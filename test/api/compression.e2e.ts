@@ -15,16 +15,23 @@ describe('compressed answers', () => {
   let f: Factory;
   let producer: Producer;
   let batch: BatchView;
-  const get = (path: string, headers: Record<string, string> = {}) => requestRaw(t.baseUrl, path, { headers: { accept: 'application/json', ...headers } });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    requestRaw(t.baseUrl, path, { headers: { accept: 'application/json', ...headers } });
   const owner = () => ({ authorization: `Bearer ${producer.owner.token}` });
 
   beforeAll(async () => {
     t = await startTestApp();
     f = { http: httpClient(t.baseUrl), testApp: t };
-    producer = await createProducer(f, await createUser(f, { role: 'admin' }), { product: { name: { vi: 'Bưởi Phúc Trạch', en: 'Phuc Trach pomelo' } } });
+    producer = await createProducer(f, await createUser(f, { role: 'admin' }), {
+      product: { name: { vi: 'Bưởi Phúc Trạch', en: 'Phuc Trach pomelo' } },
+    });
     batch = await createBatch(f, producer.owner, producer.product.id, { quantity: 500 });
     for (const stage of ['harvesting', 'packing', 'shipping'] as const) {
-      await recordStage(f, producer.owner, batch.id, { stage, quantity: 500, ...(stage === 'shipping' ? { destinationName: 'Chợ đầu mối Long Biên' } : {}) });
+      await recordStage(f, producer.owner, batch.id, {
+        stage,
+        quantity: 500,
+        ...(stage === 'shipping' ? { destinationName: 'Chợ đầu mối Long Biên' } : {}),
+      });
     }
   });
   afterAll(async () => t?.close());
@@ -59,7 +66,7 @@ describe('compressed answers', () => {
       }
     });
 
-    it('is compressed on the scan path too, next to the resolver\'s own Vary', async () => {
+    it("is compressed on the scan path too, next to the resolver's own Vary", async () => {
       const scan = await get(pathOf(batch.identityUrl), { 'accept-encoding': BROWSER });
       expect(scan.status).toBe(200);
       expect(scan.headers.get('content-encoding')).toBe('gzip');
@@ -69,7 +76,10 @@ describe('compressed answers', () => {
 
     it('answers HEAD with the headers of the plain answer and no body', async () => {
       const plain = await get(path());
-      const head = await requestRaw(t.baseUrl, path(), { method: 'HEAD', headers: { accept: 'application/json', 'accept-encoding': BROWSER } });
+      const head = await requestRaw(t.baseUrl, path(), {
+        method: 'HEAD',
+        headers: { accept: 'application/json', 'accept-encoding': BROWSER },
+      });
       expect(head.status).toBe(200);
       expect(head.headers.get('content-type')).toMatch(/^application\/json/);
       expect(head.headers.get('content-encoding')).toBeNull();
@@ -90,11 +100,17 @@ describe('compressed answers', () => {
   });
 
   it('streams a CSV export compressed, decoding to the plain export', async () => {
-    const exportCsv = (encoding: string | null) => requestRaw(t.baseUrl, `/api/businesses/${producer.business.id}/exports/events.csv`, {
-      method: 'POST',
-      headers: { ...owner(), 'content-type': 'application/json', 'accept-language': 'en', ...(encoding ? { 'accept-encoding': encoding } : {}) },
-      body: JSON.stringify({ kind: 'lots', lots: [{ lotCode: batch.lotCode }] }),
-    });
+    const exportCsv = (encoding: string | null) =>
+      requestRaw(t.baseUrl, `/api/businesses/${producer.business.id}/exports/events.csv`, {
+        method: 'POST',
+        headers: {
+          ...owner(),
+          'content-type': 'application/json',
+          'accept-language': 'en',
+          ...(encoding ? { 'accept-encoding': encoding } : {}),
+        },
+        body: JSON.stringify({ kind: 'lots', lots: [{ lotCode: batch.lotCode }] }),
+      });
     const plain = await exportCsv(null);
     const compressed = await exportCsv('gzip');
     expect(plain.status).toBe(200);
@@ -114,19 +130,29 @@ describe('compressed answers', () => {
     const png = await get(`/api/batches/${batch.id}/qr.png?size=512`, { 'accept-encoding': BROWSER });
     expect(png.headers.get('content-encoding')).toBeNull();
     expect(png.wire.length).toBe(Number(png.headers.get('content-length')));
-    const again = await get(`/api/batches/${batch.id}/qr.png?size=512`, { 'accept-encoding': BROWSER, 'if-none-match': png.headers.get('etag')! });
+    const again = await get(`/api/batches/${batch.id}/qr.png?size=512`, {
+      'accept-encoding': BROWSER,
+      'if-none-match': png.headers.get('etag')!,
+    });
     expect(again.status).toBe(304);
     expect(again.headers.get('content-encoding')).toBeNull();
     expect(again.wire.length).toBe(0);
   });
 
-  it('replays an idempotent write\'s answer compressed like the first', async () => {
+  it("replays an idempotent write's answer compressed like the first", async () => {
     // An event's answer carries its EPCIS document: well over 1 kB.
-    const write = () => requestRaw(t.baseUrl, `/api/batches/${batch.id}/events`, {
-      method: 'POST',
-      headers: { ...owner(), 'content-type': 'application/json', accept: 'application/json', 'accept-encoding': 'br', 'idempotency-key': `compress-${batch.id}` },
-      body: JSON.stringify({ stage: 'storing', quantity: 500 }),
-    });
+    const write = () =>
+      requestRaw(t.baseUrl, `/api/batches/${batch.id}/events`, {
+        method: 'POST',
+        headers: {
+          ...owner(),
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'accept-encoding': 'br',
+          'idempotency-key': `compress-${batch.id}`,
+        },
+        body: JSON.stringify({ stage: 'storing', quantity: 500 }),
+      });
     const first = await write();
     const replay = await write();
     expect([first.status, replay.status]).toEqual([201, 201]);

@@ -20,7 +20,12 @@ describe('the create-admin command', () => {
   beforeAll(async () => {
     database = await createScratchDatabase();
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'nguon-admin-'));
-    env = { ...process.env, DATA_DIR: dataDir, SEED_DEMO: 'false', ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : { DATABASE_URL: '' }) };
+    env = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      SEED_DEMO: 'false',
+      ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : { DATABASE_URL: '' }),
+    };
   });
   afterAll(async () => {
     rmSync(dataDir, { recursive: true, force: true });
@@ -28,7 +33,9 @@ describe('the create-admin command', () => {
   });
 
   it('creates an administrator who can then sign in, and records it in the audit log', async () => {
-    const { stdout } = await run('node', [command, '--email', 'quantri@so-khcn.vn', '--name', 'Quản trị Sở KH&CN'], { env: { ...env, NGUON_ADMIN_PASSWORD: 'mat-khau-rat-dai-2026' } });
+    const { stdout } = await run('node', [command, '--email', 'quantri@so-khcn.vn', '--name', 'Quản trị Sở KH&CN'], {
+      env: { ...env, NGUON_ADMIN_PASSWORD: 'mat-khau-rat-dai-2026' },
+    });
     expect(stdout).toContain('Administrator quantri@so-khcn.vn created.');
 
     const t = await startTestApp(database.databaseUrl ? { database } : { embeddedDataDir: dataDir });
@@ -38,14 +45,22 @@ describe('the create-admin command', () => {
       expect(login.status).toBe(200);
       expect(login.body.user).toMatchObject({ email: 'quantri@so-khcn.vn', role: 'admin', displayName: 'Quản trị Sở KH&CN' });
       const audit = await http.get('/api/audit?action=user.create_admin', { token: login.body.accessToken });
-      expect(audit.body.items).toEqual([expect.objectContaining({ targetId: login.body.user.id, userId: null, details: { email: 'quantri@so-khcn.vn', via: 'command line' } })]);
+      expect(audit.body.items).toEqual([
+        expect.objectContaining({
+          targetId: login.body.user.id,
+          userId: null,
+          details: { email: 'quantri@so-khcn.vn', via: 'command line' },
+        }),
+      ]);
     } finally {
       await t.close();
     }
   });
 
   it('refuses a password shorter than ten characters, creating nobody', async () => {
-    await expect(run('node', [command, '--email', 'ngan@so-khcn.vn'], { env: { ...env, NGUON_ADMIN_PASSWORD: 'short' } })).rejects.toMatchObject({
+    await expect(
+      run('node', [command, '--email', 'ngan@so-khcn.vn'], { env: { ...env, NGUON_ADMIN_PASSWORD: 'short' } }),
+    ).rejects.toMatchObject({
       stderr: expect.stringContaining('at least 10 characters'),
     });
   });

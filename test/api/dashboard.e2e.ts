@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BatchScansView, BatchView } from '@nguon/shared';
 import {
-  addCertificate, createBatch, createProducer, createUser, recordStage, type Factory, type Producer, type TestUser,
+  addCertificate,
+  createBatch,
+  createProducer,
+  createUser,
+  recordStage,
+  type Factory,
+  type Producer,
+  type TestUser,
 } from '../factories/index.js';
 import { declareWrong, getDashboard, scanBatch, vietnamDate } from '../factories/lots.js';
 import { expectApiError } from '../support/api-error.js';
@@ -37,9 +44,24 @@ describe("a business's dashboard and its batches' scans", () => {
     quiet = await createBatch(f, grower.owner, grower.product.id, { productionDate: vietnamDate(-45), expiryDate: undefined });
     shipped = await createBatch(f, grower.owner, grower.product.id, { productionDate: today, expiryDate: undefined });
     await recordStage(f, grower.owner, shipped.id, { stage: 'shipping', destinationBusinessId: distributor.business.id, quantity: 200 });
-    await addCertificate(f, grower.owner, grower.business.id, { name: 'VietGAP hết hạn', validFrom: vietnamDate(-400), validTo: vietnamDate(-1) });
-    await addCertificate(f, grower.owner, grower.business.id, { name: 'OCOP sắp hết hạn', kind: 'ocop', stars: 4, validFrom: vietnamDate(-300), validTo: vietnamDate(10) });
-    await addCertificate(f, grower.owner, grower.business.id, { name: 'HACCP còn hạn', kind: 'haccp', validFrom: vietnamDate(-10), validTo: vietnamDate(400) });
+    await addCertificate(f, grower.owner, grower.business.id, {
+      name: 'VietGAP hết hạn',
+      validFrom: vietnamDate(-400),
+      validTo: vietnamDate(-1),
+    });
+    await addCertificate(f, grower.owner, grower.business.id, {
+      name: 'OCOP sắp hết hạn',
+      kind: 'ocop',
+      stars: 4,
+      validFrom: vietnamDate(-300),
+      validTo: vietnamDate(10),
+    });
+    await addCertificate(f, grower.owner, grower.business.id, {
+      name: 'HACCP còn hạn',
+      kind: 'haccp',
+      validFrom: vietnamDate(-10),
+      validTo: vietnamDate(400),
+    });
   });
   afterAll(async () => t?.close());
 
@@ -91,15 +113,17 @@ describe("a business's dashboard and its batches' scans", () => {
 
     it('shows the receiver a shipment sent to it until it records receiving it', async () => {
       const before = await getDashboard(f, distributor.owner, distributor.business.id);
-      expect(before.attention.unreceivedShipments).toEqual([{
-        eventId: expect.any(String),
-        shippedAt: expect.any(String),
-        eventTimeZoneOffset: '+07:00',
-        fromBusiness: { id: grower.business.id, name: grower.business.legalName },
-        batch: { id: shipped.id, lotCode: shipped.lotCode, productName: grower.product.name },
-        quantity: 200,
-        unit: 'KGM',
-      }]);
+      expect(before.attention.unreceivedShipments).toEqual([
+        {
+          eventId: expect.any(String),
+          shippedAt: expect.any(String),
+          eventTimeZoneOffset: '+07:00',
+          fromBusiness: { id: grower.business.id, name: grower.business.legalName },
+          batch: { id: shipped.id, lotCode: shipped.lotCode, productName: grower.product.name },
+          quantity: 200,
+          unit: 'KGM',
+        },
+      ]);
       // The sender has nothing to receive.
       expect((await getDashboard(f, grower.owner, grower.business.id)).attention.unreceivedShipments).toEqual([]);
 
@@ -142,7 +166,11 @@ describe("a business's dashboard and its batches' scans", () => {
     });
 
     it('answers 404 for a business that does not exist or an id that is not one', async () => {
-      expectApiError(await f.http.get('/api/businesses/00000000-0000-4000-8000-000000000000/dashboard', { token: inspector.token }), 404, 'BUSINESS_NOT_FOUND');
+      expectApiError(
+        await f.http.get('/api/businesses/00000000-0000-4000-8000-000000000000/dashboard', { token: inspector.token }),
+        404,
+        'BUSINESS_NOT_FOUND',
+      );
       expectApiError(await f.http.get('/api/businesses/not-an-id/dashboard', { token: inspector.token }), 404, 'NOT_FOUND');
     });
   });
@@ -171,7 +199,11 @@ describe("a business's dashboard and its batches' scans", () => {
       expectApiError(await f.http.get(path, { token: distributor.owner.token }), 403, 'FORBIDDEN');
       expectApiError(await f.http.get(path), 401, 'UNAUTHENTICATED');
       expect((await f.http.get(path, { token: inspector.token })).body.total).toBe(2);
-      expectApiError(await f.http.get('/api/batches/00000000-0000-4000-8000-000000000000/scans', { token: inspector.token }), 404, 'BATCH_NOT_FOUND');
+      expectApiError(
+        await f.http.get('/api/batches/00000000-0000-4000-8000-000000000000/scans', { token: inspector.token }),
+        404,
+        'BATCH_NOT_FOUND',
+      );
     });
   });
 });

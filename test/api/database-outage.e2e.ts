@@ -58,10 +58,12 @@ describeOnPostgres('a database outage', () => {
   };
   /** The backends listening for batch changes for the instance under test (its connections come through the proxy). */
   const listenPids = async () =>
-    (await direct.query<{ pid: number }>(
-      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%' AND client_port = ANY($1)`,
-      [proxy.upstreamPorts()],
-    )).rows.map((r) => r.pid);
+    (
+      await direct.query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%' AND client_port = ANY($1)`,
+        [proxy.upstreamPorts()],
+      )
+    ).rows.map((r) => r.pid);
   /** Runs `during` while a transaction of the test's own holds every row of `table` out of reach. */
   const whileLocked = async (table: 'batches' | 'locations', during: () => Promise<void>) => {
     await direct.query('BEGIN');
@@ -115,7 +117,11 @@ describeOnPostgres('a database outage', () => {
       expect(await status(batch.id)).toBe('on_hold');
 
       // After the reconnect, the other instance's news reaches this one again.
-      const recalled = await httpClient(second.baseUrl).post(`/api/batches/${batch.id}/recall`, { severity: 'class_ii', reason: 'kiểm tra' }, { token: producer.owner.token });
+      const recalled = await httpClient(second.baseUrl).post(
+        `/api/batches/${batch.id}/recall`,
+        { severity: 'class_ii', reason: 'kiểm tra' },
+        { token: producer.owner.token },
+      );
       expect(recalled.status).toBe(201);
       await eventually(async () => expect(await status(batch.id)).toBe('recalled'), 2_000);
     });
@@ -198,9 +204,15 @@ describeOnPostgres('a database outage', () => {
     it('keeps the answer of a write that finished after its 503, so the retry with its Idempotency-Key records once', async () => {
       const other = httpClient(second.baseUrl);
       const name = `Kho ${randomUUID()}`;
-      const add = () => other.post<LocationView>(`/api/businesses/${producer.business.id}/locations`, { kind: 'warehouse', name, address: 'Thôn 1', province: 'Hà Tĩnh' }, {
-        token: producer.owner.token, headers: { 'idempotency-key': `retry-${name.slice(4)}` },
-      });
+      const add = () =>
+        other.post<LocationView>(
+          `/api/businesses/${producer.business.id}/locations`,
+          { kind: 'warehouse', name, address: 'Thôn 1', province: 'Hà Tĩnh' },
+          {
+            token: producer.owner.token,
+            headers: { 'idempotency-key': `retry-${name.slice(4)}` },
+          },
+        );
       await whileLocked('locations', async () => {
         expectApiError(await add(), 503, 'REQUEST_TIMED_OUT');
       });
@@ -248,4 +260,3 @@ describeOnPostgres('a database outage', () => {
     });
   });
 });
-

@@ -20,12 +20,22 @@ describe('the database', () => {
   it('is brought up to date by the migrations, and running them again changes nothing', async () => {
     const applied = await db.dataSource.query(`SELECT name FROM migrations ORDER BY id`);
     expect(applied.map((m: { name: string }) => m.name)).toEqual([
-      'CreateCoreSchema1764230400000', 'AddAccountsKeysAndAudit1764316800000', 'AddEventHashChain1764403200000',
-      'AddEpcisCapture1764489600000', 'AddAttachmentsAndProductMedia1764576000000', 'AddImportJobs1764662400000',
-      'AddShipmentAndDirectorySearch1764835200000', 'AddRecallsNotificationsWebhooks1764921600000',
-      'AddInspectorSearchIndexes1765008000000', 'AddFlagsReportsAuditByBatch1765190400000',
-      'AddIdempotencyKeysAndClientRequestIds1765363200000', 'AddMailTokensAndSignInBackoff1765449600000',
-      'AddRefusedWebhookDeliveries1765536000000', 'AddJobOwnersAndHeartbeats1765622400000', 'ConfirmBusinessClaims1765795200000', 'MakeScanIdsInProcess1765900000000',
+      'CreateCoreSchema1764230400000',
+      'AddAccountsKeysAndAudit1764316800000',
+      'AddEventHashChain1764403200000',
+      'AddEpcisCapture1764489600000',
+      'AddAttachmentsAndProductMedia1764576000000',
+      'AddImportJobs1764662400000',
+      'AddShipmentAndDirectorySearch1764835200000',
+      'AddRecallsNotificationsWebhooks1764921600000',
+      'AddInspectorSearchIndexes1765008000000',
+      'AddFlagsReportsAuditByBatch1765190400000',
+      'AddIdempotencyKeysAndClientRequestIds1765363200000',
+      'AddMailTokensAndSignInBackoff1765449600000',
+      'AddRefusedWebhookDeliveries1765536000000',
+      'AddJobOwnersAndHeartbeats1765622400000',
+      'ConfirmBusinessClaims1765795200000',
+      'MakeScanIdsInProcess1765900000000',
     ]);
     expect(await db.dataSource.runMigrations()).toEqual([]);
   });

@@ -43,12 +43,25 @@ describe('demo seed', () => {
     const view = await publicView(demoLinks(BASE)[0]!.url);
     expect(view.lotCode).toBe(DEMO_LOTS.pomelo);
     expect(view.timeline.map((t) => t.stage)).toEqual([
-      'registration', 'planting', 'growing', 'harvesting', 'preprocessing', 'packing', 'inspecting', 'shipping', 'receiving', 'storing', 'retail',
+      'registration',
+      'planting',
+      'growing',
+      'harvesting',
+      'preprocessing',
+      'packing',
+      'inspecting',
+      'shipping',
+      'receiving',
+      'storing',
+      'retail',
     ]);
     const shipping = view.timeline.find((t) => t.stage === 'shipping')!;
     expect(shipping.destination?.name).toBe('Công ty TNHH Nông sản Sạch Thủ Đô');
     expect(shipping.documents).toContainEqual({ type: 'inv', id: 'HD-0000231' });
-    expect(view.timeline.find((t) => t.stage === 'inspecting')).toMatchObject({ passed: true, documents: [{ type: 'testres', id: 'KQ-2026-0917-PT' }] });
+    expect(view.timeline.find((t) => t.stage === 'inspecting')).toMatchObject({
+      passed: true,
+      documents: [{ type: 'testres', id: 'KQ-2026-0917-PT' }],
+    });
     expect(view.producer.certificates.map((c) => c.kind)).toEqual(['vietgap', 'ocop']);
   });
 
@@ -70,7 +83,8 @@ describe('demo seed', () => {
 
   it('has a product without a GTIN, reached by its short code', async () => {
     const [row] = await app.database.dataSource.query(
-      `SELECT b.short_code FROM batches b JOIN products p ON p.id = b.product_id WHERE b.lot_code = $1 AND p.gtin IS NULL`, [DEMO_LOTS.pollen],
+      `SELECT b.short_code FROM batches b JOIN products p ON p.id = b.product_id WHERE b.lot_code = $1 AND p.gtin IS NULL`,
+      [DEMO_LOTS.pollen],
     );
     const view = await publicView(`/q/${row.short_code}`);
     expect(view.identityUrl).toBe(`${BASE}/q/${row.short_code}`);
@@ -78,7 +92,11 @@ describe('demo seed', () => {
 
   it('lets every demo account sign in with the demo password, its address already confirmed', async () => {
     for (const account of Object.values(DEMO_ACCOUNTS)) {
-      const response = await app.nest.inject({ method: 'POST', url: '/api/auth/login', payload: { email: account.email, password: DEMO_PASSWORD } });
+      const response = await app.nest.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: account.email, password: DEMO_PASSWORD },
+      });
       expect(response.statusCode).toBe(200);
       expect(response.json<{ user: { emailVerified: boolean } }>().user.emailVerified).toBe(true);
     }

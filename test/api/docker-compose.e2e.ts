@@ -45,7 +45,10 @@ function parsedConfig(env: NodeJS.ProcessEnv): ComposeConfig {
   }
   const result = compose(['config'], env);
   expect(result.status).toBe(0);
-  const json = spawnSync('python3', ['-c', 'import json, sys, yaml; json.dump(yaml.safe_load(sys.stdin), sys.stdout)'], { input: result.stdout, encoding: 'utf8' });
+  const json = spawnSync('python3', ['-c', 'import json, sys, yaml; json.dump(yaml.safe_load(sys.stdin), sys.stdout)'], {
+    input: result.stdout,
+    encoding: 'utf8',
+  });
   expect(json.status).toBe(0);
   return JSON.parse(json.stdout) as ComposeConfig;
 }
@@ -53,7 +56,8 @@ function parsedConfig(env: NodeJS.ProcessEnv): ComposeConfig {
 /** Skips (with a notice) where docker-compose is not installed; under CI it must be. */
 function composeIsAvailable(): boolean {
   if (available) return true;
-  if (process.env.CI === 'true') throw new Error('docker-compose is not installed, and CI=true requires it (apt-get install -y docker-compose)');
+  if (process.env.CI === 'true')
+    throw new Error('docker-compose is not installed, and CI=true requires it (apt-get install -y docker-compose)');
   console.warn('docker-compose is not installed: docker-compose.yml was not checked (apt-get install -y docker-compose)');
   return false;
 }

@@ -49,7 +49,9 @@ describe('the embedded database in a folder', () => {
     expect(read.body).toEqual(business);
     const login = await second.f.http.post('/api/auth/login', { email: owner.email, password: owner.password });
     expect(login.status).toBe(200);
-    expect(login.body.user.memberships).toEqual([{ businessId: business.id, businessName: 'Hợp tác xã Bưởi Phúc Trạch', businessStatus: 'pending', role: 'owner' }]);
+    expect(login.body.user.memberships).toEqual([
+      { businessId: business.id, businessName: 'Hợp tác xã Bưởi Phúc Trạch', businessStatus: 'pending', role: 'owner' },
+    ]);
     // The migrations already ran: reopening applied nothing twice.
     const migrations = await second.t.app.database.dataSource.query('SELECT name FROM migrations');
     expect(new Set(migrations.map((m: { name: string }) => m.name)).size).toBe(migrations.length);

@@ -3,26 +3,45 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventHashId, epcisDocumentEvents, gs1CheckDigit } from '@nguon/shared';
 import { eventIdentifiers, normalizeIdentifier } from '../../server/src/events/event-identifiers.js';
 import { canonicalJson } from '../../server/src/events/record-hash.js';
-import { createApiKey, createBatch, createProducer, createUser, GS1_EXAMPLE_PREFIXES, makeCompanyPrefix, recordStage, type Factory, type Producer } from '../factories/index.js';
+import {
+  createApiKey,
+  createBatch,
+  createProducer,
+  createUser,
+  GS1_EXAMPLE_PREFIXES,
+  makeCompanyPrefix,
+  recordStage,
+  type Factory,
+  type Producer,
+} from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { countRows, sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const EXAMPLES = new URL('../fixtures/epcis/examples/', import.meta.url);
-const exampleNames = readdirSync(EXAMPLES).filter((name) => name.endsWith('.jsonld')).sort();
+const exampleNames = readdirSync(EXAMPLES)
+  .filter((name) => name.endsWith('.jsonld'))
+  .sort();
 const example = (name: string) => JSON.parse(readFileSync(new URL(name, EXAMPLES), 'utf8')) as Record<string, any>;
 
 /** A document of `count` copies of one valid event, each with its own eventID. */
 function documentOf(count: number, epcClass: string): Record<string, unknown> {
   return {
     '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
-    type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '2026-11-01T00:00:00Z',
+    type: 'EPCISDocument',
+    schemaVersion: '2.0',
+    creationDate: '2026-11-01T00:00:00Z',
     epcisBody: {
       eventList: Array.from({ length: count }, (_, n) => ({
-        type: 'ObjectEvent', eventID: `urn:uuid:${crypto.randomUUID()}`, action: 'OBSERVE', bizStep: 'storing',
-        eventTime: new Date(Date.UTC(2026, 9, 1, 0, 0, n % 60)).toISOString(), eventTimeZoneOffset: '+07:00',
-        epcList: [], quantityList: [{ epcClass, quantity: n + 1, uom: 'KGM' }],
+        type: 'ObjectEvent',
+        eventID: `urn:uuid:${crypto.randomUUID()}`,
+        action: 'OBSERVE',
+        bizStep: 'storing',
+        eventTime: new Date(Date.UTC(2026, 9, 1, 0, 0, n % 60)).toISOString(),
+        eventTimeZoneOffset: '+07:00',
+        epcList: [],
+        quantityList: [{ epcClass, quantity: n + 1, uom: 'KGM' }],
       })),
     },
   };
@@ -40,7 +59,9 @@ describe('EPCIS 2.0 capture', () => {
   beforeAll(async () => {
     t = await startTestApp();
     f = { http: httpClient(t.baseUrl), testApp: t };
-    farm = await createProducer(f, await createUser(f, { role: 'admin' }), { business: { gs1Prefixes: [makeCompanyPrefix(), ...GS1_EXAMPLE_PREFIXES] } });
+    farm = await createProducer(f, await createUser(f, { role: 'admin' }), {
+      business: { gs1Prefixes: [makeCompanyPrefix(), ...GS1_EXAMPLE_PREFIXES] },
+    });
     key = await createApiKey(f, farm.owner, farm.business.id, { scopes: ['capture', 'read'] });
   });
   afterAll(async () => t?.close());
@@ -58,7 +79,11 @@ describe('EPCIS 2.0 capture', () => {
       for (const event of events) {
         const eventId = typeof event.eventID === 'string' ? event.eventID : eventHashId(event, context);
         const declared = event.errorDeclaration !== undefined;
-        const [stored] = await sql<{ id: string; document: Record<string, unknown> }>(t, `SELECT id, document FROM events WHERE event_id = $1 AND error_declared = $2`, [eventId, declared]);
+        const [stored] = await sql<{ id: string; document: Record<string, unknown> }>(
+          t,
+          `SELECT id, document FROM events WHERE event_id = $1 AND error_declared = $2`,
+          [eventId, declared],
+        );
         expect({ name, eventId, stored: Boolean(stored) }).toEqual({ name, eventId, stored: true });
         // The examples reuse a few eventIDs across files for different events: capture keeps the
         // first one (idempotent on eventID), so only an event stored from this file is compared.
@@ -66,7 +91,10 @@ describe('EPCIS 2.0 capture', () => {
         const same = canonicalJson(storedEvent) === canonicalJson({ eventID: eventId, ...event });
         const first = eventIdentifiers(event)[0];
         if (first && same) {
-          const found = await sql(t, `SELECT 1 FROM event_identifiers WHERE event_id = $1 AND identifier = $2`, [stored!.id, first.identifier]);
+          const found = await sql(t, `SELECT 1 FROM event_identifiers WHERE event_id = $1 AND identifier = $2`, [
+            stored!.id,
+            first.identifier,
+          ]);
           expect(found).toHaveLength(1);
         }
       }
@@ -77,13 +105,29 @@ describe('EPCIS 2.0 capture', () => {
     it('records one audit entry for the document, naming its job', async () => {
       const response = await capture(documentOf(3, 'https://id.gs1.org/01/09520123456788/10/AUDIT-1'));
       const entries = await sql<{ action: string; target_id: string; api_key_id: string; details: Record<string, unknown> }>(
-        t, `SELECT action, target_id, api_key_id, details FROM audit_log WHERE request_id = $1`, [response.headers.get('x-request-id')]);
-      expect(entries).toEqual([{ action: 'epcis.capture', target_id: response.body.captureID, api_key_id: key.id, details: { status: 'success', eventCount: 3, capturedCount: 3 } }]);
+        t,
+        `SELECT action, target_id, api_key_id, details FROM audit_log WHERE request_id = $1`,
+        [response.headers.get('x-request-id')],
+      );
+      expect(entries).toEqual([
+        {
+          action: 'epcis.capture',
+          target_id: response.body.captureID,
+          api_key_id: key.id,
+          details: { status: 'success', eventCount: 3, capturedCount: 3 },
+        },
+      ]);
     });
 
     it('is refused outright (403) for a business that is not verified', async () => {
       const pending = await createUser(f);
-      const business = (await f.http.post('/api/businesses', { legalName: 'HTX chờ duyệt', taxCode: '3005550001', address: { line: 'Thôn 1', commune: 'Xã A', province: 'Hà Tĩnh' } }, { token: pending.token })).body;
+      const business = (
+        await f.http.post(
+          '/api/businesses',
+          { legalName: 'HTX chờ duyệt', taxCode: '3005550001', address: { line: 'Thôn 1', commune: 'Xã A', province: 'Hà Tĩnh' } },
+          { token: pending.token },
+        )
+      ).body;
       const response = await capture(documentOf(1, 'https://id.gs1.org/01/09520123456788/10/PENDING'), {}, pending.token);
       expectApiError(response, 403, 'BUSINESS_NOT_VERIFIED');
       expect(await countRows(t, 'capture_jobs', 'business_id = $1', [business.id])).toBe(0);
@@ -106,10 +150,32 @@ describe('EPCIS 2.0 capture', () => {
     };
 
     it.each([
-      ['a missing time-zone offset', (e: Record<string, any>) => delete e.eventTimeZoneOffset, '/epcisBody/eventList/0/eventTimeZoneOffset'],
-      ['a misspelt bizStep', (e: Record<string, any>) => { e.bizStep = 'shiping'; }, '/epcisBody/eventList/0/bizStep'],
-      ['ilmd on an OBSERVE event', (e: Record<string, any>) => { e.ilmd = { 'cbvmda:lotNumber': 'X' }; }, '/epcisBody/eventList/0/ilmd'],
-      ['an event time in the future', (e: Record<string, any>) => { e.eventTime = '2099-01-01T00:00:00Z'; }, '/epcisBody/eventList/0/eventTime'],
+      [
+        'a missing time-zone offset',
+        (e: Record<string, any>) => delete e.eventTimeZoneOffset,
+        '/epcisBody/eventList/0/eventTimeZoneOffset',
+      ],
+      [
+        'a misspelt bizStep',
+        (e: Record<string, any>) => {
+          e.bizStep = 'shiping';
+        },
+        '/epcisBody/eventList/0/bizStep',
+      ],
+      [
+        'ilmd on an OBSERVE event',
+        (e: Record<string, any>) => {
+          e.ilmd = { 'cbvmda:lotNumber': 'X' };
+        },
+        '/epcisBody/eventList/0/ilmd',
+      ],
+      [
+        'an event time in the future',
+        (e: Record<string, any>) => {
+          e.eventTime = '2099-01-01T00:00:00Z';
+        },
+        '/epcisBody/eventList/0/eventTime',
+      ],
     ])('%s', async (_, mutate, pointer) => {
       const before = await countRows(t, 'events');
       const response = await capture(broken(mutate));
@@ -124,7 +190,9 @@ describe('EPCIS 2.0 capture', () => {
       document.epcisBody.eventList[0].eventID = `urn:uuid:${crypto.randomUUID()}`;
       document.epcisBody.eventList[0].quantityList[0].quantity = 0;
       const response = await capture(document);
-      expect(response.body.errors).toEqual([expect.objectContaining({ eventIndex: 0, pointer: '/epcisBody/eventList/0/quantityList/0/quantity', code: 'EVENT_RULE_VIOLATED' })]);
+      expect(response.body.errors).toEqual([
+        expect.objectContaining({ eventIndex: 0, pointer: '/epcisBody/eventList/0/quantityList/0/quantity', code: 'EVENT_RULE_VIOLATED' }),
+      ]);
     });
   });
 
@@ -135,7 +203,9 @@ describe('EPCIS 2.0 capture', () => {
       const before = await countRows(t, 'events');
       const response = await capture(document);
       expect(response.body).toMatchObject({ success: false, capturedCount: 0, eventCount: 1000 });
-      expect(response.body.errors).toEqual([expect.objectContaining({ eventIndex: 617, pointer: '/epcisBody/eventList/617/quantityList/0/quantity' })]);
+      expect(response.body.errors).toEqual([
+        expect.objectContaining({ eventIndex: 617, pointer: '/epcisBody/eventList/617/quantityList/0/quantity' }),
+      ]);
       expect(await countRows(t, 'events')).toBe(before);
     });
 
@@ -144,7 +214,9 @@ describe('EPCIS 2.0 capture', () => {
       document.epcisBody.eventList[3].quantityList[0].quantity = 0;
       const response = await capture(document, { 'GS1-Capture-Error-Behaviour': 'proceed' });
       expect(response.body).toMatchObject({ success: false, status: 'partial', capturedCount: 999 });
-      expect(await countRows(t, 'event_identifiers', 'identifier = $1', [normalizeIdentifier('https://id.gs1.org/01/09520123456788/10/BULK-2')])).toBe(999);
+      expect(
+        await countRows(t, 'event_identifiers', 'identifier = $1', [normalizeIdentifier('https://id.gs1.org/01/09520123456788/10/BULK-2')]),
+      ).toBe(999);
     });
   });
 
@@ -152,10 +224,17 @@ describe('EPCIS 2.0 capture', () => {
     it('creates a batch from a commissioning event with lot master data for one of its own products', async () => {
       const gtin = farm.product.gtin!;
       const document = documentOf(1, `https://example.com/01/${gtin}/10/EPCIS-NEW-1`) as any;
-      Object.assign(document.epcisBody.eventList[0], { action: 'ADD', bizStep: 'commissioning', ilmd: { 'cbvmda:itemExpirationDate': '2027-01-31' } });
+      Object.assign(document.epcisBody.eventList[0], {
+        action: 'ADD',
+        bizStep: 'commissioning',
+        ilmd: { 'cbvmda:itemExpirationDate': '2027-01-31' },
+      });
       const response = await capture(document);
       expect(response.body).toMatchObject({ success: true, capturedCount: 1 });
-      const [batch] = await sql<{ id: string; expiry_date: string; business_id: string }>(t, `SELECT id, expiry_date::text, business_id FROM batches WHERE lot_code = 'EPCIS-NEW-1'`);
+      const [batch] = await sql<{ id: string; expiry_date: string; business_id: string }>(
+        t,
+        `SELECT id, expiry_date::text, business_id FROM batches WHERE lot_code = 'EPCIS-NEW-1'`,
+      );
       expect(batch).toMatchObject({ expiry_date: '2027-01-31', business_id: farm.business.id });
       expect(await countRows(t, 'event_batches', 'batch_id = $1', [batch!.id])).toBe(1);
     });
@@ -164,7 +243,12 @@ describe('EPCIS 2.0 capture', () => {
       const other = await createProducer(f, await createUser(f, { role: 'admin' }));
       const theirs = await createBatch(f, other.owner, other.product.id, { lotCode: 'THEIRS-1' });
       const before = await countRows(t, 'events');
-      const response = await capture(documentOf(1, `urn:epc:class:lgtin:${other.product.gtin!.slice(1, 8)}.${other.product.gtin![0]}${other.product.gtin!.slice(8, 13)}.THEIRS-1`));
+      const response = await capture(
+        documentOf(
+          1,
+          `urn:epc:class:lgtin:${other.product.gtin!.slice(1, 8)}.${other.product.gtin![0]}${other.product.gtin!.slice(8, 13)}.THEIRS-1`,
+        ),
+      );
       expect(response.body).toMatchObject({ success: false, errors: [expect.objectContaining({ code: 'FORBIDDEN', eventIndex: 0 })] });
       expect(await countRows(t, 'event_batches', 'batch_id = $1', [theirs.id])).toBe(1);
       expect(await countRows(t, 'events')).toBe(before);
@@ -177,7 +261,10 @@ describe('EPCIS 2.0 capture', () => {
       const wrong = await recordStage(f, farm.owner, batch.id, { stage: 'harvesting', quantity: 9000 });
       const corrective = await recordStage(f, farm.owner, batch.id, { stage: 'harvesting', quantity: 900, note: 'Sửa số lượng thu hoạch' });
       const { recordTime: _, ...original } = wrong.epcis;
-      const declaration = { ...original, errorDeclaration: { declarationTime: new Date().toISOString(), reason: 'incorrect_data', correctiveEventIDs: [corrective.eventId] } };
+      const declaration = {
+        ...original,
+        errorDeclaration: { declarationTime: new Date().toISOString(), reason: 'incorrect_data', correctiveEventIDs: [corrective.eventId] },
+      };
 
       const stranger = await createProducer(f, await createUser(f, { role: 'admin' }));
       const theirKey = await createApiKey(f, stranger.owner, stranger.business.id, { scopes: ['capture'] });
@@ -185,14 +272,17 @@ describe('EPCIS 2.0 capture', () => {
 
       expect((await f.http.post('/epcis/events', declaration, { token: key.token })).status).toBe(201);
       const view = (await f.http.get(`/api/public/batches/${batch.id}`)).body;
-      expect(view.timeline.filter((e: { stage: string }) => e.stage === 'harvesting').map((e: { quantity: number }) => e.quantity)).toEqual([900]);
+      expect(view.timeline.filter((e: { stage: string }) => e.stage === 'harvesting').map((e: { quantity: number }) => e.quantity)).toEqual(
+        [900],
+      );
       const records = (await f.http.get(`/api/batches/${batch.id}/events?limit=100`, { token: farm.owner.token })).body.items;
       expect(records.filter((e: { eventId: string }) => e.eventId === wrong.eventId)).toHaveLength(2);
     });
   });
 
   describe('POST /epcis/events', () => {
-    const single = () => (documentOf(1, `https://id.gs1.org/01/0952012345678${gs1CheckDigit('0952012345678')}/10/ONE`) as any).epcisBody.eventList[0];
+    const single = () =>
+      (documentOf(1, `https://id.gs1.org/01/0952012345678${gs1CheckDigit('0952012345678')}/10/ONE`) as any).epcisBody.eventList[0];
 
     it('stores one event: 201, Location, and 409 when its eventID exists', async () => {
       const event = { ...single(), eventID: `urn:uuid:${crypto.randomUUID()}` };

@@ -4,8 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { epcisDocumentEvents, eventHashId, gs1CheckDigit, type BatchView, type EventView, type ProductView } from '@nguon/shared';
 import { validateEpcisDocument } from '../../server/src/epcis/epcis-schema.js';
 import {
-  createApiKey, GS1_EXAMPLE_PREFIXES, makeCompanyPrefix, createBatch, createProduct, createProducer, createUser, recordProcessing, recordStage,
-  type Credential, type Factory, type Producer, type TestUser,
+  createApiKey,
+  GS1_EXAMPLE_PREFIXES,
+  makeCompanyPrefix,
+  createBatch,
+  createProduct,
+  createProducer,
+  createUser,
+  recordProcessing,
+  recordStage,
+  type Credential,
+  type Factory,
+  type Producer,
+  type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { httpClient, pathOf, type HttpResponse } from '../support/http.js';
@@ -29,13 +40,18 @@ const sgtinUrn = (serial: string) => `urn:epc:id:sgtin:${PREFIX}.000001.${serial
 const classLink = (gtin14: string, lotCode: string) => `https://id.gs1.org/01/${gtin14}/10/${lotCode}`;
 
 const EXAMPLES = new URL('../fixtures/epcis/examples/', import.meta.url);
-const exampleNames = readdirSync(EXAMPLES).filter((name) => name.endsWith('.jsonld')).sort();
+const exampleNames = readdirSync(EXAMPLES)
+  .filter((name) => name.endsWith('.jsonld'))
+  .sort();
 const example = (name: string) => JSON.parse(readFileSync(new URL(name, EXAMPLES), 'utf8')) as Record<string, unknown>;
 
 /** The first identifier an event names, as written, and the MATCH_ parameter that looks where it is. */
 function firstIdentifier(event: Record<string, any>): [string, string] | null {
   const lists: [string, unknown][] = [
-    ['MATCH_epc', event.epcList], ['MATCH_epc', event.childEPCs], ['MATCH_inputEPC', event.inputEPCList], ['MATCH_outputEPC', event.outputEPCList],
+    ['MATCH_epc', event.epcList],
+    ['MATCH_epc', event.childEPCs],
+    ['MATCH_inputEPC', event.inputEPCList],
+    ['MATCH_outputEPC', event.outputEPCList],
     ['MATCH_parentID', event.parentID ? [event.parentID] : []],
     ['MATCH_epcClass', (event.quantityList ?? []).map((q: { epcClass: string }) => q.epcClass)],
     ['MATCH_epcClass', (event.childQuantityList ?? []).map((q: { epcClass: string }) => q.epcClass)],
@@ -93,10 +109,13 @@ describe('EPCIS 2.0 query interface', () => {
   const E: Record<string, string> = {};
   const recorded: Record<string, EventView> = {};
 
-  const query = (path: string, credential: Credential = growerKey, headers?: Record<string, string>) => f.http.get<QueryDocument>(path, { token: credential.token, headers });
+  const query = (path: string, credential: Credential = growerKey, headers?: Record<string, string>) =>
+    f.http.get<QueryDocument>(path, { token: credential.token, headers });
   /** The keys of the events a query as the grower returns, sorted. */
   async function found(parameters: string, credential: Credential = growerKey): Promise<string[]> {
-    return expectQueryDocument(await query(`/epcis/events?perPage=1000&${parameters}`, credential)).map(keyOf).sort();
+    return expectQueryDocument(await query(`/epcis/events?perPage=1000&${parameters}`, credential))
+      .map(keyOf)
+      .sort();
   }
   const keys = (...names: string[]) => names.map((name) => (name === 'E11' ? declaration(E.E10!) : E[name]!)).sort();
 
@@ -116,21 +135,45 @@ describe('EPCIS 2.0 query interface', () => {
     admin = await createUser(f, { role: 'admin' });
     inspector = await createUser(f, { role: 'inspector' });
     grower = await createProducer(f, admin, { business: { gs1Prefixes: [PREFIX] }, product: { gtin: POMELO_GTIN13 } });
-    juice = await createProduct(f, grower.owner, grower.business.id, { name: { vi: 'Nước bưởi', en: 'Pomelo juice' }, unit: 'LTR', gtin: JUICE_GTIN13 });
+    juice = await createProduct(f, grower.owner, grower.business.id, {
+      name: { vi: 'Nước bưởi', en: 'Pomelo juice' },
+      unit: 'LTR',
+      gtin: JUICE_GTIN13,
+    });
     growerKey = await createApiKey(f, grower.owner, grower.business.id, { scopes: ['read'] });
     growerCaptureKey = await createApiKey(f, grower.owner, grower.business.id, { scopes: ['capture'] });
     distributor = await createProducer(f, admin, { business: { legalName: 'Công ty Phân phối Hà Nội' } });
     outsider = await createProducer(f, admin);
 
     // E1..E8 through the portal's forms, E9..E11 through capture.
-    batchA = await createBatch(f, grower.owner, grower.product.id, { originLocationId: grower.location.id, eventTime: '2026-10-01T07:00:00+07:00' });
-    const history = async (batchId: string) => (await f.http.get<{ items: EventView[] }>(`/api/batches/${batchId}/events`, { token: grower.owner.token })).body.items;
+    batchA = await createBatch(f, grower.owner, grower.product.id, {
+      originLocationId: grower.location.id,
+      eventTime: '2026-10-01T07:00:00+07:00',
+    });
+    const history = async (batchId: string) =>
+      (await f.http.get<{ items: EventView[] }>(`/api/batches/${batchId}/events`, { token: grower.owner.token })).body.items;
     recorded.E1 = (await history(batchA.id))[0]!;
-    recorded.E2 = await recordStage(f, grower.owner, batchA.id, { stage: 'harvesting', locationId: grower.location.id, eventTime: '2026-10-02T07:00:00+07:00', quantity: 900 });
-    recorded.E3 = await recordStage(f, grower.owner, batchA.id, { stage: 'inspecting', passed: false, eventTime: '2026-10-03T07:00:00+07:00' });
+    recorded.E2 = await recordStage(f, grower.owner, batchA.id, {
+      stage: 'harvesting',
+      locationId: grower.location.id,
+      eventTime: '2026-10-02T07:00:00+07:00',
+      quantity: 900,
+    });
+    recorded.E3 = await recordStage(f, grower.owner, batchA.id, {
+      stage: 'inspecting',
+      passed: false,
+      eventTime: '2026-10-03T07:00:00+07:00',
+    });
     const { shipping, receiving } = await (async () => {
-      const shippingEvent = await recordStage(f, grower.owner, batchA.id, { stage: 'shipping', destinationBusinessId: distributor.business.id, eventTime: '2026-10-04T07:00:00+07:00' });
-      const receivingEvent = await recordStage(f, distributor.owner, batchA.id, { stage: 'receiving', eventTime: '2026-10-05T07:00:00+07:00' });
+      const shippingEvent = await recordStage(f, grower.owner, batchA.id, {
+        stage: 'shipping',
+        destinationBusinessId: distributor.business.id,
+        eventTime: '2026-10-04T07:00:00+07:00',
+      });
+      const receivingEvent = await recordStage(f, distributor.owner, batchA.id, {
+        stage: 'receiving',
+        eventTime: '2026-10-05T07:00:00+07:00',
+      });
       return { shipping: shippingEvent, receiving: receivingEvent };
     })();
     recorded.E4 = shipping;
@@ -140,20 +183,38 @@ describe('EPCIS 2.0 query interface', () => {
     batchC = await createBatch(f, grower.owner, juice.id, { eventTime: '2026-10-07T07:00:00+07:00', unit: 'LTR' });
     recorded.E7 = (await history(batchC.id))[0]!;
     recorded.E8 = await recordProcessing(f, grower.owner, {
-      inputs: [{ batchId: batchB.id, quantity: 500, unit: 'KGM' }], outputs: [{ batchId: batchC.id, quantity: 200, unit: 'LTR' }], eventTime: '2026-10-08T07:00:00+07:00',
+      inputs: [{ batchId: batchB.id, quantity: 500, unit: 'KGM' }],
+      outputs: [{ batchId: batchC.id, quantity: 200, unit: 'LTR' }],
+      eventTime: '2026-10-08T07:00:00+07:00',
     });
     recorded.E9 = await capture({
-      type: 'AggregationEvent', eventTime: '2026-10-09T07:00:00+07:00', eventTimeZoneOffset: '+07:00',
-      parentID: SSCC_URN, childEPCs: [sgtinUrn('S1')], action: 'ADD', bizStep: 'packing', disposition: 'in_progress',
-      readPoint: { id: SGLN_URN }, bizLocation: { id: SGLN_URN },
+      type: 'AggregationEvent',
+      eventTime: '2026-10-09T07:00:00+07:00',
+      eventTimeZoneOffset: '+07:00',
+      parentID: SSCC_URN,
+      childEPCs: [sgtinUrn('S1')],
+      action: 'ADD',
+      bizStep: 'packing',
+      disposition: 'in_progress',
+      readPoint: { id: SGLN_URN },
+      bizLocation: { id: SGLN_URN },
     });
     const sold = {
-      type: 'ObjectEvent', eventTime: '2026-10-10T07:00:00+07:00', eventTimeZoneOffset: '+07:00',
-      epcList: [`https://shop.example.com/01/${POMELO_GTIN14}/21/S2`], action: 'OBSERVE', bizStep: 'retail_selling', disposition: 'retail_sold',
+      type: 'ObjectEvent',
+      eventTime: '2026-10-10T07:00:00+07:00',
+      eventTimeZoneOffset: '+07:00',
+      epcList: [`https://shop.example.com/01/${POMELO_GTIN14}/21/S2`],
+      action: 'OBSERVE',
+      bizStep: 'retail_selling',
+      disposition: 'retail_sold',
       readPoint: { id: `https://id.gs1.org/414/${GLN}` },
     };
     recorded.E10 = await capture(sold);
-    recorded.E11 = await capture({ eventID: recorded.E10.eventId, ...sold, errorDeclaration: { declarationTime: '2026-10-11T07:00:00+07:00', reason: 'incorrect_data' } });
+    recorded.E11 = await capture({
+      eventID: recorded.E10.eventId,
+      ...sold,
+      errorDeclaration: { declarationTime: '2026-10-11T07:00:00+07:00', reason: 'incorrect_data' },
+    });
     for (const [name, event] of Object.entries(recorded)) E[name] = event.eventId;
   });
   afterAll(async () => t?.close());
@@ -187,7 +248,11 @@ describe('EPCIS 2.0 query interface', () => {
     it('filters by GE_recordTime and LT_recordTime', async () => {
       expect(await found(`GE_recordTime=${encodeURIComponent(recorded.E9!.recordTime)}`)).toEqual(keys('E9', 'E10', 'E11'));
       expect(await found(`LT_recordTime=${encodeURIComponent(recorded.E3!.recordTime)}`)).toEqual(keys('E1', 'E2'));
-      expect(await found(`GE_recordTime=${encodeURIComponent(recorded.E6!.recordTime)}&LT_recordTime=${encodeURIComponent(recorded.E8!.recordTime)}`)).toEqual(keys('E6', 'E7'));
+      expect(
+        await found(
+          `GE_recordTime=${encodeURIComponent(recorded.E6!.recordTime)}&LT_recordTime=${encodeURIComponent(recorded.E8!.recordTime)}`,
+        ),
+      ).toEqual(keys('E6', 'E7'));
     });
 
     it('filters by EQ_action', async () => {
@@ -199,13 +264,17 @@ describe('EPCIS 2.0 query interface', () => {
       expect(await found('EQ_bizStep=commissioning')).toEqual(keys('E1', 'E6', 'E7'));
       expect(await found(`EQ_bizStep=${encodeURIComponent('urn:epcglobal:cbv:bizstep:shipping')}`)).toEqual(keys('E4'));
       expect(await found(`EQ_bizStep=${encodeURIComponent('https://ref.gs1.org/cbv/BizStep-retail_selling')}`)).toEqual(keys('E10', 'E11'));
-      expect(await found(`EQ_bizStep=${encodeURIComponent('https://id.nguon.vn/voc/bizstep/harvesting')},receiving`)).toEqual(keys('E2', 'E5'));
+      expect(await found(`EQ_bizStep=${encodeURIComponent('https://id.nguon.vn/voc/bizstep/harvesting')},receiving`)).toEqual(
+        keys('E2', 'E5'),
+      );
     });
 
     it('filters by EQ_disposition in any of its forms', async () => {
       expect(await found('EQ_disposition=non_conformant')).toEqual(keys('E3'));
       expect(await found(`EQ_disposition=${encodeURIComponent('urn:epcglobal:cbv:disp:in_transit')}`)).toEqual(keys('E4'));
-      expect(await found(`EQ_disposition=${encodeURIComponent('https://ref.gs1.org/cbv/Disp-retail_sold')}|active`)).toEqual(keys('E1', 'E6', 'E7', 'E8', 'E10', 'E11'));
+      expect(await found(`EQ_disposition=${encodeURIComponent('https://ref.gs1.org/cbv/Disp-retail_sold')}|active`)).toEqual(
+        keys('E1', 'E6', 'E7', 'E8', 'E10', 'E11'),
+      );
     });
 
     it('filters by EQ_readPoint, finding a place whether it was captured as an EPC URN or a Digital Link', async () => {
@@ -239,7 +308,9 @@ describe('EPCIS 2.0 query interface', () => {
       expect(await found(`MATCH_epcClass=${encodeURIComponent(lgtinUrn(batchA.lotCode))}`)).toEqual(batchAEvents);
       expect(await found(`MATCH_epcClass=${encodeURIComponent(classLink(POMELO_GTIN14, batchA.lotCode))}`)).toEqual(batchAEvents);
       expect(await found(`MATCH_epcClass=${encodeURIComponent(batchA.identityUrl)}`)).toEqual(batchAEvents);
-      expect(await found(`MATCH_epcClass=${encodeURIComponent(lgtinUrn(batchA.lotCode))},${encodeURIComponent(lgtinUrn(batchB.lotCode))}`)).toEqual(keys('E1', 'E2', 'E3', 'E4', 'E5', 'E6'));
+      expect(
+        await found(`MATCH_epcClass=${encodeURIComponent(lgtinUrn(batchA.lotCode))},${encodeURIComponent(lgtinUrn(batchB.lotCode))}`),
+      ).toEqual(keys('E1', 'E2', 'E3', 'E4', 'E5', 'E6'));
       // Processing inputs and outputs are not in quantityList.
       expect(await found(`MATCH_epcClass=${encodeURIComponent(classLink(juice.gtin!, batchC.lotCode))}`)).toEqual(keys('E7'));
     });
@@ -269,7 +340,11 @@ describe('EPCIS 2.0 query interface', () => {
     });
 
     it('combines parameters (AND across parameters, OR within one)', async () => {
-      expect(await found(`MATCH_epcClass=${encodeURIComponent(lgtinUrn(batchA.lotCode))}&EQ_bizStep=inspecting,shipping&LT_eventTime=2026-10-04T00:00:00Z`)).toEqual(keys('E3'));
+      expect(
+        await found(
+          `MATCH_epcClass=${encodeURIComponent(lgtinUrn(batchA.lotCode))}&EQ_bizStep=inspecting,shipping&LT_eventTime=2026-10-04T00:00:00Z`,
+        ),
+      ).toEqual(keys('E3'));
     });
 
     it('orders by eventTime or recordTime, ascending or descending (DESC by default)', async () => {
@@ -309,16 +384,31 @@ describe('EPCIS 2.0 query interface', () => {
 
     it('sends the binding headers', async () => {
       const response = await query('/epcis/events?perPage=1');
-      expect(Object.fromEntries(['gs1-epcis-version', 'gs1-epcis-min', 'gs1-epcis-max', 'gs1-cbv-version', 'gs1-cbv-min', 'gs1-cbv-max', 'gs1-epc-format'].map((h) => [h, response.headers.get(h)]))).toEqual({
-        'gs1-epcis-version': '2.0.0', 'gs1-epcis-min': '2.0.0', 'gs1-epcis-max': '2.0.0',
-        'gs1-cbv-version': '2.0.0', 'gs1-cbv-min': '2.0.0', 'gs1-cbv-max': '2.0.0', 'gs1-epc-format': 'Always_GS1_Digital_Link',
+      expect(
+        Object.fromEntries(
+          ['gs1-epcis-version', 'gs1-epcis-min', 'gs1-epcis-max', 'gs1-cbv-version', 'gs1-cbv-min', 'gs1-cbv-max', 'gs1-epc-format'].map(
+            (h) => [h, response.headers.get(h)],
+          ),
+        ),
+      ).toEqual({
+        'gs1-epcis-version': '2.0.0',
+        'gs1-epcis-min': '2.0.0',
+        'gs1-epcis-max': '2.0.0',
+        'gs1-cbv-version': '2.0.0',
+        'gs1-cbv-min': '2.0.0',
+        'gs1-cbv-max': '2.0.0',
+        'gs1-epc-format': 'Always_GS1_Digital_Link',
       });
     });
   });
 
   describe('GS1-EPC-Format', () => {
     const pallet = async (format?: string) => {
-      const response = await query(`/epcis/events?EQ_eventID=${encodeURIComponent(E.E9!)}`, growerKey, format ? { 'GS1-EPC-Format': format } : undefined);
+      const response = await query(
+        `/epcis/events?EQ_eventID=${encodeURIComponent(E.E9!)}`,
+        growerKey,
+        format ? { 'GS1-EPC-Format': format } : undefined,
+      );
       const [event] = expectQueryDocument(response);
       return { event: event!, header: response.headers.get('gs1-epc-format') };
     };
@@ -327,7 +417,10 @@ describe('EPCIS 2.0 query interface', () => {
       for (const format of [undefined, 'Always_GS1_Digital_Link']) {
         const { event, header } = await pallet(format);
         expect(header).toBe('Always_GS1_Digital_Link');
-        expect(event).toMatchObject({ parentID: `https://id.gs1.org/00/${SSCC18}`, childEPCs: [`https://id.gs1.org/01/${POMELO_GTIN14}/21/S1`] });
+        expect(event).toMatchObject({
+          parentID: `https://id.gs1.org/00/${SSCC18}`,
+          childEPCs: [`https://id.gs1.org/01/${POMELO_GTIN14}/21/S1`],
+        });
       }
     });
 
@@ -335,12 +428,17 @@ describe('EPCIS 2.0 query interface', () => {
       const { event, header } = await pallet('Never_Translates');
       expect(header).toBe('Never_Translates');
       expect(event).toMatchObject({ parentID: SSCC_URN, childEPCs: [sgtinUrn('S1')] });
-      const [sold] = expectQueryDocument(await query(`/epcis/events?EQ_eventID=${encodeURIComponent(E.E10!)}&EXISTS_errorDeclaration=false`, growerKey, { 'GS1-EPC-Format': 'Never_Translates' }));
+      const [sold] = expectQueryDocument(
+        await query(`/epcis/events?EQ_eventID=${encodeURIComponent(E.E10!)}&EXISTS_errorDeclaration=false`, growerKey, {
+          'GS1-EPC-Format': 'Never_Translates',
+        }),
+      );
       expect(sold!.epcList).toEqual([`https://shop.example.com/01/${POMELO_GTIN14}/21/S2`]);
     });
 
-    it("writes EPC URNs with Always_EPC_URN, using the company prefix of the business that owns the GTIN", async () => {
-      const urns = async (parameters: string) => expectQueryDocument(await query(`/epcis/events?${parameters}`, growerKey, { 'GS1-EPC-Format': 'Always_EPC_URN' }));
+    it('writes EPC URNs with Always_EPC_URN, using the company prefix of the business that owns the GTIN', async () => {
+      const urns = async (parameters: string) =>
+        expectQueryDocument(await query(`/epcis/events?${parameters}`, growerKey, { 'GS1-EPC-Format': 'Always_EPC_URN' }));
       const [sold] = await urns(`EQ_eventID=${encodeURIComponent(E.E10!)}`);
       expect(sold!.epcList).toEqual([sgtinUrn('S2')]);
       const [processing] = await urns(`eventType=TransformationEvent`);
@@ -358,12 +456,15 @@ describe('EPCIS 2.0 query interface', () => {
       const batch = await createBatch(f, other.owner, other.product.id);
       const response = await query(`/api/batches/${batch.id}/epcis`, other.owner, { 'GS1-EPC-Format': 'Always_EPC_URN' });
       expect(response.status).toBe(200);
-      const [event] = (response.body as unknown as { epcisBody: { eventList: Array<{ quantityList: Array<{ epcClass: string }> }> } }).epcisBody.eventList;
+      const [event] = (response.body as unknown as { epcisBody: { eventList: Array<{ quantityList: Array<{ epcClass: string }> }> } })
+        .epcisBody.eventList;
       expect(event!.quantityList[0]!.epcClass).toBe(classLink(other.product.gtin!, batch.lotCode));
     });
 
     it('refuses an unknown format with 400, naming the header', async () => {
-      expectApiError(await query('/epcis/events', growerKey, { 'GS1-EPC-Format': 'Always_Barcodes' }), 400, 'VALIDATION_FAILED', ['GS1-EPC-Format']);
+      expectApiError(await query('/epcis/events', growerKey, { 'GS1-EPC-Format': 'Always_Barcodes' }), 400, 'VALIDATION_FAILED', [
+        'GS1-EPC-Format',
+      ]);
     });
   });
 
@@ -384,7 +485,7 @@ describe('EPCIS 2.0 query interface', () => {
       expect(await found(`EQ_eventID=${encodeURIComponent(E.E10!)}`, outsider.owner)).toEqual([]);
     });
 
-    it('shows the business a batch was shipped to, once it recorded on it, that batch\'s whole history (as GET /api/batches/{id}/events does)', async () => {
+    it("shows the business a batch was shipped to, once it recorded on it, that batch's whole history (as GET /api/batches/{id}/events does)", async () => {
       expect(await found('', distributor.owner)).toEqual(keys('E1', 'E2', 'E3', 'E4', 'E5'));
     });
 
@@ -392,7 +493,9 @@ describe('EPCIS 2.0 query interface', () => {
       for (const reader of [inspector, admin]) {
         const all = await found('', reader);
         expect(all).toEqual(expect.arrayContaining(keys('E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9', 'E10', 'E11')));
-        expect(await found(`MATCH_epcClass=${encodeURIComponent(lgtinUrn(batchA.lotCode))}`, reader)).toEqual(keys('E1', 'E2', 'E3', 'E4', 'E5'));
+        expect(await found(`MATCH_epcClass=${encodeURIComponent(lgtinUrn(batchA.lotCode))}`, reader)).toEqual(
+          keys('E1', 'E2', 'E3', 'E4', 'E5'),
+        );
       }
     });
 
@@ -414,7 +517,7 @@ describe('EPCIS 2.0 query interface', () => {
         const stage = (['harvesting', 'packing', 'storing'] as const)[i % 3]!;
         await recordStage(f, pager.owner, batch.id, { stage, note: `lần ${i}`, eventTime: `2026-09-0${2 + (i % 5)}T07:00:00+07:00` });
       }
-      all = (await found(`MATCH_epcClass=${encodeURIComponent(classLink(pager.product.gtin!, batch.lotCode))}`, inspector));
+      all = await found(`MATCH_epcClass=${encodeURIComponent(classLink(pager.product.gtin!, batch.lotCode))}`, inspector);
       expect(all).toHaveLength(25);
     });
 
@@ -440,7 +543,9 @@ describe('EPCIS 2.0 query interface', () => {
       ['by eventTime descending', '&orderBy=eventTime&orderDirection=DESC'],
       ['by recordTime descending', '&orderBy=recordTime'],
     ])('pages through 25 events 10 at a time %s, without duplicates or gaps', async (_, order) => {
-      const { pages, links } = await walk(`MATCH_epcClass=${encodeURIComponent(classLink(pager.product.gtin!, batch.lotCode))}&perPage=10${order}`);
+      const { pages, links } = await walk(
+        `MATCH_epcClass=${encodeURIComponent(classLink(pager.product.gtin!, batch.lotCode))}&perPage=10${order}`,
+      );
       expect(pages.map((p) => p.length)).toEqual([10, 10, 5]);
       expect(links).toHaveLength(2);
       for (const link of links) expect(link).toMatch(/^<http:\/\/nguon\.test\/epcis\/events\?.*nextPageToken=[^&>]+.*>; rel="next"$/);
@@ -450,13 +555,23 @@ describe('EPCIS 2.0 query interface', () => {
     });
 
     it('keeps the order across pages', async () => {
-      const { pages } = await walk(`MATCH_epcClass=${encodeURIComponent(classLink(pager.product.gtin!, batch.lotCode))}&perPage=7&orderBy=eventTime&orderDirection=ASC`);
-      const whole = expectQueryDocument(await query(`/epcis/events?MATCH_epcClass=${encodeURIComponent(classLink(pager.product.gtin!, batch.lotCode))}&perPage=100&orderBy=eventTime&orderDirection=ASC`, inspector)).map(keyOf);
+      const { pages } = await walk(
+        `MATCH_epcClass=${encodeURIComponent(classLink(pager.product.gtin!, batch.lotCode))}&perPage=7&orderBy=eventTime&orderDirection=ASC`,
+      );
+      const whole = expectQueryDocument(
+        await query(
+          `/epcis/events?MATCH_epcClass=${encodeURIComponent(classLink(pager.product.gtin!, batch.lotCode))}&perPage=100&orderBy=eventTime&orderDirection=ASC`,
+          inspector,
+        ),
+      ).map(keyOf);
       expect(pages.flat()).toEqual(whole);
     });
 
     it('sends no Link on the last page, and 30 events per page by default', async () => {
-      const response = await query(`/epcis/events?MATCH_epcClass=${encodeURIComponent(classLink(pager.product.gtin!, batch.lotCode))}`, inspector);
+      const response = await query(
+        `/epcis/events?MATCH_epcClass=${encodeURIComponent(classLink(pager.product.gtin!, batch.lotCode))}`,
+        inspector,
+      );
       expect(expectQueryDocument(response)).toHaveLength(25);
       expect(response.headers.get('link')).toBeNull();
       const many = await query('/epcis/events?perPage=5000', inspector);
@@ -464,18 +579,39 @@ describe('EPCIS 2.0 query interface', () => {
     });
 
     it('refuses a garbled, forged or borrowed nextPageToken with 400, naming it', async () => {
-      const first = await query(`/epcis/events?MATCH_epcClass=${encodeURIComponent(classLink(pager.product.gtin!, batch.lotCode))}&perPage=10`, inspector);
+      const first = await query(
+        `/epcis/events?MATCH_epcClass=${encodeURIComponent(classLink(pager.product.gtin!, batch.lotCode))}&perPage=10`,
+        inspector,
+      );
       const next = new URL(/^<([^>]+)>/.exec(first.headers.get('link')!)![1]!);
       const token = next.searchParams.get('nextPageToken')!;
       const [body, signature] = token.split('.');
-      const forgedBody = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), i: randomUUID() })).toString('base64url');
+      const forgedBody = Buffer.from(
+        JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), i: randomUUID() }),
+      ).toString('base64url');
       for (const bad of ['garbage', `${token}x`, `${forgedBody}.${signature}`, `${body}.${signature}.${signature}`]) {
-        expectApiError(await query(`/epcis/events?MATCH_epcClass=${encodeURIComponent(classLink(pager.product.gtin!, batch.lotCode))}&perPage=10&nextPageToken=${encodeURIComponent(bad)}`, inspector), 400, 'VALIDATION_FAILED', ['nextPageToken']);
+        expectApiError(
+          await query(
+            `/epcis/events?MATCH_epcClass=${encodeURIComponent(classLink(pager.product.gtin!, batch.lotCode))}&perPage=10&nextPageToken=${encodeURIComponent(bad)}`,
+            inspector,
+          ),
+          400,
+          'VALIDATION_FAILED',
+          ['nextPageToken'],
+        );
       }
       // A token belongs to the query it was given for.
-      expectApiError(await query(`/epcis/events?perPage=10&nextPageToken=${encodeURIComponent(token)}`, inspector), 400, 'VALIDATION_FAILED', ['nextPageToken']);
+      expectApiError(
+        await query(`/epcis/events?perPage=10&nextPageToken=${encodeURIComponent(token)}`, inspector),
+        400,
+        'VALIDATION_FAILED',
+        ['nextPageToken'],
+      );
       // The same query with another page size is fine.
-      const again = await query(`/epcis/events?MATCH_epcClass=${encodeURIComponent(classLink(pager.product.gtin!, batch.lotCode))}&perPage=20&nextPageToken=${encodeURIComponent(token)}`, inspector);
+      const again = await query(
+        `/epcis/events?MATCH_epcClass=${encodeURIComponent(classLink(pager.product.gtin!, batch.lotCode))}&perPage=20&nextPageToken=${encodeURIComponent(token)}`,
+        inspector,
+      );
       expect(expectQueryDocument(again)).toHaveLength(15);
     });
   });
@@ -494,7 +630,11 @@ describe('EPCIS 2.0 query interface', () => {
     });
 
     it('answers an unknown eventID, or one the caller may not read, with 404 EVENT_NOT_FOUND', async () => {
-      expectApiError(await byId('ni:///sha-256;0000000000000000000000000000000000000000000000000000000000000000?ver=CBV2.0'), 404, 'EVENT_NOT_FOUND');
+      expectApiError(
+        await byId('ni:///sha-256;0000000000000000000000000000000000000000000000000000000000000000?ver=CBV2.0'),
+        404,
+        'EVENT_NOT_FOUND',
+      );
       expectApiError(await byId(E.E4!, outsider.owner), 404, 'EVENT_NOT_FOUND');
       expect(expectQueryDocument(await byId(E.E4!, inspector))).toHaveLength(1);
       expectApiError(await f.http.get(`/epcis/events/${encodeURIComponent(E.E4!)}`), 401, 'UNAUTHENTICATED');
@@ -514,9 +654,22 @@ describe('EPCIS 2.0 query interface', () => {
       const location = `urn:nguon:location:${grower.location.id}`;
       expect((await list('/epcis/eventTypes')).body.member).toEqual(['AggregationEvent', 'ObjectEvent', 'TransformationEvent']);
       expect((await list('/epcis/bizSteps')).body.member).toEqual([
-        'commissioning', 'https://id.nguon.vn/voc/bizstep/harvesting', 'https://id.nguon.vn/voc/bizstep/processing', 'inspecting', 'packing', 'receiving', 'retail_selling', 'shipping',
+        'commissioning',
+        'https://id.nguon.vn/voc/bizstep/harvesting',
+        'https://id.nguon.vn/voc/bizstep/processing',
+        'inspecting',
+        'packing',
+        'receiving',
+        'retail_selling',
+        'shipping',
       ]);
-      expect((await list('/epcis/dispositions')).body.member).toEqual(['active', 'in_progress', 'in_transit', 'non_conformant', 'retail_sold']);
+      expect((await list('/epcis/dispositions')).body.member).toEqual([
+        'active',
+        'in_progress',
+        'in_transit',
+        'non_conformant',
+        'retail_sold',
+      ]);
       expect((await list('/epcis/readPoints')).body.member).toEqual([`https://id.gs1.org/414/${GLN}`, SGLN_URN, location].sort());
       expect((await list('/epcis/bizLocations')).body.member).toEqual([SGLN_URN, location].sort());
       expect((await list('/epcis/eventTypes', outsider.owner)).body.member).toEqual([]);
@@ -530,7 +683,14 @@ describe('EPCIS 2.0 query interface', () => {
       const second = await list(pathOf(link![1]!));
       expect(second.body.member).toEqual(['TransformationEvent']);
       expect(second.headers.get('link')).toBeNull();
-      expectApiError(await f.http.get(`/epcis/bizSteps?nextPageToken=${encodeURIComponent(new URL(link![1]!).searchParams.get('nextPageToken')!)}`, { token: growerKey.token }), 400, 'VALIDATION_FAILED', ['nextPageToken']);
+      expectApiError(
+        await f.http.get(`/epcis/bizSteps?nextPageToken=${encodeURIComponent(new URL(link![1]!).searchParams.get('nextPageToken')!)}`, {
+          token: growerKey.token,
+        }),
+        400,
+        'VALIDATION_FAILED',
+        ['nextPageToken'],
+      );
     });
 
     it('needs a credential', async () => {
@@ -540,12 +700,19 @@ describe('EPCIS 2.0 query interface', () => {
     it('describes the repository at GET /epcis and OPTIONS /epcis, to anyone', async () => {
       const top = await f.http.get('/epcis');
       expect(top.status).toBe(200);
-      expect(top.body).toMatchObject({ type: 'Collection', member: expect.arrayContaining(['events', 'eventTypes', 'bizSteps', 'dispositions', 'readPoints', 'bizLocations']) });
+      expect(top.body).toMatchObject({
+        type: 'Collection',
+        member: expect.arrayContaining(['events', 'eventTypes', 'bizSteps', 'dispositions', 'readPoints', 'bizLocations']),
+      });
       expect(top.headers.get('gs1-epcis-version')).toBe('2.0.0');
       const options = await f.http.request('OPTIONS', '/epcis');
       expect(options.status).toBe(204);
       expect(options.headers.get('allow')).toBe('OPTIONS, GET');
-      expect({ version: options.headers.get('gs1-epcis-version'), max: options.headers.get('gs1-epcis-max'), cbv: options.headers.get('gs1-cbv-version') }).toEqual({ version: '2.0.0', max: '2.0.0', cbv: '2.0.0' });
+      expect({
+        version: options.headers.get('gs1-epcis-version'),
+        max: options.headers.get('gs1-epcis-max'),
+        cbv: options.headers.get('gs1-cbv-version'),
+      }).toEqual({ version: '2.0.0', max: '2.0.0', cbv: '2.0.0' });
       expect(options.headers.get('gs1-epc-format')).toContain('Always_EPC_URN');
     });
   });
@@ -558,34 +725,53 @@ describe('EPCIS 2.0 query interface', () => {
       keeper = await createProducer(f, admin, { business: { gs1Prefixes: [makeCompanyPrefix(), ...GS1_EXAMPLE_PREFIXES] } });
       key = await createApiKey(f, keeper.owner, keeper.business.id, { scopes: ['capture', 'read'] });
       for (const name of exampleNames) {
-        const response = await f.http.post('/epcis/capture', example(name), { token: key.token, headers: { 'content-type': 'application/ld+json' } });
+        const response = await f.http.post('/epcis/capture', example(name), {
+          token: key.token,
+          headers: { 'content-type': 'application/ld+json' },
+        });
         expect({ name, status: response.status, success: response.body.success }).toEqual({ name, status: 202, success: true });
       }
     });
 
-    it.each(exampleNames)('finds each event of %s by its eventID and by its first identifier as written, in valid documents', async (name) => {
-      const { events, context } = epcisDocumentEvents(example(name));
-      for (const event of events) {
-        const eventId = typeof event.eventID === 'string' ? event.eventID : eventHashId(event, context);
-        const asCaptured = { 'GS1-EPC-Format': 'Never_Translates' };
-        const byId = expectQueryDocument(await query(`/epcis/events?EQ_eventID=${encodeURIComponent(eventId)}`, key, asCaptured));
-        const stored = byId.find((e) => Boolean(e.errorDeclaration) === (event.errorDeclaration !== undefined));
-        expect({ name, eventId, found: Boolean(stored) }).toEqual({ name, eventId, found: true });
-        expectQueryDocument(await query(`/epcis/events/${encodeURIComponent(eventId)}`, key));
-        // A few examples reuse an eventID for another event: capture kept the first one.
-        const { recordTime: _, ...content } = stored!;
-        const identifier = firstIdentifier(event);
-        if (!identifier || JSON.stringify(canonical(content)) !== JSON.stringify(canonical({ eventID: eventId, ...event }))) continue;
-        const [parameter, value] = identifier;
-        const byIdentifier = expectQueryDocument(await query(`/epcis/events?perPage=1000&${parameter}=${encodeURIComponent(value)}&EQ_eventID=${encodeURIComponent(eventId)}`, key, asCaptured));
-        expect({ name, eventId, parameter, value, found: byIdentifier.some((e) => e.eventID === eventId) }).toEqual({ name, eventId, parameter, value, found: true });
-      }
-    });
+    it.each(exampleNames)(
+      'finds each event of %s by its eventID and by its first identifier as written, in valid documents',
+      async (name) => {
+        const { events, context } = epcisDocumentEvents(example(name));
+        for (const event of events) {
+          const eventId = typeof event.eventID === 'string' ? event.eventID : eventHashId(event, context);
+          const asCaptured = { 'GS1-EPC-Format': 'Never_Translates' };
+          const byId = expectQueryDocument(await query(`/epcis/events?EQ_eventID=${encodeURIComponent(eventId)}`, key, asCaptured));
+          const stored = byId.find((e) => Boolean(e.errorDeclaration) === (event.errorDeclaration !== undefined));
+          expect({ name, eventId, found: Boolean(stored) }).toEqual({ name, eventId, found: true });
+          expectQueryDocument(await query(`/epcis/events/${encodeURIComponent(eventId)}`, key));
+          // A few examples reuse an eventID for another event: capture kept the first one.
+          const { recordTime: _, ...content } = stored!;
+          const identifier = firstIdentifier(event);
+          if (!identifier || JSON.stringify(canonical(content)) !== JSON.stringify(canonical({ eventID: eventId, ...event }))) continue;
+          const [parameter, value] = identifier;
+          const byIdentifier = expectQueryDocument(
+            await query(
+              `/epcis/events?perPage=1000&${parameter}=${encodeURIComponent(value)}&EQ_eventID=${encodeURIComponent(eventId)}`,
+              key,
+              asCaptured,
+            ),
+          );
+          expect({ name, eventId, parameter, value, found: byIdentifier.some((e) => e.eventID === eventId) }).toEqual({
+            name,
+            eventId,
+            parameter,
+            value,
+            found: true,
+          });
+        }
+      },
+    );
   });
 
   describe('GET /api/batches/{id}/epcis', () => {
     type Document = { type: string; epcisBody: { eventList: Array<Record<string, unknown>> } };
-    const exported = (batchId: string, credential: Credential) => f.http.get<Document>(`/api/batches/${batchId}/epcis`, { token: credential.token });
+    const exported = (batchId: string, credential: Credential) =>
+      f.http.get<Document>(`/api/batches/${batchId}/epcis`, { token: credential.token });
 
     it("exports the batch's own events, oldest first, as an EPCISDocument that validates against GS1's schema", async () => {
       const response = await exported(batchA.id, grower.owner);
@@ -616,6 +802,11 @@ describe('EPCIS 2.0 query interface', () => {
 /** A JSON value with its object keys sorted, to compare documents whatever their key order. */
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
   return value;
 }

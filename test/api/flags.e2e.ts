@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PNG } from 'pngjs';
 import type { BatchView, FlagScanResult, FlagView, Page } from '@nguon/shared';
-import { createBatch, createProducer, createUser, recordProcessing, recordStage, type Factory, type Producer, type TestUser } from '../factories/index.js';
+import {
+  createBatch,
+  createProducer,
+  createUser,
+  recordProcessing,
+  recordStage,
+  type Factory,
+  type Producer,
+  type TestUser,
+} from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { countRows } from '../support/db.js';
 import { scanBatch } from '../factories/lots.js';
@@ -34,7 +43,8 @@ describe('flags and consumer reports', () => {
     const admin = await createUser(f, { role: 'admin' });
     inspector = await createUser(f, { role: 'inspector' });
     [farm, factory, shop] = [await createProducer(f, admin), await createProducer(f, admin), await createProducer(f, admin)];
-    const batch = (lotCode: string) => createBatch(f, farm.owner, farm.product.id, { lotCode, locationId: farm.location.id, eventTime: hoursAgo(300) });
+    const batch = (lotCode: string) =>
+      createBatch(f, farm.owner, farm.product.id, { lotCode, locationId: farm.location.id, eventTime: hoursAgo(300) });
     lost = await batch('LOST');
     delivered = await batch('DELIVERED');
     recent = await batch('RECENT');
@@ -47,51 +57,98 @@ describe('flags and consumer reports', () => {
     await stage(shop, delivered, { stage: 'receiving', eventTime: hoursAgo(90) });
     await stage(farm, recent, { stage: 'shipping', destinationBusinessId: factory.business.id, eventTime: hoursAgo(2) });
     // 100 kg of oranges in, 150 kg out.
-    const own = await createBatch(f, farm.owner, farm.product.id, { lotCode: 'JAM', locationId: farm.location.id, eventTime: hoursAgo(300) });
+    const own = await createBatch(f, farm.owner, farm.product.id, {
+      lotCode: 'JAM',
+      locationId: farm.location.id,
+      eventTime: hoursAgo(300),
+    });
     await recordProcessing(f, farm.owner, {
-      locationId: farm.location.id, eventTime: hoursAgo(50),
-      inputs: [{ batchId: swollen.id, quantity: 100, unit: 'KGM' }], outputs: [{ batchId: own.id, quantity: 150, unit: 'KGM' }],
+      locationId: farm.location.id,
+      eventTime: hoursAgo(50),
+      inputs: [{ batchId: swollen.id, quantity: 100, unit: 'KGM' }],
+      outputs: [{ batchId: own.id, quantity: 150, unit: 'KGM' }],
     });
     // A harvest recorded with neither place nor quantity.
     await recordStage(f, farm.owner, sloppy.id, { stage: 'harvesting', eventTime: hoursAgo(60) });
     // The same code opened by one phone in Hà Tĩnh and by another in Hồ Chí Minh City.
     const [inHaTinh] = await scanBatch(f, copied);
-    await f.http.post(`/api/public/batches/${copied.id}/scan-place`, { scanToken: inHaTinh!.scanToken, latitude: 18.3428, longitude: 105.9057 });
+    await f.http.post(`/api/public/batches/${copied.id}/scan-place`, {
+      scanToken: inHaTinh!.scanToken,
+      latitude: 18.3428,
+      longitude: 105.9057,
+    });
     const [inSaigon] = await scanBatch(f, copied);
-    await f.http.post(`/api/public/batches/${copied.id}/scan-place`, { scanToken: inSaigon!.scanToken, latitude: 10.7769, longitude: 106.7009 });
+    await f.http.post(`/api/public/batches/${copied.id}/scan-place`, {
+      scanToken: inSaigon!.scanToken,
+      latitude: 10.7769,
+      longitude: 106.7009,
+    });
   });
   afterAll(async () => t?.close());
 
   it('finds exactly the planted anomalies, once', async () => {
     const result = await scan();
-    expect(result.raised).toEqual({ unreceived_shipment: 1, outputs_exceed_inputs: 1, missing_data: 1, consumer_report: 0, improbable_scans: 1 });
+    expect(result.raised).toEqual({
+      unreceived_shipment: 1,
+      outputs_exceed_inputs: 1,
+      missing_data: 1,
+      consumer_report: 0,
+      improbable_scans: 1,
+    });
     const found = (await flags()).items;
     expect(found.map((flag) => [flag.kind, flag.batch?.lotCode]).sort()).toEqual([
-      ['improbable_scans', 'COPIED'], ['missing_data', 'SLOPPY'], ['outputs_exceed_inputs', 'JAM'], ['unreceived_shipment', 'LOST'],
+      ['improbable_scans', 'COPIED'],
+      ['missing_data', 'SLOPPY'],
+      ['outputs_exceed_inputs', 'JAM'],
+      ['unreceived_shipment', 'LOST'],
     ]);
     const missing = found.find((flag) => flag.kind === 'missing_data')!;
     expect(missing.summary.en).toMatch(/harvesting event of batch SLOPPY lacks: location, quantity/);
     expect(missing.summary.vi).toMatch(/thiếu: địa điểm, số lượng/);
     expect(found.find((flag) => flag.kind === 'unreceived_shipment')!.business?.id).toBe(factory.business.id);
     expect(found.find((flag) => flag.kind === 'improbable_scans')!.summary.en).toMatch(/2 places up to \d{3} km apart/);
-    expect((await scan()).raised).toEqual({ unreceived_shipment: 0, outputs_exceed_inputs: 0, missing_data: 0, consumer_report: 0, improbable_scans: 0 });
+    expect((await scan()).raised).toEqual({
+      unreceived_shipment: 0,
+      outputs_exceed_inputs: 0,
+      missing_data: 0,
+      consumer_report: 0,
+      improbable_scans: 0,
+    });
   });
 
   it('keeps only a coarse place for a scan, and only for a scan just made', async () => {
-    const places = await t.app.database.dataSource.query(`SELECT latitude::text, longitude::text FROM scans WHERE batch_id = $1 ORDER BY id`, [copied.id]);
-    expect(places).toEqual([{ latitude: '18.3', longitude: '105.9' }, { latitude: '10.8', longitude: '106.7' }]);
+    const places = await t.app.database.dataSource.query(
+      `SELECT latitude::text, longitude::text FROM scans WHERE batch_id = $1 ORDER BY id`,
+      [copied.id],
+    );
+    expect(places).toEqual([
+      { latitude: '18.3', longitude: '105.9' },
+      { latitude: '10.8', longitude: '106.7' },
+    ]);
     const [scan] = await scanBatch(f, copied);
-    expectApiError(await f.http.post(`/api/public/batches/${copied.id}/scan-place`, { scanToken: scan!.scanToken, latitude: 95, longitude: 0 }), 400, 'VALIDATION_FAILED', ['latitude']);
+    expectApiError(
+      await f.http.post(`/api/public/batches/${copied.id}/scan-place`, { scanToken: scan!.scanToken, latitude: 95, longitude: 0 }),
+      400,
+      'VALIDATION_FAILED',
+      ['latitude'],
+    );
   });
 
-  it('takes a consumer report with a photo into the inspector\'s queue', async () => {
+  it("takes a consumer report with a photo into the inspector's queue", async () => {
     const sent = await f.http.post(`/api/public/batches/${delivered.id}/reports`, {
-      category: 'counterfeit', message: 'Tem QR in mờ, vỏ hộp khác hàng mua trước đây', contact: '0912 345 678',
+      category: 'counterfeit',
+      message: 'Tem QR in mờ, vỏ hộp khác hàng mua trước đây',
+      contact: '0912 345 678',
       photo: { contentType: 'image/png', base64: TINY_PNG },
     });
     expect(sent.status).toBe(201);
     const [flag] = (await flags('?kind=consumer_report')).items;
-    expect(flag).toMatchObject({ status: 'open', batch: { lotCode: 'DELIVERED' }, business: { id: farm.business.id }, report: { category: 'counterfeit', contact: '0912 345 678' } });
+    expect(flag).toMatchObject({
+      status: 'open',
+      batch: { lotCode: 'DELIVERED' },
+      business: { id: farm.business.id },
+      report: { category: 'counterfeit', contact: '0912 345 678' },
+    });
     const photo = await f.http.getBytes(flag!.report!.photoUrl!, { headers: { authorization: `Bearer ${inspector.token}` } });
     expect(photo.status).toBe(200);
     expect(photo.bytes.equals(Buffer.from(TINY_PNG, 'base64'))).toBe(true);
@@ -100,32 +157,80 @@ describe('flags and consumer reports', () => {
 
   it('refuses a report it cannot use, storing nothing', async () => {
     const before = await countRows(t, 'consumer_reports');
-    expectApiError(await f.http.post(`/api/public/batches/${delivered.id}/reports`, { category: 'rude', message: '' }), 400, 'VALIDATION_FAILED', ['category', 'message']);
-    expectApiError(await f.http.post(`/api/public/batches/${delivered.id}/reports`, {
-      category: 'quality', message: 'Hỏng', photo: { contentType: 'image/jpeg', base64: TINY_PNG },
-    }), 415, 'ATTACHMENT_TYPE_NOT_ALLOWED', ['photo.base64']);
+    expectApiError(
+      await f.http.post(`/api/public/batches/${delivered.id}/reports`, { category: 'rude', message: '' }),
+      400,
+      'VALIDATION_FAILED',
+      ['category', 'message'],
+    );
+    expectApiError(
+      await f.http.post(`/api/public/batches/${delivered.id}/reports`, {
+        category: 'quality',
+        message: 'Hỏng',
+        photo: { contentType: 'image/jpeg', base64: TINY_PNG },
+      }),
+      415,
+      'ATTACHMENT_TYPE_NOT_ALLOWED',
+      ['photo.base64'],
+    );
     for (const base64 of ['not base64!', `${TINY_PNG}=`, TINY_PNG.slice(1)]) {
-      const refused = expectApiError(await f.http.post(`/api/public/batches/${delivered.id}/reports`, {
-        category: 'quality', message: 'Hỏng', photo: { contentType: 'image/png', base64 },
-      }, { headers: { 'accept-language': 'vi' } }), 400, 'VALIDATION_FAILED', ['photo.base64']);
+      const refused = expectApiError(
+        await f.http.post(
+          `/api/public/batches/${delivered.id}/reports`,
+          {
+            category: 'quality',
+            message: 'Hỏng',
+            photo: { contentType: 'image/png', base64 },
+          },
+          { headers: { 'accept-language': 'vi' } },
+        ),
+        400,
+        'VALIDATION_FAILED',
+        ['photo.base64'],
+      );
       expect(refused.fieldErrors?.['photo.base64']).toEqual(['photo.base64 phải được mã hóa base64']);
     }
-    expectApiError(await f.http.post(`/api/public/batches/00000000-0000-4000-8000-000000000000/reports`, { category: 'quality', message: 'Hỏng' }), 404, 'BATCH_NOT_FOUND');
+    expectApiError(
+      await f.http.post(`/api/public/batches/00000000-0000-4000-8000-000000000000/reports`, { category: 'quality', message: 'Hỏng' }),
+      404,
+      'BATCH_NOT_FOUND',
+    );
     expect(await countRows(t, 'consumer_reports')).toBe(before);
   });
 
   it('lets an inspector work a flag through with notes, and nobody else', async () => {
     const [flag] = (await flags('?kind=unreceived_shipment')).items;
-    const review = await f.http.request<FlagView>('PATCH', `/api/flags/${flag!.id}`, { token: inspector.token, body: { status: 'in_review', note: 'Đã gọi cho nhà máy' } });
+    const review = await f.http.request<FlagView>('PATCH', `/api/flags/${flag!.id}`, {
+      token: inspector.token,
+      body: { status: 'in_review', note: 'Đã gọi cho nhà máy' },
+    });
     expect(review.status).toBe(200);
     expect(review.body.status).toBe('in_review');
     expect(review.body.notes).toEqual([expect.objectContaining({ status: 'in_review', text: 'Đã gọi cho nhà máy' })]);
-    const closed = await f.http.request<FlagView>('PATCH', `/api/flags/${flag!.id}`, { token: inspector.token, body: { status: 'closed', note: 'Nhà máy quên ghi nhận hàng, đã bổ sung' } });
+    const closed = await f.http.request<FlagView>('PATCH', `/api/flags/${flag!.id}`, {
+      token: inspector.token,
+      body: { status: 'closed', note: 'Nhà máy quên ghi nhận hàng, đã bổ sung' },
+    });
     expect(closed.body.notes.map((n) => n.status)).toEqual(['in_review', 'closed']);
     expect((await flags('?status=closed')).items.map((f) => f.id)).toEqual([flag!.id]);
-    expectApiError(await f.http.request('PATCH', `/api/flags/${flag!.id}`, { token: inspector.token, body: {} }), 400, 'VALIDATION_FAILED', ['note']);
-    expectApiError(await f.http.request('PATCH', `/api/flags/${flag!.id}`, { token: inspector.token, body: { status: 'solved' } }), 400, 'VALIDATION_FAILED', ['status']);
-    expectApiError(await f.http.request('PATCH', `/api/flags/${flag!.id}`, { token: inspector.token, body: { status: null, note: null } }), 400, 'VALIDATION_FAILED', ['status', 'note']);
+    expectApiError(
+      await f.http.request('PATCH', `/api/flags/${flag!.id}`, { token: inspector.token, body: {} }),
+      400,
+      'VALIDATION_FAILED',
+      ['note'],
+    );
+    expectApiError(
+      await f.http.request('PATCH', `/api/flags/${flag!.id}`, { token: inspector.token, body: { status: 'solved' } }),
+      400,
+      'VALIDATION_FAILED',
+      ['status'],
+    );
+    expectApiError(
+      await f.http.request('PATCH', `/api/flags/${flag!.id}`, { token: inspector.token, body: { status: null, note: null } }),
+      400,
+      'VALIDATION_FAILED',
+      ['status', 'note'],
+    );
     expectApiError(await f.http.get('/api/flags', { token: farm.owner.token }), 403, 'FORBIDDEN');
     expectApiError(await f.http.get('/api/flags'), 401, 'UNAUTHENTICATED');
     expectApiError(await f.http.get('/api/flags/00000000-0000-4000-8000-000000000000', { token: inspector.token }), 404, 'FLAG_NOT_FOUND');

@@ -48,13 +48,49 @@ const deepText = (depth: number) => `${'{"a":['.repeat(depth)}1${']}'.repeat(dep
 
 /** Text meant to break things: NUL, huge, unicode edge cases, injections, malformed dates and numbers. */
 const HOSTILE_TEXT = [
-  '\u0000', 'a\u0000b', 'x'.repeat(200_000), 'Bưởi 🌾 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \u202e\u200b\ufeff', '\ud800', '', '   ', "'; DROP TABLE users; --",
-  '<img src=x onerror=alert(1)>', '../../../etc/passwd', '%00', '9'.repeat(500), '-1', '1e309', 'NaN', 'null', 'true',
-  '2026-02-30', '2026-11-20T25:61:00+07:00', '00000000-0000-0000-0000-000000000000', '__proto__', 'urn:epc:id:sgtin:893.1.x',
+  '\u0000',
+  'a\u0000b',
+  'x'.repeat(200_000),
+  'Bưởi 🌾 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \u202e\u200b\ufeff',
+  '\ud800',
+  '',
+  '   ',
+  "'; DROP TABLE users; --",
+  '<img src=x onerror=alert(1)>',
+  '../../../etc/passwd',
+  '%00',
+  '9'.repeat(500),
+  '-1',
+  '1e309',
+  'NaN',
+  'null',
+  'true',
+  '2026-02-30',
+  '2026-11-20T25:61:00+07:00',
+  '00000000-0000-0000-0000-000000000000',
+  '__proto__',
+  'urn:epc:id:sgtin:893.1.x',
 ];
 const HOSTILE_VALUES: unknown[] = [
-  ...HOSTILE_TEXT, -1, 0, -(2 ** 31), 2 ** 53 + 2, 1e308, -1e308, 1.5, true, false, null, [], [1, 'a', null], {}, { a: { b: 1 } },
-  nested(40), nested(70), Array.from({ length: 5000 }, (_, i) => i), [HOSTILE_TEXT[2]],
+  ...HOSTILE_TEXT,
+  -1,
+  0,
+  -(2 ** 31),
+  2 ** 53 + 2,
+  1e308,
+  -1e308,
+  1.5,
+  true,
+  false,
+  null,
+  [],
+  [1, 'a', null],
+  {},
+  { a: { b: 1 } },
+  nested(40),
+  nested(70),
+  Array.from({ length: 5000 }, (_, i) => i),
+  [HOSTILE_TEXT[2]],
 ];
 /** Raw query-string text, sent unencoded: malformed percent-encodings and odd structure. */
 const RAW_QUERY = ['%00', '%FF%FE', '%', '%E0%A4%A', '&&&', '==', 'a[b]=c', '__proto__[x]=1', 'limit=1&limit=2', 'limit=-5', 'offset=1e99'];
@@ -105,7 +141,11 @@ describe('fuzzing every route of the OpenAPI document', () => {
     const grower = await createProducer(f, admin);
     const buyer = await createProducer(f, admin);
     const batch = await createBatch(f, grower.owner, grower.product.id);
-    const shipping = await recordStage(f, grower.owner, batch.id, { stage: 'shipping', destinationBusinessId: buyer.business.id, quantity: 10 });
+    const shipping = await recordStage(f, grower.owner, batch.id, {
+      stage: 'shipping',
+      destinationBusinessId: buyer.business.id,
+      quantity: 10,
+    });
     const bystander = await createUser(f);
     callers.owner = grower.owner;
     callers.admin = admin;
@@ -128,7 +168,8 @@ describe('fuzzing every route of the OpenAPI document', () => {
   function fitting(rng: Random, raw: Schema | undefined, depth = 0): unknown {
     const schema = resolve(raw) ?? {};
     if (schema.example !== undefined && rng.chance(0.7)) return structuredClone(schema.example);
-    if (schema.allOf?.length || schema.oneOf?.length) return fitting(rng, rng.pick([...(schema.allOf ?? []), ...(schema.oneOf ?? [])]), depth);
+    if (schema.allOf?.length || schema.oneOf?.length)
+      return fitting(rng, rng.pick([...(schema.allOf ?? []), ...(schema.oneOf ?? [])]), depth);
     if (schema.enum?.length) return rng.pick(schema.enum);
     switch (schema.type) {
       case 'integer':
@@ -183,7 +224,15 @@ describe('fuzzing every route of the OpenAPI document', () => {
   }
 
   /** The records a path's `{id}` names, by the collection before it (`/api/batches/{id}` → batch). */
-  const COLLECTIONS: Record<string, string> = { batches: 'batch', products: 'product', locations: 'location', businesses: 'business', events: 'event', users: 'user', shipments: 'event' };
+  const COLLECTIONS: Record<string, string> = {
+    batches: 'batch',
+    products: 'product',
+    locations: 'location',
+    businesses: 'business',
+    events: 'event',
+    users: 'user',
+    shipments: 'event',
+  };
 
   function pathValue(rng: Random, name: string, collection: string): string {
     if (/business/i.test(name)) return rng.pick(ids.business!);
@@ -201,7 +250,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
     return /^%|^\.\.$/.test(text) ? text : safeEncode(text);
   }
 
-  const asQueryText = (value: unknown) => safeEncode((typeof value === 'string' ? value : JSON.stringify(value) ?? '').slice(0, 5000));
+  const asQueryText = (value: unknown) => safeEncode((typeof value === 'string' ? value : (JSON.stringify(value) ?? '')).slice(0, 5000));
 
   /**
    * A request that fits the document (to reach the services), then, mostly, one thing made hostile:
@@ -227,7 +276,8 @@ describe('fuzzing every route of the OpenAPI document', () => {
     if (target === 'query') {
       const roll = rng.next();
       if (roll < 0.2) query.push(['raw', rng.pick(RAW_QUERY)]);
-      else if (roll < 0.3 && query.length) query.push([rng.pick(query)[0], asQueryText(rng.pick(HOSTILE_VALUES))]); // repeated: an array
+      else if (roll < 0.3 && query.length)
+        query.push([rng.pick(query)[0], asQueryText(rng.pick(HOSTILE_VALUES))]); // repeated: an array
       else {
         const names = (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
         query.push([names.length && rng.chance(0.8) ? rng.pick(names) : 'unknownParam', asQueryText(rng.pick(HOSTILE_VALUES))]);
@@ -237,7 +287,14 @@ describe('fuzzing every route of the OpenAPI document', () => {
       const roll = rng.next();
       if (roll < 0.1) bodyText = rng.pick(['{', '{"a":', '[1,]', '\u0000', '{"__proto__":{"x":1}}', 'null', '"text"', '1e999999', '']);
       else if (roll < 0.2) bodyText = deepText(rng.pick([100, 10_000]));
-      else if (roll < 0.3) headers['content-type'] = rng.pick(['text/plain', 'application/xml', 'application/octet-stream', 'image/png', 'multipart/form-data']);
+      else if (roll < 0.3)
+        headers['content-type'] = rng.pick([
+          'text/plain',
+          'application/xml',
+          'application/octet-stream',
+          'image/png',
+          'multipart/form-data',
+        ]);
       else body = mutateField(rng, body ?? {});
     }
     if (target === 'header') {
@@ -273,7 +330,8 @@ describe('fuzzing every route of the OpenAPI document', () => {
     if (body.statusCode !== status) return `statusCode ${String(body.statusCode)} in a ${status}`;
     if (typeof body.code !== 'string' || !(body.code in ERROR_CODES)) return `unknown code ${String(body.code)}`;
     if (typeof body.message !== 'string' || !body.message) return 'no message';
-    if (typeof body.requestId !== 'string' || body.requestId !== headers.get('x-request-id')) return 'requestId is not the x-request-id header';
+    if (typeof body.requestId !== 'string' || body.requestId !== headers.get('x-request-id'))
+      return 'requestId is not the x-request-id header';
     return null;
   }
 
@@ -281,7 +339,12 @@ describe('fuzzing every route of the OpenAPI document', () => {
     const user = callers[request.caller];
     const headers = { ...request.headers, ...(user ? { authorization: `Bearer ${user.token}` } : {}) };
     try {
-      const response = await fetch(`${t.baseUrl}${request.url}`, { method: request.method, headers, body: request.body, redirect: 'manual' });
+      const response = await fetch(`${t.baseUrl}${request.url}`, {
+        method: request.method,
+        headers,
+        body: request.body,
+        redirect: 'manual',
+      });
       const text = await response.text();
       // A caller signed out by a generated request (logout, a password change) signs in again.
       if (user && response.status === 401) {
@@ -294,37 +357,47 @@ describe('fuzzing every route of the OpenAPI document', () => {
     }
   }
 
-  it(`answers every generated request without a 5xx, each 4xx in the error shape (seed ${SEED})`, async () => {
-    const rng = random(SEED);
-    const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method, operation })));
-    expect(operations.length).toBeGreaterThan(50);
-    const queue: FuzzRequest[] = [];
-    for (let round = 0; round < ITERATIONS; round++) {
-      for (const { path, method, operation } of operations) {
-        for (const caller of Object.keys(callers)) queue.push(generate(rng, caller, method, path, operation));
-      }
-    }
-    const started = Date.now();
-    const failures: string[] = [];
-    const statuses: Record<number, number> = {};
-    let sent = 0;
-    for (let i = 0; i < queue.length && Date.now() - started < BUDGET_MS; i += PARALLEL) {
-      const batch = queue.slice(i, i + PARALLEL);
-      const answers = await Promise.all(batch.map(send));
-      answers.forEach((answer, n) => {
-        const request = batch[n]!;
-        sent++;
-        statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
-        if (answer.problem) {
-          failures.push(`${answer.problem}: #${i + n} ${request.caller} ${request.method} ${request.url.slice(0, 300)} ${JSON.stringify(request.headers)} body ${request.body?.slice(0, 300) ?? '-'} → ${answer.answer}`);
+  it(
+    `answers every generated request without a 5xx, each 4xx in the error shape (seed ${SEED})`,
+    async () => {
+      const rng = random(SEED);
+      const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, operation]) => ({ path, method, operation })),
+      );
+      expect(operations.length).toBeGreaterThan(50);
+      const queue: FuzzRequest[] = [];
+      for (let round = 0; round < ITERATIONS; round++) {
+        for (const { path, method, operation } of operations) {
+          for (const caller of Object.keys(callers)) queue.push(generate(rng, caller, method, path, operation));
         }
-      });
-    }
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`fuzz: FUZZ_SEED=${SEED}, ${sent} of ${queue.length} requests over ${operations.length} operations in ${seconds} s; statuses ${JSON.stringify(statuses)}`);
-    if (failures.length) console.log(`FUZZ_SEED=${SEED}\n${failures.slice(0, 30).join('\n')}`);
-    expect(failures).toEqual([]);
-  }, BUDGET_MS + 60_000);
+      }
+      const started = Date.now();
+      const failures: string[] = [];
+      const statuses: Record<number, number> = {};
+      let sent = 0;
+      for (let i = 0; i < queue.length && Date.now() - started < BUDGET_MS; i += PARALLEL) {
+        const batch = queue.slice(i, i + PARALLEL);
+        const answers = await Promise.all(batch.map(send));
+        answers.forEach((answer, n) => {
+          const request = batch[n]!;
+          sent++;
+          statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+          if (answer.problem) {
+            failures.push(
+              `${answer.problem}: #${i + n} ${request.caller} ${request.method} ${request.url.slice(0, 300)} ${JSON.stringify(request.headers)} body ${request.body?.slice(0, 300) ?? '-'} → ${answer.answer}`,
+            );
+          }
+        });
+      }
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(
+        `fuzz: FUZZ_SEED=${SEED}, ${sent} of ${queue.length} requests over ${operations.length} operations in ${seconds} s; statuses ${JSON.stringify(statuses)}`,
+      );
+      if (failures.length) console.log(`FUZZ_SEED=${SEED}\n${failures.slice(0, 30).join('\n')}`);
+      expect(failures).toEqual([]);
+    },
+    BUDGET_MS + 60_000,
+  );
 });
 
 function safeEncode(text: string): string {

@@ -2,7 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EventView, LocationView } from '@nguon/shared';
 import { IdempotencyStore } from '../../server/src/common/idempotency/idempotency-store.js';
-import { createApiKey, createBatch, createProducer, createStaff, createUser, recordStage, type Credential, type Factory, type Producer, type TestUser } from '../factories/index.js';
+import {
+  createApiKey,
+  createBatch,
+  createProducer,
+  createStaff,
+  createUser,
+  recordStage,
+  type Credential,
+  type Factory,
+  type Producer,
+  type TestUser,
+} from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { countRows, sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
@@ -28,7 +39,11 @@ describe('Idempotency-Key on writes', () => {
   /** A shipment from the grower to the distributor, waiting to be received. */
   async function shipment(): Promise<{ shippingId: string; batchId: string }> {
     const batch = await createBatch(f, grower.owner, grower.product.id);
-    const shipping = await recordStage(f, grower.owner, batch.id, { stage: 'shipping', destinationBusinessId: distributor.business.id, quantity: 100 });
+    const shipping = await recordStage(f, grower.owner, batch.id, {
+      stage: 'shipping',
+      destinationBusinessId: distributor.business.id,
+      quantity: 100,
+    });
     return { shippingId: shipping.id, batchId: batch.id };
   }
   const receipts = (batchId: string) =>
@@ -36,7 +51,11 @@ describe('Idempotency-Key on writes', () => {
   const receive = (shippingId: string, key: string, who: Credential = distributor.owner, body: unknown = {}) =>
     f.http.post<EventView>(`/api/shipments/${shippingId}/receive`, body, { token: who.token, headers: { 'idempotency-key': key } });
   const addLocation = (key: string, name: string, who: Credential = grower.owner) =>
-    f.http.post<LocationView>(`/api/businesses/${grower.business.id}/locations`, { kind: 'farm', name, address: 'Thôn 2', province: 'Hà Tĩnh' }, { token: who.token, headers: { 'idempotency-key': key } });
+    f.http.post<LocationView>(
+      `/api/businesses/${grower.business.id}/locations`,
+      { kind: 'farm', name, address: 'Thôn 2', province: 'Hà Tĩnh' },
+      { token: who.token, headers: { 'idempotency-key': key } },
+    );
   const locationsNamed = (name: string) => countRows(t, 'locations', 'name = $1', [name]);
 
   it('answers the same key and request again with the stored answer, recording once', async () => {
@@ -112,7 +131,11 @@ describe('Idempotency-Key on writes', () => {
 
   it('releases the key of a request that failed, so the corrected request runs under it', async () => {
     const key = randomUUID();
-    const refused = await f.http.post(`/api/businesses/${grower.business.id}/locations`, { kind: 'farm' }, { token: grower.owner.token, headers: { 'idempotency-key': key } });
+    const refused = await f.http.post(
+      `/api/businesses/${grower.business.id}/locations`,
+      { kind: 'farm' },
+      { token: grower.owner.token, headers: { 'idempotency-key': key } },
+    );
     expectApiError(refused, 400, 'VALIDATION_FAILED');
     expect((await addLocation(key, `Vườn ${key}`)).status).toBe(201);
   });
@@ -136,11 +159,20 @@ describe('Idempotency-Key on writes', () => {
 
   it('takes over a key whose request died without an answer', async () => {
     const key = randomUUID();
-    await sql(t, `INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, created_at) VALUES ($1, $2, 'POST', '/x', 'h', now() - interval '5 minutes')`, [grower.owner.id, key]);
+    await sql(
+      t,
+      `INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, created_at) VALUES ($1, $2, 'POST', '/x', 'h', now() - interval '5 minutes')`,
+      [grower.owner.id, key],
+    );
     expect((await addLocation(key, `Vườn ${key}`)).status).toBe(201);
   });
 
-  it.each([['short', 'abc'], ['a space', 'abc def ghi'], ['too long', 'k'.repeat(129)], ['non-ASCII', 'cl\u00e9-de-test']])('refuses a key that is %s with 400', async (_, key) => {
+  it.each([
+    ['short', 'abc'],
+    ['a space', 'abc def ghi'],
+    ['too long', 'k'.repeat(129)],
+    ['non-ASCII', 'cl\u00e9-de-test'],
+  ])('refuses a key that is %s with 400', async (_, key) => {
     expectApiError(await addLocation(key, `Vườn ${randomUUID()}`), 400, 'IDEMPOTENCY_KEY_INVALID');
   });
 
@@ -150,7 +182,10 @@ describe('Idempotency-Key on writes', () => {
     await f.http.post(`/api/businesses/${grower.business.id}/locations`, body, { token: grower.owner.token });
     await f.http.post(`/api/businesses/${grower.business.id}/locations`, body, { token: grower.owner.token });
     expect(await locationsNamed(name)).toBe(2);
-    const read = await f.http.get(`/api/businesses/${grower.business.id}/locations`, { token: grower.owner.token, headers: { 'idempotency-key': 'not valid at all' } });
+    const read = await f.http.get(`/api/businesses/${grower.business.id}/locations`, {
+      token: grower.owner.token,
+      headers: { 'idempotency-key': 'not valid at all' },
+    });
     expect(read.status).toBe(200);
   });
 });
@@ -178,19 +213,37 @@ describe('Idempotency-Key on writes', () => {
     const grower = await createProducer(f, admin);
     const distributor = await createProducer(f, admin);
     const batch = await createBatch(f, grower.owner, grower.product.id);
-    const shipping = await recordStage(f, grower.owner, batch.id, { stage: 'shipping', destinationBusinessId: distributor.business.id, quantity: 100 });
-    const key = randomUUID();
-    const receive = (app: TestApp) => httpClient(app.baseUrl).post<EventView>(`/api/shipments/${shipping.id}/receive`, {}, {
-      token: distributor.owner.token, headers: { 'idempotency-key': key },
+    const shipping = await recordStage(f, grower.owner, batch.id, {
+      stage: 'shipping',
+      destinationBusinessId: distributor.business.id,
+      quantity: 100,
     });
+    const key = randomUUID();
+    const receive = (app: TestApp) =>
+      httpClient(app.baseUrl).post<EventView>(
+        `/api/shipments/${shipping.id}/receive`,
+        {},
+        {
+          token: distributor.owner.token,
+          headers: { 'idempotency-key': key },
+        },
+      );
     const answers = await Promise.all([receive(one), receive(two), receive(one), receive(two)]);
     const created = answers.filter((a) => a.status === 201);
     expect(created.length).toBeGreaterThanOrEqual(1);
     for (const answer of created) expect(answer.body.id).toBe(created[0]!.body.id);
     for (const refused of answers.filter((a) => a.status !== 201)) expectApiError(refused, 409, 'IDEMPOTENCY_KEY_IN_USE');
     const after = [await receive(two), await receive(one)];
-    for (const answer of after) expect({ status: answer.status, replayed: answer.headers.get('idempotent-replayed'), id: answer.body.id }).toEqual({ status: 201, replayed: 'true', id: created[0]!.body.id });
-    expect(await countRows(one, `events e JOIN event_batches eb ON eb.event_id = e.id`, `eb.batch_id = $1 AND e.biz_step = 'receiving'`, [batch.id])).toBe(1);
+    for (const answer of after)
+      expect({ status: answer.status, replayed: answer.headers.get('idempotent-replayed'), id: answer.body.id }).toEqual({
+        status: 201,
+        replayed: 'true',
+        id: created[0]!.body.id,
+      });
+    expect(
+      await countRows(one, `events e JOIN event_batches eb ON eb.event_id = e.id`, `eb.batch_id = $1 AND e.biz_step = 'receiving'`, [
+        batch.id,
+      ]),
+    ).toBe(1);
   });
 });
-

@@ -30,20 +30,34 @@ const until = async <T>(what: string, probe: () => Promise<T | undefined | false
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const server = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
+    const server = net
+      .createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
   });
 }
 
 /** The built server in a process of its own (what an operator runs), on the given database. */
-async function spawnServer(database: { databaseUrl: string | null; dataDir: string }): Promise<{ child: ChildProcess; baseUrl: string; log: () => string }> {
+async function spawnServer(database: {
+  databaseUrl: string | null;
+  dataDir: string;
+}): Promise<{ child: ChildProcess; baseUrl: string; log: () => string }> {
   const port = await freePort();
   const child = spawn(process.execPath, [SERVER], {
     env: {
-      PATH: process.env.PATH, PORT: String(port), AUTH_SECRET: 'test-secret-that-is-long-enough-for-hmac-signing', SEED_DEMO: 'false', WEB_DIST_DIR: '',
-      PUBLIC_BASE_URL: 'http://nguon.test', LOGIN_RATE_LIMIT: '100000', PUBLIC_RATE_LIMIT: '100000', JOB_HEARTBEAT_SECONDS: '1', DATA_DIR: database.dataDir,
+      PATH: process.env.PATH,
+      PORT: String(port),
+      AUTH_SECRET: 'test-secret-that-is-long-enough-for-hmac-signing',
+      SEED_DEMO: 'false',
+      WEB_DIST_DIR: '',
+      PUBLIC_BASE_URL: 'http://nguon.test',
+      LOGIN_RATE_LIMIT: '100000',
+      PUBLIC_RATE_LIMIT: '100000',
+      JOB_HEARTBEAT_SECONDS: '1',
+      DATA_DIR: database.dataDir,
       ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -52,16 +66,33 @@ async function spawnServer(database: { databaseUrl: string | null; dataDir: stri
   child.stdout!.on('data', (part: Buffer) => (output += part));
   child.stderr!.on('data', (part: Buffer) => (output += part));
   const baseUrl = `http://127.0.0.1:${port}`;
-  await until('the server to listen', async () => child.exitCode === null && (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)), 30_000)
-    .catch((error: Error) => { throw new Error(`${error.message}\n${output}`); });
+  await until(
+    'the server to listen',
+    async () =>
+      child.exitCode === null &&
+      (await fetch(`${baseUrl}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )),
+    30_000,
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}\n${output}`);
+  });
   return { child, baseUrl, log: () => output };
 }
 
-const killed = (child: ChildProcess) => new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGKILL'); });
+const killed = (child: ChildProcess) =>
+  new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGKILL');
+  });
 
 /** A batch file of `count` new lots, all named KILL-…, for the farm's product. */
 const lotsFile = (farm: Producer, prefix: string, count: number) =>
-  importCsv(['product', 'lot_code', 'production_date'], Array.from({ length: count }, (_, n) => [farm.product.gtin!, `${prefix}${n}`, '01/10/2026']));
+  importCsv(
+    ['product', 'lot_code', 'production_date'],
+    Array.from({ length: count }, (_, n) => [farm.product.gtin!, `${prefix}${n}`, '01/10/2026']),
+  );
 
 describe('import jobs whose process is gone', () => {
   describe('killed with kill -9 in the middle of a run', () => {
@@ -85,7 +116,9 @@ describe('import jobs whose process is gone', () => {
       return { databaseUrl: null, dataDir: folder };
     };
     const startOn = async (db: { databaseUrl: string | null; dataDir: string }, env: Record<string, string> = {}) => {
-      const t = db.databaseUrl ? await startTestApp({ database: { ...db, drop: async () => undefined }, env }) : await startTestApp({ embeddedDataDir: db.dataDir, env });
+      const t = db.databaseUrl
+        ? await startTestApp({ database: { ...db, drop: async () => undefined }, env })
+        : await startTestApp({ embeddedDataDir: db.dataDir, env });
       open.push(t);
       return t;
     };
@@ -107,10 +140,18 @@ describe('import jobs whose process is gone', () => {
         // Killed once the run has written rows in its transaction (its heartbeat says how many).
         const client = new pg.Client({ connectionString: db.databaseUrl });
         await client.connect();
-        await until('rows written', async () => (await client.query('SELECT processed_rows FROM import_jobs WHERE id = $1', [jobId])).rows[0]?.processed_rows > 0);
+        await until(
+          'rows written',
+          async () => (await client.query('SELECT processed_rows FROM import_jobs WHERE id = $1', [jobId])).rows[0]?.processed_rows > 0,
+        );
         await killed(server.child);
         // The next app starts once the dead owner's heartbeat is 2 s old: its start-up sweep must see the job.
-        await until('a stale heartbeat', async () => (await client.query(`SELECT heartbeat_at < now() - interval '2 seconds' AS stale FROM import_jobs WHERE id = $1`, [jobId])).rows[0]?.stale);
+        await until(
+          'a stale heartbeat',
+          async () =>
+            (await client.query(`SELECT heartbeat_at < now() - interval '2 seconds' AS stale FROM import_jobs WHERE id = $1`, [jobId]))
+              .rows[0]?.stale,
+        );
         await client.end();
       } else {
         // The embedded database has one connection, held by the run: its progress cannot be read from outside.
@@ -118,8 +159,16 @@ describe('import jobs whose process is gone', () => {
         await killed(server.child);
       }
       const next = await startOn(db, { JOB_STALE_SECONDS: '2' });
-      const [job] = await sql<{ status: string; failure: unknown; processed_rows: number }>(next, 'SELECT status, failure, processed_rows FROM import_jobs WHERE id = $1', [jobId]);
-      expect(job).toEqual({ status: 'failed', processed_rows: 0, failure: { row: null, message: { vi: expect.stringContaining('không dòng nào được lưu'), en: INTERRUPTED_EN } } });
+      const [job] = await sql<{ status: string; failure: unknown; processed_rows: number }>(
+        next,
+        'SELECT status, failure, processed_rows FROM import_jobs WHERE id = $1',
+        [jobId],
+      );
+      expect(job).toEqual({
+        status: 'failed',
+        processed_rows: 0,
+        failure: { row: null, message: { vi: expect.stringContaining('không dòng nào được lưu'), en: INTERRUPTED_EN } },
+      });
       const seen = await httpClient(next.baseUrl).get<ImportJobView>(`/api/imports/${jobId}`, { token: farm.owner.token });
       expect(seen.body).toMatchObject({ status: 'failed', processedRows: 0, failure: { row: null, message: { en: INTERRUPTED_EN } } });
       expect(await countRows(next, 'batches', `lot_code LIKE 'KILL%'`)).toBe(0);
@@ -142,38 +191,51 @@ describe('import jobs whose process is gone', () => {
     afterAll(async () => t?.close());
 
     const runningJob = async (heartbeatAgo: string) => {
-      const [job] = await sql<{ id: string }>(t,
+      const [job] = await sql<{ id: string }>(
+        t,
         `INSERT INTO import_jobs (business_id, kind, status, total_rows, owner_instance, heartbeat_at) VALUES ($1, 'batches', 'running', 10, $2, now() - $3::interval) RETURNING id`,
-        [farm.business.id, randomUUID(), heartbeatAgo]);
+        [farm.business.id, randomUUID(), heartbeatAgo],
+      );
       return job!.id;
     };
-    const statusOf = async (id: string) => (await httpClient(t.baseUrl).get<ImportJobView>(`/api/imports/${id}`, { token: farm.owner.token })).body;
+    const statusOf = async (id: string) =>
+      (await httpClient(t.baseUrl).get<ImportJobView>(`/api/imports/${id}`, { token: farm.owner.token })).body;
 
     it('fails a running job of a dead owner (stale heartbeat), with the reason, within a sweep', async () => {
       const dead = await runningJob('1 hour');
-      const job = await until('the sweep', async () => { const view = await statusOf(dead); return view.status !== 'running' && view; }, 5000);
+      const job = await until(
+        'the sweep',
+        async () => {
+          const view = await statusOf(dead);
+          return view.status !== 'running' && view;
+        },
+        5000,
+      );
       expect(job).toMatchObject({ status: 'failed', processedRows: 0, failure: { row: null, message: { en: INTERRUPTED_EN } } });
       expect(job.finishedAt).not.toBeNull();
     });
 
-    (onPostgres ? it : it.skip)('leaves alone a job whose owner beats, and one whose run transaction is alive however late its heartbeat', async () => {
-      const beating = await runningJob('1 second');
-      const late = await runningJob('1 hour');
-      // A live run holds its job's row in its transaction from start to end, as ImportsService does.
-      const owner = new pg.Client({ connectionString: t.config.databaseUrl! });
-      await owner.connect();
-      await owner.query('BEGIN');
-      await owner.query('SELECT 1 FROM import_jobs WHERE id = $1 FOR KEY SHARE', [late]);
-      // Heartbeats still pass beside the held row.
-      await sql(t, `UPDATE import_jobs SET processed_rows = 3 WHERE id = $1`, [late]);
-      await new Promise((resolve) => setTimeout(resolve, 2500));
-      expect((await statusOf(beating)).status).toBe('running');
-      expect(await statusOf(late)).toMatchObject({ status: 'running', processedRows: 3 });
-      // Once that transaction is gone (its process died), the next sweep fails the job.
-      await owner.query('ROLLBACK');
-      await owner.end();
-      await until('the sweep', async () => (await statusOf(late)).status === 'failed', 5000);
-      await sql(t, `UPDATE import_jobs SET status = 'done', finished_at = now() WHERE id = $1`, [beating]);
-    });
+    (onPostgres ? it : it.skip)(
+      'leaves alone a job whose owner beats, and one whose run transaction is alive however late its heartbeat',
+      async () => {
+        const beating = await runningJob('1 second');
+        const late = await runningJob('1 hour');
+        // A live run holds its job's row in its transaction from start to end, as ImportsService does.
+        const owner = new pg.Client({ connectionString: t.config.databaseUrl! });
+        await owner.connect();
+        await owner.query('BEGIN');
+        await owner.query('SELECT 1 FROM import_jobs WHERE id = $1 FOR KEY SHARE', [late]);
+        // Heartbeats still pass beside the held row.
+        await sql(t, `UPDATE import_jobs SET processed_rows = 3 WHERE id = $1`, [late]);
+        await new Promise((resolve) => setTimeout(resolve, 2500));
+        expect((await statusOf(beating)).status).toBe('running');
+        expect(await statusOf(late)).toMatchObject({ status: 'running', processedRows: 3 });
+        // Once that transaction is gone (its process died), the next sweep fails the job.
+        await owner.query('ROLLBACK');
+        await owner.end();
+        await until('the sweep', async () => (await statusOf(late)).status === 'failed', 5000);
+        await sql(t, `UPDATE import_jobs SET status = 'done', finished_at = now() WHERE id = $1`, [beating]);
+      },
+    );
   });
 });

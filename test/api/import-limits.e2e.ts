@@ -38,7 +38,8 @@ describe('import file limits', () => {
   let f: Factory;
   let farm: Producer;
 
-  const check = (file: string | Buffer, app = t) => uploadImport(app.baseUrl, farm.owner, farm.business.id, 'batches', file, { check: true });
+  const check = (file: string | Buffer, app = t) =>
+    uploadImport(app.baseUrl, farm.owner, farm.business.id, 'batches', file, { check: true });
   const rowsOf = (count: number) => Array.from({ length: count }, (_, n) => [farm.product.gtin!, `BIG${n}`, '01/10/2026']);
 
   beforeAll(async () => {
@@ -50,9 +51,15 @@ describe('import file limits', () => {
 
   describe('an XLSX that unpacks to far more than it weighs (a zip bomb)', () => {
     // About 1.2 MB that unpack to 400 MB of rows.
-    const bomb = (declaredSize?: number) => handMadeZip([
-      ...XLSX_FRAME.files, { name: 'xl/worksheets/sheet1.xml', ...deflatedRepeat('<row><c t="inlineStr"><is><t>x</t></is></c></row>', 400), ...(declaredSize ? { declaredSize } : {}) },
-    ]);
+    const bomb = (declaredSize?: number) =>
+      handMadeZip([
+        ...XLSX_FRAME.files,
+        {
+          name: 'xl/worksheets/sheet1.xml',
+          ...deflatedRepeat('<row><c t="inlineStr"><is><t>x</t></is></c></row>', 400),
+          ...(declaredSize ? { declaredSize } : {}),
+        },
+      ]);
 
     /** Checks the file, with the time it took and how much this process's memory grew meanwhile. */
     const measured = async (file: Buffer) => {
@@ -82,7 +89,10 @@ describe('import file limits', () => {
     });
 
     it('is refused when an entry hides behind another the directory does not list (422)', async () => {
-      const good = handMadeZip([...XLSX_FRAME.files, { name: 'xl/worksheets/sheet1.xml', text: `${XLSX_FRAME.sheetStart}${XLSX_FRAME.sheetEnd}` }]);
+      const good = handMadeZip([
+        ...XLSX_FRAME.files,
+        { name: 'xl/worksheets/sheet1.xml', text: `${XLSX_FRAME.sheetStart}${XLSX_FRAME.sheetEnd}` },
+      ]);
       // The same bytes with one more local entry in front: the streaming reader would see it, the directory does not.
       const hidden = handMadeZip([{ name: 'xl/extra.xml', text: 'x'.repeat(100) }]);
       const smuggled = Buffer.concat([hidden.subarray(0, hidden.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]))), good]);
@@ -94,8 +104,14 @@ describe('import file limits', () => {
     it('refuses an XLSX with a cell far to the right on every row, quickly (413 naming the column limit)', async () => {
       // What took 67 s and 4.2 GB: each row read as 16,384 cells.
       const header = `<row r="1">${HEADER.map((key, n) => `<c r="${'ABC'[n]}1" t="inlineStr"><is><t>${key}</t></is></c>`).join('')}</row>`;
-      const rows = Array.from({ length: IMPORT_MAX_ROWS }, (_, n) => `<row r="${n + 2}"><c r="XFD${n + 2}" t="inlineStr"><is><t>x</t></is></c></row>`);
-      const file = handMadeZip([...XLSX_FRAME.files, { name: 'xl/worksheets/sheet1.xml', text: XLSX_FRAME.sheetStart + header + rows.join('') + XLSX_FRAME.sheetEnd }]);
+      const rows = Array.from(
+        { length: IMPORT_MAX_ROWS },
+        (_, n) => `<row r="${n + 2}"><c r="XFD${n + 2}" t="inlineStr"><is><t>x</t></is></c></row>`,
+      );
+      const file = handMadeZip([
+        ...XLSX_FRAME.files,
+        { name: 'xl/worksheets/sheet1.xml', text: XLSX_FRAME.sheetStart + header + rows.join('') + XLSX_FRAME.sheetEnd },
+      ]);
       const started = performance.now();
       const error = expectApiError(await check(file), 413, 'PAYLOAD_TOO_LARGE');
       expect(error.message).toBe('At most 50 columns per row: the file has a cell beyond that.');
@@ -105,13 +121,22 @@ describe('import file limits', () => {
 
     it('refuses a cell longer than the limit, in an XLSX (one shared string repeated) and in a CSV (413)', async () => {
       const long = 'x'.repeat(2001);
-      const workbook = await importXlsx(HEADER, rowsOf(200).map(([gtin, lot]) => [gtin!, lot!, long]));
-      expect(expectApiError(await check(workbook), 413, 'PAYLOAD_TOO_LARGE').message).toBe('At most 2000 characters per cell: the file has a longer one.');
+      const workbook = await importXlsx(
+        HEADER,
+        rowsOf(200).map(([gtin, lot]) => [gtin!, lot!, long]),
+      );
+      expect(expectApiError(await check(workbook), 413, 'PAYLOAD_TOO_LARGE').message).toBe(
+        'At most 2000 characters per cell: the file has a longer one.',
+      );
       expectApiError(await check(importCsv(HEADER, [[farm.product.gtin!, 'L1', long]])), 413, 'PAYLOAD_TOO_LARGE');
     });
 
     it('refuses a CSV row with cells past the column limit (413), but not trailing empty ones', async () => {
-      expectApiError(await check(importCsv(HEADER, [[farm.product.gtin!, 'L1', '01/10/2026', ...Array<string>(60).fill('x')]])), 413, 'PAYLOAD_TOO_LARGE');
+      expectApiError(
+        await check(importCsv(HEADER, [[farm.product.gtin!, 'L1', '01/10/2026', ...Array<string>(60).fill('x')]])),
+        413,
+        'PAYLOAD_TOO_LARGE',
+      );
       const trailing = await check(importCsv(HEADER, [[farm.product.gtin!, 'TRAIL1', '01/10/2026', ...Array<string>(60).fill('')]]));
       expect(trailing.status).toBe(200);
     });
@@ -151,7 +176,9 @@ describe('import file limits', () => {
       expect(busy.headers.get('retry-after')).toBe('5');
       expect((await check(file, small)).status).toBe(200);
       // The configured row limit is the one named.
-      expect(expectApiError(await check(await importXlsx(HEADER, rowsOf(101)), small), 413, 'PAYLOAD_TOO_LARGE').message).toBe('At most 100 rows per file; split the file.');
+      expect(expectApiError(await check(await importXlsx(HEADER, rowsOf(101)), small), 413, 'PAYLOAD_TOO_LARGE').message).toBe(
+        'At most 100 rows per file; split the file.',
+      );
     });
   });
 });

@@ -2,7 +2,16 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { IMPORT_COLUMNS, IMPORT_MAX_ROWS, parseImportProblemKey, PORTAL_BIZ_STEPS, type ImportJobView } from '@nguon/shared';
 import {
-  createApiKey, createBatch, createProducer, createStaff, createUser, makeLotCode, shipAndReceive, type Factory, type Producer, type TestUser,
+  createApiKey,
+  createBatch,
+  createProducer,
+  createStaff,
+  createUser,
+  makeLotCode,
+  shipAndReceive,
+  type Factory,
+  type Producer,
+  type TestUser,
 } from '../factories/index.js';
 import { finishedImport, importCsv, importXlsx, uploadImport } from '../factories/imports.js';
 import { expectApiError } from '../support/api-error.js';
@@ -11,7 +20,19 @@ import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const BATCH_HEADER = ['product', 'lot_code', 'display_name', 'production_date', 'expiry_date', 'quantity', 'unit', 'origin_location'];
-const EVENT_HEADER = ['lot_code', 'stage', 'event_time', 'location', 'quantity', 'unit', 'party', 'document_type', 'document_id', 'passed', 'note'];
+const EVENT_HEADER = [
+  'lot_code',
+  'stage',
+  'event_time',
+  'location',
+  'quantity',
+  'unit',
+  'party',
+  'document_type',
+  'document_id',
+  'passed',
+  'note',
+];
 /** Every table an import could write, its own included. */
 const TABLES = [...WRITE_TABLES, 'audit_log', 'import_jobs'];
 
@@ -25,16 +46,32 @@ describe('bulk import', () => {
     t = await startTestApp();
     f = { http: httpClient(t.baseUrl), testApp: t };
     admin = await createUser(f, { role: 'admin' });
-    farm = await createProducer(f, admin, { location: { name: 'Vườn bưởi Phúc Trạch' }, product: { name: { vi: 'Bưởi Phúc Trạch', en: 'Phuc Trach pomelo' } } });
+    farm = await createProducer(f, admin, {
+      location: { name: 'Vườn bưởi Phúc Trạch' },
+      product: { name: { vi: 'Bưởi Phúc Trạch', en: 'Phuc Trach pomelo' } },
+    });
   });
   afterAll(async () => t?.close());
 
   /** Rows for new batches, the product named by name, GTIN and without diacritics in turn. */
-  const batchRows = (lots: string[]) => lots.map((lot, n) => [
-    [farm.product.name.vi, farm.product.gtin!, 'buoi phuc trach'][n % 3]!, lot, `Bưởi lô ${n + 1}`, '01/10/2026', '2026-12-31', '1.200', 'kg', 'vuon buoi phuc trach',
-  ]);
+  const batchRows = (lots: string[]) =>
+    lots.map((lot, n) => [
+      [farm.product.name.vi, farm.product.gtin!, 'buoi phuc trach'][n % 3]!,
+      lot,
+      `Bưởi lô ${n + 1}`,
+      '01/10/2026',
+      '2026-12-31',
+      '1.200',
+      'kg',
+      'vuon buoi phuc trach',
+    ]);
 
-  const started = async (who: TestUser | { token: string }, kind: 'batches' | 'events', file: string | Buffer, businessId = farm.business.id): Promise<ImportJobView> => {
+  const started = async (
+    who: TestUser | { token: string },
+    kind: 'batches' | 'events',
+    file: string | Buffer,
+    businessId = farm.business.id,
+  ): Promise<ImportJobView> => {
     const response = await uploadImport(t.baseUrl, who, businessId, kind, file);
     expect(response.status).toBe(202);
     expect(response.headers.get('location')).toBe(`/api/imports/${response.body.id}`);
@@ -94,19 +131,39 @@ describe('bulk import', () => {
       ];
       const response = await uploadImport(t.baseUrl, farm.owner, farm.business.id, 'batches', importCsv(BATCH_HEADER, rows));
       expectApiError(response, 422, 'IMPORT_FILE_INVALID', [
-        'row 2, column product', 'row 3, column lot_code', 'row 4, column lot_code', 'row 6, column lot_code', 'row 6, column expiry_date',
-        'row 6, column quantity', 'row 6, column origin_location', 'row 7, column lot_code', 'row 7, column production_date',
+        'row 2, column product',
+        'row 3, column lot_code',
+        'row 4, column lot_code',
+        'row 6, column lot_code',
+        'row 6, column expiry_date',
+        'row 6, column quantity',
+        'row 6, column origin_location',
+        'row 7, column lot_code',
+        'row 7, column production_date',
       ]);
     });
 
     it('refuses a header with a missing or unknown column', async () => {
-      const response = await uploadImport(t.baseUrl, farm.owner, farm.business.id, 'batches', importCsv(['product', 'lot', 'production_date'], [['x', 'y', 'z']]));
+      const response = await uploadImport(
+        t.baseUrl,
+        farm.owner,
+        farm.business.id,
+        'batches',
+        importCsv(['product', 'lot', 'production_date'], [['x', 'y', 'z']]),
+      );
       expectApiError(response, 422, 'IMPORT_FILE_INVALID', ['column lot', 'column lot_code']);
     });
 
     it('checks a good file without storing anything (POST .../imports/check)', async () => {
       const before = await snapshotTables(t, TABLES);
-      const response = await uploadImport(t.baseUrl, farm.owner, farm.business.id, 'batches', importCsv(BATCH_HEADER, batchRows([makeLotCode(), makeLotCode()])), { check: true });
+      const response = await uploadImport(
+        t.baseUrl,
+        farm.owner,
+        farm.business.id,
+        'batches',
+        importCsv(BATCH_HEADER, batchRows([makeLotCode(), makeLotCode()])),
+        { check: true },
+      );
       expect(response).toMatchObject({ status: 200, body: { kind: 'batches', rows: 2 } });
       expect(await snapshotTables(t, TABLES)).toEqual(before);
     });
@@ -117,28 +174,51 @@ describe('bulk import', () => {
       expect(job).toMatchObject({ status: 'done', kind: 'batches', totalRows: 3, processedRows: 3, failure: null });
       expect(job.batches.map((b) => b.lotCode)).toEqual(lots);
 
-      const stored = await sql<{ id: string; lot_code: string; quantity: string; unit: string; origin_location_id: string; production_date: string }>(
-        t, `SELECT id, lot_code, quantity::text, unit, origin_location_id, production_date::text FROM batches WHERE lot_code = ANY($1) ORDER BY lot_code`, [lots]);
+      const stored = await sql<{
+        id: string;
+        lot_code: string;
+        quantity: string;
+        unit: string;
+        origin_location_id: string;
+        production_date: string;
+      }>(
+        t,
+        `SELECT id, lot_code, quantity::text, unit, origin_location_id, production_date::text FROM batches WHERE lot_code = ANY($1) ORDER BY lot_code`,
+        [lots],
+      );
       expect(stored.map((b) => [b.lot_code, b.quantity, b.unit, b.origin_location_id, b.production_date])).toEqual(
-        [...lots].sort().map((lot) => [lot, '1200', 'KGM', farm.location.id, '2026-10-01']));
+        [...lots].sort().map((lot) => [lot, '1200', 'KGM', farm.location.id, '2026-10-01']),
+      );
       for (const batch of stored) {
-        expect(await countRows(t, 'event_batches eb JOIN events e ON e.id = eb.event_id', `eb.batch_id = $1 AND e.biz_step = 'commissioning'`, [batch.id])).toBe(1);
+        expect(
+          await countRows(t, 'event_batches eb JOIN events e ON e.id = eb.event_id', `eb.batch_id = $1 AND e.biz_step = 'commissioning'`, [
+            batch.id,
+          ]),
+        ).toBe(1);
         const integrity = await f.http.get(`/api/batches/${batch.id}/integrity`);
         expect(integrity.body).toMatchObject({ verified: true, records: 1 });
       }
-      const [audit] = await sql<{ details: Record<string, unknown> }>(t, `SELECT details FROM audit_log WHERE action = 'import.run' AND target_id = $1`, [job.id]);
+      const [audit] = await sql<{ details: Record<string, unknown> }>(
+        t,
+        `SELECT details FROM audit_log WHERE action = 'import.run' AND target_id = $1`,
+        [job.id],
+      );
       expect(audit!.details).toEqual({ kind: 'batches', rows: 3, batches: 3 });
     });
 
     it('imports an XLSX the same way, with date cells and Vietnamese column titles', async () => {
       const lots = [makeLotCode('X'), makeLotCode('Y')];
-      const file = await importXlsx(['Sản phẩm', 'Mã lô', 'Ngày sản xuất', 'Hạn sử dụng', 'Số lượng', 'Đơn vị'], lots.map((lot) => [
-        farm.product.gtin!, lot, new Date(Date.UTC(2026, 9, 5)), new Date(Date.UTC(2027, 0, 31)), 250.5, 'KGM',
-      ]));
+      const file = await importXlsx(
+        ['Sản phẩm', 'Mã lô', 'Ngày sản xuất', 'Hạn sử dụng', 'Số lượng', 'Đơn vị'],
+        lots.map((lot) => [farm.product.gtin!, lot, new Date(Date.UTC(2026, 9, 5)), new Date(Date.UTC(2027, 0, 31)), 250.5, 'KGM']),
+      );
       const job = await started(farm.owner, 'batches', file);
       expect(job).toMatchObject({ status: 'done', totalRows: 2, processedRows: 2 });
       const stored = await sql<{ production_date: string; expiry_date: string; quantity: string }>(
-        t, `SELECT production_date::text, expiry_date::text, quantity::text FROM batches WHERE lot_code = ANY($1)`, [lots]);
+        t,
+        `SELECT production_date::text, expiry_date::text, quantity::text FROM batches WHERE lot_code = ANY($1)`,
+        [lots],
+      );
       expect(stored).toEqual(lots.map(() => ({ production_date: '2026-10-05', expiry_date: '2027-01-31', quantity: '250.5' })));
     });
 
@@ -146,7 +226,9 @@ describe('bulk import', () => {
       const lot = makeLotCode('SC');
       const file = `\ufeff${importCsv(['product', 'lot_code', 'production_date', 'quantity', 'unit'], [[farm.product.gtin!, lot, '02/10/2026', '12,5', 'lít']], ';')}`;
       expect(await started(farm.owner, 'batches', file)).toMatchObject({ status: 'done', processedRows: 1 });
-      expect(await sql(t, `SELECT quantity::text, unit FROM batches WHERE lot_code = $1`, [lot])).toEqual([{ quantity: '12.5', unit: 'LTR' }]);
+      expect(await sql(t, `SELECT quantity::text, unit FROM batches WHERE lot_code = $1`, [lot])).toEqual([
+        { quantity: '12.5', unit: 'LTR' },
+      ]);
     });
 
     it('rolls everything back when a row fails during the run, and the job names that row', async () => {
@@ -154,7 +236,10 @@ describe('bulk import', () => {
       // constraint would be): the third row fails after two batches were written in the run.
       const lots = [makeLotCode('R'), makeLotCode('R'), 'BOOM-IMPORT'];
       await sql(t, `CREATE FUNCTION refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'boom'; END $$`);
-      await sql(t, `CREATE TRIGGER refuse_boom BEFORE INSERT ON batches FOR EACH ROW WHEN (NEW.lot_code = 'BOOM-IMPORT') EXECUTE FUNCTION refuse_boom()`);
+      await sql(
+        t,
+        `CREATE TRIGGER refuse_boom BEFORE INSERT ON batches FOR EACH ROW WHEN (NEW.lot_code = 'BOOM-IMPORT') EXECUTE FUNCTION refuse_boom()`,
+      );
       try {
         const before = await snapshotTables(t, WRITE_TABLES);
         const job = await started(farm.owner, 'batches', importCsv(BATCH_HEADER, batchRows(lots)));
@@ -171,8 +256,18 @@ describe('bulk import', () => {
 
     it('is refused for a business that is not verified', async () => {
       const owner = await createUser(f);
-      const pending = (await f.http.post('/api/businesses', { legalName: 'HTX chờ duyệt', taxCode: '3005550002', address: { line: 'Thôn 1', commune: 'Xã A', province: 'Hà Tĩnh' } }, { token: owner.token })).body;
-      expectApiError(await uploadImport(t.baseUrl, owner, pending.id, 'batches', importCsv(BATCH_HEADER, batchRows([makeLotCode()]))), 403, 'BUSINESS_NOT_VERIFIED');
+      const pending = (
+        await f.http.post(
+          '/api/businesses',
+          { legalName: 'HTX chờ duyệt', taxCode: '3005550002', address: { line: 'Thôn 1', commune: 'Xã A', province: 'Hà Tĩnh' } },
+          { token: owner.token },
+        )
+      ).body;
+      expectApiError(
+        await uploadImport(t.baseUrl, owner, pending.id, 'batches', importCsv(BATCH_HEADER, batchRows([makeLotCode()]))),
+        403,
+        'BUSINESS_NOT_VERIFIED',
+      );
     });
   });
 
@@ -186,11 +281,26 @@ describe('bulk import', () => {
         [batch.lotCode, 'shipping', '2026-10-17T08:00:00+07:00', '', '500', 'kg', shop.business.taxCode, 'desadv', 'PGH-7', '', ''],
       ]);
       const job = await started(farm.owner, 'events', file);
-      expect(job).toMatchObject({ status: 'done', kind: 'events', totalRows: 3, processedRows: 3, batches: [{ id: batch.id, lotCode: batch.lotCode }] });
+      expect(job).toMatchObject({
+        status: 'done',
+        kind: 'events',
+        totalRows: 3,
+        processedRows: 3,
+        batches: [{ id: batch.id, lotCode: batch.lotCode }],
+      });
 
-      const events = await sql<{ biz_step: string; event_time: Date; location_id: string | null; destination_business_id: string | null; disposition: string }>(t,
+      const events = await sql<{
+        biz_step: string;
+        event_time: Date;
+        location_id: string | null;
+        destination_business_id: string | null;
+        disposition: string;
+      }>(
+        t,
         `SELECT e.biz_step, e.event_time, e.location_id, e.destination_business_id, e.disposition FROM events e JOIN event_batches eb ON eb.event_id = e.id
-          WHERE eb.batch_id = $1 AND e.biz_step <> 'commissioning' ORDER BY e.event_time`, [batch.id]);
+          WHERE eb.batch_id = $1 AND e.biz_step <> 'commissioning' ORDER BY e.event_time`,
+        [batch.id],
+      );
       expect(events.map((e) => [e.biz_step, e.event_time.toISOString(), e.location_id, e.destination_business_id, e.disposition])).toEqual([
         [PORTAL_BIZ_STEPS.harvesting, '2026-10-15T00:30:00.000Z', farm.location.id, null, 'in_progress'],
         ['inspecting', '2026-10-16T02:00:00.000Z', null, null, 'conformant'],
@@ -201,28 +311,47 @@ describe('bulk import', () => {
 
     it('refuses rows the stage rules forbid, naming row and column', async () => {
       const batch = await createBatch(f, farm.owner, farm.product.id);
-      const response = await uploadImport(t.baseUrl, farm.owner, farm.business.id, 'events', importCsv(EVENT_HEADER, [
-        [batch.lotCode, 'Chế biến', '15/10/2026 07:30', '', '', '', '', '', '', '', ''],
-        [batch.lotCode, 'Vận chuyển', '15/10/2026 07:30', '', '', '', '', '', '', '', ''],
-        [batch.lotCode, 'Đóng gói', '15/10/2099 07:30', '', '', '', '', '', '', 'Đạt', ''],
-        ['KHONG-CO', 'Đóng gói', '15/10/2026', '', '', '', '', 'inv', '', '', ''],
-        [batch.lotCode, 'Đóng gói', '15/10/2026', '', '', '', '', 'hoadon', 'HD1', '', ''],
-      ]));
+      const response = await uploadImport(
+        t.baseUrl,
+        farm.owner,
+        farm.business.id,
+        'events',
+        importCsv(EVENT_HEADER, [
+          [batch.lotCode, 'Chế biến', '15/10/2026 07:30', '', '', '', '', '', '', '', ''],
+          [batch.lotCode, 'Vận chuyển', '15/10/2026 07:30', '', '', '', '', '', '', '', ''],
+          [batch.lotCode, 'Đóng gói', '15/10/2099 07:30', '', '', '', '', '', '', 'Đạt', ''],
+          ['KHONG-CO', 'Đóng gói', '15/10/2026', '', '', '', '', 'inv', '', '', ''],
+          [batch.lotCode, 'Đóng gói', '15/10/2026', '', '', '', '', 'hoadon', 'HD1', '', ''],
+        ]),
+      );
       const body = expectApiError(response, 422, 'IMPORT_FILE_INVALID', [
-        'row 2, column stage', 'row 3, column party', 'row 4, column event_time', 'row 4, column passed',
-        'row 5, column lot_code', 'row 5, column document_id', 'row 6, column document_type',
+        'row 2, column stage',
+        'row 3, column party',
+        'row 4, column event_time',
+        'row 4, column passed',
+        'row 5, column lot_code',
+        'row 5, column document_id',
+        'row 6, column document_type',
       ]);
       expect(body.fieldErrors!['row 2, column stage']![0]).toMatch(/processing form/);
     });
 
-    it('lets a business a batch was shipped to record its later stages, not the farm\'s', async () => {
+    it("lets a business a batch was shipped to record its later stages, not the farm's", async () => {
       const shop = await createProducer(f, admin);
       const batch = await createBatch(f, farm.owner, farm.product.id);
       await shipAndReceive(f, farm.owner, shop, batch.id);
       const harvest = [batch.lotCode, 'Thu hoạch', '15/10/2026 07:30', '', '', '', '', '', '', '', ''];
       const retail = [batch.lotCode, 'Bán lẻ', '20/10/2026 07:30', '', '', '', '', '', '', '', ''];
-      expectApiError(await uploadImport(t.baseUrl, shop.owner, shop.business.id, 'events', importCsv(EVENT_HEADER, [retail, harvest])), 422, 'IMPORT_FILE_INVALID', ['row 3, column stage']);
-      expect(await started(shop.owner, 'events', importCsv(EVENT_HEADER, [retail]), shop.business.id)).toMatchObject({ status: 'done', batches: [{ id: batch.id }] });
+      expectApiError(
+        await uploadImport(t.baseUrl, shop.owner, shop.business.id, 'events', importCsv(EVENT_HEADER, [retail, harvest])),
+        422,
+        'IMPORT_FILE_INVALID',
+        ['row 3, column stage'],
+      );
+      expect(await started(shop.owner, 'events', importCsv(EVENT_HEADER, [retail]), shop.business.id)).toMatchObject({
+        status: 'done',
+        batches: [{ id: batch.id }],
+      });
     });
 
     it('rolls back the whole file when the capture refuses a row the check passed (an event already recorded)', async () => {
@@ -233,7 +362,11 @@ describe('bulk import', () => {
       const before = await snapshotTables(t, WRITE_TABLES);
       const stored = [batch.lotCode, 'Lưu kho', '21/10/2026 10:00', '', '', '', '', '', '', '', ''];
       const job = await started(farm.owner, 'events', importCsv(EVENT_HEADER, [stored, packed]));
-      expect(job).toMatchObject({ status: 'failed', processedRows: 0, failure: { row: 3, message: { en: 'This event was already recorded.' } } });
+      expect(job).toMatchObject({
+        status: 'failed',
+        processedRows: 0,
+        failure: { row: 3, message: { en: 'This event was already recorded.' } },
+      });
       expect(await snapshotTables(t, WRITE_TABLES)).toEqual(before);
     });
   });
@@ -249,13 +382,17 @@ describe('bulk import', () => {
       expectApiError(await f.http.get(`/api/imports/${job.id}`, { token: admin.token }), 404, 'NOT_FOUND');
     });
 
-    it('staff and the business\'s API keys with the capture scope may import', async () => {
+    it("staff and the business's API keys with the capture scope may import", async () => {
       const staff = await createStaff(f, farm.owner, farm.business.id);
       expect(await started(staff, 'batches', importCsv(BATCH_HEADER, batchRows([makeLotCode()])))).toMatchObject({ status: 'done' });
       const key = await createApiKey(f, farm.owner, farm.business.id, { scopes: ['capture'] });
       expect(await started(key, 'batches', importCsv(BATCH_HEADER, batchRows([makeLotCode()])))).toMatchObject({ status: 'done' });
       const reader = await createApiKey(f, farm.owner, farm.business.id, { scopes: ['read'] });
-      expectApiError(await uploadImport(t.baseUrl, reader, farm.business.id, 'batches', importCsv(BATCH_HEADER, batchRows([makeLotCode()]))), 403, 'INSUFFICIENT_SCOPE');
+      expectApiError(
+        await uploadImport(t.baseUrl, reader, farm.business.id, 'batches', importCsv(BATCH_HEADER, batchRows([makeLotCode()]))),
+        403,
+        'INSUFFICIENT_SCOPE',
+      );
     });
 
     it('signed-out uploads are refused (401)', async () => {
@@ -266,23 +403,55 @@ describe('bulk import', () => {
   describe('limits', () => {
     it(`refuses more than ${IMPORT_MAX_ROWS} rows (413)`, async () => {
       const rows = Array.from({ length: IMPORT_MAX_ROWS + 1 }, (_, n) => [farm.product.gtin!, `LIM${n}`, '01/10/2026']);
-      const response = await uploadImport(t.baseUrl, farm.owner, farm.business.id, 'batches', importCsv(['product', 'lot_code', 'production_date'], rows));
+      const response = await uploadImport(
+        t.baseUrl,
+        farm.owner,
+        farm.business.id,
+        'batches',
+        importCsv(['product', 'lot_code', 'production_date'], rows),
+      );
       expectApiError(response, 413, 'PAYLOAD_TOO_LARGE');
       const workbook = await importXlsx(['product', 'lot_code', 'production_date'], rows);
       expectApiError(await uploadImport(t.baseUrl, farm.owner, farm.business.id, 'batches', workbook), 413, 'PAYLOAD_TOO_LARGE');
     });
 
     it('refuses a file over 5 MiB (413)', async () => {
-      const response = await uploadImport(t.baseUrl, farm.owner, farm.business.id, 'batches', `product,lot_code,production_date,display_name\n${'x'.repeat(5 * 1024 * 1024 + 1)}`);
+      const response = await uploadImport(
+        t.baseUrl,
+        farm.owner,
+        farm.business.id,
+        'batches',
+        `product,lot_code,production_date,display_name\n${'x'.repeat(5 * 1024 * 1024 + 1)}`,
+      );
       expectApiError(response, 413, 'PAYLOAD_TOO_LARGE');
     });
 
     it('refuses other content types (415) and files that are not what they claim (422)', async () => {
-      expectApiError(await uploadImport(t.baseUrl, farm.owner, farm.business.id, 'batches', 'product', { contentType: 'text/plain' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+      expectApiError(
+        await uploadImport(t.baseUrl, farm.owner, farm.business.id, 'batches', 'product', { contentType: 'text/plain' }),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      );
       // Only the import routes read spreadsheets.
-      expectApiError(await f.http.post('/api/batches', 'product,lot_code', { token: farm.owner.token, headers: { 'content-type': 'text/csv' } }), 415, 'UNSUPPORTED_MEDIA_TYPE');
-      expectApiError(await uploadImport(t.baseUrl, farm.owner, farm.business.id, 'batches', Buffer.from('not a zip')), 422, 'IMPORT_FILE_INVALID', ['file']);
-      expectApiError(await uploadImport(t.baseUrl, farm.owner, farm.business.id, 'batches', Buffer.from([0xff, 0xfe, 0x41]), { contentType: 'text/csv' }), 422, 'IMPORT_FILE_INVALID', ['file']);
+      expectApiError(
+        await f.http.post('/api/batches', 'product,lot_code', { token: farm.owner.token, headers: { 'content-type': 'text/csv' } }),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      );
+      expectApiError(
+        await uploadImport(t.baseUrl, farm.owner, farm.business.id, 'batches', Buffer.from('not a zip')),
+        422,
+        'IMPORT_FILE_INVALID',
+        ['file'],
+      );
+      expectApiError(
+        await uploadImport(t.baseUrl, farm.owner, farm.business.id, 'batches', Buffer.from([0xff, 0xfe, 0x41]), {
+          contentType: 'text/csv',
+        }),
+        422,
+        'IMPORT_FILE_INVALID',
+        ['file'],
+      );
     });
   });
 });

@@ -2,8 +2,17 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { CreatedInvitation, CurrentUser, InvitationPreview, InvitationView, LoginResponse } from '@nguon/shared';
 import {
-  acceptInvitation, businessInput, createBusiness, createStaff, createUser, inviteMember, makeEmail, signUpUnverified,
-  type Credential, type Factory, type TestUser,
+  acceptInvitation,
+  businessInput,
+  createBusiness,
+  createStaff,
+  createUser,
+  inviteMember,
+  makeEmail,
+  signUpUnverified,
+  type Credential,
+  type Factory,
+  type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { ALL_WRITE_TABLES, countRows, snapshotTables, sql } from '../support/db.js';
@@ -22,7 +31,8 @@ describe('invitations to a business', () => {
   const invitationsPath = (id = businessId) => `/api/businesses/${id}/invitations`;
   const listInvitations = (user: Credential, id = businessId) => f.http.get<InvitationView[]>(invitationsPath(id), { token: user.token });
   const accept = (user: Credential, token: string) => f.http.post<CurrentUser>('/api/invitations/accept', { token }, { token: user.token });
-  const signUpWith = (token: string, displayName = 'Người được mời') => f.http.post<LoginResponse>('/api/invitations/sign-up', { token, password: PASSWORD, displayName });
+  const signUpWith = (token: string, displayName = 'Người được mời') =>
+    f.http.post<LoginResponse>('/api/invitations/sign-up', { token, password: PASSWORD, displayName });
   const membershipsOf = async (user: Credential) => (await f.http.get<CurrentUser>('/api/auth/me', { token: user.token })).body.memberships;
   const tokenOf = (invitation: CreatedInvitation) => new URL(invitation.link).searchParams.get('token')!;
   const snapshot = () => snapshotTables(t, ALL_WRITE_TABLES);
@@ -59,7 +69,15 @@ describe('invitations to a business', () => {
       const response = await f.http.post<CreatedInvitation>(invitationsPath(), { email, role: 'staff' }, { token: owner.token });
       expect(response.status).toBe(201);
       expect(response.body).toEqual({
-        invitation: { id: expect.any(String), email, role: 'staff', invitedByEmail: owner.email, createdAt: expect.any(String), expiresAt: expect.any(String), expired: false },
+        invitation: {
+          id: expect.any(String),
+          email,
+          role: 'staff',
+          invitedByEmail: owner.email,
+          createdAt: expect.any(String),
+          expiresAt: expect.any(String),
+          expired: false,
+        },
         link: expect.stringMatching(/^http:\/\/nguon\.test\/invitations\/accept\?token=[A-Za-z0-9_-]{43}$/),
       });
       const days = (Date.parse(response.body.invitation.expiresAt) - Date.now()) / 86_400_000;
@@ -71,7 +89,9 @@ describe('invitations to a business', () => {
       expect(mail.text.indexOf('mời bạn tham gia')).toBeLessThan(mail.text.indexOf('invites you to join'));
       expect(tokenIn(mail, '/invitations/accept')).toBe(tokenOf(response.body));
       // Only a hash is stored, and the list never shows the link again.
-      const [row] = await sql<{ token_hash: string }>(t, `SELECT token_hash FROM business_invitations WHERE id = $1`, [response.body.invitation.id]);
+      const [row] = await sql<{ token_hash: string }>(t, `SELECT token_hash FROM business_invitations WHERE id = $1`, [
+        response.body.invitation.id,
+      ]);
       expect(row!.token_hash).toBe(createHash('sha256').update(tokenOf(response.body)).digest('hex'));
       expect(JSON.stringify((await listInvitations(owner)).body)).not.toContain(tokenOf(response.body));
     });
@@ -84,8 +104,18 @@ describe('invitations to a business', () => {
       for (const email of [owner.email, staff.email.toUpperCase(), invited.toUpperCase()]) {
         expectApiError(await f.http.post(invitationsPath(), { email, role: 'owner' }, { token: owner.token }), 409, 'ALREADY_MEMBER');
       }
-      expectApiError(await f.http.post(invitationsPath(), { email: 'not-an-email', role: 'staff' }, { token: owner.token }), 400, 'VALIDATION_FAILED', ['email']);
-      expectApiError(await f.http.post(invitationsPath(), { email: makeEmail(), role: 'admin' }, { token: owner.token }), 400, 'VALIDATION_FAILED', ['role']);
+      expectApiError(
+        await f.http.post(invitationsPath(), { email: 'not-an-email', role: 'staff' }, { token: owner.token }),
+        400,
+        'VALIDATION_FAILED',
+        ['email'],
+      );
+      expectApiError(
+        await f.http.post(invitationsPath(), { email: makeEmail(), role: 'admin' }, { token: owner.token }),
+        400,
+        'VALIDATION_FAILED',
+        ['role'],
+      );
       expect(await snapshot()).toEqual(before);
     });
   });
@@ -126,7 +156,9 @@ describe('invitations to a business', () => {
     it('works from a link the owner handed over, for whoever is signed in', async () => {
       const invitation = await inviteMember(f, owner, businessId, makeEmail('tay'));
       const holder = await createUser(f);
-      expect((await accept(holder, tokenOf(invitation))).body.memberships).toEqual([expect.objectContaining({ businessId, role: 'staff' })]);
+      expect((await accept(holder, tokenOf(invitation))).body.memberships).toEqual([
+        expect.objectContaining({ businessId, role: 'staff' }),
+      ]);
     });
 
     it('answers 409 ALREADY_MEMBER to a member, leaving the token usable; 401 to the anonymous', async () => {
@@ -135,7 +167,11 @@ describe('invitations to a business', () => {
       expectApiError(await accept(staff, tokenOf(invitation)), 409, 'ALREADY_MEMBER');
       expectApiError(await f.http.post('/api/invitations/accept', { token: tokenOf(invitation) }), 401, 'UNAUTHENTICATED');
       expect((await f.http.post<InvitationPreview>('/api/invitations/preview', { token: tokenOf(invitation) })).body).toEqual({
-        businessId, businessName: 'HTX Bưởi Mời Thử', role: 'staff', email: invitation.invitation.email, expiresAt: invitation.invitation.expiresAt,
+        businessId,
+        businessName: 'HTX Bưởi Mời Thử',
+        role: 'staff',
+        email: invitation.invitation.email,
+        expiresAt: invitation.invitation.expiresAt,
       });
     });
 
@@ -153,7 +189,14 @@ describe('invitations to a business', () => {
       const invitation = await inviteMember(f, owner, businessId, email);
       const response = await signUpWith(tokenOf(invitation));
       expect(response.status).toBe(201);
-      expect(response.body.user).toEqual({ id: expect.any(String), email, displayName: 'Người được mời', role: 'member', emailVerified: true, memberships: [expect.objectContaining({ businessId, role: 'staff' })] });
+      expect(response.body.user).toEqual({
+        id: expect.any(String),
+        email,
+        displayName: 'Người được mời',
+        role: 'member',
+        emailVerified: true,
+        memberships: [expect.objectContaining({ businessId, role: 'staff' })],
+      });
       expectApiError(await signUpWith(tokenOf(invitation)), 400, 'INVALID_TOKEN');
       expect(await countRows(t, 'users', 'lower(email) = lower($1)', [email])).toBe(1);
     });
@@ -173,7 +216,9 @@ describe('invitations to a business', () => {
     it('re-sending mails a new link; the old one stops working', async () => {
       const user = await createUser(f);
       const first = await inviteMember(f, owner, businessId, user.email);
-      const resent = await f.http.post<CreatedInvitation>(`${invitationsPath()}/${first.invitation.id}/resend`, undefined, { token: owner.token });
+      const resent = await f.http.post<CreatedInvitation>(`${invitationsPath()}/${first.invitation.id}/resend`, undefined, {
+        token: owner.token,
+      });
       expect(resent.status).toBe(200);
       expect(resent.body.link).not.toBe(first.link);
       expect(tokenIn(await lastMailTo(t, user.email), '/invitations/accept')).toBe(tokenOf(resent.body));
@@ -189,11 +234,27 @@ describe('invitations to a business', () => {
       const strangersBusiness = (await createBusiness(f, stranger)).id;
       const before = await snapshot();
       expectApiError(await listInvitations(staff), 403, 'FORBIDDEN');
-      expectApiError(await f.http.post(`${invitationsPath()}/${invitation.invitation.id}/resend`, undefined, { token: staff.token }), 403, 'FORBIDDEN');
-      expectApiError(await f.http.request('DELETE', `${invitationsPath()}/${invitation.invitation.id}`, { token: staff.token }), 403, 'FORBIDDEN');
+      expectApiError(
+        await f.http.post(`${invitationsPath()}/${invitation.invitation.id}/resend`, undefined, { token: staff.token }),
+        403,
+        'FORBIDDEN',
+      );
+      expectApiError(
+        await f.http.request('DELETE', `${invitationsPath()}/${invitation.invitation.id}`, { token: staff.token }),
+        403,
+        'FORBIDDEN',
+      );
       expectApiError(await listInvitations(stranger), 403, 'FORBIDDEN');
-      expectApiError(await f.http.request('DELETE', `${invitationsPath(strangersBusiness)}/${invitation.invitation.id}`, { token: stranger.token }), 404, 'INVITATION_NOT_FOUND');
-      expectApiError(await f.http.post(`${invitationsPath(strangersBusiness)}/${invitation.invitation.id}/resend`, undefined, { token: stranger.token }), 404, 'INVITATION_NOT_FOUND');
+      expectApiError(
+        await f.http.request('DELETE', `${invitationsPath(strangersBusiness)}/${invitation.invitation.id}`, { token: stranger.token }),
+        404,
+        'INVITATION_NOT_FOUND',
+      );
+      expectApiError(
+        await f.http.post(`${invitationsPath(strangersBusiness)}/${invitation.invitation.id}/resend`, undefined, { token: stranger.token }),
+        404,
+        'INVITATION_NOT_FOUND',
+      );
       expect(await snapshot()).toEqual(before);
     });
   });
@@ -210,7 +271,7 @@ describe('invitations and sign-up when the mail server is down', () => {
   });
   afterAll(async () => t?.close());
 
-  it('still answers, with the token stored for a later re-send or the owner\'s copy of the link', async () => {
+  it("still answers, with the token stored for a later re-send or the owner's copy of the link", async () => {
     const email = makeEmail('thu');
     expect((await f.http.post('/api/auth/register', { email, password: PASSWORD, displayName: 'Thư' })).status).toBe(202);
     expect(await countRows(t, 'email_verifications', 'user_id = (SELECT id FROM users WHERE email = $1)', [email])).toBe(1);
@@ -220,8 +281,14 @@ describe('invitations and sign-up when the mail server is down', () => {
     // The unconfirmed account cannot register a business; confirm it the way the test factories cannot here.
     await sql(t, `UPDATE users SET email_verified_at = now() WHERE email = $1`, [email]);
     const business = await f.http.post<{ id: string }>('/api/businesses', businessInput(), user);
-    const invited = await f.http.post<CreatedInvitation>(`/api/businesses/${business.body.id}/invitations`, { email: makeEmail('ban'), role: 'staff' }, user);
+    const invited = await f.http.post<CreatedInvitation>(
+      `/api/businesses/${business.body.id}/invitations`,
+      { email: makeEmail('ban'), role: 'staff' },
+      user,
+    );
     expect(invited.status).toBe(201);
-    expect((await f.http.post('/api/invitations/preview', { token: new URL(invited.body.link).searchParams.get('token') })).status).toBe(200);
+    expect((await f.http.post('/api/invitations/preview', { token: new URL(invited.body.link).searchParams.get('token') })).status).toBe(
+      200,
+    );
   });
 });

@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { LABEL_TEMPLATES, labelsPerPage, labelTemplate, type BatchView, type LabelTemplate } from '@nguon/shared';
 import {
-  createApiKey, createBatch, createProduct, createProducer, createStaff, createUser, type Credential, type Factory, type Producer, type TestUser,
+  createApiKey,
+  createBatch,
+  createProduct,
+  createProducer,
+  createStaff,
+  createUser,
+  type Credential,
+  type Factory,
+  type Producer,
+  type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { httpClient } from '../support/http.js';
@@ -62,7 +71,8 @@ describe('Label sheets', () => {
         expect(codes).toHaveLength(24);
         expect(new Set(codes)).toEqual(new Set([batch.identityUrl]));
         const text = pdf.text(1);
-        for (const expected of ['Bưởi Phúc Trạch Hương Khê', 'Lô: PT-2026-01', 'HSD: 31/12/2026', `Mã: ${batch.shortCode}`]) expect(text).toContain(expected);
+        for (const expected of ['Bưởi Phúc Trạch Hương Khê', 'Lô: PT-2026-01', 'HSD: 31/12/2026', `Mã: ${batch.shortCode}`])
+          expect(text).toContain(expected);
       } finally {
         pdf.close();
       }
@@ -106,8 +116,15 @@ describe('Label sheets', () => {
     );
 
     it('prints the /q/ URL and the best-before date for a product without a GTIN, and a file name without odd characters', async () => {
-      const product = await createProduct(f, producer.owner, producer.business.id, { gtin: undefined, name: { vi: 'Mật ong Vũ Quang', en: 'Vu Quang honey' } });
-      const honey = await createBatch(f, producer.owner, product.id, { lotCode: 'MO/26"1', expiryDate: undefined, bestBeforeDate: '2027-03-01' });
+      const product = await createProduct(f, producer.owner, producer.business.id, {
+        gtin: undefined,
+        name: { vi: 'Mật ong Vũ Quang', en: 'Vu Quang honey' },
+      });
+      const honey = await createBatch(f, producer.owner, product.id, {
+        lotCode: 'MO/26"1',
+        expiryDate: undefined,
+        bestBeforeDate: '2027-03-01',
+      });
       const response = await fetchSheet(honey.id, 'count=1', producer.owner);
       expect(response.headers.get('content-disposition')).toBe('attachment; filename="nhan-MO-26-1.pdf"');
       const pdf = openPdf(response.bytes);
@@ -125,7 +142,10 @@ describe('Label sheets', () => {
       const name = 'Mật ong hoa nhãn rừng Vũ Quang thu hoạch vụ xuân loại đặc biệt';
       const product = await createProduct(f, producer.owner, producer.business.id, { name: { vi: name, en: 'Vu Quang honey' } });
       const honey = await createBatch(f, producer.owner, product.id);
-      for (const [template, whole] of [['a4-2x4-105x74', true], ['a4-5x13-38x21', false]] as const) {
+      for (const [template, whole] of [
+        ['a4-2x4-105x74', true],
+        ['a4-5x13-38x21', false],
+      ] as const) {
         const pdf = await printSheet(honey.id, `template=${template}&count=1`);
         try {
           const text = pdf.text(1);
@@ -147,7 +167,7 @@ describe('Label sheets', () => {
       }
     });
 
-    it("refuses a member of another business with 403 and an anonymous caller with 401", async () => {
+    it('refuses a member of another business with 403 and an anonymous caller with 401', async () => {
       const other = await createProducer(f, admin);
       const asOther = await f.http.get(labelsPath(batch.id), { token: other.owner.token });
       expectApiError(asOther, 403, 'FORBIDDEN');
@@ -169,10 +189,16 @@ describe('Label sheets', () => {
       expectApiError(await f.http.get(labelsPath(batch.id, query), { token: producer.owner.token }), 400, 'VALIDATION_FAILED', [field]);
     });
 
-    it('says in the reader\'s language how many labels one request may print', async () => {
-      const vi = await f.http.get(labelsPath(batch.id, 'count=5001'), { token: producer.owner.token, headers: { 'accept-language': 'vi' } });
+    it("says in the reader's language how many labels one request may print", async () => {
+      const vi = await f.http.get(labelsPath(batch.id, 'count=5001'), {
+        token: producer.owner.token,
+        headers: { 'accept-language': 'vi' },
+      });
       expect(vi.body.fieldErrors.count).toEqual(['count không được lớn hơn 5000']);
-      const en = await f.http.get(labelsPath(batch.id, 'count=5001'), { token: producer.owner.token, headers: { 'accept-language': 'en' } });
+      const en = await f.http.get(labelsPath(batch.id, 'count=5001'), {
+        token: producer.owner.token,
+        headers: { 'accept-language': 'en' },
+      });
       expect(en.body.fieldErrors.count).toEqual(['count must not be greater than 5000']);
     });
 

@@ -2,8 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BusinessView, LocationView, Page, ProductView } from '@nguon/shared';
 import {
-  companyPrefixOf, createBusiness, createLocation, createProduct, createUser, gtinOf, makeGtin, makeGtinOfLength, withWrongCheckDigit,
-  type Factory, type TestUser,
+  companyPrefixOf,
+  createBusiness,
+  createLocation,
+  createProduct,
+  createUser,
+  gtinOf,
+  makeGtin,
+  makeGtinOfLength,
+  withWrongCheckDigit,
+  type Factory,
+  type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { countRows } from '../support/db.js';
@@ -25,12 +34,23 @@ describe('locations and products', () => {
   afterAll(async () => t?.close());
 
   const productBody = (overrides: Record<string, unknown> = {}) => ({
-    name: { vi: 'Mật ong Vũ Quang', en: 'Vu Quang honey' }, category: 'honey', unit: 'XJR', ...overrides,
+    name: { vi: 'Mật ong Vũ Quang', en: 'Vu Quang honey' },
+    category: 'honey',
+    unit: 'XJR',
+    ...overrides,
   });
 
   describe('POST /api/businesses/:id/locations', () => {
     it('adds a place of the business and reads it back', async () => {
-      const body = { kind: 'apiary', name: 'Trại ong Vũ Quang', address: 'Xã Hương Điền', province: 'Hà Tĩnh', gln: '8930001000018', latitude: 18.35, longitude: 105.4 };
+      const body = {
+        kind: 'apiary',
+        name: 'Trại ong Vũ Quang',
+        address: 'Xã Hương Điền',
+        province: 'Hà Tĩnh',
+        gln: '8930001000018',
+        latitude: 18.35,
+        longitude: 105.4,
+      };
       const response = await f.http.post<LocationView>(`/api/businesses/${business.id}/locations`, body, { token: owner.token });
       expect(response.status).toBe(201);
       expect(response.body).toEqual({ id: expect.any(String), businessId: business.id, ...body });
@@ -39,22 +59,40 @@ describe('locations and products', () => {
     });
 
     it('refuses a latitude without a longitude', async () => {
-      const response = await f.http.post(`/api/businesses/${business.id}/locations`, { kind: 'farm', name: 'Vườn', address: 'Thôn 2', province: 'Hà Tĩnh', latitude: 18.2 }, { token: owner.token });
+      const response = await f.http.post(
+        `/api/businesses/${business.id}/locations`,
+        { kind: 'farm', name: 'Vườn', address: 'Thôn 2', province: 'Hà Tĩnh', latitude: 18.2 },
+        { token: owner.token },
+      );
       expectApiError(response, 400, 'VALIDATION_FAILED', ['longitude']);
     });
 
     it('refuses an unknown kind, a GLN with a wrong check digit and coordinates off the globe, naming each', async () => {
       const before = await countRows(t, 'locations');
-      const response = await f.http.post(`/api/businesses/${business.id}/locations`, {
-        kind: 'castle', name: 'Vườn', address: 'Thôn 2', province: 'Hà Tĩnh', gln: '8930001000019', latitude: 91, longitude: 200,
-      }, { token: owner.token });
+      const response = await f.http.post(
+        `/api/businesses/${business.id}/locations`,
+        {
+          kind: 'castle',
+          name: 'Vườn',
+          address: 'Thôn 2',
+          province: 'Hà Tĩnh',
+          gln: '8930001000019',
+          latitude: 91,
+          longitude: 200,
+        },
+        { token: owner.token },
+      );
       expectApiError(response, 400, 'VALIDATION_FAILED', ['kind', 'gln', 'latitude', 'longitude']);
       expect(await countRows(t, 'locations')).toBe(before);
     });
 
     it('answers an unknown business with 404 BUSINESS_NOT_FOUND, and a non-UUID one with 404', async () => {
       const body = { kind: 'farm', name: 'Vườn', address: 'Thôn 2', province: 'Hà Tĩnh' };
-      expectApiError(await f.http.post(`/api/businesses/${randomUUID()}/locations`, body, { token: owner.token }), 404, 'BUSINESS_NOT_FOUND');
+      expectApiError(
+        await f.http.post(`/api/businesses/${randomUUID()}/locations`, body, { token: owner.token }),
+        404,
+        'BUSINESS_NOT_FOUND',
+      );
       expectApiError(await f.http.post('/api/businesses/xyz/locations', body, { token: owner.token }), 404, 'NOT_FOUND');
     });
   });
@@ -85,12 +123,25 @@ describe('locations and products', () => {
     it('creates a product with every field and reads it back', async () => {
       const gtin = gtinOf(business);
       const body = productBody({
-        gtin, description: { vi: 'Mật ong rừng', en: 'Forest honey' }, brand: 'Vũ Quang', imageUrl: 'https://example.test/honey.jpg',
-        shelfLifeDays: 730, standards: ['TCVN 12605:2019'],
+        gtin,
+        description: { vi: 'Mật ong rừng', en: 'Forest honey' },
+        brand: 'Vũ Quang',
+        imageUrl: 'https://example.test/honey.jpg',
+        shelfLifeDays: 730,
+        standards: ['TCVN 12605:2019'],
       });
       const response = await f.http.post<ProductView>(`/api/businesses/${business.id}/products`, body, { token: owner.token });
       expect(response.status).toBe(201);
-      expect(response.body).toEqual({ id: expect.any(String), businessId: business.id, ...body, gtin: `0${gtin}`, images: [], certificates: [], batchCount: 0, createdAt: expect.any(String) });
+      expect(response.body).toEqual({
+        id: expect.any(String),
+        businessId: business.id,
+        ...body,
+        gtin: `0${gtin}`,
+        images: [],
+        certificates: [],
+        batchCount: 0,
+        createdAt: expect.any(String),
+      });
       expect((await f.http.get(`/api/products/${response.body.id}`)).body).toEqual(response.body);
     });
 
@@ -116,19 +167,32 @@ describe('locations and products', () => {
 
     it.each([8, 12, 13, 14] as const)('refuses a GTIN-%i with a wrong check digit, saying so in the gtin field', async (length) => {
       const before = await countRows(t, 'products');
-      const response = await f.http.post(`/api/businesses/${business.id}/products`, productBody({ gtin: withWrongCheckDigit(makeGtinOfLength(length)) }), { token: owner.token, headers: { 'accept-language': 'en' } });
+      const response = await f.http.post(
+        `/api/businesses/${business.id}/products`,
+        productBody({ gtin: withWrongCheckDigit(makeGtinOfLength(length)) }),
+        { token: owner.token, headers: { 'accept-language': 'en' } },
+      );
       const error = expectApiError(response, 400, 'VALIDATION_FAILED', ['gtin']);
       expect(error.fieldErrors!.gtin).toEqual(['gtin has a wrong GTIN check digit']);
       expect(await countRows(t, 'products')).toBe(before);
     });
 
     it('says in Vietnamese that the check digit is wrong', async () => {
-      const response = await f.http.post(`/api/businesses/${business.id}/products`, productBody({ gtin: withWrongCheckDigit(makeGtin()) }), { token: owner.token });
-      expect(expectApiError(response, 400, 'VALIDATION_FAILED', ['gtin']).fieldErrors!.gtin).toEqual(['gtin có số kiểm tra GTIN không đúng']);
+      const response = await f.http.post(
+        `/api/businesses/${business.id}/products`,
+        productBody({ gtin: withWrongCheckDigit(makeGtin()) }),
+        { token: owner.token },
+      );
+      expect(expectApiError(response, 400, 'VALIDATION_FAILED', ['gtin']).fieldErrors!.gtin).toEqual([
+        'gtin có số kiểm tra GTIN không đúng',
+      ]);
     });
 
     it.each(['1234567', '12345678901', '123456789012345', '89345ABC00017', ''])('refuses %p as not a GTIN', async (gtin) => {
-      const response = await f.http.post(`/api/businesses/${business.id}/products`, productBody({ gtin }), { token: owner.token, headers: { 'accept-language': 'en' } });
+      const response = await f.http.post(`/api/businesses/${business.id}/products`, productBody({ gtin }), {
+        token: owner.token,
+        headers: { 'accept-language': 'en' },
+      });
       const error = expectApiError(response, 400, 'VALIDATION_FAILED', ['gtin']);
       expect(error.fieldErrors!.gtin![0]).toMatch(/^gtin /);
     });
@@ -144,12 +208,20 @@ describe('locations and products', () => {
     });
 
     it('refuses a unit outside UN/CEFACT Rec 20, a missing English name and unknown fields', async () => {
-      const response = await f.http.post(`/api/businesses/${business.id}/products`, { ...productBody({ unit: 'kg', name: { vi: 'Mật ong' } }), price: 100 }, { token: owner.token });
+      const response = await f.http.post(
+        `/api/businesses/${business.id}/products`,
+        { ...productBody({ unit: 'kg', name: { vi: 'Mật ong' } }), price: 100 },
+        { token: owner.token },
+      );
       expectApiError(response, 400, 'VALIDATION_FAILED', ['unit', 'name.en', 'price']);
     });
 
     it('answers an unknown business with 404 BUSINESS_NOT_FOUND', async () => {
-      expectApiError(await f.http.post(`/api/businesses/${randomUUID()}/products`, productBody(), { token: owner.token }), 404, 'BUSINESS_NOT_FOUND');
+      expectApiError(
+        await f.http.post(`/api/businesses/${randomUUID()}/products`, productBody(), { token: owner.token }),
+        404,
+        'BUSINESS_NOT_FOUND',
+      );
     });
   });
 
@@ -164,7 +236,8 @@ describe('locations and products', () => {
     it('pages through the products of one business, newest first', async () => {
       const other = await createBusiness(f, owner);
       const made: ProductView[] = [];
-      for (const vi of ['Cam Vinh', 'Bưởi Phúc Trạch', 'Mật ong']) made.push(await createProduct(f, owner, other.id, { name: { vi, en: vi } }));
+      for (const vi of ['Cam Vinh', 'Bưởi Phúc Trạch', 'Mật ong'])
+        made.push(await createProduct(f, owner, other.id, { name: { vi, en: vi } }));
 
       const first = await f.http.get<Page<ProductView>>(`/api/businesses/${other.id}/products?limit=2&offset=0`);
       const second = await f.http.get<Page<ProductView>>(`/api/businesses/${other.id}/products?limit=2&offset=2`);

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PublicLotSearch } from '@nguon/shared';
-import { createBatch, createProduct, createProducer, createUser, makeLotCode, type Factory, type Producer, type TestUser } from '../factories/index.js';
+import {
+  createBatch,
+  createProduct,
+  createProducer,
+  createUser,
+  makeLotCode,
+  type Factory,
+  type Producer,
+  type TestUser,
+} from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -18,8 +27,14 @@ describe('a lot code typed alone', () => {
     t = await startTestApp();
     f = { http: httpClient(t.baseUrl), testApp: t };
     admin = await createUser(f, { role: 'admin' });
-    grower = await createProducer(f, admin, { business: { legalName: 'HTX Cam Hương Sơn', address: { line: 'Thôn 1', commune: 'Xã Sơn Trung', province: 'Hà Tĩnh' } }, product: { name: { vi: 'Cam Hương Sơn', en: 'Huong Son orange' } } });
-    bakery = await createProducer(f, admin, { business: { legalName: 'Lò bánh Hà Nội' }, product: { name: { vi: 'Bánh cam', en: 'Orange cake' } } });
+    grower = await createProducer(f, admin, {
+      business: { legalName: 'HTX Cam Hương Sơn', address: { line: 'Thôn 1', commune: 'Xã Sơn Trung', province: 'Hà Tĩnh' } },
+      product: { name: { vi: 'Cam Hương Sơn', en: 'Huong Son orange' } },
+    });
+    bakery = await createProducer(f, admin, {
+      business: { legalName: 'Lò bánh Hà Nội' },
+      product: { name: { vi: 'Bánh cam', en: 'Orange cake' } },
+    });
   });
   afterAll(async () => t?.close());
 
@@ -32,8 +47,24 @@ describe('a lot code typed alone', () => {
     expect(response.body).toEqual({
       more: false,
       matches: [
-        { id: newer.id, lotCode: code, productName: { vi: 'Bánh cam', en: 'Orange cake' }, producerName: 'Lò bánh Hà Nội', province: expect.any(String), productionDate: '2026-10-01', status: 'active' },
-        { id: older.id, lotCode: code, productName: { vi: 'Cam Hương Sơn', en: 'Huong Son orange' }, producerName: 'HTX Cam Hương Sơn', province: 'Hà Tĩnh', productionDate: '2026-09-01', status: 'active' },
+        {
+          id: newer.id,
+          lotCode: code,
+          productName: { vi: 'Bánh cam', en: 'Orange cake' },
+          producerName: 'Lò bánh Hà Nội',
+          province: expect.any(String),
+          productionDate: '2026-10-01',
+          status: 'active',
+        },
+        {
+          id: older.id,
+          lotCode: code,
+          productName: { vi: 'Cam Hương Sơn', en: 'Huong Son orange' },
+          producerName: 'HTX Cam Hương Sơn',
+          province: 'Hà Tĩnh',
+          productionDate: '2026-09-01',
+          status: 'active',
+        },
       ],
     });
   });
@@ -54,7 +85,11 @@ describe('a lot code typed alone', () => {
     const other = await createProducer(f, admin, { business: { legalName: 'Cơ sở bị đình chỉ' } });
     await createBatch(f, other.owner, other.product.id, { lotCode: code });
     expect((await lots(code)).body.matches).toHaveLength(1);
-    const suspended = await f.http.post(`/api/businesses/${other.business.id}/suspend`, { reason: 'Vi phạm ghi nhãn' }, { token: admin.token });
+    const suspended = await f.http.post(
+      `/api/businesses/${other.business.id}/suspend`,
+      { reason: 'Vi phạm ghi nhãn' },
+      { token: admin.token },
+    );
     expect(suspended.status).toBe(200);
     expect((await lots(code)).body).toEqual({ matches: [], more: false });
   });

@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BatchView, CurrentUser, MemberView } from '@nguon/shared';
 import {
-  createBatch, createBusiness, createProducer, createStaff, createUser, makeEmail, makeLotCode,
-  type Credential, type Factory, type Producer, type TestUser,
+  createBatch,
+  createBusiness,
+  createProducer,
+  createStaff,
+  createUser,
+  makeEmail,
+  makeLotCode,
+  type Credential,
+  type Factory,
+  type Producer,
+  type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { ALL_WRITE_TABLES, countRows, snapshotTables } from '../support/db.js';
@@ -18,13 +27,16 @@ describe('members of a business', () => {
   let batch: BatchView;
 
   const membersPath = (businessId = shop.business.id) => `/api/businesses/${businessId}/members`;
-  const list = (user: Credential, businessId = shop.business.id) => f.http.get<MemberView[]>(membersPath(businessId), { token: user.token });
+  const list = (user: Credential, businessId = shop.business.id) =>
+    f.http.get<MemberView[]>(membersPath(businessId), { token: user.token });
   const remove = (user: Credential, email: string, businessId = shop.business.id) =>
     f.http.request('DELETE', `${membersPath(businessId)}/${encodeURIComponent(email)}`, { token: user.token });
   const changeRole = (user: Credential, email: string, role: string, businessId = shop.business.id) =>
     f.http.request<MemberView>('PATCH', `${membersPath(businessId)}/${encodeURIComponent(email)}`, { token: user.token, body: { role } });
-  const leave = (user: Credential, businessId = shop.business.id) => f.http.post(`${membersPath(businessId)}/leave`, undefined, { token: user.token });
-  const recordPacking = (user: Credential) => f.http.post(`/api/batches/${batch.id}/events`, { stage: 'packing', quantity: 1 }, { token: user.token });
+  const leave = (user: Credential, businessId = shop.business.id) =>
+    f.http.post(`${membersPath(businessId)}/leave`, undefined, { token: user.token });
+  const recordPacking = (user: Credential) =>
+    f.http.post(`/api/batches/${batch.id}/events`, { stage: 'packing', quantity: 1 }, { token: user.token });
   const me = async (user: Credential) => (await f.http.get<CurrentUser>('/api/auth/me', { token: user.token })).body;
 
   /** The snapshot every refusal below must leave as it was. */
@@ -50,7 +62,12 @@ describe('members of a business', () => {
       const response = await list(shop.owner);
       expect(response.status).toBe(200);
       expect(response.body).toContainEqual({
-        email: shop.owner.email, displayName: expect.any(String), role: 'owner', userId: shop.owner.id, status: 'active', since: expect.any(String),
+        email: shop.owner.email,
+        displayName: expect.any(String),
+        role: 'owner',
+        userId: shop.owner.id,
+        status: 'active',
+        since: expect.any(String),
       });
     });
 
@@ -79,7 +96,12 @@ describe('members of a business', () => {
       expect((await me(staff)).memberships).toEqual([expect.objectContaining({ businessId: id, role: 'owner' })]);
 
       expect((await changeRole(staff, founder.email, 'staff', id)).body.role).toBe('staff');
-      expect((await list(staff, id)).body.map((m) => [m.userId, m.role]).sort()).toEqual([[founder.id, 'staff'], [staff.id, 'owner']].sort());
+      expect((await list(staff, id)).body.map((m) => [m.userId, m.role]).sort()).toEqual(
+        [
+          [founder.id, 'staff'],
+          [staff.id, 'owner'],
+        ].sort(),
+      );
     });
 
     it('refuses to demote the last owner (422 LAST_OWNER), changing nothing', async () => {
@@ -108,7 +130,15 @@ describe('members of a business', () => {
 
       const before = await snapshot();
       expectApiError(await recordPacking(staff), 403, 'FORBIDDEN');
-      expectApiError(await f.http.post('/api/batches', { productId: shop.product.id, lotCode: makeLotCode(), productionDate: '2026-10-01' }, { token: staff.token }), 403, 'FORBIDDEN');
+      expectApiError(
+        await f.http.post(
+          '/api/batches',
+          { productId: shop.product.id, lotCode: makeLotCode(), productionDate: '2026-10-01' },
+          { token: staff.token },
+        ),
+        403,
+        'FORBIDDEN',
+      );
       expectApiError(await list(staff), 403, 'FORBIDDEN');
       expect(await snapshot()).toEqual(before);
       expect((await list(shop.owner)).body.map((m) => m.email)).not.toContain(staff.email);
@@ -173,7 +203,9 @@ describe('members of a business', () => {
       const staff = await createStaff(f, founder, id);
       const leaver = await createStaff(f, partner, id);
       const invited = makeEmail('moi');
-      const invitation = (await f.http.post(`/api/businesses/${id}/invitations`, { email: invited, role: 'staff' }, { token: partner.token })).body as { invitation: { id: string } };
+      const invitation = (
+        await f.http.post(`/api/businesses/${id}/invitations`, { email: invited, role: 'staff' }, { token: partner.token })
+      ).body as { invitation: { id: string } };
       await f.http.post(`/api/businesses/${id}/invitations/${invitation.invitation.id}/resend`, undefined, { token: partner.token });
       await f.http.request('DELETE', `/api/businesses/${id}/invitations/${invitation.invitation.id}`, { token: partner.token });
       expect((await changeRole(partner, staff.email, 'owner', id)).status).toBe(200);
@@ -183,24 +215,45 @@ describe('members of a business', () => {
 
       const audit = await membershipAudit(t, id);
       expect(audit.map((a) => a.action)).toEqual([
-        'member.invite', 'member.join', 'member.invite', 'member.join', 'member.invite', 'member.join',
-        'member.invite', 'member.invite_resend', 'member.invite_revoke', 'member.role_change', 'member.role_change', 'member.leave', 'member.remove',
+        'member.invite',
+        'member.join',
+        'member.invite',
+        'member.join',
+        'member.invite',
+        'member.join',
+        'member.invite',
+        'member.invite_resend',
+        'member.invite_revoke',
+        'member.role_change',
+        'member.role_change',
+        'member.leave',
+        'member.remove',
       ]);
-      expect(audit.at(-1)).toEqual(expect.objectContaining({ user_id: partner.id, target_id: staff.id, details: expect.objectContaining({ email: staff.email, role: 'staff' }) }));
+      expect(audit.at(-1)).toEqual(
+        expect.objectContaining({
+          user_id: partner.id,
+          target_id: staff.id,
+          details: expect.objectContaining({ email: staff.email, role: 'staff' }),
+        }),
+      );
       expect(audit.at(-4)!.details).toEqual(expect.objectContaining({ email: staff.email, from: 'staff', to: 'owner' }));
 
       // The founder did none of the partner's changes: told of each. The partner is told only of what others did.
       const toFounder = await membershipNotices(f, founder, id);
       expect(toFounder).toHaveLength(audit.filter((a) => a.user_id !== founder.id).length);
-      expect(toFounder.map((n) => n.body.en)).toEqual(expect.arrayContaining([
-        `${partner.email} removed ${staff.email} (staff) from the business.`,
-        `${leaver.email} (staff) left the business.`,
-        `${partner.email} changed the role of ${staff.email} from staff to owner.`,
-        `${partner.email} revoked the invitation to ${invited}.`,
-      ]));
+      expect(toFounder.map((n) => n.body.en)).toEqual(
+        expect.arrayContaining([
+          `${partner.email} removed ${staff.email} (staff) from the business.`,
+          `${leaver.email} (staff) left the business.`,
+          `${partner.email} changed the role of ${staff.email} from staff to owner.`,
+          `${partner.email} revoked the invitation to ${invited}.`,
+        ]),
+      );
       expect(toFounder[0]!.body.vi).toBe(`${partner.email} đã đưa ${staff.email} (nhân viên) ra khỏi doanh nghiệp.`);
       const toPartner = await membershipNotices(f, partner, id);
-      expect(toPartner).toHaveLength(audit.filter((a) => a.user_id !== partner.id && !(a.action === 'member.join' && a.user_id === partner.id)).length);
+      expect(toPartner).toHaveLength(
+        audit.filter((a) => a.user_id !== partner.id && !(a.action === 'member.join' && a.user_id === partner.id)).length,
+      );
       expect(toPartner.map((n) => n.body.en).join('\n')).not.toContain(`${partner.email} removed`);
       const otherStaff = await createStaff(f, founder, id);
       expect(await membershipNotices(f, otherStaff, id)).toEqual([]);
@@ -226,13 +279,25 @@ describe('members of a business', () => {
     });
 
     it('may register batches and record stages and processing', async () => {
-      const registered = await f.http.post<BatchView>('/api/batches', { productId: shop.product.id, lotCode: makeLotCode('S'), productionDate: '2026-10-01', quantity: 10 }, { token: staff.token });
+      const registered = await f.http.post<BatchView>(
+        '/api/batches',
+        { productId: shop.product.id, lotCode: makeLotCode('S'), productionDate: '2026-10-01', quantity: 10 },
+        { token: staff.token },
+      );
       expect(registered.status).toBe(201);
-      expect((await f.http.post(`/api/batches/${registered.body.id}/events`, { stage: 'harvesting', quantity: 10 }, { token: staff.token })).status).toBe(201);
+      expect(
+        (await f.http.post(`/api/batches/${registered.body.id}/events`, { stage: 'harvesting', quantity: 10 }, { token: staff.token }))
+          .status,
+      ).toBe(201);
       const output = await createBatch(f, shop.owner, shop.product.id);
-      const processing = await f.http.post('/api/events/processing', {
-        inputs: [{ batchId: registered.body.id, quantity: 5, unit: 'KGM' }], outputs: [{ batchId: output.id, quantity: 4 }],
-      }, { token: staff.token });
+      const processing = await f.http.post(
+        '/api/events/processing',
+        {
+          inputs: [{ batchId: registered.body.id, quantity: 5, unit: 'KGM' }],
+          outputs: [{ batchId: output.id, quantity: 4 }],
+        },
+        { token: staff.token },
+      );
       expect(processing.status).toBe(201);
     });
 
@@ -240,9 +305,21 @@ describe('members of a business', () => {
       const id = shop.business.id;
       const before = await snapshot();
       const refusals = [
-        await f.http.post(`/api/businesses/${id}/products`, { name: { vi: 'Cam', en: 'Orange' }, category: 'fruit', unit: 'KGM' }, { token: staff.token }),
-        await f.http.post(`/api/businesses/${id}/locations`, { kind: 'warehouse', name: 'Kho', address: 'Thôn 3', province: 'Hà Tĩnh' }, { token: staff.token }),
-        await f.http.post(`/api/businesses/${id}/certificates`, { kind: 'vietgap', name: 'VietGAP', issuer: 'Cục Trồng trọt' }, { token: staff.token }),
+        await f.http.post(
+          `/api/businesses/${id}/products`,
+          { name: { vi: 'Cam', en: 'Orange' }, category: 'fruit', unit: 'KGM' },
+          { token: staff.token },
+        ),
+        await f.http.post(
+          `/api/businesses/${id}/locations`,
+          { kind: 'warehouse', name: 'Kho', address: 'Thôn 3', province: 'Hà Tĩnh' },
+          { token: staff.token },
+        ),
+        await f.http.post(
+          `/api/businesses/${id}/certificates`,
+          { kind: 'vietgap', name: 'VietGAP', issuer: 'Cục Trồng trọt' },
+          { token: staff.token },
+        ),
         await f.http.post(`/api/businesses/${id}/api-keys`, { name: 'ERP', scopes: ['capture'] }, { token: staff.token }),
         await f.http.get(`/api/businesses/${id}/api-keys`, { token: staff.token }),
       ];

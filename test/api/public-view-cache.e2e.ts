@@ -11,7 +11,8 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 const itOnPostgres = process.env.DATABASE_URL ? it : it.skip;
 
 /** The files whose code answers a scan or a consumer view: a statement issued from them is one a request waited for. */
-const REQUEST_PATH = /scan-routes|resolver-answers|resolver\.service|batch-lookup|public-batch\.service|certificate\.queries|public-batch\.queries/;
+const REQUEST_PATH =
+  /scan-routes|resolver-answers|resolver\.service|batch-lookup|public-batch\.service|certificate\.queries|public-batch\.queries/;
 
 /**
  * Records the statements the app's data source runs on behalf of the consumer routes, told apart
@@ -30,7 +31,12 @@ function watchStatements(t: TestApp): { fromRequests: () => string[]; stop: () =
     }) as typeof runner.query;
     return runner;
   };
-  return { fromRequests: () => [...seen], stop: () => { dataSource.createQueryRunner = original; } };
+  return {
+    fromRequests: () => [...seen],
+    stop: () => {
+      dataSource.createQueryRunner = original;
+    },
+  };
 }
 
 /** Polls until `check` passes; answers how long that took. */
@@ -48,7 +54,8 @@ describe('the cached consumer view', () => {
   let t: TestApp;
   let f: Factory;
   let producer: Producer;
-  const view = (batchId: string, headers: Record<string, string> = {}) => f.http.get<PublicBatchView>(`/api/public/batches/${batchId}`, { headers });
+  const view = (batchId: string, headers: Record<string, string> = {}) =>
+    f.http.get<PublicBatchView>(`/api/public/batches/${batchId}`, { headers });
 
   beforeAll(async () => {
     // A database of this file's own, so a second instance can share it.
@@ -100,7 +107,11 @@ describe('the cached consumer view', () => {
       expect({ status: afterScan.status, scanCount: afterScan.body.scanCount }).toEqual({ status: 200, scanCount: 1 });
       const scanTag = afterScan.headers.get('etag')!;
 
-      const recalled = await f.http.post(`/api/batches/${batch.id}/recall`, { severity: 'class_ii', reason: 'kiểm tra' }, { token: producer.owner.token });
+      const recalled = await f.http.post(
+        `/api/batches/${batch.id}/recall`,
+        { severity: 'class_ii', reason: 'kiểm tra' },
+        { token: producer.owner.token },
+      );
       expect(recalled.status).toBe(201);
       const afterRecall = await view(batch.id, { 'if-none-match': scanTag });
       expect({ status: afterRecall.status, batchStatus: afterRecall.body.status }).toEqual({ status: 200, batchStatus: 'recalled' });
@@ -139,19 +150,27 @@ describe('the cached consumer view', () => {
     itOnPostgres('shows a recall made on the first within a second', async () => {
       const batch = await createBatch(f, producer.owner, producer.product.id);
       expect((await viewOnSecond(batch.id)).body.status).toBe('active');
-      const recalled = await f.http.post(`/api/batches/${batch.id}/recall`, { severity: 'class_i', reason: 'kiểm tra' }, { token: producer.owner.token });
+      const recalled = await f.http.post(
+        `/api/batches/${batch.id}/recall`,
+        { severity: 'class_i', reason: 'kiểm tra' },
+        { token: producer.owner.token },
+      );
       expect(recalled.status).toBe(201);
       const ms = await within(1_000, async () => (await viewOnSecond(batch.id)).body.status === 'recalled');
       expect(ms).toBeLessThan(1_000);
     });
 
-    itOnPostgres("shows the first's scans once written, within the count refresh", async () => {
-      const batch = await createBatch(f, producer.owner, producer.product.id);
-      expect((await viewOnSecond(batch.id)).body.scanCount).toBe(0);
-      await scanBatch(f, batch, 3);
-      await flushScans(t);
-      // COUNT_REFRESH_MS (5 s) is how stale another instance's count may be, on top of its flush interval.
-      await within(7_000, async () => (await viewOnSecond(batch.id)).body.scanCount === 3);
-    }, 15_000);
+    itOnPostgres(
+      "shows the first's scans once written, within the count refresh",
+      async () => {
+        const batch = await createBatch(f, producer.owner, producer.product.id);
+        expect((await viewOnSecond(batch.id)).body.scanCount).toBe(0);
+        await scanBatch(f, batch, 3);
+        await flushScans(t);
+        // COUNT_REFRESH_MS (5 s) is how stale another instance's count may be, on top of its flush interval.
+        await within(7_000, async () => (await viewOnSecond(batch.id)).body.scanCount === 3);
+      },
+      15_000,
+    );
   });
 });

@@ -70,16 +70,25 @@ describe('QR images: cache, size cap and rendering off the event loop', () => {
       expect((await f.http.getBytes(`/api/batches/${batch.id}/qr.png?size=1024&ecc=L`)).status).toBe(200);
       const body = expectApiError(await f.http.get(`/api/batches/${batch.id}/qr.png?size=1025`), 400, 'QR_SIZE_TOO_LARGE', ['size']);
       expect(body.message).toMatch(/1024 px/);
-      const en = expectApiError(await f.http.get(`/api/batches/${batch.id}/qr.svg?size=4096`, { headers: { 'accept-language': 'en' } }), 400, 'QR_SIZE_TOO_LARGE', ['size']);
+      const en = expectApiError(
+        await f.http.get(`/api/batches/${batch.id}/qr.svg?size=4096`, { headers: { 'accept-language': 'en' } }),
+        400,
+        'QR_SIZE_TOO_LARGE',
+        ['size'],
+      );
       expect(en.message).toBe("QR images are at most 1024 px; members of the batch's business, signed in, may get up to 4096 px.");
     });
 
     it('refuses the large size to a member of another business too', async () => {
-      expectApiError(await f.http.get(`/api/batches/${batch.id}/qr.png?size=1500`, { token: stranger.token }), 400, 'QR_SIZE_TOO_LARGE', ['size']);
+      expectApiError(await f.http.get(`/api/batches/${batch.id}/qr.png?size=1500`, { token: stranger.token }), 400, 'QR_SIZE_TOO_LARGE', [
+        'size',
+      ]);
     });
 
-    it('draws a large size for a signed-in member of the batch\'s business, kept out of shared caches', async () => {
-      const response = await f.http.getBytes(`/api/batches/${batch.id}/qr.png?size=1100&ecc=L`, { headers: { authorization: `Bearer ${producer.owner.token}` } });
+    it("draws a large size for a signed-in member of the batch's business, kept out of shared caches", async () => {
+      const response = await f.http.getBytes(`/api/batches/${batch.id}/qr.png?size=1100&ecc=L`, {
+        headers: { authorization: `Bearer ${producer.owner.token}` },
+      });
       expect(response.status).toBe(200);
       expect(PNG.sync.read(response.bytes).width).toBe(1100);
       expect(response.headers.get('cache-control')).toBe('private, max-age=86400');
@@ -91,7 +100,9 @@ describe('QR images: cache, size cap and rendering off the event loop', () => {
 
     it('keeps /api/health prompt while several large images are drawn', async () => {
       // Each of these costs about a second of CPU; drawn on the event loop, they held every other request that long.
-      const renders = [3072, 3071].map((size) => f.http.getBytes(`/api/batches/${batch.id}/qr.png?size=${size}&ecc=H`, { headers: owner() }));
+      const renders = [3072, 3071].map((size) =>
+        f.http.getBytes(`/api/batches/${batch.id}/qr.png?size=${size}&ecc=H`, { headers: owner() }),
+      );
       await new Promise((resolve) => setTimeout(resolve, 100));
       const latencies: number[] = [];
       for (let n = 0; n < 5; n++) {
@@ -107,7 +118,9 @@ describe('QR images: cache, size cap and rendering off the event loop', () => {
     });
 
     it('refuses with 503 QR_BUSY and Retry-After when every thread is busy and the queue is full', async () => {
-      const responses = await Promise.all([1536, 1535, 1534, 1533].map((size) => f.http.get(`/api/batches/${batch.id}/qr.png?size=${size}&ecc=H`, { headers: owner() })));
+      const responses = await Promise.all(
+        [1536, 1535, 1534, 1533].map((size) => f.http.get(`/api/batches/${batch.id}/qr.png?size=${size}&ecc=H`, { headers: owner() })),
+      );
       const busy = responses.filter((r) => r.status === 503);
       expect(responses.filter((r) => r.status === 200)).toHaveLength(3);
       expect(busy).toHaveLength(1);

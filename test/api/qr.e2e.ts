@@ -144,7 +144,9 @@ describe('QR images', () => {
     });
 
     it('escapes markup in the product name and lot, staying valid SVG', async () => {
-      const product = await createProduct(f, producer.owner, producer.business.id, { name: { vi: 'Mắm <tôm> & "cá" \'Hà Tĩnh\'', en: 'Shrimp paste' } });
+      const product = await createProduct(f, producer.owner, producer.business.id, {
+        name: { vi: 'Mắm <tôm> & "cá" \'Hà Tĩnh\'', en: 'Shrimp paste' },
+      });
       const odd = await createBatch(f, producer.owner, product.id, { lotCode: `A<B>&"'1` });
       const response = await f.http.get<string>(`/api/batches/${odd.id}/qr.svg?size=400`);
       expect(response.body).not.toContain('<tôm>');
@@ -156,7 +158,10 @@ describe('QR images', () => {
     });
 
     it('prints the short code for a product without a GTIN', async () => {
-      const product = await createProduct(f, producer.owner, producer.business.id, { gtin: undefined, name: { vi: 'Mật ong Vũ Quang', en: 'Vu Quang honey' } });
+      const product = await createProduct(f, producer.owner, producer.business.id, {
+        gtin: undefined,
+        name: { vi: 'Mật ong Vũ Quang', en: 'Vu Quang honey' },
+      });
       const plain = await createBatch(f, producer.owner, product.id);
       const response = await f.http.get<string>(`/api/batches/${plain.id}/qr.svg?size=400`);
       expect(response.body).toContain(plain.shortCode);

@@ -29,7 +29,12 @@ describe('rate limits per client address', () => {
     expect(statuses).toEqual(Array(limit).fill(200));
     const refused = await f.http.get(codePath, { headers: { 'accept-language': 'en' } });
     expect(refused.status).toBe(429);
-    expect(refused.body).toEqual({ statusCode: 429, code: 'RATE_LIMITED', message: expect.stringMatching(/too many/i), requestId: expect.any(String) });
+    expect(refused.body).toEqual({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: expect.stringMatching(/too many/i),
+      requestId: expect.any(String),
+    });
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
@@ -37,7 +42,6 @@ describe('rate limits per client address', () => {
     const [row] = await sql<{ n: number }>(t, `SELECT count(*)::int AS n FROM scans`);
     expect(row!.n).toBe(limit);
   });
-
 });
 
 describe('sign-in attempts', () => {
@@ -51,7 +55,8 @@ describe('sign-in attempts', () => {
     const f = { http: httpClient(t.baseUrl) };
     const statuses: number[] = [];
     // A different email each time: the per-account backoff (sign-in-backoff.e2e.ts) is not what is measured here.
-    for (let i = 0; i < 11; i++) statuses.push((await f.http.post('/api/auth/login', { email: `nobody-${i}@example.test`, password: 'wrong' })).status);
+    for (let i = 0; i < 11; i++)
+      statuses.push((await f.http.post('/api/auth/login', { email: `nobody-${i}@example.test`, password: 'wrong' })).status);
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
     expect(statuses[10]).toBe(429);
   });

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BatchView, PublicBatchView, PublicProductView } from '@nguon/shared';
 import {
-  createBatch, createProduct, createProducer, createUser, makeGtin, withWrongCheckDigit, type Factory, type Producer,
+  createBatch,
+  createProduct,
+  createProducer,
+  createUser,
+  makeGtin,
+  withWrongCheckDigit,
+  type Factory,
+  type Producer,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { countRows, sql } from '../support/db.js';
@@ -61,7 +68,12 @@ describe('the GS1 Digital Link resolver', () => {
       const response = await f.http.get<PublicBatchView>(pathOf(batch.identityUrl), { headers: JSON_ });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-      expect(response.body).toMatchObject({ id: batch.id, identityUrl: batch.identityUrl, lotCode: 'PT-2026-01', product: { gtin: gtin14 } });
+      expect(response.body).toMatchObject({
+        id: batch.id,
+        identityUrl: batch.identityUrl,
+        lotCode: 'PT-2026-01',
+        product: { gtin: gtin14 },
+      });
     });
 
     it.each([
@@ -137,7 +149,9 @@ describe('the GS1 Digital Link resolver', () => {
       expect(own.anchor).toBe(`http://nguon.test${batchPath}`);
       expect(own[`${GS1}pip`]).toEqual([expect.objectContaining({ href: `http://nguon.test/batches/${batch.id}`, type: 'text/html' })]);
       expect(own[`${GS1}defaultLink`]).toEqual([expect.objectContaining({ href: `http://nguon.test/batches/${batch.id}` })]);
-      expect(own[`${GS1}traceability`]).toEqual([expect.objectContaining({ href: `http://nguon.test/api/public/batches/${batch.id}`, type: 'application/json' })]);
+      expect(own[`${GS1}traceability`]).toEqual([
+        expect.objectContaining({ href: `http://nguon.test/api/public/batches/${batch.id}`, type: 'application/json' }),
+      ]);
       expect(own[`${GS1}certificationInfo`]).toHaveLength(1);
       expect(gtinLevel.anchor).toBe(`http://nguon.test/01/${gtin14}`);
       expect(gtinLevel[`${GS1}pip`]).toEqual([expect.objectContaining({ href: `http://nguon.test/01/${gtin14}` })]);
@@ -180,7 +194,9 @@ describe('the GS1 Digital Link resolver', () => {
 
     it('answers OPTIONS with 204 and the allowed methods', async () => {
       for (const path of [batchPath, `/q/${batch.shortCode}`, '/.well-known/gs1resolver']) {
-        const response = await f.http.request('OPTIONS', path, { headers: { origin: 'https://shop.example', 'access-control-request-method': 'GET' } });
+        const response = await f.http.request('OPTIONS', path, {
+          headers: { origin: 'https://shop.example', 'access-control-request-method': 'GET' },
+        });
         expect(response.status).toBe(204);
         expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
         expect(response.headers.get('access-control-allow-origin')).toBe('*');
@@ -220,7 +236,9 @@ describe('the GS1 Digital Link resolver', () => {
       expect(response.status).toBe(200);
       expect(response.body.product).toMatchObject({ id: producer.product.id, gtin: gtin14 });
       expect(response.body.producer).toMatchObject({ id: producer.business.id, verified: true });
-      expect(response.body.batches).toContainEqual(expect.objectContaining({ id: batch.id, lotCode: 'PT-2026-01', identityUrl: batch.identityUrl }));
+      expect(response.body.batches).toContainEqual(
+        expect.objectContaining({ id: batch.id, lotCode: 'PT-2026-01', identityUrl: batch.identityUrl }),
+      );
     });
 
     it('answers an unknown GTIN with 404', async () => {
@@ -232,7 +250,10 @@ describe('the GS1 Digital Link resolver', () => {
     let plain: BatchView;
 
     beforeAll(async () => {
-      const product = await createProduct(f, producer.owner, producer.business.id, { gtin: undefined, name: { vi: 'Mật ong Vũ Quang', en: 'Vu Quang honey' } });
+      const product = await createProduct(f, producer.owner, producer.business.id, {
+        gtin: undefined,
+        name: { vi: 'Mật ong Vũ Quang', en: 'Vu Quang honey' },
+      });
       plain = await createBatch(f, producer.owner, product.id);
     });
 
@@ -253,9 +274,12 @@ describe('the GS1 Digital Link resolver', () => {
       expect([json.status, json.body.id]).toEqual([200, plain.id]);
     });
 
-    it.each(['ABC', 'ABCDEFGHIJK', 'ABCDEFGHIU', 'ABCDE-GHIJ'])('answers the malformed code %p with 400 INVALID_IDENTIFIER', async (code) => {
-      expectApiError(await f.http.get(`/q/${code}`, { headers: JSON_ }), 400, 'INVALID_IDENTIFIER');
-    });
+    it.each(['ABC', 'ABCDEFGHIJK', 'ABCDEFGHIU', 'ABCDE-GHIJ'])(
+      'answers the malformed code %p with 400 INVALID_IDENTIFIER',
+      async (code) => {
+        expectApiError(await f.http.get(`/q/${code}`, { headers: JSON_ }), 400, 'INVALID_IDENTIFIER');
+      },
+    );
 
     it('answers an unknown code with 404 BATCH_NOT_FOUND', async () => {
       const unknown = plain.shortCode === '0000000000' ? '1111111111' : '0000000000';
@@ -283,21 +307,35 @@ describe('the GS1 Digital Link resolver', () => {
       const fresh = await createBatch(f, producer.owner, producer.product.id);
       const counts: number[] = [];
       for (let i = 0; i < 3; i++) {
-        counts.push((await getFrom<PublicBatchView>(t.baseUrl, newVisitorAddress(), pathOf(fresh.identityUrl), { 'user-agent': ANDROID })).body.scanCount);
+        counts.push(
+          (await getFrom<PublicBatchView>(t.baseUrl, newVisitorAddress(), pathOf(fresh.identityUrl), { 'user-agent': ANDROID })).body
+            .scanCount,
+        );
       }
       expect(counts).toEqual([1, 2, 3]);
-      expect(await sql(t, `SELECT client_class FROM scans WHERE batch_id = $1`, [fresh.id])).toEqual(Array(3).fill({ client_class: 'mobile' }));
+      expect(await sql(t, `SELECT client_class FROM scans WHERE batch_id = $1`, [fresh.id])).toEqual(
+        Array(3).fill({ client_class: 'mobile' }),
+      );
     });
 
     it('counts a browser sent to the page, with its device class, and nothing personal', async () => {
       const fresh = await createBatch(f, producer.owner, producer.product.id);
-      await getFrom(t.baseUrl, newVisitorAddress(), pathOf(fresh.identityUrl), { ...HTML, 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36' });
-      await getFrom(t.baseUrl, newVisitorAddress(), `/q/${fresh.shortCode}`, { ...JSON_, 'user-agent': 'Googlebot/2.1 (+http://www.google.com/bot.html)' });
+      await getFrom(t.baseUrl, newVisitorAddress(), pathOf(fresh.identityUrl), {
+        ...HTML,
+        'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36',
+      });
+      await getFrom(t.baseUrl, newVisitorAddress(), `/q/${fresh.shortCode}`, {
+        ...JSON_,
+        'user-agent': 'Googlebot/2.1 (+http://www.google.com/bot.html)',
+      });
       const rows = await sql(t, `SELECT * FROM scans WHERE batch_id = $1 ORDER BY id`, [fresh.id]);
       expect(rows.map((r) => r.client_class)).toEqual(['desktop', 'bot']);
       // The coarse area stays empty unless the visitor shares it from the page.
       expect(Object.keys(rows[0]!).sort()).toEqual(['batch_id', 'client_class', 'id', 'latitude', 'longitude', 'scanned_at']);
-      expect(rows.map((r) => [r.latitude, r.longitude])).toEqual([[null, null], [null, null]]);
+      expect(rows.map((r) => [r.latitude, r.longitude])).toEqual([
+        [null, null],
+        [null, null],
+      ]);
       expect((await f.http.get(`/api/public/batches/${fresh.id}`)).body.scanCount).toBe(2);
     });
 

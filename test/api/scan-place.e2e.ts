@@ -33,14 +33,17 @@ describe('scan tokens, scan-place and the bound on scan counts', () => {
   afterAll(async () => t?.close());
 
   const place = (batchId: string, body: Record<string, unknown>) => f.http.post(`/api/public/batches/${batchId}/scan-place`, body);
-  const placesOf = (batchId: string) => sql<{ latitude: string | null }>(t, `SELECT latitude::text FROM scans WHERE batch_id = $1 ORDER BY id`, [batchId]);
+  const placesOf = (batchId: string) =>
+    sql<{ latitude: string | null }>(t, `SELECT latitude::text FROM scans WHERE batch_id = $1 ORDER BY id`, [batchId]);
 
   describe('POST /api/public/batches/:id/scan-place', () => {
-    it('places the scan the token of the resolver\'s JSON names, rounded to about 10 km', async () => {
+    it("places the scan the token of the resolver's JSON names, rounded to about 10 km", async () => {
       const [view] = await scanBatch(f, batch);
       expect(view!.scanToken).toMatch(/^[0-9a-f-]{36}\.\d+\.[\w-]{43}$/);
       expect((await place(batch.id, { scanToken: view!.scanToken, ...HA_TINH })).status).toBe(204);
-      expect(await sql(t, `SELECT latitude::text, longitude::text FROM scans WHERE batch_id = $1`, [batch.id])).toEqual([{ latitude: '18.3', longitude: '105.9' }]);
+      expect(await sql(t, `SELECT latitude::text, longitude::text FROM scans WHERE batch_id = $1`, [batch.id])).toEqual([
+        { latitude: '18.3', longitude: '105.9' },
+      ]);
     });
 
     it('takes the token a browser gets in the fragment of the page it is sent to', async () => {
@@ -66,8 +69,14 @@ describe('scan tokens, scan-place and the bound on scan counts', () => {
     it.each([
       ['a made-up token', () => `1.9999999999.${'A'.repeat(43)}`],
       ['a token naming another scan', (token: string) => token.replace(/^\d+/, (id) => String(Number(id) + 1))],
-      ['a token with a later expiry written in', (token: string) => token.replace(/\.(\d+)\./, (_, expiry: string) => `.${Number(expiry) + 3600}.`)],
-      ['a token of the same shape signed with another secret', (token: string) => new ScanTokens('not the portal secret, but as long').issue(token.split('.')[0]!, batch.id)],
+      [
+        'a token with a later expiry written in',
+        (token: string) => token.replace(/\.(\d+)\./, (_, expiry: string) => `.${Number(expiry) + 3600}.`),
+      ],
+      [
+        'a token of the same shape signed with another secret',
+        (token: string) => new ScanTokens('not the portal secret, but as long').issue(token.split('.')[0]!, batch.id),
+      ],
     ])('refuses %s with 400 SCAN_TOKEN_INVALID', async (_, forge) => {
       const [view] = await scanBatch(f, batch);
       expectApiError(await place(batch.id, { scanToken: forge(view!.scanToken!), ...HA_TINH }), 400, 'SCAN_TOKEN_INVALID', ['scanToken']);
@@ -92,7 +101,11 @@ describe('scan tokens, scan-place and the bound on scan counts', () => {
 
     it('reads only a small body (413 PAYLOAD_TOO_LARGE past 1 kB)', async () => {
       const [view] = await scanBatch(f, batch);
-      expectApiError(await place(batch.id, { scanToken: view!.scanToken, ...HA_TINH, padding: 'x'.repeat(2000) }), 413, 'PAYLOAD_TOO_LARGE');
+      expectApiError(
+        await place(batch.id, { scanToken: view!.scanToken, ...HA_TINH, padding: 'x'.repeat(2000) }),
+        413,
+        'PAYLOAD_TOO_LARGE',
+      );
     });
   });
 

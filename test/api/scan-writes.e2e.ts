@@ -67,15 +67,24 @@ describe('scans written in batches', () => {
     const [a, b] = [await newBatch(), await newBatch()];
     await Promise.all([scanBatch(f, a, 3), scanBatch(f, b, 4)]);
     await flushScans(t);
-    expect([await stored(t, a.id), await stored(t, b.id)]).toEqual([{ rows: 3, scan_count: 3 }, { rows: 4, scan_count: 4 }]);
+    expect([await stored(t, a.id), await stored(t, b.id)]).toEqual([
+      { rows: 3, scan_count: 3 },
+      { rows: 4, scan_count: 4 },
+    ]);
   });
 
   it('writes a scan answered a moment ago before placing it', async () => {
     const batch = await newBatch();
     const [view] = await scanBatch(f, batch);
-    const placed = await f.http.post(`/api/public/batches/${batch.id}/scan-place`, { scanToken: view!.scanToken, latitude: 18.3428, longitude: 105.9057 });
+    const placed = await f.http.post(`/api/public/batches/${batch.id}/scan-place`, {
+      scanToken: view!.scanToken,
+      latitude: 18.3428,
+      longitude: 105.9057,
+    });
     expect(placed.status).toBe(204);
-    expect(await t.app.database.dataSource.query(`SELECT latitude::text FROM scans WHERE batch_id = $1`, [batch.id])).toEqual([{ latitude: '18.3' }]);
+    expect(await t.app.database.dataSource.query(`SELECT latitude::text FROM scans WHERE batch_id = $1`, [batch.id])).toEqual([
+      { latitude: '18.3' },
+    ]);
   });
 
   it("shows the business this instance's latest scans in the batch's scan report", async () => {
@@ -89,7 +98,9 @@ describe('scans written in batches', () => {
     const batch = await newBatch();
     const tokens = (await scanBatch(f, batch, 4)).map((view) => view.scanToken!.split('.')[0]);
     await flushScans(t);
-    const rows: { id: string }[] = await t.app.database.dataSource.query(`SELECT id FROM scans WHERE batch_id = $1 ORDER BY id`, [batch.id]);
+    const rows: { id: string }[] = await t.app.database.dataSource.query(`SELECT id FROM scans WHERE batch_id = $1 ORDER BY id`, [
+      batch.id,
+    ]);
     expect(rows.map((row) => row.id)).toEqual(tokens);
   });
 });
@@ -180,7 +191,10 @@ describeOnPostgres('a write of scans the database refuses', () => {
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     }
-    const { rows } = await direct.query(`SELECT (SELECT count(*)::int FROM scans WHERE batch_id = $1) AS rows, scan_count FROM batches WHERE id = $1`, [batch.id]);
+    const { rows } = await direct.query(
+      `SELECT (SELECT count(*)::int FROM scans WHERE batch_id = $1) AS rows, scan_count FROM batches WHERE id = $1`,
+      [batch.id],
+    );
     expect(rows[0]).toEqual({ rows: 4, scan_count: 4 });
   });
 });

@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BatchSearchQuery, BatchView } from '@nguon/shared';
-import { createBatch, createProducer, createUser, makeGtin, makeTaxCode, recordStage, withWrongCheckDigit, type Factory, type Producer, type TestUser } from '../factories/index.js';
+import {
+  createBatch,
+  createProducer,
+  createUser,
+  makeGtin,
+  makeTaxCode,
+  recordStage,
+  withWrongCheckDigit,
+  type Factory,
+  type Producer,
+  type TestUser,
+} from '../factories/index.js';
 import { searchBatches } from '../factories/inspector.js';
 import { expectApiError } from '../support/api-error.js';
 import { httpClient } from '../support/http.js';
@@ -40,12 +51,33 @@ describe('GET /api/search/batches', () => {
       location: { name: 'Trại ong Vũ Quang' },
       product: { name: { vi: 'Mật ong rừng', en: 'Wild honey' }, gtin: makeGtin(), unit: 'KGM' },
     });
-    pt1 = await createBatch(f, pomelo.owner, pomelo.product.id, { lotCode: 'PT-2026-01', productionDate: '2026-09-01', originLocationId: pomelo.location.id });
+    pt1 = await createBatch(f, pomelo.owner, pomelo.product.id, {
+      lotCode: 'PT-2026-01',
+      productionDate: '2026-09-01',
+      originLocationId: pomelo.location.id,
+    });
     pt2 = await createBatch(f, pomelo.owner, pomelo.product.id, { lotCode: 'PT-2026-02', productionDate: '2026-09-15' });
     mo1 = await createBatch(f, honey.owner, honey.product.id, { lotCode: 'MO-01', productionDate: '2026-10-01' });
-    await recordStage(f, pomelo.owner, pt1.id, { stage: 'shipping', destinationBusinessId: honey.business.id, eventTime: '2026-10-20T08:00:00+07:00' });
-    await recordStage(f, honey.owner, mo1.id, { stage: 'inspecting', passed: true, labName: 'Phòng thí nghiệm Hà Tĩnh', eventTime: '2026-10-05T09:00:00+07:00' });
-    expect((await f.http.post(`/api/batches/${pt2.id}/recall`, { severity: 'class_ii', reason: 'Dư lượng thuốc bảo vệ thực vật' }, { token: inspector.token })).status).toBe(201);
+    await recordStage(f, pomelo.owner, pt1.id, {
+      stage: 'shipping',
+      destinationBusinessId: honey.business.id,
+      eventTime: '2026-10-20T08:00:00+07:00',
+    });
+    await recordStage(f, honey.owner, mo1.id, {
+      stage: 'inspecting',
+      passed: true,
+      labName: 'Phòng thí nghiệm Hà Tĩnh',
+      eventTime: '2026-10-05T09:00:00+07:00',
+    });
+    expect(
+      (
+        await f.http.post(
+          `/api/batches/${pt2.id}/recall`,
+          { severity: 'class_ii', reason: 'Dư lượng thuốc bảo vệ thực vật' },
+          { token: inspector.token },
+        )
+      ).status,
+    ).toBe(201);
   });
   afterAll(async () => t?.close());
 
@@ -101,8 +133,14 @@ describe('GET /api/search/batches', () => {
     it('describe each batch with its product, business and last event', async () => {
       const { body } = await searchBatches(f, inspector, { lot: 'PT-2026-01' });
       expect(body.items[0]).toEqual({
-        id: pt1.id, lotCode: 'PT-2026-01', productName: { vi: 'Bưởi Phúc Trạch', en: 'Phuc Trach pomelo' }, gtin: `0${pomeloGtin}`,
-        businessId: pomelo.business.id, businessName: 'Hợp tác xã Bưởi Phúc Trạch', status: 'active', productionDate: '2026-09-01',
+        id: pt1.id,
+        lotCode: 'PT-2026-01',
+        productName: { vi: 'Bưởi Phúc Trạch', en: 'Phuc Trach pomelo' },
+        gtin: `0${pomeloGtin}`,
+        businessId: pomelo.business.id,
+        businessName: 'Hợp tác xã Bưởi Phúc Trạch',
+        status: 'active',
+        productionDate: '2026-09-01',
         lastEvent: { bizStep: 'shipping', eventType: 'ObjectEvent', eventTime: '2026-10-20T01:00:00.000Z' },
       });
     });
@@ -138,8 +176,18 @@ describe('GET /api/search/batches', () => {
     it('answers 400 naming each field that is wrong', async () => {
       expectApiError(await searchBatches(f, inspector, { gtin: withWrongCheckDigit(pomeloGtin) }), 400, 'VALIDATION_FAILED', ['gtin']);
       expectApiError(await searchBatches(f, inspector, { lot: 'Lô 1' }), 400, 'VALIDATION_FAILED', ['lot']);
-      expectApiError(await f.http.get('/api/search/batches?sort=password&order=sideways', { token: inspector.token }), 400, 'VALIDATION_FAILED', ['sort', 'order']);
-      expectApiError(await f.http.get('/api/search/batches?bizStep=dancing&status=lost', { token: inspector.token }), 400, 'VALIDATION_FAILED', ['bizStep', 'status']);
+      expectApiError(
+        await f.http.get('/api/search/batches?sort=password&order=sideways', { token: inspector.token }),
+        400,
+        'VALIDATION_FAILED',
+        ['sort', 'order'],
+      );
+      expectApiError(
+        await f.http.get('/api/search/batches?bizStep=dancing&status=lost', { token: inspector.token }),
+        400,
+        'VALIDATION_FAILED',
+        ['bizStep', 'status'],
+      );
       expectApiError(await searchBatches(f, inspector, { from: '2026-13-01' }), 400, 'VALIDATION_FAILED', ['from']);
       expectApiError(await searchBatches(f, inspector, { q: 'x'.repeat(101) }), 400, 'VALIDATION_FAILED', ['q']);
       expectApiError(await f.http.get('/api/search/batches?owner=me', { token: inspector.token }), 400, 'VALIDATION_FAILED', ['owner']);

@@ -14,8 +14,7 @@ async function openPage(baseUrl: string, path: string, headers: Record<string, s
   return { response, html, data: json ? (JSON.parse(json) as PageData) : null };
 }
 
-const metaContent = (html: string, key: string) =>
-  new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1];
+const metaContent = (html: string, key: string) => new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1];
 
 /** The consumer pages as a link preview (Zalo, Facebook) or a phone without JavaScript gets them. */
 describe('the server-rendered consumer pages', () => {
@@ -33,13 +32,21 @@ describe('the server-rendered consumer pages', () => {
     admin = await createUser(f, { role: 'admin' });
     inspector = await createUser(f, { role: 'inspector' });
     grower = await createProducer(f, admin, {
-      business: { legalName: 'Hợp tác xã Cam Hương Sơn', address: { line: 'Thôn Trung Thượng', commune: 'Xã Sơn Trung', province: 'Hà Tĩnh' } },
+      business: {
+        legalName: 'Hợp tác xã Cam Hương Sơn',
+        address: { line: 'Thôn Trung Thượng', commune: 'Xã Sơn Trung', province: 'Hà Tĩnh' },
+      },
       location: { kind: 'farm', name: 'Vườn cam Sơn Trung' },
       // A name that tries to close the data's script element: it must stay data.
       product: { name: { vi: 'Cam Hương Sơn </script><script>alert(1)</script>', en: 'Huong Son orange' } },
     });
     oranges = await createBatch(f, grower.owner, grower.product.id, { lotCode: 'CAM-01', originLocationId: grower.location.id });
-    await recordStage(f, grower.owner, oranges.id, { stage: 'harvesting', locationId: grower.location.id, quantity: 500, eventTime: '2026-10-01T07:00:00+07:00' });
+    await recordStage(f, grower.owner, oranges.id, {
+      stage: 'harvesting',
+      locationId: grower.location.id,
+      quantity: 500,
+      eventTime: '2026-10-01T07:00:00+07:00',
+    });
   });
 
   afterAll(async () => {
@@ -78,7 +85,7 @@ describe('the server-rendered consumer pages', () => {
     expect(image.headers.get('content-type')).toBe('image/png');
   });
 
-  it('speaks English to a browser asking for it, and the toggle\'s cookie wins over the browser', async () => {
+  it("speaks English to a browser asking for it, and the toggle's cookie wins over the browser", async () => {
     const english = await openPage(t.baseUrl, `/batches/${oranges.id}`, { 'accept-language': 'en-US,en;q=0.9' });
     expect(english.html).toContain('<html lang="en">');
     expect(english.html).toContain('<title>Huong Son orange: lot CAM-01 | Nguồn</title>');
@@ -100,7 +107,11 @@ describe('the server-rendered consumer pages', () => {
     const revalidated = await fetch(`${t.baseUrl}${path}`, { headers: { accept: 'text/html', ...lang, 'if-none-match': etag! } });
     expect(revalidated.status).toBe(304);
 
-    const recall = await f.http.post(`/api/batches/${oranges.id}/recall`, { severity: 'class_i', reason: 'Dư lượng thuốc bảo vệ thực vật vượt ngưỡng' }, { token: inspector.token });
+    const recall = await f.http.post(
+      `/api/batches/${oranges.id}/recall`,
+      { severity: 'class_i', reason: 'Dư lượng thuốc bảo vệ thực vật vượt ngưỡng' },
+      { token: inspector.token },
+    );
     expect(recall.status).toBe(201);
     const recalled = await openPage(t.baseUrl, path, lang);
     expect(recalled.response.headers.get('x-cache')).toBe('MISS');
@@ -125,8 +136,10 @@ describe('the server-rendered consumer pages', () => {
     expect(gzipped.headers.get('etag')).toBe(plain.headers.get('etag'));
   });
 
-  it('renders a product page, with the product\'s own image for the preview', async () => {
-    const pomelo = await createProducer(f, admin, { product: { name: { vi: 'Bưởi Phúc Trạch', en: 'Phuc Trach pomelo' }, imageUrl: 'https://example.test/buoi.jpg' } });
+  it("renders a product page, with the product's own image for the preview", async () => {
+    const pomelo = await createProducer(f, admin, {
+      product: { name: { vi: 'Bưởi Phúc Trạch', en: 'Phuc Trach pomelo' }, imageUrl: 'https://example.test/buoi.jpg' },
+    });
     await createBatch(f, pomelo.owner, pomelo.product.id, { lotCode: 'PT-9' });
     const { response, html, data } = await openPage(t.baseUrl, `/products/${pomelo.product.id}`);
     expect(response.status).toBe(200);
@@ -139,7 +152,11 @@ describe('the server-rendered consumer pages', () => {
   });
 
   it('answers an unknown or malformed id with the app and 404, and machines with the error', async () => {
-    for (const path of ['/batches/00000000-0000-4000-8000-000000000000', '/batches/not-a-batch', '/products/00000000-0000-4000-8000-000000000000']) {
+    for (const path of [
+      '/batches/00000000-0000-4000-8000-000000000000',
+      '/batches/not-a-batch',
+      '/products/00000000-0000-4000-8000-000000000000',
+    ]) {
       const { response, html, data } = await openPage(t.baseUrl, path);
       expect(response.status).toBe(404);
       expect(html).toContain('<div id="root"></div>');

@@ -2,7 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EventView, Page, PublicBatchView } from '@nguon/shared';
 import {
-  createBatch, createBusiness, createProducer, createStaff, createUser, makeTaxCode, recordStage, shipAndReceive, type Factory, type Producer, type TestUser,
+  createBatch,
+  createBusiness,
+  createProducer,
+  createStaff,
+  createUser,
+  makeTaxCode,
+  recordStage,
+  shipAndReceive,
+  type Factory,
+  type Producer,
+  type TestUser,
 } from '../factories/index.js';
 import { declareError, incomingShipments, receiveShipment, searchDirectory } from '../factories/recording.js';
 import { expectApiError } from '../support/api-error.js';
@@ -24,20 +34,32 @@ describe('shipping between businesses', () => {
     f = { http: httpClient(t.baseUrl), testApp: t };
     admin = await createUser(f, { role: 'admin' });
     grower = await createProducer(f, admin, { business: { legalName: 'Hợp tác xã Bưởi Hương Khê' } });
-    distributor = await createProducer(f, admin, { business: { legalName: 'Công ty Phân phối Đông Đô', taxCode: '0109876543', address: { line: '12 Long Biên', commune: 'Phường Bồ Đề', province: 'Hà Nội' } } });
+    distributor = await createProducer(f, admin, {
+      business: {
+        legalName: 'Công ty Phân phối Đông Đô',
+        taxCode: '0109876543',
+        address: { line: '12 Long Biên', commune: 'Phường Bồ Đề', province: 'Hà Nội' },
+      },
+    });
     outsider = await createProducer(f, admin);
   });
   afterAll(async () => t?.close());
 
   const ship = (batchId: string, overrides: Record<string, unknown> = {}) =>
-    recordStage(f, grower.owner, batchId, { stage: 'shipping', destinationBusinessId: distributor.business.id, quantity: 400, bizTransactions: [{ type: 'desadv', id: 'PXK-0042' }], ...overrides });
+    recordStage(f, grower.owner, batchId, {
+      stage: 'shipping',
+      destinationBusinessId: distributor.business.id,
+      quantity: 400,
+      bizTransactions: [{ type: 'desadv', id: 'PXK-0042' }],
+      ...overrides,
+    });
 
   describe('GET /api/businesses/directory', () => {
     it('finds a business by its name typed without diacritics, or in capitals', async () => {
       for (const q of ['huong khe', 'HƯƠNG KHÊ', 'Bưởi hương']) {
         expect((await searchDirectory(f, distributor.owner, q)).map((b) => b.id)).toContain(grower.business.id);
       }
-      expect((await searchDirectory(f, grower.owner, 'dong do'))).toEqual([
+      expect(await searchDirectory(f, grower.owner, 'dong do')).toEqual([
         { id: distributor.business.id, legalName: 'Công ty Phân phối Đông Đô', province: 'Hà Nội', taxCode: '0109876543' },
       ]);
     });
@@ -85,15 +107,26 @@ describe('shipping between businesses', () => {
     });
 
     it('is for the members of that business only', async () => {
-      expectApiError(await f.http.get(`/api/businesses/${distributor.business.id}/incoming-shipments`, { token: outsider.owner.token }), 403, 'FORBIDDEN');
-      expectApiError(await f.http.get(`/api/businesses/${distributor.business.id}/incoming-shipments?status=later`, { token: distributor.owner.token }), 400, 'VALIDATION_FAILED', ['status']);
+      expectApiError(
+        await f.http.get(`/api/businesses/${distributor.business.id}/incoming-shipments`, { token: outsider.owner.token }),
+        403,
+        'FORBIDDEN',
+      );
+      expectApiError(
+        await f.http.get(`/api/businesses/${distributor.business.id}/incoming-shipments?status=later`, { token: distributor.owner.token }),
+        400,
+        'VALIDATION_FAILED',
+        ['status'],
+      );
     });
 
     it('leaves out a shipment its sender declared did not occur', async () => {
       const batch = await createBatch(f, grower.owner, grower.product.id);
       const shipping = await ship(batch.id);
       await declareError(f, grower.owner, shipping.id, { reason: 'did_not_occur', explanation: 'Ghi nhầm lô' });
-      expect((await incomingShipments(f, distributor.owner, distributor.business.id, 'all')).items.map((s) => s.eventId)).not.toContain(shipping.id);
+      expect((await incomingShipments(f, distributor.owner, distributor.business.id, 'all')).items.map((s) => s.eventId)).not.toContain(
+        shipping.id,
+      );
     });
   });
 
@@ -113,24 +146,40 @@ describe('shipping between businesses', () => {
         'nguon:shipment': shipping.eventId,
       });
 
-      const received = (await incomingShipments(f, distributor.owner, distributor.business.id, 'received')).items.find((s) => s.eventId === shipping.id);
+      const received = (await incomingShipments(f, distributor.owner, distributor.business.id, 'received')).items.find(
+        (s) => s.eventId === shipping.id,
+      );
       expect(received?.received).toEqual({ eventId: receiving.id, receivedAt: receiving.eventTime });
-      expect((await incomingShipments(f, distributor.owner, distributor.business.id)).items.map((s) => s.eventId)).not.toContain(shipping.id);
+      expect((await incomingShipments(f, distributor.owner, distributor.business.id)).items.map((s) => s.eventId)).not.toContain(
+        shipping.id,
+      );
 
       // One step back, one step forward: the consumer page names both parties.
       const view = (await f.http.get<PublicBatchView>(`/api/public/batches/${batch.id}`)).body;
-      expect(view.timeline.map((e) => [e.stage, e.destination?.name ?? e.source?.name ?? null])).toEqual(expect.arrayContaining([
-        ['shipping', 'Công ty Phân phối Đông Đô'], ['receiving', 'Hợp tác xã Bưởi Hương Khê'],
-      ]));
+      expect(view.timeline.map((e) => [e.stage, e.destination?.name ?? e.source?.name ?? null])).toEqual(
+        expect.arrayContaining([
+          ['shipping', 'Công ty Phân phối Đông Đô'],
+          ['receiving', 'Hợp tác xã Bưởi Hương Khê'],
+        ]),
+      );
     });
 
     it('takes a time, a place and the quantity that arrived', async () => {
       const batch = await createBatch(f, grower.owner, grower.product.id);
       const shipping = await ship(batch.id);
       const staff = await createStaff(f, distributor.owner, distributor.business.id);
-      const receiving = await receiveShipment(f, staff, shipping.id, { eventTime: '2026-11-21T09:30:00+07:00', locationId: distributor.location.id, quantity: 395, note: 'Hao hụt 5 kg' });
+      const receiving = await receiveShipment(f, staff, shipping.id, {
+        eventTime: '2026-11-21T09:30:00+07:00',
+        locationId: distributor.location.id,
+        quantity: 395,
+        note: 'Hao hụt 5 kg',
+      });
       expect(receiving.locationId).toBe(distributor.location.id);
-      expect(receiving.epcis).toMatchObject({ eventTime: '2026-11-21T09:30:00+07:00', quantityList: [expect.objectContaining({ quantity: 395 })], 'nguon:note': 'Hao hụt 5 kg' });
+      expect(receiving.epcis).toMatchObject({
+        eventTime: '2026-11-21T09:30:00+07:00',
+        quantityList: [expect.objectContaining({ quantity: 395 })],
+        'nguon:note': 'Hao hụt 5 kg',
+      });
     });
 
     it('refuses to receive a shipment twice', async () => {
@@ -138,7 +187,11 @@ describe('shipping between businesses', () => {
       const shipping = await ship(batch.id);
       await receiveShipment(f, distributor.owner, shipping.id);
       const before = await snapshotTables(t);
-      const again = expectApiError(await f.http.post(`/api/shipments/${shipping.id}/receive`, {}, { token: distributor.owner.token }), 409, 'SHIPMENT_ALREADY_RECEIVED');
+      const again = expectApiError(
+        await f.http.post(`/api/shipments/${shipping.id}/receive`, {}, { token: distributor.owner.token }),
+        409,
+        'SHIPMENT_ALREADY_RECEIVED',
+      );
       expect(again.message).toMatch(/đã được xác nhận/);
       expect(await snapshotTables(t)).toEqual(before);
     });
@@ -146,7 +199,11 @@ describe('shipping between businesses', () => {
     it('counts a receipt recorded through the receiving stage form as well', async () => {
       const batch = await createBatch(f, grower.owner, grower.product.id);
       const { shipping } = await shipAndReceive(f, grower.owner, distributor, batch.id);
-      expectApiError(await f.http.post(`/api/shipments/${shipping.id}/receive`, {}, { token: distributor.owner.token }), 409, 'SHIPMENT_ALREADY_RECEIVED');
+      expectApiError(
+        await f.http.post(`/api/shipments/${shipping.id}/receive`, {}, { token: distributor.owner.token }),
+        409,
+        'SHIPMENT_ALREADY_RECEIVED',
+      );
     });
 
     it('lets only the receiving business confirm it', async () => {
@@ -168,9 +225,32 @@ describe('shipping between businesses', () => {
       }
       expectApiError(await f.http.post('/api/shipments/not-an-id/receive', {}, { token: distributor.owner.token }), 404, 'NOT_FOUND');
       const shipping = await ship(batch.id);
-      expectApiError(await f.http.post(`/api/shipments/${shipping.id}/receive`, { quantity: -1, locationId: grower.location.id }, { token: distributor.owner.token }), 400, 'VALIDATION_FAILED', ['quantity']);
-      expectApiError(await f.http.post(`/api/shipments/${shipping.id}/receive`, { locationId: grower.location.id }, { token: distributor.owner.token }), 404, 'LOCATION_NOT_FOUND', ['locationId']);
-      expectApiError(await f.http.post(`/api/shipments/${shipping.id}/receive`, { eventTime: '2999-01-01T00:00:00+07:00' }, { token: distributor.owner.token }), 400, 'VALIDATION_FAILED', ['eventTime']);
+      expectApiError(
+        await f.http.post(
+          `/api/shipments/${shipping.id}/receive`,
+          { quantity: -1, locationId: grower.location.id },
+          { token: distributor.owner.token },
+        ),
+        400,
+        'VALIDATION_FAILED',
+        ['quantity'],
+      );
+      expectApiError(
+        await f.http.post(`/api/shipments/${shipping.id}/receive`, { locationId: grower.location.id }, { token: distributor.owner.token }),
+        404,
+        'LOCATION_NOT_FOUND',
+        ['locationId'],
+      );
+      expectApiError(
+        await f.http.post(
+          `/api/shipments/${shipping.id}/receive`,
+          { eventTime: '2999-01-01T00:00:00+07:00' },
+          { token: distributor.owner.token },
+        ),
+        400,
+        'VALIDATION_FAILED',
+        ['eventTime'],
+      );
     });
   });
 
@@ -178,10 +258,17 @@ describe('shipping between businesses', () => {
     it('gives the receiver no rights once the shipment is declared not to have happened', async () => {
       const batch = await createBatch(f, grower.owner, grower.product.id);
       const shipping = await ship(batch.id);
-      expect((await f.http.post(`/api/batches/${batch.id}/events`, { stage: 'storing' }, { token: distributor.owner.token })).status).toBe(201);
+      expect((await f.http.post(`/api/batches/${batch.id}/events`, { stage: 'storing' }, { token: distributor.owner.token })).status).toBe(
+        201,
+      );
       await declareError(f, grower.owner, shipping.id, { reason: 'did_not_occur', explanation: 'Không gửi' });
-      expectApiError(await f.http.post(`/api/batches/${batch.id}/events`, { stage: 'storing' }, { token: distributor.owner.token }), 403, 'FORBIDDEN');
-      const events = (await f.http.get<Page<EventView>>(`/api/batches/${batch.id}/events?limit=100`, { token: grower.owner.token })).body.items;
+      expectApiError(
+        await f.http.post(`/api/batches/${batch.id}/events`, { stage: 'storing' }, { token: distributor.owner.token }),
+        403,
+        'FORBIDDEN',
+      );
+      const events = (await f.http.get<Page<EventView>>(`/api/batches/${batch.id}/events?limit=100`, { token: grower.owner.token })).body
+        .items;
       expect(events.find((e) => e.id === shipping.id)?.declaredWrong).toBe(true);
     });
   });

@@ -42,8 +42,8 @@ describe('per-account sign-in backoff', () => {
   it('answers an unknown email exactly the same way, so the lock tells nothing about which accounts exist', async () => {
     const user = await createUser(f);
     const nobody = makeEmail('khongco');
-    const known = [...await failTimes(user.email, FREE_FAILURES), (await login(user.email, 'x'.repeat(12))).status];
-    const unknown = [...await failTimes(nobody, FREE_FAILURES), (await login(nobody, 'x'.repeat(12))).status];
+    const known = [...(await failTimes(user.email, FREE_FAILURES)), (await login(user.email, 'x'.repeat(12))).status];
+    const unknown = [...(await failTimes(nobody, FREE_FAILURES)), (await login(nobody, 'x'.repeat(12))).status];
     expect(unknown).toEqual(known);
     expect(known.at(-1)).toBe(429);
     const a = await login(user.email, user.password);
@@ -67,7 +67,9 @@ describe('per-account sign-in backoff', () => {
     const waits: number[] = [];
     for (let i = 0; i < 8; i++) {
       // Let the lock pass (behind the API's back) and fail once more.
-      await sql(t, `UPDATE sign_in_failures SET locked_until = now() - interval '1 second' WHERE email_key = $1`, [user.email.toLowerCase()]);
+      await sql(t, `UPDATE sign_in_failures SET locked_until = now() - interval '1 second' WHERE email_key = $1`, [
+        user.email.toLowerCase(),
+      ]);
       expect((await login(user.email, 'still wrong, sorry')).status).toBe(401);
       waits.push(retryAfter(await login(user.email, user.password)));
     }
@@ -78,12 +80,22 @@ describe('per-account sign-in backoff', () => {
   it('is counted in PostgreSQL, so every instance of the portal sees the same lock', async () => {
     const user = await createUser(f);
     await failTimes(user.email, FREE_FAILURES);
-    const [row] = await sql<{ failures: number; locked: boolean }>(t, `SELECT failures, locked_until > now() AS locked FROM sign_in_failures WHERE email_key = $1`, [user.email.toLowerCase()]);
+    const [row] = await sql<{ failures: number; locked: boolean }>(
+      t,
+      `SELECT failures, locked_until > now() AS locked FROM sign_in_failures WHERE email_key = $1`,
+      [user.email.toLowerCase()],
+    );
     expect(row).toEqual({ failures: FREE_FAILURES, locked: true });
     if (!t.config.databaseUrl) return; // The embedded database belongs to one process.
-    const second = await startTestApp({ database: { databaseUrl: t.config.databaseUrl, dataDir: t.config.dataDir, drop: async () => undefined } });
+    const second = await startTestApp({
+      database: { databaseUrl: t.config.databaseUrl, dataDir: t.config.dataDir, drop: async () => undefined },
+    });
     try {
-      expectApiError(await httpClient(second.baseUrl).post('/api/auth/login', { email: user.email, password: user.password }), 429, 'SIGN_IN_LOCKED');
+      expectApiError(
+        await httpClient(second.baseUrl).post('/api/auth/login', { email: user.email, password: user.password }),
+        429,
+        'SIGN_IN_LOCKED',
+      );
     } finally {
       await second.close();
     }

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BatchView, BusinessView, LocationView, PublicBatchView } from '@nguon/shared';
 import { certificateInput, PNG_BYTES, uploadRaw } from '../factories/catalog.js';
 import {
-  addCertificate, createBatch, createBusiness, createLocation, createProducer, createUser, recordStage, type Factory, type Producer, type TestUser,
+  addCertificate,
+  createBatch,
+  createBusiness,
+  createLocation,
+  createProducer,
+  createUser,
+  recordStage,
+  type Factory,
+  type Producer,
+  type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { httpClient, type HttpResponse } from '../support/http.js';
@@ -27,7 +36,11 @@ describe('suspended and unverified businesses', () => {
   afterAll(async () => t?.close());
 
   const decide = async (businessId: string, decision: 'suspend' | 'verify') => {
-    const response = await f.http.post(`/api/businesses/${businessId}/${decision}`, decision === 'suspend' ? { reason: 'Nhãn sai sự thật' } : {}, { token: admin.token });
+    const response = await f.http.post(
+      `/api/businesses/${businessId}/${decision}`,
+      decision === 'suspend' ? { reason: 'Nhãn sai sự thật' } : {},
+      { token: admin.token },
+    );
     expect(response.status).toBe(200);
   };
 
@@ -39,24 +52,91 @@ describe('suspended and unverified businesses', () => {
     beforeAll(async () => {
       producer = await createProducer(f, admin);
       certificateId = (await addCertificate(f, producer.owner, producer.business.id)).certificates[0]!.id;
-      const withCertificate = await f.http.post(`/api/products/${producer.product.id}/certificates`, certificateInput(), { token: producer.owner.token });
+      const withCertificate = await f.http.post(`/api/products/${producer.product.id}/certificates`, certificateInput(), {
+        token: producer.owner.token,
+      });
       productCertificateId = withCertificate.body.certificates[0].id;
       await decide(producer.business.id, 'suspend');
     });
 
     const writes: [string, () => Promise<HttpResponse>][] = [
-      ['adding a business certificate', () => f.http.post(`/api/businesses/${producer.business.id}/certificates`, certificateInput(), { token: producer.owner.token })],
-      ['changing a business certificate', () => f.http.request('PATCH', `/api/businesses/${producer.business.id}/certificates/${certificateId}`, { body: { issuer: 'Khác' }, token: producer.owner.token })],
-      ['removing a business certificate', () => f.http.request('DELETE', `/api/businesses/${producer.business.id}/certificates/${certificateId}`, { token: producer.owner.token })],
-      ['adding a place', () => f.http.post(`/api/businesses/${producer.business.id}/locations`, { kind: 'farm', name: 'Vườn mới', address: 'Thôn 3', province: 'Hà Tĩnh' }, { token: producer.owner.token })],
-      ['renaming a place', () => f.http.request('PATCH', `/api/locations/${producer.location.id}`, { body: { name: 'Vườn đổi tên' }, token: producer.owner.token })],
+      [
+        'adding a business certificate',
+        () => f.http.post(`/api/businesses/${producer.business.id}/certificates`, certificateInput(), { token: producer.owner.token }),
+      ],
+      [
+        'changing a business certificate',
+        () =>
+          f.http.request('PATCH', `/api/businesses/${producer.business.id}/certificates/${certificateId}`, {
+            body: { issuer: 'Khác' },
+            token: producer.owner.token,
+          }),
+      ],
+      [
+        'removing a business certificate',
+        () =>
+          f.http.request('DELETE', `/api/businesses/${producer.business.id}/certificates/${certificateId}`, {
+            token: producer.owner.token,
+          }),
+      ],
+      [
+        'adding a place',
+        () =>
+          f.http.post(
+            `/api/businesses/${producer.business.id}/locations`,
+            { kind: 'farm', name: 'Vườn mới', address: 'Thôn 3', province: 'Hà Tĩnh' },
+            { token: producer.owner.token },
+          ),
+      ],
+      [
+        'renaming a place',
+        () =>
+          f.http.request('PATCH', `/api/locations/${producer.location.id}`, {
+            body: { name: 'Vườn đổi tên' },
+            token: producer.owner.token,
+          }),
+      ],
       ['removing a place', () => f.http.request('DELETE', `/api/locations/${producer.location.id}`, { token: producer.owner.token })],
-      ['adding a product', () => f.http.post(`/api/businesses/${producer.business.id}/products`, { name: { vi: 'Cam', en: 'Orange' }, category: 'fruit', unit: 'KGM' }, { token: producer.owner.token })],
-      ['changing a product', () => f.http.request('PATCH', `/api/products/${producer.product.id}`, { body: { brand: 'Thương hiệu khác' }, token: producer.owner.token })],
-      ['adding a product certificate', () => f.http.post(`/api/products/${producer.product.id}/certificates`, certificateInput(), { token: producer.owner.token })],
-      ['changing a product certificate', () => f.http.request('PATCH', `/api/products/${producer.product.id}/certificates/${productCertificateId}`, { body: { issuer: 'Khác' }, token: producer.owner.token })],
-      ['removing a product certificate', () => f.http.request('DELETE', `/api/products/${producer.product.id}/certificates/${productCertificateId}`, { token: producer.owner.token })],
-      ['uploading a file (product images, documents)', () => uploadRaw(f, producer.owner, producer.business.id, PNG_BYTES, { contentType: 'image/png' })],
+      [
+        'adding a product',
+        () =>
+          f.http.post(
+            `/api/businesses/${producer.business.id}/products`,
+            { name: { vi: 'Cam', en: 'Orange' }, category: 'fruit', unit: 'KGM' },
+            { token: producer.owner.token },
+          ),
+      ],
+      [
+        'changing a product',
+        () =>
+          f.http.request('PATCH', `/api/products/${producer.product.id}`, {
+            body: { brand: 'Thương hiệu khác' },
+            token: producer.owner.token,
+          }),
+      ],
+      [
+        'adding a product certificate',
+        () => f.http.post(`/api/products/${producer.product.id}/certificates`, certificateInput(), { token: producer.owner.token }),
+      ],
+      [
+        'changing a product certificate',
+        () =>
+          f.http.request('PATCH', `/api/products/${producer.product.id}/certificates/${productCertificateId}`, {
+            body: { issuer: 'Khác' },
+            token: producer.owner.token,
+          }),
+      ],
+      [
+        'removing a product certificate',
+        () =>
+          f.http.request('DELETE', `/api/products/${producer.product.id}/certificates/${productCertificateId}`, {
+            token: producer.owner.token,
+          }),
+      ],
+      [
+        'uploading a file (product images, documents)',
+        () => uploadRaw(f, producer.owner, producer.business.id, PNG_BYTES, { contentType: 'image/png' }),
+      ],
     ];
 
     it.each(writes)('refuses %s with 403 BUSINESS_SUSPENDED', async (_, write) => {
@@ -64,11 +144,27 @@ describe('suspended and unverified businesses', () => {
     });
 
     it('refuses new batches and events, as before (the business is not verified)', async () => {
-      expectApiError(await f.http.post('/api/batches', { productId: producer.product.id, lotCode: 'SUSP-1', productionDate: '2026-10-01', quantity: 1, unit: 'KGM' }, { token: producer.owner.token }), 403, 'BUSINESS_NOT_VERIFIED');
+      expectApiError(
+        await f.http.post(
+          '/api/batches',
+          { productId: producer.product.id, lotCode: 'SUSP-1', productionDate: '2026-10-01', quantity: 1, unit: 'KGM' },
+          { token: producer.owner.token },
+        ),
+        403,
+        'BUSINESS_NOT_VERIFIED',
+      );
     });
 
-    it('says why in the reader\'s language', async () => {
-      const body = expectApiError(await f.http.request('PATCH', `/api/products/${producer.product.id}`, { body: { brand: 'X' }, token: producer.owner.token, headers: { 'accept-language': 'en' } }), 403, 'BUSINESS_SUSPENDED');
+    it("says why in the reader's language", async () => {
+      const body = expectApiError(
+        await f.http.request('PATCH', `/api/products/${producer.product.id}`, {
+          body: { brand: 'X' },
+          token: producer.owner.token,
+          headers: { 'accept-language': 'en' },
+        }),
+        403,
+        'BUSINESS_SUSPENDED',
+      );
       expect(body.message).toBe('The business is suspended, so it cannot change what its public pages show.');
     });
 
@@ -76,7 +172,9 @@ describe('suspended and unverified businesses', () => {
       const other = await createProducer(f, admin);
       await decide(other.business.id, 'suspend');
       await decide(other.business.id, 'verify');
-      expect((await f.http.request('PATCH', `/api/products/${other.product.id}`, { body: { brand: 'Mới' }, token: other.owner.token })).status).toBe(200);
+      expect(
+        (await f.http.request('PATCH', `/api/products/${other.product.id}`, { body: { brand: 'Mới' }, token: other.owner.token })).status,
+      ).toBe(200);
     });
   });
 
@@ -101,7 +199,9 @@ describe('suspended and unverified businesses', () => {
 
     it('shows them to the business itself and to inspectors', async () => {
       for (const token of [owner.token, inspector.token]) {
-        expect((await f.http.get(`/api/businesses/${pending.id}/locations`, { token })).body.items.map((l: LocationView) => l.id)).toEqual([place.id]);
+        expect((await f.http.get(`/api/businesses/${pending.id}/locations`, { token })).body.items.map((l: LocationView) => l.id)).toEqual([
+          place.id,
+        ]);
         expect((await f.http.get(`/api/locations/${place.id}`, { token })).status).toBe(200);
       }
     });
@@ -114,7 +214,10 @@ describe('suspended and unverified businesses', () => {
 
     it('leaves them off the consumer page once the business is suspended', async () => {
       const producer = await createProducer(f, admin);
-      const batch: BatchView = await createBatch(f, producer.owner, producer.product.id, { originLocationId: producer.location.id, locationId: producer.location.id });
+      const batch: BatchView = await createBatch(f, producer.owner, producer.product.id, {
+        originLocationId: producer.location.id,
+        locationId: producer.location.id,
+      });
       await recordStage(f, producer.owner, batch.id, { stage: 'harvesting', locationId: producer.location.id, quantity: 10 });
       const view = async () => (await f.http.get<PublicBatchView>(`/api/public/batches/${batch.id}`)).body;
       const before = await view();

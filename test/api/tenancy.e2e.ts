@@ -3,8 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ApiKeyScope, BatchView, BusinessView, CreatedApiKey, ErrorCode } from '@nguon/shared';
 import { TokenService } from '../../server/src/auth/token.service.js';
 import {
-  businessInput, createApiKey, createBatch, createBusiness, createProducer, createStaff, createUser, createVerifiedBusiness,
-  makeEmail, makeLotCode, signIn, type Credential, type Factory, type Producer, type TestUser,
+  businessInput,
+  createApiKey,
+  createBatch,
+  createBusiness,
+  createProducer,
+  createStaff,
+  createUser,
+  createVerifiedBusiness,
+  makeEmail,
+  makeLotCode,
+  signIn,
+  type Credential,
+  type Factory,
+  type Producer,
+  type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { ALL_WRITE_TABLES, snapshotTables, sql } from '../support/db.js';
@@ -81,16 +94,9 @@ const OWN_KEYS: Refusal[] = [
   ["the business's own read key (people only)", (w) => w.keys.read, 'FORBIDDEN'],
 ];
 /** Routes for the business's owners: everyone else, staff and the business's keys included. */
-const OWNERS_ONLY: Refusal[] = [
-  ...OUTSIDERS,
-  ['a staff member where an owner is needed', (w) => w.aliceStaff, 'FORBIDDEN'],
-  ...OWN_KEYS,
-];
+const OWNERS_ONLY: Refusal[] = [...OUTSIDERS, ['a staff member where an owner is needed', (w) => w.aliceStaff, 'FORBIDDEN'], ...OWN_KEYS];
 /** Routes a business's members and capture keys use. */
-const MEMBERS_AND_CAPTURE_KEYS: Refusal[] = [
-  ...OUTSIDERS,
-  ["the business's read-only key", (w) => w.keys.read, 'INSUFFICIENT_SCOPE'],
-];
+const MEMBERS_AND_CAPTURE_KEYS: Refusal[] = [...OUTSIDERS, ["the business's read-only key", (w) => w.keys.read, 'INSUFFICIENT_SCOPE']];
 /** Routes for administrators. */
 const ADMINS_ONLY: Refusal[] = [
   ['a business owner', (w) => w.alice.owner, 'FORBIDDEN'],
@@ -114,7 +120,11 @@ const WRITES: WriteEndpoint[] = [
     body: () => undefined,
     allowed: (w) => w.admin,
     status: 200,
-    refused: [['its own owner', (w) => w.alice.owner, 'FORBIDDEN'], ['a member of another business', (w) => w.mallory.owner, 'FORBIDDEN'], ...ADMINS_ONLY.slice(1)],
+    refused: [
+      ['its own owner', (w) => w.alice.owner, 'FORBIDDEN'],
+      ['a member of another business', (w) => w.mallory.owner, 'FORBIDDEN'],
+      ...ADMINS_ONLY.slice(1),
+    ],
   },
   {
     name: 'POST /api/businesses/:id/reject',
@@ -122,7 +132,11 @@ const WRITES: WriteEndpoint[] = [
     body: () => ({ reason: 'Giấy phép kinh doanh không khớp' }),
     allowed: (w) => w.admin,
     status: 200,
-    refused: [['its own owner', (w) => w.alice.owner, 'FORBIDDEN'], ['a member of another business', (w) => w.mallory.owner, 'FORBIDDEN'], ...ADMINS_ONLY.slice(1)],
+    refused: [
+      ['its own owner', (w) => w.alice.owner, 'FORBIDDEN'],
+      ['a member of another business', (w) => w.mallory.owner, 'FORBIDDEN'],
+      ...ADMINS_ONLY.slice(1),
+    ],
   },
   {
     name: 'POST /api/businesses/:id/suspend',
@@ -130,7 +144,11 @@ const WRITES: WriteEndpoint[] = [
     body: () => ({ reason: 'Nghi vấn hàng giả' }),
     allowed: (w) => w.admin,
     status: 200,
-    refused: [['its own owner', (w) => w.alice.owner, 'FORBIDDEN'], ['a member of another business', (w) => w.mallory.owner, 'FORBIDDEN'], ...ADMINS_ONLY.slice(1)],
+    refused: [
+      ['its own owner', (w) => w.alice.owner, 'FORBIDDEN'],
+      ['a member of another business', (w) => w.mallory.owner, 'FORBIDDEN'],
+      ...ADMINS_ONLY.slice(1),
+    ],
   },
   {
     name: 'POST /api/businesses/:id/certificates',
@@ -286,15 +304,21 @@ describe('tenancy: who may write what', () => {
     const batch = await createBatch(f, alice.owner, alice.product.id, { quantity: 100 });
     const otherBatch = await createBatch(f, alice.owner, alice.product.id);
 
-    const key = (scopes: ApiKeyScope[], owner = alice.owner, businessId = alice.business.id) => createApiKey(f, owner, businessId, { scopes });
+    const key = (scopes: ApiKeyScope[], owner = alice.owner, businessId = alice.business.id) =>
+      createApiKey(f, owner, businessId, { scopes });
     const keysPath = `/api/businesses/${alice.business.id}/api-keys`;
     const revoked = await key(['capture', 'read']);
     expect((await f.http.request('DELETE', `${keysPath}/${revoked.id}`, { token: alice.owner.token })).status).toBe(204);
     const rotatedAway = await key(['capture', 'read']);
     expect((await f.http.post(`${keysPath}/${rotatedAway.id}/rotate`, undefined, { token: alice.owner.token })).status).toBe(201);
     const keys = {
-      capture: await key(['capture']), read: await key(['read']), mallory: await key(['capture', 'read'], mallory.owner, mallory.business.id),
-      toRotate: await key(['capture']), toRevoke: await key(['read']), revoked, rotatedAway,
+      capture: await key(['capture']),
+      read: await key(['read']),
+      mallory: await key(['capture', 'read'], mallory.owner, mallory.business.id),
+      toRotate: await key(['capture']),
+      toRevoke: await key(['read']),
+      revoked,
+      rotatedAway,
     };
 
     // Sessions that ended each way a session can end.
@@ -302,16 +326,45 @@ describe('tenancy: who may write what', () => {
     expect((await f.http.post('/api/auth/logout', undefined, { token: signedOut.token })).status).toBe(204);
     const passwordChanged = await createUser(f);
     const otherSession = await signIn(f, passwordChanged);
-    expect((await f.http.post('/api/auth/password', { currentPassword: passwordChanged.password, newPassword: 'changed password, long enough' }, { token: otherSession.token })).status).toBe(204);
+    expect(
+      (
+        await f.http.post(
+          '/api/auth/password',
+          { currentPassword: passwordChanged.password, newPassword: 'changed password, long enough' },
+          { token: otherSession.token },
+        )
+      ).status,
+    ).toBe(204);
     const disabled = await createStaff(f, alice.owner, alice.business.id, 'owner');
-    expect((await f.http.request('PATCH', `/api/admin/users/${disabled.id}`, { body: { disabled: true }, token: admin.token })).status).toBe(200);
+    expect(
+      (await f.http.request('PATCH', `/api/admin/users/${disabled.id}`, { body: { disabled: true }, token: admin.token })).status,
+    ).toBe(200);
     const expiring = await createStaff(f, alice.owner, alice.business.id, 'owner');
     await sql(t, `UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = $1`, [claimsOf(expiring.token).sid]);
-    const ended = { signedOut: signedOut.token, passwordChanged: passwordChanged.token, disabled: disabled.token, sessionExpired: expiring.token };
+    const ended = {
+      signedOut: signedOut.token,
+      passwordChanged: passwordChanged.token,
+      disabled: disabled.token,
+      sessionExpired: expiring.token,
+    };
 
     w = {
-      admin, inspector, alice, aliceStaff, mallory, pending, toReject, toSuspend, batch, otherBatch, removable, keys, ended,
-      subject: await createUser(f), leaver: await createUser(f), changer: await createUser(f),
+      admin,
+      inspector,
+      alice,
+      aliceStaff,
+      mallory,
+      pending,
+      toReject,
+      toSuspend,
+      batch,
+      otherBatch,
+      removable,
+      keys,
+      ended,
+      subject: await createUser(f),
+      leaver: await createUser(f),
+      changer: await createUser(f),
     };
   });
   afterAll(async () => t?.close());
@@ -319,25 +372,37 @@ describe('tenancy: who may write what', () => {
   /** Bearer values that name no one who may act. */
   const badTokens: [string, () => string][] = [
     ['an expired token', () => t.app.nest.get(TokenService).issue(randomUUID(), w.alice.owner.id, new Date(Date.now() - 10 * 3600_000))],
-    ["an expired token of the owner's own session", () => t.app.nest.get(TokenService).issue(claimsOf(w.alice.owner.token).sid as string, w.alice.owner.id, new Date(Date.now() - 1000))],
-    ['a token signed with another secret', () => {
-      const body = base64url({ sid: randomUUID(), sub: w.alice.owner.id, exp: Math.floor(Date.now() / 1000) + 3600 });
-      return `${body}.${createHmac('sha256', 'not-the-secret').update(body).digest('base64url')}`;
-    }],
-    ["a token whose user was swapped under the owner's signature", () => {
-      const signature = w.mallory.owner.token.split('.')[1];
-      return `${base64url({ ...claimsOf(w.mallory.owner.token), sub: w.alice.owner.id })}.${signature}`;
-    }],
-    ['a token with its expiry pushed back under the same signature', () => {
-      const expired = t.app.nest.get(TokenService).issue(randomUUID(), w.alice.owner.id, new Date(Date.now() - 10 * 3600_000));
-      return `${base64url({ ...claimsOf(expired), exp: Math.floor(Date.now() / 1000) + 3600 })}.${expired.split('.')[1]}`;
-    }],
+    [
+      "an expired token of the owner's own session",
+      () => t.app.nest.get(TokenService).issue(claimsOf(w.alice.owner.token).sid as string, w.alice.owner.id, new Date(Date.now() - 1000)),
+    ],
+    [
+      'a token signed with another secret',
+      () => {
+        const body = base64url({ sid: randomUUID(), sub: w.alice.owner.id, exp: Math.floor(Date.now() / 1000) + 3600 });
+        return `${body}.${createHmac('sha256', 'not-the-secret').update(body).digest('base64url')}`;
+      },
+    ],
+    [
+      "a token whose user was swapped under the owner's signature",
+      () => {
+        const signature = w.mallory.owner.token.split('.')[1];
+        return `${base64url({ ...claimsOf(w.mallory.owner.token), sub: w.alice.owner.id })}.${signature}`;
+      },
+    ],
+    [
+      'a token with its expiry pushed back under the same signature',
+      () => {
+        const expired = t.app.nest.get(TokenService).issue(randomUUID(), w.alice.owner.id, new Date(Date.now() - 10 * 3600_000));
+        return `${base64url({ ...claimsOf(expired), exp: Math.floor(Date.now() / 1000) + 3600 })}.${expired.split('.')[1]}`;
+      },
+    ],
     ['garbage', () => 'not-a-token'],
     ['a signed-out token', () => w.ended.signedOut],
     ['a token ended by a password change', () => w.ended.passwordChanged],
     ['a token of a disabled account (an owner of the business)', () => w.ended.disabled],
     ['a token whose session expired (an owner of the business)', () => w.ended.sessionExpired],
-    ["a revoked API key of the business", () => w.keys.revoked.key],
+    ['a revoked API key of the business', () => w.keys.revoked.key],
     ['an API key replaced by rotation', () => w.keys.rotatedAway.key],
     ['a malformed API key', () => 'ngk_not-a-key'],
     ['an API key with a wrong secret', () => `${w.keys.capture.prefix}_${'x'.repeat(43)}`],
@@ -363,7 +428,12 @@ describe('tenancy: who may write what', () => {
     });
 
     it('is refused when the token is not sent as a Bearer credential (401), changing nothing', async () => {
-      await expectRefused(endpoint, { authorization: `Basic ${Buffer.from(`${w.alice.owner.email}:${w.alice.owner.password}`).toString('base64')}` }, 401, 'UNAUTHENTICATED');
+      await expectRefused(
+        endpoint,
+        { authorization: `Basic ${Buffer.from(`${w.alice.owner.email}:${w.alice.owner.password}`).toString('base64')}` },
+        401,
+        'UNAUTHENTICATED',
+      );
       await expectRefused(endpoint, { authorization: w.alice.owner.token }, 401, 'UNAUTHENTICATED');
     });
 
@@ -372,19 +442,47 @@ describe('tenancy: who may write what', () => {
     });
 
     it('is accepted from the right user (the control for the refusals above)', async () => {
-      const response = await f.http.request(endpoint.method ?? 'POST', endpoint.path(w), { body: endpoint.body(w), token: endpoint.allowed(w).token });
+      const response = await f.http.request(endpoint.method ?? 'POST', endpoint.path(w), {
+        body: endpoint.body(w),
+        token: endpoint.allowed(w).token,
+      });
       expect(response.status).toBe(endpoint.status);
     });
   });
 
   describe('a business that was shipped a batch', () => {
     it('still cannot register batches of, or record growing stages for, the producer', async () => {
-      await f.http.post(`/api/batches/${w.batch.id}/events`, { stage: 'shipping', destinationBusinessId: w.mallory.business.id }, { token: w.alice.owner.token });
+      await f.http.post(
+        `/api/batches/${w.batch.id}/events`,
+        { stage: 'shipping', destinationBusinessId: w.mallory.business.id },
+        { token: w.alice.owner.token },
+      );
       const before = await snapshot();
-      expectApiError(await f.http.post('/api/batches', { productId: w.alice.product.id, lotCode: makeLotCode(), productionDate: '2026-10-01' }, { token: w.mallory.owner.token }), 403, 'FORBIDDEN');
-      expectApiError(await f.http.post(`/api/batches/${w.batch.id}/events`, { stage: 'harvesting' }, { token: w.mallory.owner.token }), 403, 'FORBIDDEN');
+      expectApiError(
+        await f.http.post(
+          '/api/batches',
+          { productId: w.alice.product.id, lotCode: makeLotCode(), productionDate: '2026-10-01' },
+          { token: w.mallory.owner.token },
+        ),
+        403,
+        'FORBIDDEN',
+      );
+      expectApiError(
+        await f.http.post(`/api/batches/${w.batch.id}/events`, { stage: 'harvesting' }, { token: w.mallory.owner.token }),
+        403,
+        'FORBIDDEN',
+      );
       // Nor can it use the producer's place for what it may record.
-      expectApiError(await f.http.post(`/api/batches/${w.batch.id}/events`, { stage: 'receiving', locationId: w.alice.location.id }, { token: w.mallory.owner.token }), 404, 'LOCATION_NOT_FOUND', ['locationId']);
+      expectApiError(
+        await f.http.post(
+          `/api/batches/${w.batch.id}/events`,
+          { stage: 'receiving', locationId: w.alice.location.id },
+          { token: w.mallory.owner.token },
+        ),
+        404,
+        'LOCATION_NOT_FOUND',
+        ['locationId'],
+      );
       expect(await snapshot()).toEqual(before);
     });
   });

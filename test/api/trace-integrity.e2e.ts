@@ -27,20 +27,30 @@ describe('GET /api/batches/:id/trace/integrity', () => {
     const { status, body } = await traceIntegrity(f, inspector, chain.juice.id);
     expect(status).toBe(200);
     expect(body).toMatchObject({ batchId: chain.juice.id, direction: 'both', verified: true });
-    expect(body.batches.map((b) => [b.batchId, b.verified, b.firstBroken])).toEqual([[chain.oranges.id, true, null], [chain.juice.id, true, null]]);
+    expect(body.batches.map((b) => [b.batchId, b.verified, b.firstBroken])).toEqual([
+      [chain.oranges.id, true, null],
+      [chain.juice.id, true, null],
+    ]);
     // Oranges: created, shipped, received, pressed. Juice: created, pressed, shipped, received.
     expect(body.batches.map((b) => b.records)).toEqual([4, 4]);
   });
 
   it('names the batch and the record that breaks the chain when a stored event is altered behind the app', async () => {
-    const [shipping] = await sql<{ id: string; event_id: string; seq: number }>(t,
-      `SELECT e.id, e.event_id, eb.seq FROM events e JOIN event_batches eb ON eb.event_id = e.id WHERE eb.batch_id = $1 AND e.biz_step = 'shipping'`, [chain.oranges.id]);
+    const [shipping] = await sql<{ id: string; event_id: string; seq: number }>(
+      t,
+      `SELECT e.id, e.event_id, eb.seq FROM events e JOIN event_batches eb ON eb.event_id = e.id WHERE eb.batch_id = $1 AND e.biz_step = 'shipping'`,
+      [chain.oranges.id],
+    );
     await behindTheAppsBack(t, [`UPDATE events SET event_time = event_time - interval '3 days' WHERE id = '${shipping!.id}'`]);
 
     const { body } = await traceIntegrity(f, inspector, chain.juice.id);
     expect(body.verified).toBe(false);
     const [oranges, juice] = body.batches;
-    expect(oranges).toMatchObject({ batchId: chain.oranges.id, verified: false, firstBroken: { seq: shipping!.seq, eventId: shipping!.event_id, problem: 'content_changed' } });
+    expect(oranges).toMatchObject({
+      batchId: chain.oranges.id,
+      verified: false,
+      firstBroken: { seq: shipping!.seq, eventId: shipping!.event_id, problem: 'content_changed' },
+    });
     expect(juice).toMatchObject({ batchId: chain.juice.id, verified: true, firstBroken: null });
     // The batch's own check agrees with the trace's.
     expect((await f.http.get(`/api/batches/${chain.oranges.id}/integrity`)).body.firstBroken).toEqual(oranges!.firstBroken);
@@ -75,10 +85,29 @@ describe('GET /api/batches/:id/trace after a recall', () => {
   afterAll(async () => t?.close());
 
   it('marks the recalled batch and every batch downstream with the recall, and clears them when it is lifted', async () => {
-    const recall = (await f.http.post<RecallView>(`/api/batches/${chain.oranges.id}/recall`, { severity: 'class_i', reason: 'Nhiễm khuẩn' }, { token: inspector.token })).body;
-    const recallOf = async () => Object.fromEntries((await f.http.get<TraceView>(`/api/batches/${chain.juice.id}/trace`, { token: inspector.token })).body.batches.map((b) => [b.lotCode, b.recall]));
-    expect(await recallOf()).toEqual({ 'CAM-HK-01': { id: recall.id, sourceBatchId: chain.oranges.id }, 'JUICE-01': { id: recall.id, sourceBatchId: chain.oranges.id } });
-    await f.http.post(`/api/batches/${chain.oranges.id}/recall/lift`, { reason: 'Kết quả kiểm nghiệm lại đạt' }, { token: inspector.token });
+    const recall = (
+      await f.http.post<RecallView>(
+        `/api/batches/${chain.oranges.id}/recall`,
+        { severity: 'class_i', reason: 'Nhiễm khuẩn' },
+        { token: inspector.token },
+      )
+    ).body;
+    const recallOf = async () =>
+      Object.fromEntries(
+        (await f.http.get<TraceView>(`/api/batches/${chain.juice.id}/trace`, { token: inspector.token })).body.batches.map((b) => [
+          b.lotCode,
+          b.recall,
+        ]),
+      );
+    expect(await recallOf()).toEqual({
+      'CAM-HK-01': { id: recall.id, sourceBatchId: chain.oranges.id },
+      'JUICE-01': { id: recall.id, sourceBatchId: chain.oranges.id },
+    });
+    await f.http.post(
+      `/api/batches/${chain.oranges.id}/recall/lift`,
+      { reason: 'Kết quả kiểm nghiệm lại đạt' },
+      { token: inspector.token },
+    );
     expect(await recallOf()).toEqual({ 'CAM-HK-01': null, 'JUICE-01': null });
   });
 });

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BatchView, PublicBatchView, RecallView, TraceView } from '@nguon/shared';
-import { createBatch, createProducer, createUser, recordProcessing, shipAndReceive, type Factory, type Producer, type TestUser } from '../factories/index.js';
+import {
+  createBatch,
+  createProducer,
+  createUser,
+  recordProcessing,
+  shipAndReceive,
+  type Factory,
+  type Producer,
+  type TestUser,
+} from '../factories/index.js';
 import { declareWrong } from '../factories/lots.js';
 import { expectApiError } from '../support/api-error.js';
 import { httpClient } from '../support/http.js';
@@ -18,7 +27,8 @@ describe('GET /api/batches/:id/trace', () => {
   let farmA: Producer, farmB: Producer, factory: Producer, distributor: Producer;
   let o1: BatchView, o2: BatchView, o3: BatchView, jam: BatchView, juice: BatchView, bottled: BatchView;
 
-  const trace = async (batch: BatchView, query = '') => (await f.http.get<TraceView>(`/api/batches/${batch.id}/trace${query}`, { token: inspector.token })).body;
+  const trace = async (batch: BatchView, query = '') =>
+    (await f.http.get<TraceView>(`/api/batches/${batch.id}/trace${query}`, { token: inspector.token })).body;
   const depths = (view: TraceView) => Object.fromEntries(view.batches.map((b) => [b.lotCode, b.depth]));
 
   beforeAll(async () => {
@@ -26,7 +36,12 @@ describe('GET /api/batches/:id/trace', () => {
     f = { http: httpClient(t.baseUrl), testApp: t };
     const admin = await createUser(f, { role: 'admin' });
     inspector = await createUser(f, { role: 'inspector' });
-    [farmA, farmB, factory, distributor] = [await createProducer(f, admin), await createProducer(f, admin), await createProducer(f, admin), await createProducer(f, admin)];
+    [farmA, farmB, factory, distributor] = [
+      await createProducer(f, admin),
+      await createProducer(f, admin),
+      await createProducer(f, admin),
+      await createProducer(f, admin),
+    ];
     o1 = await createBatch(f, farmA.owner, farmA.product.id, { lotCode: 'O1' });
     o2 = await createBatch(f, farmA.owner, farmA.product.id, { lotCode: 'O2' });
     o3 = await createBatch(f, farmB.owner, farmB.product.id, { lotCode: 'O3' });
@@ -35,10 +50,16 @@ describe('GET /api/batches/:id/trace', () => {
     await shipAndReceive(f, farmA.owner, factory, o1.id);
     await shipAndReceive(f, farmB.owner, factory, o3.id);
     juice = await createBatch(f, factory.owner, factory.product.id, { lotCode: 'JUICE' });
-    await recordProcessing(f, factory.owner, { inputs: [o1, o3].map((o) => ({ batchId: o.id, quantity: 400, unit: 'KGM' as const })), outputs: [{ batchId: juice.id }] });
+    await recordProcessing(f, factory.owner, {
+      inputs: [o1, o3].map((o) => ({ batchId: o.id, quantity: 400, unit: 'KGM' as const })),
+      outputs: [{ batchId: juice.id }],
+    });
     await shipAndReceive(f, factory.owner, distributor, juice.id);
     bottled = await createBatch(f, distributor.owner, distributor.product.id, { lotCode: 'BOTTLED' });
-    await recordProcessing(f, distributor.owner, { inputs: [{ batchId: juice.id, quantity: 300, unit: 'LTR' }], outputs: [{ batchId: bottled.id }] });
+    await recordProcessing(f, distributor.owner, {
+      inputs: [{ batchId: juice.id, quantity: 300, unit: 'LTR' }],
+      outputs: [{ batchId: bottled.id }],
+    });
   });
   afterAll(async () => t?.close());
 
@@ -70,14 +91,21 @@ describe('GET /api/batches/:id/trace', () => {
   it('follows no processing that was declared not to have happened, nor does the consumer page or a recall', async () => {
     const pressed = await createBatch(f, farmB.owner, farmB.product.id, { lotCode: 'PRESSED' });
     const mistaken = await createBatch(f, farmB.owner, farmB.product.id, { lotCode: 'MISTAKE' });
-    const processing = await recordProcessing(f, farmB.owner, { inputs: [{ batchId: pressed.id, quantity: 10, unit: 'KGM' }], outputs: [{ batchId: mistaken.id }] });
+    const processing = await recordProcessing(f, farmB.owner, {
+      inputs: [{ batchId: pressed.id, quantity: 10, unit: 'KGM' }],
+      outputs: [{ batchId: mistaken.id }],
+    });
     expect(depths(await trace(pressed, '?direction=forward'))).toEqual({ PRESSED: 0, MISTAKE: 1 });
     await declareWrong(f, farmB.owner, processing.id);
 
     expect(depths(await trace(pressed, '?direction=forward'))).toEqual({ PRESSED: 0 });
     expect(depths(await trace(mistaken, '?direction=backward'))).toEqual({ MISTAKE: 0 });
     expect((await f.http.get<PublicBatchView>(`/api/public/batches/${mistaken.id}`)).body.sources).toEqual([]);
-    const recall = await f.http.post<RecallView>(`/api/batches/${pressed.id}/recall`, { severity: 'class_ii', reason: 'Thử' }, { token: inspector.token });
+    const recall = await f.http.post<RecallView>(
+      `/api/batches/${pressed.id}/recall`,
+      { severity: 'class_ii', reason: 'Thử' },
+      { token: inspector.token },
+    );
     expect(recall.body.affected).toEqual([]);
   });
 
@@ -87,8 +115,19 @@ describe('GET /api/batches/:id/trace', () => {
   });
 
   it('answers an unknown batch with 404 and a bad depth or direction with 400 naming it', async () => {
-    expectApiError(await f.http.get(`/api/batches/00000000-0000-4000-8000-000000000000/trace`, { token: inspector.token }), 404, 'BATCH_NOT_FOUND');
-    expectApiError(await f.http.get(`/api/batches/${o1.id}/trace?depth=0`, { token: inspector.token }), 400, 'VALIDATION_FAILED', ['depth']);
-    expectApiError(await f.http.get(`/api/batches/${o1.id}/trace?direction=sideways`, { token: inspector.token }), 400, 'VALIDATION_FAILED', ['direction']);
+    expectApiError(
+      await f.http.get(`/api/batches/00000000-0000-4000-8000-000000000000/trace`, { token: inspector.token }),
+      404,
+      'BATCH_NOT_FOUND',
+    );
+    expectApiError(await f.http.get(`/api/batches/${o1.id}/trace?depth=0`, { token: inspector.token }), 400, 'VALIDATION_FAILED', [
+      'depth',
+    ]);
+    expectApiError(
+      await f.http.get(`/api/batches/${o1.id}/trace?direction=sideways`, { token: inspector.token }),
+      400,
+      'VALIDATION_FAILED',
+      ['direction'],
+    );
   });
 });

@@ -49,24 +49,41 @@ describe('input the database or the stack cannot take, refused at the edge with 
 
   describe('NUL in JSON text fields', () => {
     it('a sign-up name', async () => {
-      const response = await f.http.post('/api/auth/register', { email: 'nul@example.test', password: 'correct horse battery staple', displayName: 'Lan\u0000' });
+      const response = await f.http.post('/api/auth/register', {
+        email: 'nul@example.test',
+        password: 'correct horse battery staple',
+        displayName: 'Lan\u0000',
+      });
       expectApiError(response, 400, 'VALIDATION_FAILED', ['displayName']);
     });
 
     it('a nested address field and a key, named by their paths', async () => {
-      const response = await f.http.post(`/api/businesses/${producer.business.id}/locations`, { kind: 'farm', name: 'Vườn', address: 'Thôn\u00002', province: 'Hà Tĩnh', 'x\u0000': 1 }, { token: producer.owner.token });
+      const response = await f.http.post(
+        `/api/businesses/${producer.business.id}/locations`,
+        { kind: 'farm', name: 'Vườn', address: 'Thôn\u00002', province: 'Hà Tĩnh', 'x\u0000': 1 },
+        { token: producer.owner.token },
+      );
       expectApiError(response, 400, 'VALIDATION_FAILED', ['address', 'x\\0']);
     });
 
     it('an event in a list', async () => {
-      const response = await f.http.post(`/api/batches/${batchId}/events`, { stage: 'harvest', bizTransactions: [{ type: 'po', id: 'A\u0000' }] }, { token: producer.owner.token });
+      const response = await f.http.post(
+        `/api/batches/${batchId}/events`,
+        { stage: 'harvest', bizTransactions: [{ type: 'po', id: 'A\u0000' }] },
+        { token: producer.owner.token },
+      );
       expectApiError(response, 400, 'VALIDATION_FAILED', ['bizTransactions.0.id']);
     });
 
     it('an EPCIS document sent as JSON-LD', async () => {
-      const response = await f.http.post('/epcis/capture', JSON.stringify({ type: 'EPCISDocument', epcisBody: { eventList: [{ type: 'ObjectEvent', bizStep: '\u0000' }] } }), {
-        token: producer.owner.token, headers: { 'content-type': 'application/ld+json' },
-      });
+      const response = await f.http.post(
+        '/epcis/capture',
+        JSON.stringify({ type: 'EPCISDocument', epcisBody: { eventList: [{ type: 'ObjectEvent', bizStep: '\u0000' }] } }),
+        {
+          token: producer.owner.token,
+          headers: { 'content-type': 'application/ld+json' },
+        },
+      );
       expectApiError(response, 400, 'VALIDATION_FAILED', ['epcisBody.eventList.0.bizStep']);
     });
   });
@@ -77,7 +94,11 @@ describe('input the database or the stack cannot take, refused at the edge with 
       ['/api/auth/register', deepArray(10_000)],
       [`/api/batches/${'00000000-0000-4000-8000-000000000000'}/events`, deepObject(10_000)],
     ])('%s', async (path, body) => {
-      expectApiError(await f.http.post(path, body, { token: producer.owner.token, headers: { 'content-type': 'application/json' } }), 400, 'REQUEST_TOO_DEEP');
+      expectApiError(
+        await f.http.post(path, body, { token: producer.owner.token, headers: { 'content-type': 'application/json' } }),
+        400,
+        'REQUEST_TOO_DEEP',
+      );
     });
 
     it('counts brackets inside strings as text, and takes 64 levels', async () => {
@@ -91,21 +112,38 @@ describe('input the database or the stack cannot take, refused at the edge with 
 
   describe('found by the fuzz test', () => {
     it('broken Unicode (a lone surrogate) in a JSON field', async () => {
-      const invite = await f.http.post(`/api/businesses/${producer.business.id}/invitations`, '{"email":"\\ud800","role":"staff"}', { token: producer.owner.token });
+      const invite = await f.http.post(`/api/businesses/${producer.business.id}/invitations`, '{"email":"\\ud800","role":"staff"}', {
+        token: producer.owner.token,
+      });
       expectApiError(invite, 400, 'VALIDATION_FAILED', ['email']);
-      const signUp = await f.http.post('/api/auth/register', '{"email":"lan@example.test","password":"correct horse battery staple","displayName":"Lan \\udc00"}');
+      const signUp = await f.http.post(
+        '/api/auth/register',
+        '{"email":"lan@example.test","password":"correct horse battery staple","displayName":"Lan \\udc00"}',
+      );
       expectApiError(signUp, 400, 'VALIDATION_FAILED', ['displayName']);
-      const pair = await f.http.post('/api/auth/register', '{"email":"emoji@example.test","password":"correct horse battery staple","displayName":"Lan \\ud83c\\udf3e"}');
+      const pair = await f.http.post(
+        '/api/auth/register',
+        '{"email":"emoji@example.test","password":"correct horse battery staple","displayName":"Lan \\ud83c\\udf3e"}',
+      );
       expect(pair.status).toBe(202);
     });
 
-
     it('an export naming its batch twice checks both names, not only the one it needs', async () => {
-      const response = await f.http.post(`/api/businesses/${producer.business.id}/exports/events.csv`, {
-        kind: 'trace', batchId: 'Bưởi Phúc Trạch', lot: { lotCode: 'PT-2026-01' },
-      }, { token: producer.owner.token });
+      const response = await f.http.post(
+        `/api/businesses/${producer.business.id}/exports/events.csv`,
+        {
+          kind: 'trace',
+          batchId: 'Bưởi Phúc Trạch',
+          lot: { lotCode: 'PT-2026-01' },
+        },
+        { token: producer.owner.token },
+      );
       expectApiError(response, 400, 'VALIDATION_FAILED', ['batchId']);
-      const other = await f.http.post(`/api/businesses/${producer.business.id}/exports/events.csv`, { kind: 'lots', lots: [{ lotCode: 'PT-2026-01' }], productId: 'x', from: 'y' }, { token: producer.owner.token });
+      const other = await f.http.post(
+        `/api/businesses/${producer.business.id}/exports/events.csv`,
+        { kind: 'lots', lots: [{ lotCode: 'PT-2026-01' }], productId: 'x', from: 'y' },
+        { token: producer.owner.token },
+      );
       expectApiError(other, 400, 'VALIDATION_FAILED', ['productId', 'from']);
     });
   });

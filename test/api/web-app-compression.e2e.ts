@@ -32,7 +32,9 @@ describe('the web app over the wire', () => {
       assets[kind] = `/assets/${largest}`;
     }
     const built = readFileSync(path.join(dist, 'index.html'), 'utf8');
-    shell = Buffer.from(built.replace('</body>', `<main>${'<p>Bưởi Phúc Trạch, HTX Bưởi Phúc Trạch Hương Khê, Hà Tĩnh</p>'.repeat(20)}</main></body>`));
+    shell = Buffer.from(
+      built.replace('</body>', `<main>${'<p>Bưởi Phúc Trạch, HTX Bưởi Phúc Trạch Hương Khê, Hà Tĩnh</p>'.repeat(20)}</main></body>`),
+    );
     writeFileSync(path.join(dist, 'index.html'), shell);
     writeFileSync(path.join(dist, `${assets.js}.map`), '{"version":3,"sources":["src/main.tsx"],"mappings":""}');
     t = await startTestApp({ web: true, env: { WEB_DIST_DIR: dist } });
@@ -48,7 +50,7 @@ describe('the web app over the wire', () => {
       [BROWSER, 'br'],
       ['gzip', 'gzip'],
       ['gzip, deflate', 'gzip'],
-    ])('goes as the build\'s precompressed copy to a browser accepting %s (%s), decoding to the file', async (accepted, encoding) => {
+    ])("goes as the build's precompressed copy to a browser accepting %s (%s), decoding to the file", async (accepted, encoding) => {
       const answer = await get(assets[kind], { 'accept-encoding': accepted });
       expect(answer.status).toBe(200);
       expect(answer.headers.get('content-encoding')).toBe(encoding);
@@ -93,9 +95,13 @@ describe('the web app over the wire', () => {
 
   it.each([
     ['a page of the web app', '/batches/00000000-0000-4000-8000-000000000000', 200],
-    ['the resolver\'s answer for a code it cannot resolve', '/q/0000000000', 404],
+    ["the resolver's answer for a code it cannot resolve", '/q/0000000000', 404],
   ])('compresses the page shell as %s', async (_what, url, status) => {
-    for (const [accepted, encoding] of [['br', 'br'], ['gzip', 'gzip'], [BROWSER, 'gzip']] as const) {
+    for (const [accepted, encoding] of [
+      ['br', 'br'],
+      ['gzip', 'gzip'],
+      [BROWSER, 'gzip'],
+    ] as const) {
       const page = await get(url, { accept: 'text/html', 'accept-encoding': accepted });
       expect(page.status).toBe(status);
       expect(page.headers.get('content-type')).toMatch(/^text\/html/);

@@ -15,7 +15,10 @@ const hooksOf = (p: Producer) => `/api/businesses/${p.business.id}/webhooks`;
 /** Recalls a new batch of the producer: one delivery to each of its webhooks. */
 async function recallSomething(f: Factory, p: Producer): Promise<void> {
   const batch = await createBatch(f, p.owner, p.product.id);
-  expect((await f.http.post(`/api/batches/${batch.id}/recall`, { severity: 'class_ii', reason: 'Kiểm tra webhook' }, { token: p.owner.token })).status).toBe(201);
+  expect(
+    (await f.http.post(`/api/batches/${batch.id}/recall`, { severity: 'class_ii', reason: 'Kiểm tra webhook' }, { token: p.owner.token }))
+      .status,
+  ).toBe(201);
 }
 
 /**
@@ -39,7 +42,10 @@ async function listed(f: Factory, p: Producer): Promise<WebhookView[]> {
 
 /** Only the outcome, the attempts and the times: never the receiver's status or body. */
 const outcome = (status: 'delivered' | 'refused' | 'failed', retried: boolean) => ({
-  status, attempts: 1, at: expect.any(String), nextAttemptAt: retried ? expect.any(String) : null,
+  status,
+  attempts: 1,
+  at: expect.any(String),
+  nextAttemptAt: retried ? expect.any(String) : null,
 });
 
 describe('webhooks with the default policy (public internet only)', () => {
@@ -62,7 +68,10 @@ describe('webhooks with the default policy (public internet only)', () => {
     const portal = new URL(t.baseUrl).port;
     const forms: [string, RegExp][] = [
       [`http://127.0.0.1:${port}/hooks`, /127\.0\.0\.1 is the portal's own machine \(loopback\)/],
-      [`http://localhost:${port}/hooks`, /^localhost resolves to the portal's own machine \(loopback\): the portal only calls public internet addresses\.$/],
+      [
+        `http://localhost:${port}/hooks`,
+        /^localhost resolves to the portal's own machine \(loopback\): the portal only calls public internet addresses\.$/,
+      ],
       [`http://[::1]:${port}/hooks`, /::1 is the portal's own machine/],
       [`http://0.0.0.0:${port}/hooks`, /0\.0\.0\.0 is an unspecified address/],
       [`http://0x7f000001:${port}/hooks`, /127\.0\.0\.1 is the portal's own machine/],
@@ -84,11 +93,18 @@ describe('webhooks with the default policy (public internet only)', () => {
       ['http://[64:ff9b::7f00:1]/hooks', /127\.0\.0\.1|loopback/],
     ];
     for (const [url, why] of forms) {
-      const en = expectApiError(await f.http.post(hooksOf(p), { url }, { token: p.owner.token, headers: { 'accept-language': 'en' } }), 422, 'URL_NOT_ALLOWED', ['url']);
+      const en = expectApiError(
+        await f.http.post(hooksOf(p), { url }, { token: p.owner.token, headers: { 'accept-language': 'en' } }),
+        422,
+        'URL_NOT_ALLOWED',
+        ['url'],
+      );
       expect({ url, message: en.message }).toEqual({ url, message: expect.stringMatching(why) });
       expect(en.fieldErrors!.url).toEqual([en.message]);
     }
-    const vi = expectApiError(await f.http.post(hooksOf(p), { url: forms[0]![0] }, { token: p.owner.token }), 422, 'URL_NOT_ALLOWED', ['url']);
+    const vi = expectApiError(await f.http.post(hooksOf(p), { url: forms[0]![0] }, { token: p.owner.token }), 422, 'URL_NOT_ALLOWED', [
+      'url',
+    ]);
     expect(vi.message).toBe('127.0.0.1 là chính máy chủ của hệ thống (loopback): hệ thống chỉ gọi tới địa chỉ Internet công khai.');
     expect(await countRows(t, 'webhooks', 'business_id = $1', [p.business.id])).toBe(0);
     expect(receiver.received).toHaveLength(0);
@@ -97,22 +113,38 @@ describe('webhooks with the default policy (public internet only)', () => {
   it('refuses a URL of the wrong form, and a host name that does not resolve', async () => {
     const p = await createProducer(f, admin);
     const post = (url: string) => f.http.post(hooksOf(p), { url }, { token: p.owner.token, headers: { 'accept-language': 'en' } });
-    expect(expectApiError(await post('ftp://example.vn/hooks'), 400, 'VALIDATION_FAILED', ['url']).fieldErrors!.url).toEqual(['url must start with http:// or https://']);
-    expect(expectApiError(await post('https://user:secret@example.vn/hooks'), 400, 'VALIDATION_FAILED', ['url']).fieldErrors!.url).toEqual(['url must not contain a user name or password']);
-    expect(expectApiError(await post('http://example.vn:22/'), 400, 'VALIDATION_FAILED', ['url']).fieldErrors!.url).toEqual(['url must use port 80, 443 or a port from 1024 up']);
-    const vi = expectApiError(await f.http.post(hooksOf(p), { url: 'file:///etc/passwd' }, { token: p.owner.token }), 400, 'VALIDATION_FAILED', ['url']);
+    expect(expectApiError(await post('ftp://example.vn/hooks'), 400, 'VALIDATION_FAILED', ['url']).fieldErrors!.url).toEqual([
+      'url must start with http:// or https://',
+    ]);
+    expect(expectApiError(await post('https://user:secret@example.vn/hooks'), 400, 'VALIDATION_FAILED', ['url']).fieldErrors!.url).toEqual([
+      'url must not contain a user name or password',
+    ]);
+    expect(expectApiError(await post('http://example.vn:22/'), 400, 'VALIDATION_FAILED', ['url']).fieldErrors!.url).toEqual([
+      'url must use port 80, 443 or a port from 1024 up',
+    ]);
+    const vi = expectApiError(
+      await f.http.post(hooksOf(p), { url: 'file:///etc/passwd' }, { token: p.owner.token }),
+      400,
+      'VALIDATION_FAILED',
+      ['url'],
+    );
     expect(vi.fieldErrors!.url).toEqual(['url phải bắt đầu bằng http:// hoặc https://']);
     const unknown = expectApiError(await post('https://no-such-host.invalid/hooks'), 422, 'URL_HOST_NOT_FOUND', ['url']);
     expect(unknown.message).toBe('The host name no-such-host.invalid could not be found (DNS).');
   });
 
-  it('refuses at delivery a webhook changed behind the API\'s back, or whose name now resolves to this machine, and does not retry it', async () => {
+  it("refuses at delivery a webhook changed behind the API's back, or whose name now resolves to this machine, and does not retry it", async () => {
     const p = await createProducer(f, admin);
     // The machine's own name resolves (through the system's resolver, as a public name would) to an address of this machine.
     const ownName = hostname();
     const [own] = await lookup(ownName, { all: true });
     expect(own).toBeDefined();
-    const targets = [`http://127.0.0.1:${receiver.port}/a`, `http://localhost:${receiver.port}/b`, `http://[::ffff:127.0.0.1]:${receiver.port}/c`, `http://${ownName}:${receiver.port}/d`];
+    const targets = [
+      `http://127.0.0.1:${receiver.port}/a`,
+      `http://localhost:${receiver.port}/b`,
+      `http://[::ffff:127.0.0.1]:${receiver.port}/c`,
+      `http://${ownName}:${receiver.port}/d`,
+    ];
     for (const target of targets) {
       // Saved with a public address (nothing is ever sent there), then changed in the database.
       const saved = await f.http.post<CreatedWebhook>(hooksOf(p), { url: 'http://93.184.215.14/hooks' }, { token: p.owner.token });
@@ -123,7 +155,9 @@ describe('webhooks with the default policy (public internet only)', () => {
     await settled(t, p);
     expect(receiver.received).toHaveLength(0);
     const rows = await sql<{ url: string; status: string; attempts: number }>(
-      t, `SELECT w.url, d.status, d.attempts FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id WHERE w.business_id = $1 ORDER BY w.url`, [p.business.id],
+      t,
+      `SELECT w.url, d.status, d.attempts FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id WHERE w.business_id = $1 ORDER BY w.url`,
+      [p.business.id],
     );
     expect(rows).toEqual([...targets].sort().map((url) => ({ url, status: 'refused', attempts: 1 })));
     expect((await listed(f, p)).map((w) => w.lastDelivery)).toEqual(targets.map(() => outcome('refused', false)));
@@ -174,7 +208,8 @@ describe('webhooks with the operator allowing 127.0.0.1/32', () => {
     const inside = await receiver();
     const redirecting = await receiver((response) => response.writeHead(307, { location: inside.url }).end());
     const metadata = await receiver((response) => response.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end());
-    for (const { url } of [redirecting, metadata]) expect((await f.http.post(hooksOf(p), { url }, { token: p.owner.token })).status).toBe(201);
+    for (const { url } of [redirecting, metadata])
+      expect((await f.http.post(hooksOf(p), { url }, { token: p.owner.token })).status).toBe(201);
     await recallSomething(f, p);
     await settled(t, p);
     expect(redirecting.received).toHaveLength(1);
@@ -200,7 +235,9 @@ describe('webhooks with the operator allowing 127.0.0.1/32', () => {
 
   it('shows the owner "failed", never the receiver\'s status or body', async () => {
     const p = await createProducer(f, admin);
-    const failing = await receiver((response) => response.writeHead(500, { 'content-type': 'text/plain' }).end('stack trace of an internal service'));
+    const failing = await receiver((response) =>
+      response.writeHead(500, { 'content-type': 'text/plain' }).end('stack trace of an internal service'),
+    );
     expect((await f.http.post(hooksOf(p), { url: failing.url }, { token: p.owner.token })).status).toBe(201);
     await recallSomething(f, p);
     await settled(t, p);

@@ -120,15 +120,26 @@ describeWithChromium('accounts, businesses and administration in Chromium', (chr
     // The squatter's prefix now collides with the verified owner's.
     const later = makeCompanyPrefix();
     const login = await f.http.post('/api/auth/login', { email: owner.email, password: owner.password });
-    expect((await f.http.request('PUT', `/api/businesses/${businessId}/gs1-prefixes`, { token: login.body.accessToken, body: { gs1Prefixes: [prefix, later] } })).status).toBe(200);
+    expect(
+      (
+        await f.http.request('PUT', `/api/businesses/${businessId}/gs1-prefixes`, {
+          token: login.body.accessToken,
+          body: { gs1Prefixes: [prefix, later] },
+        })
+      ).status,
+    ).toBe(200);
 
     await page.goto(`${t.baseUrl}/login?next=%2Fadmin`);
     await signIn(page, admin);
     const entry = page.locator(`[data-testid="pending-business"][data-business-id="${squatterId}"]`);
     await entry.getByTestId('claims-conflict').waitFor();
-    await expect(entry.locator(`[data-testid="claim"][data-value="${prefix}9"]`).innerText()).resolves.toContain(`trùng với doanh nghiệp đã xác minh «${businessName}»`);
+    await expect(entry.locator(`[data-testid="claim"][data-value="${prefix}9"]`).innerText()).resolves.toContain(
+      `trùng với doanh nghiệp đã xác minh «${businessName}»`,
+    );
     await entry.getByTestId('verify-button').click();
-    await expect(entry.locator('[data-testid="form-error"][data-code="PREFIX_TAKEN"]').innerText()).resolves.toContain('đã thuộc doanh nghiệp đã xác minh khác');
+    await expect(entry.locator('[data-testid="form-error"][data-code="PREFIX_TAKEN"]').innerText()).resolves.toContain(
+      'đã thuộc doanh nghiệp đã xác minh khác',
+    );
 
     await page.goto(`${t.baseUrl}/admin?tab=businesses`);
     const row = page.locator(`[data-testid="business-row"][data-business-id="${businessId}"]`);
@@ -197,8 +208,12 @@ describeWithChromium('accounts, businesses and administration in Chromium', (chr
 
   it('lets the invitee open the mailed link, make an account with the invited address and land in the portal', async () => {
     await signOut(page);
-    await page.goto(new URL(`/invitations/accept?token=${tokenIn(await lastMailTo(t, staffEmail), '/invitations/accept')}`, t.baseUrl).toString());
-    await expect(page.getByTestId('invitation-offer').innerText()).resolves.toContain(`${businessName} mời bạn tham gia với vai trò Nhân viên`);
+    await page.goto(
+      new URL(`/invitations/accept?token=${tokenIn(await lastMailTo(t, staffEmail), '/invitations/accept')}`, t.baseUrl).toString(),
+    );
+    await expect(page.getByTestId('invitation-offer').innerText()).resolves.toContain(
+      `${businessName} mời bạn tham gia với vai trò Nhân viên`,
+    );
     const form = page.getByTestId('invitation-sign-up');
     await form.getByLabel('Họ và tên').fill('Phan Thị Lan');
     await form.getByLabel('Mật khẩu', { exact: true }).fill('nhan-vien-moi-2026');
@@ -207,7 +222,9 @@ describeWithChromium('accounts, businesses and administration in Chromium', (chr
     await page.getByTestId('dashboard').waitFor();
 
     // The link is used up: opening it again says so.
-    await page.goto(new URL(`/invitations/accept?token=${tokenIn(await lastMailTo(t, staffEmail), '/invitations/accept')}`, t.baseUrl).toString());
+    await page.goto(
+      new URL(`/invitations/accept?token=${tokenIn(await lastMailTo(t, staffEmail), '/invitations/accept')}`, t.baseUrl).toString(),
+    );
     await page.getByTestId('invitation-invalid').waitFor();
   });
 });

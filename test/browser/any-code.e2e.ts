@@ -19,11 +19,16 @@ describeWithChromium('any code a shopper has', (chromiumPath) => {
     app = await startBrowserApp(chromiumPath, { mobile: true });
     ({ t, page } = app);
     const { f } = app;
-    producer = await createProducer(f, await createUser(f, { role: 'admin' }), { business: { legalName: 'HTX Chè Tân Cương' }, product: { name: { vi: 'Chè Tân Cương', en: 'Tan Cuong tea' } } });
+    producer = await createProducer(f, await createUser(f, { role: 'admin' }), {
+      business: { legalName: 'HTX Chè Tân Cương' },
+      product: { name: { vi: 'Chè Tân Cương', en: 'Tan Cuong tea' } },
+    });
     lot = makeLotCode('TC-');
     batch = await createBatch(f, producer.owner, producer.product.id, { lotCode: lot });
     // The product and lot of a published compressed Digital Link (https://id.gs1.org/AQnYUc1gmiCNV4JG).
-    const brand = await createProducer(f, await createUser(f, { role: 'admin' }), { product: { gtin: '05412345000013', name: { vi: 'Sô-cô-la Bỉ', en: 'Belgian chocolate' } } });
+    const brand = await createProducer(f, await createUser(f, { role: 'admin' }), {
+      product: { gtin: '05412345000013', name: { vi: 'Sô-cô-la Bỉ', en: 'Belgian chocolate' } },
+    });
     compressed = await createBatch(f, brand.owner, brand.product.id, { lotCode: 'ABC123' });
   });
   afterAll(() => app?.close());
@@ -47,13 +52,13 @@ describeWithChromium('any code a shopper has', (chromiumPath) => {
     await expect(page.getByRole('status').filter({ hasText: 'KHONG-CO-LO-NAY' }).textContent()).resolves.toContain('GTIN');
   });
 
-  it('a Digital Link of another brand\'s resolver opens the batch here', async () => {
+  it("a Digital Link of another brand's resolver opens the batch here", async () => {
     const path = new URL(batch.identityUrl).pathname;
     await lookUp(`https://resolver.brand.example/vn${path}`);
     await page.waitForURL(`**/batches/${batch.id}`);
   });
 
-  it('a compressed Digital Link (another system\'s short QR code) opens its batch here', async () => {
+  it("a compressed Digital Link (another system's short QR code) opens its batch here", async () => {
     await lookUp('https://id.gs1.org/AQnYUc1gmiCNV4JG');
     await page.waitForURL(`**/batches/${compressed.id}`);
   });

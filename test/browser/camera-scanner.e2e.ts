@@ -35,7 +35,9 @@ describeWithChromium('scanning with the phone camera', (chromiumPath) => {
     requireWebBuild();
     t = await startTestApp({ web: true });
     const f: Factory = { http: httpClient(t.baseUrl), testApp: t };
-    const producer = await createProducer(f, await createUser(f, { role: 'admin' }), { product: { name: { vi: 'Cam Vinh', en: 'Vinh orange' } } });
+    const producer = await createProducer(f, await createUser(f, { role: 'admin' }), {
+      product: { name: { vi: 'Cam Vinh', en: 'Vinh orange' } },
+    });
     batch = await createBatch(f, producer.owner, producer.product.id, { lotCode: 'CV-2026-07' });
     // The very QR image the producer prints.
     const png = Buffer.from(await (await fetch(`${t.baseUrl}/api/batches/${batch.id}/qr.png?size=300`)).arrayBuffer());
@@ -58,7 +60,9 @@ describeWithChromium('scanning with the phone camera', (chromiumPath) => {
       await page.getByRole('button', { name: 'Quét bằng camera' }).click();
       await page.waitForURL(`**/batches/${batch.id}**`, { timeout: 30_000 });
       await page.getByRole('heading', { name: 'Cam Vinh' }).first().waitFor();
-      const nativeDetections = withNativeDetector ? await page.evaluate(() => (globalThis as unknown as { nativeDetections: number }).nativeDetections) : 0;
+      const nativeDetections = withNativeDetector
+        ? await page.evaluate(() => (globalThis as unknown as { nativeDetections: number }).nativeDetections)
+        : 0;
       return { wasmFetched: fetched.some((url) => /zxing_reader-[\w-]+\.wasm$/.test(url)), nativeDetections };
     } finally {
       await browser.close();
@@ -69,7 +73,7 @@ describeWithChromium('scanning with the phone camera', (chromiumPath) => {
     expect(await scan(false)).toEqual({ wasmFetched: true, nativeDetections: 0 });
   }, 90_000);
 
-  it('reads it with the browser\'s own BarcodeDetector where there is one, without fetching ZXing', async () => {
+  it("reads it with the browser's own BarcodeDetector where there is one, without fetching ZXing", async () => {
     const result = await scan(true);
     expect(result.wasmFetched).toBe(false);
     expect(result.nativeDetections).toBeGreaterThan(0);

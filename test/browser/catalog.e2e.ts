@@ -53,7 +53,9 @@ describeWithChromium('master data in Chromium: products, locations, certificates
     await form.locator('[name="gtin"]').fill('89312');
     await expect(status.innerText()).resolves.toBe('Mã GTIN có 8, 12, 13 hoặc 14 chữ số; mã này có 5.');
     await form.locator('[name="gtin"]').fill(wrong);
-    await expect(status.innerText()).resolves.toBe(`Số kiểm tra sai: chữ số cuối phải là ${gs1CheckDigit(body)}, không phải ${wrong.slice(-1)}.`);
+    await expect(status.innerText()).resolves.toBe(
+      `Số kiểm tra sai: chữ số cuối phải là ${gs1CheckDigit(body)}, không phải ${wrong.slice(-1)}.`,
+    );
     // Saving with the wrong code is stopped here, on the field.
     await form.getByTestId('product-submit').click();
     await expect(form.locator('[name="gtin"]').getAttribute('aria-invalid')).resolves.toBe('true');
@@ -112,7 +114,9 @@ describeWithChromium('master data in Chromium: products, locations, certificates
     await form.getByTestId('osm-link').waitFor();
     await expect(form.locator('[name="latitude"]').inputValue()).resolves.toBe('18.351200');
     await expect(form.locator('[name="longitude"]').inputValue()).resolves.toBe('105.402100');
-    await expect(form.getByTestId('osm-link').getAttribute('href')).resolves.toBe('https://www.openstreetmap.org/?mlat=18.3512&mlon=105.4021#map=16/18.3512/105.4021');
+    await expect(form.getByTestId('osm-link').getAttribute('href')).resolves.toBe(
+      'https://www.openstreetmap.org/?mlat=18.3512&mlon=105.4021#map=16/18.3512/105.4021',
+    );
     await form.getByTestId('location-submit').click();
 
     await expect(page.getByTestId('locations-note').innerText()).resolves.toBe('Đã lưu địa điểm Trại ong Hương Điền.');

@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import type { BatchView } from '@nguon/shared';
-import { createBatch, createLocation, createProduct, createProducer, createUser, recordProcessing, recordStage, type Factory, type Producer, type TestUser } from '../factories/index.js';
+import {
+  createBatch,
+  createLocation,
+  createProduct,
+  createProducer,
+  createUser,
+  recordProcessing,
+  recordStage,
+  type Factory,
+  type Producer,
+  type TestUser,
+} from '../factories/index.js';
 import { axeViolations } from '../support/axe.js';
 import { describeWithChromium, startBrowserApp, type Browser, type BrowserApp } from '../support/browser.js';
 import type { TestApp } from '../support/test-app.js';
@@ -19,7 +30,8 @@ function firstScreenText(page: Page): Promise<string> {
       range.selectNodeContents(node);
       const box = range.getBoundingClientRect();
       const style = node.parentElement ? getComputedStyle(node.parentElement) : null;
-      if (box.height > 0 && box.top < window.innerHeight && box.bottom > 0 && style?.visibility !== 'hidden') seen.push(node.textContent ?? '');
+      if (box.height > 0 && box.top < window.innerHeight && box.bottom > 0 && style?.visibility !== 'hidden')
+        seen.push(node.textContent ?? '');
     }
     return seen.join(' ').replace(/\s+/g, ' ');
   });
@@ -42,14 +54,23 @@ describeWithChromium('the first screen of a batch page on a 360×640 phone', (ch
     admin = await createUser(f, { role: 'admin' });
     grower = await createProducer(f, admin, {
       business: { legalName: 'HTX Cam Hương Sơn', address: { line: 'Thôn Trung Thượng', commune: 'Xã Sơn Trung', province: 'Hà Tĩnh' } },
-      product: { name: { vi: 'Cam Hương Sơn', en: 'Huong Son orange' }, description: { vi: 'Cam chín cây, vỏ mỏng, ngọt thanh, trồng trên đất đồi.', en: 'Tree-ripened oranges.' } },
+      product: {
+        name: { vi: 'Cam Hương Sơn', en: 'Huong Son orange' },
+        description: { vi: 'Cam chín cây, vỏ mỏng, ngọt thanh, trồng trên đất đồi.', en: 'Tree-ripened oranges.' },
+      },
     });
     const garden = await createLocation(f, grower.owner, grower.business.id, { name: 'Vườn cam Sơn Trung', province: 'Hà Tĩnh' });
     oranges = await createBatch(f, grower.owner, grower.product.id, { lotCode: 'HS-2026-11', originLocationId: garden.id, quantity: 800 });
     await recordStage(f, grower.owner, oranges.id, { stage: 'harvesting', locationId: garden.id, quantity: 800 });
-    const juiceProduct = await createProduct(f, grower.owner, grower.business.id, { name: { vi: 'Nước cam ép', en: 'Orange juice' }, unit: 'LTR' });
+    const juiceProduct = await createProduct(f, grower.owner, grower.business.id, {
+      name: { vi: 'Nước cam ép', en: 'Orange juice' },
+      unit: 'LTR',
+    });
     juice = await createBatch(f, grower.owner, juiceProduct.id, { lotCode: 'NC-2026-11', unit: 'LTR', quantity: 300 });
-    await recordProcessing(f, grower.owner, { inputs: [{ batchId: oranges.id, quantity: 500, unit: 'KGM' }], outputs: [{ batchId: juice.id, quantity: 300, unit: 'LTR' }] });
+    await recordProcessing(f, grower.owner, {
+      inputs: [{ batchId: oranges.id, quantity: 500, unit: 'KGM' }],
+      outputs: [{ batchId: juice.id, quantity: 300, unit: 'LTR' }],
+    });
   });
   /** A new visit in a new tab: in the same tab Chromium would restore where the last visit scrolled to. */
   async function visit(url: string): Promise<void> {
@@ -65,7 +86,15 @@ describeWithChromium('the first screen of a batch page on a 360×640 phone', (ch
     await visit(`${t.baseUrl}/batches/${oranges.id}`);
     await page.getByTestId('records-verified').waitFor();
     const text = await firstScreenText(page);
-    for (const expected of ['Cam Hương Sơn', 'HTX Cam Hương Sơn', 'Đã xác minh', 'Vườn cam Sơn Trung', 'Hà Tĩnh', 'Đang lưu hành', 'Báo cáo vấn đề']) {
+    for (const expected of [
+      'Cam Hương Sơn',
+      'HTX Cam Hương Sơn',
+      'Đã xác minh',
+      'Vườn cam Sơn Trung',
+      'Hà Tĩnh',
+      'Đang lưu hành',
+      'Báo cáo vấn đề',
+    ]) {
       expect([expected, text.includes(expected)]).toEqual([expected, true]);
     }
     // The link from the first screen opens the report form.
@@ -74,7 +103,11 @@ describeWithChromium('the first screen of a batch page on a 360×640 phone', (ch
   });
 
   it('never says "in circulation" under a recall, for the batch recalled or for what was made from it', async () => {
-    const recalled = await f.http.post(`/api/batches/${oranges.id}/recall`, { severity: 'class_ii', reason: 'Dư lượng thuốc bảo vệ thực vật vượt ngưỡng' }, { token: admin.token });
+    const recalled = await f.http.post(
+      `/api/batches/${oranges.id}/recall`,
+      { severity: 'class_ii', reason: 'Dư lượng thuốc bảo vệ thực vật vượt ngưỡng' },
+      { token: admin.token },
+    );
     expect(recalled.status).toBe(201);
     for (const batch of [oranges, juice]) {
       await visit(`${t.baseUrl}/batches/${batch.id}`);
@@ -96,11 +129,12 @@ describeWithChromium('the first screen of a batch page on a 360×640 phone', (ch
     const small = await page.evaluate(() =>
       [...document.querySelectorAll('main a, main button')]
         .map((element) => ({ text: (element.textContent ?? '').trim(), height: element.getBoundingClientRect().height }))
-        .filter((target) => target.height > 0 && target.height < 24));
+        .filter((target) => target.height > 0 && target.height < 24),
+    );
     expect(small).toEqual([]);
   });
 
-  it('shares the page through the phone\'s share sheet, or copies its link where there is none', async () => {
+  it("shares the page through the phone's share sheet, or copies its link where there is none", async () => {
     await visit(`${t.baseUrl}/batches/${oranges.id}`);
     await page.getByRole('button', { name: 'Sao chép đường dẫn' }).waitFor();
     // A phone's browser: navigator.share hands the page to Zalo, Messenger, ...

@@ -3,7 +3,13 @@ import type { Page } from 'playwright-core';
 import type { BatchView } from '@nguon/shared';
 import { BatchChanges } from '../../server/src/common/cache/batch-changes.js';
 import {
-  createBatch, createLocation, createProduct, createUser, createVerifiedBusiness, recordProcessing, recordStage,
+  createBatch,
+  createLocation,
+  createProduct,
+  createUser,
+  createVerifiedBusiness,
+  recordProcessing,
+  recordStage,
 } from '../factories/index.js';
 import { describeWithChromium, startBrowserApp, type BrowserApp } from '../support/browser.js';
 import { decodeQrWithJsQr, decodeQrWithZbar } from '../support/qr-decoder.js';
@@ -37,21 +43,51 @@ describeWithChromium('the consumer pages in Chromium', (chromiumPath) => {
     const farmer = await createUser(f);
     const distributor = await createUser(f);
     const coop = await createVerifiedBusiness(f, farmer, admin, { legalName: 'HTX Bưởi Phúc Trạch' });
-    const shop = await createVerifiedBusiness(f, distributor, admin, { legalName: 'Công ty Phân phối Hà Nội', address: { line: '12 Hàng Bè', commune: 'Phường Hoàn Kiếm', province: 'Hà Nội' } });
+    const shop = await createVerifiedBusiness(f, distributor, admin, {
+      legalName: 'Công ty Phân phối Hà Nội',
+      address: { line: '12 Hàng Bè', commune: 'Phường Hoàn Kiếm', province: 'Hà Nội' },
+    });
     const garden = await createLocation(f, farmer, coop.id, { name: 'Vườn bưởi Phúc Trạch' });
     const warehouse = await createLocation(f, distributor, shop.id, { kind: 'warehouse', name: 'Kho Long Biên', province: 'Hà Nội' });
-    const pomeloProduct = await createProduct(f, farmer, coop.id, { name: { vi: 'Bưởi Phúc Trạch', en: 'Phuc Trach pomelo' }, brand: 'Phúc Trạch' });
-    pomelo = await createBatch(f, farmer, pomeloProduct.id, { lotCode: 'PT-2026-001', productionDate: '2026-09-20', expiryDate: '2026-12-31', originLocationId: garden.id });
-    await recordStage(f, farmer, pomelo.id, { stage: 'harvesting', locationId: garden.id, quantity: 1200, eventTime: '2026-09-20T07:00:00+07:00' });
+    const pomeloProduct = await createProduct(f, farmer, coop.id, {
+      name: { vi: 'Bưởi Phúc Trạch', en: 'Phuc Trach pomelo' },
+      brand: 'Phúc Trạch',
+    });
+    pomelo = await createBatch(f, farmer, pomeloProduct.id, {
+      lotCode: 'PT-2026-001',
+      productionDate: '2026-09-20',
+      expiryDate: '2026-12-31',
+      originLocationId: garden.id,
+    });
+    await recordStage(f, farmer, pomelo.id, {
+      stage: 'harvesting',
+      locationId: garden.id,
+      quantity: 1200,
+      eventTime: '2026-09-20T07:00:00+07:00',
+    });
     await recordStage(f, farmer, pomelo.id, { stage: 'packing', quantity: 1150, eventTime: '2026-09-21T08:00:00+07:00' });
     await recordStage(f, farmer, pomelo.id, { stage: 'inspecting', passed: true, eventTime: '2026-09-22T09:00:00+07:00' });
-    await recordStage(f, farmer, pomelo.id, { stage: 'shipping', destinationBusinessId: shop.id, quantity: 1000, eventTime: '2026-09-23T06:00:00+07:00' });
-    await recordStage(f, distributor, pomelo.id, { stage: 'receiving', locationId: warehouse.id, quantity: 1000, eventTime: '2026-09-24T06:00:00+07:00' });
+    await recordStage(f, farmer, pomelo.id, {
+      stage: 'shipping',
+      destinationBusinessId: shop.id,
+      quantity: 1000,
+      eventTime: '2026-09-23T06:00:00+07:00',
+    });
+    await recordStage(f, distributor, pomelo.id, {
+      stage: 'receiving',
+      locationId: warehouse.id,
+      quantity: 1000,
+      eventTime: '2026-09-24T06:00:00+07:00',
+    });
 
     const orangeProduct = await createProduct(f, farmer, coop.id, { name: { vi: 'Cam Hương Sơn', en: 'Huong Son orange' } });
     const juiceProduct = await createProduct(f, farmer, coop.id, { name: { vi: 'Nước cam ép', en: 'Orange juice' }, unit: 'LTR' });
-    const oranges = [await createBatch(f, farmer, orangeProduct.id, { lotCode: 'HS-A' }), await createBatch(f, farmer, orangeProduct.id, { lotCode: 'HS-B' })];
-    for (const batch of oranges) await recordStage(f, farmer, batch.id, { stage: 'harvesting', quantity: 500, eventTime: '2026-10-01T07:00:00+07:00' });
+    const oranges = [
+      await createBatch(f, farmer, orangeProduct.id, { lotCode: 'HS-A' }),
+      await createBatch(f, farmer, orangeProduct.id, { lotCode: 'HS-B' }),
+    ];
+    for (const batch of oranges)
+      await recordStage(f, farmer, batch.id, { stage: 'harvesting', quantity: 500, eventTime: '2026-10-01T07:00:00+07:00' });
     juice = await createBatch(f, farmer, juiceProduct.id, { lotCode: 'NC-01', unit: 'LTR', quantity: 300, productionDate: '2026-10-02' });
     await recordProcessing(f, farmer, {
       inputs: oranges.map((o) => ({ batchId: o.id, quantity: 400, unit: 'KGM' as const })),
@@ -59,12 +95,24 @@ describeWithChromium('the consumer pages in Chromium', (chromiumPath) => {
       eventTime: '2026-10-02T10:00:00+07:00',
     });
 
-    honey = await createBatch(f, farmer, (await createProduct(f, farmer, coop.id, { name: { vi: 'Mật ong Vũ Quang', en: 'Vu Quang honey' } })).id, { lotCode: 'MO-01' });
-    await t.app.database.dataSource.query(`UPDATE batches SET status = 'recalled', recall_reason = 'Phát hiện dư lượng kháng sinh', recalled_at = now() WHERE id = $1`, [honey.id]);
+    honey = await createBatch(
+      f,
+      farmer,
+      (await createProduct(f, farmer, coop.id, { name: { vi: 'Mật ong Vũ Quang', en: 'Vu Quang honey' } })).id,
+      { lotCode: 'MO-01' },
+    );
+    await t.app.database.dataSource.query(
+      `UPDATE batches SET status = 'recalled', recall_reason = 'Phát hiện dư lượng kháng sinh', recalled_at = now() WHERE id = $1`,
+      [honey.id],
+    );
     await t.app.nest.get(BatchChanges).publish([honey.id]);
 
-    unlabelled = await createBatch(f, farmer, (await createProduct(f, farmer, coop.id, { name: { vi: 'Rau sạch', en: 'Vegetables' }, gtin: undefined })).id, { lotCode: 'RAU-01' });
-
+    unlabelled = await createBatch(
+      f,
+      farmer,
+      (await createProduct(f, farmer, coop.id, { name: { vi: 'Rau sạch', en: 'Vegetables' }, gtin: undefined })).id,
+      { lotCode: 'RAU-01' },
+    );
   });
 
   afterAll(() => app?.close());
@@ -125,7 +173,10 @@ describeWithChromium('the consumer pages in Chromium', (chromiumPath) => {
 
   it('warns plainly when the records were altered behind the portal', async () => {
     await t.app.database.dataSource.query(`ALTER TABLE events DISABLE TRIGGER events_append_only`);
-    await t.app.database.dataSource.query(`UPDATE events SET event_time = event_time - interval '1 day' WHERE id = (SELECT event_id FROM event_batches WHERE batch_id = $1 AND seq = 2)`, [juice.id]);
+    await t.app.database.dataSource.query(
+      `UPDATE events SET event_time = event_time - interval '1 day' WHERE id = (SELECT event_id FROM event_batches WHERE batch_id = $1 AND seq = 2)`,
+      [juice.id],
+    );
     await t.app.database.dataSource.query(`ALTER TABLE events ENABLE TRIGGER events_append_only`);
     await page.goto(`${t.baseUrl}/batches/${juice.id}`);
     const mark = page.getByTestId('records-verified');

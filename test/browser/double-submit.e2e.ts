@@ -25,7 +25,8 @@ describeWithChromium('one-click receiving records one receipt, whatever the clic
   function watchReceives(): string[] {
     const keys: string[] = [];
     page.on('request', (request) => {
-      if (request.method() === 'POST' && /\/api\/shipments\/.+\/receive$/.test(request.url())) keys.push(request.headers()['idempotency-key'] ?? '');
+      if (request.method() === 'POST' && /\/api\/shipments\/.+\/receive$/.test(request.url()))
+        keys.push(request.headers()['idempotency-key'] ?? '');
     });
     return keys;
   }

@@ -54,7 +54,9 @@ describeWithChromium('an inspector exports records in Chromium', (chromiumPath) 
     expect(lotsInFile).toContain(chain.idleOranges.lotCode);
     expect(sheet.rowCount).toBeGreaterThan(5);
     // The page names the file saved and the rows it holds.
-    await expect(page.getByTestId('export-saved').innerText()).resolves.toBe(`Đã lưu tệp ${download.suggestedFilename()} (${sheet.rowCount - 1} dòng).`);
+    await expect(page.getByTestId('export-saved').innerText()).resolves.toBe(
+      `Đã lưu tệp ${download.suggestedFilename()} (${sheet.rowCount - 1} dòng).`,
+    );
     expect(workbook.getWorksheet('Glossary')).toBeDefined();
   });
 });

@@ -38,7 +38,9 @@ describeWithChromium('a consumer reports a problem, and an inspector works it th
     await page.waitForURL((url) => url.hash === '');
     await page.getByTestId('share-area').click();
     await expect(page.getByTestId('area-status').innerText()).resolves.toContain('Cảm ơn');
-    expect(await sql(t, `SELECT latitude::text, longitude::text FROM scans WHERE batch_id = $1`, [batch.id])).toEqual([{ latitude: '18.3', longitude: '105.9' }]);
+    expect(await sql(t, `SELECT latitude::text, longitude::text FROM scans WHERE batch_id = $1`, [batch.id])).toEqual([
+      { latitude: '18.3', longitude: '105.9' },
+    ]);
     // A page opened without scanning (a shared link) has no scan of its own to place.
     await page.goto(`${t.baseUrl}/batches/${batch.id}`);
     await page.getByTestId('batch-page').waitFor();
@@ -60,15 +62,18 @@ describeWithChromium('a consumer reports a problem, and an inspector works it th
     await page.getByTestId('report-sent').waitFor();
   });
 
-  it('shows the report in the inspector\'s flags, with the photo, and takes it into review', async () => {
+  it("shows the report in the inspector's flags, with the photo, and takes it into review", async () => {
     await signIn(page, inspector, `${t.baseUrl}/login?next=%2Finspector%2Fflags`);
     const flag = page.locator('[data-testid="flag"][data-kind="consumer_report"]');
     await flag.waitFor();
     expect(await flag.innerText()).toContain('Tem QR in mờ');
     expect(await flag.innerText()).toContain('PT-BAO-CAO');
     await flag.getByTestId('flag-photo').waitFor();
-    const width = await flag.getByTestId('flag-photo').evaluate((img: HTMLImageElement) =>
-      img.complete ? img.naturalWidth : new Promise<number>((resolve) => img.addEventListener('load', () => resolve(img.naturalWidth))));
+    const width = await flag
+      .getByTestId('flag-photo')
+      .evaluate((img: HTMLImageElement) =>
+        img.complete ? img.naturalWidth : new Promise<number>((resolve) => img.addEventListener('load', () => resolve(img.naturalWidth))),
+      );
     expect(width).toBe(4);
 
     await flag.getByLabel('Chuyển sang').selectOption('in_review');

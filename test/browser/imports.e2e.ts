@@ -25,7 +25,9 @@ describeWithChromium('bulk import in Chromium', (chromiumPath) => {
   afterAll(() => app?.close());
 
   const chooseCsv = (rows: string[][]) =>
-    page.getByTestId('import-file').setInputFiles({ name: 'lo-hang.csv', mimeType: 'text/csv', buffer: Buffer.from(importCsv(HEADER, rows)) });
+    page
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'lo-hang.csv', mimeType: 'text/csv', buffer: Buffer.from(importCsv(HEADER, rows)) });
   const batchesOfFarm = () => countRows(t, 'batches', 'business_id = $1', [farm.business.id]);
 
   it('names the bad row of a CSV and stores nothing; the fixed file then imports with a progress bar to the end', async () => {
@@ -65,10 +67,13 @@ describeWithChromium('bulk import in Chromium', (chromiumPath) => {
     await page.goto(`${t.baseUrl}/portal/${farm.business.id}/import`);
     await page.getByTestId('import-kind-events').check();
     await expect(page.getByTestId('import-template-csv').getAttribute('href')).resolves.toBe('/api/imports/templates/events.csv');
-    const file = importCsv(['lot_code', 'stage', 'event_time', 'quantity', 'unit'], [
-      [batch.lotCode, 'Thu hoạch', '15/10/2026 07:30', '800', 'kg'],
-      [batch.lotCode, 'Đóng gói', '16/10/2026 08:00', '', ''],
-    ]);
+    const file = importCsv(
+      ['lot_code', 'stage', 'event_time', 'quantity', 'unit'],
+      [
+        [batch.lotCode, 'Thu hoạch', '15/10/2026 07:30', '800', 'kg'],
+        [batch.lotCode, 'Đóng gói', '16/10/2026 08:00', '', ''],
+      ],
+    );
     await page.getByTestId('import-file').setInputFiles({ name: 'cong-doan.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
     await page.getByTestId('import-check').click();
     await page.getByTestId('import-run').click();

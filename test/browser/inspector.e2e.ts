@@ -23,7 +23,8 @@ describeWithChromium("the inspector's workspace in Chromium", (chromiumPath) => 
 
   afterAll(() => app?.close());
 
-  const lotsShown = (selector: string) => page.locator(selector).evaluateAll((rows) => rows.map((row) => row.getAttribute('data-lot-code')));
+  const lotsShown = (selector: string) =>
+    page.locator(selector).evaluateAll((rows) => rows.map((row) => row.getAttribute('data-lot-code')));
 
   it('searches a lot typed without diacritics, traces it, recalls it, and the consumer page of a batch made from it shows the recall', async () => {
     await page.getByTestId('user-menu-button').click();
@@ -53,7 +54,12 @@ describeWithChromium("the inspector's workspace in Chromium", (chromiumPath) => 
     await graph.getByTestId('trace-node').first().waitFor();
     expect((await lotsShown('[data-testid="trace-graph"] [data-testid="trace-node"]')).sort()).toEqual(['CAM-HK-01', 'JUICE-01']);
     const businesses = await graph.getByTestId('trace-business').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label')));
-    expect(businesses).toEqual(expect.arrayContaining([expect.stringContaining('Công ty Nước ép Đồng Lộc'), expect.stringContaining('Cửa hàng Thực phẩm Sạch Hà Nội')]));
+    expect(businesses).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('Công ty Nước ép Đồng Lộc'),
+        expect.stringContaining('Cửa hàng Thực phẩm Sạch Hà Nội'),
+      ]),
+    );
     expect(await lotsShown('[data-testid="trace-row"]')).toEqual(['CAM-HK-01', 'JUICE-01']);
     await expect(page.getByTestId('trace-integrity').getAttribute('data-verified')).resolves.toBe('true');
 

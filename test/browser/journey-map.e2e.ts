@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { BatchView } from '@nguon/shared';
-import { createBatch, createLocation, createProduct, createProducer, createUser, recordProcessing, recordStage, type Factory, type Producer } from '../factories/index.js';
+import {
+  createBatch,
+  createLocation,
+  createProduct,
+  createProducer,
+  createUser,
+  recordProcessing,
+  recordStage,
+  type Factory,
+  type Producer,
+} from '../factories/index.js';
 import { describeWithChromium, launchBrowser, requireWebBuild } from '../support/browser.js';
 import { httpClient } from '../support/http.js';
 import { freePort, startTestApp, type TestApp } from '../support/test-app.js';
@@ -11,13 +21,29 @@ async function journeyOfJuice(t: TestApp): Promise<BatchView> {
   const f: Factory = { http: httpClient(t.baseUrl), testApp: t };
   const admin = await createUser(f, { role: 'admin' });
   const grower: Producer = await createProducer(f, admin, { product: { name: { vi: 'Cam Hương Sơn', en: 'Huong Son orange' } } });
-  const garden = await createLocation(f, grower.owner, grower.business.id, { name: 'Vườn cam Sơn Trung', latitude: 18.52, longitude: 105.4 });
-  const factory = await createLocation(f, grower.owner, grower.business.id, { kind: 'factory', name: 'Xưởng ép Vinh', latitude: 18.68, longitude: 105.68 });
+  const garden = await createLocation(f, grower.owner, grower.business.id, {
+    name: 'Vườn cam Sơn Trung',
+    latitude: 18.52,
+    longitude: 105.4,
+  });
+  const factory = await createLocation(f, grower.owner, grower.business.id, {
+    kind: 'factory',
+    name: 'Xưởng ép Vinh',
+    latitude: 18.68,
+    longitude: 105.68,
+  });
   const oranges = await createBatch(f, grower.owner, grower.product.id, { originLocationId: garden.id });
   await recordStage(f, grower.owner, oranges.id, { stage: 'harvesting', locationId: garden.id, quantity: 500 });
-  const juiceProduct = await createProduct(f, grower.owner, grower.business.id, { name: { vi: 'Nước cam ép', en: 'Orange juice' }, unit: 'LTR' });
+  const juiceProduct = await createProduct(f, grower.owner, grower.business.id, {
+    name: { vi: 'Nước cam ép', en: 'Orange juice' },
+    unit: 'LTR',
+  });
   const juice = await createBatch(f, grower.owner, juiceProduct.id, { unit: 'LTR', quantity: 300, originLocationId: factory.id });
-  await recordProcessing(f, grower.owner, { inputs: [{ batchId: oranges.id, quantity: 500, unit: 'KGM' }], outputs: [{ batchId: juice.id, quantity: 300, unit: 'LTR' }], locationId: factory.id });
+  await recordProcessing(f, grower.owner, {
+    inputs: [{ batchId: oranges.id, quantity: 500, unit: 'KGM' }],
+    outputs: [{ batchId: juice.id, quantity: 300, unit: 'LTR' }],
+    locationId: factory.id,
+  });
   return juice;
 }
 
@@ -36,16 +62,28 @@ describeWithChromium('the journey map', (chromiumPath) => {
     const browser = await launchBrowser(chromiumPath, { mobile: true });
     await browser.page.goto(`${t.baseUrl}/batches/${juice.id}`);
     const places = browser.page.getByTestId('journey-places');
-    return { t, browser, page: browser.page, places, close: async () => { await browser.close(); await t.close(); } };
+    return {
+      t,
+      browser,
+      page: browser.page,
+      places,
+      close: async () => {
+        await browser.close();
+        await t.close();
+      },
+    };
   }
 
-  it('draws the garden and the press on the operator\'s tiles, numbered as in the list, sources first', async () => {
+  it("draws the garden and the press on the operator's tiles, numbered as in the list, sources first", async () => {
     const { page, places, close } = await openJuice(tiles.url);
     try {
       await page.locator('.journey-marker').nth(1).waitFor();
       await page.locator('.leaflet-tile-loaded').first().waitFor();
       expect(await page.locator('.journey-marker').allTextContents()).toEqual(['1', '2']);
-      expect(await page.locator('.journey-marker').evaluateAll((markers) => markers.map((m) => m.getAttribute('title')))).toEqual(['1. Vườn cam Sơn Trung', '2. Xưởng ép Vinh']);
+      expect(await page.locator('.journey-marker').evaluateAll((markers) => markers.map((m) => m.getAttribute('title')))).toEqual([
+        '1. Vườn cam Sơn Trung',
+        '2. Xưởng ép Vinh',
+      ]);
       const listed = await places.locator('li > strong').allTextContents();
       expect(listed).toEqual(['Vườn cam Sơn Trung', 'Xưởng ép Vinh']);
       expect(tiles.requests.length).toBeGreaterThan(0);
@@ -66,7 +104,7 @@ describeWithChromium('the journey map', (chromiumPath) => {
     }
   });
 
-  it('lists the places in the server\'s HTML, for a phone that runs no JavaScript', async () => {
+  it("lists the places in the server's HTML, for a phone that runs no JavaScript", async () => {
     const t = await startTestApp({ web: true, env: { MAP_TILE_URL: tiles.url } });
     try {
       const juice = await journeyOfJuice(t);

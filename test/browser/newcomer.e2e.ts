@@ -26,7 +26,10 @@ describeWithChromium('a newcomer records a batch from the demo data to its consu
   afterAll(() => app?.close());
 
   /** A stage from the batch page's actions, with what the form fills in already. */
-  async function record(stage: string, fill: (form: ReturnType<Page['getByTestId']>) => Promise<void> = async () => undefined): Promise<void> {
+  async function record(
+    stage: string,
+    fill: (form: ReturnType<Page['getByTestId']>) => Promise<void> = async () => undefined,
+  ): Promise<void> {
     await page.goto(`${t.baseUrl}${batchPath}`);
     await page.getByTestId(`record-${stage}`).click();
     const form = page.getByTestId('stage-form');

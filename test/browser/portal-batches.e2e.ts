@@ -24,7 +24,11 @@ describeWithChromium("a business's dashboard and batches in Chromium", (chromium
       location: { name: 'Vườn bưởi Phúc Trạch' },
       product: { name: { vi: 'Bưởi Phúc Trạch', en: 'Phuc Trach pomelo' }, shelfLifeDays: 60, unit: 'KGM' },
     });
-    quiet = await createBatch(f, coop.owner, coop.product.id, { lotCode: 'PT-CU-01', productionDate: vietnamDate(-45), expiryDate: undefined });
+    quiet = await createBatch(f, coop.owner, coop.product.id, {
+      lotCode: 'PT-CU-01',
+      productionDate: vietnamDate(-45),
+      expiryDate: undefined,
+    });
     // A harvest recorded on it by mistake and declared wrong: it does not count as activity.
     const harvest = await recordStage(f, coop.owner, quiet.id, { stage: 'harvesting', quantity: 300 });
     await declareWrong(f, coop.owner, harvest.id, 'Ghi nhầm lô');
@@ -83,7 +87,9 @@ describeWithChromium("a business's dashboard and batches in Chromium", (chromium
     await expect(page.getByTestId('fact-display-name').innerText()).resolves.toBe('Bưởi vụ đông 01');
     await expect(page.getByTestId('fact-product').innerText()).resolves.toBe('Bưởi Phúc Trạch');
     await expect(page.getByTestId('fact-quantity').innerText()).resolves.toBe('500 kg');
-    await expect(page.getByTestId('identity-url').innerText()).resolves.toBe(`${t.baseUrl}/01/${coop.product.gtin}/10/BUOI-VU-DONG-01?17=${vietnamDate(60).slice(2).replaceAll('-', '')}`);
+    await expect(page.getByTestId('identity-url').innerText()).resolves.toBe(
+      `${t.baseUrl}/01/${coop.product.gtin}/10/BUOI-VU-DONG-01?17=${vietnamDate(60).slice(2).replaceAll('-', '')}`,
+    );
 
     const commissioning = page.locator('[data-testid="batch-event"][data-stage="registration"]');
     await commissioning.waitFor();
@@ -121,7 +127,7 @@ describeWithChromium("a business's dashboard and batches in Chromium", (chromium
     await expect(page.getByTestId('batch-row').getAttribute('data-lot-code')).resolves.toBe('BUOI-VU-DONG-01');
   });
 
-  it("lets the owner recall its own batch, which the consumer page then shows", async () => {
+  it('lets the owner recall its own batch, which the consumer page then shows', async () => {
     await page.goto(`${t.baseUrl}/portal/${coop.business.id}/batches/${quiet.id}`);
     const card = page.getByTestId('owner-recall');
     await card.getByTestId('recall-batch').click();

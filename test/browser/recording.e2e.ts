@@ -29,7 +29,10 @@ describeWithChromium('recording a season in Chromium', (chromiumPath) => {
     app = await startBrowserApp(chromiumPath, { mobile: true });
     ({ t, f, page } = app);
     const admin = await createUser(f, { role: 'admin' });
-    grower = await createProducer(f, admin, { business: { legalName: 'HTX Bưởi Hương Khê' }, location: { kind: 'farm', name: 'Vườn bưởi Phúc Trạch' } });
+    grower = await createProducer(f, admin, {
+      business: { legalName: 'HTX Bưởi Hương Khê' },
+      location: { kind: 'farm', name: 'Vườn bưởi Phúc Trạch' },
+    });
     distributor = await createProducer(f, admin, {
       business: { legalName: 'Công ty Phân phối Đông Đô' },
       location: { kind: 'factory', name: 'Xưởng Đông Đô' },
@@ -59,7 +62,8 @@ describeWithChromium('recording a season in Chromium', (chromiumPath) => {
 
     const recorded = (await events(pomelo.id, grower.owner)).filter((e) => e.stage === 'harvesting' || e.stage === 'packing');
     expect(recorded.map((e) => [e.stage, e.locationId, (e.epcis.quantityList as { quantity: number }[])[0]!.quantity])).toEqual([
-      ['harvesting', grower.location.id, 950], ['packing', grower.location.id, 9000],
+      ['harvesting', grower.location.id, 950],
+      ['packing', grower.location.id, 9000],
     ]);
   });
 
@@ -71,7 +75,9 @@ describeWithChromium('recording a season in Chromium', (chromiumPath) => {
     await expect(form.getByTestId('field-passed').innerText()).resolves.toContain('Vui lòng điền mục này');
     await form.getByTestId('field-passed').getByLabel('Đạt', { exact: true }).check();
     await form.getByLabel('Phòng thí nghiệm').fill('Trung tâm Kiểm nghiệm Hà Tĩnh');
-    await form.getByTestId('attachment-file').setInputFiles({ name: 'phieu-ket-qua.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await form
+      .getByTestId('attachment-file')
+      .setInputFiles({ name: 'phieu-ket-qua.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
     await form.getByTestId('attachment-item').waitFor();
     await form.getByTestId('field-document').fill('KN-2026-118');
     await form.getByTestId('stage-submit').click();
@@ -136,7 +142,10 @@ describeWithChromium('recording a season in Chromium', (chromiumPath) => {
     await page.locator(`[data-testid="incoming-shipment"][data-lot="${pomelo.lotCode}"]`).waitFor();
 
     const receiving = (await events(pomelo.id, distributor.owner)).find((e) => e.stage === 'receiving');
-    expect(receiving?.epcis).toMatchObject({ sourceList: [{ source: `urn:nguon:party:${grower.business.id}` }], 'nguon:shipment': expect.any(String) });
+    expect(receiving?.epcis).toMatchObject({
+      sourceList: [{ source: `urn:nguon:party:${grower.business.id}` }],
+      'nguon:shipment': expect.any(String),
+    });
   });
 
   it('processes the received batch and its own into a new batch created in the same step', async () => {
@@ -161,6 +170,11 @@ describeWithChromium('recording a season in Chromium', (chromiumPath) => {
     const [made] = await sql<{ id: string }>(t, `SELECT id FROM batches WHERE lot_code = $1`, [lotCode]);
     expect(new URL(page.url()).pathname).toBe(`/portal/${distributor.business.id}/batches/${made!.id}`);
     const view = (await f.http.get<PublicBatchView>(`/api/public/batches/${made!.id}`)).body;
-    expect(view.sources.map((s) => [s.lotCode, s.quantityUsed]).sort()).toEqual([[pomelo.lotCode, 800], [sugar.lotCode, 50]].sort());
+    expect(view.sources.map((s) => [s.lotCode, s.quantityUsed]).sort()).toEqual(
+      [
+        [pomelo.lotCode, 800],
+        [sugar.lotCode, 50],
+      ].sort(),
+    );
   });
 });

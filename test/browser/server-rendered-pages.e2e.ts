@@ -34,7 +34,7 @@ describeWithChromium('the consumer pages as the server sends them, in Chromium',
       await browser?.close();
     });
 
-    it('shows the recalled batch\'s product, origin and recall warning', async () => {
+    it("shows the recalled batch's product, origin and recall warning", async () => {
       const { page } = browser;
       await page.goto(`${t.baseUrl}${RECALLED_HONEY}`);
       expect(new URL(page.url()).pathname).toMatch(/^\/batches\/[0-9a-f-]{36}$/);
@@ -78,7 +78,7 @@ describeWithChromium('the consumer pages as the server sends them, in Chromium',
       await browser?.close();
     });
 
-    it('hydrates the page without a mismatch; the scan\'s share button, the report form and the language switch work', async () => {
+    it("hydrates the page without a mismatch; the scan's share button, the report form and the language switch work", async () => {
       const { page, context } = browser;
       await page.goto(`${t.baseUrl}${RECALLED_HONEY}`);
       // Only the browser knows the scan's token (in the fragment): the button appears once hydrated.

@@ -28,12 +28,17 @@ describeWithChromium('an owner manages webhooks on the business settings page, i
     return Promise.all((await rows.all()).map(async (row) => [await row.getAttribute('data-status'), await row.innerText()]));
   };
 
-  it('refuses the portal\'s own address under the URL field, and shows delivered, refused and failed, never the receiver\'s status', async () => {
+  it("refuses the portal's own address under the URL field, and shows delivered, refused and failed, never the receiver's status", async () => {
     await page.goto(`${t.baseUrl}/businesses/${farm.business.id}/settings`);
     const card = page.getByTestId('webhooks');
     await card.getByLabel('Địa chỉ nhận (URL)').fill(`${t.baseUrl}/api/health`);
     await card.getByRole('button', { name: 'Thêm webhook' }).click();
-    await expect(card.getByText('127.0.0.1 là chính máy chủ của hệ thống (loopback): hệ thống chỉ gọi tới địa chỉ Internet công khai.').first().waitFor({ timeout: 5000 })).resolves.toBeUndefined();
+    await expect(
+      card
+        .getByText('127.0.0.1 là chính máy chủ của hệ thống (loopback): hệ thống chỉ gọi tới địa chỉ Internet công khai.')
+        .first()
+        .waitFor({ timeout: 5000 }),
+    ).resolves.toBeUndefined();
     expect(await sql(t, `SELECT count(*)::int AS n FROM webhooks WHERE url LIKE 'http://127.0.0.1%'`)).toEqual([{ n: 0 }]);
 
     // Three webhooks to public addresses, one delivery each in every state the owner can see.
@@ -46,8 +51,12 @@ describeWithChromium('an owner manages webhooks on the business settings page, i
     for (const [url, values] of states) {
       const hook = await f.http.post<CreatedWebhook>(`/api/businesses/${farm.business.id}/webhooks`, { url }, { token: farm.owner.token });
       expect(hook.status).toBe(201);
-      await sql(t, `INSERT INTO webhook_deliveries (webhook_id, event_type, payload, attempts, last_status, last_attempt_at, next_attempt_at, status, delivered_at)
-                    VALUES ($1, 'recall.created', '{}', 1, 503, now(), now() + interval '1 hour', ${values})`, [hook.body.id]);
+      await sql(
+        t,
+        `INSERT INTO webhook_deliveries (webhook_id, event_type, payload, attempts, last_status, last_attempt_at, next_attempt_at, status, delivered_at)
+                    VALUES ($1, 'recall.created', '{}', 1, 503, now(), now() + interval '1 hour', ${values})`,
+        [hook.body.id],
+      );
     }
     await page.reload();
 

@@ -1,5 +1,15 @@
 import type { BatchView, ExportFormat, ExportScope } from '@nguon/shared';
-import { createBatch, createProducer, recordProcessing, recordStage, shipAndReceive, type Credential, type Factory, type Producer, type TestUser } from './index.js';
+import {
+  createBatch,
+  createProducer,
+  recordProcessing,
+  recordStage,
+  shipAndReceive,
+  type Credential,
+  type Factory,
+  type Producer,
+  type TestUser,
+} from './index.js';
 
 export interface ExportResponse {
   status: number;
@@ -10,7 +20,13 @@ export interface ExportResponse {
 }
 
 /** `POST /api/exports/events.{format}` (or a business's own route) as `who`, the answer as it came. */
-export async function exportEvents(f: Factory, who: Credential | null, format: ExportFormat | string, scope: ExportScope | Record<string, unknown>, businessId?: string): Promise<ExportResponse> {
+export async function exportEvents(
+  f: Factory,
+  who: Credential | null,
+  format: ExportFormat | string,
+  scope: ExportScope | Record<string, unknown>,
+  businessId?: string,
+): Promise<ExportResponse> {
   const path = businessId ? `/api/businesses/${businessId}/exports/events.${format}` : `/api/exports/events.${format}`;
   const headers: Record<string, string> = { 'content-type': 'application/json', 'accept-language': 'en' };
   if (who) headers.authorization = `Bearer ${who.token}`;
@@ -43,34 +59,78 @@ const at = (day: number, hour = 8) => `2026-10-${String(day).padStart(2, '0')}T$
  * out of recording order, so sorting shows.
  */
 export async function createExportChain(f: Factory, admin: TestUser): Promise<ExportChain> {
-  const farmA = await createProducer(f, admin, { business: { legalName: 'HTX Cam Hương Khê' }, location: { name: 'Vườn cam Hương Khê' }, product: { name: { vi: 'Cam Hương Sơn', en: 'Huong Son orange' } } });
-  const farmB = await createProducer(f, admin, { business: { legalName: 'Trang trại Cam Vũ Quang' }, product: { name: { vi: 'Cam Vũ Quang', en: 'Vu Quang orange' } } });
-  const factory = await createProducer(f, admin, { business: { legalName: 'Công ty Nước ép Đồng Lộc' }, product: { name: { vi: 'Nước cam ép', en: 'Orange juice' }, unit: 'LTR' } });
+  const farmA = await createProducer(f, admin, {
+    business: { legalName: 'HTX Cam Hương Khê' },
+    location: { name: 'Vườn cam Hương Khê' },
+    product: { name: { vi: 'Cam Hương Sơn', en: 'Huong Son orange' } },
+  });
+  const farmB = await createProducer(f, admin, {
+    business: { legalName: 'Trang trại Cam Vũ Quang' },
+    product: { name: { vi: 'Cam Vũ Quang', en: 'Vu Quang orange' } },
+  });
+  const factory = await createProducer(f, admin, {
+    business: { legalName: 'Công ty Nước ép Đồng Lộc' },
+    product: { name: { vi: 'Nước cam ép', en: 'Orange juice' }, unit: 'LTR' },
+  });
   const shop = await createProducer(f, admin, { business: { legalName: 'Cửa hàng Sạch Hà Nội' } });
 
   const orangesA = await createBatch(f, farmA.owner, farmA.product.id, { lotCode: `CAM-A-${Date.now() % 100000}` });
   const idleOranges = await createBatch(f, farmA.owner, farmA.product.id);
   const orangesB = await createBatch(f, farmB.owner, farmB.product.id);
-  await recordStage(f, farmA.owner, orangesA.id, { stage: 'packing', eventTime: at(3), quantity: 900, unit: 'KGM', locationId: farmA.location.id });
-  await recordStage(f, farmA.owner, orangesA.id, { stage: 'harvesting', eventTime: at(2), quantity: 1000, unit: 'KGM', locationId: farmA.location.id });
+  await recordStage(f, farmA.owner, orangesA.id, {
+    stage: 'packing',
+    eventTime: at(3),
+    quantity: 900,
+    unit: 'KGM',
+    locationId: farmA.location.id,
+  });
+  await recordStage(f, farmA.owner, orangesA.id, {
+    stage: 'harvesting',
+    eventTime: at(2),
+    quantity: 1000,
+    unit: 'KGM',
+    locationId: farmA.location.id,
+  });
   await recordStage(f, farmA.owner, idleOranges.id, { stage: 'harvesting', eventTime: at(2, 9) });
   await recordStage(f, farmB.owner, orangesB.id, { stage: 'harvesting', eventTime: at(1) });
   await recordStage(f, farmA.owner, orangesA.id, {
-    stage: 'shipping', eventTime: at(4), destinationBusinessId: factory.business.id, quantity: 900, unit: 'KGM', bizTransactions: [{ type: 'desadv', id: 'PGH-0042' }],
+    stage: 'shipping',
+    eventTime: at(4),
+    destinationBusinessId: factory.business.id,
+    quantity: 900,
+    unit: 'KGM',
+    bizTransactions: [{ type: 'desadv', id: 'PGH-0042' }],
   });
   await recordStage(f, factory.owner, orangesA.id, { stage: 'receiving', eventTime: at(5), quantity: 900, unit: 'KGM' });
   await shipAndReceive(f, farmB.owner, factory, orangesB.id);
 
   const juice = await createBatch(f, factory.owner, factory.product.id, { unit: 'LTR' });
   await recordProcessing(f, factory.owner, {
-    eventTime: at(6), inputs: [{ batchId: orangesA.id, quantity: 800, unit: 'KGM' }, { batchId: orangesB.id, quantity: 400, unit: 'KGM' }], outputs: [{ batchId: juice.id, quantity: 600, unit: 'LTR' }],
+    eventTime: at(6),
+    inputs: [
+      { batchId: orangesA.id, quantity: 800, unit: 'KGM' },
+      { batchId: orangesB.id, quantity: 400, unit: 'KGM' },
+    ],
+    outputs: [{ batchId: juice.id, quantity: 600, unit: 'LTR' }],
   });
   const bottlesA = await createBatch(f, factory.owner, factory.product.id, { unit: 'LTR' });
   const bottlesB = await createBatch(f, factory.owner, factory.product.id, { unit: 'LTR' });
   await recordProcessing(f, factory.owner, {
-    eventTime: at(7), inputs: [{ batchId: juice.id, quantity: 600, unit: 'LTR' }], outputs: [{ batchId: bottlesA.id, quantity: 300, unit: 'LTR' }, { batchId: bottlesB.id, quantity: 300, unit: 'LTR' }],
+    eventTime: at(7),
+    inputs: [{ batchId: juice.id, quantity: 600, unit: 'LTR' }],
+    outputs: [
+      { batchId: bottlesA.id, quantity: 300, unit: 'LTR' },
+      { batchId: bottlesB.id, quantity: 300, unit: 'LTR' },
+    ],
   });
-  await recordStage(f, factory.owner, bottlesA.id, { stage: 'shipping', eventTime: at(8), destinationBusinessId: shop.business.id, quantity: 300, unit: 'LTR', bizTransactions: [{ type: 'inv', id: 'HD-7781' }] });
+  await recordStage(f, factory.owner, bottlesA.id, {
+    stage: 'shipping',
+    eventTime: at(8),
+    destinationBusinessId: shop.business.id,
+    quantity: 300,
+    unit: 'LTR',
+    bizTransactions: [{ type: 'inv', id: 'HD-7781' }],
+  });
   await recordStage(f, shop.owner, bottlesA.id, { stage: 'receiving', eventTime: at(9), quantity: 300, unit: 'LTR' });
   return { farmA, farmB, factory, shop, orangesA, idleOranges, orangesB, juice, bottlesA, bottlesB };
 }

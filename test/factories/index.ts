@@ -1,9 +1,24 @@
 import { randomInt } from 'node:crypto';
 import {
-  gs1CheckDigit, type ApiKeyScope, type BatchView, type BusinessView, type CreateBatchRequest, type CreateBusinessRequest,
-  type CreatedApiKey, type CreatedInvitation, type CreateCertificateRequest, type CreateLocationRequest, type CreateProductRequest, type EventView,
-  type LocationView, type LoginResponse, type MemberRole, type ProductView, type RecordProcessingRequest,
-  type RecordStageRequest, type UserRole,
+  gs1CheckDigit,
+  type ApiKeyScope,
+  type BatchView,
+  type BusinessView,
+  type CreateBatchRequest,
+  type CreateBusinessRequest,
+  type CreatedApiKey,
+  type CreatedInvitation,
+  type CreateCertificateRequest,
+  type CreateLocationRequest,
+  type CreateProductRequest,
+  type EventView,
+  type LocationView,
+  type LoginResponse,
+  type MemberRole,
+  type ProductView,
+  type RecordProcessingRequest,
+  type RecordStageRequest,
+  type UserRole,
 } from '@nguon/shared';
 import { hashPassword } from '../../server/src/auth/password.js';
 import { UserEntity } from '../../server/src/auth/user.entity.js';
@@ -108,27 +123,41 @@ function expectOk<T>(response: { status: number; body: T }, what: string): T {
  * portal wrote to its mail folder, as a person would; administrators and inspectors cannot sign
  * themselves up, so they are inserted (as the create-admin command does) and sign in through the API.
  */
-export async function createUser(f: Factory, overrides: { role?: UserRole; email?: string; password?: string; displayName?: string } = {}): Promise<TestUser> {
+export async function createUser(
+  f: Factory,
+  overrides: { role?: UserRole; email?: string; password?: string; displayName?: string } = {},
+): Promise<TestUser> {
   const email = overrides.email ?? `user-${next()}@example.test`;
   const password = overrides.password ?? 'correct horse battery staple';
   const role = overrides.role ?? 'member';
   const displayName = overrides.displayName ?? email.split('@')[0]!;
   if (role === 'member') {
     expectOk(await f.http.post('/api/auth/register', { email, password, displayName }), 'register');
-    const verified = expectOk(await f.http.post<LoginResponse>('/api/auth/verify-email', { token: tokenIn(await lastMailTo(f.testApp, email), '/verify-email') }), 'verify email');
+    const verified = expectOk(
+      await f.http.post<LoginResponse>('/api/auth/verify-email', { token: tokenIn(await lastMailTo(f.testApp, email), '/verify-email') }),
+      'verify email',
+    );
     return { id: verified.user.id, email, password, token: verified.accessToken };
   }
   const repo = f.testApp.app.database.dataSource.getRepository(UserEntity);
-  const user = await repo.save(repo.create({ email, passwordHash: await hashPassword(password), displayName, role, emailVerifiedAt: new Date() }));
+  const user = await repo.save(
+    repo.create({ email, passwordHash: await hashPassword(password), displayName, role, emailVerifiedAt: new Date() }),
+  );
   const login = expectOk(await f.http.post('/api/auth/login', { email, password }), 'login');
   return { id: user.id, email, password, token: login.accessToken };
 }
 
 /** A member who signed up but has not opened the confirmation mail yet, signed in with the password. */
-export async function signUpUnverified(f: Factory, overrides: { email?: string; password?: string; displayName?: string } = {}): Promise<TestUser> {
+export async function signUpUnverified(
+  f: Factory,
+  overrides: { email?: string; password?: string; displayName?: string } = {},
+): Promise<TestUser> {
   const email = overrides.email ?? `user-${next()}@example.test`;
   const password = overrides.password ?? 'correct horse battery staple';
-  expectOk(await f.http.post('/api/auth/register', { email, password, displayName: overrides.displayName ?? email.split('@')[0]! }), 'register');
+  expectOk(
+    await f.http.post('/api/auth/register', { email, password, displayName: overrides.displayName ?? email.split('@')[0]! }),
+    'register',
+  );
   const login = expectOk(await f.http.post<LoginResponse>('/api/auth/login', { email, password }), 'login');
   return { id: login.user.id, email, password, token: login.accessToken };
 }
@@ -153,24 +182,66 @@ export async function createBusiness(f: Factory, owner: TestUser, overrides: Par
 }
 
 /** A business verified by an administrator, ready to publish batches. */
-export async function createVerifiedBusiness(f: Factory, owner: TestUser, admin: TestUser, overrides: Partial<CreateBusinessRequest> = {}): Promise<BusinessView> {
+export async function createVerifiedBusiness(
+  f: Factory,
+  owner: TestUser,
+  admin: TestUser,
+  overrides: Partial<CreateBusinessRequest> = {},
+): Promise<BusinessView> {
   const business = await createBusiness(f, owner, overrides);
   return expectOk(await f.http.post(`/api/businesses/${business.id}/verify`, undefined, { token: admin.token }), 'verify business');
 }
 
-export async function createLocation(f: Factory, owner: TestUser, businessId: string, overrides: Partial<CreateLocationRequest> = {}): Promise<LocationView> {
-  const body: CreateLocationRequest = { kind: 'farm', name: `Vườn ${next()}`, address: 'Thôn 2', province: 'Hà Tĩnh', latitude: 18.27, longitude: 105.56, ...overrides };
+export async function createLocation(
+  f: Factory,
+  owner: TestUser,
+  businessId: string,
+  overrides: Partial<CreateLocationRequest> = {},
+): Promise<LocationView> {
+  const body: CreateLocationRequest = {
+    kind: 'farm',
+    name: `Vườn ${next()}`,
+    address: 'Thôn 2',
+    province: 'Hà Tĩnh',
+    latitude: 18.27,
+    longitude: 105.56,
+    ...overrides,
+  };
   return expectOk(await f.http.post(`/api/businesses/${businessId}/locations`, body, { token: owner.token }), 'create location');
 }
 
-export async function createProduct(f: Factory, owner: TestUser, businessId: string, overrides: Partial<CreateProductRequest> = {}): Promise<ProductView> {
+export async function createProduct(
+  f: Factory,
+  owner: TestUser,
+  businessId: string,
+  overrides: Partial<CreateProductRequest> = {},
+): Promise<ProductView> {
   const prefix = prefixOfBusiness.get(businessId);
-  const body: CreateProductRequest = { name: { vi: 'Bưởi Phúc Trạch', en: 'Phuc Trach pomelo' }, category: 'fruit', unit: 'KGM', ...(prefix && !('gtin' in overrides) ? { gtin: makeGtin(prefix) } : {}), ...overrides };
+  const body: CreateProductRequest = {
+    name: { vi: 'Bưởi Phúc Trạch', en: 'Phuc Trach pomelo' },
+    category: 'fruit',
+    unit: 'KGM',
+    ...(prefix && !('gtin' in overrides) ? { gtin: makeGtin(prefix) } : {}),
+    ...overrides,
+  };
   return expectOk(await f.http.post(`/api/businesses/${businessId}/products`, body, { token: owner.token }), 'create product');
 }
 
-export async function createBatch(f: Factory, owner: TestUser, productId: string, overrides: Partial<CreateBatchRequest> = {}): Promise<BatchView> {
-  const body: CreateBatchRequest = { productId, lotCode: makeLotCode(), productionDate: '2026-10-01', expiryDate: '2026-12-31', quantity: 1000, unit: 'KGM', ...overrides };
+export async function createBatch(
+  f: Factory,
+  owner: TestUser,
+  productId: string,
+  overrides: Partial<CreateBatchRequest> = {},
+): Promise<BatchView> {
+  const body: CreateBatchRequest = {
+    productId,
+    lotCode: makeLotCode(),
+    productionDate: '2026-10-01',
+    expiryDate: '2026-12-31',
+    quantity: 1000,
+    unit: 'KGM',
+    ...overrides,
+  };
   return expectOk(await f.http.post('/api/batches', body, { token: owner.token }), 'create batch');
 }
 
@@ -182,8 +253,21 @@ export async function recordProcessing(f: Factory, user: TestUser, body: RecordP
   return expectOk(await f.http.post('/api/events/processing', body, { token: user.token }), 'record processing');
 }
 
-export async function addCertificate(f: Factory, owner: TestUser, businessId: string, overrides: Partial<CreateCertificateRequest> = {}): Promise<BusinessView> {
-  const body: CreateCertificateRequest = { kind: 'vietgap', name: 'VietGAP trồng trọt', number: `VG-${next()}`, issuer: 'Trung tâm Chứng nhận phù hợp', validFrom: '2025-01-01', validTo: '2028-12-31', ...overrides };
+export async function addCertificate(
+  f: Factory,
+  owner: TestUser,
+  businessId: string,
+  overrides: Partial<CreateCertificateRequest> = {},
+): Promise<BusinessView> {
+  const body: CreateCertificateRequest = {
+    kind: 'vietgap',
+    name: 'VietGAP trồng trọt',
+    number: `VG-${next()}`,
+    issuer: 'Trung tâm Chứng nhận phù hợp',
+    validFrom: '2025-01-01',
+    validTo: '2028-12-31',
+    ...overrides,
+  };
   return expectOk(await f.http.post(`/api/businesses/${businessId}/certificates`, body, { token: owner.token }), 'add certificate');
 }
 
@@ -202,20 +286,37 @@ export interface Producer {
 export async function createProducer(
   f: Factory,
   admin: TestUser,
-  overrides: { business?: Partial<CreateBusinessRequest>; location?: Partial<CreateLocationRequest>; product?: Partial<CreateProductRequest> } = {},
+  overrides: {
+    business?: Partial<CreateBusinessRequest>;
+    location?: Partial<CreateLocationRequest>;
+    product?: Partial<CreateProductRequest>;
+  } = {},
 ): Promise<Producer> {
   const owner = await createUser(f);
   // A product GTIN given without prefixes: the business declares the prefix it falls under.
   const gtin = overrides.product?.gtin;
-  const business = await createVerifiedBusiness(f, owner, admin, { ...(gtin && !overrides.business?.gs1Prefixes ? { gs1Prefixes: [companyPrefixOf(gtin)] } : {}), ...overrides.business });
+  const business = await createVerifiedBusiness(f, owner, admin, {
+    ...(gtin && !overrides.business?.gs1Prefixes ? { gs1Prefixes: [companyPrefixOf(gtin)] } : {}),
+    ...overrides.business,
+  });
   const location = await createLocation(f, owner, business.id, overrides.location);
   const product = await createProduct(f, owner, business.id, overrides.product);
   return { owner, business, location, product };
 }
 
 /** Ships a batch from its holder to a business on the portal, which records receiving it. */
-export async function shipAndReceive(f: Factory, from: TestUser, to: { owner: TestUser; business: BusinessView }, batchId: string, quantity?: number): Promise<{ shipping: EventView; receiving: EventView }> {
-  const shipping = await recordStage(f, from, batchId, { stage: 'shipping', destinationBusinessId: to.business.id, ...(quantity !== undefined ? { quantity } : {}) });
+export async function shipAndReceive(
+  f: Factory,
+  from: TestUser,
+  to: { owner: TestUser; business: BusinessView },
+  batchId: string,
+  quantity?: number,
+): Promise<{ shipping: EventView; receiving: EventView }> {
+  const shipping = await recordStage(f, from, batchId, {
+    stage: 'shipping',
+    destinationBusinessId: to.business.id,
+    ...(quantity !== undefined ? { quantity } : {}),
+  });
   const receiving = await recordStage(f, to.owner, batchId, { stage: 'receiving', ...(quantity !== undefined ? { quantity } : {}) });
   return { shipping, receiving };
 }
@@ -232,8 +333,17 @@ export async function signIn(f: Factory, user: TestUser): Promise<TestUser> {
 }
 
 /** The owner invites an email; the answer holds the link (shown once) that the invitee needs. */
-export async function inviteMember(f: Factory, owner: TestUser, businessId: string, email: string, role: MemberRole = 'staff'): Promise<CreatedInvitation> {
-  return expectOk(await f.http.post<CreatedInvitation>(`/api/businesses/${businessId}/invitations`, { email, role }, { token: owner.token }), 'invite member');
+export async function inviteMember(
+  f: Factory,
+  owner: TestUser,
+  businessId: string,
+  email: string,
+  role: MemberRole = 'staff',
+): Promise<CreatedInvitation> {
+  return expectOk(
+    await f.http.post<CreatedInvitation>(`/api/businesses/${businessId}/invitations`, { email, role }, { token: owner.token }),
+    'invite member',
+  );
 }
 
 /** The invitee accepts with the token from the invitation mail sent to their address. */
@@ -251,8 +361,16 @@ export async function createStaff(f: Factory, owner: TestUser, businessId: strin
 }
 
 /** An API key of the business, made by its owner; `key` is the bearer token, shown only here. */
-export async function createApiKey(f: Factory, owner: TestUser, businessId: string, overrides: { name?: string; scopes?: ApiKeyScope[] } = {}): Promise<CreatedApiKey & Credential> {
+export async function createApiKey(
+  f: Factory,
+  owner: TestUser,
+  businessId: string,
+  overrides: { name?: string; scopes?: ApiKeyScope[] } = {},
+): Promise<CreatedApiKey & Credential> {
   const body = { name: overrides.name ?? `Máy trạm ${next()}`, scopes: overrides.scopes ?? ['capture', 'read'] };
-  const created = expectOk(await f.http.post<CreatedApiKey>(`/api/businesses/${businessId}/api-keys`, body, { token: owner.token }), 'create API key');
+  const created = expectOk(
+    await f.http.post<CreatedApiKey>(`/api/businesses/${businessId}/api-keys`, body, { token: owner.token }),
+    'create API key',
+  );
   return { ...created, token: created.key };
 }

@@ -1,7 +1,16 @@
 import type { BatchSearchQuery, BatchSearchResult, BatchView, Page, TraceIntegrityReport } from '@nguon/shared';
 import { sql } from '../support/db.js';
 import type { TestApp } from '../support/test-app.js';
-import { createBatch, createProducer, recordProcessing, shipAndReceive, type Credential, type Factory, type Producer, type TestUser } from './index.js';
+import {
+  createBatch,
+  createProducer,
+  recordProcessing,
+  shipAndReceive,
+  type Credential,
+  type Factory,
+  type Producer,
+  type TestUser,
+} from './index.js';
 
 /** A query string from the values that are set. */
 function queryOf(params: object): string {
@@ -20,7 +29,11 @@ export function traceIntegrity(f: Factory, who: Credential, batchId: string, que
 
 /** What someone with database access could do: switch the append-only triggers off and write. */
 export async function behindTheAppsBack(t: TestApp, statements: string[]): Promise<void> {
-  const triggers = [['events', 'events_append_only'], ['event_batches', 'event_batches_append_only'], ['event_identifiers', 'event_identifiers_append_only']];
+  const triggers = [
+    ['events', 'events_append_only'],
+    ['event_batches', 'event_batches_append_only'],
+    ['event_identifiers', 'event_identifiers_append_only'],
+  ];
   for (const [table, trigger] of triggers) await sql(t, `ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
   try {
     for (const statement of statements) await sql(t, statement);
@@ -50,13 +63,23 @@ export async function createOrangeJuiceChain(f: Factory, admin: TestUser, lot = 
     location: { name: 'Vườn cam Hương Khê' },
     product: { name: { vi: 'Cam bù Hương Sơn', en: 'Huong Son orange' } },
   });
-  const factory = await createProducer(f, admin, { business: { legalName: 'Công ty Nước ép Đồng Lộc' }, product: { name: { vi: 'Nước cam ép', en: 'Orange juice' }, unit: 'LTR' } });
+  const factory = await createProducer(f, admin, {
+    business: { legalName: 'Công ty Nước ép Đồng Lộc' },
+    product: { name: { vi: 'Nước cam ép', en: 'Orange juice' }, unit: 'LTR' },
+  });
   const shop = await createProducer(f, admin, { business: { legalName: 'Cửa hàng Thực phẩm Sạch Hà Nội' } });
-  const oranges = await createBatch(f, farm.owner, farm.product.id, { lotCode: lot, originLocationId: farm.location.id, productionDate: '2026-10-05' });
+  const oranges = await createBatch(f, farm.owner, farm.product.id, {
+    lotCode: lot,
+    originLocationId: farm.location.id,
+    productionDate: '2026-10-05',
+  });
   const otherOranges = await createBatch(f, farm.owner, farm.product.id, { lotCode: `${lot}-B`, productionDate: '2026-10-06' });
   await shipAndReceive(f, farm.owner, factory, oranges.id);
   const juice = await createBatch(f, factory.owner, factory.product.id, { lotCode: 'JUICE-01', unit: 'LTR', productionDate: '2026-10-10' });
-  await recordProcessing(f, factory.owner, { inputs: [{ batchId: oranges.id, quantity: 500, unit: 'KGM' }], outputs: [{ batchId: juice.id }] });
+  await recordProcessing(f, factory.owner, {
+    inputs: [{ batchId: oranges.id, quantity: 500, unit: 'KGM' }],
+    outputs: [{ batchId: juice.id }],
+  });
   await shipAndReceive(f, factory.owner, shop, juice.id);
   return { farm, factory, shop, oranges, otherOranges, juice };
 }

@@ -17,7 +17,9 @@ export async function scanBatch(f: Factory, batch: Pick<BatchView, 'identityUrl'
   const phone = 'Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36';
   const views: PublicBatchView[] = [];
   for (let n = 0; n < times; n++) {
-    const response = await getFrom<PublicBatchView>(f.testApp.baseUrl, newVisitorAddress(), pathOf(batch.identityUrl), { 'user-agent': phone });
+    const response = await getFrom<PublicBatchView>(f.testApp.baseUrl, newVisitorAddress(), pathOf(batch.identityUrl), {
+      'user-agent': phone,
+    });
     if (response.status !== 200) throw new Error(`scan failed: ${response.status}`);
     views.push(response.body);
   }
@@ -31,8 +33,17 @@ export async function getDashboard(f: Factory, who: Credential, businessId: stri
 }
 
 /** "This is wrong" on an event (by its portal id): an error declaration, nothing corrected. */
-export async function declareWrong(f: Factory, who: Credential, eventId: string, explanation = 'Ghi nhầm lô'): Promise<ErrorDeclarationView> {
-  const response = await f.http.post<ErrorDeclarationView>(`/api/events/${eventId}/error-declaration`, { reason: 'did_not_occur', explanation }, { token: who.token });
+export async function declareWrong(
+  f: Factory,
+  who: Credential,
+  eventId: string,
+  explanation = 'Ghi nhầm lô',
+): Promise<ErrorDeclarationView> {
+  const response = await f.http.post<ErrorDeclarationView>(
+    `/api/events/${eventId}/error-declaration`,
+    { reason: 'did_not_occur', explanation },
+    { token: who.token },
+  );
   if (response.status !== 201) throw new Error(`error declaration failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }

@@ -16,7 +16,8 @@ const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/ch
 export function findChromium(): string | null {
   const found = CANDIDATES.find((candidate) => existsSync(candidate)) ?? null;
   if (!found) {
-    if (process.env.CI === 'true') throw new Error('CI=true but no Chromium found: install Debian\'s chromium (apt-get install -y chromium)');
+    if (process.env.CI === 'true')
+      throw new Error("CI=true but no Chromium found: install Debian's chromium (apt-get install -y chromium)");
     console.warn('Browser tests skipped: no Chromium at /usr/bin/chromium (set CHROMIUM_PATH, or apt-get install -y chromium)');
   }
   return found;
@@ -55,8 +56,14 @@ export async function launchBrowser(
     javaScriptEnabled: options.javaScript ?? true,
     viewport: options.viewport ?? (options.mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 }),
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic', ...(options.args ?? []),
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      ...(options.args ?? []),
     ],
   });
   return {

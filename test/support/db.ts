@@ -18,11 +18,26 @@ export async function countRows(t: TestApp, table: string, where = 'true', param
 }
 
 export const WRITE_TABLES = [
-  'users', 'businesses', 'business_members', 'certificates', 'locations', 'products', 'batches', 'events', 'event_batches',
+  'users',
+  'businesses',
+  'business_members',
+  'certificates',
+  'locations',
+  'products',
+  'batches',
+  'events',
+  'event_batches',
 ] as const;
 
 /** The tables the accounts work added: with WRITE_TABLES, every table a write can touch. */
-export const ACCOUNT_TABLES = ['sessions', 'business_invitations', 'api_keys', 'audit_log', 'email_verifications', 'notifications'] as const;
+export const ACCOUNT_TABLES = [
+  'sessions',
+  'business_invitations',
+  'api_keys',
+  'audit_log',
+  'email_verifications',
+  'notifications',
+] as const;
 
 export const ALL_WRITE_TABLES = [...WRITE_TABLES, ...ACCOUNT_TABLES] as const;
 
@@ -33,7 +48,10 @@ const VOLATILE_COLUMNS: Record<string, readonly string[]> = { api_keys: ['last_u
  * Row count and a digest of every row of each table: two equal snapshots mean no row was added,
  * changed or removed in between. One query for all the tables.
  */
-export async function snapshotTables(t: TestApp, tables: readonly string[] = WRITE_TABLES): Promise<Record<string, { rows: number; digest: string | null }>> {
+export async function snapshotTables(
+  t: TestApp,
+  tables: readonly string[] = WRITE_TABLES,
+): Promise<Record<string, { rows: number; digest: string | null }>> {
   const parts = tables.map((table) => {
     const volatile = VOLATILE_COLUMNS[table];
     const row = volatile ? `(to_jsonb(x) - ARRAY[${volatile.map((c) => `'${c}'`).join(', ')}]::text[])::text` : 'x::text';

@@ -10,5 +10,7 @@ export interface CheckDigitVector {
 
 /** The GTIN, GLN and SSCC check-digit vectors of test/fixtures/gs1 (recomputed from the GS1 algorithm). */
 export const checkDigitVectors: CheckDigitVector[] = (
-  JSON.parse(readFileSync(new URL('../fixtures/gs1/gtin-check-digit-vectors.json', import.meta.url), 'utf8')) as { vectors: CheckDigitVector[] }
+  JSON.parse(readFileSync(new URL('../fixtures/gs1/gtin-check-digit-vectors.json', import.meta.url), 'utf8')) as {
+    vectors: CheckDigitVector[];
+  }
 ).vectors;

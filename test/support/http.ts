@@ -9,7 +9,11 @@ export interface HttpResponse<T = any> {
 
 /** A small JSON client for API tests: sends a body as JSON (or a Buffer as bytes) and a bearer token when given. */
 export function httpClient(baseUrl: string) {
-  async function request<T = any>(method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}): Promise<HttpResponse<T>> {
+  async function request<T = any>(
+    method: string,
+    path: string,
+    options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
+  ): Promise<HttpResponse<T>> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | Uint8Array<ArrayBuffer> | undefined;
@@ -25,7 +29,10 @@ export function httpClient(baseUrl: string) {
     return { status: response.status, headers: response.headers, body: type.includes('json') && text ? JSON.parse(text) : text };
   }
   /** The raw bytes of an answer (images), without following redirects. */
-  async function getBytes(path: string, options: { headers?: Record<string, string> } = {}): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
+  async function getBytes(
+    path: string,
+    options: { headers?: Record<string, string> } = {},
+  ): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
     const response = await fetch(`${baseUrl}${path}`, { headers: options.headers, redirect: 'manual' });
     return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
   }
@@ -33,7 +40,8 @@ export function httpClient(baseUrl: string) {
     request,
     getBytes,
     get: <T = any>(path: string, options?: { token?: string; headers?: Record<string, string> }) => request<T>('GET', path, options),
-    post: <T = any>(path: string, body?: unknown, options?: { token?: string; headers?: Record<string, string> }) => request<T>('POST', path, { ...options, body }),
+    post: <T = any>(path: string, body?: unknown, options?: { token?: string; headers?: Record<string, string> }) =>
+      request<T>('POST', path, { ...options, body }),
   };
 }
 
@@ -57,7 +65,12 @@ export function newVisitorAddress(): string {
 }
 
 /** A GET sent from the given local address (see `newVisitorAddress`); the body parsed as JSON when it is. */
-export function getFrom<T = any>(baseUrl: string, localAddress: string, path: string, headers: Record<string, string> = {}): Promise<HttpResponse<T>> {
+export function getFrom<T = any>(
+  baseUrl: string,
+  localAddress: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<HttpResponse<T>> {
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(`${baseUrl}${path}`, { localAddress, headers: { accept: 'application/json', ...headers } }, (incoming) => {
       const chunks: Buffer[] = [];
@@ -67,7 +80,11 @@ export function getFrom<T = any>(baseUrl: string, localAddress: string, path: st
         const responseHeaders = new Headers();
         for (const [name, value] of Object.entries(incoming.headers)) if (typeof value === 'string') responseHeaders.set(name, value);
         const type = responseHeaders.get('content-type') ?? '';
-        resolve({ status: incoming.statusCode ?? 0, headers: responseHeaders, body: type.includes('json') && text ? JSON.parse(text) : text });
+        resolve({
+          status: incoming.statusCode ?? 0,
+          headers: responseHeaders,
+          body: type.includes('json') && text ? JSON.parse(text) : text,
+        });
       });
       incoming.on('error', reject);
     });
@@ -86,7 +103,11 @@ export interface RawResponse {
 }
 
 /** A request whose answer is read as sent: `fetch` would undo the compression and hide it. */
-export function requestRaw(baseUrl: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+export function requestRaw(
+  baseUrl: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(`${baseUrl}${path}`, { method: options.method ?? 'GET', headers: options.headers }, (incoming) => {
       const chunks: Buffer[] = [];

@@ -15,10 +15,17 @@ export async function mailsTo(t: TestApp, email: string): Promise<SentMail[]> {
   const mail = t.config.mail;
   if (mail.transport !== 'dir') throw new Error('the test app does not keep mail in a folder');
   const names = (await readdir(mail.dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort();
-  const all = await Promise.all(names.map(async (name) => {
-    const raw = JSON.parse(await readFile(path.join(mail.dir, name), 'utf8')) as { to: { address: string }[]; subject: string; text: string; html: string };
-    return { to: raw.to.map((a) => a.address).join(', '), subject: raw.subject, text: raw.text, html: raw.html };
-  }));
+  const all = await Promise.all(
+    names.map(async (name) => {
+      const raw = JSON.parse(await readFile(path.join(mail.dir, name), 'utf8')) as {
+        to: { address: string }[];
+        subject: string;
+        text: string;
+        html: string;
+      };
+      return { to: raw.to.map((a) => a.address).join(', '), subject: raw.subject, text: raw.text, html: raw.html };
+    }),
+  );
   return all.filter((m) => m.to.toLowerCase() === email.toLowerCase());
 }
 

@@ -31,7 +31,9 @@ export async function openSvgRenderer(): Promise<{ render(svg: string): Promise<
           texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''),
         };
       }, svg);
-      await page.setContent(`<!doctype html><html><body style="margin:0;background:#fff"><img id="svg" src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}"></body></html>`);
+      await page.setContent(
+        `<!doctype html><html><body style="margin:0;background:#fff"><img id="svg" src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}"></body></html>`,
+      );
       await page.waitForFunction(() => (document.getElementById('svg') as HTMLImageElement | null)?.complete === true);
       const png = await page.locator('#svg').screenshot();
       return { ...parsed, png };

@@ -49,8 +49,16 @@ export class TcpProxy {
     } else if (previous === 'refuse') {
       await this.listen();
     }
-    if (mode === 'pass') for (const { client, upstream } of this.pairs) { client.resume(); upstream.resume(); }
-    if (mode === 'black-hole') for (const { client, upstream } of this.pairs) { client.pause(); upstream.pause(); }
+    if (mode === 'pass')
+      for (const { client, upstream } of this.pairs) {
+        client.resume();
+        upstream.resume();
+      }
+    if (mode === 'black-hole')
+      for (const { client, upstream } of this.pairs) {
+        client.pause();
+        upstream.pause();
+      }
   }
 
   async close(): Promise<void> {
@@ -83,7 +91,10 @@ export class TcpProxy {
     // Paused sockets keep what arrives in their buffers: the black hole holds, `pass` delivers.
     client.pipe(upstream);
     upstream.pipe(client);
-    if (this.mode === 'black-hole') { client.pause(); upstream.pause(); }
+    if (this.mode === 'black-hole') {
+      client.pause();
+      upstream.pause();
+    }
     const drop = () => this.cut(pair);
     client.on('error', drop).on('close', drop);
     upstream.on('error', drop).on('close', drop);

@@ -29,7 +29,9 @@ export function freePort(): Promise<number> {
  * `web: true` serves the built web app and makes the QR codes point at this very server, so a
  * browser can open what a QR code holds (browser tests); API tests leave both out.
  */
-export async function startTestApp(options: { web?: boolean; env?: Record<string, string>; embeddedDataDir?: string; database?: ScratchDatabase } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { web?: boolean; env?: Record<string, string>; embeddedDataDir?: string; database?: ScratchDatabase } = {},
+): Promise<TestApp> {
   // `embeddedDataDir`: the embedded database in that folder, whatever DATABASE_URL says; kept on close.
   // `database`: a scratch database the caller made (and drops).
   const db: ScratchDatabase = options.database

@@ -24,7 +24,9 @@ export async function webhookReceiver(answer: number | ((response: ServerRespons
   const waiting: ((r: Received) => void)[] = [];
   const server = createServer((request, response) => {
     let body = '';
-    request.on('data', (chunk: Buffer) => { body += chunk.toString('utf8'); });
+    request.on('data', (chunk: Buffer) => {
+      body += chunk.toString('utf8');
+    });
     request.on('end', () => {
       const entry = { headers: request.headers, body };
       received.push(entry);
@@ -39,13 +41,15 @@ export async function webhookReceiver(answer: number | ((response: ServerRespons
     url: `http://127.0.0.1:${port}/hooks/nguon`,
     port,
     received,
-    next: () => new Promise((resolve, reject) => {
-      waiting.push(resolve);
-      setTimeout(() => reject(new Error('no webhook delivery within 10 s')), 10_000).unref();
-    }),
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    next: () =>
+      new Promise((resolve, reject) => {
+        waiting.push(resolve);
+        setTimeout(() => reject(new Error('no webhook delivery within 10 s')), 10_000).unref();
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -13,8 +13,7 @@ import { routes } from './app/routes';
  */
 const handler = createStaticHandler(routes);
 
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function metaOf(data: PageData): PageMeta {
   const texts = translator(data.locale);

@@ -24,7 +24,13 @@ async function precompress(file: string): Promise<{ raw: number; br: number } | 
   const bytes = await readFile(file);
   if (bytes.length < MIN_BYTES) return null;
   const [br, gz] = await Promise.all([
-    brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+    brotli(bytes, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      },
+    }),
     gzipAsync(bytes, { level: constants.Z_BEST_COMPRESSION }),
   ]);
   const pays = (copy: Buffer) => copy.length < bytes.length * MAX_RATIO;
@@ -49,7 +55,9 @@ export function precompressPlugin(): Plugin {
       const results = await Promise.all((await filesUnder(outDir)).filter((file) => COMPRESSIBLE.test(file)).map(precompress));
       const done = results.filter((result) => result !== null);
       const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
-      logger.info(`precompressed ${done.length} files: ${kB(done.reduce((sum, r) => sum + r.raw, 0))} -> ${kB(done.reduce((sum, r) => sum + r.br, 0))} brotli`);
+      logger.info(
+        `precompressed ${done.length} files: ${kB(done.reduce((sum, r) => sum + r.raw, 0))} -> ${kB(done.reduce((sum, r) => sum + r.br, 0))} brotli`,
+      );
     },
   };
 }

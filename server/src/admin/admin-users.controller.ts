@@ -16,11 +16,17 @@ export class AdminUsersController {
   constructor(private readonly users: AdminUsersService) {}
 
   @Get()
-  list(@Query() query: ListUsersQuery): Promise<Page<UserView>> { return this.users.listUsers(query); }
+  list(@Query() query: ListUsersQuery): Promise<Page<UserView>> {
+    return this.users.listUsers(query);
+  }
 
   @Post()
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserView> { return this.users.createUser(actor, dto); }
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserView> {
+    return this.users.createUser(actor, dto);
+  }
 
   @Patch(':id')
-  update(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: UpdateUserDto): Promise<UserView> { return this.users.updateUser(actor, id, dto); }
+  update(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
+    return this.users.updateUser(actor, id, dto);
+  }
 }

@@ -13,7 +13,14 @@ import { escapeLike } from '../common/sql/escape-like.js';
 import type { CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/admin-users.dto.js';
 
 function mapUser(u: UserEntity): UserView {
-  return { id: u.id, email: u.email, displayName: u.displayName, role: u.role, disabled: u.disabledAt !== null, createdAt: u.createdAt.toISOString() };
+  return {
+    id: u.id,
+    email: u.email,
+    displayName: u.displayName,
+    role: u.role,
+    disabled: u.disabledAt !== null,
+    createdAt: u.createdAt.toISOString(),
+  };
 }
 
 /** The administrator's view of accounts: roles (inspectors above all) and disabling. */
@@ -28,7 +35,9 @@ export class AdminUsersService {
     const qb = this.db.getRepository(UserEntity).createQueryBuilder('u');
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.q) {
-      qb.andWhere('(lower(u.email) LIKE lower(:q) OR nguon_fold(u.display_name) LIKE nguon_fold(:q))', { q: `%${escapeLike(query.q.trim())}%` });
+      qb.andWhere('(lower(u.email) LIKE lower(:q) OR nguon_fold(u.display_name) LIKE nguon_fold(:q))', {
+        q: `%${escapeLike(query.q.trim())}%`,
+      });
     }
     const [rows, total] = await qb.orderBy('u.created_at', 'DESC').skip(query.offset).take(query.limit).getManyAndCount();
     return toPage(rows, total, query, mapUser);
@@ -38,11 +47,23 @@ export class AdminUsersService {
   async createUser(actor: Actor, dto: CreateUserDto): Promise<UserView> {
     const passwordHash = await hashPassword(dto.password);
     return this.db.transaction(async (tx) => {
-      const user = await tx.getRepository(UserEntity).save(tx.getRepository(UserEntity).create({
-        // The administrator vouches for the address of an account they make.
-        email: dto.email.trim(), displayName: dto.displayName.trim(), passwordHash, role: dto.role, disabledAt: null, emailVerifiedAt: new Date(),
-      }));
-      await this.audit.record(tx, actor, { action: 'user.create', targetType: 'user', targetId: user.id, details: { email: user.email, role: user.role } });
+      const user = await tx.getRepository(UserEntity).save(
+        tx.getRepository(UserEntity).create({
+          // The administrator vouches for the address of an account they make.
+          email: dto.email.trim(),
+          displayName: dto.displayName.trim(),
+          passwordHash,
+          role: dto.role,
+          disabledAt: null,
+          emailVerifiedAt: new Date(),
+        }),
+      );
+      await this.audit.record(tx, actor, {
+        action: 'user.create',
+        targetType: 'user',
+        targetId: user.id,
+        details: { email: user.email, role: user.role },
+      });
       return mapUser(user);
     });
   }
@@ -50,7 +71,10 @@ export class AdminUsersService {
   /** Changes a role or disables an account (which ends its sign-ins); never one's own. */
   async updateUser(actor: Actor, userId: string, dto: UpdateUserDto): Promise<UserView> {
     if (userId === userOf(actor).id) {
-      throw new DomainError('FORBIDDEN', { vi: 'Không thể tự đổi vai trò hoặc khóa tài khoản của chính mình.', en: 'You cannot change your own role or disable yourself.' });
+      throw new DomainError('FORBIDDEN', {
+        vi: 'Không thể tự đổi vai trò hoặc khóa tài khoản của chính mình.',
+        en: 'You cannot change your own role or disable yourself.',
+      });
     }
     return this.db.transaction(async (tx) => {
       const user = await tx.getRepository(UserEntity).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
@@ -60,7 +84,12 @@ export class AdminUsersService {
       if (dto.disabled !== undefined) user.disabledAt = dto.disabled ? (user.disabledAt ?? new Date()) : null;
       await tx.getRepository(UserEntity).save(user);
       if (dto.disabled) await tx.getRepository(SessionEntity).update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
-      await this.audit.record(tx, actor, { action: 'user.update', targetType: 'user', targetId: userId, details: { before, after: { role: user.role, disabled: user.disabledAt !== null } } });
+      await this.audit.record(tx, actor, {
+        action: 'user.update',
+        targetType: 'user',
+        targetId: userId,
+        details: { before, after: { role: user.role, disabled: user.disabledAt !== null } },
+      });
       return mapUser(user);
     });
   }

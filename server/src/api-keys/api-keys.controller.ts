@@ -17,15 +17,28 @@ const OWNER = { actsFor: owned.businessInPath(), memberRole: 'owner' } as const;
 export class ApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}
 
-  @Get() @Access(OWNER)
-  list(@CurrentActor() actor: Actor): Promise<ApiKeyView[]> { return this.keys.listKeys(actor); }
+  @Get()
+  @Access(OWNER)
+  list(@CurrentActor() actor: Actor): Promise<ApiKeyView[]> {
+    return this.keys.listKeys(actor);
+  }
 
-  @Post() @Access(OWNER)
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKey> { return this.keys.createKey(actor, dto); }
+  @Post()
+  @Access(OWNER)
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKey> {
+    return this.keys.createKey(actor, dto);
+  }
 
-  @Post(':keyId/rotate') @Access(OWNER)
-  rotate(@CurrentActor() actor: Actor, @Param('keyId', UuidParam) keyId: string): Promise<CreatedApiKey> { return this.keys.rotateKey(actor, keyId); }
+  @Post(':keyId/rotate')
+  @Access(OWNER)
+  rotate(@CurrentActor() actor: Actor, @Param('keyId', UuidParam) keyId: string): Promise<CreatedApiKey> {
+    return this.keys.rotateKey(actor, keyId);
+  }
 
-  @Delete(':keyId') @HttpCode(204) @Access(OWNER)
-  revoke(@CurrentActor() actor: Actor, @Param('keyId', UuidParam) keyId: string): Promise<void> { return this.keys.revokeKey(actor, keyId); }
+  @Delete(':keyId')
+  @HttpCode(204)
+  @Access(OWNER)
+  revoke(@CurrentActor() actor: Actor, @Param('keyId', UuidParam) keyId: string): Promise<void> {
+    return this.keys.revokeKey(actor, keyId);
+  }
 }

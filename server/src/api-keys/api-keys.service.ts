@@ -26,7 +26,12 @@ export class ApiKeysService {
   createKey(actor: Actor, dto: CreateApiKeyDto): Promise<CreatedApiKey> {
     return this.db.transaction(async (tx) => {
       const created = await this.issue(tx, actor, dto.name, dto.scopes);
-      await this.audit.record(tx, actor, { action: 'api_key.create', targetType: 'api_key', targetId: created.id, details: { name: dto.name, scopes: dto.scopes } });
+      await this.audit.record(tx, actor, {
+        action: 'api_key.create',
+        targetType: 'api_key',
+        targetId: created.id,
+        details: { name: dto.name, scopes: dto.scopes },
+      });
       return created;
     });
   }
@@ -36,7 +41,12 @@ export class ApiKeysService {
     return this.db.transaction(async (tx) => {
       const old = await this.revoke(tx, actor, keyId);
       const created = await this.issue(tx, actor, old.name, old.scopes);
-      await this.audit.record(tx, actor, { action: 'api_key.rotate', targetType: 'api_key', targetId: created.id, details: { replaces: old.id } });
+      await this.audit.record(tx, actor, {
+        action: 'api_key.rotate',
+        targetType: 'api_key',
+        targetId: created.id,
+        details: { replaces: old.id },
+      });
       return created;
     });
   }
@@ -50,14 +60,25 @@ export class ApiKeysService {
 
   private async issue(tx: EntityManager, actor: Actor, name: string, scopes: ApiKeyScope[]): Promise<CreatedApiKey> {
     const { key, prefix, secretHash } = newApiKey();
-    const saved = await tx.getRepository(ApiKeyEntity).save(tx.getRepository(ApiKeyEntity).create({
-      businessId: actor.businessId!, name, prefix, secretHash, scopes, createdBy: userOf(actor).id, lastUsedAt: null, revokedAt: null,
-    }));
+    const saved = await tx.getRepository(ApiKeyEntity).save(
+      tx.getRepository(ApiKeyEntity).create({
+        businessId: actor.businessId!,
+        name,
+        prefix,
+        secretHash,
+        scopes,
+        createdBy: userOf(actor).id,
+        lastUsedAt: null,
+        revokedAt: null,
+      }),
+    );
     return { ...mapApiKey(saved), key };
   }
 
   private async revoke(tx: EntityManager, actor: Actor, keyId: string): Promise<ApiKeyEntity> {
-    const key = await tx.getRepository(ApiKeyEntity).findOne({ where: { id: keyId, businessId: actor.businessId!, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+    const key = await tx
+      .getRepository(ApiKeyEntity)
+      .findOne({ where: { id: keyId, businessId: actor.businessId!, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
     if (!key) throw new DomainError('API_KEY_NOT_FOUND');
     key.revokedAt = new Date();
     return tx.getRepository(ApiKeyEntity).save(key);

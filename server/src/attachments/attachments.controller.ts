@@ -19,8 +19,16 @@ export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
   /** The raw file is the body; its Content-Type must match what its bytes are. */
-  @Post('businesses/:businessId/attachments') @Access({ actsFor: owned.businessInPath(), scope: 'capture', publishes: true }) @ApiBearerAuth() @ApiConsumes(...ATTACHMENT_CONTENT_TYPES)
-  upload(@CurrentActor() actor: Actor, @Query() query: UploadAttachmentQuery, @Headers('content-type') contentType: string | undefined, @Body() body: unknown): Promise<AttachmentView> {
+  @Post('businesses/:businessId/attachments')
+  @Access({ actsFor: owned.businessInPath(), scope: 'capture', publishes: true })
+  @ApiBearerAuth()
+  @ApiConsumes(...ATTACHMENT_CONTENT_TYPES)
+  upload(
+    @CurrentActor() actor: Actor,
+    @Query() query: UploadAttachmentQuery,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+  ): Promise<AttachmentView> {
     return this.attachments.upload(actor, query.fileName, contentType, body);
   }
 
@@ -31,12 +39,18 @@ export class AttachmentsController {
    * images inline, anything else (PDFs) as a download, never rendered as a page of this origin,
    * and under a CSP that lets nothing in it run or load.
    */
-  @Get('attachments/:id') @RateLimited('public')
-  @Header('Cache-Control', 'public, max-age=31536000, immutable') @Header('X-Content-Type-Options', 'nosniff')
+  @Get('attachments/:id')
+  @RateLimited('public')
+  @Header('Cache-Control', 'public, max-age=31536000, immutable')
+  @Header('X-Content-Type-Options', 'nosniff')
   @Header('Content-Security-Policy', ATTACHMENT_CSP)
   async download(@Param('id', UuidParam) id: string): Promise<StreamableFile> {
     const { attachment, stream } = await this.attachments.download(id);
     const kind = attachment.contentType.startsWith('image/') ? 'inline' : 'attachment';
-    return new StreamableFile(stream, { type: attachment.contentType, length: attachment.size, disposition: contentDisposition(kind, attachment.fileName) });
+    return new StreamableFile(stream, {
+      type: attachment.contentType,
+      length: attachment.size,
+      disposition: contentDisposition(kind, attachment.fileName),
+    });
   }
 }

@@ -13,7 +13,11 @@ import { DiskAttachmentStorage } from './disk-attachment-storage.js';
   controllers: [AttachmentsController],
   providers: [
     AttachmentsService,
-    { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new DiskAttachmentStorage(config.attachmentsDir) },
+    {
+      provide: ATTACHMENT_STORAGE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new DiskAttachmentStorage(config.attachmentsDir),
+    },
   ],
   exports: [AttachmentsService, ATTACHMENT_STORAGE],
 })

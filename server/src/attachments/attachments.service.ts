@@ -14,7 +14,10 @@ import { sniffContentType } from './content-sniffing.js';
 import { cleanFileName } from './file-name.js';
 
 const TYPE_NAMES: Record<AttachmentContentType, string> = {
-  'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/webp': 'WebP', 'application/pdf': 'PDF',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'image/webp': 'WebP',
+  'application/pdf': 'PDF',
 };
 
 export interface AttachmentDownload {
@@ -46,14 +49,25 @@ export class AttachmentsService {
     await this.storage.put(storageKey, body);
     try {
       const saved = await this.db.transaction(async (tx) => {
-        const row = await tx.getRepository(AttachmentEntity).save(tx.getRepository(AttachmentEntity).create({
-          id, businessId, fileName: name, contentType, size: body.length,
-          sha256: createHash('sha256').update(body).digest('hex'),
-          storageKey,
-          uploadedByUserId: actor.principal.kind === 'user' ? actor.principal.id : null,
-          uploadedByApiKeyId: actor.principal.kind === 'api_key' ? actor.principal.id : null,
-        }));
-        await this.audit.record(tx, actor, { action: 'attachment.upload', targetType: 'attachment', targetId: id, details: { fileName: name, contentType, size: body.length } });
+        const row = await tx.getRepository(AttachmentEntity).save(
+          tx.getRepository(AttachmentEntity).create({
+            id,
+            businessId,
+            fileName: name,
+            contentType,
+            size: body.length,
+            sha256: createHash('sha256').update(body).digest('hex'),
+            storageKey,
+            uploadedByUserId: actor.principal.kind === 'user' ? actor.principal.id : null,
+            uploadedByApiKeyId: actor.principal.kind === 'api_key' ? actor.principal.id : null,
+          }),
+        );
+        await this.audit.record(tx, actor, {
+          action: 'attachment.upload',
+          targetType: 'attachment',
+          targetId: id,
+          details: { fileName: name, contentType, size: body.length },
+        });
         return row;
       });
       return mapAttachment(saved);
@@ -82,7 +96,12 @@ export class AttachmentsService {
     const missing = ids.filter((id) => !byId.has(id));
     if (missing.length) {
       throw new DomainError('VALIDATION_FAILED', undefined, {
-        [field]: [{ vi: `Không có tệp đính kèm này trong doanh nghiệp: ${missing.join(', ')}`, en: `No such attachment of this business: ${missing.join(', ')}` }],
+        [field]: [
+          {
+            vi: `Không có tệp đính kèm này trong doanh nghiệp: ${missing.join(', ')}`,
+            en: `No such attachment of this business: ${missing.join(', ')}`,
+          },
+        ],
       });
     }
     return ids.map((id) => byId.get(id)!);
@@ -93,7 +112,9 @@ export class AttachmentsService {
     const declared = declaredType?.split(';')[0]?.trim().toLowerCase();
     if (!actual) throw new DomainError('ATTACHMENT_TYPE_NOT_ALLOWED');
     if (declared !== actual) {
-      const claimed = (ATTACHMENT_CONTENT_TYPES as readonly string[]).includes(declared ?? '') ? TYPE_NAMES[declared as AttachmentContentType] : declared ?? '?';
+      const claimed = (ATTACHMENT_CONTENT_TYPES as readonly string[]).includes(declared ?? '')
+        ? TYPE_NAMES[declared as AttachmentContentType]
+        : (declared ?? '?');
       throw new DomainError('ATTACHMENT_TYPE_NOT_ALLOWED', {
         vi: `Nội dung tệp là ${TYPE_NAMES[actual]} nhưng được gửi như ${claimed}.`,
         en: `The file's content is ${TYPE_NAMES[actual]} but it was sent as ${claimed}.`,

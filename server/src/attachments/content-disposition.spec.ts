@@ -19,6 +19,8 @@ describe('contentDisposition', () => {
   });
 
   it('drops bidi marks, so a name cannot pretend to end in another extension', () => {
-    expect(contentDisposition('attachment', 'invoice\u202Efdp.exe')).toBe(`attachment; filename="invoicefdp.exe"; filename*=UTF-8''invoicefdp.exe`);
+    expect(contentDisposition('attachment', 'invoice\u202Efdp.exe')).toBe(
+      `attachment; filename="invoicefdp.exe"; filename*=UTF-8''invoicefdp.exe`,
+    );
   });
 });

@@ -30,7 +30,9 @@ export class DiskAttachmentStorage implements AttachmentStorage {
     // Wait for the open to succeed, so a missing file is a 404 and not a broken response.
     await new Promise<void>((resolve, reject) => {
       stream.once('open', () => resolve());
-      stream.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'ENOENT' ? new DomainError('ATTACHMENT_NOT_FOUND') : error));
+      stream.once('error', (error: NodeJS.ErrnoException) =>
+        reject(error.code === 'ENOENT' ? new DomainError('ATTACHMENT_NOT_FOUND') : error),
+      );
     });
     return stream;
   }

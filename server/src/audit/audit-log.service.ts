@@ -57,12 +57,25 @@ export class AuditLogService {
     // The window count comes with the rows; a page past the end has none, so count on their own.
     const total = rows[0]
       ? Number(rows[0].total)
-      : query.offset > 0 ? Number((await this.db.query(`SELECT count(*) AS n FROM audit_log a ${whereSql}`, filterParams))[0].n) : 0;
+      : query.offset > 0
+        ? Number((await this.db.query(`SELECT count(*) AS n FROM audit_log a ${whereSql}`, filterParams))[0].n)
+        : 0;
     return {
       items: rows.map((r) => ({
-        id: String(r.id), occurredAt: r.occurred_at.toISOString(), userId: r.user_id, userEmail: r.user_email, apiKeyId: r.api_key_id,
-        businessId: r.business_id, businessName: r.business_name, action: r.action, targetType: r.target_type, targetId: r.target_id,
-        clientAddress: r.client_address, requestId: r.request_id, details: r.details, clientRequestId: r.client_request_id,
+        id: String(r.id),
+        occurredAt: r.occurred_at.toISOString(),
+        userId: r.user_id,
+        userEmail: r.user_email,
+        apiKeyId: r.api_key_id,
+        businessId: r.business_id,
+        businessName: r.business_name,
+        action: r.action,
+        targetType: r.target_type,
+        targetId: r.target_id,
+        clientAddress: r.client_address,
+        requestId: r.request_id,
+        details: r.details,
+        clientRequestId: r.client_request_id,
       })),
       total,
       limit: query.limit,

@@ -22,17 +22,19 @@ export interface AuditRecord {
 export class AuditTrail {
   async record(tx: EntityManager, actor: Actor | null, entry: AuditRecord): Promise<void> {
     const repository = tx.getRepository(AuditEntryEntity);
-    await repository.save(repository.create({
-      userId: actor?.principal.kind === 'user' ? actor.principal.id : null,
-      apiKeyId: actor?.principal.kind === 'api_key' ? actor.principal.id : null,
-      businessId: entry.businessId !== undefined ? entry.businessId : (actor?.businessId ?? null),
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId,
-      clientAddress: actor?.clientAddress ?? null,
-      requestId: actor?.requestId ?? null,
-      clientRequestId: actor?.clientRequestId ?? null,
-      details: entry.details ?? {},
-    }));
+    await repository.save(
+      repository.create({
+        userId: actor?.principal.kind === 'user' ? actor.principal.id : null,
+        apiKeyId: actor?.principal.kind === 'api_key' ? actor.principal.id : null,
+        businessId: entry.businessId !== undefined ? entry.businessId : (actor?.businessId ?? null),
+        action: entry.action,
+        targetType: entry.targetType,
+        targetId: entry.targetId,
+        clientAddress: actor?.clientAddress ?? null,
+        requestId: actor?.requestId ?? null,
+        clientRequestId: actor?.clientRequestId ?? null,
+        details: entry.details ?? {},
+      }),
+    );
   }
 }

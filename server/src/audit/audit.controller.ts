@@ -11,6 +11,9 @@ import { AuditQueryDto } from './dto/audit-query.dto.js';
 export class AuditController {
   constructor(private readonly auditLog: AuditLogService) {}
 
-  @Get() @Access({ roles: ['admin', 'inspector'] })
-  search(@Query() query: AuditQueryDto): Promise<Page<AuditEntryView>> { return this.auditLog.search(query); }
+  @Get()
+  @Access({ roles: ['admin', 'inspector'] })
+  search(@Query() query: AuditQueryDto): Promise<Page<AuditEntryView>> {
+    return this.auditLog.search(query);
+  }
 }

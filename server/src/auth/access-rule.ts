@@ -44,7 +44,11 @@ export const owned = {
   productInBody: (name = 'productId'): OwnedTarget => ({ kind: 'product', id: bodyField(name) }),
   productInPath: (name = 'id'): OwnedTarget => ({ kind: 'product', id: param(name), inPath: true }),
   locationInPath: (name = 'id'): OwnedTarget => ({ kind: 'location', id: param(name) }),
-  batchInPath: (name = 'id', recipients?: (request: FastifyRequest) => boolean): OwnedTarget => ({ kind: 'batch', id: param(name), recipients }),
+  batchInPath: (name = 'id', recipients?: (request: FastifyRequest) => boolean): OwnedTarget => ({
+    kind: 'batch',
+    id: param(name),
+    recipients,
+  }),
   /** Processing `outputs`: existing batches (`batchId`) or new batches of a product (`newBatch.productId`). */
   processingOutputs: (list = 'outputs'): OwnedTarget => ({
     kind: 'batches',

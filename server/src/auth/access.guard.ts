@@ -30,7 +30,13 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<RequestWithActor>();
     const principal = await this.authenticator.authenticate(request.headers.authorization, { required: rule !== undefined });
     if (!principal) return rule === undefined;
-    const actor: Actor = { principal, businessId: null, clientAddress: request.ip, requestId: String(request.id), clientRequestId: clientRequestIdOf(request) };
+    const actor: Actor = {
+      principal,
+      businessId: null,
+      clientAddress: request.ip,
+      requestId: String(request.id),
+      clientRequestId: clientRequestIdOf(request),
+    };
     request.actor = actor;
     if (!rule) return true;
 

@@ -14,24 +14,57 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   /** 202 for a new and a taken address alike: what happens next comes by mail. */
-  @Post('register') @HttpCode(202) @RateLimited('login')
-  register(@Body() dto: RegisterDto, @CurrentRequestInfo() info: RequestInfo): Promise<SignUpAccepted> { return this.auth.register(dto, info); }
+  @Post('register')
+  @HttpCode(202)
+  @RateLimited('login')
+  register(@Body() dto: RegisterDto, @CurrentRequestInfo() info: RequestInfo): Promise<SignUpAccepted> {
+    return this.auth.register(dto, info);
+  }
 
-  @Post('verify-email') @HttpCode(200) @RateLimited('login')
-  verifyEmail(@Body() dto: VerifyEmailDto, @CurrentRequestInfo() info: RequestInfo): Promise<LoginResponse> { return this.auth.verifyEmail(dto, info); }
+  @Post('verify-email')
+  @HttpCode(200)
+  @RateLimited('login')
+  verifyEmail(@Body() dto: VerifyEmailDto, @CurrentRequestInfo() info: RequestInfo): Promise<LoginResponse> {
+    return this.auth.verifyEmail(dto, info);
+  }
 
-  @Post('verify-email/resend') @HttpCode(204) @Access() @ApiBearerAuth() @RateLimited('login')
-  resendVerification(@CurrentActor() actor: Actor): Promise<void> { return this.auth.resendVerification(actor); }
+  @Post('verify-email/resend')
+  @HttpCode(204)
+  @Access()
+  @ApiBearerAuth()
+  @RateLimited('login')
+  resendVerification(@CurrentActor() actor: Actor): Promise<void> {
+    return this.auth.resendVerification(actor);
+  }
 
-  @Post('login') @HttpCode(200) @RateLimited('login')
-  login(@Body() dto: LoginDto, @CurrentRequestInfo() info: RequestInfo): Promise<LoginResponse> { return this.auth.login(dto, info); }
+  @Post('login')
+  @HttpCode(200)
+  @RateLimited('login')
+  login(@Body() dto: LoginDto, @CurrentRequestInfo() info: RequestInfo): Promise<LoginResponse> {
+    return this.auth.login(dto, info);
+  }
 
-  @Post('logout') @HttpCode(204) @Access() @ApiBearerAuth()
-  logout(@CurrentActor() actor: Actor): Promise<void> { return this.auth.logout(actor); }
+  @Post('logout')
+  @HttpCode(204)
+  @Access()
+  @ApiBearerAuth()
+  logout(@CurrentActor() actor: Actor): Promise<void> {
+    return this.auth.logout(actor);
+  }
 
-  @Post('password') @HttpCode(204) @Access() @ApiBearerAuth() @RateLimited('login')
-  changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<void> { return this.auth.changePassword(actor, dto); }
+  @Post('password')
+  @HttpCode(204)
+  @Access()
+  @ApiBearerAuth()
+  @RateLimited('login')
+  changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<void> {
+    return this.auth.changePassword(actor, dto);
+  }
 
-  @Get('me') @Access() @ApiBearerAuth()
-  me(@CurrentActor() actor: Actor): Promise<CurrentUser> { return this.auth.me(actor); }
+  @Get('me')
+  @Access()
+  @ApiBearerAuth()
+  me(@CurrentActor() actor: Actor): Promise<CurrentUser> {
+    return this.auth.me(actor);
+  }
 }

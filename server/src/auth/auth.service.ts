@@ -46,14 +46,27 @@ export class AuthService {
    * was never confirmed and belongs to nothing (its sign-ins and links end). A confirmed address,
    * or one already in a business, is taken. `verifiedAt`: when a mailed token proved the address.
    */
-  async claimAddress(tx: EntityManager, email: string, passwordHash: string, displayName: string, verifiedAt: Date | null): Promise<{ user: UserEntity; renewed: boolean } | { taken: UserEntity }> {
+  async claimAddress(
+    tx: EntityManager,
+    email: string,
+    passwordHash: string,
+    displayName: string,
+    verifiedAt: Date | null,
+  ): Promise<{ user: UserEntity; renewed: boolean } | { taken: UserEntity }> {
     const users = tx.getRepository(UserEntity);
-    const existing = await users.createQueryBuilder('u').setLock('pessimistic_write')
-      .where('lower(u.email) = lower(:email)', { email }).getOne();
+    const existing = await users
+      .createQueryBuilder('u')
+      .setLock('pessimistic_write')
+      .where('lower(u.email) = lower(:email)', { email })
+      .getOne();
     if (!existing) {
-      return { user: await users.save(users.create({ email, passwordHash, displayName, role: 'member', emailVerifiedAt: verifiedAt })), renewed: false };
+      return {
+        user: await users.save(users.create({ email, passwordHash, displayName, role: 'member', emailVerifiedAt: verifiedAt })),
+        renewed: false,
+      };
     }
-    if (existing.emailVerifiedAt || existing.role !== 'member' || existing.disabledAt || await this.hasMemberships(tx, existing.id)) return { taken: existing };
+    if (existing.emailVerifiedAt || existing.role !== 'member' || existing.disabledAt || (await this.hasMemberships(tx, existing.id)))
+      return { taken: existing };
     await tx.getRepository(SessionEntity).update({ userId: existing.id, revokedAt: IsNull() }, { revokedAt: new Date() });
     await tx.query(`UPDATE email_verifications SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [existing.id]);
     return { user: await users.save({ ...existing, passwordHash, displayName, emailVerifiedAt: verifiedAt }), renewed: true };
@@ -62,9 +75,11 @@ export class AuthService {
   /** A fresh confirmation token for the user, stored (hashed) before the mail carrying it is sent. */
   private async verificationFor(tx: EntityManager, user: UserEntity): Promise<MailMessage> {
     const { token, hash } = newMailToken();
-    await tx.query(
-      `INSERT INTO email_verifications (user_id, token_hash, expires_at) VALUES ($1, $2, now() + $3::interval)`,
-      [user.id, hash, `${VERIFICATION_TTL_HOURS} hours`]);
+    await tx.query(`INSERT INTO email_verifications (user_id, token_hash, expires_at) VALUES ($1, $2, now() + $3::interval)`, [
+      user.id,
+      hash,
+      `${VERIFICATION_TTL_HOURS} hours`,
+    ]);
     return verificationMail(user.email, user.displayName, `${this.config.publicBaseUrl}/verify-email?token=${token}`);
   }
 
@@ -87,10 +102,19 @@ export class AuthService {
       const claim = await this.claimAddress(tx, email, passwordHash, displayName, null);
       if ('taken' in claim) {
         // Nobody is signed in, and the account's owner did not do this: no actor, only the target.
-        await this.audit.record(tx, null, { action: 'user.register_attempt', targetType: 'user', targetId: claim.taken.id, details: { clientAddress: info.clientAddress } });
+        await this.audit.record(tx, null, {
+          action: 'user.register_attempt',
+          targetType: 'user',
+          targetId: claim.taken.id,
+          details: { clientAddress: info.clientAddress },
+        });
         return signUpAttemptMail(claim.taken.email, `${this.config.publicBaseUrl}/login`);
       }
-      await this.audit.record(tx, selfActor(claim.user, info, null), { action: claim.renewed ? 'user.register_again' : 'user.register', targetType: 'user', targetId: claim.user.id });
+      await this.audit.record(tx, selfActor(claim.user, info, null), {
+        action: claim.renewed ? 'user.register_again' : 'user.register',
+        targetType: 'user',
+        targetId: claim.user.id,
+      });
       return this.verificationFor(tx, claim.user);
     });
     await this.mailer.send(mail);
@@ -103,7 +127,8 @@ export class AuthService {
       const [[used]]: [{ user_id: string }[], number] = await tx.query(
         `UPDATE email_verifications SET used_at = now()
           WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
-        [hashMailToken(dto.token)]);
+        [hashMailToken(dto.token)],
+      );
       if (!used) throw new DomainError('INVALID_TOKEN');
       const user = await tx.getRepository(UserEntity).findOneByOrFail({ id: used.user_id });
       if (user.disabledAt) throw new DomainError('ACCOUNT_DISABLED');
@@ -116,12 +141,15 @@ export class AuthService {
   /** Mails a new confirmation link (the older ones stop working); at most one a minute. */
   async resendVerification(actor: Actor): Promise<void> {
     const mail = await this.db.transaction(async (tx) => {
-      const user = await tx.getRepository(UserEntity).findOneOrFail({ where: { id: userOf(actor).id }, lock: { mode: 'pessimistic_write' } });
+      const user = await tx
+        .getRepository(UserEntity)
+        .findOneOrFail({ where: { id: userOf(actor).id }, lock: { mode: 'pessimistic_write' } });
       if (user.emailVerifiedAt) throw new DomainError('EMAIL_ALREADY_VERIFIED');
       const [recent]: { wait: number }[] = await tx.query(
         `SELECT ceil(extract(epoch FROM created_at + $2::interval - now()))::int AS wait FROM email_verifications
           WHERE user_id = $1 AND created_at > now() - $2::interval ORDER BY created_at DESC LIMIT 1`,
-        [user.id, RESEND_INTERVAL]);
+        [user.id, RESEND_INTERVAL],
+      );
       if (recent) throw new DomainError('RATE_LIMITED', undefined, undefined, Math.max(1, recent.wait));
       await tx.query(`UPDATE email_verifications SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [user.id]);
       await this.audit.record(tx, actor, { action: 'user.verification_resend', targetType: 'user', targetId: user.id });
@@ -133,8 +161,11 @@ export class AuthService {
   async login(dto: LoginDto, info: RequestInfo): Promise<LoginResponse> {
     const wait = await this.backoff.waitFor(dto.email);
     if (wait) throw new DomainError('SIGN_IN_LOCKED', undefined, undefined, wait);
-    const user = await this.db.getRepository(UserEntity)
-      .createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: dto.email.trim() }).getOne();
+    const user = await this.db
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('lower(u.email) = lower(:email)', { email: dto.email.trim() })
+      .getOne();
     // Same answer and time for an unknown email and a wrong password: accounts cannot be probed.
     const valid = user ? await verifyPassword(user.passwordHash, dto.password) : await verifyAgainstNothing(dto.password);
     if (!user || !valid) {
@@ -160,15 +191,16 @@ export class AuthService {
     const principal = userOf(actor);
     const user = await this.db.getRepository(UserEntity).findOneByOrFail({ id: principal.id });
     if (!(await verifyPassword(user.passwordHash, dto.currentPassword))) {
-      throw new DomainError('WRONG_PASSWORD', undefined, { currentPassword: [{ vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' }] });
+      throw new DomainError('WRONG_PASSWORD', undefined, {
+        currentPassword: [{ vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' }],
+      });
     }
     const passwordHash = await hashPassword(dto.newPassword);
     await this.db.transaction(async (tx) => {
       await tx.getRepository(UserEntity).update({ id: user.id }, { passwordHash });
-      await tx.getRepository(SessionEntity).update(
-        { userId: user.id, id: Not(principal.sessionId), revokedAt: IsNull() },
-        { revokedAt: new Date() },
-      );
+      await tx
+        .getRepository(SessionEntity)
+        .update({ userId: user.id, id: Not(principal.sessionId), revokedAt: IsNull() }, { revokedAt: new Date() });
       await this.audit.record(tx, actor, { action: 'user.password_change', targetType: 'user', targetId: user.id });
     });
   }
@@ -179,13 +211,26 @@ export class AuthService {
   }
 
   /** Starts a sign-in inside the caller's transaction (sign-in, a confirmed address, an invitation sign-up). */
-  async startSession(tx: EntityManager, user: UserEntity, info: RequestInfo, action: string, details?: Record<string, unknown>): Promise<LoginResponse> {
+  async startSession(
+    tx: EntityManager,
+    user: UserEntity,
+    info: RequestInfo,
+    action: string,
+    details?: Record<string, unknown>,
+  ): Promise<LoginResponse> {
     const expiresAt = new Date(Date.now() + this.tokens.ttlMs);
-    const session = await tx.getRepository(SessionEntity).save(tx.getRepository(SessionEntity).create({ userId: user.id, expiresAt, revokedAt: null }));
+    const session = await tx
+      .getRepository(SessionEntity)
+      .save(tx.getRepository(SessionEntity).create({ userId: user.id, expiresAt, revokedAt: null }));
     const current = await this.currentUser(tx, user);
     const actor = selfActor(user, info, session.id);
     await this.audit.record(tx, actor, { action, targetType: 'user', targetId: user.id, details });
-    return { accessToken: this.tokens.issue(session.id, user.id, expiresAt), tokenType: 'Bearer', expiresAt: expiresAt.toISOString(), user: current };
+    return {
+      accessToken: this.tokens.issue(session.id, user.id, expiresAt),
+      tokenType: 'Bearer',
+      expiresAt: expiresAt.toISOString(),
+      user: current,
+    };
   }
 
   async currentUser(db: EntityManager, user: UserEntity): Promise<CurrentUser> {
@@ -201,8 +246,12 @@ export class AuthService {
       displayName: user.displayName,
       role: user.role,
       emailVerified: user.emailVerifiedAt !== null,
-      memberships: memberships.map((m) => ({ businessId: m.business_id, businessName: m.business_name, businessStatus: m.business_status, role: m.role })),
+      memberships: memberships.map((m) => ({
+        businessId: m.business_id,
+        businessName: m.business_name,
+        businessStatus: m.business_status,
+        role: m.role,
+      })),
     };
   }
 }
-

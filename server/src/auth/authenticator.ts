@@ -44,7 +44,9 @@ export class Authenticator {
       return null;
     }
     const memberships: { business_id: string; role: MemberRole }[] = await this.db.query(
-      `SELECT business_id, role FROM business_members WHERE user_id = $1`, [row.id]);
+      `SELECT business_id, role FROM business_members WHERE user_id = $1`,
+      [row.id],
+    );
     return {
       kind: 'user',
       id: row.id,
@@ -59,10 +61,11 @@ export class Authenticator {
   private async apiKey(token: string): Promise<ApiKeyPrincipal | null> {
     const parsed = parseApiKey(token);
     if (!parsed) return null;
-    const [row]: { id: string; business_id: string; secret_hash: string; scopes: ApiKeyScope[]; last_used_at: Date | null }[] = await this.db.query(
-      `SELECT id, business_id, secret_hash, scopes, last_used_at FROM api_keys WHERE prefix = $1 AND revoked_at IS NULL`,
-      [parsed.prefix],
-    );
+    const [row]: { id: string; business_id: string; secret_hash: string; scopes: ApiKeyScope[]; last_used_at: Date | null }[] =
+      await this.db.query(
+        `SELECT id, business_id, secret_hash, scopes, last_used_at FROM api_keys WHERE prefix = $1 AND revoked_at IS NULL`,
+        [parsed.prefix],
+      );
     if (!row || !secretMatches(parsed.secret, row.secret_hash)) return null;
     if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
       await this.db.query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [row.id]);

@@ -12,8 +12,9 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
 });
 
 /** The actor when the caller sent a credential, on public routes that show more to some. */
-export const OptionalActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor | null =>
-  context.switchToHttp().getRequest<RequestWithActor>().actor ?? null);
+export const OptionalActor = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Actor | null => context.switchToHttp().getRequest<RequestWithActor>().actor ?? null,
+);
 
 export interface RequestInfo {
   clientAddress: string;

@@ -26,7 +26,12 @@ export class OwnershipResolver {
       case 'product': {
         const id = target.inPath ? this.pathId(target.id(request)) : this.bodyId(target.id(request), 'productId');
         const [row] = await this.db.query(`SELECT business_id FROM products WHERE id = $1`, [id]);
-        if (!row) throw new DomainError('PRODUCT_NOT_FOUND', undefined, target.inPath ? undefined : { productId: [{ vi: 'Không có sản phẩm này', en: 'No such product' }] });
+        if (!row)
+          throw new DomainError(
+            'PRODUCT_NOT_FOUND',
+            undefined,
+            target.inPath ? undefined : { productId: [{ vi: 'Không có sản phẩm này', en: 'No such product' }] },
+          );
         return [row.business_id];
       }
       case 'location': {
@@ -55,7 +60,9 @@ export class OwnershipResolver {
         }
         // Processing outputs name existing batches, or the products of batches they make.
         const rows: { business_id: string }[] = await this.db.query(
-          `SELECT business_id FROM batches WHERE id = ANY($1::uuid[]) UNION SELECT business_id FROM products WHERE id = ANY($1::uuid[])`, [ids]);
+          `SELECT business_id FROM batches WHERE id = ANY($1::uuid[]) UNION SELECT business_id FROM products WHERE id = ANY($1::uuid[])`,
+          [ids],
+        );
         if (!rows.length) throw new DomainError('BATCH_NOT_FOUND');
         return rows.map((r) => r.business_id);
       }

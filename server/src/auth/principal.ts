@@ -46,7 +46,15 @@ export function selfActor(
   sessionId: string | null,
 ): Actor {
   return {
-    principal: { kind: 'user', id: user.id, email: user.email, displayName: user.displayName, role: user.role, memberships: new Map(), sessionId: sessionId ?? '' },
+    principal: {
+      kind: 'user',
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      memberships: new Map(),
+      sessionId: sessionId ?? '',
+    },
     businessId: null,
     ...info,
   };

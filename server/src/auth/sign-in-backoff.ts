@@ -23,7 +23,8 @@ export class SignInBackoff {
   async waitFor(email: string): Promise<number> {
     const [row]: { seconds: number }[] = await this.db.query(
       `SELECT ceil(extract(epoch FROM locked_until - now()))::int AS seconds FROM sign_in_failures WHERE email_key = $1 AND locked_until > now()`,
-      [key(email)]);
+      [key(email)],
+    );
     return row ? Math.max(1, row.seconds) : 0;
   }
 
@@ -37,7 +38,8 @@ export class SignInBackoff {
          last_failed_at = now(),
          locked_until = CASE WHEN ${count} >= $3::int
            THEN now() + least($4::int, $5::int * 2 ^ (${count} - $3::int)) * interval '1 second' END`,
-      [key(email), FORGET_AFTER, FREE_FAILURES, LONGEST_LOCK_SECONDS, FIRST_LOCK_SECONDS]);
+      [key(email), FORGET_AFTER, FREE_FAILURES, LONGEST_LOCK_SECONDS, FIRST_LOCK_SECONDS],
+    );
   }
 
   async succeed(email: string): Promise<void> {

@@ -15,14 +15,27 @@ describe('scanWindow', () => {
   });
 
   it('crosses month and year ends', () => {
-    expect(scanWindow(new Date('2027-01-02T00:00:00Z')).days).toEqual(['2026-12-27', '2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02']);
+    expect(scanWindow(new Date('2027-01-02T00:00:00Z')).days).toEqual([
+      '2026-12-27',
+      '2026-12-28',
+      '2026-12-29',
+      '2026-12-30',
+      '2026-12-31',
+      '2027-01-01',
+      '2027-01-02',
+    ]);
   });
 });
 
 describe('fillScanDays', () => {
   it('gives every day of the window, days without scans as 0, and ignores days outside it', () => {
     const days = ['2026-11-25', '2026-11-26', '2026-11-27'];
-    expect(fillScanDays(days, [{ day: '2026-11-26', count: 4 }, { day: '2026-11-20', count: 9 }])).toEqual([
+    expect(
+      fillScanDays(days, [
+        { day: '2026-11-26', count: 4 },
+        { day: '2026-11-20', count: 9 },
+      ]),
+    ).toEqual([
       { date: '2026-11-25', count: 0 },
       { date: '2026-11-26', count: 4 },
       { date: '2026-11-27', count: 0 },

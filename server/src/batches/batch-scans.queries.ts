@@ -24,7 +24,11 @@ export function fillScanDays(days: string[], rows: { day: string; count: number 
 const SCAN_DAY = `((s.scanned_at AT TIME ZONE 'UTC') + interval '${VIETNAM_OFFSET_HOURS} hours')::date::text`;
 
 /** Scans per day since `since`, of one batch or of all a business's batches. */
-export async function countScansByDay(db: DataSource, of: { batchId: string } | { businessId: string }, since: Date): Promise<{ day: string; count: number }[]> {
+export async function countScansByDay(
+  db: DataSource,
+  of: { batchId: string } | { businessId: string },
+  since: Date,
+): Promise<{ day: string; count: number }[]> {
   const [filter, id] = 'batchId' in of ? ['b.id = $1', of.batchId] : ['b.business_id = $1', of.businessId];
   return db.query(
     `SELECT ${SCAN_DAY} AS day, count(*)::int AS count
@@ -37,6 +41,9 @@ export async function countScansByDay(db: DataSource, of: { batchId: string } | 
 
 /** A batch's scans in all, and the first and last of them. */
 export async function loadScanTotals(db: DataSource, batchId: string): Promise<{ total: number; first: Date | null; last: Date | null }> {
-  const [row] = await db.query(`SELECT count(*)::int AS total, min(scanned_at) AS first, max(scanned_at) AS last FROM scans WHERE batch_id = $1`, [batchId]);
+  const [row] = await db.query(
+    `SELECT count(*)::int AS total, min(scanned_at) AS first, max(scanned_at) AS last FROM scans WHERE batch_id = $1`,
+    [batchId],
+  );
   return row as { total: number; first: Date | null; last: Date | null };
 }

@@ -23,7 +23,12 @@ export function mapBatch(b: BatchEntity, product: Pick<ProductEntity, 'gtin'>, p
   };
 }
 
-export function mapBatchListItem(b: BatchEntity, product: Pick<ProductEntity, 'gtin' | 'nameVi' | 'nameEn'>, lastEventAt: Date | null, publicBaseUrl: string): BatchListItem {
+export function mapBatchListItem(
+  b: BatchEntity,
+  product: Pick<ProductEntity, 'gtin' | 'nameVi' | 'nameEn'>,
+  lastEventAt: Date | null,
+  publicBaseUrl: string,
+): BatchListItem {
   return {
     ...mapBatch(b, product, publicBaseUrl),
     productName: { vi: product.nameVi, en: product.nameEn },

@@ -14,13 +14,25 @@ export class BatchesController {
   constructor(private readonly batches: BatchesService) {}
 
   @Get('batches/:id')
-  get(@Param('id', UuidParam) id: string): Promise<BatchView> { return this.batches.getBatch(id); }
+  get(@Param('id', UuidParam) id: string): Promise<BatchView> {
+    return this.batches.getBatch(id);
+  }
 
-  @Get('batches/:id/scans') @Access({ scope: 'read' }) @ApiBearerAuth()
-  scans(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<BatchScansView> { return this.batches.getScans(actor, id); }
+  @Get('batches/:id/scans')
+  @Access({ scope: 'read' })
+  @ApiBearerAuth()
+  scans(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<BatchScansView> {
+    return this.batches.getScans(actor, id);
+  }
 
-  @Get('businesses/:businessId/batches') @Access({ scope: 'read' }) @ApiBearerAuth()
-  list(@CurrentActor() actor: Actor, @Param('businessId', UuidParam) businessId: string, @Query() query: ListBatchesQueryDto): Promise<Page<BatchListItem>> {
+  @Get('businesses/:businessId/batches')
+  @Access({ scope: 'read' })
+  @ApiBearerAuth()
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('businessId', UuidParam) businessId: string,
+    @Query() query: ListBatchesQueryDto,
+  ): Promise<Page<BatchListItem>> {
     return this.batches.listBatches(actor, businessId, query);
   }
 }

@@ -26,7 +26,10 @@ export class BatchesService {
   ) {}
 
   /** The batch with its product, or BATCH_NOT_FOUND; read in `db` when inside a transaction. */
-  async findOrFail(id: string, db: EntityManager = this.db.manager): Promise<BatchEntity & { product: NonNullable<BatchEntity['product']> }> {
+  async findOrFail(
+    id: string,
+    db: EntityManager = this.db.manager,
+  ): Promise<BatchEntity & { product: NonNullable<BatchEntity['product']> }> {
     const batch = await db.getRepository(BatchEntity).findOne({ where: { id }, relations: { product: true } });
     if (!batch?.product) throw new DomainError('BATCH_NOT_FOUND');
     return batch as BatchEntity & { product: NonNullable<BatchEntity['product']> };
@@ -51,7 +54,9 @@ export class BatchesService {
 
   async listBatches(actor: Actor, businessId: string, query: ListBatchesQueryDto): Promise<Page<BatchListItem>> {
     await this.assertMayReadBusiness(actor, businessId);
-    const qb = this.db.getRepository(BatchEntity).createQueryBuilder('b')
+    const qb = this.db
+      .getRepository(BatchEntity)
+      .createQueryBuilder('b')
       .innerJoinAndSelect('b.product', 'p')
       .where('b.business_id = :businessId', { businessId });
     if (query.status) qb.andWhere('b.status = :status', { status: query.status });
@@ -64,7 +69,12 @@ export class BatchesService {
         { q: `%${escapeLike(q)}%` },
       );
     }
-    const [rows, total] = await qb.orderBy('b.created_at', 'DESC').addOrderBy('b.id').skip(query.offset).take(query.limit).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('b.created_at', 'DESC')
+      .addOrderBy('b.id')
+      .skip(query.offset)
+      .take(query.limit)
+      .getManyAndCount();
     const lastEvents = await this.lastEventTimes(rows.map((b) => b.id));
     return toPage(rows, total, query, (b) => mapBatchListItem(b, b.product!, lastEvents.get(b.id) ?? null, this.config.publicBaseUrl));
   }

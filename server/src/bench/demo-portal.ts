@@ -34,10 +34,18 @@ export const webBuilt = (): boolean => existsSync(`${WEB_DIST}/index.html`);
 export async function startDemoPortal(): Promise<DemoPortal> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const app = await createApp(loadConfig({
-    PORT: String(port), PUBLIC_BASE_URL: origin, DATA_DIR: 'memory://', SEED_DEMO: 'false',
-    WEB_DIST_DIR: WEB_DIST, PUBLIC_RATE_LIMIT: '1000000', AUTH_SECRET: 'bench-secret-bench-secret-bench-secret',
-  }), { logger: false });
+  const app = await createApp(
+    loadConfig({
+      PORT: String(port),
+      PUBLIC_BASE_URL: origin,
+      DATA_DIR: 'memory://',
+      SEED_DEMO: 'false',
+      WEB_DIST_DIR: WEB_DIST,
+      PUBLIC_RATE_LIMIT: '1000000',
+      AUTH_SECRET: 'bench-secret-bench-secret-bench-secret',
+    }),
+    { logger: false },
+  );
   try {
     await seedDemoData(app, { log: () => undefined, error: console.error } as unknown as Logger);
     await app.nest.listen({ port, host: '127.0.0.1' });

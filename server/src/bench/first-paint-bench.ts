@@ -15,7 +15,10 @@ const CONTENT = ['product-name', 'origin', 'recall-banner'];
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** One cold visit (fresh profile: nothing cached) through the Digital Link, throttled. */
-async function visit(browser: Browser, link: string): Promise<{ fcp: number; content: number; domContentLoaded: number; load: number; html: string }> {
+async function visit(
+  browser: Browser,
+  link: string,
+): Promise<{ fcp: number; content: number; domContentLoaded: number; load: number; html: string }> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
   try {
     const page = await context.newPage();
@@ -62,13 +65,23 @@ async function visit(browser: Browser, link: string): Promise<{ fcp: number; con
  * Digital Link (307, then the server-rendered page), on the demo portal.
  */
 export async function benchFirstPaint(): Promise<void> {
-  console.log(`First paint of the recalled demo batch through its Digital Link, ${NETWORK.downloadThroughput * 8 / 1e6} Mbps / ${NETWORK.uploadThroughput * 8 / 1e3} kbps / ${NETWORK.latency} ms RTT, CPU ${CPU_SLOWDOWN}x slower, ${RUNS} cold visits:`);
+  console.log(
+    `First paint of the recalled demo batch through its Digital Link, ${(NETWORK.downloadThroughput * 8) / 1e6} Mbps / ${(NETWORK.uploadThroughput * 8) / 1e3} kbps / ${NETWORK.latency} ms RTT, CPU ${CPU_SLOWDOWN}x slower, ${RUNS} cold visits:`,
+  );
   if (!existsSync(CHROMIUM)) return void console.log(`  skipped: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
   if (!webBuilt()) return void console.log('  skipped: no web build (npm run build -w web)');
   const portal = await startDemoPortal();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   try {
     const link = `${portal.origin}/01/${gtin14(DEMO_GTINS.honey)}/10/${DEMO_LOTS.honeyRecalled}`;
@@ -79,14 +92,30 @@ export async function benchFirstPaint(): Promise<void> {
     const missing = CONTENT.filter((id) => !html.includes(`data-testid="${id}"`));
     const content = median(runs.map((r) => r.content));
     console.table([
-      { measure: 'first contentful paint', 'median ms': Math.round(median(runs.map((r) => r.fcp))), runs: runs.map((r) => Math.round(r.fcp)).join(', ') },
-      { measure: 'product, origin and recall painted', 'median ms': Math.round(content), runs: runs.map((r) => Math.round(r.content)).join(', ') },
-      { measure: 'DOMContentLoaded (app started)', 'median ms': Math.round(median(runs.map((r) => r.domContentLoaded))), runs: runs.map((r) => Math.round(r.domContentLoaded)).join(', ') },
+      {
+        measure: 'first contentful paint',
+        'median ms': Math.round(median(runs.map((r) => r.fcp))),
+        runs: runs.map((r) => Math.round(r.fcp)).join(', '),
+      },
+      {
+        measure: 'product, origin and recall painted',
+        'median ms': Math.round(content),
+        runs: runs.map((r) => Math.round(r.content)).join(', '),
+      },
+      {
+        measure: 'DOMContentLoaded (app started)',
+        'median ms': Math.round(median(runs.map((r) => r.domContentLoaded))),
+        runs: runs.map((r) => Math.round(r.domContentLoaded)).join(', '),
+      },
       { measure: 'load', 'median ms': Math.round(median(runs.map((r) => r.load))), runs: runs.map((r) => Math.round(r.load)).join(', ') },
     ]);
-    console.log(`  product name, origin and recall warning painted at ${Math.round(content)} ms vs the ${GOAL_MS} ms goal (${content <= GOAL_MS ? 'met' : 'NOT met'}); ${missing.length === 0
-      ? 'all three are in the server\'s HTML, so in the first paint'
-      : `not in the server's HTML: ${missing.join(', ')}, they wait for the app`}`);
+    console.log(
+      `  product name, origin and recall warning painted at ${Math.round(content)} ms vs the ${GOAL_MS} ms goal (${content <= GOAL_MS ? 'met' : 'NOT met'}); ${
+        missing.length === 0
+          ? "all three are in the server's HTML, so in the first paint"
+          : `not in the server's HTML: ${missing.join(', ')}, they wait for the app`
+      }`,
+    );
   } finally {
     await browser.close();
     await portal.close();

@@ -8,8 +8,17 @@ const HEADER = ['product', 'lot_code', 'production_date'];
  * reader of /api/health sees meanwhile: the file is read in a worker thread and the rows are
  * checked in turns, so health should stay at its floor.
  */
-export async function benchImportCheck(url: string, owner: { email: string; password: string }, businessId: string, gtin: string): Promise<void> {
-  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(owner) });
+export async function benchImportCheck(
+  url: string,
+  owner: { email: string; password: string },
+  businessId: string,
+  gtin: string,
+): Promise<void> {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(owner),
+  });
   const { accessToken: token } = (await login.json()) as { accessToken: string };
   const rows = Array.from({ length: IMPORT_MAX_ROWS }, (_, n) => [gtin, `IMP-${n}`, '01/10/2026']);
   const workbook = new ExcelJS.Workbook();
@@ -24,7 +33,9 @@ export async function benchImportCheck(url: string, owner: { email: string; pass
     const started = performance.now();
     let done = false;
     const check = fetch(`${url}/api/businesses/${businessId}/imports/check?kind=batches`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': IMPORT_CONTENT_TYPES[format] }, body: files[format],
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': IMPORT_CONTENT_TYPES[format] },
+      body: files[format],
     }).finally(() => (done = true));
     const health: number[] = [];
     while (!done) {
@@ -44,6 +55,8 @@ export async function benchImportCheck(url: string, owner: { email: string; pass
       'health max ms': Math.round(health.at(-1) ?? 0),
     });
   }
-  console.log('Import check of the largest file taken (read in a worker thread, rows checked in turns), with /api/health asked every 20 ms meanwhile:');
+  console.log(
+    'Import check of the largest file taken (read in a worker thread, rows checked in turns), with /api/health asked every 20 ms meanwhile:',
+  );
   console.table(table);
 }

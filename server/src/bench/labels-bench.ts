@@ -8,9 +8,16 @@ const ROUNDS = 3;
  * a download would be: access check, batch, layout, vector QR, font subset, streamed PDF.
  */
 export async function benchLabels(url: string, owner: { email: string; password: string }, batchId: string): Promise<void> {
-  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(owner) });
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(owner),
+  });
   const { accessToken: token } = (await login.json()) as { accessToken: string };
-  const sheet = (template: string) => fetch(`${url}/api/batches/${batchId}/labels.pdf?template=${template}&count=${LABELS}`, { headers: { authorization: `Bearer ${token}` } });
+  const sheet = (template: string) =>
+    fetch(`${url}/api/batches/${batchId}/labels.pdf?template=${template}&count=${LABELS}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
   // Once untimed, to warm up.
   await (await sheet(LABEL_TEMPLATES[0].id)).arrayBuffer();
   const rows = [];

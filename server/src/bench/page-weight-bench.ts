@@ -11,7 +11,14 @@ const PHONE = {
   'accept-language': 'vi-VN,vi;q=0.9',
 };
 
-interface Fetched { status: number; location?: string; type: string; encoding: string; wire: number; body: Buffer }
+interface Fetched {
+  status: number;
+  location?: string;
+  type: string;
+  encoding: string;
+  wire: number;
+  body: Buffer;
+}
 
 /** One GET as the phone sends it, the body counted as it came over the wire, then decoded. */
 function fetchAsPhone(url: string, accept: string): Promise<Fetched> {
@@ -23,7 +30,14 @@ function fetchAsPhone(url: string, accept: string): Promise<Fetched> {
         const wire = Buffer.concat(chunks);
         const encoding = response.headers['content-encoding'] ?? 'identity';
         const body = encoding === 'br' ? brotliDecompressSync(wire) : encoding === 'gzip' ? gunzipSync(wire) : wire;
-        resolve({ status: response.statusCode ?? 0, location: response.headers.location, type: response.headers['content-type'] ?? '', encoding, wire: wire.length, body });
+        resolve({
+          status: response.statusCode ?? 0,
+          location: response.headers.location,
+          type: response.headers['content-type'] ?? '',
+          encoding,
+          wire: wire.length,
+          body,
+        });
       });
       response.on('error', reject);
     }).on('error', reject);
@@ -45,7 +59,9 @@ function referencedByPage(html: string): { href: string; kind: 'js' | 'css' }[] 
 
 /** The static imports of a built module (`import{a}from"./x.js"`, `import"./y.js"`, `export*from…`); `import()` is left for later. */
 function staticImportsOf(code: string): string[] {
-  return [...code.matchAll(/(?<![\w$.])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']((?:\.{1,2})?\/[^"']+)["']/g)].map((match) => match[1]!);
+  return [...code.matchAll(/(?<![\w$.])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']((?:\.{1,2})?\/[^"']+)["']/g)].map(
+    (match) => match[1]!,
+  );
 }
 
 /**
@@ -61,7 +77,6 @@ export async function benchPageWeight(): Promise<void> {
   }
   const { origin, close } = await startDemoPortal();
   try {
-
     const scan = await fetchAsPhone(demoDigitalLink(DEMO_GTINS.pomelo, DEMO_LOTS.pomelo, origin), 'text/html');
     if (scan.status !== 307 || !scan.location) throw new Error(`bench page weight: the scan answered ${scan.status}`);
     const pageUrl = new URL(scan.location, origin);
@@ -69,7 +84,9 @@ export async function benchPageWeight(): Promise<void> {
     const page = await fetchAsPhone(pageUrl.href, 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8');
     if (page.status !== 200) throw new Error(`bench page weight: the page answered ${page.status}`);
 
-    const rows = [{ file: pageUrl.pathname, kind: 'html', encoding: page.encoding, 'wire bytes': page.wire, 'raw bytes': page.body.length }];
+    const rows = [
+      { file: pageUrl.pathname, kind: 'html', encoding: page.encoding, 'wire bytes': page.wire, 'raw bytes': page.body.length },
+    ];
     const queue = referencedByPage(page.body.toString('utf8')).map((ref) => ({ url: new URL(ref.href, pageUrl).href, kind: ref.kind }));
     const seen = new Set<string>();
     while (queue.length) {
@@ -78,17 +95,30 @@ export async function benchPageWeight(): Promise<void> {
       seen.add(next.url);
       const file = await fetchAsPhone(next.url, next.kind === 'css' ? 'text/css,*/*;q=0.1' : '*/*');
       if (file.status !== 200) throw new Error(`bench page weight: ${next.url} answered ${file.status}`);
-      rows.push({ file: new URL(next.url).pathname, kind: next.kind, encoding: file.encoding, 'wire bytes': file.wire, 'raw bytes': file.body.length });
-      if (next.kind === 'js') queue.push(...staticImportsOf(file.body.toString('utf8')).map((href) => ({ url: new URL(href, next.url).href, kind: 'js' as const })));
+      rows.push({
+        file: new URL(next.url).pathname,
+        kind: next.kind,
+        encoding: file.encoding,
+        'wire bytes': file.wire,
+        'raw bytes': file.body.length,
+      });
+      if (next.kind === 'js')
+        queue.push(
+          ...staticImportsOf(file.body.toString('utf8')).map((href) => ({ url: new URL(href, next.url).href, kind: 'js' as const })),
+        );
     }
 
     const assets = rows.filter((row) => row.kind !== 'html');
     const wire = assets.reduce((sum, row) => sum + row['wire bytes'], 0);
     const raw = assets.reduce((sum, row) => sum + row['raw bytes'], 0);
     const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
-    console.log('Page weight (P6): first load of the pomelo batch page as a phone (Accept-Encoding: br, gzip), HTML then every script, module preload, stylesheet and static import:');
+    console.log(
+      'Page weight (P6): first load of the pomelo batch page as a phone (Accept-Encoding: br, gzip), HTML then every script, module preload, stylesheet and static import:',
+    );
     console.table(rows);
-    console.log(`JS + CSS on the wire: ${kB(wire)} (uncompressed ${kB(raw)}, ${assets.length} files) against the budget of ${kB(BUDGET_BYTES)}: ${wire <= BUDGET_BYTES ? 'within' : `over by ${kB(wire - BUDGET_BYTES)}`}.`);
+    console.log(
+      `JS + CSS on the wire: ${kB(wire)} (uncompressed ${kB(raw)}, ${assets.length} files) against the budget of ${kB(BUDGET_BYTES)}: ${wire <= BUDGET_BYTES ? 'within' : `over by ${kB(wire - BUDGET_BYTES)}`}.`,
+    );
   } finally {
     await close();
   }

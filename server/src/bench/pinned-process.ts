@@ -10,10 +10,17 @@ export const pinned = TASKSET !== undefined;
  * Runs a script of this folder in its own Node.js process, on one core where taskset exists, with
  * an IPC channel; resolves with the process and its first message.
  */
-export function startPinned<T>(script: string, core: number, args: string[] = [], nodeOptions: string[] = []): Promise<{ child: ChildProcess; message: T }> {
+export function startPinned<T>(
+  script: string,
+  core: number,
+  args: string[] = [],
+  nodeOptions: string[] = [],
+): Promise<{ child: ChildProcess; message: T }> {
   const path = new URL(script, import.meta.url).pathname;
   const command = TASKSET ? [TASKSET, '-c', String(core), process.execPath] : [process.execPath];
-  const child = spawn(command[0]!, [...command.slice(1), ...nodeOptions, path, ...args], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = spawn(command[0]!, [...command.slice(1), ...nodeOptions, path, ...args], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     child.once('message', (message) => resolve({ child, message: message as T }));
     child.once('error', reject);

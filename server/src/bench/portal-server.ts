@@ -8,4 +8,11 @@ const app = await createApp(loadConfig(JSON.parse(process.argv[2] ?? '{}') as No
 await app.nest.listen({ port: 0, host: '127.0.0.1' });
 process.send?.({ port: (app.nest.getHttpServer().address() as AddressInfo).port });
 // Closed by its parent: the scans it holds are written before the database closes.
-process.on('disconnect', () => void app.close().then(() => process.exit(0), () => process.exit(1)));
+process.on(
+  'disconnect',
+  () =>
+    void app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    ),
+);

@@ -6,7 +6,11 @@ const ROUNDS = 3;
  * by the caller. Large sizes are for members of the batch's business, hence the owner's sign-in.
  */
 export async function benchQr(url: string, owner: { email: string; password: string }, batchIds: string[]): Promise<void> {
-  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(owner) });
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(owner),
+  });
   const { accessToken: token } = (await login.json()) as { accessToken: string };
   const image = async (batchId: string, query: string) => {
     const started = performance.now();
@@ -20,7 +24,12 @@ export async function benchQr(url: string, owner: { email: string; password: str
     const cold = [];
     for (let round = 0; round < ROUNDS; round++) cold.push((await image(batchIds[round]!, query)).ms);
     const hit = await image(batchIds[0]!, query);
-    rows.push({ image: `PNG ${query}`, 'cold ms (mean of 3)': Math.round(cold.reduce((a, b) => a + b) / ROUNDS), 'cached ms': Math.round(hit.ms * 10) / 10, 'x-cache': hit.cache });
+    rows.push({
+      image: `PNG ${query}`,
+      'cold ms (mean of 3)': Math.round(cold.reduce((a, b) => a + b) / ROUNDS),
+      'cached ms': Math.round(hit.ms * 10) / 10,
+      'x-cache': hit.cache,
+    });
   }
   console.log('QR images, one request at a time:');
   console.table(rows);
@@ -28,7 +37,9 @@ export async function benchQr(url: string, owner: { email: string; password: str
   // Four 4096 px level-H images at once (seconds of CPU) while /api/health is asked every 50 ms.
   const renders = batchIds.slice(3, 7).map((id) => image(id, 'size=4096&ecc=H'));
   let rendering = true;
-  void Promise.all(renders).finally(() => { rendering = false; });
+  void Promise.all(renders).finally(() => {
+    rendering = false;
+  });
   const latencies: number[] = [];
   while (rendering) {
     const started = performance.now();
@@ -37,5 +48,7 @@ export async function benchQr(url: string, owner: { email: string; password: str
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   latencies.sort((a, b) => a - b);
-  console.log(`/api/health while four 4096 px level-H QR images were drawn: ${latencies.length} requests, median ${latencies[Math.floor(latencies.length / 2)]!.toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`);
+  console.log(
+    `/api/health while four 4096 px level-H QR images were drawn: ${latencies.length} requests, median ${latencies[Math.floor(latencies.length / 2)]!.toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
+  );
 }

@@ -43,13 +43,25 @@ const EVENTS_PER_DOCUMENT = 1000;
 /** 1,000 storing events spread over the bench's batches: what an integrator's nightly upload looks like. */
 function captureDocument(paths: string[]): { eventList: Record<string, unknown>[]; document: Record<string, unknown> } {
   const eventList = Array.from({ length: EVENTS_PER_DOCUMENT }, (_, n) => ({
-    type: 'ObjectEvent', eventID: `urn:uuid:${randomUUID()}`, action: 'OBSERVE', bizStep: 'storing', disposition: 'sellable_not_accessible',
-    eventTime: new Date(Date.UTC(2026, 9, 2, 0, 0, n % 60)).toISOString(), eventTimeZoneOffset: '+07:00',
-    epcList: [], quantityList: [{ epcClass: `https://id.gs1.org${paths[n % 100]}`, quantity: 10, uom: 'KGM' }],
+    type: 'ObjectEvent',
+    eventID: `urn:uuid:${randomUUID()}`,
+    action: 'OBSERVE',
+    bizStep: 'storing',
+    disposition: 'sellable_not_accessible',
+    eventTime: new Date(Date.UTC(2026, 9, 2, 0, 0, n % 60)).toISOString(),
+    eventTimeZoneOffset: '+07:00',
+    epcList: [],
+    quantityList: [{ epcClass: `https://id.gs1.org${paths[n % 100]}`, quantity: 10, uom: 'KGM' }],
   }));
   return {
     eventList,
-    document: { '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'], type: 'EPCISDocument', schemaVersion: '2.0', creationDate: new Date().toISOString(), epcisBody: { eventList } },
+    document: {
+      '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
+      type: 'EPCISDocument',
+      schemaVersion: '2.0',
+      creationDate: new Date().toISOString(),
+      epcisBody: { eventList },
+    },
   };
 }
 
@@ -59,10 +71,15 @@ async function benchCapture(url: string, key: CreatedApiKey, paths: string[]): P
   for (let round = 0; round < CAPTURE_DOCUMENTS; round++) {
     const { document } = captureDocument(paths);
     const started = performance.now();
-    const response = await fetch(`${url}/epcis/capture`, { method: 'POST', headers: { authorization: `Bearer ${key.key}`, 'content-type': 'application/ld+json' }, body: JSON.stringify(document) });
+    const response = await fetch(`${url}/epcis/capture`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key.key}`, 'content-type': 'application/ld+json' },
+      body: JSON.stringify(document),
+    });
     const job = (await response.json()) as { success?: boolean; capturedCount?: number };
     captureMs += performance.now() - started;
-    if (!job.success || job.capturedCount !== EVENTS_PER_DOCUMENT) throw new Error(`bench capture failed: ${JSON.stringify(job).slice(0, 300)}`);
+    if (!job.success || job.capturedCount !== EVENTS_PER_DOCUMENT)
+      throw new Error(`bench capture failed: ${JSON.stringify(job).slice(0, 300)}`);
   }
   let insertMs = 0;
   for (let round = 0; round < CAPTURE_DOCUMENTS; round++) {
@@ -79,22 +96,35 @@ async function benchCapture(url: string, key: CreatedApiKey, paths: string[]): P
   const events = CAPTURE_DOCUMENTS * EVENTS_PER_DOCUMENT;
   const capturePerSecond = events / (captureMs / 1000);
   const insertPerSecond = events / (insertMs / 1000);
-  console.log(`EPCIS capture of ${CAPTURE_DOCUMENTS} documents of ${EVENTS_PER_DOCUMENT} events (schema, portal rules, hash chain, identifiers, audit, one transaction each):`);
+  console.log(
+    `EPCIS capture of ${CAPTURE_DOCUMENTS} documents of ${EVENTS_PER_DOCUMENT} events (schema, portal rules, hash chain, identifiers, audit, one transaction each):`,
+  );
   console.table([
     { case: 'POST /epcis/capture', 'events/s': Math.round(capturePerSecond), 'ms per document': Math.round(captureMs / CAPTURE_DOCUMENTS) },
-    { case: 'plain multi-row INSERT of the same rows', 'events/s': Math.round(insertPerSecond), 'ms per document': Math.round(insertMs / CAPTURE_DOCUMENTS) },
+    {
+      case: 'plain multi-row INSERT of the same rows',
+      'events/s': Math.round(insertPerSecond),
+      'ms per document': Math.round(insertMs / CAPTURE_DOCUMENTS),
+    },
   ]);
-  console.log(`The plain INSERT is ${(insertPerSecond / capturePerSecond).toFixed(1)} times faster: the price of checking and chaining every event.`);
+  console.log(
+    `The plain INSERT is ${(insertPerSecond / capturePerSecond).toFixed(1)} times faster: the price of checking and chaining every event.`,
+  );
 }
 
 const scratch = await createScratchDatabase('nguon_bench');
 // The portal under load runs in a process of its own: the embedded database then needs a folder both can open in turn.
 const embeddedDir = scratch.databaseUrl ? null : await mkdtemp(path.join(os.tmpdir(), 'nguon-bench-'));
 const env: NodeJS.ProcessEnv = {
-  PORT: '0', WEB_DIST_DIR: '', SEED_DEMO: 'false', PUBLIC_RATE_LIMIT: '1000000', DATA_DIR: embeddedDir ?? scratch.dataDir,
+  PORT: '0',
+  WEB_DIST_DIR: '',
+  SEED_DEMO: 'false',
+  PUBLIC_RATE_LIMIT: '1000000',
+  DATA_DIR: embeddedDir ?? scratch.dataDir,
   // One load generator is one client address: count every scan, so the scan rows measure the write.
   SCAN_COUNT_WINDOW_MINUTES: '0',
-  AUTH_SECRET: 'bench-secret-bench-secret-bench-secret', ...(scratch.databaseUrl ? { DATABASE_URL: scratch.databaseUrl } : {}),
+  AUTH_SECRET: 'bench-secret-bench-secret-bench-secret',
+  ...(scratch.databaseUrl ? { DATABASE_URL: scratch.databaseUrl } : {}),
   // The trace haystack (a million events) is written by single set-based statements that may run for minutes.
   DATABASE_STATEMENT_TIMEOUT_MS: '0',
 };
@@ -102,11 +132,32 @@ let app = await createApp(loadConfig(env), { logger: false });
 try {
   const started = Date.now();
   const users = app.database.dataSource.getRepository(UserEntity);
-  const admin = await users.save(users.create({ email: 'admin@bench.test', passwordHash: await hashPassword('x'), displayName: 'admin', role: 'admin', emailVerifiedAt: new Date() }));
-  const owner = await users.save(users.create({ email: 'owner@bench.test', passwordHash: await hashPassword('x'), displayName: 'owner', role: 'member', emailVerifiedAt: new Date() }));
+  const admin = await users.save(
+    users.create({
+      email: 'admin@bench.test',
+      passwordHash: await hashPassword('x'),
+      displayName: 'admin',
+      role: 'admin',
+      emailVerifiedAt: new Date(),
+    }),
+  );
+  const owner = await users.save(
+    users.create({
+      email: 'owner@bench.test',
+      passwordHash: await hashPassword('x'),
+      displayName: 'owner',
+      role: 'member',
+      emailVerifiedAt: new Date(),
+    }),
+  );
   const as = (user: UserEntity, businessId: string | null = null): Actor => {
     const principal: UserPrincipal = {
-      kind: 'user', id: user.id, email: user.email, displayName: user.displayName, role: user.role, sessionId: 'bench',
+      kind: 'user',
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      sessionId: 'bench',
       memberships: new Map(businessId ? [[businessId, 'owner']] : []),
     };
     return { principal, businessId, clientAddress: '127.0.0.1', requestId: 'bench' };
@@ -114,26 +165,43 @@ try {
   // Set-up calls the use cases directly, as the access guard would after checking these actors.
   const businesses = app.nest.get(BusinessesService);
   const business = await businesses.registerBusiness(as(owner), {
-    legalName: 'HTX Bench', taxCode: '3000000001', address: { line: 'Thôn 1', commune: 'Phúc Trạch', province: 'Hà Tĩnh' }, gs1Prefixes: ['8931000'],
+    legalName: 'HTX Bench',
+    taxCode: '3000000001',
+    address: { line: 'Thôn 1', commune: 'Phúc Trạch', province: 'Hà Tĩnh' },
+    gs1Prefixes: ['8931000'],
   });
   await businesses.decide(as(admin), business.id, 'verify', {});
   const asOwner = as(owner, business.id);
   const gtinBody = '893100000001';
   const product = await app.nest.get(ProductsService).createProduct(asOwner, {
-    name: { vi: 'Bưởi', en: 'Pomelo' }, category: 'fruit', unit: 'KGM', gtin: `${gtinBody}${gs1CheckDigit(gtinBody)}`,
+    name: { vi: 'Bưởi', en: 'Pomelo' },
+    category: 'fruit',
+    unit: 'KGM',
+    gtin: `${gtinBody}${gs1CheckDigit(gtinBody)}`,
   });
   const recording = app.nest.get(EventRecordingService);
   const ids: string[] = [];
   const paths: string[] = [];
   for (let i = 0; i < BATCHES; i++) {
-    const batch = await recording.registerBatch(asOwner, { productId: product.id, lotCode: `B-${i}`, productionDate: '2026-10-01', quantity: 100 });
+    const batch = await recording.registerBatch(asOwner, {
+      productId: product.id,
+      lotCode: `B-${i}`,
+      productionDate: '2026-10-01',
+      quantity: 100,
+    });
     for (const stage of ['harvesting', 'packing', 'shipping'] as const) {
-      await recording.recordStage(asOwner, batch.id, { stage, quantity: 100, ...(stage === 'shipping' ? { destinationName: 'Chợ đầu mối' } : {}) });
+      await recording.recordStage(asOwner, batch.id, {
+        stage,
+        quantity: 100,
+        ...(stage === 'shipping' ? { destinationName: 'Chợ đầu mối' } : {}),
+      });
     }
     ids.push(batch.id);
     paths.push(new URL(batch.identityUrl).pathname);
   }
-  console.log(`Nguồn bench: ${BATCHES} batches with 4 events each on ${scratch.databaseUrl ? 'PostgreSQL' : 'embedded PGlite'}, set up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `Nguồn bench: ${BATCHES} batches with 4 events each on ${scratch.databaseUrl ? 'PostgreSQL' : 'embedded PGlite'}, set up in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   // P1 runs the portal in its own process on this database: this one lets go of it meanwhile.
   await app.close();
   await benchScanPath({ env, ids, paths, seconds: SECONDS, connections: CONNECTIONS });
@@ -152,17 +220,23 @@ try {
     const rows = [
       await run('GET /api/health (SELECT 1)', ['/api/health'], {}),
       // Drawn once by the first pass, then cache hits.
-      await run('QR image, cached: GET /api/batches/{id}/qr.png (512 px)', ids.slice(0, 100).map((id) => `/api/batches/${id}/qr.png`), {}),
+      await run(
+        'QR image, cached: GET /api/batches/{id}/qr.png (512 px)',
+        ids.slice(0, 100).map((id) => `/api/batches/${id}/qr.png`),
+        {},
+      ),
     ];
     console.log(`In this process, beside the benches below (${CONNECTIONS} connections, ${SECONDS} s per row):`);
-    console.table(rows.map((r) => ({
-      case: r.title,
-      'req/s': Math.round(Number(r.requestsPerSecond)),
-      'p50 ms': r.latencyP50,
-      'p99 ms': r.latencyP99,
-      '4xx/5xx': r.failures,
-      errors: r.errors,
-    })));
+    console.table(
+      rows.map((r) => ({
+        case: r.title,
+        'req/s': Math.round(Number(r.requestsPerSecond)),
+        'p50 ms': r.latencyP50,
+        'p99 ms': r.latencyP99,
+        '4xx/5xx': r.failures,
+        errors: r.errors,
+      })),
+    );
 
     await benchCapture(url, await app.nest.get(ApiKeysService).createKey(asOwner, { name: 'bench', scopes: ['capture'] }), paths);
     await benchLabels(url, { email: owner.email, password: 'x' }, ids[0]!);
@@ -170,7 +244,14 @@ try {
     await benchQr(url, { email: owner.email, password: 'x' }, ids.slice(1000));
     await benchPageWeight();
     // Last: its million events would weigh on the benches above.
-    await benchTrace({ db: app.database.dataSource, url, admin: { email: admin.email, password: 'x' }, businessId: business.id, productId: product.id, embedded: !scratch.databaseUrl });
+    await benchTrace({
+      db: app.database.dataSource,
+      url,
+      admin: { email: admin.email, password: 'x' },
+      businessId: business.id,
+      productId: product.id,
+      embedded: !scratch.databaseUrl,
+    });
     await benchFirstPaint();
   }
 } finally {

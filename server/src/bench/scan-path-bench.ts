@@ -77,7 +77,13 @@ async function pinPortalBackends(databaseUrl: string | undefined, core: number):
  * autocannon from core 1, the runs alternating (floor, case, floor, case, ..., floor) so each case
  * is compared with the floor measured just before and after it on the same, possibly busy, core.
  */
-export async function benchScanPath(options: { env: NodeJS.ProcessEnv; ids: string[]; paths: string[]; seconds: number; connections: number }): Promise<void> {
+export async function benchScanPath(options: {
+  env: NodeJS.ProcessEnv;
+  ids: string[];
+  paths: string[];
+  seconds: number;
+  connections: number;
+}): Promise<void> {
   const portalOptions = process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles'] : [];
   // The page case needs the web app and its server entry; without a web build it is left out.
   const pages = webBuilt();
@@ -88,7 +94,13 @@ export async function benchScanPath(options: { env: NodeJS.ProcessEnv; ids: stri
     portal = await startPinned<{ port: number }>('./portal-server.js', 0, [JSON.stringify(env)], portalOptions);
     const floorUrl = `http://127.0.0.1:${floor.message.port}`;
     const portalUrl = `http://127.0.0.1:${portal.message.port}`;
-    const load = async (title: string, url: string, paths: string[], headers: Record<string, string>, seconds = options.seconds): Promise<LoadResult> => {
+    const load = async (
+      title: string,
+      url: string,
+      paths: string[],
+      headers: Record<string, string>,
+      seconds = options.seconds,
+    ): Promise<LoadResult> => {
       const server = url === floorUrl ? floor.child.pid : portal!.child.pid;
       const job = JSON.stringify({ title, url, paths, headers, seconds, connections: options.connections });
       const cpuBefore = cpuSecondsOf(server);
@@ -102,12 +114,24 @@ export async function benchScanPath(options: { env: NodeJS.ProcessEnv; ids: stri
       { title: 'scan as JSON: Digital Link -> consumer view (+ scan)', paths: options.paths, headers: { accept: 'application/json' } },
       { title: 'page data, warm: GET /api/public/batches/{id}', paths: options.ids.map((id) => `/api/public/batches/${id}`), headers: {} },
       { title: 'scan from a browser: Digital Link -> 307 (+ scan)', paths: options.paths, headers: { accept: 'text/html' } },
-      ...(pages ? [{ title: 'then the page, warm: GET /batches/{id} (HTML, gzip)', paths: pagePaths, headers: { accept: 'text/html', 'accept-encoding': 'gzip' } }] : []),
+      ...(pages
+        ? [
+            {
+              title: 'then the page, warm: GET /batches/{id} (HTML, gzip)',
+              paths: pagePaths,
+              headers: { accept: 'text/html', 'accept-encoding': 'gzip' },
+            },
+          ]
+        : []),
     ];
     // Every view built and every code looked up once (HEAD: no scan), right before each case: a
     // page is kept a minute (its scan count), longer than the runs before the page case take.
     const warm = async () => {
-      await visitAll(portalUrl, options.ids.map((id) => `/api/public/batches/${id}`), 'GET');
+      await visitAll(
+        portalUrl,
+        options.ids.map((id) => `/api/public/batches/${id}`),
+        'GET',
+      );
       await visitAll(portalUrl, options.paths, 'HEAD');
       if (pages) await visitAll(portalUrl, pagePaths, 'GET', 'text/html');
     };
@@ -124,26 +148,49 @@ export async function benchScanPath(options: { env: NodeJS.ProcessEnv; ids: stri
       results.push(await load(c.title, portalUrl, c.paths, c.headers));
       floors.push(await load('floor', floorUrl, ['/'], {}));
     }
-    console.log(`P1, the scan path: ${options.connections} connections, ${options.seconds} s per run, ${pinned ? `servers on core 0, load generator and ${database} on core 1 (taskset)` : 'not pinned (no taskset)'}; each case against the floor runs before and after it`);
+    console.log(
+      `P1, the scan path: ${options.connections} connections, ${options.seconds} s per run, ${pinned ? `servers on core 0, load generator and ${database} on core 1 (taskset)` : 'not pinned (no taskset)'}; each case against the floor runs before and after it`,
+    );
     const perCpu = (r: LoadResult) => r.requestsPerSecond / r.serverCpu;
     const cpu = (r: LoadResult) => ({ 'server CPU %': Math.round(r.serverCpu * 100), 'req per CPU-s': Math.round(perCpu(r)) });
     console.table([
-      ...floors.map((f, n) => ({ case: `floor: node:http hello (run ${n + 1})`, 'req/s': Math.round(f.requestsPerSecond), 'p50 ms': f.latencyP50, 'p99 ms': f.latencyP99, ...cpu(f), 'x floor': '', 'x floor per CPU-s': '', goal: '', '4xx/5xx': f.failures, errors: f.errors })),
+      ...floors.map((f, n) => ({
+        case: `floor: node:http hello (run ${n + 1})`,
+        'req/s': Math.round(f.requestsPerSecond),
+        'p50 ms': f.latencyP50,
+        'p99 ms': f.latencyP99,
+        ...cpu(f),
+        'x floor': '',
+        'x floor per CPU-s': '',
+        goal: '',
+        '4xx/5xx': f.failures,
+        errors: f.errors,
+      })),
       ...results.map((r, n) => {
         const [before, after] = [floors[n]!, floors[n + 1]!];
         const ratio = r.requestsPerSecond / ((before.requestsPerSecond + after.requestsPerSecond) / 2);
         const cpuRatio = perCpu(r) / ((perCpu(before) + perCpu(after)) / 2);
         const met = ratio >= GOAL_RATIO && r.latencyP99 <= GOAL_P99_MS;
         return {
-          case: r.title, 'req/s': Math.round(r.requestsPerSecond), 'p50 ms': r.latencyP50, 'p99 ms': r.latencyP99, ...cpu(r),
-          'x floor': ratio.toFixed(2), 'x floor per CPU-s': cpuRatio.toFixed(2), goal: `${met ? 'met' : 'NOT met'} (>= ${GOAL_RATIO}x, p99 <= ${GOAL_P99_MS} ms)`, '4xx/5xx': r.failures, errors: r.errors,
+          case: r.title,
+          'req/s': Math.round(r.requestsPerSecond),
+          'p50 ms': r.latencyP50,
+          'p99 ms': r.latencyP99,
+          ...cpu(r),
+          'x floor': ratio.toFixed(2),
+          'x floor per CPU-s': cpuRatio.toFixed(2),
+          goal: `${met ? 'met' : 'NOT met'} (>= ${GOAL_RATIO}x, p99 <= ${GOAL_P99_MS} ms)`,
+          '4xx/5xx': r.failures,
+          errors: r.errors,
         };
       }),
     ]);
     // On two cores the load generator shares its core with PostgreSQL's scan writes: a case can be
     // held back by the load generator while the portal's core idles. Requests per CPU-second of the
     // server say what the core would do busy, comparable with the floor's.
-    console.log('The goal is judged on req/s (x floor); "x floor per CPU-s" compares the servers\' work per request, whatever held the load generator back.');
+    console.log(
+      'The goal is judged on req/s (x floor); "x floor per CPU-s" compares the servers\' work per request, whatever held the load generator back.',
+    );
   } finally {
     if (portal) await stopPinned(portal.child);
     await stopPinned(floor.child);

@@ -60,7 +60,8 @@ async function buildHaystack({ db, businessId, productId }: TraceBenchContext, n
      SELECT ${chainId('k')}, $1::uuid, $2::uuid, 'CHAIN-' || k, 'BC' || k, DATE '2026-06-01' + k FROM generate_series(0, ${HOPS}) k`,
     [productId, businessId, noiseBatches],
   );
-  const eventColumns = 'id, event_id, event_type, action, biz_step, disposition, event_time, event_time_zone_offset, record_time, business_id, document, record_hash';
+  const eventColumns =
+    'id, event_id, event_type, action, biz_step, disposition, event_time, event_time_zone_offset, record_time, business_id, document, record_hash';
   await db.query(
     `INSERT INTO events (${eventColumns})
      SELECT ${objectEventId('g')}, 'bench:' || lpad(g::text, 8, '0'), 'ObjectEvent', 'OBSERVE',
@@ -125,16 +126,24 @@ export async function benchTrace(context: TraceBenchContext): Promise<void> {
   const events = await buildHaystack(context, noiseBatches);
   const buildSeconds = ((performance.now() - started) / 1000).toFixed(1);
 
-  const [{ start, end }] = (await db.query(`SELECT ${chainId('0')} AS start, ${chainId(String(HOPS))} AS end`)) as [{ start: string; end: string }];
+  const [{ start, end }] = (await db.query(`SELECT ${chainId('0')} AS start, ${chainId(String(HOPS))} AS end`)) as [
+    { start: string; end: string },
+  ];
   const backward = await reachableBatches(db, end, false, 20);
   const forward = await reachableBatches(db, start, true, 20);
   // The chain, its side inputs and their sources; forward, just the chain.
   const expectedBackward = 1 + HOPS + 2 * HOPS * SIDE_INPUTS;
   if (backward.length !== expectedBackward || forward.length !== HOPS + 1) {
-    throw new Error(`bench trace found ${backward.length} batches back (expected ${expectedBackward}) and ${forward.length} forward (expected ${HOPS + 1})`);
+    throw new Error(
+      `bench trace found ${backward.length} batches back (expected ${expectedBackward}) and ${forward.length} forward (expected ${HOPS + 1})`,
+    );
   }
 
-  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(admin),
+  });
   const { accessToken } = (await login.json()) as { accessToken: string };
   const get = async (path: string) => {
     const response = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${accessToken}` } });
@@ -143,9 +152,18 @@ export async function benchTrace(context: TraceBenchContext): Promise<void> {
   };
 
   const rows = [
-    { case: `recursive query: ${HOPS} hops back from the chain's end (${backward.length} batches)`, ms: await timed(RUNS, () => reachableBatches(db, end, false, 20)) },
-    { case: `recursive query: ${HOPS} hops forward from the chain's start (${forward.length} batches)`, ms: await timed(RUNS, () => reachableBatches(db, start, true, 20)) },
-    { case: 'GET /api/batches/{end}/trace (both ways, batches, edges, businesses, recalls)', ms: await timed(RUNS, () => get(`/api/batches/${end}/trace`)) },
+    {
+      case: `recursive query: ${HOPS} hops back from the chain's end (${backward.length} batches)`,
+      ms: await timed(RUNS, () => reachableBatches(db, end, false, 20)),
+    },
+    {
+      case: `recursive query: ${HOPS} hops forward from the chain's start (${forward.length} batches)`,
+      ms: await timed(RUNS, () => reachableBatches(db, start, true, 20)),
+    },
+    {
+      case: 'GET /api/batches/{end}/trace (both ways, batches, edges, businesses, recalls)',
+      ms: await timed(RUNS, () => get(`/api/batches/${end}/trace`)),
+    },
     { case: 'indexed lookup: SELECT a batch by id', ms: await timed(RUNS, () => db.query(`SELECT * FROM batches WHERE id = $1`, [end])) },
     { case: 'GET /api/batches/{id} (one indexed lookup over HTTP)', ms: await timed(RUNS, () => get(`/api/batches/${end}`)) },
   ];

@@ -13,11 +13,24 @@ export interface ClaimsOfBusiness {
   taxCodeConflict: ClaimHolder | null;
 }
 
-interface PrefixRow { business_id: string; prefix: string; confirmed: boolean; holder_id: string | null; holder_name: string | null }
-interface TaxRow { business_id: string; holder_id: string; holder_name: string }
+interface PrefixRow {
+  business_id: string;
+  prefix: string;
+  confirmed: boolean;
+  holder_id: string | null;
+  holder_name: string | null;
+}
+interface TaxRow {
+  business_id: string;
+  holder_id: string;
+  holder_name: string;
+}
 
 /** The prefixes of the businesses, each unconfirmed claim with the verified business it collides with. */
-export async function loadClaims(db: EntityManager, businesses: { id: string; taxCode: string; taxCodeConfirmed: boolean }[]): Promise<Map<string, ClaimsOfBusiness>> {
+export async function loadClaims(
+  db: EntityManager,
+  businesses: { id: string; taxCode: string; taxCodeConfirmed: boolean }[],
+): Promise<Map<string, ClaimsOfBusiness>> {
   const ids = businesses.map((b) => b.id);
   const claims = new Map<string, ClaimsOfBusiness>(ids.map((id) => [id, { prefixes: [], taxCodeConflict: null }]));
   if (ids.length === 0) return claims;
@@ -42,7 +55,9 @@ export async function loadClaims(db: EntityManager, businesses: { id: string; ta
   ]);
   for (const row of prefixes) {
     claims.get(row.business_id)!.prefixes.push({
-      prefix: row.prefix, display: displayPrefix(row.prefix), confirmed: row.confirmed,
+      prefix: row.prefix,
+      display: displayPrefix(row.prefix),
+      confirmed: row.confirmed,
       conflict: row.holder_id ? { businessId: row.holder_id, legalName: row.holder_name! } : null,
     });
   }
@@ -81,13 +96,25 @@ export function anothersGtinText(gtin14: string, holderName: string): LocalizedT
 export function outsidePrefixesText(gtin14: string, prefixes: readonly string[], which: 'declared' | 'confirmed'): LocalizedText {
   if (prefixes.length === 0) {
     return which === 'confirmed'
-      ? { vi: `Mã GTIN ${gtin14}: doanh nghiệp chưa có mã doanh nghiệp GS1 nào được quản trị viên xác nhận.`, en: `GTIN ${gtin14}: the business has no GS1 company prefix confirmed by an administrator.` }
-      : { vi: `Mã GTIN ${gtin14}: doanh nghiệp chưa khai báo mã doanh nghiệp GS1 nào.`, en: `GTIN ${gtin14}: the business has not declared a GS1 company prefix.` };
+      ? {
+          vi: `Mã GTIN ${gtin14}: doanh nghiệp chưa có mã doanh nghiệp GS1 nào được quản trị viên xác nhận.`,
+          en: `GTIN ${gtin14}: the business has no GS1 company prefix confirmed by an administrator.`,
+        }
+      : {
+          vi: `Mã GTIN ${gtin14}: doanh nghiệp chưa khai báo mã doanh nghiệp GS1 nào.`,
+          en: `GTIN ${gtin14}: the business has not declared a GS1 company prefix.`,
+        };
   }
   const list = prefixes.map(displayPrefix).join(', ');
   return which === 'confirmed'
-    ? { vi: `Mã GTIN ${gtin14} không thuộc mã doanh nghiệp GS1 đã được xác nhận của doanh nghiệp (${list}).`, en: `GTIN ${gtin14} is not under the business's confirmed GS1 company prefixes (${list}).` }
-    : { vi: `Mã GTIN ${gtin14} không thuộc mã doanh nghiệp GS1 đã khai báo của doanh nghiệp (${list}).`, en: `GTIN ${gtin14} is not under the business's declared GS1 company prefixes (${list}).` };
+    ? {
+        vi: `Mã GTIN ${gtin14} không thuộc mã doanh nghiệp GS1 đã được xác nhận của doanh nghiệp (${list}).`,
+        en: `GTIN ${gtin14} is not under the business's confirmed GS1 company prefixes (${list}).`,
+      }
+    : {
+        vi: `Mã GTIN ${gtin14} không thuộc mã doanh nghiệp GS1 đã khai báo của doanh nghiệp (${list}).`,
+        en: `GTIN ${gtin14} is not under the business's declared GS1 company prefixes (${list}).`,
+      };
 }
 
 /**
@@ -104,18 +131,33 @@ export async function assertProductGtinClaimed(db: EntityManager, businessId: st
 }
 
 /** Confirmed claims of other businesses that the given tax code and prefixes collide with. */
-export async function conflictsWith(db: EntityManager, businessId: string | null, taxCode: string | null, prefixes: readonly string[]): Promise<{ taxCode: ClaimHolder | null; prefixes: { prefix: string; theirs: string; holder: ClaimHolder }[] }> {
-  const [taxHolders, prefixHolders]: [{ id: string; legal_name: string }[], { prefix: string; theirs: string; id: string; legal_name: string }[]] = await Promise.all([
-    taxCode === null ? Promise.resolve([]) : db.query(
-      `SELECT id, legal_name FROM businesses WHERE tax_code = $1 AND tax_code_confirmed AND id IS DISTINCT FROM $2::uuid LIMIT 1`, [taxCode, businessId]),
-    prefixes.length === 0 ? Promise.resolve([]) : db.query(
-      `SELECT p.prefix, o.prefix AS theirs, ob.id, ob.legal_name
+export async function conflictsWith(
+  db: EntityManager,
+  businessId: string | null,
+  taxCode: string | null,
+  prefixes: readonly string[],
+): Promise<{ taxCode: ClaimHolder | null; prefixes: { prefix: string; theirs: string; holder: ClaimHolder }[] }> {
+  const [taxHolders, prefixHolders]: [
+    { id: string; legal_name: string }[],
+    { prefix: string; theirs: string; id: string; legal_name: string }[],
+  ] = await Promise.all([
+    taxCode === null
+      ? Promise.resolve([])
+      : db.query(
+          `SELECT id, legal_name FROM businesses WHERE tax_code = $1 AND tax_code_confirmed AND id IS DISTINCT FROM $2::uuid LIMIT 1`,
+          [taxCode, businessId],
+        ),
+    prefixes.length === 0
+      ? Promise.resolve([])
+      : db.query(
+          `SELECT p.prefix, o.prefix AS theirs, ob.id, ob.legal_name
          FROM unnest($1::text[]) AS p (prefix)
          JOIN business_gs1_prefixes o ON o.confirmed AND o.business_id IS DISTINCT FROM $2::uuid
           AND o.coverage && nguon_gs1_prefix_range(p.prefix)
          JOIN businesses ob ON ob.id = o.business_id
         ORDER BY p.prefix`,
-      [prefixes, businessId]),
+          [prefixes, businessId],
+        ),
   ]);
   const holder = (row: { id: string; legal_name: string }): ClaimHolder => ({ businessId: row.id, legalName: row.legal_name });
   return {
@@ -125,18 +167,35 @@ export async function conflictsWith(db: EntityManager, businessId: string | null
 }
 
 /** Refuses claims that a verified business already holds, naming what and whose. */
-export async function assertNoConflicts(db: EntityManager, businessId: string | null, taxCode: string | null, prefixes: readonly string[]): Promise<void> {
+export async function assertNoConflicts(
+  db: EntityManager,
+  businessId: string | null,
+  taxCode: string | null,
+  prefixes: readonly string[],
+): Promise<void> {
   const found = await conflictsWith(db, businessId, taxCode, prefixes);
   if (found.taxCode) {
     const name = found.taxCode.legalName;
-    throw new DomainError('TAX_CODE_TAKEN',
-      { vi: `Mã số thuế ${taxCode} đã thuộc doanh nghiệp đã xác minh «${name}».`, en: `Tax code ${taxCode} already belongs to the verified business "${name}".` },
-      { taxCode: [{ vi: `Đã thuộc doanh nghiệp «${name}»`, en: `Already held by "${name}"` }] });
+    throw new DomainError(
+      'TAX_CODE_TAKEN',
+      {
+        vi: `Mã số thuế ${taxCode} đã thuộc doanh nghiệp đã xác minh «${name}».`,
+        en: `Tax code ${taxCode} already belongs to the verified business "${name}".`,
+      },
+      { taxCode: [{ vi: `Đã thuộc doanh nghiệp «${name}»`, en: `Already held by "${name}"` }] },
+    );
   }
   if (found.prefixes.length) {
-    const vi = found.prefixes.map((c) => `${displayPrefix(c.prefix)} (trùng ${displayPrefix(c.theirs)} của «${c.holder.legalName}»)`).join('; ');
-    const en = found.prefixes.map((c) => `${displayPrefix(c.prefix)} (overlaps ${displayPrefix(c.theirs)} of "${c.holder.legalName}")`).join('; ');
-    const text = { vi: `Mã doanh nghiệp GS1 đã thuộc doanh nghiệp đã xác minh khác: ${vi}.`, en: `GS1 company prefixes already held by another verified business: ${en}.` };
+    const vi = found.prefixes
+      .map((c) => `${displayPrefix(c.prefix)} (trùng ${displayPrefix(c.theirs)} của «${c.holder.legalName}»)`)
+      .join('; ');
+    const en = found.prefixes
+      .map((c) => `${displayPrefix(c.prefix)} (overlaps ${displayPrefix(c.theirs)} of "${c.holder.legalName}")`)
+      .join('; ');
+    const text = {
+      vi: `Mã doanh nghiệp GS1 đã thuộc doanh nghiệp đã xác minh khác: ${vi}.`,
+      en: `GS1 company prefixes already held by another verified business: ${en}.`,
+    };
     throw new DomainError('PREFIX_TAKEN', text, { gs1Prefixes: [text] });
   }
 }
@@ -148,11 +207,17 @@ export async function assertNoConflicts(db: EntityManager, businessId: string | 
  */
 export async function confirmClaims(tx: EntityManager, businessId: string, adminId: string): Promise<string[]> {
   const [business]: { tax_code: string }[] = await tx.query(`SELECT tax_code FROM businesses WHERE id = $1`, [businessId]);
-  const unconfirmed: { prefix: string }[] = await tx.query(`SELECT prefix FROM business_gs1_prefixes WHERE business_id = $1 AND NOT confirmed`, [businessId]);
+  const unconfirmed: { prefix: string }[] = await tx.query(
+    `SELECT prefix FROM business_gs1_prefixes WHERE business_id = $1 AND NOT confirmed`,
+    [businessId],
+  );
   const prefixes = unconfirmed.map((r) => r.prefix);
   await assertNoConflicts(tx, businessId, business!.tax_code, prefixes);
   await tx.query(`UPDATE businesses SET tax_code_confirmed = true WHERE id = $1`, [businessId]);
-  await tx.query(`UPDATE business_gs1_prefixes SET confirmed = true, confirmed_at = now(), confirmed_by = $2 WHERE business_id = $1 AND NOT confirmed`, [businessId, adminId]);
+  await tx.query(
+    `UPDATE business_gs1_prefixes SET confirmed = true, confirmed_at = now(), confirmed_by = $2 WHERE business_id = $1 AND NOT confirmed`,
+    [businessId, adminId],
+  );
   return prefixes;
 }
 
@@ -160,11 +225,17 @@ export async function confirmClaims(tx: EntityManager, businessId: string, admin
  * Replaces the business's declared prefixes: kept ones keep their confirmation, new ones wait for
  * an administrator. Returns what was added and removed.
  */
-export async function replacePrefixes(tx: EntityManager, businessId: string, prefixes: readonly string[]): Promise<{ added: string[]; removed: string[] }> {
+export async function replacePrefixes(
+  tx: EntityManager,
+  businessId: string,
+  prefixes: readonly string[],
+): Promise<{ added: string[]; removed: string[] }> {
   const current = await prefixesOf(tx, businessId, 'declared');
   const added = prefixes.filter((p) => !current.includes(p));
   const removed = current.filter((p) => !prefixes.includes(p));
-  if (removed.length) await tx.query(`DELETE FROM business_gs1_prefixes WHERE business_id = $1 AND prefix = ANY($2::text[])`, [businessId, removed]);
-  if (added.length) await tx.query(`INSERT INTO business_gs1_prefixes (business_id, prefix) SELECT $1, unnest($2::text[])`, [businessId, added]);
+  if (removed.length)
+    await tx.query(`DELETE FROM business_gs1_prefixes WHERE business_id = $1 AND prefix = ANY($2::text[])`, [businessId, removed]);
+  if (added.length)
+    await tx.query(`INSERT INTO business_gs1_prefixes (business_id, prefix) SELECT $1, unnest($2::text[])`, [businessId, added]);
   return { added, removed };
 }

@@ -19,7 +19,12 @@ export function mapCertificate(c: CertificateEntity, today = new Date().toISOStr
     validity,
     productId: c.productId,
     document: c.document
-      ? { attachmentId: c.document.id, fileName: c.document.fileName, contentType: c.document.contentType, url: attachmentUrl(c.document.id) }
+      ? {
+          attachmentId: c.document.id,
+          fileName: c.document.fileName,
+          contentType: c.document.contentType,
+          url: attachmentUrl(c.document.id),
+        }
       : null,
   };
 }

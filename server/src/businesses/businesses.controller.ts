@@ -18,42 +18,65 @@ export class BusinessesController {
   constructor(private readonly businesses: BusinessesService) {}
 
   /** Businesses are registered by their people, not by inspectors or administrators. */
-  @Post() @Access({ roles: ['member'] })
-  register(@CurrentActor() actor: Actor, @Body() dto: CreateBusinessDto): Promise<BusinessView> { return this.businesses.registerBusiness(actor, dto); }
+  @Post()
+  @Access({ roles: ['member'] })
+  register(@CurrentActor() actor: Actor, @Body() dto: CreateBusinessDto): Promise<BusinessView> {
+    return this.businesses.registerBusiness(actor, dto);
+  }
 
   @Get()
-  list(@OptionalActor() actor: Actor | null, @Query() query: ListBusinessesQuery): Promise<Page<BusinessView>> { return this.businesses.listBusinesses(actor, query); }
+  list(@OptionalActor() actor: Actor | null, @Query() query: ListBusinessesQuery): Promise<Page<BusinessView>> {
+    return this.businesses.listBusinesses(actor, query);
+  }
 
   /** The recipient search of the shipping form: verified businesses by name or tax code, at most 10. */
-  @Get('directory') @Access({ scope: 'read' })
-  directory(@Query() query: DirectoryQuery): Promise<BusinessDirectoryEntry[]> { return this.businesses.searchDirectory(query.q); }
+  @Get('directory')
+  @Access({ scope: 'read' })
+  directory(@Query() query: DirectoryQuery): Promise<BusinessDirectoryEntry[]> {
+    return this.businesses.searchDirectory(query.q);
+  }
 
   @Get(':id')
-  get(@OptionalActor() actor: Actor | null, @Param('id', UuidParam) id: string): Promise<BusinessView> { return this.businesses.getBusiness(actor, id); }
+  get(@OptionalActor() actor: Actor | null, @Param('id', UuidParam) id: string): Promise<BusinessView> {
+    return this.businesses.getBusiness(actor, id);
+  }
 
-  @Post(':id/verify') @HttpCode(200) @Access({ roles: ['admin'] })
+  @Post(':id/verify')
+  @HttpCode(200)
+  @Access({ roles: ['admin'] })
   verify(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: BusinessDecisionDto): Promise<BusinessView> {
     return this.businesses.decide(actor, id, 'verify', dto);
   }
 
-  @Post(':id/reject') @HttpCode(200) @Access({ roles: ['admin'] })
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Access({ roles: ['admin'] })
   reject(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: BusinessDecisionDto): Promise<BusinessView> {
     return this.businesses.decide(actor, id, 'reject', dto);
   }
 
   /** The owners declare the business's GS1 company prefixes; new ones wait for an administrator. */
-  @Put(':id/gs1-prefixes') @Access({ actsFor: owned.businessInPath('id'), memberRole: 'owner' })
-  updatePrefixes(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: UpdateGs1PrefixesDto): Promise<BusinessView> {
+  @Put(':id/gs1-prefixes')
+  @Access({ actsFor: owned.businessInPath('id'), memberRole: 'owner' })
+  updatePrefixes(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: UpdateGs1PrefixesDto,
+  ): Promise<BusinessView> {
     return this.businesses.updatePrefixes(actor, id, dto);
   }
 
   /** An administrator confirms the prefixes a verified business declared since its verification. */
-  @Post(':id/gs1-prefixes/confirm') @HttpCode(200) @Access({ roles: ['admin'] })
+  @Post(':id/gs1-prefixes/confirm')
+  @HttpCode(200)
+  @Access({ roles: ['admin'] })
   confirmPrefixes(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<BusinessView> {
     return this.businesses.confirmPrefixes(actor, id);
   }
 
-  @Post(':id/suspend') @HttpCode(200) @Access({ roles: ['admin'] })
+  @Post(':id/suspend')
+  @HttpCode(200)
+  @Access({ roles: ['admin'] })
   suspend(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: BusinessDecisionDto): Promise<BusinessView> {
     return this.businesses.decide(actor, id, 'suspend', dto);
   }

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { foldText, overlappingPrefixes, parseCompanyPrefix, prefixOfGtin, type BusinessDirectoryEntry, type BusinessStatus, type BusinessView, type Page } from '@nguon/shared';
+import {
+  foldText,
+  overlappingPrefixes,
+  parseCompanyPrefix,
+  prefixOfGtin,
+  type BusinessDirectoryEntry,
+  type BusinessStatus,
+  type BusinessView,
+  type Page,
+} from '@nguon/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { BusinessMemberEntity } from '../auth/business-member.entity.js';
@@ -43,24 +52,35 @@ export class BusinessesService {
     const user = userOf(actor);
     const prefixes = declaredPrefixes(dto.gs1Prefixes ?? []);
     // A business is registered by someone whose mailbox is proved: the owner the portal can reach.
-    const [row]: { verified: boolean }[] = await this.db.query(`SELECT email_verified_at IS NOT NULL AS verified FROM users WHERE id = $1`, [user.id]);
+    const [row]: { verified: boolean }[] = await this.db.query(
+      `SELECT email_verified_at IS NOT NULL AS verified FROM users WHERE id = $1`,
+      [user.id],
+    );
     if (!row?.verified) throw new DomainError('EMAIL_NOT_VERIFIED');
     const business = await this.db.transaction(async (tx) => {
       await assertNoConflicts(tx, null, dto.taxCode, prefixes);
-      const saved = await tx.getRepository(BusinessEntity).save(tx.getRepository(BusinessEntity).create({
-        legalName: dto.legalName.trim(),
-        taxCode: dto.taxCode,
-        addressLine: dto.address.line.trim(),
-        commune: dto.address.commune.trim(),
-        province: dto.address.province.trim(),
-        phone: dto.phone ?? null,
-        email: dto.email ?? null,
-        gln: dto.gln ?? null,
-        status: 'pending',
-      }));
+      const saved = await tx.getRepository(BusinessEntity).save(
+        tx.getRepository(BusinessEntity).create({
+          legalName: dto.legalName.trim(),
+          taxCode: dto.taxCode,
+          addressLine: dto.address.line.trim(),
+          commune: dto.address.commune.trim(),
+          province: dto.address.province.trim(),
+          phone: dto.phone ?? null,
+          email: dto.email ?? null,
+          gln: dto.gln ?? null,
+          status: 'pending',
+        }),
+      );
       await replacePrefixes(tx, saved.id, prefixes);
       await tx.getRepository(BusinessMemberEntity).insert({ businessId: saved.id, userId: user.id, role: 'owner' });
-      await this.audit.record(tx, actor, { action: 'business.register', targetType: 'business', targetId: saved.id, businessId: saved.id, details: { legalName: saved.legalName, taxCode: saved.taxCode, gs1Prefixes: prefixes } });
+      await this.audit.record(tx, actor, {
+        action: 'business.register',
+        targetType: 'business',
+        targetId: saved.id,
+        businessId: saved.id,
+        details: { legalName: saved.legalName, taxCode: saved.taxCode, gs1Prefixes: prefixes },
+      });
       return saved;
     });
     // The caller's memberships were read before it owned this business: no access check here.
@@ -76,18 +96,33 @@ export class BusinessesService {
     const prefixes = declaredPrefixes(dto.gs1Prefixes);
     await this.db.transaction(async (tx) => {
       await this.lockOrFail(tx, businessId);
-      const products: { gtin: string }[] = await tx.query(`SELECT DISTINCT gtin FROM products WHERE business_id = $1 AND gtin IS NOT NULL`, [businessId]);
+      const products: { gtin: string }[] = await tx.query(
+        `SELECT DISTINCT gtin FROM products WHERE business_id = $1 AND gtin IS NOT NULL`,
+        [businessId],
+      );
       const orphaned = products.filter((p) => !prefixOfGtin(p.gtin, prefixes)).map((p) => p.gtin);
       if (orphaned.length) {
         const list = orphaned.slice(0, 5).join(', ');
-        throw new DomainError('PREFIX_IN_USE',
+        throw new DomainError(
+          'PREFIX_IN_USE',
           { vi: `Còn sản phẩm có mã GTIN không thuộc danh sách mới: ${list}.`, en: `Products have GTINs outside the new list: ${list}.` },
-          { gs1Prefixes: [{ vi: `Các GTIN ${list} cần một mã doanh nghiệp trong danh sách`, en: `GTINs ${list} need a prefix in the list` }] });
+          {
+            gs1Prefixes: [
+              { vi: `Các GTIN ${list} cần một mã doanh nghiệp trong danh sách`, en: `GTINs ${list} need a prefix in the list` },
+            ],
+          },
+        );
       }
       // Its confirmed prefixes collide with no one (the database sees to it): only new or pending ones can.
       await assertNoConflicts(tx, businessId, null, prefixes);
       const change = await replacePrefixes(tx, businessId, prefixes);
-      await this.audit.record(tx, actor, { action: 'business.update_prefixes', targetType: 'business', targetId: businessId, businessId, details: change });
+      await this.audit.record(tx, actor, {
+        action: 'business.update_prefixes',
+        targetType: 'business',
+        targetId: businessId,
+        businessId,
+        details: change,
+      });
     });
     return this.getBusiness(actor, businessId);
   }
@@ -98,7 +133,13 @@ export class BusinessesService {
       const business = await this.lockOrFail(tx, businessId);
       if (business.status !== 'verified') throw new DomainError('BUSINESS_STATUS_CONFLICT');
       const confirmed = await confirmClaims(tx, businessId, userOf(actor).id);
-      await this.audit.record(tx, actor, { action: 'business.confirm_prefixes', targetType: 'business', targetId: businessId, businessId, details: { confirmed } });
+      await this.audit.record(tx, actor, {
+        action: 'business.confirm_prefixes',
+        targetType: 'business',
+        targetId: businessId,
+        businessId,
+        details: { confirmed },
+      });
     });
     return this.getBusiness(actor, businessId);
   }
@@ -116,12 +157,26 @@ export class BusinessesService {
       if (!(rule.from as readonly BusinessStatus[]).includes(business.status)) throw new DomainError('BUSINESS_STATUS_CONFLICT');
       // Verifying confirms the tax code and prefixes, unless a verified business holds one already.
       const confirmed = decision === 'verify' ? await confirmClaims(tx, businessId, userOf(actor).id) : [];
-      await tx.getRepository(BusinessEntity).update({ id: businessId }, {
-        status: rule.to, statusReason: reason, statusChangedAt: new Date(), statusChangedBy: userOf(actor).id,
-      });
+      await tx.getRepository(BusinessEntity).update(
+        { id: businessId },
+        {
+          status: rule.to,
+          statusReason: reason,
+          statusChangedAt: new Date(),
+          statusChangedBy: userOf(actor).id,
+        },
+      );
       await this.audit.record(tx, actor, {
-        action: `business.${decision}`, targetType: 'business', targetId: businessId, businessId,
-        details: { from: business.status, to: rule.to, reason, ...(decision === 'verify' ? { taxCode: business.taxCode, confirmedPrefixes: confirmed } : {}) },
+        action: `business.${decision}`,
+        targetType: 'business',
+        targetId: businessId,
+        businessId,
+        details: {
+          from: business.status,
+          to: rule.to,
+          reason,
+          ...(decision === 'verify' ? { taxCode: business.taxCode, confirmedPrefixes: confirmed } : {}),
+        },
       });
     });
     await this.businessPagesChanged(businessId);
@@ -136,14 +191,22 @@ export class BusinessesService {
   }
 
   private async view(business: BusinessEntity): Promise<BusinessView> {
-    const [certificates, claims] = await Promise.all([loadCertificates(this.db.manager, { businessIds: [business.id] }), loadClaims(this.db.manager, [business])]);
+    const [certificates, claims] = await Promise.all([
+      loadCertificates(this.db.manager, { businessIds: [business.id] }),
+      loadClaims(this.db.manager, [business]),
+    ]);
     return mapBusiness(business, certificates, claims.get(business.id)!);
   }
 
   async listBusinesses(actor: Actor | null, query: ListBusinessesQuery): Promise<Page<BusinessView>> {
     const qb = this.db.getRepository(BusinessEntity).createQueryBuilder('b');
     if (!TenancyPolicy.readsEverything(actor?.principal ?? null)) {
-      const own = actor?.principal.kind === 'user' ? [...actor.principal.memberships.keys()] : actor?.principal.kind === 'api_key' ? [actor.principal.businessId] : [];
+      const own =
+        actor?.principal.kind === 'user'
+          ? [...actor.principal.memberships.keys()]
+          : actor?.principal.kind === 'api_key'
+            ? [actor.principal.businessId]
+            : [];
       qb.andWhere(`(b.status = 'verified' OR b.id = ANY(:own::uuid[]))`, { own });
     }
     if (query.status) qb.andWhere('b.status = :status', { status: query.status });
@@ -152,8 +215,17 @@ export class BusinessesService {
       qb.andWhere(`(nguon_fold(b.legal_name) LIKE nguon_fold(:q) OR b.tax_code LIKE :prefix)`, { q: `%${q}%`, prefix: `${q}%` });
     }
     const [rows, total] = await qb.orderBy('b.legal_name').skip(query.offset).take(query.limit).getManyAndCount();
-    const [certificates, claims] = await Promise.all([loadCertificates(this.db.manager, { businessIds: rows.map((r) => r.id) }), loadClaims(this.db.manager, rows)]);
-    return toPage(rows, total, query, (b) => mapBusiness(b, certificates.filter((c) => c.businessId === b.id), claims.get(b.id)!));
+    const [certificates, claims] = await Promise.all([
+      loadCertificates(this.db.manager, { businessIds: rows.map((r) => r.id) }),
+      loadClaims(this.db.manager, rows),
+    ]);
+    return toPage(rows, total, query, (b) =>
+      mapBusiness(
+        b,
+        certificates.filter((c) => c.businessId === b.id),
+        claims.get(b.id)!,
+      ),
+    );
   }
 
   /** Verified businesses whose name contains the words (diacritics ignored) or whose tax code starts with the digits. */
@@ -189,11 +261,20 @@ export class BusinessesService {
 
 /** The declared list in stored form, without repeats; overlapping entries are refused (the DTO checked each). */
 function declaredPrefixes(input: readonly string[]): string[] {
-  const prefixes = [...new Set(input.map((value) => { const parsed = parseCompanyPrefix(value); return parsed.ok ? parsed.prefix : value; }))];
+  const prefixes = [
+    ...new Set(
+      input.map((value) => {
+        const parsed = parseCompanyPrefix(value);
+        return parsed.ok ? parsed.prefix : value;
+      }),
+    ),
+  ];
   const overlaps = overlappingPrefixes(prefixes);
   if (overlaps.length) {
     const list = overlaps.map(([a, b]) => `${a}/${b}`).join(', ');
-    throw new DomainError('VALIDATION_FAILED', undefined, { gs1Prefixes: [{ vi: `Các mã doanh nghiệp GS1 chồng lên nhau: ${list}`, en: `GS1 company prefixes overlap: ${list}` }] });
+    throw new DomainError('VALIDATION_FAILED', undefined, {
+      gs1Prefixes: [{ vi: `Các mã doanh nghiệp GS1 chồng lên nhau: ${list}`, en: `GS1 company prefixes overlap: ${list}` }],
+    });
   }
   return prefixes;
 }

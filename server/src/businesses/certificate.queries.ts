@@ -9,9 +9,14 @@ export function loadCertificates(db: EntityManager, of: { businessIds?: string[]
   const businessIds = of.businessIds ?? [];
   const productIds = of.productIds ?? [];
   if (businessIds.length === 0 && productIds.length === 0) return Promise.resolve([]);
-  return db.getRepository(CertificateEntity).createQueryBuilder('c')
+  return db
+    .getRepository(CertificateEntity)
+    .createQueryBuilder('c')
     .leftJoinAndSelect('c.document', 'document')
-    .where('(c.business_id = ANY(:businessIds::uuid[]) AND c.product_id IS NULL) OR c.product_id = ANY(:productIds::uuid[])', { businessIds, productIds })
+    .where('(c.business_id = ANY(:businessIds::uuid[]) AND c.product_id IS NULL) OR c.product_id = ANY(:productIds::uuid[])', {
+      businessIds,
+      productIds,
+    })
     .orderBy('c.created_at', 'ASC')
     .getMany();
 }

@@ -15,15 +15,25 @@ import { CreateCertificateDto, UpdateCertificateDto } from './dto/create-certifi
 export class CertificatesController {
   constructor(private readonly certificates: CertificatesService) {}
 
-  @Post() @Access({ actsFor: owned.businessInPath('id'), memberRole: 'owner', publishes: true })
-  add(@CurrentActor() actor: Actor, @Body() dto: CreateCertificateDto): Promise<BusinessView> { return this.certificates.addBusinessCertificate(actor, dto); }
+  @Post()
+  @Access({ actsFor: owned.businessInPath('id'), memberRole: 'owner', publishes: true })
+  add(@CurrentActor() actor: Actor, @Body() dto: CreateCertificateDto): Promise<BusinessView> {
+    return this.certificates.addBusinessCertificate(actor, dto);
+  }
 
-  @Patch(':certificateId') @Access({ actsFor: owned.businessInPath('id'), memberRole: 'owner', publishes: true })
-  update(@CurrentActor() actor: Actor, @Param('certificateId', UuidParam) certificateId: string, @Body() dto: UpdateCertificateDto): Promise<BusinessView> {
+  @Patch(':certificateId')
+  @Access({ actsFor: owned.businessInPath('id'), memberRole: 'owner', publishes: true })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('certificateId', UuidParam) certificateId: string,
+    @Body() dto: UpdateCertificateDto,
+  ): Promise<BusinessView> {
     return this.certificates.updateBusinessCertificate(actor, certificateId, dto);
   }
 
-  @Delete(':certificateId') @HttpCode(204) @Access({ actsFor: owned.businessInPath('id'), memberRole: 'owner', publishes: true })
+  @Delete(':certificateId')
+  @HttpCode(204)
+  @Access({ actsFor: owned.businessInPath('id'), memberRole: 'owner', publishes: true })
   remove(@CurrentActor() actor: Actor, @Param('certificateId', UuidParam) certificateId: string): Promise<void> {
     return this.certificates.removeBusinessCertificate(actor, certificateId);
   }

@@ -49,12 +49,25 @@ export class CertificatesService {
     checkDates(dto.validFrom ?? null, dto.validTo ?? null);
     const id = await this.db.transaction(async (tx) => {
       await this.checkDocument(tx, holder.businessId, dto.documentAttachmentId);
-      const saved = await tx.getRepository(CertificateEntity).save(tx.getRepository(CertificateEntity).create({
-        businessId: holder.businessId, productId: holder.productId, kind: dto.kind, name: dto.name, number: dto.number ?? null, issuer: dto.issuer,
-        validFrom: dto.validFrom ?? null, validTo: dto.validTo ?? null, stars: dto.stars ?? null, documentAttachmentId: dto.documentAttachmentId ?? null,
-      }));
+      const saved = await tx.getRepository(CertificateEntity).save(
+        tx.getRepository(CertificateEntity).create({
+          businessId: holder.businessId,
+          productId: holder.productId,
+          kind: dto.kind,
+          name: dto.name,
+          number: dto.number ?? null,
+          issuer: dto.issuer,
+          validFrom: dto.validFrom ?? null,
+          validTo: dto.validTo ?? null,
+          stars: dto.stars ?? null,
+          documentAttachmentId: dto.documentAttachmentId ?? null,
+        }),
+      );
       await this.audit.record(tx, actor, {
-        action: 'certificate.add', targetType: 'certificate', targetId: saved.id, businessId: holder.businessId,
+        action: 'certificate.add',
+        targetType: 'certificate',
+        targetId: saved.id,
+        businessId: holder.businessId,
         details: { kind: dto.kind, name: dto.name, productId: holder.productId, documentAttachmentId: saved.documentAttachmentId },
       });
       return saved.id;
@@ -66,10 +79,19 @@ export class CertificatesService {
   async updateCertificate(actor: Actor, holder: CertificateHolder, certificateId: string, dto: UpdateCertificateDto): Promise<void> {
     await this.db.transaction(async (tx) => {
       const current = await this.lockOrFail(tx, holder, certificateId);
-      checkDates(dto.validFrom !== undefined ? dto.validFrom : current.validFrom, dto.validTo !== undefined ? dto.validTo : current.validTo);
+      checkDates(
+        dto.validFrom !== undefined ? dto.validFrom : current.validFrom,
+        dto.validTo !== undefined ? dto.validTo : current.validTo,
+      );
       await this.checkDocument(tx, holder.businessId, dto.documentAttachmentId);
       await tx.getRepository(CertificateEntity).update({ id: certificateId }, { ...dto });
-      await this.audit.record(tx, actor, { action: 'certificate.update', targetType: 'certificate', targetId: certificateId, businessId: holder.businessId, details: { ...dto } });
+      await this.audit.record(tx, actor, {
+        action: 'certificate.update',
+        targetType: 'certificate',
+        targetId: certificateId,
+        businessId: holder.businessId,
+        details: { ...dto },
+      });
     });
     await this.pagesChanged(holder);
   }
@@ -79,7 +101,10 @@ export class CertificatesService {
       const current = await this.lockOrFail(tx, holder, certificateId);
       await tx.getRepository(CertificateEntity).delete({ id: certificateId });
       await this.audit.record(tx, actor, {
-        action: 'certificate.remove', targetType: 'certificate', targetId: certificateId, businessId: holder.businessId,
+        action: 'certificate.remove',
+        targetType: 'certificate',
+        targetId: certificateId,
+        businessId: holder.businessId,
         details: { kind: current.kind, name: current.name, number: current.number, productId: current.productId },
       });
     });
@@ -88,8 +113,11 @@ export class CertificatesService {
 
   /** The certificate, if it is the holder's (another business's looks the same as none). */
   private async lockOrFail(tx: EntityManager, holder: CertificateHolder, certificateId: string): Promise<CertificateEntity> {
-    const certificate = await tx.getRepository(CertificateEntity).findOne({ where: { id: certificateId }, lock: { mode: 'pessimistic_write' } });
-    if (!certificate || certificate.businessId !== holder.businessId || certificate.productId !== holder.productId) throw new DomainError('CERTIFICATE_NOT_FOUND');
+    const certificate = await tx
+      .getRepository(CertificateEntity)
+      .findOne({ where: { id: certificateId }, lock: { mode: 'pessimistic_write' } });
+    if (!certificate || certificate.businessId !== holder.businessId || certificate.productId !== holder.productId)
+      throw new DomainError('CERTIFICATE_NOT_FOUND');
     return certificate;
   }
 
@@ -113,6 +141,8 @@ function businessHolder(actor: Actor): CertificateHolder {
 
 function checkDates(validFrom: string | null, validTo: string | null): void {
   if (validFrom && validTo && validTo < validFrom) {
-    throw new DomainError('VALIDATION_FAILED', undefined, { validTo: [{ vi: 'Ngày hết hạn không được trước ngày cấp', en: 'validTo must not be before validFrom' }] });
+    throw new DomainError('VALIDATION_FAILED', undefined, {
+      validTo: [{ vi: 'Ngày hết hạn không được trước ngày cấp', en: 'validTo must not be before validFrom' }],
+    });
   }
 }

@@ -15,7 +15,8 @@ import { openDatabase } from '../database/data-source.js';
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } } });
   if (!values.email) throw new ConfigError('usage: npm run create-admin -- --email admin@example.vn [--name "Full name"]');
-  const password = process.env.NGUON_ADMIN_PASSWORD ?? (await ask(`Password for ${values.email} (at least ${PASSWORD_MIN_LENGTH} characters): `));
+  const password =
+    process.env.NGUON_ADMIN_PASSWORD ?? (await ask(`Password for ${values.email} (at least ${PASSWORD_MIN_LENGTH} characters): `));
   if (password.length < PASSWORD_MIN_LENGTH) throw new ConfigError(`the password needs at least ${PASSWORD_MIN_LENGTH} characters`);
 
   const database = await openDatabase(loadConfig());
@@ -25,10 +26,30 @@ async function main(): Promise<void> {
       const users = tx.getRepository(UserEntity);
       const existing = await users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: values.email }).getOne();
       const user = existing
-        ? await users.save({ ...existing, role: 'admin' as const, passwordHash, disabledAt: null, emailVerifiedAt: existing.emailVerifiedAt ?? new Date() })
-        : await users.save(users.create({ email: values.email, displayName: values.name ?? values.email, passwordHash, role: 'admin', disabledAt: null, emailVerifiedAt: new Date() }));
+        ? await users.save({
+            ...existing,
+            role: 'admin' as const,
+            passwordHash,
+            disabledAt: null,
+            emailVerifiedAt: existing.emailVerifiedAt ?? new Date(),
+          })
+        : await users.save(
+            users.create({
+              email: values.email,
+              displayName: values.name ?? values.email,
+              passwordHash,
+              role: 'admin',
+              disabledAt: null,
+              emailVerifiedAt: new Date(),
+            }),
+          );
       // No request and no signed-in actor: the entry says it came from the command line.
-      await new AuditTrail().record(tx, null, { action: 'user.create_admin', targetType: 'user', targetId: user.id, details: { email: user.email, via: 'command line' } });
+      await new AuditTrail().record(tx, null, {
+        action: 'user.create_admin',
+        targetType: 'user',
+        targetId: user.id,
+        details: { email: user.email, via: 'command line' },
+      });
       return existing ? `${user.email} is now an administrator (password changed).` : `Administrator ${user.email} created.`;
     });
     console.log(message);

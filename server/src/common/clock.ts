@@ -8,7 +8,10 @@ const VIETNAM_OFFSET = '+07:00';
  * The time of an event as EPCIS wants it: the given ISO time (or now) and its zone offset,
  * taken from the request, else from the time itself, else Vietnam's.
  */
-export function eventTimeOf(input: { eventTime?: string; eventTimeZoneOffset?: string }, now = new Date()): { eventTime: string; eventTimeZoneOffset: string } {
+export function eventTimeOf(
+  input: { eventTime?: string; eventTimeZoneOffset?: string },
+  now = new Date(),
+): { eventTime: string; eventTimeZoneOffset: string } {
   const eventTime = input.eventTime ?? now.toISOString();
   if (new Date(eventTime).getTime() > now.getTime() + CLOCK_SKEW_MS) {
     throw new DomainError('VALIDATION_FAILED', undefined, { eventTime: ['eventTime must not be in the future'] });

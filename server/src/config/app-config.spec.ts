@@ -6,7 +6,14 @@ const SECRET = 'x'.repeat(32);
 describe('loadConfig', () => {
   it('runs on the embedded database with the demo data when nothing is set', () => {
     const config = loadConfig({}, '/srv/nguon');
-    expect(config).toMatchObject({ port: 3000, databaseUrl: null, dataDir: '/srv/nguon/data', seedDemo: true, publicBaseUrl: 'http://localhost:3000', loginRateLimit: 10 });
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: null,
+      dataDir: '/srv/nguon/data',
+      seedDemo: true,
+      publicBaseUrl: 'http://localhost:3000',
+      loginRateLimit: 10,
+    });
   });
 
   it('does not seed demo data into a real PostgreSQL unless asked', () => {
@@ -17,22 +24,37 @@ describe('loadConfig', () => {
   it('demands a real AUTH_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon', AUTH_SECRET: 'short' })).toThrow(/AUTH_SECRET/);
-    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon', AUTH_SECRET: SECRET, MAIL_TRANSPORT: 'log' }).authSecret).toBe(SECRET);
+    expect(
+      loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon', AUTH_SECRET: SECRET, MAIL_TRANSPORT: 'log' }).authSecret,
+    ).toBe(SECRET);
   });
 
   it('writes mail to the data folder outside production, and demands a way to send it in production', () => {
-    expect(loadConfig({}, '/srv/nguon').mail).toEqual({ transport: 'dir', dir: '/srv/nguon/data/mail', from: 'Nguồn <no-reply@localhost>' });
-    expect(loadConfig({ MAIL_DIR: 'outbox', PUBLIC_BASE_URL: 'https://nguon.vn' }, '/srv/nguon').mail).toEqual({ transport: 'dir', dir: '/srv/nguon/outbox', from: 'Nguồn <no-reply@nguon.vn>' });
+    expect(loadConfig({}, '/srv/nguon').mail).toEqual({
+      transport: 'dir',
+      dir: '/srv/nguon/data/mail',
+      from: 'Nguồn <no-reply@localhost>',
+    });
+    expect(loadConfig({ MAIL_DIR: 'outbox', PUBLIC_BASE_URL: 'https://nguon.vn' }, '/srv/nguon').mail).toEqual({
+      transport: 'dir',
+      dir: '/srv/nguon/outbox',
+      from: 'Nguồn <no-reply@nguon.vn>',
+    });
     const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon', AUTH_SECRET: SECRET };
     expect(() => loadConfig(production)).toThrow(/MAIL_TRANSPORT must be set in production/);
     expect(() => loadConfig({ ...production, MAIL_TRANSPORT: 'ftp://mail' })).toThrow(/MAIL_TRANSPORT/);
-    expect(loadConfig({ ...production, MAIL_TRANSPORT: 'smtps://u:p@smtp.example.vn:465', MAIL_FROM: 'HTX <a@b.vn>' }).mail)
-      .toEqual({ transport: 'smtp', url: 'smtps://u:p@smtp.example.vn:465', from: 'HTX <a@b.vn>' });
+    expect(loadConfig({ ...production, MAIL_TRANSPORT: 'smtps://u:p@smtp.example.vn:465', MAIL_FROM: 'HTX <a@b.vn>' }).mail).toEqual({
+      transport: 'smtp',
+      url: 'smtps://u:p@smtp.example.vn:465',
+      from: 'HTX <a@b.vn>',
+    });
     expect(loadConfig({ ...production, MAIL_TRANSPORT: 'log' }).mail.transport).toBe('log');
   });
 
   it('refuses the demo accounts (a public password) in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon', AUTH_SECRET: SECRET, SEED_DEMO: 'true' })).toThrow(/SEED_DEMO/);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon', AUTH_SECRET: SECRET, SEED_DEMO: 'true' }),
+    ).toThrow(/SEED_DEMO/);
     expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: SECRET })).toThrow(/SEED_DEMO/);
   });
 
@@ -56,40 +78,72 @@ describe('loadConfig', () => {
   });
 
   it('keeps uploads beside the data, 10 MiB at most, unless told otherwise; an in-memory database gets a temporary folder', () => {
-    expect(loadConfig({}, '/srv/nguon')).toMatchObject({ attachmentsDir: '/srv/nguon/data/attachments', attachmentMaxBytes: 10 * 1024 * 1024 });
-    expect(loadConfig({ ATTACHMENTS_DIR: '/mnt/files', ATTACHMENT_MAX_BYTES: '2097152' }, '/srv/nguon')).toMatchObject({ attachmentsDir: '/mnt/files', attachmentMaxBytes: 2097152 });
+    expect(loadConfig({}, '/srv/nguon')).toMatchObject({
+      attachmentsDir: '/srv/nguon/data/attachments',
+      attachmentMaxBytes: 10 * 1024 * 1024,
+    });
+    expect(loadConfig({ ATTACHMENTS_DIR: '/mnt/files', ATTACHMENT_MAX_BYTES: '2097152' }, '/srv/nguon')).toMatchObject({
+      attachmentsDir: '/mnt/files',
+      attachmentMaxBytes: 2097152,
+    });
     expect(loadConfig({ DATA_DIR: 'memory://' }).attachmentsDir).not.toMatch(/^memory:/);
   });
 
   it('lets outbound calls reach no private network unless the operator lists it', () => {
     expect(loadConfig({})).toMatchObject({ outboundAllowedNetworks: [], outboundTimeoutMs: 5000 });
-    expect(loadConfig({ OUTBOUND_ALLOWED_NETWORKS: ' 10.0.0.0/8, 127.0.0.1/32,::1 ' }).outboundAllowedNetworks).toEqual(['10.0.0.0/8', '127.0.0.1/32', '::1']);
+    expect(loadConfig({ OUTBOUND_ALLOWED_NETWORKS: ' 10.0.0.0/8, 127.0.0.1/32,::1 ' }).outboundAllowedNetworks).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1/32',
+      '::1',
+    ]);
     expect(() => loadConfig({ OUTBOUND_ALLOWED_NETWORKS: '10.0.0.0/8,intranet' })).toThrow(/OUTBOUND_ALLOWED_NETWORKS.*"intranet"/);
     expect(() => loadConfig({ OUTBOUND_TIMEOUT_MS: '0' })).toThrow(/OUTBOUND_TIMEOUT_MS/);
   });
 
   it('bounds every wait on the database and on a request, with limits an operator can change', () => {
     expect(loadConfig({})).toMatchObject({
-      databaseConnectTimeoutMs: 5_000, databaseStatementTimeoutMs: 15_000, databaseIdleInTransactionTimeoutMs: 60_000, requestTimeoutMs: 20_000,
+      databaseConnectTimeoutMs: 5_000,
+      databaseStatementTimeoutMs: 15_000,
+      databaseIdleInTransactionTimeoutMs: 60_000,
+      requestTimeoutMs: 20_000,
     });
-    expect(loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0', REQUEST_TIMEOUT_MS: '60000' })).toMatchObject({ databaseStatementTimeoutMs: 0, requestTimeoutMs: 60_000 });
+    expect(loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0', REQUEST_TIMEOUT_MS: '60000' })).toMatchObject({
+      databaseStatementTimeoutMs: 0,
+      requestTimeoutMs: 60_000,
+    });
     expect(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '0' })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS/);
     expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '-1' })).toThrow(/REQUEST_TIMEOUT_MS/);
   });
 
   it('reads import files under limits and watches jobs with defaults an operator can change', () => {
     expect(loadConfig({})).toMatchObject({
-      importLimits: { rows: 10_000, columns: 50, cellChars: 2_000, uncompressedBytes: 50 * 1024 * 1024, concurrency: 1, queue: 8, timeoutMs: 30_000 },
+      importLimits: {
+        rows: 10_000,
+        columns: 50,
+        cellChars: 2_000,
+        uncompressedBytes: 50 * 1024 * 1024,
+        concurrency: 1,
+        queue: 8,
+        timeoutMs: 30_000,
+      },
       jobs: { heartbeatMs: 10_000, staleMs: 60_000, sweepMs: 60_000 },
     });
-    expect(loadConfig({ IMPORT_MAX_ROWS: '500', JOB_STALE_SECONDS: '120' })).toMatchObject({ importLimits: { rows: 500 }, jobs: { staleMs: 120_000 } });
+    expect(loadConfig({ IMPORT_MAX_ROWS: '500', JOB_STALE_SECONDS: '120' })).toMatchObject({
+      importLimits: { rows: 500 },
+      jobs: { staleMs: 120_000 },
+    });
     expect(() => loadConfig({ IMPORT_CHECK_CONCURRENCY: '0' })).toThrow(/IMPORT_CHECK_CONCURRENCY/);
   });
 
-  it('draws journey maps on OpenStreetMap\'s tiles unless the operator names a tile server, which must take {z}, {x} and {y}', () => {
-    expect(loadConfig({}).mapTiles).toEqual({ url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors', maxZoom: 19 });
-    expect(loadConfig({ MAP_TILE_URL: 'http://tiles.hatinh.gov.vn/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: 'Sở KH&CN Hà Tĩnh' }).mapTiles)
-      .toMatchObject({ url: 'http://tiles.hatinh.gov.vn/{z}/{x}/{y}.png', attribution: 'Sở KH&CN Hà Tĩnh' });
+  it("draws journey maps on OpenStreetMap's tiles unless the operator names a tile server, which must take {z}, {x} and {y}", () => {
+    expect(loadConfig({}).mapTiles).toEqual({
+      url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+      attribution: '© OpenStreetMap contributors',
+      maxZoom: 19,
+    });
+    expect(
+      loadConfig({ MAP_TILE_URL: 'http://tiles.hatinh.gov.vn/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: 'Sở KH&CN Hà Tĩnh' }).mapTiles,
+    ).toMatchObject({ url: 'http://tiles.hatinh.gov.vn/{z}/{x}/{y}.png', attribution: 'Sở KH&CN Hà Tĩnh' });
     expect(() => loadConfig({ MAP_TILE_URL: 'https://tiles.example/{z}/{x}.png' })).toThrow(/MAP_TILE_URL/);
     expect(() => loadConfig({ MAP_TILE_URL: 'ftp://tiles.example/{z}/{x}/{y}.png' })).toThrow(/MAP_TILE_URL/);
   });

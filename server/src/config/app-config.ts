@@ -105,9 +105,7 @@ export interface JobTimings {
 }
 
 export type MailConfig =
-  | { transport: 'smtp'; url: string; from: string }
-  | { transport: 'dir'; dir: string; from: string }
-  | { transport: 'log'; from: string };
+  { transport: 'smtp'; url: string; from: string } | { transport: 'dir'; dir: string; from: string } | { transport: 'log'; from: string };
 
 export class ConfigError extends Error {}
 
@@ -118,7 +116,11 @@ function isProxyAddress(entry: string): boolean {
   if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
   const [address = '', prefix, extra] = entry.split('/');
   const version = isIP(address);
-  return version !== 0 && extra === undefined && (prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128)));
+  return (
+    version !== 0 &&
+    extra === undefined &&
+    (prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128)))
+  );
 }
 
 /**
@@ -132,9 +134,14 @@ function trustProxy(env: NodeJS.ProcessEnv): TrustProxy {
   if (['', 'false', 'no', '0'].includes(raw)) return false;
   if (['true', 'yes'].includes(raw)) return 1;
   if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 0, 10);
-  const list = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const list = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (!list.length || !list.every(isProxyAddress)) {
-    throw new ConfigError(`TRUST_PROXY must be false, a number of proxy hops (1 for one reverse proxy) or a comma-separated list of proxy addresses/CIDR ranges, got "${env.TRUST_PROXY}"`);
+    throw new ConfigError(
+      `TRUST_PROXY must be false, a number of proxy hops (1 for one reverse proxy) or a comma-separated list of proxy addresses/CIDR ranges, got "${env.TRUST_PROXY}"`,
+    );
   }
   return list;
 }
@@ -187,7 +194,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 86400),
     seedDemo,
     webDistDir: env.WEB_DIST_DIR === '' ? null : path.resolve(cwd, env.WEB_DIST_DIR ?? 'web/dist'),
-    webSsrDir: env.WEB_SSR_DIR === '' ? null : path.resolve(cwd, env.WEB_SSR_DIR ?? path.join(env.WEB_DIST_DIR || 'web/dist', '..', 'dist-ssr')),
+    webSsrDir:
+      env.WEB_SSR_DIR === '' ? null : path.resolve(cwd, env.WEB_SSR_DIR ?? path.join(env.WEB_DIST_DIR || 'web/dist', '..', 'dist-ssr')),
     publicRateLimit: integer(env, 'PUBLIC_RATE_LIMIT', 600, 1, 1_000_000),
     loginRateLimit: integer(env, 'LOGIN_RATE_LIMIT', 10, 1, 1_000_000),
     reportRateLimit: integer(env, 'REPORT_RATE_LIMIT', 5, 1, 1_000_000),
@@ -247,7 +255,10 @@ function mapTiles(env: NodeJS.ProcessEnv): MapTiles {
 }
 
 function networks(env: NodeJS.ProcessEnv, name: string): string[] {
-  const list = (env[name] ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  const list = (env[name] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   const wrong = list.find((item) => !parseNetwork(item));
   if (wrong) throw new ConfigError(`${name} must list networks like 10.0.0.0/8,127.0.0.1/32, got "${wrong}"`);
   return list;

@@ -13,7 +13,8 @@ import { DashboardService } from './dashboard.service.js';
 export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}
 
-  @Get('businesses/:businessId/dashboard') @Access({ scope: 'read' })
+  @Get('businesses/:businessId/dashboard')
+  @Access({ scope: 'read' })
   get(@CurrentActor() actor: Actor, @Param('businessId', UuidParam) businessId: string): Promise<DashboardView> {
     return this.dashboard.getDashboard(actor, businessId);
   }

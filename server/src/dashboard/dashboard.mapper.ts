@@ -1,6 +1,13 @@
 import {
-  certificateValidity, stageOf, type BatchStatus, type CertificateAlert, type CertificateKind, type DashboardBatch,
-  type DashboardEvent, type UnitCode, type UnreceivedShipment,
+  certificateValidity,
+  stageOf,
+  type BatchStatus,
+  type CertificateAlert,
+  type CertificateKind,
+  type DashboardBatch,
+  type DashboardEvent,
+  type UnitCode,
+  type UnreceivedShipment,
 } from '@nguon/shared';
 import type { BatchRow, CertificateRow, EventRow, ShipmentRow } from './dashboard.queries.js';
 
@@ -24,9 +31,10 @@ export function mapDashboardEvent(row: EventRow): DashboardEvent {
     eventTimeZoneOffset: row.event_time_zone_offset,
     recordTime: row.record_time.toISOString(),
     declaredWrong: row.declared_wrong,
-    batch: row.batch_id && row.lot_code
-      ? { id: row.batch_id, lotCode: row.lot_code, productName: { vi: row.name_vi ?? '', en: row.name_en ?? '' } }
-      : null,
+    batch:
+      row.batch_id && row.lot_code
+        ? { id: row.batch_id, lotCode: row.lot_code, productName: { vi: row.name_vi ?? '', en: row.name_en ?? '' } }
+        : null,
   };
 }
 

@@ -10,7 +10,12 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { ScanLog } from '../scans/scan-log.service.js';
 import { mapCertificateAlert, mapDashboardBatch, mapDashboardEvent, mapUnreceivedShipment } from './dashboard.mapper.js';
 import {
-  loadCounts, loadEndingCertificates, loadOpenBatches, loadRecentEvents, loadStaleBatches, loadUnreceivedShipments,
+  loadCounts,
+  loadEndingCertificates,
+  loadOpenBatches,
+  loadRecentEvents,
+  loadStaleBatches,
+  loadUnreceivedShipments,
 } from './dashboard.queries.js';
 
 const DAY_MS = 86_400_000;

@@ -28,9 +28,28 @@ import { migrations } from './migrations/index.js';
 import { APPLICATION_NAME, connectionSettings, DatabaseClient, type DatabaseTimeouts } from './postgres-connection.js';
 
 export const entities = [
-  UserEntity, SessionEntity, ApiKeyEntity, BusinessMemberEntity, BusinessInvitationEntity, BusinessEntity, CertificateEntity,
-  LocationEntity, ProductEntity, ProductImageEntity, BatchEntity, EventEntity, EventBatchEntity, EventIdentifierEntity, CaptureJobEntity, ImportJobEntity, ScanEntity, AuditEntryEntity,
-  RecallEntity, NotificationEntity, WebhookEntity, AttachmentEntity,
+  UserEntity,
+  SessionEntity,
+  ApiKeyEntity,
+  BusinessMemberEntity,
+  BusinessInvitationEntity,
+  BusinessEntity,
+  CertificateEntity,
+  LocationEntity,
+  ProductEntity,
+  ProductImageEntity,
+  BatchEntity,
+  EventEntity,
+  EventBatchEntity,
+  EventIdentifierEntity,
+  CaptureJobEntity,
+  ImportJobEntity,
+  ScanEntity,
+  AuditEntryEntity,
+  RecallEntity,
+  NotificationEntity,
+  WebhookEntity,
+  AttachmentEntity,
 ];
 
 export interface Database {

@@ -8,7 +8,10 @@ export const APPLICATION_NAME = 'nguon';
 /** How much longer than the statement timeout the client waits for an answer before it gives the connection up. */
 const ANSWER_GRACE_MS = 2_000;
 
-export type DatabaseTimeouts = Pick<AppConfig, 'databaseConnectTimeoutMs' | 'databaseStatementTimeoutMs' | 'databaseIdleInTransactionTimeoutMs'>;
+export type DatabaseTimeouts = Pick<
+  AppConfig,
+  'databaseConnectTimeoutMs' | 'databaseStatementTimeoutMs' | 'databaseIdleInTransactionTimeoutMs'
+>;
 
 /**
  * node-postgres settings for every connection the app opens: named, and bounded in time, so a

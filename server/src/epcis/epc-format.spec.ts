@@ -21,7 +21,9 @@ describe('digitalLinkToEpcUrn', () => {
   });
 
   it('reads Digital Links on any domain, with a path prefix and a query string', () => {
-    expect(digitalLinkToEpcUrn('https://nguon.example/r/01/10614141073464/21/2017?17=271231', 7)).toBe('urn:epc:id:sgtin:0614141.107346.2017');
+    expect(digitalLinkToEpcUrn('https://nguon.example/r/01/10614141073464/21/2017?17=271231', 7)).toBe(
+      'urn:epc:id:sgtin:0614141.107346.2017',
+    );
     expect(digitalLinkToEpcUrn('https://nguon.example/01/10614141073464/10/L%2F1', 7)).toBe('urn:epc:class:lgtin:0614141.107346.L%2F1');
   });
 
@@ -40,7 +42,14 @@ describe('digitalLinkToEpcUrn', () => {
 describe('identifierVariants', () => {
   it('gives a place as written, as its canonical Digital Link and as an SGLN for every prefix length', () => {
     const variants = identifierVariants('https://example.com/414/0614141123452');
-    expect(variants).toEqual(expect.arrayContaining(['https://example.com/414/0614141123452', 'https://id.gs1.org/414/0614141123452', 'urn:epc:id:sgln:0614141.12345.0', 'urn:epc:id:sgln:061414112.345.0']));
+    expect(variants).toEqual(
+      expect.arrayContaining([
+        'https://example.com/414/0614141123452',
+        'https://id.gs1.org/414/0614141123452',
+        'urn:epc:id:sgln:0614141.12345.0',
+        'urn:epc:id:sgln:061414112.345.0',
+      ]),
+    );
     expect(identifierVariants('urn:epc:id:sgln:0614141.12345.0')).toContain('https://id.gs1.org/414/0614141123452');
     expect(identifierVariants('urn:nguon:location:1')).toEqual(['urn:nguon:location:1']);
   });
@@ -51,7 +60,10 @@ describe('formatEpcs', () => {
     type: 'AggregationEvent',
     parentID: 'urn:epc:id:sscc:0614141.1234567890',
     childEPCs: ['https://shop.example/01/10614141073464/21/2017'],
-    childQuantityList: [{ epcClass: 'urn:epc:class:lgtin:0614141.107346.LOT-7', quantity: 5 }, { epcClass: 'https://id.gs1.org/01/09999999999999/10/X' }],
+    childQuantityList: [
+      { epcClass: 'urn:epc:class:lgtin:0614141.107346.LOT-7', quantity: 5 },
+      { epcClass: 'https://id.gs1.org/01/09999999999999/10/X' },
+    ],
   };
   const prefixes = new Map([['10614141073464', '0614141']]);
 
@@ -59,12 +71,18 @@ describe('formatEpcs', () => {
     expect(formatEpcs(event, 'Always_GS1_Digital_Link', () => undefined)).toEqual({
       ...event,
       parentID: 'https://id.gs1.org/00/106141412345678908',
-      childQuantityList: [{ epcClass: 'https://id.gs1.org/01/10614141073464/10/LOT-7', quantity: 5 }, { epcClass: 'https://id.gs1.org/01/09999999999999/10/X' }],
+      childQuantityList: [
+        { epcClass: 'https://id.gs1.org/01/10614141073464/10/LOT-7', quantity: 5 },
+        { epcClass: 'https://id.gs1.org/01/09999999999999/10/X' },
+      ],
     });
   });
 
-  it('writes Digital Links as URNs where the GTIN\'s company prefix is known', () => {
-    expect(formatEpcs(event, 'Always_EPC_URN', (gtin) => prefixes.get(gtin))).toEqual({ ...event, childEPCs: ['urn:epc:id:sgtin:0614141.107346.2017'] });
+  it("writes Digital Links as URNs where the GTIN's company prefix is known", () => {
+    expect(formatEpcs(event, 'Always_EPC_URN', (gtin) => prefixes.get(gtin))).toEqual({
+      ...event,
+      childEPCs: ['urn:epc:id:sgtin:0614141.107346.2017'],
+    });
     expect(digitalLinkGtins(event)).toEqual(['10614141073464', '09999999999999']);
     expect(gtinOfDigitalLink('https://shop.example/01/10614141073464/21/2017')).toBe('10614141073464');
   });

@@ -23,7 +23,9 @@ export function parseEpcFormat(header: string | string[] | undefined): EpcFormat
   if (value === undefined || value.trim() === '') return 'Always_GS1_Digital_Link';
   const format = EPC_FORMATS.find((f) => f.toLowerCase() === value.trim().toLowerCase());
   if (!format) {
-    throw new DomainError('VALIDATION_FAILED', undefined, { [EPC_FORMAT_HEADER]: [`${EPC_FORMAT_HEADER} must be one of ${EPC_FORMATS.join(', ')}`] });
+    throw new DomainError('VALIDATION_FAILED', undefined, {
+      [EPC_FORMAT_HEADER]: [`${EPC_FORMAT_HEADER} must be one of ${EPC_FORMATS.join(', ')}`],
+    });
   }
   return format;
 }
@@ -157,8 +159,13 @@ export function digitalLinkGtins(event: Record<string, unknown>): string[] {
  * every quantity list) written in the asked format. `companyPrefixOf` gives the GS1 Company Prefix
  * known for a GTIN-14, if any.
  */
-export function formatEpcs(event: Record<string, unknown>, format: EpcFormat, companyPrefixOf: (gtin14: string) => string | undefined): Record<string, unknown> {
-  if (format === 'Always_GS1_Digital_Link') return eachEpc(event, (value) => (value.startsWith('urn:epc:') ? epcToDigitalLink(value) : value));
+export function formatEpcs(
+  event: Record<string, unknown>,
+  format: EpcFormat,
+  companyPrefixOf: (gtin14: string) => string | undefined,
+): Record<string, unknown> {
+  if (format === 'Always_GS1_Digital_Link')
+    return eachEpc(event, (value) => (value.startsWith('urn:epc:') ? epcToDigitalLink(value) : value));
   if (format === 'Always_EPC_URN') {
     return eachEpc(event, (value) => {
       if (!value.startsWith('http')) return value;

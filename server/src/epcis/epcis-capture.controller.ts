@@ -14,16 +14,24 @@ import { CAPTURE_EVENT_LIMIT, EpcisCaptureService, type ErrorBehaviour } from '.
 import { EPCIS_VERSION_HEADERS } from './query-document.js';
 
 function captureHeaders(reply: FastifyReply): void {
-  reply.headers(EPCIS_VERSION_HEADERS)
+  reply
+    .headers(EPCIS_VERSION_HEADERS)
     .header('GS1-EPCIS-Capture-Limit', String(CAPTURE_EVENT_LIMIT))
     .header('GS1-EPCIS-Capture-File-Size-Limit', String(BODY_LIMIT_BYTES));
 }
 
 function jobView(job: CaptureJobEntity) {
   return {
-    captureID: job.id, running: job.status === 'running', success: job.status === 'success', status: job.status,
-    errorBehaviour: job.errorBehaviour, eventCount: job.eventCount, capturedCount: job.capturedCount,
-    createdAt: job.createdAt.toISOString(), finishedAt: job.finishedAt?.toISOString() ?? null, errors: job.errors,
+    captureID: job.id,
+    running: job.status === 'running',
+    success: job.status === 'success',
+    status: job.status,
+    errorBehaviour: job.errorBehaviour,
+    eventCount: job.eventCount,
+    capturedCount: job.capturedCount,
+    createdAt: job.createdAt.toISOString(),
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+    errors: job.errors,
   };
 }
 
@@ -34,7 +42,10 @@ function jobView(job: CaptureJobEntity) {
 export class EpcisCaptureController {
   constructor(private readonly capture: EpcisCaptureService) {}
 
-  @Post('capture') @HttpCode(202) @Access({ scope: 'capture' }) @LongRunning()
+  @Post('capture')
+  @HttpCode(202)
+  @Access({ scope: 'capture' })
+  @LongRunning()
   @ApiHeader({ name: 'GS1-Capture-Error-Behaviour', required: false, enum: ['rollback', 'proceed'] })
   async captureDocument(
     @CurrentActor() actor: Actor,
@@ -47,21 +58,35 @@ export class EpcisCaptureController {
     if (errorBehaviour !== 'rollback' && errorBehaviour !== 'proceed') {
       throw new DomainError('VALIDATION_FAILED', undefined, { 'GS1-Capture-Error-Behaviour': ['must be rollback or proceed'] });
     }
-    const job = await this.capture.captureDocument(actor, this.capture.actingBusiness(actor, businessId), document, errorBehaviour as ErrorBehaviour);
+    const job = await this.capture.captureDocument(
+      actor,
+      this.capture.actingBusiness(actor, businessId),
+      document,
+      errorBehaviour as ErrorBehaviour,
+    );
     captureHeaders(reply);
     reply.header('location', `/epcis/capture/${job.id}`);
     return jobView(job);
   }
 
-  @Get('capture/:id') @Access({ scope: 'capture' })
+  @Get('capture/:id')
+  @Access({ scope: 'capture' })
   async job(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     captureHeaders(reply);
     return jobView(await this.capture.getJob(actor, id));
   }
 
-  @Post('events') @HttpCode(201) @Access({ scope: 'capture' })
-  async captureEvent(@CurrentActor() actor: Actor, @Body() event: Record<string, unknown>, @Query('businessId') businessId: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<EventView> {
-    if (!event || typeof event !== 'object' || Array.isArray(event)) throw new DomainError('VALIDATION_FAILED', undefined, { '/': ['send one EPCIS event as a JSON object'] });
+  @Post('events')
+  @HttpCode(201)
+  @Access({ scope: 'capture' })
+  async captureEvent(
+    @CurrentActor() actor: Actor,
+    @Body() event: Record<string, unknown>,
+    @Query('businessId') businessId: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<EventView> {
+    if (!event || typeof event !== 'object' || Array.isArray(event))
+      throw new DomainError('VALIDATION_FAILED', undefined, { '/': ['send one EPCIS event as a JSON object'] });
     const stored = await this.capture.captureEvent(actor, this.capture.actingBusiness(actor, businessId), event);
     captureHeaders(reply);
     reply.header('location', `/epcis/events/${encodeURIComponent(stored.eventId)}`);

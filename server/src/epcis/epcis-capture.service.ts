@@ -35,7 +35,11 @@ export class EpcisCaptureService {
     const principal = actor.principal;
     const candidates = principal.kind === 'api_key' ? [principal.businessId] : requested ? [requested] : [...principal.memberships.keys()];
     if (principal.kind === 'user' && !requested && candidates.length > 1) {
-      throw new DomainError('VALIDATION_FAILED', { vi: 'Bạn thuộc nhiều doanh nghiệp: hãy chọn businessId.', en: 'You belong to several businesses: say which with businessId.' }, { businessId: ['businessId is required'] });
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        { vi: 'Bạn thuộc nhiều doanh nghiệp: hãy chọn businessId.', en: 'You belong to several businesses: say which with businessId.' },
+        { businessId: ['businessId is required'] },
+      );
     }
     return TenancyPolicy.actingBusiness(principal, candidates);
   }
@@ -47,12 +51,22 @@ export class EpcisCaptureService {
   async captureDocument(actor: Actor, businessId: string, document: unknown, behaviour: ErrorBehaviour): Promise<CaptureJobEntity> {
     const { events, context } = epcisDocumentEvents(document);
     if (events.length > CAPTURE_EVENT_LIMIT) {
-      throw new DomainError('PAYLOAD_TOO_LARGE', { vi: `Tối đa ${CAPTURE_EVENT_LIMIT} sự kiện mỗi tài liệu.`, en: `At most ${CAPTURE_EVENT_LIMIT} events per document.` });
+      throw new DomainError('PAYLOAD_TOO_LARGE', {
+        vi: `Tối đa ${CAPTURE_EVENT_LIMIT} sự kiện mỗi tài liệu.`,
+        en: `At most ${CAPTURE_EVENT_LIMIT} events per document.`,
+      });
     }
     const schema = validateEpcisDocument(document);
-    const errors: CaptureError[] = schema.errors.map((e) => ({ eventIndex: eventIndexOf(e.pointer), eventId: null, pointer: e.pointer, code: 'SCHEMA', message: e.message }));
+    const errors: CaptureError[] = schema.errors.map((e) => ({
+      eventIndex: eventIndexOf(e.pointer),
+      eventId: null,
+      pointer: e.pointer,
+      code: 'SCHEMA',
+      message: e.message,
+    }));
     const badBySchema = new Set(errors.map((e) => e.eventIndex));
-    if (badBySchema.has(null) || (errors.length && behaviour === 'rollback')) return this.finish(actor, businessId, events.length, behaviour, 0, errors);
+    if (badBySchema.has(null) || (errors.length && behaviour === 'rollback'))
+      return this.finish(actor, businessId, events.length, behaviour, 0, errors);
 
     await this.capture.assertVerified(this.db.manager, businessId).catch((error: unknown) => {
       throw error instanceof CaptureProblem ? new DomainError(error.code, error.text) : error;
@@ -65,7 +79,8 @@ export class EpcisCaptureService {
           if (badBySchema.has(index)) continue;
           try {
             // `proceed` needs a savepoint per event to drop a bad one and keep the rest; all-or-nothing does not.
-            const one = (manager: typeof tx) => this.capture.capture(manager, actor, businessId, event, { context, audit: false, checkedBusiness: true });
+            const one = (manager: typeof tx) =>
+              this.capture.capture(manager, actor, businessId, event, { context, audit: false, checkedBusiness: true });
             const outcome = behaviour === 'proceed' ? await tx.transaction(one) : await one(tx);
             if ('stored' in outcome) {
               captured++;
@@ -73,7 +88,13 @@ export class EpcisCaptureService {
             }
           } catch (error) {
             if (!(error instanceof CaptureProblem)) throw error;
-            errors.push({ eventIndex: index, eventId: typeof event.eventID === 'string' ? event.eventID : null, pointer: `${eventPointer(index)}${error.pointer}`, code: error.code, message: error.text.en });
+            errors.push({
+              eventIndex: index,
+              eventId: typeof event.eventID === 'string' ? event.eventID : null,
+              pointer: `${eventPointer(index)}${error.pointer}`,
+              code: error.code,
+              message: error.text.en,
+            });
             if (behaviour === 'rollback') throw new RollBack();
           }
         }
@@ -90,15 +111,21 @@ export class EpcisCaptureService {
     return this.finish(actor, businessId, events.length, behaviour, captured, errors);
   }
 
-
   /** One event, synchronously: 201 with the stored event, or 409 when its eventID exists. */
   async captureEvent(actor: Actor, businessId: string, event: Record<string, unknown>): Promise<EventView> {
     const schema = validateEpcisDocument({
-      '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'], type: 'EPCISDocument', schemaVersion: '2.0',
-      creationDate: new Date().toISOString(), epcisBody: { eventList: [event] },
+      '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
+      type: 'EPCISDocument',
+      schemaVersion: '2.0',
+      creationDate: new Date().toISOString(),
+      epcisBody: { eventList: [event] },
     });
     if (!schema.valid) {
-      throw new DomainError('VALIDATION_FAILED', undefined, Object.fromEntries(schema.errors.map((e) => [e.pointer.replace(/^\/epcisBody\/eventList\/0\/?/, '/') || '/', [e.message]])));
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        undefined,
+        Object.fromEntries(schema.errors.map((e) => [e.pointer.replace(/^\/epcisBody\/eventList\/0\/?/, '/') || '/', [e.message]])),
+      );
     }
     try {
       const outcome = await this.db.transaction((tx) => this.capture.capture(tx, actor, businessId, event));
@@ -113,23 +140,45 @@ export class EpcisCaptureService {
 
   async getJob(actor: Actor, jobId: string): Promise<CaptureJobEntity> {
     const job = await this.db.getRepository(CaptureJobEntity).findOneBy({ id: jobId });
-    const own = job && (actor.principal.kind === 'api_key' ? job.businessId === actor.principal.businessId : job.userId === actor.principal.id || TenancyPolicy.actsForAny(actor.principal, job.businessId ? [job.businessId] : []));
+    const own =
+      job &&
+      (actor.principal.kind === 'api_key'
+        ? job.businessId === actor.principal.businessId
+        : job.userId === actor.principal.id || TenancyPolicy.actsForAny(actor.principal, job.businessId ? [job.businessId] : []));
     if (!job || !(own || TenancyPolicy.readsEverything(actor.principal))) throw new DomainError('NOT_FOUND');
     return job;
   }
 
-  private finish(actor: Actor, businessId: string, eventCount: number, behaviour: ErrorBehaviour, captured: number, errors: CaptureError[]): Promise<CaptureJobEntity> {
+  private finish(
+    actor: Actor,
+    businessId: string,
+    eventCount: number,
+    behaviour: ErrorBehaviour,
+    captured: number,
+    errors: CaptureError[],
+  ): Promise<CaptureJobEntity> {
     const status = errors.length === 0 ? 'success' : captured > 0 ? 'partial' : 'failed';
     // One audit entry per document: the job it names lists what happened to each event.
     return this.db.transaction(async (tx) => {
       const repository = tx.getRepository(CaptureJobEntity);
-      const job = await repository.save(repository.create({
-        businessId,
-        userId: actor.principal.kind === 'user' ? actor.principal.id : null,
-        apiKeyId: actor.principal.kind === 'api_key' ? actor.principal.id : null,
-        status, errorBehaviour: behaviour, eventCount, capturedCount: captured, errors, finishedAt: new Date(),
-      }));
-      await this.audit.record(tx, { ...actor, businessId }, { action: 'epcis.capture', targetType: 'capture_job', targetId: job.id, details: { status, eventCount, capturedCount: captured } });
+      const job = await repository.save(
+        repository.create({
+          businessId,
+          userId: actor.principal.kind === 'user' ? actor.principal.id : null,
+          apiKeyId: actor.principal.kind === 'api_key' ? actor.principal.id : null,
+          status,
+          errorBehaviour: behaviour,
+          eventCount,
+          capturedCount: captured,
+          errors,
+          finishedAt: new Date(),
+        }),
+      );
+      await this.audit.record(
+        tx,
+        { ...actor, businessId },
+        { action: 'epcis.capture', targetType: 'capture_job', targetId: job.id, details: { status, eventCount, capturedCount: captured } },
+      );
       return job;
     });
   }

@@ -11,7 +11,8 @@ import { EpcisHeaders } from './epcis-query.interceptor.js';
 import { EpcisQueryService } from './epcis-query.service.js';
 import type { EpcisCollection, EpcisDocument, EpcisQueryDocument, EpcisReply } from './query-document.js';
 
-const EpcFormatHeader = () => ApiHeader({ name: EPC_FORMAT_HEADER, required: false, enum: [...EPC_FORMATS], description: 'Default Always_GS1_Digital_Link' });
+const EpcFormatHeader = () =>
+  ApiHeader({ name: EPC_FORMAT_HEADER, required: false, enum: [...EPC_FORMATS], description: 'Default Always_GS1_Digital_Link' });
 
 /** The read side of the EPCIS 2.0 REST binding, and a batch's history as an EPCIS document. */
 @ApiTags('epcis')
@@ -21,39 +22,81 @@ const EpcFormatHeader = () => ApiHeader({ name: EPC_FORMAT_HEADER, required: fal
 export class EpcisQueryController {
   constructor(private readonly epcis: EpcisQueryService) {}
 
-  @Get('epcis') @ApiOperation({ summary: 'The top-level resources of this EPCIS repository' })
-  topLevel(): EpcisCollection { return this.epcis.topLevel(); }
+  @Get('epcis')
+  @ApiOperation({ summary: 'The top-level resources of this EPCIS repository' })
+  topLevel(): EpcisCollection {
+    return this.epcis.topLevel();
+  }
 
-  @Options('epcis') @HttpCode(204) @Header('Allow', 'OPTIONS, GET') @Header(EPC_FORMAT_HEADER, EPC_FORMATS.join(', '))
+  @Options('epcis')
+  @HttpCode(204)
+  @Header('Allow', 'OPTIONS, GET')
+  @Header(EPC_FORMAT_HEADER, EPC_FORMATS.join(', '))
   options(): void {}
 
-  @Get('epcis/events') @Access({ scope: 'read' }) @EpcFormatHeader() @ApiOperation({ summary: 'Events matching the standard query parameters, as an EPCISQueryDocument' })
-  queryEvents(@CurrentActor() actor: Actor, @Query() query: QueryEventsDto, @Headers(EPC_FORMAT_HEADER) format?: string): Promise<EpcisReply<EpcisQueryDocument>> {
+  @Get('epcis/events')
+  @Access({ scope: 'read' })
+  @EpcFormatHeader()
+  @ApiOperation({ summary: 'Events matching the standard query parameters, as an EPCISQueryDocument' })
+  queryEvents(
+    @CurrentActor() actor: Actor,
+    @Query() query: QueryEventsDto,
+    @Headers(EPC_FORMAT_HEADER) format?: string,
+  ): Promise<EpcisReply<EpcisQueryDocument>> {
     return this.epcis.queryEvents(actor, query, format);
   }
 
-  @Get('epcis/events/:eventID') @Access({ scope: 'read' }) @EpcFormatHeader() @ApiOperation({ summary: 'One event by its URL-encoded eventID, with its error declaration if any' })
-  getEvent(@CurrentActor() actor: Actor, @Param('eventID') eventId: string, @Headers(EPC_FORMAT_HEADER) format?: string): Promise<EpcisReply<EpcisQueryDocument>> {
+  @Get('epcis/events/:eventID')
+  @Access({ scope: 'read' })
+  @EpcFormatHeader()
+  @ApiOperation({ summary: 'One event by its URL-encoded eventID, with its error declaration if any' })
+  getEvent(
+    @CurrentActor() actor: Actor,
+    @Param('eventID') eventId: string,
+    @Headers(EPC_FORMAT_HEADER) format?: string,
+  ): Promise<EpcisReply<EpcisQueryDocument>> {
     return this.epcis.getEvent(actor, eventId, format);
   }
 
-  @Get('epcis/eventTypes') @Access({ scope: 'read' })
-  eventTypes(@CurrentActor() actor: Actor, @Query() query: QueryPageDto): Promise<EpcisReply<EpcisCollection>> { return this.epcis.listValues(actor, 'eventTypes', query); }
+  @Get('epcis/eventTypes')
+  @Access({ scope: 'read' })
+  eventTypes(@CurrentActor() actor: Actor, @Query() query: QueryPageDto): Promise<EpcisReply<EpcisCollection>> {
+    return this.epcis.listValues(actor, 'eventTypes', query);
+  }
 
-  @Get('epcis/bizSteps') @Access({ scope: 'read' })
-  bizSteps(@CurrentActor() actor: Actor, @Query() query: QueryPageDto): Promise<EpcisReply<EpcisCollection>> { return this.epcis.listValues(actor, 'bizSteps', query); }
+  @Get('epcis/bizSteps')
+  @Access({ scope: 'read' })
+  bizSteps(@CurrentActor() actor: Actor, @Query() query: QueryPageDto): Promise<EpcisReply<EpcisCollection>> {
+    return this.epcis.listValues(actor, 'bizSteps', query);
+  }
 
-  @Get('epcis/dispositions') @Access({ scope: 'read' })
-  dispositions(@CurrentActor() actor: Actor, @Query() query: QueryPageDto): Promise<EpcisReply<EpcisCollection>> { return this.epcis.listValues(actor, 'dispositions', query); }
+  @Get('epcis/dispositions')
+  @Access({ scope: 'read' })
+  dispositions(@CurrentActor() actor: Actor, @Query() query: QueryPageDto): Promise<EpcisReply<EpcisCollection>> {
+    return this.epcis.listValues(actor, 'dispositions', query);
+  }
 
-  @Get('epcis/readPoints') @Access({ scope: 'read' })
-  readPoints(@CurrentActor() actor: Actor, @Query() query: QueryPageDto): Promise<EpcisReply<EpcisCollection>> { return this.epcis.listValues(actor, 'readPoints', query); }
+  @Get('epcis/readPoints')
+  @Access({ scope: 'read' })
+  readPoints(@CurrentActor() actor: Actor, @Query() query: QueryPageDto): Promise<EpcisReply<EpcisCollection>> {
+    return this.epcis.listValues(actor, 'readPoints', query);
+  }
 
-  @Get('epcis/bizLocations') @Access({ scope: 'read' })
-  bizLocations(@CurrentActor() actor: Actor, @Query() query: QueryPageDto): Promise<EpcisReply<EpcisCollection>> { return this.epcis.listValues(actor, 'bizLocations', query); }
+  @Get('epcis/bizLocations')
+  @Access({ scope: 'read' })
+  bizLocations(@CurrentActor() actor: Actor, @Query() query: QueryPageDto): Promise<EpcisReply<EpcisCollection>> {
+    return this.epcis.listValues(actor, 'bizLocations', query);
+  }
 
-  @Get('api/batches/:id/epcis') @Access({ scope: 'read' }) @EpcFormatHeader() @ApiOperation({ summary: "The batch's events as an EPCISDocument" })
-  exportBatch(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Headers(EPC_FORMAT_HEADER) format?: string): Promise<EpcisReply<EpcisDocument>> {
+  @Get('api/batches/:id/epcis')
+  @Access({ scope: 'read' })
+  @EpcFormatHeader()
+  @ApiOperation({ summary: "The batch's events as an EPCISDocument" })
+  exportBatch(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Headers(EPC_FORMAT_HEADER) format?: string,
+  ): Promise<EpcisReply<EpcisDocument>> {
     return this.epcis.exportBatch(actor, id, format);
   }
 }

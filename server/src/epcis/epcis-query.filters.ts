@@ -110,8 +110,15 @@ export function eventConditions(query: QueryEventsDto, params: SqlParams): strin
   if (query.LT_recordTime) where.push(`e.record_time < ${params.add(query.LT_recordTime)}::timestamptz`);
   if (query.EQ_action) where.push(anyOf('e.action', query.EQ_action));
   // Stored bizSteps are normalised already (bare CBV word or extension URI).
-  if (query.EQ_bizStep) where.push(anyOf('e.biz_step', query.EQ_bizStep.flatMap((v) => vocabularyForms('BizStep', v)).map(normalizeBizStep)));
-  if (query.EQ_disposition) where.push(anyOf('e.disposition', query.EQ_disposition.flatMap((v) => vocabularyForms('Disp', v))));
+  if (query.EQ_bizStep)
+    where.push(anyOf('e.biz_step', query.EQ_bizStep.flatMap((v) => vocabularyForms('BizStep', v)).map(normalizeBizStep)));
+  if (query.EQ_disposition)
+    where.push(
+      anyOf(
+        'e.disposition',
+        query.EQ_disposition.flatMap((v) => vocabularyForms('Disp', v)),
+      ),
+    );
   if (query.EQ_readPoint) where.push(anyOf('e.read_point', query.EQ_readPoint.flatMap(identifierVariants)));
   if (query.EQ_bizLocation) where.push(anyOf('e.biz_location', query.EQ_bizLocation.flatMap(identifierVariants)));
   for (const parameter of MATCH_PARAMETERS) {

@@ -12,10 +12,12 @@ export class EpcisHeaders implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     void reply.headers(EPCIS_VERSION_HEADERS);
-    return next.handle().pipe(map((result: unknown) => {
-      if (!(result instanceof EpcisReply)) return result;
-      void reply.headers(result.headers);
-      return result.body;
-    }));
+    return next.handle().pipe(
+      map((result: unknown) => {
+        if (!(result instanceof EpcisReply)) return result;
+        void reply.headers(result.headers);
+        return result.body;
+      }),
+    );
   }
 }

@@ -32,7 +32,10 @@ export class PageTokens {
 
   /** A digest of everything that defines a result list except its page size. */
   static queryDigest(list: string, query: unknown): string {
-    return createHash('sha256').update(JSON.stringify([list, query])).digest('base64url').slice(0, 16);
+    return createHash('sha256')
+      .update(JSON.stringify([list, query]))
+      .digest('base64url')
+      .slice(0, 16);
   }
 
   issue(queryDigest: string, position: PagePosition): string {

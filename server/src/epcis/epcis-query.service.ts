@@ -12,8 +12,16 @@ import { digitalLinkGtins, EPC_FORMAT_HEADER, formatEpcs, parseEpcFormat, type E
 import { eventConditions, eventIdIn, MATCH_PARAMETERS, SqlParams, visibleEvents } from './epcis-query.filters.js';
 import { PageTokens } from './epcis-query.page-token.js';
 import {
-  collection, epcisDocument, EpcisReply, nextLink, queryDocument, withRecordTime,
-  type EpcisCollection, type EpcisDocument, type EpcisEvent, type EpcisQueryDocument,
+  collection,
+  epcisDocument,
+  EpcisReply,
+  nextLink,
+  queryDocument,
+  withRecordTime,
+  type EpcisCollection,
+  type EpcisDocument,
+  type EpcisEvent,
+  type EpcisQueryDocument,
 } from './query-document.js';
 
 interface EventRow {
@@ -39,8 +47,21 @@ const TOP_LEVEL_RESOURCES = ['capture', 'events', 'eventTypes', 'bizSteps', 'dis
 // The query parameters that define a result list (all but the page size and position), in a fixed
 // order: what a page token is bound to, and what the `Link` to the next page repeats.
 const FILTER_KEYS = [
-  'eventType', 'GE_eventTime', 'LT_eventTime', 'GE_recordTime', 'LT_recordTime', 'EQ_action', 'EQ_bizStep', 'EQ_disposition',
-  'EQ_readPoint', 'EQ_bizLocation', ...MATCH_PARAMETERS, 'EQ_eventID', 'EXISTS_errorDeclaration', 'orderBy', 'orderDirection',
+  'eventType',
+  'GE_eventTime',
+  'LT_eventTime',
+  'GE_recordTime',
+  'LT_recordTime',
+  'EQ_action',
+  'EQ_bizStep',
+  'EQ_disposition',
+  'EQ_readPoint',
+  'EQ_bizLocation',
+  ...MATCH_PARAMETERS,
+  'EQ_eventID',
+  'EXISTS_errorDeclaration',
+  'orderBy',
+  'orderDirection',
 ] as const satisfies readonly (keyof QueryEventsDto)[];
 
 // A timestamp as text with all of PostgreSQL's microseconds, so a page boundary is exact.
@@ -78,7 +99,9 @@ export class EpcisQueryService {
     const where = [visibleEvents(actor.principal, params), ...eventConditions(query, params)];
     if (query.nextPageToken) {
       const position = this.tokens.read(query.nextPageToken, digest);
-      where.push(`(${column}, e.id) ${direction === 'ASC' ? '>' : '<'} (${params.add(position.after)}::timestamptz, ${params.add(position.id)}::uuid)`);
+      where.push(
+        `(${column}, e.id) ${direction === 'ASC' ? '>' : '<'} (${params.add(position.after)}::timestamptz, ${params.add(position.id)}::uuid)`,
+      );
     }
     const rows: EventRow[] = await this.db.query(
       `SELECT e.id, e.document, e.record_time, ${sortKey(column)} AS sort_key FROM events e
@@ -162,7 +185,9 @@ export class EpcisQueryService {
    * format. For EPC URNs, one query finds the company prefixes of the GTINs named.
    */
   private async format(rows: EventRow[], format: EpcFormat): Promise<EpcisEvent[]> {
-    const events = rows.map((row) => withRecordTime(typeof row.document === 'string' ? JSON.parse(row.document) : row.document, new Date(row.record_time)));
+    const events = rows.map((row) =>
+      withRecordTime(typeof row.document === 'string' ? JSON.parse(row.document) : row.document, new Date(row.record_time)),
+    );
     if (format !== 'Always_EPC_URN') return events.map((event) => formatEpcs(event, format, () => undefined));
     const gtins = [...new Set(events.flatMap(digitalLinkGtins))];
     const prefixes = new Map<string, string>();

@@ -18,12 +18,19 @@ export interface SchemaProblem {
 const SUMMARY_KEYWORDS = new Set(['if', 'anyOf', 'allOf', 'oneOf']);
 
 function problemOf(error: ErrorObject): SchemaProblem {
-  const params = error.params as { missingProperty?: string; additionalProperty?: string; propertyName?: string; allowedValues?: unknown[] };
+  const params = error.params as {
+    missingProperty?: string;
+    additionalProperty?: string;
+    propertyName?: string;
+    allowedValues?: unknown[];
+  };
   const field = params.missingProperty ?? params.additionalProperty ?? params.propertyName;
   const pointer = field ? `${error.instancePath}/${field}` : error.instancePath || '/';
   if (error.keyword === 'not') {
     // The schema forbids a field by "not": say what the rule is rather than "must NOT be valid".
-    const message = pointer.endsWith('/ilmd') ? 'ilmd is only allowed on an ObjectEvent with action ADD or a TransformationEvent' : 'is not allowed here';
+    const message = pointer.endsWith('/ilmd')
+      ? 'ilmd is only allowed on an ObjectEvent with action ADD or a TransformationEvent'
+      : 'is not allowed here';
     return { pointer, message };
   }
   const allowed = params.allowedValues ? ` (${params.allowedValues.join(', ')})` : '';

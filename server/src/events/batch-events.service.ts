@@ -20,16 +20,25 @@ export class BatchEventsService {
 
   async listBatchEvents(actor: Actor, batchId: string, query: PageQueryDto): Promise<Page<EventView>> {
     await this.assertMayReadRecords(actor, batchId);
-    const qb = this.db.getRepository(EventEntity).createQueryBuilder('e')
+    const qb = this.db
+      .getRepository(EventEntity)
+      .createQueryBuilder('e')
       .innerJoin('event_batches', 'eb', 'eb.event_id = e.id AND eb.batch_id = :batchId', { batchId })
       .distinct(true);
-    const [rows, total] = await qb.orderBy('e.event_time', 'ASC').addOrderBy('e.record_time', 'ASC')
-      .skip(query.offset).take(query.limit).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('e.event_time', 'ASC')
+      .addOrderBy('e.record_time', 'ASC')
+      .skip(query.offset)
+      .take(query.limit)
+      .getManyAndCount();
     const declared = new Set(rows.filter((e) => e.errorDeclared).map((e) => e.eventId));
     const others = rows.filter((e) => !e.errorDeclared && !declared.has(e.eventId)).map((e) => e.eventId);
     // A declaration may fall on another page than the event it names.
     if (others.length) {
-      const found: { event_id: string }[] = await this.db.query(`SELECT event_id FROM events WHERE error_declared AND event_id = ANY($1::text[])`, [others]);
+      const found: { event_id: string }[] = await this.db.query(
+        `SELECT event_id FROM events WHERE error_declared AND event_id = ANY($1::text[])`,
+        [others],
+      );
       for (const row of found) declared.add(row.event_id);
     }
     return toPage(rows, total, query, (e) => mapEvent(e, declared.has(e.eventId)));
@@ -47,6 +56,12 @@ export class BatchEventsService {
       `SELECT DISTINCT e.business_id FROM event_batches eb JOIN events e ON e.id = eb.event_id WHERE eb.batch_id = $1 AND e.business_id IS NOT NULL`,
       [batchId],
     );
-    if (!TenancyPolicy.actsForAny(principal, parties.map((p) => p.business_id))) throw new DomainError('FORBIDDEN');
+    if (
+      !TenancyPolicy.actsForAny(
+        principal,
+        parties.map((p) => p.business_id),
+      )
+    )
+      throw new DomainError('FORBIDDEN');
   }
 }

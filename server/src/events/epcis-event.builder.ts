@@ -67,7 +67,10 @@ export function buildStageEvent(input: StageEventInput): Record<string, unknown>
     event.bizLocation = { id: input.location };
   }
   if (input.bizTransactions?.length) {
-    event.bizTransactionList = input.bizTransactions.map((t) => ({ type: t.type, bizTransaction: `urn:nguon:doc:${t.type}:${encodeURIComponent(t.id)}` }));
+    event.bizTransactionList = input.bizTransactions.map((t) => ({
+      type: t.type,
+      bizTransaction: `urn:nguon:doc:${t.type}:${encodeURIComponent(t.id)}`,
+    }));
   }
   if (input.sourceParty) event.sourceList = [{ type: 'owning_party', source: input.sourceParty }];
   if (input.destinationParty) event.destinationList = [{ type: 'owning_party', destination: input.destinationParty }];

@@ -24,7 +24,8 @@ export class CaptureProblem extends Error {
   constructor(
     readonly pointer: string,
     readonly text: LocalizedText,
-    readonly code: 'EVENT_RULE_VIOLATED' | 'DUPLICATE_EVENT' | 'FORBIDDEN' | 'BUSINESS_NOT_VERIFIED' | 'GTIN_OUTSIDE_PREFIXES' = 'EVENT_RULE_VIOLATED',
+    readonly code:
+      'EVENT_RULE_VIOLATED' | 'DUPLICATE_EVENT' | 'FORBIDDEN' | 'BUSINESS_NOT_VERIFIED' | 'GTIN_OUTSIDE_PREFIXES' = 'EVENT_RULE_VIOLATED',
   ) {
     super(text.en);
   }
@@ -33,8 +34,15 @@ export class CaptureProblem extends Error {
 export type CaptureOutcome = { stored: EventEntity; batchIds: string[] } | { duplicate: true; eventId: string };
 
 const LINK_ROLE: Partial<Record<IdentifierRole, BatchLink['role']>> = {
-  epc_class: 'subject', epc: 'subject', input_class: 'input', input_epc: 'input', output_class: 'output', output_epc: 'output',
-  parent: 'parent', child_class: 'child', child_epc: 'child',
+  epc_class: 'subject',
+  epc: 'subject',
+  input_class: 'input',
+  input_epc: 'input',
+  output_class: 'output',
+  output_epc: 'output',
+  parent: 'parent',
+  child_class: 'child',
+  child_epc: 'child',
 };
 
 const GTIN_LOT = /^https:\/\/id\.gs1\.org\/01\/(\d{14})\/10\/([^/?]+)$/;
@@ -47,7 +55,9 @@ const GLN_PARTY = /^https:\/\/id\.gs1\.org\/417\/(\d{13})$/;
 
 /** Whether a JSON-LD context declares prefixes of its own (beyond the standard context's URL). */
 function declaresPrefixes(context: unknown): boolean {
-  return Array.isArray(context) ? context.some((c) => typeof c === 'object' && c !== null) : typeof context === 'object' && context !== null;
+  return Array.isArray(context)
+    ? context.some((c) => typeof c === 'object' && c !== null)
+    : typeof context === 'object' && context !== null;
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -71,12 +81,19 @@ export class EventCapture {
    * stored again: capture is idempotent on it. Throws CaptureProblem when a rule is broken.
    */
   async capture(
-    tx: EntityManager, actor: Actor, businessId: string, input: Record<string, unknown>,
+    tx: EntityManager,
+    actor: Actor,
+    businessId: string,
+    input: Record<string, unknown>,
     options: { context?: unknown; audit?: boolean; checkedBusiness?: boolean } = {},
   ): Promise<CaptureOutcome> {
-    const identified: Record<string, unknown> = typeof input.eventID === 'string' ? input : { eventID: eventHashId(input, options.context), ...input };
+    const identified: Record<string, unknown> =
+      typeof input.eventID === 'string' ? input : { eventID: eventHashId(input, options.context), ...input };
     // The document's own prefixes go with the event, so its extensions still expand when it is read back alone.
-    const event = declaresPrefixes(options.context) && identified['@context'] === undefined ? { '@context': options.context, ...identified } : identified;
+    const event =
+      declaresPrefixes(options.context) && identified['@context'] === undefined
+        ? { '@context': options.context, ...identified }
+        : identified;
     const eventId = String(event.eventID);
     const declaresError = event.errorDeclaration !== undefined;
     // A document's events are checked against one business status, read once for all of them.
@@ -100,8 +117,16 @@ export class EventCapture {
     // A use case that makes the event part of a larger write (registering a batch) audits that write instead.
     if (options.audit !== false) {
       await this.audit.record(tx, actor, {
-        action: declaresError ? 'event.declare_error' : 'event.record', targetType: 'event', targetId: eventId, businessId,
-        details: { type: event.type, stage: stageOf(String(event.type), stored.bizStep), bizStep: stored.bizStep, batches: [...new Set(links.map((l) => l.batchId))] },
+        action: declaresError ? 'event.declare_error' : 'event.record',
+        targetType: 'event',
+        targetId: eventId,
+        businessId,
+        details: {
+          type: event.type,
+          stage: stageOf(String(event.type), stored.bizStep),
+          bizStep: stored.bizStep,
+          batches: [...new Set(links.map((l) => l.batchId))],
+        },
       });
     }
     return { stored, batchIds: [...new Set(links.map((l) => l.batchId))] };
@@ -110,7 +135,12 @@ export class EventCapture {
   /** Only a verified business writes into the records people rely on. */
   async assertVerified(tx: EntityManager, businessId: string): Promise<void> {
     const business = await tx.getRepository(BusinessEntity).findOneByOrFail({ id: businessId });
-    if (business.status !== 'verified') throw new CaptureProblem('', { vi: 'Doanh nghiệp chưa được xác minh.', en: 'The business is not verified.' }, 'BUSINESS_NOT_VERIFIED');
+    if (business.status !== 'verified')
+      throw new CaptureProblem(
+        '',
+        { vi: 'Doanh nghiệp chưa được xác minh.', en: 'The business is not verified.' },
+        'BUSINESS_NOT_VERIFIED',
+      );
   }
 
   private checkTimeAndQuantities(event: Record<string, unknown>): void {
@@ -130,10 +160,20 @@ export class EventCapture {
 
   /** Only the business that recorded an event may declare it wrong. */
   private async checkDeclaredEvent(tx: EntityManager, eventId: string, businessId: string): Promise<void> {
-    const [original]: { business_id: string | null }[] = await tx.query(`SELECT business_id FROM events WHERE event_id = $1 AND NOT error_declared`, [eventId]);
+    const [original]: { business_id: string | null }[] = await tx.query(
+      `SELECT business_id FROM events WHERE event_id = $1 AND NOT error_declared`,
+      [eventId],
+    );
     // A declaration about an event this portal never stored is kept as received, as any EPCIS repository does.
     if (original && original.business_id !== businessId) {
-      throw new CaptureProblem('/eventID', { en: 'only the business that recorded an event can declare it wrong', vi: 'Chỉ doanh nghiệp đã ghi sự kiện mới được khai báo sai' }, 'FORBIDDEN');
+      throw new CaptureProblem(
+        '/eventID',
+        {
+          en: 'only the business that recorded an event can declare it wrong',
+          vi: 'Chỉ doanh nghiệp đã ghi sự kiện mới được khai báo sai',
+        },
+        'FORBIDDEN',
+      );
     }
   }
 
@@ -158,10 +198,12 @@ export class EventCapture {
       if (batch && batch.businessId !== businessId) await this.checkMayWrite(tx, batch, businessId, event);
       else if (gtin && batch) {
         confirmed ??= await prefixesOf(tx, businessId, 'confirmed');
-        if (!prefixOfGtin(gtin, confirmed)) throw new CaptureProblem('', outsidePrefixesText(gtin, confirmed, 'confirmed'), 'GTIN_OUTSIDE_PREFIXES');
+        if (!prefixOfGtin(gtin, confirmed))
+          throw new CaptureProblem('', outsidePrefixesText(gtin, confirmed, 'confirmed'), 'GTIN_OUTSIDE_PREFIXES');
       } else if (gtin) {
         const holder = await holderOfGtin(tx, gtin);
-        if (holder && holder.businessId !== businessId) throw new CaptureProblem('', anothersGtinText(gtin, holder.legalName), 'GTIN_OUTSIDE_PREFIXES');
+        if (holder && holder.businessId !== businessId)
+          throw new CaptureProblem('', anothersGtinText(gtin, holder.legalName), 'GTIN_OUTSIDE_PREFIXES');
       }
       if (!batch) continue;
       links.push({ batchId: batch.id, role: linkRole, ...this.quantityOf(event, role, identifier) });
@@ -172,14 +214,23 @@ export class EventCapture {
   private async findBatch(tx: EntityManager, identifier: string): Promise<BatchEntity | null> {
     const lot = GTIN_LOT.exec(identifier);
     if (lot) {
-      return tx.getRepository(BatchEntity).createQueryBuilder('b').innerJoin('b.product', 'p')
-        .where('p.gtin = :gtin AND b.lot_code = :lot', { gtin: lot[1], lot: decodeURIComponent(lot[2]!) }).getOne();
+      return tx
+        .getRepository(BatchEntity)
+        .createQueryBuilder('b')
+        .innerJoin('b.product', 'p')
+        .where('p.gtin = :gtin AND b.lot_code = :lot', { gtin: lot[1], lot: decodeURIComponent(lot[2]!) })
+        .getOne();
     }
     const code = PORTAL_LOT.exec(identifier);
     return code ? tx.getRepository(BatchEntity).findOneBy({ shortCode: code[1]! }) : null;
   }
 
-  private async commission(tx: EntityManager, event: Record<string, unknown>, identifier: string, businessId: string): Promise<BatchEntity | null> {
+  private async commission(
+    tx: EntityManager,
+    event: Record<string, unknown>,
+    identifier: string,
+    businessId: string,
+  ): Promise<BatchEntity | null> {
     const ilmd = event.ilmd as Record<string, unknown> | undefined;
     const lot = GTIN_LOT.exec(identifier);
     if (!lot || event.type !== 'ObjectEvent' || event.action !== 'ADD' || !ilmd) return null;
@@ -188,12 +239,22 @@ export class EventCapture {
     if (!product || !isValidLotCode(lotCode)) return null;
     const day = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null);
     const quantity = this.quantityOf(event, 'epc_class', identifier);
-    return tx.getRepository(BatchEntity).save(tx.getRepository(BatchEntity).create({
-      productId: product.id, businessId, lotCode, displayName: null, shortCode: newShortCode(),
-      productionDate: day(ilmd[EXT.productionDate]) ?? day(ilmd['cbvmda:productionDate']) ?? String(event.eventTime).slice(0, 10),
-      expiryDate: day(ilmd['cbvmda:itemExpirationDate']), bestBeforeDate: day(ilmd['cbvmda:bestBeforeDate']),
-      quantity: quantity.quantity, unit: quantity.unit, originLocationId: null, status: 'active',
-    }));
+    return tx.getRepository(BatchEntity).save(
+      tx.getRepository(BatchEntity).create({
+        productId: product.id,
+        businessId,
+        lotCode,
+        displayName: null,
+        shortCode: newShortCode(),
+        productionDate: day(ilmd[EXT.productionDate]) ?? day(ilmd['cbvmda:productionDate']) ?? String(event.eventTime).slice(0, 10),
+        expiryDate: day(ilmd['cbvmda:itemExpirationDate']),
+        bestBeforeDate: day(ilmd['cbvmda:bestBeforeDate']),
+        quantity: quantity.quantity,
+        unit: quantity.unit,
+        originLocationId: null,
+        status: 'active',
+      }),
+    );
   }
 
   /** Another business's batch: only one shipped to this business, and not at the farm stages. */
@@ -204,14 +265,30 @@ export class EventCapture {
     if (!farmStage) {
       if ((await batchesShippedTo(tx, [batch.id], businessId)).size) return;
     }
-    throw new CaptureProblem('', { en: `batch ${batch.lotCode} belongs to another business`, vi: `Lô ${batch.lotCode} thuộc doanh nghiệp khác` }, 'FORBIDDEN');
+    throw new CaptureProblem(
+      '',
+      { en: `batch ${batch.lotCode} belongs to another business`, vi: `Lô ${batch.lotCode} thuộc doanh nghiệp khác` },
+      'FORBIDDEN',
+    );
   }
 
-  private quantityOf(event: Record<string, unknown>, role: IdentifierRole, identifier: string): { quantity: number | null; unit: UnitCode | null } {
-    const list = { epc_class: 'quantityList', input_class: 'inputQuantityList', output_class: 'outputQuantityList', child_class: 'childQuantityList' }[role as string];
+  private quantityOf(
+    event: Record<string, unknown>,
+    role: IdentifierRole,
+    identifier: string,
+  ): { quantity: number | null; unit: UnitCode | null } {
+    const list = {
+      epc_class: 'quantityList',
+      input_class: 'inputQuantityList',
+      output_class: 'outputQuantityList',
+      child_class: 'childQuantityList',
+    }[role as string];
     const items = list ? event[list] : undefined;
     if (!Array.isArray(items)) return { quantity: null, unit: null };
-    const item = items.find((q: { epcClass?: unknown }) => typeof q?.epcClass === 'string' && eventIdentifiers({ quantityList: [q] })[0]?.identifier === identifier) as { quantity?: number; uom?: string } | undefined;
+    const item = items.find(
+      (q: { epcClass?: unknown }) =>
+        typeof q?.epcClass === 'string' && eventIdentifiers({ quantityList: [q] })[0]?.identifier === identifier,
+    ) as { quantity?: number; uom?: string } | undefined;
     return { quantity: item?.quantity ?? null, unit: (item?.uom as UnitCode | undefined) ?? null };
   }
 
@@ -222,7 +299,9 @@ export class EventCapture {
     const portal = PORTAL_LOCATION.exec(id);
     const gln = GLN_LOCATION.exec(id);
     if (!portal && !gln) return null;
-    const location = await tx.getRepository(LocationEntity).findOneBy(portal ? { id: portal[1]!, businessId } : { gln: gln![1]!, businessId });
+    const location = await tx
+      .getRepository(LocationEntity)
+      .findOneBy(portal ? { id: portal[1]!, businessId } : { gln: gln![1]!, businessId });
     return location?.id ?? null;
   }
 
@@ -234,10 +313,11 @@ export class EventCapture {
       const portal = id ? PORTAL_PARTY.exec(id) : null;
       const gln = id ? GLN_PARTY.exec(id) : null;
       if (!portal && !gln) continue;
-      const business = await tx.getRepository(BusinessEntity).findOne({ where: portal ? { id: portal[1]! } : { gln: gln![1]! }, select: { id: true } });
+      const business = await tx
+        .getRepository(BusinessEntity)
+        .findOne({ where: portal ? { id: portal[1]! } : { gln: gln![1]! }, select: { id: true } });
       if (business) return business.id;
     }
     return null;
   }
 }
-

@@ -46,13 +46,21 @@ export class EventCorrectionsService {
         const stage = stageOf(original.eventType, original.bizStep);
         const subjects = links.filter((l) => l.role === 'subject');
         if (!stage || !(SINGLE_BATCH_STAGES as string[]).includes(stage) || subjects.length !== 1) {
-          throw ruleViolated('corrected', 'only a stage recorded on one batch can be corrected here; declare it wrong and record the step again', 'Chỉ sửa được ở đây sự kiện của một công đoạn trên một lô; hãy báo sai rồi ghi lại công đoạn đó');
+          throw ruleViolated(
+            'corrected',
+            'only a stage recorded on one batch can be corrected here; declare it wrong and record the step again',
+            'Chỉ sửa được ở đây sự kiện của một công đoạn trên một lô; hãy báo sai rồi ghi lại công đoạn đó',
+          );
         }
         const batch = await this.batches.findOrFail(subjects[0]!.batchId, tx);
         const fields: RecordStageRequest = { ...dto.corrected, stage: dto.corrected.stage ?? (stage as RecordStageRequest['stage']) };
         corrective = await this.stages.prepare(tx, actorId, batch, fields);
         if (corrective.eventID === original.eventId) {
-          throw ruleViolated('corrected', 'the correction says the same as the event declared wrong', 'Bản sửa giống hệt sự kiện bị báo sai');
+          throw ruleViolated(
+            'corrected',
+            'the correction says the same as the event declared wrong',
+            'Bản sửa giống hệt sự kiện bị báo sai',
+          );
         }
       }
 
@@ -70,6 +78,9 @@ export class EventCorrectionsService {
       return { storedDeclaration, storedCorrective, batchIds: links.map((l) => l.batchId) };
     });
     await this.changes.publish([...new Set(result.batchIds)]);
-    return { declaration: mapEvent(result.storedDeclaration), corrective: result.storedCorrective ? mapEvent(result.storedCorrective) : null };
+    return {
+      declaration: mapEvent(result.storedDeclaration),
+      corrective: result.storedCorrective ? mapEvent(result.storedCorrective) : null,
+    };
   }
 }

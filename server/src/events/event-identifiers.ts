@@ -1,6 +1,16 @@
 import { canonicalGs1Identifier } from '@nguon/shared';
 
-export const IDENTIFIER_ROLES = ['epc', 'epc_class', 'parent', 'child_epc', 'child_class', 'input_epc', 'input_class', 'output_epc', 'output_class'] as const;
+export const IDENTIFIER_ROLES = [
+  'epc',
+  'epc_class',
+  'parent',
+  'child_epc',
+  'child_class',
+  'input_epc',
+  'input_class',
+  'output_epc',
+  'output_class',
+] as const;
 export type IdentifierRole = (typeof IDENTIFIER_ROLES)[number];
 
 /**
@@ -30,11 +40,13 @@ export function eventIdentifiers(event: Record<string, unknown>): { role: Identi
     ['output_class', classes(event.outputQuantityList)],
   ];
   const seen = new Set<string>();
-  return found.flatMap(([role, values]) => values.flatMap((value) => {
-    const identifier = normalizeIdentifier(value);
-    const key = `${role} ${identifier}`;
-    if (seen.has(key)) return [];
-    seen.add(key);
-    return [{ role, identifier }];
-  }));
+  return found.flatMap(([role, values]) =>
+    values.flatMap((value) => {
+      const identifier = normalizeIdentifier(value);
+      const key = `${role} ${identifier}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [{ role, identifier }];
+    }),
+  );
 }

@@ -55,7 +55,9 @@ export class EventRecordingService {
   async registerBatch(actor: Actor, dto: CreateBatchDto, outer?: EntityManager): Promise<BatchView> {
     const db = outer ?? this.db.manager;
     const product = await db.getRepository(ProductEntity).findOneByOrFail({ id: dto.productId });
-    const origin = dto.originLocationId ? await this.stages.ownLocation(db, product.businessId, dto.originLocationId, 'originLocationId') : null;
+    const origin = dto.originLocationId
+      ? await this.stages.ownLocation(db, product.businessId, dto.originLocationId, 'originLocationId')
+      : null;
     const place = dto.locationId ? await this.stages.ownLocation(db, product.businessId, dto.locationId, 'locationId') : origin;
     // Without a time, the lot came into being on its production date (local midnight), so it
     // heads its timeline even when its stages are recorded later.
@@ -73,7 +75,12 @@ export class EventRecordingService {
         ilmd: ilmdOf(saved),
       });
       const commissioning = await this.portalCapture.capture(tx, actor, product.businessId, document, false);
-      await this.audit.record(tx, actor, { action: 'batch.register', targetType: 'batch', targetId: saved.id, details: { lotCode: saved.lotCode, productId: product.id, eventId: commissioning.eventId } });
+      await this.audit.record(tx, actor, {
+        action: 'batch.register',
+        targetType: 'batch',
+        targetId: saved.id,
+        details: { lotCode: saved.lotCode, productId: product.id, eventId: commissioning.eventId },
+      });
       return saved;
     });
     return mapBatch(batch, product, this.config.publicBaseUrl);
@@ -121,7 +128,11 @@ export class EventRecordingService {
     const existingOutputIds = dto.outputs.flatMap((o) => (o.batchId !== undefined ? [o.batchId] : []));
     dto.outputs.forEach((o, n) => {
       if ((o.batchId === undefined) === (o.newBatch === undefined)) {
-        throw ruleViolated(`outputs.${n}`, 'an output names either batchId or newBatch', 'Mỗi thành phẩm là một lô đã có hoặc một lô mới, không phải cả hai');
+        throw ruleViolated(
+          `outputs.${n}`,
+          'an output names either batchId or newBatch',
+          'Mỗi thành phẩm là một lô đã có hoặc một lô mới, không phải cả hai',
+        );
       }
     });
     const duplicate = [...inputIds, ...existingOutputIds].find((id, index, all) => all.indexOf(id) !== index);
@@ -131,7 +142,9 @@ export class EventRecordingService {
     const time = eventTimeOf(dto);
 
     const { event, outputIds } = await this.within(outer, async (tx) => {
-      const found = await tx.getRepository(BatchEntity).find({ where: { id: In([...inputIds, ...existingOutputIds]) }, relations: { product: true } });
+      const found = await tx
+        .getRepository(BatchEntity)
+        .find({ where: { id: In([...inputIds, ...existingOutputIds]) }, relations: { product: true } });
       const byId = new Map(found.map((b) => [b.id, b]));
       const missing = [
         ...dto.inputs.map((i, n) => [`inputs.${n}.batchId`, i.batchId] as const),
@@ -147,9 +160,14 @@ export class EventRecordingService {
       dto.inputs.forEach((input, n) => {
         const batch = byId.get(input.batchId)!;
         if (batch.businessId !== actorId && !received.has(batch.id)) {
-          throw ruleViolated(`inputs.${n}.batchId`, 'an input must be your own batch or one shipped to you', 'Nguyên liệu phải là lô của bạn hoặc lô đã được gửi đến bạn');
+          throw ruleViolated(
+            `inputs.${n}.batchId`,
+            'an input must be your own batch or one shipped to you',
+            'Nguyên liệu phải là lô của bạn hoặc lô đã được gửi đến bạn',
+          );
         }
-        if (batch.status === 'recalled') throw ruleViolated(`inputs.${n}.batchId`, 'a recalled batch cannot be processed', 'Không thể chế biến lô đã bị thu hồi');
+        if (batch.status === 'recalled')
+          throw ruleViolated(`inputs.${n}.batchId`, 'a recalled batch cannot be processed', 'Không thể chế biến lô đã bị thu hồi');
       });
       const place = dto.locationId ? await this.stages.ownLocation(tx, actorId, dto.locationId, 'locationId') : null;
 
@@ -161,7 +179,11 @@ export class EventRecordingService {
           outputs.push({ batch: Object.assign(made, { product }), quantity: made.quantity ?? undefined, unit: made.unit ?? undefined });
         } else {
           const batch = byId.get(output.batchId!)! as BatchEntity & { product: ProductEntity };
-          outputs.push({ batch, quantity: output.quantity, unit: output.quantity !== undefined ? (output.unit ?? batch.product.unit) : undefined });
+          outputs.push({
+            batch,
+            quantity: output.quantity,
+            unit: output.quantity !== undefined ? (output.unit ?? batch.product.unit) : undefined,
+          });
         }
       }
       const classOf = (b: BatchEntity & { product?: ProductEntity }) => epcClassOf({ ...b, gtin: b.product!.gtin });
@@ -178,7 +200,12 @@ export class EventRecordingService {
       });
       const stored = await this.portalCapture.capture(tx, actor, actorId, document);
       for (const { batch } of made) {
-        await this.audit.record(tx, actor, { action: 'batch.register', targetType: 'batch', targetId: batch.id, details: { lotCode: batch.lotCode, productId: batch.productId, eventId: stored.eventId } });
+        await this.audit.record(tx, actor, {
+          action: 'batch.register',
+          targetType: 'batch',
+          targetId: batch.id,
+          details: { lotCode: batch.lotCode, productId: batch.productId, eventId: stored.eventId },
+        });
       }
       return { event: stored, outputIds: outputs.map((o) => o.batch.id) };
     });
@@ -191,7 +218,13 @@ export class EventRecordingService {
   }
 
   /** A batch row of the product, its dates and lot code checked first; `field` prefixes the error paths. */
-  private async newBatchRow(tx: EntityManager, product: ProductEntity, fields: NewOutputBatch, origin: LocationEntity | null, field: string): Promise<BatchEntity> {
+  private async newBatchRow(
+    tx: EntityManager,
+    product: ProductEntity,
+    fields: NewOutputBatch,
+    origin: LocationEntity | null,
+    field: string,
+  ): Promise<BatchEntity> {
     for (const date of ['expiryDate', 'bestBeforeDate'] as const) {
       const value = fields[date];
       if (value && value < fields.productionDate) {
@@ -204,25 +237,30 @@ export class EventRecordingService {
       });
     }
     const repository = tx.getRepository(BatchEntity);
-    return repository.save(repository.create({
-      productId: product.id,
-      businessId: product.businessId,
-      lotCode: fields.lotCode,
-      displayName: fields.displayName ?? null,
-      shortCode: newShortCode(),
-      productionDate: fields.productionDate,
-      expiryDate: fields.expiryDate ?? null,
-      bestBeforeDate: fields.bestBeforeDate ?? null,
-      quantity: fields.quantity ?? null,
-      unit: fields.quantity !== undefined ? (fields.unit ?? product.unit) : (fields.unit ?? null),
-      originLocationId: origin?.id ?? null,
-      status: 'active',
-    }));
+    return repository.save(
+      repository.create({
+        productId: product.id,
+        businessId: product.businessId,
+        lotCode: fields.lotCode,
+        displayName: fields.displayName ?? null,
+        shortCode: newShortCode(),
+        productionDate: fields.productionDate,
+        expiryDate: fields.expiryDate ?? null,
+        bestBeforeDate: fields.bestBeforeDate ?? null,
+        quantity: fields.quantity ?? null,
+        unit: fields.quantity !== undefined ? (fields.unit ?? product.unit) : (fields.unit ?? null),
+        originLocationId: origin?.id ?? null,
+        status: 'active',
+      }),
+    );
   }
 
   private async ownProduct(tx: EntityManager, businessId: string, productId: string, field: string): Promise<ProductEntity> {
     const product = await tx.getRepository(ProductEntity).findOneBy({ id: productId, businessId });
-    if (!product) throw new DomainError('PRODUCT_NOT_FOUND', undefined, { [field]: [{ vi: 'Doanh nghiệp không có sản phẩm này', en: 'No such product of this business' }] });
+    if (!product)
+      throw new DomainError('PRODUCT_NOT_FOUND', undefined, {
+        [field]: [{ vi: 'Doanh nghiệp không có sản phẩm này', en: 'No such product of this business' }],
+      });
     return product;
   }
 }

@@ -36,7 +36,10 @@ function idOf(value: unknown): string | null {
 export class EventStore {
   async append(tx: EntityManager, input: AppendEvent): Promise<EventEntity> {
     const doc = input.document;
-    const heads = await this.lockChainHeads(tx, input.links.map((l) => l.batchId));
+    const heads = await this.lockChainHeads(
+      tx,
+      input.links.map((l) => l.batchId),
+    );
     const chained = new Set<string>();
     const links = input.links.map((l) => {
       // A batch takes one place in its chain per event, whatever roles it plays in it.
@@ -44,8 +47,12 @@ export class EventStore {
       chained.add(l.batchId);
       const head = heads.get(l.batchId);
       return {
-        batchId: l.batchId, role: l.role, quantity: l.quantity ?? null, unit: l.unit ?? null,
-        seq: first ? (head?.seq ?? 0) + 1 : null, prevHash: first ? (head?.hash ?? null) : null,
+        batchId: l.batchId,
+        role: l.role,
+        quantity: l.quantity ?? null,
+        unit: l.unit ?? null,
+        seq: first ? (head?.seq ?? 0) + 1 : null,
+        prevHash: first ? (head?.hash ?? null) : null,
       };
     });
     const event = tx.getRepository(EventEntity).create({

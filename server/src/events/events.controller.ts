@@ -28,28 +28,45 @@ export class EventsController {
     private readonly integrity: BatchIntegrityService,
   ) {}
 
-  @Post('batches') @Access({ scope: 'capture', actsFor: owned.productInBody() })
-  registerBatch(@CurrentActor() actor: Actor, @Body() dto: CreateBatchDto): Promise<BatchView> { return this.recording.registerBatch(actor, dto); }
+  @Post('batches')
+  @Access({ scope: 'capture', actsFor: owned.productInBody() })
+  registerBatch(@CurrentActor() actor: Actor, @Body() dto: CreateBatchDto): Promise<BatchView> {
+    return this.recording.registerBatch(actor, dto);
+  }
 
-  @Post('batches/:id/events') @Access({ scope: 'capture', actsFor: owned.batchInPath('id', recipientsMayRecord) })
+  @Post('batches/:id/events')
+  @Access({ scope: 'capture', actsFor: owned.batchInPath('id', recipientsMayRecord) })
   recordStage(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: RecordStageDto): Promise<EventView> {
     return this.recording.recordStage(actor, id, dto);
   }
 
-  @Post('events/processing') @Access({ scope: 'capture', actsFor: owned.processingOutputs() })
-  recordProcessing(@CurrentActor() actor: Actor, @Body() dto: RecordProcessingDto): Promise<EventView> { return this.recording.recordProcessing(actor, dto); }
+  @Post('events/processing')
+  @Access({ scope: 'capture', actsFor: owned.processingOutputs() })
+  recordProcessing(@CurrentActor() actor: Actor, @Body() dto: RecordProcessingDto): Promise<EventView> {
+    return this.recording.recordProcessing(actor, dto);
+  }
 
   /** Only the business that recorded the event (checked by the use case: the event names it). */
-  @Post('events/:id/error-declaration') @HttpCode(201) @Access({ scope: 'capture' })
-  declareError(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: DeclareEventErrorDto): Promise<ErrorDeclarationView> {
+  @Post('events/:id/error-declaration')
+  @HttpCode(201)
+  @Access({ scope: 'capture' })
+  declareError(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: DeclareEventErrorDto,
+  ): Promise<ErrorDeclarationView> {
     return this.corrections.declareError(actor, id, dto);
   }
 
   /** Public: the consumer page shows whether the records verify. */
-  @Get('batches/:id/integrity') @RateLimited('public')
-  verify(@Param('id', UuidParam) id: string): Promise<IntegrityReport> { return this.integrity.verifyBatch(id); }
+  @Get('batches/:id/integrity')
+  @RateLimited('public')
+  verify(@Param('id', UuidParam) id: string): Promise<IntegrityReport> {
+    return this.integrity.verifyBatch(id);
+  }
 
-  @Get('batches/:id/events') @Access({ scope: 'read' })
+  @Get('batches/:id/events')
+  @Access({ scope: 'read' })
   list(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Query() query: PageQueryDto): Promise<Page<EventView>> {
     return this.batchEvents.listBatchEvents(actor, id, query);
   }

@@ -14,7 +14,16 @@ import { EventsController } from './events.controller.js';
 @Module({
   imports: [BatchesModule, AttachmentsModule],
   controllers: [EventsController],
-  providers: [EventRecordingService, EventCorrectionsService, StageEventPreparer, PortalCapture, BatchEventsService, BatchIntegrityService, EventStore, EventCapture],
+  providers: [
+    EventRecordingService,
+    EventCorrectionsService,
+    StageEventPreparer,
+    PortalCapture,
+    BatchEventsService,
+    BatchIntegrityService,
+    EventStore,
+    EventCapture,
+  ],
   exports: [EventRecordingService, EventCapture, BatchEventsService],
 })
 export class EventsModule {}

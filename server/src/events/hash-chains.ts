@@ -26,7 +26,11 @@ export async function loadChains(db: DataSource, batchIds: string[]): Promise<St
         db.getRepository(EventBatchEntity).findBy({ eventId: In(eventIds) }),
       ])
     : [[], []];
-  return { linksByBatch: groupBy(own, (l) => l.batchId), eventById: new Map(events.map((e) => [e.id, e])), linksByEvent: groupBy(links, (l) => l.eventId) };
+  return {
+    linksByBatch: groupBy(own, (l) => l.batchId),
+    eventById: new Map(events.map((e) => [e.id, e])),
+    linksByEvent: groupBy(links, (l) => l.eventId),
+  };
 }
 
 /**
@@ -38,7 +42,12 @@ export function verifyChain(batchId: string, chains: StoredChains, checkedAt: Da
   const own = chains.linksByBatch.get(batchId) ?? [];
   const chain = own.filter((l) => l.seq !== null);
   const report = (firstBroken: IntegrityReport['firstBroken']): IntegrityReport => ({
-    batchId, verified: firstBroken === null, records: chain.length, unchained: own.length - chain.length, checkedAt: checkedAt.toISOString(), firstBroken,
+    batchId,
+    verified: firstBroken === null,
+    records: chain.length,
+    unchained: own.length - chain.length,
+    checkedAt: checkedAt.toISOString(),
+    firstBroken,
   });
   let previousHash: string | null = null;
   for (const [index, link] of chain.entries()) {
@@ -46,7 +55,8 @@ export function verifyChain(batchId: string, chains: StoredChains, checkedAt: Da
     const event = chains.eventById.get(link.eventId);
     if (link.seq !== seq || !event) return report({ seq, eventId: event?.eventId ?? null, problem: 'record_missing' });
     if (link.prevHash !== previousHash) return report({ seq, eventId: event.eventId, problem: 'chain_broken' });
-    if (recordHash({ ...event, links: chains.linksByEvent.get(event.id) ?? [] }) !== event.recordHash) return report({ seq, eventId: event.eventId, problem: 'content_changed' });
+    if (recordHash({ ...event, links: chains.linksByEvent.get(event.id) ?? [] }) !== event.recordHash)
+      return report({ seq, eventId: event.eventId, problem: 'content_changed' });
     previousHash = event.recordHash;
   }
   return report(null);

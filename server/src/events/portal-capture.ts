@@ -14,10 +14,17 @@ import type { EventEntity } from './event.entity.js';
 export class PortalCapture {
   constructor(private readonly eventCapture: EventCapture) {}
 
-  async capture(tx: EntityManager, actor: Actor, businessId: string, document: Record<string, unknown>, audit = true): Promise<EventEntity> {
+  async capture(
+    tx: EntityManager,
+    actor: Actor,
+    businessId: string,
+    document: Record<string, unknown>,
+    audit = true,
+  ): Promise<EventEntity> {
     try {
       const outcome = await this.eventCapture.capture(tx, actor, businessId, document, { context: PORTAL_EVENT_CONTEXT, audit });
-      if ('duplicate' in outcome) throw new DomainError('DUPLICATE_EVENT', { vi: 'Sự kiện này đã được ghi nhận trước đó.', en: 'This event was already recorded.' });
+      if ('duplicate' in outcome)
+        throw new DomainError('DUPLICATE_EVENT', { vi: 'Sự kiện này đã được ghi nhận trước đó.', en: 'This event was already recorded.' });
       return outcome.stored;
     } catch (error) {
       if (!(error instanceof CaptureProblem)) throw error;

@@ -40,12 +40,23 @@ export function canonicalJson(value: unknown): string {
 export function recordHash(record: HashedRecord): string {
   // Only the listed facts, so ids and the stored hash itself never feed into it.
   const facts: HashedRecord = {
-    eventId: record.eventId, eventType: record.eventType, action: record.action, bizStep: record.bizStep,
-    disposition: record.disposition, eventTime: record.eventTime, eventTimeZoneOffset: record.eventTimeZoneOffset,
-    recordTime: record.recordTime, readPoint: record.readPoint, bizLocation: record.bizLocation,
-    locationId: record.locationId, businessId: record.businessId, recordedBy: record.recordedBy,
-    sourceBusinessId: record.sourceBusinessId, destinationBusinessId: record.destinationBusinessId,
-    errorDeclared: record.errorDeclared, document: record.document,
+    eventId: record.eventId,
+    eventType: record.eventType,
+    action: record.action,
+    bizStep: record.bizStep,
+    disposition: record.disposition,
+    eventTime: record.eventTime,
+    eventTimeZoneOffset: record.eventTimeZoneOffset,
+    recordTime: record.recordTime,
+    readPoint: record.readPoint,
+    bizLocation: record.bizLocation,
+    locationId: record.locationId,
+    businessId: record.businessId,
+    recordedBy: record.recordedBy,
+    sourceBusinessId: record.sourceBusinessId,
+    destinationBusinessId: record.destinationBusinessId,
+    errorDeclared: record.errorDeclared,
+    document: record.document,
     links: [...record.links]
       .map((l) => ({ batchId: l.batchId, role: l.role, quantity: l.quantity, unit: l.unit, seq: l.seq, prevHash: l.prevHash }))
       .sort((a, b) => (a.batchId + a.role < b.batchId + b.role ? -1 : 1)),

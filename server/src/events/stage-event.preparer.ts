@@ -41,7 +41,13 @@ export class StageEventPreparer {
     private readonly attachments: AttachmentsService,
   ) {}
 
-  async prepare(tx: EntityManager, actorId: string, batch: StageBatch, dto: RecordStageRequest, shipment?: ShipmentRow): Promise<Record<string, unknown>> {
+  async prepare(
+    tx: EntityManager,
+    actorId: string,
+    batch: StageBatch,
+    dto: RecordStageRequest,
+    shipment?: ShipmentRow,
+  ): Promise<Record<string, unknown>> {
     if (DISTRIBUTING_STAGES.has(dto.stage) && batch.status === 'recalled') throw new DomainError('BATCH_RECALLED');
     const inspecting = dto.stage === 'inspecting';
     for (const field of ['passed', 'labName', 'attachmentIds'] as const) {
@@ -55,7 +61,11 @@ export class StageEventPreparer {
     let destination: BusinessEntity | null = null;
     if (dto.stage === 'shipping') {
       if (!dto.destinationBusinessId && !dto.destinationName) {
-        throw ruleViolated('destinationBusinessId', 'shipping needs destinationBusinessId or destinationName', 'Vận chuyển cần ghi rõ bên nhận hàng');
+        throw ruleViolated(
+          'destinationBusinessId',
+          'shipping needs destinationBusinessId or destinationName',
+          'Vận chuyển cần ghi rõ bên nhận hàng',
+        );
       }
       if (dto.destinationBusinessId) {
         destination = await this.businessOrFail(tx, dto.destinationBusinessId, 'destinationBusinessId');
@@ -77,7 +87,8 @@ export class StageEventPreparer {
       source = sourceId ? await this.businessOrFail(tx, sourceId, 'sourceBusinessId') : null;
     }
 
-    const lab = inspecting && dto.attachmentIds?.length ? await this.attachments.findOwned(tx, actorId, dto.attachmentIds, 'attachmentIds') : [];
+    const lab =
+      inspecting && dto.attachmentIds?.length ? await this.attachments.findOwned(tx, actorId, dto.attachmentIds, 'attachmentIds') : [];
     const shippedQuantity = confirms?.quantity !== null && confirms?.quantity !== undefined ? Number(confirms.quantity) : undefined;
     const quantity = dto.quantity ?? shippedQuantity;
     const given = dto.quantity !== undefined ? dto.unit : (confirms?.unit as UnitCode | null | undefined);

@@ -29,7 +29,10 @@ function selectionWhere(selection: EventSelection, params: unknown[]): string {
 
 export async function countEvents(db: DataSource, selection: EventSelection): Promise<number> {
   const params: unknown[] = [];
-  const [row]: { count: number }[] = await db.query(`SELECT count(*)::int AS count FROM events e WHERE ${selectionWhere(selection, params)}`, params);
+  const [row]: { count: number }[] = await db.query(
+    `SELECT count(*)::int AS count FROM events e WHERE ${selectionWhere(selection, params)}`,
+    params,
+  );
   return row?.count ?? 0;
 }
 

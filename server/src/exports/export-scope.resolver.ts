@@ -34,9 +34,12 @@ export class ExportScopeResolver {
   /** `businessId`: restrict to that business's records (a member's export); null for an inspector's. */
   resolve(scope: ExportScopeDto, businessId: string | null): Promise<ResolvedScope> {
     switch (scope.kind) {
-      case 'trace': return this.trace(scope, businessId);
-      case 'product': return this.product(scope, businessId);
-      case 'lots': return this.lots(scope.lots ?? [], businessId);
+      case 'trace':
+        return this.trace(scope, businessId);
+      case 'product':
+        return this.product(scope, businessId);
+      case 'lots':
+        return this.lots(scope.lots ?? [], businessId);
     }
   }
 
@@ -57,7 +60,10 @@ export class ExportScopeResolver {
   private async product(scope: ExportScopeDto, businessId: string | null): Promise<ResolvedScope> {
     const from = new Date(scope.from!);
     const to = new Date(scope.to!);
-    if (!(from < to)) throw new DomainError('VALIDATION_FAILED', undefined, { to: [{ vi: 'Thời điểm kết thúc phải sau thời điểm bắt đầu', en: 'to must be after from' }] });
+    if (!(from < to))
+      throw new DomainError('VALIDATION_FAILED', undefined, {
+        to: [{ vi: 'Thời điểm kết thúc phải sau thời điểm bắt đầu', en: 'to must be after from' }],
+      });
     const gtin = scope.gtin ? parseGtin(scope.gtin) : null;
     const [product]: { id: string; gtin: string | null }[] = await this.db.query(
       // A GTIN names the product of the business whose prefix for it is confirmed, before any pending claim.
@@ -67,7 +73,9 @@ export class ExportScopeResolver {
       [gtin?.ok ? gtin.gtin14 : scope.productId],
     );
     if (!product) {
-      throw new DomainError('PRODUCT_NOT_FOUND', undefined, { [scope.gtin ? 'gtin' : 'productId']: [{ vi: 'Không có sản phẩm này', en: 'No such product' }] });
+      throw new DomainError('PRODUCT_NOT_FOUND', undefined, {
+        [scope.gtin ? 'gtin' : 'productId']: [{ vi: 'Không có sản phẩm này', en: 'No such product' }],
+      });
     }
     const params: unknown[] = [product.id, ...(businessId ? [businessId] : [])];
     const rows: { id: string }[] = await this.db.query(
@@ -75,7 +83,12 @@ export class ExportScopeResolver {
       params,
     );
     const day = (date: Date) => date.toISOString().slice(0, 10);
-    return { batchIds: rows.map((r) => r.id), from, to, label: `product-${product.gtin ?? product.id.slice(0, 8)}-${day(from)}-${day(to)}` };
+    return {
+      batchIds: rows.map((r) => r.id),
+      from,
+      to,
+      label: `product-${product.gtin ?? product.id.slice(0, 8)}-${day(from)}-${day(to)}`,
+    };
   }
 
   private async lots(lots: LotReference[], businessId: string | null): Promise<ResolvedScope> {
@@ -97,7 +110,11 @@ export class ExportScopeResolver {
    * Each lot named, in one query: exactly one batch, or a field error at its place in the list
    * (not found, or a lot code that several products share and no GTIN tells apart).
    */
-  private async findLots(lots: LotReference[], businessId: string | null, field: 'lot' | 'lots'): Promise<{ id: string; lotCode: string }[]> {
+  private async findLots(
+    lots: LotReference[],
+    businessId: string | null,
+    field: 'lot' | 'lots',
+  ): Promise<{ id: string; lotCode: string }[]> {
     const gtins = lots.map((l) => {
       const parsed = l.gtin ? parseGtin(l.gtin) : null;
       return parsed?.ok ? parsed.gtin14 : null;
@@ -117,9 +134,19 @@ export class ExportScopeResolver {
       const ids = matches.get(index) ?? [];
       const path = field === 'lot' ? 'lot.lotCode' : `lots.${index}.lotCode`;
       if (ids.length === 0) {
-        problems[path] = [{ vi: `Không tìm thấy lô ${lot.lotCode}${lot.gtin ? ` của GTIN ${lot.gtin}` : ''}`, en: `No batch with lot code ${lot.lotCode}${lot.gtin ? ` and GTIN ${lot.gtin}` : ''}` }];
+        problems[path] = [
+          {
+            vi: `Không tìm thấy lô ${lot.lotCode}${lot.gtin ? ` của GTIN ${lot.gtin}` : ''}`,
+            en: `No batch with lot code ${lot.lotCode}${lot.gtin ? ` and GTIN ${lot.gtin}` : ''}`,
+          },
+        ];
       } else if (ids.length > 1) {
-        problems[path] = [{ vi: `Mã lô ${lot.lotCode} có ở ${ids.length} sản phẩm: hãy ghi thêm GTIN`, en: `Lot code ${lot.lotCode} belongs to ${ids.length} products: add the GTIN` }];
+        problems[path] = [
+          {
+            vi: `Mã lô ${lot.lotCode} có ở ${ids.length} sản phẩm: hãy ghi thêm GTIN`,
+            en: `Lot code ${lot.lotCode} belongs to ${ids.length} products: add the GTIN`,
+          },
+        ];
       }
       return { id: ids[0]!, lotCode: lot.lotCode };
     });
@@ -129,7 +156,10 @@ export class ExportScopeResolver {
 
   private async keepReadable(ids: string[], businessId: string | null): Promise<string[]> {
     if (!businessId) return ids;
-    const rows: { id: string }[] = await this.db.query(`SELECT b.id FROM batches b WHERE b.id = ANY($1::uuid[]) AND ${readable('$2')}`, [ids, businessId]);
+    const rows: { id: string }[] = await this.db.query(`SELECT b.id FROM batches b WHERE b.id = ANY($1::uuid[]) AND ${readable('$2')}`, [
+      ids,
+      businessId,
+    ]);
     return rows.map((r) => r.id);
   }
 }

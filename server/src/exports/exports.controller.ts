@@ -21,18 +21,28 @@ export class ExportsController {
   constructor(private readonly exports: ExportsService) {}
 
   /** Any business's records: for inspectors and administrators. */
-  @Post('exports/events.:format') @HttpCode(200) @Access({ roles: ['inspector', 'admin'] })
+  @Post('exports/events.:format')
+  @HttpCode(200)
+  @Access({ roles: ['inspector', 'admin'] })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/ld+json')
-  async exportAny(@CurrentActor() actor: Actor, @Param() { format }: ExportFormatParams, @Body() scope: ExportScopeDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+  async exportAny(
+    @CurrentActor() actor: Actor,
+    @Param() { format }: ExportFormatParams,
+    @Body() scope: ExportScopeDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
     return attachment(await this.exports.exportEvents(actor, format, scope, null), reply);
   }
 
   /** A business's own records (the batches it produced or recorded on): for its members and its API keys. */
-  @Post('businesses/:businessId/exports/events.:format') @HttpCode(200)
+  @Post('businesses/:businessId/exports/events.:format')
+  @HttpCode(200)
   @Access({ scope: 'read', actsFor: owned.businessInPath(), authorities: ['inspector', 'admin'] })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/ld+json')
   async exportOwn(
-    @CurrentActor() actor: Actor, @Param() { businessId, format }: BusinessExportParams, @Body() scope: ExportScopeDto,
+    @CurrentActor() actor: Actor,
+    @Param() { businessId, format }: BusinessExportParams,
+    @Body() scope: ExportScopeDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     return attachment(await this.exports.exportEvents(actor, format, scope, businessId), reply);

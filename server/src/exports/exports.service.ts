@@ -8,7 +8,15 @@ import type { Actor } from '../auth/principal.js';
 import { formatEpcs } from '../epcis/epc-format.js';
 import { withRecordTime, type EpcisEvent } from '../epcis/query-document.js';
 import type { ExportScopeDto } from './dto/export-scope.dto.js';
-import { countEvents, documentPage, pages, spreadsheetPage, type DocumentRow, type EventRow, type EventSelection } from './export-events.queries.js';
+import {
+  countEvents,
+  documentPage,
+  pages,
+  spreadsheetPage,
+  type DocumentRow,
+  type EventRow,
+  type EventSelection,
+} from './export-events.queries.js';
 import { toExportRow, type ExportRow } from './export-row.js';
 import { ExportScopeResolver } from './export-scope.resolver.js';
 import { csvStream } from './writers/csv-writer.js';
@@ -32,7 +40,9 @@ async function* spreadsheetRows(source: AsyncIterable<EventRow[]>): AsyncGenerat
 
 async function* epcisEvents(source: AsyncIterable<DocumentRow[]>): AsyncGenerator<EpcisEvent[]> {
   for await (const page of source) {
-    yield page.map((row) => formatEpcs(withRecordTime(parsed(row.document), new Date(row.record_time)), 'Always_GS1_Digital_Link', () => undefined));
+    yield page.map((row) =>
+      formatEpcs(withRecordTime(parsed(row.document), new Date(row.record_time)), 'Always_GS1_Digital_Link', () => undefined),
+    );
   }
 }
 
@@ -53,11 +63,19 @@ export class ExportsService {
   /** `businessId`: export only that business's records (its members' route); null: everything (inspectors). */
   async exportEvents(actor: Actor, format: ExportFormat, scope: ExportScopeDto, businessId: string | null): Promise<ExportFile> {
     const resolved = await this.scopes.resolve(scope, businessId);
-    const selection: EventSelection = { batchIds: resolved.batchIds, from: resolved.from, to: resolved.to, withDeclarations: format === 'jsonld' };
+    const selection: EventSelection = {
+      batchIds: resolved.batchIds,
+      from: resolved.from,
+      to: resolved.to,
+      withDeclarations: format === 'jsonld',
+    };
     const totalRows = await countEvents(this.db, selection);
     // Restricted records leave the portal: who took what is kept, before the first byte goes.
     await this.audit.record(this.db.manager, actor, {
-      action: 'records.export', targetType: 'export', targetId: null, businessId,
+      action: 'records.export',
+      targetType: 'export',
+      targetId: null,
+      businessId,
       details: { format, scope: { ...scope }, batches: resolved.batchIds.length, rows: totalRows },
     });
     const fileName = `nguon-${safeName(resolved.label)}-${new Date().toISOString().slice(0, 10)}.${format}`;

@@ -19,7 +19,8 @@ const REQUIRED_DATA: { bizStep: string; fields: ('location' | 'quantity' | 'dest
 ];
 
 const REQUIRED_FIELDS = ['location', 'quantity', 'destination', 'source'] as const;
-const stepsNeeding = (field: (typeof REQUIRED_FIELDS)[number]) => REQUIRED_DATA.filter((r) => r.fields.includes(field)).map((r) => r.bizStep);
+const stepsNeeding = (field: (typeof REQUIRED_FIELDS)[number]) =>
+  REQUIRED_DATA.filter((r) => r.fields.includes(field)).map((r) => r.bizStep);
 
 const MISSING_SQL = {
   location: `e.read_point IS NULL AND e.biz_location IS NULL`,
@@ -29,7 +30,9 @@ const MISSING_SQL = {
 } as const;
 
 /** One `CASE` per field, its bizSteps bound as $1..$4: the names of what an event lacks. */
-const MISSING_CASES = REQUIRED_FIELDS.map((field, n) => `CASE WHEN e.biz_step = ANY($${n + 1}::text[]) AND ${MISSING_SQL[field]} THEN '${field}' END`).join(', ');
+const MISSING_CASES = REQUIRED_FIELDS.map(
+  (field, n) => `CASE WHEN e.biz_step = ANY($${n + 1}::text[]) AND ${MISSING_SQL[field]} THEN '${field}' END`,
+).join(', ');
 
 /** Places more than this far apart within SCAN_WINDOW_HOURS look like one code printed on many packs. */
 const SCAN_DISTANCE_KM = 300;
@@ -47,7 +50,10 @@ async function inserted(tx: EntityManager, sql: string, params: unknown[] = []):
  * about, so a later run never raises the same one twice.
  */
 export const FLAG_DETECTORS: Record<Exclude<FlagKind, 'consumer_report'>, Detector> = {
-  unreceived_shipment: (tx, { unreceivedHours }) => inserted(tx, `
+  unreceived_shipment: (tx, { unreceivedHours }) =>
+    inserted(
+      tx,
+      `
     INSERT INTO flags (kind, dedupe_key, batch_id, business_id, event_id, details)
     SELECT 'unreceived_shipment', 'unreceived_shipment:' || s.event_pk || ':' || s.batch_id, s.batch_id, s.business_id, s.event_pk,
            jsonb_build_object('shippedAt', s.event_time, 'from', sender.legal_name, 'to', receiver.legal_name)
@@ -55,9 +61,14 @@ export const FLAG_DETECTORS: Record<Exclude<FlagKind, 'consumer_report'>, Detect
       JOIN businesses sender ON sender.id = s.shipper_id
       JOIN businesses receiver ON receiver.id = s.business_id
      WHERE s.event_time < now() - make_interval(hours => $1) AND s.event_time > now() - ${RECENT}
-       AND NOT EXISTS (SELECT 1 FROM ${LIVE_RECEIPTS} r WHERE ${receiptOf('s', 'r')})`, [unreceivedHours]),
+       AND NOT EXISTS (SELECT 1 FROM ${LIVE_RECEIPTS} r WHERE ${receiptOf('s', 'r')})`,
+      [unreceivedHours],
+    ),
 
-  outputs_exceed_inputs: (tx) => inserted(tx, `
+  outputs_exceed_inputs: (tx) =>
+    inserted(
+      tx,
+      `
     INSERT INTO flags (kind, dedupe_key, batch_id, business_id, event_id, details)
     SELECT 'outputs_exceed_inputs', 'outputs_exceed_inputs:' || e.id, o.first_batch, e.business_id, e.id,
            jsonb_build_object('inputs', i.total, 'outputs', o.total, 'unit', o.unit)
@@ -71,9 +82,13 @@ export const FLAG_DETECTORS: Record<Exclude<FlagKind, 'consumer_report'>, Detect
        -- An event someone declared wrong is not an anomaly to chase: its correction is.
        AND ${standingEventSql('e')}
        -- Only comparable when every quantity is known and all are in one unit.
-       AND o.complete AND i.complete AND o.units = 1 AND i.units = 1 AND o.unit = i.unit AND o.total > i.total`),
+       AND o.complete AND i.complete AND o.units = 1 AND i.units = 1 AND o.unit = i.unit AND o.total > i.total`,
+    ),
 
-  missing_data: (tx) => inserted(tx, `
+  missing_data: (tx) =>
+    inserted(
+      tx,
+      `
     INSERT INTO flags (kind, dedupe_key, batch_id, business_id, event_id, details)
     SELECT 'missing_data', 'missing_data:' || m.id, m.batch_id, m.business_id, m.id, jsonb_build_object('bizStep', m.biz_step, 'missing', to_jsonb(m.missing))
       FROM (SELECT e.id, e.business_id, e.biz_step,
@@ -81,9 +96,14 @@ export const FLAG_DETECTORS: Record<Exclude<FlagKind, 'consumer_report'>, Detect
                    array_remove(ARRAY[${MISSING_CASES}], NULL) AS missing
               FROM events e
              WHERE e.biz_step = ANY($5::text[]) AND e.record_time > now() - ${RECENT} AND ${standingEventSql('e')}) m
-     WHERE cardinality(m.missing) > 0`, [...REQUIRED_FIELDS.map(stepsNeeding), REQUIRED_DATA.map((r) => r.bizStep)]),
+     WHERE cardinality(m.missing) > 0`,
+      [...REQUIRED_FIELDS.map(stepsNeeding), REQUIRED_DATA.map((r) => r.bizStep)],
+    ),
 
-  improbable_scans: (tx) => inserted(tx, `
+  improbable_scans: (tx) =>
+    inserted(
+      tx,
+      `
     INSERT INTO flags (kind, dedupe_key, batch_id, business_id, details)
     SELECT 'improbable_scans', 'improbable_scans:' || p.batch_id || ':' || to_char(max(p.seen), 'YYYY-MM-DD'), p.batch_id, b.business_id,
            jsonb_build_object('places', count(DISTINCT (p.lat1, p.lon1)) + 1, 'maxKm', round(max(p.km)), 'windowHours', ${SCAN_WINDOW_HOURS})
@@ -96,5 +116,6 @@ export const FLAG_DETECTORS: Record<Exclude<FlagKind, 'consumer_report'>, Detect
              WHERE a.latitude IS NOT NULL AND a.scanned_at > now() - interval '7 days') p
       JOIN batches b ON b.id = p.batch_id
      WHERE p.km > ${SCAN_DISTANCE_KM}
-     GROUP BY p.batch_id, b.business_id`),
+     GROUP BY p.batch_id, b.business_id`,
+    ),
 };

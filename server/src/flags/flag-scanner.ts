@@ -33,7 +33,11 @@ export class FlagScanner implements OnApplicationBootstrap, OnApplicationShutdow
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      this.running ??= this.scan().catch((error: Error) => this.logger.warn(`flag scan failed: ${error.message}`)).finally(() => { this.running = null; });
+      this.running ??= this.scan()
+        .catch((error: Error) => this.logger.warn(`flag scan failed: ${error.message}`))
+        .finally(() => {
+          this.running = null;
+        });
     }, EVERY_MS);
     this.timer.unref();
   }

@@ -26,7 +26,9 @@ export function flagSummary(kind: FlagKind, details: Record<string, unknown>, lo
     case 'missing_data': {
       const stage = stageOf('ObjectEvent', String(details.bizStep)) ?? stageOf('TransformationEvent', String(details.bizStep));
       const name = stage ? STAGES[stage].label : { vi: String(details.bizStep), en: String(details.bizStep) };
-      const missing = (Array.isArray(details.missing) ? details.missing : []).map((f) => FIELD_NAMES[String(f)] ?? { vi: String(f), en: String(f) });
+      const missing = (Array.isArray(details.missing) ? details.missing : []).map(
+        (f) => FIELD_NAMES[String(f)] ?? { vi: String(f), en: String(f) },
+      );
       return {
         vi: `Sự kiện ${name.vi.toLowerCase()} của lô ${lot} thiếu: ${missing.map((m) => m.vi).join(', ')}.`,
         en: `The ${name.en.toLowerCase()} event of batch ${lot} lacks: ${missing.map((m) => m.en).join(', ')}.`,

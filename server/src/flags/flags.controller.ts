@@ -17,20 +17,36 @@ const INSPECTORS = { roles: ['inspector', 'admin'] } satisfies AccessRule;
 export class FlagsController {
   constructor(private readonly flags: FlagsService) {}
 
-  @Get() @Access(INSPECTORS)
-  list(@Query() query: ListFlagsQuery): Promise<Page<FlagView>> { return this.flags.list(query); }
+  @Get()
+  @Access(INSPECTORS)
+  list(@Query() query: ListFlagsQuery): Promise<Page<FlagView>> {
+    return this.flags.list(query);
+  }
 
-  @Post('scan') @HttpCode(200) @Access(INSPECTORS) @LongRunning()
-  scan(@CurrentActor() actor: Actor): Promise<FlagScanResult> { return this.flags.scan(actor); }
+  @Post('scan')
+  @HttpCode(200)
+  @Access(INSPECTORS)
+  @LongRunning()
+  scan(@CurrentActor() actor: Actor): Promise<FlagScanResult> {
+    return this.flags.scan(actor);
+  }
 
-  @Get(':id') @Access(INSPECTORS)
-  get(@Param('id', UuidParam) id: string): Promise<FlagView> { return this.flags.get(id); }
+  @Get(':id')
+  @Access(INSPECTORS)
+  get(@Param('id', UuidParam) id: string): Promise<FlagView> {
+    return this.flags.get(id);
+  }
 
-  @Patch(':id') @Access(INSPECTORS)
-  update(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: UpdateFlagDto): Promise<FlagView> { return this.flags.update(actor, id, dto); }
+  @Patch(':id')
+  @Access(INSPECTORS)
+  update(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: UpdateFlagDto): Promise<FlagView> {
+    return this.flags.update(actor, id, dto);
+  }
 
   /** The photo a consumer sent with a report: for inspectors only, never cached by the way. */
-  @Get(':id/photo') @Header('Cache-Control', 'private, no-store') @Access(INSPECTORS)
+  @Get(':id/photo')
+  @Header('Cache-Control', 'private, no-store')
+  @Access(INSPECTORS)
   async photo(@Param('id', UuidParam) id: string): Promise<StreamableFile> {
     const { stream, contentType } = await this.flags.reportPhoto(id);
     return new StreamableFile(stream, { type: contentType });

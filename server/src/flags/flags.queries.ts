@@ -43,11 +43,18 @@ const FLAG_JOINS = `
   LEFT JOIN businesses bu ON bu.id = f.business_id
   LEFT JOIN consumer_reports r ON r.id = f.report_id`;
 
-export async function loadFlags(db: DataSource, filter: { id?: string; status?: FlagStatus; kind?: FlagKind; batchId?: string; limit: number; offset: number }): Promise<{ rows: FlagRow[]; total: number }> {
+export async function loadFlags(
+  db: DataSource,
+  filter: { id?: string; status?: FlagStatus; kind?: FlagKind; batchId?: string; limit: number; offset: number },
+): Promise<{ rows: FlagRow[]; total: number }> {
   const where = `($1::uuid IS NULL OR f.id = $1) AND ($2::text IS NULL OR f.status = $2) AND ($3::text IS NULL OR f.kind = $3) AND ($4::uuid IS NULL OR f.batch_id = $4)`;
   const params = [filter.id ?? null, filter.status ?? null, filter.kind ?? null, filter.batchId ?? null];
   const [rows, [{ total }]] = await Promise.all([
-    db.query(`SELECT ${FLAG_COLUMNS} ${FLAG_JOINS} WHERE ${where} ORDER BY f.detected_at DESC, f.id LIMIT $5 OFFSET $6`, [...params, filter.limit, filter.offset]),
+    db.query(`SELECT ${FLAG_COLUMNS} ${FLAG_JOINS} WHERE ${where} ORDER BY f.detected_at DESC, f.id LIMIT $5 OFFSET $6`, [
+      ...params,
+      filter.limit,
+      filter.offset,
+    ]),
     db.query(`SELECT count(*)::int AS total FROM flags f WHERE ${where}`, params),
   ]);
   return { rows, total };

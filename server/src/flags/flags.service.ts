@@ -14,15 +14,27 @@ import { loadFlags, loadNotes, type FlagRow, type NoteRow } from './flags.querie
 
 function mapFlag(row: FlagRow, notes: NoteRow[]): FlagView {
   return {
-    id: row.id, kind: row.kind, status: row.status, detectedAt: row.detected_at.toISOString(), updatedAt: row.updated_at.toISOString(),
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    detectedAt: row.detected_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
     batch: row.batch_id ? { id: row.batch_id, lotCode: row.lot_code!, productName: { vi: row.name_vi!, en: row.name_en! } } : null,
     business: row.business_id ? { id: row.business_id, name: row.legal_name! } : null,
     eventId: row.event_id,
     summary: flagSummary(row.kind, row.details, row.lot_code),
     report: row.report_id
-      ? { id: row.report_id, category: row.category!, message: row.message!, contact: row.contact, photoUrl: row.photo_key ? `/api/flags/${row.id}/photo` : null }
+      ? {
+          id: row.report_id,
+          category: row.category!,
+          message: row.message!,
+          contact: row.contact,
+          photoUrl: row.photo_key ? `/api/flags/${row.id}/photo` : null,
+        }
       : null,
-    notes: notes.filter((n) => n.flag_id === row.id).map((n) => ({ id: n.id, author: n.author, status: n.status, text: n.text, createdAt: n.created_at.toISOString() })),
+    notes: notes
+      .filter((n) => n.flag_id === row.id)
+      .map((n) => ({ id: n.id, author: n.author, status: n.status, text: n.text, createdAt: n.created_at.toISOString() })),
   };
 }
 
@@ -38,27 +50,46 @@ export class FlagsService {
 
   async list(query: ListFlagsQuery): Promise<Page<FlagView>> {
     const { rows, total } = await loadFlags(this.db, query);
-    const notes = rows.length ? await loadNotes(this.db, rows.map((r) => r.id)) : [];
+    const notes = rows.length
+      ? await loadNotes(
+          this.db,
+          rows.map((r) => r.id),
+        )
+      : [];
     return { items: rows.map((r) => mapFlag(r, notes)), total, limit: query.limit, offset: query.offset };
   }
 
   async get(id: string): Promise<FlagView> {
-    const { rows: [row] } = await loadFlags(this.db, { id, limit: 1, offset: 0 });
+    const {
+      rows: [row],
+    } = await loadFlags(this.db, { id, limit: 1, offset: 0 });
     if (!row) throw new DomainError('FLAG_NOT_FOUND');
     return mapFlag(row, await loadNotes(this.db, [id]));
   }
 
   async update(actor: Actor, id: string, dto: UpdateFlagDto): Promise<FlagView> {
     if (dto.status === undefined && dto.note === undefined) {
-      throw new DomainError('VALIDATION_FAILED', undefined, { note: [{ vi: 'Hãy đổi trạng thái hoặc ghi chú.', en: 'Change the status or write a note.' }] });
+      throw new DomainError('VALIDATION_FAILED', undefined, {
+        note: [{ vi: 'Hãy đổi trạng thái hoặc ghi chú.', en: 'Change the status or write a note.' }],
+      });
     }
     await this.db.transaction(async (tx) => {
       const [flag]: { status: string }[] = await tx.query(`SELECT status FROM flags WHERE id = $1 FOR UPDATE`, [id]);
       if (!flag) throw new DomainError('FLAG_NOT_FOUND');
       const status = dto.status !== undefined && dto.status !== flag.status ? dto.status : null;
       if (status) await tx.query(`UPDATE flags SET status = $2, updated_at = now() WHERE id = $1`, [id, status]);
-      await tx.query(`INSERT INTO flag_notes (flag_id, author_id, status, text) VALUES ($1, $2, $3, $4)`, [id, userOf(actor).id, status, dto.note ?? '']);
-      await this.audit.record(tx, actor, { action: 'flag.update', targetType: 'flag', targetId: id, details: { from: flag.status, status, note: dto.note ?? null } });
+      await tx.query(`INSERT INTO flag_notes (flag_id, author_id, status, text) VALUES ($1, $2, $3, $4)`, [
+        id,
+        userOf(actor).id,
+        status,
+        dto.note ?? '',
+      ]);
+      await this.audit.record(tx, actor, {
+        action: 'flag.update',
+        targetType: 'flag',
+        targetId: id,
+        details: { from: flag.status, status, note: dto.note ?? null },
+      });
     });
     return this.get(id);
   }
@@ -67,13 +98,16 @@ export class FlagsService {
     const result = await this.scanner.scan();
     // Another instance is scanning right now: what it raises shows up in the list in a moment.
     if (!result) return { raised: noneRaised() };
-    await this.db.transaction((tx) => this.audit.record(tx, actor, { action: 'flags.scan', targetType: 'flag', targetId: null, details: { raised: result.raised } }));
+    await this.db.transaction((tx) =>
+      this.audit.record(tx, actor, { action: 'flags.scan', targetType: 'flag', targetId: null, details: { raised: result.raised } }),
+    );
     return result;
   }
 
   async reportPhoto(id: string): Promise<{ stream: Readable; contentType: string }> {
     const [row]: { photo_key: string | null; photo_type: string | null }[] = await this.db.query(
-      `SELECT r.photo_key, r.photo_type FROM flags f JOIN consumer_reports r ON r.id = f.report_id WHERE f.id = $1`, [id],
+      `SELECT r.photo_key, r.photo_type FROM flags f JOIN consumer_reports r ON r.id = f.report_id WHERE f.id = $1`,
+      [id],
     );
     if (!row?.photo_key) throw new DomainError('NOT_FOUND');
     return { stream: await this.storage.open(row.photo_key), contentType: row.photo_type! };

@@ -13,8 +13,15 @@ export interface PlannedBatch {
 }
 
 const COLUMN_OF: Record<string, string> = {
-  productId: 'product', lotCode: 'lot_code', displayName: 'display_name', productionDate: 'production_date', expiryDate: 'expiry_date',
-  bestBeforeDate: 'best_before_date', quantity: 'quantity', unit: 'unit', originLocationId: 'origin_location',
+  productId: 'product',
+  lotCode: 'lot_code',
+  displayName: 'display_name',
+  productionDate: 'production_date',
+  expiryDate: 'expiry_date',
+  bestBeforeDate: 'best_before_date',
+  quantity: 'quantity',
+  unit: 'unit',
+  originLocationId: 'origin_location',
 };
 
 /**
@@ -48,24 +55,33 @@ export async function checkBatchRows(db: EntityManager, businessId: string, rows
     const dto = await validateRowDto(CreateBatchDto, plain, row, COLUMN_OF, problems);
     for (const column of ['expiry_date', 'best_before_date'] as const) {
       const date = column === 'expiry_date' ? dto.expiryDate : dto.bestBeforeDate;
-      if (date && dto.productionDate && date < dto.productionDate) problems.add({ row, column }, 'Không được trước ngày sản xuất', 'Must not be before the production date');
+      if (date && dto.productionDate && date < dto.productionDate)
+        problems.add({ row, column }, 'Không được trước ngày sản xuất', 'Must not be before the production date');
     }
     if (product && cells.lot_code) {
       const key = `${product.id}|${cells.lot_code}`;
       const first = firstRowOf.get(key);
-      if (first !== undefined) problems.add({ row, column: 'lot_code' }, `Trùng với dòng ${first}`, `Same product and lot code as row ${first}`);
+      if (first !== undefined)
+        problems.add({ row, column: 'lot_code' }, `Trùng với dòng ${first}`, `Same product and lot code as row ${first}`);
       else firstRowOf.set(key, row);
     }
     if (problems.size === before) planned.push({ row, dto });
   }
 
   const taken: { product_id: string; lot_code: string }[] = planned.length
-    ? await db.query(`SELECT product_id, lot_code FROM batches WHERE product_id = ANY($1::uuid[]) AND lot_code = ANY($2::text[])`,
-      [[...new Set(planned.map((p) => p.dto.productId))], [...new Set(planned.map((p) => p.dto.lotCode))]])
+    ? await db.query(`SELECT product_id, lot_code FROM batches WHERE product_id = ANY($1::uuid[]) AND lot_code = ANY($2::text[])`, [
+        [...new Set(planned.map((p) => p.dto.productId))],
+        [...new Set(planned.map((p) => p.dto.lotCode))],
+      ])
     : [];
   const takenKeys = new Set(taken.map((t) => `${t.product_id}|${t.lot_code}`));
   for (const { row, dto } of planned) {
-    if (takenKeys.has(`${dto.productId}|${dto.lotCode}`)) problems.add({ row, column: 'lot_code' }, 'Sản phẩm này đã có lô với mã lô này', 'This product already has a batch with this lot code');
+    if (takenKeys.has(`${dto.productId}|${dto.lotCode}`))
+      problems.add(
+        { row, column: 'lot_code' },
+        'Sản phẩm này đã có lô với mã lô này',
+        'This product already has a batch with this lot code',
+      );
   }
   problems.throwIfAny();
   return planned;

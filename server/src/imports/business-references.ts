@@ -28,7 +28,13 @@ function pick<T>(found: T[], text: string, what: { vi: string; en: string }): Ce
   if (found.length === 1) return { ok: true, value: found[0]! };
   return found.length === 0
     ? { ok: false, problem: { vi: `Doanh nghiệp không có ${what.vi} "${text}"`, en: `You have no ${what.en} "${text}"` } }
-    : { ok: false, problem: { vi: `Có nhiều ${what.vi} tên "${text}": hãy dùng mã GTIN/GLN`, en: `Several ${what.en}s are called "${text}": use the GTIN/GLN` } };
+    : {
+        ok: false,
+        problem: {
+          vi: `Có nhiều ${what.vi} tên "${text}": hãy dùng mã GTIN/GLN`,
+          en: `Several ${what.en}s are called "${text}": use the GTIN/GLN`,
+        },
+      };
 }
 
 /**
@@ -43,21 +49,29 @@ export class BusinessReferences {
 
   static async load(db: EntityManager, businessId: string): Promise<BusinessReferences> {
     const [products, locations] = await Promise.all([
-      db.query(`SELECT id, gtin, name_vi AS "nameVi", name_en AS "nameEn" FROM products WHERE business_id = $1`, [businessId]) as Promise<ProductRef[]>,
+      db.query(`SELECT id, gtin, name_vi AS "nameVi", name_en AS "nameEn" FROM products WHERE business_id = $1`, [businessId]) as Promise<
+        ProductRef[]
+      >,
       db.query(`SELECT id, name, gln FROM locations WHERE business_id = $1`, [businessId]) as Promise<LocationRef[]>,
     ]);
     return new BusinessReferences(products, locations);
   }
 
   product(text: string): Cell<ProductRef> {
-    return pick(this.products.filter((p) => namesProduct(text, p)), text, { vi: 'sản phẩm', en: 'product' });
+    return pick(
+      this.products.filter((p) => namesProduct(text, p)),
+      text,
+      { vi: 'sản phẩm', en: 'product' },
+    );
   }
 
   location(text: string): Cell<LocationRef> {
     const name = plainName(text);
-    const found = isValidGln(text) ? this.locations.filter((l) => l.gln === text)
-      : isUUID(text) ? this.locations.filter((l) => l.id === text)
-      : this.locations.filter((l) => plainName(l.name) === name);
+    const found = isValidGln(text)
+      ? this.locations.filter((l) => l.gln === text)
+      : isUUID(text)
+        ? this.locations.filter((l) => l.id === text)
+        : this.locations.filter((l) => plainName(l.name) === name);
     return pick(found, text, { vi: 'địa điểm', en: 'location' });
   }
 }

@@ -22,9 +22,19 @@ interface BatchRef extends ProductRef {
 }
 
 const COLUMN_OF: Record<string, string> = {
-  stage: 'stage', eventTime: 'event_time', locationId: 'location', quantity: 'quantity', unit: 'unit', note: 'note', passed: 'passed',
-  destinationBusinessId: 'party', destinationName: 'party', sourceBusinessId: 'party', sourceName: 'party',
-  'bizTransactions.type': 'document_type', 'bizTransactions.id': 'document_id',
+  stage: 'stage',
+  eventTime: 'event_time',
+  locationId: 'location',
+  quantity: 'quantity',
+  unit: 'unit',
+  note: 'note',
+  passed: 'passed',
+  destinationBusinessId: 'party',
+  destinationName: 'party',
+  sourceBusinessId: 'party',
+  sourceName: 'party',
+  'bizTransactions.type': 'document_type',
+  'bizTransactions.id': 'document_id',
 };
 
 const TAX_CODE = /^\d{10}(\d{3})?$/;
@@ -48,7 +58,9 @@ export async function checkEventRows(db: EntityManager, businessId: string, rows
                 WHERE eb.batch_id = b.id AND e.biz_step = 'shipping' AND e.destination_business_id = $2))`,
       [lotCodes, businessId],
     ) as Promise<BatchRef[]>,
-    db.query(`SELECT id, tax_code AS "taxCode" FROM businesses WHERE tax_code = ANY($1::text[]) AND tax_code_confirmed`, [taxCodes]) as Promise<{ id: string; taxCode: string }[]>,
+    db.query(`SELECT id, tax_code AS "taxCode" FROM businesses WHERE tax_code = ANY($1::text[]) AND tax_code_confirmed`, [
+      taxCodes,
+    ]) as Promise<{ id: string; taxCode: string }[]>,
   ]);
   const partyByTaxCode = new Map(parties.map((p) => [p.taxCode, p.id]));
   const problems = new RowProblems();
@@ -63,12 +75,25 @@ export async function checkEventRows(db: EntityManager, businessId: string, rows
       const found = batches.filter((b) => b.lotCode === lot && (cells.product === undefined || namesProduct(cells.product, b)));
       if (found.length === 1) return { ok: true, value: found[0]! };
       return found.length === 0
-        ? { ok: false, problem: { vi: `Không có lô "${lot}" của doanh nghiệp hoặc được gửi đến doanh nghiệp`, en: `No batch "${lot}" of yours or shipped to you` } }
-        : { ok: false, problem: { vi: `Nhiều sản phẩm có lô "${lot}": hãy điền cột product`, en: `Several products have a lot "${lot}": fill in the product column` } };
+        ? {
+            ok: false,
+            problem: {
+              vi: `Không có lô "${lot}" của doanh nghiệp hoặc được gửi đến doanh nghiệp`,
+              en: `No batch "${lot}" of yours or shipped to you`,
+            },
+          }
+        : {
+            ok: false,
+            problem: {
+              vi: `Nhiều sản phẩm có lô "${lot}": hãy điền cột product`,
+              en: `Several products have a lot "${lot}": fill in the product column`,
+            },
+          };
     });
     const stage = read('stage', parseStage);
     const eventTime = read('event_time', parseDateTime);
-    if (eventTime && Date.parse(eventTime) > Date.now()) problems.add({ row, column: 'event_time' }, 'Thời gian ở tương lai', 'The time is in the future');
+    if (eventTime && Date.parse(eventTime) > Date.now())
+      problems.add({ row, column: 'event_time' }, 'Thời gian ở tương lai', 'The time is in the future');
     const location = read('location', (text) => references.location(text));
     const passed = read('passed', parsePassed);
     const party = cells.party;
@@ -76,33 +101,51 @@ export async function checkEventRows(db: EntityManager, businessId: string, rows
 
     if (batch && stage) {
       if (PRODUCER_ONLY_STAGES.includes(stage) && batch.businessId !== businessId) {
-        problems.add({ row, column: 'stage' }, 'Chỉ bên sản xuất lô mới ghi công đoạn này', 'Only the batch\'s producer records this stage');
+        problems.add({ row, column: 'stage' }, 'Chỉ bên sản xuất lô mới ghi công đoạn này', "Only the batch's producer records this stage");
       }
-      if (DISTRIBUTING_STAGES.includes(stage) && batch.status === 'recalled') problems.add({ row, column: 'lot_code' }, 'Lô hàng đã bị thu hồi', 'The batch has been recalled');
+      if (DISTRIBUTING_STAGES.includes(stage) && batch.status === 'recalled')
+        problems.add({ row, column: 'lot_code' }, 'Lô hàng đã bị thu hồi', 'The batch has been recalled');
     }
-    if (stage && passed !== undefined && stage !== 'inspecting') problems.add({ row, column: 'passed' }, 'Chỉ dùng cho Kiểm nghiệm', 'Only for the inspecting stage');
-    if (stage && party !== undefined && !PARTY_STAGES.has(stage)) problems.add({ row, column: 'party' }, 'Chỉ dùng cho Vận chuyển và Nhận hàng', 'Only for shipping and receiving');
-    if (stage === 'shipping' && party === undefined) problems.add({ row, column: 'party' }, 'Vận chuyển cần ghi bên nhận hàng', 'Shipping needs the receiving party');
-    if (party && TAX_CODE.test(party) && !partyId) problems.add({ row, column: 'party' }, `Không có doanh nghiệp mã số thuế ${party} trên cổng: hãy ghi tên`, `No business with tax code ${party} on the portal: write its name`);
-    if (stage === 'shipping' && partyId === businessId) problems.add({ row, column: 'party' }, 'Doanh nghiệp không thể gửi hàng cho chính mình', 'A business cannot ship to itself');
+    if (stage && passed !== undefined && stage !== 'inspecting')
+      problems.add({ row, column: 'passed' }, 'Chỉ dùng cho Kiểm nghiệm', 'Only for the inspecting stage');
+    if (stage && party !== undefined && !PARTY_STAGES.has(stage))
+      problems.add({ row, column: 'party' }, 'Chỉ dùng cho Vận chuyển và Nhận hàng', 'Only for shipping and receiving');
+    if (stage === 'shipping' && party === undefined)
+      problems.add({ row, column: 'party' }, 'Vận chuyển cần ghi bên nhận hàng', 'Shipping needs the receiving party');
+    if (party && TAX_CODE.test(party) && !partyId)
+      problems.add(
+        { row, column: 'party' },
+        `Không có doanh nghiệp mã số thuế ${party} trên cổng: hãy ghi tên`,
+        `No business with tax code ${party} on the portal: write its name`,
+      );
+    if (stage === 'shipping' && partyId === businessId)
+      problems.add({ row, column: 'party' }, 'Doanh nghiệp không thể gửi hàng cho chính mình', 'A business cannot ship to itself');
     if ((cells.document_type === undefined) !== (cells.document_id === undefined)) {
       const missing = cells.document_type === undefined ? 'document_type' : 'document_id';
       problems.add({ row, column: missing }, 'Cần cả loại và số chứng từ', 'Both the document type and number are needed');
     }
 
-    const document = cells.document_type && cells.document_id ? [{ type: cells.document_type.toLowerCase(), id: cells.document_id }] : undefined;
-    const partyField = stage === 'receiving' ? (partyId ? 'sourceBusinessId' : 'sourceName') : (partyId ? 'destinationBusinessId' : 'destinationName');
-    const dto = await validateRowDto(RecordStageDto, {
-      stage,
-      eventTime,
-      locationId: location?.id,
-      quantity: read('quantity', parseQuantity),
-      unit: read('unit', parseUnit),
-      ...(party ? { [partyField]: partyId ?? party } : {}),
-      bizTransactions: document,
-      passed,
-      note: cells.note,
-    }, row, COLUMN_OF, problems);
+    const document =
+      cells.document_type && cells.document_id ? [{ type: cells.document_type.toLowerCase(), id: cells.document_id }] : undefined;
+    const partyField =
+      stage === 'receiving' ? (partyId ? 'sourceBusinessId' : 'sourceName') : partyId ? 'destinationBusinessId' : 'destinationName';
+    const dto = await validateRowDto(
+      RecordStageDto,
+      {
+        stage,
+        eventTime,
+        locationId: location?.id,
+        quantity: read('quantity', parseQuantity),
+        unit: read('unit', parseUnit),
+        ...(party ? { [partyField]: partyId ?? party } : {}),
+        bizTransactions: document,
+        passed,
+        note: cells.note,
+      },
+      row,
+      COLUMN_OF,
+      problems,
+    );
 
     const key = JSON.stringify([batch?.batchId, cells]);
     const first = firstRowOf.get(key);

@@ -11,7 +11,13 @@ const problem = (vi: string, en: string): Cell<never> => ({ ok: false, problem: 
 
 /** Lower case, no diacritics (đ too), single spaces: "  Thu Hoạch " and "thu hoach" are the same name. */
 export function plainName(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[\s_]+/g, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ')
+    .trim();
 }
 
 const VIETNAM_OFFSET = '+07:00';
@@ -57,19 +63,29 @@ export function parseQuantity(text: string): Cell<number> {
   const compact = text.replace(/[\s\u00a0]/g, '');
   const normalised = /^\d{1,3}(\.\d{3})+(,\d+)?$/.test(compact)
     ? compact.replace(/\./g, '').replace(',', '.')
-    : /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact) ? compact.replace(/,/g, '') : compact.replace(',', '.');
+    : /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact)
+      ? compact.replace(/,/g, '')
+      : compact.replace(',', '.');
   const value = /^\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : NaN;
   if (!(value > 0) || value > 1e12) return problem(`"${text}" không phải số lượng dương`, `"${text}" is not a positive quantity`);
   return ok(value);
 }
 
 const UNIT_BY_NAME = new Map<string, UnitCode>(
-  UNIT_CODES.flatMap((code) => [[plainName(code), code], [plainName(UNITS[code].vi), code], [plainName(UNITS[code].en), code]] as [string, UnitCode][]),
+  UNIT_CODES.flatMap(
+    (code) =>
+      [
+        [plainName(code), code],
+        [plainName(UNITS[code].vi), code],
+        [plainName(UNITS[code].en), code],
+      ] as [string, UnitCode][],
+  ),
 );
 
 export function parseUnit(text: string): Cell<UnitCode> {
   const unit = UNIT_BY_NAME.get(plainName(text)) ?? UNIT_BY_NAME.get(plainName(text).replace(/s$/, ''));
-  if (!unit) return problem(`Không rõ đơn vị "${text}": dùng ${UNIT_CODES.join(', ')}`, `Unknown unit "${text}": use ${UNIT_CODES.join(', ')}`);
+  if (!unit)
+    return problem(`Không rõ đơn vị "${text}": dùng ${UNIT_CODES.join(', ')}`, `Unknown unit "${text}": use ${UNIT_CODES.join(', ')}`);
   return ok(unit);
 }
 
@@ -85,15 +101,29 @@ export function parsePassed(text: string): Cell<boolean> {
 
 /** Stages a row can record: those of the stage form. Processing links several batches, so it has its own form. */
 const STAGE_BY_NAME = new Map<string, Stage>(
-  (Object.keys(STAGES) as Stage[]).flatMap((stage) => [[plainName(stage), stage], [plainName(STAGES[stage].label.vi), stage], [plainName(STAGES[stage].label.en), stage]] as [string, Stage][]),
+  (Object.keys(STAGES) as Stage[]).flatMap(
+    (stage) =>
+      [
+        [plainName(stage), stage],
+        [plainName(STAGES[stage].label.vi), stage],
+        [plainName(STAGES[stage].label.en), stage],
+      ] as [string, Stage][],
+  ),
 );
 
 export function parseStage(text: string): Cell<Stage> {
   const stage = STAGE_BY_NAME.get(plainName(text));
   if (stage === 'processing') {
-    return problem('Chế biến không nhập theo dòng được (cần nhiều lô đầu vào): hãy dùng biểu mẫu chế biến', 'Processing cannot be imported row by row (it takes several input batches): use the processing form');
+    return problem(
+      'Chế biến không nhập theo dòng được (cần nhiều lô đầu vào): hãy dùng biểu mẫu chế biến',
+      'Processing cannot be imported row by row (it takes several input batches): use the processing form',
+    );
   }
-  if (stage === 'registration') return problem('Lô mới được tạo bằng tệp nhập lô hàng, không phải tệp sự kiện', 'New batches come from a batch import, not an event import');
+  if (stage === 'registration')
+    return problem(
+      'Lô mới được tạo bằng tệp nhập lô hàng, không phải tệp sự kiện',
+      'New batches come from a batch import, not an event import',
+    );
   if (!stage) return problem(`Không rõ công đoạn "${text}"`, `Unknown stage "${text}"`);
   return ok(stage);
 }

@@ -24,7 +24,8 @@ export async function readImportFile(reader: SheetReader, kind: ImportKind, form
   if (rows.length === 0) throw fileProblem('Tệp không có dòng dữ liệu nào', 'The file has no data rows');
   const problems = new RowProblems();
   const sheetRows = rows.map(({ row, cells }) => {
-    if (cells.slice(keys.length).some((cell) => cell !== '')) problems.add({ row }, 'Dòng có nhiều ô hơn tiêu đề', 'The row has more cells than the header');
+    if (cells.slice(keys.length).some((cell) => cell !== ''))
+      problems.add({ row }, 'Dòng có nhiều ô hơn tiêu đề', 'The row has more cells than the header');
     return { row, cells: Object.fromEntries(keys.flatMap((key, n) => (cells[n] ? [[key, cells[n]]] : []))) };
   });
   problems.throwIfAny();
@@ -35,7 +36,13 @@ const fileProblem = (vi: string, en: string) => RowProblems.single({}, vi, en);
 
 function headerKeys(kind: ImportKind, titles: string[]): string[] {
   const columns = IMPORT_COLUMNS[kind];
-  const byTitle = new Map(columns.flatMap((c) => [[plainName(c.key), c.key], [plainName(c.label.vi), c.key], [plainName(c.label.en), c.key]]));
+  const byTitle = new Map(
+    columns.flatMap((c) => [
+      [plainName(c.key), c.key],
+      [plainName(c.label.vi), c.key],
+      [plainName(c.label.en), c.key],
+    ]),
+  );
   const problems = new RowProblems();
   const keys = titles.map((title) => {
     const key = byTitle.get(plainName(title));

@@ -88,11 +88,13 @@ export class ImportJobLiveness implements OnApplicationBootstrap, OnApplicationS
   async beat(): Promise<void> {
     if (this.runs.size === 0) return;
     const runs = [...this.runs.entries()];
-    await this.db.query(
-      `UPDATE import_jobs j SET heartbeat_at = now(), processed_rows = r.processed
+    await this.db
+      .query(
+        `UPDATE import_jobs j SET heartbeat_at = now(), processed_rows = r.processed
        FROM unnest($1::uuid[], $2::int[]) AS r (id, processed) WHERE j.id = r.id AND j.status = 'running'`,
-      [runs.map(([id]) => id), runs.map(([, r]) => r.processed)],
-    ).catch((error: Error) => this.logger.warn(`job heartbeat not written: ${error.message}`));
+        [runs.map(([id]) => id), runs.map(([, r]) => r.processed)],
+      )
+      .catch((error: Error) => this.logger.warn(`job heartbeat not written: ${error.message}`));
   }
 
   /**
@@ -112,9 +114,14 @@ export class ImportJobLiveness implements OnApplicationBootstrap, OnApplicationS
           [this.owner, staleMs / 1000, JSON.stringify(INTERRUPTED)],
         )) as [{ id: string; business_id: string; kind: string; total_rows: number; owner_instance: string | null }[], number];
         for (const job of rows) {
-          this.logger.warn(`import ${job.id}: its process (${job.owner_instance ?? 'unknown'}) is gone; marked failed, nothing of it was stored`);
+          this.logger.warn(
+            `import ${job.id}: its process (${job.owner_instance ?? 'unknown'}) is gone; marked failed, nothing of it was stored`,
+          );
           await this.audit.record(tx, null, {
-            action: 'import.interrupt', targetType: 'import_job', targetId: job.id, businessId: job.business_id,
+            action: 'import.interrupt',
+            targetType: 'import_job',
+            targetId: job.id,
+            businessId: job.business_id,
             details: { kind: job.kind, rows: job.total_rows, owner: job.owner_instance },
           });
         }

@@ -20,11 +20,15 @@ async function xlsxTemplate(kind: ImportKind): Promise<Buffer> {
   const columns = IMPORT_COLUMNS[kind];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Nguồn';
-  const data = workbook.addWorksheet(kind === 'batches' ? 'Lô hàng - Batches' : 'Sự kiện - Events', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const data = workbook.addWorksheet(kind === 'batches' ? 'Lô hàng - Batches' : 'Sự kiện - Events', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
   data.columns = columns.map((c) => ({ header: c.key, key: c.key, width: Math.max(14, c.key.length + 4) }));
   data.getRow(1).font = { bold: true };
   // Typed dates stay text, so "01/10/2026" is not turned into a US date by Excel.
-  data.columns.forEach((column) => { column.numFmt = '@'; });
+  data.columns.forEach((column) => {
+    column.numFmt = '@';
+  });
 
   const guide = workbook.addWorksheet(GUIDE_SHEET);
   guide.columns = [

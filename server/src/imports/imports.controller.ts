@@ -18,7 +18,10 @@ function uploadFormat(contentType: string | undefined, body: unknown): ImportFor
   const type = contentType?.split(';')[0]?.trim().toLowerCase();
   const format = (Object.keys(IMPORT_CONTENT_TYPES) as ImportFormat[]).find((f) => IMPORT_CONTENT_TYPES[f] === type);
   if (!format || !Buffer.isBuffer(body)) {
-    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', { vi: 'Hãy gửi tệp CSV (text/csv) hoặc Excel (.xlsx).', en: 'Send a CSV (text/csv) or Excel (.xlsx) file.' });
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', {
+      vi: 'Hãy gửi tệp CSV (text/csv) hoặc Excel (.xlsx).',
+      en: 'Send a CSV (text/csv) or Excel (.xlsx) file.',
+    });
   }
   return format;
 }
@@ -29,32 +32,56 @@ export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
   /** Static template files, for anyone. */
-  @Get('imports/templates/:file') @RateLimited('public') @ApiProduces(...Object.values(IMPORT_CONTENT_TYPES))
+  @Get('imports/templates/:file')
+  @RateLimited('public')
+  @ApiProduces(...Object.values(IMPORT_CONTENT_TYPES))
   async template(@Param() { file }: ImportTemplateParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const [kind, format] = file.split('.') as [ImportKind, ImportFormat];
-    reply.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : IMPORT_CONTENT_TYPES.xlsx)
+    reply
+      .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : IMPORT_CONTENT_TYPES.xlsx)
       .header('content-disposition', `attachment; filename="nguon-${kind}.${format}"`)
       .header('cache-control', 'public, max-age=3600');
     return importTemplate(kind, format);
   }
 
-  @Post('businesses/:businessId/imports/check') @HttpCode(200) @LongRunning() @ApiBearerAuth() @ApiConsumes(...Object.values(IMPORT_CONTENT_TYPES))
+  @Post('businesses/:businessId/imports/check')
+  @HttpCode(200)
+  @LongRunning()
+  @ApiBearerAuth()
+  @ApiConsumes(...Object.values(IMPORT_CONTENT_TYPES))
   @Access({ scope: 'capture', actsFor: owned.businessInPath() })
-  check(@Param('businessId', UuidParam) businessId: string, @Query() { kind }: ImportQueryDto, @Headers('content-type') type: string | undefined, @Body() body: unknown): Promise<ImportCheckResult> {
+  check(
+    @Param('businessId', UuidParam) businessId: string,
+    @Query() { kind }: ImportQueryDto,
+    @Headers('content-type') type: string | undefined,
+    @Body() body: unknown,
+  ): Promise<ImportCheckResult> {
     return this.imports.check(businessId, kind, uploadFormat(type, body), body as Buffer);
   }
 
-  @Post('businesses/:businessId/imports') @HttpCode(202) @LongRunning() @ApiBearerAuth() @ApiConsumes(...Object.values(IMPORT_CONTENT_TYPES))
+  @Post('businesses/:businessId/imports')
+  @HttpCode(202)
+  @LongRunning()
+  @ApiBearerAuth()
+  @ApiConsumes(...Object.values(IMPORT_CONTENT_TYPES))
   @Access({ scope: 'capture', actsFor: owned.businessInPath() })
   async start(
-    @CurrentActor() actor: Actor, @Param('businessId', UuidParam) businessId: string, @Query() { kind }: ImportQueryDto,
-    @Headers('content-type') type: string | undefined, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentActor() actor: Actor,
+    @Param('businessId', UuidParam) businessId: string,
+    @Query() { kind }: ImportQueryDto,
+    @Headers('content-type') type: string | undefined,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ImportJobView> {
     const job = await this.imports.start(actor, businessId, kind, uploadFormat(type, body), body as Buffer);
     reply.header('location', `/api/imports/${job.id}`);
     return job;
   }
 
-  @Get('imports/:id') @ApiBearerAuth() @Access({ scope: 'capture' })
-  job(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<ImportJobView> { return this.imports.getJob(actor, id); }
+  @Get('imports/:id')
+  @ApiBearerAuth()
+  @Access({ scope: 'capture' })
+  job(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<ImportJobView> {
+    return this.imports.getJob(actor, id);
+  }
 }

@@ -1,6 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ERROR_CODES, type ImportCheckResult, type ImportFormat, type ImportJobView, type ImportKind, type LocalizedText } from '@nguon/shared';
+import {
+  ERROR_CODES,
+  type ImportCheckResult,
+  type ImportFormat,
+  type ImportJobView,
+  type ImportKind,
+  type LocalizedText,
+} from '@nguon/shared';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
@@ -53,11 +60,17 @@ export class ImportsService {
   async start(actor: Actor, businessId: string, kind: ImportKind, format: ImportFormat, body: Buffer): Promise<ImportJobView> {
     const planned = this.writesOf(actor, await this.checkFile(businessId, kind, format, body));
     const repository = this.db.getRepository(ImportJobEntity);
-    const job = await repository.save(repository.create({
-      businessId, kind, status: 'running', totalRows: planned.length, ownerInstance: this.liveness.owner,
-      createdByUserId: actor.principal.kind === 'user' ? actor.principal.id : null,
-      createdByApiKeyId: actor.principal.kind === 'api_key' ? actor.principal.id : null,
-    }));
+    const job = await repository.save(
+      repository.create({
+        businessId,
+        kind,
+        status: 'running',
+        totalRows: planned.length,
+        ownerInstance: this.liveness.owner,
+        createdByUserId: actor.principal.kind === 'user' ? actor.principal.id : null,
+        createdByApiKeyId: actor.principal.kind === 'api_key' ? actor.principal.id : null,
+      }),
+    );
     const running = this.liveness.follow(job.id, (progress) => this.run(actor, job, planned, progress));
     return mapImportJob(job, running.processed);
   }
@@ -85,7 +98,11 @@ export class ImportsService {
       return checked.rows.map(({ row, dto }) => ({ row, write: (tx) => this.recording.registerBatch(actor, dto, tx) }));
     }
     return checked.rows.map(({ row, batch, dto }) => ({
-      row, write: async (tx) => { await this.recording.recordStage(actor, batch.id, dto, tx); return batch; },
+      row,
+      write: async (tx) => {
+        await this.recording.recordStage(actor, batch.id, dto, tx);
+        return batch;
+      },
     }));
   }
 
@@ -104,26 +121,39 @@ export class ImportsService {
           running.processed++;
         }
         await this.audit.record(tx, actor, {
-          action: 'import.run', targetType: 'import_job', targetId: job.id, businessId: job.businessId,
+          action: 'import.run',
+          targetType: 'import_job',
+          targetId: job.id,
+          businessId: job.businessId,
           details: { kind: job.kind, rows: planned.length, batches: touched.size },
         });
         const done = [...touched.values()];
         // In the same transaction: the job says "done" exactly when its rows are stored.
-        await tx.getRepository(ImportJobEntity).update(job.id, { status: 'done', processedRows: planned.length, batches: done, finishedAt: new Date() });
+        await tx
+          .getRepository(ImportJobEntity)
+          .update(job.id, { status: 'done', processedRows: planned.length, batches: done, finishedAt: new Date() });
         return done;
       });
-      await this.changes.publish(batches.map((b) => b.id)).catch((error: Error) => this.logger.warn(`import ${job.id}: cached pages not refreshed: ${error.message}`));
+      await this.changes
+        .publish(batches.map((b) => b.id))
+        .catch((error: Error) => this.logger.warn(`import ${job.id}: cached pages not refreshed: ${error.message}`));
     } catch (error) {
-      if (!(error instanceof DomainError) && !(error instanceof QueryFailedError)) this.logger.error(`import ${job.id} failed at row ${current}`, (error as Error)?.stack ?? String(error));
+      if (!(error instanceof DomainError) && !(error instanceof QueryFailedError))
+        this.logger.error(`import ${job.id} failed at row ${current}`, (error as Error)?.stack ?? String(error));
       const failure = { row: current, message: failureText(error) };
       // The outcome is audited either way: here with the job's failure, as nothing else was kept.
-      await this.db.transaction(async (tx) => {
-        await tx.getRepository(ImportJobEntity).update(job.id, { status: 'failed', processedRows: 0, failure, finishedAt: new Date() });
-        await this.audit.record(tx, actor, {
-          action: 'import.fail', targetType: 'import_job', targetId: job.id, businessId: job.businessId,
-          details: { kind: job.kind, rows: planned.length, failedRow: current },
-        });
-      }).catch((cause: Error) => this.logger.error(`import ${job.id}: could not record the failure: ${cause.message}`));
+      await this.db
+        .transaction(async (tx) => {
+          await tx.getRepository(ImportJobEntity).update(job.id, { status: 'failed', processedRows: 0, failure, finishedAt: new Date() });
+          await this.audit.record(tx, actor, {
+            action: 'import.fail',
+            targetType: 'import_job',
+            targetId: job.id,
+            businessId: job.businessId,
+            details: { kind: job.kind, rows: planned.length, failedRow: current },
+          });
+        })
+        .catch((cause: Error) => this.logger.error(`import ${job.id}: could not record the failure: ${cause.message}`));
     }
   }
 }

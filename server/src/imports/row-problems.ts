@@ -46,7 +46,8 @@ export class RowProblems {
 /** Each required column's cell must be filled in. */
 export function requireCells(kind: ImportKind, row: number, cells: Partial<Record<string, string>>, problems: RowProblems): void {
   for (const column of IMPORT_COLUMNS[kind]) {
-    if (column.required && cells[column.key] === undefined) problems.add({ row, column: column.key }, 'Ô bắt buộc này đang trống', 'This required cell is empty');
+    if (column.required && cells[column.key] === undefined)
+      problems.add({ row, column: column.key }, 'Ô bắt buộc này đang trống', 'This required cell is empty');
   }
 }
 

@@ -41,7 +41,10 @@ function readCsv(body: Buffer, limits: SheetLimits): GridRow[] {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    throw unreadable('Tệp CSV không phải UTF-8: trong Excel hãy lưu dạng "CSV UTF-8"', 'The CSV is not UTF-8: in Excel, save as "CSV UTF-8"');
+    throw unreadable(
+      'Tệp CSV không phải UTF-8: trong Excel hãy lưu dạng "CSV UTF-8"',
+      'The CSV is not UTF-8: in Excel, save as "CSV UTF-8"',
+    );
   }
   const firstLine = text.split('\n', 1)[0] ?? '';
   // Excel in a Vietnamese locale writes `;` (the comma is the decimal separator there).
@@ -67,7 +70,12 @@ async function readXlsx(body: Buffer, limits: SheetLimits): Promise<GridRow[]> {
   assertZipWithinLimit(body, limits.uncompressedBytes);
   const grid = new Grid(limits);
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([body]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([body]), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+    });
     for await (const sheet of reader) {
       for await (const row of sheet) {
         const cells: string[] = [];
@@ -75,7 +83,10 @@ async function readXlsx(body: Buffer, limits: SheetLimits): Promise<GridRow[]> {
           if (column > limits.columns) throw overLimit('columns', limits.columns);
           cells[column - 1] = cellText(cell.value);
         });
-        grid.add(row.number, Array.from(cells, (cell) => cell ?? ''));
+        grid.add(
+          row.number,
+          Array.from(cells, (cell) => cell ?? ''),
+        );
       }
       break;
     }
@@ -94,7 +105,11 @@ function cellText(value: ExcelJS.CellValue): string {
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
   }
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((part) => part.text)
+        .join('')
+        .trim();
     if ('text' in value) return String(value.text).trim();
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
     if ('error' in value) return String(value.error);

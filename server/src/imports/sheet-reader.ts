@@ -12,7 +12,10 @@ import type { SheetLimit, SheetRefusal } from './sheet-refusal.js';
  * The worker's script. Run from the TypeScript sources (the tests), it is the built one beside
  * them (`npm test` builds first): a worker thread cannot load TypeScript.
  */
-const WORKER_SCRIPT = new URL(import.meta.url.endsWith('.ts') ? '../../dist/imports/sheet-grid.worker.js' : './sheet-grid.worker.js', import.meta.url);
+const WORKER_SCRIPT = new URL(
+  import.meta.url.endsWith('.ts') ? '../../dist/imports/sheet-grid.worker.js' : './sheet-grid.worker.js',
+  import.meta.url,
+);
 /** Heap of one reading thread: a file within the limits needs far less; a bomb ends only its thread. */
 const WORKER_HEAP_MB = 512;
 /** What a client that found every reader busy is told to wait. */
@@ -67,9 +70,18 @@ export class SheetReader {
         void worker.terminate();
         outcome();
       };
-      const deadline = setTimeout(() => answer(() => reject(refusalError({ kind: 'limit', limit: 'seconds', max: timeoutMs / 1000 }))), timeoutMs);
-      worker.on('message', (message: SheetAnswer) => answer(() => ('rows' in message ? resolve(message.rows) : reject(refusalError(message.refusal)))));
-      worker.on('error', (error: Error & { code?: string }) => answer(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refusalError({ kind: 'limit', limit: 'memory', max: WORKER_HEAP_MB }) : error)));
+      const deadline = setTimeout(
+        () => answer(() => reject(refusalError({ kind: 'limit', limit: 'seconds', max: timeoutMs / 1000 }))),
+        timeoutMs,
+      );
+      worker.on('message', (message: SheetAnswer) =>
+        answer(() => ('rows' in message ? resolve(message.rows) : reject(refusalError(message.refusal)))),
+      );
+      worker.on('error', (error: Error & { code?: string }) =>
+        answer(() =>
+          reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refusalError({ kind: 'limit', limit: 'memory', max: WORKER_HEAP_MB }) : error),
+        ),
+      );
       worker.on('exit', (code) => answer(() => reject(new Error(`the spreadsheet reader stopped (exit code ${code})`))));
     });
   }
@@ -80,14 +92,26 @@ const megabytes = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(1));
 /** What the person reads: the limit the file went past, by name and value, in both languages. */
 const LIMIT_TEXT: Record<SheetLimit, (max: number) => { vi: string; en: string }> = {
   rows: (max) => ({ vi: `Tối đa ${max} dòng mỗi tệp; hãy chia nhỏ tệp.`, en: `At most ${max} rows per file; split the file.` }),
-  columns: (max) => ({ vi: `Tối đa ${max} cột mỗi dòng: tệp có ô ở cột sau đó.`, en: `At most ${max} columns per row: the file has a cell beyond that.` }),
-  cellChars: (max) => ({ vi: `Mỗi ô tối đa ${max} ký tự: tệp có ô dài hơn.`, en: `At most ${max} characters per cell: the file has a longer one.` }),
+  columns: (max) => ({
+    vi: `Tối đa ${max} cột mỗi dòng: tệp có ô ở cột sau đó.`,
+    en: `At most ${max} columns per row: the file has a cell beyond that.`,
+  }),
+  cellChars: (max) => ({
+    vi: `Mỗi ô tối đa ${max} ký tự: tệp có ô dài hơn.`,
+    en: `At most ${max} characters per cell: the file has a longer one.`,
+  }),
   uncompressedBytes: (max) => ({
     vi: `Tệp Excel giải nén ra hơn ${megabytes(max)} MB (giới hạn dung lượng giải nén); hãy chia nhỏ tệp.`,
     en: `The Excel file unpacks to more than ${megabytes(max)} MB (the uncompressed size limit); split the file.`,
   }),
-  seconds: (max) => ({ vi: `Đọc tệp mất hơn ${max} giây (giới hạn thời gian); hãy chia nhỏ tệp.`, en: `Reading the file took more than ${max} seconds (the time limit); split the file.` }),
-  memory: (max) => ({ vi: `Đọc tệp cần hơn ${max} MB bộ nhớ (giới hạn bộ nhớ); hãy chia nhỏ tệp.`, en: `Reading the file needs more than ${max} MB of memory (the memory limit); split the file.` }),
+  seconds: (max) => ({
+    vi: `Đọc tệp mất hơn ${max} giây (giới hạn thời gian); hãy chia nhỏ tệp.`,
+    en: `Reading the file took more than ${max} seconds (the time limit); split the file.`,
+  }),
+  memory: (max) => ({
+    vi: `Đọc tệp cần hơn ${max} MB bộ nhớ (giới hạn bộ nhớ); hãy chia nhỏ tệp.`,
+    en: `Reading the file needs more than ${max} MB of memory (the memory limit); split the file.`,
+  }),
 };
 
 function refusalError(refusal: SheetRefusal): DomainError {

@@ -10,9 +10,7 @@ export interface SheetLimits {
 export type SheetLimit = keyof SheetLimits | 'seconds' | 'memory';
 
 /** Why a file cannot be read, as plain data: it crosses from the worker thread that read the file. */
-export type SheetRefusal =
-  | { kind: 'limit'; limit: SheetLimit; max: number }
-  | { kind: 'unreadable'; row?: number; vi: string; en: string };
+export type SheetRefusal = { kind: 'limit'; limit: SheetLimit; max: number } | { kind: 'unreadable'; row?: number; vi: string; en: string };
 
 export class SheetRefused extends Error {
   constructor(readonly refusal: SheetRefusal) {
@@ -21,4 +19,5 @@ export class SheetRefused extends Error {
 }
 
 export const overLimit = (limit: SheetLimit, max: number) => new SheetRefused({ kind: 'limit', limit, max });
-export const unreadable = (vi: string, en: string, row?: number) => new SheetRefused({ kind: 'unreadable', vi, en, ...(row ? { row } : {}) });
+export const unreadable = (vi: string, en: string, row?: number) =>
+  new SheetRefused({ kind: 'unreadable', vi, en, ...(row ? { row } : {}) });

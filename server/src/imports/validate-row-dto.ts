@@ -9,7 +9,11 @@ import type { RowProblems } from './row-problems.js';
  * the column the DTO property came from, worded with the column's name.
  */
 export async function validateRowDto<T extends object>(
-  type: ClassConstructor<T>, plain: Record<string, unknown>, row: number, columnOf: Record<string, string>, problems: RowProblems,
+  type: ClassConstructor<T>,
+  plain: Record<string, unknown>,
+  row: number,
+  columnOf: Record<string, string>,
+  problems: RowProblems,
 ): Promise<T> {
   const dto = plainToInstance(type, plain);
   const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });

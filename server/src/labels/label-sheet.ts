@@ -71,7 +71,12 @@ export function labelSheetPdf(content: LabelContent, sheet: SheetLayout): Readab
   return Readable.from(drawPages(doc, sheet, layout, qrForm), { objectMode: false });
 }
 
-function* drawPages(doc: PDFKit.PDFDocument, { template, count, startAt }: SheetLayout, layout: LabelLayout, qrForm: PDFKit.PDFKitReference): Generator<Buffer> {
+function* drawPages(
+  doc: PDFKit.PDFDocument,
+  { template, count, startAt }: SheetLayout,
+  layout: LabelLayout,
+  qrForm: PDFKit.PDFKitReference,
+): Generator<Buffer> {
   const perPage = labelsPerPage(template);
   const first = startAt - 1;
   for (let position = first; position < first + count; position++) {
@@ -95,7 +100,11 @@ function drawLabel(doc: PDFKit.PDFDocument, layout: LabelLayout, left: number, t
   const { qrScale: s, qrOffset } = layout;
   // pdfkit's page space runs top down, as the symbol's rows do.
   doc.addContent(`q ${s} 0 0 ${s} ${left + qrOffset} ${top + qrOffset} cm /${QR_FORM} Do Q`);
-  for (const line of layout.lines) doc.font(line.font).fontSize(line.size).text(line.text, left + line.x, top + line.y, { lineBreak: false });
+  for (const line of layout.lines)
+    doc
+      .font(line.font)
+      .fontSize(line.size)
+      .text(line.text, left + line.x, top + line.y, { lineBreak: false });
 }
 
 /**
@@ -123,7 +132,9 @@ function layoutLabel(doc: PDFKit.PDFDocument, content: LabelContent, template: L
   const { base, product: productSize } = sizeFor(product);
   const fitted = [
     ...product.map((text) => fitLine(doc, text, 'bold', productSize, textWidth)),
-    ...content.details.map((text) => fitLine(doc, text, 'regular', fittingSize(doc, text, 'regular', base * DETAIL_SCALE, textWidth), textWidth)),
+    ...content.details.map((text) =>
+      fitLine(doc, text, 'regular', fittingSize(doc, text, 'regular', base * DETAIL_SCALE, textWidth), textWidth),
+    ),
   ];
   const blockHeight = fitted.reduce((sum, line) => sum + line.size * LINE_SPACING, 0);
   let y = inset + (textHeight - blockHeight) / 2;

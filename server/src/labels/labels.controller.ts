@@ -14,8 +14,15 @@ import { LabelsService } from './labels.service.js';
 export class LabelsController {
   constructor(private readonly labels: LabelsService) {}
 
-  @Get(':id/labels.pdf') @Access({ scope: 'read' }) @LongRunning() @ApiProduces('application/pdf')
-  async labelSheet(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Query() query: LabelSheetQueryDto): Promise<StreamableFile> {
+  @Get(':id/labels.pdf')
+  @Access({ scope: 'read' })
+  @LongRunning()
+  @ApiProduces('application/pdf')
+  async labelSheet(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Query() query: LabelSheetQueryDto,
+  ): Promise<StreamableFile> {
     const { fileName, pdf } = await this.labels.labelSheet(actor, id, query);
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"` });
   }

@@ -35,13 +35,21 @@ export class LabelsService {
       throw new DomainError('FORBIDDEN');
     }
     if (batch.status === 'recalled') {
-      throw new DomainError('BATCH_RECALLED', { vi: 'Lô hàng đã bị thu hồi nên không in nhãn được.', en: 'The batch has been recalled, so no labels can be printed.' });
+      throw new DomainError('BATCH_RECALLED', {
+        vi: 'Lô hàng đã bị thu hồi nên không in nhãn được.',
+        en: 'The batch has been recalled, so no labels can be printed.',
+      });
     }
     const template = labelTemplate(query.template);
     const perPage = labelsPerPage(template);
     if (query.startAt > perPage) {
       throw new DomainError('VALIDATION_FAILED', undefined, {
-        startAt: [{ vi: `Vị trí bắt đầu phải từ 1 đến ${perPage} (số nhãn trên một tờ).`, en: `The start position must be from 1 to ${perPage} (labels on one sheet).` }],
+        startAt: [
+          {
+            vi: `Vị trí bắt đầu phải từ 1 đến ${perPage} (số nhãn trên một tờ).`,
+            en: `The start position must be from 1 to ${perPage} (labels on one sheet).`,
+          },
+        ],
       });
     }
     const pdf = labelSheetPdf(this.labelContent(batch), { template, count: query.count ?? perPage, startAt: query.startAt });
@@ -53,7 +61,9 @@ export class LabelsService {
   private labelContent(batch: BatchEntity & { product: ProductEntity }): LabelContent {
     const date = batch.expiryDate
       ? `HSD: ${printedDate(batch.expiryDate)}`
-      : batch.bestBeforeDate ? `Tốt nhất trước: ${printedDate(batch.bestBeforeDate)}` : null;
+      : batch.bestBeforeDate
+        ? `Tốt nhất trước: ${printedDate(batch.bestBeforeDate)}`
+        : null;
     return {
       url: identityUrl({ ...batch, gtin: batch.product.gtin }, this.config.publicBaseUrl),
       product: batch.product.nameVi,

@@ -20,7 +20,8 @@ describe('qrSymbolPath', () => {
     expect(path.operators.endsWith('\nf')).toBe(true);
     const expected = new Array<boolean>(path.extent * path.extent).fill(false);
     for (let row = 0; row < size; row++) {
-      for (let col = 0; col < size; col++) expected[(row + QUIET_ZONE_MODULES) * path.extent + col + QUIET_ZONE_MODULES] = data[row * size + col] === 1;
+      for (let col = 0; col < size; col++)
+        expected[(row + QUIET_ZONE_MODULES) * path.extent + col + QUIET_ZONE_MODULES] = data[row * size + col] === 1;
     }
     expect(filledModules(path.operators, path.extent)).toEqual(expected);
   });

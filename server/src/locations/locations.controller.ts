@@ -15,21 +15,40 @@ import { LocationsService } from './locations.service.js';
 export class LocationsController {
   constructor(private readonly locations: LocationsService) {}
 
-  @Post('businesses/:businessId/locations') @Access({ actsFor: owned.businessInPath(), memberRole: 'owner', publishes: true }) @ApiBearerAuth()
-  add(@CurrentActor() actor: Actor, @Body() dto: CreateLocationDto): Promise<LocationView> { return this.locations.addLocation(actor, dto); }
+  @Post('businesses/:businessId/locations')
+  @Access({ actsFor: owned.businessInPath(), memberRole: 'owner', publishes: true })
+  @ApiBearerAuth()
+  add(@CurrentActor() actor: Actor, @Body() dto: CreateLocationDto): Promise<LocationView> {
+    return this.locations.addLocation(actor, dto);
+  }
 
   @Get('businesses/:businessId/locations')
-  list(@OptionalActor() actor: Actor | null, @Param('businessId', UuidParam) businessId: string, @Query() query: PageQueryDto): Promise<Page<LocationView>> {
+  list(
+    @OptionalActor() actor: Actor | null,
+    @Param('businessId', UuidParam) businessId: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<LocationView>> {
     return this.locations.listLocations(actor, businessId, query);
   }
 
   @Get('locations/:id')
-  get(@OptionalActor() actor: Actor | null, @Param('id', UuidParam) id: string): Promise<LocationView> { return this.locations.getLocation(actor, id); }
+  get(@OptionalActor() actor: Actor | null, @Param('id', UuidParam) id: string): Promise<LocationView> {
+    return this.locations.getLocation(actor, id);
+  }
 
-  @Patch('locations/:id') @Access({ actsFor: owned.locationInPath(), memberRole: 'owner', publishes: true }) @ApiBearerAuth()
-  update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: UpdateLocationDto): Promise<LocationView> { return this.locations.updateLocation(actor, id, dto); }
+  @Patch('locations/:id')
+  @Access({ actsFor: owned.locationInPath(), memberRole: 'owner', publishes: true })
+  @ApiBearerAuth()
+  update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: UpdateLocationDto): Promise<LocationView> {
+    return this.locations.updateLocation(actor, id, dto);
+  }
 
   /** Only a place nothing refers to (409 otherwise). */
-  @Delete('locations/:id') @HttpCode(204) @Access({ actsFor: owned.locationInPath(), memberRole: 'owner', publishes: true }) @ApiBearerAuth()
-  remove(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<void> { return this.locations.deleteLocation(actor, id); }
+  @Delete('locations/:id')
+  @HttpCode(204)
+  @Access({ actsFor: owned.locationInPath(), memberRole: 'owner', publishes: true })
+  @ApiBearerAuth()
+  remove(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<void> {
+    return this.locations.deleteLocation(actor, id);
+  }
 }

@@ -27,10 +27,21 @@ export class LocationsService {
     checkCoordinates(dto.latitude ?? null, dto.longitude ?? null);
     const location = await this.db.transaction(async (tx) => {
       const saved = await tx.getRepository(LocationEntity).save({
-        businessId: actor.businessId!, kind: dto.kind, name: dto.name, address: dto.address, province: dto.province,
-        gln: dto.gln ?? null, latitude: dto.latitude ?? null, longitude: dto.longitude ?? null,
+        businessId: actor.businessId!,
+        kind: dto.kind,
+        name: dto.name,
+        address: dto.address,
+        province: dto.province,
+        gln: dto.gln ?? null,
+        latitude: dto.latitude ?? null,
+        longitude: dto.longitude ?? null,
       });
-      await this.audit.record(tx, actor, { action: 'location.add', targetType: 'location', targetId: saved.id, details: { name: saved.name, kind: saved.kind } });
+      await this.audit.record(tx, actor, {
+        action: 'location.add',
+        targetType: 'location',
+        targetId: saved.id,
+        details: { name: saved.name, kind: saved.kind },
+      });
       return saved;
     });
     return this.getLocation(actor, location.id);
@@ -64,11 +75,17 @@ export class LocationsService {
         const location = await tx.getRepository(LocationEntity).findOneBy({ id: locationId });
         if (!location) throw new DomainError('LOCATION_NOT_FOUND');
         await tx.getRepository(LocationEntity).delete({ id: locationId });
-        await this.audit.record(tx, actor, { action: 'location.delete', targetType: 'location', targetId: locationId, details: { name: location.name, kind: location.kind } });
+        await this.audit.record(tx, actor, {
+          action: 'location.delete',
+          targetType: 'location',
+          targetId: locationId,
+          details: { name: location.name, kind: location.kind },
+        });
       });
     } catch (error) {
       // Whatever refers to it (a batch's origin, an event's place, ...) the database knows best.
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === FOREIGN_KEY_VIOLATION) throw new DomainError('LOCATION_IN_USE');
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === FOREIGN_KEY_VIOLATION)
+        throw new DomainError('LOCATION_IN_USE');
       throw error;
     }
   }
@@ -83,13 +100,18 @@ export class LocationsService {
   async listLocations(actor: Actor | null, businessId: string, query: PageQueryDto): Promise<Page<LocationView>> {
     if (!(await this.seesBusiness(actor, businessId))) throw new DomainError('BUSINESS_NOT_FOUND');
     const [rows, total] = await this.db.getRepository(LocationEntity).findAndCount({
-      where: { businessId }, order: { name: 'ASC' }, skip: query.offset, take: query.limit,
+      where: { businessId },
+      order: { name: 'ASC' },
+      skip: query.offset,
+      take: query.limit,
     });
     return toPage(rows, total, query, mapLocation);
   }
 
   private async seesBusiness(actor: Actor | null, businessId: string): Promise<boolean> {
-    const [business]: { id: string; status: string }[] = await this.db.query(`SELECT id, status FROM businesses WHERE id = $1`, [businessId]);
+    const [business]: { id: string; status: string }[] = await this.db.query(`SELECT id, status FROM businesses WHERE id = $1`, [
+      businessId,
+    ]);
     return business !== undefined && TenancyPolicy.seesBusiness(actor?.principal ?? null, business);
   }
 }
@@ -97,7 +119,9 @@ export class LocationsService {
 function checkCoordinates(latitude: number | null, longitude: number | null): void {
   if ((latitude === null) !== (longitude === null)) {
     throw new DomainError('VALIDATION_FAILED', undefined, {
-      [latitude === null ? 'latitude' : 'longitude']: [{ vi: 'Cần nhập cả vĩ độ và kinh độ, hoặc bỏ trống cả hai', en: 'Give both latitude and longitude, or neither' }],
+      [latitude === null ? 'latitude' : 'longitude']: [
+        { vi: 'Cần nhập cả vĩ độ và kinh độ, hoặc bỏ trống cả hai', en: 'Give both latitude and longitude, or neither' },
+      ],
     });
   }
 }

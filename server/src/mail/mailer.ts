@@ -29,9 +29,15 @@ export class Mailer implements OnModuleDestroy {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     const mail = config.mail;
-    this.transport = mail.transport === 'smtp'
-      ? nodemailer.createTransport({ url: mail.url, connectionTimeout: SMTP_TIMEOUT_MS, greetingTimeout: SMTP_TIMEOUT_MS, socketTimeout: SMTP_TIMEOUT_MS })
-      : nodemailer.createTransport({ jsonTransport: true });
+    this.transport =
+      mail.transport === 'smtp'
+        ? nodemailer.createTransport({
+            url: mail.url,
+            connectionTimeout: SMTP_TIMEOUT_MS,
+            greetingTimeout: SMTP_TIMEOUT_MS,
+            socketTimeout: SMTP_TIMEOUT_MS,
+          })
+        : nodemailer.createTransport({ jsonTransport: true });
     if (mail.transport === 'log') this.logger.warn('MAIL_TRANSPORT=log: mail is only written to this log, nobody receives it');
   }
 

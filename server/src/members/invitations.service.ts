@@ -48,7 +48,9 @@ export class InvitationsService {
   ) {}
 
   async listInvitations(actor: Actor): Promise<InvitationView[]> {
-    const rows: InvitationRow[] = await this.db.query(`${SELECT_INVITATION} WHERE i.business_id = $1 AND ${OPEN} ORDER BY i.created_at`, [actor.businessId]);
+    const rows: InvitationRow[] = await this.db.query(`${SELECT_INVITATION} WHERE i.business_id = $1 AND ${OPEN} ORDER BY i.created_at`, [
+      actor.businessId,
+    ]);
     return rows.map(mapInvitation);
   }
 
@@ -60,13 +62,15 @@ export class InvitationsService {
         `SELECT 1 FROM business_members m JOIN users u ON u.id = m.user_id WHERE m.business_id = $1 AND lower(u.email) = lower($2)
          UNION ALL
          SELECT 1 FROM business_invitations i WHERE i.business_id = $1 AND lower(i.email) = lower($2) AND ${OPEN}`,
-        [businessId, email]);
+        [businessId, email],
+      );
       if (taken) throw new DomainError('ALREADY_MEMBER');
       const { hash, token } = newMailToken();
       const [inserted]: { id: string }[] = await tx.query(
         `INSERT INTO business_invitations (business_id, email, role, invited_by, token_hash, expires_at)
          VALUES ($1, $2, $3, $4, $5, now() + $6::interval) RETURNING id`,
-        [businessId, email, dto.role, userOf(actor).id, hash, `${INVITATION_TTL_DAYS} days`]);
+        [businessId, email, dto.role, userOf(actor).id, hash, `${INVITATION_TTL_DAYS} days`],
+      );
       const id = inserted!.id;
       await this.changes.record(tx, actor, businessId, { kind: 'invite', invitationId: id, email, role: dto.role });
       return this.withLink(tx, id, token);
@@ -81,10 +85,16 @@ export class InvitationsService {
       const [updated]: [{ email: string; role: MemberRole }[], number] = await tx.query(
         `UPDATE business_invitations i SET token_hash = $3, expires_at = now() + $4::interval
           WHERE i.id = $1 AND i.business_id = $2 AND ${OPEN} RETURNING i.email, i.role`,
-        [invitationId, businessId, hash, `${INVITATION_TTL_DAYS} days`]);
+        [invitationId, businessId, hash, `${INVITATION_TTL_DAYS} days`],
+      );
       const invitation = updated[0];
       if (!invitation) throw new DomainError('INVITATION_NOT_FOUND');
-      await this.changes.record(tx, actor, businessId, { kind: 'invite_resend', invitationId, email: invitation.email, role: invitation.role });
+      await this.changes.record(tx, actor, businessId, {
+        kind: 'invite_resend',
+        invitationId,
+        email: invitation.email,
+        role: invitation.role,
+      });
       return this.withLink(tx, invitationId, token);
     });
   }
@@ -95,17 +105,29 @@ export class InvitationsService {
       const [revoked]: [{ email: string; role: MemberRole }[], number] = await tx.query(
         `UPDATE business_invitations i SET revoked_at = now(), token_hash = NULL
           WHERE i.id = $1 AND i.business_id = $2 AND ${OPEN} RETURNING i.email, i.role`,
-        [invitationId, businessId]);
+        [invitationId, businessId],
+      );
       const invitation = revoked[0];
       if (!invitation) throw new DomainError('INVITATION_NOT_FOUND');
-      await this.changes.record(tx, actor, businessId, { kind: 'invite_revoke', invitationId, email: invitation.email, role: invitation.role });
+      await this.changes.record(tx, actor, businessId, {
+        kind: 'invite_revoke',
+        invitationId,
+        email: invitation.email,
+        role: invitation.role,
+      });
     });
   }
 
   /** What a link offers, for its holder to decide (the page shows it before accepting). */
   async preview(dto: InvitationTokenDto): Promise<InvitationPreview> {
     const invitation = await openInvitation(this.db.manager, dto.token, false);
-    return { businessId: invitation.business_id, businessName: invitation.business_name, role: invitation.role, email: invitation.email, expiresAt: invitation.expires_at.toISOString() };
+    return {
+      businessId: invitation.business_id,
+      businessName: invitation.business_name,
+      role: invitation.role,
+      email: invitation.email,
+      expiresAt: invitation.expires_at.toISOString(),
+    };
   }
 
   /** The signed-in caller joins with the invitation's role; the token is used up. */
@@ -133,17 +155,42 @@ export class InvitationsService {
       const invitation = await openInvitation(tx, dto.token, true);
       const claim = await this.auth.claimAddress(tx, invitation.email, passwordHash, dto.displayName.trim(), new Date());
       if ('taken' in claim) throw new DomainError('EMAIL_TAKEN');
-      await this.join(tx, { ...selfActor(claim.user, info, null), businessId: invitation.business_id }, invitation, claim.user.id, claim.user.email);
-      return this.auth.startSession(tx, claim.user, info, claim.renewed ? 'user.register_again' : 'user.register', { invitationId: invitation.id });
+      await this.join(
+        tx,
+        { ...selfActor(claim.user, info, null), businessId: invitation.business_id },
+        invitation,
+        claim.user.id,
+        claim.user.email,
+      );
+      return this.auth.startSession(tx, claim.user, info, claim.renewed ? 'user.register_again' : 'user.register', {
+        invitationId: invitation.id,
+      });
     });
   }
 
   private async join(tx: EntityManager, actor: Actor, invitation: InvitationRow, userId: string, email: string): Promise<void> {
-    const [member] = await tx.query(`SELECT 1 FROM business_members WHERE business_id = $1 AND user_id = $2`, [invitation.business_id, userId]);
+    const [member] = await tx.query(`SELECT 1 FROM business_members WHERE business_id = $1 AND user_id = $2`, [
+      invitation.business_id,
+      userId,
+    ]);
     if (member) throw new DomainError('ALREADY_MEMBER');
-    await tx.query(`INSERT INTO business_members (business_id, user_id, role) VALUES ($1, $2, $3)`, [invitation.business_id, userId, invitation.role]);
-    await tx.query(`UPDATE business_invitations SET accepted_at = now(), accepted_by = $2, token_hash = NULL WHERE id = $1`, [invitation.id, userId]);
-    await this.changes.record(tx, actor, invitation.business_id, { kind: 'join', invitationId: invitation.id, userId, email, invitedEmail: invitation.email, role: invitation.role });
+    await tx.query(`INSERT INTO business_members (business_id, user_id, role) VALUES ($1, $2, $3)`, [
+      invitation.business_id,
+      userId,
+      invitation.role,
+    ]);
+    await tx.query(`UPDATE business_invitations SET accepted_at = now(), accepted_by = $2, token_hash = NULL WHERE id = $1`, [
+      invitation.id,
+      userId,
+    ]);
+    await this.changes.record(tx, actor, invitation.business_id, {
+      kind: 'join',
+      invitationId: invitation.id,
+      userId,
+      email,
+      invitedEmail: invitation.email,
+      role: invitation.role,
+    });
   }
 
   /** The stored invitation and its link, and the mail carrying the link, sent once the transaction has committed. */
@@ -154,7 +201,9 @@ export class InvitationsService {
     return { invitation: mapInvitation(row!), link, mail };
   }
 
-  private async sendAfterCommit(work: (tx: EntityManager) => Promise<CreatedInvitation & { mail: MailMessage }>): Promise<CreatedInvitation> {
+  private async sendAfterCommit(
+    work: (tx: EntityManager) => Promise<CreatedInvitation & { mail: MailMessage }>,
+  ): Promise<CreatedInvitation> {
     const { mail, ...created } = await this.db.transaction(work);
     await this.mailer.send(mail);
     return created;
@@ -165,14 +214,20 @@ export class InvitationsService {
 async function openInvitation(db: EntityManager, token: string, lock: boolean): Promise<InvitationRow> {
   const [row]: InvitationRow[] = await db.query(
     `${SELECT_INVITATION} WHERE i.token_hash = $1 AND ${OPEN} AND i.expires_at > now() ${lock ? 'FOR UPDATE OF i' : ''}`,
-    [hashMailToken(token)]);
+    [hashMailToken(token)],
+  );
   if (!row) throw new DomainError('INVALID_TOKEN');
   return row;
 }
 
 function mapInvitation(row: InvitationRow): InvitationView {
   return {
-    id: row.id, email: row.email, role: row.role, invitedByEmail: row.invited_by_email,
-    createdAt: row.created_at.toISOString(), expiresAt: row.expires_at.toISOString(), expired: row.expires_at.getTime() <= Date.now(),
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    invitedByEmail: row.invited_by_email,
+    createdAt: row.created_at.toISOString(),
+    expiresAt: row.expires_at.toISOString(),
+    expired: row.expires_at.getTime() <= Date.now(),
   };
 }

@@ -13,15 +13,29 @@ import { MembersService } from './members.service.js';
 export class MembersController {
   constructor(private readonly members: MembersService) {}
 
-  @Get() @Access({ actsFor: owned.businessInPath() })
-  list(@CurrentActor() actor: Actor): Promise<MemberView[]> { return this.members.listMembers(actor); }
+  @Get()
+  @Access({ actsFor: owned.businessInPath() })
+  list(@CurrentActor() actor: Actor): Promise<MemberView[]> {
+    return this.members.listMembers(actor);
+  }
 
-  @Post('leave') @HttpCode(204) @Access({ actsFor: owned.businessInPath() })
-  leave(@CurrentActor() actor: Actor): Promise<void> { return this.members.leave(actor); }
+  @Post('leave')
+  @HttpCode(204)
+  @Access({ actsFor: owned.businessInPath() })
+  leave(@CurrentActor() actor: Actor): Promise<void> {
+    return this.members.leave(actor);
+  }
 
-  @Patch(':email') @Access({ actsFor: owned.businessInPath(), memberRole: 'owner' })
-  changeRole(@CurrentActor() actor: Actor, @Param('email') email: string, @Body() dto: ChangeMemberRoleDto): Promise<MemberView> { return this.members.changeRole(actor, email, dto); }
+  @Patch(':email')
+  @Access({ actsFor: owned.businessInPath(), memberRole: 'owner' })
+  changeRole(@CurrentActor() actor: Actor, @Param('email') email: string, @Body() dto: ChangeMemberRoleDto): Promise<MemberView> {
+    return this.members.changeRole(actor, email, dto);
+  }
 
-  @Delete(':email') @HttpCode(204) @Access({ actsFor: owned.businessInPath(), memberRole: 'owner' })
-  remove(@CurrentActor() actor: Actor, @Param('email') email: string): Promise<void> { return this.members.removeMember(actor, email); }
+  @Delete(':email')
+  @HttpCode(204)
+  @Access({ actsFor: owned.businessInPath(), memberRole: 'owner' })
+  remove(@CurrentActor() actor: Actor, @Param('email') email: string): Promise<void> {
+    return this.members.removeMember(actor, email);
+  }
 }

@@ -6,5 +6,9 @@ import { MembersController } from './members.controller.js';
 import { MembersService } from './members.service.js';
 import { MembershipChanges } from './membership-changes.js';
 
-@Module({ imports: [NotificationsModule], controllers: [MembersController, InvitationsController], providers: [MembersService, InvitationsService, MembershipChanges] })
+@Module({
+  imports: [NotificationsModule],
+  controllers: [MembersController, InvitationsController],
+  providers: [MembersService, InvitationsService, MembershipChanges],
+})
 export class MembersModule {}

@@ -27,7 +27,8 @@ export class MembersService {
     const rows: MemberRow[] = await this.db.query(
       `SELECT u.id AS user_id, u.email, u.display_name, m.role, m.created_at AS since
          FROM business_members m JOIN users u ON u.id = m.user_id WHERE m.business_id = $1 ORDER BY m.created_at`,
-      [actor.businessId]);
+      [actor.businessId],
+    );
     return rows.map(mapMember);
   }
 
@@ -38,8 +39,18 @@ export class MembersService {
       const member = findMember(members, email);
       if (member.role !== dto.role) {
         refuseLosingLastOwner(members, member);
-        await tx.query(`UPDATE business_members SET role = $3 WHERE business_id = $1 AND user_id = $2`, [businessId, member.user_id, dto.role]);
-        await this.changes.record(tx, actor, businessId, { kind: 'role_change', userId: member.user_id, email: member.email, from: member.role, to: dto.role });
+        await tx.query(`UPDATE business_members SET role = $3 WHERE business_id = $1 AND user_id = $2`, [
+          businessId,
+          member.user_id,
+          dto.role,
+        ]);
+        await this.changes.record(tx, actor, businessId, {
+          kind: 'role_change',
+          userId: member.user_id,
+          email: member.email,
+          from: member.role,
+          to: dto.role,
+        });
       }
       return mapMember({ ...member, role: dto.role });
     });
@@ -77,7 +88,9 @@ async function lockMembers(tx: EntityManager, businessId: string): Promise<Membe
   return tx.query(
     `SELECT m.user_id, u.email, u.display_name, m.role, m.created_at AS since
        FROM business_members m JOIN users u ON u.id = m.user_id
-      WHERE m.business_id = $1 ORDER BY m.user_id FOR UPDATE OF m`, [businessId]);
+      WHERE m.business_id = $1 ORDER BY m.user_id FOR UPDATE OF m`,
+    [businessId],
+  );
 }
 
 function findMember(members: MemberRow[], email: string): MemberRow {
@@ -91,5 +104,12 @@ function refuseLosingLastOwner(members: MemberRow[], member: MemberRow): void {
 }
 
 function mapMember(row: MemberRow): MemberView {
-  return { email: row.email, displayName: row.display_name, role: row.role, userId: row.user_id, status: 'active', since: row.since.toISOString() };
+  return {
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    userId: row.user_id,
+    status: 'active',
+    since: row.since.toISOString(),
+  };
 }

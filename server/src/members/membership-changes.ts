@@ -16,13 +16,35 @@ const ROLE: Record<MemberRole, LocalizedText> = { owner: { vi: 'chủ sở hữu
 
 function describe(change: MembershipChange, by: string): LocalizedText {
   switch (change.kind) {
-    case 'invite': return { vi: `${by} đã mời ${change.email} làm ${ROLE[change.role].vi}.`, en: `${by} invited ${change.email} as ${ROLE[change.role].en}.` };
-    case 'invite_resend': return { vi: `${by} đã gửi lại lời mời cho ${change.email}.`, en: `${by} sent the invitation to ${change.email} again.` };
-    case 'invite_revoke': return { vi: `${by} đã thu hồi lời mời gửi ${change.email}.`, en: `${by} revoked the invitation to ${change.email}.` };
-    case 'join': return { vi: `${change.email} đã nhận lời mời (gửi ${change.invitedEmail}) và tham gia với vai trò ${ROLE[change.role].vi}.`, en: `${change.email} accepted the invitation (sent to ${change.invitedEmail}) and joined as ${ROLE[change.role].en}.` };
-    case 'role_change': return { vi: `${by} đã đổi vai trò của ${change.email} từ ${ROLE[change.from].vi} thành ${ROLE[change.to].vi}.`, en: `${by} changed the role of ${change.email} from ${ROLE[change.from].en} to ${ROLE[change.to].en}.` };
-    case 'remove': return { vi: `${by} đã đưa ${change.email} (${ROLE[change.role].vi}) ra khỏi doanh nghiệp.`, en: `${by} removed ${change.email} (${ROLE[change.role].en}) from the business.` };
-    case 'leave': return { vi: `${change.email} (${ROLE[change.role].vi}) đã rời doanh nghiệp.`, en: `${change.email} (${ROLE[change.role].en}) left the business.` };
+    case 'invite':
+      return {
+        vi: `${by} đã mời ${change.email} làm ${ROLE[change.role].vi}.`,
+        en: `${by} invited ${change.email} as ${ROLE[change.role].en}.`,
+      };
+    case 'invite_resend':
+      return { vi: `${by} đã gửi lại lời mời cho ${change.email}.`, en: `${by} sent the invitation to ${change.email} again.` };
+    case 'invite_revoke':
+      return { vi: `${by} đã thu hồi lời mời gửi ${change.email}.`, en: `${by} revoked the invitation to ${change.email}.` };
+    case 'join':
+      return {
+        vi: `${change.email} đã nhận lời mời (gửi ${change.invitedEmail}) và tham gia với vai trò ${ROLE[change.role].vi}.`,
+        en: `${change.email} accepted the invitation (sent to ${change.invitedEmail}) and joined as ${ROLE[change.role].en}.`,
+      };
+    case 'role_change':
+      return {
+        vi: `${by} đã đổi vai trò của ${change.email} từ ${ROLE[change.from].vi} thành ${ROLE[change.to].vi}.`,
+        en: `${by} changed the role of ${change.email} from ${ROLE[change.from].en} to ${ROLE[change.to].en}.`,
+      };
+    case 'remove':
+      return {
+        vi: `${by} đã đưa ${change.email} (${ROLE[change.role].vi}) ra khỏi doanh nghiệp.`,
+        en: `${by} removed ${change.email} (${ROLE[change.role].en}) from the business.`,
+      };
+    case 'leave':
+      return {
+        vi: `${change.email} (${ROLE[change.role].vi}) đã rời doanh nghiệp.`,
+        en: `${change.email} (${ROLE[change.role].en}) left the business.`,
+      };
   }
 }
 
@@ -47,9 +69,17 @@ export class MembershipChanges {
       businessId,
       details,
     });
-    await this.notifications.notify(tx, [{
-      businessId, kind: 'membership', title: { vi: 'Thay đổi thành viên', en: 'Membership change' }, body: describe(change, user.email),
-      batchId: null, recallId: null, forRole: 'owner', notForUser: user.id,
-    }]);
+    await this.notifications.notify(tx, [
+      {
+        businessId,
+        kind: 'membership',
+        title: { vi: 'Thay đổi thành viên', en: 'Membership change' },
+        body: describe(change, user.email),
+        batchId: null,
+        recallId: null,
+        forRole: 'owner',
+        notForUser: user.id,
+      },
+    ]);
   }
 }

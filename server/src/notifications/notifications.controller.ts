@@ -14,9 +14,16 @@ import { NotificationsService } from './notifications.service.js';
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
-  @Get() @Access({ scope: 'read', actsFor: owned.businessInPath() })
-  list(@CurrentActor() actor: Actor, @Query() query: ListNotificationsQuery): Promise<Page<NotificationView>> { return this.notifications.list(actor, query); }
+  @Get()
+  @Access({ scope: 'read', actsFor: owned.businessInPath() })
+  list(@CurrentActor() actor: Actor, @Query() query: ListNotificationsQuery): Promise<Page<NotificationView>> {
+    return this.notifications.list(actor, query);
+  }
 
-  @Post(':notificationId/read') @HttpCode(204) @Access({ actsFor: owned.businessInPath() })
-  markRead(@CurrentActor() actor: Actor, @Param('notificationId', UuidParam) id: string): Promise<void> { return this.notifications.markRead(actor, id); }
+  @Post(':notificationId/read')
+  @HttpCode(204)
+  @Access({ actsFor: owned.businessInPath() })
+  markRead(@CurrentActor() actor: Actor, @Param('notificationId', UuidParam) id: string): Promise<void> {
+    return this.notifications.markRead(actor, id);
+  }
 }

@@ -18,8 +18,12 @@ const OWNER_OF_PRODUCT = { actsFor: owned.productInPath(), memberRole: 'owner', 
 export class ProductsController {
   constructor(private readonly products: ProductsService) {}
 
-  @Post('businesses/:businessId/products') @Access({ actsFor: owned.businessInPath(), memberRole: 'owner', publishes: true }) @ApiBearerAuth()
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateProductDto): Promise<ProductView> { return this.products.createProduct(actor, dto); }
+  @Post('businesses/:businessId/products')
+  @Access({ actsFor: owned.businessInPath(), memberRole: 'owner', publishes: true })
+  @ApiBearerAuth()
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateProductDto): Promise<ProductView> {
+    return this.products.createProduct(actor, dto);
+  }
 
   @Get('businesses/:businessId/products')
   list(@Param('businessId', UuidParam) businessId: string, @Query() query: PageQueryDto): Promise<Page<ProductView>> {
@@ -27,23 +31,45 @@ export class ProductsController {
   }
 
   @Get('products/:id')
-  get(@Param('id', UuidParam) id: string): Promise<ProductView> { return this.products.getProduct(id); }
+  get(@Param('id', UuidParam) id: string): Promise<ProductView> {
+    return this.products.getProduct(id);
+  }
 
-  @Patch('products/:id') @Access(OWNER_OF_PRODUCT) @ApiBearerAuth()
-  update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: UpdateProductDto): Promise<ProductView> { return this.products.updateProduct(actor, id, dto); }
+  @Patch('products/:id')
+  @Access(OWNER_OF_PRODUCT)
+  @ApiBearerAuth()
+  update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: UpdateProductDto): Promise<ProductView> {
+    return this.products.updateProduct(actor, id, dto);
+  }
 
-  @Post('products/:id/certificates') @Access(OWNER_OF_PRODUCT) @ApiBearerAuth()
+  @Post('products/:id/certificates')
+  @Access(OWNER_OF_PRODUCT)
+  @ApiBearerAuth()
   addCertificate(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: CreateCertificateDto): Promise<ProductView> {
     return this.products.addCertificate(actor, id, dto);
   }
 
-  @Patch('products/:id/certificates/:certificateId') @Access(OWNER_OF_PRODUCT) @ApiBearerAuth()
-  updateCertificate(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('certificateId', UuidParam) certificateId: string, @Body() dto: UpdateCertificateDto): Promise<ProductView> {
+  @Patch('products/:id/certificates/:certificateId')
+  @Access(OWNER_OF_PRODUCT)
+  @ApiBearerAuth()
+  updateCertificate(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('certificateId', UuidParam) certificateId: string,
+    @Body() dto: UpdateCertificateDto,
+  ): Promise<ProductView> {
     return this.products.updateCertificate(actor, id, certificateId, dto);
   }
 
-  @Delete('products/:id/certificates/:certificateId') @HttpCode(204) @Access(OWNER_OF_PRODUCT) @ApiBearerAuth()
-  removeCertificate(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('certificateId', UuidParam) certificateId: string): Promise<void> {
+  @Delete('products/:id/certificates/:certificateId')
+  @HttpCode(204)
+  @Access(OWNER_OF_PRODUCT)
+  @ApiBearerAuth()
+  removeCertificate(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('certificateId', UuidParam) certificateId: string,
+  ): Promise<void> {
     return this.products.removeCertificate(actor, id, certificateId);
   }
 }

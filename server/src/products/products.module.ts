@@ -4,5 +4,10 @@ import { BusinessesModule } from '../businesses/businesses.module.js';
 import { ProductsController } from './products.controller.js';
 import { ProductsService } from './products.service.js';
 
-@Module({ imports: [AttachmentsModule, BusinessesModule], controllers: [ProductsController], providers: [ProductsService], exports: [ProductsService] })
+@Module({
+  imports: [AttachmentsModule, BusinessesModule],
+  controllers: [ProductsController],
+  providers: [ProductsService],
+  exports: [ProductsService],
+})
 export class ProductsModule {}

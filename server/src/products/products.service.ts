@@ -44,14 +44,26 @@ export class ProductsService {
         descriptionEn: dto.description?.en ?? null,
         category: dto.category,
         brand: dto.brand ?? null,
-        imageUrl: mainImageUrl(images.map((i) => i.id), dto.imageUrl ?? null),
+        imageUrl: mainImageUrl(
+          images.map((i) => i.id),
+          dto.imageUrl ?? null,
+        ),
         gtin,
         unit: dto.unit,
         shelfLifeDays: dto.shelfLifeDays ?? null,
         standards: dto.standards ?? [],
       });
-      await this.saveImages(tx, saved.id, images.map((i) => i.id));
-      await this.audit.record(tx, actor, { action: 'product.create', targetType: 'product', targetId: saved.id, details: { name: dto.name.vi, gtin: saved.gtin, images: dto.images ?? [] } });
+      await this.saveImages(
+        tx,
+        saved.id,
+        images.map((i) => i.id),
+      );
+      await this.audit.record(tx, actor, {
+        action: 'product.create',
+        targetType: 'product',
+        targetId: saved.id,
+        details: { name: dto.name.vi, gtin: saved.gtin, images: dto.images ?? [] },
+      });
       return saved;
     });
     return this.getProduct(product.id);
@@ -68,25 +80,44 @@ export class ProductsService {
       const batches: { id: string }[] = await tx.query(`SELECT id FROM batches WHERE product_id = $1`, [productId]);
       const gtin = dto.gtin === undefined ? product.gtin : gtin14(dto.gtin);
       if (gtin !== product.gtin && batches.length > 0) {
-        throw new DomainError('GTIN_LOCKED', undefined, { gtin: [{ vi: 'Sản phẩm đã có lô hàng nên không đổi được GTIN', en: 'The product has batches, so its GTIN cannot change' }] });
+        throw new DomainError('GTIN_LOCKED', undefined, {
+          gtin: [{ vi: 'Sản phẩm đã có lô hàng nên không đổi được GTIN', en: 'The product has batches, so its GTIN cannot change' }],
+        });
       }
       if (gtin && gtin !== product.gtin) await assertProductGtinClaimed(tx, product.businessId, gtin);
       const imageIds = dto.images ?? (await this.imageIdsOf(tx, productId));
       if (dto.images) await this.attachments.findOwned(tx, product.businessId, dto.images, 'images');
-      const externalImage = dto.imageUrl !== undefined ? dto.imageUrl : product.imageUrl && !UPLOADED_IMAGE.test(product.imageUrl) ? product.imageUrl : null;
-      await tx.getRepository(ProductEntity).update({ id: productId }, {
-        ...(dto.name ? { nameVi: dto.name.vi, nameEn: dto.name.en } : {}),
-        ...(dto.description !== undefined ? { descriptionVi: dto.description?.vi ?? null, descriptionEn: dto.description?.en ?? null } : {}),
-        ...(dto.category !== undefined ? { category: dto.category } : {}),
-        ...(dto.brand !== undefined ? { brand: dto.brand } : {}),
-        ...(dto.unit !== undefined ? { unit: dto.unit } : {}),
-        ...(dto.shelfLifeDays !== undefined ? { shelfLifeDays: dto.shelfLifeDays } : {}),
-        ...(dto.standards !== undefined ? { standards: dto.standards } : {}),
-        gtin,
-        imageUrl: mainImageUrl(imageIds, externalImage),
-      });
+      const externalImage =
+        dto.imageUrl !== undefined ? dto.imageUrl : product.imageUrl && !UPLOADED_IMAGE.test(product.imageUrl) ? product.imageUrl : null;
+      await tx.getRepository(ProductEntity).update(
+        { id: productId },
+        {
+          ...(dto.name ? { nameVi: dto.name.vi, nameEn: dto.name.en } : {}),
+          ...(dto.description !== undefined
+            ? { descriptionVi: dto.description?.vi ?? null, descriptionEn: dto.description?.en ?? null }
+            : {}),
+          ...(dto.category !== undefined ? { category: dto.category } : {}),
+          ...(dto.brand !== undefined ? { brand: dto.brand } : {}),
+          ...(dto.unit !== undefined ? { unit: dto.unit } : {}),
+          ...(dto.shelfLifeDays !== undefined ? { shelfLifeDays: dto.shelfLifeDays } : {}),
+          ...(dto.standards !== undefined ? { standards: dto.standards } : {}),
+          gtin,
+          imageUrl: mainImageUrl(imageIds, externalImage),
+        },
+      );
       if (dto.images) await this.saveImages(tx, productId, dto.images);
-      await this.audit.record(tx, actor, { action: 'product.update', targetType: 'product', targetId: productId, businessId: product.businessId, details: { changed: Object.entries(dto).filter(([, value]) => value !== undefined).map(([field]) => field), gtin } });
+      await this.audit.record(tx, actor, {
+        action: 'product.update',
+        targetType: 'product',
+        targetId: productId,
+        businessId: product.businessId,
+        details: {
+          changed: Object.entries(dto)
+            .filter(([, value]) => value !== undefined)
+            .map(([field]) => field),
+          gtin,
+        },
+      });
       return batches.map((b) => b.id);
     });
     await this.changes.publish(batchIds);
@@ -116,7 +147,10 @@ export class ProductsService {
 
   async listProducts(businessId: string, query: PageQueryDto): Promise<Page<ProductView>> {
     const [rows, total] = await this.db.getRepository(ProductEntity).findAndCount({
-      where: { businessId }, order: { createdAt: 'DESC' }, skip: query.offset, take: query.limit,
+      where: { businessId },
+      order: { createdAt: 'DESC' },
+      skip: query.offset,
+      take: query.limit,
     });
     const extras = await this.loadExtras(rows.map((r) => r.id));
     return toPage(rows, total, query, (p) => mapProduct(p, extras.get(p.id)!));
@@ -125,16 +159,25 @@ export class ProductsService {
   /** Images, certificates and batch counts of a page of products: three queries, whatever its size. */
   private async loadExtras(productIds: string[]): Promise<Map<string, ProductExtras>> {
     const [images, certificates, counts] = await Promise.all([
-      this.db.getRepository(ProductImageEntity).find({ where: { productId: In(productIds) }, relations: { attachment: true }, order: { position: 'ASC' } }),
+      this.db
+        .getRepository(ProductImageEntity)
+        .find({ where: { productId: In(productIds) }, relations: { attachment: true }, order: { position: 'ASC' } }),
       loadCertificates(this.db.manager, { productIds }),
-      this.db.query(`SELECT product_id, count(*)::int AS count FROM batches WHERE product_id = ANY($1::uuid[]) GROUP BY product_id`, [productIds]) as Promise<{ product_id: string; count: number }[]>,
+      this.db.query(`SELECT product_id, count(*)::int AS count FROM batches WHERE product_id = ANY($1::uuid[]) GROUP BY product_id`, [
+        productIds,
+      ]) as Promise<{ product_id: string; count: number }[]>,
     ]);
     const countOf = new Map(counts.map((c) => [c.product_id, c.count]));
-    return new Map(productIds.map((id) => [id, {
-      images: images.filter((i) => i.productId === id).map((i) => i.attachment!),
-      certificates: certificates.filter((c) => c.productId === id),
-      batchCount: countOf.get(id) ?? 0,
-    }]));
+    return new Map(
+      productIds.map((id) => [
+        id,
+        {
+          images: images.filter((i) => i.productId === id).map((i) => i.attachment!),
+          certificates: certificates.filter((c) => c.productId === id),
+          batchCount: countOf.get(id) ?? 0,
+        },
+      ]),
+    );
   }
 
   private async imageIdsOf(tx: EntityManager, productId: string): Promise<string[]> {
@@ -145,7 +188,9 @@ export class ProductsService {
   private async saveImages(tx: EntityManager, productId: string, attachmentIds: string[]): Promise<void> {
     await tx.getRepository(ProductImageEntity).delete({ productId });
     if (attachmentIds.length) {
-      await tx.getRepository(ProductImageEntity).insert(attachmentIds.map((attachmentId, position) => ({ productId, attachmentId, position })));
+      await tx
+        .getRepository(ProductImageEntity)
+        .insert(attachmentIds.map((attachmentId, position) => ({ productId, attachmentId, position })));
     }
   }
 }

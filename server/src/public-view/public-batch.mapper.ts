@@ -1,6 +1,12 @@
 import {
-  stageOf, type CertificateView, type LocationKind, type PublicBatchView, type PublicPlace, type PublicSourceBatch,
-  type TimelineEntry, type UnitCode,
+  stageOf,
+  type CertificateView,
+  type LocationKind,
+  type PublicBatchView,
+  type PublicPlace,
+  type PublicSourceBatch,
+  type TimelineEntry,
+  type UnitCode,
 } from '@nguon/shared';
 import { identityUrl } from '../batches/batch-identity.js';
 import { documentsOf } from '../events/epcis-event.builder.js';
@@ -10,7 +16,14 @@ import type { BatchRow, EventRow, InputRow, LineageRow } from './public-batch.qu
 const num = (value: string | null): number | null => (value === null ? null : Number(value));
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-function place(name: string | null, kind: string | null, address: string | null, province: string | null, lat: number | null, lng: number | null): PublicPlace | null {
+function place(
+  name: string | null,
+  kind: string | null,
+  address: string | null,
+  province: string | null,
+  lat: number | null,
+  lng: number | null,
+): PublicPlace | null {
   if (!name) return null;
   return { name, kind: kind as LocationKind, address: address ?? '', province: province ?? '', latitude: lat, longitude: lng };
 }
@@ -36,10 +49,14 @@ function timelineEntry(row: EventRow, batches: Map<string, BatchRow>, ownBatchId
     unit: row.unit as UnitCode | null,
     source: row.source_name
       ? { businessId: row.source_business_id, name: row.source_name }
-      : text(doc[EXT.sourceName]) ? { businessId: null, name: text(doc[EXT.sourceName])! } : null,
+      : text(doc[EXT.sourceName])
+        ? { businessId: null, name: text(doc[EXT.sourceName])! }
+        : null,
     destination: row.destination_name
       ? { businessId: row.destination_business_id, name: row.destination_name }
-      : text(doc[EXT.destinationName]) ? { businessId: null, name: text(doc[EXT.destinationName])! } : null,
+      : text(doc[EXT.destinationName])
+        ? { businessId: null, name: text(doc[EXT.destinationName])! }
+        : null,
     documents: documentsOf(doc),
     certifications: [doc.certificationInfo].flat().filter((link): link is string => typeof link === 'string' && /^https?:\/\//.test(link)),
     passed: row.biz_step === 'inspecting' ? passed : null,
@@ -48,7 +65,10 @@ function timelineEntry(row: EventRow, batches: Map<string, BatchRow>, ownBatchId
   };
 }
 
-type ProductColumns = Pick<BatchRow, 'product_id' | 'name_vi' | 'name_en' | 'description_vi' | 'description_en' | 'category' | 'brand' | 'image_url' | 'gtin' | 'standards'>;
+type ProductColumns = Pick<
+  BatchRow,
+  'product_id' | 'name_vi' | 'name_en' | 'description_vi' | 'description_en' | 'category' | 'brand' | 'image_url' | 'gtin' | 'standards'
+>;
 type ProducerColumns = Pick<BatchRow, 'business_id' | 'legal_name' | 'address_line' | 'commune' | 'province' | 'phone' | 'business_status'>;
 
 export function publicProduct(row: ProductColumns): PublicBatchView['product'] {
@@ -122,12 +142,25 @@ export function mapPublicBatch(
     .flatMap((i) => {
       const source = batches.get(i.batch_id);
       return source
-        ? [{ id: source.id, lotCode: source.lot_code, productName: productName(source), producerName: source.legal_name, quantityUsed: num(i.quantity), unit: i.unit as UnitCode | null, link: 'processing' as const }]
+        ? [
+            {
+              id: source.id,
+              lotCode: source.lot_code,
+              productName: productName(source),
+              producerName: source.legal_name,
+              quantityUsed: num(i.quantity),
+              unit: i.unit as UnitCode | null,
+              link: 'processing' as const,
+            },
+          ]
         : [];
     });
   return {
     id: batch.id,
-    identityUrl: identityUrl({ gtin: batch.gtin, lotCode: batch.lot_code, shortCode: batch.short_code, expiryDate: batch.expiry_date }, publicBaseUrl),
+    identityUrl: identityUrl(
+      { gtin: batch.gtin, lotCode: batch.lot_code, shortCode: batch.short_code, expiryDate: batch.expiry_date },
+      publicBaseUrl,
+    ),
     lotCode: batch.lot_code,
     displayName: batch.display_name,
     productionDate: batch.production_date,
@@ -136,10 +169,23 @@ export function mapPublicBatch(
     quantity: num(batch.quantity),
     unit: batch.unit as UnitCode | null,
     status: batch.status as PublicBatchView['status'],
-    recall: recallOf(batch, rows.lineage.filter((l) => l.depth > 0).sort((a, b) => a.depth - b.depth).map((l) => batches.get(l.batch_id))),
+    recall: recallOf(
+      batch,
+      rows.lineage
+        .filter((l) => l.depth > 0)
+        .sort((a, b) => a.depth - b.depth)
+        .map((l) => batches.get(l.batch_id)),
+    ),
     product: publicProduct(batch),
     producer: publicProducer(batch, rows.certificates),
-    origin: place(batch.origin_name, batch.origin_kind, batch.origin_address, batch.origin_province, batch.origin_latitude, batch.origin_longitude),
+    origin: place(
+      batch.origin_name,
+      batch.origin_kind,
+      batch.origin_address,
+      batch.origin_province,
+      batch.origin_latitude,
+      batch.origin_longitude,
+    ),
     timeline,
     sources,
   };

@@ -161,7 +161,26 @@ export async function loadEvents(db: DataSource, batchIds: string[]): Promise<Ev
   );
 }
 
-export type ProductRow = Pick<BatchRow, 'product_id' | 'name_vi' | 'name_en' | 'description_vi' | 'description_en' | 'category' | 'brand' | 'image_url' | 'gtin' | 'standards' | 'business_id' | 'legal_name' | 'address_line' | 'commune' | 'province' | 'phone' | 'business_status'>;
+export type ProductRow = Pick<
+  BatchRow,
+  | 'product_id'
+  | 'name_vi'
+  | 'name_en'
+  | 'description_vi'
+  | 'description_en'
+  | 'category'
+  | 'brand'
+  | 'image_url'
+  | 'gtin'
+  | 'standards'
+  | 'business_id'
+  | 'legal_name'
+  | 'address_line'
+  | 'commune'
+  | 'province'
+  | 'phone'
+  | 'business_status'
+>;
 
 export async function loadProductRow(db: DataSource, productId: string): Promise<ProductRow | undefined> {
   const [row] = await db.query(

@@ -80,7 +80,11 @@ export class PublicBatchService implements OnModuleDestroy {
     if (!own) throw new DomainError('BATCH_NOT_FOUND');
     this.scans.remember(batchId, own.scan_count);
     const certificates = await loadCertificates(this.db.manager, { businessIds: [own.business_id], productIds: [own.product_id] });
-    const view = mapPublicBatch(batchId, { batches, lineage, events, inputs, certificates: certificates.map((c) => mapCertificate(c)) }, this.config.publicBaseUrl);
+    const view = mapPublicBatch(
+      batchId,
+      { batches, lineage, events, inputs, certificates: certificates.map((c) => mapCertificate(c)) },
+      this.config.publicBaseUrl,
+    );
     const jsonHead = JSON.stringify(view).slice(0, -1);
     const cached = { view, jsonHead, tag: createHash('sha1').update(jsonHead).digest('base64url').slice(0, 16) };
     this.cache.set(batchId, cached, ids);

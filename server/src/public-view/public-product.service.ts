@@ -30,14 +30,20 @@ export class PublicProductService {
     ]);
     return {
       product: publicProduct(row),
-      producer: publicProducer(row, certificates.map((c) => mapCertificate(c))),
+      producer: publicProducer(
+        row,
+        certificates.map((c) => mapCertificate(c)),
+      ),
       batches: batches.map((b) => ({
         id: b.id,
         lotCode: b.lot_code,
         productionDate: b.production_date,
         expiryDate: b.expiry_date,
         status: b.status as BatchStatus,
-        identityUrl: identityUrl({ gtin: row.gtin, lotCode: b.lot_code, shortCode: b.short_code, expiryDate: b.expiry_date }, this.config.publicBaseUrl),
+        identityUrl: identityUrl(
+          { gtin: row.gtin, lotCode: b.lot_code, shortCode: b.short_code, expiryDate: b.expiry_date },
+          this.config.publicBaseUrl,
+        ),
       })),
     };
   }

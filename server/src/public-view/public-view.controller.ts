@@ -21,13 +21,20 @@ export class PublicViewController {
   ) {}
 
   @Get('products/:id')
-  product(@Param('id', UuidParam) id: string): Promise<PublicProductView> { return this.publicProducts.getPublicProduct(id); }
+  product(@Param('id', UuidParam) id: string): Promise<PublicProductView> {
+    return this.publicProducts.getPublicProduct(id);
+  }
 
   /** A lot code typed alone (no GTIN): which batches carry it, for the consumer to choose. */
   @Get('lots')
-  lots(@Query() query: LotSearchQueryDto): Promise<PublicLotSearch> { return this.publicLots.search(query.code); }
+  lots(@Query() query: LotSearchQueryDto): Promise<PublicLotSearch> {
+    return this.publicLots.search(query.code);
+  }
 
   /** Where the journey map's tiles come from: set by the operator, the same for every page. */
-  @Get('map-tiles') @Header('cache-control', 'public, max-age=3600')
-  mapTiles(): MapTilesView { return this.config.mapTiles; }
+  @Get('map-tiles')
+  @Header('cache-control', 'public, max-age=3600')
+  mapTiles(): MapTilesView {
+    return this.config.mapTiles;
+  }
 }

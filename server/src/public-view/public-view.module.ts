@@ -5,5 +5,10 @@ import { PublicLotsService } from './public-lots.service.js';
 import { PublicProductService } from './public-product.service.js';
 import { PublicViewController } from './public-view.controller.js';
 
-@Module({ imports: [ScansModule], controllers: [PublicViewController], providers: [PublicBatchService, PublicProductService, PublicLotsService], exports: [PublicBatchService, PublicProductService] })
+@Module({
+  imports: [ScansModule],
+  controllers: [PublicViewController],
+  providers: [PublicBatchService, PublicProductService, PublicLotsService],
+  exports: [PublicBatchService, PublicProductService],
+})
 export class PublicViewModule {}

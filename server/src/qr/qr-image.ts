@@ -15,7 +15,10 @@ export function withCaption(symbol: string, size: number, caption: QrCaption): s
   const lines = [caption.product, `LOT ${caption.lot}`, caption.code];
   const height = modules + lineHeight * (lines.length + 0.5);
   const text = lines
-    .map((line, i) => `<text x="${modules / 2}" y="${modules + lineHeight * (i + 0.6)}" font-size="${lineHeight * 0.8}" text-anchor="middle" font-family="Arial, Helvetica, sans-serif" fill="#000">${escapeXml(line)}</text>`)
+    .map(
+      (line, i) =>
+        `<text x="${modules / 2}" y="${modules + lineHeight * (i + 0.6)}" font-size="${lineHeight * 0.8}" text-anchor="middle" font-family="Arial, Helvetica, sans-serif" fill="#000">${escapeXml(line)}</text>`,
+    )
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${Math.round((size * height) / modules)}" viewBox="0 0 ${modules} ${height}" shape-rendering="crispEdges"><rect width="100%" height="100%" fill="#fff"/>${inner}${text}</svg>\n`;
 }

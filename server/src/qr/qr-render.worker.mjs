@@ -7,9 +7,10 @@ import QRCode from 'qrcode';
 parentPort.on('message', async ({ url, format, size, ecc }) => {
   try {
     const options = { errorCorrectionLevel: ecc, width: size, margin: 4 };
-    const drawn = format === 'png'
-      ? await QRCode.toBuffer(url, { ...options, type: 'png' })
-      : Buffer.from(await QRCode.toString(url, { ...options, type: 'svg' }), 'utf8');
+    const drawn =
+      format === 'png'
+        ? await QRCode.toBuffer(url, { ...options, type: 'png' })
+        : Buffer.from(await QRCode.toString(url, { ...options, type: 'svg' }), 'utf8');
     // A copy of its own, so transferring it moves nothing else.
     const bytes = new Uint8Array(drawn);
     parentPort.postMessage({ ok: true, bytes }, [bytes.buffer]);

@@ -29,13 +29,27 @@ function send(request: FastifyRequest, reply: FastifyReply, format: keyof typeof
 export class QrController {
   constructor(private readonly qr: QrService) {}
 
-  @Get(':id/qr.png') @ApiProduces('image/png')
-  async png(@OptionalActor() actor: Actor | null, @Param('id', UuidParam) id: string, @Query() query: QrQueryDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  @Get(':id/qr.png')
+  @ApiProduces('image/png')
+  async png(
+    @OptionalActor() actor: Actor | null,
+    @Param('id', UuidParam) id: string,
+    @Query() query: QrQueryDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     send(request, reply, 'png', await this.qr.image(actor, id, 'png', query));
   }
 
-  @Get(':id/qr.svg') @ApiProduces('image/svg+xml')
-  async svg(@OptionalActor() actor: Actor | null, @Param('id', UuidParam) id: string, @Query() query: QrQueryDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  @Get(':id/qr.svg')
+  @ApiProduces('image/svg+xml')
+  async svg(
+    @OptionalActor() actor: Actor | null,
+    @Param('id', UuidParam) id: string,
+    @Query() query: QrQueryDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     send(request, reply, 'svg', await this.qr.image(actor, id, 'svg', query));
   }
 }

@@ -59,7 +59,10 @@ export class QrService implements OnModuleDestroy {
       throw new DomainError('QR_SIZE_TOO_LARGE', message, { size: [message] });
     }
     const url = identityUrl({ ...batch, gtin: batch.product.gtin }, this.config.publicBaseUrl);
-    const caption = format === 'svg' && query.caption ? { product: batch.product.nameVi, lot: batch.lotCode, code: batch.product.gtin ?? batch.shortCode } : null;
+    const caption =
+      format === 'svg' && query.caption
+        ? { product: batch.product.nameVi, lot: batch.lotCode, code: batch.product.gtin ?? batch.shortCode }
+        : null;
     const key = JSON.stringify([url, format, query.size, query.ecc, caption]);
     const etag = `"${createHash('sha256').update(key).digest('base64url').slice(0, 27)}"`;
     const cached = this.cache.get(key);
@@ -67,10 +70,17 @@ export class QrService implements OnModuleDestroy {
     return { bytes: await this.draw(key, url, format, query, caption), etag, cached: false, membersOnly };
   }
 
-  private draw(key: string, url: string, format: 'png' | 'svg', query: QrQueryDto, caption: Parameters<typeof withCaption>[2] | null): Promise<Buffer> {
+  private draw(
+    key: string,
+    url: string,
+    format: 'png' | 'svg',
+    query: QrQueryDto,
+    caption: Parameters<typeof withCaption>[2] | null,
+  ): Promise<Buffer> {
     const drawing = this.drawing.get(key);
     if (drawing) return drawing;
-    const drawn = this.pool.render({ url, format, size: query.size, ecc: query.ecc })
+    const drawn = this.pool
+      .render({ url, format, size: query.size, ecc: query.ecc })
       .then((symbol) => (caption ? Buffer.from(withCaption(symbol.toString('utf8'), query.size, caption), 'utf8') : symbol))
       .then((image) => {
         this.cache.set(key, image);

@@ -18,15 +18,28 @@ const DECIDES: AccessRule = { actsFor: owned.batchInPath('id'), memberRole: 'own
 export class RecallsController {
   constructor(private readonly recalls: RecallsService) {}
 
-  @Post('batches/:id/recall') @Access(DECIDES)
-  recall(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: RecallDto): Promise<RecallView> { return this.recalls.recall(actor, id, dto); }
+  @Post('batches/:id/recall')
+  @Access(DECIDES)
+  recall(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: RecallDto): Promise<RecallView> {
+    return this.recalls.recall(actor, id, dto);
+  }
 
-  @Post('batches/:id/recall/lift') @HttpCode(200) @Access(DECIDES)
-  lift(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: LiftRecallDto): Promise<RecallView> { return this.recalls.lift(actor, id, dto); }
+  @Post('batches/:id/recall/lift')
+  @HttpCode(200)
+  @Access(DECIDES)
+  lift(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: LiftRecallDto): Promise<RecallView> {
+    return this.recalls.lift(actor, id, dto);
+  }
 
-  @Get('recalls') @Access({ roles: ['inspector', 'admin'] })
-  list(@Query() query: PageQueryDto): Promise<Page<RecallView>> { return this.recalls.listRecalls(query); }
+  @Get('recalls')
+  @Access({ roles: ['inspector', 'admin'] })
+  list(@Query() query: PageQueryDto): Promise<Page<RecallView>> {
+    return this.recalls.listRecalls(query);
+  }
 
-  @Get('recalls/:id') @Access({ roles: ['inspector', 'admin'] })
-  get(@Param('id', UuidParam) id: string): Promise<RecallView> { return this.recalls.getRecall(id); }
+  @Get('recalls/:id')
+  @Access({ roles: ['inspector', 'admin'] })
+  get(@Param('id', UuidParam) id: string): Promise<RecallView> {
+    return this.recalls.getRecall(id);
+  }
 }

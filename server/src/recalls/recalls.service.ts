@@ -53,9 +53,18 @@ export class RecallsService {
         [batchId, dto.reason, dto.severity, at],
       );
       if (updated.length === 0) await this.refuse(tx, batchId);
-      const recall = await tx.getRepository(RecallEntity).save(tx.getRepository(RecallEntity).create({
-        batchId, severity: dto.severity, reason: dto.reason, recalledBy: user.id, recalledAt: at, liftedBy: null, liftedAt: null, liftReason: null,
-      }));
+      const recall = await tx.getRepository(RecallEntity).save(
+        tx.getRepository(RecallEntity).create({
+          batchId,
+          severity: dto.severity,
+          reason: dto.reason,
+          recalledBy: user.id,
+          recalledAt: at,
+          liftedBy: null,
+          liftedAt: null,
+          liftReason: null,
+        }),
+      );
       const downstream = (await reachableBatches(tx, batchId, true, MAX_DEPTH)).filter((row) => row.depth > 0);
       if (downstream.length) {
         await tx.query(
@@ -68,16 +77,45 @@ export class RecallsService {
       const recalled = batches.get(batchId)!;
       await this.recordDecision(tx, actor, recalled, true, dto.reason, at);
       const concerned = await affectedBusinesses(tx, ids);
-      await this.notifications.notify(tx, [...concerned].map(([businessId, batchIds]) => ({
-        businessId, kind: 'recall' as const, batchId, recallId: recall.id,
-        ...recallNotice(recalled, dto.severity, dto.reason, batchIds.map((id) => batches.get(id)!)),
-      })));
-      await this.outbox.enqueue(tx, 'recall.created', new Map([...concerned].map(([businessId, batchIds]) => [businessId, {
-        recall: { id: recall.id, severity: dto.severity, reason: dto.reason, recalledAt: at.toISOString(), batch: this.describe(recalled) },
-        yourBatches: batchIds.map((id) => this.describe(batches.get(id)!)),
-      }])));
+      await this.notifications.notify(
+        tx,
+        [...concerned].map(([businessId, batchIds]) => ({
+          businessId,
+          kind: 'recall' as const,
+          batchId,
+          recallId: recall.id,
+          ...recallNotice(
+            recalled,
+            dto.severity,
+            dto.reason,
+            batchIds.map((id) => batches.get(id)!),
+          ),
+        })),
+      );
+      await this.outbox.enqueue(
+        tx,
+        'recall.created',
+        new Map(
+          [...concerned].map(([businessId, batchIds]) => [
+            businessId,
+            {
+              recall: {
+                id: recall.id,
+                severity: dto.severity,
+                reason: dto.reason,
+                recalledAt: at.toISOString(),
+                batch: this.describe(recalled),
+              },
+              yourBatches: batchIds.map((id) => this.describe(batches.get(id)!)),
+            },
+          ]),
+        ),
+      );
       await this.audit.record(tx, actor, {
-        action: 'batch.recall', targetType: 'batch', targetId: batchId, businessId: recalled.business_id,
+        action: 'batch.recall',
+        targetType: 'batch',
+        targetId: batchId,
+        businessId: recalled.business_id,
         details: { recallId: recall.id, severity: dto.severity, downstream: downstream.length, notified: concerned.size },
       });
       return { recallId: recall.id, changed: ids };
@@ -92,28 +130,58 @@ export class RecallsService {
     const user = userOf(actor);
     const at = new Date();
     const { recallId, changed } = await this.db.transaction(async (tx) => {
-      const recall = await tx.getRepository(RecallEntity).findOne({ where: { batchId, liftedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      const recall = await tx
+        .getRepository(RecallEntity)
+        .findOne({ where: { batchId, liftedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
       if (!recall) throw new DomainError('RECALL_NOT_FOUND', { vi: 'Lô hàng này không bị thu hồi.', en: 'This batch is not recalled.' });
       if (!TenancyPolicy.readsEverything(actor.principal)) {
         const [maker]: { role: string }[] = await tx.query(`SELECT role FROM users WHERE id = $1`, [recall.recalledBy]);
         if (maker?.role !== 'member') {
-          throw new DomainError('FORBIDDEN', { vi: 'Chỉ cơ quan quản lý mới gỡ được lệnh thu hồi do cơ quan quản lý đưa ra.', en: 'Only an inspector can lift a recall an inspector made.' });
+          throw new DomainError('FORBIDDEN', {
+            vi: 'Chỉ cơ quan quản lý mới gỡ được lệnh thu hồi do cơ quan quản lý đưa ra.',
+            en: 'Only an inspector can lift a recall an inspector made.',
+          });
         }
       }
       await tx.getRepository(RecallEntity).update({ id: recall.id }, { liftedAt: at, liftedBy: user.id, liftReason: dto.reason });
-      await tx.query(`UPDATE batches SET status = 'active', recall_reason = NULL, recall_severity = NULL, recalled_at = NULL WHERE id = $1`, [batchId]);
+      await tx.query(
+        `UPDATE batches SET status = 'active', recall_reason = NULL, recall_severity = NULL, recalled_at = NULL WHERE id = $1`,
+        [batchId],
+      );
       const downstream: { batch_id: string }[] = await tx.query(`SELECT batch_id FROM recall_batches WHERE recall_id = $1`, [recall.id]);
       const ids = [batchId, ...downstream.map((d) => d.batch_id)];
       const [recalled] = await loadRecallBatches(tx, [batchId]);
       await this.recordDecision(tx, actor, recalled!, false, dto.reason, at);
       const concerned = await affectedBusinesses(tx, ids);
-      await this.notifications.notify(tx, [...concerned.keys()].map((businessId) => ({
-        businessId, kind: 'recall_lifted' as const, batchId, recallId: recall.id, ...liftNotice(recalled!, dto.reason),
-      })));
-      await this.outbox.enqueue(tx, 'recall.lifted', new Map([...concerned.keys()].map((businessId) => [businessId, {
-        recall: { id: recall.id, liftedAt: at.toISOString(), liftReason: dto.reason, batch: this.describe(recalled!) },
-      }])));
-      await this.audit.record(tx, actor, { action: 'batch.recall_lift', targetType: 'batch', targetId: batchId, businessId: recalled!.business_id, details: { recallId: recall.id } });
+      await this.notifications.notify(
+        tx,
+        [...concerned.keys()].map((businessId) => ({
+          businessId,
+          kind: 'recall_lifted' as const,
+          batchId,
+          recallId: recall.id,
+          ...liftNotice(recalled!, dto.reason),
+        })),
+      );
+      await this.outbox.enqueue(
+        tx,
+        'recall.lifted',
+        new Map(
+          [...concerned.keys()].map((businessId) => [
+            businessId,
+            {
+              recall: { id: recall.id, liftedAt: at.toISOString(), liftReason: dto.reason, batch: this.describe(recalled!) },
+            },
+          ]),
+        ),
+      );
+      await this.audit.record(tx, actor, {
+        action: 'batch.recall_lift',
+        targetType: 'batch',
+        targetId: batchId,
+        businessId: recalled!.business_id,
+        details: { recallId: recall.id },
+      });
       return { recallId: recall.id, changed: ids };
     });
     await this.changes.publish(changed);
@@ -122,7 +190,9 @@ export class RecallsService {
   }
 
   async listRecalls(query: PageQueryDto): Promise<Page<RecallView>> {
-    const [rows, total] = await this.db.getRepository(RecallEntity).findAndCount({ order: { recalledAt: 'DESC' }, skip: query.offset, take: query.limit });
+    const [rows, total] = await this.db
+      .getRepository(RecallEntity)
+      .findAndCount({ order: { recalledAt: 'DESC' }, skip: query.offset, take: query.limit });
     return toPage(await this.views(rows), total, query, (view) => view);
   }
 
@@ -137,27 +207,52 @@ export class RecallsService {
     if (recalls.length === 0) return [];
     const ids = recalls.map((r) => r.id);
     const affected: { recall_id: string; batch_id: string; depth: number }[] = await this.db.query(
-      `SELECT recall_id, batch_id, depth FROM recall_batches WHERE recall_id = ANY($1::uuid[]) ORDER BY depth`, [ids],
+      `SELECT recall_id, batch_id, depth FROM recall_batches WHERE recall_id = ANY($1::uuid[]) ORDER BY depth`,
+      [ids],
     );
-    const batches = new Map((await loadRecallBatches(this.db.manager, [...recalls.map((r) => r.batchId), ...affected.map((a) => a.batch_id)])).map((b) => [b.id, b]));
+    const batches = new Map(
+      (await loadRecallBatches(this.db.manager, [...recalls.map((r) => r.batchId), ...affected.map((a) => a.batch_id)])).map((b) => [
+        b.id,
+        b,
+      ]),
+    );
     const notified: { recall_id: string; id: string; name: string }[] = await this.db.query(
       `SELECT DISTINCT n.recall_id, b.id, b.legal_name AS name FROM notifications n JOIN businesses b ON b.id = n.business_id
-        WHERE n.recall_id = ANY($1::uuid[]) AND n.kind = 'recall' ORDER BY name`, [ids],
+        WHERE n.recall_id = ANY($1::uuid[]) AND n.kind = 'recall' ORDER BY name`,
+      [ids],
     );
     const makers: { id: string; display_name: string }[] = await this.db.query(
-      `SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [recalls.map((r) => r.recalledBy)],
+      `SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`,
+      [recalls.map((r) => r.recalledBy)],
     );
     return recalls.map((recall) => {
       const batch = batches.get(recall.batchId)!;
       return {
-        id: recall.id, batchId: recall.batchId, lotCode: batch.lot_code, productName: { vi: batch.name_vi, en: batch.name_en },
-        businessId: batch.business_id, businessName: batch.legal_name, severity: recall.severity, reason: recall.reason,
-        recalledAt: recall.recalledAt.toISOString(), recalledBy: makers.find((m) => m.id === recall.recalledBy)?.display_name ?? '',
-        liftedAt: recall.liftedAt?.toISOString() ?? null, liftReason: recall.liftReason,
-        affected: affected.filter((a) => a.recall_id === recall.id).map((a) => {
-          const row = batches.get(a.batch_id)!;
-          return { batchId: row.id, lotCode: row.lot_code, productName: { vi: row.name_vi, en: row.name_en }, businessId: row.business_id, businessName: row.legal_name, depth: a.depth };
-        }),
+        id: recall.id,
+        batchId: recall.batchId,
+        lotCode: batch.lot_code,
+        productName: { vi: batch.name_vi, en: batch.name_en },
+        businessId: batch.business_id,
+        businessName: batch.legal_name,
+        severity: recall.severity,
+        reason: recall.reason,
+        recalledAt: recall.recalledAt.toISOString(),
+        recalledBy: makers.find((m) => m.id === recall.recalledBy)?.display_name ?? '',
+        liftedAt: recall.liftedAt?.toISOString() ?? null,
+        liftReason: recall.liftReason,
+        affected: affected
+          .filter((a) => a.recall_id === recall.id)
+          .map((a) => {
+            const row = batches.get(a.batch_id)!;
+            return {
+              batchId: row.id,
+              lotCode: row.lot_code,
+              productName: { vi: row.name_vi, en: row.name_en },
+              businessId: row.business_id,
+              businessName: row.legal_name,
+              depth: a.depth,
+            };
+          }),
         notifiedBusinesses: notified.filter((n) => n.recall_id === recall.id).map(({ id, name }) => ({ id, name })),
       };
     });
@@ -169,17 +264,34 @@ export class RecallsService {
   }
 
   /** The decision in the batch's own records, through the one capture path (audited as the recall). */
-  private async recordDecision(tx: EntityManager, actor: Actor, batch: RecalledBatchRow, recalled: boolean, reason: string, at: Date): Promise<void> {
+  private async recordDecision(
+    tx: EntityManager,
+    actor: Actor,
+    batch: RecalledBatchRow,
+    recalled: boolean,
+    reason: string,
+    at: Date,
+  ): Promise<void> {
     const epcClass = epcClassOf({ gtin: batch.gtin, lotCode: batch.lot_code, shortCode: batch.short_code });
     // A suspended producer's batch can still be recalled: that is when it matters most.
-    await this.eventCapture.capture(tx, actor, batch.business_id, recallEvent(epcClass, recalled, reason, at), { context: PORTAL_EVENT_CONTEXT, audit: false, checkedBusiness: true });
+    await this.eventCapture.capture(tx, actor, batch.business_id, recallEvent(epcClass, recalled, reason, at), {
+      context: PORTAL_EVENT_CONTEXT,
+      audit: false,
+      checkedBusiness: true,
+    });
   }
 
   private describe(batch: RecalledBatchRow) {
     return {
-      id: batch.id, lotCode: batch.lot_code, gtin: batch.gtin, productName: { vi: batch.name_vi, en: batch.name_en },
+      id: batch.id,
+      lotCode: batch.lot_code,
+      gtin: batch.gtin,
+      productName: { vi: batch.name_vi, en: batch.name_en },
       businessName: batch.legal_name,
-      identityUrl: identityUrl({ gtin: batch.gtin, lotCode: batch.lot_code, shortCode: batch.short_code, expiryDate: batch.expiry_date }, this.config.publicBaseUrl),
+      identityUrl: identityUrl(
+        { gtin: batch.gtin, lotCode: batch.lot_code, shortCode: batch.short_code, expiryDate: batch.expiry_date },
+        this.config.publicBaseUrl,
+      ),
     };
   }
 }

@@ -16,8 +16,14 @@ const REPORT_BODY_LIMIT = Math.ceil(REPORT_PHOTO_MAX_BYTES / 3) * 4 + 16 * 1024;
 export class ConsumerReportsController {
   constructor(private readonly reports: ConsumerReportsService) {}
 
-  @Post('reports') @RateLimited('report') @BodyLimit(REPORT_BODY_LIMIT)
-  report(@Param('id', UuidParam) id: string, @Body() dto: ConsumerReportDto, @Headers('accept-language') language?: string): Promise<ConsumerReportReceipt> {
+  @Post('reports')
+  @RateLimited('report')
+  @BodyLimit(REPORT_BODY_LIMIT)
+  report(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: ConsumerReportDto,
+    @Headers('accept-language') language?: string,
+  ): Promise<ConsumerReportReceipt> {
     return this.reports.report(id, dto, pickLocale(language));
   }
 }

@@ -45,7 +45,11 @@ export class ConsumerReportsService {
   private checkedPhoto(base64: string, claimed: string): Buffer {
     const bytes = Buffer.from(base64, 'base64');
     if (bytes.length === 0 || sniffContentType(bytes) !== claimed) {
-      throw new DomainError('ATTACHMENT_TYPE_NOT_ALLOWED', { vi: 'Ảnh phải là tệp JPEG, PNG hoặc WebP.', en: 'The photo must be a JPEG, PNG or WebP file.' }, { 'photo.base64': [{ vi: 'Ảnh không hợp lệ.', en: 'Not a valid photo.' }] });
+      throw new DomainError(
+        'ATTACHMENT_TYPE_NOT_ALLOWED',
+        { vi: 'Ảnh phải là tệp JPEG, PNG hoặc WebP.', en: 'The photo must be a JPEG, PNG or WebP file.' },
+        { 'photo.base64': [{ vi: 'Ảnh không hợp lệ.', en: 'Not a valid photo.' }] },
+      );
     }
     return bytes;
   }

@@ -17,7 +17,11 @@ export class BatchLookupService {
 
   byGtinAndLot(gtin14: string, lot: string): Promise<string | null> {
     return this.remembered(`01:${gtin14}:${lot}`, () =>
-      this.db.query(`SELECT b.id FROM batches b JOIN products p ON p.id = b.product_id WHERE p.gtin = $1 AND b.lot_code = $2`, [gtin14, lot]));
+      this.db.query(`SELECT b.id FROM batches b JOIN products p ON p.id = b.product_id WHERE p.gtin = $1 AND b.lot_code = $2`, [
+        gtin14,
+        lot,
+      ]),
+    );
   }
 
   byShortCode(code: string): Promise<string | null> {
@@ -26,10 +30,13 @@ export class BatchLookupService {
 
   /** The product of the business an administrator confirmed the GTIN's prefix for: a pending claim answers nothing. */
   productByGtin(gtin14: string): Promise<string | null> {
-    return this.remembered(`p:${gtin14}`, () => this.db.query(
-      `SELECT p.id FROM products p JOIN business_gs1_prefixes c ON c.business_id = p.business_id AND c.confirmed AND c.coverage @> substr(p.gtin, 2, 12)::int8
+    return this.remembered(`p:${gtin14}`, () =>
+      this.db.query(
+        `SELECT p.id FROM products p JOIN business_gs1_prefixes c ON c.business_id = p.business_id AND c.confirmed AND c.coverage @> substr(p.gtin, 2, 12)::int8
         WHERE p.gtin = $1`,
-      [gtin14]));
+        [gtin14],
+      ),
+    );
   }
 
   private async remembered(key: string, load: () => Promise<{ id: string }[]>): Promise<string | null> {

@@ -8,7 +8,8 @@ const LINKSET_TYPE = 'application/linkset+json';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 export function setCors(reply: FastifyReply): void {
-  reply.header('access-control-allow-origin', '*')
+  reply
+    .header('access-control-allow-origin', '*')
     .header('access-control-allow-methods', 'GET, HEAD, OPTIONS')
     .header('access-control-allow-headers', 'Accept, Accept-Language')
     .header('access-control-expose-headers', 'Link, Location')
@@ -69,7 +70,10 @@ export class ResolverAnswers {
       }
       return void reply.redirect(`${this.resolver.pagePath(resolved)}${query}`, 307);
     }
-    const scanToken = request.method === 'GET' ? this.resolver.recordScan(resolved.batchId, request.ip, clientClassOf(request.headers['user-agent'])) : undefined;
+    const scanToken =
+      request.method === 'GET'
+        ? this.resolver.recordScan(resolved.batchId, request.ip, clientClassOf(request.headers['user-agent']))
+        : undefined;
     if (want === 'json') {
       const json = await this.resolver.batchJson(resolved.batchId, scanToken);
       return void (reply.sent || reply.type(JSON_TYPE).send(json.body));

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { buildDigitalLink, parseCompressedDigitalLink, parseDigitalLink, type CompressedDigitalLinkParse, type PublicProductView } from '@nguon/shared';
+import {
+  buildDigitalLink,
+  parseCompressedDigitalLink,
+  parseDigitalLink,
+  type CompressedDigitalLinkParse,
+  type PublicProductView,
+} from '@nguon/shared';
 import { SHORT_CODE_PATTERN } from '../batches/batch-identity.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -10,9 +16,7 @@ import { BatchLookupService } from './batch-lookup.service.js';
 import type { ClientClass } from '../scans/scan.entity.js';
 import { ScansService } from './scans.service.js';
 
-export type Resolved =
-  | { kind: 'batch'; batchId: string; gtin14: string | null }
-  | { kind: 'product'; productId: string; gtin14: string };
+export type Resolved = { kind: 'batch'; batchId: string; gtin14: string | null } | { kind: 'product'; productId: string; gtin14: string };
 
 const GS1_VOC = 'https://gs1.org/voc/';
 
@@ -92,8 +96,12 @@ export class ResolverService {
       [`${GS1_VOC}pip`]: [{ href: page, title: 'Thông tin sản phẩm', type: 'text/html', hreflang: ['vi', 'en'] }],
     };
     if (resolved.kind === 'batch') {
-      links[`${GS1_VOC}traceability`] = [{ href: `${base}/api/public/batches/${resolved.batchId}`, title: 'Traceability data', type: 'application/json' }];
-      links[`${GS1_VOC}certificationInfo`] = [{ href: `${page}#certificates`, title: 'Chứng nhận', type: 'text/html', hreflang: ['vi', 'en'] }];
+      links[`${GS1_VOC}traceability`] = [
+        { href: `${base}/api/public/batches/${resolved.batchId}`, title: 'Traceability data', type: 'application/json' },
+      ];
+      links[`${GS1_VOC}certificationInfo`] = [
+        { href: `${page}#certificates`, title: 'Chứng nhận', type: 'text/html', hreflang: ['vi', 'en'] },
+      ];
       links[`${GS1_VOC}qrCode`] = [{ href: `${base}/api/batches/${resolved.batchId}/qr.svg`, title: 'QR code', type: 'image/svg+xml' }];
     }
     const linkset: Record<string, unknown>[] = [links];
@@ -102,7 +110,9 @@ export class ResolverService {
       if (gtinAnchor !== links.anchor) {
         linkset.push({
           anchor: gtinAnchor,
-          [`${GS1_VOC}pip`]: [{ href: `${base}${anchorPath.split('/10/')[0]}`, title: 'Sản phẩm', type: 'text/html', hreflang: ['vi', 'en'] }],
+          [`${GS1_VOC}pip`]: [
+            { href: `${base}${anchorPath.split('/10/')[0]}`, title: 'Sản phẩm', type: 'text/html', hreflang: ['vi', 'en'] },
+          ],
         });
       }
     }
@@ -117,9 +127,7 @@ export class ResolverService {
       supportedPrimaryKeys: ['01'],
       supportedQualifiers: ['10', '21'],
       linkTypeDefaultCanBeLinkset: false,
-      supportedLinkType: [
-        { namespace: GS1_VOC, prefix: 'gs1:', profile: 'https://gs1.org/voc/?show=linktypes' },
-      ],
+      supportedLinkType: [{ namespace: GS1_VOC, prefix: 'gs1:', profile: 'https://gs1.org/voc/?show=linktypes' }],
       supportedLanguages: ['vi', 'en'],
       linksetMediaType: 'application/linkset+json',
       shortCodePath: '/q/{code}',

@@ -12,6 +12,11 @@ import { ScansService } from './scans.service.js';
 export class ScanPlaceController {
   constructor(private readonly scans: ScansService) {}
 
-  @Post('scan-place') @HttpCode(204) @RateLimited('public') @BodyLimit(1024)
-  place(@Param('id', UuidParam) id: string, @Body() dto: ScanPlaceDto): Promise<void> { return this.scans.place(id, dto); }
+  @Post('scan-place')
+  @HttpCode(204)
+  @RateLimited('public')
+  @BodyLimit(1024)
+  place(@Param('id', UuidParam) id: string, @Body() dto: ScanPlaceDto): Promise<void> {
+    return this.scans.place(id, dto);
+  }
 }

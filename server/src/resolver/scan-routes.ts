@@ -23,13 +23,21 @@ export function registerScanRoutes(nest: NestFastifyApplication, errors: ErrorFi
   const publicBatches = nest.get(PublicBatchService);
   const answers = new ResolverAnswers(resolver, nest.get(SpaShell), errors);
 
-  fastify.get('/01/*', limited((request, reply) => answers.answer(request, reply, () => resolver.resolveDigitalLink(request.url))));
-  fastify.get<{ Params: { code: string } }>('/q/:code', limited((request, reply) =>
-    answers.answer(request, reply, () => resolver.resolveShortCode((request.params as { code: string }).code))));
-  fastify.get('/api/public/batches/:id', limited(async (request, reply) => {
-    const json = await publicBatches.getPublicBatchJson(uuid.transform((request.params as { id: string }).id));
-    if (!reply.sent) sendPublicBatch(request, reply, json);
-  }));
+  fastify.get(
+    '/01/*',
+    limited((request, reply) => answers.answer(request, reply, () => resolver.resolveDigitalLink(request.url))),
+  );
+  fastify.get<{ Params: { code: string } }>(
+    '/q/:code',
+    limited((request, reply) => answers.answer(request, reply, () => resolver.resolveShortCode((request.params as { code: string }).code))),
+  );
+  fastify.get(
+    '/api/public/batches/:id',
+    limited(async (request, reply) => {
+      const json = await publicBatches.getPublicBatchJson(uuid.transform((request.params as { id: string }).id));
+      if (!reply.sent) sendPublicBatch(request, reply, json);
+    }),
+  );
 }
 
 /** The consumer view in the API's documentation, since its route is not a Nest controller's. */

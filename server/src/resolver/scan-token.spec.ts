@@ -18,7 +18,9 @@ describe('ScanTokens', () => {
     const token = tokens.issue(SCAN, BATCH, NOW);
     expect(tokens.verify(token, OTHER_BATCH, NOW)).toEqual({ problem: 'invalid' });
     expect(tokens.verify(token.replace(SCAN, NEXT_SCAN), BATCH, NOW)).toEqual({ problem: 'invalid' });
-    expect(tokens.verify(new ScanTokens('another secret, also long enough!!').issue(SCAN, BATCH, NOW), BATCH, NOW)).toEqual({ problem: 'invalid' });
+    expect(tokens.verify(new ScanTokens('another secret, also long enough!!').issue(SCAN, BATCH, NOW), BATCH, NOW)).toEqual({
+      problem: 'invalid',
+    });
   });
 
   it('refuses a later expiry written into the token', () => {

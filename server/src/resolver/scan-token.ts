@@ -11,7 +11,10 @@ export const SCAN_TOKEN_TTL_MS = 10 * 60_000;
 export class ScanTokens {
   private readonly key: Buffer;
 
-  constructor(authSecret: string, private readonly ttlMs = SCAN_TOKEN_TTL_MS) {
+  constructor(
+    authSecret: string,
+    private readonly ttlMs = SCAN_TOKEN_TTL_MS,
+  ) {
     this.key = createHmac('sha256', authSecret).update('nguon:scan-token:v1').digest();
   }
 

@@ -47,17 +47,20 @@ export class ScansService {
   async place(batchId: string, dto: ScanPlaceDto): Promise<void> {
     const checked = this.tokens.verify(dto.scanToken, batchId);
     if ('problem' in checked) {
-      const message = checked.problem === 'expired'
-        ? { vi: 'Lượt quét đã quá hạn chia sẻ khu vực; hãy quét lại mã.', en: 'This scan can no longer be placed; scan the code again.' }
-        : { vi: 'Mã lượt quét không hợp lệ.', en: 'Not a valid scan token.' };
+      const message =
+        checked.problem === 'expired'
+          ? { vi: 'Lượt quét đã quá hạn chia sẻ khu vực; hãy quét lại mã.', en: 'This scan can no longer be placed; scan the code again.' }
+          : { vi: 'Mã lượt quét không hợp lệ.', en: 'Not a valid scan token.' };
       throw new DomainError('SCAN_TOKEN_INVALID', message, { scanToken: [message] });
     }
     // A scan answered a moment ago may still wait in memory: its row is written first.
     if (this.log.holds(checked.scanId)) await this.log.flush();
-    const placed = rowsOf<{ id: string }>(await this.db.query(
-      `UPDATE scans SET latitude = $3, longitude = $4 WHERE id = $1 AND batch_id = $2 AND latitude IS NULL RETURNING id`,
-      [checked.scanId, batchId, coarse(dto.latitude), coarse(dto.longitude)],
-    ));
+    const placed = rowsOf<{ id: string }>(
+      await this.db.query(
+        `UPDATE scans SET latitude = $3, longitude = $4 WHERE id = $1 AND batch_id = $2 AND latitude IS NULL RETURNING id`,
+        [checked.scanId, batchId, coarse(dto.latitude), coarse(dto.longitude)],
+      ),
+    );
     if (!placed.length) throw new DomainError('SCAN_ALREADY_PLACED');
   }
 }

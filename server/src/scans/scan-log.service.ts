@@ -54,7 +54,9 @@ export class ScanLog implements OnApplicationShutdown {
     // While writes fail, the backoff decides when to try again, however many scans wait.
     if (this.pending.waiting >= ROWS_PER_WRITE && !this.full && this.failures === 0) {
       this.full = true;
-      void this.flushLogged().finally(() => { this.full = false; });
+      void this.flushLogged().finally(() => {
+        this.full = false;
+      });
     } else {
       this.schedule(this.config.scanFlushMs);
     }
@@ -130,8 +132,9 @@ export class ScanLog implements OnApplicationShutdown {
         // A batch is locked in id order, so two instances writing scans of the same batches cannot deadlock.
         // Each column goes as one comma-separated text, split by PostgreSQL: cheaper here than array parameters.
         const column = (value: (scan: PendingScan) => string | number) => scans.map(value).join(',');
-        const counts = rowsOf<{ id: string; scan_count: number }>(await this.db.query(
-          `WITH written AS (
+        const counts = rowsOf<{ id: string; scan_count: number }>(
+          await this.db.query(
+            `WITH written AS (
              INSERT INTO scans (id, batch_id, scanned_at, client_class)
              SELECT s.id, s.batch_id, to_timestamp(s.ms / 1000.0), s.client_class
                FROM unnest(string_to_array($1, ',')::uuid[], string_to_array($2, ',')::uuid[], string_to_array($3, ',')::float8[], string_to_array($4, ','))
@@ -143,8 +146,9 @@ export class ScanLog implements OnApplicationShutdown {
            locked AS (SELECT b.id, a.n FROM batches b JOIN added a ON a.batch_id = b.id ORDER BY b.id FOR UPDATE OF b)
            UPDATE batches b SET scan_count = b.scan_count + l.n FROM locked l WHERE b.id = l.id
            RETURNING b.id, b.scan_count`,
-          [column((s) => s.id), column((s) => s.batchId), column((s) => s.at), column((s) => s.clientClass)],
-        ));
+            [column((s) => s.id), column((s) => s.batchId), column((s) => s.at), column((s) => s.clientClass)],
+          ),
+        );
         this.pending.written(counts);
       } catch (error) {
         this.pending.failed();
@@ -159,7 +163,10 @@ export class ScanLog implements OnApplicationShutdown {
     const ids = [...this.shown];
     this.shown.clear();
     try {
-      const rows: { id: string; scan_count: number }[] = await this.db.query(`SELECT id, scan_count FROM batches WHERE id = ANY($1::uuid[])`, [ids]);
+      const rows: { id: string; scan_count: number }[] = await this.db.query(
+        `SELECT id, scan_count FROM batches WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
       for (const row of rows) this.pending.remember(row.id, row.scan_count);
     } catch {
       // The database is away: the counts shown stay as they are, and the next round tries again.

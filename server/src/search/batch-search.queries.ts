@@ -68,13 +68,18 @@ export async function searchBatches(db: DataSource, query: BatchSearchQueryDto):
     const gtin = parseGtin(query.gtin);
     if (gtin.ok) where.push(`p.gtin = ${bind(gtin.gtin14)}`);
   }
-  if (query.lot) where.push(query.lotMatch === 'prefix' ? `b.lot_code LIKE ${bind(`${escapeLike(query.lot)}%`)}` : `b.lot_code = ${bind(query.lot)}`);
+  if (query.lot)
+    where.push(query.lotMatch === 'prefix' ? `b.lot_code LIKE ${bind(`${escapeLike(query.lot)}%`)}` : `b.lot_code = ${bind(query.lot)}`);
   if (query.productName) {
     const text = contains(query.productName);
     where.push(`(nguon_fold(p.name_vi) LIKE ${text} OR nguon_fold(p.name_en) LIKE ${text})`);
   }
   if (query.business) {
-    where.push(/^\d+$/.test(query.business) ? `bu.tax_code LIKE ${bind(`${query.business}%`)}` : `nguon_fold(bu.legal_name) LIKE ${contains(query.business)}`);
+    where.push(
+      /^\d+$/.test(query.business)
+        ? `bu.tax_code LIKE ${bind(`${query.business}%`)}`
+        : `nguon_fold(bu.legal_name) LIKE ${contains(query.business)}`,
+    );
   }
   if (query.location) {
     const places = `SELECT id FROM locations WHERE nguon_fold(name) LIKE ${contains(query.location)}`;
@@ -96,7 +101,9 @@ export async function searchBatches(db: DataSource, query: BatchSearchQueryDto):
     else where.push(`b.production_date <= ${bind(query.to)}::date`);
   }
   if (eventConditions.length) {
-    where.push(`b.id IN (SELECT eb.batch_id FROM events e JOIN event_batches eb ON eb.event_id = e.id WHERE ${eventConditions.join(' AND ')} AND ${LIVE_EVENT})`);
+    where.push(
+      `b.id IN (SELECT eb.batch_id FROM events e JOIN event_batches eb ON eb.event_id = e.id WHERE ${eventConditions.join(' AND ')} AND ${LIVE_EVENT})`,
+    );
   }
 
   const from = `FROM batches b JOIN products p ON p.id = b.product_id JOIN businesses bu ON bu.id = b.business_id
@@ -122,6 +129,8 @@ export async function searchBatches(db: DataSource, query: BatchSearchQueryDto):
   // The window count comes with the rows; a page past the end has none, so count on their own.
   const total = rows[0]
     ? Number(rows[0].total)
-    : query.offset > 0 ? Number((await db.query(`SELECT count(*) AS n ${from}`, filterParams))[0].n) : 0;
+    : query.offset > 0
+      ? Number((await db.query(`SELECT count(*) AS n ${from}`, filterParams))[0].n)
+      : 0;
   return { rows, total };
 }

@@ -12,6 +12,9 @@ export class SearchController {
   constructor(private readonly search: SearchService) {}
 
   /** Across businesses: for inspectors and administrators. */
-  @Get('batches') @Access({ roles: ['inspector', 'admin'] })
-  searchBatches(@Query() query: BatchSearchQueryDto): Promise<Page<BatchSearchResult>> { return this.search.searchBatches(query); }
+  @Get('batches')
+  @Access({ roles: ['inspector', 'admin'] })
+  searchBatches(@Query() query: BatchSearchQueryDto): Promise<Page<BatchSearchResult>> {
+    return this.search.searchBatches(query);
+  }
 }

@@ -14,7 +14,9 @@ export class SearchService {
 
   async searchBatches(query: BatchSearchQueryDto): Promise<Page<BatchSearchResult>> {
     if (query.from && query.to && query.to < query.from) {
-      throw new DomainError('VALIDATION_FAILED', undefined, { to: [{ vi: 'Ngày kết thúc không được trước ngày bắt đầu', en: 'The end date must not be before the start date' }] });
+      throw new DomainError('VALIDATION_FAILED', undefined, {
+        to: [{ vi: 'Ngày kết thúc không được trước ngày bắt đầu', en: 'The end date must not be before the start date' }],
+      });
     }
     const { rows, total } = await searchBatches(this.db, query);
     return toPage(rows, total, query, mapSearchResult);
@@ -31,8 +33,9 @@ function mapSearchResult(row: BatchSearchRow): BatchSearchResult {
     businessName: row.legal_name,
     status: row.status as BatchStatus,
     productionDate: row.production_date,
-    lastEvent: row.last_event_time && row.last_event_type
-      ? { bizStep: row.last_biz_step, eventType: row.last_event_type, eventTime: row.last_event_time.toISOString() }
-      : null,
+    lastEvent:
+      row.last_event_time && row.last_event_type
+        ? { bizStep: row.last_biz_step, eventType: row.last_event_type, eventTime: row.last_event_time.toISOString() }
+        : null,
   };
 }

@@ -15,13 +15,19 @@ import { ShipmentsService } from './shipments.service.js';
 export class ShipmentsController {
   constructor(private readonly shipments: ShipmentsService) {}
 
-  @Get('businesses/:businessId/incoming-shipments') @Access({ scope: 'read', actsFor: owned.businessInPath() })
-  incoming(@Param('businessId', UuidParam) businessId: string, @Query() query: IncomingShipmentsQuery): Promise<Page<IncomingShipmentView>> {
+  @Get('businesses/:businessId/incoming-shipments')
+  @Access({ scope: 'read', actsFor: owned.businessInPath() })
+  incoming(
+    @Param('businessId', UuidParam) businessId: string,
+    @Query() query: IncomingShipmentsQuery,
+  ): Promise<Page<IncomingShipmentView>> {
     return this.shipments.incoming(businessId, query);
   }
 
   /** The shipment's receiver only (checked by the use case: the shipment names it). */
-  @Post('shipments/:eventId/receive') @HttpCode(201) @Access({ scope: 'capture' })
+  @Post('shipments/:eventId/receive')
+  @HttpCode(201)
+  @Access({ scope: 'capture' })
   receive(@CurrentActor() actor: Actor, @Param('eventId', UuidParam) eventId: string, @Body() dto: ReceiveShipmentDto): Promise<EventView> {
     return this.shipments.receive(actor, eventId, dto ?? {});
   }

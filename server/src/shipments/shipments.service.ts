@@ -44,7 +44,8 @@ export class ShipmentsService {
   /** Only the business the goods were shipped to confirms them. */
   async receive(actor: Actor, shipmentEventId: string, dto: ReceiveShipmentDto): Promise<EventView> {
     const shipment = await shipmentById(this.db.manager, shipmentEventId);
-    if (!shipment) throw new DomainError('EVENT_NOT_FOUND', { vi: 'Không có lô hàng gửi đến nào với mã này.', en: 'No shipment with this id.' });
+    if (!shipment)
+      throw new DomainError('EVENT_NOT_FOUND', { vi: 'Không có lô hàng gửi đến nào với mã này.', en: 'No shipment with this id.' });
     const businessId = TenancyPolicy.actingBusiness(actor.principal, [shipment.business_id]);
     return this.recording.receiveShipment({ ...actor, businessId }, shipmentEventId, dto);
   }

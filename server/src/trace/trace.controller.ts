@@ -13,10 +13,16 @@ export class TraceController {
   constructor(private readonly trace: TraceService) {}
 
   /** Across businesses: for inspectors and administrators. */
-  @Get(':id/trace') @Access({ roles: ['inspector', 'admin'] })
-  traceBatch(@Param('id', UuidParam) id: string, @Query() query: TraceQueryDto): Promise<TraceView> { return this.trace.traceBatch(id, query); }
+  @Get(':id/trace')
+  @Access({ roles: ['inspector', 'admin'] })
+  traceBatch(@Param('id', UuidParam) id: string, @Query() query: TraceQueryDto): Promise<TraceView> {
+    return this.trace.traceBatch(id, query);
+  }
 
   /** The hash chains of every batch in the trace, with the record that breaks one, if any. */
-  @Get(':id/trace/integrity') @Access({ roles: ['inspector', 'admin'] })
-  verifyTrace(@Param('id', UuidParam) id: string, @Query() query: TraceQueryDto): Promise<TraceIntegrityReport> { return this.trace.verifyTrace(id, query); }
+  @Get(':id/trace/integrity')
+  @Access({ roles: ['inspector', 'admin'] })
+  verifyTrace(@Param('id', UuidParam) id: string, @Query() query: TraceQueryDto): Promise<TraceIntegrityReport> {
+    return this.trace.verifyTrace(id, query);
+  }
 }

@@ -8,7 +8,12 @@ import { LIVE_SHIPMENTS } from '../events/shipped-to.js';
  * outputs to inputs (its sources), forward from inputs to outputs (what was made from it).
  * Processing declared not to have happened (or wrongly recorded) links nothing.
  */
-export async function reachableBatches(db: DataSource | EntityManager, batchId: string, forward: boolean, maxDepth: number): Promise<{ batch_id: string; depth: number }[]> {
+export async function reachableBatches(
+  db: DataSource | EntityManager,
+  batchId: string,
+  forward: boolean,
+  maxDepth: number,
+): Promise<{ batch_id: string; depth: number }[]> {
   const [from, to] = forward ? ['input', 'output'] : ['output', 'input'];
   return db.query(
     `WITH RECURSIVE walk(batch_id, depth) AS (
@@ -46,7 +51,10 @@ export function loadTraceBatches(db: DataSource, ids: string[]): Promise<TraceBa
 }
 
 /** Processing steps between batches of the set, and shipments of its batches to businesses. */
-export function loadTraceEdges(db: DataSource, ids: string[]): Promise<{ kind: 'processing' | 'shipping'; from_id: string; to_id: string; event_id: string; event_time: Date }[]> {
+export function loadTraceEdges(
+  db: DataSource,
+  ids: string[],
+): Promise<{ kind: 'processing' | 'shipping'; from_id: string; to_id: string; event_id: string; event_time: Date }[]> {
   return db.query(
     `SELECT 'processing' AS kind, i.batch_id AS from_id, o.batch_id::text AS to_id, e.event_id, e.event_time
        FROM event_batches i
@@ -62,7 +70,10 @@ export function loadTraceEdges(db: DataSource, ids: string[]): Promise<{ kind: '
 }
 
 /** Recalls in force on the batches: each batch's own, or one whose downstream set it is in. */
-export function loadActiveRecalls(db: DataSource, ids: string[]): Promise<{ batch_id: string; recall_id: string; source_batch_id: string }[]> {
+export function loadActiveRecalls(
+  db: DataSource,
+  ids: string[],
+): Promise<{ batch_id: string; recall_id: string; source_batch_id: string }[]> {
   return db.query(
     `SELECT r.batch_id, r.id AS recall_id, r.batch_id AS source_batch_id FROM recalls r WHERE r.batch_id = ANY($1::uuid[]) AND r.lifted_at IS NULL
      UNION ALL

@@ -15,7 +15,11 @@ export class TraceService {
   async traceBatch(batchId: string, query: TraceQueryDto): Promise<TraceView> {
     const depthOf = await this.reach(batchId, query);
     const ids = [...depthOf.keys()];
-    const [batches, edges, recalls] = await Promise.all([loadTraceBatches(this.db, ids), loadTraceEdges(this.db, ids), loadActiveRecalls(this.db, ids)]);
+    const [batches, edges, recalls] = await Promise.all([
+      loadTraceBatches(this.db, ids),
+      loadTraceEdges(this.db, ids),
+      loadActiveRecalls(this.db, ids),
+    ]);
     if (!batches.some((b) => b.id === batchId)) throw new DomainError('BATCH_NOT_FOUND');
     // Shipping edges lead to businesses: forward only, since what was shipped to the start's sources is not in its trace.
     const shown = edges.filter((e) => e.kind === 'processing' || (depthOf.get(e.from_id) ?? 0) >= 0);
@@ -25,15 +29,23 @@ export class TraceService {
       : [];
     // A batch's own recall comes before one that reaches it from upstream.
     const recallOf = new Map<string, { id: string; sourceBatchId: string }>();
-    for (const r of recalls) if (!recallOf.has(r.batch_id) || r.source_batch_id === r.batch_id) recallOf.set(r.batch_id, { id: r.recall_id, sourceBatchId: r.source_batch_id });
+    for (const r of recalls)
+      if (!recallOf.has(r.batch_id) || r.source_batch_id === r.batch_id)
+        recallOf.set(r.batch_id, { id: r.recall_id, sourceBatchId: r.source_batch_id });
     return {
       batchId,
       direction: query.direction,
       maxDepth: query.depth,
       batches: batches
         .map((b) => ({
-          id: b.id, lotCode: b.lot_code, productName: { vi: b.name_vi, en: b.name_en }, gtin: b.gtin,
-          businessId: b.business_id, businessName: b.legal_name, status: b.status, depth: depthOf.get(b.id) ?? 0,
+          id: b.id,
+          lotCode: b.lot_code,
+          productName: { vi: b.name_vi, en: b.name_en },
+          gtin: b.gtin,
+          businessId: b.business_id,
+          businessName: b.legal_name,
+          status: b.status,
+          depth: depthOf.get(b.id) ?? 0,
           recall: recallOf.get(b.id) ?? null,
         }))
         .sort((a, b) => a.depth - b.depth || a.lotCode.localeCompare(b.lotCode)),
@@ -51,7 +63,14 @@ export class TraceService {
     const chains = await loadChains(this.db, ids);
     const checkedAt = new Date();
     const batches = ids.map((id) => verifyChain(id, chains, checkedAt));
-    return { batchId, direction: query.direction, maxDepth: query.depth, verified: batches.every((b) => b.verified), checkedAt: checkedAt.toISOString(), batches };
+    return {
+      batchId,
+      direction: query.direction,
+      maxDepth: query.depth,
+      verified: batches.every((b) => b.verified),
+      checkedAt: checkedAt.toISOString(),
+      batches,
+    };
   }
 
   /** The trace's batches and their steps from the start: negative backward, positive forward. */

@@ -149,7 +149,12 @@ export class PageRenderer implements OnModuleInit, OnModuleDestroy {
       return null;
     }
     // Weak: the gzip and plain forms are the same page.
-    const page = { html, gzipped: gzipSync(html), etag: `W/"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`, cached: false };
+    const page = {
+      html,
+      gzipped: gzipSync(html),
+      etag: `W/"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`,
+      cached: false,
+    };
     // Sent either way, but kept only if nothing changed meanwhile (a recall must not be cached away).
     if (this.changesHeard === changesBefore) this.cache.set(key, page, dependsOn);
     return page;

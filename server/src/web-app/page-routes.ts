@@ -56,8 +56,14 @@ export function registerPageRoutes(nest: NestFastifyApplication, errors: ErrorFi
       send(request, reply, page);
     });
 
-  fastify.get('/batches/:id', rendered((id, locale) => renderer.renderBatch(id, locale)));
-  fastify.get('/products/:id', rendered((id, locale) => renderer.renderProduct(id, locale)));
+  fastify.get(
+    '/batches/:id',
+    rendered((id, locale) => renderer.renderBatch(id, locale)),
+  );
+  fastify.get(
+    '/products/:id',
+    rendered((id, locale) => renderer.renderProduct(id, locale)),
+  );
 }
 
 /** The page with its ETag (304 when the browser holds it), gzip from the cache entry when accepted. */

@@ -14,7 +14,11 @@ const SHELL = `<!doctype html>
   </body>
 </html>`;
 
-const page = { head: '<title>Bưởi: lô $& 1</title>\n<meta name="description" content="Lô 1" />', root: '<p>$1 Bưởi</p>', dataScript: '<script id="page-data" type="application/json">{}</script>' };
+const page = {
+  head: '<title>Bưởi: lô $& 1</title>\n<meta name="description" content="Lô 1" />',
+  root: '<p>$1 Bưởi</p>',
+  dataScript: '<script id="page-data" type="application/json">{}</script>',
+};
 
 describe('pageTemplate', () => {
   it('puts the rendered page into index.html: language, head, root and data, nothing read as a pattern', () => {

@@ -16,12 +16,22 @@ const OWNER = { actsFor: owned.businessInPath(), memberRole: 'owner' } as const;
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
-  @Get() @Access(OWNER)
-  list(@CurrentActor() actor: Actor): Promise<WebhookView[]> { return this.webhooks.list(actor); }
+  @Get()
+  @Access(OWNER)
+  list(@CurrentActor() actor: Actor): Promise<WebhookView[]> {
+    return this.webhooks.list(actor);
+  }
 
-  @Post() @Access(OWNER)
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateWebhookDto): Promise<CreatedWebhook> { return this.webhooks.create(actor, dto); }
+  @Post()
+  @Access(OWNER)
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateWebhookDto): Promise<CreatedWebhook> {
+    return this.webhooks.create(actor, dto);
+  }
 
-  @Delete(':webhookId') @HttpCode(204) @Access(OWNER)
-  remove(@CurrentActor() actor: Actor, @Param('webhookId', UuidParam) id: string): Promise<void> { return this.webhooks.remove(actor, id); }
+  @Delete(':webhookId')
+  @HttpCode(204)
+  @Access(OWNER)
+  remove(@CurrentActor() actor: Actor, @Param('webhookId', UuidParam) id: string): Promise<void> {
+    return this.webhooks.remove(actor, id);
+  }
 }

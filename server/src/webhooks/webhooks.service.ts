@@ -11,17 +11,28 @@ import type { CreateWebhookDto } from './dto/create-webhook.dto.js';
 import { newWebhookSecret } from './webhook-signature.js';
 import { WebhookEntity } from './webhook.entity.js';
 
-type LastDelivery = { webhook_id: string; status: 'pending' | WebhookDeliveryStatus; attempts: number; last_attempt_at: Date; next_attempt_at: Date };
+type LastDelivery = {
+  webhook_id: string;
+  status: 'pending' | WebhookDeliveryStatus;
+  attempts: number;
+  last_attempt_at: Date;
+  next_attempt_at: Date;
+};
 
 function mapWebhook(webhook: WebhookEntity, last: LastDelivery | undefined): WebhookView {
   return {
-    id: webhook.id, businessId: webhook.businessId, url: webhook.url, createdAt: webhook.createdAt.toISOString(),
+    id: webhook.id,
+    businessId: webhook.businessId,
+    url: webhook.url,
+    createdAt: webhook.createdAt.toISOString(),
     // A delivery still pending has been tried and failed, and waits for its next attempt.
     lastDelivery: last
       ? {
-        status: last.status === 'pending' ? 'failed' : last.status, attempts: last.attempts, at: last.last_attempt_at.toISOString(),
-        nextAttemptAt: last.status === 'pending' ? last.next_attempt_at.toISOString() : null,
-      }
+          status: last.status === 'pending' ? 'failed' : last.status,
+          attempts: last.attempts,
+          at: last.last_attempt_at.toISOString(),
+          nextAttemptAt: last.status === 'pending' ? last.next_attempt_at.toISOString() : null,
+        }
       : null,
   };
 }
@@ -38,15 +49,22 @@ export class WebhooksService {
   ) {}
 
   async list(actor: Actor): Promise<WebhookView[]> {
-    const webhooks = await this.db.getRepository(WebhookEntity).find({ where: { businessId: actor.businessId!, disabledAt: IsNull() }, order: { createdAt: 'DESC' } });
+    const webhooks = await this.db
+      .getRepository(WebhookEntity)
+      .find({ where: { businessId: actor.businessId!, disabledAt: IsNull() }, order: { createdAt: 'DESC' } });
     const last: LastDelivery[] = webhooks.length
       ? await this.db.query(
-        `SELECT DISTINCT ON (webhook_id) webhook_id, status, attempts, last_attempt_at, next_attempt_at
+          `SELECT DISTINCT ON (webhook_id) webhook_id, status, attempts, last_attempt_at, next_attempt_at
            FROM webhook_deliveries WHERE webhook_id = ANY($1::uuid[]) AND last_attempt_at IS NOT NULL ORDER BY webhook_id, created_at DESC`,
-        [webhooks.map((w) => w.id)],
-      )
+          [webhooks.map((w) => w.id)],
+        )
       : [];
-    return webhooks.map((w) => mapWebhook(w, last.find((l) => l.webhook_id === w.id)));
+    return webhooks.map((w) =>
+      mapWebhook(
+        w,
+        last.find((l) => l.webhook_id === w.id),
+      ),
+    );
   }
 
   async create(actor: Actor, dto: CreateWebhookDto): Promise<CreatedWebhook> {
@@ -54,7 +72,9 @@ export class WebhooksService {
     return this.db.transaction(async (tx) => {
       const secret = newWebhookSecret();
       const repository = tx.getRepository(WebhookEntity);
-      const saved = await repository.save(repository.create({ businessId: actor.businessId!, url, secret, createdBy: userOf(actor).id, disabledAt: null }));
+      const saved = await repository.save(
+        repository.create({ businessId: actor.businessId!, url, secret, createdBy: userOf(actor).id, disabledAt: null }),
+      );
       await this.audit.record(tx, actor, { action: 'webhook.create', targetType: 'webhook', targetId: saved.id, details: { url } });
       return { ...mapWebhook(saved, undefined), secret };
     });
@@ -73,10 +93,15 @@ export class WebhooksService {
 
   async remove(actor: Actor, id: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const result = await tx.getRepository(WebhookEntity).update({ id, businessId: actor.businessId!, disabledAt: IsNull() }, { disabledAt: new Date() });
+      const result = await tx
+        .getRepository(WebhookEntity)
+        .update({ id, businessId: actor.businessId!, disabledAt: IsNull() }, { disabledAt: new Date() });
       if (!result.affected) throw new DomainError('WEBHOOK_NOT_FOUND');
       // Nothing more is sent to an address its owner took away.
-      await tx.query(`UPDATE webhook_deliveries SET status = 'failed', last_error = 'webhook removed' WHERE webhook_id = $1 AND status = 'pending'`, [id]);
+      await tx.query(
+        `UPDATE webhook_deliveries SET status = 'failed', last_error = 'webhook removed' WHERE webhook_id = $1 AND status = 'pending'`,
+        [id],
+      );
       await this.audit.record(tx, actor, { action: 'webhook.remove', targetType: 'webhook', targetId: id });
     });
   }

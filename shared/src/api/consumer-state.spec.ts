@@ -6,7 +6,16 @@ const today = '2026-12-04';
 
 describe('consumerBatchState', () => {
   it('says recalled when the batch, or a batch it was made from, is: never "in circulation" under a recall banner', () => {
-    expect(consumerBatchState({ status: 'active', expiryDate: null, recall: { ...recall, source: { id: 'x', lotCode: 'CAM-1', productName: { vi: 'Cam', en: 'Orange' } } } }, today)).toBe('recalled');
+    expect(
+      consumerBatchState(
+        {
+          status: 'active',
+          expiryDate: null,
+          recall: { ...recall, source: { id: 'x', lotCode: 'CAM-1', productName: { vi: 'Cam', en: 'Orange' } } },
+        },
+        today,
+      ),
+    ).toBe('recalled');
     expect(consumerBatchState({ status: 'recalled', expiryDate: null, recall }, today)).toBe('recalled');
   });
 

@@ -6,8 +6,7 @@ import type { PublicBatchView, PublicProductView } from './public-batch.js';
  * app hydrates what the server rendered without asking for it again.
  */
 export type PageData =
-  | { page: 'batch'; locale: Locale; batch: PublicBatchView }
-  | { page: 'product'; locale: Locale; product: PublicProductView };
+  { page: 'batch'; locale: Locale; batch: PublicBatchView } | { page: 'product'; locale: Locale; product: PublicProductView };
 
 /** A page rendered by the web app's server entry, in pieces the server puts into index.html. */
 export interface RenderedPage {

@@ -217,21 +217,50 @@ export function epcToDigitalLink(uri: string): string {
 
 // --- Constrained canonical GS1 Digital Link ---------------------------------------------------
 
-const DL_PRIMARY_KEYS = '01|gtin|8006|itip|8010|cpid|414|gln|417|party|8017|gsrnp|8018|gsrn|255|gcn|00|sscc|253|gdti|401|ginc|402|gsin|8003|grai|8004|giai';
+const DL_PRIMARY_KEYS =
+  '01|gtin|8006|itip|8010|cpid|414|gln|417|party|8017|gsrnp|8018|gsrn|255|gcn|00|sscc|253|gdti|401|ginc|402|gsin|8003|grai|8004|giai';
 // An http(s) URI whose path contains a GS1 primary key segment followed by a value that starts
 // with four digits (all GS1 keys start with a GS1 Company Prefix or GTIN digits).
 const DL_URI = new RegExp(`^https?:(?://[^/?#]*)?[^?#]*/(?:${DL_PRIMARY_KEYS})/\\d{4}[^/]+`);
 
 const SHORT_NAMES: ReadonlyArray<readonly [string, string]> = [
-  ['/gtin/', '/01/'], ['/itip/', '/8006/'], ['/cpid/', '/8010/'], ['/gln/', '/414/'], ['/party/', '/417/'],
-  ['/gsrnp/', '/8017/'], ['/gsrn/', '/8018/'], ['/gcn/', '/255/'], ['/sscc/', '/00/'], ['/gdti/', '/253/'],
-  ['/ginc/', '/401/'], ['/gsin/', '/402/'], ['/grai/', '/8003/'], ['/giai/', '/8004/'], ['/cpv/', '/22/'],
-  ['/lot/', '/10/'], ['/ser/', '/21/'],
+  ['/gtin/', '/01/'],
+  ['/itip/', '/8006/'],
+  ['/cpid/', '/8010/'],
+  ['/gln/', '/414/'],
+  ['/party/', '/417/'],
+  ['/gsrnp/', '/8017/'],
+  ['/gsrn/', '/8018/'],
+  ['/gcn/', '/255/'],
+  ['/sscc/', '/00/'],
+  ['/gdti/', '/253/'],
+  ['/ginc/', '/401/'],
+  ['/gsin/', '/402/'],
+  ['/grai/', '/8003/'],
+  ['/giai/', '/8004/'],
+  ['/cpv/', '/22/'],
+  ['/lot/', '/10/'],
+  ['/ser/', '/21/'],
 ];
 
 const CANONICAL_PREFIX = /^https:\/\/id\.gs1\.org\/(?:01|8006|8010|414|417|8017|8018|255|00|253|401|402|8003|8004)\/\d{4}[^/]+/;
 // Where the GS1 part of a custom-domain Digital Link starts, tried in this order.
-const KEY_SEGMENTS = ['/00/', '/01/', '/253/', '/255/', '/401/', '/402/', '/414/', '/417/', '/8003/', '/8004/', '/8006/', '/8010/', '/8017/', '/8018/'];
+const KEY_SEGMENTS = [
+  '/00/',
+  '/01/',
+  '/253/',
+  '/255/',
+  '/401/',
+  '/402/',
+  '/414/',
+  '/417/',
+  '/8003/',
+  '/8004/',
+  '/8006/',
+  '/8010/',
+  '/8017/',
+  '/8018/',
+];
 
 // Characters the reference accepts in serials, lots and other alphanumeric key parts of a
 // constrained Digital Link: " ' - . 0-9 ; < = > ? A-Z _ a-z (percent-escapes are not accepted).

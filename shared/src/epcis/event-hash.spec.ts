@@ -139,7 +139,7 @@ describe('eventPreHash', () => {
     expect(eventPreHash(stored, context)).not.toBe(expected);
   });
 
-  it('expands prefixes declared in the event\'s own @context', () => {
+  it("expands prefixes declared in the event's own @context", () => {
     const { 'example:note': note, ...rest } = event;
     expect(eventPreHash({ ...rest, '@context': { ex: 'https://ns.example.com/epcis/' }, 'ex:note': note }, context)).toBe(expected);
   });

@@ -169,7 +169,13 @@ function scalarText(value: unknown): string {
 
 /** JSON-LD bookkeeping and comments, which never take part in the hash (at any depth). */
 function isAlwaysIgnored(key: string, renderer: Renderer): boolean {
-  return key === '@context' || key === 'comment' || key === 'rdfs:comment' || key === '#text' || expandPropertyName(key, renderer.prefixes) === RDFS_COMMENT;
+  return (
+    key === '@context' ||
+    key === 'comment' ||
+    key === 'rdfs:comment' ||
+    key === '#text' ||
+    expandPropertyName(key, renderer.prefixes) === RDFS_COMMENT
+  );
 }
 
 function joinSorted(pieces: string[]): string {
@@ -199,9 +205,7 @@ function renderLeaf(field: LeafField, value: unknown, renderer: Renderer): strin
     if (isRecord(occurrence)) return renderGeneric(field.name, occurrence, renderer);
     let text = scalarText(occurrence).trim();
     if (text === '') return [];
-    text = field.vocabulary
-      ? expandVocabularyValue(text, field.vocabulary, renderer.prefixes)
-      : expandCurieValue(text, renderer.prefixes);
+    text = field.vocabulary ? expandVocabularyValue(text, field.vocabulary, renderer.prefixes) : expandCurieValue(text, renderer.prefixes);
     return [`${field.name}=${field.timestamp ? canonicalTimestamp(text) : canonicalValue(text)}`];
   });
 }

@@ -18,7 +18,8 @@ describe('parseCompanyPrefix', () => {
   });
 
   it('refuses fewer than 4 digits, more than 13, and non-digits', () => {
-    for (const input of ['', '893', '89385120001145', '89385A2', '893-8512']) expect(parseCompanyPrefix(input)).toEqual({ ok: false, problem: 'format' });
+    for (const input of ['', '893', '89385120001145', '89385A2', '893-8512'])
+      expect(parseCompanyPrefix(input)).toEqual({ ok: false, problem: 'format' });
   });
 
   it('reads 13 digits as one whole GTIN (a GTIN-8 padded with 00000), kept as its 12 data digits', () => {

@@ -62,7 +62,11 @@ export function prefixesOverlap(a: string, b: string): boolean {
 /** Pairs of overlapping claims within one list (a list a business declares must have none). */
 export function overlappingPrefixes(prefixes: readonly string[]): [string, string][] {
   const pairs: [string, string][] = [];
-  prefixes.forEach((a, i) => prefixes.slice(i + 1).forEach((b) => { if (prefixesOverlap(a, b)) pairs.push([a, b]); }));
+  prefixes.forEach((a, i) =>
+    prefixes.slice(i + 1).forEach((b) => {
+      if (prefixesOverlap(a, b)) pairs.push([a, b]);
+    }),
+  );
   return pairs;
 }
 

@@ -1,4 +1,10 @@
-import { encodeDigitalLinkValue, OTHER_PRIMARY_KEYS, parseDigitalLink, type DigitalLinkParse, type DigitalLinkProblem } from './digital-link.js';
+import {
+  encodeDigitalLinkValue,
+  OTHER_PRIMARY_KEYS,
+  parseDigitalLink,
+  type DigitalLinkParse,
+  type DigitalLinkProblem,
+} from './digital-link.js';
 
 /**
  * Compressed GS1 Digital Link (GS1 Digital Link 1.2, compression section): the path after the host

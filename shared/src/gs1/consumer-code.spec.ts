@@ -5,9 +5,11 @@ const read = (code: string, gtin = '', lot = '') => readConsumerCode({ code, gti
 const resolver = (path: string, lot?: string) => ({ ok: true, kind: 'resolver', path, ...(lot ? { lot } : {}) });
 
 describe('readConsumerCode', () => {
-  it('reads a Digital Link on any host, ours or another brand\'s resolver, into our resolver path', () => {
+  it("reads a Digital Link on any host, ours or another brand's resolver, into our resolver path", () => {
     expect(read('https://id.gs1.org/01/09506000134352/10/ABC123')).toEqual(resolver('/01/09506000134352/10/ABC123'));
-    expect(read('https://brand.example.com/products/01/9506000134352/10/ABC%2F1?17=261231')).toEqual(resolver('/01/09506000134352/10/ABC%2F1'));
+    expect(read('https://brand.example.com/products/01/9506000134352/10/ABC%2F1?17=261231')).toEqual(
+      resolver('/01/09506000134352/10/ABC%2F1'),
+    );
     expect(read('brand.example.com/01/09506000134352')).toEqual(resolver('/01/09506000134352'));
   });
 
@@ -16,7 +18,9 @@ describe('readConsumerCode', () => {
     expect(read('https://id.gs1.org/AQnYUc1gmiCNV4JG')).toEqual(resolver('/01/05412345000013/10/ABC123'));
     expect(read('https://id.gs1.org/GgnYUc1gmo1XgkYXDU-iunRuGw')).toEqual(resolver('/01/05412345000013/10/ABC123/21/72292641703'));
     expect(read('https://example.com/some/other/path/info/DBHKVAdpQgowOQ')).toEqual(resolver('/01/09780345418913/21/12345'));
-    expect(read('http://example.org/AQnYUc1gmiERBhQ0ytiyZuAGOLc1TXhXsaXbQKHFuaprwUmrBX6g')).toEqual(resolver('/01/05412345000013/10/ABC%26%2B123'));
+    expect(read('http://example.org/AQnYUc1gmiERBhQ0ytiyZuAGOLc1TXhXsaXbQKHFuaprwUmrBX6g')).toEqual(
+      resolver('/01/05412345000013/10/ABC%26%2B123'),
+    );
     expect(read('id.gs1.org/01/05412345000013/EEarwSMXRuGw')).toEqual(resolver('/01/05412345000013/10/ABC123'));
     expect(read('/ARFKk4XB0CDKWcnpq')).toEqual(resolver('/01/09506000134376/10/LOT01'));
   });
@@ -58,7 +62,11 @@ describe('readConsumerCode', () => {
   });
 
   it('names a web address that is no traceability code as one, without taking a broken Digital Link for it', () => {
-    expect(read('https://shop.example.com/promo?id=7')).toEqual({ ok: true, kind: 'web-address', url: 'https://shop.example.com/promo?id=7' });
+    expect(read('https://shop.example.com/promo?id=7')).toEqual({
+      ok: true,
+      kind: 'web-address',
+      url: 'https://shop.example.com/promo?id=7',
+    });
     expect(read('http://zalo.me/0912345678')).toEqual({ ok: true, kind: 'web-address', url: 'http://zalo.me/0912345678' });
     expect(read('https://id.gs1.org/01/12345/10/A')).toEqual({ ok: false, error: 'INVALID_IDENTIFIER' });
   });

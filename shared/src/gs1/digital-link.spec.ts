@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildDigitalLink, formatGs1Date, lgtinUrnToKey, parseDigitalLink, sgtinUrnToKey, type DigitalLinkParse, type DigitalLinkProblem } from './digital-link.js';
+import {
+  buildDigitalLink,
+  formatGs1Date,
+  lgtinUrnToKey,
+  parseDigitalLink,
+  sgtinUrnToKey,
+  type DigitalLinkParse,
+  type DigitalLinkProblem,
+} from './digital-link.js';
 
 // Behaviour beyond the public vectors (see digital-link.vectors.spec.ts for those).
 
@@ -36,12 +44,31 @@ describe('buildDigitalLink', () => {
 
   it('percent-encodes every character outside the unreserved set', () => {
     const cases: Array<[string, string]> = [
-      ['/', '%2F'], ['%', '%25'], ['&', '%26'], ['?', '%3F'], ['+', '%2B'], ['!', '%21'], ['"', '%22'],
-      ["'", '%27'], ['(', '%28'], [')', '%29'], ['*', '%2A'], [',', '%2C'], [':', '%3A'], [';', '%3B'],
-      ['<', '%3C'], ['=', '%3D'], ['>', '%3E'], ['-', '-'], ['.', '.'], ['_', '_'],
+      ['/', '%2F'],
+      ['%', '%25'],
+      ['&', '%26'],
+      ['?', '%3F'],
+      ['+', '%2B'],
+      ['!', '%21'],
+      ['"', '%22'],
+      ["'", '%27'],
+      ['(', '%28'],
+      [')', '%29'],
+      ['*', '%2A'],
+      [',', '%2C'],
+      [':', '%3A'],
+      [';', '%3B'],
+      ['<', '%3C'],
+      ['=', '%3D'],
+      ['>', '%3E'],
+      ['-', '-'],
+      ['.', '.'],
+      ['_', '_'],
     ];
     for (const [char, encoded] of cases) {
-      expect(buildDigitalLink({ gtin14: '08936046123453', serial: `A${char}B` })).toBe(`https://id.gs1.org/01/08936046123453/21/A${encoded}B`);
+      expect(buildDigitalLink({ gtin14: '08936046123453', serial: `A${char}B` })).toBe(
+        `https://id.gs1.org/01/08936046123453/21/A${encoded}B`,
+      );
     }
   });
 

@@ -73,10 +73,7 @@ function percentDecode(raw: string): string | null {
  * values. encodeURIComponent alone leaves !'()* as they are, so those are escaped on top.
  */
 export function encodeDigitalLinkValue(value: string): string {
-  return encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  return encodeURIComponent(value).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** YYMMDD as GS1 dates are written; DD may be 00 ("end of the month", GS1 General Specifications §3.4). */

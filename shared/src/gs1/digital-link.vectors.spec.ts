@@ -41,9 +41,30 @@ function pathOf(uri: string): string {
 
 // GS1 General Specifications figure 7.8.5-2: AIs starting with these two digits have a predefined
 // length, so no FNC1 ('^') follows them in an element string.
-const PREDEFINED_LENGTH_AI_PREFIXES = new Set(
-  ['00', '01', '02', '03', '04', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '31', '32', '33', '34', '35', '36', '41'],
-);
+const PREDEFINED_LENGTH_AI_PREFIXES = new Set([
+  '00',
+  '01',
+  '02',
+  '03',
+  '04',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '16',
+  '17',
+  '18',
+  '19',
+  '20',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '41',
+]);
 
 function elementString(pairs: ReadonlyArray<readonly [string, string]>): string {
   const parts = pairs.map(([ai, value], i) => {
@@ -279,7 +300,23 @@ describe('buildDigitalLink: gs1-syntax-engine generate vectors (dl.c test_dl_gen
   }
   const { vectors } = readFixture<{ vectors: GenerateVector[] }>('digital-link/gs1-syntax-engine-dl-generate-vectors.json');
 
-  const PRIMARY_KEY_AIS = new Set(['00', '01', '253', '255', '401', '402', '414', '417', '8003', '8004', '8006', '8010', '8013', '8017', '8018']);
+  const PRIMARY_KEY_AIS = new Set([
+    '00',
+    '01',
+    '253',
+    '255',
+    '401',
+    '402',
+    '414',
+    '417',
+    '8003',
+    '8004',
+    '8006',
+    '8010',
+    '8013',
+    '8017',
+    '8018',
+  ]);
   const OUR_AIS = new Set(['01', '22', '10', '21', '17']);
 
   function aiPairs(aiData: string): Array<[string, string]> {

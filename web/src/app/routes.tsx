@@ -57,7 +57,10 @@ export const routes: RouteObject[] = [
   {
     // Accounts, businesses, administration: the same frame with a wider column, and their texts.
     lazy: async () => {
-      const [{ AppLayout }, { BUSINESS_CATALOGS }] = await Promise.all([import('@/components/layouts/app-layout'), import('@/lib/business-messages')]);
+      const [{ AppLayout }, { BUSINESS_CATALOGS }] = await Promise.all([
+        import('@/components/layouts/app-layout'),
+        import('@/lib/business-messages'),
+      ]);
       addMessages(BUSINESS_CATALOGS);
       return { Component: AppLayout };
     },

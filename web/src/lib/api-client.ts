@@ -97,8 +97,9 @@ async function sendWrite(method: HttpMethod, path: string, options: ApiRequestOp
     try {
       return await send(method, path, options, 'application/json', idempotencyKey);
     } catch (error) {
-      const retryable = error instanceof ApiRequestError
-        && (error.code === 'NETWORK' || error.code === 'IDEMPOTENCY_KEY_IN_USE' || [502, 503, 504].includes(error.status));
+      const retryable =
+        error instanceof ApiRequestError &&
+        (error.code === 'NETWORK' || error.code === 'IDEMPOTENCY_KEY_IN_USE' || [502, 503, 504].includes(error.status));
       const delay = RETRY_DELAYS_MS[attempt];
       if (!retryable || delay === undefined || options.signal?.aborted) throw error;
       await new Promise((resolve) => setTimeout(resolve, delay));
@@ -106,7 +107,13 @@ async function sendWrite(method: HttpMethod, path: string, options: ApiRequestOp
   }
 }
 
-async function send(method: HttpMethod, path: string, { locale, signal, body }: ApiRequestOptions, accept: string, idempotencyKey?: string): Promise<Response> {
+async function send(
+  method: HttpMethod,
+  path: string,
+  { locale, signal, body }: ApiRequestOptions,
+  accept: string,
+  idempotencyKey?: string,
+): Promise<Response> {
   const token = getSession()?.accessToken ?? null;
   const headers: Record<string, string> = { Accept: accept, 'Accept-Language': locale };
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;

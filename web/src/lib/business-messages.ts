@@ -16,6 +16,16 @@ import { recordingMessages } from '@/features/recording/messages';
  * (`app/routes.tsx`), so a consumer's first load does not carry them.
  */
 export const BUSINESS_CATALOGS = [
-  catalogMessages, lotsMessages, recordingMessages, labelsMessages, importsMessages, inspectorMessages,
-  exportsMessages, flagsMessages, alertsMessages, businessClaimsMessages, authMessages, membersMessages,
+  catalogMessages,
+  lotsMessages,
+  recordingMessages,
+  labelsMessages,
+  importsMessages,
+  inspectorMessages,
+  exportsMessages,
+  flagsMessages,
+  alertsMessages,
+  businessClaimsMessages,
+  authMessages,
+  membersMessages,
 ] as const;

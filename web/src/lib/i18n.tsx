@@ -1,12 +1,4 @@
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useState,
-  type ReactNode,
-} from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { isLocale, LOCALE_COOKIE, localize, pickLocale, type Locale, type LocalizedText } from '@nguon/shared';
 import { MESSAGES, type MessageKey } from './messages';
 
@@ -40,9 +32,7 @@ function initialLocale(): Locale {
 
 function interpolate(template: string, params?: TranslateParams): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in params ? String(params[name]) : match,
-  );
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }
 
 /** `t()` and `l()` for one language, outside React too (the server entry writes the page's meta tags). */

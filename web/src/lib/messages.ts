@@ -216,7 +216,8 @@ const vi = {
   'pager.next': 'Trang sau',
 
   'notAllowed.title': 'Bạn không có quyền xem trang này',
-  'notAllowed.text': 'Trang này dành cho vai trò khác hoặc cho thành viên của doanh nghiệp khác. Nếu bạn nghĩ đây là nhầm lẫn, hãy liên hệ quản trị viên cổng Nguồn.',
+  'notAllowed.text':
+    'Trang này dành cho vai trò khác hoặc cho thành viên của doanh nghiệp khác. Nếu bạn nghĩ đây là nhầm lẫn, hãy liên hệ quản trị viên cổng Nguồn.',
   'notAllowed.account': 'Về trang tài khoản',
 
   'auth.signInTitle': 'Đăng nhập',
@@ -249,7 +250,8 @@ const vi = {
   'account.title': 'Tài khoản của tôi',
   'account.profile': 'Thông tin cá nhân',
   'account.businesses.title': 'Doanh nghiệp của tôi',
-  'account.businesses.empty': 'Bạn chưa thuộc doanh nghiệp nào. Hãy đăng ký doanh nghiệp, hoặc nhờ chủ doanh nghiệp mời bạn bằng email này.',
+  'account.businesses.empty':
+    'Bạn chưa thuộc doanh nghiệp nào. Hãy đăng ký doanh nghiệp, hoặc nhờ chủ doanh nghiệp mời bạn bằng email này.',
   'account.businesses.register': 'Đăng ký doanh nghiệp mới',
   'account.password.title': 'Đổi mật khẩu',
   'account.password.intro': 'Sau khi đổi, các phiên đăng nhập trên thiết bị khác sẽ kết thúc.',
@@ -274,7 +276,8 @@ const vi = {
   'business.status.rejected': 'Bị từ chối',
   'business.status.suspended': 'Tạm đình chỉ',
   'business.new.title': 'Đăng ký doanh nghiệp',
-  'business.new.intro': 'Sau khi đăng ký, quản trị viên cổng Nguồn sẽ đối chiếu thông tin và xác minh doanh nghiệp. Doanh nghiệp chỉ công bố được lô hàng sau khi đã được xác minh.',
+  'business.new.intro':
+    'Sau khi đăng ký, quản trị viên cổng Nguồn sẽ đối chiếu thông tin và xác minh doanh nghiệp. Doanh nghiệp chỉ công bố được lô hàng sau khi đã được xác minh.',
   'business.new.card': 'Thông tin doanh nghiệp',
   'business.form.identity': 'Pháp nhân',
   'business.form.address': 'Địa chỉ trụ sở',
@@ -313,7 +316,8 @@ const vi = {
   'business.created': 'Đã gửi đăng ký doanh nghiệp. Bạn là chủ doanh nghiệp này.',
   'business.notice.verified': 'Doanh nghiệp đã được xác minh: có thể công bố lô hàng, và trang tra cứu hiển thị dấu “Đã xác minh”.',
   'business.notice.pendingTitle': 'Đang chờ xác minh',
-  'business.notice.pending': 'Quản trị viên cổng Nguồn sẽ đối chiếu thông tin đăng ký. Trong lúc chờ, bạn có thể mời thành viên; lô hàng chỉ công bố được sau khi doanh nghiệp được xác minh.',
+  'business.notice.pending':
+    'Quản trị viên cổng Nguồn sẽ đối chiếu thông tin đăng ký. Trong lúc chờ, bạn có thể mời thành viên; lô hàng chỉ công bố được sau khi doanh nghiệp được xác minh.',
   'business.notice.rejectedTitle': 'Đăng ký bị từ chối',
   'business.notice.rejected': 'Hãy liên hệ quản trị viên cổng Nguồn để bổ sung hoặc sửa thông tin.',
   'business.notice.suspendedTitle': 'Doanh nghiệp đang bị tạm đình chỉ',
@@ -339,7 +343,8 @@ const vi = {
   'members.invite.already': 'Người này đã là thành viên hoặc đã được mời.',
 
   'apiKeys.title': 'Khóa API',
-  'apiKeys.intro': 'Cho phần mềm, máy quét hoặc hệ thống ERP của doanh nghiệp gửi sự kiện (EPCIS) hay đọc dữ liệu mà không cần mật khẩu của ai.',
+  'apiKeys.intro':
+    'Cho phần mềm, máy quét hoặc hệ thống ERP của doanh nghiệp gửi sự kiện (EPCIS) hay đọc dữ liệu mà không cần mật khẩu của ai.',
   'apiKeys.ownersOnly': 'Chỉ chủ doanh nghiệp quản lý được khóa API.',
   'apiKeys.loading': 'Đang tải danh sách khóa…',
   'apiKeys.empty': 'Chưa có khóa API nào.',
@@ -361,14 +366,16 @@ const vi = {
   'apiKeys.create.title': 'Tạo khóa mới',
   'apiKeys.create.submit': 'Tạo khóa',
   'apiKeys.created.title': 'Khóa mới: {name}',
-  'apiKeys.created.warning': 'Hãy sao chép và cất giữ khóa này ngay bây giờ. Vì an toàn, Nguồn không lưu khóa và sẽ không hiển thị lại lần nào nữa.',
+  'apiKeys.created.warning':
+    'Hãy sao chép và cất giữ khóa này ngay bây giờ. Vì an toàn, Nguồn không lưu khóa và sẽ không hiển thị lại lần nào nữa.',
   'apiKeys.created.key': 'Khóa API',
   'apiKeys.created.usage': 'Gửi kèm mỗi yêu cầu trong tiêu đề: Authorization: Bearer <khóa>.',
   'apiKeys.created.done': 'Tôi đã lưu khóa',
   'apiKeys.rotate': 'Đổi khóa',
   'apiKeys.rotateLabel': 'Đổi khóa {name}',
   'apiKeys.rotateTitle': 'Đổi khóa “{name}”?',
-  'apiKeys.rotateText': 'Một khóa mới với cùng tên và quyền sẽ được tạo; khóa cũ bị thu hồi ngay. Hãy cập nhật khóa mới cho phần mềm đang dùng khóa cũ.',
+  'apiKeys.rotateText':
+    'Một khóa mới với cùng tên và quyền sẽ được tạo; khóa cũ bị thu hồi ngay. Hãy cập nhật khóa mới cho phần mềm đang dùng khóa cũ.',
   'apiKeys.revoke': 'Thu hồi',
   'apiKeys.revokeLabel': 'Thu hồi khóa {name}',
   'apiKeys.revokeTitle': 'Thu hồi khóa “{name}”?',
@@ -514,7 +521,8 @@ const en: Record<keyof typeof vi, string> = {
   'scan.lots.none': 'No batch on the portal has lot code {lot}. Check the code, or also type the GTIN printed under the barcode.',
   'scan.lots.more': 'More batches carry this code: also type the GTIN to find your product.',
   'scan.webAddress.title': 'This is a web address, not a traceability code',
-  'scan.webAddress.text': 'This code leads to another website, which Nguồn cannot vouch for. Open it only if you trust where the code came from.',
+  'scan.webAddress.text':
+    'This code leads to another website, which Nguồn cannot vouch for. Open it only if you trust where the code came from.',
   'scan.webAddress.open': 'Open this address',
 
   'error.title': 'Something went wrong',
@@ -686,7 +694,8 @@ const en: Record<keyof typeof vi, string> = {
   'pager.next': 'Next page',
 
   'notAllowed.title': 'You are not allowed to see this page',
-  'notAllowed.text': 'This page is for another role or for members of another business. If you think this is a mistake, contact the Nguồn administrators.',
+  'notAllowed.text':
+    'This page is for another role or for members of another business. If you think this is a mistake, contact the Nguồn administrators.',
   'notAllowed.account': 'Go to my account',
 
   'auth.signInTitle': 'Sign in',
@@ -744,7 +753,8 @@ const en: Record<keyof typeof vi, string> = {
   'business.status.rejected': 'Rejected',
   'business.status.suspended': 'Suspended',
   'business.new.title': 'Register a business',
-  'business.new.intro': 'Nguồn administrators check the details and verify the business. A business can publish batches only once it is verified.',
+  'business.new.intro':
+    'Nguồn administrators check the details and verify the business. A business can publish batches only once it is verified.',
   'business.new.card': 'Business details',
   'business.form.identity': 'Legal entity',
   'business.form.address': 'Registered address',
@@ -783,7 +793,8 @@ const en: Record<keyof typeof vi, string> = {
   'business.created': 'Registration sent. You are the owner of this business.',
   'business.notice.verified': 'The business is verified: it can publish batches, and consumer pages show the “Verified” badge.',
   'business.notice.pendingTitle': 'Waiting for verification',
-  'business.notice.pending': 'A Nguồn administrator will check the registration. Meanwhile you can invite members; batches can be published once the business is verified.',
+  'business.notice.pending':
+    'A Nguồn administrator will check the registration. Meanwhile you can invite members; batches can be published once the business is verified.',
   'business.notice.rejectedTitle': 'Registration rejected',
   'business.notice.rejected': 'Contact the Nguồn administrators to complete or correct the details.',
   'business.notice.suspendedTitle': 'The business is suspended',
@@ -838,7 +849,8 @@ const en: Record<keyof typeof vi, string> = {
   'apiKeys.rotate': 'Rotate',
   'apiKeys.rotateLabel': 'Rotate key {name}',
   'apiKeys.rotateTitle': 'Rotate “{name}”?',
-  'apiKeys.rotateText': 'A new key with the same name and permissions is made; the old one is revoked at once. Give the new key to the software that used the old one.',
+  'apiKeys.rotateText':
+    'A new key with the same name and permissions is made; the old one is revoked at once. Give the new key to the software that used the old one.',
   'apiKeys.revoke': 'Revoke',
   'apiKeys.revokeLabel': 'Revoke key {name}',
   'apiKeys.revokeTitle': 'Revoke “{name}”?',

@@ -63,10 +63,13 @@ function scheduleExpiry(): void {
   clearTimeout(timer);
   if (!current) return;
   const delay = Date.parse(current.expiresAt) - Date.now();
-  timer = setTimeout(() => {
-    if (current && hasEnded(current)) endSession('expired');
-    else scheduleExpiry();
-  }, Math.max(0, Math.min(delay, MAX_TIMER)));
+  timer = setTimeout(
+    () => {
+      if (current && hasEnded(current)) endSession('expired');
+      else scheduleExpiry();
+    },
+    Math.max(0, Math.min(delay, MAX_TIMER)),
+  );
 }
 
 function set(session: Session | null): void {
@@ -107,14 +110,15 @@ export function lastSessionEnd(): SessionEndReason | null {
 }
 
 // Signing in or out in another tab applies here too (in a browser: the server renders some pages).
-if (typeof window !== 'undefined') window.addEventListener('storage', (event) => {
-  if (event.key !== STORAGE_KEY && event.key !== null) return;
-  const stored = readStored();
-  if (stored?.accessToken === current?.accessToken) return;
-  if (!stored) lastEnd = 'signed-out';
-  current = stored;
-  scheduleExpiry();
-  emit();
-});
+if (typeof window !== 'undefined')
+  window.addEventListener('storage', (event) => {
+    if (event.key !== STORAGE_KEY && event.key !== null) return;
+    const stored = readStored();
+    if (stored?.accessToken === current?.accessToken) return;
+    if (!stored) lastEnd = 'signed-out';
+    current = stored;
+    scheduleExpiry();
+    emit();
+  });
 
 scheduleExpiry();

@@ -2,10 +2,7 @@ import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { apiRequest, isAbortError, toRequestError, type ApiRequestError } from './api-client';
 import { useLocale } from './i18n';
 
-export type QueryState<T> =
-  | { status: 'loading' }
-  | { status: 'success'; data: T }
-  | { status: 'error'; error: ApiRequestError };
+export type QueryState<T> = { status: 'loading' } | { status: 'success'; data: T } | { status: 'error'; error: ApiRequestError };
 
 export type ApiQuery<T> = QueryState<T> & {
   /** Fetches again, keeping what is on screen until the answer comes. */
@@ -45,7 +42,9 @@ export function useApiQuery<T>(path: string | null): ApiQuery<T> {
   const setData = useCallback(
     (update: (data: T) => T) =>
       setResult((previous) =>
-        previous?.state.status === 'success' ? { path: previous.path, state: { status: 'success', data: update(previous.state.data) } } : previous,
+        previous?.state.status === 'success'
+          ? { path: previous.path, state: { status: 'success', data: update(previous.state.data) } }
+          : previous,
       ),
     [],
   );

@@ -7,5 +7,9 @@ const noSubscription = () => () => undefined;
  * renders itself): for what only the browser knows, such as a scan token in the address's fragment.
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(noSubscription, () => true, () => false);
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }

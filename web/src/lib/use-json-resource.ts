@@ -2,10 +2,7 @@ import { useEffect, useEffectEvent, useState } from 'react';
 import { ApiRequestError, getJson, isAbortError, type RequestErrorCode } from './api-client';
 import { useLocale } from './i18n';
 
-export type ResourceState<T> =
-  | { status: 'loading' }
-  | { status: 'success'; data: T }
-  | { status: 'error'; code: RequestErrorCode };
+export type ResourceState<T> = { status: 'loading' } | { status: 'success'; data: T } | { status: 'error'; code: RequestErrorCode };
 
 /**
  * GETs a JSON resource when `path` changes. `initial` (data the previous page already had) shows

@@ -8,7 +8,10 @@ export class CreateUserDto implements CreateUserRequest {
   @ApiProperty() @IsEmail() @MaxLength(254) email: string;
   @IsText(120) displayName: string;
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, description: 'An initial password the person changes after signing in' })
-  @IsString() @MinLength(PASSWORD_MIN_LENGTH) @MaxLength(200) password: string;
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(200)
+  password: string;
   @ApiProperty({ enum: USER_ROLES }) @IsIn(USER_ROLES) role: UserRole;
 }
 

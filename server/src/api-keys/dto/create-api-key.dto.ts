@@ -7,6 +7,9 @@ export class CreateApiKeyDto implements CreateApiKeyRequest {
   @IsText(100, 'What the key is for, e.g. "ERP kho Hà Nội"') name: string;
 
   @ApiProperty({ enum: API_KEY_SCOPES, isArray: true })
-  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(API_KEY_SCOPES, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(API_KEY_SCOPES, { each: true })
   scopes: ApiKeyScope[];
 }

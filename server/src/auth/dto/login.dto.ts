@@ -1,6 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import { PASSWORD_MIN_LENGTH, type ChangePasswordRequest, type LoginRequest, type RegisterRequest, type VerifyEmailRequest } from '@nguon/shared';
+import {
+  PASSWORD_MIN_LENGTH,
+  type ChangePasswordRequest,
+  type LoginRequest,
+  type RegisterRequest,
+  type VerifyEmailRequest,
+} from '@nguon/shared';
 import { IsMailToken, IsText } from '../../common/validation/decorators.js';
 
 export class LoginDto implements LoginRequest {

@@ -9,5 +9,8 @@ export class ListBatchesQueryDto extends PageQueryDto implements ListBatchesQuer
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() productId?: string;
 
   @ApiPropertyOptional({ description: 'Lot code, display name or product name, with or without diacritics' })
-  @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }

@@ -33,10 +33,13 @@ export async function registerCompression(nest: NestFastifyApplication): Promise
   });
   // A text answer sent plain (small, or to a client without br/gzip) may be compressed for the
   // next client: a cache in front must keep the two apart (the plugin marks only what it compresses).
-  nest.getHttpAdapter().getInstance().addHook('onSend', async (_request, reply) => {
-    if (!COMPRESSIBLE.test(String(reply.getHeader('content-type') ?? ''))) return;
-    const vary = reply.getHeader('vary');
-    if (vary === undefined) reply.header('vary', 'accept-encoding');
-    else if (!/accept-encoding|\*/i.test(String(vary))) reply.header('vary', `${String(vary)}, accept-encoding`);
-  });
+  nest
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (_request, reply) => {
+      if (!COMPRESSIBLE.test(String(reply.getHeader('content-type') ?? ''))) return;
+      const vary = reply.getHeader('vary');
+      if (vary === undefined) reply.header('vary', 'accept-encoding');
+      else if (!/accept-encoding|\*/i.test(String(vary))) reply.header('vary', `${String(vary)}, accept-encoding`);
+    });
 }

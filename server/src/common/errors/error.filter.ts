@@ -62,8 +62,12 @@ export class ErrorFilter implements ExceptionFilter {
       requestId: String(request.id),
     };
     // A temporary refusal says when to try again; any other 503 passes too, shortly.
-    const retryAfter = exception instanceof DomainError && exception.retryAfterSeconds !== undefined ? exception.retryAfterSeconds
-      : definition.status === 503 ? RETRY_AFTER_SECONDS : undefined;
+    const retryAfter =
+      exception instanceof DomainError && exception.retryAfterSeconds !== undefined
+        ? exception.retryAfterSeconds
+        : definition.status === 503
+          ? RETRY_AFTER_SECONDS
+          : undefined;
     if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
     void reply.status(definition.status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
@@ -92,7 +96,10 @@ export class ErrorFilter implements ExceptionFilter {
       return { code: statusCodeToCode(fastifyStatus) };
     }
     const clientId = clientRequestIdOf(request);
-    this.logger.error(`${request.method} ${request.url} [${String(request.id)}${clientId ? `, client's ${clientId}` : ''}]`, (exception as Error)?.stack ?? String(exception));
+    this.logger.error(
+      `${request.method} ${request.url} [${String(request.id)}${clientId ? `, client's ${clientId}` : ''}]`,
+      (exception as Error)?.stack ?? String(exception),
+    );
     return { code: 'INTERNAL' };
   }
 }
@@ -103,7 +110,8 @@ export class ErrorFilter implements ExceptionFilter {
  */
 export function answerFrameworkError(error: Error & { statusCode?: number }, request: FastifyRequest, reply: FastifyReply): void {
   const status = error.statusCode ?? 400;
-  const code: ErrorCode = status !== 400 ? statusCodeToCode(status) : /^\/(01|q)\//.test(request.url) ? 'INVALID_IDENTIFIER' : 'MALFORMED_REQUEST';
+  const code: ErrorCode =
+    status !== 400 ? statusCodeToCode(status) : /^\/(01|q)\//.test(request.url) ? 'INVALID_IDENTIFIER' : 'MALFORMED_REQUEST';
   const definition = ERROR_CODES[code];
   const body: ApiError = {
     statusCode: definition.status,
@@ -111,5 +119,9 @@ export function answerFrameworkError(error: Error & { statusCode?: number }, req
     message: localize(definition.message, pickLocale(request.headers['accept-language'])),
     requestId: String(request.id),
   };
-  void reply.status(definition.status).header('x-request-id', String(request.id)).header('content-type', 'application/json; charset=utf-8').send(body);
+  void reply
+    .status(definition.status)
+    .header('x-request-id', String(request.id))
+    .header('content-type', 'application/json; charset=utf-8')
+    .send(body);
 }

@@ -96,7 +96,11 @@ export class IdempotencyStore implements OnApplicationBootstrap, OnApplicationSh
       if (row.status === null) throw new DomainError('IDEMPOTENCY_KEY_IN_USE');
       return {
         kind: 'replay',
-        answer: { status: row.status, body: row.response_body === null ? undefined : JSON.parse(row.response_body), headers: row.response_headers ?? {} },
+        answer: {
+          status: row.status,
+          body: row.response_body === null ? undefined : JSON.parse(row.response_body),
+          headers: row.response_headers ?? {},
+        },
       };
     }
     throw new DomainError('IDEMPOTENCY_KEY_IN_USE');
@@ -104,10 +108,12 @@ export class IdempotencyStore implements OnApplicationBootstrap, OnApplicationSh
 
   /** Keeps the answer of a request that succeeded, for replay. */
   async complete(id: string, answer: StoredAnswer): Promise<void> {
-    await this.db.query(
-      `UPDATE idempotency_keys SET status = $2, response_body = $3, response_headers = $4 WHERE id = $1`,
-      [id, answer.status, answer.body === undefined ? null : JSON.stringify(answer.body), JSON.stringify(answer.headers)],
-    );
+    await this.db.query(`UPDATE idempotency_keys SET status = $2, response_body = $3, response_headers = $4 WHERE id = $1`, [
+      id,
+      answer.status,
+      answer.body === undefined ? null : JSON.stringify(answer.body),
+      JSON.stringify(answer.headers),
+    ]);
   }
 
   /** Frees the key of a request that failed (nothing was written), so a corrected retry can run. */
@@ -118,7 +124,9 @@ export class IdempotencyStore implements OnApplicationBootstrap, OnApplicationSh
   /** Deletes the keys older than a day; returns how many. */
   async sweep(): Promise<number> {
     const [, count]: [unknown, number] = await this.db.query(
-      `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`, [IDEMPOTENCY_TTL_HOURS]);
+      `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`,
+      [IDEMPOTENCY_TTL_HOURS],
+    );
     return count;
   }
 }

@@ -40,7 +40,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const reply = http.getResponse<FastifyReply>();
     const owner: IdempotencyOwner = principal.kind === 'user' ? { userId: principal.id } : { apiKeyId: principal.id };
     const body = request.body;
-    const hash = createHash('sha256').update(Buffer.isBuffer(body) ? body : JSON.stringify(body ?? null)).digest('hex');
+    const hash = createHash('sha256')
+      .update(Buffer.isBuffer(body) ? body : JSON.stringify(body ?? null))
+      .digest('hex');
     const claim = await this.store.claim({ owner, key, method: request.method, path: request.url, hash }).catch((error: unknown) => {
       if (error instanceof DomainError && error.code === 'IDEMPOTENCY_KEY_IN_USE') void reply.header('retry-after', '1');
       throw error;
@@ -49,7 +51,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       void reply.headers({ ...claim.answer.headers, 'idempotent-replayed': 'true' });
       return of(claim.answer.body);
     }
-    const status = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined ?? (request.method === 'POST' ? 201 : 200);
+    const status =
+      (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? (request.method === 'POST' ? 201 : 200);
     // Awaited as a promise, not as a subscription: when the request timeout answers first (it
     // stands outside this interceptor), the write still finishes and its answer is kept for the retry.
     const settled = lastValueFrom(next.handle()).then(

@@ -22,10 +22,14 @@ describe('OutboundHttp', () => {
   it('connects to the address it checked, not to what a second lookup would say (DNS rebinding)', async () => {
     // rebound.invalid resolves nowhere (RFC 6761): the request can only have gone to the pinned address.
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`http://rebound.invalid:${port}/hook`, { method: 'POST', agent: false, lookup: pinnedLookup([{ address: '127.0.0.1', family: 4 }]) }, (res) => {
-        res.resume();
-        resolve(res.statusCode!);
-      });
+      const req = request(
+        `http://rebound.invalid:${port}/hook`,
+        { method: 'POST', agent: false, lookup: pinnedLookup([{ address: '127.0.0.1', family: 4 }]) },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        },
+      );
       req.once('error', reject);
       req.end('{}');
     });

@@ -12,8 +12,16 @@ const CONNECT_TIMEOUT_MS = 3_000;
 
 /** The URL's host is, or resolves to, an address the policy refuses. Retrying will not help. */
 export class AddressRefusedError extends Error {
-  constructor(readonly reason: AddressRefusal | 'url', readonly host: string, readonly address: string | null) {
-    super(reason === 'url' ? `refused: not an outbound URL: ${host}` : `refused: ${host}${address && address !== host ? ` (${address})` : ''} is ${reason}`);
+  constructor(
+    readonly reason: AddressRefusal | 'url',
+    readonly host: string,
+    readonly address: string | null,
+  ) {
+    super(
+      reason === 'url'
+        ? `refused: not an outbound URL: ${host}`
+        : `refused: ${host}${address && address !== host ? ` (${address})` : ''} is ${reason}`,
+    );
     this.name = 'AddressRefusedError';
   }
 }
@@ -27,7 +35,10 @@ export class HostNotFoundError extends Error {
 }
 
 type Address = { address: string; family: 4 | 6 };
-const LOCALHOST: Address[] = [{ address: '127.0.0.1', family: 4 }, { address: '::1', family: 6 }];
+const LOCALHOST: Address[] = [
+  { address: '127.0.0.1', family: 4 },
+  { address: '::1', family: 6 },
+];
 
 /** A lookup that answers with the addresses already checked, so the connection goes where the check said. */
 export function pinnedLookup(addresses: Address[]): LookupFunction {
@@ -98,7 +109,10 @@ export class OutboundHttp {
         signal: deadline,
       });
       request.once('socket', (socket) => {
-        const timer = setTimeout(() => request.destroy(new Error(`connect timeout after ${CONNECT_TIMEOUT_MS} ms`)), Math.min(CONNECT_TIMEOUT_MS, this.timeoutMs));
+        const timer = setTimeout(
+          () => request.destroy(new Error(`connect timeout after ${CONNECT_TIMEOUT_MS} ms`)),
+          Math.min(CONNECT_TIMEOUT_MS, this.timeoutMs),
+        );
         socket.once('connect', () => clearTimeout(timer));
         socket.once('close', () => clearTimeout(timer));
       });

@@ -3,7 +3,7 @@ import type { AddressRefusal } from './address-policy.js';
 import type { AddressRefusedError, HostNotFoundError } from './outbound-http.js';
 
 const KINDS: Record<AddressRefusal | 'url', LocalizedText> = {
-  loopback: { vi: 'chính máy chủ của hệ thống (loopback)', en: 'the portal\'s own machine (loopback)' },
+  loopback: { vi: 'chính máy chủ của hệ thống (loopback)', en: "the portal's own machine (loopback)" },
   unspecified: { vi: 'địa chỉ không xác định (0.0.0.0, ::)', en: 'an unspecified address (0.0.0.0, ::)' },
   private: { vi: 'một mạng nội bộ (private)', en: 'a private network' },
   'link-local': { vi: 'một địa chỉ link-local', en: 'a link-local address' },
@@ -20,9 +20,10 @@ const KINDS: Record<AddressRefusal | 'url', LocalizedText> = {
  */
 export function refusalText(error: AddressRefusedError): LocalizedText {
   const kind = KINDS[error.reason];
-  const where = error.address && error.address !== error.host
-    ? { vi: `${error.host} trỏ tới ${kind.vi}`, en: `${error.host} resolves to ${kind.en}` }
-    : { vi: `${error.host} là ${kind.vi}`, en: `${error.host} is ${kind.en}` };
+  const where =
+    error.address && error.address !== error.host
+      ? { vi: `${error.host} trỏ tới ${kind.vi}`, en: `${error.host} resolves to ${kind.en}` }
+      : { vi: `${error.host} là ${kind.vi}`, en: `${error.host} is ${kind.en}` };
   return {
     vi: `${where.vi}: hệ thống chỉ gọi tới địa chỉ Internet công khai.`,
     en: `${where.en}: the portal only calls public internet addresses.`,

@@ -17,9 +17,11 @@ export class RefundRefusedInterceptor implements NestInterceptor {
     const group = this.limits.groupOf(context);
     if (!group || !REFUNDED.includes(group)) return next.handle();
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    return next.handle().pipe(catchError((error: unknown) => {
-      if (error instanceof DomainError && ERROR_CODES[error.code].status < 500) this.limits.refund(group, request);
-      return throwError(() => error);
-    }));
+    return next.handle().pipe(
+      catchError((error: unknown) => {
+        if (error instanceof DomainError && ERROR_CODES[error.code].status < 500) this.limits.refund(group, request);
+        return throwError(() => error);
+      }),
+    );
   }
 }

@@ -33,7 +33,11 @@ describe('RequestTimeoutInterceptor', () => {
 
   it('gives a handler marked long-running the long limit', async () => {
     let outcome = 'still waiting';
-    const subscription = interceptor.intercept(contextOf('capture'), hanging).subscribe({ error: () => { outcome = 'timed out'; } });
+    const subscription = interceptor.intercept(contextOf('capture'), hanging).subscribe({
+      error: () => {
+        outcome = 'timed out';
+      },
+    });
     await new Promise((resolve) => setTimeout(resolve, 200));
     subscription.unsubscribe();
     expect(outcome).toBe('still waiting');

@@ -23,9 +23,11 @@ export class RequestTimeoutInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const long = this.reflector.getAllAndOverride<boolean | undefined>(LONG_RUNNING, [context.getHandler(), context.getClass()]);
-    return next.handle().pipe(timeout({
-      first: long ? Math.max(LONG_REQUEST_TIMEOUT_MS, this.limitMs) : this.limitMs,
-      with: () => throwError(() => new DomainError('REQUEST_TIMED_OUT')),
-    }));
+    return next.handle().pipe(
+      timeout({
+        first: long ? Math.max(LONG_REQUEST_TIMEOUT_MS, this.limitMs) : this.limitMs,
+        with: () => throwError(() => new DomainError('REQUEST_TIMED_OUT')),
+      }),
+    );
   }
 }

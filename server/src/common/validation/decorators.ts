@@ -2,10 +2,29 @@ import { Buffer } from 'node:buffer';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateBy, ValidateIf, buildMessage,
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateBy,
+  ValidateIf,
+  buildMessage,
   type ValidationOptions,
 } from 'class-validator';
-import { isValidGln, lotCodeProblem, MAX_DECLARED_PREFIXES, parseCompanyPrefix, parseGtin, UNIT_CODES, LOT_CODE_MAX_LENGTH } from '@nguon/shared';
+import {
+  isValidGln,
+  lotCodeProblem,
+  MAX_DECLARED_PREFIXES,
+  parseCompanyPrefix,
+  parseGtin,
+  UNIT_CODES,
+  LOT_CODE_MAX_LENGTH,
+} from '@nguon/shared';
 
 /** Marks a property optional for validation and for the OpenAPI document alike. */
 export function Optional(description?: string): PropertyDecorator {
@@ -17,13 +36,20 @@ export function Optional(description?: string): PropertyDecorator {
  * (`IsOptional` lets null through unchecked.)
  */
 export function IsOptionalNotNull(): PropertyDecorator {
-  return applyDecorators(ValidateIf((_object, value) => value !== undefined), ApiPropertyOptional());
+  return applyDecorators(
+    ValidateIf((_object, value) => value !== undefined),
+    ApiPropertyOptional(),
+  );
 }
 
 /** A required text of at most `max` characters, with something in it besides spaces. */
 export function IsText(max: number, description?: string): PropertyDecorator {
   return applyDecorators(
-    IsString(), IsNotEmpty(), Matches(/\S/, { message: '$property should not be blank' }), MaxLength(max), ApiProperty({ maxLength: max, description }),
+    IsString(),
+    IsNotEmpty(),
+    Matches(/\S/, { message: '$property should not be blank' }),
+    MaxLength(max),
+    ApiProperty({ maxLength: max, description }),
   );
 }
 
@@ -31,30 +57,36 @@ export function IsText(max: number, description?: string): PropertyDecorator {
 export function IsGtin(options?: ValidationOptions): PropertyDecorator {
   return applyDecorators(
     IsString(),
-    ValidateBy({
-      name: 'isGtinFormat',
-      validator: {
-        validate: (value) => typeof value === 'string' && parseGtin(value).ok,
-        defaultMessage: (args) => {
-          const result = typeof args?.value === 'string' ? parseGtin(args.value) : null;
-          return result && !result.ok && result.problem === 'check_digit'
-            ? `${args?.property} has a wrong GTIN check digit`
-            : `${args?.property} must be a GTIN of 8, 12, 13 or 14 digits`;
+    ValidateBy(
+      {
+        name: 'isGtinFormat',
+        validator: {
+          validate: (value) => typeof value === 'string' && parseGtin(value).ok,
+          defaultMessage: (args) => {
+            const result = typeof args?.value === 'string' ? parseGtin(args.value) : null;
+            return result && !result.ok && result.problem === 'check_digit'
+              ? `${args?.property} has a wrong GTIN check digit`
+              : `${args?.property} must be a GTIN of 8, 12, 13 or 14 digits`;
+          },
         },
       },
-    }, options),
+      options,
+    ),
     ApiProperty({ example: '08934567000017', description: 'GTIN-8/12/13/14 with a valid check digit' }),
   );
 }
 
 export function IsGln(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({
-    name: 'isGln',
-    validator: {
-      validate: (value) => typeof value === 'string' && isValidGln(value),
-      defaultMessage: buildMessage((each) => `${each}$property must be a GLN of 13 digits with a valid check digit`),
+  return ValidateBy(
+    {
+      name: 'isGln',
+      validator: {
+        validate: (value) => typeof value === 'string' && isValidGln(value),
+        defaultMessage: buildMessage((each) => `${each}$property must be a GLN of 13 digits with a valid check digit`),
+      },
     },
-  }, options);
+    options,
+  );
 }
 
 /** A lot code in GS1's character set (AI 10): at most 20 characters, no spaces or diacritics. */
@@ -121,25 +153,37 @@ export function IsGs1PrefixList(): PropertyDecorator {
     IsArray(),
     ArrayMaxSize(MAX_DECLARED_PREFIXES),
     IsString({ each: true }),
-    ValidateBy({
-      name: 'isGs1Prefix',
-      validator: {
-        validate: (value) => typeof value === 'string' && parseCompanyPrefix(value).ok,
-        defaultMessage: (args) => {
-          const result = typeof args?.value === 'string' ? parseCompanyPrefix(args.value) : null;
-          return result && !result.ok && result.problem === 'check_digit'
-            ? `each value in ${args?.property} has a wrong GTIN check digit`
-            : `each value in ${args?.property} must be a GS1 company prefix of 4 to 12 digits, or a whole GTIN of 13 digits`;
+    ValidateBy(
+      {
+        name: 'isGs1Prefix',
+        validator: {
+          validate: (value) => typeof value === 'string' && parseCompanyPrefix(value).ok,
+          defaultMessage: (args) => {
+            const result = typeof args?.value === 'string' ? parseCompanyPrefix(args.value) : null;
+            return result && !result.ok && result.problem === 'check_digit'
+              ? `each value in ${args?.property} has a wrong GTIN check digit`
+              : `each value in ${args?.property} must be a GS1 company prefix of 4 to 12 digits, or a whole GTIN of 13 digits`;
+          },
         },
       },
-    }, { each: true }),
-    ApiProperty({ type: [String], example: ['8938512'], maxItems: MAX_DECLARED_PREFIXES, description: 'GS1 company prefixes (4–12 digits), or a whole GTIN-13 (a GTIN-8 as 00000 + its 8 digits)' }),
+      { each: true },
+    ),
+    ApiProperty({
+      type: [String],
+      example: ['8938512'],
+      maxItems: MAX_DECLARED_PREFIXES,
+      description: 'GS1 company prefixes (4–12 digits), or a whole GTIN-13 (a GTIN-8 as 00000 + its 8 digits)',
+    }),
   );
 }
 
 /** The token of a mailed link (email confirmation, invitation): base64url, as the server makes them. */
 export function IsMailToken(): PropertyDecorator {
-  return applyDecorators(IsString(), Matches(/^[A-Za-z0-9_-]{20,100}$/, { message: '$property is not a valid link token' }), ApiProperty({ description: 'The token from the link' }));
+  return applyDecorators(
+    IsString(),
+    Matches(/^[A-Za-z0-9_-]{20,100}$/, { message: '$property is not a valid link token' }),
+    ApiProperty({ description: 'The token from the link' }),
+  );
 }
 
 /**
@@ -153,7 +197,8 @@ export function IsBase64Of(maxBytes: number): PropertyDecorator {
     ValidateBy({
       name: 'isBase64Of',
       validator: {
-        validate: (value) => typeof value === 'string' && value.length % 4 === 0 && Buffer.from(value, 'base64').toString('base64') === value,
+        validate: (value) =>
+          typeof value === 'string' && value.length % 4 === 0 && Buffer.from(value, 'base64').toString('base64') === value,
         defaultMessage: buildMessage((each) => `${each}$property must be base64 encoded`),
       },
     }),

@@ -35,7 +35,10 @@ const VIETNAMESE: [RegExp, string][] = [
   [/^(\S+) has a wrong GTIN check digit$/, '$1 có số kiểm tra GTIN không đúng'],
   [/^(\S+) must be a GLN of 13 digits with a valid check digit$/, '$1 phải là mã GLN 13 chữ số với số kiểm tra đúng'],
   [/^(\S+) must be at most 20 characters$/, '$1 tối đa 20 ký tự'],
-  [/^(\S+) may only use letters A-Z, digits and !"%&'\(\)\*\+,-\.\/:;<=>\?_ \(no spaces or diacritics\)$/, '$1 chỉ được dùng chữ cái không dấu, chữ số và !"%&\'()*+,-./:;<=>?_ (không dấu cách, không dấu tiếng Việt)'],
+  [
+    /^(\S+) may only use letters A-Z, digits and !"%&'\(\)\*\+,-\.\/:;<=>\?_ \(no spaces or diacritics\)$/,
+    '$1 chỉ được dùng chữ cái không dấu, chữ số và !"%&\'()*+,-./:;<=>?_ (không dấu cách, không dấu tiếng Việt)',
+  ],
   [/^(\S+) must be a tax code of 10 or 13 digits$/, '$1 phải là mã số thuế gồm 10 hoặc 13 chữ số'],
   [/^(\S+) must be a time zone offset like \+07:00$/, '$1 phải là độ lệch múi giờ dạng +07:00'],
   [/^(\S+) must be a UN\/CEFACT unit code: (.*)$/, '$1 phải là mã đơn vị UN/CEFACT: $2'],
@@ -46,7 +49,10 @@ const VIETNAMESE: [RegExp, string][] = [
   [/^(\S+) must start with http:\/\/ or https:\/\/$/, '$1 phải bắt đầu bằng http:// hoặc https://'],
   [/^(\S+) must not contain a user name or password$/, '$1 không được chứa tên người dùng hay mật khẩu'],
   [/^(\S+) must use port 80, 443 or a port from 1024 up$/, '$1 phải dùng cổng 80, 443 hoặc từ 1024 trở lên'],
-  [/^each value in (\S+) must be a GS1 company prefix of 4 to 12 digits, or a whole GTIN of 13 digits$/, 'Mỗi giá trị trong $1 phải là mã doanh nghiệp GS1 gồm 4 đến 12 chữ số, hoặc trọn một mã GTIN 13 chữ số'],
+  [
+    /^each value in (\S+) must be a GS1 company prefix of 4 to 12 digits, or a whole GTIN of 13 digits$/,
+    'Mỗi giá trị trong $1 phải là mã doanh nghiệp GS1 gồm 4 đến 12 chữ số, hoặc trọn một mã GTIN 13 chữ số',
+  ],
   [/^each value in (\S+) has a wrong GTIN check digit$/, 'Mỗi giá trị 13 chữ số trong $1 là một mã GTIN: số kiểm tra không đúng'],
 ];
 

@@ -162,8 +162,12 @@ export class CreateCoreSchema1764230400000 implements MigrationInterface {
         RAISE EXCEPTION 'events are append-only: % on % refused', TG_OP, TG_TABLE_NAME
           USING ERRCODE = 'insufficient_privilege';
       END $$`);
-    await db.query(`CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events FOR EACH ROW EXECUTE FUNCTION refuse_event_change()`);
-    await db.query(`CREATE TRIGGER event_batches_append_only BEFORE UPDATE OR DELETE ON event_batches FOR EACH ROW EXECUTE FUNCTION refuse_event_change()`);
+    await db.query(
+      `CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events FOR EACH ROW EXECUTE FUNCTION refuse_event_change()`,
+    );
+    await db.query(
+      `CREATE TRIGGER event_batches_append_only BEFORE UPDATE OR DELETE ON event_batches FOR EACH ROW EXECUTE FUNCTION refuse_event_change()`,
+    );
 
     await db.query(`
       CREATE TABLE scans (
@@ -176,7 +180,18 @@ export class CreateCoreSchema1764230400000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['scans', 'event_batches', 'events', 'batches', 'certificates', 'products', 'locations', 'business_members', 'businesses', 'users']) {
+    for (const table of [
+      'scans',
+      'event_batches',
+      'events',
+      'batches',
+      'certificates',
+      'products',
+      'locations',
+      'business_members',
+      'businesses',
+      'users',
+    ]) {
       await db.query(`DROP TABLE IF EXISTS ${table}`);
     }
     await db.query(`DROP FUNCTION IF EXISTS refuse_event_change()`);

@@ -21,8 +21,12 @@ export class AddAccountsKeysAndAudit1764316800000 implements MigrationInterface 
     await db.query(`CREATE INDEX sessions_user_idx ON sessions (user_id) WHERE revoked_at IS NULL`);
 
     await db.query(`ALTER TABLE businesses DROP CONSTRAINT businesses_status_check`);
-    await db.query(`ALTER TABLE businesses ADD CONSTRAINT businesses_status_check CHECK (status IN ('pending', 'verified', 'rejected', 'suspended'))`);
-    await db.query(`ALTER TABLE businesses ADD COLUMN status_reason text, ADD COLUMN status_changed_at timestamptz, ADD COLUMN status_changed_by uuid REFERENCES users (id)`);
+    await db.query(
+      `ALTER TABLE businesses ADD CONSTRAINT businesses_status_check CHECK (status IN ('pending', 'verified', 'rejected', 'suspended'))`,
+    );
+    await db.query(
+      `ALTER TABLE businesses ADD COLUMN status_reason text, ADD COLUMN status_changed_at timestamptz, ADD COLUMN status_changed_by uuid REFERENCES users (id)`,
+    );
     await db.query(`CREATE INDEX businesses_status_idx ON businesses (status, created_at)`);
 
     await db.query(`
@@ -36,8 +40,12 @@ export class AddAccountsKeysAndAudit1764316800000 implements MigrationInterface 
         accepted_at timestamptz,
         revoked_at timestamptz
       )`);
-    await db.query(`CREATE UNIQUE INDEX business_invitations_open_key ON business_invitations (business_id, lower(email)) WHERE accepted_at IS NULL AND revoked_at IS NULL`);
-    await db.query(`CREATE INDEX business_invitations_email_idx ON business_invitations (lower(email)) WHERE accepted_at IS NULL AND revoked_at IS NULL`);
+    await db.query(
+      `CREATE UNIQUE INDEX business_invitations_open_key ON business_invitations (business_id, lower(email)) WHERE accepted_at IS NULL AND revoked_at IS NULL`,
+    );
+    await db.query(
+      `CREATE INDEX business_invitations_email_idx ON business_invitations (lower(email)) WHERE accepted_at IS NULL AND revoked_at IS NULL`,
+    );
 
     await db.query(`
       CREATE TABLE api_keys (
@@ -77,7 +85,9 @@ export class AddAccountsKeysAndAudit1764316800000 implements MigrationInterface 
       BEGIN
         RAISE EXCEPTION 'the audit log is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
-    await db.query(`CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit_change()`);
+    await db.query(
+      `CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit_change()`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -15,8 +15,12 @@ export class AddEventHashChain1764403200000 implements MigrationInterface {
     await db.query(`CREATE UNIQUE INDEX event_batches_chain_key ON event_batches (batch_id, seq) WHERE seq IS NOT NULL`);
     // TRUNCATE skips row triggers: refuse it on the append-only tables as well.
     await db.query(`CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events FOR EACH STATEMENT EXECUTE FUNCTION refuse_event_change()`);
-    await db.query(`CREATE TRIGGER event_batches_no_truncate BEFORE TRUNCATE ON event_batches FOR EACH STATEMENT EXECUTE FUNCTION refuse_event_change()`);
-    await db.query(`CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION refuse_audit_change()`);
+    await db.query(
+      `CREATE TRIGGER event_batches_no_truncate BEFORE TRUNCATE ON event_batches FOR EACH STATEMENT EXECUTE FUNCTION refuse_event_change()`,
+    );
+    await db.query(
+      `CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION refuse_audit_change()`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

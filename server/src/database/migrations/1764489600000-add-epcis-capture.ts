@@ -29,8 +29,12 @@ export class AddEpcisCapture1764489600000 implements MigrationInterface {
         PRIMARY KEY (event_id, role, identifier)
       )`);
     await db.query(`CREATE INDEX event_identifiers_lookup_idx ON event_identifiers (identifier, role)`);
-    await db.query(`CREATE TRIGGER event_identifiers_append_only BEFORE UPDATE OR DELETE ON event_identifiers FOR EACH ROW EXECUTE FUNCTION refuse_event_change()`);
-    await db.query(`CREATE TRIGGER event_identifiers_no_truncate BEFORE TRUNCATE ON event_identifiers FOR EACH STATEMENT EXECUTE FUNCTION refuse_event_change()`);
+    await db.query(
+      `CREATE TRIGGER event_identifiers_append_only BEFORE UPDATE OR DELETE ON event_identifiers FOR EACH ROW EXECUTE FUNCTION refuse_event_change()`,
+    );
+    await db.query(
+      `CREATE TRIGGER event_identifiers_no_truncate BEFORE TRUNCATE ON event_identifiers FOR EACH STATEMENT EXECUTE FUNCTION refuse_event_change()`,
+    );
 
     await db.query(`
       CREATE TABLE capture_jobs (
@@ -51,7 +55,14 @@ export class AddEpcisCapture1764489600000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE capture_jobs`);
     await db.query(`DROP TABLE event_identifiers`);
-    for (const index of ['events_business_record_idx', 'events_biz_location_idx', 'events_read_point_idx', 'events_disposition_idx', 'events_type_idx', 'events_record_time_idx']) {
+    for (const index of [
+      'events_business_record_idx',
+      'events_biz_location_idx',
+      'events_read_point_idx',
+      'events_disposition_idx',
+      'events_type_idx',
+      'events_record_time_idx',
+    ]) {
       await db.query(`DROP INDEX ${index}`);
     }
     await db.query(`DROP INDEX events_error_declaration_key`);

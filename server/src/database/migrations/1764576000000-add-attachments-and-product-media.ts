@@ -37,7 +37,9 @@ export class AddAttachmentsAndProductMedia1764576000000 implements MigrationInte
     await db.query(`ALTER TABLE certificates ADD COLUMN product_id uuid REFERENCES products (id) ON DELETE CASCADE`);
     await db.query(`ALTER TABLE certificates ADD COLUMN document_attachment_id uuid REFERENCES attachments (id)`);
     await db.query(`CREATE INDEX certificates_product_idx ON certificates (product_id) WHERE product_id IS NOT NULL`);
-    await db.query(`CREATE INDEX certificates_document_idx ON certificates (document_attachment_id) WHERE document_attachment_id IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX certificates_document_idx ON certificates (document_attachment_id) WHERE document_attachment_id IS NOT NULL`,
+    );
 
     await db.query(`CREATE INDEX batches_origin_location_idx ON batches (origin_location_id) WHERE origin_location_id IS NOT NULL`);
     await db.query(`CREATE INDEX events_location_idx ON events (location_id) WHERE location_id IS NOT NULL`);

@@ -13,7 +13,9 @@ export class AddShipmentAndDirectorySearch1764835200000 implements MigrationInte
     await db.query(`
       CREATE FUNCTION nguon_fold(value text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
       AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, value)) $$`);
-    await db.query(`CREATE INDEX events_received_shipment_idx ON events ((document ->> 'nguon:shipment')) WHERE biz_step = 'receiving' AND NOT error_declared`);
+    await db.query(
+      `CREATE INDEX events_received_shipment_idx ON events ((document ->> 'nguon:shipment')) WHERE biz_step = 'receiving' AND NOT error_declared`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -77,7 +77,8 @@ export class AddRecallsNotificationsWebhooks1764921600000 implements MigrationIn
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['webhook_deliveries', 'webhooks', 'notifications', 'recall_batches', 'recalls']) await db.query(`DROP TABLE ${table}`);
+    for (const table of ['webhook_deliveries', 'webhooks', 'notifications', 'recall_batches', 'recalls'])
+      await db.query(`DROP TABLE ${table}`);
     await db.query(`ALTER TABLE batches DROP COLUMN recall_severity`);
   }
 }

@@ -23,8 +23,15 @@ export class AddInspectorSearchIndexes1765008000000 implements MigrationInterfac
 
   async down(db: QueryRunner): Promise<void> {
     for (const index of [
-      'batches_status_idx', 'batches_production_date_idx', 'batches_lot_code_prefix_idx', 'batches_lot_code_fold_idx', 'locations_name_fold_idx',
-      'businesses_tax_code_prefix_idx', 'businesses_name_fold_idx', 'products_name_en_fold_idx', 'products_name_vi_fold_idx',
+      'batches_status_idx',
+      'batches_production_date_idx',
+      'batches_lot_code_prefix_idx',
+      'batches_lot_code_fold_idx',
+      'locations_name_fold_idx',
+      'businesses_tax_code_prefix_idx',
+      'businesses_name_fold_idx',
+      'products_name_en_fold_idx',
+      'products_name_vi_fold_idx',
     ]) {
       await db.query(`DROP INDEX ${index}`);
     }

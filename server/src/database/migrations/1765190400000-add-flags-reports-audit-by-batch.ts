@@ -54,7 +54,9 @@ export class AddFlagsReportsAuditByBatch1765190400000 implements MigrationInterf
       )`);
     await db.query(`CREATE INDEX flag_notes_flag_idx ON flag_notes (flag_id, created_at)`);
     // Shipping events waiting for their receipt: what the unreceived-shipment check reads.
-    await db.query(`CREATE INDEX events_shipping_destination_idx ON events (event_time) WHERE biz_step = 'shipping' AND destination_business_id IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX events_shipping_destination_idx ON events (event_time) WHERE biz_step = 'shipping' AND destination_business_id IS NOT NULL`,
+    );
     // The audit trail of a batch: entries of events recorded on it name it in details.batches.
     await db.query(`CREATE INDEX audit_log_batches_idx ON audit_log USING gin ((details->'batches') jsonb_path_ops)`);
   }

@@ -25,7 +25,9 @@ export class AddMailTokensAndSignInBackoff1765449600000 implements MigrationInte
     await db.query(`CREATE INDEX email_verifications_user_idx ON email_verifications (user_id, created_at DESC)`);
 
     // Invitations waiting from before have no token: an owner re-sends them to get one.
-    await db.query(`ALTER TABLE business_invitations ADD COLUMN token_hash text UNIQUE, ADD COLUMN expires_at timestamptz, ADD COLUMN accepted_by uuid REFERENCES users (id)`);
+    await db.query(
+      `ALTER TABLE business_invitations ADD COLUMN token_hash text UNIQUE, ADD COLUMN expires_at timestamptz, ADD COLUMN accepted_by uuid REFERENCES users (id)`,
+    );
     await db.query(`UPDATE business_invitations SET expires_at = created_at + interval '7 days'`);
     await db.query(`ALTER TABLE business_invitations ALTER COLUMN expires_at SET NOT NULL`);
 
@@ -37,7 +39,9 @@ export class AddMailTokensAndSignInBackoff1765449600000 implements MigrationInte
         locked_until timestamptz
       )`);
 
-    await db.query(`ALTER TABLE notifications ADD COLUMN for_role text CHECK (for_role IN ('owner', 'staff')), ADD COLUMN not_for_user uuid REFERENCES users (id)`);
+    await db.query(
+      `ALTER TABLE notifications ADD COLUMN for_role text CHECK (for_role IN ('owner', 'staff')), ADD COLUMN not_for_user uuid REFERENCES users (id)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -9,7 +9,9 @@ export class AddRefusedWebhookDeliveries1765536000000 implements MigrationInterf
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE webhook_deliveries DROP CONSTRAINT webhook_deliveries_status_check`);
-    await db.query(`ALTER TABLE webhook_deliveries ADD CONSTRAINT webhook_deliveries_status_check CHECK (status IN ('pending', 'delivered', 'refused', 'failed'))`);
+    await db.query(
+      `ALTER TABLE webhook_deliveries ADD CONSTRAINT webhook_deliveries_status_check CHECK (status IN ('pending', 'delivered', 'refused', 'failed'))`,
+    );
     await db.query(`ALTER TABLE webhook_deliveries ADD COLUMN last_attempt_at timestamptz`);
     await db.query(`UPDATE webhook_deliveries SET last_attempt_at = coalesce(delivered_at, next_attempt_at) WHERE attempts > 0`);
   }
@@ -18,6 +20,8 @@ export class AddRefusedWebhookDeliveries1765536000000 implements MigrationInterf
     await db.query(`UPDATE webhook_deliveries SET status = 'failed' WHERE status = 'refused'`);
     await db.query(`ALTER TABLE webhook_deliveries DROP COLUMN last_attempt_at`);
     await db.query(`ALTER TABLE webhook_deliveries DROP CONSTRAINT webhook_deliveries_status_check`);
-    await db.query(`ALTER TABLE webhook_deliveries ADD CONSTRAINT webhook_deliveries_status_check CHECK (status IN ('pending', 'delivered', 'failed'))`);
+    await db.query(
+      `ALTER TABLE webhook_deliveries ADD CONSTRAINT webhook_deliveries_status_check CHECK (status IN ('pending', 'delivered', 'failed'))`,
+    );
   }
 }

@@ -17,7 +17,9 @@ export class MakeScanIdsInProcess1765900000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`ALTER TABLE scans ALTER COLUMN id TYPE bigint USING ('x' || lpad(right(replace(id::text, '-', ''), 15), 16, '0'))::bit(64)::bigint`);
+    await db.query(
+      `ALTER TABLE scans ALTER COLUMN id TYPE bigint USING ('x' || lpad(right(replace(id::text, '-', ''), 15), 16, '0'))::bit(64)::bigint`,
+    );
     await db.query(`ALTER TABLE scans ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY`);
     await db.query(`SELECT setval(pg_get_serial_sequence('scans', 'id'), coalesce((SELECT max(id) FROM scans), 0) + 1, false)`);
   }

@@ -20,12 +20,37 @@ export interface DemoAccount {
  */
 export const DEMO_ACCOUNTS = {
   admin: { email: 'admin@demo.nguon.vn', displayName: 'Quản trị Nguồn', role: 'admin', purpose: 'Administrator: verifies businesses' },
-  inspector: { email: 'inspector@demo.nguon.vn', displayName: 'Trần Thị Mai (Chi cục QLCL Nông lâm sản Hà Tĩnh)', role: 'inspector', purpose: 'Inspector: reads everything' },
-  pomeloOwner: { email: 'buoi.phuctrach@demo.nguon.vn', displayName: 'Nguyễn Văn Hùng', role: 'member', purpose: 'Owner, HTX Bưởi Phúc Trạch Hương Khê' },
-  pomeloStaff: { email: 'nhanvien.phuctrach@demo.nguon.vn', displayName: 'Phan Thị Lan', role: 'member', purpose: 'Staff, HTX Bưởi Phúc Trạch Hương Khê' },
-  distributorOwner: { email: 'phanphoi.hanoi@demo.nguon.vn', displayName: 'Lê Minh Tuấn', role: 'member', purpose: 'Owner, Công ty TNHH Nông sản Sạch Thủ Đô (Hà Nội distributor)' },
+  inspector: {
+    email: 'inspector@demo.nguon.vn',
+    displayName: 'Trần Thị Mai (Chi cục QLCL Nông lâm sản Hà Tĩnh)',
+    role: 'inspector',
+    purpose: 'Inspector: reads everything',
+  },
+  pomeloOwner: {
+    email: 'buoi.phuctrach@demo.nguon.vn',
+    displayName: 'Nguyễn Văn Hùng',
+    role: 'member',
+    purpose: 'Owner, HTX Bưởi Phúc Trạch Hương Khê',
+  },
+  pomeloStaff: {
+    email: 'nhanvien.phuctrach@demo.nguon.vn',
+    displayName: 'Phan Thị Lan',
+    role: 'member',
+    purpose: 'Staff, HTX Bưởi Phúc Trạch Hương Khê',
+  },
+  distributorOwner: {
+    email: 'phanphoi.hanoi@demo.nguon.vn',
+    displayName: 'Lê Minh Tuấn',
+    role: 'member',
+    purpose: 'Owner, Công ty TNHH Nông sản Sạch Thủ Đô (Hà Nội distributor)',
+  },
   orangeOwner: { email: 'cam.huongson@demo.nguon.vn', displayName: 'Võ Văn Thắng', role: 'member', purpose: 'Owner, HTX Cam bù Hương Sơn' },
-  juiceOwner: { email: 'nuocep.honglinh@demo.nguon.vn', displayName: 'Đặng Thu Hà', role: 'member', purpose: 'Owner, Công ty CP Thực phẩm Hồng Lĩnh (juice factory)' },
+  juiceOwner: {
+    email: 'nuocep.honglinh@demo.nguon.vn',
+    displayName: 'Đặng Thu Hà',
+    role: 'member',
+    purpose: 'Owner, Công ty CP Thực phẩm Hồng Lĩnh (juice factory)',
+  },
   honeyOwner: { email: 'ongmat.vuquang@demo.nguon.vn', displayName: 'Hồ Sỹ Nam', role: 'member', purpose: 'Owner, HTX Ong mật Vũ Quang' },
 } as const satisfies Record<string, DemoAccount>;
 
@@ -43,9 +68,17 @@ export async function createDemoUsers(db: DataSource): Promise<DemoUserIds> {
   const entries = await Promise.all(
     (Object.entries(DEMO_ACCOUNTS) as [DemoAccountKey, DemoAccount][]).map(async ([key, account], n) => {
       const existing = await repo.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: account.email }).getOne();
-      const user = existing ?? await repo.save(repo.create({
-        email: account.email, passwordHash: passwordHashes[n]!, displayName: account.displayName, role: account.role, emailVerifiedAt: new Date(),
-      }));
+      const user =
+        existing ??
+        (await repo.save(
+          repo.create({
+            email: account.email,
+            passwordHash: passwordHashes[n]!,
+            displayName: account.displayName,
+            role: account.role,
+            emailVerifiedAt: new Date(),
+          }),
+        ));
       return [key, user.id] as const;
     }),
   );

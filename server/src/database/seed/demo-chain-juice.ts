@@ -56,20 +56,39 @@ export async function seedJuiceChain(ctx: DemoSeedContext, b: DemoBusinesses): P
       eventTime: vn('2026-03-02 07:00'),
     });
     await ctx.stage('orangeOwner', batch.id, {
-      stage: 'growing', eventTime: vn('2026-07-10 07:00'), locationId: garden.place,
+      stage: 'growing',
+      eventTime: vn('2026-07-10 07:00'),
+      locationId: garden.place,
       note: 'Bón phân chuồng hoai, tỉa cành, tưới giữ ẩm mùa khô. / Composted manure, pruning, dry-season watering.',
     });
     await ctx.stage('orangeOwner', batch.id, {
-      stage: 'harvesting', eventTime: vn(`${garden.harvested} 06:00`), locationId: garden.place, quantity: garden.kg, unit: 'KGM',
+      stage: 'harvesting',
+      eventTime: vn(`${garden.harvested} 06:00`),
+      locationId: garden.place,
+      quantity: garden.kg,
+      unit: 'KGM',
       note: `Thu hái tại vườn ${garden.gardener}. / Picked in the garden of ${garden.gardener}.`,
     });
     await ctx.stage('orangeOwner', batch.id, {
-      stage: 'shipping', eventTime: vn('2026-11-07 06:30'), locationId: garden.place, quantity: garden.kg, unit: 'KGM', destinationBusinessId: factory.id,
-      bizTransactions: [{ type: 'inv', id: 'HD-0000587' }, { type: 'desadv', id: 'PGH-2026-1107-03' }],
+      stage: 'shipping',
+      eventTime: vn('2026-11-07 06:30'),
+      locationId: garden.place,
+      quantity: garden.kg,
+      unit: 'KGM',
+      destinationBusinessId: factory.id,
+      bizTransactions: [
+        { type: 'inv', id: 'HD-0000587' },
+        { type: 'desadv', id: 'PGH-2026-1107-03' },
+      ],
     });
     await ctx.stage('juiceOwner', batch.id, {
-      stage: 'receiving', eventTime: vn('2026-11-07 10:15'), locationId: factory.places.factory, quantity: garden.kg, unit: 'KGM',
-      sourceBusinessId: coop.id, bizTransactions: [{ type: 'inv', id: 'HD-0000587' }],
+      stage: 'receiving',
+      eventTime: vn('2026-11-07 10:15'),
+      locationId: factory.places.factory,
+      quantity: garden.kg,
+      unit: 'KGM',
+      sourceBusinessId: coop.id,
+      bizTransactions: [{ type: 'inv', id: 'HD-0000587' }],
     });
     oranges.push(batch);
   }
@@ -97,11 +116,18 @@ export async function seedJuiceChain(ctx: DemoSeedContext, b: DemoBusinesses): P
     note: 'Rửa, ép lạnh 2.700 kg cam, lọc, thanh trùng 85 °C trong 30 giây, chiết 3.300 chai 330 ml. / 2,700 kg of oranges washed, cold-pressed, filtered, pasteurised at 85 °C for 30 s, filled into 3,300 bottles of 330 ml.',
   });
   await ctx.stage('juiceOwner', juiceBatch.id, {
-    stage: 'packing', eventTime: vn('2026-11-10 15:00'), locationId: factory.places.factory, quantity: 3300, unit: 'XBO',
+    stage: 'packing',
+    eventTime: vn('2026-11-10 15:00'),
+    locationId: factory.places.factory,
+    quantity: 3300,
+    unit: 'XBO',
     note: 'Đóng thùng 24 chai. / Packed 24 bottles to a carton.',
   });
   await ctx.stage('juiceOwner', juiceBatch.id, {
-    stage: 'inspecting', eventTime: vn('2026-11-12 09:00'), locationId: factory.places.factory, passed: true,
+    stage: 'inspecting',
+    eventTime: vn('2026-11-12 09:00'),
+    locationId: factory.places.factory,
+    passed: true,
     bizTransactions: [{ type: 'testres', id: 'QC-NC-2026-1110' }],
     note: 'Độ Brix 11,5; chỉ tiêu vi sinh đạt; không phát hiện chất bảo quản. / Brix 11.5; microbiology within limits; no preservatives found.',
   });

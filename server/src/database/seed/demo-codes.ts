@@ -48,7 +48,10 @@ export function demoDigitalLink(gtin13: string, lot: string, publicBaseUrl: stri
 export function demoLinks(publicBaseUrl: string): { title: string; url: string }[] {
   return [
     { title: 'Phúc Trạch pomelo, farm to Hà Nội shop', url: demoDigitalLink(DEMO_GTINS.pomelo, DEMO_LOTS.pomelo, publicBaseUrl) },
-    { title: 'Hương Sơn orange juice, made from two orange batches', url: demoDigitalLink(DEMO_GTINS.orangeJuice, DEMO_LOTS.orangeJuice, publicBaseUrl) },
+    {
+      title: 'Hương Sơn orange juice, made from two orange batches',
+      url: demoDigitalLink(DEMO_GTINS.orangeJuice, DEMO_LOTS.orangeJuice, publicBaseUrl),
+    },
     { title: 'Vũ Quang forest honey, lab-inspected', url: demoDigitalLink(DEMO_GTINS.honey, DEMO_LOTS.honey, publicBaseUrl) },
     { title: 'Vũ Quang honey, RECALLED batch', url: demoDigitalLink(DEMO_GTINS.honey, DEMO_LOTS.honeyRecalled, publicBaseUrl) },
   ];

@@ -1,4 +1,19 @@
-import type { BatchView, BusinessView, CreateBatchRequest, CreateBusinessRequest, CreateCertificateRequest, CreatedInvitation, CreateLocationRequest, CreateProductRequest, LocationView, MemberRole, ProductView, RecallRequest, RecordProcessingRequest, RecordStageRequest } from '@nguon/shared';
+import type {
+  BatchView,
+  BusinessView,
+  CreateBatchRequest,
+  CreateBusinessRequest,
+  CreateCertificateRequest,
+  CreatedInvitation,
+  CreateLocationRequest,
+  CreateProductRequest,
+  LocationView,
+  MemberRole,
+  ProductView,
+  RecallRequest,
+  RecordProcessingRequest,
+  RecordStageRequest,
+} from '@nguon/shared';
 import type { App } from '../../app.factory.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountKey } from './demo-accounts.js';
 
@@ -8,7 +23,13 @@ export function vn(localDateTime: string): string {
 }
 
 interface Injector {
-  inject(options: { method: string; url: string; headers: Record<string, string>; payload?: string; remoteAddress?: string }): Promise<{ statusCode: number; body: string }>;
+  inject(options: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    payload?: string;
+    remoteAddress?: string;
+  }): Promise<{ statusCode: number; body: string }>;
 }
 
 /**
@@ -35,7 +56,10 @@ export class DemoSeedContext {
 
   /** The owner invites; the member accepts with the invitation link's token, as an invitee would. */
   async addMember(account: DemoAccountKey, businessId: string, member: DemoAccountKey, role: MemberRole): Promise<void> {
-    const { link } = await this.call<CreatedInvitation>(account, 'POST', `/api/businesses/${businessId}/invitations`, { email: DEMO_ACCOUNTS[member].email, role });
+    const { link } = await this.call<CreatedInvitation>(account, 'POST', `/api/businesses/${businessId}/invitations`, {
+      email: DEMO_ACCOUNTS[member].email,
+      role,
+    });
     await this.call(member, 'POST', '/api/invitations/accept', { token: new URL(link).searchParams.get('token') });
   }
 
@@ -83,7 +107,10 @@ export class DemoSeedContext {
 
   private async send(method: string, url: string, body: unknown, headers: Record<string, string>): Promise<unknown> {
     const response = await this.http.inject({
-      method, url, payload: JSON.stringify(body), headers: { ...headers, 'content-type': 'application/json', 'accept-language': 'en' },
+      method,
+      url,
+      payload: JSON.stringify(body),
+      headers: { ...headers, 'content-type': 'application/json', 'accept-language': 'en' },
       // Its own client address, so seeding does not use up the sign-in limit of people on this machine.
       remoteAddress: '192.0.2.1',
     });

@@ -1,7 +1,19 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateBy,
+} from 'class-validator';
 import { EPCIS_ACTIONS } from '@nguon/shared';
 import { QueryPageDto } from './query-page.dto.js';
 
@@ -64,20 +76,24 @@ function ExistsFlag(description: string): PropertyDecorator {
   );
 }
 
-const EVENT_TYPE_NAME = ValidateBy({
-  name: 'isEventTypeName',
-  validator: {
-    validate: (value) => typeof value === 'string' && /^[A-Za-z][\w.:-]*$/.test(value),
-    defaultMessage: () => '$property values must be event type names such as ObjectEvent',
+const EVENT_TYPE_NAME = ValidateBy(
+  {
+    name: 'isEventTypeName',
+    validator: {
+      validate: (value) => typeof value === 'string' && /^[A-Za-z][\w.:-]*$/.test(value),
+      defaultMessage: () => '$property values must be event type names such as ObjectEvent',
+    },
   },
-}, { each: true });
+  { each: true },
+);
 
 /**
  * `GET /epcis/events`: the standard query parameters of the EPCIS 2.0 REST binding that the
  * portal answers. Any other parameter is refused with 400, naming it.
  */
 export class QueryEventsDto extends QueryPageDto {
-  @QueryList('words', 'ObjectEvent, AggregationEvent, TransformationEvent, TransactionEvent, AssociationEvent.') @EVENT_TYPE_NAME
+  @QueryList('words', 'ObjectEvent, AggregationEvent, TransformationEvent, TransactionEvent, AssociationEvent.')
+  @EVENT_TYPE_NAME
   eventType?: string[];
 
   @QueryTime('Events at or after this time.') GE_eventTime?: string;
@@ -96,7 +112,11 @@ export class QueryEventsDto extends QueryPageDto {
   @QueryList('uris', 'An EPC in inputEPCList.') MATCH_inputEPC?: string[];
   @QueryList('uris', 'An EPC in outputEPCList.') MATCH_outputEPC?: string[];
   @QueryList('uris', 'An EPC anywhere: epcList, childEPCs, parentID, inputEPCList, outputEPCList.') MATCH_anyEPC?: string[];
-  @QueryList('uris', 'An EPC class in quantityList or childQuantityList (e.g. urn:epc:class:lgtin:... or https://id.gs1.org/01/{gtin}/10/{lot}).') MATCH_epcClass?: string[];
+  @QueryList(
+    'uris',
+    'An EPC class in quantityList or childQuantityList (e.g. urn:epc:class:lgtin:... or https://id.gs1.org/01/{gtin}/10/{lot}).',
+  )
+  MATCH_epcClass?: string[];
   @QueryList('uris', 'An EPC class in inputQuantityList.') MATCH_inputEPCClass?: string[];
   @QueryList('uris', 'An EPC class in outputQuantityList.') MATCH_outputEPCClass?: string[];
   @QueryList('uris', 'An EPC class in any quantity list.') MATCH_anyEPCClass?: string[];
@@ -105,10 +125,12 @@ export class QueryEventsDto extends QueryPageDto {
   @ExistsFlag('Only error declarations.') EXISTS_errorDeclaration?: boolean;
 
   @ApiPropertyOptional({ enum: ORDER_BY_FIELDS, description: 'Without it, events come in the order they were recorded.' })
-  @IsOptional() @IsIn(ORDER_BY_FIELDS, { message: `$property must be one of ${ORDER_BY_FIELDS.join(', ')}` })
+  @IsOptional()
+  @IsIn(ORDER_BY_FIELDS, { message: `$property must be one of ${ORDER_BY_FIELDS.join(', ')}` })
   orderBy?: OrderByField;
 
   @ApiPropertyOptional({ enum: ORDER_DIRECTIONS, description: 'DESC when orderBy is given without it (as the standard says).' })
-  @IsOptional() @IsIn(ORDER_DIRECTIONS, { message: `$property must be ASC or DESC` })
+  @IsOptional()
+  @IsIn(ORDER_DIRECTIONS, { message: `$property must be ASC or DESC` })
   orderDirection?: OrderDirection;
 }

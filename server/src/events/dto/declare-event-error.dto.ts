@@ -1,7 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, ValidateNested } from 'class-validator';
-import { CBV_ERROR_REASONS, SINGLE_BATCH_STAGES, type CbvErrorReason, type DeclareEventErrorRequest, type RecordStageRequest } from '@nguon/shared';
+import {
+  CBV_ERROR_REASONS,
+  SINGLE_BATCH_STAGES,
+  type CbvErrorReason,
+  type DeclareEventErrorRequest,
+  type RecordStageRequest,
+} from '@nguon/shared';
 import { IsText } from '../../common/validation/decorators.js';
 import { StageFieldsDto } from './record-stage.dto.js';
 
@@ -13,5 +19,9 @@ export class CorrectedStageDto extends StageFieldsDto {
 export class DeclareEventErrorDto implements DeclareEventErrorRequest {
   @ApiProperty({ enum: CBV_ERROR_REASONS }) @IsIn(CBV_ERROR_REASONS) reason: CbvErrorReason;
   @IsText(1000) explanation: string;
-  @ApiPropertyOptional({ type: CorrectedStageDto }) @IsOptional() @ValidateNested() @Type(() => CorrectedStageDto) corrected?: CorrectedStageDto;
+  @ApiPropertyOptional({ type: CorrectedStageDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CorrectedStageDto)
+  corrected?: CorrectedStageDto;
 }

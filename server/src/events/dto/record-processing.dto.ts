@@ -1,7 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsOptional, IsPositive, IsUUID, Max, ValidateIf, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsNumber,
+  IsOptional,
+  IsPositive,
+  IsUUID,
+  Max,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import type { ProcessingInput, ProcessingOutput, RecordProcessingRequest, UnitCode } from '@nguon/shared';
 import { IsUnitCode } from '../../common/validation/decorators.js';
@@ -18,7 +27,9 @@ export class ProcessingInputDto implements ProcessingInput {
 export class ProcessingOutputDto implements ProcessingOutput {
   @ApiPropertyOptional() @ValidateIf((o: ProcessingOutputDto) => o.newBatch === undefined) @IsUUID() batchId?: string;
   @ApiPropertyOptional({ type: BatchFieldsDto })
-  @ValidateIf((o: ProcessingOutputDto) => o.batchId === undefined) @ValidateNested() @Type(() => BatchFieldsDto)
+  @ValidateIf((o: ProcessingOutputDto) => o.batchId === undefined)
+  @ValidateNested()
+  @Type(() => BatchFieldsDto)
   newBatch?: BatchFieldsDto;
   @IsOptional() @IsNumber({ maxDecimalPlaces: 6 }) @IsPositive() @Max(1e12) quantity?: number;
   @IsOptional() @IsUnitCode() unit?: UnitCode;
@@ -26,10 +37,18 @@ export class ProcessingOutputDto implements ProcessingOutput {
 
 export class RecordProcessingDto extends EventTimePlaceDto implements RecordProcessingRequest {
   @ApiProperty({ type: [ProcessingInputDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ProcessingInputDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ProcessingInputDto)
   inputs: ProcessingInputDto[];
 
   @ApiProperty({ type: [ProcessingOutputDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ProcessingOutputDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ProcessingOutputDto)
   outputs: ProcessingOutputDto[];
 }

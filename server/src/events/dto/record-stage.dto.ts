@@ -1,11 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsPositive, IsUUID, Max, ValidateNested } from 'class-validator';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsPositive, IsUUID, Max, ValidateNested,
-} from 'class-validator';
-import {
-  CBV_BIZ_TRANSACTION_TYPES, SINGLE_BATCH_STAGES, type BizTransactionInput, type CbvBizTransactionType,
-  type RecordStageRequest, type StageFields, type UnitCode,
+  CBV_BIZ_TRANSACTION_TYPES,
+  SINGLE_BATCH_STAGES,
+  type BizTransactionInput,
+  type CbvBizTransactionType,
+  type RecordStageRequest,
+  type StageFields,
+  type UnitCode,
 } from '@nguon/shared';
 import { IsDateTime, IsText, IsTimeZoneOffset, IsUnitCode } from '../../common/validation/decorators.js';
 
@@ -30,7 +33,12 @@ export class StageFieldsDto extends EventTimePlaceDto implements StageFields {
   @IsOptional() @IsText(300) destinationName?: string;
   @IsOptional() @IsUUID() sourceBusinessId?: string;
   @IsOptional() @IsText(300) sourceName?: string;
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => BizTransactionDto) bizTransactions?: BizTransactionDto[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => BizTransactionDto)
+  bizTransactions?: BizTransactionDto[];
   @IsOptional() @IsBoolean() passed?: boolean;
   @IsOptional() @IsText(300) labName?: string;
   @IsOptional() @IsArray() @ArrayMaxSize(10) @IsUUID('all', { each: true }) attachmentIds?: string[];

@@ -8,11 +8,16 @@ async function* documentChunks(events: AsyncIterable<EpcisEvent[]>): AsyncGenera
   let first = true;
   for await (const page of events) {
     // One event per line, so that a reader can count the events as they arrive.
-    yield Buffer.from(page.map((event) => {
-      const text = `${first ? '' : ','}${JSON.stringify(event)}\n`;
-      first = false;
-      return text;
-    }).join(''), 'utf8');
+    yield Buffer.from(
+      page
+        .map((event) => {
+          const text = `${first ? '' : ','}${JSON.stringify(event)}\n`;
+          first = false;
+          return text;
+        })
+        .join(''),
+      'utf8',
+    );
   }
   yield Buffer.from(']}}\n', 'utf8');
 }

@@ -35,16 +35,26 @@ function writeGlossary(sheet: ExcelJS.Worksheet): void {
   sheet.addRow([]).commit();
   heading(['Critical tracking event (CTE)', 'Sự kiện truy xuất trọng yếu', 'Recorded as the portal stages', 'Ghi nhận qua các công đoạn']);
   for (const [cte, name] of Object.entries(CRITICAL_TRACKING_EVENTS)) {
-    const stages = (Object.keys(CTE_OF_STAGE) as Stage[]).filter((stage) => CTE_OF_STAGE[stage] === cte).map((stage) => STAGES[stage].label);
+    const stages = (Object.keys(CTE_OF_STAGE) as Stage[])
+      .filter((stage) => CTE_OF_STAGE[stage] === cte)
+      .map((stage) => STAGES[stage].label);
     sheet.addRow([name.en, name.vi, stages.map((s) => s.en).join(', '), stages.map((s) => s.vi).join(', ')]).commit();
   }
 }
 
-async function writeWorkbook(workbook: ExcelJS.stream.xlsx.WorkbookWriter, pages: AsyncIterable<ExportRow[]>, out: PassThrough): Promise<void> {
+async function writeWorkbook(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  pages: AsyncIterable<ExportRow[]>,
+  out: PassThrough,
+): Promise<void> {
   workbook.creator = 'Nguồn';
   // The events sheet first: the zip takes the sheets in the order they are added, so its rows stream out as written.
   const events = workbook.addWorksheet(EVENTS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  events.columns = EXPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width, style: c.kind === 'datetime' ? { numFmt: DATE_TIME_FORMAT } : {} }));
+  events.columns = EXPORT_COLUMNS.map((c) => ({
+    header: c.header,
+    width: c.width,
+    style: c.kind === 'datetime' ? { numFmt: DATE_TIME_FORMAT } : {},
+  }));
   events.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
   const glossary = workbook.addWorksheet(GLOSSARY_SHEET);
   glossary.columns = [{ width: 30 }, { width: 30 }, { width: 60 }, { width: 60 }];

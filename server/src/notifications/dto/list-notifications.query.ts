@@ -5,6 +5,8 @@ import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 
 export class ListNotificationsQuery extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only the ones not read yet' })
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
   unread?: boolean;
 }

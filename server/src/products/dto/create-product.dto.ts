@@ -1,7 +1,20 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import type { CreateProductRequest, LocalizedText, UnitCode } from '@nguon/shared';
 import { IsGtin, IsText, IsUnitCode } from '../../common/validation/decorators.js';
 
@@ -15,7 +28,11 @@ export const MAX_PRODUCT_IMAGES = 10;
 
 /** The fields' checks, shared by creating and changing a product. */
 export const ProductField = {
-  text: () => applyDecorators(ValidateNested(), Type(() => LocalizedTextDto)),
+  text: () =>
+    applyDecorators(
+      ValidateNested(),
+      Type(() => LocalizedTextDto),
+    ),
   imageUrl: () => applyDecorators(IsUrl({ require_tld: false, protocols: ['http', 'https'] }), MaxLength(2000)),
   shelfLifeDays: () => applyDecorators(IsInt(), Min(1), Max(36500)),
   standards: () => applyDecorators(IsArray(), ArrayMaxSize(20), IsString({ each: true }), MaxLength(100, { each: true })),

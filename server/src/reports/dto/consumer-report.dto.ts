@@ -2,7 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, ValidateNested } from 'class-validator';
 import {
-  REPORT_CATEGORY_NAMES, REPORT_PHOTO_MAX_BYTES, REPORT_PHOTO_TYPES, type ConsumerReportRequest, type ReportCategory,
+  REPORT_CATEGORY_NAMES,
+  REPORT_PHOTO_MAX_BYTES,
+  REPORT_PHOTO_TYPES,
+  type ConsumerReportRequest,
+  type ReportCategory,
 } from '@nguon/shared';
 import { IsBase64Of, IsText } from '../../common/validation/decorators.js';
 
@@ -13,7 +17,7 @@ export class ReportPhotoDto {
 
 export class ConsumerReportDto implements ConsumerReportRequest {
   @ApiProperty({ enum: REPORT_CATEGORY_NAMES }) @IsIn(REPORT_CATEGORY_NAMES) category: ReportCategory;
-  @IsText(2000, 'What is wrong, in the consumer\'s words') message: string;
+  @IsText(2000, "What is wrong, in the consumer's words") message: string;
   @IsOptional() @IsText(200, 'A phone number or email, if the consumer wants an answer') contact?: string;
   @IsOptional() @ValidateNested() @Type(() => ReportPhotoDto) photo?: ReportPhotoDto;
 }

@@ -4,5 +4,8 @@ import { SHIPMENT_STATUS_FILTERS, type ShipmentStatusFilter } from '@nguon/share
 import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 
 export class IncomingShipmentsQuery extends PageQueryDto {
-  @ApiPropertyOptional({ enum: SHIPMENT_STATUS_FILTERS, default: 'pending' }) @IsOptional() @IsIn(SHIPMENT_STATUS_FILTERS) status?: ShipmentStatusFilter;
+  @ApiPropertyOptional({ enum: SHIPMENT_STATUS_FILTERS, default: 'pending' })
+  @IsOptional()
+  @IsIn(SHIPMENT_STATUS_FILTERS)
+  status?: ShipmentStatusFilter;
 }

@@ -21,10 +21,15 @@ export default function AdminRoute() {
   if (!user) return null;
 
   const panel =
-    tab === 'pending' ? <PendingBusinesses />
-    : tab === 'businesses' ? <BusinessDirectory />
-    : tab === 'users' ? <UsersPanel currentUserId={user.id} />
-    : <InspectorsPanel currentUserId={user.id} />;
+    tab === 'pending' ? (
+      <PendingBusinesses />
+    ) : tab === 'businesses' ? (
+      <BusinessDirectory />
+    ) : tab === 'users' ? (
+      <UsersPanel currentUserId={user.id} />
+    ) : (
+      <InspectorsPanel currentUserId={user.id} />
+    );
 
   return (
     <div className="page" data-testid="admin-page">

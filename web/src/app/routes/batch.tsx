@@ -77,10 +77,13 @@ export default function BatchRoute() {
   const state = usePublicBatch(id, fromServer ?? (handedOver?.kind === 'batch' ? handedOver.batch : null), fromServer !== null);
   // Only the visitor who just scanned the code may share where: the scan's token came with the
   // resolver's answer (handed over by the home page) or in the fragment of its redirect.
-  const [scanToken] = useState(() => (handedOver?.kind === 'batch' ? handedOver.batch.scanToken : undefined) ?? scanTokenFromHash(location.hash));
+  const [scanToken] = useState(
+    () => (handedOver?.kind === 'batch' ? handedOver.batch.scanToken : undefined) ?? scanTokenFromHash(location.hash),
+  );
   useEffect(() => {
     // Kept in memory, not in the address bar, so a shared link does not carry it.
-    if (scanTokenFromHash(location.hash)) void navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: location.state });
+    if (scanTokenFromHash(location.hash))
+      void navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: location.state });
   }, [location, navigate]);
 
   if (state.status === 'loading') {

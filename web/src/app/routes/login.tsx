@@ -31,7 +31,10 @@ export default function LoginRoute() {
         <LoginForm onSignedIn={startSession} />
       </Card>
       <p className="page__aside">
-        {t('auth.noAccount')} <Link to={registerHref} data-testid="register-link">{t('auth.registerLink')}</Link>
+        {t('auth.noAccount')}{' '}
+        <Link to={registerHref} data-testid="register-link">
+          {t('auth.registerLink')}
+        </Link>
       </p>
     </div>
   );

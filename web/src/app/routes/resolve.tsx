@@ -67,11 +67,7 @@ export default function ResolveRoute() {
           </Link>
         }
       >
-        <p>
-          {notFound
-            ? t(error === 'PRODUCT_NOT_FOUND' ? 'productNotFound.text' : 'batchNotFound.text')
-            : errorMessage(error)}
-        </p>
+        <p>{notFound ? t(error === 'PRODUCT_NOT_FOUND' ? 'productNotFound.text' : 'batchNotFound.text') : errorMessage(error)}</p>
       </EmptyState>
     </div>
   );

@@ -8,12 +8,7 @@ function LanguageToggle() {
   const { locale, setLocale } = useLocale();
   const next = locale === 'vi' ? 'en' : 'vi';
   return (
-    <button
-      type="button"
-      className="lang-toggle"
-      data-testid="lang-toggle"
-      onClick={() => setLocale(next)}
-    >
+    <button type="button" className="lang-toggle" data-testid="lang-toggle" onClick={() => setLocale(next)}>
       <span className={locale === 'vi' ? 'lang-toggle__current' : undefined} lang="vi">
         VI
       </span>

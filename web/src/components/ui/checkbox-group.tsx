@@ -28,7 +28,13 @@ export function CheckboxGroup<V extends string>({ legend, hint, options, value, 
       ) : null}
       {options.map((option) => (
         <label key={option.value} className="check">
-          <input type="checkbox" name={name} value={option.value} checked={value.includes(option.value)} onChange={(event) => toggle(option.value, event.target.checked)} />
+          <input
+            type="checkbox"
+            name={name}
+            value={option.value}
+            checked={value.includes(option.value)}
+            onChange={(event) => toggle(option.value, event.target.checked)}
+          />
           <span className="check__text">
             <span className="check__label">{option.label}</span>
             {option.description ? <span className="check__description">{option.description}</span> : null}

@@ -35,7 +35,17 @@ interface ConfirmDialogProps {
  * gives focus back to the button that opened it.
  */
 export function ConfirmDialog({
-  open, title, children, confirmLabel, cancelLabel, tone = 'primary', pending = false, error, reason, onConfirm, onClose,
+  open,
+  title,
+  children,
+  confirmLabel,
+  cancelLabel,
+  tone = 'primary',
+  pending = false,
+  error,
+  reason,
+  onConfirm,
+  onClose,
   'data-testid': testId,
 }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);

@@ -23,7 +23,12 @@ export function Pager({ total, limit, offset, onChange, label }: PagerProps) {
       </p>
       {total > limit ? (
         <div className="pager__buttons">
-          <Button variant="secondary" disabled={offset <= 0} onClick={() => onChange(Math.max(0, offset - limit))} data-testid="pager-previous">
+          <Button
+            variant="secondary"
+            disabled={offset <= 0}
+            onClick={() => onChange(Math.max(0, offset - limit))}
+            data-testid="pager-previous"
+          >
             {t('pager.previous')}
           </Button>
           <Button variant="secondary" disabled={to >= total} onClick={() => onChange(offset + limit)} data-testid="pager-next">

@@ -18,9 +18,11 @@ export function NewPasswordField({ label, value, onChange, error, name = 'passwo
   const [visible, setVisible] = useState(false);
   const length = [...value].length;
   const status =
-    length === 0 ? null
-    : length < PASSWORD_MIN_LENGTH ? t('auth.passwordCount', { count: length, min: PASSWORD_MIN_LENGTH })
-    : t('auth.passwordLongEnough');
+    length === 0
+      ? null
+      : length < PASSWORD_MIN_LENGTH
+        ? t('auth.passwordCount', { count: length, min: PASSWORD_MIN_LENGTH })
+        : t('auth.passwordLongEnough');
   return (
     <div className="password-field">
       <TextField

@@ -49,7 +49,9 @@ export function PagedResult<T>({ empty, limit, offset, onPage, pagesLabel, child
   return (
     <QueryResult {...query}>
       {(page) =>
-        page.items.length === 0 ? empty : (
+        page.items.length === 0 ? (
+          empty
+        ) : (
           <>
             {children(page.items)}
             <Pager total={page.total} limit={limit} offset={offset} onChange={onPage} label={pagesLabel} />

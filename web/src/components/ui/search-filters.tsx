@@ -31,7 +31,15 @@ export function SearchFilters<V extends string>({ label, search, onSearch, choic
   };
   return (
     <form className="filters" role="search" onSubmit={onSubmit} aria-label={label}>
-      <TextField label={search.label} hint={search.hint} type="search" name="q" value={q} onChange={(event) => setQ(event.target.value)} className="filters__grow" />
+      <TextField
+        label={search.label}
+        hint={search.hint}
+        type="search"
+        name="q"
+        value={q}
+        onChange={(event) => setQ(event.target.value)}
+        className="filters__grow"
+      />
       <SelectField
         label={choice.label}
         name={choice.name}

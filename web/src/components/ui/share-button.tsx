@@ -22,7 +22,11 @@ export function ShareButton({ title, text, path }: ShareButtonProps) {
   const url = `${window.location.origin}${path}`;
   if (typeof navigator.share !== 'function') return <CopyButton text={url} label={t('share.copyLink')} />;
   return (
-    <Button variant="secondary" data-testid="share-button" onClick={() => void navigator.share({ title, text, url }).catch(() => undefined)}>
+    <Button
+      variant="secondary"
+      data-testid="share-button"
+      onClick={() => void navigator.share({ title, text, url }).catch(() => undefined)}
+    >
       <ShareIcon />
       {t('share.button')}
     </Button>

@@ -17,10 +17,12 @@ export const alertsMessages = defineMessages(
     'alerts.webhooks.empty': 'Chưa có webhook nào.',
     'alerts.webhooks.remove': 'Gỡ',
     'alerts.webhooks.removeConfirm': 'Gỡ webhook {url}? Các tin chưa gửi sẽ bị hủy.',
-    'alerts.webhooks.urlRule': 'Chỉ địa chỉ Internet công khai (http hoặc https): hệ thống không gọi tới máy chủ của chính nó hay mạng nội bộ.',
+    'alerts.webhooks.urlRule':
+      'Chỉ địa chỉ Internet công khai (http hoặc https): hệ thống không gọi tới máy chủ của chính nó hay mạng nội bộ.',
     'alerts.webhooks.last': 'Lần gửi gần nhất: {status}, {time}, lần thử thứ {attempts}.',
     'alerts.webhooks.retry': 'Sẽ thử lại lúc {time}.',
-    'alerts.webhooks.refusedHint': 'Địa chỉ này trỏ vào mạng nội bộ nên hệ thống không gửi và không thử lại. Hãy gỡ webhook này và thêm một địa chỉ Internet công khai.',
+    'alerts.webhooks.refusedHint':
+      'Địa chỉ này trỏ vào mạng nội bộ nên hệ thống không gửi và không thử lại. Hãy gỡ webhook này và thêm một địa chỉ Internet công khai.',
     'alerts.webhooks.status.delivered': 'đã gửi',
     'alerts.webhooks.status.refused': 'bị từ chối',
     'alerts.webhooks.status.failed': 'thất bại',
@@ -44,7 +46,8 @@ export const alertsMessages = defineMessages(
     'alerts.webhooks.urlRule': 'Public internet addresses only (http or https): the portal does not call itself or internal networks.',
     'alerts.webhooks.last': 'Last delivery: {status}, {time}, attempt {attempts}.',
     'alerts.webhooks.retry': 'Will try again at {time}.',
-    'alerts.webhooks.refusedHint': 'This address points into an internal network, so the portal does not send to it or retry. Remove this webhook and add a public internet address.',
+    'alerts.webhooks.refusedHint':
+      'This address points into an internal network, so the portal does not send to it or retry. Remove this webhook and add a public internet address.',
     'alerts.webhooks.status.delivered': 'delivered',
     'alerts.webhooks.status.refused': 'refused',
     'alerts.webhooks.status.failed': 'failed',

@@ -12,18 +12,22 @@ export const businessClaimsMessages = defineMessages(
     'claims.confirmed': 'đã xác nhận',
     'claims.unconfirmed': 'chờ quản trị viên xác nhận',
     'claims.conflict': 'trùng với doanh nghiệp đã xác minh «{name}»',
-    'claims.conflictNotice': 'Có mã trùng với doanh nghiệp đã xác minh khác: không thể xác minh doanh nghiệp này cho đến khi khai báo được sửa hoặc làm rõ.',
+    'claims.conflictNotice':
+      'Có mã trùng với doanh nghiệp đã xác minh khác: không thể xác minh doanh nghiệp này cho đến khi khai báo được sửa hoặc làm rõ.',
     'claims.confirmButton': 'Xác nhận mã doanh nghiệp GS1 mới',
     'claims.confirmedNotice': 'Đã xác nhận mã doanh nghiệp GS1 của {name}.',
     'claims.edit.title': 'Mã doanh nghiệp GS1',
-    'claims.edit.intro': 'Mã GTIN của sản phẩm phải thuộc một trong các mã này. Sau khi doanh nghiệp được xác minh, mã thêm mới phải chờ quản trị viên xác nhận.',
+    'claims.edit.intro':
+      'Mã GTIN của sản phẩm phải thuộc một trong các mã này. Sau khi doanh nghiệp được xác minh, mã thêm mới phải chờ quản trị viên xác nhận.',
     'claims.edit.save': 'Lưu mã doanh nghiệp',
     'claims.edit.saved': 'Đã lưu.',
     'claims.gtin.usable': 'Mã GTIN phải thuộc mã doanh nghiệp GS1 của doanh nghiệp: {prefixes}.',
-    'claims.gtin.noPrefix': 'Doanh nghiệp chưa có mã doanh nghiệp GS1 {state}: hãy khai báo ở trang doanh nghiệp trước khi nhập GTIN, hoặc để trống.',
+    'claims.gtin.noPrefix':
+      'Doanh nghiệp chưa có mã doanh nghiệp GS1 {state}: hãy khai báo ở trang doanh nghiệp trước khi nhập GTIN, hoặc để trống.',
     'claims.gtin.stateConfirmed': 'được xác nhận',
     'claims.gtin.stateDeclared': 'nào',
-    'claims.gtin.outside': 'Mã GTIN này không thuộc mã doanh nghiệp GS1 của doanh nghiệp ({prefixes}): chỉ được dùng mã vạch do doanh nghiệp mình đăng ký với GS1.',
+    'claims.gtin.outside':
+      'Mã GTIN này không thuộc mã doanh nghiệp GS1 của doanh nghiệp ({prefixes}): chỉ được dùng mã vạch do doanh nghiệp mình đăng ký với GS1.',
   },
   {
     'claims.prefixes.label': 'GS1 company prefix',
@@ -35,17 +39,21 @@ export const businessClaimsMessages = defineMessages(
     'claims.confirmed': 'confirmed',
     'claims.unconfirmed': 'awaiting an administrator',
     'claims.conflict': 'held by the verified business “{name}”',
-    'claims.conflictNotice': 'Some claims collide with another verified business: this business cannot be verified until they are corrected or explained.',
+    'claims.conflictNotice':
+      'Some claims collide with another verified business: this business cannot be verified until they are corrected or explained.',
     'claims.confirmButton': 'Confirm new GS1 company prefixes',
     'claims.confirmedNotice': 'The GS1 company prefixes of {name} are confirmed.',
     'claims.edit.title': 'GS1 company prefixes',
-    'claims.edit.intro': 'Product GTINs must fall under one of these. Once the business is verified, a prefix added waits for an administrator to confirm it.',
+    'claims.edit.intro':
+      'Product GTINs must fall under one of these. Once the business is verified, a prefix added waits for an administrator to confirm it.',
     'claims.edit.save': 'Save prefixes',
     'claims.edit.saved': 'Saved.',
     'claims.gtin.usable': "The GTIN must fall under the business's GS1 company prefixes: {prefixes}.",
-    'claims.gtin.noPrefix': 'The business has no {state} GS1 company prefix: declare one on the business page before entering a GTIN, or leave it empty.',
+    'claims.gtin.noPrefix':
+      'The business has no {state} GS1 company prefix: declare one on the business page before entering a GTIN, or leave it empty.',
     'claims.gtin.stateConfirmed': 'confirmed',
     'claims.gtin.stateDeclared': 'declared',
-    'claims.gtin.outside': "This GTIN is not under the business's GS1 company prefixes ({prefixes}): only barcodes the business registered with GS1 can be used.",
+    'claims.gtin.outside':
+      "This GTIN is not under the business's GS1 company prefixes ({prefixes}): only barcodes the business registered with GS1 can be used.",
   },
 );

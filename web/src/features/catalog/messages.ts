@@ -65,7 +65,8 @@ export const catalogMessages = defineMessages(
     'catalog.product.saved': 'Đã lưu sản phẩm.',
     'catalog.product.batchCount': 'Sản phẩm đã có {count} lô hàng.',
     'catalog.product.certificates': 'Chứng nhận của sản phẩm',
-    'catalog.product.certificatesIntro': 'Ví dụ VietGAP của vùng trồng, OCOP của sản phẩm; hiện trên trang truy xuất các lô của sản phẩm này.',
+    'catalog.product.certificatesIntro':
+      'Ví dụ VietGAP của vùng trồng, OCOP của sản phẩm; hiện trên trang truy xuất các lô của sản phẩm này.',
 
     'catalog.certs.title': 'Chứng nhận',
     'catalog.certs.intro': 'Chứng nhận của doanh nghiệp (VietGAP, OCOP, hữu cơ, HACCP…) hiện cùng hiệu lực trên trang truy xuất.',
@@ -156,7 +157,8 @@ export const catalogMessages = defineMessages(
     'catalog.attach.list': 'Chosen files',
 
     'catalog.gtin.label': 'GTIN (barcode number)',
-    'catalog.gtin.hint': 'The 8, 12, 13 or 14 digits under the barcode; Vietnamese ones usually start with 893. Leave empty if there is none yet.',
+    'catalog.gtin.hint':
+      'The 8, 12, 13 or 14 digits under the barcode; Vietnamese ones usually start with 893. Leave empty if there is none yet.',
     'catalog.gtin.notDigits': 'A GTIN has digits only.',
     'catalog.gtin.length': 'A GTIN has 8, 12, 13 or 14 digits; this one has {count}.',
     'catalog.gtin.checkDigit': 'Wrong check digit: the last digit must be {expected}, not {actual}.',
@@ -199,7 +201,8 @@ export const catalogMessages = defineMessages(
     'catalog.product.saved': 'The product is saved.',
     'catalog.product.batchCount': 'The product has {count} batches.',
     'catalog.product.certificates': "The product's certificates",
-    'catalog.product.certificatesIntro': "For example the growing area's VietGAP or the product's OCOP; shown on the consumer pages of this product's batches.",
+    'catalog.product.certificatesIntro':
+      "For example the growing area's VietGAP or the product's OCOP; shown on the consumer pages of this product's batches.",
 
     'catalog.certs.title': 'Certificates',
     'catalog.certs.intro': "The business's certificates (VietGAP, OCOP, organic, HACCP…) show with their validity on consumer pages.",

@@ -3,7 +3,8 @@ import { defineMessages } from '@/lib/define-messages';
 export const exportsMessages = defineMessages(
   {
     'exports.title': 'Xuất hồ sơ truy xuất',
-    'exports.intro': 'Bảng tính sắp xếp được (mỗi dòng một sự kiện truy xuất trọng yếu, theo các yếu tố dữ liệu chính của FSMA 204) hoặc tài liệu EPCIS 2.0 của cùng các sự kiện.',
+    'exports.intro':
+      'Bảng tính sắp xếp được (mỗi dòng một sự kiện truy xuất trọng yếu, theo các yếu tố dữ liệu chính của FSMA 204) hoặc tài liệu EPCIS 2.0 của cùng các sự kiện.',
     'exports.button': 'Xuất hồ sơ',
     'exports.format.group': 'Định dạng tệp',
     'exports.format.csv': 'CSV',
@@ -37,7 +38,8 @@ export const exportsMessages = defineMessages(
   },
   {
     'exports.title': 'Export traceability records',
-    'exports.intro': 'The sortable spreadsheet (one row per critical tracking event, with the FSMA 204 key data elements) or the EPCIS 2.0 document of the same events.',
+    'exports.intro':
+      'The sortable spreadsheet (one row per critical tracking event, with the FSMA 204 key data elements) or the EPCIS 2.0 document of the same events.',
     'exports.button': 'Export records',
     'exports.format.group': 'File format',
     'exports.format.csv': 'CSV',

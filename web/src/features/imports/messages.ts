@@ -3,7 +3,8 @@ import { defineMessages } from '@/lib/define-messages';
 export const importsMessages = defineMessages(
   {
     'imports.title': 'Nhập dữ liệu từ tệp',
-    'imports.intro': 'Nhập nhiều lô hàng hoặc nhiều công đoạn cùng lúc từ tệp Excel hoặc CSV. Mọi dòng được kiểm tra trước; chỉ khi tất cả đều đúng thì dữ liệu mới được lưu.',
+    'imports.intro':
+      'Nhập nhiều lô hàng hoặc nhiều công đoạn cùng lúc từ tệp Excel hoặc CSV. Mọi dòng được kiểm tra trước; chỉ khi tất cả đều đúng thì dữ liệu mới được lưu.',
     'imports.kind.legend': 'Bạn muốn nhập gì?',
     'imports.kind.batches': 'Lô hàng mới',
     'imports.kind.batchesHint': 'Mỗi dòng là một lô: sản phẩm, mã lô, ngày sản xuất, hạn sử dụng, số lượng.',
@@ -46,7 +47,8 @@ export const importsMessages = defineMessages(
   },
   {
     'imports.title': 'Import from a file',
-    'imports.intro': 'Bring in many batches or stages at once from an Excel or CSV file. Every row is checked first; nothing is stored unless all of them are right.',
+    'imports.intro':
+      'Bring in many batches or stages at once from an Excel or CSV file. Every row is checked first; nothing is stored unless all of them are right.',
     'imports.kind.legend': 'What do you want to import?',
     'imports.kind.batches': 'New batches',
     'imports.kind.batchesHint': 'One batch per row: product, lot code, production date, expiry, quantity.',

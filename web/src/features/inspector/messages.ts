@@ -9,7 +9,8 @@ export const inspectorMessages = defineMessages(
     'inspector.sort.descending': 'bấm để sắp xếp giảm dần',
 
     'inspector.search.title': 'Tra cứu lô hàng',
-    'inspector.search.intro': 'Tìm lô hàng của mọi doanh nghiệp theo mã, tên, nơi chốn hay công đoạn, rồi mở lô để truy xuất ngược và xuôi.',
+    'inspector.search.intro':
+      'Tìm lô hàng của mọi doanh nghiệp theo mã, tên, nơi chốn hay công đoạn, rồi mở lô để truy xuất ngược và xuôi.',
     'inspector.search.filters': 'Điều kiện tìm',
     'inspector.search.label': 'Tìm lô hàng',
     'inspector.search.q': 'Tìm theo tên sản phẩm, số lô hoặc doanh nghiệp',
@@ -86,7 +87,8 @@ export const inspectorMessages = defineMessages(
     'inspector.trace.affected': 'Bị ảnh hưởng bởi thu hồi',
 
     'inspector.graph.title': 'Sơ đồ truy xuất',
-    'inspector.graph.desc': '{batches} lô hàng và {businesses} doanh nghiệp nhận hàng, nối bởi {links} công đoạn và chuyến hàng, xếp từ trái sang phải theo thời gian. Bảng bên dưới liệt kê cùng nội dung.',
+    'inspector.graph.desc':
+      '{batches} lô hàng và {businesses} doanh nghiệp nhận hàng, nối bởi {links} công đoạn và chuyến hàng, xếp từ trái sang phải theo thời gian. Bảng bên dưới liệt kê cùng nội dung.',
     'inspector.graph.batchNode': 'Lô {lot}, {product}, {business}, {step}',
     'inspector.graph.businessNode': 'Doanh nghiệp nhận hàng: {business}',
     'inspector.graph.recalled': 'Đang bị thu hồi',
@@ -109,7 +111,8 @@ export const inspectorMessages = defineMessages(
     'inspector.recall.loading': 'Đang tải lệnh thu hồi…',
     'inspector.recall.open': 'Thu hồi lô này',
     'inspector.recall.dialogTitle': 'Thu hồi lô {lot}',
-    'inspector.recall.dialogText': 'Mọi lô được làm từ lô này cũng bị đánh dấu; trang tra cứu hiện cảnh báo ngay, và các doanh nghiệp liên quan được báo trên cổng và qua webhook.',
+    'inspector.recall.dialogText':
+      'Mọi lô được làm từ lô này cũng bị đánh dấu; trang tra cứu hiện cảnh báo ngay, và các doanh nghiệp liên quan được báo trên cổng và qua webhook.',
     'inspector.recall.severity': 'Mức độ',
     'inspector.recall.reason': 'Lý do',
     'inspector.recall.reasonHint': 'Người tiêu dùng sẽ đọc lý do này trên trang tra cứu.',
@@ -161,7 +164,7 @@ export const inspectorMessages = defineMessages(
     'inspector.search.business': 'Business',
     'inspector.search.businessHint': 'Its name, or the start of its tax code.',
     'inspector.search.location': 'Place',
-    'inspector.search.locationHint': "Where the batch was made, or where one of its events happened.",
+    'inspector.search.locationHint': 'Where the batch was made, or where one of its events happened.',
     'inspector.search.stage': 'Stage',
     'inspector.search.disposition': 'Disposition (CBV)',
     'inspector.search.dispositionHint': 'The disposition in one of the batch’s events, e.g. recalled, in_transit.',
@@ -223,7 +226,8 @@ export const inspectorMessages = defineMessages(
     'inspector.trace.affected': 'Affected by a recall',
 
     'inspector.graph.title': 'Trace graph',
-    'inspector.graph.desc': '{batches} batches and {businesses} receiving businesses, linked by {links} processing steps and shipments, laid out left to right in time. The table below lists the same.',
+    'inspector.graph.desc':
+      '{batches} batches and {businesses} receiving businesses, linked by {links} processing steps and shipments, laid out left to right in time. The table below lists the same.',
     'inspector.graph.batchNode': 'Lot {lot}, {product}, {business}, {step}',
     'inspector.graph.businessNode': 'Receiving business: {business}',
     'inspector.graph.recalled': 'Recalled',
@@ -246,7 +250,8 @@ export const inspectorMessages = defineMessages(
     'inspector.recall.loading': 'Loading the recall…',
     'inspector.recall.open': 'Recall this batch',
     'inspector.recall.dialogTitle': 'Recall lot {lot}',
-    'inspector.recall.dialogText': 'Every batch made from it is flagged too; consumer pages show the warning at once, and the businesses concerned are told in the portal and by webhook.',
+    'inspector.recall.dialogText':
+      'Every batch made from it is flagged too; consumer pages show the warning at once, and the businesses concerned are told in the portal and by webhook.',
     'inspector.recall.severity': 'Severity',
     'inspector.recall.reason': 'Reason',
     'inspector.recall.reasonHint': 'Consumers read this reason on the batch page.',

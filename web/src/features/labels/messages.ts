@@ -35,7 +35,8 @@ export const labelsMessages = defineMessages(
   },
   {
     'labels.card.title': 'QR code and labels',
-    'labels.card.intro': "The QR code leads to this batch's origin page. Download it for your packaging, or print a whole sheet of sticker labels.",
+    'labels.card.intro':
+      "The QR code leads to this batch's origin page. Download it for your packaging, or print a whole sheet of sticker labels.",
     'labels.qr.previewAlt': 'QR code of batch {lot}',
     'labels.qr.title': 'Download the QR code',
     'labels.qr.size': 'Size',

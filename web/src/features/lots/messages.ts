@@ -4,7 +4,8 @@ export const lotsMessages = defineMessages(
   {
     'lots.dashboard.title': 'Tổng quan',
     'lots.dashboard.loading': 'Đang tải tổng quan…',
-    'lots.dashboard.notVerified': 'Doanh nghiệp chưa thể ghi nhận lô hàng hay công đoạn nào cho đến khi được xác minh. Trong lúc chờ, bạn vẫn có thể khai báo sản phẩm, địa điểm và chứng nhận.',
+    'lots.dashboard.notVerified':
+      'Doanh nghiệp chưa thể ghi nhận lô hàng hay công đoạn nào cho đến khi được xác minh. Trong lúc chờ, bạn vẫn có thể khai báo sản phẩm, địa điểm và chứng nhận.',
     'lots.actions.title': 'Việc thường làm',
     'lots.actions.newBatch': 'Tạo lô hàng mới',
     'lots.actions.receive': 'Nhận hàng',
@@ -60,7 +61,8 @@ export const lotsMessages = defineMessages(
     'lots.form.product': 'Sản phẩm',
     'lots.form.chooseProduct': 'Chọn sản phẩm',
     'lots.form.lotCode': 'Số lô',
-    'lots.form.lotCodeHint': 'In trên bao bì và nằm trong mã QR: chữ không dấu, chữ số và các ký tự - . / _ ; tối đa 20 ký tự, không có khoảng trắng.',
+    'lots.form.lotCodeHint':
+      'In trên bao bì và nằm trong mã QR: chữ không dấu, chữ số và các ký tự - . / _ ; tối đa 20 ký tự, không có khoảng trắng.',
     'lots.form.lotCodeOk': 'Số lô hợp lệ ({count}/20 ký tự).',
     'lots.form.lotCode.too_long': 'Số lô dài tối đa 20 ký tự (đang có {count}).',
     'lots.form.lotCode.invalid_character': 'Số lô không được có khoảng trắng, chữ có dấu hay ký tự đặc biệt như {chars}.',
@@ -83,7 +85,8 @@ export const lotsMessages = defineMessages(
     'lots.form.submit': 'Tạo lô hàng',
 
     'lots.detail.loading': 'Đang tải lô hàng…',
-    'lots.detail.recallIntro': 'Khi lô có vấn đề: thu hồi lô này và mọi lô làm từ nó; người tiêu dùng thấy cảnh báo ngay, các doanh nghiệp đã nhận hàng được báo.',
+    'lots.detail.recallIntro':
+      'Khi lô có vấn đề: thu hồi lô này và mọi lô làm từ nó; người tiêu dùng thấy cảnh báo ngay, các doanh nghiệp đã nhận hàng được báo.',
     'lots.detail.notFound': 'Không tìm thấy lô hàng này trong doanh nghiệp.',
     'lots.detail.back': 'Về danh sách lô hàng',
     'lots.detail.facts': 'Thông tin lô',
@@ -95,7 +98,8 @@ export const lotsMessages = defineMessages(
     'lots.detail.publicPage': 'Xem trang người tiêu dùng thấy',
     'lots.detail.origin': 'Nơi sản xuất',
     'lots.timeline.title': 'Các công đoạn đã ghi',
-    'lots.timeline.intro': 'Theo thứ tự thời gian. Bản ghi không bao giờ bị xóa: một công đoạn ghi sai được đánh dấu và sửa bằng bản ghi mới.',
+    'lots.timeline.intro':
+      'Theo thứ tự thời gian. Bản ghi không bao giờ bị xóa: một công đoạn ghi sai được đánh dấu và sửa bằng bản ghi mới.',
     'lots.timeline.loading': 'Đang tải các công đoạn…',
     'lots.timeline.empty': 'Chưa có công đoạn nào.',
     'lots.timeline.pages': 'Các trang công đoạn',
@@ -116,7 +120,8 @@ export const lotsMessages = defineMessages(
   {
     'lots.dashboard.title': 'Overview',
     'lots.dashboard.loading': 'Loading the overview…',
-    'lots.dashboard.notVerified': 'The business cannot record batches or stages until it is verified. Meanwhile you can already add products, places and certificates.',
+    'lots.dashboard.notVerified':
+      'The business cannot record batches or stages until it is verified. Meanwhile you can already add products, places and certificates.',
     'lots.actions.title': 'Common tasks',
     'lots.actions.newBatch': 'Create a batch',
     'lots.actions.receive': 'Receive goods',
@@ -172,7 +177,8 @@ export const lotsMessages = defineMessages(
     'lots.form.product': 'Product',
     'lots.form.chooseProduct': 'Choose a product',
     'lots.form.lotCode': 'Lot code',
-    'lots.form.lotCodeHint': 'Printed on the package and held in the QR code: unaccented letters, digits and - . / _ ; at most 20 characters, no spaces.',
+    'lots.form.lotCodeHint':
+      'Printed on the package and held in the QR code: unaccented letters, digits and - . / _ ; at most 20 characters, no spaces.',
     'lots.form.lotCodeOk': 'Valid lot code ({count}/20 characters).',
     'lots.form.lotCode.too_long': 'A lot code has at most 20 characters (this one has {count}).',
     'lots.form.lotCode.invalid_character': 'A lot code cannot contain spaces, accented letters or characters such as {chars}.',
@@ -195,7 +201,8 @@ export const lotsMessages = defineMessages(
     'lots.form.submit': 'Create the batch',
 
     'lots.detail.loading': 'Loading the batch…',
-    'lots.detail.recallIntro': 'When something is wrong with it: recall this batch and everything made from it; consumers see the warning at once, and the businesses that received it are told.',
+    'lots.detail.recallIntro':
+      'When something is wrong with it: recall this batch and everything made from it; consumers see the warning at once, and the businesses that received it are told.',
     'lots.detail.notFound': 'This batch was not found in the business.',
     'lots.detail.back': 'Back to batches',
     'lots.detail.facts': 'About the batch',

@@ -7,7 +7,8 @@ export const membersMessages = defineMessages(
     'members.invite.submit': 'Gửi lời mời',
     'members.invite.sent': 'Đã gửi lời mời tới {email}.',
     'members.link.title': 'Liên kết mời (chỉ hiện lần này)',
-    'members.link.text': 'Bạn cũng có thể tự trao liên kết này cho người được mời. Ai có liên kết đều tham gia được với vai trò đã chọn, nên chỉ đưa cho đúng người.',
+    'members.link.text':
+      'Bạn cũng có thể tự trao liên kết này cho người được mời. Ai có liên kết đều tham gia được với vai trò đã chọn, nên chỉ đưa cho đúng người.',
     'members.link.copy': 'Sao chép liên kết',
     'members.pending.title': 'Lời mời đang chờ',
     'members.pending.empty': 'Không có lời mời nào đang chờ.',
@@ -27,7 +28,8 @@ export const membersMessages = defineMessages(
     'invitation.loading': 'Đang đọc lời mời…',
     'invitation.offer': '{business} mời bạn tham gia với vai trò {role}.',
     'invitation.sentTo': 'Lời mời được gửi tới {email}, hết hạn {date}.',
-    'invitation.invalid': 'Lời mời này không dùng được: có thể nó đã được dùng, đã bị thu hồi hoặc đã hết hạn. Hãy hỏi chủ doanh nghiệp gửi lời mời mới.',
+    'invitation.invalid':
+      'Lời mời này không dùng được: có thể nó đã được dùng, đã bị thu hồi hoặc đã hết hạn. Hãy hỏi chủ doanh nghiệp gửi lời mời mới.',
     'invitation.accept': 'Nhận lời mời',
     'invitation.accepting': 'Đang nhận…',
     'invitation.signedInAs': 'Bạn đang đăng nhập với {email}.',
@@ -43,7 +45,8 @@ export const membersMessages = defineMessages(
     'members.invite.submit': 'Send invitation',
     'members.invite.sent': 'Invitation sent to {email}.',
     'members.link.title': 'Invitation link (shown only now)',
-    'members.link.text': 'You may also hand this link to the invitee yourself. Anyone with the link can join with the chosen role, so give it only to the right person.',
+    'members.link.text':
+      'You may also hand this link to the invitee yourself. Anyone with the link can join with the chosen role, so give it only to the right person.',
     'members.link.copy': 'Copy link',
     'members.pending.title': 'Pending invitations',
     'members.pending.empty': 'No invitation is pending.',
@@ -63,7 +66,8 @@ export const membersMessages = defineMessages(
     'invitation.loading': 'Reading the invitation…',
     'invitation.offer': '{business} invites you to join as {role}.',
     'invitation.sentTo': 'The invitation was sent to {email} and expires {date}.',
-    'invitation.invalid': 'This invitation cannot be used: it may have been used, revoked or expired. Ask the business owner for a new one.',
+    'invitation.invalid':
+      'This invitation cannot be used: it may have been used, revoked or expired. Ask the business owner for a new one.',
     'invitation.accept': 'Accept the invitation',
     'invitation.accepting': 'Accepting…',
     'invitation.signedInAs': 'You are signed in as {email}.',

@@ -14,7 +14,8 @@ export const recordingMessages = defineMessages(
     'recording.stage.growing.intro': 'Ghi lại việc chăm sóc: bón phân, tưới, phun thuốc… kèm ghi chú nếu cần.',
     'recording.stage.harvesting.intro': 'Ghi lại lần thu hoạch: khi nào, ở đâu và được bao nhiêu.',
     'recording.stage.preprocessing.intro': 'Ghi lại việc sơ chế: rửa, phân loại, phơi sấy… trước khi đóng gói.',
-    'recording.stage.processing.intro': 'Chọn các lô nguyên liệu đã dùng (và dùng bao nhiêu) rồi tạo luôn lô thành phẩm trong cùng một bước.',
+    'recording.stage.processing.intro':
+      'Chọn các lô nguyên liệu đã dùng (và dùng bao nhiêu) rồi tạo luôn lô thành phẩm trong cùng một bước.',
     'recording.stage.packing.intro': 'Ghi lại việc đóng gói: khi nào, ở đâu, bao nhiêu.',
     'recording.stage.inspecting.intro': 'Ghi lại kết quả kiểm nghiệm: phòng thí nghiệm, đạt hay không đạt, phiếu kết quả và số phiếu.',
     'recording.stage.storing.intro': 'Ghi lại việc nhập kho: kho nào, từ khi nào.',
@@ -75,7 +76,8 @@ export const recordingMessages = defineMessages(
 
     'recording.correct.open': 'Báo sai',
     'recording.correct.title': 'Sự kiện này sai?',
-    'recording.correct.intro': 'Không có gì bị xóa: Nguồn ghi thêm một bản báo sai (và bản đúng nếu bạn điền), người tra cứu chỉ thấy bản đúng.',
+    'recording.correct.intro':
+      'Không có gì bị xóa: Nguồn ghi thêm một bản báo sai (và bản đúng nếu bạn điền), người tra cứu chỉ thấy bản đúng.',
     'recording.correct.reason': 'Sai thế nào?',
     'recording.correct.reason.did_not_occur': 'Việc này không xảy ra (ghi nhầm)',
     'recording.correct.reason.incorrect_data': 'Có xảy ra nhưng thông tin sai',
@@ -120,7 +122,8 @@ export const recordingMessages = defineMessages(
     'recording.processing.expiryDate': 'Hạn sử dụng (không bắt buộc)',
     'recording.processing.expiry.early': 'Hạn sử dụng không được trước ngày sản xuất.',
     'recording.processing.quantity': 'Số lượng thành phẩm',
-    'recording.processing.exceeds': 'Lượng thành phẩm nhiều hơn tổng nguyên liệu cùng đơn vị. Vẫn lưu được (ví dụ có thêm nước, đường), nhưng cán bộ kiểm tra có thể hỏi lại.',
+    'recording.processing.exceeds':
+      'Lượng thành phẩm nhiều hơn tổng nguyên liệu cùng đơn vị. Vẫn lưu được (ví dụ có thêm nước, đường), nhưng cán bộ kiểm tra có thể hỏi lại.',
     'recording.processing.when': 'Thời gian và địa điểm',
     'recording.processing.submit': 'Ghi nhận chế biến',
   },
@@ -198,7 +201,8 @@ export const recordingMessages = defineMessages(
 
     'recording.correct.open': 'This is wrong',
     'recording.correct.title': 'Is this event wrong?',
-    'recording.correct.intro': 'Nothing is deleted: Nguồn records that it was wrong (and the right values if you give them); consumers see only the right version.',
+    'recording.correct.intro':
+      'Nothing is deleted: Nguồn records that it was wrong (and the right values if you give them); consumers see only the right version.',
     'recording.correct.reason': 'What is wrong?',
     'recording.correct.reason.did_not_occur': 'It did not happen (recorded by mistake)',
     'recording.correct.reason.incorrect_data': 'It happened, but the details are wrong',
@@ -208,7 +212,8 @@ export const recordingMessages = defineMessages(
     'recording.correct.submit': 'Record the mistake',
 
     'recording.shipments.title': 'Incoming',
-    'recording.shipments.intro': 'Batches other businesses shipped to you through Nguồn. When the goods arrive, press “Received” to record it.',
+    'recording.shipments.intro':
+      'Batches other businesses shipped to you through Nguồn. When the goods arrive, press “Received” to record it.',
     'recording.shipments.tabs': 'Incoming shipments by status',
     'recording.shipments.pending': 'Waiting',
     'recording.shipments.received': 'Received',
@@ -225,7 +230,8 @@ export const recordingMessages = defineMessages(
 
     'recording.processing.title': 'Processing',
     'recording.processing.inputs': 'Raw materials used',
-    'recording.processing.inputsHint': 'The business’s own batches, or batches received from others. Pick them and enter how much was used.',
+    'recording.processing.inputsHint':
+      'The business’s own batches, or batches received from others. Pick them and enter how much was used.',
     'recording.processing.noInputs': 'There is no batch to process yet.',
     'recording.processing.received': 'Received from another business',
     'recording.processing.used': 'Amount used of batch {lot}',
@@ -243,7 +249,8 @@ export const recordingMessages = defineMessages(
     'recording.processing.expiryDate': 'Expiry date (optional)',
     'recording.processing.expiry.early': 'The expiry date must not be before the production date.',
     'recording.processing.quantity': 'Quantity made',
-    'recording.processing.exceeds': 'More was made than the raw materials in the same unit add up to. It can be saved (water or sugar may be added), but inspectors may ask about it.',
+    'recording.processing.exceeds':
+      'More was made than the raw materials in the same unit add up to. It can be saved (water or sugar may be added), but inspectors may ask about it.',
     'recording.processing.when': 'Time and place',
     'recording.processing.submit': 'Record processing',
   },

@@ -43,7 +43,12 @@ export default function InspectorBatchRoute() {
     [integrity],
   );
   const setOptions = (next: TraceOptions) =>
-    setParams(next.direction === DEFAULT_TRACE.direction && next.depth === DEFAULT_TRACE.depth ? {} : { direction: next.direction, depth: String(next.depth) }, { replace: true });
+    setParams(
+      next.direction === DEFAULT_TRACE.direction && next.depth === DEFAULT_TRACE.depth
+        ? {}
+        : { direction: next.direction, depth: String(next.depth) },
+      { replace: true },
+    );
   const reload = () => {
     trace.reload();
     integrity.reload();

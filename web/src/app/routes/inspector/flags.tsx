@@ -47,7 +47,12 @@ export default function InspectorFlagsRoute() {
       ) : null}
       <Card title={t('flags.status')}>
         <div className="form form--inline">
-          <SelectField label={t('flags.status')} name="status" value={filters.status} onChange={(event) => filter({ status: event.target.value as FlagFilters['status'] })}>
+          <SelectField
+            label={t('flags.status')}
+            name="status"
+            value={filters.status}
+            onChange={(event) => filter({ status: event.target.value as FlagFilters['status'] })}
+          >
             <option value="">{t('flags.any')}</option>
             {FLAG_STATUS_NAMES.map((name) => (
               <option key={name} value={name}>
@@ -55,7 +60,12 @@ export default function InspectorFlagsRoute() {
               </option>
             ))}
           </SelectField>
-          <SelectField label={t('flags.kind')} name="kind" value={filters.kind} onChange={(event) => filter({ kind: event.target.value as FlagFilters['kind'] })}>
+          <SelectField
+            label={t('flags.kind')}
+            name="kind"
+            value={filters.kind}
+            onChange={(event) => filter({ kind: event.target.value as FlagFilters['kind'] })}
+          >
             <option value="">{t('flags.any')}</option>
             {FLAG_KIND_NAMES.map((name) => (
               <option key={name} value={name}>
@@ -79,7 +89,12 @@ export default function InspectorFlagsRoute() {
           <ul className="flag-list">
             {items.map((flag) => (
               <li key={flag.id}>
-                <FlagCard flag={flag} onChange={(updated) => flags.setData((page) => ({ ...page, items: page.items.map((f) => (f.id === updated.id ? updated : f)) }))} />
+                <FlagCard
+                  flag={flag}
+                  onChange={(updated) =>
+                    flags.setData((page) => ({ ...page, items: page.items.map((f) => (f.id === updated.id ? updated : f)) }))
+                  }
+                />
               </li>
             ))}
           </ul>

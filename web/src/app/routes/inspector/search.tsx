@@ -40,7 +40,11 @@ export default function InspectorSearchRoute() {
           query={results}
           loadingLabel={t('inspector.results.loading')}
           retry
-          empty={<p className="muted" data-testid="search-empty">{t(hasFilters(state.filters) ? 'inspector.results.none' : 'inspector.results.empty')}</p>}
+          empty={
+            <p className="muted" data-testid="search-empty">
+              {t(hasFilters(state.filters) ? 'inspector.results.none' : 'inspector.results.empty')}
+            </p>
+          }
           limit={PAGE}
           offset={state.offset}
           onPage={(offset) => apply({ offset })}

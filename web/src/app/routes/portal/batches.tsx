@@ -22,7 +22,9 @@ export default function BatchesRoute() {
   const { businessId } = membership;
   const [search] = useSearchParams();
   const { filters, filter, offset, setOffset } = useListFilters<{ q: string; status: BatchStatus | ''; productId: string }>({
-    q: '', status: '', productId: search.get('productId') ?? '',
+    q: '',
+    status: '',
+    productId: search.get('productId') ?? '',
   });
   const batches = useBatches(businessId, { ...filters, status: filters.status || undefined, limit: PAGE, offset });
   const products = useProducts(businessId);
@@ -41,7 +43,11 @@ export default function BatchesRoute() {
       <header className="page__header lots-header">
         <h1 className="page__title">{t('lots.list.title')}</h1>
         {mayRecord(membership) ? (
-          <Link to={portalPath(businessId, `/batches/new${filters.productId ? `?productId=${encodeURIComponent(filters.productId)}` : ''}`)} className="button button--primary" data-testid="new-batch-link">
+          <Link
+            to={portalPath(businessId, `/batches/new${filters.productId ? `?productId=${encodeURIComponent(filters.productId)}` : ''}`)}
+            className="button button--primary"
+            data-testid="new-batch-link"
+          >
             {t('lots.actions.newBatch')}
           </Link>
         ) : null}
@@ -65,7 +71,9 @@ export default function BatchesRoute() {
       />
       {filters.productId ? (
         <p className="lots-chip-row">
-          <span className="chip" data-testid="product-filter">{t('lots.list.product', { product: product ? l(product.name) : '…' })}</span>{' '}
+          <span className="chip" data-testid="product-filter">
+            {t('lots.list.product', { product: product ? l(product.name) : '…' })}
+          </span>{' '}
           <button type="button" className="link-button" onClick={() => filter({ productId: '' })}>
             {t('lots.list.allProducts')}
           </button>

@@ -87,7 +87,13 @@ export default function LocationsRoute() {
       </Card>
       {canManage ? (
         <Card title={editing ? t('catalog.locations.editTitle', { name: editing.name }) : t('catalog.locations.addTitle')}>
-          <LocationForm key={editing?.id ?? 'new'} businessId={membership.businessId} location={editing} onSaved={onSaved} onCancel={editing ? () => setEditing(null) : undefined} />
+          <LocationForm
+            key={editing?.id ?? 'new'}
+            businessId={membership.businessId}
+            location={editing}
+            onSaved={onSaved}
+            onCancel={editing ? () => setEditing(null) : undefined}
+          />
         </Card>
       ) : null}
       <ConfirmDialog

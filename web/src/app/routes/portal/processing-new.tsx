@@ -25,12 +25,27 @@ export default function ProcessingNewRoute() {
 
   let body;
   if (failed?.status === 'error') body = <FormError error={failed.error} />;
-  else if (own.status !== 'success' || received.status !== 'success' || products.status !== 'success' || locations.status !== 'success') body = <Spinner label={t('recording.loading')} />;
+  else if (own.status !== 'success' || received.status !== 'success' || products.status !== 'success' || locations.status !== 'success')
+    body = <Spinner label={t('recording.loading')} />;
   else {
-    const candidates: InputCandidate[] = own.data.items.map((b) => ({ id: b.id, lotCode: b.lotCode, productName: b.productName, quantity: b.quantity, unit: b.unit, received: false }));
+    const candidates: InputCandidate[] = own.data.items.map((b) => ({
+      id: b.id,
+      lotCode: b.lotCode,
+      productName: b.productName,
+      quantity: b.quantity,
+      unit: b.unit,
+      received: false,
+    }));
     for (const shipment of received.data.items) {
       if (candidates.some((c) => c.id === shipment.batch.id)) continue;
-      candidates.push({ id: shipment.batch.id, lotCode: shipment.batch.lotCode, productName: shipment.batch.productName, quantity: shipment.quantity, unit: shipment.unit, received: true });
+      candidates.push({
+        id: shipment.batch.id,
+        lotCode: shipment.batch.lotCode,
+        productName: shipment.batch.productName,
+        quantity: shipment.quantity,
+        unit: shipment.unit,
+        received: true,
+      });
     }
     body = (
       <ProcessingForm

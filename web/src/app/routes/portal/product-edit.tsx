@@ -43,7 +43,9 @@ export default function ProductEditRoute() {
           businessId={membership.businessId}
           product={null}
           readOnly={!canManage}
-          onSaved={(created: ProductView) => void navigate(portalPath(membership.businessId, `/products/${created.id}`), { state: { saved: true } })}
+          onSaved={(created: ProductView) =>
+            void navigate(portalPath(membership.businessId, `/products/${created.id}`), { state: { saved: true } })
+          }
         />
       </div>
     );

@@ -48,7 +48,8 @@ export default function RecordStageRoute() {
       </div>
     );
   }
-  if (batch.status !== 'success' || events.status !== 'success' || locations.status !== 'success') return <Spinner label={t('recording.loading')} />;
+  if (batch.status !== 'success' || events.status !== 'success' || locations.status !== 'success')
+    return <Spinner label={t('recording.loading')} />;
 
   const places = locations.data.items;
   const title = l(STAGES[stage].label);

@@ -37,10 +37,18 @@ export function NotificationsCard({ businessId }: { businessId: string }) {
           ) : (
             <ul className="row-list" aria-label={t('alerts.notifications.title')}>
               {page.items.map((notice) => (
-                <li key={notice.id} className={['row', notice.readAt ? 'row--inactive' : null].filter(Boolean).join(' ')} data-testid="notification" data-kind={notice.kind}>
+                <li
+                  key={notice.id}
+                  className={['row', notice.readAt ? 'row--inactive' : null].filter(Boolean).join(' ')}
+                  data-testid="notification"
+                  data-kind={notice.kind}
+                >
                   <div className="row__main">
                     <p className="row__title">
-                      {l(notice.title)} {notice.readAt ? null : <Badge tone={notice.kind === 'recall' ? 'danger' : 'info'}>{t('alerts.notifications.unread')}</Badge>}
+                      {l(notice.title)}{' '}
+                      {notice.readAt ? null : (
+                        <Badge tone={notice.kind === 'recall' ? 'danger' : 'info'}>{t('alerts.notifications.unread')}</Badge>
+                      )}
                     </p>
                     <p>{l(notice.body)}</p>
                     <p className="muted">

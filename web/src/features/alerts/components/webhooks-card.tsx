@@ -24,7 +24,11 @@ function LastDelivery({ delivery }: { delivery: NonNullable<WebhookView['lastDel
   return (
     <>
       <p className="muted" data-testid="webhook-delivery" data-status={delivery.status}>
-        {t('alerts.webhooks.last', { status: t(`alerts.webhooks.status.${delivery.status}`), time: time(delivery.at), attempts: delivery.attempts })}
+        {t('alerts.webhooks.last', {
+          status: t(`alerts.webhooks.status.${delivery.status}`),
+          time: time(delivery.at),
+          attempts: delivery.attempts,
+        })}
         {delivery.nextAttemptAt ? ` ${t('alerts.webhooks.retry', { time: time(delivery.nextAttemptAt) })}` : null}
       </p>
       {delivery.status === 'refused' ? <p className="muted">{t('alerts.webhooks.refusedHint')}</p> : null}

@@ -80,7 +80,13 @@ export function ApiKeysCard({ businessId }: { businessId: string }) {
           ) : (
             <ul className="row-list" aria-label={t('apiKeys.title')}>
               {ordered(list).map((key) => (
-                <li key={key.id} className={['row', key.revokedAt ? 'row--inactive' : null].filter(Boolean).join(' ')} data-testid="api-key-row" data-key-id={key.id} data-revoked={key.revokedAt ? 'true' : 'false'}>
+                <li
+                  key={key.id}
+                  className={['row', key.revokedAt ? 'row--inactive' : null].filter(Boolean).join(' ')}
+                  data-testid="api-key-row"
+                  data-key-id={key.id}
+                  data-revoked={key.revokedAt ? 'true' : 'false'}
+                >
                   <div className="row__main">
                     <p className="row__title">
                       {key.name}{' '}

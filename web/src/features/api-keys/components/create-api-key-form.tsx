@@ -52,7 +52,11 @@ export function CreateApiKeyForm({ businessId, onCreated }: { businessId: string
       <CheckboxGroup
         legend={t('apiKeys.scopes')}
         name="scopes"
-        options={API_KEY_SCOPES.map((scope) => ({ value: scope, label: t(`apiKeys.scope.${scope}`), description: t(`apiKeys.scope.${scope}.hint`) }))}
+        options={API_KEY_SCOPES.map((scope) => ({
+          value: scope,
+          label: t(`apiKeys.scope.${scope}`),
+          description: t(`apiKeys.scope.${scope}.hint`),
+        }))}
         value={scopes}
         onChange={setScopes}
         error={problems.scopes ?? fieldErrorOf(action.error, 'scopes')}

@@ -22,7 +22,8 @@ export function AuditFilters({ value, onApply, businesses, actions }: AuditFilte
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
 
-  const set = (key: keyof AuditFilterValues) => (event: { target: { value: string } }) => setDraft((current) => ({ ...current, [key]: event.target.value }));
+  const set = (key: keyof AuditFilterValues) => (event: { target: { value: string } }) =>
+    setDraft((current) => ({ ...current, [key]: event.target.value }));
   const rangeWrong = draft.from !== '' && draft.to !== '' && draft.to < draft.from;
   const userIdWrong = draft.userId.trim() !== '' && !UUID.test(draft.userId.trim());
 
@@ -42,7 +43,14 @@ export function AuditFilters({ value, onApply, businesses, actions }: AuditFilte
   const known = businesses.some((business) => business.id === draft.businessId);
 
   return (
-    <form className="audit-filters" role="search" aria-label={t('audit.filters')} onSubmit={onSubmit} noValidate data-testid="audit-filters">
+    <form
+      className="audit-filters"
+      role="search"
+      aria-label={t('audit.filters')}
+      onSubmit={onSubmit}
+      noValidate
+      data-testid="audit-filters"
+    >
       <SelectField label={t('audit.business')} name="businessId" value={draft.businessId} onChange={set('businessId')}>
         <option value="">{t('audit.anyBusiness')}</option>
         {!known && draft.businessId ? <option value={draft.businessId}>{draft.businessId}</option> : null}
@@ -62,15 +70,40 @@ export function AuditFilters({ value, onApply, businesses, actions }: AuditFilte
         autoComplete="off"
         spellCheck={false}
       />
-      <TextField label={t('audit.target')} hint={t('audit.targetHint')} name="targetId" value={draft.targetId} onChange={set('targetId')} autoComplete="off" spellCheck={false} />
-      <TextField label={t('audit.action')} hint={t('audit.actionHint')} name="action" value={draft.action} onChange={set('action')} list="audit-actions" autoComplete="off" spellCheck={false} />
+      <TextField
+        label={t('audit.target')}
+        hint={t('audit.targetHint')}
+        name="targetId"
+        value={draft.targetId}
+        onChange={set('targetId')}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <TextField
+        label={t('audit.action')}
+        hint={t('audit.actionHint')}
+        name="action"
+        value={draft.action}
+        onChange={set('action')}
+        list="audit-actions"
+        autoComplete="off"
+        spellCheck={false}
+      />
       <datalist id="audit-actions">
         {actions.map((action) => (
           <option key={action} value={action} />
         ))}
       </datalist>
       <TextField label={t('audit.from')} type="date" name="from" value={draft.from} onChange={set('from')} max={draft.to || undefined} />
-      <TextField label={t('audit.to')} type="date" name="to" value={draft.to} onChange={set('to')} min={draft.from || undefined} error={rangeWrong ? t('audit.rangeWrong') : null} />
+      <TextField
+        label={t('audit.to')}
+        type="date"
+        name="to"
+        value={draft.to}
+        onChange={set('to')}
+        min={draft.from || undefined}
+        error={rangeWrong ? t('audit.rangeWrong') : null}
+      />
       <div className="audit-filters__buttons">
         <Button type="submit" data-testid="audit-apply">
           {t('audit.apply')}

@@ -19,7 +19,13 @@ export function AuditList({ entries, onFilter }: AuditListProps) {
       {entries.map((entry) => {
         const details = Object.keys(entry.details).length ? JSON.stringify(entry.details, null, 2) : null;
         return (
-          <li key={entry.id} className="row audit-row" data-testid="audit-row" data-action={entry.action} data-target-id={entry.targetId ?? ''}>
+          <li
+            key={entry.id}
+            className="row audit-row"
+            data-testid="audit-row"
+            data-action={entry.action}
+            data-target-id={entry.targetId ?? ''}
+          >
             <div className="row__main">
               <p className="audit-row__head">
                 <time dateTime={entry.occurredAt} className="audit-row__time">
@@ -34,7 +40,12 @@ export function AuditList({ entries, onFilter }: AuditListProps) {
                   <dt>{t('audit.actor')}</dt>
                   <dd>
                     {entry.userId ? (
-                      <button type="button" className="link-button" onClick={() => onFilter({ userId: entry.userId ?? '' })} title={t('audit.filterBy')}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => onFilter({ userId: entry.userId ?? '' })}
+                        title={t('audit.filterBy')}
+                      >
                         {entry.userEmail ?? entry.userId}
                       </button>
                     ) : entry.apiKeyId ? (
@@ -50,7 +61,12 @@ export function AuditList({ entries, onFilter }: AuditListProps) {
                   <div className="facts__row">
                     <dt>{t('audit.business')}</dt>
                     <dd>
-                      <button type="button" className="link-button" onClick={() => onFilter({ businessId: entry.businessId ?? '' })} title={t('audit.filterBy')}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => onFilter({ businessId: entry.businessId ?? '' })}
+                        title={t('audit.filterBy')}
+                      >
                         {entry.businessName ?? entry.businessId}
                       </button>
                     </dd>
@@ -63,7 +79,12 @@ export function AuditList({ entries, onFilter }: AuditListProps) {
                     {entry.targetId ? (
                       <>
                         {' '}
-                        <button type="button" className="link-button code code--wrap" onClick={() => onFilter({ targetId: entry.targetId ?? '' })} title={t('audit.filterBy')}>
+                        <button
+                          type="button"
+                          className="link-button code code--wrap"
+                          onClick={() => onFilter({ targetId: entry.targetId ?? '' })}
+                          title={t('audit.filterBy')}
+                        >
                           {entry.targetId}
                         </button>
                       </>

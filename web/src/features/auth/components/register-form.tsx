@@ -69,7 +69,12 @@ export function RegisterForm({ onRegistered }: RegisterFormProps) {
         maxLength={254}
         required
       />
-      <NewPasswordField label={t('auth.password')} value={password} onChange={setPassword} error={problems.password ?? fieldErrorOf(action.error, 'password')} />
+      <NewPasswordField
+        label={t('auth.password')}
+        value={password}
+        onChange={setPassword}
+        error={problems.password ?? fieldErrorOf(action.error, 'password')}
+      />
       <FormError error={action.error} shownFields={FIELDS} />
       <SubmitButton className="button--block" pending={action.pending} pendingLabel={t('auth.registering')}>
         {t('auth.register')}

@@ -36,7 +36,9 @@ export function UnverifiedNotice({ email }: { email: string }) {
         </Button>
       </p>
       {sent ? <p role="status">{t('auth.unverified.sent', { email })}</p> : null}
-      {resend.error ? <p role="alert">{resend.error.code === 'RATE_LIMITED' ? t('auth.unverified.tooSoon') : message(resend.error)}</p> : null}
+      {resend.error ? (
+        <p role="alert">{resend.error.code === 'RATE_LIMITED' ? t('auth.unverified.tooSoon') : message(resend.error)}</p>
+      ) : null}
     </Notice>
   );
 }

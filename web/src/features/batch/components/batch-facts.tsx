@@ -52,12 +52,12 @@ export function BatchFacts({ batch }: { batch: PublicBatchView }) {
         <Fact label={t('batch.productionDate')}>{formatDate(batch.productionDate, locale)}</Fact>
         {datedFact(t('batch.expiryDate'), batch.expiryDate)}
         {datedFact(t('batch.bestBeforeDate'), batch.bestBeforeDate)}
-        {batch.quantity !== null ? (
-          <Fact label={t('batch.quantity')}>{formatQuantity(batch.quantity, batch.unit, locale)}</Fact>
-        ) : null}
+        {batch.quantity !== null ? <Fact label={t('batch.quantity')}>{formatQuantity(batch.quantity, batch.unit, locale)}</Fact> : null}
         {batch.origin ? (
           <Fact label={t('batch.origin')}>
-            <span className="facts__strong" data-testid="origin">{batch.origin.name}</span>
+            <span className="facts__strong" data-testid="origin">
+              {batch.origin.name}
+            </span>
             <br />
             <span className="muted">
               {t(`place.${batch.origin.kind}`)} · {formatPlaceAddress(batch.origin)}

@@ -37,9 +37,7 @@ export function Certificates({ certificates }: { certificates: CertificateView[]
           >
             <div className="cert__head">
               <h3 className="cert__name">{certificate.name}</h3>
-              <Badge tone={certificate.valid ? 'success' : 'danger'}>
-                {certificate.valid ? t('certs.valid') : t('certs.expired')}
-              </Badge>
+              <Badge tone={certificate.valid ? 'success' : 'danger'}>{certificate.valid ? t('certs.valid') : t('certs.expired')}</Badge>
             </div>
             <p className="cert__kind muted">
               {t(`certs.kind.${certificate.kind}`)}

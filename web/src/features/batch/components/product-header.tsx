@@ -20,15 +20,7 @@ function ProductImage({ src, alt, name, fallback }: { src: string | null; alt: s
     );
   }
   return (
-    <img
-      className="product-header__image"
-      src={src}
-      alt={alt}
-      width={128}
-      height={128}
-      decoding="async"
-      onError={() => setBroken(true)}
-    />
+    <img className="product-header__image" src={src} alt={alt} width={128} height={128} decoding="async" onError={() => setBroken(true)} />
   );
 }
 

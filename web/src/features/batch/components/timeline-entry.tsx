@@ -41,11 +41,7 @@ export function TimelineEntry({ entry, headingLevel }: TimelineEntryProps) {
   const t = useT();
   const { locale, l } = useLocale();
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
-  const title = entry.stage
-    ? l(STAGES[entry.stage].label)
-    : entry.bizStep
-      ? bizStepTitle(entry.bizStep)
-      : t('timeline.event');
+  const title = entry.stage ? l(STAGES[entry.stage].label) : entry.bizStep ? bizStepTitle(entry.bizStep) : t('timeline.event');
 
   return (
     <li className="timeline-entry" data-testid="timeline-entry" data-stage={entry.stage ?? undefined}>

@@ -19,10 +19,23 @@ const keyOf = (place: PublicPlace) => `${place.name}|${place.latitude}|${place.l
  */
 export function journeyPlaces(batch: Pick<PublicBatchView, 'origin' | 'timeline' | 'productionDate'>): JourneyPlace[] {
   const visits: JourneyPlace[] = batch.timeline.flatMap((entry) =>
-    entry.place ? [{ place: entry.place, stage: entry.stage, at: entry.eventTime, offset: entry.eventTimeZoneOffset, fromLot: entry.fromBatch?.lotCode ?? null }] : []);
+    entry.place
+      ? [
+          {
+            place: entry.place,
+            stage: entry.stage,
+            at: entry.eventTime,
+            offset: entry.eventTimeZoneOffset,
+            fromLot: entry.fromBatch?.lotCode ?? null,
+          },
+        ]
+      : [],
+  );
   const sources = visits.filter((visit) => visit.fromLot !== null);
   const own = visits.filter((visit) => visit.fromLot === null);
-  const origin: JourneyPlace[] = batch.origin ? [{ place: batch.origin, stage: null, at: batch.productionDate, offset: null, fromLot: null }] : [];
+  const origin: JourneyPlace[] = batch.origin
+    ? [{ place: batch.origin, stage: null, at: batch.productionDate, offset: null, fromLot: null }]
+    : [];
   const ordered = [...sources, ...origin, ...own];
   const seen = new Set<string>();
   return ordered.filter((visit) => {

@@ -26,7 +26,9 @@ export function productPageMeta(view: PublicProductView, { t, l }: Texts): PageM
   const name = l(view.product.name);
   return {
     title: `${name} | ${t('app.name')}`,
-    description: view.product.description ? l(view.product.description) : t('meta.product', { product: name, producer: view.producer.name }),
+    description: view.product.description
+      ? l(view.product.description)
+      : t('meta.product', { product: name, producer: view.producer.name }),
     imageUrl: view.product.imageUrl,
   };
 }

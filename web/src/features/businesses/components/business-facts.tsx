@@ -4,7 +4,10 @@ import { formatInstantDate } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
 
 export function formatAddress(address: BusinessView['address']): string {
-  return [address.line, address.commune, address.province].map((part) => part.trim()).filter(Boolean).join(', ');
+  return [address.line, address.commune, address.province]
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** A claim (tax code, GS1 company prefix): confirmed by an administrator or not, and whose it collides with. */
@@ -24,9 +27,13 @@ export function BusinessFacts({ business, compact = false }: { business: Busines
   const { locale } = useLocale();
   const prefixes = business.gs1Prefixes.length ? (
     <span className="claims" data-testid="gs1-prefixes">
-      {business.gs1Prefixes.map((p) => <Claim key={p.prefix} value={p.display} confirmed={p.confirmed} conflict={p.conflict} />)}
+      {business.gs1Prefixes.map((p) => (
+        <Claim key={p.prefix} value={p.display} confirmed={p.confirmed} conflict={p.conflict} />
+      ))}
     </span>
-  ) : t('claims.prefixes.none');
+  ) : (
+    t('claims.prefixes.none')
+  );
   const rows: [string, ReactNode, string?][] = [
     [t('business.taxCode'), <Claim value={business.taxCode} confirmed={business.taxCodeConfirmed} conflict={business.taxCodeConflict} />],
     [t('business.address'), formatAddress(business.address)],

@@ -37,14 +37,43 @@ interface FieldSpec extends Pick<ComponentProps<'input'>, 'type' | 'inputMode' |
 
 /** Each form field: how it is labelled and typed, and where the server reports its errors. */
 const FIELDS: Record<Field, FieldSpec> = {
-  legalName: { label: 'business.legalName', hint: 'business.legalNameHint', autoComplete: 'organization', maxLength: 300, required: true, paths: ['legalName'] },
-  taxCode: { label: 'business.taxCode', hint: 'business.taxCodeHint', inputMode: 'numeric', autoComplete: 'off', maxLength: 20, required: true, paths: ['taxCode'] },
-  line: { label: 'business.addressLine', hint: 'business.addressLineHint', autoComplete: 'street-address', maxLength: 300, required: true, paths: ['address.line'] },
+  legalName: {
+    label: 'business.legalName',
+    hint: 'business.legalNameHint',
+    autoComplete: 'organization',
+    maxLength: 300,
+    required: true,
+    paths: ['legalName'],
+  },
+  taxCode: {
+    label: 'business.taxCode',
+    hint: 'business.taxCodeHint',
+    inputMode: 'numeric',
+    autoComplete: 'off',
+    maxLength: 20,
+    required: true,
+    paths: ['taxCode'],
+  },
+  line: {
+    label: 'business.addressLine',
+    hint: 'business.addressLineHint',
+    autoComplete: 'street-address',
+    maxLength: 300,
+    required: true,
+    paths: ['address.line'],
+  },
   commune: { label: 'business.commune', maxLength: 120, required: true, paths: ['address.commune'] },
   province: { label: 'business.province', maxLength: 120, required: true, paths: ['address.province'] },
   phone: { label: 'business.phoneOptional', type: 'tel', autoComplete: 'tel', maxLength: 20, paths: ['phone'] },
   email: { label: 'business.emailOptional', type: 'email', autoComplete: 'email', inputMode: 'email', maxLength: 254, paths: ['email'] },
-  gs1Prefixes: { label: 'claims.prefixes.label', hint: 'claims.prefixes.hint', inputMode: 'numeric', autoComplete: 'off', maxLength: 400, paths: ['gs1Prefixes'] },
+  gs1Prefixes: {
+    label: 'claims.prefixes.label',
+    hint: 'claims.prefixes.hint',
+    inputMode: 'numeric',
+    autoComplete: 'off',
+    maxLength: 400,
+    paths: ['gs1Prefixes'],
+  },
   gln: { label: 'business.glnOptional', inputMode: 'numeric', autoComplete: 'off', maxLength: 13, paths: ['gln'] },
 };
 const SHOWN = [...Object.values(FIELDS).flatMap((field) => field.paths), 'address'];
@@ -54,7 +83,8 @@ function validate(values: Values): Partial<Record<Field, MessageKey>> {
   if (values.legalName.trim() === '') problems.legalName = 'form.required';
   const tax = checkTaxCode(values.taxCode);
   if (tax.state === 'empty') problems.taxCode = 'form.required';
-  else if (tax.state !== 'valid') problems.taxCode = tax.state === 'invalid' && tax.reason === 'characters' ? 'business.taxCode.digitsOnly' : 'business.taxCode.length';
+  else if (tax.state !== 'valid')
+    problems.taxCode = tax.state === 'invalid' && tax.reason === 'characters' ? 'business.taxCode.digitsOnly' : 'business.taxCode.length';
   for (const field of ['line', 'commune', 'province'] as const) {
     if (values[field].trim() === '') problems[field] = 'form.required';
   }
@@ -111,19 +141,36 @@ export function BusinessForm({ onCreated }: { onCreated: (business: BusinessView
 
   const textField = (field: Field, more: Partial<ComponentProps<typeof TextField>> & Record<`data-${string}`, string> = {}) => {
     const { label, hint, paths: _paths, ...input } = FIELDS[field];
-    return <TextField label={t(label)} hint={hint ? t(hint) : undefined} name={field} {...input} value={values[field]} onChange={set(field)} error={errorFor(field)} {...more} />;
+    return (
+      <TextField
+        label={t(label)}
+        hint={hint ? t(hint) : undefined}
+        name={field}
+        {...input}
+        value={values[field]}
+        onChange={set(field)}
+        error={errorFor(field)}
+        {...more}
+      />
+    );
   };
 
   // The tax code, as typed: wrong characters or too many digits at once, too few once left.
   const tax = checkTaxCode(values.taxCode);
   const taxLiveProblem: MessageKey | null =
-    tax.state === 'invalid' ? (tax.reason === 'characters' ? 'business.taxCode.digitsOnly' : 'business.taxCode.length')
-    : tax.state === 'partial' && taxTouched ? 'business.taxCode.length'
-    : null;
+    tax.state === 'invalid'
+      ? tax.reason === 'characters'
+        ? 'business.taxCode.digitsOnly'
+        : 'business.taxCode.length'
+      : tax.state === 'partial' && taxTouched
+        ? 'business.taxCode.length'
+        : null;
   const taxStatus =
-    tax.state === 'valid' ? t('business.taxCode.ok', { count: tax.digits.length })
-    : tax.state === 'partial' ? t('business.taxCode.count', { count: tax.digits.length, target: tax.target })
-    : null;
+    tax.state === 'valid'
+      ? t('business.taxCode.ok', { count: tax.digits.length })
+      : tax.state === 'partial'
+        ? t('business.taxCode.count', { count: tax.digits.length, target: tax.target })
+        : null;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const found = validate(values);
@@ -131,7 +178,11 @@ export function BusinessForm({ onCreated }: { onCreated: (business: BusinessView
     setProblems(found);
     setPrefixProblem(prefixes);
     setTaxTouched(true);
-    void submitForm(event, { problems: { ...found, ...(prefixes ? { gs1Prefixes: prefixes } : {}) }, send: () => action.run(toRequest(values), { locale }), onSent: onCreated });
+    void submitForm(event, {
+      problems: { ...found, ...(prefixes ? { gs1Prefixes: prefixes } : {}) },
+      send: () => action.run(toRequest(values), { locale }),
+      onSent: onCreated,
+    });
   };
 
   return (

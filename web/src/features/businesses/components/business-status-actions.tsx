@@ -35,7 +35,9 @@ export function BusinessStatusActions({ business, onChanged }: BusinessStatusAct
   const verify = useAction(verifyBusiness);
   const confirmPrefixes = useAction(confirmGs1Prefixes);
   const decide = useAction((action: ReasonAction, text: string) =>
-    action === 'reject' ? rejectBusiness(business.id, { reason: text }, { locale }) : suspendBusiness(business.id, { reason: text }, { locale }),
+    action === 'reject'
+      ? rejectBusiness(business.id, { reason: text }, { locale })
+      : suspendBusiness(business.id, { reason: text }, { locale }),
   );
 
   const onVerify = async () => {

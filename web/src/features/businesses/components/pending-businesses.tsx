@@ -45,7 +45,10 @@ export function PendingBusinesses() {
                   <BusinessEntry business={business} idPrefix="pending" data-testid="pending-business">
                     <BusinessFacts business={business} compact />
                     {business.status === 'pending' ? (
-                      <BusinessStatusActions business={business} onChanged={(updated) => setDecided((current) => ({ ...current, [updated.id]: updated }))} />
+                      <BusinessStatusActions
+                        business={business}
+                        onChanged={(updated) => setDecided((current) => ({ ...current, [updated.id]: updated }))}
+                      />
                     ) : (
                       <Notice tone={business.status === 'verified' ? 'success' : 'danger'} role="status" data-testid="pending-decision">
                         {business.status === 'verified'

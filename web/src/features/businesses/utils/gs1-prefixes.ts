@@ -3,7 +3,10 @@ import type { Translate } from '@/lib/i18n';
 
 /** The prefixes typed in one field, separated by commas, semicolons or new lines. */
 export function splitPrefixes(text: string): string[] {
-  return text.split(/[,;\n]+/).map((part) => part.trim()).filter(Boolean);
+  return text
+    .split(/[,;\n]+/)
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 /** What is wrong with the typed list (the shared GS1 rules decide), or null. */

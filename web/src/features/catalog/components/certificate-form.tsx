@@ -68,7 +68,13 @@ export function CertificateForm<R>({ businessId, action, onAdded }: CertificateF
     <form className="form catalog-form" onSubmit={onSubmit} noValidate aria-busy={action.pending} data-testid="certificate-form">
       <h3 className="form__title">{t('catalog.certs.add')}</h3>
       <div className="form__pair">
-        <SelectField label={t('catalog.certs.kind')} name="kind" value={values.kind} onChange={(e) => set('kind', e.target.value as CertificateKind)} error={error('kind')}>
+        <SelectField
+          label={t('catalog.certs.kind')}
+          name="kind"
+          value={values.kind}
+          onChange={(e) => set('kind', e.target.value as CertificateKind)}
+          error={error('kind')}
+        >
           {CERTIFICATE_KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {t(`certs.kind.${kind}`)}
@@ -76,7 +82,13 @@ export function CertificateForm<R>({ businessId, action, onAdded }: CertificateF
           ))}
         </SelectField>
         {values.kind === 'ocop' ? (
-          <SelectField label={t('catalog.certs.stars')} name="stars" value={values.stars} onChange={(e) => set('stars', e.target.value)} error={error('stars')}>
+          <SelectField
+            label={t('catalog.certs.stars')}
+            name="stars"
+            value={values.stars}
+            onChange={(e) => set('stars', e.target.value)}
+            error={error('stars')}
+          >
             <option value="">—</option>
             {[1, 2, 3, 4, 5].map((stars) => (
               <option key={stars} value={stars}>
@@ -86,13 +98,43 @@ export function CertificateForm<R>({ businessId, action, onAdded }: CertificateF
           </SelectField>
         ) : null}
       </div>
-      <TextField label={t('catalog.certs.name')} name="name" value={values.name} maxLength={200} required onChange={(e) => set('name', e.target.value)} error={error('name')} />
+      <TextField
+        label={t('catalog.certs.name')}
+        name="name"
+        value={values.name}
+        maxLength={200}
+        required
+        onChange={(e) => set('name', e.target.value)}
+        error={error('name')}
+      />
       <div className="form__pair">
-        <TextField label={t('catalog.certs.number')} name="number" value={values.number} maxLength={100} onChange={(e) => set('number', e.target.value)} error={error('number')} />
-        <TextField label={t('catalog.certs.issuer')} name="issuer" value={values.issuer} maxLength={200} required onChange={(e) => set('issuer', e.target.value)} error={error('issuer')} />
+        <TextField
+          label={t('catalog.certs.number')}
+          name="number"
+          value={values.number}
+          maxLength={100}
+          onChange={(e) => set('number', e.target.value)}
+          error={error('number')}
+        />
+        <TextField
+          label={t('catalog.certs.issuer')}
+          name="issuer"
+          value={values.issuer}
+          maxLength={200}
+          required
+          onChange={(e) => set('issuer', e.target.value)}
+          error={error('issuer')}
+        />
       </div>
       <div className="form__pair">
-        <TextField label={t('catalog.certs.validFrom')} name="validFrom" type="date" value={values.validFrom} onChange={(e) => set('validFrom', e.target.value)} error={error('validFrom')} />
+        <TextField
+          label={t('catalog.certs.validFrom')}
+          name="validFrom"
+          type="date"
+          value={values.validFrom}
+          onChange={(e) => set('validFrom', e.target.value)}
+          error={error('validFrom')}
+        />
         <TextField
           label={t('catalog.certs.validTo')}
           hint={t('catalog.certs.validToHint')}

@@ -20,7 +20,8 @@ export function checkGtin(value: string, t: Translate, usable: UsablePrefixes | 
   if (digits === '') return null;
   const parsed = parseGtin(digits);
   if (parsed.ok) {
-    if (usable && !prefixOfGtin(parsed.gtin14, usable.prefixes)) return { ok: false, problem: t('claims.gtin.outside', { prefixes: usable.prefixes.map(displayPrefix).join(', ') || '—' }) };
+    if (usable && !prefixOfGtin(parsed.gtin14, usable.prefixes))
+      return { ok: false, problem: t('claims.gtin.outside', { prefixes: usable.prefixes.map(displayPrefix).join(', ') || '—' }) };
     return parsed;
   }
   if (!/^\d+$/.test(digits)) return { ok: false, problem: t('catalog.gtin.notDigits') };
@@ -41,7 +42,8 @@ interface GtinFieldProps {
 }
 
 function prefixesHint(usable: UsablePrefixes, t: Translate): string {
-  if (usable.prefixes.length === 0) return t('claims.gtin.noPrefix', { state: t(usable.confirmedOnly ? 'claims.gtin.stateConfirmed' : 'claims.gtin.stateDeclared') });
+  if (usable.prefixes.length === 0)
+    return t('claims.gtin.noPrefix', { state: t(usable.confirmedOnly ? 'claims.gtin.stateConfirmed' : 'claims.gtin.stateDeclared') });
   return t('claims.gtin.usable', { prefixes: usable.prefixes.map(displayPrefix).join(', ') });
 }
 
@@ -62,7 +64,11 @@ export function GtinField({ value, onChange, error, disabled, lockedNote, usable
       onChange={(event) => onChange(event.target.value)}
       status={
         check ? (
-          <span className={check.ok ? 'gtin-status gtin-status--ok' : 'gtin-status gtin-status--problem'} data-testid="gtin-status" data-ok={check.ok}>
+          <span
+            className={check.ok ? 'gtin-status gtin-status--ok' : 'gtin-status gtin-status--problem'}
+            data-testid="gtin-status"
+            data-ok={check.ok}
+          >
             {check.ok ? t('catalog.gtin.ok', { gtin14: check.gtin14 }) : check.problem}
           </span>
         ) : null

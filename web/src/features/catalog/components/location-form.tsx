@@ -59,7 +59,9 @@ export function LocationForm({ businessId, location, onSaved, onCancel }: Locati
   const [values, setValues] = useState<Values>(() => valuesOf(location));
   const [problems, setProblems] = useState<Partial<Record<keyof Values, string>>>({});
   const [locating, setLocating] = useState<'idle' | 'busy' | string>('idle');
-  const action = useAction((body: CreateLocationRequest) => (location ? updateLocation(location.id, body, { locale }) : createLocation(businessId, body, { locale })));
+  const action = useAction((body: CreateLocationRequest) =>
+    location ? updateLocation(location.id, body, { locale }) : createLocation(businessId, body, { locale }),
+  );
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   const latitude = coordinate(values.latitude, 90);
@@ -80,9 +82,14 @@ export function LocationForm({ businessId, location, onSaved, onCancel }: Locati
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const required = (key: keyof Values): Partial<Record<keyof Values, string>> => (values[key].trim() === '' ? { [key]: t('form.required') } : {});
-    const coordinateProblem = (key: 'latitude' | 'longitude', value: number | null | 'bad', other: number | null | 'bad', range: MessageKey) =>
-      value === 'bad' ? { [key]: t(range) } : value === null && other !== null ? { [key]: t('catalog.locations.bothOrNeither') } : {};
+    const required = (key: keyof Values): Partial<Record<keyof Values, string>> =>
+      values[key].trim() === '' ? { [key]: t('form.required') } : {};
+    const coordinateProblem = (
+      key: 'latitude' | 'longitude',
+      value: number | null | 'bad',
+      other: number | null | 'bad',
+      range: MessageKey,
+    ) => (value === 'bad' ? { [key]: t(range) } : value === null && other !== null ? { [key]: t('catalog.locations.bothOrNeither') } : {});
     const found: Partial<Record<keyof Values, string>> = {
       ...required('name'),
       ...required('address'),
@@ -100,7 +107,11 @@ export function LocationForm({ businessId, location, onSaved, onCancel }: Locati
       province: values.province.trim(),
       // A new place leaves out what it lacks; an edited one clears it.
       ...(gln ? { gln } : location ? { gln: null } : {}),
-      ...(typeof latitude === 'number' && typeof longitude === 'number' ? { latitude, longitude } : location ? { latitude: null, longitude: null } : {}),
+      ...(typeof latitude === 'number' && typeof longitude === 'number'
+        ? { latitude, longitude }
+        : location
+          ? { latitude: null, longitude: null }
+          : {}),
     } as CreateLocationRequest;
     void submitForm(event, {
       problems: found,
@@ -114,12 +125,27 @@ export function LocationForm({ businessId, location, onSaved, onCancel }: Locati
 
   const error = (key: keyof Values) => problems[key] ?? fieldErrorOf(action.error, key);
   const field = (key: 'name' | 'address' | 'province', max: number, extra: Record<string, string> = {}) => (
-    <TextField label={t(`catalog.locations.${key}`)} name={key} value={values[key]} maxLength={max} required onChange={(e) => set(key, e.target.value)} error={error(key)} {...extra} />
+    <TextField
+      label={t(`catalog.locations.${key}`)}
+      name={key}
+      value={values[key]}
+      maxLength={max}
+      required
+      onChange={(e) => set(key, e.target.value)}
+      error={error(key)}
+      {...extra}
+    />
   );
   return (
     <form className="form catalog-form" onSubmit={onSubmit} noValidate aria-busy={action.pending} data-testid="location-form">
       <div className="form__pair">
-        <SelectField label={t('catalog.locations.kind')} name="kind" value={values.kind} onChange={(e) => set('kind', e.target.value as LocationKind)} error={error('kind')}>
+        <SelectField
+          label={t('catalog.locations.kind')}
+          name="kind"
+          value={values.kind}
+          onChange={(e) => set('kind', e.target.value as LocationKind)}
+          error={error('kind')}
+        >
           {LOCATION_KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {t(`place.${kind}`)}
@@ -131,7 +157,16 @@ export function LocationForm({ businessId, location, onSaved, onCancel }: Locati
       {field('address', 300)}
       <div className="form__pair">
         {field('province', 120, { list: provincesId })}
-        <TextField label={t('catalog.locations.gln')} hint={t('catalog.locations.glnHint')} name="gln" inputMode="numeric" maxLength={13} value={values.gln} onChange={(e) => set('gln', e.target.value)} error={error('gln')} />
+        <TextField
+          label={t('catalog.locations.gln')}
+          hint={t('catalog.locations.glnHint')}
+          name="gln"
+          inputMode="numeric"
+          maxLength={13}
+          value={values.gln}
+          onChange={(e) => set('gln', e.target.value)}
+          error={error('gln')}
+        />
       </div>
       <datalist id={provincesId}>
         {PROVINCES.map((province) => (
@@ -142,11 +177,31 @@ export function LocationForm({ businessId, location, onSaved, onCancel }: Locati
         <legend className="field__label">{t('catalog.locations.coordinates')}</legend>
         <p className="field__hint">{t('catalog.locations.coordinatesHint')}</p>
         <div className="form__pair">
-          <TextField label={t('catalog.locations.latitude')} name="latitude" inputMode="decimal" value={values.latitude} onChange={(e) => set('latitude', e.target.value)} error={error('latitude')} />
-          <TextField label={t('catalog.locations.longitude')} name="longitude" inputMode="decimal" value={values.longitude} onChange={(e) => set('longitude', e.target.value)} error={error('longitude')} />
+          <TextField
+            label={t('catalog.locations.latitude')}
+            name="latitude"
+            inputMode="decimal"
+            value={values.latitude}
+            onChange={(e) => set('latitude', e.target.value)}
+            error={error('latitude')}
+          />
+          <TextField
+            label={t('catalog.locations.longitude')}
+            name="longitude"
+            inputMode="decimal"
+            value={values.longitude}
+            onChange={(e) => set('longitude', e.target.value)}
+            error={error('longitude')}
+          />
         </div>
         <p className="catalog-form__coordinates">
-          <Button variant="secondary" className="button--small" onClick={useMyLocation} disabled={locating === 'busy'} data-testid="use-my-location">
+          <Button
+            variant="secondary"
+            className="button--small"
+            onClick={useMyLocation}
+            disabled={locating === 'busy'}
+            data-testid="use-my-location"
+          >
             {locating === 'busy' ? t('catalog.locations.locating') : t('catalog.locations.useMyLocation')}
           </Button>
           {map ? (

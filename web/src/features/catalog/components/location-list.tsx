@@ -40,7 +40,13 @@ export function LocationList({ locations, onEdit, onDelete }: LocationListProps)
           </div>
           {onEdit && onDelete ? (
             <div className="row__actions">
-              <Button variant="secondary" className="button--small" aria-label={t('catalog.locations.editLabel', { name: location.name })} onClick={() => onEdit(location)} data-testid="location-edit">
+              <Button
+                variant="secondary"
+                className="button--small"
+                aria-label={t('catalog.locations.editLabel', { name: location.name })}
+                onClick={() => onEdit(location)}
+                data-testid="location-edit"
+              >
                 {t('catalog.locations.edit')}
               </Button>
               <Button

@@ -45,7 +45,19 @@ function valuesOf(product: ProductView | null): Values {
   };
 }
 
-const SHOWN_FIELDS = ['name.vi', 'name.en', 'description.vi', 'description.en', 'category', 'brand', 'gtin', 'unit', 'shelfLifeDays', 'standards', 'images'];
+const SHOWN_FIELDS = [
+  'name.vi',
+  'name.en',
+  'description.vi',
+  'description.en',
+  'category',
+  'brand',
+  'gtin',
+  'unit',
+  'shelfLifeDays',
+  'standards',
+  'images',
+];
 
 /** The request both create and edit send: English falls back to Vietnamese, blanks are cleared. */
 function requestOf(values: Values, gtin14: string | null) {
@@ -60,7 +72,10 @@ function requestOf(values: Values, gtin14: string | null) {
     gtin: gtin14,
     unit: values.unit,
     shelfLifeDays: shelfLife ? Number(shelfLife) : null,
-    standards: values.standards.split('\n').map((s) => s.trim()).filter(Boolean),
+    standards: values.standards
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean),
     images: values.images.map((i) => i.id),
   };
 }
@@ -93,7 +108,8 @@ export function ProductForm({ businessId, product, readOnly, onSaved }: ProductF
   // A verified business publishes only under prefixes an administrator confirmed.
   const business = useBusiness(businessId);
   const confirmedOnly = business.status === 'success' && ['verified', 'suspended'].includes(business.data.status);
-  const prefixes = business.status === 'success' ? business.data.gs1Prefixes.filter((p) => p.confirmed || !confirmedOnly).map((p) => p.prefix) : null;
+  const prefixes =
+    business.status === 'success' ? business.data.gs1Prefixes.filter((p) => p.confirmed || !confirmedOnly).map((p) => p.prefix) : null;
   // A GTIN kept as it was (locked, or unchanged) is not checked against the prefixes again.
   const unchanged = gtinLocked || (product?.gtin != null && values.gtin.trim().replace(/ +/g, '').padStart(14, '0') === product.gtin);
   const usable: UsablePrefixes | null = prefixes && !unchanged ? { prefixes, confirmedOnly } : null;
@@ -105,7 +121,9 @@ export function ProductForm({ businessId, product, readOnly, onSaved }: ProductF
       ...(values.nameVi.trim() === '' ? { nameVi: t('form.required') } : {}),
       ...(values.category.trim() === '' ? { category: t('form.required') } : {}),
       ...(gtin && !gtin.ok ? { gtin: gtin.problem } : {}),
-      ...(shelfLife && !(/^\d+$/.test(shelfLife) && Number(shelfLife) >= 1 && Number(shelfLife) <= 36500) ? { shelfLifeDays: t('catalog.product.shelfLifeInvalid') } : {}),
+      ...(shelfLife && !(/^\d+$/.test(shelfLife) && Number(shelfLife) >= 1 && Number(shelfLife) <= 36500)
+        ? { shelfLifeDays: t('catalog.product.shelfLifeInvalid') }
+        : {}),
     };
     setProblems(found);
     void submitForm(event, {
@@ -124,15 +142,64 @@ export function ProductForm({ businessId, product, readOnly, onSaved }: ProductF
       <fieldset className="catalog-form__fieldset" disabled={readOnly}>
         <legend className="form__title">{t('catalog.product.section.identity')}</legend>
         <div className="form__pair">
-          <TextField label={t('catalog.product.nameVi')} name="nameVi" value={values.nameVi} maxLength={2000} required onChange={(e) => set('nameVi', e.target.value)} error={error('nameVi', 'name.vi', 'name')} />
-          <TextField label={t('catalog.product.nameEn')} hint={t('catalog.product.nameEnHint')} name="nameEn" value={values.nameEn} maxLength={2000} onChange={(e) => set('nameEn', e.target.value)} error={error('nameEn', 'name.en')} />
+          <TextField
+            label={t('catalog.product.nameVi')}
+            name="nameVi"
+            value={values.nameVi}
+            maxLength={2000}
+            required
+            onChange={(e) => set('nameVi', e.target.value)}
+            error={error('nameVi', 'name.vi', 'name')}
+          />
+          <TextField
+            label={t('catalog.product.nameEn')}
+            hint={t('catalog.product.nameEnHint')}
+            name="nameEn"
+            value={values.nameEn}
+            maxLength={2000}
+            onChange={(e) => set('nameEn', e.target.value)}
+            error={error('nameEn', 'name.en')}
+          />
         </div>
         <div className="form__pair">
-          <TextField label={t('catalog.product.category')} hint={t('catalog.product.categoryHint')} name="category" value={values.category} maxLength={100} required onChange={(e) => set('category', e.target.value)} error={error('category')} />
-          <TextField label={t('catalog.product.brand')} name="brand" value={values.brand} maxLength={200} onChange={(e) => set('brand', e.target.value)} error={error('brand')} />
+          <TextField
+            label={t('catalog.product.category')}
+            hint={t('catalog.product.categoryHint')}
+            name="category"
+            value={values.category}
+            maxLength={100}
+            required
+            onChange={(e) => set('category', e.target.value)}
+            error={error('category')}
+          />
+          <TextField
+            label={t('catalog.product.brand')}
+            name="brand"
+            value={values.brand}
+            maxLength={200}
+            onChange={(e) => set('brand', e.target.value)}
+            error={error('brand')}
+          />
         </div>
-        <TextAreaField label={t('catalog.product.descriptionVi')} name="descriptionVi" rows={3} value={values.descriptionVi} maxLength={2000} onChange={(e) => set('descriptionVi', e.target.value)} error={error('descriptionVi', 'description.vi', 'description')} />
-        <TextAreaField label={t('catalog.product.descriptionEn')} hint={t('catalog.product.nameEnHint')} name="descriptionEn" rows={3} value={values.descriptionEn} maxLength={2000} onChange={(e) => set('descriptionEn', e.target.value)} error={error('descriptionEn', 'description.en')} />
+        <TextAreaField
+          label={t('catalog.product.descriptionVi')}
+          name="descriptionVi"
+          rows={3}
+          value={values.descriptionVi}
+          maxLength={2000}
+          onChange={(e) => set('descriptionVi', e.target.value)}
+          error={error('descriptionVi', 'description.vi', 'description')}
+        />
+        <TextAreaField
+          label={t('catalog.product.descriptionEn')}
+          hint={t('catalog.product.nameEnHint')}
+          name="descriptionEn"
+          rows={3}
+          value={values.descriptionEn}
+          maxLength={2000}
+          onChange={(e) => set('descriptionEn', e.target.value)}
+          error={error('descriptionEn', 'description.en')}
+        />
       </fieldset>
       <fieldset className="catalog-form__fieldset" disabled={readOnly}>
         <legend className="form__title">{t('catalog.product.section.codes')}</legend>
@@ -145,16 +212,38 @@ export function ProductForm({ businessId, product, readOnly, onSaved }: ProductF
           usable={usable}
         />
         <div className="form__pair">
-          <SelectField label={t('catalog.product.unit')} name="unit" value={values.unit} onChange={(e) => set('unit', e.target.value as UnitCode)} error={error('unit')}>
+          <SelectField
+            label={t('catalog.product.unit')}
+            name="unit"
+            value={values.unit}
+            onChange={(e) => set('unit', e.target.value as UnitCode)}
+            error={error('unit')}
+          >
             {UNIT_CODES.map((code) => (
               <option key={code} value={code}>
                 {l(UNITS[code])} ({code})
               </option>
             ))}
           </SelectField>
-          <TextField label={t('catalog.product.shelfLife')} hint={t('catalog.product.shelfLifeHint')} name="shelfLifeDays" inputMode="numeric" value={values.shelfLifeDays} onChange={(e) => set('shelfLifeDays', e.target.value)} error={error('shelfLifeDays')} />
+          <TextField
+            label={t('catalog.product.shelfLife')}
+            hint={t('catalog.product.shelfLifeHint')}
+            name="shelfLifeDays"
+            inputMode="numeric"
+            value={values.shelfLifeDays}
+            onChange={(e) => set('shelfLifeDays', e.target.value)}
+            error={error('shelfLifeDays')}
+          />
         </div>
-        <TextAreaField label={t('catalog.product.standards')} hint={t('catalog.product.standardsHint')} name="standards" rows={3} value={values.standards} onChange={(e) => set('standards', e.target.value)} error={error('standards')} />
+        <TextAreaField
+          label={t('catalog.product.standards')}
+          hint={t('catalog.product.standardsHint')}
+          name="standards"
+          rows={3}
+          value={values.standards}
+          onChange={(e) => set('standards', e.target.value)}
+          error={error('standards')}
+        />
       </fieldset>
       {readOnly ? (
         values.images.length ? (

@@ -20,7 +20,10 @@ export function ProductList({ businessId, products }: { businessId: string; prod
           )}
           <div className="row__main">
             <p className="row__title">
-              <Link to={portalPath(businessId, `/products/${product.id}`)} aria-label={t('catalog.products.open', { name: l(product.name) })}>
+              <Link
+                to={portalPath(businessId, `/products/${product.id}`)}
+                aria-label={t('catalog.products.open', { name: l(product.name) })}
+              >
                 {l(product.name)}
               </Link>
             </p>

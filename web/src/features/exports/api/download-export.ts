@@ -37,7 +37,11 @@ function fileNameOf(response: Response, format: ExportFormat): string {
  * `POST /api/exports/events.{format}`: reads the streamed file chunk by chunk, reporting progress
  * (the server names the row count in a header before the first byte), and returns it whole.
  */
-export async function downloadExport(format: ExportFormat, scope: ExportScope, { locale, signal, onProgress }: DownloadOptions): Promise<ExportFile> {
+export async function downloadExport(
+  format: ExportFormat,
+  scope: ExportScope,
+  { locale, signal, onProgress }: DownloadOptions,
+): Promise<ExportFile> {
   const token = getSession()?.accessToken ?? null;
   const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Accept-Language': locale };
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -50,7 +54,9 @@ export async function downloadExport(format: ExportFormat, scope: ExportScope, {
   }
   if (!response.ok || !response.body) {
     const body: unknown = await response.json().catch(() => null);
-    const error = isApiError(body) ? new ApiRequestError(body.code, response.status, body) : new ApiRequestError('INTERNAL', response.status, null);
+    const error = isApiError(body)
+      ? new ApiRequestError(body.code, response.status, body)
+      : new ApiRequestError('INTERNAL', response.status, null);
     if (error.code === 'UNAUTHENTICATED' && token && getSession()?.accessToken === token) endSession('expired');
     throw error;
   }

@@ -14,7 +14,13 @@ export function ExportFormatButtons({ running, onExport }: { running: ExportForm
   return (
     <div className="exports-formats" role="group" aria-label={t('exports.format.group')}>
       {EXPORT_FORMATS.map((format) => (
-        <Button key={format} variant="secondary" disabled={running !== null} aria-busy={running === format} onClick={() => onExport(format)}>
+        <Button
+          key={format}
+          variant="secondary"
+          disabled={running !== null}
+          aria-busy={running === format}
+          onClick={() => onExport(format)}
+        >
           {t(FORMAT_LABELS[format])}
         </Button>
       ))}

@@ -12,7 +12,9 @@ export function ExportProgress({ progress }: { progress: Progress | null }) {
       <span className="visually-hidden">{t('exports.progress.label')}</span>
       {counted ? <progress max={total} value={progress.rows} /> : <progress />}
       <span aria-live="polite">
-        {counted ? t('exports.progress.rows', { done: progress.rows, total }) : t('exports.progress.bytes', { size: kilobytes, total: total ?? '…' })}
+        {counted
+          ? t('exports.progress.rows', { done: progress.rows, total })
+          : t('exports.progress.bytes', { size: kilobytes, total: total ?? '…' })}
       </span>
     </label>
   );

@@ -14,14 +14,20 @@ export function ExportResult({ download }: { download: ExportDownload }) {
       <Notice tone="danger" role="alert" data-testid="export-error">
         <p>{errorMessage(download.error)}</p>
         <ul className="exports-field-errors">
-          {Object.entries(download.error.fieldErrors).flatMap(([field, messages]) => messages.map((message) => <li key={`${field}:${message}`}>{message}</li>))}
+          {Object.entries(download.error.fieldErrors).flatMap(([field, messages]) =>
+            messages.map((message) => <li key={`${field}:${message}`}>{message}</li>),
+          )}
         </ul>
       </Notice>
     );
   }
   if (download.saved) {
     const { fileName, totalRows } = download.saved;
-    return <Notice tone="success" data-testid="export-saved">{t('exports.saved', { file: fileName, rows: totalRows ?? '?' })}</Notice>;
+    return (
+      <Notice tone="success" data-testid="export-saved">
+        {t('exports.saved', { file: fileName, rows: totalRows ?? '?' })}
+      </Notice>
+    );
   }
   return null;
 }

@@ -22,28 +22,80 @@ export function ExportScopeFields({ value, onChange, lotsError }: ScopeFieldsPro
     <Tabs label={t('exports.scope.legend')} tabs={tabs} selected={value.kind} onSelect={(kind) => set({ kind })}>
       {value.kind === 'trace' ? (
         <div className="exports-scope">
-          <TextField label={t('exports.trace.lot')} hint={t('exports.trace.lotHint')} value={value.traceStart} onChange={(e) => set({ traceStart: e.target.value })} required autoComplete="off" />
-          <TextField label={t('exports.trace.gtin')} value={value.traceGtin} onChange={(e) => set({ traceGtin: e.target.value })} inputMode="numeric" autoComplete="off" />
+          <TextField
+            label={t('exports.trace.lot')}
+            hint={t('exports.trace.lotHint')}
+            value={value.traceStart}
+            onChange={(e) => set({ traceStart: e.target.value })}
+            required
+            autoComplete="off"
+          />
+          <TextField
+            label={t('exports.trace.gtin')}
+            value={value.traceGtin}
+            onChange={(e) => set({ traceGtin: e.target.value })}
+            inputMode="numeric"
+            autoComplete="off"
+          />
           <div className="exports-dates">
-            <SelectField label={t('exports.trace.direction')} value={value.direction} onChange={(e) => set({ direction: e.target.value as ScopeInput['direction'] })}>
-              {TRACE_DIRECTIONS.map((direction) => <option key={direction} value={direction}>{t(`exports.trace.direction.${direction}`)}</option>)}
+            <SelectField
+              label={t('exports.trace.direction')}
+              value={value.direction}
+              onChange={(e) => set({ direction: e.target.value as ScopeInput['direction'] })}
+            >
+              {TRACE_DIRECTIONS.map((direction) => (
+                <option key={direction} value={direction}>
+                  {t(`exports.trace.direction.${direction}`)}
+                </option>
+              ))}
             </SelectField>
-            <TextField label={t('exports.trace.depth')} type="number" min={1} max={50} value={value.depth} onChange={(e) => set({ depth: e.target.value })} />
+            <TextField
+              label={t('exports.trace.depth')}
+              type="number"
+              min={1}
+              max={50}
+              value={value.depth}
+              onChange={(e) => set({ depth: e.target.value })}
+            />
           </div>
         </div>
       ) : value.kind === 'product' ? (
         <div className="exports-scope">
-          <TextField label={t('exports.product.product')} value={value.product} onChange={(e) => set({ product: e.target.value })} required autoComplete="off" />
+          <TextField
+            label={t('exports.product.product')}
+            value={value.product}
+            onChange={(e) => set({ product: e.target.value })}
+            required
+            autoComplete="off"
+          />
           <div className="exports-dates">
-            <TextField label={t('exports.product.from')} type="date" value={value.from} onChange={(e) => set({ from: e.target.value })} required />
-            <TextField label={t('exports.product.to')} type="date" value={value.to} onChange={(e) => set({ to: e.target.value })} required />
+            <TextField
+              label={t('exports.product.from')}
+              type="date"
+              value={value.from}
+              onChange={(e) => set({ from: e.target.value })}
+              required
+            />
+            <TextField
+              label={t('exports.product.to')}
+              type="date"
+              value={value.to}
+              onChange={(e) => set({ to: e.target.value })}
+              required
+            />
           </div>
         </div>
       ) : (
         <div className="exports-scope">
           <TextAreaField
-            label={t('exports.lots.label')} hint={t('exports.lots.hint')} rows={6} value={value.lots}
-            onChange={(e) => set({ lots: e.target.value })} error={lotsError} spellCheck={false} autoCapitalize="characters"
+            label={t('exports.lots.label')}
+            hint={t('exports.lots.hint')}
+            rows={6}
+            value={value.lots}
+            onChange={(e) => set({ lots: e.target.value })}
+            error={lotsError}
+            spellCheck={false}
+            autoCapitalize="characters"
           />
         </div>
       )}

@@ -20,7 +20,8 @@ export function ExportsPage() {
   const exportAs = (format: ExportFormat) => {
     if (input.kind === 'lots') {
       const count = parseLotLines(input.lots).length;
-      const problem = count === 0 ? t('exports.lots.empty') : count > EXPORT_LOTS_MAX ? t('exports.lots.tooMany', { max: EXPORT_LOTS_MAX }) : null;
+      const problem =
+        count === 0 ? t('exports.lots.empty') : count > EXPORT_LOTS_MAX ? t('exports.lots.tooMany', { max: EXPORT_LOTS_MAX }) : null;
       setLotsError(problem);
       if (problem) return;
     }
@@ -28,7 +29,8 @@ export function ExportsPage() {
   };
 
   // Lots the server did not find: one action takes them out of the list, to export the others.
-  const unknown = input.kind === 'lots' && download.error?.code === 'EXPORT_LOTS_UNKNOWN' ? unknownLotPlaces(download.error.fieldErrors) : null;
+  const unknown =
+    input.kind === 'lots' && download.error?.code === 'EXPORT_LOTS_UNKNOWN' ? unknownLotPlaces(download.error.fieldErrors) : null;
 
   return (
     <div className="page">
@@ -43,7 +45,11 @@ export function ExportsPage() {
         <ExportFormatButtons running={download.running} onExport={exportAs} />
         <ExportResult download={download} />
         {unknown?.size ? (
-          <Button variant="secondary" onClick={() => setInput({ ...input, lots: withoutLots(input.lots, unknown) })} data-testid="export-drop-unknown">
+          <Button
+            variant="secondary"
+            onClick={() => setInput({ ...input, lots: withoutLots(input.lots, unknown) })}
+            data-testid="export-drop-unknown"
+          >
             {t('exports.lots.dropUnknown', { count: unknown.size })}
           </Button>
         ) : null}

@@ -16,28 +16,47 @@ export interface ScopeInput {
   lots: string;
 }
 
-export const EMPTY_SCOPE_INPUT: ScopeInput = { kind: 'lots', traceStart: '', traceGtin: '', direction: 'both', depth: '20', product: '', from: '', to: '', lots: '' };
+export const EMPTY_SCOPE_INPUT: ScopeInput = {
+  kind: 'lots',
+  traceStart: '',
+  traceGtin: '',
+  direction: 'both',
+  depth: '20',
+  product: '',
+  from: '',
+  to: '',
+  lots: '',
+};
 
 /** One lot per line: "LOT" or "GTIN LOT"; blank lines are skipped. */
 export function parseLotLines(text: string): LotReference[] {
-  return text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((line) => {
-    const match = GTIN_THEN_LOT.exec(line);
-    return match ? { gtin: match[1]!, lotCode: match[2]! } : { lotCode: line };
-  });
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const match = GTIN_THEN_LOT.exec(line);
+      return match ? { gtin: match[1]!, lotCode: match[2]! } : { lotCode: line };
+    });
 }
 
 /** The lines of the list without the lots at these places (counted as `parseLotLines` counts them). */
 export function withoutLots(text: string, places: ReadonlySet<number>): string {
-  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   return lines.filter((_, index) => !places.has(index)).join('\n');
 }
 
 /** The places in the list of the lots the server could not find (`lots.3.lotCode` → 3). */
 export function unknownLotPlaces(fieldErrors: Record<string, string[]>): Set<number> {
-  return new Set(Object.keys(fieldErrors).flatMap((field) => {
-    const match = /^lots\.(\d+)\./.exec(field);
-    return match ? [Number(match[1])] : [];
-  }));
+  return new Set(
+    Object.keys(fieldErrors).flatMap((field) => {
+      const match = /^lots\.(\d+)\./.exec(field);
+      return match ? [Number(match[1])] : [];
+    }),
+  );
 }
 
 /** Midnight at the start of a `YYYY-MM-DD` day (plus `days`) in the reader's time zone, with its offset. */

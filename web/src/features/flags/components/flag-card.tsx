@@ -30,7 +30,8 @@ export function FlagCard({ flag, onChange }: { flag: FlagView; onChange: (flag: 
     setProblem(found.note ?? null);
     void submitForm(event, {
       problems: found,
-      send: () => save.run(flag.id, { ...(status !== flag.status ? { status } : {}), ...(note.trim() ? { note: note.trim() } : {}) }, { locale }),
+      send: () =>
+        save.run(flag.id, { ...(status !== flag.status ? { status } : {}), ...(note.trim() ? { note: note.trim() } : {}) }, { locale }),
       onSent: (updated) => {
         setNote('');
         onChange(updated);
@@ -95,7 +96,12 @@ export function FlagCard({ flag, onChange }: { flag: FlagView; onChange: (flag: 
         </section>
       ) : null}
       <form className="form form--inline" onSubmit={onSubmit} noValidate aria-busy={save.pending}>
-        <SelectField label={t('flags.newStatus')} name="status" value={status} onChange={(event) => setStatus(event.target.value as FlagStatus)}>
+        <SelectField
+          label={t('flags.newStatus')}
+          name="status"
+          value={status}
+          onChange={(event) => setStatus(event.target.value as FlagStatus)}
+        >
           {FLAG_STATUS_NAMES.map((name) => (
             <option key={name} value={name}>
               {l(FLAG_STATUSES[name])}

@@ -68,7 +68,14 @@ export function ImportForm({ businessId }: { businessId: string }) {
           <legend className="fieldset__legend">{t('imports.kind.legend')}</legend>
           {IMPORT_KINDS.map((option) => (
             <label key={option} className="imports-kind">
-              <input type="radio" name="import-kind" value={option} checked={kind === option} onChange={() => reset({ kind: option })} data-testid={`import-kind-${option}`} />
+              <input
+                type="radio"
+                name="import-kind"
+                value={option}
+                checked={kind === option}
+                onChange={() => reset({ kind: option })}
+                data-testid={`import-kind-${option}`}
+              />
               <span>
                 <strong>{t(`imports.kind.${option}`)}</strong>
                 <span className="imports-kind__hint">{t(`imports.kind.${option}Hint`)}</span>
@@ -78,7 +85,13 @@ export function ImportForm({ businessId }: { businessId: string }) {
         </fieldset>
         <p className="imports-templates">
           {[...IMPORT_FORMATS].reverse().map((format) => (
-            <a key={format} className="button button--secondary" href={`/api/imports/templates/${kind}.${format}`} download data-testid={`import-template-${format}`}>
+            <a
+              key={format}
+              className="button button--secondary"
+              href={`/api/imports/templates/${kind}.${format}`}
+              download
+              data-testid={`import-template-${format}`}
+            >
               {t(`imports.template.${format}`)}
             </a>
           ))}

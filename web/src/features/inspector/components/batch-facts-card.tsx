@@ -19,7 +19,12 @@ export function BatchFactsCard({ node, batch }: { node: TraceBatchNode; batch: B
     rows.push([t('inspector.col.produced'), formatDate(batch.productionDate, locale)]);
     if (batch.expiryDate) rows.push([t('inspector.facts.expiry'), formatDate(batch.expiryDate, locale)]);
     if (batch.quantity !== null) rows.push([t('inspector.facts.quantity'), formatQuantity(batch.quantity, batch.unit, locale)]);
-    rows.push([t('inspector.facts.consumerPage'), <Link to={`/batches/${batch.id}`} data-testid="consumer-page-link">{batch.shortCode}</Link>]);
+    rows.push([
+      t('inspector.facts.consumerPage'),
+      <Link to={`/batches/${batch.id}`} data-testid="consumer-page-link">
+        {batch.shortCode}
+      </Link>,
+    ]);
   }
   return (
     <Card title={t('inspector.facts.title')} data-testid="batch-facts">

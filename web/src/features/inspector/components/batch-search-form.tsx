@@ -23,8 +23,15 @@ export function BatchSearchForm({ value, onApply, fieldErrors }: BatchSearchForm
   const { l } = useLocale();
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
-  const set = (key: FilterKey) => (event: { target: { value: string } }) => setDraft((current) => ({ ...current, [key]: event.target.value }));
-  const text = (key: FilterKey) => ({ name: key, value: draft[key], onChange: set(key), error: fieldErrors[key], 'data-testid': `search-${key}` });
+  const set = (key: FilterKey) => (event: { target: { value: string } }) =>
+    setDraft((current) => ({ ...current, [key]: event.target.value }));
+  const text = (key: FilterKey) => ({
+    name: key,
+    value: draft[key],
+    onChange: set(key),
+    error: fieldErrors[key],
+    'data-testid': `search-${key}`,
+  });
   const rangeWrong = draft.from !== '' && draft.to !== '' && draft.to < draft.from;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -34,9 +41,23 @@ export function BatchSearchForm({ value, onApply, fieldErrors }: BatchSearchForm
   };
 
   return (
-    <form className="inspector-search" role="search" aria-label={t('inspector.search.label')} onSubmit={onSubmit} noValidate data-testid="batch-search-form">
+    <form
+      className="inspector-search"
+      role="search"
+      aria-label={t('inspector.search.label')}
+      onSubmit={onSubmit}
+      noValidate
+      data-testid="batch-search-form"
+    >
       <div className="inspector-search__main">
-        <TextField label={t('inspector.search.q')} hint={t('inspector.search.qHint')} type="search" autoComplete="off" {...text('q')} className="inspector-search__grow" />
+        <TextField
+          label={t('inspector.search.q')}
+          hint={t('inspector.search.qHint')}
+          type="search"
+          autoComplete="off"
+          {...text('q')}
+          className="inspector-search__grow"
+        />
         <Button type="submit" className="inspector-search__submit" data-testid="search-submit">
           {t('inspector.search.submit')}
         </Button>
@@ -44,7 +65,13 @@ export function BatchSearchForm({ value, onApply, fieldErrors }: BatchSearchForm
       <details className="inspector-search__more" open={MORE.some((key) => value[key] !== '') || undefined}>
         <summary>{t('inspector.search.more')}</summary>
         <div className="inspector-search__grid">
-          <TextField label={t('inspector.search.gtin')} hint={t('inspector.search.gtinHint')} inputMode="numeric" autoComplete="off" {...text('gtin')} />
+          <TextField
+            label={t('inspector.search.gtin')}
+            hint={t('inspector.search.gtinHint')}
+            inputMode="numeric"
+            autoComplete="off"
+            {...text('gtin')}
+          />
           <div>
             <TextField label={t('inspector.search.lot')} autoComplete="off" spellCheck={false} {...text('lot')} />
             <label className="check check--inline">
@@ -58,8 +85,18 @@ export function BatchSearchForm({ value, onApply, fieldErrors }: BatchSearchForm
             </label>
           </div>
           <TextField label={t('inspector.search.productName')} autoComplete="off" {...text('productName')} />
-          <TextField label={t('inspector.search.business')} hint={t('inspector.search.businessHint')} autoComplete="off" {...text('business')} />
-          <TextField label={t('inspector.search.location')} hint={t('inspector.search.locationHint')} autoComplete="off" {...text('location')} />
+          <TextField
+            label={t('inspector.search.business')}
+            hint={t('inspector.search.businessHint')}
+            autoComplete="off"
+            {...text('business')}
+          />
+          <TextField
+            label={t('inspector.search.location')}
+            hint={t('inspector.search.locationHint')}
+            autoComplete="off"
+            {...text('location')}
+          />
           <SelectField label={t('inspector.search.stage')} {...text('bizStep')}>
             <option value="">{t('inspector.search.any')}</option>
             {STAGE_NAMES.map((stage) => (

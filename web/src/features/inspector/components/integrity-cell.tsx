@@ -9,7 +9,8 @@ export function IntegrityCell({ report }: { report: IntegrityReport | undefined 
   if (!report.firstBroken) {
     return (
       <span data-testid="integrity-cell" data-verified="true">
-        <Badge tone="success">{t('inspector.integrity.ok')}</Badge> <span className="muted">{t('inspector.integrity.records', { count: report.records })}</span>
+        <Badge tone="success">{t('inspector.integrity.ok')}</Badge>{' '}
+        <span className="muted">{t('inspector.integrity.records', { count: report.records })}</span>
       </span>
     );
   }
@@ -27,7 +28,8 @@ export function BrokenRecord({ report }: { report: IntegrityReport }) {
   const { seq, eventId, problem } = report.firstBroken;
   return (
     <span>
-      {t('inspector.integrity.record', { seq })} {eventId ? <span className="code code--wrap">{eventId}</span> : null}: {t(`inspector.integrity.problem.${problem}`)}
+      {t('inspector.integrity.record', { seq })} {eventId ? <span className="code code--wrap">{eventId}</span> : null}:{' '}
+      {t(`inspector.integrity.problem.${problem}`)}
     </span>
   );
 }

@@ -76,7 +76,12 @@ export function RecallActions({ batchId, lotCode, recalled, onChanged }: RecallA
         cancelLabel={t('inspector.cancel')}
         pending={liftAction.pending}
         error={liftAction.error ? message(liftAction.error) : null}
-        reason={{ label: t('inspector.recall.liftReason'), value: liftReason, onChange: setLiftReason, error: liftAction.error?.fieldErrors.reason }}
+        reason={{
+          label: t('inspector.recall.liftReason'),
+          value: liftReason,
+          onChange: setLiftReason,
+          error: liftAction.error?.fieldErrors.reason,
+        }}
         onClose={close}
         onConfirm={() => void liftIt()}
         data-testid="lift-dialog"

@@ -51,7 +51,9 @@ export function RecallTable({ recalls }: { recalls: readonly RecallView[] }) {
                   <Badge tone="danger">{t('inspector.recalls.active')}</Badge>
                 )}
               </td>
-              <td>{t('inspector.recalls.reachCount', { batches: recall.affected.length, businesses: recall.notifiedBusinesses.length })}</td>
+              <td>
+                {t('inspector.recalls.reachCount', { batches: recall.affected.length, businesses: recall.notifiedBusinesses.length })}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -16,7 +16,12 @@ export function SortHeader({ label, sortKey, current, onSort }: SortHeaderProps)
   const next = active && current.order === 'asc' ? 'desc' : 'asc';
   return (
     <th scope="col" aria-sort={active ? (current.order === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" className="inspector-sort" onClick={() => onSort({ sort: sortKey, order: next })} data-testid={`sort-${sortKey}`}>
+      <button
+        type="button"
+        className="inspector-sort"
+        onClick={() => onSort({ sort: sortKey, order: next })}
+        data-testid={`sort-${sortKey}`}
+      >
         {label}
         <span className="visually-hidden">, {t(next === 'asc' ? 'inspector.sort.ascending' : 'inspector.sort.descending')}</span>
         <span className="inspector-sort__arrow" aria-hidden="true">

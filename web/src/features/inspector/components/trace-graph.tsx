@@ -35,7 +35,10 @@ export function TraceGraph({ view }: { view: TraceView }) {
   const nodeText = (node: PlacedNode) =>
     node.kind === 'batch'
       ? t('inspector.graph.batchNode', {
-          lot: node.batch.lotCode, product: l(node.batch.productName), business: node.batch.businessName, step: depthLabel(t, node.batch.depth),
+          lot: node.batch.lotCode,
+          product: l(node.batch.productName),
+          business: node.batch.businessName,
+          step: depthLabel(t, node.batch.depth),
         }) + (node.batch.recall ? `, ${t('inspector.graph.recalled')}` : '')
       : t('inspector.graph.businessNode', { business: node.name });
 
@@ -52,14 +55,22 @@ export function TraceGraph({ view }: { view: TraceView }) {
           className="trace-graph__svg"
         >
           <title id={titleId}>{t('inspector.graph.title')}</title>
-          <desc id={descId}>{t('inspector.graph.desc', { batches: view.batches.length, businesses: view.businesses.length, links: view.edges.length })}</desc>
+          <desc id={descId}>
+            {t('inspector.graph.desc', { batches: view.batches.length, businesses: view.businesses.length, links: view.edges.length })}
+          </desc>
           <defs>
             <marker id={arrowId} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
               <path d="M 0 0 L 10 5 L 0 10 z" className="trace-graph__arrow" />
             </marker>
           </defs>
           {layout.edges.map(({ key, edge, path }) => (
-            <path key={key} d={path} className={`trace-graph__edge trace-graph__edge--${edge.kind}`} markerEnd={`url(#${arrowId})`} data-testid="trace-edge">
+            <path
+              key={key}
+              d={path}
+              className={`trace-graph__edge trace-graph__edge--${edge.kind}`}
+              markerEnd={`url(#${arrowId})`}
+              data-testid="trace-edge"
+            >
               <title>{`${t(`inspector.link.${edge.kind}`)}, ${formatInstantDate(edge.eventTime, locale)}`}</title>
             </path>
           ))}
@@ -70,7 +81,11 @@ export function TraceGraph({ view }: { view: TraceView }) {
                 href={`/inspector/batches/${node.id}`}
                 onClick={(event) => open(event, node.id)}
                 aria-label={nodeText(node)}
-                className={['trace-graph__node', node.batch.depth === 0 ? 'trace-graph__node--start' : '', node.batch.recall ? 'trace-graph__node--recalled' : ''].join(' ')}
+                className={[
+                  'trace-graph__node',
+                  node.batch.depth === 0 ? 'trace-graph__node--start' : '',
+                  node.batch.recall ? 'trace-graph__node--recalled' : '',
+                ].join(' ')}
                 data-testid="trace-node"
                 data-lot-code={node.batch.lotCode}
                 data-depth={node.batch.depth}

@@ -33,7 +33,9 @@ export function TraceLinksTable({ view }: { view: TraceView }) {
               </td>
               <td>{t(`inspector.link.${edge.kind}`)}</td>
               <td className="code">{lotOf.get(edge.from) ?? edge.from}</td>
-              <td className={edge.kind === 'processing' ? 'code' : undefined}>{(edge.kind === 'processing' ? lotOf.get(edge.to) : businessOf.get(edge.to)) ?? edge.to}</td>
+              <td className={edge.kind === 'processing' ? 'code' : undefined}>
+                {(edge.kind === 'processing' ? lotOf.get(edge.to) : businessOf.get(edge.to)) ?? edge.to}
+              </td>
               <td className="code code--wrap">{edge.eventId}</td>
             </tr>
           ))}

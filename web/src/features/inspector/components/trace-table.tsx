@@ -29,11 +29,18 @@ export function TraceTable({ view, integrity }: { view: TraceView; integrity: Re
         </thead>
         <tbody>
           {view.batches.map((batch) => (
-            <tr key={batch.id} data-testid="trace-row" data-lot-code={batch.lotCode} className={batch.depth === 0 ? 'inspector-table__current' : undefined}>
+            <tr
+              key={batch.id}
+              data-testid="trace-row"
+              data-lot-code={batch.lotCode}
+              className={batch.depth === 0 ? 'inspector-table__current' : undefined}
+            >
               <td>{depthLabel(t, batch.depth)}</td>
               <th scope="row">
                 {batch.depth === 0 ? (
-                  <span className="code" aria-current="page">{batch.lotCode}</span>
+                  <span className="code" aria-current="page">
+                    {batch.lotCode}
+                  </span>
                 ) : (
                   <Link to={`/inspector/batches/${batch.id}`} className="code">
                     {batch.lotCode}
@@ -44,7 +51,9 @@ export function TraceTable({ view, integrity }: { view: TraceView; integrity: Re
               <td>{batch.businessName}</td>
               <td>
                 <BatchStatusBadge status={batch.status} />{' '}
-                {batch.recall && batch.recall.sourceBatchId !== batch.id ? <Badge tone="danger">{t('inspector.trace.affected')}</Badge> : null}
+                {batch.recall && batch.recall.sourceBatchId !== batch.id ? (
+                  <Badge tone="danger">{t('inspector.trace.affected')}</Badge>
+                ) : null}
               </td>
               <td>
                 <IntegrityCell report={integrity.get(batch.id)} />

@@ -1,9 +1,21 @@
-import {
-  BATCH_SEARCH_SORTS, SORT_ORDERS, type BatchSearchQuery, type BatchSearchSort, type SortOrder,
-} from '@nguon/shared';
+import { BATCH_SEARCH_SORTS, SORT_ORDERS, type BatchSearchQuery, type BatchSearchSort, type SortOrder } from '@nguon/shared';
 
 /** The search form's fields, named as the API names them; the URL keeps them, so a search can be shared. */
-export const FILTER_KEYS = ['q', 'gtin', 'lot', 'lotMatch', 'productName', 'business', 'location', 'bizStep', 'disposition', 'status', 'dateField', 'from', 'to'] as const;
+export const FILTER_KEYS = [
+  'q',
+  'gtin',
+  'lot',
+  'lotMatch',
+  'productName',
+  'business',
+  'location',
+  'bizStep',
+  'disposition',
+  'status',
+  'dateField',
+  'from',
+  'to',
+] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type SearchFilters = Record<FilterKey, string>;
 
@@ -29,7 +41,10 @@ function oneOf<T extends string>(values: readonly T[], value: string | null, fal
 export function searchStateFrom(params: URLSearchParams): SearchState {
   return {
     filters: Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? ''])) as SearchFilters,
-    sort: { sort: oneOf(BATCH_SEARCH_SORTS, params.get('sort'), DEFAULT_SORT.sort), order: oneOf(SORT_ORDERS, params.get('order'), DEFAULT_SORT.order) },
+    sort: {
+      sort: oneOf(BATCH_SEARCH_SORTS, params.get('sort'), DEFAULT_SORT.sort),
+      order: oneOf(SORT_ORDERS, params.get('order'), DEFAULT_SORT.order),
+    },
     offset: Math.max(0, Number.parseInt(params.get('offset') ?? '0', 10) || 0),
   };
 }

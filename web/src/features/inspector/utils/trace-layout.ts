@@ -50,7 +50,10 @@ export function layoutTrace(view: TraceView): TraceLayout {
   const slot = new Map(used.map((column, index) => [column, index]));
 
   const columnIndex = (id: string) => slot.get(columnOf.get(id) ?? 0) ?? 0;
-  const at = (column: number, row: number) => ({ x: MARGIN + column * (NODE_WIDTH + COLUMN_GAP), y: MARGIN + row * (NODE_HEIGHT + ROW_GAP) });
+  const at = (column: number, row: number) => ({
+    x: MARGIN + column * (NODE_WIDTH + COLUMN_GAP),
+    y: MARGIN + row * (NODE_HEIGHT + ROW_GAP),
+  });
   const byTime = (a: { id: string; label: string }, b: { id: string; label: string }) =>
     (firstTime.get(a.id) ?? '').localeCompare(firstTime.get(b.id) ?? '') || a.label.localeCompare(b.label);
   const rows = new Map<number, number>();
@@ -77,7 +80,9 @@ export function layoutTrace(view: TraceView): TraceLayout {
     if (!from || !to) return [];
     const [x1, y1, x2, y2] = [from.x + NODE_WIDTH, from.y + NODE_HEIGHT / 2, to.x, to.y + NODE_HEIGHT / 2];
     const bend = Math.max(24, (x2 - x1) / 2);
-    return [{ key: `${edge.eventId}-${index}`, edge, from, to, path: `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}` }];
+    return [
+      { key: `${edge.eventId}-${index}`, edge, from, to, path: `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}` },
+    ];
   });
 
   const rowsMax = Math.max(1, ...rows.values());

@@ -1,6 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import {
-  DEFAULT_LABEL_TEMPLATE, LABEL_COUNT_MAX, LABEL_TEMPLATES, labelSheetPages, labelsPerPage, labelTemplate, type BatchView, type LabelTemplateId,
+  DEFAULT_LABEL_TEMPLATE,
+  LABEL_COUNT_MAX,
+  LABEL_TEMPLATES,
+  labelSheetPages,
+  labelsPerPage,
+  labelTemplate,
+  type BatchView,
+  type LabelTemplateId,
 } from '@nguon/shared';
 import { FormError, fieldErrorOf } from '@/components/ui/form-error';
 import { Notice } from '@/components/ui/notice';
@@ -92,7 +99,11 @@ export function LabelSheetForm({ batch }: { batch: BatchView }) {
           value={count}
           onChange={(event) => setCount(event.target.value)}
           error={problems.count ?? fieldErrorOf(action.error, 'count')}
-          status={labels !== null && firstPosition !== null ? t('labels.sheet.summary', { count: labels, pages: labelSheetPages(template, labels, firstPosition) }) : null}
+          status={
+            labels !== null && firstPosition !== null
+              ? t('labels.sheet.summary', { count: labels, pages: labelSheetPages(template, labels, firstPosition) })
+              : null
+          }
         />
         <TextField
           label={t('labels.sheet.startAt')}

@@ -30,7 +30,12 @@ export function QrDownloads({ batch }: { batch: BatchView }) {
               </option>
             ))}
           </SelectField>
-          <SelectField label={t('labels.qr.ecc')} hint={t('labels.qr.eccHint')} value={ecc} onChange={(event) => setEcc(event.target.value as QrErrorCorrectionLevel)}>
+          <SelectField
+            label={t('labels.qr.ecc')}
+            hint={t('labels.qr.eccHint')}
+            value={ecc}
+            onChange={(event) => setEcc(event.target.value as QrErrorCorrectionLevel)}
+          >
             {QR_ERROR_CORRECTION_LEVELS.map((level) => (
               <option key={level} value={level}>
                 {t(`labels.qr.ecc.${level}`)}
@@ -39,10 +44,20 @@ export function QrDownloads({ batch }: { batch: BatchView }) {
           </SelectField>
         </div>
         <p className="labels-qr__links">
-          <a className="button button--secondary" href={qrImageUrl(batch.id, 'png', { size, ecc })} download={`qr-${batch.lotCode}.png`} data-testid="labels-qr-png">
+          <a
+            className="button button--secondary"
+            href={qrImageUrl(batch.id, 'png', { size, ecc })}
+            download={`qr-${batch.lotCode}.png`}
+            data-testid="labels-qr-png"
+          >
             {t('labels.qr.png')}
           </a>
-          <a className="button button--secondary" href={qrImageUrl(batch.id, 'svg', { size, ecc })} download={`qr-${batch.lotCode}.svg`} data-testid="labels-qr-svg">
+          <a
+            className="button button--secondary"
+            href={qrImageUrl(batch.id, 'svg', { size, ecc })}
+            download={`qr-${batch.lotCode}.svg`}
+            data-testid="labels-qr-svg"
+          >
             {t('labels.qr.svg')}
           </a>
         </p>

@@ -11,7 +11,19 @@ import '../lots.css';
 
 const DAY_MS = 86_400_000;
 
-function AttentionItem({ to, kind, tone, children, hint }: { to: string; kind: string; tone: 'warning' | 'danger'; children: ReactNode; hint: string }) {
+function AttentionItem({
+  to,
+  kind,
+  tone,
+  children,
+  hint,
+}: {
+  to: string;
+  kind: string;
+  tone: 'warning' | 'danger';
+  children: ReactNode;
+  hint: string;
+}) {
   return (
     <li>
       <Link to={to} className="link-row attention" data-testid="attention-item" data-kind={kind}>
@@ -32,13 +44,28 @@ export function AttentionList({ businessId, attention }: { businessId: string; a
   const { locale, l } = useLocale();
   const count = attention.unreceivedShipments.length + attention.certificates.length + attention.staleBatches.length;
   return (
-    <Card title={<>{t('lots.attention.title')} {count ? <Badge tone="warning">{count}</Badge> : null}</>} data-testid="attention">
+    <Card
+      title={
+        <>
+          {t('lots.attention.title')} {count ? <Badge tone="warning">{count}</Badge> : null}
+        </>
+      }
+      data-testid="attention"
+    >
       {count === 0 ? (
-        <p className="muted" data-testid="attention-none">{t('lots.attention.none')}</p>
+        <p className="muted" data-testid="attention-none">
+          {t('lots.attention.none')}
+        </p>
       ) : (
         <ul className="link-list">
           {attention.unreceivedShipments.map((shipment) => (
-            <AttentionItem key={shipment.eventId} to={portalPath(businessId, '/shipments')} kind="shipment" tone="warning" hint={t('lots.attention.shipmentHint')}>
+            <AttentionItem
+              key={shipment.eventId}
+              to={portalPath(businessId, '/shipments')}
+              kind="shipment"
+              tone="warning"
+              hint={t('lots.attention.shipmentHint')}
+            >
               {t('lots.attention.shipment', {
                 sender: shipment.fromBusiness?.name ?? t('lots.attention.shipmentUnknown'),
                 lot: shipment.batch.lotCode,
@@ -56,15 +83,27 @@ export function AttentionList({ businessId, attention }: { businessId: string; a
               hint={t('lots.attention.certHint')}
             >
               {t(certificate.validity === 'expired' ? 'lots.attention.certExpired' : 'lots.attention.certExpiring', {
-                name: certificate.product ? `${certificate.name} (${t('lots.attention.certProduct', { product: l(certificate.product.name) })})` : certificate.name,
+                name: certificate.product
+                  ? `${certificate.name} (${t('lots.attention.certProduct', { product: l(certificate.product.name) })})`
+                  : certificate.name,
                 date: formatDate(certificate.validTo, locale),
               })}
             </AttentionItem>
           ))}
           {attention.staleBatches.map((batch) => (
-            <AttentionItem key={batch.id} to={portalPath(businessId, `/batches/${batch.id}`)} kind="stale" tone="warning" hint={t('lots.attention.staleHint')}>
+            <AttentionItem
+              key={batch.id}
+              to={portalPath(businessId, `/batches/${batch.id}`)}
+              kind="stale"
+              tone="warning"
+              hint={t('lots.attention.staleHint')}
+            >
               {batch.lastEventAt
-                ? t('lots.attention.stale', { lot: batch.lotCode, product: l(batch.productName), days: Math.floor((Date.now() - Date.parse(batch.lastEventAt)) / DAY_MS) })
+                ? t('lots.attention.stale', {
+                    lot: batch.lotCode,
+                    product: l(batch.productName),
+                    days: Math.floor((Date.now() - Date.parse(batch.lastEventAt)) / DAY_MS),
+                  })
                 : t('lots.attention.staleNever', { lot: batch.lotCode, product: l(batch.productName) })}
             </AttentionItem>
           ))}

@@ -32,7 +32,12 @@ export function BatchEventEntry({ item, batch, business, locations, renderCorrec
   const note = details?.note ?? (typeof event.epcis['nguon:note'] === 'string' ? event.epcis['nguon:note'] : null);
 
   return (
-    <li className={`timeline-entry batch-event${wrong ? ' batch-event--wrong' : ''}`} data-testid="batch-event" data-stage={event.stage ?? undefined} data-declared-wrong={wrong}>
+    <li
+      className={`timeline-entry batch-event${wrong ? ' batch-event--wrong' : ''}`}
+      data-testid="batch-event"
+      data-stage={event.stage ?? undefined}
+      data-declared-wrong={wrong}
+    >
       <span className="timeline-entry__dot" aria-hidden="true" />
       <div className="timeline-entry__head">
         <h3 className="timeline-entry__title batch-event__title">{stageTitle(event.stage, event.bizStep, l, t('timeline.event'))}</h3>

@@ -30,18 +30,36 @@ export function BatchFactsCard({ batch, productName, origin }: BatchFactsCardPro
   return (
     <Card title={t('lots.detail.facts')} data-testid="batch-facts">
       <dl className="facts">
-        {productName ? <Fact label={t('lots.detail.product')} testId="fact-product">{l(productName)}</Fact> : null}
+        {productName ? (
+          <Fact label={t('lots.detail.product')} testId="fact-product">
+            {l(productName)}
+          </Fact>
+        ) : null}
         <Fact label={t('batch.lot')} testId="fact-lot-code">
           <span className="code">{batch.lotCode}</span>
         </Fact>
-        {batch.displayName ? <Fact label={t('lots.detail.displayName')} testId="fact-display-name">{batch.displayName}</Fact> : null}
+        {batch.displayName ? (
+          <Fact label={t('lots.detail.displayName')} testId="fact-display-name">
+            {batch.displayName}
+          </Fact>
+        ) : null}
         <Fact label={t('batch.status')}>
           <BatchStatusBadge status={batch.status} />
         </Fact>
-        <Fact label={t('batch.productionDate')} testId="fact-production-date">{formatDate(batch.productionDate, locale)}</Fact>
-        {batch.expiryDate ? <Fact label={t('batch.expiryDate')} testId="fact-expiry-date">{formatDate(batch.expiryDate, locale)}</Fact> : null}
+        <Fact label={t('batch.productionDate')} testId="fact-production-date">
+          {formatDate(batch.productionDate, locale)}
+        </Fact>
+        {batch.expiryDate ? (
+          <Fact label={t('batch.expiryDate')} testId="fact-expiry-date">
+            {formatDate(batch.expiryDate, locale)}
+          </Fact>
+        ) : null}
         {batch.bestBeforeDate ? <Fact label={t('batch.bestBeforeDate')}>{formatDate(batch.bestBeforeDate, locale)}</Fact> : null}
-        {batch.quantity !== null ? <Fact label={t('batch.quantity')} testId="fact-quantity">{formatQuantity(batch.quantity, batch.unit, locale)}</Fact> : null}
+        {batch.quantity !== null ? (
+          <Fact label={t('batch.quantity')} testId="fact-quantity">
+            {formatQuantity(batch.quantity, batch.unit, locale)}
+          </Fact>
+        ) : null}
         {origin ? <Fact label={t('lots.detail.origin')}>{origin.name}</Fact> : null}
         <Fact label={t('lots.detail.shortCode')} testId="fact-short-code">
           <span className="code">{batch.shortCode}</span>

@@ -1,6 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { UNIT_CODES, UNITS, lotCodeProblem, type BatchView, type CreateBatchRequest, type LocationView, type ProductView, type UnitCode } from '@nguon/shared';
+import {
+  UNIT_CODES,
+  UNITS,
+  lotCodeProblem,
+  type BatchView,
+  type CreateBatchRequest,
+  type LocationView,
+  type ProductView,
+  type UnitCode,
+} from '@nguon/shared';
 import { FormError, fieldErrorOf } from '@/components/ui/form-error';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -33,7 +42,18 @@ type Field = keyof Values;
 type Problems = Partial<Record<Field, MessageKey>>;
 
 /** The fields whose server messages this form shows beside them. */
-const SHOWN: Field[] = ['productId', 'lotCode', 'displayName', 'productionDate', 'expiryDate', 'bestBeforeDate', 'quantity', 'unit', 'originLocationId', 'note'];
+const SHOWN: Field[] = [
+  'productId',
+  'lotCode',
+  'displayName',
+  'productionDate',
+  'expiryDate',
+  'bestBeforeDate',
+  'quantity',
+  'unit',
+  'originLocationId',
+  'note',
+];
 
 function validate(values: Values, expiryDate: string): Problems {
   const problems: Problems = {};
@@ -43,7 +63,8 @@ function validate(values: Values, expiryDate: string): Problems {
   if (lotCode) problems.lotCode = lotCode === 'empty' ? 'form.required' : 'lots.form.lotCodeHint';
   if (!values.productionDate) problems.productionDate = 'form.required';
   if (expiryDate && values.productionDate && expiryDate < values.productionDate) problems.expiryDate = 'lots.form.dateOrder';
-  if (values.bestBeforeDate && values.productionDate && values.bestBeforeDate < values.productionDate) problems.bestBeforeDate = 'lots.form.dateOrder';
+  if (values.bestBeforeDate && values.productionDate && values.bestBeforeDate < values.productionDate)
+    problems.bestBeforeDate = 'lots.form.dateOrder';
   if (values.quantity.trim() && !(Number(values.quantity.replace(',', '.')) > 0)) problems.quantity = 'lots.form.quantityInvalid';
   return problems;
 }
@@ -63,8 +84,16 @@ export function BatchForm({ products, locations, initialProductId, onCreated }: 
   const action = useAction(createBatch);
   const start = products.find((p) => p.id === initialProductId) ?? (products.length === 1 ? products[0] : undefined);
   const [values, setValues] = useState<Values>({
-    productId: start?.id ?? '', lotCode: '', displayName: '', productionDate: todayIso(), expiryDate: null,
-    bestBeforeDate: '', quantity: '', unit: null, originLocationId: '', note: '',
+    productId: start?.id ?? '',
+    lotCode: '',
+    displayName: '',
+    productionDate: todayIso(),
+    expiryDate: null,
+    bestBeforeDate: '',
+    quantity: '',
+    unit: null,
+    originLocationId: '',
+    note: '',
   });
   const [problems, setProblems] = useState<Problems>({});
 
@@ -79,7 +108,8 @@ export function BatchForm({ products, locations, initialProductId, onCreated }: 
     setProblems((current) => Object.fromEntries(Object.entries(current).filter(([field]) => !(field in patch))));
   };
   /** For the plain text fields: the unit and expiry have their own handlers. */
-  const set = (field: Exclude<Field, 'unit' | 'expiryDate'>) => (event: { target: { value: string } }) => change({ [field]: event.target.value });
+  const set = (field: Exclude<Field, 'unit' | 'expiryDate'>) => (event: { target: { value: string } }) =>
+    change({ [field]: event.target.value });
 
   const errorFor = (field: Field) => {
     const own = problems[field];
@@ -113,7 +143,14 @@ export function BatchForm({ products, locations, initialProductId, onCreated }: 
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-busy={action.pending} data-testid="batch-form">
-      <SelectField label={t('lots.form.product')} name="productId" value={values.productId} onChange={(event) => change({ productId: event.target.value, unit: null, expiryDate: null })} error={errorFor('productId')} required>
+      <SelectField
+        label={t('lots.form.product')}
+        name="productId"
+        value={values.productId}
+        onChange={(event) => change({ productId: event.target.value, unit: null, expiryDate: null })}
+        error={errorFor('productId')}
+        required
+      >
         <option value="">{t('lots.form.chooseProduct')}</option>
         {products.map((p) => (
           <option key={p.id} value={p.id}>
@@ -127,12 +164,32 @@ export function BatchForm({ products, locations, initialProductId, onCreated }: 
         onAcceptSuggestion={(lotCode, typed) => change(values.displayName.trim() ? { lotCode } : { lotCode, displayName: typed })}
         error={errorFor('lotCode')}
       />
-      <TextField label={t('lots.form.displayName')} hint={t('lots.form.displayNameHint')} name="displayName" value={values.displayName} onChange={set('displayName')} error={errorFor('displayName')} maxLength={200} />
+      <TextField
+        label={t('lots.form.displayName')}
+        hint={t('lots.form.displayNameHint')}
+        name="displayName"
+        value={values.displayName}
+        onChange={set('displayName')}
+        error={errorFor('displayName')}
+        maxLength={200}
+      />
       <div className="form__pair">
-        <TextField label={t('lots.form.productionDate')} type="date" name="productionDate" value={values.productionDate} onChange={set('productionDate')} error={errorFor('productionDate')} required />
+        <TextField
+          label={t('lots.form.productionDate')}
+          type="date"
+          name="productionDate"
+          value={values.productionDate}
+          onChange={set('productionDate')}
+          error={errorFor('productionDate')}
+          required
+        />
         <TextField
           label={t('lots.form.expiryDate')}
-          hint={values.expiryDate === null && suggestedExpiry && product?.shelfLifeDays ? t('lots.form.expiryHint', { days: product.shelfLifeDays }) : undefined}
+          hint={
+            values.expiryDate === null && suggestedExpiry && product?.shelfLifeDays
+              ? t('lots.form.expiryHint', { days: product.shelfLifeDays })
+              : undefined
+          }
           type="date"
           name="expiryDate"
           value={expiryDate}
@@ -141,10 +198,32 @@ export function BatchForm({ products, locations, initialProductId, onCreated }: 
           error={errorFor('expiryDate')}
         />
       </div>
-      <TextField label={t('lots.form.bestBeforeDate')} type="date" name="bestBeforeDate" value={values.bestBeforeDate} min={values.productionDate || undefined} onChange={set('bestBeforeDate')} error={errorFor('bestBeforeDate')} />
+      <TextField
+        label={t('lots.form.bestBeforeDate')}
+        type="date"
+        name="bestBeforeDate"
+        value={values.bestBeforeDate}
+        min={values.productionDate || undefined}
+        onChange={set('bestBeforeDate')}
+        error={errorFor('bestBeforeDate')}
+      />
       <div className="form__pair">
-        <TextField label={t('lots.form.quantity')} name="quantity" inputMode="decimal" value={values.quantity} onChange={set('quantity')} error={errorFor('quantity')} autoComplete="off" />
-        <SelectField label={t('lots.form.unit')} name="unit" value={unit} onChange={(event) => change({ unit: event.target.value as UnitCode })} error={errorFor('unit')}>
+        <TextField
+          label={t('lots.form.quantity')}
+          name="quantity"
+          inputMode="decimal"
+          value={values.quantity}
+          onChange={set('quantity')}
+          error={errorFor('quantity')}
+          autoComplete="off"
+        />
+        <SelectField
+          label={t('lots.form.unit')}
+          name="unit"
+          value={unit}
+          onChange={(event) => change({ unit: event.target.value as UnitCode })}
+          error={errorFor('unit')}
+        >
           {UNIT_CODES.map((code) => (
             <option key={code} value={code}>
               {l(UNITS[code])}
@@ -152,7 +231,13 @@ export function BatchForm({ products, locations, initialProductId, onCreated }: 
           ))}
         </SelectField>
       </div>
-      <SelectField label={t('lots.form.origin')} name="originLocationId" value={values.originLocationId} onChange={set('originLocationId')} error={errorFor('originLocationId')}>
+      <SelectField
+        label={t('lots.form.origin')}
+        name="originLocationId"
+        value={values.originLocationId}
+        onChange={set('originLocationId')}
+        error={errorFor('originLocationId')}
+      >
         <option value="">{t('lots.form.noOrigin')}</option>
         {locations.map((location) => (
           <option key={location.id} value={location.id}>
@@ -160,7 +245,15 @@ export function BatchForm({ products, locations, initialProductId, onCreated }: 
           </option>
         ))}
       </SelectField>
-      <TextAreaField label={t('lots.form.note')} name="note" value={values.note} onChange={set('note')} error={errorFor('note')} rows={3} maxLength={2000} />
+      <TextAreaField
+        label={t('lots.form.note')}
+        name="note"
+        value={values.note}
+        onChange={set('note')}
+        error={errorFor('note')}
+        rows={3}
+        maxLength={2000}
+      />
       <FormError error={action.error?.code === 'LOT_CODE_TAKEN' ? null : action.error} shownFields={SHOWN} />
       <SubmitButton className="button--block" pending={action.pending} data-testid="batch-submit">
         {t('lots.form.submit')}

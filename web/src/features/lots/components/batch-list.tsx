@@ -15,7 +15,13 @@ export function BatchList({ businessId, batches }: { businessId: string; batches
     <ul className="link-list" data-testid="batch-list">
       {batches.map((batch) => (
         <li key={batch.id}>
-          <Link to={portalPath(businessId, `/batches/${batch.id}`)} className="link-row" data-testid="batch-row" data-batch-id={batch.id} data-lot-code={batch.lotCode}>
+          <Link
+            to={portalPath(businessId, `/batches/${batch.id}`)}
+            className="link-row"
+            data-testid="batch-row"
+            data-batch-id={batch.id}
+            data-lot-code={batch.lotCode}
+          >
             <span className="link-row__text">
               <span className="link-row__title">
                 <span className="code">{batch.lotCode}</span> · {l(batch.productName)}
@@ -25,7 +31,9 @@ export function BatchList({ businessId, batches }: { businessId: string; batches
                 <BatchStatusBadge status={batch.status} />
                 <span className="muted">{t('lots.list.produced', { date: formatDate(batch.productionDate, locale) })}</span>
                 <span className="muted">
-                  {batch.lastEventAt ? t('lots.lastEvent', { time: formatEventTime(batch.lastEventAt, DEFAULT_OFFSET, locale) }) : t('lots.noEvent')}
+                  {batch.lastEventAt
+                    ? t('lots.lastEvent', { time: formatEventTime(batch.lastEventAt, DEFAULT_OFFSET, locale) })
+                    : t('lots.noEvent')}
                 </span>
               </span>
             </span>

@@ -20,7 +20,9 @@ export function BatchScansCard({ batchId }: { batchId: string }) {
             <dl className="facts">
               <div className="facts__row">
                 <dt>{t('lots.scans.total')}</dt>
-                <dd className="facts__strong" data-testid="scan-total">{formatNumber(data.total, locale)}</dd>
+                <dd className="facts__strong" data-testid="scan-total">
+                  {formatNumber(data.total, locale)}
+                </dd>
               </div>
               <div className="facts__row">
                 <dt>{t('lots.scans.week')}</dt>

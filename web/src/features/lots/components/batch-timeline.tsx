@@ -40,7 +40,14 @@ export function BatchTimeline({ batch, business, locations, details, renderCorre
         {(items) => (
           <ol className="timeline">
             {batchTimeline(items, details).map((item) => (
-              <BatchEventEntry key={item.event.id} item={item} batch={batch} business={business} locations={places} renderCorrection={renderCorrection} />
+              <BatchEventEntry
+                key={item.event.id}
+                item={item}
+                batch={batch}
+                business={business}
+                locations={places}
+                renderCorrection={renderCorrection}
+              />
             ))}
           </ol>
         )}

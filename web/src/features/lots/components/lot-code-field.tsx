@@ -24,9 +24,11 @@ export function LotCodeField({ value, onChange, onAcceptSuggestion, error }: Lot
   const check = checkLotCode(typed);
   const { suggestion } = check;
   const live =
-    check.problem === 'too_long' ? t('lots.form.lotCode.too_long', { count: [...typed].length })
-    : check.problem === 'invalid_character' ? t('lots.form.lotCode.invalid_character', { chars: check.badCharacters.join(' ') })
-    : null;
+    check.problem === 'too_long'
+      ? t('lots.form.lotCode.too_long', { count: [...typed].length })
+      : check.problem === 'invalid_character'
+        ? t('lots.form.lotCode.invalid_character', { chars: check.badCharacters.join(' ') })
+        : null;
   return (
     <div className="lot-code">
       <TextField
@@ -45,7 +47,12 @@ export function LotCodeField({ value, onChange, onAcceptSuggestion, error }: Lot
       />
       {suggestion ? (
         <div className="lot-code__suggestion" data-testid="lot-code-suggestion">
-          <Button variant="secondary" className="button--small" onClick={() => onAcceptSuggestion(suggestion, typed)} data-testid="lot-code-accept">
+          <Button
+            variant="secondary"
+            className="button--small"
+            onClick={() => onAcceptSuggestion(suggestion, typed)}
+            data-testid="lot-code-accept"
+          >
             {t('lots.form.suggestion', { code: suggestion })}
           </Button>
           <p className="muted">{t('lots.form.suggestionHint', { text: typed })}</p>

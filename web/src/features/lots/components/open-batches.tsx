@@ -20,7 +20,12 @@ export function OpenBatches({ businessId, batches }: { businessId: string; batch
         <ul className="link-list">
           {batches.map((batch) => (
             <li key={batch.id}>
-              <Link to={portalPath(businessId, `/batches/${batch.id}`)} className="link-row" data-testid="open-batch" data-batch-id={batch.id}>
+              <Link
+                to={portalPath(businessId, `/batches/${batch.id}`)}
+                className="link-row"
+                data-testid="open-batch"
+                data-batch-id={batch.id}
+              >
                 <span className="link-row__text">
                   <span className="link-row__title">
                     <span className="code">{batch.lotCode}</span> · {l(batch.productName)}
@@ -28,7 +33,9 @@ export function OpenBatches({ businessId, batches }: { businessId: string; batch
                   <span className="link-row__meta lots-meta">
                     <BatchStatusBadge status={batch.status} />
                     <span className="muted">
-                      {batch.lastEventAt ? t('lots.lastEvent', { time: formatEventTime(batch.lastEventAt, DEFAULT_OFFSET, locale) }) : t('lots.noEvent')}
+                      {batch.lastEventAt
+                        ? t('lots.lastEvent', { time: formatEventTime(batch.lastEventAt, DEFAULT_OFFSET, locale) })
+                        : t('lots.noEvent')}
                     </span>
                   </span>
                 </span>

@@ -19,10 +19,18 @@ export function RecentEvents({ businessId, events }: { businessId: string; event
       ) : (
         <ol className="row-list">
           {events.map((event) => (
-            <li key={event.id} className="row" data-testid="recent-event" data-stage={event.stage ?? undefined} data-declared-wrong={event.declaredWrong}>
+            <li
+              key={event.id}
+              className="row"
+              data-testid="recent-event"
+              data-stage={event.stage ?? undefined}
+              data-declared-wrong={event.declaredWrong}
+            >
               <div className="row__main">
                 <p className="row__title">
-                  <span className={event.declaredWrong ? 'lots-struck' : undefined}>{stageTitle(event.stage, event.bizStep, l, t('timeline.event'))}</span>
+                  <span className={event.declaredWrong ? 'lots-struck' : undefined}>
+                    {stageTitle(event.stage, event.bizStep, l, t('timeline.event'))}
+                  </span>
                   {event.declaredWrong ? (
                     <>
                       {' '}

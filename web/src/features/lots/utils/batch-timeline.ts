@@ -22,7 +22,9 @@ function reasonOf(value: unknown): CbvErrorReason | null {
  * not an item of its own) and the consumer view's names for it.
  */
 export function batchTimeline(events: readonly EventView[], details: readonly TimelineEntry[]): BatchTimelineItem[] {
-  const declarations = new Map(events.filter((e) => e.errorDeclaration).map((e) => [e.eventId, e.epcis.errorDeclaration as Record<string, unknown> | undefined]));
+  const declarations = new Map(
+    events.filter((e) => e.errorDeclaration).map((e) => [e.eventId, e.epcis.errorDeclaration as Record<string, unknown> | undefined]),
+  );
   const byEventId = new Map(details.filter((d) => d.fromBatch === null).map((d) => [d.eventId, d]));
   return events
     .filter((event) => !event.errorDeclaration)
@@ -30,14 +32,19 @@ export function batchTimeline(events: readonly EventView[], details: readonly Ti
       const declared = declarations.get(event.eventId);
       return {
         event,
-        declaration: declarations.has(event.eventId) ? { reason: reasonOf(declared?.reason), explanation: text(declared?.['nguon:explanation']) } : null,
+        declaration: declarations.has(event.eventId)
+          ? { reason: reasonOf(declared?.reason), explanation: text(declared?.['nguon:explanation']) }
+          : null,
         details: byEventId.get(event.eventId) ?? null,
       };
     });
 }
 
 /** The quantity an event gives for this batch, read from the EPCIS document itself. */
-export function quantityFor(event: EventView, batch: Pick<BatchView, 'lotCode' | 'shortCode'>): { quantity: number; unit: UnitCode | null } | null {
+export function quantityFor(
+  event: EventView,
+  batch: Pick<BatchView, 'lotCode' | 'shortCode'>,
+): { quantity: number; unit: UnitCode | null } | null {
   const names = (epcClass: string) => {
     if (epcClass === `urn:nguon:lot:${batch.shortCode}`) return true;
     try {

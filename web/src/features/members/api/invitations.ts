@@ -1,4 +1,12 @@
-import type { CreatedInvitation, CurrentUser, InvitationPreview, InvitationSignUpRequest, InvitationView, InviteMemberRequest, LoginResponse } from '@nguon/shared';
+import type {
+  CreatedInvitation,
+  CurrentUser,
+  InvitationPreview,
+  InvitationSignUpRequest,
+  InvitationView,
+  InviteMemberRequest,
+  LoginResponse,
+} from '@nguon/shared';
 import { apiRequest, type RequestOptions } from '@/lib/api-client';
 import { useApiQuery } from '@/lib/use-api-query';
 

@@ -12,7 +12,17 @@ import { passwordTooShort } from '@/lib/validation';
 import { signUpWithInvitation } from '../api/invitations';
 
 /** An account with the invited address (the token proves it), joined and signed in at once. */
-export function InvitationSignUpForm({ token, email, loginHref, onJoined }: { token: string; email: string; loginHref: string; onJoined: (response: LoginResponse) => void }) {
+export function InvitationSignUpForm({
+  token,
+  email,
+  loginHref,
+  onJoined,
+}: {
+  token: string;
+  email: string;
+  loginHref: string;
+  onJoined: (response: LoginResponse) => void;
+}) {
   const t = useT();
   const { locale } = useLocale();
   const [displayName, setDisplayName] = useState('');
@@ -26,7 +36,11 @@ export function InvitationSignUpForm({ token, email, loginHref, onJoined }: { to
       ...(passwordTooShort(password) ? { password: t('auth.passwordTooShort', { min: PASSWORD_MIN_LENGTH }) } : {}),
     };
     setProblems(found);
-    void submitForm(event, { problems: found, send: () => action.run({ token, displayName: displayName.trim(), password }, { locale }), onSent: onJoined });
+    void submitForm(event, {
+      problems: found,
+      send: () => action.run({ token, displayName: displayName.trim(), password }, { locale }),
+      onSent: onJoined,
+    });
   };
 
   const taken = action.error?.code === 'EMAIL_TAKEN';
@@ -44,7 +58,12 @@ export function InvitationSignUpForm({ token, email, loginHref, onJoined }: { to
         maxLength={120}
         required
       />
-      <NewPasswordField label={t('auth.password')} value={password} onChange={setPassword} error={problems.password ?? fieldErrorOf(action.error, 'password')} />
+      <NewPasswordField
+        label={t('auth.password')}
+        value={password}
+        onChange={setPassword}
+        error={problems.password ?? fieldErrorOf(action.error, 'password')}
+      />
       {taken ? (
         <p className="form__aside" role="alert">
           {t('auth.emailTaken')} <Link to={loginHref}>{t('auth.signInInstead')}</Link>

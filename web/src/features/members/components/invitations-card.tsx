@@ -52,14 +52,31 @@ export function InvitationsCard({ businessId }: { businessId: string }) {
                     <p className="row__meta">
                       <Badge tone={invitation.role === 'owner' ? 'info' : 'neutral'}>{t(`member.role.${invitation.role}`)}</Badge>{' '}
                       {invitation.expired ? <Badge tone="warning">{t('members.pending.expired')}</Badge> : null}{' '}
-                      <span>{t('members.pending.meta', { by: invitation.invitedByEmail, date: formatInstantDate(invitation.expiresAt, locale) })}</span>
+                      <span>
+                        {t('members.pending.meta', {
+                          by: invitation.invitedByEmail,
+                          date: formatInstantDate(invitation.expiresAt, locale),
+                        })}
+                      </span>
                     </p>
                   </div>
                   <div className="row__actions">
-                    <Button variant="secondary" className="button--small" disabled={resend.pending} onClick={() => void onResend(invitation)} data-testid="resend-invitation">
+                    <Button
+                      variant="secondary"
+                      className="button--small"
+                      disabled={resend.pending}
+                      onClick={() => void onResend(invitation)}
+                      data-testid="resend-invitation"
+                    >
                       {t('members.pending.resend')}
                     </Button>
-                    <Button variant="secondary" className="button--small button--danger-outline" disabled={revoke.pending} onClick={() => void onRevoke(invitation)} data-testid="revoke-invitation">
+                    <Button
+                      variant="secondary"
+                      className="button--small button--danger-outline"
+                      disabled={revoke.pending}
+                      onClick={() => void onRevoke(invitation)}
+                      data-testid="revoke-invitation"
+                    >
                       {t('members.pending.revoke')}
                     </Button>
                   </div>
@@ -87,7 +104,10 @@ export function InvitationsCard({ businessId }: { businessId: string }) {
           ) : null}
         </Notice>
       ) : null}
-      <InviteMemberForm businessId={businessId} onInvited={(result) => show(result, t('members.invite.sent', { email: result.invitation.email }))} />
+      <InviteMemberForm
+        businessId={businessId}
+        onInvited={(result) => show(result, t('members.invite.sent', { email: result.invitation.email }))}
+      />
     </Card>
   );
 }

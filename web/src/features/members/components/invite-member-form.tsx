@@ -52,7 +52,13 @@ export function InviteMemberForm({ businessId, onInvited }: { businessId: string
           maxLength={254}
           required
         />
-        <SelectField label={t('members.role')} name="role" value={role} onChange={(event) => setRole(event.target.value as MemberRole)} error={fieldErrorOf(action.error, 'role')}>
+        <SelectField
+          label={t('members.role')}
+          name="role"
+          value={role}
+          onChange={(event) => setRole(event.target.value as MemberRole)}
+          error={fieldErrorOf(action.error, 'role')}
+        >
           {MEMBER_ROLES.map((value) => (
             <option key={value} value={value}>
               {t(`member.role.${value}`)}

@@ -35,8 +35,11 @@ export function MembersCard({ businessId, canManage, currentEmail, onSelfRemoved
   const [note, setNote] = useState<string | null>(null);
   // Leaving goes through its own route, open to staff too; removing someone else is for owners.
   const remove = useAction((member: MemberView) =>
-    sameEmail(member.email, currentEmail) ? leaveBusiness(businessId, { locale }) : removeMember(businessId, member.email, { locale }));
-  const changeRole = useAction((member: MemberView) => changeMemberRole(businessId, member.email, member.role === 'owner' ? 'staff' : 'owner', { locale }));
+    sameEmail(member.email, currentEmail) ? leaveBusiness(businessId, { locale }) : removeMember(businessId, member.email, { locale }),
+  );
+  const changeRole = useAction((member: MemberView) =>
+    changeMemberRole(businessId, member.email, member.role === 'owner' ? 'staff' : 'owner', { locale }),
+  );
 
   const onChangeRole = async (member: MemberView) => {
     const result = await changeRole.run(member);
@@ -61,7 +64,14 @@ export function MembersCard({ businessId, canManage, currentEmail, onSelfRemoved
         {(list) => (
           <ul className="row-list" aria-label={t('members.title')}>
             {list.map((member) => (
-              <li key={member.email} className="row" data-testid="member-row" data-email={member.email} data-status={member.status} data-role={member.role}>
+              <li
+                key={member.email}
+                className="row"
+                data-testid="member-row"
+                data-email={member.email}
+                data-status={member.status}
+                data-role={member.role}
+              >
                 <div className="row__main">
                   <p className="row__title">
                     {member.displayName ?? member.email}
@@ -76,7 +86,13 @@ export function MembersCard({ businessId, canManage, currentEmail, onSelfRemoved
                 {canManage || sameEmail(member.email, currentEmail) ? (
                   <div className="row__actions">
                     {canManage ? (
-                      <Button variant="secondary" className="button--small" disabled={changeRole.pending} onClick={() => void onChangeRole(member)} data-testid="change-role">
+                      <Button
+                        variant="secondary"
+                        className="button--small"
+                        disabled={changeRole.pending}
+                        onClick={() => void onChangeRole(member)}
+                        data-testid="change-role"
+                      >
                         {member.role === 'owner' ? t('members.makeStaff') : t('members.makeOwner')}
                       </Button>
                     ) : null}
@@ -88,7 +104,9 @@ export function MembersCard({ businessId, canManage, currentEmail, onSelfRemoved
                         setRemoving(member);
                       }}
                       data-testid="remove-member"
-                      aria-label={sameEmail(member.email, currentEmail) ? t('members.leave') : t('members.removeLabel', { email: member.email })}
+                      aria-label={
+                        sameEmail(member.email, currentEmail) ? t('members.leave') : t('members.removeLabel', { email: member.email })
+                      }
                     >
                       {sameEmail(member.email, currentEmail) ? t('members.leave') : t('members.remove')}
                     </Button>
@@ -99,7 +117,9 @@ export function MembersCard({ businessId, canManage, currentEmail, onSelfRemoved
           </ul>
         )}
       </QueryResult>
-      {changeRole.error ? <p role="alert">{changeRole.error.code === 'LAST_OWNER' ? t('members.lastOwner') : message(changeRole.error)}</p> : null}
+      {changeRole.error ? (
+        <p role="alert">{changeRole.error.code === 'LAST_OWNER' ? t('members.lastOwner') : message(changeRole.error)}</p>
+      ) : null}
       {note ? (
         <Notice tone="success" role="status" data-testid="members-note">
           {note}

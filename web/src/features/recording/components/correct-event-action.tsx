@@ -16,7 +16,8 @@ import { recordedPath } from './recorded-notice';
 import { StageFieldset } from './stage-fieldset';
 import '../recording.css';
 
-const correctable = (stage: EventView['stage']): stage is RecordableStage => stage !== null && (SINGLE_BATCH_STAGES as string[]).includes(stage);
+const correctable = (stage: EventView['stage']): stage is RecordableStage =>
+  stage !== null && (SINGLE_BATCH_STAGES as string[]).includes(stage);
 
 interface CorrectionFormProps {
   batch: BatchView;
@@ -47,11 +48,16 @@ function CorrectionForm({ batch, event, onClose }: CorrectionFormProps) {
     setChecked(true);
     return submitForm(submitted, {
       problems,
-      send: () => action.run(event.id, {
-        reason,
-        explanation: explanation.trim(),
-        ...(withCorrection ? { corrected: toStageFields(stage, values) } : {}),
-      }, { locale }),
+      send: () =>
+        action.run(
+          event.id,
+          {
+            reason,
+            explanation: explanation.trim(),
+            ...(withCorrection ? { corrected: toStageFields(stage, values) } : {}),
+          },
+          { locale },
+        ),
       // A full load: the batch page reads its records afresh, the corrected one in place of the wrong one.
       onSent: () => window.location.assign(recordedPath(portalPath(businessId, `/batches/${encodeURIComponent(batch.id)}`), 'corrected')),
     });
@@ -63,7 +69,13 @@ function CorrectionForm({ batch, event, onClose }: CorrectionFormProps) {
         <legend className="field__label">{t('recording.correct.reason')}</legend>
         {CBV_ERROR_REASONS.map((option) => (
           <label key={option} className="check">
-            <input type="radio" name="reason" checked={reason === option} onChange={() => setReason(option)} data-testid={`reason-${option}`} />
+            <input
+              type="radio"
+              name="reason"
+              checked={reason === option}
+              onChange={() => setReason(option)}
+              data-testid={`reason-${option}`}
+            />
             <span className="check__text">
               <span className="check__label">{t(`recording.correct.reason.${option}`)}</span>
             </span>
@@ -83,7 +95,12 @@ function CorrectionForm({ batch, event, onClose }: CorrectionFormProps) {
       />
       {stage && reason === 'incorrect_data' ? (
         <label className="check">
-          <input type="checkbox" checked={correct} onChange={(change) => setCorrect(change.target.checked)} data-testid="correction-toggle" />
+          <input
+            type="checkbox"
+            checked={correct}
+            onChange={(change) => setCorrect(change.target.checked)}
+            data-testid="correction-toggle"
+          />
           <span className="check__label">{t('recording.correct.withValues')}</span>
         </label>
       ) : null}
@@ -133,7 +150,13 @@ export function CorrectEventAction({ batch, event }: { batch: BatchView; event: 
       <Button variant="secondary" className="recording-wrong" onClick={() => setOpen(true)} data-testid="event-wrong">
         {t('recording.correct.open')}
       </Button>
-      <dialog ref={ref} className="dialog recording-dialog" aria-labelledby={titleId} onCancel={() => setOpen(false)} data-testid="correction-dialog">
+      <dialog
+        ref={ref}
+        className="dialog recording-dialog"
+        aria-labelledby={titleId}
+        onCancel={() => setOpen(false)}
+        data-testid="correction-dialog"
+      >
         {open ? (
           <>
             <h2 id={titleId} className="dialog__title recording-dialog__title">

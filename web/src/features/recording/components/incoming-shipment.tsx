@@ -34,7 +34,11 @@ export function IncomingShipment({ shipment, businessId, onReceived }: IncomingS
         <h3 className="row__title">
           <Link to={batchPath}>{l(shipment.batch.productName)}</Link> · <span className="code">{shipment.batch.lotCode}</span>
         </h3>
-        {shipment.received ? <Badge tone="success">{t('recording.shipments.receivedBadge')}</Badge> : <Badge tone="warning">{t('recording.shipments.pendingBadge')}</Badge>}
+        {shipment.received ? (
+          <Badge tone="success">{t('recording.shipments.receivedBadge')}</Badge>
+        ) : (
+          <Badge tone="warning">{t('recording.shipments.pendingBadge')}</Badge>
+        )}
       </div>
       <dl className="facts facts--compact">
         <div className="facts__row">

@@ -26,7 +26,10 @@ export function IncomingShipments({ businessId }: { businessId: string }) {
       ) : null}
       <Tabs
         label={t('recording.shipments.tabs')}
-        tabs={[{ key: 'pending', label: t('recording.shipments.pending') }, { key: 'received', label: t('recording.shipments.received') }]}
+        tabs={[
+          { key: 'pending', label: t('recording.shipments.pending') },
+          { key: 'received', label: t('recording.shipments.received') },
+        ]}
         selected={status}
         onSelect={(key) => {
           setStatus(key);
@@ -53,7 +56,11 @@ export function IncomingShipments({ businessId }: { businessId: string }) {
                   onReceived={() => {
                     setReceived(shipment.batch.lotCode);
                     // Off the waiting list at once, as the notice says; the reload brings the server's view.
-                    shipments.setData((page) => ({ ...page, items: page.items.filter((s) => s.eventId !== shipment.eventId), total: page.total - 1 }));
+                    shipments.setData((page) => ({
+                      ...page,
+                      items: page.items.filter((s) => s.eventId !== shipment.eventId),
+                      total: page.total - 1,
+                    }));
                     shipments.reload();
                   }}
                 />

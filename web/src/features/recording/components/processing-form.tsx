@@ -16,7 +16,12 @@ import { useAction } from '@/lib/use-action';
 import { recordProcessing } from '../api/record-processing';
 import { vietnamNow } from '../utils/event-time';
 import {
-  outputExceedsInputs, toProcessingRequest, validateProcessing, type InputCandidate, type ProcessingField, type ProcessingValues,
+  outputExceedsInputs,
+  toProcessingRequest,
+  validateProcessing,
+  type InputCandidate,
+  type ProcessingField,
+  type ProcessingValues,
 } from '../utils/processing-values';
 import { recordedPath } from './recorded-notice';
 
@@ -54,16 +59,25 @@ export function ProcessingForm({ businessId, candidates, products, locations, in
     const own = problems[field];
     if (own) return t(own);
     if (!action.error) return undefined;
-    const paths = field === 'inputs' ? Object.keys(action.error.fieldErrors).filter((path) => path.startsWith('inputs')) : SERVER_PATHS[field];
+    const paths =
+      field === 'inputs' ? Object.keys(action.error.fieldErrors).filter((path) => path.startsWith('inputs')) : SERVER_PATHS[field];
     return fieldErrorOf(action.error, ...paths);
   };
   const inputsError = fieldMessages(errorFor('inputs'));
 
   // The answer is the processing event; the new batch is found by its lot code to open its page.
   const openMade = async () => {
-    const found = await apiRequest<Page<BatchListItem>>('GET', `/api/businesses/${encodeURIComponent(businessId)}/batches${queryString({ productId: values.productId, q: values.lotCode.trim(), limit: 5 })}`, { locale });
+    const found = await apiRequest<Page<BatchListItem>>(
+      'GET',
+      `/api/businesses/${encodeURIComponent(businessId)}/batches${queryString({ productId: values.productId, q: values.lotCode.trim(), limit: 5 })}`,
+      { locale },
+    );
     const made = found.items.find((b) => b.lotCode === values.lotCode.trim());
-    await navigate(made ? recordedPath(portalPath(businessId, `/batches/${encodeURIComponent(made.id)}`), 'processing') : portalPath(businessId, '/batches'));
+    await navigate(
+      made
+        ? recordedPath(portalPath(businessId, `/batches/${encodeURIComponent(made.id)}`), 'processing')
+        : portalPath(businessId, '/batches'),
+    );
   };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     setChecked(true);
@@ -76,7 +90,11 @@ export function ProcessingForm({ businessId, candidates, products, locations, in
 
   return (
     <form className="stack" onSubmit={onSubmit} noValidate data-testid="processing-form">
-      <fieldset className="card stack recording-inputs" aria-invalid={inputsError.length ? true : undefined} aria-describedby={inputsError.length ? 'processing-inputs-error' : undefined}>
+      <fieldset
+        className="card stack recording-inputs"
+        aria-invalid={inputsError.length ? true : undefined}
+        aria-describedby={inputsError.length ? 'processing-inputs-error' : undefined}
+      >
         <legend className="card__title">{t('recording.processing.inputs')}</legend>
         <p className="card__intro">{t('recording.processing.inputsHint')}</p>
         {candidates.length === 0 ? <p className="muted">{t('recording.processing.noInputs')}</p> : null}
@@ -86,7 +104,12 @@ export function ProcessingForm({ businessId, candidates, products, locations, in
             return (
               <li key={candidate.id} className="row recording-input" data-testid="processing-input" data-lot={candidate.lotCode}>
                 <label className="check">
-                  <input type="checkbox" checked={line.selected} onChange={(event) => setLine(candidate.id, { selected: event.target.checked })} data-testid="input-select" />
+                  <input
+                    type="checkbox"
+                    checked={line.selected}
+                    onChange={(event) => setLine(candidate.id, { selected: event.target.checked })}
+                    data-testid="input-select"
+                  />
                   <span className="check__text">
                     <span className="check__label">
                       {l(candidate.productName)} · <span className="code">{candidate.lotCode}</span>
@@ -96,10 +119,22 @@ export function ProcessingForm({ businessId, candidates, products, locations, in
                 </label>
                 {line.selected ? (
                   <div className="recording-pair">
-                    <TextField label={t('recording.processing.used', { lot: candidate.lotCode })} inputMode="decimal" value={line.quantity} onChange={(event) => setLine(candidate.id, { quantity: event.target.value })} data-testid="input-quantity" />
-                    <SelectField label={t('recording.field.unit')} value={line.unit} onChange={(event) => setLine(candidate.id, { unit: event.target.value as typeof line.unit })}>
+                    <TextField
+                      label={t('recording.processing.used', { lot: candidate.lotCode })}
+                      inputMode="decimal"
+                      value={line.quantity}
+                      onChange={(event) => setLine(candidate.id, { quantity: event.target.value })}
+                      data-testid="input-quantity"
+                    />
+                    <SelectField
+                      label={t('recording.field.unit')}
+                      value={line.unit}
+                      onChange={(event) => setLine(candidate.id, { unit: event.target.value as typeof line.unit })}
+                    >
                       {UNIT_CODES.map((code) => (
-                        <option key={code} value={code}>{l(UNITS[code])}</option>
+                        <option key={code} value={code}>
+                          {l(UNITS[code])}
+                        </option>
                       ))}
                     </SelectField>
                   </div>
@@ -108,54 +143,136 @@ export function ProcessingForm({ businessId, candidates, products, locations, in
             );
           })}
         </ul>
-        {inputsError.length ? <p className="field__error" id="processing-inputs-error">{inputsError.join(' ')}</p> : null}
+        {inputsError.length ? (
+          <p className="field__error" id="processing-inputs-error">
+            {inputsError.join(' ')}
+          </p>
+        ) : null}
       </fieldset>
 
       <fieldset className="card stack">
         <legend className="card__title">{t('recording.processing.output')}</legend>
         <p className="card__intro">{t('recording.processing.outputHint')}</p>
-        <SelectField label={t('recording.processing.product')} value={values.productId} onChange={(event) => {
-          const product = products.find((p) => p.id === event.target.value);
-          set({ productId: event.target.value, unit: values.unit || product?.unit || '' });
-        }} error={errorFor('productId')} data-testid="output-product">
+        <SelectField
+          label={t('recording.processing.product')}
+          value={values.productId}
+          onChange={(event) => {
+            const product = products.find((p) => p.id === event.target.value);
+            set({ productId: event.target.value, unit: values.unit || product?.unit || '' });
+          }}
+          error={errorFor('productId')}
+          data-testid="output-product"
+        >
           <option value="">{t('recording.processing.productPick')}</option>
           {products.map((product) => (
-            <option key={product.id} value={product.id}>{l(product.name)}</option>
+            <option key={product.id} value={product.id}>
+              {l(product.name)}
+            </option>
           ))}
         </SelectField>
-        <TextField label={t('recording.processing.lotCode')} hint={t('recording.processing.lotCodeHint')} value={values.lotCode} onChange={(event) => set({ lotCode: event.target.value })} maxLength={20} autoComplete="off" error={errorFor('lotCode')} data-testid="output-lot" />
-        <TextField label={t('recording.processing.displayName')} value={values.displayName} onChange={(event) => set({ displayName: event.target.value })} maxLength={200} />
+        <TextField
+          label={t('recording.processing.lotCode')}
+          hint={t('recording.processing.lotCodeHint')}
+          value={values.lotCode}
+          onChange={(event) => set({ lotCode: event.target.value })}
+          maxLength={20}
+          autoComplete="off"
+          error={errorFor('lotCode')}
+          data-testid="output-lot"
+        />
+        <TextField
+          label={t('recording.processing.displayName')}
+          value={values.displayName}
+          onChange={(event) => set({ displayName: event.target.value })}
+          maxLength={200}
+        />
         <div className="recording-pair">
-          <TextField label={t('recording.processing.productionDate')} type="date" value={values.productionDate} max={vietnamNow().slice(0, 10)} onChange={(event) => set({ productionDate: event.target.value })} error={errorFor('productionDate')} />
-          <TextField label={t('recording.processing.expiryDate')} type="date" value={values.expiryDate} onChange={(event) => set({ expiryDate: event.target.value })} error={errorFor('expiryDate')} />
+          <TextField
+            label={t('recording.processing.productionDate')}
+            type="date"
+            value={values.productionDate}
+            max={vietnamNow().slice(0, 10)}
+            onChange={(event) => set({ productionDate: event.target.value })}
+            error={errorFor('productionDate')}
+          />
+          <TextField
+            label={t('recording.processing.expiryDate')}
+            type="date"
+            value={values.expiryDate}
+            onChange={(event) => set({ expiryDate: event.target.value })}
+            error={errorFor('expiryDate')}
+          />
         </div>
         <div className="recording-pair">
-          <TextField label={t('recording.processing.quantity')} inputMode="decimal" value={values.quantity} onChange={(event) => set({ quantity: event.target.value })} error={errorFor('quantity')} data-testid="output-quantity" />
-          <SelectField label={t('recording.field.unit')} value={values.unit} onChange={(event) => set({ unit: event.target.value as ProcessingValues['unit'] })}>
+          <TextField
+            label={t('recording.processing.quantity')}
+            inputMode="decimal"
+            value={values.quantity}
+            onChange={(event) => set({ quantity: event.target.value })}
+            error={errorFor('quantity')}
+            data-testid="output-quantity"
+          />
+          <SelectField
+            label={t('recording.field.unit')}
+            value={values.unit}
+            onChange={(event) => set({ unit: event.target.value as ProcessingValues['unit'] })}
+          >
             <option value="">—</option>
             {UNIT_CODES.map((code) => (
-              <option key={code} value={code}>{l(UNITS[code])}</option>
+              <option key={code} value={code}>
+                {l(UNITS[code])}
+              </option>
             ))}
           </SelectField>
         </div>
         {outputExceedsInputs(values) ? (
-          <Notice tone="warning" data-testid="output-exceeds">{t('recording.processing.exceeds')}</Notice>
+          <Notice tone="warning" data-testid="output-exceeds">
+            {t('recording.processing.exceeds')}
+          </Notice>
         ) : null}
       </fieldset>
 
       <fieldset className="card stack">
         <legend className="card__title">{t('recording.processing.when')}</legend>
-        <TextField label={t('recording.field.time')} hint={t('recording.field.timeHint')} type="datetime-local" value={values.eventTime} max={vietnamNow()} onChange={(event) => set({ eventTime: event.target.value })} error={errorFor('eventTime')} />
-        <SelectField label={t('recording.field.place')} value={values.locationId} onChange={(event) => set({ locationId: event.target.value })} error={fieldErrorOf(action.error, 'locationId')}>
+        <TextField
+          label={t('recording.field.time')}
+          hint={t('recording.field.timeHint')}
+          type="datetime-local"
+          value={values.eventTime}
+          max={vietnamNow()}
+          onChange={(event) => set({ eventTime: event.target.value })}
+          error={errorFor('eventTime')}
+        />
+        <SelectField
+          label={t('recording.field.place')}
+          value={values.locationId}
+          onChange={(event) => set({ locationId: event.target.value })}
+          error={fieldErrorOf(action.error, 'locationId')}
+        >
           <option value="">{t('recording.field.placeNone')}</option>
           {locations.map((place) => (
-            <option key={place.id} value={place.id}>{place.name}</option>
+            <option key={place.id} value={place.id}>
+              {place.name}
+            </option>
           ))}
         </SelectField>
-        <TextAreaField label={t('recording.field.note')} value={values.note} onChange={(event) => set({ note: event.target.value })} rows={2} maxLength={2000} />
+        <TextAreaField
+          label={t('recording.field.note')}
+          value={values.note}
+          onChange={(event) => set({ note: event.target.value })}
+          rows={2}
+          maxLength={2000}
+        />
       </fieldset>
 
-      <FormError error={action.error} shownFields={[...Object.values(SERVER_PATHS).flat(), 'locationId', ...Object.keys(action.error?.fieldErrors ?? {}).filter((p) => p.startsWith('inputs'))]} />
+      <FormError
+        error={action.error}
+        shownFields={[
+          ...Object.values(SERVER_PATHS).flat(),
+          'locationId',
+          ...Object.keys(action.error?.fieldErrors ?? {}).filter((p) => p.startsWith('inputs')),
+        ]}
+      />
       <SubmitButton pending={action.pending} pendingLabel={t('form.saving')} data-testid="processing-submit">
         {t('recording.processing.submit')}
       </SubmitButton>

@@ -40,7 +40,11 @@ export function RecipientPicker({ value, onChange, excludeId, error }: Recipient
   const chosenName = useBusinessName(value.partyBusiness && !value.partyBusiness.legalName ? value.partyBusiness.id : null);
 
   return (
-    <fieldset className="field fieldset recording-party" aria-describedby={messages.length ? `${id}-error` : undefined} data-testid="recipient-picker">
+    <fieldset
+      className="field fieldset recording-party"
+      aria-describedby={messages.length ? `${id}-error` : undefined}
+      data-testid="recipient-picker"
+    >
       <legend className="field__label">{t('recording.party.legend')}</legend>
       <div className="recording-choice" role="radiogroup" aria-label={t('recording.party.legend')}>
         {(['portal', 'other'] as const).map((mode) => (
@@ -87,9 +91,16 @@ export function RecipientPicker({ value, onChange, excludeId, error }: Recipient
               <ul className="recording-results" aria-label={t('recording.party.results')}>
                 {found.map((business) => (
                   <li key={business.id}>
-                    <button type="button" className="recording-result" onClick={() => onChange({ partyBusiness: business })} data-testid="party-result">
+                    <button
+                      type="button"
+                      className="recording-result"
+                      onClick={() => onChange({ partyBusiness: business })}
+                      data-testid="party-result"
+                    >
                       <span className="recording-result__name">{business.legalName}</span>
-                      <span className="recording-result__meta">{t('recording.party.meta', { province: business.province, taxCode: business.taxCode })}</span>
+                      <span className="recording-result__meta">
+                        {t('recording.party.meta', { province: business.province, taxCode: business.taxCode })}
+                      </span>
                     </button>
                   </li>
                 ))}
@@ -99,7 +110,9 @@ export function RecipientPicker({ value, onChange, excludeId, error }: Recipient
         </>
       )}
       {messages.length && value.partyMode === 'portal' && value.partyBusiness ? (
-        <p className="field__error" id={`${id}-error`}>{messages.join(' ')}</p>
+        <p className="field__error" id={`${id}-error`}>
+          {messages.join(' ')}
+        </p>
       ) : null}
     </fieldset>
   );

@@ -14,7 +14,9 @@ export function RecordActions({ batch }: { batch: BatchView }) {
   const titleId = useId();
   const own = batch.businessId === membership.businessId;
   if (membership.businessStatus !== 'verified') return <RecordedNotice />;
-  const stages = SINGLE_BATCH_STAGES.filter((stage) => (own || !PRODUCER_ONLY_STAGES.includes(stage)) && !(batch.status === 'recalled' && DISTRIBUTING_STAGES.includes(stage)));
+  const stages = SINGLE_BATCH_STAGES.filter(
+    (stage) => (own || !PRODUCER_ONLY_STAGES.includes(stage)) && !(batch.status === 'recalled' && DISTRIBUTING_STAGES.includes(stage)),
+  );
   const batchPath = portalPath(membership.businessId, `/batches/${encodeURIComponent(batch.id)}`);
   return (
     <section className="recording-actions stack" aria-labelledby={titleId} data-testid="record-actions">
@@ -32,7 +34,11 @@ export function RecordActions({ batch }: { batch: BatchView }) {
         ))}
         {batch.status !== 'recalled' ? (
           <li>
-            <Link className="recording-action" to={`${portalPath(membership.businessId, '/processing/new')}?input=${encodeURIComponent(batch.id)}`} data-testid="record-processing">
+            <Link
+              className="recording-action"
+              to={`${portalPath(membership.businessId, '/processing/new')}?input=${encodeURIComponent(batch.id)}`}
+              data-testid="record-processing"
+            >
               {l(STAGES.processing.label)}
             </Link>
           </li>

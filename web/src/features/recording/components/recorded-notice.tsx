@@ -19,9 +19,11 @@ export function RecordedNotice() {
   const what = params.get(PARAM);
   if (!what) return null;
   const text =
-    what === 'corrected' ? t('recording.saved.corrected')
-    : what in STAGES ? t('recording.saved.stage', { stage: l(STAGES[what as Stage].label) })
-    : null;
+    what === 'corrected'
+      ? t('recording.saved.corrected')
+      : what in STAGES
+        ? t('recording.saved.stage', { stage: l(STAGES[what as Stage].label) })
+        : null;
   return text ? (
     <Notice tone="success" role="status" data-testid="recorded-notice">
       {text}

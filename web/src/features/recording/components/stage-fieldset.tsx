@@ -8,7 +8,14 @@ import { AttachmentInput } from '@/components/ui/attachment-input';
 import type { ApiRequestError } from '@/lib/api-client';
 import { useLocale, useT } from '@/lib/i18n';
 import { vietnamNow } from '../utils/event-time';
-import { DOCUMENT_TYPES, SERVER_PATHS, type RecordableStage, type StageField, type StageProblems, type StageValues } from '../utils/stage-values';
+import {
+  DOCUMENT_TYPES,
+  SERVER_PATHS,
+  type RecordableStage,
+  type StageField,
+  type StageProblems,
+  type StageValues,
+} from '../utils/stage-values';
 import { RecipientPicker } from './recipient-picker';
 
 interface StageFieldsetProps {
@@ -46,7 +53,13 @@ export function StageFieldset({ stage, values, onChange, problems, serverError, 
         required
         data-testid="field-time"
       />
-      <SelectField label={t('recording.field.place')} value={values.locationId} onChange={(event) => onChange({ locationId: event.target.value })} error={errorFor('locationId')} data-testid="field-place">
+      <SelectField
+        label={t('recording.field.place')}
+        value={values.locationId}
+        onChange={(event) => onChange({ locationId: event.target.value })}
+        error={errorFor('locationId')}
+        data-testid="field-place"
+      >
         <option value="">{t('recording.field.placeNone')}</option>
         {locations.map((place) => (
           <option key={place.id} value={place.id}>
@@ -63,7 +76,11 @@ export function StageFieldset({ stage, values, onChange, problems, serverError, 
           error={errorFor('quantity')}
           data-testid="field-quantity"
         />
-        <SelectField label={t('recording.field.unit')} value={values.unit} onChange={(event) => onChange({ unit: event.target.value as StageValues['unit'] })}>
+        <SelectField
+          label={t('recording.field.unit')}
+          value={values.unit}
+          onChange={(event) => onChange({ unit: event.target.value as StageValues['unit'] })}
+        >
           <option value="">—</option>
           {UNIT_CODES.map((code) => (
             <option key={code} value={code}>
@@ -73,7 +90,9 @@ export function StageFieldset({ stage, values, onChange, problems, serverError, 
         </SelectField>
       </div>
 
-      {stage === 'shipping' ? <RecipientPicker value={values} onChange={onChange} excludeId={businessId} error={errorFor('party')} /> : null}
+      {stage === 'shipping' ? (
+        <RecipientPicker value={values} onChange={onChange} excludeId={businessId} error={errorFor('party')} />
+      ) : null}
       {stage === 'receiving' ? (
         <TextField
           label={t('recording.field.source')}
@@ -87,7 +106,12 @@ export function StageFieldset({ stage, values, onChange, problems, serverError, 
 
       {stage === 'inspecting' ? (
         <>
-          <fieldset className="field fieldset" aria-invalid={passedError ? true : undefined} aria-describedby={passedError ? passedErrorId : undefined} data-testid="field-passed">
+          <fieldset
+            className="field fieldset"
+            aria-invalid={passedError ? true : undefined}
+            aria-describedby={passedError ? passedErrorId : undefined}
+            data-testid="field-passed"
+          >
             <legend className="field__label">{t('recording.field.passed')}</legend>
             {(['yes', 'no'] as const).map((answer) => (
               <label key={answer} className="check check--inline">
@@ -95,9 +119,20 @@ export function StageFieldset({ stage, values, onChange, problems, serverError, 
                 <span className="check__label">{t(`recording.field.passed.${answer}`)}</span>
               </label>
             ))}
-            {passedError ? <p className="field__error" id={passedErrorId}>{passedError}</p> : null}
+            {passedError ? (
+              <p className="field__error" id={passedErrorId}>
+                {passedError}
+              </p>
+            ) : null}
           </fieldset>
-          <TextField label={t('recording.field.lab')} hint={t('recording.field.labHint')} value={values.labName} onChange={(event) => onChange({ labName: event.target.value })} maxLength={300} error={errorFor('labName')} />
+          <TextField
+            label={t('recording.field.lab')}
+            hint={t('recording.field.labHint')}
+            value={values.labName}
+            onChange={(event) => onChange({ labName: event.target.value })}
+            maxLength={300}
+            error={errorFor('labName')}
+          />
           <AttachmentInput
             businessId={businessId}
             label={t('recording.field.labReport')}
@@ -114,7 +149,11 @@ export function StageFieldset({ stage, values, onChange, problems, serverError, 
       {documentTypes ? (
         <div className="recording-pair">
           {documentTypes.length > 1 ? (
-            <SelectField label={t('recording.field.documentType')} value={values.documentType} onChange={(event) => onChange({ documentType: event.target.value as StageValues['documentType'] })}>
+            <SelectField
+              label={t('recording.field.documentType')}
+              value={values.documentType}
+              onChange={(event) => onChange({ documentType: event.target.value as StageValues['documentType'] })}
+            >
               {documentTypes.map((type) => (
                 <option key={type} value={type}>
                   {t(`recording.document.${type}`)}
@@ -134,7 +173,14 @@ export function StageFieldset({ stage, values, onChange, problems, serverError, 
         </div>
       ) : null}
 
-      <TextAreaField label={t('recording.field.note')} value={values.note} onChange={(event) => onChange({ note: event.target.value })} rows={2} maxLength={2000} error={errorFor('note')} />
+      <TextAreaField
+        label={t('recording.field.note')}
+        value={values.note}
+        onChange={(event) => onChange({ note: event.target.value })}
+        rows={2}
+        maxLength={2000}
+        error={errorFor('note')}
+      />
     </div>
   );
 }

@@ -39,7 +39,16 @@ const number = (text: string) => Number(text.replace(',', '.'));
 export function initialProcessing(candidates: readonly InputCandidate[], preselected: string | null): ProcessingValues {
   const now = vietnamNow();
   return {
-    inputs: Object.fromEntries(candidates.map((c) => [c.id, { selected: c.id === preselected, quantity: c.id === preselected && c.quantity !== null ? String(c.quantity) : '', unit: c.unit ?? 'KGM' }])),
+    inputs: Object.fromEntries(
+      candidates.map((c) => [
+        c.id,
+        {
+          selected: c.id === preselected,
+          quantity: c.id === preselected && c.quantity !== null ? String(c.quantity) : '',
+          unit: c.unit ?? 'KGM',
+        },
+      ]),
+    ),
     productId: '',
     lotCode: '',
     displayName: '',
@@ -79,17 +88,21 @@ export function outputExceedsInputs(values: ProcessingValues): boolean {
 export function toProcessingRequest(values: ProcessingValues): RecordProcessingRequest {
   const quantity = values.quantity.trim() ? number(values.quantity) : undefined;
   return {
-    inputs: Object.entries(values.inputs).filter(([, line]) => line.selected).map(([batchId, line]) => ({ batchId, quantity: number(line.quantity), unit: line.unit })),
-    outputs: [{
-      newBatch: {
-        productId: values.productId,
-        lotCode: values.lotCode.trim(),
-        ...(values.displayName.trim() ? { displayName: values.displayName.trim() } : {}),
-        productionDate: values.productionDate,
-        ...(values.expiryDate ? { expiryDate: values.expiryDate } : {}),
-        ...(quantity !== undefined ? { quantity, ...(values.unit ? { unit: values.unit } : {}) } : {}),
+    inputs: Object.entries(values.inputs)
+      .filter(([, line]) => line.selected)
+      .map(([batchId, line]) => ({ batchId, quantity: number(line.quantity), unit: line.unit })),
+    outputs: [
+      {
+        newBatch: {
+          productId: values.productId,
+          lotCode: values.lotCode.trim(),
+          ...(values.displayName.trim() ? { displayName: values.displayName.trim() } : {}),
+          productionDate: values.productionDate,
+          ...(values.expiryDate ? { expiryDate: values.expiryDate } : {}),
+          ...(quantity !== undefined ? { quantity, ...(values.unit ? { unit: values.unit } : {}) } : {}),
+        },
       },
-    }],
+    ],
     eventTime: toEventTime(values.eventTime),
     ...(values.locationId ? { locationId: values.locationId } : {}),
     ...(values.note.trim() ? { note: values.note.trim() } : {}),

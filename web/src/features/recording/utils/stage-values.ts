@@ -1,5 +1,12 @@
 import type {
-  AttachmentView, BatchView, BusinessDirectoryEntry, CbvBizTransactionType, EventView, RecordStageRequest, StageFields, UnitCode,
+  AttachmentView,
+  BatchView,
+  BusinessDirectoryEntry,
+  CbvBizTransactionType,
+  EventView,
+  RecordStageRequest,
+  StageFields,
+  UnitCode,
 } from '@nguon/shared';
 import type { MessageKey } from '@/lib/i18n';
 import { isFuture, toEventTime, toLocalInput, vietnamNow } from './event-time';
@@ -72,7 +79,9 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 export function valuesFromEvent(stage: RecordableStage, batch: BatchView, event: EventView): StageValues {
   const doc = event.epcis;
   const quantity = Array.isArray(doc.quantityList) ? (doc.quantityList[0] as { quantity?: number; uom?: UnitCode } | undefined) : undefined;
-  const destination = Array.isArray(doc.destinationList) ? text((doc.destinationList[0] as { destination?: unknown } | undefined)?.destination) : '';
+  const destination = Array.isArray(doc.destinationList)
+    ? text((doc.destinationList[0] as { destination?: unknown } | undefined)?.destination)
+    : '';
   const portalParty = /^urn:nguon:party:([0-9a-f-]{36})$/.exec(destination);
   const documents = Array.isArray(doc.bizTransactionList) ? (doc.bizTransactionList as { type?: string; bizTransaction?: string }[]) : [];
   const reference = documents[0] ? /^urn:nguon:doc:([^:]+):(.*)$/.exec(documents[0].bizTransaction ?? '') : null;
@@ -115,7 +124,8 @@ export function toStageFields(stage: RecordableStage, values: StageValues): Stag
     ...(quantity !== undefined ? { quantity, ...(values.unit ? { unit: values.unit } : {}) } : {}),
     ...(values.note.trim() ? { note: values.note.trim() } : {}),
   };
-  if (DOCUMENT_TYPES[stage] && values.documentId.trim()) fields.bizTransactions = [{ type: values.documentType, id: values.documentId.trim() }];
+  if (DOCUMENT_TYPES[stage] && values.documentId.trim())
+    fields.bizTransactions = [{ type: values.documentType, id: values.documentId.trim() }];
   if (stage === 'shipping') {
     if (values.partyMode === 'portal' && values.partyBusiness) fields.destinationBusinessId = values.partyBusiness.id;
     if (values.partyMode === 'other') fields.destinationName = values.partyName.trim();
@@ -130,7 +140,12 @@ export function toStageFields(stage: RecordableStage, values: StageValues): Stag
 }
 
 /** The place to pre-fill: where the business last recorded this batch, else the batch's origin if it is the business's. */
-export function lastPlace(events: readonly EventView[], businessId: string, batch: BatchView, ownPlaces: readonly { id: string }[]): string | null {
+export function lastPlace(
+  events: readonly EventView[],
+  businessId: string,
+  batch: BatchView,
+  ownPlaces: readonly { id: string }[],
+): string | null {
   const last = [...events].reverse().find((e) => e.businessId === businessId && e.locationId && !e.declaredWrong && !e.errorDeclaration);
   if (last?.locationId) return last.locationId;
   return batch.originLocationId && ownPlaces.some((p) => p.id === batch.originLocationId) ? batch.originLocationId : null;

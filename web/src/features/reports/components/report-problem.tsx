@@ -1,6 +1,11 @@
 import { useEffect, useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import {
-  REPORT_CATEGORIES, REPORT_CATEGORY_NAMES, REPORT_PHOTO_MAX_BYTES, REPORT_PHOTO_TYPES, type ConsumerReportRequest, type ReportCategory,
+  REPORT_CATEGORIES,
+  REPORT_CATEGORY_NAMES,
+  REPORT_PHOTO_MAX_BYTES,
+  REPORT_PHOTO_TYPES,
+  type ConsumerReportRequest,
+  type ReportCategory,
 } from '@nguon/shared';
 import { Button } from '@/components/ui/button';
 import { FormError, fieldErrorOf } from '@/components/ui/form-error';
@@ -72,10 +77,17 @@ export function ReportProblem({ batchId, anchor }: { batchId: string; anchor: st
     setProblems(found);
     void submitForm(event, {
       problems: found,
-      send: () => action.run(batchId, {
-        category: category as ReportCategory, message: message.trim(),
-        ...(contact.trim() ? { contact: contact.trim() } : {}), ...(photo ? { photo } : {}),
-      }, { locale }),
+      send: () =>
+        action.run(
+          batchId,
+          {
+            category: category as ReportCategory,
+            message: message.trim(),
+            ...(contact.trim() ? { contact: contact.trim() } : {}),
+            ...(photo ? { photo } : {}),
+          },
+          { locale },
+        ),
       onSent: () => setSent(true),
     });
   };
@@ -89,7 +101,14 @@ export function ReportProblem({ batchId, anchor }: { batchId: string; anchor: st
   }
   if (!open) {
     return (
-      <Button variant="secondary" className="report-problem__open" aria-expanded={false} aria-controls={formId} onClick={() => setOpen(true)} data-testid="report-open">
+      <Button
+        variant="secondary"
+        className="report-problem__open"
+        aria-expanded={false}
+        aria-controls={formId}
+        onClick={() => setOpen(true)}
+        data-testid="report-open"
+      >
         {t('reports.open')}
       </Button>
     );

@@ -14,10 +14,17 @@ interface LotMatchesProps {
 export function LotMatches({ lot, search }: LotMatchesProps) {
   const t = useT();
   const { locale } = useLocale();
-  if (search.matches.length === 0) return <Notice tone="warning" role="status">{t('scan.lots.none', { lot })}</Notice>;
+  if (search.matches.length === 0)
+    return (
+      <Notice tone="warning" role="status">
+        {t('scan.lots.none', { lot })}
+      </Notice>
+    );
   return (
     <section className="lot-matches" aria-labelledby="lot-matches-title" data-testid="lot-matches">
-      <h3 id="lot-matches-title" className="lot-matches__title">{t('scan.lots.title', { lot })}</h3>
+      <h3 id="lot-matches-title" className="lot-matches__title">
+        {t('scan.lots.title', { lot })}
+      </h3>
       <p className="lot-matches__hint">{t('scan.lots.hint')}</p>
       <ul className="lot-matches__list">
         {search.matches.map((match) => (

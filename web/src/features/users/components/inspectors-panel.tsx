@@ -32,7 +32,9 @@ export function InspectorsPanel({ currentUserId }: { currentUserId: string }) {
         onPage={setOffset}
         pagesLabel={t('inspectors.pages')}
       >
-        {(items) => <UserList users={items} currentUserId={currentUserId} onUpdated={(updated) => inspectors.setData(replaceItem(updated))} />}
+        {(items) => (
+          <UserList users={items} currentUserId={currentUserId} onUpdated={(updated) => inspectors.setData(replaceItem(updated))} />
+        )}
       </PagedResult>
       {created ? (
         <Notice tone="success" role="status" data-testid="inspector-created">

@@ -43,23 +43,29 @@ export function UserList({ users, currentUserId, onUpdated }: UserListProps) {
     onUpdated(result.value);
     const who = result.value.displayName || result.value.email;
     setNote(
-      change.update.role ? t('users.roleChanged', { name: who, role: t(`user.role.${change.update.role}`) })
-      : change.update.disabled ? t('users.disabledNote', { name: who })
-      : t('users.enabledNote', { name: who }),
+      change.update.role
+        ? t('users.roleChanged', { name: who, role: t(`user.role.${change.update.role}`) })
+        : change.update.disabled
+          ? t('users.disabledNote', { name: who })
+          : t('users.enabledNote', { name: who }),
     );
     setChange(null);
   };
 
-  const dialogTitle =
-    !change ? ''
-    : change.update.role ? t('users.roleTitle', { name: change.user.displayName || change.user.email, role: t(`user.role.${change.update.role}`) })
-    : change.update.disabled ? t('users.disableTitle', { name: change.user.displayName || change.user.email })
-    : t('users.enableTitle', { name: change.user.displayName || change.user.email });
-  const dialogText =
-    !change ? ''
-    : change.update.role ? t(`users.roleText.${change.update.role}`)
-    : change.update.disabled ? t('users.disableText')
-    : t('users.enableText');
+  const dialogTitle = !change
+    ? ''
+    : change.update.role
+      ? t('users.roleTitle', { name: change.user.displayName || change.user.email, role: t(`user.role.${change.update.role}`) })
+      : change.update.disabled
+        ? t('users.disableTitle', { name: change.user.displayName || change.user.email })
+        : t('users.enableTitle', { name: change.user.displayName || change.user.email });
+  const dialogText = !change
+    ? ''
+    : change.update.role
+      ? t(`users.roleText.${change.update.role}`)
+      : change.update.disabled
+        ? t('users.disableText')
+        : t('users.enableText');
 
   return (
     <>
@@ -72,7 +78,15 @@ export function UserList({ users, currentUserId, onUpdated }: UserListProps) {
         {users.map((user) => {
           const self = user.id === currentUserId;
           return (
-            <li key={user.id} className={['row', user.disabled ? 'row--inactive' : null].filter(Boolean).join(' ')} data-testid="user-row" data-user-id={user.id} data-email={user.email} data-role={user.role} data-disabled={String(user.disabled)}>
+            <li
+              key={user.id}
+              className={['row', user.disabled ? 'row--inactive' : null].filter(Boolean).join(' ')}
+              data-testid="user-row"
+              data-user-id={user.id}
+              data-email={user.email}
+              data-role={user.role}
+              data-disabled={String(user.disabled)}
+            >
               <div className="row__main">
                 <p className="row__title">
                   {user.displayName}
