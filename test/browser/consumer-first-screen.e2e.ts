@@ -152,7 +152,15 @@ describeWithChromium('the first screen of a batch page on a 360×640 phone', (ch
   });
 
   it('has nothing axe-core finds against WCAG 2.2 AA on the consumer pages, in both languages', async () => {
-    const paths = ['/', `/batches/${oranges.id}`, `/batches/${juice.id}`, `/products/${grower.product.id}`];
+    // Also what a shopper meets when a code fails: an unknown batch, a GTIN with a wrong check digit.
+    const paths = [
+      '/',
+      `/batches/${oranges.id}`,
+      `/batches/${juice.id}`,
+      `/products/${grower.product.id}`,
+      '/batches/00000000-0000-4000-8000-000000000000',
+      '/01/09506000134353',
+    ];
     for (const language of ['vi', 'en']) {
       for (const path of paths) {
         await visit(`${t.baseUrl}${path}`);
