@@ -99,8 +99,8 @@ export const SERVER_BASELINE = {
   'server/src/resolver/resolver-answers.ts': ['deep:web-app'],
   // ../batches/batch-identity.js, ../scans/scan.entity.js
   'server/src/resolver/resolver.service.ts': ['deep:batches', 'deep:scans'],
-  // ../public-view/public-batch.http.js, ../web-app/spa-shell.js
-  'server/src/resolver/scan-routes.ts': ['deep:public-view', 'deep:web-app'],
+  // ../web-app/spa-shell.js
+  'server/src/resolver/scan-routes.ts': ['deep:web-app'],
   // ../scans/scan.entity.js
   'server/src/resolver/scans.service.ts': ['deep:scans'],
   // ../batches/batch-events.sql.js

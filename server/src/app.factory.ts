@@ -7,7 +7,10 @@ import { AppModule } from './app.module.js';
 import { BODY_LIMIT_BYTES } from './config/limits.js';
 import { applyRouteBodyLimits } from './common/body-limit/body-limit.js';
 import { registerCompression } from './common/compression/compression.js';
-import { useSecurityHeaders } from './common/security/security-headers.js';
+import { securityHeaderList, useSecurityHeaders } from './common/security/security-headers.js';
+import { trustFunction } from './common/http/client-address.js';
+import { MemoryLane } from './common/http/memory-lane.js';
+import { RateLimitGuard } from './common/rate-limit/rate-limit.guard.js';
 import { answerFrameworkError, ErrorFilter } from './common/errors/error.filter.js';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor.js';
 import { RequestTimeoutInterceptor } from './common/timeouts/request-timeout.js';
@@ -19,14 +22,11 @@ import { documentScanRoutes, registerScanRoutes } from './resolver/scan-routes.j
 import { registerPageRoutes } from './web-app/page-routes.js';
 import { serveWebApp } from './web-app/serve-web-app.js';
 
-/** Believes X-Forwarded-For entries added by the `hops` proxies nearest to the portal, no further. */
-function trustHops(hops: number): (address: string, hop: number) => boolean {
-  return (_address, hop) => hop < hops;
-}
-
 export interface App {
   nest: NestFastifyApplication;
   database: Database;
+  /** Answers the consumer's warm requests before Fastify (decision record 0019). */
+  lane: MemoryLane;
   /** Stops the HTTP server, then closes the database (including the embedded one). */
   close(): Promise<void>;
 }
@@ -35,9 +35,11 @@ export interface App {
 export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<App> {
   const database = await openDatabase(config);
   try {
+    const trust = trustFunction(config.trustProxy);
+    const lane = new MemoryLane(trust);
     const adapter = new FastifyAdapter({
-      // A number of hops as the function Fastify itself makes of one (the adapter's type lacks numbers).
-      trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+      trustProxy: trust,
+      serverFactory: lane.serverFactory,
       bodyLimit: BODY_LIMIT_BYTES,
       // Always our own id; a client's X-Request-Id is recorded beside it (clientRequestIdOf).
       genReqId: () => randomUUID(),
@@ -81,12 +83,20 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     await serveWebApp(nest, config);
     await registerCompression(nest);
     // After compression: its hook reaches only the routes registered after it.
-    registerScanRoutes(nest, errors);
-    registerPageRoutes(nest, errors);
+    registerScanRoutes(nest, errors, lane);
+    registerPageRoutes(nest, errors, lane);
+    // Closing: Fastify answers what is still asked (503) as for any route.
+    fastify.addHook('preClose', (done) => {
+      lane.stop();
+      done();
+    });
     await nest.init();
+    const limits = nest.get(RateLimitGuard);
+    lane.start({ securityHeaders: securityHeaderList(config.mapTiles), admit: (client) => limits.hit('public', client) === 0 });
     return {
       nest,
       database,
+      lane,
       async close() {
         await nest.close();
         await database.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuditEntryView, Page } from '@nguon/shared';
-import { createUser, type Factory, type TestUser } from '../factories/index.js';
+import { createBatch, createProducer, createUser, type Factory, type TestUser } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -16,7 +16,7 @@ describe('behind one trusted proxy (TRUST_PROXY=1)', () => {
   let user: TestUser;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { TRUST_PROXY: '1', LOGIN_RATE_LIMIT: '10' } });
+    t = await startTestApp({ env: { TRUST_PROXY: '1', LOGIN_RATE_LIMIT: '10', PUBLIC_RATE_LIMIT: '30' } });
     f = { http: httpClient(t.baseUrl), testApp: t };
     admin = await createUser(f, { role: 'admin' });
     user = await createUser(f);
@@ -37,6 +37,23 @@ describe('behind one trusted proxy (TRUST_PROXY=1)', () => {
     expect(login.status).toBe(200);
     const [entry] = await auditOf('user.login');
     expect(entry?.clientAddress).toBe(REAL_CLIENT);
+  });
+
+  it('limits warm consumer views, answered before Fastify, by the address the proxy saw', async () => {
+    const producer = await createProducer(f, admin);
+    const batch = await createBatch(f, producer.owner, producer.product.id);
+    const view = (forged: string, client = REAL_CLIENT) =>
+      f.http.get(`/api/public/batches/${batch.id}`, {
+        headers: { 'accept-encoding': 'identity', 'x-forwarded-for': `${forged}, ${client}` },
+      });
+    const answeredBefore = t.app.lane.answered;
+    const statuses: number[] = [];
+    for (let i = 0; i < 35; i++) statuses.push((await view(`10.9.${i}.1`)).status);
+    // The first view was built by Fastify's route, the rest answered from memory.
+    expect(t.app.lane.answered - answeredBefore).toBe(29);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(30);
+    expect(statuses.slice(30)).toEqual([429, 429, 429, 429, 429]);
+    expect((await view('10.9.99.1', '203.0.113.8')).status).toBe(200);
   });
 
   it('limits 25 wrong sign-ins with a new forged address each to the login limit of 10', async () => {

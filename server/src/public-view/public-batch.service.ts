@@ -20,6 +20,11 @@ export interface PublicBatchJson {
   etag: string;
 }
 
+function asJson(cached: CachedView, scanCount: number, scanToken: string | undefined): PublicBatchJson {
+  const token = scanToken === undefined ? '' : `,"scanToken":${JSON.stringify(scanToken)}`;
+  return { body: `${cached.jsonHead},"scanCount":${scanCount}${token}}`, etag: `W/"${cached.tag}-${scanCount}"` };
+}
+
 /**
  * The consumer's view of a batch. Built from a handful of set-based queries on a miss, then
  * served from memory until an event or recall touches one of the batches it shows; its scan count
@@ -55,9 +60,14 @@ export class PublicBatchService implements OnModuleDestroy {
   /** The same view as JSON text with its ETag; with a scan's token when it answers a scan (the resolver, which sends no ETag). */
   async getPublicBatchJson(batchId: string, scanToken?: string): Promise<PublicBatchJson> {
     const cached = this.cache.get(batchId) ?? (await this.build(batchId));
-    const scanCount = this.scans.countOf(batchId) ?? (await this.readScanCount(batchId));
-    const token = scanToken === undefined ? '' : `,"scanToken":${JSON.stringify(scanToken)}`;
-    return { body: `${cached.jsonHead},"scanCount":${scanCount}${token}}`, etag: `W/"${cached.tag}-${scanCount}"` };
+    return asJson(cached, this.scans.countOf(batchId) ?? (await this.readScanCount(batchId)), scanToken);
+  }
+
+  /** The same as getPublicBatchJson when the view and its count are in memory, else undefined. */
+  jsonFromMemory(batchId: string, scanToken?: string): PublicBatchJson | undefined {
+    const cached = this.cache.get(batchId);
+    const scanCount = this.scans.countOf(batchId);
+    return cached && scanCount !== undefined ? asJson(cached, scanCount, scanToken) : undefined;
   }
 
   /** The count is known in memory once the view was built: read again only if it was forgotten. */

@@ -24,6 +24,11 @@ export class BatchLookupService {
     );
   }
 
+  /** The batch of a GTIN and lot if it was found before: no database. */
+  knownBatch(gtin14: string, lot: string): string | undefined {
+    return this.ids.get(`01:${gtin14}:${lot}`);
+  }
+
   byShortCode(code: string): Promise<string | null> {
     return this.remembered(`q:${code}`, () => this.db.query(`SELECT id FROM batches WHERE short_code = $1`, [code]));
   }

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sendAnswer, type Answer } from '../common/http/answer.js';
 import type { ErrorFilter } from '../common/errors/error.filter.js';
 import type { SpaShell } from '../web-app/spa-shell.js';
 import { clientClassOf } from './client-class.js';
@@ -7,31 +8,45 @@ import type { Resolved, ResolverService } from './resolver.service.js';
 const LINKSET_TYPE = 'application/linkset+json';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, HEAD, OPTIONS',
+  'access-control-allow-headers': 'Accept, Accept-Language',
+  'access-control-expose-headers': 'Link, Location',
+  vary: 'Accept, Accept-Language',
+};
+
 export function setCors(reply: FastifyReply): void {
-  reply
-    .header('access-control-allow-origin', '*')
-    .header('access-control-allow-methods', 'GET, HEAD, OPTIONS')
-    .header('access-control-allow-headers', 'Accept, Accept-Language')
-    .header('access-control-expose-headers', 'Link, Location')
-    .header('vary', 'Accept, Accept-Language');
+  void reply.headers(CORS);
 }
 
-type Wanted = 'linkset' | 'json' | 'page';
+export type Wanted = 'linkset' | 'json' | 'page';
 
 /** What the client asked for: `?linkType=linkset` or the Accept header decide. */
-function wanted(request: FastifyRequest): Wanted {
-  const linkType = (request.query as Record<string, string | undefined>).linkType;
-  const accept = request.headers.accept ?? '';
+export function wanted(linkType: string | undefined, accept = ''): Wanted {
   if (linkType === 'linkset' || linkType === 'all' || accept.includes(LINKSET_TYPE)) return 'linkset';
   if (accept.includes('text/html')) return 'page';
   if (accept.includes('application/json')) return 'json';
   return 'page';
 }
 
-function splitUrl(url: string): [string, string] {
+export function splitUrl(url: string): [string, string] {
   const at = url.indexOf('?');
   const pathOnly = (at === -1 ? url : url.slice(0, at)).replace(/\/+$/, '');
   return [pathOnly, at === -1 ? '' : url.slice(at)];
+}
+
+const linkHeader = (pathOnly: string) => `<${pathOnly}?linkType=linkset>; rel="linkset"; type="${LINKSET_TYPE}"`;
+
+/**
+ * A batch's code answered: its consumer view as JSON (with the scan's token) when `json` is given,
+ * else a 307 to its page. The scan token rides in the fragment: the page reads it, and it never
+ * reaches a server log or a Referer.
+ */
+export function batchScanAnswer(pathOnly: string, query: string, pagePath: string, scanToken: string | undefined, json?: string): Answer {
+  const headers = { ...CORS, link: linkHeader(pathOnly) };
+  if (json !== undefined) return { status: 200, headers: { ...headers, 'content-type': JSON_TYPE }, body: json };
+  return { status: 307, headers: { ...headers, location: `${pagePath}${query}${scanToken ? `#scan=${scanToken}` : ''}` } };
 }
 
 /**
@@ -47,7 +62,7 @@ export class ResolverAnswers {
 
   async answer(request: FastifyRequest, reply: FastifyReply, resolve: () => Promise<Resolved>): Promise<void> {
     setCors(reply);
-    const want = wanted(request);
+    const want = wanted((request.query as Record<string, string | undefined>).linkType, request.headers.accept);
     try {
       const resolved = await resolve();
       // Answered meanwhile: the request timed out.
@@ -59,27 +74,21 @@ export class ResolverAnswers {
 
   private async answerResolved(request: FastifyRequest, reply: FastifyReply, want: Wanted, resolved: Resolved): Promise<void> {
     const [pathOnly, query] = splitUrl(request.url);
-    reply.header('link', `<${pathOnly}?linkType=linkset>; rel="linkset"; type="${LINKSET_TYPE}"`);
     if (want === 'linkset') {
-      return void reply.type(LINKSET_TYPE).send(this.resolver.linkset(resolved, pathOnly));
+      return void reply.header('link', linkHeader(pathOnly)).type(LINKSET_TYPE).send(this.resolver.linkset(resolved, pathOnly));
     }
-    if (resolved.kind === 'product') {
-      if (want === 'json') {
-        const view = await this.resolver.productView(resolved.productId);
-        return void (reply.sent || reply.send(view));
-      }
-      return void reply.redirect(`${this.resolver.pagePath(resolved)}${query}`, 307);
+    if (resolved.kind === 'batch') {
+      const scanToken =
+        request.method === 'GET'
+          ? this.resolver.recordScan(resolved.batchId, request.ip, clientClassOf(request.headers['user-agent']))
+          : undefined;
+      const json = want === 'json' ? (await this.resolver.batchJson(resolved.batchId, scanToken)).body : undefined;
+      return void (reply.sent || sendAnswer(reply, batchScanAnswer(pathOnly, query, this.resolver.pagePath(resolved), scanToken, json)));
     }
-    const scanToken =
-      request.method === 'GET'
-        ? this.resolver.recordScan(resolved.batchId, request.ip, clientClassOf(request.headers['user-agent']))
-        : undefined;
-    if (want === 'json') {
-      const json = await this.resolver.batchJson(resolved.batchId, scanToken);
-      return void (reply.sent || reply.type(JSON_TYPE).send(json.body));
-    }
-    // The scan token rides in the fragment: the page reads it, and it never reaches a server log or a Referer.
-    return void reply.redirect(`${this.resolver.pagePath(resolved)}${query}${scanToken ? `#scan=${scanToken}` : ''}`, 307);
+    void reply.header('link', linkHeader(pathOnly));
+    if (want === 'page') return void reply.redirect(`${this.resolver.pagePath(resolved)}${query}`, 307);
+    const view = await this.resolver.productView(resolved.productId);
+    if (!reply.sent) void reply.send(view);
   }
 
   /**

@@ -20,6 +20,14 @@ export type Resolved = { kind: 'batch'; batchId: string; gtin14: string | null }
 
 const GS1_VOC = 'https://gs1.org/voc/';
 
+/** A Digital Link path, also partially compressed: /01/{GTIN}/{qualifiers and attributes in base64url}. */
+function parseLink(rawUrl: string): CompressedDigitalLinkParse {
+  const parsed = parseDigitalLink(rawUrl);
+  if (parsed.ok || parsed.problem !== 'syntax') return parsed;
+  const compressed = parseCompressedDigitalLink(rawUrl);
+  return compressed.ok || compressed.problem === 'check_digit' ? compressed : parsed;
+}
+
 /** GS1-Conformant resolution of the codes printed on packages. */
 @Injectable()
 export class ResolverService {
@@ -33,12 +41,7 @@ export class ResolverService {
 
   /** Parses a Digital Link path (`/01/...`) and finds what it names. */
   async resolveDigitalLink(rawUrl: string): Promise<Resolved> {
-    let parsed: CompressedDigitalLinkParse = parseDigitalLink(rawUrl);
-    if (!parsed.ok && parsed.problem === 'syntax') {
-      // A partially compressed link, /01/{GTIN}/{qualifiers and attributes in base64url}.
-      const compressed = parseCompressedDigitalLink(rawUrl);
-      if (compressed.ok || compressed.problem === 'check_digit') parsed = compressed;
-    }
+    const parsed = parseLink(rawUrl);
     if (!parsed.ok) {
       throw new DomainError(parsed.problem === 'check_digit' ? 'INVALID_CHECK_DIGIT' : 'INVALID_IDENTIFIER', {
         vi: `Mã truy xuất không hợp lệ: ${parsed.message}`,
@@ -57,6 +60,12 @@ export class ResolverService {
     const productId = await this.lookup.productByGtin(parsed.gtin14);
     if (!productId) throw new DomainError('PRODUCT_NOT_FOUND');
     return { kind: 'product', productId, gtin14: parsed.gtin14 };
+  }
+
+  /** The batch a Digital Link path names, when this instance has found it before (no database); else undefined. */
+  batchFromMemory(rawUrl: string): string | undefined {
+    const parsed = parseLink(rawUrl);
+    return parsed.ok && parsed.lot !== undefined ? this.lookup.knownBatch(parsed.gtin14, parsed.lot) : undefined;
   }
 
   async resolveShortCode(code: string): Promise<Resolved> {

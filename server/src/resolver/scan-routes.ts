@@ -1,22 +1,27 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { ErrorFilter } from '../common/errors/error.filter.js';
+import { sendAnswer } from '../common/http/answer.js';
+import type { MemoryLane } from '../common/http/memory-lane.js';
 import { publicRoutes } from '../common/http/public-route.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
-import { sendPublicBatch } from '../public-view/public-batch.http.js';
+import { publicBatchAnswer } from './public-batch-answer.js';
 import { PublicBatchService } from '../public-view/public-batch.service.js';
 import { SpaShell } from '../web-app/spa-shell.js';
 import { ResolverAnswers } from './resolver-answers.js';
 import { ResolverService } from './resolver.service.js';
+import { scanFromMemory, viewFromMemory } from './scan-lane.js';
 
 const uuid = new UuidParam();
 
 /**
  * The routes every scan takes (a Digital Link, a short code, the consumer view) as plain Fastify
  * routes: Nest's pipeline of guards and interceptors, run per request, cost most of their time
- * when the answer comes from memory (decision record 0015). They keep the same 404s.
+ * when the answer comes from memory (decision record 0015). They keep the same 404s. Warm
+ * answers of a batch's Digital Link and of the consumer view come from the memory lane, before
+ * Fastify (decision record 0019).
  */
-export function registerScanRoutes(nest: NestFastifyApplication, errors: ErrorFilter): void {
+export function registerScanRoutes(nest: NestFastifyApplication, errors: ErrorFilter, lane: MemoryLane): void {
   const fastify = nest.getHttpAdapter().getInstance();
   const limited = publicRoutes(nest, errors);
   const resolver = nest.get(ResolverService);
@@ -35,9 +40,11 @@ export function registerScanRoutes(nest: NestFastifyApplication, errors: ErrorFi
     '/api/public/batches/:id',
     limited(async (request, reply) => {
       const json = await publicBatches.getPublicBatchJson(uuid.transform((request.params as { id: string }).id));
-      if (!reply.sent) sendPublicBatch(request, reply, json);
+      if (!reply.sent) sendAnswer(reply, publicBatchAnswer(json, request.headers['if-none-match']));
     }),
   );
+  lane.route('/01/', scanFromMemory(resolver, publicBatches));
+  lane.route('/api/public/batches/', viewFromMemory(publicBatches));
 }
 
 /** The consumer view in the API's documentation, since its route is not a Nest controller's. */

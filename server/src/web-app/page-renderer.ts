@@ -114,6 +114,12 @@ export class PageRenderer implements OnModuleInit, OnModuleDestroy {
     });
   }
 
+  /** The batch page when it is in memory (the memory lane's question), else undefined. */
+  batchPageFromMemory(batchId: string, locale: Locale): RenderedHtml | undefined {
+    const hit = this.entry ? this.cache.get(`batch:${batchId}:${locale}`) : undefined;
+    return hit && { ...hit, cached: true };
+  }
+
   /** Throws PRODUCT_NOT_FOUND, or the database being away. */
   renderProduct(productId: string, locale: Locale): Promise<RenderedHtml | null> {
     return this.cached(`product:${productId}:${locale}`, async () => {

@@ -1,10 +1,12 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { isLocale, LOCALE_COOKIE, pickLocale, type Locale } from '@nguon/shared';
 import { isUUID } from 'class-validator';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { ErrorFilter } from '../common/errors/error.filter.js';
+import { sendAnswer, type Answer } from '../common/http/answer.js';
 import { CONSUMER_CACHE_CONTROL, etagMatches } from '../common/http/consumer-caching.js';
+import { compressedByFastify, type MemoryLane, type MemoryRoute } from '../common/http/memory-lane.js';
 import { publicRoutes } from '../common/http/public-route.js';
 import { PageRenderer, type RenderedHtml } from './page-renderer.js';
 import { SpaShell, wantsPage } from './spa-shell.js';
@@ -12,14 +14,13 @@ import { SpaShell, wantsPage } from './spa-shell.js';
 const LOCALE_COOKIE_PATTERN = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`);
 
 /** The toggle's choice (a cookie, since the server cannot read localStorage), else the browser's languages. */
-function localeOf(request: FastifyRequest): Locale {
+function localeOf(request: { headers: IncomingHttpHeaders }): Locale {
   const chosen = LOCALE_COOKIE_PATTERN.exec(request.headers.cookie ?? '')?.[1];
   return isLocale(chosen) ? chosen : pickLocale(request.headers['accept-language']);
 }
 
 /** gzip listed in Accept-Encoding and not refused with q=0. */
-function acceptsGzip(request: FastifyRequest): boolean {
-  const header = request.headers['accept-encoding'];
+function acceptsGzip(header: string | undefined): boolean {
   if (!header) return false;
   return header.split(',').some((part) => {
     const [coding, ...params] = part.trim().toLowerCase().split(';');
@@ -31,9 +32,10 @@ function acceptsGzip(request: FastifyRequest): boolean {
  * The consumer pages (a batch, a product), where the resolver's 307 sends a shopper, as plain
  * Fastify routes like the scan routes (decision record 0015): rendered once per page and language,
  * then sent from memory, compressed once with the entry. An unknown id gets the app with 404, the
- * database away the app with 503: the app then asks the API itself and explains.
+ * database away the app with 503: the app then asks the API itself and explains. A batch page in
+ * memory is answered by the memory lane, before Fastify.
  */
-export function registerPageRoutes(nest: NestFastifyApplication, errors: ErrorFilter): void {
+export function registerPageRoutes(nest: NestFastifyApplication, errors: ErrorFilter, lane: MemoryLane): void {
   const fastify = nest.getHttpAdapter().getInstance();
   const limited = publicRoutes(nest, errors);
   const renderer = nest.get(PageRenderer);
@@ -53,7 +55,7 @@ export function registerPageRoutes(nest: NestFastifyApplication, errors: ErrorFi
       }
       if (reply.sent) return; // timed out meanwhile
       if (!page) return shell.send(request, reply, 200);
-      send(request, reply, page);
+      sendAnswer(reply, pageAnswer(request, page));
     });
 
   fastify.get(
@@ -64,17 +66,33 @@ export function registerPageRoutes(nest: NestFastifyApplication, errors: ErrorFi
     '/products/:id',
     rendered((id, locale) => renderer.renderProduct(id, locale)),
   );
+  lane.route('/batches/', batchPageFromMemory(renderer));
 }
 
 /** The page with its ETag (304 when the browser holds it), gzip from the cache entry when accepted. */
-function send(request: FastifyRequest, reply: FastifyReply, page: RenderedHtml): void {
-  void reply
-    .header('vary', 'Accept-Language, Cookie, Accept-Encoding')
-    .header('cache-control', CONSUMER_CACHE_CONTROL)
-    .header('etag', page.etag)
-    .header('x-cache', page.cached ? 'HIT' : 'MISS');
-  if (etagMatches(request.headers['if-none-match'], page.etag)) return void reply.status(304).send();
-  void reply.type('text/html; charset=utf-8');
-  if (acceptsGzip(request)) return void reply.header('content-encoding', 'gzip').send(page.gzipped);
-  void reply.send(page.html);
+function pageAnswer(request: { headers: IncomingHttpHeaders }, page: RenderedHtml): Answer {
+  const headers: Record<string, string> = {
+    vary: 'Accept-Language, Cookie, Accept-Encoding',
+    'cache-control': CONSUMER_CACHE_CONTROL,
+    etag: page.etag,
+    'x-cache': page.cached ? 'HIT' : 'MISS',
+  };
+  if (etagMatches(request.headers['if-none-match'], page.etag)) return { status: 304, headers };
+  headers['content-type'] = 'text/html; charset=utf-8';
+  if (acceptsGzip(request.headers['accept-encoding']))
+    return { status: 200, headers: { ...headers, 'content-encoding': 'gzip' }, body: page.gzipped };
+  return { status: 200, headers, body: page.html };
+}
+
+/**
+ * A batch page from memory (the memory lane, decision record 0019), as the route sends it; a
+ * client that takes only another compression gets it from Fastify, which compresses.
+ */
+function batchPageFromMemory(renderer: PageRenderer): MemoryRoute {
+  return (request, url) => {
+    const id = url.slice('/batches/'.length);
+    const page = wantsPage(request) && isUUID(id) ? renderer.batchPageFromMemory(id, localeOf(request)) : undefined;
+    const answer = page && pageAnswer(request, page);
+    return answer && !compressedByFastify(request, answer) ? () => answer : undefined;
+  };
 }

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
@@ -43,7 +44,7 @@ export class SpaShell {
   }
 }
 
-export const wantsPage = (request: FastifyRequest): boolean => (request.headers.accept ?? '').includes('text/html');
+export const wantsPage = (request: { headers: IncomingHttpHeaders }): boolean => (request.headers.accept ?? '').includes('text/html');
 
 /** A domain error's status, or 503 for the database away; null for anything else (a bug). */
 function pageStatusOf(error: unknown): number | null {

@@ -6,7 +6,23 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 const COMPRESSIBLE = /^(text\/(?!event-stream)|application\/([\w.-]+\+)?json|image\/svg\+xml)/;
 
 /** Below about one packet, compressing saves no round trip and costs CPU on the scan path. */
-const COMPRESSION_THRESHOLD_BYTES = 1024;
+export const COMPRESSION_THRESHOLD_BYTES = 1024;
+
+/**
+ * The Vary header a text answer goes out with: a text answer sent plain (small, or to a client
+ * without br/gzip) may be compressed for the next client, so a cache in front must keep the two
+ * apart (the plugin marks only what it compresses). Undefined when `vary` stays as it is.
+ */
+export function varyForCompression(contentType: unknown, vary: unknown): string | undefined {
+  if (!COMPRESSIBLE.test(String(contentType ?? ''))) return undefined;
+  if (vary === undefined) return 'accept-encoding';
+  return /accept-encoding|\*/i.test(String(vary)) ? undefined : `${String(vary)}, accept-encoding`;
+}
+
+/** The plugin may compress an answer this long for this client (br, gzip or * in Accept-Encoding; whether q=0 refuses it is the plugin's to read). */
+export function mayCompress(acceptEncoding: string, bytes: number): boolean {
+  return bytes >= COMPRESSION_THRESHOLD_BYTES && /gzip|br|\*/i.test(acceptEncoding);
+}
 
 /**
  * Compresses the API's and the pages' text answers of 1 kB or more for clients that accept it.
@@ -31,15 +47,11 @@ export async function registerCompression(nest: NestFastifyApplication): Promise
     brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } },
     globalDecompression: false,
   });
-  // A text answer sent plain (small, or to a client without br/gzip) may be compressed for the
-  // next client: a cache in front must keep the two apart (the plugin marks only what it compresses).
   nest
     .getHttpAdapter()
     .getInstance()
     .addHook('onSend', async (_request, reply) => {
-      if (!COMPRESSIBLE.test(String(reply.getHeader('content-type') ?? ''))) return;
-      const vary = reply.getHeader('vary');
-      if (vary === undefined) reply.header('vary', 'accept-encoding');
-      else if (!/accept-encoding|\*/i.test(String(vary))) reply.header('vary', `${String(vary)}, accept-encoding`);
+      const vary = varyForCompression(reply.getHeader('content-type'), reply.getHeader('vary'));
+      if (vary !== undefined) reply.header('vary', vary);
     });
 }

@@ -31,12 +31,17 @@ export class RateLimitGuard implements CanActivate {
 
   /** Counts the request in its group, or refuses it (429 with Retry-After): also for the routes served without Nest's pipeline. */
   admit(group: RateLimitGroup, request: FastifyRequest, reply: FastifyReply): void {
-    const limit = { public: this.config.publicRateLimit, login: this.config.loginRateLimit, report: this.config.reportRateLimit }[group];
-    const retryAfter = this.counter.hit(keyOf(group, request), limit);
+    const retryAfter = this.hit(group, request.ip);
     if (retryAfter > 0) {
       void reply.header('retry-after', String(retryAfter));
       throw new DomainError('RATE_LIMITED');
     }
+  }
+
+  /** Counts a request of the group from this client address: the seconds to wait when it is over the limit, else 0. */
+  hit(group: RateLimitGroup, clientAddress: string): number {
+    const limit = { public: this.config.publicRateLimit, login: this.config.loginRateLimit, report: this.config.reportRateLimit }[group];
+    return this.counter.hit(keyOf(group, clientAddress), limit);
   }
 
   /** The group the route is limited by, if any. */
@@ -46,8 +51,8 @@ export class RateLimitGuard implements CanActivate {
 
   /** Takes back the hit this request counted in its group. */
   refund(group: RateLimitGroup, request: FastifyRequest): void {
-    this.counter.refund(keyOf(group, request));
+    this.counter.refund(keyOf(group, request.ip));
   }
 }
 
-const keyOf = (group: RateLimitGroup, request: FastifyRequest) => `${group}:${request.ip}`;
+const keyOf = (group: RateLimitGroup, clientAddress: string) => `${group}:${clientAddress}`;

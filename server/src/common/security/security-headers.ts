@@ -1,3 +1,5 @@
+import type { SecurityHeadersOptions } from '@nestjs/common';
+import { resolveSecurityHeaders } from '@nestjs/core/security/security-headers.js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { MapTiles } from '../../config/app-config.js';
 
@@ -7,10 +9,19 @@ import type { MapTiles } from '../../config/app-config.js';
  * of twelve middlewares per request, a tenth of a cached scan answer's time). Defaults as helmet 8.
  */
 export function useSecurityHeaders(nest: NestFastifyApplication, tiles: MapTiles): void {
+  nest.useSecurityHeaders(securityHeaderOptions(tiles));
+}
+
+/** The same headers as [name, value, ...], Nest's resolution of the same options: for the memory lane, which answers before the hook. */
+export function securityHeaderList(tiles: MapTiles): string[] {
+  return resolveSecurityHeaders(securityHeaderOptions(tiles)).headers.flat();
+}
+
+function securityHeaderOptions(tiles: MapTiles): SecurityHeadersOptions {
   // Any https: image may show (product photos by link); a tile server on plain http (a province's
   // own, inside its network) is named.
   const tileOrigin = new URL(tiles.url.replace(/\{s\}/g, 'a')).origin;
-  nest.useSecurityHeaders({
+  return {
     // The web app is served from here: its own scripts and styles, QR images, camera scanning.
     contentSecurityPolicy: {
       directives: {
@@ -27,5 +38,5 @@ export function useSecurityHeaders(nest: NestFastifyApplication, tiles: MapTiles
     },
     // QR images and the consumer view may be embedded by other sites (a retailer's shop page).
     crossOriginResourcePolicy: { policy: 'cross-origin' },
-  });
+  };
 }
