@@ -13,7 +13,7 @@ import {
   type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
-import { ALL_WRITE_TABLES, countRows, snapshotTables, sql } from '../support/db.js';
+import { countRows, snapshotAllTables, sql } from '../support/db.js';
 import { httpClient, type HttpResponse } from '../support/http.js';
 import { lastMailTo, mailsTo, tokenIn } from '../support/mailbox.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -184,9 +184,9 @@ describe('accounts', () => {
   describe('registering a business', () => {
     it('needs a confirmed address: 403 EMAIL_NOT_VERIFIED before, changing nothing; 201 after', async () => {
       const user = await signUpUnverified(f);
-      const before = await snapshotTables(t, ALL_WRITE_TABLES);
+      const before = await snapshotAllTables(t);
       expectApiError(await f.http.post('/api/businesses', businessInput(), { token: user.token }), 403, 'EMAIL_NOT_VERIFIED');
-      expect(await snapshotTables(t, ALL_WRITE_TABLES)).toEqual(before);
+      expect(await snapshotAllTables(t)).toEqual(before);
 
       await f.http.post('/api/auth/verify-email', { token: tokenIn(await lastMailTo(t, user.email), '/verify-email') });
       expect((await f.http.post('/api/businesses', businessInput(), { token: user.token })).status).toBe(201);

@@ -13,7 +13,7 @@ import {
   type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
-import { ALL_WRITE_TABLES, snapshotTables } from '../support/db.js';
+import { snapshotAllTables } from '../support/db.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -33,7 +33,7 @@ describe('administering users', () => {
   };
   const updateUser = (id: string, body: unknown, who: Credential = admin) =>
     f.http.request<UserView>('PATCH', `/api/admin/users/${id}`, { body, token: who.token });
-  const snapshot = () => snapshotTables(t, ALL_WRITE_TABLES);
+  const snapshot = () => snapshotAllTables(t);
 
   beforeAll(async () => {
     t = await startTestApp();

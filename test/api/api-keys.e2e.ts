@@ -14,7 +14,7 @@ import {
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { auditEntriesOf, newRequestId } from '../support/audit.js';
-import { ALL_WRITE_TABLES, snapshotTables, sql } from '../support/db.js';
+import { snapshotAllTables, sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -42,7 +42,7 @@ describe('API keys', () => {
       { productId: product.id, lotCode: makeLotCode('K'), productionDate: '2026-10-01', quantity: 20 },
       { token: who.token },
     );
-  const snapshot = () => snapshotTables(t, ALL_WRITE_TABLES);
+  const snapshot = () => snapshotAllTables(t);
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -15,7 +15,7 @@ import {
   type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
-import { ALL_WRITE_TABLES, countRows, snapshotTables, sql } from '../support/db.js';
+import { countRows, snapshotAllTables, sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
 import { lastMailTo, mailsTo, tokenIn } from '../support/mailbox.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -35,7 +35,7 @@ describe('invitations to a business', () => {
     f.http.post<LoginResponse>('/api/invitations/sign-up', { token, password: PASSWORD, displayName });
   const membershipsOf = async (user: Credential) => (await f.http.get<CurrentUser>('/api/auth/me', { token: user.token })).body.memberships;
   const tokenOf = (invitation: CreatedInvitation) => new URL(invitation.link).searchParams.get('token')!;
-  const snapshot = () => snapshotTables(t, ALL_WRITE_TABLES);
+  const snapshot = () => snapshotAllTables(t);
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -14,7 +14,7 @@ import {
   type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
-import { ALL_WRITE_TABLES, countRows, snapshotTables } from '../support/db.js';
+import { countRows, snapshotAllTables } from '../support/db.js';
 import { httpClient } from '../support/http.js';
 import { membershipAudit, membershipNotices } from '../support/membership.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -40,7 +40,7 @@ describe('members of a business', () => {
   const me = async (user: Credential) => (await f.http.get<CurrentUser>('/api/auth/me', { token: user.token })).body;
 
   /** The snapshot every refusal below must leave as it was. */
-  const snapshot = () => snapshotTables(t, ALL_WRITE_TABLES);
+  const snapshot = () => snapshotAllTables(t);
 
   /** A business of its own with a founding owner, so counting owners is not disturbed by other tests. */
   async function ownBusiness(): Promise<{ founder: TestUser; id: string }> {

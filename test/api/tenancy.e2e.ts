@@ -20,7 +20,7 @@ import {
   type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
-import { ALL_WRITE_TABLES, snapshotTables, sql } from '../support/db.js';
+import { snapshotAllTables, sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -408,8 +408,8 @@ describe('tenancy: who may write what', () => {
     ['an API key with a wrong secret', () => `${w.keys.capture.prefix}_${'x'.repeat(43)}`],
   ];
 
-  /** Every table a write can touch: each refusal must leave all of them as they were. */
-  const snapshot = () => snapshotTables(t, ALL_WRITE_TABLES);
+  /** Every table of the schema: each refusal must leave all of them as they were. */
+  const snapshot = () => snapshotAllTables(t);
 
   async function expectRefused(endpoint: WriteEndpoint, headers: Record<string, string>, status: number, code: ErrorCode): Promise<void> {
     const before = await snapshot();

@@ -8,6 +8,7 @@ import { userOf, type Actor } from '../auth/principal.js';
 import { SessionEntity } from '../auth/session.entity.js';
 import { UserEntity } from '../auth/user.entity.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { toPage } from '../common/pagination/page-query.dto.js';
 import { escapeLike } from '../common/sql/escape-like.js';
 import type { CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/admin-users.dto.js';
@@ -71,10 +72,7 @@ export class AdminUsersService {
   /** Changes a role or disables an account (which ends its sign-ins); never one's own. */
   async updateUser(actor: Actor, userId: string, dto: UpdateUserDto): Promise<UserView> {
     if (userId === userOf(actor).id) {
-      throw new DomainError('FORBIDDEN', {
-        vi: 'Không thể tự đổi vai trò hoặc khóa tài khoản của chính mình.',
-        en: 'You cannot change your own role or disable yourself.',
-      });
+      throw new DomainError('FORBIDDEN', RULE_MESSAGES.admin.ownAccount);
     }
     return this.db.transaction(async (tx) => {
       const user = await tx.getRepository(UserEntity).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });

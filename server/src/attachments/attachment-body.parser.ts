@@ -1,12 +1,13 @@
 import { ATTACHMENT_CONTENT_TYPES } from '@nguon/shared';
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 
 export const UPLOAD_ROUTE = '/api/businesses/:businessId/attachments';
 
 export function tooLargeError(maxBytes: number): DomainError {
   const mb = Math.round((maxBytes / (1024 * 1024)) * 10) / 10;
-  return new DomainError('ATTACHMENT_TOO_LARGE', { vi: `Tệp quá lớn: tối đa ${mb} MB.`, en: `The file is too large: at most ${mb} MB.` });
+  return new DomainError('ATTACHMENT_TOO_LARGE', RULE_MESSAGES.attachments.tooLarge(mb));
 }
 
 /**

@@ -7,6 +7,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { ATTACHMENT_STORAGE, type AttachmentStorage } from './attachment-storage.js';
 import { AttachmentEntity } from './attachment.entity.js';
 import { mapAttachment } from './attachment.mapper.js';
@@ -43,7 +44,7 @@ export class AttachmentsService {
     if (!Buffer.isBuffer(body) || body.length === 0) throw new DomainError('ATTACHMENT_EMPTY');
     const contentType = this.checkContentType(body, declaredType);
     const name = cleanFileName(fileName);
-    if (!name) throw new DomainError('VALIDATION_FAILED', undefined, { fileName: [{ vi: 'Cần tên tệp', en: 'A file name is required' }] });
+    if (!name) throw new DomainError('VALIDATION_FAILED', undefined, { fileName: [RULE_MESSAGES.attachments.fileNameRequired] });
     const id = randomUUID();
     const storageKey = `${businessId}/${id}`;
     await this.storage.put(storageKey, body);
@@ -96,12 +97,7 @@ export class AttachmentsService {
     const missing = ids.filter((id) => !byId.has(id));
     if (missing.length) {
       throw new DomainError('VALIDATION_FAILED', undefined, {
-        [field]: [
-          {
-            vi: `Không có tệp đính kèm này trong doanh nghiệp: ${missing.join(', ')}`,
-            en: `No such attachment of this business: ${missing.join(', ')}`,
-          },
-        ],
+        [field]: [RULE_MESSAGES.attachments.notOwn(missing)],
       });
     }
     return ids.map((id) => byId.get(id)!);
@@ -115,10 +111,7 @@ export class AttachmentsService {
       const claimed = (ATTACHMENT_CONTENT_TYPES as readonly string[]).includes(declared ?? '')
         ? TYPE_NAMES[declared as AttachmentContentType]
         : (declared ?? '?');
-      throw new DomainError('ATTACHMENT_TYPE_NOT_ALLOWED', {
-        vi: `Nội dung tệp là ${TYPE_NAMES[actual]} nhưng được gửi như ${claimed}.`,
-        en: `The file's content is ${TYPE_NAMES[actual]} but it was sent as ${claimed}.`,
-      });
+      throw new DomainError('ATTACHMENT_TYPE_NOT_ALLOWED', RULE_MESSAGES.attachments.contentMismatch(TYPE_NAMES[actual], claimed));
     }
     return actual;
   }

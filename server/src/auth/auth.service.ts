@@ -4,6 +4,7 @@ import type { BusinessStatus, CurrentUser, LoginResponse, MemberRole, SignUpAcce
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { MailMessage } from '../mail/mailer.js';
@@ -192,7 +193,7 @@ export class AuthService {
     const user = await this.db.getRepository(UserEntity).findOneByOrFail({ id: principal.id });
     if (!(await verifyPassword(user.passwordHash, dto.currentPassword))) {
       throw new DomainError('WRONG_PASSWORD', undefined, {
-        currentPassword: [{ vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' }],
+        currentPassword: [RULE_MESSAGES.auth.wrongCurrentPassword],
       });
     }
     const passwordHash = await hashPassword(dto.newPassword);

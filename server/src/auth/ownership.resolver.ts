@@ -4,6 +4,7 @@ import { isUUID } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { LIVE_SHIPMENTS } from '../events/shipped-to.js';
 import type { OwnedTarget } from './access-rule.js';
 
@@ -30,7 +31,7 @@ export class OwnershipResolver {
           throw new DomainError(
             'PRODUCT_NOT_FOUND',
             undefined,
-            target.inPath ? undefined : { productId: [{ vi: 'Không có sản phẩm này', en: 'No such product' }] },
+            target.inPath ? undefined : { productId: [RULE_MESSAGES.products.noSuchProduct] },
           );
         return [row.business_id];
       }
@@ -56,7 +57,7 @@ export class OwnershipResolver {
         const ids = target.ids(request);
         if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string' && isUUID(id))) {
           // Leave the exact field messages to validation; nothing to authorise against yet.
-          throw new DomainError('VALIDATION_FAILED', { vi: 'Danh sách lô không hợp lệ.', en: 'The list of batches is invalid.' });
+          throw new DomainError('VALIDATION_FAILED', RULE_MESSAGES.auth.batchListInvalid);
         }
         // Processing outputs name existing batches, or the products of batches they make.
         const rows: { business_id: string }[] = await this.db.query(

@@ -1,6 +1,7 @@
 import { displayPrefix, prefixOfGtin, type ClaimHolder, type Gs1PrefixView, type LocalizedText } from '@nguon/shared';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 
 /**
  * A business's claims on identifiers: its tax code and its GS1 company prefixes. A claim counts
@@ -84,37 +85,12 @@ export async function holderOfGtin(db: EntityManager, gtin14: string): Promise<C
   return row ? { businessId: row.id, legalName: row.legal_name } : null;
 }
 
-/** Why an event about another company's goods is refused. */
-export function anothersGtinText(gtin14: string, holderName: string): LocalizedText {
-  return {
-    vi: `Mã GTIN ${gtin14} thuộc mã doanh nghiệp GS1 của «${holderName}»: chỉ doanh nghiệp đó, hoặc nơi được giao lô hàng của họ, mới ghi sự kiện về hàng này.`,
-    en: `GTIN ${gtin14} is under the GS1 company prefix of "${holderName}": only that business, or one it shipped the goods to, records events about them.`,
-  };
-}
-
 /** Why a GTIN is refused, naming the prefixes the business may use. */
 export function outsidePrefixesText(gtin14: string, prefixes: readonly string[], which: 'declared' | 'confirmed'): LocalizedText {
-  if (prefixes.length === 0) {
-    return which === 'confirmed'
-      ? {
-          vi: `Mã GTIN ${gtin14}: doanh nghiệp chưa có mã doanh nghiệp GS1 nào được quản trị viên xác nhận.`,
-          en: `GTIN ${gtin14}: the business has no GS1 company prefix confirmed by an administrator.`,
-        }
-      : {
-          vi: `Mã GTIN ${gtin14}: doanh nghiệp chưa khai báo mã doanh nghiệp GS1 nào.`,
-          en: `GTIN ${gtin14}: the business has not declared a GS1 company prefix.`,
-        };
-  }
+  const texts = RULE_MESSAGES.businesses;
+  if (prefixes.length === 0) return which === 'confirmed' ? texts.noConfirmedPrefix(gtin14) : texts.noDeclaredPrefix(gtin14);
   const list = prefixes.map(displayPrefix).join(', ');
-  return which === 'confirmed'
-    ? {
-        vi: `Mã GTIN ${gtin14} không thuộc mã doanh nghiệp GS1 đã được xác nhận của doanh nghiệp (${list}).`,
-        en: `GTIN ${gtin14} is not under the business's confirmed GS1 company prefixes (${list}).`,
-      }
-    : {
-        vi: `Mã GTIN ${gtin14} không thuộc mã doanh nghiệp GS1 đã khai báo của doanh nghiệp (${list}).`,
-        en: `GTIN ${gtin14} is not under the business's declared GS1 company prefixes (${list}).`,
-      };
+  return which === 'confirmed' ? texts.outsideConfirmedPrefixes(gtin14, list) : texts.outsideDeclaredPrefixes(gtin14, list);
 }
 
 /**
@@ -174,28 +150,17 @@ export async function assertNoConflicts(
   prefixes: readonly string[],
 ): Promise<void> {
   const found = await conflictsWith(db, businessId, taxCode, prefixes);
-  if (found.taxCode) {
+  // A holder is only ever found for a tax code given.
+  if (found.taxCode && taxCode !== null) {
     const name = found.taxCode.legalName;
-    throw new DomainError(
-      'TAX_CODE_TAKEN',
-      {
-        vi: `Mã số thuế ${taxCode} đã thuộc doanh nghiệp đã xác minh «${name}».`,
-        en: `Tax code ${taxCode} already belongs to the verified business "${name}".`,
-      },
-      { taxCode: [{ vi: `Đã thuộc doanh nghiệp «${name}»`, en: `Already held by "${name}"` }] },
-    );
+    throw new DomainError('TAX_CODE_TAKEN', RULE_MESSAGES.businesses.taxCodeTaken(taxCode, name), {
+      taxCode: [RULE_MESSAGES.businesses.taxCodeHeldBy(name)],
+    });
   }
   if (found.prefixes.length) {
-    const vi = found.prefixes
-      .map((c) => `${displayPrefix(c.prefix)} (trùng ${displayPrefix(c.theirs)} của «${c.holder.legalName}»)`)
-      .join('; ');
-    const en = found.prefixes
-      .map((c) => `${displayPrefix(c.prefix)} (overlaps ${displayPrefix(c.theirs)} of "${c.holder.legalName}")`)
-      .join('; ');
-    const text = {
-      vi: `Mã doanh nghiệp GS1 đã thuộc doanh nghiệp đã xác minh khác: ${vi}.`,
-      en: `GS1 company prefixes already held by another verified business: ${en}.`,
-    };
+    const text = RULE_MESSAGES.businesses.prefixesTaken(
+      found.prefixes.map((c) => ({ prefix: displayPrefix(c.prefix), theirs: displayPrefix(c.theirs), holder: c.holder.legalName })),
+    );
     throw new DomainError('PREFIX_TAKEN', text, { gs1Prefixes: [text] });
   }
 }

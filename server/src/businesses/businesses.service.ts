@@ -17,6 +17,7 @@ import { userOf, type Actor } from '../auth/principal.js';
 import { TenancyPolicy } from '../auth/tenancy.policy.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { toPage } from '../common/pagination/page-query.dto.js';
 import { escapeLike } from '../common/sql/escape-like.js';
 import { assertNoConflicts, confirmClaims, loadClaims, replacePrefixes } from './business-claims.js';
@@ -103,15 +104,9 @@ export class BusinessesService {
       const orphaned = products.filter((p) => !prefixOfGtin(p.gtin, prefixes)).map((p) => p.gtin);
       if (orphaned.length) {
         const list = orphaned.slice(0, 5).join(', ');
-        throw new DomainError(
-          'PREFIX_IN_USE',
-          { vi: `Còn sản phẩm có mã GTIN không thuộc danh sách mới: ${list}.`, en: `Products have GTINs outside the new list: ${list}.` },
-          {
-            gs1Prefixes: [
-              { vi: `Các GTIN ${list} cần một mã doanh nghiệp trong danh sách`, en: `GTINs ${list} need a prefix in the list` },
-            ],
-          },
-        );
+        throw new DomainError('PREFIX_IN_USE', RULE_MESSAGES.businesses.gtinsOutsideNewList(list), {
+          gs1Prefixes: [RULE_MESSAGES.businesses.gtinsNeedPrefix(list)],
+        });
       }
       // Its confirmed prefixes collide with no one (the database sees to it): only new or pending ones can.
       await assertNoConflicts(tx, businessId, null, prefixes);
@@ -150,7 +145,7 @@ export class BusinessesService {
     // A blank reason is no reason: the owner would be told nothing.
     const reason = dto.reason?.trim() || null;
     if (rule.needsReason && !reason) {
-      throw new DomainError('VALIDATION_FAILED', undefined, { reason: [{ vi: 'Cần ghi rõ lý do', en: 'A reason is required' }] });
+      throw new DomainError('VALIDATION_FAILED', undefined, { reason: [RULE_MESSAGES.businesses.reasonRequired] });
     }
     await this.db.transaction(async (tx) => {
       const business = await this.lockOrFail(tx, businessId);
@@ -273,7 +268,7 @@ function declaredPrefixes(input: readonly string[]): string[] {
   if (overlaps.length) {
     const list = overlaps.map(([a, b]) => `${a}/${b}`).join(', ');
     throw new DomainError('VALIDATION_FAILED', undefined, {
-      gs1Prefixes: [{ vi: `Các mã doanh nghiệp GS1 chồng lên nhau: ${list}`, en: `GS1 company prefixes overlap: ${list}` }],
+      gs1Prefixes: [RULE_MESSAGES.businesses.prefixesOverlap(list)],
     });
   }
   return prefixes;

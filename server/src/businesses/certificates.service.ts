@@ -7,6 +7,7 @@ import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { BusinessesService } from './businesses.service.js';
 import { CertificateEntity } from './certificate.entity.js';
 import type { CreateCertificateDto, UpdateCertificateDto } from './dto/create-certificate.dto.js';
@@ -142,7 +143,7 @@ function businessHolder(actor: Actor): CertificateHolder {
 function checkDates(validFrom: string | null, validTo: string | null): void {
   if (validFrom && validTo && validTo < validFrom) {
     throw new DomainError('VALIDATION_FAILED', undefined, {
-      validTo: [{ vi: 'Ngày hết hạn không được trước ngày cấp', en: 'validTo must not be before validFrom' }],
+      validTo: [RULE_MESSAGES.businesses.certificateEndsBeforeStart],
     });
   }
 }

@@ -7,6 +7,7 @@ import type { Actor } from '../auth/principal.js';
 import { TenancyPolicy } from '../auth/tenancy.policy.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { CaptureProblem, EventCapture } from '../events/event-capture.js';
 import { mapEvent } from '../events/event.mapper.js';
 import { CaptureJobEntity, type CaptureError } from './capture-job.entity.js';
@@ -35,11 +36,7 @@ export class EpcisCaptureService {
     const principal = actor.principal;
     const candidates = principal.kind === 'api_key' ? [principal.businessId] : requested ? [requested] : [...principal.memberships.keys()];
     if (principal.kind === 'user' && !requested && candidates.length > 1) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        { vi: 'Bạn thuộc nhiều doanh nghiệp: hãy chọn businessId.', en: 'You belong to several businesses: say which with businessId.' },
-        { businessId: ['businessId is required'] },
-      );
+      throw new DomainError('VALIDATION_FAILED', RULE_MESSAGES.epcis.severalBusinesses, { businessId: ['businessId is required'] });
     }
     return TenancyPolicy.actingBusiness(principal, candidates);
   }
@@ -51,10 +48,7 @@ export class EpcisCaptureService {
   async captureDocument(actor: Actor, businessId: string, document: unknown, behaviour: ErrorBehaviour): Promise<CaptureJobEntity> {
     const { events, context } = epcisDocumentEvents(document);
     if (events.length > CAPTURE_EVENT_LIMIT) {
-      throw new DomainError('PAYLOAD_TOO_LARGE', {
-        vi: `Tối đa ${CAPTURE_EVENT_LIMIT} sự kiện mỗi tài liệu.`,
-        en: `At most ${CAPTURE_EVENT_LIMIT} events per document.`,
-      });
+      throw new DomainError('PAYLOAD_TOO_LARGE', RULE_MESSAGES.epcis.tooManyEvents(CAPTURE_EVENT_LIMIT));
     }
     const schema = validateEpcisDocument(document);
     const errors: CaptureError[] = schema.errors.map((e) => ({

@@ -5,8 +5,9 @@ import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
 import { newShortCode } from '../batches/batch-identity.js';
 import { BatchEntity } from '../batches/batch.entity.js';
-import { anothersGtinText, holderOfGtin, outsidePrefixesText, prefixesOf } from '../businesses/business-claims.js';
+import { holderOfGtin, outsidePrefixesText, prefixesOf } from '../businesses/business-claims.js';
 import { BusinessEntity } from '../businesses/business.entity.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { LocationEntity } from '../locations/location.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
 import { EventStore, type BatchLink } from './event-store.js';
@@ -61,7 +62,6 @@ function declaresPrefixes(context: unknown): boolean {
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-const violated = (pointer: string, en: string, vi: string) => new CaptureProblem(pointer, { en, vi });
 
 /**
  * The one path into the event store, for EPCIS documents from integrators and for the portal's
@@ -135,24 +135,19 @@ export class EventCapture {
   /** Only a verified business writes into the records people rely on. */
   async assertVerified(tx: EntityManager, businessId: string): Promise<void> {
     const business = await tx.getRepository(BusinessEntity).findOneByOrFail({ id: businessId });
-    if (business.status !== 'verified')
-      throw new CaptureProblem(
-        '',
-        { vi: 'Doanh nghiệp chưa được xác minh.', en: 'The business is not verified.' },
-        'BUSINESS_NOT_VERIFIED',
-      );
+    if (business.status !== 'verified') throw new CaptureProblem('', RULE_MESSAGES.events.businessNotVerified, 'BUSINESS_NOT_VERIFIED');
   }
 
   private checkTimeAndQuantities(event: Record<string, unknown>): void {
     const time = new Date(String(event.eventTime)).getTime();
-    if (!Number.isFinite(time)) throw violated('/eventTime', 'eventTime is not a date-time', 'eventTime không phải ngày giờ hợp lệ');
-    if (time > Date.now() + CLOCK_SKEW_MS) throw violated('/eventTime', 'eventTime is in the future', 'eventTime ở thời điểm tương lai');
+    if (!Number.isFinite(time)) throw new CaptureProblem('/eventTime', RULE_MESSAGES.events.eventTimeNotDateTime);
+    if (time > Date.now() + CLOCK_SKEW_MS) throw new CaptureProblem('/eventTime', RULE_MESSAGES.events.eventTimeInFuture);
     for (const list of ['quantityList', 'childQuantityList', 'inputQuantityList', 'outputQuantityList']) {
       const items = event[list];
       if (!Array.isArray(items)) continue;
       items.forEach((q: { quantity?: unknown }, n) => {
         if (q?.quantity !== undefined && !(typeof q.quantity === 'number' && q.quantity > 0)) {
-          throw violated(`/${list}/${n}/quantity`, 'quantity must be positive', 'Số lượng phải lớn hơn 0');
+          throw new CaptureProblem(`/${list}/${n}/quantity`, RULE_MESSAGES.events.quantityNotPositive);
         }
       });
     }
@@ -166,14 +161,7 @@ export class EventCapture {
     );
     // A declaration about an event this portal never stored is kept as received, as any EPCIS repository does.
     if (original && original.business_id !== businessId) {
-      throw new CaptureProblem(
-        '/eventID',
-        {
-          en: 'only the business that recorded an event can declare it wrong',
-          vi: 'Chỉ doanh nghiệp đã ghi sự kiện mới được khai báo sai',
-        },
-        'FORBIDDEN',
-      );
+      throw new CaptureProblem('/eventID', RULE_MESSAGES.events.onlyRecorderDeclaresWrong, 'FORBIDDEN');
     }
   }
 
@@ -203,7 +191,7 @@ export class EventCapture {
       } else if (gtin) {
         const holder = await holderOfGtin(tx, gtin);
         if (holder && holder.businessId !== businessId)
-          throw new CaptureProblem('', anothersGtinText(gtin, holder.legalName), 'GTIN_OUTSIDE_PREFIXES');
+          throw new CaptureProblem('', RULE_MESSAGES.businesses.gtinOfAnother(gtin, holder.legalName), 'GTIN_OUTSIDE_PREFIXES');
       }
       if (!batch) continue;
       links.push({ batchId: batch.id, role: linkRole, ...this.quantityOf(event, role, identifier) });
@@ -265,11 +253,7 @@ export class EventCapture {
     if (!farmStage) {
       if ((await batchesShippedTo(tx, [batch.id], businessId)).size) return;
     }
-    throw new CaptureProblem(
-      '',
-      { en: `batch ${batch.lotCode} belongs to another business`, vi: `Lô ${batch.lotCode} thuộc doanh nghiệp khác` },
-      'FORBIDDEN',
-    );
+    throw new CaptureProblem('', RULE_MESSAGES.events.batchOfAnother(batch.lotCode), 'FORBIDDEN');
   }
 
   private quantityOf(

@@ -7,6 +7,7 @@ import { TenancyPolicy } from '../auth/tenancy.policy.js';
 import { BatchesService } from '../batches/batches.service.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import type { DeclareEventErrorDto } from './dto/declare-event-error.dto.js';
 import { EventBatchEntity, EventEntity } from './event.entity.js';
 import { mapEvent } from './event.mapper.js';
@@ -46,21 +47,13 @@ export class EventCorrectionsService {
         const stage = stageOf(original.eventType, original.bizStep);
         const subjects = links.filter((l) => l.role === 'subject');
         if (!stage || !(SINGLE_BATCH_STAGES as string[]).includes(stage) || subjects.length !== 1) {
-          throw ruleViolated(
-            'corrected',
-            'only a stage recorded on one batch can be corrected here; declare it wrong and record the step again',
-            'Chỉ sửa được ở đây sự kiện của một công đoạn trên một lô; hãy báo sai rồi ghi lại công đoạn đó',
-          );
+          throw ruleViolated('corrected', RULE_MESSAGES.events.correctionNotOneStage);
         }
         const batch = await this.batches.findOrFail(subjects[0]!.batchId, tx);
         const fields: RecordStageRequest = { ...dto.corrected, stage: dto.corrected.stage ?? (stage as RecordStageRequest['stage']) };
         corrective = await this.stages.prepare(tx, actorId, batch, fields);
         if (corrective.eventID === original.eventId) {
-          throw ruleViolated(
-            'corrected',
-            'the correction says the same as the event declared wrong',
-            'Bản sửa giống hệt sự kiện bị báo sai',
-          );
+          throw ruleViolated('corrected', RULE_MESSAGES.events.correctionUnchanged);
         }
       }
 

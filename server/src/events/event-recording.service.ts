@@ -11,6 +11,7 @@ import { BatchesService } from '../batches/batches.service.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { eventTimeOf } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { LocationEntity } from '../locations/location.entity.js';
@@ -23,7 +24,7 @@ import { mapEvent } from './event.mapper.js';
 import { PortalCapture } from './portal-capture.js';
 import { EXT, locationUri } from './portal-extensions.js';
 import { batchesShippedTo, shipmentById } from './shipped-to.js';
-import { NO_SUCH, ruleViolated, StageEventPreparer } from './stage-event.preparer.js';
+import { ruleViolated, StageEventPreparer } from './stage-event.preparer.js';
 
 /** Lot master data of a new batch, as EPCIS `ilmd` (on its commissioning or the processing that made it). */
 function ilmdOf(batch: Pick<BatchEntity, 'productionDate' | 'expiryDate' | 'bestBeforeDate'>): Record<string, string> {
@@ -128,16 +129,12 @@ export class EventRecordingService {
     const existingOutputIds = dto.outputs.flatMap((o) => (o.batchId !== undefined ? [o.batchId] : []));
     dto.outputs.forEach((o, n) => {
       if ((o.batchId === undefined) === (o.newBatch === undefined)) {
-        throw ruleViolated(
-          `outputs.${n}`,
-          'an output names either batchId or newBatch',
-          'Mỗi thành phẩm là một lô đã có hoặc một lô mới, không phải cả hai',
-        );
+        throw ruleViolated(`outputs.${n}`, RULE_MESSAGES.events.outputEitherBatchOrNew);
       }
     });
     const duplicate = [...inputIds, ...existingOutputIds].find((id, index, all) => all.indexOf(id) !== index);
     if (duplicate) {
-      throw ruleViolated('inputs', `batch ${duplicate} is named more than once`, `Lô ${duplicate} được chọn nhiều lần`);
+      throw ruleViolated('inputs', RULE_MESSAGES.events.batchNamedTwice(duplicate));
     }
     const time = eventTimeOf(dto);
 
@@ -151,23 +148,22 @@ export class EventRecordingService {
         ...dto.outputs.flatMap((o, n) => (o.batchId !== undefined ? [[`outputs.${n}.batchId`, o.batchId] as const] : [])),
       ].filter(([, id]) => !byId.has(id));
       if (missing.length) {
-        throw new DomainError('BATCH_NOT_FOUND', undefined, Object.fromEntries(missing.map(([field]) => [field, [NO_SUCH.batch]])));
+        throw new DomainError(
+          'BATCH_NOT_FOUND',
+          undefined,
+          Object.fromEntries(missing.map(([field]) => [field, [RULE_MESSAGES.events.noSuchBatch]])),
+        );
       }
       if (existingOutputIds.some((id) => byId.get(id)!.businessId !== actorId)) {
-        throw ruleViolated('outputs', 'all output batches must be your own', 'Các lô thành phẩm phải là lô của doanh nghiệp bạn');
+        throw ruleViolated('outputs', RULE_MESSAGES.events.outputsMustBeOwn);
       }
       const received = await batchesShippedTo(tx, inputIds, actorId);
       dto.inputs.forEach((input, n) => {
         const batch = byId.get(input.batchId)!;
         if (batch.businessId !== actorId && !received.has(batch.id)) {
-          throw ruleViolated(
-            `inputs.${n}.batchId`,
-            'an input must be your own batch or one shipped to you',
-            'Nguyên liệu phải là lô của bạn hoặc lô đã được gửi đến bạn',
-          );
+          throw ruleViolated(`inputs.${n}.batchId`, RULE_MESSAGES.events.inputNotOwnOrShipped);
         }
-        if (batch.status === 'recalled')
-          throw ruleViolated(`inputs.${n}.batchId`, 'a recalled batch cannot be processed', 'Không thể chế biến lô đã bị thu hồi');
+        if (batch.status === 'recalled') throw ruleViolated(`inputs.${n}.batchId`, RULE_MESSAGES.events.recalledInput);
       });
       const place = dto.locationId ? await this.stages.ownLocation(tx, actorId, dto.locationId, 'locationId') : null;
 
@@ -233,7 +229,7 @@ export class EventRecordingService {
     }
     if (await tx.getRepository(BatchEntity).existsBy({ productId: product.id, lotCode: fields.lotCode })) {
       throw new DomainError('LOT_CODE_TAKEN', undefined, {
-        [`${field}lotCode`]: [{ vi: `Sản phẩm này đã có lô ${fields.lotCode}`, en: `This product already has a batch ${fields.lotCode}` }],
+        [`${field}lotCode`]: [RULE_MESSAGES.events.lotCodeTaken(fields.lotCode)],
       });
     }
     const repository = tx.getRepository(BatchEntity);
@@ -259,7 +255,7 @@ export class EventRecordingService {
     const product = await tx.getRepository(ProductEntity).findOneBy({ id: productId, businessId });
     if (!product)
       throw new DomainError('PRODUCT_NOT_FOUND', undefined, {
-        [field]: [{ vi: 'Doanh nghiệp không có sản phẩm này', en: 'No such product of this business' }],
+        [field]: [RULE_MESSAGES.events.noSuchProductOfBusiness],
       });
     return product;
   }

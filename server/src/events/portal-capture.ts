@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { PORTAL_EVENT_CONTEXT } from './epcis-event.builder.js';
 import { CaptureProblem, EventCapture } from './event-capture.js';
 import type { EventEntity } from './event.entity.js';
@@ -23,8 +24,7 @@ export class PortalCapture {
   ): Promise<EventEntity> {
     try {
       const outcome = await this.eventCapture.capture(tx, actor, businessId, document, { context: PORTAL_EVENT_CONTEXT, audit });
-      if ('duplicate' in outcome)
-        throw new DomainError('DUPLICATE_EVENT', { vi: 'Sự kiện này đã được ghi nhận trước đó.', en: 'This event was already recorded.' });
+      if ('duplicate' in outcome) throw new DomainError('DUPLICATE_EVENT', RULE_MESSAGES.events.alreadyRecorded);
       return outcome.stored;
     } catch (error) {
       if (!(error instanceof CaptureProblem)) throw error;

@@ -8,6 +8,7 @@ import type { ProductEntity } from '../products/product.entity.js';
 import { BusinessEntity } from '../businesses/business.entity.js';
 import { eventTimeOf } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { LocationEntity } from '../locations/location.entity.js';
@@ -16,14 +17,8 @@ import { freeTextPartyUri, locationUri, partyUri } from './portal-extensions.js'
 import { lastShipperTo, pendingShipment, type ShipmentRow } from './shipped-to.js';
 import { DISTRIBUTING_STAGES } from './stage-rules.js';
 
-export const NO_SUCH = {
-  batch: { vi: 'Không có lô hàng này', en: 'No such batch' },
-  business: { vi: 'Không có doanh nghiệp này', en: 'No such business' },
-  location: { vi: 'Doanh nghiệp không có địa điểm này', en: 'No such location of this business' },
-} satisfies Record<string, LocalizedText>;
-
-export function ruleViolated(field: string, en: string, vi: string): DomainError {
-  return new DomainError('EVENT_RULE_VIOLATED', { vi, en }, { [field]: [{ vi, en }] });
+export function ruleViolated(field: string, text: LocalizedText): DomainError {
+  return new DomainError('EVENT_RULE_VIOLATED', text, { [field]: [text] });
 }
 
 export type StageBatch = BatchEntity & { product: ProductEntity };
@@ -52,7 +47,7 @@ export class StageEventPreparer {
     const inspecting = dto.stage === 'inspecting';
     for (const field of ['passed', 'labName', 'attachmentIds'] as const) {
       if (dto[field] !== undefined && !inspecting) {
-        throw ruleViolated(field, `${field} is only for the inspecting stage`, `Mục này (${field}) chỉ dùng cho kiểm nghiệm`);
+        throw ruleViolated(field, RULE_MESSAGES.events.onlyForInspecting(field));
       }
     }
     const place = dto.locationId ? await this.ownLocation(tx, actorId, dto.locationId, 'locationId') : null;
@@ -61,16 +56,12 @@ export class StageEventPreparer {
     let destination: BusinessEntity | null = null;
     if (dto.stage === 'shipping') {
       if (!dto.destinationBusinessId && !dto.destinationName) {
-        throw ruleViolated(
-          'destinationBusinessId',
-          'shipping needs destinationBusinessId or destinationName',
-          'Vận chuyển cần ghi rõ bên nhận hàng',
-        );
+        throw ruleViolated('destinationBusinessId', RULE_MESSAGES.events.shippingNeedsReceiver);
       }
       if (dto.destinationBusinessId) {
         destination = await this.businessOrFail(tx, dto.destinationBusinessId, 'destinationBusinessId');
         if (destination.id === actorId) {
-          throw ruleViolated('destinationBusinessId', 'a business cannot ship to itself', 'Doanh nghiệp không thể gửi hàng cho chính mình');
+          throw ruleViolated('destinationBusinessId', RULE_MESSAGES.events.cannotShipToItself);
         }
       }
     }
@@ -115,13 +106,13 @@ export class StageEventPreparer {
   /** A location of the acting business; another business's place cannot be named. */
   async ownLocation(db: EntityManager, businessId: string, locationId: string, field: string): Promise<LocationEntity> {
     const location = await db.getRepository(LocationEntity).findOneBy({ id: locationId, businessId });
-    if (!location) throw new DomainError('LOCATION_NOT_FOUND', undefined, { [field]: [NO_SUCH.location] });
+    if (!location) throw new DomainError('LOCATION_NOT_FOUND', undefined, { [field]: [RULE_MESSAGES.events.noSuchLocation] });
     return location;
   }
 
   private async businessOrFail(db: EntityManager, id: string, field: string): Promise<BusinessEntity> {
     const business = await db.getRepository(BusinessEntity).findOneBy({ id });
-    if (!business) throw new DomainError('BUSINESS_NOT_FOUND', undefined, { [field]: [NO_SUCH.business] });
+    if (!business) throw new DomainError('BUSINESS_NOT_FOUND', undefined, { [field]: [RULE_MESSAGES.events.noSuchBusiness] });
     return business;
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { parseGtin, type LotReference } from '@nguon/shared';
 import { DataSource } from 'typeorm';
 import { DomainError, type FieldErrors } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { reachableBatches } from '../trace/trace.queries.js';
 import type { ExportScopeDto } from './dto/export-scope.dto.js';
 
@@ -62,7 +63,7 @@ export class ExportScopeResolver {
     const to = new Date(scope.to!);
     if (!(from < to))
       throw new DomainError('VALIDATION_FAILED', undefined, {
-        to: [{ vi: 'Thời điểm kết thúc phải sau thời điểm bắt đầu', en: 'to must be after from' }],
+        to: [RULE_MESSAGES.exports.endNotAfterStart],
       });
     const gtin = scope.gtin ? parseGtin(scope.gtin) : null;
     const [product]: { id: string; gtin: string | null }[] = await this.db.query(
@@ -74,7 +75,7 @@ export class ExportScopeResolver {
     );
     if (!product) {
       throw new DomainError('PRODUCT_NOT_FOUND', undefined, {
-        [scope.gtin ? 'gtin' : 'productId']: [{ vi: 'Không có sản phẩm này', en: 'No such product' }],
+        [scope.gtin ? 'gtin' : 'productId']: [RULE_MESSAGES.products.noSuchProduct],
       });
     }
     const params: unknown[] = [product.id, ...(businessId ? [businessId] : [])];
@@ -102,7 +103,7 @@ export class ExportScopeResolver {
       businessId ? [id, businessId] : [id],
     );
     // A batch outside the exporter's records is answered as one that does not exist.
-    if (!row) throw new DomainError('BATCH_NOT_FOUND', undefined, { batchId: [{ vi: 'Không tìm thấy lô này', en: 'No such batch' }] });
+    if (!row) throw new DomainError('BATCH_NOT_FOUND', undefined, { batchId: [RULE_MESSAGES.exports.noSuchBatch] });
     return { id: row.id, lotCode: row.lot_code };
   }
 
@@ -134,19 +135,9 @@ export class ExportScopeResolver {
       const ids = matches.get(index) ?? [];
       const path = field === 'lot' ? 'lot.lotCode' : `lots.${index}.lotCode`;
       if (ids.length === 0) {
-        problems[path] = [
-          {
-            vi: `Không tìm thấy lô ${lot.lotCode}${lot.gtin ? ` của GTIN ${lot.gtin}` : ''}`,
-            en: `No batch with lot code ${lot.lotCode}${lot.gtin ? ` and GTIN ${lot.gtin}` : ''}`,
-          },
-        ];
+        problems[path] = [RULE_MESSAGES.exports.lotNotFound(lot.lotCode, lot.gtin)];
       } else if (ids.length > 1) {
-        problems[path] = [
-          {
-            vi: `Mã lô ${lot.lotCode} có ở ${ids.length} sản phẩm: hãy ghi thêm GTIN`,
-            en: `Lot code ${lot.lotCode} belongs to ${ids.length} products: add the GTIN`,
-          },
-        ];
+        problems[path] = [RULE_MESSAGES.exports.lotOfSeveralProducts(lot.lotCode, ids.length)];
       }
       return { id: ids[0]!, lotCode: lot.lotCode };
     });

@@ -7,6 +7,7 @@ import { ATTACHMENT_STORAGE, type AttachmentStorage } from '../attachments/attac
 import { AuditTrail } from '../audit/audit-trail.js';
 import { userOf, type Actor } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import type { ListFlagsQuery, UpdateFlagDto } from './dto/flags.dto.js';
 import { FlagScanner, noneRaised } from './flag-scanner.js';
 import { flagSummary } from './flag-summary.js';
@@ -70,7 +71,7 @@ export class FlagsService {
   async update(actor: Actor, id: string, dto: UpdateFlagDto): Promise<FlagView> {
     if (dto.status === undefined && dto.note === undefined) {
       throw new DomainError('VALIDATION_FAILED', undefined, {
-        note: [{ vi: 'Hãy đổi trạng thái hoặc ghi chú.', en: 'Change the status or write a note.' }],
+        note: [RULE_MESSAGES.flags.statusOrNote],
       });
     }
     await this.db.transaction(async (tx) => {

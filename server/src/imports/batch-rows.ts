@@ -6,6 +6,7 @@ import type { SheetRow } from './import-file.js';
 import { cellReader, requireCells, RowProblems } from './row-problems.js';
 import { inTurns } from './rows-in-turns.js';
 import { validateRowDto } from './validate-row-dto.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 
 export interface PlannedBatch {
   row: number;
@@ -56,13 +57,12 @@ export async function checkBatchRows(db: EntityManager, businessId: string, rows
     for (const column of ['expiry_date', 'best_before_date'] as const) {
       const date = column === 'expiry_date' ? dto.expiryDate : dto.bestBeforeDate;
       if (date && dto.productionDate && date < dto.productionDate)
-        problems.add({ row, column }, 'Không được trước ngày sản xuất', 'Must not be before the production date');
+        problems.add({ row, column }, RULE_MESSAGES.imports.beforeProductionDate);
     }
     if (product && cells.lot_code) {
       const key = `${product.id}|${cells.lot_code}`;
       const first = firstRowOf.get(key);
-      if (first !== undefined)
-        problems.add({ row, column: 'lot_code' }, `Trùng với dòng ${first}`, `Same product and lot code as row ${first}`);
+      if (first !== undefined) problems.add({ row, column: 'lot_code' }, RULE_MESSAGES.imports.sameLotAsRow(first));
       else firstRowOf.set(key, row);
     }
     if (problems.size === before) planned.push({ row, dto });
@@ -76,12 +76,7 @@ export async function checkBatchRows(db: EntityManager, businessId: string, rows
     : [];
   const takenKeys = new Set(taken.map((t) => `${t.product_id}|${t.lot_code}`));
   for (const { row, dto } of planned) {
-    if (takenKeys.has(`${dto.productId}|${dto.lotCode}`))
-      problems.add(
-        { row, column: 'lot_code' },
-        'Sản phẩm này đã có lô với mã lô này',
-        'This product already has a batch with this lot code',
-      );
+    if (takenKeys.has(`${dto.productId}|${dto.lotCode}`)) problems.add({ row, column: 'lot_code' }, RULE_MESSAGES.imports.lotCodeTaken);
   }
   problems.throwIfAny();
   return planned;

@@ -2,6 +2,7 @@ import { isValidGln, parseGtin } from '@nguon/shared';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { plainName, type Cell } from './import-cells.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 
 export interface ProductRef {
   id: string;
@@ -24,17 +25,12 @@ export function namesProduct(text: string, product: ProductRef): boolean {
   return product.id === text || plainName(product.nameVi) === name || plainName(product.nameEn) === name;
 }
 
-function pick<T>(found: T[], text: string, what: { vi: string; en: string }): Cell<T> {
+function pick<T>(found: T[], text: string, kind: 'product' | 'location'): Cell<T> {
   if (found.length === 1) return { ok: true, value: found[0]! };
-  return found.length === 0
-    ? { ok: false, problem: { vi: `Doanh nghiệp không có ${what.vi} "${text}"`, en: `You have no ${what.en} "${text}"` } }
-    : {
-        ok: false,
-        problem: {
-          vi: `Có nhiều ${what.vi} tên "${text}": hãy dùng mã GTIN/GLN`,
-          en: `Several ${what.en}s are called "${text}": use the GTIN/GLN`,
-        },
-      };
+  return {
+    ok: false,
+    problem: found.length === 0 ? RULE_MESSAGES.imports.unknownReference(kind, text) : RULE_MESSAGES.imports.ambiguousReference(kind, text),
+  };
 }
 
 /**
@@ -61,7 +57,7 @@ export class BusinessReferences {
     return pick(
       this.products.filter((p) => namesProduct(text, p)),
       text,
-      { vi: 'sản phẩm', en: 'product' },
+      'product',
     );
   }
 
@@ -72,6 +68,6 @@ export class BusinessReferences {
       : isUUID(text)
         ? this.locations.filter((l) => l.id === text)
         : this.locations.filter((l) => plainName(l.name) === name);
-    return pick(found, text, { vi: 'địa điểm', en: 'location' });
+    return pick(found, text, 'location');
   }
 }

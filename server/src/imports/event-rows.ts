@@ -7,6 +7,7 @@ import type { SheetRow } from './import-file.js';
 import { cellReader, requireCells, RowProblems } from './row-problems.js';
 import { inTurns } from './rows-in-turns.js';
 import { validateRowDto } from './validate-row-dto.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 
 export interface PlannedStage {
   row: number;
@@ -74,26 +75,14 @@ export async function checkEventRows(db: EntityManager, businessId: string, rows
     const batch = read('lot_code', (lot) => {
       const found = batches.filter((b) => b.lotCode === lot && (cells.product === undefined || namesProduct(cells.product, b)));
       if (found.length === 1) return { ok: true, value: found[0]! };
-      return found.length === 0
-        ? {
-            ok: false,
-            problem: {
-              vi: `Không có lô "${lot}" của doanh nghiệp hoặc được gửi đến doanh nghiệp`,
-              en: `No batch "${lot}" of yours or shipped to you`,
-            },
-          }
-        : {
-            ok: false,
-            problem: {
-              vi: `Nhiều sản phẩm có lô "${lot}": hãy điền cột product`,
-              en: `Several products have a lot "${lot}": fill in the product column`,
-            },
-          };
+      return {
+        ok: false,
+        problem: found.length === 0 ? RULE_MESSAGES.imports.unknownLot(lot) : RULE_MESSAGES.imports.lotOfSeveralProducts(lot),
+      };
     });
     const stage = read('stage', parseStage);
     const eventTime = read('event_time', parseDateTime);
-    if (eventTime && Date.parse(eventTime) > Date.now())
-      problems.add({ row, column: 'event_time' }, 'Thời gian ở tương lai', 'The time is in the future');
+    if (eventTime && Date.parse(eventTime) > Date.now()) problems.add({ row, column: 'event_time' }, RULE_MESSAGES.imports.timeInFuture);
     const location = read('location', (text) => references.location(text));
     const passed = read('passed', parsePassed);
     const party = cells.party;
@@ -101,28 +90,21 @@ export async function checkEventRows(db: EntityManager, businessId: string, rows
 
     if (batch && stage) {
       if (PRODUCER_ONLY_STAGES.includes(stage) && batch.businessId !== businessId) {
-        problems.add({ row, column: 'stage' }, 'Chỉ bên sản xuất lô mới ghi công đoạn này', "Only the batch's producer records this stage");
+        problems.add({ row, column: 'stage' }, RULE_MESSAGES.imports.producerOnlyStage);
       }
       if (DISTRIBUTING_STAGES.includes(stage) && batch.status === 'recalled')
-        problems.add({ row, column: 'lot_code' }, 'Lô hàng đã bị thu hồi', 'The batch has been recalled');
+        problems.add({ row, column: 'lot_code' }, RULE_MESSAGES.imports.batchRecalled);
     }
     if (stage && passed !== undefined && stage !== 'inspecting')
-      problems.add({ row, column: 'passed' }, 'Chỉ dùng cho Kiểm nghiệm', 'Only for the inspecting stage');
+      problems.add({ row, column: 'passed' }, RULE_MESSAGES.imports.onlyForInspecting);
     if (stage && party !== undefined && !PARTY_STAGES.has(stage))
-      problems.add({ row, column: 'party' }, 'Chỉ dùng cho Vận chuyển và Nhận hàng', 'Only for shipping and receiving');
-    if (stage === 'shipping' && party === undefined)
-      problems.add({ row, column: 'party' }, 'Vận chuyển cần ghi bên nhận hàng', 'Shipping needs the receiving party');
-    if (party && TAX_CODE.test(party) && !partyId)
-      problems.add(
-        { row, column: 'party' },
-        `Không có doanh nghiệp mã số thuế ${party} trên cổng: hãy ghi tên`,
-        `No business with tax code ${party} on the portal: write its name`,
-      );
-    if (stage === 'shipping' && partyId === businessId)
-      problems.add({ row, column: 'party' }, 'Doanh nghiệp không thể gửi hàng cho chính mình', 'A business cannot ship to itself');
+      problems.add({ row, column: 'party' }, RULE_MESSAGES.imports.onlyForShipments);
+    if (stage === 'shipping' && party === undefined) problems.add({ row, column: 'party' }, RULE_MESSAGES.imports.shippingNeedsParty);
+    if (party && TAX_CODE.test(party) && !partyId) problems.add({ row, column: 'party' }, RULE_MESSAGES.imports.unknownTaxCode(party));
+    if (stage === 'shipping' && partyId === businessId) problems.add({ row, column: 'party' }, RULE_MESSAGES.imports.cannotShipToItself);
     if ((cells.document_type === undefined) !== (cells.document_id === undefined)) {
       const missing = cells.document_type === undefined ? 'document_type' : 'document_id';
-      problems.add({ row, column: missing }, 'Cần cả loại và số chứng từ', 'Both the document type and number are needed');
+      problems.add({ row, column: missing }, RULE_MESSAGES.imports.documentPair);
     }
 
     const document =
@@ -149,7 +131,7 @@ export async function checkEventRows(db: EntityManager, businessId: string, rows
 
     const key = JSON.stringify([batch?.batchId, cells]);
     const first = firstRowOf.get(key);
-    if (first !== undefined) problems.add({ row }, `Trùng hoàn toàn với dòng ${first}`, `The same as row ${first}`);
+    if (first !== undefined) problems.add({ row }, RULE_MESSAGES.imports.sameAsRow(first));
     else firstRowOf.set(key, row);
     if (batch && problems.size === before) planned.push({ row, batch: { id: batch.batchId, lotCode: batch.lotCode }, dto });
   }

@@ -1,4 +1,5 @@
 import { STAGES, UNIT_CODES, UNITS, type LocalizedText, type Stage, type UnitCode } from '@nguon/shared';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 
 /**
  * Reading one spreadsheet cell as the value a form would send: the ways people write dates,
@@ -7,7 +8,7 @@ import { STAGES, UNIT_CODES, UNITS, type LocalizedText, type Stage, type UnitCod
 export type Cell<T> = { ok: true; value: T } | { ok: false; problem: LocalizedText };
 
 const ok = <T>(value: T): Cell<T> => ({ ok: true, value });
-const problem = (vi: string, en: string): Cell<never> => ({ ok: false, problem: { vi, en } });
+const problem = (text: LocalizedText): Cell<never> => ({ ok: false, problem: text });
 
 /** Lower case, no diacritics (đ too), single spaces: "  Thu Hoạch " and "thu hoach" are the same name. */
 export function plainName(text: string): string {
@@ -35,7 +36,7 @@ export function parseDate(text: string): Cell<string> {
   const local = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
   const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : local ? [local[3], local[2], local[1]] : [];
   if (!year || !isRealDate(Number(year), Number(month), Number(day))) {
-    return problem(`"${text}" không phải ngày hợp lệ (DD/MM/YYYY)`, `"${text}" is not a valid date (DD/MM/YYYY)`);
+    return problem(RULE_MESSAGES.imports.notADate(text));
   }
   return ok(`${year}-${pad(month!)}-${pad(day!)}`);
 }
@@ -47,13 +48,13 @@ export function parseDate(text: string): Cell<string> {
 export function parseDateTime(text: string): Cell<string> {
   const withOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text);
   if (withOffset) {
-    return Number.isFinite(Date.parse(text)) ? ok(text) : problem(`"${text}" không phải thời gian hợp lệ`, `"${text}" is not a valid time`);
+    return Number.isFinite(Date.parse(text)) ? ok(text) : problem(RULE_MESSAGES.imports.notATime(text));
   }
   const match = /^(\S+?)(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
   const day = match ? parseDate(match[1]!) : null;
   const [hours, minutes, seconds] = [Number(match?.[2] ?? 0), Number(match?.[3] ?? 0), Number(match?.[4] ?? 0)];
   if (!day?.ok || hours > 23 || minutes > 59 || seconds > 59) {
-    return problem(`"${text}" không phải thời gian hợp lệ (DD/MM/YYYY HH:mm)`, `"${text}" is not a valid time (DD/MM/YYYY HH:mm)`);
+    return problem(RULE_MESSAGES.imports.notALocalTime(text));
   }
   return ok(`${day.value}T${pad(hours)}:${pad(minutes)}:${pad(seconds)}${VIETNAM_OFFSET}`);
 }
@@ -67,7 +68,7 @@ export function parseQuantity(text: string): Cell<number> {
       ? compact.replace(/,/g, '')
       : compact.replace(',', '.');
   const value = /^\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : NaN;
-  if (!(value > 0) || value > 1e12) return problem(`"${text}" không phải số lượng dương`, `"${text}" is not a positive quantity`);
+  if (!(value > 0) || value > 1e12) return problem(RULE_MESSAGES.imports.notAQuantity(text));
   return ok(value);
 }
 
@@ -84,8 +85,7 @@ const UNIT_BY_NAME = new Map<string, UnitCode>(
 
 export function parseUnit(text: string): Cell<UnitCode> {
   const unit = UNIT_BY_NAME.get(plainName(text)) ?? UNIT_BY_NAME.get(plainName(text).replace(/s$/, ''));
-  if (!unit)
-    return problem(`Không rõ đơn vị "${text}": dùng ${UNIT_CODES.join(', ')}`, `Unknown unit "${text}": use ${UNIT_CODES.join(', ')}`);
+  if (!unit) return problem(RULE_MESSAGES.imports.unknownUnit(text, UNIT_CODES));
   return ok(unit);
 }
 
@@ -96,7 +96,7 @@ export function parsePassed(text: string): Cell<boolean> {
   const name = plainName(text);
   if (YES.has(name)) return ok(true);
   if (NO.has(name)) return ok(false);
-  return problem(`"${text}": ghi Đạt hoặc Không đạt`, `"${text}": write yes or no`);
+  return problem(RULE_MESSAGES.imports.notYesOrNo(text));
 }
 
 /** Stages a row can record: those of the stage form. Processing links several batches, so it has its own form. */
@@ -113,17 +113,8 @@ const STAGE_BY_NAME = new Map<string, Stage>(
 
 export function parseStage(text: string): Cell<Stage> {
   const stage = STAGE_BY_NAME.get(plainName(text));
-  if (stage === 'processing') {
-    return problem(
-      'Chế biến không nhập theo dòng được (cần nhiều lô đầu vào): hãy dùng biểu mẫu chế biến',
-      'Processing cannot be imported row by row (it takes several input batches): use the processing form',
-    );
-  }
-  if (stage === 'registration')
-    return problem(
-      'Lô mới được tạo bằng tệp nhập lô hàng, không phải tệp sự kiện',
-      'New batches come from a batch import, not an event import',
-    );
-  if (!stage) return problem(`Không rõ công đoạn "${text}"`, `Unknown stage "${text}"`);
+  if (stage === 'processing') return problem(RULE_MESSAGES.imports.processingByRow);
+  if (stage === 'registration') return problem(RULE_MESSAGES.imports.registrationByRow);
+  if (!stage) return problem(RULE_MESSAGES.imports.unknownStage(text));
   return ok(stage);
 }

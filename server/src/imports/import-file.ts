@@ -2,6 +2,7 @@ import { IMPORT_COLUMNS, type ImportFormat, type ImportKind } from '@nguon/share
 import { plainName } from './import-cells.js';
 import { RowProblems } from './row-problems.js';
 import type { SheetReader } from './sheet-reader.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 
 /** One data row of an uploaded file: its spreadsheet row number and its non-empty cells by column key. */
 export interface SheetRow {
@@ -18,21 +19,18 @@ export async function readImportFile(reader: SheetReader, kind: ImportKind, form
   // Only non-empty rows come back, read under the size limits in a worker thread.
   const grid = await reader.read(format, body);
   const header = grid[0];
-  if (header?.row !== 1) throw fileProblem('Tệp không có dòng tiêu đề', 'The file has no header row');
+  if (header?.row !== 1) throw RowProblems.single({}, RULE_MESSAGES.imports.noHeaderRow);
   const keys = headerKeys(kind, header.cells);
   const rows = grid.slice(1);
-  if (rows.length === 0) throw fileProblem('Tệp không có dòng dữ liệu nào', 'The file has no data rows');
+  if (rows.length === 0) throw RowProblems.single({}, RULE_MESSAGES.imports.noDataRows);
   const problems = new RowProblems();
   const sheetRows = rows.map(({ row, cells }) => {
-    if (cells.slice(keys.length).some((cell) => cell !== ''))
-      problems.add({ row }, 'Dòng có nhiều ô hơn tiêu đề', 'The row has more cells than the header');
+    if (cells.slice(keys.length).some((cell) => cell !== '')) problems.add({ row }, RULE_MESSAGES.imports.rowWiderThanHeader);
     return { row, cells: Object.fromEntries(keys.flatMap((key, n) => (cells[n] ? [[key, cells[n]]] : []))) };
   });
   problems.throwIfAny();
   return sheetRows;
 }
-
-const fileProblem = (vi: string, en: string) => RowProblems.single({}, vi, en);
 
 function headerKeys(kind: ImportKind, titles: string[]): string[] {
   const columns = IMPORT_COLUMNS[kind];
@@ -46,13 +44,13 @@ function headerKeys(kind: ImportKind, titles: string[]): string[] {
   const problems = new RowProblems();
   const keys = titles.map((title) => {
     const key = byTitle.get(plainName(title));
-    if (!key && title !== '') problems.add({ column: title }, `Cột "${title}" không có trong mẫu`, `The template has no column "${title}"`);
+    if (!key && title !== '') problems.add({ column: title }, RULE_MESSAGES.imports.unknownColumn(title));
     return key ?? '';
   });
   for (const column of columns) {
     const count = keys.filter((key) => key === column.key).length;
-    if (column.required && count === 0) problems.add({ column: column.key }, 'Thiếu cột bắt buộc này', 'This required column is missing');
-    if (count > 1) problems.add({ column: column.key }, 'Cột này có nhiều lần', 'This column appears more than once');
+    if (column.required && count === 0) problems.add({ column: column.key }, RULE_MESSAGES.imports.requiredColumnMissing);
+    if (count > 1) problems.add({ column: column.key }, RULE_MESSAGES.imports.columnRepeated);
   }
   problems.throwIfAny();
   return keys;

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ImportJobView } from '@nguon/shared';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import type { AppConfig, JobTimings } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 
@@ -14,13 +15,7 @@ export interface Running {
 }
 
 /** What an interrupted job says: nothing of it was stored, since its transaction died with its process. */
-export const INTERRUPTED: NonNullable<ImportJobView['failure']> = {
-  row: null,
-  message: {
-    vi: 'Lượt nhập bị ngắt giữa chừng vì máy chủ chạy nó đã dừng; không dòng nào được lưu. Hãy nhập lại tệp.',
-    en: 'The import was cut off because the server running it stopped; no row was stored. Import the file again.',
-  },
-};
+export const INTERRUPTED: NonNullable<ImportJobView['failure']> = { row: null, message: RULE_MESSAGES.imports.interrupted };
 
 /**
  * Keeps import jobs honest across processes. Each instance owns the jobs it starts (a random id

@@ -6,6 +6,7 @@ import { Access, owned } from '../auth/access-rule.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { RateLimited } from '../common/rate-limit/rate-limit.guard.js';
 import { LongRunning } from '../common/timeouts/request-timeout.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
@@ -18,10 +19,7 @@ function uploadFormat(contentType: string | undefined, body: unknown): ImportFor
   const type = contentType?.split(';')[0]?.trim().toLowerCase();
   const format = (Object.keys(IMPORT_CONTENT_TYPES) as ImportFormat[]).find((f) => IMPORT_CONTENT_TYPES[f] === type);
   if (!format || !Buffer.isBuffer(body)) {
-    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', {
-      vi: 'Hãy gửi tệp CSV (text/csv) hoặc Excel (.xlsx).',
-      en: 'Send a CSV (text/csv) or Excel (.xlsx) file.',
-    });
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', RULE_MESSAGES.imports.unsupportedFile);
   }
   return format;
 }

@@ -1,5 +1,6 @@
 import { IMPORT_COLUMNS, importProblemKey, type ImportKind, type ImportProblemPlace, type LocalizedText } from '@nguon/shared';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import type { Cell } from './import-cells.js';
 
 /**
@@ -9,18 +10,14 @@ import type { Cell } from './import-cells.js';
 export class RowProblems {
   private readonly byPlace = new Map<string, LocalizedText[]>();
 
-  static single(place: ImportProblemPlace, vi: string, en: string): DomainError {
+  static single(place: ImportProblemPlace, text: LocalizedText): DomainError {
     const problems = new RowProblems();
-    problems.add(place, vi, en);
+    problems.add(place, text);
     return problems.toError();
   }
 
   /** Records a problem unless its place already has one. */
-  add(place: ImportProblemPlace, vi: string, en: string): void {
-    this.addText(place, { vi, en });
-  }
-
-  addText(place: ImportProblemPlace, text: LocalizedText): void {
+  add(place: ImportProblemPlace, text: LocalizedText): void {
     const key = importProblemKey(place);
     if (!this.byPlace.has(key)) this.byPlace.set(key, [text]);
   }
@@ -47,7 +44,7 @@ export class RowProblems {
 export function requireCells(kind: ImportKind, row: number, cells: Partial<Record<string, string>>, problems: RowProblems): void {
   for (const column of IMPORT_COLUMNS[kind]) {
     if (column.required && cells[column.key] === undefined)
-      problems.add({ row, column: column.key }, 'Ô bắt buộc này đang trống', 'This required cell is empty');
+      problems.add({ row, column: column.key }, RULE_MESSAGES.imports.requiredCellEmpty);
   }
 }
 
@@ -57,7 +54,7 @@ export function cellReader(row: number, cells: Partial<Record<string, string>>, 
     const text = cells[column];
     if (text === undefined || problems.has({ row, column })) return undefined;
     const cell = parse(text);
-    if (!cell.ok) problems.addText({ row, column }, cell.problem);
+    if (!cell.ok) problems.add({ row, column }, cell.problem);
     return cell.ok ? cell.value : undefined;
   };
 }

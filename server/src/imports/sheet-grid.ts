@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { overLimit, SheetRefused, unreadable, type SheetLimits } from './sheet-refusal.js';
 import { assertZipWithinLimit } from './zip-guard.js';
 
@@ -41,10 +42,7 @@ function readCsv(body: Buffer, limits: SheetLimits): GridRow[] {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    throw unreadable(
-      'Tệp CSV không phải UTF-8: trong Excel hãy lưu dạng "CSV UTF-8"',
-      'The CSV is not UTF-8: in Excel, save as "CSV UTF-8"',
-    );
+    throw unreadable(RULE_MESSAGES.imports.csvNotUtf8);
   }
   const firstLine = text.split('\n', 1)[0] ?? '';
   // Excel in a Vietnamese locale writes `;` (the comma is the decimal separator there).
@@ -55,7 +53,7 @@ function readCsv(body: Buffer, limits: SheetLimits): GridRow[] {
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const line = (error as CsvError & { lines?: number }).lines;
-    throw unreadable(`Không đọc được tệp CSV (${error.code})`, `The CSV cannot be read (${error.code})`, line);
+    throw unreadable(RULE_MESSAGES.imports.csvUnreadable(error.code), line);
   }
   const grid = new Grid(limits);
   records.forEach((cells, n) => grid.add(n + 1, cells));
@@ -92,7 +90,7 @@ async function readXlsx(body: Buffer, limits: SheetLimits): Promise<GridRow[]> {
     }
   } catch (error) {
     if (error instanceof SheetRefused) throw error;
-    throw unreadable('Không đọc được tệp Excel (.xlsx)', 'The Excel file (.xlsx) cannot be read');
+    throw unreadable(RULE_MESSAGES.imports.xlsxUnreadable);
   }
   return grid.rows;
 }

@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { Inject, Injectable } from '@nestjs/common';
+import type { LocalizedText } from '@nguon/shared';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import type { AppConfig, ImportLimits } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { RowProblems } from './row-problems.js';
@@ -90,31 +92,16 @@ export class SheetReader {
 const megabytes = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(1));
 
 /** What the person reads: the limit the file went past, by name and value, in both languages. */
-const LIMIT_TEXT: Record<SheetLimit, (max: number) => { vi: string; en: string }> = {
-  rows: (max) => ({ vi: `Tối đa ${max} dòng mỗi tệp; hãy chia nhỏ tệp.`, en: `At most ${max} rows per file; split the file.` }),
-  columns: (max) => ({
-    vi: `Tối đa ${max} cột mỗi dòng: tệp có ô ở cột sau đó.`,
-    en: `At most ${max} columns per row: the file has a cell beyond that.`,
-  }),
-  cellChars: (max) => ({
-    vi: `Mỗi ô tối đa ${max} ký tự: tệp có ô dài hơn.`,
-    en: `At most ${max} characters per cell: the file has a longer one.`,
-  }),
-  uncompressedBytes: (max) => ({
-    vi: `Tệp Excel giải nén ra hơn ${megabytes(max)} MB (giới hạn dung lượng giải nén); hãy chia nhỏ tệp.`,
-    en: `The Excel file unpacks to more than ${megabytes(max)} MB (the uncompressed size limit); split the file.`,
-  }),
-  seconds: (max) => ({
-    vi: `Đọc tệp mất hơn ${max} giây (giới hạn thời gian); hãy chia nhỏ tệp.`,
-    en: `Reading the file took more than ${max} seconds (the time limit); split the file.`,
-  }),
-  memory: (max) => ({
-    vi: `Đọc tệp cần hơn ${max} MB bộ nhớ (giới hạn bộ nhớ); hãy chia nhỏ tệp.`,
-    en: `Reading the file needs more than ${max} MB of memory (the memory limit); split the file.`,
-  }),
+const LIMIT_TEXT: Record<SheetLimit, (max: number) => LocalizedText> = {
+  rows: RULE_MESSAGES.imports.tooManyRows,
+  columns: RULE_MESSAGES.imports.tooManyColumns,
+  cellChars: RULE_MESSAGES.imports.cellTooLong,
+  uncompressedBytes: (max) => RULE_MESSAGES.imports.unpacksTooLarge(megabytes(max)),
+  seconds: RULE_MESSAGES.imports.tooSlow,
+  memory: RULE_MESSAGES.imports.tooMuchMemory,
 };
 
 function refusalError(refusal: SheetRefusal): DomainError {
   if (refusal.kind === 'limit') return new DomainError('PAYLOAD_TOO_LARGE', LIMIT_TEXT[refusal.limit](refusal.max));
-  return RowProblems.single(refusal.row ? { row: refusal.row } : {}, refusal.vi, refusal.en);
+  return RowProblems.single(refusal.row ? { row: refusal.row } : {}, refusal.text);
 }

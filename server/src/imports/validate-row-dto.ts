@@ -25,7 +25,7 @@ export async function validateRowDto<T extends object>(
     for (const message of Object.values(error.constraints ?? {})) {
       const en = message.replace(new RegExp(`^${error.property}\\b`), column);
       const vi = translateFieldErrors({ [column]: [en] }, 'vi')[column]![0]!;
-      problems.addText({ row, column }, { vi, en });
+      problems.add({ row, column }, { vi, en });
     }
     error.children?.forEach((child) => report(child, `${path}.${child.property}`));
   };

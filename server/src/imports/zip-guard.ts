@@ -1,4 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { overLimit, unreadable } from './sheet-refusal.js';
 
 const END_OF_DIRECTORY = 0x06054b50;
@@ -17,7 +18,7 @@ interface ZipEntry {
   dataStart: number;
 }
 
-const notAnXlsx = () => unreadable('Không đọc được tệp Excel (.xlsx)', 'The Excel file (.xlsx) cannot be read');
+const notAnXlsx = () => unreadable(RULE_MESSAGES.imports.xlsxUnreadable);
 
 /**
  * Refuses a zip (an XLSX) that would unpack to more than `maxBytes`, before the spreadsheet reader

@@ -7,6 +7,7 @@ import type { BatchEntity } from '../batches/batch.entity.js';
 import { identityUrl } from '../batches/batch-identity.js';
 import { BatchesService } from '../batches/batches.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { ProductEntity } from '../products/product.entity.js';
@@ -35,21 +36,13 @@ export class LabelsService {
       throw new DomainError('FORBIDDEN');
     }
     if (batch.status === 'recalled') {
-      throw new DomainError('BATCH_RECALLED', {
-        vi: 'Lô hàng đã bị thu hồi nên không in nhãn được.',
-        en: 'The batch has been recalled, so no labels can be printed.',
-      });
+      throw new DomainError('BATCH_RECALLED', RULE_MESSAGES.labels.recalled);
     }
     const template = labelTemplate(query.template);
     const perPage = labelsPerPage(template);
     if (query.startAt > perPage) {
       throw new DomainError('VALIDATION_FAILED', undefined, {
-        startAt: [
-          {
-            vi: `Vị trí bắt đầu phải từ 1 đến ${perPage} (số nhãn trên một tờ).`,
-            en: `The start position must be from 1 to ${perPage} (labels on one sheet).`,
-          },
-        ],
+        startAt: [RULE_MESSAGES.labels.startPosition(perPage)],
       });
     }
     const pdf = labelSheetPdf(this.labelContent(batch), { template, count: query.count ?? perPage, startAt: query.startAt });

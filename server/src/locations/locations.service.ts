@@ -7,6 +7,7 @@ import type { Actor } from '../auth/principal.js';
 import { TenancyPolicy } from '../auth/tenancy.policy.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { toPage, type PageQueryDto } from '../common/pagination/page-query.dto.js';
 import type { CreateLocationDto } from './dto/create-location.dto.js';
 import type { UpdateLocationDto } from './dto/update-location.dto.js';
@@ -119,9 +120,7 @@ export class LocationsService {
 function checkCoordinates(latitude: number | null, longitude: number | null): void {
   if ((latitude === null) !== (longitude === null)) {
     throw new DomainError('VALIDATION_FAILED', undefined, {
-      [latitude === null ? 'latitude' : 'longitude']: [
-        { vi: 'Cần nhập cả vĩ độ và kinh độ, hoặc bỏ trống cả hai', en: 'Give both latitude and longitude, or neither' },
-      ],
+      [latitude === null ? 'latitude' : 'longitude']: [RULE_MESSAGES.locations.coordinatesPair],
     });
   }
 }

@@ -11,6 +11,7 @@ import { CertificatesService, type CertificateHolder } from '../businesses/certi
 import type { CreateCertificateDto, UpdateCertificateDto } from '../businesses/dto/create-certificate.dto.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { toPage, type PageQueryDto } from '../common/pagination/page-query.dto.js';
 import type { CreateProductDto } from './dto/create-product.dto.js';
 import type { UpdateProductDto } from './dto/update-product.dto.js';
@@ -81,7 +82,7 @@ export class ProductsService {
       const gtin = dto.gtin === undefined ? product.gtin : gtin14(dto.gtin);
       if (gtin !== product.gtin && batches.length > 0) {
         throw new DomainError('GTIN_LOCKED', undefined, {
-          gtin: [{ vi: 'Sản phẩm đã có lô hàng nên không đổi được GTIN', en: 'The product has batches, so its GTIN cannot change' }],
+          gtin: [RULE_MESSAGES.products.gtinLocked],
         });
       }
       if (gtin && gtin !== product.gtin) await assertProductGtinClaimed(tx, product.businessId, gtin);

@@ -5,6 +5,7 @@ import { TenancyPolicy } from '../auth/tenancy.policy.js';
 import { identityUrl } from '../batches/batch-identity.js';
 import { BatchesService } from '../batches/batches.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { QR_MAX_SIZE, type QrQueryDto } from './dto/qr-query.dto.js';
@@ -51,11 +52,7 @@ export class QrService implements OnModuleDestroy {
     const batch = await this.batches.findOrFail(batchId);
     const membersOnly = query.size > this.config.qrPublicMaxSize;
     if (membersOnly && !TenancyPolicy.actsForAny(actor?.principal ?? null, [batch.businessId])) {
-      const cap = this.config.qrPublicMaxSize;
-      const message = {
-        vi: `Ảnh QR tối đa ${cap} px; thành viên doanh nghiệp của lô đã đăng nhập có thể tải tới ${QR_MAX_SIZE} px.`,
-        en: `QR images are at most ${cap} px; members of the batch's business, signed in, may get up to ${QR_MAX_SIZE} px.`,
-      };
+      const message = RULE_MESSAGES.qr.sizeForMembers(this.config.qrPublicMaxSize, QR_MAX_SIZE);
       throw new DomainError('QR_SIZE_TOO_LARGE', message, { size: [message] });
     }
     const url = identityUrl({ ...batch, gtin: batch.product.gtin }, this.config.publicBaseUrl);

@@ -8,6 +8,7 @@ import { TenancyPolicy } from '../auth/tenancy.policy.js';
 import { epcClassOf, identityUrl } from '../batches/batch-identity.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { toPage, type PageQueryDto } from '../common/pagination/page-query.dto.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -133,14 +134,11 @@ export class RecallsService {
       const recall = await tx
         .getRepository(RecallEntity)
         .findOne({ where: { batchId, liftedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
-      if (!recall) throw new DomainError('RECALL_NOT_FOUND', { vi: 'Lô hàng này không bị thu hồi.', en: 'This batch is not recalled.' });
+      if (!recall) throw new DomainError('RECALL_NOT_FOUND', RULE_MESSAGES.recalls.notRecalled);
       if (!TenancyPolicy.readsEverything(actor.principal)) {
         const [maker]: { role: string }[] = await tx.query(`SELECT role FROM users WHERE id = $1`, [recall.recalledBy]);
         if (maker?.role !== 'member') {
-          throw new DomainError('FORBIDDEN', {
-            vi: 'Chỉ cơ quan quản lý mới gỡ được lệnh thu hồi do cơ quan quản lý đưa ra.',
-            en: 'Only an inspector can lift a recall an inspector made.',
-          });
+          throw new DomainError('FORBIDDEN', RULE_MESSAGES.recalls.onlyInspectorLifts);
         }
       }
       await tx.getRepository(RecallEntity).update({ id: recall.id }, { liftedAt: at, liftedBy: user.id, liftReason: dto.reason });

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { ATTACHMENT_STORAGE, type AttachmentStorage } from '../attachments/attachment-storage.js';
 import { sniffContentType } from '../attachments/content-sniffing.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import type { ConsumerReportDto } from './dto/consumer-report.dto.js';
 
 /** What consumers tell the portal about a batch: a report for inspectors, with an optional photo. */
@@ -45,11 +46,9 @@ export class ConsumerReportsService {
   private checkedPhoto(base64: string, claimed: string): Buffer {
     const bytes = Buffer.from(base64, 'base64');
     if (bytes.length === 0 || sniffContentType(bytes) !== claimed) {
-      throw new DomainError(
-        'ATTACHMENT_TYPE_NOT_ALLOWED',
-        { vi: 'Ảnh phải là tệp JPEG, PNG hoặc WebP.', en: 'The photo must be a JPEG, PNG or WebP file.' },
-        { 'photo.base64': [{ vi: 'Ảnh không hợp lệ.', en: 'Not a valid photo.' }] },
-      );
+      throw new DomainError('ATTACHMENT_TYPE_NOT_ALLOWED', RULE_MESSAGES.reports.photoType, {
+        'photo.base64': [RULE_MESSAGES.reports.photoInvalid],
+      });
     }
     return bytes;
   }

@@ -8,6 +8,7 @@ import {
 } from '@nguon/shared';
 import { SHORT_CODE_PATTERN } from '../batches/batch-identity.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { PublicBatchService, type PublicBatchJson } from '../public-view/public-batch.service.js';
@@ -43,10 +44,10 @@ export class ResolverService {
   async resolveDigitalLink(rawUrl: string): Promise<Resolved> {
     const parsed = parseLink(rawUrl);
     if (!parsed.ok) {
-      throw new DomainError(parsed.problem === 'check_digit' ? 'INVALID_CHECK_DIGIT' : 'INVALID_IDENTIFIER', {
-        vi: `Mã truy xuất không hợp lệ: ${parsed.message}`,
-        en: `Invalid code: ${parsed.message}`,
-      });
+      throw new DomainError(
+        parsed.problem === 'check_digit' ? 'INVALID_CHECK_DIGIT' : 'INVALID_IDENTIFIER',
+        RULE_MESSAGES.resolver.invalidCode(parsed.message),
+      );
     }
     if (parsed.lot !== undefined) {
       const batchId = await this.lookup.byGtinAndLot(parsed.gtin14, parsed.lot);

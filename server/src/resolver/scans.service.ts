@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { rowsOf } from '../common/sql/returning.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -47,10 +48,7 @@ export class ScansService {
   async place(batchId: string, dto: ScanPlaceDto): Promise<void> {
     const checked = this.tokens.verify(dto.scanToken, batchId);
     if ('problem' in checked) {
-      const message =
-        checked.problem === 'expired'
-          ? { vi: 'Lượt quét đã quá hạn chia sẻ khu vực; hãy quét lại mã.', en: 'This scan can no longer be placed; scan the code again.' }
-          : { vi: 'Mã lượt quét không hợp lệ.', en: 'Not a valid scan token.' };
+      const message = checked.problem === 'expired' ? RULE_MESSAGES.resolver.scanExpired : RULE_MESSAGES.resolver.scanTokenInvalid;
       throw new DomainError('SCAN_TOKEN_INVALID', message, { scanToken: [message] });
     }
     // A scan answered a moment ago may still wait in memory: its row is written first.

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { BatchSearchResult, BatchStatus, Page } from '@nguon/shared';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { toPage } from '../common/pagination/page-query.dto.js';
 import { searchBatches, type BatchSearchRow } from './batch-search.queries.js';
 import type { BatchSearchQueryDto } from './dto/batch-search.query.js';
@@ -15,7 +16,7 @@ export class SearchService {
   async searchBatches(query: BatchSearchQueryDto): Promise<Page<BatchSearchResult>> {
     if (query.from && query.to && query.to < query.from) {
       throw new DomainError('VALIDATION_FAILED', undefined, {
-        to: [{ vi: 'Ngày kết thúc không được trước ngày bắt đầu', en: 'The end date must not be before the start date' }],
+        to: [RULE_MESSAGES.search.endBeforeStart],
       });
     }
     const { rows, total } = await searchBatches(this.db, query);

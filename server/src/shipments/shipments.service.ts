@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/principal.js';
 import { TenancyPolicy } from '../auth/tenancy.policy.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { toPage } from '../common/pagination/page-query.dto.js';
 import { EventRecordingService } from '../events/event-recording.service.js';
 import { LIVE_RECEIPTS, LIVE_SHIPMENTS, receiptOf, shipmentById } from '../events/shipped-to.js';
@@ -44,8 +45,7 @@ export class ShipmentsService {
   /** Only the business the goods were shipped to confirms them. */
   async receive(actor: Actor, shipmentEventId: string, dto: ReceiveShipmentDto): Promise<EventView> {
     const shipment = await shipmentById(this.db.manager, shipmentEventId);
-    if (!shipment)
-      throw new DomainError('EVENT_NOT_FOUND', { vi: 'Không có lô hàng gửi đến nào với mã này.', en: 'No shipment with this id.' });
+    if (!shipment) throw new DomainError('EVENT_NOT_FOUND', RULE_MESSAGES.shipments.noSuchShipment);
     const businessId = TenancyPolicy.actingBusiness(actor.principal, [shipment.business_id]);
     return this.recording.receiveShipment({ ...actor, businessId }, shipmentEventId, dto);
   }

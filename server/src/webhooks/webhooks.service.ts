@@ -5,8 +5,8 @@ import { DataSource, IsNull } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { userOf, type Actor } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { AddressRefusedError, HostNotFoundError, OutboundHttp } from '../common/outbound/outbound-http.js';
-import { hostNotFoundText, refusalText } from '../common/outbound/refusal-text.js';
 import type { CreateWebhookDto } from './dto/create-webhook.dto.js';
 import { newWebhookSecret } from './webhook-signature.js';
 import { WebhookEntity } from './webhook.entity.js';
@@ -85,8 +85,9 @@ export class WebhooksService {
     try {
       return (await this.outbound.resolve(text)).url.href;
     } catch (error) {
-      if (error instanceof AddressRefusedError) throw urlError('URL_NOT_ALLOWED', refusalText(error));
-      if (error instanceof HostNotFoundError) throw urlError('URL_HOST_NOT_FOUND', hostNotFoundText(error));
+      if (error instanceof AddressRefusedError)
+        throw urlError('URL_NOT_ALLOWED', RULE_MESSAGES.outbound.addressRefused(error.host, error.reason, error.address));
+      if (error instanceof HostNotFoundError) throw urlError('URL_HOST_NOT_FOUND', RULE_MESSAGES.outbound.hostNotFound(error.host));
       throw error;
     }
   }

@@ -1,13 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError, type FieldErrors } from '../errors/domain-error.js';
+import { RULE_MESSAGES } from '../errors/rule-messages.js';
 
 /** Deepest JSON accepted: far beyond any request the API reads (an EPCIS document is about 8). */
 export const MAX_JSON_DEPTH = 64;
 
-const UNSAFE_TEXT_MESSAGE = {
-  vi: 'Không được chứa ký tự NUL (\\0) hoặc ký tự Unicode hỏng (nửa cặp surrogate)',
-  en: 'must not contain the NUL character (\\0) or broken Unicode (a lone surrogate)',
-};
 /** NUL, or half of a UTF-16 surrogate pair: text PostgreSQL cannot store and validators choke on. */
 const UNSAFE_TEXT = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -47,7 +44,7 @@ function fieldsWithUnsafeText(value: unknown, path: string, into: string[] = [])
 
 function refuseUnsafeText(fields: string[]): void {
   if (!fields.length) return;
-  const fieldErrors: FieldErrors = Object.fromEntries(fields.map((field) => [field, [UNSAFE_TEXT_MESSAGE]]));
+  const fieldErrors: FieldErrors = Object.fromEntries(fields.map((field) => [field, [RULE_MESSAGES.request.unsafeText]]));
   throw new DomainError('VALIDATION_FAILED', undefined, fieldErrors);
 }
 
