@@ -1,31 +1,35 @@
-import { alertsMessages } from '@/features/alerts/messages';
 import { authMessages } from '@/features/auth/messages';
-import { businessClaimsMessages } from '@/features/businesses/messages';
-import { catalogMessages } from '@/features/catalog/messages';
+import { businessesMessages } from '@/features/businesses/messages';
 import { exportsMessages } from '@/features/exports/messages';
 import { flagsMessages } from '@/features/flags/messages';
 import { importsMessages } from '@/features/imports/messages';
 import { inspectorMessages } from '@/features/inspector/messages';
 import { labelsMessages } from '@/features/labels/messages';
-import { lotsMessages } from '@/features/lots/messages';
+import { batchesMessages } from '@/features/batches/messages';
+import { locationsMessages } from '@/features/locations/messages';
 import { membersMessages } from '@/features/members/messages';
-import { recordingMessages } from '@/features/recording/messages';
+import { notificationsMessages } from '@/features/notifications/messages';
+import { productsMessages } from '@/features/products/messages';
+import { eventsMessages } from '@/features/events/messages';
+import { webhooksMessages } from '@/features/webhooks/messages';
 
 /**
  * The texts of the account, portal, inspector and administration pages: loaded with those pages
  * (`app/routes.tsx`), so a consumer's first load does not carry them.
  */
 export const BUSINESS_CATALOGS = [
-  catalogMessages,
-  lotsMessages,
-  recordingMessages,
+  productsMessages,
+  locationsMessages,
+  batchesMessages,
+  eventsMessages,
   labelsMessages,
   importsMessages,
   inspectorMessages,
   exportsMessages,
   flagsMessages,
-  alertsMessages,
-  businessClaimsMessages,
+  notificationsMessages,
+  webhooksMessages,
+  businessesMessages,
   authMessages,
   membersMessages,
 ] as const;

@@ -1,7 +1,10 @@
 import { defineMessages } from '@/lib/define-messages';
 
-/** GS1 company prefixes and the claims an administrator confirms (tax code, prefixes). */
-export const businessClaimsMessages = defineMessages(
+/**
+ * GS1 company prefixes and the claims an administrator confirms (tax code, prefixes); the certificates
+ * of a business or of its products.
+ */
+export const businessesMessages = defineMessages(
   {
     'claims.prefixes.label': 'Mã doanh nghiệp GS1 (GS1 company prefix)',
     'claims.prefixes.hint':
@@ -28,6 +31,35 @@ export const businessClaimsMessages = defineMessages(
     'claims.gtin.stateDeclared': 'nào',
     'claims.gtin.outside':
       'Mã GTIN này không thuộc mã doanh nghiệp GS1 của doanh nghiệp ({prefixes}): chỉ được dùng mã vạch do doanh nghiệp mình đăng ký với GS1.',
+
+    'certificates.title': 'Chứng nhận',
+    'certificates.intro': 'Chứng nhận của doanh nghiệp (VietGAP, OCOP, hữu cơ, HACCP…) hiện cùng hiệu lực trên trang truy xuất.',
+    'certificates.loading': 'Đang tải chứng nhận…',
+    'certificates.empty': 'Chưa có chứng nhận nào.',
+    'certificates.kind': 'Loại chứng nhận',
+    'certificates.name': 'Tên chứng nhận',
+    'certificates.number': 'Số hiệu',
+    'certificates.issuer': 'Nơi cấp',
+    'certificates.validFrom': 'Ngày cấp',
+    'certificates.validTo': 'Hiệu lực đến',
+    'certificates.validToHint': 'Bỏ trống nếu không có thời hạn.',
+    'certificates.datesOrder': 'Ngày hết hiệu lực không được trước ngày cấp.',
+    'certificates.stars': 'Số sao OCOP',
+    'certificates.document': 'Bản chụp giấy chứng nhận',
+    'certificates.add': 'Thêm chứng nhận',
+    'certificates.added': 'Đã thêm chứng nhận {name}.',
+    'certificates.remove': 'Xóa',
+    'certificates.removeLabel': 'Xóa chứng nhận {name}',
+    'certificates.removeTitle': 'Xóa chứng nhận {name}?',
+    'certificates.removeText': 'Chứng nhận sẽ không còn hiện trên trang truy xuất.',
+    'certificates.removed': 'Đã xóa chứng nhận {name}.',
+    'certificates.validity.valid': 'Còn hiệu lực',
+    'certificates.validity.expiring': 'Sắp hết hạn',
+    'certificates.validity.expired': 'Đã hết hạn',
+    'certificates.period': 'Hiệu lực',
+    'certificates.noEnd': 'Không thời hạn',
+    'certificates.openDocument': 'Xem giấy chứng nhận',
+    'certificates.starsValue': '{stars} sao',
   },
   {
     'claims.prefixes.label': 'GS1 company prefix',
@@ -55,5 +87,34 @@ export const businessClaimsMessages = defineMessages(
     'claims.gtin.stateDeclared': 'declared',
     'claims.gtin.outside':
       "This GTIN is not under the business's GS1 company prefixes ({prefixes}): only barcodes the business registered with GS1 can be used.",
+
+    'certificates.title': 'Certificates',
+    'certificates.intro': "The business's certificates (VietGAP, OCOP, organic, HACCP…) show with their validity on consumer pages.",
+    'certificates.loading': 'Loading certificates…',
+    'certificates.empty': 'No certificates yet.',
+    'certificates.kind': 'Kind',
+    'certificates.name': 'Name',
+    'certificates.number': 'Number',
+    'certificates.issuer': 'Issued by',
+    'certificates.validFrom': 'Issued on',
+    'certificates.validTo': 'Valid until',
+    'certificates.validToHint': 'Leave empty if it does not expire.',
+    'certificates.datesOrder': 'The end of validity cannot be before the issue date.',
+    'certificates.stars': 'OCOP stars',
+    'certificates.document': 'Scan of the certificate',
+    'certificates.add': 'Add a certificate',
+    'certificates.added': 'Certificate {name} added.',
+    'certificates.remove': 'Delete',
+    'certificates.removeLabel': 'Delete the certificate {name}',
+    'certificates.removeTitle': 'Delete the certificate {name}?',
+    'certificates.removeText': 'It will no longer show on consumer pages.',
+    'certificates.removed': 'Certificate {name} deleted.',
+    'certificates.validity.valid': 'Valid',
+    'certificates.validity.expiring': 'Expiring soon',
+    'certificates.validity.expired': 'Expired',
+    'certificates.period': 'Validity',
+    'certificates.noEnd': 'No end date',
+    'certificates.openDocument': 'View the certificate',
+    'certificates.starsValue': '{stars} stars',
   },
 );
