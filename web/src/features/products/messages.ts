@@ -1,5 +1,6 @@
 import { defineMessages } from '@/lib/define-messages';
 
+/** The business's products: list and form, the GTIN checked against the business's GS1 prefixes. */
 export const productsMessages = defineMessages(
   {
     'products.gtin.label': 'Mã GTIN (mã vạch)',
@@ -48,6 +49,14 @@ export const productsMessages = defineMessages(
     'products.edit.certificates': 'Chứng nhận của sản phẩm',
     'products.edit.certificatesIntro':
       'Ví dụ VietGAP của vùng trồng, OCOP của sản phẩm; hiện trên trang truy xuất các lô của sản phẩm này.',
+
+    'claims.gtin.usable': 'Mã GTIN phải thuộc mã doanh nghiệp GS1 của doanh nghiệp: {prefixes}.',
+    'claims.gtin.noPrefix':
+      'Doanh nghiệp chưa có mã doanh nghiệp GS1 {state}: hãy khai báo ở trang doanh nghiệp trước khi nhập GTIN, hoặc để trống.',
+    'claims.gtin.stateConfirmed': 'được xác nhận',
+    'claims.gtin.stateDeclared': 'nào',
+    'claims.gtin.outside':
+      'Mã GTIN này không thuộc mã doanh nghiệp GS1 của doanh nghiệp ({prefixes}): chỉ được dùng mã vạch do doanh nghiệp mình đăng ký với GS1.',
   },
   {
     'products.gtin.label': 'GTIN (barcode number)',
@@ -97,5 +106,13 @@ export const productsMessages = defineMessages(
     'products.edit.certificates': "The product's certificates",
     'products.edit.certificatesIntro':
       "For example the growing area's VietGAP or the product's OCOP; shown on the consumer pages of this product's batches.",
+
+    'claims.gtin.usable': "The GTIN must fall under the business's GS1 company prefixes: {prefixes}.",
+    'claims.gtin.noPrefix':
+      'The business has no {state} GS1 company prefix: declare one on the business page before entering a GTIN, or leave it empty.',
+    'claims.gtin.stateConfirmed': 'confirmed',
+    'claims.gtin.stateDeclared': 'declared',
+    'claims.gtin.outside':
+      "This GTIN is not under the business's GS1 company prefixes ({prefixes}): only barcodes the business registered with GS1 can be used.",
   },
 );

@@ -7,7 +7,7 @@ export function BatchesBreadcrumb({ businessId, current }: { businessId: string;
   const t = useT();
   return (
     <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
-      <Link to={portalPath(businessId, '/batches')}>{t('portal.nav.batches')}</Link>
+      <Link to={portalPath(businessId, '/batches')}>{t('batches.list.title')}</Link>
       <span aria-hidden="true"> / </span>
       <span aria-current="page">{current}</span>
     </nav>

@@ -79,7 +79,7 @@ export function WebhooksCard({ businessId }: { businessId: string }) {
           <CopyButton text={created.secret} />
         </Notice>
       ) : null}
-      <QueryResult query={webhooks} loadingLabel={t('notifications.loading')}>
+      <QueryResult query={webhooks} loadingLabel={t('webhooks.loading')}>
         {(list) =>
           list.length === 0 ? (
             <p className="muted">{t('webhooks.empty')}</p>
