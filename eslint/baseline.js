@@ -118,15 +118,3 @@ export const SERVER_BASELINE = {
   // ../public-view/public-batch.cache.js
   'server/src/web-app/page-renderer.ts': ['deep:public-view'],
 };
-
-/**
- * Web: the dictionaries are still put together in lib/ from the features' catalogs, which the
- * issue's "each feature's texts in its own catalog registered from app/" removes. 2 entries.
- */
-export const WEB_BASELINE = {
-  // the catalogs of alerts, auth, businesses, catalog, exports, flags, imports, inspector, labels,
-  // lots, members and recording
-  'web/src/lib/business-messages.ts': ['shared'],
-  // the catalogs of portal and reports
-  'web/src/lib/messages.ts': ['shared'],
-};

@@ -1,7 +1,7 @@
 import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import type { PageData, RenderPage } from '@nguon/shared';
-import { batchPageMeta, productPageMeta, type PageMeta } from '@/features/batch/utils/page-meta';
+import { batchPageMeta, productPageMeta, type PageMeta } from '@/features/public-view/utils/page-meta';
 import { translator } from '@/lib/i18n';
 import { pageDataScript } from '@/lib/page-data';
 import { AppProviders } from './app/providers';

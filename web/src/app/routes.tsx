@@ -3,8 +3,7 @@ import { Link, useRouteError, type RouteObject } from 'react-router';
 import type { UserRole } from '@nguon/shared';
 import { ConsumerLayout } from '@/components/layouts/consumer-layout';
 import { EmptyState } from '@/components/ui/empty-state';
-import { useT } from '@/lib/i18n';
-import { addMessages } from '@/lib/messages';
+import { addMessages, useT } from '@/lib/i18n';
 import BatchRoute from './routes/batch';
 import HomeRoute from './routes/home';
 import NotFoundRoute from './routes/not-found';
@@ -59,7 +58,7 @@ export const routes: RouteObject[] = [
     lazy: async () => {
       const [{ AppLayout }, { BUSINESS_CATALOGS }] = await Promise.all([
         import('@/components/layouts/app-layout'),
-        import('@/lib/business-messages'),
+        import('./business-messages'),
       ]);
       addMessages(BUSINESS_CATALOGS);
       return { Component: AppLayout };

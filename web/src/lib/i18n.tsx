@@ -1,12 +1,33 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { isLocale, LOCALE_COOKIE, localize, pickLocale, type Locale, type LocalizedText } from '@nguon/shared';
-import { MESSAGES, type MessageKey } from './messages';
+import type { MessageCatalog } from './define-messages';
+import { appMessages } from './messages';
 
-export type { MessageKey };
+/**
+ * The catalogs whose keys `t()` takes, by name: the app's own here; `app/messages.ts` adds the
+ * features' (declaration merging), so that lib/ names no feature.
+ */
+export interface MessageCatalogs {
+  app: typeof appMessages;
+}
+type KeyOf<C> = C extends { vi: infer V } ? keyof V & string : never;
+export type MessageKey = KeyOf<MessageCatalogs[keyof MessageCatalogs]>;
+
 export type TranslateParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: TranslateParams) => string;
 
 const STORAGE_KEY = 'nguon.locale';
+
+/** Every text by language: the app's own from the start, the features' as `addMessages` registers them. */
+const MESSAGES: Record<Locale, Record<string, string>> = { vi: { ...appMessages.vi }, en: { ...appMessages.en } };
+
+/** Adds catalogs to the texts `t()` knows (before the pages that use them render). */
+export function addMessages(catalogs: readonly MessageCatalog[]): void {
+  for (const catalog of catalogs) {
+    Object.assign(MESSAGES.vi, catalog.vi);
+    Object.assign(MESSAGES.en, catalog.en);
+  }
+}
 
 /** A year: the choice outlives the visit, as the localStorage copy does. */
 const COOKIE_MAX_AGE_SECONDS = 365 * 86_400;

@@ -5,7 +5,7 @@ import { Card } from '@/components/ui/card';
 import { ChangePasswordForm } from '@/features/auth/components/change-password-form';
 import { MyBusinesses } from '@/features/businesses/components/my-businesses';
 import { UnverifiedNotice } from '@/features/auth/components/unverified-notice';
-import { UserRoleBadge } from '@/features/users/components/user-role-badge';
+import { UserRoleBadge } from '@/features/admin/components/user-role-badge';
 import { hasRole, useCurrentUser, useRefreshUser, useSignOut } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
 

@@ -2,8 +2,8 @@ import { useSearchParams } from 'react-router';
 import { Tabs } from '@/components/ui/tabs';
 import { BusinessDirectory } from '@/features/businesses/components/business-directory';
 import { PendingBusinesses } from '@/features/businesses/components/pending-businesses';
-import { InspectorsPanel } from '@/features/users/components/inspectors-panel';
-import { UsersPanel } from '@/features/users/components/users-panel';
+import { InspectorsPanel } from '@/features/admin/components/inspectors-panel';
+import { UsersPanel } from '@/features/admin/components/users-panel';
 import { useCurrentUser } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
 

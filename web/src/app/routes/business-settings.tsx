@@ -4,7 +4,7 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { Spinner } from '@/components/ui/spinner';
-import { WebhooksCard } from '@/features/alerts/components/webhooks-card';
+import { WebhooksCard } from '@/features/webhooks/components/webhooks-card';
 import { ApiKeysCard } from '@/features/api-keys/components/api-keys-card';
 import { useBusiness } from '@/lib/api/get-business';
 import { BusinessFacts } from '@/features/businesses/components/business-facts';

@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router';
-import { pageOf, type ResolvedCode } from '@/features/scan/api/resolve-code';
-import { CodeForm } from '@/features/scan/components/code-form';
+import { pageOf, type ResolvedCode } from '@/features/resolver/api/resolve-code';
+import { CodeForm } from '@/features/resolver/components/code-form';
 import { useT } from '@/lib/i18n';
 
 export default function HomeRoute() {

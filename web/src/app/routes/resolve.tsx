@@ -3,7 +3,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { readConsumerCode } from '@nguon/shared';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Spinner } from '@/components/ui/spinner';
-import { pageOf, resolveCode } from '@/features/scan/api/resolve-code';
+import { pageOf, resolveCode } from '@/features/resolver/api/resolve-code';
 import { ApiRequestError, isAbortError, type RequestErrorCode } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/error-message';
 import { useLocale, useT } from '@/lib/i18n';

@@ -54,11 +54,11 @@ export function AttachmentInput({ businessId, label, hint, kind, multiple = fals
     const found: string[] = [];
     for (const file of multiple ? files : files.slice(0, 1)) {
       if (!accepted.includes(file.type)) {
-        found.push(t(`catalog.attach.wrongType.${kind}`, { name: file.name }));
+        found.push(t(`attachments.wrongType.${kind}`, { name: file.name }));
         continue;
       }
       if (file.size > DEFAULT_ATTACHMENT_MAX_BYTES) {
-        found.push(t('catalog.attach.tooLarge', { name: file.name, size: formatFileSize(file.size, t), mb: MAX_MB }));
+        found.push(t('attachments.tooLarge', { name: file.name, size: formatFileSize(file.size, t), mb: MAX_MB }));
         continue;
       }
       setUploading(file.name);
@@ -66,7 +66,7 @@ export function AttachmentInput({ businessId, label, hint, kind, multiple = fals
         const attachment = await uploadAttachment(businessId, file, { locale });
         change(multiple ? [...latest.current, attachment] : [attachment]);
       } catch (caught) {
-        found.push(t('catalog.attach.failed', { name: file.name, message: message(toRequestError(caught)) }));
+        found.push(t('attachments.failed', { name: file.name, message: message(toRequestError(caught)) }));
       }
     }
     setUploading(null);
@@ -82,10 +82,10 @@ export function AttachmentInput({ businessId, label, hint, kind, multiple = fals
       </span>
       <p className="field__hint" id={`${inputId}-hint`}>
         {hint ? `${hint} ` : ''}
-        {t(`catalog.attach.hint.${kind}`, { mb: MAX_MB })}
+        {t(`attachments.hint.${kind}`, { mb: MAX_MB })}
       </p>
       {value.length ? (
-        <ul className="attachment-input__list" aria-label={t('catalog.attach.list')}>
+        <ul className="attachment-input__list" aria-label={t('attachments.list')}>
           {value.map((attachment, index) => (
             <li key={attachment.id} className="attachment-input__item" data-testid="attachment-item" data-attachment-id={attachment.id}>
               {attachment.contentType.startsWith('image/') ? (
@@ -104,7 +104,7 @@ export function AttachmentInput({ businessId, label, hint, kind, multiple = fals
                   <>
                     {' '}
                     <Badge tone="info" data-testid="main-image">
-                      {t('catalog.attach.main')}
+                      {t('attachments.main')}
                     </Badge>
                   </>
                 ) : null}
@@ -114,19 +114,19 @@ export function AttachmentInput({ businessId, label, hint, kind, multiple = fals
                   <Button
                     variant="secondary"
                     className="button--small"
-                    aria-label={t('catalog.attach.makeMainLabel', { name: attachment.fileName })}
+                    aria-label={t('attachments.makeMainLabel', { name: attachment.fileName })}
                     onClick={() => change([attachment, ...value.filter((a) => a.id !== attachment.id)])}
                   >
-                    {t('catalog.attach.makeMain')}
+                    {t('attachments.makeMain')}
                   </Button>
                 ) : null}
                 <Button
                   variant="secondary"
                   className="button--small"
-                  aria-label={t('catalog.attach.removeLabel', { name: attachment.fileName })}
+                  aria-label={t('attachments.removeLabel', { name: attachment.fileName })}
                   onClick={() => change(value.filter((a) => a.id !== attachment.id))}
                 >
-                  {t('catalog.attach.remove')}
+                  {t('attachments.remove')}
                 </Button>
               </span>
             </li>
@@ -149,9 +149,9 @@ export function AttachmentInput({ businessId, label, hint, kind, multiple = fals
         />
         {/* The input is hidden but focusable; this label is its visible face (and its focus ring). */}
         <label className="button button--secondary attachment-input__pick" htmlFor={inputId} aria-disabled={uploading !== null}>
-          {t('catalog.attach.pick')}
+          {t('attachments.pick')}
         </label>
-        {uploading ? <Spinner label={`${t('catalog.attach.uploading')} ${uploading}`} /> : null}
+        {uploading ? <Spinner label={`${t('attachments.uploading')} ${uploading}`} /> : null}
       </div>
       {messages.length ? (
         <p className="field__error" id={errorId} role="alert" data-testid="attachment-error">

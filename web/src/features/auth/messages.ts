@@ -1,8 +1,40 @@
 import { defineMessages } from '@/lib/define-messages';
 
-/** Confirming an address by mail: the register notice, the confirmation page, the reminder. */
+/**
+ * Signing in and up, the account page's profile and password, and confirming an address by mail
+ * (the register notice, the confirmation page, the reminder).
+ */
 export const authMessages = defineMessages(
   {
+    'auth.signInTitle': 'Đăng nhập',
+    'auth.signInCard': 'Đăng nhập bằng email',
+    'auth.signInIntro': 'Dành cho doanh nghiệp, cán bộ kiểm tra và quản trị viên. Người tra cứu sản phẩm không cần đăng nhập.',
+    'auth.sessionEnded': 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại để tiếp tục.',
+    'auth.signIn': 'Đăng nhập',
+    'auth.signingIn': 'Đang đăng nhập…',
+    'auth.noAccount': 'Chưa có tài khoản?',
+    'auth.registerLink': 'Đăng ký tài khoản',
+    'auth.registerTitle': 'Đăng ký tài khoản',
+    'auth.registerIntro': 'Tạo tài khoản để đăng ký doanh nghiệp, ghi nhận lô hàng và in mã QR truy xuất.',
+    'auth.registerCard': 'Thông tin tài khoản',
+    'auth.displayNameHint': 'Tên hiển thị với các thành viên khác của doanh nghiệp.',
+    'auth.register': 'Tạo tài khoản',
+    'auth.haveAccount': 'Đã có tài khoản?',
+    'auth.signInLink': 'Đăng nhập',
+
+    'account.title': 'Tài khoản của tôi',
+    'account.profile': 'Thông tin cá nhân',
+    'account.password.title': 'Đổi mật khẩu',
+    'account.password.intro': 'Sau khi đổi, các phiên đăng nhập trên thiết bị khác sẽ kết thúc.',
+    'account.currentPassword': 'Mật khẩu hiện tại',
+    'account.newPassword': 'Mật khẩu mới',
+    'account.changePassword': 'Đổi mật khẩu',
+    'account.wrongPassword': 'Mật khẩu hiện tại không đúng.',
+    'account.passwordSame': 'Mật khẩu mới cần khác mật khẩu hiện tại.',
+    'account.passwordChanged': 'Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.',
+    'account.signOut.title': 'Đăng xuất',
+    'account.signOut.intro': 'Kết thúc phiên đăng nhập trên thiết bị này.',
+
     'auth.checkMail.title': 'Hãy kiểm tra hộp thư',
     'auth.checkMail.text':
       'Chúng tôi đã gửi thư tới {email}. Mở liên kết trong thư để xác nhận địa chỉ và hoàn tất đăng ký; liên kết dùng được trong 24 giờ.',
@@ -24,6 +56,35 @@ export const authMessages = defineMessages(
     'auth.unverified.reload': 'Tôi đã xác nhận',
   },
   {
+    'auth.signInTitle': 'Sign in',
+    'auth.signInCard': 'Sign in with your email',
+    'auth.signInIntro': 'For businesses, inspectors and administrators. Looking up a product needs no account.',
+    'auth.sessionEnded': 'Your session has ended. Please sign in again to continue.',
+    'auth.signIn': 'Sign in',
+    'auth.signingIn': 'Signing in…',
+    'auth.noAccount': 'No account yet?',
+    'auth.registerLink': 'Create an account',
+    'auth.registerTitle': 'Create an account',
+    'auth.registerIntro': 'An account lets you register a business, record batches and print traceability QR codes.',
+    'auth.registerCard': 'Your account',
+    'auth.displayNameHint': 'The name other members of your business see.',
+    'auth.register': 'Create account',
+    'auth.haveAccount': 'Already have an account?',
+    'auth.signInLink': 'Sign in',
+
+    'account.title': 'My account',
+    'account.profile': 'Profile',
+    'account.password.title': 'Change password',
+    'account.password.intro': 'Your sign-ins on other devices end when you change it.',
+    'account.currentPassword': 'Current password',
+    'account.newPassword': 'New password',
+    'account.changePassword': 'Change password',
+    'account.wrongPassword': 'The current password is wrong.',
+    'account.passwordSame': 'The new password must differ from the current one.',
+    'account.passwordChanged': 'Password changed. Your other sign-ins have ended.',
+    'account.signOut.title': 'Sign out',
+    'account.signOut.intro': 'End your session on this device.',
+
     'auth.checkMail.title': 'Check your mailbox',
     'auth.checkMail.text':
       'We sent a mail to {email}. Open the link in it to confirm the address and finish signing up; the link works for 24 hours.',

@@ -1,8 +1,29 @@
 import { defineMessages } from '@/lib/define-messages';
 
-/** Invitations (owners' list, the one-time link, the invitee's page) and membership changes. */
+/**
+ * The business's members, invitations (owners' list, the one-time link, the invitee's page) and
+ * membership changes.
+ */
 export const membersMessages = defineMessages(
   {
+    'auth.signInInstead': 'Đăng nhập bằng email này',
+
+    'members.title': 'Thành viên',
+    'members.intro': 'Những người được ghi nhận sự kiện, quản lý sản phẩm và lô hàng thay mặt doanh nghiệp.',
+    'members.loading': 'Đang tải danh sách thành viên…',
+    'members.role': 'Vai trò',
+    'members.since': 'Tham gia từ {date}',
+    'members.remove': 'Xóa khỏi doanh nghiệp',
+    'members.removeLabel': 'Xóa {email} khỏi doanh nghiệp',
+    'members.removeTitle': 'Xóa thành viên?',
+    'members.removeText': '{email} sẽ không còn thao tác được cho doanh nghiệp này. Những gì người đó đã ghi nhận vẫn được giữ nguyên.',
+    'members.removeSelfText': 'Bạn sẽ rời doanh nghiệp này và không còn quản lý được nó nữa.',
+    'members.removed': 'Đã xóa {email}.',
+    'members.lastOwner': 'Không thể xóa chủ doanh nghiệp cuối cùng. Hãy chỉ định một chủ doanh nghiệp khác trước.',
+    'members.invite.title': 'Thêm thành viên',
+    'members.invite.email': 'Email của người được mời',
+    'members.invite.already': 'Người này đã là thành viên hoặc đã được mời.',
+
     'members.invite.hint': 'Người được mời nhận thư có liên kết dùng một lần, trong 7 ngày. Chỉ người có liên kết mới tham gia được.',
     'members.invite.submit': 'Gửi lời mời',
     'members.invite.sent': 'Đã gửi lời mời tới {email}.',
@@ -41,6 +62,24 @@ export const membersMessages = defineMessages(
     'invitation.signIn': 'Đăng nhập để nhận lời mời',
   },
   {
+    'auth.signInInstead': 'Sign in with this email',
+
+    'members.title': 'Members',
+    'members.intro': 'People who record events and manage products and batches for the business.',
+    'members.loading': 'Loading members…',
+    'members.role': 'Role',
+    'members.since': 'Member since {date}',
+    'members.remove': 'Remove from business',
+    'members.removeLabel': 'Remove {email} from the business',
+    'members.removeTitle': 'Remove this member?',
+    'members.removeText': '{email} will no longer act for this business. What they recorded stays.',
+    'members.removeSelfText': 'You will leave this business and no longer manage it.',
+    'members.removed': '{email} removed.',
+    'members.lastOwner': 'The last owner cannot be removed. Make someone else an owner first.',
+    'members.invite.title': 'Add a member',
+    'members.invite.email': 'Their email',
+    'members.invite.already': 'This person is already a member or already invited.',
+
     'members.invite.hint': 'The invitee gets a mail with a link that works once, for 7 days. Only someone with the link can join.',
     'members.invite.submit': 'Send invitation',
     'members.invite.sent': 'Invitation sent to {email}.',

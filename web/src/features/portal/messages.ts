@@ -14,7 +14,6 @@ export const portalMessages = defineMessages(
     'portal.nav.certificates': 'Chứng nhận',
     'portal.nav.import': 'Nhập từ tệp',
     'portal.nav.settings': 'Cài đặt',
-    'nav.portal': 'Cổng doanh nghiệp',
   },
   {
     'portal.title': 'Business portal',
@@ -29,6 +28,5 @@ export const portalMessages = defineMessages(
     'portal.nav.certificates': 'Certificates',
     'portal.nav.import': 'Import from file',
     'portal.nav.settings': 'Settings',
-    'nav.portal': 'Business portal',
   },
 );

@@ -15,7 +15,7 @@ import { TraceGraph } from '@/features/inspector/components/trace-graph';
 import { TraceIntegritySummary } from '@/features/inspector/components/trace-integrity-summary';
 import { TraceLinksTable } from '@/features/inspector/components/trace-links-table';
 import { TraceTable } from '@/features/inspector/components/trace-table';
-import { useBatch } from '@/features/lots/api/get-batch';
+import { useBatch } from '@/features/batches/api/get-batch';
 import { useLocale, useT } from '@/lib/i18n';
 
 const DEFAULT_TRACE: TraceOptions = { direction: 'both', depth: 20 };

@@ -4,20 +4,20 @@ import { Card } from '@/components/ui/card';
 import { FormError } from '@/components/ui/form-error';
 import { Notice } from '@/components/ui/notice';
 import { Spinner } from '@/components/ui/spinner';
-import { usePublicBatch } from '@/features/batch/api/get-public-batch';
+import { usePublicBatch } from '@/features/public-view/api/get-public-batch';
 import { useLocations } from '@/lib/api/list-locations';
-import { RecordsVerified } from '@/features/batch/components/records-verified';
+import { RecordsVerified } from '@/features/public-view/components/records-verified';
 import { BatchStatusBadge } from '@/components/ui/batch-status-badge';
 import { RecallActions } from '@/features/inspector/components/recall-actions';
 import { LabelsCard } from '@/features/labels/components/labels-card';
-import { useBatch } from '@/features/lots/api/get-batch';
-import { BatchFactsCard } from '@/features/lots/components/batch-facts-card';
-import { BatchesBreadcrumb } from '@/features/lots/components/batches-breadcrumb';
-import { BatchScansCard } from '@/features/lots/components/batch-scans-card';
-import { BatchTimeline } from '@/features/lots/components/batch-timeline';
+import { useBatch } from '@/features/batches/api/get-batch';
+import { BatchFactsCard } from '@/features/batches/components/batch-facts-card';
+import { BatchesBreadcrumb } from '@/features/batches/components/batches-breadcrumb';
+import { BatchScansCard } from '@/features/batches/components/batch-scans-card';
+import { BatchTimeline } from '@/features/batches/components/batch-timeline';
 import { portalPath, usePortalBusiness } from '@/lib/use-portal-business';
-import { CorrectEventAction } from '@/features/recording/components/correct-event-action';
-import { RecordActions } from '@/features/recording/components/record-actions';
+import { CorrectEventAction } from '@/features/events/components/correct-event-action';
+import { RecordActions } from '@/features/events/components/record-actions';
 import { useLocale, useT } from '@/lib/i18n';
 
 function BatchPage({ batch, onChanged }: { batch: BatchView; onChanged: () => void }) {
@@ -30,15 +30,15 @@ function BatchPage({ batch, onChanged }: { batch: BatchView; onChanged: () => vo
   const productName = publicView.status === 'success' ? publicView.data.product.name : null;
   const own = batch.businessId === membership.businessId;
   return (
-    <article className="page lots-batch" data-testid="portal-batch" data-batch-id={batch.id}>
+    <article className="page batches-detail" data-testid="portal-batch" data-batch-id={batch.id}>
       <title>{`${productName ? `${l(productName)} · ` : ''}${batch.lotCode} | ${membership.businessName} | ${t('app.name')}`}</title>
       <BatchesBreadcrumb businessId={membership.businessId} current={batch.lotCode} />
-      <header className="page__header lots-batch__header">
+      <header className="page__header batches-detail__header">
         <h1 className="page__title">
           {productName ? `${l(productName)} · ` : ''}
           <span className="code">{batch.lotCode}</span>
         </h1>
-        <p className="lots-batch__status">
+        <p className="batches-detail__status">
           <BatchStatusBadge status={batch.status} />
           {batch.displayName ? <span>{batch.displayName}</span> : null}
         </p>
@@ -60,7 +60,7 @@ function BatchPage({ batch, onChanged }: { batch: BatchView; onChanged: () => vo
           {own ? <BatchScansCard batchId={batch.id} /> : null}
           <LabelsCard batch={batch} />
           {own && membership.role === 'owner' ? (
-            <Card title={t('inspector.recall.title')} intro={t('lots.detail.recallIntro')} data-testid="owner-recall">
+            <Card title={t('inspector.recall.title')} intro={t('batches.detail.recallIntro')} data-testid="owner-recall">
               <RecallActions batchId={batch.id} lotCode={batch.lotCode} recalled={batch.status === 'recalled'} onChanged={onChanged} />
             </Card>
           ) : null}
@@ -76,14 +76,14 @@ export default function BatchDetailRoute() {
   const { batchId = '' } = useParams();
   const { businessId } = usePortalBusiness();
   const batch = useBatch(batchId);
-  if (batch.status === 'loading') return <Spinner label={t('lots.detail.loading')} />;
+  if (batch.status === 'loading') return <Spinner label={t('batches.detail.loading')} />;
   if (batch.status === 'error') {
     const missing = batch.error.code === 'BATCH_NOT_FOUND' || batch.error.code === 'NOT_FOUND';
     return (
       <div className="page" data-testid="portal-batch-error">
-        {missing ? <Notice tone="warning">{t('lots.detail.notFound')}</Notice> : <FormError error={batch.error} />}
+        {missing ? <Notice tone="warning">{t('batches.detail.notFound')}</Notice> : <FormError error={batch.error} />}
         <p>
-          <Link to={portalPath(businessId, '/batches')}>{t('lots.detail.back')}</Link>
+          <Link to={portalPath(businessId, '/batches')}>{t('batches.detail.back')}</Link>
         </p>
       </div>
     );

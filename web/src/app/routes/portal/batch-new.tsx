@@ -2,10 +2,10 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { Card } from '@/components/ui/card';
 import { QueryResult } from '@/components/ui/query-result';
 import { useLocations } from '@/lib/api/list-locations';
-import { useProducts } from '@/features/catalog/api/list-products';
-import { BatchForm, NoProducts } from '@/features/lots/components/batch-form';
-import { BatchesBreadcrumb } from '@/features/lots/components/batches-breadcrumb';
-import { mayRecord, RecordingDisabledNotice } from '@/features/lots/components/recording-disabled-notice';
+import { useProducts } from '@/features/products/api/list-products';
+import { BatchForm, NoProducts } from '@/features/batches/components/batch-form';
+import { BatchesBreadcrumb } from '@/features/batches/components/batches-breadcrumb';
+import { mayRecord, RecordingDisabledNotice } from '@/features/batches/components/recording-disabled-notice';
 import { portalPath, usePortalBusiness } from '@/lib/use-portal-business';
 import { useT } from '@/lib/i18n';
 
@@ -21,13 +21,13 @@ export default function BatchNewRoute() {
 
   return (
     <div className="page page--narrow" data-testid="batch-new-page">
-      <title>{`${t('lots.new.title')} | ${membership.businessName} | ${t('app.name')}`}</title>
-      <BatchesBreadcrumb businessId={businessId} current={t('lots.new.title')} />
-      <h1 className="page__title">{t('lots.new.title')}</h1>
-      <p className="page__intro">{t('lots.new.intro')}</p>
+      <title>{`${t('batches.new.title')} | ${membership.businessName} | ${t('app.name')}`}</title>
+      <BatchesBreadcrumb businessId={businessId} current={t('batches.new.title')} />
+      <h1 className="page__title">{t('batches.new.title')}</h1>
+      <p className="page__intro">{t('batches.new.intro')}</p>
       {mayRecord(membership) ? (
-        <Card title={t('lots.detail.facts')}>
-          <QueryResult query={products} loadingLabel={t('lots.new.loading')} retry>
+        <Card title={t('batches.detail.facts')}>
+          <QueryResult query={products} loadingLabel={t('batches.new.loading')} retry>
             {(productPage) =>
               productPage.items.length === 0 ? (
                 <NoProducts newProductPath={portalPath(businessId, '/products/new')} />

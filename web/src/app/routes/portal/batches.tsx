@@ -4,10 +4,10 @@ import { BATCH_STATUSES, type BatchStatus } from '@nguon/shared';
 import { Button } from '@/components/ui/button';
 import { PagedResult } from '@/components/ui/query-result';
 import { SearchFilters } from '@/components/ui/search-filters';
-import { useBatches } from '@/features/lots/api/list-batches';
-import { useProducts } from '@/features/catalog/api/list-products';
-import { BatchList } from '@/features/lots/components/batch-list';
-import { mayRecord } from '@/features/lots/components/recording-disabled-notice';
+import { useBatches } from '@/features/batches/api/list-batches';
+import { useProducts } from '@/features/products/api/list-products';
+import { BatchList } from '@/features/batches/components/batch-list';
+import { mayRecord } from '@/features/batches/components/recording-disabled-notice';
 import { portalPath, usePortalBusiness } from '@/lib/use-portal-business';
 import { useLocale, useT } from '@/lib/i18n';
 import { useListFilters } from '@/lib/use-list-filters';
@@ -39,56 +39,56 @@ export default function BatchesRoute() {
 
   return (
     <div className="page" data-testid="batches-page">
-      <title>{`${t('lots.list.title')} | ${membership.businessName} | ${t('app.name')}`}</title>
-      <header className="page__header lots-header">
-        <h1 className="page__title">{t('lots.list.title')}</h1>
+      <title>{`${t('batches.list.title')} | ${membership.businessName} | ${t('app.name')}`}</title>
+      <header className="page__header batches-header">
+        <h1 className="page__title">{t('batches.list.title')}</h1>
         {mayRecord(membership) ? (
           <Link
             to={portalPath(businessId, `/batches/new${filters.productId ? `?productId=${encodeURIComponent(filters.productId)}` : ''}`)}
             className="button button--primary"
             data-testid="new-batch-link"
           >
-            {t('lots.actions.newBatch')}
+            {t('batches.actions.newBatch')}
           </Link>
         ) : null}
       </header>
-      <p className="page__intro">{t('lots.list.intro')}</p>
+      <p className="page__intro">{t('batches.list.intro')}</p>
       <SearchFilters<BatchStatus>
         key={searchBox}
-        label={t('lots.list.filters')}
-        search={{ label: t('lots.list.search'), hint: t('lots.list.searchHint') }}
+        label={t('batches.list.filters')}
+        search={{ label: t('batches.list.search'), hint: t('batches.list.searchHint') }}
         onSearch={(q) => filter({ q })}
         choice={{
-          label: t('lots.list.status'),
+          label: t('batches.list.status'),
           name: 'status',
-          any: t('lots.list.anyStatus'),
+          any: t('batches.list.anyStatus'),
           options: BATCH_STATUSES.map((status) => ({ value: status, label: t(`batch.status.${status}`) })),
           value: filters.status,
           onChange: (status) => filter({ status }),
           testId: 'batch-status-filter',
         }}
-        submitLabel={t('lots.list.submit')}
+        submitLabel={t('batches.list.submit')}
       />
       {filters.productId ? (
-        <p className="lots-chip-row">
+        <p className="batches-chip-row">
           <span className="chip" data-testid="product-filter">
-            {t('lots.list.product', { product: product ? l(product.name) : '…' })}
+            {t('batches.list.product', { product: product ? l(product.name) : '…' })}
           </span>{' '}
           <button type="button" className="link-button" onClick={() => filter({ productId: '' })}>
-            {t('lots.list.allProducts')}
+            {t('batches.list.allProducts')}
           </button>
         </p>
       ) : null}
       <PagedResult
         query={batches}
-        loadingLabel={t('lots.list.loading')}
+        loadingLabel={t('batches.list.loading')}
         retry
         empty={
           <div className="muted" data-testid="batches-empty">
-            <p>{t(filtered ? 'lots.list.emptyFiltered' : 'lots.list.empty')}</p>
+            <p>{t(filtered ? 'batches.list.emptyFiltered' : 'batches.list.empty')}</p>
             {filtered ? (
               <Button variant="secondary" onClick={clear}>
-                {t('lots.list.clear')}
+                {t('batches.list.clear')}
               </Button>
             ) : null}
           </div>
@@ -96,7 +96,7 @@ export default function BatchesRoute() {
         limit={PAGE}
         offset={offset}
         onPage={setOffset}
-        pagesLabel={t('lots.list.pages')}
+        pagesLabel={t('batches.list.pages')}
       >
         {(items) => <BatchList businessId={businessId} batches={items} />}
       </PagedResult>

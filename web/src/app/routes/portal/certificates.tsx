@@ -1,8 +1,8 @@
 import { Card } from '@/components/ui/card';
 import { QueryResult } from '@/components/ui/query-result';
 import { useBusiness } from '@/lib/api/get-business';
-import { CertificatesSection } from '@/features/catalog/components/certificates-section';
-import { ReadOnlyNote } from '@/features/catalog/components/read-only-note';
+import { CertificatesSection } from '@/features/businesses/components/certificates-section';
+import { ReadOnlyNote } from '@/components/ui/read-only-note';
 import { usePortalBusiness } from '@/lib/use-portal-business';
 import { useT } from '@/lib/i18n';
 
@@ -15,12 +15,12 @@ export default function CertificatesRoute() {
   return (
     <div className="page" data-testid="certificates-page">
       <header className="page__header">
-        <h1 className="page__title">{t('catalog.certs.title')}</h1>
-        <p className="page__intro">{t('catalog.certs.intro')}</p>
+        <h1 className="page__title">{t('certificates.title')}</h1>
+        <p className="page__intro">{t('certificates.intro')}</p>
       </header>
       {canManage ? null : <ReadOnlyNote />}
-      <Card title={t('catalog.certs.title')}>
-        <QueryResult query={business} loadingLabel={t('catalog.certs.loading')} retry>
+      <Card title={t('certificates.title')}>
+        <QueryResult query={business} loadingLabel={t('certificates.loading')} retry>
           {(view) => (
             <CertificatesSection
               businessId={membership.businessId}

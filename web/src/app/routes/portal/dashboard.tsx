@@ -1,12 +1,12 @@
 import { QueryResult } from '@/components/ui/query-result';
-import { NotificationsCard } from '@/features/alerts/components/notifications-card';
-import { useDashboard } from '@/features/lots/api/get-dashboard';
-import { AttentionList } from '@/features/lots/components/attention-list';
-import { DashboardFigures } from '@/features/lots/components/dashboard-figures';
-import { OpenBatches } from '@/features/lots/components/open-batches';
-import { QuickActions } from '@/features/lots/components/quick-actions';
-import { RecentEvents } from '@/features/lots/components/recent-events';
-import { mayRecord, RecordingDisabledNotice } from '@/features/lots/components/recording-disabled-notice';
+import { NotificationsCard } from '@/features/notifications/components/notifications-card';
+import { useDashboard } from '@/features/batches/api/get-dashboard';
+import { AttentionList } from '@/features/batches/components/attention-list';
+import { DashboardFigures } from '@/features/batches/components/dashboard-figures';
+import { OpenBatches } from '@/features/batches/components/open-batches';
+import { QuickActions } from '@/features/batches/components/quick-actions';
+import { RecentEvents } from '@/features/batches/components/recent-events';
+import { mayRecord, RecordingDisabledNotice } from '@/features/batches/components/recording-disabled-notice';
 import { usePortalBusiness } from '@/lib/use-portal-business';
 import { useT } from '@/lib/i18n';
 
@@ -17,13 +17,13 @@ export default function DashboardRoute() {
   const { businessId } = membership;
   const dashboard = useDashboard(businessId);
   return (
-    <div className="page lots-dashboard" data-testid="dashboard">
-      <title>{`${t('lots.dashboard.title')} | ${membership.businessName} | ${t('app.name')}`}</title>
-      <h1 className="page__title">{t('lots.dashboard.title')}</h1>
+    <div className="page batches-dashboard" data-testid="dashboard">
+      <title>{`${t('batches.dashboard.title')} | ${membership.businessName} | ${t('app.name')}`}</title>
+      <h1 className="page__title">{t('batches.dashboard.title')}</h1>
       <RecordingDisabledNotice membership={membership} />
       <QuickActions businessId={businessId} canRecord={mayRecord(membership)} />
       <NotificationsCard businessId={businessId} />
-      <QueryResult query={dashboard} loadingLabel={t('lots.dashboard.loading')} retry>
+      <QueryResult query={dashboard} loadingLabel={t('batches.dashboard.loading')} retry>
         {(data) => (
           <div className="page__columns">
             <div className="page__column">

@@ -4,11 +4,11 @@ import { Card } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Notice } from '@/components/ui/notice';
 import { PagedResult } from '@/components/ui/query-result';
-import { deleteLocation } from '@/features/catalog/api/delete-location';
+import { deleteLocation } from '@/features/locations/api/delete-location';
 import { useLocations } from '@/lib/api/list-locations';
-import { LocationForm } from '@/features/catalog/components/location-form';
-import { LocationList } from '@/features/catalog/components/location-list';
-import { ReadOnlyNote } from '@/features/catalog/components/read-only-note';
+import { LocationForm } from '@/features/locations/components/location-form';
+import { LocationList } from '@/features/locations/components/location-list';
+import { ReadOnlyNote } from '@/components/ui/read-only-note';
 import { usePortalBusiness } from '@/lib/use-portal-business';
 import { useRequestErrorMessage } from '@/lib/error-message';
 import { useLocale, useT } from '@/lib/i18n';
@@ -31,7 +31,7 @@ export default function LocationsRoute() {
   const canManage = membership.role === 'owner';
 
   const onSaved = (saved: LocationView) => {
-    setNote(t('catalog.locations.saved', { name: saved.name }));
+    setNote(t('locations.saved', { name: saved.name }));
     setEditing(null);
     locations.reload();
   };
@@ -40,7 +40,7 @@ export default function LocationsRoute() {
     if (!deleting) return;
     const result = await remove.run(deleting);
     if (!result.ok) return;
-    setNote(t('catalog.locations.deleted', { name: deleting.name }));
+    setNote(t('locations.deleted', { name: deleting.name }));
     if (editing?.id === deleting.id) setEditing(null);
     setDeleting(null);
     locations.reload();
@@ -49,8 +49,8 @@ export default function LocationsRoute() {
   return (
     <div className="page" data-testid="locations-page">
       <header className="page__header">
-        <h1 className="page__title">{t('catalog.locations.title')}</h1>
-        <p className="page__intro">{t('catalog.locations.intro')}</p>
+        <h1 className="page__title">{t('locations.title')}</h1>
+        <p className="page__intro">{t('locations.intro')}</p>
       </header>
       {canManage ? null : <ReadOnlyNote />}
       {note ? (
@@ -58,16 +58,16 @@ export default function LocationsRoute() {
           {note}
         </Notice>
       ) : null}
-      <Card title={t('catalog.locations.title')}>
+      <Card title={t('locations.title')}>
         <PagedResult
           query={locations}
-          loadingLabel={t('catalog.locations.loading')}
+          loadingLabel={t('locations.loading')}
           retry
-          empty={<p className="muted">{t('catalog.locations.empty')}</p>}
+          empty={<p className="muted">{t('locations.empty')}</p>}
           limit={LIMIT}
           offset={offset}
           onPage={setOffset}
-          pagesLabel={t('catalog.locations.pages')}
+          pagesLabel={t('locations.pages')}
         >
           {(items) => (
             <LocationList
@@ -86,7 +86,7 @@ export default function LocationsRoute() {
         </PagedResult>
       </Card>
       {canManage ? (
-        <Card title={editing ? t('catalog.locations.editTitle', { name: editing.name }) : t('catalog.locations.addTitle')}>
+        <Card title={editing ? t('locations.editTitle', { name: editing.name }) : t('locations.addTitle')}>
           <LocationForm
             key={editing?.id ?? 'new'}
             businessId={membership.businessId}
@@ -98,8 +98,8 @@ export default function LocationsRoute() {
       ) : null}
       <ConfirmDialog
         open={deleting !== null}
-        title={t('catalog.locations.deleteTitle', { name: deleting?.name ?? '' })}
-        confirmLabel={t('catalog.locations.delete')}
+        title={t('locations.deleteTitle', { name: deleting?.name ?? '' })}
+        confirmLabel={t('locations.delete')}
         cancelLabel={t('form.cancel')}
         tone="danger"
         pending={remove.pending}
@@ -108,7 +108,7 @@ export default function LocationsRoute() {
         onClose={() => setDeleting(null)}
         data-testid="location-dialog"
       >
-        <p>{t('catalog.locations.deleteText')}</p>
+        <p>{t('locations.deleteText')}</p>
       </ConfirmDialog>
     </div>
   );

@@ -2,14 +2,14 @@ import { useSearchParams } from 'react-router';
 import { FormError } from '@/components/ui/form-error';
 import { Spinner } from '@/components/ui/spinner';
 import { usePortalBusiness } from '@/lib/use-portal-business';
-import { useIncomingShipments } from '@/features/recording/api/list-incoming-shipments';
+import { useIncomingShipments } from '@/features/events/api/list-incoming-shipments';
 import { useLocations } from '@/lib/api/list-locations';
-import { useProducts } from '@/features/catalog/api/list-products';
-import { useBatches } from '@/features/lots/api/list-batches';
-import { ProcessingForm } from '@/features/recording/components/processing-form';
-import { initialProcessing, type InputCandidate } from '@/features/recording/utils/processing-values';
+import { useProducts } from '@/features/products/api/list-products';
+import { useBatches } from '@/features/batches/api/list-batches';
+import { ProcessingForm } from '@/features/events/components/processing-form';
+import { initialProcessing, type InputCandidate } from '@/features/events/utils/processing-values';
 import { useT } from '@/lib/i18n';
-import '@/features/recording/recording.css';
+import '@/features/events/events.css';
 
 /** `/portal/:businessId/processing/new[?input=<batchId>]`: process batches into a new one. */
 export default function ProcessingNewRoute() {
@@ -26,7 +26,7 @@ export default function ProcessingNewRoute() {
   let body;
   if (failed?.status === 'error') body = <FormError error={failed.error} />;
   else if (own.status !== 'success' || received.status !== 'success' || products.status !== 'success' || locations.status !== 'success')
-    body = <Spinner label={t('recording.loading')} />;
+    body = <Spinner label={t('events.loading')} />;
   else {
     const candidates: InputCandidate[] = own.data.items.map((b) => ({
       id: b.id,
@@ -58,11 +58,11 @@ export default function ProcessingNewRoute() {
     );
   }
   return (
-    <div className="page recording-page" data-testid="processing-page">
-      <title>{`${t('recording.processing.title')} | ${businessName} | ${t('app.name')}`}</title>
+    <div className="page events-page" data-testid="processing-page">
+      <title>{`${t('events.processing.title')} | ${businessName} | ${t('app.name')}`}</title>
       <header className="page__header">
-        <h1 className="page__title">{t('recording.processing.title')}</h1>
-        <p className="recording-intro">{t('recording.stage.processing.intro')}</p>
+        <h1 className="page__title">{t('events.processing.title')}</h1>
+        <p className="events-intro">{t('events.stage.processing.intro')}</p>
       </header>
       {body}
     </div>

@@ -4,10 +4,10 @@ import type { ProductView } from '@nguon/shared';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { QueryResult } from '@/components/ui/query-result';
-import { useProduct } from '@/features/catalog/api/get-product';
-import { CertificatesSection } from '@/features/catalog/components/certificates-section';
-import { ProductForm } from '@/features/catalog/components/product-form';
-import { ReadOnlyNote } from '@/features/catalog/components/read-only-note';
+import { useProduct } from '@/features/products/api/get-product';
+import { CertificatesSection } from '@/features/businesses/components/certificates-section';
+import { ProductForm } from '@/features/products/components/product-form';
+import { ReadOnlyNote } from '@/components/ui/read-only-note';
 import { portalPath, usePortalBusiness } from '@/lib/use-portal-business';
 import { useLocale, useT } from '@/lib/i18n';
 
@@ -28,7 +28,7 @@ export default function ProductEditRoute() {
   const header = (title: string) => (
     <header className="page__header">
       <p>
-        <Link to={portalPath(membership.businessId, '/products')}>{t('catalog.product.back')}</Link>
+        <Link to={portalPath(membership.businessId, '/products')}>{t('products.edit.back')}</Link>
       </p>
       <h1 className="page__title">{title}</h1>
     </header>
@@ -37,7 +37,7 @@ export default function ProductEditRoute() {
   if (!productId) {
     return (
       <div className="page page--narrow" data-testid="product-page">
-        {header(t('catalog.product.newTitle'))}
+        {header(t('products.edit.newTitle'))}
         {canManage ? null : <ReadOnlyNote />}
         <ProductForm
           businessId={membership.businessId}
@@ -53,17 +53,17 @@ export default function ProductEditRoute() {
 
   return (
     <div className="page page--narrow" data-testid="product-page">
-      <QueryResult query={product} loadingLabel={t('catalog.product.loading')} retry>
+      <QueryResult query={product} loadingLabel={t('products.edit.loading')} retry>
         {(view) => (
           <>
             {header(l(view.name))}
             {canManage ? null : <ReadOnlyNote />}
             {justCreated || savedHere ? (
               <Notice tone="success" role="status" data-testid="product-saved">
-                {t('catalog.product.saved')}
+                {t('products.edit.saved')}
               </Notice>
             ) : null}
-            {view.batchCount > 0 ? <p className="muted">{t('catalog.product.batchCount', { count: view.batchCount })}</p> : null}
+            {view.batchCount > 0 ? <p className="muted">{t('products.edit.batchCount', { count: view.batchCount })}</p> : null}
             <ProductForm
               key={view.id}
               businessId={membership.businessId}
@@ -74,7 +74,7 @@ export default function ProductEditRoute() {
                 setSaved(true);
               }}
             />
-            <Card title={t('catalog.product.certificates')} intro={t('catalog.product.certificatesIntro')}>
+            <Card title={t('products.edit.certificates')} intro={t('products.edit.certificatesIntro')}>
               <CertificatesSection
                 businessId={membership.businessId}
                 holder={{ kind: 'product', id: view.id }}

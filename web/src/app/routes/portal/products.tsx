@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { PagedResult } from '@/components/ui/query-result';
-import { useProducts } from '@/features/catalog/api/list-products';
-import { ProductList } from '@/features/catalog/components/product-list';
-import { ReadOnlyNote } from '@/features/catalog/components/read-only-note';
+import { useProducts } from '@/features/products/api/list-products';
+import { ProductList } from '@/features/products/components/product-list';
+import { ReadOnlyNote } from '@/components/ui/read-only-note';
 import { portalPath, usePortalBusiness } from '@/lib/use-portal-business';
 import { useT } from '@/lib/i18n';
 
@@ -19,12 +19,12 @@ export default function ProductsRoute() {
   return (
     <div className="page" data-testid="products-page">
       <header className="page__header">
-        <h1 className="page__title">{t('catalog.products.title')}</h1>
-        <p className="page__intro">{t('catalog.products.intro')}</p>
+        <h1 className="page__title">{t('products.title')}</h1>
+        <p className="page__intro">{t('products.intro')}</p>
         {canManage ? (
           <p>
             <Link className="button button--primary" to={portalPath(membership.businessId, '/products/new')} data-testid="new-product">
-              {t('catalog.products.new')}
+              {t('products.new')}
             </Link>
           </p>
         ) : null}
@@ -32,13 +32,13 @@ export default function ProductsRoute() {
       {canManage ? null : <ReadOnlyNote />}
       <PagedResult
         query={products}
-        loadingLabel={t('catalog.products.loading')}
+        loadingLabel={t('products.loading')}
         retry
-        empty={<p className="muted">{t('catalog.products.empty')}</p>}
+        empty={<p className="muted">{t('products.empty')}</p>}
         limit={LIMIT}
         offset={offset}
         onPage={setOffset}
-        pagesLabel={t('catalog.products.pages')}
+        pagesLabel={t('products.pages')}
       >
         {(items) => <ProductList businessId={membership.businessId} products={items} />}
       </PagedResult>

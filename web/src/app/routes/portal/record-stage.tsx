@@ -5,12 +5,12 @@ import { Notice } from '@/components/ui/notice';
 import { Spinner } from '@/components/ui/spinner';
 import { portalPath, usePortalBusiness } from '@/lib/use-portal-business';
 import { useLocations } from '@/lib/api/list-locations';
-import { useBatch } from '@/features/lots/api/get-batch';
-import { useBatchEvents } from '@/features/lots/api/list-batch-events';
-import { RecordStageForm } from '@/features/recording/components/record-stage-form';
-import { initialValues, lastPlace, type RecordableStage } from '@/features/recording/utils/stage-values';
+import { useBatch } from '@/features/batches/api/get-batch';
+import { useBatchEvents } from '@/features/batches/api/list-batch-events';
+import { RecordStageForm } from '@/features/events/components/record-stage-form';
+import { initialValues, lastPlace, type RecordableStage } from '@/features/events/utils/stage-values';
 import { useLocale, useT } from '@/lib/i18n';
-import '@/features/recording/recording.css';
+import '@/features/events/events.css';
 
 const isStage = (value: string): value is RecordableStage => (SINGLE_BATCH_STAGES as string[]).includes(value);
 
@@ -27,14 +27,14 @@ export default function RecordStageRoute() {
   const batchPath = portalPath(businessId, `/batches/${encodeURIComponent(batchId)}`);
   const back = (
     <p className="page__aside">
-      <Link to={batchPath}>{t('recording.backToBatch')}</Link>
+      <Link to={batchPath}>{t('events.backToBatch')}</Link>
     </p>
   );
 
   if (!isStage(stage)) {
     return (
       <div className="page">
-        <Notice tone="warning">{t('recording.unknownStage')}</Notice>
+        <Notice tone="warning">{t('events.unknownStage')}</Notice>
         {back}
       </div>
     );
@@ -49,19 +49,19 @@ export default function RecordStageRoute() {
     );
   }
   if (batch.status !== 'success' || events.status !== 'success' || locations.status !== 'success')
-    return <Spinner label={t('recording.loading')} />;
+    return <Spinner label={t('events.loading')} />;
 
   const places = locations.data.items;
   const title = l(STAGES[stage].label);
   return (
-    <div className="page recording-page" data-testid="record-stage-page">
+    <div className="page events-page" data-testid="record-stage-page">
       <title>{`${title} · ${batch.data.lotCode} | ${businessName} | ${t('app.name')}`}</title>
       {back}
       <header className="page__header">
         <h1 className="page__title">
           {title} · <span className="code">{batch.data.lotCode}</span>
         </h1>
-        <p className="recording-intro">{t(`recording.stage.${stage}.intro`)}</p>
+        <p className="events-intro">{t(`events.stage.${stage}.intro`)}</p>
       </header>
       <RecordStageForm
         key={stage}

@@ -1,4 +1,4 @@
-import { IncomingShipments } from '@/features/recording/components/incoming-shipments';
+import { IncomingShipments } from '@/features/events/components/incoming-shipments';
 import { usePortalBusiness } from '@/lib/use-portal-business';
 import { useT } from '@/lib/i18n';
 
@@ -8,10 +8,10 @@ export default function ShipmentsRoute() {
   const { businessId, businessName } = usePortalBusiness();
   return (
     <div className="page" data-testid="shipments-page">
-      <title>{`${t('recording.shipments.title')} | ${businessName} | ${t('app.name')}`}</title>
+      <title>{`${t('events.shipments.title')} | ${businessName} | ${t('app.name')}`}</title>
       <header className="page__header">
-        <h1 className="page__title">{t('recording.shipments.title')}</h1>
-        <p className="recording-intro">{t('recording.shipments.intro')}</p>
+        <h1 className="page__title">{t('events.shipments.title')}</h1>
+        <p className="events-intro">{t('events.shipments.intro')}</p>
       </header>
       <IncomingShipments businessId={businessId} />
     </div>

@@ -49,7 +49,7 @@ export function withoutLots(text: string, places: ReadonlySet<number>): string {
   return lines.filter((_, index) => !places.has(index)).join('\n');
 }
 
-/** The places in the list of the lots the server could not find (`lots.3.lotCode` → 3). */
+/** The places in the list of the lots the server could not find (`batches.3.lotCode` → 3). */
 export function unknownLotPlaces(fieldErrors: Record<string, string[]>): Set<number> {
   return new Set(
     Object.keys(fieldErrors).flatMap((field) => {

@@ -1,0 +1,281 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { UNIT_CODES, UNITS, type BatchListItem, type LocationView, type Page, type ProductView } from '@nguon/shared';
+import { fieldMessages } from '@/components/ui/field';
+import { FormError, fieldErrorOf } from '@/components/ui/form-error';
+import { Notice } from '@/components/ui/notice';
+import { SelectField } from '@/components/ui/select-field';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TextAreaField } from '@/components/ui/text-area-field';
+import { TextField } from '@/components/ui/text-field';
+import { portalPath } from '@/lib/use-portal-business';
+import { apiRequest, queryString } from '@/lib/api-client';
+import { useLocale, useT } from '@/lib/i18n';
+import { submitForm } from '@/lib/submit-form';
+import { useAction } from '@/lib/use-action';
+import { recordProcessing } from '../api/record-processing';
+import { vietnamNow } from '../utils/event-time';
+import {
+  outputExceedsInputs,
+  toProcessingRequest,
+  validateProcessing,
+  type InputCandidate,
+  type ProcessingField,
+  type ProcessingValues,
+} from '../utils/processing-values';
+import { recordedPath } from './recorded-notice';
+
+interface ProcessingFormProps {
+  businessId: string;
+  candidates: readonly InputCandidate[];
+  products: readonly ProductView[];
+  locations: readonly LocationView[];
+  initial: ProcessingValues;
+}
+
+const SERVER_PATHS: Record<ProcessingField, string[]> = {
+  inputs: ['inputs'],
+  productId: ['outputs.0.newBatch.productId', 'outputs'],
+  lotCode: ['outputs.0.newBatch.lotCode'],
+  productionDate: ['outputs.0.newBatch.productionDate'],
+  expiryDate: ['outputs.0.newBatch.expiryDate'],
+  quantity: ['outputs.0.newBatch.quantity', 'outputs.0.newBatch.unit'],
+  eventTime: ['eventTime'],
+};
+
+/** Processing in one step: the batches used and how much of each, and the new batch it makes. */
+export function ProcessingForm({ businessId, candidates, products, locations, initial }: ProcessingFormProps) {
+  const t = useT();
+  const { locale, l } = useLocale();
+  const navigate = useNavigate();
+  const [values, setValues] = useState(initial);
+  const [checked, setChecked] = useState(false);
+  const action = useAction(recordProcessing);
+  const set = (change: Partial<ProcessingValues>) => setValues((current) => ({ ...current, ...change }));
+  const setLine = (id: string, change: Partial<ProcessingValues['inputs'][string]>) =>
+    setValues((current) => ({ ...current, inputs: { ...current.inputs, [id]: { ...current.inputs[id]!, ...change } } }));
+  const problems = checked ? validateProcessing(values) : {};
+  const errorFor = (field: ProcessingField) => {
+    const own = problems[field];
+    if (own) return t(own);
+    if (!action.error) return undefined;
+    const paths =
+      field === 'inputs' ? Object.keys(action.error.fieldErrors).filter((path) => path.startsWith('inputs')) : SERVER_PATHS[field];
+    return fieldErrorOf(action.error, ...paths);
+  };
+  const inputsError = fieldMessages(errorFor('inputs'));
+
+  // The answer is the processing event; the new batch is found by its lot code to open its page.
+  const openMade = async () => {
+    const found = await apiRequest<Page<BatchListItem>>(
+      'GET',
+      `/api/businesses/${encodeURIComponent(businessId)}/batches${queryString({ productId: values.productId, q: values.lotCode.trim(), limit: 5 })}`,
+      { locale },
+    );
+    const made = found.items.find((b) => b.lotCode === values.lotCode.trim());
+    await navigate(
+      made
+        ? recordedPath(portalPath(businessId, `/batches/${encodeURIComponent(made.id)}`), 'processing')
+        : portalPath(businessId, '/batches'),
+    );
+  };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    setChecked(true);
+    return submitForm(event, {
+      problems: validateProcessing(values),
+      send: () => action.run(toProcessingRequest(values), { locale }),
+      onSent: () => void openMade(),
+    });
+  };
+
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate data-testid="processing-form">
+      <fieldset
+        className="card stack events-inputs"
+        aria-invalid={inputsError.length ? true : undefined}
+        aria-describedby={inputsError.length ? 'processing-inputs-error' : undefined}
+      >
+        <legend className="card__title">{t('events.processing.inputs')}</legend>
+        <p className="card__intro">{t('events.processing.inputsHint')}</p>
+        {candidates.length === 0 ? <p className="muted">{t('events.processing.noInputs')}</p> : null}
+        <ul className="row-list">
+          {candidates.map((candidate) => {
+            const line = values.inputs[candidate.id]!;
+            return (
+              <li key={candidate.id} className="row events-input" data-testid="processing-input" data-lot={candidate.lotCode}>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={line.selected}
+                    onChange={(event) => setLine(candidate.id, { selected: event.target.checked })}
+                    data-testid="input-select"
+                  />
+                  <span className="check__text">
+                    <span className="check__label">
+                      {l(candidate.productName)} · <span className="code">{candidate.lotCode}</span>
+                    </span>
+                    {candidate.received ? <span className="check__description">{t('events.processing.received')}</span> : null}
+                  </span>
+                </label>
+                {line.selected ? (
+                  <div className="events-pair">
+                    <TextField
+                      label={t('events.processing.used', { lot: candidate.lotCode })}
+                      inputMode="decimal"
+                      value={line.quantity}
+                      onChange={(event) => setLine(candidate.id, { quantity: event.target.value })}
+                      data-testid="input-quantity"
+                    />
+                    <SelectField
+                      label={t('events.field.unit')}
+                      value={line.unit}
+                      onChange={(event) => setLine(candidate.id, { unit: event.target.value as typeof line.unit })}
+                    >
+                      {UNIT_CODES.map((code) => (
+                        <option key={code} value={code}>
+                          {l(UNITS[code])}
+                        </option>
+                      ))}
+                    </SelectField>
+                  </div>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+        {inputsError.length ? (
+          <p className="field__error" id="processing-inputs-error">
+            {inputsError.join(' ')}
+          </p>
+        ) : null}
+      </fieldset>
+
+      <fieldset className="card stack">
+        <legend className="card__title">{t('events.processing.output')}</legend>
+        <p className="card__intro">{t('events.processing.outputHint')}</p>
+        <SelectField
+          label={t('events.processing.product')}
+          value={values.productId}
+          onChange={(event) => {
+            const product = products.find((p) => p.id === event.target.value);
+            set({ productId: event.target.value, unit: values.unit || product?.unit || '' });
+          }}
+          error={errorFor('productId')}
+          data-testid="output-product"
+        >
+          <option value="">{t('events.processing.productPick')}</option>
+          {products.map((product) => (
+            <option key={product.id} value={product.id}>
+              {l(product.name)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label={t('events.processing.lotCode')}
+          hint={t('events.processing.lotCodeHint')}
+          value={values.lotCode}
+          onChange={(event) => set({ lotCode: event.target.value })}
+          maxLength={20}
+          autoComplete="off"
+          error={errorFor('lotCode')}
+          data-testid="output-lot"
+        />
+        <TextField
+          label={t('events.processing.displayName')}
+          value={values.displayName}
+          onChange={(event) => set({ displayName: event.target.value })}
+          maxLength={200}
+        />
+        <div className="events-pair">
+          <TextField
+            label={t('events.processing.productionDate')}
+            type="date"
+            value={values.productionDate}
+            max={vietnamNow().slice(0, 10)}
+            onChange={(event) => set({ productionDate: event.target.value })}
+            error={errorFor('productionDate')}
+          />
+          <TextField
+            label={t('events.processing.expiryDate')}
+            type="date"
+            value={values.expiryDate}
+            onChange={(event) => set({ expiryDate: event.target.value })}
+            error={errorFor('expiryDate')}
+          />
+        </div>
+        <div className="events-pair">
+          <TextField
+            label={t('events.processing.quantity')}
+            inputMode="decimal"
+            value={values.quantity}
+            onChange={(event) => set({ quantity: event.target.value })}
+            error={errorFor('quantity')}
+            data-testid="output-quantity"
+          />
+          <SelectField
+            label={t('events.field.unit')}
+            value={values.unit}
+            onChange={(event) => set({ unit: event.target.value as ProcessingValues['unit'] })}
+          >
+            <option value="">—</option>
+            {UNIT_CODES.map((code) => (
+              <option key={code} value={code}>
+                {l(UNITS[code])}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        {outputExceedsInputs(values) ? (
+          <Notice tone="warning" data-testid="output-exceeds">
+            {t('events.processing.exceeds')}
+          </Notice>
+        ) : null}
+      </fieldset>
+
+      <fieldset className="card stack">
+        <legend className="card__title">{t('events.processing.when')}</legend>
+        <TextField
+          label={t('events.field.time')}
+          hint={t('events.field.timeHint')}
+          type="datetime-local"
+          value={values.eventTime}
+          max={vietnamNow()}
+          onChange={(event) => set({ eventTime: event.target.value })}
+          error={errorFor('eventTime')}
+        />
+        <SelectField
+          label={t('events.field.place')}
+          value={values.locationId}
+          onChange={(event) => set({ locationId: event.target.value })}
+          error={fieldErrorOf(action.error, 'locationId')}
+        >
+          <option value="">{t('events.field.placeNone')}</option>
+          {locations.map((place) => (
+            <option key={place.id} value={place.id}>
+              {place.name}
+            </option>
+          ))}
+        </SelectField>
+        <TextAreaField
+          label={t('events.field.note')}
+          value={values.note}
+          onChange={(event) => set({ note: event.target.value })}
+          rows={2}
+          maxLength={2000}
+        />
+      </fieldset>
+
+      <FormError
+        error={action.error}
+        shownFields={[
+          ...Object.values(SERVER_PATHS).flat(),
+          'locationId',
+          ...Object.keys(action.error?.fieldErrors ?? {}).filter((p) => p.startsWith('inputs')),
+        ]}
+      />
+      <SubmitButton pending={action.pending} pendingLabel={t('form.saving')} data-testid="processing-submit">
+        {t('events.processing.submit')}
+      </SubmitButton>
+    </form>
+  );
+}

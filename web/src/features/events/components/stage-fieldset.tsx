@@ -1,0 +1,186 @@
+import { useId } from 'react';
+import { UNIT_CODES, UNITS, type LocationView } from '@nguon/shared';
+import { fieldErrorOf } from '@/components/ui/form-error';
+import { SelectField } from '@/components/ui/select-field';
+import { TextAreaField } from '@/components/ui/text-area-field';
+import { TextField } from '@/components/ui/text-field';
+import { AttachmentInput } from '@/components/ui/attachment-input';
+import type { ApiRequestError } from '@/lib/api-client';
+import { useLocale, useT } from '@/lib/i18n';
+import { vietnamNow } from '../utils/event-time';
+import {
+  DOCUMENT_TYPES,
+  SERVER_PATHS,
+  type RecordableStage,
+  type StageField,
+  type StageProblems,
+  type StageValues,
+} from '../utils/stage-values';
+import { RecipientPicker } from './recipient-picker';
+
+interface StageFieldsetProps {
+  stage: RecordableStage;
+  values: StageValues;
+  onChange: (change: Partial<StageValues>) => void;
+  problems: StageProblems;
+  serverError: ApiRequestError | null;
+  businessId: string;
+  locations: readonly LocationView[];
+}
+
+/** The fields of one stage's form: when, where, how much, and what that stage needs besides. */
+export function StageFieldset({ stage, values, onChange, problems, serverError, businessId, locations }: StageFieldsetProps) {
+  const t = useT();
+  const { l } = useLocale();
+  const errorFor = (field: StageField) => {
+    const own = problems[field];
+    return own ? t(own) : fieldErrorOf(serverError, ...SERVER_PATHS[field]);
+  };
+  const documentTypes = DOCUMENT_TYPES[stage];
+  const passedErrorId = useId();
+  const passedError = [errorFor('passed') ?? []].flat().join(' ');
+
+  return (
+    <div className="stack events-fields">
+      <TextField
+        label={t('events.field.time')}
+        hint={t('events.field.timeHint')}
+        type="datetime-local"
+        value={values.eventTime}
+        max={vietnamNow()}
+        onChange={(event) => onChange({ eventTime: event.target.value })}
+        error={errorFor('eventTime')}
+        required
+        data-testid="field-time"
+      />
+      <SelectField
+        label={t('events.field.place')}
+        value={values.locationId}
+        onChange={(event) => onChange({ locationId: event.target.value })}
+        error={errorFor('locationId')}
+        data-testid="field-place"
+      >
+        <option value="">{t('events.field.placeNone')}</option>
+        {locations.map((place) => (
+          <option key={place.id} value={place.id}>
+            {place.name}
+          </option>
+        ))}
+      </SelectField>
+      <div className="events-pair">
+        <TextField
+          label={t('events.field.quantity')}
+          inputMode="decimal"
+          value={values.quantity}
+          onChange={(event) => onChange({ quantity: event.target.value })}
+          error={errorFor('quantity')}
+          data-testid="field-quantity"
+        />
+        <SelectField
+          label={t('events.field.unit')}
+          value={values.unit}
+          onChange={(event) => onChange({ unit: event.target.value as StageValues['unit'] })}
+        >
+          <option value="">—</option>
+          {UNIT_CODES.map((code) => (
+            <option key={code} value={code}>
+              {l(UNITS[code])}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+
+      {stage === 'shipping' ? (
+        <RecipientPicker value={values} onChange={onChange} excludeId={businessId} error={errorFor('party')} />
+      ) : null}
+      {stage === 'receiving' ? (
+        <TextField
+          label={t('events.field.source')}
+          hint={t('events.field.sourceHint')}
+          value={values.partyName}
+          onChange={(event) => onChange({ partyName: event.target.value })}
+          maxLength={300}
+          error={errorFor('party')}
+        />
+      ) : null}
+
+      {stage === 'inspecting' ? (
+        <>
+          <fieldset
+            className="field fieldset"
+            aria-invalid={passedError ? true : undefined}
+            aria-describedby={passedError ? passedErrorId : undefined}
+            data-testid="field-passed"
+          >
+            <legend className="field__label">{t('events.field.passed')}</legend>
+            {(['yes', 'no'] as const).map((answer) => (
+              <label key={answer} className="check check--inline">
+                <input type="radio" name="passed" checked={values.passed === answer} onChange={() => onChange({ passed: answer })} />
+                <span className="check__label">{t(`events.field.passed.${answer}`)}</span>
+              </label>
+            ))}
+            {passedError ? (
+              <p className="field__error" id={passedErrorId}>
+                {passedError}
+              </p>
+            ) : null}
+          </fieldset>
+          <TextField
+            label={t('events.field.lab')}
+            hint={t('events.field.labHint')}
+            value={values.labName}
+            onChange={(event) => onChange({ labName: event.target.value })}
+            maxLength={300}
+            error={errorFor('labName')}
+          />
+          <AttachmentInput
+            businessId={businessId}
+            label={t('events.field.labReport')}
+            hint={t('events.field.labReportHint')}
+            kind="document"
+            multiple
+            value={values.attachments}
+            onChange={(attachments) => onChange({ attachments })}
+            error={[errorFor('attachments') ?? []].flat().join(' ') || undefined}
+          />
+        </>
+      ) : null}
+
+      {documentTypes ? (
+        <div className="events-pair">
+          {documentTypes.length > 1 ? (
+            <SelectField
+              label={t('events.field.documentType')}
+              value={values.documentType}
+              onChange={(event) => onChange({ documentType: event.target.value as StageValues['documentType'] })}
+            >
+              {documentTypes.map((type) => (
+                <option key={type} value={type}>
+                  {t(`events.document.${type}`)}
+                </option>
+              ))}
+            </SelectField>
+          ) : null}
+          <TextField
+            label={documentTypes.length > 1 ? t('events.field.documentId') : t(`events.document.${documentTypes[0]!}`)}
+            hint={t('events.field.documentHint')}
+            value={values.documentId}
+            onChange={(event) => onChange({ documentId: event.target.value })}
+            maxLength={100}
+            error={errorFor('documentId')}
+            data-testid="field-document"
+          />
+        </div>
+      ) : null}
+
+      <TextAreaField
+        label={t('events.field.note')}
+        value={values.note}
+        onChange={(event) => onChange({ note: event.target.value })}
+        rows={2}
+        maxLength={2000}
+        error={errorFor('note')}
+      />
+    </div>
+  );
+}
