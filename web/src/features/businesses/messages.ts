@@ -87,7 +87,6 @@ export const businessesMessages = defineMessages(
     'claims.conflictNotice':
       'Có mã trùng với doanh nghiệp đã xác minh khác: không thể xác minh doanh nghiệp này cho đến khi khai báo được sửa hoặc làm rõ.',
     'claims.confirmButton': 'Xác nhận mã doanh nghiệp GS1 mới',
-    'claims.confirmedNotice': 'Đã xác nhận mã doanh nghiệp GS1 của {name}.',
     'claims.edit.title': 'Mã doanh nghiệp GS1',
     'claims.edit.intro':
       'Mã GTIN của sản phẩm phải thuộc một trong các mã này. Sau khi doanh nghiệp được xác minh, mã thêm mới phải chờ quản trị viên xác nhận.',
@@ -203,7 +202,6 @@ export const businessesMessages = defineMessages(
     'claims.conflictNotice':
       'Some claims collide with another verified business: this business cannot be verified until they are corrected or explained.',
     'claims.confirmButton': 'Confirm new GS1 company prefixes',
-    'claims.confirmedNotice': 'The GS1 company prefixes of {name} are confirmed.',
     'claims.edit.title': 'GS1 company prefixes',
     'claims.edit.intro':
       'Product GTINs must fall under one of these. Once the business is verified, a prefix added waits for an administrator to confirm it.',
