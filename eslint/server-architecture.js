@@ -13,6 +13,9 @@ export const LAYERS = [
   'database',
   'common',
   'mail',
+  // The event store's read rules (what stands, shipments and receipts, lineage): below the access
+  // guard and every feature that reads events.
+  'records',
   // Who is acting and what they may do: imports no feature.
   'auth',
   'audit',
@@ -64,6 +67,8 @@ const PUBLIC = {
   auth: ['access-rule.ts', 'current-actor.decorator.ts', 'principal.ts', 'tenancy.policy.ts'],
   audit: ['audit-trail.ts'],
   mail: ['mailer.ts', 'compose-mail.ts'],
+  // The same rules as SQL, for other modules' set-based queries.
+  records: ['records.sql.ts'],
 };
 
 /** Files that assemble the application and may import anything: they are not checked here. */
