@@ -25,6 +25,6 @@ import { EventsController } from './events.controller.js';
     EventStore,
     EventCapture,
   ],
-  exports: [EventRecordingService, EventCapture, BatchEventsService],
+  exports: [EventRecordingService, EventCapture, BatchEventsService, BatchIntegrityService],
 })
 export class EventsModule {}

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { TraceIntegrityReport, TraceView } from '@nguon/shared';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
-import { loadChains, verifyChain } from '../events/hash-chains.js';
+import { BatchIntegrityService } from '../events/batch-integrity.service.js';
 import { RecordsService } from '../records/records.service.js';
 import type { TraceQueryDto } from './trace-query.dto.js';
 import { loadActiveRecalls, loadTraceBatches, loadTraceEdges } from './trace.queries.js';
@@ -14,6 +14,7 @@ export class TraceService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly records: RecordsService,
+    private readonly integrity: BatchIntegrityService,
   ) {}
 
   async traceBatch(batchId: string, query: TraceQueryDto): Promise<TraceView> {
@@ -64,9 +65,8 @@ export class TraceService {
     const [exists] = await this.db.query(`SELECT 1 FROM batches WHERE id = $1`, [batchId]);
     if (!exists) throw new DomainError('BATCH_NOT_FOUND');
     const ids = [...depthOf.keys()].sort((a, b) => depthOf.get(a)! - depthOf.get(b)!);
-    const chains = await loadChains(this.db, ids);
     const checkedAt = new Date();
-    const batches = ids.map((id) => verifyChain(id, chains, checkedAt));
+    const batches = await this.integrity.verifyBatches(ids, checkedAt);
     return {
       batchId,
       direction: query.direction,
