@@ -1,10 +1,11 @@
 // The server's module rules (issue #12), checked by import-x/no-restricted-paths:
 // 1. folders depend one way, in the order of LAYERS below: a folder imports only folders listed
 //    before it, so no two folders can import each other, directly or in a loop. Within that order:
-//    `auth/` imports no feature, master data never imports the event store, and writes never
-//    import the read side;
+//    `auth/` imports no feature, master data never imports the event store, writes never import
+//    the read side, and no module imports the read side's ends (READ_ENDS), not even another
+//    read-side one;
 // 2. no deep imports: another module is used through what it exposes (PUBLIC).
-// Today's known violations are listed in ./server-baseline.js; anything else fails `npm run lint`.
+// Today's known violations are listed in ./baseline.js; anything else fails `npm run lint`.
 
 /** Everything a module may import comes earlier in this list. */
 export const LAYERS = [
@@ -13,6 +14,9 @@ export const LAYERS = [
   'database',
   'common',
   'mail',
+  // The event store's read rules (what stands, shipments and receipts, lineage): below the access
+  // guard and every feature that reads events.
+  'records',
   // Who is acting and what they may do: imports no feature.
   'auth',
   'audit',
@@ -54,6 +58,8 @@ const INFRASTRUCTURE = ['config', 'database', 'common', 'mail'];
 const MASTER_DATA = ['businesses', 'products', 'locations'];
 const EVENT_STORE = ['events', 'epcis'];
 const READ_SIDE = LAYERS.slice(LAYERS.indexOf('trace'));
+/** The read side but the consumer's pages (public-view/, composed by web-app/ and the resolver). */
+const READ_ENDS = READ_SIDE.filter((folder) => !['public-view', 'web-app'].includes(folder));
 
 /**
  * What a module lets others import besides its `*.module.ts` and `*.service.ts`: the pieces every
@@ -64,6 +70,8 @@ const PUBLIC = {
   auth: ['access-rule.ts', 'current-actor.decorator.ts', 'principal.ts', 'tenancy.policy.ts'],
   audit: ['audit-trail.ts'],
   mail: ['mailer.ts', 'compose-mail.ts'],
+  // The same rules as SQL, for other modules' set-based queries.
+  records: ['records.sql.ts'],
 };
 
 /** Files that assemble the application and may import anything: they are not checked here. */
@@ -80,10 +88,13 @@ const src = (folder) => `server/src/${folder}`;
 /** A folder's files, without the composition roots inside it. */
 const filesOf = (folder) => (folder === 'database' ? [src('database/!(data-source).ts'), src('database/!(seed)/**')] : [src(folder)]);
 
+const readEndMessage = (end) => `${end}/ ends the read side: no module imports it.`;
+
 function layerMessage(from, to) {
   if (from === 'auth') return 'auth/ imports no feature module.';
   if (MASTER_DATA.includes(from) && EVENT_STORE.includes(to)) return 'Master data never imports the event store.';
   if (!READ_SIDE.includes(from) && READ_SIDE.includes(to)) return 'Writes never import the read side.';
+  if (READ_ENDS.includes(to)) return readEndMessage(to);
   return `Folders depend one way (no cycles): ${from}/ comes before ${to}/ in LAYERS (eslint/server-architecture.js).`;
 }
 
@@ -100,6 +111,18 @@ export function serverZones() {
       });
     }
   });
+  // The folders after a read end, which the order alone would let import it.
+  for (const end of READ_ENDS) {
+    const later = LAYERS.slice(LAYERS.indexOf(end) + 1);
+    if (later.length) {
+      zones.push({
+        id: `layers:${end}`,
+        target: later.flatMap(filesOf),
+        from: src(end),
+        message: `[layers:${end}] ${readEndMessage(end)}`,
+      });
+    }
+  }
   for (const module of LAYERS.filter((folder) => !INFRASTRUCTURE.includes(folder))) {
     const others = `!(${module}|cli|bench|database)`;
     const exposed = ['**/*.module.ts', '**/*.service.ts', ...(PUBLIC[module] ?? []).map((file) => `**/${src(module)}/${file}`)];

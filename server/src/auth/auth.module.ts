@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { RecordsModule } from '../records/records.module.js';
 import { AccessGuard } from './access.guard.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
@@ -10,6 +11,7 @@ import { TokenService } from './token.service.js';
 
 @Global()
 @Module({
+  imports: [RecordsModule],
   controllers: [AuthController],
   providers: [AuthService, SignInBackoff, TokenService, Authenticator, OwnershipResolver, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [AuthService, TokenService, Authenticator],

@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
-import { LIVE_SHIPMENTS } from '../events/shipped-to.js';
+import { RecordsService } from '../records/records.service.js';
 import type { OwnedTarget } from './access-rule.js';
 
 /**
@@ -14,7 +14,10 @@ import type { OwnedTarget } from './access-rule.js';
  */
 @Injectable()
 export class OwnershipResolver {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly records: RecordsService,
+  ) {}
 
   async candidates(target: OwnedTarget, request: FastifyRequest): Promise<string[]> {
     switch (target.kind) {
@@ -42,16 +45,10 @@ export class OwnershipResolver {
       }
       case 'batch': {
         const id = this.pathId(target.id(request));
-        const withRecipients = target.recipients?.(request) ?? false;
         // The producer first, then the businesses the batch was shipped to (one step forward).
-        const rows: { business_id: string }[] = await this.db.query(
-          `SELECT business_id FROM batches WHERE id = $1
-           UNION ALL
-           SELECT DISTINCT s.business_id FROM ${LIVE_SHIPMENTS} s WHERE $2 AND s.batch_id = $1`,
-          [id, withRecipients],
-        );
-        if (!rows.length) throw new DomainError('BATCH_NOT_FOUND');
-        return rows.map((r) => r.business_id);
+        const businessIds = await this.records.custodians(id, target.recipients?.(request) ?? false);
+        if (!businessIds.length) throw new DomainError('BATCH_NOT_FOUND');
+        return businessIds;
       }
       case 'batches': {
         const ids = target.ids(request);

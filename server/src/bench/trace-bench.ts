@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { reachableBatches } from '../trace/trace.queries.js';
+import { loadLineage } from '../records/records.queries.js';
 
 const RUNS = 9;
 const HOPS = 10;
@@ -129,8 +129,8 @@ export async function benchTrace(context: TraceBenchContext): Promise<void> {
   const [{ start, end }] = (await db.query(`SELECT ${chainId('0')} AS start, ${chainId(String(HOPS))} AS end`)) as [
     { start: string; end: string },
   ];
-  const backward = await reachableBatches(db, end, false, 20);
-  const forward = await reachableBatches(db, start, true, 20);
+  const backward = await loadLineage(db.manager, end, false, 20);
+  const forward = await loadLineage(db.manager, start, true, 20);
   // The chain, its side inputs and their sources; forward, just the chain.
   const expectedBackward = 1 + HOPS + 2 * HOPS * SIDE_INPUTS;
   if (backward.length !== expectedBackward || forward.length !== HOPS + 1) {
@@ -154,11 +154,11 @@ export async function benchTrace(context: TraceBenchContext): Promise<void> {
   const rows = [
     {
       case: `recursive query: ${HOPS} hops back from the chain's end (${backward.length} batches)`,
-      ms: await timed(RUNS, () => reachableBatches(db, end, false, 20)),
+      ms: await timed(RUNS, () => loadLineage(db.manager, end, false, 20)),
     },
     {
       case: `recursive query: ${HOPS} hops forward from the chain's start (${forward.length} batches)`,
-      ms: await timed(RUNS, () => reachableBatches(db, start, true, 20)),
+      ms: await timed(RUNS, () => loadLineage(db.manager, start, true, 20)),
     },
     {
       case: 'GET /api/batches/{end}/trace (both ways, batches, edges, businesses, recalls)',

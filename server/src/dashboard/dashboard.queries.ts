@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { declaredWrongSql, lastEventAtSql } from '../batches/batch-events.sql.js';
-import { LIVE_RECEIPTS, LIVE_SHIPMENTS, receiptOf } from '../events/shipped-to.js';
+import { declaredWrongSql, lastEventAtSql, LIVE_RECEIPTS, LIVE_SHIPMENTS, receiptOf } from '../records/records.sql.js';
 
 /** The raw rows of a business's dashboard: a few set-based queries, none per batch or event. */
 

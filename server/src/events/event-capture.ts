@@ -10,8 +10,8 @@ import { BusinessEntity } from '../businesses/business.entity.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { LocationEntity } from '../locations/location.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
+import { RecordsService } from '../records/records.service.js';
 import { EventStore, type BatchLink } from './event-store.js';
-import { batchesShippedTo } from './shipped-to.js';
 import { eventIdentifiers, type IdentifierRole } from './event-identifiers.js';
 import type { EventEntity } from './event.entity.js';
 import { EXT } from './portal-extensions.js';
@@ -74,6 +74,7 @@ export class EventCapture {
   constructor(
     private readonly store: EventStore,
     private readonly audit: AuditTrail,
+    private readonly records: RecordsService,
   ) {}
 
   /**
@@ -251,7 +252,7 @@ export class EventCapture {
     const stage = bizStep ? normalizeBizStep(bizStep) : null;
     const farmStage = stage !== null && [...PRODUCER_ONLY_STAGES].some((s) => stage.endsWith(`/${s}`));
     if (!farmStage) {
-      if ((await batchesShippedTo(tx, [batch.id], businessId)).size) return;
+      if ((await this.records.shippedTo([batch.id], businessId, tx)).size) return;
     }
     throw new CaptureProblem('', RULE_MESSAGES.events.batchOfAnother(batch.lotCode), 'FORBIDDEN');
   }

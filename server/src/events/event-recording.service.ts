@@ -16,6 +16,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { LocationEntity } from '../locations/location.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
+import { RecordsService } from '../records/records.service.js';
 import type { CreateBatchDto } from './dto/create-batch.dto.js';
 import type { RecordProcessingDto } from './dto/record-processing.dto.js';
 import type { RecordStageDto } from './dto/record-stage.dto.js';
@@ -23,7 +24,6 @@ import { buildStageEvent } from './epcis-event.builder.js';
 import { mapEvent } from './event.mapper.js';
 import { PortalCapture } from './portal-capture.js';
 import { EXT, locationUri } from './portal-extensions.js';
-import { batchesShippedTo, shipmentById } from './shipped-to.js';
 import { ruleViolated, StageEventPreparer } from './stage-event.preparer.js';
 
 /** Lot master data of a new batch, as EPCIS `ilmd` (on its commissioning or the processing that made it). */
@@ -50,6 +50,7 @@ export class EventRecordingService {
     private readonly batches: BatchesService,
     private readonly changes: BatchChanges,
     private readonly audit: AuditTrail,
+    private readonly records: RecordsService,
   ) {}
 
   /** Registers a batch of a product: the batch row and its commissioning event, together. */
@@ -105,12 +106,12 @@ export class EventRecordingService {
   async receiveShipment(actor: Actor, shipmentEventId: string, dto: ReceiveShipmentRequest): Promise<EventView> {
     const actorId = actor.businessId!;
     const { event, batchId } = await this.db.transaction(async (tx) => {
-      const found = await shipmentById(tx, shipmentEventId);
+      const found = await this.records.shipmentById(shipmentEventId, tx);
       if (!found) throw new DomainError('EVENT_NOT_FOUND');
       const batch = await this.batches.findOrFail(found.batch_id, tx);
       await tx.query(`SELECT 1 FROM batches WHERE id = $1 FOR UPDATE`, [batch.id]);
       // Read again under the batch's lock: a confirmation that just committed is seen here.
-      const shipment = (await shipmentById(tx, shipmentEventId))!;
+      const shipment = (await this.records.shipmentById(shipmentEventId, tx))!;
       if (shipment.received) throw new DomainError('SHIPMENT_ALREADY_RECEIVED');
       const document = await this.stages.prepare(tx, actorId, batch, { stage: 'receiving', ...dto }, shipment);
       return { event: await this.portalCapture.capture(tx, actor, actorId, document), batchId: batch.id };
@@ -157,7 +158,7 @@ export class EventRecordingService {
       if (existingOutputIds.some((id) => byId.get(id)!.businessId !== actorId)) {
         throw ruleViolated('outputs', RULE_MESSAGES.events.outputsMustBeOwn);
       }
-      const received = await batchesShippedTo(tx, inputIds, actorId);
+      const received = await this.records.shippedTo(inputIds, actorId, tx);
       dto.inputs.forEach((input, n) => {
         const batch = byId.get(input.batchId)!;
         if (batch.businessId !== actorId && !received.has(batch.id)) {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AttachmentsModule } from '../attachments/attachments.module.js';
 import { BatchesModule } from '../batches/batches.module.js';
+import { RecordsModule } from '../records/records.module.js';
 import { BatchEventsService } from './batch-events.service.js';
 import { BatchIntegrityService } from './batch-integrity.service.js';
 import { EventCorrectionsService } from './event-corrections.service.js';
@@ -12,7 +13,7 @@ import { EventStore } from './event-store.js';
 import { EventsController } from './events.controller.js';
 
 @Module({
-  imports: [BatchesModule, AttachmentsModule],
+  imports: [BatchesModule, AttachmentsModule, RecordsModule],
   controllers: [EventsController],
   providers: [
     EventRecordingService,
@@ -24,6 +25,6 @@ import { EventsController } from './events.controller.js';
     EventStore,
     EventCapture,
   ],
-  exports: [EventRecordingService, EventCapture, BatchEventsService],
+  exports: [EventRecordingService, EventCapture, BatchEventsService, BatchIntegrityService],
 })
 export class EventsModule {}

@@ -12,9 +12,9 @@ import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { LocationEntity } from '../locations/location.entity.js';
+import { RecordsService, type ShipmentRow } from '../records/records.service.js';
 import { buildStageEvent, documentsOf } from './epcis-event.builder.js';
 import { freeTextPartyUri, locationUri, partyUri } from './portal-extensions.js';
-import { lastShipperTo, pendingShipment, type ShipmentRow } from './shipped-to.js';
 import { DISTRIBUTING_STAGES } from './stage-rules.js';
 
 export function ruleViolated(field: string, text: LocalizedText): DomainError {
@@ -34,6 +34,7 @@ export class StageEventPreparer {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly attachments: AttachmentsService,
+    private readonly records: RecordsService,
   ) {}
 
   async prepare(
@@ -72,9 +73,10 @@ export class StageEventPreparer {
       // Concurrent confirmations of one shipment queue up on the batch, so only one can claim it.
       await tx.query(`SELECT 1 FROM batches WHERE id = $1 FOR UPDATE`, [batch.id]);
       // Unless another source is named, a receipt confirms the oldest shipment of the batch to this business still waiting.
-      const pending = shipment ?? (dto.sourceName ? null : await pendingShipment(tx, batch.id, actorId));
+      const pending = shipment ?? (dto.sourceName ? null : await this.records.pendingShipment(batch.id, actorId, tx));
       confirms = pending && (shipment || !dto.sourceBusinessId || dto.sourceBusinessId === pending.shipper_id) ? pending : null;
-      const sourceId = confirms?.shipper_id ?? dto.sourceBusinessId ?? (dto.sourceName ? null : await lastShipperTo(tx, batch.id, actorId));
+      const sourceId =
+        confirms?.shipper_id ?? dto.sourceBusinessId ?? (dto.sourceName ? null : await this.records.lastShipperTo(batch.id, actorId, tx));
       source = sourceId ? await this.businessOrFail(tx, sourceId, 'sourceBusinessId') : null;
     }
 

@@ -4,7 +4,7 @@ import { parseGtin, type LotReference } from '@nguon/shared';
 import { DataSource } from 'typeorm';
 import { DomainError, type FieldErrors } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
-import { reachableBatches } from '../trace/trace.queries.js';
+import { RecordsService } from '../records/records.service.js';
 import type { ExportScopeDto } from './dto/export-scope.dto.js';
 
 /** The batches an export covers, the event-time range when there is one, and a name for the file. */
@@ -30,7 +30,10 @@ function readable(businessParam: string | null): string {
 /** Turns a scope into the batches it covers, within what the exporter may read; refuses what names nothing. */
 @Injectable()
 export class ExportScopeResolver {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly records: RecordsService,
+  ) {}
 
   /** `businessId`: restrict to that business's records (a member's export); null for an inspector's. */
   resolve(scope: ExportScopeDto, businessId: string | null): Promise<ResolvedScope> {
@@ -51,8 +54,8 @@ export class ExportScopeResolver {
     const depth = scope.depth ?? DEFAULT_TRACE_DEPTH;
     const direction = scope.direction ?? 'both';
     const [backward, forward] = await Promise.all([
-      direction === 'forward' ? [] : reachableBatches(this.db, start.id, false, depth),
-      direction === 'backward' ? [] : reachableBatches(this.db, start.id, true, depth),
+      direction === 'forward' ? [] : this.records.lineage(start.id, 'backward', depth),
+      direction === 'backward' ? [] : this.records.lineage(start.id, 'forward', depth),
     ]);
     const reached = [...new Set([start.id, ...backward.map((r) => r.batch_id), ...forward.map((r) => r.batch_id)])];
     return { batchIds: await this.keepReadable(reached, businessId), from: null, to: null, label: `trace-${start.lotCode}` };

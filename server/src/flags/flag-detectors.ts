@@ -1,7 +1,6 @@
 import { STAGES, type FlagKind } from '@nguon/shared';
 import type { EntityManager } from 'typeorm';
-import { standingEventSql } from '../batches/batch-events.sql.js';
-import { LIVE_RECEIPTS, LIVE_SHIPMENTS, receiptOf } from '../events/shipped-to.js';
+import { LIVE_RECEIPTS, LIVE_SHIPMENTS, receiptOf, standingEventSql } from '../records/records.sql.js';
 
 /** Event-based checks look at what was recorded in this window, so a run stays cheap as records grow. */
 const RECENT = `interval '90 days'`;

@@ -1,6 +1,7 @@
 import { DISTRIBUTING_STAGES, PRODUCER_ONLY_STAGES, type Stage } from '@nguon/shared';
 import type { EntityManager } from 'typeorm';
 import { RecordStageDto } from '../events/dto/record-stage.dto.js';
+import { LIVE_SHIPMENTS } from '../records/records.sql.js';
 import { BusinessReferences, namesProduct, type ProductRef } from './business-references.js';
 import { parseDateTime, parsePassed, parseQuantity, parseStage, parseUnit } from './import-cells.js';
 import type { SheetRow } from './import-file.js';
@@ -55,8 +56,7 @@ export async function checkEventRows(db: EntityManager, businessId: string, rows
       `SELECT b.id AS "batchId", b.lot_code AS "lotCode", b.business_id AS "businessId", b.status, p.id, p.gtin, p.name_vi AS "nameVi", p.name_en AS "nameEn"
          FROM batches b JOIN products p ON p.id = b.product_id
         WHERE b.lot_code = ANY($1::text[])
-          AND (b.business_id = $2 OR EXISTS (SELECT 1 FROM event_batches eb JOIN events e ON e.id = eb.event_id
-                WHERE eb.batch_id = b.id AND e.biz_step = 'shipping' AND e.destination_business_id = $2))`,
+          AND (b.business_id = $2 OR EXISTS (SELECT 1 FROM ${LIVE_SHIPMENTS} s WHERE s.batch_id = b.id AND s.business_id = $2))`,
       [lotCodes, businessId],
     ) as Promise<BatchRef[]>,
     db.query(`SELECT id, tax_code AS "taxCode" FROM businesses WHERE tax_code = ANY($1::text[]) AND tax_code_confirmed`, [

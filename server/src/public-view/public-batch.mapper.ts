@@ -11,7 +11,8 @@ import {
 import { identityUrl } from '../batches/batch-identity.js';
 import { documentsOf } from '../events/epcis-event.builder.js';
 import { EXT } from '../events/portal-extensions.js';
-import type { BatchRow, EventRow, InputRow, LineageRow } from './public-batch.queries.js';
+import type { LineageRow } from '../records/records.service.js';
+import type { BatchRow, EventRow, InputRow } from './public-batch.queries.js';
 
 const num = (value: string | null): number | null => (value === null ? null : Number(value));
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);

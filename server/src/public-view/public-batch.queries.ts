@@ -1,6 +1,6 @@
 import type { RecallSeverity } from '@nguon/shared';
-import { standingEventSql } from '../batches/batch-events.sql.js';
 import type { DataSource } from 'typeorm';
+import { standingEventSql } from '../records/records.sql.js';
 
 /** The raw rows the consumer view is built from: a few set-based queries, never one per event. */
 export interface BatchRow {
@@ -70,13 +70,6 @@ export interface EventRow {
   place_longitude: number | null;
 }
 
-export interface LineageRow {
-  batch_id: string;
-  depth: number;
-  /** When a source batch went into the processing that leads here (null for the batch itself). */
-  used_at: Date | null;
-}
-
 export interface InputRow {
   output_batch_id: string;
   batch_id: string;
@@ -86,9 +79,6 @@ export interface InputRow {
 
 /** A place (`l`) is public only while its business is verified: a pending or suspended one's stay private. */
 const PUBLIC_PLACE = `EXISTS (SELECT 1 FROM businesses lb WHERE lb.id = l.business_id AND lb.status = 'verified')`;
-
-/** How many processing steps back the consumer timeline follows raw materials. */
-const MAX_LINEAGE_DEPTH = 8;
 
 export async function loadBatchRows(db: DataSource, batchIds: string[]): Promise<BatchRow[]> {
   return db.query(
@@ -105,26 +95,6 @@ export async function loadBatchRows(db: DataSource, batchIds: string[]): Promise
        LEFT JOIN locations l ON l.id = b.origin_location_id AND ${PUBLIC_PLACE}
       WHERE b.id = ANY($1::uuid[])`,
     [batchIds],
-  );
-}
-
-/**
- * The batch and every batch it was made from, through processing inputs, with their distance and
- * the (latest) time each source went into the processing on the way here.
- */
-export async function loadLineage(db: DataSource, batchId: string): Promise<LineageRow[]> {
-  return db.query(
-    `WITH RECURSIVE lineage(batch_id, depth, used_at) AS (
-        SELECT $1::uuid, 0, NULL::timestamptz
-        UNION
-        SELECT i.batch_id, l.depth + 1, e.event_time
-          FROM lineage l
-          JOIN event_batches o ON o.batch_id = l.batch_id AND o.role = 'output'
-          JOIN event_batches i ON i.event_id = o.event_id AND i.role = 'input'
-          JOIN events e ON e.id = o.event_id
-         WHERE l.depth < $2 AND ${standingEventSql('e')})
-     SELECT batch_id, min(depth)::int AS depth, max(used_at) AS used_at FROM lineage GROUP BY batch_id`,
-    [batchId, MAX_LINEAGE_DEPTH],
   );
 }
 

@@ -9,10 +9,14 @@ import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { RecordsService } from '../records/records.service.js';
 import { ScanLog } from '../scans/scan-log.service.js';
 import { PublicBatchCache, type CachedView } from './public-batch.cache.js';
 import { mapPublicBatch } from './public-batch.mapper.js';
-import { loadBatchRows, loadEvents, loadInputs, loadLineage } from './public-batch.queries.js';
+import { loadBatchRows, loadEvents, loadInputs } from './public-batch.queries.js';
+
+/** How many processing steps back the consumer timeline follows raw materials. */
+const MAX_LINEAGE_DEPTH = 8;
 
 /** A consumer view as HTTP sends it: the JSON text, and its ETag. */
 export interface PublicBatchJson {
@@ -39,6 +43,7 @@ export class PublicBatchService implements OnModuleDestroy {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly scans: ScanLog,
+    private readonly records: RecordsService,
     changes: BatchChanges,
   ) {
     this.unsubscribe = changes.subscribe({
@@ -79,7 +84,8 @@ export class PublicBatchService implements OnModuleDestroy {
   }
 
   private async build(batchId: string): Promise<CachedView> {
-    const lineage = await loadLineage(this.db, batchId);
+    // The batch and every batch it was made from, with the time each went into the processing on the way here.
+    const lineage = await this.records.lineage(batchId, 'backward', MAX_LINEAGE_DEPTH);
     const ids = lineage.map((l) => l.batch_id);
     const [batches, events, inputs] = await Promise.all([
       loadBatchRows(this.db, ids),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RecordsModule } from '../records/records.module.js';
 import { ScansModule } from '../scans/scans.module.js';
 import { PublicBatchService } from './public-batch.service.js';
 import { PublicLotsService } from './public-lots.service.js';
@@ -6,7 +7,7 @@ import { PublicProductService } from './public-product.service.js';
 import { PublicViewController } from './public-view.controller.js';
 
 @Module({
-  imports: [ScansModule],
+  imports: [RecordsModule, ScansModule],
   controllers: [PublicViewController],
   providers: [PublicBatchService, PublicProductService, PublicLotsService],
   exports: [PublicBatchService, PublicProductService],

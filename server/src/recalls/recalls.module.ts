@@ -1,9 +1,14 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { RecordsModule } from '../records/records.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { RecallsController } from './recalls.controller.js';
 import { RecallsService } from './recalls.service.js';
 
-@Module({ imports: [EventsModule, NotificationsModule, WebhooksModule], controllers: [RecallsController], providers: [RecallsService] })
+@Module({
+  imports: [EventsModule, NotificationsModule, RecordsModule, WebhooksModule],
+  controllers: [RecallsController],
+  providers: [RecallsService],
+})
 export class RecallsModule {}

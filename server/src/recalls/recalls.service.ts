@@ -15,14 +15,14 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { PORTAL_EVENT_CONTEXT } from '../events/epcis-event.builder.js';
 import { EventCapture } from '../events/event-capture.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { reachableBatches } from '../trace/trace.queries.js';
+import { RecordsService } from '../records/records.service.js';
 import { WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
 import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 import type { LiftRecallDto, RecallDto } from './dto/recall.dto.js';
 import { liftNotice, recallNotice } from './recall-notices.js';
 import { recallEvent } from './recall-event.js';
 import { RecallEntity } from './recall.entity.js';
-import { affectedBusinesses, loadRecallBatches, type RecalledBatchRow } from './recalls.queries.js';
+import { loadRecallBatches, type RecalledBatchRow } from './recalls.queries.js';
 
 /** How many processing steps downstream a recall follows: far beyond any real chain. */
 const MAX_DEPTH = 50;
@@ -43,6 +43,7 @@ export class RecallsService {
     private readonly dispatcher: WebhookDispatcher,
     private readonly changes: BatchChanges,
     private readonly audit: AuditTrail,
+    private readonly records: RecordsService,
   ) {}
 
   async recall(actor: Actor, batchId: string, dto: RecallDto): Promise<RecallView> {
@@ -66,7 +67,7 @@ export class RecallsService {
           liftReason: null,
         }),
       );
-      const downstream = (await reachableBatches(tx, batchId, true, MAX_DEPTH)).filter((row) => row.depth > 0);
+      const downstream = (await this.records.lineage(batchId, 'forward', MAX_DEPTH, tx)).filter((row) => row.depth > 0);
       if (downstream.length) {
         await tx.query(
           `INSERT INTO recall_batches (recall_id, batch_id, depth) SELECT $1, d.batch_id, d.depth FROM unnest($2::uuid[], $3::int[]) AS d(batch_id, depth)`,
@@ -77,7 +78,8 @@ export class RecallsService {
       const batches = new Map((await loadRecallBatches(tx, ids)).map((b) => [b.id, b]));
       const recalled = batches.get(batchId)!;
       await this.recordDecision(tx, actor, recalled, true, dto.reason, at);
-      const concerned = await affectedBusinesses(tx, ids);
+      // Who must hear of it: the producers of these batches and every business they were shipped to, each with its own.
+      const concerned = await this.records.custodiansOfEach(ids, tx);
       await this.notifications.notify(
         tx,
         [...concerned].map(([businessId, batchIds]) => ({
@@ -150,7 +152,7 @@ export class RecallsService {
       const ids = [batchId, ...downstream.map((d) => d.batch_id)];
       const [recalled] = await loadRecallBatches(tx, [batchId]);
       await this.recordDecision(tx, actor, recalled!, false, dto.reason, at);
-      const concerned = await affectedBusinesses(tx, ids);
+      const concerned = await this.records.custodiansOfEach(ids, tx);
       await this.notifications.notify(
         tx,
         [...concerned.keys()].map((businessId) => ({

@@ -1,8 +1,8 @@
 import { foldText, parseGtin, type BatchSearchSort } from '@nguon/shared';
 import type { DataSource } from 'typeorm';
 import { escapeLike } from '../common/sql/escape-like.js';
+import { lastEventAtSql, standingEventSql } from '../records/records.sql.js';
 import type { BatchSearchQueryDto } from './dto/batch-search.query.js';
-import { lastEventAtSql, standingEventSql } from '../batches/batch-events.sql.js';
 
 /** Vietnam keeps +07:00 all year: a calendar day there starts at this offset. */
 const VIETNAM_OFFSET = '+07:00';

@@ -8,7 +8,8 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { toPage } from '../common/pagination/page-query.dto.js';
 import { EventRecordingService } from '../events/event-recording.service.js';
-import { LIVE_RECEIPTS, LIVE_SHIPMENTS, receiptOf, shipmentById } from '../events/shipped-to.js';
+import { LIVE_RECEIPTS, LIVE_SHIPMENTS, receiptOf } from '../records/records.sql.js';
+import { RecordsService } from '../records/records.service.js';
 import type { IncomingShipmentsQuery } from './dto/incoming-shipments.query.js';
 import type { ReceiveShipmentDto } from './dto/receive-shipment.dto.js';
 import { mapIncomingShipment, type IncomingShipmentRow } from './shipment.mapper.js';
@@ -19,6 +20,7 @@ export class ShipmentsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly recording: EventRecordingService,
+    private readonly records: RecordsService,
   ) {}
 
   /** The shipments to the business (newest first), pending, received or all; one query. */
@@ -44,7 +46,7 @@ export class ShipmentsService {
 
   /** Only the business the goods were shipped to confirms them. */
   async receive(actor: Actor, shipmentEventId: string, dto: ReceiveShipmentDto): Promise<EventView> {
-    const shipment = await shipmentById(this.db.manager, shipmentEventId);
+    const shipment = await this.records.shipmentById(shipmentEventId);
     if (!shipment) throw new DomainError('EVENT_NOT_FOUND', RULE_MESSAGES.shipments.noSuchShipment);
     const businessId = TenancyPolicy.actingBusiness(actor.principal, [shipment.business_id]);
     return this.recording.receiveShipment({ ...actor, businessId }, shipmentEventId, dto);

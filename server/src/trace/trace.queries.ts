@@ -1,34 +1,6 @@
 import type { BatchStatus } from '@nguon/shared';
-import type { DataSource, EntityManager } from 'typeorm';
-import { standingEventSql } from '../batches/batch-events.sql.js';
-import { LIVE_SHIPMENTS } from '../events/shipped-to.js';
-
-/**
- * The batches reachable from a batch through processing, in one recursive query: backward from
- * outputs to inputs (its sources), forward from inputs to outputs (what was made from it).
- * Processing declared not to have happened (or wrongly recorded) links nothing.
- */
-export async function reachableBatches(
-  db: DataSource | EntityManager,
-  batchId: string,
-  forward: boolean,
-  maxDepth: number,
-): Promise<{ batch_id: string; depth: number }[]> {
-  const [from, to] = forward ? ['input', 'output'] : ['output', 'input'];
-  return db.query(
-    `WITH RECURSIVE walk(batch_id, depth) AS (
-        SELECT $1::uuid, 0
-        UNION
-        SELECT next.batch_id, w.depth + 1
-          FROM walk w
-          JOIN event_batches here ON here.batch_id = w.batch_id AND here.role = '${from}'
-          JOIN event_batches next ON next.event_id = here.event_id AND next.role = '${to}'
-          JOIN events e ON e.id = here.event_id
-         WHERE w.depth < $2 AND ${standingEventSql('e')})
-     SELECT batch_id, min(depth)::int AS depth FROM walk GROUP BY batch_id`,
-    [batchId, maxDepth],
-  );
-}
+import type { DataSource } from 'typeorm';
+import { LIVE_SHIPMENTS, standingEventSql } from '../records/records.sql.js';
 
 export interface TraceBatchRow {
   id: string;

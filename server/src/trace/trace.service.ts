@@ -3,14 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { TraceIntegrityReport, TraceView } from '@nguon/shared';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
+import { BatchIntegrityService } from '../events/batch-integrity.service.js';
+import { RecordsService } from '../records/records.service.js';
 import type { TraceQueryDto } from './trace-query.dto.js';
-import { loadChains, verifyChain } from '../events/hash-chains.js';
-import { loadActiveRecalls, loadTraceBatches, loadTraceEdges, reachableBatches } from './trace.queries.js';
+import { loadActiveRecalls, loadTraceBatches, loadTraceEdges } from './trace.queries.js';
 
 /** An inspector's trace of a batch: one step back and one step forward, as far as the records go. */
 @Injectable()
 export class TraceService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly records: RecordsService,
+    private readonly integrity: BatchIntegrityService,
+  ) {}
 
   async traceBatch(batchId: string, query: TraceQueryDto): Promise<TraceView> {
     const depthOf = await this.reach(batchId, query);
@@ -60,9 +65,8 @@ export class TraceService {
     const [exists] = await this.db.query(`SELECT 1 FROM batches WHERE id = $1`, [batchId]);
     if (!exists) throw new DomainError('BATCH_NOT_FOUND');
     const ids = [...depthOf.keys()].sort((a, b) => depthOf.get(a)! - depthOf.get(b)!);
-    const chains = await loadChains(this.db, ids);
     const checkedAt = new Date();
-    const batches = ids.map((id) => verifyChain(id, chains, checkedAt));
+    const batches = await this.integrity.verifyBatches(ids, checkedAt);
     return {
       batchId,
       direction: query.direction,
@@ -76,8 +80,8 @@ export class TraceService {
   /** The trace's batches and their steps from the start: negative backward, positive forward. */
   private async reach(batchId: string, query: TraceQueryDto): Promise<Map<string, number>> {
     const [backward, forward] = await Promise.all([
-      query.direction === 'forward' ? [] : reachableBatches(this.db, batchId, false, query.depth),
-      query.direction === 'backward' ? [] : reachableBatches(this.db, batchId, true, query.depth),
+      query.direction === 'forward' ? [] : this.records.lineage(batchId, 'backward', query.depth),
+      query.direction === 'backward' ? [] : this.records.lineage(batchId, 'forward', query.depth),
     ]);
     const depthOf = new Map<string, number>([[batchId, 0]]);
     for (const row of backward) if (row.depth > 0) depthOf.set(row.batch_id, -row.depth);
