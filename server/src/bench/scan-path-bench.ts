@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { get } from 'node:http';
 import pg from 'pg';
 import { APPLICATION_NAME } from '../database/postgres-connection.js';
 import { WEB_DIST, webBuilt } from './demo-portal.js';
@@ -36,6 +37,18 @@ function cpuSecondsOf(pid: number | undefined): number | null {
   } catch {
     return null;
   }
+}
+
+/** The bytes of an answer's body as sent (compressed if it is). */
+function wireBytes(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (response) => {
+      let bytes = 0;
+      response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      response.on('end', () => resolve(bytes));
+      response.on('error', reject);
+    }).on('error', reject);
+  });
 }
 
 /** Requests every path once, a few at a time. */
@@ -143,10 +156,13 @@ export async function benchScanPath(options: {
 
     const floors: LoadResult[] = [await load('floor', floorUrl, ['/'], {})];
     const results: LoadResult[] = [];
+    const sameSize: { bytes: number; floor: LoadResult }[] = [];
     for (const c of cases) {
       await warm();
       results.push(await load(c.title, portalUrl, c.paths, c.headers));
       floors.push(await load('floor', floorUrl, ['/'], {}));
+      const bytes = await wireBytes(`${portalUrl}${c.paths[0]!}`, c.headers);
+      sameSize.push({ bytes, floor: await load('floor, same bytes', floorUrl, [`/?bytes=${bytes}`], {}) });
     }
     console.log(
       `P1, the scan path: ${options.connections} connections, ${options.seconds} s per run, ${pinned ? `servers on core 0, load generator and ${database} on core 1 (taskset)` : 'not pinned (no taskset)'}; each case against the floor runs before and after it`,
@@ -162,34 +178,53 @@ export async function benchScanPath(options: {
         ...cpu(f),
         'x floor': '',
         'x floor per CPU-s': '',
+        'x same-bytes floor': '',
         goal: '',
         '4xx/5xx': f.failures,
         errors: f.errors,
       })),
-      ...results.map((r, n) => {
+      ...results.flatMap((r, n) => {
         const [before, after] = [floors[n]!, floors[n + 1]!];
         const ratio = r.requestsPerSecond / ((before.requestsPerSecond + after.requestsPerSecond) / 2);
         const cpuRatio = perCpu(r) / ((perCpu(before) + perCpu(after)) / 2);
         const met = ratio >= GOAL_RATIO && r.latencyP99 <= GOAL_P99_MS;
-        return {
-          case: r.title,
-          'req/s': Math.round(r.requestsPerSecond),
-          'p50 ms': r.latencyP50,
-          'p99 ms': r.latencyP99,
-          ...cpu(r),
-          'x floor': ratio.toFixed(2),
-          'x floor per CPU-s': cpuRatio.toFixed(2),
-          goal: `${met ? 'met' : 'NOT met'} (>= ${GOAL_RATIO}x, p99 <= ${GOAL_P99_MS} ms)`,
-          '4xx/5xx': r.failures,
-          errors: r.errors,
+        const { bytes, floor } = sameSize[n]!;
+        const sameBytes = {
+          case: `floor: node:http sending ${bytes} bytes, as the next case`,
+          'req/s': Math.round(floor.requestsPerSecond),
+          'p50 ms': floor.latencyP50,
+          'p99 ms': floor.latencyP99,
+          ...cpu(floor),
+          'x floor': '',
+          'x floor per CPU-s': '',
+          'x same-bytes floor': '',
+          goal: '',
+          '4xx/5xx': floor.failures,
+          errors: floor.errors,
         };
+        return [
+          sameBytes,
+          {
+            case: r.title,
+            'req/s': Math.round(r.requestsPerSecond),
+            'p50 ms': r.latencyP50,
+            'p99 ms': r.latencyP99,
+            ...cpu(r),
+            'x floor': ratio.toFixed(2),
+            'x floor per CPU-s': cpuRatio.toFixed(2),
+            'x same-bytes floor': (r.requestsPerSecond / floor.requestsPerSecond).toFixed(2),
+            goal: `${met ? 'met' : 'NOT met'} (>= ${GOAL_RATIO}x, p99 <= ${GOAL_P99_MS} ms)`,
+            '4xx/5xx': r.failures,
+            errors: r.errors,
+          },
+        ];
       }),
     ]);
     // On two cores the load generator shares its core with PostgreSQL's scan writes: a case can be
     // held back by the load generator while the portal's core idles. Requests per CPU-second of the
     // server say what the core would do busy, comparable with the floor's.
     console.log(
-      'The goal is judged on req/s (x floor); "x floor per CPU-s" compares the servers\' work per request, whatever held the load generator back.',
+      'The goal is judged on req/s (x floor); "x floor per CPU-s" compares the servers\' work per request, whatever held the load generator back; "x same-bytes floor" compares with node:http sending as many bytes, which the load generator must read too.',
     );
   } finally {
     if (portal) await stopPinned(portal.child);

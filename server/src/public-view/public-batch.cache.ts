@@ -1,13 +1,13 @@
 import type { PublicBatchView } from '@nguon/shared';
 
 /**
- * A view without its scan count, and its JSON text serialized once: the body up to its closing
- * brace, so each answer only appends the count (and a scan's token). `tag` names the content for
- * ETags; equal views on two instances have equal tags.
+ * A view without its scan count, and its JSON serialized and encoded once: the UTF-8 bytes up to
+ * its closing brace, so each answer only appends the count (and a scan's token). `tag` names the
+ * content for ETags; equal views on two instances have equal tags.
  */
 export interface CachedView {
   view: Omit<PublicBatchView, 'scanCount'>;
-  jsonHead: string;
+  jsonHead: Buffer;
   tag: string;
 }
 

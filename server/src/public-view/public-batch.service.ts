@@ -18,15 +18,19 @@ import { loadBatchRows, loadEvents, loadInputs } from './public-batch.queries.js
 /** How many processing steps back the consumer timeline follows raw materials. */
 const MAX_LINEAGE_DEPTH = 8;
 
-/** A consumer view as HTTP sends it: the JSON text, and its ETag. */
+/** A consumer view as HTTP sends it: the JSON as UTF-8, and its ETag. */
 export interface PublicBatchJson {
-  body: string;
+  body: Buffer;
   etag: string;
 }
 
 function asJson(cached: CachedView, scanCount: number, scanToken: string | undefined): PublicBatchJson {
   const token = scanToken === undefined ? '' : `,"scanToken":${JSON.stringify(scanToken)}`;
-  return { body: `${cached.jsonHead},"scanCount":${scanCount}${token}}`, etag: `W/"${cached.tag}-${scanCount}"` };
+  // Appended to bytes encoded once: encoding 5-15 kB of Vietnamese text for every answer cost more than sending it.
+  return {
+    body: Buffer.concat([cached.jsonHead, Buffer.from(`,"scanCount":${scanCount}${token}}`)]),
+    etag: `W/"${cached.tag}-${scanCount}"`,
+  };
 }
 
 /**
@@ -101,7 +105,7 @@ export class PublicBatchService implements OnModuleDestroy {
       { batches, lineage, events, inputs, certificates: certificates.map((c) => mapCertificate(c)) },
       this.config.publicBaseUrl,
     );
-    const jsonHead = JSON.stringify(view).slice(0, -1);
+    const jsonHead = Buffer.from(JSON.stringify(view).slice(0, -1));
     const cached = { view, jsonHead, tag: createHash('sha1').update(jsonHead).digest('base64url').slice(0, 16) };
     this.cache.set(batchId, cached, ids);
     return cached;

@@ -43,7 +43,7 @@ const linkHeader = (pathOnly: string) => `<${pathOnly}?linkType=linkset>; rel="l
  * else a 307 to its page. The scan token rides in the fragment: the page reads it, and it never
  * reaches a server log or a Referer.
  */
-export function batchScanAnswer(pathOnly: string, query: string, pagePath: string, scanToken: string | undefined, json?: string): Answer {
+export function batchScanAnswer(pathOnly: string, query: string, pagePath: string, scanToken: string | undefined, json?: Buffer): Answer {
   const headers = { ...CORS, link: linkHeader(pathOnly) };
   if (json !== undefined) return { status: 200, headers: { ...headers, 'content-type': JSON_TYPE }, body: json };
   return { status: 307, headers: { ...headers, location: `${pagePath}${query}${scanToken ? `#scan=${scanToken}` : ''}` } };
