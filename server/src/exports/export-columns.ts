@@ -1,5 +1,5 @@
 import { localize, type ExportColumnSet, type Locale, type LocalizedText } from '@nguon/shared';
-import type { ExportRow } from './export-row.js';
+import { stageName, type ExportRow } from './export-row.js';
 
 export type CellValue = string | number | Date | null;
 
@@ -58,8 +58,9 @@ const LIST_SEPARATOR = '; ';
 export const listed = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))].join(LIST_SEPARATOR);
 
 /**
- * The columns both sets have, by what they hold: the time, the quantity, the reference documents,
- * the record. Each set places them and may name them its own way (`label`, `basis`).
+ * The columns both sets have, by what they hold: the time, the stage, the lot and product codes,
+ * the business and place codes, the quantity, the reference documents, the record. Each set places
+ * them and may name and explain them its own way (`label`, `description`, `basis`).
  */
 export const COMMON_COLUMNS = {
   eventTime: {
@@ -83,6 +84,57 @@ export const COMMON_COLUMNS = {
     },
     // "UTC+07:00" rather than "+07:00", which a spreadsheet would read as a time or a formula.
     value: (r) => `UTC${r.eventTimeZoneOffset}`,
+  },
+  stage: {
+    label: { vi: 'Công đoạn', en: 'Stage' },
+    kind: 'text',
+    width: 18,
+    description: { vi: 'Tên công đoạn trên cổng Nguồn.', en: 'The stage as the Nguồn portal names it.' },
+    value: (r, locale) => stageName(r, locale),
+  },
+  lotCode: {
+    label: { vi: 'Số lô', en: 'Lot code' },
+    kind: 'text',
+    width: 18,
+    description: {
+      vi: 'Mã lô (GS1 AI 10) của lô hàng mà dòng này ghi nhận; với chế biến là lô mới làm ra.',
+      en: 'The lot code (GS1 AI 10) the row is about; for processing, the new lot made.',
+    },
+    value: (r) => r.lot?.lotCode ?? null,
+  },
+  gtin: {
+    label: { vi: 'Mã GTIN', en: 'GTIN' },
+    kind: 'text',
+    width: 16,
+    description: {
+      vi: 'Mã sản phẩm GS1 (GTIN, 14 chữ số), nếu sản phẩm có.',
+      en: "The product's GS1 trade item number (GTIN, 14 digits), when it has one.",
+    },
+    value: (r) => r.lot?.gtin?.trim() ?? null,
+  },
+  business: {
+    label: { vi: 'Doanh nghiệp ghi nhận', en: 'Business' },
+    kind: 'text',
+    width: 28,
+    description: { vi: 'Doanh nghiệp đã ghi nhận sự kiện.', en: 'The business that recorded the event.' },
+    value: (r) => r.place.party?.name ?? null,
+  },
+  taxCode: {
+    label: { vi: 'Mã số thuế', en: 'Tax code' },
+    kind: 'text',
+    width: 14,
+    description: { vi: 'Mã số thuế của doanh nghiệp ghi nhận.', en: "The recording business's tax code." },
+    value: (r) => r.taxCode,
+  },
+  locationGln: {
+    label: { vi: 'Mã GLN địa điểm', en: 'Location GLN' },
+    kind: 'text',
+    width: 15,
+    description: {
+      vi: 'Mã địa điểm toàn cầu GS1 (13 chữ số) của nơi sự kiện diễn ra, nếu có.',
+      en: 'The GS1 Global Location Number (13 digits) of where the event took place, when there is one.',
+    },
+    value: (r) => r.place.site?.gln ?? null,
   },
   quantity: {
     label: { vi: 'Số lượng', en: 'Quantity' },

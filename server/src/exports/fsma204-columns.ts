@@ -3,7 +3,6 @@ import { CRITICAL_TRACKING_EVENTS } from './critical-tracking-events.js';
 import { COMMON_COLUMNS, type ColumnSet, type ExportColumn } from './export-columns.js';
 import type { EventLot } from './export-events.queries.js';
 import { describeParty, describePlace, describeSite, glnOf } from './export-places.js';
-import { stageName } from './export-row.js';
 import type { LotStep } from './lot-history.js';
 
 /** "Cam Hương Sơn (Huong Son orange)": a product in one cell, both names when they differ. */
@@ -38,36 +37,13 @@ const COLUMNS: ExportColumn[] = [
     },
     value: (r, locale) => localize(CRITICAL_TRACKING_EVENTS[r.cte].name, locale),
   },
+  { ...COMMON_COLUMNS.stage, basis: '' },
   {
-    label: { vi: 'Công đoạn', en: 'Stage' },
-    basis: '',
-    kind: 'text',
-    width: 18,
-    description: { vi: 'Tên công đoạn trên cổng Nguồn.', en: 'The stage as the Nguồn portal names it.' },
-    value: (r, locale) => stageName(r, locale),
-  },
-  {
+    ...COMMON_COLUMNS.lotCode,
     label: { vi: 'Mã lô truy xuất (TLC)', en: 'Traceability Lot Code' },
     basis: '1.1330(a)(11); 1.1335(a); 1.1340(a)(1); 1.1345(a)(1); 1.1350(a)(2)(i)',
-    kind: 'text',
-    width: 18,
-    description: {
-      vi: 'Mã lô (GS1 AI 10) của lô hàng mà dòng này ghi nhận; với chế biến là lô mới làm ra.',
-      en: 'The lot code (GS1 AI 10) the row is about; for a transformation, the new lot made.',
-    },
-    value: (r) => r.lot?.lotCode ?? null,
   },
-  {
-    label: { vi: 'Mã GTIN', en: 'GTIN' },
-    basis: '',
-    kind: 'text',
-    width: 16,
-    description: {
-      vi: 'Mã sản phẩm GS1 (14 chữ số), nếu sản phẩm có.',
-      en: "The product's GS1 trade item number (14 digits), when it has one.",
-    },
-    value: (r) => r.lot?.gtin?.trim() ?? null,
-  },
+  { ...COMMON_COLUMNS.gtin, basis: '' },
   {
     label: { vi: 'Mô tả sản phẩm (tiếng Việt)', en: 'Product Description (vi)' },
     basis: '1.1325(a)(1)(ii), (b)(1)(ii); 1.1330(a)(1), (12); 1.1335(b); 1.1340(a)(3); 1.1345(a)(3); 1.1350(a)(2)(iv)',
@@ -106,33 +82,9 @@ const COLUMNS: ExportColumn[] = [
     },
     value: (r, locale) => describePlace(r.place, locale),
   },
-  {
-    label: { vi: 'Mã GLN địa điểm', en: 'Location GLN' },
-    basis: '',
-    kind: 'text',
-    width: 15,
-    description: {
-      vi: 'Mã địa điểm toàn cầu GS1 (13 chữ số), nếu có.',
-      en: "The location's GS1 Global Location Number (13 digits), when it has one.",
-    },
-    value: (r) => r.place.site?.gln ?? null,
-  },
-  {
-    label: { vi: 'Doanh nghiệp ghi nhận', en: 'Business' },
-    basis: '',
-    kind: 'text',
-    width: 28,
-    description: { vi: 'Doanh nghiệp đã ghi nhận sự kiện.', en: 'The business that recorded the event.' },
-    value: (r) => r.place.party?.name ?? null,
-  },
-  {
-    label: { vi: 'Mã số thuế', en: 'Business Tax Code' },
-    basis: '',
-    kind: 'text',
-    width: 14,
-    description: { vi: 'Mã số thuế của doanh nghiệp ghi nhận.', en: "The recording business's Vietnamese tax code." },
-    value: (r) => r.taxCode,
-  },
+  { ...COMMON_COLUMNS.locationGln, basis: '' },
+  { ...COMMON_COLUMNS.business, basis: '' },
+  { ...COMMON_COLUMNS.taxCode, label: { vi: 'Mã số thuế', en: 'Business Tax Code' }, basis: '' },
   {
     label: { vi: 'Nơi gán mã lô truy xuất (TLC source)', en: 'Traceability Lot Code Source' },
     basis: '1.1330(a)(14); 1.1335(e); 1.1340(a)(7); 1.1345(a)(7); 1.1350(a)(2)(ii)',

@@ -2,7 +2,7 @@ import type { Locale, LocalizedText } from '@nguon/shared';
 import { COMMON_COLUMNS, isoWithOffset, listed, type ColumnSet, type ExportColumn } from './export-columns.js';
 import type { EventLot } from './export-events.queries.js';
 import { describePlace } from './export-places.js';
-import { stageName, type ExportRow } from './export-row.js';
+import type { ExportRow } from './export-row.js';
 
 const CIRCULAR = 'Thông tư 02/2024/TT-BKHCN';
 const TCVN_12850 = 'TCVN 12850:2019';
@@ -33,12 +33,8 @@ const COLUMNS: ExportColumn[] = [
   },
   { ...COMMON_COLUMNS.timeZone, basis: '' },
   {
-    label: { vi: 'Công đoạn', en: 'Stage' },
+    ...COMMON_COLUMNS.stage,
     basis: basis(`${CIRCULAR}: công đoạn sản xuất, kinh doanh`, `${CIRCULAR}: the production or trade stage`),
-    kind: 'text',
-    width: 18,
-    description: { vi: 'Công đoạn sản xuất, kinh doanh đã ghi nhận.', en: 'The production or trade stage recorded.' },
-    value: (r, locale) => stageName(r, locale),
   },
   {
     label: { vi: 'Bước nghiệp vụ (CBV)', en: 'Business step (CBV)' },
@@ -52,26 +48,14 @@ const COLUMNS: ExportColumn[] = [
     value: (r) => r.bizStep,
   },
   {
+    ...COMMON_COLUMNS.lotCode,
     label: { vi: 'Số lô/mẻ', en: 'Lot/batch number' },
     basis: basis(`${CIRCULAR}: lô sản phẩm, hàng hóa`, `${CIRCULAR}: the product lot`),
-    kind: 'text',
-    width: 18,
-    description: {
-      vi: 'Số lô (GS1 AI 10) của lô hàng mà dòng này ghi nhận; với chế biến là lô mới làm ra.',
-      en: 'The lot code (GS1 AI 10) the row is about; for processing, the new lot made.',
-    },
-    value: (r) => r.lot?.lotCode ?? null,
   },
   {
+    ...COMMON_COLUMNS.gtin,
     label: { vi: 'Mã truy vết sản phẩm (GTIN)', en: 'Product trace code (GTIN)' },
     basis: basis(`${CIRCULAR}: mã truy vết sản phẩm; TCVN 13274:2020`, `${CIRCULAR}: the product trace code; TCVN 13274:2020`),
-    kind: 'text',
-    width: 16,
-    description: {
-      vi: 'Mã sản phẩm GS1 (GTIN, 14 chữ số), nếu sản phẩm có.',
-      en: "The product's GS1 trade item number (GTIN, 14 digits), when it has one.",
-    },
-    value: (r) => r.lot?.gtin?.trim() ?? null,
   },
   {
     label: { vi: 'Tên sản phẩm', en: 'Product name' },
@@ -108,21 +92,11 @@ const COLUMNS: ExportColumn[] = [
   { ...COMMON_COLUMNS.quantity, basis: basis(`${TCVN_12850}: cái gì`, `${TCVN_12850}: what`) },
   { ...COMMON_COLUMNS.unit, basis: basis(`${TCVN_12850}: cái gì`, `${TCVN_12850}: what`) },
   {
+    ...COMMON_COLUMNS.business,
     label: { vi: 'Cơ sở sản xuất, kinh doanh', en: 'Business' },
     basis: basis(`${CIRCULAR}: tên đơn vị sản xuất, kinh doanh; ${TCVN_12850}: ai`, `${CIRCULAR}: the business's name; ${TCVN_12850}: who`),
-    kind: 'text',
-    width: 28,
-    description: { vi: 'Cơ sở đã ghi nhận sự kiện.', en: 'The business that recorded the event.' },
-    value: (r) => r.place.party?.name ?? null,
   },
-  {
-    label: { vi: 'Mã số thuế', en: 'Tax code' },
-    basis: '',
-    kind: 'text',
-    width: 14,
-    description: { vi: 'Mã số thuế của cơ sở.', en: "The business's tax code." },
-    value: (r) => r.taxCode,
-  },
+  { ...COMMON_COLUMNS.taxCode, basis: '' },
   {
     label: { vi: 'Địa chỉ, điện thoại cơ sở', en: 'Business address and phone' },
     basis: basis(`${CIRCULAR}: địa chỉ đơn vị sản xuất, kinh doanh`, `${CIRCULAR}: the business's address`),
@@ -146,15 +120,9 @@ const COLUMNS: ExportColumn[] = [
     value: (r) => r.place.site?.name ?? null,
   },
   {
+    ...COMMON_COLUMNS.locationGln,
     label: { vi: 'Mã truy vết địa điểm (GLN)', en: 'Location trace code (GLN)' },
     basis: basis(`${CIRCULAR}: mã truy vết địa điểm; TCVN 13274:2020`, `${CIRCULAR}: the location trace code; TCVN 13274:2020`),
-    kind: 'text',
-    width: 15,
-    description: {
-      vi: 'Mã địa điểm toàn cầu GS1 (13 chữ số), nếu có.',
-      en: 'The GS1 Global Location Number (13 digits), when there is one.',
-    },
-    value: (r) => r.place.site?.gln ?? null,
   },
   {
     label: { vi: 'Địa chỉ địa điểm', en: 'Place address' },
