@@ -1,6 +1,7 @@
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { IMPORT_COLUMNS, IMPORT_MAX_ROWS, parseImportProblemKey, PORTAL_BIZ_STEPS, type ImportJobView } from '@nguon/shared';
+import { IMPORT_COLUMNS, IMPORT_MAX_ROWS, LOT_CODE_RULE, parseImportProblemKey, PORTAL_BIZ_STEPS, type ImportJobView } from '@nguon/shared';
 import {
   createApiKey,
   createBatch,
@@ -79,12 +80,32 @@ describe('bulk import', () => {
   };
 
   describe('GET /api/imports/templates/{kind}.{format}', () => {
-    it.each(['batches', 'events'] as const)('gives the %s CSV with a byte-order mark and the column keys as its header', async (kind) => {
-      const { status, headers, bytes } = await f.http.getBytes(`/api/imports/templates/${kind}.csv`);
-      expect(status).toBe(200);
-      expect(headers.get('content-type')).toBe('text/csv; charset=utf-8');
-      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      expect(bytes.subarray(3).toString('utf8').trim()).toBe(IMPORT_COLUMNS[kind].map((c) => c.key).join(','));
+    it.each(['batches', 'events'] as const)(
+      'gives the %s CSV with a byte-order mark, the column keys as its header and a bilingual guide row',
+      async (kind) => {
+        const { status, headers, bytes } = await f.http.getBytes(`/api/imports/templates/${kind}.csv`);
+        expect(status).toBe(200);
+        expect(headers.get('content-type')).toBe('text/csv; charset=utf-8');
+        expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        const [header, guide, ...more] = parse(bytes.subarray(3).toString('utf8')) as string[][];
+        expect(header).toEqual(IMPORT_COLUMNS[kind].map((c) => c.key));
+        expect(more).toEqual([]);
+        expect(guide![0]).toMatch(/^\[Hướng dẫn \/ Guide\] /);
+        IMPORT_COLUMNS[kind].forEach((column, n) => {
+          for (const text of [column.label.vi, column.label.en, column.help.vi, column.help.en]) expect(guide![n]).toContain(text);
+          expect(guide![n]!.startsWith('Bắt buộc / Required') || n === 0).toBe(column.required || n === 0);
+        });
+      },
+    );
+
+    it('imports a file filled in from the CSV template with its guide row kept', async () => {
+      const template = (await f.http.getBytes('/api/imports/templates/batches.csv')).bytes.toString('utf8');
+      const lot = makeLotCode('MAU');
+      const cells: Partial<Record<string, string>> = { product: farm.product.gtin!, lot_code: lot, production_date: '01/10/2026' };
+      const row = IMPORT_COLUMNS.batches.map((c) => cells[c.key] ?? '').join(',');
+      const job = await started(farm.owner, 'batches', `${template}${row}\r\n`);
+      expect(job).toMatchObject({ status: 'done', totalRows: 1 });
+      expect(job.batches.map((b) => b.lotCode)).toEqual([lot]);
     });
 
     it.each(['batches', 'events'] as const)('gives the %s XLSX, which opens with a data sheet and a bilingual guide', async (kind) => {
@@ -141,6 +162,22 @@ describe('bulk import', () => {
         'row 7, column lot_code',
         'row 7, column production_date',
       ]);
+    });
+
+    it('refuses a lot code the rule does not allow with the corrected code the form would suggest, in the asker language', async () => {
+      const rows = [[farm.product.gtin!, 'Bưởi lô 7', '', '01/10/2026', '', '', '', '']];
+      for (const [language, words] of [
+        ['en', ['must be a lot code', LOT_CODE_RULE.en, '(suggested: BUOI-LO-7)']],
+        ['vi', ['phải là số lô hợp lệ', LOT_CODE_RULE.vi, '(gợi ý: BUOI-LO-7)']],
+      ] as const) {
+        const body = expectApiError(
+          await uploadImport(t.baseUrl, farm.owner, farm.business.id, 'batches', importCsv(BATCH_HEADER, rows), { check: true, language }),
+          422,
+          'IMPORT_FILE_INVALID',
+          ['row 2, column lot_code'],
+        );
+        for (const word of words) expect(body.fieldErrors!['row 2, column lot_code']![0]).toContain(word);
+      }
     });
 
     it('refuses a header with a missing or unknown column', async () => {
@@ -334,6 +371,27 @@ describe('bulk import', () => {
         'row 6, column document_type',
       ]);
       expect(body.fieldErrors!['row 2, column stage']![0]).toMatch(/processing form/);
+    });
+
+    it('names the lot meant when a row writes its code with spaces or diacritics', async () => {
+      const batch = await createBatch(f, farm.owner, farm.product.id, { lotCode: makeLotCode('CAM-LO-') });
+      const typed = batch.lotCode.replace('CAM-LO-', 'cam lô ');
+      const body = expectApiError(
+        await uploadImport(
+          t.baseUrl,
+          farm.owner,
+          farm.business.id,
+          'events',
+          importCsv(EVENT_HEADER, [[typed, 'Thu hoạch', '15/10/2026 07:30', '', '', '', '', '', '', '', '']]),
+          { check: true },
+        ),
+        422,
+        'IMPORT_FILE_INVALID',
+        ['row 2, column lot_code'],
+      );
+      expect(body.fieldErrors!['row 2, column lot_code']![0]).toBe(
+        `No batch "${typed}" of yours or shipped to you (did you mean ${batch.lotCode}?)`,
+      );
     });
 
     it("lets a business a batch was shipped to record its later stages, not the farm's", async () => {

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { createUser, type TestUser } from '../factories/index.js';
 import { createExportChain, type ExportChain } from '../factories/exports.js';
+import { axeViolations } from '../support/axe.js';
 import { describeWithChromium, signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
 import type { TestApp } from '../support/test-app.js';
 
@@ -41,11 +43,13 @@ describeWithChromium('an inspector exports records in Chromium', (chromiumPath) 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Excel (XLSX)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^nguon-lots-2-\d{4}-\d{2}-\d{2}\.xlsx$/);
 
+    // The page is in Vietnamese, so is the file: its sheets, its headers (FSMA 204's columns, the default).
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
-    const sheet = workbook.getWorksheet('Events')!;
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Sự kiện', 'Giải thích']);
+    const sheet = workbook.getWorksheet('Sự kiện')!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    const lotColumn = header.indexOf('Traceability Lot Code') + 1;
+    const lotColumn = header.indexOf('Mã lô truy xuất (TLC)') + 1;
     const lotsInFile = new Set<string>();
     sheet.eachRow((row, index) => {
       if (index > 1) lotsInFile.add(String(row.getCell(lotColumn).value));
@@ -57,6 +61,43 @@ describeWithChromium('an inspector exports records in Chromium', (chromiumPath) 
     await expect(page.getByTestId('export-saved').innerText()).resolves.toBe(
       `Đã lưu tệp ${download.suggestedFilename()} (${sheet.rowCount - 1} dòng).`,
     );
-    expect(workbook.getWorksheet('Glossary')).toBeDefined();
+  });
+
+  it("exports Vietnam's column set when chosen, in the page's language, with nothing axe-core finds on the page", async () => {
+    await page.goto(`${t.baseUrl}/inspector/exports`);
+    await page.getByTestId('tab-lots').click();
+    await page.getByLabel('Các lô, mỗi dòng một lô').fill(chain.orangesA.lotCode);
+    await page.getByRole('radio', { name: /Việt Nam \(Thông tư 02\/2024/ }).check();
+    expect(await axeViolations(page)).toEqual([]);
+    const csvOf = async (button: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^nguon-lots-1-vietnam-\d{4}-\d{2}-\d{2}\.csv$/);
+      return parse(readFileSync((await download.path())!, 'utf8').slice(1), { columns: true }) as Record<string, string>[];
+    };
+    const vi = await csvOf('CSV');
+    expect(vi.find((r) => r['Công đoạn'] === 'Thu hoạch')).toMatchObject({
+      'Số lô/mẻ': chain.orangesA.lotCode,
+      'Tên sản phẩm': 'Cam Hương Sơn',
+    });
+
+    await page.getByTestId('lang-toggle').click();
+    await page.getByRole('radio', { name: /Vietnam \(Circular 02\/2024/ }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    const en = await csvOf('CSV');
+    expect(en.find((r) => r.Stage === 'Harvesting')).toMatchObject({
+      'Lot/batch number': chain.orangesA.lotCode,
+      'Product name': 'Huong Son orange',
+    });
+    expect(en).toHaveLength(vi.length);
+  });
+
+  it('keeps the column choice within a phone screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${t.baseUrl}/inspector/exports`);
+    const choice = page.getByRole('group', { name: /columns|Các cột/ });
+    const box = (await choice.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });

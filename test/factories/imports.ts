@@ -1,6 +1,6 @@
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { IMPORT_CONTENT_TYPES, type ImportJobView, type ImportKind } from '@nguon/shared';
+import { IMPORT_CONTENT_TYPES, type ImportJobView, type ImportKind, type Locale } from '@nguon/shared';
 import { httpClient, type HttpResponse } from '../support/http.js';
 import type { Credential } from './index.js';
 
@@ -29,12 +29,12 @@ export async function uploadImport(
   businessId: string,
   kind: ImportKind,
   file: string | Buffer,
-  options: { check?: boolean; contentType?: string } = {},
+  options: { check?: boolean; contentType?: string; language?: Locale } = {},
 ): Promise<HttpResponse> {
   const contentType = options.contentType ?? (typeof file === 'string' ? IMPORT_CONTENT_TYPES.csv : IMPORT_CONTENT_TYPES.xlsx);
   return httpClient(baseUrl).post(`/api/businesses/${businessId}/imports${options.check ? '/check' : ''}?kind=${kind}`, file, {
     token: who.token,
-    headers: { 'content-type': contentType, 'accept-language': 'en' },
+    headers: { 'content-type': contentType, 'accept-language': options.language ?? 'en' },
   });
 }
 

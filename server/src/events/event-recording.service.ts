@@ -191,6 +191,7 @@ export class EventRecordingService {
         inputs: dto.inputs.map((i) => ({ epcClass: classOf(byId.get(i.batchId)!), quantity: i.quantity, uom: i.unit })),
         quantities: outputs.map((o) => ({ epcClass: classOf(o.batch), quantity: o.quantity, uom: o.unit })),
         location: place ? locationUri(place) : undefined,
+        bizTransactions: dto.bizTransactions,
         note: dto.note,
         // EPCIS gives a transformation one ilmd, for the lot it makes; with several new lots the first speaks.
         ilmd: made[0] ? ilmdOf(made[0].batch) : undefined,

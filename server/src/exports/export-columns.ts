@@ -1,20 +1,38 @@
-import type { LocalizedText } from '@nguon/shared';
-import { CRITICAL_TRACKING_EVENTS } from './critical-tracking-events.js';
+import { localize, type ExportColumnSet, type Locale, type LocalizedText } from '@nguon/shared';
 import { stageName, type ExportRow } from './export-row.js';
 
 export type CellValue = string | number | Date | null;
 
-/** A column of the spreadsheet: the FDA's name for the key data element, its Vietnamese name, what it holds. */
+/** A column of the spreadsheet: its header and explanation in both languages, what it holds, the rule it answers to. */
 export interface ExportColumn {
-  header: string;
-  vi: string;
+  label: LocalizedText;
   description: LocalizedText;
+  /** Where the column's content is required: the 21 CFR paragraphs (a citation), or the Vietnamese texts. */
+  basis: LocalizedText | string;
   kind: 'text' | 'number' | 'datetime';
   width: number;
-  value: (row: ExportRow) => CellValue;
+  value: (row: ExportRow, locale: Locale) => CellValue;
   /** For datetime columns: the offset the time is shown in. */
   offset?: (row: ExportRow) => string;
 }
+
+/** A table the glossary adds after the columns' explanations (the critical tracking events, the texts followed). */
+export interface GlossaryTable {
+  heading: LocalizedText[];
+  rows: (LocalizedText | string)[][];
+}
+
+/** One way of writing the spreadsheet: its columns in order, and what its glossary adds. */
+export interface ColumnSet {
+  name: ExportColumnSet;
+  columns: ExportColumn[];
+  /** The glossary's heading over the columns' `basis`. */
+  basisHeading: LocalizedText;
+  tables: GlossaryTable[];
+}
+
+/** A glossary cell in the language: a text of both languages, or one that is the same in both (a citation). */
+export const cellText = (value: LocalizedText | string, locale: Locale) => (typeof value === 'string' ? value : localize(value, locale));
 
 const OFFSET = /^([+-])(\d{2}):(\d{2})$/;
 
@@ -33,11 +51,20 @@ export function isoWithOffset(instant: Date, offset: string): string {
   return `${seconds}${OFFSET.test(offset) ? offset : 'Z'}`;
 }
 
-/** The columns, in order: one row per critical tracking event (FSMA 204 key data elements, DOMAIN.md §7). */
-export const EXPORT_COLUMNS: ExportColumn[] = [
-  {
-    header: 'Event Date and Time',
-    vi: 'Ngày giờ sự kiện',
+const YES_NO: Record<'yes' | 'no', LocalizedText> = { yes: { vi: 'có', en: 'yes' }, no: { vi: 'không', en: 'no' } };
+const LIST_SEPARATOR = '; ';
+
+/** Several values in one cell, each once. */
+export const listed = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))].join(LIST_SEPARATOR);
+
+/**
+ * The columns both sets have, by what they hold: the time, the stage, the lot and product codes,
+ * the business and place codes, the quantity, the reference documents, the record. Each set places
+ * them and may name and explain them its own way (`label`, `description`, `basis`).
+ */
+export const COMMON_COLUMNS = {
+  eventTime: {
+    label: { vi: 'Ngày giờ sự kiện', en: 'Event Date and Time' },
     kind: 'datetime',
     width: 20,
     description: {
@@ -47,9 +74,8 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
     value: (r) => r.eventTime,
     offset: (r) => r.eventTimeZoneOffset,
   },
-  {
-    header: 'Time Zone Offset',
-    vi: 'Múi giờ',
+  timeZone: {
+    label: { vi: 'Múi giờ', en: 'Time Zone Offset' },
     kind: 'text',
     width: 10,
     description: {
@@ -59,178 +85,93 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
     // "UTC+07:00" rather than "+07:00", which a spreadsheet would read as a time or a formula.
     value: (r) => `UTC${r.eventTimeZoneOffset}`,
   },
-  {
-    header: 'Critical Tracking Event (CTE)',
-    vi: 'Sự kiện truy xuất trọng yếu (CTE)',
+  stage: {
+    label: { vi: 'Công đoạn', en: 'Stage' },
     kind: 'text',
-    width: 24,
-    description: {
-      vi: 'Loại sự kiện theo FSMA 204; các công đoạn khác ghi là "Other". Xem bảng CTE bên dưới.',
-      en: 'The FSMA 204 event type; other stages show "Other". See the CTE table below.',
-    },
-    value: (r) => CRITICAL_TRACKING_EVENTS[r.cte].en,
+    width: 18,
+    description: { vi: 'Tên công đoạn trên cổng Nguồn.', en: 'The stage as the Nguồn portal names it.' },
+    value: (r, locale) => stageName(r, locale),
   },
-  {
-    header: 'Stage',
-    vi: 'Công đoạn',
-    kind: 'text',
-    width: 22,
-    description: {
-      vi: 'Tên công đoạn trên cổng Nguồn (tiếng Việt, kèm tiếng Anh).',
-      en: 'The stage as the Nguồn portal names it (Vietnamese, with English).',
-    },
-    value: (r) => {
-      const name = stageName(r);
-      return name.vi === name.en ? name.vi : `${name.vi} (${name.en})`;
-    },
-  },
-  {
-    header: 'Traceability Lot Code',
-    vi: 'Mã lô truy xuất',
+  lotCode: {
+    label: { vi: 'Số lô', en: 'Lot code' },
     kind: 'text',
     width: 18,
     description: {
-      vi: 'Mã lô (GS1 AI 10) của lô hàng mà sự kiện ghi nhận; với chế biến là lô thành phẩm.',
-      en: 'The lot code (GS1 AI 10) the event is about; for a transformation, the new lot made.',
+      vi: 'Mã lô (GS1 AI 10) của lô hàng mà dòng này ghi nhận; với chế biến là lô mới làm ra.',
+      en: 'The lot code (GS1 AI 10) the row is about; for processing, the new lot made.',
     },
-    value: (r) => r.lotCode,
+    value: (r) => r.lot?.lotCode ?? null,
   },
-  {
-    header: 'GTIN',
-    vi: 'Mã GTIN',
+  gtin: {
+    label: { vi: 'Mã GTIN', en: 'GTIN' },
     kind: 'text',
     width: 16,
     description: {
-      vi: 'Mã sản phẩm GS1 (14 chữ số), nếu sản phẩm có.',
-      en: "The product's GS1 trade item number (14 digits), when it has one.",
+      vi: 'Mã sản phẩm GS1 (GTIN, 14 chữ số), nếu sản phẩm có.',
+      en: "The product's GS1 trade item number (GTIN, 14 digits), when it has one.",
     },
-    value: (r) => r.gtin,
+    value: (r) => r.lot?.gtin?.trim() ?? null,
   },
-  {
-    header: 'Product Description (vi)',
-    vi: 'Tên sản phẩm (tiếng Việt)',
+  business: {
+    label: { vi: 'Doanh nghiệp ghi nhận', en: 'Business' },
     kind: 'text',
     width: 28,
-    description: { vi: 'Tên sản phẩm bằng tiếng Việt.', en: "The product's name in Vietnamese." },
-    value: (r) => r.productVi,
+    description: { vi: 'Doanh nghiệp đã ghi nhận sự kiện.', en: 'The business that recorded the event.' },
+    value: (r) => r.place.party?.name ?? null,
   },
-  {
-    header: 'Product Description (en)',
-    vi: 'Tên sản phẩm (tiếng Anh)',
+  taxCode: {
+    label: { vi: 'Mã số thuế', en: 'Tax code' },
     kind: 'text',
-    width: 28,
-    description: { vi: 'Tên sản phẩm bằng tiếng Anh.', en: "The product's name in English." },
-    value: (r) => r.productEn,
+    width: 14,
+    description: { vi: 'Mã số thuế của doanh nghiệp ghi nhận.', en: "The recording business's tax code." },
+    value: (r) => r.taxCode,
   },
-  {
-    header: 'Quantity',
-    vi: 'Số lượng',
+  locationGln: {
+    label: { vi: 'Mã GLN địa điểm', en: 'Location GLN' },
+    kind: 'text',
+    width: 15,
+    description: {
+      vi: 'Mã địa điểm toàn cầu GS1 (13 chữ số) của nơi sự kiện diễn ra, nếu có.',
+      en: 'The GS1 Global Location Number (13 digits) of where the event took place, when there is one.',
+    },
+    value: (r) => r.place.site?.gln ?? null,
+  },
+  quantity: {
+    label: { vi: 'Số lượng', en: 'Quantity' },
     kind: 'number',
     width: 10,
-    description: {
-      vi: 'Số lượng của lô trong sự kiện này; nhiều lô thì liệt kê, cách nhau bởi dấu chấm phẩy.',
-      en: "The lot's quantity in this event; several lots are listed, separated by semicolons.",
-    },
-    value: (r) => r.quantity,
+    description: { vi: 'Số lượng của lô trong sự kiện này.', en: "The lot's quantity in this event." },
+    value: (r) => r.lot?.quantity ?? null,
   },
-  {
-    header: 'Unit of Measure',
-    vi: 'Đơn vị tính',
+  unit: {
+    label: { vi: 'Đơn vị tính', en: 'Unit of Measure' },
     kind: 'text',
     width: 10,
     description: {
       vi: 'Mã đơn vị UN/CEFACT (KGM = kg, LTR = lít, H87 = cái, XBX = hộp...).',
       en: 'UN/CEFACT unit code (KGM = kilogram, LTR = litre, H87 = piece, XBX = box...).',
     },
-    value: (r) => r.unit,
+    value: (r) => r.lot?.unit ?? null,
   },
-  {
-    header: 'Location Description',
-    vi: 'Địa điểm',
-    kind: 'text',
-    width: 24,
-    description: {
-      vi: 'Tên địa điểm nơi sự kiện diễn ra (vùng trồng, xưởng, kho, cửa hàng).',
-      en: 'Where the event took place (farm, factory, warehouse, shop).',
-    },
-    value: (r) => r.locationName,
-  },
-  {
-    header: 'Location Address',
-    vi: 'Địa chỉ địa điểm',
-    kind: 'text',
-    width: 30,
-    description: { vi: 'Địa chỉ và tỉnh/thành của địa điểm.', en: "The location's address and province." },
-    value: (r) => r.locationAddress,
-  },
-  {
-    header: 'Location GLN',
-    vi: 'Mã GLN địa điểm',
-    kind: 'text',
-    width: 15,
-    description: {
-      vi: 'Mã địa điểm toàn cầu GS1 (13 chữ số), nếu có.',
-      en: "The location's GS1 Global Location Number (13 digits), when it has one.",
-    },
-    value: (r) => r.locationGln,
-  },
-  {
-    header: 'Business',
-    vi: 'Doanh nghiệp ghi nhận',
-    kind: 'text',
-    width: 28,
-    description: { vi: 'Doanh nghiệp đã ghi nhận sự kiện.', en: 'The business that recorded the event.' },
-    value: (r) => r.business,
-  },
-  {
-    header: 'Business Tax Code',
-    vi: 'Mã số thuế',
-    kind: 'text',
-    width: 14,
-    description: { vi: 'Mã số thuế của doanh nghiệp ghi nhận.', en: "The recording business's Vietnamese tax code." },
-    value: (r) => r.businessTaxCode,
-  },
-  {
-    header: 'Immediate Previous Source',
-    vi: 'Nguồn liền trước',
-    kind: 'text',
-    width: 36,
-    description: {
-      vi: 'Một bước trước: bên giao hàng (khi nhận hàng) hoặc các lô nguyên liệu đã dùng (khi chế biến).',
-      en: 'One step back: who shipped the goods (receiving) or the lots used (transformation).',
-    },
-    value: (r) => r.previousSource,
-  },
-  {
-    header: 'Immediate Subsequent Recipient',
-    vi: 'Bên nhận liền sau',
-    kind: 'text',
-    width: 28,
-    description: { vi: 'Một bước sau: bên nhận hàng (khi vận chuyển).', en: 'One step forward: who the goods were shipped to (shipping).' },
-    value: (r) => r.nextRecipient,
-  },
-  {
-    header: 'Reference Document Type',
-    vi: 'Loại chứng từ',
+  documentType: {
+    label: { vi: 'Loại chứng từ', en: 'Reference Document Type' },
     kind: 'text',
     width: 14,
     description: {
       vi: 'Loại chứng từ tham chiếu theo CBV: po (đơn đặt hàng), inv (hóa đơn), desadv (phiếu giao hàng), bol (vận đơn)...',
       en: 'The reference document type (CBV): po (purchase order), inv (invoice), desadv (despatch advice), bol (bill of lading)...',
     },
-    value: (r) => r.documentType,
+    value: (r) => listed(r.documents.map((d) => d.type)),
   },
-  {
-    header: 'Reference Document Number',
-    vi: 'Số chứng từ',
+  documentNumber: {
+    label: { vi: 'Số chứng từ', en: 'Reference Document Number' },
     kind: 'text',
     width: 18,
     description: { vi: 'Số của chứng từ tham chiếu.', en: "The reference document's number." },
-    value: (r) => r.documentNumber,
+    value: (r) => listed(r.documents.map((d) => d.id)),
   },
-  {
-    header: 'Event ID',
-    vi: 'Mã sự kiện',
+  eventId: {
+    label: { vi: 'Mã sự kiện', en: 'Event ID' },
     kind: 'text',
     width: 40,
     description: {
@@ -239,24 +180,22 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
     },
     value: (r) => r.eventId,
   },
-  {
-    header: 'Record Time (UTC)',
-    vi: 'Thời điểm lưu (UTC)',
+  recordTime: {
+    label: { vi: 'Thời điểm lưu (UTC)', en: 'Record Time (UTC)' },
     kind: 'datetime',
     width: 20,
     description: { vi: 'Khi cổng Nguồn lưu sự kiện, theo giờ UTC.', en: 'When the Nguồn portal stored the event, in UTC.' },
     value: (r) => r.recordTime,
     offset: () => '+00:00',
   },
-  {
-    header: 'Error Declared',
-    vi: 'Đã báo sai',
+  errorDeclared: {
+    label: { vi: 'Đã báo sai', en: 'Error Declared' },
     kind: 'text',
     width: 16,
     description: {
-      vi: '"yes" kèm lý do (did_not_occur: không xảy ra; incorrect_data: sai dữ liệu) khi doanh nghiệp đã báo sự kiện này sai; "no" nếu không.',
+      vi: '"có" kèm lý do (did_not_occur: không xảy ra; incorrect_data: sai dữ liệu) khi doanh nghiệp đã báo sự kiện này sai; "không" nếu không.',
       en: '"yes" with the reason (did_not_occur, incorrect_data) when the business declared the event wrong; "no" otherwise.',
     },
-    value: (r) => (r.errorDeclared ? `yes (${r.errorDeclared})` : 'no'),
+    value: (r, locale) => (r.errorDeclared ? `${YES_NO.yes[locale]} (${r.errorDeclared})` : YES_NO.no[locale]),
   },
-];
+} satisfies Record<string, Omit<ExportColumn, 'basis'>>;

@@ -1,11 +1,13 @@
 import type { DataSource } from 'typeorm';
+import { standingEventSql } from '../records/records.sql.js';
+import { partyJson, siteJson, type Party, type Site } from './export-places.js';
 
 /** The events an export holds: those linked to the scope's batches, within the event-time range when one is given. */
 export interface EventSelection {
   batchIds: string[];
   from: Date | null;
   to: Date | null;
-  /** The spreadsheet has one row per event, its error declaration marking it; EPCIS carries both. */
+  /** The spreadsheet marks an event declared wrong on its own rows; the EPCIS document carries the declaration too. */
   withDeclarations: boolean;
 }
 
@@ -36,6 +38,26 @@ export async function countEvents(db: DataSource, selection: EventSelection): Pr
   return row?.count ?? 0;
 }
 
+/**
+ * How many rows the spreadsheet of a selection has: one per event and lot (its subjects or
+ * outputs, else its parents), times its inputs for a transformation. `toExportRows` makes exactly these.
+ */
+export async function countSpreadsheetRows(db: DataSource, selection: EventSelection): Promise<number> {
+  const params: unknown[] = [];
+  const [row]: { count: number }[] = await db.query(
+    `SELECT coalesce(sum(greatest(1, CASE WHEN c.lots > 0 THEN c.lots ELSE c.parents END) * greatest(1, c.inputs)), 0)::int AS count
+       FROM events e
+       CROSS JOIN LATERAL (
+         SELECT count(*) FILTER (WHERE eb.role NOT IN ('input', 'parent')) AS lots,
+                count(*) FILTER (WHERE eb.role = 'parent') AS parents,
+                count(*) FILTER (WHERE eb.role = 'input') AS inputs
+           FROM event_batches eb WHERE eb.event_id = e.id) c
+      WHERE ${selectionWhere(selection, params)}`,
+    params,
+  );
+  return row?.count ?? 0;
+}
+
 /** A timestamp as text with all of PostgreSQL's microseconds, so a page boundary is exact. */
 const SORT_KEY = `to_char(e.event_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_key`;
 
@@ -48,13 +70,17 @@ function keyset(after: PagePosition | null, params: unknown[]): string {
 /** A batch an event names, with its product and producer: one element of `EventRow.lots`. */
 export interface EventLot {
   role: 'subject' | 'input' | 'output' | 'parent' | 'child';
+  batchId: string;
   lotCode: string;
   gtin: string | null;
   nameVi: string;
   nameEn: string;
+  brand: string | null;
   quantity: number | null;
   unit: string | null;
   businessName: string;
+  productionDate: string;
+  expiryDate: string | null;
 }
 
 export interface EventRow {
@@ -68,29 +94,29 @@ export interface EventRow {
   record_time: Date;
   biz_location: string | null;
   document: Record<string, unknown>;
-  location_name: string | null;
-  location_address: string | null;
-  location_province: string | null;
-  location_gln: string | null;
-  business_name: string | null;
-  business_tax_code: string | null;
-  source_business_name: string | null;
-  destination_business_name: string | null;
+  site: Site | null;
+  party: Party | null;
+  tax_code: string | null;
+  source_party: Party | null;
+  destination_party: Party | null;
+  /** Receiving: where the shipment it confirms left from. */
+  ship_from: Site | null;
+  /** Shipping: where the receiver recorded receiving it. */
+  ship_to: Site | null;
   /** The reason of the event's error declaration, when it was declared wrong. */
   error_reason: string | null;
   lots: EventLot[];
 }
 
-/** One page of the spreadsheet's events with everything a row shows, in one query. */
+/** One page of the spreadsheet's events with everything a row shows of the event itself, in one query. */
 export function spreadsheetPage(db: DataSource, selection: EventSelection, after: PagePosition | null): Promise<EventRow[]> {
   const params: unknown[] = [];
   const where = `${selectionWhere({ ...selection, withDeclarations: false }, params)} AND ${keyset(after, params)}`;
   return db.query(
-    `SELECT e.id, ${SORT_KEY}, e.event_id, e.event_type, e.biz_step, e.event_time, e.event_time_zone_offset, e.record_time,
-            e.biz_location, e.document,
-            l.name AS location_name, l.address AS location_address, l.province AS location_province, l.gln AS location_gln,
-            bu.legal_name AS business_name, bu.tax_code AS business_tax_code,
-            src.legal_name AS source_business_name, dst.legal_name AS destination_business_name,
+    `SELECT e.id, ${SORT_KEY}, e.event_id, e.event_type, e.biz_step, e.event_time, e.event_time_zone_offset, e.record_time, e.biz_location,
+            e.document, ${siteJson('l')} AS site, ${partyJson('bu')} AS party, bu.tax_code,
+            ${partyJson('src')} AS source_party, ${partyJson('dst')} AS destination_party,
+            ${siteJson('ship_from')} AS ship_from, ${siteJson('ship_to')} AS ship_to,
             decl.reason AS error_reason, coalesce(lots.items, '[]'::json) AS lots
        FROM events e
        LEFT JOIN locations l ON l.id = e.location_id
@@ -98,12 +124,21 @@ export function spreadsheetPage(db: DataSource, selection: EventSelection, after
        LEFT JOIN businesses src ON src.id = e.source_business_id
        LEFT JOIN businesses dst ON dst.id = e.destination_business_id
        LEFT JOIN LATERAL (
+         SELECT sl.* FROM events s JOIN locations sl ON sl.id = s.location_id
+          WHERE e.biz_step = 'receiving' AND s.event_id = e.document ->> 'nguon:shipment' AND NOT s.error_declared LIMIT 1) ship_from ON true
+       LEFT JOIN LATERAL (
+         SELECT rl.* FROM events r JOIN locations rl ON rl.id = r.location_id
+          WHERE e.biz_step = 'shipping' AND r.biz_step = 'receiving' AND r.document ->> 'nguon:shipment' = e.event_id
+            AND ${standingEventSql('r')}
+          ORDER BY r.event_time LIMIT 1) ship_to ON true
+       LEFT JOIN LATERAL (
          SELECT coalesce(d.document -> 'errorDeclaration' ->> 'reason', 'declared') AS reason
            FROM events d WHERE d.event_id = e.event_id AND d.error_declared LIMIT 1) decl ON true
        LEFT JOIN LATERAL (
          SELECT json_agg(json_build_object(
-                  'role', eb.role, 'lotCode', b.lot_code, 'gtin', p.gtin, 'nameVi', p.name_vi, 'nameEn', p.name_en,
-                  'quantity', eb.quantity, 'unit', eb.unit, 'businessName', owner.legal_name) ORDER BY eb.role, b.lot_code) AS items
+                  'role', eb.role, 'batchId', b.id, 'lotCode', b.lot_code, 'gtin', p.gtin, 'nameVi', p.name_vi, 'nameEn', p.name_en,
+                  'brand', p.brand, 'quantity', eb.quantity, 'unit', eb.unit, 'businessName', owner.legal_name,
+                  'productionDate', b.production_date, 'expiryDate', b.expiry_date) ORDER BY eb.role, b.lot_code) AS items
            FROM event_batches eb
            JOIN batches b ON b.id = eb.batch_id
            JOIN products p ON p.id = b.product_id

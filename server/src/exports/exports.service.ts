@@ -1,15 +1,17 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EXPORT_CONTENT_TYPES, type ExportFormat } from '@nguon/shared';
+import { EXPORT_CONTENT_TYPES, type ExportColumnSet, type ExportFormat, type Locale } from '@nguon/shared';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
 import { formatEpcs } from '../epcis/epc-format.js';
 import { withRecordTime, type EpcisEvent } from '../epcis/query-document.js';
 import type { ExportScopeDto } from './dto/export-scope.dto.js';
+import type { ColumnSet } from './export-columns.js';
 import {
   countEvents,
+  countSpreadsheetRows,
   documentPage,
   pages,
   spreadsheetPage,
@@ -17,8 +19,11 @@ import {
   type EventRow,
   type EventSelection,
 } from './export-events.queries.js';
-import { toExportRow, type ExportRow } from './export-row.js';
+import { toExportRows, type ExportRow } from './export-row.js';
 import { ExportScopeResolver } from './export-scope.resolver.js';
+import { FSMA204_COLUMNS } from './fsma204-columns.js';
+import { loadLotHistories } from './lot-history.js';
+import { VIETNAM_COLUMNS } from './vietnam-columns.js';
 import { csvStream } from './writers/csv-writer.js';
 import { epcisStream } from './writers/epcis-writer.js';
 import { xlsxStream } from './writers/xlsx-writer.js';
@@ -26,16 +31,30 @@ import { xlsxStream } from './writers/xlsx-writer.js';
 export interface ExportFile {
   fileName: string;
   contentType: string;
-  /** Rows (events) the file holds, known before the first byte is sent. */
+  /** Rows the file holds (the spreadsheet's, or the EPCIS document's events), known before the first byte is sent. */
   totalRows: number;
   stream: Readable;
 }
 
+/** How the spreadsheet is written: its column set, and the language of its headers, glossary and words. */
+export interface ExportLayout {
+  columns: ExportColumnSet;
+  locale: Locale;
+}
+
+const COLUMN_SETS: Record<ExportColumnSet, ColumnSet> = { fsma204: FSMA204_COLUMNS, vietnam: VIETNAM_COLUMNS };
+
 // A driver may hand jsonb/json back as text; the store's own rows are objects.
 const parsed = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
-async function* spreadsheetRows(source: AsyncIterable<EventRow[]>): AsyncGenerator<ExportRow[]> {
-  for await (const page of source) yield page.map((row) => toExportRow({ ...row, document: parsed(row.document), lots: parsed(row.lots) }));
+/** Each page of events as its rows, with the histories of the page's lots read in one query. */
+async function* spreadsheetRows(db: DataSource, source: AsyncIterable<EventRow[]>): AsyncGenerator<ExportRow[]> {
+  for await (const page of source) {
+    const events = page.map((row) => ({ ...row, document: parsed(row.document), lots: parsed(row.lots) }));
+    const batchIds = new Set(events.flatMap((row) => row.lots.filter((l) => l.role !== 'input').map((l) => l.batchId)));
+    const histories = await loadLotHistories(db, [...batchIds]);
+    yield events.flatMap((row) => toExportRows(row, histories));
+  }
 }
 
 async function* epcisEvents(source: AsyncIterable<DocumentRow[]>): AsyncGenerator<EpcisEvent[]> {
@@ -61,7 +80,13 @@ export class ExportsService {
   ) {}
 
   /** `businessId`: export only that business's records (its members' route); null: everything (inspectors). */
-  async exportEvents(actor: Actor, format: ExportFormat, scope: ExportScopeDto, businessId: string | null): Promise<ExportFile> {
+  async exportEvents(
+    actor: Actor,
+    format: ExportFormat,
+    scope: ExportScopeDto,
+    businessId: string | null,
+    layout: ExportLayout,
+  ): Promise<ExportFile> {
     const resolved = await this.scopes.resolve(scope, businessId);
     const selection: EventSelection = {
       batchIds: resolved.batchIds,
@@ -69,22 +94,29 @@ export class ExportsService {
       to: resolved.to,
       withDeclarations: format === 'jsonld',
     };
-    const totalRows = await countEvents(this.db, selection);
+    const spreadsheet = format !== 'jsonld';
+    const totalRows = await (spreadsheet ? countSpreadsheetRows : countEvents)(this.db, selection);
     // Restricted records leave the portal: who took what is kept, before the first byte goes.
     await this.audit.record(this.db.manager, actor, {
       action: 'records.export',
       targetType: 'export',
       targetId: null,
       businessId,
-      details: { format, scope: { ...scope }, batches: resolved.batchIds.length, rows: totalRows },
+      details: { format, scope: { ...scope }, ...(spreadsheet ? layout : {}), batches: resolved.batchIds.length, rows: totalRows },
     });
-    const fileName = `nguon-${safeName(resolved.label)}-${new Date().toISOString().slice(0, 10)}.${format}`;
-    return { fileName, contentType: EXPORT_CONTENT_TYPES[format], totalRows, stream: this.stream(format, selection) };
+    // The Vietnam set's file is told apart by name from the FSMA 204 one of the same records.
+    const set = spreadsheet && layout.columns !== 'fsma204' ? `-${layout.columns}` : '';
+    const fileName = `nguon-${safeName(resolved.label)}${set}-${new Date().toISOString().slice(0, 10)}.${format}`;
+    return { fileName, contentType: EXPORT_CONTENT_TYPES[format], totalRows, stream: this.stream(format, selection, layout) };
   }
 
-  private stream(format: ExportFormat, selection: EventSelection): Readable {
+  private stream(format: ExportFormat, selection: EventSelection, { columns, locale }: ExportLayout): Readable {
     if (format === 'jsonld') return epcisStream(epcisEvents(pages((after) => documentPage(this.db, selection, after))));
-    const rows = spreadsheetRows(pages((after) => spreadsheetPage(this.db, selection, after)));
-    return format === 'csv' ? csvStream(rows) : xlsxStream(rows);
+    const rows = spreadsheetRows(
+      this.db,
+      pages((after) => spreadsheetPage(this.db, selection, after)),
+    );
+    const set = COLUMN_SETS[columns];
+    return format === 'csv' ? csvStream(rows, set.columns, locale) : xlsxStream(rows, set, locale);
   }
 }

@@ -1,4 +1,4 @@
-import { DISTRIBUTING_STAGES, PRODUCER_ONLY_STAGES, type Stage } from '@nguon/shared';
+import { DISTRIBUTING_STAGES, PRODUCER_ONLY_STAGES, suggestedLotCode, type Stage } from '@nguon/shared';
 import type { EntityManager } from 'typeorm';
 import { RecordStageDto } from '../events/dto/record-stage.dto.js';
 import { LIVE_SHIPMENTS } from '../records/records.sql.js';
@@ -48,7 +48,12 @@ const PARTY_STAGES: ReadonlySet<Stage> = new Set(['shipping', 'receiving']);
  * locations, and the businesses named by tax code are read in a few queries for the whole file.
  */
 export async function checkEventRows(db: EntityManager, businessId: string, rows: SheetRow[]): Promise<PlannedStage[]> {
-  const lotCodes = [...new Set(rows.flatMap((r) => (r.cells.lot_code ? [r.cells.lot_code] : [])))];
+  // With the corrected code of each that breaks the lot-code rule, to name it when that one exists.
+  const lotCodes = [
+    ...new Set(
+      rows.flatMap(({ cells }) => (cells.lot_code ? [cells.lot_code, suggestedLotCode(cells.lot_code)] : [])).filter((c) => c !== null),
+    ),
+  ];
   const taxCodes = [...new Set(rows.flatMap((r) => (r.cells.party && TAX_CODE.test(r.cells.party) ? [r.cells.party] : [])))];
   const [references, batches, parties] = await Promise.all([
     BusinessReferences.load(db, businessId),
@@ -73,12 +78,13 @@ export async function checkEventRows(db: EntityManager, businessId: string, rows
     requireCells('events', row, cells, problems);
     const read = cellReader(row, cells, problems);
     const batch = read('lot_code', (lot) => {
-      const found = batches.filter((b) => b.lotCode === lot && (cells.product === undefined || namesProduct(cells.product, b)));
+      const named = (code: string) =>
+        batches.filter((b) => b.lotCode === code && (cells.product === undefined || namesProduct(cells.product, b)));
+      const found = named(lot);
       if (found.length === 1) return { ok: true, value: found[0]! };
-      return {
-        ok: false,
-        problem: found.length === 0 ? RULE_MESSAGES.imports.unknownLot(lot) : RULE_MESSAGES.imports.lotOfSeveralProducts(lot),
-      };
+      if (found.length > 1) return { ok: false, problem: RULE_MESSAGES.imports.lotOfSeveralProducts(lot) };
+      const suggestion = suggestedLotCode(lot);
+      return { ok: false, problem: RULE_MESSAGES.imports.unknownLot(lot, suggestion && named(suggestion).length ? suggestion : null) };
     });
     const stage = read('stage', parseStage);
     const eventTime = read('event_time', parseDateTime);

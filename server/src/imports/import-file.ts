@@ -1,5 +1,6 @@
 import { IMPORT_COLUMNS, type ImportFormat, type ImportKind } from '@nguon/shared';
 import { plainName } from './import-cells.js';
+import { GUIDE_ROW_MARKER } from './import-templates.js';
 import { RowProblems } from './row-problems.js';
 import type { SheetReader } from './sheet-reader.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
@@ -13,7 +14,7 @@ export interface SheetRow {
 /**
  * Reads an uploaded CSV or XLSX into rows keyed by the template's column keys. The header may use
  * the keys or the columns' Vietnamese or English titles; unknown or missing columns are refused,
- * so a misspelt header never silently drops data.
+ * so a misspelt header never silently drops data. The CSV template's guide row is skipped.
  */
 export async function readImportFile(reader: SheetReader, kind: ImportKind, format: ImportFormat, body: Buffer): Promise<SheetRow[]> {
   // Only non-empty rows come back, read under the size limits in a worker thread.
@@ -21,7 +22,7 @@ export async function readImportFile(reader: SheetReader, kind: ImportKind, form
   const header = grid[0];
   if (header?.row !== 1) throw RowProblems.single({}, RULE_MESSAGES.imports.noHeaderRow);
   const keys = headerKeys(kind, header.cells);
-  const rows = grid.slice(1);
+  const rows = grid.slice(1).filter(({ cells }) => !cells[0]?.startsWith(GUIDE_ROW_MARKER));
   if (rows.length === 0) throw RowProblems.single({}, RULE_MESSAGES.imports.noDataRows);
   const problems = new RowProblems();
   const sheetRows = rows.map(({ row, cells }) => {

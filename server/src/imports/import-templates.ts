@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { IMPORT_COLUMNS, type ImportFormat, type ImportKind } from '@nguon/shared';
+import { IMPORT_COLUMNS, type ImportColumn, type ImportFormat, type ImportKind } from '@nguon/shared';
 
 /** Excel opens a CSV as UTF-8 (Vietnamese intact) only when it starts with a byte-order mark. */
 const UTF8_BOM = '\ufeff';
@@ -11,8 +11,27 @@ function csvCell(text: string): string {
   return /[",;\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/**
+ * What begins the CSV template's guide row (under the header): the import skips a row that starts
+ * with it, so the row may stay in the file. No product name or lot code starts so.
+ */
+export const GUIDE_ROW_MARKER = '[Hướng dẫn / Guide]';
+
+/** One cell of the guide row: the column in both languages, whether it is required, the rule, an example. */
+function guideCell(column: ImportColumn): string {
+  const required = column.required ? 'Bắt buộc / Required. ' : '';
+  const example = column.example ? ` Ví dụ / Example: ${column.example}` : '';
+  return `${required}${column.label.vi}: ${column.help.vi}. / ${column.label.en}: ${column.help.en}.${example}`;
+}
+
+/** The header (the column keys), then the guide row, whose first cell says it may be kept or deleted. */
 function csvTemplate(kind: ImportKind): Buffer {
-  return Buffer.from(`${UTF8_BOM}${IMPORT_COLUMNS[kind].map((c) => csvCell(c.key)).join(',')}\r\n`, 'utf8');
+  const columns = IMPORT_COLUMNS[kind];
+  const guide = columns.map((column, index) =>
+    index === 0 ? `${GUIDE_ROW_MARKER} Dòng này có thể giữ hoặc xóa / keep or delete this row. ${guideCell(column)}` : guideCell(column),
+  );
+  const line = (cells: string[]) => `${cells.map(csvCell).join(',')}\r\n`;
+  return Buffer.from(`${UTF8_BOM}${line(columns.map((c) => c.key))}${line(guide)}`, 'utf8');
 }
 
 /** The data sheet with the column keys as its header, then a guide: each column in both languages with an example. */

@@ -78,6 +78,8 @@ export interface RecordProcessingRequest {
   eventTimeZoneOffset?: string;
   locationId?: string;
   note?: string;
+  /** The batch record or production order it was made under (FSMA 204's reference document, 21 CFR 1.1350(a)(2)(vi)). */
+  bizTransactions?: BizTransactionInput[];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { LOT_CODE_RULE } from '../gs1/lot-code.js';
 import type { LocalizedText } from '../i18n/locale.js';
 
 /** What a spreadsheet can bring in: new batches, or stages recorded on existing batches. */
@@ -40,10 +41,7 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
       key: 'lot_code',
       required: true,
       label: { vi: 'Mã lô', en: 'Lot code' },
-      help: {
-        vi: 'Tối đa 20 ký tự: chữ cái không dấu, chữ số, dấu - . / _; không có dấu cách',
-        en: 'At most 20 characters: letters without diacritics, digits, - . / _; no spaces',
-      },
+      help: LOT_CODE_RULE,
       example: 'PT-2026-01',
     },
     {

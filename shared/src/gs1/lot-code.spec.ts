@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isValidLotCode, LOT_CODE_MAX_LENGTH, lotCodeProblem, suggestLotCode } from './lot-code.js';
+import { isValidLotCode, LOT_CODE_MAX_LENGTH, LOT_CODE_RULE, lotCodeProblem, suggestedLotCode, suggestLotCode } from './lot-code.js';
 
 const CSET82_PUNCTUATION = `!"%&'()*+,-./:;<=>?_`;
 
@@ -57,5 +57,24 @@ describe('suggestLotCode', () => {
   it('never ends with the separator after cutting at 20 characters', () => {
     expect(suggestLotCode('Thanh long ruột đỏ lô 5')).toBe('THANH-LONG-RUOT-DO-L'); // the cut falls on a letter
     expect(suggestLotCode('Thanh long ruột đỏx lô 5')).toBe('THANH-LONG-RUOT-DOX'); // the 20th character was '-'
+  });
+});
+
+describe('suggestedLotCode', () => {
+  it('offers a valid code for text with spaces or diacritics, and nothing for a code that needs none', () => {
+    expect(suggestedLotCode('Bưởi lô 1')).toBe('BUOI-LO-1');
+    expect(suggestedLotCode('LÔ 1')).toBe('LO-1');
+    expect(suggestedLotCode('PT-2026-01')).toBeNull();
+    expect(suggestedLotCode('A'.repeat(21))).toBeNull();
+    expect(suggestedLotCode('柚子')).toBeNull();
+  });
+});
+
+describe('LOT_CODE_RULE', () => {
+  it('states the rule the check applies: the length and every punctuation mark allowed, in both languages', () => {
+    for (const text of [LOT_CODE_RULE.vi, LOT_CODE_RULE.en]) {
+      expect(text).toContain(String(LOT_CODE_MAX_LENGTH));
+      expect(text).toContain(CSET82_PUNCTUATION);
+    }
   });
 });

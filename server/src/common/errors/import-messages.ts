@@ -93,9 +93,10 @@ export const IMPORT_MESSAGES = {
   lotCodeTaken: { vi: 'Sản phẩm này đã có lô với mã lô này', en: 'This product already has a batch with this lot code' },
 
   // A row of an event file.
-  unknownLot: (lotCode: string) => ({
-    vi: `Không có lô "${lotCode}" của doanh nghiệp hoặc được gửi đến doanh nghiệp`,
-    en: `No batch "${lotCode}" of yours or shipped to you`,
+  /** `suggestion`: the corrected code (by the lot-code rule) of a batch that does exist. */
+  unknownLot: (lotCode: string, suggestion: string | null) => ({
+    vi: `Không có lô "${lotCode}" của doanh nghiệp hoặc được gửi đến doanh nghiệp${suggestion ? ` (có phải lô ${suggestion}?)` : ''}`,
+    en: `No batch "${lotCode}" of yours or shipped to you${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
   }),
   lotOfSeveralProducts: (lotCode: string) => ({
     vi: `Nhiều sản phẩm có lô "${lotCode}": hãy điền cột product`,

@@ -18,10 +18,12 @@ import {
 } from 'class-validator';
 import {
   isValidGln,
+  LOT_CODE_RULE,
   lotCodeProblem,
   MAX_DECLARED_PREFIXES,
   parseCompanyPrefix,
   parseGtin,
+  suggestedLotCode,
   UNIT_CODES,
   LOT_CODE_MAX_LENGTH,
 } from '@nguon/shared';
@@ -89,7 +91,10 @@ export function IsGln(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-/** A lot code in GS1's character set (AI 10): at most 20 characters, no spaces or diacritics. */
+/**
+ * A lot code by the portal's one rule (`LOT_CODE_RULE`, GS1 AI 10). A code with spaces or
+ * diacritics is answered with the corrected code the batch form offers (`suggested: X`).
+ */
 export function IsLotCode(): PropertyDecorator {
   return applyDecorators(
     IsString(),
@@ -98,10 +103,12 @@ export function IsLotCode(): PropertyDecorator {
       validator: {
         validate: (value) => typeof value === 'string' && lotCodeProblem(value) === null,
         defaultMessage: (args) => {
-          const problem = typeof args?.value === 'string' ? lotCodeProblem(args.value) : 'invalid_character';
+          const text = typeof args?.value === 'string' ? args.value : '';
+          const problem = typeof args?.value === 'string' ? lotCodeProblem(text) : 'invalid_character';
           if (problem === 'empty') return `${args?.property} should not be empty`;
           if (problem === 'too_long') return `${args?.property} must be at most ${LOT_CODE_MAX_LENGTH} characters`;
-          return `${args?.property} may only use letters A-Z, digits and !"%&'()*+,-./:;<=>?_ (no spaces or diacritics)`;
+          const suggestion = suggestedLotCode(text);
+          return `${args?.property} must be a lot code. ${LOT_CODE_RULE.en}${suggestion ? ` (suggested: ${suggestion})` : ''}`;
         },
       },
     }),

@@ -1,4 +1,4 @@
-import { localize, type Locale } from '@nguon/shared';
+import { localize, LOT_CODE_RULE, type Locale } from '@nguon/shared';
 import type { FieldErrors } from '../errors/domain-error.js';
 
 /**
@@ -35,10 +35,8 @@ const VIETNAMESE: [RegExp, string][] = [
   [/^(\S+) has a wrong GTIN check digit$/, '$1 có số kiểm tra GTIN không đúng'],
   [/^(\S+) must be a GLN of 13 digits with a valid check digit$/, '$1 phải là mã GLN 13 chữ số với số kiểm tra đúng'],
   [/^(\S+) must be at most 20 characters$/, '$1 tối đa 20 ký tự'],
-  [
-    /^(\S+) may only use letters A-Z, digits and !"%&'\(\)\*\+,-\.\/:;<=>\?_ \(no spaces or diacritics\)$/,
-    '$1 chỉ được dùng chữ cái không dấu, chữ số và !"%&\'()*+,-./:;<=>?_ (không dấu cách, không dấu tiếng Việt)',
-  ],
+  [/^(\S+) must be a lot code\. .* \(suggested: (\S+)\)$/, `$1 phải là số lô hợp lệ. ${LOT_CODE_RULE.vi} (gợi ý: $2)`],
+  [/^(\S+) must be a lot code\. .*$/, `$1 phải là số lô hợp lệ. ${LOT_CODE_RULE.vi}`],
   [/^(\S+) must be a tax code of 10 or 13 digits$/, '$1 phải là mã số thuế gồm 10 hoặc 13 chữ số'],
   [/^(\S+) must be a time zone offset like \+07:00$/, '$1 phải là độ lệch múi giờ dạng +07:00'],
   [/^(\S+) must be a UN\/CEFACT unit code: (.*)$/, '$1 phải là mã đơn vị UN/CEFACT: $2'],

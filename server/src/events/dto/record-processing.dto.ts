@@ -15,7 +15,7 @@ import {
 import type { ProcessingInput, ProcessingOutput, RecordProcessingRequest, UnitCode } from '@nguon/shared';
 import { IsUnitCode } from '../../common/validation/decorators.js';
 import { BatchFieldsDto } from './batch-fields.dto.js';
-import { EventTimePlaceDto } from './record-stage.dto.js';
+import { BizTransactionDto, EventTimePlaceDto, IsBizTransactionList } from './record-stage.dto.js';
 
 export class ProcessingInputDto implements ProcessingInput {
   @IsUUID() batchId: string;
@@ -51,4 +51,6 @@ export class RecordProcessingDto extends EventTimePlaceDto implements RecordProc
   @ValidateNested({ each: true })
   @Type(() => ProcessingOutputDto)
   outputs: ProcessingOutputDto[];
+
+  @IsBizTransactionList() bizTransactions?: BizTransactionDto[];
 }

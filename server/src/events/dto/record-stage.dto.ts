@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsPositive, IsUUID, Max, ValidateNested } from 'class-validator';
@@ -17,6 +18,16 @@ export class BizTransactionDto implements BizTransactionInput {
   @IsText(100) id: string;
 }
 
+/** The reference documents an event names, optional, at most 20: for the stage and processing forms alike. */
+export const IsBizTransactionList = () =>
+  applyDecorators(
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(20),
+    ValidateNested({ each: true }),
+    Type(() => BizTransactionDto),
+  );
+
 /** Fields every event form shares: when and where. */
 export class EventTimePlaceDto {
   @IsOptional() @IsDateTime() eventTime?: string;
@@ -33,12 +44,7 @@ export class StageFieldsDto extends EventTimePlaceDto implements StageFields {
   @IsOptional() @IsText(300) destinationName?: string;
   @IsOptional() @IsUUID() sourceBusinessId?: string;
   @IsOptional() @IsText(300) sourceName?: string;
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => BizTransactionDto)
-  bizTransactions?: BizTransactionDto[];
+  @IsBizTransactionList() bizTransactions?: BizTransactionDto[];
   @IsOptional() @IsBoolean() passed?: boolean;
   @IsOptional() @IsText(300) labName?: string;
   @IsOptional() @IsArray() @ArrayMaxSize(10) @IsUUID('all', { each: true }) attachmentIds?: string[];

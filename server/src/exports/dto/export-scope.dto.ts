@@ -14,12 +14,17 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  EXPORT_COLUMN_SETS,
   EXPORT_FORMATS,
   EXPORT_LOTS_MAX,
+  LOCALES,
   EXPORT_SCOPE_KINDS,
   TRACE_DIRECTIONS,
+  type ExportColumnSet,
   type ExportFormat,
+  type ExportOptions,
   type ExportScopeKind,
+  type Locale,
   type LotReference,
   type TraceDirection,
 } from '@nguon/shared';
@@ -31,6 +36,19 @@ export class ExportFormatParams {
 
 export class BusinessExportParams extends ExportFormatParams {
   @IsUUID() businessId: string;
+}
+
+/** How the spreadsheet is written (query parameters): its column set and language. */
+export class ExportOptionsDto implements ExportOptions {
+  @ApiPropertyOptional({ enum: EXPORT_COLUMN_SETS, default: 'fsma204', description: "the spreadsheet's column set" })
+  @IsOptional()
+  @IsIn(EXPORT_COLUMN_SETS)
+  columns?: ExportColumnSet;
+
+  @ApiPropertyOptional({ enum: LOCALES, description: 'the language of headers, glossary and words; else Accept-Language, else Vietnamese' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  lang?: Locale;
 }
 
 export class LotReferenceDto implements LotReference {

@@ -1,3 +1,4 @@
+import { LOT_CODE_RULE } from '@nguon/shared';
 import { defineMessages } from '@/lib/define-messages';
 
 export const batchesMessages = defineMessages(
@@ -61,8 +62,7 @@ export const batchesMessages = defineMessages(
     'batches.form.product': 'Sản phẩm',
     'batches.form.chooseProduct': 'Chọn sản phẩm',
     'batches.form.lotCode': 'Số lô',
-    'batches.form.lotCodeHint':
-      'In trên bao bì và nằm trong mã QR: chữ không dấu, chữ số và các ký tự - . / _ ; tối đa 20 ký tự, không có khoảng trắng.',
+    'batches.form.lotCodeHint': `In trên bao bì và nằm trong mã QR. ${LOT_CODE_RULE.vi}.`,
     'batches.form.lotCodeOk': 'Số lô hợp lệ ({count}/20 ký tự).',
     'batches.form.lotCode.too_long': 'Số lô dài tối đa 20 ký tự (đang có {count}).',
     'batches.form.lotCode.invalid_character': 'Số lô không được có khoảng trắng, chữ có dấu hay ký tự đặc biệt như {chars}.',
@@ -177,8 +177,7 @@ export const batchesMessages = defineMessages(
     'batches.form.product': 'Product',
     'batches.form.chooseProduct': 'Choose a product',
     'batches.form.lotCode': 'Lot code',
-    'batches.form.lotCodeHint':
-      'Printed on the package and held in the QR code: unaccented letters, digits and - . / _ ; at most 20 characters, no spaces.',
+    'batches.form.lotCodeHint': `Printed on the package and held in the QR code. ${LOT_CODE_RULE.en}.`,
     'batches.form.lotCodeOk': 'Valid lot code ({count}/20 characters).',
     'batches.form.lotCode.too_long': 'A lot code has at most 20 characters (this one has {count}).',
     'batches.form.lotCode.invalid_character': 'A lot code cannot contain spaces, accented letters or characters such as {chars}.',

@@ -1,3 +1,4 @@
+import { LOT_CODE_RULE } from '@nguon/shared';
 import { defineMessages } from '@/lib/define-messages';
 
 export const eventsMessages = defineMessages(
@@ -114,8 +115,8 @@ export const eventsMessages = defineMessages(
     'events.processing.product': 'Sản phẩm',
     'events.processing.productPick': '— Chọn sản phẩm —',
     'events.processing.lotCode': 'Số lô',
-    'events.processing.lotCodeHint': 'Tối đa 20 ký tự, không dấu, không dấu cách, ví dụ NE-2026-11.',
-    'events.processing.lotCode.invalid': 'Số lô chỉ gồm chữ không dấu, chữ số và !"%&\'()*+,-./:;<=>?_, tối đa 20 ký tự.',
+    'events.processing.lotCodeHint': LOT_CODE_RULE.vi,
+    'events.processing.lotCode.invalid': `Số lô không hợp lệ. ${LOT_CODE_RULE.vi}.`,
     'events.processing.displayName': 'Tên gọi của lô (không bắt buộc)',
     'events.processing.productionDate': 'Ngày sản xuất',
     'events.processing.expiryDate': 'Hạn sử dụng (không bắt buộc)',
@@ -240,8 +241,8 @@ export const eventsMessages = defineMessages(
     'events.processing.product': 'Product',
     'events.processing.productPick': '— Pick a product —',
     'events.processing.lotCode': 'Lot code',
-    'events.processing.lotCodeHint': 'Up to 20 characters, no accents or spaces, e.g. NE-2026-11.',
-    'events.processing.lotCode.invalid': 'A lot code uses unaccented letters, digits and !"%&\'()*+,-./:;<=>?_, up to 20 characters.',
+    'events.processing.lotCodeHint': LOT_CODE_RULE.en,
+    'events.processing.lotCode.invalid': `Not a valid lot code. ${LOT_CODE_RULE.en}.`,
     'events.processing.displayName': 'Batch name (optional)',
     'events.processing.productionDate': 'Production date',
     'events.processing.expiryDate': 'Expiry date (optional)',

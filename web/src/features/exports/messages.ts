@@ -4,7 +4,7 @@ export const exportsMessages = defineMessages(
   {
     'exports.title': 'Xuất hồ sơ truy xuất',
     'exports.intro':
-      'Bảng tính sắp xếp được (mỗi dòng một sự kiện truy xuất trọng yếu, theo các yếu tố dữ liệu chính của FSMA 204) hoặc tài liệu EPCIS 2.0 của cùng các sự kiện.',
+      'Bảng tính sắp xếp được (mỗi dòng một sự kiện truy xuất trọng yếu của một lô, với các cột theo FSMA 204 hoặc theo quy định của Việt Nam) hoặc tài liệu EPCIS 2.0 của cùng các sự kiện.',
     'exports.button': 'Xuất hồ sơ',
     'exports.format.group': 'Định dạng tệp',
     'exports.format.csv': 'CSV',
@@ -35,11 +35,17 @@ export const exportsMessages = defineMessages(
     'exports.lots.tooMany': 'Tối đa {max} lô mỗi lần xuất.',
     'exports.lots.dropUnknown': 'Bỏ {count} lô không tìm thấy khỏi danh sách',
     'exports.formats.legend': 'Tải về',
+    'exports.columns.legend': 'Các cột của bảng tính (CSV, Excel)',
+    'exports.columns.hint': 'Tiêu đề cột và trang giải thích theo ngôn ngữ đang chọn của trang.',
+    'exports.columns.fsma204':
+      'Mọi yếu tố dữ liệu chính FDA yêu cầu cho từng sự kiện truy xuất trọng yếu (thu hoạch, làm lạnh, đóng gói lần đầu, giao, nhận, chế biến), cho hồ sơ hàng đi Hoa Kỳ.',
+    'exports.columns.vietnam':
+      'Lô, sản phẩm và mã truy vết, cơ sở, công đoạn, địa điểm, thời gian, một bước trước và một bước sau, chứng từ và chứng nhận.',
   },
   {
     'exports.title': 'Export traceability records',
     'exports.intro':
-      'The sortable spreadsheet (one row per critical tracking event, with the FSMA 204 key data elements) or the EPCIS 2.0 document of the same events.',
+      "The sortable spreadsheet (one row per critical tracking event of a lot, with FSMA 204's columns or Vietnam's) or the EPCIS 2.0 document of the same events.",
     'exports.button': 'Export records',
     'exports.format.group': 'File format',
     'exports.format.csv': 'CSV',
@@ -70,5 +76,11 @@ export const exportsMessages = defineMessages(
     'exports.lots.tooMany': 'At most {max} lots per export.',
     'exports.lots.dropUnknown': 'Remove the {count} lots not found from the list',
     'exports.formats.legend': 'Download',
+    'exports.columns.legend': 'Spreadsheet columns (CSV, Excel)',
+    'exports.columns.hint': "Column headers and the glossary sheet follow the page's language.",
+    'exports.columns.fsma204':
+      'Every key data element the FDA asks for each critical tracking event (harvesting, cooling, initial packing, shipping, receiving, transformation), for records of goods bound for the United States.',
+    'exports.columns.vietnam':
+      'The lot, the product and its trace code, the business, the stage, the place, the time, one step back and one forward, the documents and certificates.',
   },
 );

@@ -11,7 +11,8 @@ export const importsMessages = defineMessages(
     'imports.kind.events': 'Công đoạn của lô đã có',
     'imports.kind.eventsHint': 'Mỗi dòng là một công đoạn: thu hoạch, đóng gói, kiểm nghiệm, vận chuyển… (chế biến dùng biểu mẫu riêng).',
     'imports.template.title': '1. Chọn loại dữ liệu, tải tệp mẫu',
-    'imports.template.intro': 'Điền dữ liệu vào tệp mẫu, giữ nguyên dòng tiêu đề. Tệp Excel có trang "Hướng dẫn" giải thích từng cột.',
+    'imports.template.intro':
+      'Điền dữ liệu vào tệp mẫu, giữ nguyên dòng tiêu đề. Tệp Excel có trang "Hướng dẫn" giải thích từng cột; tệp CSV có dòng hướng dẫn ngay dưới tiêu đề (giữ hay xóa đều được).',
     'imports.template.xlsx': 'Tệp mẫu Excel (.xlsx)',
     'imports.template.csv': 'Tệp mẫu CSV',
     'imports.file.title': '2. Chọn tệp đã điền',
@@ -55,7 +56,8 @@ export const importsMessages = defineMessages(
     'imports.kind.events': 'Stages of existing batches',
     'imports.kind.eventsHint': 'One stage per row: harvesting, packing, inspection, shipping… (processing has its own form).',
     'imports.template.title': '1. Choose what to import, get a template',
-    'imports.template.intro': 'Fill in the template and keep its header row. The Excel file has a "Guide" sheet explaining each column.',
+    'imports.template.intro':
+      'Fill in the template and keep its header row. The Excel file has a "Guide" sheet explaining each column; the CSV file has a guide row under the header (keep it or delete it).',
     'imports.template.xlsx': 'Excel template (.xlsx)',
     'imports.template.csv': 'CSV template',
     'imports.file.title': '2. Choose the filled-in file',

@@ -1,4 +1,4 @@
-import { isCset82, isValidLotCode, lotCodeProblem, suggestLotCode, type LotCodeProblem } from '@nguon/shared';
+import { isCset82, lotCodeProblem, suggestedLotCode, type LotCodeProblem } from '@nguon/shared';
 
 export interface LotCodeCheck {
   problem: LotCodeProblem | null;
@@ -12,6 +12,5 @@ export interface LotCodeCheck {
 export function checkLotCode(text: string): LotCodeCheck {
   const problem = lotCodeProblem(text);
   const badCharacters = [...new Set([...text].filter((char) => !isCset82(char)))].map((char) => (char === ' ' ? '␣' : char));
-  const suggested = problem === 'invalid_character' ? suggestLotCode(text) : '';
-  return { problem, badCharacters, suggestion: suggested && isValidLotCode(suggested) ? suggested : null };
+  return { problem, badCharacters, suggestion: suggestedLotCode(text) };
 }

@@ -1,4 +1,12 @@
-import { ERROR_CODES, EXPORT_TOTAL_ROWS_HEADER, type ApiError, type ExportFormat, type ExportScope, type Locale } from '@nguon/shared';
+import {
+  ERROR_CODES,
+  EXPORT_TOTAL_ROWS_HEADER,
+  type ApiError,
+  type ExportColumnSet,
+  type ExportFormat,
+  type ExportScope,
+  type Locale,
+} from '@nguon/shared';
 import { ApiRequestError } from '@/lib/api-client';
 import { endSession, getSession } from '@/lib/session';
 
@@ -18,6 +26,8 @@ export interface ExportFile {
 
 interface DownloadOptions {
   locale: Locale;
+  /** The spreadsheet's column set; the server's default (FSMA 204) when not given. */
+  columns?: ExportColumnSet;
   signal?: AbortSignal;
   onProgress: (progress: ExportProgress) => void;
 }
@@ -35,19 +45,21 @@ function fileNameOf(response: Response, format: ExportFormat): string {
 
 /**
  * `POST /api/exports/events.{format}`: reads the streamed file chunk by chunk, reporting progress
- * (the server names the row count in a header before the first byte), and returns it whole.
+ * (the server names the row count in a header before the first byte), and returns it whole. The
+ * spreadsheet comes in the page's language (Accept-Language).
  */
 export async function downloadExport(
   format: ExportFormat,
   scope: ExportScope,
-  { locale, signal, onProgress }: DownloadOptions,
+  { locale, columns, signal, onProgress }: DownloadOptions,
 ): Promise<ExportFile> {
   const token = getSession()?.accessToken ?? null;
   const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Accept-Language': locale };
   if (token) headers.Authorization = `Bearer ${token}`;
   let response: Response;
   try {
-    response = await fetch(`/api/exports/events.${format}`, { method: 'POST', headers, body: JSON.stringify(scope), signal });
+    const query = columns && format !== 'jsonld' ? `?columns=${columns}` : '';
+    response = await fetch(`/api/exports/events.${format}${query}`, { method: 'POST', headers, body: JSON.stringify(scope), signal });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiRequestError('NETWORK', 0, null);

@@ -1,20 +1,22 @@
 import { useState } from 'react';
-import { EXPORT_LOTS_MAX, type ExportFormat } from '@nguon/shared';
+import { EXPORT_LOTS_MAX, type ExportColumnSet, type ExportFormat } from '@nguon/shared';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { useT } from '@/lib/i18n';
 import { EMPTY_SCOPE_INPUT, parseLotLines, toScope, unknownLotPlaces, withoutLots, type ScopeInput } from '../utils/scope-input';
+import { ExportColumnSetField } from './export-column-set-field';
 import { ExportFormatButtons } from './export-format-buttons';
 import { ExportResult } from './export-result';
 import { ExportScopeFields } from './export-scope-fields';
 import { useExportDownload } from './use-export-download';
 import '../exports.css';
 
-/** The inspector's export: choose the records, then the file; progress while it downloads, then it is saved. */
+/** The inspector's export: choose the records, then the columns and the file; progress while it downloads, then it is saved. */
 export function ExportsPage() {
   const t = useT();
   const [input, setInput] = useState<ScopeInput>(EMPTY_SCOPE_INPUT);
   const [lotsError, setLotsError] = useState<string | null>(null);
+  const [columns, setColumns] = useState<ExportColumnSet>('fsma204');
   const download = useExportDownload();
 
   const exportAs = (format: ExportFormat) => {
@@ -25,7 +27,7 @@ export function ExportsPage() {
       setLotsError(problem);
       if (problem) return;
     }
-    void download.start(format, toScope(input));
+    void download.start(format, toScope(input), columns);
   };
 
   // Lots the server did not find: one action takes them out of the list, to export the others.
@@ -42,6 +44,7 @@ export function ExportsPage() {
         <ExportScopeFields value={input} onChange={setInput} lotsError={lotsError} />
       </Card>
       <Card title={t('exports.formats.legend')}>
+        <ExportColumnSetField value={columns} onChange={setColumns} />
         <ExportFormatButtons running={download.running} onExport={exportAs} />
         <ExportResult download={download} />
         {unknown?.size ? (

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ExportFormat, ExportScope } from '@nguon/shared';
+import type { ExportColumnSet, ExportFormat, ExportScope } from '@nguon/shared';
 import { isAbortError, toRequestError, type ApiRequestError } from '@/lib/api-client';
 import { useLocale } from '@/lib/i18n';
 import { downloadExport, saveFile, type ExportFile, type ExportProgress } from '../api/download-export';
 
 export interface ExportDownload {
-  /** Downloads the export and saves it; a failure is left in `error`. */
-  start: (format: ExportFormat, scope: ExportScope) => Promise<void>;
+  /** Downloads the export (a spreadsheet with these columns, by default FSMA 204's) and saves it; a failure is left in `error`. */
+  start: (format: ExportFormat, scope: ExportScope, columns?: ExportColumnSet) => Promise<void>;
   /** The format being downloaded, while one is. */
   running: ExportFormat | null;
   progress: ExportProgress | null;
@@ -27,7 +27,7 @@ export function useExportDownload(): ExportDownload {
   useEffect(() => () => controller.current?.abort(), []);
 
   const start = useCallback(
-    async (format: ExportFormat, scope: ExportScope) => {
+    async (format: ExportFormat, scope: ExportScope, columns?: ExportColumnSet) => {
       controller.current?.abort();
       const current = new AbortController();
       controller.current = current;
@@ -36,7 +36,7 @@ export function useExportDownload(): ExportDownload {
       setSaved(null);
       setProgress(null);
       try {
-        const file = await downloadExport(format, scope, { locale, signal: current.signal, onProgress: setProgress });
+        const file = await downloadExport(format, scope, { locale, columns, signal: current.signal, onProgress: setProgress });
         saveFile(file);
         setSaved({ fileName: file.fileName, totalRows: file.totalRows });
       } catch (caught) {
