@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BusinessStatus, CurrentUser, LoginResponse, MemberRole, SignUpAccepted } from '@nguon/shared';
+import type { CurrentUser, LoginResponse, SignUpAccepted } from '@nguon/shared';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -10,6 +10,14 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { MailMessage } from '../mail/mailer.js';
 import { Mailer } from '../mail/mailer.js';
 import { signUpAttemptMail, VERIFICATION_TTL_HOURS, verificationMail } from './account-mails.js';
+import {
+  findResendWait,
+  hasMemberships,
+  insertEmailVerification,
+  loadMemberships,
+  useEmailVerification,
+  useUpEmailVerifications,
+} from './accounts.queries.js';
 import type { RequestInfo } from './current-actor.decorator.js';
 import type { ChangePasswordDto, LoginDto, RegisterDto, VerifyEmailDto } from './dto/login.dto.js';
 import { hashMailToken, newMailToken } from './mail-token.js';
@@ -22,13 +30,6 @@ import { UserEntity } from './user.entity.js';
 
 /** How soon another confirmation mail may be asked for. */
 const RESEND_INTERVAL = '60 seconds';
-
-interface MembershipRow {
-  business_id: string;
-  business_name: string;
-  business_status: BusinessStatus;
-  role: MemberRole;
-}
 
 /** Signing up, in and out, and the caller's own account. */
 @Injectable()
@@ -66,26 +67,18 @@ export class AuthService {
         renewed: false,
       };
     }
-    if (existing.emailVerifiedAt || existing.role !== 'member' || existing.disabledAt || (await this.hasMemberships(tx, existing.id)))
+    if (existing.emailVerifiedAt || existing.role !== 'member' || existing.disabledAt || (await hasMemberships(tx, existing.id)))
       return { taken: existing };
     await tx.getRepository(SessionEntity).update({ userId: existing.id, revokedAt: IsNull() }, { revokedAt: new Date() });
-    await tx.query(`UPDATE email_verifications SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [existing.id]);
+    await useUpEmailVerifications(tx, existing.id);
     return { user: await users.save({ ...existing, passwordHash, displayName, emailVerifiedAt: verifiedAt }), renewed: true };
   }
 
   /** A fresh confirmation token for the user, stored (hashed) before the mail carrying it is sent. */
   private async verificationFor(tx: EntityManager, user: UserEntity): Promise<MailMessage> {
     const { token, hash } = newMailToken();
-    await tx.query(`INSERT INTO email_verifications (user_id, token_hash, expires_at) VALUES ($1, $2, now() + $3::interval)`, [
-      user.id,
-      hash,
-      `${VERIFICATION_TTL_HOURS} hours`,
-    ]);
+    await insertEmailVerification(tx, user.id, hash, `${VERIFICATION_TTL_HOURS} hours`);
     return verificationMail(user.email, user.displayName, `${this.config.publicBaseUrl}/verify-email?token=${token}`);
-  }
-
-  private async hasMemberships(tx: EntityManager, userId: string): Promise<boolean> {
-    return (await tx.query(`SELECT 1 FROM business_members WHERE user_id = $1 LIMIT 1`, [userId])).length > 0;
   }
 
   /**
@@ -125,13 +118,9 @@ export class AuthService {
   /** Confirms the address a mailed link was sent to, and signs that account in. */
   async verifyEmail(dto: VerifyEmailDto, info: RequestInfo): Promise<LoginResponse> {
     return this.db.transaction(async (tx) => {
-      const [[used]]: [{ user_id: string }[], number] = await tx.query(
-        `UPDATE email_verifications SET used_at = now()
-          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
-        [hashMailToken(dto.token)],
-      );
-      if (!used) throw new DomainError('INVALID_TOKEN');
-      const user = await tx.getRepository(UserEntity).findOneByOrFail({ id: used.user_id });
+      const userId = await useEmailVerification(tx, hashMailToken(dto.token));
+      if (!userId) throw new DomainError('INVALID_TOKEN');
+      const user = await tx.getRepository(UserEntity).findOneByOrFail({ id: userId });
       if (user.disabledAt) throw new DomainError('ACCOUNT_DISABLED');
       user.emailVerifiedAt ??= new Date();
       await tx.getRepository(UserEntity).update({ id: user.id }, { emailVerifiedAt: user.emailVerifiedAt });
@@ -146,13 +135,9 @@ export class AuthService {
         .getRepository(UserEntity)
         .findOneOrFail({ where: { id: userOf(actor).id }, lock: { mode: 'pessimistic_write' } });
       if (user.emailVerifiedAt) throw new DomainError('EMAIL_ALREADY_VERIFIED');
-      const [recent]: { wait: number }[] = await tx.query(
-        `SELECT ceil(extract(epoch FROM created_at + $2::interval - now()))::int AS wait FROM email_verifications
-          WHERE user_id = $1 AND created_at > now() - $2::interval ORDER BY created_at DESC LIMIT 1`,
-        [user.id, RESEND_INTERVAL],
-      );
-      if (recent) throw new DomainError('RATE_LIMITED', undefined, undefined, Math.max(1, recent.wait));
-      await tx.query(`UPDATE email_verifications SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [user.id]);
+      const wait = await findResendWait(tx, user.id, RESEND_INTERVAL);
+      if (wait !== null) throw new DomainError('RATE_LIMITED', undefined, undefined, Math.max(1, wait));
+      await useUpEmailVerifications(tx, user.id);
       await this.audit.record(tx, actor, { action: 'user.verification_resend', targetType: 'user', targetId: user.id });
       return this.verificationFor(tx, user);
     });
@@ -235,12 +220,7 @@ export class AuthService {
   }
 
   async currentUser(db: EntityManager, user: UserEntity): Promise<CurrentUser> {
-    const memberships: MembershipRow[] = await db.query(
-      `SELECT m.business_id, b.legal_name AS business_name, b.status AS business_status, m.role
-         FROM business_members m JOIN businesses b ON b.id = m.business_id
-        WHERE m.user_id = $1 ORDER BY b.legal_name`,
-      [user.id],
-    );
+    const memberships = await loadMemberships(db, user.id);
     return {
       id: user.id,
       email: user.email,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ApiKeyScope, MemberRole, UserRole } from '@nguon/shared';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { isApiKey, parseApiKey, secretMatches } from './api-key-secret.js';
+import { findLiveApiKey, findSessionUser, loadMembershipRoles, touchApiKey } from './credentials.queries.js';
 import type { ApiKeyPrincipal, Principal, UserPrincipal } from './principal.js';
 import { TokenService } from './token.service.js';
 
@@ -32,21 +32,13 @@ export class Authenticator {
   async user(token: string, required: boolean): Promise<UserPrincipal | null> {
     const claims = this.tokens.verify(token);
     if (!claims) return null;
-    const [row]: { id: string; email: string; display_name: string; role: UserRole; disabled_at: Date | null }[] = await this.db.query(
-      `SELECT u.id, u.email, u.display_name, u.role, u.disabled_at
-         FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()`,
-      [claims.sessionId, claims.userId],
-    );
+    const row = await findSessionUser(this.db.manager, claims.sessionId, claims.userId);
     if (!row) return null;
     if (row.disabled_at) {
       if (required) throw new DomainError('ACCOUNT_DISABLED');
       return null;
     }
-    const memberships: { business_id: string; role: MemberRole }[] = await this.db.query(
-      `SELECT business_id, role FROM business_members WHERE user_id = $1`,
-      [row.id],
-    );
+    const memberships = await loadMembershipRoles(this.db.manager, row.id);
     return {
       kind: 'user',
       id: row.id,
@@ -61,14 +53,10 @@ export class Authenticator {
   private async apiKey(token: string): Promise<ApiKeyPrincipal | null> {
     const parsed = parseApiKey(token);
     if (!parsed) return null;
-    const [row]: { id: string; business_id: string; secret_hash: string; scopes: ApiKeyScope[]; last_used_at: Date | null }[] =
-      await this.db.query(
-        `SELECT id, business_id, secret_hash, scopes, last_used_at FROM api_keys WHERE prefix = $1 AND revoked_at IS NULL`,
-        [parsed.prefix],
-      );
+    const row = await findLiveApiKey(this.db.manager, parsed.prefix);
     if (!row || !secretMatches(parsed.secret, row.secret_hash)) return null;
     if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
-      await this.db.query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [row.id]);
+      await touchApiKey(this.db.manager, row.id);
     }
     return { kind: 'api_key', id: row.id, businessId: row.business_id, scopes: new Set(row.scopes) };
   }

@@ -7,6 +7,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { RecordsService } from '../records/records.service.js';
 import type { OwnedTarget } from './access-rule.js';
+import { findBatchOrProductOwners, findBusinessId, findBusinessStatus, findLocationOwner, findProductOwner } from './ownership.queries.js';
 
 /**
  * Finds which businesses may act on the thing a request touches: one indexed query per request.
@@ -23,25 +24,25 @@ export class OwnershipResolver {
     switch (target.kind) {
       case 'business': {
         const id = this.pathId(target.id(request));
-        const [row] = await this.db.query(`SELECT id FROM businesses WHERE id = $1`, [id]);
-        if (!row) throw new DomainError('BUSINESS_NOT_FOUND');
-        return [row.id];
+        const businessId = await findBusinessId(this.db.manager, id);
+        if (!businessId) throw new DomainError('BUSINESS_NOT_FOUND');
+        return [businessId];
       }
       case 'product': {
         const id = target.inPath ? this.pathId(target.id(request)) : this.bodyId(target.id(request), 'productId');
-        const [row] = await this.db.query(`SELECT business_id FROM products WHERE id = $1`, [id]);
-        if (!row)
+        const businessId = await findProductOwner(this.db.manager, id);
+        if (!businessId)
           throw new DomainError(
             'PRODUCT_NOT_FOUND',
             undefined,
             target.inPath ? undefined : { productId: [RULE_MESSAGES.products.noSuchProduct] },
           );
-        return [row.business_id];
+        return [businessId];
       }
       case 'location': {
-        const [row] = await this.db.query(`SELECT business_id FROM locations WHERE id = $1`, [this.pathId(target.id(request))]);
-        if (!row) throw new DomainError('LOCATION_NOT_FOUND');
-        return [row.business_id];
+        const businessId = await findLocationOwner(this.db.manager, this.pathId(target.id(request)));
+        if (!businessId) throw new DomainError('LOCATION_NOT_FOUND');
+        return [businessId];
       }
       case 'batch': {
         const id = this.pathId(target.id(request));
@@ -57,20 +58,16 @@ export class OwnershipResolver {
           throw new DomainError('VALIDATION_FAILED', RULE_MESSAGES.auth.batchListInvalid);
         }
         // Processing outputs name existing batches, or the products of batches they make.
-        const rows: { business_id: string }[] = await this.db.query(
-          `SELECT business_id FROM batches WHERE id = ANY($1::uuid[]) UNION SELECT business_id FROM products WHERE id = ANY($1::uuid[])`,
-          [ids],
-        );
-        if (!rows.length) throw new DomainError('BATCH_NOT_FOUND');
-        return rows.map((r) => r.business_id);
+        const businessIds = await findBatchOrProductOwners(this.db.manager, ids);
+        if (!businessIds.length) throw new DomainError('BATCH_NOT_FOUND');
+        return businessIds;
       }
     }
   }
 
   /** A suspended business keeps its pages as they were when it was suspended. */
   async refuseIfSuspended(businessId: string): Promise<void> {
-    const [row]: { status: string }[] = await this.db.query(`SELECT status FROM businesses WHERE id = $1`, [businessId]);
-    if (row?.status === 'suspended') throw new DomainError('BUSINESS_SUSPENDED');
+    if ((await findBusinessStatus(this.db.manager, businessId)) === 'suspended') throw new DomainError('BUSINESS_SUSPENDED');
   }
 
   private pathId(value: unknown): string {

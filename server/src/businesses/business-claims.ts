@@ -2,6 +2,21 @@ import { displayPrefix, prefixOfGtin, type ClaimHolder, type Gs1PrefixView, type
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
+import {
+  deletePrefixes,
+  findBusinessStatus,
+  findGtinHolder,
+  findPrefixConflicts,
+  findTaxCode,
+  findTaxCodeHolders,
+  findUnconfirmedPrefixes,
+  insertPrefixes,
+  loadPrefixClaims,
+  loadTaxCodeClaims,
+  markClaimsConfirmed,
+  prefixesOf,
+  type HolderRow,
+} from './business-claims.queries.js';
 
 /**
  * A business's claims on identifiers: its tax code and its GS1 company prefixes. A claim counts
@@ -14,19 +29,6 @@ export interface ClaimsOfBusiness {
   taxCodeConflict: ClaimHolder | null;
 }
 
-interface PrefixRow {
-  business_id: string;
-  prefix: string;
-  confirmed: boolean;
-  holder_id: string | null;
-  holder_name: string | null;
-}
-interface TaxRow {
-  business_id: string;
-  holder_id: string;
-  holder_name: string;
-}
-
 /** The prefixes of the businesses, each unconfirmed claim with the verified business it collides with. */
 export async function loadClaims(
   db: EntityManager,
@@ -35,25 +37,7 @@ export async function loadClaims(
   const ids = businesses.map((b) => b.id);
   const claims = new Map<string, ClaimsOfBusiness>(ids.map((id) => [id, { prefixes: [], taxCodeConflict: null }]));
   if (ids.length === 0) return claims;
-  const [prefixes, taxCodes]: [PrefixRow[], TaxRow[]] = await Promise.all([
-    db.query(
-      `SELECT c.business_id, c.prefix, c.confirmed, h.id AS holder_id, h.legal_name AS holder_name
-         FROM business_gs1_prefixes c
-         LEFT JOIN LATERAL (
-           SELECT ob.id, ob.legal_name FROM business_gs1_prefixes o JOIN businesses ob ON ob.id = o.business_id
-            WHERE NOT c.confirmed AND o.confirmed AND o.coverage && c.coverage AND o.business_id <> c.business_id LIMIT 1
-         ) h ON true
-        WHERE c.business_id = ANY($1::uuid[])
-        ORDER BY c.prefix`,
-      [ids],
-    ),
-    db.query(
-      `SELECT b.id AS business_id, h.id AS holder_id, h.legal_name AS holder_name
-         FROM businesses b JOIN businesses h ON h.tax_code = b.tax_code AND h.tax_code_confirmed AND h.id <> b.id
-        WHERE b.id = ANY($1::uuid[]) AND NOT b.tax_code_confirmed`,
-      [ids],
-    ),
-  ]);
+  const [prefixes, taxCodes] = await Promise.all([loadPrefixClaims(db, ids), loadTaxCodeClaims(db, ids)]);
   for (const row of prefixes) {
     claims.get(row.business_id)!.prefixes.push({
       prefix: row.prefix,
@@ -66,22 +50,9 @@ export async function loadClaims(
   return claims;
 }
 
-/** The business's prefixes: all it declared, or only those an administrator confirmed. */
-export async function prefixesOf(db: EntityManager, businessId: string, which: 'declared' | 'confirmed'): Promise<string[]> {
-  const rows: { prefix: string }[] = await db.query(
-    `SELECT prefix FROM business_gs1_prefixes WHERE business_id = $1 ${which === 'confirmed' ? 'AND confirmed' : ''} ORDER BY prefix`,
-    [businessId],
-  );
-  return rows.map((r) => r.prefix);
-}
-
 /** The business whose confirmed prefix covers a GTIN-14, if one does (confirmed prefixes never overlap). */
 export async function holderOfGtin(db: EntityManager, gtin14: string): Promise<ClaimHolder | null> {
-  const [row]: { id: string; legal_name: string }[] = await db.query(
-    `SELECT b.id, b.legal_name FROM business_gs1_prefixes c JOIN businesses b ON b.id = c.business_id
-      WHERE c.confirmed AND c.coverage @> $1::int8 LIMIT 1`,
-    [gtin14.slice(1, 13)],
-  );
+  const row = await findGtinHolder(db, gtin14.slice(1, 13));
   return row ? { businessId: row.id, legalName: row.legal_name } : null;
 }
 
@@ -98,8 +69,8 @@ export function outsidePrefixesText(gtin14: string, prefixes: readonly string[],
  * verification, only confirmed ones once it publishes (verified or suspended).
  */
 export async function assertProductGtinClaimed(db: EntityManager, businessId: string, gtin14: string): Promise<void> {
-  const [business]: { status: string }[] = await db.query(`SELECT status FROM businesses WHERE id = $1`, [businessId]);
-  const which = business && ['verified', 'suspended'].includes(business.status) ? 'confirmed' : 'declared';
+  const status = await findBusinessStatus(db, businessId);
+  const which = status !== null && ['verified', 'suspended'].includes(status) ? 'confirmed' : 'declared';
   const prefixes = await prefixesOf(db, businessId, which);
   if (prefixOfGtin(gtin14, prefixes)) return;
   const text = outsidePrefixesText(gtin14, prefixes, which);
@@ -113,29 +84,11 @@ export async function conflictsWith(
   taxCode: string | null,
   prefixes: readonly string[],
 ): Promise<{ taxCode: ClaimHolder | null; prefixes: { prefix: string; theirs: string; holder: ClaimHolder }[] }> {
-  const [taxHolders, prefixHolders]: [
-    { id: string; legal_name: string }[],
-    { prefix: string; theirs: string; id: string; legal_name: string }[],
-  ] = await Promise.all([
-    taxCode === null
-      ? Promise.resolve([])
-      : db.query(
-          `SELECT id, legal_name FROM businesses WHERE tax_code = $1 AND tax_code_confirmed AND id IS DISTINCT FROM $2::uuid LIMIT 1`,
-          [taxCode, businessId],
-        ),
-    prefixes.length === 0
-      ? Promise.resolve([])
-      : db.query(
-          `SELECT p.prefix, o.prefix AS theirs, ob.id, ob.legal_name
-         FROM unnest($1::text[]) AS p (prefix)
-         JOIN business_gs1_prefixes o ON o.confirmed AND o.business_id IS DISTINCT FROM $2::uuid
-          AND o.coverage && nguon_gs1_prefix_range(p.prefix)
-         JOIN businesses ob ON ob.id = o.business_id
-        ORDER BY p.prefix`,
-          [prefixes, businessId],
-        ),
+  const [taxHolders, prefixHolders] = await Promise.all([
+    taxCode === null ? Promise.resolve([]) : findTaxCodeHolders(db, taxCode, businessId),
+    prefixes.length === 0 ? Promise.resolve([]) : findPrefixConflicts(db, prefixes, businessId),
   ]);
-  const holder = (row: { id: string; legal_name: string }): ClaimHolder => ({ businessId: row.id, legalName: row.legal_name });
+  const holder = (row: HolderRow): ClaimHolder => ({ businessId: row.id, legalName: row.legal_name });
   return {
     taxCode: taxHolders[0] ? holder(taxHolders[0]) : null,
     prefixes: prefixHolders.map((row) => ({ prefix: row.prefix, theirs: row.theirs, holder: holder(row) })),
@@ -171,18 +124,10 @@ export async function assertNoConflicts(
  * the same claim meet the database's unique index or exclusion constraint: one wins.
  */
 export async function confirmClaims(tx: EntityManager, businessId: string, adminId: string): Promise<string[]> {
-  const [business]: { tax_code: string }[] = await tx.query(`SELECT tax_code FROM businesses WHERE id = $1`, [businessId]);
-  const unconfirmed: { prefix: string }[] = await tx.query(
-    `SELECT prefix FROM business_gs1_prefixes WHERE business_id = $1 AND NOT confirmed`,
-    [businessId],
-  );
-  const prefixes = unconfirmed.map((r) => r.prefix);
-  await assertNoConflicts(tx, businessId, business!.tax_code, prefixes);
-  await tx.query(`UPDATE businesses SET tax_code_confirmed = true WHERE id = $1`, [businessId]);
-  await tx.query(
-    `UPDATE business_gs1_prefixes SET confirmed = true, confirmed_at = now(), confirmed_by = $2 WHERE business_id = $1 AND NOT confirmed`,
-    [businessId, adminId],
-  );
+  const taxCode = await findTaxCode(tx, businessId);
+  const prefixes = await findUnconfirmedPrefixes(tx, businessId);
+  await assertNoConflicts(tx, businessId, taxCode!, prefixes);
+  await markClaimsConfirmed(tx, businessId, adminId);
   return prefixes;
 }
 
@@ -198,9 +143,7 @@ export async function replacePrefixes(
   const current = await prefixesOf(tx, businessId, 'declared');
   const added = prefixes.filter((p) => !current.includes(p));
   const removed = current.filter((p) => !prefixes.includes(p));
-  if (removed.length)
-    await tx.query(`DELETE FROM business_gs1_prefixes WHERE business_id = $1 AND prefix = ANY($2::text[])`, [businessId, removed]);
-  if (added.length)
-    await tx.query(`INSERT INTO business_gs1_prefixes (business_id, prefix) SELECT $1, unnest($2::text[])`, [businessId, added]);
+  if (removed.length) await deletePrefixes(tx, businessId, removed);
+  if (added.length) await insertPrefixes(tx, businessId, added);
   return { added, removed };
 }

@@ -22,6 +22,7 @@ import { toPage } from '../common/pagination/page-query.dto.js';
 import { escapeLike } from '../common/sql/escape-like.js';
 import { assertNoConflicts, confirmClaims, loadClaims, replacePrefixes } from './business-claims.js';
 import { BusinessEntity } from './business.entity.js';
+import { findBatchIds, findEmailVerified, findProductGtins, searchVerifiedBusinesses } from './businesses.queries.js';
 import { mapBusiness } from './business.mapper.js';
 import { loadCertificates } from './certificate.queries.js';
 import type { BusinessDecisionDto } from './dto/business-decision.dto.js';
@@ -53,11 +54,7 @@ export class BusinessesService {
     const user = userOf(actor);
     const prefixes = declaredPrefixes(dto.gs1Prefixes ?? []);
     // A business is registered by someone whose mailbox is proved: the owner the portal can reach.
-    const [row]: { verified: boolean }[] = await this.db.query(
-      `SELECT email_verified_at IS NOT NULL AS verified FROM users WHERE id = $1`,
-      [user.id],
-    );
-    if (!row?.verified) throw new DomainError('EMAIL_NOT_VERIFIED');
+    if (!(await findEmailVerified(this.db.manager, user.id))) throw new DomainError('EMAIL_NOT_VERIFIED');
     const business = await this.db.transaction(async (tx) => {
       await assertNoConflicts(tx, null, dto.taxCode, prefixes);
       const saved = await tx.getRepository(BusinessEntity).save(
@@ -97,11 +94,8 @@ export class BusinessesService {
     const prefixes = declaredPrefixes(dto.gs1Prefixes);
     await this.db.transaction(async (tx) => {
       await this.lockOrFail(tx, businessId);
-      const products: { gtin: string }[] = await tx.query(
-        `SELECT DISTINCT gtin FROM products WHERE business_id = $1 AND gtin IS NOT NULL`,
-        [businessId],
-      );
-      const orphaned = products.filter((p) => !prefixOfGtin(p.gtin, prefixes)).map((p) => p.gtin);
+      const gtins = await findProductGtins(tx, businessId);
+      const orphaned = gtins.filter((gtin) => !prefixOfGtin(gtin, prefixes));
       if (orphaned.length) {
         const list = orphaned.slice(0, 5).join(', ');
         throw new DomainError('PREFIX_IN_USE', RULE_MESSAGES.businesses.gtinsOutsideNewList(list), {
@@ -227,20 +221,13 @@ export class BusinessesService {
   async searchDirectory(q: string): Promise<BusinessDirectoryEntry[]> {
     const name = escapeLike(foldText(q));
     const digits = q.replace(/[\s.-]/g, '');
-    const rows: { id: string; legal_name: string; province: string; tax_code: string }[] = await this.db.query(
-      `SELECT id, legal_name, province, tax_code FROM businesses
-        WHERE status = 'verified' AND (nguon_fold(legal_name) LIKE '%' || $1 || '%' OR ($2 ~ '^[0-9]{3,}$' AND tax_code LIKE $2 || '%'))
-        ORDER BY nguon_fold(legal_name) LIKE $1 || '%' DESC, legal_name
-        LIMIT 10`,
-      [name, digits],
-    );
+    const rows = await searchVerifiedBusinesses(this.db.manager, name, digits);
     return rows.map((r) => ({ id: r.id, legalName: r.legal_name, province: r.province, taxCode: r.tax_code }));
   }
 
   /** The producer's badge and certificates show on every consumer page of its batches. */
   private async businessPagesChanged(businessId: string): Promise<void> {
-    const batches: { id: string }[] = await this.db.query(`SELECT id FROM batches WHERE business_id = $1`, [businessId]);
-    await this.changes.publish(batches.map((b) => b.id));
+    await this.changes.publish(await findBatchIds(this.db.manager, businessId));
   }
 
   private maySee(actor: Actor | null, business: BusinessEntity): boolean {

@@ -8,6 +8,7 @@ import type { Actor } from '../auth/principal.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
+import { findHolderBatchIds } from './businesses.queries.js';
 import { BusinessesService } from './businesses.service.js';
 import { CertificateEntity } from './certificate.entity.js';
 import type { CreateCertificateDto, UpdateCertificateDto } from './dto/create-certificate.dto.js';
@@ -128,11 +129,7 @@ export class CertificatesService {
 
   /** The producer's certificates show on all its batches' pages, a product's on that product's. */
   private async pagesChanged(holder: CertificateHolder): Promise<void> {
-    const batches: { id: string }[] = await this.db.query(
-      `SELECT id FROM batches WHERE business_id = $1 AND ($2::uuid IS NULL OR product_id = $2)`,
-      [holder.businessId, holder.productId],
-    );
-    await this.changes.publish(batches.map((b) => b.id));
+    await this.changes.publish(await findHolderBatchIds(this.db.manager, holder.businessId, holder.productId));
   }
 }
 

@@ -6,6 +6,13 @@ import { DomainError, type FieldErrors } from '../common/errors/domain-error.js'
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { RecordsService } from '../records/records.service.js';
 import type { ExportScopeDto } from './dto/export-scope.dto.js';
+import {
+  findReadableBatch,
+  findReadableBatchesOfProduct,
+  findScopeProduct,
+  keepReadableBatches,
+  matchReadableLots,
+} from './export-scope.queries.js';
 
 /** The batches an export covers, the event-time range when there is one, and a name for the file. */
 export interface ResolvedScope {
@@ -16,16 +23,6 @@ export interface ResolvedScope {
 }
 
 const DEFAULT_TRACE_DEPTH = 20;
-
-/**
- * SQL: whether batch `b` is among a business's records: it produced it, or recorded events on it
- * (what `GET /api/batches/{id}/events` lets it read). `true` when the export is not restricted.
- */
-function readable(businessParam: string | null): string {
-  if (!businessParam) return 'true';
-  return `(b.business_id = ${businessParam}::uuid OR b.id IN (
-    SELECT eb.batch_id FROM event_batches eb JOIN events e ON e.id = eb.event_id WHERE e.business_id = ${businessParam}::uuid))`;
-}
 
 /** Turns a scope into the batches it covers, within what the exporter may read; refuses what names nothing. */
 @Injectable()
@@ -69,26 +66,16 @@ export class ExportScopeResolver {
         to: [RULE_MESSAGES.exports.endNotAfterStart],
       });
     const gtin = scope.gtin ? parseGtin(scope.gtin) : null;
-    const [product]: { id: string; gtin: string | null }[] = await this.db.query(
-      // A GTIN names the product of the business whose prefix for it is confirmed, before any pending claim.
-      `SELECT id, gtin FROM products p WHERE ${gtin?.ok ? 'gtin = $1::bpchar' : 'id = $1::uuid'}
-        ORDER BY EXISTS (SELECT 1 FROM business_gs1_prefixes c WHERE c.business_id = p.business_id AND c.confirmed AND c.coverage @> substr(p.gtin, 2, 12)::int8) DESC
-        LIMIT 1`,
-      [gtin?.ok ? gtin.gtin14 : scope.productId],
-    );
+    const product = await findScopeProduct(this.db.manager, gtin?.ok ? { gtin14: gtin.gtin14 } : { id: scope.productId });
     if (!product) {
       throw new DomainError('PRODUCT_NOT_FOUND', undefined, {
         [scope.gtin ? 'gtin' : 'productId']: [RULE_MESSAGES.products.noSuchProduct],
       });
     }
-    const params: unknown[] = [product.id, ...(businessId ? [businessId] : [])];
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT b.id FROM batches b WHERE b.product_id = $1 AND ${readable(businessId ? '$2' : null)}`,
-      params,
-    );
+    const batchIds = await findReadableBatchesOfProduct(this.db.manager, product.id, businessId);
     const day = (date: Date) => date.toISOString().slice(0, 10);
     return {
-      batchIds: rows.map((r) => r.id),
+      batchIds,
       from,
       to,
       label: `product-${product.gtin ?? product.id.slice(0, 8)}-${day(from)}-${day(to)}`,
@@ -101,10 +88,7 @@ export class ExportScopeResolver {
   }
 
   private async batchById(id: string, businessId: string | null): Promise<{ id: string; lotCode: string }> {
-    const [row]: { id: string; lot_code: string }[] = await this.db.query(
-      `SELECT b.id, b.lot_code FROM batches b WHERE b.id = $1 AND ${readable(businessId ? '$2' : null)}`,
-      businessId ? [id, businessId] : [id],
-    );
+    const row = await findReadableBatch(this.db.manager, id, businessId);
     // A batch outside the exporter's records is answered as one that does not exist.
     if (!row) throw new DomainError('BATCH_NOT_FOUND', undefined, { batchId: [RULE_MESSAGES.exports.noSuchBatch] });
     return { id: row.id, lotCode: row.lot_code };
@@ -123,13 +107,11 @@ export class ExportScopeResolver {
       const parsed = l.gtin ? parseGtin(l.gtin) : null;
       return parsed?.ok ? parsed.gtin14 : null;
     });
-    const rows: { position: number; id: string }[] = await this.db.query(
-      `SELECT r.position::int AS position, b.id
-         FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS r(lot_code, gtin, position)
-         JOIN batches b ON b.lot_code = r.lot_code
-         JOIN products p ON p.id = b.product_id AND (r.gtin IS NULL OR p.gtin = r.gtin::bpchar)
-        WHERE ${readable(businessId ? '$3' : null)}`,
-      [lots.map((l) => l.lotCode), gtins, ...(businessId ? [businessId] : [])],
+    const rows = await matchReadableLots(
+      this.db.manager,
+      lots.map((l) => l.lotCode),
+      gtins,
+      businessId,
     );
     const matches = new Map<number, string[]>();
     for (const row of rows) matches.set(row.position - 1, [...(matches.get(row.position - 1) ?? []), row.id]);
@@ -150,10 +132,6 @@ export class ExportScopeResolver {
 
   private async keepReadable(ids: string[], businessId: string | null): Promise<string[]> {
     if (!businessId) return ids;
-    const rows: { id: string }[] = await this.db.query(`SELECT b.id FROM batches b WHERE b.id = ANY($1::uuid[]) AND ${readable('$2')}`, [
-      ids,
-      businessId,
-    ]);
-    return rows.map((r) => r.id);
+    return keepReadableBatches(this.db.manager, ids, businessId);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CreatedInvitation, CurrentUser, InvitationPreview, InvitationView, LoginResponse, MemberRole } from '@nguon/shared';
+import type { CreatedInvitation, CurrentUser, InvitationPreview, InvitationView, LoginResponse } from '@nguon/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuthService } from '../auth/auth.service.js';
 import type { RequestInfo } from '../auth/current-actor.decorator.js';
@@ -13,24 +13,21 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { Mailer, type MailMessage } from '../mail/mailer.js';
 import type { InviteMemberDto } from './dto/invite-member.dto.js';
 import type { InvitationSignUpDto, InvitationTokenDto } from './dto/invitation-token.dto.js';
-import { INVITATION_TTL_DAYS, invitationMail } from './invitation-mails.js';
+import { invitationMail } from './invitation-mails.js';
+import {
+  findInvitation,
+  findOpenInvitationByToken,
+  insertInvitation,
+  isMemberOrInvited,
+  loadOpenInvitations,
+  markEmailVerified,
+  markInvitationAccepted,
+  renewInvitation,
+  revokeInvitation,
+  type InvitationRow,
+} from './invitations.queries.js';
+import { insertMember, isMember } from './members.queries.js';
 import { MembershipChanges } from './membership-changes.js';
-
-interface InvitationRow {
-  id: string;
-  business_id: string;
-  business_name: string;
-  email: string;
-  role: MemberRole;
-  invited_by_email: string;
-  created_at: Date;
-  expires_at: Date;
-}
-
-const SELECT_INVITATION = `
-  SELECT i.id, i.business_id, b.legal_name AS business_name, i.email, i.role, u.email AS invited_by_email, i.created_at, i.expires_at
-    FROM business_invitations i JOIN businesses b ON b.id = i.business_id JOIN users u ON u.id = i.invited_by`;
-const OPEN = 'i.accepted_at IS NULL AND i.revoked_at IS NULL';
 
 /**
  * Joining a business proves the mailbox: an owner invites an email, the invitee gets a single-use,
@@ -48,9 +45,7 @@ export class InvitationsService {
   ) {}
 
   async listInvitations(actor: Actor): Promise<InvitationView[]> {
-    const rows: InvitationRow[] = await this.db.query(`${SELECT_INVITATION} WHERE i.business_id = $1 AND ${OPEN} ORDER BY i.created_at`, [
-      actor.businessId,
-    ]);
+    const rows = await loadOpenInvitations(this.db.manager, actor.businessId!);
     return rows.map(mapInvitation);
   }
 
@@ -58,20 +53,9 @@ export class InvitationsService {
     const businessId = actor.businessId!;
     const email = dto.email.trim();
     return this.sendAfterCommit(async (tx) => {
-      const [taken] = await tx.query(
-        `SELECT 1 FROM business_members m JOIN users u ON u.id = m.user_id WHERE m.business_id = $1 AND lower(u.email) = lower($2)
-         UNION ALL
-         SELECT 1 FROM business_invitations i WHERE i.business_id = $1 AND lower(i.email) = lower($2) AND ${OPEN}`,
-        [businessId, email],
-      );
-      if (taken) throw new DomainError('ALREADY_MEMBER');
+      if (await isMemberOrInvited(tx, businessId, email)) throw new DomainError('ALREADY_MEMBER');
       const { hash, token } = newMailToken();
-      const [inserted]: { id: string }[] = await tx.query(
-        `INSERT INTO business_invitations (business_id, email, role, invited_by, token_hash, expires_at)
-         VALUES ($1, $2, $3, $4, $5, now() + $6::interval) RETURNING id`,
-        [businessId, email, dto.role, userOf(actor).id, hash, `${INVITATION_TTL_DAYS} days`],
-      );
-      const id = inserted!.id;
+      const id = await insertInvitation(tx, { businessId, email, role: dto.role, invitedBy: userOf(actor).id, tokenHash: hash });
       await this.changes.record(tx, actor, businessId, { kind: 'invite', invitationId: id, email, role: dto.role });
       return this.withLink(tx, id, token);
     });
@@ -82,12 +66,7 @@ export class InvitationsService {
     const businessId = actor.businessId!;
     return this.sendAfterCommit(async (tx) => {
       const { hash, token } = newMailToken();
-      const [updated]: [{ email: string; role: MemberRole }[], number] = await tx.query(
-        `UPDATE business_invitations i SET token_hash = $3, expires_at = now() + $4::interval
-          WHERE i.id = $1 AND i.business_id = $2 AND ${OPEN} RETURNING i.email, i.role`,
-        [invitationId, businessId, hash, `${INVITATION_TTL_DAYS} days`],
-      );
-      const invitation = updated[0];
+      const invitation = await renewInvitation(tx, invitationId, businessId, hash);
       if (!invitation) throw new DomainError('INVITATION_NOT_FOUND');
       await this.changes.record(tx, actor, businessId, {
         kind: 'invite_resend',
@@ -102,12 +81,7 @@ export class InvitationsService {
   async revoke(actor: Actor, invitationId: string): Promise<void> {
     const businessId = actor.businessId!;
     await this.db.transaction(async (tx) => {
-      const [revoked]: [{ email: string; role: MemberRole }[], number] = await tx.query(
-        `UPDATE business_invitations i SET revoked_at = now(), token_hash = NULL
-          WHERE i.id = $1 AND i.business_id = $2 AND ${OPEN} RETURNING i.email, i.role`,
-        [invitationId, businessId],
-      );
-      const invitation = revoked[0];
+      const invitation = await revokeInvitation(tx, invitationId, businessId);
       if (!invitation) throw new DomainError('INVITATION_NOT_FOUND');
       await this.changes.record(tx, actor, businessId, {
         kind: 'invite_revoke',
@@ -137,7 +111,7 @@ export class InvitationsService {
       const invitation = await openInvitation(tx, dto.token, true);
       // The token came by mail to the invited address: when it is the account's own, that proves it.
       if (invitation.email.toLowerCase() === user.email.toLowerCase()) {
-        await tx.query(`UPDATE users SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`, [user.id]);
+        await markEmailVerified(tx, user.id);
       }
       await this.join(tx, { ...actor, businessId: invitation.business_id }, invitation, user.id, user.email);
     });
@@ -169,20 +143,9 @@ export class InvitationsService {
   }
 
   private async join(tx: EntityManager, actor: Actor, invitation: InvitationRow, userId: string, email: string): Promise<void> {
-    const [member] = await tx.query(`SELECT 1 FROM business_members WHERE business_id = $1 AND user_id = $2`, [
-      invitation.business_id,
-      userId,
-    ]);
-    if (member) throw new DomainError('ALREADY_MEMBER');
-    await tx.query(`INSERT INTO business_members (business_id, user_id, role) VALUES ($1, $2, $3)`, [
-      invitation.business_id,
-      userId,
-      invitation.role,
-    ]);
-    await tx.query(`UPDATE business_invitations SET accepted_at = now(), accepted_by = $2, token_hash = NULL WHERE id = $1`, [
-      invitation.id,
-      userId,
-    ]);
+    if (await isMember(tx, invitation.business_id, userId)) throw new DomainError('ALREADY_MEMBER');
+    await insertMember(tx, invitation.business_id, userId, invitation.role);
+    await markInvitationAccepted(tx, invitation.id, userId);
     await this.changes.record(tx, actor, invitation.business_id, {
       kind: 'join',
       invitationId: invitation.id,
@@ -195,7 +158,7 @@ export class InvitationsService {
 
   /** The stored invitation and its link, and the mail carrying the link, sent once the transaction has committed. */
   private async withLink(tx: EntityManager, id: string, token: string): Promise<CreatedInvitation & { mail: MailMessage }> {
-    const [row]: InvitationRow[] = await tx.query(`${SELECT_INVITATION} WHERE i.id = $1`, [id]);
+    const row = await findInvitation(tx, id);
     const link = `${this.config.publicBaseUrl}/invitations/accept?token=${token}`;
     const mail = invitationMail(row!.email, { businessName: row!.business_name, role: row!.role, invitedBy: row!.invited_by_email, link });
     return { invitation: mapInvitation(row!), link, mail };
@@ -212,10 +175,7 @@ export class InvitationsService {
 
 /** The open, unexpired invitation a token names (locked when it is about to be used), or INVALID_TOKEN. */
 async function openInvitation(db: EntityManager, token: string, lock: boolean): Promise<InvitationRow> {
-  const [row]: InvitationRow[] = await db.query(
-    `${SELECT_INVITATION} WHERE i.token_hash = $1 AND ${OPEN} AND i.expires_at > now() ${lock ? 'FOR UPDATE OF i' : ''}`,
-    [hashMailToken(token)],
-  );
+  const row = await findOpenInvitationByToken(db, hashMailToken(token), lock);
   if (!row) throw new DomainError('INVALID_TOKEN');
   return row;
 }

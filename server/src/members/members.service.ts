@@ -1,19 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { MemberRole, MemberView } from '@nguon/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { MemberView } from '@nguon/shared';
+import { DataSource } from 'typeorm';
 import { userOf, type Actor } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { ChangeMemberRoleDto } from './dto/change-member-role.dto.js';
+import { deleteMember, loadMembers, lockMembers, updateMemberRole, type MemberRow } from './members.queries.js';
 import { MembershipChanges } from './membership-changes.js';
-
-interface MemberRow {
-  user_id: string;
-  email: string;
-  display_name: string;
-  role: MemberRole;
-  since: Date;
-}
 
 /** Who works for a business: everyone sees the members; owners change roles and remove; anyone may leave. */
 @Injectable()
@@ -24,11 +17,7 @@ export class MembersService {
   ) {}
 
   async listMembers(actor: Actor): Promise<MemberView[]> {
-    const rows: MemberRow[] = await this.db.query(
-      `SELECT u.id AS user_id, u.email, u.display_name, m.role, m.created_at AS since
-         FROM business_members m JOIN users u ON u.id = m.user_id WHERE m.business_id = $1 ORDER BY m.created_at`,
-      [actor.businessId],
-    );
+    const rows = await loadMembers(this.db.manager, actor.businessId!);
     return rows.map(mapMember);
   }
 
@@ -39,11 +28,7 @@ export class MembersService {
       const member = findMember(members, email);
       if (member.role !== dto.role) {
         refuseLosingLastOwner(members, member);
-        await tx.query(`UPDATE business_members SET role = $3 WHERE business_id = $1 AND user_id = $2`, [
-          businessId,
-          member.user_id,
-          dto.role,
-        ]);
+        await updateMemberRole(tx, businessId, member.user_id, dto.role);
         await this.changes.record(tx, actor, businessId, {
           kind: 'role_change',
           userId: member.user_id,
@@ -71,26 +56,11 @@ export class MembersService {
       const members = await lockMembers(tx, businessId);
       const member = findMember(members, email);
       refuseLosingLastOwner(members, member);
-      await tx.query(`DELETE FROM business_members WHERE business_id = $1 AND user_id = $2`, [businessId, member.user_id]);
+      await deleteMember(tx, businessId, member.user_id);
       const kind = member.user_id === userOf(actor).id ? 'leave' : 'remove';
       await this.changes.record(tx, actor, businessId, { kind, userId: member.user_id, email: member.email, role: member.role });
     });
   }
-}
-
-/**
- * The business's memberships, locked until the transaction ends: two owners removing or demoting
- * each other at once are taken one after the other, and the second sees the first's change.
- */
-async function lockMembers(tx: EntityManager, businessId: string): Promise<MemberRow[]> {
-  // Locking the business row serialises even changes that touch different member rows.
-  await tx.query(`SELECT 1 FROM businesses WHERE id = $1 FOR UPDATE`, [businessId]);
-  return tx.query(
-    `SELECT m.user_id, u.email, u.display_name, m.role, m.created_at AS since
-       FROM business_members m JOIN users u ON u.id = m.user_id
-      WHERE m.business_id = $1 ORDER BY m.user_id FOR UPDATE OF m`,
-    [businessId],
-  );
 }
 
 function findMember(members: MemberRow[], email: string): MemberRow {

@@ -21,3 +21,87 @@ export function loadRecallBatches(db: EntityManager, ids: string[]): Promise<Rec
     [ids],
   );
 }
+
+/** A batch reached from a recalled one through processing, and how far. */
+export interface AffectedBatchRow {
+  recall_id: string;
+  batch_id: string;
+  depth: number;
+}
+
+/** A business told of a recall. */
+export interface NotifiedRow {
+  recall_id: string;
+  id: string;
+  name: string;
+}
+
+export interface UserNameRow {
+  id: string;
+  display_name: string;
+}
+
+/** Marks the batch recalled unless it already is; false when it is (or there is no such batch). */
+export async function markBatchRecalled(
+  tx: EntityManager,
+  batchId: string,
+  recall: { reason: string; severity: string; at: Date },
+): Promise<boolean> {
+  const [updated]: [{ id: string }[]] = await tx.query(
+    `UPDATE batches SET status = 'recalled', recall_reason = $2, recall_severity = $3, recalled_at = $4 WHERE id = $1 AND status <> 'recalled' RETURNING id`,
+    [batchId, recall.reason, recall.severity, recall.at],
+  );
+  return updated.length > 0;
+}
+
+export async function markBatchActive(tx: EntityManager, batchId: string): Promise<void> {
+  await tx.query(`UPDATE batches SET status = 'active', recall_reason = NULL, recall_severity = NULL, recalled_at = NULL WHERE id = $1`, [
+    batchId,
+  ]);
+}
+
+export async function batchExists(tx: EntityManager, batchId: string): Promise<boolean> {
+  const [exists]: unknown[] = await tx.query(`SELECT 1 FROM batches WHERE id = $1`, [batchId]);
+  return exists !== undefined;
+}
+
+/** Records the batches downstream of the recalled one, each with its depth. */
+export async function insertAffectedBatches(
+  tx: EntityManager,
+  recallId: string,
+  downstream: { batch_id: string; depth: number }[],
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO recall_batches (recall_id, batch_id, depth) SELECT $1, d.batch_id, d.depth FROM unnest($2::uuid[], $3::int[]) AS d(batch_id, depth)`,
+    [recallId, downstream.map((d) => d.batch_id), downstream.map((d) => d.depth)],
+  );
+}
+
+export async function findAffectedBatchIds(tx: EntityManager, recallId: string): Promise<string[]> {
+  const rows: { batch_id: string }[] = await tx.query(`SELECT batch_id FROM recall_batches WHERE recall_id = $1`, [recallId]);
+  return rows.map((r) => r.batch_id);
+}
+
+/** The batches downstream of these recalls, nearest first. */
+export function loadAffectedBatches(db: EntityManager, recallIds: string[]): Promise<AffectedBatchRow[]> {
+  return db.query(`SELECT recall_id, batch_id, depth FROM recall_batches WHERE recall_id = ANY($1::uuid[]) ORDER BY depth`, [recallIds]);
+}
+
+/** The businesses notified of these recalls, by name. */
+export function loadNotifiedBusinesses(db: EntityManager, recallIds: string[]): Promise<NotifiedRow[]> {
+  return db.query(
+    `SELECT DISTINCT n.recall_id, b.id, b.legal_name AS name FROM notifications n JOIN businesses b ON b.id = n.business_id
+      WHERE n.recall_id = ANY($1::uuid[]) AND n.kind = 'recall' ORDER BY name`,
+    [recallIds],
+  );
+}
+
+export function loadUserNames(db: EntityManager, userIds: string[]): Promise<UserNameRow[]> {
+  return db.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [userIds]);
+}
+
+/** The user's role; null when there is no such user. */
+export async function findUserRole(tx: EntityManager, userId: string): Promise<string | null> {
+  const [user]: { role: string }[] = await tx.query(`SELECT role FROM users WHERE id = $1`, [userId]);
+  return user?.role ?? null;
+}

@@ -22,7 +22,19 @@ import type { LiftRecallDto, RecallDto } from './dto/recall.dto.js';
 import { liftNotice, recallNotice } from './recall-notices.js';
 import { recallEvent } from './recall-event.js';
 import { RecallEntity } from './recall.entity.js';
-import { loadRecallBatches, type RecalledBatchRow } from './recalls.queries.js';
+import {
+  batchExists,
+  findAffectedBatchIds,
+  findUserRole,
+  insertAffectedBatches,
+  loadAffectedBatches,
+  loadNotifiedBusinesses,
+  loadRecallBatches,
+  loadUserNames,
+  markBatchActive,
+  markBatchRecalled,
+  type RecalledBatchRow,
+} from './recalls.queries.js';
 
 /** How many processing steps downstream a recall follows: far beyond any real chain. */
 const MAX_DEPTH = 50;
@@ -50,11 +62,7 @@ export class RecallsService {
     const user = userOf(actor);
     const at = new Date();
     const { recallId, changed } = await this.db.transaction(async (tx) => {
-      const [updated]: [{ id: string }[]] = await tx.query(
-        `UPDATE batches SET status = 'recalled', recall_reason = $2, recall_severity = $3, recalled_at = $4 WHERE id = $1 AND status <> 'recalled' RETURNING id`,
-        [batchId, dto.reason, dto.severity, at],
-      );
-      if (updated.length === 0) await this.refuse(tx, batchId);
+      if (!(await markBatchRecalled(tx, batchId, { reason: dto.reason, severity: dto.severity, at }))) await this.refuse(tx, batchId);
       const recall = await tx.getRepository(RecallEntity).save(
         tx.getRepository(RecallEntity).create({
           batchId,
@@ -68,12 +76,7 @@ export class RecallsService {
         }),
       );
       const downstream = (await this.records.lineage(batchId, 'forward', MAX_DEPTH, tx)).filter((row) => row.depth > 0);
-      if (downstream.length) {
-        await tx.query(
-          `INSERT INTO recall_batches (recall_id, batch_id, depth) SELECT $1, d.batch_id, d.depth FROM unnest($2::uuid[], $3::int[]) AS d(batch_id, depth)`,
-          [recall.id, downstream.map((d) => d.batch_id), downstream.map((d) => d.depth)],
-        );
-      }
+      if (downstream.length) await insertAffectedBatches(tx, recall.id, downstream);
       const ids = [batchId, ...downstream.map((d) => d.batch_id)];
       const batches = new Map((await loadRecallBatches(tx, ids)).map((b) => [b.id, b]));
       const recalled = batches.get(batchId)!;
@@ -138,18 +141,13 @@ export class RecallsService {
         .findOne({ where: { batchId, liftedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
       if (!recall) throw new DomainError('RECALL_NOT_FOUND', RULE_MESSAGES.recalls.notRecalled);
       if (!TenancyPolicy.readsEverything(actor.principal)) {
-        const [maker]: { role: string }[] = await tx.query(`SELECT role FROM users WHERE id = $1`, [recall.recalledBy]);
-        if (maker?.role !== 'member') {
+        if ((await findUserRole(tx, recall.recalledBy)) !== 'member') {
           throw new DomainError('FORBIDDEN', RULE_MESSAGES.recalls.onlyInspectorLifts);
         }
       }
       await tx.getRepository(RecallEntity).update({ id: recall.id }, { liftedAt: at, liftedBy: user.id, liftReason: dto.reason });
-      await tx.query(
-        `UPDATE batches SET status = 'active', recall_reason = NULL, recall_severity = NULL, recalled_at = NULL WHERE id = $1`,
-        [batchId],
-      );
-      const downstream: { batch_id: string }[] = await tx.query(`SELECT batch_id FROM recall_batches WHERE recall_id = $1`, [recall.id]);
-      const ids = [batchId, ...downstream.map((d) => d.batch_id)];
+      await markBatchActive(tx, batchId);
+      const ids = [batchId, ...(await findAffectedBatchIds(tx, recall.id))];
       const [recalled] = await loadRecallBatches(tx, [batchId]);
       await this.recordDecision(tx, actor, recalled!, false, dto.reason, at);
       const concerned = await this.records.custodiansOfEach(ids, tx);
@@ -206,24 +204,17 @@ export class RecallsService {
   private async views(recalls: RecallEntity[]): Promise<RecallView[]> {
     if (recalls.length === 0) return [];
     const ids = recalls.map((r) => r.id);
-    const affected: { recall_id: string; batch_id: string; depth: number }[] = await this.db.query(
-      `SELECT recall_id, batch_id, depth FROM recall_batches WHERE recall_id = ANY($1::uuid[]) ORDER BY depth`,
-      [ids],
-    );
+    const affected = await loadAffectedBatches(this.db.manager, ids);
     const batches = new Map(
       (await loadRecallBatches(this.db.manager, [...recalls.map((r) => r.batchId), ...affected.map((a) => a.batch_id)])).map((b) => [
         b.id,
         b,
       ]),
     );
-    const notified: { recall_id: string; id: string; name: string }[] = await this.db.query(
-      `SELECT DISTINCT n.recall_id, b.id, b.legal_name AS name FROM notifications n JOIN businesses b ON b.id = n.business_id
-        WHERE n.recall_id = ANY($1::uuid[]) AND n.kind = 'recall' ORDER BY name`,
-      [ids],
-    );
-    const makers: { id: string; display_name: string }[] = await this.db.query(
-      `SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`,
-      [recalls.map((r) => r.recalledBy)],
+    const notified = await loadNotifiedBusinesses(this.db.manager, ids);
+    const makers = await loadUserNames(
+      this.db.manager,
+      recalls.map((r) => r.recalledBy),
     );
     return recalls.map((recall) => {
       const batch = batches.get(recall.batchId)!;
@@ -259,8 +250,7 @@ export class RecallsService {
   }
 
   private async refuse(tx: EntityManager, batchId: string): Promise<never> {
-    const [exists] = await tx.query(`SELECT 1 FROM batches WHERE id = $1`, [batchId]);
-    throw new DomainError(exists ? 'ALREADY_RECALLED' : 'BATCH_NOT_FOUND');
+    throw new DomainError((await batchExists(tx, batchId)) ? 'ALREADY_RECALLED' : 'BATCH_NOT_FOUND');
   }
 
   /** The decision in the batch's own records, through the one capture path (audited as the recall). */

@@ -1,0 +1,34 @@
+import type { EntityManager } from 'typeorm';
+
+/** The business's own id when it exists. */
+export async function findBusinessId(db: EntityManager, businessId: string): Promise<string | null> {
+  const [row]: { id: string }[] = await db.query(`SELECT id FROM businesses WHERE id = $1`, [businessId]);
+  return row?.id ?? null;
+}
+
+/** The business a product belongs to; null when there is no such product. */
+export async function findProductOwner(db: EntityManager, productId: string): Promise<string | null> {
+  const [row]: { business_id: string }[] = await db.query(`SELECT business_id FROM products WHERE id = $1`, [productId]);
+  return row?.business_id ?? null;
+}
+
+/** The business a location belongs to; null when there is no such location. */
+export async function findLocationOwner(db: EntityManager, locationId: string): Promise<string | null> {
+  const [row]: { business_id: string }[] = await db.query(`SELECT business_id FROM locations WHERE id = $1`, [locationId]);
+  return row?.business_id ?? null;
+}
+
+/** The businesses owning the ids, each either a batch or a product. */
+export async function findBatchOrProductOwners(db: EntityManager, ids: string[]): Promise<string[]> {
+  const rows: { business_id: string }[] = await db.query(
+    `SELECT business_id FROM batches WHERE id = ANY($1::uuid[]) UNION SELECT business_id FROM products WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return rows.map((r) => r.business_id);
+}
+
+/** The business's status; null when there is no such business. */
+export async function findBusinessStatus(db: EntityManager, businessId: string): Promise<string | null> {
+  const [row]: { status: string }[] = await db.query(`SELECT status FROM businesses WHERE id = $1`, [businessId]);
+  return row?.status ?? null;
+}
