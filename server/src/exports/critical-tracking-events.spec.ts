@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { PORTAL_BIZ_STEPS } from '@nguon/shared';
 import { cteOf } from './critical-tracking-events.js';
-import { LotHistory, type LotRecordRow } from './lot-history.js';
+import { LotHistory } from './lot-history.js';
+import type { LotRecordRow } from './lot-history.queries.js';
 
 const farm = { name: 'HTX Cam', phone: '0239 1', address: 'Hà Tĩnh', gln: null };
 const grove = { name: 'Vườn cam', address: 'Thôn 2, Hà Tĩnh', gln: null };
