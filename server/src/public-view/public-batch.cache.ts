@@ -14,6 +14,7 @@ export interface CachedView {
 interface Entry<V> {
   view: V;
   expiresAt: number;
+  usedAt: number;
   /** The batches whose records the view shows: a change to any of them makes it stale. */
   dependsOn: ReadonlySet<string>;
 }
@@ -38,15 +39,19 @@ export class PublicBatchCache<V = CachedView> {
       this.entries.delete(batchId);
       return undefined;
     }
-    // Re-insert to mark as recently used (Map keeps insertion order).
-    this.entries.delete(batchId);
-    this.entries.set(batchId, entry);
+    // Re-insert to mark as recently used (Map keeps insertion order), once a second at most: on
+    // every hit, re-inserting cost more than the rest of the lookup.
+    if (entry.usedAt < now - 1000) {
+      entry.usedAt = now;
+      this.entries.delete(batchId);
+      this.entries.set(batchId, entry);
+    }
     return entry.view;
   }
 
   set(batchId: string, view: V, dependsOn: Iterable<string>, now = Date.now()): void {
     this.entries.delete(batchId);
-    this.entries.set(batchId, { view, expiresAt: now + this.ttlMs, dependsOn: new Set(dependsOn) });
+    this.entries.set(batchId, { view, expiresAt: now + this.ttlMs, usedAt: now, dependsOn: new Set(dependsOn) });
     if (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);

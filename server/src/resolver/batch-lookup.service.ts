@@ -12,6 +12,7 @@ const MAX_KEYS = 200_000;
 @Injectable()
 export class BatchLookupService {
   private readonly ids = new Map<string, string>();
+  private readonly links = new Map<string, string>();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -27,6 +28,20 @@ export class BatchLookupService {
   /** The batch of a GTIN and lot if it was found before: no database. */
   knownBatch(gtin14: string, lot: string): string | undefined {
     return this.ids.get(`01:${gtin14}:${lot}`);
+  }
+
+  /**
+   * The batch of a Digital Link as scanned, found without parsing it again: one label's link is
+   * scanned from every package printed with it. `find` parses it the first time.
+   */
+  knownLink(link: string, find: () => string | undefined): string | undefined {
+    const known = this.links.get(link);
+    if (known !== undefined) return known;
+    const found = find();
+    if (found === undefined) return undefined;
+    if (this.links.size >= MAX_KEYS) this.links.clear();
+    this.links.set(link, found);
+    return found;
   }
 
   byShortCode(code: string): Promise<string | null> {

@@ -1,12 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { sendAnswer, type Answer } from '../common/http/answer.js';
+import { sendAnswer, type Answer, type AnswerBody } from '../common/http/answer.js';
 import type { ErrorFilter } from '../common/errors/error.filter.js';
 import type { SpaShell } from '../web-app/spa-shell.js';
 import { clientClassOf } from './client-class.js';
 import type { Resolved, ResolverService } from './resolver.service.js';
 
 const LINKSET_TYPE = 'application/linkset+json';
-const JSON_TYPE = 'application/json; charset=utf-8';
+/** The type of the consumer view a scan answers with. */
+export const JSON_TYPE = 'application/json; charset=utf-8';
 
 const CORS = {
   'access-control-allow-origin': '*',
@@ -43,10 +44,16 @@ const linkHeader = (pathOnly: string) => `<${pathOnly}?linkType=linkset>; rel="l
  * else a 307 to its page. The scan token rides in the fragment: the page reads it, and it never
  * reaches a server log or a Referer.
  */
-export function batchScanAnswer(pathOnly: string, query: string, pagePath: string, scanToken: string | undefined, json?: Buffer): Answer {
-  const headers = { ...CORS, link: linkHeader(pathOnly) };
-  if (json !== undefined) return { status: 200, headers: { ...headers, 'content-type': JSON_TYPE }, body: json };
-  return { status: 307, headers: { ...headers, location: `${pagePath}${query}${scanToken ? `#scan=${scanToken}` : ''}` } };
+export function batchScanAnswer(
+  pathOnly: string,
+  query: string,
+  pagePath: string,
+  scanToken: string | undefined,
+  json?: AnswerBody,
+): Answer {
+  const link = linkHeader(pathOnly);
+  if (json !== undefined) return { status: 200, headers: { ...CORS, link, 'content-type': JSON_TYPE }, body: json };
+  return { status: 307, headers: { ...CORS, link, location: `${pagePath}${query}${scanToken ? `#scan=${scanToken}` : ''}` } };
 }
 
 /**

@@ -65,8 +65,10 @@ export class ResolverService {
 
   /** The batch a Digital Link path names, when this instance has found it before (no database); else undefined. */
   batchFromMemory(rawUrl: string): string | undefined {
-    const parsed = parseLink(rawUrl);
-    return parsed.ok && parsed.lot !== undefined ? this.lookup.knownBatch(parsed.gtin14, parsed.lot) : undefined;
+    return this.lookup.knownLink(rawUrl, () => {
+      const parsed = parseLink(rawUrl);
+      return parsed.ok && parsed.lot !== undefined ? this.lookup.knownBatch(parsed.gtin14, parsed.lot) : undefined;
+    });
   }
 
   async resolveShortCode(code: string): Promise<Resolved> {

@@ -3,7 +3,7 @@ import { compressedByFastify, type MemoryRoute } from '../common/http/memory-lan
 import { publicBatchAnswer } from './public-batch-answer.js';
 import type { PublicBatchService } from '../public-view/public-batch.service.js';
 import { clientClassOf } from './client-class.js';
-import { batchScanAnswer, splitUrl, wanted } from './resolver-answers.js';
+import { batchScanAnswer, JSON_TYPE, splitUrl, wanted } from './resolver-answers.js';
 import type { ResolverService } from './resolver.service.js';
 
 /**
@@ -22,7 +22,7 @@ export function scanFromMemory(resolver: ResolverService, publicBatches: PublicB
     const scan = (clientAddress: string) => resolver.recordScan(batchId, clientAddress, clientClassOf(request.headers['user-agent']));
     if (want === 'page') return (clientAddress) => batchScanAnswer(pathOnly, query, pagePath, scan(clientAddress));
     const unscanned = publicBatches.jsonFromMemory(batchId);
-    if (!unscanned || compressedByFastify(request, batchScanAnswer(pathOnly, query, pagePath, undefined, unscanned.body))) return undefined;
+    if (!unscanned || compressedByFastify(request, { headers: { 'content-type': JSON_TYPE }, body: unscanned.body })) return undefined;
     return (clientAddress) => {
       const scanToken = scan(clientAddress);
       return batchScanAnswer(pathOnly, query, pagePath, scanToken, publicBatches.jsonFromMemory(batchId, scanToken)!.body);

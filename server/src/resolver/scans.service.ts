@@ -9,8 +9,8 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { ClientClass } from '../scans/scan.entity.js';
 import { ScanLog } from '../scans/scan-log.service.js';
 import type { ScanPlaceDto } from './dto/scan-place.dto.js';
-import { RecentScans } from './recent-scans.js';
-import { ScanTokens } from './scan-token.js';
+import { RecentScans, tokenFor } from './recent-scans.js';
+import { SCAN_TOKEN_TTL_MS, ScanTokens } from './scan-token.js';
 
 /** Rounds to one decimal: about 10 km, enough to tell Hà Tĩnh from Hà Nội and no closer. */
 const coarse = (degrees: number) => Math.round(degrees * 10) / 10;
@@ -39,9 +39,9 @@ export class ScansService {
    * A token for this client's scan of the batch (which exists): a new scan, recorded in memory and
    * written with the next batch of scans, or the one this client made within the window.
    */
-  record(batchId: string, clientAddress: string, clientClass: ClientClass): string {
-    const { scanId } = this.recent.scanOf(`${clientAddress} ${batchId}`, () => this.log.record(batchId, clientClass));
-    return this.tokens.issue(scanId, batchId);
+  record(batchId: string, clientAddress: string, clientClass: ClientClass, now = Date.now()): string {
+    const { scan } = this.recent.scanOf(`${clientAddress} ${batchId}`, () => this.log.record(batchId, clientClass), now);
+    return tokenFor(scan, () => this.tokens.issue(scan.scanId, batchId, now), SCAN_TOKEN_TTL_MS, now);
   }
 
   /** Places the scan the token names, once; nothing but the rounded area is kept. */

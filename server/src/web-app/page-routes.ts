@@ -79,9 +79,9 @@ function pageAnswer(request: { headers: IncomingHttpHeaders }, page: RenderedHtm
   };
   if (etagMatches(request.headers['if-none-match'], page.etag)) return { status: 304, headers };
   headers['content-type'] = 'text/html; charset=utf-8';
-  if (acceptsGzip(request.headers['accept-encoding']))
-    return { status: 200, headers: { ...headers, 'content-encoding': 'gzip' }, body: page.gzipped };
-  return { status: 200, headers, body: page.html };
+  if (!acceptsGzip(request.headers['accept-encoding'])) return { status: 200, headers, body: page.html };
+  headers['content-encoding'] = 'gzip';
+  return { status: 200, headers, body: page.gzipped };
 }
 
 /**

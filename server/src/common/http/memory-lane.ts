@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import { Logger } from '@nestjs/common';
 import type { FastifyServerFactory } from 'fastify';
 import { mayCompress, varyForCompression } from '../compression/compression.js';
-import type { Answer } from './answer.js';
+import { bodyLength, type Answer } from './answer.js';
 import { clientAddressOf, type TrustFunction } from './client-address.js';
 
 /**
@@ -16,17 +16,18 @@ export type MemoryRoute = (request: IncomingMessage, url: string) => ((clientAdd
 export type Admit = (clientAddress: string) => boolean;
 
 /**
- * Whether Fastify would compress this answer for this client: then the lane leaves it to Fastify
- * rather than compress per request (the pages keep a gzip form, which the lane sends).
+ * Whether Fastify would compress an answer with these headers and body for this client: then the
+ * lane leaves it to Fastify rather than compress per request (the pages keep a gzip form, which
+ * the lane sends).
  */
-export function compressedByFastify(request: IncomingMessage, { headers, body }: Answer): boolean {
+export function compressedByFastify(request: IncomingMessage, { headers, body }: Pick<Answer, 'headers' | 'body'>): boolean {
   const acceptEncoding = request.headers['accept-encoding'];
   return (
     acceptEncoding !== undefined &&
     body !== undefined &&
     headers['content-encoding'] === undefined &&
     varyForCompression(headers['content-type'], undefined) !== undefined &&
-    mayCompress(acceptEncoding, Buffer.byteLength(body))
+    mayCompress(acceptEncoding, bodyLength(body))
   );
 }
 
@@ -115,14 +116,19 @@ export class MemoryLane {
   }
 }
 
-/** As Fastify sends it: the hooks' headers, then the route's, Content-Length but on a 304. */
+/**
+ * As Fastify sends it: the hooks' headers, then the route's, Content-Length but on a 304. A body
+ * in parts is written part by part: Node sends them in one write, without copying them together.
+ */
 function send(response: ServerResponse, { status, headers, body }: Answer, securityHeaders: string[]): void {
   const vary = varyForCompression(headers['content-type'], headers.vary);
-  const own = vary === undefined ? headers : { ...headers, vary };
   const raw = [...securityHeaders, 'x-request-id', randomUUID()];
-  for (const name in own) raw.push(name, own[name]!);
-  if (body !== undefined) raw.push('content-length', String(Buffer.byteLength(body)));
+  for (const name in headers) raw.push(name, name === 'vary' && vary !== undefined ? vary : headers[name]!);
+  if (vary !== undefined && headers.vary === undefined) raw.push('vary', vary);
+  if (body !== undefined) raw.push('content-length', String(bodyLength(body)));
   else if (status !== 304) raw.push('content-length', '0');
   response.writeHead(status, raw);
-  response.end(body);
+  if (typeof body === 'string' || Buffer.isBuffer(body) || body === undefined) return void response.end(body);
+  for (let i = 0; i < body.length - 1; i++) response.write(body[i]);
+  response.end(body[body.length - 1]);
 }
