@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { createUser, type TestUser } from '../factories/index.js';
 import { createOrangeJuiceChain, type OrangeJuiceChain } from '../factories/inspector.js';
+import { axeViolations } from '../support/axe.js';
 import { describeWithChromium, signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
 import type { TestApp } from '../support/test-app.js';
 
@@ -97,5 +98,26 @@ describeWithChromium("the inspector's workspace in Chromium", (chromiumPath) => 
     await expect(row.innerText()).resolves.toContain('Đang thu hồi');
     await row.getByRole('link', { name: 'CAM-HK-01' }).click();
     await page.waitForURL(new RegExp(`/inspector/batches/${chain.oranges.id}$`));
+  });
+
+  it.each([
+    ['desktop', { width: 1366, height: 768 }],
+    ['phone', { width: 390, height: 844 }],
+  ])("shows the batch's records as the timeline its business sees, the EPCIS eventID behind a disclosure (%s)", async (_, size) => {
+    await page.setViewportSize(size);
+    await page.goto(`${t.baseUrl}/inspector/batches/${chain.oranges.id}`);
+    const timeline = page.getByTestId('batch-timeline');
+    await timeline.getByTestId('batch-event').first().waitFor();
+    const stages = await timeline.getByTestId('batch-event').evaluateAll((entries) => entries.map((e) => e.getAttribute('data-stage')));
+    // Then the recall the first test made, if it ran.
+    expect(stages.slice(0, 4)).toEqual(['registration', 'shipping', 'receiving', 'processing']);
+    const titles = await timeline.locator('.batch-event__title').allInnerTexts();
+    expect(titles.join(' ')).not.toMatch(/ni:\/\//);
+    const id = timeline.getByTestId('batch-event').first().locator('.batch-event__id');
+    await expect(id.locator('.code').isVisible()).resolves.toBe(false);
+    await id.locator('summary').click();
+    await expect(id.locator('.code').innerText()).resolves.toMatch(/^ni:\/\/\/sha-256;/);
+    expect(await timeline.evaluate((card) => card.getBoundingClientRect().right <= window.innerWidth)).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

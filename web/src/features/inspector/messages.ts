@@ -60,6 +60,7 @@ export const inspectorMessages = defineMessages(
     'inspector.col.from': 'Từ lô',
     'inspector.col.to': 'Đến',
     'inspector.col.event': 'Mã sự kiện',
+    'inspector.trace.showEventId': 'Xem mã',
     'inspector.col.state': 'Hiệu lực',
 
     'inspector.batch.crumb': 'Lô hàng',
@@ -199,6 +200,7 @@ export const inspectorMessages = defineMessages(
     'inspector.col.from': 'From lot',
     'inspector.col.to': 'To',
     'inspector.col.event': 'Event ID',
+    'inspector.trace.showEventId': 'Show ID',
     'inspector.col.state': 'In force',
 
     'inspector.batch.crumb': 'Batch',

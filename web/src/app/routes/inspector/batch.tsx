@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { TRACE_DIRECTIONS, type IntegrityReport } from '@nguon/shared';
+import { TRACE_DIRECTIONS, type IntegrityReport, type LocationView } from '@nguon/shared';
 import { Card } from '@/components/ui/card';
 import { QueryResult } from '@/components/ui/query-result';
 import { BatchStatusBadge } from '@/components/ui/batch-status-badge';
@@ -16,7 +16,12 @@ import { TraceIntegritySummary } from '@/features/inspector/components/trace-int
 import { TraceLinksTable } from '@/features/inspector/components/trace-links-table';
 import { TraceTable } from '@/features/inspector/components/trace-table';
 import { useBatch } from '@/features/batches/api/get-batch';
+import { BatchTimeline } from '@/features/batches/components/batch-timeline';
+import { usePublicBatch } from '@/features/public-view/api/get-public-batch';
 import { useLocale, useT } from '@/lib/i18n';
+
+/** An inspector holds no places of their own: the consumer view's timeline names the places. */
+const NO_PLACES: readonly LocationView[] = [];
 
 const DEFAULT_TRACE: TraceOptions = { direction: 'both', depth: 20 };
 
@@ -28,7 +33,10 @@ function traceOptionsFrom(params: URLSearchParams): TraceOptions {
   };
 }
 
-/** One batch for an inspector: its facts, its recall, and its trace back and forward as a graph and as tables. */
+/**
+ * One batch for an inspector: its facts, its recall, its records as the timeline its business
+ * sees, and its trace back and forward as a graph and as tables.
+ */
 export default function InspectorBatchRoute() {
   const t = useT();
   const { l } = useLocale();
@@ -36,6 +44,7 @@ export default function InspectorBatchRoute() {
   const [params, setParams] = useSearchParams();
   const options = useMemo(() => traceOptionsFrom(params), [params]);
   const batch = useBatch(batchId);
+  const publicView = usePublicBatch(batchId, null);
   const trace = useTrace(batchId, options);
   const integrity = useTraceIntegrity(batchId, options);
   const reports = useMemo(
@@ -84,6 +93,15 @@ export default function InspectorBatchRoute() {
                   <RecallCard batch={start} sourceLot={sourceLot} onChanged={reload} />
                 </div>
               </div>
+              {batch.status === 'success' ? (
+                <BatchTimeline
+                  batch={batch.data}
+                  business={{ id: start.businessId, name: start.businessName }}
+                  locations={NO_PLACES}
+                  details={publicView.status === 'success' ? publicView.data.timeline : []}
+                  renderCorrection={() => null}
+                />
+              ) : null}
               <Card title={t('inspector.trace.title')} intro={t('inspector.trace.intro')} data-testid="trace-card">
                 <div className="trace-toolbar">
                   <TraceControls value={options} onChange={setOptions} />

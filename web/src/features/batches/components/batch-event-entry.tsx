@@ -91,6 +91,10 @@ export function BatchEventEntry({ item, batch, business, locations, renderCorrec
           {declaration.explanation ? `${declaration.reason ? ': ' : ''}${declaration.explanation}` : null}
         </p>
       ) : null}
+      <details className="batch-event__id">
+        <summary>{t('batches.timeline.eventId')}</summary>
+        <span className="code code--wrap">{event.eventId}</span>
+      </details>
       {own ? renderCorrection(event) : null}
     </li>
   );

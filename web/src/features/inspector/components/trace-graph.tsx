@@ -76,28 +76,30 @@ export function TraceGraph({ view }: { view: TraceView }) {
           ))}
           {layout.nodes.map((node) =>
             node.kind === 'batch' ? (
-              <a
-                key={node.id}
-                href={`/inspector/batches/${node.id}`}
-                onClick={(event) => open(event, node.id)}
-                aria-label={nodeText(node)}
-                className={[
-                  'trace-graph__node',
-                  node.batch.depth === 0 ? 'trace-graph__node--start' : '',
-                  node.batch.recall ? 'trace-graph__node--recalled' : '',
-                ].join(' ')}
-                data-testid="trace-node"
-                data-lot-code={node.batch.lotCode}
-                data-depth={node.batch.depth}
-              >
-                <rect x={node.x} y={node.y} width={NODE_WIDTH} height={NODE_HEIGHT} rx="8" />
-                <text x={node.x + 10} y={node.y + 22} className="trace-graph__label">
-                  {fit(node.batch.lotCode, 20)}
-                </text>
-                <text x={node.x + 10} y={node.y + 42} className="trace-graph__sub">
+              <g key={node.id}>
+                <a
+                  href={`/inspector/batches/${node.id}`}
+                  onClick={(event) => open(event, node.id)}
+                  aria-label={nodeText(node)}
+                  className={[
+                    'trace-graph__node',
+                    node.batch.depth === 0 ? 'trace-graph__node--start' : '',
+                    node.batch.recall ? 'trace-graph__node--recalled' : '',
+                  ].join(' ')}
+                  data-testid="trace-node"
+                  data-lot-code={node.batch.lotCode}
+                  data-depth={node.batch.depth}
+                >
+                  <rect x={node.x} y={node.y} width={NODE_WIDTH} height={NODE_HEIGHT} rx="8" />
+                  <text x={node.x + 10} y={node.y + 22} className="trace-graph__label">
+                    {fit(node.batch.lotCode, 20)}
+                  </text>
+                </a>
+                {/* Shortened to fit, so outside the link: its name says it whole, after the lot code it shows. */}
+                <text x={node.x + 10} y={node.y + 42} className="trace-graph__sub" aria-hidden="true">
                   {fit(`${l(node.batch.productName)} · ${node.batch.businessName}`, 28)}
                 </text>
-              </a>
+              </g>
             ) : (
               <g key={node.id} className="trace-graph__business" data-testid="trace-business" role="img" aria-label={nodeText(node)}>
                 <rect x={node.x} y={node.y} width={NODE_WIDTH} height={NODE_HEIGHT} rx={NODE_HEIGHT / 2} />

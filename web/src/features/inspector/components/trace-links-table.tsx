@@ -36,7 +36,12 @@ export function TraceLinksTable({ view }: { view: TraceView }) {
               <td className={edge.kind === 'processing' ? 'code' : undefined}>
                 {(edge.kind === 'processing' ? lotOf.get(edge.to) : businessOf.get(edge.to)) ?? edge.to}
               </td>
-              <td className="code code--wrap">{edge.eventId}</td>
+              <td>
+                <details>
+                  <summary>{t('inspector.trace.showEventId')}</summary>
+                  <span className="code code--wrap">{edge.eventId}</span>
+                </details>
+              </td>
             </tr>
           ))}
         </tbody>
