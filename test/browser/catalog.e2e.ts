@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { gs1CheckDigit } from '@nguon/shared';
 import { dayFromToday, PDF_BYTES, PNG_BYTES } from '../factories/catalog.js';
 import { createProducer, createStaff, createUser, type Factory, type Producer } from '../factories/index.js';
-import { describeWithChromium, signIn, startBrowserApp, type Browser, type BrowserApp } from '../support/browser.js';
+import { describeWithChromium, fillDate, signIn, startBrowserApp, type Browser, type BrowserApp } from '../support/browser.js';
 import type { TestApp } from '../support/test-app.js';
 
 describeWithChromium('master data in Chromium: products, locations, certificates', (chromiumPath) => {
@@ -83,7 +83,7 @@ describeWithChromium('master data in Chromium: products, locations, certificates
     const certificate = page.getByTestId('certificate-form');
     await certificate.locator('[name="name"]').fill('VietGAP vùng nuôi ong');
     await certificate.locator('[name="issuer"]').fill('Chi cục Chăn nuôi Hà Tĩnh');
-    await certificate.locator('[name="validTo"]').fill(dayFromToday(10));
+    await fillDate(certificate, 'validTo', dayFromToday(10));
     await certificate.getByTestId('certificate-submit').click();
     const certificateRow = page.locator('[data-testid="certificate-row"]', { hasText: 'VietGAP vùng nuôi ong' });
     await expect(certificateRow.getByTestId('certificate-validity').innerText()).resolves.toBe('Sắp hết hạn');
@@ -132,8 +132,8 @@ describeWithChromium('master data in Chromium: products, locations, certificates
     await form.locator('[name="stars"]').selectOption('4');
     await form.locator('[name="name"]').fill('OCOP 4 sao mật ong');
     await form.locator('[name="issuer"]').fill('UBND tỉnh Hà Tĩnh');
-    await form.locator('[name="validFrom"]').fill('2025-01-01');
-    await form.locator('[name="validTo"]').fill('2099-12-31');
+    await fillDate(form, 'validFrom', '2025-01-01');
+    await fillDate(form, 'validTo', '2099-12-31');
     await form.getByTestId('attachment-file').setInputFiles(path.join(files, 'Chứng nhận OCOP.pdf'));
     await form.getByTestId('attachment-item').waitFor();
     await form.getByTestId('certificate-submit').click();

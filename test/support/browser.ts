@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe } from '@jest/globals';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { Factory } from '../factories/index.js';
 import { httpClient } from './http.js';
 import { startTestApp, type TestApp } from './test-app.js';
@@ -46,13 +46,22 @@ export interface Browser {
  */
 export async function launchBrowser(
   executablePath: string,
-  options: { locale?: string; mobile?: boolean; viewport?: { width: number; height: number }; javaScript?: boolean; args?: string[] } = {},
+  options: {
+    locale?: string;
+    /** The device's time zone (an IANA name); the machine's by default. */
+    timezoneId?: string;
+    mobile?: boolean;
+    viewport?: { width: number; height: number };
+    javaScript?: boolean;
+    args?: string[];
+  } = {},
 ): Promise<Browser> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'nguon-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
     locale: options.locale ?? 'vi-VN',
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     javaScriptEnabled: options.javaScript ?? true,
     viewport: options.viewport ?? (options.mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 }),
     args: [
@@ -134,4 +143,16 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('user-menu-button').click();
   await page.getByTestId('sign-out').click();
   await page.getByTestId('sign-in-link').waitFor();
+}
+
+/**
+ * Types a date (`YYYY-MM-DD`, or `YYYY-MM-DDTHH:mm` for a date and time) into the portal's date
+ * field that submits as `name`, box by box as a person does.
+ */
+export async function fillDate(scope: Page | Locator, name: string, value: string): Promise<void> {
+  const field = scope.locator(`fieldset:has(> input[type="hidden"][name="${name}"])`);
+  const [, year, month, day, hour, minute] = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value) ?? [];
+  if (!year) throw new Error(`fillDate: ${value} is not YYYY-MM-DD[THH:mm]`);
+  const parts = { day, month, year, ...(hour ? { hour, minute } : {}) };
+  for (const [part, text] of Object.entries(parts)) await field.locator(`.date-field__part--${part} input`).fill(text!);
 }

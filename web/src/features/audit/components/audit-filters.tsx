@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { DateField } from '@/components/ui/date-field';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
@@ -24,6 +25,7 @@ export function AuditFilters({ value, onApply, businesses, actions }: AuditFilte
 
   const set = (key: keyof AuditFilterValues) => (event: { target: { value: string } }) =>
     setDraft((current) => ({ ...current, [key]: event.target.value }));
+  const setDate = (key: 'from' | 'to') => (value: string) => setDraft((current) => ({ ...current, [key]: value }));
   const rangeWrong = draft.from !== '' && draft.to !== '' && draft.to < draft.from;
   const userIdWrong = draft.userId.trim() !== '' && !UUID.test(draft.userId.trim());
 
@@ -94,13 +96,12 @@ export function AuditFilters({ value, onApply, businesses, actions }: AuditFilte
           <option key={action} value={action} />
         ))}
       </datalist>
-      <TextField label={t('audit.from')} type="date" name="from" value={draft.from} onChange={set('from')} max={draft.to || undefined} />
-      <TextField
+      <DateField label={t('audit.from')} name="from" value={draft.from} onChange={setDate('from')} max={draft.to || undefined} />
+      <DateField
         label={t('audit.to')}
-        type="date"
         name="to"
         value={draft.to}
-        onChange={set('to')}
+        onChange={setDate('to')}
         min={draft.from || undefined}
         error={rangeWrong ? t('audit.rangeWrong') : null}
       />

@@ -10,6 +10,7 @@ import {
   type ProductView,
   type UnitCode,
 } from '@nguon/shared';
+import { DateField } from '@/components/ui/date-field';
 import { FormError, fieldErrorOf } from '@/components/ui/form-error';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -174,37 +175,34 @@ export function BatchForm({ products, locations, initialProductId, onCreated }: 
         maxLength={200}
       />
       <div className="form__pair">
-        <TextField
+        <DateField
           label={t('batches.form.productionDate')}
-          type="date"
           name="productionDate"
           value={values.productionDate}
-          onChange={set('productionDate')}
+          onChange={(productionDate) => change({ productionDate })}
           error={errorFor('productionDate')}
           required
         />
-        <TextField
+        <DateField
           label={t('batches.form.expiryDate')}
           hint={
             values.expiryDate === null && suggestedExpiry && product?.shelfLifeDays
               ? t('batches.form.expiryHint', { days: product.shelfLifeDays })
               : undefined
           }
-          type="date"
           name="expiryDate"
           value={expiryDate}
           min={values.productionDate || undefined}
-          onChange={(event) => change({ expiryDate: event.target.value })}
+          onChange={(value) => change({ expiryDate: value })}
           error={errorFor('expiryDate')}
         />
       </div>
-      <TextField
+      <DateField
         label={t('batches.form.bestBeforeDate')}
-        type="date"
         name="bestBeforeDate"
         value={values.bestBeforeDate}
         min={values.productionDate || undefined}
-        onChange={set('bestBeforeDate')}
+        onChange={(bestBeforeDate) => change({ bestBeforeDate })}
         error={errorFor('bestBeforeDate')}
       />
       <div className="form__pair">

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { CERTIFICATE_KINDS, type AttachmentView, type CertificateKind, type CreateCertificateRequest } from '@nguon/shared';
+import { DateField } from '@/components/ui/date-field';
 import { FormError, fieldErrorOf } from '@/components/ui/form-error';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -127,21 +128,20 @@ export function CertificateForm<R>({ businessId, action, onAdded }: CertificateF
         />
       </div>
       <div className="form__pair">
-        <TextField
+        <DateField
           label={t('certificates.validFrom')}
           name="validFrom"
-          type="date"
           value={values.validFrom}
-          onChange={(e) => set('validFrom', e.target.value)}
+          onChange={(value) => set('validFrom', value)}
           error={error('validFrom')}
         />
-        <TextField
+        <DateField
           label={t('certificates.validTo')}
           hint={t('certificates.validToHint')}
           name="validTo"
-          type="date"
           value={values.validTo}
-          onChange={(e) => set('validTo', e.target.value)}
+          min={values.validFrom || undefined}
+          onChange={(value) => set('validTo', value)}
           error={error('validTo')}
         />
       </div>

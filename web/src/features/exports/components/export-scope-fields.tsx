@@ -1,4 +1,5 @@
 import { EXPORT_SCOPE_KINDS, TRACE_DIRECTIONS } from '@nguon/shared';
+import { DateField } from '@/components/ui/date-field';
 import { SelectField } from '@/components/ui/select-field';
 import { Tabs } from '@/components/ui/tabs';
 import { TextAreaField } from '@/components/ui/text-area-field';
@@ -69,18 +70,18 @@ export function ExportScopeFields({ value, onChange, lotsError }: ScopeFieldsPro
             autoComplete="off"
           />
           <div className="exports-dates">
-            <TextField
+            <DateField
               label={t('exports.product.from')}
-              type="date"
               value={value.from}
-              onChange={(e) => set({ from: e.target.value })}
+              onChange={(from) => set({ from })}
+              max={value.to || undefined}
               required
             />
-            <TextField
+            <DateField
               label={t('exports.product.to')}
-              type="date"
               value={value.to}
-              onChange={(e) => set({ to: e.target.value })}
+              onChange={(to) => set({ to })}
+              min={value.from || undefined}
               required
             />
           </div>

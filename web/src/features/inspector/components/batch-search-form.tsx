@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { BATCH_STATUSES, CBV_DISPOSITIONS, SEARCH_DATE_FIELDS, STAGE_NAMES, STAGES } from '@nguon/shared';
+import { DateField } from '@/components/ui/date-field';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
@@ -25,6 +26,12 @@ export function BatchSearchForm({ value, onApply, fieldErrors }: BatchSearchForm
   useEffect(() => setDraft(value), [value]);
   const set = (key: FilterKey) => (event: { target: { value: string } }) =>
     setDraft((current) => ({ ...current, [key]: event.target.value }));
+  const date = (key: 'from' | 'to') => ({
+    name: key,
+    value: draft[key],
+    onChange: (value: string) => setDraft((current) => ({ ...current, [key]: value })),
+    error: fieldErrors[key],
+  });
   const text = (key: FilterKey) => ({
     name: key,
     value: draft[key],
@@ -128,12 +135,11 @@ export function BatchSearchForm({ value, onApply, fieldErrors }: BatchSearchForm
               </option>
             ))}
           </SelectField>
-          <TextField label={t('inspector.search.from')} type="date" max={draft.to || undefined} {...text('from')} />
-          <TextField
+          <DateField label={t('inspector.search.from')} max={draft.to || undefined} {...date('from')} />
+          <DateField
             label={t('inspector.search.to')}
-            type="date"
             min={draft.from || undefined}
-            {...text('to')}
+            {...date('to')}
             error={rangeWrong ? t('inspector.search.rangeWrong') : fieldErrors.to}
           />
         </div>
