@@ -125,6 +125,11 @@ describeWithChromium('recording a season in Chromium', (chromiumPath) => {
       destinationList: [{ type: 'owning_party', destination: `urn:nguon:party:${distributor.business.id}` }],
       bizTransactionList: [{ type: 'desadv', bizTransaction: 'urn:nguon:doc:desadv:PXK-2026-07' }],
     });
+    // The sender's own batch page shows the delivery note it just entered.
+    await page.goto(`${t.baseUrl}/portal/${grower.business.id}/batches/${pomelo.id}`);
+    const shipped = page.locator('[data-testid="batch-event"][data-stage="shipping"]');
+    await shipped.getByText('PXK-2026-07').waitFor();
+    await expect(shipped.innerText()).resolves.toMatch(/Chứng từ\s+Phiếu giao hàng PXK-2026-07/);
     await signOut(page);
   });
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { BatchView, EventView, LocationView } from '@nguon/shared';
 import { Badge } from '@/components/ui/badge';
+import { DocumentList } from '@/components/ui/document-list';
 import { PinIcon } from '@/components/ui/icons';
 import { formatPlace } from '@/lib/format-place';
 import { formatEventTime, formatQuantity } from '@/lib/format';
@@ -73,6 +74,7 @@ export function BatchEventEntry({ item, batch, business, locations, renderCorrec
               <dd>{details.destination.name}</dd>
             </div>
           ) : null}
+          <DocumentList documents={details?.documents ?? []} />
           {note ? (
             <div className="facts__row">
               <dt>{t('timeline.note')}</dt>

@@ -1,29 +1,10 @@
-import {
-  CBV_BIZ_TRANSACTION_TYPES,
-  STAGES,
-  normalizeBizStep,
-  type CbvBizTransactionType,
-  type TimelineEntry as Entry,
-} from '@nguon/shared';
+import { STAGES, normalizeBizStep, type TimelineEntry as Entry } from '@nguon/shared';
 import { Badge } from '@/components/ui/badge';
+import { DocumentList } from '@/components/ui/document-list';
 import { PinIcon } from '@/components/ui/icons';
 import { formatEventTime, formatQuantity } from '@/lib/format';
-import { useLocale, useT, type Translate } from '@/lib/i18n';
+import { useLocale, useT } from '@/lib/i18n';
 import { formatPlace } from '@/lib/format-place';
-
-/** `urn:epcglobal:cbv:btt:inv` / `https://ref.gs1.org/cbv/BTT-inv` / `inv` → `inv`. */
-function documentType(type: string): string {
-  return type.replace(/^.*(?:btt:|BTT-)/, '');
-}
-
-function isCbvDocumentType(type: string): type is CbvBizTransactionType {
-  return (CBV_BIZ_TRANSACTION_TYPES as readonly string[]).includes(type);
-}
-
-function documentLabel(type: string, t: Translate): string {
-  const bare = documentType(type);
-  return isCbvDocumentType(bare) ? t(`doc.${bare}`) : bare;
-}
 
 /** A bizStep from outside the portal's stages, made readable: `.../departing` → `Departing`. */
 function bizStepTitle(bizStep: string): string {
@@ -84,20 +65,7 @@ export function TimelineEntry({ entry, headingLevel }: TimelineEntryProps) {
             <dd>{entry.destination.name}</dd>
           </div>
         ) : null}
-        {entry.documents.length > 0 ? (
-          <div className="facts__row">
-            <dt>{t('timeline.documents')}</dt>
-            <dd>
-              <ul className="plain-list">
-                {entry.documents.map((document) => (
-                  <li key={`${document.type}:${document.id}`}>
-                    {documentLabel(document.type, t)} <span className="code">{document.id}</span>
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </div>
-        ) : null}
+        <DocumentList documents={entry.documents} />
         {entry.certifications.length > 0 ? (
           <div className="facts__row">
             <dt>{t('timeline.certifications')}</dt>
