@@ -129,13 +129,17 @@ describe('recall notices and acknowledgements', () => {
   });
 
   describe('a recall notice', () => {
-    it('ends its sentences with one full stop when the reason already has one', async () => {
+    it('ends its sentences with one full stop, whether the reason has one or not', async () => {
       const [notice] = (await notices(shop, shop.owner)).items;
       expect(notice!.body.vi).toContain('Lý do: Nhiễm bẩn (vi sinh vật, hóa chất, tồn dư): Phát hiện Salmonella trong mẫu kiểm nghiệm. Lô');
       expect(notice!.body.en).toContain(
         'Reason: Contamination (microbial, chemical, residues): Phát hiện Salmonella trong mẫu kiểm nghiệm. Your',
       );
       for (const text of [notice!.body.vi, notice!.body.en]) expect(text).not.toMatch(/\.\./);
+      // A reason of kind "other" reads as its details alone, given their full stop.
+      const own = (await notices(factory, factory.owner)).items.find((n) => n.batchId === otherJuice.id);
+      expect(own!.body.vi).toContain('Lý do: Nhãn in sai hạn sử dụng. Lô hàng');
+      expect(own!.body.en).toContain('Reason: Nhãn in sai hạn sử dụng. Your');
     });
 
     it("says, as data, the class, the reason and the business's own lots the recall concerns", async () => {

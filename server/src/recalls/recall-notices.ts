@@ -16,9 +16,12 @@ export function sentence(text: string): string {
   return /[.!?…]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
-/** The kind of problem in the reader's language, then the details as written: "Contamination: Salmonella found." */
+/**
+ * The kind of problem in the reader's language, then the details as written: "Contamination:
+ * Salmonella found." "Other" says nothing: then the details alone.
+ */
 function reasonText(category: RecallReasonCategory, reason: string, locale: 'vi' | 'en'): string {
-  return `${RECALL_REASON_CATEGORIES[category][locale]}: ${sentence(reason)}`;
+  return category === 'other' ? sentence(reason) : `${RECALL_REASON_CATEGORIES[category][locale]}: ${sentence(reason)}`;
 }
 
 /** What a business reads in the portal when a recall concerns its batches. */

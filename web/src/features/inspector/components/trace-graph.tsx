@@ -92,7 +92,8 @@ export function TraceGraph({ view }: { view: TraceView }) {
               >
                 <rect x={node.x} y={node.y} width={NODE_WIDTH} height={NODE_HEIGHT} rx="8" />
                 <text x={node.x + 10} y={node.y + 22} className="trace-graph__label">
-                  {fit(node.batch.lotCode, 20)}
+                  {/* The space keeps the two lines two words apart in the link's text, as in its name. */}
+                  {`${fit(node.batch.lotCode, 20)} `}
                 </text>
                 <text x={node.x + 10} y={node.y + 42} className="trace-graph__sub">
                   {fit(`${l(node.batch.productName)} · ${node.batch.businessName}`, 28)}
