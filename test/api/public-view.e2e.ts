@@ -384,7 +384,13 @@ describe('the public batch view', () => {
       expect(recalled.status).toBe(201);
       const v = await view(batch.id);
       expect(v.status).toBe('recalled');
-      expect(v.recall).toEqual({ reason: 'x', recalledAt: expect.any(String), severity: 'class_ii', source: null });
+      expect(v.recall).toEqual({
+        reasonCategory: 'other',
+        reason: 'x',
+        recalledAt: expect.any(String),
+        severity: 'class_ii',
+        source: null,
+      });
     });
   });
 });

@@ -66,8 +66,9 @@ describeWithChromium("the inspector's workspace in Chromium", (chromiumPath) => 
 
     await page.getByTestId('recall-batch').click();
     const dialog = page.getByTestId('recall-dialog');
-    await dialog.getByLabel('Mức độ').selectOption('class_i');
-    await dialog.getByLabel('Lý do').fill('Phát hiện vi khuẩn Salmonella trong mẫu kiểm nghiệm');
+    await dialog.getByRole('radio', { name: /^Mức I:/ }).check();
+    await dialog.getByLabel('Loại vấn đề').selectOption('contamination');
+    await dialog.getByLabel('Chi tiết lý do').fill('Phát hiện vi khuẩn Salmonella trong mẫu kiểm nghiệm');
     await dialog.getByTestId('recall-confirm').click();
     const details = page.getByTestId('recall-details');
     await details.waitFor();

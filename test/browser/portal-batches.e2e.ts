@@ -132,7 +132,8 @@ describeWithChromium("a business's dashboard and batches in Chromium", (chromium
     const card = page.getByTestId('owner-recall');
     await card.getByTestId('recall-batch').click();
     const dialog = page.getByTestId('recall-dialog');
-    await dialog.getByTestId('recall-severity').selectOption('class_iii');
+    await dialog.getByRole('radio', { name: /^Mức III:/ }).check();
+    await dialog.getByTestId('recall-category').selectOption('mislabelling');
     await dialog.getByTestId('recall-reason').fill('Nhãn in sai hạn sử dụng');
     await dialog.getByTestId('recall-confirm').click();
     await card.getByTestId('lift-recall').waitFor();

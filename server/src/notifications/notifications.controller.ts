@@ -26,4 +26,12 @@ export class NotificationsController {
   markRead(@CurrentActor() actor: Actor, @Param('notificationId', UuidParam) id: string): Promise<void> {
     return this.notifications.markRead(actor, id);
   }
+
+  /** "Đã nhận": a member (a person, not an API key) says the business has the recall in hand; kept once, with who and when. */
+  @Post(':notificationId/acknowledge')
+  @HttpCode(200)
+  @Access({ actsFor: owned.businessInPath() })
+  acknowledge(@CurrentActor() actor: Actor, @Param('notificationId', UuidParam) id: string): Promise<NotificationView> {
+    return this.notifications.acknowledge(actor, id);
+  }
 }

@@ -101,6 +101,7 @@ function recallOf(batch: BatchRow, sources: (BatchRow | undefined)[]): PublicBat
   const recalled = batch.status === 'recalled' ? batch : sources.find((s) => s?.status === 'recalled');
   if (!recalled?.recalled_at) return null;
   return {
+    reasonCategory: recalled.recall_reason_category ?? 'other',
     reason: recalled.recall_reason ?? '',
     recalledAt: recalled.recalled_at.toISOString(),
     severity: recalled.recall_severity,

@@ -1,4 +1,4 @@
-import type { RecallSeverity } from '@nguon/shared';
+import type { RecallReasonCategory, RecallSeverity } from '@nguon/shared';
 import type { DataSource } from 'typeorm';
 import { standingEventSql } from '../records/records.sql.js';
 
@@ -15,6 +15,7 @@ export interface BatchRow {
   unit: string | null;
   status: string;
   recall_reason: string | null;
+  recall_reason_category: RecallReasonCategory | null;
   recalled_at: Date | null;
   recall_severity: RecallSeverity | null;
   product_id: string;
@@ -83,7 +84,7 @@ const PUBLIC_PLACE = `EXISTS (SELECT 1 FROM businesses lb WHERE lb.id = l.busine
 export async function loadBatchRows(db: DataSource, batchIds: string[]): Promise<BatchRow[]> {
   return db.query(
     `SELECT b.id, b.lot_code, b.display_name, b.short_code, b.production_date::text, b.expiry_date::text,
-            b.best_before_date::text, b.quantity, b.unit, b.status, b.recall_reason, b.recalled_at, b.recall_severity,
+            b.best_before_date::text, b.quantity, b.unit, b.status, b.recall_reason, b.recall_reason_category, b.recalled_at, b.recall_severity,
             p.id AS product_id, p.name_vi, p.name_en, p.description_vi, p.description_en, p.category, p.brand,
             p.image_url, p.gtin, p.standards,
             bu.id AS business_id, bu.legal_name, bu.address_line, bu.commune, bu.province, bu.phone, bu.status AS business_status,

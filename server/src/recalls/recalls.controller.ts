@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Page, RecallView } from '@nguon/shared';
+import type { Page, RecallReachView, RecallView } from '@nguon/shared';
 import { Access, owned, type AccessRule } from '../auth/access-rule.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
@@ -22,6 +22,13 @@ export class RecallsController {
   @Access(DECIDES)
   recall(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: RecallDto): Promise<RecallView> {
     return this.recalls.recall(actor, id, dto);
+  }
+
+  /** Whom a recall would reach (batches downstream, businesses told), shown before it is confirmed. */
+  @Get('batches/:id/recall/preview')
+  @Access(DECIDES)
+  preview(@Param('id', UuidParam) id: string): Promise<RecallReachView> {
+    return this.recalls.preview(id);
   }
 
   @Post('batches/:id/recall/lift')

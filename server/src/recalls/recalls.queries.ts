@@ -29,11 +29,13 @@ export interface AffectedBatchRow {
   depth: number;
 }
 
-/** A business told of a recall. */
+/** A business told of a recall, and whether (when, by whom) one of its members acknowledged it. */
 export interface NotifiedRow {
   recall_id: string;
   id: string;
   name: string;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
 }
 
 export interface UserNameRow {
@@ -45,19 +47,21 @@ export interface UserNameRow {
 export async function markBatchRecalled(
   tx: EntityManager,
   batchId: string,
-  recall: { reason: string; severity: string; at: Date },
+  recall: { reason: string; reasonCategory: string; severity: string; at: Date },
 ): Promise<boolean> {
   const [updated]: [{ id: string }[]] = await tx.query(
-    `UPDATE batches SET status = 'recalled', recall_reason = $2, recall_severity = $3, recalled_at = $4 WHERE id = $1 AND status <> 'recalled' RETURNING id`,
-    [batchId, recall.reason, recall.severity, recall.at],
+    `UPDATE batches SET status = 'recalled', recall_reason = $2, recall_reason_category = $3, recall_severity = $4, recalled_at = $5
+      WHERE id = $1 AND status <> 'recalled' RETURNING id`,
+    [batchId, recall.reason, recall.reasonCategory, recall.severity, recall.at],
   );
   return updated.length > 0;
 }
 
 export async function markBatchActive(tx: EntityManager, batchId: string): Promise<void> {
-  await tx.query(`UPDATE batches SET status = 'active', recall_reason = NULL, recall_severity = NULL, recalled_at = NULL WHERE id = $1`, [
-    batchId,
-  ]);
+  await tx.query(
+    `UPDATE batches SET status = 'active', recall_reason = NULL, recall_reason_category = NULL, recall_severity = NULL, recalled_at = NULL WHERE id = $1`,
+    [batchId],
+  );
 }
 
 export async function batchExists(tx: EntityManager, batchId: string): Promise<boolean> {
@@ -87,13 +91,19 @@ export function loadAffectedBatches(db: EntityManager, recallIds: string[]): Pro
   return db.query(`SELECT recall_id, batch_id, depth FROM recall_batches WHERE recall_id = ANY($1::uuid[]) ORDER BY depth`, [recallIds]);
 }
 
-/** The businesses notified of these recalls, by name. */
+/** The businesses notified of these recalls, by name, with their acknowledgement (the first, should there be several notices). */
 export function loadNotifiedBusinesses(db: EntityManager, recallIds: string[]): Promise<NotifiedRow[]> {
   return db.query(
-    `SELECT DISTINCT n.recall_id, b.id, b.legal_name AS name FROM notifications n JOIN businesses b ON b.id = n.business_id
-      WHERE n.recall_id = ANY($1::uuid[]) AND n.kind = 'recall' ORDER BY name`,
+    `SELECT DISTINCT ON (n.recall_id, b.legal_name, b.id) n.recall_id, b.id, b.legal_name AS name, n.acknowledged_at, u.display_name AS acknowledged_by
+       FROM notifications n JOIN businesses b ON b.id = n.business_id LEFT JOIN users u ON u.id = n.acknowledged_by
+      WHERE n.recall_id = ANY($1::uuid[]) AND n.kind = 'recall'
+      ORDER BY n.recall_id, b.legal_name, b.id, n.acknowledged_at NULLS LAST`,
     [recallIds],
   );
+}
+
+export function loadBusinessNames(db: EntityManager, businessIds: string[]): Promise<{ id: string; legal_name: string }[]> {
+  return db.query(`SELECT id, legal_name FROM businesses WHERE id = ANY($1::uuid[])`, [businessIds]);
 }
 
 export function loadUserNames(db: EntityManager, userIds: string[]): Promise<UserNameRow[]> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Page, RecallView } from '@nguon/shared';
+import type { Page, RecallReachView, RecallView } from '@nguon/shared';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { userOf, type Actor } from '../auth/principal.js';
@@ -21,6 +21,7 @@ import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 import type { LiftRecallDto, RecallDto } from './dto/recall.dto.js';
 import { liftNotice, recallNotice } from './recall-notices.js';
 import { recallEvent } from './recall-event.js';
+import { mapRecall, mapRecallReach } from './recalls.mapper.js';
 import { RecallEntity } from './recall.entity.js';
 import {
   batchExists,
@@ -28,6 +29,7 @@ import {
   findUserRole,
   insertAffectedBatches,
   loadAffectedBatches,
+  loadBusinessNames,
   loadNotifiedBusinesses,
   loadRecallBatches,
   loadUserNames,
@@ -61,12 +63,16 @@ export class RecallsService {
   async recall(actor: Actor, batchId: string, dto: RecallDto): Promise<RecallView> {
     const user = userOf(actor);
     const at = new Date();
+    const reasonCategory = dto.reasonCategory ?? 'other';
     const { recallId, changed } = await this.db.transaction(async (tx) => {
-      if (!(await markBatchRecalled(tx, batchId, { reason: dto.reason, severity: dto.severity, at }))) await this.refuse(tx, batchId);
+      if (!(await markBatchRecalled(tx, batchId, { reason: dto.reason, reasonCategory, severity: dto.severity, at }))) {
+        await this.refuse(tx, batchId);
+      }
       const recall = await tx.getRepository(RecallEntity).save(
         tx.getRepository(RecallEntity).create({
           batchId,
           severity: dto.severity,
+          reasonCategory,
           reason: dto.reason,
           recalledBy: user.id,
           recalledAt: at,
@@ -75,14 +81,10 @@ export class RecallsService {
           liftReason: null,
         }),
       );
-      const downstream = (await this.records.lineage(batchId, 'forward', MAX_DEPTH, tx)).filter((row) => row.depth > 0);
+      const { downstream, ids, batches, concerned } = await this.reach(tx, batchId);
       if (downstream.length) await insertAffectedBatches(tx, recall.id, downstream);
-      const ids = [batchId, ...downstream.map((d) => d.batch_id)];
-      const batches = new Map((await loadRecallBatches(tx, ids)).map((b) => [b.id, b]));
       const recalled = batches.get(batchId)!;
       await this.recordDecision(tx, actor, recalled, true, dto.reason, at);
-      // Who must hear of it: the producers of these batches and every business they were shipped to, each with its own.
-      const concerned = await this.records.custodiansOfEach(ids, tx);
       await this.notifications.notify(
         tx,
         [...concerned].map(([businessId, batchIds]) => ({
@@ -90,10 +92,10 @@ export class RecallsService {
           kind: 'recall' as const,
           batchId,
           recallId: recall.id,
+          batchIds,
           ...recallNotice(
             recalled,
-            dto.severity,
-            dto.reason,
+            { severity: dto.severity, reasonCategory, reason: dto.reason },
             batchIds.map((id) => batches.get(id)!),
           ),
         })),
@@ -108,6 +110,7 @@ export class RecallsService {
               recall: {
                 id: recall.id,
                 severity: dto.severity,
+                reasonCategory,
                 reason: dto.reason,
                 recalledAt: at.toISOString(),
                 batch: this.describe(recalled),
@@ -122,13 +125,34 @@ export class RecallsService {
         targetType: 'batch',
         targetId: batchId,
         businessId: recalled.business_id,
-        details: { recallId: recall.id, severity: dto.severity, downstream: downstream.length, notified: concerned.size },
+        details: { recallId: recall.id, severity: dto.severity, reasonCategory, downstream: downstream.length, notified: concerned.size },
       });
       return { recallId: recall.id, changed: ids };
     });
     await this.changes.publish(changed);
     this.dispatcher.kick();
     return this.getRecall(recallId);
+  }
+
+  /** Whom a recall of the batch would reach, computed as the recall computes it; nothing is written. */
+  async preview(batchId: string): Promise<RecallReachView> {
+    const reach = await this.reach(this.db.manager, batchId);
+    if (!reach.batches.has(batchId)) throw new DomainError('BATCH_NOT_FOUND');
+    const names = await loadBusinessNames(this.db.manager, [...reach.concerned.keys()]);
+    return mapRecallReach(batchId, reach, new Map(names.map((b) => [b.id, b.legal_name])));
+  }
+
+  /**
+   * What a recall of the batch reaches: the batches made from it (nearest first), their rows, and
+   * who must hear of it: the producers of these batches and every business they were shipped to,
+   * each with its own.
+   */
+  private async reach(db: EntityManager, batchId: string) {
+    const downstream = (await this.records.lineage(batchId, 'forward', MAX_DEPTH, db)).filter((row) => row.depth > 0);
+    const ids = [batchId, ...downstream.map((d) => d.batch_id)];
+    const batches = new Map((await loadRecallBatches(db, ids)).map((b) => [b.id, b]));
+    const concerned = await this.records.custodiansOfEach(ids, db);
+    return { downstream, ids, batches, concerned };
   }
 
   /** Ends the batch's recall. A recall an inspector made is lifted only by an inspector. */
@@ -205,48 +229,17 @@ export class RecallsService {
     if (recalls.length === 0) return [];
     const ids = recalls.map((r) => r.id);
     const affected = await loadAffectedBatches(this.db.manager, ids);
-    const batches = new Map(
-      (await loadRecallBatches(this.db.manager, [...recalls.map((r) => r.batchId), ...affected.map((a) => a.batch_id)])).map((b) => [
-        b.id,
-        b,
-      ]),
-    );
-    const notified = await loadNotifiedBusinesses(this.db.manager, ids);
-    const makers = await loadUserNames(
-      this.db.manager,
-      recalls.map((r) => r.recalledBy),
-    );
-    return recalls.map((recall) => {
-      const batch = batches.get(recall.batchId)!;
-      return {
-        id: recall.id,
-        batchId: recall.batchId,
-        lotCode: batch.lot_code,
-        productName: { vi: batch.name_vi, en: batch.name_en },
-        businessId: batch.business_id,
-        businessName: batch.legal_name,
-        severity: recall.severity,
-        reason: recall.reason,
-        recalledAt: recall.recalledAt.toISOString(),
-        recalledBy: makers.find((m) => m.id === recall.recalledBy)?.display_name ?? '',
-        liftedAt: recall.liftedAt?.toISOString() ?? null,
-        liftReason: recall.liftReason,
-        affected: affected
-          .filter((a) => a.recall_id === recall.id)
-          .map((a) => {
-            const row = batches.get(a.batch_id)!;
-            return {
-              batchId: row.id,
-              lotCode: row.lot_code,
-              productName: { vi: row.name_vi, en: row.name_en },
-              businessId: row.business_id,
-              businessName: row.legal_name,
-              depth: a.depth,
-            };
-          }),
-        notifiedBusinesses: notified.filter((n) => n.recall_id === recall.id).map(({ id, name }) => ({ id, name })),
-      };
-    });
+    const batchIds = [...recalls.map((r) => r.batchId), ...affected.map((a) => a.batch_id)];
+    const rows = {
+      affected,
+      batches: new Map((await loadRecallBatches(this.db.manager, batchIds)).map((b) => [b.id, b])),
+      notified: await loadNotifiedBusinesses(this.db.manager, ids),
+      makers: await loadUserNames(
+        this.db.manager,
+        recalls.map((r) => r.recalledBy),
+      ),
+    };
+    return recalls.map((recall) => mapRecall(recall, rows));
   }
 
   private async refuse(tx: EntityManager, batchId: string): Promise<never> {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { consumerBatchState } from './consumer-state.js';
 
-const recall = { reason: 'Dư lượng kháng sinh', recalledAt: '2026-10-01T00:00:00Z', severity: 'class_i' as const, source: null };
+const recall = {
+  reasonCategory: 'contamination' as const,
+  reason: 'Dư lượng kháng sinh',
+  recalledAt: '2026-10-01T00:00:00Z',
+  severity: 'class_i' as const,
+  source: null,
+};
 const today = '2026-12-04';
 
 describe('consumerBatchState', () => {

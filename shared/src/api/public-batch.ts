@@ -2,7 +2,7 @@ import type { LocalizedText } from '../i18n/locale.js';
 import type { Stage } from '../vocab/stages.js';
 import type { UnitCode } from '../vocab/units.js';
 import type { BatchStatus } from './batch.js';
-import type { RecallSeverity } from './recall.js';
+import type { RecallReasonCategory, RecallSeverity } from './recall.js';
 import type { Address, CertificateView } from './business.js';
 import type { LocationKind } from './location.js';
 
@@ -78,6 +78,8 @@ export interface PublicBatchView {
    * either way the consumer must not use it.
    */
   recall: {
+    reasonCategory: RecallReasonCategory;
+    /** The details, as the recaller wrote them. */
     reason: string;
     recalledAt: string;
     severity: RecallSeverity | null;

@@ -22,8 +22,28 @@ export const RECALL_SEVERITIES = {
 export type RecallSeverity = keyof typeof RECALL_SEVERITIES;
 export const RECALL_SEVERITY_NAMES = Object.keys(RECALL_SEVERITIES) as RecallSeverity[];
 
+/**
+ * What kind of problem a recall is about, from one shared list: a business or a consumer reads the
+ * kind in their own language, and the free-text details (`reason`) as the recaller wrote them.
+ */
+export const RECALL_REASON_CATEGORIES = {
+  contamination: { vi: 'Nhiễm bẩn (vi sinh vật, hóa chất, tồn dư)', en: 'Contamination (microbial, chemical, residues)' },
+  undeclared_allergen: { vi: 'Chất gây dị ứng không ghi trên nhãn', en: 'Undeclared allergen' },
+  foreign_matter: { vi: 'Có dị vật', en: 'Foreign matter' },
+  mislabelling: { vi: 'Ghi nhãn sai', en: 'Mislabelling' },
+  counterfeit: { vi: 'Hàng giả', en: 'Counterfeit' },
+  quality_defect: { vi: 'Lỗi chất lượng', en: 'Quality defect' },
+  other: { vi: 'Lý do khác', en: 'Other reason' },
+} as const satisfies Record<string, LocalizedText>;
+
+export type RecallReasonCategory = keyof typeof RECALL_REASON_CATEGORIES;
+export const RECALL_REASON_CATEGORY_NAMES = Object.keys(RECALL_REASON_CATEGORIES) as RecallReasonCategory[];
+
 export interface RecallRequest {
   severity: RecallSeverity;
+  /** The kind of problem; `other` when absent (clients written before the list existed). */
+  reasonCategory?: RecallReasonCategory;
+  /** The details, in the recaller's words. */
   reason: string;
 }
 
@@ -49,6 +69,7 @@ export interface RecallView {
   businessId: string;
   businessName: string;
   severity: RecallSeverity;
+  reasonCategory: RecallReasonCategory;
   reason: string;
   recalledAt: string;
   recalledBy: string;
@@ -57,7 +78,50 @@ export interface RecallView {
   /** Every batch downstream of the recalled one. */
   affected: AffectedBatchView[];
   /** The businesses told about it: the producers downstream and everyone the batches were shipped to. */
-  notifiedBusinesses: { id: string; name: string }[];
+  notifiedBusinesses: NotifiedBusinessView[];
+}
+
+/** A business told of a recall, and whether one of its members acknowledged the notice (when, who). */
+export interface NotifiedBusinessView {
+  id: string;
+  name: string;
+  acknowledgedAt: string | null;
+  /** The member's display name. */
+  acknowledgedBy: string | null;
+}
+
+/** A lot as a recall names it. */
+export interface RecallLotView {
+  batchId: string;
+  lotCode: string;
+  productName: LocalizedText;
+}
+
+/**
+ * Whom a recall of the batch would reach, before anyone confirms it: the batches made from it
+ * (through processing) and the businesses that would be told, each with its own lots.
+ * `GET /api/batches/{id}/recall/preview`; nothing is written.
+ */
+export interface RecallReachView {
+  batch: RecallLotView & { businessId: string; businessName: string };
+  affected: AffectedBatchView[];
+  businesses: { id: string; name: string; lots: RecallLotView[] }[];
+}
+
+/** What a recall notice says, as data, so the portal shows it as the alert it is. */
+export interface RecallNoticeView {
+  severity: RecallSeverity;
+  reasonCategory: RecallReasonCategory;
+  reason: string;
+  recalledAt: string;
+  /** Set once the recall is lifted: the notice is then no longer an order to act. */
+  liftedAt: string | null;
+  /** The recalled batch (possibly another business's). */
+  batch: RecallLotView;
+  /** The lots of the business the notice is for that the recall concerns: made by it or shipped to it. */
+  lots: RecallLotView[];
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
 }
 
 export interface NotificationView {
@@ -69,6 +133,8 @@ export interface NotificationView {
   recallId: string | null;
   createdAt: string;
   readAt: string | null;
+  /** For a `recall` notice: the recall as data (class, reason, lots, acknowledgement); else null. */
+  recall: RecallNoticeView | null;
 }
 
 export const WEBHOOK_EVENT_TYPES = ['recall.created', 'recall.lifted'] as const;

@@ -190,6 +190,13 @@ const recalls = {
   },
 };
 
+const notifications = {
+  onlyRecallsAcknowledged: {
+    vi: 'Chỉ thông báo thu hồi mới cần xác nhận đã nhận.',
+    en: 'Only a recall notice is acknowledged.',
+  },
+};
+
 const flags = {
   statusOrNote: { vi: 'Hãy đổi trạng thái hoặc ghi chú.', en: 'Change the status or write a note.' },
 };
@@ -262,6 +269,7 @@ export const RULE_MESSAGES = {
   shipments,
   imports: IMPORT_MESSAGES,
   recalls,
+  notifications,
   flags,
   labels,
   qr,

@@ -7,6 +7,7 @@ export const DEMO_RECALL = {
   reason:
     'Mẫu hậu kiểm có độ ẩm 22,5 %, vượt giới hạn 20 %; mật có dấu hiệu lên men. Đề nghị ngừng sử dụng và trả lại nơi mua. / Post-market sample: 22.5 % moisture, above the 20 % limit; the honey shows signs of fermentation. Stop using it and return it where you bought it.',
   severity: 'class_ii',
+  reasonCategory: 'quality_defect',
 } as const;
 
 /**
@@ -197,6 +198,10 @@ async function seedRecalledHoney(ctx: DemoSeedContext, b: DemoBusinesses, produc
   });
 
   // The Hà Tĩnh authority's inspector recalls it, as an inspector would in the portal.
-  await ctx.recall('inspector', batch.id, { severity: DEMO_RECALL.severity, reason: DEMO_RECALL.reason });
+  await ctx.recall('inspector', batch.id, {
+    severity: DEMO_RECALL.severity,
+    reasonCategory: DEMO_RECALL.reasonCategory,
+    reason: DEMO_RECALL.reason,
+  });
   return { ...batch, status: 'recalled' };
 }

@@ -9,4 +9,10 @@ export class ListNotificationsQuery extends PageQueryDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   unread?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only recall notices whose recall is still in force: what the business must act on' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  recallsInForce?: boolean;
 }

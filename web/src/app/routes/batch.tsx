@@ -38,7 +38,7 @@ function BatchPage({ batch, scanToken }: { batch: PublicBatchView; scanToken: st
   return (
     <article className="page page--batch" data-testid="batch-page" data-batch-id={batch.id}>
       <title>{meta.title}</title>
-      {batch.recall ? <RecallBanner recall={batch.recall} /> : null}
+      {batch.recall ? <RecallBanner recall={batch.recall} producer={batch.producer} reportHref={`#${REPORT_ANCHOR}`} /> : null}
       {/* The first screen of a phone: what, who, from where, its state, and a way to report. */}
       <ProductHeader product={batch.product} status={consumerBatchState(batch, todayIso())} displayName={batch.displayName} />
       <OriginSummary batch={batch} />

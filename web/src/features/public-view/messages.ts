@@ -53,6 +53,8 @@ export const publicViewMessages = defineMessages(
     'recall.sourceTitle': 'Cảnh báo: sản phẩm này được làm từ một lô nguyên liệu đã bị thu hồi',
     'recall.source': 'Lô nguyên liệu bị thu hồi',
     'recall.severity': 'Mức độ',
+    'recall.call': 'Gọi nhà sản xuất: {phone}',
+    'recall.report': 'Báo vấn đề qua cổng Nguồn',
 
     'producer.title': 'Nhà sản xuất',
     'producer.verified': 'Đã xác minh',
@@ -139,6 +141,8 @@ export const publicViewMessages = defineMessages(
     'recall.sourceTitle': 'Warning: this product was made from a batch that has been recalled',
     'recall.source': 'Recalled source batch',
     'recall.severity': 'Severity',
+    'recall.call': 'Call the producer: {phone}',
+    'recall.report': 'Report the problem through Nguồn',
 
     'producer.title': 'Producer',
     'producer.verified': 'Verified',

@@ -1,5 +1,6 @@
 import { QueryResult } from '@/components/ui/query-result';
 import { NotificationsCard } from '@/features/notifications/components/notifications-card';
+import { RecallAlerts } from '@/features/notifications/components/recall-alerts';
 import { useDashboard } from '@/features/batches/api/get-dashboard';
 import { AttentionList } from '@/features/batches/components/attention-list';
 import { DashboardFigures } from '@/features/batches/components/dashboard-figures';
@@ -20,6 +21,7 @@ export default function DashboardRoute() {
     <div className="page batches-dashboard" data-testid="dashboard">
       <title>{`${t('batches.dashboard.title')} | ${membership.businessName} | ${t('app.name')}`}</title>
       <h1 className="page__title">{t('batches.dashboard.title')}</h1>
+      <RecallAlerts businessId={businessId} />
       <RecordingDisabledNotice membership={membership} />
       <QuickActions businessId={businessId} canRecord={mayRecord(membership)} />
       <NotificationsCard businessId={businessId} />

@@ -63,6 +63,7 @@ export function RecallActions({ batchId, lotCode, recalled, onChanged }: RecallA
       </div>
       <RecallDialog
         open={dialog === 'recall'}
+        batchId={batchId}
         lotCode={lotCode}
         pending={recallAction.pending}
         error={recallAction.error}

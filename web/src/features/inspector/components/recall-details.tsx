@@ -1,10 +1,15 @@
 import { Link } from 'react-router';
-import { RECALL_SEVERITIES, type RecallView } from '@nguon/shared';
-import { formatInstantDate } from '@/lib/format';
+import { RECALL_REASON_CATEGORIES, RECALL_SEVERITIES, type RecallView } from '@nguon/shared';
+import { CheckIcon } from '@/components/ui/icons';
+import { DEFAULT_OFFSET, formatEventTime, formatInstantDate } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
 import { depthLabel } from '../utils/depth-label';
+import '../inspector.css';
 
-/** What a recall decided and whom it reached: the batches downstream and the businesses told. */
+/**
+ * What a recall decided and whom it reached: the batches downstream, and the businesses told, each
+ * with whether it acknowledged the notice ("seen by the business at …").
+ */
 export function RecallDetails({ recall }: { recall: RecallView }) {
   const t = useT();
   const { locale, l } = useLocale();
@@ -17,7 +22,9 @@ export function RecallDetails({ recall }: { recall: RecallView }) {
         </div>
         <div className="facts__row">
           <dt>{t('inspector.recall.reason')}</dt>
-          <dd>{recall.reason}</dd>
+          <dd data-testid="recall-details-reason">
+            {l(RECALL_REASON_CATEGORIES[recall.reasonCategory])}: {recall.reason}
+          </dd>
         </div>
         <div className="facts__row">
           <dt>{t('inspector.recall.recalledAt')}</dt>
@@ -55,9 +62,28 @@ export function RecallDetails({ recall }: { recall: RecallView }) {
       </div>
       <div>
         <h3 className="inspector-subtitle">{t('inspector.recall.notified', { count: recall.notifiedBusinesses.length })}</h3>
-        <ul className="plain-list" data-testid="recall-notified">
+        <p className="muted">
+          {t('inspector.recall.acknowledgedCount', {
+            acknowledged: recall.notifiedBusinesses.filter((b) => b.acknowledgedAt).length,
+            businesses: recall.notifiedBusinesses.length,
+          })}
+        </p>
+        <ul className="plain-list recall-notified" data-testid="recall-notified">
           {recall.notifiedBusinesses.map((business) => (
-            <li key={business.id}>{business.name}</li>
+            <li key={business.id} data-testid="recall-notified-business" data-acknowledged={business.acknowledgedAt !== null}>
+              <span className="recall-notified__name">{business.name}</span>
+              {business.acknowledgedAt ? (
+                <span className="recall-notified__status recall-notified__status--seen">
+                  <CheckIcon />
+                  {t('inspector.recall.acknowledged', {
+                    time: formatEventTime(business.acknowledgedAt, DEFAULT_OFFSET, locale),
+                    name: business.acknowledgedBy ?? '',
+                  })}
+                </span>
+              ) : (
+                <span className="recall-notified__status">{t('inspector.recall.notAcknowledged')}</span>
+              )}
+            </li>
           ))}
         </ul>
       </div>

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
-import { RECALL_SEVERITIES, type RecallView } from '@nguon/shared';
+import { RECALL_REASON_CATEGORIES, RECALL_SEVERITIES, type RecallView } from '@nguon/shared';
 import { Badge } from '@/components/ui/badge';
 import { formatInstantDate } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
@@ -42,7 +42,9 @@ export function RecallTable({ recalls }: { recalls: readonly RecallView[] }) {
               <td>
                 <time dateTime={recall.recalledAt}>{formatInstantDate(recall.recalledAt, locale)}</time>
                 <br />
-                <span className="muted">{recall.reason}</span>
+                <span className="muted">
+                  {l(RECALL_REASON_CATEGORIES[recall.reasonCategory])}: {recall.reason}
+                </span>
               </td>
               <td>
                 {recall.liftedAt ? (
@@ -53,6 +55,13 @@ export function RecallTable({ recalls }: { recalls: readonly RecallView[] }) {
               </td>
               <td>
                 {t('inspector.recalls.reachCount', { batches: recall.affected.length, businesses: recall.notifiedBusinesses.length })}
+                <br />
+                <span data-testid="recall-row-acknowledged">
+                  {t('inspector.recall.acknowledgedCount', {
+                    acknowledged: recall.notifiedBusinesses.filter((b) => b.acknowledgedAt).length,
+                    businesses: recall.notifiedBusinesses.length,
+                  })}
+                </span>
               </td>
             </tr>
           ))}

@@ -31,7 +31,7 @@ export function TraceControls({ value, onChange }: { value: TraceOptions; onChan
       >
         {TRACE_DEPTHS.map((depth) => (
           <option key={depth} value={depth}>
-            {t('inspector.trace.steps', { steps: depth })}
+            {depth === 1 ? t('inspector.trace.oneStep') : t('inspector.trace.steps', { steps: depth })}
           </option>
         ))}
       </SelectField>

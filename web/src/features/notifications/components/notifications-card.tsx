@@ -10,9 +10,9 @@ import { useAction } from '@/lib/use-action';
 import { markNotificationRead, useNotifications } from '../api/notifications';
 
 /**
- * What the portal told this business (recalls that concern its batches), newest first. The batch
- * link is its public page: the recalled batch may be another business's, and that page shows the
- * recall as consumers see it.
+ * What the portal told this business, newest first, but for the recalls in force: those are the
+ * alerts above it (RecallAlerts). The batch link is its public page: the recalled batch may be
+ * another business's, and that page shows the recall as consumers see it.
  */
 export function NotificationsCard({ businessId }: { businessId: string }) {
   const t = useT();
@@ -31,12 +31,13 @@ export function NotificationsCard({ businessId }: { businessId: string }) {
   return (
     <Card title={t('notifications.title')} data-testid="notifications">
       <QueryResult query={notifications} loadingLabel={t('notifications.loading')}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <p className="muted">{t('notifications.empty')}</p>
+        {(page) => {
+          const items = page.items.filter((notice) => !(notice.kind === 'recall' && notice.recall && notice.recall.liftedAt === null));
+          return items.length === 0 ? (
+            <p className="muted">{t(items.length < page.items.length ? 'notifications.emptyOther' : 'notifications.empty')}</p>
           ) : (
             <ul className="row-list" aria-label={t('notifications.title')}>
-              {page.items.map((notice) => (
+              {items.map((notice) => (
                 <li
                   key={notice.id}
                   className={['row', notice.readAt ? 'row--inactive' : null].filter(Boolean).join(' ')}
@@ -70,8 +71,8 @@ export function NotificationsCard({ businessId }: { businessId: string }) {
                 </li>
               ))}
             </ul>
-          )
-        }
+          );
+        }}
       </QueryResult>
     </Card>
   );

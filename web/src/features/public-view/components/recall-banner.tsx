@@ -1,12 +1,24 @@
-import { RECALL_SEVERITIES, type PublicBatchView } from '@nguon/shared';
-import { AlertIcon } from '@/components/ui/icons';
+import { RECALL_REASON_CATEGORIES, RECALL_SEVERITIES, type PublicBatchView } from '@nguon/shared';
+import { AlertIcon, PhoneIcon } from '@/components/ui/icons';
 import { formatInstantDate } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
 
 type Recall = NonNullable<PublicBatchView['recall']>;
 
-/** Red, first on the page, impossible to scroll past without seeing. */
-export function RecallBanner({ recall }: { recall: Recall }) {
+interface RecallBannerProps {
+  recall: Recall;
+  /** Whom to call: the producer of this batch, when it gave a phone number. */
+  producer: Pick<PublicBatchView['producer'], 'phone'>;
+  /** Where the page's "report a problem" form is: the way to reach someone when there is no phone. */
+  reportHref: string;
+}
+
+/**
+ * Red, first on the page, impossible to scroll past without seeing; the kind of problem in the
+ * reader's language, the details as written, and a call button to the producer (or the report
+ * form when the producer gave no phone).
+ */
+export function RecallBanner({ recall, producer, reportHref }: RecallBannerProps) {
   const t = useT();
   const { locale, l } = useLocale();
   return (
@@ -31,7 +43,12 @@ export function RecallBanner({ recall }: { recall: Recall }) {
           ) : null}
           <div>
             <dt>{t('recall.reason')}</dt>
-            <dd>{recall.reason}</dd>
+            <dd data-testid="recall-reason">
+              {/* "Other" says nothing: then the details alone. */}
+              {recall.reasonCategory === 'other'
+                ? recall.reason
+                : `${l(RECALL_REASON_CATEGORIES[recall.reasonCategory])}: ${recall.reason}`}
+            </dd>
           </div>
           <div>
             <dt>{t('recall.date')}</dt>
@@ -41,6 +58,20 @@ export function RecallBanner({ recall }: { recall: Recall }) {
           </div>
         </dl>
         <p className="recall-banner__advice">{t('recall.advice')}</p>
+        {producer.phone ? (
+          <a
+            className="button button--small recall-banner__call"
+            href={`tel:${producer.phone.replace(/[^\d+]/g, '')}`}
+            data-testid="recall-call"
+          >
+            <PhoneIcon />
+            {t('recall.call', { phone: producer.phone })}
+          </a>
+        ) : (
+          <a className="button button--small recall-banner__call" href={reportHref} data-testid="recall-report">
+            {t('recall.report')}
+          </a>
+        )}
       </div>
     </div>
   );
