@@ -91,6 +91,20 @@ describeWithChromium('an inspector exports records in Chromium', (chromiumPath) 
     expect(en).toHaveLength(vi.length);
   });
 
+  it("exports a batch's trace from its page with the column set chosen in the button's menu", async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${t.baseUrl}/inspector/batches/${chain.orangesA.id}`);
+    if ((await page.locator('html').getAttribute('lang')) !== 'vi') await page.getByTestId('lang-toggle').click();
+    const menu = page.locator('.exports-button');
+    await menu.getByRole('button', { name: 'Xuất hồ sơ' }).click();
+    await menu.getByRole('radio', { name: /Việt Nam \(Thông tư 02\/2024/ }).check();
+    const [download] = await Promise.all([page.waitForEvent('download'), menu.getByRole('button', { name: 'CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/-vietnam-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = parse(readFileSync((await download.path())!, 'utf8').slice(1), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r['Số lô/mẻ'])).toContain(chain.orangesA.lotCode);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('keeps the column choice within a phone screen', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${t.baseUrl}/inspector/exports`);
