@@ -29,6 +29,8 @@ import { ruleViolated, StageEventPreparer } from './stage-event.preparer.js';
 import { lockBatches } from './stage-events.queries.js';
 import { OUTFLOW_STAGES } from './stage-rules.js';
 
+const MINUTE_MS = 60_000;
+
 /** Lot master data of a new batch, as EPCIS `ilmd` (on its commissioning or the processing that made it). */
 function ilmdOf(batch: Pick<BatchEntity, 'productionDate' | 'expiryDate' | 'bestBeforeDate'>): Record<string, string> {
   const ilmd: Record<string, string> = { [EXT.productionDate]: batch.productionDate };
@@ -67,8 +69,12 @@ export class EventRecordingService {
     const place = dto.locationId ? await this.stages.ownLocation(db, product.businessId, dto.locationId, 'locationId') : origin;
     // Without a time, the commissioning happened when it was recorded (now): the production date
     // is the lot's data (its `ilmd`), not the record's time, so a lot registered today with last
-    // month's dates is new, not a month quiet.
-    const time = eventTimeOf(dto);
+    // month's dates is new, not a month quiet. Now to the minute, as the stage forms give times:
+    // a harvest recorded from a form in the same minute still follows it (ties go by record time).
+    const time = eventTimeOf({
+      ...dto,
+      eventTime: dto.eventTime ?? new Date(Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS).toISOString(),
+    });
 
     const batch = await this.within(outer, async (tx) => {
       const saved = await this.newBatchRow(tx, product, dto, origin, '');

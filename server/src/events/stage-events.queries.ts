@@ -11,7 +11,8 @@ export async function lockBatches(db: EntityManager, batchIds: string[]): Promis
 
 /**
  * The business's usual place for a stage: where it last recorded that stage (standing or not: a
- * place is a habit, not a record), else its first place; null when it has none.
+ * place is a habit, not a record), else its first place as its list shows them (by name, as the
+ * forms offer them first); null when it has none.
  */
 export async function findUsualPlace(db: EntityManager, businessId: string, bizStep: string): Promise<string | null> {
   const [row]: { id: string }[] = await db.query(
@@ -19,7 +20,7 @@ export async function findUsualPlace(db: EntityManager, businessId: string, bizS
        LEFT JOIN LATERAL (SELECT max(e.record_time) AS at FROM events e
                            WHERE e.location_id = l.id AND e.business_id = $1 AND e.biz_step = $2) used ON true
       WHERE l.business_id = $1
-      ORDER BY used.at DESC NULLS LAST, l.created_at, l.id
+      ORDER BY used.at DESC NULLS LAST, l.name, l.id
       LIMIT 1`,
     [businessId, bizStep],
   );

@@ -63,7 +63,7 @@ export function shortfallReasonOf(disposition: string | null): ReceiptShortfallR
 
 /**
  * Confirms a shipment. Everything is optional: now, the receiver's usual place (where it last
- * received goods, else its first place; refused when it has none), and the quantity shipped. A
+ * received goods, else its first place by name; refused when it has none), and the quantity shipped. A
  * quantity below the one shipped needs a `shortfallReason`.
  */
 export interface ReceiveShipmentRequest {
