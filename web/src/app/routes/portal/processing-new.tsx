@@ -53,7 +53,7 @@ export default function ProcessingNewRoute() {
         candidates={candidates}
         products={products.data.items}
         locations={locations.data.items}
-        initial={initialProcessing(candidates, params.get('input'))}
+        initial={initialProcessing(candidates, params.get('input'), locations.data.items[0]?.id ?? null)}
       />
     );
   }
