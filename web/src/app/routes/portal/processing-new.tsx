@@ -42,8 +42,9 @@ export default function ProcessingNewRoute() {
         id: shipment.batch.id,
         lotCode: shipment.batch.lotCode,
         productName: shipment.batch.productName,
-        quantity: shipment.quantity,
-        unit: shipment.unit,
+        // What arrived (less than shipped, after a short delivery).
+        quantity: shipment.received?.quantity ?? shipment.quantity,
+        unit: shipment.received?.unit ?? shipment.unit,
         received: true,
       });
     }
