@@ -10,6 +10,8 @@ import {
   type Producer,
   type TestUser,
 } from '../factories/index.js';
+import { finishedImport, importCsv, uploadImport } from '../factories/imports.js';
+import { behindTheAppsBack } from '../factories/inspector.js';
 import { declareWrong, getDashboard, scanBatch, vietnamDate } from '../factories/lots.js';
 import { expectApiError } from '../support/api-error.js';
 import { sql } from '../support/db.js';
@@ -27,8 +29,10 @@ describe("a business's dashboard and its batches' scans", () => {
   let keeper: Producer;
   /** Registered today: nothing needs doing. */
   let fresh: BatchView;
-  /** Produced 45 days ago and untouched since: past the 30-day default. */
+  /** Registered 45 days ago and untouched since: past the 30-day default. */
   let quiet: BatchView;
+  /** Registered today with last month's production date: new, not quiet. */
+  let lateRegistered: BatchView;
   let shipped: BatchView;
 
   beforeAll(async () => {
@@ -42,6 +46,13 @@ describe("a business's dashboard and its batches' scans", () => {
     const today = vietnamDate();
     fresh = await createBatch(f, grower.owner, grower.product.id, { productionDate: today, expiryDate: undefined });
     quiet = await createBatch(f, grower.owner, grower.product.id, { productionDate: vietnamDate(-45), expiryDate: undefined });
+    // 45 days pass for it: its records were made then (the clock cannot be moved, the rows can).
+    await behindTheAppsBack(t, [
+      `UPDATE events SET record_time = now() - interval '45 days', event_time = now() - interval '45 days'
+        WHERE id IN (SELECT event_id FROM event_batches WHERE batch_id = '${quiet.id}')`,
+      `UPDATE batches SET created_at = now() - interval '45 days' WHERE id = '${quiet.id}'`,
+    ]);
+    lateRegistered = await createBatch(f, grower.owner, grower.product.id, { productionDate: vietnamDate(-33), expiryDate: undefined });
     shipped = await createBatch(f, grower.owner, grower.product.id, { productionDate: today, expiryDate: undefined });
     await recordStage(f, grower.owner, shipped.id, { stage: 'shipping', destinationBusinessId: distributor.business.id, quantity: 200 });
     await addCertificate(f, grower.owner, grower.business.id, {
@@ -84,23 +95,52 @@ describe("a business's dashboard and its batches' scans", () => {
     it('counts the products and the open batches', async () => {
       const dashboard = await getDashboard(f, grower.owner, grower.business.id);
       expect(dashboard.businessId).toBe(grower.business.id);
-      expect(dashboard.counts).toEqual({ products: 1, openBatches: 3 });
-      expect(dashboard.openBatches.map((b) => b.id)).toEqual([shipped.id, quiet.id, fresh.id]);
+      expect(dashboard.counts).toEqual({ products: 1, openBatches: 4 });
+      expect(dashboard.openBatches.map((b) => b.id)).toEqual([shipped.id, lateRegistered.id, fresh.id, quiet.id]);
       expect(dashboard.openBatches[0]).toMatchObject({ lotCode: shipped.lotCode, status: 'active', productName: grower.product.name });
     });
 
     it('lists the events the business recorded, newest first, with their batch', async () => {
       const { recentEvents } = await getDashboard(f, grower.owner, grower.business.id);
-      expect(recentEvents.map((e) => e.stage)).toEqual(['shipping', 'registration', 'registration', 'registration']);
+      expect(recentEvents.map((e) => e.stage)).toEqual(['shipping', 'registration', 'registration', 'registration', 'registration']);
       expect(recentEvents.every((e) => !e.declaredWrong)).toBe(true);
       expect(recentEvents[0]!.batch).toEqual({ id: shipped.id, lotCode: shipped.lotCode, productName: grower.product.name });
     });
 
-    it('flags an open batch with no event for 30 days, and only that one', async () => {
+    it('flags an open batch with nothing recorded for 30 days, and only that one', async () => {
       const { attention } = await getDashboard(f, grower.owner, grower.business.id);
       expect(attention.staleAfterDays).toBe(30);
       expect(attention.staleBatches.map((b) => b.id)).toEqual([quiet.id]);
-      expect(attention.staleBatches[0]!.lastEventAt).toBe(new Date(`${vietnamDate(-45)}T00:00:00+07:00`).toISOString());
+      const quietFor = (Date.now() - Date.parse(attention.staleBatches[0]!.lastRecordedAt)) / 86_400_000;
+      expect(Math.floor(quietFor)).toBe(45);
+    });
+
+    it('counts from when a batch was registered, not from its production date: last month’s lot registered today is new', async () => {
+      const { attention, openBatches } = await getDashboard(f, grower.owner, grower.business.id);
+      expect(attention.staleBatches.map((b) => b.id)).not.toContain(lateRegistered.id);
+      const row = openBatches.find((b) => b.id === lateRegistered.id)!;
+      expect(Date.now() - Date.parse(row.lastRecordedAt)).toBeLessThan(60_000);
+      // Its creation event is stamped when it was recorded; the production date stays the lot's data.
+      const [commissioning] = (await f.http.get(`/api/batches/${lateRegistered.id}/events`, { token: grower.owner.token })).body.items;
+      // Stamped now, to the minute (as the stage forms give times).
+      expect(Date.now() - Date.parse(commissioning.eventTime)).toBeLessThan(120_000);
+      expect(commissioning.epcis.ilmd).toMatchObject({ 'nguon:productionDate': vietnamDate(-33) });
+      expect((await f.http.get(`/api/batches/${lateRegistered.id}`)).body.productionDate).toBe(vietnamDate(-33));
+    });
+
+    it('counts from the import: batches imported today with last month’s production dates are not quiet', async () => {
+      const dayMonthYear = (iso: string) => iso.split('-').reverse().join('/');
+      const lots = ['NHAP-CU-1', 'NHAP-CU-2'];
+      const csv = importCsv(
+        ['product', 'lot_code', 'production_date', 'quantity', 'unit'],
+        lots.map((lot, n) => [keeper.product.gtin!, lot, dayMonthYear(vietnamDate(-40 - n)), '100', 'KGM']),
+      );
+      const started = await uploadImport(t.baseUrl, keeper.owner, keeper.business.id, 'batches', csv);
+      expect(started.status).toBe(202);
+      expect((await finishedImport(t.baseUrl, keeper.owner, started.body.id)).status).toBe('done');
+      const { attention, openBatches } = await getDashboard(f, keeper.owner, keeper.business.id);
+      expect(openBatches.filter((b) => lots.includes(b.lotCode))).toHaveLength(2);
+      expect(attention.staleBatches).toEqual([]);
     });
 
     it('flags expired and soon-ending certificates, not valid ones', async () => {

@@ -36,6 +36,7 @@ describe('the database', () => {
       'AddJobOwnersAndHeartbeats1765622400000',
       'ConfirmBusinessClaims1765795200000',
       'MakeScanIdsInProcess1765900000000',
+      'AddMassBalanceFlags1766016000000',
       'AddRecallReasonsAndAcknowledgements1766100000000',
     ]);
     expect(await db.dataSource.runMigrations()).toEqual([]);

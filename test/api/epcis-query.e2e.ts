@@ -670,8 +670,10 @@ describe('EPCIS 2.0 query interface', () => {
         'non_conformant',
         'retail_sold',
       ]);
-      expect((await list('/epcis/readPoints')).body.member).toEqual([`https://id.gs1.org/414/${GLN}`, SGLN_URN, location].sort());
-      expect((await list('/epcis/bizLocations')).body.member).toEqual([SGLN_URN, location].sort());
+      // The distributor's receipt (E5) says where the goods arrived: its own place.
+      const received = `urn:nguon:location:${distributor.location.id}`;
+      expect((await list('/epcis/readPoints')).body.member).toEqual([`https://id.gs1.org/414/${GLN}`, SGLN_URN, location, received].sort());
+      expect((await list('/epcis/bizLocations')).body.member).toEqual([SGLN_URN, location, received].sort());
       expect((await list('/epcis/eventTypes', outsider.owner)).body.member).toEqual([]);
     });
 

@@ -13,6 +13,7 @@ import {
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { countRows } from '../support/db.js';
+import { behindTheAppsBack } from '../factories/inspector.js';
 import { scanBatch } from '../factories/lots.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -30,6 +31,7 @@ describe('flags and consumer reports', () => {
   let inspector: TestUser;
   let farm: Producer, factory: Producer, shop: Producer;
   let lost: BatchView, delivered: BatchView, recent: BatchView, swollen: BatchView, sloppy: BatchView, copied: BatchView;
+  let late: BatchView, oversold: BatchView;
 
   /** A stage with everything its kind requires: place and quantity. */
   const stage = (p: Producer, batch: BatchView, body: Record<string, unknown>) =>
@@ -51,8 +53,26 @@ describe('flags and consumer reports', () => {
     swollen = await batch('SWOLLEN');
     sloppy = await batch('SLOPPY');
     copied = await batch('COPIED');
+    late = await batch('LATE');
+    oversold = await batch('OVERSOLD');
 
-    await stage(farm, lost, { stage: 'shipping', destinationBusinessId: factory.business.id, eventTime: hoursAgo(100) });
+    const lostShipping = await stage(farm, lost, {
+      stage: 'shipping',
+      destinationBusinessId: factory.business.id,
+      eventTime: hoursAgo(100),
+    });
+    // Recorded 100 hours ago too: the receiver has had its time (the rows are moved: the clock cannot be).
+    await behindTheAppsBack(t, [`UPDATE events SET record_time = now() - interval '100 hours' WHERE id = '${lostShipping.id}'`]);
+    // Shipped 100 hours ago but recorded just now: the receiver has not had its time yet.
+    await stage(farm, late, { stage: 'shipping', destinationBusinessId: factory.business.id, eventTime: hoursAgo(100) });
+    // 1000 kg registered, 1500 kg shipped, the farm having confirmed saving it anyway.
+    await stage(farm, oversold, {
+      stage: 'shipping',
+      destinationName: 'Chợ Vinh',
+      quantity: 1500,
+      overrideMassBalance: true,
+      bizTransactions: [{ type: 'desadv', id: 'PX-1' }],
+    });
     await stage(farm, delivered, { stage: 'shipping', destinationBusinessId: shop.business.id, eventTime: hoursAgo(100) });
     await stage(shop, delivered, { stage: 'receiving', eventTime: hoursAgo(90) });
     await stage(farm, recent, { stage: 'shipping', destinationBusinessId: factory.business.id, eventTime: hoursAgo(2) });
@@ -94,14 +114,17 @@ describe('flags and consumer reports', () => {
       missing_data: 1,
       consumer_report: 0,
       improbable_scans: 1,
+      mass_balance_exceeded: 1,
     });
     const found = (await flags()).items;
     expect(found.map((flag) => [flag.kind, flag.batch?.lotCode]).sort()).toEqual([
       ['improbable_scans', 'COPIED'],
+      ['mass_balance_exceeded', 'OVERSOLD'],
       ['missing_data', 'SLOPPY'],
       ['outputs_exceed_inputs', 'JAM'],
       ['unreceived_shipment', 'LOST'],
     ]);
+    expect(found.find((flag) => flag.kind === 'mass_balance_exceeded')!.summary.vi).toMatch(/đã xuất 1\.500 kg .* chỉ có 1\.000 kg/);
     const missing = found.find((flag) => flag.kind === 'missing_data')!;
     expect(missing.summary.en).toMatch(/harvesting event of batch SLOPPY lacks: location, quantity/);
     expect(missing.summary.vi).toMatch(/thiếu: địa điểm, số lượng/);
@@ -113,6 +136,7 @@ describe('flags and consumer reports', () => {
       missing_data: 0,
       consumer_report: 0,
       improbable_scans: 0,
+      mass_balance_exceeded: 0,
     });
   });
 

@@ -51,13 +51,23 @@ describe('GET /api/search/batches', () => {
       location: { name: 'Trại ong Vũ Quang' },
       product: { name: { vi: 'Mật ong rừng', en: 'Wild honey' }, gtin: makeGtin(), unit: 'KGM' },
     });
+    // Each registered on its production day (a creation is stamped when it is recorded, unless told).
     pt1 = await createBatch(f, pomelo.owner, pomelo.product.id, {
       lotCode: 'PT-2026-01',
       productionDate: '2026-09-01',
+      eventTime: '2026-09-01T07:00:00+07:00',
       originLocationId: pomelo.location.id,
     });
-    pt2 = await createBatch(f, pomelo.owner, pomelo.product.id, { lotCode: 'PT-2026-02', productionDate: '2026-09-15' });
-    mo1 = await createBatch(f, honey.owner, honey.product.id, { lotCode: 'MO-01', productionDate: '2026-10-01' });
+    pt2 = await createBatch(f, pomelo.owner, pomelo.product.id, {
+      lotCode: 'PT-2026-02',
+      productionDate: '2026-09-15',
+      eventTime: '2026-09-15T07:00:00+07:00',
+    });
+    mo1 = await createBatch(f, honey.owner, honey.product.id, {
+      lotCode: 'MO-01',
+      productionDate: '2026-10-01',
+      eventTime: '2026-10-01T07:00:00+07:00',
+    });
     await recordStage(f, pomelo.owner, pt1.id, {
       stage: 'shipping',
       destinationBusinessId: honey.business.id,

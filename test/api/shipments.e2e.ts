@@ -149,7 +149,16 @@ describe('shipping between businesses', () => {
       const received = (await incomingShipments(f, distributor.owner, distributor.business.id, 'received')).items.find(
         (s) => s.eventId === shipping.id,
       );
-      expect(received?.received).toEqual({ eventId: receiving.id, receivedAt: receiving.eventTime });
+      expect(received?.received).toEqual({
+        eventId: receiving.id,
+        receivedAt: receiving.eventTime,
+        receivedTimeZoneOffset: '+07:00',
+        quantity: 400,
+        unit: 'KGM',
+        // With one click, at the receiver's place (its only one here).
+        place: { id: distributor.location.id, name: distributor.location.name },
+        shortfallReason: null,
+      });
       expect((await incomingShipments(f, distributor.owner, distributor.business.id)).items.map((s) => s.eventId)).not.toContain(
         shipping.id,
       );
@@ -172,6 +181,7 @@ describe('shipping between businesses', () => {
         eventTime: '2026-11-21T09:30:00+07:00',
         locationId: distributor.location.id,
         quantity: 395,
+        shortfallReason: 'short',
         note: 'Hao hụt 5 kg',
       });
       expect(receiving.locationId).toBe(distributor.location.id);

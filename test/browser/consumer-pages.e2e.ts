@@ -58,6 +58,8 @@ describeWithChromium('the consumer pages in Chromium', (chromiumPath) => {
       productionDate: '2026-09-20',
       expiryDate: '2026-12-31',
       originLocationId: garden.id,
+      // Registered on its production day, before its harvest (a creation is otherwise stamped when recorded).
+      eventTime: '2026-09-20T06:00:00+07:00',
     });
     await recordStage(f, farmer, pomelo.id, {
       stage: 'harvesting',

@@ -5,7 +5,7 @@ import { describeWithChromium, signIn, startBrowserApp, type BrowserApp } from '
 import { countRows } from '../support/db.js';
 import type { TestApp } from '../support/test-app.js';
 
-describeWithChromium('one-click receiving records one receipt, whatever the clicks and the network do', (chromiumPath) => {
+describeWithChromium('confirming a receipt records one receipt, whatever the clicks and the network do', (chromiumPath) => {
   let app: BrowserApp;
   let t: TestApp;
   let f: Factory;
@@ -42,11 +42,13 @@ describeWithChromium('one-click receiving records one receipt, whatever the clic
 
   afterAll(() => app?.close());
 
-  it('sends one request for a double click on "received", and shows no error', async () => {
+  it('sends one request for a double click on "confirm receipt", and shows no error', async () => {
     const { batchId, lotCode } = await shipped();
     const sent = watchReceives();
     await page.goto(`${t.baseUrl}/portal/${distributor.business.id}/shipments`);
-    await page.locator(`[data-testid="incoming-shipment"][data-lot="${lotCode}"]`).getByTestId('receive-shipment').dblclick();
+    const shipment = page.locator(`[data-testid="incoming-shipment"][data-lot="${lotCode}"]`);
+    await shipment.getByTestId('receive-shipment').click();
+    await shipment.getByTestId('receive-confirm').dblclick();
     await page.getByTestId('received-notice').waitFor();
     expect(await page.locator(`[data-testid="incoming-shipment"][data-lot="${lotCode}"]`).count()).toBe(0);
     expect(await page.getByTestId('form-error').count()).toBe(0);
@@ -67,7 +69,9 @@ describeWithChromium('one-click receiving records one receipt, whatever the clic
       } else await route.continue();
     });
     await page.goto(`${t.baseUrl}/portal/${distributor.business.id}/shipments`);
-    await page.locator(`[data-testid="incoming-shipment"][data-lot="${lotCode}"]`).getByTestId('receive-shipment').click();
+    const shipment = page.locator(`[data-testid="incoming-shipment"][data-lot="${lotCode}"]`);
+    await shipment.getByTestId('receive-shipment').click();
+    await shipment.getByTestId('receive-confirm').click();
     await page.getByTestId('received-notice').waitFor();
     await page.unroute('**/api/shipments/*/receive');
     expect(sent).toHaveLength(2);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import type { BatchView } from '@nguon/shared';
 import { createBatch, createProducer, createUser, recordStage, type Producer } from '../factories/index.js';
+import { behindTheAppsBack } from '../factories/inspector.js';
 import { declareWrong, vietnamDate } from '../factories/lots.js';
 import { describeWithChromium, signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
 import type { TestApp } from '../support/test-app.js';
@@ -11,7 +12,7 @@ describeWithChromium("a business's dashboard and batches in Chromium", (chromium
   let t: TestApp;
   let page: Page;
   let coop: Producer;
-  /** Produced 45 days ago and untouched since: the dashboard asks about it. */
+  /** Registered 45 days ago and untouched since: the dashboard asks about it. */
   let quiet: BatchView;
 
   beforeAll(async () => {
@@ -29,6 +30,12 @@ describeWithChromium("a business's dashboard and batches in Chromium", (chromium
       productionDate: vietnamDate(-45),
       expiryDate: undefined,
     });
+    // Registered 45 days ago: the clock cannot be moved, its rows can.
+    await behindTheAppsBack(app.t, [
+      `UPDATE events SET record_time = now() - interval '45 days', event_time = now() - interval '45 days'
+        WHERE id IN (SELECT event_id FROM event_batches WHERE batch_id = '${quiet.id}')`,
+      `UPDATE batches SET created_at = now() - interval '45 days' WHERE id = '${quiet.id}'`,
+    ]);
     // A harvest recorded on it by mistake and declared wrong: it does not count as activity.
     const harvest = await recordStage(f, coop.owner, quiet.id, { stage: 'harvesting', quantity: 300 });
     await declareWrong(f, coop.owner, harvest.id, 'Ghi nhầm lô');

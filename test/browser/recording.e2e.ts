@@ -133,7 +133,7 @@ describeWithChromium('recording a season in Chromium', (chromiumPath) => {
     await signOut(page);
   });
 
-  it('lets the receiver see the incoming shipment and receive it with one click', async () => {
+  it('lets the receiver see the incoming shipment and confirm it, its place, quantity and time filled in', async () => {
     await signIn(page, distributor.owner, `${t.baseUrl}/login`);
     await page.goto(`${t.baseUrl}/portal/${distributor.business.id}/shipments`);
     const shipment = page.locator(`[data-testid="incoming-shipment"][data-lot="${pomelo.lotCode}"]`);
@@ -141,6 +141,9 @@ describeWithChromium('recording a season in Chromium', (chromiumPath) => {
     expect(text).toContain('HTX Bưởi Hương Khê');
     expect(text).toContain('PXK-2026-07');
     await shipment.getByTestId('receive-shipment').click();
+    expect(await shipment.getByTestId('receive-place').inputValue()).toBe(distributor.location.id);
+    expect(await shipment.getByTestId('receive-quantity').inputValue()).toBe('900');
+    await shipment.getByTestId('receive-confirm').click();
     await page.getByTestId('received-notice').waitFor();
     expect(await page.locator(`[data-testid="incoming-shipment"][data-lot="${pomelo.lotCode}"]`).count()).toBe(0);
     await page.getByRole('tab', { name: 'Đã nhận' }).click();
@@ -150,7 +153,9 @@ describeWithChromium('recording a season in Chromium', (chromiumPath) => {
     expect(receiving?.epcis).toMatchObject({
       sourceList: [{ source: `urn:nguon:party:${grower.business.id}` }],
       'nguon:shipment': expect.any(String),
+      quantityList: [expect.objectContaining({ quantity: 900 })],
     });
+    expect(receiving?.locationId).toBe(distributor.location.id);
   });
 
   it('processes the received batch and its own into a new batch created in the same step', async () => {

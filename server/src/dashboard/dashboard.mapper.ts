@@ -19,6 +19,7 @@ export function mapDashboardBatch(row: BatchRow): DashboardBatch {
     productName: { vi: row.name_vi, en: row.name_en },
     status: row.status as BatchStatus,
     lastEventAt: row.last_event_at?.toISOString() ?? null,
+    lastRecordedAt: row.last_recorded_at.toISOString(),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { declaredWrongSql, lastEventAtSql, LIVE_RECEIPTS, LIVE_SHIPMENTS, receiptOf } from '../records/records.sql.js';
+import { declaredWrongSql, lastEventAtSql, lastRecordedAtSql, LIVE_RECEIPTS, LIVE_SHIPMENTS, receiptOf } from '../records/records.sql.js';
 
 /** The raw rows of a business's dashboard: a few set-based queries, none per batch or event. */
 
@@ -28,14 +28,16 @@ export interface BatchRow {
   name_vi: string;
   name_en: string;
   last_event_at: Date | null;
+  /** When its latest event was recorded, else when the batch was registered. */
+  last_recorded_at: Date;
 }
 
-/** When batch `b` last had an event, as `last.at`. */
-const LAST_EVENT = `CROSS JOIN LATERAL (SELECT ${lastEventAtSql('b')} AS at) last`;
+/** When batch `b` last had an event, as `last.at`, and when that was last recorded (or the batch registered), as `last.recorded`. */
+const LAST_EVENT = `CROSS JOIN LATERAL (SELECT ${lastEventAtSql('b')} AS at, coalesce(${lastRecordedAtSql('b')}, b.created_at) AS recorded) last`;
 
 export async function loadOpenBatches(db: DataSource, businessId: string, limit: number): Promise<BatchRow[]> {
   return db.query(
-    `SELECT b.id, b.lot_code, b.display_name, b.status, p.name_vi, p.name_en, last.at AS last_event_at
+    `SELECT b.id, b.lot_code, b.display_name, b.status, p.name_vi, p.name_en, last.at AS last_event_at, last.recorded AS last_recorded_at
        FROM batches b JOIN products p ON p.id = b.product_id ${LAST_EVENT}
       WHERE b.business_id = $1 AND ${OPEN}
       ORDER BY b.created_at DESC, b.id LIMIT $2`,
@@ -43,13 +45,16 @@ export async function loadOpenBatches(db: DataSource, businessId: string, limit:
   );
 }
 
-/** Open batches whose latest event (or, without one, whose registration) is older than `quietSince`. */
+/**
+ * Open batches whose latest event was recorded (or, without one, which were registered) before
+ * `quietSince`: counted from when records were made, not from the dates they state.
+ */
 export async function loadStaleBatches(db: DataSource, businessId: string, quietSince: Date, limit: number): Promise<BatchRow[]> {
   return db.query(
-    `SELECT b.id, b.lot_code, b.display_name, b.status, p.name_vi, p.name_en, last.at AS last_event_at
+    `SELECT b.id, b.lot_code, b.display_name, b.status, p.name_vi, p.name_en, last.at AS last_event_at, last.recorded AS last_recorded_at
        FROM batches b JOIN products p ON p.id = b.product_id ${LAST_EVENT}
-      WHERE b.business_id = $1 AND ${OPEN} AND coalesce(last.at, b.created_at) < $2
-      ORDER BY coalesce(last.at, b.created_at), b.id LIMIT $3`,
+      WHERE b.business_id = $1 AND ${OPEN} AND last.recorded < $2
+      ORDER BY last.recorded, b.id LIMIT $3`,
     [businessId, quietSince, limit],
   );
 }

@@ -1,4 +1,4 @@
-import { eventHashId, STAGES, type Stage, type UnitCode } from '@nguon/shared';
+import { eventHashId, STAGES, type CbvDisposition, type Stage, type UnitCode } from '@nguon/shared';
 import { EXT, NGUON_NAMESPACE } from './portal-extensions.js';
 
 /** The JSON-LD context of the portal's events: the EPCIS 2.0 context plus the `nguon` prefix. */
@@ -26,6 +26,8 @@ export interface StageEventInput {
   destinationName?: string;
   bizTransactions?: { type: string; id: string }[];
   passed?: boolean;
+  /** Instead of the stage's own disposition: a receipt of fewer or damaged goods (`mismatch_quantity`, `damaged`). */
+  disposition?: CbvDisposition;
   /** Inspecting: the lab, and where its result documents are (EPCIS certificationInfo). */
   lab?: string;
   certificationInfo?: string[];
@@ -46,7 +48,7 @@ function quantityList(elements: QuantityElement[]): Record<string, unknown>[] {
 /** Builds the EPCIS 2.0 event (JSON-LD, CBV bare words) that a stage form records. */
 export function buildStageEvent(input: StageEventInput): Record<string, unknown> {
   const stage = STAGES[input.stage];
-  const disposition = input.stage === 'inspecting' && input.passed === false ? 'non_conformant' : stage.disposition;
+  const disposition = input.disposition ?? (input.stage === 'inspecting' && input.passed === false ? 'non_conformant' : stage.disposition);
   const event: Record<string, unknown> = {
     type: stage.eventType,
     eventTime: input.eventTime,

@@ -23,8 +23,13 @@ import type { RecordStageDto } from './dto/record-stage.dto.js';
 import { buildStageEvent } from './epcis-event.builder.js';
 import { mapEvent } from './event.mapper.js';
 import { PortalCapture } from './portal-capture.js';
+import { MassBalance } from './mass-balance.js';
 import { EXT, locationUri } from './portal-extensions.js';
 import { ruleViolated, StageEventPreparer } from './stage-event.preparer.js';
+import { lockBatches } from './stage-events.queries.js';
+import { OUTFLOW_STAGES } from './stage-rules.js';
+
+const MINUTE_MS = 60_000;
 
 /** Lot master data of a new batch, as EPCIS `ilmd` (on its commissioning or the processing that made it). */
 function ilmdOf(batch: Pick<BatchEntity, 'productionDate' | 'expiryDate' | 'bestBeforeDate'>): Record<string, string> {
@@ -51,6 +56,7 @@ export class EventRecordingService {
     private readonly changes: BatchChanges,
     private readonly audit: AuditTrail,
     private readonly records: RecordsService,
+    private readonly massBalance: MassBalance,
   ) {}
 
   /** Registers a batch of a product: the batch row and its commissioning event, together. */
@@ -61,10 +67,14 @@ export class EventRecordingService {
       ? await this.stages.ownLocation(db, product.businessId, dto.originLocationId, 'originLocationId')
       : null;
     const place = dto.locationId ? await this.stages.ownLocation(db, product.businessId, dto.locationId, 'locationId') : origin;
-    // Without a time, the lot came into being on its production date (local midnight), so it
-    // heads its timeline even when its stages are recorded later.
-    const producedAt = `${dto.productionDate}T00:00:00+07:00`;
-    const time = eventTimeOf({ ...dto, eventTime: dto.eventTime ?? (new Date(producedAt) < new Date() ? producedAt : undefined) });
+    // Without a time, the commissioning happened when it was recorded (now): the production date
+    // is the lot's data (its `ilmd`), not the record's time, so a lot registered today with last
+    // month's dates is new, not a month quiet. Now to the minute, as the stage forms give times:
+    // a harvest recorded from a form in the same minute still follows it (ties go by record time).
+    const time = eventTimeOf({
+      ...dto,
+      eventTime: dto.eventTime ?? new Date(Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS).toISOString(),
+    });
 
     const batch = await this.within(outer, async (tx) => {
       const saved = await this.newBatchRow(tx, product, dto, origin, '');
@@ -88,11 +98,21 @@ export class EventRecordingService {
     return mapBatch(batch, product, this.config.publicBaseUrl);
   }
 
-  /** Records one stage (harvest, packing, shipping, receiving...) on one batch. */
+  /**
+   * Records one stage (harvest, packing, shipping, receiving...) on one batch. What ships or sells
+   * more than remains of the batch is refused unless the person confirmed (`overrideMassBalance`).
+   */
   async recordStage(actor: Actor, batchId: string, dto: RecordStageDto, outer?: EntityManager): Promise<EventView> {
     const actorId = actor.businessId!;
     const event = await this.within(outer, async (tx) => {
       const batch = await this.batches.findOrFail(batchId, tx);
+      if (OUTFLOW_STAGES.has(dto.stage) && dto.quantity !== undefined && !dto.overrideMassBalance) {
+        await lockBatches(tx, [batch.id]);
+        const unit = dto.unit ?? batch.unit ?? batch.product.unit;
+        await this.massBalance.assertRemains(tx, actorId, [
+          { batchId: batch.id, lotCode: batch.lotCode, quantity: dto.quantity, unit, field: 'quantity' },
+        ]);
+      }
       return this.portalCapture.capture(tx, actor, actorId, await this.stages.prepare(tx, actorId, batch, dto));
     });
     if (!outer) await this.changes.publish([batchId]);
@@ -109,7 +129,7 @@ export class EventRecordingService {
       const found = await this.records.shipmentById(shipmentEventId, tx);
       if (!found) throw new DomainError('EVENT_NOT_FOUND');
       const batch = await this.batches.findOrFail(found.batch_id, tx);
-      await tx.query(`SELECT 1 FROM batches WHERE id = $1 FOR UPDATE`, [batch.id]);
+      await lockBatches(tx, [batch.id]);
       // Read again under the batch's lock: a confirmation that just committed is seen here.
       const shipment = (await this.records.shipmentById(shipmentEventId, tx))!;
       if (shipment.received) throw new DomainError('SHIPMENT_ALREADY_RECEIVED');
@@ -166,6 +186,21 @@ export class EventRecordingService {
         }
         if (batch.status === 'recalled') throw ruleViolated(`inputs.${n}.batchId`, RULE_MESSAGES.events.recalledInput);
       });
+      if (!dto.overrideMassBalance) {
+        // Every batch the event will touch, at once and in order, as the event store would lock them.
+        await lockBatches(tx, [...inputIds, ...existingOutputIds]);
+        await this.massBalance.assertRemains(
+          tx,
+          actorId,
+          dto.inputs.map((input, n) => ({
+            batchId: input.batchId,
+            lotCode: byId.get(input.batchId)!.lotCode,
+            quantity: input.quantity,
+            unit: input.unit,
+            field: `inputs.${n}.quantity`,
+          })),
+        );
+      }
       const place = dto.locationId ? await this.stages.ownLocation(tx, actorId, dto.locationId, 'locationId') : null;
 
       const outputs: { batch: BatchEntity & { product: ProductEntity }; quantity?: number; unit?: UnitCode }[] = [];

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { BatchView, ErrorDeclarationView, EventView, IntegrityReport, Page } from '@nguon/shared';
+import type { BatchBalanceView, BatchView, ErrorDeclarationView, EventView, IntegrityReport, Page } from '@nguon/shared';
 import { Access, owned } from '../auth/access-rule.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
@@ -15,6 +15,7 @@ import { RecordProcessingDto } from './dto/record-processing.dto.js';
 import { RecordStageDto } from './dto/record-stage.dto.js';
 import { EventCorrectionsService } from './event-corrections.service.js';
 import { EventRecordingService } from './event-recording.service.js';
+import { MassBalance } from './mass-balance.js';
 import { recipientsMayRecord } from './stage-rules.js';
 
 @ApiTags('events')
@@ -26,6 +27,7 @@ export class EventsController {
     private readonly corrections: EventCorrectionsService,
     private readonly batchEvents: BatchEventsService,
     private readonly integrity: BatchIntegrityService,
+    private readonly massBalance: MassBalance,
   ) {}
 
   @Post('batches')
@@ -63,6 +65,13 @@ export class EventsController {
   @RateLimited('public')
   verify(@Param('id', UuidParam) id: string): Promise<IntegrityReport> {
     return this.integrity.verifyBatch(id);
+  }
+
+  /** What the asking business (the producer, or one the batch was shipped to) still holds of the batch, per unit. */
+  @Get('batches/:id/balance')
+  @Access({ scope: 'read', actsFor: owned.batchInPath('id', () => true) })
+  balance(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<BatchBalanceView> {
+    return this.massBalance.balanceOf(id, actor.businessId!);
   }
 
   @Get('batches/:id/events')

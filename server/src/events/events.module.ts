@@ -11,6 +11,7 @@ import { StageEventPreparer } from './stage-event.preparer.js';
 import { EventCapture } from './event-capture.js';
 import { EventStore } from './event-store.js';
 import { EventsController } from './events.controller.js';
+import { MassBalance } from './mass-balance.js';
 
 @Module({
   imports: [BatchesModule, AttachmentsModule, RecordsModule],
@@ -24,6 +25,7 @@ import { EventsController } from './events.controller.js';
     BatchIntegrityService,
     EventStore,
     EventCapture,
+    MassBalance,
   ],
   exports: [EventRecordingService, EventCapture, BatchEventsService, BatchIntegrityService],
 })

@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { BizTransactionInput, LocalizedText, RecordStageRequest, UnitCode } from '@nguon/shared';
+import {
+  convertQuantity,
+  SHORTFALL_DISPOSITIONS,
+  STAGES,
+  type BizTransactionInput,
+  type LocalizedText,
+  type RecordStageRequest,
+  type UnitCode,
+} from '@nguon/shared';
 import type { EntityManager } from 'typeorm';
 import { AttachmentsService } from '../attachments/attachments.service.js';
 import { epcClassOf } from '../batches/batch-identity.js';
@@ -15,6 +23,7 @@ import { LocationEntity } from '../locations/location.entity.js';
 import { RecordsService, type ShipmentRow } from '../records/records.service.js';
 import { buildStageEvent, documentsOf } from './epcis-event.builder.js';
 import { freeTextPartyUri, locationUri, partyUri } from './portal-extensions.js';
+import { lockBatches, findUsualPlace } from './stage-events.queries.js';
 import { DISTRIBUTING_STAGES } from './stage-rules.js';
 
 export function ruleViolated(field: string, text: LocalizedText): DomainError {
@@ -26,8 +35,10 @@ export type StageBatch = BatchEntity & { product: ProductEntity };
 /**
  * Turns what a stage form says about one batch into its EPCIS event, after the stage's rules:
  * the place must be the business's own, shipping names a receiver, receiving confirms the
- * pending shipment (one step back) unless another source is named, an inspection's documents
- * must be the business's own uploads. Used for recording and for corrections alike.
+ * pending shipment (one step back) unless another source is named and always says where the
+ * goods arrived (the business's usual place unless named) and why less arrived than was shipped,
+ * an inspection's documents must be the business's own uploads. Used for recording and for
+ * corrections alike.
  */
 @Injectable()
 export class StageEventPreparer {
@@ -51,7 +62,12 @@ export class StageEventPreparer {
         throw ruleViolated(field, RULE_MESSAGES.events.onlyForInspecting(field));
       }
     }
-    const place = dto.locationId ? await this.ownLocation(tx, actorId, dto.locationId, 'locationId') : null;
+    const receiving = dto.stage === 'receiving';
+    if (dto.shortfallReason !== undefined && !receiving) {
+      throw ruleViolated('shortfallReason', RULE_MESSAGES.events.onlyForReceiving('shortfallReason'));
+    }
+    const placeId = dto.locationId ?? (receiving ? await this.usualPlace(tx, actorId, dto.stage) : undefined);
+    const place = placeId ? await this.ownLocation(tx, actorId, placeId, 'locationId') : null;
     const time = eventTimeOf(dto);
 
     let destination: BusinessEntity | null = null;
@@ -69,9 +85,9 @@ export class StageEventPreparer {
 
     let source: BusinessEntity | null = null;
     let confirms: ShipmentRow | null = null;
-    if (dto.stage === 'receiving') {
+    if (receiving) {
       // Concurrent confirmations of one shipment queue up on the batch, so only one can claim it.
-      await tx.query(`SELECT 1 FROM batches WHERE id = $1 FOR UPDATE`, [batch.id]);
+      await lockBatches(tx, [batch.id]);
       // Unless another source is named, a receipt confirms the oldest shipment of the batch to this business still waiting.
       const pending = shipment ?? (dto.sourceName ? null : await this.records.pendingShipment(batch.id, actorId, tx));
       confirms = pending && (shipment || !dto.sourceBusinessId || dto.sourceBusinessId === pending.shipper_id) ? pending : null;
@@ -86,6 +102,13 @@ export class StageEventPreparer {
     const quantity = dto.quantity ?? shippedQuantity;
     const given = dto.quantity !== undefined ? dto.unit : (confirms?.unit as UnitCode | null | undefined);
     const unit = quantity !== undefined ? (given ?? batch.unit ?? batch.product.unit) : undefined;
+    if (confirms && shippedQuantity !== undefined && quantity !== undefined && unit && !dto.shortfallReason) {
+      const shippedUnit = (confirms.unit as UnitCode | null) ?? unit;
+      const received = convertQuantity(quantity, unit, shippedUnit);
+      if (received !== null && received < shippedQuantity) {
+        throw ruleViolated('shortfallReason', RULE_MESSAGES.events.shortfallNeedsReason(shippedQuantity, shippedUnit));
+      }
+    }
     return buildStageEvent({
       stage: dto.stage,
       ...time,
@@ -98,11 +121,22 @@ export class StageEventPreparer {
       // A receipt carries the shipment's documents unless it names its own: the two records share them.
       bizTransactions: dto.bizTransactions ?? (confirms ? (documentsOf(confirms.document) as BizTransactionInput[]) : undefined),
       passed: dto.passed,
+      disposition: dto.shortfallReason ? SHORTFALL_DISPOSITIONS[dto.shortfallReason] : undefined,
       lab: dto.labName,
       certificationInfo: lab.map((a) => `${this.config.publicBaseUrl}/api/attachments/${a.id}`),
       shipment: confirms?.event_id,
       note: dto.note,
     });
+  }
+
+  /** Where the business usually records the stage (see `findUsualPlace`); a receipt cannot do without one. */
+  private async usualPlace(tx: EntityManager, businessId: string, stage: RecordStageRequest['stage']): Promise<string> {
+    const id = await findUsualPlace(tx, businessId, STAGES[stage].bizStep);
+    if (!id)
+      throw new DomainError('PLACE_REQUIRED', RULE_MESSAGES.events.receivingNeedsPlace, {
+        locationId: [RULE_MESSAGES.events.receivingNeedsPlace],
+      });
+    return id;
   }
 
   /** A location of the acting business; another business's place cannot be named. */

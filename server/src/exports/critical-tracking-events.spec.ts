@@ -41,6 +41,7 @@ describe('cteOf', () => {
     step('c', PORTAL_BIZ_STEPS.preprocessing, 2, { site: packhouse }),
     step('p1', 'packing', 3, { site: packhouse }),
     step('p2', 'packing', 5, { site: packhouse }),
+    step('s', 'shipping', 6, { site: packhouse }),
   ]);
 
   it('maps the stages that are CTEs, and counts only the first packing as initial packing, preprocessing before it as cooling', () => {
@@ -52,6 +53,14 @@ describe('cteOf', () => {
     expect(cteOf(event('s', 'shipping', 6), history)).toBe('shipping');
     expect(cteOf(event('r', 'receiving', 7), history)).toBe('receiving');
     expect(cteOf(event('i', 'inspecting', 7), history)).toBe('other');
+  });
+
+  it('calls a receipt the first land-based receiving when nothing on the portal sent the lot before it', () => {
+    const landed = lot([step('h', PORTAL_BIZ_STEPS.harvesting, 1), step('r', 'receiving', 2)]);
+    expect(cteOf(event('r', 'receiving', 2), landed)).toBe('first_land_based_receiving');
+    // A sender on the portal, or a shipment of the lot before it: an ordinary receiving.
+    expect(cteOf({ ...event('r', 'receiving', 2), fromPortal: true }, landed)).toBe('receiving');
+    expect(cteOf(event('r', 'receiving', 7), history)).toBe('receiving');
   });
 
   it('takes any TransformationEvent as a transformation, and never calls the packing of a lot made by one initial', () => {

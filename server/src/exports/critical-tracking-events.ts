@@ -39,8 +39,8 @@ export const CRITICAL_TRACKING_EVENTS = {
     name: { en: 'First land-based receiving', vi: 'Tiếp nhận đầu tiên trên bờ (thủy sản đánh bắt)' },
     cfr: '21 CFR 1.1335',
     recordedAs: {
-      en: 'None: the portal records no landing from a fishing vessel',
-      vi: 'Không có: cổng không ghi nhận việc cập bờ từ tàu cá',
+      en: 'Receiving with no shipment of the lot before it on the portal and no sender on the portal: where the lot first reaches land (from a fishing vessel) or the records',
+      vi: 'Nhận hàng khi trước đó lô chưa được gửi đi trên cổng và bên giao không có trên cổng: nơi lô lần đầu lên bờ (từ tàu cá) hoặc vào hồ sơ',
     },
   },
   shipping: {
@@ -77,9 +77,11 @@ export type CriticalTrackingEvent = keyof typeof CRITICAL_TRACKING_EVENTS;
  * The CTE an event is for one of its lots. Packing is initial packing only the first time the lot
  * is packed, and preprocessing is cooling only before that (21 CFR 1.1325(b): cooling before
  * initial packing); neither for a lot made by processing, whose lot code the transformation assigned.
+ * A receipt is the first land-based receiving when nothing on the portal sent the lot: no shipment
+ * of it before, no sender on the portal (`fromPortal`): the lot's first record of arriving.
  */
 export function cteOf(
-  event: { id: string; eventType: string; bizStep: string | null; eventTime: Date },
+  event: { id: string; eventType: string; bizStep: string | null; eventTime: Date; fromPortal?: boolean },
   lot: LotHistory | null,
 ): CriticalTrackingEvent {
   if (event.eventType === 'TransformationEvent') return 'transformation';
@@ -95,7 +97,7 @@ export function cteOf(
     case 'shipping':
       return 'shipping';
     case 'receiving':
-      return 'receiving';
+      return lot && !event.fromPortal && !lot.madeBy && !lot.lastBefore('shipping', event) ? 'first_land_based_receiving' : 'receiving';
     default:
       return 'other';
   }

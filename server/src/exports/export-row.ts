@@ -63,7 +63,13 @@ export function toExportRows(row: EventRow, histories: Map<string, LotHistory>):
   const inputs = row.lots.filter((l) => l.role === 'input');
   const subjects = row.lots.filter((l) => l.role !== 'input' && l.role !== 'parent');
   const lots = subjects.length ? subjects : row.lots.filter((l) => l.role === 'parent');
-  const event = { id: row.id, eventType: row.event_type, bizStep: row.biz_step, eventTime: new Date(row.event_time) };
+  const event = {
+    id: row.id,
+    eventType: row.event_type,
+    bizStep: row.biz_step,
+    eventTime: new Date(row.event_time),
+    fromPortal: row.source_party !== null,
+  };
   const place: Place = { site: siteOf(row), party: row.party };
   const source = partyOr(row.source_party, text(row.document[EXT.sourceName]));
   const recipient = partyOr(row.destination_party, text(row.document[EXT.destinationName]));
@@ -73,7 +79,8 @@ export function toExportRows(row: EventRow, histories: Map<string, LotHistory>):
     const history = lot ? (histories.get(lot.batchId) ?? null) : null;
     const cte = cteOf(event, history);
     const before = (stage: Stage) => history?.lastBefore(stage, event) ?? null;
-    const harvest = cte === 'cooling' || cte === 'initial_packing' ? before('harvesting') : null;
+    // The harvest a cooling, a packing or a landing (the trip's harvest, 1.1335(d)) refers to.
+    const harvest = cte === 'cooling' || cte === 'initial_packing' || cte === 'first_land_based_receiving' ? before('harvesting') : null;
     const holder = (cte === 'harvesting' || cte === 'cooling') && history ? history.nextHolder(event) : null;
     return {
       eventId: row.event_id,

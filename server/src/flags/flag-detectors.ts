@@ -1,25 +1,15 @@
-import { STAGES, type FlagKind } from '@nguon/shared';
+import { STAGE_REQUIRED_DATA, STAGES, type FlagKind, type RequiredEventField, type Stage } from '@nguon/shared';
 import type { EntityManager } from 'typeorm';
-import { LIVE_RECEIPTS, LIVE_SHIPMENTS, receiptOf, standingEventSql } from '../records/records.sql.js';
+import { batchBalancesSql, LIVE_RECEIPTS, LIVE_SHIPMENTS, receiptOf, standingEventSql } from '../records/records.sql.js';
 
 /** Event-based checks look at what was recorded in this window, so a run stays cheap as records grow. */
 const RECENT = `interval '90 days'`;
 
-/**
- * What each stage must say for a trace to hold (who, what, where): the key data elements of the
- * critical tracking events. Kept as data: the legal lists change more often than the code.
- */
-const REQUIRED_DATA: { bizStep: string; fields: ('location' | 'quantity' | 'destination' | 'source')[] }[] = [
-  { bizStep: STAGES.harvesting.bizStep, fields: ['location', 'quantity'] },
-  { bizStep: STAGES.packing.bizStep, fields: ['location'] },
-  { bizStep: STAGES.processing.bizStep, fields: ['location'] },
-  { bizStep: STAGES.shipping.bizStep, fields: ['location', 'quantity', 'destination'] },
-  { bizStep: STAGES.receiving.bizStep, fields: ['location', 'quantity', 'source'] },
-];
+/** What each stage must say (the one list the stage forms ask by), by bizStep. */
+const REQUIRED_DATA = Object.entries(STAGE_REQUIRED_DATA).map(([stage, fields]) => ({ bizStep: STAGES[stage as Stage].bizStep, fields }));
 
-const REQUIRED_FIELDS = ['location', 'quantity', 'destination', 'source'] as const;
-const stepsNeeding = (field: (typeof REQUIRED_FIELDS)[number]) =>
-  REQUIRED_DATA.filter((r) => r.fields.includes(field)).map((r) => r.bizStep);
+const REQUIRED_FIELDS = ['location', 'quantity', 'destination', 'source'] as const satisfies RequiredEventField[];
+const stepsNeeding = (field: RequiredEventField) => REQUIRED_DATA.filter((r) => r.fields.includes(field)).map((r) => r.bizStep);
 
 const MISSING_SQL = {
   location: `e.read_point IS NULL AND e.biz_location IS NULL`,
@@ -32,6 +22,9 @@ const MISSING_SQL = {
 const MISSING_CASES = REQUIRED_FIELDS.map(
   (field, n) => `CASE WHEN e.biz_step = ANY($${n + 1}::text[]) AND ${MISSING_SQL[field]} THEN '${field}' END`,
 ).join(', ');
+
+/** Mass balance compares quantities stored with 6 decimals: a smaller surplus is rounding. */
+const BALANCE_EPSILON = 0.000001;
 
 /** Places more than this far apart within SCAN_WINDOW_HOURS look like one code printed on many packs. */
 const SCAN_DISTANCE_KM = 300;
@@ -57,9 +50,11 @@ export const FLAG_DETECTORS: Record<Exclude<FlagKind, 'consumer_report'>, Detect
     SELECT 'unreceived_shipment', 'unreceived_shipment:' || s.event_pk || ':' || s.batch_id, s.batch_id, s.business_id, s.event_pk,
            jsonb_build_object('shippedAt', s.event_time, 'from', sender.legal_name, 'to', receiver.legal_name)
       FROM ${LIVE_SHIPMENTS} s
+      JOIN events se ON se.id = s.event_pk
       JOIN businesses sender ON sender.id = s.shipper_id
       JOIN businesses receiver ON receiver.id = s.business_id
-     WHERE s.event_time < now() - make_interval(hours => $1) AND s.event_time > now() - ${RECENT}
+     -- The receiver has had the hours since the shipment was recorded, not since its (maybe earlier) event time.
+     WHERE se.record_time < now() - make_interval(hours => $1) AND s.event_time > now() - ${RECENT}
        AND NOT EXISTS (SELECT 1 FROM ${LIVE_RECEIPTS} r WHERE ${receiptOf('s', 'r')})`,
       [unreceivedHours],
     ),
@@ -97,6 +92,22 @@ export const FLAG_DETECTORS: Record<Exclude<FlagKind, 'consumer_report'>, Detect
              WHERE e.biz_step = ANY($5::text[]) AND e.record_time > now() - ${RECENT} AND ${standingEventSql('e')}) m
      WHERE cardinality(m.missing) > 0`,
       [...REQUIRED_FIELDS.map(stepsNeeding), REQUIRED_DATA.map((r) => r.bizStep)],
+    ),
+
+  // What left a batch beyond what its holder had of it, whichever way it came in (a form's override,
+  // a capture from another system, an import): once per latest outflow and unit, so shipping even
+  // more later raises a new flag.
+  mass_balance_exceeded: (tx) =>
+    inserted(
+      tx,
+      `
+    INSERT INTO flags (kind, dedupe_key, batch_id, business_id, event_id, details)
+    SELECT 'mass_balance_exceeded', 'mass_balance_exceeded:' || m.last_outflow || ':' || coalesce(m.base_unit, '-'), m.batch_id, m.business_id,
+           m.last_outflow, jsonb_build_object('held', m.held, 'used', m.used, 'unit', m.base_unit, 'holder', holder.legal_name)
+      FROM ${batchBalancesSql(`eb.batch_id IN (SELECT ob.batch_id FROM event_batches ob JOIN events oe ON oe.id = ob.event_id
+                                               WHERE oe.record_time > now() - ${RECENT} AND ob.quantity IS NOT NULL)`)} m
+      JOIN businesses holder ON holder.id = m.business_id
+     WHERE m.held IS NOT NULL AND m.last_outflow IS NOT NULL AND m.used > m.held + ${BALANCE_EPSILON}`,
     ),
 
   improbable_scans: (tx) =>

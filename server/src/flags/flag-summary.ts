@@ -1,4 +1,4 @@
-import { STAGES, stageOf, type FlagKind, type LocalizedText } from '@nguon/shared';
+import { STAGES, stageOf, UNITS, type FlagKind, type LocalizedText } from '@nguon/shared';
 
 const FIELD_NAMES: Record<string, LocalizedText> = {
   location: { vi: 'địa điểm', en: 'location' },
@@ -6,6 +6,17 @@ const FIELD_NAMES: Record<string, LocalizedText> = {
   destination: { vi: 'bên nhận', en: 'recipient' },
   source: { vi: 'bên gửi', en: 'sender' },
 };
+
+/** A stored quantity with its unit code, as each language writes it. */
+function amount(quantity: unknown, unit: unknown): LocalizedText {
+  const name =
+    typeof unit === 'string' && unit in UNITS ? UNITS[unit as keyof typeof UNITS] : { vi: String(unit ?? ''), en: String(unit ?? '') };
+  const value = Number(quantity);
+  return {
+    vi: `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 6 }).format(value)} ${name.vi}`.trim(),
+    en: `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 }).format(value)} ${name.en}`.trim(),
+  };
+}
 
 const date = (value: unknown) => (typeof value === 'string' ? value.slice(0, 10) : '');
 
@@ -32,6 +43,14 @@ export function flagSummary(kind: FlagKind, details: Record<string, unknown>, lo
       return {
         vi: `Sự kiện ${name.vi.toLowerCase()} của lô ${lot} thiếu: ${missing.map((m) => m.vi).join(', ')}.`,
         en: `The ${name.en.toLowerCase()} event of batch ${lot} lacks: ${missing.map((m) => m.en).join(', ')}.`,
+      };
+    }
+    case 'mass_balance_exceeded': {
+      const used = amount(details.used, details.unit);
+      const held = amount(details.held, details.unit);
+      return {
+        vi: `Lô ${lot}: ${String(details.holder)} đã xuất ${used.vi} (gửi đi, đưa vào chế biến, bán, hủy) trong khi chỉ có ${held.vi}.`,
+        en: `Batch ${lot}: ${String(details.holder)} sent out ${used.en} (shipped, used in processing, sold, destroyed) while it held only ${held.en}.`,
       };
     }
     case 'consumer_report':

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { LIVE_RECEIPTS, LIVE_SHIPMENTS, receiptOf, standingEventSql } from './records.sql.js';
+import { batchBalancesSql, LIVE_RECEIPTS, LIVE_SHIPMENTS, receiptOf, standingEventSql } from './records.sql.js';
 
 /** A standing shipment of a batch to a portal business (a LIVE_SHIPMENTS row). */
 export interface ShipmentRow {
@@ -104,5 +104,23 @@ export function loadLineage(db: EntityManager, batchId: string, forward: boolean
          WHERE w.depth < $2 AND ${standingEventSql('e')})
      SELECT batch_id, min(depth)::int AS depth, max(used_at) AS used_at FROM walk GROUP BY batch_id`,
     [batchId, maxDepth],
+  );
+}
+
+/** A business's mass balance of a batch in one base unit (see `batchBalancesSql`); quantities in the base unit. */
+export interface BalanceRow {
+  base_unit: string | null;
+  held: string | null;
+  used: string;
+  stated_unit: string | null;
+  stated_at: Date | null;
+}
+
+/** The business's balance of the batch, a row per base unit, the unit it last stated a quantity in first. */
+export function loadBalances(db: EntityManager, batchId: string, businessId: string): Promise<BalanceRow[]> {
+  return db.query(
+    `SELECT base_unit, held, used, stated_unit, stated_at FROM ${batchBalancesSql('eb.batch_id = $1 AND e.business_id = $2')} balance
+      ORDER BY stated_at DESC NULLS LAST, base_unit`,
+    [batchId, businessId],
   );
 }

@@ -3,17 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   findLastShipper,
+  loadBalances,
   findPendingShipment,
   findShipment,
   findShippedTo,
   loadCustodians,
   loadCustodiansOfEach,
   loadLineage,
+  type BalanceRow,
   type LineageRow,
   type ShipmentRow,
 } from './records.queries.js';
 
-export type { LineageRow, ShipmentRow } from './records.queries.js';
+export type { BalanceRow, LineageRow, ShipmentRow } from './records.queries.js';
 
 /**
  * The event store's read rules, asked one question at a time: which batches a business was
@@ -57,6 +59,11 @@ export class RecordsService {
   /** The business that last shipped the batch to this one, received or not. */
   lastShipperTo(batchId: string, businessId: string, tx?: EntityManager): Promise<string | null> {
     return findLastShipper(tx ?? this.db.manager, batchId, businessId);
+  }
+
+  /** What the business holds of the batch against what left it, per base unit (mass balance). */
+  balances(batchId: string, businessId: string, tx?: EntityManager): Promise<BalanceRow[]> {
+    return loadBalances(tx ?? this.db.manager, batchId, businessId);
   }
 
   /**

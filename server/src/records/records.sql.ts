@@ -1,3 +1,5 @@
+import { UNIT_SCALES } from '@nguon/shared';
+
 /**
  * The event store's read rules as SQL, for the set-based queries of other modules that need them
  * in a WHERE, a JOIN or a SELECT. Questions asked on their own go through `RecordsService`.
@@ -16,6 +18,15 @@ export function standingEventSql(alias: string): string {
 /** When batch `alias` last had an event (not declared wrong); null before any. */
 export function lastEventAtSql(alias: string): string {
   return `(SELECT max(e.event_time) FROM event_batches eb JOIN events e ON e.id = eb.event_id
+            WHERE eb.batch_id = ${alias}.id AND ${standingEventSql('e')})`;
+}
+
+/**
+ * When batch `alias`'s latest event was recorded (or imported), not declared wrong; null before any.
+ * What "quiet for N days" counts from: an event recorded today about last month is news today.
+ */
+export function lastRecordedAtSql(alias: string): string {
+  return `(SELECT max(e.record_time) FROM event_batches eb JOIN events e ON e.id = eb.event_id
             WHERE eb.batch_id = ${alias}.id AND ${standingEventSql('e')})`;
 }
 
@@ -48,4 +59,53 @@ export const LIVE_RECEIPTS = `(
 export function receiptOf(s: string, r: string): string {
   return `(${r}.shipment_event_id = ${s}.event_id OR (${r}.shipment_event_id IS NULL AND ${r}.batch_id = ${s}.batch_id
            AND ${r}.business_id = ${s}.business_id AND ${r}.event_time >= ${s}.event_time))`;
+}
+
+/** SQL: the base unit of a unit column (its family's, see `UNIT_SCALES`), and the factor into it. */
+function unitFamilySql(column: string): { base: string; factor: string } {
+  const scales = Object.entries(UNIT_SCALES);
+  return {
+    base: `CASE ${scales.map(([unit, s]) => `WHEN ${column} = '${unit}' THEN '${s.base}'`).join(' ')} ELSE ${column} END`,
+    factor: `CASE ${scales.map(([unit, s]) => `WHEN ${column} = '${unit}' THEN ${s.factor}`).join(' ')} ELSE 1 END`,
+  };
+}
+
+/** What a business's event does to its holding of a batch, by the batch's role in it (`eb`, `e`, the batch `b`). */
+const MOVES = {
+  /** Made (registered, or output of processing), or received from another business. */
+  inflow: `(eb.role = 'output' OR (eb.role = 'subject' AND (e.action = 'ADD' OR (e.biz_step = 'receiving' AND e.business_id <> b.business_id))))`,
+  /** Gone from it: shipped, sold, destroyed, or used as an input. */
+  outflow: `(eb.role = 'input' OR (eb.role = 'subject' AND e.action IS DISTINCT FROM 'ADD'
+             AND (e.action = 'DELETE' OR e.biz_step IN ('shipping', 'retail_selling', 'destroying', 'decommissioning'))))`,
+};
+
+/**
+ * Mass balance, the one rule for the stage forms' check and the inspectors' flag: per batch, the
+ * business holding it and base unit (`unitFamilySql`), what it held against what left it. Held is
+ * what was made or received (summed), or, when larger, the most any other record of that business
+ * stated (a harvest, a packing into cartons: restating the lot, not adding to it); what left is
+ * summed. Only standing events with a quantity count. `where` narrows the rows (on `eb`, `e`, `b`)
+ * before grouping. Columns: batch_id, business_id, base_unit, held (null when nothing says what
+ * it held in that unit), used, stated_unit (the unit last stated in), stated_at (when), last_outflow
+ * (the portal id of the latest event that took from it).
+ */
+export function batchBalancesSql(where: string): string {
+  const { base, factor } = unitFamilySql('eb.unit');
+  const holding = `(${MOVES.inflow} OR NOT ${MOVES.outflow})`;
+  return `(
+  SELECT eb.batch_id, e.business_id, ${base} AS base_unit,
+         CASE WHEN bool_or(${holding})
+              THEN greatest(coalesce(sum(eb.quantity * ${factor}) FILTER (WHERE ${MOVES.inflow}), 0),
+                            coalesce(max(eb.quantity * ${factor}) FILTER (WHERE eb.role = 'subject' AND NOT ${MOVES.inflow} AND NOT ${MOVES.outflow}), 0))
+         END AS held,
+         coalesce(sum(eb.quantity * ${factor}) FILTER (WHERE ${MOVES.outflow}), 0) AS used,
+         (array_agg(eb.unit ORDER BY e.event_time DESC, e.record_time DESC) FILTER (WHERE ${holding}))[1] AS stated_unit,
+         max(e.event_time) FILTER (WHERE ${holding}) AS stated_at,
+         (array_agg(e.id ORDER BY e.record_time DESC) FILTER (WHERE ${MOVES.outflow}))[1] AS last_outflow
+    FROM event_batches eb
+    JOIN events e ON e.id = eb.event_id
+    JOIN batches b ON b.id = eb.batch_id
+   WHERE eb.quantity IS NOT NULL AND e.business_id IS NOT NULL AND eb.role IN ('subject', 'input', 'output')
+     AND ${standingEventSql('e')} AND (${where})
+   GROUP BY eb.batch_id, e.business_id, ${base})`;
 }

@@ -1,23 +1,6 @@
-import type { IncomingShipmentView, UnitCode } from '@nguon/shared';
+import { shortfallReasonOf, type IncomingShipmentView, type UnitCode } from '@nguon/shared';
 import { documentsOf } from '../events/epcis-event.builder.js';
-
-export interface IncomingShipmentRow {
-  event_pk: string;
-  batch_id: string;
-  lot_code: string;
-  display_name: string | null;
-  name_vi: string;
-  name_en: string;
-  quantity: string | null;
-  unit: string | null;
-  shipper_id: string;
-  shipper_name: string;
-  document: Record<string, unknown>;
-  event_time: Date;
-  event_time_zone_offset: string;
-  received_pk: string | null;
-  received_at: Date | null;
-}
+import type { IncomingShipmentRow } from './shipments.queries.js';
 
 export function mapIncomingShipment(row: IncomingShipmentRow): IncomingShipmentView {
   return {
@@ -29,6 +12,17 @@ export function mapIncomingShipment(row: IncomingShipmentRow): IncomingShipmentV
     documents: documentsOf(row.document),
     shippedAt: row.event_time.toISOString(),
     shippedTimeZoneOffset: row.event_time_zone_offset,
-    received: row.received_pk && row.received_at ? { eventId: row.received_pk, receivedAt: row.received_at.toISOString() } : null,
+    received:
+      row.received_pk && row.received_at
+        ? {
+            eventId: row.received_pk,
+            receivedAt: row.received_at.toISOString(),
+            receivedTimeZoneOffset: row.received_offset ?? '+07:00',
+            quantity: row.received_quantity === null ? null : Number(row.received_quantity),
+            unit: row.received_unit as UnitCode | null,
+            place: row.received_place_id && row.received_place_name ? { id: row.received_place_id, name: row.received_place_name } : null,
+            shortfallReason: shortfallReasonOf(row.received_disposition),
+          }
+        : null,
   };
 }

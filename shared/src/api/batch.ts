@@ -76,3 +76,28 @@ export interface BatchScansView {
   firstScanAt: string | null;
   lastScanAt: string | null;
 }
+
+/**
+ * How much of a batch a business still holds, in one unit (a family of units counts as one: grams,
+ * kilograms and tonnes together, shown in the unit the business last stated).
+ */
+export interface BatchBalanceLine {
+  unit: UnitCode | null;
+  /** What it held: the batch registered or made, or the receipts, or (if larger) what its own records stated since, e.g. packing. */
+  held: number;
+  /** What left it: shipped, used in processing, sold at retail, destroyed. */
+  used: number;
+  /** held − used; below zero when more left than it held. */
+  remaining: number;
+}
+
+/**
+ * `GET /api/batches/{id}/balance`: the mass balance of a batch for the business asking (its
+ * producer, or a business it was shipped to). `lines[0]` is the unit the business last stated a
+ * quantity in (after packing 500 kg into 50 cartons, the cartons): what a shipping form starts from.
+ */
+export interface BatchBalanceView {
+  batchId: string;
+  businessId: string;
+  lines: BatchBalanceLine[];
+}

@@ -13,6 +13,11 @@ export interface DashboardBatch {
   status: BatchStatus;
   /** Time of its latest event (events declared wrong do not count); null before any. */
   lastEventAt: string | null;
+  /**
+   * When its latest event was recorded (or imported), else when the batch was registered: what
+   * "quiet for N days" counts from, so a batch registered today with last month's dates is not quiet.
+   */
+  lastRecordedAt: string;
 }
 
 export interface DashboardEvent {

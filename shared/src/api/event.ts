@@ -1,4 +1,5 @@
 import type { CbvBizTransactionType, CbvErrorReason } from '../vocab/cbv.js';
+import type { ReceiptShortfallReason } from './shipments.js';
 import type { Stage } from '../vocab/stages.js';
 import type { UnitCode } from '../vocab/units.js';
 
@@ -10,6 +11,22 @@ export interface BizTransactionInput {
 
 /** Stages only a batch's producer records (the farm's); a business it was shipped to records the rest. */
 export const PRODUCER_ONLY_STAGES: readonly Stage[] = ['planting', 'growing', 'harvesting'];
+
+/** A key data element an event may lack. */
+export type RequiredEventField = 'location' | 'quantity' | 'destination' | 'source';
+
+/**
+ * What each stage must say for a trace to hold (who, what, where): the key data elements of the
+ * critical tracking events. The stage forms ask for them; the inspectors' checks flag an event
+ * that lacks one. Kept as data: the legal lists change more often than the code.
+ */
+export const STAGE_REQUIRED_DATA: Partial<Record<Stage, readonly RequiredEventField[]>> = {
+  harvesting: ['location', 'quantity'],
+  packing: ['location'],
+  processing: ['location'],
+  shipping: ['location', 'quantity', 'destination'],
+  receiving: ['location', 'quantity', 'source'],
+};
 
 /** Stages that put a batch in front of buyers: refused once it is recalled. */
 export const DISTRIBUTING_STAGES: readonly Stage[] = ['shipping', 'retail'];
@@ -30,12 +47,19 @@ export interface RecordStageRequest {
   /** Receiving: the business the goods came from. */
   sourceBusinessId?: string;
   sourceName?: string;
+  /** Receiving: why less arrived than was shipped (needed when the quantity is below the shipment's). */
+  shortfallReason?: ReceiptShortfallReason;
   bizTransactions?: BizTransactionInput[];
   /** Inspecting: whether the batch passed, the lab, and its result documents (the business's own uploads). */
   passed?: boolean;
   labName?: string;
   attachmentIds?: string[];
   note?: string;
+  /**
+   * Shipping and retail: the person confirmed saving a quantity above what remains of the batch
+   * (see `BatchBalanceView`); without it such a request is refused with MASS_BALANCE_EXCEEDED.
+   */
+  overrideMassBalance?: boolean;
 }
 
 /** The stage fields of a single-batch event: what a stage form edits, and what a correction restates. */
@@ -80,6 +104,8 @@ export interface RecordProcessingRequest {
   note?: string;
   /** The batch record or production order it was made under (FSMA 204's reference document, 21 CFR 1.1350(a)(2)(vi)). */
   bizTransactions?: BizTransactionInput[];
+  /** The person confirmed using more of an input than remains of it; otherwise refused with MASS_BALANCE_EXCEEDED. */
+  overrideMassBalance?: boolean;
 }
 
 /**

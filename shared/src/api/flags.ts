@@ -8,6 +8,7 @@ export const FLAG_KINDS = {
   missing_data: { vi: 'Sự kiện thiếu dữ liệu bắt buộc', en: 'Event missing required data' },
   consumer_report: { vi: 'Phản ánh của người tiêu dùng', en: 'Consumer report' },
   improbable_scans: { vi: 'Mã được quét ở nhiều nơi xa nhau', en: 'Code scanned in distant places' },
+  mass_balance_exceeded: { vi: 'Xuất nhiều hơn lượng còn lại của lô', en: 'More left a batch than it held' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type FlagKind = keyof typeof FLAG_KINDS;

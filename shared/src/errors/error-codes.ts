@@ -102,6 +102,20 @@ export const ERROR_CODES = {
   },
   EVENT_RULE_VIOLATED: { status: 422, message: { vi: 'Sự kiện không hợp lệ với lô hàng.', en: 'The event does not fit the batch.' } },
   BATCH_RECALLED: { status: 422, message: { vi: 'Lô hàng đã bị thu hồi.', en: 'The batch has been recalled.' } },
+  MASS_BALANCE_EXCEEDED: {
+    status: 422,
+    message: {
+      vi: 'Số lượng vượt quá lượng còn lại của lô. Hãy kiểm tra lại, hoặc xác nhận để vẫn lưu.',
+      en: 'The quantity is more than remains of the batch; check it, or confirm to save anyway.',
+    },
+  },
+  PLACE_REQUIRED: {
+    status: 422,
+    message: {
+      vi: 'Cần chọn địa điểm: hãy thêm địa điểm (kho, cửa hàng...) của doanh nghiệp trước.',
+      en: 'A place is needed: add a place of the business (warehouse, shop...) first.',
+    },
+  },
   EXPORT_LOTS_UNKNOWN: {
     status: 422,
     message: {

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@nguon/shared';
+import { RECEIPT_SHORTFALL_REASONS, UNITS, type LocalizedText, type UnitCode } from '@nguon/shared';
 import type { AddressRefusal } from '../outbound/address-policy.js';
 import { IMPORT_MESSAGES } from './import-messages.js';
 
@@ -127,7 +127,36 @@ const locations = {
   coordinatesPair: { vi: 'Cần nhập cả vĩ độ và kinh độ, hoặc bỏ trống cả hai', en: 'Give both latitude and longitude, or neither' },
 };
 
+/** A quantity with its unit, as each language writes it ("1.234,5 kg", "1,234.5 kg"). */
+const amount = (quantity: number, unit: UnitCode): LocalizedText => ({
+  vi: `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 6 }).format(quantity)} ${UNITS[unit].vi}`,
+  en: `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 }).format(quantity)} ${UNITS[unit].en}`,
+});
+
 const events = {
+  exceedsRemaining: (lotCode: string, remaining: number, unit: UnitCode, held: number) => {
+    const left = amount(remaining, unit);
+    const had = amount(held, unit);
+    return {
+      vi: `Lô ${lotCode} chỉ còn ${left.vi} (trên tổng ${had.vi}): số lượng này vượt quá phần còn lại. Hãy kiểm tra lại, hoặc xác nhận để vẫn lưu.`,
+      en: `Only ${left.en} of batch ${lotCode} remains (of ${had.en}): this quantity is more than that. Check it, or confirm to save anyway.`,
+    };
+  },
+  shortfallNeedsReason: (shipped: number, unit: UnitCode) => {
+    const reasons = Object.values(RECEIPT_SHORTFALL_REASONS);
+    return {
+      vi: `Số lượng nhận ít hơn số lượng đã gửi (${amount(shipped, unit).vi}): hãy ghi lý do (${reasons.map((r) => r.vi.toLowerCase()).join(' hoặc ')}).`,
+      en: `Less was received than was shipped (${amount(shipped, unit).en}): say why (${reasons.map((r) => r.en.toLowerCase()).join(' or ')}).`,
+    };
+  },
+  onlyForReceiving: (field: string) => ({
+    vi: `Mục này (${field}) chỉ dùng khi nhận hàng`,
+    en: `${field} is only for the receiving stage`,
+  }),
+  receivingNeedsPlace: {
+    vi: 'Nhận hàng cần ghi nơi nhận, nhưng doanh nghiệp chưa có địa điểm nào: hãy thêm kho hoặc cửa hàng trước.',
+    en: 'Receiving needs the place goods arrived at, and the business has no place yet: add a warehouse or shop first.',
+  },
   noSuchBatch: { vi: 'Không có lô hàng này', en: 'No such batch' },
   noSuchBusiness: { vi: 'Không có doanh nghiệp này', en: 'No such business' },
   noSuchLocation: { vi: 'Doanh nghiệp không có địa điểm này', en: 'No such location of this business' },

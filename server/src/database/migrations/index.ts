@@ -14,6 +14,7 @@ import { AddRefusedWebhookDeliveries1765536000000 } from './1765536000000-add-re
 import { AddJobOwnersAndHeartbeats1765622400000 } from './1765622400000-add-job-owners-and-heartbeats.js';
 import { ConfirmBusinessClaims1765795200000 } from './1765795200000-confirm-business-claims.js';
 import { MakeScanIdsInProcess1765900000000 } from './1765900000000-make-scan-ids-in-process.js';
+import { AddMassBalanceFlags1766016000000 } from './1766016000000-add-mass-balance-flags.js';
 import { AddRecallReasonsAndAcknowledgements1766100000000 } from './1766100000000-add-recall-reasons-and-acknowledgements.js';
 
 /** Every migration, oldest first (one a line, so that parallel work merges cleanly). */
@@ -34,5 +35,6 @@ export const migrations = [
   AddJobOwnersAndHeartbeats1765622400000,
   ConfirmBusinessClaims1765795200000,
   MakeScanIdsInProcess1765900000000,
+  AddMassBalanceFlags1766016000000,
   AddRecallReasonsAndAcknowledgements1766100000000,
 ];

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsNumber,
   IsOptional,
   IsPositive,
@@ -53,4 +54,5 @@ export class RecordProcessingDto extends EventTimePlaceDto implements RecordProc
   outputs: ProcessingOutputDto[];
 
   @IsBizTransactionList() bizTransactions?: BizTransactionDto[];
+  @IsOptional() @IsBoolean() overrideMassBalance?: boolean;
 }

@@ -1,10 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsPositive, IsUUID, Max, ValidateNested } from 'class-validator';
 import {
   CBV_BIZ_TRANSACTION_TYPES,
+  RECEIPT_SHORTFALL_REASON_NAMES,
   SINGLE_BATCH_STAGES,
+  type ReceiptShortfallReason,
   type BizTransactionInput,
   type CbvBizTransactionType,
   type RecordStageRequest,
@@ -44,6 +46,10 @@ export class StageFieldsDto extends EventTimePlaceDto implements StageFields {
   @IsOptional() @IsText(300) destinationName?: string;
   @IsOptional() @IsUUID() sourceBusinessId?: string;
   @IsOptional() @IsText(300) sourceName?: string;
+  @ApiPropertyOptional({ enum: RECEIPT_SHORTFALL_REASON_NAMES })
+  @IsOptional()
+  @IsIn(RECEIPT_SHORTFALL_REASON_NAMES)
+  shortfallReason?: ReceiptShortfallReason;
   @IsBizTransactionList() bizTransactions?: BizTransactionDto[];
   @IsOptional() @IsBoolean() passed?: boolean;
   @IsOptional() @IsText(300) labName?: string;
@@ -52,4 +58,6 @@ export class StageFieldsDto extends EventTimePlaceDto implements StageFields {
 
 export class RecordStageDto extends StageFieldsDto implements RecordStageRequest {
   @ApiProperty({ enum: SINGLE_BATCH_STAGES }) @IsIn(SINGLE_BATCH_STAGES) stage: RecordStageRequest['stage'];
+  /** A correction restates an event, so only a new record carries the confirmation. */
+  @IsOptional() @IsBoolean() overrideMassBalance?: boolean;
 }

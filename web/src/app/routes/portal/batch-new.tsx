@@ -33,6 +33,8 @@ export default function BatchNewRoute() {
                 <NoProducts newProductPath={portalPath(businessId, '/products/new')} />
               ) : (
                 <BatchForm
+                  // Started again once the places arrive, so a business's only place is the batch's origin from the start.
+                  key={locations.status}
                   products={productPage.items}
                   locations={locations.status === 'success' ? locations.data.items : []}
                   initialProductId={search.get('productId')}

@@ -42,8 +42,9 @@ export default function ProcessingNewRoute() {
         id: shipment.batch.id,
         lotCode: shipment.batch.lotCode,
         productName: shipment.batch.productName,
-        quantity: shipment.quantity,
-        unit: shipment.unit,
+        // What arrived (less than shipped, after a short delivery).
+        quantity: shipment.received?.quantity ?? shipment.quantity,
+        unit: shipment.received?.unit ?? shipment.unit,
         received: true,
       });
     }
@@ -53,7 +54,7 @@ export default function ProcessingNewRoute() {
         candidates={candidates}
         products={products.data.items}
         locations={locations.data.items}
-        initial={initialProcessing(candidates, params.get('input'))}
+        initial={initialProcessing(candidates, params.get('input'), locations.data.items[0]?.id ?? null)}
       />
     );
   }

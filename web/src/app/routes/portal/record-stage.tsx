@@ -7,6 +7,7 @@ import { portalPath, usePortalBusiness } from '@/lib/use-portal-business';
 import { useLocations } from '@/lib/api/list-locations';
 import { useBatch } from '@/features/batches/api/get-batch';
 import { useBatchEvents } from '@/features/batches/api/list-batch-events';
+import { useBatchBalance } from '@/features/events/api/get-batch-balance';
 import { RecordStageForm } from '@/features/events/components/record-stage-form';
 import { initialValues, lastPlace, type RecordableStage } from '@/features/events/utils/stage-values';
 import { useLocale, useT } from '@/lib/i18n';
@@ -24,6 +25,8 @@ export default function RecordStageRoute() {
   // The first 100 records: where the business last was with the batch.
   const events = useBatchEvents(batchId, { limit: 100, offset: 0 });
   const locations = useLocations(businessId);
+  // What remains of the batch for this business: what a shipment starts from and is checked against.
+  const balance = useBatchBalance(batchId);
   const batchPath = portalPath(businessId, `/batches/${encodeURIComponent(batchId)}`);
   const back = (
     <p className="page__aside">
@@ -48,10 +51,12 @@ export default function RecordStageRoute() {
       </div>
     );
   }
-  if (batch.status !== 'success' || events.status !== 'success' || locations.status !== 'success')
+  if (batch.status !== 'success' || events.status !== 'success' || locations.status !== 'success' || balance.status === 'loading')
     return <Spinner label={t('events.loading')} />;
 
   const places = locations.data.items;
+  // Without a balance (it could not be read) the form starts from the batch's quantity and the server still checks.
+  const lines = balance.status === 'success' ? balance.data.lines : [];
   const title = l(STAGES[stage].label);
   return (
     <div className="page events-page" data-testid="record-stage-page">
@@ -69,7 +74,8 @@ export default function RecordStageRoute() {
         batch={batch.data}
         businessId={businessId}
         locations={places}
-        initial={initialValues(stage, batch.data, lastPlace(events.data.items, businessId, batch.data, places))}
+        lines={lines}
+        initial={initialValues(stage, batch.data, lastPlace(events.data.items, businessId, batch.data, places), lines)}
       />
     </div>
   );

@@ -102,7 +102,8 @@ export function AttentionList({ businessId, attention }: { businessId: string; a
                 ? t('batches.attention.stale', {
                     lot: batch.lotCode,
                     product: l(batch.productName),
-                    days: Math.floor((Date.now() - Date.parse(batch.lastEventAt)) / DAY_MS),
+                    // Counted from when the latest record was made, as the server picks quiet batches.
+                    days: Math.floor((Date.now() - Date.parse(batch.lastRecordedAt)) / DAY_MS),
                   })
                 : t('batches.attention.staleNever', { lot: batch.lotCode, product: l(batch.productName) })}
             </AttentionItem>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { BatchView, EventView, LocationView } from '@nguon/shared';
+import { RECEIPT_SHORTFALL_REASONS, shortfallReasonOf, type BatchView, type EventView, type LocationView } from '@nguon/shared';
 import { Badge } from '@/components/ui/badge';
 import { DocumentList } from '@/components/ui/document-list';
 import { PinIcon } from '@/components/ui/icons';
@@ -30,6 +30,8 @@ export function BatchEventEntry({ item, batch, business, locations, renderCorrec
   const place = details?.place ? formatPlace(details.place) : event.locationId ? locations.get(event.locationId)?.name : undefined;
   const amount = details?.quantity != null ? { quantity: details.quantity, unit: details.unit } : quantityFor(event, batch);
   const recorder = details?.recordedBy ?? (own ? business.name : t('batches.timeline.otherBusiness'));
+  // A receipt of fewer or damaged goods says so beside the quantity that arrived.
+  const shortfall = event.stage === 'receiving' ? shortfallReasonOf(event.disposition) : null;
   const note = details?.note ?? (typeof event.epcis['nguon:note'] === 'string' ? event.epcis['nguon:note'] : null);
 
   return (
@@ -59,7 +61,10 @@ export function BatchEventEntry({ item, batch, business, locations, renderCorrec
           {amount ? (
             <div className="facts__row">
               <dt>{t('timeline.quantity')}</dt>
-              <dd>{formatQuantity(amount.quantity, amount.unit, locale)}</dd>
+              <dd>
+                {formatQuantity(amount.quantity, amount.unit, locale)}
+                {shortfall ? ` · ${l(RECEIPT_SHORTFALL_REASONS[shortfall])}` : ''}
+              </dd>
             </div>
           ) : null}
           {details?.source ? (

@@ -93,7 +93,8 @@ export function BatchForm({ products, locations, initialProductId, onCreated }: 
     bestBeforeDate: '',
     quantity: '',
     unit: null,
-    originLocationId: '',
+    // Where the batch comes from is where its creation is recorded: a business's only place is it.
+    originLocationId: locations.length === 1 ? locations[0]!.id : '',
     note: '',
   });
   const [problems, setProblems] = useState<Problems>({});

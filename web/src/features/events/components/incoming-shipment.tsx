@@ -1,32 +1,40 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { CBV_BIZ_TRANSACTION_TYPES, type CbvBizTransactionType, type IncomingShipmentView } from '@nguon/shared';
+import {
+  CBV_BIZ_TRANSACTION_TYPES,
+  RECEIPT_SHORTFALL_REASONS,
+  type CbvBizTransactionType,
+  type IncomingShipmentView,
+  type LocationView,
+} from '@nguon/shared';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { FormError } from '@/components/ui/form-error';
 import { portalPath } from '@/lib/use-portal-business';
-import { DEFAULT_OFFSET, formatEventTime, formatQuantity } from '@/lib/format';
+import { formatEventTime, formatQuantity } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
-import { useAction } from '@/lib/use-action';
-import { receiveShipment } from '../api/receive-shipment';
+import { ReceiveShipmentForm } from './receive-shipment-form';
 
 const isCbvType = (type: string): type is CbvBizTransactionType => (CBV_BIZ_TRANSACTION_TYPES as readonly string[]).includes(type);
 
 interface IncomingShipmentProps {
   shipment: IncomingShipmentView;
   businessId: string;
+  /** The business's places (null while they load), and the one it usually receives at. */
+  locations: readonly LocationView[] | null;
+  placeId: string | null;
   /** After it was received: the list moves it to the received ones. */
   onReceived: () => void;
 }
 
-/** One shipment to the business: what, how much, from whom, under which documents; received with one click. */
-export function IncomingShipment({ shipment, businessId, onReceived }: IncomingShipmentProps) {
+/**
+ * One shipment to the business: what, how much, from whom, under which documents. "Received" opens
+ * the receipt filled in (place, quantity, now) to confirm or correct; a received one says where and how much.
+ */
+export function IncomingShipment({ shipment, businessId, locations, placeId, onReceived }: IncomingShipmentProps) {
   const t = useT();
   const { locale, l } = useLocale();
-  const action = useAction(receiveShipment);
-  const receive = async () => {
-    const result = await action.run(shipment.eventId, {}, { locale });
-    if (result.ok) onReceived();
-  };
+  const [receiving, setReceiving] = useState(false);
+  const receipt = shipment.received;
   const batchPath = portalPath(businessId, `/batches/${encodeURIComponent(shipment.batch.id)}`);
   return (
     <li className="row events-shipment" data-testid="incoming-shipment" data-lot={shipment.batch.lotCode}>
@@ -61,18 +69,43 @@ export function IncomingShipment({ shipment, businessId, onReceived }: IncomingS
             <dd className="code">{document.id}</dd>
           </div>
         ))}
-        {shipment.received ? (
-          <div className="facts__row">
-            <dt>{t('events.shipments.receivedAt')}</dt>
-            <dd>{formatEventTime(shipment.received.receivedAt, DEFAULT_OFFSET, locale)}</dd>
-          </div>
+        {receipt ? (
+          <>
+            <div className="facts__row">
+              <dt>{t('events.shipments.receivedAt')}</dt>
+              <dd>{formatEventTime(receipt.receivedAt, receipt.receivedTimeZoneOffset, locale)}</dd>
+            </div>
+            {receipt.place ? (
+              <div className="facts__row">
+                <dt>{t('events.shipments.receivedPlace')}</dt>
+                <dd data-testid="received-place">{receipt.place.name}</dd>
+              </div>
+            ) : null}
+            {receipt.quantity !== null ? (
+              <div className="facts__row">
+                <dt>{t('events.shipments.receivedQuantity')}</dt>
+                <dd data-testid="received-quantity">
+                  {formatQuantity(receipt.quantity, receipt.unit, locale)}
+                  {receipt.shortfallReason ? ` · ${l(RECEIPT_SHORTFALL_REASONS[receipt.shortfallReason])}` : ''}
+                </dd>
+              </div>
+            ) : null}
+          </>
         ) : null}
       </dl>
-      {shipment.received ? null : (
-        <div className="stack">
-          <FormError error={action.error} />
-          <Button onClick={() => void receive()} disabled={action.pending} data-testid="receive-shipment">
-            {action.pending ? t('form.saving') : t('events.shipments.receive')}
+      {receipt ? null : receiving && locations ? (
+        <ReceiveShipmentForm
+          shipment={shipment}
+          businessId={businessId}
+          locations={locations}
+          placeId={placeId}
+          onReceived={onReceived}
+          onCancel={() => setReceiving(false)}
+        />
+      ) : (
+        <div>
+          <Button onClick={() => setReceiving(true)} disabled={!locations} data-testid="receive-shipment">
+            {t('events.shipments.receive')}
           </Button>
         </div>
       )}

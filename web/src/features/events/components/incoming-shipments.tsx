@@ -3,6 +3,7 @@ import type { ShipmentStatusFilter } from '@nguon/shared';
 import { Notice } from '@/components/ui/notice';
 import { PagedResult } from '@/components/ui/query-result';
 import { Tabs } from '@/components/ui/tabs';
+import { useLocations } from '@/lib/api/list-locations';
 import { useT } from '@/lib/i18n';
 import { useIncomingShipments } from '../api/list-incoming-shipments';
 import { IncomingShipment } from './incoming-shipment';
@@ -17,6 +18,12 @@ export function IncomingShipments({ businessId }: { businessId: string }) {
   const [offset, setOffset] = useState(0);
   const [received, setReceived] = useState<string | null>(null);
   const shipments = useIncomingShipments(businessId, status, { limit: LIMIT, offset });
+  const locations = useLocations(businessId);
+  // The usual place: where the latest shipment received was received (the server's default too), else the first place.
+  const latest = useIncomingShipments(businessId, 'received', { limit: 1, offset: 0 });
+  const places = locations.status === 'success' ? locations.data.items : null;
+  const lastPlace = latest.status === 'success' ? latest.data.items[0]?.received?.place?.id : undefined;
+  const placeId = places?.find((p) => p.id === lastPlace)?.id ?? places?.[0]?.id ?? null;
   return (
     <div className="stack" data-testid="incoming-shipments">
       {received ? (
@@ -53,6 +60,8 @@ export function IncomingShipments({ businessId }: { businessId: string }) {
                   key={shipment.eventId}
                   shipment={shipment}
                   businessId={businessId}
+                  locations={places}
+                  placeId={placeId}
                   onReceived={() => {
                     setReceived(shipment.batch.lotCode);
                     // Off the waiting list at once, as the notice says; the reload brings the server's view.
@@ -62,6 +71,7 @@ export function IncomingShipments({ businessId }: { businessId: string }) {
                       total: page.total - 1,
                     }));
                     shipments.reload();
+                    latest.reload();
                   }}
                 />
               ))}

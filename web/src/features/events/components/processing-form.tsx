@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { useCallback, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { UNIT_CODES, UNITS, type BatchListItem, type LocationView, type Page, type ProductView } from '@nguon/shared';
 import { fieldMessages } from '@/components/ui/field';
 import { FormError, fieldErrorOf } from '@/components/ui/form-error';
@@ -23,6 +23,8 @@ import {
   type ProcessingField,
   type ProcessingValues,
 } from '../utils/processing-values';
+import { InputRemaining } from './input-remaining';
+import { OverRemaining } from './over-remaining';
 import { recordedPath } from './recorded-notice';
 
 interface ProcessingFormProps {
@@ -41,6 +43,7 @@ const SERVER_PATHS: Record<ProcessingField, string[]> = {
   expiryDate: ['outputs.0.newBatch.expiryDate'],
   quantity: ['outputs.0.newBatch.quantity', 'outputs.0.newBatch.unit'],
   eventTime: ['eventTime'],
+  locationId: ['locationId'],
 };
 
 /** Processing in one step: the batches used and how much of each, and the new batch it makes. */
@@ -51,10 +54,31 @@ export function ProcessingForm({ businessId, candidates, products, locations, in
   const [values, setValues] = useState(initial);
   const [checked, setChecked] = useState(false);
   const action = useAction(recordProcessing);
+  // Inputs used beyond what remains of them (batch id → what remains), and whether the person confirmed it anyway.
+  const [overs, setOvers] = useState<Record<string, number>>({});
+  const [override, setOverride] = useState(false);
+  const onOver = useCallback((batchId: string, remaining: number | null) => {
+    setOvers((current) => {
+      if (remaining === null) {
+        if (!(batchId in current)) return current;
+        const { [batchId]: _, ...rest } = current;
+        return rest;
+      }
+      return current[batchId] === remaining ? current : { ...current, [batchId]: remaining };
+    });
+  }, []);
   const set = (change: Partial<ProcessingValues>) => setValues((current) => ({ ...current, ...change }));
-  const setLine = (id: string, change: Partial<ProcessingValues['inputs'][string]>) =>
+  const setLine = (id: string, change: Partial<ProcessingValues['inputs'][string]>) => {
+    setOverride(false);
     setValues((current) => ({ ...current, inputs: { ...current.inputs, [id]: { ...current.inputs[id]!, ...change } } }));
-  const problems = checked ? validateProcessing(values) : {};
+  };
+  const firstOver = candidates.find((c) => values.inputs[c.id]?.selected && c.id in overs);
+  const refused = action.error?.code === 'MASS_BALANCE_EXCEEDED';
+  const validate = () => ({
+    ...validateProcessing(values, locations.length),
+    ...(firstOver && !override ? { override: 'events.balance.confirmRequired' as const } : {}),
+  });
+  const problems = checked ? validate() : {};
   const errorFor = (field: ProcessingField) => {
     const own = problems[field];
     if (own) return t(own);
@@ -82,8 +106,12 @@ export function ProcessingForm({ businessId, candidates, products, locations, in
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     setChecked(true);
     return submitForm(event, {
-      problems: validateProcessing(values),
-      send: () => action.run(toProcessingRequest(values), { locale }),
+      problems: validate(),
+      send: () =>
+        action.run(
+          { ...toProcessingRequest(values), ...(override && (firstOver || refused) ? { overrideMassBalance: true } : {}) },
+          { locale },
+        ),
       onSent: () => void openMade(),
     });
   };
@@ -119,13 +147,21 @@ export function ProcessingForm({ businessId, candidates, products, locations, in
                 </label>
                 {line.selected ? (
                   <div className="events-pair">
-                    <TextField
-                      label={t('events.processing.used', { lot: candidate.lotCode })}
-                      inputMode="decimal"
-                      value={line.quantity}
-                      onChange={(event) => setLine(candidate.id, { quantity: event.target.value })}
-                      data-testid="input-quantity"
-                    />
+                    <div>
+                      <TextField
+                        label={t('events.processing.used', { lot: candidate.lotCode })}
+                        inputMode="decimal"
+                        value={line.quantity}
+                        onChange={(event) => setLine(candidate.id, { quantity: event.target.value })}
+                        data-testid="input-quantity"
+                      />
+                      <InputRemaining
+                        batchId={candidate.id}
+                        quantity={Number(line.quantity.replace(',', '.'))}
+                        unit={line.unit}
+                        onOver={onOver}
+                      />
+                    </div>
                     <SelectField
                       label={t('events.field.unit')}
                       value={line.unit}
@@ -147,6 +183,18 @@ export function ProcessingForm({ businessId, candidates, products, locations, in
           <p className="field__error" id="processing-inputs-error">
             {inputsError.join(' ')}
           </p>
+        ) : null}
+        {firstOver || refused ? (
+          <OverRemaining
+            says={
+              firstOver
+                ? { remaining: overs[firstOver.id]!, unit: values.inputs[firstOver.id]!.unit, lotCode: firstOver.lotCode }
+                : { message: action.error?.message ?? '' }
+            }
+            confirmed={override}
+            onConfirm={setOverride}
+            error={'override' in problems ? t('events.balance.confirmRequired') : undefined}
+          />
         ) : null}
       </fieldset>
 
@@ -243,13 +291,20 @@ export function ProcessingForm({ businessId, candidates, products, locations, in
           onChange={(event) => set({ eventTime: event.target.value })}
           error={errorFor('eventTime')}
         />
+        {locations.length === 0 ? (
+          <Notice tone="warning" data-testid="no-place">
+            {t('events.field.place.none')} <Link to={portalPath(businessId, '/locations')}>{t('events.field.place.add')}</Link>
+          </Notice>
+        ) : null}
         <SelectField
           label={t('events.field.place')}
+          hint={t('events.field.place.neededHint')}
           value={values.locationId}
           onChange={(event) => set({ locationId: event.target.value })}
-          error={fieldErrorOf(action.error, 'locationId')}
+          error={errorFor('locationId')}
+          data-testid="processing-place"
         >
-          <option value="">{t('events.field.placeNone')}</option>
+          <option value="">{t('events.field.placePick')}</option>
           {locations.map((place) => (
             <option key={place.id} value={place.id}>
               {place.name}
@@ -269,7 +324,6 @@ export function ProcessingForm({ businessId, candidates, products, locations, in
         error={action.error}
         shownFields={[
           ...Object.values(SERVER_PATHS).flat(),
-          'locationId',
           ...Object.keys(action.error?.fieldErrors ?? {}).filter((p) => p.startsWith('inputs')),
         ]}
       />

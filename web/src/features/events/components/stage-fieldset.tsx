@@ -1,15 +1,30 @@
 import { useId } from 'react';
-import { UNIT_CODES, UNITS, type LocationView } from '@nguon/shared';
+import { Link } from 'react-router';
+import {
+  RECEIPT_SHORTFALL_REASON_NAMES,
+  RECEIPT_SHORTFALL_REASONS,
+  UNIT_CODES,
+  UNITS,
+  type BatchBalanceLine,
+  type LocationView,
+  type ReceiptShortfallReason,
+} from '@nguon/shared';
 import { fieldErrorOf } from '@/components/ui/form-error';
+import { Notice } from '@/components/ui/notice';
 import { SelectField } from '@/components/ui/select-field';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
 import { AttachmentInput } from '@/components/ui/attachment-input';
 import type { ApiRequestError } from '@/lib/api-client';
+import { formatQuantity } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
+import { portalPath } from '@/lib/use-portal-business';
 import { vietnamNow } from '../utils/event-time';
+import { lineFor } from '../utils/remaining';
 import {
   DOCUMENT_TYPES,
+  needsPlace,
+  OUTFLOW_STAGES,
   SERVER_PATHS,
   type RecordableStage,
   type StageField,
@@ -26,12 +41,14 @@ interface StageFieldsetProps {
   serverError: ApiRequestError | null;
   businessId: string;
   locations: readonly LocationView[];
+  /** What remains of the batch for the business (a new record's form): shown beside the quantity of a shipment or sale. */
+  lines?: readonly BatchBalanceLine[];
 }
 
 /** The fields of one stage's form: when, where, how much, and what that stage needs besides. */
-export function StageFieldset({ stage, values, onChange, problems, serverError, businessId, locations }: StageFieldsetProps) {
+export function StageFieldset({ stage, values, onChange, problems, serverError, businessId, locations, lines }: StageFieldsetProps) {
   const t = useT();
-  const { l } = useLocale();
+  const { l, locale } = useLocale();
   const errorFor = (field: StageField) => {
     const own = problems[field];
     return own ? t(own) : fieldErrorOf(serverError, ...SERVER_PATHS[field]);
@@ -39,6 +56,8 @@ export function StageFieldset({ stage, values, onChange, problems, serverError, 
   const documentTypes = DOCUMENT_TYPES[stage];
   const passedErrorId = useId();
   const passedError = [errorFor('passed') ?? []].flat().join(' ');
+  const placeNeeded = needsPlace(stage);
+  const remaining = lines && OUTFLOW_STAGES.includes(stage) ? lineFor(lines, values.unit) : null;
 
   return (
     <div className="stack events-fields">
@@ -53,14 +72,20 @@ export function StageFieldset({ stage, values, onChange, problems, serverError, 
         required
         data-testid="field-time"
       />
+      {placeNeeded && locations.length === 0 ? (
+        <Notice tone="warning" data-testid="no-place">
+          {t('events.field.place.none')} <Link to={portalPath(businessId, '/locations')}>{t('events.field.place.add')}</Link>
+        </Notice>
+      ) : null}
       <SelectField
         label={t('events.field.place')}
+        hint={placeNeeded ? t('events.field.place.neededHint') : undefined}
         value={values.locationId}
         onChange={(event) => onChange({ locationId: event.target.value })}
         error={errorFor('locationId')}
         data-testid="field-place"
       >
-        <option value="">{t('events.field.placeNone')}</option>
+        <option value="">{placeNeeded ? t('events.field.placePick') : t('events.field.placeNone')}</option>
         {locations.map((place) => (
           <option key={place.id} value={place.id}>
             {place.name}
@@ -70,16 +95,21 @@ export function StageFieldset({ stage, values, onChange, problems, serverError, 
       <div className="events-pair">
         <TextField
           label={t('events.field.quantity')}
+          hint={
+            remaining?.unit
+              ? t('events.balance.remaining', { remaining: formatQuantity(Math.max(remaining.remaining, 0), remaining.unit, locale) })
+              : undefined
+          }
           inputMode="decimal"
           value={values.quantity}
-          onChange={(event) => onChange({ quantity: event.target.value })}
+          onChange={(event) => onChange({ quantity: event.target.value, overrideMassBalance: false })}
           error={errorFor('quantity')}
           data-testid="field-quantity"
         />
         <SelectField
           label={t('events.field.unit')}
           value={values.unit}
-          onChange={(event) => onChange({ unit: event.target.value as StageValues['unit'] })}
+          onChange={(event) => onChange({ unit: event.target.value as StageValues['unit'], overrideMassBalance: false })}
         >
           <option value="">—</option>
           {UNIT_CODES.map((code) => (
@@ -94,14 +124,31 @@ export function StageFieldset({ stage, values, onChange, problems, serverError, 
         <RecipientPicker value={values} onChange={onChange} excludeId={businessId} error={errorFor('party')} />
       ) : null}
       {stage === 'receiving' ? (
-        <TextField
-          label={t('events.field.source')}
-          hint={t('events.field.sourceHint')}
-          value={values.partyName}
-          onChange={(event) => onChange({ partyName: event.target.value })}
-          maxLength={300}
-          error={errorFor('party')}
-        />
+        <>
+          <SelectField
+            label={t('events.receive.reason')}
+            hint={t('events.receive.reasonHint')}
+            value={values.shortfallReason}
+            onChange={(event) => onChange({ shortfallReason: event.target.value as ReceiptShortfallReason | '' })}
+            error={errorFor('shortfallReason')}
+            data-testid="field-shortfall"
+          >
+            <option value="">{t('events.receive.reasonNone')}</option>
+            {RECEIPT_SHORTFALL_REASON_NAMES.map((reason) => (
+              <option key={reason} value={reason}>
+                {l(RECEIPT_SHORTFALL_REASONS[reason])}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            label={t('events.field.source')}
+            hint={t('events.field.sourceHint')}
+            value={values.partyName}
+            onChange={(event) => onChange({ partyName: event.target.value })}
+            maxLength={300}
+            error={errorFor('party')}
+          />
+        </>
       ) : null}
 
       {stage === 'inspecting' ? (

@@ -32,11 +32,17 @@ export interface ProcessingValues {
   note: string;
 }
 
-export type ProcessingField = 'inputs' | 'productId' | 'lotCode' | 'productionDate' | 'expiryDate' | 'quantity' | 'eventTime';
+export type ProcessingField =
+  'inputs' | 'productId' | 'lotCode' | 'productionDate' | 'expiryDate' | 'quantity' | 'eventTime' | 'locationId';
 
 const number = (text: string) => Number(text.replace(',', '.'));
 
-export function initialProcessing(candidates: readonly InputCandidate[], preselected: string | null): ProcessingValues {
+/** A fresh form: now, the business's first place (processing must say where), the batch it came from picked. */
+export function initialProcessing(
+  candidates: readonly InputCandidate[],
+  preselected: string | null,
+  placeId: string | null = null,
+): ProcessingValues {
   const now = vietnamNow();
   return {
     inputs: Object.fromEntries(
@@ -57,13 +63,15 @@ export function initialProcessing(candidates: readonly InputCandidate[], presele
     quantity: '',
     unit: '',
     eventTime: now,
-    locationId: '',
+    locationId: placeId ?? '',
     note: '',
   };
 }
 
-export function validateProcessing(values: ProcessingValues): Partial<Record<ProcessingField, MessageKey>> {
+/** `places`: how many the business has; processing is a critical tracking event and must say where. */
+export function validateProcessing(values: ProcessingValues, places = 0): Partial<Record<ProcessingField, MessageKey>> {
   const problems: Partial<Record<ProcessingField, MessageKey>> = {};
+  if (!values.locationId) problems.locationId = places ? 'events.field.place.required' : 'events.field.place.none';
   const chosen = Object.values(values.inputs).filter((line) => line.selected);
   if (!chosen.length) problems.inputs = 'events.processing.inputs.none';
   else if (chosen.some((line) => !(number(line.quantity) > 0))) problems.inputs = 'events.processing.inputs.quantity';
