@@ -145,6 +145,7 @@ describeWithChromium('a recall from the dialog to the business alert and back, i
       );
       await page.getByTestId('lang-toggle').click();
       await page.waitForFunction(() => document.documentElement.lang === 'vi');
-    });
+      // A whole working day across three accounts, with axe-core on six pages.
+    }, 90_000);
   }
 });
