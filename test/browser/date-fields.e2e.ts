@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { createProducer, createUser, type Producer } from '../factories/index.js';
+import { createBatch, createProducer, createUser, type Producer } from '../factories/index.js';
 import { vietnamDate } from '../factories/lots.js';
 import { axeViolations } from '../support/axe.js';
 import { describeWithChromium, fillDate, signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
@@ -78,5 +78,30 @@ describeWithChromium('date fields in the portal in Chromium', (chromiumPath) => 
     await fillDate(form, 'productionDate', '2026-13-01');
     await production.getByLabel('Year', { exact: true }).blur();
     await expect(production.locator('.field__error').innerText()).resolves.toContain('Not a date yet');
+  });
+
+  it("takes a stage's time as day, month, year, hour and minute in Vietnam's time, saying a future time is refused", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const batch = await createBatch(app.f, coop.owner, coop.product.id, { originLocationId: coop.location.id });
+    await page.goto(`${t.baseUrl}/portal/${coop.business.id}/batches/${batch.id}`);
+    if ((await page.locator('html').getAttribute('lang')) !== 'vi') await page.getByTestId('lang-toggle').click();
+    await page.getByTestId('record-harvesting').click();
+    const form = page.getByTestId('stage-form');
+    await form.waitFor();
+    const time = form.locator('fieldset:has(> input[name="eventTime"])');
+    await expect(time.innerText()).resolves.toContain('giờ Việt Nam (GMT+7)');
+    // Now in Vietnam, though the device is in New York: 24-hour, no AM/PM.
+    const now = await form.locator('input[name="eventTime"]').inputValue();
+    expect(now.slice(0, 10)).toBe(vietnamDate());
+    await expect(time.getByLabel('Giờ', { exact: true }).inputValue()).resolves.toBe(now.slice(11, 13));
+    await fillDate(form, 'eventTime', `${Number(vietnamDate().slice(0, 4)) + 1}${vietnamDate().slice(4)}T08:30`);
+    await time.getByLabel('Phút', { exact: true }).blur();
+    await expect(time.locator('.field__error').innerText()).resolves.toMatch(/^Không được sau \d{2}:\d{2}, \d{2}\/\d{2}\/\d{4} \(GMT\+7\)/);
+    await fillDate(form, 'eventTime', `${vietnamDate(-1)}T25:10`);
+    await expect(time.locator('.field__error').innerText()).resolves.toContain('Thời điểm chưa đúng');
+    await fillDate(form, 'eventTime', `${vietnamDate(-1)}T07:05`);
+    expect(await time.locator('.field__error').count()).toBe(0);
+    await expect(form.locator('input[name="eventTime"]').inputValue()).resolves.toBe(`${vietnamDate(-1)}T07:05`);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -66,7 +66,9 @@ export function DateField(props: DateFieldProps) {
         : max && whole > max
           ? t('date.tooLate', { max: shown(max) })
           : null;
-  const messages = [...(own ? [own] : []), ...fieldMessages(error)];
+  // The form's own verdict (on submit) says it better than the field's; never both.
+  const given = fieldMessages(error);
+  const messages = given.length ? given : own ? [own] : [];
   const hintId = `${id}-hint`;
   const errorMessagesId = `${id}-error`;
   const describedBy =

@@ -1,6 +1,7 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { UNIT_CODES, UNITS, type BatchListItem, type LocationView, type Page, type ProductView } from '@nguon/shared';
+import { DateField } from '@/components/ui/date-field';
 import { fieldMessages } from '@/components/ui/field';
 import { FormError, fieldErrorOf } from '@/components/ui/form-error';
 import { Notice } from '@/components/ui/notice';
@@ -235,19 +236,18 @@ export function ProcessingForm({ businessId, candidates, products, locations, in
           maxLength={200}
         />
         <div className="events-pair">
-          <TextField
+          <DateField
             label={t('events.processing.productionDate')}
-            type="date"
             value={values.productionDate}
             max={vietnamNow().slice(0, 10)}
-            onChange={(event) => set({ productionDate: event.target.value })}
+            onChange={(productionDate) => set({ productionDate })}
             error={errorFor('productionDate')}
           />
-          <TextField
+          <DateField
             label={t('events.processing.expiryDate')}
-            type="date"
             value={values.expiryDate}
-            onChange={(event) => set({ expiryDate: event.target.value })}
+            min={values.productionDate || undefined}
+            onChange={(expiryDate) => set({ expiryDate })}
             error={errorFor('expiryDate')}
           />
         </div>
@@ -282,13 +282,14 @@ export function ProcessingForm({ businessId, candidates, products, locations, in
 
       <fieldset className="card stack">
         <legend className="card__title">{t('events.processing.when')}</legend>
-        <TextField
+        <DateField
+          withTime
           label={t('events.field.time')}
           hint={t('events.field.timeHint')}
-          type="datetime-local"
+          name="eventTime"
           value={values.eventTime}
           max={vietnamNow()}
-          onChange={(event) => set({ eventTime: event.target.value })}
+          onChange={(eventTime) => set({ eventTime })}
           error={errorFor('eventTime')}
         />
         {locations.length === 0 ? (

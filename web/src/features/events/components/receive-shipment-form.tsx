@@ -9,6 +9,7 @@ import {
   type ReceiptShortfallReason,
   type ReceiveShipmentRequest,
 } from '@nguon/shared';
+import { DateField } from '@/components/ui/date-field';
 import { Button } from '@/components/ui/button';
 import { FormError, fieldErrorOf } from '@/components/ui/form-error';
 import { Notice } from '@/components/ui/notice';
@@ -162,13 +163,14 @@ export function ReceiveShipmentForm({ shipment, businessId, locations, placeId, 
           ))}
         </SelectField>
       ) : null}
-      <TextField
+      <DateField
+        withTime
         label={t('events.receive.time')}
         hint={t('events.field.timeHint')}
-        type="datetime-local"
+        name="eventTime"
         value={values.eventTime}
         max={vietnamNow()}
-        onChange={(event) => set({ eventTime: event.target.value })}
+        onChange={(eventTime) => set({ eventTime })}
         error={errorFor('eventTime')}
         required
         data-testid="receive-time"

@@ -9,6 +9,7 @@ import {
   type LocationView,
   type ReceiptShortfallReason,
 } from '@nguon/shared';
+import { DateField } from '@/components/ui/date-field';
 import { fieldErrorOf } from '@/components/ui/form-error';
 import { Notice } from '@/components/ui/notice';
 import { SelectField } from '@/components/ui/select-field';
@@ -61,13 +62,14 @@ export function StageFieldset({ stage, values, onChange, problems, serverError, 
 
   return (
     <div className="stack events-fields">
-      <TextField
+      <DateField
+        withTime
         label={t('events.field.time')}
         hint={t('events.field.timeHint')}
-        type="datetime-local"
+        name="eventTime"
         value={values.eventTime}
         max={vietnamNow()}
-        onChange={(event) => onChange({ eventTime: event.target.value })}
+        onChange={(eventTime) => onChange({ eventTime })}
         error={errorFor('eventTime')}
         required
         data-testid="field-time"
