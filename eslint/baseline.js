@@ -99,13 +99,9 @@ export const SERVER_BASELINE = {
 /**
  * Raw SQL outside a module's `*.queries.ts` (./raw-sql.js, decision 0020): each file may keep
  * exactly this many `.query(` calls; lower the count as they move to the module's queries file,
- * and remove the file at none. 27 files (57 calls), recorded on 2026-12-04.
+ * and remove the file at none. 9 files (19 calls), recorded on 2026-12-04.
  */
 export const RAW_SQL_BASELINE = {
-  'server/src/audit/audit-log.service.ts': 2,
-  'server/src/batches/batches.service.ts': 2,
-  'server/src/common/idempotency/idempotency-store.ts': 6,
-  'server/src/epcis/epcis-query.service.ts': 5,
   'server/src/events/batch-events.service.ts': 2,
   'server/src/events/event-capture.ts': 2,
   'server/src/events/event-corrections.service.ts': 1,
@@ -113,20 +109,6 @@ export const RAW_SQL_BASELINE = {
   'server/src/flags/flag-detectors.ts': 1,
   'server/src/flags/flag-scanner.ts': 1,
   'server/src/flags/flags.service.ts': 4,
-  'server/src/imports/batch-rows.ts': 1,
-  'server/src/imports/business-references.ts': 2,
-  'server/src/imports/event-rows.ts': 2,
-  'server/src/imports/import-job-liveness.ts': 2,
-  'server/src/imports/imports.service.ts': 1,
-  'server/src/locations/locations.service.ts': 2,
-  'server/src/products/products.service.ts': 2,
-  'server/src/public-view/public-batch.service.ts': 1,
-  'server/src/reports/consumer-reports.service.ts': 3,
   'server/src/resolver/batch-lookup.service.ts': 3,
   'server/src/resolver/scans.service.ts': 1,
-  'server/src/scans/scan-log.service.ts': 2,
-  'server/src/trace/trace.service.ts': 2,
-  'server/src/webhooks/webhook-dispatcher.ts': 2,
-  'server/src/webhooks/webhook-outbox.ts': 1,
-  'server/src/webhooks/webhooks.service.ts': 2,
 };

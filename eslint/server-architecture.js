@@ -67,7 +67,14 @@ const READ_ENDS = READ_SIDE.filter((folder) => !['public-view', 'web-app'].inclu
  * open.
  */
 const PUBLIC = {
-  auth: ['access-rule.ts', 'current-actor.decorator.ts', 'principal.ts', 'tenancy.policy.ts'],
+  auth: [
+    'access-rule.ts',
+    'current-actor.decorator.ts',
+    'principal.ts',
+    'tenancy.policy.ts',
+    // A business's status, which businesses/' claim rules read as the access guard does.
+    'business-status.queries.ts',
+  ],
   audit: ['audit-trail.ts'],
   mail: ['mailer.ts', 'compose-mail.ts'],
   // The same rules as SQL, for other modules' set-based queries.

@@ -26,9 +26,3 @@ export async function findBatchOrProductOwners(db: EntityManager, ids: string[])
   );
   return rows.map((r) => r.business_id);
 }
-
-/** The business's status; null when there is no such business. */
-export async function findBusinessStatus(db: EntityManager, businessId: string): Promise<string | null> {
-  const [row]: { status: string }[] = await db.query(`SELECT status FROM businesses WHERE id = $1`, [businessId]);
-  return row?.status ?? null;
-}

@@ -7,7 +7,8 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { RecordsService } from '../records/records.service.js';
 import type { OwnedTarget } from './access-rule.js';
-import { findBatchOrProductOwners, findBusinessId, findBusinessStatus, findLocationOwner, findProductOwner } from './ownership.queries.js';
+import { findBusinessStatus } from './business-status.queries.js';
+import { findBatchOrProductOwners, findBusinessId, findLocationOwner, findProductOwner } from './ownership.queries.js';
 
 /**
  * Finds which businesses may act on the thing a request touches: one indexed query per request.

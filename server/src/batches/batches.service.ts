@@ -9,11 +9,11 @@ import { toPage } from '../common/pagination/page-query.dto.js';
 import { escapeLike } from '../common/sql/escape-like.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { lastEventAtSql } from '../records/records.sql.js';
 import { ScanLog } from '../scans/scan-log.service.js';
 import { countScansByDay, fillScanDays, loadScanTotals, scanWindow } from './batch-scans.queries.js';
 import { BatchEntity } from './batch.entity.js';
 import { mapBatch, mapBatchListItem } from './batch.mapper.js';
+import { businessExists, loadLastEventTimes } from './batches.queries.js';
 import type { ListBatchesQueryDto } from './dto/list-batches.query.js';
 
 /** Reading batches. Batches are created and changed by events (see the events module). */
@@ -45,8 +45,7 @@ export class BatchesService {
    * and for inspectors and administrators.
    */
   async assertMayReadBusiness(actor: Actor, businessId: string): Promise<void> {
-    const [business] = await this.db.query(`SELECT id FROM businesses WHERE id = $1`, [businessId]);
-    if (!business) throw new DomainError('BUSINESS_NOT_FOUND');
+    if (!(await businessExists(this.db.manager, businessId))) throw new DomainError('BUSINESS_NOT_FOUND');
     if (!TenancyPolicy.readsEverything(actor.principal) && !TenancyPolicy.actsForAny(actor.principal, [businessId])) {
       throw new DomainError('FORBIDDEN');
     }
@@ -82,10 +81,7 @@ export class BatchesService {
   /** When each batch last had an event: one query for the page. */
   private async lastEventTimes(batchIds: string[]): Promise<Map<string, Date>> {
     if (!batchIds.length) return new Map();
-    const rows: { id: string; at: Date | null }[] = await this.db.query(
-      `SELECT b.id, ${lastEventAtSql('b')} AS at FROM batches b WHERE b.id = ANY($1::uuid[])`,
-      [batchIds],
-    );
+    const rows = await loadLastEventTimes(this.db.manager, batchIds);
     return new Map(rows.flatMap((r) => (r.at ? [[r.id, r.at] as const] : [])));
   }
 

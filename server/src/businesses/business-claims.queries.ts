@@ -72,11 +72,6 @@ export async function findGtinHolder(db: EntityManager, companyDigits: string): 
   return row ?? null;
 }
 
-export async function findBusinessStatus(db: EntityManager, businessId: string): Promise<string | null> {
-  const [business]: { status: string }[] = await db.query(`SELECT status FROM businesses WHERE id = $1`, [businessId]);
-  return business?.status ?? null;
-}
-
 /** Another business (than `businessId`, if given) holding the tax code confirmed. */
 export function findTaxCodeHolders(db: EntityManager, taxCode: string, businessId: string | null): Promise<HolderRow[]> {
   return db.query(

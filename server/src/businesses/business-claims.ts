@@ -1,10 +1,10 @@
 import { displayPrefix, prefixOfGtin, type ClaimHolder, type Gs1PrefixView, type LocalizedText } from '@nguon/shared';
 import type { EntityManager } from 'typeorm';
+import { findBusinessStatus } from '../auth/business-status.queries.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import {
   deletePrefixes,
-  findBusinessStatus,
   findGtinHolder,
   findPrefixConflicts,
   findTaxCode,

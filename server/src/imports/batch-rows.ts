@@ -3,6 +3,7 @@ import { CreateBatchDto } from '../events/dto/create-batch.dto.js';
 import { BusinessReferences } from './business-references.js';
 import { parseDate, parseQuantity, parseUnit } from './import-cells.js';
 import type { SheetRow } from './import-file.js';
+import { findTakenLots } from './import-references.queries.js';
 import { cellReader, requireCells, RowProblems } from './row-problems.js';
 import { inTurns } from './rows-in-turns.js';
 import { validateRowDto } from './validate-row-dto.js';
@@ -68,11 +69,8 @@ export async function checkBatchRows(db: EntityManager, businessId: string, rows
     if (problems.size === before) planned.push({ row, dto });
   }
 
-  const taken: { product_id: string; lot_code: string }[] = planned.length
-    ? await db.query(`SELECT product_id, lot_code FROM batches WHERE product_id = ANY($1::uuid[]) AND lot_code = ANY($2::text[])`, [
-        [...new Set(planned.map((p) => p.dto.productId))],
-        [...new Set(planned.map((p) => p.dto.lotCode))],
-      ])
+  const taken = planned.length
+    ? await findTakenLots(db, [...new Set(planned.map((p) => p.dto.productId))], [...new Set(planned.map((p) => p.dto.lotCode))])
     : [];
   const takenKeys = new Set(taken.map((t) => `${t.product_id}|${t.lot_code}`));
   for (const { row, dto } of planned) {

@@ -2,20 +2,8 @@ import { isValidGln, parseGtin } from '@nguon/shared';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { plainName, type Cell } from './import-cells.js';
+import { loadLocationRefs, loadProductRefs, type LocationRef, type ProductRef } from './import-references.queries.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
-
-export interface ProductRef {
-  id: string;
-  gtin: string | null;
-  nameVi: string;
-  nameEn: string;
-}
-
-export interface LocationRef {
-  id: string;
-  name: string;
-  gln: string | null;
-}
 
 /** Whether a cell names this product: its id, its GTIN (any length), or its name in either language. */
 export function namesProduct(text: string, product: ProductRef): boolean {
@@ -44,12 +32,7 @@ export class BusinessReferences {
   ) {}
 
   static async load(db: EntityManager, businessId: string): Promise<BusinessReferences> {
-    const [products, locations] = await Promise.all([
-      db.query(`SELECT id, gtin, name_vi AS "nameVi", name_en AS "nameEn" FROM products WHERE business_id = $1`, [businessId]) as Promise<
-        ProductRef[]
-      >,
-      db.query(`SELECT id, name, gln FROM locations WHERE business_id = $1`, [businessId]) as Promise<LocationRef[]>,
-    ]);
+    const [products, locations] = await Promise.all([loadProductRefs(db, businessId), loadLocationRefs(db, businessId)]);
     return new BusinessReferences(products, locations);
   }
 

@@ -1,10 +1,10 @@
 import { DISTRIBUTING_STAGES, PRODUCER_ONLY_STAGES, suggestedLotCode, type Stage } from '@nguon/shared';
 import type { EntityManager } from 'typeorm';
 import { RecordStageDto } from '../events/dto/record-stage.dto.js';
-import { LIVE_SHIPMENTS } from '../records/records.sql.js';
-import { BusinessReferences, namesProduct, type ProductRef } from './business-references.js';
+import { BusinessReferences, namesProduct } from './business-references.js';
 import { parseDateTime, parsePassed, parseQuantity, parseStage, parseUnit } from './import-cells.js';
 import type { SheetRow } from './import-file.js';
+import { loadBatchRefs, loadPartiesByTaxCode } from './import-references.queries.js';
 import { cellReader, requireCells, RowProblems } from './row-problems.js';
 import { inTurns } from './rows-in-turns.js';
 import { validateRowDto } from './validate-row-dto.js';
@@ -14,13 +14,6 @@ export interface PlannedStage {
   row: number;
   batch: { id: string; lotCode: string };
   dto: RecordStageDto;
-}
-
-interface BatchRef extends ProductRef {
-  batchId: string;
-  lotCode: string;
-  businessId: string;
-  status: string;
 }
 
 const COLUMN_OF: Record<string, string> = {
@@ -57,16 +50,8 @@ export async function checkEventRows(db: EntityManager, businessId: string, rows
   const taxCodes = [...new Set(rows.flatMap((r) => (r.cells.party && TAX_CODE.test(r.cells.party) ? [r.cells.party] : [])))];
   const [references, batches, parties] = await Promise.all([
     BusinessReferences.load(db, businessId),
-    db.query(
-      `SELECT b.id AS "batchId", b.lot_code AS "lotCode", b.business_id AS "businessId", b.status, p.id, p.gtin, p.name_vi AS "nameVi", p.name_en AS "nameEn"
-         FROM batches b JOIN products p ON p.id = b.product_id
-        WHERE b.lot_code = ANY($1::text[])
-          AND (b.business_id = $2 OR EXISTS (SELECT 1 FROM ${LIVE_SHIPMENTS} s WHERE s.batch_id = b.id AND s.business_id = $2))`,
-      [lotCodes, businessId],
-    ) as Promise<BatchRef[]>,
-    db.query(`SELECT id, tax_code AS "taxCode" FROM businesses WHERE tax_code = ANY($1::text[]) AND tax_code_confirmed`, [
-      taxCodes,
-    ]) as Promise<{ id: string; taxCode: string }[]>,
+    loadBatchRefs(db, lotCodes, businessId),
+    loadPartiesByTaxCode(db, taxCodes),
   ]);
   const partyByTaxCode = new Map(parties.map((p) => [p.taxCode, p.id]));
   const problems = new RowProblems();

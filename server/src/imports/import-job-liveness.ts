@@ -7,6 +7,7 @@ import { AuditTrail } from '../audit/audit-trail.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import type { AppConfig, JobTimings } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { failAbandonedJobs, writeHeartbeats } from './import-jobs.queries.js';
 
 /** A run in progress on this instance. */
 export interface Running {
@@ -82,14 +83,8 @@ export class ImportJobLiveness implements OnApplicationBootstrap, OnApplicationS
   /** Heartbeat and progress of this instance's runs, in one statement. */
   async beat(): Promise<void> {
     if (this.runs.size === 0) return;
-    const runs = [...this.runs.entries()];
-    await this.db
-      .query(
-        `UPDATE import_jobs j SET heartbeat_at = now(), processed_rows = r.processed
-       FROM unnest($1::uuid[], $2::int[]) AS r (id, processed) WHERE j.id = r.id AND j.status = 'running'`,
-        [runs.map(([id]) => id), runs.map(([, r]) => r.processed)],
-      )
-      .catch((error: Error) => this.logger.warn(`job heartbeat not written: ${error.message}`));
+    const runs = [...this.runs.entries()].map(([id, run]) => ({ id, processed: run.processed }));
+    await writeHeartbeats(this.db.manager, runs).catch((error: Error) => this.logger.warn(`job heartbeat not written: ${error.message}`));
   }
 
   /**
@@ -101,13 +96,7 @@ export class ImportJobLiveness implements OnApplicationBootstrap, OnApplicationS
     const staleMs = this.embedded ? 0 : this.timings.staleMs;
     try {
       return await this.db.transaction(async (tx) => {
-        const [rows] = (await tx.query(
-          `UPDATE import_jobs SET status = 'failed', processed_rows = 0, failure = $3, finished_at = now()
-           WHERE id IN (SELECT id FROM import_jobs WHERE status = 'running' AND owner_instance IS DISTINCT FROM $1
-                          AND heartbeat_at <= now() - make_interval(secs => $2) FOR UPDATE SKIP LOCKED)
-           RETURNING id, business_id, kind, total_rows, owner_instance`,
-          [this.owner, staleMs / 1000, JSON.stringify(INTERRUPTED)],
-        )) as [{ id: string; business_id: string; kind: string; total_rows: number; owner_instance: string | null }[], number];
+        const rows = await failAbandonedJobs(tx, this.owner, staleMs / 1000, INTERRUPTED);
         for (const job of rows) {
           this.logger.warn(
             `import ${job.id}: its process (${job.owner_instance ?? 'unknown'}) is gone; marked failed, nothing of it was stored`,

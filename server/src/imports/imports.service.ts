@@ -21,6 +21,7 @@ import { checkEventRows, type PlannedStage } from './event-rows.js';
 import { readImportFile } from './import-file.js';
 import { ImportJobEntity } from './import-job.entity.js';
 import { ImportJobLiveness, type Running } from './import-job-liveness.js';
+import { holdJob } from './import-jobs.queries.js';
 import { mapImportJob } from './import-job.mapper.js';
 import { SheetReader } from './sheet-reader.js';
 
@@ -112,7 +113,7 @@ export class ImportsService {
     try {
       const batches = await this.db.transaction(async (tx) => {
         // Held to the end: while this transaction lives, the sweep leaves the job alone (heartbeats still pass).
-        await tx.query(`SELECT 1 FROM import_jobs WHERE id = $1 FOR KEY SHARE`, [job.id]);
+        await holdJob(tx, job.id);
         const touched = new Map<string, { id: string; lotCode: string }>();
         for (const { row, write } of planned) {
           current = row;

@@ -13,6 +13,7 @@ import type { CreateLocationDto } from './dto/create-location.dto.js';
 import type { UpdateLocationDto } from './dto/update-location.dto.js';
 import { LocationEntity } from './location.entity.js';
 import { mapLocation } from './location.mapper.js';
+import { findBatchesShowingLocation, findBusinessStatusRow } from './locations.queries.js';
 
 const FOREIGN_KEY_VIOLATION = '23503';
 
@@ -58,12 +59,7 @@ export class LocationsService {
       await tx.getRepository(LocationEntity).update({ id: locationId }, { ...dto, latitude, longitude });
       await this.audit.record(tx, actor, { action: 'location.update', targetType: 'location', targetId: locationId, details: { ...dto } });
       // Consumer pages show the place as a batch's origin and as where its stages happened.
-      const batches: { id: string }[] = await tx.query(
-        `SELECT id FROM batches WHERE origin_location_id = $1
-         UNION SELECT eb.batch_id FROM events e JOIN event_batches eb ON eb.event_id = e.id WHERE e.location_id = $1`,
-        [locationId],
-      );
-      return batches.map((b) => b.id);
+      return findBatchesShowingLocation(tx, locationId);
     });
     await this.changes.publish(shownOn);
     return this.getLocation(actor, locationId);
@@ -110,10 +106,8 @@ export class LocationsService {
   }
 
   private async seesBusiness(actor: Actor | null, businessId: string): Promise<boolean> {
-    const [business]: { id: string; status: string }[] = await this.db.query(`SELECT id, status FROM businesses WHERE id = $1`, [
-      businessId,
-    ]);
-    return business !== undefined && TenancyPolicy.seesBusiness(actor?.principal ?? null, business);
+    const business = await findBusinessStatusRow(this.db.manager, businessId);
+    return business !== null && TenancyPolicy.seesBusiness(actor?.principal ?? null, business);
   }
 }
 

@@ -18,6 +18,7 @@ import type { UpdateProductDto } from './dto/update-product.dto.js';
 import { ProductImageEntity } from './product-image.entity.js';
 import { ProductEntity } from './product.entity.js';
 import { mapProduct, type ProductExtras } from './product.mapper.js';
+import { countBatchesByProduct, findBatchIdsOfProduct } from './products.queries.js';
 
 const UPLOADED_IMAGE = /^\/api\/attachments\//;
 
@@ -78,7 +79,7 @@ export class ProductsService {
     const batchIds = await this.db.transaction(async (tx) => {
       const product = await tx.getRepository(ProductEntity).findOne({ where: { id: productId }, lock: { mode: 'pessimistic_write' } });
       if (!product) throw new DomainError('PRODUCT_NOT_FOUND');
-      const batches: { id: string }[] = await tx.query(`SELECT id FROM batches WHERE product_id = $1`, [productId]);
+      const batches = await findBatchIdsOfProduct(tx, productId);
       const gtin = dto.gtin === undefined ? product.gtin : gtin14(dto.gtin);
       if (gtin !== product.gtin && batches.length > 0) {
         throw new DomainError('GTIN_LOCKED', undefined, {
@@ -119,7 +120,7 @@ export class ProductsService {
           gtin,
         },
       });
-      return batches.map((b) => b.id);
+      return batches;
     });
     await this.changes.publish(batchIds);
     return this.getProduct(productId);
@@ -164,9 +165,7 @@ export class ProductsService {
         .getRepository(ProductImageEntity)
         .find({ where: { productId: In(productIds) }, relations: { attachment: true }, order: { position: 'ASC' } }),
       loadCertificates(this.db.manager, { productIds }),
-      this.db.query(`SELECT product_id, count(*)::int AS count FROM batches WHERE product_id = ANY($1::uuid[]) GROUP BY product_id`, [
-        productIds,
-      ]) as Promise<{ product_id: string; count: number }[]>,
+      countBatchesByProduct(this.db.manager, productIds),
     ]);
     const countOf = new Map(counts.map((c) => [c.product_id, c.count]));
     return new Map(

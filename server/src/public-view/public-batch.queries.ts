@@ -99,6 +99,12 @@ export async function loadBatchRows(db: DataSource, batchIds: string[]): Promise
   );
 }
 
+/** The batch's scan count as stored; null when there is no such batch. */
+export async function findScanCount(db: DataSource, batchId: string): Promise<number | null> {
+  const [row]: { scan_count: number }[] = await db.query(`SELECT scan_count FROM batches WHERE id = $1`, [batchId]);
+  return row?.scan_count ?? null;
+}
+
 /** Processing inputs of the given output batches, with the quantities used. */
 export async function loadInputs(db: DataSource, batchIds: string[]): Promise<InputRow[]> {
   return db.query(

@@ -13,7 +13,7 @@ import { RecordsService } from '../records/records.service.js';
 import { ScanLog } from '../scans/scan-log.service.js';
 import { PublicBatchCache, type CachedView } from './public-batch.cache.js';
 import { mapPublicBatch } from './public-batch.mapper.js';
-import { loadBatchRows, loadEvents, loadInputs } from './public-batch.queries.js';
+import { findScanCount, loadBatchRows, loadEvents, loadInputs } from './public-batch.queries.js';
 
 /** How many processing steps back the consumer timeline follows raw materials. */
 const MAX_LINEAGE_DEPTH = 8;
@@ -81,10 +81,10 @@ export class PublicBatchService implements OnModuleDestroy {
 
   /** The count is known in memory once the view was built: read again only if it was forgotten. */
   private async readScanCount(batchId: string): Promise<number> {
-    const [row]: { scan_count: number }[] = await this.db.query(`SELECT scan_count FROM batches WHERE id = $1`, [batchId]);
-    if (!row) throw new DomainError('BATCH_NOT_FOUND');
-    this.scans.remember(batchId, row.scan_count);
-    return this.scans.countOf(batchId) ?? row.scan_count;
+    const scanCount = await findScanCount(this.db, batchId);
+    if (scanCount === null) throw new DomainError('BATCH_NOT_FOUND');
+    this.scans.remember(batchId, scanCount);
+    return this.scans.countOf(batchId) ?? scanCount;
   }
 
   private async build(batchId: string): Promise<CachedView> {

@@ -7,6 +7,7 @@ import { ATTACHMENT_STORAGE, type AttachmentStorage } from '../attachments/attac
 import { sniffContentType } from '../attachments/content-sniffing.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
+import { findBatchProducer, flagConsumerReport, insertConsumerReport } from './consumer-reports.queries.js';
 import type { ConsumerReportDto } from './dto/consumer-report.dto.js';
 
 /** What consumers tell the portal about a batch: a report for inspectors, with an optional photo. */
@@ -18,24 +19,25 @@ export class ConsumerReportsService {
   ) {}
 
   async report(batchId: string, dto: ConsumerReportDto, locale: Locale): Promise<ConsumerReportReceipt> {
-    const [batch]: { business_id: string }[] = await this.db.query(`SELECT business_id FROM batches WHERE id = $1`, [batchId]);
-    if (!batch) throw new DomainError('BATCH_NOT_FOUND');
+    const producerId = await findBatchProducer(this.db.manager, batchId);
+    if (producerId === null) throw new DomainError('BATCH_NOT_FOUND');
     const photo = dto.photo ? this.checkedPhoto(dto.photo.base64, dto.photo.contentType) : null;
     // Kept with the files of the business whose product it shows.
-    const photoKey = photo ? `${batch.business_id}/${randomUUID()}` : null;
+    const photoKey = photo ? `${producerId}/${randomUUID()}` : null;
     if (photo && photoKey) await this.storage.put(photoKey, photo);
     try {
       return await this.db.transaction(async (tx) => {
-        const [report]: { id: string; created_at: Date }[] = await tx.query(
-          `INSERT INTO consumer_reports (batch_id, category, message, contact, photo_key, photo_type, locale) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, created_at`,
-          [batchId, dto.category, dto.message, dto.contact ?? null, photoKey, photo ? dto.photo!.contentType : null, locale],
-        );
-        await tx.query(
-          `INSERT INTO flags (kind, dedupe_key, batch_id, business_id, report_id)
-           SELECT 'consumer_report', 'consumer_report:' || $2, b.id, b.business_id, $2::uuid FROM batches b WHERE b.id = $1`,
-          [batchId, report!.id],
-        );
-        return { id: report!.id, createdAt: report!.created_at.toISOString() };
+        const report = await insertConsumerReport(tx, {
+          batchId,
+          category: dto.category,
+          message: dto.message,
+          contact: dto.contact ?? null,
+          photoKey,
+          photoType: photo ? dto.photo!.contentType : null,
+          locale,
+        });
+        await flagConsumerReport(tx, batchId, report.id);
+        return { id: report.id, createdAt: report.created_at.toISOString() };
       });
     } catch (error) {
       if (photoKey) await this.storage.remove(photoKey);

@@ -2,10 +2,10 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { backoffDelayMs } from '../common/backoff.js';
-import { rowsOf } from '../common/sql/returning.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { PendingScans, type PendingScan } from './pending-scans.js';
+import { PendingScans } from './pending-scans.js';
+import { loadScanCounts, writeScans } from './scan-log.queries.js';
 import type { ClientClass } from './scan.entity.js';
 import { newScanId } from './scan-id.js';
 
@@ -129,26 +129,7 @@ export class ScanLog implements OnApplicationShutdown {
     for (let left = this.pending.waiting; left > 0; left -= ROWS_PER_WRITE) {
       const scans = this.pending.take(Math.min(left, ROWS_PER_WRITE));
       try {
-        // A batch is locked in id order, so two instances writing scans of the same batches cannot deadlock.
-        // Each column goes as one comma-separated text, split by PostgreSQL: cheaper here than array parameters.
-        const column = (value: (scan: PendingScan) => string | number) => scans.map(value).join(',');
-        const counts = rowsOf<{ id: string; scan_count: number }>(
-          await this.db.query(
-            `WITH written AS (
-             INSERT INTO scans (id, batch_id, scanned_at, client_class)
-             SELECT s.id, s.batch_id, to_timestamp(s.ms / 1000.0), s.client_class
-               FROM unnest(string_to_array($1, ',')::uuid[], string_to_array($2, ',')::uuid[], string_to_array($3, ',')::float8[], string_to_array($4, ','))
-                    AS s (id, batch_id, ms, client_class)
-              WHERE EXISTS (SELECT 1 FROM batches b WHERE b.id = s.batch_id)
-             ON CONFLICT (id) DO NOTHING
-             RETURNING batch_id),
-           added AS (SELECT batch_id, count(*)::int AS n FROM written GROUP BY batch_id),
-           locked AS (SELECT b.id, a.n FROM batches b JOIN added a ON a.batch_id = b.id ORDER BY b.id FOR UPDATE OF b)
-           UPDATE batches b SET scan_count = b.scan_count + l.n FROM locked l WHERE b.id = l.id
-           RETURNING b.id, b.scan_count`,
-            [column((s) => s.id), column((s) => s.batchId), column((s) => s.at), column((s) => s.clientClass)],
-          ),
-        );
+        const counts = await writeScans(this.db.manager, scans);
         this.pending.written(counts);
       } catch (error) {
         this.pending.failed();
@@ -163,10 +144,7 @@ export class ScanLog implements OnApplicationShutdown {
     const ids = [...this.shown];
     this.shown.clear();
     try {
-      const rows: { id: string; scan_count: number }[] = await this.db.query(
-        `SELECT id, scan_count FROM batches WHERE id = ANY($1::uuid[])`,
-        [ids],
-      );
+      const rows = await loadScanCounts(this.db.manager, ids);
       for (const row of rows) this.pending.remember(row.id, row.scan_count);
     } catch {
       // The database is away: the counts shown stay as they are, and the next round tries again.

@@ -53,3 +53,17 @@ export function loadActiveRecalls(
     [ids],
   );
 }
+
+export interface BusinessNameRow {
+  id: string;
+  legal_name: string;
+}
+
+export function loadBusinessNames(db: DataSource, businessIds: string[]): Promise<BusinessNameRow[]> {
+  return db.query(`SELECT id, legal_name FROM businesses WHERE id = ANY($1::uuid[])`, [businessIds]);
+}
+
+export async function batchExists(db: DataSource, batchId: string): Promise<boolean> {
+  const [exists]: unknown[] = await db.query(`SELECT 1 FROM batches WHERE id = $1`, [batchId]);
+  return exists !== undefined;
+}

@@ -6,7 +6,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { BatchIntegrityService } from '../events/batch-integrity.service.js';
 import { RecordsService } from '../records/records.service.js';
 import type { TraceQueryDto } from './trace-query.dto.js';
-import { loadActiveRecalls, loadTraceBatches, loadTraceEdges } from './trace.queries.js';
+import { batchExists, loadActiveRecalls, loadBusinessNames, loadTraceBatches, loadTraceEdges } from './trace.queries.js';
 
 /** An inspector's trace of a batch: one step back and one step forward, as far as the records go. */
 @Injectable()
@@ -29,9 +29,7 @@ export class TraceService {
     // Shipping edges lead to businesses: forward only, since what was shipped to the start's sources is not in its trace.
     const shown = edges.filter((e) => e.kind === 'processing' || (depthOf.get(e.from_id) ?? 0) >= 0);
     const businessIds = [...new Set(shown.filter((e) => e.kind === 'shipping').map((e) => e.to_id))];
-    const names: { id: string; legal_name: string }[] = businessIds.length
-      ? await this.db.query(`SELECT id, legal_name FROM businesses WHERE id = ANY($1::uuid[])`, [businessIds])
-      : [];
+    const names = businessIds.length ? await loadBusinessNames(this.db, businessIds) : [];
     // A batch's own recall comes before one that reaches it from upstream.
     const recallOf = new Map<string, { id: string; sourceBatchId: string }>();
     for (const r of recalls)
@@ -62,8 +60,7 @@ export class TraceService {
   /** Every batch of the trace checked against its hash chain, with the first broken record of each. */
   async verifyTrace(batchId: string, query: TraceQueryDto): Promise<TraceIntegrityReport> {
     const depthOf = await this.reach(batchId, query);
-    const [exists] = await this.db.query(`SELECT 1 FROM batches WHERE id = $1`, [batchId]);
-    if (!exists) throw new DomainError('BATCH_NOT_FOUND');
+    if (!(await batchExists(this.db, batchId))) throw new DomainError('BATCH_NOT_FOUND');
     const ids = [...depthOf.keys()].sort((a, b) => depthOf.get(a)! - depthOf.get(b)!);
     const checkedAt = new Date();
     const batches = await this.integrity.verifyBatches(ids, checkedAt);

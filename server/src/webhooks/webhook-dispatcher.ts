@@ -2,22 +2,13 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AddressRefusedError, OutboundHttp } from '../common/outbound/outbound-http.js';
+import { claimDueDeliveries, recordAttempt, type DueDeliveryRow } from './webhook-deliveries.queries.js';
 import { signWebhook } from './webhook-signature.js';
 
 const POLL_MS = 5_000;
-const CLAIM_SIZE = 20;
 const MAX_ATTEMPTS = 8;
 /** Retries wait 30 s, 1 min, 2 min... up to 6 h: a receiver down for a day still gets the news. */
 const retryDelaySeconds = (attempts: number) => Math.min(30 * 2 ** (attempts - 1), 6 * 3600);
-
-interface DueDelivery {
-  id: string;
-  event_type: string;
-  payload: Record<string, unknown>;
-  attempts: number;
-  url: string;
-  secret: string;
-}
 
 /**
  * Sends queued webhook deliveries, signed, with retries. Any instance may send any delivery:
@@ -67,25 +58,13 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
 
   private async drain(): Promise<void> {
     for (;;) {
-      const due = await this.claim();
+      const due = await claimDueDeliveries(this.db.manager);
       if (due.length === 0) return;
       await Promise.all(due.map((delivery) => this.deliver(delivery)));
     }
   }
 
-  private async claim(): Promise<DueDelivery[]> {
-    const [rows] = await this.db.query(
-      `UPDATE webhook_deliveries d SET attempts = d.attempts + 1, next_attempt_at = now() + interval '2 minutes'
-         FROM webhooks w
-        WHERE w.id = d.webhook_id
-          AND d.id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= now()
-                        ORDER BY next_attempt_at LIMIT ${CLAIM_SIZE} FOR UPDATE SKIP LOCKED)
-        RETURNING d.id, d.event_type, d.payload, d.attempts, w.url, w.secret`,
-    );
-    return rows as DueDelivery[];
-  }
-
-  private async deliver(delivery: DueDelivery): Promise<void> {
+  private async deliver(delivery: DueDeliveryRow): Promise<void> {
     const body = JSON.stringify(delivery.payload);
     let status: number | null = null;
     let outcome: 'delivered' | 'refused' | 'failed';
@@ -109,11 +88,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     }
     const next = outcome === 'failed' && delivery.attempts < MAX_ATTEMPTS ? 'pending' : outcome;
     // last_status and last_error are for the operator; owners see only the outcome.
-    await this.db.query(
-      `UPDATE webhook_deliveries SET status = $2, last_status = $3, last_error = $4, last_attempt_at = now(),
-              delivered_at = CASE WHEN $2 = 'delivered' THEN now() END, next_attempt_at = now() + make_interval(secs => $5)
-        WHERE id = $1`,
-      [delivery.id, next, status, problem, retryDelaySeconds(delivery.attempts)],
-    );
+    await recordAttempt(this.db.manager, delivery.id, {
+      next,
+      httpStatus: status,
+      problem,
+      retryDelaySeconds: retryDelaySeconds(delivery.attempts),
+    });
   }
 }

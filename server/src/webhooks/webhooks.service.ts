@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CreatedWebhook, ErrorCode, LocalizedText, WebhookDeliveryStatus, WebhookView } from '@nguon/shared';
+import type { CreatedWebhook, ErrorCode, LocalizedText, WebhookView } from '@nguon/shared';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { userOf, type Actor } from '../auth/principal.js';
@@ -8,18 +8,11 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { AddressRefusedError, HostNotFoundError, OutboundHttp } from '../common/outbound/outbound-http.js';
 import type { CreateWebhookDto } from './dto/create-webhook.dto.js';
+import { failPendingDeliveries, loadLastDeliveries, type LastDeliveryRow } from './webhook-deliveries.queries.js';
 import { newWebhookSecret } from './webhook-signature.js';
 import { WebhookEntity } from './webhook.entity.js';
 
-type LastDelivery = {
-  webhook_id: string;
-  status: 'pending' | WebhookDeliveryStatus;
-  attempts: number;
-  last_attempt_at: Date;
-  next_attempt_at: Date;
-};
-
-function mapWebhook(webhook: WebhookEntity, last: LastDelivery | undefined): WebhookView {
+function mapWebhook(webhook: WebhookEntity, last: LastDeliveryRow | undefined): WebhookView {
   return {
     id: webhook.id,
     businessId: webhook.businessId,
@@ -52,11 +45,10 @@ export class WebhooksService {
     const webhooks = await this.db
       .getRepository(WebhookEntity)
       .find({ where: { businessId: actor.businessId!, disabledAt: IsNull() }, order: { createdAt: 'DESC' } });
-    const last: LastDelivery[] = webhooks.length
-      ? await this.db.query(
-          `SELECT DISTINCT ON (webhook_id) webhook_id, status, attempts, last_attempt_at, next_attempt_at
-           FROM webhook_deliveries WHERE webhook_id = ANY($1::uuid[]) AND last_attempt_at IS NOT NULL ORDER BY webhook_id, created_at DESC`,
-          [webhooks.map((w) => w.id)],
+    const last = webhooks.length
+      ? await loadLastDeliveries(
+          this.db.manager,
+          webhooks.map((w) => w.id),
         )
       : [];
     return webhooks.map((w) =>
@@ -99,10 +91,7 @@ export class WebhooksService {
         .update({ id, businessId: actor.businessId!, disabledAt: IsNull() }, { disabledAt: new Date() });
       if (!result.affected) throw new DomainError('WEBHOOK_NOT_FOUND');
       // Nothing more is sent to an address its owner took away.
-      await tx.query(
-        `UPDATE webhook_deliveries SET status = 'failed', last_error = 'webhook removed' WHERE webhook_id = $1 AND status = 'pending'`,
-        [id],
-      );
+      await failPendingDeliveries(tx, id);
       await this.audit.record(tx, actor, { action: 'webhook.remove', targetType: 'webhook', targetId: id });
     });
   }

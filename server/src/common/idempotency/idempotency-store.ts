@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../errors/domain-error.js';
+import { deleteExpiredKeys, deleteIdempotencyKey, findIdempotencyKey, insertIdempotencyKey, storeAnswer } from './idempotency.queries.js';
 
 /** How long an answer is kept for replay. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
@@ -32,17 +33,6 @@ export interface StoredAnswer {
 
 export type Claim = { kind: 'claimed'; id: string } | { kind: 'replay'; answer: StoredAnswer };
 
-interface KeyRow {
-  id: string;
-  method: string;
-  path: string;
-  request_hash: string;
-  status: number | null;
-  response_body: string | null;
-  response_headers: Record<string, string> | null;
-  stale: boolean;
-}
-
 /**
  * Idempotency keys in PostgreSQL, safe across instances: a request first inserts its key (the
  * unique index lets only one of two concurrent twins in), runs, then stores its answer. A twin
@@ -70,24 +60,14 @@ export class IdempotencyStore implements OnApplicationBootstrap, OnApplicationSh
 
   /** The right to run the request, or the answer it already had; refuses a reuse or a twin in flight. */
   async claim(request: IdempotentRequest): Promise<Claim> {
-    const [column, ownerId] = 'userId' in request.owner ? ['user_id', request.owner.userId] : ['api_key_id', request.owner.apiKeyId];
     // Three rounds at most: an expired or abandoned row is deleted, then the insert is tried again.
     for (let round = 0; round < 3; round++) {
-      const inserted: { id: string }[] = await this.db.query(
-        `INSERT INTO idempotency_keys (${column}, key, method, path, request_hash) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT DO NOTHING RETURNING id`,
-        [ownerId, request.key, request.method, request.path, request.hash],
-      );
-      if (inserted[0]) return { kind: 'claimed', id: inserted[0].id };
-      const [row]: KeyRow[] = await this.db.query(
-        `SELECT id, method, path, request_hash, status, response_body, response_headers,
-                created_at < now() - make_interval(hours => $3) OR (status IS NULL AND created_at < now() - make_interval(secs => $4)) AS stale
-           FROM idempotency_keys WHERE ${column} = $1 AND key = $2`,
-        [ownerId, request.key, IDEMPOTENCY_TTL_HOURS, ABANDONED_AFTER_SECONDS],
-      );
+      const id = await insertIdempotencyKey(this.db.manager, request);
+      if (id !== null) return { kind: 'claimed', id };
+      const row = await findIdempotencyKey(this.db.manager, request, IDEMPOTENCY_TTL_HOURS, ABANDONED_AFTER_SECONDS);
       if (!row) continue; // released or swept meanwhile
       if (row.stale) {
-        await this.db.query(`DELETE FROM idempotency_keys WHERE id = $1`, [row.id]);
+        await deleteIdempotencyKey(this.db.manager, row.id);
         continue;
       }
       if (row.method !== request.method || row.path !== request.path || row.request_hash !== request.hash) {
@@ -108,25 +88,16 @@ export class IdempotencyStore implements OnApplicationBootstrap, OnApplicationSh
 
   /** Keeps the answer of a request that succeeded, for replay. */
   async complete(id: string, answer: StoredAnswer): Promise<void> {
-    await this.db.query(`UPDATE idempotency_keys SET status = $2, response_body = $3, response_headers = $4 WHERE id = $1`, [
-      id,
-      answer.status,
-      answer.body === undefined ? null : JSON.stringify(answer.body),
-      JSON.stringify(answer.headers),
-    ]);
+    await storeAnswer(this.db.manager, id, answer);
   }
 
   /** Frees the key of a request that failed (nothing was written), so a corrected retry can run. */
   async release(id: string): Promise<void> {
-    await this.db.query(`DELETE FROM idempotency_keys WHERE id = $1`, [id]);
+    await deleteIdempotencyKey(this.db.manager, id);
   }
 
   /** Deletes the keys older than a day; returns how many. */
-  async sweep(): Promise<number> {
-    const [, count]: [unknown, number] = await this.db.query(
-      `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`,
-      [IDEMPOTENCY_TTL_HOURS],
-    );
-    return count;
+  sweep(): Promise<number> {
+    return deleteExpiredKeys(this.db.manager, IDEMPOTENCY_TTL_HOURS);
   }
 }

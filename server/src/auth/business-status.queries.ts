@@ -1,0 +1,11 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * The business's status; null when there is no such business. Read by the access guard (a
+ * suspended business's pages stay as they were) and by the claim rules of businesses/ (which
+ * prefixes a GTIN must fall under), so it lives here, below both.
+ */
+export async function findBusinessStatus(db: EntityManager, businessId: string): Promise<string | null> {
+  const [row]: { status: string }[] = await db.query(`SELECT status FROM businesses WHERE id = $1`, [businessId]);
+  return row?.status ?? null;
+}

@@ -1,0 +1,113 @@
+import type { EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import type { OrderByField, OrderDirection, QueryEventsDto } from './dto/query-events.dto.js';
+import { eventConditions, eventIdIn, SqlParams, visibleEvents } from './epcis-query.filters.js';
+import type { PagePosition } from './epcis-query.page-token.js';
+
+/** An event as captured, with when the portal recorded it. */
+export interface EpcisEventRow {
+  id: string;
+  document: Record<string, unknown> | string;
+  record_time: Date | string;
+}
+
+/** An event of a page, with the value of the order it is listed by (what a page token names). */
+export interface EventPageRow extends EpcisEventRow {
+  sort_key: string;
+}
+
+/** A GTIN named by events and the confirmed company prefix it falls under. */
+export interface GtinPrefixRow {
+  gtin: string;
+  prefix: string;
+}
+
+/** The discovery lists and the event column each one lists the values of. */
+export const DISCOVERY_LISTS = {
+  eventTypes: 'event_type',
+  bizSteps: 'biz_step',
+  dispositions: 'disposition',
+  readPoints: 'read_point',
+  bizLocations: 'biz_location',
+} as const;
+export type DiscoveryList = keyof typeof DISCOVERY_LISTS;
+
+/** How a page of events is ordered, where it starts and how many rows it reads. */
+export interface EventPage {
+  orderBy: OrderByField;
+  direction: OrderDirection;
+  /** Where the previous page ended; null for the first page. */
+  after: PagePosition | null;
+  limit: number;
+}
+
+// A timestamp as text with all of PostgreSQL's microseconds, so a page boundary is exact.
+const sortKey = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** A page of the events matching the query that the principal may read: one indexed query, keyset-paged. */
+export function findEventPage(db: EntityManager, principal: Principal, query: QueryEventsDto, page: EventPage): Promise<EventPageRow[]> {
+  const params = new SqlParams();
+  const column = page.orderBy === 'eventTime' ? 'e.event_time' : 'e.record_time';
+  const where = [visibleEvents(principal, params), ...eventConditions(query, params)];
+  if (page.after) {
+    where.push(
+      `(${column}, e.id) ${page.direction === 'ASC' ? '>' : '<'} (${params.add(page.after.after)}::timestamptz, ${params.add(page.after.id)}::uuid)`,
+    );
+  }
+  return db.query(
+    `SELECT e.id, e.document, e.record_time, ${sortKey(column)} AS sort_key FROM events e
+      WHERE ${where.join(' AND ')}
+      ORDER BY ${column} ${page.direction}, e.id ${page.direction}
+      LIMIT ${params.add(page.limit)}`,
+    params.values,
+  );
+}
+
+/** The event with this EPCIS event ID, then its error declaration when there is one, if the principal may read them. */
+export function findEventWithDeclaration(db: EntityManager, principal: Principal, eventId: string): Promise<EpcisEventRow[]> {
+  const params = new SqlParams();
+  return db.query(
+    `SELECT e.id, e.document, e.record_time FROM events e
+      WHERE ${eventIdIn([eventId], params)} AND ${visibleEvents(principal, params)}
+      ORDER BY e.error_declared, e.record_time`,
+    params.values,
+  );
+}
+
+/** The distinct values of a discovery list among the events the principal may read, in order, after `after`. */
+export async function listDistinctValues(
+  db: EntityManager,
+  principal: Principal,
+  list: DiscoveryList,
+  after: string | null,
+  limit: number,
+): Promise<string[]> {
+  const column = `e.${DISCOVERY_LISTS[list]}`;
+  const params = new SqlParams();
+  const where = [`${column} IS NOT NULL`, visibleEvents(principal, params)];
+  if (after !== null) where.push(`${column} > ${params.add(after)}`);
+  const rows: { value: string }[] = await db.query(
+    `SELECT DISTINCT ${column} AS value FROM events e WHERE ${where.join(' AND ')} ORDER BY value LIMIT ${params.add(limit)}`,
+    params.values,
+  );
+  return rows.map((r) => r.value);
+}
+
+/** The batch's own events, oldest first. */
+export function loadBatchEvents(db: EntityManager, batchId: string): Promise<EpcisEventRow[]> {
+  return db.query(
+    `SELECT e.id, e.document, e.record_time FROM events e
+      WHERE e.id IN (SELECT eb.event_id FROM event_batches eb WHERE eb.batch_id = $1)
+      ORDER BY e.event_time, e.record_time, e.id`,
+    [batchId],
+  );
+}
+
+/** The confirmed company prefixes the GTINs fall under (none starting `00000`), in one query. */
+export function findGtinPrefixes(db: EntityManager, gtins: string[]): Promise<GtinPrefixRow[]> {
+  return db.query(
+    `SELECT g.gtin, c.prefix FROM unnest($1::text[]) AS g (gtin)
+       JOIN business_gs1_prefixes c ON c.confirmed AND c.coverage @> substr(g.gtin, 2, 12)::int8 AND c.prefix NOT LIKE '00000%'`,
+    [gtins],
+  );
+}

@@ -1,0 +1,22 @@
+import type { EntityManager } from 'typeorm';
+
+/** A business and its status, for who may see it. */
+export interface BusinessStatusRow {
+  id: string;
+  status: string;
+}
+
+/** The batches whose consumer pages show the place: as their origin, or where one of their events happened. */
+export async function findBatchesShowingLocation(tx: EntityManager, locationId: string): Promise<string[]> {
+  const rows: { id: string }[] = await tx.query(
+    `SELECT id FROM batches WHERE origin_location_id = $1
+     UNION SELECT eb.batch_id FROM events e JOIN event_batches eb ON eb.event_id = e.id WHERE e.location_id = $1`,
+    [locationId],
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function findBusinessStatusRow(db: EntityManager, businessId: string): Promise<BusinessStatusRow | null> {
+  const [business]: BusinessStatusRow[] = await db.query(`SELECT id, status FROM businesses WHERE id = $1`, [businessId]);
+  return business ?? null;
+}
