@@ -8,7 +8,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { scanFlags, useFlags, type FlagFilters } from '@/features/flags/api/flags';
 import { FlagCard } from '@/features/flags/components/flag-card';
 import '@/features/flags/flags.css';
-import { useLocale, useT } from '@/lib/i18n';
+import { useLocale, usePluralT, useT } from '@/lib/i18n';
 import { useAction } from '@/lib/use-action';
 import { useListFilters } from '@/lib/use-list-filters';
 
@@ -17,6 +17,7 @@ const PAGE = 20;
 /** The inspector's work list: what the checks and consumers raised, to be reviewed and closed. */
 export default function InspectorFlagsRoute() {
   const t = useT();
+  const tp = usePluralT();
   const { locale, l } = useLocale();
   const { filters, filter, offset, setOffset } = useListFilters<FlagFilters>({ status: 'open', kind: '' });
   const flags = useFlags(filters, PAGE, offset);
@@ -42,7 +43,7 @@ export default function InspectorFlagsRoute() {
       <p className="page__intro">{t('flags.intro')}</p>
       {scanned !== null ? (
         <Notice tone="info" role="status" data-testid="flags-scanned">
-          {t('flags.scanned', { count: scanned })}
+          {tp('flags.scanned', scanned)}
         </Notice>
       ) : null}
       <Card title={t('flags.status')}>

@@ -1,12 +1,13 @@
 import { Link } from 'react-router';
 import { RECALL_SEVERITIES, type RecallView } from '@nguon/shared';
 import { formatInstantDate } from '@/lib/format';
-import { useLocale, useT } from '@/lib/i18n';
+import { useLocale, usePluralT, useT } from '@/lib/i18n';
 import { depthLabel } from '../utils/depth-label';
 
 /** What a recall decided and whom it reached: the batches downstream and the businesses told. */
 export function RecallDetails({ recall }: { recall: RecallView }) {
   const t = useT();
+  const tp = usePluralT();
   const { locale, l } = useLocale();
   return (
     <div className="stack" data-testid="recall-details" data-recall-id={recall.id}>
@@ -45,7 +46,7 @@ export function RecallDetails({ recall }: { recall: RecallView }) {
                 <Link to={`/inspector/batches/${batch.batchId}`} className="code">
                   {batch.lotCode}
                 </Link>{' '}
-                {l(batch.productName)} · {batch.businessName} <span className="muted">({depthLabel(t, batch.depth)})</span>
+                {l(batch.productName)} · {batch.businessName} <span className="muted">({depthLabel(t, tp, batch.depth)})</span>
               </li>
             ))}
           </ul>

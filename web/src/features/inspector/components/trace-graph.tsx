@@ -2,7 +2,7 @@ import { useId, useMemo, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { TraceView } from '@nguon/shared';
 import { formatInstantDate } from '@/lib/format';
-import { useLocale, useT } from '@/lib/i18n';
+import { useLocale, usePluralT, useT } from '@/lib/i18n';
 import { layoutTrace, NODE_HEIGHT, NODE_WIDTH, type PlacedNode } from '../utils/trace-layout';
 import { depthLabel } from '../utils/depth-label';
 import '../inspector.css';
@@ -19,6 +19,7 @@ function fit(text: string, max: number): string {
  */
 export function TraceGraph({ view }: { view: TraceView }) {
   const t = useT();
+  const tp = usePluralT();
   const { locale, l } = useLocale();
   const navigate = useNavigate();
   const titleId = useId();
@@ -38,7 +39,7 @@ export function TraceGraph({ view }: { view: TraceView }) {
           lot: node.batch.lotCode,
           product: l(node.batch.productName),
           business: node.batch.businessName,
-          step: depthLabel(t, node.batch.depth),
+          step: depthLabel(t, tp, node.batch.depth),
         }) + (node.batch.recall ? `, ${t('inspector.graph.recalled')}` : '')
       : t('inspector.graph.businessNode', { business: node.name });
 
