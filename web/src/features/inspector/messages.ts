@@ -8,6 +8,14 @@ export const inspectorMessages = defineMessages(
     'inspector.sort.ascending': 'bấm để sắp xếp tăng dần',
     'inspector.sort.descending': 'bấm để sắp xếp giảm dần',
 
+    'inspector.nav.label': 'Các mục làm việc',
+    'inspector.nav.search': 'Tra cứu',
+    'inspector.nav.recalls': 'Thu hồi',
+    'inspector.nav.flags': 'Cảnh báo',
+    'inspector.nav.flagsOpen.one': '{count} cảnh báo mới',
+    'inspector.nav.flagsOpen.other': '{count} cảnh báo mới',
+    'inspector.nav.exports': 'Xuất hồ sơ',
+
     'inspector.search.title': 'Tra cứu lô hàng',
     'inspector.search.intro':
       'Tìm lô hàng của mọi doanh nghiệp theo mã, tên, nơi chốn hay công đoạn, rồi mở lô để truy xuất ngược và xuôi.',
@@ -152,6 +160,14 @@ export const inspectorMessages = defineMessages(
     'inspector.noEvent': 'No events yet',
     'inspector.sort.ascending': 'click to sort ascending',
     'inspector.sort.descending': 'click to sort descending',
+
+    'inspector.nav.label': 'Workspace sections',
+    'inspector.nav.search': 'Search',
+    'inspector.nav.recalls': 'Recalls',
+    'inspector.nav.flags': 'Flags',
+    'inspector.nav.flagsOpen.one': '{count} open flag',
+    'inspector.nav.flagsOpen.other': '{count} open flags',
+    'inspector.nav.exports': 'Exports',
 
     'inspector.search.title': 'Find batches',
     'inspector.search.intro': "Find any business's batches by code, name, place or stage, then open one to trace it back and forward.",

@@ -5,6 +5,7 @@ import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { PagedResult } from '@/components/ui/query-result';
 import { SelectField } from '@/components/ui/select-field';
+import { flagCountsChanged } from '@/features/flags/api/flag-counts';
 import { scanFlags, useFlags, type FlagFilters } from '@/features/flags/api/flags';
 import { FlagCard } from '@/features/flags/components/flag-card';
 import '@/features/flags/flags.css';
@@ -29,6 +30,7 @@ export default function InspectorFlagsRoute() {
     if (!result.ok) return;
     setScanned(Object.values(result.value.raised).reduce((sum, n) => sum + n, 0));
     flags.reload();
+    flagCountsChanged();
   };
 
   return (
@@ -92,9 +94,10 @@ export default function InspectorFlagsRoute() {
               <li key={flag.id}>
                 <FlagCard
                   flag={flag}
-                  onChange={(updated) =>
-                    flags.setData((page) => ({ ...page, items: page.items.map((f) => (f.id === updated.id ? updated : f)) }))
-                  }
+                  onChange={(updated) => {
+                    flags.setData((page) => ({ ...page, items: page.items.map((f) => (f.id === updated.id ? updated : f)) }));
+                    flagCountsChanged();
+                  }}
                 />
               </li>
             ))}

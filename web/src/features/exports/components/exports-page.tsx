@@ -36,7 +36,7 @@ export function ExportsPage() {
     input.kind === 'lots' && download.error?.code === 'EXPORT_LOTS_UNKNOWN' ? unknownLotPlaces(download.error.fieldErrors) : null;
 
   return (
-    <div className="page">
+    <div className="page" data-testid="exports-page">
       <header className="page__header">
         <h1 className="page__title">{t('exports.title')}</h1>
         <p>{t('exports.intro')}</p>
