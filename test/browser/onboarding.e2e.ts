@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { createBatch, createBusiness, createLocation, createProduct, createUser, makeTaxCode, type TestUser } from '../factories/index.js';
+import {
+  createBatch,
+  createBusiness,
+  createLocation,
+  createProduct,
+  createUser,
+  createVerifiedBusiness,
+  makeTaxCode,
+  type TestUser,
+} from '../factories/index.js';
 import { axeViolations } from '../support/axe.js';
 import { describeWithChromium, signIn, signOut, startBrowserApp, type BrowserApp } from '../support/browser.js';
 import type { TestApp } from '../support/test-app.js';
@@ -157,5 +166,18 @@ describeWithChromium("a new business's first steps, and its verification, in Chr
     await page.getByTestId('dashboard-figures').waitFor();
     expect(await page.getByTestId('onboarding').count()).toBe(0);
     await expectNoAxeViolations();
+  });
+
+  it('lets a business that only receives goods put the list away, in this browser', async () => {
+    await signOut(page);
+    const distributor = await createUser(app.f, { displayName: 'Phạm Thu Hà' });
+    await createVerifiedBusiness(app.f, distributor, admin, { legalName: 'Công ty Phân phối Nông sản Hồng Lĩnh' });
+    await signIn(page, distributor, `${t.baseUrl}/login`);
+    await page.getByTestId('onboarding').waitFor();
+    await page.getByTestId('onboarding-hide').click();
+    expect(await page.getByTestId('onboarding').count()).toBe(0);
+    await page.reload();
+    await page.getByTestId('dashboard-figures').waitFor();
+    expect(await page.getByTestId('onboarding').count()).toBe(0);
   });
 });

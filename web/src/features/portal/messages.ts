@@ -28,6 +28,7 @@ export const portalMessages = defineMessages(
     'onboarding.step.batch': 'Tạo lô hàng đầu tiên',
     'onboarding.hint.batch': 'Tạo được lô hàng khi doanh nghiệp đã được xác minh.',
     'onboarding.step.labels': 'In tem nhãn QR cho lô hàng',
+    'onboarding.hide': 'Ẩn hướng dẫn này',
   },
   {
     'portal.title': 'Business portal',
@@ -56,5 +57,6 @@ export const portalMessages = defineMessages(
     'onboarding.step.batch': 'Register your first batch',
     'onboarding.hint.batch': 'Batches can be registered once the business is verified.',
     'onboarding.step.labels': 'Print QR labels for the batch',
+    'onboarding.hide': 'Hide this guide',
   },
 );

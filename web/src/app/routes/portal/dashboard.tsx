@@ -10,7 +10,7 @@ import { OpenBatches } from '@/features/batches/components/open-batches';
 import { QuickActions } from '@/features/batches/components/quick-actions';
 import { RecentEvents } from '@/features/batches/components/recent-events';
 import { mayRecord, RecordingDisabledNotice } from '@/features/batches/components/recording-disabled-notice';
-import { OnboardingChecklist, onboardingDone } from '@/features/portal/components/onboarding-checklist';
+import { OnboardingChecklist, onboardingDone, useOnboardingHidden } from '@/features/portal/components/onboarding-checklist';
 import { useRefreshUser } from '@/lib/auth';
 import { usePortalBusiness } from '@/lib/use-portal-business';
 import { useT } from '@/lib/i18n';
@@ -28,6 +28,7 @@ export default function DashboardRoute() {
   const { businessId } = membership;
   const dashboard = useDashboard(businessId);
   const onboarding = dashboard.status === 'success' ? dashboard.data.onboarding : null;
+  const [onboardingHidden, hideOnboarding] = useOnboardingHidden(businessId);
 
   // Verified since this session read the business: the session learns it too (recording opens).
   const verifiedMeanwhile = onboarding?.done.verification === true && membership.businessStatus !== 'verified';
@@ -44,7 +45,9 @@ export default function DashboardRoute() {
           {t('onboarding.created')}
         </Notice>
       ) : null}
-      {onboarding && !onboardingDone(onboarding) ? <OnboardingChecklist businessId={businessId} onboarding={onboarding} /> : null}
+      {onboarding && !onboardingDone(onboarding) && !onboardingHidden ? (
+        <OnboardingChecklist businessId={businessId} onboarding={onboarding} onHide={hideOnboarding} />
+      ) : null}
       <RecordingDisabledNotice membership={membership} />
       <QuickActions businessId={businessId} canRecord={mayRecord(membership)} />
       <NotificationsCard businessId={businessId} />

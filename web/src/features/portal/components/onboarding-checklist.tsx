@@ -1,10 +1,44 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { ONBOARDING_STEPS, type OnboardingStep, type OnboardingView } from '@nguon/shared';
+import { Button } from '@/components/ui/button';
 import { CheckIcon } from '@/components/ui/icons';
 import { portalPath } from '@/lib/use-portal-business';
 import { useT, type MessageKey } from '@/lib/i18n';
 import '../portal.css';
+
+const hiddenKey = (businessId: string) => `nguon.onboarding.hidden.${businessId}`;
+
+function readHidden(businessId: string): boolean {
+  try {
+    return window.localStorage.getItem(hiddenKey(businessId)) === '1';
+  } catch {
+    return false; // storage unavailable: the list shows
+  }
+}
+
+function saveHidden(businessId: string): void {
+  try {
+    window.localStorage.setItem(hiddenKey(businessId), '1');
+  } catch {
+    // Hidden for this visit only.
+  }
+}
+
+/**
+ * Whether the reader put the list away for this business (a distributor that only receives
+ * goods needs no product of its own): kept in this browser.
+ */
+export function useOnboardingHidden(businessId: string): [boolean, () => void] {
+  const [hiddenNow, setHiddenNow] = useState<readonly string[]>([]);
+  return [
+    hiddenNow.includes(businessId) || readHidden(businessId),
+    () => {
+      saveHidden(businessId);
+      setHiddenNow((ids) => [...ids, businessId]);
+    },
+  ];
+}
 
 /** Whether every first step is taken: the checklist then leaves the overview. */
 export const onboardingDone = (onboarding: OnboardingView) => ONBOARDING_STEPS.every((step) => onboarding.done[step]);
@@ -36,7 +70,15 @@ const HINTS: Partial<Record<OnboardingStep, MessageKey>> = {
  * as the page's main action: register, be verified, add a product and a place, register the
  * first batch, print its labels.
  */
-export function OnboardingChecklist({ businessId, onboarding }: { businessId: string; onboarding: OnboardingView }) {
+export function OnboardingChecklist({
+  businessId,
+  onboarding,
+  onHide,
+}: {
+  businessId: string;
+  onboarding: OnboardingView;
+  onHide: () => void;
+}) {
   const t = useT();
   const titleId = useId();
   const done = ONBOARDING_STEPS.filter((step) => onboarding.done[step]).length;
@@ -81,6 +123,11 @@ export function OnboardingChecklist({ businessId, onboarding }: { businessId: st
           );
         })}
       </ol>
+      <p className="card__footer">
+        <Button variant="secondary" onClick={onHide} data-testid="onboarding-hide">
+          {t('onboarding.hide')}
+        </Button>
+      </p>
     </section>
   );
 }
