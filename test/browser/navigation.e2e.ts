@@ -139,8 +139,14 @@ describeWithChromium('navigation by role, on a computer, a tablet and a phone, i
       await signInAs(user());
       await page.getByTestId('workspace-nav').waitFor();
       const wanted = pagesFor(pages, role);
-      const reached = await walkFrom(page, t.baseUrl, await navigationLinks(), wanted);
+      // Each page in its workspace's frame, checked by axe-core on the way (at 1366 × 768).
+      const violations: Record<string, string[]> = {};
+      const reached = await walkFrom(page, t.baseUrl, await navigationLinks(), wanted, async (pattern) => {
+        const found = await axeViolations(page);
+        if (found.length) violations[pattern] = found.map((v) => `${v.id}: ${v.targets.join(', ')}`);
+      });
       expect([...reached].sort()).toEqual([...wanted].sort());
+      expect(violations).toEqual({});
     },
     180_000,
   );

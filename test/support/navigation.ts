@@ -59,10 +59,16 @@ export async function linksIn(page: Page, selector: string): Promise<string[]> {
 
 /**
  * Follows links from `start` (the links of the role's navigation) through the pages of `patterns`,
- * one visit per pattern, and answers which patterns it reached. Links to other pages (a consumer
- * page, another role's) are not followed.
+ * one visit per pattern (`visit` runs on each, once it has settled), and answers which patterns it
+ * reached. Links to other pages (a consumer page, another role's) are not followed.
  */
-export async function walkFrom(page: Page, baseUrl: string, start: readonly string[], patterns: readonly string[]): Promise<Set<string>> {
+export async function walkFrom(
+  page: Page,
+  baseUrl: string,
+  start: readonly string[],
+  patterns: readonly string[],
+  visit: (pattern: string) => Promise<void> = async () => undefined,
+): Promise<Set<string>> {
   const reached = new Set<string>();
   const queue = [...start];
   while (queue.length > 0) {
@@ -71,6 +77,7 @@ export async function walkFrom(page: Page, baseUrl: string, start: readonly stri
     if (pattern === null || reached.has(pattern)) continue;
     reached.add(pattern);
     await page.goto(new URL(next, baseUrl).toString(), { waitUntil: 'networkidle' });
+    await visit(pattern);
     queue.push(...(await linksIn(page, 'main a[href]')));
   }
   return reached;

@@ -9,7 +9,11 @@ import '../inspector.css';
 
 /** Cuts a label to what fits on one line of a node. */
 function fit(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  if (text.length <= max) return text;
+  // Cut between words: a word cut in half is neither read out nor matched by the link's label.
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 0 ? cut.slice(0, space) : cut).replace(/[\s,]+$/, '')}…`;
 }
 
 /**
@@ -92,11 +96,13 @@ export function TraceGraph({ view }: { view: TraceView }) {
                 data-depth={node.batch.depth}
               >
                 <rect x={node.x} y={node.y} width={NODE_WIDTH} height={NODE_HEIGHT} rx="8" />
+                {/* Worded as in the link's label (a space between the lines, a comma between product and
+                    business), so that what is read out holds what is seen (WCAG 2.5.3). */}
                 <text x={node.x + 10} y={node.y + 22} className="trace-graph__label">
-                  {fit(node.batch.lotCode, 20)}
+                  {fit(node.batch.lotCode, 20)}{' '}
                 </text>
                 <text x={node.x + 10} y={node.y + 42} className="trace-graph__sub">
-                  {fit(`${l(node.batch.productName)} · ${node.batch.businessName}`, 28)}
+                  {fit(`${l(node.batch.productName)}, ${node.batch.businessName}`, 28)}
                 </text>
               </a>
             ) : (
