@@ -9,7 +9,7 @@ import { portalPath } from '@/lib/use-portal-business';
 import '../portal.css';
 
 /** A business's sections: its overview, its batches, what comes in, imports, its catalogue, its settings. */
-export const BUSINESS_SECTIONS: readonly { path: string; label: MessageKey; testId: string; end?: boolean }[] = [
+const BUSINESS_SECTIONS: readonly { path: string; label: MessageKey; testId: string; end?: boolean }[] = [
   { path: '', label: 'portal.nav.dashboard', testId: 'nav-dashboard', end: true },
   { path: '/batches', label: 'portal.nav.batches', testId: 'nav-batches' },
   { path: '/shipments', label: 'portal.nav.shipments', testId: 'nav-shipments' },
