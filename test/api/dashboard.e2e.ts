@@ -3,7 +3,10 @@ import type { BatchScansView, BatchView } from '@nguon/shared';
 import {
   addCertificate,
   createBatch,
+  createBusiness,
+  createLocation,
   createProducer,
+  createProduct,
   createUser,
   recordStage,
   type Factory,
@@ -203,6 +206,61 @@ describe("a business's dashboard and its batches' scans", () => {
       expectApiError(await f.http.get(path, { token: distributor.owner.token }), 403, 'FORBIDDEN');
       expectApiError(await f.http.get(path), 401, 'UNAUTHENTICATED');
       expect((await f.http.get(path, { token: inspector.token })).status).toBe(200);
+    });
+
+    it("walks a new business through its first steps, each ticked off from the business's own records", async () => {
+      const admin = await createUser(f, { role: 'admin' });
+      const owner = await createUser(f);
+      const business = await createBusiness(f, owner);
+      const steps = async () => (await getDashboard(f, owner, business.id)).onboarding;
+      expect(await steps()).toEqual({
+        done: { register: true, verification: false, product: false, location: false, batch: false, labels: false },
+        firstBatchId: null,
+      });
+
+      // A pending business prepares its catalogue while it waits.
+      const product = await createProduct(f, owner, business.id);
+      await createLocation(f, owner, business.id);
+      expect((await steps()).done).toEqual({
+        register: true,
+        verification: false,
+        product: true,
+        location: true,
+        batch: false,
+        labels: false,
+      });
+
+      expect((await f.http.post(`/api/businesses/${business.id}/verify`, undefined, { token: admin.token })).status).toBeLessThan(300);
+      const first = await createBatch(f, owner, product.id);
+      await createBatch(f, owner, product.id);
+      expect(await steps()).toEqual({
+        done: { register: true, verification: true, product: true, location: true, batch: true, labels: false },
+        firstBatchId: first.id,
+      });
+
+      // Printing a sheet of labels is the last step; the trail keeps who printed what.
+      expect((await f.http.get(`/api/batches/${first.id}/labels.pdf?count=4`, { token: owner.token })).status).toBe(200);
+      expect((await steps()).done.labels).toBe(true);
+      expect(
+        await sql(t, `SELECT business_id, target_id, details FROM audit_log WHERE action = 'batch.labels_print' AND user_id = $1`, [
+          owner.id,
+        ]),
+      ).toEqual([{ business_id: business.id, target_id: first.id, details: { template: expect.any(String), count: 4 } }]);
+    });
+
+    it('counts a scanned code as labels out in the world, for businesses that printed them before the portal kept track', async () => {
+      const scanned = await createProducer(f, await createUser(f, { role: 'admin' }));
+      const batch = await createBatch(f, scanned.owner, scanned.product.id);
+      expect((await getDashboard(f, scanned.owner, scanned.business.id)).onboarding.done.labels).toBe(false);
+      await scanBatch(f, batch);
+      expect((await getDashboard(f, scanned.owner, scanned.business.id)).onboarding.done).toEqual({
+        register: true,
+        verification: true,
+        product: true,
+        location: true,
+        batch: true,
+        labels: true,
+      });
     });
 
     it('answers 404 for a business that does not exist or an id that is not one', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Logger } from '@nestjs/common';
-import { hasValidCheckDigit, type PublicBatchView } from '@nguon/shared';
+import { hasValidCheckDigit, type DashboardView, type PublicBatchView } from '@nguon/shared';
 import type { App } from '../../server/src/app.factory.js';
 import { DEMO_ACCOUNTS, DEMO_GTINS, DEMO_LOTS, DEMO_PASSWORD, demoLinks, seedDemoData } from '../../server/src/database/seed/demo-seed.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -99,6 +99,23 @@ describe('demo seed', () => {
       });
       expect(response.statusCode).toBe(200);
       expect(response.json<{ user: { emailVerified: boolean } }>().user.emailVerified).toBe(true);
+    }
+  });
+
+  it("leaves the producers' overviews to their work: every first step taken, labels printed included", async () => {
+    for (const key of ['pomeloOwner', 'orangeOwner', 'juiceOwner', 'honeyOwner'] as const) {
+      const login = await app.nest.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: DEMO_ACCOUNTS[key].email, password: DEMO_PASSWORD },
+      });
+      const { accessToken, user } = login.json<{ accessToken: string; user: { memberships: { businessId: string }[] } }>();
+      const dashboard = await app.nest.inject({
+        method: 'GET',
+        url: `/api/businesses/${user.memberships[0]!.businessId}/dashboard`,
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
+      expect(Object.values(dashboard.json<DashboardView>().onboarding.done).every(Boolean)).toBe(true);
     }
   });
 

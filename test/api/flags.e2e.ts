@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PNG } from 'pngjs';
-import type { BatchView, FlagScanResult, FlagView, Page } from '@nguon/shared';
+import type { BatchView, FlagCounts, FlagScanResult, FlagView, Page } from '@nguon/shared';
 import {
   createBatch,
   createProducer,
@@ -258,6 +258,22 @@ describe('flags and consumer reports', () => {
     expectApiError(await f.http.get('/api/flags', { token: farm.owner.token }), 403, 'FORBIDDEN');
     expectApiError(await f.http.get('/api/flags'), 401, 'UNAUTHENTICATED');
     expectApiError(await f.http.get('/api/flags/00000000-0000-4000-8000-000000000000', { token: inspector.token }), 404, 'FLAG_NOT_FOUND');
+  });
+
+  it("counts the open flags and those in review for the inspector's navigation, for inspectors only", async () => {
+    const counts = await f.http.get<FlagCounts>('/api/flags/counts', { token: inspector.token });
+    expect(counts.status).toBe(200);
+    expect(counts.body).toEqual({ open: (await flags('?status=open')).total, inReview: (await flags('?status=in_review')).total });
+    expect(counts.body.open).toBeGreaterThan(0);
+
+    const [open] = (await flags('?status=open')).items;
+    await f.http.request('PATCH', `/api/flags/${open!.id}`, { token: inspector.token, body: { status: 'in_review' } });
+    expect((await f.http.get<FlagCounts>('/api/flags/counts', { token: inspector.token })).body).toEqual({
+      open: counts.body.open - 1,
+      inReview: counts.body.inReview + 1,
+    });
+    expectApiError(await f.http.get('/api/flags/counts', { token: farm.owner.token }), 403, 'FORBIDDEN');
+    expectApiError(await f.http.get('/api/flags/counts'), 401, 'UNAUTHENTICATED');
   });
 });
 

@@ -79,11 +79,16 @@ describeWithChromium('accounts, businesses and administration in Chromium', (chr
     await business.locator('[name="gs1Prefixes"]').fill(prefix);
     await business.getByTestId('business-submit').click();
 
-    await page.waitForURL(/\/businesses\/[^/]+\/settings$/);
+    // The new business's overview comes next, with its first steps (see onboarding.e2e.ts).
+    await page.waitForURL(/\/portal\/[^/]+$/);
+    await page.getByTestId('onboarding').waitFor();
+    businessId = (await page.getByTestId('portal').getAttribute('data-business-id')) ?? '';
+    expect(businessId).not.toBe('');
+    await page.getByTestId('workspace-nav-toggle').click();
+    await page.getByTestId('nav-settings').click();
     const settings = page.getByTestId('business-settings');
     await settings.waitFor();
-    businessId = (await settings.getAttribute('data-business-id')) ?? '';
-    expect(businessId).not.toBe('');
+    expect(await settings.getAttribute('data-business-id')).toBe(businessId);
     expect(await page.getByTestId('business-status-notice').getAttribute('data-status')).toBe('pending');
     await expect(page.getByTestId('business-status-notice').innerText()).resolves.toContain('Đang chờ xác minh');
     const me = page.getByTestId('member-row');
@@ -110,6 +115,7 @@ describeWithChromium('accounts, businesses and administration in Chromium', (chr
     // The administrator sees the claims it confirms: the tax code and the prefix, not yet confirmed.
     await pending.locator(`[data-testid="claim"][data-value="${prefix}"][data-confirmed="false"]`).waitFor();
     await pending.getByTestId('verify-button').click();
+    await page.getByTestId('verify-dialog').getByTestId('confirm-button').click();
     await page.locator(`[data-testid="pending-business"][data-business-id="${businessId}"][data-status="verified"]`).waitFor();
     await expect(pending.getByTestId('pending-decision').innerText()).resolves.toContain('Đã xác minh');
     await pending.locator(`[data-testid="claim"][data-value="${prefix}"][data-confirmed="true"]`).waitFor();
@@ -137,6 +143,7 @@ describeWithChromium('accounts, businesses and administration in Chromium', (chr
       `trùng với doanh nghiệp đã xác minh «${businessName}»`,
     );
     await entry.getByTestId('verify-button').click();
+    await page.getByTestId('verify-dialog').getByTestId('confirm-button').click();
     await expect(entry.locator('[data-testid="form-error"][data-code="PREFIX_TAKEN"]').innerText()).resolves.toContain(
       'đã thuộc doanh nghiệp đã xác minh khác',
     );
@@ -164,6 +171,7 @@ describeWithChromium('accounts, businesses and administration in Chromium', (chr
     await membership.click();
     await page.waitForURL(`**/portal/${businessId}`);
     await page.getByTestId('dashboard').waitFor();
+    await page.getByTestId('workspace-nav-toggle').click();
     await page.getByTestId('portal').getByRole('link', { name: 'Cài đặt' }).click();
     await page.waitForURL(`**/businesses/${businessId}/settings`);
     await page.locator('[data-testid="business-status-notice"][data-status="verified"]').waitFor();

@@ -4,8 +4,12 @@ import type { PageData, RenderPage } from '@nguon/shared';
 import { batchPageMeta, productPageMeta, type PageMeta } from '@/features/public-view/utils/page-meta';
 import { translator } from '@/lib/i18n';
 import { pageDataScript } from '@/lib/page-data';
+import { listPages } from './app/page-list';
 import { AppProviders } from './app/providers';
 import { routes } from './app/routes';
+
+/** The router's pages and who each is for (the browser tests check the navigation reaches them). */
+export const pages = listPages(routes);
 
 /**
  * The server's entry to the web app (built by `vite build --ssr` to web/dist-ssr): renders a

@@ -6,10 +6,25 @@ import {
   type CertificateKind,
   type DashboardBatch,
   type DashboardEvent,
+  type OnboardingView,
   type UnitCode,
   type UnreceivedShipment,
 } from '@nguon/shared';
-import type { BatchRow, CertificateRow, EventRow, ShipmentRow } from './dashboard.queries.js';
+import type { BatchRow, CertificateRow, EventRow, OnboardingRow, ShipmentRow } from './dashboard.queries.js';
+
+export function mapOnboarding(row: OnboardingRow): OnboardingView {
+  return {
+    done: {
+      register: true,
+      verification: row.status === 'verified',
+      product: row.has_product,
+      location: row.has_location,
+      batch: row.first_batch_id !== null,
+      labels: row.labels_out,
+    },
+    firstBatchId: row.first_batch_id,
+  };
+}
 
 export function mapDashboardBatch(row: BatchRow): DashboardBatch {
   return {

@@ -20,6 +20,30 @@ export async function loadCounts(db: DataSource, businessId: string): Promise<Co
   return row as CountsRow;
 }
 
+export interface OnboardingRow {
+  status: string;
+  has_product: boolean;
+  has_location: boolean;
+  first_batch_id: string | null;
+  /** A label sheet printed from one of its batches, or one of its codes scanned (so it is on something). */
+  labels_out: boolean;
+}
+
+/** What a new business has done of its first steps, from its records. */
+export async function loadOnboarding(db: DataSource, businessId: string): Promise<OnboardingRow> {
+  const [row] = await db.query(
+    `SELECT bu.status,
+            EXISTS (SELECT 1 FROM products WHERE business_id = bu.id) AS has_product,
+            EXISTS (SELECT 1 FROM locations WHERE business_id = bu.id) AS has_location,
+            (SELECT id FROM batches WHERE business_id = bu.id ORDER BY created_at, id LIMIT 1) AS first_batch_id,
+            EXISTS (SELECT 1 FROM audit_log WHERE business_id = bu.id AND action = 'batch.labels_print')
+              OR EXISTS (SELECT 1 FROM scans s JOIN batches b ON b.id = s.batch_id WHERE b.business_id = bu.id) AS labels_out
+       FROM businesses bu WHERE bu.id = $1`,
+    [businessId],
+  );
+  return row as OnboardingRow;
+}
+
 export interface BatchRow {
   id: string;
   lot_code: string;

@@ -8,10 +8,11 @@ import { BatchesService } from '../batches/batches.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { ScanLog } from '../scans/scan-log.service.js';
-import { mapCertificateAlert, mapDashboardBatch, mapDashboardEvent, mapUnreceivedShipment } from './dashboard.mapper.js';
+import { mapCertificateAlert, mapDashboardBatch, mapDashboardEvent, mapOnboarding, mapUnreceivedShipment } from './dashboard.mapper.js';
 import {
   loadCounts,
   loadEndingCertificates,
+  loadOnboarding,
   loadOpenBatches,
   loadRecentEvents,
   loadStaleBatches,
@@ -42,7 +43,8 @@ export class DashboardService {
     const quietSince = new Date(now.getTime() - this.config.staleBatchDays * DAY_MS);
     // This instance's scans of the last moments are written first: a business sees its own test scan.
     await this.scans.flush();
-    const [counts, open, events, scans, stale, certificates, shipments] = await Promise.all([
+    const [onboarding, counts, open, events, scans, stale, certificates, shipments] = await Promise.all([
+      loadOnboarding(this.db, businessId),
       loadCounts(this.db, businessId),
       loadOpenBatches(this.db, businessId, OPEN_BATCHES),
       loadRecentEvents(this.db, businessId, RECENT_EVENTS),
@@ -54,6 +56,7 @@ export class DashboardService {
     const days = fillScanDays(window.days, scans);
     return {
       businessId,
+      onboarding: mapOnboarding(onboarding),
       counts: { products: counts.products, openBatches: counts.open_batches },
       openBatches: open.map(mapDashboardBatch),
       recentEvents: events.map(mapDashboardEvent),

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { FlagScanResult, FlagView, Page } from '@nguon/shared';
+import type { FlagCounts, FlagScanResult, FlagView, Page } from '@nguon/shared';
 import { Access, type AccessRule } from '../auth/access-rule.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
@@ -21,6 +21,13 @@ export class FlagsController {
   @Access(INSPECTORS)
   list(@Query() query: ListFlagsQuery): Promise<Page<FlagView>> {
     return this.flags.list(query);
+  }
+
+  /** What waits for an inspector, for the count in the navigation. */
+  @Get('counts')
+  @Access(INSPECTORS)
+  counts(): Promise<FlagCounts> {
+    return this.flags.counts();
   }
 
   @Post('scan')

@@ -1,5 +1,5 @@
 import type { FlagKind, FlagStatus, ReportCategory } from '@nguon/shared';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 export interface FlagRow {
   id: string;
@@ -66,4 +66,18 @@ export function loadNotes(db: DataSource, flagIds: string[]): Promise<NoteRow[]>
        FROM flag_notes n JOIN users u ON u.id = n.author_id WHERE n.flag_id = ANY($1::uuid[]) ORDER BY n.created_at`,
     [flagIds],
   );
+}
+
+export interface FlagCountsRow {
+  open: number;
+  in_review: number;
+}
+
+/** How many flags are open and in review, over all businesses. */
+export async function countFlagsByStatus(db: EntityManager): Promise<FlagCountsRow> {
+  const [row]: FlagCountsRow[] = await db.query(
+    `SELECT count(*) FILTER (WHERE status = 'open')::int AS open, count(*) FILTER (WHERE status = 'in_review')::int AS in_review
+       FROM flags WHERE status IN ('open', 'in_review')`,
+  );
+  return row!;
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FlagScanResult, FlagView, Page } from '@nguon/shared';
+import type { FlagCounts, FlagScanResult, FlagView, Page } from '@nguon/shared';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { ATTACHMENT_STORAGE, type AttachmentStorage } from '../attachments/attachment-storage.js';
@@ -11,7 +11,7 @@ import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import type { ListFlagsQuery, UpdateFlagDto } from './dto/flags.dto.js';
 import { FlagScanner, noneRaised } from './flag-scanner.js';
 import { flagSummary } from './flag-summary.js';
-import { loadFlags, loadNotes, type FlagRow, type NoteRow } from './flags.queries.js';
+import { countFlagsByStatus, loadFlags, loadNotes, type FlagRow, type NoteRow } from './flags.queries.js';
 
 function mapFlag(row: FlagRow, notes: NoteRow[]): FlagView {
   return {
@@ -58,6 +58,11 @@ export class FlagsService {
         )
       : [];
     return { items: rows.map((r) => mapFlag(r, notes)), total, limit: query.limit, offset: query.offset };
+  }
+
+  async counts(): Promise<FlagCounts> {
+    const row = await countFlagsByStatus(this.db.manager);
+    return { open: row.open, inReview: row.in_review };
   }
 
   async get(id: string): Promise<FlagView> {

@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { labelsPerPage, labelTemplate } from '@nguon/shared';
 import type { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
 import { TenancyPolicy } from '../auth/tenancy.policy.js';
 import type { BatchEntity } from '../batches/batch.entity.js';
@@ -26,7 +29,9 @@ const printedDate = (isoDate: string) => isoDate.split('-').reverse().join('/');
 @Injectable()
 export class LabelsService {
   constructor(
+    @InjectDataSource() private readonly db: DataSource,
     private readonly batches: BatchesService,
+    private readonly audit: AuditTrail,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -45,7 +50,17 @@ export class LabelsService {
         startAt: [RULE_MESSAGES.labels.startPosition(perPage)],
       });
     }
-    const pdf = labelSheetPdf(this.labelContent(batch), { template, count: query.count ?? perPage, startAt: query.startAt });
+    const count = query.count ?? perPage;
+    // Printed labels put the batch's code into the world: kept in the trail, and the business's
+    // first steps (its overview's checklist) count labels printed from it.
+    await this.audit.record(this.db.manager, actor, {
+      action: 'batch.labels_print',
+      targetType: 'batch',
+      targetId: batch.id,
+      businessId: batch.businessId,
+      details: { template: template.id, count },
+    });
+    const pdf = labelSheetPdf(this.labelContent(batch), { template, count, startAt: query.startAt });
     // Lot codes may hold characters a file name cannot (`/`, `"`...).
     return { fileName: `nhan-${batch.lotCode.replace(/[^A-Za-z0-9._-]+/g, '-')}.pdf`, pdf };
   }

@@ -60,8 +60,24 @@ export interface UnreceivedShipment {
  * `GET /api/businesses/{id}/dashboard`: the business at a glance, for its members (and
  * inspectors): what it has, what happened lately, and what needs attention.
  */
+/**
+ * A new business's first steps, in order, as its overview lists them until all are done: it is
+ * registered, an administrator verifies it, it adds a product and a place, registers its first
+ * batch and prints its labels.
+ */
+export const ONBOARDING_STEPS = ['register', 'verification', 'product', 'location', 'batch', 'labels'] as const;
+export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
+
+/** Which first steps the business has taken, read from its records (not from what it was told). */
+export interface OnboardingView {
+  done: Record<OnboardingStep, boolean>;
+  /** Its first batch, where labels are printed from; null before one. */
+  firstBatchId: string | null;
+}
+
 export interface DashboardView {
   businessId: string;
+  onboarding: OnboardingView;
   counts: { products: number; openBatches: number };
   /** Open batches (active or on hold), newest first. */
   openBatches: DashboardBatch[];

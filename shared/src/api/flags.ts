@@ -47,6 +47,12 @@ export interface FlagView {
   notes: FlagNoteView[];
 }
 
+/** How many flags wait for an inspector: the count beside Flags in the inspector's navigation. */
+export interface FlagCounts {
+  open: number;
+  inReview: number;
+}
+
 export interface UpdateFlagRequest {
   status?: FlagStatus;
   note?: string;

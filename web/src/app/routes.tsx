@@ -9,6 +9,7 @@ import HomeRoute from './routes/home';
 import NotFoundRoute from './routes/not-found';
 import ProductRoute from './routes/product';
 import ResolveRoute from './routes/resolve';
+import type { RouteHandle } from './page-list';
 
 /** Last resort when rendering throws: a plain message instead of a blank page. */
 function RouteErrorBoundary() {
@@ -38,18 +39,26 @@ function lazyPage(load: () => Promise<{ default: ComponentType }>): Pick<RouteOb
   return { lazy: async () => ({ Component: (await load()).default }) };
 }
 
-/** The sign-in and role checks, loaded with the pages they guard. */
-const requireSession: Pick<RouteObject, 'lazy'> = {
+/** The sign-in and role checks, loaded with the pages they guard; `handle` says who the pages are for (see page-list.ts). */
+const requireSession: Pick<RouteObject, 'lazy' | 'handle'> = {
   lazy: async () => ({ Component: (await import('./guards')).RequireSession }),
+  handle: { access: 'signed-in' } satisfies RouteHandle,
 };
-function requireRole(roles: readonly UserRole[]): Pick<RouteObject, 'lazy'> {
+function requireRole(roles: readonly UserRole[], others?: 'workspace'): Pick<RouteObject, 'lazy' | 'handle'> {
   return {
     lazy: async () => {
       const { RequireRole } = await import('./guards');
-      return { element: <RequireRole roles={roles} /> };
+      return { element: <RequireRole roles={roles} others={others} /> };
     },
+    handle: { access: roles } satisfies RouteHandle,
   };
 }
+
+/** A business's portal frame (its name and sections), for its members. */
+const portalFrame: Pick<RouteObject, 'lazy' | 'handle'> = {
+  lazy: async () => ({ Component: (await import('@/features/portal/components/portal-layout')).PortalLayout }),
+  handle: { access: 'business-member' } satisfies RouteHandle,
+};
 
 /** Every page of the web app: the browser's router and the server's rendering use the same tree. */
 export const routes: RouteObject[] = [
@@ -73,13 +82,21 @@ export const routes: RouteObject[] = [
         ...requireSession,
         children: [
           { path: 'account', ...lazyPage(() => import('./routes/account')) },
-          { path: 'businesses/new', ...lazyPage(() => import('./routes/business-new')) },
-          { path: 'businesses/:id/settings', ...lazyPage(() => import('./routes/business-settings')) },
-          { path: 'portal', ...lazyPage(() => import('./routes/portal/portal-home')) },
+          {
+            // Only business users register businesses; `/portal` sends anyone else to their workspace.
+            ...requireRole(['member'], 'workspace'),
+            children: [{ path: 'portal', ...lazyPage(() => import('./routes/portal/portal-home')) }],
+          },
+          { ...requireRole(['member']), children: [{ path: 'businesses/new', ...lazyPage(() => import('./routes/business-new')) }] },
+          // The business's settings, in its portal's frame.
+          {
+            ...portalFrame,
+            children: [{ path: 'businesses/:businessId/settings', ...lazyPage(() => import('./routes/business-settings')) }],
+          },
           {
             // The business portal: every page acts for the business in the path.
             path: 'portal/:businessId',
-            lazy: async () => ({ Component: (await import('@/features/portal/components/portal-layout')).PortalLayout }),
+            ...portalFrame,
             children: [
               { index: true, ...lazyPage(() => import('./routes/portal/dashboard')) },
               { path: 'products', ...lazyPage(() => import('./routes/portal/products')) },
@@ -98,17 +115,23 @@ export const routes: RouteObject[] = [
           },
         ],
       },
-      { ...requireRole(['admin']), children: [{ path: 'admin', ...lazyPage(() => import('./routes/admin')) }] },
       {
+        // The inspectors' and administrators' workspace: its sections above every page.
         ...requireRole(['admin', 'inspector']),
         children: [
-          { path: 'audit', ...lazyPage(() => import('./routes/audit')) },
-          // The inspector's workspace: search, trace, recall, flags, exports.
-          { path: 'inspector', ...lazyPage(() => import('./routes/inspector/search')) },
-          { path: 'inspector/batches/:batchId', ...lazyPage(() => import('./routes/inspector/batch')) },
-          { path: 'inspector/recalls', ...lazyPage(() => import('./routes/inspector/recalls')) },
-          { path: 'inspector/flags', ...lazyPage(() => import('./routes/inspector/flags')) },
-          { path: 'inspector/exports', ...lazyPage(() => import('./routes/inspector/exports')) },
+          {
+            lazy: async () => ({ Component: (await import('./staff-layout')).StaffLayout }),
+            children: [
+              { ...requireRole(['admin']), children: [{ path: 'admin', ...lazyPage(() => import('./routes/admin')) }] },
+              { path: 'audit', ...lazyPage(() => import('./routes/audit')) },
+              // The inspector's workspace: search, trace, recall, flags, exports.
+              { path: 'inspector', ...lazyPage(() => import('./routes/inspector/search')) },
+              { path: 'inspector/batches/:batchId', ...lazyPage(() => import('./routes/inspector/batch')) },
+              { path: 'inspector/recalls', ...lazyPage(() => import('./routes/inspector/recalls')) },
+              { path: 'inspector/flags', ...lazyPage(() => import('./routes/inspector/flags')) },
+              { path: 'inspector/exports', ...lazyPage(() => import('./routes/inspector/exports')) },
+            ],
+          },
         ],
       },
     ],

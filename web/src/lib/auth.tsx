@@ -69,8 +69,15 @@ export function safeNext(next: string | null | undefined, fallback = '/account')
   return next;
 }
 
-/** Where a user starts after signing in when no page was asked for: members in their portal. */
+/**
+ * Where a user starts after signing in when no page was asked for, and where `/portal` sends
+ * those who have no business there: each role's own workspace (administrators their
+ * administration, inspectors their search, members their business portal); the account page only
+ * for a member with no business yet, where they register one.
+ */
 export function landingFor(user: CurrentUser | null): string {
+  if (hasRole(user, ['admin'])) return '/admin';
+  if (hasRole(user, ['inspector'])) return '/inspector';
   return user && user.memberships.length > 0 ? '/portal' : '/account';
 }
 

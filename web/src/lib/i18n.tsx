@@ -16,6 +16,11 @@ export type MessageKey = KeyOf<MessageCatalogs[keyof MessageCatalogs]>;
 export type TranslateParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: TranslateParams) => string;
 
+/** A text with plural forms: the catalogs hold `key.one` and `key.other` (more where a language needs them). */
+export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}.other` ? Base : never) : never;
+/** `tp('products.batches', 3)`: the language's form for 3 (`{count}` in it is 3). */
+export type TranslatePlural = (key: PluralKey, count: number, params?: TranslateParams) => string;
+
 const STORAGE_KEY = 'nguon.locale';
 
 /** Every text by language: the app's own from the start, the features' as `addMessages` registers them. */
@@ -56,12 +61,16 @@ function interpolate(template: string, params?: TranslateParams): string {
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }
 
-/** `t()` and `l()` for one language, outside React too (the server entry writes the page's meta tags). */
-export function translator(locale: Locale): { t: Translate; l: (text: LocalizedText) => string } {
+/** `t()`, `tp()` and `l()` for one language, outside React too (the server entry writes the page's meta tags). */
+export function translator(locale: Locale): { t: Translate; tp: TranslatePlural; l: (text: LocalizedText) => string } {
   const messages = MESSAGES[locale];
+  // Vietnamese has one form for every number, English two (1 step, 2 steps): the language's own rules say which.
+  const plurals = new Intl.PluralRules(locale);
   return {
     // A text of a page not loaded yet shows its key rather than breaking the page.
     t: (key, params) => interpolate(messages[key] ?? key, params),
+    tp: (key, count, params) =>
+      interpolate(messages[`${key}.${plurals.select(count)}`] ?? messages[`${key}.other`] ?? key, { count, ...params }),
     l: (text) => localize(text, locale),
   };
 }
@@ -70,6 +79,7 @@ interface I18nContextValue {
   locale: Locale;
   setLocale: (locale: Locale) => void;
   t: Translate;
+  tp: TranslatePlural;
   /** Picks the current language's text from a shared `LocalizedText`. */
   l: (text: LocalizedText) => string;
 }
@@ -122,6 +132,11 @@ function useI18n(): I18nContextValue {
 /** The translate function for the current locale: `t('batch.lot')`, `t('sources.lot', { lot })`. */
 export function useT(): Translate {
   return useI18n().t;
+}
+
+/** The translate function for texts that name a number: `tp('inspector.depth.forward', 1)` is "1 step forward". */
+export function usePluralT(): TranslatePlural {
+  return useI18n().tp;
 }
 
 /** The current locale, a setter that persists it, and `l()` for shared `LocalizedText` values. */

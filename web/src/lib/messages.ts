@@ -71,6 +71,7 @@ export const appMessages = defineMessages(
     'nav.menuFor': 'Mở menu tài khoản của {name}',
     'nav.breadcrumb': 'Bạn đang ở',
     'nav.portal': 'Cổng doanh nghiệp',
+    'nav.menuButton': 'Menu',
 
     'form.required': 'Vui lòng điền mục này.',
 
@@ -135,6 +136,7 @@ export const appMessages = defineMessages(
     'notAllowed.text':
       'Trang này dành cho vai trò khác hoặc cho thành viên của doanh nghiệp khác. Nếu bạn nghĩ đây là nhầm lẫn, hãy liên hệ quản trị viên cổng Nguồn.',
     'notAllowed.account': 'Về trang tài khoản',
+    'notAllowed.home': 'Về trang làm việc của tôi',
 
     'auth.email': 'Email',
     'auth.password': 'Mật khẩu',
@@ -234,6 +236,7 @@ export const appMessages = defineMessages(
     'nav.menuFor': 'Open the account menu of {name}',
     'nav.breadcrumb': 'You are here',
     'nav.portal': 'Business portal',
+    'nav.menuButton': 'Menu',
 
     'form.required': 'Please fill this in.',
 
@@ -298,6 +301,7 @@ export const appMessages = defineMessages(
     'notAllowed.text':
       'This page is for another role or for members of another business. If you think this is a mistake, contact the Nguồn administrators.',
     'notAllowed.account': 'Go to my account',
+    'notAllowed.home': 'Go to my workspace',
 
     'auth.email': 'Email',
     'auth.password': 'Password',

@@ -91,21 +91,30 @@ export class DemoSeedContext {
     await this.call(account, 'POST', `/api/batches/${batchId}/recall`, body);
   }
 
+  /** A sheet of the batch's QR labels, as its producer prints before labelling the cartons. */
+  async printLabels(account: DemoAccountKey, batchId: string, count: number): Promise<void> {
+    await this.send('GET', `/api/batches/${batchId}/labels.pdf?count=${count}`, undefined, {
+      authorization: `Bearer ${await this.token(account)}`,
+    });
+  }
+
   private async token(account: DemoAccountKey): Promise<string> {
     let token = this.tokens.get(account);
     if (!token) {
       const response = await this.send('POST', '/api/auth/login', { email: DEMO_ACCOUNTS[account].email, password: DEMO_PASSWORD }, {});
-      token = (response as { accessToken: string }).accessToken;
+      token = (JSON.parse(response) as { accessToken: string }).accessToken;
       this.tokens.set(account, token);
     }
     return token;
   }
 
   private async call<T>(account: DemoAccountKey, method: string, url: string, body: unknown): Promise<T> {
-    return this.send(method, url, body, { authorization: `Bearer ${await this.token(account)}` }) as Promise<T>;
+    const text = await this.send(method, url, body, { authorization: `Bearer ${await this.token(account)}` });
+    return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  private async send(method: string, url: string, body: unknown, headers: Record<string, string>): Promise<unknown> {
+  /** The answer's body as text (JSON for the API, a PDF for labels). */
+  private async send(method: string, url: string, body: unknown, headers: Record<string, string>): Promise<string> {
     const response = await this.http.inject({
       method,
       url,
@@ -115,6 +124,6 @@ export class DemoSeedContext {
       remoteAddress: '192.0.2.1',
     });
     if (response.statusCode >= 300) throw new Error(`demo seed: ${method} ${url} answered ${response.statusCode}: ${response.body}`);
-    return response.body ? JSON.parse(response.body) : undefined;
+    return response.body;
   }
 }

@@ -32,8 +32,13 @@ export async function seedDemoData(app: App, logger: Logger): Promise<DemoSeedRe
     const ctx = new DemoSeedContext(app);
     const businesses = await createDemoBusinesses(ctx);
     const pomelo = await seedPomeloChain(ctx, businesses);
-    const { juice } = await seedJuiceChain(ctx, businesses);
+    const { oranges, juice } = await seedJuiceChain(ctx, businesses);
     const { honey, recalled, pollen } = await seedHoneyChain(ctx, businesses);
+    // The producers have printed their labels: their overviews show their work, not first steps.
+    await ctx.printLabels('pomeloOwner', pomelo.id, 24);
+    for (const batch of oranges) await ctx.printLabels('orangeOwner', batch.id, 24);
+    await ctx.printLabels('juiceOwner', juice.id, 24);
+    await ctx.printLabels('honeyOwner', honey.id, 24);
 
     const { publicBaseUrl } = app.nest.get<AppConfig>(APP_CONFIG);
     const lines = [

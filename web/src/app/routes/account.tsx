@@ -22,6 +22,7 @@ export default function AccountRoute() {
   }, [refreshUser]);
 
   if (!user) return null; // RequireSession has already sent the reader to sign in.
+  const staff = hasRole(user, ['admin', 'inspector']);
 
   const onSignOut = async () => {
     await signOut();
@@ -52,7 +53,7 @@ export default function AccountRoute() {
                 </dd>
               </div>
             </dl>
-            {hasRole(user, ['admin', 'inspector']) ? (
+            {staff ? (
               <ul className="plain-list card__links">
                 {hasRole(user, ['admin']) ? (
                   <li>
@@ -60,12 +61,16 @@ export default function AccountRoute() {
                   </li>
                 ) : null}
                 <li>
+                  <Link to="/inspector">{t('inspector.nav')}</Link>
+                </li>
+                <li>
                   <Link to="/audit">{t('nav.audit')}</Link>
                 </li>
               </ul>
             ) : null}
           </Card>
-          <MyBusinesses memberships={user.memberships} />
+          {/* Businesses are registered by business users: staff see theirs only if they have any. */}
+          {staff && user.memberships.length === 0 ? null : <MyBusinesses memberships={user.memberships} />}
         </div>
         <div className="page__column">
           <ChangePasswordForm />

@@ -5,6 +5,7 @@ import { UnverifiedNotice } from '@/features/auth/components/unverified-notice';
 import { BusinessForm } from '@/features/businesses/components/business-form';
 import { useCurrentUser, useRefreshUser } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
+import { portalPath } from '@/lib/use-portal-business';
 
 export default function BusinessNewRoute() {
   const t = useT();
@@ -12,10 +13,11 @@ export default function BusinessNewRoute() {
   const refreshUser = useRefreshUser();
   const user = useCurrentUser();
 
-  // The new business is in the user's memberships only after a fresh `me`.
+  // The new business is in the user's memberships only after a fresh `me`. Its overview comes
+  // next: what to do first (add a product...), while an administrator verifies it.
   const onCreated = async (business: BusinessView) => {
     await refreshUser().catch(() => undefined);
-    void navigate(`/businesses/${encodeURIComponent(business.id)}/settings`, { state: { created: true } });
+    void navigate(portalPath(business.id), { state: { created: true } });
   };
 
   return (

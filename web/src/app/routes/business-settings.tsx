@@ -1,8 +1,7 @@
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Notice } from '@/components/ui/notice';
 import { Spinner } from '@/components/ui/spinner';
 import { WebhooksCard } from '@/features/webhooks/components/webhooks-card';
 import { ApiKeysCard } from '@/features/api-keys/components/api-keys-card';
@@ -16,26 +15,20 @@ import { MembersCard } from '@/features/members/components/members-card';
 import { useCurrentUser, useRefreshUser } from '@/lib/auth';
 import { useRequestErrorMessage } from '@/lib/error-message';
 import { useT } from '@/lib/i18n';
+import { usePortalBusiness } from '@/lib/use-portal-business';
 import { NotAllowedPage } from '@/components/layouts/not-allowed-page';
 
-function createdFromState(state: unknown): boolean {
-  return typeof state === 'object' && state !== null && 'created' in state && state.created === true;
-}
-
-/** A business's own page for its members: status, details, people; API keys for owners. */
+/** A business's own page for its members, in its portal: status, details, people; API keys for owners. */
 export default function BusinessSettingsRoute() {
-  const { id = '' } = useParams();
   const t = useT();
-  const location = useLocation();
   const navigate = useNavigate();
   const user = useCurrentUser();
   const refreshUser = useRefreshUser();
   const message = useRequestErrorMessage();
-  const business = useBusiness(id);
-  const membership = user?.memberships.find((m) => m.businessId === id) ?? null;
+  const membership = usePortalBusiness();
+  const business = useBusiness(membership.businessId);
 
   if (!user) return null;
-  if (!membership) return <NotAllowedPage />;
 
   if (business.status === 'loading') {
     return (
@@ -79,22 +72,12 @@ export default function BusinessSettingsRoute() {
   return (
     <div className="page" data-testid="business-settings" data-business-id={view.id} data-status={view.status}>
       <title>{`${view.legalName} | ${t('app.name')}`}</title>
-      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
-        <Link to="/account">{t('nav.account')}</Link>
-        <span aria-hidden="true"> / </span>
-        <span aria-current="page">{t('business.settings')}</span>
-      </nav>
       <header className="page__header">
         <h1 className="page__title" data-testid="business-name">
           {view.legalName}
         </h1>
         <BusinessStatusBadge status={view.status} />
       </header>
-      {createdFromState(location.state) && view.status === 'pending' ? (
-        <Notice tone="success" role="status" data-testid="business-created">
-          {t('business.created')}
-        </Notice>
-      ) : null}
       <BusinessStatusNotice business={view} />
       <div className="page__columns">
         <div className="page__column">

@@ -18,7 +18,8 @@ export const productsMessages = defineMessages(
     'products.empty': 'Chưa có sản phẩm nào.',
     'products.pages': 'Các trang sản phẩm',
     'products.noGtin': 'Chưa có GTIN',
-    'products.batches': '{count} lô',
+    'products.batches.one': '{count} lô',
+    'products.batches.other': '{count} lô',
     'products.open': 'Xem {name}',
 
     'products.edit.newTitle': 'Thêm sản phẩm',
@@ -45,7 +46,8 @@ export const productsMessages = defineMessages(
     'products.edit.create': 'Lưu sản phẩm',
     'products.edit.update': 'Lưu thay đổi',
     'products.edit.saved': 'Đã lưu sản phẩm.',
-    'products.edit.batchCount': 'Sản phẩm đã có {count} lô hàng.',
+    'products.edit.batchCount.one': 'Sản phẩm đã có {count} lô hàng.',
+    'products.edit.batchCount.other': 'Sản phẩm đã có {count} lô hàng.',
     'products.edit.certificates': 'Chứng nhận của sản phẩm',
     'products.edit.certificatesIntro':
       'Ví dụ VietGAP của vùng trồng, OCOP của sản phẩm; hiện trên trang truy xuất các lô của sản phẩm này.',
@@ -75,7 +77,8 @@ export const productsMessages = defineMessages(
     'products.empty': 'No products yet.',
     'products.pages': 'Product pages',
     'products.noGtin': 'No GTIN yet',
-    'products.batches': '{count} batches',
+    'products.batches.one': '{count} batch',
+    'products.batches.other': '{count} batches',
     'products.open': 'Open {name}',
 
     'products.edit.newTitle': 'Add a product',
@@ -102,7 +105,8 @@ export const productsMessages = defineMessages(
     'products.edit.create': 'Save the product',
     'products.edit.update': 'Save changes',
     'products.edit.saved': 'The product is saved.',
-    'products.edit.batchCount': 'The product has {count} batches.',
+    'products.edit.batchCount.one': 'The product has {count} batch.',
+    'products.edit.batchCount.other': 'The product has {count} batches.',
     'products.edit.certificates': "The product's certificates",
     'products.edit.certificatesIntro':
       "For example the growing area's VietGAP or the product's OCOP; shown on the consumer pages of this product's batches.",

@@ -5,10 +5,11 @@ import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { PagedResult } from '@/components/ui/query-result';
 import { SelectField } from '@/components/ui/select-field';
+import { flagCountsChanged } from '@/features/flags/api/flag-counts';
 import { scanFlags, useFlags, type FlagFilters } from '@/features/flags/api/flags';
 import { FlagCard } from '@/features/flags/components/flag-card';
 import '@/features/flags/flags.css';
-import { useLocale, useT } from '@/lib/i18n';
+import { useLocale, usePluralT, useT } from '@/lib/i18n';
 import { useAction } from '@/lib/use-action';
 import { useListFilters } from '@/lib/use-list-filters';
 
@@ -17,6 +18,7 @@ const PAGE = 20;
 /** The inspector's work list: what the checks and consumers raised, to be reviewed and closed. */
 export default function InspectorFlagsRoute() {
   const t = useT();
+  const tp = usePluralT();
   const { locale, l } = useLocale();
   const { filters, filter, offset, setOffset } = useListFilters<FlagFilters>({ status: 'open', kind: '' });
   const flags = useFlags(filters, PAGE, offset);
@@ -28,6 +30,7 @@ export default function InspectorFlagsRoute() {
     if (!result.ok) return;
     setScanned(Object.values(result.value.raised).reduce((sum, n) => sum + n, 0));
     flags.reload();
+    flagCountsChanged();
   };
 
   return (
@@ -42,7 +45,7 @@ export default function InspectorFlagsRoute() {
       <p className="page__intro">{t('flags.intro')}</p>
       {scanned !== null ? (
         <Notice tone="info" role="status" data-testid="flags-scanned">
-          {t('flags.scanned', { count: scanned })}
+          {tp('flags.scanned', scanned)}
         </Notice>
       ) : null}
       <Card title={t('flags.status')}>
@@ -91,9 +94,10 @@ export default function InspectorFlagsRoute() {
               <li key={flag.id}>
                 <FlagCard
                   flag={flag}
-                  onChange={(updated) =>
-                    flags.setData((page) => ({ ...page, items: page.items.map((f) => (f.id === updated.id ? updated : f)) }))
-                  }
+                  onChange={(updated) => {
+                    flags.setData((page) => ({ ...page, items: page.items.map((f) => (f.id === updated.id ? updated : f)) }));
+                    flagCountsChanged();
+                  }}
                 />
               </li>
             ))}

@@ -9,11 +9,12 @@ import { CertificatesSection } from '@/features/businesses/components/certificat
 import { ProductForm } from '@/features/products/components/product-form';
 import { ReadOnlyNote } from '@/components/ui/read-only-note';
 import { portalPath, usePortalBusiness } from '@/lib/use-portal-business';
-import { useLocale, useT } from '@/lib/i18n';
+import { useLocale, usePluralT, useT } from '@/lib/i18n';
 
 /** A new product (`products/new`) or an existing one (`products/:productId`) with its certificates. */
 export default function ProductEditRoute() {
   const t = useT();
+  const tp = usePluralT();
   const { l } = useLocale();
   const navigate = useNavigate();
   const location = useLocation();
@@ -63,7 +64,7 @@ export default function ProductEditRoute() {
                 {t('products.edit.saved')}
               </Notice>
             ) : null}
-            {view.batchCount > 0 ? <p className="muted">{t('products.edit.batchCount', { count: view.batchCount })}</p> : null}
+            {view.batchCount > 0 ? <p className="muted">{tp('products.edit.batchCount', view.batchCount)}</p> : null}
             <ProductForm
               key={view.id}
               businessId={membership.businessId}

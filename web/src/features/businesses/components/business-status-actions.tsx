@@ -13,6 +13,7 @@ import { suspendBusiness } from '../api/suspend-business';
 import { verifyBusiness } from '../api/verify-business';
 
 type ReasonAction = 'reject' | 'suspend';
+type Dialog = ReasonAction | 'verify';
 
 interface BusinessStatusActionsProps {
   business: BusinessView;
@@ -22,7 +23,8 @@ interface BusinessStatusActionsProps {
 /**
  * An administrator's decisions on a business, as its status allows: verify or reject a pending
  * one, suspend a verified one, verify again a suspended or rejected one. A reason is required to
- * reject or suspend; the owner reads it on their business page. Verifying confirms the tax code
+ * reject or suspend; the owner reads it on their business page. Verifying, asked once more in a
+ * dialog since it lets the business publish, confirms the tax code
  * and GS1 company prefixes; prefixes a verified business adds later are confirmed on their own.
  * Claims a verified business already holds are flagged: the server refuses to confirm them.
  */
@@ -30,7 +32,7 @@ export function BusinessStatusActions({ business, onChanged }: BusinessStatusAct
   const t = useT();
   const { locale } = useLocale();
   const message = useRequestErrorMessage();
-  const [dialog, setDialog] = useState<ReasonAction | null>(null);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
   const [reason, setReason] = useState('');
   const verify = useAction(verifyBusiness);
   const confirmPrefixes = useAction(confirmGs1Prefixes);
@@ -40,8 +42,10 @@ export function BusinessStatusActions({ business, onChanged }: BusinessStatusAct
       : suspendBusiness(business.id, { reason: text }, { locale }),
   );
 
+  // A refusal (a claim another verified business holds) is shown under the buttons, as before asking.
   const onVerify = async () => {
     const result = await verify.run(business.id, { locale });
+    setDialog(null);
     if (result.ok) onChanged(result.value);
   };
 
@@ -58,6 +62,7 @@ export function BusinessStatusActions({ business, onChanged }: BusinessStatusAct
 
   const onConfirm = async () => {
     if (!dialog) return;
+    if (dialog === 'verify') return onVerify();
     const result = await decide.run(dialog, reason.trim());
     if (!result.ok) return;
     setDialog(null);
@@ -79,7 +84,14 @@ export function BusinessStatusActions({ business, onChanged }: BusinessStatusAct
       ) : null}
       <div className="actions__buttons">
         {canVerify ? (
-          <Button onClick={() => void onVerify()} disabled={verify.pending} data-testid="verify-button">
+          <Button
+            onClick={() => {
+              verify.reset();
+              setDialog('verify');
+            }}
+            disabled={verify.pending}
+            data-testid="verify-button"
+          >
             {verify.pending ? t('form.saving') : business.status === 'pending' ? t('admin.verify') : t('admin.reverify')}
           </Button>
         ) : null}
@@ -102,24 +114,30 @@ export function BusinessStatusActions({ business, onChanged }: BusinessStatusAct
       <FormError error={verify.error ?? confirmPrefixes.error} />
       <ConfirmDialog
         open={dialog !== null}
-        title={t(dialog === 'suspend' ? 'admin.suspendTitle' : 'admin.rejectTitle', { name: business.legalName })}
-        confirmLabel={t(dialog === 'suspend' ? 'admin.suspend' : 'admin.reject')}
+        title={t(dialog === 'verify' ? 'admin.verifyTitle' : dialog === 'suspend' ? 'admin.suspendTitle' : 'admin.rejectTitle', {
+          name: business.legalName,
+        })}
+        confirmLabel={t(dialog === 'verify' ? 'admin.verify' : dialog === 'suspend' ? 'admin.suspend' : 'admin.reject')}
         cancelLabel={t('form.cancel')}
-        tone="danger"
-        pending={decide.pending}
-        error={decide.error && !fieldErrorOf(decide.error, 'reason') ? message(decide.error) : null}
-        reason={{
-          label: t('admin.reason'),
-          hint: t('admin.reasonHint'),
-          value: reason,
-          onChange: setReason,
-          error: fieldErrorOf(decide.error, 'reason'),
-        }}
+        tone={dialog === 'verify' ? 'primary' : 'danger'}
+        pending={dialog === 'verify' ? verify.pending : decide.pending}
+        error={dialog !== 'verify' && decide.error && !fieldErrorOf(decide.error, 'reason') ? message(decide.error) : null}
+        reason={
+          dialog === 'verify'
+            ? undefined
+            : {
+                label: t('admin.reason'),
+                hint: t('admin.reasonHint'),
+                value: reason,
+                onChange: setReason,
+                error: fieldErrorOf(decide.error, 'reason'),
+              }
+        }
         onConfirm={() => void onConfirm()}
         onClose={() => setDialog(null)}
-        data-testid="reason-dialog"
+        data-testid={dialog === 'verify' ? 'verify-dialog' : 'reason-dialog'}
       >
-        <p>{t(dialog === 'suspend' ? 'admin.suspendText' : 'admin.rejectText')}</p>
+        <p>{t(dialog === 'verify' ? 'admin.verifyText' : dialog === 'suspend' ? 'admin.suspendText' : 'admin.rejectText')}</p>
       </ConfirmDialog>
     </div>
   );

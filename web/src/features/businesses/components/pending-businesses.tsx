@@ -3,7 +3,7 @@ import type { BusinessView } from '@nguon/shared';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { QueryResult } from '@/components/ui/query-result';
-import { useT } from '@/lib/i18n';
+import { usePluralT, useT } from '@/lib/i18n';
 import { useBusinesses } from '../api/list-businesses';
 import { BusinessEntry } from './business-entry';
 import { BusinessFacts } from './business-facts';
@@ -13,10 +13,12 @@ const PAGE = 50;
 
 /**
  * Businesses waiting for an administrator, oldest request first as the server lists them. A
- * decision updates the entry in place (so the administrator sees what they did) until a reload.
+ * decision updates the entry in place (so the administrator sees what they did) until a reload,
+ * and the count of those still waiting at once.
  */
 export function PendingBusinesses() {
   const t = useT();
+  const tp = usePluralT();
   const query = useBusinesses({ status: 'pending', limit: PAGE });
   const [decided, setDecided] = useState<Record<string, BusinessView>>({});
 
@@ -24,6 +26,7 @@ export function PendingBusinesses() {
     <QueryResult query={query} loadingLabel={t('admin.loading')} retry>
       {(page) => {
         const items = page.items.map((item) => decided[item.id] ?? item);
+        const waiting = page.total - Object.values(decided).filter((business) => business.status !== 'pending').length;
         if (items.length === 0) {
           return (
             <div data-testid="pending-empty">
@@ -36,8 +39,8 @@ export function PendingBusinesses() {
 
         return (
           <div className="stack">
-            <p className="muted" aria-live="polite">
-              {t('admin.pending.count', { count: page.total })}
+            <p className="muted" aria-live="polite" data-testid="pending-count" data-count={waiting}>
+              {tp('admin.pending.count', waiting)}
             </p>
             <ul className="entity-list">
               {items.map((business) => (

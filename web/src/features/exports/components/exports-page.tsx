@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { EXPORT_LOTS_MAX, type ExportColumnSet, type ExportFormat } from '@nguon/shared';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { useT } from '@/lib/i18n';
+import { usePluralT, useT } from '@/lib/i18n';
 import { EMPTY_SCOPE_INPUT, parseLotLines, toScope, unknownLotPlaces, withoutLots, type ScopeInput } from '../utils/scope-input';
 import { ExportColumnSetField } from './export-column-set-field';
 import { ExportFormatButtons } from './export-format-buttons';
@@ -14,6 +14,7 @@ import '../exports.css';
 /** The inspector's export: choose the records, then the columns and the file; progress while it downloads, then it is saved. */
 export function ExportsPage() {
   const t = useT();
+  const tp = usePluralT();
   const [input, setInput] = useState<ScopeInput>(EMPTY_SCOPE_INPUT);
   const [lotsError, setLotsError] = useState<string | null>(null);
   const [columns, setColumns] = useState<ExportColumnSet>('fsma204');
@@ -35,7 +36,7 @@ export function ExportsPage() {
     input.kind === 'lots' && download.error?.code === 'EXPORT_LOTS_UNKNOWN' ? unknownLotPlaces(download.error.fieldErrors) : null;
 
   return (
-    <div className="page">
+    <div className="page" data-testid="exports-page">
       <header className="page__header">
         <h1 className="page__title">{t('exports.title')}</h1>
         <p>{t('exports.intro')}</p>
@@ -53,7 +54,7 @@ export function ExportsPage() {
             onClick={() => setInput({ ...input, lots: withoutLots(input.lots, unknown) })}
             data-testid="export-drop-unknown"
           >
-            {t('exports.lots.dropUnknown', { count: unknown.size })}
+            {tp('exports.lots.dropUnknown', unknown.size)}
           </Button>
         ) : null}
       </Card>

@@ -1,6 +1,6 @@
 import { IMPORT_COLUMNS, parseImportProblemKey, type ImportKind } from '@nguon/shared';
 import { Notice } from '@/components/ui/notice';
-import { useLocale, useT } from '@/lib/i18n';
+import { useLocale, usePluralT, useT } from '@/lib/i18n';
 
 interface ImportProblemsProps {
   kind: ImportKind;
@@ -11,6 +11,7 @@ interface ImportProblemsProps {
 /** A refused file's problems as a table by row and column, in the spreadsheet's own row numbers. */
 export function ImportProblems({ kind, problems }: ImportProblemsProps) {
   const t = useT();
+  const tp = usePluralT();
   const { l } = useLocale();
   const columnName = (key: string) => {
     const column = IMPORT_COLUMNS[kind].find((c) => c.key === key);
@@ -21,7 +22,7 @@ export function ImportProblems({ kind, problems }: ImportProblemsProps) {
     .sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return (
     <Notice tone="danger" data-testid="import-problems">
-      <p className="notice__title">{t('imports.problems.title', { count: rows.length })}</p>
+      <p className="notice__title">{tp('imports.problems.title', rows.length)}</p>
       <p>{t('imports.problems.nothingStored')}</p>
       <div className="imports-table">
         <table>

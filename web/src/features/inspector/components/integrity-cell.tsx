@@ -1,16 +1,17 @@
 import type { IntegrityReport } from '@nguon/shared';
 import { Badge } from '@/components/ui/badge';
-import { useT } from '@/lib/i18n';
+import { usePluralT, useT } from '@/lib/i18n';
 
 /** One batch's check: verified with its count of records, or the record where its chain breaks. */
 export function IntegrityCell({ report }: { report: IntegrityReport | undefined }) {
   const t = useT();
+  const tp = usePluralT();
   if (!report) return <span className="muted">…</span>;
   if (!report.firstBroken) {
     return (
       <span data-testid="integrity-cell" data-verified="true">
         <Badge tone="success">{t('inspector.integrity.ok')}</Badge>{' '}
-        <span className="muted">{t('inspector.integrity.records', { count: report.records })}</span>
+        <span className="muted">{tp('inspector.integrity.records', report.records)}</span>
       </span>
     );
   }

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { RECALL_REASON_CATEGORIES, RECALL_SEVERITIES, type RecallView } from '@nguon/shared';
 import { CheckIcon } from '@/components/ui/icons';
 import { DEFAULT_OFFSET, formatEventTime, formatInstantDate } from '@/lib/format';
-import { useLocale, useT } from '@/lib/i18n';
+import { useLocale, usePluralT, useT } from '@/lib/i18n';
 import { depthLabel } from '../utils/depth-label';
 import '../inspector.css';
 
@@ -12,6 +12,7 @@ import '../inspector.css';
  */
 export function RecallDetails({ recall }: { recall: RecallView }) {
   const t = useT();
+  const tp = usePluralT();
   const { locale, l } = useLocale();
   return (
     <div className="stack" data-testid="recall-details" data-recall-id={recall.id}>
@@ -52,7 +53,7 @@ export function RecallDetails({ recall }: { recall: RecallView }) {
                 <Link to={`/inspector/batches/${batch.batchId}`} className="code">
                   {batch.lotCode}
                 </Link>{' '}
-                {l(batch.productName)} · {batch.businessName} <span className="muted">({depthLabel(t, batch.depth)})</span>
+                {l(batch.productName)} · {batch.businessName} <span className="muted">({depthLabel(t, tp, batch.depth)})</span>
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { RecallReachView } from '@nguon/shared';
 import { QueryResult } from '@/components/ui/query-result';
-import { useLocale, useT } from '@/lib/i18n';
+import { useLocale, usePluralT, useT } from '@/lib/i18n';
 import type { ApiQuery } from '@/lib/use-api-query';
 import { depthLabel } from '../utils/depth-label';
 import '../inspector.css';
@@ -12,6 +12,7 @@ import '../inspector.css';
  */
 export function RecallReach({ reach }: { reach: ApiQuery<RecallReachView> }) {
   const t = useT();
+  const tp = usePluralT();
   const { l } = useLocale();
   const titleId = useId();
   return (
@@ -34,7 +35,7 @@ export function RecallReach({ reach }: { reach: ApiQuery<RecallReachView> }) {
               {view.affected.map((batch) => (
                 <li key={batch.batchId}>
                   <span className="code">{batch.lotCode}</span> {l(batch.productName)} · {batch.businessName}{' '}
-                  <span className="muted">({depthLabel(t, batch.depth)})</span>
+                  <span className="muted">({depthLabel(t, tp, batch.depth)})</span>
                 </li>
               ))}
             </ul>

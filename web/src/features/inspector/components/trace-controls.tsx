@@ -1,6 +1,6 @@
 import { TRACE_DIRECTIONS, type TraceDirection } from '@nguon/shared';
 import { SelectField } from '@/components/ui/select-field';
-import { useT } from '@/lib/i18n';
+import { usePluralT, useT } from '@/lib/i18n';
 import type { TraceOptions } from '../api/get-trace';
 import '../inspector.css';
 
@@ -9,6 +9,7 @@ export const TRACE_DEPTHS = [1, 2, 3, 5, 10, 20, 50] as const;
 /** Which way to follow the records, and how many processing steps. Applies at once. */
 export function TraceControls({ value, onChange }: { value: TraceOptions; onChange: (value: TraceOptions) => void }) {
   const t = useT();
+  const tp = usePluralT();
   return (
     <div className="trace-controls">
       <SelectField
@@ -31,7 +32,7 @@ export function TraceControls({ value, onChange }: { value: TraceOptions; onChan
       >
         {TRACE_DEPTHS.map((depth) => (
           <option key={depth} value={depth}>
-            {depth === 1 ? t('inspector.trace.oneStep') : t('inspector.trace.steps', { steps: depth })}
+            {tp('inspector.trace.steps', depth)}
           </option>
         ))}
       </SelectField>

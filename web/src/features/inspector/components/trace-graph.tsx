@@ -2,14 +2,18 @@ import { useId, useMemo, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { TraceView } from '@nguon/shared';
 import { formatInstantDate } from '@/lib/format';
-import { useLocale, useT } from '@/lib/i18n';
+import { useLocale, usePluralT, useT } from '@/lib/i18n';
 import { layoutTrace, NODE_HEIGHT, NODE_WIDTH, type PlacedNode } from '../utils/trace-layout';
 import { depthLabel } from '../utils/depth-label';
 import '../inspector.css';
 
 /** Cuts a label to what fits on one line of a node. */
 function fit(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  if (text.length <= max) return text;
+  // Cut between words: a word cut in half is neither read out nor matched by the link's label.
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 0 ? cut.slice(0, space) : cut).replace(/[\s,]+$/, '')}…`;
 }
 
 /**
@@ -19,6 +23,7 @@ function fit(text: string, max: number): string {
  */
 export function TraceGraph({ view }: { view: TraceView }) {
   const t = useT();
+  const tp = usePluralT();
   const { locale, l } = useLocale();
   const navigate = useNavigate();
   const titleId = useId();
@@ -38,7 +43,7 @@ export function TraceGraph({ view }: { view: TraceView }) {
           lot: node.batch.lotCode,
           product: l(node.batch.productName),
           business: node.batch.businessName,
-          step: depthLabel(t, node.batch.depth),
+          step: depthLabel(t, tp, node.batch.depth),
         }) + (node.batch.recall ? `, ${t('inspector.graph.recalled')}` : '')
       : t('inspector.graph.businessNode', { business: node.name });
 
@@ -97,7 +102,7 @@ export function TraceGraph({ view }: { view: TraceView }) {
                 </a>
                 {/* Shortened to fit, so outside the link: its name says it whole, after the lot code it shows. */}
                 <text x={node.x + 10} y={node.y + 42} className="trace-graph__sub" aria-hidden="true">
-                  {fit(`${l(node.batch.productName)} · ${node.batch.businessName}`, 28)}
+                  {fit(`${l(node.batch.productName)}, ${node.batch.businessName}`, 28)}
                 </text>
               </g>
             ) : (

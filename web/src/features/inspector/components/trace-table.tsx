@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { IntegrityReport, TraceView } from '@nguon/shared';
 import { BatchStatusBadge } from '@/components/ui/batch-status-badge';
 import { Badge } from '@/components/ui/badge';
-import { useLocale, useT } from '@/lib/i18n';
+import { useLocale, usePluralT, useT } from '@/lib/i18n';
 import { depthLabel } from '../utils/depth-label';
 import { IntegrityCell } from './integrity-cell';
 import '../inspector.css';
@@ -11,6 +11,7 @@ import '../inspector.css';
 /** The trace's batches as a table: the graph's facts in text, with each batch's integrity. */
 export function TraceTable({ view, integrity }: { view: TraceView; integrity: ReadonlyMap<string, IntegrityReport> }) {
   const t = useT();
+  const tp = usePluralT();
   const { l } = useLocale();
   const captionId = useId();
   return (
@@ -35,7 +36,7 @@ export function TraceTable({ view, integrity }: { view: TraceView; integrity: Re
               data-lot-code={batch.lotCode}
               className={batch.depth === 0 ? 'inspector-table__current' : undefined}
             >
-              <td>{depthLabel(t, batch.depth)}</td>
+              <td>{depthLabel(t, tp, batch.depth)}</td>
               <th scope="row">
                 {batch.depth === 0 ? (
                   <span className="code" aria-current="page">

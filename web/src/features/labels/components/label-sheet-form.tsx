@@ -14,7 +14,7 @@ import { Notice } from '@/components/ui/notice';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
-import { useLocale, useT } from '@/lib/i18n';
+import { useLocale, usePluralT, useT } from '@/lib/i18n';
 import { submitForm } from '@/lib/submit-form';
 import { useAction } from '@/lib/use-action';
 import { downloadLabelSheet } from '../api/download-label-sheet';
@@ -38,6 +38,7 @@ function saveAs(url: string, fileName: string): void {
 /** Chooses the sticker sheet, how many labels and where to start; downloads the PDF to print. */
 export function LabelSheetForm({ batch }: { batch: BatchView }) {
   const t = useT();
+  const tp = usePluralT();
   const { locale, l } = useLocale();
   const [templateId, setTemplateId] = useState<LabelTemplateId>(DEFAULT_LABEL_TEMPLATE);
   const template = labelTemplate(templateId);
@@ -101,7 +102,7 @@ export function LabelSheetForm({ batch }: { batch: BatchView }) {
           error={problems.count ?? fieldErrorOf(action.error, 'count')}
           status={
             labels !== null && firstPosition !== null
-              ? t('labels.sheet.summary', { count: labels, pages: labelSheetPages(template, labels, firstPosition) })
+              ? tp('labels.sheet.summary', labels, { pages: labelSheetPages(template, labels, firstPosition) })
               : null
           }
         />

@@ -2,12 +2,13 @@ import { Link } from 'react-router';
 import { UNITS, type ProductView } from '@nguon/shared';
 import { Badge } from '@/components/ui/badge';
 import { portalPath } from '@/lib/use-portal-business';
-import { useLocale, useT } from '@/lib/i18n';
+import { useLocale, usePluralT, useT } from '@/lib/i18n';
 import '../products.css';
 
 /** Products as rows: main image, name, GTIN, unit and how many batches. */
 export function ProductList({ businessId, products }: { businessId: string; products: readonly ProductView[] }) {
   const t = useT();
+  const tp = usePluralT();
   const { l } = useLocale();
   return (
     <ul className="row-list product-list" aria-label={t('products.title')}>
@@ -31,7 +32,7 @@ export function ProductList({ businessId, products }: { businessId: string; prod
               {' · '}
               {l(UNITS[product.unit])}
               {' · '}
-              <Badge tone="neutral">{t('products.batches', { count: product.batchCount })}</Badge>
+              <Badge tone="neutral">{tp('products.batches', product.batchCount)}</Badge>
             </p>
           </div>
         </li>

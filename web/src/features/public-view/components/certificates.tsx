@@ -2,7 +2,7 @@ import type { CertificateView } from '@nguon/shared';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { formatDate } from '@/lib/format';
-import { useLocale, useT } from '@/lib/i18n';
+import { useLocale, usePluralT, useT } from '@/lib/i18n';
 
 function Validity({ certificate }: { certificate: CertificateView }) {
   const t = useT();
@@ -24,6 +24,7 @@ function Validity({ certificate }: { certificate: CertificateView }) {
 /** The producer's certificates (VietGAP, OCOP, organic...), each marked valid or expired. */
 export function Certificates({ certificates }: { certificates: CertificateView[] }) {
   const t = useT();
+  const tp = usePluralT();
   if (certificates.length === 0) return null;
   return (
     <Card title={t('certs.title')}>
@@ -44,7 +45,7 @@ export function Certificates({ certificates }: { certificates: CertificateView[]
               {certificate.stars ? (
                 <>
                   {' · '}
-                  <span role="img" aria-label={t('certs.stars', { count: certificate.stars })} className="cert__stars">
+                  <span role="img" aria-label={tp('certs.stars', certificate.stars)} className="cert__stars">
                     {'★'.repeat(certificate.stars)}
                   </span>
                 </>

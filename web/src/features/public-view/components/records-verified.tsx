@@ -1,5 +1,5 @@
 import { Badge } from '@/components/ui/badge';
-import { useT } from '@/lib/i18n';
+import { usePluralT, useT } from '@/lib/i18n';
 import { useIntegrity } from '../api/get-integrity';
 
 /**
@@ -8,13 +8,14 @@ import { useIntegrity } from '../api/get-integrity';
  */
 export function RecordsVerified({ batchId }: { batchId: string }) {
   const t = useT();
+  const tp = usePluralT();
   const state = useIntegrity(batchId);
   if (state.status !== 'success' || state.data.records === 0) return null;
   const { verified, records } = state.data;
   return (
     <p className="records-verified" data-testid="records-verified" data-verified={verified}>
       <Badge tone={verified ? 'success' : 'danger'}>{t(verified ? 'integrity.verified' : 'integrity.broken')}</Badge>{' '}
-      <span className="muted">{t(verified ? 'integrity.verifiedDetail' : 'integrity.brokenDetail', { count: String(records) })}</span>
+      <span className="muted">{verified ? tp('integrity.verifiedDetail', records) : t('integrity.brokenDetail')}</span>
     </p>
   );
 }

@@ -1,7 +1,7 @@
 import type { PublicBatchView, PublicProductView } from '@nguon/shared';
 import type { translator } from '@/lib/i18n';
 
-type Texts = ReturnType<typeof translator>;
+type Texts = Pick<ReturnType<typeof translator>, 't' | 'l'>;
 
 /** What a shared link shows (title, description, image); the page's `<title>` is the same title. */
 export interface PageMeta {
