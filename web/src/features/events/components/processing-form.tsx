@@ -1,5 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { UNIT_CODES, UNITS, type BatchListItem, type LocationView, type Page, type ProductView } from '@nguon/shared';
 import { DateField } from '@/components/ui/date-field';
 import { fieldMessages } from '@/components/ui/field';
@@ -27,6 +27,7 @@ import {
 import { InputRemaining } from './input-remaining';
 import { OverRemaining } from './over-remaining';
 import { recordedPath } from './recorded-notice';
+import { PlaceField } from './place-field';
 
 interface ProcessingFormProps {
   businessId: string;
@@ -292,26 +293,15 @@ export function ProcessingForm({ businessId, candidates, products, locations, in
           onChange={(eventTime) => set({ eventTime })}
           error={errorFor('eventTime')}
         />
-        {locations.length === 0 ? (
-          <Notice tone="warning" data-testid="no-place">
-            {t('events.field.place.none')} <Link to={portalPath(businessId, '/locations')}>{t('events.field.place.add')}</Link>
-          </Notice>
-        ) : null}
-        <SelectField
-          label={t('events.field.place')}
-          hint={t('events.field.place.neededHint')}
+        <PlaceField
+          businessId={businessId}
+          locations={locations}
           value={values.locationId}
-          onChange={(event) => set({ locationId: event.target.value })}
+          onChange={(locationId) => set({ locationId })}
           error={errorFor('locationId')}
+          needed
           data-testid="processing-place"
-        >
-          <option value="">{t('events.field.placePick')}</option>
-          {locations.map((place) => (
-            <option key={place.id} value={place.id}>
-              {place.name}
-            </option>
-          ))}
-        </SelectField>
+        />
         <TextAreaField
           label={t('events.field.note')}
           value={values.note}

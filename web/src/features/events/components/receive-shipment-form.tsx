@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { PlaceField } from './place-field';
 import {
   RECEIPT_SHORTFALL_REASON_NAMES,
   RECEIPT_SHORTFALL_REASONS,
@@ -12,7 +12,6 @@ import {
 import { DateField } from '@/components/ui/date-field';
 import { Button } from '@/components/ui/button';
 import { FormError, fieldErrorOf } from '@/components/ui/form-error';
-import { Notice } from '@/components/ui/notice';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextAreaField } from '@/components/ui/text-area-field';
@@ -21,7 +20,6 @@ import { formatQuantity } from '@/lib/format';
 import { useLocale, useT, type MessageKey } from '@/lib/i18n';
 import { submitForm } from '@/lib/submit-form';
 import { useAction } from '@/lib/use-action';
-import { portalPath } from '@/lib/use-portal-business';
 import { receiveShipment } from '../api/receive-shipment';
 import { isFuture, toEventTime, vietnamNow } from '../utils/event-time';
 
@@ -118,25 +116,16 @@ export function ReceiveShipmentForm({ shipment, businessId, locations, placeId, 
 
   return (
     <form ref={form} className="stack events-receive" onSubmit={onSubmit} noValidate data-testid="receive-form">
-      {locations.length === 0 ? (
-        <Notice tone="warning" data-testid="no-place">
-          {t('events.field.place.none')} <Link to={portalPath(businessId, '/locations')}>{t('events.field.place.add')}</Link>
-        </Notice>
-      ) : null}
-      <SelectField
+      <PlaceField
+        businessId={businessId}
+        locations={locations}
         label={t('events.receive.place')}
         value={values.locationId}
-        onChange={(event) => set({ locationId: event.target.value })}
+        onChange={(locationId) => set({ locationId })}
         error={errorFor('locationId')}
+        needed
         data-testid="receive-place"
-      >
-        <option value="">{t('events.field.placePick')}</option>
-        {locations.map((place) => (
-          <option key={place.id} value={place.id}>
-            {place.name}
-          </option>
-        ))}
-      </SelectField>
+      />
       <TextField
         label={unit ? t('events.receive.quantityIn', { unit }) : t('events.receive.quantity')}
         hint={shipped !== null ? t('events.receive.quantityHint', { shipped: formatQuantity(shipped, shipment.unit, locale) }) : undefined}

@@ -1,5 +1,4 @@
 import { useId } from 'react';
-import { Link } from 'react-router';
 import {
   RECEIPT_SHORTFALL_REASON_NAMES,
   RECEIPT_SHORTFALL_REASONS,
@@ -11,7 +10,6 @@ import {
 } from '@nguon/shared';
 import { DateField } from '@/components/ui/date-field';
 import { fieldErrorOf } from '@/components/ui/form-error';
-import { Notice } from '@/components/ui/notice';
 import { SelectField } from '@/components/ui/select-field';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
@@ -19,7 +17,6 @@ import { AttachmentInput } from '@/components/ui/attachment-input';
 import type { ApiRequestError } from '@/lib/api-client';
 import { formatQuantity } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
-import { portalPath } from '@/lib/use-portal-business';
 import { vietnamNow } from '../utils/event-time';
 import { lineFor } from '../utils/remaining';
 import {
@@ -33,6 +30,7 @@ import {
   type StageValues,
 } from '../utils/stage-values';
 import { RecipientPicker } from './recipient-picker';
+import { PlaceField } from './place-field';
 
 interface StageFieldsetProps {
   stage: RecordableStage;
@@ -74,26 +72,15 @@ export function StageFieldset({ stage, values, onChange, problems, serverError, 
         required
         data-testid="field-time"
       />
-      {placeNeeded && locations.length === 0 ? (
-        <Notice tone="warning" data-testid="no-place">
-          {t('events.field.place.none')} <Link to={portalPath(businessId, '/locations')}>{t('events.field.place.add')}</Link>
-        </Notice>
-      ) : null}
-      <SelectField
-        label={t('events.field.place')}
-        hint={placeNeeded ? t('events.field.place.neededHint') : undefined}
+      <PlaceField
+        businessId={businessId}
+        locations={locations}
         value={values.locationId}
-        onChange={(event) => onChange({ locationId: event.target.value })}
+        onChange={(locationId) => onChange({ locationId })}
         error={errorFor('locationId')}
+        needed={placeNeeded}
         data-testid="field-place"
-      >
-        <option value="">{placeNeeded ? t('events.field.placePick') : t('events.field.placeNone')}</option>
-        {locations.map((place) => (
-          <option key={place.id} value={place.id}>
-            {place.name}
-          </option>
-        ))}
-      </SelectField>
+      />
       <div className="events-pair">
         <TextField
           label={t('events.field.quantity')}
