@@ -172,6 +172,7 @@ describeWithChromium('recording a season in Chromium', (chromiumPath) => {
     await form.getByTestId('output-product').selectOption(distributor.product.id);
     await form.getByTestId('output-lot').fill(lotCode);
     await form.getByTestId('output-quantity').fill('600');
+    await form.getByTestId('processing-document').fill('LSX-2026-11');
     // More juice than the litres that went in: allowed, but said plainly.
     await form.getByTestId('output-exceeds').waitFor();
     await form.getByTestId('processing-submit').click();
@@ -179,6 +180,8 @@ describeWithChromium('recording a season in Chromium', (chromiumPath) => {
 
     const [made] = await sql<{ id: string }>(t, `SELECT id FROM batches WHERE lot_code = $1`, [lotCode]);
     expect(new URL(page.url()).pathname).toBe(`/portal/${distributor.business.id}/batches/${made!.id}`);
+    const processing = (await events(made!.id, distributor.owner)).find((e) => e.epcis.type === 'TransformationEvent');
+    expect(processing?.epcis.bizTransactionList).toEqual([{ type: 'prodorder', bizTransaction: 'urn:nguon:doc:prodorder:LSX-2026-11' }]);
     const view = (await f.http.get<PublicBatchView>(`/api/public/batches/${made!.id}`)).body;
     expect(view.sources.map((s) => [s.lotCode, s.quantityUsed]).sort()).toEqual(
       [

@@ -302,6 +302,14 @@ export function ProcessingForm({ businessId, candidates, products, locations, in
           needed
           data-testid="processing-place"
         />
+        <TextField
+          label={t('events.document.prodorder')}
+          hint={t('events.field.documentHint')}
+          value={values.documentId}
+          onChange={(event) => set({ documentId: event.target.value })}
+          maxLength={100}
+          data-testid="processing-document"
+        />
         <TextAreaField
           label={t('events.field.note')}
           value={values.note}

@@ -29,6 +29,8 @@ export interface ProcessingValues {
   unit: UnitCode | '';
   eventTime: string;
   locationId: string;
+  /** The production order the processing followed, if any. */
+  documentId: string;
   note: string;
 }
 
@@ -64,6 +66,7 @@ export function initialProcessing(
     unit: '',
     eventTime: now,
     locationId: placeId ?? '',
+    documentId: '',
     note: '',
   };
 }
@@ -113,6 +116,7 @@ export function toProcessingRequest(values: ProcessingValues): RecordProcessingR
     ],
     eventTime: toEventTime(values.eventTime),
     ...(values.locationId ? { locationId: values.locationId } : {}),
+    ...(values.documentId.trim() ? { bizTransactions: [{ type: 'prodorder', id: values.documentId.trim() }] } : {}),
     ...(values.note.trim() ? { note: values.note.trim() } : {}),
   };
 }
