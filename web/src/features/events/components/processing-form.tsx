@@ -24,6 +24,7 @@ import {
   type ProcessingField,
   type ProcessingValues,
 } from '../utils/processing-values';
+import { EventTimeField } from './event-time-field';
 import { InputRemaining } from './input-remaining';
 import { OverRemaining } from './over-remaining';
 import { recordedPath } from './recorded-notice';
@@ -283,16 +284,7 @@ export function ProcessingForm({ businessId, candidates, products, locations, in
 
       <fieldset className="card stack">
         <legend className="card__title">{t('events.processing.when')}</legend>
-        <DateField
-          withTime
-          label={t('events.field.time')}
-          hint={t('events.field.timeHint')}
-          name="eventTime"
-          value={values.eventTime}
-          max={vietnamNow()}
-          onChange={(eventTime) => set({ eventTime })}
-          error={errorFor('eventTime')}
-        />
+        <EventTimeField value={values.eventTime} onChange={(eventTime) => set({ eventTime })} error={errorFor('eventTime')} />
         <PlaceField
           businessId={businessId}
           locations={locations}

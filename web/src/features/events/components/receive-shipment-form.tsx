@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { EventTimeField } from './event-time-field';
 import { PlaceField } from './place-field';
 import {
   RECEIPT_SHORTFALL_REASON_NAMES,
@@ -9,7 +10,6 @@ import {
   type ReceiptShortfallReason,
   type ReceiveShipmentRequest,
 } from '@nguon/shared';
-import { DateField } from '@/components/ui/date-field';
 import { Button } from '@/components/ui/button';
 import { FormError, fieldErrorOf } from '@/components/ui/form-error';
 import { SelectField } from '@/components/ui/select-field';
@@ -152,16 +152,11 @@ export function ReceiveShipmentForm({ shipment, businessId, locations, placeId, 
           ))}
         </SelectField>
       ) : null}
-      <DateField
-        withTime
+      <EventTimeField
         label={t('events.receive.time')}
-        hint={t('events.field.timeHint')}
-        name="eventTime"
         value={values.eventTime}
-        max={vietnamNow()}
         onChange={(eventTime) => set({ eventTime })}
         error={errorFor('eventTime')}
-        required
         data-testid="receive-time"
       />
       <TextAreaField

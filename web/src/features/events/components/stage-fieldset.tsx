@@ -8,7 +8,6 @@ import {
   type LocationView,
   type ReceiptShortfallReason,
 } from '@nguon/shared';
-import { DateField } from '@/components/ui/date-field';
 import { fieldErrorOf } from '@/components/ui/form-error';
 import { SelectField } from '@/components/ui/select-field';
 import { TextAreaField } from '@/components/ui/text-area-field';
@@ -17,7 +16,6 @@ import { AttachmentInput } from '@/components/ui/attachment-input';
 import type { ApiRequestError } from '@/lib/api-client';
 import { formatQuantity } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
-import { vietnamNow } from '../utils/event-time';
 import { lineFor } from '../utils/remaining';
 import {
   DOCUMENT_TYPES,
@@ -29,6 +27,7 @@ import {
   type StageProblems,
   type StageValues,
 } from '../utils/stage-values';
+import { EventTimeField } from './event-time-field';
 import { RecipientPicker } from './recipient-picker';
 import { PlaceField } from './place-field';
 
@@ -60,16 +59,10 @@ export function StageFieldset({ stage, values, onChange, problems, serverError, 
 
   return (
     <div className="stack events-fields">
-      <DateField
-        withTime
-        label={t('events.field.time')}
-        hint={t('events.field.timeHint')}
-        name="eventTime"
+      <EventTimeField
         value={values.eventTime}
-        max={vietnamNow()}
         onChange={(eventTime) => onChange({ eventTime })}
         error={errorFor('eventTime')}
-        required
         data-testid="field-time"
       />
       <PlaceField
