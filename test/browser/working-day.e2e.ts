@@ -9,7 +9,13 @@ import { pathOf } from '../support/http.js';
 import type { TestApp } from '../support/test-app.js';
 
 const DAYS = [
-  { name: 'desktop', viewport: { width: 1366, height: 768 }, lot: 'BUOI-DT-01', distributor: 'Công ty Phân phối Đông Đô', search: 'dong do' },
+  {
+    name: 'desktop',
+    viewport: { width: 1366, height: 768 },
+    lot: 'BUOI-DT-01',
+    distributor: 'Công ty Phân phối Đông Đô',
+    search: 'dong do',
+  },
   { name: 'phone', viewport: { width: 390, height: 844 }, lot: 'BUOI-PH-01', distributor: 'Công ty Phân phối Nam Đàn', search: 'nam dan' },
 ] as const;
 
@@ -190,7 +196,9 @@ describeWithChromium('the working day of a co-operative, a distributor and an in
       // The recall: the reach before confirming, the class chosen, then in force.
       await page.getByTestId('recall-batch').click();
       const dialog = page.getByTestId('recall-dialog');
-      await expect(dialog.getByTestId('recall-reach-summary').innerText()).resolves.toBe('Số lô bị thu hồi: 1 · số doanh nghiệp được báo: 2');
+      await expect(dialog.getByTestId('recall-reach-summary').innerText()).resolves.toBe(
+        'Số lô bị thu hồi: 1 · số doanh nghiệp được báo: 2',
+      );
       await dialog.getByRole('radio', { name: /^Mức II:/ }).check();
       await dialog.getByLabel('Loại vấn đề').selectOption('quality_defect');
       await dialog.getByLabel('Chi tiết lý do').fill('Lô bị úng nước sau mưa lớn.');
