@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { BatchBalanceView, BatchView, FlagView, Page, RecordProcessingRequest } from '@nguon/shared';
+import type { BatchBalanceView, BatchView, ErrorDeclarationView, FlagView, Page, RecordProcessingRequest } from '@nguon/shared';
 import {
   createApiKey,
   createBatch,
@@ -190,6 +190,34 @@ describe('mass balance', () => {
       expect(refusal.message).toMatch(/^Only 380 kg of batch /);
       await recordProcessing(f, juicer.owner, { ...body, overrideMassBalance: true });
       expect((await balance(juicer.owner, oranges.id)).lines).toEqual([{ unit: 'KGM', held: 380, used: 400, remaining: -20 }]);
+    });
+
+    it('hold a corrected shipment to what remains without the wrong one, writing nothing when refused, unless confirmed', async () => {
+      const batch = await createBatch(f, grower.owner, grower.product.id, { quantity: 500, unit: 'KGM' });
+      await recordStage(f, grower.owner, batch.id, { stage: 'shipping', destinationName: 'Chợ Vinh', quantity: 350 });
+      const wrong = await recordStage(f, grower.owner, batch.id, { stage: 'shipping', destinationName: 'Chợ Hà Tĩnh', quantity: 100 });
+      const correct = (eventId: string, quantity: number, extra: Record<string, unknown> = {}) =>
+        f.http.post<ErrorDeclarationView>(
+          `/api/events/${eventId}/error-declaration`,
+          { reason: 'incorrect_data', explanation: 'Gõ nhầm số lượng', corrected: { destinationName: 'Chợ Hà Tĩnh', quantity }, ...extra },
+          { token: grower.owner.token, headers: { 'accept-language': 'en' } },
+        );
+
+      // 150 kg remain once the wrong 100 kg no longer count: 9,000 kg is refused, and the wrong record still stands.
+      const before = await snapshotTables(t);
+      const refusal = expectApiError(await correct(wrong.id, 9000), 422, 'MASS_BALANCE_EXCEEDED', ['quantity']);
+      expect(refusal.message).toBe(
+        `Only 150 kg of batch ${batch.lotCode} remains (of 500 kg): this quantity is more than that. Check it, or confirm to save anyway.`,
+      );
+      expect(await snapshotTables(t)).toEqual(before);
+
+      // Up to what remains, a correction like any other; beyond it, once confirmed.
+      const exact = await correct(wrong.id, 150);
+      expect(exact.status).toBe(201);
+      expect((await balance(grower.owner, batch.id)).lines).toEqual([{ unit: 'KGM', held: 500, used: 500, remaining: 0 }]);
+      const confirmed = await correct(exact.body.corrective!.id, 9000, { overrideMassBalance: true });
+      expect(confirmed.status).toBe(201);
+      expect((await balance(grower.owner, batch.id)).lines).toEqual([{ unit: 'KGM', held: 500, used: 9350, remaining: -8850 }]);
     });
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import type { BatchView, EventView, FlagView, Page as ListPage } from '@nguon/shared';
+import type { BatchBalanceView, BatchView, EventView, FlagView, Page as ListPage } from '@nguon/shared';
 import {
   createBatch,
   createLocation,
@@ -155,6 +155,31 @@ describe.each(SIZES)('at %s width', (_, viewport) => {
       await card.waitFor();
       expect(await card.innerText()).toContain('Xuất nhiều hơn lượng còn lại của lô');
       expect(await card.innerText()).toContain('đã xuất 90.000 thùng');
+      await signOut(page);
+    }, 60_000);
+
+    it('holds a corrected shipment to what remains, says how much, and saves it only once confirmed', async () => {
+      const batch: BatchView = await createBatch(f, grower.owner, grower.product.id, { quantity: 500, unit: 'KGM' });
+      await recordStage(f, grower.owner, batch.id, { stage: 'shipping', destinationName: 'Chợ Vinh', quantity: 100, unit: 'KGM' });
+      await signIn(page, grower.owner, `${t.baseUrl}/login`);
+      await page.goto(`${t.baseUrl}/portal/${grower.business.id}/batches/${batch.id}`);
+      await page.locator('[data-testid="batch-event"][data-stage="shipping"]').getByTestId('event-wrong').click();
+      const dialog = page.getByTestId('correction-dialog');
+      await dialog.getByTestId('correction-explanation').fill('Gõ thừa một số 0');
+      await dialog.getByTestId('field-quantity').fill('1000');
+      const before = await countRows(t, 'events');
+      await dialog.getByTestId('correction-submit').click();
+      // With the wrong 100 kg set aside, 500 kg remain: said before anything is saved.
+      const warning = dialog.getByTestId('over-remaining');
+      await expect(warning.innerText()).resolves.toContain(`Lô ${batch.lotCode} chỉ còn 500 kg`);
+      expect(await countRows(t, 'events')).toBe(before);
+      expect(await axeViolations(page)).toEqual([]);
+
+      await warning.getByTestId('confirm-over-remaining').check();
+      await dialog.getByTestId('correction-submit').click();
+      await page.getByTestId('recorded-notice').waitFor();
+      const { lines } = (await f.http.get<BatchBalanceView>(`/api/batches/${batch.id}/balance`, { token: grower.owner.token })).body;
+      expect(lines).toEqual([{ unit: 'KGM', held: 500, used: 1000, remaining: -500 }]);
       await signOut(page);
     }, 60_000);
   });

@@ -11,6 +11,7 @@ import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import type { DeclareEventErrorDto } from './dto/declare-event-error.dto.js';
 import { EventBatchEntity, EventEntity } from './event.entity.js';
 import { mapEvent } from './event.mapper.js';
+import { MassBalance, type StockedBatch } from './mass-balance.js';
 import { PortalCapture } from './portal-capture.js';
 import { EXT } from './portal-extensions.js';
 import { ruleViolated, StageEventPreparer } from './stage-event.preparer.js';
@@ -18,7 +19,8 @@ import { ruleViolated, StageEventPreparer } from './stage-event.preparer.js';
 /**
  * "This is wrong": events are never edited or deleted. An EPCIS error declaration (the event
  * repeated, with why and when) marks it wrong, and the corrected event, when given, is recorded
- * beside it and named in the declaration's `correctiveEventIDs`: together, or not at all.
+ * beside it and named in the declaration's `correctiveEventIDs`: together, or not at all. A
+ * corrected shipment or sale is held to what remains, as a new one is, unless the person confirmed.
  */
 @Injectable()
 export class EventCorrectionsService {
@@ -28,6 +30,7 @@ export class EventCorrectionsService {
     private readonly stages: StageEventPreparer,
     private readonly batches: BatchesService,
     private readonly changes: BatchChanges,
+    private readonly massBalance: MassBalance,
   ) {}
 
   async declareError(actor: Actor, eventPk: string, dto: DeclareEventErrorDto): Promise<ErrorDeclarationView> {
@@ -43,6 +46,7 @@ export class EventCorrectionsService {
       const links = await tx.getRepository(EventBatchEntity).findBy({ eventId: original.id });
 
       let corrective: Record<string, unknown> | null = null;
+      let correction: { batch: StockedBatch; fields: RecordStageRequest } | null = null;
       if (dto.corrected) {
         const stage = stageOf(original.eventType, original.bizStep);
         const subjects = links.filter((l) => l.role === 'subject');
@@ -52,6 +56,7 @@ export class EventCorrectionsService {
         const batch = await this.batches.findOrFail(subjects[0]!.batchId, tx);
         const fields: RecordStageRequest = { ...dto.corrected, stage: dto.corrected.stage ?? (stage as RecordStageRequest['stage']) };
         corrective = await this.stages.prepare(tx, actorId, batch, fields);
+        correction = { batch, fields };
         if (corrective.eventID === original.eventId) {
           throw ruleViolated('corrected', RULE_MESSAGES.events.correctionUnchanged);
         }
@@ -67,6 +72,8 @@ export class EventCorrectionsService {
         },
       };
       const storedDeclaration = await this.portalCapture.capture(tx, acting, actorId, declaration);
+      // With the wrong record declared, it no longer counts: the corrected one is checked against the rest.
+      if (correction && !dto.overrideMassBalance) await this.massBalance.assertStageFits(tx, actorId, correction.batch, correction.fields);
       const storedCorrective = corrective ? await this.portalCapture.capture(tx, acting, actorId, corrective) : null;
       return { storedDeclaration, storedCorrective, batchIds: links.map((l) => l.batchId) };
     });

@@ -27,7 +27,6 @@ import { MassBalance } from './mass-balance.js';
 import { EXT, locationUri } from './portal-extensions.js';
 import { ruleViolated, StageEventPreparer } from './stage-event.preparer.js';
 import { lockBatches } from './stage-events.queries.js';
-import { OUTFLOW_STAGES } from './stage-rules.js';
 
 const MINUTE_MS = 60_000;
 
@@ -106,13 +105,7 @@ export class EventRecordingService {
     const actorId = actor.businessId!;
     const event = await this.within(outer, async (tx) => {
       const batch = await this.batches.findOrFail(batchId, tx);
-      if (OUTFLOW_STAGES.has(dto.stage) && dto.quantity !== undefined && !dto.overrideMassBalance) {
-        await lockBatches(tx, [batch.id]);
-        const unit = dto.unit ?? batch.unit ?? batch.product.unit;
-        await this.massBalance.assertRemains(tx, actorId, [
-          { batchId: batch.id, lotCode: batch.lotCode, quantity: dto.quantity, unit, field: 'quantity' },
-        ]);
-      }
+      if (!dto.overrideMassBalance) await this.massBalance.assertStageFits(tx, actorId, batch, dto);
       return this.portalCapture.capture(tx, actor, actorId, await this.stages.prepare(tx, actorId, batch, dto));
     });
     if (!outer) await this.changes.publish([batchId]);

@@ -5,6 +5,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { RecordsService, type BalanceRow } from '../records/records.service.js';
+import { lockBatches } from './stage-events.queries.js';
+import { OUTFLOW_STAGES } from './stage-rules.js';
 
 /** Quantities are stored with 6 decimals: a difference below that is rounding, not a surplus. */
 const EPSILON = 1e-6;
@@ -32,6 +34,14 @@ export interface Outflow {
   field: string;
 }
 
+/** The batch a stage takes from: its quantities are in its own unit, else its product's. */
+export interface StockedBatch {
+  id: string;
+  lotCode: string;
+  unit: UnitCode | null;
+  product: { unit: UnitCode };
+}
+
 /**
  * Mass balance: what a business ships, uses or sells of a batch against what it held, per unit
  * (grams, kilograms and tonnes as one; unrelated units never compared). The forms' requests are
@@ -48,6 +58,24 @@ export class MassBalance {
   async balanceOf(batchId: string, businessId: string, tx: EntityManager = this.db.manager): Promise<BatchBalanceView> {
     const rows = await this.records.balances(batchId, businessId, tx);
     return { batchId, businessId, lines: rows.flatMap((row) => toLine(row) ?? []) };
+  }
+
+  /**
+   * Refuses a shipment or sale of more than remains of the batch (a new record, or the corrected one
+   * once the wrong one is declared in the same transaction); other stages take nothing out.
+   */
+  async assertStageFits(
+    tx: EntityManager,
+    businessId: string,
+    batch: StockedBatch,
+    fields: { stage: string; quantity?: number; unit?: UnitCode },
+  ): Promise<void> {
+    if (!OUTFLOW_STAGES.has(fields.stage) || fields.quantity === undefined) return;
+    await lockBatches(tx, [batch.id]);
+    const unit = fields.unit ?? batch.unit ?? batch.product.unit;
+    await this.assertRemains(tx, businessId, [
+      { batchId: batch.id, lotCode: batch.lotCode, quantity: fields.quantity, unit, field: 'quantity' },
+    ]);
   }
 
   /**

@@ -63,7 +63,7 @@ export interface RecordStageRequest {
 }
 
 /** The stage fields of a single-batch event: what a stage form edits, and what a correction restates. */
-export type StageFields = Omit<RecordStageRequest, 'stage'>;
+export type StageFields = Omit<RecordStageRequest, 'stage' | 'overrideMassBalance'>;
 
 export interface ProcessingInput {
   batchId: string;
@@ -116,6 +116,8 @@ export interface DeclareEventErrorRequest {
   reason: CbvErrorReason;
   explanation: string;
   corrected?: StageFields & { stage?: RecordStageRequest['stage'] };
+  /** The person confirmed a corrected shipment or sale of more than remains; otherwise refused with MASS_BALANCE_EXCEEDED. */
+  overrideMassBalance?: boolean;
 }
 
 export interface ErrorDeclarationView {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import {
   CBV_ERROR_REASONS,
   SINGLE_BATCH_STAGES,
@@ -24,4 +24,5 @@ export class DeclareEventErrorDto implements DeclareEventErrorRequest {
   @ValidateNested()
   @Type(() => CorrectedStageDto)
   corrected?: CorrectedStageDto;
+  @IsOptional() @IsBoolean() overrideMassBalance?: boolean;
 }

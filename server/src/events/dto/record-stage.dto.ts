@@ -58,6 +58,5 @@ export class StageFieldsDto extends EventTimePlaceDto implements StageFields {
 
 export class RecordStageDto extends StageFieldsDto implements RecordStageRequest {
   @ApiProperty({ enum: SINGLE_BATCH_STAGES }) @IsIn(SINGLE_BATCH_STAGES) stage: RecordStageRequest['stage'];
-  /** A correction restates an event, so only a new record carries the confirmation. */
   @IsOptional() @IsBoolean() overrideMassBalance?: boolean;
 }

@@ -12,6 +12,7 @@ import { useAction } from '@/lib/use-action';
 import { declareEventError } from '../api/declare-event-error';
 import { useLocations } from '@/lib/api/list-locations';
 import { SERVER_PATHS, toStageFields, validateStage, valuesFromEvent, type RecordableStage, type StageValues } from '../utils/stage-values';
+import { OverRemaining } from './over-remaining';
 import { recordedPath } from './recorded-notice';
 import { StageFieldset } from './stage-fieldset';
 import '../events.css';
@@ -39,6 +40,8 @@ function CorrectionForm({ batch, event, onClose }: CorrectionFormProps) {
   const [checked, setChecked] = useState(false);
   const action = useAction(declareEventError);
   const withCorrection = stage !== null && values !== null && reason === 'incorrect_data' && correct;
+  // A corrected shipment or sale beyond what remains: the server says how much, the person may confirm.
+  const refused = withCorrection && action.error?.code === 'MASS_BALANCE_EXCEEDED';
 
   const problems = {
     ...(explanation.trim() ? {} : { explanation: 'form.required' as const }),
@@ -55,6 +58,7 @@ function CorrectionForm({ batch, event, onClose }: CorrectionFormProps) {
             reason,
             explanation: explanation.trim(),
             ...(withCorrection ? { corrected: toStageFields(stage, values) } : {}),
+            ...(refused && values.overrideMassBalance ? { overrideMassBalance: true } : {}),
           },
           { locale },
         ),
@@ -118,6 +122,13 @@ function CorrectionForm({ batch, event, onClose }: CorrectionFormProps) {
         ) : (
           <Spinner label={t('events.loading')} />
         )
+      ) : null}
+      {refused ? (
+        <OverRemaining
+          says={{ message: action.error?.message ?? '' }}
+          confirmed={values.overrideMassBalance}
+          onConfirm={(overrideMassBalance) => setValues((current) => (current ? { ...current, overrideMassBalance } : current))}
+        />
       ) : null}
       <FormError error={action.error} shownFields={[...Object.values(SERVER_PATHS).flat(), 'explanation', 'reason']} />
       <div className="dialog__actions">
