@@ -6,6 +6,7 @@ import { canonicalJson } from '../../server/src/events/record-hash.js';
 import {
   createApiKey,
   createBatch,
+  createLocation,
   createProducer,
   createUser,
   GS1_EXAMPLE_PREFIXES,
@@ -14,6 +15,7 @@ import {
   type Factory,
   type Producer,
 } from '../factories/index.js';
+import { incomingShipments } from '../factories/recording.js';
 import { expectApiError } from '../support/api-error.js';
 import { countRows, sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
@@ -24,6 +26,12 @@ const exampleNames = readdirSync(EXAMPLES)
   .filter((name) => name.endsWith('.jsonld'))
   .sort();
 const example = (name: string) => JSON.parse(readFileSync(new URL(name, EXAMPLES), 'utf8')) as Record<string, any>;
+
+/** The GLN of location reference `ref` under a company prefix (12 digits together), with its check digit. */
+function glnOf(prefix: string, ref: string): string {
+  const digits = prefix + ref;
+  return digits + String(gs1CheckDigit(digits));
+}
 
 /** A document of `count` copies of one valid event, each with its own eventID. */
 function documentOf(count: number, epcClass: string): Record<string, unknown> {
@@ -237,6 +245,50 @@ describe('EPCIS 2.0 capture', () => {
       );
       expect(batch).toMatchObject({ expiry_date: '2027-01-31', business_id: farm.business.id });
       expect(await countRows(t, 'event_batches', 'batch_id = $1', [batch!.id])).toBe(1);
+    });
+
+    it.each([
+      [
+        'EPC URNs',
+        (prefix: string, ref: string) => `urn:epc:id:sgln:${prefix}.${ref}.0`,
+        (prefix: string, ref: string) => `urn:epc:id:pgln:${prefix}.${ref}`,
+      ],
+      [
+        'Digital Links on another domain',
+        (prefix: string, ref: string) => `https://example.com/414/${glnOf(prefix, ref)}`,
+        (prefix: string, ref: string) => `https://example.com/417/${glnOf(prefix, ref)}`,
+      ],
+    ])('matches a place and a party written as %s to the registered place and business', async (_form, place, party) => {
+      const admin = await createUser(f, { role: 'admin' });
+      const growerPrefix = makeCompanyPrefix();
+      const grower = await createProducer(f, admin, { business: { gs1Prefixes: [growerPrefix] } });
+      const shed = await createLocation(f, grower.owner, grower.business.id, { name: 'Nhà đóng gói', gln: glnOf(growerPrefix, '0007') });
+      const buyerPrefix = makeCompanyPrefix();
+      const buyer = await createProducer(f, admin, { business: { gs1Prefixes: [buyerPrefix], gln: glnOf(buyerPrefix, '0001') } });
+      const batch = await createBatch(f, grower.owner, grower.product.id, { quantity: 100 });
+      const growerKey = await createApiKey(f, grower.owner, grower.business.id, { scopes: ['capture'] });
+      const document = documentOf(1, `https://id.gs1.org/01/${grower.product.gtin!}/10/${batch.lotCode}`) as any;
+      Object.assign(document.epcisBody.eventList[0], {
+        bizStep: 'shipping',
+        bizLocation: { id: place(growerPrefix, '0007') },
+        destinationList: [{ type: 'owning_party', destination: party(buyerPrefix, '0001') }],
+      });
+
+      expect((await capture(document, {}, growerKey.token)).body).toMatchObject({ success: true, capturedCount: 1 });
+      const [event] = await sql<{ location_id: string; destination_business_id: string }>(
+        t,
+        `SELECT location_id, destination_business_id FROM events WHERE event_id = $1`,
+        [document.epcisBody.eventList[0].eventID],
+      );
+      expect(event).toEqual({ location_id: shed.id, destination_business_id: buyer.business.id });
+      // The buyer sees the shipment among its incoming goods.
+      const incoming = await incomingShipments(f, buyer.owner, buyer.business.id);
+      expect(incoming.items.map((s) => s.batch.lotCode)).toEqual([batch.lotCode]);
+      // And may record, from its own system, receiving what was shipped to it.
+      const buyerKey = await createApiKey(f, buyer.owner, buyer.business.id, { scopes: ['capture'] });
+      const receiving = documentOf(1, `https://id.gs1.org/01/${grower.product.gtin!}/10/${batch.lotCode}`) as any;
+      Object.assign(receiving.epcisBody.eventList[0], { bizStep: 'receiving', eventTime: '2026-10-02T00:00:00Z' });
+      expect((await capture(receiving, {}, buyerKey.token)).body).toMatchObject({ success: true, capturedCount: 1 });
     });
 
     it("refuses an event about another business's batch, storing nothing", async () => {

@@ -13,7 +13,7 @@ import { LocationEntity } from '../locations/location.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
 import { RecordsService } from '../records/records.service.js';
 import { EventStore, type BatchLink } from './event-store.js';
-import { eventIdentifiers, type IdentifierRole } from './event-identifiers.js';
+import { eventIdentifiers, normalizeIdentifier, type IdentifierRole } from './event-identifiers.js';
 import type { EventEntity } from './event.entity.js';
 import { EXT } from './portal-extensions.js';
 import { PRODUCER_ONLY_STAGES } from './stage-rules.js';
@@ -278,10 +278,12 @@ export class EventCapture {
     return { quantity: item?.quantity ?? null, unit: (item?.uom as UnitCode | undefined) ?? null };
   }
 
-  /** The business's own place the event happened at (by portal id or GLN), for the consumer's timeline. */
+  /** The business's own place the event happened at (by portal id or GLN, in any GS1 form), for the consumer's timeline. */
   private async ownLocation(tx: EntityManager, event: Record<string, unknown>, businessId: string): Promise<string | null> {
-    const id = text((event.bizLocation as { id?: unknown } | undefined)?.id) ?? text((event.readPoint as { id?: unknown } | undefined)?.id);
-    if (!id) return null;
+    const written =
+      text((event.bizLocation as { id?: unknown } | undefined)?.id) ?? text((event.readPoint as { id?: unknown } | undefined)?.id);
+    if (!written) return null;
+    const id = normalizeIdentifier(written);
     const portal = PORTAL_LOCATION.exec(id);
     const gln = GLN_LOCATION.exec(id);
     if (!portal && !gln) return null;
@@ -291,11 +293,12 @@ export class EventCapture {
     return location?.id ?? null;
   }
 
-  /** The portal business an owning or possessing party names, when it is one. */
+  /** The portal business an owning or possessing party names (by portal id or GLN, in any GS1 form), when it is one. */
   private async party(tx: EntityManager, list: unknown, field: 'source' | 'destination'): Promise<string | null> {
     if (!Array.isArray(list)) return null;
     for (const entry of list as Record<string, unknown>[]) {
-      const id = text(entry?.[field]);
+      const written = text(entry?.[field]);
+      const id = written && normalizeIdentifier(written);
       const portal = id ? PORTAL_PARTY.exec(id) : null;
       const gln = id ? GLN_PARTY.exec(id) : null;
       if (!portal && !gln) continue;
