@@ -39,16 +39,28 @@ function cpuSecondsOf(pid: number | undefined): number | null {
   }
 }
 
-/** The bytes of an answer's body as sent (compressed if it is). */
-function wireBytes(url: string, headers: Record<string, string>): Promise<number> {
+/** Headers Node.js writes itself, which the floor's answer gets from Node.js as well. */
+const NODE_HEADERS = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
+
+/** An answer's headers ([name, value, ...], but Node's own) and the bytes of its body as sent (compressed if it is). */
+function answerOf(url: string, headers: Record<string, string>): Promise<{ headers: string[]; bytes: number }> {
   return new Promise((resolve, reject) => {
     get(url, { headers }, (response) => {
       let bytes = 0;
+      const raw = response.rawHeaders.flatMap((value, n, all) =>
+        n % 2 === 0 && !NODE_HEADERS.has(value.toLowerCase()) ? [value, all[n + 1]!] : [],
+      );
       response.on('data', (chunk: Buffer) => (bytes += chunk.length));
-      response.on('end', () => resolve(bytes));
+      response.on('end', () => resolve({ headers: raw, bytes }));
       response.on('error', reject);
     }).on('error', reject);
   });
+}
+
+/** Has the floor answer `/like/{name}` as the case answers: the same headers, as many bytes. */
+async function floorLike(floorUrl: string, name: string, answer: { headers: string[]; bytes: number }): Promise<void> {
+  const response = await fetch(`${floorUrl}/like/${name}`, { method: 'PUT', body: JSON.stringify(answer) });
+  if (!response.ok) throw new Error(`the floor refused /like/${name}: ${response.status}`);
 }
 
 /** Requests every path once, a few at a time. */
@@ -87,7 +99,7 @@ async function pinPortalBackends(databaseUrl: string | undefined, core: number):
 
 /**
  * P1: the portal and a bare node:http hello, each in its own process on core 0, loaded by
- * autocannon from core 1, the runs alternating (floor, case, floor, case, ..., floor) so each case
+ * the load worker from core 1, the runs alternating (floor, case, floor, case, ..., floor) so each case
  * is compared with the floor measured just before and after it on the same, possibly busy, core.
  */
 export async function benchScanPath(options: {
@@ -156,13 +168,15 @@ export async function benchScanPath(options: {
 
     const floors: LoadResult[] = [await load('floor', floorUrl, ['/'], {})];
     const results: LoadResult[] = [];
-    const sameSize: { bytes: number; floor: LoadResult }[] = [];
-    for (const c of cases) {
+    const likeFloors: { bytes: number; headers: number; floor: LoadResult }[] = [];
+    for (const [n, c] of cases.entries()) {
       await warm();
       results.push(await load(c.title, portalUrl, c.paths, c.headers));
       floors.push(await load('floor', floorUrl, ['/'], {}));
-      const bytes = await wireBytes(`${portalUrl}${c.paths[0]!}`, c.headers);
-      sameSize.push({ bytes, floor: await load('floor, same bytes', floorUrl, [`/?bytes=${bytes}`], {}) });
+      const answer = await answerOf(`${portalUrl}${c.paths[0]!}`, c.headers);
+      await floorLike(floorUrl, String(n), answer);
+      const floor = await load('floor, same answer', floorUrl, [`/like/${n}`], {});
+      likeFloors.push({ bytes: answer.bytes, headers: answer.headers.length / 2, floor });
     }
     console.log(
       `P1, the scan path: ${options.connections} connections, ${options.seconds} s per run, ${pinned ? `servers on core 0, load generator and ${database} on core 1 (taskset)` : 'not pinned (no taskset)'}; each case against the floor runs before and after it`,
@@ -178,7 +192,7 @@ export async function benchScanPath(options: {
         ...cpu(f),
         'x floor': '',
         'x floor per CPU-s': '',
-        'x same-bytes floor': '',
+        'x same-answer floor': '',
         goal: '',
         '4xx/5xx': f.failures,
         errors: f.errors,
@@ -188,22 +202,22 @@ export async function benchScanPath(options: {
         const ratio = r.requestsPerSecond / ((before.requestsPerSecond + after.requestsPerSecond) / 2);
         const cpuRatio = perCpu(r) / ((perCpu(before) + perCpu(after)) / 2);
         const met = ratio >= GOAL_RATIO && r.latencyP99 <= GOAL_P99_MS;
-        const { bytes, floor } = sameSize[n]!;
-        const sameBytes = {
-          case: `floor: node:http sending ${bytes} bytes, as the next case`,
+        const { bytes, headers, floor } = likeFloors[n]!;
+        const sameAnswer = {
+          case: `floor: node:http sending the next case's ${headers} headers and ${bytes} bytes`,
           'req/s': Math.round(floor.requestsPerSecond),
           'p50 ms': floor.latencyP50,
           'p99 ms': floor.latencyP99,
           ...cpu(floor),
           'x floor': '',
           'x floor per CPU-s': '',
-          'x same-bytes floor': '',
+          'x same-answer floor': '',
           goal: '',
           '4xx/5xx': floor.failures,
           errors: floor.errors,
         };
         return [
-          sameBytes,
+          sameAnswer,
           {
             case: r.title,
             'req/s': Math.round(r.requestsPerSecond),
@@ -212,7 +226,7 @@ export async function benchScanPath(options: {
             ...cpu(r),
             'x floor': ratio.toFixed(2),
             'x floor per CPU-s': cpuRatio.toFixed(2),
-            'x same-bytes floor': (r.requestsPerSecond / floor.requestsPerSecond).toFixed(2),
+            'x same-answer floor': (r.requestsPerSecond / floor.requestsPerSecond).toFixed(2),
             goal: `${met ? 'met' : 'NOT met'} (>= ${GOAL_RATIO}x, p99 <= ${GOAL_P99_MS} ms)`,
             '4xx/5xx': r.failures,
             errors: r.errors,
@@ -224,7 +238,7 @@ export async function benchScanPath(options: {
     // held back by the load generator while the portal's core idles. Requests per CPU-second of the
     // server say what the core would do busy, comparable with the floor's.
     console.log(
-      'The goal is judged on req/s (x floor); "x floor per CPU-s" compares the servers\' work per request, whatever held the load generator back; "x same-bytes floor" compares with node:http sending as many bytes, which the load generator must read too.',
+      'The goal is judged on req/s (x floor); "x floor per CPU-s" compares the servers\' work per request, whatever held the load generator back; "x same-answer floor" compares with node:http sending the same headers and as many bytes, which every server must write and the load generator read.',
     );
   } finally {
     if (portal) await stopPinned(portal.child);
