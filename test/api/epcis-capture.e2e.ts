@@ -178,6 +178,27 @@ describe('EPCIS 2.0 capture', () => {
         '/epcisBody/eventList/0/ilmd',
       ],
       [
+        'an EPC URI whose company prefix and item reference make 12 digits, not 13',
+        (e: Record<string, any>) => {
+          e.quantityList = [{ epcClass: 'urn:epc:class:lgtin:4012345.01234.998877', quantity: 1 }];
+        },
+        '/epcisBody/eventList/0/quantityList/0/epcClass',
+      ],
+      [
+        'a GTIN with a wrong check digit',
+        (e: Record<string, any>) => {
+          e.epcList = ['https://id.gs1.org/01/09520123456789/21/1'];
+        },
+        '/epcisBody/eventList/0/epcList/0',
+      ],
+      [
+        'a place whose GLN has a wrong check digit',
+        (e: Record<string, any>) => {
+          e.bizLocation = { id: 'https://example.com/414/4012345000116' };
+        },
+        '/epcisBody/eventList/0/bizLocation/id',
+      ],
+      [
         'an event time in the future',
         (e: Record<string, any>) => {
           e.eventTime = '2099-01-01T00:00:00Z';
@@ -200,6 +221,18 @@ describe('EPCIS 2.0 capture', () => {
       const response = await capture(document);
       expect(response.body.errors).toEqual([
         expect.objectContaining({ eventIndex: 0, pointer: '/epcisBody/eventList/0/quantityList/0/quantity', code: 'EVENT_RULE_VIOLATED' }),
+      ]);
+    });
+
+    it('says which key is wrong and why, as the resolver would refuse it', async () => {
+      const response = await capture(documentOf(1, 'https://id.gs1.org/01/09520123456789/10/CHECK'), { 'accept-language': 'en' });
+      expect(response.body.errors).toEqual([
+        expect.objectContaining({
+          eventIndex: 0,
+          pointer: '/epcisBody/eventList/0/quantityList/0/epcClass',
+          code: 'EVENT_RULE_VIOLATED',
+          message: expect.stringContaining("https://id.gs1.org/01/09520123456789/10/CHECK: the GS1 key's check digit is wrong"),
+        }),
       ]);
     });
   });

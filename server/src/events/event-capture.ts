@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { eventHashId, isValidLotCode, normalizeBizStep, prefixOfGtin, stageOf, type LocalizedText, type UnitCode } from '@nguon/shared';
+import {
+  eventHashId,
+  gs1IdentifierProblem,
+  isValidLotCode,
+  normalizeBizStep,
+  prefixOfGtin,
+  stageOf,
+  type LocalizedText,
+  type UnitCode,
+} from '@nguon/shared';
 import type { EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
@@ -55,6 +64,45 @@ const PORTAL_PARTY = /^urn:nguon:party:([0-9a-f-]{36})$/;
 const GLN_LOCATION = /^https:\/\/id\.gs1\.org\/414\/(\d{13})/;
 const GLN_PARTY = /^https:\/\/id\.gs1\.org\/417\/(\d{13})$/;
 
+/** Where an event names GS1 keys: lists of identifiers, lists of quantities, and single places and parties. */
+const IDENTIFIER_LISTS = ['epcList', 'childEPCs', 'inputEPCList', 'outputEPCList'] as const;
+const QUANTITY_LISTS = ['quantityList', 'childQuantityList', 'inputQuantityList', 'outputQuantityList'] as const;
+const PARTY_LISTS = [
+  ['sourceList', 'source'],
+  ['destinationList', 'destination'],
+] as const;
+
+/** Every GS1 key the event writes, with its JSON pointer within the event. */
+function writtenKeys(event: Record<string, unknown>): [pointer: string, value: unknown][] {
+  const listed = (name: string, field?: string): [string, unknown][] => {
+    const items = event[name];
+    if (!Array.isArray(items)) return [];
+    return items.map((item: unknown, n) =>
+      field ? [`/${name}/${n}/${field}`, (item as Record<string, unknown> | null)?.[field]] : [`/${name}/${n}`, item],
+    );
+  };
+  return [
+    ...IDENTIFIER_LISTS.flatMap((name) => listed(name)),
+    ...QUANTITY_LISTS.flatMap((name) => listed(name, 'epcClass')),
+    ...PARTY_LISTS.flatMap(([name, field]) => listed(name, field)),
+    ['/parentID', event.parentID],
+    ['/readPoint/id', (event.readPoint as { id?: unknown } | undefined)?.id],
+    ['/bizLocation/id', (event.bizLocation as { id?: unknown } | undefined)?.id],
+  ];
+}
+
+/**
+ * Refuses a GS1 key that is not one (a check digit that does not add up, an EPC URI whose company
+ * prefix and reference do not make the key), naming where: the resolver refuses such codes, so
+ * stored they would link nothing.
+ */
+function checkIdentifiers(event: Record<string, unknown>): void {
+  for (const [pointer, value] of writtenKeys(event)) {
+    const problem = typeof value === 'string' ? gs1IdentifierProblem(value) : null;
+    if (problem) throw new CaptureProblem(pointer, RULE_MESSAGES.events.notAGs1Key(value as string, problem));
+  }
+}
+
 /** Whether a JSON-LD context declares prefixes of its own (beyond the standard context's URL). */
 function declaresPrefixes(context: unknown): boolean {
   return Array.isArray(context)
@@ -101,6 +149,7 @@ export class EventCapture {
     // A document's events are checked against one business status, read once for all of them.
     if (!options.checkedBusiness) await this.assertVerified(tx, businessId);
     this.checkTimeAndQuantities(event);
+    checkIdentifiers(event);
 
     const [existing] = await tx.query(`SELECT id FROM events WHERE event_id = $1 AND error_declared = $2`, [eventId, declaresError]);
     if (existing) return { duplicate: true, eventId };

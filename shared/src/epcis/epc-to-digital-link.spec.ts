@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { canonicalGs1Identifier, constrainDigitalLink, epcToDigitalLink } from './epc-to-digital-link.js';
+import { canonicalGs1Identifier, constrainDigitalLink, epcToDigitalLink, gs1IdentifierProblem } from './epc-to-digital-link.js';
 
 describe('epcToDigitalLink', () => {
   it.each([
@@ -90,5 +90,41 @@ describe('canonicalGs1Identifier', () => {
     expect(canonicalGs1Identifier('https://id.gs1.de/414/4012345000115')).toBe('https://id.gs1.org/414/4012345000115');
     expect(canonicalGs1Identifier('geo:47.506694,11.104301')).toBeNull();
     expect(canonicalGs1Identifier('urn:epc:id:sgtin:bad')).toBeNull();
+  });
+});
+
+describe('gs1IdentifierProblem', () => {
+  it.each([
+    'urn:epc:id:sgtin:0614141.107346.2017',
+    'urn:epc:class:lgtin:4012345.012345.998877',
+    'urn:epc:id:sgln:4012345.00011.987',
+    'urn:epc:id:pgln:4012345.00011',
+    'https://id.gs1.org/01/09520123456788/10/L1',
+    'https://example.com/01/9520123456788/10/L1',
+    'https://id.gs1.org/414/4012345000115/254/1',
+    'https://example.com/417/4012345000115',
+    'https://id.gs1.org/00/106141412345678908',
+    // Not GS1 keys: other EPC schemes, other URIs, identifiers of the portal.
+    'urn:epc:id:bic:CSQU3054383',
+    'urn:epc:id:imovn:9176187',
+    'http://transaction.acme.com/po/12345678',
+    'urn:nguon:lot:AB12CD34EF',
+  ])('finds nothing wrong with %s', (value) => {
+    expect(gs1IdentifierProblem(value)).toBeNull();
+  });
+
+  it.each([
+    // A company prefix and item reference of 7 + 5 digits: one short of a GTIN's 13.
+    ['urn:epc:class:lgtin:4012345.01234.998877', 'epc_uri'],
+    ['urn:epc:id:sgtin:0614141.10734.2017', 'epc_uri'],
+    ['urn:epc:id:sgln:4012345.0001.0', 'epc_uri'],
+    ['urn:epc:id:pgln:4012345.000111', 'epc_uri'],
+    ['https://id.gs1.org/01/09520123456789/10/L1', 'check_digit'],
+    ['https://example.com/01/9520123456789', 'check_digit'],
+    ['https://example.com/414/4012345000116', 'check_digit'],
+    ['https://id.gs1.org/417/4012345000114', 'check_digit'],
+    ['https://id.gs1.org/00/106141412345678909', 'check_digit'],
+  ])('finds %s wrong: %s', (value, problem) => {
+    expect(gs1IdentifierProblem(value)).toBe(problem);
   });
 });

@@ -1,4 +1,4 @@
-import { gs1CheckDigit } from '../gs1/check-digit.js';
+import { gs1CheckDigit, hasValidCheckDigit } from '../gs1/check-digit.js';
 
 /**
  * EPC URIs (EPC Tag Data Standard 2.0: pure identity `urn:epc:id:`, class `urn:epc:class:` and ID
@@ -346,4 +346,26 @@ export function canonicalGs1Identifier(value: string): string | null {
   if (value.startsWith('urn:epc:')) return epcUriToDigitalLink(value);
   if (value.startsWith('http:') || value.startsWith('https:')) return constrainDigitalLink(value);
   return null;
+}
+
+/** The GS1 keys of a canonical Digital Link whose last digit is a check digit: GTIN, SSCC, GLN of a place or a party. */
+const CHECKED_KEY = /^https:\/\/id\.gs1\.org\/(?:01\/(\d{14})|00\/(\d{18})|41[47]\/(\d{13}))(?:\/|$)/;
+
+/**
+ * What is wrong with a GS1 key as an event writes it, or null: an EPC URI of a GS1 scheme whose
+ * parts do not make the key (`epc_uri`: a company prefix and reference of the wrong lengths, a
+ * character outside the scheme's set), or a Digital Link whose key has a wrong check digit
+ * (`check_digit`). Other EPC schemes and other URIs are not GS1 keys, and pass.
+ */
+export function gs1IdentifierProblem(value: string): 'epc_uri' | 'check_digit' | null {
+  for (const [prefix, converters] of URN_FAMILIES) {
+    if (!value.startsWith(prefix)) continue;
+    const rest = value.slice(prefix.length);
+    const scheme = rest.slice(0, rest.indexOf(':'));
+    return Object.hasOwn(converters, scheme) && epcUriToDigitalLink(value) === null ? 'epc_uri' : null;
+  }
+  if (!value.startsWith('http:') && !value.startsWith('https:')) return null;
+  const key = CHECKED_KEY.exec(constrainDigitalLink(value) ?? '');
+  const digits = key?.[1] ?? key?.[2] ?? key?.[3];
+  return digits !== undefined && !hasValidCheckDigit(digits) ? 'check_digit' : null;
 }

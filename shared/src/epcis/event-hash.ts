@@ -11,7 +11,7 @@ import { sha256Hex } from './sha256.js';
 export type { PreHashOptions } from './prehash.js';
 export type { EpcisDocumentEvents } from './document.js';
 export { epcisDocumentEvents } from './document.js';
-export { canonicalGs1Identifier, constrainDigitalLink, epcToDigitalLink } from './epc-to-digital-link.js';
+export { canonicalGs1Identifier, constrainDigitalLink, epcToDigitalLink, gs1IdentifierProblem } from './epc-to-digital-link.js';
 export { canonicalTimestamp } from './canonical-values.js';
 export { sha256, sha256Hex, utf8Encode } from './sha256.js';
 

@@ -193,6 +193,13 @@ const events = {
     vi: 'Chỉ doanh nghiệp đã ghi sự kiện mới được khai báo sai',
     en: 'only the business that recorded an event can declare it wrong',
   },
+  notAGs1Key: (value: string, problem: 'epc_uri' | 'check_digit') =>
+    problem === 'check_digit'
+      ? { vi: `${value}: số kiểm tra của mã GS1 không đúng`, en: `${value}: the GS1 key's check digit is wrong` }
+      : {
+          vi: `${value}: không phải URI EPC hợp lệ (mã doanh nghiệp và phần tham chiếu không đủ độ dài của mã GS1)`,
+          en: `${value}: not a valid EPC URI (the company prefix and reference do not make up the GS1 key's length)`,
+        },
   batchOfAnother: (lotCode: string) => ({
     vi: `Lô ${lotCode} thuộc doanh nghiệp khác`,
     en: `batch ${lotCode} belongs to another business`,
