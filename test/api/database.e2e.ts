@@ -38,6 +38,7 @@ describe('the database', () => {
       'MakeScanIdsInProcess1765900000000',
       'AddMassBalanceFlags1766016000000',
       'AddRecallReasonsAndAcknowledgements1766100000000',
+      'AddCaptureWarnings1766200000000',
     ]);
     expect(await db.dataSource.runMigrations()).toEqual([]);
   });

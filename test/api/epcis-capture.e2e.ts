@@ -307,7 +307,7 @@ describe('EPCIS 2.0 capture', () => {
         destinationList: [{ type: 'owning_party', destination: party(buyerPrefix, '0001') }],
       });
 
-      expect((await capture(document, {}, growerKey.token)).body).toMatchObject({ success: true, capturedCount: 1 });
+      expect((await capture(document, {}, growerKey.token)).body).toMatchObject({ success: true, capturedCount: 1, warnings: [] });
       const [event] = await sql<{ location_id: string; destination_business_id: string }>(
         t,
         `SELECT location_id, destination_business_id FROM events WHERE event_id = $1`,
@@ -337,6 +337,65 @@ describe('EPCIS 2.0 capture', () => {
       expect(response.body).toMatchObject({ success: false, errors: [expect.objectContaining({ code: 'FORBIDDEN', eventIndex: 0 })] });
       expect(await countRows(t, 'event_batches', 'batch_id = $1', [theirs.id])).toBe(1);
       expect(await countRows(t, 'events')).toBe(before);
+    });
+  });
+
+  describe('warnings', () => {
+    it('say, per stored event and with the eventID it got, what matched nothing on the portal', async () => {
+      const document = documentOf(1, 'https://id.gs1.org/01/09520123456788/10/NOBODY-1') as any;
+      const [event] = document.epcisBody.eventList;
+      delete event.eventID;
+      Object.assign(event, {
+        bizStep: 'shipping',
+        bizLocation: { id: 'urn:epc:id:sgln:9520123.45678.0' },
+        destinationList: [
+          { type: 'owning_party', destination: 'urn:epc:id:pgln:9520123.45679' },
+          { type: 'location', destination: 'urn:epc:id:sgln:9520123.45670.0' },
+        ],
+      });
+      const response = await capture(document);
+      const eventId = eventHashId(event, document['@context']);
+      expect(response.body).toMatchObject({ success: true, status: 'success', capturedCount: 1, errors: [] });
+      expect(response.body.warnings).toEqual([
+        {
+          eventIndex: 0,
+          eventId,
+          pointer: '/epcisBody/eventList/0/quantityList/0/epcClass',
+          code: 'UNLINKED_IDENTIFIER',
+          message:
+            'https://id.gs1.org/01/09520123456788/10/NOBODY-1: no batch on the portal has this identifier; the event is stored without a link to a batch',
+        },
+        {
+          eventIndex: 0,
+          eventId,
+          pointer: '/epcisBody/eventList/0/bizLocation/id',
+          code: 'UNKNOWN_PLACE',
+          message: 'urn:epc:id:sgln:9520123.45678.0: not a registered place of this business; the event is stored without a place',
+        },
+        {
+          eventIndex: 0,
+          eventId,
+          pointer: '/epcisBody/eventList/0/destinationList/0/destination',
+          code: 'UNKNOWN_PARTY',
+          message: 'urn:epc:id:pgln:9520123.45679: not a business on the portal; the event is stored, and this party is not told of it',
+        },
+      ]);
+      // Kept with the job.
+      const job = await f.http.get(`/epcis/capture/${response.body.captureID}`, { token: key.token });
+      expect(job.body.warnings).toEqual(response.body.warnings);
+      expect(await countRows(t, 'events', 'event_id = $1', [eventId])).toBe(1);
+    });
+
+    it('are not given for a document rolled back, whose failed event reports the eventID it would have had', async () => {
+      const document = documentOf(2, 'https://id.gs1.org/01/09520123456788/10/NOBODY-2') as any;
+      const [, bad] = document.epcisBody.eventList;
+      delete bad.eventID;
+      bad.quantityList[0].quantity = 0;
+      const response = await capture(document);
+      expect(response.body).toMatchObject({ success: false, capturedCount: 0, warnings: [] });
+      expect(response.body.errors).toEqual([
+        expect.objectContaining({ eventIndex: 1, eventId: eventHashId(bad, document['@context']), code: 'EVENT_RULE_VIOLATED' }),
+      ]);
     });
   });
 

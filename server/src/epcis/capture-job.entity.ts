@@ -10,6 +10,9 @@ export interface CaptureError {
   message: string;
 }
 
+/** An event stored, with something the integrator should know: the same shape as an error. */
+export type CaptureWarning = CaptureError;
+
 /** One captured EPCIS document: what happened to it, event by event. */
 @Entity('capture_jobs')
 export class CaptureJobEntity {
@@ -22,6 +25,7 @@ export class CaptureJobEntity {
   @Column({ name: 'event_count', type: 'integer' }) eventCount: number;
   @Column({ name: 'captured_count', type: 'integer', default: 0 }) capturedCount: number;
   @Column({ type: 'jsonb', default: () => "'[]'" }) errors: CaptureError[];
+  @Column({ type: 'jsonb', default: () => "'[]'" }) warnings: CaptureWarning[];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
 }

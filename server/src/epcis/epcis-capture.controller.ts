@@ -32,6 +32,7 @@ function jobView(job: CaptureJobEntity) {
     createdAt: job.createdAt.toISOString(),
     finishedAt: job.finishedAt?.toISOString() ?? null,
     errors: job.errors,
+    warnings: job.warnings,
   };
 }
 

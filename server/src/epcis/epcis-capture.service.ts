@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { epcisDocumentEvents, type EventView } from '@nguon/shared';
+import { epcisDocumentEvents, eventHashId, type EventView } from '@nguon/shared';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
@@ -10,7 +10,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { CaptureProblem, EventCapture } from '../events/event-capture.js';
 import { mapEvent } from '../events/event.mapper.js';
-import { CaptureJobEntity, type CaptureError } from './capture-job.entity.js';
+import { CaptureJobEntity, type CaptureError, type CaptureWarning } from './capture-job.entity.js';
 import { validateEpcisDocument } from './epcis-schema.js';
 
 /** Events per captured document: generous, since a day's records of a packing house run to thousands. */
@@ -66,6 +66,7 @@ export class EpcisCaptureService {
       throw error instanceof CaptureProblem ? new DomainError(error.code, error.text) : error;
     });
     const touched = new Set<string>();
+    const warnings: CaptureWarning[] = [];
     let captured = 0;
     const run = async () => {
       await this.db.transaction(async (tx) => {
@@ -79,12 +80,23 @@ export class EpcisCaptureService {
             if ('stored' in outcome) {
               captured++;
               outcome.batchIds.forEach((id) => touched.add(id));
+              for (const note of outcome.notes) {
+                const { eventId } = outcome.stored;
+                warnings.push({
+                  eventIndex: index,
+                  eventId,
+                  pointer: `${eventPointer(index)}${note.pointer}`,
+                  code: note.code,
+                  message: note.text.en,
+                });
+              }
             }
           } catch (error) {
             if (!(error instanceof CaptureProblem)) throw error;
             errors.push({
               eventIndex: index,
-              eventId: typeof event.eventID === 'string' ? event.eventID : null,
+              // The eventID the event would have had: the document's, or its canonical hash.
+              eventId: typeof event.eventID === 'string' ? event.eventID : eventHashId(event, context),
               pointer: `${eventPointer(index)}${error.pointer}`,
               code: error.code,
               message: error.text.en,
@@ -100,9 +112,10 @@ export class EpcisCaptureService {
       if (!(error instanceof RollBack)) throw error;
       captured = 0;
       touched.clear();
+      warnings.length = 0;
     }
     await this.changes.publish([...touched]);
-    return this.finish(actor, businessId, events.length, behaviour, captured, errors);
+    return this.finish(actor, businessId, events.length, behaviour, captured, errors, warnings);
   }
 
   /** One event, synchronously: 201 with the stored event, or 409 when its eventID exists. */
@@ -150,6 +163,7 @@ export class EpcisCaptureService {
     behaviour: ErrorBehaviour,
     captured: number,
     errors: CaptureError[],
+    warnings: CaptureWarning[] = [],
   ): Promise<CaptureJobEntity> {
     const status = errors.length === 0 ? 'success' : captured > 0 ? 'partial' : 'failed';
     // One audit entry per document: the job it names lists what happened to each event.
@@ -165,6 +179,7 @@ export class EpcisCaptureService {
           eventCount,
           capturedCount: captured,
           errors,
+          warnings,
           finishedAt: new Date(),
         }),
       );

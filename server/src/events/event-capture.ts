@@ -42,7 +42,15 @@ export class CaptureProblem extends Error {
   }
 }
 
-export type CaptureOutcome = { stored: EventEntity; batchIds: string[] } | { duplicate: true; eventId: string };
+/** Something about a stored event its sender should know: what of it the portal could not connect. */
+export interface CaptureNote {
+  /** JSON pointer within the event. */
+  pointer: string;
+  code: 'UNLINKED_IDENTIFIER' | 'UNKNOWN_PARTY' | 'UNKNOWN_PLACE';
+  text: LocalizedText;
+}
+
+export type CaptureOutcome = { stored: EventEntity; batchIds: string[]; notes: CaptureNote[] } | { duplicate: true; eventId: string };
 
 const LINK_ROLE: Partial<Record<IdentifierRole, BatchLink['role']>> = {
   epc_class: 'subject',
@@ -63,6 +71,8 @@ const PORTAL_LOCATION = /^urn:nguon:location:([0-9a-f-]{36})$/;
 const PORTAL_PARTY = /^urn:nguon:party:([0-9a-f-]{36})$/;
 const GLN_LOCATION = /^https:\/\/id\.gs1\.org\/414\/(\d{13})/;
 const GLN_PARTY = /^https:\/\/id\.gs1\.org\/417\/(\d{13})$/;
+/** A source or destination that names a party (CBV's owning or possessing party), not a place. */
+const PARTY_TYPE = /(?:owning|possessing)_party$/;
 
 /** Where an event names GS1 keys: lists of identifiers, lists of quantities, and single places and parties. */
 const IDENTIFIER_LISTS = ['epcList', 'childEPCs', 'inputEPCList', 'outputEPCList'] as const;
@@ -155,15 +165,16 @@ export class EventCapture {
     if (existing) return { duplicate: true, eventId };
     if (declaresError) await this.checkDeclaredEvent(tx, eventId, businessId);
 
-    const links = await this.batchLinks(tx, event, businessId);
+    const notes: CaptureNote[] = [];
+    const links = await this.batchLinks(tx, event, businessId, notes);
     const stored = await this.store.append(tx, {
       document: event,
       links,
-      locationId: await this.ownLocation(tx, event, businessId),
+      locationId: await this.ownLocation(tx, event, businessId, notes),
       businessId,
       recordedBy: actor.principal.kind === 'user' ? actor.principal.id : null,
-      sourceBusinessId: await this.party(tx, event.sourceList, 'source'),
-      destinationBusinessId: await this.party(tx, event.destinationList, 'destination'),
+      sourceBusinessId: await this.party(tx, event, 'sourceList', 'source', notes),
+      destinationBusinessId: await this.party(tx, event, 'destinationList', 'destination', notes),
     });
     // A use case that makes the event part of a larger write (registering a batch) audits that write instead.
     if (options.audit !== false) {
@@ -180,7 +191,7 @@ export class EventCapture {
         },
       });
     }
-    return { stored, batchIds: [...new Set(links.map((l) => l.batchId))] };
+    return { stored, batchIds: [...new Set(links.map((l) => l.batchId))], notes };
   }
 
   /** Only a verified business writes into the records people rely on. */
@@ -225,8 +236,14 @@ export class EventCapture {
    * nobody records under another company's prefix. Goods of companies not on the portal are kept
    * as received, without a link, as any EPCIS repository keeps them.
    */
-  private async batchLinks(tx: EntityManager, event: Record<string, unknown>, businessId: string): Promise<BatchLink[]> {
+  private async batchLinks(
+    tx: EntityManager,
+    event: Record<string, unknown>,
+    businessId: string,
+    notes: CaptureNote[],
+  ): Promise<BatchLink[]> {
     const identifiers = eventIdentifiers(event);
+    const written = writtenKeys(event);
     const links: BatchLink[] = [];
     let confirmed: string[] | undefined;
     for (const { role, identifier } of identifiers) {
@@ -244,7 +261,11 @@ export class EventCapture {
         if (holder && holder.businessId !== businessId)
           throw new CaptureProblem('', RULE_MESSAGES.businesses.gtinOfAnother(gtin, holder.legalName), 'GTIN_OUTSIDE_PREFIXES');
       }
-      if (!batch) continue;
+      if (!batch) {
+        const pointer = written.find(([, value]) => typeof value === 'string' && normalizeIdentifier(value) === identifier)?.[0] ?? '';
+        notes.push({ pointer, code: 'UNLINKED_IDENTIFIER', text: RULE_MESSAGES.events.unlinkedIdentifier(identifier) });
+        continue;
+      }
       links.push({ batchId: batch.id, role: linkRole, ...this.quantityOf(event, role, identifier) });
     }
     return links;
@@ -328,34 +349,57 @@ export class EventCapture {
   }
 
   /** The business's own place the event happened at (by portal id or GLN, in any GS1 form), for the consumer's timeline. */
-  private async ownLocation(tx: EntityManager, event: Record<string, unknown>, businessId: string): Promise<string | null> {
-    const written =
-      text((event.bizLocation as { id?: unknown } | undefined)?.id) ?? text((event.readPoint as { id?: unknown } | undefined)?.id);
+  private async ownLocation(
+    tx: EntityManager,
+    event: Record<string, unknown>,
+    businessId: string,
+    notes: CaptureNote[],
+  ): Promise<string | null> {
+    const bizLocation = text((event.bizLocation as { id?: unknown } | undefined)?.id);
+    const written = bizLocation ?? text((event.readPoint as { id?: unknown } | undefined)?.id);
     if (!written) return null;
     const id = normalizeIdentifier(written);
     const portal = PORTAL_LOCATION.exec(id);
     const gln = GLN_LOCATION.exec(id);
-    if (!portal && !gln) return null;
-    const location = await tx
-      .getRepository(LocationEntity)
-      .findOneBy(portal ? { id: portal[1]!, businessId } : { gln: gln![1]!, businessId });
+    const location =
+      portal || gln
+        ? await tx.getRepository(LocationEntity).findOneBy(portal ? { id: portal[1]!, businessId } : { gln: gln![1]!, businessId })
+        : null;
+    if (!location) {
+      const pointer = bizLocation ? '/bizLocation/id' : '/readPoint/id';
+      notes.push({ pointer, code: 'UNKNOWN_PLACE', text: RULE_MESSAGES.events.unknownPlace(written) });
+    }
     return location?.id ?? null;
   }
 
-  /** The portal business an owning or possessing party names (by portal id or GLN, in any GS1 form), when it is one. */
-  private async party(tx: EntityManager, list: unknown, field: 'source' | 'destination'): Promise<string | null> {
-    if (!Array.isArray(list)) return null;
-    for (const entry of list as Record<string, unknown>[]) {
+  /**
+   * The portal business an owning or possessing party names (by portal id or GLN, in any GS1
+   * form), when it is one; each party named that is not on the portal is noted.
+   */
+  private async party(
+    tx: EntityManager,
+    event: Record<string, unknown>,
+    list: 'sourceList' | 'destinationList',
+    field: 'source' | 'destination',
+    notes: CaptureNote[],
+  ): Promise<string | null> {
+    const entries = event[list];
+    if (!Array.isArray(entries)) return null;
+    let found: string | null = null;
+    for (const [n, entry] of (entries as Record<string, unknown>[]).entries()) {
       const written = text(entry?.[field]);
-      const id = written && normalizeIdentifier(written);
-      const portal = id ? PORTAL_PARTY.exec(id) : null;
-      const gln = id ? GLN_PARTY.exec(id) : null;
-      if (!portal && !gln) continue;
-      const business = await tx
-        .getRepository(BusinessEntity)
-        .findOne({ where: portal ? { id: portal[1]! } : { gln: gln![1]! }, select: { id: true } });
-      if (business) return business.id;
+      if (!written) continue;
+      const id = normalizeIdentifier(written);
+      const portal = PORTAL_PARTY.exec(id);
+      const gln = GLN_PARTY.exec(id);
+      const business =
+        portal || gln
+          ? await tx.getRepository(BusinessEntity).findOne({ where: portal ? { id: portal[1]! } : { gln: gln![1]! }, select: { id: true } })
+          : null;
+      if (business) found ??= business.id;
+      else if (PARTY_TYPE.test(text(entry?.type) ?? ''))
+        notes.push({ pointer: `/${list}/${n}/${field}`, code: 'UNKNOWN_PARTY', text: RULE_MESSAGES.events.unknownParty(written) });
     }
-    return null;
+    return found;
   }
 }

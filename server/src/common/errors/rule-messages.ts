@@ -200,6 +200,18 @@ const events = {
           vi: `${value}: không phải URI EPC hợp lệ (mã doanh nghiệp và phần tham chiếu không đủ độ dài của mã GS1)`,
           en: `${value}: not a valid EPC URI (the company prefix and reference do not make up the GS1 key's length)`,
         },
+  unlinkedIdentifier: (identifier: string) => ({
+    vi: `${identifier}: không lô nào trên cổng mang mã này; sự kiện đã được lưu nhưng không gắn với lô nào`,
+    en: `${identifier}: no batch on the portal has this identifier; the event is stored without a link to a batch`,
+  }),
+  unknownPlace: (place: string) => ({
+    vi: `${place}: không phải địa điểm đã đăng ký của doanh nghiệp; sự kiện đã được lưu nhưng không có địa điểm`,
+    en: `${place}: not a registered place of this business; the event is stored without a place`,
+  }),
+  unknownParty: (party: string) => ({
+    vi: `${party}: không phải doanh nghiệp trên cổng; sự kiện đã được lưu nhưng bên này không nhận được gì`,
+    en: `${party}: not a business on the portal; the event is stored, and this party is not told of it`,
+  }),
   batchOfAnother: (lotCode: string) => ({
     vi: `Lô ${lotCode} thuộc doanh nghiệp khác`,
     en: `batch ${lotCode} belongs to another business`,

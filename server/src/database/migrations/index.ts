@@ -16,6 +16,7 @@ import { ConfirmBusinessClaims1765795200000 } from './1765795200000-confirm-busi
 import { MakeScanIdsInProcess1765900000000 } from './1765900000000-make-scan-ids-in-process.js';
 import { AddMassBalanceFlags1766016000000 } from './1766016000000-add-mass-balance-flags.js';
 import { AddRecallReasonsAndAcknowledgements1766100000000 } from './1766100000000-add-recall-reasons-and-acknowledgements.js';
+import { AddCaptureWarnings1766200000000 } from './1766200000000-add-capture-warnings.js';
 
 /** Every migration, oldest first (one a line, so that parallel work merges cleanly). */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   MakeScanIdsInProcess1765900000000,
   AddMassBalanceFlags1766016000000,
   AddRecallReasonsAndAcknowledgements1766100000000,
+  AddCaptureWarnings1766200000000,
 ];
