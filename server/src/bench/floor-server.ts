@@ -30,10 +30,10 @@ const server = http.createServer((request, response) => {
   }
   const like = name === undefined ? undefined : likenesses.get(name);
   if (!like) {
-    response.writeHead(200, { 'content-type': 'text/plain' });
+    response.writeHead(200, { 'content-type': 'text/plain', 'content-length': '5' });
     return void response.end('hello');
   }
-  response.writeHead(200, like.headers);
+  response.writeHead(200, [...like.headers, 'content-length', String(like.body.length)]);
   response.end(like.body);
 });
 server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));

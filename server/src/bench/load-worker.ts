@@ -59,7 +59,8 @@ function drive(): Promise<void> {
           const status = Number(head.slice(9, 12));
           if (status >= 400) failures++;
           bodyLeft = status === 304 || status === 204 ? 0 : Number(CONTENT_LENGTH.exec(head)?.[1] ?? NaN);
-          if (Number.isNaN(bodyLeft)) throw new Error(`${job.title}: an answer without Content-Length: ${head.split('\r\n')[0]}`);
+          if (Number.isNaN(bodyLeft))
+            throw new Error(`${job.title}: an answer without Content-Length (chunked answers are not read): ${head.split('\r\n')[0]}`);
           data = data.subarray(end + HEAD_END.length);
         }
         const skipped = Math.min(bodyLeft, data.length);
