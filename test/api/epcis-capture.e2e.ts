@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { eventHashId, epcisDocumentEvents, gs1CheckDigit } from '@nguon/shared';
+import { eventHashId, epcisDocumentEvents, gs1CheckDigit, type PublicBatchView } from '@nguon/shared';
 import { eventIdentifiers, normalizeIdentifier } from '../../server/src/events/event-identifiers.js';
 import { canonicalJson } from '../../server/src/events/record-hash.js';
 import {
@@ -8,6 +8,7 @@ import {
   createBatch,
   createLocation,
   createProducer,
+  createProduct,
   createUser,
   GS1_EXAMPLE_PREFIXES,
   makeCompanyPrefix,
@@ -322,6 +323,31 @@ describe('EPCIS 2.0 capture', () => {
       const receiving = documentOf(1, `https://id.gs1.org/01/${grower.product.gtin!}/10/${batch.lotCode}`) as any;
       Object.assign(receiving.epcisBody.eventList[0], { bizStep: 'receiving', eventTime: '2026-10-02T00:00:00Z' });
       expect((await capture(receiving, {}, buyerKey.token)).body).toMatchObject({ success: true, capturedCount: 1 });
+    });
+
+    it("creates a transformation's output lot of its own product, without lot master data, made from the inputs", async () => {
+      const oranges = await createBatch(f, farm.owner, farm.product.id, { quantity: 500 });
+      const juice = await createProduct(f, farm.owner, farm.business.id, { name: { vi: 'Nước cam', en: 'Orange juice' }, unit: 'LTR' });
+      const transformation = {
+        type: 'TransformationEvent',
+        eventTime: '2026-10-03T08:00:00Z',
+        eventTimeZoneOffset: '+07:00',
+        bizStep: 'commissioning',
+        inputQuantityList: [{ epcClass: `https://id.gs1.org/01/${farm.product.gtin!}/10/${oranges.lotCode}`, quantity: 400, uom: 'KGM' }],
+        outputQuantityList: [{ epcClass: `https://example.com/01/${juice.gtin!}/10/NC-2026-10`, quantity: 180, uom: 'LTR' }],
+      };
+      const document = { ...documentOf(0, ''), epcisBody: { eventList: [transformation] } };
+      expect((await capture(document)).body).toMatchObject({ success: true, capturedCount: 1, warnings: [] });
+
+      const [made] = await sql<{ id: string; quantity: string; unit: string; production_date: string }>(
+        t,
+        `SELECT id, quantity::text, unit, production_date::text FROM batches WHERE product_id = $1 AND lot_code = 'NC-2026-10'`,
+        [juice.id],
+      );
+      expect(made).toMatchObject({ quantity: '180', unit: 'LTR', production_date: '2026-10-03' });
+      // The juice's page names the oranges it was made from.
+      const view = await f.http.get<PublicBatchView>(`/api/public/batches/${made!.id}`);
+      expect(view.body.sources.map((source) => source.lotCode)).toEqual([oranges.lotCode]);
     });
 
     it("refuses an event about another business's batch, storing nothing", async () => {

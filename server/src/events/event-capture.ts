@@ -229,8 +229,10 @@ export class EventCapture {
 
   /**
    * The portal batches the event names, each checked: its producer may write anything about it,
-   * a business it was shipped to everything but the farm stages. A commissioning event with lot
-   * master data for one of the business's own products creates the batch, and its own batches'
+   * a business it was shipped to everything but the farm stages. An event whose subject or output
+   * is a lot of one of the business's own products not registered yet creates the batch (from the
+   * lot master data when given, else the event's time and quantity), whatever kind of event it is,
+   * so a transformation's output exists as soon as it is made; its own batches'
    * GTINs must fall under a prefix an administrator confirmed for it. Goods of another company on
    * the portal (under its confirmed prefix) are refused unless that company shipped them here:
    * nobody records under another company's prefix. Goods of companies not on the portal are kept
@@ -249,7 +251,9 @@ export class EventCapture {
     for (const { role, identifier } of identifiers) {
       const linkRole = LINK_ROLE[role];
       if (!linkRole) continue;
-      const batch = (await this.findBatch(tx, identifier)) ?? (await this.commission(tx, event, identifier, businessId));
+      const batch =
+        (await this.findBatch(tx, identifier)) ??
+        (linkRole === 'input' ? null : await this.commission(tx, event, role, identifier, businessId));
       const gtin = GTIN_KEY.exec(identifier)?.[1];
       if (batch && batch.businessId !== businessId) await this.checkMayWrite(tx, batch, businessId, event);
       else if (gtin && batch) {
@@ -285,20 +289,22 @@ export class EventCapture {
     return code ? tx.getRepository(BatchEntity).findOneBy({ shortCode: code[1]! }) : null;
   }
 
+  /** The batch of a lot of the business's own product that the event is the first to name. */
   private async commission(
     tx: EntityManager,
     event: Record<string, unknown>,
+    role: IdentifierRole,
     identifier: string,
     businessId: string,
   ): Promise<BatchEntity | null> {
-    const ilmd = event.ilmd as Record<string, unknown> | undefined;
+    const ilmd = (event.ilmd as Record<string, unknown> | undefined) ?? {};
     const lot = GTIN_LOT.exec(identifier);
-    if (!lot || event.type !== 'ObjectEvent' || event.action !== 'ADD' || !ilmd) return null;
+    if (!lot || event.action === 'DELETE') return null;
     const product = await tx.getRepository(ProductEntity).findOneBy({ gtin: lot[1]!, businessId });
     const lotCode = decodeURIComponent(lot[2]!);
     if (!product || !isValidLotCode(lotCode)) return null;
     const day = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null);
-    const quantity = this.quantityOf(event, 'epc_class', identifier);
+    const quantity = this.quantityOf(event, role, identifier);
     return tx.getRepository(BatchEntity).save(
       tx.getRepository(BatchEntity).create({
         productId: product.id,
