@@ -1,11 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ApiKeyView, BatchView, CreatedApiKey, EventView, Page } from '@nguon/shared';
+import {
+  gs1CheckDigit,
+  type ApiKeyView,
+  type BatchView,
+  type CreatedApiKey,
+  type EventView,
+  type LocationView,
+  type Page,
+  type ProductView,
+} from '@nguon/shared';
 import {
   businessInput,
   createApiKey,
   createBatch,
   createProducer,
   createUser,
+  makeGtin,
   makeLotCode,
   type Credential,
   type Factory,
@@ -174,11 +184,6 @@ describe('API keys', () => {
           { email: 'x@example.test', role: 'owner' },
           { token: key.token },
         ),
-        await f.http.post(
-          `/api/businesses/${alice.business.id}/products`,
-          { name: { vi: 'Cam', en: 'Orange' }, category: 'fruit', unit: 'KGM' },
-          { token: key.token },
-        ),
         await f.http.get('/api/audit', { token: key.token }),
         await f.http.get('/api/admin/users', { token: key.token }),
       ];
@@ -226,6 +231,79 @@ describe('API keys', () => {
       expect(own.status).toBe(200);
       expect(own.body.items.map((e) => e.stage)).toContain('registration');
       expectApiError(await f.http.get(`/api/batches/${bobBatch.id}/events`, { token: key.token }), 403, 'FORBIDDEN');
+    });
+  });
+
+  describe('a key with the manage scope', () => {
+    let key: Credential & CreatedApiKey;
+    beforeAll(async () => {
+      key = await createApiKey(f, alice.owner, alice.business.id, { scopes: ['manage'] });
+    });
+
+    it("creates and updates its business's products and places, the place with its GLN, audited as the key", async () => {
+      const prefix = alice.business.gs1Prefixes[0]!.prefix;
+      const gtin = makeGtin(prefix);
+      const product = await f.http.post<ProductView>(
+        `/api/businesses/${alice.business.id}/products`,
+        { name: { vi: 'Cam Vinh', en: 'Vinh orange' }, category: 'fruit', unit: 'KGM', gtin },
+        { token: key.token },
+      );
+      expect(product.status).toBe(201);
+      expect(product.body.gtin).toBe(gtin.padStart(14, '0'));
+      const renamed = await f.http.request<ProductView>('PATCH', `/api/products/${product.body.id}`, {
+        body: { name: { vi: 'Cam Vinh loại 1', en: 'Vinh orange, class I' } },
+        token: key.token,
+      });
+      expect(renamed.body.name).toEqual({ vi: 'Cam Vinh loại 1', en: 'Vinh orange, class I' });
+
+      const digits = `${prefix}${'2'.padStart(12 - prefix.length, '0')}`;
+      const gln = `${digits}${gs1CheckDigit(digits)}`;
+      const place = await f.http.post<LocationView>(
+        `/api/businesses/${alice.business.id}/locations`,
+        { name: 'Kho lạnh Nghi Lộc', kind: 'warehouse', address: 'Xã Nghi Long', province: 'Nghệ An', gln },
+        { token: key.token },
+      );
+      expect(place.status).toBe(201);
+      expect(place.body.gln).toBe(gln);
+      const moved = await f.http.request<LocationView>('PATCH', `/api/locations/${place.body.id}`, {
+        body: { name: 'Kho lạnh Nghi Lộc 2' },
+        token: key.token,
+      });
+      expect(moved.body.name).toBe('Kho lạnh Nghi Lộc 2');
+
+      const [audited] = await sql<{ api_key_id: string }>(t, `SELECT api_key_id FROM audit_log WHERE target_id = $1 LIMIT 1`, [
+        product.body.id,
+      ]);
+      expect(audited?.api_key_id).toBe(key.id);
+    });
+
+    it("cannot touch another business's catalogue (403), nor capture without the capture scope, changing nothing", async () => {
+      const before = await snapshot();
+      expectApiError(
+        await f.http.post(
+          `/api/businesses/${bob.business.id}/products`,
+          { name: { vi: 'Cam', en: 'Orange' }, category: 'fruit', unit: 'KGM' },
+          { token: key.token },
+        ),
+        403,
+        'FORBIDDEN',
+      );
+      expectApiError(
+        await f.http.request('PATCH', `/api/products/${bob.product.id}`, { body: { name: { vi: 'X', en: 'X' } }, token: key.token }),
+        403,
+        'FORBIDDEN',
+      );
+      expectApiError(await newBatch(alice.product, key), 403, 'INSUFFICIENT_SCOPE');
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('is needed to change the catalogue: a capture key gets 403 INSUFFICIENT_SCOPE', async () => {
+      const capture = await createApiKey(f, alice.owner, alice.business.id, { scopes: ['capture'] });
+      expectApiError(
+        await f.http.request('PATCH', `/api/products/${alice.product.id}`, { body: { name: { vi: 'X', en: 'X' } }, token: capture.token }),
+        403,
+        'INSUFFICIENT_SCOPE',
+      );
     });
   });
 

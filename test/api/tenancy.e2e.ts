@@ -47,7 +47,7 @@ interface World {
     /** Alice's business's keys, used as credentials. */
     capture: ApiKey;
     read: ApiKey;
-    /** Mallory's business's capture key. */
+    /** Mallory's business's key, with every scope. */
     mallory: ApiKey;
     /** Targets of the control requests. */
     toRotate: ApiKey;
@@ -86,7 +86,7 @@ const OUTSIDERS: Refusal[] = [
   ['a member of another business', (w) => w.mallory.owner, 'FORBIDDEN'],
   ['an inspector', (w) => w.inspector, 'FORBIDDEN'],
   ['an administrator', (w) => w.admin, 'FORBIDDEN'],
-  ["another business's capture key", (w) => w.keys.mallory, 'FORBIDDEN'],
+  ["another business's key (every scope)", (w) => w.keys.mallory, 'FORBIDDEN'],
 ];
 /** Alice's own keys, on routes only people may use. */
 const OWN_KEYS: Refusal[] = [
@@ -95,6 +95,13 @@ const OWN_KEYS: Refusal[] = [
 ];
 /** Routes for the business's owners: everyone else, staff and the business's keys included. */
 const OWNERS_ONLY: Refusal[] = [...OUTSIDERS, ['a staff member where an owner is needed', (w) => w.aliceStaff, 'FORBIDDEN'], ...OWN_KEYS];
+/** The catalogue: the business's owners, and its keys with the manage scope. */
+const OWNERS_AND_MANAGE_KEYS: Refusal[] = [
+  ...OUTSIDERS,
+  ['a staff member where an owner is needed', (w) => w.aliceStaff, 'FORBIDDEN'],
+  ["the business's own capture key", (w) => w.keys.capture, 'INSUFFICIENT_SCOPE'],
+  ["the business's own read key", (w) => w.keys.read, 'INSUFFICIENT_SCOPE'],
+];
 /** Routes a business's members and capture keys use. */
 const MEMBERS_AND_CAPTURE_KEYS: Refusal[] = [...OUTSIDERS, ["the business's read-only key", (w) => w.keys.read, 'INSUFFICIENT_SCOPE']];
 /** Routes for administrators. */
@@ -164,7 +171,7 @@ const WRITES: WriteEndpoint[] = [
     body: () => ({ kind: 'warehouse', name: 'Kho', address: 'Thôn 3', province: 'Hà Tĩnh' }),
     allowed: (w) => w.alice.owner,
     status: 201,
-    refused: OWNERS_ONLY,
+    refused: OWNERS_AND_MANAGE_KEYS,
   },
   {
     name: 'POST /api/businesses/:id/products',
@@ -172,7 +179,7 @@ const WRITES: WriteEndpoint[] = [
     body: () => ({ name: { vi: 'Cam', en: 'Orange' }, category: 'fruit', unit: 'KGM' }),
     allowed: (w) => w.alice.owner,
     status: 201,
-    refused: OWNERS_ONLY,
+    refused: OWNERS_AND_MANAGE_KEYS,
   },
   {
     name: 'POST /api/batches',
@@ -314,7 +321,7 @@ describe('tenancy: who may write what', () => {
     const keys = {
       capture: await key(['capture']),
       read: await key(['read']),
-      mallory: await key(['capture', 'read'], mallory.owner, mallory.business.id),
+      mallory: await key(['capture', 'read', 'manage'], mallory.owner, mallory.business.id),
       toRotate: await key(['capture']),
       toRevoke: await key(['read']),
       revoked,

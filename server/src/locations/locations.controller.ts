@@ -16,7 +16,7 @@ export class LocationsController {
   constructor(private readonly locations: LocationsService) {}
 
   @Post('businesses/:businessId/locations')
-  @Access({ actsFor: owned.businessInPath(), memberRole: 'owner', publishes: true })
+  @Access({ actsFor: owned.businessInPath(), memberRole: 'owner', scope: 'manage', publishes: true })
   @ApiBearerAuth()
   add(@CurrentActor() actor: Actor, @Body() dto: CreateLocationDto): Promise<LocationView> {
     return this.locations.addLocation(actor, dto);
@@ -37,7 +37,7 @@ export class LocationsController {
   }
 
   @Patch('locations/:id')
-  @Access({ actsFor: owned.locationInPath(), memberRole: 'owner', publishes: true })
+  @Access({ actsFor: owned.locationInPath(), memberRole: 'owner', scope: 'manage', publishes: true })
   @ApiBearerAuth()
   update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: UpdateLocationDto): Promise<LocationView> {
     return this.locations.updateLocation(actor, id, dto);

@@ -19,7 +19,7 @@ export class ProductsController {
   constructor(private readonly products: ProductsService) {}
 
   @Post('businesses/:businessId/products')
-  @Access({ actsFor: owned.businessInPath(), memberRole: 'owner', publishes: true })
+  @Access({ actsFor: owned.businessInPath(), memberRole: 'owner', scope: 'manage', publishes: true })
   @ApiBearerAuth()
   create(@CurrentActor() actor: Actor, @Body() dto: CreateProductDto): Promise<ProductView> {
     return this.products.createProduct(actor, dto);
@@ -36,7 +36,7 @@ export class ProductsController {
   }
 
   @Patch('products/:id')
-  @Access(OWNER_OF_PRODUCT)
+  @Access({ ...OWNER_OF_PRODUCT, scope: 'manage' })
   @ApiBearerAuth()
   update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: UpdateProductDto): Promise<ProductView> {
     return this.products.updateProduct(actor, id, dto);

@@ -1,4 +1,4 @@
-export const API_KEY_SCOPES = ['capture', 'read'] as const;
+export const API_KEY_SCOPES = ['capture', 'read', 'manage'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export interface CreateApiKeyRequest {
