@@ -18,6 +18,7 @@ import { refuseUnsafeInput } from './common/request/unsafe-input.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { openDatabase, type Database } from './database/data-source.js';
+import { completeRequestSchemas } from './common/validation/openapi-request-schemas.js';
 import { documentScanRoutes, registerScanRoutes } from './resolver/scan-routes.js';
 import { registerPageRoutes } from './web-app/page-routes.js';
 import { serveWebApp } from './web-app/serve-web-app.js';
@@ -78,6 +79,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
         .addBearerAuth()
         .build(),
     );
+    completeRequestSchemas(openApi);
     documentScanRoutes(openApi);
     SwaggerModule.setup('api/docs', nest, openApi);
     await serveWebApp(nest, config);
