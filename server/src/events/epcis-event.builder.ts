@@ -87,13 +87,28 @@ export function buildStageEvent(input: StageEventInput): Record<string, unknown>
   return { eventID: eventHashId(event, PORTAL_EVENT_CONTEXT), ...event };
 }
 
-/** Reads back the reference documents a portal event names (`urn:nguon:doc:{type}:{id}`). */
+/** A document's number in the portal's form (`urn:nguon:doc:{type}:{id}`) or CBV's (`urn:epcglobal:cbv:bt:{GLN}:{id}`). */
+const DOCUMENT_ID = /^(?:urn:nguon:doc:[^:]+|urn:epcglobal:cbv:bt:\d{13}):(.+)$/;
+/** A CBV business transaction type written in full (`urn:epcglobal:cbv:btt:desadv`, `https://ref.gs1.org/cbv/BTT-desadv`). */
+const DOCUMENT_TYPE = /^(?:urn:epcglobal:cbv:btt:|https?:\/\/ref\.gs1\.org\/cbv\/BTT-)(.+)$/;
+
+/** A URI component decoded, or as written when it is not validly encoded (another system's document number). */
+function decodedOr(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Reads back the reference documents an event names: their type and number, as people write them. */
 export function documentsOf(event: Record<string, unknown>): { type: string; id: string }[] {
   const list = event.bizTransactionList;
   if (!Array.isArray(list)) return [];
   return list.flatMap((t: { type?: unknown; bizTransaction?: unknown }) => {
     if (typeof t.bizTransaction !== 'string') return [];
-    const match = /^urn:nguon:doc:[^:]+:(.*)$/.exec(t.bizTransaction);
-    return [{ type: typeof t.type === 'string' ? t.type : 'other', id: match?.[1] ? decodeURIComponent(match[1]) : t.bizTransaction }];
+    const id = DOCUMENT_ID.exec(t.bizTransaction)?.[1];
+    const type = typeof t.type === 'string' ? (DOCUMENT_TYPE.exec(t.type)?.[1] ?? t.type) : 'other';
+    return [{ type, id: id ? decodedOr(id) : t.bizTransaction }];
   });
 }

@@ -77,6 +77,7 @@ export const DEMO_BUSINESSES = {
       phone: '024 3756 8899',
       email: 'lienhe@nongsansachthudo.demo.nguon.vn',
       gs1Prefixes: ['8936010'],
+      gln: withCheckDigit('893601000000'),
     },
     certificates: [
       {
