@@ -325,6 +325,27 @@ describe('EPCIS 2.0 capture', () => {
       expect((await capture(receiving, {}, buyerKey.token)).body).toMatchObject({ success: true, capturedCount: 1 });
     });
 
+    it('sends nothing to a business that typed a GLN it holds no confirmed prefix for as its own', async () => {
+      const admin = await createUser(f, { role: 'admin' });
+      const unheld = makeCompanyPrefix();
+      const impostor = await createProducer(f, admin, { business: { gs1Prefixes: [makeCompanyPrefix()], gln: glnOf(unheld, '0001') } });
+      const batch = await createBatch(f, farm.owner, farm.product.id, { quantity: 10 });
+      const document = documentOf(1, `https://id.gs1.org/01/${farm.product.gtin!}/10/${batch.lotCode}`) as any;
+      Object.assign(document.epcisBody.eventList[0], {
+        bizStep: 'shipping',
+        destinationList: [{ type: 'owning_party', destination: `urn:epc:id:pgln:${unheld}.0001` }],
+      });
+      const response = await capture(document);
+      expect(response.body.warnings).toEqual([expect.objectContaining({ code: 'UNKNOWN_PARTY' })]);
+      const [event] = await sql<{ destination_business_id: string | null }>(
+        t,
+        `SELECT destination_business_id FROM events WHERE event_id = $1`,
+        [document.epcisBody.eventList[0].eventID],
+      );
+      expect(event).toEqual({ destination_business_id: null });
+      expect((await incomingShipments(f, impostor.owner, impostor.business.id)).items).toEqual([]);
+    });
+
     it("creates a transformation's output lot of its own product, without lot master data, made from the inputs", async () => {
       const oranges = await createBatch(f, farm.owner, farm.product.id, { quantity: 500 });
       const juice = await createProduct(f, farm.owner, farm.business.id, { name: { vi: 'Nước cam', en: 'Orange juice' }, unit: 'LTR' });
@@ -369,13 +390,15 @@ describe('EPCIS 2.0 capture', () => {
   describe('warnings', () => {
     it('say, per stored event and with the eventID it got, what matched nothing on the portal', async () => {
       const document = documentOf(1, 'https://id.gs1.org/01/09520123456788/10/NOBODY-1') as any;
+      // A party under a company prefix no business on the portal holds.
+      const nobody = `urn:epc:id:pgln:${makeCompanyPrefix()}.0009`;
       const [event] = document.epcisBody.eventList;
       delete event.eventID;
       Object.assign(event, {
         bizStep: 'shipping',
         bizLocation: { id: 'urn:epc:id:sgln:9520123.45678.0' },
         destinationList: [
-          { type: 'owning_party', destination: 'urn:epc:id:pgln:9520123.45679' },
+          { type: 'owning_party', destination: nobody },
           { type: 'location', destination: 'urn:epc:id:sgln:9520123.45670.0' },
         ],
       });
@@ -403,7 +426,7 @@ describe('EPCIS 2.0 capture', () => {
           eventId,
           pointer: '/epcisBody/eventList/0/destinationList/0/destination',
           code: 'UNKNOWN_PARTY',
-          message: 'urn:epc:id:pgln:9520123.45679: not a business on the portal; the event is stored, and this party is not told of it',
+          message: `${nobody}: not a business on the portal; the event is stored, and this party is not told of it`,
         },
       ]);
       // Kept with the job.

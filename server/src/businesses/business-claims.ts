@@ -56,6 +56,16 @@ export async function holderOfGtin(db: EntityManager, gtin14: string): Promise<C
   return row ? { businessId: row.id, legalName: row.legal_name } : null;
 }
 
+/**
+ * The business a GLN belongs to: the one whose confirmed prefix covers it, as GS1 allots GLNs
+ * under company prefixes. Not whoever typed it as its own: only an administrator's confirmation
+ * makes a prefix, and the GLNs under it, a business's.
+ */
+export async function holderOfGln(db: EntityManager, gln: string): Promise<ClaimHolder | null> {
+  const row = await findGtinHolder(db, gln.slice(0, 12));
+  return row ? { businessId: row.id, legalName: row.legal_name } : null;
+}
+
 /** Why a GTIN is refused, naming the prefixes the business may use. */
 export function outsidePrefixesText(gtin14: string, prefixes: readonly string[], which: 'declared' | 'confirmed'): LocalizedText {
   const texts = RULE_MESSAGES.businesses;

@@ -14,7 +14,7 @@ import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
 import { newShortCode } from '../batches/batch-identity.js';
 import { BatchEntity } from '../batches/batch.entity.js';
-import { holderOfGtin, outsidePrefixesText } from '../businesses/business-claims.js';
+import { holderOfGln, holderOfGtin, outsidePrefixesText } from '../businesses/business-claims.js';
 import { prefixesOf } from '../businesses/business-claims.queries.js';
 import { BusinessEntity } from '../businesses/business.entity.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
@@ -379,8 +379,9 @@ export class EventCapture {
   }
 
   /**
-   * The portal business an owning or possessing party names (by portal id or GLN, in any GS1
-   * form), when it is one; each party named that is not on the portal is noted.
+   * The portal business an owning or possessing party names (by portal id, or by a GLN in any GS1
+   * form under a prefix confirmed to it), when it is one; each party named that is not on the
+   * portal is noted.
    */
   private async party(
     tx: EntityManager,
@@ -398,11 +399,10 @@ export class EventCapture {
       const id = normalizeIdentifier(written);
       const portal = PORTAL_PARTY.exec(id);
       const gln = GLN_PARTY.exec(id);
-      const business =
-        portal || gln
-          ? await tx.getRepository(BusinessEntity).findOne({ where: portal ? { id: portal[1]! } : { gln: gln![1]! }, select: { id: true } })
-          : null;
-      if (business) found ??= business.id;
+      const businessId = portal
+        ? (await tx.getRepository(BusinessEntity).findOne({ where: { id: portal[1]! }, select: { id: true } }))?.id
+        : gln && (await holderOfGln(tx, gln[1]!))?.businessId;
+      if (businessId) found ??= businessId;
       else if (PARTY_TYPE.test(text(entry?.type) ?? ''))
         notes.push({ pointer: `/${list}/${n}/${field}`, code: 'UNKNOWN_PARTY', text: RULE_MESSAGES.events.unknownParty(written) });
     }
