@@ -19,6 +19,7 @@ import { createValidationPipe } from './common/validation/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { openDatabase, type Database } from './database/data-source.js';
 import { completeRequestSchemas } from './common/validation/openapi-request-schemas.js';
+import { registerEpcisVersionHeaders } from './epcis/epcis-version-headers.js';
 import { documentScanRoutes, registerScanRoutes } from './resolver/scan-routes.js';
 import { registerPageRoutes } from './web-app/page-routes.js';
 import { serveWebApp } from './web-app/serve-web-app.js';
@@ -65,6 +66,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
       nest.get(IdempotencyInterceptor),
     );
     const fastify = nest.getHttpAdapter().getInstance();
+    registerEpcisVersionHeaders(fastify);
     fastify.addHook('onSend', (request, reply, payload, done) => {
       reply.header('x-request-id', String(request.id));
       done(null, payload);

@@ -382,6 +382,21 @@ describe('EPCIS 2.0 query interface', () => {
       expectApiError(await query(`/epcis/events?${parameters}`), 400, 'VALIDATION_FAILED', [field]);
     });
 
+    it('sends the version headers with a refusal too: 401 without a key, 404 for no such resource', async () => {
+      for (const response of [
+        await f.http.get('/epcis/events'),
+        await f.http.post('/epcis/capture', {}, { headers: { 'content-type': 'application/ld+json' } }),
+        await query('/epcis/nothing-here'),
+      ]) {
+        expect([response.status, response.headers.get('gs1-epcis-version'), response.headers.get('gs1-cbv-version')]).toEqual([
+          expect.any(Number),
+          '2.0.0',
+          '2.0.0',
+        ]);
+        expect(response.status).toBeGreaterThanOrEqual(400);
+      }
+    });
+
     it('sends the binding headers', async () => {
       const response = await query('/epcis/events?perPage=1');
       expect(

@@ -11,11 +11,9 @@ import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { BODY_LIMIT_BYTES } from '../config/limits.js';
 import type { CaptureJobEntity } from './capture-job.entity.js';
 import { CAPTURE_EVENT_LIMIT, EpcisCaptureService, type ErrorBehaviour } from './epcis-capture.service.js';
-import { EPCIS_VERSION_HEADERS } from './query-document.js';
 
 function captureHeaders(reply: FastifyReply): void {
   reply
-    .headers(EPCIS_VERSION_HEADERS)
     .header('GS1-EPCIS-Capture-Limit', String(CAPTURE_EVENT_LIMIT))
     .header('GS1-EPCIS-Capture-File-Size-Limit', String(BODY_LIMIT_BYTES));
 }
