@@ -397,6 +397,14 @@ describe('EPCIS 2.0 query interface', () => {
       }
     });
 
+    it('answers application/ld+json to a client that asks for it, application/json otherwise', async () => {
+      const asked = await f.http.get('/epcis/events?perPage=1', { token: growerKey.token, headers: { accept: 'application/ld+json' } });
+      expect([asked.status, asked.headers.get('content-type')]).toEqual([200, 'application/ld+json; charset=utf-8']);
+      expect(asked.body).toMatchObject({ type: 'EPCISQueryDocument' });
+      const plain = await f.http.get('/epcis/eventTypes', { token: growerKey.token });
+      expect(plain.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    });
+
     it('sends the binding headers', async () => {
       const response = await query('/epcis/events?perPage=1');
       expect(

@@ -1,7 +1,9 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
 import { EpcisReply } from './query-document.js';
+
+const JSON_LD = /\bapplication\/ld\+json\b/i;
 
 /**
  * A handler that returns an `EpcisReply` adds its own headers (`Link`, `GS1-EPC-Format`) and
@@ -11,11 +13,15 @@ import { EpcisReply } from './query-document.js';
 @Injectable()
 export class EpcisHeaders implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const http = context.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const wantsJsonLd = JSON_LD.test(http.getRequest<FastifyRequest>().headers.accept ?? '');
     return next.handle().pipe(
       map((result: unknown) => {
         if (!(result instanceof EpcisReply)) return result;
         void reply.headers(result.headers);
+        // The documents are JSON-LD: a client that asks for it is answered with its media type.
+        if (wantsJsonLd) void reply.type('application/ld+json; charset=utf-8');
         return result.body;
       }),
     );
