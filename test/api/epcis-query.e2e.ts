@@ -397,6 +397,34 @@ describe('EPCIS 2.0 query interface', () => {
       }
     });
 
+    it.each<[string, Record<string, string>]>([
+      ['an Accept without JSON', { accept: 'application/xml' }],
+      ['JSON refused with q=0', { accept: 'application/json;q=0, text/html' }],
+      ['an EPCIS minimum above 2.0.0', { 'gs1-epcis-min': '2.1.0' }],
+      ['a CBV maximum below 2.0.0', { 'gs1-cbv-max': '1.2' }],
+    ])('refuses %s with 406, on queries and capture alike', async (_, headers) => {
+      expectApiError(await query('/epcis/events?perPage=1', growerKey, headers), 406, 'NOT_ACCEPTABLE');
+      expectApiError(
+        await f.http.post(
+          '/epcis/capture',
+          {},
+          { token: growerCaptureKey.token, headers: { 'content-type': 'application/ld+json', ...headers } },
+        ),
+        406,
+        'NOT_ACCEPTABLE',
+      );
+    });
+
+    it('answers a client that takes JSON among others, or whose version range holds 2.0.0', async () => {
+      for (const headers of <Record<string, string>[]>[
+        { accept: 'application/xml, application/json;q=0.5' },
+        { accept: '*/*' },
+        { 'gs1-epcis-min': '2.0', 'gs1-epcis-max': '2.1', 'gs1-cbv-max': '2.0.0' },
+      ]) {
+        expect((await query('/epcis/events?perPage=1', growerKey, headers)).status).toBe(200);
+      }
+    });
+
     it('answers application/ld+json to a client that asks for it, application/json otherwise', async () => {
       const asked = await f.http.get('/epcis/events?perPage=1', { token: growerKey.token, headers: { accept: 'application/ld+json' } });
       expect([asked.status, asked.headers.get('content-type')]).toEqual([200, 'application/ld+json; charset=utf-8']);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { EventView } from '@nguon/shared';
 import type { FastifyReply } from 'fastify';
@@ -11,6 +11,7 @@ import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { BODY_LIMIT_BYTES } from '../config/limits.js';
 import type { CaptureJobEntity } from './capture-job.entity.js';
 import { CAPTURE_EVENT_LIMIT, EpcisCaptureService, type ErrorBehaviour } from './epcis-capture.service.js';
+import { EpcisHeaders } from './epcis-query.interceptor.js';
 
 function captureHeaders(reply: FastifyReply): void {
   reply
@@ -38,6 +39,7 @@ function jobView(job: CaptureJobEntity) {
 @ApiTags('epcis')
 @ApiBearerAuth()
 @Controller('epcis')
+@UseInterceptors(EpcisHeaders)
 export class EpcisCaptureController {
   constructor(private readonly capture: EpcisCaptureService) {}
 

@@ -1,12 +1,14 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
+import { assertAnswerable } from './epcis-negotiation.js';
 import { EpcisReply } from './query-document.js';
 
 const JSON_LD = /\bapplication\/ld\+json\b/i;
 
 /**
- * A handler that returns an `EpcisReply` adds its own headers (`Link`, `GS1-EPC-Format`) and
+ * What the binding asks of every `/epcis` route: a request it cannot answer as asked is refused
+ * (406) first. A handler that returns an `EpcisReply` adds its own headers (`Link`, `GS1-EPC-Format`) and
  * answers with its body; the version headers every `/epcis` answer carries are set on the request
  * (registerEpcisVersionHeaders).
  */
@@ -15,7 +17,9 @@ export class EpcisHeaders implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
-    const wantsJsonLd = JSON_LD.test(http.getRequest<FastifyRequest>().headers.accept ?? '');
+    const { headers } = http.getRequest<FastifyRequest>();
+    assertAnswerable(headers);
+    const wantsJsonLd = JSON_LD.test(headers.accept ?? '');
     return next.handle().pipe(
       map((result: unknown) => {
         if (!(result instanceof EpcisReply)) return result;

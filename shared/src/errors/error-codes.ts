@@ -133,6 +133,13 @@ export const ERROR_CODES = {
     message: { vi: 'Phương thức này không được hỗ trợ ở địa chỉ này.', en: 'This method is not supported here.' },
   },
   PAYLOAD_TOO_LARGE: { status: 413, message: { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request body is too large.' } },
+  NOT_ACCEPTABLE: {
+    status: 406,
+    message: {
+      vi: 'Máy chủ không trả lời được theo yêu cầu này (định dạng hoặc phiên bản EPCIS/CBV).',
+      en: 'The server cannot answer in the form asked for (media type, or EPCIS/CBV version).',
+    },
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     message: { vi: 'Định dạng dữ liệu không được hỗ trợ (hãy gửi JSON).', en: 'Unsupported content type (send JSON).' },

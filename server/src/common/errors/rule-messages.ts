@@ -224,6 +224,14 @@ const epcis = {
     en: 'You belong to several businesses: say which with businessId.',
   },
   tooManyEvents: (max: number) => ({ vi: `Tối đa ${max} sự kiện mỗi tài liệu.`, en: `At most ${max} events per document.` }),
+  mediaTypeNotOffered: (accept: string) => ({
+    vi: `Accept: ${accept} — máy chủ chỉ trả lời bằng application/json hoặc application/ld+json.`,
+    en: `Accept: ${accept}: the server answers only in application/json or application/ld+json.`,
+  }),
+  versionNotOffered: (standard: 'EPCIS' | 'CBV') => ({
+    vi: `Máy chủ chỉ dùng ${standard} 2.0.0, nằm ngoài khoảng phiên bản đã yêu cầu (GS1-${standard}-Min/Max).`,
+    en: `The server speaks ${standard} 2.0.0 only, outside the versions asked for (GS1-${standard}-Min/Max).`,
+  }),
 };
 
 const shipments = {
