@@ -11,7 +11,6 @@ const EPCIS_PATH = /^\/epcis(?:[/?]|$)/;
 export function registerEpcisVersionHeaders(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     if (EPCIS_PATH.test(request.url)) void reply.headers(EPCIS_VERSION_HEADERS);
-    void reply.headers(EPCIS_VERSION_HEADERS);
     done();
   });
 }
