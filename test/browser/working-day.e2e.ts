@@ -186,6 +186,8 @@ describeWithChromium('the working day of a co-operative, a distributor and an in
       await graph.getByTestId('trace-business').first().waitFor();
       const holders = await graph.getByTestId('trace-business').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label')));
       expect(holders).toEqual(expect.arrayContaining([expect.stringContaining(day.distributor)]));
+      // The records load beside the trace: wait for the last one before reading them all.
+      await page.getByTestId('batch-timeline').locator('[data-testid="batch-event"][data-stage="receiving"]').waitFor();
       const stages = await page
         .getByTestId('batch-timeline')
         .getByTestId('batch-event')
