@@ -435,6 +435,26 @@ describe('EPCIS 2.0 capture', () => {
       expect(await countRows(t, 'events', 'event_id = $1', [eventId])).toBe(1);
     });
 
+    it('list the first thousand, then say how many more there were', async () => {
+      const document = documentOf(1, 'https://id.gs1.org/01/09520123456788/10/NOBODY-3') as any;
+      document.epcisBody.eventList[0].epcList = Array.from({ length: 1_005 }, (_, n) => `urn:epc:id:sgtin:0614141.107346.${n + 1}`);
+      const response = await capture(document);
+      expect(response.body).toMatchObject({ success: true, capturedCount: 1 });
+      // 1,005 serials and the lot: 1,006 identifiers that link nothing here.
+      expect(response.body.warnings).toHaveLength(1_001);
+      expect(response.body.warnings[999]).toMatchObject({
+        code: 'UNLINKED_IDENTIFIER',
+        pointer: expect.stringMatching(/^\/epcisBody\/eventList\/0\//),
+      });
+      expect(response.body.warnings[1_000]).toEqual({
+        eventIndex: null,
+        eventId: null,
+        pointer: '',
+        code: 'WARNINGS_NOT_LISTED',
+        message: '6 more warnings of the same kinds are not listed.',
+      });
+    });
+
     it('are not given for a document rolled back, whose failed event reports the eventID it would have had', async () => {
       const document = documentOf(2, 'https://id.gs1.org/01/09520123456788/10/NOBODY-2') as any;
       const [, bad] = document.epcisBody.eventList;

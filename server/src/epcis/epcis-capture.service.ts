@@ -18,6 +18,9 @@ export const CAPTURE_EVENT_LIMIT = 10_000;
 
 export type ErrorBehaviour = 'rollback' | 'proceed';
 
+/** Warnings a job lists; beyond them it says how many more there were (an item-level document may name thousands of unknown items). */
+export const CAPTURE_WARNINGS_LISTED = 1_000;
+
 /** Where in the document an event sits. */
 const eventPointer = (index: number) => `/epcisBody/eventList/${index}`;
 
@@ -67,6 +70,7 @@ export class EpcisCaptureService {
     });
     const touched = new Set<string>();
     const warnings: CaptureWarning[] = [];
+    let unlisted = 0;
     let captured = 0;
     const run = async () => {
       await this.db.transaction(async (tx) => {
@@ -82,6 +86,10 @@ export class EpcisCaptureService {
               outcome.batchIds.forEach((id) => touched.add(id));
               for (const note of outcome.notes) {
                 const { eventId } = outcome.stored;
+                if (warnings.length >= CAPTURE_WARNINGS_LISTED) {
+                  unlisted++;
+                  continue;
+                }
                 warnings.push({
                   eventIndex: index,
                   eventId,
@@ -113,6 +121,11 @@ export class EpcisCaptureService {
       captured = 0;
       touched.clear();
       warnings.length = 0;
+      unlisted = 0;
+    }
+    if (unlisted) {
+      const message = RULE_MESSAGES.epcis.warningsNotListed(unlisted).en;
+      warnings.push({ eventIndex: null, eventId: null, pointer: '', code: 'WARNINGS_NOT_LISTED', message });
     }
     await this.changes.publish([...touched]);
     return this.finish(actor, businessId, events.length, behaviour, captured, errors, warnings);

@@ -101,6 +101,17 @@ function writtenKeys(event: Record<string, unknown>): [pointer: string, value: u
   ];
 }
 
+/** Where each identifier the event writes first appears, by its normalised form. */
+function pointersByIdentifier(event: Record<string, unknown>): Map<string, string> {
+  const pointers = new Map<string, string>();
+  for (const [pointer, value] of writtenKeys(event)) {
+    if (typeof value !== 'string') continue;
+    const identifier = normalizeIdentifier(value);
+    if (!pointers.has(identifier)) pointers.set(identifier, pointer);
+  }
+  return pointers;
+}
+
 /**
  * Refuses a GS1 key that is not one (a check digit that does not add up, an EPC URI whose company
  * prefix and reference do not make the key), naming where: the resolver refuses such codes, so
@@ -245,7 +256,8 @@ export class EventCapture {
     notes: CaptureNote[],
   ): Promise<BatchLink[]> {
     const identifiers = eventIdentifiers(event);
-    const written = writtenKeys(event);
+    // Built once, when an identifier links nothing: an item-level event may name thousands.
+    let pointers: Map<string, string> | undefined;
     const links: BatchLink[] = [];
     let confirmed: string[] | undefined;
     for (const { role, identifier } of identifiers) {
@@ -266,8 +278,12 @@ export class EventCapture {
           throw new CaptureProblem('', RULE_MESSAGES.businesses.gtinOfAnother(gtin, holder.legalName), 'GTIN_OUTSIDE_PREFIXES');
       }
       if (!batch) {
-        const pointer = written.find(([, value]) => typeof value === 'string' && normalizeIdentifier(value) === identifier)?.[0] ?? '';
-        notes.push({ pointer, code: 'UNLINKED_IDENTIFIER', text: RULE_MESSAGES.events.unlinkedIdentifier(identifier) });
+        pointers ??= pointersByIdentifier(event);
+        notes.push({
+          pointer: pointers.get(identifier) ?? '',
+          code: 'UNLINKED_IDENTIFIER',
+          text: RULE_MESSAGES.events.unlinkedIdentifier(identifier),
+        });
         continue;
       }
       links.push({ batchId: batch.id, role: linkRole, ...this.quantityOf(event, role, identifier) });

@@ -224,6 +224,10 @@ const epcis = {
     en: 'You belong to several businesses: say which with businessId.',
   },
   tooManyEvents: (max: number) => ({ vi: `Tối đa ${max} sự kiện mỗi tài liệu.`, en: `At most ${max} events per document.` }),
+  warningsNotListed: (count: number) => ({
+    vi: `Còn ${count} cảnh báo nữa cùng loại không được liệt kê.`,
+    en: `${count} more warnings of the same kinds are not listed.`,
+  }),
   mediaTypeNotOffered: (accept: string) => ({
     vi: `Accept: ${accept} — máy chủ chỉ trả lời bằng application/json hoặc application/ld+json.`,
     en: `Accept: ${accept}: the server answers only in application/json or application/ld+json.`,
