@@ -11,7 +11,7 @@ import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { BODY_LIMIT_BYTES } from '../config/limits.js';
 import type { CaptureJobEntity } from './capture-job.entity.js';
 import { CAPTURE_EVENT_LIMIT, EpcisCaptureService, type ErrorBehaviour } from './epcis-capture.service.js';
-import { EpcisHeaders } from './epcis-query.interceptor.js';
+import { EpcisHeaders } from './epcis-headers.interceptor.js';
 
 function captureHeaders(reply: FastifyReply): void {
   reply

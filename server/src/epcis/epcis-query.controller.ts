@@ -7,7 +7,7 @@ import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { QueryEventsDto } from './dto/query-events.dto.js';
 import { QueryPageDto } from './dto/query-page.dto.js';
 import { EPC_FORMAT_HEADER, EPC_FORMATS } from './epc-format.js';
-import { EpcisHeaders } from './epcis-query.interceptor.js';
+import { EpcisHeaders } from './epcis-headers.interceptor.js';
 import { EpcisQueryService } from './epcis-query.service.js';
 import type { EpcisCollection, EpcisDocument, EpcisQueryDocument, EpcisReply } from './query-document.js';
 
