@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { EventView } from '@nguon/shared';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access-rule.js';
@@ -12,6 +12,7 @@ import { BODY_LIMIT_BYTES } from '../config/limits.js';
 import type { CaptureJobEntity } from './capture-job.entity.js';
 import { CAPTURE_EVENT_LIMIT, EpcisCaptureService, type ErrorBehaviour } from './epcis-capture.service.js';
 import { EpcisHeaders } from './epcis-headers.interceptor.js';
+import { EPCIS_XML_TYPES } from './xml/epcis-xml-body.parser.js';
 
 function captureHeaders(reply: FastifyReply): void {
   reply
@@ -47,6 +48,8 @@ export class EpcisCaptureController {
   @HttpCode(202)
   @Access({ scope: 'capture' })
   @LongRunning()
+  // JSON-LD, or EPCIS 2.0 / 1.2 XML read into the same JSON-LD document by the XML body parser.
+  @ApiConsumes('application/ld+json', 'application/json', ...EPCIS_XML_TYPES)
   @ApiHeader({ name: 'GS1-Capture-Error-Behaviour', required: false, enum: ['rollback', 'proceed'] })
   async captureDocument(
     @CurrentActor() actor: Actor,

@@ -1,7 +1,16 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
 import { EventsModule } from '../events/events.module.js';
 import { EpcisCaptureController } from './epcis-capture.controller.js';
 import { EpcisCaptureService } from './epcis-capture.service.js';
+import { registerEpcisXmlParser } from './xml/epcis-xml-body.parser.js';
 
 @Module({ imports: [EventsModule], controllers: [EpcisCaptureController], providers: [EpcisCaptureService] })
-export class EpcisModule {}
+export class EpcisModule implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  onModuleInit(): void {
+    registerEpcisXmlParser(this.adapterHost.httpAdapter.getInstance<FastifyInstance>());
+  }
+}

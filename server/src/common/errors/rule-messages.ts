@@ -228,6 +228,14 @@ const epcis = {
     vi: `Còn ${count} cảnh báo nữa cùng loại không được liệt kê.`,
     en: `${count} more warnings of the same kinds are not listed.`,
   }),
+  unreadableXml: (reason: string) => ({
+    vi: `Không đọc được tài liệu EPCIS XML: ${reason}`,
+    en: `The EPCIS XML document cannot be read: ${reason}`,
+  }),
+  xmlOnlyForCapture: {
+    vi: 'Chỉ POST /epcis/capture nhận XML (EPCIS 2.0 hoặc 1.2); các đường khác nhận JSON.',
+    en: 'Only POST /epcis/capture takes XML (EPCIS 2.0 or 1.2); other routes take JSON.',
+  },
   mediaTypeNotOffered: (accept: string) => ({
     vi: `Accept: ${accept} — máy chủ chỉ trả lời bằng application/json hoặc application/ld+json.`,
     en: `Accept: ${accept}: the server answers only in application/json or application/ld+json.`,

@@ -42,6 +42,11 @@ function fieldsWithUnsafeText(value: unknown, path: string, into: string[] = [])
   return into;
 }
 
+/** Refuses a body parsed from another format (EPCIS XML) as JSON bodies are refused: unsafe text anywhere. */
+export function refuseUnsafeValues(parsed: unknown): void {
+  refuseUnsafeText(fieldsWithUnsafeText(parsed, ''));
+}
+
 function refuseUnsafeText(fields: string[]): void {
   if (!fields.length) return;
   const fieldErrors: FieldErrors = Object.fromEntries(fields.map((field) => [field, [RULE_MESSAGES.request.unsafeText]]));
