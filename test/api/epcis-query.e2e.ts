@@ -398,7 +398,7 @@ describe('EPCIS 2.0 query interface', () => {
     });
 
     it.each<[string, Record<string, string>]>([
-      ['an Accept without JSON', { accept: 'application/xml' }],
+      ['an Accept of nothing the binding answers in', { accept: 'text/html' }],
       ['JSON refused with q=0', { accept: 'application/json;q=0, text/html' }],
       ['an EPCIS minimum above 2.0.0', { 'gs1-epcis-min': '2.1.0' }],
       ['a CBV maximum below 2.0.0', { 'gs1-cbv-max': '1.2' }],

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Logger } from '@nestjs/common';
-import type { CreatedApiKey, LoginResponse, PublicBatchView } from '@nguon/shared';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '../../server/src/database/seed/demo-seed.js';
+import { epcisDocumentEvents, eventHashId, type CreatedApiKey, type LoginResponse, type PublicBatchView } from '@nguon/shared';
+import { DEMO_ACCOUNTS, DEMO_GTINS, DEMO_LOTS, DEMO_PASSWORD, seedDemoData } from '../../server/src/database/seed/demo-seed.js';
+import { readEpcisXml } from '../../server/src/epcis/xml/epcis-xml-reader.js';
 import { expectApiError } from '../support/api-error.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -44,7 +45,7 @@ describe('EPCIS XML capture', () => {
     key = (
       await http().post<CreatedApiKey>(
         `/api/businesses/${businessId}/api-keys`,
-        { name: 'ERP', scopes: ['capture'] },
+        { name: 'ERP', scopes: ['capture', 'read'] },
         { token: owner.accessToken },
       )
     ).body.key;
@@ -65,6 +66,42 @@ describe('EPCIS XML capture', () => {
     expect(await job(XML_2_0, 'text/xml')).toMatchObject({ success: true, capturedCount: 0, errors: [] });
     expect(await job(JSON_LD, 'application/ld+json')).toMatchObject({ success: true, capturedCount: 0, errors: [] });
     expect(await recordsOf()).toEqual(before);
+  });
+
+  it('answers queries and a batch history in EPCIS 2.0 XML to a client that prefers it: the same events, the same eventIDs', async () => {
+    const view = await http().get<PublicBatchView>('/01/08938512000114/10/PT-ERP-2612', { headers: { accept: 'application/json' } });
+    const history = `/api/batches/${view.body.id}/epcis`;
+    const asJson = await http().get(history, { token: key });
+    const asXml = await http().get<string>(history, { token: key, headers: { accept: 'application/json;q=0.5, application/xml' } });
+    expect([asXml.status, asXml.headers.get('content-type')]).toEqual([200, 'application/xml; charset=utf-8']);
+    const hashes = (document: unknown) => {
+      const { events, context } = epcisDocumentEvents(document);
+      return events.map((event) => [event.eventID, eventHashId(event, context)]);
+    };
+    const fromXml = hashes(readEpcisXml(asXml.body));
+    expect(fromXml).toHaveLength(2);
+    expect(fromXml).toEqual(hashes(asJson.body));
+
+    // Records the portal's own forms made, with its nguon: extensions, read back alike.
+    const pomelo = await http().get<PublicBatchView>(`/01/${DEMO_GTINS.pomelo}/10/${DEMO_LOTS.pomelo}`, {
+      headers: { accept: 'application/json' },
+    });
+    const portalHistory = `/api/batches/${pomelo.body.id}/epcis`;
+    const portalJson = (await http().get(portalHistory, { token: key })).body;
+    const portalXml = (await http().get<string>(portalHistory, { token: key, headers: { accept: 'application/xml' } })).body;
+    expect(portalXml).toContain('xmlns:nguon=');
+    expect(hashes(readEpcisXml(portalXml))).toEqual(hashes(portalJson));
+    expect(hashes(portalJson).length).toBeGreaterThan(2);
+
+    const query = await http().get<string>('/epcis/events?perPage=5', { token: key, headers: { accept: 'application/xml' } });
+    expect(query.status).toBe(200);
+    expect(query.body).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<epcisq:EPCISQueryDocument xmlns:epcisq="urn:epcglobal:epcis-query:xsd:2"/,
+    );
+    expect(query.body).toContain('<queryName>SimpleEventQuery</queryName>');
+    // Lists are not documents of events: XML is not offered there.
+    const list = await http().get('/epcis/bizSteps', { token: key, headers: { accept: 'application/xml' } });
+    expect(expectApiError(list, 406, 'NOT_ACCEPTABLE').message).toMatch(/application\/json, application\/ld\+json\.$/);
   });
 
   it('refuses XML it cannot read with the reason, and reads no entity from the server', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
+import { epcisDocumentEvents, eventHashId } from '@nguon/shared';
 import { createApiKey, createBatch, createUser, recordStage, type Factory, type TestUser } from '../factories/index.js';
 import { createExportChain, exportEvents, type ExportChain, type ExportResponse } from '../factories/exports.js';
 import { expectApiError } from '../support/api-error.js';
@@ -11,6 +12,7 @@ import { sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { validateEpcisDocument } from '../../server/src/epcis/epcis-schema.js';
+import { readEpcisXml } from '../../server/src/epcis/xml/epcis-xml-reader.js';
 
 type CsvRow = Record<string, string>;
 
@@ -190,7 +192,7 @@ const FSMA_204_KDES: Record<string, { section: string; kdes: Kde[] }> = {
 /** Paragraphs a row of the story may leave empty: the rule's "if applicable" ones, and references the story's places lack. */
 const OPTIONAL_IN_STORY = new Set(['Traceability Lot Code Source Reference']);
 
-describe('POST /api/exports/events.{csv|xlsx|jsonld}', () => {
+describe('POST /api/exports/events.{csv|xlsx|jsonld|xml}', () => {
   let t: TestApp;
   let f: Factory;
   let inspector: TestUser;
@@ -627,6 +629,18 @@ describe('exports: XLSX, EPCIS, scopes and who may export', () => {
     const traced = [chain.bottlesA, chain.juice, chain.orangesA, chain.orangesB].map((b) => b.id);
     expect(document.epcisBody.eventList.map((e) => e.eventID).sort()).toEqual(await eventIdsOf(traced, true));
     expect(response.headers.get('x-total-rows')).toBe(String(document.epcisBody.eventList.length));
+
+    // The same document as EPCIS 2.0 XML: read back, the same events with the same eventIDs.
+    const xml = await exportEvents(f, inspector, 'xml', traceScope(chain.bottlesA.id, 'backward'));
+    expect([xml.status, xml.headers.get('content-type')]).toEqual([200, 'application/xml; charset=utf-8']);
+    expect(xml.headers.get('content-disposition')).toMatch(/\.xml"/);
+    const fromXml = readEpcisXml(xml.text);
+    expect(validateEpcisDocument(fromXml)).toEqual({ valid: true, errors: [] });
+    const hashes = (doc: unknown) => {
+      const { events, context } = epcisDocumentEvents(doc);
+      return events.map((event) => [event.eventID, eventHashId(event, context)]);
+    };
+    expect(hashes(fromXml)).toEqual(hashes(document));
   });
 
   it('a trace covers exactly the traced batches: forward from farm A oranges, not farm B own events', async () => {

@@ -89,6 +89,13 @@ describeWithChromium('an inspector exports records in Chromium', (chromiumPath) 
       'Product name': 'Huong Son orange',
     });
     expect(en).toHaveLength(vi.length);
+
+    // The same records as an EPCIS 2.0 XML document, for a partner system that reads XML.
+    const [xml] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'EPCIS 2.0 (XML)' }).click()]);
+    expect(xml.suggestedFilename()).toMatch(/^nguon-lots-1-\d{4}-\d{2}-\d{2}\.xml$/);
+    const text = readFileSync((await xml.path())!, 'utf8');
+    expect(text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2"/);
+    expect(text.match(/<ObjectEvent[ >]/g)?.length).toBeGreaterThan(0);
   });
 
   it("exports a batch's trace from its page with the column set chosen in the button's menu", async () => {

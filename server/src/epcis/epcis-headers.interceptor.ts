@@ -1,32 +1,43 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Injectable, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
-import { assertAnswerable } from './epcis-negotiation.js';
-import { EpcisReply } from './query-document.js';
+import { DOCUMENT_MEDIA_TYPES, EPCIS_MEDIA_TYPES, JSON_MEDIA_TYPES, negotiate } from './epcis-negotiation.js';
+import { EpcisReply, type EpcisDocument, type EpcisQueryDocument } from './query-document.js';
+import { epcisDocumentXml, epcisQueryDocumentXml } from './xml/epcis-xml-writer.js';
 
-const JSON_LD = /\bapplication\/ld\+json\b/i;
+const ANSWERS_IN_XML = 'nguon:epcis-xml';
+
+/** The route answers with a document of events, which EPCIS XML can carry too (`Accept: application/xml`). */
+export const AnswersInXml = () => SetMetadata(ANSWERS_IN_XML, true);
+
+function asXml(body: EpcisDocument | EpcisQueryDocument): string {
+  return body.type === 'EPCISQueryDocument' ? epcisQueryDocumentXml(body) : epcisDocumentXml(body);
+}
 
 /**
  * What the binding asks of every `/epcis` route: a request it cannot answer as asked is refused
  * (406) first. A handler that returns an `EpcisReply` adds its own headers (`Link`, `GS1-EPC-Format`) and
- * answers with its body; the version headers every `/epcis` answer carries are set on the request
- * (registerEpcisVersionHeaders).
+ * answers with its body, in the media type the client prefers among JSON, JSON-LD and, for
+ * documents of events, EPCIS 2.0 XML; the version headers every `/epcis` answer carries are set
+ * on the request (registerEpcisVersionHeaders).
  */
 @Injectable()
 export class EpcisHeaders implements NestInterceptor {
+  constructor(private readonly reflector: Reflector) {}
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
-    const { headers } = http.getRequest<FastifyRequest>();
-    assertAnswerable(headers);
-    const wantsJsonLd = JSON_LD.test(headers.accept ?? '');
+    const offered = this.reflector.get<boolean>(ANSWERS_IN_XML, context.getHandler()) ? DOCUMENT_MEDIA_TYPES : JSON_MEDIA_TYPES;
+    const type = negotiate(http.getRequest<FastifyRequest>().headers, offered);
     return next.handle().pipe(
       map((result: unknown) => {
         if (!(result instanceof EpcisReply)) return result;
         void reply.headers(result.headers);
-        // The documents are JSON-LD: a client that asks for it is answered with its media type.
-        if (wantsJsonLd) void reply.type('application/ld+json; charset=utf-8');
-        return result.body;
+        if (type === 'json') return result.body;
+        void reply.type(`${EPCIS_MEDIA_TYPES[type]}; charset=utf-8`);
+        return type === 'xml' ? asXml(result.body as EpcisDocument | EpcisQueryDocument) : result.body;
       }),
     );
   }

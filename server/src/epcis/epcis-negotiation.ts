@@ -4,8 +4,16 @@ import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 
 /** The one EPCIS and CBV version the portal speaks. */
 const VERSION = [2, 0, 0];
-/** Media types the binding's answers come in, and the ranges that take them. */
-const ACCEPTED = /^(?:application\/(?:json|ld\+json|\*)|\*\/\*)$/i;
+
+/** The media types the binding's answers come in; EPCIS XML only for documents of events. */
+export const EPCIS_MEDIA_TYPES = {
+  json: 'application/json',
+  'ld+json': 'application/ld+json',
+  xml: 'application/xml',
+} as const;
+export type EpcisMediaType = keyof typeof EPCIS_MEDIA_TYPES;
+export const JSON_MEDIA_TYPES: readonly EpcisMediaType[] = ['json', 'ld+json'];
+export const DOCUMENT_MEDIA_TYPES: readonly EpcisMediaType[] = ['json', 'ld+json', 'xml'];
 
 const parts = (version: string) => version.split('.').map((n) => Number(n) || 0);
 function compare(a: number[], b: number[]): number {
@@ -13,21 +21,50 @@ function compare(a: number[], b: number[]): number {
   return 0;
 }
 
-/** Whether an Accept header takes JSON: no header, or a type of it not refused with q=0. */
-function acceptsJson(accept: string | undefined): boolean {
-  if (!accept) return true;
-  return accept.split(',').some((range) => {
+interface MediaRange {
+  type: string;
+  q: number;
+}
+
+function rangesOf(accept: string): MediaRange[] {
+  return accept.split(',').map((range) => {
     const [type = '', ...params] = range.trim().split(';');
-    return ACCEPTED.test(type.trim()) && !params.some((param) => /^\s*q=0(?:\.0*)?\s*$/.test(param));
+    const q = params.map((param) => /^\s*q=([\d.]+)\s*$/i.exec(param)?.[1]).find((value) => value !== undefined);
+    return { type: type.trim().toLowerCase(), q: q === undefined ? 1 : Number(q) };
   });
 }
 
+/** The quality the client gives a media type: that of the most specific range naming it (RFC 9110 §12.5.1). */
+function qualityOf(mediaType: string, ranges: MediaRange[]): number {
+  const [major] = mediaType.split('/');
+  const match =
+    ranges.find((r) => r.type === mediaType) ?? ranges.find((r) => r.type === `${major}/*`) ?? ranges.find((r) => r.type === '*/*');
+  return match?.q ?? 0;
+}
+
+/** The offered type the client prefers (the first offered on a tie); none when it takes none of them. */
+export function preferredMediaType(accept: string | undefined, offered: readonly EpcisMediaType[]): EpcisMediaType | undefined {
+  if (!accept?.trim()) return offered[0];
+  const ranges = rangesOf(accept);
+  let best: { type: EpcisMediaType; q: number } | undefined;
+  for (const type of offered) {
+    const q = qualityOf(EPCIS_MEDIA_TYPES[type], ranges);
+    if (q > 0 && (!best || q > best.q)) best = { type, q };
+  }
+  return best?.type;
+}
+
 /**
- * Refuses (406) what the binding says a server must refuse: an `Accept` without JSON or JSON-LD,
- * or a `GS1-EPCIS-Min`/`-Max` or `GS1-CBV-Min`/`-Max` range that leaves out 2.0.0.
+ * What the binding says a server must refuse (406): an `Accept` that takes none of the types the
+ * route answers in, or a `GS1-EPCIS-Min`/`-Max` or `GS1-CBV-Min`/`-Max` range that leaves out
+ * 2.0.0. Answers the type to answer in.
  */
-export function assertAnswerable(headers: IncomingHttpHeaders): void {
-  if (!acceptsJson(headers.accept)) throw new DomainError('NOT_ACCEPTABLE', RULE_MESSAGES.epcis.mediaTypeNotOffered(headers.accept!));
+export function negotiate(headers: IncomingHttpHeaders, offered: readonly EpcisMediaType[]): EpcisMediaType {
+  const type = preferredMediaType(headers.accept, offered);
+  if (!type) {
+    const types = offered.map((name) => EPCIS_MEDIA_TYPES[name]);
+    throw new DomainError('NOT_ACCEPTABLE', RULE_MESSAGES.epcis.mediaTypeNotOffered(headers.accept!, types));
+  }
   for (const standard of ['EPCIS', 'CBV'] as const) {
     const min = headers[`gs1-${standard.toLowerCase()}-min`];
     const max = headers[`gs1-${standard.toLowerCase()}-max`];
@@ -35,4 +72,5 @@ export function assertAnswerable(headers: IncomingHttpHeaders): void {
       throw new DomainError('NOT_ACCEPTABLE', RULE_MESSAGES.epcis.versionNotOffered(standard));
     }
   }
+  return type;
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Headers, HttpCode, Options, Param, Query, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access-rule.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
@@ -7,7 +7,7 @@ import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { QueryEventsDto } from './dto/query-events.dto.js';
 import { QueryPageDto } from './dto/query-page.dto.js';
 import { EPC_FORMAT_HEADER, EPC_FORMATS } from './epc-format.js';
-import { EpcisHeaders } from './epcis-headers.interceptor.js';
+import { AnswersInXml, EpcisHeaders } from './epcis-headers.interceptor.js';
 import { EpcisQueryService } from './epcis-query.service.js';
 import type { EpcisCollection, EpcisDocument, EpcisQueryDocument, EpcisReply } from './query-document.js';
 
@@ -38,6 +38,8 @@ export class EpcisQueryController {
   @Access({ scope: 'read' })
   @EpcFormatHeader()
   @ApiOperation({ summary: 'Events matching the standard query parameters, as an EPCISQueryDocument' })
+  @AnswersInXml()
+  @ApiProduces('application/json', 'application/ld+json', 'application/xml')
   queryEvents(
     @CurrentActor() actor: Actor,
     @Query() query: QueryEventsDto,
@@ -50,6 +52,8 @@ export class EpcisQueryController {
   @Access({ scope: 'read' })
   @EpcFormatHeader()
   @ApiOperation({ summary: 'One event by its URL-encoded eventID, with its error declaration if any' })
+  @AnswersInXml()
+  @ApiProduces('application/json', 'application/ld+json', 'application/xml')
   getEvent(
     @CurrentActor() actor: Actor,
     @Param('eventID') eventId: string,
@@ -92,6 +96,8 @@ export class EpcisQueryController {
   @Access({ scope: 'read' })
   @EpcFormatHeader()
   @ApiOperation({ summary: "The batch's events as an EPCISDocument" })
+  @AnswersInXml()
+  @ApiProduces('application/json', 'application/ld+json', 'application/xml')
   exportBatch(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EXPORT_CONTENT_TYPES, type ExportColumnSet, type ExportFormat, type Locale } from '@nguon/shared';
+import { EXPORT_CONTENT_TYPES, isSpreadsheetFormat, type ExportColumnSet, type ExportFormat, type Locale } from '@nguon/shared';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
@@ -88,13 +88,13 @@ export class ExportsService {
     layout: ExportLayout,
   ): Promise<ExportFile> {
     const resolved = await this.scopes.resolve(scope, businessId);
+    const spreadsheet = isSpreadsheetFormat(format);
     const selection: EventSelection = {
       batchIds: resolved.batchIds,
       from: resolved.from,
       to: resolved.to,
-      withDeclarations: format === 'jsonld',
+      withDeclarations: !spreadsheet,
     };
-    const spreadsheet = format !== 'jsonld';
     const totalRows = await (spreadsheet ? countSpreadsheetRows : countEvents)(this.db, selection);
     // Restricted records leave the portal: who took what is kept, before the first byte goes.
     await this.audit.record(this.db.manager, actor, {
@@ -111,7 +111,9 @@ export class ExportsService {
   }
 
   private stream(format: ExportFormat, selection: EventSelection, { columns, locale }: ExportLayout): Readable {
-    if (format === 'jsonld') return epcisStream(epcisEvents(pages((after) => documentPage(this.db, selection, after))));
+    if (!isSpreadsheetFormat(format)) {
+      return epcisStream(epcisEvents(pages((after) => documentPage(this.db, selection, after))), format === 'xml' ? 'xml' : 'json-ld');
+    }
     const rows = spreadsheetRows(
       this.db,
       pages((after) => spreadsheetPage(this.db, selection, after)),

@@ -1,14 +1,20 @@
 import type { Locale, LocalizedText } from '../i18n/locale.js';
 import type { TraceDirection } from './trace.js';
 
-/** The files an export can be: the sortable spreadsheet (CSV, XLSX) and the EPCIS 2.0 document. */
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'jsonld'] as const;
+/** The files an export can be: the sortable spreadsheet (CSV, XLSX) and the EPCIS 2.0 document (JSON-LD, XML). */
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'jsonld', 'xml'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The formats that are spreadsheets, with columns; the others are EPCIS documents of the events. */
+export function isSpreadsheetFormat(format: ExportFormat): boolean {
+  return format === 'csv' || format === 'xlsx';
+}
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   jsonld: 'application/ld+json',
+  xml: 'application/xml; charset=utf-8',
 };
 
 /**

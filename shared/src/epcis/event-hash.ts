@@ -13,7 +13,7 @@ export type { EpcisDocumentEvents } from './document.js';
 export { epcisDocumentEvents } from './document.js';
 export { canonicalGs1Identifier, constrainDigitalLink, epcToDigitalLink, gs1IdentifierProblem } from './epc-to-digital-link.js';
 export { canonicalTimestamp } from './canonical-values.js';
-export { EPCIS_CONTEXT_PREFIXES } from './cbv-uris.js';
+export { EPCIS_CONTEXT_PREFIXES, prefixesFromContext, type PrefixMap } from './cbv-uris.js';
 export { sha256, sha256Hex, utf8Encode } from './sha256.js';
 
 /** Version suffix of hash ids made by this algorithm. */

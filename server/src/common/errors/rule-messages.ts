@@ -236,9 +236,9 @@ const epcis = {
     vi: 'Chỉ POST /epcis/capture nhận XML (EPCIS 2.0 hoặc 1.2); các đường khác nhận JSON.',
     en: 'Only POST /epcis/capture takes XML (EPCIS 2.0 or 1.2); other routes take JSON.',
   },
-  mediaTypeNotOffered: (accept: string) => ({
-    vi: `Accept: ${accept} — máy chủ chỉ trả lời bằng application/json hoặc application/ld+json.`,
-    en: `Accept: ${accept}: the server answers only in application/json or application/ld+json.`,
+  mediaTypeNotOffered: (accept: string, offered: readonly string[]) => ({
+    vi: `Accept: ${accept} — ở đây máy chủ chỉ trả lời bằng ${offered.join(', ')}.`,
+    en: `Accept: ${accept}: here the server answers only in ${offered.join(', ')}.`,
   }),
   versionNotOffered: (standard: 'EPCIS' | 'CBV') => ({
     vi: `Máy chủ chỉ dùng ${standard} 2.0.0, nằm ngoài khoảng phiên bản đã yêu cầu (GS1-${standard}-Min/Max).`,

@@ -1,44 +1,25 @@
 import type { Element } from '@xmldom/xmldom';
+import { bareCbv } from './cbv-urns.js';
+import {
+  EPCIS_QUERY_XML_NAMESPACE,
+  EPCIS_XML_NAMESPACES,
+  EVENT_FIELDS,
+  QUANTITY_LISTS,
+  SENSOR_NUMBERS,
+  TEXT_LISTS,
+  TYPED_LISTS,
+  XSI_NAMESPACE,
+} from './epcis-xml-shape.js';
 import { childElements, parseXml, textOf, XmlProblem } from './xml-document.js';
 import { XmlNamespaces } from './xml-namespaces.js';
 
-export const EPCIS_XML_NAMESPACES = ['urn:epcglobal:epcis:xsd:2', 'urn:epcglobal:epcis:xsd:1'];
-const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 const XMLNS = 'http://www.w3.org/2000/xmlns/';
 const EPCIS_CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
 
-const EVENT_TYPES = new Set(['ObjectEvent', 'AggregationEvent', 'TransactionEvent', 'TransformationEvent', 'AssociationEvent']);
 /** EPCIS 1.x wrappers (and 2.0's TransformationEvent of 1.x documents): their contents count as written in their parent. */
 const WRAPPERS = new Set(['extension', 'baseExtension']);
-/** Lists of plain texts: `<epcList><epc>…</epc></epcList>` becomes `"epcList": ["…"]`. */
-const TEXT_LISTS = new Set(['epcList', 'childEPCs', 'inputEPCList', 'outputEPCList', 'correctiveEventIDs']);
-const QUANTITY_LISTS = new Set(['quantityList', 'childQuantityList', 'inputQuantityList', 'outputQuantityList']);
-/** Lists of typed values, the type an attribute in XML: `<source type="…">…</source>` becomes `{"type": "…", "source": "…"}`. */
-const TYPED_LISTS = new Set(['bizTransactionList', 'sourceList', 'destinationList']);
 /** Elements that may repeat and are always lists in JSON-LD. */
 const REPEATED = new Set(['sensorReport', 'set', 'unset']);
-/**
- * CBV 1.x URNs, which XML documents use, as the bare words EPCIS 2.0 JSON-LD writes (GS1's JSON
- * schema refuses the URNs there): `urn:epcglobal:cbv:bizstep:shipping` is `shipping`, the same
- * term, so the event hash does not change.
- */
-const CBV_URNS: Record<string, string> = {
-  bizStep: 'urn:epcglobal:cbv:bizstep:',
-  disposition: 'urn:epcglobal:cbv:disp:',
-  set: 'urn:epcglobal:cbv:disp:',
-  unset: 'urn:epcglobal:cbv:disp:',
-  reason: 'urn:epcglobal:cbv:er:',
-  bizTransaction: 'urn:epcglobal:cbv:btt:',
-  source: 'urn:epcglobal:cbv:sdt:',
-  destination: 'urn:epcglobal:cbv:sdt:',
-};
-const bareCbv = (field: string, value: string) => {
-  const urn = CBV_URNS[field];
-  return urn && value.startsWith(urn) ? value.slice(urn.length) : value;
-};
-
-/** Sensor attributes that are numbers or booleans in JSON-LD. */
-const SENSOR_NUMBERS = new Set(['value', 'minValue', 'maxValue', 'meanValue', 'sDev', 'percRank', 'percValue']);
 
 /** An element's name without its prefix. */
 const nameOf = (element: Element) => element.localName ?? element.tagName;
@@ -70,6 +51,7 @@ export function readEpcisXml(text: string): Record<string, unknown> {
     );
   }
   const namespaces = new XmlNamespaces();
+  declareNamespaces(root, namespaces);
   const body = only(root, 'EPCISBody');
   const list = body && only(body, 'EventList');
   const events = list ? fieldsOf(list).map((event) => readEvent(event, namespaces)) : [];
@@ -83,6 +65,24 @@ export function readEpcisXml(text: string): Record<string, unknown> {
     // Last: the reading above declares the extension namespaces.
     '@context': [EPCIS_CONTEXT, ...namespaces.context()],
   };
+}
+
+/** Namespaces beside XML's and EPCIS's own that `xmlns:` declares on any element. */
+const NOT_DECLARED = new Set([
+  XMLNS,
+  XSI_NAMESPACE,
+  'http://www.w3.org/2001/XMLSchema',
+  EPCIS_QUERY_XML_NAMESPACE,
+  ...EPCIS_XML_NAMESPACES,
+]);
+
+function declareNamespaces(root: Element, namespaces: XmlNamespaces): void {
+  for (const element of [root, ...Array.from(root.getElementsByTagName('*'))]) {
+    for (const attribute of Array.from(element.attributes)) {
+      if (attribute.prefix === 'xmlns' && !NOT_DECLARED.has(attribute.value))
+        namespaces.declare(attribute.value, attribute.localName ?? attribute.name);
+    }
+  }
 }
 
 /**
@@ -102,8 +102,8 @@ function readDocumentExtensions(root: Element, namespaces: XmlNamespaces): Recor
 }
 
 function readEvent(element: Element, namespaces: XmlNamespaces): Record<string, unknown> {
-  if (!isStandard(element) || !EVENT_TYPES.has(nameOf(element))) {
-    throw new XmlProblem(`<${element.tagName}> in the EventList is not an EPCIS event (${[...EVENT_TYPES].join(', ')})`);
+  if (!isStandard(element) || !Object.hasOwn(EVENT_FIELDS, nameOf(element))) {
+    throw new XmlProblem(`<${element.tagName}> in the EventList is not an EPCIS event (${Object.keys(EVENT_FIELDS).join(', ')})`);
   }
   return { type: nameOf(element), ...readObject(element, namespaces) };
 }
@@ -136,9 +136,9 @@ function add(object: Record<string, unknown>, key: string, value: unknown, alway
 
 function readField(field: Element, namespaces: XmlNamespaces): unknown {
   const name = nameOf(field);
-  if (TEXT_LISTS.has(name)) return childElements(field).map(textOf);
+  if (Object.hasOwn(TEXT_LISTS, name)) return childElements(field).map(textOf);
   if (QUANTITY_LISTS.has(name)) return childElements(field).map(readQuantity);
-  if (TYPED_LISTS.has(name)) return childElements(field).map(readTyped);
+  if (Object.hasOwn(TYPED_LISTS, name)) return childElements(field).map(readTyped);
   if (name === 'sensorElementList') return childElements(field).map((element) => readObject(element, namespaces));
   if (name === 'sensorMetadata' || name === 'sensorReport') return readSensorAttributes(field, namespaces);
   if (name === 'ilmd') return readObject(field, namespaces);
@@ -150,7 +150,7 @@ function readQuantity(element: Element): Record<string, unknown> {
   for (const field of childElements(element)) {
     if (nameOf(field) === 'quantity') {
       // `xsi:nil` is XML's way of leaving the quantity out.
-      if (field.getAttributeNS(XSI, 'nil') !== 'true') quantity.quantity = Number(textOf(field));
+      if (field.getAttributeNS(XSI_NAMESPACE, 'nil') !== 'true') quantity.quantity = Number(textOf(field));
     } else quantity[nameOf(field)] = textOf(field);
   }
   return quantity;
@@ -191,7 +191,7 @@ function qualifiedName(element: Element, namespaces: XmlNamespaces): string {
  */
 function readExtension(element: Element, namespaces: XmlNamespaces): unknown {
   const attributes = Array.from(element.attributes).filter(
-    (attribute) => attribute.namespaceURI !== XMLNS && attribute.name !== 'xmlns' && attribute.namespaceURI !== XSI,
+    (attribute) => attribute.namespaceURI !== XMLNS && attribute.name !== 'xmlns' && attribute.namespaceURI !== XSI_NAMESPACE,
   );
   const children = childElements(element);
   if (!children.length && !attributes.length) return textOf(element);

@@ -15,6 +15,11 @@ export class XmlNamespaces {
     return `${this.prefixOf(namespace, suggestedPrefix ?? 'ext')}:${local}`;
   }
 
+  /** A namespace declared in the document: its prefix means it in values too (a sensor type `example:x`). */
+  declare(namespace: string, prefix: string): void {
+    this.prefixOf(namespace, prefix);
+  }
+
   /** The `@context` entries the document needs on top of the standard EPCIS context. */
   context(): Record<string, string>[] {
     return [...this.declared].map(([prefix, namespace]) => ({ [prefix]: namespace }));

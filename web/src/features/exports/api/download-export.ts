@@ -1,6 +1,7 @@
 import {
   ERROR_CODES,
   EXPORT_TOTAL_ROWS_HEADER,
+  isSpreadsheetFormat,
   type ApiError,
   type ExportColumnSet,
   type ExportFormat,
@@ -58,7 +59,7 @@ export async function downloadExport(
   if (token) headers.Authorization = `Bearer ${token}`;
   let response: Response;
   try {
-    const query = columns && format !== 'jsonld' ? `?columns=${columns}` : '';
+    const query = columns && isSpreadsheetFormat(format) ? `?columns=${columns}` : '';
     response = await fetch(`/api/exports/events.${format}${query}`, { method: 'POST', headers, body: JSON.stringify(scope), signal });
   } catch (error) {
     if (signal?.aborted) throw error;

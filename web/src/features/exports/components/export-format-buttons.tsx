@@ -6,6 +6,7 @@ export const FORMAT_LABELS: Record<ExportFormat, MessageKey> = {
   csv: 'exports.format.csv',
   xlsx: 'exports.format.xlsx',
   jsonld: 'exports.format.jsonld',
+  xml: 'exports.format.xml',
 };
 
 /** One button per file format; all wait while a download runs. */
