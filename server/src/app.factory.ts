@@ -19,6 +19,7 @@ import { createValidationPipe } from './common/validation/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { openDatabase, type Database } from './database/data-source.js';
 import { completeRequestSchemas } from './common/validation/openapi-request-schemas.js';
+import { epcisProblemType, isEpcisInterface } from './epcis/epcis-problems.js';
 import { registerEpcisVersionHeaders } from './epcis/epcis-version-headers.js';
 import { documentScanRoutes, registerScanRoutes } from './resolver/scan-routes.js';
 import { registerPageRoutes } from './web-app/page-routes.js';
@@ -58,7 +59,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     });
     applyRouteBodyLimits(nest.getHttpAdapter().getInstance());
     nest.useGlobalPipes(createValidationPipe());
-    const errors = new ErrorFilter();
+    const errors = new ErrorFilter({ applies: isEpcisInterface, typeOf: epcisProblemType });
     nest.useGlobalFilters(errors);
     // The timeout stands outside idempotency: a write that answers late still keeps its answer for the retry.
     nest.useGlobalInterceptors(

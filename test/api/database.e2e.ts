@@ -39,6 +39,7 @@ describe('the database', () => {
       'AddMassBalanceFlags1766016000000',
       'AddRecallReasonsAndAcknowledgements1766100000000',
       'AddCaptureWarnings1766200000000',
+      'AllowCaptureBehaviourAll1766300000000',
     ]);
     expect(await db.dataSource.runMigrations()).toEqual([]);
   });

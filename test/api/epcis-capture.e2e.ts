@@ -178,6 +178,15 @@ describe('EPCIS 2.0 capture', () => {
         },
         '/epcisBody/eventList/0/ilmd',
       ],
+    ])("%s: refused at once (400) as GS1's schema refuses it, the field named, no job and nothing stored", async (_, mutate, pointer) => {
+      const [events, jobs] = [await countRows(t, 'events'), await countRows(t, 'capture_jobs')];
+      const response = await capture(broken(mutate));
+      expect(Object.keys(expectApiError(response, 400, 'VALIDATION_FAILED').fieldErrors ?? {})).toContain(pointer);
+      expect(response.body.type).toBe('epcisException:ValidationException');
+      expect([await countRows(t, 'events'), await countRows(t, 'capture_jobs')]).toEqual([events, jobs]);
+    });
+
+    it.each([
       [
         'an EPC URI whose company prefix and item reference make 12 digits, not 13',
         (e: Record<string, any>) => {
@@ -206,12 +215,14 @@ describe('EPCIS 2.0 capture', () => {
         },
         '/epcisBody/eventList/0/eventTime',
       ],
-    ])('%s', async (_, mutate, pointer) => {
+    ])('%s: the job fails by the portal rules, naming the field', async (_, mutate, pointer) => {
       const before = await countRows(t, 'events');
       const response = await capture(broken(mutate));
       expect(response.status).toBe(202);
-      expect(response.body).toMatchObject({ success: false, status: 'failed', capturedCount: 0 });
+      expect(response.body).toMatchObject({ success: false, status: 'failed', capturedCount: 0, captureErrorBehaviour: 'rollback' });
       expect(response.body.errors.map((e: { pointer: string }) => e.pointer)).toContain(pointer);
+      // Each error is a problem of the binding, with GS1's type.
+      expect(response.body.errors[0]).toMatchObject({ type: 'epcisException:ValidationException', title: expect.any(String), status: 422 });
       expect(await countRows(t, 'events')).toBe(before);
     });
 
@@ -259,6 +270,40 @@ describe('EPCIS 2.0 capture', () => {
       expect(
         await countRows(t, 'event_identifiers', 'identifier = $1', [normalizeIdentifier('https://id.gs1.org/01/09520123456788/10/BULK-2')]),
       ).toBe(999);
+    });
+  });
+
+  describe('GS1-Capture-Error-Behaviour: all', () => {
+    it('checks every event and names every error, then stores nothing', async () => {
+      const document = documentOf(200, 'https://id.gs1.org/01/09520123456788/10/BULK-ALL') as any;
+      document.epcisBody.eventList[3].quantityList[0].quantity = 0;
+      document.epcisBody.eventList[150].quantityList[0].quantity = -1;
+      const before = await countRows(t, 'events');
+      const response = await capture(document, { 'GS1-Capture-Error-Behaviour': 'all' });
+      expect(response.body).toMatchObject({
+        success: false,
+        status: 'failed',
+        capturedCount: 0,
+        eventCount: 200,
+        captureErrorBehaviour: 'all',
+      });
+      expect(response.body.errors.map((e: { eventIndex: number }) => e.eventIndex)).toEqual([3, 150]);
+      expect(await countRows(t, 'events')).toBe(before);
+    });
+
+    it('stores the whole document when no event has an error', async () => {
+      const response = await capture(documentOf(5, 'https://id.gs1.org/01/09520123456788/10/BULK-ALL-OK'), {
+        'GS1-Capture-Error-Behaviour': 'all',
+      });
+      expect(response.body).toMatchObject({ success: true, capturedCount: 5, errors: [], captureErrorBehaviour: 'all' });
+    });
+
+    it('refuses a behaviour the binding does not name, listing the three', async () => {
+      const response = await capture(documentOf(1, 'https://id.gs1.org/01/09520123456788/10/BULK-NONE'), {
+        'GS1-Capture-Error-Behaviour': 'sometimes',
+      });
+      const error = expectApiError(response, 400, 'VALIDATION_FAILED', ['GS1-Capture-Error-Behaviour']);
+      expect(error.fieldErrors!['GS1-Capture-Error-Behaviour']).toEqual(['must be rollback, proceed, all']);
     });
   });
 

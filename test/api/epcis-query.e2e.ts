@@ -415,6 +415,56 @@ describe('EPCIS 2.0 query interface', () => {
       );
     });
 
+    it.each<[string, () => Promise<HttpResponse>, number, string]>([
+      ['no key', () => f.http.get('/epcis/events'), 401, 'SecurityException'],
+      [
+        'a read key capturing',
+        () => f.http.post('/epcis/capture', {}, { token: growerKey.token, headers: { 'content-type': 'application/ld+json' } }),
+        403,
+        'SecurityException',
+      ],
+      ['no such resource', () => query('/epcis/nothing-here'), 404, 'NoSuchResourceException'],
+      [
+        'no such event',
+        () => query(`/epcis/events/${encodeURIComponent('urn:uuid:00000000-0000-4000-8000-000000000000')}`),
+        404,
+        'NoSuchResourceException',
+      ],
+      ['a bad query parameter', () => query('/epcis/events?perPage=0'), 400, 'QueryParameterException'],
+      ['an Accept it cannot answer', () => query('/epcis/events', growerKey, { accept: 'text/html' }), 406, 'NotAcceptableException'],
+      [
+        'a document GS1 schema refuses',
+        () =>
+          f.http.post(
+            '/epcis/capture',
+            { type: 'EPCISDocument' },
+            { token: growerCaptureKey.token, headers: { 'content-type': 'application/ld+json' } },
+          ),
+        400,
+        'ValidationException',
+      ],
+      [
+        'a body type capture does not read',
+        () => f.http.post('/epcis/capture', 'a,b', { token: growerCaptureKey.token, headers: { 'content-type': 'text/csv' } }),
+        415,
+        'UnsupportedMediaTypeException',
+      ],
+    ])('answers %s with an RFC 7807 problem of GS1 type (%#)', async (_, send, status, exception) => {
+      const response = await send();
+      expect([response.status, response.headers.get('content-type'), response.body.type]).toEqual([
+        status,
+        'application/problem+json; charset=utf-8',
+        `epcisException:${exception}`,
+      ]);
+      expectApiError(response, status, response.body.code);
+    });
+
+    it('keeps the one error shape (application/json) everywhere else in the API', async () => {
+      const response = await f.http.get('/api/batches/00000000-0000-4000-8000-000000000000', { token: growerKey.token });
+      expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(response.body.type).toBeUndefined();
+    });
+
     it('answers a client that takes JSON among others, or whose version range holds 2.0.0', async () => {
       for (const headers of <Record<string, string>[]>[
         { accept: 'application/xml, application/json;q=0.5' },

@@ -17,6 +17,8 @@ const BUDGET_MS = Number(process.env.FUZZ_SECONDS ?? (process.env.FUZZ_ITERATION
 /** Requests in flight at once: enough to find races, few enough for a two-core machine. */
 const PARALLEL = 4;
 const ERROR_KEYS = new Set(['statusCode', 'code', 'message', 'fieldErrors', 'requestId']);
+/** The EPCIS interface's errors are RFC 7807 problems of GS1's types: these keys beside the others. */
+const PROBLEM_KEYS = new Set(['type', 'title', 'status', 'detail', 'instance']);
 
 /** mulberry32: small, seedable, good enough to pick test inputs. */
 function random(seed: number) {
@@ -315,18 +317,22 @@ describe('fuzzing every route of the OpenAPI document', () => {
   }
 
   /** The problem with an answer, or null when it is fine. */
-  function problemWith(status: number, headers: Headers, text: string): string | null {
+  function problemWith(url: string, status: number, headers: Headers, text: string): string | null {
     if (status >= 500) return `status ${status}`;
     if (status < 400) return null;
-    if (!(headers.get('content-type') ?? '').startsWith('application/json')) return `a ${status} that is not JSON`;
+    const epcis = url === '/epcis' || url.startsWith('/epcis/') || url.startsWith('/epcis?');
+    const type = epcis ? 'application/problem+json' : 'application/json';
+    if (!(headers.get('content-type') ?? '').startsWith(type)) return `a ${status} that is not ${type}`;
     let body: Record<string, unknown>;
     try {
       body = JSON.parse(text) as Record<string, unknown>;
     } catch {
       return `a ${status} whose body is not JSON`;
     }
-    const extra = Object.keys(body).filter((key) => !ERROR_KEYS.has(key));
+    const extra = Object.keys(body).filter((key) => !ERROR_KEYS.has(key) && !(epcis && PROBLEM_KEYS.has(key)));
     if (extra.length) return `error body with extra keys ${extra.join(', ')}`;
+    if (epcis && (body.status !== status || !/^(epcisException:[A-Za-z]+|about:blank)$/.test(String(body.type))))
+      return `a problem of type ${String(body.type)} and status ${String(body.status)}`;
     if (body.statusCode !== status) return `statusCode ${String(body.statusCode)} in a ${status}`;
     if (typeof body.code !== 'string' || !(body.code in ERROR_CODES)) return `unknown code ${String(body.code)}`;
     if (typeof body.message !== 'string' || !body.message) return 'no message';
@@ -351,7 +357,11 @@ describe('fuzzing every route of the OpenAPI document', () => {
         const login = await f.http.post('/api/auth/login', { email: user.email, password: user.password });
         if (login.status === 200) user.token = login.body.accessToken;
       }
-      return { status: response.status, problem: problemWith(response.status, response.headers, text), answer: text.slice(0, 300) };
+      return {
+        status: response.status,
+        problem: problemWith(request.url, response.status, response.headers, text),
+        answer: text.slice(0, 300),
+      };
     } catch (error) {
       return { status: 0, problem: `no answer: ${(error as Error).message}`, answer: '' };
     }

@@ -21,7 +21,7 @@ export class CaptureJobEntity {
   @Column({ name: 'user_id', type: 'uuid', nullable: true }) userId: string | null;
   @Column({ name: 'api_key_id', type: 'uuid', nullable: true }) apiKeyId: string | null;
   @Column({ type: 'text' }) status: 'running' | 'success' | 'failed' | 'partial';
-  @Column({ name: 'error_behaviour', type: 'text' }) errorBehaviour: 'rollback' | 'proceed';
+  @Column({ name: 'error_behaviour', type: 'text' }) errorBehaviour: 'rollback' | 'proceed' | 'all';
   @Column({ name: 'event_count', type: 'integer' }) eventCount: number;
   @Column({ name: 'captured_count', type: 'integer', default: 0 }) capturedCount: number;
   @Column({ type: 'jsonb', default: () => "'[]'" }) errors: CaptureError[];

@@ -10,7 +10,8 @@ import { LongRunning } from '../common/timeouts/request-timeout.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { BODY_LIMIT_BYTES } from '../config/limits.js';
 import type { CaptureJobEntity } from './capture-job.entity.js';
-import { CAPTURE_EVENT_LIMIT, EpcisCaptureService, type ErrorBehaviour } from './epcis-capture.service.js';
+import { CAPTURE_EVENT_LIMIT, ERROR_BEHAVIOURS, EpcisCaptureService, type ErrorBehaviour } from './epcis-capture.service.js';
+import { captureProblem } from './epcis-problems.js';
 import { EpcisHeaders } from './epcis-headers.interceptor.js';
 import { EPCIS_XML_TYPES } from './xml/epcis-xml-body.parser.js';
 
@@ -20,18 +21,20 @@ function captureHeaders(reply: FastifyReply): void {
     .header('GS1-EPCIS-Capture-File-Size-Limit', String(BODY_LIMIT_BYTES));
 }
 
+/** The binding's capture job (captureID, running, success, captureErrorBehaviour, errors as problems), with the portal's counts and warnings. */
 function jobView(job: CaptureJobEntity) {
   return {
     captureID: job.id,
     running: job.status === 'running',
     success: job.status === 'success',
     status: job.status,
+    captureErrorBehaviour: job.errorBehaviour,
     errorBehaviour: job.errorBehaviour,
     eventCount: job.eventCount,
     capturedCount: job.capturedCount,
     createdAt: job.createdAt.toISOString(),
     finishedAt: job.finishedAt?.toISOString() ?? null,
-    errors: job.errors,
+    errors: job.errors.map(captureProblem),
     warnings: job.warnings,
   };
 }
@@ -50,7 +53,7 @@ export class EpcisCaptureController {
   @LongRunning()
   // JSON-LD, or EPCIS 2.0 / 1.2 XML read into the same JSON-LD document by the XML body parser.
   @ApiConsumes('application/ld+json', 'application/json', ...EPCIS_XML_TYPES)
-  @ApiHeader({ name: 'GS1-Capture-Error-Behaviour', required: false, enum: ['rollback', 'proceed'] })
+  @ApiHeader({ name: 'GS1-Capture-Error-Behaviour', required: false, enum: [...ERROR_BEHAVIOURS] })
   async captureDocument(
     @CurrentActor() actor: Actor,
     @Body() document: unknown,
@@ -59,8 +62,8 @@ export class EpcisCaptureController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const errorBehaviour = (behaviour ?? 'rollback').toLowerCase();
-    if (errorBehaviour !== 'rollback' && errorBehaviour !== 'proceed') {
-      throw new DomainError('VALIDATION_FAILED', undefined, { 'GS1-Capture-Error-Behaviour': ['must be rollback or proceed'] });
+    if (!(ERROR_BEHAVIOURS as readonly string[]).includes(errorBehaviour)) {
+      throw new DomainError('VALIDATION_FAILED', undefined, { 'GS1-Capture-Error-Behaviour': [`must be ${ERROR_BEHAVIOURS.join(', ')}`] });
     }
     const job = await this.capture.captureDocument(
       actor,

@@ -16,7 +16,13 @@ import { validateEpcisDocument } from './epcis-schema.js';
 /** Events per captured document: generous, since a day's records of a packing house run to thousands. */
 export const CAPTURE_EVENT_LIMIT = 10_000;
 
-export type ErrorBehaviour = 'rollback' | 'proceed';
+/**
+ * `GS1-Capture-Error-Behaviour`: `rollback` stops at the first error and stores nothing; `proceed`
+ * stores every good event; `all` checks every event and reports every error, then stores nothing
+ * if there was one.
+ */
+export const ERROR_BEHAVIOURS = ['rollback', 'proceed', 'all'] as const;
+export type ErrorBehaviour = (typeof ERROR_BEHAVIOURS)[number];
 
 /** Warnings a job lists; beyond them it says how many more there were (an item-level document may name thousands of unknown items). */
 export const CAPTURE_WARNINGS_LISTED = 1_000;
@@ -45,25 +51,17 @@ export class EpcisCaptureService {
   }
 
   /**
-   * Captures a document: GS1's schema first, then each event through the portal's rules. All or
-   * nothing unless `proceed` asks to keep the good events. The job records the outcome either way.
+   * Captures a document: GS1's schema first (a document that fails it is refused at once, 400,
+   * every failing field named), then each event through the portal's rules as the behaviour says.
+   * The job records the outcome either way.
    */
   async captureDocument(actor: Actor, businessId: string, document: unknown, behaviour: ErrorBehaviour): Promise<CaptureJobEntity> {
     const { events, context } = epcisDocumentEvents(document);
     if (events.length > CAPTURE_EVENT_LIMIT) {
       throw new DomainError('PAYLOAD_TOO_LARGE', RULE_MESSAGES.epcis.tooManyEvents(CAPTURE_EVENT_LIMIT));
     }
-    const schema = validateEpcisDocument(document);
-    const errors: CaptureError[] = schema.errors.map((e) => ({
-      eventIndex: eventIndexOf(e.pointer),
-      eventId: null,
-      pointer: e.pointer,
-      code: 'SCHEMA',
-      message: e.message,
-    }));
-    const badBySchema = new Set(errors.map((e) => e.eventIndex));
-    if (badBySchema.has(null) || (errors.length && behaviour === 'rollback'))
-      return this.finish(actor, businessId, events.length, behaviour, 0, errors);
+    assertSchemaValid(document);
+    const errors: CaptureError[] = [];
 
     await this.capture.assertVerified(this.db.manager, businessId).catch((error: unknown) => {
       throw error instanceof CaptureProblem ? new DomainError(error.code, error.text) : error;
@@ -75,12 +73,11 @@ export class EpcisCaptureService {
     const run = async () => {
       await this.db.transaction(async (tx) => {
         for (const [index, event] of events.entries()) {
-          if (badBySchema.has(index)) continue;
           try {
-            // `proceed` needs a savepoint per event to drop a bad one and keep the rest; all-or-nothing does not.
+            // `proceed` and `all` need a savepoint per event to drop a bad one and go on; `rollback` does not.
             const one = (manager: typeof tx) =>
               this.capture.capture(manager, actor, businessId, event, { context, audit: false, checkedBusiness: true });
-            const outcome = behaviour === 'proceed' ? await tx.transaction(one) : await one(tx);
+            const outcome = behaviour === 'rollback' ? await one(tx) : await tx.transaction(one);
             if ('stored' in outcome) {
               captured++;
               outcome.batchIds.forEach((id) => touched.add(id));
@@ -112,6 +109,7 @@ export class EpcisCaptureService {
             if (behaviour === 'rollback') throw new RollBack();
           }
         }
+        if (behaviour === 'all' && errors.length) throw new RollBack();
       });
     };
     try {
@@ -133,20 +131,16 @@ export class EpcisCaptureService {
 
   /** One event, synchronously: 201 with the stored event, or 409 when its eventID exists. */
   async captureEvent(actor: Actor, businessId: string, event: Record<string, unknown>): Promise<EventView> {
-    const schema = validateEpcisDocument({
-      '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
-      type: 'EPCISDocument',
-      schemaVersion: '2.0',
-      creationDate: new Date().toISOString(),
-      epcisBody: { eventList: [event] },
-    });
-    if (!schema.valid) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        undefined,
-        Object.fromEntries(schema.errors.map((e) => [e.pointer.replace(/^\/epcisBody\/eventList\/0\/?/, '/') || '/', [e.message]])),
-      );
-    }
+    assertSchemaValid(
+      {
+        '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
+        type: 'EPCISDocument',
+        schemaVersion: '2.0',
+        creationDate: new Date().toISOString(),
+        epcisBody: { eventList: [event] },
+      },
+      (pointer) => pointer.replace(/^\/epcisBody\/eventList\/0\/?/, '/') || '/',
+    );
     try {
       const outcome = await this.db.transaction((tx) => this.capture.capture(tx, actor, businessId, event));
       if ('duplicate' in outcome) throw new DomainError('DUPLICATE_EVENT');
@@ -209,7 +203,11 @@ export class EpcisCaptureService {
 /** Unwinds the document's transaction when one event fails and nothing may be kept. */
 class RollBack extends Error {}
 
-function eventIndexOf(pointer: string): number | null {
-  const match = /^\/epcisBody\/eventList\/(\d+)/.exec(pointer);
-  return match ? Number(match[1]) : null;
+/** A document GS1's schema refuses is refused whole (400), each failing field named by its JSON pointer. */
+function assertSchemaValid(document: unknown, fieldOf: (pointer: string) => string = (pointer) => pointer || '/'): void {
+  const schema = validateEpcisDocument(document);
+  if (schema.valid) return;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const error of schema.errors) (fieldErrors[fieldOf(error.pointer)] ??= []).push(error.message);
+  throw new DomainError('VALIDATION_FAILED', RULE_MESSAGES.epcis.schemaRefused(Object.keys(fieldErrors).length), fieldErrors);
 }

@@ -39,10 +39,21 @@ function statusCodeToCode(status: number): ErrorCode {
   return 'INTERNAL';
 }
 
+/**
+ * Routes whose errors are RFC 7807 problems (`application/problem+json`) of types their standard
+ * names: the one error shape's fields stay, beside `type`, `title`, `status`, `detail` and `instance`.
+ */
+export interface ProblemRoutes {
+  applies(url: string): boolean;
+  typeOf(status: number, method: string): string;
+}
+
 /** Turns every error into the one error shape, with the message in the request's language. */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
+
+  constructor(private readonly problems?: ProblemRoutes) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -69,6 +80,17 @@ export class ErrorFilter implements ExceptionFilter {
           ? RETRY_AFTER_SECONDS
           : undefined;
     if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
+    if (this.problems?.applies(request.url)) {
+      const problem = {
+        type: this.problems.typeOf(definition.status, request.method),
+        title: localize(definition.message, locale),
+        status: definition.status,
+        detail: body.message,
+        instance: `urn:uuid:${String(request.id)}`,
+        ...body,
+      };
+      return void reply.status(definition.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
+    }
     void reply.status(definition.status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 

@@ -228,6 +228,10 @@ const epcis = {
     vi: `Còn ${count} cảnh báo nữa cùng loại không được liệt kê.`,
     en: `${count} more warnings of the same kinds are not listed.`,
   }),
+  schemaRefused: (fields: number) => ({
+    vi: `Tài liệu không đúng lược đồ EPCIS 2.0 của GS1 ở ${fields} chỗ; không sự kiện nào được lưu.`,
+    en: `The document does not follow GS1's EPCIS 2.0 schema in ${fields} places; no event was stored.`,
+  }),
   unreadableXml: (reason: string) => ({
     vi: `Không đọc được tài liệu EPCIS XML: ${reason}`,
     en: `The EPCIS XML document cannot be read: ${reason}`,

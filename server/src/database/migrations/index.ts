@@ -17,6 +17,7 @@ import { MakeScanIdsInProcess1765900000000 } from './1765900000000-make-scan-ids
 import { AddMassBalanceFlags1766016000000 } from './1766016000000-add-mass-balance-flags.js';
 import { AddRecallReasonsAndAcknowledgements1766100000000 } from './1766100000000-add-recall-reasons-and-acknowledgements.js';
 import { AddCaptureWarnings1766200000000 } from './1766200000000-add-capture-warnings.js';
+import { AllowCaptureBehaviourAll1766300000000 } from './1766300000000-allow-capture-behaviour-all.js';
 
 /** Every migration, oldest first (one a line, so that parallel work merges cleanly). */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   AddMassBalanceFlags1766016000000,
   AddRecallReasonsAndAcknowledgements1766100000000,
   AddCaptureWarnings1766200000000,
+  AllowCaptureBehaviourAll1766300000000,
 ];
