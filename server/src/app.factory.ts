@@ -10,6 +10,7 @@ import { registerCompression } from './common/compression/compression.js';
 import { securityHeaderList, useSecurityHeaders } from './common/security/security-headers.js';
 import { trustFunction } from './common/http/client-address.js';
 import { MemoryLane } from './common/http/memory-lane.js';
+import { RouteMethods } from './common/http/route-methods.js';
 import { RateLimitGuard } from './common/rate-limit/rate-limit.guard.js';
 import { answerFrameworkError, ErrorFilter } from './common/errors/error.filter.js';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor.js';
@@ -53,13 +54,15 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     const instance = adapter.getInstance();
     instance.removeContentTypeParser('text/plain');
     refuseUnsafeInput(instance);
+    const routes = new RouteMethods();
+    routes.learn(instance);
     const nest = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database), adapter, {
       logger: options.logger === false ? false : ['error', 'warn', 'log'],
       bodyParser: false,
     });
     applyRouteBodyLimits(nest.getHttpAdapter().getInstance());
     nest.useGlobalPipes(createValidationPipe());
-    const errors = new ErrorFilter({ applies: isEpcisInterface, typeOf: epcisProblemType });
+    const errors = new ErrorFilter({ problems: { applies: isEpcisInterface, typeOf: epcisProblemType }, routes });
     nest.useGlobalFilters(errors);
     // The timeout stands outside idempotency: a write that answers late still keeps its answer for the retry.
     nest.useGlobalInterceptors(

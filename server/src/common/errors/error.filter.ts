@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import { ERROR_CODES, localize, pickLocale, type ApiError, type ErrorCode, type LocalizedText } from '@nguon/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import type { RouteMethods } from '../http/route-methods.js';
 import { clientRequestIdOf } from '../request/client-request-id.js';
 import { translateFieldErrors } from '../validation/field-error-messages.js';
 import { isDatabaseUnavailable } from './database-unavailable.js';
@@ -48,12 +49,20 @@ export interface ProblemRoutes {
   typeOf(status: number, method: string): string;
 }
 
+type Classified = { code: ErrorCode; detail?: LocalizedText; fieldErrors?: FieldErrors };
+
 /** Turns every error into the one error shape, with the message in the request's language. */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  constructor(private readonly problems?: ProblemRoutes) {}
+  private readonly problems?: ProblemRoutes;
+  private readonly routes?: RouteMethods;
+
+  constructor(options: { problems?: ProblemRoutes; routes?: RouteMethods } = {}) {
+    this.problems = options.problems;
+    this.routes = options.routes;
+  }
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -62,7 +71,7 @@ export class ErrorFilter implements ExceptionFilter {
 
   /** Answers the error in the one shape: also for the routes served without Nest's pipeline (scan-routes.ts). */
   answer(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
-    const { code, detail, fieldErrors } = this.classify(exception, request);
+    const { code, detail, fieldErrors } = this.wrongMethod(exception, request, reply) ?? this.classify(exception, request);
     const definition = ERROR_CODES[code];
     const locale = pickLocale(request.headers['accept-language']);
     const body: ApiError = {
@@ -94,7 +103,25 @@ export class ErrorFilter implements ExceptionFilter {
     void reply.status(definition.status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
-  private classify(exception: unknown, request: FastifyRequest): { code: ErrorCode; detail?: LocalizedText; fieldErrors?: FieldErrors } {
+  /**
+   * A 404 for a path that takes other methods but not this one is a 405 naming them (`Allow`). A
+   * 404 a handler threw (no such batch) is not: its own method has a route there.
+   */
+  private wrongMethod(exception: unknown, request: FastifyRequest, reply: FastifyReply): Classified | undefined {
+    const status =
+      exception instanceof DomainError
+        ? ERROR_CODES[exception.code].status
+        : exception instanceof HttpException
+          ? exception.getStatus()
+          : 0;
+    if (!this.routes || status !== 404) return undefined;
+    const allowed = this.routes.allowedFor(request.url);
+    if (!allowed.length || allowed.includes(request.method as (typeof allowed)[number])) return undefined;
+    void reply.header('allow', allowed.join(', '));
+    return { code: 'METHOD_NOT_ALLOWED' };
+  }
+
+  private classify(exception: unknown, request: FastifyRequest): Classified {
     if (exception instanceof DomainError) {
       return { code: exception.code, detail: exception.detail, fieldErrors: exception.fieldErrors };
     }
