@@ -40,6 +40,7 @@ describe('the database', () => {
       'AddRecallReasonsAndAcknowledgements1766100000000',
       'AddCaptureWarnings1766200000000',
       'AllowCaptureBehaviourAll1766300000000',
+      'AddLateBatchLinks1766400000000',
     ]);
     expect(await db.dataSource.runMigrations()).toEqual([]);
   });

@@ -11,6 +11,7 @@ import {
   createProduct,
   createUser,
   GS1_EXAMPLE_PREFIXES,
+  gtinOf,
   makeCompanyPrefix,
   recordStage,
   type Factory,
@@ -270,6 +271,94 @@ describe('EPCIS 2.0 capture', () => {
       expect(
         await countRows(t, 'event_identifiers', 'identifier = $1', [normalizeIdentifier('https://id.gs1.org/01/09520123456788/10/BULK-2')]),
       ).toBe(999);
+    });
+  });
+
+  describe('events sent before master data', () => {
+    const eventsOf = async (batchId: string) =>
+      (await f.http.get(`/api/batches/${batchId}/events?limit=50`, { token: farm.owner.token })).body.items as {
+        eventId: string;
+        eventType: string;
+      }[];
+    const integrityOf = async (batchId: string) => (await f.http.get(`/api/batches/${batchId}/integrity`)).body;
+
+    it('links the events a business sent before registering the product and the lot, its records still verified', async () => {
+      const gtin = gtinOf(farm.business);
+      const lotClass = `https://id.gs1.org/01/${gtin.padStart(14, '0')}/10/LATE-1`;
+      const early = documentOf(2, lotClass) as any;
+      const job = (await capture(early)).body;
+      expect(job).toMatchObject({ success: true, capturedCount: 2 });
+      expect(job.warnings.map((w: { code: string }) => w.code)).toEqual(['UNLINKED_IDENTIFIER', 'UNLINKED_IDENTIFIER']);
+
+      const product = await createProduct(f, farm.owner, farm.business.id, { gtin });
+      const batch = await createBatch(f, farm.owner, product.id, { lotCode: 'LATE-1' });
+      const earlyIds = early.epcisBody.eventList.map((e: { eventID: string }) => e.eventID);
+      const ids = (await eventsOf(batch.id)).map((e) => e.eventId);
+      expect(ids).toEqual(expect.arrayContaining(earlyIds));
+      expect(ids).toHaveLength(3);
+      expect(await integrityOf(batch.id)).toMatchObject({ verified: true, records: 3, unchained: 0 });
+      // The events themselves are unchanged: the links are records of their own.
+      const [late] = await sql<{ seq: number; linked_at: Date | null }>(
+        t,
+        `SELECT eb.seq, eb.linked_at FROM event_batches eb JOIN events e ON e.id = eb.event_id WHERE e.event_id = $1`,
+        [earlyIds[0]],
+      );
+      expect(late).toMatchObject({ seq: 1, linked_at: expect.any(Date) });
+    });
+
+    it('links an input lot to the transformation that used it once the lot is commissioned, and the trace reaches it', async () => {
+      const gtin = farm.product.gtin!.padStart(14, '0');
+      const input = `https://id.gs1.org/01/${gtin}/10/LATE-IN`;
+      const output = `https://id.gs1.org/01/${gtin}/10/LATE-OUT`;
+      const transformation = {
+        ...(documentOf(1, input) as any),
+      };
+      transformation.epcisBody.eventList = [
+        {
+          type: 'TransformationEvent',
+          eventID: `urn:uuid:${crypto.randomUUID()}`,
+          eventTime: '2026-10-02T00:00:00Z',
+          eventTimeZoneOffset: '+07:00',
+          bizStep: 'commissioning',
+          inputQuantityList: [{ epcClass: input, quantity: 100, uom: 'KGM' }],
+          outputQuantityList: [{ epcClass: output, quantity: 60, uom: 'KGM' }],
+        },
+      ];
+      const job = (await capture(transformation)).body;
+      expect(job).toMatchObject({ success: true, capturedCount: 1 });
+      expect(job.warnings.map((w: { pointer: string }) => w.pointer)).toEqual(['/epcisBody/eventList/0/inputQuantityList/0/epcClass']);
+
+      const commissioning = documentOf(1, input) as any;
+      Object.assign(commissioning.epcisBody.eventList[0], { action: 'ADD', bizStep: 'commissioning', eventTime: '2026-10-01T00:00:00Z' });
+      expect((await capture(commissioning)).body).toMatchObject({ success: true, capturedCount: 1, warnings: [] });
+
+      const [inputBatch] = await sql<{ id: string }>(t, `SELECT id FROM batches WHERE lot_code = 'LATE-IN'`);
+      const [outputBatch] = await sql<{ id: string }>(t, `SELECT id FROM batches WHERE lot_code = 'LATE-OUT'`);
+      const [link] = await sql<{ role: string; quantity: string }>(
+        t,
+        `SELECT role, quantity::text FROM event_batches WHERE batch_id = $1 AND role = 'input'`,
+        [inputBatch!.id],
+      );
+      expect(link).toEqual({ role: 'input', quantity: '100' });
+      expect(await integrityOf(inputBatch!.id)).toMatchObject({ verified: true, records: 2 });
+      expect(await integrityOf(outputBatch!.id)).toMatchObject({ verified: true, records: 1 });
+      const sources = await f.http.get(`/api/public/batches/${outputBatch!.id}`);
+      expect(JSON.stringify(sources.body)).toContain('LATE-IN');
+    });
+
+    it('finds a late link rewritten behind the application', async () => {
+      const gtin = gtinOf(farm.business);
+      const lotClass = `https://id.gs1.org/01/${gtin.padStart(14, '0')}/10/LATE-2`;
+      await capture(documentOf(1, lotClass));
+      const product = await createProduct(f, farm.owner, farm.business.id, { gtin });
+      const batch = await createBatch(f, farm.owner, product.id, { lotCode: 'LATE-2' });
+      await sql(t, `ALTER TABLE event_batches DISABLE TRIGGER USER`);
+      try {
+        await sql(t, `UPDATE event_batches SET quantity = 999 WHERE batch_id = $1 AND linked_at IS NOT NULL`, [batch.id]);
+      } finally {
+        await sql(t, `ALTER TABLE event_batches ENABLE TRIGGER USER`);
+      }
+      expect(await integrityOf(batch.id)).toMatchObject({ verified: false, firstBroken: { seq: 1, problem: 'content_changed' } });
     });
   });
 

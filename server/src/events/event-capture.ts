@@ -7,7 +7,6 @@ import {
   prefixOfGtin,
   stageOf,
   type LocalizedText,
-  type UnitCode,
 } from '@nguon/shared';
 import type { EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
@@ -24,6 +23,7 @@ import { RecordsService } from '../records/records.service.js';
 import { EventStore, type BatchLink } from './event-store.js';
 import { eventIdentifiers, normalizeIdentifier, type IdentifierRole } from './event-identifiers.js';
 import type { EventEntity } from './event.entity.js';
+import { LINK_ROLE, linkQuantity } from './identifier-links.js';
 import { EXT } from './portal-extensions.js';
 import { PRODUCER_ONLY_STAGES } from './stage-rules.js';
 
@@ -51,18 +51,6 @@ export interface CaptureNote {
 }
 
 export type CaptureOutcome = { stored: EventEntity; batchIds: string[]; notes: CaptureNote[] } | { duplicate: true; eventId: string };
-
-const LINK_ROLE: Partial<Record<IdentifierRole, BatchLink['role']>> = {
-  epc_class: 'subject',
-  epc: 'subject',
-  input_class: 'input',
-  input_epc: 'input',
-  output_class: 'output',
-  output_epc: 'output',
-  parent: 'parent',
-  child_class: 'child',
-  child_epc: 'child',
-};
 
 const GTIN_LOT = /^https:\/\/id\.gs1\.org\/01\/(\d{14})\/10\/([^/?]+)$/;
 const GTIN_KEY = /^https:\/\/id\.gs1\.org\/01\/(\d{14})(?:[/?]|$)/;
@@ -286,7 +274,7 @@ export class EventCapture {
         });
         continue;
       }
-      links.push({ batchId: batch.id, role: linkRole, ...this.quantityOf(event, role, identifier) });
+      links.push({ batchId: batch.id, role: linkRole, ...linkQuantity(event, role, identifier) });
     }
     return links;
   }
@@ -320,8 +308,8 @@ export class EventCapture {
     const lotCode = decodeURIComponent(lot[2]!);
     if (!product || !isValidLotCode(lotCode)) return null;
     const day = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null);
-    const quantity = this.quantityOf(event, role, identifier);
-    return tx.getRepository(BatchEntity).save(
+    const quantity = linkQuantity(event, role, identifier);
+    const batch = await tx.getRepository(BatchEntity).save(
       tx.getRepository(BatchEntity).create({
         productId: product.id,
         businessId,
@@ -337,6 +325,9 @@ export class EventCapture {
         status: 'active',
       }),
     );
+    // Events sent before this one that named the lot (as an input, say) are linked now.
+    await this.store.linkEarlier(tx, batch, identifier);
+    return batch;
   }
 
   /** Another business's batch: only one shipped to this business, and not at the farm stages. */
@@ -348,26 +339,6 @@ export class EventCapture {
       if ((await this.records.shippedTo([batch.id], businessId, tx)).size) return;
     }
     throw new CaptureProblem('', RULE_MESSAGES.events.batchOfAnother(batch.lotCode), 'FORBIDDEN');
-  }
-
-  private quantityOf(
-    event: Record<string, unknown>,
-    role: IdentifierRole,
-    identifier: string,
-  ): { quantity: number | null; unit: UnitCode | null } {
-    const list = {
-      epc_class: 'quantityList',
-      input_class: 'inputQuantityList',
-      output_class: 'outputQuantityList',
-      child_class: 'childQuantityList',
-    }[role as string];
-    const items = list ? event[list] : undefined;
-    if (!Array.isArray(items)) return { quantity: null, unit: null };
-    const item = items.find(
-      (q: { epcClass?: unknown }) =>
-        typeof q?.epcClass === 'string' && eventIdentifiers({ quantityList: [q] })[0]?.identifier === identifier,
-    ) as { quantity?: number; uom?: string } | undefined;
-    return { quantity: item?.quantity ?? null, unit: (item?.uom as UnitCode | undefined) ?? null };
   }
 
   /** The business's own place the event happened at (by portal id or GLN, in any GS1 form), for the consumer's timeline. */

@@ -5,6 +5,8 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
 import { epcClassOf, newShortCode } from '../batches/batch-identity.js';
+import { normalizeIdentifier } from './event-identifiers.js';
+import { EventStore } from './event-store.js';
 import { BatchEntity } from '../batches/batch.entity.js';
 import { mapBatch } from '../batches/batch.mapper.js';
 import { BatchesService } from '../batches/batches.service.js';
@@ -56,6 +58,7 @@ export class EventRecordingService {
     private readonly audit: AuditTrail,
     private readonly records: RecordsService,
     private readonly massBalance: MassBalance,
+    private readonly store: EventStore,
   ) {}
 
   /** Registers a batch of a product: the batch row and its commissioning event, together. */
@@ -263,7 +266,7 @@ export class EventRecordingService {
       });
     }
     const repository = tx.getRepository(BatchEntity);
-    return repository.save(
+    const batch = await repository.save(
       repository.create({
         productId: product.id,
         businessId: product.businessId,
@@ -279,6 +282,9 @@ export class EventRecordingService {
         status: 'active',
       }),
     );
+    // Events the business sent before registering the lot (an integrator's order) are linked now.
+    if (product.gtin) await this.store.linkEarlier(tx, batch, normalizeIdentifier(epcClassOf({ ...batch, gtin: product.gtin })));
+    return batch;
   }
 
   private async ownProduct(tx: EntityManager, businessId: string, productId: string, field: string): Promise<ProductEntity> {

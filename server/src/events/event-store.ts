@@ -5,7 +5,9 @@ import { normalizeBizStep } from '@nguon/shared';
 import { EventIdentifierEntity } from './event-identifier.entity.js';
 import { eventIdentifiers } from './event-identifiers.js';
 import { EventBatchEntity, EventEntity } from './event.entity.js';
-import { recordHash } from './record-hash.js';
+import { LINK_ROLE, linkQuantity } from './identifier-links.js';
+import { findEarlierNamings } from './late-links.queries.js';
+import { lateLinkHash, recordHash } from './record-hash.js';
 
 export interface BatchLink {
   batchId: string;
@@ -83,6 +85,49 @@ export class EventStore {
   }
 
   /**
+   * Links a batch just registered to the business's events that named it before it existed (an
+   * integrator sent events before master data): each such event takes the next place in the
+   * batch's chain as a record of its own, hashed over the event's record hash, the links and when
+   * they were made. Events are never rewritten; the links are only added. Answers how many events.
+   */
+  async linkEarlier(tx: EntityManager, batch: { id: string; businessId: string }, identifier: string): Promise<number> {
+    const rows = await findEarlierNamings(tx, identifier, batch.businessId, batch.id);
+    const byEvent = new Map<
+      string,
+      { recordHash: string; links: { role: EventBatchRole; quantity: number | null; unit: UnitCode | null }[] }
+    >();
+    for (const row of rows) {
+      const role = LINK_ROLE[row.role];
+      if (!role) continue;
+      const entry = byEvent.get(row.id) ?? { recordHash: row.record_hash, links: [] };
+      if (!entry.links.some((l) => l.role === role)) entry.links.push({ role, ...linkQuantity(row.document, row.role, identifier) });
+      byEvent.set(row.id, entry);
+    }
+    if (!byEvent.size) return 0;
+    let head = (await this.lockChainHeads(tx, [batch.id])).get(batch.id) ?? { seq: 0, hash: null };
+    const linkedAt = new Date();
+    const inserted: Partial<EventBatchEntity>[] = [];
+    for (const [eventId, { recordHash: eventHash, links }] of byEvent) {
+      const seq = head.seq + 1;
+      const linkHash = lateLinkHash({ recordHash: eventHash, batchId: batch.id, links, seq, prevHash: head.hash, linkedAt });
+      links.forEach((link, n) =>
+        inserted.push({
+          eventId,
+          batchId: batch.id,
+          ...link,
+          seq: n === 0 ? seq : null,
+          prevHash: n === 0 ? head.hash : null,
+          linkedAt,
+          linkHash,
+        }),
+      );
+      head = { seq, hash: linkHash };
+    }
+    await tx.getRepository(EventBatchEntity).insert(inserted);
+    return byEvent.size;
+  }
+
+  /**
    * Locks the batches (in id order, so writers never deadlock) until the transaction ends, and
    * reads the last link of each one's chain: concurrent writers to a batch queue up here.
    */
@@ -90,8 +135,9 @@ export class EventStore {
     const ids = [...new Set(batchIds)].sort();
     if (!ids.length) return new Map();
     await tx.query(`SELECT id FROM batches WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+    // A late link's own hash heads the chain where it is last; else the event's record hash.
     const rows: { batch_id: string; seq: number; record_hash: string | null }[] = await tx.query(
-      `SELECT DISTINCT ON (eb.batch_id) eb.batch_id, eb.seq, e.record_hash
+      `SELECT DISTINCT ON (eb.batch_id) eb.batch_id, eb.seq, COALESCE(eb.link_hash, e.record_hash) AS record_hash
          FROM event_batches eb JOIN events e ON e.id = eb.event_id
         WHERE eb.batch_id = ANY($1::uuid[]) AND eb.seq IS NOT NULL
         ORDER BY eb.batch_id, eb.seq DESC`,

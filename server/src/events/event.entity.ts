@@ -39,4 +39,7 @@ export class EventBatchEntity {
   /** Place in the batch's chain, and the record hash of the batch's event before it. */
   @Column({ type: 'integer', nullable: true }) seq: number | null;
   @Column({ name: 'prev_hash', type: 'text', nullable: true }) prevHash: string | null;
+  /** A link made after the event was stored (its batch registered later): when, and the hash of that record. */
+  @Column({ name: 'linked_at', type: 'timestamptz', nullable: true }) linkedAt: Date | null;
+  @Column({ name: 'link_hash', type: 'text', nullable: true }) linkHash: string | null;
 }

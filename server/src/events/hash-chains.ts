@@ -1,7 +1,7 @@
 import type { IntegrityReport } from '@nguon/shared';
 import { In, type DataSource } from 'typeorm';
 import { EventBatchEntity, EventEntity } from './event.entity.js';
-import { recordHash } from './record-hash.js';
+import { lateLinkHash, recordHash } from './record-hash.js';
 
 /** The stored chains of several batches: their links, the events they point at, and those events' other links. */
 interface StoredChains {
@@ -33,6 +33,18 @@ export async function loadChains(db: DataSource, batchIds: string[]): Promise<St
   };
 }
 
+function lateLinkHashOf(link: EventBatchEntity, eventHash: string, links: EventBatchEntity[]): string {
+  const late = links.filter((l) => l.batchId === link.batchId && l.linkHash !== null);
+  return lateLinkHash({
+    recordHash: eventHash,
+    batchId: link.batchId,
+    links: late,
+    seq: link.seq!,
+    prevHash: link.prevHash,
+    linkedAt: link.linkedAt!,
+  });
+}
+
 /**
  * Walks one batch's chain: places 1..n in order, each link naming the previous record's hash,
  * each record's hash recomputed from what is stored. The first place that fails is the broken
@@ -55,9 +67,13 @@ export function verifyChain(batchId: string, chains: StoredChains, checkedAt: Da
     const event = chains.eventById.get(link.eventId);
     if (link.seq !== seq || !event) return report({ seq, eventId: event?.eventId ?? null, problem: 'record_missing' });
     if (link.prevHash !== previousHash) return report({ seq, eventId: event.eventId, problem: 'chain_broken' });
-    if (recordHash({ ...event, links: chains.linksByEvent.get(event.id) ?? [] }) !== event.recordHash)
+    const links = chains.linksByEvent.get(event.id) ?? [];
+    // The record hash covers the links the event was stored with; a late link is its own record.
+    if (recordHash({ ...event, links: links.filter((l) => l.linkHash === null) }) !== event.recordHash)
       return report({ seq, eventId: event.eventId, problem: 'content_changed' });
-    previousHash = event.recordHash;
+    if (link.linkHash !== null && lateLinkHashOf(link, event.recordHash!, links) !== link.linkHash)
+      return report({ seq, eventId: event.eventId, problem: 'content_changed' });
+    previousHash = link.linkHash ?? event.recordHash;
   }
   return report(null);
 }

@@ -33,6 +33,25 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+/** What a late link's hash covers: the event's record hash, the batch, its links to it, its place in the chain and when. */
+export interface LateLinkRecord {
+  recordHash: string;
+  batchId: string;
+  links: { role: string; quantity: number | null; unit: string | null }[];
+  seq: number;
+  prevHash: string | null;
+  linkedAt: Date;
+}
+
+/** SHA-256 over a late link, in the batch's chain as an event's record is. */
+export function lateLinkHash(record: LateLinkRecord): string {
+  const facts = {
+    ...record,
+    links: record.links.map((l) => ({ role: l.role, quantity: l.quantity, unit: l.unit })).sort((a, b) => (a.role < b.role ? -1 : 1)),
+  };
+  return createHash('sha256').update(canonicalJson(facts)).digest('hex');
+}
+
 /**
  * SHA-256 over the canonical record. The links carry each batch's previous record hash, so a
  * change to any earlier event of a batch breaks every later link of its chain.

@@ -18,6 +18,7 @@ import { AddMassBalanceFlags1766016000000 } from './1766016000000-add-mass-balan
 import { AddRecallReasonsAndAcknowledgements1766100000000 } from './1766100000000-add-recall-reasons-and-acknowledgements.js';
 import { AddCaptureWarnings1766200000000 } from './1766200000000-add-capture-warnings.js';
 import { AllowCaptureBehaviourAll1766300000000 } from './1766300000000-allow-capture-behaviour-all.js';
+import { AddLateBatchLinks1766400000000 } from './1766400000000-add-late-batch-links.js';
 
 /** Every migration, oldest first (one a line, so that parallel work merges cleanly). */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   AddRecallReasonsAndAcknowledgements1766100000000,
   AddCaptureWarnings1766200000000,
   AllowCaptureBehaviourAll1766300000000,
+  AddLateBatchLinks1766400000000,
 ];
