@@ -6,6 +6,7 @@ import {
   createBusiness,
   createProducer,
   createProduct,
+  createStaff,
   createUser,
   createVerifiedBusiness,
   gtinOf,
@@ -258,6 +259,49 @@ describe('claims on tax codes, GS1 company prefixes and GTINs', () => {
       );
       expectApiError(response, 422, 'GTIN_OUTSIDE_PREFIXES');
       expect(await countRows(t, 'batches', 'product_id = $1', [producer.product.id])).toBe(0);
+    });
+  });
+
+  describe('PUT /api/businesses/:id/gln', () => {
+    const putGln = (who: TestUser, businessId: string, gln: unknown) =>
+      f.http.request<BusinessView>('PUT', `/api/businesses/${businessId}/gln`, { token: who.token, body: { gln } });
+
+    it('sets the GLN under a prefix the business holds: any declared while pending, a confirmed one once verified', async () => {
+      const owner = await createUser(f);
+      const [a, b] = [makeCompanyPrefix(), makeCompanyPrefix()];
+      const business = await createBusiness(f, owner, { gs1Prefixes: [a] });
+      const first = makeGtin(a);
+      expect((await putGln(owner, business.id, first)).body.gln).toBe(first);
+      await verify(business.id);
+
+      await putPrefixes(owner, business.id, [a, b]);
+      const waiting = makeGtin(b);
+      const refused = expectApiError(await putGln(owner, business.id, waiting), 422, 'GLN_OUTSIDE_PREFIXES', ['gln']);
+      expect(refused.message).toBe(`Mã GLN ${waiting} không thuộc mã doanh nghiệp GS1 đã được xác nhận của doanh nghiệp (${a}).`);
+      await confirmPrefixes(business.id);
+      expect((await putGln(owner, business.id, waiting)).body.gln).toBe(waiting);
+      const [entry] = await sql<{ details: Record<string, unknown> }>(
+        t,
+        `SELECT details FROM audit_log WHERE action = 'business.update_gln' AND target_id = $1 ORDER BY occurred_at DESC, id DESC LIMIT 1`,
+        [business.id],
+      );
+      expect(entry!.details).toEqual({ from: first, to: waiting });
+      expect((await putGln(owner, business.id, null)).body.gln).toBeNull();
+    });
+
+    it('refuses a bad check digit, a missing value, and anyone but an owner', async () => {
+      const producer = await createProducer(f, admin);
+      const gln = gtinOf(producer.business);
+      expectApiError(
+        await putGln(producer.owner, producer.business.id, `${gln.slice(0, 12)}${(Number(gln[12]) + 1) % 10}`),
+        400,
+        'VALIDATION_FAILED',
+        ['gln'],
+      );
+      expectApiError(await putGln(producer.owner, producer.business.id, undefined), 400, 'VALIDATION_FAILED', ['gln']);
+      const staff = await createStaff(f, producer.owner, producer.business.id);
+      expectApiError(await putGln(staff, producer.business.id, gln), 403, 'FORBIDDEN');
+      expect((await putGln(producer.owner, producer.business.id, gln)).body.gln).toBe(gln);
     });
   });
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { createBusiness, createUser, makeCompanyPrefix, makeTaxCode, type Factory, type TestUser } from '../factories/index.js';
+import { createBusiness, createUser, makeCompanyPrefix, makeGtin, makeTaxCode, type Factory, type TestUser } from '../factories/index.js';
 import { describeWithChromium, signIn, signOut, startBrowserApp, type BrowserApp } from '../support/browser.js';
+import { sql } from '../support/db.js';
 import { lastMailTo, tokenIn } from '../support/mailbox.js';
 import type { TestApp } from '../support/test-app.js';
 
@@ -175,6 +176,18 @@ describeWithChromium('accounts, businesses and administration in Chromium', (chr
     await page.getByTestId('portal').getByRole('link', { name: 'Cài đặt' }).click();
     await page.waitForURL(`**/businesses/${businessId}/settings`);
     await page.locator('[data-testid="business-status-notice"][data-status="verified"]').waitFor();
+
+    // The owner sets the business's GLN: one outside its confirmed prefix is refused, saying why.
+    const glnCard = page.getByTestId('business-gln-card');
+    const outside = makeGtin(makeCompanyPrefix());
+    await glnCard.getByTestId('business-gln-edit').fill(outside);
+    await glnCard.getByTestId('business-gln-save').click();
+    await glnCard.getByText(`Mã GLN ${outside} không thuộc mã doanh nghiệp GS1 đã được xác nhận`, { exact: false }).first().waitFor();
+    const gln = makeGtin(prefix);
+    await glnCard.getByTestId('business-gln-edit').fill(gln);
+    await glnCard.getByTestId('business-gln-save').click();
+    await glnCard.getByRole('status').getByText('Đã lưu.').waitFor();
+    expect((await sql<{ gln: string }>(t, `SELECT gln FROM businesses WHERE id = $1`, [businessId]))[0]?.gln).toBe(gln);
   });
 
   it('lets the owner invite a staff member by email and create an API key that is shown once', async () => {

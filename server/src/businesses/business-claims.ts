@@ -87,6 +87,19 @@ export async function assertProductGtinClaimed(db: EntityManager, businessId: st
   throw new DomainError('GTIN_OUTSIDE_PREFIXES', text, { gtin: [text] });
 }
 
+/**
+ * The business's own GLN falls under its prefixes as its GTINs do: any it declared while it waits
+ * for verification, only confirmed ones once it publishes (a GLN has a GTIN-13's structure).
+ */
+export async function assertGlnClaimed(db: EntityManager, businessId: string, gln: string): Promise<void> {
+  const status = await findBusinessStatus(db, businessId);
+  const which = status !== null && ['verified', 'suspended'].includes(status) ? 'confirmed' : 'declared';
+  const prefixes = await prefixesOf(db, businessId, which);
+  if (prefixOfGtin(`0${gln}`, prefixes)) return;
+  const text = RULE_MESSAGES.businesses.glnOutsidePrefixes(gln, prefixes.map(displayPrefix).join(', '), which);
+  throw new DomainError('GLN_OUTSIDE_PREFIXES', text, { gln: [text] });
+}
+
 /** Confirmed claims of other businesses that the given tax code and prefixes collide with. */
 export async function conflictsWith(
   db: EntityManager,

@@ -7,7 +7,7 @@ import type { Actor } from '../auth/principal.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { BusinessesService } from './businesses.service.js';
 import { BusinessDecisionDto } from './dto/business-decision.dto.js';
-import { CreateBusinessDto, UpdateGs1PrefixesDto } from './dto/create-business.dto.js';
+import { CreateBusinessDto, UpdateBusinessGlnDto, UpdateGs1PrefixesDto } from './dto/create-business.dto.js';
 import { DirectoryQuery } from './dto/directory.query.js';
 import { ListBusinessesQuery } from './dto/list-businesses.query.js';
 
@@ -64,6 +64,13 @@ export class BusinessesController {
     @Body() dto: UpdateGs1PrefixesDto,
   ): Promise<BusinessView> {
     return this.businesses.updatePrefixes(actor, id, dto);
+  }
+
+  /** The owners set or change the business's GLN (the party of the events the portal writes); under its prefixes. */
+  @Put(':id/gln')
+  @Access({ actsFor: owned.businessInPath('id'), memberRole: 'owner' })
+  updateGln(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: UpdateBusinessGlnDto): Promise<BusinessView> {
+    return this.businesses.updateGln(actor, id, dto);
   }
 
   /** An administrator confirms the prefixes a verified business declared since its verification. */

@@ -20,13 +20,13 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { toPage } from '../common/pagination/page-query.dto.js';
 import { escapeLike } from '../common/sql/escape-like.js';
-import { assertNoConflicts, confirmClaims, loadClaims, replacePrefixes } from './business-claims.js';
+import { assertGlnClaimed, assertNoConflicts, confirmClaims, loadClaims, replacePrefixes } from './business-claims.js';
 import { BusinessEntity } from './business.entity.js';
 import { findBatchIds, findEmailVerified, findProductGtins, searchVerifiedBusinesses } from './businesses.queries.js';
 import { mapBusiness } from './business.mapper.js';
 import { loadCertificates } from './certificate.queries.js';
 import type { BusinessDecisionDto } from './dto/business-decision.dto.js';
-import type { CreateBusinessDto, UpdateGs1PrefixesDto } from './dto/create-business.dto.js';
+import type { CreateBusinessDto, UpdateBusinessGlnDto, UpdateGs1PrefixesDto } from './dto/create-business.dto.js';
 import type { ListBusinessesQuery } from './dto/list-businesses.query.js';
 
 /** The administrator's decisions on a business: which status each may start from. */
@@ -111,6 +111,23 @@ export class BusinessesService {
         targetId: businessId,
         businessId,
         details: change,
+      });
+    });
+    return this.getBusiness(actor, businessId);
+  }
+
+  /** The owners set or clear the business's GLN, which must fall under its prefixes as its GTINs do. */
+  async updateGln(actor: Actor, businessId: string, dto: UpdateBusinessGlnDto): Promise<BusinessView> {
+    await this.db.transaction(async (tx) => {
+      const business = await this.lockOrFail(tx, businessId);
+      if (dto.gln !== null) await assertGlnClaimed(tx, businessId, dto.gln);
+      await tx.getRepository(BusinessEntity).update({ id: businessId }, { gln: dto.gln });
+      await this.audit.record(tx, actor, {
+        action: 'business.update_gln',
+        targetType: 'business',
+        targetId: businessId,
+        businessId,
+        details: { from: business.gln, to: dto.gln },
       });
     });
     return this.getBusiness(actor, businessId);

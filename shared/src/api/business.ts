@@ -26,6 +26,11 @@ export interface UpdateGs1PrefixesRequest {
   gs1Prefixes: string[];
 }
 
+/** The business's own GLN, which the portal writes as the party of its events; null clears it. */
+export interface UpdateBusinessGlnRequest {
+  gln: string | null;
+}
+
 /** Another business a claim collides with: a verified one that holds it already. */
 export interface ClaimHolder {
   businessId: string;

@@ -247,6 +247,13 @@ export const ERROR_CODES = {
       en: "The GTIN is not under any of the business's GS1 company prefixes.",
     },
   },
+  GLN_OUTSIDE_PREFIXES: {
+    status: 422,
+    message: {
+      vi: 'Mã GLN không thuộc mã doanh nghiệp GS1 nào của doanh nghiệp.',
+      en: "The GLN is not under any of the business's GS1 company prefixes.",
+    },
+  },
   PREFIX_TAKEN: {
     status: 409,
     message: {

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
-import type { Address, CreateBusinessRequest, UpdateGs1PrefixesRequest } from '@nguon/shared';
+import { IsEmail, IsOptional, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import type { Address, CreateBusinessRequest, UpdateBusinessGlnRequest, UpdateGs1PrefixesRequest } from '@nguon/shared';
 import { IsGln, IsGs1PrefixList, IsTaxCode, IsText } from '../../common/validation/decorators.js';
 
 export class AddressDto implements Address {
@@ -18,6 +18,11 @@ export class CreateBusinessDto implements CreateBusinessRequest {
   @IsOptional() @IsEmail() @MaxLength(254) email?: string;
   @IsOptional() @IsGs1PrefixList() gs1Prefixes?: string[];
   @IsOptional() @IsGln() gln?: string;
+}
+
+export class UpdateBusinessGlnDto implements UpdateBusinessGlnRequest {
+  /** null clears it. */
+  @ValidateIf((dto: UpdateBusinessGlnDto) => dto.gln !== null) @IsGln() gln: string | null;
 }
 
 export class UpdateGs1PrefixesDto implements UpdateGs1PrefixesRequest {

@@ -73,6 +73,16 @@ const businesses = {
     vi: `Mã GTIN ${gtin14} thuộc mã doanh nghiệp GS1 của «${holder}»: chỉ doanh nghiệp đó, hoặc nơi được giao lô hàng của họ, mới ghi sự kiện về hàng này.`,
     en: `GTIN ${gtin14} is under the GS1 company prefix of "${holder}": only that business, or one it shipped the goods to, records events about them.`,
   }),
+  glnOutsidePrefixes: (gln: string, prefixes: string, which: 'declared' | 'confirmed') =>
+    prefixes
+      ? {
+          vi: `Mã GLN ${gln} không thuộc mã doanh nghiệp GS1 ${which === 'confirmed' ? 'đã được xác nhận' : 'đã khai'} của doanh nghiệp (${prefixes}).`,
+          en: `GLN ${gln} is not under the business's ${which} GS1 company prefixes (${prefixes}).`,
+        }
+      : {
+          vi: `Mã GLN ${gln}: doanh nghiệp chưa có mã doanh nghiệp GS1 nào ${which === 'confirmed' ? 'được quản trị viên xác nhận' : 'được khai'}.`,
+          en: `GLN ${gln}: the business has no GS1 company prefix ${which === 'confirmed' ? 'confirmed by an administrator' : 'declared'}.`,
+        },
   noConfirmedPrefix: (gtin14: string) => ({
     vi: `Mã GTIN ${gtin14}: doanh nghiệp chưa có mã doanh nghiệp GS1 nào được quản trị viên xác nhận.`,
     en: `GTIN ${gtin14}: the business has no GS1 company prefix confirmed by an administrator.`,

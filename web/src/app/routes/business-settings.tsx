@@ -9,6 +9,7 @@ import { useBusiness } from '@/lib/api/get-business';
 import { BusinessFacts } from '@/features/businesses/components/business-facts';
 import { BusinessStatusBadge } from '@/components/ui/business-status-badge';
 import { BusinessStatusNotice } from '@/components/ui/business-status-notice';
+import { BusinessGlnCard } from '@/features/businesses/components/business-gln-card';
 import { Gs1PrefixesCard } from '@/features/businesses/components/gs1-prefixes-card';
 import { InvitationsCard } from '@/features/members/components/invitations-card';
 import { MembersCard } from '@/features/members/components/members-card';
@@ -91,6 +92,7 @@ export default function BusinessSettingsRoute() {
           {isOwner ? (
             <>
               <Gs1PrefixesCard business={view} onChanged={(updated) => business.setData(() => updated)} />
+              <BusinessGlnCard business={view} onChanged={(updated) => business.setData(() => updated)} />
               <ApiKeysCard businessId={view.id} />
               <WebhooksCard businessId={view.id} />
             </>

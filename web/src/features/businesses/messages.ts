@@ -95,6 +95,11 @@ export const businessesMessages = defineMessages(
       'Mã GTIN của sản phẩm phải thuộc một trong các mã này. Sau khi doanh nghiệp được xác minh, mã thêm mới phải chờ quản trị viên xác nhận.',
     'claims.edit.save': 'Lưu mã doanh nghiệp',
     'claims.edit.saved': 'Đã lưu.',
+    'gln.edit.title': 'Mã địa điểm toàn cầu (GLN) của doanh nghiệp',
+    'gln.edit.intro':
+      'Hệ thống của đối tác gửi hàng và sự kiện EPCIS đến doanh nghiệp theo mã này. Mã phải thuộc một mã doanh nghiệp GS1 của doanh nghiệp (đã được xác nhận, khi doanh nghiệp đã xác minh). Để trống để xóa.',
+    'gln.edit.label': 'Mã GLN (13 chữ số)',
+    'gln.edit.save': 'Lưu mã GLN',
 
     'certificates.title': 'Chứng nhận',
     'certificates.intro': 'Chứng nhận của doanh nghiệp (VietGAP, OCOP, hữu cơ, HACCP…) hiện cùng hiệu lực trên trang truy xuất.',
@@ -213,6 +218,11 @@ export const businessesMessages = defineMessages(
       'Product GTINs must fall under one of these. Once the business is verified, a prefix added waits for an administrator to confirm it.',
     'claims.edit.save': 'Save prefixes',
     'claims.edit.saved': 'Saved.',
+    'gln.edit.title': "The business's Global Location Number (GLN)",
+    'gln.edit.intro':
+      "Partners' systems address goods and EPCIS events to the business by it. It must fall under one of the business's GS1 company prefixes (a confirmed one, once the business is verified). Leave it empty to clear it.",
+    'gln.edit.label': 'GLN (13 digits)',
+    'gln.edit.save': 'Save GLN',
 
     'certificates.title': 'Certificates',
     'certificates.intro': "The business's certificates (VietGAP, OCOP, organic, HACCP…) show with their validity on consumer pages.",
