@@ -104,6 +104,12 @@ describe('EPCIS XML capture', () => {
     expect(expectApiError(list, 406, 'NOT_ACCEPTABLE').message).toMatch(/application\/json, application\/ld\+json\.$/);
   });
 
+  it('captures the events of an EPCISQueryDocument too, as the binding asks', async () => {
+    const queryResults = readFileSync(new URL('../fixtures/event-hash/xml/epcisQueryDocument.xml', import.meta.url), 'utf8');
+    const result = await job(queryResults, 'application/xml');
+    expect(result).toMatchObject({ success: true, capturedCount: 2, errors: [] });
+  });
+
   it('refuses XML it cannot read with the reason, and reads no entity from the server', async () => {
     const broken = expectApiError(
       await capture('<epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2"><EPCISBody>', 'application/xml'),

@@ -1,7 +1,7 @@
 import type { Element } from '@xmldom/xmldom';
 import { bareCbv } from './cbv-urns.js';
 import {
-  EPCIS_QUERY_XML_NAMESPACE,
+  EPCIS_QUERY_XML_NAMESPACES,
   EPCIS_XML_NAMESPACES,
   EVENT_FIELDS,
   QUANTITY_LISTS,
@@ -24,7 +24,8 @@ const REPEATED = new Set(['sensorReport', 'set', 'unset']);
 /** An element's name without its prefix. */
 const nameOf = (element: Element) => element.localName ?? element.tagName;
 
-const isStandard = (element: Element) => !element.namespaceURI || EPCIS_XML_NAMESPACES.includes(element.namespaceURI);
+const STANDARD_NAMESPACES = [...EPCIS_XML_NAMESPACES, ...EPCIS_QUERY_XML_NAMESPACES];
+const isStandard = (element: Element) => !element.namespaceURI || STANDARD_NAMESPACES.includes(element.namespaceURI);
 
 /** Children, with the contents of 1.x wrappers in their place. */
 function fieldsOf(element: Element): Element[] {
@@ -45,15 +46,9 @@ function only(element: Element, name: string): Element | undefined {
 export function readEpcisXml(text: string): Record<string, unknown> {
   // A byte order mark is not content (xmldom would call it text outside the root).
   const root = parseXml(text.replace(/^\uFEFF/, ''));
-  if (nameOf(root) !== 'EPCISDocument' || !EPCIS_XML_NAMESPACES.includes(root.namespaceURI ?? '')) {
-    throw new XmlProblem(
-      `the root element must be an EPCISDocument of namespace ${EPCIS_XML_NAMESPACES[0]} (or :1), not <${root.tagName}>`,
-    );
-  }
+  const list = eventListOf(root);
   const namespaces = new XmlNamespaces();
   declareNamespaces(root, namespaces);
-  const body = only(root, 'EPCISBody');
-  const list = body && only(body, 'EventList');
   const events = list ? fieldsOf(list).map((event) => readEvent(event, namespaces)) : [];
   const creationDate = root.getAttribute('creationDate');
   return {
@@ -67,12 +62,33 @@ export function readEpcisXml(text: string): Record<string, unknown> {
   };
 }
 
+/**
+ * The EventList of an EPCISDocument, or of an EPCISQueryDocument's results (the binding captures
+ * both; its events are the document's), or none in a document without events.
+ */
+function eventListOf(root: Element): Element | undefined {
+  const name = nameOf(root);
+  if (name === 'EPCISDocument' && EPCIS_XML_NAMESPACES.includes(root.namespaceURI ?? '')) {
+    const body = only(root, 'EPCISBody');
+    return body && only(body, 'EventList');
+  }
+  if (name === 'EPCISQueryDocument' && EPCIS_QUERY_XML_NAMESPACES.includes(root.namespaceURI ?? '')) {
+    const body = only(root, 'EPCISBody');
+    const results = (body && only(body, 'QueryResults')) ?? root;
+    const resultsBody = only(results, 'resultsBody');
+    return resultsBody && only(resultsBody, 'EventList');
+  }
+  throw new XmlProblem(
+    `the root element must be an EPCISDocument of namespace ${EPCIS_XML_NAMESPACES[0]} (or :1), or an EPCISQueryDocument, not <${root.tagName}>`,
+  );
+}
+
 /** Namespaces beside XML's and EPCIS's own that `xmlns:` declares on any element. */
 const NOT_DECLARED = new Set([
   XMLNS,
   XSI_NAMESPACE,
   'http://www.w3.org/2001/XMLSchema',
-  EPCIS_QUERY_XML_NAMESPACE,
+  ...EPCIS_QUERY_XML_NAMESPACES,
   ...EPCIS_XML_NAMESPACES,
 ]);
 

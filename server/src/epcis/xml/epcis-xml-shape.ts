@@ -2,7 +2,8 @@
 
 /** EPCIS 2.0's namespace first, then 1.x's, which documents of EPCIS 1.2 and 1.1 use. */
 export const EPCIS_XML_NAMESPACES = ['urn:epcglobal:epcis:xsd:2', 'urn:epcglobal:epcis:xsd:1'];
-export const EPCIS_QUERY_XML_NAMESPACE = 'urn:epcglobal:epcis-query:xsd:2';
+/** The query results' namespace, 2.0's first: an EPCISQueryDocument may be captured too. */
+export const EPCIS_QUERY_XML_NAMESPACES = ['urn:epcglobal:epcis-query:xsd:2', 'urn:epcglobal:epcis-query:xsd:1'];
 export const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
 
 /** Lists of plain texts and the element of each item: `<epcList><epc>…</epc></epcList>` is `"epcList": ["…"]`. */

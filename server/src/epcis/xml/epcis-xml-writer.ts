@@ -1,7 +1,7 @@
 import { prefixesFromContext, type PrefixMap } from '@nguon/shared';
 import { cbvUrn } from './cbv-urns.js';
 import {
-  EPCIS_QUERY_XML_NAMESPACE,
+  EPCIS_QUERY_XML_NAMESPACES,
   EPCIS_XML_NAMESPACES,
   EVENT_FIELDS,
   QUANTITY_LISTS,
@@ -177,7 +177,7 @@ export function epcisQueryDocumentXml(document: {
   const { queryName, resultsBody } = document.epcisBody.queryResults;
   const events = resultsBody.eventList.map((event) => epcisEventXml(event, document['@context'])).join('');
   return (
-    `${XML_DECLARATION}<epcisq:EPCISQueryDocument xmlns:epcisq="${EPCIS_QUERY_XML_NAMESPACE}" xmlns:epcis="${EPCIS_NAMESPACE}" schemaVersion="2.0" creationDate="${document.creationDate}">` +
+    `${XML_DECLARATION}<epcisq:EPCISQueryDocument xmlns:epcisq="${EPCIS_QUERY_XML_NAMESPACES[0]}" xmlns:epcis="${EPCIS_NAMESPACE}" schemaVersion="2.0" creationDate="${document.creationDate}">` +
     `<EPCISBody><epcisq:QueryResults>${element('queryName', escapeText(queryName))}<resultsBody><EventList>${events}</EventList></resultsBody></epcisq:QueryResults></EPCISBody></epcisq:EPCISQueryDocument>\n`
   );
 }
