@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { findBatchByGtinAndLot, findBatchByShortCode, findClaimedProduct, type FoundIdRow } from './batch-lookup.queries.js';
 
 /** Upper bound on remembered codes; each entry is a few dozen bytes. */
 const MAX_KEYS = 200_000;
@@ -17,12 +18,7 @@ export class BatchLookupService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   byGtinAndLot(gtin14: string, lot: string): Promise<string | null> {
-    return this.remembered(`01:${gtin14}:${lot}`, () =>
-      this.db.query(`SELECT b.id FROM batches b JOIN products p ON p.id = b.product_id WHERE p.gtin = $1 AND b.lot_code = $2`, [
-        gtin14,
-        lot,
-      ]),
-    );
+    return this.remembered(`01:${gtin14}:${lot}`, () => findBatchByGtinAndLot(this.db.manager, gtin14, lot));
   }
 
   /** The batch of a GTIN and lot if it was found before: no database. */
@@ -45,21 +41,15 @@ export class BatchLookupService {
   }
 
   byShortCode(code: string): Promise<string | null> {
-    return this.remembered(`q:${code}`, () => this.db.query(`SELECT id FROM batches WHERE short_code = $1`, [code]));
+    return this.remembered(`q:${code}`, () => findBatchByShortCode(this.db.manager, code));
   }
 
   /** The product of the business an administrator confirmed the GTIN's prefix for: a pending claim answers nothing. */
   productByGtin(gtin14: string): Promise<string | null> {
-    return this.remembered(`p:${gtin14}`, () =>
-      this.db.query(
-        `SELECT p.id FROM products p JOIN business_gs1_prefixes c ON c.business_id = p.business_id AND c.confirmed AND c.coverage @> substr(p.gtin, 2, 12)::int8
-        WHERE p.gtin = $1`,
-        [gtin14],
-      ),
-    );
+    return this.remembered(`p:${gtin14}`, () => findClaimedProduct(this.db.manager, gtin14));
   }
 
-  private async remembered(key: string, load: () => Promise<{ id: string }[]>): Promise<string | null> {
+  private async remembered(key: string, load: () => Promise<FoundIdRow[]>): Promise<string | null> {
     const known = this.ids.get(key);
     if (known) return known;
     const [row] = await load();

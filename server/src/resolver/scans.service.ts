@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
-import { rowsOf } from '../common/sql/returning.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { ClientClass } from '../scans/scan.entity.js';
 import { ScanLog } from '../scans/scan-log.service.js';
 import type { ScanPlaceDto } from './dto/scan-place.dto.js';
+import { placeScan } from './scan-place.queries.js';
 import { RecentScans, tokenFor } from './recent-scans.js';
 import { SCAN_TOKEN_TTL_MS, ScanTokens } from './scan-token.js';
 
@@ -53,12 +53,7 @@ export class ScansService {
     }
     // A scan answered a moment ago may still wait in memory: its row is written first.
     if (this.log.holds(checked.scanId)) await this.log.flush();
-    const placed = rowsOf<{ id: string }>(
-      await this.db.query(
-        `UPDATE scans SET latitude = $3, longitude = $4 WHERE id = $1 AND batch_id = $2 AND latitude IS NULL RETURNING id`,
-        [checked.scanId, batchId, coarse(dto.latitude), coarse(dto.longitude)],
-      ),
-    );
+    const placed = await placeScan(this.db.manager, checked.scanId, batchId, coarse(dto.latitude), coarse(dto.longitude));
     if (!placed.length) throw new DomainError('SCAN_ALREADY_PLACED');
   }
 }
