@@ -95,18 +95,3 @@ export const SERVER_BASELINE = {
   // ../public-view/public-batch.cache.js
   'server/src/web-app/page-renderer.ts': ['deep:public-view'],
 };
-
-/**
- * Raw SQL outside a module's `*.queries.ts` (./raw-sql.js, decision 0020): each file may keep
- * exactly this many `.query(` calls; lower the count as they move to the module's queries file,
- * and remove the file at none. 7 files (13 calls), recorded on 2026-12-04; the resolver's moved on 2026-12-05.
- */
-export const RAW_SQL_BASELINE = {
-  'server/src/events/batch-events.service.ts': 2,
-  'server/src/events/event-capture.ts': 2,
-  'server/src/events/event-corrections.service.ts': 1,
-  'server/src/events/event-store.ts': 2,
-  'server/src/flags/flag-detectors.ts': 1,
-  'server/src/flags/flag-scanner.ts': 1,
-  'server/src/flags/flags.service.ts': 4,
-};

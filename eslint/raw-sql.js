@@ -1,7 +1,6 @@
 // One data-access style per module (decision 0020): raw SQL only in a module's `*.queries.ts`,
 // as functions that take the manager (or the transaction's) and return typed rows. Services,
-// guards and resolvers call those functions; none calls `.query(` itself. Today's files that
-// still do are listed in ./baseline.js (RAW_SQL_BASELINE).
+// guards and resolvers call those functions; none calls `.query(` itself, with no exception left.
 
 /** Where the rule applies. */
 export const RAW_SQL_FILES = ['server/src/**/*.ts'];

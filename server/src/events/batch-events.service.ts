@@ -8,6 +8,7 @@ import { BatchesService } from '../batches/batches.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { toPage, type PageQueryDto } from '../common/pagination/page-query.dto.js';
 import { EventEntity } from './event.entity.js';
+import { findDeclaredEventIds, findRecordingBusinesses } from './event-lookup.queries.js';
 import { mapEvent } from './event.mapper.js';
 
 /** Reading a batch's full event records, for those who took part in it and for inspectors. */
@@ -35,11 +36,7 @@ export class BatchEventsService {
     const others = rows.filter((e) => !e.errorDeclared && !declared.has(e.eventId)).map((e) => e.eventId);
     // A declaration may fall on another page than the event it names.
     if (others.length) {
-      const found: { event_id: string }[] = await this.db.query(
-        `SELECT event_id FROM events WHERE error_declared AND event_id = ANY($1::text[])`,
-        [others],
-      );
-      for (const row of found) declared.add(row.event_id);
+      for (const row of await findDeclaredEventIds(this.db.manager, others)) declared.add(row.event_id);
     }
     return toPage(rows, total, query, (e) => mapEvent(e, declared.has(e.eventId)));
   }
@@ -52,10 +49,7 @@ export class BatchEventsService {
     const batch = await this.batches.findOrFail(batchId);
     const principal = actor.principal;
     if (TenancyPolicy.readsEverything(principal) || TenancyPolicy.actsForAny(principal, [batch.businessId])) return;
-    const parties: { business_id: string }[] = await this.db.query(
-      `SELECT DISTINCT e.business_id FROM event_batches eb JOIN events e ON e.id = eb.event_id WHERE eb.batch_id = $1 AND e.business_id IS NOT NULL`,
-      [batchId],
-    );
+    const parties = await findRecordingBusinesses(this.db.manager, batchId);
     if (
       !TenancyPolicy.actsForAny(
         principal,

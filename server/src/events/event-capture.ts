@@ -23,6 +23,7 @@ import { RecordsService } from '../records/records.service.js';
 import { EventStore, type BatchLink } from './event-store.js';
 import { eventIdentifiers, normalizeIdentifier, type IdentifierRole } from './event-identifiers.js';
 import type { EventEntity } from './event.entity.js';
+import { findRecorderOf, findStoredEvent } from './event-lookup.queries.js';
 import { LINK_ROLE, linkQuantity } from './identifier-links.js';
 import { EXT } from './portal-extensions.js';
 import { PRODUCER_ONLY_STAGES } from './stage-rules.js';
@@ -160,7 +161,7 @@ export class EventCapture {
     this.checkTimeAndQuantities(event);
     checkIdentifiers(event);
 
-    const [existing] = await tx.query(`SELECT id FROM events WHERE event_id = $1 AND error_declared = $2`, [eventId, declaresError]);
+    const [existing] = await findStoredEvent(tx, eventId, declaresError);
     if (existing) return { duplicate: true, eventId };
     if (declaresError) await this.checkDeclaredEvent(tx, eventId, businessId);
 
@@ -216,10 +217,7 @@ export class EventCapture {
 
   /** Only the business that recorded an event may declare it wrong. */
   private async checkDeclaredEvent(tx: EntityManager, eventId: string, businessId: string): Promise<void> {
-    const [original]: { business_id: string | null }[] = await tx.query(
-      `SELECT business_id FROM events WHERE event_id = $1 AND NOT error_declared`,
-      [eventId],
-    );
+    const [original] = await findRecorderOf(tx, eventId);
     // A declaration about an event this portal never stored is kept as received, as any EPCIS repository does.
     if (original && original.business_id !== businessId) {
       throw new CaptureProblem('/eventID', RULE_MESSAGES.events.onlyRecorderDeclaresWrong, 'FORBIDDEN');

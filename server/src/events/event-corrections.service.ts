@@ -9,6 +9,7 @@ import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import type { DeclareEventErrorDto } from './dto/declare-event-error.dto.js';
+import { findStoredEvent } from './event-lookup.queries.js';
 import { EventBatchEntity, EventEntity } from './event.entity.js';
 import { mapEvent } from './event.mapper.js';
 import { MassBalance, type StockedBatch } from './mass-balance.js';
@@ -41,7 +42,7 @@ export class EventCorrectionsService {
     const acting: Actor = { ...actor, businessId: actorId };
 
     const result = await this.db.transaction(async (tx) => {
-      const [declared] = await tx.query(`SELECT 1 FROM events WHERE event_id = $1 AND error_declared`, [original.eventId]);
+      const [declared] = await findStoredEvent(tx, original.eventId, true);
       if (declared) throw new DomainError('EVENT_ALREADY_DECLARED');
       const links = await tx.getRepository(EventBatchEntity).findBy({ eventId: original.id });
 

@@ -5,6 +5,7 @@ import { normalizeBizStep } from '@nguon/shared';
 import { EventIdentifierEntity } from './event-identifier.entity.js';
 import { eventIdentifiers } from './event-identifiers.js';
 import { EventBatchEntity, EventEntity } from './event.entity.js';
+import { findChainHeads, lockBatches } from './chain-heads.queries.js';
 import { LINK_ROLE, linkQuantity } from './identifier-links.js';
 import { findEarlierNamings } from './late-links.queries.js';
 import { lateLinkHash, recordHash } from './record-hash.js';
@@ -134,15 +135,8 @@ export class EventStore {
   private async lockChainHeads(tx: EntityManager, batchIds: string[]): Promise<Map<string, { seq: number; hash: string | null }>> {
     const ids = [...new Set(batchIds)].sort();
     if (!ids.length) return new Map();
-    await tx.query(`SELECT id FROM batches WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
-    // A late link's own hash heads the chain where it is last; else the event's record hash.
-    const rows: { batch_id: string; seq: number; record_hash: string | null }[] = await tx.query(
-      `SELECT DISTINCT ON (eb.batch_id) eb.batch_id, eb.seq, COALESCE(eb.link_hash, e.record_hash) AS record_hash
-         FROM event_batches eb JOIN events e ON e.id = eb.event_id
-        WHERE eb.batch_id = ANY($1::uuid[]) AND eb.seq IS NOT NULL
-        ORDER BY eb.batch_id, eb.seq DESC`,
-      [ids],
-    );
+    await lockBatches(tx, ids);
+    const rows = await findChainHeads(tx, ids);
     return new Map(rows.map((r) => [r.batch_id, { seq: r.seq, hash: r.record_hash }]));
   }
 }

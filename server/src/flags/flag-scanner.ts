@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { allowLongStatements } from '../database/postgres-connection.js';
-import { FLAG_DETECTORS } from './flag-detectors.js';
+import { FLAG_DETECTORS } from './flag-detectors.queries.js';
+import { tryScanLock } from './flags.queries.js';
 
 const EVERY_MS = 10 * 60 * 1000;
 const SCAN_STATEMENT_TIMEOUT_MS = 5 * 60 * 1000;
@@ -50,8 +51,7 @@ export class FlagScanner implements OnApplicationBootstrap, OnApplicationShutdow
   /** One run of every check, in one transaction; null when another instance is scanning. */
   scan(): Promise<FlagScanResult | null> {
     return this.db.transaction(async (tx) => {
-      const [lock]: { locked: boolean }[] = await tx.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [SCAN_LOCK]);
-      if (!lock?.locked) return null;
+      if (!(await tryScanLock(tx, SCAN_LOCK))) return null;
       // The checks read up to 90 days of events: on a large database that rightly takes longer than a request's statement.
       await allowLongStatements(tx, SCAN_STATEMENT_TIMEOUT_MS);
       const raised = noneRaised();

@@ -81,3 +81,33 @@ export async function countFlagsByStatus(db: EntityManager): Promise<FlagCountsR
   );
   return row!;
 }
+
+/** One scan at a time across instances: false when another holds the scan's lock (until its transaction ends). */
+export async function tryScanLock(tx: EntityManager, lockKey: number): Promise<boolean> {
+  const [lock]: { locked: boolean }[] = await tx.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [lockKey]);
+  return lock?.locked === true;
+}
+
+/** A flag's status, the flag locked for the change. */
+export function lockFlagStatus(tx: EntityManager, id: string): Promise<{ status: FlagStatus }[]> {
+  return tx.query(`SELECT status FROM flags WHERE id = $1 FOR UPDATE`, [id]);
+}
+
+export async function setFlagStatus(tx: EntityManager, id: string, status: FlagStatus): Promise<void> {
+  await tx.query(`UPDATE flags SET status = $2, updated_at = now() WHERE id = $1`, [id, status]);
+}
+
+export async function addFlagNote(
+  tx: EntityManager,
+  flagId: string,
+  authorId: string,
+  status: FlagStatus | null,
+  text: string,
+): Promise<void> {
+  await tx.query(`INSERT INTO flag_notes (flag_id, author_id, status, text) VALUES ($1, $2, $3, $4)`, [flagId, authorId, status, text]);
+}
+
+/** The photo of the consumer report a flag was raised for. */
+export function findReportPhoto(db: EntityManager, flagId: string): Promise<{ photo_key: string | null; photo_type: string | null }[]> {
+  return db.query(`SELECT r.photo_key, r.photo_type FROM flags f JOIN consumer_reports r ON r.id = f.report_id WHERE f.id = $1`, [flagId]);
+}

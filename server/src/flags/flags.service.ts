@@ -11,7 +11,17 @@ import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import type { ListFlagsQuery, UpdateFlagDto } from './dto/flags.dto.js';
 import { FlagScanner, noneRaised } from './flag-scanner.js';
 import { flagSummary } from './flag-summary.js';
-import { countFlagsByStatus, loadFlags, loadNotes, type FlagRow, type NoteRow } from './flags.queries.js';
+import {
+  addFlagNote,
+  countFlagsByStatus,
+  findReportPhoto,
+  loadFlags,
+  loadNotes,
+  lockFlagStatus,
+  setFlagStatus,
+  type FlagRow,
+  type NoteRow,
+} from './flags.queries.js';
 
 function mapFlag(row: FlagRow, notes: NoteRow[]): FlagView {
   return {
@@ -80,16 +90,11 @@ export class FlagsService {
       });
     }
     await this.db.transaction(async (tx) => {
-      const [flag]: { status: string }[] = await tx.query(`SELECT status FROM flags WHERE id = $1 FOR UPDATE`, [id]);
+      const [flag] = await lockFlagStatus(tx, id);
       if (!flag) throw new DomainError('FLAG_NOT_FOUND');
       const status = dto.status !== undefined && dto.status !== flag.status ? dto.status : null;
-      if (status) await tx.query(`UPDATE flags SET status = $2, updated_at = now() WHERE id = $1`, [id, status]);
-      await tx.query(`INSERT INTO flag_notes (flag_id, author_id, status, text) VALUES ($1, $2, $3, $4)`, [
-        id,
-        userOf(actor).id,
-        status,
-        dto.note ?? '',
-      ]);
+      if (status) await setFlagStatus(tx, id, status);
+      await addFlagNote(tx, id, userOf(actor).id, status, dto.note ?? '');
       await this.audit.record(tx, actor, {
         action: 'flag.update',
         targetType: 'flag',
@@ -111,10 +116,7 @@ export class FlagsService {
   }
 
   async reportPhoto(id: string): Promise<{ stream: Readable; contentType: string }> {
-    const [row]: { photo_key: string | null; photo_type: string | null }[] = await this.db.query(
-      `SELECT r.photo_key, r.photo_type FROM flags f JOIN consumer_reports r ON r.id = f.report_id WHERE f.id = $1`,
-      [id],
-    );
+    const [row] = await findReportPhoto(this.db.manager, id);
     if (!row?.photo_key) throw new DomainError('NOT_FOUND');
     return { stream: await this.storage.open(row.photo_key), contentType: row.photo_type! };
   }

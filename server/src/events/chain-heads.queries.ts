@@ -1,0 +1,24 @@
+import type { EntityManager } from 'typeorm';
+
+/** The last link of a batch's hash chain. */
+export interface ChainHeadRow {
+  batch_id: string;
+  seq: number;
+  /** A late link's own hash where it is last; else the event's record hash. */
+  record_hash: string | null;
+}
+
+/** Locks the batches in id order (so writers never deadlock) until the transaction ends. */
+export async function lockBatches(tx: EntityManager, sortedIds: string[]): Promise<void> {
+  await tx.query(`SELECT id FROM batches WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [sortedIds]);
+}
+
+export function findChainHeads(tx: EntityManager, batchIds: string[]): Promise<ChainHeadRow[]> {
+  return tx.query(
+    `SELECT DISTINCT ON (eb.batch_id) eb.batch_id, eb.seq, COALESCE(eb.link_hash, e.record_hash) AS record_hash
+       FROM event_batches eb JOIN events e ON e.id = eb.event_id
+      WHERE eb.batch_id = ANY($1::uuid[]) AND eb.seq IS NOT NULL
+      ORDER BY eb.batch_id, eb.seq DESC`,
+    [batchIds],
+  );
+}

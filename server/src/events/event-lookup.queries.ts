@@ -1,0 +1,24 @@
+import type { EntityManager } from 'typeorm';
+
+/** An event stored under an eventID: the record itself, or the error declaration about it. */
+export function findStoredEvent(db: EntityManager, eventId: string, errorDeclaration: boolean): Promise<{ id: string }[]> {
+  return db.query(`SELECT id FROM events WHERE event_id = $1 AND error_declared = $2`, [eventId, errorDeclaration]);
+}
+
+/** The business that recorded an event (not its error declaration). */
+export function findRecorderOf(db: EntityManager, eventId: string): Promise<{ business_id: string | null }[]> {
+  return db.query(`SELECT business_id FROM events WHERE event_id = $1 AND NOT error_declared`, [eventId]);
+}
+
+/** Which of these eventIDs an error declaration names. */
+export function findDeclaredEventIds(db: EntityManager, eventIds: string[]): Promise<{ event_id: string }[]> {
+  return db.query(`SELECT event_id FROM events WHERE error_declared AND event_id = ANY($1::text[])`, [eventIds]);
+}
+
+/** The businesses that recorded events on a batch. */
+export function findRecordingBusinesses(db: EntityManager, batchId: string): Promise<{ business_id: string }[]> {
+  return db.query(
+    `SELECT DISTINCT e.business_id FROM event_batches eb JOIN events e ON e.id = eb.event_id WHERE eb.batch_id = $1 AND e.business_id IS NOT NULL`,
+    [batchId],
+  );
+}
