@@ -61,3 +61,15 @@ export function mapRecallReach(
       .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
   };
 }
+
+/** A recalled batch as the recall webhooks describe it, with the link its QR code holds. */
+export function mapWebhookBatch(batch: RecalledBatchRow, identityUrl: string) {
+  return {
+    id: batch.id,
+    lotCode: batch.lot_code,
+    gtin: batch.gtin,
+    productName: { vi: batch.name_vi, en: batch.name_en },
+    businessName: batch.legal_name,
+    identityUrl,
+  };
+}

@@ -21,7 +21,7 @@ import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 import type { LiftRecallDto, RecallDto } from './dto/recall.dto.js';
 import { liftNotice, recallNotice } from './recall-notices.js';
 import { recallEvent } from './recall-event.js';
-import { mapRecall, mapRecallReach } from './recalls.mapper.js';
+import { mapRecall, mapRecallReach, mapWebhookBatch } from './recalls.mapper.js';
 import { RecallEntity } from './recall.entity.js';
 import {
   batchExists,
@@ -113,9 +113,9 @@ export class RecallsService {
                 reasonCategory,
                 reason: dto.reason,
                 recalledAt: at.toISOString(),
-                batch: this.describe(recalled),
+                batch: this.webhookBatch(recalled),
               },
-              yourBatches: batchIds.map((id) => this.describe(batches.get(id)!)),
+              yourBatches: batchIds.map((id) => this.webhookBatch(batches.get(id)!)),
             },
           ]),
         ),
@@ -192,7 +192,12 @@ export class RecallsService {
           [...concerned.keys()].map((businessId) => [
             businessId,
             {
-              recall: { id: recall.id, liftedAt: at.toISOString(), liftReason: dto.reason, batch: this.describe(recalled!) },
+              recall: {
+                id: recall.id,
+                liftedAt: at.toISOString(),
+                liftReason: dto.reason,
+                batch: this.webhookBatch(recalled!),
+              },
             },
           ]),
         ),
@@ -264,17 +269,8 @@ export class RecallsService {
     });
   }
 
-  private describe(batch: RecalledBatchRow) {
-    return {
-      id: batch.id,
-      lotCode: batch.lot_code,
-      gtin: batch.gtin,
-      productName: { vi: batch.name_vi, en: batch.name_en },
-      businessName: batch.legal_name,
-      identityUrl: identityUrl(
-        { gtin: batch.gtin, lotCode: batch.lot_code, shortCode: batch.short_code, expiryDate: batch.expiry_date },
-        this.config.publicBaseUrl,
-      ),
-    };
+  private webhookBatch(batch: RecalledBatchRow) {
+    const { gtin, lot_code: lotCode, short_code: shortCode, expiry_date: expiryDate } = batch;
+    return mapWebhookBatch(batch, identityUrl({ gtin, lotCode, shortCode, expiryDate }, this.config.publicBaseUrl));
   }
 }
