@@ -126,8 +126,9 @@ describeWithChromium('the working day of a co-operative, a distributor and an in
       await noViolations(`${day.name}: the shipping form`);
       await page.getByTestId('stage-submit').click();
       await page.getByTestId('recorded-notice').waitFor();
+      // The record's details (documents, parties) load after the record itself: wait for the note.
       const shipped = page.locator('[data-testid="batch-event"][data-stage="shipping"]');
-      await expect(shipped.innerText()).resolves.toContain('PXK-0412');
+      await shipped.getByText('PXK-0412').waitFor();
       await noViolations(`${day.name}: the batch page after shipping`);
       await signOut(page);
 
