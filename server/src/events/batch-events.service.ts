@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { EventView, Page } from '@nguon/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import type { Actor } from '../auth/principal.js';
 import { TenancyPolicy } from '../auth/tenancy.policy.js';
 import { BatchesService } from '../batches/batches.service.js';
@@ -16,13 +16,13 @@ import { mapEvent } from './event.mapper.js';
 export class BatchEventsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(EventEntity) private readonly events: Repository<EventEntity>,
     private readonly batches: BatchesService,
   ) {}
 
   async listBatchEvents(actor: Actor, batchId: string, query: PageQueryDto): Promise<Page<EventView>> {
     await this.assertMayReadRecords(actor, batchId);
-    const qb = this.db
-      .getRepository(EventEntity)
+    const qb = this.events
       .createQueryBuilder('e')
       .innerJoin('event_batches', 'eb', 'eb.event_id = e.id AND eb.batch_id = :batchId', { batchId })
       .distinct(true);

@@ -8,11 +8,6 @@ export interface ChainHeadRow {
   record_hash: string | null;
 }
 
-/** Locks the batches in id order (so writers never deadlock) until the transaction ends. */
-export async function lockBatches(tx: EntityManager, sortedIds: string[]): Promise<void> {
-  await tx.query(`SELECT id FROM batches WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [sortedIds]);
-}
-
 export function findChainHeads(tx: EntityManager, batchIds: string[]): Promise<ChainHeadRow[]> {
   return tx.query(
     `SELECT DISTINCT ON (eb.batch_id) eb.batch_id, eb.seq, COALESCE(eb.link_hash, e.record_hash) AS record_hash

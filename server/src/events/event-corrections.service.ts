@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { SINGLE_BATCH_STAGES, stageOf, type ErrorDeclarationView, type RecordStageRequest } from '@nguon/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import type { Actor } from '../auth/principal.js';
 import { TenancyPolicy } from '../auth/tenancy.policy.js';
 import { BatchesService } from '../batches/batches.service.js';
@@ -27,6 +27,7 @@ import { ruleViolated, StageEventPreparer } from './stage-event.preparer.js';
 export class EventCorrectionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(EventEntity) private readonly events: Repository<EventEntity>,
     private readonly portalCapture: PortalCapture,
     private readonly stages: StageEventPreparer,
     private readonly batches: BatchesService,
@@ -35,7 +36,7 @@ export class EventCorrectionsService {
   ) {}
 
   async declareError(actor: Actor, eventPk: string, dto: DeclareEventErrorDto): Promise<ErrorDeclarationView> {
-    const original = await this.db.getRepository(EventEntity).findOneBy({ id: eventPk, errorDeclared: false });
+    const original = await this.events.findOneBy({ id: eventPk, errorDeclared: false });
     if (!original) throw new DomainError('EVENT_NOT_FOUND');
     // Only the business that recorded it (a member, or its API key) may say it was wrong.
     const actorId = TenancyPolicy.actingBusiness(actor.principal, original.businessId ? [original.businessId] : []);

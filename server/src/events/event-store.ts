@@ -5,10 +5,11 @@ import { normalizeBizStep } from '@nguon/shared';
 import { EventIdentifierEntity } from './event-identifier.entity.js';
 import { eventIdentifiers } from './event-identifiers.js';
 import { EventBatchEntity, EventEntity } from './event.entity.js';
-import { findChainHeads, lockBatches } from './chain-heads.queries.js';
+import { findChainHeads } from './chain-heads.queries.js';
 import { LINK_ROLE, linkQuantity } from './identifier-links.js';
 import { findEarlierNamings } from './late-links.queries.js';
 import { lateLinkHash, recordHash } from './record-hash.js';
+import { lockBatches } from './stage-events.queries.js';
 
 export interface BatchLink {
   batchId: string;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttachmentsModule } from '../attachments/attachments.module.js';
 import { BatchesModule } from '../batches/batches.module.js';
 import { RecordsModule } from '../records/records.module.js';
@@ -9,12 +10,13 @@ import { EventRecordingService } from './event-recording.service.js';
 import { PortalCapture } from './portal-capture.js';
 import { StageEventPreparer } from './stage-event.preparer.js';
 import { EventCapture } from './event-capture.js';
+import { EventEntity } from './event.entity.js';
 import { EventStore } from './event-store.js';
 import { EventsController } from './events.controller.js';
 import { MassBalance } from './mass-balance.js';
 
 @Module({
-  imports: [BatchesModule, AttachmentsModule, RecordsModule],
+  imports: [TypeOrmModule.forFeature([EventEntity]), BatchesModule, AttachmentsModule, RecordsModule],
   controllers: [EventsController],
   providers: [
     EventRecordingService,

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 
 /**
- * Locks the batches (in id order, as the event store does, so writers never deadlock) until the
- * transaction ends: what is checked against a batch's records before writing stays true until written.
+ * Locks the batches (in id order, so writers never deadlock; the event store takes its locks here too)
+ * until the transaction ends: what is checked against a batch's records before writing stays true until written.
  */
 export async function lockBatches(db: EntityManager, batchIds: string[]): Promise<void> {
   const ids = [...new Set(batchIds)].sort();
