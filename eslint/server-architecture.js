@@ -74,6 +74,8 @@ const PUBLIC = {
     'tenancy.policy.ts',
     // A business's status, which businesses/' claim rules read as the access guard does.
     'business-status.queries.ts',
+    // The audit trail as auth/ writes to it, which audit/ provides (it comes after auth/).
+    'account-audit.ts',
   ],
   audit: ['audit-trail.ts'],
   mail: ['mailer.ts', 'compose-mail.ts'],

@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { IdempotencyOwners } from '../common/idempotency/idempotency-owners.js';
 import { RecordsModule } from '../records/records.module.js';
 import { AccessGuard } from './access.guard.js';
+import { ActorIdempotencyOwners } from './actor-idempotency-owners.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { Authenticator } from './authenticator.js';
@@ -13,7 +15,15 @@ import { TokenService } from './token.service.js';
 @Module({
   imports: [RecordsModule],
   controllers: [AuthController],
-  providers: [AuthService, SignInBackoff, TokenService, Authenticator, OwnershipResolver, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [AuthService, TokenService, Authenticator],
+  providers: [
+    AuthService,
+    SignInBackoff,
+    TokenService,
+    Authenticator,
+    OwnershipResolver,
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: IdempotencyOwners, useClass: ActorIdempotencyOwners },
+  ],
+  exports: [AuthService, TokenService, Authenticator, IdempotencyOwners],
 })
 export class AuthModule {}
