@@ -72,13 +72,17 @@ const PUBLIC = {
     'current-actor.decorator.ts',
     'principal.ts',
     'tenancy.policy.ts',
+    // Passwords are hashed one way, whoever sets them (sign-up, an administrator, an invitation).
+    'password.ts',
+    // The API key's format: api-keys/ issues what the authenticator checks.
+    'api-key-secret.ts',
     // A business's status, which businesses/' claim rules read as the access guard does.
     'business-status.queries.ts',
     // The audit trail as auth/ writes to it, which audit/ provides (it comes after auth/).
     'account-audit.ts',
   ],
   audit: ['audit-trail.ts'],
-  mail: ['mailer.ts', 'compose-mail.ts'],
+  mail: ['mailer.ts', 'compose-mail.ts', 'mail-token.ts'],
   // The same rules as SQL, for other modules' set-based queries.
   records: ['records.sql.ts'],
 };

@@ -7,9 +7,11 @@ import { ActorIdempotencyOwners } from './actor-idempotency-owners.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { Authenticator } from './authenticator.js';
+import { MembershipsService } from './memberships.service.js';
 import { OwnershipResolver } from './ownership.resolver.js';
 import { SignInBackoff } from './sign-in-backoff.js';
 import { TokenService } from './token.service.js';
+import { UsersService } from './users.service.js';
 
 @Global()
 @Module({
@@ -17,6 +19,8 @@ import { TokenService } from './token.service.js';
   controllers: [AuthController],
   providers: [
     AuthService,
+    UsersService,
+    MembershipsService,
     SignInBackoff,
     TokenService,
     Authenticator,
@@ -24,6 +28,6 @@ import { TokenService } from './token.service.js';
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: IdempotencyOwners, useClass: ActorIdempotencyOwners },
   ],
-  exports: [AuthService, TokenService, Authenticator, IdempotencyOwners],
+  exports: [AuthService, UsersService, MembershipsService, TokenService, Authenticator, IdempotencyOwners],
 })
 export class AuthModule {}

@@ -6,6 +6,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { hashMailToken, newMailToken } from '../mail/mail-token.js';
 import type { MailMessage } from '../mail/mailer.js';
 import { Mailer } from '../mail/mailer.js';
 import { AccountAudit } from './account-audit.js';
@@ -20,7 +21,6 @@ import {
 } from './accounts.queries.js';
 import type { RequestInfo } from './current-actor.decorator.js';
 import type { ChangePasswordDto, LoginDto, RegisterDto, VerifyEmailDto } from './dto/login.dto.js';
-import { hashMailToken, newMailToken } from './mail-token.js';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './password.js';
 import { selfActor, userOf, type Actor } from './principal.js';
 import { SessionEntity } from './session.entity.js';
