@@ -82,6 +82,13 @@ const PUBLIC = {
     'account-audit.ts',
   ],
   audit: ['audit-trail.ts'],
+  batches: [
+    // A batch's short code and the identity its QR code holds, which events, labels, codes,
+    // recalls and the consumer's pages use alike.
+    'batch-identity.ts',
+    // Scans by Vietnamese calendar day, which a batch's page and its business's dashboard count alike.
+    'batch-scans.queries.ts',
+  ],
   mail: ['mailer.ts', 'compose-mail.ts', 'mail-token.ts'],
   // The same rules as SQL, for other modules' set-based queries.
   records: ['records.sql.ts'],
