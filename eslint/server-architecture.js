@@ -89,6 +89,21 @@ const PUBLIC = {
     // Scans by Vietnamese calendar day, which a batch's page and its business's dashboard count alike.
     'batch-scans.queries.ts',
   ],
+  events: [
+    // The portal's EPCIS vocabulary and event shapes, which every module writing or showing events
+    // uses (EPCIS documents, exports, recalls, shipments, the consumer's pages).
+    'epcis-event.builder.ts',
+    'portal-extensions.ts',
+    // How the event store indexes identifiers, which EPCIS queries look events up by.
+    'event-identifiers.ts',
+    // EventCapture, which EventsModule exports: the one path events come in by (EPCIS, recalls).
+    'event-capture.ts',
+    // An event as the API shows it, for EPCIS capture's answer.
+    'event.mapper.ts',
+    // Request contracts that imports' rows and shipments' receipts take as events' routes do.
+    'dto/create-batch.dto.ts',
+    'dto/record-stage.dto.ts',
+  ],
   mail: ['mailer.ts', 'compose-mail.ts', 'mail-token.ts'],
   // The same rules as SQL, for other modules' set-based queries.
   records: ['records.sql.ts'],
