@@ -104,6 +104,13 @@ const PUBLIC = {
     'dto/create-batch.dto.ts',
     'dto/record-stage.dto.ts',
   ],
+  epcis: [
+    // EPCIS documents as the query interface writes them (JSON-LD or XML, EPCs in the format
+    // asked), which exports offer too.
+    'query-document.ts',
+    'epc-format.ts',
+    'xml/epcis-xml-writer.ts',
+  ],
   mail: ['mailer.ts', 'compose-mail.ts', 'mail-token.ts'],
   // The same rules as SQL, for other modules' set-based queries.
   records: ['records.sql.ts'],
