@@ -1,5 +1,5 @@
 import type { ApiKeyView } from '@nguon/shared';
-import type { ApiKeyEntity } from '../auth/api-key.entity.js';
+import type { ApiKeyEntity } from './api-key.entity.js';
 
 export function mapApiKey(k: ApiKeyEntity): ApiKeyView {
   return {

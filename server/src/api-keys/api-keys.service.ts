@@ -4,7 +4,7 @@ import type { ApiKeyScope, ApiKeyView, CreatedApiKey } from '@nguon/shared';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { newApiKey } from '../auth/api-key-secret.js';
-import { ApiKeyEntity } from '../auth/api-key.entity.js';
+import { ApiKeyEntity } from './api-key.entity.js';
 import { userOf, type Actor } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { mapApiKey } from './api-key.mapper.js';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { AccountAudit } from '../auth/account-audit.js';
 import type { Actor } from '../auth/principal.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 
@@ -19,7 +20,7 @@ export interface AuditRecord {
  * record stand or fall together.
  */
 @Injectable()
-export class AuditTrail {
+export class AuditTrail implements AccountAudit {
   async record(tx: EntityManager, actor: Actor | null, entry: AuditRecord): Promise<void> {
     const repository = tx.getRepository(AuditEntryEntity);
     await repository.save(

@@ -2,13 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CurrentUser, LoginResponse, SignUpAccepted } from '@nguon/shared';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
-import { AuditTrail } from '../audit/audit-trail.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { hashMailToken, newMailToken } from '../mail/mail-token.js';
 import type { MailMessage } from '../mail/mailer.js';
 import { Mailer } from '../mail/mailer.js';
+import { AccountAudit } from './account-audit.js';
 import { signUpAttemptMail, VERIFICATION_TTL_HOURS, verificationMail } from './account-mails.js';
 import {
   findResendWait,
@@ -20,7 +21,6 @@ import {
 } from './accounts.queries.js';
 import type { RequestInfo } from './current-actor.decorator.js';
 import type { ChangePasswordDto, LoginDto, RegisterDto, VerifyEmailDto } from './dto/login.dto.js';
-import { hashMailToken, newMailToken } from './mail-token.js';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './password.js';
 import { selfActor, userOf, type Actor } from './principal.js';
 import { SessionEntity } from './session.entity.js';
@@ -38,7 +38,7 @@ export class AuthService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tokens: TokenService,
-    private readonly audit: AuditTrail,
+    private readonly audit: AccountAudit,
     private readonly backoff: SignInBackoff,
     private readonly mailer: Mailer,
   ) {}

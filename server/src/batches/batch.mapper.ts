@@ -1,9 +1,11 @@
 import type { BatchListItem, BatchView } from '@nguon/shared';
-import type { ProductEntity } from '../products/product.entity.js';
 import { identityUrl } from './batch-identity.js';
 import type { BatchEntity } from './batch.entity.js';
 
-export function mapBatch(b: BatchEntity, product: Pick<ProductEntity, 'gtin'>, publicBaseUrl: string): BatchView {
+/** The batch's product, as its relation types it. */
+type BatchProduct = NonNullable<BatchEntity['product']>;
+
+export function mapBatch(b: BatchEntity, product: Pick<BatchProduct, 'gtin'>, publicBaseUrl: string): BatchView {
   return {
     id: b.id,
     productId: b.productId,
@@ -25,7 +27,7 @@ export function mapBatch(b: BatchEntity, product: Pick<ProductEntity, 'gtin'>, p
 
 export function mapBatchListItem(
   b: BatchEntity,
-  product: Pick<ProductEntity, 'gtin' | 'nameVi' | 'nameEn'>,
+  product: Pick<BatchProduct, 'gtin' | 'nameVi' | 'nameEn'>,
   lastEventAt: Date | null,
   publicBaseUrl: string,
 ): BatchListItem {

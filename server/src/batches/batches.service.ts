@@ -16,6 +16,9 @@ import { mapBatch, mapBatchListItem } from './batch.mapper.js';
 import { businessExists, loadLastEventTimes } from './batches.queries.js';
 import type { ListBatchesQueryDto } from './dto/list-batches.query.js';
 
+/** A batch with its product loaded. */
+export type BatchWithProduct = BatchEntity & { product: NonNullable<BatchEntity['product']> };
+
 /** Reading batches. Batches are created and changed by events (see the events module). */
 @Injectable()
 export class BatchesService {
@@ -26,13 +29,10 @@ export class BatchesService {
   ) {}
 
   /** The batch with its product, or BATCH_NOT_FOUND; read in `db` when inside a transaction. */
-  async findOrFail(
-    id: string,
-    db: EntityManager = this.db.manager,
-  ): Promise<BatchEntity & { product: NonNullable<BatchEntity['product']> }> {
+  async findOrFail(id: string, db: EntityManager = this.db.manager): Promise<BatchWithProduct> {
     const batch = await db.getRepository(BatchEntity).findOne({ where: { id }, relations: { product: true } });
     if (!batch?.product) throw new DomainError('BATCH_NOT_FOUND');
-    return batch as BatchEntity & { product: NonNullable<BatchEntity['product']> };
+    return batch as BatchWithProduct;
   }
 
   async getBatch(id: string): Promise<BatchView> {

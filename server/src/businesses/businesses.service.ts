@@ -12,7 +12,7 @@ import {
 } from '@nguon/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
-import { BusinessMemberEntity } from '../auth/business-member.entity.js';
+import { MembershipsService } from '../auth/memberships.service.js';
 import { userOf, type Actor } from '../auth/principal.js';
 import { TenancyPolicy } from '../auth/tenancy.policy.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
@@ -43,6 +43,7 @@ export class BusinessesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditTrail,
     private readonly changes: BatchChanges,
+    private readonly memberships: MembershipsService,
   ) {}
 
   /**
@@ -71,7 +72,7 @@ export class BusinessesService {
         }),
       );
       await replacePrefixes(tx, saved.id, prefixes);
-      await tx.getRepository(BusinessMemberEntity).insert({ businessId: saved.id, userId: user.id, role: 'owner' });
+      await this.memberships.addMember(tx, { businessId: saved.id, userId: user.id, role: 'owner' });
       await this.audit.record(tx, actor, {
         action: 'business.register',
         targetType: 'business',

@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_ATTACHMENT_MAX_BYTES, IMPORT_MAX_ROWS } from '@nguon/shared';
-import { parseNetwork } from '../common/outbound/address-policy.js';
+import { parseNetwork } from './network.js';
 
 /** Everything the app reads from the environment, checked once at start-up. */
 export interface AppConfig {

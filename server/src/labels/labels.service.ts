@@ -6,14 +6,12 @@ import { DataSource } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
 import { TenancyPolicy } from '../auth/tenancy.policy.js';
-import type { BatchEntity } from '../batches/batch.entity.js';
 import { identityUrl } from '../batches/batch-identity.js';
-import { BatchesService } from '../batches/batches.service.js';
+import { BatchesService, type BatchWithProduct } from '../batches/batches.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import type { ProductEntity } from '../products/product.entity.js';
 import type { LabelSheetQueryDto } from './dto/label-sheet-query.dto.js';
 import { labelSheetPdf, type LabelContent } from './label-sheet.js';
 
@@ -66,7 +64,7 @@ export class LabelsService {
   }
 
   /** What a label says, in Vietnamese as packaging in Vietnam must. */
-  private labelContent(batch: BatchEntity & { product: ProductEntity }): LabelContent {
+  private labelContent(batch: BatchWithProduct): LabelContent {
     const date = batch.expiryDate
       ? `HSD: ${printedDate(batch.expiryDate)}`
       : batch.bestBeforeDate

@@ -4,12 +4,12 @@ import type { CreatedInvitation, CurrentUser, InvitationPreview, InvitationView,
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuthService } from '../auth/auth.service.js';
 import type { RequestInfo } from '../auth/current-actor.decorator.js';
-import { hashMailToken, newMailToken } from '../auth/mail-token.js';
 import { hashPassword } from '../auth/password.js';
 import { selfActor, userOf, type Actor } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { hashMailToken, newMailToken } from '../mail/mail-token.js';
 import { Mailer, type MailMessage } from '../mail/mailer.js';
 import type { InviteMemberDto } from './dto/invite-member.dto.js';
 import type { InvitationSignUpDto, InvitationTokenDto } from './dto/invitation-token.dto.js';

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, of, type Observable } from 'rxjs';
-import type { RequestWithActor } from '../../auth/access.guard.js';
 import { DomainError } from '../errors/domain-error.js';
-import { IdempotencyStore, type IdempotencyOwner, type StoredAnswer } from './idempotency-store.js';
+import { IdempotencyOwners } from './idempotency-owners.js';
+import { IdempotencyStore, type StoredAnswer } from './idempotency-store.js';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Long enough for a UUID or a ULID with a prefix; no spaces or characters a log could misread. */
@@ -27,18 +27,20 @@ function isJsonAnswer(body: unknown): boolean {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly store: IdempotencyStore) {}
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly owners: IdempotencyOwners,
+  ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const http = context.switchToHttp();
-    const request = http.getRequest<RequestWithActor>();
+    const request = http.getRequest<FastifyRequest>();
     const key = request.headers['idempotency-key'];
-    const principal = request.actor?.principal;
-    if (context.getType() !== 'http' || key === undefined || !principal || !WRITES.has(request.method)) return next.handle();
+    const owner = this.owners.ownerOf(request);
+    if (context.getType() !== 'http' || key === undefined || !owner || !WRITES.has(request.method)) return next.handle();
     if (typeof key !== 'string' || !KEY_FORMAT.test(key)) throw new DomainError('IDEMPOTENCY_KEY_INVALID');
 
     const reply = http.getResponse<FastifyReply>();
-    const owner: IdempotencyOwner = principal.kind === 'user' ? { userId: principal.id } : { apiKeyId: principal.id };
     const body = request.body;
     const hash = createHash('sha256')
       .update(Buffer.isBuffer(body) ? body : JSON.stringify(body ?? null))

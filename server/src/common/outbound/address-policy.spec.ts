@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { AddressPolicy, canonicalAddress, parseNetwork } from './address-policy.js';
+import { AddressPolicy, canonicalAddress } from './address-policy.js';
 import { literalHost, parseOutboundUrl } from './outbound-url.js';
 
 const policy = new AddressPolicy();
@@ -117,11 +117,7 @@ describe('AddressPolicy', () => {
     expect(allowing.refusalOf('169.254.169.254')).toBe('metadata');
   });
 
-  it('reads networks, and refuses what is not one', () => {
-    expect(parseNetwork('10.0.0.0/8')).toEqual({ address: '10.0.0.0', prefix: 8, family: 'ipv4' });
-    expect(parseNetwork('::1')).toEqual({ address: '::1', prefix: 128, family: 'ipv6' });
-    for (const wrong of ['10.0.0.0/33', 'fc00::/129', 'localhost', '10.0.0.0/8/8', '10.0.0.0/x', ''])
-      expect(parseNetwork(wrong)).toBeNull();
+  it('refuses to allow what is not a network', () => {
     expect(() => new AddressPolicy(['nope'])).toThrow(/not a network/);
   });
 

@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net';
+import { parseNetwork } from '../../config/network.js';
 
 /** Why an address is not called: the kind of network it belongs to. */
 export type AddressRefusal = 'loopback' | 'unspecified' | 'private' | 'link-local' | 'shared' | 'multicast' | 'reserved' | 'metadata';
@@ -127,15 +128,4 @@ export class AddressPolicy {
     if (canonical.family === 'ipv6' && (ipv6Groups(canonical.address)[0]! & 0xe000) !== 0x2000) return 'reserved';
     return null;
   }
-}
-
-/** `a.b.c.d/n`, `x::y/n` or a single address; null when it is neither. */
-export function parseNetwork(text: string): { address: string; prefix: number; family: 'ipv4' | 'ipv6' } | null {
-  const [address = '', prefixText, extra] = text.trim().split('/');
-  const version = isIP(address);
-  if (version === 0 || extra !== undefined) return null;
-  const max = version === 4 ? 32 : 128;
-  const prefix = prefixText === undefined ? max : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : -1;
-  if (prefix < 0 || prefix > max) return null;
-  return { address, prefix, family: version === 4 ? 'ipv4' : 'ipv6' };
 }

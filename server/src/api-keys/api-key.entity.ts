@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { ApiKeyScope } from '@nguon/shared';
 
-/** A business's machine credential; only a hash of its secret is kept. */
+/** A business's machine credential; only a hash of its secret is kept (the authenticator reads it by its own query). */
 @Entity('api_keys')
 export class ApiKeyEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
