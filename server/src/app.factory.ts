@@ -12,7 +12,7 @@ import { trustFunction } from './common/http/client-address.js';
 import { MemoryLane } from './common/http/memory-lane.js';
 import { RouteMethods } from './common/http/route-methods.js';
 import { RateLimitGuard } from './common/rate-limit/rate-limit.guard.js';
-import { answerFrameworkError, ErrorFilter } from './common/errors/error.filter.js';
+import { ErrorFilter } from './common/errors/error.filter.js';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor.js';
 import { RequestTimeoutInterceptor } from './common/timeouts/request-timeout.js';
 import { refuseUnsafeInput } from './common/request/unsafe-input.js';
@@ -41,20 +41,21 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   try {
     const trust = trustFunction(config.trustProxy);
     const lane = new MemoryLane(trust);
+    const routes = new RouteMethods();
+    const errors = new ErrorFilter({ problems: { applies: isEpcisInterface, typeOf: epcisProblemType }, routes });
     const adapter = new FastifyAdapter({
       trustProxy: trust,
       serverFactory: lane.serverFactory,
       bodyLimit: BODY_LIMIT_BYTES,
       // Always our own id; a client's X-Request-Id is recorded beside it (clientRequestIdOf).
       genReqId: () => randomUUID(),
-      frameworkErrors: answerFrameworkError,
+      frameworkErrors: errors.answerFrameworkError,
     });
     // The API reads JSON only: Fastify's own JSON parser (also for EPCIS's JSON-LD) behind the
     // checks of refuseUnsafeInput, and no form or plain-text bodies (415).
     const instance = adapter.getInstance();
     instance.removeContentTypeParser('text/plain');
     refuseUnsafeInput(instance);
-    const routes = new RouteMethods();
     routes.learn(instance);
     const nest = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database), adapter, {
       logger: options.logger === false ? false : ['error', 'warn', 'log'],
@@ -62,7 +63,6 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     });
     applyRouteBodyLimits(nest.getHttpAdapter().getInstance());
     nest.useGlobalPipes(createValidationPipe());
-    const errors = new ErrorFilter({ problems: { applies: isEpcisInterface, typeOf: epcisProblemType }, routes });
     nest.useGlobalFilters(errors);
     // The timeout stands outside idempotency: a write that answers late still keeps its answer for the retry.
     nest.useGlobalInterceptors(

@@ -197,7 +197,9 @@ describe('businesses', () => {
 
     it('answers a path with a malformed percent-encoding with 400 in the error shape', async () => {
       const response = await f.http.get('/api/businesses/%E0%A4%A', { headers: { 'accept-language': 'en' } });
-      expect(expectApiError(response, 400, 'MALFORMED_REQUEST').message).toBe('The request could not be read (malformed JSON?).');
+      expect(expectApiError(response, 400, 'MALFORMED_URL').message).toBe(
+        'The address has a malformed character encoding (a % not followed by a valid code).',
+      );
     });
 
     it('answers an unknown API path with 404 in the error shape', async () => {

@@ -431,6 +431,7 @@ describe('EPCIS 2.0 query interface', () => {
         'NoSuchResourceException',
       ],
       ['a bad query parameter', () => query('/epcis/events?perPage=0'), 400, 'QueryParameterException'],
+      ['a path Fastify cannot decode', () => query('/epcis/events/%FF'), 400, 'QueryParameterException'],
       ['an Accept it cannot answer', () => query('/epcis/events', growerKey, { accept: 'text/html' }), 406, 'NotAcceptableException'],
       [
         'a document GS1 schema refuses',

@@ -15,6 +15,13 @@ export const ERROR_CODES = {
     status: 400,
     message: { vi: 'Yêu cầu không đọc được (JSON sai cú pháp?).', en: 'The request could not be read (malformed JSON?).' },
   },
+  MALFORMED_URL: {
+    status: 400,
+    message: {
+      vi: 'Địa chỉ có ký tự mã hoá sai (một dấu % không theo sau bởi mã hợp lệ).',
+      en: 'The address has a malformed character encoding (a % not followed by a valid code).',
+    },
+  },
   UNAUTHENTICATED: { status: 401, message: { vi: 'Bạn cần đăng nhập.', en: 'You need to sign in.' } },
   INVALID_CREDENTIALS: { status: 401, message: { vi: 'Email hoặc mật khẩu không đúng.', en: 'Wrong email or password.' } },
   ACCOUNT_DISABLED: {

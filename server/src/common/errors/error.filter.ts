@@ -104,6 +104,15 @@ export class ErrorFilter implements ExceptionFilter {
   }
 
   /**
+   * Errors Fastify answers itself before any route runs (a path with a malformed percent-encoding),
+   * in the same shape: Fastify's onSend hooks do not run for them, so the request id is set here.
+   */
+  answerFrameworkError = (error: Error, request: FastifyRequest, reply: FastifyReply): void => {
+    void reply.header('x-request-id', String(request.id));
+    this.answer(error, request, reply);
+  };
+
+  /**
    * A 404 for a path that takes other methods but not this one is a 405 naming them (`Allow`). A
    * 404 a handler threw (no such batch) is not: its own method has a route there.
    */
@@ -139,6 +148,10 @@ export class ErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       if (status < 500) return { code: statusCodeToCode(status) };
     }
+    // On the resolver's paths a code that cannot be decoded is a bad identifier; elsewhere a bad address.
+    if ((exception as { code?: string }).code === 'FST_ERR_BAD_URL') {
+      return { code: /^\/(01|q)\//.test(request.url) ? 'INVALID_IDENTIFIER' : 'MALFORMED_URL' };
+    }
     // Fastify's own errors (bad JSON, body too large, wrong content type) carry a statusCode.
     const fastifyStatus = (exception as { statusCode?: number }).statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
@@ -151,26 +164,4 @@ export class ErrorFilter implements ExceptionFilter {
     );
     return { code: 'INTERNAL' };
   }
-}
-
-/**
- * Errors Fastify answers itself before any route runs (a path with a malformed percent-encoding),
- * in the same shape: on the resolver's paths the code cannot be read, elsewhere the request.
- */
-export function answerFrameworkError(error: Error & { statusCode?: number }, request: FastifyRequest, reply: FastifyReply): void {
-  const status = error.statusCode ?? 400;
-  const code: ErrorCode =
-    status !== 400 ? statusCodeToCode(status) : /^\/(01|q)\//.test(request.url) ? 'INVALID_IDENTIFIER' : 'MALFORMED_REQUEST';
-  const definition = ERROR_CODES[code];
-  const body: ApiError = {
-    statusCode: definition.status,
-    code,
-    message: localize(definition.message, pickLocale(request.headers['accept-language'])),
-    requestId: String(request.id),
-  };
-  void reply
-    .status(definition.status)
-    .header('x-request-id', String(request.id))
-    .header('content-type', 'application/json; charset=utf-8')
-    .send(body);
 }
