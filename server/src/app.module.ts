@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { BatchesModule } from './batches/batches.module.js';
 import { BusinessesModule } from './businesses/businesses.module.js';
 import { CacheModule } from './common/cache/cache.module.js';
+import { MasterDataModule } from './common/master-data/master-data.module.js';
 import { IdempotencyModule } from './common/idempotency/idempotency.module.js';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
 import type { AppConfig } from './config/app-config.js';
@@ -51,6 +52,7 @@ export class AppModule {
           dataSourceFactory: async () => database.dataSource,
         }),
         CacheModule,
+        MasterDataModule,
         RateLimitModule,
         IdempotencyModule,
         MailModule,

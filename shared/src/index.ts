@@ -29,6 +29,7 @@ export * from './api/consumer-state.js';
 export * from './api/trace.js';
 export * from './api/search.js';
 export * from './epcis/event-hash.js';
+export * from './epcis/named-places.js';
 export * from './api/attachment.js';
 export * from './api/imports.js';
 export * from './api/recall.js';

@@ -41,6 +41,7 @@ describe('the database', () => {
       'AddCaptureWarnings1766200000000',
       'AllowCaptureBehaviourAll1766300000000',
       'AddLateBatchLinks1766400000000',
+      'AddLatePlaceLinks1766500000000',
     ]);
     expect(await db.dataSource.runMigrations()).toEqual([]);
   });
@@ -58,5 +59,49 @@ describe('the database', () => {
     await expect(db.dataSource.query(`DELETE FROM events`)).rejects.toThrow(/append-only/);
     const [row] = await db.dataSource.query(`SELECT count(*)::int AS n, max(biz_step) AS step FROM events`);
     expect(row).toEqual({ n: 1, step: null });
+  });
+
+  it('indexes the places and parties of the events stored before late place links existed', async () => {
+    await db.dataSource.undoLastMigration();
+    const document = {
+      type: 'ObjectEvent',
+      bizLocation: { id: 'urn:epc:id:sgln:8934567.00001.0' },
+      destinationList: [{ type: 'owning_party', destination: 'urn:epc:id:pgln:8936010.00000' }],
+    };
+    const [event] = await db.dataSource.query(
+      `INSERT INTO events (event_id, event_type, event_time, event_time_zone_offset, document)
+       VALUES ('urn:uuid:00000000-0000-4000-8000-000000000003', 'ObjectEvent', now(), '+07:00', $1) RETURNING id`,
+      [document],
+    );
+    expect(await db.dataSource.runMigrations()).toHaveLength(1);
+    const named = await db.dataSource.query(`SELECT role, identifier FROM event_identifiers WHERE event_id = $1 ORDER BY role`, [event.id]);
+    expect(named).toEqual([
+      { role: 'destination', identifier: 'https://id.gs1.org/417/8936010000001' },
+      { role: 'place', identifier: 'https://id.gs1.org/414/8934567000017' },
+    ]);
+  });
+
+  it('lets an empty place column take only the late link recorded for it, once', async () => {
+    const [event] = await db.dataSource.query(`
+      INSERT INTO events (event_id, event_type, event_time, event_time_zone_offset, document)
+      VALUES ('urn:uuid:00000000-0000-4000-8000-000000000002', 'ObjectEvent', now(), '+07:00', '{}') RETURNING id`);
+    const place = '00000000-0000-4000-8000-0000000000aa';
+    const setPlace = (id: string) => db.dataSource.query(`UPDATE events SET location_id = $1 WHERE id = $2`, [id, event.id]);
+    // No record of the link: refused.
+    await expect(setPlace(place)).rejects.toThrow(/append-only/);
+    await db.dataSource.query(`ALTER TABLE events DROP CONSTRAINT events_location_id_fkey`);
+    await db.dataSource.query(
+      `INSERT INTO event_place_links (event_id, field, linked_id, linked_at, link_hash) VALUES ($1, 'location', $2, now(), 'h')`,
+      [event.id, place],
+    );
+    // Another id than the record names, or another column changing with it: refused.
+    await expect(setPlace('00000000-0000-4000-8000-0000000000bb')).rejects.toThrow(/append-only/);
+    await expect(
+      db.dataSource.query(`UPDATE events SET location_id = $1, biz_step = 'shipping' WHERE id = $2`, [place, event.id]),
+    ).rejects.toThrow(/append-only/);
+    await setPlace(place);
+    // Once set, it stays: the link record cannot change either.
+    await expect(setPlace('00000000-0000-4000-8000-0000000000bb')).rejects.toThrow(/append-only/);
+    await expect(db.dataSource.query(`UPDATE event_place_links SET linked_id = linked_id`)).rejects.toThrow(/append-only/);
   });
 });

@@ -4,6 +4,7 @@ import { eventHashId, epcisDocumentEvents, gs1CheckDigit, type PublicBatchView }
 import { eventIdentifiers, normalizeIdentifier } from '../../server/src/events/event-identifiers.js';
 import { canonicalJson } from '../../server/src/events/record-hash.js';
 import {
+  companyPrefixOf,
   createApiKey,
   createBatch,
   createLocation,
@@ -360,6 +361,32 @@ describe('EPCIS 2.0 capture', () => {
       }
       expect(await integrityOf(batch.id)).toMatchObject({ verified: false, firstBroken: { seq: 1, problem: 'content_changed' } });
     });
+
+    it('gives events their place once the business registers its GLN, and finds that place rewritten behind the application', async () => {
+      const prefix = companyPrefixOf(farm.product.gtin!);
+      const gln = glnOf(prefix, '0042');
+      const batch = await createBatch(f, farm.owner, farm.product.id, { quantity: 50 });
+      const document = documentOf(2, `https://id.gs1.org/01/${farm.product.gtin!}/10/${batch.lotCode}`) as any;
+      for (const event of document.epcisBody.eventList) event.bizLocation = { id: `urn:epc:id:sgln:${prefix}.0042.0` };
+      expect((await capture(document)).body.warnings.map((w: { code: string }) => w.code)).toEqual(['UNKNOWN_PLACE', 'UNKNOWN_PLACE']);
+
+      const shed = await createLocation(f, farm.owner, farm.business.id, { name: 'Kho lạnh', gln });
+      const places = await sql<{ location_id: string | null }>(t, `SELECT location_id FROM events WHERE event_id = ANY($1)`, [
+        document.epcisBody.eventList.map((e: { eventID: string }) => e.eventID),
+      ]);
+      expect(places).toEqual([{ location_id: shed.id }, { location_id: shed.id }]);
+      const view = await f.http.get<PublicBatchView>(`/api/public/batches/${batch.id}`);
+      expect(view.body.timeline.filter((e) => e.place?.name === 'Kho lạnh')).toHaveLength(2);
+      expect(await integrityOf(batch.id)).toMatchObject({ verified: true, records: 3 });
+
+      await sql(t, `ALTER TABLE events DISABLE TRIGGER events_append_only`);
+      try {
+        await sql(t, `UPDATE events SET location_id = $1 WHERE event_id = $2`, [farm.location.id, document.epcisBody.eventList[1].eventID]);
+      } finally {
+        await sql(t, `ALTER TABLE events ENABLE TRIGGER events_append_only`);
+      }
+      expect(await integrityOf(batch.id)).toMatchObject({ verified: false, firstBroken: { seq: 3, problem: 'content_changed' } });
+    });
   });
 
   describe('GS1-Capture-Error-Behaviour: all', () => {
@@ -553,14 +580,15 @@ describe('EPCIS 2.0 capture', () => {
           eventId,
           pointer: '/epcisBody/eventList/0/bizLocation/id',
           code: 'UNKNOWN_PLACE',
-          message: 'urn:epc:id:sgln:9520123.45678.0: not a registered place of this business; the event is stored without a place',
+          message:
+            'urn:epc:id:sgln:9520123.45678.0: not a registered place of this business; the event is stored without a place, and takes it when the business registers this GLN',
         },
         {
           eventIndex: 0,
           eventId,
           pointer: '/epcisBody/eventList/0/destinationList/0/destination',
           code: 'UNKNOWN_PARTY',
-          message: `${nobody}: not a business on the portal; the event is stored, and this party is not told of it`,
+          message: `${nobody}: not a business on the portal; the event is stored, and this party is told of it once its GS1 company prefix is confirmed`,
         },
       ]);
       // Kept with the job.

@@ -16,6 +16,7 @@ import { MembershipsService } from '../auth/memberships.service.js';
 import { userOf, type Actor } from '../auth/principal.js';
 import { TenancyPolicy } from '../auth/tenancy.policy.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
+import { MasterDataArrivals } from '../common/master-data/master-data-arrivals.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { toPage } from '../common/pagination/page-query.dto.js';
@@ -43,6 +44,7 @@ export class BusinessesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditTrail,
     private readonly changes: BatchChanges,
+    private readonly arrivals: MasterDataArrivals,
     private readonly memberships: MembershipsService,
   ) {}
 
@@ -136,10 +138,13 @@ export class BusinessesService {
 
   /** An administrator confirms the prefixes a verified business added since its verification. */
   async confirmPrefixes(actor: Actor, businessId: string): Promise<BusinessView> {
+    // Events that named a party under the prefixes before they were confirmed now name this business.
+    let linked: string[] = [];
     await this.db.transaction(async (tx) => {
       const business = await this.lockOrFail(tx, businessId);
       if (business.status !== 'verified') throw new DomainError('BUSINESS_STATUS_CONFLICT');
       const confirmed = await confirmClaims(tx, businessId, userOf(actor).id);
+      linked = await this.arrivals.prefixesConfirmed(tx, businessId, confirmed);
       await this.audit.record(tx, actor, {
         action: 'business.confirm_prefixes',
         targetType: 'business',
@@ -148,6 +153,7 @@ export class BusinessesService {
         details: { confirmed },
       });
     });
+    await this.changes.publish(linked);
     return this.getBusiness(actor, businessId);
   }
 
@@ -159,11 +165,13 @@ export class BusinessesService {
     if (rule.needsReason && !reason) {
       throw new DomainError('VALIDATION_FAILED', undefined, { reason: [RULE_MESSAGES.businesses.reasonRequired] });
     }
+    let linked: string[] = [];
     await this.db.transaction(async (tx) => {
       const business = await this.lockOrFail(tx, businessId);
       if (!(rule.from as readonly BusinessStatus[]).includes(business.status)) throw new DomainError('BUSINESS_STATUS_CONFLICT');
       // Verifying confirms the tax code and prefixes, unless a verified business holds one already.
       const confirmed = decision === 'verify' ? await confirmClaims(tx, businessId, userOf(actor).id) : [];
+      linked = await this.arrivals.prefixesConfirmed(tx, businessId, confirmed);
       await tx.getRepository(BusinessEntity).update(
         { id: businessId },
         {
@@ -187,6 +195,7 @@ export class BusinessesService {
       });
     });
     await this.businessPagesChanged(businessId);
+    await this.changes.publish(linked);
     return this.getBusiness(actor, businessId);
   }
 

@@ -13,7 +13,7 @@ import { BusinessEntity } from '../businesses/business.entity.js';
 import { CertificateEntity } from '../businesses/certificate.entity.js';
 import { CaptureJobEntity } from '../epcis/capture-job.entity.js';
 import { EventIdentifierEntity } from '../events/event-identifier.entity.js';
-import { EventBatchEntity, EventEntity } from '../events/event.entity.js';
+import { EventBatchEntity, EventEntity, EventPlaceLinkEntity } from '../events/event.entity.js';
 import { ImportJobEntity } from '../imports/import-job.entity.js';
 import { LocationEntity } from '../locations/location.entity.js';
 import { BusinessInvitationEntity } from '../auth/business-invitation.entity.js';
@@ -41,6 +41,7 @@ export const entities = [
   BatchEntity,
   EventEntity,
   EventBatchEntity,
+  EventPlaceLinkEntity,
   EventIdentifierEntity,
   CaptureJobEntity,
   ImportJobEntity,

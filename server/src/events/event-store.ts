@@ -1,14 +1,15 @@
-import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { In, IsNull, type EntityManager } from 'typeorm';
 import type { EventBatchRole, UnitCode } from '@nguon/shared';
-import { normalizeBizStep } from '@nguon/shared';
+import { namedPlaces, normalizeBizStep } from '@nguon/shared';
+import { MasterDataArrivals } from '../common/master-data/master-data-arrivals.js';
 import { EventIdentifierEntity } from './event-identifier.entity.js';
 import { eventIdentifiers } from './event-identifiers.js';
-import { EventBatchEntity, EventEntity } from './event.entity.js';
+import { EventBatchEntity, EventEntity, EventPlaceLinkEntity, type LatePlaceField } from './event.entity.js';
 import { findChainHeads } from './chain-heads.queries.js';
 import { LINK_ROLE, linkQuantity } from './identifier-links.js';
-import { findEarlierNamings } from './late-links.queries.js';
-import { lateLinkHash, recordHash } from './record-hash.js';
+import { findEarlierNamings, findUnlinkedParties, findUnplacedAt, type UnplacedRow } from './late-links.queries.js';
+import { lateLinkHash, latePlaceHash, recordHash } from './record-hash.js';
 import { lockBatches } from './stage-events.queries.js';
 
 export interface BatchLink {
@@ -37,7 +38,16 @@ function idOf(value: unknown): string | null {
  * batch links, inside the caller's transaction, and chains it onto each batch it touches.
  */
 @Injectable()
-export class EventStore {
+export class EventStore implements OnModuleInit {
+  constructor(private readonly arrivals: MasterDataArrivals) {}
+
+  onModuleInit(): void {
+    this.arrivals.listen({
+      placeRegistered: (tx, location) => this.linkPlace(tx, location),
+      prefixConfirmed: (tx, businessId, prefix) => this.linkParty(tx, businessId, prefix),
+    });
+  }
+
   async append(tx: EntityManager, input: AppendEvent): Promise<EventEntity> {
     const doc = input.document;
     const heads = await this.lockChainHeads(
@@ -81,7 +91,7 @@ export class EventStore {
     event.recordHash = recordHash({ ...event, links });
     const saved = await tx.getRepository(EventEntity).save(event);
     if (links.length) await tx.getRepository(EventBatchEntity).insert(links.map((l) => ({ eventId: saved.id, ...l })));
-    const identifiers = eventIdentifiers(doc);
+    const identifiers = [...eventIdentifiers(doc), ...namedPlaces(doc)];
     if (identifiers.length) await tx.getRepository(EventIdentifierEntity).insert(identifiers.map((i) => ({ eventId: saved.id, ...i })));
     return saved;
   }
@@ -127,6 +137,49 @@ export class EventStore {
     }
     await tx.getRepository(EventBatchEntity).insert(inserted);
     return byEvent.size;
+  }
+
+  /**
+   * Links a place registered (or given its GLN) after the business's events that happened there:
+   * each such event still without a place takes it, through a record of its own (late place
+   * link, hashed over the event's record hash). Answers the batches those events concern.
+   */
+  async linkPlace(tx: EntityManager, location: { id: string; businessId: string; gln: string }): Promise<string[]> {
+    const events = await findUnplacedAt(tx, `https://id.gs1.org/414/${location.gln}`, location.businessId);
+    return this.fillLate(tx, 'location', events, location.id);
+  }
+
+  /**
+   * Links a business to the events, of any business, that named a party under a company prefix
+   * just confirmed to it, as source or destination, where none was known: a shipment sent to it
+   * before it was on the portal reaches its incoming list. Answers the batches concerned.
+   */
+  async linkParty(tx: EntityManager, businessId: string, companyPrefix: string): Promise<string[]> {
+    const changed = new Set<string>();
+    for (const field of ['source', 'destination'] as const) {
+      const events = await findUnlinkedParties(tx, field, `https://id.gs1.org/417/${companyPrefix}`);
+      for (const batchId of await this.fillLate(tx, field, events, businessId)) changed.add(batchId);
+    }
+    return [...changed];
+  }
+
+  private async fillLate(tx: EntityManager, field: LatePlaceField, events: UnplacedRow[], linkedId: string): Promise<string[]> {
+    if (!events.length) return [];
+    const linkedAt = new Date();
+    await tx.getRepository(EventPlaceLinkEntity).insert(
+      events.map((e) => ({
+        eventId: e.id,
+        field,
+        linkedId,
+        linkedAt,
+        linkHash: latePlaceHash({ recordHash: e.record_hash, field, linkedId, linkedAt }),
+      })),
+    );
+    const column = { location: 'locationId', source: 'sourceBusinessId', destination: 'destinationBusinessId' } as const;
+    await tx
+      .getRepository(EventEntity)
+      .update({ id: In(events.map((e) => e.id)), [column[field]]: IsNull() }, { [column[field]]: linkedId });
+    return [...new Set(events.flatMap((e) => e.batch_ids))];
   }
 
   /**

@@ -2,7 +2,12 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { EventBatchRole, UnitCode } from '@nguon/shared';
 import { numericTransformer } from '../database/column-transformers.js';
 
-/** An EPCIS event exactly as captured, with the columns queries filter on. Never updated. */
+export type LatePlaceField = 'location' | 'source' | 'destination';
+
+/**
+ * An EPCIS event exactly as captured, with the columns queries filter on. Never updated, but for
+ * an empty place or party column taking a late link (EventPlaceLinkEntity) once it is recorded.
+ */
 @Entity('events')
 export class EventEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -42,4 +47,15 @@ export class EventBatchEntity {
   /** A link made after the event was stored (its batch registered later): when, and the hash of that record. */
   @Column({ name: 'linked_at', type: 'timestamptz', nullable: true }) linkedAt: Date | null;
   @Column({ name: 'link_hash', type: 'text', nullable: true }) linkHash: string | null;
+}
+
+/** A place or party registered after the event that named it, linked then: a record of its own, hashed over the event's record hash. */
+@Entity('event_place_links')
+export class EventPlaceLinkEntity {
+  @Column({ name: 'event_id', type: 'uuid', primary: true }) eventId: string;
+  @Column({ type: 'text', primary: true }) field: LatePlaceField;
+  /** The location (field `location`) or the business (`source`, `destination`). */
+  @Column({ name: 'linked_id', type: 'uuid' }) linkedId: string;
+  @Column({ name: 'linked_at', type: 'timestamptz' }) linkedAt: Date;
+  @Column({ name: 'link_hash', type: 'text' }) linkHash: string;
 }

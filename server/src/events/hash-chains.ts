@@ -1,14 +1,17 @@
 import type { IntegrityReport } from '@nguon/shared';
 import { In, type DataSource } from 'typeorm';
-import { EventBatchEntity, EventEntity } from './event.entity.js';
-import { lateLinkHash, recordHash } from './record-hash.js';
+import { EventBatchEntity, EventEntity, EventPlaceLinkEntity } from './event.entity.js';
+import { lateLinkHash, latePlaceHash, recordHash } from './record-hash.js';
 
 /** The stored chains of several batches: their links, the events they point at, and those events' other links. */
 interface StoredChains {
   linksByBatch: Map<string, EventBatchEntity[]>;
   eventById: Map<string, EventEntity>;
   linksByEvent: Map<string, EventBatchEntity[]>;
+  placeLinksByEvent: Map<string, EventPlaceLinkEntity[]>;
 }
+
+const PLACE_COLUMN = { location: 'locationId', source: 'sourceBusinessId', destination: 'destinationBusinessId' } as const;
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -16,20 +19,22 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
-/** Three queries whatever the number of batches. */
+/** Four queries whatever the number of batches. */
 export async function loadChains(db: DataSource, batchIds: string[]): Promise<StoredChains> {
   const own = await db.getRepository(EventBatchEntity).find({ where: { batchId: In(batchIds) }, order: { seq: 'ASC' } });
   const eventIds = [...new Set(own.map((l) => l.eventId))];
-  const [events, links] = eventIds.length
+  const [events, links, placeLinks] = eventIds.length
     ? await Promise.all([
         db.getRepository(EventEntity).findBy({ id: In(eventIds) }),
         db.getRepository(EventBatchEntity).findBy({ eventId: In(eventIds) }),
+        db.getRepository(EventPlaceLinkEntity).findBy({ eventId: In(eventIds) }),
       ])
-    : [[], []];
+    : [[], [], []];
   return {
     linksByBatch: groupBy(own, (l) => l.batchId),
     eventById: new Map(events.map((e) => [e.id, e])),
     linksByEvent: groupBy(links, (l) => l.eventId),
+    placeLinksByEvent: groupBy(placeLinks, (l) => l.eventId),
   };
 }
 
@@ -43,6 +48,21 @@ function lateLinkHashOf(link: EventBatchEntity, eventHash: string, links: EventB
     prevHash: link.prevHash,
     linkedAt: link.linkedAt!,
   });
+}
+
+/** The event as it was stored: a place or party column filled by a late link was empty then. */
+function asStored(event: EventEntity, placeLinks: EventPlaceLinkEntity[]): EventEntity {
+  return placeLinks.reduce((stored, link) => ({ ...stored, [PLACE_COLUMN[link.field]]: null }), event);
+}
+
+/** Each late place link names what its column holds, and its hash covers it. */
+function placeLinksHold(event: EventEntity, placeLinks: EventPlaceLinkEntity[]): boolean {
+  return placeLinks.every(
+    (link) =>
+      event[PLACE_COLUMN[link.field]] === link.linkedId &&
+      latePlaceHash({ recordHash: event.recordHash!, field: link.field, linkedId: link.linkedId, linkedAt: link.linkedAt }) ===
+        link.linkHash,
+  );
 }
 
 /**
@@ -68,9 +88,11 @@ export function verifyChain(batchId: string, chains: StoredChains, checkedAt: Da
     if (link.seq !== seq || !event) return report({ seq, eventId: event?.eventId ?? null, problem: 'record_missing' });
     if (link.prevHash !== previousHash) return report({ seq, eventId: event.eventId, problem: 'chain_broken' });
     const links = chains.linksByEvent.get(event.id) ?? [];
-    // The record hash covers the links the event was stored with; a late link is its own record.
-    if (recordHash({ ...event, links: links.filter((l) => l.linkHash === null) }) !== event.recordHash)
+    // The record hash covers the links and places the event was stored with; a late link is its own record.
+    const placeLinks = chains.placeLinksByEvent.get(event.id) ?? [];
+    if (recordHash({ ...asStored(event, placeLinks), links: links.filter((l) => l.linkHash === null) }) !== event.recordHash)
       return report({ seq, eventId: event.eventId, problem: 'content_changed' });
+    if (!placeLinksHold(event, placeLinks)) return report({ seq, eventId: event.eventId, problem: 'content_changed' });
     if (link.linkHash !== null && lateLinkHashOf(link, event.recordHash!, links) !== link.linkHash)
       return report({ seq, eventId: event.eventId, problem: 'content_changed' });
     previousHash = link.linkHash ?? event.recordHash;

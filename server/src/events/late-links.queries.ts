@@ -29,3 +29,41 @@ export function findEarlierNamings(
     [identifier, businessId, batchId],
   );
 }
+
+const BATCH_IDS = `ARRAY(SELECT DISTINCT eb.batch_id FROM event_batches eb WHERE eb.event_id = e.id) AS batch_ids`;
+
+/** An event that names a place or party in a column still empty, with the batches it is linked to. */
+export interface UnplacedRow {
+  id: string;
+  record_hash: string;
+  batch_ids: string[];
+}
+
+/**
+ * The business's events whose place (business location, else read point) is the GLN, with or
+ * without a `/254/` extension, and that have no place yet: found by the place index.
+ */
+export function findUnplacedAt(tx: EntityManager, placeIdentifier: string, businessId: string): Promise<UnplacedRow[]> {
+  return tx.query(
+    `SELECT e.id, e.record_hash, ${BATCH_IDS}
+       FROM event_identifiers ei
+       JOIN events e ON e.id = ei.event_id
+      WHERE ei.role = 'place' AND (ei.identifier = $1 OR ei.identifier LIKE $1 || '/254/%')
+        AND e.business_id = $2 AND e.location_id IS NULL
+      ORDER BY e.record_time, e.id`,
+    [placeIdentifier, businessId],
+  );
+}
+
+/** Events, of any business, naming as source or destination a party under the company prefix, whose column is still empty. */
+export function findUnlinkedParties(tx: EntityManager, field: 'source' | 'destination', partyPrefix: string): Promise<UnplacedRow[]> {
+  const column = field === 'source' ? 'e.source_business_id' : 'e.destination_business_id';
+  return tx.query(
+    `SELECT DISTINCT ON (e.record_time, e.id) e.id, e.record_hash, ${BATCH_IDS}
+       FROM event_identifiers ei
+       JOIN events e ON e.id = ei.event_id
+      WHERE ei.role = $1 AND ei.identifier LIKE $2 || '%' AND ${column} IS NULL
+      ORDER BY e.record_time, e.id`,
+    [field, partyPrefix],
+  );
+}

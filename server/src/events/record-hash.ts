@@ -52,6 +52,20 @@ export function lateLinkHash(record: LateLinkRecord): string {
   return createHash('sha256').update(canonicalJson(facts)).digest('hex');
 }
 
+/** What a late place or party link's hash covers: the event's record hash, which column took which id, and when. */
+export interface LatePlaceRecord {
+  recordHash: string;
+  field: string;
+  linkedId: string;
+  linkedAt: Date;
+}
+
+/** SHA-256 over a late place or party link. */
+export function latePlaceHash(record: LatePlaceRecord): string {
+  const { recordHash, field, linkedId, linkedAt } = record;
+  return createHash('sha256').update(canonicalJson({ recordHash, field, linkedId, linkedAt })).digest('hex');
+}
+
 /**
  * SHA-256 over the canonical record. The links carry each batch's previous record hash, so a
  * change to any earlier event of a batch breaks every later link of its chain.

@@ -6,6 +6,7 @@ import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
 import { TenancyPolicy } from '../auth/tenancy.policy.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
+import { MasterDataArrivals } from '../common/master-data/master-data-arrivals.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { toPage, type PageQueryDto } from '../common/pagination/page-query.dto.js';
@@ -23,11 +24,12 @@ export class LocationsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditTrail,
     private readonly changes: BatchChanges,
+    private readonly arrivals: MasterDataArrivals,
   ) {}
 
   async addLocation(actor: Actor, dto: CreateLocationDto): Promise<LocationView> {
     checkCoordinates(dto.latitude ?? null, dto.longitude ?? null);
-    const location = await this.db.transaction(async (tx) => {
+    const { location, linked } = await this.db.transaction(async (tx) => {
       const saved = await tx.getRepository(LocationEntity).save({
         businessId: actor.businessId!,
         kind: dto.kind,
@@ -44,8 +46,10 @@ export class LocationsService {
         targetId: saved.id,
         details: { name: saved.name, kind: saved.kind },
       });
-      return saved;
+      // The business's events that happened at this GLN before it was registered take it as their place.
+      return { location: saved, linked: await this.arrivals.placeRegistered(tx, saved) };
     });
+    await this.changes.publish(linked);
     return this.getLocation(actor, location.id);
   }
 
@@ -58,8 +62,9 @@ export class LocationsService {
       checkCoordinates(latitude, longitude);
       await tx.getRepository(LocationEntity).update({ id: locationId }, { ...dto, latitude, longitude });
       await this.audit.record(tx, actor, { action: 'location.update', targetType: 'location', targetId: locationId, details: { ...dto } });
+      const linked = dto.gln && dto.gln !== location.gln ? await this.arrivals.placeRegistered(tx, { ...location, gln: dto.gln }) : [];
       // Consumer pages show the place as a batch's origin and as where its stages happened.
-      return findBatchesShowingLocation(tx, locationId);
+      return [...new Set([...(await findBatchesShowingLocation(tx, locationId)), ...linked])];
     });
     await this.changes.publish(shownOn);
     return this.getLocation(actor, locationId);

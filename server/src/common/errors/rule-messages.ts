@@ -215,12 +215,12 @@ const events = {
     en: `${identifier}: no batch on the portal has this identifier; the event is stored without a link to a batch`,
   }),
   unknownPlace: (place: string) => ({
-    vi: `${place}: không phải địa điểm đã đăng ký của doanh nghiệp; sự kiện đã được lưu nhưng không có địa điểm`,
-    en: `${place}: not a registered place of this business; the event is stored without a place`,
+    vi: `${place}: không phải địa điểm đã đăng ký của doanh nghiệp; sự kiện đã được lưu, chưa có địa điểm, và sẽ nhận địa điểm khi doanh nghiệp đăng ký GLN này`,
+    en: `${place}: not a registered place of this business; the event is stored without a place, and takes it when the business registers this GLN`,
   }),
   unknownParty: (party: string) => ({
-    vi: `${party}: không phải doanh nghiệp trên cổng; sự kiện đã được lưu nhưng bên này không nhận được gì`,
-    en: `${party}: not a business on the portal; the event is stored, and this party is not told of it`,
+    vi: `${party}: không phải doanh nghiệp trên cổng; sự kiện đã được lưu, bên này chưa nhận được gì, và sẽ nhận khi tiền tố GS1 của họ được xác nhận`,
+    en: `${party}: not a business on the portal; the event is stored, and this party is told of it once its GS1 company prefix is confirmed`,
   }),
   batchOfAnother: (lotCode: string) => ({
     vi: `Lô ${lotCode} thuộc doanh nghiệp khác`,

@@ -19,6 +19,7 @@ import { AddRecallReasonsAndAcknowledgements1766100000000 } from './176610000000
 import { AddCaptureWarnings1766200000000 } from './1766200000000-add-capture-warnings.js';
 import { AllowCaptureBehaviourAll1766300000000 } from './1766300000000-allow-capture-behaviour-all.js';
 import { AddLateBatchLinks1766400000000 } from './1766400000000-add-late-batch-links.js';
+import { AddLatePlaceLinks1766500000000 } from './1766500000000-add-late-place-links.js';
 
 /** Every migration, oldest first (one a line, so that parallel work merges cleanly). */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   AddCaptureWarnings1766200000000,
   AllowCaptureBehaviourAll1766300000000,
   AddLateBatchLinks1766400000000,
+  AddLatePlaceLinks1766500000000,
 ];
