@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Alert } from './alert';
 import { Button } from './button';
 import type { FieldMessages } from './field';
+import { ModalForm } from './modal-form';
 import { TextAreaField } from './text-area-field';
 
 interface ReasonInput {
@@ -30,10 +31,7 @@ interface ConfirmDialogProps {
   'data-testid'?: string;
 }
 
-/**
- * A modal question on the native `<dialog>`: the browser traps focus, closes it on Escape and
- * gives focus back to the button that opened it.
- */
+/** A modal question, with an optional required reason (reject, suspend). */
 export function ConfirmDialog({
   open,
   title,
@@ -48,74 +46,46 @@ export function ConfirmDialog({
   onClose,
   'data-testid': testId,
 }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const textId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!pending) onConfirm();
-  };
-
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={titleId}
-      aria-describedby={children ? textId : undefined}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!pending) onClose();
-      }}
+    <ModalForm
+      open={open}
+      title={title}
+      description={children}
+      pending={pending}
+      onSubmit={onConfirm}
+      onClose={onClose}
       data-testid={testId}
+      actions={
+        <>
+          <Button variant="secondary" onClick={onClose} disabled={pending} autoFocus={!reason && tone === 'danger'}>
+            {cancelLabel}
+          </Button>
+          <Button
+            type="submit"
+            className={tone === 'danger' ? 'button--danger' : undefined}
+            disabled={pending || (reason ? reason.value.trim() === '' : false)}
+            data-testid="confirm-button"
+          >
+            {confirmLabel}
+          </Button>
+        </>
+      }
     >
-      {open ? (
-        <form className="dialog__body" onSubmit={onSubmit} noValidate>
-          <h2 id={titleId} className="dialog__title">
-            {title}
-          </h2>
-          {children ? (
-            <div id={textId} className="dialog__text">
-              {children}
-            </div>
-          ) : null}
-          {reason ? (
-            <TextAreaField
-              label={reason.label}
-              hint={reason.hint}
-              value={reason.value}
-              onChange={(event) => reason.onChange(event.target.value)}
-              error={reason.error}
-              rows={3}
-              maxLength={1000}
-              required
-              autoFocus
-              data-testid="reason-input"
-            />
-          ) : null}
-          {error ? <Alert>{error}</Alert> : null}
-          <div className="dialog__actions">
-            <Button variant="secondary" onClick={onClose} disabled={pending} autoFocus={!reason && tone === 'danger'}>
-              {cancelLabel}
-            </Button>
-            <Button
-              type="submit"
-              className={tone === 'danger' ? 'button--danger' : undefined}
-              disabled={pending || (reason ? reason.value.trim() === '' : false)}
-              data-testid="confirm-button"
-            >
-              {confirmLabel}
-            </Button>
-          </div>
-        </form>
+      {reason ? (
+        <TextAreaField
+          label={reason.label}
+          hint={reason.hint}
+          value={reason.value}
+          onChange={(event) => reason.onChange(event.target.value)}
+          error={reason.error}
+          rows={3}
+          maxLength={1000}
+          required
+          autoFocus
+          data-testid="reason-input"
+        />
       ) : null}
-    </dialog>
+      {error ? <Alert>{error}</Alert> : null}
+    </ModalForm>
   );
 }
