@@ -19,7 +19,12 @@ export interface AccessRule {
   authorities?: UserRole[];
   /** With `actsFor`: the write changes what the business's public pages show, so a suspended business may not. */
   publishes?: boolean;
+  /** With `actsFor`: a caller who may not act for it is told it does not exist (404), as for someone else's job. */
+  conceals?: boolean;
 }
+
+/** Who reads every business's records: with `actsFor`, the `authorities` of a read. */
+export const READS_EVERYTHING: UserRole[] = ['inspector', 'admin'];
 
 /** Where a route names the thing it touches, and how to find its owner. */
 export type OwnedTarget =
@@ -28,6 +33,10 @@ export type OwnedTarget =
   | { kind: 'location'; id: (request: FastifyRequest) => unknown }
   /** A batch: its producer, or (when `recipients` allows it) a business it was shipped to. */
   | { kind: 'batch'; id: (request: FastifyRequest) => unknown; recipients?: (request: FastifyRequest) => boolean }
+  /** A batch's full records: its producer and every business that recorded events on it (one step back, one forward). */
+  | { kind: 'batch_records'; id: (request: FastifyRequest) => unknown }
+  /** An import job: the business that started it. */
+  | { kind: 'import'; id: (request: FastifyRequest) => unknown }
   /** Several batches (or products of batches about to be made) that must all belong to the acting business: processing outputs. */
   | { kind: 'batches'; ids: (request: FastifyRequest) => unknown };
 
@@ -49,6 +58,8 @@ export const owned = {
     id: param(name),
     recipients,
   }),
+  batchRecordsInPath: (name = 'id'): OwnedTarget => ({ kind: 'batch_records', id: param(name) }),
+  importInPath: (name = 'id'): OwnedTarget => ({ kind: 'import', id: param(name) }),
   /** Processing `outputs`: existing batches (`batchId`) or new batches of a product (`newBatch.productId`). */
   processingOutputs: (list = 'outputs'): OwnedTarget => ({
     kind: 'batches',

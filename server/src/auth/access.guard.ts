@@ -47,8 +47,11 @@ export class AccessGuard implements CanActivate {
       throw new DomainError('FORBIDDEN');
     }
     const authority = principal.kind === 'user' && rule.authorities?.includes(principal.role);
-    if (rule.actsFor && !authority) {
+    if (rule.actsFor) {
+      // Found first (404 when it does not exist), whoever asks; an authority then needs no membership.
       const candidates = await this.ownership.candidates(rule.actsFor, request);
+      if (authority) return true;
+      if (rule.conceals && !TenancyPolicy.actsForAny(principal, candidates)) throw new DomainError('NOT_FOUND');
       actor.businessId = TenancyPolicy.actingBusiness(principal, candidates, rule.memberRole);
       if (rule.publishes) await this.ownership.refuseIfSuspended(actor.businessId);
     }

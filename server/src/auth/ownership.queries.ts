@@ -26,3 +26,22 @@ export async function findBatchOrProductOwners(db: EntityManager, ids: string[])
   );
   return rows.map((r) => r.business_id);
 }
+
+/** A batch's producer first, then every other business that recorded events on it; none when there is no such batch. */
+export async function findBatchRecorders(db: EntityManager, batchId: string): Promise<string[]> {
+  const rows: { business_id: string }[] = await db.query(
+    `SELECT business_id FROM (
+       SELECT b.business_id, 0 AS rank FROM batches b WHERE b.id = $1
+       UNION
+       SELECT e.business_id, 1 FROM event_batches eb JOIN events e ON e.id = eb.event_id WHERE eb.batch_id = $1 AND e.business_id IS NOT NULL
+     ) r ORDER BY rank`,
+    [batchId],
+  );
+  return [...new Set(rows.map((r) => r.business_id))];
+}
+
+/** The business that started an import job; null when there is no such job. */
+export async function findImportOwner(db: EntityManager, jobId: string): Promise<string | null> {
+  const [row]: { business_id: string }[] = await db.query(`SELECT business_id FROM import_jobs WHERE id = $1`, [jobId]);
+  return row?.business_id ?? null;
+}

@@ -8,7 +8,14 @@ import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { RecordsService } from '../records/records.service.js';
 import type { OwnedTarget } from './access-rule.js';
 import { findBusinessStatus } from './business-status.queries.js';
-import { findBatchOrProductOwners, findBusinessId, findLocationOwner, findProductOwner } from './ownership.queries.js';
+import {
+  findBatchOrProductOwners,
+  findBatchRecorders,
+  findBusinessId,
+  findImportOwner,
+  findLocationOwner,
+  findProductOwner,
+} from './ownership.queries.js';
 
 /**
  * Finds which businesses may act on the thing a request touches: one indexed query per request.
@@ -51,6 +58,16 @@ export class OwnershipResolver {
         const businessIds = await this.records.custodians(id, target.recipients?.(request) ?? false);
         if (!businessIds.length) throw new DomainError('BATCH_NOT_FOUND');
         return businessIds;
+      }
+      case 'batch_records': {
+        const businessIds = await findBatchRecorders(this.db.manager, this.pathId(target.id(request)));
+        if (!businessIds.length) throw new DomainError('BATCH_NOT_FOUND');
+        return businessIds;
+      }
+      case 'import': {
+        const businessId = await findImportOwner(this.db.manager, this.pathId(target.id(request)));
+        if (!businessId) throw new DomainError('NOT_FOUND');
+        return [businessId];
       }
       case 'batches': {
         const ids = target.ids(request);

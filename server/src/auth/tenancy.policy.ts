@@ -1,5 +1,6 @@
 import type { MemberRole } from '@nguon/shared';
 import { DomainError } from '../common/errors/domain-error.js';
+import { READS_EVERYTHING } from './access-rule.js';
 import type { Principal } from './principal.js';
 
 const RANK: Record<MemberRole, number> = { staff: 1, owner: 2 };
@@ -39,6 +40,6 @@ export const TenancyPolicy = {
 
   /** Inspectors and administrators read everything. */
   readsEverything(principal: Principal | null): boolean {
-    return principal?.kind === 'user' && (principal.role === 'admin' || principal.role === 'inspector');
+    return principal?.kind === 'user' && READS_EVERYTHING.includes(principal.role);
   },
 };

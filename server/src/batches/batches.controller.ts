@@ -1,9 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { BatchListItem, BatchScansView, BatchView, Page } from '@nguon/shared';
-import { Access } from '../auth/access-rule.js';
-import { CurrentActor } from '../auth/current-actor.decorator.js';
-import type { Actor } from '../auth/principal.js';
+import { Access, owned, READS_EVERYTHING } from '../auth/access-rule.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { BatchesService } from './batches.service.js';
 import { ListBatchesQueryDto } from './dto/list-batches.query.js';
@@ -19,20 +17,16 @@ export class BatchesController {
   }
 
   @Get('batches/:id/scans')
-  @Access({ scope: 'read' })
+  @Access({ scope: 'read', actsFor: owned.batchInPath(), authorities: READS_EVERYTHING })
   @ApiBearerAuth()
-  scans(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<BatchScansView> {
-    return this.batches.getScans(actor, id);
+  scans(@Param('id', UuidParam) id: string): Promise<BatchScansView> {
+    return this.batches.getScans(id);
   }
 
   @Get('businesses/:businessId/batches')
-  @Access({ scope: 'read' })
+  @Access({ scope: 'read', actsFor: owned.businessInPath(), authorities: READS_EVERYTHING })
   @ApiBearerAuth()
-  list(
-    @CurrentActor() actor: Actor,
-    @Param('businessId', UuidParam) businessId: string,
-    @Query() query: ListBatchesQueryDto,
-  ): Promise<Page<BatchListItem>> {
-    return this.batches.listBatches(actor, businessId, query);
+  list(@Param('businessId', UuidParam) businessId: string, @Query() query: ListBatchesQueryDto): Promise<Page<BatchListItem>> {
+    return this.batches.listBatches(businessId, query);
   }
 }

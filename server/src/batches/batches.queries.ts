@@ -7,11 +7,6 @@ export interface LastEventRow {
   at: Date | null;
 }
 
-export async function businessExists(db: EntityManager, businessId: string): Promise<boolean> {
-  const [business]: { id: string }[] = await db.query(`SELECT id FROM businesses WHERE id = $1`, [businessId]);
-  return business !== undefined;
-}
-
 /** When each of the batches last had an event. */
 export function loadLastEventTimes(db: EntityManager, batchIds: string[]): Promise<LastEventRow[]> {
   return db.query(`SELECT b.id, ${lastEventAtSql('b')} AS at FROM batches b WHERE b.id = ANY($1::uuid[])`, [batchIds]);

@@ -2,8 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BatchListItem, BatchScansView, BatchView, Page } from '@nguon/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Actor } from '../auth/principal.js';
-import { TenancyPolicy } from '../auth/tenancy.policy.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { toPage } from '../common/pagination/page-query.dto.js';
 import { escapeLike } from '../common/sql/escape-like.js';
@@ -13,7 +11,7 @@ import { ScanLog } from '../scans/scan-log.service.js';
 import { countScansByDay, fillScanDays, loadScanTotals, scanWindow } from './batch-scans.queries.js';
 import { BatchEntity } from './batch.entity.js';
 import { mapBatch, mapBatchListItem } from './batch.mapper.js';
-import { businessExists, loadLastEventTimes } from './batches.queries.js';
+import { loadLastEventTimes } from './batches.queries.js';
 import type { ListBatchesQueryDto } from './dto/list-batches.query.js';
 
 /** A batch with its product loaded. */
@@ -40,19 +38,8 @@ export class BatchesService {
     return mapBatch(batch, batch.product, this.config.publicBaseUrl);
   }
 
-  /**
-   * A business's own records (its batch list, scans, dashboard) are for its members and keys,
-   * and for inspectors and administrators.
-   */
-  async assertMayReadBusiness(actor: Actor, businessId: string): Promise<void> {
-    if (!(await businessExists(this.db.manager, businessId))) throw new DomainError('BUSINESS_NOT_FOUND');
-    if (!TenancyPolicy.readsEverything(actor.principal) && !TenancyPolicy.actsForAny(actor.principal, [businessId])) {
-      throw new DomainError('FORBIDDEN');
-    }
-  }
-
-  async listBatches(actor: Actor, businessId: string, query: ListBatchesQueryDto): Promise<Page<BatchListItem>> {
-    await this.assertMayReadBusiness(actor, businessId);
+  /** A business's batches: for its members and keys, inspectors and administrators (the route's access rule). */
+  async listBatches(businessId: string, query: ListBatchesQueryDto): Promise<Page<BatchListItem>> {
     const qb = this.db
       .getRepository(BatchEntity)
       .createQueryBuilder('b')
@@ -86,11 +73,7 @@ export class BatchesService {
   }
 
   /** How often the batch's code was opened: in all, and by day over the last week. */
-  async getScans(actor: Actor, batchId: string): Promise<BatchScansView> {
-    const batch = await this.findOrFail(batchId);
-    if (!TenancyPolicy.readsEverything(actor.principal) && !TenancyPolicy.actsForAny(actor.principal, [batch.businessId])) {
-      throw new DomainError('FORBIDDEN');
-    }
+  async getScans(batchId: string): Promise<BatchScansView> {
     const window = scanWindow();
     // This instance's scans of the last moments are written first: a business sees its own test scan.
     await this.scans.flush();

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Headers, HttpCode, Options, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Access } from '../auth/access-rule.js';
+import { Access, owned, READS_EVERYTHING } from '../auth/access-rule.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
@@ -93,7 +93,7 @@ export class EpcisQueryController {
   }
 
   @Get('api/batches/:id/epcis')
-  @Access({ scope: 'read' })
+  @Access({ scope: 'read', actsFor: owned.batchRecordsInPath(), authorities: READS_EVERYTHING })
   @EpcFormatHeader()
   @ApiOperation({ summary: "The batch's events as an EPCISDocument" })
   @AnswersInXml()

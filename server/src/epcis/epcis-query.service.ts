@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/principal.js';
-import { BatchEventsService } from '../events/batch-events.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -68,7 +67,6 @@ export class EpcisQueryService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly batchEvents: BatchEventsService,
   ) {
     this.tokens = new PageTokens(config.authSecret);
   }
@@ -132,7 +130,6 @@ export class EpcisQueryService {
    */
   async exportBatch(actor: Actor, batchId: string, epcFormat: string | undefined): Promise<EpcisReply<EpcisDocument>> {
     const format = parseEpcFormat(epcFormat);
-    await this.batchEvents.assertMayReadRecords(actor, batchId);
     const rows = await loadBatchEvents(this.db.manager, batchId);
     return new EpcisReply(epcisDocument(await this.format(rows, format)), { [EPC_FORMAT_HEADER]: format });
   }

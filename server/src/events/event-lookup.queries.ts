@@ -14,11 +14,3 @@ export function findRecorderOf(db: EntityManager, eventId: string): Promise<{ bu
 export function findDeclaredEventIds(db: EntityManager, eventIds: string[]): Promise<{ event_id: string }[]> {
   return db.query(`SELECT event_id FROM events WHERE error_declared AND event_id = ANY($1::text[])`, [eventIds]);
 }
-
-/** The businesses that recorded events on a batch. */
-export function findRecordingBusinesses(db: EntityManager, batchId: string): Promise<{ business_id: string }[]> {
-  return db.query(
-    `SELECT DISTINCT e.business_id FROM event_batches eb JOIN events e ON e.id = eb.event_id WHERE eb.batch_id = $1 AND e.business_id IS NOT NULL`,
-    [batchId],
-  );
-}

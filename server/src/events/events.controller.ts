@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { BatchBalanceView, BatchView, ErrorDeclarationView, EventView, IntegrityReport, Page } from '@nguon/shared';
-import { Access, owned } from '../auth/access-rule.js';
+import { Access, owned, READS_EVERYTHING } from '../auth/access-rule.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
 import { PageQueryDto } from '../common/pagination/page-query.dto.js';
@@ -75,8 +75,8 @@ export class EventsController {
   }
 
   @Get('batches/:id/events')
-  @Access({ scope: 'read' })
-  list(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Query() query: PageQueryDto): Promise<Page<EventView>> {
-    return this.batchEvents.listBatchEvents(actor, id, query);
+  @Access({ scope: 'read', actsFor: owned.batchRecordsInPath(), authorities: READS_EVERYTHING })
+  list(@Param('id', UuidParam) id: string, @Query() query: PageQueryDto): Promise<Page<EventView>> {
+    return this.batchEvents.listBatchEvents(id, query);
   }
 }

@@ -78,8 +78,8 @@ export class ImportsController {
 
   @Get('imports/:id')
   @ApiBearerAuth()
-  @Access({ scope: 'capture' })
-  job(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<ImportJobView> {
-    return this.imports.getJob(actor, id);
+  @Access({ scope: 'capture', actsFor: owned.importInPath(), conceals: true })
+  job(@Param('id', UuidParam) id: string): Promise<ImportJobView> {
+    return this.imports.getJob(id);
   }
 }

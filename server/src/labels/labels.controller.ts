@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Access } from '../auth/access-rule.js';
+import { Access, owned, READS_EVERYTHING } from '../auth/access-rule.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
 import { LongRunning } from '../common/timeouts/request-timeout.js';
@@ -15,7 +15,7 @@ export class LabelsController {
   constructor(private readonly labels: LabelsService) {}
 
   @Get(':id/labels.pdf')
-  @Access({ scope: 'read' })
+  @Access({ scope: 'read', actsFor: owned.batchInPath(), authorities: READS_EVERYTHING })
   @LongRunning()
   @ApiProduces('application/pdf')
   async labelSheet(
