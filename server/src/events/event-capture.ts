@@ -241,25 +241,36 @@ export class EventCapture {
     businessId: string,
     notes: CaptureNote[],
   ): Promise<BatchLink[]> {
-    const identifiers = eventIdentifiers(event);
+    const identifiers = eventIdentifiers(event).filter(({ role }) => LINK_ROLE[role]);
     // Built once, when an identifier links nothing: an item-level event may name thousands.
     let pointers: Map<string, string> | undefined;
     const links: BatchLink[] = [];
     let confirmed: string[] | undefined;
+    // The batches named, and which of other businesses' were shipped here: two queries however many.
+    const found = await this.findBatches(
+      tx,
+      identifiers.map((i) => i.identifier),
+    );
+    const foreign = [...new Set([...found.values()].filter((b) => b.businessId !== businessId).map((b) => b.id))];
+    const shippedHere = foreign.length ? await this.records.shippedTo(foreign, businessId, tx) : new Set<string>();
+    const holders = new Map<string, Awaited<ReturnType<typeof holderOfGtin>>>();
     for (const { role, identifier } of identifiers) {
-      const linkRole = LINK_ROLE[role];
-      if (!linkRole) continue;
-      const batch =
-        (await this.findBatch(tx, identifier)) ??
-        (linkRole === 'input' ? null : await this.commission(tx, event, role, identifier, businessId));
+      const linkRole = LINK_ROLE[role]!;
+      let batch = found.get(identifier) ?? null;
+      if (!batch && linkRole !== 'input') {
+        batch = await this.commission(tx, event, role, identifier, businessId);
+        // The lot may be named again under another role of the same event: it exists now.
+        if (batch) found.set(identifier, batch);
+      }
       const gtin = GTIN_KEY.exec(identifier)?.[1];
-      if (batch && batch.businessId !== businessId) await this.checkMayWrite(tx, batch, businessId, event);
+      if (batch && batch.businessId !== businessId) this.checkMayWrite(batch, shippedHere.has(batch.id), event);
       else if (gtin && batch) {
         confirmed ??= await prefixesOf(tx, businessId, 'confirmed');
         if (!prefixOfGtin(gtin, confirmed))
           throw new CaptureProblem('', outsidePrefixesText(gtin, confirmed, 'confirmed'), 'GTIN_OUTSIDE_PREFIXES');
       } else if (gtin) {
-        const holder = await holderOfGtin(tx, gtin);
+        if (!holders.has(gtin)) holders.set(gtin, await holderOfGtin(tx, gtin));
+        const holder = holders.get(gtin);
         if (holder && holder.businessId !== businessId)
           throw new CaptureProblem('', RULE_MESSAGES.businesses.gtinOfAnother(gtin, holder.legalName), 'GTIN_OUTSIDE_PREFIXES');
       }
@@ -277,18 +288,33 @@ export class EventCapture {
     return links;
   }
 
-  private async findBatch(tx: EntityManager, identifier: string): Promise<BatchEntity | null> {
-    const lot = GTIN_LOT.exec(identifier);
-    if (lot) {
-      return tx
-        .getRepository(BatchEntity)
-        .createQueryBuilder('b')
-        .innerJoin('b.product', 'p')
-        .where('p.gtin = :gtin AND b.lot_code = :lot', { gtin: lot[1], lot: decodeURIComponent(lot[2]!) })
-        .getOne();
-    }
-    const code = PORTAL_LOT.exec(identifier);
-    return code ? tx.getRepository(BatchEntity).findOneBy({ shortCode: code[1]! }) : null;
+  /** The portal batches of these identifiers (lots by GTIN and lot code, or portal short codes), by identifier: one query. */
+  private async findBatches(tx: EntityManager, identifiers: string[]): Promise<Map<string, BatchEntity>> {
+    const lots = identifiers.flatMap((identifier) => {
+      const lot = GTIN_LOT.exec(identifier);
+      return lot ? [{ identifier, gtin: lot[1]!, lotCode: decodeURIComponent(lot[2]!) }] : [];
+    });
+    const codes = identifiers.flatMap((identifier) => {
+      const code = PORTAL_LOT.exec(identifier);
+      return code ? [{ identifier, shortCode: code[1]! }] : [];
+    });
+    if (!lots.length && !codes.length) return new Map();
+    const batches = await tx
+      .getRepository(BatchEntity)
+      .createQueryBuilder('b')
+      .innerJoinAndSelect('b.product', 'p')
+      .where('(p.gtin, b.lot_code) IN (SELECT * FROM unnest(CAST(:gtins AS text[]), CAST(:lotCodes AS text[])))', {
+        gtins: lots.map((l) => l.gtin),
+        lotCodes: lots.map((l) => l.lotCode),
+      })
+      .orWhere('b.short_code = ANY(CAST(:codes AS text[]))', { codes: codes.map((c) => c.shortCode) })
+      .getMany();
+    const byLot = new Map(batches.map((b) => [`${b.product!.gtin} ${b.lotCode}`, b]));
+    const byCode = new Map(batches.map((b) => [b.shortCode, b]));
+    const found = new Map<string, BatchEntity>();
+    for (const l of lots) if (byLot.has(`${l.gtin} ${l.lotCode}`)) found.set(l.identifier, byLot.get(`${l.gtin} ${l.lotCode}`)!);
+    for (const c of codes) if (byCode.has(c.shortCode)) found.set(c.identifier, byCode.get(c.shortCode)!);
+    return found;
   }
 
   /** The batch of a lot of the business's own product that the event is the first to name. */
@@ -329,13 +355,11 @@ export class EventCapture {
   }
 
   /** Another business's batch: only one shipped to this business, and not at the farm stages. */
-  private async checkMayWrite(tx: EntityManager, batch: BatchEntity, businessId: string, event: Record<string, unknown>): Promise<void> {
+  private checkMayWrite(batch: BatchEntity, shippedHere: boolean, event: Record<string, unknown>): void {
     const bizStep = text(event.bizStep);
     const stage = bizStep ? normalizeBizStep(bizStep) : null;
     const farmStage = stage !== null && [...PRODUCER_ONLY_STAGES].some((s) => stage.endsWith(`/${s}`));
-    if (!farmStage) {
-      if ((await this.records.shippedTo([batch.id], businessId, tx)).size) return;
-    }
+    if (!farmStage && shippedHere) return;
     throw new CaptureProblem('', RULE_MESSAGES.events.batchOfAnother(batch.lotCode), 'FORBIDDEN');
   }
 

@@ -56,7 +56,7 @@ export class MassBalance {
   ) {}
 
   async balanceOf(batchId: string, businessId: string, tx: EntityManager = this.db.manager): Promise<BatchBalanceView> {
-    const rows = await this.records.balances(batchId, businessId, tx);
+    const rows = (await this.records.balances([batchId], businessId, tx)).get(batchId)!;
     return { batchId, businessId, lines: rows.flatMap((row) => toLine(row) ?? []) };
   }
 
@@ -83,10 +83,13 @@ export class MassBalance {
    * remains). The caller has locked the batches, so nothing leaves them between this and the write.
    */
   async assertRemains(tx: EntityManager, businessId: string, outflows: Outflow[]): Promise<void> {
-    for (const outflow of outflows) {
-      if (!outflow.unit) continue;
-      const { lines } = await this.balanceOf(outflow.batchId, businessId, tx);
-      const line = lines.find((l) => l.unit && baseUnitOf(l.unit) === baseUnitOf(outflow.unit!));
+    const counted = outflows.flatMap((outflow) => (outflow.unit ? [{ ...outflow, unit: outflow.unit }] : []));
+    if (!counted.length) return;
+    // One query for every batch the request takes from.
+    const balances = await this.records.balances([...new Set(counted.map((o) => o.batchId))], businessId, tx);
+    for (const outflow of counted) {
+      const lines = balances.get(outflow.batchId)!.flatMap((row) => toLine(row) ?? []);
+      const line = lines.find((l) => l.unit && baseUnitOf(l.unit) === baseUnitOf(outflow.unit));
       if (!line?.unit) continue;
       const asked = convertQuantity(outflow.quantity, outflow.unit, line.unit)!;
       if (asked > line.remaining + EPSILON) {

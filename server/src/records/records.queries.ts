@@ -116,11 +116,15 @@ export interface BalanceRow {
   stated_at: Date | null;
 }
 
-/** The business's balance of the batch, a row per base unit, the unit it last stated a quantity in first. */
-export function loadBalances(db: EntityManager, batchId: string, businessId: string): Promise<BalanceRow[]> {
+/**
+ * The business's balance of each batch, a row per batch and base unit, for each batch the unit it
+ * last stated a quantity in first: one query however many batches.
+ */
+export function loadBalances(db: EntityManager, batchIds: string[], businessId: string): Promise<(BalanceRow & { batch_id: string })[]> {
   return db.query(
-    `SELECT base_unit, held, used, stated_unit, stated_at FROM ${batchBalancesSql('eb.batch_id = $1 AND e.business_id = $2')} balance
-      ORDER BY stated_at DESC NULLS LAST, base_unit`,
-    [batchId, businessId],
+    `SELECT batch_id, base_unit, held, used, stated_unit, stated_at
+       FROM ${batchBalancesSql('eb.batch_id = ANY($1::uuid[]) AND e.business_id = $2')} balance
+      ORDER BY batch_id, stated_at DESC NULLS LAST, base_unit`,
+    [batchIds, businessId],
   );
 }

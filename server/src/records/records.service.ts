@@ -61,9 +61,11 @@ export class RecordsService {
     return findLastShipper(tx ?? this.db.manager, batchId, businessId);
   }
 
-  /** What the business holds of the batch against what left it, per base unit (mass balance). */
-  balances(batchId: string, businessId: string, tx?: EntityManager): Promise<BalanceRow[]> {
-    return loadBalances(tx ?? this.db.manager, batchId, businessId);
+  /** What the business holds of each batch against what left it, per base unit (mass balance), by batch. */
+  async balances(batchIds: string[], businessId: string, tx?: EntityManager): Promise<Map<string, BalanceRow[]>> {
+    const byBatch = new Map<string, BalanceRow[]>(batchIds.map((id) => [id, []]));
+    for (const row of await loadBalances(tx ?? this.db.manager, batchIds, businessId)) byBatch.get(row.batch_id)?.push(row);
+    return byBatch;
   }
 
   /**

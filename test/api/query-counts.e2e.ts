@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { QueryRunner } from 'typeorm';
+import {
+  createBatch,
+  createProducer,
+  createUser,
+  recordProcessing,
+  shipAndReceive,
+  type Factory,
+  type Producer,
+} from '../factories/index.js';
+import { httpClient } from '../support/http.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * What one write costs the database, counted on the connection of its transaction: a cost that
+ * grows with the size of the request (a query per input) is an N+1 the bench would only hint at.
+ */
+describe('queries per write', () => {
+  let t: TestApp;
+  let f: Factory;
+  let factory: Producer;
+  let grower: Producer;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    f = { http: httpClient(t.baseUrl), testApp: t };
+    const admin = await createUser(f, { role: 'admin' });
+    factory = await createProducer(f, admin);
+    grower = await createProducer(f, admin);
+  });
+  afterAll(async () => t?.close());
+
+  /** The statements of the busiest connection while `work` runs: the request's transaction. */
+  async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
+    const dataSource = t.app.database.dataSource;
+    const create = dataSource.createQueryRunner.bind(dataSource);
+    const byRunner: string[][] = [];
+    dataSource.createQueryRunner = (...args: Parameters<typeof create>): QueryRunner => {
+      const runner = create(...args);
+      const statements: string[] = [];
+      byRunner.push(statements);
+      const query = runner.query.bind(runner);
+      runner.query = ((sql: string, ...rest: unknown[]) => {
+        statements.push(sql.replace(/\s+/g, ' ').trim());
+        return (query as (...all: unknown[]) => unknown)(sql, ...rest);
+      }) as QueryRunner['query'];
+      return runner;
+    };
+    try {
+      await work();
+    } finally {
+      dataSource.createQueryRunner = create;
+    }
+    return byRunner.reduce((most, statements) => (statements.length > most.length ? statements : most), []);
+  }
+
+  /** A processing step of the factory using `n` of its own lots and `n` lots the grower shipped it. */
+  async function processingWith(n: number): Promise<string[]> {
+    const own = await Promise.all(Array.from({ length: n }, () => createBatch(f, factory.owner, factory.product.id, { quantity: 100 })));
+    const received = await Promise.all(Array.from({ length: n }, () => createBatch(f, grower.owner, grower.product.id, { quantity: 100 })));
+    for (const batch of received) await shipAndReceive(f, grower.owner, factory, batch.id);
+    const output = await createBatch(f, factory.owner, factory.product.id, { quantity: 1 });
+    return statementsOf(() =>
+      recordProcessing(f, factory.owner, {
+        inputs: [...own, ...received].map((batch) => ({ batchId: batch.id, quantity: 1, unit: 'KGM' })),
+        outputs: [{ batchId: output.id }],
+      }),
+    );
+  }
+
+  it('records a processing step of 50 inputs with as many queries as one of 2', async () => {
+    const few = await processingWith(1);
+    const many = await processingWith(25);
+    expect(many.length).toBe(few.length);
+    // Bounded, not just constant, in one transaction: the business's status and confirmed prefixes,
+    // the inputs' shipments here and balances, the batches named (one lookup), their locks and chain
+    // heads, the duplicate check, the event with its links and identifiers, and the audit entry.
+    expect(few.length).toBeLessThanOrEqual(20);
+  }, 120_000);
+});
