@@ -313,7 +313,8 @@ describe('EPCIS documents from two businesses, in every form and order', () => {
         sources: view.sources.map(({ id: _, ...s }) => s),
         timeline: view.timeline.map((e) => ({
           stage: e.stage,
-          eventTime: e.eventTime,
+          // The documents' times; registering a lot is recorded when it happens, which differs run to run.
+          eventTime: e.eventTime.startsWith('2026-10-') ? e.eventTime : 'when registered',
           place: e.place?.name ?? null,
           quantity: e.quantity,
           source: e.source?.name ?? null,
