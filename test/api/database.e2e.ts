@@ -42,6 +42,7 @@ describe('the database', () => {
       'AllowCaptureBehaviourAll1766300000000',
       'AddLateBatchLinks1766400000000',
       'AddLatePlaceLinks1766500000000',
+      'QueueCaptureJobs1766600000000',
     ]);
     expect(await db.dataSource.runMigrations()).toEqual([]);
   });
