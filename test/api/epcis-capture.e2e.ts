@@ -20,6 +20,7 @@ import {
 } from '../factories/index.js';
 import { incomingShipments } from '../factories/recording.js';
 import { expectApiError } from '../support/api-error.js';
+import { captureAndWait } from '../support/capture-jobs.js';
 import { countRows, sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -64,8 +65,9 @@ describe('EPCIS 2.0 capture', () => {
   let farm: Producer;
   let key: Awaited<ReturnType<typeof createApiKey>>;
 
+  // The POST's answer with, once it was taken, its finished job as the body.
   const capture = (document: unknown, headers: Record<string, string> = {}, token = key.token) =>
-    f.http.post('/epcis/capture', document, { token, headers: { 'content-type': 'application/ld+json', ...headers } });
+    captureAndWait<any>(f.http, document, { token, headers: { 'content-type': 'application/ld+json', ...headers } });
 
   beforeAll(async () => {
     t = await startTestApp();
