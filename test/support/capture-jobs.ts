@@ -32,6 +32,8 @@ export async function finishedCaptureJob(http: HttpClient, captureId: string, to
   const deadline = Date.now() + timeoutMs;
   for (let wait = 10; ; wait = Math.min(wait * 2, 250)) {
     const job = await http.get<CaptureJob>(`/epcis/capture/${captureId}`, { token });
+    // 503: the embedded database's one connection was held by the run for longer than the request may wait.
+    if (job.status === 503 && Date.now() < deadline) continue;
     if (job.status !== 200) throw new Error(`GET /epcis/capture/${captureId} answered ${job.status}: ${JSON.stringify(job.body)}`);
     if (!job.body.running) return job.body;
     if (Date.now() > deadline) throw new Error(`capture job ${captureId} still running after ${timeoutMs} ms`);

@@ -7,6 +7,7 @@ import { Access } from '../auth/access-rule.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { LongRunning } from '../common/timeouts/request-timeout.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -74,6 +75,8 @@ export class EpcisCaptureController {
   @Post('capture')
   @HttpCode(202)
   @Access({ scope: 'capture' })
+  // On the embedded database (one connection) taking a document waits for a capture in progress.
+  @LongRunning()
   @ApiOperation({
     summary: 'Takes an EPCISDocument for capture: 202 at once with Location: /epcis/capture/{captureID}; a worker captures it',
   })
