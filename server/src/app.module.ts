@@ -17,6 +17,7 @@ import { DashboardModule } from './dashboard/dashboard.module.js';
 import type { Database } from './database/data-source.js';
 import { EpcisQueryModule } from './epcis/epcis-query.module.js';
 import { EpcisModule } from './epcis/epcis.module.js';
+import { JobsModule } from './common/jobs/jobs.module.js';
 import { EventsModule } from './events/events.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -52,6 +53,7 @@ export class AppModule {
           dataSourceFactory: async () => database.dataSource,
         }),
         CacheModule,
+        JobsModule,
         MasterDataModule,
         RateLimitModule,
         IdempotencyModule,

@@ -17,6 +17,7 @@ import {
   type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
+import { captureAndWait } from '../support/capture-jobs.js';
 import { countRows, snapshotTables, sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -212,15 +213,12 @@ describe('claims on tax codes, GS1 company prefixes and GTINs', () => {
       };
       const before = await snapshotTables(t, ['events', 'batches']);
 
-      const captured = await f.http.post('/epcis/capture', document, {
-        token: key.token,
-        headers: { 'content-type': 'application/ld+json' },
-      });
+      const captured = await captureAndWait(f.http, document, { token: key.token, headers: { 'content-type': 'application/ld+json' } });
       expect(captured.body).toMatchObject({
         success: false,
         errors: [expect.objectContaining({ code: 'GTIN_OUTSIDE_PREFIXES', eventIndex: 0 })],
       });
-      expect(captured.body.errors[0].message).toContain(copied);
+      expect(captured.body.errors[0]!.message).toContain(copied);
       expectApiError(await f.http.post('/epcis/events', event, { token: key.token }), 422, 'GTIN_OUTSIDE_PREFIXES');
       expect(await snapshotTables(t, ['events', 'batches'])).toEqual(before);
 

@@ -14,6 +14,7 @@ import {
   type TestUser,
 } from '../factories/index.js';
 import { incomingShipments } from '../factories/recording.js';
+import { captureAndWait } from '../support/capture-jobs.js';
 import { sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -171,8 +172,7 @@ describe('EPCIS documents from two businesses, in every form and order', () => {
   }
 
   async function capture(token: string, document: { body: unknown; contentType: string }) {
-    const response = await f.http.post('/epcis/capture', document.body, { token, headers: { 'content-type': document.contentType } });
-    const job = (await f.http.get(`/epcis/capture/${response.body.captureID}`, { token })).body;
+    const job = (await captureAndWait(f.http, document.body, { token, headers: { 'content-type': document.contentType } })).body;
     expect(job).toMatchObject({ success: true, errors: [] });
     return job as { capturedCount: number; warnings: { code: string }[] };
   }

@@ -20,8 +20,9 @@ import {
 } from '../factories/index.js';
 import { incomingShipments } from '../factories/recording.js';
 import { expectApiError } from '../support/api-error.js';
+import { captureAndWait, finishedCaptureJob } from '../support/capture-jobs.js';
 import { countRows, sql } from '../support/db.js';
-import { httpClient } from '../support/http.js';
+import { httpClient, pathOf, type HttpResponse } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const EXAMPLES = new URL('../fixtures/epcis/examples/', import.meta.url);
@@ -64,8 +65,9 @@ describe('EPCIS 2.0 capture', () => {
   let farm: Producer;
   let key: Awaited<ReturnType<typeof createApiKey>>;
 
+  // The POST's answer with, once it was taken, its finished job as the body.
   const capture = (document: unknown, headers: Record<string, string> = {}, token = key.token) =>
-    f.http.post('/epcis/capture', document, { token, headers: { 'content-type': 'application/ld+json', ...headers } });
+    captureAndWait<any>(f.http, document, { token, headers: { 'content-type': 'application/ld+json', ...headers } });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -679,6 +681,62 @@ describe('EPCIS 2.0 capture', () => {
       expectApiError(await f.http.post('/epcis/events', event, { token: key.token }), 400, 'VALIDATION_FAILED', ['/eventTimeZoneOffset']);
       const reader = await createApiKey(f, farm.owner, farm.business.id, { scopes: ['read'] });
       expectApiError(await f.http.post('/epcis/events', single(), { token: reader.token }), 403, 'INSUFFICIENT_SCOPE');
+    });
+  });
+
+  describe('capture jobs', () => {
+    it('are answered at once, running, and then finished by a worker, their progress at the event count', async () => {
+      const accepted = await f.http.post('/epcis/capture', documentOf(300, 'https://id.gs1.org/01/09520123456788/10/JOB-1'), {
+        token: key.token,
+        headers: { 'content-type': 'application/ld+json' },
+      });
+      expect(accepted.status).toBe(202);
+      // The answer is the job as queued: nothing of the document is captured yet.
+      expect(accepted.body).toMatchObject({ running: true, success: false, status: 'running', eventCount: 300, capturedCount: 0 });
+      expect(accepted.headers.get('location')).toBe(`/epcis/capture/${accepted.body.captureID}`);
+      const job = await finishedCaptureJob(f.http, accepted.body.captureID, key.token);
+      expect(job).toMatchObject({ running: false, success: true, eventCount: 300, capturedCount: 300, processedCount: 300 });
+      const [row] = await sql<{ document: unknown; attempts: number }>(t, 'SELECT document, attempts FROM capture_jobs WHERE id = $1', [
+        job.captureID,
+      ]);
+      // Run once; the document is dropped once its events are stored.
+      expect(row).toEqual({ document: null, attempts: 1 });
+    });
+
+    it("are listed for the acting business, newest first, paged with perPage and the Link header's nextPageToken", async () => {
+      const lister = await createProducer(f, await createUser(f, { role: 'admin' }), { business: { gs1Prefixes: [makeCompanyPrefix()] } });
+      const listerKey = await createApiKey(f, lister.owner, lister.business.id, { scopes: ['capture'] });
+      const lot = `https://id.gs1.org/01/${gtinOf(lister.business).padStart(14, '0')}/10/LIST-1`;
+      const ids: string[] = [];
+      for (let n = 0; n < 5; n++) ids.push((await captureAndWait(f.http, documentOf(1, lot), { token: listerKey.token })).body.captureID);
+      const newestFirst = [...ids].reverse();
+
+      const seen: string[] = [];
+      let path: string | null = '/epcis/capture?perPage=2';
+      while (path) {
+        const page: HttpResponse = await f.http.get(path, { token: listerKey.token });
+        expect(page.status).toBe(200);
+        for (const job of page.body) {
+          // Each in the shape GET /epcis/capture/{id} has.
+          expect(job).toEqual((await f.http.get(`/epcis/capture/${job.captureID}`, { token: listerKey.token })).body);
+          seen.push(job.captureID);
+        }
+        const link: string | null = page.headers.get('link');
+        path = link ? pathOf(link.match(/<([^>]+)>; rel="next"/)![1]!) : null;
+        if (path) expect(page.body).toHaveLength(2);
+      }
+      expect(seen).toEqual(newestFirst);
+
+      // Another business's key sees none of them; a token of another list is refused.
+      const others = (await f.http.get('/epcis/capture?perPage=1000', { token: key.token })).body.map(
+        (job: { captureID: string }) => job.captureID,
+      );
+      expect(others.filter((id: string) => ids.includes(id))).toEqual([]);
+      expectApiError(await f.http.get('/epcis/capture?nextPageToken=forged.token', { token: listerKey.token }), 400, 'VALIDATION_FAILED', [
+        'nextPageToken',
+      ]);
+      const reader = await createApiKey(f, lister.owner, lister.business.id, { scopes: ['read'] });
+      expectApiError(await f.http.get('/epcis/capture', { token: reader.token }), 403, 'INSUFFICIENT_SCOPE');
     });
   });
 });

@@ -19,6 +19,7 @@ import {
   type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
+import { captureAndWait } from '../support/capture-jobs.js';
 import { httpClient, pathOf, type HttpResponse } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -829,7 +830,7 @@ describe('EPCIS 2.0 query interface', () => {
       keeper = await createProducer(f, admin, { business: { gs1Prefixes: [makeCompanyPrefix(), ...GS1_EXAMPLE_PREFIXES] } });
       key = await createApiKey(f, keeper.owner, keeper.business.id, { scopes: ['capture', 'read'] });
       for (const name of exampleNames) {
-        const response = await f.http.post('/epcis/capture', example(name), {
+        const response = await captureAndWait(f.http, example(name), {
           token: key.token,
           headers: { 'content-type': 'application/ld+json' },
         });

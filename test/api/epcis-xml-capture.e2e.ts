@@ -5,6 +5,7 @@ import { epcisDocumentEvents, eventHashId, type CreatedApiKey, type LoginRespons
 import { DEMO_ACCOUNTS, DEMO_GTINS, DEMO_LOTS, DEMO_PASSWORD, seedDemoData } from '../../server/src/database/seed/demo-seed.js';
 import { readEpcisXml } from '../../server/src/epcis/xml/epcis-xml-reader.js';
 import { expectApiError } from '../support/api-error.js';
+import { captureAndWait } from '../support/capture-jobs.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -27,9 +28,9 @@ describe('EPCIS XML capture', () => {
   const capture = (body: unknown, contentType: string) =>
     http().post('/epcis/capture', body, { token: key, headers: { 'content-type': contentType } });
   const job = async (body: unknown, contentType: string) => {
-    const answer = await capture(body, contentType);
+    const answer = await captureAndWait(http(), body, { token: key, headers: { 'content-type': contentType } });
     expect(answer.status).toBe(202);
-    return (await http().get(answer.headers.get('location')!, { token: key })).body;
+    return answer.body;
   };
   const recordsOf = async () => {
     const view = await http().get<PublicBatchView>('/01/08938512000114/10/PT-ERP-2612', { headers: { accept: 'application/json' } });

@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -11,81 +9,12 @@ import { createProducer, createUser, type Factory, type Producer } from '../fact
 import { importCsv, uploadImport } from '../factories/imports.js';
 import { countRows, sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
+import { killed, spawnServer, until } from '../support/server-process.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createScratchDatabase, type ScratchDatabase } from '../../server/src/database/scratch-database.js';
 
-const SERVER = new URL('../../server/dist/main.js', import.meta.url).pathname;
 const INTERRUPTED_EN = 'The import was cut off because the server running it stopped; no row was stored. Import the file again.';
 const onPostgres = Boolean(process.env.DATABASE_URL);
-
-const until = async <T>(what: string, probe: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> => {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net
-      .createServer()
-      .once('error', reject)
-      .listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as AddressInfo;
-        server.close(() => resolve(port));
-      });
-  });
-}
-
-/** The built server in a process of its own (what an operator runs), on the given database. */
-async function spawnServer(database: {
-  databaseUrl: string | null;
-  dataDir: string;
-}): Promise<{ child: ChildProcess; baseUrl: string; log: () => string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [SERVER], {
-    env: {
-      PATH: process.env.PATH,
-      PORT: String(port),
-      AUTH_SECRET: 'test-secret-that-is-long-enough-for-hmac-signing',
-      SEED_DEMO: 'false',
-      WEB_DIST_DIR: '',
-      PUBLIC_BASE_URL: 'http://nguon.test',
-      LOGIN_RATE_LIMIT: '100000',
-      PUBLIC_RATE_LIMIT: '100000',
-      JOB_HEARTBEAT_SECONDS: '1',
-      DATA_DIR: database.dataDir,
-      ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (part: Buffer) => (output += part));
-  child.stderr!.on('data', (part: Buffer) => (output += part));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await until(
-    'the server to listen',
-    async () =>
-      child.exitCode === null &&
-      (await fetch(`${baseUrl}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )),
-    30_000,
-  ).catch((error: Error) => {
-    throw new Error(`${error.message}\n${output}`);
-  });
-  return { child, baseUrl, log: () => output };
-}
-
-const killed = (child: ChildProcess) =>
-  new Promise((resolve) => {
-    child.once('exit', resolve);
-    child.kill('SIGKILL');
-  });
 
 /** A batch file of `count` new lots, all named KILL-…, for the farm's product. */
 const lotsFile = (farm: Producer, prefix: string, count: number) =>

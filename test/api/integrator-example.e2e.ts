@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Logger } from '@nestjs/common';
 import type { CreatedApiKey, IncomingShipmentView, LoginResponse, Page, PublicBatchView } from '@nguon/shared';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '../../server/src/database/seed/demo-seed.js';
+import { finishedCaptureJob } from '../support/capture-jobs.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -39,8 +40,9 @@ describe("the README's integrator guide on the demo data", () => {
       headers: { 'content-type': 'application/ld+json' },
     });
     expect(capture.status).toBe(202);
-    const job = await http().get(capture.headers.get('location')!, { token: key.body.key });
-    expect(job.body).toMatchObject({ success: true, capturedCount: 2, errors: [], warnings: [] });
+    expect(capture.headers.get('location')).toBe(`/epcis/capture/${capture.body.captureID}`);
+    const job = await finishedCaptureJob(http(), capture.body.captureID, key.body.key);
+    expect(job).toMatchObject({ success: true, capturedCount: 2, errors: [], warnings: [] });
 
     const view = await http().get<PublicBatchView>('/01/08938512000114/10/PT-ERP-2612', { headers: { accept: 'application/json' } });
     expect(view.status).toBe(200);

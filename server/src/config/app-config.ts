@@ -56,8 +56,10 @@ export interface AppConfig {
   requestTimeoutMs: number;
   /** How much one uploaded spreadsheet may hold, and how many are read at once (each in its own worker thread). */
   importLimits: ImportLimits;
-  /** Background jobs (imports): how often a running one says it is alive, and when a silent one is taken for dead. */
+  /** Background jobs (imports, captures): how often a running one says it is alive, and when a silent one is taken for dead. */
   jobs: JobTimings;
+  /** EPCIS capture jobs on the job queue (decision record 0025). */
+  captureJobs: CaptureJobSettings;
   /** One client address adds at most one scan of a batch per this many minutes (0: every scan counts). */
   scanCountWindowMinutes: number;
   /** Scans are answered from memory and written in batches this often (a crash loses at most this much). */
@@ -102,6 +104,17 @@ export interface JobTimings {
   staleMs: number;
   /** How often each instance sweeps (one at a time: the UPDATE that fails a job is conditional). */
   sweepMs: number;
+}
+
+export interface CaptureJobSettings {
+  /** How often an idle worker asks the queue for a job another instance enqueued (its own are started at once). */
+  pollingSeconds: number;
+  /** Runs of one document before it is failed: a document that kills its worker each time must stop somewhere. */
+  maxAttempts: number;
+  /** The queue's own limit on one run; a live run past it is run again, which then finds the job done. */
+  expireSeconds: number;
+  /** How often the queue's maintenance runs (expiry, archiving). */
+  maintenanceSeconds: number;
 }
 
 export type MailConfig =
@@ -229,6 +242,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       heartbeatMs: integer(env, 'JOB_HEARTBEAT_SECONDS', 10, 1, 3600) * 1000,
       staleMs: integer(env, 'JOB_STALE_SECONDS', 60, 2, 86_400) * 1000,
       sweepMs: integer(env, 'JOB_SWEEP_SECONDS', 60, 1, 86_400) * 1000,
+    },
+    captureJobs: {
+      pollingSeconds: integer(env, 'CAPTURE_JOB_POLL_SECONDS', 2, 1, 3600),
+      maxAttempts: integer(env, 'CAPTURE_JOB_ATTEMPTS', 3, 1, 100),
+      expireSeconds: integer(env, 'CAPTURE_JOB_EXPIRE_SECONDS', 3600, 60, 23 * 3600),
+      maintenanceSeconds: integer(env, 'CAPTURE_JOB_MAINTENANCE_SECONDS', 120, 1, 3600),
     },
     scanCountWindowMinutes: integer(env, 'SCAN_COUNT_WINDOW_MINUTES', 10, 0, 24 * 60),
     scanFlushMs: integer(env, 'SCAN_FLUSH_MS', 250, 10, 60_000),

@@ -13,7 +13,17 @@ export interface CaptureError {
 /** An event stored, with something the integrator should know: the same shape as an error. */
 export type CaptureWarning = CaptureError;
 
-/** One captured EPCIS document: what happened to it, event by event. */
+/** Who sent a document and from where: the audit entry its run writes names them. */
+export interface CaptureRequest {
+  clientAddress: string;
+  requestId: string;
+  clientRequestId: string | null;
+}
+
+/**
+ * One EPCIS document sent for capture: a job on the queue while `running` (it keeps the document
+ * until then), then what happened to it, event by event.
+ */
 @Entity('capture_jobs')
 export class CaptureJobEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -28,4 +38,13 @@ export class CaptureJobEntity {
   @Column({ type: 'jsonb', default: () => "'[]'" }) warnings: CaptureWarning[];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
+  /** The document, until it is captured; never read with the job's state (it may be megabytes). */
+  @Column({ type: 'jsonb', nullable: true, select: false }) document: unknown;
+  @Column({ type: 'jsonb', default: () => "'{}'" }) request: CaptureRequest;
+  /** Events checked so far, written every few seconds by the run (decision record 0025). */
+  @Column({ name: 'processed_count', type: 'integer', default: 0 }) processedCount: number;
+  /** Runs started: a document whose runs keep dying is failed after the configured number. */
+  @Column({ type: 'integer', default: 0 }) attempts: number;
+  @Column({ name: 'owner_instance', type: 'uuid', nullable: true }) ownerInstance: string | null;
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt: Date | null;
 }

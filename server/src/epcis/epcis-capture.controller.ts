@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
 import type { EventView } from '@nguon/shared';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access-rule.js';
@@ -8,11 +9,15 @@ import type { Actor } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { LongRunning } from '../common/timeouts/request-timeout.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import { BODY_LIMIT_BYTES } from '../config/limits.js';
 import type { CaptureJobEntity } from './capture-job.entity.js';
 import { CAPTURE_EVENT_LIMIT, ERROR_BEHAVIOURS, EpcisCaptureService, type ErrorBehaviour } from './epcis-capture.service.js';
+import { QueryPageDto } from './dto/query-page.dto.js';
 import { captureProblem } from './epcis-problems.js';
 import { EpcisHeaders } from './epcis-headers.interceptor.js';
+import { EpcisReply, nextLink } from './query-document.js';
 import { EPCIS_XML_TYPES } from './xml/epcis-xml-body.parser.js';
 
 function captureHeaders(reply: FastifyReply): void {
@@ -21,8 +26,20 @@ function captureHeaders(reply: FastifyReply): void {
     .header('GS1-EPCIS-Capture-File-Size-Limit', String(BODY_LIMIT_BYTES));
 }
 
-/** The binding's capture job (captureID, running, success, captureErrorBehaviour, errors as problems), with the portal's counts and warnings. */
-function jobView(job: CaptureJobEntity) {
+/** `GET /epcis/capture`: the binding's paging, and the business when a user belongs to several. */
+class CaptureJobsQueryDto extends QueryPageDto {
+  @ApiPropertyOptional({ description: 'The business whose jobs to list, for a user of several businesses.' })
+  @IsOptional()
+  @IsUUID()
+  businessId?: string;
+}
+
+/**
+ * The binding's capture job (captureID, running, success, captureErrorBehaviour, errors as
+ * problems), with the portal's counts and warnings; `processedCount` is its progress (events
+ * checked so far of `eventCount`).
+ */
+function jobView(job: CaptureJobEntity, processedCount: number) {
   return {
     captureID: job.id,
     running: job.status === 'running',
@@ -32,6 +49,7 @@ function jobView(job: CaptureJobEntity) {
     errorBehaviour: job.errorBehaviour,
     eventCount: job.eventCount,
     capturedCount: job.capturedCount,
+    processedCount,
     createdAt: job.createdAt.toISOString(),
     finishedAt: job.finishedAt?.toISOString() ?? null,
     errors: job.errors.map(captureProblem),
@@ -45,12 +63,23 @@ function jobView(job: CaptureJobEntity) {
 @Controller('epcis')
 @UseInterceptors(EpcisHeaders)
 export class EpcisCaptureController {
-  constructor(private readonly capture: EpcisCaptureService) {}
+  private readonly publicBaseUrl: string;
+
+  constructor(
+    private readonly capture: EpcisCaptureService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.publicBaseUrl = config.publicBaseUrl;
+  }
 
   @Post('capture')
   @HttpCode(202)
   @Access({ scope: 'capture' })
+  // On the embedded database (one connection) taking a document waits for a capture in progress.
   @LongRunning()
+  @ApiOperation({
+    summary: 'Takes an EPCISDocument for capture: 202 at once with Location: /epcis/capture/{captureID}; a worker captures it',
+  })
   // JSON-LD, or EPCIS 2.0 / 1.2 XML read into the same JSON-LD document by the XML body parser.
   @ApiConsumes('application/ld+json', 'application/json', ...EPCIS_XML_TYPES)
   @ApiHeader({ name: 'GS1-Capture-Error-Behaviour', required: false, enum: [...ERROR_BEHAVIOURS] })
@@ -73,14 +102,42 @@ export class EpcisCaptureController {
     );
     captureHeaders(reply);
     reply.header('location', `/epcis/capture/${job.id}`);
-    return jobView(job);
+    return jobView(job, this.capture.processedCount(job));
+  }
+
+  @Get('capture')
+  @Access({ scope: 'capture' })
+  @ApiOperation({
+    summary: "The acting business's capture jobs, newest first, each as GET /epcis/capture/{captureID} answers",
+    description: 'Paged with perPage; the next page is in the `Link: <...>; rel="next"` header (its nextPageToken).',
+  })
+  @ApiOkResponse({ description: 'An array of capture jobs' })
+  async jobs(@CurrentActor() actor: Actor, @Query() query: CaptureJobsQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    const businessId = this.capture.actingBusiness(actor, query.businessId);
+    const { jobs, nextPageToken } = await this.capture.listJobs(businessId, query);
+    captureHeaders(reply);
+    const headers: Record<string, string> = {};
+    if (nextPageToken) {
+      const next = new URLSearchParams({
+        ...(query.businessId ? { businessId: query.businessId } : {}),
+        ...(query.perPage ? { perPage: String(query.perPage) } : {}),
+        nextPageToken,
+      });
+      headers.Link = nextLink(`${this.publicBaseUrl}/epcis/capture?${next.toString()}`);
+    }
+    return new EpcisReply(
+      jobs.map((job) => jobView(job, this.capture.processedCount(job))),
+      headers,
+    );
   }
 
   @Get('capture/:id')
   @Access({ scope: 'capture' })
+  @ApiOperation({ summary: 'A capture job: running until its document is captured, then its outcome event by event' })
   async job(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     captureHeaders(reply);
-    return jobView(await this.capture.getJob(actor, id));
+    const job = await this.capture.getJob(actor, id);
+    return jobView(job, this.capture.processedCount(job));
   }
 
   @Post('events')

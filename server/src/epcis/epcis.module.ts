@@ -3,10 +3,11 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { EventsModule } from '../events/events.module.js';
 import { EpcisCaptureController } from './epcis-capture.controller.js';
+import { CaptureJobRunner } from './capture-job-runner.js';
 import { EpcisCaptureService } from './epcis-capture.service.js';
 import { registerEpcisXmlParser } from './xml/epcis-xml-body.parser.js';
 
-@Module({ imports: [EventsModule], controllers: [EpcisCaptureController], providers: [EpcisCaptureService] })
+@Module({ imports: [EventsModule], controllers: [EpcisCaptureController], providers: [EpcisCaptureService, CaptureJobRunner] })
 export class EpcisModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 

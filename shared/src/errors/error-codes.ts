@@ -192,6 +192,13 @@ export const ERROR_CODES = {
       en: 'The server took too long to answer; please try again in a moment.',
     },
   },
+  CAPTURE_INTERRUPTED: {
+    status: 503,
+    message: {
+      vi: 'Việc ghi nhận tài liệu EPCIS không hoàn tất được; không sự kiện nào của nó được lưu. Hãy gửi lại tài liệu.',
+      en: 'The capture of the EPCIS document could not be completed; none of its events was stored. Send the document again.',
+    },
+  },
   IMPORT_BUSY: {
     status: 503,
     message: {

@@ -20,6 +20,7 @@ import { AddCaptureWarnings1766200000000 } from './1766200000000-add-capture-war
 import { AllowCaptureBehaviourAll1766300000000 } from './1766300000000-allow-capture-behaviour-all.js';
 import { AddLateBatchLinks1766400000000 } from './1766400000000-add-late-batch-links.js';
 import { AddLatePlaceLinks1766500000000 } from './1766500000000-add-late-place-links.js';
+import { QueueCaptureJobs1766600000000 } from './1766600000000-queue-capture-jobs.js';
 
 /** Every migration, oldest first (one a line, so that parallel work merges cleanly). */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   AllowCaptureBehaviourAll1766300000000,
   AddLateBatchLinks1766400000000,
   AddLatePlaceLinks1766500000000,
+  QueueCaptureJobs1766600000000,
 ];

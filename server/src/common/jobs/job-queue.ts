@@ -1,0 +1,70 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import PgBoss from 'pg-boss';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import { JOB_QUEUE_SCHEMA } from '../../database/migrations/1766600000000-queue-capture-jobs.js';
+import { poolExecutor, transactionExecutor } from './job-queue.queries.js';
+
+export type QueuedJob<T> = PgBoss.JobWithMetadata<T>;
+
+/**
+ * The job queue shared by every instance: pg-boss on the app's own database, PostgreSQL or the
+ * embedded one alike (decision record 0025). Workers take jobs with `FOR UPDATE SKIP LOCKED`, so
+ * each job runs in one instance at a time; its schema is installed by a migration.
+ */
+@Injectable()
+export class JobQueue implements OnApplicationShutdown {
+  private readonly logger = new Logger(JobQueue.name);
+  private readonly boss: PgBoss;
+  private started: Promise<unknown> | null = null;
+
+  constructor(@InjectDataSource() db: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
+    this.boss = new PgBoss({
+      db: poolExecutor(db),
+      schema: JOB_QUEUE_SCHEMA,
+      // The schema is the migrations' business; a version mismatch stops the start.
+      migrate: false,
+      // No cron jobs: nothing to keep time for.
+      schedule: false,
+      maintenanceIntervalSeconds: config.captureJobs.maintenanceSeconds,
+    });
+    // A failed poll or maintenance round is tried again on the next one.
+    this.boss.on('error', (error: Error) => this.logger.warn(`job queue: ${error.message}`));
+  }
+
+  /** Starts the queue once, and makes the named queue (idempotent, also across instances). */
+  async queue(name: string): Promise<void> {
+    this.started ??= this.boss.start();
+    await this.started;
+    await this.boss.createQueue(name);
+  }
+
+  /** Enqueues a job in the caller's transaction: it exists exactly when the rows written with it do. */
+  async send<T extends object>(tx: EntityManager, name: string, data: T, options: PgBoss.SendOptions): Promise<void> {
+    await this.boss.send(name, data, { ...options, db: transactionExecutor(tx) });
+  }
+
+  /** Runs `handler` for each job of the queue, one at a time in this instance; the worker's id. */
+  work<T>(name: string, pollingSeconds: number, handler: (job: QueuedJob<T>) => Promise<void>): Promise<string> {
+    return this.boss.work<T>(name, { batchSize: 1, pollingIntervalSeconds: pollingSeconds, includeMetadata: true }, async ([job]) => {
+      if (job) await handler(job);
+    });
+  }
+
+  /** Makes an idle worker of this instance look for work now rather than at its next poll. */
+  wake(workerId: string): void {
+    this.boss.notifyWorker(workerId);
+  }
+
+  /** Gives a job back to the queue as failed, in the caller's transaction: retried while it has attempts left. */
+  async fail(tx: EntityManager, name: string, id: string, reason: string): Promise<void> {
+    await this.boss.fail(name, id, { reason }, { db: transactionExecutor(tx) });
+  }
+
+  /** Lets jobs in progress here finish (up to 30 s) before the database closes. */
+  async onApplicationShutdown(): Promise<void> {
+    if (this.started) await this.boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+  }
+}

@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { createApiKey, createBatch, createProducer, createUser, type Factory } from '../factories/index.js';
+import { finishedCaptureJob } from '../support/capture-jobs.js';
+import { countRows, sql } from '../support/db.js';
+import { httpClient } from '../support/http.js';
+import { killed, spawnServer, until } from '../support/server-process.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { createScratchDatabase, type ScratchDatabase } from '../../server/src/database/scratch-database.js';
+
+const onPostgres = Boolean(process.env.DATABASE_URL);
+/** Enough events for a run of several seconds, so that the kill lands in its middle. */
+const EVENTS = 3_000;
+
+/** A document of `count` events on one lot, each with its own eventID. */
+function documentOf(count: number, epcClass: string) {
+  return {
+    '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
+    type: 'EPCISDocument',
+    schemaVersion: '2.0',
+    creationDate: '2026-11-01T00:00:00Z',
+    epcisBody: {
+      eventList: Array.from({ length: count }, (_, n) => ({
+        type: 'ObjectEvent',
+        eventID: `urn:uuid:${crypto.randomUUID()}`,
+        action: 'OBSERVE',
+        bizStep: 'storing',
+        eventTime: new Date(Date.UTC(2026, 9, 1, 0, 0, n % 60)).toISOString(),
+        eventTimeZoneOffset: '+07:00',
+        epcList: [],
+        quantityList: [{ epcClass, quantity: n + 1, uom: 'KGM' }],
+      })),
+    },
+  };
+}
+
+describe('a capture job whose worker is killed with kill -9 in the middle of its run', () => {
+  const folders: string[] = [];
+  const open: TestApp[] = [];
+  let scratch: ScratchDatabase | null = null;
+  afterAll(async () => {
+    for (const t of open.splice(0)) await t.close();
+    await scratch?.drop();
+    folders.forEach((folder) => rmSync(folder, { recursive: true, force: true }));
+  });
+
+  /** The same database to every app of this test: a scratch PostgreSQL database, or the embedded one in a folder. */
+  const database = async () => {
+    if (onPostgres) {
+      scratch = await createScratchDatabase();
+      return { databaseUrl: scratch.databaseUrl, dataDir: 'memory://' };
+    }
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'nguon-capture-kill-'));
+    folders.push(folder);
+    return { databaseUrl: null, dataDir: folder };
+  };
+  const startOn = async (db: { databaseUrl: string | null; dataDir: string }, env: Record<string, string> = {}) => {
+    const t = db.databaseUrl
+      ? await startTestApp({ database: { ...db, drop: async () => undefined }, env })
+      : await startTestApp({ embeddedDataDir: db.dataDir, env });
+    open.push(t);
+    return t;
+  };
+
+  it('is taken over by the next worker and finishes: every event stored once, the chain verified', async () => {
+    const db = await database();
+    // The business, its lot and a key, made by an app that then stops.
+    const setup = await startOn(db);
+    const f: Factory = { http: httpClient(setup.baseUrl), testApp: setup };
+    const farm = await createProducer(f, await createUser(f, { role: 'admin' }));
+    const batch = await createBatch(f, farm.owner, farm.product.id, { lotCode: 'KILL-CAPTURE' });
+    const key = await createApiKey(f, farm.owner, farm.business.id, { scopes: ['capture', 'read'] });
+    await setup.close();
+    open.splice(open.indexOf(setup), 1);
+
+    const server = await spawnServer(db);
+    const document = documentOf(EVENTS, `https://id.gs1.org/01/${farm.product.gtin!.padStart(14, '0')}/10/KILL-CAPTURE`);
+    const accepted = await httpClient(server.baseUrl).post('/epcis/capture', document, {
+      token: key.token,
+      headers: { 'content-type': 'application/ld+json' },
+    });
+    expect(accepted.status).toBe(202);
+    const jobId: string = accepted.body.captureID;
+    if (db.databaseUrl) {
+      // Killed once the run has checked events in its transaction (its progress says how many).
+      const client = new pg.Client({ connectionString: db.databaseUrl });
+      await client.connect();
+      await until(
+        'events checked',
+        async () => (await client.query('SELECT processed_count FROM capture_jobs WHERE id = $1', [jobId])).rows[0]?.processed_count > 0,
+        60_000,
+      );
+      await client.end();
+    } else {
+      // The embedded database has one connection, held by the run: its progress cannot be read from outside.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
+    await killed(server.child);
+
+    // Another instance: it finds the run dead (started 2 s ago or more, its lock gone with its connection) and runs the job again.
+    const next = await startOn(db, { JOB_STALE_SECONDS: '2', JOB_SWEEP_SECONDS: '1' });
+    const job = await finishedCaptureJob(httpClient(next.baseUrl), jobId, key.token, 240_000);
+    expect(job).toMatchObject({ running: false, success: true, status: 'success', eventCount: EVENTS, capturedCount: EVENTS, errors: [] });
+    const [row] = await sql<{ attempts: number; document: unknown }>(next, 'SELECT attempts, document FROM capture_jobs WHERE id = $1', [
+      jobId,
+    ]);
+    expect(row).toEqual({ attempts: 2, document: null });
+
+    const ids = document.epcisBody.eventList.map((event) => event.eventID);
+    expect(await countRows(next, 'events', 'event_id = ANY($1)', [ids])).toBe(EVENTS);
+    expect(await countRows(next, 'events', 'business_id = $1', [farm.business.id])).toBe(EVENTS + 1);
+    expect(await countRows(next, 'audit_log', `action = 'epcis.capture' AND target_id = $1`, [jobId])).toBe(1);
+    const integrity = await httpClient(next.baseUrl).get(`/api/batches/${batch.id}/integrity`);
+    expect(integrity.body).toMatchObject({ verified: true, records: EVENTS + 1 });
+  }, 300_000);
+});
