@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { ApiKeyScope, ApiKeyView, CreatedApiKey } from '@nguon/shared';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, Repository, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { newApiKey } from '../auth/api-key-secret.js';
 import { ApiKeyEntity } from './api-key.entity.js';
@@ -15,11 +15,12 @@ import type { CreateApiKeyDto } from './dto/create-api-key.dto.js';
 export class ApiKeysService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(ApiKeyEntity) private readonly apiKeys: Repository<ApiKeyEntity>,
     private readonly audit: AuditTrail,
   ) {}
 
   async listKeys(actor: Actor): Promise<ApiKeyView[]> {
-    const keys = await this.db.getRepository(ApiKeyEntity).find({ where: { businessId: actor.businessId! }, order: { createdAt: 'DESC' } });
+    const keys = await this.apiKeys.find({ where: { businessId: actor.businessId! }, order: { createdAt: 'DESC' } });
     return keys.map(mapApiKey);
   }
 

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdempotencyOwners } from '../common/idempotency/idempotency-owners.js';
 import { RecordsModule } from '../records/records.module.js';
 import { AccessGuard } from './access.guard.js';
@@ -11,11 +12,12 @@ import { MembershipsService } from './memberships.service.js';
 import { OwnershipResolver } from './ownership.resolver.js';
 import { SignInBackoff } from './sign-in-backoff.js';
 import { TokenService } from './token.service.js';
+import { UserEntity } from './user.entity.js';
 import { UsersService } from './users.service.js';
 
 @Global()
 @Module({
-  imports: [RecordsModule],
+  imports: [TypeOrmModule.forFeature([UserEntity]), RecordsModule],
   controllers: [AuthController],
   providers: [
     AuthService,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { CurrentUser, LoginResponse, SignUpAccepted } from '@nguon/shared';
-import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, Not, Repository, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -36,6 +36,7 @@ const RESEND_INTERVAL = '60 seconds';
 export class AuthService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tokens: TokenService,
     private readonly audit: AccountAudit,
@@ -147,11 +148,7 @@ export class AuthService {
   async login(dto: LoginDto, info: RequestInfo): Promise<LoginResponse> {
     const wait = await this.backoff.waitFor(dto.email);
     if (wait) throw new DomainError('SIGN_IN_LOCKED', undefined, undefined, wait);
-    const user = await this.db
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .where('lower(u.email) = lower(:email)', { email: dto.email.trim() })
-      .getOne();
+    const user = await this.users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: dto.email.trim() }).getOne();
     // Same answer and time for an unknown email and a wrong password: accounts cannot be probed.
     const valid = user ? await verifyPassword(user.passwordHash, dto.password) : await verifyAgainstNothing(dto.password);
     if (!user || !valid) {
@@ -175,7 +172,7 @@ export class AuthService {
   /** Changes the password and ends every other sign-in of the account. */
   async changePassword(actor: Actor, dto: ChangePasswordDto): Promise<void> {
     const principal = userOf(actor);
-    const user = await this.db.getRepository(UserEntity).findOneByOrFail({ id: principal.id });
+    const user = await this.users.findOneByOrFail({ id: principal.id });
     if (!(await verifyPassword(user.passwordHash, dto.currentPassword))) {
       throw new DomainError('WRONG_PASSWORD', undefined, {
         currentPassword: [RULE_MESSAGES.auth.wrongCurrentPassword],
@@ -192,7 +189,7 @@ export class AuthService {
   }
 
   async me(actor: Actor): Promise<CurrentUser> {
-    const user = await this.db.getRepository(UserEntity).findOneByOrFail({ id: userOf(actor).id });
+    const user = await this.users.findOneByOrFail({ id: userOf(actor).id });
     return this.currentUser(this.db.manager, user);
   }
 

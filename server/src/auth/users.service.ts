@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import type { Page, UserRole, UserView } from '@nguon/shared';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { IsNull, Repository, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { toPage, type PageQueryDto } from '../common/pagination/page-query.dto.js';
 import { escapeLike } from '../common/sql/escape-like.js';
@@ -22,11 +22,11 @@ function mapUser(u: UserEntity): UserView {
 /** Accounts as an administrator manages them; admin/ decides who may, and records it in the trail. */
 @Injectable()
 export class UsersService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
 
   /** Newest first, by role and by a text in the address or the name. */
   async listUsers(query: PageQueryDto & { role?: UserRole; q?: string }): Promise<Page<UserView>> {
-    const qb = this.db.getRepository(UserEntity).createQueryBuilder('u');
+    const qb = this.users.createQueryBuilder('u');
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.q) {
       qb.andWhere('(lower(u.email) LIKE lower(:q) OR nguon_fold(u.display_name) LIKE nguon_fold(:q))', {

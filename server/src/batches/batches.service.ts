@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { BatchListItem, BatchScansView, BatchView, Page } from '@nguon/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { toPage } from '../common/pagination/page-query.dto.js';
 import { escapeLike } from '../common/sql/escape-like.js';
@@ -22,13 +22,15 @@ export type BatchWithProduct = BatchEntity & { product: NonNullable<BatchEntity[
 export class BatchesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(BatchEntity) private readonly batches: Repository<BatchEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly scans: ScanLog,
   ) {}
 
-  /** The batch with its product, or BATCH_NOT_FOUND; read in `db` when inside a transaction. */
-  async findOrFail(id: string, db: EntityManager = this.db.manager): Promise<BatchWithProduct> {
-    const batch = await db.getRepository(BatchEntity).findOne({ where: { id }, relations: { product: true } });
+  /** The batch with its product, or BATCH_NOT_FOUND; read in `tx` when inside a transaction. */
+  async findOrFail(id: string, tx?: EntityManager): Promise<BatchWithProduct> {
+    const batches = tx ? tx.getRepository(BatchEntity) : this.batches;
+    const batch = await batches.findOne({ where: { id }, relations: { product: true } });
     if (!batch?.product) throw new DomainError('BATCH_NOT_FOUND');
     return batch as BatchWithProduct;
   }
@@ -40,8 +42,7 @@ export class BatchesService {
 
   /** A business's batches: for its members and keys, inspectors and administrators (the route's access rule). */
   async listBatches(businessId: string, query: ListBatchesQueryDto): Promise<Page<BatchListItem>> {
-    const qb = this.db
-      .getRepository(BatchEntity)
+    const qb = this.batches
       .createQueryBuilder('b')
       .innerJoinAndSelect('b.product', 'p')
       .where('b.business_id = :businessId', { businessId });

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { standingEventSql } from '../records/records.sql.js';
 import { partyJson, siteJson, type Party, type Site } from './export-places.js';
 
@@ -29,7 +29,7 @@ function selectionWhere(selection: EventSelection, params: unknown[]): string {
   return where.join(' AND ');
 }
 
-export async function countEvents(db: DataSource, selection: EventSelection): Promise<number> {
+export async function countEvents(db: EntityManager, selection: EventSelection): Promise<number> {
   const params: unknown[] = [];
   const [row]: { count: number }[] = await db.query(
     `SELECT count(*)::int AS count FROM events e WHERE ${selectionWhere(selection, params)}`,
@@ -42,7 +42,7 @@ export async function countEvents(db: DataSource, selection: EventSelection): Pr
  * How many rows the spreadsheet of a selection has: one per event and lot (its subjects or
  * outputs, else its parents), times its inputs for a transformation. `toExportRows` makes exactly these.
  */
-export async function countSpreadsheetRows(db: DataSource, selection: EventSelection): Promise<number> {
+export async function countSpreadsheetRows(db: EntityManager, selection: EventSelection): Promise<number> {
   const params: unknown[] = [];
   const [row]: { count: number }[] = await db.query(
     `SELECT coalesce(sum(greatest(1, CASE WHEN c.lots > 0 THEN c.lots ELSE c.parents END) * greatest(1, c.inputs)), 0)::int AS count
@@ -109,7 +109,7 @@ export interface EventRow {
 }
 
 /** One page of the spreadsheet's events with everything a row shows of the event itself, in one query. */
-export function spreadsheetPage(db: DataSource, selection: EventSelection, after: PagePosition | null): Promise<EventRow[]> {
+export function spreadsheetPage(db: EntityManager, selection: EventSelection, after: PagePosition | null): Promise<EventRow[]> {
   const params: unknown[] = [];
   const where = `${selectionWhere({ ...selection, withDeclarations: false }, params)} AND ${keyset(after, params)}`;
   return db.query(
@@ -159,7 +159,7 @@ export interface DocumentRow {
 }
 
 /** One page of the events as captured (and their error declarations), for the EPCIS document. */
-export function documentPage(db: DataSource, selection: EventSelection, after: PagePosition | null): Promise<DocumentRow[]> {
+export function documentPage(db: EntityManager, selection: EventSelection, after: PagePosition | null): Promise<DocumentRow[]> {
   const params: unknown[] = [];
   const where = `${selectionWhere({ ...selection, withDeclarations: true }, params)} AND ${keyset(after, params)}`;
   return db.query(

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EXPORT_CONTENT_TYPES, isSpreadsheetFormat, type ExportColumnSet, type ExportFormat, type Locale } from '@nguon/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
 import { formatEpcs } from '../epcis/epc-format.js';
@@ -48,7 +48,7 @@ const COLUMN_SETS: Record<ExportColumnSet, ColumnSet> = { fsma204: FSMA204_COLUM
 const parsed = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
 /** Each page of events as its rows, with the histories of the page's lots read in one query. */
-async function* spreadsheetRows(db: DataSource, source: AsyncIterable<EventRow[]>): AsyncGenerator<ExportRow[]> {
+async function* spreadsheetRows(db: EntityManager, source: AsyncIterable<EventRow[]>): AsyncGenerator<ExportRow[]> {
   for await (const page of source) {
     const events = page.map((row) => ({ ...row, document: parsed(row.document), lots: parsed(row.lots) }));
     const batchIds = new Set(events.flatMap((row) => row.lots.filter((l) => l.role !== 'input').map((l) => l.batchId)));
@@ -95,7 +95,7 @@ export class ExportsService {
       to: resolved.to,
       withDeclarations: !spreadsheet,
     };
-    const totalRows = await (spreadsheet ? countSpreadsheetRows : countEvents)(this.db, selection);
+    const totalRows = await (spreadsheet ? countSpreadsheetRows : countEvents)(this.db.manager, selection);
     // Restricted records leave the portal: who took what is kept, before the first byte goes.
     await this.audit.record(this.db.manager, actor, {
       action: 'records.export',
@@ -112,11 +112,14 @@ export class ExportsService {
 
   private stream(format: ExportFormat, selection: EventSelection, { columns, locale }: ExportLayout): Readable {
     if (!isSpreadsheetFormat(format)) {
-      return epcisStream(epcisEvents(pages((after) => documentPage(this.db, selection, after))), format === 'xml' ? 'xml' : 'json-ld');
+      return epcisStream(
+        epcisEvents(pages((after) => documentPage(this.db.manager, selection, after))),
+        format === 'xml' ? 'xml' : 'json-ld',
+      );
     }
     const rows = spreadsheetRows(
-      this.db,
-      pages((after) => spreadsheetPage(this.db, selection, after)),
+      this.db.manager,
+      pages((after) => spreadsheetPage(this.db.manager, selection, after)),
     );
     const set = COLUMN_SETS[columns];
     return format === 'csv' ? csvStream(rows, set.columns, locale) : xlsxStream(rows, set, locale);

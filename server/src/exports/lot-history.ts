@@ -1,5 +1,5 @@
 import { localize, stageOf, type Locale, type Stage } from '@nguon/shared';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { namedParty, type Party, type Place, type Site } from './export-places.js';
 import { loadLotRecordRows, type Certificate, type LotRecordRow } from './lot-history.queries.js';
 
@@ -22,9 +22,9 @@ export interface LotStep {
 const parsed = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
 /** Each lot's history (see loadLotRecordRows), read in one query for the rows of one page. */
-export async function loadLotHistories(db: DataSource, batchIds: string[]): Promise<Map<string, LotHistory>> {
+export async function loadLotHistories(db: EntityManager, batchIds: string[]): Promise<Map<string, LotHistory>> {
   if (!batchIds.length) return new Map();
-  const rows = await loadLotRecordRows(db.manager, batchIds);
+  const rows = await loadLotRecordRows(db, batchIds);
   return new Map(rows.map((row) => [row.batch_id, new LotHistory(row)]));
 }
 

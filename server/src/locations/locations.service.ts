@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { LocationView, Page } from '@nguon/shared';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, QueryFailedError, Repository } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
 import { TenancyPolicy } from '../auth/tenancy.policy.js';
@@ -22,6 +22,7 @@ const FOREIGN_KEY_VIOLATION = '23503';
 export class LocationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(LocationEntity) private readonly locations: Repository<LocationEntity>,
     private readonly audit: AuditTrail,
     private readonly changes: BatchChanges,
     private readonly arrivals: MasterDataArrivals,
@@ -94,14 +95,14 @@ export class LocationsService {
 
   /** A place of a business that is not verified is shown only to its people, inspectors and administrators. */
   async getLocation(actor: Actor | null, id: string): Promise<LocationView> {
-    const location = await this.db.getRepository(LocationEntity).findOneBy({ id });
+    const location = await this.locations.findOneBy({ id });
     if (!location || !(await this.seesBusiness(actor, location.businessId))) throw new DomainError('LOCATION_NOT_FOUND');
     return mapLocation(location);
   }
 
   async listLocations(actor: Actor | null, businessId: string, query: PageQueryDto): Promise<Page<LocationView>> {
     if (!(await this.seesBusiness(actor, businessId))) throw new DomainError('BUSINESS_NOT_FOUND');
-    const [rows, total] = await this.db.getRepository(LocationEntity).findAndCount({
+    const [rows, total] = await this.locations.findAndCount({
       where: { businessId },
       order: { name: 'ASC' },
       skip: query.offset,

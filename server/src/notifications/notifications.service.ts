@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { NotificationView, Page } from '@nguon/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { userOf, type Actor } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -22,6 +22,7 @@ export type NewNotification = Pick<
 export class NotificationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -33,8 +34,7 @@ export class NotificationsService {
     // Notices for one role (membership changes go to owners) and not to the member who caused them.
     const role = actor.principal.kind === 'user' ? (actor.principal.memberships.get(actor.businessId!) ?? null) : null;
     const userId = actor.principal.kind === 'user' ? actor.principal.id : null;
-    const qb = this.db
-      .getRepository(NotificationEntity)
+    const qb = this.notifications
       .createQueryBuilder('n')
       .where('n.business_id = :businessId', { businessId: actor.businessId })
       .andWhere('(n.for_role IS NULL OR n.for_role = :role)', { role })
@@ -50,9 +50,7 @@ export class NotificationsService {
 
   /** Reading a notice is not a write anyone audits: it only changes what the business sees as new. */
   async markRead(actor: Actor, id: string): Promise<void> {
-    const result = await this.db
-      .getRepository(NotificationEntity)
-      .update({ id, businessId: actor.businessId! }, { readAt: () => 'coalesce(read_at, now())' });
+    const result = await this.notifications.update({ id, businessId: actor.businessId! }, { readAt: () => 'coalesce(read_at, now())' });
     if (!result.affected) throw new DomainError('NOTIFICATION_NOT_FOUND');
   }
 

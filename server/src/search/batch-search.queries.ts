@@ -1,5 +1,5 @@
 import { foldText, parseGtin, type BatchSearchSort } from '@nguon/shared';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { escapeLike } from '../common/sql/escape-like.js';
 import { lastEventAtSql, standingEventSql } from '../records/records.sql.js';
 import type { BatchSearchQueryDto } from './dto/batch-search.query.js';
@@ -48,7 +48,7 @@ function nextDay(date: string): string {
  * by an indexed condition (trigram indexes on folded text, prefixes, event projections), and the
  * last event is read for the page's rows only.
  */
-export async function searchBatches(db: DataSource, query: BatchSearchQueryDto): Promise<{ rows: BatchSearchRow[]; total: number }> {
+export async function searchBatches(db: EntityManager, query: BatchSearchQueryDto): Promise<{ rows: BatchSearchRow[]; total: number }> {
   const params: unknown[] = [];
   const bind = (value: unknown) => {
     params.push(value);

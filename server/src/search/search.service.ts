@@ -19,7 +19,7 @@ export class SearchService {
         to: [RULE_MESSAGES.search.endBeforeStart],
       });
     }
-    const { rows, total } = await searchBatches(this.db, query);
+    const { rows, total } = await searchBatches(this.db.manager, query);
     return toPage(rows, total, query, mapSearchResult);
   }
 }

@@ -1,5 +1,5 @@
 import type { BatchStatus } from '@nguon/shared';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { LIVE_SHIPMENTS, standingEventSql } from '../records/records.sql.js';
 
 export interface TraceBatchRow {
@@ -13,7 +13,7 @@ export interface TraceBatchRow {
   status: BatchStatus;
 }
 
-export function loadTraceBatches(db: DataSource, ids: string[]): Promise<TraceBatchRow[]> {
+export function loadTraceBatches(db: EntityManager, ids: string[]): Promise<TraceBatchRow[]> {
   return db.query(
     `SELECT b.id, b.lot_code, p.name_vi, p.name_en, p.gtin, b.business_id, bu.legal_name, b.status
        FROM batches b JOIN products p ON p.id = b.product_id JOIN businesses bu ON bu.id = b.business_id
@@ -24,7 +24,7 @@ export function loadTraceBatches(db: DataSource, ids: string[]): Promise<TraceBa
 
 /** Processing steps between batches of the set, and shipments of its batches to businesses. */
 export function loadTraceEdges(
-  db: DataSource,
+  db: EntityManager,
   ids: string[],
 ): Promise<{ kind: 'processing' | 'shipping'; from_id: string; to_id: string; event_id: string; event_time: Date }[]> {
   return db.query(
@@ -43,7 +43,7 @@ export function loadTraceEdges(
 
 /** Recalls in force on the batches: each batch's own, or one whose downstream set it is in. */
 export function loadActiveRecalls(
-  db: DataSource,
+  db: EntityManager,
   ids: string[],
 ): Promise<{ batch_id: string; recall_id: string; source_batch_id: string }[]> {
   return db.query(
@@ -59,11 +59,11 @@ export interface BusinessNameRow {
   legal_name: string;
 }
 
-export function loadBusinessNames(db: DataSource, businessIds: string[]): Promise<BusinessNameRow[]> {
+export function loadBusinessNames(db: EntityManager, businessIds: string[]): Promise<BusinessNameRow[]> {
   return db.query(`SELECT id, legal_name FROM businesses WHERE id = ANY($1::uuid[])`, [businessIds]);
 }
 
-export async function batchExists(db: DataSource, batchId: string): Promise<boolean> {
+export async function batchExists(db: EntityManager, batchId: string): Promise<boolean> {
   const [exists]: unknown[] = await db.query(`SELECT 1 FROM batches WHERE id = $1`, [batchId]);
   return exists !== undefined;
 }

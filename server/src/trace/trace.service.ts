@@ -21,15 +21,15 @@ export class TraceService {
     const depthOf = await this.reach(batchId, query);
     const ids = [...depthOf.keys()];
     const [batches, edges, recalls] = await Promise.all([
-      loadTraceBatches(this.db, ids),
-      loadTraceEdges(this.db, ids),
-      loadActiveRecalls(this.db, ids),
+      loadTraceBatches(this.db.manager, ids),
+      loadTraceEdges(this.db.manager, ids),
+      loadActiveRecalls(this.db.manager, ids),
     ]);
     if (!batches.some((b) => b.id === batchId)) throw new DomainError('BATCH_NOT_FOUND');
     // Shipping edges lead to businesses: forward only, since what was shipped to the start's sources is not in its trace.
     const shown = edges.filter((e) => e.kind === 'processing' || (depthOf.get(e.from_id) ?? 0) >= 0);
     const businessIds = [...new Set(shown.filter((e) => e.kind === 'shipping').map((e) => e.to_id))];
-    const names = businessIds.length ? await loadBusinessNames(this.db, businessIds) : [];
+    const names = businessIds.length ? await loadBusinessNames(this.db.manager, businessIds) : [];
     // A batch's own recall comes before one that reaches it from upstream.
     const recallOf = new Map<string, { id: string; sourceBatchId: string }>();
     for (const r of recalls)
@@ -60,7 +60,7 @@ export class TraceService {
   /** Every batch of the trace checked against its hash chain, with the first broken record of each. */
   async verifyTrace(batchId: string, query: TraceQueryDto): Promise<TraceIntegrityReport> {
     const depthOf = await this.reach(batchId, query);
-    if (!(await batchExists(this.db, batchId))) throw new DomainError('BATCH_NOT_FOUND');
+    if (!(await batchExists(this.db.manager, batchId))) throw new DomainError('BATCH_NOT_FOUND');
     const ids = [...depthOf.keys()].sort((a, b) => depthOf.get(a)! - depthOf.get(b)!);
     const checkedAt = new Date();
     const batches = await this.integrity.verifyBatches(ids, checkedAt);
