@@ -20,16 +20,6 @@ export const SERVER_BASELINE = {
   'server/src/flags/flags.service.ts': ['deep:attachments'],
   // ../businesses/business.entity.js
   'server/src/imports/imports.service.ts': ['deep:businesses'],
-  // ../attachments/attachment.entity.js, ../attachments/attachment.mapper.js, ../businesses/business.mapper.js, ../businesses/certificate.entity.js
-  'server/src/products/product.mapper.ts': ['deep:attachments', 'deep:businesses'],
-  // ../businesses/dto/create-certificate.dto.js
-  'server/src/products/products.controller.ts': ['deep:businesses'],
-  // ../businesses/business-claims.js, ../businesses/certificate.queries.js, ../businesses/dto/create-certificate.dto.js
-  'server/src/products/products.service.ts': ['deep:businesses'],
-  // ../businesses/business.mapper.js, ../businesses/certificate.queries.js
-  'server/src/public-view/public-batch.service.ts': ['deep:businesses'],
-  // ../businesses/business.mapper.js, ../businesses/certificate.queries.js
-  'server/src/public-view/public-product.service.ts': ['deep:businesses'],
   // ../webhooks/webhook-dispatcher.js, ../webhooks/webhook-outbox.js
   'server/src/recalls/recalls.service.ts': ['deep:webhooks'],
   // ../attachments/attachment-storage.js, ../attachments/content-sniffing.js

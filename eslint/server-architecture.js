@@ -82,6 +82,14 @@ const PUBLIC = {
     'account-audit.ts',
   ],
   audit: ['audit-trail.ts'],
+  // An attachment as the API shows it, which products show their images as.
+  attachments: ['attachment.mapper.ts'],
+  businesses: [
+    // A business's claims on GTINs and GLNs, which products and events check in their own transactions.
+    'business-claims.ts',
+    // The certificate's request body, which a product's certificate routes take as a business's do.
+    'dto/create-certificate.dto.ts',
+  ],
   batches: [
     // A batch's short code and the identity its QR code holds, which events, labels, codes,
     // recalls and the consumer's pages use alike.

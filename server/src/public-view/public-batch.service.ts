@@ -3,8 +3,7 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PublicBatchView } from '@nguon/shared';
 import { DataSource } from 'typeorm';
-import { mapCertificate } from '../businesses/business.mapper.js';
-import { loadCertificates } from '../businesses/certificate.queries.js';
+import { CertificatesService } from '../businesses/certificates.service.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -48,6 +47,7 @@ export class PublicBatchService implements OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly scans: ScanLog,
     private readonly records: RecordsService,
+    private readonly certificates: CertificatesService,
     changes: BatchChanges,
   ) {
     this.unsubscribe = changes.subscribe({
@@ -99,12 +99,8 @@ export class PublicBatchService implements OnModuleDestroy {
     const own = batches.find((b) => b.id === batchId);
     if (!own) throw new DomainError('BATCH_NOT_FOUND');
     this.scans.remember(batchId, own.scan_count);
-    const certificates = await loadCertificates(this.db.manager, { businessIds: [own.business_id], productIds: [own.product_id] });
-    const view = mapPublicBatch(
-      batchId,
-      { batches, lineage, events, inputs, certificates: certificates.map((c) => mapCertificate(c)) },
-      this.config.publicBaseUrl,
-    );
+    const certificates = await this.certificates.certificatesOf({ businessIds: [own.business_id], productIds: [own.product_id] });
+    const view = mapPublicBatch(batchId, { batches, lineage, events, inputs, certificates }, this.config.publicBaseUrl);
     const jsonHead = Buffer.from(JSON.stringify(view).slice(0, -1));
     const cached = { view, jsonHead, tag: createHash('sha1').update(jsonHead).digest('base64url').slice(0, 16) };
     this.cache.set(batchId, cached, ids);
