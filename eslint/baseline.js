@@ -18,8 +18,6 @@ export const SERVER_BASELINE = {
   'server/src/events/stage-event.preparer.ts': ['deep:batches', 'deep:businesses', 'deep:locations', 'deep:products'],
   // ../attachments/attachment-storage.js
   'server/src/flags/flags.service.ts': ['deep:attachments'],
-  // ../businesses/business.entity.js
-  'server/src/imports/imports.service.ts': ['deep:businesses'],
   // ../webhooks/webhook-dispatcher.js, ../webhooks/webhook-outbox.js
   'server/src/recalls/recalls.service.ts': ['deep:webhooks'],
   // ../attachments/attachment-storage.js, ../attachments/content-sniffing.js

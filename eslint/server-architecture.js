@@ -76,7 +76,7 @@ const PUBLIC = {
     'password.ts',
     // The API key's format: api-keys/ issues what the authenticator checks.
     'api-key-secret.ts',
-    // A business's status, which businesses/' claim rules read as the access guard does.
+    // A business's status, which businesses/' claim rules and imports/ read as the access guard does.
     'business-status.queries.ts',
     // The audit trail as auth/ writes to it, which audit/ provides (it comes after auth/).
     'account-audit.ts',
