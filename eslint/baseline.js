@@ -16,12 +16,8 @@ export const SERVER_BASELINE = {
   'server/src/events/event-recording.service.ts': ['deep:batches', 'deep:locations', 'deep:products'],
   // ../batches/batch-identity.js, ../batches/batch.entity.js, ../businesses/business.entity.js, ../locations/location.entity.js, ../products/product.entity.js
   'server/src/events/stage-event.preparer.ts': ['deep:batches', 'deep:businesses', 'deep:locations', 'deep:products'],
-  // ../attachments/attachment-storage.js
-  'server/src/flags/flags.service.ts': ['deep:attachments'],
   // ../webhooks/webhook-dispatcher.js, ../webhooks/webhook-outbox.js
   'server/src/recalls/recalls.service.ts': ['deep:webhooks'],
-  // ../attachments/attachment-storage.js, ../attachments/content-sniffing.js
-  'server/src/reports/consumer-reports.service.ts': ['deep:attachments'],
   // ../scans/scan.entity.js
   'server/src/resolver/client-class.ts': ['deep:scans'],
   // ../web-app/spa-shell.js
