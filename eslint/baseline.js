@@ -16,8 +16,6 @@ export const SERVER_BASELINE = {
   'server/src/events/event-recording.service.ts': ['deep:batches', 'deep:locations', 'deep:products'],
   // ../batches/batch-identity.js, ../batches/batch.entity.js, ../businesses/business.entity.js, ../locations/location.entity.js, ../products/product.entity.js
   'server/src/events/stage-event.preparer.ts': ['deep:batches', 'deep:businesses', 'deep:locations', 'deep:products'],
-  // ../webhooks/webhook-dispatcher.js, ../webhooks/webhook-outbox.js
-  'server/src/recalls/recalls.service.ts': ['deep:webhooks'],
   // ../scans/scan.entity.js
   'server/src/resolver/client-class.ts': ['deep:scans'],
   // ../web-app/spa-shell.js
