@@ -16,10 +16,6 @@ export const SERVER_BASELINE = {
   'server/src/events/event-recording.service.ts': ['deep:batches', 'deep:locations', 'deep:products'],
   // ../batches/batch-identity.js, ../batches/batch.entity.js, ../businesses/business.entity.js, ../locations/location.entity.js, ../products/product.entity.js
   'server/src/events/stage-event.preparer.ts': ['deep:batches', 'deep:businesses', 'deep:locations', 'deep:products'],
-  // ../web-app/spa-shell.js
-  'server/src/resolver/resolver-answers.ts': ['deep:web-app'],
-  // ../web-app/spa-shell.js
-  'server/src/resolver/scan-routes.ts': ['deep:web-app'],
   // ../public-view/public-batch.cache.js
   'server/src/web-app/page-renderer.ts': ['deep:public-view'],
 };

@@ -120,6 +120,8 @@ const PUBLIC = {
     'xml/epcis-xml-writer.ts',
   ],
   mail: ['mailer.ts', 'compose-mail.ts', 'mail-token.ts'],
+  // SpaShell, which WebAppModule exports: the resolver sends the web app's page to a browser it cannot answer.
+  'web-app': ['spa-shell.ts'],
   // The same rules as SQL, for other modules' set-based queries.
   records: ['records.sql.ts'],
 };
