@@ -16,6 +16,4 @@ export const SERVER_BASELINE = {
   'server/src/events/event-recording.service.ts': ['deep:batches', 'deep:locations', 'deep:products'],
   // ../batches/batch-identity.js, ../batches/batch.entity.js, ../businesses/business.entity.js, ../locations/location.entity.js, ../products/product.entity.js
   'server/src/events/stage-event.preparer.ts': ['deep:batches', 'deep:businesses', 'deep:locations', 'deep:products'],
-  // ../public-view/public-batch.cache.js
-  'server/src/web-app/page-renderer.ts': ['deep:public-view'],
 };

@@ -5,17 +5,28 @@ import type { PublicBatchView } from '@nguon/shared';
 import { DataSource } from 'typeorm';
 import { CertificatesService } from '../businesses/certificates.service.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
+import { BatchViewCache } from '../common/cache/batch-view-cache.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { RecordsService } from '../records/records.service.js';
 import { ScanLog } from '../scans/scan-log.service.js';
-import { PublicBatchCache, type CachedView } from './public-batch.cache.js';
 import { mapPublicBatch } from './public-batch.mapper.js';
 import { findScanCount, loadBatchRows, loadEvents, loadInputs } from './public-batch.queries.js';
 
 /** How many processing steps back the consumer timeline follows raw materials. */
 const MAX_LINEAGE_DEPTH = 8;
+
+/**
+ * A view without its scan count, and its JSON serialized and encoded once: the UTF-8 bytes up to
+ * its closing brace, so each answer only appends the count (and a scan's token). `tag` names the
+ * content for ETags; equal views on two instances have equal tags.
+ */
+interface CachedView {
+  view: Omit<PublicBatchView, 'scanCount'>;
+  jsonHead: Buffer;
+  tag: string;
+}
 
 /** A consumer view as HTTP sends it: the JSON as UTF-8 (the cached head, then the count and token), and its ETag. */
 export interface PublicBatchJson {
@@ -39,7 +50,7 @@ function asJson(cached: CachedView, scanCount: number, scanToken: string | undef
  */
 @Injectable()
 export class PublicBatchService implements OnModuleDestroy {
-  private readonly cache = new PublicBatchCache();
+  private readonly cache = new BatchViewCache<CachedView>();
   private readonly unsubscribe: () => void;
 
   constructor(
