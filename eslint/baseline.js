@@ -16,34 +16,4 @@ export const SERVER_BASELINE = {
   'server/src/events/event-recording.service.ts': ['deep:batches', 'deep:locations', 'deep:products'],
   // ../batches/batch-identity.js, ../batches/batch.entity.js, ../businesses/business.entity.js, ../locations/location.entity.js, ../products/product.entity.js
   'server/src/events/stage-event.preparer.ts': ['deep:batches', 'deep:businesses', 'deep:locations', 'deep:products'],
-  // ../attachments/attachment-storage.js
-  'server/src/flags/flags.service.ts': ['deep:attachments'],
-  // ../businesses/business.entity.js
-  'server/src/imports/imports.service.ts': ['deep:businesses'],
-  // ../attachments/attachment.entity.js, ../attachments/attachment.mapper.js, ../businesses/business.mapper.js, ../businesses/certificate.entity.js
-  'server/src/products/product.mapper.ts': ['deep:attachments', 'deep:businesses'],
-  // ../businesses/dto/create-certificate.dto.js
-  'server/src/products/products.controller.ts': ['deep:businesses'],
-  // ../businesses/business-claims.js, ../businesses/certificate.queries.js, ../businesses/dto/create-certificate.dto.js
-  'server/src/products/products.service.ts': ['deep:businesses'],
-  // ../businesses/business.mapper.js, ../businesses/certificate.queries.js
-  'server/src/public-view/public-batch.service.ts': ['deep:businesses'],
-  // ../businesses/business.mapper.js, ../businesses/certificate.queries.js
-  'server/src/public-view/public-product.service.ts': ['deep:businesses'],
-  // ../webhooks/webhook-dispatcher.js, ../webhooks/webhook-outbox.js
-  'server/src/recalls/recalls.service.ts': ['deep:webhooks'],
-  // ../attachments/attachment-storage.js, ../attachments/content-sniffing.js
-  'server/src/reports/consumer-reports.service.ts': ['deep:attachments'],
-  // ../scans/scan.entity.js
-  'server/src/resolver/client-class.ts': ['deep:scans'],
-  // ../web-app/spa-shell.js
-  'server/src/resolver/resolver-answers.ts': ['deep:web-app'],
-  // ../scans/scan.entity.js
-  'server/src/resolver/resolver.service.ts': ['deep:scans'],
-  // ../web-app/spa-shell.js
-  'server/src/resolver/scan-routes.ts': ['deep:web-app'],
-  // ../scans/scan.entity.js
-  'server/src/resolver/scans.service.ts': ['deep:scans'],
-  // ../public-view/public-batch.cache.js
-  'server/src/web-app/page-renderer.ts': ['deep:public-view'],
 };

@@ -76,12 +76,20 @@ const PUBLIC = {
     'password.ts',
     // The API key's format: api-keys/ issues what the authenticator checks.
     'api-key-secret.ts',
-    // A business's status, which businesses/' claim rules read as the access guard does.
+    // A business's status, which businesses/' claim rules and imports/ read as the access guard does.
     'business-status.queries.ts',
     // The audit trail as auth/ writes to it, which audit/ provides (it comes after auth/).
     'account-audit.ts',
   ],
   audit: ['audit-trail.ts'],
+  // An attachment as the API shows it, which products show their images as.
+  attachments: ['attachment.mapper.ts'],
+  businesses: [
+    // A business's claims on GTINs and GLNs, which products and events check in their own transactions.
+    'business-claims.ts',
+    // The certificate's request body, which a product's certificate routes take as a business's do.
+    'dto/create-certificate.dto.ts',
+  ],
   batches: [
     // A batch's short code and the identity its QR code holds, which events, labels, codes,
     // recalls and the consumer's pages use alike.
@@ -112,6 +120,8 @@ const PUBLIC = {
     'xml/epcis-xml-writer.ts',
   ],
   mail: ['mailer.ts', 'compose-mail.ts', 'mail-token.ts'],
+  // SpaShell, which WebAppModule exports: the resolver sends the web app's page to a browser it cannot answer.
+  'web-app': ['spa-shell.ts'],
   // The same rules as SQL, for other modules' set-based queries.
   records: ['records.sql.ts'],
 };

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { registerAttachmentParsers } from './attachment-body.parser.js';
+import { AttachmentFilesService } from './attachment-files.service.js';
 import { ATTACHMENT_STORAGE } from './attachment-storage.js';
 import { AttachmentsController } from './attachments.controller.js';
 import { AttachmentsService } from './attachments.service.js';
@@ -13,13 +14,14 @@ import { DiskAttachmentStorage } from './disk-attachment-storage.js';
   controllers: [AttachmentsController],
   providers: [
     AttachmentsService,
+    AttachmentFilesService,
     {
       provide: ATTACHMENT_STORAGE,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => new DiskAttachmentStorage(config.attachmentsDir),
     },
   ],
-  exports: [AttachmentsService, ATTACHMENT_STORAGE],
+  exports: [AttachmentsService, AttachmentFilesService],
 })
 export class AttachmentsModule implements OnModuleInit {
   constructor(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BusinessView } from '@nguon/shared';
+import type { BusinessView, CertificateView } from '@nguon/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AttachmentsService } from '../attachments/attachments.service.js';
 import { AuditTrail } from '../audit/audit-trail.js';
@@ -8,9 +8,11 @@ import type { Actor } from '../auth/principal.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
+import { mapCertificate } from './business.mapper.js';
 import { findHolderBatchIds } from './businesses.queries.js';
 import { BusinessesService } from './businesses.service.js';
 import { CertificateEntity } from './certificate.entity.js';
+import { loadCertificates } from './certificate.queries.js';
 import type { CreateCertificateDto, UpdateCertificateDto } from './dto/create-certificate.dto.js';
 
 /** Whose certificate: the acting business's own, or one of its products'. */
@@ -45,6 +47,14 @@ export class CertificatesService {
 
   removeBusinessCertificate(actor: Actor, certificateId: string): Promise<void> {
     return this.removeCertificate(actor, businessHolder(actor), certificateId);
+  }
+
+  /**
+   * Certificates as the API shows them, oldest first, in one query: the businesses' own and those
+   * of the products (what products and the consumer's pages show).
+   */
+  async certificatesOf(of: { businessIds?: string[]; productIds?: string[] }): Promise<CertificateView[]> {
+    return (await loadCertificates(this.db.manager, of)).map((c) => mapCertificate(c));
   }
 
   async addCertificate(actor: Actor, holder: CertificateHolder, dto: CreateCertificateDto): Promise<string> {

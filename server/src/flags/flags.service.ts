@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FlagCounts, FlagScanResult, FlagView, Page } from '@nguon/shared';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { ATTACHMENT_STORAGE, type AttachmentStorage } from '../attachments/attachment-storage.js';
+import { AttachmentFilesService } from '../attachments/attachment-files.service.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { userOf, type Actor } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -54,7 +54,7 @@ function mapFlag(row: FlagRow, notes: NoteRow[]): FlagView {
 export class FlagsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
+    private readonly files: AttachmentFilesService,
     private readonly scanner: FlagScanner,
     private readonly audit: AuditTrail,
   ) {}
@@ -118,6 +118,6 @@ export class FlagsService {
   async reportPhoto(id: string): Promise<{ stream: Readable; contentType: string }> {
     const [row] = await findReportPhoto(this.db.manager, id);
     if (!row?.photo_key) throw new DomainError('NOT_FOUND');
-    return { stream: await this.storage.open(row.photo_key), contentType: row.photo_type! };
+    return { stream: await this.files.open(row.photo_key), contentType: row.photo_type! };
   }
 }

@@ -10,8 +10,8 @@ import {
 } from '@nguon/shared';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
+import { findBusinessStatus } from '../auth/business-status.queries.js';
 import type { Actor } from '../auth/principal.js';
-import { BusinessEntity } from '../businesses/business.entity.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { EventRecordingService } from '../events/event-recording.service.js';
@@ -84,8 +84,7 @@ export class ImportsService {
 
   private async checkFile(businessId: string, kind: ImportKind, format: ImportFormat, body: Buffer): Promise<CheckedFile> {
     // Only a verified business records; said once for the file rather than at its first row.
-    const business = await this.db.getRepository(BusinessEntity).findOneByOrFail({ id: businessId });
-    if (business.status !== 'verified') throw new DomainError('BUSINESS_NOT_VERIFIED');
+    if ((await findBusinessStatus(this.db.manager, businessId)) !== 'verified') throw new DomainError('BUSINESS_NOT_VERIFIED');
     const rows = await readImportFile(this.sheets, kind, format, body);
     return kind === 'batches'
       ? { kind, rows: await checkBatchRows(this.db.manager, businessId, rows) }

@@ -1,14 +1,10 @@
-import type { ProductView } from '@nguon/shared';
-import type { AttachmentEntity } from '../attachments/attachment.entity.js';
-import { mapAttachment } from '../attachments/attachment.mapper.js';
-import { mapCertificate } from '../businesses/business.mapper.js';
-import type { CertificateEntity } from '../businesses/certificate.entity.js';
+import type { AttachmentView, CertificateView, ProductView } from '@nguon/shared';
 import type { ProductEntity } from './product.entity.js';
 
 /** What a product view shows beside the product's own row, loaded for many products at once. */
 export interface ProductExtras {
-  images: AttachmentEntity[];
-  certificates: CertificateEntity[];
+  images: AttachmentView[];
+  certificates: CertificateView[];
   batchCount: number;
 }
 
@@ -25,8 +21,8 @@ export function mapProduct(p: ProductEntity, extras: ProductExtras): ProductView
     unit: p.unit,
     shelfLifeDays: p.shelfLifeDays,
     standards: p.standards,
-    images: extras.images.map(mapAttachment),
-    certificates: extras.certificates.map((c) => mapCertificate(c)),
+    images: extras.images,
+    certificates: extras.certificates,
     batchCount: extras.batchCount,
     createdAt: p.createdAt.toISOString(),
   };

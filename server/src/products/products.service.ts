@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { attachmentUrl, parseGtin, type Page, type ProductView } from '@nguon/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { mapAttachment } from '../attachments/attachment.mapper.js';
 import { AttachmentsService } from '../attachments/attachments.service.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
 import { assertProductGtinClaimed } from '../businesses/business-claims.js';
-import { loadCertificates } from '../businesses/certificate.queries.js';
 import { CertificatesService, type CertificateHolder } from '../businesses/certificates.service.js';
 import type { CreateCertificateDto, UpdateCertificateDto } from '../businesses/dto/create-certificate.dto.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
@@ -164,7 +164,7 @@ export class ProductsService {
       this.db
         .getRepository(ProductImageEntity)
         .find({ where: { productId: In(productIds) }, relations: { attachment: true }, order: { position: 'ASC' } }),
-      loadCertificates(this.db.manager, { productIds }),
+      this.certificates.certificatesOf({ productIds }),
       countBatchesByProduct(this.db.manager, productIds),
     ]);
     const countOf = new Map(counts.map((c) => [c.product_id, c.count]));
@@ -172,7 +172,7 @@ export class ProductsService {
       productIds.map((id) => [
         id,
         {
-          images: images.filter((i) => i.productId === id).map((i) => i.attachment!),
+          images: images.filter((i) => i.productId === id).map((i) => mapAttachment(i.attachment!)),
           certificates: certificates.filter((c) => c.productId === id),
           batchCount: countOf.get(id) ?? 0,
         },

@@ -3,20 +3,30 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PublicBatchView } from '@nguon/shared';
 import { DataSource } from 'typeorm';
-import { mapCertificate } from '../businesses/business.mapper.js';
-import { loadCertificates } from '../businesses/certificate.queries.js';
+import { CertificatesService } from '../businesses/certificates.service.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
+import { BatchViewCache } from '../common/cache/batch-view-cache.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { RecordsService } from '../records/records.service.js';
 import { ScanLog } from '../scans/scan-log.service.js';
-import { PublicBatchCache, type CachedView } from './public-batch.cache.js';
 import { mapPublicBatch } from './public-batch.mapper.js';
 import { findScanCount, loadBatchRows, loadEvents, loadInputs } from './public-batch.queries.js';
 
 /** How many processing steps back the consumer timeline follows raw materials. */
 const MAX_LINEAGE_DEPTH = 8;
+
+/**
+ * A view without its scan count, and its JSON serialized and encoded once: the UTF-8 bytes up to
+ * its closing brace, so each answer only appends the count (and a scan's token). `tag` names the
+ * content for ETags; equal views on two instances have equal tags.
+ */
+interface CachedView {
+  view: Omit<PublicBatchView, 'scanCount'>;
+  jsonHead: Buffer;
+  tag: string;
+}
 
 /** A consumer view as HTTP sends it: the JSON as UTF-8 (the cached head, then the count and token), and its ETag. */
 export interface PublicBatchJson {
@@ -40,7 +50,7 @@ function asJson(cached: CachedView, scanCount: number, scanToken: string | undef
  */
 @Injectable()
 export class PublicBatchService implements OnModuleDestroy {
-  private readonly cache = new PublicBatchCache();
+  private readonly cache = new BatchViewCache<CachedView>();
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -48,6 +58,7 @@ export class PublicBatchService implements OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly scans: ScanLog,
     private readonly records: RecordsService,
+    private readonly certificates: CertificatesService,
     changes: BatchChanges,
   ) {
     this.unsubscribe = changes.subscribe({
@@ -99,12 +110,8 @@ export class PublicBatchService implements OnModuleDestroy {
     const own = batches.find((b) => b.id === batchId);
     if (!own) throw new DomainError('BATCH_NOT_FOUND');
     this.scans.remember(batchId, own.scan_count);
-    const certificates = await loadCertificates(this.db.manager, { businessIds: [own.business_id], productIds: [own.product_id] });
-    const view = mapPublicBatch(
-      batchId,
-      { batches, lineage, events, inputs, certificates: certificates.map((c) => mapCertificate(c)) },
-      this.config.publicBaseUrl,
-    );
+    const certificates = await this.certificates.certificatesOf({ businessIds: [own.business_id], productIds: [own.product_id] });
+    const view = mapPublicBatch(batchId, { batches, lineage, events, inputs, certificates }, this.config.publicBaseUrl);
     const jsonHead = Buffer.from(JSON.stringify(view).slice(0, -1));
     const cached = { view, jsonHead, tag: createHash('sha1').update(jsonHead).digest('base64url').slice(0, 16) };
     this.cache.set(batchId, cached, ids);

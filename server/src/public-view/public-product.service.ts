@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { BatchStatus, PublicProductView } from '@nguon/shared';
 import { DataSource } from 'typeorm';
 import { identityUrl } from '../batches/batch-identity.js';
-import { mapCertificate } from '../businesses/business.mapper.js';
-import { loadCertificates } from '../businesses/certificate.queries.js';
+import { CertificatesService } from '../businesses/certificates.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -19,6 +18,7 @@ export class PublicProductService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly certificates: CertificatesService,
   ) {}
 
   async getPublicProduct(productId: string): Promise<PublicProductView> {
@@ -26,14 +26,11 @@ export class PublicProductService {
     if (!row) throw new DomainError('PRODUCT_NOT_FOUND');
     const [batches, certificates] = await Promise.all([
       loadProductBatches(this.db, productId, RECENT_BATCHES),
-      loadCertificates(this.db.manager, { businessIds: [row.business_id], productIds: [productId] }),
+      this.certificates.certificatesOf({ businessIds: [row.business_id], productIds: [productId] }),
     ]);
     return {
       product: publicProduct(row),
-      producer: publicProducer(
-        row,
-        certificates.map((c) => mapCertificate(c)),
-      ),
+      producer: publicProducer(row, certificates),
       batches: batches.map((b) => ({
         id: b.id,
         lotCode: b.lot_code,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BusinessesModule } from '../businesses/businesses.module.js';
 import { RecordsModule } from '../records/records.module.js';
 import { ScansModule } from '../scans/scans.module.js';
 import { PublicBatchService } from './public-batch.service.js';
@@ -7,7 +8,7 @@ import { PublicProductService } from './public-product.service.js';
 import { PublicViewController } from './public-view.controller.js';
 
 @Module({
-  imports: [RecordsModule, ScansModule],
+  imports: [BusinessesModule, RecordsModule, ScansModule],
   controllers: [PublicViewController],
   providers: [PublicBatchService, PublicProductService, PublicLotsService],
   exports: [PublicBatchService, PublicProductService],

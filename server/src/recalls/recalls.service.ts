@@ -16,8 +16,7 @@ import { PORTAL_EVENT_CONTEXT } from '../events/epcis-event.builder.js';
 import { EventCapture } from '../events/event-capture.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { RecordsService } from '../records/records.service.js';
-import { WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
-import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
+import { WebhookOutbox } from '../webhooks/webhook-outbox.service.js';
 import type { LiftRecallDto, RecallDto } from './dto/recall.dto.js';
 import { liftNotice, recallNotice } from './recall-notices.js';
 import { recallEvent } from './recall-event.js';
@@ -54,7 +53,6 @@ export class RecallsService {
     private readonly eventCapture: EventCapture,
     private readonly notifications: NotificationsService,
     private readonly outbox: WebhookOutbox,
-    private readonly dispatcher: WebhookDispatcher,
     private readonly changes: BatchChanges,
     private readonly audit: AuditTrail,
     private readonly records: RecordsService,
@@ -130,7 +128,7 @@ export class RecallsService {
       return { recallId: recall.id, changed: ids };
     });
     await this.changes.publish(changed);
-    this.dispatcher.kick();
+    this.outbox.send();
     return this.getRecall(recallId);
   }
 
@@ -212,7 +210,7 @@ export class RecallsService {
       return { recallId: recall.id, changed: ids };
     });
     await this.changes.publish(changed);
-    this.dispatcher.kick();
+    this.outbox.send();
     return this.getRecall(recallId);
   }
 

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ConsumerReportReceipt, Locale } from '@nguon/shared';
 import { DataSource } from 'typeorm';
-import { ATTACHMENT_STORAGE, type AttachmentStorage } from '../attachments/attachment-storage.js';
-import { sniffContentType } from '../attachments/content-sniffing.js';
+import { AttachmentFilesService } from '../attachments/attachment-files.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { findBatchProducer, flagConsumerReport, insertConsumerReport } from './consumer-reports.queries.js';
@@ -15,7 +14,7 @@ import type { ConsumerReportDto } from './dto/consumer-report.dto.js';
 export class ConsumerReportsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
+    private readonly files: AttachmentFilesService,
   ) {}
 
   async report(batchId: string, dto: ConsumerReportDto, locale: Locale): Promise<ConsumerReportReceipt> {
@@ -24,7 +23,7 @@ export class ConsumerReportsService {
     const photo = dto.photo ? this.checkedPhoto(dto.photo.base64, dto.photo.contentType) : null;
     // Kept with the files of the business whose product it shows.
     const photoKey = photo ? `${producerId}/${randomUUID()}` : null;
-    if (photo && photoKey) await this.storage.put(photoKey, photo);
+    if (photo && photoKey) await this.files.put(photoKey, photo);
     try {
       return await this.db.transaction(async (tx) => {
         const report = await insertConsumerReport(tx, {
@@ -40,14 +39,14 @@ export class ConsumerReportsService {
         return { id: report.id, createdAt: report.created_at.toISOString() };
       });
     } catch (error) {
-      if (photoKey) await this.storage.remove(photoKey);
+      if (photoKey) await this.files.remove(photoKey);
       throw error;
     }
   }
 
   private checkedPhoto(base64: string, claimed: string): Buffer {
     const bytes = Buffer.from(base64, 'base64');
-    if (bytes.length === 0 || sniffContentType(bytes) !== claimed) {
+    if (bytes.length === 0 || this.files.contentTypeOf(bytes) !== claimed) {
       throw new DomainError('ATTACHMENT_TYPE_NOT_ALLOWED', RULE_MESSAGES.reports.photoType, {
         'photo.base64': [RULE_MESSAGES.reports.photoInvalid],
       });

@@ -1,4 +1,4 @@
-import type { ClientClass } from '../scans/scan.entity.js';
+import type { ClientClass } from '../scans/scan-log.service.js';
 
 /** A coarse class of the visitor's device: enough for counterfeit signals, nothing personal. */
 export function clientClassOf(userAgent: string | undefined): ClientClass {

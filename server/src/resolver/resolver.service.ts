@@ -14,7 +14,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { PublicBatchService, type PublicBatchJson } from '../public-view/public-batch.service.js';
 import { PublicProductService } from '../public-view/public-product.service.js';
 import { BatchLookupService } from './batch-lookup.service.js';
-import type { ClientClass } from '../scans/scan.entity.js';
+import type { ClientClass } from '../scans/scan-log.service.js';
 import { ScansService } from './scans.service.js';
 
 export type Resolved = { kind: 'batch'; batchId: string; gtin14: string | null } | { kind: 'product'; productId: string; gtin14: string };

@@ -9,6 +9,9 @@ import { loadScanCounts, writeScans } from './scan-log.queries.js';
 import type { ClientClass } from './scan.entity.js';
 import { newScanId } from './scan-id.js';
 
+/** The class of device a scan is recorded with (see `record`). */
+export type { ClientClass };
+
 /** A write starts at once when this many scans wait, without waiting for the interval. */
 const ROWS_PER_WRITE = 500;
 /** How often counts shown here are read again, so other instances' scans show too. */

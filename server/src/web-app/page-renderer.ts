@@ -6,9 +6,9 @@ import { gzipSync } from 'node:zlib';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Locale, PageData, PublicBatchView, RenderPage } from '@nguon/shared';
 import { BatchChanges } from '../common/cache/batch-changes.js';
+import { BatchViewCache } from '../common/cache/batch-view-cache.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { PublicBatchCache } from '../public-view/public-batch.cache.js';
 import { PublicBatchService } from '../public-view/public-batch.service.js';
 import { PublicProductService } from '../public-view/public-product.service.js';
 import { pageTemplate } from './page-template.js';
@@ -63,7 +63,7 @@ function batchesShownOn(view: PublicBatchView): string[] {
 @Injectable()
 export class PageRenderer implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(PageRenderer.name);
-  private readonly cache = new PublicBatchCache<RenderedHtml>(CAPACITY, TTL_MS);
+  private readonly cache = new BatchViewCache<RenderedHtml>(CAPACITY, TTL_MS);
   private readonly unsubscribe: () => void;
   /** Null renders nothing: the browser renders the pages. */
   private entry: ServerEntry | null = null;

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OutboundModule } from '../common/outbound/outbound.module.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
-import { WebhookOutbox } from './webhook-outbox.js';
+import { WebhookOutbox } from './webhook-outbox.service.js';
 import { WebhooksController } from './webhooks.controller.js';
 import { WebhooksService } from './webhooks.service.js';
 
@@ -9,6 +9,6 @@ import { WebhooksService } from './webhooks.service.js';
   imports: [OutboundModule],
   controllers: [WebhooksController],
   providers: [WebhooksService, WebhookOutbox, WebhookDispatcher],
-  exports: [WebhookOutbox, WebhookDispatcher],
+  exports: [WebhookOutbox],
 })
 export class WebhooksModule {}

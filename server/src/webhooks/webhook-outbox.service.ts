@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { WebhookEventType } from '@nguon/shared';
 import type { EntityManager } from 'typeorm';
 import { insertDeliveries } from './webhook-deliveries.queries.js';
+import { WebhookDispatcher } from './webhook-dispatcher.js';
 
 /**
  * Queues deliveries in the transaction of what they announce, so a rolled-back recall is never
@@ -9,6 +10,8 @@ import { insertDeliveries } from './webhook-deliveries.queries.js';
  */
 @Injectable()
 export class WebhookOutbox {
+  constructor(private readonly dispatcher: WebhookDispatcher) {}
+
   /** One delivery to each active webhook of each business, with that business's payload. */
   async enqueue(tx: EntityManager, type: WebhookEventType, payloads: Map<string, Record<string, unknown>>): Promise<void> {
     if (payloads.size === 0) return;
@@ -17,5 +20,10 @@ export class WebhookOutbox {
       type,
       [...payloads].map(([businessId, payload]) => ({ businessId, payload: { type, ...payload } })),
     );
+  }
+
+  /** Sends what is queued now rather than at the dispatcher's next round: call it after the commit. */
+  send(): void {
+    this.dispatcher.kick();
   }
 }

@@ -1,16 +1,3 @@
-import type { PublicBatchView } from '@nguon/shared';
-
-/**
- * A view without its scan count, and its JSON serialized and encoded once: the UTF-8 bytes up to
- * its closing brace, so each answer only appends the count (and a scan's token). `tag` names the
- * content for ETags; equal views on two instances have equal tags.
- */
-export interface CachedView {
-  view: Omit<PublicBatchView, 'scanCount'>;
-  jsonHead: Buffer;
-  tag: string;
-}
-
 interface Entry<V> {
   view: V;
   expiresAt: number;
@@ -20,11 +7,12 @@ interface Entry<V> {
 }
 
 /**
- * A bounded in-process cache of consumer views (or of the pages rendered from them), oldest-used
- * evicted first. Events and recalls invalidate entries at once; the time limit bounds how stale
- * business details (certificates, verification) can get, since those are not tracked per batch.
+ * A bounded in-process cache of what is shown of a batch (its consumer view, the pages rendered
+ * from it), oldest-used evicted first. Events and recalls invalidate entries at once; the time
+ * limit bounds how stale business details (certificates, verification) can get, since those are
+ * not tracked per batch. Here, below public-view/ and web-app/, as both keep one.
  */
-export class PublicBatchCache<V = CachedView> {
+export class BatchViewCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
 
   constructor(
