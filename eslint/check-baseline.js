@@ -8,12 +8,16 @@ const ZONES = 'import-x/no-restricted-paths';
 const everyZone = (zones) => ['error', { zones: zones.map(({ id, ...zone }) => zone) }];
 const relative = (result) => result.filePath.slice(process.cwd().length + 1);
 
+const files = Object.keys(SERVER_BASELINE);
+// An empty baseline has nothing to keep exact (and ESLint refuses a config for no files).
+if (files.length === 0) process.exit(0);
+
 const zoneLinter = new ESLint({
-  overrideConfig: [{ files: Object.keys(SERVER_BASELINE), rules: { [ZONES]: everyZone(serverZones()) } }],
+  overrideConfig: [{ files, rules: { [ZONES]: everyZone(serverZones()) } }],
   ruleFilter: ({ ruleId }) => ruleId === ZONES,
 });
 const stale = [];
-for (const result of await zoneLinter.lintFiles(Object.keys(SERVER_BASELINE))) {
+for (const result of await zoneLinter.lintFiles(files)) {
   const file = relative(result);
   const broken = new Set(result.messages.map((message) => /\[([a-z:-]+)\]/.exec(message.message)?.[1]));
   stale.push(...SERVER_BASELINE[file].filter((id) => !broken.has(id)).map((id) => `${file}: ${id}`));

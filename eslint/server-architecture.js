@@ -89,6 +89,10 @@ const PUBLIC = {
     'business-claims.ts',
     // The certificate's request body, which a product's certificate routes take as a business's do.
     'dto/create-certificate.dto.ts',
+    // The prefixes a business holds, which EPCIS capture checks an event's GTINs against.
+    'business-claims.queries.ts',
+    // Businesses as stored, which events read in their transaction for the parties they name.
+    'business.entity.ts',
   ],
   batches: [
     // A batch's short code and the identity its QR code holds, which events, labels, codes,
@@ -96,7 +100,14 @@ const PUBLIC = {
     'batch-identity.ts',
     // Scans by Vietnamese calendar day, which a batch's page and its business's dashboard count alike.
     'batch-scans.queries.ts',
+    // Batches as stored, which the event store creates and reads as events come in.
+    'batch.entity.ts',
+    // A batch as the API shows it, which registering one through events answers with.
+    'batch.mapper.ts',
   ],
+  // Products and locations as stored, which events look up in their transaction (by id, GTIN, GLN).
+  products: ['product.entity.ts'],
+  locations: ['location.entity.ts'],
   events: [
     // The portal's EPCIS vocabulary and event shapes, which every module writing or showing events
     // uses (EPCIS documents, exports, recalls, shipments, the consumer's pages).
