@@ -1,17 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { createApiKey, createBatch, createProducer, createUser, type Factory } from '../factories/index.js';
 import { finishedCaptureJob } from '../support/capture-jobs.js';
 import { countRows, sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
-import { killed, spawnServer, until } from '../support/server-process.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { createScratchDatabase, type ScratchDatabase } from '../../server/src/database/scratch-database.js';
+import { appsOnOneDatabase, killed, spawnServer, until } from '../support/server-process.js';
 
-const onPostgres = Boolean(process.env.DATABASE_URL);
 /** Enough events for a run of several seconds, so that the kill lands in its middle. */
 const EVENTS = 3_000;
 
@@ -38,43 +32,18 @@ function documentOf(count: number, epcClass: string) {
 }
 
 describe('a capture job whose worker is killed with kill -9 in the middle of its run', () => {
-  const folders: string[] = [];
-  const open: TestApp[] = [];
-  let scratch: ScratchDatabase | null = null;
-  afterAll(async () => {
-    for (const t of open.splice(0)) await t.close();
-    await scratch?.drop();
-    folders.forEach((folder) => rmSync(folder, { recursive: true, force: true }));
-  });
-
-  /** The same database to every app of this test: a scratch PostgreSQL database, or the embedded one in a folder. */
-  const database = async () => {
-    if (onPostgres) {
-      scratch = await createScratchDatabase();
-      return { databaseUrl: scratch.databaseUrl, dataDir: 'memory://' };
-    }
-    const folder = mkdtempSync(path.join(os.tmpdir(), 'nguon-capture-kill-'));
-    folders.push(folder);
-    return { databaseUrl: null, dataDir: folder };
-  };
-  const startOn = async (db: { databaseUrl: string | null; dataDir: string }, env: Record<string, string> = {}) => {
-    const t = db.databaseUrl
-      ? await startTestApp({ database: { ...db, drop: async () => undefined }, env })
-      : await startTestApp({ embeddedDataDir: db.dataDir, env });
-    open.push(t);
-    return t;
-  };
+  const apps = appsOnOneDatabase('nguon-capture-kill-');
+  afterAll(() => apps.close());
 
   it('is taken over by the next worker and finishes: every event stored once, the chain verified', async () => {
-    const db = await database();
+    const db = await apps.database();
     // The business, its lot and a key, made by an app that then stops.
-    const setup = await startOn(db);
+    const setup = await apps.start(db);
     const f: Factory = { http: httpClient(setup.baseUrl), testApp: setup };
     const farm = await createProducer(f, await createUser(f, { role: 'admin' }));
     const batch = await createBatch(f, farm.owner, farm.product.id, { lotCode: 'KILL-CAPTURE' });
     const key = await createApiKey(f, farm.owner, farm.business.id, { scopes: ['capture', 'read'] });
-    await setup.close();
-    open.splice(open.indexOf(setup), 1);
+    await apps.stop(setup);
 
     const server = await spawnServer(db);
     const document = documentOf(EVENTS, `https://id.gs1.org/01/${farm.product.gtin!.padStart(14, '0')}/10/KILL-CAPTURE`);
@@ -101,7 +70,7 @@ describe('a capture job whose worker is killed with kill -9 in the middle of its
     await killed(server.child);
 
     // Another instance: it finds the run dead (started 2 s ago or more, its lock gone with its connection) and runs the job again.
-    const next = await startOn(db, { JOB_STALE_SECONDS: '2', JOB_SWEEP_SECONDS: '1' });
+    const next = await apps.start(db, { JOB_STALE_SECONDS: '2', JOB_SWEEP_SECONDS: '1' });
     const job = await finishedCaptureJob(httpClient(next.baseUrl), jobId, key.token, 240_000);
     expect(job).toMatchObject({ running: false, success: true, status: 'success', eventCount: EVENTS, capturedCount: EVENTS, errors: [] });
     const [row] = await sql<{ attempts: number; document: unknown }>(next, 'SELECT attempts, document FROM capture_jobs WHERE id = $1', [

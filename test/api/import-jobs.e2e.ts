@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ImportJobView } from '@nguon/shared';
 import pg from 'pg';
@@ -9,9 +6,8 @@ import { createProducer, createUser, type Factory, type Producer } from '../fact
 import { importCsv, uploadImport } from '../factories/imports.js';
 import { countRows, sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
-import { killed, spawnServer, until } from '../support/server-process.js';
+import { appsOnOneDatabase, killed, spawnServer, until } from '../support/server-process.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { createScratchDatabase, type ScratchDatabase } from '../../server/src/database/scratch-database.js';
 
 const INTERRUPTED_EN = 'The import was cut off because the server running it stopped; no row was stored. Import the file again.';
 const onPostgres = Boolean(process.env.DATABASE_URL);
@@ -25,41 +21,16 @@ const lotsFile = (farm: Producer, prefix: string, count: number) =>
 
 describe('import jobs whose process is gone', () => {
   describe('killed with kill -9 in the middle of a run', () => {
-    const folders: string[] = [];
-    const open: TestApp[] = [];
-    let scratch: ScratchDatabase | null = null;
-    afterAll(async () => {
-      for (const t of open.splice(0)) await t.close();
-      await scratch?.drop();
-      folders.forEach((folder) => rmSync(folder, { recursive: true, force: true }));
-    });
-
-    /** The same database to every app of this test: a scratch PostgreSQL database, or the embedded one in a folder. */
-    const database = async () => {
-      if (onPostgres) {
-        scratch = await createScratchDatabase();
-        return { databaseUrl: scratch.databaseUrl, dataDir: 'memory://' };
-      }
-      const folder = mkdtempSync(path.join(os.tmpdir(), 'nguon-kill-'));
-      folders.push(folder);
-      return { databaseUrl: null, dataDir: folder };
-    };
-    const startOn = async (db: { databaseUrl: string | null; dataDir: string }, env: Record<string, string> = {}) => {
-      const t = db.databaseUrl
-        ? await startTestApp({ database: { ...db, drop: async () => undefined }, env })
-        : await startTestApp({ embeddedDataDir: db.dataDir, env });
-      open.push(t);
-      return t;
-    };
+    const apps = appsOnOneDatabase('nguon-kill-');
+    afterAll(() => apps.close());
 
     it('is failed with a reason by the next app on the database, and none of its rows is stored', async () => {
-      const db = await database();
+      const db = await apps.database();
       // The data an import needs, made by an app that then stops.
-      const setup = await startOn(db);
+      const setup = await apps.start(db);
       const f: Factory = { http: httpClient(setup.baseUrl), testApp: setup };
       const farm = await createProducer(f, await createUser(f, { role: 'admin' }));
-      await setup.close();
-      open.splice(open.indexOf(setup), 1);
+      await apps.stop(setup);
 
       const server = await spawnServer(db);
       const upload = await uploadImport(server.baseUrl, farm.owner, farm.business.id, 'batches', lotsFile(farm, 'KILL', 4000));
@@ -87,7 +58,7 @@ describe('import jobs whose process is gone', () => {
         await new Promise((resolve) => setTimeout(resolve, 1500));
         await killed(server.child);
       }
-      const next = await startOn(db, { JOB_STALE_SECONDS: '2' });
+      const next = await apps.start(db, { JOB_STALE_SECONDS: '2' });
       const [job] = await sql<{ status: string; failure: unknown; processed_rows: number }>(
         next,
         'SELECT status, failure, processed_rows FROM import_jobs WHERE id = $1',

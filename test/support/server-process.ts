@@ -1,5 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { freePort } from './test-app.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createScratchDatabase, type ScratchDatabase } from '../../server/src/database/scratch-database.js';
+import { freePort, startTestApp, type TestApp } from './test-app.js';
 
 const SERVER = new URL('../../server/dist/main.js', import.meta.url).pathname;
 
@@ -62,3 +66,44 @@ export const killed = (child: ChildProcess) =>
     child.once('exit', resolve);
     child.kill('SIGKILL');
   });
+
+/** A database that several apps use one after another: a scratch PostgreSQL database, or the embedded one in a folder. */
+export type SharedDatabase = { databaseUrl: string | null; dataDir: string };
+
+/**
+ * Apps started, stopped and killed on one database, as an operator restarts them: `database()`
+ * makes it (on PostgreSQL when DATABASE_URL is set), `start` runs an app on it, `stop` closes one,
+ * and `close` stops the rest and removes the database.
+ */
+export function appsOnOneDatabase(folderPrefix: string) {
+  const folders: string[] = [];
+  const open: TestApp[] = [];
+  let scratch: ScratchDatabase | null = null;
+  return {
+    async database(): Promise<SharedDatabase> {
+      if (process.env.DATABASE_URL) {
+        scratch = await createScratchDatabase();
+        return { databaseUrl: scratch.databaseUrl, dataDir: 'memory://' };
+      }
+      const folder = mkdtempSync(path.join(os.tmpdir(), folderPrefix));
+      folders.push(folder);
+      return { databaseUrl: null, dataDir: folder };
+    },
+    async start(db: SharedDatabase, env: Record<string, string> = {}): Promise<TestApp> {
+      const t = db.databaseUrl
+        ? await startTestApp({ database: { ...db, drop: async () => undefined }, env })
+        : await startTestApp({ embeddedDataDir: db.dataDir, env });
+      open.push(t);
+      return t;
+    },
+    async stop(t: TestApp): Promise<void> {
+      await t.close();
+      open.splice(open.indexOf(t), 1);
+    },
+    async close(): Promise<void> {
+      for (const t of open.splice(0)) await t.close();
+      await scratch?.drop();
+      folders.forEach((folder) => rmSync(folder, { recursive: true, force: true }));
+    },
+  };
+}
