@@ -33,8 +33,9 @@ import { randomUUID } from 'node:crypto';
  */
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 2000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-/** BENCH_ONLY=p1: the scan path alone (while working on it). */
+/** BENCH_ONLY=p1: the scan path alone; BENCH_ONLY=p2: capture and import alone (while working on one). */
 const ONLY_P1 = process.env.BENCH_ONLY === 'p1';
+const ONLY_P2 = process.env.BENCH_ONLY === 'p2';
 const CONNECTIONS = 50;
 
 const CAPTURE_DOCUMENTS = 3;
@@ -221,10 +222,17 @@ try {
     `Nguồn bench: ${BATCHES} batches with 4 events each on ${scratch.databaseUrl ? 'PostgreSQL' : 'embedded PGlite'}, set up in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   // P1 runs the portal in its own process on this database: this one lets go of it meanwhile.
-  await app.close();
-  await benchScanPath({ env, ids, paths, seconds: SECONDS, connections: CONNECTIONS });
-  app = await createApp(loadConfig(env), { logger: false });
-  if (!ONLY_P1) {
+  if (!ONLY_P2) {
+    await app.close();
+    await benchScanPath({ env, ids, paths, seconds: SECONDS, connections: CONNECTIONS });
+    app = await createApp(loadConfig(env), { logger: false });
+  }
+  if (ONLY_P2) {
+    await app.nest.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.nest.getHttpServer().address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}`;
+    await benchCapture(url, await app.nest.get(ApiKeysService).createKey(asOwner, { name: 'bench', scopes: ['capture'] }), paths);
+  } else if (!ONLY_P1) {
     await app.nest.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.nest.getHttpServer().address() as AddressInfo;
     const url = `http://127.0.0.1:${port}`;
