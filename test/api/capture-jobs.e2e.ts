@@ -6,8 +6,8 @@ import { countRows, sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
 import { appsOnOneDatabase, killed, spawnServer, until } from '../support/server-process.js';
 
-/** Enough events for a run of several seconds, so that the kill lands in its middle. */
-const EVENTS = 3_000;
+/** The largest document capture takes (CAPTURE_EVENT_LIMIT): its run lasts long enough for the kill to land in its middle. */
+const EVENTS = 10_000;
 
 /** A document of `count` events on one lot, each with its own eventID. */
 function documentOf(count: number, epcClass: string) {

@@ -62,14 +62,21 @@ export async function prefixesOf(db: EntityManager, businessId: string, which: '
   return rows.map((r) => r.prefix);
 }
 
-/** The business whose confirmed prefix covers the company digits (the GTIN-14's 2nd to 13th). */
-export async function findGtinHolder(db: EntityManager, companyDigits: string): Promise<HolderRow | null> {
-  const [row]: HolderRow[] = await db.query(
-    `SELECT b.id, b.legal_name FROM business_gs1_prefixes c JOIN businesses b ON b.id = c.business_id
-      WHERE c.confirmed AND c.coverage @> $1::int8 LIMIT 1`,
+/** A business holding a confirmed prefix, with the company digits it covers. */
+export interface DigitsHolderRow extends HolderRow {
+  digits: string;
+}
+
+/** For each of the company digits (a GTIN-14's 2nd to 13th, a GLN's first 12), the business whose confirmed prefix covers them. */
+export function findHolders(db: EntityManager, companyDigits: string[]): Promise<DigitsHolderRow[]> {
+  return db.query(
+    `SELECT DISTINCT ON (d.digits) d.digits, b.id, b.legal_name
+       FROM unnest($1::text[]) AS d (digits)
+       JOIN business_gs1_prefixes c ON c.confirmed AND c.coverage @> d.digits::int8
+       JOIN businesses b ON b.id = c.business_id
+      ORDER BY d.digits`,
     [companyDigits],
   );
-  return row ?? null;
 }
 
 /** Another business (than `businessId`, if given) holding the tax code confirmed. */

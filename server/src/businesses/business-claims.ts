@@ -5,7 +5,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import {
   deletePrefixes,
-  findGtinHolder,
+  findHolders,
   findPrefixConflicts,
   findTaxCode,
   findTaxCodeHolders,
@@ -50,20 +50,21 @@ export async function loadClaims(
   return claims;
 }
 
-/** The business whose confirmed prefix covers a GTIN-14, if one does (confirmed prefixes never overlap). */
-export async function holderOfGtin(db: EntityManager, gtin14: string): Promise<ClaimHolder | null> {
-  const row = await findGtinHolder(db, gtin14.slice(1, 13));
-  return row ? { businessId: row.id, legalName: row.legal_name } : null;
-}
-
 /**
- * The business a GLN belongs to: the one whose confirmed prefix covers it, as GS1 allots GLNs
- * under company prefixes. Not whoever typed it as its own: only an administrator's confirmation
- * makes a prefix, and the GLNs under it, a business's.
+ * The businesses whose confirmed prefixes cover these GTIN-14s and GLNs, by key (confirmed
+ * prefixes never overlap): one query. A GLN belongs to the business whose prefix covers it, as
+ * GS1 allots GLNs under company prefixes; not to whoever typed it as its own: only an
+ * administrator's confirmation makes a prefix, and the GLNs under it, a business's.
  */
-export async function holderOfGln(db: EntityManager, gln: string): Promise<ClaimHolder | null> {
-  const row = await findGtinHolder(db, gln.slice(0, 12));
-  return row ? { businessId: row.id, legalName: row.legal_name } : null;
+export async function holdersOf(db: EntityManager, keys: { gtins: string[]; glns: string[] }): Promise<Map<string, ClaimHolder>> {
+  const digitsOf = new Map<string, string>([
+    ...keys.gtins.map((gtin): [string, string] => [gtin, gtin.slice(1, 13)]),
+    ...keys.glns.map((gln): [string, string] => [gln, gln.slice(0, 12)]),
+  ]);
+  if (!digitsOf.size) return new Map();
+  const rows = await findHolders(db, [...new Set(digitsOf.values())]);
+  const byDigits = new Map(rows.map((r) => [r.digits, { businessId: r.id, legalName: r.legal_name }]));
+  return new Map([...digitsOf].flatMap(([key, digits]) => (byDigits.has(digits) ? [[key, byDigits.get(digits)!]] : [])));
 }
 
 /** Why a GTIN is refused, naming the prefixes the business may use. */

@@ -32,8 +32,25 @@ export const CAPTURE_WARNINGS_LISTED = 1_000;
 /** Where in the document an event sits. */
 const eventPointer = (index: number) => `/epcisBody/eventList/${index}`;
 
-/** Unwinds the document's events when one event fails and nothing may be kept; the job's result is still written. */
+/**
+ * Events captured together: a document's lookups and writes are set-based per chunk, and its
+ * progress moves chunk by chunk.
+ */
+const CHUNK = 1_000;
+
+/** Unwinds the document's chunks already written when one event fails and nothing may be kept; the job's result is still written. */
 class RollBack extends Error {}
+
+/** An event's refusal as the job lists it, with the eventID the event would have had: the document's, or its canonical hash. */
+function problemAt(event: Record<string, unknown>, index: number, context: unknown, problem: CaptureProblem): CaptureError {
+  return {
+    eventIndex: index,
+    eventId: typeof event.eventID === 'string' ? event.eventID : eventHashId(event, context),
+    pointer: `${eventPointer(index)}${problem.pointer}`,
+    code: problem.code,
+    message: problem.text.en,
+  };
+}
 
 /**
  * The actor a run captures as: who sent the document and from where, as its request had them.
@@ -163,53 +180,40 @@ export class CaptureJobRunner implements OnApplicationBootstrap, OnApplicationSh
       let unlisted = 0;
       let captured = 0;
       try {
-        // In a savepoint, so that a rollback undoes the events but not the job's result.
-        await tx.transaction(async (events_tx) => {
+        // In a savepoint, so that a rollback undoes the chunks written but not the job's result.
+        await tx.transaction(async (documentTx) => {
           // Checked again: the business may have been suspended while the job waited.
-          await this.capture.assertVerified(events_tx, businessId).catch((error: unknown) => {
+          await this.capture.assertVerified(documentTx, businessId).catch((error: unknown) => {
             if (error instanceof CaptureProblem)
               errors.push({ eventIndex: null, eventId: null, pointer: '', code: error.code, message: error.text.en });
             throw error instanceof CaptureProblem ? new RollBack() : error;
           });
-          for (const [index, event] of events.entries()) {
-            running.processed = index;
-            try {
-              // `proceed` and `all` need a savepoint per event to drop a bad one and go on; `rollback` does not.
-              const one = (manager: EntityManager) =>
-                this.capture.capture(manager, actor, businessId, event, { context, audit: false, checkedBusiness: true });
-              const outcome = behaviour === 'rollback' ? await one(events_tx) : await events_tx.transaction(one);
-              if ('stored' in outcome) {
-                captured++;
-                outcome.batchIds.forEach((batchId) => touched.add(batchId));
-                for (const note of outcome.notes) {
-                  if (warnings.length >= CAPTURE_WARNINGS_LISTED) {
-                    unlisted++;
-                    continue;
-                  }
-                  const { eventId } = outcome.stored;
-                  warnings.push({
-                    eventIndex: index,
-                    eventId,
-                    pointer: `${eventPointer(index)}${note.pointer}`,
-                    code: note.code,
-                    message: note.text.en,
-                  });
+          for (let start = 0; start < events.length; start += CHUNK) {
+            // `all` stores the good events too, so that later events are checked as they would be stored, then rolls back.
+            const results = await this.capture.captureAll(documentTx, actor, businessId, events.slice(start, start + CHUNK), {
+              context,
+              audit: false,
+              checkedBusiness: true,
+              onProblem: behaviour === 'rollback' ? 'stop' : 'skip',
+            });
+            for (const [n, result] of results.entries()) {
+              const index = start + n;
+              if ('problem' in result) errors.push(problemAt(events[index]!, index, context, result.problem));
+              if (!('stored' in result)) continue;
+              captured++;
+              result.batchIds.forEach((batchId) => touched.add(batchId));
+              for (const note of result.notes) {
+                if (warnings.length >= CAPTURE_WARNINGS_LISTED) {
+                  unlisted++;
+                  continue;
                 }
+                const pointer = `${eventPointer(index)}${note.pointer}`;
+                warnings.push({ eventIndex: index, eventId: result.stored.eventId, pointer, code: note.code, message: note.text.en });
               }
-            } catch (error) {
-              if (!(error instanceof CaptureProblem)) throw error;
-              errors.push({
-                eventIndex: index,
-                // The eventID the event would have had: the document's, or its canonical hash.
-                eventId: typeof event.eventID === 'string' ? event.eventID : eventHashId(event, context),
-                pointer: `${eventPointer(index)}${error.pointer}`,
-                code: error.code,
-                message: error.text.en,
-              });
-              if (behaviour === 'rollback') throw new RollBack();
             }
+            running.processed = start + results.length;
+            if (behaviour === 'rollback' && errors.length) throw new RollBack();
           }
-          running.processed = events.length;
           if (behaviour === 'all' && errors.length) throw new RollBack();
         });
       } catch (error) {

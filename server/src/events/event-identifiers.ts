@@ -26,8 +26,17 @@ const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filt
 const classes = (value: unknown): string[] =>
   Array.isArray(value) ? value.flatMap((q: { epcClass?: unknown }) => (typeof q?.epcClass === 'string' ? [q.epcClass] : [])) : [];
 
-/** Every identifier an EPCIS event names, with the part of the event it is in, normalised. */
+/** What each event named, kept while the event is: capture asks it several times per event, and normalising costs. */
+const named = new WeakMap<Record<string, unknown>, { role: IdentifierRole; identifier: string }[]>();
+
+/** Every identifier an EPCIS event names, with the part of the event it is in, normalised. Events are never changed once read. */
 export function eventIdentifiers(event: Record<string, unknown>): { role: IdentifierRole; identifier: string }[] {
+  let identifiers = named.get(event);
+  if (!identifiers) named.set(event, (identifiers = identifiersOf(event)));
+  return identifiers;
+}
+
+function identifiersOf(event: Record<string, unknown>): { role: IdentifierRole; identifier: string }[] {
   const found: [IdentifierRole, string[]][] = [
     ['epc', strings(event.epcList)],
     ['epc_class', classes(event.quantityList)],

@@ -5,12 +5,47 @@ export function findStoredEvent(db: EntityManager, eventId: string, errorDeclara
   return db.query(`SELECT id FROM events WHERE event_id = $1 AND error_declared = $2`, [eventId, errorDeclaration]);
 }
 
-/** The business that recorded an event (not its error declaration). */
-export function findRecorderOf(db: EntityManager, eventId: string): Promise<{ business_id: string | null }[]> {
-  return db.query(`SELECT business_id FROM events WHERE event_id = $1 AND NOT error_declared`, [eventId]);
+/** An event, or an error declaration, stored under one of the eventIDs, with the business that recorded it. */
+export interface StoredEventRow {
+  event_id: string;
+  error_declared: boolean;
+  business_id: string | null;
+}
+
+/** What is stored under these eventIDs: one query, each half by its own unique index. */
+export function findStoredEvents(db: EntityManager, eventIds: string[]): Promise<StoredEventRow[]> {
+  return db.query(
+    `SELECT event_id, error_declared, business_id FROM events WHERE event_id = ANY($1::text[]) AND NOT error_declared
+     UNION ALL
+     SELECT event_id, error_declared, business_id FROM events WHERE event_id = ANY($1::text[]) AND error_declared`,
+    [eventIds],
+  );
 }
 
 /** Which of these eventIDs an error declaration names. */
 export function findDeclaredEventIds(db: EntityManager, eventIds: string[]): Promise<{ event_id: string }[]> {
   return db.query(`SELECT event_id FROM events WHERE error_declared AND event_id = ANY($1::text[])`, [eventIds]);
+}
+
+/** A portal batch an event may name, by its lot (GTIN and lot code) or its short code. */
+export interface NamedBatchRow {
+  id: string;
+  business_id: string;
+  lot_code: string;
+  short_code: string;
+  gtin: string | null;
+}
+
+/** The batches of these lots and short codes: one query. */
+export function findNamedBatches(
+  db: EntityManager,
+  lots: { gtin: string; lotCode: string }[],
+  shortCodes: string[],
+): Promise<NamedBatchRow[]> {
+  return db.query(
+    `SELECT b.id, b.business_id, b.lot_code, b.short_code, p.gtin
+       FROM batches b JOIN products p ON p.id = b.product_id
+      WHERE (p.gtin, b.lot_code) IN (SELECT * FROM unnest($1::text[], $2::text[])) OR b.short_code = ANY($3::text[])`,
+    [lots.map((l) => l.gtin), lots.map((l) => l.lotCode), shortCodes],
+  );
 }

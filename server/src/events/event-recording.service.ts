@@ -283,7 +283,10 @@ export class EventRecordingService {
       }),
     );
     // Events the business sent before registering the lot (an integrator's order) are linked now.
-    if (product.gtin) await this.store.linkEarlier(tx, batch, normalizeIdentifier(epcClassOf({ ...batch, gtin: product.gtin })));
+    if (product.gtin)
+      await this.store.linkEarlier(tx, batch.businessId, [
+        { batchId: batch.id, identifier: normalizeIdentifier(epcClassOf({ ...batch, gtin: product.gtin })) },
+      ]);
     return batch;
   }
 

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import type { EventBatchRole, UnitCode } from '@nguon/shared';
 import { namedPlaces, normalizeBizStep } from '@nguon/shared';
+import { insertAll } from '../database/insert-all.js';
 import { MasterDataArrivals } from '../common/master-data/master-data-arrivals.js';
 import { EventIdentifierEntity } from './event-identifier.entity.js';
 import { eventIdentifiers } from './event-identifiers.js';
@@ -10,7 +11,9 @@ import { findChainHeads } from './chain-heads.queries.js';
 import { LINK_ROLE, linkQuantity } from './identifier-links.js';
 import { findEarlierNamings, findUnlinkedParties, findUnplacedAt, type UnplacedRow } from './late-links.queries.js';
 import { lateLinkHash, latePlaceHash, recordHash } from './record-hash.js';
+import { insertEventBatches, insertEventIdentifiers, insertEvents } from './event-rows.queries.js';
 import { lockBatches } from './stage-events.queries.js';
+import { timeOrderedId } from './time-ordered-id.js';
 
 export interface BatchLink {
   batchId: string;
@@ -48,95 +51,122 @@ export class EventStore implements OnModuleInit {
     });
   }
 
+  /** Stores one event: `appendAll` of one. */
   async append(tx: EntityManager, input: AppendEvent): Promise<EventEntity> {
-    const doc = input.document;
-    const heads = await this.lockChainHeads(
-      tx,
-      input.links.map((l) => l.batchId),
-    );
-    const chained = new Set<string>();
-    const links = input.links.map((l) => {
-      // A batch takes one place in its chain per event, whatever roles it plays in it.
-      const first = !chained.has(l.batchId);
-      chained.add(l.batchId);
-      const head = heads.get(l.batchId);
-      return {
-        batchId: l.batchId,
-        role: l.role,
-        quantity: l.quantity ?? null,
-        unit: l.unit ?? null,
-        seq: first ? (head?.seq ?? 0) + 1 : null,
-        prevHash: first ? (head?.hash ?? null) : null,
-      };
-    });
-    const event = tx.getRepository(EventEntity).create({
-      eventId: String(doc.eventID),
-      eventType: String(doc.type),
-      action: typeof doc.action === 'string' ? doc.action : null,
-      bizStep: typeof doc.bizStep === 'string' ? normalizeBizStep(doc.bizStep) : null,
-      disposition: typeof doc.disposition === 'string' ? doc.disposition : null,
-      eventTime: new Date(String(doc.eventTime)),
-      eventTimeZoneOffset: String(doc.eventTimeZoneOffset),
-      recordTime: new Date(),
-      readPoint: idOf(doc.readPoint),
-      bizLocation: idOf(doc.bizLocation),
-      locationId: input.locationId ?? null,
-      businessId: input.businessId ?? null,
-      recordedBy: input.recordedBy ?? null,
-      sourceBusinessId: input.sourceBusinessId ?? null,
-      destinationBusinessId: input.destinationBusinessId ?? null,
-      errorDeclared: doc.errorDeclaration !== undefined,
-      document: doc,
-    });
-    event.recordHash = recordHash({ ...event, links });
-    const saved = await tx.getRepository(EventEntity).save(event);
-    if (links.length) await tx.getRepository(EventBatchEntity).insert(links.map((l) => ({ eventId: saved.id, ...l })));
-    const identifiers = [...eventIdentifiers(doc), ...namedPlaces(doc)];
-    if (identifiers.length) await tx.getRepository(EventIdentifierEntity).insert(identifiers.map((i) => ({ eventId: saved.id, ...i })));
-    return saved;
+    const [stored] = await this.appendAll(tx, [input]);
+    return stored!;
   }
 
   /**
-   * Links a batch just registered to the business's events that named it before it existed (an
-   * integrator sent events before master data): each such event takes the next place in the
-   * batch's chain as a record of its own, hashed over the event's record hash, the links and when
-   * they were made. Events are never rewritten; the links are only added. Answers how many events.
+   * Stores events in the order given, as one write: every batch they touch is locked once (in id
+   * order) and its chain head read once, the chains are computed in memory, and events, links and
+   * identifiers go in with multi-row INSERTs. They share one record time; their ids keep their order.
    */
-  async linkEarlier(tx: EntityManager, batch: { id: string; businessId: string }, identifier: string): Promise<number> {
-    const rows = await findEarlierNamings(tx, identifier, batch.businessId, batch.id);
-    const byEvent = new Map<
-      string,
-      { recordHash: string; links: { role: EventBatchRole; quantity: number | null; unit: UnitCode | null }[] }
-    >();
-    for (const row of rows) {
+  async appendAll(tx: EntityManager, inputs: AppendEvent[]): Promise<EventEntity[]> {
+    const heads = await this.lockChainHeads(
+      tx,
+      inputs.flatMap((input) => input.links.map((l) => l.batchId)),
+    );
+    const recordTime = new Date();
+    const events: EventEntity[] = [];
+    const links: Omit<EventBatchEntity, 'linkedAt' | 'linkHash'>[] = [];
+    const identifiers: EventIdentifierEntity[] = [];
+    for (const input of inputs) {
+      const doc = input.document;
+      const chained = new Set<string>();
+      const eventLinks = input.links.map((l) => {
+        // A batch takes one place in its chain per event, whatever roles it plays in it.
+        const first = !chained.has(l.batchId);
+        chained.add(l.batchId);
+        const head = heads.get(l.batchId);
+        return {
+          batchId: l.batchId,
+          role: l.role,
+          quantity: l.quantity ?? null,
+          unit: l.unit ?? null,
+          seq: first ? (head?.seq ?? 0) + 1 : null,
+          prevHash: first ? (head?.hash ?? null) : null,
+        };
+      });
+      const event = tx.getRepository(EventEntity).create({
+        id: timeOrderedId(),
+        eventId: String(doc.eventID),
+        eventType: String(doc.type),
+        action: typeof doc.action === 'string' ? doc.action : null,
+        bizStep: typeof doc.bizStep === 'string' ? normalizeBizStep(doc.bizStep) : null,
+        disposition: typeof doc.disposition === 'string' ? doc.disposition : null,
+        eventTime: new Date(String(doc.eventTime)),
+        eventTimeZoneOffset: String(doc.eventTimeZoneOffset),
+        recordTime,
+        readPoint: idOf(doc.readPoint),
+        bizLocation: idOf(doc.bizLocation),
+        locationId: input.locationId ?? null,
+        businessId: input.businessId ?? null,
+        recordedBy: input.recordedBy ?? null,
+        sourceBusinessId: input.sourceBusinessId ?? null,
+        destinationBusinessId: input.destinationBusinessId ?? null,
+        errorDeclared: doc.errorDeclaration !== undefined,
+        document: doc,
+      });
+      event.recordHash = recordHash({ ...event, links: eventLinks });
+      for (const link of eventLinks) if (link.seq !== null) heads.set(link.batchId, { seq: link.seq, hash: event.recordHash });
+      events.push(event);
+      links.push(...eventLinks.map((l) => ({ eventId: event.id, ...l })));
+      identifiers.push(...[...eventIdentifiers(doc), ...namedPlaces(doc)].map((i) => ({ eventId: event.id, ...i })));
+    }
+    await insertEvents(tx, events);
+    await insertEventBatches(tx, links);
+    await insertEventIdentifiers(tx, identifiers);
+    return events;
+  }
+
+  /**
+   * Links batches just registered to the business's events that named their lots before they
+   * existed (an integrator sent events before master data): each such event takes the next place
+   * in the batch's chain as a record of its own, hashed over the event's record hash, the links
+   * and when they were made. Events are never rewritten; the links are only added. One lookup
+   * however many lots. Answers how many links were made.
+   */
+  async linkEarlier(tx: EntityManager, businessId: string, lots: { batchId: string; identifier: string }[]): Promise<number> {
+    if (!lots.length) return 0;
+    const identifierOf = new Map(lots.map((l) => [l.batchId, l.identifier]));
+    type Naming = { recordHash: string; links: { role: EventBatchRole; quantity: number | null; unit: UnitCode | null }[] };
+    const byBatch = new Map<string, Map<string, Naming>>();
+    for (const row of await findEarlierNamings(tx, businessId, lots)) {
       const role = LINK_ROLE[row.role];
       if (!role) continue;
+      const byEvent = byBatch.get(row.batch_id) ?? new Map<string, Naming>();
+      byBatch.set(row.batch_id, byEvent);
       const entry = byEvent.get(row.id) ?? { recordHash: row.record_hash, links: [] };
-      if (!entry.links.some((l) => l.role === role)) entry.links.push({ role, ...linkQuantity(row.document, row.role, identifier) });
+      if (!entry.links.some((l) => l.role === role))
+        entry.links.push({ role, ...linkQuantity(row.document, row.role, identifierOf.get(row.batch_id)!) });
       byEvent.set(row.id, entry);
     }
-    if (!byEvent.size) return 0;
-    let head = (await this.lockChainHeads(tx, [batch.id])).get(batch.id) ?? { seq: 0, hash: null };
+    if (!byBatch.size) return 0;
+    const heads = await this.lockChainHeads(tx, [...byBatch.keys()]);
     const linkedAt = new Date();
     const inserted: Partial<EventBatchEntity>[] = [];
-    for (const [eventId, { recordHash: eventHash, links }] of byEvent) {
-      const seq = head.seq + 1;
-      const linkHash = lateLinkHash({ recordHash: eventHash, batchId: batch.id, links, seq, prevHash: head.hash, linkedAt });
-      links.forEach((link, n) =>
-        inserted.push({
-          eventId,
-          batchId: batch.id,
-          ...link,
-          seq: n === 0 ? seq : null,
-          prevHash: n === 0 ? head.hash : null,
-          linkedAt,
-          linkHash,
-        }),
-      );
-      head = { seq, hash: linkHash };
+    for (const [batchId, byEvent] of byBatch) {
+      let head = heads.get(batchId) ?? { seq: 0, hash: null };
+      for (const [eventId, { recordHash: eventHash, links }] of byEvent) {
+        const seq = head.seq + 1;
+        const linkHash = lateLinkHash({ recordHash: eventHash, batchId, links, seq, prevHash: head.hash, linkedAt });
+        links.forEach((link, n) =>
+          inserted.push({
+            eventId,
+            batchId,
+            ...link,
+            seq: n === 0 ? seq : null,
+            prevHash: n === 0 ? head.hash : null,
+            linkedAt,
+            linkHash,
+          }),
+        );
+        head = { seq, hash: linkHash };
+      }
     }
-    await tx.getRepository(EventBatchEntity).insert(inserted);
-    return byEvent.size;
+    await insertAll(tx, EventBatchEntity, inserted);
+    return inserted.length;
   }
 
   /**

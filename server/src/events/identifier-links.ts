@@ -1,5 +1,5 @@
 import type { EventBatchRole, UnitCode } from '@nguon/shared';
-import { eventIdentifiers, type IdentifierRole } from './event-identifiers.js';
+import { normalizeIdentifier, type IdentifierRole } from './event-identifiers.js';
 
 /** The part an identifier plays in an event, as the batch it names is linked: subject, input, output, parent or child. */
 export const LINK_ROLE: Partial<Record<IdentifierRole, EventBatchRole>> = {
@@ -31,7 +31,7 @@ export function linkQuantity(
   const items = list ? event[list] : undefined;
   if (!Array.isArray(items)) return { quantity: null, unit: null };
   const item = items.find(
-    (q: { epcClass?: unknown }) => typeof q?.epcClass === 'string' && eventIdentifiers({ quantityList: [q] })[0]?.identifier === identifier,
+    (q: { epcClass?: unknown }) => typeof q?.epcClass === 'string' && normalizeIdentifier(q.epcClass) === identifier,
   ) as { quantity?: number; uom?: string } | undefined;
   return { quantity: item?.quantity ?? null, unit: (item?.uom as UnitCode | undefined) ?? null };
 }

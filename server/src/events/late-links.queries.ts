@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { IdentifierRole } from './event-identifiers.js';
 
-/** An event of the business that named an identifier, by the part of it it named it in. */
+/** An event of the business that named a lot's identifier, by the part of it it named it in. */
 export interface EarlierNamingRow {
+  batch_id: string;
   id: string;
   record_hash: string;
   document: Record<string, unknown>;
@@ -10,23 +11,23 @@ export interface EarlierNamingRow {
 }
 
 /**
- * The business's events that named the identifier and are not linked to the batch, oldest record
- * first: found by the identifier index, so registering a batch costs one lookup.
+ * The business's events that named each lot's identifier and are not linked to its batch, by
+ * batch, oldest record first: found by the identifier index, one query however many lots.
  */
 export function findEarlierNamings(
   tx: EntityManager,
-  identifier: string,
   businessId: string,
-  batchId: string,
+  lots: { batchId: string; identifier: string }[],
 ): Promise<EarlierNamingRow[]> {
   return tx.query(
-    `SELECT e.id, e.record_hash, e.document, ei.role
-       FROM event_identifiers ei
+    `SELECT n.batch_id, e.id, e.record_hash, e.document, ei.role
+       FROM unnest($2::uuid[], $3::text[]) AS n (batch_id, identifier)
+       JOIN event_identifiers ei ON ei.identifier = n.identifier
        JOIN events e ON e.id = ei.event_id
-      WHERE ei.identifier = $1 AND e.business_id = $2
-        AND NOT EXISTS (SELECT 1 FROM event_batches eb WHERE eb.event_id = e.id AND eb.batch_id = $3)
-      ORDER BY e.record_time, e.id, ei.role`,
-    [identifier, businessId, batchId],
+      WHERE e.business_id = $1
+        AND NOT EXISTS (SELECT 1 FROM event_batches eb WHERE eb.event_id = e.id AND eb.batch_id = n.batch_id)
+      ORDER BY n.batch_id, e.record_time, e.id, ei.role`,
+    [businessId, lots.map((l) => l.batchId), lots.map((l) => l.identifier)],
   );
 }
 
