@@ -339,13 +339,25 @@ export function constrainDigitalLink(uri: string): string | null {
 }
 
 /**
+ * Canonical forms worked out already, a bounded number: an EPCIS document names the same lots and
+ * places over and over, and parsing a Digital Link is most of what checking one costs.
+ */
+const canonicalForms = new Map<string, string | null>();
+const CANONICAL_FORMS_KEPT = 10_000;
+
+/**
  * The canonical identifier the event hash uses for a GS1 key written as an EPC URI or as a GS1
  * Digital Link URI; null when `value` is neither (it is then hashed as written).
  */
 export function canonicalGs1Identifier(value: string): string | null {
-  if (value.startsWith('urn:epc:')) return epcUriToDigitalLink(value);
-  if (value.startsWith('http:') || value.startsWith('https:')) return constrainDigitalLink(value);
-  return null;
+  let canonical = canonicalForms.get(value);
+  if (canonical !== undefined) return canonical;
+  if (value.startsWith('urn:epc:')) canonical = epcUriToDigitalLink(value);
+  else if (value.startsWith('http:') || value.startsWith('https:')) canonical = constrainDigitalLink(value);
+  else canonical = null;
+  if (canonicalForms.size >= CANONICAL_FORMS_KEPT) canonicalForms.clear();
+  canonicalForms.set(value, canonical);
+  return canonical;
 }
 
 /** The GS1 keys of a canonical Digital Link whose last digit is a check digit: GTIN, SSCC, GLN of a place or a party. */
@@ -365,7 +377,7 @@ export function gs1IdentifierProblem(value: string): 'epc_uri' | 'check_digit' |
     return Object.hasOwn(converters, scheme) && epcUriToDigitalLink(value) === null ? 'epc_uri' : null;
   }
   if (!value.startsWith('http:') && !value.startsWith('https:')) return null;
-  const key = CHECKED_KEY.exec(constrainDigitalLink(value) ?? '');
+  const key = CHECKED_KEY.exec(canonicalGs1Identifier(value) ?? '');
   const digits = key?.[1] ?? key?.[2] ?? key?.[3];
   return digits !== undefined && !hasValidCheckDigit(digits) ? 'check_digit' : null;
 }
