@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { ATTACHMENT_CONTENT_TYPES, type AttachmentContentType, type AttachmentView } from '@nguon/shared';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, Repository, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -30,6 +30,7 @@ export interface AttachmentDownload {
 export class AttachmentsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(AttachmentEntity) private readonly attachments: Repository<AttachmentEntity>,
     @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
     private readonly audit: AuditTrail,
   ) {}
@@ -80,7 +81,7 @@ export class AttachmentsService {
 
   /** Anyone with the link may read it: attachments are made to be shown on public pages. */
   async download(id: string): Promise<AttachmentDownload> {
-    const attachment = await this.db.getRepository(AttachmentEntity).findOneBy({ id });
+    const attachment = await this.attachments.findOneBy({ id });
     if (!attachment) throw new DomainError('ATTACHMENT_NOT_FOUND');
     return { attachment, stream: await this.storage.open(attachment.storageKey) };
   }

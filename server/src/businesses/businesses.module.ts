@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttachmentsModule } from '../attachments/attachments.module.js';
+import { BusinessEntity } from './business.entity.js';
 import { BusinessesController } from './businesses.controller.js';
 import { BusinessesService } from './businesses.service.js';
 import { CertificatesController } from './certificates.controller.js';
 import { CertificatesService } from './certificates.service.js';
 
 @Module({
-  imports: [AttachmentsModule],
+  imports: [TypeOrmModule.forFeature([BusinessEntity]), AttachmentsModule],
   controllers: [BusinessesController, CertificatesController],
   providers: [BusinessesService, CertificatesService],
   exports: [BusinessesService, CertificatesService],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   foldText,
   overlappingPrefixes,
@@ -10,7 +10,7 @@ import {
   type BusinessView,
   type Page,
 } from '@nguon/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { MembershipsService } from '../auth/memberships.service.js';
 import { userOf, type Actor } from '../auth/principal.js';
@@ -42,6 +42,7 @@ export type BusinessDecision = keyof typeof DECISIONS;
 export class BusinessesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(BusinessEntity) private readonly businesses: Repository<BusinessEntity>,
     private readonly audit: AuditTrail,
     private readonly changes: BatchChanges,
     private readonly arrivals: MasterDataArrivals,
@@ -201,7 +202,7 @@ export class BusinessesService {
 
   /** A business: verified ones are public; others only for their members, inspectors and admins. */
   async getBusiness(actor: Actor | null, businessId: string): Promise<BusinessView> {
-    const business = await this.db.getRepository(BusinessEntity).findOneBy({ id: businessId });
+    const business = await this.businesses.findOneBy({ id: businessId });
     if (!business || !this.maySee(actor, business)) throw new DomainError('BUSINESS_NOT_FOUND');
     return this.view(business);
   }
@@ -215,7 +216,7 @@ export class BusinessesService {
   }
 
   async listBusinesses(actor: Actor | null, query: ListBusinessesQuery): Promise<Page<BusinessView>> {
-    const qb = this.db.getRepository(BusinessEntity).createQueryBuilder('b');
+    const qb = this.businesses.createQueryBuilder('b');
     if (!TenancyPolicy.readsEverything(actor?.principal ?? null)) {
       const own =
         actor?.principal.kind === 'user'

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { attachmentUrl, parseGtin, type Page, type ProductView } from '@nguon/shared';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, Repository, type EntityManager } from 'typeorm';
 import { mapAttachment } from '../attachments/attachment.mapper.js';
 import { AttachmentsService } from '../attachments/attachments.service.js';
 import { AuditTrail } from '../audit/audit-trail.js';
@@ -26,6 +26,8 @@ const UPLOADED_IMAGE = /^\/api\/attachments\//;
 export class ProductsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(ProductEntity) private readonly products: Repository<ProductEntity>,
+    @InjectRepository(ProductImageEntity) private readonly productImages: Repository<ProductImageEntity>,
     private readonly audit: AuditTrail,
     private readonly attachments: AttachmentsService,
     private readonly certificates: CertificatesService,
@@ -141,14 +143,14 @@ export class ProductsService {
   }
 
   async getProduct(id: string): Promise<ProductView> {
-    const product = await this.db.getRepository(ProductEntity).findOneBy({ id });
+    const product = await this.products.findOneBy({ id });
     if (!product) throw new DomainError('PRODUCT_NOT_FOUND');
     const extras = await this.loadExtras([id]);
     return mapProduct(product, extras.get(id)!);
   }
 
   async listProducts(businessId: string, query: PageQueryDto): Promise<Page<ProductView>> {
-    const [rows, total] = await this.db.getRepository(ProductEntity).findAndCount({
+    const [rows, total] = await this.products.findAndCount({
       where: { businessId },
       order: { createdAt: 'DESC' },
       skip: query.offset,
@@ -161,9 +163,7 @@ export class ProductsService {
   /** Images, certificates and batch counts of a page of products: three queries, whatever its size. */
   private async loadExtras(productIds: string[]): Promise<Map<string, ProductExtras>> {
     const [images, certificates, counts] = await Promise.all([
-      this.db
-        .getRepository(ProductImageEntity)
-        .find({ where: { productId: In(productIds) }, relations: { attachment: true }, order: { position: 'ASC' } }),
+      this.productImages.find({ where: { productId: In(productIds) }, relations: { attachment: true }, order: { position: 'ASC' } }),
       this.certificates.certificatesOf({ productIds }),
       countBatchesByProduct(this.db.manager, productIds),
     ]);

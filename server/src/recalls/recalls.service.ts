@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Page, RecallReachView, RecallView } from '@nguon/shared';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, Repository, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { userOf, type Actor } from '../auth/principal.js';
 import { TenancyPolicy } from '../auth/tenancy.policy.js';
@@ -49,6 +49,7 @@ const MAX_DEPTH = 50;
 export class RecallsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(RecallEntity) private readonly recalls: Repository<RecallEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly eventCapture: EventCapture,
     private readonly notifications: NotificationsService,
@@ -215,14 +216,12 @@ export class RecallsService {
   }
 
   async listRecalls(query: PageQueryDto): Promise<Page<RecallView>> {
-    const [rows, total] = await this.db
-      .getRepository(RecallEntity)
-      .findAndCount({ order: { recalledAt: 'DESC' }, skip: query.offset, take: query.limit });
+    const [rows, total] = await this.recalls.findAndCount({ order: { recalledAt: 'DESC' }, skip: query.offset, take: query.limit });
     return toPage(await this.views(rows), total, query, (view) => view);
   }
 
   async getRecall(id: string): Promise<RecallView> {
-    const recall = await this.db.getRepository(RecallEntity).findOneBy({ id });
+    const recall = await this.recalls.findOneBy({ id });
     if (!recall) throw new DomainError('RECALL_NOT_FOUND');
     return (await this.views([recall]))[0]!;
   }

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboundModule } from '../common/outbound/outbound.module.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
 import { WebhookOutbox } from './webhook-outbox.service.js';
+import { WebhookEntity } from './webhook.entity.js';
 import { WebhooksController } from './webhooks.controller.js';
 import { WebhooksService } from './webhooks.service.js';
 
 @Module({
-  imports: [OutboundModule],
+  imports: [TypeOrmModule.forFeature([WebhookEntity]), OutboundModule],
   controllers: [WebhooksController],
   providers: [WebhooksService, WebhookOutbox, WebhookDispatcher],
   exports: [WebhookOutbox],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { CreatedWebhook, ErrorCode, LocalizedText, WebhookView } from '@nguon/shared';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, Repository } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { userOf, type Actor } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -37,14 +37,16 @@ const urlError = (code: ErrorCode, why: LocalizedText) => new DomainError(code, 
 export class WebhooksService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(WebhookEntity) private readonly webhooks: Repository<WebhookEntity>,
     private readonly audit: AuditTrail,
     private readonly outbound: OutboundHttp,
   ) {}
 
   async list(actor: Actor): Promise<WebhookView[]> {
-    const webhooks = await this.db
-      .getRepository(WebhookEntity)
-      .find({ where: { businessId: actor.businessId!, disabledAt: IsNull() }, order: { createdAt: 'DESC' } });
+    const webhooks = await this.webhooks.find({
+      where: { businessId: actor.businessId!, disabledAt: IsNull() },
+      order: { createdAt: 'DESC' },
+    });
     const last = webhooks.length
       ? await loadLastDeliveries(
           this.db.manager,
