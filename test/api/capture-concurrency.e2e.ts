@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { IntegrityReport } from '@nguon/shared';
+import type { Actor } from '../../server/src/auth/principal.js';
+import { EventCapture } from '../../server/src/events/event-capture.js';
+import { createBatch, createProducer, createUser, recordStage, type Factory, type Producer } from '../factories/index.js';
+import { sql } from '../support/db.js';
+import { httpClient } from '../support/http.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const EVENTS = 300;
+
+/** Events each naming two of the lots, in the order given: two documents in opposite orders would deadlock without ordered locks. */
+function eventsOn(lots: string[][]): Record<string, unknown>[] {
+  return Array.from({ length: EVENTS }, (_, n) => ({
+    type: 'ObjectEvent',
+    eventID: `urn:uuid:${crypto.randomUUID()}`,
+    action: 'OBSERVE',
+    bizStep: 'storing',
+    eventTime: new Date(Date.UTC(2026, 9, 1, 0, 0, n % 60)).toISOString(),
+    eventTimeZoneOffset: '+07:00',
+    epcList: [],
+    quantityList: lots[n % lots.length]!.map((epcClass) => ({ epcClass, quantity: 1, uom: 'KGM' })),
+  }));
+}
+
+describe('documents captured at the same time on the same batches', () => {
+  let t: TestApp;
+  let f: Factory;
+  let farm: Producer;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    f = { http: httpClient(t.baseUrl), testApp: t };
+    farm = await createProducer(f, await createUser(f, { role: 'admin' }));
+  });
+  afterAll(async () => t?.close());
+
+  it('all commit, with no deadlock, and every chain stays whole and verified', async () => {
+    const batches = [];
+    for (const lotCode of ['SAME-A', 'SAME-B', 'SAME-C']) batches.push(await createBatch(f, farm.owner, farm.product.id, { lotCode }));
+    const [a, b, c] = batches.map((batch) => `https://id.gs1.org/01/${farm.product.gtin!.padStart(14, '0')}/10/${batch.lotCode}`);
+    const capture = t.app.nest.get(EventCapture);
+    const businessId = farm.business.id;
+    const actor: Actor = {
+      principal: { kind: 'api_key', id: crypto.randomUUID(), businessId, scopes: new Set(['capture']) },
+      businessId,
+      clientAddress: '127.0.0.1',
+      requestId: 'concurrent-capture',
+    };
+    const captured = (events: Record<string, unknown>[]) =>
+      t.app.database.dataSource.transaction((tx) => capture.captureAll(tx, actor, businessId, events, { audit: false }));
+
+    // Two documents in opposite lock orders, and a person recording on the middle batch meanwhile.
+    const [first, second] = await Promise.all([
+      captured(
+        eventsOn([
+          [a!, c!],
+          [b!, a!],
+        ]),
+      ),
+      captured(
+        eventsOn([
+          [c!, a!],
+          [a!, b!],
+        ]),
+      ),
+      recordStage(f, farm.owner, batches[1]!.id, { stage: 'packing', quantity: 10 }),
+    ]);
+    expect([...first!, ...second!].every((result) => 'stored' in result)).toBe(true);
+
+    for (const batch of batches) {
+      const [chain] = await sql<{ links: number; last: number; places: number }>(
+        t,
+        `SELECT count(*)::int AS links, max(seq) AS last, count(DISTINCT seq)::int AS places FROM event_batches WHERE batch_id = $1 AND seq IS NOT NULL`,
+        [batch.id],
+      );
+      // One place per event in the chain, numbered without a gap.
+      expect(chain!.links).toBe(chain!.last);
+      expect(chain!.places).toBe(chain!.last);
+      const report = (await f.http.get<IntegrityReport>(`/api/batches/${batch.id}/integrity`, { token: farm.owner.token })).body;
+      expect(report).toMatchObject({ batchId: batch.id, verified: true, records: chain!.last });
+    }
+    // Lot A is in every event of both documents; B in half of them, plus its registration and the packing.
+    const counts = await sql<{ lot: string; records: number }>(
+      t,
+      `SELECT b.lot_code AS lot, count(*)::int AS records FROM event_batches eb JOIN batches b ON b.id = eb.batch_id
+        WHERE eb.batch_id = ANY($1::uuid[]) AND eb.seq IS NOT NULL GROUP BY b.lot_code ORDER BY b.lot_code`,
+      [batches.map((batch) => batch.id)],
+    );
+    expect(counts).toEqual([
+      { lot: 'SAME-A', records: 1 + 2 * EVENTS },
+      { lot: 'SAME-B', records: 2 + EVENTS },
+      { lot: 'SAME-C', records: 1 + EVENTS },
+    ]);
+  });
+});
