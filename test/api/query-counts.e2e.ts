@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { QueryRunner } from 'typeorm';
 import {
+  createApiKey,
   createBatch,
   createProducer,
   createUser,
@@ -9,6 +10,7 @@ import {
   type Factory,
   type Producer,
 } from '../factories/index.js';
+import { finishedCaptureJob } from '../support/capture-jobs.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -76,6 +78,49 @@ describe('queries per write', () => {
     // Bounded, not just constant, in one transaction: the business's status and confirmed prefixes,
     // the inputs' shipments here and balances, the batches named (one lookup), their locks and chain
     // heads, the duplicate check, the event with its links and identifiers, and the audit entry.
+    expect(few.length).toBeLessThanOrEqual(20);
+  }, 120_000);
+
+  it('captures an EPCIS document of 1,000 events with as many queries as one of 10', async () => {
+    const lots = [];
+    for (let n = 0; n < 10; n++) lots.push(await createBatch(f, factory.owner, factory.product.id, { quantity: 100 }));
+    const key = await createApiKey(f, factory.owner, factory.business.id, { scopes: ['capture'] });
+    const gtin = factory.product.gtin!.padStart(14, '0');
+    /** `count` events over the ten lots, each at the factory's place and naming the grower as source. */
+    const captureOf = (count: number) =>
+      statementsOf(async () => {
+        const eventList = Array.from({ length: count }, (_, n) => ({
+          type: 'ObjectEvent',
+          eventID: `urn:uuid:${crypto.randomUUID()}`,
+          action: 'OBSERVE',
+          bizStep: 'storing',
+          eventTime: '2026-10-01T00:00:00Z',
+          eventTimeZoneOffset: '+07:00',
+          epcList: [],
+          quantityList: [{ epcClass: `https://id.gs1.org/01/${gtin}/10/${lots[n % 10]!.lotCode}`, quantity: 1, uom: 'KGM' }],
+          bizLocation: { id: `urn:nguon:location:${factory.location.id}` },
+          sourceList: [{ type: 'owning_party', source: `urn:nguon:party:${grower.business.id}` }],
+        }));
+        const document = {
+          '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
+          type: 'EPCISDocument',
+          schemaVersion: '2.0',
+          creationDate: '2026-10-01T00:00:00Z',
+          epcisBody: { eventList },
+        };
+        const accepted = await f.http.post('/epcis/capture', document, {
+          token: key.token,
+          headers: { 'content-type': 'application/ld+json' },
+        });
+        const job = await finishedCaptureJob(f.http, accepted.body.captureID, key.token);
+        expect(job).toMatchObject({ success: true, capturedCount: count });
+      });
+    const few = await captureOf(10);
+    const many = await captureOf(1_000);
+    expect(many.length).toBe(few.length);
+    // The run's transaction (19 statements): the job's lock and row, the business's status, what the
+    // events name (batches, prefixes, places, parties, stored eventIDs), the locks and chain heads,
+    // one INSERT each of events, links and identifiers, the job's result and the audit entry.
     expect(few.length).toBeLessThanOrEqual(20);
   }, 120_000);
 });
