@@ -38,7 +38,10 @@ const ONLY_P1 = process.env.BENCH_ONLY === 'p1';
 const ONLY_P2 = process.env.BENCH_ONLY === 'p2';
 const CONNECTIONS = 50;
 
-const CAPTURE_DOCUMENTS = 3;
+const CAPTURE_DOCUMENTS = 5;
+/** Issue #16's goals for capture: events a second, and the share of a plain INSERT's speed. */
+const P2_EVENTS_PER_SECOND = 5_000;
+const P2_RATIO = 0.3;
 const EVENTS_PER_DOCUMENT = 1000;
 
 /** 1,000 storing events spread over the bench's batches: what an integrator's nightly upload looks like. */
@@ -77,7 +80,7 @@ interface CaptureJobAnswer {
 async function finishedJob(url: string, key: CreatedApiKey, accepted: CaptureJobAnswer): Promise<CaptureJobAnswer> {
   let job = accepted;
   while (job.running) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const response = await fetch(`${url}/epcis/capture/${accepted.captureID}`, { headers: { authorization: `Bearer ${key.key}` } });
     job = (await response.json()) as CaptureJobAnswer;
   }
@@ -87,7 +90,8 @@ async function finishedJob(url: string, key: CreatedApiKey, accepted: CaptureJob
 /** Capture throughput next to a plain multi-row INSERT of the same rows, on the same database. */
 async function benchCapture(url: string, key: CreatedApiKey, paths: string[]): Promise<void> {
   let captureMs = 0;
-  for (let round = 0; round < CAPTURE_DOCUMENTS; round++) {
+  // Round 0 warms the path up (its code compiled, its statements planned) and is not counted.
+  for (let round = -1; round < CAPTURE_DOCUMENTS; round++) {
     const { document } = captureDocument(paths);
     const started = performance.now();
     const response = await fetch(`${url}/epcis/capture`, {
@@ -96,7 +100,7 @@ async function benchCapture(url: string, key: CreatedApiKey, paths: string[]): P
       body: JSON.stringify(document),
     });
     const job = await finishedJob(url, key, (await response.json()) as CaptureJobAnswer);
-    captureMs += performance.now() - started;
+    if (round >= 0) captureMs += performance.now() - started;
     if (!job.success || job.capturedCount !== EVENTS_PER_DOCUMENT)
       throw new Error(`bench capture failed: ${JSON.stringify(job).slice(0, 300)}`);
   }
@@ -116,7 +120,7 @@ async function benchCapture(url: string, key: CreatedApiKey, paths: string[]): P
   const capturePerSecond = events / (captureMs / 1000);
   const insertPerSecond = events / (insertMs / 1000);
   console.log(
-    `EPCIS capture of ${CAPTURE_DOCUMENTS} documents of ${EVENTS_PER_DOCUMENT} events (schema, portal rules, hash chain, identifiers, audit, one transaction each):`,
+    `EPCIS capture of ${CAPTURE_DOCUMENTS} documents of ${EVENTS_PER_DOCUMENT} events, from POST to the job finished (schema, portal rules, hash chain, identifiers, audit, one transaction each):`,
   );
   console.table([
     { case: 'POST /epcis/capture', 'events/s': Math.round(capturePerSecond), 'ms per document': Math.round(captureMs / CAPTURE_DOCUMENTS) },
@@ -126,8 +130,10 @@ async function benchCapture(url: string, key: CreatedApiKey, paths: string[]): P
       'ms per document': Math.round(insertMs / CAPTURE_DOCUMENTS),
     },
   ]);
+  const ratio = capturePerSecond / insertPerSecond;
   console.log(
-    `The plain INSERT is ${(insertPerSecond / capturePerSecond).toFixed(1)} times faster: the price of checking and chaining every event.`,
+    `P2: ${Math.round(capturePerSecond)} events/s (goal ≥ ${P2_EVENTS_PER_SECOND}: ${capturePerSecond >= P2_EVENTS_PER_SECOND ? 'met' : 'not met'}), ` +
+      `${ratio.toFixed(2)}× the plain INSERT (goal ≥ ${P2_RATIO}: ${ratio >= P2_RATIO ? 'met' : 'not met'}).`,
   );
 }
 
