@@ -16,6 +16,7 @@ import { createScratchDatabase } from '../database/scratch-database.js';
 import { EventRecordingService } from '../events/event-recording.service.js';
 import { ProductsService } from '../products/products.service.js';
 import { ApiKeysService } from '../api-keys/api-keys.service.js';
+import { benchBusyDatabase } from './busy-database-bench.js';
 import { benchFirstPaint } from './first-paint-bench.js';
 import { benchImportCheck } from './import-bench.js';
 import { benchLabels } from './labels-bench.js';
@@ -204,6 +205,16 @@ try {
     unit: 'KGM',
     gtin: `${gtinBody}${gs1CheckDigit(gtinBody)}`,
   });
+  const benchBusy = (url: string) =>
+    benchBusyDatabase({
+      url,
+      owner: { email: owner.email, password: 'x' },
+      businessId: business.id,
+      productId: product.id,
+      gtin: product.gtin!,
+      consumerPaths: paths,
+      embedded: !scratch.databaseUrl,
+    });
   const recording = app.nest.get(EventRecordingService);
   const ids: string[] = [];
   const paths: string[] = [];
@@ -238,6 +249,7 @@ try {
     const { port } = app.nest.getHttpServer().address() as AddressInfo;
     const url = `http://127.0.0.1:${port}`;
     await benchCapture(url, await app.nest.get(ApiKeysService).createKey(asOwner, { name: 'bench', scopes: ['capture'] }), paths);
+    await benchBusy(url);
   } else if (!ONLY_P1) {
     await app.nest.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.nest.getHttpServer().address() as AddressInfo;
@@ -271,6 +283,7 @@ try {
     );
 
     await benchCapture(url, await app.nest.get(ApiKeysService).createKey(asOwner, { name: 'bench', scopes: ['capture'] }), paths);
+    await benchBusy(url);
     await benchLabels(url, { email: owner.email, password: 'x' }, ids[0]!);
     await benchImportCheck(url, { email: owner.email, password: 'x' }, business.id, product.gtin!);
     await benchQr(url, { email: owner.email, password: 'x' }, ids.slice(1000));

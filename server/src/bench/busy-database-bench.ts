@@ -1,0 +1,108 @@
+import { IMPORT_CONTENT_TYPES, IMPORT_MAX_ROWS } from '@nguon/shared';
+
+/** Issue #16's goals: an import's rows a second, and a consumer's p99 while long work runs. */
+const IMPORT_ROWS_PER_SECOND = 2_000;
+const CONSUMER_P99_MS = 100;
+
+interface Credentials {
+  email: string;
+  password: string;
+}
+
+async function signIn(url: string, owner: Credentials): Promise<string> {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(owner),
+  });
+  return ((await login.json()) as { accessToken: string }).accessToken;
+}
+
+/** Waits for an import job to end; its row count and how long it took from the POST. */
+async function importRun(url: string, token: string, businessId: string, gtin: string): Promise<{ ms: number; rows: number }> {
+  const header = 'product,lot_code,production_date';
+  const rows = Array.from({ length: IMPORT_MAX_ROWS }, (_, n) => `${gtin},BUSY-${n},01/10/2026`);
+  const started = performance.now();
+  const response = await fetch(`${url}/api/businesses/${businessId}/imports?kind=batches`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': IMPORT_CONTENT_TYPES.csv },
+    body: [header, ...rows].join('\n'),
+  });
+  let job = (await response.json()) as { id: string; status: string; failure?: unknown };
+  if (response.status !== 202) throw new Error(`bench import refused: ${response.status} ${JSON.stringify(job)}`);
+  while (job.status === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    job = (await (await fetch(`${url}/api/imports/${job.id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as typeof job;
+  }
+  if (job.status !== 'done') throw new Error(`bench import failed: ${JSON.stringify(job).slice(0, 300)}`);
+  return { ms: performance.now() - started, rows: rows.length };
+}
+
+/** Reads a whole CSV export of the product's records; its rows and how long it took. */
+async function exportRun(url: string, token: string, businessId: string, productId: string): Promise<{ ms: number; rows: number }> {
+  const started = performance.now();
+  const response = await fetch(`${url}/api/businesses/${businessId}/exports/events.csv`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'product', productId, from: '2000-01-01T00:00:00Z', to: new Date().toISOString() }),
+  });
+  if (response.status !== 200) throw new Error(`bench export failed: ${response.status} ${await response.text()}`);
+  const text = await response.text();
+  return { ms: performance.now() - started, rows: text.split('\n').length - 2 };
+}
+
+/**
+ * A 10,000-row import and a full export of a product's records, at once, while a shopper's phone
+ * asks for consumer views one after another: the import's speed, and what the shopper waits.
+ * On the embedded database one connection serves everything, so long work must leave it free
+ * between its steps.
+ */
+export async function benchBusyDatabase(options: {
+  url: string;
+  owner: Credentials;
+  businessId: string;
+  productId: string;
+  gtin: string;
+  consumerPaths: string[];
+  embedded: boolean;
+}): Promise<void> {
+  const { url } = options;
+  const token = await signIn(url, options.owner);
+  let busy = true;
+  const work = Promise.all([
+    importRun(url, token, options.businessId, options.gtin),
+    exportRun(url, token, options.businessId, options.productId),
+  ]).finally(() => (busy = false));
+  const waits: number[] = [];
+  for (let n = 0; busy; n++) {
+    const asked = performance.now();
+    const response = await fetch(`${url}${options.consumerPaths[n % options.consumerPaths.length]!}`, {
+      headers: { accept: 'application/json' },
+    });
+    await response.arrayBuffer();
+    waits.push(performance.now() - asked);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const [imported, exported] = await work;
+  waits.sort((a, b) => a - b);
+  const at = (share: number) => Math.round(waits[Math.min(waits.length - 1, Math.floor(waits.length * share))] ?? 0);
+  const importRate = imported.rows / (imported.ms / 1000);
+  console.log(
+    `A ${IMPORT_MAX_ROWS.toLocaleString('en')}-row CSV import of batches and a CSV export of the product's records at once, ` +
+      `a consumer view asked every 20 ms meanwhile (${options.embedded ? 'embedded PGlite' : 'PostgreSQL'}):`,
+  );
+  console.table([
+    { work: 'import (POST to job done)', rows: imported.rows, 'rows/s': Math.round(importRate), ms: Math.round(imported.ms) },
+    {
+      work: 'export (POST to last byte)',
+      rows: exported.rows,
+      'rows/s': Math.round(exported.rows / (exported.ms / 1000)),
+      ms: Math.round(exported.ms),
+    },
+  ]);
+  console.log(
+    `Consumer views meanwhile: ${waits.length}, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${Math.round(waits.at(-1) ?? 0)} ms ` +
+      `(goal p99 < ${CONSUMER_P99_MS}: ${at(0.99) < CONSUMER_P99_MS ? 'met' : 'not met'}); ` +
+      `import ${Math.round(importRate)} rows/s (goal ≥ ${IMPORT_ROWS_PER_SECOND}: ${importRate >= IMPORT_ROWS_PER_SECOND ? 'met' : 'not met'}).`,
+  );
+}
