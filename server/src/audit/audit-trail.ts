@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { insertAll } from '../database/insert-all.js';
 import type { AccountAudit } from '../auth/account-audit.js';
 import type { Actor } from '../auth/principal.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
@@ -22,9 +23,15 @@ export interface AuditRecord {
 @Injectable()
 export class AuditTrail implements AccountAudit {
   async record(tx: EntityManager, actor: Actor | null, entry: AuditRecord): Promise<void> {
-    const repository = tx.getRepository(AuditEntryEntity);
-    await repository.save(
-      repository.create({
+    await this.recordAll(tx, actor, [entry]);
+  }
+
+  /** Many entries by one actor (a document's events, an import's batches): one INSERT. */
+  async recordAll(tx: EntityManager, actor: Actor | null, entries: AuditRecord[]): Promise<void> {
+    await insertAll(
+      tx,
+      AuditEntryEntity,
+      entries.map((entry) => ({
         userId: actor?.principal.kind === 'user' ? actor.principal.id : null,
         apiKeyId: actor?.principal.kind === 'api_key' ? actor.principal.id : null,
         businessId: entry.businessId !== undefined ? entry.businessId : (actor?.businessId ?? null),
@@ -35,7 +42,7 @@ export class AuditTrail implements AccountAudit {
         requestId: actor?.requestId ?? null,
         clientRequestId: actor?.clientRequestId ?? null,
         details: entry.details ?? {},
-      }),
+      })),
     );
   }
 }

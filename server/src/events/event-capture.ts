@@ -17,7 +17,9 @@ import { NamedRecords } from './named-records.js';
 export { CaptureProblem } from './event-checks.js';
 export type { CaptureNote } from './event-plan.js';
 
-export type CaptureOutcome = { stored: EventEntity; batchIds: string[]; notes: CaptureNote[] } | { duplicate: true; eventId: string };
+type StoredOutcome = { stored: EventEntity; batchIds: string[]; notes: CaptureNote[] };
+
+export type CaptureOutcome = StoredOutcome | { duplicate: true; eventId: string };
 
 /** What became of one event of a set: stored, a duplicate, refused, or withheld (it passed, but another was refused and nothing was stored). */
 export type CaptureResult = CaptureOutcome | { problem: CaptureProblem } | { withheld: true };
@@ -117,7 +119,7 @@ export class EventCapture {
     businessId: string,
     accepted: PlannedEvent[],
     audit: boolean,
-  ): Promise<CaptureOutcome[]> {
+  ): Promise<StoredOutcome[]> {
     if (!accepted.length) return [];
     const created = accepted.flatMap((plan) => [...plan.created]);
     await insertAll(
@@ -135,20 +137,23 @@ export class EventCapture {
       businessId,
       created.map(([identifier, batch]) => ({ batchId: batch.id, identifier })),
     );
-    const outcomes: CaptureOutcome[] = [];
-    for (const [n, plan] of accepted.entries()) {
-      const event = stored[n]!;
+    const outcomes = accepted.map((plan, n): StoredOutcome => {
       const batchIds = [...new Set(plan.append.links.map((l) => l.batchId))];
-      outcomes.push({ stored: event, batchIds, notes: plan.notes });
-      // A use case that makes the event part of a larger write (registering a batch, a document) audits that write instead.
-      if (!audit) continue;
-      await this.audit.record(tx, actor, {
-        action: event.errorDeclared ? 'event.declare_error' : 'event.record',
-        targetType: 'event',
-        targetId: event.eventId,
-        businessId,
-        details: { type: event.eventType, stage: stageOf(event.eventType, event.bizStep), bizStep: event.bizStep, batches: batchIds },
-      });
+      return { stored: stored[n]!, batchIds, notes: plan.notes };
+    });
+    // A use case that makes the events part of a larger write (registering a batch, a document) audits that write instead.
+    if (audit) {
+      await this.audit.recordAll(
+        tx,
+        actor,
+        outcomes.map(({ stored: event, batchIds }) => ({
+          action: event.errorDeclared ? 'event.declare_error' : 'event.record',
+          targetType: 'event',
+          targetId: event.eventId,
+          businessId,
+          details: { type: event.eventType, stage: stageOf(event.eventType, event.bizStep), bizStep: event.bizStep, batches: batchIds },
+        })),
+      );
     }
     return outcomes;
   }
