@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { BatchView } from '@nguon/shared';
 import type { QueryRunner } from 'typeorm';
 import {
   createApiKey,
@@ -82,7 +83,7 @@ describe('queries per write', () => {
   }, 120_000);
 
   it('captures an EPCIS document of 1,000 events with as many queries as one of 10', async () => {
-    const lots = [];
+    const lots: BatchView[] = [];
     for (let n = 0; n < 10; n++) lots.push(await createBatch(f, factory.owner, factory.product.id, { quantity: 100 }));
     const key = await createApiKey(f, factory.owner, factory.business.id, { scopes: ['capture'] });
     const gtin = factory.product.gtin!.padStart(14, '0');

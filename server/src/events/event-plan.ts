@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { isValidLotCode, normalizeBizStep, prefixOfGtin, type LocalizedText } from '@nguon/shared';
-import { newShortCode } from '../batches/batch-identity.js';
-import { BatchEntity } from '../batches/batch.entity.js';
+import type { BatchEntity } from '../batches/batch.entity.js';
 import { outsidePrefixesText } from '../businesses/business-claims.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { CaptureProblem, pointersByIdentifier } from './event-checks.js';
@@ -20,6 +18,7 @@ import {
   type KnownBatch,
   type NamedRecords,
 } from './named-records.js';
+import { newBatch } from './new-batch.js';
 import { EXT } from './portal-extensions.js';
 import { PRODUCER_ONLY_STAGES } from './stage-rules.js';
 
@@ -150,21 +149,17 @@ function commission(
   const ilmd = (event.ilmd as Record<string, unknown> | undefined) ?? {};
   const day = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null);
   const quantity = linkQuantity(event, role, identifier);
-  return Object.assign(new BatchEntity(), {
-    // Made here, so that the event's links can name it before the batch row is written.
-    id: randomUUID(),
+  return newBatch({
     productId: product.id,
     businessId,
     lotCode,
     displayName: null,
-    shortCode: newShortCode(),
     productionDate: day(ilmd[EXT.productionDate]) ?? day(ilmd['cbvmda:productionDate']) ?? String(event.eventTime).slice(0, 10),
     expiryDate: day(ilmd['cbvmda:itemExpirationDate']),
     bestBeforeDate: day(ilmd['cbvmda:bestBeforeDate']),
     quantity: quantity.quantity,
     unit: quantity.unit,
     originLocationId: null,
-    status: 'active' as const,
   });
 }
 

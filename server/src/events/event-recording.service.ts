@@ -4,7 +4,7 @@ import type { BatchView, EventView, NewOutputBatch, ReceiveShipmentRequest, Unit
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
-import { epcClassOf, newShortCode } from '../batches/batch-identity.js';
+import { epcClassOf } from '../batches/batch-identity.js';
 import { normalizeIdentifier } from './event-identifiers.js';
 import { EventStore } from './event-store.js';
 import { BatchEntity } from '../batches/batch.entity.js';
@@ -14,6 +14,7 @@ import { BatchChanges } from '../common/cache/batch-changes.js';
 import { eventTimeOf } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
+import { insertAll } from '../database/insert-all.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { LocationEntity } from '../locations/location.entity.js';
@@ -26,9 +27,10 @@ import { buildStageEvent } from './epcis-event.builder.js';
 import { mapEvent } from './event.mapper.js';
 import { PortalCapture } from './portal-capture.js';
 import { MassBalance } from './mass-balance.js';
+import { newBatch } from './new-batch.js';
 import { EXT, locationUri } from './portal-extensions.js';
 import { ruleViolated, StageEventPreparer } from './stage-event.preparer.js';
-import { lockBatches } from './stage-events.queries.js';
+import { findTakenLots, lockBatches } from './stage-events.queries.js';
 
 const MINUTE_MS = 60_000;
 
@@ -63,41 +65,67 @@ export class EventRecordingService {
 
   /** Registers a batch of a product: the batch row and its commissioning event, together. */
   async registerBatch(actor: Actor, dto: CreateBatchDto, outer?: EntityManager): Promise<BatchView> {
+    const [batch] = await this.registerBatches(actor, [dto], outer);
+    return batch!;
+  }
+
+  /**
+   * Registers batches of one business's products (an import's rows) as one write: their products
+   * and places read at once, the rows in one INSERT, their commissioning events captured as one
+   * set and their audit entries in one INSERT. Refuses them all when one is refused.
+   */
+  async registerBatches(actor: Actor, dtos: CreateBatchDto[], outer?: EntityManager): Promise<BatchView[]> {
     const db = outer ?? this.db.manager;
-    const product = await db.getRepository(ProductEntity).findOneByOrFail({ id: dto.productId });
-    const origin = dto.originLocationId
-      ? await this.stages.ownLocation(db, product.businessId, dto.originLocationId, 'originLocationId')
-      : null;
-    const place = dto.locationId ? await this.stages.ownLocation(db, product.businessId, dto.locationId, 'locationId') : origin;
+    const products = new Map(
+      (await db.getRepository(ProductEntity).findBy({ id: In([...new Set(dtos.map((d) => d.productId))]) })).map((p) => [p.id, p]),
+    );
+    const productOf = (dto: CreateBatchDto) => {
+      const product = products.get(dto.productId);
+      if (!product) throw new DomainError('PRODUCT_NOT_FOUND', undefined, { productId: [RULE_MESSAGES.events.noSuchProductOfBusiness] });
+      return product;
+    };
+    const businessId = productOf(dtos[0]!).businessId;
+    if (dtos.some((dto) => productOf(dto).businessId !== businessId)) throw new Error('registerBatches takes batches of one business');
+    const places = await this.stages.ownLocations(db, businessId, dtos, ['originLocationId', 'locationId']);
     // Without a time, the commissioning happened when it was recorded (now): the production date
     // is the lot's data (its `ilmd`), not the record's time, so a lot registered today with last
     // month's dates is new, not a month quiet. Now to the minute, as the stage forms give times:
     // a harvest recorded from a form in the same minute still follows it (ties go by record time).
-    const time = eventTimeOf({
-      ...dto,
-      eventTime: dto.eventTime ?? new Date(Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS).toISOString(),
-    });
+    const now = new Date(Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS).toISOString();
 
-    const batch = await this.within(outer, async (tx) => {
-      const saved = await this.newBatchRow(tx, product, dto, origin, '');
-      const document = buildStageEvent({
-        stage: 'registration',
-        ...time,
-        quantities: [{ epcClass: epcClassOf({ ...saved, gtin: product.gtin }), quantity: dto.quantity, uom: saved.unit ?? undefined }],
-        location: place ? locationUri(place) : undefined,
-        note: dto.note,
-        ilmd: ilmdOf(saved),
+    const batches = await this.within(outer, async (tx) => {
+      const saved = await this.newBatchRows(
+        tx,
+        dtos.map((dto) => ({ product: productOf(dto), fields: dto, origin: places.get(dto.originLocationId ?? '') ?? null, field: '' })),
+      );
+      const documents = dtos.map((dto, n) => {
+        const batch = saved[n]!;
+        const place = places.get(dto.locationId ?? '') ?? places.get(dto.originLocationId ?? '');
+        return buildStageEvent({
+          stage: 'registration',
+          ...eventTimeOf({ ...dto, eventTime: dto.eventTime ?? now }),
+          quantities: [
+            { epcClass: epcClassOf({ ...batch, gtin: productOf(dto).gtin }), quantity: dto.quantity, uom: batch.unit ?? undefined },
+          ],
+          location: place ? locationUri(place) : undefined,
+          note: dto.note,
+          ilmd: ilmdOf(batch),
+        });
       });
-      const commissioning = await this.portalCapture.capture(tx, actor, product.businessId, document, false);
-      await this.audit.record(tx, actor, {
-        action: 'batch.register',
-        targetType: 'batch',
-        targetId: saved.id,
-        details: { lotCode: saved.lotCode, productId: product.id, eventId: commissioning.eventId },
-      });
+      const commissioning = await this.portalCapture.captureAll(tx, actor, businessId, documents, false);
+      await this.audit.recordAll(
+        tx,
+        actor,
+        saved.map((batch, n) => ({
+          action: 'batch.register',
+          targetType: 'batch',
+          targetId: batch.id,
+          details: { lotCode: batch.lotCode, productId: batch.productId, eventId: commissioning[n]!.eventId },
+        })),
+      );
       return saved;
     });
-    return mapBatch(batch, product, this.config.publicBaseUrl);
+    return batches.map((batch) => mapBatch(batch, products.get(batch.productId)!, this.config.publicBaseUrl));
   }
 
   /**
@@ -203,8 +231,8 @@ export class EventRecordingService {
       for (const [n, output] of dto.outputs.entries()) {
         if (output.newBatch) {
           const product = await this.ownProduct(tx, actorId, output.newBatch.productId, `outputs.${n}.newBatch.productId`);
-          const made = await this.newBatchRow(tx, product, output.newBatch, null, `outputs.${n}.newBatch.`);
-          outputs.push({ batch: Object.assign(made, { product }), quantity: made.quantity ?? undefined, unit: made.unit ?? undefined });
+          const [made] = await this.newBatchRows(tx, [{ product, fields: output.newBatch, origin: null, field: `outputs.${n}.newBatch.` }]);
+          outputs.push({ batch: Object.assign(made!, { product }), quantity: made!.quantity ?? undefined, unit: made!.unit ?? undefined });
         } else {
           const batch = byId.get(output.batchId!)! as BatchEntity & { product: ProductEntity };
           outputs.push({
@@ -246,48 +274,57 @@ export class EventRecordingService {
     return outer ? work(outer) : this.db.transaction(work);
   }
 
-  /** A batch row of the product, its dates and lot code checked first; `field` prefixes the error paths. */
-  private async newBatchRow(
+  /**
+   * Batch rows of products, their dates and lot codes checked first (`field` prefixes the error
+   * paths), written in one INSERT; events the business sent before registering the lots (an
+   * integrator's order) are linked to them.
+   */
+  private async newBatchRows(
     tx: EntityManager,
-    product: ProductEntity,
-    fields: NewOutputBatch,
-    origin: LocationEntity | null,
-    field: string,
-  ): Promise<BatchEntity> {
-    for (const date of ['expiryDate', 'bestBeforeDate'] as const) {
-      const value = fields[date];
-      if (value && value < fields.productionDate) {
-        throw new DomainError('VALIDATION_FAILED', undefined, { [`${field}${date}`]: [`${date} must not be before productionDate`] });
+    rows: { product: ProductEntity; fields: NewOutputBatch; origin: LocationEntity | null; field: string }[],
+  ): Promise<BatchEntity[]> {
+    for (const { fields, field } of rows) {
+      for (const date of ['expiryDate', 'bestBeforeDate'] as const) {
+        const value = fields[date];
+        if (value && value < fields.productionDate) {
+          throw new DomainError('VALIDATION_FAILED', undefined, { [`${field}${date}`]: [`${date} must not be before productionDate`] });
+        }
       }
     }
-    if (await tx.getRepository(BatchEntity).existsBy({ productId: product.id, lotCode: fields.lotCode })) {
-      throw new DomainError('LOT_CODE_TAKEN', undefined, {
-        [`${field}lotCode`]: [RULE_MESSAGES.events.lotCodeTaken(fields.lotCode)],
-      });
+    const taken = await findTakenLots(
+      tx,
+      rows.map(({ product, fields }) => ({ productId: product.id, lotCode: fields.lotCode })),
+    );
+    const seen = new Set<string>();
+    for (const { product, fields, field } of rows) {
+      const key = `${product.id} ${fields.lotCode}`;
+      if (taken.has(key) || seen.has(key)) {
+        throw new DomainError('LOT_CODE_TAKEN', undefined, { [`${field}lotCode`]: [RULE_MESSAGES.events.lotCodeTaken(fields.lotCode)] });
+      }
+      seen.add(key);
     }
-    const repository = tx.getRepository(BatchEntity);
-    const batch = await repository.save(
-      repository.create({
+    const batches = rows.map(({ product, fields, origin }) =>
+      newBatch({
         productId: product.id,
         businessId: product.businessId,
         lotCode: fields.lotCode,
         displayName: fields.displayName ?? null,
-        shortCode: newShortCode(),
         productionDate: fields.productionDate,
         expiryDate: fields.expiryDate ?? null,
         bestBeforeDate: fields.bestBeforeDate ?? null,
         quantity: fields.quantity ?? null,
         unit: fields.quantity !== undefined ? (fields.unit ?? product.unit) : (fields.unit ?? null),
         originLocationId: origin?.id ?? null,
-        status: 'active',
       }),
     );
-    // Events the business sent before registering the lot (an integrator's order) are linked now.
-    if (product.gtin)
-      await this.store.linkEarlier(tx, batch.businessId, [
-        { batchId: batch.id, identifier: normalizeIdentifier(epcClassOf({ ...batch, gtin: product.gtin })) },
-      ]);
-    return batch;
+    await insertAll(tx, BatchEntity, batches);
+    const lots = rows.flatMap(({ product }, n) =>
+      product.gtin
+        ? [{ batchId: batches[n]!.id, identifier: normalizeIdentifier(epcClassOf({ ...batches[n]!, gtin: product.gtin })) }]
+        : [],
+    );
+    if (lots.length) await this.store.linkEarlier(tx, rows[0]!.product.businessId, lots);
+    return batches;
   }
 
   private async ownProduct(tx: EntityManager, businessId: string, productId: string, field: string): Promise<ProductEntity> {

@@ -11,7 +11,6 @@ import { findChainHeads } from './chain-heads.queries.js';
 import { LINK_ROLE, linkQuantity } from './identifier-links.js';
 import { findEarlierNamings, findUnlinkedParties, findUnplacedAt, type UnplacedRow } from './late-links.queries.js';
 import { lateLinkHash, latePlaceHash, recordHash } from './record-hash.js';
-import { insertEventBatches, insertEventIdentifiers, insertEvents } from './event-rows.queries.js';
 import { lockBatches } from './stage-events.queries.js';
 import { timeOrderedId } from './time-ordered-id.js';
 
@@ -115,9 +114,9 @@ export class EventStore implements OnModuleInit {
       links.push(...eventLinks.map((l) => ({ eventId: event.id, ...l })));
       identifiers.push(...[...eventIdentifiers(doc), ...namedPlaces(doc)].map((i) => ({ eventId: event.id, ...i })));
     }
-    await insertEvents(tx, events);
-    await insertEventBatches(tx, links);
-    await insertEventIdentifiers(tx, identifiers);
+    await insertAll(tx, EventEntity, events);
+    await insertAll(tx, EventBatchEntity, links);
+    await insertAll(tx, EventIdentifierEntity, identifiers);
     return events;
   }
 

@@ -22,14 +22,36 @@ export class PortalCapture {
     document: Record<string, unknown>,
     audit = true,
   ): Promise<EventEntity> {
-    try {
-      const outcome = await this.eventCapture.capture(tx, actor, businessId, document, { context: PORTAL_EVENT_CONTEXT, audit });
-      if ('duplicate' in outcome) throw new DomainError('DUPLICATE_EVENT', RULE_MESSAGES.events.alreadyRecorded);
-      return outcome.stored;
-    } catch (error) {
-      if (!(error instanceof CaptureProblem)) throw error;
-      const field = error.pointer.replace(/^\//, '').replace(/\//g, '.');
-      throw new DomainError(error.code, error.text, field ? { [field]: [error.text] } : undefined);
-    }
+    const [stored] = await this.captureAll(tx, actor, businessId, [document], audit);
+    return stored!;
   }
+
+  /** Several events of one write (an import's batches), as one set: the first refusal refuses them all. */
+  async captureAll(
+    tx: EntityManager,
+    actor: Actor,
+    businessId: string,
+    documents: Record<string, unknown>[],
+    audit = true,
+  ): Promise<EventEntity[]> {
+    const results = await this.eventCapture
+      .captureAll(tx, actor, businessId, documents, { context: PORTAL_EVENT_CONTEXT, audit })
+      .catch((error: unknown) => {
+        // The business itself refused (not verified), before any event.
+        throw error instanceof CaptureProblem ? refusal(error) : error;
+      });
+    const refused = results.find((result) => 'problem' in result);
+    if (refused && 'problem' in refused) throw refusal(refused.problem);
+    // Nothing was refused, so each event was stored or is a duplicate (which undoes the caller's transaction).
+    return results.map((result) => {
+      if ('stored' in result) return result.stored;
+      throw new DomainError('DUPLICATE_EVENT', RULE_MESSAGES.events.alreadyRecorded);
+    });
+  }
+}
+
+/** A rule an event breaks, as the API's error naming the field. */
+function refusal(problem: CaptureProblem): DomainError {
+  const field = problem.pointer.replace(/^\//, '').replace(/\//g, '.');
+  return new DomainError(problem.code, problem.text, field ? { [field]: [problem.text] } : undefined);
 }

@@ -26,3 +26,13 @@ export async function findUsualPlace(db: EntityManager, businessId: string, bizS
   );
   return row?.id ?? null;
 }
+
+/** Which of these lots (product and lot code) exist already, as `productId lotCode`: one query by the batches' unique key. */
+export async function findTakenLots(db: EntityManager, lots: { productId: string; lotCode: string }[]): Promise<Set<string>> {
+  const rows: { product_id: string; lot_code: string }[] = await db.query(
+    `SELECT b.product_id, b.lot_code FROM batches b
+      WHERE (b.product_id, b.lot_code) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))`,
+    [lots.map((l) => l.productId), lots.map((l) => l.lotCode)],
+  );
+  return new Set(rows.map((r) => `${r.product_id} ${r.lot_code}`));
+}

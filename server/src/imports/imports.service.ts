@@ -26,11 +26,17 @@ import { SheetReader } from './sheet-reader.js';
 
 type CheckedFile = { kind: 'batches'; rows: PlannedBatch[] } | { kind: 'events'; rows: PlannedStage[] };
 
-/** One row of a checked file, ready to write inside the import's transaction. */
+/** Rows of a checked file (from `row`, `rows` of them), ready to write inside the import's transaction. */
 interface PlannedWrite {
   row: number;
-  write: (tx: EntityManager) => Promise<{ id: string; lotCode: string }>;
+  rows: number;
+  write: (tx: EntityManager) => Promise<{ id: string; lotCode: string }[]>;
+  /** The same rows one by one, for naming the row that fails when the set is refused as a whole. */
+  oneByOne?: PlannedWrite[];
 }
+
+/** Batch rows registered together: one set-based write each, and the progress moves by as many. */
+const BATCH_ROWS_PER_WRITE = 1_000;
 
 /**
  * Bulk import of batches or stage events from a spreadsheet: every row is checked before anything
@@ -65,7 +71,7 @@ export class ImportsService {
         businessId,
         kind,
         status: 'running',
-        totalRows: planned.length,
+        totalRows: rowsOf(planned),
         ownerInstance: this.liveness.owner,
         createdByUserId: actor.principal.kind === 'user' ? actor.principal.id : null,
         createdByApiKeyId: actor.principal.kind === 'api_key' ? actor.principal.id : null,
@@ -94,13 +100,29 @@ export class ImportsService {
   /** Each checked row as its write through the recording use case the forms use. */
   private writesOf(actor: Actor, checked: CheckedFile): PlannedWrite[] {
     if (checked.kind === 'batches') {
-      return checked.rows.map(({ row, dto }) => ({ row, write: (tx) => this.recording.registerBatch(actor, dto, tx) }));
+      const writes: PlannedWrite[] = [];
+      for (let start = 0; start < checked.rows.length; start += BATCH_ROWS_PER_WRITE) {
+        const rows = checked.rows.slice(start, start + BATCH_ROWS_PER_WRITE);
+        const register = (some: PlannedBatch[]): PlannedWrite => ({
+          row: some[0]!.row,
+          rows: some.length,
+          write: (tx) =>
+            this.recording.registerBatches(
+              actor,
+              some.map((r) => r.dto),
+              tx,
+            ),
+        });
+        writes.push({ ...register(rows), oneByOne: rows.map((r) => register([r])) });
+      }
+      return writes;
     }
     return checked.rows.map(({ row, batch, dto }) => ({
       row,
+      rows: 1,
       write: async (tx) => {
         await this.recording.recordStage(actor, batch.id, dto, tx);
-        return batch;
+        return [batch];
       },
     }));
   }
@@ -113,24 +135,24 @@ export class ImportsService {
         // Held to the end: while this transaction lives, the sweep leaves the job alone (heartbeats still pass).
         await holdJob(tx, job.id);
         const touched = new Map<string, { id: string; lotCode: string }>();
-        for (const { row, write } of planned) {
-          current = row;
-          const batch = await write(tx);
-          touched.set(batch.id, { id: batch.id, lotCode: batch.lotCode });
-          running.processed++;
+        for (const write of planned) {
+          current = write.row;
+          for (const batch of await written(tx, write, (row) => (current = row)))
+            touched.set(batch.id, { id: batch.id, lotCode: batch.lotCode });
+          running.processed += write.rows;
         }
         await this.audit.record(tx, actor, {
           action: 'import.run',
           targetType: 'import_job',
           targetId: job.id,
           businessId: job.businessId,
-          details: { kind: job.kind, rows: planned.length, batches: touched.size },
+          details: { kind: job.kind, rows: rowsOf(planned), batches: touched.size },
         });
         const done = [...touched.values()];
         // In the same transaction: the job says "done" exactly when its rows are stored.
         await tx
           .getRepository(ImportJobEntity)
-          .update(job.id, { status: 'done', processedRows: planned.length, batches: done, finishedAt: new Date() });
+          .update(job.id, { status: 'done', processedRows: rowsOf(planned), batches: done, finishedAt: new Date() });
         return done;
       });
       await this.changes
@@ -149,13 +171,33 @@ export class ImportsService {
             targetType: 'import_job',
             targetId: job.id,
             businessId: job.businessId,
-            details: { kind: job.kind, rows: planned.length, failedRow: current },
+            details: { kind: job.kind, rows: rowsOf(planned), failedRow: current },
           });
         })
         .catch((cause: Error) => this.logger.error(`import ${job.id}: could not record the failure: ${cause.message}`));
     }
   }
 }
+
+/**
+ * Writes a set of rows in a savepoint. When the set is refused as a whole (by the database, say),
+ * its rows are written again one by one, each in a savepoint, so that the job names the row that
+ * fails (`at`); the import fails either way.
+ */
+async function written(tx: EntityManager, write: PlannedWrite, at: (row: number) => void): Promise<{ id: string; lotCode: string }[]> {
+  if (!write.oneByOne) return write.write(tx);
+  try {
+    return await tx.transaction((set) => write.write(set));
+  } catch (error) {
+    for (const one of write.oneByOne) {
+      at(one.row);
+      await tx.transaction((alone) => one.write(alone));
+    }
+    throw error;
+  }
+}
+
+const rowsOf = (planned: PlannedWrite[]) => planned.reduce((sum, write) => sum + write.rows, 0);
 
 /** What a row's refusal says to the person: the field's own message when there is one, else the error's. */
 function failureText(error: unknown): LocalizedText {
