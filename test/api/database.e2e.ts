@@ -43,6 +43,7 @@ describe('the database', () => {
       'AddLateBatchLinks1766400000000',
       'AddLatePlaceLinks1766500000000',
       'QueueCaptureJobs1766600000000',
+      'QueueImportJobs1766700000000',
     ]);
     expect(await db.dataSource.runMigrations()).toEqual([]);
   });

@@ -59,3 +59,37 @@ export function selfActor(
     ...info,
   };
 }
+
+/** Where a request came from: kept with a queued job, for the audit entries its run writes. */
+export interface RequestOrigin {
+  clientAddress: string;
+  requestId: string;
+  clientRequestId: string | null;
+}
+
+export function originOf(actor: Actor): RequestOrigin {
+  return { clientAddress: actor.clientAddress, requestId: actor.requestId, clientRequestId: actor.clientRequestId ?? null };
+}
+
+/**
+ * The actor a queued job's run acts as (EPCIS capture, imports): who sent the job and from where,
+ * as its request had them. What a run does and the audit trail read only the principal's kind and
+ * id of it, and the business.
+ */
+export function jobActor(job: {
+  businessId: string;
+  userId: string | null;
+  apiKeyId: string | null;
+  request: Partial<RequestOrigin>;
+}): Actor {
+  const principal: Principal = job.apiKeyId
+    ? { kind: 'api_key', id: job.apiKeyId, businessId: job.businessId, scopes: new Set(['capture']) }
+    : { kind: 'user', id: job.userId ?? '', email: '', displayName: '', role: 'member', memberships: new Map(), sessionId: '' };
+  return {
+    principal,
+    businessId: job.businessId,
+    clientAddress: job.request.clientAddress ?? '',
+    requestId: job.request.requestId ?? '',
+    clientRequestId: job.request.clientRequestId ?? null,
+  };
+}

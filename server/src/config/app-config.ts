@@ -56,10 +56,12 @@ export interface AppConfig {
   requestTimeoutMs: number;
   /** How much one uploaded spreadsheet may hold, and how many are read at once (each in its own worker thread). */
   importLimits: ImportLimits;
-  /** Background jobs (imports, captures): how often a running one says it is alive, and when a silent one is taken for dead. */
+  /** Background jobs (imports, captures): how often a run writes its progress, and when one is taken for dead. */
   jobs: JobTimings;
   /** EPCIS capture jobs on the job queue (decision record 0025). */
   captureJobs: CaptureJobSettings;
+  /** Import jobs on the same queue (decision record 0025). */
+  importJobs: QueuedJobSettings;
   /** One client address adds at most one scan of a batch per this many minutes (0: every scan counts). */
   scanCountWindowMinutes: number;
   /** Scans are answered from memory and written in batches this often (a crash loses at most this much). */
@@ -99,20 +101,25 @@ export interface ImportLimits {
 }
 
 export interface JobTimings {
+  /** How often an instance writes the progress of its runs. */
   heartbeatMs: number;
-  /** A running job of another instance whose heartbeat is older than this is failed by the sweep. */
+  /** A run started this long ago by another instance and holding no lock is taken for dead by the sweep. */
   staleMs: number;
-  /** How often each instance sweeps (one at a time: the UPDATE that fails a job is conditional). */
+  /** How often each instance sweeps (the jobs it takes are locked, so two sweeps never take one job). */
   sweepMs: number;
 }
 
-export interface CaptureJobSettings {
+/** One kind of job on the job queue. */
+export interface QueuedJobSettings {
   /** How often an idle worker asks the queue for a job another instance enqueued (its own are started at once). */
   pollingSeconds: number;
-  /** Runs of one document before it is failed: a document that kills its worker each time must stop somewhere. */
+  /** Runs of one job before it is failed: a job that kills its worker each time must stop somewhere. */
   maxAttempts: number;
   /** The queue's own limit on one run; a live run past it is run again, which then finds the job done. */
   expireSeconds: number;
+}
+
+export interface CaptureJobSettings extends QueuedJobSettings {
   /** How often the queue's maintenance runs (expiry, archiving). */
   maintenanceSeconds: number;
 }
@@ -248,6 +255,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       maxAttempts: integer(env, 'CAPTURE_JOB_ATTEMPTS', 3, 1, 100),
       expireSeconds: integer(env, 'CAPTURE_JOB_EXPIRE_SECONDS', 3600, 60, 23 * 3600),
       maintenanceSeconds: integer(env, 'CAPTURE_JOB_MAINTENANCE_SECONDS', 120, 1, 3600),
+    },
+    importJobs: {
+      pollingSeconds: integer(env, 'IMPORT_JOB_POLL_SECONDS', 2, 1, 3600),
+      maxAttempts: integer(env, 'IMPORT_JOB_ATTEMPTS', 3, 1, 100),
+      expireSeconds: integer(env, 'IMPORT_JOB_EXPIRE_SECONDS', 3600, 60, 23 * 3600),
     },
     scanCountWindowMinutes: integer(env, 'SCAN_COUNT_WINDOW_MINUTES', 10, 0, 24 * 60),
     scanFlushMs: integer(env, 'SCAN_FLUSH_MS', 250, 10, 60_000),

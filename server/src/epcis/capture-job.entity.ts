@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { RequestOrigin } from '../auth/principal.js';
 
 export interface CaptureError {
   /** Position of the event in the document's eventList, when the problem is one event's. */
@@ -14,11 +15,7 @@ export interface CaptureError {
 export type CaptureWarning = CaptureError;
 
 /** Who sent a document and from where: the audit entry its run writes names them. */
-export interface CaptureRequest {
-  clientAddress: string;
-  requestId: string;
-  clientRequestId: string | null;
-}
+export type CaptureRequest = RequestOrigin;
 
 /**
  * One EPCIS document sent for capture: a job on the queue while `running` (it keeps the document

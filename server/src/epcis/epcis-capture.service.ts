@@ -2,18 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { epcisDocumentEvents, type EventView } from '@nguon/shared';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../auth/principal.js';
+import { originOf, type Actor } from '../auth/principal.js';
 import { TenancyPolicy } from '../auth/tenancy.policy.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
-import { JobQueue } from '../common/jobs/job-queue.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { CaptureProblem, EventCapture } from '../events/event-capture.js';
 import { mapEvent } from '../events/event.mapper.js';
 import { CaptureJobEntity } from './capture-job.entity.js';
-import { CAPTURE_QUEUE, CaptureJobRunner } from './capture-job-runner.js';
+import { CaptureJobRunner } from './capture-job-runner.js';
 import { findJobPage } from './capture-jobs.queries.js';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE, type QueryPageDto } from './dto/query-page.dto.js';
 import { PageTokens } from './epcis-query.page-token.js';
@@ -40,7 +39,6 @@ export class EpcisCaptureService {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly capture: EventCapture,
     private readonly changes: BatchChanges,
-    private readonly queue: JobQueue,
     private readonly runner: CaptureJobRunner,
   ) {
     this.tokens = new PageTokens(config.authSecret);
@@ -81,10 +79,10 @@ export class EpcisCaptureService {
           errorBehaviour: behaviour,
           eventCount: events.length,
           document,
-          request: { clientAddress: actor.clientAddress, requestId: actor.requestId, clientRequestId: actor.clientRequestId ?? null },
+          request: originOf(actor),
         }),
       );
-      await this.queue.send(tx, CAPTURE_QUEUE, {}, { id: stored.id, ...this.runner.sendOptions });
+      await this.runner.enqueue(tx, stored.id);
       return stored;
     });
     this.runner.wake();

@@ -1,7 +1,7 @@
 import type { ImportJobView } from '@nguon/shared';
 import type { ImportJobEntity } from './import-job.entity.js';
 
-/** The job as clients see it; `liveProcessed` is the count of a run still going on this instance. */
+/** The job as clients see it; `liveProcessed` is the count of a run still going on this instance, fresher than the row's. */
 export function mapImportJob(job: ImportJobEntity, liveProcessed?: number): ImportJobView {
   return {
     id: job.id,

@@ -4,11 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import { EventsModule } from '../events/events.module.js';
 import { registerImportParsers } from './import-body.parser.js';
 import { ImportsController } from './imports.controller.js';
-import { ImportJobLiveness } from './import-job-liveness.js';
+import { ImportJobRunner } from './import-job-runner.js';
 import { ImportsService } from './imports.service.js';
 import { SheetReader } from './sheet-reader.js';
 
-@Module({ imports: [EventsModule], controllers: [ImportsController], providers: [ImportsService, SheetReader, ImportJobLiveness] })
+@Module({ imports: [EventsModule], controllers: [ImportsController], providers: [ImportsService, SheetReader, ImportJobRunner] })
 export class ImportsModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 

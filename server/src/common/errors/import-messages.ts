@@ -12,10 +12,10 @@ const REFERENCES: Record<'product' | 'location', LocalizedText> = {
  */
 export const IMPORT_MESSAGES = {
   unsupportedFile: { vi: 'Hãy gửi tệp CSV (text/csv) hoặc Excel (.xlsx).', en: 'Send a CSV (text/csv) or Excel (.xlsx) file.' },
-  interrupted: {
-    vi: 'Lượt nhập bị ngắt giữa chừng vì máy chủ chạy nó đã dừng; không dòng nào được lưu. Hãy nhập lại tệp.',
-    en: 'The import was cut off because the server running it stopped; no row was stored. Import the file again.',
-  },
+  stopped: (attempts: number) => ({
+    vi: `Lượt nhập đã dừng giữa chừng ${attempts} lần (máy chủ chạy nó ngừng hoặc gặp lỗi); không dòng nào được lưu. Hãy nhập lại tệp.`,
+    en: `The import stopped part-way ${attempts} times (the server running it stopped or failed); no row was stored. Import the file again.`,
+  }),
 
   // The file as a whole: its size, its encoding, its header.
   tooManyRows: (max: number) => ({

@@ -21,6 +21,7 @@ import { AllowCaptureBehaviourAll1766300000000 } from './1766300000000-allow-cap
 import { AddLateBatchLinks1766400000000 } from './1766400000000-add-late-batch-links.js';
 import { AddLatePlaceLinks1766500000000 } from './1766500000000-add-late-place-links.js';
 import { QueueCaptureJobs1766600000000 } from './1766600000000-queue-capture-jobs.js';
+import { QueueImportJobs1766700000000 } from './1766700000000-queue-import-jobs.js';
 
 /** Every migration, oldest first (one a line, so that parallel work merges cleanly). */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   AddLateBatchLinks1766400000000,
   AddLatePlaceLinks1766500000000,
   QueueCaptureJobs1766600000000,
+  QueueImportJobs1766700000000,
 ];

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AppConfig, JobTimings, QueuedJobSettings } from '../../config/app-config.js';
+import { JobQueue } from './job-queue.js';
+import { claimRun, findStartedRuns, lockRun, releaseRun, tryLockRun, writeProgress, type JobTable } from './job-runs.queries.js';
+
+/** What a run on this instance has done so far. */
+export interface RunProgress {
+  processed: number;
+}
+
+/** One kind of queued job: its queue, its table, and how often it may be run. */
+export interface QueuedJobKind {
+  queue: string;
+  jobs: JobTable;
+  settings: QueuedJobSettings;
+  /** What the log calls one of them. */
+  noun: string;
+}
+
+/**
+ * Runs one kind of job from the job queue, in any instance (decision record 0025): EPCIS capture
+ * and imports. The job's row is the record (`running` until its run ends, with what the run
+ * needs); the queue's job has the same id and only says when to run it.
+ *
+ * A run is one transaction that first takes the job's lock (`lock`) and reads its status, so a
+ * second run of the same job (the queue's expiry passed while the first was still at work) waits
+ * for the first and then finds the job done: what it stores is stored once. A run that throws is
+ * retried by the queue while it has attempts left, then failed (`stop`).
+ *
+ * A run's worker that died (kill -9, a lost machine) leaves its job started and unlocked: the
+ * sweep of any instance gives it back to the queue, and another worker runs it. The queue's own
+ * expiry is the backstop, an hour by default.
+ */
+export abstract class QueuedJobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly owner = randomUUID();
+  protected readonly logger = new Logger(this.constructor.name);
+  private readonly runs = new Map<string, RunProgress>();
+  private readonly timings: JobTimings;
+  private readonly embedded: boolean;
+  private workerId: string | null = null;
+  private timers: NodeJS.Timeout[] = [];
+
+  protected constructor(
+    protected readonly db: DataSource,
+    private readonly queue: JobQueue,
+    config: AppConfig,
+    private readonly kind: QueuedJobKind,
+  ) {
+    this.timings = config.jobs;
+    this.embedded = !config.databaseUrl;
+  }
+
+  /** Runs the job, in one transaction that starts with `lock`; `running.processed` is its progress. */
+  protected abstract run(id: string, running: RunProgress): Promise<void>;
+
+  /** Fails a job whose runs keep stopping (`attempts` of them): nothing of it was stored, and it is not run again. */
+  protected abstract stop(tx: EntityManager, id: string, attempts: number): Promise<void>;
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.queue(this.kind.queue);
+    await this.sweep();
+    this.workerId = await this.queue.work<object>(this.kind.queue, this.kind.settings.pollingSeconds, (job) => this.handle(job.id));
+    this.timers = [
+      setInterval(() => void this.beat(), this.timings.heartbeatMs).unref(),
+      setInterval(() => void this.sweep(), this.timings.sweepMs).unref(),
+    ];
+  }
+
+  onApplicationShutdown(): void {
+    this.timers.forEach(clearInterval);
+  }
+
+  /**
+   * Enqueues the job whose row the caller's transaction just wrote (the queue's job has its id),
+   * so that the job exists exactly when its row does. `wake` once the transaction committed.
+   */
+  async enqueue(tx: EntityManager, id: string): Promise<void> {
+    const { maxAttempts, expireSeconds } = this.kind.settings;
+    await this.queue.send(
+      tx,
+      this.kind.queue,
+      {},
+      {
+        id,
+        // The queue retries a run that threw; `attempts` on the job decides when to stop.
+        retryLimit: maxAttempts,
+        retryDelay: 1,
+        retryBackoff: true,
+        expireInSeconds: expireSeconds,
+      },
+    );
+  }
+
+  /** A job was just enqueued here: this instance's worker takes it now rather than at its next poll. */
+  wake(): void {
+    if (this.workerId) this.queue.wake(this.workerId);
+  }
+
+  /**
+   * Progress of a run on this instance, fresher than the database's count. On the embedded
+   * database it is the only live count: the run's transaction holds the one connection.
+   */
+  processed(jobId: string): number | undefined {
+    return this.runs.get(jobId)?.processed;
+  }
+
+  /** The run's lock, taken first in its transaction: a second run of the job waits here for the first. */
+  protected lock(tx: EntityManager, id: string): Promise<void> {
+    return lockRun(tx, this.kind.jobs, id);
+  }
+
+  /** One run of a job the queue gave this instance. */
+  async handle(id: string): Promise<void> {
+    const attempts = await claimRun(this.db.manager, this.kind.jobs, id, this.owner);
+    if (attempts === null) return;
+    const running: RunProgress = { processed: 0 };
+    this.runs.set(id, running);
+    try {
+      await this.run(id, running);
+    } catch (error) {
+      if (attempts < this.kind.settings.maxAttempts) throw error;
+      this.logger.error(`${this.kind.noun} ${id}: run ${attempts} failed, the last allowed: ${(error as Error).stack ?? String(error)}`);
+      await this.db.transaction((tx) => this.stop(tx, id, attempts));
+    } finally {
+      this.runs.delete(id);
+    }
+  }
+
+  /** Progress of this instance's runs, written where every instance reads it. */
+  async beat(): Promise<void> {
+    // On the embedded database the write would only wait for the run it reports on.
+    if (this.runs.size === 0 || this.embedded) return;
+    const runs = [...this.runs.entries()].map(([id, run]) => ({ id, processed: run.processed }));
+    await writeProgress(this.db.manager, this.kind.jobs, runs).catch((error: Error) =>
+      this.logger.warn(`${this.kind.noun} progress not written: ${error.message}`),
+    );
+  }
+
+  /**
+   * Gives back to the queue the jobs whose worker is gone: started by another instance a while
+   * ago, still running, and not locked by any run. One with no attempts left is failed instead.
+   * On the embedded database only one process has the data folder open, so every other owner is
+   * gone already and nothing needs to go stale first. Their ids.
+   */
+  async sweep(): Promise<string[]> {
+    const staleSeconds = this.embedded ? 0 : this.timings.staleMs / 1000;
+    const { jobs, noun, queue, settings } = this.kind;
+    try {
+      return await this.db.transaction(async (tx) => {
+        const taken: string[] = [];
+        for (const job of await findStartedRuns(tx, jobs, this.owner, staleSeconds)) {
+          if (!(await tryLockRun(tx, jobs, job.id))) continue;
+          const last = job.attempts >= settings.maxAttempts;
+          this.logger.warn(
+            `${noun} ${job.id}: the worker of run ${job.attempts} (${job.owner_instance ?? 'unknown'}) is gone; ${last ? 'failed' : 'run again'}`,
+          );
+          if (last) await this.stop(tx, job.id, job.attempts);
+          else await releaseRun(tx, jobs, job.id);
+          await this.queue.fail(tx, queue, job.id, 'its worker is gone');
+          taken.push(job.id);
+        }
+        return taken;
+      });
+    } catch (error) {
+      this.logger.warn(`${noun} job sweep failed: ${(error as Error).message}`);
+      return [];
+    }
+  }
+}
