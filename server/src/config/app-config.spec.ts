@@ -127,10 +127,12 @@ describe('loadConfig', () => {
         timeoutMs: 30_000,
       },
       jobs: { heartbeatMs: 10_000, staleMs: 60_000, sweepMs: 60_000 },
+      importJobs: { pollingSeconds: 2, maxAttempts: 3, expireSeconds: 3600 },
     });
-    expect(loadConfig({ IMPORT_MAX_ROWS: '500', JOB_STALE_SECONDS: '120' })).toMatchObject({
+    expect(loadConfig({ IMPORT_MAX_ROWS: '500', JOB_STALE_SECONDS: '120', IMPORT_JOB_ATTEMPTS: '5' })).toMatchObject({
       importLimits: { rows: 500 },
       jobs: { staleMs: 120_000 },
+      importJobs: { maxAttempts: 5 },
     });
     expect(() => loadConfig({ IMPORT_CHECK_CONCURRENCY: '0' })).toThrow(/IMPORT_CHECK_CONCURRENCY/);
   });

@@ -1,15 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { epcisDocumentEvents, eventHashId } from '@nguon/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { jobActor, type Actor } from '../auth/principal.js';
-import { BatchChanges } from '../common/cache/batch-changes.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
-import { JobQueue } from '../common/jobs/job-queue.js';
-import { QueuedJobRunner, type RunProgress } from '../common/jobs/queued-job-runner.js';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
+import { JobRunnerContext, QueuedJobRunner, type RunProgress } from '../common/jobs/queued-job-runner.js';
 import { CaptureProblem, EventCapture } from '../events/event-capture.js';
 import { CaptureJobEntity, type CaptureError, type CaptureWarning } from './capture-job.entity.js';
 import { loadRun } from './capture-jobs.queries.js';
@@ -56,14 +51,11 @@ const CAPTURE_JOBS = { table: 'capture_jobs', lock: 'capture_job', progress: 'pr
 @Injectable()
 export class CaptureJobRunner extends QueuedJobRunner {
   constructor(
-    @InjectDataSource() db: DataSource,
-    @Inject(APP_CONFIG) config: AppConfig,
-    queue: JobQueue,
+    context: JobRunnerContext,
     private readonly capture: EventCapture,
-    private readonly changes: BatchChanges,
     private readonly audit: AuditTrail,
   ) {
-    super(db, queue, config, { queue: CAPTURE_QUEUE, jobs: CAPTURE_JOBS, settings: config.captureJobs, noun: 'capture' });
+    super(context, { queue: CAPTURE_QUEUE, jobs: CAPTURE_JOBS, settings: context.config.captureJobs, noun: 'capture' });
   }
 
   /**
@@ -72,7 +64,7 @@ export class CaptureJobRunner extends QueuedJobRunner {
    * good event; `all` checks every event and reports every error, then stores nothing if there
    * was one.
    */
-  protected async run(id: string, running: RunProgress): Promise<void> {
+  protected async run(id: string, running: RunProgress): Promise<string[]> {
     const touched = new Set<string>();
     await this.db.transaction(async (tx) => {
       await this.lock(tx, id);
@@ -137,7 +129,7 @@ export class CaptureJobRunner extends QueuedJobRunner {
       const status = errors.length === 0 ? 'success' : captured > 0 ? 'partial' : 'failed';
       await this.finish(tx, id, businessId, actor, { status, eventCount: events.length, captured, errors, warnings });
     });
-    await this.changes.publish([...touched]);
+    return [...touched];
   }
 
   /** The job's result, its document dropped (the events keep what was stored), and one audit entry for the document. */

@@ -1,22 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { ERROR_CODES, type ImportJobView, type ImportKind, type LocalizedText } from '@nguon/shared';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { findBusinessStatus } from '../auth/business-status.queries.js';
 import { jobActor, type Actor } from '../auth/principal.js';
-import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
-import { JobQueue } from '../common/jobs/job-queue.js';
-import { QueuedJobRunner, type RunProgress } from '../common/jobs/queued-job-runner.js';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
+import { JobRunnerContext, QueuedJobRunner, type RunProgress } from '../common/jobs/queued-job-runner.js';
 import { EventRecordingService } from '../events/event-recording.service.js';
 import type { PlannedBatch } from './batch-rows.js';
 import type { PlannedStage } from './event-rows.js';
 import { ImportJobEntity, type CheckedRows } from './import-job.entity.js';
-import { loadImportRun } from './import-jobs.queries.js';
 
 /** The queue import jobs wait on. */
 export const IMPORT_QUEUE = 'imports';
@@ -56,33 +50,42 @@ interface Started {
 @Injectable()
 export class ImportJobRunner extends QueuedJobRunner {
   constructor(
-    @InjectDataSource() db: DataSource,
-    @Inject(APP_CONFIG) config: AppConfig,
-    queue: JobQueue,
+    context: JobRunnerContext,
     private readonly recording: EventRecordingService,
-    private readonly changes: BatchChanges,
     private readonly audit: AuditTrail,
   ) {
-    super(db, queue, config, { queue: IMPORT_QUEUE, jobs: IMPORT_JOBS, settings: config.importJobs, noun: 'import' });
+    super(context, { queue: IMPORT_QUEUE, jobs: IMPORT_JOBS, settings: context.config.importJobs, noun: 'import' });
   }
 
-  protected async run(id: string, running: RunProgress): Promise<void> {
+  protected async run(id: string, running: RunProgress): Promise<string[]> {
     // Set inside the transaction's callback, read after it: typed so, not narrowed to null here.
     let started = null as Started | null;
     let current = null as number | null;
     try {
-      const batches = await this.db.transaction(async (tx) => {
+      return await this.db.transaction(async (tx) => {
         await this.lock(tx, id);
-        const job = await loadImportRun(tx, id);
+        // What the run needs, read after taking the lock: a run that waited finds the job done.
+        const job = await tx.getRepository(ImportJobEntity).findOne({
+          where: { id },
+          select: {
+            status: true,
+            kind: true,
+            businessId: true,
+            checkedRows: true,
+            createdByUserId: true,
+            createdByApiKeyId: true,
+            request: true,
+          },
+        });
         if (!job || job.status !== 'running') return [];
-        if (!job.checked_rows) throw new Error('a running import job without its rows');
-        const businessId = job.business_id;
-        const actor = jobActor({ businessId, userId: job.created_by_user_id, apiKeyId: job.created_by_api_key_id, request: job.request });
-        started = { kind: job.kind, businessId, actor, rows: job.checked_rows.length };
+        if (!job.checkedRows) throw new Error('a running import job without its rows');
+        const { businessId, kind, checkedRows } = job;
+        const actor = jobActor({ businessId, userId: job.createdByUserId, apiKeyId: job.createdByApiKeyId, request: job.request });
+        started = { kind, businessId, actor, rows: checkedRows.length };
         // Checked again: the business may have been suspended while the job waited.
         if ((await findBusinessStatus(tx, businessId)) !== 'verified') throw new DomainError('BUSINESS_NOT_VERIFIED');
         const touched = new Map<string, { id: string; lotCode: string }>();
-        for (const write of this.writesOf(actor, job.kind, job.checked_rows)) {
+        for (const write of this.writesOf(actor, kind, checkedRows)) {
           current = write.row;
           for (const batch of await written(tx, write, (row) => (current = row)))
             touched.set(batch.id, { id: batch.id, lotCode: batch.lotCode });
@@ -93,24 +96,22 @@ export class ImportJobRunner extends QueuedJobRunner {
           targetType: 'import_job',
           targetId: id,
           businessId,
-          details: { kind: job.kind, rows: started.rows, batches: touched.size },
+          details: { kind, rows: started.rows, batches: touched.size },
         });
         const done = [...touched.values()];
         // In the same transaction: the job says "done" exactly when its rows are stored, and its rows are dropped.
         await tx
           .getRepository(ImportJobEntity)
           .update(id, { status: 'done', processedRows: started.rows, batches: done, checkedRows: () => 'NULL', finishedAt: new Date() });
-        return done;
+        return done.map((batch) => batch.id);
       });
-      await this.changes
-        .publish(batches.map((b) => b.id))
-        .catch((error: Error) => this.logger.warn(`import ${id}: cached pages not refreshed: ${error.message}`));
     } catch (error) {
       // Before the job was read (its lock, its row): nothing to say about a row; the queue runs it again.
       if (!started) throw error;
       if (!(error instanceof DomainError) && !(error instanceof QueryFailedError))
         this.logger.error(`import ${id} failed at row ${current}`, (error as Error)?.stack ?? String(error));
       await this.fail(id, started, { row: current, message: failureText(error) });
+      return [];
     }
   }
 

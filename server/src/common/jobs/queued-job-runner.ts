@@ -1,13 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AppConfig, JobTimings, QueuedJobSettings } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import { BatchChanges } from '../cache/batch-changes.js';
 import { JobQueue } from './job-queue.js';
 import { claimRun, findStartedRuns, lockRun, releaseRun, tryLockRun, writeProgress, type JobTable } from './job-runs.queries.js';
 
 /** What a run on this instance has done so far. */
 export interface RunProgress {
   processed: number;
+}
+
+/**
+ * What every runner takes of the app, as one provider: the database, the settings, the queue,
+ * and the cached pages of batches, which a run refreshes for the batches it changed.
+ */
+@Injectable()
+export class JobRunnerContext {
+  constructor(
+    @InjectDataSource() readonly db: DataSource,
+    @Inject(APP_CONFIG) readonly config: AppConfig,
+    readonly queue: JobQueue,
+    readonly changes: BatchChanges,
+  ) {}
 }
 
 /** One kind of queued job: its queue, its table, and how often it may be run. */
@@ -37,23 +54,30 @@ export abstract class QueuedJobRunner implements OnApplicationBootstrap, OnAppli
   readonly owner = randomUUID();
   protected readonly logger = new Logger(this.constructor.name);
   private readonly runs = new Map<string, RunProgress>();
+  protected readonly db: DataSource;
+  private readonly queue: JobQueue;
+  private readonly changes: BatchChanges;
   private readonly timings: JobTimings;
   private readonly embedded: boolean;
   private workerId: string | null = null;
   private timers: NodeJS.Timeout[] = [];
 
   protected constructor(
-    protected readonly db: DataSource,
-    private readonly queue: JobQueue,
-    config: AppConfig,
+    context: JobRunnerContext,
     private readonly kind: QueuedJobKind,
   ) {
-    this.timings = config.jobs;
-    this.embedded = !config.databaseUrl;
+    this.db = context.db;
+    this.queue = context.queue;
+    this.changes = context.changes;
+    this.timings = context.config.jobs;
+    this.embedded = !context.config.databaseUrl;
   }
 
-  /** Runs the job, in one transaction that starts with `lock`; `running.processed` is its progress. */
-  protected abstract run(id: string, running: RunProgress): Promise<void>;
+  /**
+   * Runs the job, in one transaction that starts with `lock`; `running.processed` is its progress.
+   * The batches whose pages it changed, to refresh once it committed.
+   */
+  protected abstract run(id: string, running: RunProgress): Promise<string[]>;
 
   /** Fails a job whose runs keep stopping (`attempts` of them): nothing of it was stored, and it is not run again. */
   protected abstract stop(tx: EntityManager, id: string, attempts: number): Promise<void>;
@@ -118,7 +142,10 @@ export abstract class QueuedJobRunner implements OnApplicationBootstrap, OnAppli
     const running: RunProgress = { processed: 0 };
     this.runs.set(id, running);
     try {
-      await this.run(id, running);
+      const touched = await this.run(id, running);
+      await this.changes
+        .publish(touched)
+        .catch((error: Error) => this.logger.warn(`${this.kind.noun} ${id}: cached pages not refreshed: ${error.message}`));
     } catch (error) {
       if (attempts < this.kind.settings.maxAttempts) throw error;
       this.logger.error(`${this.kind.noun} ${id}: run ${attempts} failed, the last allowed: ${(error as Error).stack ?? String(error)}`);
