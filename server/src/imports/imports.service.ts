@@ -12,6 +12,7 @@ import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { findBusinessStatus } from '../auth/business-status.queries.js';
 import type { Actor } from '../auth/principal.js';
+import { BatchRegistration } from '../batches/batch-registration.service.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { EventRecordingService } from '../events/event-recording.service.js';
@@ -49,6 +50,7 @@ export class ImportsService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly registration: BatchRegistration,
     private readonly recording: EventRecordingService,
     private readonly changes: BatchChanges,
     private readonly audit: AuditTrail,
@@ -107,7 +109,7 @@ export class ImportsService {
           row: some[0]!.row,
           rows: some.length,
           write: (tx) =>
-            this.recording.registerBatches(
+            this.registration.registerBatches(
               actor,
               some.map((r) => r.dto),
               tx,
