@@ -26,9 +26,13 @@ export const LAYERS = [
   'products',
   'locations',
   'scans',
-  'batches',
-  // The event store and the ways events come in.
+  // A batch as stored and the identity it carries: below the event store, which makes and reads
+  // batch rows as events come in, and below batches/, which registers them through it.
+  'batch-store',
+  // The event store and the ways events come in: batches/ registers a batch by capturing its
+  // commissioning event.
   'events',
+  'batches',
   'epcis',
   'shipments',
   'imports',
@@ -94,16 +98,19 @@ const PUBLIC = {
     // Businesses as stored, which events read in their transaction for the parties they name.
     'business.entity.ts',
   ],
-  batches: [
+  'batch-store': [
     // A batch's short code and the identity its QR code holds, which events, labels, codes,
     // recalls and the consumer's pages use alike.
     'batch-identity.ts',
-    // Scans by Vietnamese calendar day, which a batch's page and its business's dashboard count alike.
-    'batch-scans.queries.ts',
     // Batches as stored, which the event store creates and reads as events come in.
     'batch.entity.ts',
-    // A batch as the API shows it, which registering one through events answers with.
-    'batch.mapper.ts',
+    // A batch with its product, or BATCH_NOT_FOUND, which the event store's use cases and
+    // batches/' views look up alike.
+    'find-batch.ts',
+  ],
+  batches: [
+    // Scans by Vietnamese calendar day, which a batch's page and its business's dashboard count alike.
+    'batch-scans.queries.ts',
   ],
   // Products and locations as stored, which events look up in their transaction (by id, GTIN, GLN).
   products: ['product.entity.ts'],
@@ -117,9 +124,14 @@ const PUBLIC = {
     'event-identifiers.ts',
     // EventCapture, which EventsModule exports: the one path events come in by (EPCIS, recalls).
     'event-capture.ts',
+    // PortalCapture, which EventsModule exports: that path as the portal's forms take it, and the
+    // batch rows they make, which registering a batch (batches/) writes its rows and event through.
+    'portal-capture.ts',
     // An event as the API shows it, for EPCIS capture's answer.
     'event.mapper.ts',
-    // Request contracts that imports' rows and shipments' receipts take as events' routes do.
+    // Request contracts: a batch's registration (its commissioning event's time and place, its lot
+    // fields), which batches/' route and imports' rows take, and a stage, which shipments'
+    // receipts take as events' routes do.
     'dto/create-batch.dto.ts',
     'dto/record-stage.dto.ts',
   ],

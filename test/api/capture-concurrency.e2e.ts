@@ -3,25 +3,13 @@ import type { IntegrityReport } from '@nguon/shared';
 import type { Actor } from '../../server/src/auth/principal.js';
 import { EventCapture } from '../../server/src/events/event-capture.js';
 import { createBatch, createProducer, createUser, recordStage, type Factory, type Producer } from '../factories/index.js';
+import { storingEvents } from '../support/capture-jobs.js';
 import { sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
+/** Events per document, each naming two of the lots: two documents in opposite orders would deadlock without ordered locks. */
 const EVENTS = 300;
-
-/** Events each naming two of the lots, in the order given: two documents in opposite orders would deadlock without ordered locks. */
-function eventsOn(lots: string[][]): Record<string, unknown>[] {
-  return Array.from({ length: EVENTS }, (_, n) => ({
-    type: 'ObjectEvent',
-    eventID: `urn:uuid:${crypto.randomUUID()}`,
-    action: 'OBSERVE',
-    bizStep: 'storing',
-    eventTime: new Date(Date.UTC(2026, 9, 1, 0, 0, n % 60)).toISOString(),
-    eventTimeZoneOffset: '+07:00',
-    epcList: [],
-    quantityList: lots[n % lots.length]!.map((epcClass) => ({ epcClass, quantity: 1, uom: 'KGM' })),
-  }));
-}
 
 describe('documents captured at the same time on the same batches', () => {
   let t: TestApp;
@@ -52,18 +40,8 @@ describe('documents captured at the same time on the same batches', () => {
 
     // Two documents in opposite lock orders, and a person recording on the middle batch meanwhile.
     const [first, second] = await Promise.all([
-      captured(
-        eventsOn([
-          [a!, c!],
-          [b!, a!],
-        ]),
-      ),
-      captured(
-        eventsOn([
-          [c!, a!],
-          [a!, b!],
-        ]),
-      ),
+      captured(storingEvents(EVENTS, (n) => (n % 2 ? [b!, a!] : [a!, c!]))),
+      captured(storingEvents(EVENTS, (n) => (n % 2 ? [a!, b!] : [c!, a!]))),
       recordStage(f, farm.owner, batches[1]!.id, { stage: 'packing', quantity: 10 }),
     ]);
     expect([...first!, ...second!].every((result) => 'stored' in result)).toBe(true);

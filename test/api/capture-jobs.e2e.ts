@@ -1,35 +1,13 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { createApiKey, createBatch, createProducer, createUser, type Factory } from '../factories/index.js';
-import { finishedCaptureJob } from '../support/capture-jobs.js';
+import { documentOf, finishedCaptureJob } from '../support/capture-jobs.js';
 import { countRows, sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
 import { appsOnOneDatabase, killed, spawnServer, until } from '../support/server-process.js';
 
 /** The largest document capture takes (CAPTURE_EVENT_LIMIT): its run lasts long enough for the kill to land in its middle. */
 const EVENTS = 10_000;
-
-/** A document of `count` events on one lot, each with its own eventID. */
-function documentOf(count: number, epcClass: string) {
-  return {
-    '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
-    type: 'EPCISDocument',
-    schemaVersion: '2.0',
-    creationDate: '2026-11-01T00:00:00Z',
-    epcisBody: {
-      eventList: Array.from({ length: count }, (_, n) => ({
-        type: 'ObjectEvent',
-        eventID: `urn:uuid:${crypto.randomUUID()}`,
-        action: 'OBSERVE',
-        bizStep: 'storing',
-        eventTime: new Date(Date.UTC(2026, 9, 1, 0, 0, n % 60)).toISOString(),
-        eventTimeZoneOffset: '+07:00',
-        epcList: [],
-        quantityList: [{ epcClass, quantity: n + 1, uom: 'KGM' }],
-      })),
-    },
-  };
-}
 
 describe('a capture job whose worker is killed with kill -9 in the middle of its run', () => {
   const apps = appsOnOneDatabase('nguon-capture-kill-');

@@ -20,7 +20,7 @@ import {
 } from '../factories/index.js';
 import { incomingShipments } from '../factories/recording.js';
 import { expectApiError } from '../support/api-error.js';
-import { captureAndWait, finishedCaptureJob } from '../support/capture-jobs.js';
+import { captureAndWait, documentOf, finishedCaptureJob } from '../support/capture-jobs.js';
 import { countRows, sql } from '../support/db.js';
 import { httpClient, pathOf, type HttpResponse } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -35,28 +35,6 @@ const example = (name: string) => JSON.parse(readFileSync(new URL(name, EXAMPLES
 function glnOf(prefix: string, ref: string): string {
   const digits = prefix + ref;
   return digits + String(gs1CheckDigit(digits));
-}
-
-/** A document of `count` copies of one valid event, each with its own eventID. */
-function documentOf(count: number, epcClass: string): Record<string, unknown> {
-  return {
-    '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
-    type: 'EPCISDocument',
-    schemaVersion: '2.0',
-    creationDate: '2026-11-01T00:00:00Z',
-    epcisBody: {
-      eventList: Array.from({ length: count }, (_, n) => ({
-        type: 'ObjectEvent',
-        eventID: `urn:uuid:${crypto.randomUUID()}`,
-        action: 'OBSERVE',
-        bizStep: 'storing',
-        eventTime: new Date(Date.UTC(2026, 9, 1, 0, 0, n % 60)).toISOString(),
-        eventTimeZoneOffset: '+07:00',
-        epcList: [],
-        quantityList: [{ epcClass, quantity: n + 1, uom: 'KGM' }],
-      })),
-    },
-  };
 }
 
 describe('EPCIS 2.0 capture', () => {

@@ -11,7 +11,7 @@ import {
   type Factory,
   type Producer,
 } from '../factories/index.js';
-import { finishedCaptureJob } from '../support/capture-jobs.js';
+import { epcisDocument, finishedCaptureJob, storingEvents } from '../support/capture-jobs.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -90,25 +90,12 @@ describe('queries per write', () => {
     /** `count` events over the ten lots, each at the factory's place and naming the grower as source. */
     const captureOf = (count: number) =>
       statementsOf(async () => {
-        const eventList = Array.from({ length: count }, (_, n) => ({
-          type: 'ObjectEvent',
-          eventID: `urn:uuid:${crypto.randomUUID()}`,
-          action: 'OBSERVE',
-          bizStep: 'storing',
-          eventTime: '2026-10-01T00:00:00Z',
-          eventTimeZoneOffset: '+07:00',
-          epcList: [],
-          quantityList: [{ epcClass: `https://id.gs1.org/01/${gtin}/10/${lots[n % 10]!.lotCode}`, quantity: 1, uom: 'KGM' }],
+        const eventList = storingEvents(count, (n) => [`https://id.gs1.org/01/${gtin}/10/${lots[n % 10]!.lotCode}`]).map((event) => ({
+          ...event,
           bizLocation: { id: `urn:nguon:location:${factory.location.id}` },
           sourceList: [{ type: 'owning_party', source: `urn:nguon:party:${grower.business.id}` }],
         }));
-        const document = {
-          '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
-          type: 'EPCISDocument',
-          schemaVersion: '2.0',
-          creationDate: '2026-10-01T00:00:00Z',
-          epcisBody: { eventList },
-        };
+        const document = epcisDocument(eventList);
         const accepted = await f.http.post('/epcis/capture', document, {
           token: key.token,
           headers: { 'content-type': 'application/ld+json' },

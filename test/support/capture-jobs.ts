@@ -55,3 +55,33 @@ export async function captureAndWait<T = CaptureJob>(
   const job = await finishedCaptureJob(http, (response.body as CaptureJob).captureID, options.token);
   return { ...response, body: job as T };
 }
+
+/** `count` storing events, each with its own eventID, naming the lots `epcClassesOf(n)` gives, n + 1 kg of each. */
+export function storingEvents(count: number, epcClassesOf: (n: number) => string[]): Record<string, unknown>[] {
+  return Array.from({ length: count }, (_, n) => ({
+    type: 'ObjectEvent',
+    eventID: `urn:uuid:${crypto.randomUUID()}`,
+    action: 'OBSERVE',
+    bizStep: 'storing',
+    eventTime: new Date(Date.UTC(2026, 9, 1, 0, 0, n % 60)).toISOString(),
+    eventTimeZoneOffset: '+07:00',
+    epcList: [],
+    quantityList: epcClassesOf(n).map((epcClass) => ({ epcClass, quantity: n + 1, uom: 'KGM' })),
+  }));
+}
+
+/** An EPCIS 2.0 document of these events. */
+export function epcisDocument(
+  eventList: Record<string, unknown>[],
+): Record<string, unknown> & { epcisBody: { eventList: Record<string, unknown>[] } } {
+  return {
+    '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
+    type: 'EPCISDocument',
+    schemaVersion: '2.0',
+    creationDate: '2026-11-01T00:00:00Z',
+    epcisBody: { eventList },
+  };
+}
+
+/** A document of `count` storing events on one lot. */
+export const documentOf = (count: number, epcClass: string) => epcisDocument(storingEvents(count, () => [epcClass]));

@@ -1,6 +1,6 @@
 import type { BatchListItem, BatchView } from '@nguon/shared';
-import { identityUrl } from './batch-identity.js';
-import type { BatchEntity } from './batch.entity.js';
+import { identityUrl } from '../batch-store/batch-identity.js';
+import type { BatchEntity } from '../batch-store/batch.entity.js';
 
 /** The batch's product, as its relation types it. */
 type BatchProduct = NonNullable<BatchEntity['product']>;

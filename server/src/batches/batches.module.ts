@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { BatchEntity } from '../batch-store/batch.entity.js';
+import { EventsModule } from '../events/events.module.js';
 import { ScansModule } from '../scans/scans.module.js';
-import { BatchEntity } from './batch.entity.js';
+import { BatchRegistration } from './batch-registration.service.js';
 import { BatchesController } from './batches.controller.js';
 import { BatchesService } from './batches.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([BatchEntity]), ScansModule],
+  imports: [TypeOrmModule.forFeature([BatchEntity]), ScansModule, EventsModule],
   controllers: [BatchesController],
-  providers: [BatchesService],
-  exports: [BatchesService],
+  providers: [BatchesService, BatchRegistration],
+  exports: [BatchesService, BatchRegistration],
 })
 export class BatchesModule {}

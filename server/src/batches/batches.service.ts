@@ -1,23 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { BatchListItem, BatchScansView, BatchView, Page } from '@nguon/shared';
-import { DataSource, Repository, type EntityManager } from 'typeorm';
-import { DomainError } from '../common/errors/domain-error.js';
+import { DataSource, Repository } from 'typeorm';
 import { toPage } from '../common/pagination/page-query.dto.js';
 import { escapeLike } from '../common/sql/escape-like.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { ScanLog } from '../scans/scan-log.service.js';
 import { countScansByDay, fillScanDays, loadScanTotals, scanWindow } from './batch-scans.queries.js';
-import { BatchEntity } from './batch.entity.js';
+import { BatchEntity } from '../batch-store/batch.entity.js';
+import { findBatchOrFail, type BatchWithProduct } from '../batch-store/find-batch.js';
 import { mapBatch, mapBatchListItem } from './batch.mapper.js';
 import { loadLastEventTimes } from './batches.queries.js';
 import type { ListBatchesQueryDto } from './dto/list-batches.query.js';
 
-/** A batch with its product loaded. */
-export type BatchWithProduct = BatchEntity & { product: NonNullable<BatchEntity['product']> };
-
-/** Reading batches. Batches are created and changed by events (see the events module). */
+/** Reading batches. BatchRegistration registers them; events change them (see the events module). */
 @Injectable()
 export class BatchesService {
   constructor(
@@ -27,12 +24,9 @@ export class BatchesService {
     private readonly scans: ScanLog,
   ) {}
 
-  /** The batch with its product, or BATCH_NOT_FOUND; read in `tx` when inside a transaction. */
-  async findOrFail(id: string, tx?: EntityManager): Promise<BatchWithProduct> {
-    const batches = tx ? tx.getRepository(BatchEntity) : this.batches;
-    const batch = await batches.findOne({ where: { id }, relations: { product: true } });
-    if (!batch?.product) throw new DomainError('BATCH_NOT_FOUND');
-    return batch as BatchWithProduct;
+  /** The batch with its product, or BATCH_NOT_FOUND. */
+  findOrFail(id: string): Promise<BatchWithProduct> {
+    return findBatchOrFail(this.batches.manager, id);
   }
 
   async getBatch(id: string): Promise<BatchView> {

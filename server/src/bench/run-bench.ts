@@ -10,6 +10,7 @@ import { createApp } from '../app.factory.js';
 import type { Actor, UserPrincipal } from '../auth/principal.js';
 import { hashPassword } from '../auth/password.js';
 import { UserEntity } from '../auth/user.entity.js';
+import { BatchRegistration } from '../batches/batch-registration.service.js';
 import { BusinessesService } from '../businesses/businesses.service.js';
 import { loadConfig } from '../config/app-config.js';
 import { createScratchDatabase } from '../database/scratch-database.js';
@@ -215,11 +216,12 @@ try {
       consumerPaths: paths,
       embedded: !scratch.databaseUrl,
     });
+  const registration = app.nest.get(BatchRegistration);
   const recording = app.nest.get(EventRecordingService);
   const ids: string[] = [];
   const paths: string[] = [];
   for (let i = 0; i < BATCHES; i++) {
-    const batch = await recording.registerBatch(asOwner, {
+    const batch = await registration.registerBatch(asOwner, {
       productId: product.id,
       lotCode: `B-${i}`,
       productionDate: '2026-10-01',

@@ -8,7 +8,7 @@ import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { BusinessMemberEntity } from '../auth/business-member.entity.js';
 import { SessionEntity } from '../auth/session.entity.js';
 import { UserEntity } from '../auth/user.entity.js';
-import { BatchEntity } from '../batches/batch.entity.js';
+import { BatchEntity } from '../batch-store/batch.entity.js';
 import { BusinessEntity } from '../businesses/business.entity.js';
 import { CertificateEntity } from '../businesses/certificate.entity.js';
 import { CaptureJobEntity } from '../epcis/capture-job.entity.js';

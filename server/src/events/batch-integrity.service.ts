@@ -2,19 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { IntegrityReport } from '@nguon/shared';
 import { DataSource } from 'typeorm';
-import { BatchesService } from '../batches/batches.service.js';
+import { findBatchOrFail } from '../batch-store/find-batch.js';
 import { loadChains, verifyChain } from './hash-chains.js';
 
 /** Recomputes batches' hash chains from what is stored (see `verifyChain`). */
 @Injectable()
 export class BatchIntegrityService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly batches: BatchesService,
-  ) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async verifyBatch(batchId: string): Promise<IntegrityReport> {
-    await this.batches.findOrFail(batchId);
+    await findBatchOrFail(this.db.manager, batchId);
     return (await this.verifyBatches([batchId], new Date()))[0]!;
   }
 

@@ -37,6 +37,17 @@ export interface StageEventInput {
   ilmd?: Record<string, string>;
 }
 
+/**
+ * Lot master data of a new batch, as EPCIS `ilmd` (on its commissioning or the processing that
+ * made it): a batch's registration (batches/) and processing's new outputs write it alike.
+ */
+export function ilmdOf(lot: { productionDate: string; expiryDate: string | null; bestBeforeDate: string | null }): Record<string, string> {
+  const ilmd: Record<string, string> = { [EXT.productionDate]: lot.productionDate };
+  if (lot.expiryDate) ilmd['cbvmda:itemExpirationDate'] = lot.expiryDate;
+  if (lot.bestBeforeDate) ilmd['cbvmda:bestBeforeDate'] = lot.bestBeforeDate;
+  return ilmd;
+}
+
 function quantityList(elements: QuantityElement[]): Record<string, unknown>[] {
   return elements.map((q) => ({
     epcClass: q.epcClass,

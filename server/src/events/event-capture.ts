@@ -3,7 +3,7 @@ import { stageOf } from '@nguon/shared';
 import type { EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
-import { BatchEntity } from '../batches/batch.entity.js';
+import { BatchEntity } from '../batch-store/batch.entity.js';
 import { BusinessEntity } from '../businesses/business.entity.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { insertAll } from '../database/insert-all.js';

@@ -4,7 +4,7 @@ import { SINGLE_BATCH_STAGES, stageOf, type ErrorDeclarationView, type RecordSta
 import { DataSource, Repository } from 'typeorm';
 import type { Actor } from '../auth/principal.js';
 import { TenancyPolicy } from '../auth/tenancy.policy.js';
-import { BatchesService } from '../batches/batches.service.js';
+import { findBatchOrFail } from '../batch-store/find-batch.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
@@ -30,7 +30,6 @@ export class EventCorrectionsService {
     @InjectRepository(EventEntity) private readonly events: Repository<EventEntity>,
     private readonly portalCapture: PortalCapture,
     private readonly stages: StageEventPreparer,
-    private readonly batches: BatchesService,
     private readonly changes: BatchChanges,
     private readonly massBalance: MassBalance,
   ) {}
@@ -55,7 +54,7 @@ export class EventCorrectionsService {
         if (!stage || !(SINGLE_BATCH_STAGES as string[]).includes(stage) || subjects.length !== 1) {
           throw ruleViolated('corrected', RULE_MESSAGES.events.correctionNotOneStage);
         }
-        const batch = await this.batches.findOrFail(subjects[0]!.batchId, tx);
+        const batch = await findBatchOrFail(tx, subjects[0]!.batchId);
         const fields: RecordStageRequest = { ...dto.corrected, stage: dto.corrected.stage ?? (stage as RecordStageRequest['stage']) };
         corrective = await this.stages.prepare(tx, actorId, batch, fields);
         correction = { batch, fields };

@@ -1,5 +1,5 @@
 import { isValidLotCode, normalizeBizStep, prefixOfGtin, type LocalizedText } from '@nguon/shared';
-import type { BatchEntity } from '../batches/batch.entity.js';
+import type { BatchEntity } from '../batch-store/batch.entity.js';
 import { outsidePrefixesText } from '../businesses/business-claims.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { CaptureProblem, pointersByIdentifier } from './event-checks.js';

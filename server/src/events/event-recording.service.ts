@@ -1,46 +1,27 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BatchView, EventView, NewOutputBatch, ReceiveShipmentRequest, UnitCode } from '@nguon/shared';
+import type { EventView, ReceiveShipmentRequest, UnitCode } from '@nguon/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
-import { epcClassOf } from '../batches/batch-identity.js';
-import { normalizeIdentifier } from './event-identifiers.js';
-import { EventStore } from './event-store.js';
-import { BatchEntity } from '../batches/batch.entity.js';
-import { mapBatch } from '../batches/batch.mapper.js';
-import { BatchesService } from '../batches/batches.service.js';
+import { epcClassOf } from '../batch-store/batch-identity.js';
+import { BatchEntity } from '../batch-store/batch.entity.js';
+import { findBatchOrFail } from '../batch-store/find-batch.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { eventTimeOf } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
-import { insertAll } from '../database/insert-all.js';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
-import type { LocationEntity } from '../locations/location.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
 import { RecordsService } from '../records/records.service.js';
-import type { CreateBatchDto } from './dto/create-batch.dto.js';
 import type { RecordProcessingDto } from './dto/record-processing.dto.js';
 import type { RecordStageDto } from './dto/record-stage.dto.js';
-import { buildStageEvent } from './epcis-event.builder.js';
+import { buildStageEvent, ilmdOf } from './epcis-event.builder.js';
 import { mapEvent } from './event.mapper.js';
 import { PortalCapture } from './portal-capture.js';
 import { MassBalance } from './mass-balance.js';
-import { newBatch } from './new-batch.js';
-import { EXT, locationUri } from './portal-extensions.js';
+import { locationUri } from './portal-extensions.js';
 import { ruleViolated, StageEventPreparer } from './stage-event.preparer.js';
-import { findTakenLots, lockBatches } from './stage-events.queries.js';
-
-const MINUTE_MS = 60_000;
-
-/** Lot master data of a new batch, as EPCIS `ilmd` (on its commissioning or the processing that made it). */
-function ilmdOf(batch: Pick<BatchEntity, 'productionDate' | 'expiryDate' | 'bestBeforeDate'>): Record<string, string> {
-  const ilmd: Record<string, string> = { [EXT.productionDate]: batch.productionDate };
-  if (batch.expiryDate) ilmd['cbvmda:itemExpirationDate'] = batch.expiryDate;
-  if (batch.bestBeforeDate) ilmd['cbvmda:bestBeforeDate'] = batch.bestBeforeDate;
-  return ilmd;
-}
+import { lockBatches } from './stage-events.queries.js';
 
 /**
  * The business side's recording use cases. Each builds an EPCIS event and writes it through the
@@ -52,81 +33,13 @@ function ilmdOf(batch: Pick<BatchEntity, 'productionDate' | 'expiryDate' | 'best
 export class EventRecordingService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly portalCapture: PortalCapture,
     private readonly stages: StageEventPreparer,
-    private readonly batches: BatchesService,
     private readonly changes: BatchChanges,
     private readonly audit: AuditTrail,
     private readonly records: RecordsService,
     private readonly massBalance: MassBalance,
-    private readonly store: EventStore,
   ) {}
-
-  /** Registers a batch of a product: the batch row and its commissioning event, together. */
-  async registerBatch(actor: Actor, dto: CreateBatchDto, outer?: EntityManager): Promise<BatchView> {
-    const [batch] = await this.registerBatches(actor, [dto], outer);
-    return batch!;
-  }
-
-  /**
-   * Registers batches of one business's products (an import's rows) as one write: their products
-   * and places read at once, the rows in one INSERT, their commissioning events captured as one
-   * set and their audit entries in one INSERT. Refuses them all when one is refused.
-   */
-  async registerBatches(actor: Actor, dtos: CreateBatchDto[], outer?: EntityManager): Promise<BatchView[]> {
-    const db = outer ?? this.db.manager;
-    const products = new Map(
-      (await db.getRepository(ProductEntity).findBy({ id: In([...new Set(dtos.map((d) => d.productId))]) })).map((p) => [p.id, p]),
-    );
-    const productOf = (dto: CreateBatchDto) => {
-      const product = products.get(dto.productId);
-      if (!product) throw new DomainError('PRODUCT_NOT_FOUND', undefined, { productId: [RULE_MESSAGES.events.noSuchProductOfBusiness] });
-      return product;
-    };
-    const businessId = productOf(dtos[0]!).businessId;
-    if (dtos.some((dto) => productOf(dto).businessId !== businessId)) throw new Error('registerBatches takes batches of one business');
-    const places = await this.stages.ownLocations(db, businessId, dtos, ['originLocationId', 'locationId']);
-    // Without a time, the commissioning happened when it was recorded (now): the production date
-    // is the lot's data (its `ilmd`), not the record's time, so a lot registered today with last
-    // month's dates is new, not a month quiet. Now to the minute, as the stage forms give times:
-    // a harvest recorded from a form in the same minute still follows it (ties go by record time).
-    const now = new Date(Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS).toISOString();
-
-    const batches = await this.within(outer, async (tx) => {
-      const saved = await this.newBatchRows(
-        tx,
-        dtos.map((dto) => ({ product: productOf(dto), fields: dto, origin: places.get(dto.originLocationId ?? '') ?? null, field: '' })),
-      );
-      const documents = dtos.map((dto, n) => {
-        const batch = saved[n]!;
-        const place = places.get(dto.locationId ?? '') ?? places.get(dto.originLocationId ?? '');
-        return buildStageEvent({
-          stage: 'registration',
-          ...eventTimeOf({ ...dto, eventTime: dto.eventTime ?? now }),
-          quantities: [
-            { epcClass: epcClassOf({ ...batch, gtin: productOf(dto).gtin }), quantity: dto.quantity, uom: batch.unit ?? undefined },
-          ],
-          location: place ? locationUri(place) : undefined,
-          note: dto.note,
-          ilmd: ilmdOf(batch),
-        });
-      });
-      const commissioning = await this.portalCapture.captureAll(tx, actor, businessId, documents, false);
-      await this.audit.recordAll(
-        tx,
-        actor,
-        saved.map((batch, n) => ({
-          action: 'batch.register',
-          targetType: 'batch',
-          targetId: batch.id,
-          details: { lotCode: batch.lotCode, productId: batch.productId, eventId: commissioning[n]!.eventId },
-        })),
-      );
-      return saved;
-    });
-    return batches.map((batch) => mapBatch(batch, products.get(batch.productId)!, this.config.publicBaseUrl));
-  }
 
   /**
    * Records one stage (harvest, packing, shipping, receiving...) on one batch. What ships or sells
@@ -135,7 +48,7 @@ export class EventRecordingService {
   async recordStage(actor: Actor, batchId: string, dto: RecordStageDto, outer?: EntityManager): Promise<EventView> {
     const actorId = actor.businessId!;
     const event = await this.within(outer, async (tx) => {
-      const batch = await this.batches.findOrFail(batchId, tx);
+      const batch = await findBatchOrFail(tx, batchId);
       if (!dto.overrideMassBalance) await this.massBalance.assertStageFits(tx, actorId, batch, dto);
       return this.portalCapture.capture(tx, actor, actorId, await this.stages.prepare(tx, actorId, batch, dto));
     });
@@ -152,7 +65,7 @@ export class EventRecordingService {
     const { event, batchId } = await this.db.transaction(async (tx) => {
       const found = await this.records.shipmentById(shipmentEventId, tx);
       if (!found) throw new DomainError('EVENT_NOT_FOUND');
-      const batch = await this.batches.findOrFail(found.batch_id, tx);
+      const batch = await findBatchOrFail(tx, found.batch_id);
       await lockBatches(tx, [batch.id]);
       // Read again under the batch's lock: a confirmation that just committed is seen here.
       const shipment = (await this.records.shipmentById(shipmentEventId, tx))!;
@@ -231,7 +144,9 @@ export class EventRecordingService {
       for (const [n, output] of dto.outputs.entries()) {
         if (output.newBatch) {
           const product = await this.ownProduct(tx, actorId, output.newBatch.productId, `outputs.${n}.newBatch.productId`);
-          const [made] = await this.newBatchRows(tx, [{ product, fields: output.newBatch, origin: null, field: `outputs.${n}.newBatch.` }]);
+          const [made] = await this.portalCapture.newBatches(tx, [
+            { product, fields: output.newBatch, origin: null, field: `outputs.${n}.newBatch.` },
+          ]);
           outputs.push({ batch: Object.assign(made!, { product }), quantity: made!.quantity ?? undefined, unit: made!.unit ?? undefined });
         } else {
           const batch = byId.get(output.batchId!)! as BatchEntity & { product: ProductEntity };
@@ -272,59 +187,6 @@ export class EventRecordingService {
 
   private within<T>(outer: EntityManager | undefined, work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return outer ? work(outer) : this.db.transaction(work);
-  }
-
-  /**
-   * Batch rows of products, their dates and lot codes checked first (`field` prefixes the error
-   * paths), written in one INSERT; events the business sent before registering the lots (an
-   * integrator's order) are linked to them.
-   */
-  private async newBatchRows(
-    tx: EntityManager,
-    rows: { product: ProductEntity; fields: NewOutputBatch; origin: LocationEntity | null; field: string }[],
-  ): Promise<BatchEntity[]> {
-    for (const { fields, field } of rows) {
-      for (const date of ['expiryDate', 'bestBeforeDate'] as const) {
-        const value = fields[date];
-        if (value && value < fields.productionDate) {
-          throw new DomainError('VALIDATION_FAILED', undefined, { [`${field}${date}`]: [`${date} must not be before productionDate`] });
-        }
-      }
-    }
-    const taken = await findTakenLots(
-      tx,
-      rows.map(({ product, fields }) => ({ productId: product.id, lotCode: fields.lotCode })),
-    );
-    const seen = new Set<string>();
-    for (const { product, fields, field } of rows) {
-      const key = `${product.id} ${fields.lotCode}`;
-      if (taken.has(key) || seen.has(key)) {
-        throw new DomainError('LOT_CODE_TAKEN', undefined, { [`${field}lotCode`]: [RULE_MESSAGES.events.lotCodeTaken(fields.lotCode)] });
-      }
-      seen.add(key);
-    }
-    const batches = rows.map(({ product, fields, origin }) =>
-      newBatch({
-        productId: product.id,
-        businessId: product.businessId,
-        lotCode: fields.lotCode,
-        displayName: fields.displayName ?? null,
-        productionDate: fields.productionDate,
-        expiryDate: fields.expiryDate ?? null,
-        bestBeforeDate: fields.bestBeforeDate ?? null,
-        quantity: fields.quantity ?? null,
-        unit: fields.quantity !== undefined ? (fields.unit ?? product.unit) : (fields.unit ?? null),
-        originLocationId: origin?.id ?? null,
-      }),
-    );
-    await insertAll(tx, BatchEntity, batches);
-    const lots = rows.flatMap(({ product }, n) =>
-      product.gtin
-        ? [{ batchId: batches[n]!.id, identifier: normalizeIdentifier(epcClassOf({ ...batches[n]!, gtin: product.gtin })) }]
-        : [],
-    );
-    if (lots.length) await this.store.linkEarlier(tx, rows[0]!.product.businessId, lots);
-    return batches;
   }
 
   private async ownProduct(tx: EntityManager, businessId: string, productId: string, field: string): Promise<ProductEntity> {

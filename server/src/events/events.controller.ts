@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { BatchBalanceView, BatchView, ErrorDeclarationView, EventView, IntegrityReport, Page } from '@nguon/shared';
+import type { BatchBalanceView, ErrorDeclarationView, EventView, IntegrityReport, Page } from '@nguon/shared';
 import { Access, owned, READS_EVERYTHING } from '../auth/access-rule.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
@@ -9,7 +9,6 @@ import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { RateLimited } from '../common/rate-limit/rate-limit.guard.js';
 import { BatchEventsService } from './batch-events.service.js';
 import { BatchIntegrityService } from './batch-integrity.service.js';
-import { CreateBatchDto } from './dto/create-batch.dto.js';
 import { DeclareEventErrorDto } from './dto/declare-event-error.dto.js';
 import { RecordProcessingDto } from './dto/record-processing.dto.js';
 import { RecordStageDto } from './dto/record-stage.dto.js';
@@ -29,12 +28,6 @@ export class EventsController {
     private readonly integrity: BatchIntegrityService,
     private readonly massBalance: MassBalance,
   ) {}
-
-  @Post('batches')
-  @Access({ scope: 'capture', actsFor: owned.productInBody() })
-  registerBatch(@CurrentActor() actor: Actor, @Body() dto: CreateBatchDto): Promise<BatchView> {
-    return this.recording.registerBatch(actor, dto);
-  }
 
   @Post('batches/:id/events')
   @Access({ scope: 'capture', actsFor: owned.batchInPath('id', recipientsMayRecord) })

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttachmentsModule } from '../attachments/attachments.module.js';
-import { BatchesModule } from '../batches/batches.module.js';
 import { RecordsModule } from '../records/records.module.js';
 import { BatchEventsService } from './batch-events.service.js';
 import { BatchIntegrityService } from './batch-integrity.service.js';
@@ -16,7 +15,7 @@ import { EventsController } from './events.controller.js';
 import { MassBalance } from './mass-balance.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([EventEntity]), BatchesModule, AttachmentsModule, RecordsModule],
+  imports: [TypeOrmModule.forFeature([EventEntity]), AttachmentsModule, RecordsModule],
   controllers: [EventsController],
   providers: [
     EventRecordingService,
@@ -29,6 +28,6 @@ import { MassBalance } from './mass-balance.js';
     EventCapture,
     MassBalance,
   ],
-  exports: [EventRecordingService, EventCapture, BatchEventsService, BatchIntegrityService],
+  exports: [EventRecordingService, EventCapture, PortalCapture, BatchEventsService, BatchIntegrityService],
 })
 export class EventsModule {}

@@ -1,6 +1,6 @@
 import type { ClaimHolder } from '@nguon/shared';
 import { In, type EntityManager } from 'typeorm';
-import type { BatchEntity } from '../batches/batch.entity.js';
+import type { BatchEntity } from '../batch-store/batch.entity.js';
 import { holdersOf } from '../businesses/business-claims.js';
 import { prefixesOf } from '../businesses/business-claims.queries.js';
 import { BusinessEntity } from '../businesses/business.entity.js';

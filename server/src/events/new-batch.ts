@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { newShortCode } from '../batches/batch-identity.js';
-import { BatchEntity } from '../batches/batch.entity.js';
+import { newShortCode } from '../batch-store/batch-identity.js';
+import { BatchEntity } from '../batch-store/batch.entity.js';
 
 /** What a new batch is made of; the rest is its identity and the state every new batch starts in. */
 export type NewBatchFields = Pick<

@@ -1,19 +1,34 @@
 import { Injectable } from '@nestjs/common';
+import type { NewOutputBatch } from '@nguon/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/principal.js';
+import { epcClassOf } from '../batch-store/batch-identity.js';
+import { BatchEntity } from '../batch-store/batch.entity.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
+import { insertAll } from '../database/insert-all.js';
+import type { LocationEntity } from '../locations/location.entity.js';
+import type { ProductEntity } from '../products/product.entity.js';
 import { PORTAL_EVENT_CONTEXT } from './epcis-event.builder.js';
 import { CaptureProblem, EventCapture } from './event-capture.js';
+import { normalizeIdentifier } from './event-identifiers.js';
+import { EventStore } from './event-store.js';
 import type { EventEntity } from './event.entity.js';
+import { newBatch } from './new-batch.js';
+import { findTakenLots } from './stage-events.queries.js';
 
 /**
  * The portal's forms write through the one capture path too; its refusals become the API's
- * errors, naming the field, and a duplicate is a conflict rather than a silent no-op.
+ * errors, naming the field, and a duplicate is a conflict rather than a silent no-op. The batches
+ * they make (a registration in batches/, processing's new outputs) are written here too, as EPCIS
+ * capture makes the lots its events name, so that the events named them earlier are linked.
  */
 @Injectable()
 export class PortalCapture {
-  constructor(private readonly eventCapture: EventCapture) {}
+  constructor(
+    private readonly eventCapture: EventCapture,
+    private readonly store: EventStore,
+  ) {}
 
   async capture(
     tx: EntityManager,
@@ -47,6 +62,59 @@ export class PortalCapture {
       if ('stored' in result) return result.stored;
       throw new DomainError('DUPLICATE_EVENT', RULE_MESSAGES.events.alreadyRecorded);
     });
+  }
+
+  /**
+   * Batch rows of products, their dates and lot codes checked first (`field` prefixes the error
+   * paths), written in one INSERT; events the business sent before registering the lots (an
+   * integrator's order) are linked to them.
+   */
+  async newBatches(
+    tx: EntityManager,
+    rows: { product: ProductEntity; fields: NewOutputBatch; origin: LocationEntity | null; field: string }[],
+  ): Promise<BatchEntity[]> {
+    for (const { fields, field } of rows) {
+      for (const date of ['expiryDate', 'bestBeforeDate'] as const) {
+        const value = fields[date];
+        if (value && value < fields.productionDate) {
+          throw new DomainError('VALIDATION_FAILED', undefined, { [`${field}${date}`]: [`${date} must not be before productionDate`] });
+        }
+      }
+    }
+    const taken = await findTakenLots(
+      tx,
+      rows.map(({ product, fields }) => ({ productId: product.id, lotCode: fields.lotCode })),
+    );
+    const seen = new Set<string>();
+    for (const { product, fields, field } of rows) {
+      const key = `${product.id} ${fields.lotCode}`;
+      if (taken.has(key) || seen.has(key)) {
+        throw new DomainError('LOT_CODE_TAKEN', undefined, { [`${field}lotCode`]: [RULE_MESSAGES.events.lotCodeTaken(fields.lotCode)] });
+      }
+      seen.add(key);
+    }
+    const batches = rows.map(({ product, fields, origin }) =>
+      newBatch({
+        productId: product.id,
+        businessId: product.businessId,
+        lotCode: fields.lotCode,
+        displayName: fields.displayName ?? null,
+        productionDate: fields.productionDate,
+        expiryDate: fields.expiryDate ?? null,
+        bestBeforeDate: fields.bestBeforeDate ?? null,
+        quantity: fields.quantity ?? null,
+        unit: fields.quantity !== undefined ? (fields.unit ?? product.unit) : (fields.unit ?? null),
+        originLocationId: origin?.id ?? null,
+      }),
+    );
+    await insertAll(tx, BatchEntity, batches);
+    const lots = rows.flatMap(({ product }, n) =>
+      product.gtin
+        ? [{ batchId: batches[n]!.id, identifier: normalizeIdentifier(epcClassOf({ ...batches[n]!, gtin: product.gtin })) }]
+        : [],
+    );
+    if (lots.length) await this.store.linkEarlier(tx, rows[0]!.product.businessId, lots);
+    return batches;
   }
 }
 

@@ -8,10 +8,10 @@ import {
   type RecordStageRequest,
   type UnitCode,
 } from '@nguon/shared';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AttachmentsService } from '../attachments/attachments.service.js';
-import { epcClassOf } from '../batches/batch-identity.js';
-import type { BatchEntity } from '../batches/batch.entity.js';
+import { epcClassOf } from '../batch-store/batch-identity.js';
+import type { BatchEntity } from '../batch-store/batch.entity.js';
 import type { ProductEntity } from '../products/product.entity.js';
 import { BusinessEntity } from '../businesses/business.entity.js';
 import { eventTimeOf } from '../common/clock.js';
@@ -137,28 +137,6 @@ export class StageEventPreparer {
         locationId: [RULE_MESSAGES.events.receivingNeedsPlace],
       });
     return id;
-  }
-
-  /**
-   * The locations these requests name in the given fields, by id: one query. Each must be the
-   * acting business's own; the first that is not is refused, naming its field.
-   */
-  async ownLocations<K extends string>(
-    db: EntityManager,
-    businessId: string,
-    requests: Partial<Record<K, string>>[],
-    fields: K[],
-  ): Promise<Map<string, LocationEntity>> {
-    const ids = [...new Set(requests.flatMap((request) => fields.flatMap((field) => request[field] ?? [])))];
-    if (!ids.length) return new Map();
-    const found = new Map((await db.getRepository(LocationEntity).findBy({ id: In(ids), businessId })).map((l) => [l.id, l]));
-    for (const request of requests)
-      for (const field of fields) {
-        const id = request[field];
-        if (id && !found.has(id))
-          throw new DomainError('LOCATION_NOT_FOUND', undefined, { [field]: [RULE_MESSAGES.events.noSuchLocation] });
-      }
-    return found;
   }
 
   /** A location of the acting business; another business's place cannot be named. */

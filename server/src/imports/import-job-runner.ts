@@ -4,6 +4,7 @@ import { QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { findBusinessStatus } from '../auth/business-status.queries.js';
 import { jobActor, type Actor } from '../auth/principal.js';
+import { BatchRegistration } from '../batches/batch-registration.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { JobRunnerContext, QueuedJobRunner, type RunProgress } from '../common/jobs/queued-job-runner.js';
@@ -51,6 +52,7 @@ interface Started {
 export class ImportJobRunner extends QueuedJobRunner {
   constructor(
     context: JobRunnerContext,
+    private readonly registration: BatchRegistration,
     private readonly recording: EventRecordingService,
     private readonly audit: AuditTrail,
   ) {
@@ -126,7 +128,7 @@ export class ImportJobRunner extends QueuedJobRunner {
           row: some[0]!.row,
           rows: some.length,
           write: (tx) =>
-            this.recording.registerBatches(
+            this.registration.registerBatches(
               actor,
               some.map((r) => r.dto),
               tx,

@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
+import { BatchesModule } from '../batches/batches.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { registerImportParsers } from './import-body.parser.js';
 import { ImportsController } from './imports.controller.js';
@@ -8,7 +9,11 @@ import { ImportJobRunner } from './import-job-runner.js';
 import { ImportsService } from './imports.service.js';
 import { SheetReader } from './sheet-reader.js';
 
-@Module({ imports: [EventsModule], controllers: [ImportsController], providers: [ImportsService, SheetReader, ImportJobRunner] })
+@Module({
+  imports: [BatchesModule, EventsModule],
+  controllers: [ImportsController],
+  providers: [ImportsService, SheetReader, ImportJobRunner],
+})
 export class ImportsModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 

@@ -8,7 +8,7 @@ import {
   type TimelineEntry,
   type UnitCode,
 } from '@nguon/shared';
-import { identityUrl } from '../batches/batch-identity.js';
+import { identityUrl } from '../batch-store/batch-identity.js';
 import { documentsOf } from '../events/epcis-event.builder.js';
 import { EXT } from '../events/portal-extensions.js';
 import type { LineageRow } from '../records/records.service.js';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BatchStatus, PublicProductView } from '@nguon/shared';
 import { DataSource } from 'typeorm';
-import { identityUrl } from '../batches/batch-identity.js';
+import { identityUrl } from '../batch-store/batch-identity.js';
 import { CertificatesService } from '../businesses/certificates.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';

@@ -5,7 +5,7 @@ import { DataSource, IsNull, Repository, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { userOf, type Actor } from '../auth/principal.js';
 import { TenancyPolicy } from '../auth/tenancy.policy.js';
-import { epcClassOf, identityUrl } from '../batches/batch-identity.js';
+import { epcClassOf, identityUrl } from '../batch-store/batch-identity.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';

@@ -6,7 +6,7 @@ import {
   type CompressedDigitalLinkParse,
   type PublicProductView,
 } from '@nguon/shared';
-import { SHORT_CODE_PATTERN } from '../batches/batch-identity.js';
+import { SHORT_CODE_PATTERN } from '../batch-store/batch-identity.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import type { AppConfig } from '../config/app-config.js';
