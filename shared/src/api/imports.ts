@@ -213,8 +213,8 @@ export interface ImportJobView {
   /** The batches created (batches) or recorded on (events). */
   batches: { id: string; lotCode: string }[];
   /**
-   * Why the run stopped, at which row; nothing of the file was stored. No row when the run was
-   * cut off (its server process stopped): the message says so.
+   * Why the run stopped, at which row; nothing of the file was stored. No row when its runs kept
+   * being cut off (their server process stopped each time): the message says so.
    */
   failure: { row: number | null; message: LocalizedText } | null;
   createdAt: string;

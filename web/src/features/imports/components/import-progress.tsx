@@ -52,7 +52,7 @@ function ImportOutcome({ job }: { job: ImportJobView }) {
       <Notice tone="danger" role="alert" data-testid="import-failed">
         <p className="notice__title">{t('imports.failed.title')}</p>
         {job.failure?.row ? <p>{t('imports.failed.text', { row: job.failure.row, message: l(job.failure.message) })}</p> : null}
-        {/* Cut off (its server stopped): no row to fix, the message says what to do. */}
+        {/* Cut off each time it ran (its server stopped): no row to fix, the message says what to do. */}
         {job.failure && job.failure.row === null ? (
           <p data-testid="import-interrupted">{l(job.failure.message)}</p>
         ) : (
