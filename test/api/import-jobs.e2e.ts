@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { IMPORT_MAX_ROWS, type ImportJobView } from '@nguon/shared';
 import pg from 'pg';
+import { ImportJobRunner } from '../../server/src/imports/import-job-runner.js';
 import { createProducer, createUser, type Factory, type Producer } from '../factories/index.js';
 import { finishedImport, importCsv, uploadImport } from '../factories/imports.js';
 import { countRows, sql } from '../support/db.js';
@@ -75,6 +76,28 @@ describe('import jobs whose worker is gone', () => {
       expect(await countRows(next, 'audit_log', `action = 'import.run' AND target_id = $1`, [jobId])).toBe(1);
       expect(await countRows(next, 'audit_log', `action IN ('import.fail', 'import.interrupt') AND target_id = $1`, [jobId])).toBe(0);
     }, 300_000);
+  });
+
+  describe('a second run of the same job', () => {
+    const apps = appsOnOneDatabase('nguon-twice-');
+    afterAll(() => apps.close());
+
+    it('waits for the first and finds the job done: its rows are stored once', async () => {
+      const t = await apps.start(await apps.database());
+      const f: Factory = { http: httpClient(t.baseUrl), testApp: t };
+      const farm = await createProducer(f, await createUser(f, { role: 'admin' }));
+      const upload = await uploadImport(t.baseUrl, farm.owner, farm.business.id, 'batches', lotsFile(farm, 'TWICE', 3000));
+      expect(upload.status).toBe(202);
+      const jobId = (upload.body as ImportJobView).id;
+      // The worker took the job at once; a second run, as the queue's expiry would start one, meanwhile.
+      await t.app.nest.get(ImportJobRunner).handle(jobId);
+      const job = await finishedImport(t.baseUrl, farm.owner, jobId);
+      expect(job).toMatchObject({ status: 'done', processedRows: 3000, failure: null });
+      // On the embedded database the second run's claim waits for the one connection the first holds: it finds the job done before it starts.
+      expect(await sql(t, 'SELECT attempts FROM import_jobs WHERE id = $1', [jobId])).toEqual([{ attempts: onPostgres ? 2 : 1 }]);
+      expect(await countRows(t, 'batches', `lot_code LIKE 'TWICE%'`)).toBe(3000);
+      expect(await countRows(t, 'audit_log', `action = 'import.run' AND target_id = $1`, [jobId])).toBe(1);
+    }, 120_000);
   });
 
   describe('the periodic sweep, while the app runs', () => {
