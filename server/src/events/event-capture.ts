@@ -8,6 +8,7 @@ import { BusinessEntity } from '../businesses/business.entity.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { insertAll } from '../database/insert-all.js';
 import { RecordsService } from '../records/records.service.js';
+import { inTurns } from '../common/in-turns.js';
 import { CaptureProblem, checkAlone, identified } from './event-checks.js';
 import { planEvent, type CaptureNote, type PlannedEvent } from './event-plan.js';
 import { EventStore } from './event-store.js';
@@ -91,7 +92,8 @@ export class EventCapture {
     );
     const recordedBy = actor.principal.kind === 'user' ? actor.principal.id : null;
     const decided: (PlannedEvent | { duplicate: true; eventId: string } | { problem: CaptureProblem })[] = [];
-    for (const [index, event] of events.entries()) {
+    // Checked in turns: a set of thousands must not keep a shopper's page waiting.
+    for await (const [index, event] of inTurns([...events.entries()])) {
       let plan: ReturnType<typeof planEvent> | undefined;
       const problem = alone[index] ?? problemOf(() => (plan = planEvent(event, businessId, recordedBy, named)));
       decided.push(problem ? { problem } : plan!);

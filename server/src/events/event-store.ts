@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import type { EventBatchRole, UnitCode } from '@nguon/shared';
 import { namedPlaces, normalizeBizStep } from '@nguon/shared';
+import { inTurns } from '../common/in-turns.js';
 import { insertAll } from '../database/insert-all.js';
 import { MasterDataArrivals } from '../common/master-data/master-data-arrivals.js';
 import { EventIdentifierEntity } from './event-identifier.entity.js';
@@ -50,12 +51,6 @@ export class EventStore implements OnModuleInit {
     });
   }
 
-  /** Stores one event: `appendAll` of one. */
-  async append(tx: EntityManager, input: AppendEvent): Promise<EventEntity> {
-    const [stored] = await this.appendAll(tx, [input]);
-    return stored!;
-  }
-
   /**
    * Stores events in the order given, as one write: every batch they touch is locked once (in id
    * order) and its chain head read once, the chains are computed in memory, and events, links and
@@ -70,7 +65,8 @@ export class EventStore implements OnModuleInit {
     const events: EventEntity[] = [];
     const links: Omit<EventBatchEntity, 'linkedAt' | 'linkHash'>[] = [];
     const identifiers: EventIdentifierEntity[] = [];
-    for (const input of inputs) {
+    // Hashed in turns, as a set's events are checked.
+    for await (const input of inTurns(inputs)) {
       const doc = input.document;
       const chained = new Set<string>();
       const eventLinks = input.links.map((l) => {

@@ -5,7 +5,7 @@ import { parseDate, parseQuantity, parseUnit } from './import-cells.js';
 import type { SheetRow } from './import-file.js';
 import { findTakenLots } from './import-references.queries.js';
 import { cellReader, requireCells, RowProblems } from './row-problems.js';
-import { inTurns } from './rows-in-turns.js';
+import { inTurns } from '../common/in-turns.js';
 import { validateRowDto } from './validate-row-dto.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 
