@@ -344,6 +344,7 @@ export function constrainDigitalLink(uri: string): string | null {
  */
 const canonicalForms = new Map<string, string | null>();
 const CANONICAL_FORMS_KEPT = 10_000;
+const CANONICAL_FORM_LENGTH_KEPT = 200;
 
 /**
  * The canonical identifier the event hash uses for a GS1 key written as an EPC URI or as a GS1
@@ -355,6 +356,8 @@ export function canonicalGs1Identifier(value: string): string | null {
   if (value.startsWith('urn:epc:')) canonical = epcUriToDigitalLink(value);
   else if (value.startsWith('http:') || value.startsWith('https:')) canonical = constrainDigitalLink(value);
   else canonical = null;
+  // Only identifiers of a sane length are kept: a scanner's URL is attacker-chosen, and the map must stay small.
+  if (value.length > CANONICAL_FORM_LENGTH_KEPT) return canonical;
   if (canonicalForms.size >= CANONICAL_FORMS_KEPT) canonicalForms.clear();
   canonicalForms.set(value, canonical);
   return canonical;
