@@ -42,8 +42,10 @@ describe('a capture job whose worker is killed with kill -9 in the middle of its
       );
       await client.end();
     } else {
-      // The embedded database has one connection, held by the run: its progress cannot be read from outside.
-      await new Promise((resolve) => setTimeout(resolve, 3000));
+      // The embedded database has one connection, held by the run: its progress cannot be read from
+      // outside, so the kill follows the run's start in the log (its 10,000 events take seconds).
+      await until('the run to start', async () => server.log().includes(`capture ${jobId}: run 1 started`), 60_000);
+      await new Promise((resolve) => setTimeout(resolve, 500));
     }
     await killed(server.child);
 

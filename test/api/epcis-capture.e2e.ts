@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventHashId, epcisDocumentEvents, gs1CheckDigit, type PublicBatchView } from '@nguon/shared';
@@ -716,6 +717,26 @@ describe('EPCIS 2.0 capture', () => {
       ]);
       const reader = await createApiKey(f, lister.owner, lister.business.id, { scopes: ['read'] });
       expectApiError(await f.http.get('/epcis/capture', { token: reader.token }), 403, 'INSUFFICIENT_SCOPE');
+    });
+
+    it("are shown to their business's people and keys and to inspectors; anyone else is told they do not exist", async () => {
+      const lot = `https://id.gs1.org/01/${gtinOf(farm.business).padStart(14, '0')}/10/SEEN-1`;
+      const { captureID } = (await captureAndWait(f.http, documentOf(1, lot), { token: key.token })).body;
+      const other = await createProducer(f, await createUser(f, { role: 'admin' }), { business: { gs1Prefixes: [makeCompanyPrefix()] } });
+      const otherKey = await createApiKey(f, other.owner, other.business.id, { scopes: ['capture'] });
+      const inspector = await createUser(f, { role: 'inspector' });
+
+      for (const token of [key.token, farm.owner.token, inspector.token]) {
+        expect((await f.http.get(`/epcis/capture/${captureID}`, { token })).body).toMatchObject({ captureID, success: true });
+      }
+      for (const token of [otherKey.token, other.owner.token]) {
+        // The same answer as for a job that never was, so an id gives nothing away.
+        const problem = ({ body: { instance, requestId, ...rest } }: HttpResponse) => rest;
+        const hidden = await f.http.get(`/epcis/capture/${captureID}`, { token });
+        expect(hidden.status).toBe(404);
+        expect(problem(hidden)).toEqual(problem(await f.http.get(`/epcis/capture/${randomUUID()}`, { token })));
+      }
+      expect((await f.http.get(`/epcis/capture/${captureID}`)).status).toBe(401);
     });
   });
 });

@@ -51,8 +51,10 @@ describe('import jobs whose worker is gone', () => {
         );
         await client.end();
       } else {
-        // The embedded database has one connection, held by the run: its progress cannot be read from outside.
-        await new Promise((resolve) => setTimeout(resolve, 1500));
+        // The embedded database has one connection, held by the run: its progress cannot be read from
+        // outside, so the kill follows the run's start in the log (its 10,000 rows take seconds).
+        await until('the run to start', async () => server.log().includes(`import ${jobId}: run 1 started`), 60_000);
+        await new Promise((resolve) => setTimeout(resolve, 500));
       }
       await killed(server.child);
 

@@ -21,7 +21,16 @@ export interface AccessRule {
   publishes?: boolean;
   /** With `actsFor`: a caller who may not act for it is told it does not exist (404), as for someone else's job. */
   conceals?: boolean;
+  /**
+   * A public read (used alone, no credential needed) of a business or its records: shown to everyone
+   * once the business is verified, otherwise only to its people and those who read everything;
+   * anyone else is told it does not exist.
+   */
+  shows?: ShownTarget;
 }
+
+/** What a public read shows: a business, or a place of one. */
+export type ShownTarget = Extract<OwnedTarget, { kind: 'business' | 'location' }>;
 
 /** Who reads every business's records: with `actsFor`, the `authorities` of a read. */
 export const READS_EVERYTHING: UserRole[] = ['inspector', 'admin'];
@@ -37,6 +46,8 @@ export type OwnedTarget =
   | { kind: 'batch_records'; id: (request: FastifyRequest) => unknown }
   /** An import job: the business that started it. */
   | { kind: 'import'; id: (request: FastifyRequest) => unknown }
+  /** An EPCIS capture job: the business it captured for. */
+  | { kind: 'capture_job'; id: (request: FastifyRequest) => unknown }
   /** Several batches (or products of batches about to be made) that must all belong to the acting business: processing outputs. */
   | { kind: 'batches'; ids: (request: FastifyRequest) => unknown };
 
@@ -49,10 +60,10 @@ const bodyField = (name: string) => (request: FastifyRequest) => (request.body a
 
 /** Rule builders, so controllers read as one line each. */
 export const owned = {
-  businessInPath: (name = 'businessId'): OwnedTarget => ({ kind: 'business', id: param(name) }),
+  businessInPath: (name = 'businessId'): ShownTarget => ({ kind: 'business', id: param(name) }),
   productInBody: (name = 'productId'): OwnedTarget => ({ kind: 'product', id: bodyField(name) }),
   productInPath: (name = 'id'): OwnedTarget => ({ kind: 'product', id: param(name), inPath: true }),
-  locationInPath: (name = 'id'): OwnedTarget => ({ kind: 'location', id: param(name) }),
+  locationInPath: (name = 'id'): ShownTarget => ({ kind: 'location', id: param(name) }),
   batchInPath: (name = 'id', recipients?: (request: FastifyRequest) => boolean): OwnedTarget => ({
     kind: 'batch',
     id: param(name),
@@ -60,6 +71,7 @@ export const owned = {
   }),
   batchRecordsInPath: (name = 'id'): OwnedTarget => ({ kind: 'batch_records', id: param(name) }),
   importInPath: (name = 'id'): OwnedTarget => ({ kind: 'import', id: param(name) }),
+  captureJobInPath: (name = 'id'): OwnedTarget => ({ kind: 'capture_job', id: param(name) }),
   /** Processing `outputs`: existing batches (`batchId`) or new batches of a product (`newBatch.productId`). */
   processingOutputs: (list = 'outputs'): OwnedTarget => ({
     kind: 'batches',

@@ -14,7 +14,7 @@ export type RequestWithActor = FastifyRequest & { actor?: Actor };
 /**
  * The one gate every route passes: authenticates the bearer credential, then enforces the
  * route's `@Access` rule (role, API key scope, and the business the request acts for).
- * Routes without a rule are public; a credential there only widens what reads may show.
+ * Routes without a rule, or with only `shows`, are public; a credential there only widens what reads may show.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -28,8 +28,10 @@ export class AccessGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
     const request = context.switchToHttp().getRequest<RequestWithActor>();
-    const principal = await this.authenticator.authenticate(request.headers.authorization, { required: rule !== undefined });
-    if (!principal) return rule === undefined;
+    const isPublic = rule === undefined || rule.shows !== undefined;
+    const principal = await this.authenticator.authenticate(request.headers.authorization, { required: !isPublic });
+    if (rule?.shows) await this.ownership.refuseIfHidden(rule.shows, request, principal);
+    if (!principal) return isPublic;
     const actor: Actor = {
       principal,
       businessId: null,
@@ -38,7 +40,7 @@ export class AccessGuard implements CanActivate {
       clientRequestId: clientRequestIdOf(request),
     };
     request.actor = actor;
-    if (!rule) return true;
+    if (!rule || isPublic) return true;
 
     if (principal.kind === 'api_key') {
       if (!rule.scope || rule.roles) throw new DomainError('FORBIDDEN');

@@ -45,3 +45,24 @@ export async function findImportOwner(db: EntityManager, jobId: string): Promise
   const [row]: { business_id: string }[] = await db.query(`SELECT business_id FROM import_jobs WHERE id = $1`, [jobId]);
   return row?.business_id ?? null;
 }
+
+/** The business a public read shows and its status: the business itself, or a place's owner; null when there is none. */
+export async function findShownBusiness(db: EntityManager, kind: 'business' | 'location', id: string): Promise<BusinessStatusRow | null> {
+  const sql =
+    kind === 'business'
+      ? `SELECT id, status FROM businesses WHERE id = $1`
+      : `SELECT b.id, b.status FROM locations l JOIN businesses b ON b.id = l.business_id WHERE l.id = $1`;
+  const [row]: BusinessStatusRow[] = await db.query(sql, [id]);
+  return row ?? null;
+}
+
+export interface BusinessStatusRow {
+  id: string;
+  status: string;
+}
+
+/** The business an EPCIS capture job captured for; null when there is no such job (or it named none). */
+export async function findCaptureJobOwner(db: EntityManager, jobId: string): Promise<string | null> {
+  const [row]: { business_id: string | null }[] = await db.query(`SELECT business_id FROM capture_jobs WHERE id = $1`, [jobId]);
+  return row?.business_id ?? null;
+}

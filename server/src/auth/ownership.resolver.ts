@@ -6,16 +6,20 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { RecordsService } from '../records/records.service.js';
-import type { OwnedTarget } from './access-rule.js';
+import type { OwnedTarget, ShownTarget } from './access-rule.js';
 import { findBusinessStatus } from './business-status.queries.js';
 import {
   findBatchOrProductOwners,
   findBatchRecorders,
   findBusinessId,
+  findCaptureJobOwner,
   findImportOwner,
   findLocationOwner,
   findProductOwner,
+  findShownBusiness,
 } from './ownership.queries.js';
+import type { Principal } from './principal.js';
+import { TenancyPolicy } from './tenancy.policy.js';
 
 /**
  * Finds which businesses may act on the thing a request touches: one indexed query per request.
@@ -64,6 +68,11 @@ export class OwnershipResolver {
         if (!businessIds.length) throw new DomainError('BATCH_NOT_FOUND');
         return businessIds;
       }
+      case 'capture_job': {
+        const businessId = await findCaptureJobOwner(this.db.manager, this.pathId(target.id(request)));
+        if (!businessId) throw new DomainError('NOT_FOUND');
+        return [businessId];
+      }
       case 'import': {
         const businessId = await findImportOwner(this.db.manager, this.pathId(target.id(request)));
         if (!businessId) throw new DomainError('NOT_FOUND');
@@ -80,6 +89,14 @@ export class OwnershipResolver {
         if (!businessIds.length) throw new DomainError('BATCH_NOT_FOUND');
         return businessIds;
       }
+    }
+  }
+
+  /** A public read of an unverified business's records, by someone outside it, is told it does not exist. */
+  async refuseIfHidden(target: ShownTarget, request: FastifyRequest, principal: Principal | null): Promise<void> {
+    const business = await findShownBusiness(this.db.manager, target.kind, this.pathId(target.id(request)));
+    if (!business || !TenancyPolicy.seesBusiness(principal, business)) {
+      throw new DomainError(target.kind === 'business' ? 'BUSINESS_NOT_FOUND' : 'LOCATION_NOT_FOUND');
     }
   }
 

@@ -36,9 +36,11 @@ export class BusinessesController {
     return this.businesses.searchDirectory(query.q);
   }
 
+  /** Verified businesses are public; others only for their people, inspectors and administrators. */
   @Get(':id')
-  get(@OptionalActor() actor: Actor | null, @Param('id', UuidParam) id: string): Promise<BusinessView> {
-    return this.businesses.getBusiness(actor, id);
+  @Access({ shows: owned.businessInPath('id') })
+  get(@Param('id', UuidParam) id: string): Promise<BusinessView> {
+    return this.businesses.getBusiness(id);
   }
 
   @Post(':id/verify')

@@ -117,7 +117,7 @@ export class BusinessesService {
         details: change,
       });
     });
-    return this.getBusiness(actor, businessId);
+    return this.getBusiness(businessId);
   }
 
   /** The owners set or clear the business's GLN, which must fall under its prefixes as its GTINs do. */
@@ -134,7 +134,7 @@ export class BusinessesService {
         details: { from: business.gln, to: dto.gln },
       });
     });
-    return this.getBusiness(actor, businessId);
+    return this.getBusiness(businessId);
   }
 
   /** An administrator confirms the prefixes a verified business added since its verification. */
@@ -155,7 +155,7 @@ export class BusinessesService {
       });
     });
     await this.changes.publish(linked);
-    return this.getBusiness(actor, businessId);
+    return this.getBusiness(businessId);
   }
 
   /** Verifies, rejects or suspends a business (administrators; the access rule checks the role). */
@@ -197,13 +197,13 @@ export class BusinessesService {
     });
     await this.businessPagesChanged(businessId);
     await this.changes.publish(linked);
-    return this.getBusiness(actor, businessId);
+    return this.getBusiness(businessId);
   }
 
-  /** A business: verified ones are public; others only for their members, inspectors and admins. */
-  async getBusiness(actor: Actor | null, businessId: string): Promise<BusinessView> {
+  /** A business, whoever may see it (the access rule of its route decides). */
+  async getBusiness(businessId: string): Promise<BusinessView> {
     const business = await this.businesses.findOneBy({ id: businessId });
-    if (!business || !this.maySee(actor, business)) throw new DomainError('BUSINESS_NOT_FOUND');
+    if (!business) throw new DomainError('BUSINESS_NOT_FOUND');
     return this.view(business);
   }
 
@@ -256,10 +256,6 @@ export class BusinessesService {
   /** The producer's badge and certificates show on every consumer page of its batches. */
   private async businessPagesChanged(businessId: string): Promise<void> {
     await this.changes.publish(await findBatchIds(this.db.manager, businessId));
-  }
-
-  private maySee(actor: Actor | null, business: BusinessEntity): boolean {
-    return TenancyPolicy.seesBusiness(actor?.principal ?? null, business);
   }
 
   private async lockOrFail(tx: EntityManager, businessId: string): Promise<BusinessEntity> {

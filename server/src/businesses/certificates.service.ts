@@ -37,12 +37,12 @@ export class CertificatesService {
 
   async addBusinessCertificate(actor: Actor, dto: CreateCertificateDto): Promise<BusinessView> {
     await this.addCertificate(actor, businessHolder(actor), dto);
-    return this.businesses.getBusiness(actor, actor.businessId!);
+    return this.businesses.getBusiness(actor.businessId!);
   }
 
   async updateBusinessCertificate(actor: Actor, certificateId: string, dto: UpdateCertificateDto): Promise<BusinessView> {
     await this.updateCertificate(actor, businessHolder(actor), certificateId, dto);
-    return this.businesses.getBusiness(actor, actor.businessId!);
+    return this.businesses.getBusiness(actor.businessId!);
   }
 
   removeBusinessCertificate(actor: Actor, certificateId: string): Promise<void> {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, Api
 import { IsOptional, IsUUID } from 'class-validator';
 import type { EventView } from '@nguon/shared';
 import type { FastifyReply } from 'fastify';
-import { Access } from '../auth/access-rule.js';
+import { Access, owned, READS_EVERYTHING } from '../auth/access-rule.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -131,12 +131,13 @@ export class EpcisCaptureController {
     );
   }
 
+  /** Its business's people and keys see a job; inspectors and administrators see every job; others are told it does not exist. */
   @Get('capture/:id')
-  @Access({ scope: 'capture' })
+  @Access({ scope: 'capture', actsFor: owned.captureJobInPath(), authorities: READS_EVERYTHING, conceals: true })
   @ApiOperation({ summary: 'A capture job: running until its document is captured, then its outcome event by event' })
-  async job(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+  async job(@Param('id', UuidParam) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     captureHeaders(reply);
-    const job = await this.capture.getJob(actor, id);
+    const job = await this.capture.getJob(id);
     return jobView(job, this.capture.processedCount(job));
   }
 

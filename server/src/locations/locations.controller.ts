@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { LocationView, Page } from '@nguon/shared';
 import { Access, owned } from '../auth/access-rule.js';
-import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
 import { PageQueryDto } from '../common/pagination/page-query.dto.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
@@ -22,18 +22,17 @@ export class LocationsController {
     return this.locations.addLocation(actor, dto);
   }
 
+  /** The places of a business that is not verified are shown only to its people, inspectors and administrators. */
   @Get('businesses/:businessId/locations')
-  list(
-    @OptionalActor() actor: Actor | null,
-    @Param('businessId', UuidParam) businessId: string,
-    @Query() query: PageQueryDto,
-  ): Promise<Page<LocationView>> {
-    return this.locations.listLocations(actor, businessId, query);
+  @Access({ shows: owned.businessInPath() })
+  list(@Param('businessId', UuidParam) businessId: string, @Query() query: PageQueryDto): Promise<Page<LocationView>> {
+    return this.locations.listLocations(businessId, query);
   }
 
   @Get('locations/:id')
-  get(@OptionalActor() actor: Actor | null, @Param('id', UuidParam) id: string): Promise<LocationView> {
-    return this.locations.getLocation(actor, id);
+  @Access({ shows: owned.locationInPath() })
+  get(@Param('id', UuidParam) id: string): Promise<LocationView> {
+    return this.locations.getLocation(id);
   }
 
   @Patch('locations/:id')

@@ -1,11 +1,5 @@
 import type { EntityManager } from 'typeorm';
 
-/** A business and its status, for who may see it. */
-export interface BusinessStatusRow {
-  id: string;
-  status: string;
-}
-
 /** The batches whose consumer pages show the place: as their origin, or where one of their events happened. */
 export async function findBatchesShowingLocation(tx: EntityManager, locationId: string): Promise<string[]> {
   const rows: { id: string }[] = await tx.query(
@@ -14,9 +8,4 @@ export async function findBatchesShowingLocation(tx: EntityManager, locationId: 
     [locationId],
   );
   return rows.map((r) => r.id);
-}
-
-export async function findBusinessStatusRow(db: EntityManager, businessId: string): Promise<BusinessStatusRow | null> {
-  const [business]: BusinessStatusRow[] = await db.query(`SELECT id, status FROM businesses WHERE id = $1`, [businessId]);
-  return business ?? null;
 }

@@ -4,7 +4,6 @@ import type { LocationView, Page } from '@nguon/shared';
 import { DataSource, QueryFailedError, Repository } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
-import { TenancyPolicy } from '../auth/tenancy.policy.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { MasterDataArrivals } from '../common/master-data/master-data-arrivals.js';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -14,7 +13,7 @@ import type { CreateLocationDto } from './dto/create-location.dto.js';
 import type { UpdateLocationDto } from './dto/update-location.dto.js';
 import { LocationEntity } from './location.entity.js';
 import { mapLocation } from './location.mapper.js';
-import { findBatchesShowingLocation, findBusinessStatusRow } from './locations.queries.js';
+import { findBatchesShowingLocation } from './locations.queries.js';
 
 const FOREIGN_KEY_VIOLATION = '23503';
 
@@ -51,7 +50,7 @@ export class LocationsService {
       return { location: saved, linked: await this.arrivals.placeRegistered(tx, saved) };
     });
     await this.changes.publish(linked);
-    return this.getLocation(actor, location.id);
+    return this.getLocation(location.id);
   }
 
   async updateLocation(actor: Actor, locationId: string, dto: UpdateLocationDto): Promise<LocationView> {
@@ -68,7 +67,7 @@ export class LocationsService {
       return [...new Set([...(await findBatchesShowingLocation(tx, locationId)), ...linked])];
     });
     await this.changes.publish(shownOn);
-    return this.getLocation(actor, locationId);
+    return this.getLocation(locationId);
   }
 
   /** Only a place nothing refers to: batches and events name their places for good. */
@@ -93,15 +92,14 @@ export class LocationsService {
     }
   }
 
-  /** A place of a business that is not verified is shown only to its people, inspectors and administrators. */
-  async getLocation(actor: Actor | null, id: string): Promise<LocationView> {
+  /** A place, whoever may see it (the access rule of its route decides). */
+  async getLocation(id: string): Promise<LocationView> {
     const location = await this.locations.findOneBy({ id });
-    if (!location || !(await this.seesBusiness(actor, location.businessId))) throw new DomainError('LOCATION_NOT_FOUND');
+    if (!location) throw new DomainError('LOCATION_NOT_FOUND');
     return mapLocation(location);
   }
 
-  async listLocations(actor: Actor | null, businessId: string, query: PageQueryDto): Promise<Page<LocationView>> {
-    if (!(await this.seesBusiness(actor, businessId))) throw new DomainError('BUSINESS_NOT_FOUND');
+  async listLocations(businessId: string, query: PageQueryDto): Promise<Page<LocationView>> {
     const [rows, total] = await this.locations.findAndCount({
       where: { businessId },
       order: { name: 'ASC' },
@@ -109,11 +107,6 @@ export class LocationsService {
       take: query.limit,
     });
     return toPage(rows, total, query, mapLocation);
-  }
-
-  private async seesBusiness(actor: Actor | null, businessId: string): Promise<boolean> {
-    const business = await findBusinessStatusRow(this.db.manager, businessId);
-    return business !== null && TenancyPolicy.seesBusiness(actor?.principal ?? null, business);
   }
 }
 

@@ -139,6 +139,8 @@ export abstract class QueuedJobRunner implements OnApplicationBootstrap, OnAppli
   async handle(id: string): Promise<void> {
     const attempts = await claimRun(this.db.manager, this.kind.jobs, id, this.owner);
     if (attempts === null) return;
+    // For the operator: which instance took which job, and how many runs it has had.
+    this.logger.log(`${this.kind.noun} ${id}: run ${attempts} started`);
     const running: RunProgress = { processed: 0 };
     this.runs.set(id, running);
     try {
