@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { IMPORT_COLUMNS, type ImportColumn, type ImportFormat, type ImportKind } from '@nguon/shared';
 
 /** Excel opens a CSV as UTF-8 (Vietnamese intact) only when it starts with a byte-order mark. */
@@ -37,7 +36,9 @@ function csvTemplate(kind: ImportKind): Buffer {
 /** The data sheet with the column keys as its header, then a guide: each column in both languages with an example. */
 async function xlsxTemplate(kind: ImportKind): Promise<Buffer> {
   const columns = IMPORT_COLUMNS[kind];
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first spreadsheet rather than at start: exceljs is some 400 modules.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Nguồn';
   const data = workbook.addWorksheet(kind === 'batches' ? 'Lô hàng - Batches' : 'Sự kiện - Events', {
     views: [{ state: 'frozen', ySplit: 1 }],

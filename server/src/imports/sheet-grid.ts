@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { overLimit, SheetRefused, unreadable, type SheetLimits } from './sheet-refusal.js';
 import { assertZipWithinLimit } from './zip-guard.js';
@@ -67,8 +67,10 @@ function readCsv(body: Buffer, limits: SheetLimits): GridRow[] {
 async function readXlsx(body: Buffer, limits: SheetLimits): Promise<GridRow[]> {
   assertZipWithinLimit(body, limits.uncompressedBytes);
   const grid = new Grid(limits);
+  // Loaded on the first spreadsheet rather than at start: exceljs is some 400 modules.
+  const { default: Excel } = await import('exceljs');
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([body]), {
+    const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([body]), {
       worksheets: 'emit',
       sharedStrings: 'cache',
       styles: 'cache',

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
-import PDFDocument from 'pdfkit';
 import { labelsPerPage, type LabelTemplate } from '@nguon/shared';
 import { qrSymbolPath } from './qr-symbol.js';
 
@@ -60,7 +59,9 @@ interface LabelLayout {
  * about one page in memory. The QR symbol is one form XObject placed on every label: a thousand
  * labels stay small and are drawn in well under a second.
  */
-export function labelSheetPdf(content: LabelContent, sheet: SheetLayout): Readable {
+export async function labelSheetPdf(content: LabelContent, sheet: SheetLayout): Promise<Readable> {
+  // Loaded on the first sheet rather than at start.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: content.title, Producer: 'Nguồn' } });
   doc.registerFont('regular', FONTS.regular);
   doc.registerFont('bold', FONTS.bold);

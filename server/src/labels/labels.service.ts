@@ -55,7 +55,7 @@ export class LabelsService {
       businessId: batch.businessId,
       details: { template: template.id, count },
     });
-    const pdf = labelSheetPdf(this.labelContent(batch), { template, count, startAt: query.startAt });
+    const pdf = await labelSheetPdf(this.labelContent(batch), { template, count, startAt: query.startAt });
     // Lot codes may hold characters a file name cannot (`/`, `"`...).
     return { fileName: `nhan-${batch.lotCode.replace(/[^A-Za-z0-9._-]+/g, '-')}.pdf`, pdf };
   }

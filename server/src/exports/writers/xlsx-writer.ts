@@ -1,5 +1,5 @@
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { localize, type Locale, type LocalizedText } from '@nguon/shared';
 import { cellText, localTime, type CellValue, type ColumnSet, type ExportColumn } from '../export-columns.js';
 import type { ExportRow } from '../export-row.js';
@@ -45,13 +45,10 @@ function writeGlossary(sheet: ExcelJS.Worksheet, set: ColumnSet, locale: Locale)
   }
 }
 
-async function writeWorkbook(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  pages: AsyncIterable<ExportRow[]>,
-  set: ColumnSet,
-  locale: Locale,
-  out: PassThrough,
-): Promise<void> {
+async function writeWorkbook(pages: AsyncIterable<ExportRow[]>, set: ColumnSet, locale: Locale, out: PassThrough): Promise<void> {
+  // Loaded on the first spreadsheet rather than at start: exceljs is some 400 modules.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Nguồn';
   const { columns } = set;
   // The events sheet first: the zip takes the sheets in the order they are added, so its rows stream out as written.
@@ -84,9 +81,6 @@ async function writeWorkbook(
  */
 export function xlsxStream(pages: AsyncIterable<ExportRow[]>, set: ColumnSet, locale: Locale): Readable {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  writeWorkbook(workbook, pages, set, locale, out).catch((error: unknown) =>
-    out.destroy(error instanceof Error ? error : new Error(String(error))),
-  );
+  writeWorkbook(pages, set, locale, out).catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
   return out;
 }
