@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs';
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
-/** GS1's EPCIS 2.0 JSON Schema (draft-07), shipped with the server, compiled once. */
-const schema = JSON.parse(readFileSync(new URL('./schema/EPCIS-JSON-Schema.json', import.meta.url), 'utf8')) as object;
-const ajv = new Ajv.default({ allErrors: true, strict: false });
-addFormats.default(ajv);
-const validate = ajv.compile(schema);
+let compiled: ValidateFunction | undefined;
+
+/** GS1's EPCIS 2.0 JSON Schema (draft-07), shipped with the server, compiled once, on the first capture rather than at start. */
+function validator(): ValidateFunction {
+  if (compiled) return compiled;
+  const schema = JSON.parse(readFileSync(new URL('./schema/EPCIS-JSON-Schema.json', import.meta.url), 'utf8')) as object;
+  const ajv = new Ajv.default({ allErrors: true, strict: false });
+  addFormats.default(ajv);
+  return (compiled = ajv.compile(schema));
+}
 
 export interface SchemaProblem {
   /** JSON pointer to the field, e.g. `/epcisBody/eventList/3/eventTimeZoneOffset`. */
@@ -39,6 +44,7 @@ function problemOf(error: ErrorObject): SchemaProblem {
 
 /** Gate one of capture: the document against GS1's schema, each problem at its field. */
 export function validateEpcisDocument(document: unknown): { valid: boolean; errors: SchemaProblem[] } {
+  const validate = validator();
   if (validate(document)) return { valid: true, errors: [] };
   const errors = (validate.errors ?? []).filter((e) => !SUMMARY_KEYWORDS.has(e.keyword)).map(problemOf);
   const unique = [...new Map(errors.map((e) => [`${e.pointer} ${e.message}`, e])).values()];
