@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
+import type { QueryRunner } from 'typeorm';
 import pg from 'pg';
 import { createApiKey, createBatch, createProducer, createUser, type Factory } from '../factories/index.js';
-import { documentOf, finishedCaptureJob } from '../support/capture-jobs.js';
+import { captureAndWait, documentOf, finishedCaptureJob } from '../support/capture-jobs.js';
 import { countRows, sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
 import { appsOnOneDatabase, killed, spawnServer, until } from '../support/server-process.js';
@@ -65,4 +66,49 @@ describe('a capture job whose worker is killed with kill -9 in the middle of its
     const integrity = await httpClient(next.baseUrl).get(`/api/batches/${batch.id}/integrity`);
     expect(integrity.body).toMatchObject({ verified: true, records: EVENTS + 1 });
   }, 300_000);
+});
+
+describe('an instance shut down just as a capture job ends', () => {
+  const apps = appsOnOneDatabase('nguon-capture-close-');
+  afterAll(() => apps.close());
+
+  it("closes its database only once the queue has recorded the job's completion", async () => {
+    const db = await apps.database();
+    const t = await apps.start(db);
+    const f: Factory = { http: httpClient(t.baseUrl), testApp: t };
+    const farm = await createProducer(f, await createUser(f, { role: 'admin' }));
+    await createBatch(f, farm.owner, farm.product.id, { lotCode: 'CLOSE-1' });
+    const key = await createApiKey(f, farm.owner, farm.business.id, { scopes: ['capture'] });
+    // pg-boss records a job's completion after the run, without awaiting it: slowed down here, it
+    // is still on its way when the job reads as finished and the instance is told to stop.
+    const dataSource = t.app.database.dataSource;
+    const create = dataSource.createQueryRunner.bind(dataSource);
+    dataSource.createQueryRunner = (...args: Parameters<typeof create>): QueryRunner => {
+      const runner = create(...args);
+      const query = runner.query.bind(runner);
+      runner.query = (async (sql: string, ...rest: unknown[]) => {
+        if (sql.includes("state = 'completed'")) await new Promise((resolve) => setTimeout(resolve, 500));
+        return (query as (...all: unknown[]) => Promise<unknown>)(sql, ...rest);
+      }) as QueryRunner['query'];
+      return runner;
+    };
+    const unhandled: unknown[] = [];
+    const noteUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', noteUnhandled);
+    let captureId: string;
+    try {
+      const lot = `https://id.gs1.org/01/${farm.product.gtin!.padStart(14, '0')}/10/CLOSE-1`;
+      const captured = await captureAndWait(f.http, documentOf(3, lot), { token: key.token });
+      expect(captured.body).toMatchObject({ success: true, capturedCount: 3 });
+      captureId = captured.body.captureID;
+      await apps.stop(t);
+      // Long enough for a statement cut off by the closed database to have failed.
+      await new Promise((resolve) => setTimeout(resolve, 700));
+    } finally {
+      process.off('unhandledRejection', noteUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+    const next = await apps.start(db);
+    expect(await sql(next, 'SELECT state FROM pgboss.job WHERE id = $1', [captureId])).toEqual([{ state: 'completed' }]);
+  });
 });

@@ -26,6 +26,20 @@ describeWithChromium("the inspector's workspace in Chromium", (chromiumPath) => 
 
   const lotsShown = (selector: string) =>
     page.locator(selector).evaluateAll((rows) => rows.map((row) => row.getAttribute('data-lot-code')));
+  /**
+   * The rows' lot codes (sorted when `anyOrder`) once they are the expected ones: a list re-renders
+   * while its query settles (as typed, then as submitted), so its first rows may not be its last.
+   */
+  async function expectLots(selector: string, expected: string[], anyOrder = false) {
+    const read = async () => (anyOrder ? (await lotsShown(selector)).sort() : await lotsShown(selector));
+    const deadline = Date.now() + 10_000;
+    let lots = await read();
+    while (JSON.stringify(lots) !== JSON.stringify(expected) && Date.now() < deadline) {
+      await page.waitForTimeout(100);
+      lots = await read();
+    }
+    expect(lots).toEqual(expected);
+  }
 
   it('searches a lot typed without diacritics, traces it, recalls it, and the consumer page of a batch made from it shows the recall', async () => {
     await page.getByTestId('user-menu-button').click();
@@ -36,24 +50,24 @@ describeWithChromium("the inspector's workspace in Chromium", (chromiumPath) => 
     await page.getByTestId('search-submit').click();
     await page.waitForURL(/q=cam\+bu\+huong\+son/);
     await page.getByTestId('search-row').first().waitFor();
-    expect((await lotsShown('[data-testid="search-row"]')).sort()).toEqual(['CAM-HK-01', 'CAM-HK-01-B']);
+    await expectLots('[data-testid="search-row"]', ['CAM-HK-01', 'CAM-HK-01-B'], true);
 
     // Sorting by a column says so to assistive technology, and turns round on a second click.
     const lotHeader = page.locator('th', { has: page.getByTestId('sort-lotCode') });
     await page.getByTestId('sort-lotCode').click();
     await expect(lotHeader.getAttribute('aria-sort')).resolves.toBe('ascending');
     await page.waitForURL(/order=asc/);
-    expect(await lotsShown('[data-testid="search-row"]')).toEqual(['CAM-HK-01', 'CAM-HK-01-B']);
+    await expectLots('[data-testid="search-row"]', ['CAM-HK-01', 'CAM-HK-01-B']);
     await page.getByTestId('sort-lotCode').click();
     await page.waitForURL(/order=desc/);
     await expect(lotHeader.getAttribute('aria-sort')).resolves.toBe('descending');
-    expect(await lotsShown('[data-testid="search-row"]')).toEqual(['CAM-HK-01-B', 'CAM-HK-01']);
+    await expectLots('[data-testid="search-row"]', ['CAM-HK-01-B', 'CAM-HK-01']);
 
     await page.getByRole('link', { name: 'CAM-HK-01', exact: true }).click();
     await page.waitForURL(new RegExp(`/inspector/batches/${chain.oranges.id}$`));
     const graph = page.getByTestId('trace-graph');
     await graph.getByTestId('trace-node').first().waitFor();
-    expect((await lotsShown('[data-testid="trace-graph"] [data-testid="trace-node"]')).sort()).toEqual(['CAM-HK-01', 'JUICE-01']);
+    await expectLots('[data-testid="trace-graph"] [data-testid="trace-node"]', ['CAM-HK-01', 'JUICE-01'], true);
     const businesses = await graph.getByTestId('trace-business').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label')));
     expect(businesses).toEqual(
       expect.arrayContaining([
@@ -61,7 +75,7 @@ describeWithChromium("the inspector's workspace in Chromium", (chromiumPath) => 
         expect.stringContaining('Cửa hàng Thực phẩm Sạch Hà Nội'),
       ]),
     );
-    expect(await lotsShown('[data-testid="trace-row"]')).toEqual(['CAM-HK-01', 'JUICE-01']);
+    await expectLots('[data-testid="trace-row"]', ['CAM-HK-01', 'JUICE-01']);
     await expect(page.getByTestId('trace-integrity').getAttribute('data-verified')).resolves.toBe('true');
 
     await page.getByTestId('recall-batch').click();

@@ -19,9 +19,15 @@ async function signIn(url: string, owner: Credentials): Promise<string> {
 }
 
 /** Waits for an import job to end; its row count and how long it took from the POST. */
-async function importRun(url: string, token: string, businessId: string, gtin: string): Promise<{ ms: number; rows: number }> {
+async function importRun(
+  url: string,
+  token: string,
+  businessId: string,
+  gtin: string,
+  lots: string,
+): Promise<{ ms: number; rows: number }> {
   const header = 'product,lot_code,production_date';
-  const rows = Array.from({ length: IMPORT_MAX_ROWS }, (_, n) => `${gtin},BUSY-${n},01/10/2026`);
+  const rows = Array.from({ length: IMPORT_MAX_ROWS }, (_, n) => `${gtin},${lots}-${n},01/10/2026`);
   const started = performance.now();
   const response = await fetch(`${url}/api/businesses/${businessId}/imports?kind=batches`, {
     method: 'POST',
@@ -68,9 +74,17 @@ export async function benchBusyDatabase(options: {
 }): Promise<void> {
   const { url } = options;
   const token = await signIn(url, options.owner);
+  // The import's rate first on its own (issue #16's goal), then beside an export and a shopper.
+  const alone = await importRun(url, token, options.businessId, options.gtin, 'ALONE');
+  const aloneRate = alone.rows / (alone.ms / 1000);
+  console.log(
+    `A ${IMPORT_MAX_ROWS.toLocaleString('en')}-row CSV import of batches on its own (${options.embedded ? 'embedded PGlite' : 'PostgreSQL'}): ` +
+      `${Math.round(alone.ms)} ms from POST to job done, ${Math.round(aloneRate)} rows/s ` +
+      `(goal ≥ ${IMPORT_ROWS_PER_SECOND}: ${aloneRate >= IMPORT_ROWS_PER_SECOND ? 'met' : 'not met'}).`,
+  );
   let busy = true;
   const work = Promise.all([
-    importRun(url, token, options.businessId, options.gtin),
+    importRun(url, token, options.businessId, options.gtin, 'BUSY'),
     exportRun(url, token, options.businessId, options.productId),
   ]).finally(() => (busy = false));
   const waits: number[] = [];
@@ -102,7 +116,6 @@ export async function benchBusyDatabase(options: {
   ]);
   console.log(
     `Consumer views meanwhile: ${waits.length}, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${Math.round(waits.at(-1) ?? 0)} ms ` +
-      `(goal p99 < ${CONSUMER_P99_MS}: ${at(0.99) < CONSUMER_P99_MS ? 'met' : 'not met'}); ` +
-      `import ${Math.round(importRate)} rows/s (goal ≥ ${IMPORT_ROWS_PER_SECOND}: ${importRate >= IMPORT_ROWS_PER_SECOND ? 'met' : 'not met'}).`,
+      `(goal p99 < ${CONSUMER_P99_MS}: ${at(0.99) < CONSUMER_P99_MS ? 'met' : 'not met'}); import meanwhile ${Math.round(importRate)} rows/s.`,
   );
 }

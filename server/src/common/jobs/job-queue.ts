@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import PgBoss from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -15,14 +15,16 @@ export type QueuedJob<T> = PgBoss.JobWithMetadata<T>;
  * each job runs in one instance at a time; its schema is installed by a migration.
  */
 @Injectable()
-export class JobQueue implements OnApplicationShutdown {
+export class JobQueue implements BeforeApplicationShutdown {
   private readonly logger = new Logger(JobQueue.name);
   private readonly boss: PgBoss;
+  private readonly pool: ReturnType<typeof poolExecutor>;
   private started: Promise<unknown> | null = null;
 
   constructor(@InjectDataSource() db: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
+    this.pool = poolExecutor(db);
     this.boss = new PgBoss({
-      db: poolExecutor(db),
+      db: this.pool,
       schema: JOB_QUEUE_SCHEMA,
       // The schema is the migrations' business; a version mismatch stops the start.
       migrate: false,
@@ -63,8 +65,12 @@ export class JobQueue implements OnApplicationShutdown {
     await this.boss.fail(name, id, { reason }, { db: transactionExecutor(tx) });
   }
 
-  /** Lets jobs in progress here finish (up to 30 s) before the database closes. */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Lets jobs in progress here finish (up to 30 s), and the queue's last statements, while the
+   * database is still open: before any module's shutdown, TypeORM's (which closes it) included.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.started) await this.boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+    await this.pool.idle();
   }
 }
