@@ -54,7 +54,7 @@ export async function checkBatchRows(db: EntityManager, businessId: string, rows
       unit: read('unit', parseUnit),
       originLocationId: origin?.id,
     };
-    const dto = await validateRowDto(CreateBatchDto, plain, row, COLUMN_OF, problems);
+    const dto = validateRowDto(CreateBatchDto, plain, row, COLUMN_OF, problems);
     for (const column of ['expiry_date', 'best_before_date'] as const) {
       const date = column === 'expiry_date' ? dto.expiryDate : dto.bestBeforeDate;
       if (date && dto.productionDate && date < dto.productionDate)

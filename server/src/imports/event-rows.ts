@@ -102,7 +102,7 @@ export async function checkEventRows(db: EntityManager, businessId: string, rows
       cells.document_type && cells.document_id ? [{ type: cells.document_type.toLowerCase(), id: cells.document_id }] : undefined;
     const partyField =
       stage === 'receiving' ? (partyId ? 'sourceBusinessId' : 'sourceName') : partyId ? 'destinationBusinessId' : 'destinationName';
-    const dto = await validateRowDto(
+    const dto = validateRowDto(
       RecordStageDto,
       {
         stage,
