@@ -46,6 +46,12 @@ export async function findImportOwner(db: EntityManager, jobId: string): Promise
   return row?.business_id ?? null;
 }
 
+/** A business and its status. */
+export interface BusinessStatusRow {
+  id: string;
+  status: string;
+}
+
 /** The business a public read shows and its status: the business itself, or a place's owner; null when there is none. */
 export async function findShownBusiness(db: EntityManager, kind: 'business' | 'location', id: string): Promise<BusinessStatusRow | null> {
   const sql =
@@ -54,11 +60,6 @@ export async function findShownBusiness(db: EntityManager, kind: 'business' | 'l
       : `SELECT b.id, b.status FROM locations l JOIN businesses b ON b.id = l.business_id WHERE l.id = $1`;
   const [row]: BusinessStatusRow[] = await db.query(sql, [id]);
   return row ?? null;
-}
-
-export interface BusinessStatusRow {
-  id: string;
-  status: string;
 }
 
 /** The business an EPCIS capture job captured for; null when there is no such job (or it named none). */
