@@ -27,6 +27,7 @@ import { LocationsModule } from './locations/locations.module.js';
 import { MembersModule } from './members/members.module.js';
 import { ProductsModule } from './products/products.module.js';
 import { PublicViewModule } from './public-view/public-view.module.js';
+import { DatabaseModule } from './database/database.module.js';
 import { QrModule } from './qr/qr.module.js';
 import { ResolverModule } from './resolver/resolver.module.js';
 import { SearchModule } from './search/search.module.js';
@@ -52,6 +53,7 @@ export class AppModule {
           useFactory: () => database.dataSource.options,
           dataSourceFactory: async () => database.dataSource,
         }),
+        DatabaseModule.forRoot(database),
         CacheModule,
         JobsModule,
         MasterDataModule,

@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BusinessView } from '@nguon/shared';
+import { loadConfig } from '../../server/src/config/app-config.js';
+import { openDatabase, type Database } from '../../server/src/database/data-source.js';
+import { LongWork } from '../../server/src/database/long-work.js';
 import { createBusiness, createUser, type Factory } from '../factories/index.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -99,5 +102,69 @@ describe('the embedded database in a folder', () => {
       expect(row.n).toBe(1);
       await stop(t);
     });
+  });
+});
+
+/**
+ * Long work (a job's run) on the embedded database's one session: it commits step by step, a
+ * shopper's single statement goes between two steps, and another transaction waits until the
+ * work ends, so that nothing changes under it (decision record 0027).
+ */
+describe('long work on the embedded database', () => {
+  let database: Database;
+
+  beforeAll(async () => {
+    database = await openDatabase({ ...loadConfig({}), databaseUrl: null, dataDir: 'memory://' });
+  });
+  afterAll(() => database?.close());
+
+  it('lets single statements through between its steps and holds other transactions until it ends', async () => {
+    const db = database.dataSource;
+    const longWork = new LongWork(database.embedded!.turns);
+    expect(longWork.stepsCommit).toBe(true);
+    await db.query(`CREATE TABLE work_steps (n serial PRIMARY KEY, what text NOT NULL)`);
+    const order: string[] = [];
+    // Another request's transaction, asked once the first step is written (outside the work).
+    let firstStepWritten!: () => void;
+    const otherTransaction = new Promise<void>((resolve) => (firstStepWritten = resolve)).then(() =>
+      db.transaction(async (tx) => {
+        await tx.query(`INSERT INTO work_steps (what) VALUES ('other transaction')`);
+        order.push('other transaction');
+      }),
+    );
+    await longWork.run(db, async (step) => {
+      await step((tx) => tx.query(`INSERT INTO work_steps (what) VALUES ('first step')`));
+      firstStepWritten();
+      // Asked before the read and the second step, the other transaction still waits for the work to end.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      // The first step is committed: a statement from outside sees it, while the work goes on.
+      const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM work_steps`);
+      order.push(`read ${count}`);
+      await step((tx) => tx.query(`INSERT INTO work_steps (what) VALUES ('second step')`));
+      order.push('second step');
+    });
+    await otherTransaction;
+    expect(order).toEqual(['read 1', 'second step', 'other transaction']);
+    const rows = await db.query(`SELECT what FROM work_steps ORDER BY n`);
+    expect(rows.map((r: { what: string }) => r.what)).toEqual(['first step', 'second step', 'other transaction']);
+  });
+
+  it('keeps the steps already committed when a later one fails', async () => {
+    const db = database.dataSource;
+    const longWork = new LongWork(database.embedded!.turns);
+    await db.query(`CREATE TABLE kept_steps (what text NOT NULL)`);
+    await expect(
+      longWork.run(db, async (step) => {
+        await step((tx) => tx.query(`INSERT INTO kept_steps VALUES ('first')`));
+        await step(async (tx) => {
+          await tx.query(`INSERT INTO kept_steps VALUES ('second')`);
+          throw new Error('the second step fails');
+        });
+      }),
+    ).rejects.toThrow('the second step fails');
+    expect(await db.query(`SELECT what FROM kept_steps`)).toEqual([{ what: 'first' }]);
+    // The session is free again: a transaction from outside runs.
+    await db.transaction((tx) => tx.query(`INSERT INTO kept_steps VALUES ('after')`));
+    expect(await db.query(`SELECT count(*)::int AS n FROM kept_steps`)).toEqual([{ n: 2 }]);
   });
 });

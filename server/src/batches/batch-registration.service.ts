@@ -46,18 +46,7 @@ export class BatchRegistration {
    * set and their audit entries in one INSERT. Refuses them all when one is refused.
    */
   async registerBatches(actor: Actor, dtos: CreateBatchDto[], outer?: EntityManager): Promise<BatchView[]> {
-    const db = outer ?? this.db.manager;
-    const products = new Map(
-      (await db.getRepository(ProductEntity).findBy({ id: In([...new Set(dtos.map((d) => d.productId))]) })).map((p) => [p.id, p]),
-    );
-    const productOf = (dto: CreateBatchDto) => {
-      const product = products.get(dto.productId);
-      if (!product) throw new DomainError('PRODUCT_NOT_FOUND', undefined, { productId: [RULE_MESSAGES.events.noSuchProductOfBusiness] });
-      return product;
-    };
-    const businessId = productOf(dtos[0]!).businessId;
-    if (dtos.some((dto) => productOf(dto).businessId !== businessId)) throw new Error('registerBatches takes batches of one business');
-    const places = await ownLocations(db, businessId, dtos, ['originLocationId', 'locationId']);
+    const { products, productOf, businessId, places } = await this.namedBy(outer ?? this.db.manager, dtos);
     // Without a time, the commissioning happened when it was recorded (now): the production date
     // is the lot's data (its `ilmd`), not the record's time, so a lot registered today with last
     // month's dates is new, not a month quiet. Now to the minute, as the stage forms give times:
@@ -97,6 +86,34 @@ export class BatchRegistration {
       return saved;
     });
     return batches.map((batch) => mapBatch(batch, products.get(batch.productId)!, this.config.publicBaseUrl));
+  }
+
+  /**
+   * Checks batch requests as `registerBatches` would (products, places, dates, lot codes), and
+   * writes nothing: work written in several steps checks all its rows before the first.
+   */
+  async checkBatches(db: EntityManager, dtos: CreateBatchDto[]): Promise<void> {
+    const { productOf } = await this.namedBy(db, dtos);
+    await this.portalCapture.checkNewBatches(
+      db,
+      dtos.map((dto) => ({ product: productOf(dto), fields: dto, field: '' })),
+    );
+  }
+
+  /** The products and places the requests name, read at once; each product must exist, and all be of one business. */
+  private async namedBy(db: EntityManager, dtos: CreateBatchDto[]) {
+    const products = new Map(
+      (await db.getRepository(ProductEntity).findBy({ id: In([...new Set(dtos.map((d) => d.productId))]) })).map((p) => [p.id, p]),
+    );
+    const productOf = (dto: CreateBatchDto) => {
+      const product = products.get(dto.productId);
+      if (!product) throw new DomainError('PRODUCT_NOT_FOUND', undefined, { productId: [RULE_MESSAGES.events.noSuchProductOfBusiness] });
+      return product;
+    };
+    const businessId = productOf(dtos[0]!).businessId;
+    if (dtos.some((dto) => productOf(dto).businessId !== businessId)) throw new Error('registerBatches takes batches of one business');
+    const places = await ownLocations(db, businessId, dtos, ['originLocationId', 'locationId']);
+    return { products, productOf, businessId, places };
   }
 
   private within<T>(outer: EntityManager | undefined, work: (tx: EntityManager) => Promise<T>): Promise<T> {

@@ -213,7 +213,6 @@ try {
       businessId: business.id,
       productId: product.id,
       gtin: product.gtin!,
-      consumerPaths: paths,
       embedded: !scratch.databaseUrl,
     });
   const registration = app.nest.get(BatchRegistration);

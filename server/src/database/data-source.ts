@@ -1,4 +1,3 @@
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Logger } from '@nestjs/common';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
@@ -23,6 +22,7 @@ import { ScanEntity } from '../scans/scan.entity.js';
 import { NotificationEntity } from '../notifications/notification.entity.js';
 import { RecallEntity } from '../recalls/recall.entity.js';
 import { WebhookEntity } from '../webhooks/webhook.entity.js';
+import { embeddedClient } from './embedded-client.js';
 import { openEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { migrations } from './migrations/index.js';
 import { APPLICATION_NAME, connectionSettings, DatabaseClient, type DatabaseTimeouts } from './postgres-connection.js';
@@ -52,6 +52,12 @@ export const entities = [
   WebhookEntity,
   AttachmentEntity,
 ];
+
+/**
+ * Clients of the embedded database's pool: requests wait for its one session in turn, not for a
+ * client; a transaction held back by long work keeps its client while it waits, hence many.
+ */
+const EMBEDDED_CLIENTS = 50;
 
 export interface Database {
   dataSource: DataSource;
@@ -94,8 +100,8 @@ async function migrate(url: string, timeouts: DatabaseTimeouts): Promise<void> {
 export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'> & DatabaseTimeouts): Promise<Database> {
   const embedded = config.databaseUrl ? null : await openEmbeddedPostgres(config.dataDir);
   const options: DataSourceOptions = embedded
-    ? // PGlite is one session: one pooled connection, so transactions never interleave.
-      { ...common, poolSize: 1, extra: { ...createPgConfig(embedded.pglite) } }
+    ? // PGlite is one session, which the pool's clients take in turns: transactions never interleave.
+      { ...common, poolSize: EMBEDDED_CLIENTS, extra: { Client: embeddedClient(embedded.pglite, embedded.turns) } }
     : postgresOptions(config.databaseUrl!, config);
   const dataSource = new DataSource(options);
   try {

@@ -3,9 +3,12 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { SessionTurns } from './session-turns.js';
 
 export interface EmbeddedPostgres {
   pglite: PGlite;
+  /** Who has its one session now, and the long work that other transactions wait for. */
+  turns: SessionTurns;
   close(): Promise<void>;
 }
 
@@ -65,6 +68,7 @@ export async function openEmbeddedPostgres(dataDir: string): Promise<EmbeddedPos
     });
     return {
       pglite,
+      turns: new SessionTurns(),
       async close() {
         try {
           if (!pglite.closed) await pglite.close();

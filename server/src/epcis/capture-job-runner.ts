@@ -5,6 +5,7 @@ import { AuditTrail } from '../audit/audit-trail.js';
 import { jobActor, type Actor } from '../auth/principal.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { JobRunnerContext, QueuedJobRunner, type RunProgress } from '../common/jobs/queued-job-runner.js';
+import { LongWork } from '../database/long-work.js';
 import { CaptureProblem, EventCapture } from '../events/event-capture.js';
 import { CaptureJobEntity, type CaptureError, type CaptureWarning } from './capture-job.entity.js';
 import { loadRun } from './capture-jobs.queries.js';
@@ -54,6 +55,7 @@ export class CaptureJobRunner extends QueuedJobRunner {
     context: JobRunnerContext,
     private readonly capture: EventCapture,
     private readonly audit: AuditTrail,
+    private readonly longWork: LongWork,
   ) {
     super(context, { queue: CAPTURE_QUEUE, jobs: CAPTURE_JOBS, settings: context.config.captureJobs, noun: 'capture' });
   }
@@ -66,69 +68,72 @@ export class CaptureJobRunner extends QueuedJobRunner {
    */
   protected async run(id: string, running: RunProgress): Promise<string[]> {
     const touched = new Set<string>();
-    await this.db.transaction(async (tx) => {
-      await this.lock(tx, id);
-      const job = await loadRun(tx, id);
-      if (!job || job.status !== 'running') return;
-      const actor = jobActor({ businessId: job.business_id, userId: job.user_id, apiKeyId: job.api_key_id, request: job.request });
-      const businessId = job.business_id;
-      const behaviour = job.error_behaviour;
-      const { events, context } = epcisDocumentEvents(job.document);
-      const errors: CaptureError[] = [];
-      const warnings: CaptureWarning[] = [];
-      let unlisted = 0;
-      let captured = 0;
-      try {
-        // In a savepoint, so that a rollback undoes the chunks written but not the job's result.
-        await tx.transaction(async (documentTx) => {
-          // Checked again: the business may have been suspended while the job waited.
-          await this.capture.assertVerified(documentTx, businessId).catch((error: unknown) => {
-            if (error instanceof CaptureProblem)
-              errors.push({ eventIndex: null, eventId: null, pointer: '', code: error.code, message: error.text.en });
-            throw error instanceof CaptureProblem ? new RollBack() : error;
-          });
-          for (let start = 0; start < events.length; start += CHUNK) {
-            // `all` stores the good events too, so that later events are checked as they would be stored, then rolls back.
-            const results = await this.capture.captureAll(documentTx, actor, businessId, events.slice(start, start + CHUNK), {
-              context,
-              audit: false,
-              checkedBusiness: true,
-              onProblem: behaviour === 'rollback' ? 'stop' : 'skip',
+    // One step: the document's events are checked against one another as they are written.
+    await this.longWork.run(this.db, (step) =>
+      step(async (tx) => {
+        await this.lock(tx, id);
+        const job = await loadRun(tx, id);
+        if (!job || job.status !== 'running') return;
+        const actor = jobActor({ businessId: job.business_id, userId: job.user_id, apiKeyId: job.api_key_id, request: job.request });
+        const businessId = job.business_id;
+        const behaviour = job.error_behaviour;
+        const { events, context } = epcisDocumentEvents(job.document);
+        const errors: CaptureError[] = [];
+        const warnings: CaptureWarning[] = [];
+        let unlisted = 0;
+        let captured = 0;
+        try {
+          // In a savepoint, so that a rollback undoes the chunks written but not the job's result.
+          await tx.transaction(async (documentTx) => {
+            // Checked again: the business may have been suspended while the job waited.
+            await this.capture.assertVerified(documentTx, businessId).catch((error: unknown) => {
+              if (error instanceof CaptureProblem)
+                errors.push({ eventIndex: null, eventId: null, pointer: '', code: error.code, message: error.text.en });
+              throw error instanceof CaptureProblem ? new RollBack() : error;
             });
-            for (const [n, result] of results.entries()) {
-              const index = start + n;
-              if ('problem' in result) errors.push(problemAt(events[index]!, index, context, result.problem));
-              if (!('stored' in result)) continue;
-              captured++;
-              result.batchIds.forEach((batchId) => touched.add(batchId));
-              for (const note of result.notes) {
-                if (warnings.length >= CAPTURE_WARNINGS_LISTED) {
-                  unlisted++;
-                  continue;
+            for (let start = 0; start < events.length; start += CHUNK) {
+              // `all` stores the good events too, so that later events are checked as they would be stored, then rolls back.
+              const results = await this.capture.captureAll(documentTx, actor, businessId, events.slice(start, start + CHUNK), {
+                context,
+                audit: false,
+                checkedBusiness: true,
+                onProblem: behaviour === 'rollback' ? 'stop' : 'skip',
+              });
+              for (const [n, result] of results.entries()) {
+                const index = start + n;
+                if ('problem' in result) errors.push(problemAt(events[index]!, index, context, result.problem));
+                if (!('stored' in result)) continue;
+                captured++;
+                result.batchIds.forEach((batchId) => touched.add(batchId));
+                for (const note of result.notes) {
+                  if (warnings.length >= CAPTURE_WARNINGS_LISTED) {
+                    unlisted++;
+                    continue;
+                  }
+                  const pointer = `${eventPointer(index)}${note.pointer}`;
+                  warnings.push({ eventIndex: index, eventId: result.stored.eventId, pointer, code: note.code, message: note.text.en });
                 }
-                const pointer = `${eventPointer(index)}${note.pointer}`;
-                warnings.push({ eventIndex: index, eventId: result.stored.eventId, pointer, code: note.code, message: note.text.en });
               }
+              running.processed = start + results.length;
+              if (behaviour === 'rollback' && errors.length) throw new RollBack();
             }
-            running.processed = start + results.length;
-            if (behaviour === 'rollback' && errors.length) throw new RollBack();
-          }
-          if (behaviour === 'all' && errors.length) throw new RollBack();
-        });
-      } catch (error) {
-        if (!(error instanceof RollBack)) throw error;
-        captured = 0;
-        touched.clear();
-        warnings.length = 0;
-        unlisted = 0;
-      }
-      if (unlisted) {
-        const message = RULE_MESSAGES.epcis.warningsNotListed(unlisted).en;
-        warnings.push({ eventIndex: null, eventId: null, pointer: '', code: 'WARNINGS_NOT_LISTED', message });
-      }
-      const status = errors.length === 0 ? 'success' : captured > 0 ? 'partial' : 'failed';
-      await this.finish(tx, id, businessId, actor, { status, eventCount: events.length, captured, errors, warnings });
-    });
+            if (behaviour === 'all' && errors.length) throw new RollBack();
+          });
+        } catch (error) {
+          if (!(error instanceof RollBack)) throw error;
+          captured = 0;
+          touched.clear();
+          warnings.length = 0;
+          unlisted = 0;
+        }
+        if (unlisted) {
+          const message = RULE_MESSAGES.epcis.warningsNotListed(unlisted).en;
+          warnings.push({ eventIndex: null, eventId: null, pointer: '', code: 'WARNINGS_NOT_LISTED', message });
+        }
+        const status = errors.length === 0 ? 'success' : captured > 0 ? 'partial' : 'failed';
+        await this.finish(tx, id, businessId, actor, { status, eventCount: events.length, captured, errors, warnings });
+      }),
+    );
     return [...touched];
   }
 

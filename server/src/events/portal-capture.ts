@@ -73,26 +73,7 @@ export class PortalCapture {
     tx: EntityManager,
     rows: { product: ProductEntity; fields: NewOutputBatch; origin: LocationEntity | null; field: string }[],
   ): Promise<BatchEntity[]> {
-    for (const { fields, field } of rows) {
-      for (const date of ['expiryDate', 'bestBeforeDate'] as const) {
-        const value = fields[date];
-        if (value && value < fields.productionDate) {
-          throw new DomainError('VALIDATION_FAILED', undefined, { [`${field}${date}`]: [`${date} must not be before productionDate`] });
-        }
-      }
-    }
-    const taken = await findTakenLots(
-      tx,
-      rows.map(({ product, fields }) => ({ productId: product.id, lotCode: fields.lotCode })),
-    );
-    const seen = new Set<string>();
-    for (const { product, fields, field } of rows) {
-      const key = `${product.id} ${fields.lotCode}`;
-      if (taken.has(key) || seen.has(key)) {
-        throw new DomainError('LOT_CODE_TAKEN', undefined, { [`${field}lotCode`]: [RULE_MESSAGES.events.lotCodeTaken(fields.lotCode)] });
-      }
-      seen.add(key);
-    }
+    await this.checkNewBatches(tx, rows);
     const batches = rows.map(({ product, fields, origin }) =>
       newBatch({
         productId: product.id,
@@ -115,6 +96,30 @@ export class PortalCapture {
     );
     if (lots.length) await this.store.linkEarlier(tx, rows[0]!.product.businessId, lots);
     return batches;
+  }
+
+  /** Refuses batch rows whose dates are out of order or whose lot codes are taken (or repeated among them); writes nothing. */
+  async checkNewBatches(db: EntityManager, rows: { product: ProductEntity; fields: NewOutputBatch; field: string }[]): Promise<void> {
+    for (const { fields, field } of rows) {
+      for (const date of ['expiryDate', 'bestBeforeDate'] as const) {
+        const value = fields[date];
+        if (value && value < fields.productionDate) {
+          throw new DomainError('VALIDATION_FAILED', undefined, { [`${field}${date}`]: [`${date} must not be before productionDate`] });
+        }
+      }
+    }
+    const taken = await findTakenLots(
+      db,
+      rows.map(({ product, fields }) => ({ productId: product.id, lotCode: fields.lotCode })),
+    );
+    const seen = new Set<string>();
+    for (const { product, fields, field } of rows) {
+      const key = `${product.id} ${fields.lotCode}`;
+      if (taken.has(key) || seen.has(key)) {
+        throw new DomainError('LOT_CODE_TAKEN', undefined, { [`${field}lotCode`]: [RULE_MESSAGES.events.lotCodeTaken(fields.lotCode)] });
+      }
+      seen.add(key);
+    }
   }
 }
 

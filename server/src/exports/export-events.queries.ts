@@ -11,17 +11,19 @@ export interface EventSelection {
   withDeclarations: boolean;
 }
 
-/** Where a page ends: the next page starts after this (event time, id). */
-export interface PagePosition {
-  eventTime: string;
-  id: string;
-}
+/**
+ * How many events one page query reads, and how many batches or events one query of the
+ * export's order or count takes: small enough that each query is short and other requests get
+ * the database in between (on the embedded database, its one session).
+ */
+const PAGE_SIZE = 200;
+const CHUNK_SIZE = 1_000;
 
-/** How many events one page query reads: small enough that other requests get the connection in between. */
-export const EXPORT_PAGE_SIZE = 500;
+const chunksOf = <T>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, n) => items.slice(n * size, (n + 1) * size));
 
-function selectionWhere(selection: EventSelection, params: unknown[]): string {
-  params.push(selection.batchIds);
+function selectionWhere(selection: EventSelection, batchIds: string[], params: unknown[]): string {
+  params.push(batchIds);
   const where = [`e.id IN (SELECT eb.event_id FROM event_batches eb WHERE eb.batch_id = ANY($${params.length}::uuid[]))`];
   if (selection.from) where.push(`e.event_time >= $${params.push(selection.from)}`);
   if (selection.to) where.push(`e.event_time < $${params.push(selection.to)}`);
@@ -29,42 +31,48 @@ function selectionWhere(selection: EventSelection, params: unknown[]): string {
   return where.join(' AND ');
 }
 
-export async function countEvents(db: EntityManager, selection: EventSelection): Promise<number> {
-  const params: unknown[] = [];
-  const [row]: { count: number }[] = await db.query(
-    `SELECT count(*)::int AS count FROM events e WHERE ${selectionWhere(selection, params)}`,
-    params,
-  );
-  return row?.count ?? 0;
+/** A timestamp as text with all of PostgreSQL's microseconds, so that the order is exact. */
+const SORT_KEY = `to_char(e.event_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_key`;
+
+/**
+ * The export's cursor: the ids of the selection's events in event-time order, read once (the
+ * events in scope when the export began), a chunk of batches per query, and merged here.
+ */
+export async function eventOrder(db: EntityManager, selection: EventSelection): Promise<string[]> {
+  const keys = new Map<string, string>();
+  for (const batchIds of chunksOf(selection.batchIds, CHUNK_SIZE)) {
+    const params: unknown[] = [];
+    const rows: { id: string; sort_key: string }[] = await db.query(
+      `SELECT e.id, ${SORT_KEY} FROM events e WHERE ${selectionWhere(selection, batchIds, params)}`,
+      params,
+    );
+    for (const row of rows) keys.set(row.id, row.sort_key);
+  }
+  // The keys are UTC times of one width, and uuids compare as their text: as PostgreSQL orders them.
+  return [...keys.entries()].sort(([a, x], [b, y]) => (x < y ? -1 : x > y ? 1 : a < b ? -1 : 1)).map(([id]) => id);
 }
 
 /**
- * How many rows the spreadsheet of a selection has: one per event and lot (its subjects or
+ * How many rows the spreadsheet of these events has: one per event and lot (its subjects or
  * outputs, else its parents), times its inputs for a transformation. `toExportRows` makes exactly these.
  */
-export async function countSpreadsheetRows(db: EntityManager, selection: EventSelection): Promise<number> {
-  const params: unknown[] = [];
-  const [row]: { count: number }[] = await db.query(
-    `SELECT coalesce(sum(greatest(1, CASE WHEN c.lots > 0 THEN c.lots ELSE c.parents END) * greatest(1, c.inputs)), 0)::int AS count
-       FROM events e
-       CROSS JOIN LATERAL (
-         SELECT count(*) FILTER (WHERE eb.role NOT IN ('input', 'parent')) AS lots,
-                count(*) FILTER (WHERE eb.role = 'parent') AS parents,
-                count(*) FILTER (WHERE eb.role = 'input') AS inputs
-           FROM event_batches eb WHERE eb.event_id = e.id) c
-      WHERE ${selectionWhere(selection, params)}`,
-    params,
-  );
-  return row?.count ?? 0;
-}
-
-/** A timestamp as text with all of PostgreSQL's microseconds, so a page boundary is exact. */
-const SORT_KEY = `to_char(e.event_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_key`;
-
-function keyset(after: PagePosition | null, params: unknown[]): string {
-  if (!after) return 'true';
-  params.push(after.eventTime, after.id);
-  return `(e.event_time, e.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+export async function countSpreadsheetRows(db: EntityManager, eventIds: string[]): Promise<number> {
+  let count = 0;
+  for (const ids of chunksOf(eventIds, CHUNK_SIZE)) {
+    const [row]: { count: number }[] = await db.query(
+      `SELECT coalesce(sum(greatest(1, CASE WHEN c.lots > 0 THEN c.lots ELSE c.parents END) * greatest(1, c.inputs)), 0)::int AS count
+         FROM events e
+         CROSS JOIN LATERAL (
+           SELECT count(*) FILTER (WHERE eb.role NOT IN ('input', 'parent')) AS lots,
+                  count(*) FILTER (WHERE eb.role = 'parent') AS parents,
+                  count(*) FILTER (WHERE eb.role = 'input') AS inputs
+             FROM event_batches eb WHERE eb.event_id = e.id) c
+        WHERE e.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    count += row?.count ?? 0;
+  }
+  return count;
 }
 
 /** A batch an event names, with its product and producer: one element of `EventRow.lots`. */
@@ -85,7 +93,6 @@ export interface EventLot {
 
 export interface EventRow {
   id: string;
-  sort_key: string;
   event_id: string;
   event_type: string;
   biz_step: string | null;
@@ -109,11 +116,9 @@ export interface EventRow {
 }
 
 /** One page of the spreadsheet's events with everything a row shows of the event itself, in one query. */
-export function spreadsheetPage(db: EntityManager, selection: EventSelection, after: PagePosition | null): Promise<EventRow[]> {
-  const params: unknown[] = [];
-  const where = `${selectionWhere({ ...selection, withDeclarations: false }, params)} AND ${keyset(after, params)}`;
+export function spreadsheetPage(db: EntityManager, eventIds: string[]): Promise<EventRow[]> {
   return db.query(
-    `SELECT e.id, ${SORT_KEY}, e.event_id, e.event_type, e.biz_step, e.event_time, e.event_time_zone_offset, e.record_time, e.biz_location,
+    `SELECT e.id, e.event_id, e.event_type, e.biz_step, e.event_time, e.event_time_zone_offset, e.record_time, e.biz_location,
             e.document, ${siteJson('l')} AS site, ${partyJson('bu')} AS party, bu.tax_code,
             ${partyJson('src')} AS source_party, ${partyJson('dst')} AS destination_party,
             ${siteJson('ship_from')} AS ship_from, ${siteJson('ship_to')} AS ship_to,
@@ -144,40 +149,26 @@ export function spreadsheetPage(db: EntityManager, selection: EventSelection, af
            JOIN products p ON p.id = b.product_id
            JOIN businesses owner ON owner.id = b.business_id
           WHERE eb.event_id = e.id) lots ON true
-      WHERE ${where}
-      ORDER BY e.event_time, e.id
-      LIMIT ${EXPORT_PAGE_SIZE}`,
-    params,
+      WHERE e.id = ANY($1::uuid[])
+      ORDER BY e.event_time, e.id`,
+    [eventIds],
   );
 }
 
 export interface DocumentRow {
   id: string;
-  sort_key: string;
   document: Record<string, unknown>;
   record_time: Date;
 }
 
 /** One page of the events as captured (and their error declarations), for the EPCIS document. */
-export function documentPage(db: EntityManager, selection: EventSelection, after: PagePosition | null): Promise<DocumentRow[]> {
-  const params: unknown[] = [];
-  const where = `${selectionWhere({ ...selection, withDeclarations: true }, params)} AND ${keyset(after, params)}`;
-  return db.query(
-    `SELECT e.id, ${SORT_KEY}, e.document, e.record_time FROM events e WHERE ${where} ORDER BY e.event_time, e.id LIMIT ${EXPORT_PAGE_SIZE}`,
-    params,
-  );
+export function documentPage(db: EntityManager, eventIds: string[]): Promise<DocumentRow[]> {
+  return db.query(`SELECT e.id, e.document, e.record_time FROM events e WHERE e.id = ANY($1::uuid[]) ORDER BY e.event_time, e.id`, [
+    eventIds,
+  ]);
 }
 
-/** Reads a selection page by page (keyset on event time and id), so no connection is held between pages. */
-export async function* pages<T extends { id: string; sort_key: string }>(
-  read: (after: PagePosition | null) => Promise<T[]>,
-): AsyncGenerator<T[]> {
-  let after: PagePosition | null = null;
-  for (;;) {
-    const page = await read(after);
-    if (page.length) yield page;
-    const last = page[page.length - 1];
-    if (!last || page.length < EXPORT_PAGE_SIZE) return;
-    after = { eventTime: last.sort_key, id: last.id };
-  }
+/** Reads the events of the export's order a page at a time, each page one short query. */
+export async function* pages<T>(eventIds: string[], read: (ids: string[]) => Promise<T[]>): AsyncGenerator<T[]> {
+  for (const ids of chunksOf(eventIds, PAGE_SIZE)) yield await read(ids);
 }

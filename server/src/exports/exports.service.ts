@@ -10,9 +10,9 @@ import { withRecordTime, type EpcisEvent } from '../epcis/query-document.js';
 import type { ExportScopeDto } from './dto/export-scope.dto.js';
 import type { ColumnSet } from './export-columns.js';
 import {
-  countEvents,
   countSpreadsheetRows,
   documentPage,
+  eventOrder,
   pages,
   spreadsheetPage,
   type DocumentRow,
@@ -95,7 +95,8 @@ export class ExportsService {
       to: resolved.to,
       withDeclarations: !spreadsheet,
     };
-    const totalRows = await (spreadsheet ? countSpreadsheetRows : countEvents)(this.db.manager, selection);
+    const eventIds = await eventOrder(this.db.manager, selection);
+    const totalRows = spreadsheet ? await countSpreadsheetRows(this.db.manager, eventIds) : eventIds.length;
     // Restricted records leave the portal: who took what is kept, before the first byte goes.
     await this.audit.record(this.db.manager, actor, {
       action: 'records.export',
@@ -107,19 +108,16 @@ export class ExportsService {
     // The Vietnam set's file is told apart by name from the FSMA 204 one of the same records.
     const set = spreadsheet && layout.columns !== 'fsma204' ? `-${layout.columns}` : '';
     const fileName = `nguon-${safeName(resolved.label)}${set}-${new Date().toISOString().slice(0, 10)}.${format}`;
-    return { fileName, contentType: EXPORT_CONTENT_TYPES[format], totalRows, stream: this.stream(format, selection, layout) };
+    return { fileName, contentType: EXPORT_CONTENT_TYPES[format], totalRows, stream: this.stream(format, eventIds, layout) };
   }
 
-  private stream(format: ExportFormat, selection: EventSelection, { columns, locale }: ExportLayout): Readable {
+  private stream(format: ExportFormat, eventIds: string[], { columns, locale }: ExportLayout): Readable {
     if (!isSpreadsheetFormat(format)) {
-      return epcisStream(
-        epcisEvents(pages((after) => documentPage(this.db.manager, selection, after))),
-        format === 'xml' ? 'xml' : 'json-ld',
-      );
+      return epcisStream(epcisEvents(pages(eventIds, (ids) => documentPage(this.db.manager, ids))), format === 'xml' ? 'xml' : 'json-ld');
     }
     const rows = spreadsheetRows(
       this.db.manager,
-      pages((after) => spreadsheetPage(this.db.manager, selection, after)),
+      pages(eventIds, (ids) => spreadsheetPage(this.db.manager, ids)),
     );
     const set = COLUMN_SETS[columns];
     return format === 'csv' ? csvStream(rows, set.columns, locale) : xlsxStream(rows, set, locale);

@@ -8,10 +8,12 @@ import { BatchRegistration } from '../batches/batch-registration.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { JobRunnerContext, QueuedJobRunner, type RunProgress } from '../common/jobs/queued-job-runner.js';
+import { LongWork } from '../database/long-work.js';
 import { EventRecordingService } from '../events/event-recording.service.js';
 import type { PlannedBatch } from './batch-rows.js';
 import type { PlannedStage } from './event-rows.js';
 import { ImportJobEntity, type CheckedRows } from './import-job.entity.js';
+import { findBatchesOfLots, recordWritten } from './import-jobs.queries.js';
 
 /** The queue import jobs wait on. */
 export const IMPORT_QUEUE = 'imports';
@@ -31,6 +33,15 @@ interface PlannedWrite {
 /** Batch rows registered together: one set-based write each, and the progress moves by as many. */
 const BATCH_ROWS_PER_WRITE = 1_000;
 
+/** On the embedded database each write is a step of its own: this few rows keep it to tens of milliseconds. */
+const BATCH_ROWS_PER_STEP_EMBEDDED = 25;
+
+/** What a run knows so far: the job once read, and the row being written or checked. */
+interface RunState {
+  started: Started | null;
+  row: number | null;
+}
+
 /** The job and who sent it, once its run has read them. */
 interface Started {
   kind: ImportKind;
@@ -42,11 +53,15 @@ interface Started {
 /**
  * Runs import jobs from the queue, in any instance (decision record 0025; the claim, lock, sweep
  * and progress are QueuedJobRunner's). A run writes the file's checked rows through the same
- * recording use cases as the forms, all in one transaction with the job's result: one refusal
- * rolls back the whole file and the job says which row and why; a run cut off (its worker
- * killed) stores nothing, and the job is run again from the start by another worker. A run holds
- * the job's lock, so a second run of the same job waits for the first and finds it done: each
- * file is stored once.
+ * recording use cases as the forms, as long work (decision record 0027):
+ * - On PostgreSQL its steps share one transaction with the job's result: one refusal rolls back
+ *   the whole file and the job says which row and why; a run cut off (its worker killed) stores
+ *   nothing, and the job is run again from the start by another worker.
+ * - On the embedded database each step commits, with the rows it wrote counted on the job, and
+ *   nothing else writes until the run ends: batch rows are all checked before the first step,
+ *   and a run cut off is run again from the row after the last step written.
+ * A step holds the job's lock, so a second run of the same job waits and finds it done or goes
+ * on where it stood: each row is stored once.
  */
 @Injectable()
 export class ImportJobRunner extends QueuedJobRunner {
@@ -55,75 +70,136 @@ export class ImportJobRunner extends QueuedJobRunner {
     private readonly registration: BatchRegistration,
     private readonly recording: EventRecordingService,
     private readonly audit: AuditTrail,
+    private readonly longWork: LongWork,
   ) {
     super(context, { queue: IMPORT_QUEUE, jobs: IMPORT_JOBS, settings: context.config.importJobs, noun: 'import' });
   }
 
   protected async run(id: string, running: RunProgress): Promise<string[]> {
-    // Set inside the transaction's callback, read after it: typed so, not narrowed to null here.
-    let started = null as Started | null;
-    let current = null as number | null;
+    // What the run knows so far, for naming the row a refusal stopped at.
+    const state: RunState = { started: null, row: null };
     try {
-      return await this.db.transaction(async (tx) => {
-        await this.lock(tx, id);
-        // What the run needs, read after taking the lock: a run that waited finds the job done.
-        const job = await tx.getRepository(ImportJobEntity).findOne({
-          where: { id },
-          select: {
-            status: true,
-            kind: true,
-            businessId: true,
-            checkedRows: true,
-            createdByUserId: true,
-            createdByApiKeyId: true,
-            request: true,
-          },
-        });
-        if (!job || job.status !== 'running') return [];
-        if (!job.checkedRows) throw new Error('a running import job without its rows');
-        const { businessId, kind, checkedRows } = job;
-        const actor = jobActor({ businessId, userId: job.createdByUserId, apiKeyId: job.createdByApiKeyId, request: job.request });
-        started = { kind, businessId, actor, rows: checkedRows.length };
-        // Checked again: the business may have been suspended while the job waited.
-        if ((await findBusinessStatus(tx, businessId)) !== 'verified') throw new DomainError('BUSINESS_NOT_VERIFIED');
-        const touched = new Map<string, { id: string; lotCode: string }>();
-        for (const write of this.writesOf(actor, kind, checkedRows)) {
-          current = write.row;
-          for (const batch of await written(tx, write, (row) => (current = row)))
-            touched.set(batch.id, { id: batch.id, lotCode: batch.lotCode });
-          running.processed += write.rows;
+      return await this.longWork.run(this.db, async (step) => {
+        const begun = await step((tx) => this.begin(tx, id, state));
+        if (!begun) return [];
+        running.processed = begun.written;
+        const touched = new Map(begun.earlier.map((batch) => [batch.id, batch]));
+        for (const writes of this.stepsOf(begun.started, begun.rows)) {
+          await step(async (tx) => {
+            await this.lock(tx, id);
+            for (const write of writes) {
+              state.row = write.row;
+              for (const batch of await written(tx, write, (row) => (state.row = row)))
+                touched.set(batch.id, { id: batch.id, lotCode: batch.lotCode });
+              running.processed += write.rows;
+            }
+            // Where steps commit, the count says where a rerun goes on; in one transaction it would
+            // only lock the job's row against the heartbeat that reports the progress.
+            if (this.longWork.stepsCommit) await recordWritten(tx, id, running.processed);
+          });
         }
-        await this.audit.record(tx, actor, {
-          action: 'import.run',
-          targetType: 'import_job',
-          targetId: id,
-          businessId,
-          details: { kind, rows: started.rows, batches: touched.size },
-        });
-        const done = [...touched.values()];
-        // In the same transaction: the job says "done" exactly when its rows are stored, and its rows are dropped.
-        await tx
-          .getRepository(ImportJobEntity)
-          .update(id, { status: 'done', processedRows: started.rows, batches: done, checkedRows: () => 'NULL', finishedAt: new Date() });
-        return done.map((batch) => batch.id);
+        return step((tx) => this.finish(tx, id, begun.started, [...touched.values()]));
       });
     } catch (error) {
+      const { started, row } = state;
       // Before the job was read (its lock, its row): nothing to say about a row; the queue runs it again.
       if (!started) throw error;
       if (!(error instanceof DomainError) && !(error instanceof QueryFailedError))
-        this.logger.error(`import ${id} failed at row ${current}`, (error as Error)?.stack ?? String(error));
-      await this.fail(id, started, { row: current, message: failureText(error) });
+        this.logger.error(`import ${id} failed at row ${row}`, (error as Error)?.stack ?? String(error));
+      await this.fail(id, started, { row, message: failureText(error) });
       return [];
     }
   }
 
-  /** Each checked row as its write through the recording use case the forms use. */
-  private writesOf(actor: Actor, kind: ImportKind, checked: CheckedRows): PlannedWrite[] {
+  /**
+   * The run's first step: the job read under its lock (a run that waited finds it done: null),
+   * and its rows still to write checked. Where steps commit one by one, a rerun goes on after the
+   * rows already written, and every batch row is checked before the first is written.
+   */
+  private async begin(
+    tx: EntityManager,
+    id: string,
+    state: RunState,
+  ): Promise<{ started: Started; rows: CheckedRows; written: number; earlier: { id: string; lotCode: string }[] } | null> {
+    await this.lock(tx, id);
+    const job = await tx.getRepository(ImportJobEntity).findOne({
+      where: { id },
+      select: {
+        status: true,
+        kind: true,
+        businessId: true,
+        checkedRows: true,
+        processedRows: true,
+        createdByUserId: true,
+        createdByApiKeyId: true,
+        request: true,
+      },
+    });
+    if (!job || job.status !== 'running') return null;
+    if (!job.checkedRows) throw new Error('a running import job without its rows');
+    const { businessId, kind, checkedRows } = job;
+    const actor = jobActor({ businessId, userId: job.createdByUserId, apiKeyId: job.createdByApiKeyId, request: job.request });
+    const started: Started = { kind, businessId, actor, rows: checkedRows.length };
+    state.started = started;
+    // Checked again: the business may have been suspended while the job waited.
+    if ((await findBusinessStatus(tx, businessId)) !== 'verified') throw new DomainError('BUSINESS_NOT_VERIFIED');
+    const written = this.longWork.stepsCommit ? job.processedRows : 0;
+    const rows = checkedRows.slice(written) as CheckedRows;
+    // Only batch files are written in several steps: their rows written before are lots registered.
+    const earlier = written
+      ? await findBatchesOfLots(
+          tx,
+          (checkedRows.slice(0, written) as PlannedBatch[]).map((r) => r.dto),
+        )
+      : [];
+    if (kind === 'batches' && this.longWork.stepsCommit) {
+      // A lot code taken since the file was checked: refused before any step is written.
+      await this.registration
+        .checkBatches(
+          tx,
+          (rows as PlannedBatch[]).map((r) => r.dto),
+        )
+        .catch(async (error: unknown) => {
+          for (const row of rows as PlannedBatch[]) {
+            state.row = row.row;
+            await this.registration.checkBatches(tx, [row.dto]);
+          }
+          state.row = null;
+          throw error;
+        });
+    }
+    return { started, rows, written, earlier };
+  }
+
+  /** The run's last step: its audit entry, and the job done with the batches its steps touched. */
+  private async finish(tx: EntityManager, id: string, started: Started, batches: { id: string; lotCode: string }[]): Promise<string[]> {
+    await this.lock(tx, id);
+    await this.audit.record(tx, started.actor, {
+      action: 'import.run',
+      targetType: 'import_job',
+      targetId: id,
+      businessId: started.businessId,
+      details: { kind: started.kind, rows: started.rows, batches: batches.length },
+    });
+    // The job says "done" in the step that ends its writes, and its rows are dropped.
+    await tx
+      .getRepository(ImportJobEntity)
+      .update(id, { status: 'done', processedRows: started.rows, batches, checkedRows: () => 'NULL', finishedAt: new Date() });
+    return batches.map((batch) => batch.id);
+  }
+
+  /**
+   * The checked rows as the run's steps, each a list of writes through the recording use cases
+   * the forms use. Batch rows go a slice at a time, set-based; stage rows are all one step, since
+   * only writing them finds a refusal (mass balance, the batch's other events).
+   */
+  private stepsOf({ actor, kind }: Started, checked: CheckedRows): PlannedWrite[][] {
     if (kind === 'batches') {
       const all = checked as PlannedBatch[];
-      const writes: PlannedWrite[] = [];
-      for (let start = 0; start < all.length; start += BATCH_ROWS_PER_WRITE) {
-        const rows = all.slice(start, start + BATCH_ROWS_PER_WRITE);
+      const size = this.longWork.stepsCommit ? BATCH_ROWS_PER_STEP_EMBEDDED : BATCH_ROWS_PER_WRITE;
+      const steps: PlannedWrite[][] = [];
+      for (let start = 0; start < all.length; start += size) {
+        const rows = all.slice(start, start + size);
         const register = (some: PlannedBatch[]): PlannedWrite => ({
           row: some[0]!.row,
           rows: some.length,
@@ -134,11 +210,11 @@ export class ImportJobRunner extends QueuedJobRunner {
               tx,
             ),
         });
-        writes.push({ ...register(rows), oneByOne: rows.map((r) => register([r])) });
+        steps.push([{ ...register(rows), oneByOne: rows.map((r) => register([r])) }]);
       }
-      return writes;
+      return steps;
     }
-    return (checked as PlannedStage[]).map(({ row, batch, dto }) => ({
+    const stages = (checked as PlannedStage[]).map(({ row, batch, dto }): PlannedWrite => ({
       row,
       rows: 1,
       write: async (tx) => {
@@ -146,6 +222,7 @@ export class ImportJobRunner extends QueuedJobRunner {
         return [batch];
       },
     }));
+    return stages.length ? [stages] : [];
   }
 
   /** The run's refusal, with its audit entry, unless another run of the job ended it meanwhile; nothing else was kept. */
@@ -156,7 +233,7 @@ export class ImportJobRunner extends QueuedJobRunner {
         .getRepository(ImportJobEntity)
         .update(
           { id, status: 'running' },
-          { status: 'failed', processedRows: 0, failure, checkedRows: () => 'NULL', finishedAt: new Date() },
+          { status: 'failed', ...this.nothingWritten(), failure, checkedRows: () => 'NULL', finishedAt: new Date() },
         );
       if (!affected) return;
       await this.audit.record(tx, job.actor, {
@@ -169,13 +246,21 @@ export class ImportJobRunner extends QueuedJobRunner {
     });
   }
 
-  /** Fails a job whose runs keep stopping: nothing of it was stored, and it is not run again. */
+  /**
+   * A failed job's rows written: none where the run was one transaction (the count was only
+   * progress); where steps committed, those they wrote stay, with their count and batches.
+   */
+  private nothingWritten(): { processedRows?: number } {
+    return this.longWork.stepsCommit ? {} : { processedRows: 0 };
+  }
+
+  /** Fails a job whose runs keep stopping, and it is not run again. */
   protected async stop(tx: EntityManager, id: string, attempts: number): Promise<void> {
     const repository = tx.getRepository(ImportJobEntity);
     const job = await repository.findOneBy({ id });
     if (!job || job.status !== 'running') return;
-    const failure = { row: null, message: RULE_MESSAGES.imports.stopped(attempts) };
-    await repository.update(id, { status: 'failed', processedRows: 0, failure, checkedRows: () => 'NULL', finishedAt: new Date() });
+    const failure = { row: null, message: RULE_MESSAGES.imports.stopped(attempts, this.longWork.stepsCommit ? job.processedRows : 0) };
+    await repository.update(id, { status: 'failed', ...this.nothingWritten(), failure, checkedRows: () => 'NULL', finishedAt: new Date() });
     await this.audit.record(tx, null, {
       action: 'import.interrupt',
       targetType: 'import_job',

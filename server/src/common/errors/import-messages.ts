@@ -12,10 +12,16 @@ const REFERENCES: Record<'product' | 'location', LocalizedText> = {
  */
 export const IMPORT_MESSAGES = {
   unsupportedFile: { vi: 'Hãy gửi tệp CSV (text/csv) hoặc Excel (.xlsx).', en: 'Send a CSV (text/csv) or Excel (.xlsx) file.' },
-  stopped: (attempts: number) => ({
-    vi: `Lượt nhập đã dừng giữa chừng ${attempts} lần (máy chủ chạy nó ngừng hoặc gặp lỗi); không dòng nào được lưu. Hãy nhập lại tệp.`,
-    en: `The import stopped part-way ${attempts} times (the server running it stopped or failed); no row was stored. Import the file again.`,
-  }),
+  stopped: (attempts: number, written: number) =>
+    written
+      ? {
+          vi: `Lượt nhập đã dừng giữa chừng ${attempts} lần (máy chủ chạy nó ngừng hoặc gặp lỗi); ${written} dòng đầu đã được lưu, các dòng sau thì chưa. Hãy nhập các dòng còn lại.`,
+          en: `The import stopped part-way ${attempts} times (the server running it stopped or failed); its first ${written} rows were stored, the rest were not. Import the remaining rows.`,
+        }
+      : {
+          vi: `Lượt nhập đã dừng giữa chừng ${attempts} lần (máy chủ chạy nó ngừng hoặc gặp lỗi); không dòng nào được lưu. Hãy nhập lại tệp.`,
+          en: `The import stopped part-way ${attempts} times (the server running it stopped or failed); no row was stored. Import the file again.`,
+        },
 
   // The file as a whole: its size, its encoding, its header.
   tooManyRows: (max: number) => ({

@@ -41,10 +41,11 @@ export interface QueuedJobKind {
  * and imports. The job's row is the record (`running` until its run ends, with what the run
  * needs); the queue's job has the same id and only says when to run it.
  *
- * A run is one transaction that first takes the job's lock (`lock`) and reads its status, so a
- * second run of the same job (the queue's expiry passed while the first was still at work) waits
- * for the first and then finds the job done: what it stores is stored once. A run that throws is
- * retried by the queue while it has attempts left, then failed (`stop`).
+ * A run is long work (decision record 0027): one transaction on PostgreSQL, short steps on the
+ * embedded database. Each of its transactions first takes the job's lock (`lock`) and reads its
+ * status, so a second run of the same job (the queue's expiry passed while the first was still at
+ * work) waits for the first and then finds the job done: what it stores is stored once. A run
+ * that throws is retried by the queue while it has attempts left, then failed (`stop`).
  *
  * A run's worker that died (kill -9, a lost machine) leaves its job started and unlocked: the
  * sweep of any instance gives it back to the queue, and another worker runs it. The queue's own
@@ -61,6 +62,7 @@ export abstract class QueuedJobRunner implements OnApplicationBootstrap, OnAppli
   private readonly embedded: boolean;
   private workerId: string | null = null;
   private timers: NodeJS.Timeout[] = [];
+  private sweeping: Promise<string[]> | null = null;
 
   protected constructor(
     context: JobRunnerContext,
@@ -74,8 +76,8 @@ export abstract class QueuedJobRunner implements OnApplicationBootstrap, OnAppli
   }
 
   /**
-   * Runs the job, in one transaction that starts with `lock`; `running.processed` is its progress.
-   * The batches whose pages it changed, to refresh once it committed.
+   * Runs the job as long work whose transactions start with `lock`; `running.processed` is its
+   * progress. The batches whose pages it changed, to refresh once it committed.
    */
   protected abstract run(id: string, running: RunProgress): Promise<string[]>;
 
@@ -88,7 +90,8 @@ export abstract class QueuedJobRunner implements OnApplicationBootstrap, OnAppli
     this.workerId = await this.queue.work<object>(this.kind.queue, this.kind.settings.pollingSeconds, (job) => this.handle(job.id));
     this.timers = [
       setInterval(() => void this.beat(), this.timings.heartbeatMs).unref(),
-      setInterval(() => void this.sweep(), this.timings.sweepMs).unref(),
+      // One sweep at a time: on the embedded database a sweep waits for a run's steps to end.
+      setInterval(() => (this.sweeping ??= this.sweep().finally(() => (this.sweeping = null))), this.timings.sweepMs).unref(),
     ];
   }
 
@@ -122,10 +125,7 @@ export abstract class QueuedJobRunner implements OnApplicationBootstrap, OnAppli
     if (this.workerId) this.queue.wake(this.workerId);
   }
 
-  /**
-   * Progress of a run on this instance, fresher than the database's count. On the embedded
-   * database it is the only live count: the run's transaction holds the one connection.
-   */
+  /** Progress of a run on this instance, fresher than the database's count. */
   processed(jobId: string): number | undefined {
     return this.runs.get(jobId)?.processed;
   }

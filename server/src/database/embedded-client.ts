@@ -1,0 +1,38 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { PglitePgConnection } from '@electric-sql/pglite/node-postgres';
+import pg from 'pg';
+import type { SessionTurns } from './session-turns.js';
+
+type Query = (text: string | { text: string }, values?: unknown[]) => Promise<unknown>;
+
+/**
+ * A node-postgres client of the embedded database that takes turns at its one session, so that
+ * the pool can hand out several (decision record 0027): a statement waits for its turn, and a
+ * transaction keeps the session from its first statement to its last.
+ */
+export function embeddedClient(pglite: PGlite, turns: SessionTurns): typeof pg.Client {
+  return class EmbeddedClient extends pg.Client {
+    constructor(config: pg.ClientConfig) {
+      const connection = new PglitePgConnection({ pglite });
+      super({ ...config, connection } as pg.ClientConfig);
+      // The server says after each statement whether a transaction is still open ('I': idle).
+      let inTransaction = false;
+      connection.on('readyForQuery', (message?: { status: string }) => (inTransaction = (message?.status ?? 'I') !== 'I'));
+      this.on('end', () => turns.release(this));
+      // TypeORM and pg-boss (through TypeORM) send promise-style queries only.
+      const send = this.query.bind(this) as Query;
+      const query: Query = async (text, values) => {
+        await turns.take(this, typeof text === 'string' ? text : text.text);
+        try {
+          return await send(text, values);
+        } finally {
+          if (!inTransaction) turns.release(this);
+          // PGlite runs on this thread and answers through promises only: without a turn of the
+          // event loop, a run's statements would follow one another and no request would be read.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      };
+      Object.assign(this, { query });
+    }
+  };
+}

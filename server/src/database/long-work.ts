@@ -1,0 +1,34 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { SessionTurns } from './session-turns.js';
+import { analyzeChangedTables } from './table-statistics.queries.js';
+
+/** One step of long work: a write in the step's transaction. */
+export type Step = <R>(write: (tx: EntityManager) => Promise<R>) => Promise<R>;
+
+/**
+ * How long work (a job's run) meets the database (decision record 0027). On PostgreSQL its steps
+ * share one transaction: other sessions read and write beside it. On the embedded database, whose
+ * one session serves every request, each step commits on its own, so that a shopper's page gets
+ * the session between two steps; other transactions wait until the work ends, so that nothing
+ * changes under it between its steps.
+ */
+export class LongWork {
+  /** Each step commits on its own: a run cut off has kept its steps so far. */
+  readonly stepsCommit: boolean;
+  private readonly logger = new Logger(LongWork.name);
+
+  constructor(private readonly turns: SessionTurns | null) {
+    this.stepsCommit = turns !== null;
+  }
+
+  async run<T>(db: DataSource, work: (step: Step) => Promise<T>): Promise<T> {
+    if (!this.turns) return db.transaction((tx) => work((write) => write(tx)));
+    try {
+      return await this.turns.exclusive(() => work((write) => db.transaction(write)));
+    } finally {
+      // Long work writes thousands of rows at once: the plans of the next queries need to know.
+      await analyzeChangedTables(db).catch((error: Error) => this.logger.warn(`table statistics not refreshed: ${error.message}`));
+    }
+  }
+}
