@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
@@ -38,6 +39,8 @@ export class BatchChanges implements OnModuleInit, OnApplicationShutdown {
   private failures = 0;
   private retry: NodeJS.Timeout | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
+  /** Names this instance in its NOTIFY payloads (`<instance> <id>,<id>…`). */
+  private readonly instance = randomUUID();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -56,7 +59,7 @@ export class BatchChanges implements OnModuleInit, OnApplicationShutdown {
     if (!this.config.databaseUrl) return;
     // A NOTIFY payload holds under 8000 bytes: about 200 ids.
     for (let start = 0; start < batchIds.length; start += NOTIFY_BATCH) {
-      const payload = batchIds.slice(start, start + NOTIFY_BATCH).join(',');
+      const payload = `${this.instance} ${batchIds.slice(start, start + NOTIFY_BATCH).join(',')}`;
       await this.db.query(`SELECT pg_notify($1, $2)`, [CHANNEL, payload]).catch((error: Error) => {
         this.logger.warn(`NOTIFY failed, other instances may serve stale pages: ${error.message}`);
       });
@@ -86,10 +89,13 @@ export class BatchChanges implements OnModuleInit, OnApplicationShutdown {
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client, new Error('the connection ended')));
     client.on('notification', (message) => {
-      if (message.channel === CHANNEL && message.payload) {
-        const batchIds = message.payload.split(',');
-        this.deliver((listener) => listener.batchesChanged(batchIds));
-      }
+      if (message.channel !== CHANNEL || !message.payload) return;
+      const [sender, ids] = message.payload.split(' ');
+      // This instance's own news was delivered when it was published: hearing it again would drop
+      // pages rebuilt since, and the next shopper would wait for them to be built once more.
+      if (sender === this.instance || !ids) return;
+      const batchIds = ids.split(',');
+      this.deliver((listener) => listener.batchesChanged(batchIds));
     });
     try {
       await client.connect();
