@@ -53,14 +53,15 @@ describeWithChromium("the inspector's workspace in Chromium", (chromiumPath) => 
     await expectLots('[data-testid="search-row"]', ['CAM-HK-01', 'CAM-HK-01-B'], true);
 
     // Sorting by a column says so to assistive technology, and turns round on a second click.
-    const lotHeader = page.locator('th', { has: page.getByTestId('sort-lotCode') });
+    // The header is re-rendered after the click: waited for with the order it says, not read at once.
+    const lotHeader = (order: string) => page.locator(`th[aria-sort="${order}"]`, { has: page.getByTestId('sort-lotCode') });
     await page.getByTestId('sort-lotCode').click();
-    await expect(lotHeader.getAttribute('aria-sort')).resolves.toBe('ascending');
     await page.waitForURL(/order=asc/);
+    await lotHeader('ascending').waitFor();
     await expectLots('[data-testid="search-row"]', ['CAM-HK-01', 'CAM-HK-01-B']);
     await page.getByTestId('sort-lotCode').click();
     await page.waitForURL(/order=desc/);
-    await expect(lotHeader.getAttribute('aria-sort')).resolves.toBe('descending');
+    await lotHeader('descending').waitFor();
     await expectLots('[data-testid="search-row"]', ['CAM-HK-01-B', 'CAM-HK-01']);
 
     await page.getByRole('link', { name: 'CAM-HK-01', exact: true }).click();
