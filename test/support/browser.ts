@@ -75,6 +75,8 @@ export async function launchBrowser(
       ...(options.args ?? []),
     ],
   });
+  // Below Jest's 30 s per test, so that a step that never comes fails naming what it waited for.
+  context.setDefaultTimeout(15_000);
   return {
     context,
     page: context.pages()[0] ?? (await context.newPage()),
