@@ -49,6 +49,8 @@ describeWithChromium('accounts, businesses and administration in Chromium', (chr
     await expect(page.getByTestId('profile-email').innerText()).resolves.toBe(owner.email);
     expect(await page.getByTestId('membership').count()).toBe(0);
     await page.getByTestId('new-business-link').click();
+    // The account page shows the same notice: wait for the new page (loaded lazily) to replace it.
+    await page.waitForURL('**/businesses/new');
     const unverified = page.getByTestId('unverified-notice');
     await expect(unverified.innerText()).resolves.toContain('Cần xác nhận email');
     expect(await page.getByTestId('business-form').count()).toBe(0);

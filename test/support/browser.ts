@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe } from '@jest/globals';
+import { describe, jest } from '@jest/globals';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { Factory } from '../factories/index.js';
 import { httpClient } from './http.js';
@@ -28,6 +28,9 @@ export function findChromium(): string | null {
  * (a failure under CI=true, see findChromium).
  */
 export function describeWithChromium(name: string, fn: (chromiumPath: string) => void): void {
+  // A browser test walks through several pages (a fresh browser's first loads, sign-ins): under a
+  // loaded CI one took over 30 s. Each of its steps is still bounded by Playwright's 15 s.
+  jest.setTimeout(90_000);
   const chromiumPath = findChromium();
   if (chromiumPath) describe(name, () => fn(chromiumPath));
   else describe.skip(name, () => fn(''));
@@ -75,7 +78,7 @@ export async function launchBrowser(
       ...(options.args ?? []),
     ],
   });
-  // Below Jest's 30 s per test, so that a step that never comes fails naming what it waited for.
+  // So that a step that never comes fails naming what it waited for, well within Jest's time for the test.
   context.setDefaultTimeout(15_000);
   return {
     context,
