@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { IntegrityReport } from '@nguon/shared';
 import type { Actor } from '../../server/src/auth/principal.js';
 import { EventCapture } from '../../server/src/events/event-capture.js';
+import { EventStore } from '../../server/src/events/event-store.js';
 import { createBatch, createProducer, createUser, recordStage, type Factory, type Producer } from '../factories/index.js';
 import { storingEvents } from '../support/capture-jobs.js';
 import { sql } from '../support/db.js';
@@ -70,5 +71,28 @@ describe('documents captured at the same time on the same batches', () => {
       { lot: 'SAME-B', records: 2 + EVENTS },
       { lot: 'SAME-C', records: 1 + EVENTS },
     ]);
+  });
+
+  it('stores none of a set whose write the database refuses part-way, and says why', async () => {
+    const batch = await createBatch(f, farm.owner, farm.product.id, { lotCode: 'SLICED' });
+    const store = t.app.nest.get(EventStore);
+    // 700 events are written in slices; one early in the set links a batch that does not exist, and
+    // the database refuses it while the later slices are still being hashed.
+    const missing = crypto.randomUUID();
+    const inputs = storingEvents(700, () => []).map((document, n) => ({
+      document,
+      links: [{ batchId: n === 10 ? missing : batch.id, role: 'subject' as const }],
+      businessId: farm.business.id,
+    }));
+    const written = t.app.database.dataSource.transaction((tx) => store.appendAll(tx, inputs));
+    await expect(written).rejects.toMatchObject({ code: '23503', detail: expect.stringContaining(missing) });
+
+    const [stored] = await sql<{ events: number }>(t, `SELECT count(*)::int AS events FROM events WHERE event_id = ANY($1::text[])`, [
+      inputs.map((i) => String(i.document.eventID)),
+    ]);
+    expect(stored!.events).toBe(0);
+    // The batch's chain is as it was: its registration alone, and still verified.
+    const report = (await f.http.get<IntegrityReport>(`/api/batches/${batch.id}/integrity`, { token: farm.owner.token })).body;
+    expect(report).toMatchObject({ verified: true, records: 1 });
   });
 });

@@ -36,7 +36,7 @@ export class CaptureJobEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
   /** The document, until it is captured; never read with the job's state (it may be megabytes). */
-  @Column({ type: 'jsonb', nullable: true, select: false }) document: unknown;
+  @Column({ type: 'json', nullable: true, select: false }) document: unknown;
   @Column({ type: 'jsonb', default: () => "'{}'" }) request: CaptureRequest;
   /** Events checked so far, written every few seconds by the run (decision record 0025). */
   @Column({ name: 'processed_count', type: 'integer', default: 0 }) processedCount: number;

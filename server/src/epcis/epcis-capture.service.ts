@@ -69,20 +69,21 @@ export class EpcisCaptureService {
     await this.capture.assertVerified(this.db.manager, businessId).catch((error: unknown) => {
       throw error instanceof CaptureProblem ? new DomainError(error.code, error.text) : error;
     });
+    // A plain insert: save() would compare and merge the document, field by field, into the entity it returns.
+    const fields = {
+      businessId,
+      userId: actor.principal.kind === 'user' ? actor.principal.id : null,
+      apiKeyId: actor.principal.kind === 'api_key' ? actor.principal.id : null,
+      status: 'running' as const,
+      errorBehaviour: behaviour,
+      eventCount: events.length,
+      // GS1's schema has checked it is a document (an object).
+      document: document as object,
+      request: originOf(actor),
+    };
     const job = await this.db.transaction(async (tx) => {
-      const repository = tx.getRepository(CaptureJobEntity);
-      const stored = await repository.save(
-        repository.create({
-          businessId,
-          userId: actor.principal.kind === 'user' ? actor.principal.id : null,
-          apiKeyId: actor.principal.kind === 'api_key' ? actor.principal.id : null,
-          status: 'running',
-          errorBehaviour: behaviour,
-          eventCount: events.length,
-          document,
-          request: originOf(actor),
-        }),
-      );
+      const { generatedMaps } = await tx.getRepository(CaptureJobEntity).insert(fields);
+      const stored = Object.assign(new CaptureJobEntity(), fields, generatedMaps[0]);
       await this.runner.enqueue(tx, stored.id);
       return stored;
     });

@@ -32,6 +32,17 @@ export interface AppendEvent {
   destinationBusinessId?: string | null;
 }
 
+/** Events hashed and written together: small enough that hashing the next overlaps writing this one. */
+const WRITE_SLICE = 250;
+
+type ChainHead = { seq: number; hash: string | null };
+
+interface StoreSlice {
+  events: EventEntity[];
+  links: Omit<EventBatchEntity, 'linkedAt' | 'linkHash'>[];
+  identifiers: EventIdentifierEntity[];
+}
+
 function idOf(value: unknown): string | null {
   return value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : null;
 }
@@ -54,7 +65,8 @@ export class EventStore implements OnModuleInit {
   /**
    * Stores events in the order given, as one write: every batch they touch is locked once (in id
    * order) and its chain head read once, the chains are computed in memory, and events, links and
-   * identifiers go in with multi-row INSERTs. They share one record time; their ids keep their order.
+   * identifiers go in with multi-row INSERTs, a few per slice of events. They share one record
+   * time; their ids keep their order.
    */
   async appendAll(tx: EntityManager, inputs: AppendEvent[]): Promise<EventEntity[]> {
     const heads = await this.lockChainHeads(
@@ -63,8 +75,25 @@ export class EventStore implements OnModuleInit {
     );
     const recordTime = new Date();
     const events: EventEntity[] = [];
-    const links: Omit<EventBatchEntity, 'linkedAt' | 'linkHash'>[] = [];
-    const identifiers: EventIdentifierEntity[] = [];
+    // Written slice by slice, each slice's INSERTs sent as soon as it is hashed: the database
+    // stores one slice while the next is hashed, on the machine's other core.
+    const writes: Promise<void>[] = [];
+    for (let start = 0; start < inputs.length; start += WRITE_SLICE) {
+      const slice = await this.chain(inputs.slice(start, start + WRITE_SLICE), heads, recordTime);
+      events.push(...slice.events);
+      const write = this.writeSlice(tx, slice);
+      // Awaited below; until then a failure must not count as unhandled.
+      write.catch(() => undefined);
+      writes.push(write);
+    }
+    // The first to fail is the cause: the ones after it fail because the transaction is aborted.
+    await Promise.all(writes);
+    return events;
+  }
+
+  /** The events of a slice with their links and identifiers, each chained onto the heads, which move on. */
+  private async chain(inputs: AppendEvent[], heads: Map<string, ChainHead>, recordTime: Date): Promise<StoreSlice> {
+    const slice: StoreSlice = { events: [], links: [], identifiers: [] };
     // Hashed in turns, as a set's events are checked.
     for await (const input of inTurns(inputs)) {
       const doc = input.document;
@@ -106,14 +135,17 @@ export class EventStore implements OnModuleInit {
       });
       event.recordHash = recordHash({ ...event, links: eventLinks });
       for (const link of eventLinks) if (link.seq !== null) heads.set(link.batchId, { seq: link.seq, hash: event.recordHash });
-      events.push(event);
-      links.push(...eventLinks.map((l) => ({ eventId: event.id, ...l })));
-      identifiers.push(...[...eventIdentifiers(doc), ...namedPlaces(doc)].map((i) => ({ eventId: event.id, ...i })));
+      slice.events.push(event);
+      slice.links.push(...eventLinks.map((l) => ({ eventId: event.id, ...l })));
+      slice.identifiers.push(...[...eventIdentifiers(doc), ...namedPlaces(doc)].map((i) => ({ eventId: event.id, ...i })));
     }
-    await insertAll(tx, EventEntity, events);
-    await insertAll(tx, EventBatchEntity, links);
-    await insertAll(tx, EventIdentifierEntity, identifiers);
-    return events;
+    return slice;
+  }
+
+  private async writeSlice(tx: EntityManager, slice: StoreSlice): Promise<void> {
+    await insertAll(tx, EventEntity, slice.events);
+    await insertAll(tx, EventBatchEntity, slice.links);
+    await insertAll(tx, EventIdentifierEntity, slice.identifiers);
   }
 
   /**
@@ -212,7 +244,7 @@ export class EventStore implements OnModuleInit {
    * Locks the batches (in id order, so writers never deadlock) until the transaction ends, and
    * reads the last link of each one's chain: concurrent writers to a batch queue up here.
    */
-  private async lockChainHeads(tx: EntityManager, batchIds: string[]): Promise<Map<string, { seq: number; hash: string | null }>> {
+  private async lockChainHeads(tx: EntityManager, batchIds: string[]): Promise<Map<string, ChainHead>> {
     const ids = [...new Set(batchIds)].sort();
     if (!ids.length) return new Map();
     await lockBatches(tx, ids);

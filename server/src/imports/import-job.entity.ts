@@ -27,7 +27,7 @@ export class ImportJobEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
   /** The checked rows, until the run ends; never read with the job's state (they may be megabytes). */
-  @Column({ name: 'checked_rows', type: 'jsonb', nullable: true, select: false }) checkedRows: CheckedRows | null;
+  @Column({ name: 'checked_rows', type: 'json', nullable: true, select: false }) checkedRows: CheckedRows | null;
   @Column({ type: 'jsonb', default: () => "'{}'" }) request: RequestOrigin;
   /** Runs started: a file whose runs keep dying is failed after the configured number. */
   @Column({ type: 'integer', default: 0 }) attempts: number;

@@ -22,6 +22,7 @@ import { AddLateBatchLinks1766400000000 } from './1766400000000-add-late-batch-l
 import { AddLatePlaceLinks1766500000000 } from './1766500000000-add-late-place-links.js';
 import { QueueCaptureJobs1766600000000 } from './1766600000000-queue-capture-jobs.js';
 import { QueueImportJobs1766700000000 } from './1766700000000-queue-import-jobs.js';
+import { KeepJobInputsAsJsonText1766800000000 } from './1766800000000-keep-job-inputs-as-json-text.js';
 
 /** Every migration, oldest first (one a line, so that parallel work merges cleanly). */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   AddLatePlaceLinks1766500000000,
   QueueCaptureJobs1766600000000,
   QueueImportJobs1766700000000,
+  KeepJobInputsAsJsonText1766800000000,
 ];
