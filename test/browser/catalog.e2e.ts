@@ -28,7 +28,6 @@ describeWithChromium('master data in Chromium: products, locations, certificates
     writeFileSync(path.join(files, 'hũ mật ong.png'), PNG_BYTES);
     writeFileSync(path.join(files, 'Chứng nhận OCOP.pdf'), PDF_BYTES);
     writeFileSync(path.join(files, 'ghi chú.txt'), 'not a picture');
-    page.setDefaultTimeout(8000);
     await signIn(page, coop.owner, `${t.baseUrl}/login`);
   });
 

@@ -42,8 +42,6 @@ describe.each(SIZES)('at %s width', (_, viewport) => {
     beforeAll(async () => {
       app = await startBrowserApp(chromiumPath, { viewport });
       ({ t, f, page } = app);
-      // A step that cannot happen fails in seconds, naming it, rather than at the test's time limit.
-      page.setDefaultTimeout(8000);
       admin = await createUser(f, { role: 'admin' });
       inspector = await createUser(f, { role: 'inspector' });
       grower = await createProducer(f, admin, {

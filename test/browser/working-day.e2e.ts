@@ -38,8 +38,6 @@ describeWithChromium('the working day of a co-operative, a distributor and an in
   beforeAll(async () => {
     app = await startBrowserApp(chromiumPath, { viewport: DAYS[0].viewport });
     ({ t, f, page } = app);
-    // A step that cannot happen fails in seconds, naming it, rather than at the test's time limit.
-    page.setDefaultTimeout(10_000);
     admin = await createUser(f, { role: 'admin' });
     inspector = await createUser(f, { role: 'inspector', displayName: 'Thanh tra Hà Tĩnh' });
   });

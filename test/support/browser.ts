@@ -78,7 +78,8 @@ export async function launchBrowser(
       ...(options.args ?? []),
     ],
   });
-  // So that a step that never comes fails naming what it waited for, well within Jest's time for the test.
+  // So that a step that never comes fails naming what it waited for, well within Jest's time for
+  // the test; more than the 8 s a loaded CI once took to show a form.
   context.setDefaultTimeout(15_000);
   return {
     context,

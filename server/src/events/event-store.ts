@@ -75,19 +75,19 @@ export class EventStore implements OnModuleInit {
     );
     const recordTime = new Date();
     const events: EventEntity[] = [];
-    // Written slice by slice, each slice's INSERTs sent as soon as it is hashed: the database
-    // stores one slice while the next is hashed, on the machine's other core.
-    const writes: Promise<void>[] = [];
+    // Written slice by slice: a slice's INSERTs are sent once it is hashed, and the next slice is
+    // hashed while the database stores this one (on the machine's other core). One statement at a
+    // time on the connection: the next slice's wait for this one's to end.
+    let writing: Promise<void> = Promise.resolve();
     for (let start = 0; start < inputs.length; start += WRITE_SLICE) {
       const slice = await this.chain(inputs.slice(start, start + WRITE_SLICE), heads, recordTime);
       events.push(...slice.events);
-      const write = this.writeSlice(tx, slice);
-      // Awaited below; until then a failure must not count as unhandled.
-      write.catch(() => undefined);
-      writes.push(write);
+      await writing;
+      writing = this.writeSlice(tx, slice);
+      // Awaited on the next turn or below; until then a failure must not count as unhandled.
+      writing.catch(() => undefined);
     }
-    // The first to fail is the cause: the ones after it fail because the transaction is aborted.
-    await Promise.all(writes);
+    await writing;
     return events;
   }
 
