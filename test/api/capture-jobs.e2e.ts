@@ -68,6 +68,36 @@ describe('a capture job whose worker is killed with kill -9 in the middle of its
   }, 300_000);
 });
 
+describe('a backlog of capture jobs', () => {
+  const apps = appsOnOneDatabase('nguon-capture-backlog-');
+  afterAll(() => apps.close());
+
+  it('is worked through one job after another, not one job per polling interval', async () => {
+    const db = await apps.database();
+    // A worker that found the queue empty looks again only after 10 minutes: every job here must be taken without that wait.
+    const t = await apps.start(db, { CAPTURE_JOB_POLL_SECONDS: '600' });
+    const f: Factory = { http: httpClient(t.baseUrl), testApp: t };
+    const farm = await createProducer(f, await createUser(f, { role: 'admin' }));
+    await createBatch(f, farm.owner, farm.product.id, { lotCode: 'BACKLOG-1' });
+    const key = await createApiKey(f, farm.owner, farm.business.id, { scopes: ['capture'] });
+    const lot = `https://id.gs1.org/01/${farm.product.gtin!.padStart(14, '0')}/10/BACKLOG-1`;
+    // Sent back to back, as an integrator with a day's documents does: all but the first wait in the queue.
+    const accepted: string[] = [];
+    for (let n = 0; n < 5; n++) {
+      const response = await f.http.post('/epcis/capture', documentOf(200, lot), {
+        token: key.token,
+        headers: { 'content-type': 'application/ld+json' },
+      });
+      expect(response.status).toBe(202);
+      accepted.push(response.body.captureID);
+    }
+    for (const id of accepted) {
+      expect(await finishedCaptureJob(f.http, id, key.token, 20_000)).toMatchObject({ success: true, capturedCount: 200 });
+    }
+    expect(await countRows(t, 'events', 'business_id = $1', [farm.business.id])).toBe(5 * 200 + 1);
+  }, 150_000);
+});
+
 describe('an instance shut down just as a capture job ends', () => {
   const apps = appsOnOneDatabase('nguon-capture-close-');
   afterAll(() => apps.close());

@@ -18,6 +18,7 @@ import { EventRecordingService } from '../events/event-recording.service.js';
 import { ProductsService } from '../products/products.service.js';
 import { ApiKeysService } from '../api-keys/api-keys.service.js';
 import { benchBusyDatabase } from './busy-database-bench.js';
+import { benchCapture } from './capture-bench.js';
 import { benchFirstPaint } from './first-paint-bench.js';
 import { benchImportCheck } from './import-bench.js';
 import { benchLabels } from './labels-bench.js';
@@ -25,8 +26,6 @@ import { benchPageWeight } from './page-weight-bench.js';
 import { benchQr } from './qr-bench.js';
 import { benchScanPath } from './scan-path-bench.js';
 import { benchTrace } from './trace-bench.js';
-import type { CreatedApiKey } from '@nguon/shared';
-import { randomUUID } from 'node:crypto';
 
 /**
  * `npm run bench`: the consumer scan path under load (P1, against a bare node:http floor in the same
@@ -39,109 +38,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ONLY_P1 = process.env.BENCH_ONLY === 'p1';
 const ONLY_P2 = process.env.BENCH_ONLY === 'p2';
 const CONNECTIONS = 50;
-
-const CAPTURE_DOCUMENTS = 5;
-/** Issue #16's goals for capture: events a second, and the share of a plain INSERT's speed. */
-const P2_EVENTS_PER_SECOND = 5_000;
-const P2_RATIO = 0.3;
-const EVENTS_PER_DOCUMENT = 1000;
-
-/** 1,000 storing events spread over the bench's batches: what an integrator's nightly upload looks like. */
-function captureDocument(paths: string[]): { eventList: Record<string, unknown>[]; document: Record<string, unknown> } {
-  const eventList = Array.from({ length: EVENTS_PER_DOCUMENT }, (_, n) => ({
-    type: 'ObjectEvent',
-    eventID: `urn:uuid:${randomUUID()}`,
-    action: 'OBSERVE',
-    bizStep: 'storing',
-    disposition: 'sellable_not_accessible',
-    eventTime: new Date(Date.UTC(2026, 9, 2, 0, 0, n % 60)).toISOString(),
-    eventTimeZoneOffset: '+07:00',
-    epcList: [],
-    quantityList: [{ epcClass: `https://id.gs1.org${paths[n % 100]}`, quantity: 10, uom: 'KGM' }],
-  }));
-  return {
-    eventList,
-    document: {
-      '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
-      type: 'EPCISDocument',
-      schemaVersion: '2.0',
-      creationDate: new Date().toISOString(),
-      epcisBody: { eventList },
-    },
-  };
-}
-
-interface CaptureJobAnswer {
-  captureID: string;
-  running?: boolean;
-  success?: boolean;
-  capturedCount?: number;
-}
-
-/**
- * The capture job once its worker has finished it (POST answers 202 as soon as the document is
- * queued). Its row is watched every 2 ms, then the job read once through the API: the bench runs
- * in the app's process, and polling the API that often cost the capture itself a sixth of its speed.
- */
-async function finishedJob(url: string, key: CreatedApiKey, accepted: CaptureJobAnswer): Promise<CaptureJobAnswer> {
-  const running = async () =>
-    (
-      (await app.database.dataSource.query(`SELECT status FROM capture_jobs WHERE id = $1`, [accepted.captureID])) as { status: string }[]
-    )[0]?.status === 'running';
-  while (await running()) await new Promise((resolve) => setTimeout(resolve, 2));
-  const response = await fetch(`${url}/epcis/capture/${accepted.captureID}`, { headers: { authorization: `Bearer ${key.key}` } });
-  return (await response.json()) as CaptureJobAnswer;
-}
-
-/** Capture throughput next to a plain multi-row INSERT of the same rows, on the same database. */
-async function benchCapture(url: string, key: CreatedApiKey, paths: string[]): Promise<void> {
-  let captureMs = 0;
-  // Round 0 warms the path up (its code compiled, its statements planned) and is not counted.
-  for (let round = -1; round < CAPTURE_DOCUMENTS; round++) {
-    const { document } = captureDocument(paths);
-    const started = performance.now();
-    const response = await fetch(`${url}/epcis/capture`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${key.key}`, 'content-type': 'application/ld+json' },
-      body: JSON.stringify(document),
-    });
-    const job = await finishedJob(url, key, (await response.json()) as CaptureJobAnswer);
-    if (round >= 0) captureMs += performance.now() - started;
-    if (!job.success || job.capturedCount !== EVENTS_PER_DOCUMENT)
-      throw new Error(`bench capture failed: ${JSON.stringify(job).slice(0, 300)}`);
-  }
-  let insertMs = 0;
-  for (let round = 0; round < CAPTURE_DOCUMENTS; round++) {
-    const { eventList } = captureDocument(paths);
-    const started = performance.now();
-    await app.database.dataSource.query(
-      `INSERT INTO events (event_id, event_type, action, biz_step, disposition, event_time, event_time_zone_offset, record_time, document)
-       SELECT e->>'eventID', e->>'type', e->>'action', e->>'bizStep', e->>'disposition', (e->>'eventTime')::timestamptz, e->>'eventTimeZoneOffset', now(), e
-         FROM jsonb_array_elements($1::jsonb) AS e`,
-      [JSON.stringify(eventList)],
-    );
-    insertMs += performance.now() - started;
-  }
-  const events = CAPTURE_DOCUMENTS * EVENTS_PER_DOCUMENT;
-  const capturePerSecond = events / (captureMs / 1000);
-  const insertPerSecond = events / (insertMs / 1000);
-  console.log(
-    `EPCIS capture of ${CAPTURE_DOCUMENTS} documents of ${EVENTS_PER_DOCUMENT} events, from POST to the job finished (schema, portal rules, hash chain, identifiers, audit, one transaction each):`,
-  );
-  console.table([
-    { case: 'POST /epcis/capture', 'events/s': Math.round(capturePerSecond), 'ms per document': Math.round(captureMs / CAPTURE_DOCUMENTS) },
-    {
-      case: 'plain multi-row INSERT of the same rows',
-      'events/s': Math.round(insertPerSecond),
-      'ms per document': Math.round(insertMs / CAPTURE_DOCUMENTS),
-    },
-  ]);
-  const ratio = capturePerSecond / insertPerSecond;
-  console.log(
-    `P2: ${Math.round(capturePerSecond)} events/s (goal ≥ ${P2_EVENTS_PER_SECOND}: ${capturePerSecond >= P2_EVENTS_PER_SECOND ? 'met' : 'not met'}), ` +
-      `${ratio.toFixed(2)}× the plain INSERT (goal ≥ ${P2_RATIO}: ${ratio >= P2_RATIO ? 'met' : 'not met'}).`,
-  );
-}
 
 const scratch = await createScratchDatabase('nguon_bench');
 // The portal under load runs in a process of its own: the embedded database then needs a folder both can open in turn.
@@ -253,7 +149,12 @@ try {
     await app.nest.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.nest.getHttpServer().address() as AddressInfo;
     const url = `http://127.0.0.1:${port}`;
-    await benchCapture(url, await app.nest.get(ApiKeysService).createKey(asOwner, { name: 'bench', scopes: ['capture'] }), paths);
+    await benchCapture({
+      url,
+      key: await app.nest.get(ApiKeysService).createKey(asOwner, { name: 'bench', scopes: ['capture'] }),
+      paths,
+      db: app.database.dataSource,
+    });
     await benchBusy(url);
   } else if (!ONLY_P1) {
     await app.nest.listen({ port: 0, host: '127.0.0.1' });
@@ -287,7 +188,12 @@ try {
       })),
     );
 
-    await benchCapture(url, await app.nest.get(ApiKeysService).createKey(asOwner, { name: 'bench', scopes: ['capture'] }), paths);
+    await benchCapture({
+      url,
+      key: await app.nest.get(ApiKeysService).createKey(asOwner, { name: 'bench', scopes: ['capture'] }),
+      paths,
+      db: app.database.dataSource,
+    });
     await benchBusy(url);
     await benchLabels(url, { email: owner.email, password: 'x' }, ids[0]!);
     await benchImportCheck(url, { email: owner.email, password: 'x' }, business.id, product.gtin!);

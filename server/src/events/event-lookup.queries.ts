@@ -12,12 +12,19 @@ export interface StoredEventRow {
   business_id: string | null;
 }
 
-/** What is stored under these eventIDs: one query, each half by its own unique index. */
+/**
+ * What is stored under these eventIDs: one query, each eventID looked up in both unique indexes.
+ * Driven by the list: `event_id = ANY(...)` over a document's thousand eventIDs was planned as a
+ * parallel scan, whose workers took ten times longer to start than the lookups take.
+ */
 export function findStoredEvents(db: EntityManager, eventIds: string[]): Promise<StoredEventRow[]> {
   return db.query(
-    `SELECT event_id, error_declared, business_id FROM events WHERE event_id = ANY($1::text[]) AND NOT error_declared
-     UNION ALL
-     SELECT event_id, error_declared, business_id FROM events WHERE event_id = ANY($1::text[]) AND error_declared`,
+    `SELECT stored.* FROM unnest($1::text[]) AS wanted (event_id)
+     CROSS JOIN LATERAL (
+       SELECT event_id, error_declared, business_id FROM events WHERE event_id = wanted.event_id AND NOT error_declared
+       UNION ALL
+       SELECT event_id, error_declared, business_id FROM events WHERE event_id = wanted.event_id AND error_declared
+     ) AS stored`,
     [eventIds],
   );
 }

@@ -3,7 +3,7 @@ import { In, IsNull, type EntityManager } from 'typeorm';
 import type { EventBatchRole, UnitCode } from '@nguon/shared';
 import { namedPlaces, normalizeBizStep } from '@nguon/shared';
 import { inTurns } from '../common/in-turns.js';
-import { insertAll } from '../database/insert-all.js';
+import { insertAll, insertStatement, send } from '../database/insert-all.js';
 import { MasterDataArrivals } from '../common/master-data/master-data-arrivals.js';
 import { EventIdentifierEntity } from './event-identifier.entity.js';
 import { eventIdentifiers } from './event-identifiers.js';
@@ -75,15 +75,20 @@ export class EventStore implements OnModuleInit {
     );
     const recordTime = new Date();
     const events: EventEntity[] = [];
-    // Written slice by slice: a slice's INSERTs are sent once it is hashed, and the next slice is
-    // hashed while the database stores this one (on the machine's other core). One statement at a
-    // time on the connection: the next slice's wait for this one's to end.
+    // Written slice by slice, each in one statement: the next slice is hashed and its statement
+    // built while the database stores this one (on the machine's other core). One statement at a
+    // time on the connection: the next slice's statement waits for this one's to end.
     let writing: Promise<void> = Promise.resolve();
     for (let start = 0; start < inputs.length; start += WRITE_SLICE) {
       const slice = await this.chain(inputs.slice(start, start + WRITE_SLICE), heads, recordTime);
       events.push(...slice.events);
+      const statement = insertStatement(tx, [
+        { entity: EventEntity, rows: slice.events },
+        { entity: EventBatchEntity, rows: slice.links },
+        { entity: EventIdentifierEntity, rows: slice.identifiers },
+      ])!;
       await writing;
-      writing = this.writeSlice(tx, slice);
+      writing = send(tx, statement);
       // Awaited on the next turn or below; until then a failure must not count as unhandled.
       writing.catch(() => undefined);
     }
@@ -140,12 +145,6 @@ export class EventStore implements OnModuleInit {
       slice.identifiers.push(...[...eventIdentifiers(doc), ...namedPlaces(doc)].map((i) => ({ eventId: event.id, ...i })));
     }
     return slice;
-  }
-
-  private async writeSlice(tx: EntityManager, slice: StoreSlice): Promise<void> {
-    await insertAll(tx, EventEntity, slice.events);
-    await insertAll(tx, EventBatchEntity, slice.links);
-    await insertAll(tx, EventIdentifierEntity, slice.identifiers);
   }
 
   /**

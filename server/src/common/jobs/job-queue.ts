@@ -48,11 +48,27 @@ export class JobQueue implements BeforeApplicationShutdown {
     await this.boss.send(name, data, { ...options, db: transactionExecutor(tx) });
   }
 
-  /** Runs `handler` for each job of the queue, one at a time in this instance; the worker's id. */
-  work<T>(name: string, pollingSeconds: number, handler: (job: QueuedJob<T>) => Promise<void>): Promise<string> {
-    return this.boss.work<T>(name, { batchSize: 1, pollingIntervalSeconds: pollingSeconds, includeMetadata: true }, async ([job]) => {
-      if (job) await handler(job);
-    });
+  /**
+   * Runs `handler` for each job of the queue, one at a time in this instance; the worker's id. A
+   * backlog is worked through without pause: after a job the worker looks for the next at once,
+   * where pg-boss would wait out its polling interval (2 s a document for an integrator's queue).
+   */
+  async work<T>(name: string, pollingSeconds: number, handler: (job: QueuedJob<T>) => Promise<void>): Promise<string> {
+    // Known once pg-boss has started the worker, before it can have fetched a job.
+    const worker: { id?: string } = {};
+    worker.id = await this.boss.work<T>(
+      name,
+      { batchSize: 1, pollingIntervalSeconds: pollingSeconds, includeMetadata: true },
+      async ([job]) => {
+        if (!job) return;
+        try {
+          await handler(job);
+        } finally {
+          if (worker.id) this.boss.notifyWorker(worker.id);
+        }
+      },
+    );
+    return worker.id;
   }
 
   /** Makes an idle worker of this instance look for work now rather than at its next poll. */

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { CreatedApiKey } from '@nguon/shared';
+
+/** Documents a case captures: a backlog long enough that its first document's unshared time weighs little. */
+const CAPTURE_DOCUMENTS = 10;
+const EVENTS_PER_DOCUMENT = 1000;
+/** Issue #16's goals for capture: events a second, and the share of a plain INSERT's speed. */
+const P2_EVENTS_PER_SECOND = 5_000;
+const P2_RATIO = 0.3;
+
+interface CaptureJobAnswer {
+  captureID: string;
+  success?: boolean;
+  capturedCount?: number;
+}
+
+/** 1,000 storing events spread over the bench's batches: what an integrator's nightly upload looks like. */
+function captureDocument(paths: string[]): { eventList: Record<string, unknown>[]; document: Record<string, unknown> } {
+  const eventList = Array.from({ length: EVENTS_PER_DOCUMENT }, (_, n) => ({
+    type: 'ObjectEvent',
+    eventID: `urn:uuid:${randomUUID()}`,
+    action: 'OBSERVE',
+    bizStep: 'storing',
+    disposition: 'sellable_not_accessible',
+    eventTime: new Date(Date.UTC(2026, 9, 2, 0, 0, n % 60)).toISOString(),
+    eventTimeZoneOffset: '+07:00',
+    epcList: [],
+    quantityList: [{ epcClass: `https://id.gs1.org${paths[n % 100]}`, quantity: 10, uom: 'KGM' }],
+  }));
+  return {
+    eventList,
+    document: {
+      '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
+      type: 'EPCISDocument',
+      schemaVersion: '2.0',
+      creationDate: new Date().toISOString(),
+      epcisBody: { eventList },
+    },
+  };
+}
+
+/**
+ * EPCIS capture's speed next to a plain multi-row INSERT of the same rows, on the same database
+ * (issue #16's P2): once as an integrator with a backlog sends documents (each as soon as the
+ * last was accepted, the jobs running meanwhile), which P2 is judged on, and once a document at a
+ * time, from POST to its job finished. The bench runs in the app's process: the jobs' rows are
+ * read directly, without the API's own work.
+ */
+export async function benchCapture(options: { url: string; key: CreatedApiKey; paths: string[]; db: DataSource }): Promise<void> {
+  const { url, key, paths, db } = options;
+  const post = async (body: string): Promise<CaptureJobAnswer> => {
+    const response = await fetch(`${url}/epcis/capture`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key.key}`, 'content-type': 'application/ld+json' },
+      body,
+    });
+    if (response.status !== 202) throw new Error(`bench capture refused: ${response.status} ${(await response.text()).slice(0, 300)}`);
+    return (await response.json()) as CaptureJobAnswer;
+  };
+  /** When the last of the jobs finished, by the server's clock, once none is running; each job checked to have stored every event. */
+  const finished = async (jobs: CaptureJobAnswer[], pollMs: number): Promise<number> => {
+    for (;;) {
+      const rows = (await db.query(`SELECT status, captured_count, finished_at FROM capture_jobs WHERE id = ANY($1)`, [
+        jobs.map((job) => job.captureID),
+      ])) as { status: string; captured_count: number; finished_at: Date | null }[];
+      if (rows.every((row) => row.status !== 'running')) {
+        const failed = rows.find((row) => row.status !== 'success' || row.captured_count !== EVENTS_PER_DOCUMENT);
+        if (failed) throw new Error(`bench capture failed: ${JSON.stringify(failed)}`);
+        return Math.max(...rows.map((row) => row.finished_at!.getTime()));
+      }
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
+  };
+  const bodies = () => Array.from({ length: CAPTURE_DOCUMENTS }, () => JSON.stringify(captureDocument(paths).document));
+
+  // One document first warms the path up (its code compiled, its statements planned).
+  await finished([await post(bodies()[0]!)], 2);
+
+  const backlog = bodies();
+  const backlogStarted = Date.now();
+  const accepted: CaptureJobAnswer[] = [];
+  for (const body of backlog) accepted.push(await post(body));
+  // Only the last finish counts, read from the jobs' rows: polled seldom, so the bench takes little from the capture.
+  const backlogMs = (await finished(accepted, 25)) - backlogStarted;
+
+  let oneByOneMs = 0;
+  for (const body of bodies()) {
+    const started = performance.now();
+    // Its row watched every 2 ms: the wait is part of what a document at a time measures.
+    await finished([await post(body)], 2);
+    oneByOneMs += performance.now() - started;
+  }
+
+  let insertMs = 0;
+  for (let round = 0; round < CAPTURE_DOCUMENTS; round++) {
+    const { eventList } = captureDocument(paths);
+    const started = performance.now();
+    await db.query(
+      `INSERT INTO events (event_id, event_type, action, biz_step, disposition, event_time, event_time_zone_offset, record_time, document)
+       SELECT e->>'eventID', e->>'type', e->>'action', e->>'bizStep', e->>'disposition', (e->>'eventTime')::timestamptz, e->>'eventTimeZoneOffset', now(), e
+         FROM jsonb_array_elements($1::jsonb) AS e`,
+      [JSON.stringify(eventList)],
+    );
+    insertMs += performance.now() - started;
+  }
+
+  const events = CAPTURE_DOCUMENTS * EVENTS_PER_DOCUMENT;
+  const row = (name: string, ms: number) => ({
+    case: name,
+    'events/s': Math.round(events / (ms / 1000)),
+    'ms per document': Math.round(ms / CAPTURE_DOCUMENTS),
+  });
+  console.log(
+    `EPCIS capture of ${CAPTURE_DOCUMENTS} documents of ${EVENTS_PER_DOCUMENT} events each (schema, portal rules, hash chain, identifiers, audit, one transaction each):`,
+  );
+  console.table([
+    row('POST /epcis/capture, a backlog: sent back to back', backlogMs),
+    row('POST /epcis/capture, one at a time: POST to job finished', oneByOneMs),
+    row('plain multi-row INSERT of the same rows', insertMs),
+  ]);
+  const perSecond = events / (backlogMs / 1000);
+  const ratio = insertMs / backlogMs;
+  console.log(
+    `P2 (the backlog): ${Math.round(perSecond)} events/s (goal ≥ ${P2_EVENTS_PER_SECOND}: ${perSecond >= P2_EVENTS_PER_SECOND ? 'met' : 'not met'}), ` +
+      `${ratio.toFixed(2)}× the plain INSERT (goal ≥ ${P2_RATIO}: ${ratio >= P2_RATIO ? 'met' : 'not met'}); ` +
+      `one document at a time: ${(insertMs / oneByOneMs).toFixed(2)}×.`,
+  );
+}
