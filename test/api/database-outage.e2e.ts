@@ -238,6 +238,12 @@ describeOnPostgres('a database outage', () => {
     });
   });
 
+  describe("the app's connections", () => {
+    it('plan without JIT compiling, which costs a short statement with a high estimate hundreds of milliseconds', async () => {
+      expect(await t.app.database.dataSource.query('SHOW jit')).toEqual([{ jit: 'off' }]);
+    });
+  });
+
   describe('a transaction left idle', () => {
     it('is ended by PostgreSQL after the idle-in-transaction timeout, so it holds no locks, and the instance serves on', async () => {
       const idle = await startTestApp({ database: scratch, env: { DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '500' } });

@@ -10,3 +10,11 @@ export async function* inTurns<T>(items: readonly T[]): AsyncGenerator<T> {
     yield item;
   }
 }
+
+/** The items in slices of a turn's worth, yielding to the event loop between slices (an export's page of rows). */
+export async function* slicesInTurns<T>(items: readonly T[]): AsyncGenerator<T[]> {
+  for (let start = 0; start < items.length; start += ITEMS_PER_TURN) {
+    if (start > 0) await setImmediate();
+    yield items.slice(start, start + ITEMS_PER_TURN);
+  }
+}

@@ -12,7 +12,10 @@ export interface EarlierNamingRow {
 
 /**
  * The business's events that named each lot's identifier and are not linked to its batch, by
- * batch, oldest record first: found by the identifier index, one query however many lots.
+ * batch, oldest record first: one query however many lots, each lot's identifier looked up in the
+ * identifier index. `OFFSET 0` keeps that lookup per lot: joined as a whole, PostgreSQL hashed
+ * every identifier and every event of the business for an import's thousand new lots (75 to 170
+ * ms a thousand, with or without statistics), which mostly no event named.
  */
 export function findEarlierNamings(
   tx: EntityManager,
@@ -20,13 +23,17 @@ export function findEarlierNamings(
   lots: { batchId: string; identifier: string }[],
 ): Promise<EarlierNamingRow[]> {
   return tx.query(
-    `SELECT n.batch_id, e.id, e.record_hash, e.document, ei.role
+    `SELECT n.batch_id, named.id, named.record_hash, named.document, named.role
        FROM unnest($2::uuid[], $3::text[]) AS n (batch_id, identifier)
-       JOIN event_identifiers ei ON ei.identifier = n.identifier
-       JOIN events e ON e.id = ei.event_id
-      WHERE e.business_id = $1
-        AND NOT EXISTS (SELECT 1 FROM event_batches eb WHERE eb.event_id = e.id AND eb.batch_id = n.batch_id)
-      ORDER BY n.batch_id, e.record_time, e.id, ei.role`,
+       CROSS JOIN LATERAL (
+         SELECT e.id, e.record_hash, e.document, e.record_time, ei.role
+           FROM event_identifiers ei
+           JOIN events e ON e.id = ei.event_id
+          WHERE ei.identifier = n.identifier AND e.business_id = $1
+            AND NOT EXISTS (SELECT 1 FROM event_batches eb WHERE eb.event_id = e.id AND eb.batch_id = n.batch_id)
+         OFFSET 0
+       ) AS named
+      ORDER BY n.batch_id, named.record_time, named.id, named.role`,
     [businessId, lots.map((l) => l.batchId), lots.map((l) => l.identifier)],
   );
 }

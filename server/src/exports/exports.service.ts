@@ -5,6 +5,7 @@ import { EXPORT_CONTENT_TYPES, isSpreadsheetFormat, type ExportColumnSet, type E
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
+import { slicesInTurns } from '../common/in-turns.js';
 import { formatEpcs } from '../epcis/epc-format.js';
 import { withRecordTime, type EpcisEvent } from '../epcis/query-document.js';
 import type { ExportScopeDto } from './dto/export-scope.dto.js';
@@ -47,21 +48,27 @@ const COLUMN_SETS: Record<ExportColumnSet, ColumnSet> = { fsma204: FSMA204_COLUM
 // A driver may hand jsonb/json back as text; the store's own rows are objects.
 const parsed = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
-/** Each page of events as its rows, with the histories of the page's lots read in one query. */
+/**
+ * Each page of events as its rows, with the histories of the page's lots read in one query. A
+ * page is made into rows and written a slice at a time, with the event loop's turn in between:
+ * a whole page at once kept a shopper's request waiting behind it.
+ */
 async function* spreadsheetRows(db: EntityManager, source: AsyncIterable<EventRow[]>): AsyncGenerator<ExportRow[]> {
   for await (const page of source) {
     const events = page.map((row) => ({ ...row, document: parsed(row.document), lots: parsed(row.lots) }));
     const batchIds = new Set(events.flatMap((row) => row.lots.filter((l) => l.role !== 'input').map((l) => l.batchId)));
     const histories = await loadLotHistories(db, [...batchIds]);
-    yield events.flatMap((row) => toExportRows(row, histories));
+    for await (const slice of slicesInTurns(events)) yield slice.flatMap((row) => toExportRows(row, histories));
   }
 }
 
 async function* epcisEvents(source: AsyncIterable<DocumentRow[]>): AsyncGenerator<EpcisEvent[]> {
   for await (const page of source) {
-    yield page.map((row) =>
-      formatEpcs(withRecordTime(parsed(row.document), new Date(row.record_time)), 'Always_GS1_Digital_Link', () => undefined),
-    );
+    for await (const slice of slicesInTurns(page)) {
+      yield slice.map((row) =>
+        formatEpcs(withRecordTime(parsed(row.document), new Date(row.record_time)), 'Always_GS1_Digital_Link', () => undefined),
+      );
+    }
   }
 }
 
