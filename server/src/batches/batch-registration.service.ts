@@ -8,6 +8,7 @@ import { epcClassOf } from '../batch-store/batch-identity.js';
 import { eventTimeOf } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
+import { inTurns } from '../common/in-turns.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { CreateBatchDto } from '../events/dto/create-batch.dto.js';
@@ -58,20 +59,24 @@ export class BatchRegistration {
         tx,
         dtos.map((dto) => ({ product: productOf(dto), fields: dto, origin: places.get(dto.originLocationId ?? '') ?? null, field: '' })),
       );
-      const documents = dtos.map((dto, n) => {
+      // Built in turns: each event's hash makes a thousand of them a tenth of a second of work.
+      const documents: Record<string, unknown>[] = [];
+      for await (const [n, dto] of inTurns([...dtos.entries()])) {
         const batch = saved[n]!;
         const place = places.get(dto.locationId ?? '') ?? places.get(dto.originLocationId ?? '');
-        return buildStageEvent({
-          stage: 'registration',
-          ...eventTimeOf({ ...dto, eventTime: dto.eventTime ?? now }),
-          quantities: [
-            { epcClass: epcClassOf({ ...batch, gtin: productOf(dto).gtin }), quantity: dto.quantity, uom: batch.unit ?? undefined },
-          ],
-          location: place ? locationUri(place) : undefined,
-          note: dto.note,
-          ilmd: ilmdOf(batch),
-        });
-      });
+        documents.push(
+          buildStageEvent({
+            stage: 'registration',
+            ...eventTimeOf({ ...dto, eventTime: dto.eventTime ?? now }),
+            quantities: [
+              { epcClass: epcClassOf({ ...batch, gtin: productOf(dto).gtin }), quantity: dto.quantity, uom: batch.unit ?? undefined },
+            ],
+            location: place ? locationUri(place) : undefined,
+            note: dto.note,
+            ilmd: ilmdOf(batch),
+          }),
+        );
+      }
       const commissioning = await this.portalCapture.captureAll(tx, actor, businessId, documents, false);
       await this.audit.recordAll(
         tx,

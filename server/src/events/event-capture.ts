@@ -82,8 +82,14 @@ export class EventCapture {
     const onProblem = options.onProblem ?? 'stop';
     // A set's events are checked against one business status, read once for all of them.
     if (!options.checkedBusiness) await this.assertVerified(tx, businessId);
-    const events = inputs.map((input) => identified(input, options.context));
-    const alone = events.map((event) => problemOf(() => checkAlone(event)));
+    // In turns, as the checks below: an event without an eventID is hashed for one.
+    const events: Record<string, unknown>[] = [];
+    const alone: (CaptureProblem | undefined)[] = [];
+    for await (const input of inTurns(inputs)) {
+      const event = identified(input, options.context);
+      events.push(event);
+      alone.push(problemOf(() => checkAlone(event)));
+    }
     const named = await NamedRecords.lookUp(
       tx,
       businessId,
