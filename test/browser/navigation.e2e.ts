@@ -217,6 +217,8 @@ describeWithChromium('navigation by role, on a computer, a tablet and a phone, i
     await portalNav.getByRole('button', { name: /Menu/ }).click();
     await portalNav.getByRole('link', { name: 'Hàng đến' }).click();
     await page.waitForURL(/\/shipments$/);
+    // The menu names the section once its page is shown (its code may still be loading at the URL's change).
+    await page.getByTestId('shipments-page').waitFor();
     await expect(portalNav.getByRole('button', { name: /Menu/ }).innerText()).resolves.toContain('Hàng đến');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await expectNoAxeViolations();
