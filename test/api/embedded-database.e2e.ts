@@ -7,6 +7,7 @@ import type { BusinessView } from '@nguon/shared';
 import { loadConfig } from '../../server/src/config/app-config.js';
 import { openDatabase, type Database } from '../../server/src/database/data-source.js';
 import { LongWork } from '../../server/src/database/long-work.js';
+import { PageReads } from '../../server/src/database/page-reads.js';
 import { createBusiness, createUser, type Factory } from '../factories/index.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -107,8 +108,8 @@ describe('the embedded database in a folder', () => {
 
 /**
  * Long work (a job's run) on the embedded database's one session: it commits step by step, a
- * shopper's single statement goes between two steps, and another transaction waits until the
- * work ends, so that nothing changes under it (decision record 0027).
+ * shopper's single statement or page of reads goes between two steps, and another transaction
+ * waits until the work ends, so that nothing changes under it (decision record 0027).
  */
 describe('long work on the embedded database', () => {
   let database: Database;
@@ -147,6 +148,42 @@ describe('long work on the embedded database', () => {
     expect(order).toEqual(['read 1', 'second step', 'other transaction']);
     const rows = await db.query(`SELECT what FROM work_steps ORDER BY n`);
     expect(rows.map((r: { what: string }) => r.what)).toEqual(['first step', 'second step', 'other transaction']);
+  });
+
+  it("lets a page's reads in between its steps, as one read-only transaction, and refuses them any write", async () => {
+    const db = database.dataSource;
+    const longWork = new LongWork(database.embedded!.turns);
+    const pageReads = new PageReads(db, database.embedded!.turns);
+    await db.query(`CREATE TABLE page_steps (n serial PRIMARY KEY, what text NOT NULL)`);
+    const order: string[] = [];
+    // A shopper's page, asked once the first step is written (outside the work).
+    let firstStepWritten!: () => void;
+    const page = new Promise<void>((resolve) => (firstStepWritten = resolve)).then(() =>
+      pageReads.run(async (manager) => {
+        const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM page_steps`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        const [{ again }] = await manager.query(`SELECT count(*)::int AS again FROM page_steps`);
+        order.push(`page read ${count} then ${again}`);
+      }),
+    );
+    await longWork.run(db, async (step) => {
+      await step((tx) => tx.query(`INSERT INTO page_steps (what) VALUES ('first step')`));
+      firstStepWritten();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await step((tx) => tx.query(`INSERT INTO page_steps (what) VALUES ('second step')`));
+      order.push('second step');
+    });
+    await page;
+    // Held until the work ended, it would have read 2: it went between the steps, and the second waited for its last read.
+    expect(order).toEqual(['page read 1 then 1', 'second step']);
+    // Nothing can be written through it: it could otherwise change what the work had checked.
+    await expect(pageReads.run((manager) => manager.query(`INSERT INTO page_steps (what) VALUES ('page')`))).rejects.toThrow(
+      /read-only transaction/,
+    );
+    // Reads that failed have let go of the session: a transaction from outside runs.
+    await db.transaction((tx) => tx.query(`INSERT INTO page_steps (what) VALUES ('after')`));
+    const rows = await db.query(`SELECT what FROM page_steps ORDER BY n`);
+    expect(rows.map((r: { what: string }) => r.what)).toEqual(['first step', 'second step', 'after']);
   });
 
   it('keeps the steps already committed when a later one fails', async () => {

@@ -721,6 +721,9 @@ describe('exports: XLSX, EPCIS, scopes and who may export', () => {
     expect(idsIn(csv)).toEqual(expected);
     const times = csv.map((r) => Date.parse(r['Event Date and Time']!));
     expect(times).toEqual([...times].sort((a, b) => a - b));
+    // The lot's history, read with the first page that names it, fills the rows of every page.
+    const sources = new Set(csv.map((r) => r['Traceability Lot Code Source']));
+    expect([...sources]).toEqual([expect.stringContaining(chain.farmB.business.legalName)]);
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await exportEvents(f, inspector, 'xlsx', scope)).bytes as unknown as ArrayBuffer);

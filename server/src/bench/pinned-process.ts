@@ -7,17 +7,18 @@ const TASKSET = ['/usr/bin/taskset', '/bin/taskset'].find((path) => existsSync(p
 export const pinned = TASKSET !== undefined;
 
 /**
- * Runs a script of this folder in its own Node.js process, on one core where taskset exists, with
- * an IPC channel; resolves with the process and its first message.
+ * Runs a script of this folder in its own Node.js process, on the core given (none: wherever the
+ * system puts it) where taskset exists, with an IPC channel; resolves with the process and its
+ * first message.
  */
 export function startPinned<T>(
   script: string,
-  core: number,
+  core: number | null,
   args: string[] = [],
   nodeOptions: string[] = [],
 ): Promise<{ child: ChildProcess; message: T }> {
   const path = new URL(script, import.meta.url).pathname;
-  const command = TASKSET ? [TASKSET, '-c', String(core), process.execPath] : [process.execPath];
+  const command = TASKSET && core !== null ? [TASKSET, '-c', String(core), process.execPath] : [process.execPath];
   const child = spawn(command[0]!, [...command.slice(1), ...nodeOptions, path, ...args], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -51,10 +51,11 @@ export class CertificatesService {
 
   /**
    * Certificates as the API shows them, oldest first, in one query: the businesses' own and those
-   * of the products (what products and the consumer's pages show).
+   * of the products (what products and the consumer's pages show); read with `manager` when given
+   * (a snapshot's).
    */
-  async certificatesOf(of: { businessIds?: string[]; productIds?: string[] }): Promise<CertificateView[]> {
-    return (await loadCertificates(this.db.manager, of)).map((c) => mapCertificate(c));
+  async certificatesOf(of: { businessIds?: string[]; productIds?: string[] }, manager = this.db.manager): Promise<CertificateView[]> {
+    return (await loadCertificates(manager, of)).map((c) => mapCertificate(c));
   }
 
   async addCertificate(actor: Actor, holder: CertificateHolder, dto: CreateCertificateDto): Promise<string> {

@@ -5,6 +5,9 @@ import type { SessionTurns } from './session-turns.js';
 
 type Query = (text: string | { text: string }, values?: unknown[]) => Promise<unknown>;
 
+/** Inside a transaction, how long statements may follow one another before the event loop turns. */
+const TURN_EVERY_MS = 10;
+
 /**
  * A node-postgres client of the embedded database that takes turns at its one session, so that
  * the pool can hand out several (decision record 0027): a statement waits for its turn, and a
@@ -17,6 +20,7 @@ export function embeddedClient(pglite: PGlite, turns: SessionTurns): typeof pg.C
       super({ ...config, connection } as pg.ClientConfig);
       // The server says after each statement whether a transaction is still open ('I': idle).
       let inTransaction = false;
+      let turnedAt = performance.now();
       connection.on('readyForQuery', (message?: { status: string }) => (inTransaction = (message?.status ?? 'I') !== 'I'));
       this.on('end', () => turns.release(this));
       // TypeORM and pg-boss (through TypeORM) send promise-style queries only.
@@ -29,7 +33,13 @@ export function embeddedClient(pglite: PGlite, turns: SessionTurns): typeof pg.C
           if (!inTransaction) turns.release(this);
           // PGlite runs on this thread and answers through promises only: without a turn of the
           // event loop, a run's statements would follow one another and no request would be read.
-          await new Promise((resolve) => setImmediate(resolve));
+          // Inside a transaction no one else may use the session anyway: its statements follow one
+          // another for a while, so that it lets go of the session sooner, but the loop still
+          // turns (for pages served from memory) every few milliseconds.
+          if (!inTransaction || performance.now() - turnedAt >= TURN_EVERY_MS) {
+            await new Promise((resolve) => setImmediate(resolve));
+            turnedAt = performance.now();
+          }
         }
       };
       Object.assign(this, { query });

@@ -7,9 +7,12 @@ const MAX_DEFERRALS = 5;
 
 /** A transaction's first statement, as TypeORM, pg-boss and the migrations send it. */
 const OPENS_TRANSACTION = /^\s*(BEGIN|START\s+TRANSACTION)\b/i;
+/** A transaction that only reads (readSnapshot's). */
+const READ_ONLY = /^\s*(BEGIN|START\s+TRANSACTION)\s+READ\s+ONLY\b/i;
 
 interface Waiter {
   who: object;
+  /** It opens a transaction that may write. */
   opensTransaction: boolean;
   /** The long work the caller is part of, if any. */
   work: symbol | undefined;
@@ -22,9 +25,10 @@ interface Waiter {
  * order.
  *
  * Long work (a job's run, `exclusive`) commits in short steps so that it never holds the session
- * for long: between its steps, single statements (a shopper's page, a health check) take their
- * turn, ahead of its next step, while other transactions wait until the long work ends. Nothing
- * else writes between its steps, so what it checked before its first step still holds at its last.
+ * for long: between its steps, single statements and read-only transactions (a shopper's page, a
+ * health check) take their turn, ahead of its next step, while other transactions wait until the
+ * long work ends. Nothing else writes between its steps, so what it checked before its first step
+ * still holds at its last.
  */
 export class SessionTurns {
   private holder: object | null = null;
@@ -58,7 +62,7 @@ export class SessionTurns {
   take(who: object, sql: string): Promise<void> {
     if (this.holder === who) return Promise.resolve();
     return new Promise((go) => {
-      this.waiting.push({ who, opensTransaction: OPENS_TRANSACTION.test(sql), work: this.context.getStore(), go });
+      this.waiting.push({ who, opensTransaction: OPENS_TRANSACTION.test(sql) && !READ_ONLY.test(sql), work: this.context.getStore(), go });
       this.dispatch();
     });
   }

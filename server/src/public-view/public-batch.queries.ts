@@ -1,5 +1,5 @@
 import type { RecallReasonCategory, RecallSeverity } from '@nguon/shared';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { standingEventSql } from '../records/records.sql.js';
 
 /** The raw rows the consumer view is built from: a few set-based queries, never one per event. */
@@ -81,7 +81,7 @@ export interface InputRow {
 /** A place (`l`) is public only while its business is verified: a pending or suspended one's stay private. */
 const PUBLIC_PLACE = `EXISTS (SELECT 1 FROM businesses lb WHERE lb.id = l.business_id AND lb.status = 'verified')`;
 
-export async function loadBatchRows(db: DataSource, batchIds: string[]): Promise<BatchRow[]> {
+export async function loadBatchRows(db: EntityManager, batchIds: string[]): Promise<BatchRow[]> {
   return db.query(
     `SELECT b.id, b.lot_code, b.display_name, b.short_code, b.production_date::text, b.expiry_date::text,
             b.best_before_date::text, b.quantity, b.unit, b.status, b.recall_reason, b.recall_reason_category, b.recalled_at, b.recall_severity,
@@ -100,13 +100,13 @@ export async function loadBatchRows(db: DataSource, batchIds: string[]): Promise
 }
 
 /** The batch's scan count as stored; null when there is no such batch. */
-export async function findScanCount(db: DataSource, batchId: string): Promise<number | null> {
+export async function findScanCount(db: EntityManager, batchId: string): Promise<number | null> {
   const [row]: { scan_count: number }[] = await db.query(`SELECT scan_count FROM batches WHERE id = $1`, [batchId]);
   return row?.scan_count ?? null;
 }
 
 /** Processing inputs of the given output batches, with the quantities used. */
-export async function loadInputs(db: DataSource, batchIds: string[]): Promise<InputRow[]> {
+export async function loadInputs(db: EntityManager, batchIds: string[]): Promise<InputRow[]> {
   return db.query(
     `SELECT o.batch_id AS output_batch_id, i.batch_id, i.quantity, i.unit
        FROM event_batches o
@@ -117,7 +117,7 @@ export async function loadInputs(db: DataSource, batchIds: string[]): Promise<In
   );
 }
 
-export async function loadEvents(db: DataSource, batchIds: string[]): Promise<EventRow[]> {
+export async function loadEvents(db: EntityManager, batchIds: string[]): Promise<EventRow[]> {
   return db.query(
     `SELECT e.id, e.event_id, e.error_declared, e.event_type, e.biz_step, e.disposition, e.event_time, e.event_time_zone_offset, e.document,
             eb.batch_id, eb.role, eb.quantity, eb.unit,
@@ -159,7 +159,7 @@ export type ProductRow = Pick<
   | 'business_status'
 >;
 
-export async function loadProductRow(db: DataSource, productId: string): Promise<ProductRow | undefined> {
+export async function loadProductRow(db: EntityManager, productId: string): Promise<ProductRow | undefined> {
   const [row] = await db.query(
     `SELECT p.id AS product_id, p.name_vi, p.name_en, p.description_vi, p.description_en, p.category, p.brand,
             p.image_url, p.gtin, p.standards,
@@ -181,7 +181,7 @@ export interface ProductBatchRow {
 }
 
 /** A product's most recent batches (newest production first). */
-export async function loadProductBatches(db: DataSource, productId: string, limit: number): Promise<ProductBatchRow[]> {
+export async function loadProductBatches(db: EntityManager, productId: string, limit: number): Promise<ProductBatchRow[]> {
   return db.query(
     // A batch made from a recalled one is recalled to the consumer too (its page says so).
     `SELECT b.id, b.lot_code, b.short_code, b.production_date::text, b.expiry_date::text,

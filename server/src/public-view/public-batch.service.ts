@@ -9,6 +9,7 @@ import { BatchViewCache } from '../common/cache/batch-view-cache.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { PageReads } from '../database/page-reads.js';
 import { RecordsService } from '../records/records.service.js';
 import { ScanLog } from '../scans/scan-log.service.js';
 import { mapPublicBatch } from './public-batch.mapper.js';
@@ -44,9 +45,9 @@ function asJson(cached: CachedView, scanCount: number, scanToken: string | undef
 }
 
 /**
- * The consumer's view of a batch. Built from a handful of set-based queries on a miss, then
- * served from memory until an event or recall touches one of the batches it shows; its scan count
- * comes from the scan log's memory too, so a warm view asks the database nothing.
+ * The consumer's view of a batch. Built on a miss from a handful of set-based queries, read as one
+ * page (PageReads), then served from memory until an event or recall touches one of the batches it
+ * shows; its scan count comes from the scan log's memory too, so a warm view asks the database nothing.
  */
 @Injectable()
 export class PublicBatchService implements OnModuleDestroy {
@@ -59,6 +60,7 @@ export class PublicBatchService implements OnModuleDestroy {
     private readonly scans: ScanLog,
     private readonly records: RecordsService,
     private readonly certificates: CertificatesService,
+    private readonly pageReads: PageReads,
     changes: BatchChanges,
   ) {
     this.unsubscribe = changes.subscribe({
@@ -92,25 +94,31 @@ export class PublicBatchService implements OnModuleDestroy {
 
   /** The count is known in memory once the view was built: read again only if it was forgotten. */
   private async readScanCount(batchId: string): Promise<number> {
-    const scanCount = await findScanCount(this.db, batchId);
+    const scanCount = await findScanCount(this.db.manager, batchId);
     if (scanCount === null) throw new DomainError('BATCH_NOT_FOUND');
     this.scans.remember(batchId, scanCount);
     return this.scans.countOf(batchId) ?? scanCount;
   }
 
   private async build(batchId: string): Promise<CachedView> {
-    // The batch and every batch it was made from, with the time each went into the processing on the way here.
-    const lineage = await this.records.lineage(batchId, 'backward', MAX_LINEAGE_DEPTH);
-    const ids = lineage.map((l) => l.batch_id);
-    const [batches, events, inputs] = await Promise.all([
-      loadBatchRows(this.db, ids),
-      loadEvents(this.db, ids),
-      loadInputs(this.db, [batchId]),
-    ]);
-    const own = batches.find((b) => b.id === batchId);
-    if (!own) throw new DomainError('BATCH_NOT_FOUND');
+    const { lineage, ids, batches, events, inputs, own, certificates } = await this.pageReads.run(async (manager) => {
+      // The batch and every batch it was made from, with the time each went into the processing on the way here.
+      const lineage = await this.records.lineage(batchId, 'backward', MAX_LINEAGE_DEPTH, manager);
+      const ids = lineage.map((l) => l.batch_id);
+      const [batches, events, inputs] = await Promise.all([
+        loadBatchRows(manager, ids),
+        loadEvents(manager, ids),
+        loadInputs(manager, [batchId]),
+      ]);
+      const own = batches.find((b) => b.id === batchId);
+      if (!own) throw new DomainError('BATCH_NOT_FOUND');
+      const certificates = await this.certificates.certificatesOf(
+        { businessIds: [own.business_id], productIds: [own.product_id] },
+        manager,
+      );
+      return { lineage, ids, batches, events, inputs, own, certificates };
+    });
     this.scans.remember(batchId, own.scan_count);
-    const certificates = await this.certificates.certificatesOf({ businessIds: [own.business_id], productIds: [own.product_id] });
     const view = mapPublicBatch(batchId, { batches, lineage, events, inputs, certificates }, this.config.publicBaseUrl);
     const jsonHead = Buffer.from(JSON.stringify(view).slice(0, -1));
     const cached = { view, jsonHead, tag: createHash('sha1').update(jsonHead).digest('base64url').slice(0, 16) };

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { BatchStatus, PublicProductView } from '@nguon/shared';
-import { DataSource } from 'typeorm';
 import { identityUrl } from '../batch-store/batch-identity.js';
 import { CertificatesService } from '../businesses/certificates.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { PageReads } from '../database/page-reads.js';
 import { publicProducer, publicProduct } from './public-batch.mapper.js';
 import { loadProductBatches, loadProductRow } from './public-batch.queries.js';
 
@@ -16,18 +15,21 @@ const RECENT_BATCHES = 50;
 @Injectable()
 export class PublicProductService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly certificates: CertificatesService,
+    private readonly pageReads: PageReads,
   ) {}
 
   async getPublicProduct(productId: string): Promise<PublicProductView> {
-    const row = await loadProductRow(this.db, productId);
-    if (!row) throw new DomainError('PRODUCT_NOT_FOUND');
-    const [batches, certificates] = await Promise.all([
-      loadProductBatches(this.db, productId, RECENT_BATCHES),
-      this.certificates.certificatesOf({ businessIds: [row.business_id], productIds: [productId] }),
-    ]);
+    const { row, batches, certificates } = await this.pageReads.run(async (manager) => {
+      const row = await loadProductRow(manager, productId);
+      if (!row) throw new DomainError('PRODUCT_NOT_FOUND');
+      const [batches, certificates] = await Promise.all([
+        loadProductBatches(manager, productId, RECENT_BATCHES),
+        this.certificates.certificatesOf({ businessIds: [row.business_id], productIds: [productId] }, manager),
+      ]);
+      return { row, batches, certificates };
+    });
     return {
       product: publicProduct(row),
       producer: publicProducer(row, certificates),
