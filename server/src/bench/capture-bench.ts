@@ -59,16 +59,22 @@ export async function timePlainInsert(db: DataSource, paths: string[]): Promise<
   return insertMs;
 }
 
+/** How long the capture cases took, in ms for all their documents. */
+export interface CaptureTimes {
+  backlogMs: number;
+  oneByOneMs: number;
+}
+
 /**
- * EPCIS capture's speed next to a plain multi-row INSERT of the same rows, on the same database
- * (issue #16's P2): once as an integrator with a backlog sends documents (each as soon as the
- * last was accepted, the jobs running meanwhile), which P2 is judged on, and once a document at a
- * time, from POST until its job finished. The portal runs in a process of its own, as it would
- * for an integrator's machine: the bench's own work (building and sending documents) does not
- * hold the portal's event loop. Times end at a job's `finishedAt`, by the machine's one clock.
+ * EPCIS capture timed for issue #16's P2: once as an integrator with a backlog sends documents
+ * (each as soon as the last was accepted, the jobs running meanwhile), which P2 is judged on, and
+ * once a document at a time, from POST until its job finished. Run against the portal in a
+ * process of its own, as an integrator's machine reaches it: the bench's own work (building and
+ * sending documents) does not hold the portal's event loop. Times end at a job's `finishedAt`,
+ * by the machine's one clock.
  */
-export async function benchCapture(options: { url: string; key: CreatedApiKey; paths: string[]; insertMs: number }): Promise<void> {
-  const { url, key, paths, insertMs } = options;
+export async function timeCapture(options: { url: string; key: CreatedApiKey; paths: string[] }): Promise<CaptureTimes> {
+  const { url, key, paths } = options;
   const headers = { authorization: `Bearer ${key.key}` };
   const post = async (body: string): Promise<CaptureJob> => {
     const response = await fetch(`${url}/epcis/capture`, {
@@ -113,7 +119,11 @@ export async function benchCapture(options: { url: string; key: CreatedApiKey; p
     const started = Date.now();
     oneByOneMs += (await finished([await post(body)])) - started;
   }
+  return { backlogMs, oneByOneMs };
+}
 
+/** The capture cases next to the plain INSERT of the same rows on the same database, and P2's goals. */
+export function printCapture({ backlogMs, oneByOneMs }: CaptureTimes, insertMs: number): void {
   const events = CAPTURE_DOCUMENTS * EVENTS_PER_DOCUMENT;
   const row = (name: string, ms: number) => ({
     case: name,

@@ -18,7 +18,7 @@ import { EventRecordingService } from '../events/event-recording.service.js';
 import { ProductsService } from '../products/products.service.js';
 import { ApiKeysService } from '../api-keys/api-keys.service.js';
 import { benchBusyDatabase } from './busy-database-bench.js';
-import { benchCapture, timePlainInsert } from './capture-bench.js';
+import { printCapture, timeCapture, timePlainInsert } from './capture-bench.js';
 import { benchFirstPaint } from './first-paint-bench.js';
 import { benchImportCheck } from './import-bench.js';
 import { benchLabels } from './labels-bench.js';
@@ -117,23 +117,26 @@ try {
       embedded: !scratch.databaseUrl,
     });
   /**
-   * Capture, then import and export beside a shopper, against the portal in a process of its own,
-   * as integrators and phones reach it from other machines: the bench's own work does not hold the
-   * portal's event loop. The plain INSERT P2 is measured against comes first, from this process.
+   * Runs a bench against the portal in a process of its own, as integrators and phones reach it
+   * from other machines: the bench's own work does not hold the portal's event loop. This process
+   * lets go of the database meanwhile (the embedded one opens in one process at a time).
    */
-  const benchLongWork = async () => {
-    const key = await app.nest.get(ApiKeysService).createKey(asOwner, { name: 'bench', scopes: ['capture'] });
-    const insertMs = await timePlainInsert(app.database.dataSource, paths);
+  const inPortalProcess = async <T>(bench: (url: string) => Promise<T>): Promise<T> => {
     await app.close();
     const portal = await startPinned<{ port: number }>('./portal-server.js', null, [JSON.stringify(env)]);
     try {
-      const url = `http://127.0.0.1:${portal.message.port}`;
-      await benchCapture({ url, key, paths, insertMs });
-      await benchBusy(url);
+      return await bench(`http://127.0.0.1:${portal.message.port}`);
     } finally {
       await stopPinned(portal.child);
       app = await createApp(loadConfig(env), { logger: false });
     }
+  };
+  /** Capture, then its yardstick on the tables as capture left them; then import and export beside a shopper. */
+  const benchLongWork = async () => {
+    const key = await app.nest.get(ApiKeysService).createKey(asOwner, { name: 'bench', scopes: ['capture'] });
+    const captured = await inPortalProcess((url) => timeCapture({ url, key, paths }));
+    printCapture(captured, await timePlainInsert(app.database.dataSource, paths));
+    await inPortalProcess(benchBusy);
   };
   const registration = app.nest.get(BatchRegistration);
   const recording = app.nest.get(EventRecordingService);
