@@ -25,7 +25,7 @@ export function embeddedClient(pglite: PGlite, turns: SessionTurns): typeof pg.C
       this.on('end', () => turns.release(this));
       // TypeORM and pg-boss (through TypeORM) send promise-style queries only.
       const send = this.query.bind(this) as Query;
-      const query: Query = async (text, values) => {
+      const run: Query = async (text, values) => {
         await turns.take(this, typeof text === 'string' ? text : text.text);
         try {
           return await send(text, values);
@@ -41,6 +41,14 @@ export function embeddedClient(pglite: PGlite, turns: SessionTurns): typeof pg.C
             turnedAt = performance.now();
           }
         }
+      };
+      // One statement at a time on a client, as node-postgres 9 requires: reads asked together
+      // inside one transaction (a page's, Promise.all) follow one another here.
+      let last: Promise<unknown> = Promise.resolve();
+      const query: Query = (text, values) => {
+        const next = last.then(() => run(text, values));
+        last = next.catch(() => undefined);
+        return next;
       };
       Object.assign(this, { query });
     }
