@@ -52,7 +52,7 @@ export class CertificatesService {
   /**
    * Certificates as the API shows them, oldest first, in one query: the businesses' own and those
    * of the products (what products and the consumer's pages show); read with `manager` when given
-   * (a snapshot's).
+   * (a page's reads together, PageReads).
    */
   async certificatesOf(of: { businessIds?: string[]; productIds?: string[] }, manager = this.db.manager): Promise<CertificateView[]> {
     return (await loadCertificates(manager, of)).map((c) => mapCertificate(c));

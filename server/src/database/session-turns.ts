@@ -5,10 +5,8 @@ const FOLLOW_UP_MS = 4;
 /** The long work's steps wait for others' next statements this many times in a row at most. */
 const MAX_DEFERRALS = 5;
 
-/** A transaction's first statement, as TypeORM, pg-boss and the migrations send it. */
-const OPENS_TRANSACTION = /^\s*(BEGIN|START\s+TRANSACTION)\b/i;
-/** A transaction that only reads (readSnapshot's). */
-const READ_ONLY = /^\s*(BEGIN|START\s+TRANSACTION)\s+READ\s+ONLY\b/i;
+/** The first statement of a transaction that may write, as TypeORM, pg-boss and the migrations send it (PageReads' are read-only). */
+const OPENS_WRITING_TRANSACTION = /^\s*(BEGIN|START\s+TRANSACTION)\b(?!\s+READ\s+ONLY\b)/i;
 
 interface Waiter {
   who: object;
@@ -62,7 +60,7 @@ export class SessionTurns {
   take(who: object, sql: string): Promise<void> {
     if (this.holder === who) return Promise.resolve();
     return new Promise((go) => {
-      this.waiting.push({ who, opensTransaction: OPENS_TRANSACTION.test(sql) && !READ_ONLY.test(sql), work: this.context.getStore(), go });
+      this.waiting.push({ who, opensTransaction: OPENS_WRITING_TRANSACTION.test(sql), work: this.context.getStore(), go });
       this.dispatch();
     });
   }
