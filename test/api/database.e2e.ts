@@ -46,6 +46,7 @@ describe('the database', () => {
       'QueueCaptureJobs1766600000000',
       'QueueImportJobs1766700000000',
       'KeepJobInputsAsJsonText1766800000000',
+      'CountUnlistedCaptureWarnings1766900000000',
     ]);
     expect(await db.dataSource.runMigrations()).toEqual([]);
   });

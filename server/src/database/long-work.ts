@@ -6,6 +6,9 @@ import { analyzeChangedTables } from './table-statistics.queries.js';
 /** One step of long work: a write in the step's transaction. */
 export type Step = <R>(write: (tx: EntityManager) => Promise<R>) => Promise<R>;
 
+/** Reads of long work outside its steps, which see what its steps so far wrote. */
+export type Read = <R>(read: (reader: EntityManager) => Promise<R>) => Promise<R>;
+
 /**
  * How long work (a job's run) meets the database (decision record 0027). On PostgreSQL its steps
  * share one transaction: other sessions read and write beside it. On the embedded database, whose
@@ -22,10 +25,26 @@ export class LongWork {
     this.stepsCommit = turns !== null;
   }
 
-  async run<T>(db: DataSource, work: (step: Step) => Promise<T>): Promise<T> {
-    if (!this.turns) return db.transaction((tx) => work((write) => write(tx)));
+  /**
+   * Runs `work`. Its reads (`read`) are in its transaction on PostgreSQL; on the embedded database
+   * they are single statements between its steps, each taking its turn at the session as a page's
+   * does, so that work done in memory between them holds no one up.
+   */
+  async run<T>(db: DataSource, work: (step: Step, read: Read) => Promise<T>): Promise<T> {
+    if (!this.turns)
+      return db.transaction((tx) =>
+        work(
+          (write) => write(tx),
+          (read) => read(tx),
+        ),
+      );
     try {
-      return await this.turns.exclusive(() => work((write) => db.transaction(write)));
+      return await this.turns.exclusive(() =>
+        work(
+          (write) => db.transaction(write),
+          (read) => read(db.manager),
+        ),
+      );
     } finally {
       // Long work writes thousands of rows at once: the plans of the next queries need to know.
       await analyzeChangedTables(db).catch((error: Error) => this.logger.warn(`table statistics not refreshed: ${error.message}`));

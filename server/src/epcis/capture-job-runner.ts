@@ -1,4 +1,4 @@
-import { epcisDocumentEvents, eventHashId } from '@nguon/shared';
+import { epcisDocumentEvents } from '@nguon/shared';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
@@ -6,48 +6,35 @@ import { jobActor, type Actor } from '../auth/principal.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { JobRunnerContext, QueuedJobRunner, type RunProgress } from '../common/jobs/queued-job-runner.js';
 import { LongWork } from '../database/long-work.js';
-import { CaptureProblem, EventCapture } from '../events/event-capture.js';
-import { CaptureJobEntity, type CaptureError, type CaptureWarning } from './capture-job.entity.js';
-import { loadRun } from './capture-jobs.queries.js';
+import { CaptureProblem, EventCapture, isPlanned, type CheckedEvent } from '../events/event-capture.js';
+import { CaptureJobEntity } from './capture-job.entity.js';
+import { loadRun, recordStep, type RunInput } from './capture-jobs.queries.js';
+import { CaptureTally, type CaptureCounts } from './capture-tally.js';
 
 /** The queue EPCIS capture jobs wait on. */
 export const CAPTURE_QUEUE = 'epcis-capture';
 
-/** Warnings a job lists; beyond them it says how many more there were (an item-level document may name thousands of unknown items). */
-export const CAPTURE_WARNINGS_LISTED = 1_000;
+/** Events stored together: set-based writes, and the job's progress moves by as many. */
+const EVENTS_PER_STEP = 1_000;
 
-/** Where in the document an event sits. */
-const eventPointer = (index: number) => `/epcisBody/eventList/${index}`;
-
-/**
- * Events captured together: a document's lookups and writes are set-based per chunk, and its
- * progress moves chunk by chunk.
- */
-const CHUNK = 1_000;
-
-/** Unwinds the document's chunks already written when one event fails and nothing may be kept; the job's result is still written. */
-class RollBack extends Error {}
-
-/** An event's refusal as the job lists it, with the eventID the event would have had: the document's, or its canonical hash. */
-function problemAt(event: Record<string, unknown>, index: number, context: unknown, problem: CaptureProblem): CaptureError {
-  return {
-    eventIndex: index,
-    eventId: typeof event.eventID === 'string' ? event.eventID : eventHashId(event, context),
-    pointer: `${eventPointer(index)}${problem.pointer}`,
-    code: problem.code,
-    message: problem.text.en,
-  };
-}
+/** On the embedded database each slice is a step of its own: this few events keep it to tens of milliseconds. */
+const EVENTS_PER_STEP_EMBEDDED = 100;
 
 /** Capture jobs' table, as the queued-job runner reads it. */
 const CAPTURE_JOBS = { table: 'capture_jobs', lock: 'capture_job', progress: 'processed_count' };
 
 /**
  * Runs capture jobs from the queue, in any instance (decision record 0025; the claim, lock, sweep
- * and progress are QueuedJobRunner's). A run is one transaction: the events and the job's result
- * commit together, so a run cut off stores nothing and the job is run again from the start; a
- * run holds the job's lock, so a second run of the same job waits for the first and then finds
- * the job done. Either way each document is stored once.
+ * and progress are QueuedJobRunner's). A run checks the whole document first (what it names is
+ * read in a few queries, the rules checked in memory), then stores the events it may store, in
+ * slices, as long work (decision record 0027):
+ * - On PostgreSQL the slices and the job's result are one transaction: a run cut off stores
+ *   nothing, and the job is run again from the start.
+ * - On the embedded database each slice is a step that commits with the job's result so far, and
+ *   nothing else writes until the run ends; a run cut off is run again from the event after the
+ *   last step written.
+ * Every step holds the job's lock, so a second run of the same job waits for the first and then
+ * finds the job done or goes on where it stood: each event is stored once.
  */
 @Injectable()
 export class CaptureJobRunner extends QueuedJobRunner {
@@ -61,80 +48,73 @@ export class CaptureJobRunner extends QueuedJobRunner {
   }
 
   /**
-   * Captures the job's document as its error behaviour says, and writes the job's result, in one
-   * transaction: `rollback` stops at the first error and stores nothing; `proceed` stores every
-   * good event; `all` checks every event and reports every error, then stores nothing if there
-   * was one.
+   * Captures the job's document as its error behaviour says: `rollback` stops at the first
+   * refused event and stores nothing; `proceed` stores every good event; `all` checks every event
+   * and reports every refusal, then stores nothing if there was one.
    */
   protected async run(id: string, running: RunProgress): Promise<string[]> {
-    const touched = new Set<string>();
-    // One step: the document's events are checked against one another as they are written.
-    await this.longWork.run(this.db, (step) =>
-      step(async (tx) => {
+    const stepsCommit = this.longWork.stepsCommit;
+    return this.longWork.run(this.db, async (step, read) => {
+      const job = await step(async (tx) => {
         await this.lock(tx, id);
-        const job = await loadRun(tx, id);
-        if (!job || job.status !== 'running') return;
-        const actor = jobActor({ businessId: job.business_id, userId: job.user_id, apiKeyId: job.api_key_id, request: job.request });
-        const businessId = job.business_id;
-        const behaviour = job.error_behaviour;
-        const { events, context } = epcisDocumentEvents(job.document);
-        const errors: CaptureError[] = [];
-        const warnings: CaptureWarning[] = [];
-        let unlisted = 0;
-        let captured = 0;
-        try {
-          // In a savepoint, so that a rollback undoes the chunks written but not the job's result.
-          await tx.transaction(async (documentTx) => {
-            // Checked again: the business may have been suspended while the job waited.
-            await this.capture.assertVerified(documentTx, businessId).catch((error: unknown) => {
-              if (error instanceof CaptureProblem)
-                errors.push({ eventIndex: null, eventId: null, pointer: '', code: error.code, message: error.text.en });
-              throw error instanceof CaptureProblem ? new RollBack() : error;
-            });
-            for (let start = 0; start < events.length; start += CHUNK) {
-              // `all` stores the good events too, so that later events are checked as they would be stored, then rolls back.
-              const results = await this.capture.captureAll(documentTx, actor, businessId, events.slice(start, start + CHUNK), {
-                context,
-                audit: false,
-                checkedBusiness: true,
-                onProblem: behaviour === 'rollback' ? 'stop' : 'skip',
-              });
-              for (const [n, result] of results.entries()) {
-                const index = start + n;
-                if ('problem' in result) errors.push(problemAt(events[index]!, index, context, result.problem));
-                if (!('stored' in result)) continue;
-                captured++;
-                result.batchIds.forEach((batchId) => touched.add(batchId));
-                for (const note of result.notes) {
-                  if (warnings.length >= CAPTURE_WARNINGS_LISTED) {
-                    unlisted++;
-                    continue;
-                  }
-                  const pointer = `${eventPointer(index)}${note.pointer}`;
-                  warnings.push({ eventIndex: index, eventId: result.stored.eventId, pointer, code: note.code, message: note.text.en });
-                }
-              }
-              running.processed = start + results.length;
-              if (behaviour === 'rollback' && errors.length) throw new RollBack();
-            }
-            if (behaviour === 'all' && errors.length) throw new RollBack();
+        return loadRun(tx, id);
+      });
+      if (!job || job.status !== 'running') return [];
+      const actor = jobActor({ businessId: job.business_id, userId: job.user_id, apiKeyId: job.api_key_id, request: job.request });
+      // Where steps commit, a run goes on after the events the steps of an earlier one stored.
+      const done = stepsCommit ? job.processed_count : 0;
+      const tally = new CaptureTally(done ? earlierResult(job) : undefined);
+      running.processed = done;
+      const { events, context } = epcisDocumentEvents(job.document);
+      const checked = await read((reader) => this.check(reader, actor, job, events.slice(done), context, tally));
+      const refused = job.error_behaviour !== 'proceed' && checked.some((event) => 'problem' in event);
+      const size = stepsCommit ? EVENTS_PER_STEP_EMBEDDED : EVENTS_PER_STEP;
+      for (let start = 0; start < checked.length; start += size) {
+        const slice = checked.slice(start, start + size);
+        const first = done + start;
+        if (refused) {
+          slice.forEach((event, n) => 'problem' in event && tally.refuse(events[first + n]!, first + n, context, event.problem));
+          continue;
+        }
+        await step(async (tx) => {
+          await this.lock(tx, id);
+          const stored = await this.capture.write(tx, actor, job.business_id, slice.filter(isPlanned), false);
+          let next = 0;
+          slice.forEach((event, n) => {
+            if ('problem' in event) tally.refuse(events[first + n]!, first + n, context, event.problem);
+            else if (isPlanned(event)) tally.stored(first + n, stored[next++]!);
           });
-        } catch (error) {
-          if (!(error instanceof RollBack)) throw error;
-          captured = 0;
-          touched.clear();
-          warnings.length = 0;
-          unlisted = 0;
-        }
-        if (unlisted) {
-          const message = RULE_MESSAGES.epcis.warningsNotListed(unlisted).en;
-          warnings.push({ eventIndex: null, eventId: null, pointer: '', code: 'WARNINGS_NOT_LISTED', message });
-        }
-        const status = errors.length === 0 ? 'success' : captured > 0 ? 'partial' : 'failed';
-        await this.finish(tx, id, businessId, actor, { status, eventCount: events.length, captured, errors, warnings });
-      }),
-    );
-    return [...touched];
+          running.processed = first + slice.length;
+          if (stepsCommit) await recordStep(tx, id, running.processed, tally.record());
+        });
+      }
+      await step(async (tx) => {
+        await this.lock(tx, id);
+        await this.finish(tx, id, job.business_id, actor, events.length, tally);
+      });
+      return [...tally.touched];
+    });
+  }
+
+  /** The document's events still to capture, checked; none when its business may no longer write (the tally says why). */
+  private async check(
+    reader: EntityManager,
+    actor: Actor,
+    job: RunInput,
+    events: Record<string, unknown>[],
+    context: unknown,
+    tally: CaptureTally,
+  ): Promise<CheckedEvent[]> {
+    try {
+      // Checked again: the business may have been suspended while the job waited.
+      await this.capture.assertVerified(reader, job.business_id);
+    } catch (error) {
+      if (!(error instanceof CaptureProblem)) throw error;
+      tally.refuseDocument(error);
+      return [];
+    }
+    const onProblem = job.error_behaviour === 'rollback' ? 'stop' : 'skip';
+    return this.capture.check(reader, actor, job.business_id, events, { context, checkedBusiness: true, onProblem });
   }
 
   /** The job's result, its document dropped (the events keep what was stored), and one audit entry for the document. */
@@ -143,42 +123,37 @@ export class CaptureJobRunner extends QueuedJobRunner {
     id: string,
     businessId: string | null,
     actor: Actor | null,
-    result: {
-      status: CaptureJobEntity['status'];
-      eventCount: number;
-      captured: number;
-      errors: CaptureError[];
-      warnings: CaptureWarning[];
-    },
+    eventCount: number,
+    tally: CaptureTally,
   ): Promise<void> {
-    const { status, eventCount, captured, errors, warnings } = result;
+    const { status, capturedCount, errors, warnings } = tally.result();
     await tx
       .getRepository(CaptureJobEntity)
       .update(
         { id },
-        { status, capturedCount: captured, processedCount: eventCount, errors, warnings, document: () => 'NULL', finishedAt: new Date() },
+        { status, capturedCount, processedCount: eventCount, errors, warnings, document: () => 'NULL', finishedAt: new Date() },
       );
     await this.audit.record(tx, actor, {
       action: 'epcis.capture',
       targetType: 'capture_job',
       targetId: id,
       businessId,
-      details: { status, eventCount, capturedCount: captured },
+      details: { status, eventCount, capturedCount },
     });
   }
 
-  /** Fails a job whose runs keep stopping: nothing of it was stored, and it is not run again. */
+  /** Fails a job whose runs keep stopping, and it is not run again; what its committed steps stored (if any) stays, and it says so. */
   protected async stop(tx: EntityManager, id: string, attempts: number): Promise<void> {
     const job = await tx.getRepository(CaptureJobEntity).findOneBy({ id });
     if (!job || job.status !== 'running') return;
-    const message = RULE_MESSAGES.epcis.captureStopped(attempts).en;
-    const error: CaptureError = { eventIndex: null, eventId: null, pointer: '', code: 'CAPTURE_INTERRUPTED', message };
-    await this.finish(tx, id, job.businessId, null, {
-      status: 'failed',
-      eventCount: job.eventCount,
-      captured: 0,
-      errors: [error],
-      warnings: [],
-    });
+    const tally = new CaptureTally(this.longWork.stepsCommit ? job : undefined);
+    const message = RULE_MESSAGES.epcis.captureStopped(attempts, tally.captured);
+    tally.refuseDocument({ code: 'CAPTURE_INTERRUPTED', text: message });
+    await this.finish(tx, id, job.businessId, null, job.eventCount, tally);
   }
+}
+
+/** The job's result as the committed steps of earlier runs recorded it. */
+function earlierResult(job: RunInput): CaptureCounts {
+  return { capturedCount: job.captured_count, errors: job.errors, warnings: job.warnings, unlistedWarnings: job.unlisted_warnings };
 }

@@ -33,6 +33,8 @@ export class CaptureJobEntity {
   @Column({ name: 'captured_count', type: 'integer', default: 0 }) capturedCount: number;
   @Column({ type: 'jsonb', default: () => "'[]'" }) errors: CaptureError[];
   @Column({ type: 'jsonb', default: () => "'[]'" }) warnings: CaptureWarning[];
+  /** Warnings beyond those listed (CAPTURE_WARNINGS_LISTED), said in one more at the end. */
+  @Column({ name: 'unlisted_warnings', type: 'integer', default: 0 }) unlistedWarnings: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
   /** The document, until it is captured; never read with the job's state (it may be megabytes). */

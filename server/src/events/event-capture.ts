@@ -18,7 +18,7 @@ import { NamedRecords } from './named-records.js';
 export { CaptureProblem } from './event-checks.js';
 export type { CaptureNote } from './event-plan.js';
 
-type StoredOutcome = { stored: EventEntity; batchIds: string[]; notes: CaptureNote[] };
+export type StoredOutcome = { stored: EventEntity; batchIds: string[]; notes: CaptureNote[] };
 
 export type CaptureOutcome = StoredOutcome | { duplicate: true; eventId: string };
 
@@ -79,9 +79,30 @@ export class EventCapture {
     inputs: Record<string, unknown>[],
     options: CaptureOptions = {},
   ): Promise<CaptureResult[]> {
+    const decided = await this.check(tx, actor, businessId, inputs, options);
+    const accepted = decided.filter(isPlanned);
+    const refused = (options.onProblem ?? 'stop') === 'stop' && decided.some((d) => 'problem' in d);
+    const stored = refused ? [] : await this.write(tx, actor, businessId, accepted, options.audit !== false);
+    const outcomes = new Map(stored.map((outcome, n) => [accepted[n]!, outcome]));
+    return decided.map((d) => (isPlanned(d) ? (outcomes.get(d) ?? { withheld: true }) : d));
+  }
+
+  /**
+   * Checks events for the acting business, in order, reading through `reader` and writing
+   * nothing: each is planned (ready to `write`), a duplicate, or refused; with `stop`, up to the
+   * first refused. Each event is checked as if the ones planned before it were stored, so a set
+   * may be written in several slices later, provided nothing else writes in between.
+   */
+  async check(
+    reader: EntityManager,
+    actor: Actor,
+    businessId: string,
+    inputs: Record<string, unknown>[],
+    options: CaptureOptions = {},
+  ): Promise<CheckedEvent[]> {
     const onProblem = options.onProblem ?? 'stop';
     // A set's events are checked against one business status, read once for all of them.
-    if (!options.checkedBusiness) await this.assertVerified(tx, businessId);
+    if (!options.checkedBusiness) await this.assertVerified(reader, businessId);
     // In turns, as the checks below: an event without an eventID is hashed for one.
     const events: Record<string, unknown>[] = [];
     const alone: (CaptureProblem | undefined)[] = [];
@@ -91,13 +112,13 @@ export class EventCapture {
       alone.push(problemOf(() => checkAlone(event)));
     }
     const named = await NamedRecords.lookUp(
-      tx,
+      reader,
       businessId,
       events.filter((_, index) => !alone[index]),
-      (batchIds) => this.records.shippedTo(batchIds, businessId, tx),
+      (batchIds) => this.records.shippedTo(batchIds, businessId, reader),
     );
     const recordedBy = actor.principal.kind === 'user' ? actor.principal.id : null;
-    const decided: (PlannedEvent | { duplicate: true; eventId: string } | { problem: CaptureProblem })[] = [];
+    const decided: CheckedEvent[] = [];
     // Checked in turns: a set of thousands must not keep a shopper's page waiting.
     for await (const [index, event] of inTurns([...events.entries()])) {
       let plan: ReturnType<typeof planEvent> | undefined;
@@ -107,11 +128,7 @@ export class EventCapture {
       // Later events of the set see this one and the batches it creates.
       if (plan && 'append' in plan) named.accept(String(event.eventID), event.errorDeclaration !== undefined, businessId, plan.created);
     }
-    const accepted = decided.filter((d): d is PlannedEvent => 'append' in d);
-    const refused = onProblem === 'stop' && decided.some((d) => 'problem' in d);
-    const stored = refused ? [] : await this.write(tx, actor, businessId, accepted, options.audit !== false);
-    const outcomes = new Map(stored.map((outcome, n) => [accepted[n]!, outcome]));
-    return decided.map((d) => ('append' in d ? (outcomes.get(d) ?? { withheld: true }) : d));
+    return decided;
   }
 
   /** Only a verified business writes into the records people rely on. */
@@ -120,14 +137,11 @@ export class EventCapture {
     if (business.status !== 'verified') throw new CaptureProblem('', RULE_MESSAGES.events.businessNotVerified, 'BUSINESS_NOT_VERIFIED');
   }
 
-  /** The new batches, then the events, then the links of earlier events to the new batches; each set in multi-row INSERTs. */
-  private async write(
-    tx: EntityManager,
-    actor: Actor,
-    businessId: string,
-    accepted: PlannedEvent[],
-    audit: boolean,
-  ): Promise<StoredOutcome[]> {
+  /**
+   * Stores checked events inside `tx`, in their order: the new batches, then the events, then the
+   * links of earlier events to the new batches; each set in multi-row INSERTs.
+   */
+  async write(tx: EntityManager, actor: Actor, businessId: string, accepted: PlannedEvent[], audit: boolean): Promise<StoredOutcome[]> {
     if (!accepted.length) return [];
     const created = accepted.flatMap((plan) => [...plan.created]);
     await insertAll(
@@ -165,6 +179,13 @@ export class EventCapture {
     }
     return outcomes;
   }
+}
+
+/** An event as `check` found it: ready to store, a duplicate, or refused. */
+export type CheckedEvent = PlannedEvent | { duplicate: true; eventId: string } | { problem: CaptureProblem };
+
+export function isPlanned(event: CheckedEvent): event is PlannedEvent {
+  return 'append' in event;
 }
 
 /** The rule an event breaks in `check`, if any. */

@@ -238,10 +238,16 @@ const epcis = {
     vi: `Còn ${count} cảnh báo nữa cùng loại không được liệt kê.`,
     en: `${count} more warnings of the same kinds are not listed.`,
   }),
-  captureStopped: (attempts: number) => ({
-    vi: `Việc ghi nhận đã dừng giữa chừng ${attempts} lần (máy chủ chạy nó ngừng hoặc gặp lỗi); không sự kiện nào được lưu. Hãy gửi lại tài liệu.`,
-    en: `The capture stopped part-way ${attempts} times (the server running it stopped or failed); no event was stored. Send the document again.`,
-  }),
+  captureStopped: (attempts: number, stored: number) =>
+    stored
+      ? {
+          vi: `Việc ghi nhận đã dừng giữa chừng ${attempts} lần (máy chủ chạy nó ngừng hoặc gặp lỗi); ${stored} sự kiện đã được lưu, các sự kiện sau thì chưa. Hãy gửi lại tài liệu: sự kiện đã lưu được nhận ra theo eventID và không bị lưu hai lần.`,
+          en: `The capture stopped part-way ${attempts} times (the server running it stopped or failed); ${stored} events were stored, the later ones were not. Send the document again: events already stored are known by their eventID and are not stored twice.`,
+        }
+      : {
+          vi: `Việc ghi nhận đã dừng giữa chừng ${attempts} lần (máy chủ chạy nó ngừng hoặc gặp lỗi); không sự kiện nào được lưu. Hãy gửi lại tài liệu.`,
+          en: `The capture stopped part-way ${attempts} times (the server running it stopped or failed); no event was stored. Send the document again.`,
+        },
   schemaRefused: (fields: number) => ({
     vi: `Tài liệu không đúng lược đồ EPCIS 2.0 của GS1 ở ${fields} chỗ; không sự kiện nào được lưu.`,
     en: `The document does not follow GS1's EPCIS 2.0 schema in ${fields} places; no event was stored.`,

@@ -23,6 +23,7 @@ import { AddLatePlaceLinks1766500000000 } from './1766500000000-add-late-place-l
 import { QueueCaptureJobs1766600000000 } from './1766600000000-queue-capture-jobs.js';
 import { QueueImportJobs1766700000000 } from './1766700000000-queue-import-jobs.js';
 import { KeepJobInputsAsJsonText1766800000000 } from './1766800000000-keep-job-inputs-as-json-text.js';
+import { CountUnlistedCaptureWarnings1766900000000 } from './1766900000000-count-unlisted-capture-warnings.js';
 
 /** Every migration, oldest first (one a line, so that parallel work merges cleanly). */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   QueueCaptureJobs1766600000000,
   QueueImportJobs1766700000000,
   KeepJobInputsAsJsonText1766800000000,
+  CountUnlistedCaptureWarnings1766900000000,
 ];
