@@ -119,16 +119,12 @@ describe('the GS1 Digital Link resolver', () => {
       expectApiError(response, 400, 'INVALID_IDENTIFIER');
     });
 
-    it('answers an unknown lot of a known GTIN with 404 BATCH_NOT_FOUND', async () => {
-      expectApiError(await f.http.get(`/01/${gtin14}/10/NO-SUCH-LOT`, { headers: JSON_ }), 404, 'BATCH_NOT_FOUND');
-    });
-
     it('answers a lot of an unknown GTIN with 404 BATCH_NOT_FOUND', async () => {
       expectApiError(await f.http.get(`/01/${makeGtin()}/10/PT-2026-01`, { headers: JSON_ }), 404, 'BATCH_NOT_FOUND');
     });
 
     it.each([
-      ['an unknown lot', (): string => `/01/${gtin14}/10/NO-SUCH-LOT`, 404, 'BATCH_NOT_FOUND'],
+      ['a lot of an unknown GTIN', (): string => `/01/${makeGtin()}/10/PT-2026-01`, 404, 'BATCH_NOT_FOUND'],
       ['a wrong check digit', (): string => `/01/${withWrongCheckDigit(gtin14)}/10/PT-2026-01`, 400, 'INVALID_CHECK_DIGIT'],
       ['bad syntax', (): string => '/01/12345/10/X', 400, 'INVALID_IDENTIFIER'],
     ] as const)('gives a browser scanning %s the error status, never 200 or a redirect', async (_, path, status, code) => {
@@ -138,7 +134,7 @@ describe('the GS1 Digital Link resolver', () => {
     });
 
     it('answers in English when asked to', async () => {
-      const response = await f.http.get(`/01/${gtin14}/10/NO-SUCH-LOT`, { headers: { ...JSON_, 'accept-language': 'en' } });
+      const response = await f.http.get(`/01/${makeGtin()}/10/NO-SUCH-LOT`, { headers: { ...JSON_, 'accept-language': 'en' } });
       expect(expectApiError(response, 404, 'BATCH_NOT_FOUND').message).toBe('No batch was found for this code.');
     });
   });
@@ -182,14 +178,143 @@ describe('the GS1 Digital Link resolver', () => {
     });
   });
 
+  describe('link types (?linkType=)', () => {
+    it.each([
+      ['gs1:traceability', (): string => `http://nguon.test/api/public/batches/${batch.id}`],
+      ['https://gs1.org/voc/certificationInfo', (): string => `http://nguon.test/batches/${batch.id}#certificates`],
+      ['https://ref.gs1.org/voc/qrCode', (): string => `http://nguon.test/api/batches/${batch.id}/qr.svg`],
+    ])('sends %s by 307 to that link of the batch', async (linkType, target) => {
+      const response = await f.http.get(`${batchPath}?linkType=${encodeURIComponent(linkType)}`, { headers: HTML });
+      expect([response.status, response.headers.get('location')]).toEqual([307, target()]);
+    });
+
+    it('answers gs1:pip and gs1:defaultLink as a scan, with the consumer page', async () => {
+      for (const linkType of ['gs1:pip', 'gs1:defaultLink']) {
+        const response = await f.http.get(`${batchPath}?linkType=${linkType}`, { headers: HTML });
+        expect(response.status).toBe(307);
+        expect(withoutScanToken(response.headers.get('location'))).toBe(`/batches/${batch.id}?linkType=${linkType}`);
+      }
+    });
+
+    it('answers linkType=all with the linkset', async () => {
+      const response = await f.http.get(`${batchPath}?linkType=all`, { headers: HTML });
+      expect(response.headers.get('content-type')).toMatch(/^application\/linkset\+json/);
+      expect(response.body.linkset[0].anchor).toBe(`http://nguon.test${batchPath}`);
+    });
+
+    it('answers a link type the code does not have with its default link, and says so', async () => {
+      const batchLevel = await f.http.get(`${batchPath}?linkType=gs1:epil`, { headers: HTML });
+      expect(batchLevel.status).toBe(307);
+      expect(withoutScanToken(batchLevel.headers.get('location'))).toBe(`/batches/${batch.id}?linkType=gs1:epil`);
+      expect(batchLevel.headers.get('link-type-unavailable')).toBe('gs1:epil');
+      const productLevel = await f.http.get(`/01/${gtin14}?linkType=gs1:traceability`, { headers: HTML });
+      expect([productLevel.status, productLevel.headers.get('location')]).toEqual([
+        307,
+        `/products/${producer.product.id}?linkType=gs1:traceability`,
+      ]);
+      expect(productLevel.headers.get('link-type-unavailable')).toBe('gs1:traceability');
+    });
+
+    it("gives the linkset's titles in the asked language", async () => {
+      const titles = async (language: string) => {
+        const response = await f.http.get(`${batchPath}?linkType=linkset`, { headers: { 'accept-language': language } });
+        const [own, gtinLevel] = response.body.linkset;
+        return [own[`${GS1}traceability`][0].title, own[`${GS1}certificationInfo`][0].title, gtinLevel[`${GS1}pip`][0].title];
+      };
+      expect(await titles('vi')).toEqual(['Dữ liệu truy xuất nguồn gốc (JSON)', 'Chứng nhận', 'Sản phẩm']);
+      expect(await titles('en-GB,en;q=0.9')).toEqual(['Traceability data (JSON)', 'Certificates', 'Product']);
+    });
+  });
+
+  describe('walking up to the product', () => {
+    it('sends a browser scanning a lot the portal does not know to the product page, which is told the lot', async () => {
+      const response = await f.http.get(`/01/${gtin14}/10/NO-SUCH-LOT?utm=label`, { headers: HTML });
+      expect([response.status, response.headers.get('location')]).toEqual([
+        307,
+        `/products/${producer.product.id}?unregisteredLot=NO-SUCH-LOT&utm=label`,
+      ]);
+    });
+
+    it('sends a machine to the product level, whose linkset it gets when it asks for one', async () => {
+      const json = await f.http.get(`/01/${gtin14}/10/NO-SUCH-LOT`, { headers: JSON_ });
+      expect([json.status, json.headers.get('location')]).toEqual([307, `http://nguon.test/01/${gtin14}`]);
+      const linkset = await f.http.get(`/01/${gtin14}/10/NO-SUCH-LOT?linkType=linkset`);
+      expect(linkset.body.linkset).toEqual([
+        expect.objectContaining({
+          anchor: `http://nguon.test/01/${gtin14}`,
+          [`${GS1}defaultLink`]: [
+            expect.objectContaining({ href: `http://nguon.test/products/${producer.product.id}?unregisteredLot=NO-SUCH-LOT` }),
+          ],
+        }),
+      ]);
+      expect(await countRows(t, 'scans', 'batch_id IS NULL')).toBe(0);
+    });
+
+    it('answers an item by serial at the product level: items are not tracked one by one', async () => {
+      const page = await f.http.get(`/01/${gtin14}/21/SN-0001`, { headers: HTML });
+      expect([page.status, page.headers.get('location')]).toEqual([307, `/products/${producer.product.id}`]);
+      const json = await f.http.get(`/01/${gtin14}/21/SN-0001`, { headers: JSON_ });
+      expect([json.status, json.headers.get('location')]).toEqual([307, `http://nguon.test/01/${gtin14}`]);
+      // With its lot, the item's batch answers.
+      const inLot = await f.http.get<PublicBatchView>(`${batchPath}/21/SN-0001`, { headers: JSON_ });
+      expect([inLot.status, inLot.body.id]).toEqual([200, batch.id]);
+    });
+  });
+
+  describe('compressed Digital Links', () => {
+    let brand: Producer;
+    let chocolate: BatchView;
+    beforeAll(async () => {
+      // The product and lot of published compressed links: https://id.gs1.org/AQnYUc1gmiCNV4JG is
+      // /01/05412345000013/10/ABC123, https://id.gs1.org/AQnYUc1gmg its GTIN alone.
+      brand = await createProducer(f, await createUser(f, { role: 'admin' }), { product: { gtin: '05412345000013' } });
+      chocolate = await createBatch(f, brand.owner, brand.product.id, { lotCode: 'ABC123' });
+    });
+
+    it('resolves a compressed lot as its uncompressed link, named in the Link header', async () => {
+      const page = await f.http.get('/AQnYUc1gmiCNV4JG', { headers: HTML });
+      expect(page.status).toBe(307);
+      expect(withoutScanToken(page.headers.get('location'))).toBe(`/batches/${chocolate.id}`);
+      expect(page.headers.get('link')).toContain('<http://nguon.test/01/05412345000013/10/ABC123>; rel="owl:sameAs"');
+      const json = await f.http.get<PublicBatchView>('/AQnYUc1gmiCNV4JG', { headers: JSON_ });
+      expect([json.status, json.body.id]).toEqual([200, chocolate.id]);
+      const linkset = await f.http.get('/AQnYUc1gmiCNV4JG?linkType=linkset');
+      expect(linkset.body.linkset[0].anchor).toBe('http://nguon.test/01/05412345000013/10/ABC123');
+    });
+
+    it('resolves a compressed GTIN to the product', async () => {
+      const page = await f.http.get('/AQnYUc1gmg', { headers: HTML });
+      expect([page.status, page.headers.get('location')]).toEqual([307, `/products/${brand.product.id}`]);
+    });
+
+    it('leaves the rest of the single-segment paths to the web app (no app is built in API tests: 404)', async () => {
+      expectApiError(await f.http.get('/certificates', { headers: HTML }), 404, 'NOT_FOUND');
+      expect(await scansOf(chocolate.id)).toBe(1);
+    });
+  });
+
   describe('CORS and methods', () => {
     it('lets any web page read the answers, errors included', async () => {
-      for (const path of [batchPath, `/01/${gtin14}/10/NO-SUCH-LOT`]) {
+      for (const path of [batchPath, `/01/${makeGtin()}/10/NO-SUCH-LOT`]) {
         const response = await f.http.get(path, { headers: { ...JSON_, origin: 'https://shop.example' } });
         expect(response.headers.get('access-control-allow-origin')).toBe('*');
       }
       const ok = await f.http.get(batchPath, { headers: { ...JSON_, origin: 'https://shop.example' } });
       expect(ok.headers.get('access-control-expose-headers')).toMatch(/Link/i);
+    });
+
+    it('lets any web page read where the linkset points: the consumer view, the product view, the QR code', async () => {
+      const origin = { origin: 'https://shop.example' };
+      for (const path of [
+        `/api/public/batches/${batch.id}`,
+        `/api/public/products/${producer.product.id}`,
+        `/api/batches/${batch.id}/qr.svg`,
+      ]) {
+        const response = await f.http.get(path, { headers: origin });
+        expect([path, response.status, response.headers.get('access-control-allow-origin')]).toEqual([path, 200, '*']);
+      }
+      const missing = await f.http.get('/api/public/batches/00000000-0000-4000-8000-000000000000', { headers: origin });
+      expect([missing.status, missing.headers.get('access-control-allow-origin')]).toEqual([404, '*']);
     });
 
     it('answers OPTIONS with 204 and the allowed methods', async () => {

@@ -63,6 +63,12 @@ describeWithChromium('any code a shopper has', (chromiumPath) => {
     await page.waitForURL(`**/batches/${compressed.id}`);
   });
 
+  it("a compressed Digital Link opened as a web address (read by the phone's own camera) opens its batch", async () => {
+    await page.goto(`${t.baseUrl}/AQnYUc1gmiCNV4JG`);
+    await page.waitForURL(`**/batches/${compressed.id}`);
+    await page.getByRole('heading', { name: 'Sô-cô-la Bỉ' }).first().waitFor();
+  });
+
   it('a plain GTIN (the EAN-13 under the barcode) opens the product with its batches', async () => {
     await lookUp(producer.product.gtin!.replace(/^0/, ''));
     await page.waitForURL(`**/products/${producer.product.id}`);

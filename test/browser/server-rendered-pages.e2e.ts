@@ -106,6 +106,19 @@ describeWithChromium('the consumer pages as the server sends them, in Chromium',
       expect(complaints).toEqual([]);
     });
 
+    it('warns, on the product page, of a scanned lot the portal does not know', async () => {
+      const { page } = browser;
+      const before = complaints.length;
+      await page.goto(`${t.baseUrl}/01/${gtin14(DEMO_GTINS.pomelo)}/10/KHONG-CO-LO`);
+      expect(new URL(page.url()).searchParams.get('unregisteredLot')).toBe('KHONG-CO-LO');
+      const notice = page.getByTestId('unregistered-lot');
+      await notice.waitFor();
+      expect(await notice.innerText()).toContain('Lô «KHONG-CO-LO» chưa được đăng ký trên Nguồn');
+      expect(await page.getByTestId('product-page').innerText()).toContain('Bưởi Phúc Trạch');
+      // The page came rendered for the product; the notice, added once hydrated, is no mismatch.
+      expect(complaints.slice(before)).toEqual([]);
+    });
+
     it('would hear of a mismatch: data that does not match the markup is reported', async () => {
       const { page } = browser;
       const batchPath = new URL(page.url()).pathname;

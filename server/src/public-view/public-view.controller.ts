@@ -1,8 +1,10 @@
-import { Controller, Get, Header, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { MapTilesView, PublicLotSearch, PublicProductView } from '@nguon/shared';
+import type { FastifyReply } from 'fastify';
 import { RateLimited } from '../common/rate-limit/rate-limit.guard.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
+import { setCors } from '../common/http/cors.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { LotSearchQueryDto } from './dto/lot-search.query.js';
@@ -20,8 +22,10 @@ export class PublicViewController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Readable from any site, as the resolver's answers are. */
   @Get('products/:id')
-  product(@Param('id', UuidParam) id: string): Promise<PublicProductView> {
+  product(@Param('id', UuidParam) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<PublicProductView> {
+    setCors(reply);
     return this.publicProducts.getPublicProduct(id);
   }
 

@@ -5,6 +5,7 @@ import { OptionalActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
 import { RateLimited } from '../common/rate-limit/rate-limit.guard.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
+import { setCors } from '../common/http/cors.js';
 import { QrQueryDto } from './dto/qr-query.dto.js';
 import { QrService, type QrImage } from './qr.service.js';
 
@@ -15,6 +16,8 @@ const CONTENT_TYPES = { png: 'image/png', svg: 'image/svg+xml; charset=utf-8' } 
  * over the public size limit depends on who asked, so only the browser keeps it.
  */
 function send(request: FastifyRequest, reply: FastifyReply, format: keyof typeof CONTENT_TYPES, image: QrImage): void {
+  // A linkset's gs1:qrCode target: any site may show it.
+  setCors(reply);
   void reply
     .header('etag', image.etag)
     .header('cache-control', `${image.membersOnly ? 'private' : 'public'}, max-age=86400`)

@@ -2,7 +2,7 @@ import { Controller, Get, Options, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RateLimited } from '../common/rate-limit/rate-limit.guard.js';
-import { setCors } from './resolver-answers.js';
+import { setCors } from '../common/http/cors.js';
 import { ResolverService } from './resolver.service.js';
 
 /**

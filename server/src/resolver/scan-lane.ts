@@ -3,7 +3,7 @@ import { compressedByFastify, type MemoryRoute } from '../common/http/memory-lan
 import { publicBatchAnswer } from './public-batch-answer.js';
 import type { PublicBatchService } from '../public-view/public-batch.service.js';
 import { clientClassOf } from './client-class.js';
-import { batchScanAnswer, JSON_TYPE, splitUrl, wanted } from './resolver-answers.js';
+import { batchScanAnswer, JSON_TYPE, linkHeader, splitUrl, wanted } from './resolver-answers.js';
 import type { ResolverService } from './resolver.service.js';
 
 /**
@@ -20,12 +20,13 @@ export function scanFromMemory(resolver: ResolverService, publicBatches: PublicB
     if (batchId === undefined) return undefined;
     const pagePath = resolver.pagePath({ kind: 'batch', batchId, gtin14: null });
     const scan = (clientAddress: string) => resolver.recordScan(batchId, clientAddress, clientClassOf(request.headers['user-agent']));
-    if (want === 'page') return (clientAddress) => batchScanAnswer(pathOnly, query, pagePath, scan(clientAddress));
+    const link = linkHeader(pathOnly);
+    if (want === 'page') return (clientAddress) => batchScanAnswer(link, query, pagePath, scan(clientAddress));
     const unscanned = publicBatches.jsonFromMemory(batchId);
     if (!unscanned || compressedByFastify(request, { headers: { 'content-type': JSON_TYPE }, body: unscanned.body })) return undefined;
     return (clientAddress) => {
       const scanToken = scan(clientAddress);
-      return batchScanAnswer(pathOnly, query, pagePath, scanToken, publicBatches.jsonFromMemory(batchId, scanToken)!.body);
+      return batchScanAnswer(link, query, pagePath, scanToken, publicBatches.jsonFromMemory(batchId, scanToken)!.body);
     };
   };
 }

@@ -8,7 +8,9 @@ import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { publicBatchAnswer } from './public-batch-answer.js';
 import { PublicBatchService } from '../public-view/public-batch.service.js';
 import { SpaShell } from '../web-app/spa-shell.js';
-import { ResolverAnswers } from './resolver-answers.js';
+import { isCompressedDigitalLink } from './compressed-path.js';
+import { setCors } from '../common/http/cors.js';
+import { ResolverAnswers, splitUrl } from './resolver-answers.js';
 import { ResolverService } from './resolver.service.js';
 import { scanFromMemory, viewFromMemory } from './scan-lane.js';
 
@@ -26,11 +28,21 @@ export function registerScanRoutes(nest: NestFastifyApplication, errors: ErrorFi
   const limited = publicRoutes(nest, errors);
   const resolver = nest.get(ResolverService);
   const publicBatches = nest.get(PublicBatchService);
-  const answers = new ResolverAnswers(resolver, nest.get(SpaShell), errors);
+  const shell = nest.get(SpaShell);
+  const answers = new ResolverAnswers(resolver, shell, errors);
 
   fastify.get(
     '/01/*',
     limited((request, reply) => answers.answer(request, reply, () => resolver.resolveDigitalLink(request.url))),
+  );
+  // A compressed Digital Link is one path segment; any other single segment is the web app's.
+  fastify.get(
+    '/:segment',
+    limited(async (request, reply) => {
+      if (isCompressedDigitalLink(splitUrl(request.url)[0]))
+        await answers.answer(request, reply, () => resolver.resolveDigitalLink(request.url));
+      else shell.sendPage(request, reply);
+    }),
   );
   fastify.get<{ Params: { code: string } }>(
     '/q/:code',
@@ -39,6 +51,8 @@ export function registerScanRoutes(nest: NestFastifyApplication, errors: ErrorFi
   fastify.get(
     '/api/public/batches/:id',
     limited(async (request, reply) => {
+      // Its errors too, for another site's scanner to read.
+      setCors(reply);
       const json = await publicBatches.getPublicBatchJson(uuid.transform((request.params as { id: string }).id));
       if (!reply.sent) sendAnswer(reply, publicBatchAnswer(json, request.headers['if-none-match']));
     }),

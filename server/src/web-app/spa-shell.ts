@@ -10,6 +10,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 
+/** Paths of the API and the resolver: a miss there is a real 404, never a page. */
+const NOT_PAGES = /^\/(api|epcis|01|q|\.well-known)(\/|$)/;
+
 /** The built web app's index.html, which answers every page route (the app routes itself). */
 @Injectable()
 export class SpaShell {
@@ -18,6 +21,12 @@ export class SpaShell {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const file = config.webDistDir ? path.join(config.webDistDir, 'index.html') : null;
     this.html = file && existsSync(file) ? readFileSync(file, 'utf8') : null;
+  }
+
+  /** A page the app routes itself, to a browser; the paths of the API and the resolver are never pages (404). */
+  sendPage(request: FastifyRequest, reply: FastifyReply): void {
+    if (NOT_PAGES.test(request.url)) throw new DomainError('NOT_FOUND');
+    this.send(request, reply, 200);
   }
 
   /** Sends the app with this status to a browser asking for a page; anything else gets the JSON 404. */

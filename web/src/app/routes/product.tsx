@@ -8,6 +8,7 @@ import { Certificates } from '@/features/public-view/components/certificates';
 import { ProducerCard } from '@/features/public-view/components/producer-card';
 import { ProductBatches } from '@/features/public-view/components/product-batches';
 import { ProductHeader } from '@/features/public-view/components/product-header';
+import { UnregisteredLotNotice } from '@/features/public-view/components/unregistered-lot-notice';
 import { productPageMeta } from '@/features/public-view/utils/page-meta';
 import { resolvedFromState } from '@/features/resolver/api/resolve-code';
 import { useErrorMessage } from '@/lib/error-message';
@@ -20,6 +21,7 @@ function ProductPage({ view }: { view: PublicProductView }) {
   return (
     <article className="page page--product" data-testid="product-page" data-product-id={view.product.id}>
       <title>{productPageMeta(view, { t, l }).title}</title>
+      <UnregisteredLotNotice />
       <ProductHeader product={view.product} />
       <ProductBatches batches={view.batches} />
       <ProducerCard producer={view.producer} />

@@ -19,6 +19,9 @@ export const publicViewMessages = defineMessages(
     'product.batches.empty': 'Chưa có lô hàng nào được công bố.',
     'product.batch.produced': 'Sản xuất {date}',
     'product.batch.expiry': 'Hạn sử dụng {date}',
+    'product.unregisteredLot.title': 'Lô «{lot}» chưa được đăng ký trên Nguồn',
+    'product.unregisteredLot.text':
+      'Mã trên bao bì ghi số lô này, nhưng nhà sản xuất chưa công bố lô nào như vậy. Đây là trang của sản phẩm: hãy so số lô trên bao bì với các lô bên dưới, và cẩn thận nếu không lô nào khớp.',
     'productNotFound.title': 'Không tìm thấy sản phẩm',
     'productNotFound.text': 'Mã vạch này không khớp với sản phẩm nào trên Nguồn. Hãy kiểm tra lại mã trên bao bì.',
 
@@ -109,6 +112,9 @@ export const publicViewMessages = defineMessages(
     'product.batches.empty': 'No batches have been published yet.',
     'product.batch.produced': 'Made {date}',
     'product.batch.expiry': 'Use by {date}',
+    'product.unregisteredLot.title': 'Lot “{lot}” is not registered on Nguồn',
+    'product.unregisteredLot.text':
+      'The code on the package names this lot, but the producer has published no such lot. This is the product’s page: compare the lot on the package with the batches below, and take care if none matches.',
     'productNotFound.title': 'Product not found',
     'productNotFound.text': 'This barcode does not match any product on Nguồn. Check the code on the package.',
 
