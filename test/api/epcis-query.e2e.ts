@@ -822,6 +822,77 @@ describe('EPCIS 2.0 query interface', () => {
     });
   });
 
+  describe('the resources of one value: /epcis/{resource}/{value} and its events', () => {
+    const atPath = async (path: string, credential: Credential = growerKey) =>
+      expectQueryDocument(await query(path, credential))
+        .map(keyOf)
+        .sort();
+    const value = (text: string) => encodeURIComponent(text);
+
+    it('gives the events a value names, as the matching query parameter would', async () => {
+      expect(await atPath('/epcis/eventTypes/TransformationEvent/events')).toEqual(keys('E8'));
+      expect(await atPath(`/epcis/bizSteps/${value('urn:epcglobal:cbv:bizstep:shipping')}/events`)).toEqual(keys('E4'));
+      expect(await atPath('/epcis/dispositions/non_conformant/events')).toEqual(keys('E3'));
+      expect(await atPath(`/epcis/readPoints/${value(SGLN_URN)}/events`)).toEqual(keys('E9', 'E10', 'E11'));
+      expect(await atPath(`/epcis/bizLocations/${value(`urn:nguon:location:${grower.location.id}`)}/events`)).toEqual(keys('E1', 'E2'));
+      // An EPC, or a class, anywhere in the event: the batch's lot as its QR code holds it, a serial, the pallet.
+      expect(await atPath(`/epcis/epcs/${value(batchA.identityUrl)}/events`)).toEqual(keys('E1', 'E2', 'E3', 'E4', 'E5'));
+      expect(await atPath(`/epcis/epcs/${value(sgtinUrn('S2'))}/events`)).toEqual(keys('E10', 'E11'));
+      expect(await atPath(`/epcis/epcs/${value(SSCC_URN)}/events`)).toEqual(keys('E9'));
+    });
+
+    it('applies the query parameters too, and pages at its own path', async () => {
+      expect(await atPath('/epcis/bizSteps/commissioning/events?EQ_action=ADD&eventType=ObjectEvent')).toEqual(keys('E1', 'E6', 'E7'));
+      expect(await atPath('/epcis/bizSteps/commissioning/events?EQ_bizStep=shipping')).toEqual([]);
+      const first = await query('/epcis/bizSteps/commissioning/events?perPage=2');
+      const next = /^<([^>]+)>; rel="next"$/.exec(first.headers.get('link') ?? '')?.[1];
+      expect(new URL(next!).pathname).toBe('/epcis/bizSteps/commissioning/events');
+      const rest = expectQueryDocument(await query(pathOf(next!)));
+      expect([...expectQueryDocument(first), ...rest].map(keyOf).sort()).toEqual(keys('E1', 'E6', 'E7'));
+    });
+
+    it('lists a value that events name, with its events sub-resource; anything else is 404', async () => {
+      const shipping = await query('/epcis/bizSteps/shipping');
+      expect([shipping.status, shipping.body]).toEqual([200, expect.objectContaining({ type: 'Collection', member: ['events'] })]);
+      expect((await query(`/epcis/epcs/${value(lgtinUrn(batchB.lotCode))}`)).status).toBe(200);
+      expectApiError(await query('/epcis/bizSteps/destroying'), 404, 'NOT_FOUND');
+      expectApiError(await query('/epcis/bizSteps/shipping', outsider.owner), 404, 'NOT_FOUND');
+      expectApiError(await query('/epcis/colours/red/events'), 404, 'NOT_FOUND');
+    });
+
+    it('lists the EPCs and classes of the events the caller may read, once each, in canonical form', async () => {
+      const response = await f.http.get<{ member: string[] }>('/epcis/epcs?perPage=1000', { token: growerKey.token });
+      expect(response.status).toBe(200);
+      const members = response.body.member;
+      expect(members).toEqual(expect.arrayContaining([classLink(POMELO_GTIN14, batchA.lotCode), `https://id.gs1.org/00/${SSCC18}`]));
+      expect(new Set(members).size).toBe(members.length);
+      expect((await f.http.get<{ member: string[] }>('/epcis/epcs', { token: outsider.owner.token })).body.member).toEqual([]);
+    });
+
+    it('reads a hashed eventID in the path, longer than a hundred characters once encoded', async () => {
+      const event = { ...recorded.E9!.epcis } as Record<string, unknown>;
+      const hashed = eventHashId({ ...event, eventID: undefined, eventTime: '2026-10-20T08:00:00+07:00' }, undefined);
+      await capture({ ...event, eventID: hashed, eventTime: '2026-10-20T08:00:00+07:00' });
+      expect(encodeURIComponent(hashed).length).toBeGreaterThan(100);
+      expect(expectQueryDocument(await query(`/epcis/events/${encodeURIComponent(hashed)}`)).map(keyOf)).toEqual([hashed]);
+    });
+
+    it('answers OPTIONS on every path with the methods it takes and the binding headers', async () => {
+      const allow = async (path: string) => {
+        const response = await f.http.request('OPTIONS', path);
+        expect([path, response.status, response.headers.get('gs1-epcis-version')]).toEqual([path, 204, '2.0.0']);
+        return response.headers.get('allow');
+      };
+      expect(await allow('/epcis/events')).toBe('OPTIONS, GET, POST');
+      expect(await allow('/epcis/capture')).toBe('OPTIONS, GET, POST');
+      expect(await allow(`/epcis/events/${encodeURIComponent(E.E4!)}`)).toBe('OPTIONS, GET');
+      expect(await allow('/epcis/bizSteps')).toBe('OPTIONS, GET');
+      expect(await allow('/epcis/bizSteps/shipping/events')).toBe('OPTIONS, GET');
+      expect(await allow(`/epcis/epcs/${value(SSCC_URN)}`)).toBe('OPTIONS, GET');
+      expectApiError(await f.http.request('OPTIONS', '/epcis/colours'), 404, 'NOT_FOUND');
+    });
+  });
+
   describe('the 47 public GS1 example documents', () => {
     let keeper: Producer;
     let key: Credential;

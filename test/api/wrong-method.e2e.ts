@@ -15,8 +15,8 @@ describe('a wrong method on an existing path', () => {
 
   it.each([
     ['GET', '/api/auth/login', 'POST'],
-    ['DELETE', '/epcis/events', 'GET, HEAD, POST'],
-    ['PUT', '/epcis/capture', 'GET, HEAD, POST'],
+    ['DELETE', '/epcis/events', 'GET, HEAD, POST, OPTIONS'],
+    ['PUT', '/epcis/capture', 'GET, HEAD, POST, OPTIONS'],
     ['PUT', '/api/products/00000000-0000-4000-8000-000000000000', 'GET, HEAD, PATCH'],
   ])('%s %s: 405, Allow: %s', async (method, path, allow) => {
     const response = await http().request(method, path, {});

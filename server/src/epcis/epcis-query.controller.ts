@@ -1,14 +1,18 @@
-import { Controller, Get, Header, Headers, HttpCode, Options, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Header, Headers, HttpCode, Options, Param, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access, owned, READS_EVERYTHING } from '../auth/access-rule.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
+import { DomainError } from '../common/errors/domain-error.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { QueryEventsDto } from './dto/query-events.dto.js';
 import { QueryPageDto } from './dto/query-page.dto.js';
 import { EPC_FORMAT_HEADER, EPC_FORMATS } from './epc-format.js';
 import { AnswersInXml, EpcisHeaders } from './epcis-headers.interceptor.js';
 import { EpcisQueryService } from './epcis-query.service.js';
+import { allowedMethods, isEventResource } from './epcis-resources.js';
+import { splitUrl } from '../common/http/split-url.js';
 import type { EpcisCollection, EpcisDocument, EpcisQueryDocument, EpcisReply } from './query-document.js';
 
 const EpcFormatHeader = () =>
@@ -28,11 +32,15 @@ export class EpcisQueryController {
     return this.epcis.topLevel();
   }
 
-  @Options('epcis')
+  /** What each path of the binding takes, with the version headers every answer here carries; to anyone. */
+  @Options(['epcis', 'epcis/*'])
   @HttpCode(204)
-  @Header('Allow', 'OPTIONS, GET')
   @Header(EPC_FORMAT_HEADER, EPC_FORMATS.join(', '))
-  options(): void {}
+  options(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): void {
+    const allow = allowedMethods(splitUrl(request.url)[0]);
+    if (!allow) throw new DomainError('NOT_FOUND');
+    void reply.header('allow', allow);
+  }
 
   @Get('epcis/events')
   @Access({ scope: 'read' })
@@ -90,6 +98,37 @@ export class EpcisQueryController {
   @Access({ scope: 'read' })
   bizLocations(@CurrentActor() actor: Actor, @Query() query: QueryPageDto): Promise<EpcisReply<EpcisCollection>> {
     return this.epcis.listValues(actor, 'bizLocations', query);
+  }
+
+  @Get('epcis/epcs')
+  @Access({ scope: 'read' })
+  epcs(@CurrentActor() actor: Actor, @Query() query: QueryPageDto): Promise<EpcisReply<EpcisCollection>> {
+    return this.epcis.listValues(actor, 'epcs', query);
+  }
+
+  @Get('epcis/:resource/:value')
+  @Access({ scope: 'read' })
+  @ApiOperation({ summary: "A value's sub-resources (events), when an event the caller may read names it" })
+  subResources(@CurrentActor() actor: Actor, @Param('resource') resource: string, @Param('value') value: string): Promise<EpcisCollection> {
+    if (!isEventResource(resource)) throw new DomainError('NOT_FOUND');
+    return this.epcis.subResources(actor, resource, value);
+  }
+
+  @Get('epcis/:resource/:value/events')
+  @Access({ scope: 'read' })
+  @EpcFormatHeader()
+  @ApiOperation({ summary: 'The events a value names (an event type, EPC, bizStep, place or disposition), with any query parameter too' })
+  @AnswersInXml()
+  @ApiProduces('application/json', 'application/ld+json', 'application/xml')
+  resourceEvents(
+    @CurrentActor() actor: Actor,
+    @Param('resource') resource: string,
+    @Param('value') value: string,
+    @Query() query: QueryEventsDto,
+    @Headers(EPC_FORMAT_HEADER) format?: string,
+  ): Promise<EpcisReply<EpcisQueryDocument>> {
+    if (!isEventResource(resource)) throw new DomainError('NOT_FOUND');
+    return this.epcis.queryEvents(actor, query, format, { resource, value });
   }
 
   @Get('api/batches/:id/epcis')

@@ -2,7 +2,7 @@ import { normalizeBizStep } from '@nguon/shared';
 import type { Principal } from '../auth/principal.js';
 import { TenancyPolicy } from '../auth/tenancy.policy.js';
 import { escapeLike } from '../common/sql/escape-like.js';
-import { normalizeIdentifier, type IdentifierRole } from '../events/event-identifiers.js';
+import { IDENTIFIER_ROLES, normalizeIdentifier, type IdentifierRole } from '../events/event-identifiers.js';
 import type { QueryEventsDto } from './dto/query-events.dto.js';
 import { identifierVariants } from './epc-format.js';
 
@@ -99,8 +99,11 @@ export function eventIdIn(eventIds: string[], params: SqlParams): string {
   return `((NOT e.error_declared AND e.event_id = ANY(${ids}::text[])) OR (e.error_declared AND e.event_id = ANY(${ids}::text[])))`;
 }
 
+/** What selects events: the query parameters, and `anyIdentifier` (`/epcis/epcs/{epc}/events`: an EPC or class anywhere). */
+export type EventConditions = Partial<QueryEventsDto> & { anyIdentifier?: string[] };
+
 /** The WHERE conditions of the query parameters (alias `e` for events), all through indexes. */
-export function eventConditions(query: QueryEventsDto, params: SqlParams): string[] {
+export function eventConditions(query: EventConditions, params: SqlParams): string[] {
   const where: string[] = [];
   const anyOf = (column: string, values: string[]) => `${column} = ANY(${params.add([...new Set(values)])}::text[])`;
   if (query.eventType) where.push(anyOf('e.event_type', query.eventType));
@@ -125,6 +128,7 @@ export function eventConditions(query: QueryEventsDto, params: SqlParams): strin
     const values = query[parameter];
     if (values) where.push(matchIdentifiers(MATCH_ROLES[parameter], values, params));
   }
+  if (query.anyIdentifier) where.push(matchIdentifiers(IDENTIFIER_ROLES, query.anyIdentifier, params));
   if (query.EQ_eventID) where.push(eventIdIn(query.EQ_eventID, params));
   if (query.EXISTS_errorDeclaration) where.push('e.error_declared');
   return where;

@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import type { OrderByField, OrderDirection, QueryEventsDto } from './dto/query-events.dto.js';
+import type { ResourceScope } from './epcis-resources.js';
+import { IDENTIFIER_ROLES } from '../events/event-identifiers.js';
 import { eventConditions, eventIdIn, SqlParams, visibleEvents } from './epcis-query.filters.js';
 import type { PagePosition } from './epcis-query.page-token.js';
 
@@ -30,7 +32,7 @@ export const DISCOVERY_LISTS = {
   readPoints: 'read_point',
   bizLocations: 'biz_location',
 } as const;
-export type DiscoveryList = keyof typeof DISCOVERY_LISTS;
+export type DiscoveryList = keyof typeof DISCOVERY_LISTS | 'epcs';
 
 /** How a page of events is ordered, where it starts and how many rows it reads. */
 export interface EventPage {
@@ -44,11 +46,20 @@ export interface EventPage {
 // A timestamp as text with all of PostgreSQL's microseconds, so a page boundary is exact.
 const sortKey = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-/** A page of the events matching the query that the principal may read: one indexed query, keyset-paged. */
-export function findEventPage(db: EntityManager, principal: Principal, query: QueryEventsDto, page: EventPage): Promise<EventPageRow[]> {
+/**
+ * A page of the events matching the query, within the resource's scope (`/epcis/bizSteps/x/events`;
+ * both apply), that the principal may read: one indexed query, keyset-paged.
+ */
+export function findEventPage(
+  db: EntityManager,
+  principal: Principal,
+  query: QueryEventsDto,
+  scope: ResourceScope,
+  page: EventPage,
+): Promise<EventPageRow[]> {
   const params = new SqlParams();
   const column = page.orderBy === 'eventTime' ? 'e.event_time' : 'e.record_time';
-  const where = [visibleEvents(principal, params), ...eventConditions(query, params)];
+  const where = [visibleEvents(principal, params), ...eventConditions(query, params), ...eventConditions(scope, params)];
   if (page.after) {
     where.push(
       `(${column}, e.id) ${page.direction === 'ASC' ? '>' : '<'} (${params.add(page.after.after)}::timestamptz, ${params.add(page.after.id)}::uuid)`,
@@ -82,12 +93,19 @@ export async function listDistinctValues(
   after: string | null,
   limit: number,
 ): Promise<string[]> {
-  const column = `e.${DISCOVERY_LISTS[list]}`;
   const params = new SqlParams();
+  // The EPCs and classes events name, as stored (GS1 keys as canonical Digital Links), through the identifiers' index.
+  const [column, from] =
+    list === 'epcs'
+      ? [
+          'ei.identifier',
+          `event_identifiers ei JOIN events e ON e.id = ei.event_id AND ei.role = ANY(${params.add(IDENTIFIER_ROLES)}::text[])`,
+        ]
+      : [`e.${DISCOVERY_LISTS[list]}`, 'events e'];
   const where = [`${column} IS NOT NULL`, visibleEvents(principal, params)];
   if (after !== null) where.push(`${column} > ${params.add(after)}`);
   const rows: { value: string }[] = await db.query(
-    `SELECT DISTINCT ${column} AS value FROM events e WHERE ${where.join(' AND ')} ORDER BY value LIMIT ${params.add(limit)}`,
+    `SELECT DISTINCT ${column} AS value FROM ${from} WHERE ${where.join(' AND ')} ORDER BY value LIMIT ${params.add(limit)}`,
     params.values,
   );
   return rows.map((r) => r.value);

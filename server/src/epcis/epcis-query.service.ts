@@ -9,6 +9,7 @@ import { QueryEventsDto } from './dto/query-events.dto.js';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE, type QueryPageDto } from './dto/query-page.dto.js';
 import { digitalLinkGtins, EPC_FORMAT_HEADER, formatEpcs, parseEpcFormat, type EpcFormat } from './epc-format.js';
 import { MATCH_PARAMETERS } from './epcis-query.filters.js';
+import { scopeOf, type EventResource } from './epcis-resources.js';
 import { PageTokens } from './epcis-query.page-token.js';
 import {
   findEventPage,
@@ -33,7 +34,7 @@ import {
 } from './query-document.js';
 
 /** What `GET /epcis` lists: the top-level resources this repository serves. */
-const TOP_LEVEL_RESOURCES = ['capture', 'events', 'eventTypes', 'bizSteps', 'dispositions', 'readPoints', 'bizLocations'];
+const TOP_LEVEL_RESOURCES = ['capture', 'events', 'eventTypes', 'epcs', 'bizSteps', 'bizLocations', 'readPoints', 'dispositions'];
 
 // The query parameters that define a result list (all but the page size and position), in a fixed
 // order: what a page token is bound to, and what the `Link` to the next page repeats.
@@ -71,24 +72,34 @@ export class EpcisQueryService {
     this.tokens = new PageTokens(config.authSecret);
   }
 
-  /** `GET /epcis/events`: one indexed query for the page, keyset-paged. */
-  async queryEvents(actor: Actor, query: QueryEventsDto, epcFormat: string | undefined): Promise<EpcisReply<EpcisQueryDocument>> {
+  /**
+   * `GET /epcis/events`, and `GET /epcis/{resource}/{value}/events` (the events the value names,
+   * with the query's conditions too): one indexed query for the page, keyset-paged.
+   */
+  async queryEvents(
+    actor: Actor,
+    query: QueryEventsDto,
+    epcFormat: string | undefined,
+    within?: { resource: EventResource; value: string },
+  ): Promise<EpcisReply<EpcisQueryDocument>> {
     const format = parseEpcFormat(epcFormat);
     const perPage = Math.min(query.perPage ?? DEFAULT_PER_PAGE, MAX_PER_PAGE);
     const orderBy = query.orderBy ?? 'recordTime';
     // The standard's default direction is DESC; without orderBy the portal lists in recording order.
     const direction = query.orderDirection ?? (query.orderBy ? 'DESC' : 'ASC');
     const filters = Object.fromEntries(FILTER_KEYS.flatMap((key) => (query[key] !== undefined ? [[key, query[key]]] : [])));
-    const digest = PageTokens.queryDigest('events', filters);
+    const path = within ? `/epcis/${within.resource}/${encodeURIComponent(within.value)}/events` : '/epcis/events';
+    const scope = within ? scopeOf(within.resource, within.value) : {};
+    const digest = PageTokens.queryDigest(path, filters);
 
     const after = query.nextPageToken ? this.tokens.read(query.nextPageToken, digest) : null;
-    const rows = await findEventPage(this.db.manager, actor.principal, query, { orderBy, direction, after, limit: perPage + 1 });
+    const rows = await findEventPage(this.db.manager, actor.principal, query, scope, { orderBy, direction, after, limit: perPage + 1 });
     const page = rows.slice(0, perPage);
     const headers: Record<string, string> = { [EPC_FORMAT_HEADER]: format };
     const last = page[page.length - 1];
     if (rows.length > perPage && last) {
       const token = this.tokens.issue(digest, { after: last.sort_key, id: last.id });
-      headers.Link = nextLink(this.url('/epcis/events', { ...listsAsText(filters), perPage: String(perPage), nextPageToken: token }));
+      headers.Link = nextLink(this.url(path, { ...listsAsText(filters), perPage: String(perPage), nextPageToken: token }));
     }
     return new EpcisReply(queryDocument(await this.format(page, format)), headers);
   }
@@ -116,6 +127,17 @@ export class EpcisQueryService {
       headers.Link = nextLink(this.url(`/epcis/${list}`, { perPage: String(perPage), nextPageToken: token }));
     }
     return new EpcisReply(collection(members), headers);
+  }
+
+  /**
+   * `GET /epcis/{resource}/{value}`: its sub-resources (`events`), when an event the caller may
+   * read names the value; else 404, as for a value no event names.
+   */
+  async subResources(actor: Actor, resource: EventResource, value: string): Promise<EpcisCollection> {
+    const page = { orderBy: 'recordTime', direction: 'ASC', after: null, limit: 1 } as const;
+    const [named] = await findEventPage(this.db.manager, actor.principal, {}, scopeOf(resource, value), page);
+    if (!named) throw new DomainError('NOT_FOUND');
+    return collection(['events']);
   }
 
   /** `GET /epcis`: what this repository serves. */

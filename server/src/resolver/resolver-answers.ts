@@ -2,6 +2,7 @@ import { pickLocale } from '@nguon/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendAnswer, type Answer, type AnswerBody } from '../common/http/answer.js';
 import { CORS } from '../common/http/cors.js';
+import { splitUrl } from '../common/http/split-url.js';
 import type { ErrorFilter } from '../common/errors/error.filter.js';
 import type { SpaShell } from '../web-app/spa-shell.js';
 import { clientClassOf } from './client-class.js';
@@ -24,12 +25,6 @@ export function wanted(linkType: string | undefined, accept = ''): Wanted {
   if (accept.includes('text/html')) return 'page';
   if (accept.includes('application/json')) return 'json';
   return 'page';
-}
-
-export function splitUrl(url: string): [string, string] {
-  const at = url.indexOf('?');
-  const pathOnly = (at === -1 ? url : url.slice(0, at)).replace(/\/+$/, '');
-  return [pathOnly, at === -1 ? '' : url.slice(at)];
 }
 
 /** The Link header of an answer: where its linkset is, and the link uncompressed when the code came compressed. */

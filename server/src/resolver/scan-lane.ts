@@ -3,7 +3,8 @@ import { compressedByFastify, type MemoryRoute } from '../common/http/memory-lan
 import { publicBatchAnswer } from './public-batch-answer.js';
 import type { PublicBatchService } from '../public-view/public-batch.service.js';
 import { clientClassOf } from './client-class.js';
-import { batchScanAnswer, JSON_TYPE, linkHeader, splitUrl, wanted } from './resolver-answers.js';
+import { splitUrl } from '../common/http/split-url.js';
+import { batchScanAnswer, JSON_TYPE, linkHeader, wanted } from './resolver-answers.js';
 import type { ResolverService } from './resolver.service.js';
 
 /**

@@ -10,7 +10,8 @@ import { PublicBatchService } from '../public-view/public-batch.service.js';
 import { SpaShell } from '../web-app/spa-shell.js';
 import { isCompressedDigitalLink } from './compressed-path.js';
 import { setCors } from '../common/http/cors.js';
-import { ResolverAnswers, splitUrl } from './resolver-answers.js';
+import { splitUrl } from '../common/http/split-url.js';
+import { ResolverAnswers } from './resolver-answers.js';
 import { ResolverService } from './resolver.service.js';
 import { scanFromMemory, viewFromMemory } from './scan-lane.js';
 

@@ -15,7 +15,8 @@ export class RouteMethods {
   learn(fastify: FastifyInstance): void {
     fastify.addHook('onRoute', (route) => {
       // The web app's catch-all (every GET is a page) names no resource: it answers API paths 404.
-      if (route.url === '/*' || route.url === '*') return;
+      // Nor does the single-segment route, which is a page too unless a compressed Digital Link.
+      if (route.url === '/*' || route.url === '*' || route.url === '/:segment') return;
       const methods = Array.isArray(route.method) ? route.method : [route.method];
       for (const method of methods) {
         if (METHODS.includes(method as HTTPMethod) && !this.router.hasRoute(method as HTTPMethod, route.url)) {
@@ -25,9 +26,13 @@ export class RouteMethods {
     });
   }
 
-  /** The methods a path takes (its query left out); none when no route has the path. */
+  /**
+   * The methods a path takes (its query left out); none when no route has the path. OPTIONS alone
+   * (EPCIS answers it on every path under /epcis) does not make a path exist.
+   */
   allowedFor(url: string): HTTPMethod[] {
     const path = url.split('?')[0]!;
-    return METHODS.filter((method) => this.router.find(method, path) !== null);
+    const methods = METHODS.filter((method) => this.router.find(method, path) !== null);
+    return methods.every((method) => method === 'OPTIONS') ? [] : methods;
   }
 }
