@@ -47,6 +47,7 @@ describe('the database', () => {
       'QueueImportJobs1766700000000',
       'KeepJobInputsAsJsonText1766800000000',
       'CountUnlistedCaptureWarnings1766900000000',
+      'RevokePageTokens1767000000000',
     ]);
     expect(await db.dataSource.runMigrations()).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { epcisDocumentEvents, eventHashId, gs1CheckDigit, type BatchView, type EventView, type ProductView } from '@nguon/shared';
@@ -719,6 +719,59 @@ describe('EPCIS 2.0 query interface', () => {
     });
   });
 
+  describe('page tokens: their expiry, and DELETE /epcis/nextPageToken/{token}', () => {
+    const firstPage = async () => {
+      const response = await query('/epcis/events?perPage=2', inspector);
+      const next = new URL(/^<([^>]+)>/.exec(response.headers.get('link')!)![1]!);
+      return { response, token: next.searchParams.get('nextPageToken')!, path: pathOf(next.toString()) };
+    };
+
+    it('says until when the next page may be read: a day', async () => {
+      const { response } = await firstPage();
+      const expires = Date.parse(response.headers.get('gs1-next-page-token-expires') ?? '');
+      expect(expires - Date.now()).toBeGreaterThan(23.9 * 3600_000);
+      expect(expires - Date.now()).toBeLessThanOrEqual(24 * 3600_000 + 1000);
+    });
+
+    it('deletes a token: the next page cannot be read with it any more; other tokens still work', async () => {
+      const deleted = await firstPage();
+      const kept = await firstPage();
+      const answer = await f.http.request('DELETE', `/epcis/nextPageToken/${encodeURIComponent(deleted.token)}`, {
+        token: inspector.token,
+      });
+      expect([answer.status, answer.body]).toEqual([204, '']);
+      const refused = expectApiError(await query(deleted.path, inspector), 400, 'VALIDATION_FAILED', ['nextPageToken']);
+      expect(JSON.stringify(refused)).toContain('deleted');
+      expectQueryDocument(await query(kept.path, inspector));
+      // Deleting it again changes nothing; a token this service never gave out is refused.
+      expect(
+        (await f.http.request('DELETE', `/epcis/nextPageToken/${encodeURIComponent(deleted.token)}`, { token: inspector.token })).status,
+      ).toBe(204);
+      expectApiError(await f.http.request('DELETE', '/epcis/nextPageToken/garbage', { token: inspector.token }), 400, 'VALIDATION_FAILED', [
+        'nextPageToken',
+      ]);
+      expectApiError(await f.http.request('DELETE', `/epcis/nextPageToken/${encodeURIComponent(kept.token)}`), 401, 'UNAUTHENTICATED');
+    });
+
+    it('refuses an expired token, though its signature is right', async () => {
+      const { token, path } = await firstPage();
+      const [body] = token.split('.');
+      const expired = Buffer.from(
+        JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), x: Math.floor(Date.now() / 1000) - 1 }),
+      ).toString('base64url');
+      // Signed as the portal signs (HMAC-SHA256 under a key derived from AUTH_SECRET), with the test app's secret.
+      const key = createHmac('sha256', 'test-secret-that-is-long-enough-for-hmac-signing').update('epcis-next-page-token').digest();
+      const signed = `${expired}.${createHmac('sha256', key).update(expired).digest('base64url').slice(0, 22)}`;
+      const refused = expectApiError(
+        await query(path.replace(encodeURIComponent(token), encodeURIComponent(signed)), inspector),
+        400,
+        'VALIDATION_FAILED',
+        ['nextPageToken'],
+      );
+      expect(JSON.stringify(refused)).toContain('expired');
+    });
+  });
+
   describe('GET /epcis/events/{eventID}', () => {
     const byId = (eventId: string, credential: Credential = growerKey) => query(`/epcis/events/${encodeURIComponent(eventId)}`, credential);
 
@@ -775,8 +828,12 @@ describe('EPCIS 2.0 query interface', () => {
       ]);
       // The distributor's receipt (E5) says where the goods arrived: its own place.
       const received = `urn:nguon:location:${distributor.location.id}`;
-      expect((await list('/epcis/readPoints')).body.member).toEqual([`https://id.gs1.org/414/${GLN}`, SGLN_URN, location, received].sort());
-      expect((await list('/epcis/bizLocations')).body.member).toEqual([SGLN_URN, location, received].sort());
+      // The packing house was named by its SGLN URN and by its GLN's Digital Link: one place, listed once.
+      expect((await list('/epcis/readPoints')).body.member).toEqual([`https://id.gs1.org/414/${GLN}`, location, received].sort());
+      expect((await list('/epcis/bizLocations')).body.member).toEqual([`https://id.gs1.org/414/${GLN}`, location, received].sort());
+      const paged = await list('/epcis/readPoints?perPage=2');
+      const rest = await list(pathOf(/^<([^>]+)>/.exec(paged.headers.get('link')!)![1]!));
+      expect([...paged.body.member, ...rest.body.member]).toEqual([`https://id.gs1.org/414/${GLN}`, location, received].sort());
       expect((await list('/epcis/eventTypes', outsider.owner)).body.member).toEqual([]);
     });
 

@@ -17,7 +17,7 @@ import { CAPTURE_EVENT_LIMIT, ERROR_BEHAVIOURS, EpcisCaptureService, type ErrorB
 import { QueryPageDto } from './dto/query-page.dto.js';
 import { captureProblem } from './epcis-problems.js';
 import { EpcisHeaders } from './epcis-headers.interceptor.js';
-import { EpcisReply, nextLink } from './query-document.js';
+import { EpcisReply, nextPageHeaders } from './query-document.js';
 import { EPCIS_XML_TYPES } from './xml/epcis-xml-body.parser.js';
 
 function captureHeaders(reply: FastifyReply): void {
@@ -114,16 +114,16 @@ export class EpcisCaptureController {
   @ApiOkResponse({ description: 'An array of capture jobs' })
   async jobs(@CurrentActor() actor: Actor, @Query() query: CaptureJobsQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const businessId = this.capture.actingBusiness(actor, query.businessId);
-    const { jobs, nextPageToken } = await this.capture.listJobs(businessId, query);
+    const { jobs, next } = await this.capture.listJobs(businessId, query);
     captureHeaders(reply);
-    const headers: Record<string, string> = {};
-    if (nextPageToken) {
-      const next = new URLSearchParams({
+    let headers: Record<string, string> = {};
+    if (next) {
+      const search = new URLSearchParams({
         ...(query.businessId ? { businessId: query.businessId } : {}),
         ...(query.perPage ? { perPage: String(query.perPage) } : {}),
-        nextPageToken,
+        nextPageToken: next.token,
       });
-      headers.Link = nextLink(`${this.publicBaseUrl}/epcis/capture?${next.toString()}`);
+      headers = nextPageHeaders(`${this.publicBaseUrl}/epcis/capture?${search.toString()}`, next.expiresAt);
     }
     return new EpcisReply(
       jobs.map((job) => jobView(job, this.capture.processedCount(job))),

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { epcisDocumentEvents, type EventView } from '@nguon/shared';
 import { DataSource, Repository } from 'typeorm';
@@ -7,15 +7,13 @@ import { TenancyPolicy } from '../auth/tenancy.policy.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
 import { CaptureProblem, EventCapture } from '../events/event-capture.js';
 import { mapEvent } from '../events/event.mapper.js';
 import { CaptureJobEntity } from './capture-job.entity.js';
 import { CaptureJobRunner } from './capture-job-runner.js';
 import { findJobPage } from './capture-jobs.queries.js';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE, type QueryPageDto } from './dto/query-page.dto.js';
-import { PageTokens } from './epcis-query.page-token.js';
+import { PageTokens, type IssuedToken } from './epcis-query.page-token.js';
 import { validateEpcisDocument } from './epcis-schema.js';
 
 /** Events per captured document: generous, since a day's records of a packing house run to thousands. */
@@ -32,18 +30,14 @@ export type ErrorBehaviour = (typeof ERROR_BEHAVIOURS)[number];
 /** The EPCIS 2.0 capture interface: documents (as jobs) and single events. */
 @Injectable()
 export class EpcisCaptureService {
-  private readonly tokens: PageTokens;
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectRepository(CaptureJobEntity) private readonly jobs: Repository<CaptureJobEntity>,
-    @Inject(APP_CONFIG) config: AppConfig,
     private readonly capture: EventCapture,
     private readonly changes: BatchChanges,
     private readonly runner: CaptureJobRunner,
-  ) {
-    this.tokens = new PageTokens(config.authSecret);
-  }
+    private readonly tokens: PageTokens,
+  ) {}
 
   /** The business a capture writes for: an API key's, or the user's (named when they have several). */
   actingBusiness(actor: Actor, requested?: string): string {
@@ -125,14 +119,14 @@ export class EpcisCaptureService {
    * `GET /epcis/capture`: the business's jobs, newest first, keyset-paged; the page token of the
    * next page when there is one.
    */
-  async listJobs(businessId: string, page: QueryPageDto): Promise<{ jobs: CaptureJobEntity[]; nextPageToken: string | null }> {
+  async listJobs(businessId: string, page: QueryPageDto): Promise<{ jobs: CaptureJobEntity[]; next: IssuedToken | null }> {
     const perPage = Math.min(page.perPage ?? DEFAULT_PER_PAGE, MAX_PER_PAGE);
     const digest = PageTokens.queryDigest('captureJobs', { businessId });
-    const after = page.nextPageToken ? this.tokens.read(page.nextPageToken, digest) : null;
+    const after = page.nextPageToken ? await this.tokens.read(page.nextPageToken, digest) : null;
     const rows = await findJobPage(this.db.manager, businessId, after && { createdAt: after.after, id: after.id }, perPage + 1);
     const last = rows[perPage - 1];
-    const nextPageToken = rows.length > perPage && last ? this.tokens.issue(digest, { after: last.sortKey, id: last.job.id }) : null;
-    return { jobs: rows.slice(0, perPage).map((row) => row.job), nextPageToken };
+    const next = rows.length > perPage && last ? this.tokens.issue(digest, { after: last.sortKey, id: last.job.id }) : null;
+    return { jobs: rows.slice(0, perPage).map((row) => row.job), next };
   }
 
   /** Events checked so far: the live count when the job runs here, else the one its run last wrote. */

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Headers, HttpCode, Options, Param, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Controller, Delete, Get, Header, Headers, HttpCode, Options, Param, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access, owned, READS_EVERYTHING } from '../auth/access-rule.js';
@@ -10,6 +10,7 @@ import { QueryEventsDto } from './dto/query-events.dto.js';
 import { QueryPageDto } from './dto/query-page.dto.js';
 import { EPC_FORMAT_HEADER, EPC_FORMATS } from './epc-format.js';
 import { AnswersInXml, EpcisHeaders } from './epcis-headers.interceptor.js';
+import { PageTokens } from './epcis-query.page-token.js';
 import { EpcisQueryService } from './epcis-query.service.js';
 import { allowedMethods, isEventResource } from './epcis-resources.js';
 import { splitUrl } from '../common/http/split-url.js';
@@ -24,7 +25,10 @@ const EpcFormatHeader = () =>
 @UseInterceptors(EpcisHeaders)
 @Controller()
 export class EpcisQueryController {
-  constructor(private readonly epcis: EpcisQueryService) {}
+  constructor(
+    private readonly epcis: EpcisQueryService,
+    private readonly tokens: PageTokens,
+  ) {}
 
   @Get('epcis')
   @ApiOperation({ summary: 'The top-level resources of this EPCIS repository' })
@@ -98,6 +102,15 @@ export class EpcisQueryController {
   @Access({ scope: 'read' })
   bizLocations(@CurrentActor() actor: Actor, @Query() query: QueryPageDto): Promise<EpcisReply<EpcisCollection>> {
     return this.epcis.listValues(actor, 'bizLocations', query);
+  }
+
+  /** Deletes a page token: the rest of its result cannot be read with it any more (GS1-Next-Page-Token-Expires says when it would have stopped). */
+  @Delete('epcis/nextPageToken/:token')
+  @Access({ scope: 'read' })
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Makes a nextPageToken unusable from now on, on every instance' })
+  async deletePageToken(@Param('token') token: string): Promise<void> {
+    await this.tokens.revoke(token);
   }
 
   @Get('epcis/epcs')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module.js';
+import { PageTokens } from './epcis-query.page-token.js';
 import { EpcisQueryController } from './epcis-query.controller.js';
 import { EpcisQueryService } from './epcis-query.service.js';
 
@@ -7,6 +8,6 @@ import { EpcisQueryService } from './epcis-query.service.js';
 @Module({
   imports: [EventsModule],
   controllers: [EpcisQueryController],
-  providers: [EpcisQueryService],
+  providers: [EpcisQueryService, PageTokens],
 })
 export class EpcisQueryModule {}

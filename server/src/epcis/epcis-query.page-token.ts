@@ -1,5 +1,11 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { isPageTokenRevoked, revokePageToken } from './page-token-revocations.queries.js';
 
 /** Where the last page ended: the sort value (as text) and the id that breaks ties. */
 export interface PagePosition {
@@ -7,27 +13,45 @@ export interface PagePosition {
   id: string;
 }
 
+/** A token given out, and until when it may be used (`GS1-Next-Page-Token-Expires`). */
+export interface IssuedToken {
+  token: string;
+  expiresAt: Date;
+}
+
+/** How long a page token may be used: a day to page through a result, however slowly. */
+const TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
 interface TokenBody {
   /** Which list and query the token belongs to (a digest), so it cannot be used with another. */
   q: string;
   a: string;
   i: string;
+  /** Expiry, in seconds since the epoch. */
+  x: number;
+  /** Makes each token given out its own, so that deleting one leaves another of the same page usable. */
+  n: string;
 }
 
-function badToken(): DomainError {
-  return new DomainError('VALIDATION_FAILED', undefined, { nextPageToken: ['nextPageToken is not a token this query gave out'] });
+function badToken(why = 'nextPageToken is not a token this query gave out'): DomainError {
+  return new DomainError('VALIDATION_FAILED', undefined, { nextPageToken: [why] });
 }
 
 /**
- * Opaque keyset page tokens: base64url of the last (sort value, id) and a digest of the query,
- * signed with HMAC-SHA256, so a garbled, forged or borrowed token is refused rather than read.
- * Tokens do not expire: a keyset position stays meaningful as events are only ever added.
+ * Opaque keyset page tokens: base64url of the last (sort value, id), a digest of the query and an
+ * expiry, signed with HMAC-SHA256, so a garbled, forged, borrowed or expired token is refused
+ * rather than read. A token deleted (`DELETE /epcis/nextPageToken/{token}`) is refused too: its
+ * signature is kept, in the database every instance reads, until it would have expired.
  */
+@Injectable()
 export class PageTokens {
   private readonly key: Buffer;
 
-  constructor(secret: string) {
-    this.key = createHmac('sha256', secret).update('epcis-next-page-token').digest();
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {
+    this.key = createHmac('sha256', config.authSecret).update('epcis-next-page-token').digest();
   }
 
   /** A digest of everything that defines a result list except its page size. */
@@ -38,14 +62,34 @@ export class PageTokens {
       .slice(0, 16);
   }
 
-  issue(queryDigest: string, position: PagePosition): string {
-    const body: TokenBody = { q: queryDigest, a: position.after, i: position.id };
+  issue(queryDigest: string, position: PagePosition): IssuedToken {
+    const expiresAt = new Date(Math.ceil((Date.now() + TOKEN_LIFETIME_MS) / 1000) * 1000);
+    const body: TokenBody = {
+      q: queryDigest,
+      a: position.after,
+      i: position.id,
+      x: expiresAt.getTime() / 1000,
+      n: randomBytes(6).toString('base64url'),
+    };
     const encoded = Buffer.from(JSON.stringify(body)).toString('base64url');
-    return `${encoded}.${this.sign(encoded)}`;
+    return { token: `${encoded}.${this.sign(encoded)}`, expiresAt };
   }
 
-  /** The position a token names; 400 (naming nextPageToken) unless this service issued it for this query. */
-  read(token: string, queryDigest: string): PagePosition {
+  /** The position a token names; 400 (naming nextPageToken) unless this service issued it for this query, and it is still good. */
+  async read(token: string, queryDigest: string): Promise<PagePosition> {
+    const { body, signature } = this.verified(token);
+    if (body.q !== queryDigest || typeof body.a !== 'string' || typeof body.i !== 'string') throw badToken();
+    if (await isPageTokenRevoked(this.db.manager, signature)) throw badToken('nextPageToken was deleted; run the query again');
+    return { after: body.a, id: body.i };
+  }
+
+  /** Makes a token unusable from now on, for every instance; 400 when it is not one this service gave out (or it expired). */
+  async revoke(token: string): Promise<void> {
+    const { body, signature } = this.verified(token);
+    await revokePageToken(this.db.manager, signature, new Date(body.x * 1000));
+  }
+
+  private verified(token: string): { body: Partial<TokenBody> & { x: number }; signature: string } {
     const [encoded = '', signature = '', extra] = token.split('.');
     if (extra !== undefined || !encoded || !this.verify(encoded, signature)) throw badToken();
     let body: Partial<TokenBody>;
@@ -54,8 +98,9 @@ export class PageTokens {
     } catch {
       throw badToken();
     }
-    if (body.q !== queryDigest || typeof body.a !== 'string' || typeof body.i !== 'string') throw badToken();
-    return { after: body.a, id: body.i };
+    if (typeof body.x !== 'number') throw badToken();
+    if (body.x * 1000 <= Date.now()) throw badToken('nextPageToken has expired; run the query again');
+    return { body: body as Partial<TokenBody> & { x: number }, signature };
   }
 
   private sign(encoded: string): string {

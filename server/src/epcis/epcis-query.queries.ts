@@ -111,6 +111,17 @@ export async function listDistinctValues(
   return rows.map((r) => r.value);
 }
 
+/** Every distinct place of a list (read points or business locations) among the events the principal may read, as written. */
+export async function listPlacesAsWritten(db: EntityManager, principal: Principal, list: 'readPoints' | 'bizLocations'): Promise<string[]> {
+  const column = `e.${DISCOVERY_LISTS[list]}`;
+  const params = new SqlParams();
+  const rows: { value: string }[] = await db.query(
+    `SELECT DISTINCT ${column} AS value FROM events e WHERE ${column} IS NOT NULL AND ${visibleEvents(principal, params)}`,
+    params.values,
+  );
+  return rows.map((r) => r.value);
+}
+
 /** The batch's own events, oldest first. */
 export function loadBatchEvents(db: EntityManager, batchId: string): Promise<EpcisEventRow[]> {
   return db.query(

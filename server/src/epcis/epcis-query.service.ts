@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { canonicalGs1Identifier } from '@nguon/shared';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/principal.js';
@@ -16,6 +17,7 @@ import {
   findEventWithDeclaration,
   findGtinPrefixes,
   listDistinctValues,
+  listPlacesAsWritten,
   loadBatchEvents,
   type DiscoveryList,
   type EpcisEventRow,
@@ -24,7 +26,7 @@ import {
   collection,
   epcisDocument,
   EpcisReply,
-  nextLink,
+  nextPageHeaders,
   queryDocument,
   withRecordTime,
   type EpcisCollection,
@@ -63,14 +65,11 @@ const FILTER_KEYS = [
  */
 @Injectable()
 export class EpcisQueryService {
-  private readonly tokens: PageTokens;
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.tokens = new PageTokens(config.authSecret);
-  }
+    private readonly tokens: PageTokens,
+  ) {}
 
   /**
    * `GET /epcis/events`, and `GET /epcis/{resource}/{value}/events` (the events the value names,
@@ -92,14 +91,15 @@ export class EpcisQueryService {
     const scope = within ? scopeOf(within.resource, within.value) : {};
     const digest = PageTokens.queryDigest(path, filters);
 
-    const after = query.nextPageToken ? this.tokens.read(query.nextPageToken, digest) : null;
+    const after = query.nextPageToken ? await this.tokens.read(query.nextPageToken, digest) : null;
     const rows = await findEventPage(this.db.manager, actor.principal, query, scope, { orderBy, direction, after, limit: perPage + 1 });
     const page = rows.slice(0, perPage);
-    const headers: Record<string, string> = { [EPC_FORMAT_HEADER]: format };
+    let headers: Record<string, string> = { [EPC_FORMAT_HEADER]: format };
     const last = page[page.length - 1];
     if (rows.length > perPage && last) {
-      const token = this.tokens.issue(digest, { after: last.sort_key, id: last.id });
-      headers.Link = nextLink(this.url(path, { ...listsAsText(filters), perPage: String(perPage), nextPageToken: token }));
+      const { token, expiresAt } = this.tokens.issue(digest, { after: last.sort_key, id: last.id });
+      const next = this.url(path, { ...listsAsText(filters), perPage: String(perPage), nextPageToken: token });
+      headers = { ...headers, ...nextPageHeaders(next, expiresAt) };
     }
     return new EpcisReply(queryDocument(await this.format(page, format)), headers);
   }
@@ -117,14 +117,17 @@ export class EpcisQueryService {
   async listValues(actor: Actor, list: DiscoveryList, query: QueryPageDto): Promise<EpcisReply<EpcisCollection>> {
     const perPage = Math.min(query.perPage ?? DEFAULT_PER_PAGE, MAX_PER_PAGE);
     const digest = PageTokens.queryDigest(list, {});
-    const after = query.nextPageToken ? this.tokens.read(query.nextPageToken, digest).after : null;
-    const values = await listDistinctValues(this.db.manager, actor.principal, list, after, perPage + 1);
+    const after = query.nextPageToken ? (await this.tokens.read(query.nextPageToken, digest)).after : null;
+    const values =
+      list === 'readPoints' || list === 'bizLocations'
+        ? await this.places(actor, list, after, perPage + 1)
+        : await listDistinctValues(this.db.manager, actor.principal, list, after, perPage + 1);
     const members = values.slice(0, perPage);
-    const headers: Record<string, string> = {};
+    let headers: Record<string, string> = {};
     const last = members[members.length - 1];
     if (values.length > perPage && last !== undefined) {
-      const token = this.tokens.issue(digest, { after: last, id: '' });
-      headers.Link = nextLink(this.url(`/epcis/${list}`, { perPage: String(perPage), nextPageToken: token }));
+      const { token, expiresAt } = this.tokens.issue(digest, { after: last, id: '' });
+      headers = nextPageHeaders(this.url(`/epcis/${list}`, { perPage: String(perPage), nextPageToken: token }), expiresAt);
     }
     return new EpcisReply(collection(members), headers);
   }
@@ -138,6 +141,17 @@ export class EpcisQueryService {
     const [named] = await findEventPage(this.db.manager, actor.principal, {}, scopeOf(resource, value), page);
     if (!named) throw new DomainError('NOT_FOUND');
     return collection(['events']);
+  }
+
+  /**
+   * The places of a list, each once whatever form named it (an SGLN URN and its Digital Link are
+   * one place): GS1 keys in their canonical Digital Link form, as `/epcis/epcs` lists EPCs. The
+   * forms are only known once read, so every distinct place is read and the page cut here.
+   */
+  private async places(actor: Actor, list: 'readPoints' | 'bizLocations', after: string | null, limit: number): Promise<string[]> {
+    const written = await listPlacesAsWritten(this.db.manager, actor.principal, list);
+    const canonical = [...new Set(written.map((place) => canonicalGs1Identifier(place) ?? place))].sort();
+    return canonical.filter((place) => after === null || place > after).slice(0, limit);
   }
 
   /** `GET /epcis`: what this repository serves. */

@@ -81,7 +81,7 @@ export function collection(member: string[]): EpcisCollection {
   return { '@context': EPCIS_DOCUMENT_CONTEXT, type: 'Collection', member };
 }
 
-/** `<url>; rel="next"`, as the binding's paging asks. */
-export function nextLink(url: string): string {
-  return `<${url}>; rel="next"`;
+/** The headers of a page with a next one: `Link: <url>; rel="next"` and until when its token may be used. */
+export function nextPageHeaders(url: string, expiresAt: Date): Record<string, string> {
+  return { Link: `<${url}>; rel="next"`, 'GS1-Next-Page-Token-Expires': expiresAt.toISOString() };
 }

@@ -24,6 +24,7 @@ import { QueueCaptureJobs1766600000000 } from './1766600000000-queue-capture-job
 import { QueueImportJobs1766700000000 } from './1766700000000-queue-import-jobs.js';
 import { KeepJobInputsAsJsonText1766800000000 } from './1766800000000-keep-job-inputs-as-json-text.js';
 import { CountUnlistedCaptureWarnings1766900000000 } from './1766900000000-count-unlisted-capture-warnings.js';
+import { RevokePageTokens1767000000000 } from './1767000000000-revoke-page-tokens.js';
 
 /** Every migration, oldest first (one a line, so that parallel work merges cleanly). */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   QueueImportJobs1766700000000,
   KeepJobInputsAsJsonText1766800000000,
   CountUnlistedCaptureWarnings1766900000000,
+  RevokePageTokens1767000000000,
 ];
