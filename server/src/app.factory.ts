@@ -49,7 +49,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
       bodyLimit: BODY_LIMIT_BYTES,
       // EPCIS path values are whole URIs, URL-encoded (a hashed eventID `ni:///sha-256;…` takes over 100
       // characters, Fastify's default): longer ones would be answered 404.
-      maxParamLength: 2048,
+      routerOptions: { maxParamLength: 2048 },
       // Always our own id; a client's X-Request-Id is recorded beside it (clientRequestIdOf).
       genReqId: () => randomUUID(),
       frameworkErrors: errors.answerFrameworkError,

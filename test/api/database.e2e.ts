@@ -48,6 +48,7 @@ describe('the database', () => {
       'KeepJobInputsAsJsonText1766800000000',
       'CountUnlistedCaptureWarnings1766900000000',
       'RevokePageTokens1767000000000',
+      'IndexEventListsForQueries1767100000000',
     ]);
     expect(await db.dataSource.runMigrations()).toEqual([]);
   });

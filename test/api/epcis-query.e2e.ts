@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { epcisDocumentEvents, eventHashId, gs1CheckDigit, type BatchView, type EventView, type ProductView } from '@nguon/shared';
 import { validateEpcisDocument } from '../../server/src/epcis/epcis-schema.js';
+import { normalizeIdentifier } from '../../server/src/events/event-identifiers.js';
 import {
   createApiKey,
   GS1_EXAMPLE_PREFIXES,
@@ -999,6 +1000,126 @@ describe('EPCIS 2.0 query interface', () => {
         }
       },
     );
+
+    /** The examples' events as captured (an eventID or key seen before is the one kept), by their key in results. */
+    const capturedEvents = () => {
+      const kept = new Map<string, Record<string, any>>();
+      for (const name of exampleNames) {
+        const { events, context } = epcisDocumentEvents(example(name));
+        for (const event of events) {
+          const eventID = typeof event.eventID === 'string' ? event.eventID : eventHashId(event, context);
+          const key = keyOf({ ...event, eventID });
+          if (!kept.has(key)) kept.set(key, { ...event, eventID });
+        }
+      }
+      return kept;
+    };
+    /** The keys of the captured example events that satisfy `test`, sorted: what a query must answer. */
+    const expectedKeys = (test: (event: Record<string, any>) => boolean) =>
+      [...capturedEvents().entries()]
+        .filter(([, event]) => test(event))
+        .map(([key]) => key)
+        .sort();
+    const keeperFinds = async (parameters: string) =>
+      expectQueryDocument(await query(`/epcis/events?perPage=1000&${parameters}`, key, { 'GS1-EPC-Format': 'Never_Translates' }))
+        .map(keyOf)
+        .sort();
+    const word = (value: unknown) => String(value).replace(/^(urn:epcglobal:cbv:[a-z]+:|https:\/\/ref\.gs1\.org\/cbv\/[A-Za-z]+-)/, '');
+
+    it.each([
+      ['bizTransaction', 'bizTransactionList'],
+      ['source', 'sourceList'],
+      ['destination', 'destinationList'],
+    ] as const)('selects by EQ_%s_{type}, each type and value the examples name', async (kind, list) => {
+      const pairs = new Map<string, [string, string]>();
+      for (const event of capturedEvents().values())
+        // An entry without a type is named by no typed parameter.
+        for (const entry of (event[list] ?? []).filter((e: any) => e.type !== undefined))
+          pairs.set(`${word(entry.type)} ${entry[kind]}`, [word(entry.type), entry[kind]]);
+      expect(pairs.size).toBeGreaterThan(2);
+      for (const [type, value] of pairs.values()) {
+        const expected = expectedKeys((event) => (event[list] ?? []).some((e: any) => word(e.type) === type && e[kind] === value));
+        expect({ type, value, found: await keeperFinds(`EQ_${kind}_${encodeURIComponent(type)}=${encodeURIComponent(value)}`) }).toEqual({
+          type,
+          value,
+          found: expected,
+        });
+      }
+      // The type in its URN form selects the same.
+      const [type, value] = [...pairs.values()][0]!;
+      const vocabulary = kind === 'bizTransaction' ? 'btt' : 'sdt';
+      expect(
+        await keeperFinds(`EQ_${kind}_${encodeURIComponent(`urn:epcglobal:cbv:${vocabulary}:${type}`)}=${encodeURIComponent(value)}`),
+      ).toEqual(await keeperFinds(`EQ_${kind}_${encodeURIComponent(type)}=${encodeURIComponent(value)}`));
+    });
+
+    it('selects by EQ_transformationID and by EQ_persistentDisposition_set and _unset', async () => {
+      const transformations = expectedKeys((event) => typeof event.transformationID === 'string');
+      expect(transformations.length).toBeGreaterThan(0);
+      const ids = [...new Set([...capturedEvents().values()].flatMap((event) => (event.transformationID ? [event.transformationID] : [])))];
+      expect(await keeperFinds(`EQ_transformationID=${ids.map(encodeURIComponent).join('|')}`)).toEqual(transformations);
+      for (const key of ['set', 'unset'] as const) {
+        const values = [
+          ...new Set([...capturedEvents().values()].flatMap((event) => (event.persistentDisposition?.[key] ?? []).map(word))),
+        ];
+        expect(values.length).toBeGreaterThan(0);
+        for (const value of values) {
+          const expected = expectedKeys((event) => (event.persistentDisposition?.[key] ?? []).map(word).includes(value));
+          expect({ key, value, found: await keeperFinds(`EQ_persistentDisposition_${key}=${value}`) }).toEqual({
+            key,
+            value,
+            found: expected,
+          });
+        }
+      }
+    });
+
+    it('selects error declarations by EQ_errorReason, EQ_correctiveEventID and their declaration time', async () => {
+      const declarations = [...capturedEvents().values()].filter((event) => event.errorDeclaration);
+      expect(await keeperFinds('EQ_errorReason=incorrect_data')).toEqual(
+        expectedKeys((event) => word(event.errorDeclaration?.reason) === 'incorrect_data'),
+      );
+      expect(await keeperFinds(`EQ_errorReason=${encodeURIComponent('urn:epcglobal:cbv:er:incorrect_data')}`)).toEqual(
+        await keeperFinds('EQ_errorReason=incorrect_data'),
+      );
+      const corrective = declarations.flatMap((event) => event.errorDeclaration.correctiveEventIDs ?? [])[0]!;
+      expect(await keeperFinds(`EQ_correctiveEventID=${encodeURIComponent(corrective)}`)).toEqual(
+        expectedKeys((event) => (event.errorDeclaration?.correctiveEventIDs ?? []).includes(corrective)),
+      );
+      const times = declarations.map((event) => Date.parse(event.errorDeclaration.declarationTime)).sort((a, b) => a - b);
+      const middle = new Date(times[Math.floor(times.length / 2)]!).toISOString();
+      expect(await keeperFinds(`GE_errorDeclarationTime=${middle}`)).toEqual(
+        expectedKeys((event) => event.errorDeclaration && Date.parse(event.errorDeclaration.declarationTime) >= Date.parse(middle)),
+      );
+      expect(await keeperFinds(`LT_errorDeclarationTime=${middle}`)).toEqual(
+        expectedKeys((event) => event.errorDeclaration && Date.parse(event.errorDeclaration.declarationTime) < Date.parse(middle)),
+      );
+    });
+
+    it('matches every item of a company with an EPC ID pattern of its prefix alone (urn:epc:idpat:sgtin:0614141.*.*)', async () => {
+      const ofCompany = (epc: unknown) => /^https:\/\/id\.gs1\.org\/01\/\d0614141/.test(normalizeIdentifier(String(epc)));
+      const expected = expectedKeys((event) => [...(event.epcList ?? []), ...(event.childEPCs ?? [])].some(ofCompany));
+      expect(expected.length).toBeGreaterThan(3);
+      expect(await keeperFinds(`MATCH_epc=${encodeURIComponent('urn:epc:idpat:sgtin:0614141.*.*')}`)).toEqual(expected);
+    });
+
+    it('stops after eventCountLimit events across the pages, and refuses a query matching more than maxEventCount (413)', async () => {
+      const first = await query('/epcis/events?eventCountLimit=3&perPage=2', key);
+      expect(expectQueryDocument(first)).toHaveLength(2);
+      const next = pathOf(/^<([^>]+)>/.exec(first.headers.get('link')!)![1]!);
+      const second = await query(next, key);
+      expect(expectQueryDocument(second)).toHaveLength(1);
+      expect(second.headers.get('link')).toBeNull();
+      const tooLarge = await query('/epcis/events?maxEventCount=5', key);
+      expect([tooLarge.status, tooLarge.body.type]).toEqual([413, 'epcisException:QueryTooLargeException']);
+      expectApiError(tooLarge, 413, 'QUERY_TOO_LARGE');
+      expect(expectQueryDocument(await query('/epcis/events?maxEventCount=100000&perPage=5', key))).toHaveLength(5);
+      expectApiError(await query('/epcis/events?maxEventCount=5&eventCountLimit=3', key), 400, 'VALIDATION_FAILED', ['eventCountLimit']);
+    });
+
+    it('refuses a typed parameter without a value, naming it', async () => {
+      expectApiError(await query('/epcis/events?EQ_bizTransaction_po=', key), 400, 'VALIDATION_FAILED', ['EQ_bizTransaction_po']);
+    });
   });
 
   describe('GET /api/batches/{id}/epcis', () => {

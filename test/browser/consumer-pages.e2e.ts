@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import type { BatchView } from '@nguon/shared';
+import { gs1CheckDigit, type BatchView } from '@nguon/shared';
 import { BatchChanges } from '../../server/src/common/cache/batch-changes.js';
 import {
   createBatch,
@@ -205,7 +205,9 @@ describeWithChromium('the consumer pages in Chromium', (chromiumPath) => {
   });
 
   it('explains an unknown code instead of showing a page, and answers with 404', async () => {
-    const unknown = pomelo.identityUrl.replace('PT-2026-001', 'KHONG-CO');
+    // A GTIN the portal does not know (an unknown lot of a known one walks up to its product page).
+    const gtin = new URL(pomelo.identityUrl).pathname.split('/')[2]!;
+    const unknown = pomelo.identityUrl.replace(gtin, `${gtin.slice(0, 8)}99999${gs1CheckDigit(`${gtin.slice(0, 8)}99999`)}`);
     const response = await page.goto(unknown);
     expect(response?.status()).toBe(404);
     const error = page.getByTestId('resolve-error');

@@ -21,6 +21,7 @@ const EXCEPTION_BY_STATUS: Readonly<Record<number, string>> = {
 /** The problem type of an error of the EPCIS interface: a bad query parameter is a QueryParameterException. */
 export function epcisProblemType(status: number, method: string): string {
   if (status === 400 && method === 'GET') return 'epcisException:QueryParameterException';
+  if (status === 413 && method === 'GET') return 'epcisException:QueryTooLargeException';
   const exception = EXCEPTION_BY_STATUS[status];
   return exception ? `epcisException:${exception}` : 'about:blank';
 }

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, Header, Headers, HttpCode, Options, Param, Query, Req, Res, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access, owned, READS_EVERYTHING } from '../auth/access-rule.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -13,8 +13,19 @@ import { AnswersInXml, EpcisHeaders } from './epcis-headers.interceptor.js';
 import { PageTokens } from './epcis-query.page-token.js';
 import { EpcisQueryService } from './epcis-query.service.js';
 import { allowedMethods, isEventResource } from './epcis-resources.js';
+import { NamedTypes, TakeNamedTypeParameters, type NamedTypeParameters } from './named-type-parameters.js';
 import { splitUrl } from '../common/http/split-url.js';
 import type { EpcisCollection, EpcisDocument, EpcisQueryDocument, EpcisReply } from './query-document.js';
+
+/** The typed parameters in the API's documentation: their names are open, so they are described, not listed. */
+const NamedTypeQueryDocs = () =>
+  ApiQuery({
+    name: 'EQ_bizTransaction_{type}, EQ_source_{type}, EQ_destination_{type}',
+    required: false,
+    description:
+      'Events with a business transaction, source or destination of that type (a CBV word such as po or owning_party, its URN or Web URI) naming one of the values (separated by | or ,).',
+    schema: { type: 'string' },
+  });
 
 const EpcFormatHeader = () =>
   ApiHeader({ name: EPC_FORMAT_HEADER, required: false, enum: [...EPC_FORMATS], description: 'Default Always_GS1_Digital_Link' });
@@ -52,12 +63,15 @@ export class EpcisQueryController {
   @ApiOperation({ summary: 'Events matching the standard query parameters, as an EPCISQueryDocument' })
   @AnswersInXml()
   @ApiProduces('application/json', 'application/ld+json', 'application/xml')
+  @UseInterceptors(TakeNamedTypeParameters)
+  @NamedTypeQueryDocs()
   queryEvents(
     @CurrentActor() actor: Actor,
     @Query() query: QueryEventsDto,
+    @NamedTypes() namedTypes: NamedTypeParameters,
     @Headers(EPC_FORMAT_HEADER) format?: string,
   ): Promise<EpcisReply<EpcisQueryDocument>> {
-    return this.epcis.queryEvents(actor, query, format);
+    return this.epcis.queryEvents(actor, { ...query, namedTypes }, format);
   }
 
   @Get('epcis/events/:eventID')
@@ -133,15 +147,18 @@ export class EpcisQueryController {
   @ApiOperation({ summary: 'The events a value names (an event type, EPC, bizStep, place or disposition), with any query parameter too' })
   @AnswersInXml()
   @ApiProduces('application/json', 'application/ld+json', 'application/xml')
+  @UseInterceptors(TakeNamedTypeParameters)
+  @NamedTypeQueryDocs()
   resourceEvents(
     @CurrentActor() actor: Actor,
     @Param('resource') resource: string,
     @Param('value') value: string,
     @Query() query: QueryEventsDto,
+    @NamedTypes() namedTypes: NamedTypeParameters,
     @Headers(EPC_FORMAT_HEADER) format?: string,
   ): Promise<EpcisReply<EpcisQueryDocument>> {
     if (!isEventResource(resource)) throw new DomainError('NOT_FOUND');
-    return this.epcis.queryEvents(actor, query, format, { resource, value });
+    return this.epcis.queryEvents(actor, { ...query, namedTypes }, format, { resource, value });
   }
 
   @Get('api/batches/:id/epcis')

@@ -5,6 +5,7 @@ import { escapeLike } from '../common/sql/escape-like.js';
 import { IDENTIFIER_ROLES, normalizeIdentifier, type IdentifierRole } from '../events/event-identifiers.js';
 import type { QueryEventsDto } from './dto/query-events.dto.js';
 import { identifierVariants } from './epc-format.js';
+import { NAMED_TYPE_PARAMETER, type NamedTypeParameters } from './named-type-parameters.js';
 
 /** Positional parameters of one SQL statement. */
 export class SqlParams {
@@ -67,14 +68,40 @@ function matchIdentifiers(roles: readonly IdentifierRole[], values: string[], pa
     const normalized = normalizeIdentifier(value);
     exact.add(normalized);
     if (value.startsWith('urn:epc:idpat:') && normalized !== value) prefixes.push(`${escapeLike(normalized)}/%`);
+    prefixes.push(...(companyPatternPrefixes(value) ?? []).map((prefix) => `${escapeLike(prefix)}%`));
   }
   const any = [`ei.identifier = ANY(${params.add([...exact])}::text[])`, ...prefixes.map((p) => `ei.identifier LIKE ${params.add(p)}`)];
   return `e.id IN (SELECT ei.event_id FROM event_identifiers ei WHERE ei.role = ANY(${params.add(roles)}::text[]) AND (${any.join(' OR ')}))`;
 }
 
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+/**
+ * The canonical Digital Link prefixes an EPC ID pattern of a whole company prefix covers
+ * (`urn:epc:idpat:sgtin:8936000.*.*`: every item of the company), or null for any other value.
+ * A GTIN's or SSCC's first digit (indicator, extension) is not in the pattern: each is a prefix.
+ */
+function companyPatternPrefixes(value: string): string[] | null {
+  const [, scheme, prefix, stars] = /^urn:epc:idpat:([a-z]+):(\d{6,12})((?:\.\*)+)$/.exec(value) ?? [];
+  const pattern = scheme ? COMPANY_PATTERNS[scheme] : undefined;
+  return pattern && stars === pattern.stars ? pattern.prefixes(prefix!) : null;
+}
+
+/** Per EPC scheme, the wildcards after a company prefix, and the Digital Link prefixes they cover. */
+const COMPANY_PATTERNS: Record<string, { stars: string; prefixes: (prefix: string) => string[] }> = {
+  sgtin: { stars: '.*.*', prefixes: (prefix) => DIGITS.map((digit) => `https://id.gs1.org/01/${digit}${prefix}`) },
+  sscc: { stars: '.*', prefixes: (prefix) => DIGITS.map((digit) => `https://id.gs1.org/00/${digit}${prefix}`) },
+  sgln: { stars: '.*.*', prefixes: (prefix) => [`https://id.gs1.org/414/${prefix}`] },
+  grai: { stars: '.*.*', prefixes: (prefix) => [`https://id.gs1.org/8003/0${prefix}`] },
+  giai: { stars: '.*', prefixes: (prefix) => [`https://id.gs1.org/8004/${prefix}`] },
+};
+
 const CBV_FORMS = {
   BizStep: { urn: 'urn:epcglobal:cbv:bizstep:', web: 'https://ref.gs1.org/cbv/BizStep-', curie: 'cbv:BizStep-' },
   Disp: { urn: 'urn:epcglobal:cbv:disp:', web: 'https://ref.gs1.org/cbv/Disp-', curie: 'cbv:Disp-' },
+  BTT: { urn: 'urn:epcglobal:cbv:btt:', web: 'https://ref.gs1.org/cbv/BTT-', curie: 'cbv:BTT-' },
+  SDT: { urn: 'urn:epcglobal:cbv:sdt:', web: 'https://ref.gs1.org/cbv/SDT-', curie: 'cbv:SDT-' },
+  ER: { urn: 'urn:epcglobal:cbv:er:', web: 'https://ref.gs1.org/cbv/ER-', curie: 'cbv:ER-' },
 } as const;
 
 /**
@@ -99,8 +126,50 @@ export function eventIdIn(eventIds: string[], params: SqlParams): string {
   return `((NOT e.error_declared AND e.event_id = ANY(${ids}::text[])) OR (e.error_declared AND e.event_id = ANY(${ids}::text[])))`;
 }
 
-/** What selects events: the query parameters, and `anyIdentifier` (`/epcis/epcs/{epc}/events`: an EPC or class anywhere). */
-export type EventConditions = Partial<QueryEventsDto> & { anyIdentifier?: string[] };
+/**
+ * What selects events: the query parameters, the typed ones (`EQ_bizTransaction_po`, ...) by name,
+ * and `anyIdentifier` (`/epcis/epcs/{epc}/events`: an EPC or class anywhere).
+ */
+export type EventConditions = Partial<QueryEventsDto> & { anyIdentifier?: string[]; namedTypes?: NamedTypeParameters };
+
+/** Where each typed parameter looks: the list, and the field of its entries that holds the value. */
+const NAMED_TYPE_LISTS = {
+  bizTransaction: { list: 'bizTransactionList', field: 'bizTransaction', vocabulary: 'BTT' },
+  source: { list: 'sourceList', field: 'source', vocabulary: 'SDT' },
+  destination: { list: 'destinationList', field: 'destination', vocabulary: 'SDT' },
+} as const;
+
+/**
+ * Events whose list (alias `e`) holds an entry of the type with one of the values, through the
+ * list's partial GIN index: the type in any CBV form, a value as given or in another form of the
+ * same GS1 key (a party's PGLN as a URN or a Digital Link).
+ */
+function namedTypeCondition(name: string, values: string[], params: SqlParams): string {
+  const [, kind, type] = NAMED_TYPE_PARAMETER.exec(name)! as unknown as [string, keyof typeof NAMED_TYPE_LISTS, string];
+  const { list, field, vocabulary } = NAMED_TYPE_LISTS[kind];
+  const entries = vocabularyForms(vocabulary, type).flatMap((form) =>
+    [...new Set(values.flatMap(identifierVariants))].map((value) => [{ type: form, [field]: value }]),
+  );
+  return `(e.document ? '${list}' AND (e.document->'${list}') @> ANY(${params.add(entries.map((entry) => JSON.stringify(entry)))}::jsonb[]))`;
+}
+
+/**
+ * Error declarations by when they were made, their reason or their corrective events: only
+ * declarations are looked at (`error_declared`, a partial index), so the few of them are read.
+ */
+function errorDeclarationConditions(query: EventConditions, params: SqlParams): string[] {
+  const declaration = `e.document->'errorDeclaration'`;
+  const where: string[] = [];
+  if (query.GE_errorDeclarationTime)
+    where.push(`(${declaration}->>'declarationTime')::timestamptz >= ${params.add(query.GE_errorDeclarationTime)}::timestamptz`);
+  if (query.LT_errorDeclarationTime)
+    where.push(`(${declaration}->>'declarationTime')::timestamptz < ${params.add(query.LT_errorDeclarationTime)}::timestamptz`);
+  if (query.EQ_errorReason)
+    where.push(`${declaration}->>'reason' = ANY(${params.add(query.EQ_errorReason.flatMap((v) => vocabularyForms('ER', v)))}::text[])`);
+  if (query.EQ_correctiveEventID)
+    where.push(`(${declaration}->'correctiveEventIDs') ?| ${params.add([...new Set(query.EQ_correctiveEventID)])}::text[]`);
+  return where.length ? ['e.error_declared', ...where] : [];
+}
 
 /** The WHERE conditions of the query parameters (alias `e` for events), all through indexes. */
 export function eventConditions(query: EventConditions, params: SqlParams): string[] {
@@ -131,5 +200,20 @@ export function eventConditions(query: EventConditions, params: SqlParams): stri
   if (query.anyIdentifier) where.push(matchIdentifiers(IDENTIFIER_ROLES, query.anyIdentifier, params));
   if (query.EQ_eventID) where.push(eventIdIn(query.EQ_eventID, params));
   if (query.EXISTS_errorDeclaration) where.push('e.error_declared');
+  where.push(...errorDeclarationConditions(query, params));
+  if (query.EQ_transformationID)
+    where.push(
+      `(e.document ? 'transformationID' AND e.document->>'transformationID' = ANY(${params.add([...new Set(query.EQ_transformationID)])}::text[]))`,
+    );
+  for (const [parameter, key] of [
+    ['EQ_persistentDisposition_set', 'set'],
+    ['EQ_persistentDisposition_unset', 'unset'],
+  ] as const) {
+    const values = query[parameter];
+    if (!values) continue;
+    const entries = values.flatMap((v) => vocabularyForms('Disp', v)).map((form) => JSON.stringify({ [key]: [form] }));
+    where.push(`(e.document ? 'persistentDisposition' AND (e.document->'persistentDisposition') @> ANY(${params.add(entries)}::jsonb[]))`);
+  }
+  for (const [name, values] of Object.entries(query.namedTypes ?? {})) where.push(namedTypeCondition(name, values, params));
   return where;
 }

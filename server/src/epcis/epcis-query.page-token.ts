@@ -11,6 +11,8 @@ import { isPageTokenRevoked, revokePageToken } from './page-token-revocations.qu
 export interface PagePosition {
   after: string;
   id: string;
+  /** Events the pages so far gave (for `eventCountLimit`). */
+  given?: number;
 }
 
 /** A token given out, and until when it may be used (`GS1-Next-Page-Token-Expires`). */
@@ -29,6 +31,8 @@ interface TokenBody {
   i: string;
   /** Expiry, in seconds since the epoch. */
   x: number;
+  /** Events the pages so far gave. */
+  c?: number;
   /** Makes each token given out its own, so that deleting one leaves another of the same page usable. */
   n: string;
 }
@@ -68,6 +72,7 @@ export class PageTokens {
       q: queryDigest,
       a: position.after,
       i: position.id,
+      ...(position.given === undefined ? {} : { c: position.given }),
       x: expiresAt.getTime() / 1000,
       n: randomBytes(6).toString('base64url'),
     };
@@ -80,7 +85,7 @@ export class PageTokens {
     const { body, signature } = this.verified(token);
     if (body.q !== queryDigest || typeof body.a !== 'string' || typeof body.i !== 'string') throw badToken();
     if (await isPageTokenRevoked(this.db.manager, signature)) throw badToken('nextPageToken was deleted; run the query again');
-    return { after: body.a, id: body.i };
+    return { after: body.a, id: body.i, ...(typeof body.c === 'number' ? { given: body.c } : {}) };
   }
 
   /** Makes a token unusable from now on, for every instance; 400 when it is not one this service gave out (or it expired). */

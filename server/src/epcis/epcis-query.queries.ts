@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
-import type { OrderByField, OrderDirection, QueryEventsDto } from './dto/query-events.dto.js';
+import type { OrderByField, OrderDirection } from './dto/query-events.dto.js';
 import type { ResourceScope } from './epcis-resources.js';
 import { IDENTIFIER_ROLES } from '../events/event-identifiers.js';
-import { eventConditions, eventIdIn, SqlParams, visibleEvents } from './epcis-query.filters.js';
+import { eventConditions, type EventConditions, eventIdIn, SqlParams, visibleEvents } from './epcis-query.filters.js';
 import type { PagePosition } from './epcis-query.page-token.js';
 
 /** An event as captured, with when the portal recorded it. */
@@ -53,7 +53,7 @@ const sortKey = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY
 export function findEventPage(
   db: EntityManager,
   principal: Principal,
-  query: QueryEventsDto,
+  query: EventConditions,
   scope: ResourceScope,
   page: EventPage,
 ): Promise<EventPageRow[]> {
@@ -72,6 +72,23 @@ export function findEventPage(
       LIMIT ${params.add(page.limit)}`,
     params.values,
   );
+}
+
+/** How many events the query matches, counting no further than `upTo`. */
+export async function countEvents(
+  db: EntityManager,
+  principal: Principal,
+  query: EventConditions,
+  scope: ResourceScope,
+  upTo: number,
+): Promise<number> {
+  const params = new SqlParams();
+  const where = [visibleEvents(principal, params), ...eventConditions(query, params), ...eventConditions(scope, params)];
+  const [row] = await db.query<{ count: number }[]>(
+    `SELECT count(*)::int AS count FROM (SELECT 1 FROM events e WHERE ${where.join(' AND ')} LIMIT ${params.add(upTo)}) AS matching`,
+    params.values,
+  );
+  return row!.count;
 }
 
 /** The event with this EPCIS event ID, then its error declaration when there is one, if the principal may read them. */

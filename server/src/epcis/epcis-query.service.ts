@@ -11,8 +11,10 @@ import { DEFAULT_PER_PAGE, MAX_PER_PAGE, type QueryPageDto } from './dto/query-p
 import { digitalLinkGtins, EPC_FORMAT_HEADER, formatEpcs, parseEpcFormat, type EpcFormat } from './epc-format.js';
 import { MATCH_PARAMETERS } from './epcis-query.filters.js';
 import { scopeOf, type EventResource } from './epcis-resources.js';
+import type { NamedTypeParameters } from './named-type-parameters.js';
 import { PageTokens } from './epcis-query.page-token.js';
 import {
+  countEvents,
   findEventPage,
   findEventWithDeclaration,
   findGtinPrefixes,
@@ -54,6 +56,15 @@ const FILTER_KEYS = [
   ...MATCH_PARAMETERS,
   'EQ_eventID',
   'EXISTS_errorDeclaration',
+  'GE_errorDeclarationTime',
+  'LT_errorDeclarationTime',
+  'EQ_errorReason',
+  'EQ_correctiveEventID',
+  'EQ_transformationID',
+  'EQ_persistentDisposition_set',
+  'EQ_persistentDisposition_unset',
+  'eventCountLimit',
+  'maxEventCount',
   'orderBy',
   'orderDirection',
 ] as const satisfies readonly (keyof QueryEventsDto)[];
@@ -73,32 +84,49 @@ export class EpcisQueryService {
 
   /**
    * `GET /epcis/events`, and `GET /epcis/{resource}/{value}/events` (the events the value names,
-   * with the query's conditions too): one indexed query for the page, keyset-paged.
+   * with the query's conditions too): one indexed query for the page, keyset-paged. With
+   * `eventCountLimit` the pages stop after that many events; with `maxEventCount` a query matching
+   * more is refused (413) before its first page.
    */
   async queryEvents(
     actor: Actor,
-    query: QueryEventsDto,
+    query: QueryEventsDto & { namedTypes?: NamedTypeParameters },
     epcFormat: string | undefined,
     within?: { resource: EventResource; value: string },
   ): Promise<EpcisReply<EpcisQueryDocument>> {
     const format = parseEpcFormat(epcFormat);
-    const perPage = Math.min(query.perPage ?? DEFAULT_PER_PAGE, MAX_PER_PAGE);
+    if (query.eventCountLimit !== undefined && query.maxEventCount !== undefined) {
+      throw new DomainError('VALIDATION_FAILED', undefined, {
+        eventCountLimit: ['eventCountLimit and maxEventCount cannot be used together'],
+      });
+    }
     const orderBy = query.orderBy ?? 'recordTime';
     // The standard's default direction is DESC; without orderBy the portal lists in recording order.
     const direction = query.orderDirection ?? (query.orderBy ? 'DESC' : 'ASC');
-    const filters = Object.fromEntries(FILTER_KEYS.flatMap((key) => (query[key] !== undefined ? [[key, query[key]]] : [])));
+    const filters = {
+      ...Object.fromEntries(FILTER_KEYS.flatMap((key) => (query[key] !== undefined ? [[key, query[key]]] : []))),
+      ...query.namedTypes,
+    };
     const path = within ? `/epcis/${within.resource}/${encodeURIComponent(within.value)}/events` : '/epcis/events';
     const scope = within ? scopeOf(within.resource, within.value) : {};
     const digest = PageTokens.queryDigest(path, filters);
 
     const after = query.nextPageToken ? await this.tokens.read(query.nextPageToken, digest) : null;
+    const given = after?.given ?? 0;
+    if (!after && query.maxEventCount !== undefined) {
+      const matching = await countEvents(this.db.manager, actor.principal, query, scope, query.maxEventCount + 1);
+      if (matching > query.maxEventCount) throw new DomainError('QUERY_TOO_LARGE');
+    }
+    const perPage = Math.min(query.perPage ?? DEFAULT_PER_PAGE, MAX_PER_PAGE, (query.eventCountLimit ?? Infinity) - given);
     const rows = await findEventPage(this.db.manager, actor.principal, query, scope, { orderBy, direction, after, limit: perPage + 1 });
     const page = rows.slice(0, perPage);
     let headers: Record<string, string> = { [EPC_FORMAT_HEADER]: format };
     const last = page[page.length - 1];
-    if (rows.length > perPage && last) {
-      const { token, expiresAt } = this.tokens.issue(digest, { after: last.sort_key, id: last.id });
-      const next = this.url(path, { ...listsAsText(filters), perPage: String(perPage), nextPageToken: token });
+    const limitReached = query.eventCountLimit !== undefined && given + page.length >= query.eventCountLimit;
+    if (rows.length > perPage && last && !limitReached) {
+      const position = { after: last.sort_key, id: last.id, ...(query.eventCountLimit ? { given: given + page.length } : {}) };
+      const { token, expiresAt } = this.tokens.issue(digest, position);
+      const next = this.url(path, { ...listsAsText(filters), perPage: String(query.perPage ?? DEFAULT_PER_PAGE), nextPageToken: token });
       headers = { ...headers, ...nextPageHeaders(next, expiresAt) };
     }
     return new EpcisReply(queryDocument(await this.format(page, format)), headers);

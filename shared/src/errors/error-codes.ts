@@ -140,6 +140,13 @@ export const ERROR_CODES = {
     message: { vi: 'Phương thức này không được hỗ trợ ở địa chỉ này.', en: 'This method is not supported here.' },
   },
   PAYLOAD_TOO_LARGE: { status: 413, message: { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request body is too large.' } },
+  QUERY_TOO_LARGE: {
+    status: 413,
+    message: {
+      vi: 'Có nhiều sự kiện khớp hơn maxEventCount cho phép; hãy thu hẹp truy vấn hoặc đọc kết quả theo từng trang.',
+      en: 'More events match than maxEventCount allows; narrow the query, or read the result page by page.',
+    },
+  },
   NOT_ACCEPTABLE: {
     status: 406,
     message: {

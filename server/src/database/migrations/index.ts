@@ -25,6 +25,7 @@ import { QueueImportJobs1766700000000 } from './1766700000000-queue-import-jobs.
 import { KeepJobInputsAsJsonText1766800000000 } from './1766800000000-keep-job-inputs-as-json-text.js';
 import { CountUnlistedCaptureWarnings1766900000000 } from './1766900000000-count-unlisted-capture-warnings.js';
 import { RevokePageTokens1767000000000 } from './1767000000000-revoke-page-tokens.js';
+import { IndexEventListsForQueries1767100000000 } from './1767100000000-index-event-lists-for-queries.js';
 
 /** Every migration, oldest first (one a line, so that parallel work merges cleanly). */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   KeepJobInputsAsJsonText1766800000000,
   CountUnlistedCaptureWarnings1766900000000,
   RevokePageTokens1767000000000,
+  IndexEventListsForQueries1767100000000,
 ];

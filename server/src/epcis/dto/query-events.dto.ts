@@ -1,40 +1,30 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsIn,
   IsISO8601,
+  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
+  Min,
   ValidateBy,
 } from 'class-validator';
 import { EPCIS_ACTIONS } from '@nguon/shared';
 import { QueryPageDto } from './query-page.dto.js';
+import { splitList } from './query-list.js';
 
 export const ORDER_BY_FIELDS = ['eventTime', 'recordTime'] as const;
 export type OrderByField = (typeof ORDER_BY_FIELDS)[number];
 export const ORDER_DIRECTIONS = ['ASC', 'DESC'] as const;
 export type OrderDirection = (typeof ORDER_DIRECTIONS)[number];
-
-// URIs may hold commas (a lot in an EPC URN can), so between URIs a comma only separates when
-// the next value starts with a scheme. '|' is the binding's own separator (pipeDelimited).
-const URI_SEPARATOR = /\|/;
-const COMMA_BEFORE_SCHEME = /,(?=[A-Za-z][A-Za-z0-9+.-]*:)/;
-
-function splitList(value: unknown, kind: 'words' | 'uris'): unknown {
-  const values = Array.isArray(value) ? value : [value];
-  if (!values.every((v) => typeof v === 'string')) return value;
-  return (values as string[])
-    .flatMap((v) => v.split(URI_SEPARATOR))
-    .flatMap((v) => v.split(kind === 'words' ? ',' : COMMA_BEFORE_SCHEME))
-    .map((v) => v.trim());
-}
 
 /**
  * A multi-valued EPCIS query parameter: values separated by `|` (the binding's pipeDelimited
@@ -123,6 +113,31 @@ export class QueryEventsDto extends QueryPageDto {
 
   @QueryList('uris', 'eventID, e.g. ni:///sha-256;...?ver=CBV2.0') EQ_eventID?: string[];
   @ExistsFlag('Only error declarations.') EXISTS_errorDeclaration?: boolean;
+  @QueryTime('Error declarations made at or after this time.') GE_errorDeclarationTime?: string;
+  @QueryTime('Error declarations made before this time.') LT_errorDeclarationTime?: string;
+  @QueryList('words', 'The reason of an error declaration: a CBV bare word (`incorrect_data`), its URN or Web URI.')
+  EQ_errorReason?: string[];
+  @QueryList('uris', 'An eventID an error declaration names as its corrective event.') EQ_correctiveEventID?: string[];
+
+  @QueryList('uris', 'The transformationID of a transformation.') EQ_transformationID?: string[];
+  @QueryList('words', 'A disposition the event sets as persistent (any CBV form).') EQ_persistentDisposition_set?: string[];
+  @QueryList('words', 'A disposition the event unsets as persistent (any CBV form).') EQ_persistentDisposition_unset?: string[];
+
+  @ApiPropertyOptional({ minimum: 1, description: 'At most this many events in all, across the pages, in the order asked.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  eventCountLimit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, description: 'When more events than this match, 413 (QueryTooLargeException) rather than a result.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  maxEventCount?: number;
 
   @ApiPropertyOptional({ enum: ORDER_BY_FIELDS, description: 'Without it, events come in the order they were recorded.' })
   @IsOptional()
