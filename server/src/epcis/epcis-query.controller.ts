@@ -1,4 +1,18 @@
-import { Controller, Delete, Get, Header, Headers, HttpCode, Options, Param, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import {
+  applyDecorators,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  Headers,
+  HttpCode,
+  Options,
+  Param,
+  Query,
+  Req,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access, owned, READS_EVERYTHING } from '../auth/access-rule.js';
@@ -17,7 +31,22 @@ import { NamedTypes, TakeNamedTypeParameters, type NamedTypeParameters } from '.
 import { splitUrl } from '../common/http/split-url.js';
 import type { EpcisCollection, EpcisDocument, EpcisQueryDocument, EpcisReply } from './query-document.js';
 
-/** The typed parameters in the API's documentation: their names are open, so they are described, not listed. */
+/**
+ * A route answering a query with a document of events: read scope, the EPC format and XML
+ * negotiated, the typed parameters taken out of the query, and those documented (their names are
+ * open, so they are described, not listed).
+ */
+const EventQueryRoute = (summary: string) =>
+  applyDecorators(
+    Access({ scope: 'read' }),
+    EpcFormatHeader(),
+    ApiOperation({ summary }),
+    AnswersInXml(),
+    ApiProduces('application/json', 'application/ld+json', 'application/xml'),
+    UseInterceptors(TakeNamedTypeParameters),
+    NamedTypeQueryDocs(),
+  );
+
 const NamedTypeQueryDocs = () =>
   ApiQuery({
     name: 'EQ_bizTransaction_{type}, EQ_source_{type}, EQ_destination_{type}',
@@ -58,13 +87,7 @@ export class EpcisQueryController {
   }
 
   @Get('epcis/events')
-  @Access({ scope: 'read' })
-  @EpcFormatHeader()
-  @ApiOperation({ summary: 'Events matching the standard query parameters, as an EPCISQueryDocument' })
-  @AnswersInXml()
-  @ApiProduces('application/json', 'application/ld+json', 'application/xml')
-  @UseInterceptors(TakeNamedTypeParameters)
-  @NamedTypeQueryDocs()
+  @EventQueryRoute('Events matching the standard query parameters, as an EPCISQueryDocument')
   queryEvents(
     @CurrentActor() actor: Actor,
     @Query() query: QueryEventsDto,
@@ -142,13 +165,7 @@ export class EpcisQueryController {
   }
 
   @Get('epcis/:resource/:value/events')
-  @Access({ scope: 'read' })
-  @EpcFormatHeader()
-  @ApiOperation({ summary: 'The events a value names (an event type, EPC, bizStep, place or disposition), with any query parameter too' })
-  @AnswersInXml()
-  @ApiProduces('application/json', 'application/ld+json', 'application/xml')
-  @UseInterceptors(TakeNamedTypeParameters)
-  @NamedTypeQueryDocs()
+  @EventQueryRoute('The events a value names (an event type, EPC, bizStep, place or disposition), with any query parameter too')
   resourceEvents(
     @CurrentActor() actor: Actor,
     @Param('resource') resource: string,

@@ -66,6 +66,18 @@ function ExistsFlag(description: string): PropertyDecorator {
   );
 }
 
+/** A count of events, from `minimum` up. */
+function QueryCount(minimum: number, description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ minimum, description }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(minimum),
+    Max(Number.MAX_SAFE_INTEGER),
+  );
+}
+
 const EVENT_TYPE_NAME = ValidateBy(
   {
     name: 'isEventTypeName',
@@ -123,21 +135,8 @@ export class QueryEventsDto extends QueryPageDto {
   @QueryList('words', 'A disposition the event sets as persistent (any CBV form).') EQ_persistentDisposition_set?: string[];
   @QueryList('words', 'A disposition the event unsets as persistent (any CBV form).') EQ_persistentDisposition_unset?: string[];
 
-  @ApiPropertyOptional({ minimum: 1, description: 'At most this many events in all, across the pages, in the order asked.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
-  eventCountLimit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, description: 'When more events than this match, 413 (QueryTooLargeException) rather than a result.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
-  maxEventCount?: number;
+  @QueryCount(1, 'At most this many events in all, across the pages, in the order asked.') eventCountLimit?: number;
+  @QueryCount(0, 'When more events than this match, 413 (QueryTooLargeException) rather than a result.') maxEventCount?: number;
 
   @ApiPropertyOptional({ enum: ORDER_BY_FIELDS, description: 'Without it, events come in the order they were recorded.' })
   @IsOptional()
