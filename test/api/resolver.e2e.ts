@@ -213,6 +213,11 @@ describe('the GS1 Digital Link resolver', () => {
         `/products/${producer.product.id}?linkType=gs1:traceability`,
       ]);
       expect(productLevel.headers.get('link-type-unavailable')).toBe('gs1:traceability');
+      // Any text, repeated or not, is answered (never a 500), and named back in what a header may carry.
+      const chinese = await f.http.get(`${batchPath}?linkType=gs1:%E4%B8%AD`, { headers: HTML });
+      expect([chinese.status, chinese.headers.get('link-type-unavailable')]).toEqual([307, 'gs1:_']);
+      const repeated = await f.http.get(`${batchPath}?linkType=gs1:epil&linkType=gs1:pip`, { headers: HTML });
+      expect([repeated.status, repeated.headers.get('link-type-unavailable')]).toEqual([307, 'gs1:epil']);
     });
 
     it("gives the linkset's titles in the asked language", async () => {

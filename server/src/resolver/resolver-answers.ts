@@ -68,7 +68,9 @@ export class ResolverAnswers {
 
   async answer(request: FastifyRequest, reply: FastifyReply, resolve: () => Promise<Resolved & { uncompressed?: string }>): Promise<void> {
     void reply.headers(RESOLVER_HEADERS);
-    const { linkType } = request.query as Record<string, string | undefined>;
+    const asked = (request.query as Record<string, unknown>).linkType;
+    // Repeated, the first counts, as for the other query parameters of a code.
+    const linkType = Array.isArray(asked) ? String(asked[0]) : typeof asked === 'string' ? asked : undefined;
     const want = wanted(linkType, request.headers.accept);
     try {
       const resolved = await resolve();
@@ -95,7 +97,8 @@ export class ResolverAnswers {
     if (asked && 'name' in asked && !DEFAULT_LINK_TYPES.has(asked.name)) {
       const target = this.resolver.links(resolved).find((candidate) => candidate.type === asked.name);
       if (target) return void reply.redirect(target.href, 307);
-      void reply.header(LINK_TYPE_UNAVAILABLE, linkType);
+      // Named back as asked, in the characters a header may carry (anything else would fail the answer).
+      void reply.header(LINK_TYPE_UNAVAILABLE, linkType!.slice(0, 200).replace(/[^\x21-\x7e]/g, '_'));
     }
     if (resolved.kind === 'batch') {
       const scanToken =
