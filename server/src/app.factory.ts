@@ -21,6 +21,7 @@ import type { AppConfig } from './config/app-config.js';
 import { openDatabase, type Database } from './database/data-source.js';
 import { completeRequestSchemas } from './common/validation/openapi-request-schemas.js';
 import { epcisProblemType, isEpcisInterface } from './epcis/epcis-problems.js';
+import { registerEpcisOptions } from './epcis/epcis-options.js';
 import { registerEpcisVersionHeaders } from './epcis/epcis-version-headers.js';
 import { documentScanRoutes, registerScanRoutes } from './resolver/scan-routes.js';
 import { registerPageRoutes } from './web-app/page-routes.js';
@@ -74,6 +75,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     );
     const fastify = nest.getHttpAdapter().getInstance();
     registerEpcisVersionHeaders(fastify);
+    registerEpcisOptions(fastify, routes, errors);
     fastify.addHook('onSend', (request, reply, payload, done) => {
       reply.header('x-request-id', String(request.id));
       done(null, payload);

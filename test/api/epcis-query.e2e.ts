@@ -870,7 +870,7 @@ describe('EPCIS 2.0 query interface', () => {
       expect(top.headers.get('gs1-epcis-version')).toBe('2.0.0');
       const options = await f.http.request('OPTIONS', '/epcis');
       expect(options.status).toBe(204);
-      expect(options.headers.get('allow')).toBe('OPTIONS, GET');
+      expect(options.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
       expect({
         version: options.headers.get('gs1-epcis-version'),
         max: options.headers.get('gs1-epcis-max'),
@@ -941,12 +941,13 @@ describe('EPCIS 2.0 query interface', () => {
         expect([path, response.status, response.headers.get('gs1-epcis-version')]).toEqual([path, 204, '2.0.0']);
         return response.headers.get('allow');
       };
-      expect(await allow('/epcis/events')).toBe('OPTIONS, GET, POST');
-      expect(await allow('/epcis/capture')).toBe('OPTIONS, GET, POST');
-      expect(await allow(`/epcis/events/${encodeURIComponent(E.E4!)}`)).toBe('OPTIONS, GET');
-      expect(await allow('/epcis/bizSteps')).toBe('OPTIONS, GET');
-      expect(await allow('/epcis/bizSteps/shipping/events')).toBe('OPTIONS, GET');
-      expect(await allow(`/epcis/epcs/${value(SSCC_URN)}`)).toBe('OPTIONS, GET');
+      expect(await allow('/epcis/events')).toBe('GET, HEAD, POST, OPTIONS');
+      expect(await allow('/epcis/capture')).toBe('GET, HEAD, POST, OPTIONS');
+      expect(await allow(`/epcis/events/${encodeURIComponent(E.E4!)}`)).toBe('GET, HEAD, OPTIONS');
+      expect(await allow('/epcis/bizSteps')).toBe('GET, HEAD, OPTIONS');
+      expect(await allow('/epcis/bizSteps/shipping/events')).toBe('GET, HEAD, OPTIONS');
+      expect(await allow('/epcis/nextPageToken/x')).toBe('DELETE, OPTIONS');
+      expect(await allow(`/epcis/epcs/${value(SSCC_URN)}`)).toBe('GET, HEAD, OPTIONS');
       expectApiError(await f.http.request('OPTIONS', '/epcis/colours'), 404, 'NOT_FOUND');
     });
   });

@@ -1,24 +1,8 @@
-import {
-  applyDecorators,
-  Controller,
-  Delete,
-  Get,
-  Header,
-  Headers,
-  HttpCode,
-  Options,
-  Param,
-  Query,
-  Req,
-  Res,
-  UseInterceptors,
-} from '@nestjs/common';
+import { applyDecorators, Controller, Delete, Get, Headers, HttpCode, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access, owned, READS_EVERYTHING } from '../auth/access-rule.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
-import { DomainError } from '../common/errors/domain-error.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { QueryEventsDto } from './dto/query-events.dto.js';
 import { QueryPageDto } from './dto/query-page.dto.js';
@@ -26,9 +10,8 @@ import { EPC_FORMAT_HEADER, EPC_FORMATS } from './epc-format.js';
 import { AnswersInXml, EpcisHeaders } from './epcis-headers.interceptor.js';
 import { PageTokens } from './epcis-query.page-token.js';
 import { EpcisQueryService } from './epcis-query.service.js';
-import { allowedMethods, isEventResource } from './epcis-resources.js';
+import { resourcePaths, ResourceOfPath, type EventResource } from './epcis-resources.js';
 import { NamedTypes, TakeNamedTypeParameters, type NamedTypeParameters } from './named-type-parameters.js';
-import { splitUrl } from '../common/http/split-url.js';
 import type { EpcisCollection, EpcisDocument, EpcisQueryDocument, EpcisReply } from './query-document.js';
 
 /**
@@ -74,16 +57,6 @@ export class EpcisQueryController {
   @ApiOperation({ summary: 'The top-level resources of this EPCIS repository' })
   topLevel(): EpcisCollection {
     return this.epcis.topLevel();
-  }
-
-  /** What each path of the binding takes, with the version headers every answer here carries; to anyone. */
-  @Options(['epcis', 'epcis/*'])
-  @HttpCode(204)
-  @Header(EPC_FORMAT_HEADER, EPC_FORMATS.join(', '))
-  options(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): void {
-    const allow = allowedMethods(splitUrl(request.url)[0]);
-    if (!allow) throw new DomainError('NOT_FOUND');
-    void reply.header('allow', allow);
   }
 
   @Get('epcis/events')
@@ -156,25 +129,27 @@ export class EpcisQueryController {
     return this.epcis.listValues(actor, 'epcs', query);
   }
 
-  @Get('epcis/:resource/:value')
+  @Get(resourcePaths(''))
   @Access({ scope: 'read' })
   @ApiOperation({ summary: "A value's sub-resources (events), when an event the caller may read names it" })
-  subResources(@CurrentActor() actor: Actor, @Param('resource') resource: string, @Param('value') value: string): Promise<EpcisCollection> {
-    if (!isEventResource(resource)) throw new DomainError('NOT_FOUND');
+  subResources(
+    @CurrentActor() actor: Actor,
+    @ResourceOfPath() resource: EventResource,
+    @Param('value') value: string,
+  ): Promise<EpcisCollection> {
     return this.epcis.subResources(actor, resource, value);
   }
 
-  @Get('epcis/:resource/:value/events')
+  @Get(resourcePaths('/events'))
   @EventQueryRoute('The events a value names (an event type, EPC, bizStep, place or disposition), with any query parameter too')
   resourceEvents(
     @CurrentActor() actor: Actor,
-    @Param('resource') resource: string,
+    @ResourceOfPath() resource: EventResource,
     @Param('value') value: string,
     @Query() query: QueryEventsDto,
     @NamedTypes() namedTypes: NamedTypeParameters,
     @Headers(EPC_FORMAT_HEADER) format?: string,
   ): Promise<EpcisReply<EpcisQueryDocument>> {
-    if (!isEventResource(resource)) throw new DomainError('NOT_FOUND');
     return this.epcis.queryEvents(actor, { ...query, namedTypes }, format, { resource, value });
   }
 

@@ -1,3 +1,5 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import type { EventConditions } from './epcis-query.filters.js';
 
 /**
@@ -17,27 +19,23 @@ export const EVENT_RESOURCES = {
 
 export type EventResource = keyof typeof EVENT_RESOURCES;
 
-export function isEventResource(name: string): name is EventResource {
-  return Object.hasOwn(EVENT_RESOURCES, name);
+/**
+ * The routes of each resource's values (`epcis/bizSteps/:value` and so on, then `tail`): one per
+ * resource, so that the router knows which paths exist (a 404 elsewhere, and OPTIONS' `Allow`).
+ */
+export function resourcePaths(tail: string): string[] {
+  return Object.keys(EVENT_RESOURCES).map((resource) => `epcis/${resource}/:value${tail}`);
 }
+
+/** The resource a route of `resourcePaths` was reached by: the path's second segment. */
+export const ResourceOfPath = createParamDecorator(
+  (_: unknown, context: ExecutionContext): EventResource =>
+    context.switchToHttp().getRequest<FastifyRequest>().url.split('/')[2] as EventResource,
+);
 
 /** The events a resource's value names, as the query conditions they add. */
 export type ResourceScope = Pick<EventConditions, (typeof EVENT_RESOURCES)[EventResource]>;
 
 export function scopeOf(resource: EventResource, value: string): ResourceScope {
   return { [EVENT_RESOURCES[resource]]: [value] };
-}
-
-/** The methods a path of the binding takes (`Allow` of its OPTIONS), or null for a path it does not serve. */
-export function allowedMethods(path: string): string | null {
-  const [first, ...rest] = path
-    .replace(/^\/epcis\/?/, '')
-    .split('/')
-    .filter(Boolean);
-  if (first === undefined) return 'OPTIONS, GET';
-  if (first === 'capture' || first === 'events')
-    return rest.length === 0 ? 'OPTIONS, GET, POST' : rest.length === 1 ? 'OPTIONS, GET' : null;
-  if (first === 'nextPageToken') return rest.length === 1 ? 'OPTIONS, DELETE' : null;
-  if (!isEventResource(first)) return null;
-  return rest.length <= 1 || (rest.length === 2 && rest[1] === 'events') ? 'OPTIONS, GET' : null;
 }
