@@ -12,7 +12,7 @@ export const RAW_SQL_HOMES = [
   'server/src/database/**',
   'server/src/bench/**',
   // LISTEN/NOTIFY on a connection of its own.
-  'server/src/common/cache/batch-changes.ts',
+  'server/src/common/notices/notices.ts',
   // `SELECT 1`, with its own timeout.
   'server/src/health/health.controller.ts',
 ];

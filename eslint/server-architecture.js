@@ -39,6 +39,8 @@ export const LAYERS = [
   // Other writes.
   'notifications',
   'webhooks',
+  // Standing EPCIS queries: named queries' subscriptions, delivered as webhooks are.
+  'subscriptions',
   'members',
   'api-keys',
   'admin',
@@ -84,6 +86,9 @@ const PUBLIC = {
     'business-status.queries.ts',
     // The audit trail as auth/ writes to it, which audit/ provides (it comes after auth/).
     'account-audit.ts',
+    // The bearer credential check, which WebSocket handshakes (outside the access guard) pass too,
+    // and a principal as it stands now, for work done later on its behalf (subscriptions).
+    'authenticator.ts',
   ],
   audit: ['audit-trail.ts'],
   // An attachment as the API shows it, which products show their images as.
@@ -141,6 +146,14 @@ const PUBLIC = {
     'query-document.ts',
     'epc-format.ts',
     'xml/epcis-xml-writer.ts',
+    // What subscriptions to named queries take from the query interface: its paging, its headers
+    // and problem types, a named query's checked definition, and the notice of a deleted one.
+    'epcis-query.page-token.ts',
+    'epcis-headers.interceptor.ts',
+    'epcis-problems.ts',
+    'stored-query.ts',
+    'named-queries.queries.ts',
+    'dto/query-page.dto.ts',
   ],
   mail: ['mailer.ts', 'compose-mail.ts', 'mail-token.ts'],
   // SpaShell, which WebAppModule exports: the resolver sends the web app's page to a browser it cannot answer.

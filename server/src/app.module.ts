@@ -28,6 +28,7 @@ import { MembersModule } from './members/members.module.js';
 import { ProductsModule } from './products/products.module.js';
 import { PublicViewModule } from './public-view/public-view.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { NoticesModule } from './common/notices/notices.module.js';
 import { QrModule } from './qr/qr.module.js';
 import { ResolverModule } from './resolver/resolver.module.js';
 import { SearchModule } from './search/search.module.js';
@@ -37,6 +38,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { RecallsModule } from './recalls/recalls.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { FlagsModule } from './flags/flags.module.js';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { WebAppModule } from './web-app/web-app.module.js';
 import { MailModule } from './mail/mail.module.js';
@@ -54,6 +56,7 @@ export class AppModule {
           dataSourceFactory: async () => database.dataSource,
         }),
         DatabaseModule.forRoot(database),
+        NoticesModule.forRoot(database, config),
         CacheModule,
         JobsModule,
         MasterDataModule,
@@ -86,6 +89,7 @@ export class AppModule {
         DashboardModule,
         NotificationsModule,
         WebhooksModule,
+        SubscriptionsModule,
         RecallsModule,
         ReportsModule,
         FlagsModule,

@@ -49,6 +49,7 @@ describe('the database', () => {
       'CountUnlistedCaptureWarnings1766900000000',
       'RevokePageTokens1767000000000',
       'IndexEventListsForQueries1767100000000',
+      'AddNamedQueriesAndSubscriptions1767200000000',
     ]);
     expect(await db.dataSource.runMigrations()).toEqual([]);
   });

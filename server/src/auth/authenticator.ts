@@ -3,8 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { isApiKey, parseApiKey, secretMatches } from './api-key-secret.js';
-import { findLiveApiKey, findSessionUser, loadMembershipRoles, touchApiKey } from './credentials.queries.js';
-import type { ApiKeyPrincipal, Principal, UserPrincipal } from './principal.js';
+import {
+  findActiveUser,
+  findLiveApiKey,
+  findLiveApiKeyById,
+  findSessionUser,
+  loadMembershipRoles,
+  touchApiKey,
+  type SessionUserRow,
+} from './credentials.queries.js';
+import type { ApiKeyPrincipal, Principal, PrincipalRef, UserPrincipal } from './principal.js';
 import { TokenService } from './token.service.js';
 
 /** How often a key's "last used" time is written: not on every request. */
@@ -38,6 +46,23 @@ export class Authenticator {
       if (required) throw new DomainError('ACCOUNT_DISABLED');
       return null;
     }
+    return this.withMemberships(row, claims.sessionId);
+  }
+
+  /**
+   * The principal as it stands now, for work done later on its behalf (a subscription's runs):
+   * its current role and memberships; null once the user is disabled or the key revoked.
+   */
+  async standing(ref: PrincipalRef): Promise<Principal | null> {
+    if (ref.kind === 'user') {
+      const row = await findActiveUser(this.db.manager, ref.id);
+      return row ? this.withMemberships(row, '') : null;
+    }
+    const key = await findLiveApiKeyById(this.db.manager, ref.id);
+    return key ? { kind: 'api_key', id: key.id, businessId: key.business_id, scopes: new Set(key.scopes) } : null;
+  }
+
+  private async withMemberships(row: SessionUserRow, sessionId: string): Promise<UserPrincipal> {
     const memberships = await loadMembershipRoles(this.db.manager, row.id);
     return {
       kind: 'user',
@@ -46,7 +71,7 @@ export class Authenticator {
       displayName: row.display_name,
       role: row.role,
       memberships: new Map(memberships.map((m) => [m.business_id, m.role])),
-      sessionId: claims.sessionId,
+      sessionId,
     };
   }
 

@@ -50,3 +50,21 @@ export async function findLiveApiKey(db: EntityManager, prefix: string): Promise
 export async function touchApiKey(db: EntityManager, keyId: string): Promise<void> {
   await db.query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [keyId]);
 }
+
+/** The user, unless disabled. */
+export async function findActiveUser(db: EntityManager, userId: string): Promise<SessionUserRow | null> {
+  const [row]: SessionUserRow[] = await db.query(
+    `SELECT id, email, display_name, role, disabled_at FROM users WHERE id = $1 AND disabled_at IS NULL`,
+    [userId],
+  );
+  return row ?? null;
+}
+
+/** The key, unless revoked. */
+export async function findLiveApiKeyById(db: EntityManager, keyId: string): Promise<ApiKeyRow | null> {
+  const [row]: ApiKeyRow[] = await db.query(
+    `SELECT id, business_id, secret_hash, scopes, last_used_at FROM api_keys WHERE id = $1 AND revoked_at IS NULL`,
+    [keyId],
+  );
+  return row ?? null;
+}

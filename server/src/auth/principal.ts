@@ -22,6 +22,12 @@ export interface ApiKeyPrincipal {
 
 export type Principal = UserPrincipal | ApiKeyPrincipal;
 
+/** A principal named by kind and id, as stored with work done later on its behalf. */
+export interface PrincipalRef {
+  kind: Principal['kind'];
+  id: string;
+}
+
 /** Who is asking, for which business, from where: what every use case and audit entry needs. */
 export interface Actor {
   principal: Principal;

@@ -11,6 +11,7 @@ export class DatabaseModule {
     const turns = database.embedded?.turns ?? null;
     const longWork = { provide: LongWork, useValue: new LongWork(turns) };
     const pageReads = { provide: PageReads, useValue: new PageReads(database.dataSource, turns) };
-    return { module: DatabaseModule, providers: [longWork, pageReads], exports: [longWork, pageReads] };
+    const providers = [longWork, pageReads];
+    return { module: DatabaseModule, providers, exports: providers };
   }
 }

@@ -5,7 +5,9 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { DEFAULT_PER_PAGE, MAX_PER_PAGE, type QueryPageDto } from './dto/query-page.dto.js';
 import { isPageTokenRevoked, revokePageToken } from './page-token-revocations.queries.js';
+import { EpcisReply, nextPageHeaders } from './query-document.js';
 
 /** Where the last page ended: the sort value (as text) and the id that breaks ties. */
 export interface PagePosition {
@@ -50,12 +52,38 @@ function badToken(why = 'nextPageToken is not a token this query gave out'): Dom
 @Injectable()
 export class PageTokens {
   private readonly key: Buffer;
+  private readonly publicBaseUrl: string;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
   ) {
     this.key = createHmac('sha256', config.authSecret).update('epcis-next-page-token').digest();
+    this.publicBaseUrl = config.publicBaseUrl;
+  }
+
+  /**
+   * A page of a list kept in key order (discovery lists, named queries, subscriptions): the items
+   * after the previous page's last key, and the `Link` to the next page when there is one.
+   */
+  async listPage<T>(
+    path: string,
+    page: QueryPageDto,
+    load: (after: string | null, limit: number) => Promise<{ key: string; item: T }[]>,
+  ): Promise<EpcisReply<T[]>> {
+    const perPage = Math.min(page.perPage ?? DEFAULT_PER_PAGE, MAX_PER_PAGE);
+    const digest = PageTokens.queryDigest(path, {});
+    const after = page.nextPageToken ? (await this.read(page.nextPageToken, digest)).after : null;
+    const rows = await load(after, perPage + 1);
+    const shown = rows.slice(0, perPage);
+    const last = shown[shown.length - 1];
+    if (rows.length <= perPage || !last) return new EpcisReply(shown.map((row) => row.item));
+    const { token, expiresAt } = this.issue(digest, { after: last.key, id: '' });
+    const next = `${this.publicBaseUrl}${path}?${new URLSearchParams({ perPage: String(perPage), nextPageToken: token })}`;
+    return new EpcisReply(
+      shown.map((row) => row.item),
+      nextPageHeaders(next, expiresAt),
+    );
   }
 
   /** A digest of everything that defines a result list except its page size. */

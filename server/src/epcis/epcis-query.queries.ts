@@ -157,3 +157,54 @@ export function findGtinPrefixes(db: EntityManager, gtins: string[]): Promise<Gt
     [gtins],
   );
 }
+
+/** How far a subscription has read: the transaction that recorded the last event sent, and that event. */
+export interface RecordingPosition {
+  txid: string;
+  eventId: string;
+}
+
+/** An event of a subscription's window, with the transaction that recorded it. */
+export interface WindowEventRow extends EpcisEventRow {
+  txid: string;
+}
+
+/**
+ * The oldest transaction still running: every event of an older one has committed (or never
+ * will), so a window ending here is final. Ask it first in a transaction, before its snapshot.
+ */
+export async function findRecordingHorizon(db: EntityManager): Promise<string> {
+  const [row] = await db.query<{ horizon: string }[]>(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon`);
+  return row!.horizon;
+}
+
+/**
+ * The events the query matches that the principal may read, recorded after `after` and before
+ * `horizon` (by transaction, then id), at or after `recordedFrom`. Events recorded before
+ * transactions were kept (txid NULL) count as the first.
+ */
+export function findEventsInWindow(
+  db: EntityManager,
+  principal: Principal,
+  query: EventConditions,
+  window: { after: RecordingPosition; horizon: string; recordedFrom: Date; limit: number },
+): Promise<WindowEventRow[]> {
+  const params = new SqlParams();
+  const txid = `COALESCE(e.txid, '0'::xid8)`;
+  const where = [
+    visibleEvents(principal, params),
+    ...eventConditions(query, params),
+    `${txid} < ${params.add(window.horizon)}::xid8`,
+    `(${txid}, e.id) > (${params.add(window.after.txid)}::xid8, ${params.add(window.after.eventId)}::uuid)`,
+    `e.record_time >= ${params.add(window.recordedFrom)}`,
+  ];
+  // Past the first run, only events with a transaction id remain: the index reads from there.
+  if (window.after.txid !== '0') where.push(`e.txid >= ${params.add(window.after.txid)}::xid8`);
+  return db.query(
+    `SELECT e.id, e.document, e.record_time, ${txid}::text AS txid FROM events e
+      WHERE ${where.join(' AND ')}
+      ORDER BY ${txid}, e.id
+      LIMIT ${params.add(window.limit)}`,
+    params.values,
+  );
+}

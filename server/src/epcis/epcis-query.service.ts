@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { canonicalGs1Identifier } from '@nguon/shared';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { Actor } from '../auth/principal.js';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor, Principal } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { QueryEventsDto } from './dto/query-events.dto.js';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE, type QueryPageDto } from './dto/query-page.dto.js';
 import { digitalLinkGtins, EPC_FORMAT_HEADER, formatEpcs, parseEpcFormat, type EpcFormat } from './epc-format.js';
-import { MATCH_PARAMETERS } from './epcis-query.filters.js';
+import { MATCH_PARAMETERS, type EventConditions } from './epcis-query.filters.js';
 import { scopeOf, type EventResource } from './epcis-resources.js';
 import type { NamedTypeParameters } from './named-type-parameters.js';
 import { PageTokens } from './epcis-query.page-token.js';
@@ -17,12 +17,15 @@ import {
   countEvents,
   findEventPage,
   findEventWithDeclaration,
+  findEventsInWindow,
+  findRecordingHorizon,
   findGtinPrefixes,
   listDistinctValues,
   listPlacesAsWritten,
   loadBatchEvents,
   type DiscoveryList,
   type EpcisEventRow,
+  type RecordingPosition,
 } from './epcis-query.queries.js';
 import {
   collection,
@@ -92,7 +95,7 @@ export class EpcisQueryService {
     actor: Actor,
     query: QueryEventsDto & { namedTypes?: NamedTypeParameters },
     epcFormat: string | undefined,
-    within?: { resource: EventResource; value: string },
+    within?: EventsWithin,
   ): Promise<EpcisReply<EpcisQueryDocument>> {
     const format = parseEpcFormat(epcFormat);
     if (query.eventCountLimit !== undefined && query.maxEventCount !== undefined) {
@@ -107,8 +110,10 @@ export class EpcisQueryService {
       ...Object.fromEntries(FILTER_KEYS.flatMap((key) => (query[key] !== undefined ? [[key, query[key]]] : []))),
       ...query.namedTypes,
     };
-    const path = within ? `/epcis/${within.resource}/${encodeURIComponent(within.value)}/events` : '/epcis/events';
-    const scope = within ? scopeOf(within.resource, within.value) : {};
+    const path = eventsPath(within);
+    const scope = within && 'resource' in within ? scopeOf(within.resource, within.value) : {};
+    // A named query's next page repeats only the paging: the rest is the query's.
+    const repeated = within && 'namedQuery' in within ? {} : listsAsText(filters);
     const digest = PageTokens.queryDigest(path, filters);
 
     const after = query.nextPageToken ? await this.tokens.read(query.nextPageToken, digest) : null;
@@ -126,7 +131,7 @@ export class EpcisQueryService {
     if (rows.length > perPage && last && !limitReached) {
       const position = { after: last.sort_key, id: last.id, ...(query.eventCountLimit ? { given: given + page.length } : {}) };
       const { token, expiresAt } = this.tokens.issue(digest, position);
-      const next = this.url(path, { ...listsAsText(filters), perPage: String(query.perPage ?? DEFAULT_PER_PAGE), nextPageToken: token });
+      const next = this.url(path, { ...repeated, perPage: String(query.perPage ?? DEFAULT_PER_PAGE), nextPageToken: token });
       headers = { ...headers, ...nextPageHeaders(next, expiresAt) };
     }
     return new EpcisReply(queryDocument(await this.format(page, format)), headers);
@@ -143,21 +148,14 @@ export class EpcisQueryService {
 
   /** `GET /epcis/eventTypes`, `/bizSteps`, ...: the distinct values among the events the caller may read. */
   async listValues(actor: Actor, list: DiscoveryList, query: QueryPageDto): Promise<EpcisReply<EpcisCollection>> {
-    const perPage = Math.min(query.perPage ?? DEFAULT_PER_PAGE, MAX_PER_PAGE);
-    const digest = PageTokens.queryDigest(list, {});
-    const after = query.nextPageToken ? (await this.tokens.read(query.nextPageToken, digest)).after : null;
-    const values =
-      list === 'readPoints' || list === 'bizLocations'
-        ? await this.places(actor, list, after, perPage + 1)
-        : await listDistinctValues(this.db.manager, actor.principal, list, after, perPage + 1);
-    const members = values.slice(0, perPage);
-    let headers: Record<string, string> = {};
-    const last = members[members.length - 1];
-    if (values.length > perPage && last !== undefined) {
-      const { token, expiresAt } = this.tokens.issue(digest, { after: last, id: '' });
-      headers = nextPageHeaders(this.url(`/epcis/${list}`, { perPage: String(perPage), nextPageToken: token }), expiresAt);
-    }
-    return new EpcisReply(collection(members), headers);
+    const reply = await this.tokens.listPage(`/epcis/${list}`, query, async (after, limit) => {
+      const values =
+        list === 'readPoints' || list === 'bizLocations'
+          ? await this.places(actor, list, after, limit)
+          : await listDistinctValues(this.db.manager, actor.principal, list, after, limit);
+      return values.map((value) => ({ key: value, item: value }));
+    });
+    return new EpcisReply(collection(reply.body), reply.headers);
   }
 
   /**
@@ -182,6 +180,28 @@ export class EpcisQueryService {
     return canonical.filter((place) => after === null || place > after).slice(0, limit);
   }
 
+  /** Where a subscription's window may end now (see `findRecordingHorizon`): ask first in a transaction. */
+  recordingHorizon(db: EntityManager): Promise<string> {
+    return findRecordingHorizon(db);
+  }
+
+  /**
+   * The events a subscription has not sent yet: those the query matches and the principal may read,
+   * recorded after `after` and below `horizon` (see `findRecordingHorizon`), at or after
+   * `recordedFrom`, at most `limit`, in the order recorded; with the position of the last.
+   */
+  async eventsInWindow(
+    db: EntityManager,
+    principal: Principal,
+    query: EventConditions,
+    window: { after: RecordingPosition; horizon: string; recordedFrom: Date; limit: number },
+    format: EpcFormat,
+  ): Promise<{ events: EpcisEvent[]; last: RecordingPosition | null }> {
+    const rows = await findEventsInWindow(db, principal, query, window);
+    const last = rows[rows.length - 1];
+    return { events: await this.format(rows, format, db), last: last ? { txid: last.txid, eventId: last.id } : null };
+  }
+
   /** `GET /epcis`: what this repository serves. */
   topLevel(): EpcisCollection {
     return collection(TOP_LEVEL_RESOURCES);
@@ -202,7 +222,7 @@ export class EpcisQueryService {
    * The events as they leave the portal: as captured, with their record time, EPCs in the asked
    * format. For EPC URNs, one query finds the company prefixes of the GTINs named.
    */
-  private async format(rows: EpcisEventRow[], format: EpcFormat): Promise<EpcisEvent[]> {
+  private async format(rows: EpcisEventRow[], format: EpcFormat, db: EntityManager = this.db.manager): Promise<EpcisEvent[]> {
     const events = rows.map((row) =>
       withRecordTime(typeof row.document === 'string' ? JSON.parse(row.document) : row.document, new Date(row.record_time)),
     );
@@ -210,7 +230,7 @@ export class EpcisQueryService {
     const gtins = [...new Set(events.flatMap(digitalLinkGtins))];
     const prefixes = new Map<string, string>();
     if (gtins.length) {
-      const found = await findGtinPrefixes(this.db.manager, gtins);
+      const found = await findGtinPrefixes(db, gtins);
       for (const { gtin, prefix } of found) prefixes.set(gtin.trim(), prefix);
     }
     return events.map((event) => formatEpcs(event, format, (gtin) => prefixes.get(gtin)));
@@ -219,6 +239,15 @@ export class EpcisQueryService {
   private url(path: string, query: Record<string, string>): string {
     return `${this.config.publicBaseUrl}${path}?${new URLSearchParams(query).toString()}`;
   }
+}
+
+/** Where a query's events are read: a value's events (`/epcis/bizSteps/x/events`) or a named query's. */
+export type EventsWithin = { resource: EventResource; value: string } | { namedQuery: string };
+
+function eventsPath(within: EventsWithin | undefined): string {
+  if (!within) return '/epcis/events';
+  if ('namedQuery' in within) return `/epcis/queries/${encodeURIComponent(within.namedQuery)}/events`;
+  return `/epcis/${within.resource}/${encodeURIComponent(within.value)}/events`;
 }
 
 /** Query parameters as the `Link` repeats them: lists joined with the binding's `|`. */

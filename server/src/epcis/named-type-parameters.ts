@@ -20,6 +20,31 @@ const MAX_LENGTH = 1000;
 const parsed = new WeakMap<object, NamedTypeParameters>();
 
 /**
+ * Takes the typed parameters out of `query` (deleting them from it), checked: what a request's
+ * query string or a named query's definition holds alike.
+ */
+export function takeNamedTypes(query: Record<string, unknown>): NamedTypeParameters {
+  const taken: NamedTypeParameters = {};
+  for (const name of Object.keys(query)
+    .filter((key) => NAMED_TYPE_PARAMETER.test(key))
+    .sort()) {
+    const values = splitList(query[name], 'uris');
+    const fine =
+      Array.isArray(values) &&
+      values.length <= MAX_VALUES &&
+      values.every((value) => typeof value === 'string' && value !== '' && value.length <= MAX_LENGTH);
+    if (!fine || name.length > MAX_LENGTH) {
+      throw new DomainError('VALIDATION_FAILED', undefined, {
+        [name]: [`${name} must be up to ${MAX_VALUES} values of 1 to ${MAX_LENGTH} characters, separated by | or ,`],
+      });
+    }
+    taken[name] = values as string[];
+    delete query[name];
+  }
+  return taken;
+}
+
+/**
  * Takes the typed parameters out of the query before it is validated (their names are open, so
  * the query's DTO cannot list them), checks them, and keeps them for `@NamedTypes()`. Runs
  * before the pipes, as every interceptor does.
@@ -28,25 +53,7 @@ const parsed = new WeakMap<object, NamedTypeParameters>();
 export class TakeNamedTypeParameters implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const query = request.query as Record<string, unknown>;
-    const taken: NamedTypeParameters = {};
-    for (const name of Object.keys(query)
-      .filter((key) => NAMED_TYPE_PARAMETER.test(key))
-      .sort()) {
-      const values = splitList(query[name], 'uris');
-      const fine =
-        Array.isArray(values) &&
-        values.length <= MAX_VALUES &&
-        values.every((value) => typeof value === 'string' && value !== '' && value.length <= MAX_LENGTH);
-      if (!fine || name.length > MAX_LENGTH) {
-        throw new DomainError('VALIDATION_FAILED', undefined, {
-          [name]: [`${name} must be up to ${MAX_VALUES} values of 1 to ${MAX_LENGTH} characters, separated by | or ,`],
-        });
-      }
-      taken[name] = values as string[];
-      delete query[name];
-    }
-    parsed.set(request, taken);
+    parsed.set(request, takeNamedTypes(request.query as Record<string, unknown>));
     return next.handle();
   }
 }

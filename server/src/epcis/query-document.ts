@@ -26,7 +26,7 @@ export interface EpcisQueryDocument {
   type: 'EPCISQueryDocument';
   schemaVersion: '2.0';
   creationDate: string;
-  epcisBody: { queryResults: { queryName: 'SimpleEventQuery'; resultsBody: { eventList: EpcisEvent[] } } };
+  epcisBody: { queryResults: { queryName: 'SimpleEventQuery'; subscriptionID?: string; resultsBody: { eventList: EpcisEvent[] } } };
 }
 
 export interface EpcisDocument {
@@ -57,13 +57,16 @@ export function withRecordTime(document: Record<string, unknown>, recordTime: Da
   return { ...document, recordTime: recordTime.toISOString() };
 }
 
-export function queryDocument(events: EpcisEvent[], now = new Date()): EpcisQueryDocument {
+/** The events as a query's result; a subscription's document names the subscription. */
+export function queryDocument(events: EpcisEvent[], subscriptionID?: string, now = new Date()): EpcisQueryDocument {
   return {
     '@context': EPCIS_DOCUMENT_CONTEXT,
     type: 'EPCISQueryDocument',
     schemaVersion: '2.0',
     creationDate: now.toISOString(),
-    epcisBody: { queryResults: { queryName: 'SimpleEventQuery', resultsBody: { eventList: events } } },
+    epcisBody: {
+      queryResults: { queryName: 'SimpleEventQuery', ...(subscriptionID ? { subscriptionID } : {}), resultsBody: { eventList: events } },
+    },
   };
 }
 

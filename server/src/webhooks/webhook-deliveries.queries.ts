@@ -4,14 +4,16 @@ import type { EntityManager } from 'typeorm';
 /** How many deliveries one claim leases. */
 const CLAIM_SIZE = 20;
 
-/** A delivery leased for sending, with where and how to sign it. */
+/** A delivery leased for sending, with where and how to sign it (a subscription's token is optional). */
 export interface DueDeliveryRow {
   id: string;
   event_type: string;
   payload: Record<string, unknown>;
   attempts: number;
   url: string;
-  secret: string;
+  secret: string | null;
+  /** Set for an EPCIS query subscription's document, null for a webhook's news. */
+  subscription_id: string | null;
 }
 
 /** A webhook's latest delivery that was tried. */
@@ -47,27 +49,45 @@ export async function insertDeliveries(
   );
 }
 
+/** Queues a document of events for an EPCIS query subscription, in the transaction that moves its position. */
+export async function insertSubscriptionDelivery(tx: EntityManager, subscriptionId: string, payload: object): Promise<void> {
+  await tx.query(`INSERT INTO webhook_deliveries (subscription_id, event_type, payload) VALUES ($1, $2, $3)`, [
+    subscriptionId,
+    SUBSCRIPTION_DELIVERY,
+    JSON.stringify(payload),
+  ]);
+}
+
+/** The type of a subscription's deliveries. */
+export const SUBSCRIPTION_DELIVERY = 'epcis.query_results';
+
 /**
  * Leases the deliveries due now, oldest first, for two minutes (`FOR UPDATE SKIP LOCKED`, so two
- * instances never claim the same one), counting the attempt.
+ * instances never claim the same one), counting the attempt; each with its webhook's or its
+ * subscription's address and secret.
  */
 export async function claimDueDeliveries(db: EntityManager): Promise<DueDeliveryRow[]> {
   const [rows] = (await db.query(
     `UPDATE webhook_deliveries d SET attempts = d.attempts + 1, next_attempt_at = now() + interval '2 minutes'
-       FROM webhooks w
-      WHERE w.id = d.webhook_id
-        AND d.id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= now()
+      WHERE d.id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= now()
                       ORDER BY next_attempt_at LIMIT ${CLAIM_SIZE} FOR UPDATE SKIP LOCKED)
-      RETURNING d.id, d.event_type, d.payload, d.attempts, w.url, w.secret`,
+      RETURNING d.id, d.event_type, d.payload, d.attempts, d.subscription_id,
+                COALESCE((SELECT w.url FROM webhooks w WHERE w.id = d.webhook_id),
+                         (SELECT s.dest FROM query_subscriptions s WHERE s.id = d.subscription_id)) AS url,
+                COALESCE((SELECT w.secret FROM webhooks w WHERE w.id = d.webhook_id),
+                         (SELECT s.signature_token FROM query_subscriptions s WHERE s.id = d.subscription_id)) AS secret`,
   )) as [DueDeliveryRow[], number];
   return rows;
 }
 
+/** Records how the attempt went; a subscription's document delivered is when its subscriber was last notified. */
 export async function recordAttempt(db: EntityManager, deliveryId: string, attempt: DeliveryAttempt): Promise<void> {
   await db.query(
-    `UPDATE webhook_deliveries SET status = $2, last_status = $3, last_error = $4, last_attempt_at = now(),
-            delivered_at = CASE WHEN $2 = 'delivered' THEN now() END, next_attempt_at = now() + make_interval(secs => $5)
-      WHERE id = $1`,
+    `WITH tried AS (
+       UPDATE webhook_deliveries SET status = $2, last_status = $3, last_error = $4, last_attempt_at = now(),
+              delivered_at = CASE WHEN $2 = 'delivered' THEN now() END, next_attempt_at = now() + make_interval(secs => $5)
+        WHERE id = $1 RETURNING subscription_id)
+     UPDATE query_subscriptions SET last_notified_at = now() WHERE $2 = 'delivered' AND id = (SELECT subscription_id FROM tried)`,
     [deliveryId, attempt.next, attempt.httpStatus, attempt.problem, attempt.retryDelaySeconds],
   );
 }

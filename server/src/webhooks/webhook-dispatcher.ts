@@ -11,7 +11,25 @@ const MAX_ATTEMPTS = 8;
 const retryDelaySeconds = (attempts: number) => Math.min(30 * 2 ** (attempts - 1), 6 * 3600);
 
 /**
- * Sends queued webhook deliveries, signed, with retries. Any instance may send any delivery:
+ * How a delivery is announced and signed (`t=<unix seconds>,v1=<HMAC>`): a webhook's news with the
+ * portal's headers; an EPCIS subscription's document as EPCIS JSON-LD, signed in `GS1-Signature`
+ * with the token its subscriber chose, when it chose one.
+ */
+function headersOf(delivery: DueDeliveryRow, body: string): Record<string, string> {
+  const signature = delivery.secret ? signWebhook(delivery.secret, body, Math.floor(Date.now() / 1000)) : null;
+  const common = { 'user-agent': 'Nguon-Webhooks/1', 'x-nguon-event': delivery.event_type, 'x-nguon-delivery': delivery.id };
+  if (!delivery.subscription_id) return { ...common, 'content-type': 'application/json', 'x-nguon-signature': signature! };
+  return {
+    ...common,
+    'content-type': 'application/ld+json',
+    'gs1-epcis-version': '2.0.0',
+    'gs1-cbv-version': '2.0.0',
+    ...(signature ? { 'gs1-signature': signature } : {}),
+  };
+}
+
+/**
+ * Sends queued webhook deliveries (a business's news, and EPCIS subscriptions' documents), signed, with retries. Any instance may send any delivery:
  * claiming one leases it for two minutes (`FOR UPDATE SKIP LOCKED`), so instances do not send the
  * same one twice, and one that dies mid-send leaves it to be retried when the lease runs out.
  */
@@ -70,13 +88,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     let outcome: 'delivered' | 'refused' | 'failed';
     let problem: string | null = null;
     try {
-      ({ status } = await this.outbound.post(delivery.url, body, {
-        'content-type': 'application/json',
-        'user-agent': 'Nguon-Webhooks/1',
-        'x-nguon-event': delivery.event_type,
-        'x-nguon-delivery': delivery.id,
-        'x-nguon-signature': signWebhook(delivery.secret, body, Math.floor(Date.now() / 1000)),
-      }));
+      ({ status } = await this.outbound.post(delivery.url, body, headersOf(delivery, body)));
       // Only a 2xx is delivered: a redirect is not followed (it could point anywhere inside).
       outcome = status >= 200 && status < 300 ? 'delivered' : 'failed';
       if (outcome === 'failed') problem = `HTTP ${status}`;

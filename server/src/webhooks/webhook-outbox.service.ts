@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { WebhookEventType } from '@nguon/shared';
 import type { EntityManager } from 'typeorm';
-import { insertDeliveries } from './webhook-deliveries.queries.js';
+import { insertDeliveries, insertSubscriptionDelivery } from './webhook-deliveries.queries.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
 
 /**
@@ -20,6 +20,11 @@ export class WebhookOutbox {
       type,
       [...payloads].map(([businessId, payload]) => ({ businessId, payload: { type, ...payload } })),
     );
+  }
+
+  /** Queues a document of events for an EPCIS query subscription's address, sent and retried as webhooks are. */
+  async enqueueForSubscription(tx: EntityManager, subscriptionId: string, document: object): Promise<void> {
+    await insertSubscriptionDelivery(tx, subscriptionId, document);
   }
 
   /** Sends what is queued now rather than at the dispatcher's next round: call it after the commit. */

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { CreatedWebhook, ErrorCode, LocalizedText, WebhookView } from '@nguon/shared';
+import type { CreatedWebhook, WebhookView } from '@nguon/shared';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { userOf, type Actor } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
-import { AddressRefusedError, HostNotFoundError, OutboundHttp } from '../common/outbound/outbound-http.js';
+import { callableUrl } from '../common/outbound/callable-url.js';
+import { OutboundHttp } from '../common/outbound/outbound-http.js';
 import type { CreateWebhookDto } from './dto/create-webhook.dto.js';
 import { failPendingDeliveries, loadLastDeliveries, type LastDeliveryRow } from './webhook-deliveries.queries.js';
 import { newWebhookSecret } from './webhook-signature.js';
@@ -29,8 +29,6 @@ function mapWebhook(webhook: WebhookEntity, last: LastDeliveryRow | undefined): 
       : null,
   };
 }
-
-const urlError = (code: ErrorCode, why: LocalizedText) => new DomainError(code, why, { url: [why] });
 
 /** A business's webhooks: made and removed by its owners; the secret is shown once. */
 @Injectable()
@@ -62,7 +60,7 @@ export class WebhooksService {
   }
 
   async create(actor: Actor, dto: CreateWebhookDto): Promise<CreatedWebhook> {
-    const url = await this.callableUrl(dto.url);
+    const url = await callableUrl(this.outbound, dto.url, 'url');
     return this.db.transaction(async (tx) => {
       const secret = newWebhookSecret();
       const repository = tx.getRepository(WebhookEntity);
@@ -72,18 +70,6 @@ export class WebhooksService {
       await this.audit.record(tx, actor, { action: 'webhook.create', targetType: 'webhook', targetId: saved.id, details: { url } });
       return { ...mapWebhook(saved, undefined), secret };
     });
-  }
-
-  /** The URL as it will be called, once its host resolves to addresses the portal may call (checked again at each delivery). */
-  private async callableUrl(text: string): Promise<string> {
-    try {
-      return (await this.outbound.resolve(text)).url.href;
-    } catch (error) {
-      if (error instanceof AddressRefusedError)
-        throw urlError('URL_NOT_ALLOWED', RULE_MESSAGES.outbound.addressRefused(error.host, error.reason, error.address));
-      if (error instanceof HostNotFoundError) throw urlError('URL_HOST_NOT_FOUND', RULE_MESSAGES.outbound.hostNotFound(error.host));
-      throw error;
-    }
   }
 
   async remove(actor: Actor, id: string): Promise<void> {

@@ -167,6 +167,21 @@ export const ERROR_CODES = {
   ALREADY_RECALLED: { status: 409, message: { vi: 'Lô hàng này đang bị thu hồi.', en: 'This batch is already recalled.' } },
   RECALL_ALREADY_LIFTED: { status: 409, message: { vi: 'Đợt thu hồi này đã được gỡ bỏ.', en: 'This recall has already been lifted.' } },
   WEBHOOK_NOT_FOUND: { status: 404, message: { vi: 'Không tìm thấy webhook.', en: 'Webhook not found.' } },
+  QUERY_NOT_FOUND: {
+    status: 404,
+    message: { vi: 'Không có truy vấn nào mang tên này.', en: 'There is no named query with this name.' },
+  },
+  QUERY_NAME_TAKEN: {
+    status: 409,
+    message: {
+      vi: 'Đã có truy vấn mang tên này; hãy chọn tên khác hoặc xóa truy vấn cũ trước.',
+      en: 'A query with this name already exists; choose another name, or delete the old query first.',
+    },
+  },
+  SUBSCRIPTION_NOT_FOUND: {
+    status: 404,
+    message: { vi: 'Không tìm thấy đăng ký nhận sự kiện này.', en: 'No such subscription.' },
+  },
   FLAG_NOT_FOUND: { status: 404, message: { vi: 'Không tìm thấy cảnh báo này.', en: 'No such flag.' } },
   NOTIFICATION_NOT_FOUND: { status: 404, message: { vi: 'Không tìm thấy thông báo.', en: 'Notification not found.' } },
   RATE_LIMITED: {

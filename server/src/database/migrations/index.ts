@@ -26,6 +26,7 @@ import { KeepJobInputsAsJsonText1766800000000 } from './1766800000000-keep-job-i
 import { CountUnlistedCaptureWarnings1766900000000 } from './1766900000000-count-unlisted-capture-warnings.js';
 import { RevokePageTokens1767000000000 } from './1767000000000-revoke-page-tokens.js';
 import { IndexEventListsForQueries1767100000000 } from './1767100000000-index-event-lists-for-queries.js';
+import { AddNamedQueriesAndSubscriptions1767200000000 } from './1767200000000-add-named-queries-and-subscriptions.js';
 
 /** Every migration, oldest first (one a line, so that parallel work merges cleanly). */
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   CountUnlistedCaptureWarnings1766900000000,
   RevokePageTokens1767000000000,
   IndexEventListsForQueries1767100000000,
+  AddNamedQueriesAndSubscriptions1767200000000,
 ];
