@@ -366,7 +366,9 @@ describe('EPCIS 2.0 query interface', () => {
 
     it('refuses an unknown or unsupported parameter with 400, naming it', async () => {
       expectApiError(await query('/epcis/events?colour=red'), 400, 'VALIDATION_FAILED', ['colour']);
-      expectApiError(await query('/epcis/events?EQ_quantity=5&EQ_bizStep=shipping'), 400, 'VALIDATION_FAILED', ['EQ_quantity']);
+      expectApiError(await query('/epcis/events?EQ_ATTR_bizLocation_name=Kho&EQ_bizStep=shipping'), 400, 'VALIDATION_FAILED', [
+        'EQ_ATTR_bizLocation_name',
+      ]);
     });
 
     it.each([
@@ -1120,6 +1122,146 @@ describe('EPCIS 2.0 query interface', () => {
 
     it('refuses a typed parameter without a value, naming it', async () => {
       expectApiError(await query('/epcis/events?EQ_bizTransaction_po=', key), 400, 'VALIDATION_FAILED', ['EQ_bizTransaction_po']);
+    });
+
+    /** Every quantity element of an event, whatever its list. */
+    const quantitiesOf = (event: Record<string, any>): Record<string, any>[] =>
+      ['quantityList', 'childQuantityList', 'inputQuantityList', 'outputQuantityList'].flatMap((list) => event[list] ?? []);
+    const sensorReportsOf = (event: Record<string, any>): Record<string, any>[] =>
+      (event.sensorElementList ?? []).flatMap((element: any) => element.sensorReport ?? []);
+    const sensorMetadataOf = (event: Record<string, any>): Record<string, any>[] =>
+      (event.sensorElementList ?? []).flatMap((element: any) => (element.sensorMetadata ? [element.sensorMetadata] : []));
+    /** The objects nested inside an object's fields, at any depth (what INNER_ looks in). */
+    const nestedObjects = (value: unknown): Record<string, any>[] => {
+      const below = (v: unknown): Record<string, any>[] =>
+        Array.isArray(v)
+          ? v.flatMap(below)
+          : v && typeof v === 'object'
+            ? [v as Record<string, any>, ...Object.values(v).flatMap(below)]
+            : [];
+      return value && typeof value === 'object' ? Object.values(value).flatMap(below) : [];
+    };
+    const measured = (type: unknown) => String(type).replace(/^(gs1:|https:\/\/gs1\.org\/voc\/)/, '');
+
+    it('selects by quantity, alone and in a unit (EQ_, GT_, GE_, LT_, LE_quantity and _quantity_{uom})', async () => {
+      const elements = [...capturedEvents().values()].flatMap(quantitiesOf).filter((q) => typeof q.quantity === 'number');
+      const { quantity, uom } = elements.find((q) => q.uom)!;
+      const cases: [string, (q: any) => boolean][] = [
+        [`EQ_quantity=${quantity}`, (q) => q.quantity === quantity],
+        [`GT_quantity=${quantity}`, (q) => q.quantity > quantity],
+        [`GE_quantity=${quantity}`, (q) => q.quantity >= quantity],
+        [`LT_quantity=${quantity}`, (q) => q.quantity < quantity],
+        [`LE_quantity=${quantity}`, (q) => q.quantity <= quantity],
+        [`GE_quantity_${uom}=${quantity}`, (q) => q.uom === uom && q.quantity >= quantity],
+        [`EQ_quantity_${uom}=${quantity}`, (q) => q.uom === uom && q.quantity === quantity],
+      ];
+      for (const [parameters, test] of cases) {
+        const expected = expectedKeys((event) => quantitiesOf(event).some((q) => typeof q.quantity === 'number' && test(q)));
+        expect({ parameters, found: await keeperFinds(parameters) }).toEqual({ parameters, found: expected });
+      }
+      expect(expectedKeys((event) => quantitiesOf(event).some((q) => q.quantity >= quantity)).length).toBeGreaterThan(1);
+      expectApiError(await query(`/epcis/events?GE_quantity_${uom}=many`, key), 400, 'VALIDATION_FAILED', [`GE_quantity_${uom}`]);
+      expectApiError(await query('/epcis/events?GE_quantity=many', key), 400, 'VALIDATION_FAILED', ['GE_quantity']);
+    });
+
+    it('selects by sensor data: its presence, report type, device, values in a unit and times', async () => {
+      const reports = [...capturedEvents().values()].flatMap(sensorReportsOf);
+      const types = [...new Set(reports.map((r) => measured(r.type)).filter((t) => t !== 'undefined'))];
+      expect(types.length).toBeGreaterThan(2);
+      expect(await keeperFinds('EXISTS_sensorElementList')).toEqual(expectedKeys((event) => (event.sensorElementList ?? []).length > 0));
+      for (const type of types) {
+        const expected = expectedKeys((event) => sensorReportsOf(event).some((r) => measured(r.type) === type));
+        // A CBV measurement type in its three forms; an extension type as it is.
+        const forms = /^[A-Za-z]+$/.test(type) ? [type, `gs1:${type}`, `https://gs1.org/voc/${type}`] : [type];
+        for (const form of forms) {
+          expect({ form, found: await keeperFinds(`EQ_type=${encodeURIComponent(form)}`) }).toEqual({ form, found: expected });
+        }
+      }
+      const { uom, value } = reports.find((r) => r.uom && typeof r.value === 'number')!;
+      for (const [comparison, test] of [
+        ['GE', (v: number) => v >= value],
+        ['LT', (v: number) => v < value],
+        ['EQ', (v: number) => v === value],
+      ] as const) {
+        const parameters = `${comparison}_value_${uom}=${value}`;
+        const expected = expectedKeys((event) =>
+          sensorReportsOf(event).some((r) => r.uom === uom && typeof r.value === 'number' && test(r.value)),
+        );
+        expect({ parameters, found: await keeperFinds(parameters) }).toEqual({ parameters, found: expected });
+      }
+      const device = [...capturedEvents().values()]
+        .flatMap((event) => [...sensorMetadataOf(event), ...sensorReportsOf(event)])
+        .find((x) => x.deviceID)!.deviceID as string;
+      const byDevice = expectedKeys((event) => [...sensorMetadataOf(event), ...sensorReportsOf(event)].some((x) => x.deviceID === device));
+      expect(await keeperFinds(`EQ_deviceID=${encodeURIComponent(device)}`)).toEqual(byDevice);
+      const times = [...capturedEvents().values()]
+        .flatMap((event) => [...sensorMetadataOf(event), ...sensorReportsOf(event)].map((x) => x.time))
+        .filter(Boolean)
+        .sort();
+      const middle = new Date(times[Math.floor(times.length / 2)]).toISOString();
+      const atOrAfter = expectedKeys((event) =>
+        [...sensorMetadataOf(event), ...sensorReportsOf(event)].some((x) => x.time && new Date(x.time) >= new Date(middle)),
+      );
+      expect(atOrAfter.length).toBeGreaterThan(0);
+      expect(await keeperFinds(`GE_time=${encodeURIComponent(middle)}`)).toEqual(atOrAfter);
+      expect(await keeperFinds('EQ_booleanValue=true')).toEqual(
+        expectedKeys((event) => sensorReportsOf(event).some((r) => r.booleanValue === true)),
+      );
+    });
+
+    it('selects by extension fields: at the top, inside, in the ILMD, by any prefix bound to the same namespace', async () => {
+      const events = [...capturedEvents().values()];
+      const extension = (key: string) => /^[a-z][a-zA-Z0-9]*:\w+$/.test(key);
+      const topFields = [...new Set(events.flatMap((event) => Object.keys(event).filter(extension)))];
+      expect(topFields.length).toBeGreaterThan(0);
+      for (const field of topFields) {
+        const expected = expectedKeys((event) => field in event);
+        expect({ field, found: await keeperFinds(`EXISTS_${field}`) }).toEqual({ field, found: expected });
+        const text = events.map((event) => event[field]).find((value) => typeof value === 'string' || typeof value === 'number');
+        if (text === undefined) continue;
+        const equal = expectedKeys((event) => event[field] !== undefined && String(event[field]) === String(text));
+        expect({ field, text, found: await keeperFinds(`EQ_${field}=${encodeURIComponent(String(text))}`) }).toEqual({
+          field,
+          text,
+          found: equal,
+        });
+      }
+      const ilmdFields = [...new Set(events.flatMap((event) => Object.keys(event.ilmd ?? {}).filter(extension)))];
+      expect(ilmdFields.length).toBeGreaterThan(0);
+      for (const field of ilmdFields) {
+        const expected = expectedKeys((event) => field in (event.ilmd ?? {}));
+        expect({ field, found: await keeperFinds(`EXISTS_ILMD_${field}`) }).toEqual({ field, found: expected });
+      }
+      const innerFields = [...new Set(events.flatMap((event) => nestedObjects(event).flatMap((o) => Object.keys(o).filter(extension))))];
+      const inner = innerFields[0]!;
+      expect(await keeperFinds(`EXISTS_INNER_${inner}`)).toEqual(expectedKeys((event) => nestedObjects(event).some((o) => inner in o)));
+
+      // The same field under another prefix, declared for the same namespace in GS1-Extensions.
+      const [prefix, local] = topFields[0]!.split(':') as [string, string];
+      const namespace = events
+        .flatMap((event) => [event['@context']].flat())
+        .concat(exampleNames.flatMap((name) => [example(name)['@context']].flat()))
+        .find((c: any) => c && typeof c === 'object' && typeof c[prefix] === 'string')[prefix];
+      const renamed = await query(`/epcis/events?perPage=1000&EXISTS_other:${local}`, key, { 'GS1-Extensions': `other=${namespace}` });
+      expect(expectQueryDocument(renamed).map(keyOf).sort()).toEqual(await keeperFinds(`EXISTS_${prefix}:${local}`));
+      expectApiError(await query(`/epcis/events?GT_${topFields[0]}=soon`, key), 400, 'VALIDATION_FAILED', [`GT_${topFields[0]}`]);
+    });
+
+    it('selects by a place with its sub-locations (WD_readPoint, WD_bizLocation: an SGLN extension is inside its GLN)', async () => {
+      // The GLN of a place, whatever form named it (an EPC URN or a Digital Link, with or without an extension).
+      const glnOf = (id: unknown) => (id ? /\/414\/(\d{13})/.exec(normalizeIdentifier(String(id)))?.[1] : undefined);
+      const events = [...capturedEvents().values()];
+      const inside = events.find((event) => /^urn:epc:id:sgln:\d+\.\d*\.[^0]/.test(String(event.readPoint?.id)))!;
+      const gln = glnOf(inside.readPoint.id)!;
+      const site = `urn:epc:id:sgln:${/^urn:epc:id:sgln:(\d+\.\d*)\./.exec(inside.readPoint.id)![1]}.0`;
+      const expected = expectedKeys((event) => glnOf(event.readPoint?.id) === gln);
+      expect(expected).toContain(keyOf(inside));
+      expect(await keeperFinds(`WD_readPoint=${encodeURIComponent(site)}`)).toEqual(expected);
+      expect(await keeperFinds(`WD_readPoint=${encodeURIComponent(`https://id.gs1.org/414/${gln}`)}`)).toEqual(expected);
+      expect(await keeperFinds(`EQ_readPoint=${encodeURIComponent(site)}`)).not.toContain(keyOf(inside));
+      expect(await keeperFinds(`WD_bizLocation=${encodeURIComponent(site)}`)).toEqual(
+        expectedKeys((event) => glnOf(event.bizLocation?.id) === gln),
+      );
     });
   });
 

@@ -130,6 +130,15 @@ describe('EPCIS named queries and subscriptions', () => {
       expect(Object.keys(badAction.body.fieldErrors).sort()).toEqual(['query.EQ_action', 'query.NOT_A_PARAMETER']);
       const badName = await f.http.post('/epcis/queries', { name: 'no spaces please', query: {} }, { token: key.token });
       expect(badName.status).toBe(400);
+      // A definition may declare the prefixes of its extension field parameters, as the query schema allows.
+      const withContext = await f.http.post(
+        '/epcis/queries',
+        { name: 'graded', query: { '@context': [{ ex: 'https://ex.example/voc/' }], 'EQ_ILMD_ex:grade': ['A'] } },
+        { token: key.token },
+      );
+      expect(withContext.status).toBe(201);
+      expect(eventIdsOf((await f.http.get<QueryDocument>('/epcis/queries/graded/events', { token: key.token })).body)).toEqual([]);
+      expect((await f.http.request('DELETE', '/epcis/queries/graded', { token: key.token })).status).toBe(204);
 
       const first = await inspected(a);
       const second = await inspected(a);

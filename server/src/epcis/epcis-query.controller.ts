@@ -11,7 +11,10 @@ import { AnswersInXml, EpcisHeaders } from './epcis-headers.interceptor.js';
 import { PageTokens } from './epcis-query.page-token.js';
 import { EpcisQueryService } from './epcis-query.service.js';
 import { resourcePaths, ResourceOfPath, type EventResource } from './epcis-resources.js';
-import { NamedTypes, TakeNamedTypeParameters, type NamedTypeParameters } from './named-type-parameters.js';
+import { namespacesOfHeader, OpenNames, TakeOpenNameParameters, type OpenNameParameters } from './open-name-parameters.js';
+
+/** Declares the prefixes of extension field parameters (`ext1=https://example.com/ext1/`). */
+const EXTENSIONS_HEADER = 'GS1-Extensions';
 import type { EpcisCollection, EpcisDocument, EpcisQueryDocument, EpcisReply } from './query-document.js';
 
 /**
@@ -26,7 +29,7 @@ const EventQueryRoute = (summary: string) =>
     ApiOperation({ summary }),
     AnswersInXml(),
     ApiProduces('application/json', 'application/ld+json', 'application/xml'),
-    UseInterceptors(TakeNamedTypeParameters),
+    UseInterceptors(TakeOpenNameParameters),
     NamedTypeQueryDocs(),
   );
 
@@ -64,10 +67,11 @@ export class EpcisQueryController {
   queryEvents(
     @CurrentActor() actor: Actor,
     @Query() query: QueryEventsDto,
-    @NamedTypes() namedTypes: NamedTypeParameters,
+    @OpenNames() openNames: OpenNameParameters,
     @Headers(EPC_FORMAT_HEADER) format?: string,
+    @Headers(EXTENSIONS_HEADER) extensions?: string,
   ): Promise<EpcisReply<EpcisQueryDocument>> {
-    return this.epcis.queryEvents(actor, { ...query, namedTypes }, format);
+    return this.epcis.queryEvents(actor, { ...query, openNames, namespaces: namespacesOfHeader(extensions) }, format);
   }
 
   @Get('epcis/events/:eventID')
@@ -147,10 +151,11 @@ export class EpcisQueryController {
     @ResourceOfPath() resource: EventResource,
     @Param('value') value: string,
     @Query() query: QueryEventsDto,
-    @NamedTypes() namedTypes: NamedTypeParameters,
+    @OpenNames() openNames: OpenNameParameters,
     @Headers(EPC_FORMAT_HEADER) format?: string,
+    @Headers(EXTENSIONS_HEADER) extensions?: string,
   ): Promise<EpcisReply<EpcisQueryDocument>> {
-    return this.epcis.queryEvents(actor, { ...query, namedTypes }, format, { resource, value });
+    return this.epcis.queryEvents(actor, { ...query, openNames, namespaces: namespacesOfHeader(extensions) }, format, { resource, value });
   }
 
   @Get('api/batches/:id/epcis')

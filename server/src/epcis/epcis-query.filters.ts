@@ -4,8 +4,9 @@ import { TenancyPolicy } from '../auth/tenancy.policy.js';
 import { escapeLike } from '../common/sql/escape-like.js';
 import { IDENTIFIER_ROLES, normalizeIdentifier, type IdentifierRole } from '../events/event-identifiers.js';
 import type { QueryEventsDto } from './dto/query-events.dto.js';
+import { documentConditions, openNameCondition } from './document-filters.js';
 import { identifierVariants } from './epc-format.js';
-import { NAMED_TYPE_PARAMETER, type NamedTypeParameters } from './named-type-parameters.js';
+import { NAMED_TYPE_PARAMETER, type OpenNameParameters } from './open-name-parameters.js';
 
 /** Positional parameters of one SQL statement. */
 export class SqlParams {
@@ -130,7 +131,12 @@ export function eventIdIn(eventIds: string[], params: SqlParams): string {
  * What selects events: the query parameters, the typed ones (`EQ_bizTransaction_po`, ...) by name,
  * and `anyIdentifier` (`/epcis/epcs/{epc}/events`: an EPC or class anywhere).
  */
-export type EventConditions = Partial<QueryEventsDto> & { anyIdentifier?: string[]; namedTypes?: NamedTypeParameters };
+export type EventConditions = Partial<QueryEventsDto> & {
+  anyIdentifier?: string[];
+  openNames?: OpenNameParameters;
+  /** What the prefixes of extension field parameters stand for (`GS1-Extensions`, a named query's `@context`). */
+  namespaces?: Record<string, string>;
+};
 
 /** Where each typed parameter looks: the list, and the field of its entries that holds the value. */
 const NAMED_TYPE_LISTS = {
@@ -151,6 +157,25 @@ function namedTypeCondition(name: string, values: string[], params: SqlParams): 
     [...new Set(values.flatMap(identifierVariants))].map((value) => [{ type: form, [field]: value }]),
   );
   return `(e.document ? '${list}' AND (e.document->'${list}') @> ANY(${params.add(entries.map((entry) => JSON.stringify(entry)))}::jsonb[]))`;
+}
+
+/**
+ * Places that are one of the values or inside one (`WD_`): a GLN's sub-locations are the SGLNs
+ * with its company prefix and location reference and an extension other than 0 (GS1 AI 254),
+ * written as EPC URNs or Digital Links on any domain.
+ */
+function withDescendants(column: string, values: string[], params: SqlParams): string {
+  const patterns = values.flatMap((value) => {
+    const glns = identifierVariants(value)
+      .map((form) => /^https?:\/\/[^/]+\/414\/(\d{13})$/.exec(form)?.[1])
+      .filter((gln): gln is string => gln !== undefined);
+    const urns = identifierVariants(value)
+      .map((form) => /^urn:epc:id:sgln:(\d+\.\d*)\.0$/.exec(form)?.[1])
+      .filter((site): site is string => site !== undefined);
+    return [...glns.map((gln) => `%/414/${gln}/254/%`), ...urns.map((site) => `urn:epc:id:sgln:${escapeLike(site)}.%`)];
+  });
+  const exact = `${column} = ANY(${params.add([...new Set(values.flatMap(identifierVariants))])}::text[])`;
+  return patterns.length ? `(${exact} OR ${column} LIKE ANY(${params.add([...new Set(patterns)])}::text[]))` : exact;
 }
 
 /**
@@ -214,6 +239,11 @@ export function eventConditions(query: EventConditions, params: SqlParams): stri
     const entries = values.flatMap((v) => vocabularyForms('Disp', v)).map((form) => JSON.stringify({ [key]: [form] }));
     where.push(`(e.document ? 'persistentDisposition' AND (e.document->'persistentDisposition') @> ANY(${params.add(entries)}::jsonb[]))`);
   }
-  for (const [name, values] of Object.entries(query.namedTypes ?? {})) where.push(namedTypeCondition(name, values, params));
+  if (query.WD_readPoint) where.push(withDescendants('e.read_point', query.WD_readPoint, params));
+  if (query.WD_bizLocation) where.push(withDescendants('e.biz_location', query.WD_bizLocation, params));
+  where.push(...documentConditions(query, params));
+  for (const [name, values] of Object.entries(query.openNames ?? {})) {
+    where.push(openNameCondition(name, values, query.namespaces ?? {}, params) ?? namedTypeCondition(name, values, params));
+  }
   return where;
 }

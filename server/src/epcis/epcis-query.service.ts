@@ -11,7 +11,7 @@ import { DEFAULT_PER_PAGE, MAX_PER_PAGE, type QueryPageDto } from './dto/query-p
 import { digitalLinkGtins, EPC_FORMAT_HEADER, formatEpcs, parseEpcFormat, type EpcFormat } from './epc-format.js';
 import { MATCH_PARAMETERS, type EventConditions } from './epcis-query.filters.js';
 import { scopeOf, type EventResource } from './epcis-resources.js';
-import type { NamedTypeParameters } from './named-type-parameters.js';
+import type { OpenNameParameters } from './open-name-parameters.js';
 import { PageTokens } from './epcis-query.page-token.js';
 import {
   countEvents,
@@ -66,6 +66,34 @@ const FILTER_KEYS = [
   'EQ_transformationID',
   'EQ_persistentDisposition_set',
   'EQ_persistentDisposition_unset',
+  'WD_readPoint',
+  'WD_bizLocation',
+  'EQ_quantity',
+  'GT_quantity',
+  'GE_quantity',
+  'LT_quantity',
+  'LE_quantity',
+  'EXISTS_sensorElementList',
+  'GE_time',
+  'LT_time',
+  'GE_startTime',
+  'LT_startTime',
+  'GE_endTime',
+  'LT_endTime',
+  'EQ_type',
+  'EQ_deviceID',
+  'EQ_dataProcessingMethod',
+  'EQ_microorganism',
+  'EQ_chemicalSubstance',
+  'EQ_bizRules',
+  'EQ_stringValue',
+  'EQ_hexBinaryValue',
+  'EQ_uriValue',
+  'EQ_booleanValue',
+  'GT_percRank',
+  'GE_percRank',
+  'LT_percRank',
+  'LE_percRank',
   'eventCountLimit',
   'maxEventCount',
   'orderBy',
@@ -93,7 +121,7 @@ export class EpcisQueryService {
    */
   async queryEvents(
     actor: Actor,
-    query: QueryEventsDto & { namedTypes?: NamedTypeParameters },
+    query: QueryEventsDto & { openNames?: OpenNameParameters; namespaces?: Record<string, string> },
     epcFormat: string | undefined,
     within?: EventsWithin,
   ): Promise<EpcisReply<EpcisQueryDocument>> {
@@ -108,7 +136,7 @@ export class EpcisQueryService {
     const direction = query.orderDirection ?? (query.orderBy ? 'DESC' : 'ASC');
     const filters = {
       ...Object.fromEntries(FILTER_KEYS.flatMap((key) => (query[key] !== undefined ? [[key, query[key]]] : []))),
-      ...query.namedTypes,
+      ...query.openNames,
     };
     const path = eventsPath(within);
     const scope = within && 'resource' in within ? scopeOf(within.resource, within.value) : {};

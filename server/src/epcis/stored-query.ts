@@ -3,10 +3,10 @@ import { validateSync } from 'class-validator';
 import { DomainError } from '../common/errors/domain-error.js';
 import { fieldErrorsOf } from '../common/validation/validation.pipe.js';
 import { QueryEventsDto } from './dto/query-events.dto.js';
-import { takeNamedTypes, type NamedTypeParameters } from './named-type-parameters.js';
+import { namespacesOfContext, takeOpenNameParameters, type OpenNameParameters } from './open-name-parameters.js';
 
 /** A named query's definition, checked: the standard query's parameters, its typed ones apart. */
-export type StoredQuery = QueryEventsDto & { namedTypes: NamedTypeParameters };
+export type StoredQuery = QueryEventsDto & { openNames: OpenNameParameters; namespaces: Record<string, string> };
 
 /** Paging belongs to each reading of a named query's events, not to its definition. */
 const READING_PARAMETERS = ['perPage', 'nextPageToken'] as const;
@@ -25,9 +25,11 @@ export function parseStoredQuery(definition: Record<string, unknown>): StoredQue
       });
     }
   }
-  const namedTypes = takeNamedTypes(plain);
+  const namespaces = namespacesOfContext(plain['@context']);
+  delete plain['@context'];
+  const openNames = takeOpenNameParameters(plain);
   const dto = plainToInstance(QueryEventsDto, plain);
   const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
   if (errors.length) throw new DomainError('VALIDATION_FAILED', undefined, fieldErrorsOf(errors, 'query'));
-  return Object.assign(dto, { namedTypes });
+  return Object.assign(dto, { openNames, namespaces });
 }

@@ -8,6 +8,7 @@ import {
   IsIn,
   IsISO8601,
   IsInt,
+  IsNumber,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -19,7 +20,7 @@ import {
 } from 'class-validator';
 import { EPCIS_ACTIONS } from '@nguon/shared';
 import { QueryPageDto } from './query-page.dto.js';
-import { splitList } from './query-list.js';
+import { splitList, type ListKind } from './query-list.js';
 
 export const ORDER_BY_FIELDS = ['eventTime', 'recordTime'] as const;
 export type OrderByField = (typeof ORDER_BY_FIELDS)[number];
@@ -30,7 +31,7 @@ export type OrderDirection = (typeof ORDER_DIRECTIONS)[number];
  * A multi-valued EPCIS query parameter: values separated by `|` (the binding's pipeDelimited
  * style) or `,`, or the parameter repeated; any one value matches (OR).
  */
-function QueryList(kind: 'words' | 'uris', description: string, allowed?: readonly string[]): PropertyDecorator {
+function QueryList(kind: ListKind, description: string, allowed?: readonly string[]): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ type: String, description: `${description} Several values: separated by \`|\` or \`,\`; any one matches.` }),
     Transform(({ value }) => splitList(value, kind)),
@@ -75,6 +76,16 @@ function QueryCount(minimum: number, description: string): PropertyDecorator {
     IsInt(),
     Min(minimum),
     Max(Number.MAX_SAFE_INTEGER),
+  );
+}
+
+/** A decimal to compare with (`GE_quantity=10.5`). */
+function QueryNumber(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: Number, description }),
+    IsOptional(),
+    Type(() => Number),
+    IsNumber({ allowNaN: false, allowInfinity: false }, { message: '$property must be a number, e.g. 20.5' }),
   );
 }
 
@@ -137,6 +148,39 @@ export class QueryEventsDto extends QueryPageDto {
 
   @QueryCount(1, 'At most this many events in all, across the pages, in the order asked.') eventCountLimit?: number;
   @QueryCount(0, 'When more events than this match, 413 (QueryTooLargeException) rather than a result.') maxEventCount?: number;
+
+  @QueryList('uris', 'Events at one of these read points or inside them (an SGLN with an extension is inside its GLN).')
+  WD_readPoint?: string[];
+  @QueryList('uris', 'Events at one of these business locations or inside them (an SGLN with an extension is inside its GLN).')
+  WD_bizLocation?: string[];
+
+  @QueryNumber('A quantity of a quantity list equal to this.') EQ_quantity?: number;
+  @QueryNumber('A quantity of a quantity list above this.') GT_quantity?: number;
+  @QueryNumber('A quantity of a quantity list at least this.') GE_quantity?: number;
+  @QueryNumber('A quantity of a quantity list below this.') LT_quantity?: number;
+  @QueryNumber('A quantity of a quantity list at most this.') LE_quantity?: number;
+
+  @ExistsFlag('Only events with sensor data.') EXISTS_sensorElementList?: boolean;
+  @QueryTime('Sensor data (metadata or a report) of this time or later.') GE_time?: string;
+  @QueryTime('Sensor data (metadata or a report) before this time.') LT_time?: string;
+  @QueryTime('Sensor metadata starting at this time or later.') GE_startTime?: string;
+  @QueryTime('Sensor metadata starting before this time.') LT_startTime?: string;
+  @QueryTime('Sensor metadata ending at this time or later.') GE_endTime?: string;
+  @QueryTime('Sensor metadata ending before this time.') LT_endTime?: string;
+  @QueryList('words', 'A sensor report of this measurement type (Temperature, gs1:Temperature or its Web URI).') EQ_type?: string[];
+  @QueryList('uris', 'Sensor data from this device.') EQ_deviceID?: string[];
+  @QueryList('uris', 'Sensor data processed by this method.') EQ_dataProcessingMethod?: string[];
+  @QueryList('uris', 'A sensor report about this microorganism.') EQ_microorganism?: string[];
+  @QueryList('uris', 'A sensor report about this chemical substance.') EQ_chemicalSubstance?: string[];
+  @QueryList('uris', 'Sensor data under these business rules.') EQ_bizRules?: string[];
+  @QueryList('texts', 'A sensor report with this string value.') EQ_stringValue?: string[];
+  @QueryList('words', 'A sensor report with this hexadecimal value.') EQ_hexBinaryValue?: string[];
+  @QueryList('uris', 'A sensor report with this URI value.') EQ_uriValue?: string[];
+  @ExistsFlag('A sensor report with this boolean value (true or false).') EQ_booleanValue?: boolean;
+  @QueryNumber('A sensor report whose percentile rank is above this.') GT_percRank?: number;
+  @QueryNumber('A sensor report whose percentile rank is at least this.') GE_percRank?: number;
+  @QueryNumber('A sensor report whose percentile rank is below this.') LT_percRank?: number;
+  @QueryNumber('A sensor report whose percentile rank is at most this.') LE_percRank?: number;
 
   @ApiPropertyOptional({ enum: ORDER_BY_FIELDS, description: 'Without it, events come in the order they were recorded.' })
   @IsOptional()
