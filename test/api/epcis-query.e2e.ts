@@ -10,6 +10,7 @@ import {
   makeCompanyPrefix,
   createBatch,
   createProduct,
+  createLocation,
   createProducer,
   createUser,
   recordProcessing,
@@ -366,8 +367,8 @@ describe('EPCIS 2.0 query interface', () => {
 
     it('refuses an unknown or unsupported parameter with 400, naming it', async () => {
       expectApiError(await query('/epcis/events?colour=red'), 400, 'VALIDATION_FAILED', ['colour']);
-      expectApiError(await query('/epcis/events?EQ_ATTR_bizLocation_name=Kho&EQ_bizStep=shipping'), 400, 'VALIDATION_FAILED', [
-        'EQ_ATTR_bizLocation_name',
+      expectApiError(await query('/epcis/events?EQ_ATTR_bizStep_name=Kho&EQ_bizStep=shipping'), 400, 'VALIDATION_FAILED', [
+        'EQ_ATTR_bizStep_name',
       ]);
     });
 
@@ -1245,6 +1246,26 @@ describe('EPCIS 2.0 query interface', () => {
       const renamed = await query(`/epcis/events?perPage=1000&EXISTS_other:${local}`, key, { 'GS1-Extensions': `other=${namespace}` });
       expect(expectQueryDocument(renamed).map(keyOf).sort()).toEqual(await keeperFinds(`EXISTS_${prefix}:${local}`));
       expectApiError(await query(`/epcis/events?GT_${topFields[0]}=soon`, key), 400, 'VALIDATION_FAILED', [`GT_${topFields[0]}`]);
+    });
+
+    it("selects by a place's master data: the portal's location of that GLN (HASATTR_, EQ_ATTR_)", async () => {
+      const events = [...capturedEvents().values()];
+      const site = events
+        .map((event) => /^urn:epc:id:sgln:(0614141)\.(\d+)\.0$/.exec(String(event.bizLocation?.id)))
+        .find((match) => match !== null)!;
+      const gln = withCheck(`${site[1]}${site[2]}`);
+      await createLocation(f, keeper.owner, keeper.business.id, { name: 'Kho mẫu GS1', province: 'Lâm Đồng', gln });
+      const at = (field: 'bizLocation' | 'readPoint') =>
+        expectedKeys(
+          (event) => event[field]?.id !== undefined && normalizeIdentifier(String(event[field].id)) === `https://id.gs1.org/414/${gln}`,
+        );
+      expect(at('bizLocation').length).toBeGreaterThan(0);
+      expect(await keeperFinds(`EQ_ATTR_bizLocation_name=${encodeURIComponent('Kho mẫu GS1')}`)).toEqual(at('bizLocation'));
+      expect(await keeperFinds(`EQ_ATTR_bizLocation_state=${encodeURIComponent('Lâm Đồng')}`)).toEqual(at('bizLocation'));
+      expect(await keeperFinds('HASATTR_bizLocation=name')).toEqual(at('bizLocation'));
+      expect(await keeperFinds(`EQ_ATTR_readPoint_name=${encodeURIComponent('Kho mẫu GS1')}`)).toEqual(at('readPoint'));
+      expect(await keeperFinds('EQ_ATTR_bizLocation_name=Nowhere')).toEqual([]);
+      expectApiError(await query('/epcis/events?HASATTR_bizLocation=colour', key), 400, 'VALIDATION_FAILED', ['HASATTR_bizLocation']);
     });
 
     it('selects by a place with its sub-locations (WD_readPoint, WD_bizLocation: an SGLN extension is inside its GLN)', async () => {

@@ -6,6 +6,7 @@ import { IDENTIFIER_ROLES, normalizeIdentifier, type IdentifierRole } from '../e
 import type { QueryEventsDto } from './dto/query-events.dto.js';
 import { documentConditions, openNameCondition } from './document-filters.js';
 import { identifierVariants } from './epc-format.js';
+import { masterDataCondition } from './master-data-filters.js';
 import { NAMED_TYPE_PARAMETER, type OpenNameParameters } from './open-name-parameters.js';
 
 /** Positional parameters of one SQL statement. */
@@ -243,7 +244,11 @@ export function eventConditions(query: EventConditions, params: SqlParams): stri
   if (query.WD_bizLocation) where.push(withDescendants('e.biz_location', query.WD_bizLocation, params));
   where.push(...documentConditions(query, params));
   for (const [name, values] of Object.entries(query.openNames ?? {})) {
-    where.push(openNameCondition(name, values, query.namespaces ?? {}, params) ?? namedTypeCondition(name, values, params));
+    where.push(
+      masterDataCondition(name, values, params) ??
+        openNameCondition(name, values, query.namespaces ?? {}, params) ??
+        namedTypeCondition(name, values, params),
+    );
   }
   return where;
 }

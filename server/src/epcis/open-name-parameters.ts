@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 import { DomainError } from '../common/errors/domain-error.js';
 import { splitList } from './dto/query-list.js';
+import { ATTRIBUTE_PARAMETER, HAS_ATTRIBUTE_PARAMETER, masterDataProblem } from './master-data-filters.js';
 
 /**
  * The query parameters whose name is open (EPCIS 2.0 §8.2.7.1), each a list of values, keyed by
@@ -11,7 +12,8 @@ import { splitList } from './dto/query-list.js';
  * - an extension field (`prefix:name`), at the event's top level or inside (`INNER_`), in its
  *   ILMD, error declaration, sensor element, metadata or report, or its read point or business
  *   location: `EQ_`, `GT_`, `GE_`, `LT_`, `LE_`, `EXISTS_`;
- * - a measurement in a unit: `EQ_value_CEL`, `GE_minValue_KGM`, ..., `LT_quantity_KGM`.
+ * - a measurement in a unit: `EQ_value_CEL`, `GE_minValue_KGM`, ..., `LT_quantity_KGM`;
+ * - master data of a place: `HASATTR_bizLocation`, `EQ_ATTR_readPoint_name`.
  */
 export type OpenNameParameters = Record<string, string[]>;
 
@@ -41,7 +43,10 @@ function comparisonProblem(name: string, values: string[]): string | null {
   return null;
 }
 
-const isOpenName = (name: string) => [NAMED_TYPE_PARAMETER, FIELD_PARAMETER, MEASUREMENT_PARAMETER].some((pattern) => pattern.test(name));
+const isOpenName = (name: string) =>
+  [NAMED_TYPE_PARAMETER, FIELD_PARAMETER, MEASUREMENT_PARAMETER, HAS_ATTRIBUTE_PARAMETER, ATTRIBUTE_PARAMETER].some((pattern) =>
+    pattern.test(name),
+  );
 
 const MAX_VALUES = 200;
 const MAX_LENGTH = 1000;
@@ -61,7 +66,7 @@ export function takeOpenNameParameters(query: Record<string, unknown>): OpenName
       Array.isArray(values) &&
       values.length <= MAX_VALUES &&
       values.every((value) => typeof value === 'string' && value !== '' && value.length <= MAX_LENGTH);
-    const problem = fine ? comparisonProblem(name, values as string[]) : null;
+    const problem = fine ? (masterDataProblem(name, values as string[]) ?? comparisonProblem(name, values as string[])) : null;
     if (problem) throw new DomainError('VALIDATION_FAILED', undefined, { [name]: [problem] });
     if (!fine || name.length > MAX_LENGTH) {
       throw new DomainError('VALIDATION_FAILED', undefined, {
