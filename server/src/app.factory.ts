@@ -96,7 +96,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     await serveWebApp(nest, config);
     await registerCompression(nest);
     // After compression: its hook reaches only the routes registered after it.
-    registerScanRoutes(nest, errors, lane);
+    registerScanRoutes(nest, errors, lane, routes);
     registerPageRoutes(nest, errors, lane);
     // Closing: Fastify answers what is still asked (503) as for any route.
     fastify.addHook('preClose', (done) => {

@@ -296,6 +296,17 @@ describe('the GS1 Digital Link resolver', () => {
       expectApiError(await f.http.get('/certificates', { headers: HTML }), 404, 'NOT_FOUND');
       expect(await scansOf(chocolate.id)).toBe(1);
     });
+
+    it('answers OPTIONS on a compressed link as on its uncompressed form, and 404 on any other single segment', async () => {
+      const preflight = { origin: 'https://shop.example', 'access-control-request-method': 'GET' };
+      const response = await f.http.request('OPTIONS', '/AQnYUc1gmiCNV4JG', { headers: preflight });
+      expect([response.status, response.headers.get('allow'), response.headers.get('access-control-allow-origin')]).toEqual([
+        204,
+        'GET, HEAD, OPTIONS',
+        '*',
+      ]);
+      expectApiError(await f.http.request('OPTIONS', '/certificates', { headers: preflight }), 404, 'NOT_FOUND');
+    });
   });
 
   describe('CORS and methods', () => {

@@ -1,4 +1,4 @@
-import { Controller, Get, Options, Res } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RateLimited } from '../common/rate-limit/rate-limit.guard.js';
@@ -6,8 +6,8 @@ import { setCors } from '../common/http/cors.js';
 import { ResolverService } from './resolver.service.js';
 
 /**
- * GS1-Conformant resolver: its description and CORS preflights. The codes themselves (`/01/...`,
- * `/q/{code}`) are answered by scan-routes.ts, outside Nest's pipeline, for speed.
+ * GS1-Conformant resolver: its description. The codes themselves (`/01/...`, `/q/{code}`) and
+ * the preflights are answered by scan-routes.ts, outside Nest's pipeline, for speed.
  */
 @ApiExcludeController()
 @RateLimited('public')
@@ -19,11 +19,5 @@ export class ResolverController {
   describe(@Res({ passthrough: true }) reply: FastifyReply): Record<string, unknown> {
     setCors(reply);
     return this.resolver.description();
-  }
-
-  @Options(['01/*', 'q/:code', '.well-known/gs1resolver'])
-  preflight(@Res() reply: FastifyReply): void {
-    setCors(reply);
-    void reply.header('allow', 'GET, HEAD, OPTIONS').status(204).send();
   }
 }

@@ -1,9 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { DomainError } from '../common/errors/domain-error.js';
 import type { ErrorFilter } from '../common/errors/error.filter.js';
 import { sendAnswer } from '../common/http/answer.js';
 import type { MemoryLane } from '../common/http/memory-lane.js';
 import { publicRoutes } from '../common/http/public-route.js';
+import type { RouteMethods } from '../common/http/route-methods.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
 import { publicBatchAnswer } from './public-batch-answer.js';
 import { PublicBatchService } from '../public-view/public-batch.service.js';
@@ -24,7 +27,7 @@ const uuid = new UuidParam();
  * answers of a batch's Digital Link and of the consumer view come from the memory lane, before
  * Fastify (decision record 0019).
  */
-export function registerScanRoutes(nest: NestFastifyApplication, errors: ErrorFilter, lane: MemoryLane): void {
+export function registerScanRoutes(nest: NestFastifyApplication, errors: ErrorFilter, lane: MemoryLane, routes: RouteMethods): void {
   const fastify = nest.getHttpAdapter().getInstance();
   const limited = publicRoutes(nest, errors);
   const resolver = nest.get(ResolverService);
@@ -58,8 +61,27 @@ export function registerScanRoutes(nest: NestFastifyApplication, errors: ErrorFi
       if (!reply.sent) sendAnswer(reply, publicBatchAnswer(json, request.headers['if-none-match']));
     }),
   );
+  registerResolverPreflights(fastify, errors, routes);
   lane.route('/01/', scanFromMemory(resolver, publicBatches));
   lane.route('/api/public/batches/', viewFromMemory(publicBatches));
+}
+
+/**
+ * OPTIONS on the resolver's paths, to anyone (a CORS preflight, or a client asking what a path
+ * takes): the methods as the routes were registered; a compressed Digital Link takes what its
+ * uncompressed form does, and any other single segment is no resolver path (404).
+ */
+function registerResolverPreflights(fastify: FastifyInstance, errors: ErrorFilter, routes: RouteMethods): void {
+  const preflight = (path: string, reply: FastifyReply) => {
+    setCors(reply);
+    void reply.header('allow', routes.allowedFor(path).join(', ')).status(204).send();
+  };
+  for (const path of ['/01/*', '/q/:code', '/.well-known/gs1resolver'])
+    fastify.options(path, (request, reply) => preflight(request.url, reply));
+  fastify.options('/:segment', (request, reply) => {
+    if (isCompressedDigitalLink(splitUrl(request.url)[0])) preflight('/01/', reply);
+    else errors.answer(new DomainError('NOT_FOUND'), request, reply);
+  });
 }
 
 /** The consumer view in the API's documentation, since its route is not a Nest controller's. */
