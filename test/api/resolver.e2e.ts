@@ -34,7 +34,7 @@ describe('the GS1 Digital Link resolver', () => {
   let batchPath: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: { OPERATOR_NAME: 'Sở Khoa học và Công nghệ (kiểm thử)', OPERATOR_EMAIL: 'truyxuat@example.vn' } });
     f = { http: httpClient(t.baseUrl), testApp: t };
     const admin = await createUser(f, { role: 'admin' });
     gtin13 = makeGtin();
@@ -439,6 +439,11 @@ describe('the GS1 Digital Link resolver', () => {
         supportedPrimaryKeys: ['01'],
         linksetMediaType: 'application/linkset+json',
         supportedLinkType: [expect.objectContaining({ namespace: GS1 })],
+        contact: {
+          fn: 'Sở Khoa học và Công nghệ (kiểm thử)',
+          url: 'http://nguon.test',
+          email: { type: 'work', value: 'truyxuat@example.vn' },
+        },
       });
     });
   });

@@ -69,6 +69,7 @@ describe('loadConfig', () => {
     ['SCAN_COUNT_WINDOW_MINUTES', '-1'],
     ['QR_PUBLIC_MAX_SIZE', '5000'],
     ['QR_RENDER_THREADS', '0'],
+    ['OPERATOR_EMAIL', 'not an address'],
   ])('says what is wrong with %s=%s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
   });

@@ -77,6 +77,13 @@ export interface AppConfig {
   mail: MailConfig;
   /** The raster tiles the consumer pages' journey map is drawn on. */
   mapTiles: MapTiles;
+  /** Who runs the portal, as the resolver's description names them (GS1: `contact`). */
+  operator: OperatorContact;
+}
+
+export interface OperatorContact {
+  name: string;
+  email: string | null;
 }
 
 export interface MapTiles {
@@ -269,7 +276,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     qrRenderQueue: integer(env, 'QR_RENDER_QUEUE', 32, 0, 10_000),
     mail: mailConfig(env, cwd, dataDir, publicBaseUrl, production),
     mapTiles: mapTiles(env),
+    operator: operatorContact(env),
   };
+}
+
+/** OPERATOR_NAME (the portal's name by default) and OPERATOR_EMAIL, where people reach who runs it. */
+function operatorContact(env: NodeJS.ProcessEnv): OperatorContact {
+  const email = env.OPERATOR_EMAIL?.trim() || null;
+  if (email !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    throw new ConfigError(`OPERATOR_EMAIL must be an email address, got "${email}"`);
+  return { name: env.OPERATOR_NAME?.trim() || 'Nguồn: cổng truy xuất nguồn gốc sản phẩm', email };
 }
 
 /** MAP_TILE_URL (OpenStreetMap's tiles by default), its credit, and how far it zooms. */

@@ -175,6 +175,12 @@ export class ResolverService {
       supportedLanguages: ['vi', 'en'],
       linksetMediaType: 'application/linkset+json',
       shortCodePath: '/q/{code}',
+      // Who runs it, as a vCard in JSON (the description schema's `contact`).
+      contact: {
+        fn: this.config.operator.name,
+        url: this.config.publicBaseUrl,
+        ...(this.config.operator.email ? { email: { type: 'work', value: this.config.operator.email } } : {}),
+      },
     };
   }
 }
