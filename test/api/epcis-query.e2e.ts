@@ -951,6 +951,11 @@ describe('EPCIS 2.0 query interface', () => {
       expect(await allow('/epcis/bizSteps/shipping/events')).toBe('GET, HEAD, OPTIONS');
       expect(await allow('/epcis/nextPageToken/x')).toBe('DELETE, OPTIONS');
       expect(await allow(`/epcis/epcs/${value(SSCC_URN)}`)).toBe('GET, HEAD, OPTIONS');
+      expect(await allow('/epcis/queries')).toBe('GET, HEAD, POST, OPTIONS');
+      expect(await allow('/epcis/queries/mine')).toBe('GET, HEAD, DELETE, OPTIONS');
+      expect(await allow('/epcis/queries/mine/events')).toBe('GET, HEAD, OPTIONS');
+      expect(await allow('/epcis/queries/mine/subscriptions')).toBe('GET, HEAD, POST, OPTIONS');
+      expect(await allow(`/epcis/queries/mine/subscriptions/${randomUUID()}`)).toBe('GET, HEAD, DELETE, OPTIONS');
       expectApiError(await f.http.request('OPTIONS', '/epcis/colours'), 404, 'NOT_FOUND');
     });
   });
@@ -1098,6 +1103,9 @@ describe('EPCIS 2.0 query interface', () => {
       expect(await keeperFinds(`LT_errorDeclarationTime=${middle}`)).toEqual(
         expectedKeys((event) => event.errorDeclaration && Date.parse(event.errorDeclaration.declarationTime) < Date.parse(middle)),
       );
+      // As GS1's query schema spells them.
+      expect(await keeperFinds(`GE_errorDeclaration_Time=${middle}`)).toEqual(await keeperFinds(`GE_errorDeclarationTime=${middle}`));
+      expect(await keeperFinds(`LT_errorDeclaration_Time=${middle}`)).toEqual(await keeperFinds(`LT_errorDeclarationTime=${middle}`));
     });
 
     it('matches every item of a company with an EPC ID pattern of its prefix alone (urn:epc:idpat:sgtin:0614141.*.*)', async () => {
@@ -1227,6 +1235,19 @@ describe('EPCIS 2.0 query interface', () => {
           found: equal,
         });
       }
+      // Compared as numbers (a number, or a string that is one) and as times.
+      const numeric = (v: unknown) => (typeof v === 'number' || (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)) ? Number(v) : null);
+      const timed = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:\d{2})$/.test(v) ? Date.parse(v) : null);
+      const numberField = topFields.find((field) => events.some((event) => numeric(event[field]) !== null))!;
+      const threshold = events.map((event) => numeric(event[numberField])).find((v) => v !== null)!;
+      expect(await keeperFinds(`GE_${numberField}=${threshold}`)).toEqual(
+        expectedKeys((event) => numeric(event[numberField]) !== null && numeric(event[numberField])! >= threshold),
+      );
+      const timeField = topFields.find((field) => events.some((event) => timed(event[field]) !== null))!;
+      const moment = events.map((event) => event[timeField]).find((v) => timed(v) !== null) as string;
+      expect(await keeperFinds(`LE_${timeField}=${encodeURIComponent(moment)}`)).toEqual(
+        expectedKeys((event) => timed(event[timeField]) !== null && timed(event[timeField])! <= Date.parse(moment)),
+      );
       const ilmdFields = [...new Set(events.flatMap((event) => Object.keys(event.ilmd ?? {}).filter(extension)))];
       expect(ilmdFields.length).toBeGreaterThan(0);
       for (const field of ilmdFields) {
@@ -1246,6 +1267,123 @@ describe('EPCIS 2.0 query interface', () => {
       const renamed = await query(`/epcis/events?perPage=1000&EXISTS_other:${local}`, key, { 'GS1-Extensions': `other=${namespace}` });
       expect(expectQueryDocument(renamed).map(keyOf).sort()).toEqual(await keeperFinds(`EXISTS_${prefix}:${local}`));
       expectApiError(await query(`/epcis/events?GT_${topFields[0]}=soon`, key), 400, 'VALIDATION_FAILED', [`GT_${topFields[0]}`]);
+    });
+
+    it.each([
+      ['dataProcessingMethod', true],
+      ['microorganism', false],
+      ['chemicalSubstance', false],
+      ['bizRules', true],
+      ['stringValue', false],
+      ['hexBinaryValue', false],
+      ['uriValue', false],
+    ] as const)('selects by EQ_%s, each value the examples give', async (attribute, inMetadata) => {
+      const holders = (event: Record<string, any>) => [...(inMetadata ? sensorMetadataOf(event) : []), ...sensorReportsOf(event)];
+      const values = [
+        ...new Set(
+          [...capturedEvents().values()].flatMap((event) =>
+            holders(event)
+              .map((x) => x[attribute])
+              .filter(Boolean),
+          ),
+        ),
+      ];
+      expect(values.length).toBeGreaterThan(0);
+      for (const value of values) {
+        const expected = expectedKeys((event) => holders(event).some((x) => x[attribute] === value));
+        expect({ value, found: await keeperFinds(`EQ_${attribute}=${encodeURIComponent(String(value))}`) }).toEqual({
+          value,
+          found: expected,
+        });
+      }
+    });
+
+    it('selects by the times of sensor data (GE_/LT_time, _startTime, _endTime) and its percentile rank', async () => {
+      const events = [...capturedEvents().values()];
+      for (const [attribute, holders] of [
+        ['time', (event: Record<string, any>) => [...sensorMetadataOf(event), ...sensorReportsOf(event)]],
+        ['startTime', sensorMetadataOf],
+        ['endTime', sensorMetadataOf],
+      ] as const) {
+        const times = events
+          .flatMap((event) =>
+            holders(event)
+              .map((x) => x[attribute])
+              .filter(Boolean),
+          )
+          .sort();
+        expect(times.length).toBeGreaterThan(0);
+        const middle = new Date(times[Math.floor(times.length / 2)]).toISOString();
+        for (const [comparison, test] of [
+          ['GE', (t: number) => t >= Date.parse(middle)],
+          ['LT', (t: number) => t < Date.parse(middle)],
+        ] as const) {
+          const parameters = `${comparison}_${attribute}=${encodeURIComponent(middle)}`;
+          const expected = expectedKeys((event) => holders(event).some((x) => x[attribute] && test(Date.parse(x[attribute]))));
+          expect({ parameters, found: await keeperFinds(parameters) }).toEqual({ parameters, found: expected });
+        }
+      }
+      const ranks = events.flatMap((event) =>
+        sensorReportsOf(event)
+          .map((r) => r.percRank)
+          .filter((r) => typeof r === 'number'),
+      );
+      expect(ranks.length).toBeGreaterThan(0);
+      const rank = ranks[0]!;
+      for (const [comparison, test] of [
+        ['GT', (r: number) => r > rank],
+        ['GE', (r: number) => r >= rank],
+        ['LT', (r: number) => r < rank],
+        ['LE', (r: number) => r <= rank],
+      ] as const) {
+        const parameters = `${comparison}_percRank=${rank}`;
+        const expected = expectedKeys((event) => sensorReportsOf(event).some((r) => typeof r.percRank === 'number' && test(r.percRank)));
+        expect({ parameters, found: await keeperFinds(parameters) }).toEqual({ parameters, found: expected });
+      }
+    });
+
+    it.each(['minValue', 'maxValue', 'meanValue', 'sDev', 'percValue'])('selects by %s in a unit (GT_, GE_, LT_, LE_)', async (measure) => {
+      const reports = [...capturedEvents().values()].flatMap(sensorReportsOf).filter((r) => r.uom && typeof r[measure] === 'number');
+      expect(reports.length).toBeGreaterThan(0);
+      const { uom, [measure]: value } = reports[0]!;
+      for (const [comparison, test] of [
+        ['GT', (v: number) => v > value],
+        ['GE', (v: number) => v >= value],
+        ['LT', (v: number) => v < value],
+        ['LE', (v: number) => v <= value],
+      ] as const) {
+        const parameters = `${comparison}_${measure}_${uom}=${value}`;
+        const expected = expectedKeys((event) =>
+          sensorReportsOf(event).some((r) => r.uom === uom && typeof r[measure] === 'number' && test(r[measure])),
+        );
+        expect({ parameters, found: await keeperFinds(parameters) }).toEqual({ parameters, found: expected });
+      }
+    });
+
+    it('selects by extension fields wherever they are: error declaration, sensor element, metadata and report, read point, business location', async () => {
+      const extension = (key: string) => /^[a-z][a-zA-Z0-9]*:\w+$/.test(key);
+      const scopes: [string, (event: Record<string, any>) => Record<string, any>[]][] = [
+        ['ERROR_DECLARATION_', (event) => (event.errorDeclaration ? [event.errorDeclaration] : [])],
+        ['SENSORELEMENT_', (event) => event.sensorElementList ?? []],
+        ['SENSORMETADATA_', sensorMetadataOf],
+        ['SENSORREPORT_', sensorReportsOf],
+        ['readPoint_', (event) => (event.readPoint ? [event.readPoint] : [])],
+        ['bizLocation_', (event) => (event.bizLocation ? [event.bizLocation] : [])],
+      ];
+      let tested = 0;
+      for (const [scope, holders] of scopes) {
+        const fields = [
+          ...new Set([...capturedEvents().values()].flatMap((event) => holders(event).flatMap((h) => Object.keys(h).filter(extension)))),
+        ];
+        for (const field of fields) {
+          const expected = expectedKeys((event) => holders(event).some((h) => field in h));
+          expect({ scope, field, found: await keeperFinds(`EXISTS_${scope}${field}`) }).toEqual({ scope, field, found: expected });
+          const inner = expectedKeys((event) => holders(event).some((h) => nestedObjects(h).some((o) => field in o)));
+          expect({ scope, field, found: await keeperFinds(`EXISTS_INNER_${scope}${field}`) }).toEqual({ scope, field, found: inner });
+          tested++;
+        }
+      }
+      expect(tested).toBeGreaterThan(4);
     });
 
     it("selects by a place's master data: the portal's location of that GLN (HASATTR_, EQ_ATTR_)", async () => {

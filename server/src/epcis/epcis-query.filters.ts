@@ -186,10 +186,10 @@ function withDescendants(column: string, values: string[], params: SqlParams): s
 function errorDeclarationConditions(query: EventConditions, params: SqlParams): string[] {
   const declaration = `e.document->'errorDeclaration'`;
   const where: string[] = [];
-  if (query.GE_errorDeclarationTime)
-    where.push(`(${declaration}->>'declarationTime')::timestamptz >= ${params.add(query.GE_errorDeclarationTime)}::timestamptz`);
-  if (query.LT_errorDeclarationTime)
-    where.push(`(${declaration}->>'declarationTime')::timestamptz < ${params.add(query.LT_errorDeclarationTime)}::timestamptz`);
+  const from = query.GE_errorDeclarationTime ?? query.GE_errorDeclaration_Time;
+  const before = query.LT_errorDeclarationTime ?? query.LT_errorDeclaration_Time;
+  if (from) where.push(`(${declaration}->>'declarationTime')::timestamptz >= ${params.add(from)}::timestamptz`);
+  if (before) where.push(`(${declaration}->>'declarationTime')::timestamptz < ${params.add(before)}::timestamptz`);
   if (query.EQ_errorReason)
     where.push(`${declaration}->>'reason' = ANY(${params.add(query.EQ_errorReason.flatMap((v) => vocabularyForms('ER', v)))}::text[])`);
   if (query.EQ_correctiveEventID)

@@ -61,6 +61,8 @@ const FILTER_KEYS = [
   'EXISTS_errorDeclaration',
   'GE_errorDeclarationTime',
   'LT_errorDeclarationTime',
+  'GE_errorDeclaration_Time',
+  'LT_errorDeclaration_Time',
   'EQ_errorReason',
   'EQ_correctiveEventID',
   'EQ_transformationID',

@@ -138,6 +138,8 @@ export class QueryEventsDto extends QueryPageDto {
   @ExistsFlag('Only error declarations.') EXISTS_errorDeclaration?: boolean;
   @QueryTime('Error declarations made at or after this time.') GE_errorDeclarationTime?: string;
   @QueryTime('Error declarations made before this time.') LT_errorDeclarationTime?: string;
+  @QueryTime("GE_errorDeclarationTime as GS1's query schema spells it.") GE_errorDeclaration_Time?: string;
+  @QueryTime("LT_errorDeclarationTime as GS1's query schema spells it.") LT_errorDeclaration_Time?: string;
   @QueryList('words', 'The reason of an error declaration: a CBV bare word (`incorrect_data`), its URN or Web URI.')
   EQ_errorReason?: string[];
   @QueryList('uris', 'An eventID an error declaration names as its corrective event.') EQ_correctiveEventID?: string[];
