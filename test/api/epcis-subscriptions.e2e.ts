@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BatchView, EventView } from '@nguon/shared';
+import pg from 'pg';
 import { WebSocket } from 'ws';
 import { createApiKey, createBatch, createProducer, createUser, recordStage, type Factory, type Producer } from '../factories/index.js';
 import { appsOnOneDatabase, until, type SharedDatabase } from '../support/server-process.js';
@@ -239,6 +240,51 @@ describe('EPCIS named queries and subscriptions', () => {
       client.ws.close();
       receiver.received.splice(0);
     });
+
+    (SEVERAL_INSTANCES ? it : it.skip)(
+      "waits for a transaction still open in this database, and for none of another database's",
+      async () => {
+        const subscribed = await http(a).post<{ subscriptionID: string }>(
+          '/epcis/queries/inspections/subscriptions',
+          { dest: receiver.url, signatureToken: SIGNATURE_TOKEN, stream: true },
+          { token: key.token },
+        );
+        const id = subscribed.body.subscriptionID;
+        const open = async (connectionString: string) => {
+          const client = new pg.Client({ connectionString });
+          await client.connect();
+          await client.query('BEGIN');
+          await client.query('SELECT pg_current_xact_id()');
+          return client;
+        };
+        // Another database on the server (another application, another test) keeps a transaction open.
+        const elsewhere = await open(process.env.DATABASE_URL!);
+        try {
+          const first = await inspected(a);
+          await until('the event despite the other database', async () =>
+            deliveredEventIds(receiver.received, id).length ? true : undefined,
+          );
+          expect(deliveredEventIds(receiver.received, id)).toEqual([first.eventId]);
+
+          // A transaction of this database that began earlier might still record events: the window stops before it.
+          const here = await open(database.databaseUrl!);
+          const second = await inspected(a);
+          await new Promise((resolve) => setTimeout(resolve, 1_500));
+          expect(deliveredEventIds(receiver.received, id)).toEqual([first.eventId]);
+          await here.query('COMMIT');
+          await here.end();
+          await inspected(b).then((third) =>
+            until('the held events once it ended', async () =>
+              deliveredEventIds(receiver.received, id).length === 3 ? true : undefined,
+            ).then(() => expect(deliveredEventIds(receiver.received, id)).toEqual([first.eventId, second.eventId, third.eventId])),
+          );
+        } finally {
+          await elsewhere.query('ROLLBACK');
+          await elsewhere.end();
+        }
+        expect((await http(a).request('DELETE', `/epcis/queries/inspections/subscriptions/${id}`, { token: key.token })).status).toBe(204);
+      },
+    );
 
     it('runs a schedule, reporting an empty result when asked, and stops when its key is revoked', async () => {
       const reader = await createApiKey(f, grower.owner, grower.business.id, { scopes: ['read'] });

@@ -170,11 +170,21 @@ export interface WindowEventRow extends EpcisEventRow {
 }
 
 /**
- * The oldest transaction still running: every event of an older one has committed (or never
- * will), so a window ending here is final. Ask it first in a transaction, before its snapshot.
+ * Where a window may end now: the oldest transaction still running in this database (its 32-bit
+ * id as `pg_stat_activity` shows it, matched to the snapshot's running ids), else the next id to
+ * be given. Every event of an older transaction has committed or never will. Transactions of other
+ * databases on the same server are not waited for: they cannot record events here. Ask it first in
+ * a transaction, before its snapshot.
  */
 export async function findRecordingHorizon(db: EntityManager): Promise<string> {
-  const [row] = await db.query<{ horizon: string }[]>(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon`);
+  const [row] = await db.query<{ horizon: string }[]>(
+    `SELECT COALESCE(
+              (SELECT min(running::text::bigint) FROM pg_snapshot_xip(now.snapshot) AS running
+                WHERE running::text::bigint % 4294967296 IN (
+                  SELECT backend_xid::text::bigint FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL)),
+              pg_snapshot_xmax(now.snapshot)::text::bigint)::text AS horizon
+       FROM (SELECT pg_current_snapshot() AS snapshot) AS now`,
+  );
   return row!.horizon;
 }
 

@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * EPCIS named queries and their subscriptions (issue #17).
  *
  * Each event keeps the id of the transaction that recorded it (`txid`). A subscription's position
- * is a transaction id and an event: everything below the oldest transaction still running
- * (`pg_snapshot_xmin`) has committed or never will, so reading up to there and storing how far
+ * is a transaction id and an event: everything below the oldest transaction still running in
+ * this database has committed or never will, so reading up to there and storing how far
  * it read skips nothing and sends nothing twice, however transactions interleave. Events recorded
  * before this migration have none and are only read by a subscription's first run, by record time.
  *
