@@ -4,6 +4,7 @@ import type { BatchView, EventView } from '@nguon/shared';
 import pg from 'pg';
 import { WebSocket } from 'ws';
 import { createApiKey, createBatch, createProducer, createUser, recordStage, type Factory, type Producer } from '../factories/index.js';
+import { expectApiError } from '../support/api-error.js';
 import { appsOnOneDatabase, until, type SharedDatabase } from '../support/server-process.js';
 import { httpClient, type HttpClient } from '../support/http.js';
 import type { TestApp } from '../support/test-app.js';
@@ -312,6 +313,27 @@ describe('EPCIS named queries and subscriptions', () => {
       expect(deliveriesOf(receiver.received, id)).toHaveLength(count);
       expect((await http(a).request('DELETE', `/epcis/queries/inspections/subscriptions/${id}`, { token: key.token })).status).toBe(204);
       expect((await http(a).get(`/epcis/queries/inspections/subscriptions/${id}`, { token: key.token })).status).toBe(404);
+    });
+
+    it('keeps at most 20 subscriptions to a query and 200 queries to an owner, saying so', async () => {
+      const mine = await createApiKey(f, grower.owner, grower.business.id, { scopes: ['read'] });
+      const other = await createProducer(f, await createUser(f, { role: 'admin' }));
+      const theirs = await createApiKey(f, other.owner, other.business.id, { scopes: ['read'] });
+      expect((await http(a).post('/epcis/queries', { name: 'q0', query: {} }, { token: theirs.token })).status).toBe(201);
+      const subscribe = () =>
+        http(a).post('/epcis/queries/q0/subscriptions', { dest: receiver.url, schedule: { hour: '3' } }, { token: theirs.token });
+      for (let n = 0; n < 20; n++) expect((await subscribe()).status).toBe(201);
+      expectApiError(await subscribe(), 409, 'SUBSCRIPTION_LIMIT_REACHED');
+      for (let n = 1; n < 200; n++) {
+        expect((await http(a).post('/epcis/queries', { name: `q${n}`, query: {} }, { token: theirs.token })).status).toBe(201);
+      }
+      expectApiError(
+        await http(a).post('/epcis/queries', { name: 'q200', query: {} }, { token: theirs.token }),
+        409,
+        'QUERY_LIMIT_REACHED',
+      );
+      // Another owner's count is its own.
+      expect((await http(a).post('/epcis/queries', { name: 'q200', query: {} }, { token: mine.token })).status).toBe(201);
     });
 
     it('refuses a WebSocket handshake it cannot serve, and closes the sockets of a deleted query', async () => {

@@ -10,6 +10,14 @@ export interface NamedQueryRow {
   created_at: Date;
 }
 
+/** How many queries the owner keeps. */
+export async function countNamedQueries(db: EntityManager, owner: QueryOwner): Promise<number> {
+  const [row] = await db.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM named_queries WHERE ${owner.column} = $1`, [
+    owner.id,
+  ]);
+  return row!.count;
+}
+
 /** Stores the query; false when its owner already has one of that name. */
 export async function insertNamedQuery(
   tx: EntityManager,

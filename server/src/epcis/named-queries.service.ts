@@ -9,6 +9,7 @@ import type { QueryPageDto } from './dto/query-page.dto.js';
 import { PageTokens } from './epcis-query.page-token.js';
 import { EpcisQueryService } from './epcis-query.service.js';
 import {
+  countNamedQueries,
   deleteNamedQuery,
   findExistingQueries,
   findNamedQuery,
@@ -18,6 +19,9 @@ import {
 } from './named-queries.queries.js';
 import type { EpcisReply, EpcisQueryDocument } from './query-document.js';
 import { parseStoredQuery, type StoredQuery } from './stored-query.js';
+
+/** Queries one owner may keep: each stream subscription to them is run after every recording. */
+const MAX_QUERIES = 200;
 
 /** GS1's QueryDefinition: a query's name and its parameters, as its owner gave them. */
 export interface QueryDefinition {
@@ -57,7 +61,9 @@ export class NamedQueriesService {
   async create(actor: Actor, dto: CreateNamedQueryDto): Promise<QueryDefinition> {
     parseStoredQuery(dto.query);
     return this.db.transaction(async (tx) => {
-      const row = await insertNamedQuery(tx, queryOwnerOf(actor.principal), dto.name, dto.query);
+      const owner = queryOwnerOf(actor.principal);
+      if ((await countNamedQueries(tx, owner)) >= MAX_QUERIES) throw new DomainError('QUERY_LIMIT_REACHED');
+      const row = await insertNamedQuery(tx, owner, dto.name, dto.query);
       if (!row) throw new DomainError('QUERY_NAME_TAKEN');
       await this.audit.record(tx, actor, {
         action: 'epcis_query.create',

@@ -63,6 +63,14 @@ export async function insertSubscription(tx: EntityManager, s: NewSubscription):
   return row!;
 }
 
+/** How many subscriptions the query has. */
+export async function countSubscriptions(db: EntityManager, queryId: string): Promise<number> {
+  const [row] = await db.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM query_subscriptions WHERE query_id = $1`, [
+    queryId,
+  ]);
+  return row!.count;
+}
+
 /** The query's subscriptions, oldest first, after `after` (an id of the previous page). */
 export function listSubscriptions(db: EntityManager, queryId: string, after: string | null, limit: number): Promise<SubscriptionRow[]> {
   return db.query(

@@ -14,6 +14,7 @@ import type { EpcisReply } from '../epcis/query-document.js';
 import type { CreateSubscriptionDto } from './dto/create-subscription.dto.js';
 import { nextRun } from './query-schedule.js';
 import {
+  countSubscriptions,
   deleteSubscription,
   findSubscription,
   insertSubscription,
@@ -22,6 +23,9 @@ import {
 } from './query-subscriptions.queries.js';
 import { SubscriptionRunner } from './subscription-runner.js';
 import { subscriptionTiming } from './subscription-terms.js';
+
+/** Subscriptions one query may have: each is run, and each document sent, on its own. */
+const MAX_SUBSCRIPTIONS = 20;
 
 /** A subscription as GS1's AbstractQuerySubscriptionResponse shows it, plus whether it still runs. */
 export interface SubscriptionView {
@@ -77,6 +81,7 @@ export class QuerySubscriptionsService {
     const dest = await callableUrl(this.outbound, dto.dest, 'dest');
     const now = new Date();
     const row = await this.db.transaction(async (tx) => {
+      if ((await countSubscriptions(tx, named.id)) >= MAX_SUBSCRIPTIONS) throw new DomainError('SUBSCRIPTION_LIMIT_REACHED');
       const created = await insertSubscription(tx, {
         queryId: named.id,
         principal: { kind: actor.principal.kind, id: actor.principal.id },

@@ -178,6 +178,20 @@ export const ERROR_CODES = {
       en: 'A query with this name already exists; choose another name, or delete the old query first.',
     },
   },
+  QUERY_LIMIT_REACHED: {
+    status: 409,
+    message: {
+      vi: 'Đã đạt số truy vấn đặt tên tối đa (200); hãy xóa bớt truy vấn không dùng.',
+      en: 'The most named queries one may keep (200) are there; delete one no longer used.',
+    },
+  },
+  SUBSCRIPTION_LIMIT_REACHED: {
+    status: 409,
+    message: {
+      vi: 'Truy vấn này đã có số đăng ký tối đa (20); hãy hủy bớt đăng ký không dùng.',
+      en: 'This query has the most subscriptions it may have (20); cancel one no longer used.',
+    },
+  },
   SUBSCRIPTION_NOT_FOUND: {
     status: 404,
     message: { vi: 'Không tìm thấy đăng ký nhận sự kiện này.', en: 'No such subscription.' },
