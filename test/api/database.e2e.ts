@@ -50,6 +50,7 @@ describe('the database', () => {
       'RevokePageTokens1767000000000',
       'IndexEventListsForQueries1767100000000',
       'AddNamedQueriesAndSubscriptions1767200000000',
+      'IndexSensorElements1767300000000',
     ]);
     expect(await db.dataSource.runMigrations()).toEqual([]);
   });

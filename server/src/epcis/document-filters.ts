@@ -94,19 +94,37 @@ const someQuantity = (test: string) =>
                  jsonb_array_elements(CASE jsonb_typeof(e.document -> list.name) WHEN 'array' THEN e.document -> list.name ELSE '[]'::jsonb END) AS entry(value)
            WHERE ${test})`;
 
-function sensorCondition(attribute: SensorAttribute, comparison: Comparison, values: string[], params: Params): string {
-  const forms =
-    attribute === 'type'
-      ? values.flatMap(measurementTypeForms)
-      : ['deviceID', 'dataProcessingMethod', 'bizRules', 'microorganism', 'chemicalSubstance', 'uriValue'].includes(attribute)
-        ? values.flatMap(identifierVariants)
-        : values;
-  const tests = SENSOR_ATTRIBUTES[attribute].map((holder) => {
-    const path = `${holder}.${attribute}`;
-    const test = comparison === 'EQ' ? equalsOneOf('found.value', forms, params) : compared('found.value', comparison, values[0]!, params);
-    return somewhere(`lax ${path}`, test, params);
-  });
-  return `(${tests.join(' OR ')})`;
+/** Events with sensor data: what every sensor condition first narrows to (the partial index's predicate). */
+const HAS_SENSOR_DATA = `e.document ? 'sensorElementList'`;
+
+/**
+ * A sensor attribute equal to one of the values, by containment through the sensor elements'
+ * GIN index: an element whose metadata, or one of whose reports, holds the attribute's value.
+ */
+function sensorEquals(attribute: SensorAttribute, values: (string | boolean)[], params: Params): string {
+  const entries = SENSOR_ATTRIBUTES[attribute].flatMap((holder) =>
+    values.map((value) =>
+      JSON.stringify(
+        holder === SENSOR_METADATA ? [{ sensorMetadata: { [attribute]: value } }] : [{ sensorReport: [{ [attribute]: value }] }],
+      ),
+    ),
+  );
+  return `(${HAS_SENSOR_DATA} AND (e.document -> 'sensorElementList') @> ANY(${params.add([...new Set(entries)])}::jsonb[]))`;
+}
+
+/** A sensor attribute (a time or a rank) compared with a value: read from the elements found. */
+function sensorCompared(attribute: SensorAttribute, comparison: Exclude<Comparison, 'EQ'>, value: string, params: Params): string {
+  const tests = SENSOR_ATTRIBUTES[attribute].map((holder) =>
+    somewhere(`lax ${holder}.${attribute}`, compared('found.value', comparison, value, params), params),
+  );
+  return `(${HAS_SENSOR_DATA} AND (${tests.join(' OR ')}))`;
+}
+
+/** Every form a value of the attribute may be written in: a measurement type's three, a GS1 key's URN and Digital Links. */
+function sensorValueForms(attribute: SensorAttribute, values: string[]): string[] {
+  if (attribute === 'type') return values.flatMap(measurementTypeForms);
+  const identifiers = ['deviceID', 'dataProcessingMethod', 'bizRules', 'microorganism', 'chemicalSubstance', 'uriValue'];
+  return identifiers.includes(attribute) ? values.flatMap(identifierVariants) : values;
 }
 
 /** The fixed-name parameters answered from the document. */
@@ -126,12 +144,12 @@ export function documentConditions(query: Partial<QueryEventsDto>, params: Param
   for (const attribute of ['time', 'startTime', 'endTime'] as const) {
     for (const comparison of ['GE', 'LT'] as const) {
       const value = query[`${comparison}_${attribute}`];
-      if (value !== undefined) where.push(sensorCondition(attribute, comparison, [value], params));
+      if (value !== undefined) where.push(sensorCompared(attribute, comparison, value, params));
     }
   }
   for (const comparison of ['GT', 'GE', 'LT', 'LE'] as const) {
     const value = query[`${comparison}_percRank`];
-    if (value !== undefined) where.push(sensorCondition('percRank', comparison, [String(value)], params));
+    if (value !== undefined) where.push(sensorCompared('percRank', comparison, String(value), params));
   }
   for (const attribute of [
     'type',
@@ -145,9 +163,9 @@ export function documentConditions(query: Partial<QueryEventsDto>, params: Param
     'uriValue',
   ] as const) {
     const values = query[`EQ_${attribute}`];
-    if (values) where.push(sensorCondition(attribute, 'EQ', values, params));
+    if (values) where.push(sensorEquals(attribute, sensorValueForms(attribute, values), params));
   }
-  if (query.EQ_booleanValue !== undefined) where.push(sensorCondition('booleanValue', 'EQ', [String(query.EQ_booleanValue)], params));
+  if (query.EQ_booleanValue !== undefined) where.push(sensorEquals('booleanValue', [query.EQ_booleanValue], params));
   return where;
 }
 
@@ -176,7 +194,7 @@ export function openNameCondition(name: string, values: string[], namespaces: Re
       comparison === 'EQ'
         ? `jsonb_typeof(found.value) = 'number' AND (found.value)::numeric = ANY(${params.add(values)}::numeric[])`
         : compared('found.value', comparison, value, params);
-    return somewhere(path, test, params);
+    return `(${HAS_SENSOR_DATA} AND ${somewhere(path, test, params)})`;
   }
   const field = FIELD_PARAMETER.exec(name);
   if (!field) return null;

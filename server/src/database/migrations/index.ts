@@ -27,6 +27,7 @@ import { CountUnlistedCaptureWarnings1766900000000 } from './1766900000000-count
 import { RevokePageTokens1767000000000 } from './1767000000000-revoke-page-tokens.js';
 import { IndexEventListsForQueries1767100000000 } from './1767100000000-index-event-lists-for-queries.js';
 import { AddNamedQueriesAndSubscriptions1767200000000 } from './1767200000000-add-named-queries-and-subscriptions.js';
+import { IndexSensorElements1767300000000 } from './1767300000000-index-sensor-elements.js';
 
 /** Every migration, oldest first (one a line, so that parallel work merges cleanly). */
 export const migrations = [
@@ -59,4 +60,5 @@ export const migrations = [
   RevokePageTokens1767000000000,
   IndexEventListsForQueries1767100000000,
   AddNamedQueriesAndSubscriptions1767200000000,
+  IndexSensorElements1767300000000,
 ];
