@@ -346,6 +346,16 @@ describe('EPCIS named queries and subscriptions', () => {
       expect((await refusedHandshake(b.baseUrl, '/epcis/queries/nothing/events?stream=true', key.token)).status).toBe(404);
       expect((await refusedHandshake(b.baseUrl, '/epcis/queries/inspections/events?stream=true', 'not-a-token')).status).toBe(401);
 
+      // A schedule over a socket: every second, an empty document when nothing new matched.
+      const scheduled = await socket(
+        b.baseUrl,
+        `/epcis/queries/inspections/events?second=${encodeURIComponent('[0-59]')}&reportIfEmpty=true`,
+        key.token,
+      );
+      await until('a scheduled document on the socket', async () => (scheduled.documents.length > 0 ? true : undefined));
+      expect(scheduled.eventIds()).toEqual([]);
+      scheduled.ws.close();
+
       const client = await socket(b.baseUrl, '/epcis/queries/inspections/events?stream=true', key.token);
       expect((await http(a).request('DELETE', '/epcis/queries/inspections', { token: key.token })).status).toBe(204);
       await until('the socket to close', async () => client.closed() ?? undefined);
