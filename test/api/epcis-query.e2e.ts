@@ -1266,6 +1266,13 @@ describe('EPCIS 2.0 query interface', () => {
         .find((c: any) => c && typeof c === 'object' && typeof c[prefix] === 'string')[prefix];
       const renamed = await query(`/epcis/events?perPage=1000&EXISTS_other:${local}`, key, { 'GS1-Extensions': `other=${namespace}` });
       expect(expectQueryDocument(renamed).map(keyOf).sort()).toEqual(await keeperFinds(`EXISTS_${prefix}:${local}`));
+      // A page token holds the namespaces it was given for: with other ones, its next page is refused.
+      const first = await query(`/epcis/events?perPage=1&EXISTS_other:${local}`, key, { 'GS1-Extensions': `other=${namespace}` });
+      const next = pathOf(/^<([^>]+)>/.exec(first.headers.get('link')!)![1]!);
+      expect((await query(next, key, { 'GS1-Extensions': `other=${namespace}` })).status).toBe(200);
+      expectApiError(await query(next, key, { 'GS1-Extensions': 'other=https://elsewhere.example/' }), 400, 'VALIDATION_FAILED', [
+        'nextPageToken',
+      ]);
       expectApiError(await query(`/epcis/events?GT_${topFields[0]}=soon`, key), 400, 'VALIDATION_FAILED', [`GT_${topFields[0]}`]);
     });
 

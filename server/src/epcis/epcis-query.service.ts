@@ -144,7 +144,11 @@ export class EpcisQueryService {
     const scope = within && 'resource' in within ? scopeOf(within.resource, within.value) : {};
     // A named query's next page repeats only the paging: the rest is the query's.
     const repeated = within && 'namedQuery' in within ? {} : listsAsText(filters);
-    const digest = PageTokens.queryDigest(path, filters);
+    // The namespaces given to extension field prefixes (GS1-Extensions) change the result too.
+    const digest = PageTokens.queryDigest(path, {
+      ...filters,
+      ...(query.namespaces && Object.keys(query.namespaces).length ? { namespaces: query.namespaces } : {}),
+    });
 
     const after = query.nextPageToken ? await this.tokens.read(query.nextPageToken, digest) : null;
     const given = after?.given ?? 0;
