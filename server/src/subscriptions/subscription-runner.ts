@@ -19,7 +19,7 @@ import {
   suspendSubscription,
   type RunnableSubscriptionRow,
 } from './query-subscriptions.queries.js';
-import { EVENTS_RECORDED_CHANNEL, EVENTS_PER_DOCUMENT, NO_EVENT } from './subscription-window.js';
+import { EVENTS_RECORDED_CHANNEL, mayStillRead, nextDocument } from './subscription-window.js';
 
 /** A safety net for notices missed while no instance listened: every stream is looked at this often. */
 const SWEEP_MS = 30_000;
@@ -85,7 +85,12 @@ export class SubscriptionRunner implements OnApplicationBootstrap, OnApplication
     let queued = false;
     for (const id of await findRunnableSubscriptions(this.db.manager)) {
       if (this.stopped) return;
-      queued = (await this.run(id)) || queued;
+      // One subscription that fails (its query no longer checks, a delivery row refused) does not hold back the others.
+      try {
+        queued = (await this.run(id)) || queued;
+      } catch (error) {
+        this.logger.warn(`subscription ${id} not run: ${(error as Error).message}`);
+      }
     }
     if (queued) this.outbox.send();
     await this.wakeForNextSchedule();
@@ -99,7 +104,7 @@ export class SubscriptionRunner implements OnApplicationBootstrap, OnApplication
     const subscriber = await findSubscriber(this.db.manager, id);
     if (!subscriber) return false;
     const principal = await this.authenticator.standing(subscriber);
-    if (!principal || (principal.kind === 'api_key' && !principal.scopes.has('read'))) {
+    if (!mayStillRead(principal)) {
       this.logger.warn(`subscription ${id} suspended: its subscriber may no longer read events`);
       await suspendSubscription(this.db.manager, id);
       return false;
@@ -117,7 +122,8 @@ export class SubscriptionRunner implements OnApplicationBootstrap, OnApplication
     const horizon = await this.epcis.recordingHorizon(tx);
     const subscription = await lockRunnableSubscription(tx, id);
     if (!subscription) return { queued: false, more: false };
-    const { events, last } = await this.epcis.eventsInWindow(
+    const { events, position, more } = await nextDocument(
+      this.epcis,
       tx,
       principal,
       parseStoredQuery(subscription.query),
@@ -125,16 +131,13 @@ export class SubscriptionRunner implements OnApplicationBootstrap, OnApplication
         after: { txid: subscription.position_txid, eventId: subscription.position_event },
         horizon,
         recordedFrom: subscription.initial_record_time,
-        limit: EVENTS_PER_DOCUMENT,
       },
       parseEpcFormat(subscription.epc_format),
     );
-    const more = events.length === EVENTS_PER_DOCUMENT;
     const reportsEmpty = !subscription.stream && subscription.report_if_empty && first;
     if (events.length || reportsEmpty) {
       await this.outbox.enqueueForSubscription(tx, id, queryDocument(events, id));
     }
-    const position = more && last ? last : { txid: horizon, eventId: NO_EVENT };
     const nextRunAt = more ? null : this.nextRunOf(subscription);
     if (!more && !subscription.stream && !nextRunAt) {
       this.logger.warn(`subscription ${id} suspended: its schedule has no run left`);

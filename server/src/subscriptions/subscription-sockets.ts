@@ -21,7 +21,7 @@ import { queryDocument } from '../epcis/query-document.js';
 import type { StoredQuery } from '../epcis/stored-query.js';
 import { nextRun } from './query-schedule.js';
 import { socketTiming } from './socket-terms.js';
-import { EVENTS_PER_DOCUMENT, EVENTS_RECORDED_CHANNEL, NO_EVENT } from './subscription-window.js';
+import { EVENTS_RECORDED_CHANNEL, mayStillRead, NO_EVENT, nextDocument } from './subscription-window.js';
 import type { SubscriptionTiming } from './subscription-terms.js';
 
 const EVENTS_PATH = /^\/epcis\/queries\/([^/]+)\/events$/;
@@ -164,15 +164,21 @@ export class SubscriptionSockets implements OnApplicationBootstrap, BeforeApplic
 
   private async send(subscription: SocketSubscription, reportIfEmpty: boolean): Promise<void> {
     const principal = await this.authenticator.standing(subscription.subscriber);
-    if (!principal) return subscription.ws.close(1008, 'the credential no longer stands');
+    if (!mayStillRead(principal)) return subscription.ws.close(1008, 'the credential no longer stands');
     for (let first = true; subscription.ws.readyState === WebSocket.OPEN; first = false) {
       // Asked before the events, so the window ends where every earlier transaction is final.
       const horizon = await this.epcis.recordingHorizon(this.db.manager);
-      const window = { after: subscription.position, horizon, recordedFrom: subscription.recordedFrom, limit: EVENTS_PER_DOCUMENT };
-      const { events, last } = await this.epcis.eventsInWindow(this.db.manager, principal, subscription.query, window, subscription.format);
+      const window = { after: subscription.position, horizon, recordedFrom: subscription.recordedFrom };
+      const { events, position, more } = await nextDocument(
+        this.epcis,
+        this.db.manager,
+        principal,
+        subscription.query,
+        window,
+        subscription.format,
+      );
       if (events.length || (reportIfEmpty && first)) subscription.ws.send(JSON.stringify(queryDocument(events)));
-      const more = events.length === EVENTS_PER_DOCUMENT;
-      subscription.position = more && last ? last : { txid: horizon, eventId: NO_EVENT };
+      subscription.position = position;
       if (!more) return;
     }
   }
