@@ -3,10 +3,11 @@ import type { IntegrityReport } from '@nguon/shared';
 import type { Actor } from '../../server/src/auth/principal.js';
 import { EventCapture } from '../../server/src/events/event-capture.js';
 import { EventStore } from '../../server/src/events/event-store.js';
-import { createBatch, createProducer, createUser, recordStage, type Factory, type Producer } from '../factories/index.js';
-import { storingEvents } from '../support/capture-jobs.js';
+import { createApiKey, createBatch, createProducer, createUser, recordStage, type Factory, type Producer } from '../factories/index.js';
+import { epcisDocument, finishedCaptureJob, storingEvents } from '../support/capture-jobs.js';
 import { sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
+import { appsOnOneDatabase } from '../support/server-process.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Events per document, each naming two of the lots: two documents in opposite orders would deadlock without ordered locks. */
@@ -95,4 +96,49 @@ describe('documents captured at the same time on the same batches', () => {
     const report = (await f.http.get<IntegrityReport>(`/api/batches/${batch.id}/integrity`, { token: farm.owner.token })).body;
     expect(report).toMatchObject({ verified: true, records: 1 });
   });
+});
+
+/** Events a run stores in one step on PostgreSQL (the capture job runner's EVENTS_PER_STEP): a document of two steps. */
+const STEP = 1_000;
+
+// Two instances on one database: the embedded one opens in one process at a time, and its long work runs one at a time anyway.
+(process.env.DATABASE_URL ? describe : describe.skip)('large documents captured by two instances at once on the same batches', () => {
+  const apps = appsOnOneDatabase('nguon-capture-steps-');
+  afterAll(() => apps.close());
+
+  it('both finish on their first run: a run locks every batch its document names before its first step, so none deadlocks between steps', async () => {
+    const db = await apps.database();
+    const [one, two] = [await apps.start(db), await apps.start(db)];
+    const f: Factory = { http: httpClient(one.baseUrl), testApp: one };
+    const farm = await createProducer(f, await createUser(f, { role: 'admin' }));
+    const batches = [];
+    for (const lotCode of ['STEPS-A', 'STEPS-B']) batches.push(await createBatch(f, farm.owner, farm.product.id, { lotCode }));
+    const [a, b] = batches.map((batch) => `https://id.gs1.org/01/${farm.product.gtin!.padStart(14, '0')}/10/${batch.lotCode}`);
+    const key = await createApiKey(f, farm.owner, farm.business.id, { scopes: ['capture'] });
+
+    // Each document's first step names one lot and its second the other, in opposite orders: locked
+    // step by step, each run would hold its first lot and wait for the other's.
+    const documents = [storingEvents(2 * STEP, (n) => [n < STEP ? a! : b!]), storingEvents(2 * STEP, (n) => [n < STEP ? b! : a!])].map(
+      epcisDocument,
+    );
+    const accepted = await Promise.all(
+      [one, two].map((t, n) =>
+        httpClient(t.baseUrl).post('/epcis/capture', documents[n], {
+          token: key.token,
+          headers: { 'content-type': 'application/ld+json' },
+        }),
+      ),
+    );
+    const ids: string[] = accepted.map((response) => response.body.captureID);
+    for (const id of ids) {
+      expect(await finishedCaptureJob(f.http, id, key.token, 60_000)).toMatchObject({ success: true, capturedCount: 2 * STEP });
+    }
+    // A deadlock would have ended one run, and the queue would have run its job again.
+    const runs = await sql<{ attempts: number }>(one, 'SELECT attempts FROM capture_jobs WHERE id = ANY($1::uuid[])', [ids]);
+    expect(runs).toEqual([{ attempts: 1 }, { attempts: 1 }]);
+    for (const batch of batches) {
+      const report = (await f.http.get<IntegrityReport>(`/api/batches/${batch.id}/integrity`, { token: farm.owner.token })).body;
+      expect(report).toMatchObject({ verified: true, records: 1 + 2 * STEP });
+    }
+  }, 120_000);
 });

@@ -201,3 +201,42 @@ describe('import jobs whose worker is gone', () => {
     });
   });
 });
+
+/** A stage file of `count` storage rows on each lot in turn, one minute apart: the first half on `first`, the rest on `second`. */
+const storageFile = (first: string, second: string, count: number) =>
+  importCsv(
+    ['lot_code', 'stage', 'event_time'],
+    Array.from({ length: count }, (_, n) => [
+      n < count / 2 ? first : second,
+      'Lưu kho',
+      `15/10/2026 ${String(8 + Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}`,
+    ]),
+  );
+
+// Two instances on one database: the embedded one opens in one process at a time, and its long work runs one at a time anyway.
+(onPostgres ? describe : describe.skip)('stage files imported by two instances at once on the same batches', () => {
+  const apps = appsOnOneDatabase('nguon-import-stages-');
+  afterAll(() => apps.close());
+
+  it('both import whole: a run locks every batch its rows name before the first, so none deadlocks part-way', async () => {
+    const db = await apps.database();
+    const [one, two] = [await apps.start(db), await apps.start(db)];
+    const f: Factory = { http: httpClient(one.baseUrl), testApp: one };
+    const farm = await createProducer(f, await createUser(f, { role: 'admin' }));
+    const [a, b] = [await createBatch(f, farm.owner, farm.product.id), await createBatch(f, farm.owner, farm.product.id)];
+    // Opposite orders: locked row by row, each run would hold its first lot and wait for the other's.
+    const files = [storageFile(a.lotCode, b.lotCode, 200), storageFile(b.lotCode, a.lotCode, 200)];
+    const uploads = await Promise.all([one, two].map((t, n) => uploadImport(t.baseUrl, farm.owner, farm.business.id, 'events', files[n]!)));
+    for (const upload of uploads) {
+      expect(upload.status).toBe(202);
+      expect(await finishedImport(one.baseUrl, farm.owner, (upload.body as ImportJobView).id)).toMatchObject({
+        status: 'done',
+        processedRows: 200,
+      });
+    }
+    for (const batch of [a, b]) {
+      const report = (await f.http.get(`/api/batches/${batch.id}/integrity`, { token: farm.owner.token })).body;
+      expect(report).toMatchObject({ verified: true, records: 1 + 200 });
+    }
+  }, 120_000);
+});

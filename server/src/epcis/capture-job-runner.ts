@@ -29,7 +29,8 @@ const CAPTURE_JOBS = { table: 'capture_jobs', lock: 'capture_job', progress: 'pr
  * read in a few queries, the rules checked in memory), then stores the events it may store, in
  * slices, as long work (decision record 0027):
  * - On PostgreSQL the slices and the job's result are one transaction: a run cut off stores
- *   nothing, and the job is run again from the start.
+ *   nothing, and the job is run again from the start. Its first step locks every batch the
+ *   document links, so that two large documents on the same batches never deadlock between steps.
  * - On the embedded database each slice is a step that commits with the job's result so far, and
  *   nothing else writes until the run ends; a run cut off is run again from the event after the
  *   last step written.
@@ -78,6 +79,7 @@ export class CaptureJobRunner extends QueuedJobRunner {
         }
         await step(async (tx) => {
           await this.lock(tx, id);
+          if (start === 0) await this.capture.lockBatches(tx, linkedBatches(checked));
           const stored = await this.capture.write(tx, actor, job.business_id, slice.filter(isPlanned), false);
           let next = 0;
           slice.forEach((event, n) => {
@@ -151,6 +153,11 @@ export class CaptureJobRunner extends QueuedJobRunner {
     tally.refuseDocument({ code: 'CAPTURE_INTERRUPTED', text: message });
     await this.finish(tx, id, job.businessId, null, job.eventCount, tally);
   }
+}
+
+/** The batches the events to store link. */
+function linkedBatches(checked: CheckedEvent[]): string[] {
+  return checked.filter(isPlanned).flatMap((plan) => plan.append.links.map((link) => link.batchId));
 }
 
 /** The job's result as the committed steps of earlier runs recorded it. */

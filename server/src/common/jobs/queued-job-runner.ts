@@ -149,7 +149,11 @@ export abstract class QueuedJobRunner implements OnApplicationBootstrap, OnAppli
         .publish(touched)
         .catch((error: Error) => this.logger.warn(`${this.kind.noun} ${id}: cached pages not refreshed: ${error.message}`));
     } catch (error) {
-      if (attempts < this.kind.settings.maxAttempts) throw error;
+      if (attempts < this.kind.settings.maxAttempts) {
+        // The queue runs it again; the operator still learns why this run ended.
+        this.logger.warn(`${this.kind.noun} ${id}: run ${attempts} failed, to be run again: ${(error as Error).message ?? String(error)}`);
+        throw error;
+      }
       this.logger.error(`${this.kind.noun} ${id}: run ${attempts} failed, the last allowed: ${(error as Error).stack ?? String(error)}`);
       await this.db.transaction((tx) => this.stop(tx, id, attempts));
     } finally {
