@@ -113,6 +113,11 @@ describeWithChromium("a business's dashboard and batches in Chromium", (chromium
   it("puts the server's complaint about a lot code already used on the lot code field", async () => {
     await page.goto(`${t.baseUrl}/portal/${coop.business.id}/batches/new?productId=${coop.product.id}`);
     const form = page.getByTestId('batch-form');
+    // Typed once the product has filled the form (its expiry date last): typed earlier, the lot code could go unsent.
+    await page.waitForFunction((productId) => {
+      const field = (name: string) => document.querySelector<HTMLInputElement>(`[data-testid="batch-form"] [name="${name}"]`)?.value;
+      return field('productId') === productId && Boolean(field('expiryDate'));
+    }, coop.product.id);
     await form.getByTestId('lot-code-input').fill('PT-CU-01');
     await form.getByTestId('batch-submit').click();
     const lotCode = form.getByTestId('lot-code-input');

@@ -32,14 +32,18 @@ export default function BatchNewRoute() {
               productPage.items.length === 0 ? (
                 <NoProducts newProductPath={portalPath(businessId, '/products/new')} />
               ) : (
-                <BatchForm
-                  // Started again once the places arrive, so a business's only place is the batch's origin from the start.
-                  key={locations.status}
-                  products={productPage.items}
-                  locations={locations.status === 'success' ? locations.data.items : []}
-                  initialProductId={search.get('productId')}
-                  onCreated={(batch) => void navigate(portalPath(businessId, `/batches/${batch.id}`))}
-                />
+                // Shown once the places are known too: a business's only place is the batch's origin from the start,
+                // and nothing typed is lost to a form started again when they arrive.
+                <QueryResult query={locations} loadingLabel={t('batches.new.loading')} retry>
+                  {(locationPage) => (
+                    <BatchForm
+                      products={productPage.items}
+                      locations={locationPage.items}
+                      initialProductId={search.get('productId')}
+                      onCreated={(batch) => void navigate(portalPath(businessId, `/batches/${batch.id}`))}
+                    />
+                  )}
+                </QueryResult>
               )
             }
           </QueryResult>
