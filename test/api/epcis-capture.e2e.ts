@@ -243,7 +243,13 @@ describe('EPCIS 2.0 capture', () => {
       expect(response.body.errors).toEqual([
         expect.objectContaining({ eventIndex: 617, pointer: '/epcisBody/eventList/617/quantityList/0/quantity' }),
       ]);
+      // The slices before the bad event were written as they passed, and went with the run's transaction.
       expect(await countRows(t, 'events')).toBe(before);
+      expect(
+        await countRows(t, 'event_identifiers', 'identifier = $1', [normalizeIdentifier('https://id.gs1.org/01/09520123456788/10/BULK-1')]),
+      ).toBe(0);
+      // Its result was recorded once, with its audit entry.
+      expect(await countRows(t, 'audit_log', `action = 'epcis.capture' AND target_id = $1`, [response.body.captureID])).toBe(1);
     }, 90_000);
 
     it('keeps the good events with GS1-Capture-Error-Behaviour: proceed', async () => {

@@ -5,8 +5,8 @@ import { AuditTrail } from '../audit/audit-trail.js';
 import { jobActor, type Actor } from '../auth/principal.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { JobRunnerContext, QueuedJobRunner, type RunProgress } from '../common/jobs/queued-job-runner.js';
-import { LongWork } from '../database/long-work.js';
-import { CaptureProblem, EventCapture, isPlanned, type CheckedEvent } from '../events/event-capture.js';
+import { LongWork, type Read, type Step } from '../database/long-work.js';
+import { CaptureProblem, EventCapture, isPlanned, type CaptureOptions, type PlannedEvent } from '../events/event-capture.js';
 import { CaptureJobEntity } from './capture-job.entity.js';
 import { loadRun, recordStep, type RunInput } from './capture-jobs.queries.js';
 import { CaptureTally, type CaptureCounts } from './capture-tally.js';
@@ -14,8 +14,8 @@ import { CaptureTally, type CaptureCounts } from './capture-tally.js';
 /** The queue EPCIS capture jobs wait on. */
 export const CAPTURE_QUEUE = 'epcis-capture';
 
-/** Events stored together: set-based writes, and the job's progress moves by as many. */
-const EVENTS_PER_STEP = 1_000;
+/** Events checked, then written, together on PostgreSQL: the database stores one slice while the next is checked. */
+const EVENTS_PER_SLICE = 250;
 
 /** On the embedded database each slice is a step of its own: this few events keep it to tens of milliseconds. */
 const EVENTS_PER_STEP_EMBEDDED = 100;
@@ -23,19 +23,40 @@ const EVENTS_PER_STEP_EMBEDDED = 100;
 /** Capture jobs' table, as the queued-job runner reads it. */
 const CAPTURE_JOBS = { table: 'capture_jobs', lock: 'capture_job', progress: 'processed_count' };
 
+/** A job's run, once its row is read. */
+interface Run {
+  id: string;
+  job: RunInput;
+  actor: Actor;
+  events: Record<string, unknown>[];
+  context: unknown;
+  /** Events that earlier runs' committed steps stored or refused (on the embedded database). */
+  done: number;
+  tally: CaptureTally;
+  running: RunProgress;
+}
+
+/** A refused document's run: what it wrote goes with its transaction, and its result is recorded in one of its own. */
+class Withdrawn extends Error {
+  constructor(readonly run: Run) {
+    super('refused document withdrawn');
+  }
+}
+
 /**
  * Runs capture jobs from the queue, in any instance (decision record 0025; the claim, lock, sweep
- * and progress are QueuedJobRunner's). A run checks the whole document first (what it names is
- * read in a few queries, the rules checked in memory), then stores the events it may store, in
- * slices, as long work (decision record 0027):
- * - On PostgreSQL the slices and the job's result are one transaction: a run cut off stores
- *   nothing, and the job is run again from the start. Its first step locks every batch the
- *   document links, so that two large documents on the same batches never deadlock between steps.
- * - On the embedded database each slice is a step that commits with the job's result so far, and
- *   nothing else writes until the run ends; a run cut off is run again from the event after the
- *   last step written.
- * Every step holds the job's lock, so a second run of the same job waits for the first and then
- * finds the job done or goes on where it stood: each event is stored once.
+ * and progress are QueuedJobRunner's). What a document names is read in a few queries (its
+ * batches locked), the rules are checked in memory, and the events it may store are stored
+ * set-based, as long work (decision record 0027):
+ * - On PostgreSQL the run is one transaction: slices of events are written as their checks pass,
+ *   the next slice checked while the database stores this one. A refusal that stores nothing
+ *   (`rollback`, `all`) rolls the run back and records the result in a transaction of its own;
+ *   a run cut off stores nothing, and the job is run again from the start.
+ * - On the embedded database the whole document is checked first; then each slice is a step
+ *   that commits with the job's result so far, and nothing else writes until the run ends; a run
+ *   cut off is run again from the event after the last step written.
+ * Every transaction holds the job's lock, so a second run of the same job waits for the first and
+ * then finds the job done or goes on where it stood: each event is stored once.
  */
 @Injectable()
 export class CaptureJobRunner extends QueuedJobRunner {
@@ -54,69 +75,125 @@ export class CaptureJobRunner extends QueuedJobRunner {
    * and reports every refusal, then stores nothing if there was one.
    */
   protected async run(id: string, running: RunProgress): Promise<string[]> {
-    const stepsCommit = this.longWork.stepsCommit;
-    return this.longWork.run(this.db, async (step, read) => {
-      const job = await step(async (tx) => {
-        await this.lock(tx, id);
-        return loadRun(tx, id);
+    try {
+      return await this.longWork.run(this.db, async (step, read) => {
+        const run = await step(async (tx) => this.begin(tx, id, running));
+        if (!run) return [];
+        if (this.longWork.stepsCommit) await this.storeInSteps(run, step, read);
+        else await step((tx) => this.storeAsChecked(tx, run));
+        await step((tx) => this.end(tx, run));
+        return [...run.tally.touched];
       });
-      if (!job || job.status !== 'running') return [];
-      const actor = jobActor({ businessId: job.business_id, userId: job.user_id, apiKeyId: job.api_key_id, request: job.request });
-      // Where steps commit, a run goes on after the events the steps of an earlier one stored.
-      const done = stepsCommit ? job.processed_count : 0;
-      const tally = new CaptureTally(done ? earlierResult(job) : undefined);
-      running.processed = done;
-      const { events, context } = epcisDocumentEvents(job.document);
-      const checked = await read((reader) => this.check(reader, actor, job, events.slice(done), context, tally));
-      const refused = job.error_behaviour !== 'proceed' && checked.some((event) => 'problem' in event);
-      const size = stepsCommit ? EVENTS_PER_STEP_EMBEDDED : EVENTS_PER_STEP;
-      for (let start = 0; start < checked.length; start += size) {
-        const slice = checked.slice(start, start + size);
-        const first = done + start;
-        if (refused) {
-          slice.forEach((event, n) => 'problem' in event && tally.refuse(events[first + n]!, first + n, context, event.problem));
-          continue;
-        }
-        await step(async (tx) => {
+    } catch (error) {
+      if (!(error instanceof Withdrawn)) throw error;
+      await this.longWork.run(this.db, (step) =>
+        step(async (tx) => {
           await this.lock(tx, id);
-          if (start === 0) await this.capture.lockBatches(tx, linkedBatches(checked));
-          const stored = await this.capture.write(tx, actor, job.business_id, slice.filter(isPlanned), false);
-          let next = 0;
-          slice.forEach((event, n) => {
-            if ('problem' in event) tally.refuse(events[first + n]!, first + n, context, event.problem);
-            else if (isPlanned(event)) tally.stored(first + n, stored[next++]!);
-          });
-          running.processed = first + slice.length;
-          if (stepsCommit) await recordStep(tx, id, running.processed, tally.record());
-        });
+          // Unless another run of the job ended it meanwhile.
+          const job = await tx.getRepository(CaptureJobEntity).findOneBy({ id });
+          if (job?.status === 'running') await this.end(tx, error.run);
+        }),
+      );
+      return [];
+    }
+  }
+
+  /** The job's run, under its lock; none when the job is no longer running. */
+  private async begin(tx: EntityManager, id: string, running: RunProgress): Promise<Run | null> {
+    await this.lock(tx, id);
+    const job = await loadRun(tx, id);
+    if (!job || job.status !== 'running') return null;
+    const actor = jobActor({ businessId: job.business_id, userId: job.user_id, apiKeyId: job.api_key_id, request: job.request });
+    // Where steps commit, a run goes on after the events the steps of an earlier one stored.
+    const done = this.longWork.stepsCommit ? job.processed_count : 0;
+    running.processed = done;
+    const { events, context } = epcisDocumentEvents(job.document);
+    return { id, job, actor, events, context, done, tally: new CaptureTally(done ? earlierResult(job) : undefined), running };
+  }
+
+  /**
+   * PostgreSQL: checks the events slice by slice in the run's transaction and writes each slice
+   * that passed while the next is checked. A refusal that stores nothing withdraws what was written.
+   */
+  private async storeAsChecked(tx: EntityManager, run: Run): Promise<void> {
+    const { job, actor, events, context, tally, running } = run;
+    const withdraws = job.error_behaviour !== 'proceed';
+    const positions: number[] = [];
+    const capture = this.capture;
+    async function* passed(): AsyncGenerator<PlannedEvent[]> {
+      let refused = false;
+      let next = 0;
+      for await (const slice of capture.checkInSlices(tx, actor, job.business_id, events, checkOptions(job, context), EVENTS_PER_SLICE)) {
+        const planned: PlannedEvent[] = [];
+        for (const event of slice) {
+          const at = next++;
+          if ('problem' in event) tally.refuse(events[at]!, at, context, event.problem);
+          else if (isPlanned(event)) {
+            planned.push(event);
+            positions.push(at);
+          }
+        }
+        refused ||= withdraws && slice.some((event) => 'problem' in event);
+        running.processed = next;
+        if (!refused) yield planned;
+      }
+      if (refused) throw new Withdrawn(run);
+    }
+    if (!(await this.businessMayWrite(tx, run))) return;
+    const stored = await this.capture.write(tx, actor, job.business_id, passed(), false);
+    stored.forEach((outcome, n) => tally.stored(positions[n]!, outcome));
+  }
+
+  /**
+   * The embedded database: checks the whole document first, between steps (a refusal found after
+   * a committed step could not be undone), then writes it in steps that commit one by one.
+   */
+  private async storeInSteps(run: Run, step: Step, read: Read): Promise<void> {
+    const { id, job, actor, events, context, done, tally, running } = run;
+    const todo = events.slice(done);
+    const checked = await read(async (reader) =>
+      (await this.businessMayWrite(reader, run))
+        ? this.capture.check(reader, actor, job.business_id, todo, checkOptions(job, context))
+        : [],
+    );
+    const refused = job.error_behaviour !== 'proceed' && checked.some((event) => 'problem' in event);
+    for (let start = 0; start < checked.length; start += EVENTS_PER_STEP_EMBEDDED) {
+      const slice = checked.slice(start, start + EVENTS_PER_STEP_EMBEDDED);
+      const first = done + start;
+      if (refused) {
+        slice.forEach((event, n) => 'problem' in event && tally.refuse(events[first + n]!, first + n, context, event.problem));
+        continue;
       }
       await step(async (tx) => {
         await this.lock(tx, id);
-        await this.finish(tx, id, job.business_id, actor, events.length, tally);
+        const stored = await this.capture.write(tx, actor, job.business_id, slice.filter(isPlanned), false);
+        let next = 0;
+        slice.forEach((event, n) => {
+          if ('problem' in event) tally.refuse(events[first + n]!, first + n, context, event.problem);
+          else if (isPlanned(event)) tally.stored(first + n, stored[next++]!);
+        });
+        running.processed = first + slice.length;
+        await recordStep(tx, id, running.processed, tally.record());
       });
-      return [...tally.touched];
-    });
+    }
   }
 
-  /** The document's events still to capture, checked; none when its business may no longer write (the tally says why). */
-  private async check(
-    reader: EntityManager,
-    actor: Actor,
-    job: RunInput,
-    events: Record<string, unknown>[],
-    context: unknown,
-    tally: CaptureTally,
-  ): Promise<CheckedEvent[]> {
+  /** Whether the job's business may still write (it may have been suspended while the job waited); when not, the tally says why. */
+  private async businessMayWrite(reader: EntityManager, { job, tally }: Run): Promise<boolean> {
     try {
-      // Checked again: the business may have been suspended while the job waited.
       await this.capture.assertVerified(reader, job.business_id);
+      return true;
     } catch (error) {
       if (!(error instanceof CaptureProblem)) throw error;
       tally.refuseDocument(error);
-      return [];
+      return false;
     }
-    const onProblem = job.error_behaviour === 'rollback' ? 'stop' : 'skip';
-    return this.capture.check(reader, actor, job.business_id, events, { context, checkedBusiness: true, onProblem });
+  }
+
+  /** The run's result, under the job's lock. */
+  private async end(tx: EntityManager, { id, job, actor, events, tally }: Run): Promise<void> {
+    await this.lock(tx, id);
+    await this.finish(tx, id, job.business_id, actor, events.length, tally);
   }
 
   /** The job's result, its document dropped (the events keep what was stored), and one audit entry for the document. */
@@ -155,9 +232,9 @@ export class CaptureJobRunner extends QueuedJobRunner {
   }
 }
 
-/** The batches the events to store link. */
-function linkedBatches(checked: CheckedEvent[]): string[] {
-  return checked.filter(isPlanned).flatMap((plan) => plan.append.links.map((link) => link.batchId));
+/** How a job's events are checked: what a refusal does, as its error behaviour says. */
+function checkOptions(job: RunInput, context: unknown): CaptureOptions {
+  return { context, checkedBusiness: true, onProblem: job.error_behaviour === 'rollback' ? 'stop' : 'skip' };
 }
 
 /** The job's result as the committed steps of earlier runs recorded it. */

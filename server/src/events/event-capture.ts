@@ -11,13 +11,13 @@ import { RecordsService } from '../records/records.service.js';
 import { inTurns } from '../common/in-turns.js';
 import { CaptureProblem, checkAlone, identified } from './event-checks.js';
 import { planEvent, type CaptureNote, type PlannedEvent } from './event-plan.js';
-import { EventStore } from './event-store.js';
+import { EventStore, type AppendEvent } from './event-store.js';
 import type { EventEntity } from './event.entity.js';
 import { NamedRecords } from './named-records.js';
 import { lockBatches } from './stage-events.queries.js';
 
 export { CaptureProblem } from './event-checks.js';
-export type { CaptureNote } from './event-plan.js';
+export type { CaptureNote, PlannedEvent } from './event-plan.js';
 
 export type StoredOutcome = { stored: EventEntity; batchIds: string[]; notes: CaptureNote[] };
 
@@ -101,6 +101,24 @@ export class EventCapture {
     inputs: Record<string, unknown>[],
     options: CaptureOptions = {},
   ): Promise<CheckedEvent[]> {
+    const decided: CheckedEvent[] = [];
+    for await (const slice of this.checkInSlices(reader, actor, businessId, inputs, options, inputs.length)) decided.push(...slice);
+    return decided;
+  }
+
+  /**
+   * Checks events as `check` does, answering slice by slice (of `size` events) as the rules pass
+   * over them: what the events name is looked up (and their batches locked) before the first
+   * slice, so the slices checked so far can be written while the next ones are checked.
+   */
+  async *checkInSlices(
+    reader: EntityManager,
+    actor: Actor,
+    businessId: string,
+    inputs: Record<string, unknown>[],
+    options: CaptureOptions,
+    size: number,
+  ): AsyncGenerator<CheckedEvent[]> {
     const onProblem = options.onProblem ?? 'stop';
     // A set's events are checked against one business status, read once for all of them.
     if (!options.checkedBusiness) await this.assertVerified(reader, businessId);
@@ -119,7 +137,7 @@ export class EventCapture {
       (batchIds) => this.records.shippedTo(batchIds, businessId, reader),
     );
     const recordedBy = actor.principal.kind === 'user' ? actor.principal.id : null;
-    const decided: CheckedEvent[] = [];
+    let decided: CheckedEvent[] = [];
     // Checked in turns: a set of thousands must not keep a shopper's page waiting.
     for await (const [index, event] of inTurns([...events.entries()])) {
       let plan: ReturnType<typeof planEvent> | undefined;
@@ -128,8 +146,12 @@ export class EventCapture {
       if (problem && onProblem === 'stop') break;
       // Later events of the set see this one and the batches it creates.
       if (plan && 'append' in plan) named.accept(String(event.eventID), event.errorDeclaration !== undefined, businessId, plan.created);
+      if (decided.length === size) {
+        yield decided;
+        decided = [];
+      }
     }
-    return decided;
+    if (decided.length) yield decided;
   }
 
   /** Only a verified business writes into the records people rely on. */
@@ -148,28 +170,27 @@ export class EventCapture {
   }
 
   /**
-   * Stores checked events inside `tx`, in their order: the new batches, then the events, then the
-   * links of earlier events to the new batches; each set in multi-row INSERTs.
+   * Stores checked events inside `tx`, in their order, given at once or slice by slice as their
+   * checks pass: the new batches, then the events, then the links of earlier events to the new
+   * batches; each set in multi-row INSERTs.
    */
-  async write(tx: EntityManager, actor: Actor, businessId: string, accepted: PlannedEvent[], audit: boolean): Promise<StoredOutcome[]> {
-    if (!accepted.length) return [];
-    const created = accepted.flatMap((plan) => [...plan.created]);
-    await insertAll(
-      tx,
-      BatchEntity,
-      created.map(([, batch]) => batch),
-    );
-    const stored = await this.store.appendAll(
-      tx,
-      accepted.map((plan) => plan.append),
-    );
+  async write(
+    tx: EntityManager,
+    actor: Actor,
+    businessId: string,
+    accepted: PlannedEvent[] | AsyncIterable<PlannedEvent[]>,
+    audit: boolean,
+  ): Promise<StoredOutcome[]> {
+    const plans: PlannedEvent[] = [];
+    const created: [string, BatchEntity][] = [];
+    const stored = await this.store.appendAll(tx, this.appended(tx, accepted, plans, created));
     // Events sent before (in earlier documents, or earlier in this one) that named a new lot are linked now.
     await this.store.linkEarlier(
       tx,
       businessId,
       created.map(([identifier, batch]) => ({ batchId: batch.id, identifier })),
     );
-    const outcomes = accepted.map((plan, n): StoredOutcome => {
+    const outcomes = plans.map((plan, n): StoredOutcome => {
       const batchIds = [...new Set(plan.append.links.map((l) => l.batchId))];
       return { stored: stored[n]!, batchIds, notes: plan.notes };
     });
@@ -188,6 +209,26 @@ export class EventCapture {
       );
     }
     return outcomes;
+  }
+
+  /** The events to append, slice by slice, once the batches they create are stored; the plans and new batches gathered on the way. */
+  private async *appended(
+    tx: EntityManager,
+    accepted: PlannedEvent[] | AsyncIterable<PlannedEvent[]>,
+    plans: PlannedEvent[],
+    created: [string, BatchEntity][],
+  ): AsyncGenerator<AppendEvent[]> {
+    for await (const slice of Array.isArray(accepted) ? [accepted] : accepted) {
+      const batches = slice.flatMap((plan) => [...plan.created]);
+      await insertAll(
+        tx,
+        BatchEntity,
+        batches.map(([, batch]) => batch),
+      );
+      plans.push(...slice);
+      created.push(...batches);
+      yield slice.map((plan) => plan.append);
+    }
   }
 }
 

@@ -43,7 +43,11 @@ export interface NamedBatchRow {
   gtin: string | null;
 }
 
-/** The batches of these lots and short codes: one query. */
+/**
+ * The batches of these lots and short codes, in one query, locked (in id order) until the
+ * transaction ends: the events naming them are checked against batches no one else writes to
+ * meanwhile, and writers of the same batches queue up here without deadlocking.
+ */
 export function findNamedBatches(
   db: EntityManager,
   lots: { gtin: string; lotCode: string }[],
@@ -52,7 +56,8 @@ export function findNamedBatches(
   return db.query(
     `SELECT b.id, b.business_id, b.lot_code, b.short_code, p.gtin
        FROM batches b JOIN products p ON p.id = b.product_id
-      WHERE (p.gtin, b.lot_code) IN (SELECT * FROM unnest($1::text[], $2::text[])) OR b.short_code = ANY($3::text[])`,
+      WHERE (p.gtin, b.lot_code) IN (SELECT * FROM unnest($1::text[], $2::text[])) OR b.short_code = ANY($3::text[])
+      ORDER BY b.id FOR UPDATE OF b`,
     [lots.map((l) => l.gtin), lots.map((l) => l.lotCode), shortCodes],
   );
 }

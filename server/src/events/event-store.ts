@@ -43,6 +43,13 @@ interface StoreSlice {
   identifiers: EventIdentifierEntity[];
 }
 
+/** The items in slices of at most `size`, whether given at once or slice by slice. */
+async function* slicesOf<T>(items: T[] | AsyncIterable<T[]>, size: number): AsyncGenerator<T[]> {
+  for await (const given of Array.isArray(items) ? [items] : items) {
+    for (let start = 0; start < given.length; start += size) yield given.slice(start, start + size);
+  }
+}
+
 function idOf(value: unknown): string | null {
   return value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : null;
 }
@@ -63,29 +70,38 @@ export class EventStore implements OnModuleInit {
   }
 
   /**
-   * Stores events in the order given, as one write: every batch they touch is locked once (in id
-   * order) and its chain head read once, the chains are computed in memory, and events, links and
-   * identifiers go in with multi-row INSERTs, a few per slice of events. They share one record
-   * time; their ids keep their order.
+   * Stores events in the order given, as one write: given at once, or slice by slice as their
+   * checks pass (a large document). Each batch they touch is locked and its chain head read once,
+   * when it first appears; the chains are computed in memory, and events, links and identifiers
+   * go in with multi-row INSERTs, a few per slice of events. They share one record time; their
+   * ids keep their order.
    */
-  async appendAll(tx: EntityManager, inputs: AppendEvent[]): Promise<EventEntity[]> {
-    const heads = await this.lockChainHeads(
-      tx,
-      inputs.flatMap((input) => input.links.map((l) => l.batchId)),
-    );
+  async appendAll(tx: EntityManager, inputs: AppendEvent[] | AsyncIterable<AppendEvent[]>): Promise<EventEntity[]> {
+    const heads = new Map<string, ChainHead>();
+    const headsRead = new Set<string>();
+    const readHeads = async (batchIds: string[]) => {
+      const unread = [...new Set(batchIds)].filter((id) => !headsRead.has(id));
+      if (!unread.length) return;
+      for (const [batchId, head] of await this.lockChainHeads(tx, unread)) heads.set(batchId, head);
+      unread.forEach((id) => headsRead.add(id));
+    };
+    // Given at once, every batch is locked before the first (in id order: writers never deadlock).
+    if (Array.isArray(inputs)) await readHeads(inputs.flatMap((input) => input.links.map((l) => l.batchId)));
     const recordTime = new Date();
     const events: EventEntity[] = [];
-    // Written slice by slice, each in one statement: the next slice is hashed and its statement
-    // built while the database stores this one (on the machine's other core). One statement at a
-    // time on the connection: the next slice's statement waits for this one's to end.
+    // Written slice by slice, each in one statement: the next slice is checked, hashed and its
+    // statement built while the database stores this one (on the machine's other core). One
+    // statement at a time on the connection: the next slice's statement waits for this one's to end.
     let writing: Promise<void> = Promise.resolve();
-    for (let start = 0; start < inputs.length; start += WRITE_SLICE) {
-      const slice = await this.chain(inputs.slice(start, start + WRITE_SLICE), heads, recordTime);
-      events.push(...slice.events);
+    for await (const slice of slicesOf(inputs, WRITE_SLICE)) {
+      // Given slice by slice, the caller locked the batches they name when it checked them (NamedRecords).
+      await readHeads(slice.flatMap((input) => input.links.map((l) => l.batchId)));
+      const chained = await this.chain(slice, heads, recordTime);
+      events.push(...chained.events);
       const statement = insertStatement(tx, [
-        { entity: EventEntity, rows: slice.events },
-        { entity: EventBatchEntity, rows: slice.links },
-        { entity: EventIdentifierEntity, rows: slice.identifiers },
+        { entity: EventEntity, rows: chained.events },
+        { entity: EventBatchEntity, rows: chained.links },
+        { entity: EventIdentifierEntity, rows: chained.identifiers },
       ])!;
       await writing;
       writing = send(tx, statement);
