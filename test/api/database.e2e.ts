@@ -51,6 +51,7 @@ describe('the database', () => {
       'IndexEventListsForQueries1767100000000',
       'AddNamedQueriesAndSubscriptions1767200000000',
       'IndexSensorElements1767300000000',
+      'ShareRateLimits1767400000000',
     ]);
     expect(await db.dataSource.runMigrations()).toEqual([]);
   });

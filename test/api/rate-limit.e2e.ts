@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createBatch, createProduct, createUser, createVerifiedBusiness, type Factory } from '../factories/index.js';
 import { sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
+import { appsOnOneDatabase } from '../support/server-process.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('rate limits per client address', () => {
@@ -59,5 +60,26 @@ describe('sign-in attempts', () => {
       statuses.push((await f.http.post('/api/auth/login', { email: `nobody-${i}@example.test`, password: 'wrong' })).status);
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
     expect(statuses[10]).toBe(429);
+  });
+});
+
+// Two instances on one database: the embedded one opens in one process at a time.
+(process.env.DATABASE_URL ? describe : describe.skip)('rate limits behind several instances', () => {
+  const apps = appsOnOneDatabase('nguon-shared-limits-');
+  afterAll(() => apps.close());
+
+  it('hold per client across instances: what one instance counted counts on the other within a second', async () => {
+    const db = await apps.database();
+    const [one, two] = [await apps.start(db, { LOGIN_RATE_LIMIT: '4' }), await apps.start(db, { LOGIN_RATE_LIMIT: '4' })];
+    const signIn = async (t: TestApp, n: number) =>
+      (await httpClient(t.baseUrl).post('/api/auth/login', { email: `spread-${n}@example.test`, password: 'wrong' })).status;
+    for (let n = 0; n < 3; n++) expect(await signIn(one, n)).toBe(401);
+    // Once the first has shared its three, the second lets one more through, then refuses.
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(await signIn(two, 3)).toBe(401);
+    expect(await signIn(two, 4)).toBe(429);
+    // And the first refuses the client's next request (its own count, four, is within the limit) once it has heard of the second's.
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(await signIn(one, 5)).toBe(429);
   });
 });

@@ -1,10 +1,25 @@
-import { Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  SetMetadata,
+  type CanActivate,
+  type ExecutionContext,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { DomainError } from '../errors/domain-error.js';
-import { FixedWindowCounter } from './fixed-window-counter.js';
+import { WindowCounter } from './window-counter.js';
+import { forgetWindowsBefore, shareHits } from './rate-limit.queries.js';
+
+/** How often an instance shares its counts with the others: a client gets at most this long's requests past its limit. */
+const SHARE_EVERY_MS = 500;
 
 export type RateLimitGroup = 'public' | 'login' | 'report';
 const RATE_LIMIT = 'nguon:rate-limit';
@@ -12,14 +27,56 @@ const RATE_LIMIT = 'nguon:rate-limit';
 /** Limits requests per client address per minute for the marked controller or route. */
 export const RateLimited = (group: RateLimitGroup) => SetMetadata(RATE_LIMIT, group);
 
+/**
+ * Limits requests per client address per minute, counted in memory and shared by every instance
+ * on PostgreSQL (twice a second, through `rate_limit_hits`): behind a load balancer the limit is
+ * per client, not per instance. The embedded database has one instance, which counts alone.
+ */
 @Injectable()
-export class RateLimitGuard implements CanActivate {
-  private readonly counter = new FixedWindowCounter();
+export class RateLimitGuard implements CanActivate, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly counter = new WindowCounter();
+  private readonly logger = new Logger(RateLimitGuard.name);
+  private timer: NodeJS.Timeout | null = null;
+  private sharing: Promise<void> | null = null;
+  private sharedWindow = 0;
+  private unreachable = false;
 
   constructor(
     private readonly reflector: Reflector,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.databaseUrl)
+      this.timer = setInterval(() => (this.sharing ??= this.share().finally(() => (this.sharing = null))), SHARE_EVERY_MS).unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.sharing;
+  }
+
+  /** Tells the others this instance's new hits, and learns theirs for the clients it saw. */
+  async share(): Promise<void> {
+    const hits = this.counter.unshared();
+    const { publicRateLimit, loginRateLimit, reportRateLimit } = this.config;
+    // Clients past half the smallest limit are learnt before this instance sees them.
+    const busy = Math.max(1, Math.floor(Math.min(publicRateLimit, loginRateLimit, reportRateLimit) / 2));
+    try {
+      if (hits.windowStart !== this.sharedWindow) await forgetWindowsBefore(this.db.manager, hits.windowStart);
+      this.sharedWindow = hits.windowStart;
+      this.counter.learn(hits.windowStart, await shareHits(this.db.manager, hits, busy));
+      if (this.unreachable) this.logger.log('rate-limit counts shared again');
+      this.unreachable = false;
+    } catch (error) {
+      // Counted here still, and shared with the next hits; said once, not twice a second.
+      this.counter.unsent(hits);
+      if (!this.unreachable)
+        this.logger.warn(`rate-limit counts not shared, each instance counts alone meanwhile: ${(error as Error).message}`);
+      this.unreachable = true;
+    }
+  }
 
   canActivate(context: ExecutionContext): boolean {
     const group = this.reflector.getAllAndOverride<RateLimitGroup | undefined>(RATE_LIMIT, [context.getHandler(), context.getClass()]);

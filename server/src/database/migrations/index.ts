@@ -28,6 +28,7 @@ import { RevokePageTokens1767000000000 } from './1767000000000-revoke-page-token
 import { IndexEventListsForQueries1767100000000 } from './1767100000000-index-event-lists-for-queries.js';
 import { AddNamedQueriesAndSubscriptions1767200000000 } from './1767200000000-add-named-queries-and-subscriptions.js';
 import { IndexSensorElements1767300000000 } from './1767300000000-index-sensor-elements.js';
+import { ShareRateLimits1767400000000 } from './1767400000000-share-rate-limits.js';
 
 /** Every migration, oldest first (one a line, so that parallel work merges cleanly). */
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   IndexEventListsForQueries1767100000000,
   AddNamedQueriesAndSubscriptions1767200000000,
   IndexSensorElements1767300000000,
+  ShareRateLimits1767400000000,
 ];
