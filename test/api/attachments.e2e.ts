@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BusinessView } from '@nguon/shared';
 import { JPEG_BYTES, PDF_BYTES, PNG_BYTES, uploadAttachment, uploadRaw } from '../factories/catalog.js';
@@ -6,6 +8,7 @@ import { createApiKey, createBusiness, createStaff, createUser, type Factory, ty
 import { expectApiError } from '../support/api-error.js';
 import { countRows, sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
+import { appsOnOneDatabase } from '../support/server-process.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const MAX_BYTES = 64 * 1024;
@@ -191,5 +194,36 @@ describe('attachments', () => {
       expectApiError(await f.http.get(`/api/attachments/${randomUUID()}`), 404, 'ATTACHMENT_NOT_FOUND');
       expectApiError(await f.http.get('/api/attachments/nope'), 404, 'NOT_FOUND');
     });
+  });
+});
+
+// Two instances on one database: the embedded one opens in one process at a time, and keeps its files in its folder.
+(process.env.DATABASE_URL ? describe : describe.skip)('attachments behind several instances', () => {
+  const apps = appsOnOneDatabase('nguon-shared-files-');
+  afterAll(() => apps.close());
+
+  it('are shown through every instance, whichever took them, files kept on a disk before included', async () => {
+    const db = await apps.database();
+    const [one, two] = [await apps.start(db), await apps.start(db)];
+    const f: Factory = { http: httpClient(one.baseUrl), testApp: one };
+    const owner = await createUser(f);
+    const business = await createBusiness(f, owner);
+    const image = await uploadAttachment(f, owner, business.id, { fileName: 'bưởi.png' });
+    const shown = await httpClient(two.baseUrl).getBytes(image.url);
+    expect(shown.status).toBe(200);
+    expect(shown.bytes.equals(PNG_BYTES)).toBe(true);
+
+    // A file the first instance kept on its own disk before files were kept in the database.
+    const pdf = await uploadAttachment(f, owner, business.id, { bytes: PDF_BYTES, contentType: 'application/pdf', fileName: 'old.pdf' });
+    const key = `${business.id}/${pdf.id}`;
+    await sql(one, `DELETE FROM attachment_files WHERE key = $1`, [key]);
+    const onDisk = path.join(one.config.attachmentsDir, key);
+    mkdirSync(path.dirname(onDisk), { recursive: true });
+    writeFileSync(onDisk, PDF_BYTES);
+    expect((await httpClient(two.baseUrl).getBytes(pdf.url)).status).toBe(404);
+    // Asked for through the instance that has it, it moves into the database, and every instance shows it.
+    expect((await httpClient(one.baseUrl).getBytes(pdf.url)).bytes.equals(PDF_BYTES)).toBe(true);
+    expect(existsSync(onDisk)).toBe(false);
+    expect((await httpClient(two.baseUrl).getBytes(pdf.url)).bytes.equals(PDF_BYTES)).toBe(true);
   });
 });

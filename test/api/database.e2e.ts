@@ -52,6 +52,7 @@ describe('the database', () => {
       'AddNamedQueriesAndSubscriptions1767200000000',
       'IndexSensorElements1767300000000',
       'ShareRateLimits1767400000000',
+      'KeepAttachmentFilesInTheDatabase1767500000000',
     ]);
     expect(await db.dataSource.runMigrations()).toEqual([]);
   });

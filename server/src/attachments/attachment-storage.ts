@@ -1,8 +1,9 @@
 import type { Readable } from 'node:stream';
 
 /**
- * Where attachment bytes live, by key. The disk is the default; an object store fits behind the
- * same three calls. Keys are made by the portal (`<businessId>/<attachmentId>`), never by clients.
+ * Where attachment bytes live, by key: PostgreSQL, where every instance reaches them, or the
+ * embedded database's folder; an object store fits behind the same three calls. Keys are made by
+ * the portal (`<businessId>/<attachmentId>`), never by clients.
  */
 export interface AttachmentStorage {
   put(key: string, bytes: Buffer): Promise<void>;

@@ -1,7 +1,8 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyInstance } from 'fastify';
+import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { registerAttachmentParsers } from './attachment-body.parser.js';
@@ -10,6 +11,7 @@ import { ATTACHMENT_STORAGE } from './attachment-storage.js';
 import { AttachmentEntity } from './attachment.entity.js';
 import { AttachmentsController } from './attachments.controller.js';
 import { AttachmentsService } from './attachments.service.js';
+import { DatabaseAttachmentStorage } from './database-attachment-storage.js';
 import { DiskAttachmentStorage } from './disk-attachment-storage.js';
 
 @Module({
@@ -20,8 +22,12 @@ import { DiskAttachmentStorage } from './disk-attachment-storage.js';
     AttachmentFilesService,
     {
       provide: ATTACHMENT_STORAGE,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new DiskAttachmentStorage(config.attachmentsDir),
+      inject: [APP_CONFIG, getDataSourceToken()],
+      // On PostgreSQL every instance reaches the files; the embedded database has one instance, and its folder.
+      useFactory: (config: AppConfig, db: DataSource) => {
+        const disk = new DiskAttachmentStorage(config.attachmentsDir);
+        return config.databaseUrl ? new DatabaseAttachmentStorage(db, disk) : disk;
+      },
     },
   ],
   exports: [AttachmentsService, AttachmentFilesService],

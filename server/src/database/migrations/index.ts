@@ -29,6 +29,7 @@ import { IndexEventListsForQueries1767100000000 } from './1767100000000-index-ev
 import { AddNamedQueriesAndSubscriptions1767200000000 } from './1767200000000-add-named-queries-and-subscriptions.js';
 import { IndexSensorElements1767300000000 } from './1767300000000-index-sensor-elements.js';
 import { ShareRateLimits1767400000000 } from './1767400000000-share-rate-limits.js';
+import { KeepAttachmentFilesInTheDatabase1767500000000 } from './1767500000000-keep-attachment-files-in-the-database.js';
 
 /** Every migration, oldest first (one a line, so that parallel work merges cleanly). */
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   AddNamedQueriesAndSubscriptions1767200000000,
   IndexSensorElements1767300000000,
   ShareRateLimits1767400000000,
+  KeepAttachmentFilesInTheDatabase1767500000000,
 ];
