@@ -14,7 +14,6 @@ import { planEvent, type CaptureNote, type PlannedEvent } from './event-plan.js'
 import { EventStore, type AppendEvent } from './event-store.js';
 import type { EventEntity } from './event.entity.js';
 import { NamedRecords } from './named-records.js';
-import { lockBatches } from './stage-events.queries.js';
 
 export { CaptureProblem } from './event-checks.js';
 export type { CaptureNote, PlannedEvent } from './event-plan.js';
@@ -158,15 +157,6 @@ export class EventCapture {
   async assertVerified(tx: EntityManager, businessId: string): Promise<void> {
     const business = await tx.getRepository(BusinessEntity).findOneByOrFail({ id: businessId });
     if (business.status !== 'verified') throw new CaptureProblem('', RULE_MESSAGES.events.businessNotVerified, 'BUSINESS_NOT_VERIFIED');
-  }
-
-  /**
-   * Locks these batches, in id order, until `tx` ends. A transaction that writes events in several
-   * steps (a large document, an import's rows) takes every batch they touch before its first step:
-   * two such transactions on the same batches then queue up, where step-by-step locks deadlock.
-   */
-  async lockBatches(tx: EntityManager, batchIds: string[]): Promise<void> {
-    await lockBatches(tx, batchIds);
   }
 
   /**

@@ -57,6 +57,15 @@ export class EventRecordingService {
   }
 
   /**
+   * Locks these batches, in id order, until `tx` ends. A transaction that records stages on many
+   * batches one by one (an import's rows) takes them all first: two such transactions on the same
+   * batches then queue up, where row-by-row locks deadlock.
+   */
+  async lockBatches(tx: EntityManager, batchIds: string[]): Promise<void> {
+    await lockBatches(tx, batchIds);
+  }
+
+  /**
    * Confirms a shipment to the acting business in one step: a receiving event on its batch from
    * its shipper, with its documents, linked to it. A shipment is received once.
    */

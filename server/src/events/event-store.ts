@@ -85,8 +85,6 @@ export class EventStore implements OnModuleInit {
       for (const [batchId, head] of await this.lockChainHeads(tx, unread)) heads.set(batchId, head);
       unread.forEach((id) => headsRead.add(id));
     };
-    // Given at once, every batch is locked before the first (in id order: writers never deadlock).
-    if (Array.isArray(inputs)) await readHeads(inputs.flatMap((input) => input.links.map((l) => l.batchId)));
     const recordTime = new Date();
     const events: EventEntity[] = [];
     // Written slice by slice, each in one statement: the next slice is checked, hashed and its
@@ -94,7 +92,7 @@ export class EventStore implements OnModuleInit {
     // statement at a time on the connection: the next slice's statement waits for this one's to end.
     let writing: Promise<void> = Promise.resolve();
     for await (const slice of slicesOf(inputs, WRITE_SLICE)) {
-      // Given slice by slice, the caller locked the batches they name when it checked them (NamedRecords).
+      // Locked in id order within the slice; the check locked every batch the set names already (NamedRecords).
       await readHeads(slice.flatMap((input) => input.links.map((l) => l.batchId)));
       const chained = await this.chain(slice, heads, recordTime);
       events.push(...chained.events);

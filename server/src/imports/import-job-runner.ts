@@ -9,7 +9,6 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { JobRunnerContext, QueuedJobRunner, type RunProgress } from '../common/jobs/queued-job-runner.js';
 import { LongWork } from '../database/long-work.js';
-import { EventCapture } from '../events/event-capture.js';
 import { EventRecordingService } from '../events/event-recording.service.js';
 import type { PlannedBatch } from './batch-rows.js';
 import type { PlannedStage } from './event-rows.js';
@@ -70,7 +69,6 @@ export class ImportJobRunner extends QueuedJobRunner {
     context: JobRunnerContext,
     private readonly registration: BatchRegistration,
     private readonly recording: EventRecordingService,
-    private readonly capture: EventCapture,
     private readonly audit: AuditTrail,
     private readonly longWork: LongWork,
   ) {
@@ -222,7 +220,7 @@ export class ImportJobRunner extends QueuedJobRunner {
       rows: 1,
       write: async (tx) => {
         // Every row's batch before the first row: two imports on the same batches queue up rather than deadlock.
-        if (n === 0) await this.capture.lockBatches(tx, [...new Set(planned.map((stage) => stage.batch.id))]);
+        if (n === 0) await this.recording.lockBatches(tx, [...new Set(planned.map((stage) => stage.batch.id))]);
         await this.recording.recordStage(actor, batch.id, dto, tx);
         return [batch];
       },
