@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createBatch, createProduct, createUser, createVerifiedBusiness, type Factory } from '../factories/index.js';
 import { sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
-import { appsOnOneDatabase } from '../support/server-process.js';
+import { appsOnOneDatabase, until } from '../support/server-process.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('rate limits per client address', () => {
@@ -73,13 +73,21 @@ describe('sign-in attempts', () => {
     const [one, two] = [await apps.start(db, { LOGIN_RATE_LIMIT: '4' }), await apps.start(db, { LOGIN_RATE_LIMIT: '4' })];
     const signIn = async (t: TestApp, n: number) =>
       (await httpClient(t.baseUrl).post('/api/auth/login', { email: `spread-${n}@example.test`, password: 'wrong' })).status;
+    /** Waits until the instances' shared count of the client's sign-ins reaches `hits`, then for every instance's next sharing, which reads it back. */
+    const sharedHits = async (hits: number) => {
+      await until('the hits shared', async () => {
+        const [row] = await sql<{ hits: number }>(one, `SELECT sum(hits)::int AS hits FROM rate_limit_hits WHERE key LIKE 'login:%'`);
+        return (row?.hits ?? 0) >= hits;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    };
     for (let n = 0; n < 3; n++) expect(await signIn(one, n)).toBe(401);
-    // Once the first has shared its three, the second lets one more through, then refuses.
-    await new Promise((resolve) => setTimeout(resolve, 1200));
+    // Once the first has shared its three (and the second has read them back, within one more half-second), the second lets one more through, then refuses.
+    await sharedHits(3);
     expect(await signIn(two, 3)).toBe(401);
     expect(await signIn(two, 4)).toBe(429);
     // And the first refuses the client's next request (its own count, four, is within the limit) once it has heard of the second's.
-    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await sharedHits(5);
     expect(await signIn(one, 5)).toBe(429);
   });
 });
