@@ -21,6 +21,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://db/nguon', SEED_DEMO: 'true' }).seedDemo).toBe(true);
   });
 
+  it('reads the replicas of DATABASE_URL, and refuses them without it or in another form, without echoing a password', () => {
+    const primary = { DATABASE_URL: 'postgres://db/nguon' };
+    expect(loadConfig(primary).databaseReplicaUrls).toEqual([]);
+    expect(loadConfig({ ...primary, DATABASE_REPLICA_URLS: ' postgres://r1/nguon , postgresql://r2/nguon,' }).databaseReplicaUrls).toEqual([
+      'postgres://r1/nguon',
+      'postgresql://r2/nguon',
+    ]);
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://r1/nguon' })).toThrow(/DATABASE_REPLICA_URLS needs DATABASE_URL/);
+    const wrong = () => loadConfig({ ...primary, DATABASE_REPLICA_URLS: 'postgres://r1/nguon,mysql://user:secret@r2/nguon' });
+    expect(wrong).toThrow(/entry 2 is not one/);
+    expect(wrong).not.toThrow(/secret/);
+  });
+
   it('demands a real AUTH_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon', AUTH_SECRET: 'short' })).toThrow(/AUTH_SECRET/);

@@ -10,6 +10,8 @@ export interface AppConfig {
   port: number;
   /** Real PostgreSQL when set; otherwise the embedded database in `dataDir`. */
   databaseUrl: string | null;
+  /** Streaming replicas of DATABASE_URL that the read side reads from (decision record 0034); none by default. */
+  databaseReplicaUrls: string[];
   /** Folder of the embedded database; `memory://` keeps it in memory (tests). */
   dataDir: string;
   /** Scheme and host the QR codes point at, without a trailing slash. */
@@ -198,6 +200,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const databaseReplicaUrls = (env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+  if (databaseReplicaUrls.length && !databaseUrl) {
+    throw new ConfigError('DATABASE_REPLICA_URLS needs DATABASE_URL: replicas are of a PostgreSQL server, not of the embedded database');
+  }
+  // Which entry, not its text: a URL may hold a password.
+  const notPostgres = databaseReplicaUrls.findIndex((url) => !/^postgres(ql)?:\/\//.test(url));
+  if (notPostgres >= 0) {
+    throw new ConfigError(`DATABASE_REPLICA_URLS must list postgres:// or postgresql:// URLs: entry ${notPostgres + 1} is not one`);
+  }
   const publicBaseUrl = (env.PUBLIC_BASE_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^/]+(\/.*)?$/.test(publicBaseUrl)) {
     throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) URL, got "${publicBaseUrl}"`);
@@ -214,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   return {
     port,
     databaseUrl,
+    databaseReplicaUrls,
     dataDir,
     publicBaseUrl,
     // Outside production a random secret is fine: sign-ins just do not survive a restart.

@@ -68,12 +68,21 @@ export interface Database {
 
 const common = { type: 'postgres', entities, migrations, synchronize: false, logging: false } as const;
 
-/** The pool on PostgreSQL: timeouts on every connection, and a lost idle connection is logged, not fatal. */
-function postgresOptions(url: string, timeouts: DatabaseTimeouts, applicationName?: string): DataSourceOptions {
+/**
+ * The pool on PostgreSQL: timeouts on every connection, and a lost idle connection is logged, not
+ * fatal. With replicas, TypeORM keeps a pool for each; every statement still goes to the primary
+ * unless it is asked through `Replicas` (decision record 0034): TypeORM's default would send every
+ * SELECT of a repository to a replica, reads of what was just written included.
+ */
+function postgresOptions(url: string, timeouts: DatabaseTimeouts, applicationName?: string, replicaUrls: string[] = []): DataSourceOptions {
   const logger = new Logger('Database');
+  const servers = replicaUrls.length
+    ? // No replica yet: each joins when it first answers (Replicas), as TypeORM would refuse to open with one away.
+      { replication: { master: { url }, slaves: [], defaultMode: 'master' as const } }
+    : { url };
   return {
     ...common,
-    url,
+    ...servers,
     poolSize: 10,
     extra: { ...connectionSettings(timeouts, applicationName), Client: DatabaseClient },
     // The pool drops the connection and opens another when next needed.
@@ -97,12 +106,14 @@ async function migrate(url: string, timeouts: DatabaseTimeouts): Promise<void> {
 }
 
 /** Connects to PostgreSQL (or opens the embedded one) and brings the schema up to date. */
-export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'> & DatabaseTimeouts): Promise<Database> {
+export async function openDatabase(
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir'> & Partial<Pick<AppConfig, 'databaseReplicaUrls'>> & DatabaseTimeouts,
+): Promise<Database> {
   const embedded = config.databaseUrl ? null : await openEmbeddedPostgres(config.dataDir);
   const options: DataSourceOptions = embedded
     ? // PGlite is one session, which the pool's clients take in turns: transactions never interleave.
       { ...common, poolSize: EMBEDDED_CLIENTS, extra: { Client: embeddedClient(embedded.pglite, embedded.turns) } }
-    : postgresOptions(config.databaseUrl!, config);
+    : postgresOptions(config.databaseUrl!, config, undefined, config.databaseReplicaUrls);
   const dataSource = new DataSource(options);
   try {
     if (config.databaseUrl) await migrate(config.databaseUrl, config);

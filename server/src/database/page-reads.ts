@@ -16,8 +16,9 @@ export class PageReads {
     private readonly turns: SessionTurns | null,
   ) {}
 
-  run<T>(read: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.turns ? this.readOnly(read) : read(this.db.manager);
+  /** On PostgreSQL, the reads go through `manager`: the primary's, or a replica's (ReplicaReads). */
+  run<T>(read: (manager: EntityManager) => Promise<T>, manager: EntityManager = this.db.manager): Promise<T> {
+    return this.turns ? this.readOnly(read) : read(manager);
   }
 
   private async readOnly<T>(read: (manager: EntityManager) => Promise<T>): Promise<T> {

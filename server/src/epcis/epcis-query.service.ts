@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { canonicalGs1Identifier } from '@nguon/shared';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor, Principal } from '../auth/principal.js';
+import { ReplicaReads } from '../common/cache/replica-reads.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -110,9 +110,9 @@ const FILTER_KEYS = [
 @Injectable()
 export class EpcisQueryService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tokens: PageTokens,
+    private readonly reads: ReplicaReads,
   ) {}
 
   /**
@@ -152,12 +152,13 @@ export class EpcisQueryService {
 
     const after = query.nextPageToken ? await this.tokens.read(query.nextPageToken, digest) : null;
     const given = after?.given ?? 0;
+    const records = await this.reads.forEverything();
     if (!after && query.maxEventCount !== undefined) {
-      const matching = await countEvents(this.db.manager, actor.principal, query, scope, query.maxEventCount + 1);
+      const matching = await countEvents(records, actor.principal, query, scope, query.maxEventCount + 1);
       if (matching > query.maxEventCount) throw new DomainError('QUERY_TOO_LARGE');
     }
     const perPage = Math.min(query.perPage ?? DEFAULT_PER_PAGE, MAX_PER_PAGE, (query.eventCountLimit ?? Infinity) - given);
-    const rows = await findEventPage(this.db.manager, actor.principal, query, scope, { orderBy, direction, after, limit: perPage + 1 });
+    const rows = await findEventPage(records, actor.principal, query, scope, { orderBy, direction, after, limit: perPage + 1 });
     const page = rows.slice(0, perPage);
     let headers: Record<string, string> = { [EPC_FORMAT_HEADER]: format };
     const last = page[page.length - 1];
@@ -168,16 +169,17 @@ export class EpcisQueryService {
       const next = this.url(path, { ...repeated, perPage: String(query.perPage ?? DEFAULT_PER_PAGE), nextPageToken: token });
       headers = { ...headers, ...nextPageHeaders(next, expiresAt) };
     }
-    return new EpcisReply(queryDocument(await this.format(page, format)), headers);
+    return new EpcisReply(queryDocument(await this.format(page, format, records)), headers);
   }
 
   /** `GET /epcis/events/{eventID}`: the event, and its error declaration when there is one. */
   async getEvent(actor: Actor, eventId: string, epcFormat: string | undefined): Promise<EpcisReply<EpcisQueryDocument>> {
     const format = parseEpcFormat(epcFormat);
-    const rows = await findEventWithDeclaration(this.db.manager, actor.principal, eventId);
+    const records = await this.reads.forEverything();
+    const rows = await findEventWithDeclaration(records, actor.principal, eventId);
     // An event the caller may not read is answered as one that does not exist.
     if (!rows.length) throw new DomainError('EVENT_NOT_FOUND');
-    return new EpcisReply(queryDocument(await this.format(rows, format)), { [EPC_FORMAT_HEADER]: format });
+    return new EpcisReply(queryDocument(await this.format(rows, format, records)), { [EPC_FORMAT_HEADER]: format });
   }
 
   /** `GET /epcis/eventTypes`, `/bizSteps`, ...: the distinct values among the events the caller may read. */
@@ -186,7 +188,7 @@ export class EpcisQueryService {
       const values =
         list === 'readPoints' || list === 'bizLocations'
           ? await this.places(actor, list, after, limit)
-          : await listDistinctValues(this.db.manager, actor.principal, list, after, limit);
+          : await listDistinctValues(await this.reads.forEverything(), actor.principal, list, after, limit);
       return values.map((value) => ({ key: value, item: value }));
     });
     return new EpcisReply(collection(reply.body), reply.headers);
@@ -198,7 +200,7 @@ export class EpcisQueryService {
    */
   async subResources(actor: Actor, resource: EventResource, value: string): Promise<EpcisCollection> {
     const page = { orderBy: 'recordTime', direction: 'ASC', after: null, limit: 1 } as const;
-    const [named] = await findEventPage(this.db.manager, actor.principal, {}, scopeOf(resource, value), page);
+    const [named] = await findEventPage(await this.reads.forEverything(), actor.principal, {}, scopeOf(resource, value), page);
     if (!named) throw new DomainError('NOT_FOUND');
     return collection(['events']);
   }
@@ -209,7 +211,7 @@ export class EpcisQueryService {
    * forms are only known once read, so every distinct place is read and the page cut here.
    */
   private async places(actor: Actor, list: 'readPoints' | 'bizLocations', after: string | null, limit: number): Promise<string[]> {
-    const written = await listPlacesAsWritten(this.db.manager, actor.principal, list);
+    const written = await listPlacesAsWritten(await this.reads.forEverything(), actor.principal, list);
     const canonical = [...new Set(written.map((place) => canonicalGs1Identifier(place) ?? place))].sort();
     return canonical.filter((place) => after === null || place > after).slice(0, limit);
   }
@@ -248,15 +250,16 @@ export class EpcisQueryService {
    */
   async exportBatch(actor: Actor, batchId: string, epcFormat: string | undefined): Promise<EpcisReply<EpcisDocument>> {
     const format = parseEpcFormat(epcFormat);
-    const rows = await loadBatchEvents(this.db.manager, batchId);
-    return new EpcisReply(epcisDocument(await this.format(rows, format)), { [EPC_FORMAT_HEADER]: format });
+    const records = await this.reads.forEverything();
+    const rows = await loadBatchEvents(records, batchId);
+    return new EpcisReply(epcisDocument(await this.format(rows, format, records)), { [EPC_FORMAT_HEADER]: format });
   }
 
   /**
    * The events as they leave the portal: as captured, with their record time, EPCs in the asked
    * format. For EPC URNs, one query finds the company prefixes of the GTINs named.
    */
-  private async format(rows: EpcisEventRow[], format: EpcFormat, db: EntityManager = this.db.manager): Promise<EpcisEvent[]> {
+  private async format(rows: EpcisEventRow[], format: EpcFormat, db: EntityManager): Promise<EpcisEvent[]> {
     const events = rows.map((row) =>
       withRecordTime(typeof row.document === 'string' ? JSON.parse(row.document) : row.document, new Date(row.record_time)),
     );

@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PublicBatchView } from '@nguon/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CertificatesService } from '../businesses/certificates.service.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { BatchViewCache } from '../common/cache/batch-view-cache.js';
+import { ReplicaReads } from '../common/cache/replica-reads.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { PageReads } from '../database/page-reads.js';
 import { RecordsService } from '../records/records.service.js';
 import { ScanLog } from '../scans/scan-log.service.js';
 import { mapPublicBatch } from './public-batch.mapper.js';
@@ -60,7 +60,7 @@ export class PublicBatchService implements OnModuleDestroy {
     private readonly scans: ScanLog,
     private readonly records: RecordsService,
     private readonly certificates: CertificatesService,
-    private readonly pageReads: PageReads,
+    private readonly replicaReads: ReplicaReads,
     changes: BatchChanges,
   ) {
     this.unsubscribe = changes.subscribe({
@@ -101,28 +101,34 @@ export class PublicBatchService implements OnModuleDestroy {
   }
 
   private async build(batchId: string): Promise<CachedView> {
-    const { lineage, ids, batches, events, inputs, own, certificates } = await this.pageReads.run(async (manager) => {
-      // The batch and every batch it was made from, with the time each went into the processing on the way here.
-      const lineage = await this.records.lineage(batchId, 'backward', MAX_LINEAGE_DEPTH, manager);
-      const ids = lineage.map((l) => l.batch_id);
-      const [batches, events, inputs] = await Promise.all([
-        loadBatchRows(manager, ids),
-        loadEvents(manager, ids),
-        loadInputs(manager, [batchId]),
-      ]);
-      const own = batches.find((b) => b.id === batchId);
-      if (!own) throw new DomainError('BATCH_NOT_FOUND');
-      const certificates = await this.certificates.certificatesOf(
-        { businessIds: [own.business_id], productIds: [own.product_id] },
-        manager,
-      );
-      return { lineage, ids, batches, events, inputs, own, certificates };
-    });
+    const ticket = this.cache.ticket();
+    const page = await this.replicaReads.page(
+      [batchId],
+      (manager) => this.read(batchId, manager),
+      ({ ids }) => ids,
+    );
+    const { lineage, ids, batches, events, inputs, own, certificates } = page;
     this.scans.remember(batchId, own.scan_count);
     const view = mapPublicBatch(batchId, { batches, lineage, events, inputs, certificates }, this.config.publicBaseUrl);
     const jsonHead = Buffer.from(JSON.stringify(view).slice(0, -1));
     const cached = { view, jsonHead, tag: createHash('sha1').update(jsonHead).digest('base64url').slice(0, 16) };
-    this.cache.set(batchId, cached, ids);
+    this.cache.set(batchId, cached, ids, ticket);
     return cached;
+  }
+
+  /** What the view shows of a batch, read as one page on `manager`. */
+  private async read(batchId: string, manager: EntityManager) {
+    // The batch and every batch it was made from, with the time each went into the processing on the way here.
+    const lineage = await this.records.lineage(batchId, 'backward', MAX_LINEAGE_DEPTH, manager);
+    const ids = lineage.map((l) => l.batch_id);
+    const [batches, events, inputs] = await Promise.all([
+      loadBatchRows(manager, ids),
+      loadEvents(manager, ids),
+      loadInputs(manager, [batchId]),
+    ]);
+    const own = batches.find((b) => b.id === batchId);
+    if (!own) throw new DomainError('BATCH_NOT_FOUND');
+    const certificates = await this.certificates.certificatesOf({ businessIds: [own.business_id], productIds: [own.product_id] }, manager);
+    return { lineage, ids, batches, events, inputs, own, certificates };
   }
 }

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 export interface LotMatchRow {
   id: string;
@@ -15,7 +15,7 @@ export interface LotMatchRow {
  * Batches of verified businesses whose lot code is `code`, ignoring case (the trigram index on the
  * folded lot code answers equality), newest first; one more than `limit` tells there are more.
  */
-export function loadLotMatches(db: DataSource, code: string, limit: number): Promise<LotMatchRow[]> {
+export function loadLotMatches(db: EntityManager, code: string, limit: number): Promise<LotMatchRow[]> {
   return db.query(
     `SELECT b.id, b.lot_code, p.name_vi, p.name_en, bu.legal_name, bu.province, b.production_date::text, b.status
        FROM batches b

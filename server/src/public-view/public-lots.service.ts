@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { BatchStatus, PublicLotSearch } from '@nguon/shared';
-import { DataSource } from 'typeorm';
+import { ReplicaReads } from '../common/cache/replica-reads.js';
 import { loadLotMatches } from './public-lots.queries.js';
 
 /** A lot code is only unique within a product: the consumer chooses among at most this many. */
@@ -10,10 +9,14 @@ const MAX_MATCHES = 10;
 /** A lot code typed alone, without the product's GTIN: the batches of verified businesses that carry it. */
 @Injectable()
 export class PublicLotsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly reads: ReplicaReads) {}
 
   async search(code: string): Promise<PublicLotSearch> {
-    const rows = await loadLotMatches(this.db, code, MAX_MATCHES);
+    const rows = await this.reads.page(
+      [],
+      (manager) => loadLotMatches(manager, code, MAX_MATCHES),
+      (found) => found.map((row) => row.id),
+    );
     return {
       matches: rows.slice(0, MAX_MATCHES).map((row) => ({
         id: row.id,

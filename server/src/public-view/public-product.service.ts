@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { BatchStatus, PublicProductView } from '@nguon/shared';
+import type { EntityManager } from 'typeorm';
 import { identityUrl } from '../batch-store/batch-identity.js';
 import { CertificatesService } from '../businesses/certificates.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { PageReads } from '../database/page-reads.js';
+import { ReplicaReads } from '../common/cache/replica-reads.js';
 import { publicProducer, publicProduct } from './public-batch.mapper.js';
 import { loadProductBatches, loadProductRow } from './public-batch.queries.js';
 
@@ -17,11 +18,11 @@ export class PublicProductService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly certificates: CertificatesService,
-    private readonly pageReads: PageReads,
+    private readonly reads: ReplicaReads,
   ) {}
 
   async getPublicProduct(productId: string): Promise<PublicProductView> {
-    const { row, batches, certificates } = await this.pageReads.run(async (manager) => {
+    const read = async (manager: EntityManager) => {
       const row = await loadProductRow(manager, productId);
       if (!row) throw new DomainError('PRODUCT_NOT_FOUND');
       const [batches, certificates] = await Promise.all([
@@ -29,7 +30,8 @@ export class PublicProductService {
         this.certificates.certificatesOf({ businessIds: [row.business_id], productIds: [productId] }, manager),
       ]);
       return { row, batches, certificates };
-    });
+    };
+    const { row, batches, certificates } = await this.reads.page([], read, (page) => page.batches.map((b) => b.id));
     return {
       product: publicProduct(row),
       producer: publicProducer(row, certificates),

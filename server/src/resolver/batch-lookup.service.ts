@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { ReplicaReads } from '../common/cache/replica-reads.js';
 import { findBatchByGtinAndLot, findBatchByShortCode, findClaimedProduct, type FoundIdRow } from './batch-lookup.queries.js';
 
 /** Upper bound on remembered codes; each entry is a few dozen bytes. */
@@ -15,10 +15,10 @@ export class BatchLookupService {
   private readonly ids = new Map<string, string>();
   private readonly links = new Map<string, string>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly reads: ReplicaReads) {}
 
   byGtinAndLot(gtin14: string, lot: string): Promise<string | null> {
-    return this.remembered(`01:${gtin14}:${lot}`, () => findBatchByGtinAndLot(this.db.manager, gtin14, lot));
+    return this.remembered(`01:${gtin14}:${lot}`, (manager) => findBatchByGtinAndLot(manager, gtin14, lot));
   }
 
   /** The batch of a GTIN and lot if it was found before: no database. */
@@ -41,18 +41,18 @@ export class BatchLookupService {
   }
 
   byShortCode(code: string): Promise<string | null> {
-    return this.remembered(`q:${code}`, () => findBatchByShortCode(this.db.manager, code));
+    return this.remembered(`q:${code}`, (manager) => findBatchByShortCode(manager, code));
   }
 
   /** The product of the business an administrator confirmed the GTIN's prefix for: a pending claim answers nothing. */
   productByGtin(gtin14: string): Promise<string | null> {
-    return this.remembered(`p:${gtin14}`, () => findClaimedProduct(this.db.manager, gtin14));
+    return this.remembered(`p:${gtin14}`, (manager) => findClaimedProduct(manager, gtin14));
   }
 
-  private async remembered(key: string, load: () => Promise<FoundIdRow[]>): Promise<string | null> {
+  private async remembered(key: string, load: (manager: EntityManager) => Promise<FoundIdRow[]>): Promise<string | null> {
     const known = this.ids.get(key);
     if (known) return known;
-    const [row] = await load();
+    const [row] = await this.reads.lookup(load);
     if (!row) return null;
     if (this.ids.size >= MAX_KEYS) this.ids.clear();
     this.ids.set(key, row.id);

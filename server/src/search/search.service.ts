@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { BatchSearchResult, BatchStatus, Page } from '@nguon/shared';
-import { DataSource } from 'typeorm';
+import { ReplicaReads } from '../common/cache/replica-reads.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { toPage } from '../common/pagination/page-query.dto.js';
@@ -11,7 +10,7 @@ import type { BatchSearchQueryDto } from './dto/batch-search.query.js';
 /** The inspector's search: batches of every business, by what is printed on a pack or written in the records. */
 @Injectable()
 export class SearchService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly reads: ReplicaReads) {}
 
   async searchBatches(query: BatchSearchQueryDto): Promise<Page<BatchSearchResult>> {
     if (query.from && query.to && query.to < query.from) {
@@ -19,7 +18,7 @@ export class SearchService {
         to: [RULE_MESSAGES.search.endBeforeStart],
       });
     }
-    const { rows, total } = await searchBatches(this.db.manager, query);
+    const { rows, total } = await searchBatches(await this.reads.forEverything(), query);
     return toPage(rows, total, query, mapSearchResult);
   }
 }

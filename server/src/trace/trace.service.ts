@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { TraceIntegrityReport, TraceView } from '@nguon/shared';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { ReplicaReads } from '../common/cache/replica-reads.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { BatchIntegrityService } from '../events/batch-integrity.service.js';
 import { RecordsService } from '../records/records.service.js';
@@ -12,24 +12,25 @@ import { batchExists, loadActiveRecalls, loadBusinessNames, loadTraceBatches, lo
 @Injectable()
 export class TraceService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly reads: ReplicaReads,
     private readonly records: RecordsService,
     private readonly integrity: BatchIntegrityService,
   ) {}
 
   async traceBatch(batchId: string, query: TraceQueryDto): Promise<TraceView> {
-    const depthOf = await this.reach(batchId, query);
+    const manager = await this.reads.forEverything();
+    const depthOf = await this.reach(batchId, query, manager);
     const ids = [...depthOf.keys()];
     const [batches, edges, recalls] = await Promise.all([
-      loadTraceBatches(this.db.manager, ids),
-      loadTraceEdges(this.db.manager, ids),
-      loadActiveRecalls(this.db.manager, ids),
+      loadTraceBatches(manager, ids),
+      loadTraceEdges(manager, ids),
+      loadActiveRecalls(manager, ids),
     ]);
     if (!batches.some((b) => b.id === batchId)) throw new DomainError('BATCH_NOT_FOUND');
     // Shipping edges lead to businesses: forward only, since what was shipped to the start's sources is not in its trace.
     const shown = edges.filter((e) => e.kind === 'processing' || (depthOf.get(e.from_id) ?? 0) >= 0);
     const businessIds = [...new Set(shown.filter((e) => e.kind === 'shipping').map((e) => e.to_id))];
-    const names = businessIds.length ? await loadBusinessNames(this.db.manager, businessIds) : [];
+    const names = businessIds.length ? await loadBusinessNames(manager, businessIds) : [];
     // A batch's own recall comes before one that reaches it from upstream.
     const recallOf = new Map<string, { id: string; sourceBatchId: string }>();
     for (const r of recalls)
@@ -59,8 +60,9 @@ export class TraceService {
 
   /** Every batch of the trace checked against its hash chain, with the first broken record of each. */
   async verifyTrace(batchId: string, query: TraceQueryDto): Promise<TraceIntegrityReport> {
-    const depthOf = await this.reach(batchId, query);
-    if (!(await batchExists(this.db.manager, batchId))) throw new DomainError('BATCH_NOT_FOUND');
+    const manager = await this.reads.forEverything();
+    const depthOf = await this.reach(batchId, query, manager);
+    if (!(await batchExists(manager, batchId))) throw new DomainError('BATCH_NOT_FOUND');
     const ids = [...depthOf.keys()].sort((a, b) => depthOf.get(a)! - depthOf.get(b)!);
     const checkedAt = new Date();
     const batches = await this.integrity.verifyBatches(ids, checkedAt);
@@ -75,10 +77,10 @@ export class TraceService {
   }
 
   /** The trace's batches and their steps from the start: negative backward, positive forward. */
-  private async reach(batchId: string, query: TraceQueryDto): Promise<Map<string, number>> {
+  private async reach(batchId: string, query: TraceQueryDto, manager: EntityManager): Promise<Map<string, number>> {
     const [backward, forward] = await Promise.all([
-      query.direction === 'forward' ? [] : this.records.lineage(batchId, 'backward', query.depth),
-      query.direction === 'backward' ? [] : this.records.lineage(batchId, 'forward', query.depth),
+      query.direction === 'forward' ? [] : this.records.lineage(batchId, 'backward', query.depth, manager),
+      query.direction === 'backward' ? [] : this.records.lineage(batchId, 'forward', query.depth, manager),
     ]);
     const depthOf = new Map<string, number>([[batchId, 0]]);
     for (const row of backward) if (row.depth > 0) depthOf.set(row.batch_id, -row.depth);

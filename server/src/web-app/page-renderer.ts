@@ -67,8 +67,6 @@ export class PageRenderer implements OnModuleInit, OnModuleDestroy {
   private readonly unsubscribe: () => void;
   /** Null renders nothing: the browser renders the pages. */
   private entry: ServerEntry | null = null;
-  /** Counts the changes heard: a page rendered while one arrived may show the state before it. */
-  private changesHeard = 0;
   /** Renders under way: many visitors of a page that just left the cache wait for one render. */
   private readonly rendering = new Map<string, Promise<RenderedHtml | null>>();
 
@@ -81,12 +79,10 @@ export class PageRenderer implements OnModuleInit, OnModuleDestroy {
   ) {
     this.unsubscribe = changes.subscribe({
       batchesChanged: (ids) => {
-        this.changesHeard++;
         this.rendering.clear();
         this.cache.invalidate(ids);
       },
       everythingChanged: () => {
-        this.changesHeard++;
         this.rendering.clear();
         this.cache.clear();
       },
@@ -143,7 +139,7 @@ export class PageRenderer implements OnModuleInit, OnModuleDestroy {
   }
 
   private async render(key: string, load: () => Promise<PageSource>, { renderPage, fill }: ServerEntry): Promise<RenderedHtml | null> {
-    const changesBefore = this.changesHeard;
+    const ticket = this.cache.ticket();
     const { data, path: pagePath, dependsOn } = await load();
     const base = this.config.publicBaseUrl;
     let html: string;
@@ -161,8 +157,8 @@ export class PageRenderer implements OnModuleInit, OnModuleDestroy {
       etag: `W/"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`,
       cached: false,
     };
-    // Sent either way, but kept only if nothing changed meanwhile (a recall must not be cached away).
-    if (this.changesHeard === changesBefore) this.cache.set(key, page, dependsOn);
+    // Sent either way, but kept only if nothing it shows changed meanwhile (a recall must not be cached away).
+    this.cache.set(key, page, dependsOn, ticket);
     return page;
   }
 }

@@ -6,6 +6,15 @@ interface Entry<V> {
   dependsOn: ReadonlySet<string>;
 }
 
+/** When the reads of a view began: a view read before a change to its batches is not kept. */
+export interface ReadTicket {
+  readonly change: number;
+  readonly at: number;
+}
+
+/** A view read for longer than this is not kept: the changes heard meanwhile are forgotten after it. */
+const TICKET_MS = 60_000;
+
 /**
  * A bounded in-process cache of what is shown of a batch (its consumer view, the pages rendered
  * from it), oldest-used evicted first. Events and recalls invalidate entries at once; the time
@@ -14,6 +23,10 @@ interface Entry<V> {
  */
 export class BatchViewCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
+  /** Changes heard, numbered: per batch the last one and when, kept TICKET_MS for the reads that began before it. */
+  private changes = 0;
+  private readonly changedAt = new Map<string, { change: number; at: number }>();
+  private clearedAt = 0;
 
   constructor(
     private readonly capacity = 10_000,
@@ -37,9 +50,22 @@ export class BatchViewCache<V> {
     return entry.view;
   }
 
-  set(batchId: string, view: V, dependsOn: Iterable<string>, now = Date.now()): void {
+  /** Call before reading what a view shows; `set` keeps the view only if none of its batches changed since. */
+  ticket(now = Date.now()): ReadTicket {
+    return { change: this.changes, at: now };
+  }
+
+  /**
+   * Keeps the view read since `ticket`, unless a change to one of its batches was heard meanwhile:
+   * it may have been read before that change (from a lagging replica, or just before the commit)
+   * and would shadow the fresh view that another request built after it.
+   */
+  set(batchId: string, view: V, dependsOn: Iterable<string>, ticket: ReadTicket, now = Date.now()): void {
+    const batches = new Set(dependsOn);
+    if (now - ticket.at > TICKET_MS || this.clearedAt > ticket.change) return;
+    for (const id of batches) if ((this.changedAt.get(id)?.change ?? 0) > ticket.change) return;
     this.entries.delete(batchId);
-    this.entries.set(batchId, { view, expiresAt: now + this.ttlMs, usedAt: now, dependsOn: new Set(dependsOn) });
+    this.entries.set(batchId, { view, expiresAt: now + this.ttlMs, usedAt: now, dependsOn: batches });
     if (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
@@ -48,9 +74,19 @@ export class BatchViewCache<V> {
 
   clear(): void {
     this.entries.clear();
+    this.clearedAt = ++this.changes;
   }
 
-  invalidate(changedBatchIds: readonly string[]): void {
+  invalidate(changedBatchIds: readonly string[], now = Date.now()): void {
+    const change = ++this.changes;
+    for (const id of changedBatchIds) {
+      this.changedAt.delete(id); // re-inserted last, so the map stays in order of time
+      this.changedAt.set(id, { change, at: now });
+    }
+    for (const [id, changed] of this.changedAt) {
+      if (changed.at > now - TICKET_MS) break;
+      this.changedAt.delete(id);
+    }
     for (const [key, entry] of this.entries) {
       if (changedBatchIds.some((id) => entry.dependsOn.has(id))) this.entries.delete(key);
     }

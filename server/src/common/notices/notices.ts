@@ -29,6 +29,8 @@ export class Notices implements OnApplicationShutdown {
   private readonly logger = new Logger(Notices.name);
   private readonly listeners = new Map<string, Set<NoticeListener>>();
   private client: pg.Client | null = null;
+  /** Whether the listening connection is up and listening (always, on the embedded database). */
+  private listeningNow = false;
   private failures = 0;
   private retry: NodeJS.Timeout | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
@@ -39,6 +41,11 @@ export class Notices implements OnApplicationShutdown {
     private readonly db: DataSource,
     private readonly embedded: EmbeddedPostgres | null,
   ) {}
+
+  /** Whether notices reach this instance now: while not, what it holds may silently go stale. */
+  get listening(): boolean {
+    return this.embedded !== null || this.listeningNow;
+  }
 
   /** Announces `payload` on `channel` to every listener, now (outside a transaction). */
   async notify(channel: string, payload: string): Promise<void> {
@@ -104,6 +111,7 @@ export class Notices implements OnApplicationShutdown {
       return;
     }
     if (this.client !== client) return;
+    this.listeningNow = true;
     if (this.failures > 0) this.logger.log('listening for notices again');
     this.failures = 0;
     this.deliverAll((listener) => listener.missed());
@@ -116,6 +124,7 @@ export class Notices implements OnApplicationShutdown {
   private lost(client: pg.Client, error: Error): void {
     if (client !== this.client) return; // already handled, or closed
     this.client = null;
+    this.listeningNow = false;
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = null;
     client.end().catch(() => undefined);
