@@ -57,6 +57,20 @@ describe('the database', () => {
     expect(await db.dataSource.runMigrations()).toEqual([]);
   });
 
+  it('is migrated by instances started at the same moment, one after the other, each then up to date', async () => {
+    const fresh = await createScratchDatabase();
+    const opened: Database[] = [];
+    try {
+      // Three at once: without a lock, two would run the first migration together and one would fail.
+      opened.push(...(await Promise.all([1, 2, 3].map(() => openDatabase({ ...loadConfig({}), ...fresh })))));
+      const [row] = await opened[0]!.dataSource.query(`SELECT count(*)::int AS n, count(DISTINCT name)::int AS names FROM migrations`);
+      expect(row).toEqual({ n: migrations.length, names: migrations.length });
+    } finally {
+      for (const database of opened) await database.close();
+      await fresh.drop();
+    }
+  });
+
   it('folds Vietnamese diacritics for search', async () => {
     const [row] = await db.dataSource.query(`SELECT unaccent('Hương Khê') AS plain`);
     expect(row.plain).toBe('Huong Khe');

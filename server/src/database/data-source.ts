@@ -90,17 +90,26 @@ function postgresOptions(url: string, timeouts: DatabaseTimeouts, applicationNam
   };
 }
 
+/** The advisory lock instances take to migrate one at a time (any number that no other lock of the database uses). */
+const MIGRATION_LOCK = 7_250_511;
+
 /**
  * Migrations run first, on their own connection without statement timeouts: building an index
- * on a large table may rightly take minutes.
+ * on a large table may rightly take minutes. Instances started together (behind a load balancer)
+ * migrate one after another: TypeORM takes no lock, and two running the same migration at once
+ * would fail one of them. The lock is a session's; it goes with the connection if the process dies.
  */
 async function migrate(url: string, timeouts: DatabaseTimeouts): Promise<void> {
   const untimed = { ...timeouts, databaseStatementTimeoutMs: 0, databaseIdleInTransactionTimeoutMs: 0 };
   const migrator = new DataSource(postgresOptions(url, untimed, `${APPLICATION_NAME}-migrate`));
   await migrator.initialize();
+  const lock = migrator.createQueryRunner();
   try {
+    await lock.query(`SELECT pg_advisory_lock($1)`, [MIGRATION_LOCK]);
     await migrator.runMigrations({ transaction: 'each' });
+    await lock.query(`SELECT pg_advisory_unlock($1)`, [MIGRATION_LOCK]);
   } finally {
+    await lock.release();
     await migrator.destroy();
   }
 }
