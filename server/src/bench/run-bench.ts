@@ -13,6 +13,7 @@ import { UserEntity } from '../auth/user.entity.js';
 import { BatchRegistration } from '../batches/batch-registration.service.js';
 import { BusinessesService } from '../businesses/businesses.service.js';
 import { loadConfig } from '../config/app-config.js';
+import { BatchChanges } from '../common/cache/batch-changes.js';
 import { createScratchDatabase } from '../database/scratch-database.js';
 import { EventRecordingService } from '../events/event-recording.service.js';
 import { ProductsService } from '../products/products.service.js';
@@ -35,9 +36,10 @@ import { benchTrace } from './trace-bench.js';
  */
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 2000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-/** BENCH_ONLY=p1: the scan path alone; BENCH_ONLY=p2: capture and import alone (while working on one). */
+/** BENCH_ONLY=p1: the scan path alone; p2: capture and import alone; p8: the view and trace as events grow (while working on one). */
 const ONLY_P1 = process.env.BENCH_ONLY === 'p1';
 const ONLY_P2 = process.env.BENCH_ONLY === 'p2';
+const ONLY_P8 = process.env.BENCH_ONLY === 'p8';
 const CONNECTIONS = 50;
 
 const scratch = await createScratchDatabase('nguon_bench');
@@ -138,6 +140,17 @@ try {
     printCapture(captured, await timePlainInsert(app.database.dataSource, paths));
     await inPortalProcess(benchBusy);
   };
+  /** P8 on the portal listening at `url` (this process's app). */
+  const benchGrowth = (url: string) =>
+    benchTrace({
+      db: app.database.dataSource,
+      url,
+      admin: { email: admin.email, password: 'x' },
+      businessId: business.id,
+      productId: product.id,
+      embedded: !scratch.databaseUrl,
+      dropViews: (batchIds) => app.nest.get(BatchChanges).publish(batchIds),
+    });
   const registration = app.nest.get(BatchRegistration);
   const recording = app.nest.get(EventRecordingService);
   const ids: string[] = [];
@@ -162,14 +175,18 @@ try {
   console.log(
     `Nguồn bench: ${BATCHES} batches with 4 events each on ${scratch.databaseUrl ? 'PostgreSQL' : 'embedded PGlite'}, set up in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
+  if (ONLY_P8) {
+    await app.nest.listen({ port: 0, host: '127.0.0.1' });
+    await benchGrowth(`http://127.0.0.1:${(app.nest.getHttpServer().address() as AddressInfo).port}`);
+  }
   // P1 runs the portal in its own process on this database: this one lets go of it meanwhile.
-  if (!ONLY_P2) {
+  if (!ONLY_P2 && !ONLY_P8) {
     await app.close();
     await benchScanPath({ env, ids, paths, seconds: SECONDS, connections: CONNECTIONS });
     app = await createApp(loadConfig(env), { logger: false });
   }
-  if (!ONLY_P1) await benchLongWork();
-  if (!ONLY_P1 && !ONLY_P2) {
+  if (!ONLY_P1 && !ONLY_P8) await benchLongWork();
+  if (!ONLY_P1 && !ONLY_P2 && !ONLY_P8) {
     await app.nest.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.nest.getHttpServer().address() as AddressInfo;
     const url = `http://127.0.0.1:${port}`;
@@ -206,14 +223,7 @@ try {
     await benchQr(url, { email: owner.email, password: 'x' }, ids.slice(1000));
     await benchPageWeight();
     // Last: its million events would weigh on the benches above.
-    await benchTrace({
-      db: app.database.dataSource,
-      url,
-      admin: { email: admin.email, password: 'x' },
-      businessId: business.id,
-      productId: product.id,
-      embedded: !scratch.databaseUrl,
-    });
+    await benchGrowth(url);
     await benchFirstPaint();
   }
 } finally {

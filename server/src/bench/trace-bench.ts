@@ -15,7 +15,12 @@ interface TraceBenchContext {
   productId: string;
   /** The embedded database is a single in-process session: it gets a smaller haystack. */
   embedded: boolean;
+  /** Drops what the instance keeps in memory of these batches' views (as a change to them would). */
+  dropViews(batchIds: string[]): Promise<void>;
 }
+
+/** How many steps of raw materials the consumer's view follows (PublicBatchService). */
+const MAX_VIEW_DEPTH = 8;
 
 /**
  * A UUID made from a kind and a number, so rows can name each other without a lookup; numbers
@@ -45,53 +50,17 @@ async function timed(runs: number, run: () => Promise<unknown>): Promise<number>
 }
 
 /**
- * A haystack of events written straight into the scratch database with set-based SQL (these
- * rows carry placeholder hashes: the bench times reads, not the hash chain): noise batches with
- * ten events each and a processing step for every other one, and among them a chain of ten
- * processing hops whose every hop also takes in side batches with sources of their own.
+ * The chain the bench traces: ten processing hops, each also taking in side batches, distinct
+ * outputs of the noise's processing among its first thousand batches.
  */
-async function buildHaystack({ db, businessId, productId }: TraceBenchContext, noiseBatches: number): Promise<number> {
-  const noiseEvents = noiseBatches * EVENTS_PER_BATCH;
-  const pairs = noiseBatches / 2;
+async function buildChain({ db, businessId, productId }: TraceBenchContext): Promise<void> {
   await db.query(
     `INSERT INTO batches (id, product_id, business_id, lot_code, short_code, production_date)
-     SELECT ${batchId('n')}, $1::uuid, $2::uuid, 'N-' || lpad(n::text, 6, '0'), 'BN' || lpad(n::text, 6, '0'), DATE '2026-01-01' + (n % 300) FROM generate_series(0, $3 - 1) n
-     UNION ALL
      SELECT ${chainId('k')}, $1::uuid, $2::uuid, 'CHAIN-' || k, 'BC' || k, DATE '2026-06-01' + k FROM generate_series(0, ${HOPS}) k`,
-    [productId, businessId, noiseBatches],
-  );
-  const eventColumns =
-    'id, event_id, event_type, action, biz_step, disposition, event_time, event_time_zone_offset, record_time, business_id, document, record_hash';
-  await db.query(
-    `INSERT INTO events (${eventColumns})
-     SELECT ${objectEventId('g')}, 'bench:' || lpad(g::text, 8, '0'), 'ObjectEvent', 'OBSERVE',
-            (ARRAY['commissioning', 'packing', 'storing', 'shipping', 'receiving'])[1 + g % 5], 'in_progress',
-            TIMESTAMPTZ '2026-01-01' + g * INTERVAL '20 seconds', '+07:00', TIMESTAMPTZ '2026-01-01' + g * INTERVAL '20 seconds', $1, '{}'::jsonb, 'bench'
-       FROM generate_series(0, $2 - 1) g`,
-    [businessId, noiseEvents],
+    [productId, businessId],
   );
   await db.query(
-    `INSERT INTO event_batches (event_id, batch_id, role) SELECT ${objectEventId('g')}, ${batchId(`(g / ${EVENTS_PER_BATCH})`)}, 'subject' FROM generate_series(0, $1 - 1) g`,
-    [noiseEvents],
-  );
-  // Processing among the noise: batch 2j is made into batch 2j+1.
-  await db.query(
-    `INSERT INTO events (${eventColumns})
-     SELECT ${processingId('j')}, 'bench:p:' || lpad(j::text, 8, '0'), 'TransformationEvent', NULL, 'processing', 'active',
-            TIMESTAMPTZ '2026-03-01' + j * INTERVAL '1 minute', '+07:00', TIMESTAMPTZ '2026-03-01' + j * INTERVAL '1 minute', $1, '{}'::jsonb, 'bench'
-       FROM generate_series(0, $2 - 1) j`,
-    [businessId, pairs],
-  );
-  await db.query(
-    `INSERT INTO event_batches (event_id, batch_id, role, quantity, unit)
-     SELECT ${processingId('j')}, ${batchId('(2 * j)')}, 'input', 100, 'KGM' FROM generate_series(0, $1 - 1) j
-     UNION ALL
-     SELECT ${processingId('j')}, ${batchId('(2 * j + 1)')}, 'output', 90, 'KGM' FROM generate_series(0, $1 - 1) j`,
-    [pairs],
-  );
-  // The chain: hop k makes CHAIN-k from CHAIN-(k-1) and side batches, each of those made from a noise batch.
-  await db.query(
-    `INSERT INTO events (${eventColumns})
+    `INSERT INTO events (${EVENT_COLUMNS})
      SELECT ${hopId('k')}, 'bench:hop:' || k, 'TransformationEvent', NULL, 'processing', 'active',
             TIMESTAMPTZ '2026-06-01' + k * INTERVAL '1 day', '+07:00', TIMESTAMPTZ '2026-06-01' + k * INTERVAL '1 day', $1, '{}'::jsonb, 'bench'
        FROM generate_series(1, ${HOPS}) k`,
@@ -103,41 +72,73 @@ async function buildHaystack({ db, businessId, productId }: TraceBenchContext, n
      UNION ALL
      SELECT ${hopId('k')}, ${chainId('k')}, 'output', 100, 'KGM' FROM generate_series(1, ${HOPS}) k
      UNION ALL
-     SELECT ${hopId('k')}, ${batchId('(2 * ((k * 7919 + s * 104729) % $1) + 1)')}, 'input', 10, 'KGM'
+     SELECT ${hopId('k')}, ${batchId(`(2 * (((k - 1) * ${SIDE_INPUTS} + s - 1) * 17) + 1)`)}, 'input', 10, 'KGM'
        FROM generate_series(1, ${HOPS}) k, generate_series(1, ${SIDE_INPUTS}) s`,
-    [pairs],
+  );
+}
+
+const EVENT_COLUMNS =
+  'id, event_id, event_type, action, biz_step, disposition, event_time, event_time_zone_offset, record_time, business_id, document, record_hash';
+
+/**
+ * Noise batches `from` to `to` (exclusive; even counts) written straight into the scratch database
+ * with set-based SQL (these rows carry placeholder hashes: the bench times reads, not the hash
+ * chain), ten events each, and a processing step for every other one.
+ */
+async function addNoise({ db, businessId, productId }: TraceBenchContext, from: number, to: number): Promise<void> {
+  await db.query(
+    `INSERT INTO batches (id, product_id, business_id, lot_code, short_code, production_date)
+     SELECT ${batchId('n')}, $1::uuid, $2::uuid, 'N-' || lpad(n::text, 7, '0'), 'BN' || lpad(n::text, 7, '0'), DATE '2026-01-01' + (n % 300)
+       FROM generate_series($3::int, $4::int - 1) n`,
+    [productId, businessId, from, to],
+  );
+  await db.query(
+    `INSERT INTO events (${EVENT_COLUMNS})
+     SELECT ${objectEventId('g')}, 'bench:' || lpad(g::text, 9, '0'), 'ObjectEvent', 'OBSERVE',
+            (ARRAY['commissioning', 'packing', 'storing', 'shipping', 'receiving'])[1 + g % 5], 'in_progress',
+            TIMESTAMPTZ '2026-01-01' + g * INTERVAL '2 seconds', '+07:00', TIMESTAMPTZ '2026-01-01' + g * INTERVAL '2 seconds', $1, '{}'::jsonb, 'bench'
+       FROM generate_series($2::bigint, $3::bigint - 1) g`,
+    [businessId, from * EVENTS_PER_BATCH, to * EVENTS_PER_BATCH],
+  );
+  await db.query(
+    `INSERT INTO event_batches (event_id, batch_id, role)
+     SELECT ${objectEventId('g')}, ${batchId(`(g / ${EVENTS_PER_BATCH})`)}, 'subject' FROM generate_series($1::bigint, $2::bigint - 1) g`,
+    [from * EVENTS_PER_BATCH, to * EVENTS_PER_BATCH],
+  );
+  // Processing among the noise: batch 2j is made into batch 2j+1.
+  await db.query(
+    `INSERT INTO events (${EVENT_COLUMNS})
+     SELECT ${processingId('j')}, 'bench:p:' || lpad(j::text, 9, '0'), 'TransformationEvent', NULL, 'processing', 'active',
+            TIMESTAMPTZ '2026-03-01' + j * INTERVAL '10 seconds', '+07:00', TIMESTAMPTZ '2026-03-01' + j * INTERVAL '10 seconds', $1, '{}'::jsonb, 'bench'
+       FROM generate_series($2::int, $3::int - 1) j`,
+    [businessId, from / 2, to / 2],
+  );
+  await db.query(
+    `INSERT INTO event_batches (event_id, batch_id, role, quantity, unit)
+     SELECT ${processingId('j')}, ${batchId('(2 * j)')}, 'input', 100, 'KGM' FROM generate_series($1::int, $2::int - 1) j
+     UNION ALL
+     SELECT ${processingId('j')}, ${batchId('(2 * j + 1)')}, 'output', 90, 'KGM' FROM generate_series($1::int, $2::int - 1) j`,
+    [from / 2, to / 2],
   );
   await db.query(`ANALYZE batches`);
   await db.query(`ANALYZE events`);
   await db.query(`ANALYZE event_batches`);
-  const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM events`);
-  return n;
 }
 
 /**
- * `npm run bench`: the trace of a ten-hop processing chain on a database of a million events,
- * in the database (the recursive query) and over HTTP (the whole trace view), next to one
- * indexed lookup of a batch by id. Median of several runs after a warm-up.
+ * `npm run bench` (P8): the consumer's view and the inspector's trace of the end of a ten-hop
+ * processing chain as the events grow, from ten thousand to a million (ten million with
+ * BENCH_LARGE=1): the view built on a miss (its cache dropped before each run) and served warm, the
+ * trace over HTTP and its recursive query, next to one indexed lookup. Median of several runs after
+ * a warm-up; the last column is each figure over the smallest size's.
  */
 export async function benchTrace(context: TraceBenchContext): Promise<void> {
-  const { db, url, admin, embedded } = context;
-  const noiseBatches = embedded ? 20_000 : 100_000;
-  const started = performance.now();
-  const events = await buildHaystack(context, noiseBatches);
-  const buildSeconds = ((performance.now() - started) / 1000).toFixed(1);
-
+  const { db, url, admin, embedded, dropViews } = context;
+  // Noise batches per size (ten events each): the embedded database gets a smaller haystack.
+  const sizes = embedded ? [1_000, 10_000] : [1_000, 10_000, 100_000, ...(process.env.BENCH_LARGE === '1' ? [1_000_000] : [])];
   const [{ start, end }] = (await db.query(`SELECT ${chainId('0')} AS start, ${chainId(String(HOPS))} AS end`)) as [
     { start: string; end: string },
   ];
-  const backward = await loadLineage(db.manager, end, false, 20);
-  const forward = await loadLineage(db.manager, start, true, 20);
-  // The chain, its side inputs and their sources; forward, just the chain.
-  const expectedBackward = 1 + HOPS + 2 * HOPS * SIDE_INPUTS;
-  if (backward.length !== expectedBackward || forward.length !== HOPS + 1) {
-    throw new Error(
-      `bench trace found ${backward.length} batches back (expected ${expectedBackward}) and ${forward.length} forward (expected ${HOPS + 1})`,
-    );
-  }
 
   const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
@@ -151,25 +152,51 @@ export async function benchTrace(context: TraceBenchContext): Promise<void> {
     if (response.status !== 200) throw new Error(`bench trace: ${path} answered ${response.status}`);
   };
 
-  const rows = [
+  const cases: { case: string; run: () => Promise<unknown> }[] = [
     {
-      case: `recursive query: ${HOPS} hops back from the chain's end (${backward.length} batches)`,
-      ms: await timed(RUNS, () => loadLineage(db.manager, end, false, 20)),
+      case: `consumer view on a miss: GET /api/public/batches/{end} (${MAX_VIEW_DEPTH} steps of raw materials)`,
+      run: async () => {
+        await dropViews([end]);
+        await get(`/api/public/batches/${end}`);
+      },
     },
-    {
-      case: `recursive query: ${HOPS} hops forward from the chain's start (${forward.length} batches)`,
-      ms: await timed(RUNS, () => loadLineage(db.manager, start, true, 20)),
-    },
-    {
-      case: 'GET /api/batches/{end}/trace (both ways, batches, edges, businesses, recalls)',
-      ms: await timed(RUNS, () => get(`/api/batches/${end}/trace`)),
-    },
-    { case: 'indexed lookup: SELECT a batch by id', ms: await timed(RUNS, () => db.query(`SELECT * FROM batches WHERE id = $1`, [end])) },
-    { case: 'GET /api/batches/{id} (one indexed lookup over HTTP)', ms: await timed(RUNS, () => get(`/api/batches/${end}`)) },
+    { case: 'consumer view, warm (memory)', run: () => get(`/api/public/batches/${end}`) },
+    { case: 'GET /api/batches/{end}/trace (both ways, batches, edges, businesses, recalls)', run: () => get(`/api/batches/${end}/trace`) },
+    { case: `recursive query: ${HOPS} hops back from the chain's end`, run: () => loadLineage(db.manager, end, false, 20) },
+    { case: `recursive query: ${HOPS} hops forward from the chain's start`, run: () => loadLineage(db.manager, start, true, 20) },
+    { case: 'indexed lookup: SELECT a batch by id', run: () => db.query(`SELECT * FROM batches WHERE id = $1`, [end]) },
   ];
+  const figures: number[][] = cases.map(() => []);
+  const sizesRead: string[] = [];
+  let built = 0;
+  for (const size of sizes) {
+    const started = performance.now();
+    await addNoise(context, built, size);
+    // The chain after the first noise: its side inputs are made from noise batches.
+    if (built === 0) await buildChain(context);
+    built = size;
+    const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM events`)) as [{ n: number }];
+    const backward = await loadLineage(db.manager, end, false, 20);
+    const forward = await loadLineage(db.manager, start, true, 20);
+    // The chain, its side inputs and their sources; forward, just the chain.
+    const expectedBackward = 1 + HOPS + 2 * HOPS * SIDE_INPUTS;
+    if (backward.length !== expectedBackward || forward.length !== HOPS + 1) {
+      throw new Error(`bench trace found ${backward.length} batches back (expected ${expectedBackward}) and ${forward.length} forward`);
+    }
+    sizesRead.push(`${n.toLocaleString('en')} events (built in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    for (const [i, { run }] of cases.entries()) figures[i]!.push(await timed(RUNS, run));
+  }
   console.log(
-    `Trace of a ${HOPS}-hop processing chain among ${events.toLocaleString('en')} events (${noiseBatches.toLocaleString('en')} other batches), built in ${buildSeconds} s with set-based SQL; median of ${RUNS} runs:` +
-      (embedded ? '\n(embedded PGlite: scaled down from a million events; set DATABASE_URL to a PostgreSQL server for the full size)' : ''),
+    `P8: the consumer view and the trace of a ${HOPS}-hop processing chain as the events grow: ${sizesRead.join(', ')}; median ms of ${RUNS} runs, and the largest over the smallest:` +
+      (embedded ? '\n(embedded PGlite: scaled down; set DATABASE_URL to a PostgreSQL server for a million events)' : ''),
   );
-  console.table(rows.map((r) => ({ case: r.case, 'median ms': Number(r.ms.toFixed(2)) })));
+  console.table(
+    cases.map((c, i) => ({
+      case: c.case,
+      ...Object.fromEntries(
+        sizes.map((size, k) => [`${(size * EVENTS_PER_BATCH).toLocaleString('en')}`, Number(figures[i]![k]!.toFixed(2))]),
+      ),
+      'largest / smallest': Number((figures[i]!.at(-1)! / figures[i]![0]!).toFixed(2)),
+    })),
+  );
 }
