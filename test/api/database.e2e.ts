@@ -2,7 +2,10 @@ import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../server/src/config/app-config.js';
 import { openDatabase, type Database } from '../../server/src/database/data-source.js';
+import { DataSource } from 'typeorm';
+import { PartitionEventsByMonth1767600000000 } from '../../server/src/database/migrations/1767600000000-partition-events-by-month.js';
 import { migrations } from '../../server/src/database/migrations/index.js';
+import { EventPartitions } from '../../server/src/events/event-partitions.js';
 import { createScratchDatabase, type ScratchDatabase } from '../../server/src/database/scratch-database.js';
 
 describe('the database', () => {
@@ -53,22 +56,107 @@ describe('the database', () => {
       'IndexSensorElements1767300000000',
       'ShareRateLimits1767400000000',
       'KeepAttachmentFilesInTheDatabase1767500000000',
+      'PartitionEventsByMonth1767600000000',
     ]);
     expect(await db.dataSource.runMigrations()).toEqual([]);
   });
 
-  it('is migrated by instances started at the same moment, one after the other, each then up to date', async () => {
-    const fresh = await createScratchDatabase();
-    const opened: Database[] = [];
+  // On PostgreSQL: the embedded database's folder opens in one process, once.
+  (process.env.DATABASE_URL ? it : it.skip)(
+    'is migrated by instances started at the same moment, one after the other, each then up to date',
+    async () => {
+      const fresh = await createScratchDatabase();
+      const opened: Database[] = [];
+      try {
+        // Three at once: without a lock, two would run the first migration together and one would fail.
+        opened.push(...(await Promise.all([1, 2, 3].map(() => openDatabase({ ...loadConfig({}), ...fresh })))));
+        const [row] = await opened[0]!.dataSource.query(`SELECT count(*)::int AS n, count(DISTINCT name)::int AS names FROM migrations`);
+        expect(row).toEqual({ n: migrations.length, names: migrations.length });
+      } finally {
+        for (const database of opened) await database.close();
+        await fresh.drop();
+      }
+    },
+  );
+
+  (process.env.DATABASE_URL ? it : it.skip)(
+    "converts a database from before the monthly partitions: every event kept, in its month's partition, its eventID still unique",
+    async () => {
+      const old = await createScratchDatabase();
+      const before = new DataSource({
+        type: 'postgres',
+        url: old.databaseUrl!,
+        migrations: migrations.slice(0, migrations.indexOf(PartitionEventsByMonth1767600000000)),
+      });
+      let converted: Database | null = null;
+      try {
+        await before.initialize();
+        await before.runMigrations({ transaction: 'each' });
+        await before.query(`
+          INSERT INTO events (event_id, event_type, event_time, event_time_zone_offset, document, record_time, error_declared) VALUES
+            ('urn:uuid:old-1', 'ObjectEvent', '2025-11-03T08:00:00Z', '+07:00', '{}', '2025-11-03T08:00:01Z', false),
+            ('urn:uuid:old-2', 'ObjectEvent', '2026-01-20T08:00:00Z', '+07:00', '{}', '2026-01-20T08:00:01Z', false),
+            ('urn:uuid:old-2', 'ObjectEvent', '2026-01-20T08:00:00Z', '+07:00', '{}', '2026-02-02T09:00:00Z', true)`);
+        await before.destroy();
+
+        converted = await openDatabase({ ...loadConfig({}), ...old });
+        const rows = await converted.dataSource.query(
+          `SELECT event_id, error_declared, tableoid::regclass::text AS partition FROM events ORDER BY record_time`,
+        );
+        expect(rows).toEqual([
+          { event_id: 'urn:uuid:old-1', error_declared: false, partition: 'events_2025_11' },
+          { event_id: 'urn:uuid:old-2', error_declared: false, partition: 'events_2026_01' },
+          { event_id: 'urn:uuid:old-2', error_declared: true, partition: 'events_2026_02' },
+        ]);
+        // An eventID recorded before the conversion is still taken, in any month.
+        const again = (declared: boolean) =>
+          converted!.dataSource.query(
+            `INSERT INTO events (event_id, event_type, event_time, event_time_zone_offset, document, error_declared)
+             VALUES ('urn:uuid:old-2', 'ObjectEvent', now(), '+07:00', '{}', $1)`,
+            [declared],
+          );
+        await expect(again(false)).rejects.toMatchObject({ driverError: { constraint: 'events_event_id_key' } });
+        await expect(again(true)).rejects.toMatchObject({ driverError: { constraint: 'events_error_declaration_key' } });
+        await expect(converted.dataSource.query(`DELETE FROM events WHERE event_id = 'urn:uuid:old-1'`)).rejects.toThrow(/append-only/);
+      } finally {
+        if (before.isInitialized) await before.destroy();
+        await converted?.close();
+        await old.drop();
+      }
+    },
+  );
+
+  it('keeps events in monthly partitions made ahead, and a month not made yet in the default one', async () => {
+    // What every instance does on start (and daily).
+    const partitions = new EventPartitions(db.dataSource);
+    await partitions.onApplicationBootstrap();
+    partitions.onApplicationShutdown();
+    const months = await db.dataSource.query(
+      `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'events'::regclass ORDER BY 1`,
+    );
+    const now = new Date();
+    const month = (ahead: number) => {
+      const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + ahead, 1));
+      return `events_${day.getUTCFullYear()}_${String(day.getUTCMonth() + 1).padStart(2, '0')}`;
+    };
+    expect(months.map((m: { name: string }) => m.name)).toEqual(
+      expect.arrayContaining([month(0), month(1), month(2), month(3), 'events_default']),
+    );
+    // Rolled back: the other tests count the events.
+    const runner = db.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    let row: unknown;
     try {
-      // Three at once: without a lock, two would run the first migration together and one would fail.
-      opened.push(...(await Promise.all([1, 2, 3].map(() => openDatabase({ ...loadConfig({}), ...fresh })))));
-      const [row] = await opened[0]!.dataSource.query(`SELECT count(*)::int AS n, count(DISTINCT name)::int AS names FROM migrations`);
-      expect(row).toEqual({ n: migrations.length, names: migrations.length });
+      await runner.query(
+        `INSERT INTO events (event_id, event_type, event_time, event_time_zone_offset, document, record_time)
+         VALUES ('urn:uuid:far-ahead', 'ObjectEvent', now(), '+07:00', '{}', now() + interval '3 years')`,
+      );
+      [row] = await runner.query(`SELECT tableoid::regclass::text AS partition FROM events WHERE event_id = 'urn:uuid:far-ahead'`);
     } finally {
-      for (const database of opened) await database.close();
-      await fresh.drop();
+      await runner.rollbackTransaction();
+      await runner.release();
     }
+    expect(row).toEqual({ partition: 'events_default' });
   });
 
   it('folds Vietnamese diacritics for search', async () => {

@@ -136,6 +136,8 @@ export async function benchTrace(context: TraceBenchContext): Promise<void> {
   const { db, url, admin, embedded, dropViews } = context;
   // Noise batches per size (ten events each): the embedded database gets a smaller haystack.
   const sizes = embedded ? [1_000, 10_000] : [1_000, 10_000, 100_000, ...(process.env.BENCH_LARGE === '1' ? [1_000_000] : [])];
+  // The haystack's months (record times from January on), partitioned as the app makes the coming ones.
+  await db.query(`SELECT ensure_event_partitions('2026-01-01', '2026-12-31')`);
   const [{ start, end }] = (await db.query(`SELECT ${chainId('0')} AS start, ${chainId(String(HOPS))} AS end`)) as [
     { start: string; end: string },
   ];

@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase } from './data-source.js';
-import { migrations } from './migrations/index.js';
 
 export interface ScratchDatabase {
   /** What the app's config takes: a fresh database's URL, or null for the embedded one. */
@@ -20,14 +19,15 @@ const SCRATCH_ROOT = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 /**
  * An embedded database migrated once and copied for each scratch database: migrating one from
  * scratch takes 10-20 s on a loaded two-core machine, a copy well under one. Kept between runs
- * (Jest loads this module afresh for every test file), named by the migrations it holds, so a new
- * migration makes a new one; it is made aside and renamed into place, so it is whole or absent.
+ * (Jest loads this module afresh for every test file), named by the migrations' files, so a new
+ * migration, or one changed while being written, makes a new one; it is made aside and renamed
+ * into place, so it is whole or absent.
  */
 async function migratedEmbeddedDatabase(): Promise<string> {
-  const key = createHash('sha256')
-    .update(migrations.map((migration) => migration.name).join())
-    .digest('hex')
-    .slice(0, 16);
+  const folder = new URL('./migrations/', import.meta.url);
+  const hash = createHash('sha256');
+  for (const file of readdirSync(folder).sort()) if (/\.(ts|js)$/.test(file)) hash.update(file).update(readFileSync(new URL(file, folder)));
+  const key = hash.digest('hex').slice(0, 16);
   const template = path.join(SCRATCH_ROOT, `nguon-template-${key}`);
   if (existsSync(template)) return template;
   const dataDir = await mkdtemp(path.join(SCRATCH_ROOT, 'nguon-migrating-'));

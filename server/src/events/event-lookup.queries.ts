@@ -13,17 +13,18 @@ export interface StoredEventRow {
 }
 
 /**
- * What is stored under these eventIDs: one query, each eventID looked up in both unique indexes.
- * Driven by the list: `event_id = ANY(...)` over a document's thousand eventIDs was planned as a
- * parallel scan, whose workers took ten times longer to start than the lookups take.
+ * What is stored under these eventIDs: one query, each eventID looked up in both unique indexes of
+ * `event_ids` (one probe each, whatever the months the events are in). Driven by the list:
+ * `event_id = ANY(...)` over a document's thousand eventIDs was planned as a parallel scan, whose
+ * workers took ten times longer to start than the lookups take.
  */
 export function findStoredEvents(db: EntityManager, eventIds: string[]): Promise<StoredEventRow[]> {
   return db.query(
     `SELECT stored.* FROM unnest($1::text[]) AS wanted (event_id)
      CROSS JOIN LATERAL (
-       SELECT event_id, error_declared, business_id FROM events WHERE event_id = wanted.event_id AND NOT error_declared
+       SELECT event_id, error_declared, business_id FROM event_ids WHERE event_id = wanted.event_id AND NOT error_declared
        UNION ALL
-       SELECT event_id, error_declared, business_id FROM events WHERE event_id = wanted.event_id AND error_declared
+       SELECT event_id, error_declared, business_id FROM event_ids WHERE event_id = wanted.event_id AND error_declared
      ) AS stored`,
     [eventIds],
   );
@@ -31,7 +32,7 @@ export function findStoredEvents(db: EntityManager, eventIds: string[]): Promise
 
 /** Which of these eventIDs an error declaration names. */
 export function findDeclaredEventIds(db: EntityManager, eventIds: string[]): Promise<{ event_id: string }[]> {
-  return db.query(`SELECT event_id FROM events WHERE error_declared AND event_id = ANY($1::text[])`, [eventIds]);
+  return db.query(`SELECT event_id FROM event_ids WHERE error_declared AND event_id = ANY($1::text[])`, [eventIds]);
 }
 
 /** A portal batch an event may name, by its lot (GTIN and lot code) or its short code. */

@@ -10,6 +10,7 @@ import { PortalCapture } from './portal-capture.js';
 import { StageEventPreparer } from './stage-event.preparer.js';
 import { EventCapture } from './event-capture.js';
 import { EventEntity } from './event.entity.js';
+import { EventPartitions } from './event-partitions.js';
 import { EventStore } from './event-store.js';
 import { EventsController } from './events.controller.js';
 import { MassBalance } from './mass-balance.js';
@@ -27,6 +28,7 @@ import { MassBalance } from './mass-balance.js';
     EventStore,
     EventCapture,
     MassBalance,
+    EventPartitions,
   ],
   exports: [EventRecordingService, EventCapture, PortalCapture, BatchEventsService, BatchIntegrityService],
 })

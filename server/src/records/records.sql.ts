@@ -7,7 +7,8 @@ import { UNIT_SCALES } from '@nguon/shared';
 
 /** Whether an error declaration names event `alias`: then it did not happen as recorded. */
 export function declaredWrongSql(alias: string): string {
-  return `EXISTS (SELECT 1 FROM events d WHERE d.event_id = ${alias}.event_id AND d.error_declared)`;
+  // One probe of event_ids' unique index, rather than one per monthly partition of the events.
+  return `EXISTS (SELECT 1 FROM event_ids d WHERE d.event_id = ${alias}.event_id AND d.error_declared)`;
 }
 
 /** Whether event `alias` stands: it is not an error declaration, and none names it. */

@@ -30,6 +30,7 @@ import { AddNamedQueriesAndSubscriptions1767200000000 } from './1767200000000-ad
 import { IndexSensorElements1767300000000 } from './1767300000000-index-sensor-elements.js';
 import { ShareRateLimits1767400000000 } from './1767400000000-share-rate-limits.js';
 import { KeepAttachmentFilesInTheDatabase1767500000000 } from './1767500000000-keep-attachment-files-in-the-database.js';
+import { PartitionEventsByMonth1767600000000 } from './1767600000000-partition-events-by-month.js';
 
 /** Every migration, oldest first (one a line, so that parallel work merges cleanly). */
 export const migrations = [
@@ -65,4 +66,5 @@ export const migrations = [
   IndexSensorElements1767300000000,
   ShareRateLimits1767400000000,
   KeepAttachmentFilesInTheDatabase1767500000000,
+  PartitionEventsByMonth1767600000000,
 ];
