@@ -39,32 +39,45 @@ export async function startTestApp(
     : options.embeddedDataDir
       ? { databaseUrl: null, dataDir: options.embeddedDataDir, drop: async () => undefined }
       : await createScratchDatabase();
-  const port = options.web ? await freePort() : 0;
-  const env: NodeJS.ProcessEnv = {
-    PORT: String(port),
-    PUBLIC_BASE_URL: options.web ? `http://127.0.0.1:${port}` : 'http://nguon.test',
-    AUTH_SECRET: 'test-secret-that-is-long-enough-for-hmac-signing',
-    SEED_DEMO: 'false',
-    PUBLIC_RATE_LIMIT: '100000',
-    LOGIN_RATE_LIMIT: '100000',
-    REPORT_RATE_LIMIT: '100000',
-    // TEST_WEB_DIST: a web build elsewhere, so one build can be tested while another is made.
-    WEB_DIST_DIR: options.web ? (process.env.TEST_WEB_DIST ?? 'web/dist') : '',
-    // Pages draw their maps on local tiles: tests never depend on the internet.
-    ...(options.web ? { MAP_TILE_URL: (await sharedTileServer()).url } : {}),
-    DATA_DIR: db.dataDir,
-    ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
-    ...options.env,
-  };
-  const config = loadConfig(env, new URL('../..', import.meta.url).pathname);
   let app: App;
-  try {
-    // TEST_LOG=1 shows the server's log (a 500's stack trace) while a test runs.
-    app = await createApp(config, { logger: process.env.TEST_LOG === '1' });
-    await app.nest.listen({ port, host: '127.0.0.1' });
-  } catch (error) {
-    await db.drop();
-    throw error;
+  let config: AppConfig;
+  // A web app is told its port before it listens (its QR codes point at it): a port found free can
+  // be taken meanwhile by another test's process, so it is tried again on another.
+  for (let attempt = 1; ; attempt++) {
+    const port = options.web ? await freePort() : 0;
+    const env: NodeJS.ProcessEnv = {
+      PORT: String(port),
+      PUBLIC_BASE_URL: options.web ? `http://127.0.0.1:${port}` : 'http://nguon.test',
+      AUTH_SECRET: 'test-secret-that-is-long-enough-for-hmac-signing',
+      SEED_DEMO: 'false',
+      PUBLIC_RATE_LIMIT: '100000',
+      LOGIN_RATE_LIMIT: '100000',
+      REPORT_RATE_LIMIT: '100000',
+      // TEST_WEB_DIST: a web build elsewhere, so one build can be tested while another is made.
+      WEB_DIST_DIR: options.web ? (process.env.TEST_WEB_DIST ?? 'web/dist') : '',
+      // Pages draw their maps on local tiles: tests never depend on the internet.
+      ...(options.web ? { MAP_TILE_URL: (await sharedTileServer()).url } : {}),
+      DATA_DIR: db.dataDir,
+      ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
+      ...options.env,
+    };
+    config = loadConfig(env, new URL('../..', import.meta.url).pathname);
+    try {
+      // TEST_LOG=1 shows the server's log (a 500's stack trace) while a test runs.
+      app = await createApp(config, { logger: process.env.TEST_LOG === '1' });
+    } catch (error) {
+      await db.drop();
+      throw error;
+    }
+    try {
+      await app.nest.listen({ port, host: '127.0.0.1' });
+      break;
+    } catch (error) {
+      await app.close();
+      if ((error as { code?: string }).code === 'EADDRINUSE' && attempt < 3) continue;
+      await db.drop();
+      throw error;
+    }
   }
   const { port: listening } = app.nest.getHttpServer().address() as AddressInfo;
   return {
