@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SessionTurns } from './session-turns.js';
-import { analyzeChangedTables } from './table-statistics.queries.js';
+import { analyzeChangedTables, flushChangeCounts } from './table-statistics.queries.js';
 
 /** One step of long work: a write in the step's transaction. */
 export type Step = <R>(write: (tx: EntityManager) => Promise<R>) => Promise<R>;
@@ -20,6 +20,8 @@ export class LongWork {
   /** Each step commits on its own: a run cut off has kept its steps so far. */
   readonly stepsCommit: boolean;
   private readonly logger = new Logger(LongWork.name);
+  private refreshing: Promise<void> | null = null;
+  private refreshAgain = false;
 
   constructor(private readonly turns: SessionTurns | null) {
     this.stepsCommit = turns !== null;
@@ -31,13 +33,21 @@ export class LongWork {
    * does, so that work done in memory between them holds no one up.
    */
   async run<T>(db: DataSource, work: (step: Step, read: Read) => Promise<T>): Promise<T> {
-    if (!this.turns)
-      return db.transaction((tx) =>
-        work(
-          (write) => write(tx),
-          (read) => read(tx),
-        ),
-      );
+    if (!this.turns) {
+      try {
+        return await db.transaction(async (tx) => {
+          const result = await work(
+            (write) => write(tx),
+            (read) => read(tx),
+          );
+          await flushChangeCounts(tx);
+          return result;
+        });
+      } finally {
+        // Beside the next work: PostgreSQL analyzes without holding anyone up.
+        void this.refreshStatistics(db);
+      }
+    }
     try {
       return await this.turns.exclusive(() =>
         work(
@@ -46,8 +56,27 @@ export class LongWork {
         ),
       );
     } finally {
-      // Long work writes thousands of rows at once: the plans of the next queries need to know.
-      await analyzeChangedTables(db).catch((error: Error) => this.logger.warn(`table statistics not refreshed: ${error.message}`));
+      await this.refreshStatistics(db);
     }
+  }
+
+  /**
+   * Long work writes thousands of rows at once: the plans of the next queries need to know. One
+   * refresh at a time; work that ends during one asks for another after it.
+   */
+  private refreshStatistics(db: DataSource): Promise<void> {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return this.refreshing;
+    }
+    this.refreshing = (async () => {
+      do {
+        this.refreshAgain = false;
+        await analyzeChangedTables(db).catch((error: Error) => this.logger.warn(`table statistics not refreshed: ${error.message}`));
+      } while (this.refreshAgain && db.isInitialized);
+    })().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
   }
 }

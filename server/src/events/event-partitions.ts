@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ensureEventPartitions } from './event-partitions.queries.js';
+import { analyzeEvents, ensureEventPartitions } from './event-partitions.queries.js';
 
 /** How far ahead the months are made, and how often that is checked. */
 const MONTHS_AHEAD = 3;
@@ -10,7 +10,8 @@ const CHECK_MS = 24 * 3600_000;
 /**
  * Keeps the monthly partitions of `events` made ahead of time (decision record 0035): on start and
  * once a day, every instance, each month once (the function takes a lock). A month not made in
- * time is not lost: its events go to the default partition.
+ * time is not lost: its events go to the default partition. Once a day it also takes the
+ * statistics of `events` as a whole, which autovacuum never does for a partitioned table.
  */
 @Injectable()
 export class EventPartitions implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -21,7 +22,7 @@ export class EventPartitions implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     await this.makeAhead();
-    this.timer = setInterval(() => void this.makeAhead(), CHECK_MS);
+    this.timer = setInterval(() => void this.makeAhead().then(() => this.analyze()), CHECK_MS);
     this.timer.unref();
   }
 
@@ -39,5 +40,11 @@ export class EventPartitions implements OnApplicationBootstrap, OnApplicationShu
         `could not make the coming months' event partitions (events go to the default one meanwhile): ${(error as Error).message}`,
       );
     }
+  }
+
+  private async analyze(): Promise<void> {
+    await analyzeEvents(this.db.manager).catch((error: Error) =>
+      this.logger.warn(`could not take the statistics of the events: ${error.message}`),
+    );
   }
 }
