@@ -20,6 +20,8 @@ export const LAYERS = [
   // Who is acting and what they may do: imports no feature.
   'auth',
   'audit',
+  // The transparency log: every writer queues its records in it, and reads nothing of theirs.
+  'transparency',
   'attachments',
   // Master data.
   'businesses',
@@ -91,6 +93,8 @@ const PUBLIC = {
     'authenticator.ts',
   ],
   audit: ['audit-trail.ts'],
+  // How writers queue their records for the log.
+  transparency: ['log-submissions.ts'],
   // An attachment as the API shows it, which products show their images as.
   attachments: ['attachment.mapper.ts'],
   businesses: [

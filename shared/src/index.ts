@@ -40,3 +40,7 @@ export * from './api/flags.js';
 export * from './gs1/company-prefix.js';
 export * from './api/rendered-page.js';
 export * from './gs1/consumer-code.js';
+export * from './text/canonical-json.js';
+export * from './transparency/merkle.js';
+export * from './transparency/checkpoint.js';
+export * from './api/transparency.js';

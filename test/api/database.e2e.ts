@@ -57,6 +57,7 @@ describe('the database', () => {
       'ShareRateLimits1767400000000',
       'KeepAttachmentFilesInTheDatabase1767500000000',
       'PartitionEventsByMonth1767600000000',
+      'AddTransparencyLog1767900000000',
     ]);
     expect(await db.dataSource.runMigrations()).toEqual([]);
   });

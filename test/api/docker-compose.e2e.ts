@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { IMPORT_MAX_BYTES } from '@nguon/shared';
@@ -13,6 +14,8 @@ import { BODY_LIMIT_BYTES } from '../../server/src/config/limits.js';
 const ROOT = new URL('../..', import.meta.url).pathname;
 const COMPOSE_FILE = `${ROOT}docker-compose.yml`;
 const SECRET = 'a-test-secret-of-at-least-32-characters';
+/** An Ed25519 key in PEM, as `openssl genpkey -algorithm ed25519` prints one: it reaches both instances whole, newlines and all. */
+const SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 
 type Mount = string | { type?: string; source?: string; target?: string };
 interface ComposeService {
@@ -35,9 +38,9 @@ function compose(args: string[], env: NodeJS.ProcessEnv): SpawnSyncReturns<strin
   return spawnSync('docker-compose', ['-f', COMPOSE_FILE, ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 30_000 });
 }
 
-/** The environment without any AUTH_SECRET the developer may have exported, plus `extra`. */
+/** The environment without any AUTH_SECRET or LOG_SIGNING_KEY the developer may have exported, plus `extra`. */
 function envWith(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const { AUTH_SECRET: _ignored, ...rest } = process.env;
+  const { AUTH_SECRET: _ignored, LOG_SIGNING_KEY: _key, ...rest } = process.env;
   return { ...rest, ...extra };
 }
 
@@ -74,7 +77,7 @@ function composeIsAvailable(): boolean {
 
 /** The configuration a user gets with the two required variables set. */
 function userConfig(): ComposeConfig {
-  return parsedConfig(envWith({ AUTH_SECRET: SECRET, MAIL_TRANSPORT: 'smtp://mail.example.vn:587' }));
+  return parsedConfig(envWith({ AUTH_SECRET: SECRET, LOG_SIGNING_KEY: SIGNING_KEY, MAIL_TRANSPORT: 'smtp://mail.example.vn:587' }));
 }
 
 /** Volumes and bind mounts as source and target, from the short (v1) or long (v2) syntax. */
@@ -187,6 +190,7 @@ describe('docker-compose.yml', () => {
 
     const env = app1.environment ?? {};
     expect(env.AUTH_SECRET).toBe(SECRET);
+    expect(env.LOG_SIGNING_KEY?.trim()).toBe(SIGNING_KEY.trim());
     expect(env.MAIL_TRANSPORT).toBe('smtp://mail.example.vn:587');
     expect(env.PUBLIC_BASE_URL).toBeTruthy();
     expect(env.DATABASE_URL).toMatch(/^postgres:\/\/[^@]+@db:5432\//);
@@ -251,9 +255,16 @@ describe('docker-compose.yml', () => {
 
   it('refuses to start without MAIL_TRANSPORT, saying which variable to set', () => {
     if (!composeIsAvailable()) return;
-    const result = compose(['config', '--quiet'], envWith({ AUTH_SECRET: SECRET }));
+    const result = compose(['config', '--quiet'], envWith({ AUTH_SECRET: SECRET, LOG_SIGNING_KEY: SIGNING_KEY }));
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('set MAIL_TRANSPORT');
+  });
+
+  it('refuses to start without the log signing key, saying which variable to set', () => {
+    if (!composeIsAvailable()) return;
+    const result = compose(['config', '--quiet'], envWith({ AUTH_SECRET: SECRET, MAIL_TRANSPORT: 'smtp://mail.example.vn:587' }));
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('set LOG_SIGNING_KEY');
   });
 
   it('refuses to start without AUTH_SECRET, saying which variable to set', () => {

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { eventHashId, epcisDocumentEvents, gs1CheckDigit, type PublicBatchView } from '@nguon/shared';
+import { canonicalJson, eventHashId, epcisDocumentEvents, gs1CheckDigit, type PublicBatchView } from '@nguon/shared';
 import { eventIdentifiers, normalizeIdentifier } from '../../server/src/events/event-identifiers.js';
-import { canonicalJson } from '../../server/src/events/record-hash.js';
 import {
   companyPrefixOf,
   createApiKey,

@@ -38,7 +38,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon', AUTH_SECRET: 'short' })).toThrow(/AUTH_SECRET/);
     expect(
-      loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon', AUTH_SECRET: SECRET, MAIL_TRANSPORT: 'log' }).authSecret,
+      loadConfig({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://db/nguon',
+        AUTH_SECRET: SECRET,
+        MAIL_TRANSPORT: 'log',
+        LOG_SIGNING_KEY_FILE: 'key.pem',
+      }).authSecret,
     ).toBe(SECRET);
   });
 
@@ -53,7 +59,12 @@ describe('loadConfig', () => {
       dir: '/srv/nguon/outbox',
       from: 'Nguồn <no-reply@nguon.vn>',
     });
-    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon', AUTH_SECRET: SECRET };
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/nguon',
+      AUTH_SECRET: SECRET,
+      LOG_SIGNING_KEY_FILE: 'key.pem',
+    };
     expect(() => loadConfig(production)).toThrow(/MAIL_TRANSPORT must be set in production/);
     expect(() => loadConfig({ ...production, MAIL_TRANSPORT: 'ftp://mail' })).toThrow(/MAIL_TRANSPORT/);
     expect(loadConfig({ ...production, MAIL_TRANSPORT: 'smtps://u:p@smtp.example.vn:465', MAIL_FROM: 'HTX <a@b.vn>' }).mail).toEqual({
@@ -62,6 +73,24 @@ describe('loadConfig', () => {
       from: 'HTX <a@b.vn>',
     });
     expect(loadConfig({ ...production, MAIL_TRANSPORT: 'log' }).mail.transport).toBe('log');
+  });
+
+  it('names the transparency log after the portal, and demands one shared signing key of instances on PostgreSQL in production', () => {
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://truyxuat.hatinh.gov.vn/nguon/' }, '/srv/nguon').transparencyLog).toEqual({
+      origin: 'truyxuat.hatinh.gov.vn/nguon/log',
+      signingKey: null,
+      keyFile: '/srv/nguon/data/log-signing-key.pem',
+    });
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon', AUTH_SECRET: SECRET, MAIL_TRANSPORT: 'log' };
+    expect(() => loadConfig(production)).toThrow(/LOG_SIGNING_KEY/);
+    const pem = '-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEIA==\\n-----END PRIVATE KEY-----';
+    expect(loadConfig({ ...production, LOG_SIGNING_KEY: pem }).transparencyLog.signingKey).toBe(
+      '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----',
+    );
+    expect(loadConfig({ ...production, LOG_SIGNING_KEY_FILE: 'secrets/log.pem' }, '/srv/nguon').transparencyLog.keyFile).toBe(
+      '/srv/nguon/secrets/log.pem',
+    );
+    expect(() => loadConfig({ LOG_ORIGIN: 'two words' })).toThrow(/LOG_ORIGIN/);
   });
 
   it('refuses the demo accounts (a public password) in production', () => {

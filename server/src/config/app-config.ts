@@ -81,6 +81,7 @@ export interface AppConfig {
   mapTiles: MapTiles;
   /** Who runs the portal, as the resolver's description names them (GS1: `contact`). */
   operator: OperatorContact;
+  transparencyLog: TransparencyLogConfig;
 }
 
 export interface OperatorContact {
@@ -292,7 +293,47 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     mail: mailConfig(env, cwd, dataDir, publicBaseUrl, production),
     mapTiles: mapTiles(env),
     operator: operatorContact(env),
+    transparencyLog: transparencyLog(env, cwd, dataDir, publicBaseUrl, production && databaseUrl !== null),
   };
+}
+
+/** The transparency log's name and its signing key (decision record 0037). */
+export interface TransparencyLogConfig {
+  /** The log's origin line in its checkpoints, and its key's name: the portal's host and path, then `/log`. */
+  origin: string;
+  /** LOG_SIGNING_KEY: an Ed25519 private key in PEM, given; else null and read from (or made in) `keyFile`. */
+  signingKey: string | null;
+  keyFile: string;
+}
+
+/**
+ * LOG_SIGNING_KEY (PEM) or LOG_SIGNING_KEY_FILE. Instances sharing a PostgreSQL in production must
+ * share one key, which they cannot each make: one of the two is then required. Otherwise a key is
+ * made in the data folder on first start.
+ */
+function transparencyLog(
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  dataDir: string,
+  publicBaseUrl: string,
+  shared: boolean,
+): TransparencyLogConfig {
+  const url = new URL(publicBaseUrl);
+  const origin = env.LOG_ORIGIN?.trim() || `${url.host}${url.pathname.replace(/\/+$/, '')}/log`;
+  if (/\s/.test(origin)) throw new ConfigError(`LOG_ORIGIN must not contain spaces, got "${origin}"`);
+  const signingKey = env.LOG_SIGNING_KEY?.trim().replace(/\\n/g, '\n') || null;
+  const keyFileSet = env.LOG_SIGNING_KEY_FILE?.trim();
+  if (shared && !signingKey && !keyFileSet) {
+    throw new ConfigError(
+      'LOG_SIGNING_KEY (or LOG_SIGNING_KEY_FILE) must be set in production with PostgreSQL: every instance signs the log with the same key (openssl genpkey -algorithm ed25519)',
+    );
+  }
+  const keyFile = keyFileSet
+    ? path.resolve(cwd, keyFileSet)
+    : dataDir.startsWith('memory://')
+      ? path.join(os.tmpdir(), 'nguon-test-log-signing-key.pem')
+      : path.join(dataDir, 'log-signing-key.pem');
+  return { origin, signingKey, keyFile };
 }
 
 /** OPERATOR_NAME (the portal's name by default) and OPERATOR_EMAIL, where people reach who runs it. */

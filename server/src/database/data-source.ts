@@ -21,6 +21,7 @@ import { ProductEntity } from '../products/product.entity.js';
 import { ScanEntity } from '../scans/scan.entity.js';
 import { NotificationEntity } from '../notifications/notification.entity.js';
 import { RecallEntity } from '../recalls/recall.entity.js';
+import { LogPendingEntity } from '../transparency/log-pending.entity.js';
 import { WebhookEntity } from '../webhooks/webhook.entity.js';
 import { embeddedClient } from './embedded-client.js';
 import { openEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
@@ -48,6 +49,7 @@ export const entities = [
   ScanEntity,
   AuditEntryEntity,
   RecallEntity,
+  LogPendingEntity,
   NotificationEntity,
   WebhookEntity,
   AttachmentEntity,

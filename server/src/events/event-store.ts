@@ -14,6 +14,7 @@ import { findEarlierNamings, findUnlinkedParties, findUnplacedAt, type UnplacedR
 import { lateLinkHash, latePlaceHash, recordHash } from './record-hash.js';
 import { lockBatches } from './stage-events.queries.js';
 import { timeOrderedId } from './time-ordered-id.js';
+import { LogSubmissions } from '../transparency/log-submissions.js';
 
 export interface BatchLink {
   batchId: string;
@@ -41,6 +42,8 @@ interface StoreSlice {
   events: EventEntity[];
   links: Omit<EventBatchEntity, 'linkedAt' | 'linkHash'>[];
   identifiers: EventIdentifierEntity[];
+  /** Each event's batches, for its entry in the transparency log. */
+  batchesOf: Map<string, string[]>;
 }
 
 /** The items in slices of at most `size`, whether given at once or slice by slice. */
@@ -60,7 +63,10 @@ function idOf(value: unknown): string | null {
  */
 @Injectable()
 export class EventStore implements OnModuleInit {
-  constructor(private readonly arrivals: MasterDataArrivals) {}
+  constructor(
+    private readonly arrivals: MasterDataArrivals,
+    private readonly log: LogSubmissions,
+  ) {}
 
   onModuleInit(): void {
     this.arrivals.listen({
@@ -100,6 +106,7 @@ export class EventStore implements OnModuleInit {
         { entity: EventEntity, rows: chained.events },
         { entity: EventBatchEntity, rows: chained.links },
         { entity: EventIdentifierEntity, rows: chained.identifiers },
+        this.log.rows(chained.events.map((e) => ({ kind: 'event', id: e.id, hash: e.recordHash!, batches: chained.batchesOf.get(e.id)! }))),
       ])!;
       await writing;
       writing = send(tx, statement);
@@ -112,7 +119,7 @@ export class EventStore implements OnModuleInit {
 
   /** The events of a slice with their links and identifiers, each chained onto the heads, which move on. */
   private async chain(inputs: AppendEvent[], heads: Map<string, ChainHead>, recordTime: Date): Promise<StoreSlice> {
-    const slice: StoreSlice = { events: [], links: [], identifiers: [] };
+    const slice: StoreSlice = { events: [], links: [], identifiers: [], batchesOf: new Map() };
     // Hashed in turns, as a set's events are checked.
     for await (const input of inTurns(inputs)) {
       const doc = input.document;
@@ -156,6 +163,7 @@ export class EventStore implements OnModuleInit {
       for (const link of eventLinks) if (link.seq !== null) heads.set(link.batchId, { seq: link.seq, hash: event.recordHash });
       slice.events.push(event);
       slice.links.push(...eventLinks.map((l) => ({ eventId: event.id, ...l })));
+      slice.batchesOf.set(event.id, [...chained]);
       slice.identifiers.push(...[...eventIdentifiers(doc), ...namedPlaces(doc)].map((i) => ({ eventId: event.id, ...i })));
     }
     return slice;
@@ -207,6 +215,12 @@ export class EventStore implements OnModuleInit {
       }
     }
     await insertAll(tx, EventBatchEntity, inserted);
+    await this.log.submit(
+      tx,
+      inserted
+        .filter((link) => link.seq !== null)
+        .map((link) => ({ kind: 'batch_link', id: link.eventId!, hash: link.linkHash!, batches: [link.batchId!] })),
+    );
     return inserted.length;
   }
 
@@ -237,14 +251,17 @@ export class EventStore implements OnModuleInit {
   private async fillLate(tx: EntityManager, field: LatePlaceField, events: UnplacedRow[], linkedId: string): Promise<string[]> {
     if (!events.length) return [];
     const linkedAt = new Date();
-    await tx.getRepository(EventPlaceLinkEntity).insert(
-      events.map((e) => ({
-        eventId: e.id,
-        field,
-        linkedId,
-        linkedAt,
-        linkHash: latePlaceHash({ recordHash: e.record_hash, field, linkedId, linkedAt }),
-      })),
+    const links = events.map((e) => ({
+      eventId: e.id,
+      field,
+      linkedId,
+      linkedAt,
+      linkHash: latePlaceHash({ recordHash: e.record_hash, field, linkedId, linkedAt }),
+    }));
+    await tx.getRepository(EventPlaceLinkEntity).insert(links);
+    await this.log.submit(
+      tx,
+      links.map((link, n) => ({ kind: 'place_link', id: link.eventId, hash: link.linkHash, batches: events[n]!.batch_ids })),
     );
     const column = { location: 'locationId', source: 'sourceBusinessId', destination: 'destinationBusinessId' } as const;
     await tx

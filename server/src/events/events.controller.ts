@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { BatchBalanceView, ErrorDeclarationView, EventView, IntegrityReport, Page } from '@nguon/shared';
+import type { BatchBalanceView, ErrorDeclarationView, EventView, BatchLogView, IntegrityReport, Page } from '@nguon/shared';
 import { Access, owned, READS_EVERYTHING } from '../auth/access-rule.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
@@ -58,6 +58,16 @@ export class EventsController {
   @RateLimited('public')
   verify(@Param('id', UuidParam) id: string): Promise<IntegrityReport> {
     return this.integrity.verifyBatch(id);
+  }
+
+  /**
+   * Public: the batch's records as the transparency log holds them, each with its inclusion proof,
+   * beside the records and recall state the portal holds now, for anyone's verifier (`npm run verify`).
+   */
+  @Get('batches/:id/log')
+  @RateLimited('public')
+  log(@Param('id', UuidParam) id: string): Promise<BatchLogView> {
+    return this.integrity.batchLog(id);
   }
 
   /** What the asking business (the producer, or one the batch was shipped to) still holds of the batch, per unit. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttachmentsModule } from '../attachments/attachments.module.js';
 import { RecordsModule } from '../records/records.module.js';
+import { TransparencyModule } from '../transparency/transparency.module.js';
 import { BatchEventsService } from './batch-events.service.js';
 import { BatchIntegrityService } from './batch-integrity.service.js';
 import { EventCorrectionsService } from './event-corrections.service.js';
@@ -16,7 +17,7 @@ import { EventsController } from './events.controller.js';
 import { MassBalance } from './mass-balance.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([EventEntity]), AttachmentsModule, RecordsModule],
+  imports: [TypeOrmModule.forFeature([EventEntity]), AttachmentsModule, RecordsModule, TransparencyModule],
   controllers: [EventsController],
   providers: [
     EventRecordingService,

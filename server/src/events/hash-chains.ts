@@ -99,3 +99,34 @@ export function verifyChain(batchId: string, chains: StoredChains, checkedAt: Da
   }
   return report(null);
 }
+
+/** A record of a batch's chain with its hash recomputed from what is stored now. */
+export interface ChainRecord {
+  seq: number;
+  kind: 'event' | 'batch_link';
+  id: string;
+  eventId: string;
+  hash: string;
+}
+
+/** The batch's chain, in order, each record hashed from its stored content: what the log should hold. */
+export function chainRecords(batchId: string, chains: StoredChains): ChainRecord[] {
+  const chain = (chains.linksByBatch.get(batchId) ?? []).filter((l) => l.seq !== null);
+  return chain.flatMap((link) => {
+    const event = chains.eventById.get(link.eventId);
+    if (!event) return [];
+    const links = chains.linksByEvent.get(event.id) ?? [];
+    const placeLinks = chains.placeLinksByEvent.get(event.id) ?? [];
+    const eventHash = recordHash({ ...asStored(event, placeLinks), links: links.filter((l) => l.linkHash === null) });
+    const late = link.linkHash !== null;
+    return [
+      {
+        seq: link.seq!,
+        kind: late ? 'batch_link' : 'event',
+        id: event.id,
+        eventId: event.eventId,
+        hash: late ? lateLinkHashOf(link, eventHash, links) : eventHash,
+      },
+    ];
+  });
+}

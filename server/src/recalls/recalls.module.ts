@@ -3,13 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '../events/events.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { RecordsModule } from '../records/records.module.js';
+import { TransparencyModule } from '../transparency/transparency.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { RecallEntity } from './recall.entity.js';
 import { RecallsController } from './recalls.controller.js';
 import { RecallsService } from './recalls.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([RecallEntity]), EventsModule, NotificationsModule, RecordsModule, WebhooksModule],
+  imports: [TypeOrmModule.forFeature([RecallEntity]), EventsModule, NotificationsModule, RecordsModule, TransparencyModule, WebhooksModule],
   controllers: [RecallsController],
   providers: [RecallsService],
 })

@@ -18,6 +18,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { RecordsService } from '../records/records.service.js';
 import { WebhookOutbox } from '../webhooks/webhook-outbox.service.js';
 import type { LiftRecallDto, RecallDto } from './dto/recall.dto.js';
+import { LogSubmissions } from '../transparency/log-submissions.js';
 import { liftNotice, recallNotice } from './recall-notices.js';
 import { recallEvent } from './recall-event.js';
 import { mapRecall, mapRecallReach, mapWebhookBatch } from './recalls.mapper.js';
@@ -57,6 +58,7 @@ export class RecallsService {
     private readonly changes: BatchChanges,
     private readonly audit: AuditTrail,
     private readonly records: RecordsService,
+    private readonly log: LogSubmissions,
   ) {}
 
   async recall(actor: Actor, batchId: string, dto: RecallDto): Promise<RecallView> {
@@ -84,6 +86,7 @@ export class RecallsService {
       if (downstream.length) await insertAffectedBatches(tx, recall.id, downstream);
       const recalled = batches.get(batchId)!;
       await this.recordDecision(tx, actor, recalled, true, dto.reason, at);
+      await this.log.submit(tx, [{ kind: 'recall', id: recall.id, batches: [batchId] }]);
       await this.notifications.notify(
         tx,
         [...concerned].map(([businessId, batchIds]) => ({
@@ -173,6 +176,7 @@ export class RecallsService {
       const ids = [batchId, ...(await findAffectedBatchIds(tx, recall.id))];
       const [recalled] = await loadRecallBatches(tx, [batchId]);
       await this.recordDecision(tx, actor, recalled!, false, dto.reason, at);
+      await this.log.submit(tx, [{ kind: 'recall_lift', id: recall.id, batches: [batchId] }]);
       const concerned = await this.records.custodiansOfEach(ids, tx);
       await this.notifications.notify(
         tx,

@@ -161,5 +161,13 @@ export interface IntegrityReport {
   unchained: number;
   checkedAt: string;
   /** The first record where the chain breaks: changed content, a wrong link, or a record gone. */
-  firstBroken: { seq: number; eventId: string | null; problem: 'content_changed' | 'chain_broken' | 'record_missing' } | null;
+  firstBroken: { seq: number; eventId: string | null; problem: IntegrityProblem } | null;
 }
+
+/**
+ * What broke: a record's content changed, a link to the record before it forged, a record missing
+ * (from the chain, or logged but gone); a record not as the transparency log holds it (changed
+ * after it was logged, or never logged); the batch's recall state not as its logged recalls and
+ * lifts leave it.
+ */
+export type IntegrityProblem = 'content_changed' | 'chain_broken' | 'record_missing' | 'not_as_logged' | 'recall_not_as_logged';

@@ -164,6 +164,20 @@ export const ERROR_CODES = {
     message: { vi: 'Chỉ nhận ảnh JPEG, PNG, WebP hoặc tệp PDF.', en: 'Only JPEG, PNG or WebP images and PDF files are accepted.' },
   },
   RECALL_NOT_FOUND: { status: 404, message: { vi: 'Không tìm thấy đợt thu hồi này.', en: 'No such recall.' } },
+  LOG_NOT_READY: {
+    status: 503,
+    message: {
+      vi: 'Sổ minh bạch chưa ký đầu cây đầu tiên. Vui lòng thử lại sau vài giây.',
+      en: 'The transparency log has not signed its first tree head yet. Please try again in a few seconds.',
+    },
+  },
+  LOG_RANGE_INVALID: {
+    status: 400,
+    message: {
+      vi: 'Khoảng kích thước sổ không hợp lệ: cần 0 ≤ from ≤ to ≤ kích thước hiện tại.',
+      en: 'The log sizes are out of range: 0 ≤ from ≤ to ≤ the current size is needed.',
+    },
+  },
   ALREADY_RECALLED: { status: 409, message: { vi: 'Lô hàng này đang bị thu hồi.', en: 'This batch is already recalled.' } },
   RECALL_ALREADY_LIFTED: { status: 409, message: { vi: 'Đợt thu hồi này đã được gỡ bỏ.', en: 'This recall has already been lifted.' } },
   WEBHOOK_NOT_FOUND: { status: 404, message: { vi: 'Không tìm thấy webhook.', en: 'Webhook not found.' } },

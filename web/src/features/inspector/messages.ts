@@ -115,6 +115,9 @@ export const inspectorMessages = defineMessages(
     'inspector.integrity.problem.content_changed': 'nội dung đã bị sửa sau khi ghi nhận',
     'inspector.integrity.problem.chain_broken': 'mắt xích nối với bản ghi trước bị sai',
     'inspector.integrity.problem.record_missing': 'bản ghi đã bị xóa',
+    'inspector.integrity.problem.not_as_logged':
+      'bản ghi khác với bản đã lưu trong sổ minh bạch (bị sửa sau khi vào sổ, hoặc chưa từng vào sổ)',
+    'inspector.integrity.problem.recall_not_as_logged': 'trạng thái thu hồi khác với các quyết định thu hồi đã lưu trong sổ minh bạch',
     'inspector.integrity.traceOk': 'Hồ sơ của cả chuỗi đều toàn vẹn',
     'inspector.integrity.traceOkDetail': '{records} bản ghi của {batches} lô không bị sửa đổi kể từ khi được ghi nhận.',
     'inspector.integrity.traceBroken.one': 'Hồ sơ của {count} lô có dấu hiệu bị sửa đổi',
@@ -286,6 +289,9 @@ export const inspectorMessages = defineMessages(
     'inspector.integrity.problem.content_changed': 'its content was changed after it was recorded',
     'inspector.integrity.problem.chain_broken': 'its link to the record before it is wrong',
     'inspector.integrity.problem.record_missing': 'the record was removed',
+    'inspector.integrity.problem.not_as_logged':
+      'the record differs from the one in the transparency log (changed after it was logged, or never logged)',
+    'inspector.integrity.problem.recall_not_as_logged': 'the recall state differs from the recall decisions in the transparency log',
     'inspector.integrity.traceOk': 'The records of the whole trace are intact',
     'inspector.integrity.traceOkDetail': 'The {records} records of {batches} batches have not been altered since they were recorded.',
     'inspector.integrity.traceBroken.one': 'The records of {count} batch show signs of alteration',

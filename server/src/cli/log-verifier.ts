@@ -1,0 +1,189 @@
+import { createHash, createPublicKey, verify } from 'node:crypto';
+import {
+  canonicalJson,
+  fromBase64,
+  openCheckpoint,
+  parseVerifierKey,
+  verifyConsistency,
+  verifyInclusion,
+  type BatchLogView,
+  type Checkpoint,
+  type ConsistencyProofView,
+  type LogEntriesView,
+  type TreeHeadView,
+} from '@nguon/shared';
+import { differenceFromLog } from '../events/logged-chain.js';
+
+/** A tree head a verifier keeps, to hold the log to it later. */
+export interface SavedTreeHead {
+  checkpoint: string;
+  verifierKey: string;
+  savedAt: string;
+}
+
+/** What the verifier found: nothing (`ok`), or the first inconsistency, in both languages. */
+export type Finding = { ok: true; summary: Text } | { ok: false; problem: Text };
+type Text = { vi: string; en: string };
+
+const sha256 = async (data: Uint8Array) => new Uint8Array(createHash('sha256').update(data).digest());
+const ed25519 = async (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array) =>
+  verify(
+    null,
+    message,
+    createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') }, format: 'jwk' }),
+    signature,
+  );
+const leafHash = (entry: unknown) => sha256(new Uint8Array([0, ...Buffer.from(canonicalJson(entry), 'utf8')]));
+
+class Inconsistency extends Error {
+  constructor(readonly text: Text) {
+    super(text.en);
+  }
+}
+const fail = (vi: string, en: string): never => {
+  throw new Inconsistency({ vi, en });
+};
+
+/**
+ * Checks a Nguồn portal's transparency log (decision record 0037) from outside, over its public
+ * API: the tree head's signature by the key of a saved head (or the portal's published key on a
+ * first run), that the log only grew since the saved head, and then one batch (its records and
+ * recall state as the log holds them) or the whole log (every record recomputed into the root).
+ */
+export class LogVerifier {
+  constructor(
+    private readonly portal: string,
+    private readonly saved: SavedTreeHead | null,
+  ) {}
+
+  async check(scope: { batchId?: string; all?: boolean }): Promise<Finding & { head?: TreeHeadView }> {
+    try {
+      const key = await this.key();
+      if (scope.batchId) {
+        const view = await this.get<BatchLogView>(`/api/batches/${scope.batchId}/log`);
+        const head = await this.trusted(view.treeHead, key);
+        for (const record of view.logged) {
+          const proof = {
+            index: record.position,
+            size: head.size,
+            leaf: await leafHash(record.entry),
+            path: record.inclusionPath.map(fromBase64),
+          };
+          if (!(await verifyInclusion(sha256, proof, head.root)))
+            fail(
+              `bản ghi ở vị trí ${record.position} của sổ không nằm trong đầu cây đã ký`,
+              `the record at position ${record.position} of the log is not in the signed tree head`,
+            );
+        }
+        const difference = differenceFromLog(view.chain, [...view.logged.map((r) => r.entry), ...view.pending], view.recalled);
+        if (difference) this.different(difference);
+        return {
+          ok: true,
+          head: view.treeHead,
+          summary: {
+            vi: `lô ${scope.batchId}: ${view.chain.length} bản ghi khớp với sổ (${view.pending.length} đang chờ vào sổ), trạng thái thu hồi khớp; sổ có ${head.size} bản ghi`,
+            en: `batch ${scope.batchId}: ${view.chain.length} records as logged (${view.pending.length} waiting to be logged), recall state as logged; the log holds ${head.size} records`,
+          },
+        };
+      }
+      const current = await this.get<TreeHeadView>('/api/transparency/tree-head');
+      const head = await this.trusted(current, key);
+      if (scope.all) await this.wholeLog(head);
+      return {
+        ok: true,
+        head: current,
+        summary: scope.all
+          ? {
+              vi: `cả sổ: ${head.size} bản ghi tính lại đúng gốc đã ký`,
+              en: `the whole log: ${head.size} records recompute to the signed root`,
+            }
+          : {
+              vi: `sổ có ${head.size} bản ghi, chỉ nối thêm từ đầu cây đã lưu`,
+              en: `the log holds ${head.size} records and only grew since the saved tree head`,
+            },
+      };
+    } catch (error) {
+      if (error instanceof Inconsistency) return { ok: false, problem: error.text };
+      throw error;
+    }
+  }
+
+  /** The saved head's key; on a first run, the key the portal publishes. */
+  private async key(): Promise<{ name: string; publicKey: Uint8Array }> {
+    const text = this.saved?.verifierKey ?? (await (await this.fetch('/.well-known/nguon-log-key')).text());
+    return parseVerifierKey(text) ?? fail('khóa kiểm tra của sổ không đọc được', 'the log’s verifier key cannot be read');
+  }
+
+  /** The head, once its signature checks and it extends the saved head. */
+  private async trusted(view: TreeHeadView, key: { name: string; publicKey: Uint8Array }): Promise<Checkpoint> {
+    const head =
+      (await openCheckpoint(sha256, view.checkpoint, key, ed25519)) ??
+      fail('đầu cây của sổ không được ký bằng khóa của sổ', 'the log’s tree head is not signed with the log’s key');
+    if (!this.saved) return head;
+    const before =
+      (await openCheckpoint(sha256, this.saved.checkpoint, key, ed25519)) ??
+      fail('đầu cây đã lưu không hợp lệ', 'the saved tree head is not valid');
+    if (head.size < before.size)
+      fail(`sổ đã ngắn lại: ${before.size} → ${head.size} bản ghi`, `the log shrank: ${before.size} → ${head.size} records`);
+    const proof = await this.get<ConsistencyProofView>(`/api/transparency/consistency?from=${before.size}&to=${head.size}`);
+    if (!(await verifyConsistency(sha256, before, head, proof.path.map(fromBase64))))
+      fail(
+        `lịch sử của sổ đã bị viết lại từ sau đầu cây đã lưu (${before.size} bản ghi)`,
+        `the log’s history was rewritten after the saved tree head (${before.size} records)`,
+      );
+    return head;
+  }
+
+  private async wholeLog(head: Checkpoint): Promise<void> {
+    const leaves: Uint8Array[] = [];
+    while (leaves.length < head.size) {
+      const page = await this.get<LogEntriesView>(`/api/transparency/entries?start=${leaves.length}`);
+      if (page.entries.length === 0) break;
+      for (const { entry } of page.entries) leaves.push(await leafHash(entry));
+    }
+    const root = await merkleRoot(leaves.slice(0, head.size));
+    if (leaves.length < head.size || Buffer.compare(Buffer.from(root), Buffer.from(head.root)) !== 0)
+      fail('các bản ghi của sổ không tính ra gốc đã ký', 'the log’s records do not recompute to the signed root');
+  }
+
+  private different(difference: NonNullable<ReturnType<typeof differenceFromLog>>): never {
+    const event = difference.eventId ? ` (${difference.eventId})` : '';
+    switch (difference.problem) {
+      case 'recall_not_as_logged':
+        return fail(
+          'trạng thái thu hồi của lô khác với các quyết định thu hồi trong sổ',
+          'the batch’s recall state differs from the recall decisions in the log',
+        );
+      case 'record_missing':
+        return fail(
+          'một bản ghi của lô có trong sổ đã biến mất khỏi cổng',
+          'a record of the batch that the log holds is gone from the portal',
+        );
+      default:
+        return fail(
+          `bản ghi thứ ${difference.seq} của lô${event} khác với bản trong sổ (bị sửa hoặc chưa từng vào sổ)`,
+          `record ${difference.seq} of the batch${event} differs from the log (changed, or never logged)`,
+        );
+    }
+  }
+
+  private async fetch(path: string): Promise<Response> {
+    const response = await fetch(`${this.portal}${path}`);
+    if (!response.ok) fail(`cổng trả lời ${response.status} cho ${path}`, `the portal answered ${response.status} to ${path}`);
+    return response;
+  }
+
+  private async get<T>(path: string): Promise<T> {
+    return (await (await this.fetch(path)).json()) as T;
+  }
+}
+
+/** RFC 9162's MTH over leaf hashes. */
+async function merkleRoot(leaves: Uint8Array[]): Promise<Uint8Array> {
+  if (leaves.length === 0) return sha256(new Uint8Array());
+  if (leaves.length === 1) return leaves[0]!;
+  let k = 1;
+  while (k * 2 < leaves.length) k *= 2;
+  const [left, right] = [await merkleRoot(leaves.slice(0, k)), await merkleRoot(leaves.slice(k))];
+  return sha256(new Uint8Array([1, ...left, ...right]));
+}

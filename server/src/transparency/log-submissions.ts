@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import type { LogEntry } from '@nguon/shared';
+import type { EntityManager } from 'typeorm';
+import type { RowsOf } from '../database/insert-all.js';
+import { LogPendingEntity } from './log-pending.entity.js';
+import { queueEntries } from './transparency-log.queries.js';
+
+/** Each batch once, in order: the same record always makes the same leaf. */
+const inLogForm = (entry: LogEntry): LogEntry => ({ ...entry, batches: [...new Set(entry.batches)].sort() });
+
+/**
+ * How writers put their records in the transparency log: queued in their own transaction, so a
+ * record and its place in the queue commit together; the sequencer appends them within a second.
+ * Only the portal's own writes are queued: a row written behind its back is never logged, and a
+ * verifier finds it missing from the log.
+ */
+@Injectable()
+export class LogSubmissions {
+  async submit(tx: EntityManager, entries: LogEntry[]): Promise<void> {
+    await queueEntries(tx, entries.map(inLogForm));
+  }
+
+  /** The rows that queue these records, for a writer that puts them in a statement of its own (`insertStatement`). */
+  rows(entries: LogEntry[]): RowsOf<LogPendingEntity> {
+    return { entity: LogPendingEntity, rows: entries.map((entry) => ({ entry: inLogForm(entry) })) };
+  }
+}

@@ -1,0 +1,110 @@
+import type { EntityManager } from 'typeorm';
+import type { LogEntry } from '@nguon/shared';
+import type { NodeKey } from './merkle-tree.js';
+
+/** Queues records for the log, in the writer's transaction: one statement whatever their number. */
+export async function queueEntries(db: EntityManager, entries: LogEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.query(`INSERT INTO log_pending (entry) SELECT value FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY ORDER BY ordinality`, [
+    JSON.stringify(entries),
+  ]);
+}
+
+/** Only one sequencer at a time appends, whichever instance. */
+export async function takeSequencerLock(db: EntityManager): Promise<boolean> {
+  const [row] = await db.query<{ taken: boolean }[]>(`SELECT pg_try_advisory_xact_lock(hashtext('nguon_transparency_log')) AS taken`);
+  return row!.taken;
+}
+
+/** The log's size: its leaves so far. */
+export async function logSize(db: EntityManager): Promise<number> {
+  const [row] = await db.query<{ size: string | null }[]>(`SELECT max(position) + 1 AS size FROM log_leaves`);
+  return Number(row?.size ?? 0);
+}
+
+/** The oldest queued records, taken off the queue (the caller's transaction puts them in the log). */
+export async function takePending(db: EntityManager, limit: number): Promise<{ id: string; entry: LogEntry }[]> {
+  return db.query(
+    `WITH taken AS (DELETE FROM log_pending WHERE id IN (SELECT id FROM log_pending ORDER BY id LIMIT $1) RETURNING id, entry)
+     SELECT t.id::text, t.entry FROM taken t ORDER BY t.id`,
+    [limit],
+  );
+}
+
+export async function readNodes(db: EntityManager, keys: NodeKey[]): Promise<Map<string, Buffer>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db.query<{ level: number; index: string; hash: Buffer }[]>(
+    `SELECT n.level, n.index::text, n.hash FROM log_nodes n
+       JOIN unnest($1::smallint[], $2::bigint[]) AS k(level, index) ON n.level = k.level AND n.index = k.index`,
+    [keys.map(([level]) => level), keys.map(([, index]) => index)],
+  );
+  return new Map(rows.map((row) => [`${row.level}/${row.index}`, row.hash]));
+}
+
+export async function insertLeaves(db: EntityManager, start: number, entries: LogEntry[]): Promise<void> {
+  await db.query(
+    `INSERT INTO log_leaves (position, entry, batch_ids)
+     SELECT $1::bigint + ordinality - 1, value, ARRAY(SELECT jsonb_array_elements_text(value -> 'batches'))::uuid[]
+       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY`,
+    [start, JSON.stringify(entries)],
+  );
+}
+
+export async function insertNodes(db: EntityManager, nodes: { level: number; index: number; hash: Buffer }[]): Promise<void> {
+  await db.query(`INSERT INTO log_nodes (level, index, hash) SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])`, [
+    nodes.map((n) => n.level),
+    nodes.map((n) => n.index),
+    nodes.map((n) => n.hash),
+  ]);
+}
+
+export interface TreeHeadRow {
+  size: string;
+  root: Buffer;
+  checkpoint: string;
+  signed_at: Date;
+}
+
+export async function insertTreeHead(db: EntityManager, head: { size: number; root: Buffer; checkpoint: string }): Promise<void> {
+  await db.query(`INSERT INTO log_tree_heads (size, root, checkpoint) VALUES ($1, $2, $3) ON CONFLICT (size) DO NOTHING`, [
+    head.size,
+    head.root,
+    head.checkpoint,
+  ]);
+}
+
+export async function latestTreeHead(db: EntityManager): Promise<TreeHeadRow | null> {
+  const [row] = await db.query<TreeHeadRow[]>(
+    `SELECT h.size::text, h.root, h.checkpoint, h.signed_at FROM log_tree_heads h ORDER BY h.size DESC LIMIT 1`,
+  );
+  return row ?? null;
+}
+
+export interface LeafRow {
+  position: string;
+  entry: LogEntry;
+  logged_at: Date;
+}
+
+/** The logged records of any of the batches within the first `size` leaves, in log order. */
+export async function batchLeaves(db: EntityManager, batchIds: string[], size: number): Promise<LeafRow[]> {
+  return db.query(
+    `SELECT l.position::text, l.entry, l.logged_at FROM log_leaves l WHERE l.batch_ids && $1::uuid[] AND l.position < $2 ORDER BY l.position`,
+    [batchIds, size],
+  );
+}
+
+/** The records of any of the batches still queued, in order. */
+export async function batchPending(db: EntityManager, batchIds: string[]): Promise<LogEntry[]> {
+  const rows = await db.query<{ entry: LogEntry }[]>(`SELECT entry FROM log_pending WHERE entry -> 'batches' ?| $1::text[] ORDER BY id`, [
+    batchIds,
+  ]);
+  return rows.map((row) => row.entry);
+}
+
+export async function leavesFrom(db: EntityManager, start: number, end: number): Promise<LeafRow[]> {
+  return db.query(
+    `SELECT l.position::text, l.entry, l.logged_at FROM log_leaves l WHERE l.position >= $1 AND l.position < $2 ORDER BY l.position`,
+    [start, end],
+  );
+}

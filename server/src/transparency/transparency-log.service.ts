@@ -1,0 +1,215 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  canonicalJson,
+  openCheckpoint,
+  signedCheckpoint,
+  toBase64,
+  verifyInclusion,
+  type ConsistencyProofView,
+  type LogEntriesView,
+  type LogEntry,
+  type LoggedRecordView,
+  type TreeHeadView,
+} from '@nguon/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { LogSigningKey, logSha256, verifyEd25519 } from './log-signing-key.js';
+import { append, consistencyPath, EMPTY_ROOT, inclusionPath, leafHashOf, nodesRead, subtreesOf, type NodeLookup } from './merkle-tree.js';
+import {
+  batchLeaves,
+  batchPending,
+  insertLeaves,
+  insertNodes,
+  insertTreeHead,
+  latestTreeHead,
+  leavesFrom,
+  logSize,
+  readNodes,
+  takePending,
+  takeSequencerLock,
+  type TreeHeadRow,
+} from './transparency-log.queries.js';
+
+/** Records appended in one transaction, and how often each instance looks for queued ones. */
+const APPEND_LIMIT = 5_000;
+const SEQUENCE_MS = 1_000;
+/** Records a page of the whole log holds. */
+export const ENTRIES_PAGE = 1_000;
+
+const leafOf = (entry: LogEntry): Buffer => leafHashOf(Buffer.from(canonicalJson(entry), 'utf8'));
+
+/**
+ * The transparency log (decision record 0037): appends queued records to the Merkle tree, signs
+ * each new tree head, and proves what it holds. Every instance runs the sequencer once a second;
+ * an advisory lock lets one append at a time.
+ */
+@Injectable()
+export class TransparencyLog implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(TransparencyLog.name);
+  private readonly key: LogSigningKey;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.key = LogSigningKey.load(config.transparencyLog);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.sequence();
+    this.timer = setInterval(() => void this.sequence(), SEQUENCE_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Appends every queued record (one run at a time in this process); how many it appended. */
+  sequence(): Promise<number> {
+    this.running ??= this.appendQueued()
+      .catch((error: Error) => {
+        this.logger.warn(`the transparency log could not append (it tries again): ${error.message}`);
+        return 0;
+      })
+      .finally(() => {
+        this.running = null;
+      });
+    return this.running;
+  }
+
+  private async appendQueued(): Promise<number> {
+    let appended = 0;
+    for (;;) {
+      const count = await this.db.transaction(async (tx) => {
+        if (!(await takeSequencerLock(tx))) return 0;
+        const size = await logSize(tx);
+        const pending = await takePending(tx, APPEND_LIMIT);
+        const head = await latestTreeHead(tx);
+        if (pending.length === 0 && head) return 0;
+        const entries = pending.map((p) => p.entry);
+        const { nodes, root } = append(size, await readNodes(tx, subtreesOf(0, size)), entries.map(leafOf));
+        if (entries.length) {
+          await insertLeaves(tx, size, entries);
+          await insertNodes(tx, nodes);
+        }
+        const newSize = size + entries.length;
+        await insertTreeHead(tx, { size: newSize, root, checkpoint: await this.checkpoint(newSize, root) });
+        return entries.length;
+      });
+      appended += count;
+      if (count < APPEND_LIMIT) return appended;
+    }
+  }
+
+  private checkpoint(size: number, root: Buffer): Promise<string> {
+    return signedCheckpoint(logSha256, { origin: this.key.name, size, root }, this.key);
+  }
+
+  verifierKey(): Promise<string> {
+    return this.key.verifierKey();
+  }
+
+  async treeHead(db: EntityManager = this.db.manager): Promise<TreeHeadView> {
+    const head = await latestTreeHead(db);
+    if (!head) throw new DomainError('LOG_NOT_READY');
+    return this.headView(head);
+  }
+
+  private async headView(head: TreeHeadRow): Promise<TreeHeadView> {
+    return {
+      origin: this.key.name,
+      size: Number(head.size),
+      rootHash: toBase64(head.root),
+      checkpoint: head.checkpoint,
+      signedAt: head.signed_at.toISOString(),
+      verifierKey: await this.verifierKey(),
+    };
+  }
+
+  /** The proof that the tree of `to` leaves appends to the tree of `from` leaves. */
+  async consistency(from: number, to: number): Promise<ConsistencyProofView> {
+    const head = await latestTreeHead(this.db.manager);
+    const size = head ? Number(head.size) : 0;
+    if (from > to || to > size)
+      throw new DomainError('LOG_RANGE_INVALID', {
+        vi: `Cần 0 ≤ from ≤ to ≤ ${size} (kích thước hiện tại của sổ).`,
+        en: `0 ≤ from ≤ to ≤ ${size} (the log's current size) is needed.`,
+      });
+    const path = await this.computed((node) => consistencyPath(from, to, node));
+    return { from, to, path: path.map(toBase64) };
+  }
+
+  async entries(start: number): Promise<LogEntriesView> {
+    const rows = await leavesFrom(this.db.manager, start, start + ENTRIES_PAGE);
+    return {
+      start,
+      entries: rows.map((row) => ({ position: Number(row.position), entry: row.entry, loggedAt: row.logged_at.toISOString() })),
+    };
+  }
+
+  /** The batch's logged records, each proved against the latest tree head, and those still queued. */
+  async batchRecords(
+    batchId: string,
+    db: EntityManager = this.db.manager,
+  ): Promise<{ treeHead: TreeHeadView; logged: LoggedRecordView[]; pending: LogEntry[] }> {
+    const { head, leaves, pending } = await this.recordsOf([batchId], db);
+    const size = Number(head.size);
+    const paths = await this.computed((node) => leaves.map((leaf) => inclusionPath(Number(leaf.position), 0, size, node)), db);
+    return {
+      treeHead: await this.headView(head),
+      logged: leaves.map((leaf, n) => ({
+        position: Number(leaf.position),
+        entry: leaf.entry,
+        loggedAt: leaf.logged_at.toISOString(),
+        inclusionPath: paths[n]!.map(toBase64),
+      })),
+      pending,
+    };
+  }
+
+  /**
+   * What the log holds of each batch (logged, then queued, in order), for the integrity check,
+   * once the latest tree head's signature and every such record's inclusion in it are checked here:
+   * a log rewritten in the database proves nothing. Null when they do not check out.
+   */
+  async heldFor(batchIds: string[], db: EntityManager = this.db.manager): Promise<Map<string, LogEntry[]> | null> {
+    const { head, leaves, pending } = await this.recordsOf(batchIds, db);
+    const size = Number(head.size);
+    const key = { name: this.key.name, publicKey: this.key.publicKey };
+    const opened = await openCheckpoint(logSha256, head.checkpoint, key, verifyEd25519);
+    if (!opened || opened.size !== size || !head.root.equals(opened.root)) return null;
+    const paths = await this.computed((node) => leaves.map((leaf) => inclusionPath(Number(leaf.position), 0, size, node)), db);
+    for (const [n, leaf] of leaves.entries()) {
+      const proof = { index: Number(leaf.position), size, leaf: leafOf(leaf.entry), path: paths[n]! };
+      if (!(await verifyInclusion(logSha256, proof, opened.root))) return null;
+    }
+    const held = new Map(batchIds.map((id) => [id, [] as LogEntry[]]));
+    for (const entry of [...leaves.map((leaf) => leaf.entry), ...pending])
+      for (const batchId of entry.batches) held.get(batchId)?.push(entry);
+    return held;
+  }
+
+  /** The head, the leaves under it and the queue, read in one snapshot: a record the sequencer moves meanwhile is in one of them. */
+  private async recordsOf(batchIds: string[], db: EntityManager) {
+    const read = async (tx: EntityManager) => {
+      const head = await latestTreeHead(tx);
+      if (!head) throw new DomainError('LOG_NOT_READY');
+      const leaves = await batchLeaves(tx, batchIds, Number(head.size));
+      return { head, leaves, pending: await batchPending(tx, batchIds) };
+    };
+    return db.queryRunner?.isTransactionActive ? read(db) : db.transaction('REPEATABLE READ', read);
+  }
+
+  /** Runs a computation over stored nodes: once to learn which it reads, which one query then fetches. */
+  private async computed<T>(compute: (node: NodeLookup) => T, db: EntityManager = this.db.manager): Promise<T> {
+    const nodes = await readNodes(db, nodesRead(compute));
+    return compute((level, index) => nodes.get(`${level}/${index}`) ?? EMPTY_ROOT);
+  }
+}

@@ -1,0 +1,288 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  canonicalJson,
+  fromBase64,
+  openCheckpoint,
+  parseVerifierKey,
+  toBase64,
+  verifyConsistency,
+  verifyInclusion,
+  type BatchLogView,
+  type ConsistencyProofView,
+  type IntegrityReport,
+  type LogEntriesView,
+  type TreeHeadView,
+} from '@nguon/shared';
+import { EventBatchEntity, EventEntity } from '../../server/src/events/event.entity.js';
+import { recordHash } from '../../server/src/events/record-hash.js';
+import { TransparencyLog } from '../../server/src/transparency/transparency-log.service.js';
+import { createBatch, createProducer, createUser, recordStage, type Factory, type Producer } from '../factories/index.js';
+import { expectApiError } from '../support/api-error.js';
+import { sql } from '../support/db.js';
+import { httpClient } from '../support/http.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+// RFC 9162 §2.1, written here from its definitions alone, to hold the portal's proofs to.
+const H = (...parts: Buffer[]) => createHash('sha256').update(Buffer.concat(parts)).digest();
+const largestPowerBelow = (n: number) => 2 ** Math.floor(Math.log2(n - 1));
+function MTH(D: Buffer[]): Buffer {
+  if (D.length === 0) return H();
+  if (D.length === 1) return H(Buffer.of(0), D[0]!);
+  const k = largestPowerBelow(D.length);
+  return H(Buffer.of(1), MTH(D.slice(0, k)), MTH(D.slice(k)));
+}
+function PATH(m: number, D: Buffer[]): Buffer[] {
+  if (D.length <= 1) return [];
+  const k = largestPowerBelow(D.length);
+  return m < k ? [...PATH(m, D.slice(0, k)), MTH(D.slice(k))] : [...PATH(m - k, D.slice(k)), MTH(D.slice(0, k))];
+}
+function SUBPROOF(m: number, D: Buffer[], b: boolean): Buffer[] {
+  if (m === D.length) return b ? [] : [MTH(D)];
+  const k = largestPowerBelow(D.length);
+  return m <= k ? [...SUBPROOF(m, D.slice(0, k), b), MTH(D.slice(k))] : [...SUBPROOF(m - k, D.slice(k), false), MTH(D.slice(0, k))];
+}
+const PROOF = (m: number, D: Buffer[]) => SUBPROOF(m, D, true);
+
+const sha256 = async (data: Uint8Array) => new Uint8Array(createHash('sha256').update(data).digest());
+const run = promisify(execFile);
+
+describe('the transparency log', () => {
+  let t: TestApp;
+  let f: Factory;
+  let farm: Producer;
+  let folder: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    f = { http: httpClient(t.baseUrl), testApp: t };
+    farm = await createProducer(f, await createUser(f, { role: 'admin' }));
+    folder = await mkdtemp(path.join(os.tmpdir(), 'nguon-log-'));
+  });
+  afterAll(async () => t?.close());
+
+  /** Appends what is queued now, as the sequencer does within a second. */
+  const sequenced = () => t.app.nest.get(TransparencyLog).sequence();
+
+  async function batchWithHistory(lotCode: string) {
+    const batch = await createBatch(f, farm.owner, farm.product.id, { lotCode });
+    for (const stage of ['harvesting', 'packing', 'storing'] as const) await recordStage(f, farm.owner, batch.id, { stage, quantity: 100 });
+    await sequenced();
+    return batch;
+  }
+
+  /** `npm run verify`, as anyone would run it against the portal. */
+  async function verifier(...args: string[]): Promise<{ code: number; out: string }> {
+    try {
+      const { stdout, stderr } = await run('node', ['server/dist/cli/verify.js', '--portal', t.baseUrl, '--lang', 'en', ...args]);
+      return { code: 0, out: stdout + stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, out: failed.stdout + failed.stderr };
+    }
+  }
+
+  /** What someone with database access does: the append-only triggers off, the rows changed. */
+  async function behindTheAppsBack(statements: string[]): Promise<void> {
+    await sql(t, `ALTER TABLE events DISABLE TRIGGER events_append_only`);
+    await sql(t, `ALTER TABLE event_batches DISABLE TRIGGER event_batches_append_only`);
+    await sql(t, `ALTER TABLE event_identifiers DISABLE TRIGGER event_identifiers_append_only`);
+    try {
+      for (const statement of statements) await sql(t, statement);
+    } finally {
+      await sql(t, `ALTER TABLE events ENABLE TRIGGER events_append_only`);
+      await sql(t, `ALTER TABLE event_batches ENABLE TRIGGER event_batches_append_only`);
+      await sql(t, `ALTER TABLE event_identifiers ENABLE TRIGGER event_identifiers_append_only`);
+    }
+  }
+
+  /** Recomputes the batch's chain with the portal's own hash function, so the chain checks out again. */
+  async function rechain(batchId: string): Promise<void> {
+    const db = t.app.database.dataSource;
+    const chain = await db.getRepository(EventBatchEntity).find({ where: { batchId }, order: { seq: 'ASC' } });
+    let previous: string | null = null;
+    const statements: string[] = [];
+    for (const link of chain) {
+      const event = (await db.getRepository(EventEntity).findOneBy({ id: link.eventId }))!;
+      const hash = recordHash({ ...event, links: [{ ...link, prevHash: previous }] });
+      statements.push(`UPDATE event_batches SET prev_hash = ${previous ? `'${previous}'` : 'NULL'} WHERE event_id = '${link.eventId}'`);
+      statements.push(`UPDATE events SET record_hash = '${hash}' WHERE id = '${link.eventId}'`);
+      previous = hash;
+    }
+    await behindTheAppsBack(statements);
+  }
+
+  const eventAt = async (batchId: string, seq: number) =>
+    (await sql<{ id: string }>(t, `SELECT event_id AS id FROM event_batches WHERE batch_id = $1 AND seq = $2`, [batchId, seq]))[0]!.id;
+  const integrity = async (batchId: string) => (await f.http.get<IntegrityReport>(`/api/batches/${batchId}/integrity`)).body;
+
+  it('signs its tree heads with the published key, and proves inclusion and consistency as RFC 9162 defines them', async () => {
+    await batchWithHistory('RFC-A');
+    const first = (await f.http.get<TreeHeadView>('/api/transparency/tree-head')).body;
+    const keyText = (await f.http.get<string>('/.well-known/nguon-log-key')).body;
+    expect(keyText).toBe(first.verifierKey);
+    const key = parseVerifierKey(String(keyText))!;
+    const verify = async (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array) =>
+      (await import('node:crypto')).verify(
+        null,
+        message,
+        (await import('node:crypto')).createPublicKey({
+          key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') },
+          format: 'jwk',
+        }),
+        signature,
+      );
+    const opened = (await openCheckpoint(sha256, first.checkpoint, key, verify))!;
+    expect(opened).toMatchObject({ origin: 'nguon.test/log', size: first.size });
+    // Signed by no other key, and not over another size.
+    const forged = first.checkpoint.replace(`\n${first.size}\n`, `\n${first.size + 1}\n`);
+    expect(await openCheckpoint(sha256, forged, key, verify)).toBeNull();
+
+    const second = await batchWithHistory('RFC-B');
+    await recordStage(f, farm.owner, second.id, { stage: 'storing', quantity: 50 });
+    await sequenced();
+    const head = (await f.http.get<TreeHeadView>('/api/transparency/tree-head')).body;
+    const entries = (await f.http.get<LogEntriesView>('/api/transparency/entries')).body.entries;
+    expect(entries.map((e) => e.position)).toEqual([...Array(head.size).keys()]);
+    const D = entries.map((e) => Buffer.from(canonicalJson(e.entry), 'utf8'));
+    // A size that is no power of two, so that the RFC's uneven splits are taken.
+    expect(head.size & (head.size - 1)).not.toBe(0);
+    expect(head.rootHash).toBe(toBase64(MTH(D)));
+
+    const view = (await f.http.get<BatchLogView>(`/api/batches/${second.id}/log`)).body;
+    expect(view.logged).toHaveLength(5);
+    for (const record of view.logged) {
+      expect(record.inclusionPath).toEqual(PATH(record.position, D).map(toBase64));
+      const leaf = H(Buffer.of(0), D[record.position]!);
+      const proof = { index: record.position, size: head.size, leaf, path: record.inclusionPath.map(fromBase64) };
+      expect(await verifyInclusion(sha256, proof, MTH(D))).toBe(true);
+      expect(await verifyInclusion(sha256, { ...proof, index: record.position ^ 1 }, MTH(D))).toBe(false);
+    }
+    for (const from of [0, 1, first.size, head.size - 1, head.size]) {
+      const proof = (await f.http.get<ConsistencyProofView>(`/api/transparency/consistency?from=${from}&to=${head.size}`)).body;
+      expect(proof.path).toEqual((from === 0 ? [] : PROOF(from, D)).map(toBase64));
+      const older = { size: from, root: MTH(D.slice(0, from)) };
+      expect(await verifyConsistency(sha256, older, { size: head.size, root: MTH(D) }, proof.path.map(fromBase64))).toBe(true);
+      if (from > 0 && from < head.size)
+        expect(
+          await verifyConsistency(
+            sha256,
+            { size: from, root: MTH(D.slice(1, from + 1)) },
+            { size: head.size, root: MTH(D) },
+            proof.path.map(fromBase64),
+          ),
+        ).toBe(false);
+    }
+    expectApiError(await f.http.get(`/api/transparency/consistency?from=${head.size}&to=${head.size + 5}`), 400, 'LOG_RANGE_INVALID');
+    expectApiError(await f.http.get('/api/transparency/consistency?from=-1&to=x'), 400, 'VALIDATION_FAILED');
+  });
+
+  it('lets the CLI find a content change with a recomputed chain, against a head saved before it', async () => {
+    const batch = await batchWithHistory('TAMPER-CONTENT');
+    const saved = path.join(folder, 'content.json');
+    expect(await verifier('--batch', batch.id, '--save', saved)).toMatchObject({ code: 0, out: expect.stringContaining('CONSISTENT') });
+    expect(JSON.parse(await readFile(saved, 'utf8'))).toMatchObject({ checkpoint: expect.stringContaining('nguon.test/log\n') });
+
+    const second = await eventAt(batch.id, 2);
+    await behindTheAppsBack([`UPDATE events SET document = jsonb_set(document, '{nguon:note}', '"đã sửa"') WHERE id = '${second}'`]);
+    await rechain(batch.id);
+    const [stored] = await sql<{ event_id: string }>(t, `SELECT event_id FROM events WHERE id = $1`, [second]);
+
+    // The chain is whole again; the log still holds what was recorded.
+    expect(await integrity(batch.id)).toMatchObject({ verified: false, firstBroken: { seq: 2, problem: 'not_as_logged' } });
+    const found = await verifier('--head', saved, '--batch', batch.id);
+    expect(found.code).toBe(1);
+    expect(found.out).toContain(`INCONSISTENT: record 2 of the batch (${stored!.event_id}) differs from the log`);
+
+    const [logged] = await sql<{ entry: unknown }>(t, `SELECT entry FROM log_leaves WHERE entry ->> 'id' = $1::text`, [second]);
+    // Covering it in the log too leaves a record that is no longer in the signed tree.
+    await sql(
+      t,
+      `UPDATE log_leaves SET entry = jsonb_set(entry, '{hash}', to_jsonb((SELECT record_hash FROM events WHERE id = $1::uuid))) WHERE entry ->> 'id' = $1::text`,
+      [second],
+    );
+    expect((await verifier('--head', saved, '--batch', batch.id)).out).toMatch(
+      /INCONSISTENT: the record at position \d+ of the log is not in the signed tree head/,
+    );
+    expect(await integrity(batch.id)).toMatchObject({ verified: false, firstBroken: { seq: 0, problem: 'not_as_logged' } });
+    expect((await verifier('--head', saved, '--all')).out).toContain('INCONSISTENT: the log’s records do not recompute to the signed root');
+    await sql(t, `UPDATE log_leaves SET entry = $2::jsonb WHERE entry ->> 'id' = $1::text`, [second, JSON.stringify(logged!.entry)]);
+  });
+
+  it('finds a deleted record and a reordered one, each behind a recomputed chain', async () => {
+    const deleted = await batchWithHistory('TAMPER-DELETE');
+    const reordered = await batchWithHistory('TAMPER-ORDER');
+    const saved = path.join(folder, 'order.json');
+    expect((await verifier('--save', saved)).code).toBe(0);
+
+    const third = await eventAt(deleted.id, 3);
+    await behindTheAppsBack([
+      `DELETE FROM event_identifiers WHERE event_id = '${third}'`,
+      `DELETE FROM event_batches WHERE event_id = '${third}'`,
+      `DELETE FROM events WHERE id = '${third}'`,
+      `UPDATE event_batches SET seq = seq - 1 WHERE batch_id = '${deleted.id}' AND seq > 3`,
+    ]);
+    await rechain(deleted.id);
+    const [two, three] = [await eventAt(reordered.id, 2), await eventAt(reordered.id, 3)];
+    await behindTheAppsBack([
+      `UPDATE event_batches SET seq = 99 WHERE event_id = '${two}'`,
+      `UPDATE event_batches SET seq = 2 WHERE event_id = '${three}'`,
+      `UPDATE event_batches SET seq = 3 WHERE event_id = '${two}'`,
+    ]);
+    await rechain(reordered.id);
+
+    for (const batch of [deleted, reordered]) {
+      expect(await integrity(batch.id)).toMatchObject({ verified: false, firstBroken: { problem: 'not_as_logged' } });
+      const found = await verifier('--head', saved, '--batch', batch.id);
+      expect(found.code).toBe(1);
+      expect(found.out).toMatch(/INCONSISTENT: record \d of the batch .* differs from the log/);
+    }
+    // The log itself is untouched: it only grew since the saved head.
+    expect(await verifier('--head', saved, '--all')).toMatchObject({ code: 0, out: expect.stringContaining('CONSISTENT: the whole log') });
+  });
+
+  it('finds a batch un-recalled by an UPDATE', async () => {
+    const batch = await batchWithHistory('TAMPER-RECALL');
+    const inspector = await createUser(f, { role: 'inspector' });
+    const recalled = await f.http.post(
+      `/api/batches/${batch.id}/recall`,
+      { reason: 'Dư lượng thuốc bảo vệ thực vật vượt ngưỡng', severity: 'class_i' },
+      { token: inspector.token },
+    );
+    expect(recalled.status).toBe(201);
+    await sequenced();
+    const saved = path.join(folder, 'recall.json');
+    expect(await verifier('--batch', batch.id, '--save', saved)).toMatchObject({ code: 0 });
+    expect(await integrity(batch.id)).toMatchObject({ verified: true });
+
+    await sql(t, `UPDATE batches SET status = 'active', recall_reason = NULL, recalled_at = NULL WHERE id = $1`, [batch.id]);
+    await sql(t, `UPDATE recalls SET lifted_at = now() WHERE batch_id = $1`, [batch.id]);
+    expect(await integrity(batch.id)).toMatchObject({ verified: false, firstBroken: { problem: 'recall_not_as_logged' } });
+    const found = await verifier('--head', saved, '--batch', batch.id);
+    expect(found).toMatchObject({ code: 1, out: expect.stringContaining('recall state differs from the recall decisions in the log') });
+  });
+
+  it('refuses a head signed with another key, and a log that lost records', async () => {
+    const saved = path.join(folder, 'shrink.json');
+    expect((await verifier('--save', saved)).code).toBe(0);
+    const head = JSON.parse(await readFile(saved, 'utf8'));
+    const otherKey = (await import('node:crypto')).generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' }).x!;
+    const [name] = head.verifierKey.split('+');
+    const { verifierKey } = await import('@nguon/shared');
+    const foreign = path.join(folder, 'foreign.json');
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(foreign, JSON.stringify({ ...head, verifierKey: await verifierKey(sha256, name, Buffer.from(otherKey, 'base64url')) }));
+    expect((await verifier('--head', foreign)).out).toContain('INCONSISTENT: the log’s tree head is not signed with the log’s key');
+
+    // Someone rewrites the log's tables to drop its last record, and puts back an older signed head.
+    const size = Number(head.checkpoint.split('\n')[1]);
+    await sql(t, `DELETE FROM log_tree_heads WHERE size >= $1`, [size]);
+    const code = await verifier('--head', saved);
+    expect(code).toMatchObject({ code: 1, out: expect.stringContaining('INCONSISTENT: the log shrank') });
+  });
+});
