@@ -52,6 +52,7 @@ export const LAYERS = [
   'trace',
   'search',
   'dashboard',
+  'scorecard',
   'reports',
   'exports',
   'public-view',
