@@ -54,6 +54,7 @@ export const LAYERS = [
   'trace',
   'search',
   'dashboard',
+  'scorecard',
   'reports',
   'exports',
   'public-view',

@@ -31,6 +31,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { NoticesModule } from './common/notices/notices.module.js';
 import { QrModule } from './qr/qr.module.js';
 import { ResolverModule } from './resolver/resolver.module.js';
+import { ScorecardModule } from './scorecard/scorecard.module.js';
 import { SearchModule } from './search/search.module.js';
 import { ShipmentsModule } from './shipments/shipments.module.js';
 import { TraceModule } from './trace/trace.module.js';
@@ -87,6 +88,7 @@ export class AppModule {
         ExportsModule,
         SearchModule,
         DashboardModule,
+        ScorecardModule,
         NotificationsModule,
         WebhooksModule,
         SubscriptionsModule,

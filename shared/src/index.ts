@@ -37,6 +37,7 @@ export * from './api/labels.js';
 export * from './api/exports.js';
 export * from './api/report.js';
 export * from './api/flags.js';
+export * from './api/scorecard.js';
 export * from './gs1/company-prefix.js';
 export * from './api/rendered-page.js';
 export * from './gs1/consumer-code.js';

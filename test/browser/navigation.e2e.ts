@@ -87,7 +87,7 @@ describeWithChromium('navigation by role, on a computer, a tablet and a phone, i
     await signOut(page);
   });
 
-  it("holds search, recalls, flags with the open count, exports and the audit log in the inspector's navigation", async () => {
+  it("holds search, recalls, flags with the open count, exports, compliance and the audit log in the inspector's navigation", async () => {
     await signIn(page, inspector, `${t.baseUrl}/login`);
     const nav = page.getByRole('navigation', { name: 'Các mục làm việc' });
     await nav.waitFor();
@@ -97,6 +97,7 @@ describeWithChromium('navigation by role, on a computer, a tablet and a phone, i
       'Thu hồi',
       'Cảnh báo 2 (2 cảnh báo mới)',
       'Xuất hồ sơ',
+      'Mức tuân thủ',
       'Nhật ký hoạt động',
     ]);
     // The count is the server's, and is read out in words.
@@ -160,7 +161,7 @@ describeWithChromium('navigation by role, on a computer, a tablet and a phone, i
     // No menu button on a tablet: every section shows, wrapped onto a second line if need be.
     expect(await nav.getByTestId('workspace-nav-toggle').isVisible()).toBe(false);
     await expectAllInView(page, '[data-testid="workspace-nav"] a');
-    expect(await nav.getByRole('link').count()).toBe(8);
+    expect(await nav.getByRole('link').count()).toBe(9);
     await expectNoAxeViolations();
     await signOut(page);
 

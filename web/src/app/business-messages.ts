@@ -15,6 +15,7 @@ import { membersMessages } from '@/features/members/messages';
 import { notificationsMessages } from '@/features/notifications/messages';
 import { portalMessages } from '@/features/portal/messages';
 import { productsMessages } from '@/features/products/messages';
+import { scorecardMessages } from '@/features/scorecard/messages';
 import { webhooksMessages } from '@/features/webhooks/messages';
 
 /**
@@ -39,5 +40,6 @@ export const BUSINESS_CATALOGS = [
   notificationsMessages,
   portalMessages,
   productsMessages,
+  scorecardMessages,
   webhooksMessages,
 ] as const;

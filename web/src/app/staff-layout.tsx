@@ -7,8 +7,8 @@ import { usePluralT, useT } from '@/lib/i18n';
 
 /**
  * The frame of the inspectors' and administrators' pages: their sections (administration for
- * administrators; search, recalls, flags with the count still open, exports and the audit log
- * for both), then the page.
+ * administrators; search, recalls, flags with the count still open, exports, businesses'
+ * compliance and the audit log for both), then the page.
  */
 export function StaffLayout() {
   const t = useT();
@@ -37,6 +37,7 @@ export function StaffLayout() {
       testId: 'nav-flags',
     },
     { to: '/inspector/exports', label: t('inspector.nav.exports'), testId: 'nav-exports' },
+    { to: '/inspector/scorecards', label: t('scorecards.nav'), testId: 'nav-scorecards' },
     { to: '/audit', label: t('nav.audit'), testId: 'nav-audit' },
   ];
   return (

@@ -5,8 +5,6 @@ export const inspectorMessages = defineMessages(
     // Still shown by the flags page until it is built.
     'inspector.cancel': 'Hủy',
     'inspector.noEvent': 'Chưa có sự kiện',
-    'inspector.sort.ascending': 'bấm để sắp xếp tăng dần',
-    'inspector.sort.descending': 'bấm để sắp xếp giảm dần',
 
     'inspector.nav.label': 'Các mục làm việc',
     'inspector.nav.search': 'Tra cứu',
@@ -180,8 +178,6 @@ export const inspectorMessages = defineMessages(
   {
     'inspector.cancel': 'Cancel',
     'inspector.noEvent': 'No events yet',
-    'inspector.sort.ascending': 'click to sort ascending',
-    'inspector.sort.descending': 'click to sort descending',
 
     'inspector.nav.label': 'Workspace sections',
     'inspector.nav.search': 'Search',

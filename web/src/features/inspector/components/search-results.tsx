@@ -2,11 +2,11 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import type { BatchSearchResult } from '@nguon/shared';
 import { BatchStatusBadge } from '@/components/ui/batch-status-badge';
+import { SortHeader } from '@/components/ui/sort-header';
 import { DEFAULT_OFFSET, formatDate, formatEventTime } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
 import { eventLabel } from '../utils/event-label';
 import type { SearchSort } from '../utils/search-params';
-import { SortHeader } from './sort-header';
 import '../inspector.css';
 
 interface SearchResultsProps {

@@ -1,4 +1,5 @@
-import { BATCH_SEARCH_SORTS, SORT_ORDERS, type BatchSearchQuery, type BatchSearchSort, type SortOrder } from '@nguon/shared';
+import { BATCH_SEARCH_SORTS, SORT_ORDERS, type BatchSearchQuery, type BatchSearchSort } from '@nguon/shared';
+import type { TableSort } from '@/components/ui/sort-header';
 
 /** The search form's fields, named as the API names them; the URL keeps them, so a search can be shared. */
 export const FILTER_KEYS = [
@@ -21,10 +22,7 @@ export type SearchFilters = Record<FilterKey, string>;
 
 export const NO_FILTERS = Object.fromEntries(FILTER_KEYS.map((key) => [key, ''])) as SearchFilters;
 
-export interface SearchSort {
-  sort: BatchSearchSort;
-  order: SortOrder;
-}
+export type SearchSort = TableSort<BatchSearchSort>;
 
 export const DEFAULT_SORT: SearchSort = { sort: 'productionDate', order: 'desc' };
 

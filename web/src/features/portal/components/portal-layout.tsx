@@ -8,7 +8,7 @@ import { NotAllowedPage } from '@/components/layouts/not-allowed-page';
 import { portalPath } from '@/lib/use-portal-business';
 import '../portal.css';
 
-/** A business's sections: its overview, its batches, what comes in, imports, its catalogue, its settings. */
+/** A business's sections: its overview, its batches, what comes in, imports, its catalogue, its compliance, its settings. */
 const BUSINESS_SECTIONS: readonly { path: string; label: MessageKey; testId: string; end?: boolean }[] = [
   { path: '', label: 'portal.nav.dashboard', testId: 'nav-dashboard', end: true },
   { path: '/batches', label: 'portal.nav.batches', testId: 'nav-batches' },
@@ -17,6 +17,7 @@ const BUSINESS_SECTIONS: readonly { path: string; label: MessageKey; testId: str
   { path: '/products', label: 'portal.nav.products', testId: 'nav-products' },
   { path: '/locations', label: 'portal.nav.locations', testId: 'nav-locations' },
   { path: '/certificates', label: 'portal.nav.certificates', testId: 'nav-certificates' },
+  { path: '/scorecard', label: 'scorecard.nav', testId: 'nav-scorecard' },
 ];
 
 /** The business portal's frame: which business, its sections, then the page. Members only. */
