@@ -62,17 +62,17 @@ async function buildChain({ db, businessId, productId }: TraceBenchContext): Pro
   await db.query(
     `INSERT INTO events (${EVENT_COLUMNS})
      SELECT ${hopId('k')}, 'bench:hop:' || k, 'TransformationEvent', NULL, 'processing', 'active',
-            TIMESTAMPTZ '2026-01-01' + k * INTERVAL '1 month', '+07:00', TIMESTAMPTZ '2026-01-01' + k * INTERVAL '1 month', $1, '{}'::jsonb, 'bench'
+            ${hopTime('k')}, '+07:00', ${hopTime('k')}, $1, '{}'::jsonb, 'bench'
        FROM generate_series(1, ${HOPS}) k`,
     [businessId],
   );
   await db.query(
-    `INSERT INTO event_batches (event_id, batch_id, role, quantity, unit)
-     SELECT ${hopId('k')}, ${chainId('(k - 1)')}, 'input', 100, 'KGM' FROM generate_series(1, ${HOPS}) k
+    `INSERT INTO event_batches (event_id, record_time, batch_id, role, quantity, unit)
+     SELECT ${hopId('k')}, ${hopTime('k')}, ${chainId('(k - 1)')}, 'input', 100, 'KGM' FROM generate_series(1, ${HOPS}) k
      UNION ALL
-     SELECT ${hopId('k')}, ${chainId('k')}, 'output', 100, 'KGM' FROM generate_series(1, ${HOPS}) k
+     SELECT ${hopId('k')}, ${hopTime('k')}, ${chainId('k')}, 'output', 100, 'KGM' FROM generate_series(1, ${HOPS}) k
      UNION ALL
-     SELECT ${hopId('k')}, ${batchId(`(2 * (((k - 1) * ${SIDE_INPUTS} + s - 1) * 17) + 1)`)}, 'input', 10, 'KGM'
+     SELECT ${hopId('k')}, ${hopTime('k')}, ${batchId(`(2 * (((k - 1) * ${SIDE_INPUTS} + s - 1) * 17) + 1)`)}, 'input', 10, 'KGM'
        FROM generate_series(1, ${HOPS}) k, generate_series(1, ${SIDE_INPUTS}) s`,
   );
 }
@@ -86,6 +86,9 @@ const MONTHS = 24;
  */
 const monthOf = (batch: string, n: string) =>
   `(TIMESTAMPTZ '2025-01-01' + (${batch}) % ${MONTHS} * INTERVAL '1 month' + (${n}) % 1000000 * INTERVAL '2 seconds')`;
+
+/** SQL: the record time of the chain's hop `k`, a month after the one before. */
+const hopTime = (k: string) => `(TIMESTAMPTZ '2026-01-01' + ${k} * INTERVAL '1 month')`;
 
 const EVENT_COLUMNS =
   'id, event_id, event_type, action, biz_step, disposition, event_time, event_time_zone_offset, record_time, business_id, document, record_hash';
@@ -111,8 +114,9 @@ async function addNoise({ db, businessId, productId }: TraceBenchContext, from: 
     [businessId, from * EVENTS_PER_BATCH, to * EVENTS_PER_BATCH],
   );
   await db.query(
-    `INSERT INTO event_batches (event_id, batch_id, role)
-     SELECT ${objectEventId('g')}, ${batchId(`(g / ${EVENTS_PER_BATCH})`)}, 'subject' FROM generate_series($1::bigint, $2::bigint - 1) g`,
+    `INSERT INTO event_batches (event_id, record_time, batch_id, role)
+     SELECT ${objectEventId('g')}, ${monthOf(`g / ${EVENTS_PER_BATCH}`, 'g')}, ${batchId(`(g / ${EVENTS_PER_BATCH})`)}, 'subject'
+       FROM generate_series($1::bigint, $2::bigint - 1) g`,
     [from * EVENTS_PER_BATCH, to * EVENTS_PER_BATCH],
   );
   // Processing among the noise: batch 2j is made into batch 2j+1.
@@ -124,10 +128,10 @@ async function addNoise({ db, businessId, productId }: TraceBenchContext, from: 
     [businessId, from / 2, to / 2],
   );
   await db.query(
-    `INSERT INTO event_batches (event_id, batch_id, role, quantity, unit)
-     SELECT ${processingId('j')}, ${batchId('(2 * j)')}, 'input', 100, 'KGM' FROM generate_series($1::int, $2::int - 1) j
+    `INSERT INTO event_batches (event_id, record_time, batch_id, role, quantity, unit)
+     SELECT ${processingId('j')}, ${monthOf('2 * j', 'j')}, ${batchId('(2 * j)')}, 'input', 100, 'KGM' FROM generate_series($1::int, $2::int - 1) j
      UNION ALL
-     SELECT ${processingId('j')}, ${batchId('(2 * j + 1)')}, 'output', 90, 'KGM' FROM generate_series($1::int, $2::int - 1) j`,
+     SELECT ${processingId('j')}, ${monthOf('2 * j', 'j')}, ${batchId('(2 * j + 1)')}, 'output', 90, 'KGM' FROM generate_series($1::int, $2::int - 1) j`,
     [from / 2, to / 2],
   );
   await db.query(`ANALYZE batches`);
