@@ -4,6 +4,7 @@ import { loadConfig } from '../../server/src/config/app-config.js';
 import { openDatabase, type Database } from '../../server/src/database/data-source.js';
 import { DataSource } from 'typeorm';
 import { PartitionEventsByMonth1767600000000 } from '../../server/src/database/migrations/1767600000000-partition-events-by-month.js';
+import { CarryEventRecordTimes1767700000000 } from '../../server/src/database/migrations/1767700000000-carry-event-record-times.js';
 import { migrations } from '../../server/src/database/migrations/index.js';
 import { EventPartitions } from '../../server/src/events/event-partitions.js';
 import { createScratchDatabase, type ScratchDatabase } from '../../server/src/database/scratch-database.js';
@@ -57,6 +58,7 @@ describe('the database', () => {
       'ShareRateLimits1767400000000',
       'KeepAttachmentFilesInTheDatabase1767500000000',
       'PartitionEventsByMonth1767600000000',
+      'CarryEventRecordTimes1767700000000',
       'AddTransparencyLog1767900000000',
     ]);
     expect(await db.dataSource.runMigrations()).toEqual([]);
@@ -119,6 +121,82 @@ describe('the database', () => {
         await expect(again(false)).rejects.toMatchObject({ driverError: { constraint: 'events_event_id_key' } });
         await expect(again(true)).rejects.toMatchObject({ driverError: { constraint: 'events_error_declaration_key' } });
         await expect(converted.dataSource.query(`DELETE FROM events WHERE event_id = 'urn:uuid:old-1'`)).rejects.toThrow(/append-only/);
+      } finally {
+        if (before.isInitialized) await before.destroy();
+        await converted?.close();
+        await old.drop();
+      }
+    },
+  );
+
+  (process.env.DATABASE_URL ? it : it.skip)(
+    "converts a database from before rows named their events' record times: each row takes its event's, and must have one",
+    async () => {
+      const old = await createScratchDatabase();
+      const before = new DataSource({
+        type: 'postgres',
+        url: old.databaseUrl!,
+        migrations: migrations.slice(0, migrations.indexOf(CarryEventRecordTimes1767700000000)),
+      });
+      let converted: Database | null = null;
+      try {
+        await before.initialize();
+        await before.runMigrations({ transaction: 'each' });
+        await before.query(`SELECT ensure_event_partitions('2025-11-01', '2026-01-31')`);
+        const [batch] = await before.query(`
+          WITH business AS (
+            INSERT INTO businesses (legal_name, tax_code, address_line, commune, province) VALUES ('HTX', '0100000001', '-', '-', '-') RETURNING id),
+          product AS (
+            INSERT INTO products (business_id, name_vi, name_en, category, unit) SELECT id, 'Cam', 'Orange', 'fruit', 'KGM' FROM business RETURNING id, business_id)
+          INSERT INTO batches (product_id, business_id, lot_code, short_code, production_date)
+          SELECT id, business_id, 'OLD-1', 'OLD0000001', '2025-11-01' FROM product RETURNING id`);
+        // One to the microsecond, which the app's Dates would not keep.
+        const [first, second] = await before.query(`
+          INSERT INTO events (event_id, event_type, event_time, event_time_zone_offset, document, record_time) VALUES
+            ('urn:uuid:old-1', 'ObjectEvent', '2025-11-03T08:00:00Z', '+07:00', '{}', '2025-11-03T08:00:01.123456Z'),
+            ('urn:uuid:old-2', 'ObjectEvent', '2026-01-20T08:00:00Z', '+07:00', '{}', '2026-01-20T08:00:01Z')
+          RETURNING id`);
+        await before.query(`INSERT INTO event_batches (event_id, batch_id, role) VALUES ($1, $3, 'subject'), ($2, $3, 'subject')`, [
+          first.id,
+          second.id,
+          batch.id,
+        ]);
+        await before.query(`INSERT INTO event_identifiers (event_id, role, identifier) VALUES ($1, 'epc', 'urn:x')`, [first.id]);
+        await before.query(
+          `INSERT INTO event_place_links (event_id, field, linked_id, linked_at, link_hash) VALUES ($1, 'location', gen_random_uuid(), now(), 'h')`,
+          [second.id],
+        );
+        await before.query(
+          `INSERT INTO flags (kind, dedupe_key, event_id) VALUES ('missing_data', 'missing_data:old', $1), ('improbable_scans', 'improbable_scans:old', NULL)`,
+          [first.id],
+        );
+        await before.destroy();
+
+        converted = await openDatabase({ ...loadConfig({}), ...old });
+        const joined = (table: string) =>
+          converted!.dataSource.query(
+            `SELECT e.event_id FROM ${table} x JOIN events e ON e.id = x.event_id AND e.record_time = x.record_time ORDER BY e.event_id`,
+          );
+        expect(await joined('event_batches')).toEqual([{ event_id: 'urn:uuid:old-1' }, { event_id: 'urn:uuid:old-2' }]);
+        expect(await joined('event_identifiers')).toEqual([{ event_id: 'urn:uuid:old-1' }]);
+        expect(await joined('event_place_links')).toEqual([{ event_id: 'urn:uuid:old-2' }]);
+        expect(
+          await converted.dataSource.query(
+            `SELECT f.kind, e.event_id FROM flags f LEFT JOIN events e ON e.id = f.event_id AND e.record_time = f.event_record_time ORDER BY f.kind`,
+          ),
+        ).toEqual([
+          { kind: 'improbable_scans', event_id: null },
+          { kind: 'missing_data', event_id: 'urn:uuid:old-1' },
+        ]);
+        // From now on a row names its event's record time, or is refused.
+        await expect(
+          converted.dataSource.query(`INSERT INTO event_identifiers (event_id, role, identifier) VALUES ($1, 'epc', 'urn:y')`, [second.id]),
+        ).rejects.toThrow(/record_time/);
+        await expect(
+          converted.dataSource.query(`INSERT INTO flags (kind, dedupe_key, event_id) VALUES ('missing_data', 'missing_data:new', $1)`, [
+            second.id,
+          ]),
+        ).rejects.toMatchObject({ driverError: { constraint: 'flags_event_record_time_check' } });
       } finally {
         if (before.isInitialized) await before.destroy();
         await converted?.close();
@@ -201,14 +279,15 @@ describe('the database', () => {
   it('lets an empty place column take only the late link recorded for it, once', async () => {
     const [event] = await db.dataSource.query(`
       INSERT INTO events (event_id, event_type, event_time, event_time_zone_offset, document)
-      VALUES ('urn:uuid:00000000-0000-4000-8000-000000000002', 'ObjectEvent', now(), '+07:00', '{}') RETURNING id`);
+      VALUES ('urn:uuid:00000000-0000-4000-8000-000000000002', 'ObjectEvent', now(), '+07:00', '{}') RETURNING id, record_time`);
     const place = '00000000-0000-4000-8000-0000000000aa';
     const setPlace = (id: string) => db.dataSource.query(`UPDATE events SET location_id = $1 WHERE id = $2`, [id, event.id]);
     // No record of the link: refused.
     await expect(setPlace(place)).rejects.toThrow(/append-only/);
     await db.dataSource.query(`ALTER TABLE events DROP CONSTRAINT events_location_id_fkey`);
     await db.dataSource.query(
-      `INSERT INTO event_place_links (event_id, field, linked_id, linked_at, link_hash) VALUES ($1, 'location', $2, now(), 'h')`,
+      `INSERT INTO event_place_links (event_id, record_time, field, linked_id, linked_at, link_hash)
+       SELECT id, record_time, 'location', $2, now(), 'h' FROM events WHERE id = $1`,
       [event.id, place],
     );
     // Another id than the record names, or another column changing with it: refused.

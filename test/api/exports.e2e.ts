@@ -709,8 +709,8 @@ describe('exports: XLSX, EPCIS, scopes and who may export', () => {
                jsonb_build_object('eventID', n.event_id, 'type', 'ObjectEvent', 'action', 'OBSERVE', 'bizStep', 'storing', 'eventTime', n.event_time, 'eventTimeZoneOffset', '+07:00', 'epcList', '[]'::jsonb)
           FROM (SELECT 'urn:uuid:' || gen_random_uuid() AS event_id, timestamptz '2026-09-01 00:00+07' + (i % 100) * interval '1 hour' AS event_time
                   FROM generate_series(1, 1200) AS i) n
-        RETURNING id)
-      INSERT INTO event_batches (event_id, batch_id, role) SELECT id, $1, 'subject' FROM made`,
+        RETURNING id, record_time)
+      INSERT INTO event_batches (event_id, record_time, batch_id, role) SELECT id, record_time, $1, 'subject' FROM made`,
       [batch.id, chain.farmB.business.id],
     );
     const scope = { kind: 'lots' as const, lots: [{ lotCode: batch.lotCode }] };

@@ -27,16 +27,31 @@ export function traceIntegrity(f: Factory, who: Credential, batchId: string, que
   return f.http.get<TraceIntegrityReport>(`/api/batches/${batchId}/trace/integrity${queryOf(query)}`, { token: who.token });
 }
 
-/** What someone with database access could do: switch the append-only triggers off and write. */
+/**
+ * What someone with database access could do: switch the append-only triggers off and write. An
+ * event moved to another record time takes the rows that name it along, as such a person would
+ * have to: they carry its record time, the rest of its key.
+ */
 export async function behindTheAppsBack(t: TestApp, statements: string[]): Promise<void> {
   const triggers = [
     ['events', 'events_append_only'],
     ['event_batches', 'event_batches_append_only'],
     ['event_identifiers', 'event_identifiers_append_only'],
+    ['event_place_links', 'event_place_links_append_only'],
   ];
   for (const [table, trigger] of triggers) await sql(t, `ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
   try {
     for (const statement of statements) await sql(t, statement);
+    for (const [table] of triggers.slice(1)) {
+      await sql(
+        t,
+        `UPDATE ${table} x SET record_time = e.record_time FROM events e WHERE e.id = x.event_id AND x.record_time <> e.record_time`,
+      );
+    }
+    await sql(
+      t,
+      `UPDATE flags f SET event_record_time = e.record_time FROM events e WHERE e.id = f.event_id AND f.event_record_time <> e.record_time`,
+    );
   } finally {
     for (const [table, trigger] of triggers) await sql(t, `ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
   }

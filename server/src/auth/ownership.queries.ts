@@ -33,7 +33,7 @@ export async function findBatchRecorders(db: EntityManager, batchId: string): Pr
     `SELECT business_id FROM (
        SELECT b.business_id, 0 AS rank FROM batches b WHERE b.id = $1
        UNION
-       SELECT e.business_id, 1 FROM event_batches eb JOIN events e ON e.id = eb.event_id WHERE eb.batch_id = $1 AND e.business_id IS NOT NULL
+       SELECT e.business_id, 1 FROM event_batches eb JOIN events e ON e.id = eb.event_id AND e.record_time = eb.record_time WHERE eb.batch_id = $1 AND e.business_id IS NOT NULL
      ) r ORDER BY rank`,
     [batchId],
   );

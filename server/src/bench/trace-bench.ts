@@ -62,20 +62,33 @@ async function buildChain({ db, businessId, productId }: TraceBenchContext): Pro
   await db.query(
     `INSERT INTO events (${EVENT_COLUMNS})
      SELECT ${hopId('k')}, 'bench:hop:' || k, 'TransformationEvent', NULL, 'processing', 'active',
-            TIMESTAMPTZ '2026-06-01' + k * INTERVAL '1 day', '+07:00', TIMESTAMPTZ '2026-06-01' + k * INTERVAL '1 day', $1, '{}'::jsonb, 'bench'
+            ${hopTime('k')}, '+07:00', ${hopTime('k')}, $1, '{}'::jsonb, 'bench'
        FROM generate_series(1, ${HOPS}) k`,
     [businessId],
   );
   await db.query(
-    `INSERT INTO event_batches (event_id, batch_id, role, quantity, unit)
-     SELECT ${hopId('k')}, ${chainId('(k - 1)')}, 'input', 100, 'KGM' FROM generate_series(1, ${HOPS}) k
+    `INSERT INTO event_batches (event_id, record_time, batch_id, role, quantity, unit)
+     SELECT ${hopId('k')}, ${hopTime('k')}, ${chainId('(k - 1)')}, 'input', 100, 'KGM' FROM generate_series(1, ${HOPS}) k
      UNION ALL
-     SELECT ${hopId('k')}, ${chainId('k')}, 'output', 100, 'KGM' FROM generate_series(1, ${HOPS}) k
+     SELECT ${hopId('k')}, ${hopTime('k')}, ${chainId('k')}, 'output', 100, 'KGM' FROM generate_series(1, ${HOPS}) k
      UNION ALL
-     SELECT ${hopId('k')}, ${batchId(`(2 * (((k - 1) * ${SIDE_INPUTS} + s - 1) * 17) + 1)`)}, 'input', 10, 'KGM'
+     SELECT ${hopId('k')}, ${hopTime('k')}, ${batchId(`(2 * (((k - 1) * ${SIDE_INPUTS} + s - 1) * 17) + 1)`)}, 'input', 10, 'KGM'
        FROM generate_series(1, ${HOPS}) k, generate_series(1, ${SIDE_INPUTS}) s`,
   );
 }
+
+/** The months the haystack was recorded in: two years, as a database in use for two years has. */
+const MONTHS = 24;
+
+/**
+ * SQL: the record time of row `n` of batch number `batch`: each batch's events in one of the two
+ * years' months (batches in turn), two seconds apart from the month's start.
+ */
+const monthOf = (batch: string, n: string) =>
+  `(TIMESTAMPTZ '2025-01-01' + (${batch}) % ${MONTHS} * INTERVAL '1 month' + (${n}) % 1000000 * INTERVAL '2 seconds')`;
+
+/** SQL: the record time of the chain's hop `k`, a month after the one before. */
+const hopTime = (k: string) => `(TIMESTAMPTZ '2026-01-01' + ${k} * INTERVAL '1 month')`;
 
 const EVENT_COLUMNS =
   'id, event_id, event_type, action, biz_step, disposition, event_time, event_time_zone_offset, record_time, business_id, document, record_hash';
@@ -96,28 +109,29 @@ async function addNoise({ db, businessId, productId }: TraceBenchContext, from: 
     `INSERT INTO events (${EVENT_COLUMNS})
      SELECT ${objectEventId('g')}, 'bench:' || lpad(g::text, 9, '0'), 'ObjectEvent', 'OBSERVE',
             (ARRAY['commissioning', 'packing', 'storing', 'shipping', 'receiving'])[1 + g % 5], 'in_progress',
-            TIMESTAMPTZ '2026-01-01' + g * INTERVAL '2 seconds', '+07:00', TIMESTAMPTZ '2026-01-01' + g * INTERVAL '2 seconds', $1, '{}'::jsonb, 'bench'
+            ${monthOf(`g / ${EVENTS_PER_BATCH}`, 'g')}, '+07:00', ${monthOf(`g / ${EVENTS_PER_BATCH}`, 'g')}, $1, '{}'::jsonb, 'bench'
        FROM generate_series($2::bigint, $3::bigint - 1) g`,
     [businessId, from * EVENTS_PER_BATCH, to * EVENTS_PER_BATCH],
   );
   await db.query(
-    `INSERT INTO event_batches (event_id, batch_id, role)
-     SELECT ${objectEventId('g')}, ${batchId(`(g / ${EVENTS_PER_BATCH})`)}, 'subject' FROM generate_series($1::bigint, $2::bigint - 1) g`,
+    `INSERT INTO event_batches (event_id, record_time, batch_id, role)
+     SELECT ${objectEventId('g')}, ${monthOf(`g / ${EVENTS_PER_BATCH}`, 'g')}, ${batchId(`(g / ${EVENTS_PER_BATCH})`)}, 'subject'
+       FROM generate_series($1::bigint, $2::bigint - 1) g`,
     [from * EVENTS_PER_BATCH, to * EVENTS_PER_BATCH],
   );
   // Processing among the noise: batch 2j is made into batch 2j+1.
   await db.query(
     `INSERT INTO events (${EVENT_COLUMNS})
      SELECT ${processingId('j')}, 'bench:p:' || lpad(j::text, 9, '0'), 'TransformationEvent', NULL, 'processing', 'active',
-            TIMESTAMPTZ '2026-03-01' + j * INTERVAL '10 seconds', '+07:00', TIMESTAMPTZ '2026-03-01' + j * INTERVAL '10 seconds', $1, '{}'::jsonb, 'bench'
+            ${monthOf('2 * j', 'j')}, '+07:00', ${monthOf('2 * j', 'j')}, $1, '{}'::jsonb, 'bench'
        FROM generate_series($2::int, $3::int - 1) j`,
     [businessId, from / 2, to / 2],
   );
   await db.query(
-    `INSERT INTO event_batches (event_id, batch_id, role, quantity, unit)
-     SELECT ${processingId('j')}, ${batchId('(2 * j)')}, 'input', 100, 'KGM' FROM generate_series($1::int, $2::int - 1) j
+    `INSERT INTO event_batches (event_id, record_time, batch_id, role, quantity, unit)
+     SELECT ${processingId('j')}, ${monthOf('2 * j', 'j')}, ${batchId('(2 * j)')}, 'input', 100, 'KGM' FROM generate_series($1::int, $2::int - 1) j
      UNION ALL
-     SELECT ${processingId('j')}, ${batchId('(2 * j + 1)')}, 'output', 90, 'KGM' FROM generate_series($1::int, $2::int - 1) j`,
+     SELECT ${processingId('j')}, ${monthOf('2 * j', 'j')}, ${batchId('(2 * j + 1)')}, 'output', 90, 'KGM' FROM generate_series($1::int, $2::int - 1) j`,
     [from / 2, to / 2],
   );
   await db.query(`ANALYZE batches`);
@@ -136,8 +150,8 @@ export async function benchTrace(context: TraceBenchContext): Promise<void> {
   const { db, url, admin, embedded, dropViews } = context;
   // Noise batches per size (ten events each): the embedded database gets a smaller haystack.
   const sizes = embedded ? [1_000, 10_000] : [1_000, 10_000, 100_000, ...(process.env.BENCH_LARGE === '1' ? [1_000_000] : [])];
-  // The haystack's months (record times from January on), partitioned as the app makes the coming ones.
-  await db.query(`SELECT ensure_event_partitions('2026-01-01', '2026-12-31')`);
+  // The haystack's months (two years' record times), partitioned as the app makes the coming ones.
+  await db.query(`SELECT ensure_event_partitions('2025-01-01', '2026-12-31')`);
   const [{ start, end }] = (await db.query(`SELECT ${chainId('0')} AS start, ${chainId(String(HOPS))} AS end`)) as [
     { start: string; end: string },
   ];
@@ -188,8 +202,11 @@ export async function benchTrace(context: TraceBenchContext): Promise<void> {
     sizesRead.push(`${n.toLocaleString('en')} events (built in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
     for (const [i, { run }] of cases.entries()) figures[i]!.push(await timed(RUNS, run));
   }
+  const [{ partitions }] = (await db.query(`SELECT count(*)::int AS partitions FROM pg_inherits WHERE inhparent = 'events'::regclass`)) as [
+    { partitions: number },
+  ];
   console.log(
-    `P8: the consumer view and the trace of a ${HOPS}-hop processing chain as the events grow: ${sizesRead.join(', ')}; median ms of ${RUNS} runs, and the largest over the smallest:` +
+    `P8: the consumer view and the trace of a ${HOPS}-hop processing chain as the events grow: ${sizesRead.join(', ')}, recorded over ${MONTHS} months (${partitions} partitions of events); median ms of ${RUNS} runs, and the largest over the smallest:` +
       (embedded ? '\n(embedded PGlite: scaled down; set DATABASE_URL to a PostgreSQL server for a million events)' : ''),
   );
   console.table(

@@ -104,7 +104,7 @@ export async function loadRecentEvents(db: DataSource, businessId: string, limit
             ${declaredWrongSql('e')} AS declared_wrong, b.id AS batch_id, b.lot_code, p.name_vi, p.name_en
        FROM (SELECT * FROM events WHERE business_id = $1 AND NOT error_declared ORDER BY record_time DESC LIMIT $2) e
        LEFT JOIN LATERAL (
-         SELECT eb.batch_id FROM event_batches eb WHERE eb.event_id = e.id
+         SELECT eb.batch_id FROM event_batches eb WHERE eb.event_id = e.id AND eb.record_time = e.record_time
           ORDER BY CASE eb.role WHEN 'output' THEN 0 WHEN 'subject' THEN 1 ELSE 2 END LIMIT 1
        ) about ON true
        LEFT JOIN batches b ON b.id = about.batch_id

@@ -34,11 +34,11 @@ export function visibleEvents(principal: Principal, params: SqlParams): string {
   if (TenancyPolicy.readsEverything(principal)) return 'true';
   const businesses = params.add(businessesOf(principal));
   // Its own batches, and the batches it recorded events on: as GET /api/batches/{id}/events allows.
-  return `(e.business_id = ANY(${businesses}::uuid[]) OR e.id IN (
-    SELECT eb.event_id FROM event_batches eb WHERE eb.batch_id IN (
+  return `(e.business_id = ANY(${businesses}::uuid[]) OR (e.id, e.record_time) IN (
+    SELECT eb.event_id, eb.record_time FROM event_batches eb WHERE eb.batch_id IN (
       SELECT b.id FROM batches b WHERE b.business_id = ANY(${businesses}::uuid[])
       UNION
-      SELECT own.batch_id FROM event_batches own JOIN events mine ON mine.id = own.event_id WHERE mine.business_id = ANY(${businesses}::uuid[]))))`;
+      SELECT own.batch_id FROM event_batches own JOIN events mine ON mine.id = own.event_id AND mine.record_time = own.record_time WHERE mine.business_id = ANY(${businesses}::uuid[]))))`;
 }
 
 /** Which parts of an event each MATCH_ parameter looks in (EPCIS 2.0 §8.2.7.1). */
@@ -73,7 +73,7 @@ function matchIdentifiers(roles: readonly IdentifierRole[], values: string[], pa
     prefixes.push(...(companyPatternPrefixes(value) ?? []).map((prefix) => `${escapeLike(prefix)}%`));
   }
   const any = [`ei.identifier = ANY(${params.add([...exact])}::text[])`, ...prefixes.map((p) => `ei.identifier LIKE ${params.add(p)}`)];
-  return `e.id IN (SELECT ei.event_id FROM event_identifiers ei WHERE ei.role = ANY(${params.add(roles)}::text[]) AND (${any.join(' OR ')}))`;
+  return `(e.id, e.record_time) IN (SELECT ei.event_id, ei.record_time FROM event_identifiers ei WHERE ei.role = ANY(${params.add(roles)}::text[]) AND (${any.join(' OR ')}))`;
 }
 
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];

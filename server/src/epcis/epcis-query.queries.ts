@@ -116,7 +116,7 @@ export async function listDistinctValues(
     list === 'epcs'
       ? [
           'ei.identifier',
-          `event_identifiers ei JOIN events e ON e.id = ei.event_id AND ei.role = ANY(${params.add(IDENTIFIER_ROLES)}::text[])`,
+          `event_identifiers ei JOIN events e ON e.id = ei.event_id AND e.record_time = ei.record_time AND ei.role = ANY(${params.add(IDENTIFIER_ROLES)}::text[])`,
         ]
       : [`e.${DISCOVERY_LISTS[list]}`, 'events e'];
   const where = [`${column} IS NOT NULL`, visibleEvents(principal, params)];
@@ -143,7 +143,7 @@ export async function listPlacesAsWritten(db: EntityManager, principal: Principa
 export function loadBatchEvents(db: EntityManager, batchId: string): Promise<EpcisEventRow[]> {
   return db.query(
     `SELECT e.id, e.document, e.record_time FROM events e
-      WHERE e.id IN (SELECT eb.event_id FROM event_batches eb WHERE eb.batch_id = $1)
+      WHERE (e.id, e.record_time) IN (SELECT eb.event_id, eb.record_time FROM event_batches eb WHERE eb.batch_id = $1)
       ORDER BY e.event_time, e.record_time, e.id`,
     [batchId],
   );

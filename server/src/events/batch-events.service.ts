@@ -19,7 +19,7 @@ export class BatchEventsService {
   async listBatchEvents(batchId: string, query: PageQueryDto): Promise<Page<EventView>> {
     const qb = this.events
       .createQueryBuilder('e')
-      .innerJoin('event_batches', 'eb', 'eb.event_id = e.id AND eb.batch_id = :batchId', { batchId })
+      .innerJoin('event_batches', 'eb', 'eb.event_id = e.id AND eb.record_time = e.record_time AND eb.batch_id = :batchId', { batchId })
       .distinct(true);
     const [rows, total] = await qb
       .orderBy('e.event_time', 'ASC')

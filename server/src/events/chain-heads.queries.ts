@@ -15,7 +15,7 @@ export function findChainHeads(tx: EntityManager, batchIds: string[]): Promise<C
        FROM unnest($1::uuid[]) AS b (id)
        CROSS JOIN LATERAL (
          SELECT eb.seq, COALESCE(eb.link_hash, e.record_hash) AS record_hash
-           FROM event_batches eb JOIN events e ON e.id = eb.event_id
+           FROM event_batches eb JOIN events e ON e.id = eb.event_id AND e.record_time = eb.record_time
           WHERE eb.batch_id = b.id AND eb.seq IS NOT NULL
           ORDER BY eb.seq DESC LIMIT 1
        ) h`,

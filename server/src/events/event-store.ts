@@ -162,9 +162,9 @@ export class EventStore implements OnModuleInit {
       event.recordHash = recordHash({ ...event, links: eventLinks });
       for (const link of eventLinks) if (link.seq !== null) heads.set(link.batchId, { seq: link.seq, hash: event.recordHash });
       slice.events.push(event);
-      slice.links.push(...eventLinks.map((l) => ({ eventId: event.id, ...l })));
+      slice.links.push(...eventLinks.map((l) => ({ eventId: event.id, recordTime, ...l })));
       slice.batchesOf.set(event.id, [...chained]);
-      slice.identifiers.push(...[...eventIdentifiers(doc), ...namedPlaces(doc)].map((i) => ({ eventId: event.id, ...i })));
+      slice.identifiers.push(...[...eventIdentifiers(doc), ...namedPlaces(doc)].map((i) => ({ eventId: event.id, recordTime, ...i })));
     }
     return slice;
   }
@@ -179,14 +179,18 @@ export class EventStore implements OnModuleInit {
   async linkEarlier(tx: EntityManager, businessId: string, lots: { batchId: string; identifier: string }[]): Promise<number> {
     if (!lots.length) return 0;
     const identifierOf = new Map(lots.map((l) => [l.batchId, l.identifier]));
-    type Naming = { recordHash: string; links: { role: EventBatchRole; quantity: number | null; unit: UnitCode | null }[] };
+    type Naming = {
+      recordHash: string;
+      recordTime: string;
+      links: { role: EventBatchRole; quantity: number | null; unit: UnitCode | null }[];
+    };
     const byBatch = new Map<string, Map<string, Naming>>();
     for (const row of await findEarlierNamings(tx, businessId, lots)) {
       const role = LINK_ROLE[row.role];
       if (!role) continue;
       const byEvent = byBatch.get(row.batch_id) ?? new Map<string, Naming>();
       byBatch.set(row.batch_id, byEvent);
-      const entry = byEvent.get(row.id) ?? { recordHash: row.record_hash, links: [] };
+      const entry = byEvent.get(row.id) ?? { recordHash: row.record_hash, recordTime: row.record_time, links: [] };
       if (!entry.links.some((l) => l.role === role))
         entry.links.push({ role, ...linkQuantity(row.document, row.role, identifierOf.get(row.batch_id)!) });
       byEvent.set(row.id, entry);
@@ -197,12 +201,13 @@ export class EventStore implements OnModuleInit {
     const inserted: Partial<EventBatchEntity>[] = [];
     for (const [batchId, byEvent] of byBatch) {
       let head = heads.get(batchId) ?? { seq: 0, hash: null };
-      for (const [eventId, { recordHash: eventHash, links }] of byEvent) {
+      for (const [eventId, { recordHash: eventHash, recordTime, links }] of byEvent) {
         const seq = head.seq + 1;
         const linkHash = lateLinkHash({ recordHash: eventHash, batchId, links, seq, prevHash: head.hash, linkedAt });
         links.forEach((link, n) =>
           inserted.push({
             eventId,
+            recordTime,
             batchId,
             ...link,
             seq: n === 0 ? seq : null,
@@ -253,12 +258,14 @@ export class EventStore implements OnModuleInit {
     const linkedAt = new Date();
     const links = events.map((e) => ({
       eventId: e.id,
+      recordTime: e.record_time,
       field,
       linkedId,
       linkedAt,
       linkHash: latePlaceHash({ recordHash: e.record_hash, field, linkedId, linkedAt }),
     }));
-    await tx.getRepository(EventPlaceLinkEntity).insert(links);
+    // Not the repository's insert: it would make the exact record time a Date.
+    await insertAll(tx, EventPlaceLinkEntity, links);
     await this.log.submit(
       tx,
       links.map((link, n) => ({ kind: 'place_link', id: link.eventId, hash: link.linkHash, batches: events[n]!.batch_ids })),

@@ -5,6 +5,14 @@ import { numericTransformer } from '../database/column-transformers.js';
 export type LatePlaceField = 'location' | 'source' | 'destination';
 
 /**
+ * An event's record time as a row that names the event carries it (decision record 0035): with
+ * the event's id, its key, so that a join to the event probes its month's partition alone. The
+ * event store gives the Date it wrote the event with; late links give the time read back as exact
+ * text, since a Date drops PostgreSQL's microseconds and the times must be equal.
+ */
+export type EventRecordTime = Date | string;
+
+/**
  * An EPCIS event exactly as captured, with the columns queries filter on. Never updated, but for
  * an empty place or party column taking a late link (EventPlaceLinkEntity) once it is recorded.
  */
@@ -37,6 +45,8 @@ export class EventEntity {
 @Entity('event_batches')
 export class EventBatchEntity {
   @Column({ name: 'event_id', type: 'uuid', primary: true }) eventId: string;
+  /** The event's record time, the rest of its key (see `EventRecordTime`). */
+  @Column({ name: 'record_time', type: 'timestamptz' }) recordTime: EventRecordTime;
   @Column({ name: 'batch_id', type: 'uuid', primary: true }) batchId: string;
   @Column({ type: 'text', primary: true }) role: EventBatchRole;
   @Column({ type: 'numeric', nullable: true, transformer: numericTransformer }) quantity: number | null;
@@ -53,6 +63,7 @@ export class EventBatchEntity {
 @Entity('event_place_links')
 export class EventPlaceLinkEntity {
   @Column({ name: 'event_id', type: 'uuid', primary: true }) eventId: string;
+  @Column({ name: 'record_time', type: 'timestamptz' }) recordTime: EventRecordTime;
   @Column({ type: 'text', primary: true }) field: LatePlaceField;
   /** The location (field `location`) or the business (`source`, `destination`). */
   @Column({ name: 'linked_id', type: 'uuid' }) linkedId: string;

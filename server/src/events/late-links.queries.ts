@@ -6,9 +6,15 @@ export interface EarlierNamingRow {
   batch_id: string;
   id: string;
   record_hash: string;
+  /** Exact, as text: the late link carries it (EventRecordTime). */
+  record_time: string;
   document: Record<string, unknown>;
   role: IdentifierRole;
 }
+
+/** SQL: event `alias`'s record time as text to the microsecond, which a Date would drop. */
+const EXACT_RECORD_TIME = (alias: string) =>
+  `to_char(${alias}.record_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS record_time`;
 
 /**
  * The business's events that named each lot's identifier and are not linked to its batch, by
@@ -23,14 +29,14 @@ export function findEarlierNamings(
   lots: { batchId: string; identifier: string }[],
 ): Promise<EarlierNamingRow[]> {
   return tx.query(
-    `SELECT n.batch_id, named.id, named.record_hash, named.document, named.role
+    `SELECT n.batch_id, named.id, named.record_hash, ${EXACT_RECORD_TIME('named')}, named.document, named.role
        FROM unnest($2::uuid[], $3::text[]) AS n (batch_id, identifier)
        CROSS JOIN LATERAL (
          SELECT e.id, e.record_hash, e.document, e.record_time, ei.role
            FROM event_identifiers ei
-           JOIN events e ON e.id = ei.event_id
+           JOIN events e ON e.id = ei.event_id AND e.record_time = ei.record_time
           WHERE ei.identifier = n.identifier AND e.business_id = $1
-            AND NOT EXISTS (SELECT 1 FROM event_batches eb WHERE eb.event_id = e.id AND eb.batch_id = n.batch_id)
+            AND NOT EXISTS (SELECT 1 FROM event_batches eb WHERE eb.event_id = e.id AND eb.record_time = e.record_time AND eb.batch_id = n.batch_id)
          OFFSET 0
        ) AS named
       ORDER BY n.batch_id, named.record_time, named.id, named.role`,
@@ -38,12 +44,14 @@ export function findEarlierNamings(
   );
 }
 
-const BATCH_IDS = `ARRAY(SELECT DISTINCT eb.batch_id FROM event_batches eb WHERE eb.event_id = e.id) AS batch_ids`;
+const BATCH_IDS = `ARRAY(SELECT DISTINCT eb.batch_id FROM event_batches eb WHERE eb.event_id = e.id AND eb.record_time = e.record_time) AS batch_ids`;
 
 /** An event that names a place or party in a column still empty, with the batches it is linked to. */
 export interface UnplacedRow {
   id: string;
   record_hash: string;
+  /** Exact, as text: the late link carries it (EventRecordTime). */
+  record_time: string;
   batch_ids: string[];
 }
 
@@ -53,9 +61,9 @@ export interface UnplacedRow {
  */
 export function findUnplacedAt(tx: EntityManager, placeIdentifier: string, businessId: string): Promise<UnplacedRow[]> {
   return tx.query(
-    `SELECT e.id, e.record_hash, ${BATCH_IDS}
+    `SELECT e.id, e.record_hash, ${EXACT_RECORD_TIME('e')}, ${BATCH_IDS}
        FROM event_identifiers ei
-       JOIN events e ON e.id = ei.event_id
+       JOIN events e ON e.id = ei.event_id AND e.record_time = ei.record_time
       WHERE ei.role = 'place' AND (ei.identifier = $1 OR ei.identifier LIKE $1 || '/254/%')
         AND e.business_id = $2 AND e.location_id IS NULL
       ORDER BY e.record_time, e.id`,
@@ -67,9 +75,9 @@ export function findUnplacedAt(tx: EntityManager, placeIdentifier: string, busin
 export function findUnlinkedParties(tx: EntityManager, field: 'source' | 'destination', partyPrefix: string): Promise<UnplacedRow[]> {
   const column = field === 'source' ? 'e.source_business_id' : 'e.destination_business_id';
   return tx.query(
-    `SELECT DISTINCT ON (e.record_time, e.id) e.id, e.record_hash, ${BATCH_IDS}
+    `SELECT DISTINCT ON (e.record_time, e.id) e.id, e.record_hash, ${EXACT_RECORD_TIME('e')}, ${BATCH_IDS}
        FROM event_identifiers ei
-       JOIN events e ON e.id = ei.event_id
+       JOIN events e ON e.id = ei.event_id AND e.record_time = ei.record_time
       WHERE ei.role = $1 AND ei.identifier LIKE $2 || '%' AND ${column} IS NULL
       ORDER BY e.record_time, e.id`,
     [field, partyPrefix],

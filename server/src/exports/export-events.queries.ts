@@ -24,7 +24,9 @@ const chunksOf = <T>(items: T[], size: number): T[][] =>
 
 function selectionWhere(selection: EventSelection, batchIds: string[], params: unknown[]): string {
   params.push(batchIds);
-  const where = [`e.id IN (SELECT eb.event_id FROM event_batches eb WHERE eb.batch_id = ANY($${params.length}::uuid[]))`];
+  const where = [
+    `(e.id, e.record_time) IN (SELECT eb.event_id, eb.record_time FROM event_batches eb WHERE eb.batch_id = ANY($${params.length}::uuid[]))`,
+  ];
   if (selection.from) where.push(`e.event_time >= $${params.push(selection.from)}`);
   if (selection.to) where.push(`e.event_time < $${params.push(selection.to)}`);
   if (!selection.withDeclarations) where.push('NOT e.error_declared');
@@ -66,7 +68,7 @@ export async function countSpreadsheetRows(db: EntityManager, eventIds: string[]
            SELECT count(*) FILTER (WHERE eb.role NOT IN ('input', 'parent')) AS lots,
                   count(*) FILTER (WHERE eb.role = 'parent') AS parents,
                   count(*) FILTER (WHERE eb.role = 'input') AS inputs
-             FROM event_batches eb WHERE eb.event_id = e.id) c
+             FROM event_batches eb WHERE eb.event_id = e.id AND eb.record_time = e.record_time) c
         WHERE e.id = ANY($1::uuid[])`,
       [ids],
     );
@@ -148,7 +150,7 @@ export function spreadsheetPage(db: EntityManager, eventIds: string[]): Promise<
            JOIN batches b ON b.id = eb.batch_id
            JOIN products p ON p.id = b.product_id
            JOIN businesses owner ON owner.id = b.business_id
-          WHERE eb.event_id = e.id) lots ON true
+          WHERE eb.event_id = e.id AND eb.record_time = e.record_time) lots ON true
       WHERE e.id = ANY($1::uuid[])
       ORDER BY e.event_time, e.id`,
     [eventIds],

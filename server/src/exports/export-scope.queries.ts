@@ -23,7 +23,7 @@ export interface LotMatchRow {
 function readable(businessParam: string | null): string {
   if (!businessParam) return 'true';
   return `(b.business_id = ${businessParam}::uuid OR b.id IN (
-    SELECT eb.batch_id FROM event_batches eb JOIN events e ON e.id = eb.event_id WHERE e.business_id = ${businessParam}::uuid))`;
+    SELECT eb.batch_id FROM event_batches eb JOIN events e ON e.id = eb.event_id AND e.record_time = eb.record_time WHERE e.business_id = ${businessParam}::uuid))`;
 }
 
 /** The product with this GTIN-14 (or, without one, this id). */

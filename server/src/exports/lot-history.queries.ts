@@ -54,7 +54,7 @@ export function loadLotRecordRows(manager: EntityManager, batchIds: string[]): P
                         'site', ${siteJson('l')}, 'party', ${partyJson('bu')}, 'recipient', ${partyJson('dst')},
                         'recipientName', e.document ->> 'nguon:destinationName') ORDER BY e.event_time, e.id)
                         FROM event_batches eb
-                        JOIN events e ON e.id = eb.event_id
+                        JOIN events e ON e.id = eb.event_id AND e.record_time = eb.record_time
                         LEFT JOIN locations l ON l.id = e.location_id
                         LEFT JOIN businesses bu ON bu.id = e.business_id
                         LEFT JOIN businesses dst ON dst.id = e.destination_business_id

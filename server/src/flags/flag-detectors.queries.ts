@@ -13,7 +13,7 @@ const stepsNeeding = (field: RequiredEventField) => REQUIRED_DATA.filter((r) => 
 
 const MISSING_SQL = {
   location: `e.read_point IS NULL AND e.biz_location IS NULL`,
-  quantity: `NOT EXISTS (SELECT 1 FROM event_batches q WHERE q.event_id = e.id AND q.role IN ('subject', 'output') AND q.quantity IS NOT NULL)`,
+  quantity: `NOT EXISTS (SELECT 1 FROM event_batches q WHERE q.event_id = e.id AND q.record_time = e.record_time AND q.role IN ('subject', 'output') AND q.quantity IS NOT NULL)`,
   destination: `NOT (e.document ? 'destinationList') AND NOT (e.document ? 'nguon:destinationName')`,
   source: `NOT (e.document ? 'sourceList') AND NOT (e.document ? 'nguon:sourceName')`,
 } as const;
@@ -46,15 +46,14 @@ export const FLAG_DETECTORS: Record<Exclude<FlagKind, 'consumer_report'>, Detect
     inserted(
       tx,
       `
-    INSERT INTO flags (kind, dedupe_key, batch_id, business_id, event_id, details)
-    SELECT 'unreceived_shipment', 'unreceived_shipment:' || s.event_pk || ':' || s.batch_id, s.batch_id, s.business_id, s.event_pk,
+    INSERT INTO flags (kind, dedupe_key, batch_id, business_id, event_id, event_record_time, details)
+    SELECT 'unreceived_shipment', 'unreceived_shipment:' || s.event_pk || ':' || s.batch_id, s.batch_id, s.business_id, s.event_pk, s.record_time,
            jsonb_build_object('shippedAt', s.event_time, 'from', sender.legal_name, 'to', receiver.legal_name)
       FROM ${LIVE_SHIPMENTS} s
-      JOIN events se ON se.id = s.event_pk
       JOIN businesses sender ON sender.id = s.shipper_id
       JOIN businesses receiver ON receiver.id = s.business_id
      -- The receiver has had the hours since the shipment was recorded, not since its (maybe earlier) event time.
-     WHERE se.record_time < now() - make_interval(hours => $1) AND s.event_time > now() - ${RECENT}
+     WHERE s.record_time < now() - make_interval(hours => $1) AND s.event_time > now() - ${RECENT}
        AND NOT EXISTS (SELECT 1 FROM ${LIVE_RECEIPTS} r WHERE ${receiptOf('s', 'r')})`,
       [unreceivedHours],
     ),
@@ -63,15 +62,15 @@ export const FLAG_DETECTORS: Record<Exclude<FlagKind, 'consumer_report'>, Detect
     inserted(
       tx,
       `
-    INSERT INTO flags (kind, dedupe_key, batch_id, business_id, event_id, details)
-    SELECT 'outputs_exceed_inputs', 'outputs_exceed_inputs:' || e.id, o.first_batch, e.business_id, e.id,
+    INSERT INTO flags (kind, dedupe_key, batch_id, business_id, event_id, event_record_time, details)
+    SELECT 'outputs_exceed_inputs', 'outputs_exceed_inputs:' || e.id, o.first_batch, e.business_id, e.id, e.record_time,
            jsonb_build_object('inputs', i.total, 'outputs', o.total, 'unit', o.unit)
       FROM events e
       JOIN LATERAL (SELECT sum(quantity) AS total, min(unit) AS unit, count(DISTINCT unit) AS units, bool_and(quantity IS NOT NULL) AS complete,
                            (array_agg(batch_id ORDER BY batch_id))[1] AS first_batch
-                      FROM event_batches WHERE event_id = e.id AND role = 'output') o ON true
+                      FROM event_batches WHERE event_id = e.id AND record_time = e.record_time AND role = 'output') o ON true
       JOIN LATERAL (SELECT sum(quantity) AS total, min(unit) AS unit, count(DISTINCT unit) AS units, bool_and(quantity IS NOT NULL) AS complete
-                      FROM event_batches WHERE event_id = e.id AND role = 'input') i ON true
+                      FROM event_batches WHERE event_id = e.id AND record_time = e.record_time AND role = 'input') i ON true
      WHERE e.event_type = 'TransformationEvent' AND e.record_time > now() - ${RECENT}
        -- An event someone declared wrong is not an anomaly to chase: its correction is.
        AND ${standingEventSql('e')}
@@ -83,10 +82,10 @@ export const FLAG_DETECTORS: Record<Exclude<FlagKind, 'consumer_report'>, Detect
     inserted(
       tx,
       `
-    INSERT INTO flags (kind, dedupe_key, batch_id, business_id, event_id, details)
-    SELECT 'missing_data', 'missing_data:' || m.id, m.batch_id, m.business_id, m.id, jsonb_build_object('bizStep', m.biz_step, 'missing', to_jsonb(m.missing))
-      FROM (SELECT e.id, e.business_id, e.biz_step,
-                   (SELECT batch_id FROM event_batches WHERE event_id = e.id ORDER BY role = 'subject' DESC, role = 'output' DESC LIMIT 1) AS batch_id,
+    INSERT INTO flags (kind, dedupe_key, batch_id, business_id, event_id, event_record_time, details)
+    SELECT 'missing_data', 'missing_data:' || m.id, m.batch_id, m.business_id, m.id, m.record_time, jsonb_build_object('bizStep', m.biz_step, 'missing', to_jsonb(m.missing))
+      FROM (SELECT e.id, e.record_time, e.business_id, e.biz_step,
+                   (SELECT batch_id FROM event_batches WHERE event_id = e.id AND record_time = e.record_time ORDER BY role = 'subject' DESC, role = 'output' DESC LIMIT 1) AS batch_id,
                    array_remove(ARRAY[${MISSING_CASES}], NULL) AS missing
               FROM events e
              WHERE e.biz_step = ANY($5::text[]) AND e.record_time > now() - ${RECENT} AND ${standingEventSql('e')}) m
@@ -101,10 +100,10 @@ export const FLAG_DETECTORS: Record<Exclude<FlagKind, 'consumer_report'>, Detect
     inserted(
       tx,
       `
-    INSERT INTO flags (kind, dedupe_key, batch_id, business_id, event_id, details)
+    INSERT INTO flags (kind, dedupe_key, batch_id, business_id, event_id, event_record_time, details)
     SELECT 'mass_balance_exceeded', 'mass_balance_exceeded:' || m.last_outflow || ':' || coalesce(m.base_unit, '-'), m.batch_id, m.business_id,
-           m.last_outflow, jsonb_build_object('held', m.held, 'used', m.used, 'unit', m.base_unit, 'holder', holder.legal_name)
-      FROM ${batchBalancesSql(`eb.batch_id IN (SELECT ob.batch_id FROM event_batches ob JOIN events oe ON oe.id = ob.event_id
+           m.last_outflow, m.last_outflow_recorded, jsonb_build_object('held', m.held, 'used', m.used, 'unit', m.base_unit, 'holder', holder.legal_name)
+      FROM ${batchBalancesSql(`eb.batch_id IN (SELECT ob.batch_id FROM event_batches ob JOIN events oe ON oe.id = ob.event_id AND oe.record_time = ob.record_time
                                                WHERE oe.record_time > now() - ${RECENT} AND ob.quantity IS NOT NULL)`)} m
       JOIN businesses holder ON holder.id = m.business_id
      WHERE m.held IS NOT NULL AND m.last_outflow IS NOT NULL AND m.used > m.held + ${BALANCE_EPSILON}`,

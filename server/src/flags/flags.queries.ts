@@ -37,7 +37,7 @@ const FLAG_COLUMNS = `
 
 const FLAG_JOINS = `
   FROM flags f
-  LEFT JOIN events ev ON ev.id = f.event_id
+  LEFT JOIN events ev ON ev.id = f.event_id AND ev.record_time = f.event_record_time
   LEFT JOIN batches b ON b.id = f.batch_id
   LEFT JOIN products p ON p.id = b.product_id
   LEFT JOIN businesses bu ON bu.id = f.business_id

@@ -1,6 +1,6 @@
 import type { RecallReasonCategory, RecallSeverity } from '@nguon/shared';
 import type { EntityManager } from 'typeorm';
-import { standingEventSql } from '../records/records.sql.js';
+import { eventNamedBySql, standingEventSql } from '../records/records.sql.js';
 
 /** The raw rows the consumer view is built from: a few set-based queries, never one per event. */
 export interface BatchRow {
@@ -110,8 +110,8 @@ export async function loadInputs(db: EntityManager, batchIds: string[]): Promise
   return db.query(
     `SELECT o.batch_id AS output_batch_id, i.batch_id, i.quantity, i.unit
        FROM event_batches o
-       JOIN event_batches i ON i.event_id = o.event_id AND i.role = 'input'
-       JOIN events e ON e.id = o.event_id
+       JOIN event_batches i ON i.event_id = o.event_id AND i.record_time = o.record_time AND i.role = 'input'
+       CROSS JOIN ${eventNamedBySql('o')}
       WHERE o.batch_id = ANY($1::uuid[]) AND o.role = 'output' AND ${standingEventSql('e')}`,
     [batchIds],
   );
@@ -127,7 +127,7 @@ export async function loadEvents(db: EntityManager, batchIds: string[]): Promise
             l.name AS place_name, l.kind AS place_kind, l.address AS place_address, l.province AS place_province,
             l.latitude AS place_latitude, l.longitude AS place_longitude
        FROM event_batches eb
-       JOIN events e ON e.id = eb.event_id
+       CROSS JOIN ${eventNamedBySql('eb')}
        LEFT JOIN businesses rb ON rb.id = e.business_id
        LEFT JOIN businesses sb ON sb.id = e.source_business_id
        LEFT JOIN businesses db ON db.id = e.destination_business_id

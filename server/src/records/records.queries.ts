@@ -1,9 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { batchBalancesSql, LIVE_RECEIPTS, LIVE_SHIPMENTS, receiptOf, standingEventSql } from './records.sql.js';
+import { batchBalancesSql, eventNamedBySql, LIVE_RECEIPTS, LIVE_SHIPMENTS, receiptOf, standingEventSql } from './records.sql.js';
 
 /** A standing shipment of a batch to a portal business (a LIVE_SHIPMENTS row). */
 export interface ShipmentRow {
   event_pk: string;
+  record_time: Date;
   event_id: string;
   batch_id: string;
   /** The receiver. */
@@ -99,8 +100,8 @@ export function loadLineage(db: EntityManager, batchId: string, forward: boolean
         SELECT next.batch_id, w.depth + 1, e.event_time
           FROM walk w
           JOIN event_batches here ON here.batch_id = w.batch_id AND here.role = '${from}'
-          JOIN event_batches next ON next.event_id = here.event_id AND next.role = '${to}'
-          JOIN events e ON e.id = here.event_id
+          JOIN event_batches next ON next.event_id = here.event_id AND next.record_time = here.record_time AND next.role = '${to}'
+          CROSS JOIN ${eventNamedBySql('here')}
          WHERE w.depth < $2 AND ${standingEventSql('e')})
      SELECT batch_id, min(depth)::int AS depth, max(used_at) AS used_at FROM walk GROUP BY batch_id`,
     [batchId, maxDepth],

@@ -84,7 +84,7 @@ export async function searchBatches(db: EntityManager, query: BatchSearchQueryDt
   if (query.location) {
     const places = `SELECT id FROM locations WHERE nguon_fold(name) LIKE ${contains(query.location)}`;
     where.push(`(b.origin_location_id IN (${places})
-      OR b.id IN (SELECT eb.batch_id FROM events e JOIN event_batches eb ON eb.event_id = e.id WHERE e.location_id IN (${places}) AND ${LIVE_EVENT}))`);
+      OR b.id IN (SELECT eb.batch_id FROM events e JOIN event_batches eb ON eb.event_id = e.id AND eb.record_time = e.record_time WHERE e.location_id IN (${places}) AND ${LIVE_EVENT}))`);
   }
   if (query.status) where.push(`b.status = ${bind(query.status)}`);
 
@@ -102,7 +102,7 @@ export async function searchBatches(db: EntityManager, query: BatchSearchQueryDt
   }
   if (eventConditions.length) {
     where.push(
-      `b.id IN (SELECT eb.batch_id FROM events e JOIN event_batches eb ON eb.event_id = e.id WHERE ${eventConditions.join(' AND ')} AND ${LIVE_EVENT})`,
+      `b.id IN (SELECT eb.batch_id FROM events e JOIN event_batches eb ON eb.event_id = e.id AND eb.record_time = e.record_time WHERE ${eventConditions.join(' AND ')} AND ${LIVE_EVENT})`,
     );
   }
 
@@ -120,7 +120,7 @@ export async function searchBatches(db: EntityManager, query: BatchSearchQueryDt
      SELECT found.*, last.biz_step AS last_biz_step, last.event_type AS last_event_type, last.event_time AS last_event_time
        FROM found
        LEFT JOIN LATERAL (
-         SELECT e.biz_step, e.event_type, e.event_time FROM event_batches eb JOIN events e ON e.id = eb.event_id
+         SELECT e.biz_step, e.event_type, e.event_time FROM event_batches eb JOIN events e ON e.id = eb.event_id AND e.record_time = eb.record_time
           WHERE eb.batch_id = found.id AND ${LIVE_EVENT}
           ORDER BY e.event_time DESC, e.record_time DESC LIMIT 1) last ON true
       ORDER BY found.sort_key ${direction}, found.id`,

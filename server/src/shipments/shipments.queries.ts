@@ -48,9 +48,9 @@ export function loadIncomingShipments(
        JOIN batches b ON b.id = s.batch_id
        JOIN products p ON p.id = b.product_id
        JOIN businesses sb ON sb.id = s.shipper_id
-       LEFT JOIN LATERAL (SELECT r.event_pk, r.event_time FROM ${LIVE_RECEIPTS} r WHERE ${receiptOf('s', 'r')} ORDER BY r.event_time LIMIT 1) r ON true
-       LEFT JOIN events re ON re.id = r.event_pk
-       LEFT JOIN event_batches rb ON rb.event_id = r.event_pk AND rb.batch_id = s.batch_id AND rb.role = 'subject'
+       LEFT JOIN LATERAL (SELECT r.event_pk, r.record_time, r.event_time FROM ${LIVE_RECEIPTS} r WHERE ${receiptOf('s', 'r')} ORDER BY r.event_time LIMIT 1) r ON true
+       LEFT JOIN events re ON re.id = r.event_pk AND re.record_time = r.record_time
+       LEFT JOIN event_batches rb ON rb.event_id = r.event_pk AND rb.record_time = r.record_time AND rb.batch_id = s.batch_id AND rb.role = 'subject'
        LEFT JOIN locations rl ON rl.id = re.location_id
       WHERE s.business_id = $1 AND ${STATUS_FILTER}
       ORDER BY s.event_time DESC, s.event_pk

@@ -1,6 +1,6 @@
 import type { BatchStatus } from '@nguon/shared';
 import type { EntityManager } from 'typeorm';
-import { LIVE_SHIPMENTS, standingEventSql } from '../records/records.sql.js';
+import { eventNamedBySql, LIVE_SHIPMENTS, standingEventSql } from '../records/records.sql.js';
 
 export interface TraceBatchRow {
   id: string;
@@ -30,8 +30,8 @@ export function loadTraceEdges(
   return db.query(
     `SELECT 'processing' AS kind, i.batch_id AS from_id, o.batch_id::text AS to_id, e.event_id, e.event_time
        FROM event_batches i
-       JOIN event_batches o ON o.event_id = i.event_id AND o.role = 'output'
-       JOIN events e ON e.id = i.event_id
+       JOIN event_batches o ON o.event_id = i.event_id AND o.record_time = i.record_time AND o.role = 'output'
+       CROSS JOIN ${eventNamedBySql('i')}
       WHERE i.role = 'input' AND i.batch_id = ANY($1::uuid[]) AND o.batch_id = ANY($1::uuid[]) AND ${standingEventSql('e')}
      UNION ALL
      SELECT 'shipping', s.batch_id, s.business_id::text, s.event_id, s.event_time

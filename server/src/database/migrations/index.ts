@@ -31,6 +31,7 @@ import { IndexSensorElements1767300000000 } from './1767300000000-index-sensor-e
 import { ShareRateLimits1767400000000 } from './1767400000000-share-rate-limits.js';
 import { KeepAttachmentFilesInTheDatabase1767500000000 } from './1767500000000-keep-attachment-files-in-the-database.js';
 import { PartitionEventsByMonth1767600000000 } from './1767600000000-partition-events-by-month.js';
+import { CarryEventRecordTimes1767700000000 } from './1767700000000-carry-event-record-times.js';
 import { AddTransparencyLog1767900000000 } from './1767900000000-add-transparency-log.js';
 
 /** Every migration, oldest first (one a line, so that parallel work merges cleanly). */
@@ -68,5 +69,6 @@ export const migrations = [
   ShareRateLimits1767400000000,
   KeepAttachmentFilesInTheDatabase1767500000000,
   PartitionEventsByMonth1767600000000,
+  CarryEventRecordTimes1767700000000,
   AddTransparencyLog1767900000000,
 ];
