@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { IntegrityReport } from '@nguon/shared';
 import { createBatch, createProducer, createUser, recordProcessing, recordStage, type Factory, type Producer } from '../factories/index.js';
+import { behindTheAppsBack } from '../factories/inspector.js';
 import { expectApiError } from '../support/api-error.js';
 import { sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
@@ -22,20 +23,6 @@ describe('the hash chain of a batch', () => {
     const batch = await createBatch(f, farm.owner, farm.product.id);
     for (const stage of ['harvesting', 'packing', 'storing'] as const) await recordStage(f, farm.owner, batch.id, { stage, quantity: 100 });
     return batch;
-  }
-
-  /** What someone with database access could do: switch the append-only trigger off and write. */
-  async function behindTheAppsBack(statements: string[]): Promise<void> {
-    await sql(t, `ALTER TABLE events DISABLE TRIGGER events_append_only`);
-    await sql(t, `ALTER TABLE event_batches DISABLE TRIGGER event_batches_append_only`);
-    await sql(t, `ALTER TABLE event_identifiers DISABLE TRIGGER event_identifiers_append_only`);
-    try {
-      for (const statement of statements) await sql(t, statement);
-    } finally {
-      await sql(t, `ALTER TABLE events ENABLE TRIGGER events_append_only`);
-      await sql(t, `ALTER TABLE event_batches ENABLE TRIGGER event_batches_append_only`);
-      await sql(t, `ALTER TABLE event_identifiers ENABLE TRIGGER event_identifiers_append_only`);
-    }
   }
 
   const eventAt = async (batchId: string, seq: number) =>
@@ -90,7 +77,7 @@ describe('the hash chain of a batch', () => {
   it('names the record whose content was changed behind the application', async () => {
     const batch = await batchWithHistory();
     const second = await eventAt(batch.id, 2);
-    await behindTheAppsBack([
+    await behindTheAppsBack(t, [
       `UPDATE events SET document = jsonb_set(document, '{quantityList,0,quantity}', '5000') WHERE id = '${second.id}'`,
     ]);
     expect((await integrity(batch.id)).firstBroken).toEqual({ seq: 2, eventId: second.event_id, problem: 'content_changed' });
@@ -99,14 +86,14 @@ describe('the hash chain of a batch', () => {
   it('notices a changed projection column too, not only the stored document', async () => {
     const batch = await batchWithHistory();
     const third = await eventAt(batch.id, 3);
-    await behindTheAppsBack([`UPDATE events SET event_time = event_time - interval '30 days' WHERE id = '${third.id}'`]);
+    await behindTheAppsBack(t, [`UPDATE events SET event_time = event_time - interval '30 days' WHERE id = '${third.id}'`]);
     expect(await integrity(batch.id)).toMatchObject({ verified: false, firstBroken: { seq: 3, problem: 'content_changed' } });
   });
 
   it('names the place of a record that was deleted', async () => {
     const batch = await batchWithHistory();
     const second = await eventAt(batch.id, 2);
-    await behindTheAppsBack([
+    await behindTheAppsBack(t, [
       `DELETE FROM event_batches WHERE event_id = '${second.id}'`,
       `DELETE FROM event_identifiers WHERE event_id = '${second.id}'`,
       `DELETE FROM events WHERE id = '${second.id}'`,
@@ -117,7 +104,7 @@ describe('the hash chain of a batch', () => {
   it('notices a record slipped in with a forged link', async () => {
     const batch = await batchWithHistory();
     const fourth = await eventAt(batch.id, 4);
-    await behindTheAppsBack([`UPDATE event_batches SET prev_hash = repeat('0', 64) WHERE event_id = '${fourth.id}'`]);
+    await behindTheAppsBack(t, [`UPDATE event_batches SET prev_hash = repeat('0', 64) WHERE event_id = '${fourth.id}'`]);
     expect(await integrity(batch.id)).toMatchObject({
       verified: false,
       firstBroken: { seq: 4, eventId: fourth.event_id, problem: 'chain_broken' },

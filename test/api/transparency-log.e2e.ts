@@ -23,6 +23,7 @@ import { EventBatchEntity, EventEntity } from '../../server/src/events/event.ent
 import { recordHash } from '../../server/src/events/record-hash.js';
 import { TransparencyLog } from '../../server/src/transparency/transparency-log.service.js';
 import { createBatch, createProducer, createUser, recordStage, type Factory, type Producer } from '../factories/index.js';
+import { behindTheAppsBack } from '../factories/inspector.js';
 import { expectApiError } from '../support/api-error.js';
 import { sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
@@ -87,20 +88,6 @@ describe('the transparency log', () => {
     }
   }
 
-  /** What someone with database access does: the append-only triggers off, the rows changed. */
-  async function behindTheAppsBack(statements: string[]): Promise<void> {
-    await sql(t, `ALTER TABLE events DISABLE TRIGGER events_append_only`);
-    await sql(t, `ALTER TABLE event_batches DISABLE TRIGGER event_batches_append_only`);
-    await sql(t, `ALTER TABLE event_identifiers DISABLE TRIGGER event_identifiers_append_only`);
-    try {
-      for (const statement of statements) await sql(t, statement);
-    } finally {
-      await sql(t, `ALTER TABLE events ENABLE TRIGGER events_append_only`);
-      await sql(t, `ALTER TABLE event_batches ENABLE TRIGGER event_batches_append_only`);
-      await sql(t, `ALTER TABLE event_identifiers ENABLE TRIGGER event_identifiers_append_only`);
-    }
-  }
-
   /** Recomputes the batch's chain with the portal's own hash function, so the chain checks out again. */
   async function rechain(batchId: string): Promise<void> {
     const db = t.app.database.dataSource;
@@ -114,7 +101,7 @@ describe('the transparency log', () => {
       statements.push(`UPDATE events SET record_hash = '${hash}' WHERE id = '${link.eventId}'`);
       previous = hash;
     }
-    await behindTheAppsBack(statements);
+    await behindTheAppsBack(t, statements);
   }
 
   const eventAt = async (batchId: string, seq: number) =>
@@ -189,7 +176,7 @@ describe('the transparency log', () => {
     expect(JSON.parse(await readFile(saved, 'utf8'))).toMatchObject({ checkpoint: expect.stringContaining('nguon.test/log\n') });
 
     const second = await eventAt(batch.id, 2);
-    await behindTheAppsBack([`UPDATE events SET document = jsonb_set(document, '{nguon:note}', '"đã sửa"') WHERE id = '${second}'`]);
+    await behindTheAppsBack(t, [`UPDATE events SET document = jsonb_set(document, '{nguon:note}', '"đã sửa"') WHERE id = '${second}'`]);
     await rechain(batch.id);
     const [stored] = await sql<{ event_id: string }>(t, `SELECT event_id FROM events WHERE id = $1`, [second]);
 
@@ -221,7 +208,7 @@ describe('the transparency log', () => {
     expect((await verifier('--save', saved)).code).toBe(0);
 
     const third = await eventAt(deleted.id, 3);
-    await behindTheAppsBack([
+    await behindTheAppsBack(t, [
       `DELETE FROM event_identifiers WHERE event_id = '${third}'`,
       `DELETE FROM event_batches WHERE event_id = '${third}'`,
       `DELETE FROM events WHERE id = '${third}'`,
@@ -229,7 +216,7 @@ describe('the transparency log', () => {
     ]);
     await rechain(deleted.id);
     const [two, three] = [await eventAt(reordered.id, 2), await eventAt(reordered.id, 3)];
-    await behindTheAppsBack([
+    await behindTheAppsBack(t, [
       `UPDATE event_batches SET seq = 99 WHERE event_id = '${two}'`,
       `UPDATE event_batches SET seq = 2 WHERE event_id = '${three}'`,
       `UPDATE event_batches SET seq = 3 WHERE event_id = '${two}'`,

@@ -26,6 +26,22 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /**
+ * One step of RFC 9162's walk up the tree from node `fn` of last node `sn`: whether the next path
+ * hash joins on the left (the node is a right child, or the last at its level), and the indexes
+ * one level up (past the levels where a last node has no sibling).
+ */
+function stepUp(fn: number, sn: number): { left: boolean; fn: number; sn: number } {
+  const left = fn % 2 === 1 || fn === sn;
+  if (left) {
+    while (fn % 2 === 0 && fn !== 0) {
+      fn = Math.floor(fn / 2);
+      sn = Math.floor(sn / 2);
+    }
+  }
+  return { left, fn: Math.floor(fn / 2), sn: Math.floor(sn / 2) };
+}
+
+/**
  * Whether `proof` shows the leaf with hash `leaf` at `index` in the tree of `size` leaves whose root
  * is `root`: RFC 9162 §2.1.3.2.
  */
@@ -34,26 +50,13 @@ export async function verifyInclusion(
   proof: { index: number; size: number; leaf: Uint8Array; path: Uint8Array[] },
   root: Uint8Array,
 ): Promise<boolean> {
-  const { index, size, leaf, path } = proof;
-  if (index >= size) return false;
-  let fn = index;
-  let sn = size - 1;
-  let r = leaf;
-  for (const p of path) {
+  if (proof.index >= proof.size) return false;
+  let [fn, sn, r] = [proof.index, proof.size - 1, proof.leaf];
+  for (const p of proof.path) {
     if (sn === 0) return false;
-    if (fn % 2 === 1 || fn === sn) {
-      r = await nodeHash(sha256, p, r);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
-    } else {
-      r = await nodeHash(sha256, r, p);
-    }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
+    const step = stepUp(fn, sn);
+    r = step.left ? await nodeHash(sha256, p, r) : await nodeHash(sha256, r, p);
+    ({ fn, sn } = step);
   }
   return sn === 0 && sameBytes(r, root);
 }
@@ -71,34 +74,21 @@ export async function verifyConsistency(
   if (first.size > second.size) return false;
   if (first.size === second.size) return path.length === 0 && sameBytes(first.root, second.root);
   if (first.size === 0) return path.length === 0;
-  const proof = [...path];
   // A first tree that is a complete subtree of the second is its own first node.
-  if ((first.size & (first.size - 1)) === 0) proof.unshift(first.root);
+  const proof = (first.size & (first.size - 1)) === 0 ? [first.root, ...path] : path;
   if (proof.length === 0) return false;
-  let fn = first.size - 1;
-  let sn = second.size - 1;
+  let [fn, sn] = [first.size - 1, second.size - 1];
   while (fn % 2 === 1) {
     fn = Math.floor(fn / 2);
     sn = Math.floor(sn / 2);
   }
-  let fr = proof[0]!;
-  let sr = proof[0]!;
+  let [fr, sr] = [proof[0]!, proof[0]!];
   for (const c of proof.slice(1)) {
     if (sn === 0) return false;
-    if (fn % 2 === 1 || fn === sn) {
-      fr = await nodeHash(sha256, c, fr);
-      sr = await nodeHash(sha256, c, sr);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
-    } else {
-      sr = await nodeHash(sha256, sr, c);
-    }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
+    const step = stepUp(fn, sn);
+    if (step.left) [fr, sr] = [await nodeHash(sha256, c, fr), await nodeHash(sha256, c, sr)];
+    else sr = await nodeHash(sha256, sr, c);
+    ({ fn, sn } = step);
   }
   return sn === 0 && sameBytes(fr, first.root) && sameBytes(sr, second.root);
 }
