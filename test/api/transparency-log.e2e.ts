@@ -254,6 +254,20 @@ describe('the transparency log', () => {
     expect(found).toMatchObject({ code: 1, out: expect.stringContaining('recall state differs from the recall decisions in the log') });
   });
 
+  it('publishes the checkpoint that closed each day, once the day is over', async () => {
+    const vietnamDay = (at: number) => new Date(at + 7 * 3600_000).toISOString().slice(0, 10);
+    const [today, yesterday] = [vietnamDay(Date.now()), vietnamDay(Date.now() - 24 * 3600_000)];
+    expectApiError(await f.http.get(`/api/transparency/checkpoints/${today}`), 404, 'LOG_DAY_NOT_CLOSED');
+    expectApiError(await f.http.get('/api/transparency/checkpoints/2026-13-01'), 400, 'VALIDATION_FAILED');
+    // The heads signed so far, as if signed late yesterday: the last of them closed the day.
+    const [last] = await sql<{ checkpoint: string }>(t, `SELECT checkpoint FROM log_tree_heads ORDER BY size DESC LIMIT 1`);
+    await sql(t, `UPDATE log_tree_heads SET signed_at = $1::date + interval '16 hours'`, [yesterday]);
+    const published = await f.http.get<string>(`/api/transparency/checkpoints/${yesterday}`);
+    expect(published.status).toBe(200);
+    expect(published.headers.get('content-type')).toContain('text/plain');
+    expect(published.body).toBe(last!.checkpoint);
+  });
+
   it('refuses a head signed with another key, and a log that lost records', async () => {
     const saved = path.join(folder, 'shrink.json');
     expect((await verifier('--save', saved)).code).toBe(0);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { gs1CheckDigit, type BatchView } from '@nguon/shared';
+import { gs1CheckDigit, type BatchLogView, type BatchView } from '@nguon/shared';
 import { BatchChanges } from '../../server/src/common/cache/batch-changes.js';
+import { TransparencyLog } from '../../server/src/transparency/transparency-log.service.js';
 import {
   createBatch,
   createLocation,
@@ -145,6 +146,50 @@ describeWithChromium('the consumer pages in Chromium', (chromiumPath) => {
     expect(timeline).toContain('Vườn bưởi Phúc Trạch');
     expect(timeline).toContain('Công ty Phân phối Hà Nội');
     expect(await page.getByTestId('recall-banner').count()).toBe(0);
+  });
+
+  it("shows the verified mark only after this browser's own check against the portal's signed log", async () => {
+    await t.app.nest.get(TransparencyLog).sequence();
+    const logPath = `**/api/batches/${pomelo.id}/log`;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(logPath, async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      const integrity = page.waitForResponse((response) => response.url().endsWith(`/api/batches/${pomelo.id}/integrity`));
+      await page.goto(`${t.baseUrl}/batches/${pomelo.id}`);
+      expect((await (await integrity).json()).verified).toBe(true);
+      // The portal's word is in, the log not yet checked here: no mark for two frames and more.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      await page.waitForTimeout(300);
+      expect(await page.getByTestId('records-verified').count()).toBe(0);
+      release();
+      const mark = page.getByTestId('records-verified');
+      await mark.waitFor();
+      expect(await mark.getAttribute('data-verified')).toBe('true');
+      expect(await mark.innerText()).toContain('trình duyệt của bạn đã tự kiểm tra');
+    } finally {
+      release();
+      await page.unroute(logPath);
+    }
+
+    // A log answer whose record is not in the signed tree head (the server's word changed, not the log's).
+    await page.route(logPath, async (route) => {
+      const view = (await (await route.fetch()).json()) as BatchLogView;
+      view.logged[0]!.entry.hash = '0'.repeat(64);
+      await route.fulfill({ json: view });
+    });
+    try {
+      await page.goto(`${t.baseUrl}/batches/${pomelo.id}`);
+      const mark = page.getByTestId('records-verified');
+      await mark.waitFor();
+      expect(await mark.getAttribute('data-verified')).toBe('false');
+      expect(await mark.innerText()).toContain('Hồ sơ có dấu hiệu bị sửa đổi');
+    } finally {
+      await page.unroute(logPath);
+    }
   });
 
   it('switches to English and keeps the choice after a reload', async () => {

@@ -1,18 +1,18 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import {
-  canonicalJson,
+  checkBatchLog,
+  entryLeaf,
   fromBase64,
   openCheckpoint,
   parseVerifierKey,
   verifyConsistency,
-  verifyInclusion,
+  type BatchLogFinding,
   type BatchLogView,
   type Checkpoint,
   type ConsistencyProofView,
   type LogEntriesView,
   type TreeHeadView,
 } from '@nguon/shared';
-import { differenceFromLog } from '../events/logged-chain.js';
 
 /** A tree head a verifier keeps, to hold the log to it later. */
 export interface SavedTreeHead {
@@ -33,7 +33,6 @@ const ed25519 = async (publicKey: Uint8Array, message: Uint8Array, signature: Ui
     createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') }, format: 'jwk' }),
     signature,
   );
-const leafHash = (entry: unknown) => sha256(new Uint8Array([0, ...Buffer.from(canonicalJson(entry), 'utf8')]));
 
 class Inconsistency extends Error {
   constructor(readonly text: Text) {
@@ -62,21 +61,8 @@ export class LogVerifier {
       if (scope.batchId) {
         const view = await this.get<BatchLogView>(`/api/batches/${scope.batchId}/log`);
         const head = await this.trusted(view.treeHead, key);
-        for (const record of view.logged) {
-          const proof = {
-            index: record.position,
-            size: head.size,
-            leaf: await leafHash(record.entry),
-            path: record.inclusionPath.map(fromBase64),
-          };
-          if (!(await verifyInclusion(sha256, proof, head.root)))
-            fail(
-              `bản ghi ở vị trí ${record.position} của sổ không nằm trong đầu cây đã ký`,
-              `the record at position ${record.position} of the log is not in the signed tree head`,
-            );
-        }
-        const difference = differenceFromLog(view.chain, [...view.logged.map((r) => r.entry), ...view.pending], view.recalled);
-        if (difference) this.different(difference);
+        const finding = await checkBatchLog(view, key, { sha256, verify: ed25519 });
+        if (!finding.ok) this.batchProblem(finding);
         return {
           ok: true,
           head: view.treeHead,
@@ -139,14 +125,22 @@ export class LogVerifier {
     while (leaves.length < head.size) {
       const page = await this.get<LogEntriesView>(`/api/transparency/entries?start=${leaves.length}`);
       if (page.entries.length === 0) break;
-      for (const { entry } of page.entries) leaves.push(await leafHash(entry));
+      for (const { entry } of page.entries) leaves.push(await entryLeaf(sha256, entry));
     }
     const root = await merkleRoot(leaves.slice(0, head.size));
     if (leaves.length < head.size || Buffer.compare(Buffer.from(root), Buffer.from(head.root)) !== 0)
       fail('các bản ghi của sổ không tính ra gốc đã ký', 'the log’s records do not recompute to the signed root');
   }
 
-  private different(difference: NonNullable<ReturnType<typeof differenceFromLog>>): never {
+  private batchProblem(finding: Exclude<BatchLogFinding, { ok: true }>): never {
+    if (finding.problem === 'unsigned')
+      return fail('đầu cây của sổ không được ký bằng khóa của sổ', 'the log’s tree head is not signed with the log’s key');
+    if (finding.problem === 'not_included')
+      return fail(
+        `bản ghi ở vị trí ${finding.position} của sổ không nằm trong đầu cây đã ký`,
+        `the record at position ${finding.position} of the log is not in the signed tree head`,
+      );
+    const { difference } = finding;
     const event = difference.eventId ? ` (${difference.eventId})` : '';
     switch (difference.problem) {
       case 'recall_not_as_logged':

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BatchLogView, IntegrityReport } from '@nguon/shared';
+import { differenceFromLog, type BatchLogView, type IntegrityReport } from '@nguon/shared';
 import { DataSource, In } from 'typeorm';
 import { BatchEntity } from '../batch-store/batch.entity.js';
 import { findBatchOrFail } from '../batch-store/find-batch.js';
 import { TransparencyLog } from '../transparency/transparency-log.service.js';
 import { chainRecords, loadChains, verifyChain } from './hash-chains.js';
-import { differenceFromLog } from './logged-chain.js';
 
 /**
  * Recomputes batches' hash chains from what is stored (see `verifyChain`), then holds them against

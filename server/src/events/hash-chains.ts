@@ -1,4 +1,4 @@
-import type { IntegrityReport } from '@nguon/shared';
+import type { ChainRecord, IntegrityReport } from '@nguon/shared';
 import { In, type DataSource } from 'typeorm';
 import { EventBatchEntity, EventEntity, EventPlaceLinkEntity } from './event.entity.js';
 import { lateLinkHash, latePlaceHash, recordHash } from './record-hash.js';
@@ -98,15 +98,6 @@ export function verifyChain(batchId: string, chains: StoredChains, checkedAt: Da
     previousHash = link.linkHash ?? event.recordHash;
   }
   return report(null);
-}
-
-/** A record of a batch's chain with its hash recomputed from what is stored now. */
-export interface ChainRecord {
-  seq: number;
-  kind: 'event' | 'batch_link';
-  id: string;
-  eventId: string;
-  hash: string;
 }
 
 /** The batch's chain, in order, each record hashed from its stored content: what the log should hold. */

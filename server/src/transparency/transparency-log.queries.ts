@@ -80,6 +80,15 @@ export async function latestTreeHead(db: EntityManager): Promise<TreeHeadRow | n
   return row ?? null;
 }
 
+/** The last tree head signed before `before`: what the log published by then. */
+export async function treeHeadBefore(db: EntityManager, before: Date): Promise<TreeHeadRow | null> {
+  const [row] = await db.query<TreeHeadRow[]>(
+    `SELECT h.size::text, h.root, h.checkpoint, h.signed_at FROM log_tree_heads h WHERE h.signed_at < $1 ORDER BY h.size DESC LIMIT 1`,
+    [before],
+  );
+  return row ?? null;
+}
+
 export interface LeafRow {
   position: string;
   entry: LogEntry;

@@ -30,6 +30,7 @@ import {
   readNodes,
   takePending,
   takeSequencerLock,
+  treeHeadBefore,
   type TreeHeadRow,
 } from './transparency-log.queries.js';
 
@@ -131,6 +132,18 @@ export class TransparencyLog implements OnApplicationBootstrap, OnApplicationShu
       signedAt: head.signed_at.toISOString(),
       verifierKey: await this.verifierKey(),
     };
+  }
+
+  /**
+   * The checkpoint that closed a day (Vietnam's time, UTC+07:00): the last one signed before its
+   * end, a file anyone can fetch and keep, one a day. Days to come are not published yet.
+   */
+  async dailyCheckpoint(day: string, now = new Date()): Promise<string> {
+    const end = new Date(Date.parse(`${day}T00:00:00+07:00`) + 24 * 3600_000);
+    if (end > now) throw new DomainError('LOG_DAY_NOT_CLOSED');
+    const head = await treeHeadBefore(this.db.manager, end);
+    if (!head) throw new DomainError('LOG_NOT_READY');
+    return head.checkpoint;
   }
 
   /** The proof that the tree of `to` leaves appends to the tree of `from` leaves. */

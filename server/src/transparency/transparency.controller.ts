@@ -1,10 +1,10 @@
-import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { ConsistencyProofView, LogEntriesView, TreeHeadView } from '@nguon/shared';
 import type { FastifyReply } from 'fastify';
 import { setCors } from '../common/http/cors.js';
 import { RateLimited } from '../common/rate-limit/rate-limit.guard.js';
-import { ConsistencyQueryDto, EntriesQueryDto } from './dto/log-range.query.js';
+import { ConsistencyQueryDto, EntriesQueryDto, LogDayParamDto } from './dto/log-range.query.js';
 import { TransparencyLog } from './transparency-log.service.js';
 
 /** The transparency log, public and readable from any site: anyone may keep its heads and check them. */
@@ -37,6 +37,15 @@ export class TransparencyController {
   async checkpoint(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     setCors(reply);
     return (await this.log.treeHead()).checkpoint;
+  }
+
+  /** The checkpoint that closed a day: a file to fetch once a day and keep. */
+  @Get('api/transparency/checkpoints/:day')
+  @Header('content-type', 'text/plain; charset=utf-8')
+  @Header('cache-control', 'public, max-age=86400, immutable')
+  daily(@Param() params: LogDayParamDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    setCors(reply);
+    return this.log.dailyCheckpoint(params.day);
   }
 
   @Get('api/transparency/consistency')

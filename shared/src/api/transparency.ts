@@ -1,3 +1,5 @@
+import type { ChainRecord } from '../transparency/batch-log-check.js';
+
 /**
  * One record as the transparency log holds it (decision record 0037): what kind of record, which
  * (the event's id for events and their late links), the batches it concerns, and its hash where
@@ -64,6 +66,6 @@ export interface BatchLogView {
   logged: LoggedRecordView[];
   /** Records written but not yet in a signed tree head (they are within a few seconds). */
   pending: LogEntry[];
-  chain: { seq: number; kind: 'event' | 'batch_link'; id: string; eventId: string; hash: string }[];
+  chain: ChainRecord[];
   recalled: boolean;
 }

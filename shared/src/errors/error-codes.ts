@@ -171,6 +171,13 @@ export const ERROR_CODES = {
       en: 'The transparency log has not signed its first tree head yet. Please try again in a few seconds.',
     },
   },
+  LOG_DAY_NOT_CLOSED: {
+    status: 404,
+    message: {
+      vi: 'Ngày này chưa kết thúc: đầu cây của ngày được công bố khi hết ngày (giờ Việt Nam).',
+      en: 'This day has not ended yet: a day’s tree head is published once it is over (Vietnam’s time).',
+    },
+  },
   LOG_RANGE_INVALID: {
     status: 400,
     message: {

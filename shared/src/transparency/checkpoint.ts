@@ -52,7 +52,7 @@ export function fromBase64(text: string): Uint8Array {
 }
 
 /** UTF-8 bytes of a text, through encodeURIComponent's %XX escapes. */
-const utf8 = (text: string): Uint8Array => {
+export const utf8 = (text: string): Uint8Array => {
   const escaped = encodeURIComponent(text);
   const bytes: number[] = [];
   for (let i = 0; i < escaped.length; i++) {

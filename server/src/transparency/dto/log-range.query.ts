@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 const MAX_SIZE = Number.MAX_SAFE_INTEGER;
 
@@ -29,4 +29,11 @@ export class EntriesQueryDto {
   @Min(0)
   @Max(MAX_SIZE)
   start = 0;
+}
+
+/** A day of the daily checkpoints, as YYYY-MM-DD. */
+export class LogDayParamDto {
+  @ApiProperty({ example: '2026-12-06', description: 'A day in Vietnam’s time (UTC+07:00)' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'day must be a date as YYYY-MM-DD' })
+  day: string;
 }

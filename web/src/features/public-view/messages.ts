@@ -43,8 +43,10 @@ export const publicViewMessages = defineMessages(
     'batch.standards': 'Tiêu chuẩn áp dụng',
     'batch.identityUrl': 'Đường dẫn truy xuất',
     'integrity.verified': 'Hồ sơ đã được kiểm chứng',
-    'integrity.verifiedDetail.one': '{count} bản ghi của lô này không bị sửa đổi kể từ khi được ghi nhận.',
-    'integrity.verifiedDetail.other': '{count} bản ghi của lô này không bị sửa đổi kể từ khi được ghi nhận.',
+    'integrity.verifiedDetail.one':
+      '{count} bản ghi của lô này không bị sửa đổi kể từ khi được ghi nhận: trình duyệt của bạn đã tự kiểm tra với sổ công khai có chữ ký của cổng.',
+    'integrity.verifiedDetail.other':
+      '{count} bản ghi của lô này không bị sửa đổi kể từ khi được ghi nhận: trình duyệt của bạn đã tự kiểm tra với sổ công khai có chữ ký của cổng.',
     'integrity.broken': 'Hồ sơ có dấu hiệu bị sửa đổi',
     'integrity.brokenDetail': 'Chuỗi kiểm chứng của lô bị đứt: hãy báo cho cơ quan quản lý.',
     'batch.scanCount.one': 'Mã này đã được quét {count} lần.',
@@ -136,8 +138,10 @@ export const publicViewMessages = defineMessages(
     'batch.standards': 'Standards applied',
     'batch.identityUrl': 'Traceability link',
     'integrity.verified': 'Records verified',
-    'integrity.verifiedDetail.one': 'The only record of this batch has not been altered since it was recorded.',
-    'integrity.verifiedDetail.other': 'The {count} records of this batch have not been altered since they were recorded.',
+    'integrity.verifiedDetail.one':
+      'The only record of this batch has not been altered since it was recorded: your browser checked it against the portal’s signed public log.',
+    'integrity.verifiedDetail.other':
+      'The {count} records of this batch have not been altered since they were recorded: your browser checked them against the portal’s signed public log.',
     'integrity.broken': 'Records may have been altered',
     'integrity.brokenDetail': "The batch's verification chain is broken: please tell the authorities.",
     'batch.scanCount.one': 'This code has been scanned {count} time.',
