@@ -259,6 +259,8 @@ describe('the transparency log', () => {
     const [today, yesterday] = [vietnamDay(Date.now()), vietnamDay(Date.now() - 24 * 3600_000)];
     expectApiError(await f.http.get(`/api/transparency/checkpoints/${today}`), 404, 'LOG_DAY_NOT_CLOSED');
     expectApiError(await f.http.get('/api/transparency/checkpoints/2026-13-01'), 400, 'VALIDATION_FAILED');
+    // A day that does not exist is refused, not rolled over into March.
+    expectApiError(await f.http.get('/api/transparency/checkpoints/2026-02-31'), 400, 'VALIDATION_FAILED');
     // The heads signed so far, as if signed late yesterday: the last of them closed the day.
     const [last] = await sql<{ checkpoint: string }>(t, `SELECT checkpoint FROM log_tree_heads ORDER BY size DESC LIMIT 1`);
     await sql(t, `UPDATE log_tree_heads SET signed_at = $1::date + interval '16 hours'`, [yesterday]);

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIsoDate } from '../../common/validation/decorators.js';
 
 const MAX_SIZE = Number.MAX_SAFE_INTEGER;
 
@@ -31,9 +32,8 @@ export class EntriesQueryDto {
   start = 0;
 }
 
-/** A day of the daily checkpoints, as YYYY-MM-DD. */
+/** A day of the daily checkpoints, as YYYY-MM-DD, in Vietnam's time (UTC+07:00). */
 export class LogDayParamDto {
-  @ApiProperty({ example: '2026-12-06', description: 'A day in Vietnam’s time (UTC+07:00)' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'day must be a date as YYYY-MM-DD' })
+  @IsIsoDate()
   day: string;
 }
