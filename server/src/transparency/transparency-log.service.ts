@@ -19,8 +19,6 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { LogSigningKey, logSha256, verifyEd25519 } from './log-signing-key.js';
 import { append, consistencyPath, EMPTY_ROOT, inclusionPath, leafHashOf, nodesRead, subtreesOf, type NodeLookup } from './merkle-tree.js';
 import {
-  batchLeaves,
-  batchPending,
   insertLeaves,
   insertNodes,
   insertTreeHead,
@@ -28,6 +26,8 @@ import {
   leavesFrom,
   logSize,
   readNodes,
+  subjectLeaves,
+  subjectPending,
   takePending,
   takeSequencerLock,
   treeHeadBefore,
@@ -167,12 +167,12 @@ export class TransparencyLog implements OnApplicationBootstrap, OnApplicationShu
     };
   }
 
-  /** The batch's logged records, each proved against the latest tree head, and those still queued. */
-  async batchRecords(
-    batchId: string,
+  /** The logged records of a batch or a business, each proved against the latest tree head, and those still queued. */
+  async provedRecords(
+    subjectId: string,
     db: EntityManager = this.db.manager,
   ): Promise<{ treeHead: TreeHeadView; logged: LoggedRecordView[]; pending: LogEntry[] }> {
-    const { head, leaves, pending } = await this.recordsOf([batchId], db);
+    const { head, leaves, pending } = await this.recordsOf([subjectId], db);
     const size = Number(head.size);
     const paths = await this.computed((node) => leaves.map((leaf) => inclusionPath(Number(leaf.position), 0, size, node)), db);
     return {
@@ -210,12 +210,12 @@ export class TransparencyLog implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** The head, the leaves under it and the queue, read in one snapshot: a record the sequencer moves meanwhile is in one of them. */
-  private async recordsOf(batchIds: string[], db: EntityManager) {
+  private async recordsOf(subjectIds: string[], db: EntityManager) {
     const read = async (tx: EntityManager) => {
       const head = await latestTreeHead(tx);
       if (!head) throw new DomainError('LOG_NOT_READY');
-      const leaves = await batchLeaves(tx, batchIds, Number(head.size));
-      return { head, leaves, pending: await batchPending(tx, batchIds) };
+      const leaves = await subjectLeaves(tx, subjectIds, Number(head.size));
+      return { head, leaves, pending: await subjectPending(tx, subjectIds) };
     };
     return db.queryRunner?.isTransactionActive ? read(db) : db.transaction('REPEATABLE READ', read);
   }
