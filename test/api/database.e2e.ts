@@ -65,6 +65,7 @@ describe('the database', () => {
       'CarryEventRecordTimes1767700000000',
       'AddTransparencyLog1767900000000',
       'LogBusinessesAndCertificates1768000000000',
+      'ChooseWebhookEvents1768100000000',
     ]);
     expect(await db.dataSource.runMigrations()).toEqual([]);
   });

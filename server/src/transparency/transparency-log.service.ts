@@ -40,6 +40,11 @@ const SEQUENCE_MS = 1_000;
 /** Records a page of the whole log holds. */
 export const ENTRIES_PAGE = 1_000;
 
+const DAY_MS = 24 * 3600_000;
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
+/** When a day ends in Vietnam's time: its next midnight at UTC+07:00. */
+const endOfDay = (day: string): Date => new Date(Date.parse(`${day}T00:00:00+07:00`) + DAY_MS);
+
 const leafOf = (entry: LogEntry): Buffer => leafHashOf(Buffer.from(canonicalJson(entry), 'utf8'));
 
 /**
@@ -139,11 +144,18 @@ export class TransparencyLog implements OnApplicationBootstrap, OnApplicationShu
    * end, a file anyone can fetch and keep, one a day. Days to come are not published yet.
    */
   async dailyCheckpoint(day: string, now = new Date()): Promise<string> {
-    const end = new Date(Date.parse(`${day}T00:00:00+07:00`) + 24 * 3600_000);
+    const end = endOfDay(day);
     if (end > now) throw new DomainError('LOG_DAY_NOT_CLOSED');
     const head = await treeHeadBefore(this.db.manager, end);
     if (!head) throw new DomainError('LOG_NOT_READY');
     return head.checkpoint;
+  }
+
+  /** The last day closed by `now` (Vietnam's time) and its checkpoint; null before anything was signed that day or earlier. */
+  async lastClosedDay(now = new Date()): Promise<{ day: string; checkpoint: string } | null> {
+    const day = new Date(now.getTime() + VIETNAM_OFFSET_MS - DAY_MS).toISOString().slice(0, 10);
+    const head = await treeHeadBefore(this.db.manager, endOfDay(day));
+    return head ? { day, checkpoint: head.checkpoint } : null;
   }
 
   /** The proof that the tree of `to` leaves appends to the tree of `from` leaves. */
