@@ -301,7 +301,7 @@ describe('the transparency log', () => {
     const saved = path.join(folder, 'business.json');
     expect(await verifier('--business', id, '--save', saved)).toMatchObject({
       code: 0,
-      out: expect.stringContaining(`CONSISTENT: business ${id}: its status and 2 certificates as logged, 1 batches as logged`),
+      out: expect.stringContaining(`CONSISTENT: business ${id}: its status, certificates (2) and batches (1) as logged`),
     });
 
     // Suspended by an administrator, then reinstated by an UPDATE.

@@ -52,7 +52,8 @@ const fail = (vi: string, en: string): never => {
  * Checks a Nguồn portal's transparency log (decision record 0037) from outside, over its public
  * API: the tree head's signature by the key of a saved head (or the portal's published key on a
  * first run), that the log only grew since the saved head, and then one batch (its records and
- * recall state as the log holds them) or the whole log (every record recomputed into the root).
+ * recall state as the log holds them), one business (its status and certificates as the log holds
+ * them, then each of its batches) or the whole log (every record recomputed into the root).
  */
 export class LogVerifier {
   /** The heads already found to extend the saved one: a business's batches are mostly under the same head. */
@@ -83,8 +84,8 @@ export class LogVerifier {
           ok: true,
           head: view.treeHead,
           summary: {
-            vi: `doanh nghiệp ${scope.businessId}: trạng thái và ${view.certificates.length} chứng nhận khớp với sổ, ${view.batchIds.length} lô khớp với sổ; sổ có ${head.size} bản ghi`,
-            en: `business ${scope.businessId}: its status and ${view.certificates.length} certificates as logged, ${view.batchIds.length} batches as logged; the log holds ${head.size} records`,
+            vi: `doanh nghiệp ${scope.businessId}: trạng thái, chứng nhận (${view.certificates.length}) và các lô (${view.batchIds.length}) khớp với sổ; sổ có ${head.size} bản ghi`,
+            en: `business ${scope.businessId}: its status, certificates (${view.certificates.length}) and batches (${view.batchIds.length}) as logged; the log holds ${head.size} records`,
           },
         };
       }
