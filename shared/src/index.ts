@@ -45,4 +45,6 @@ export * from './text/canonical-json.js';
 export * from './transparency/merkle.js';
 export * from './transparency/checkpoint.js';
 export * from './transparency/batch-log-check.js';
+export * from './transparency/business-log-check.js';
+export * from './transparency/business-records.js';
 export * from './api/transparency.js';

@@ -5,7 +5,11 @@ import { openDatabase, type Database } from '../../server/src/database/data-sour
 import { DataSource } from 'typeorm';
 import { PartitionEventsByMonth1767600000000 } from '../../server/src/database/migrations/1767600000000-partition-events-by-month.js';
 import { CarryEventRecordTimes1767700000000 } from '../../server/src/database/migrations/1767700000000-carry-event-record-times.js';
+import { LogBusinessesAndCertificates1768000000000 } from '../../server/src/database/migrations/1768000000000-log-businesses-and-certificates.js';
 import { migrations } from '../../server/src/database/migrations/index.js';
+import { certificateEntry, statusEntry } from '../../server/src/businesses/business-log-entries.js';
+import { BusinessEntity } from '../../server/src/businesses/business.entity.js';
+import { CertificateEntity } from '../../server/src/businesses/certificate.entity.js';
 import { EventPartitions } from '../../server/src/events/event-partitions.js';
 import { createScratchDatabase, type ScratchDatabase } from '../../server/src/database/scratch-database.js';
 
@@ -60,6 +64,8 @@ describe('the database', () => {
       'PartitionEventsByMonth1767600000000',
       'CarryEventRecordTimes1767700000000',
       'AddTransparencyLog1767900000000',
+      'LogBusinessesAndCertificates1768000000000',
+      'ChooseWebhookEvents1768100000000',
     ]);
     expect(await db.dataSource.runMigrations()).toEqual([]);
   });
@@ -197,6 +203,47 @@ describe('the database', () => {
             second.id,
           ]),
         ).rejects.toMatchObject({ driverError: { constraint: 'flags_event_record_time_check' } });
+      } finally {
+        if (before.isInitialized) await before.destroy();
+        await converted?.close();
+        await old.drop();
+      }
+    },
+  );
+
+  (process.env.DATABASE_URL ? it : it.skip)(
+    'logs the businesses and certificates stored before the log covered them, with the hashes the portal recomputes',
+    async () => {
+      const old = await createScratchDatabase();
+      const before = new DataSource({
+        type: 'postgres',
+        url: old.databaseUrl!,
+        migrations: migrations.slice(0, migrations.indexOf(LogBusinessesAndCertificates1768000000000)),
+      });
+      let converted: Database | null = null;
+      try {
+        await before.initialize();
+        await before.runMigrations({ transaction: 'each' });
+        // A decision to the microsecond, which the app's Dates would not keep, and a certificate with dates.
+        await before.query(`
+          WITH business AS (
+            INSERT INTO businesses (legal_name, tax_code, address_line, commune, province, status, status_reason, status_changed_at)
+            VALUES ('HTX', '0100000001', '-', '-', '-', 'suspended', 'Hồ sơ giả', '2026-03-04T05:06:07.123456Z') RETURNING id)
+          INSERT INTO certificates (business_id, kind, name, issuer, valid_from, valid_to, stars)
+          SELECT id, 'ocop', 'OCOP', 'UBND tỉnh', '2026-01-01', '2028-12-31', 4 FROM business`);
+        await before.query(
+          `INSERT INTO businesses (legal_name, tax_code, address_line, commune, province) VALUES ('Mới', '0100000002', '-', '-', '-')`,
+        );
+        await before.destroy();
+
+        converted = await openDatabase({ ...loadConfig({}), ...old });
+        const queued = await converted.dataSource.query(`SELECT entry FROM log_pending WHERE entry ? 'businesses' ORDER BY id`);
+        const businesses = await converted.dataSource.getRepository(BusinessEntity).find({ order: { createdAt: 'ASC' } });
+        const [certificate] = await converted.dataSource.getRepository(CertificateEntity).find();
+        expect(queued.map((row: { entry: unknown }) => row.entry)).toEqual(
+          expect.arrayContaining([...businesses.map(statusEntry), certificateEntry(certificate!)]),
+        );
+        expect(queued).toHaveLength(3);
       } finally {
         if (before.isInitialized) await before.destroy();
         await converted?.close();

@@ -14,9 +14,12 @@ import {
   verifyConsistency,
   verifyInclusion,
   type BatchLogView,
+  type BusinessLogView,
+  type BusinessView,
   type ConsistencyProofView,
   type IntegrityReport,
   type LogEntriesView,
+  type ProductView,
   type TreeHeadView,
 } from '@nguon/shared';
 import { EventBatchEntity, EventEntity } from '../../server/src/events/event.entity.js';
@@ -252,6 +255,108 @@ describe('the transparency log', () => {
     expect(await integrity(batch.id)).toMatchObject({ verified: false, firstBroken: { problem: 'recall_not_as_logged' } });
     const found = await verifier('--head', saved, '--batch', batch.id);
     expect(found).toMatchObject({ code: 1, out: expect.stringContaining('recall state differs from the recall decisions in the log') });
+  });
+
+  it('lets the CLI check a business: its status decisions and certificates as logged, then each of its batches', async () => {
+    const admin = await createUser(f, { role: 'admin' });
+    const shop = await createProducer(f, admin);
+    const id = shop.business.id;
+    const owner = { token: shop.owner.token };
+    const certificate = { kind: 'vietgap', name: 'VietGAP trồng trọt', issuer: 'Trung tâm Chứng nhận Hà Tĩnh', validTo: '2027-06-30' };
+    const own = await f.http.post<BusinessView>(`/api/businesses/${id}/certificates`, certificate, owner);
+    const [kept] = own.body.certificates;
+    const added = await f.http.post<ProductView>(
+      `/api/products/${shop.product.id}/certificates`,
+      { ...certificate, kind: 'ocop', stars: 4 },
+      owner,
+    );
+    const productCertificate = added.body.certificates.at(-1)!;
+    expect(
+      (
+        await f.http.request('PATCH', `/api/products/${shop.product.id}/certificates/${productCertificate.id}`, {
+          ...owner,
+          body: { stars: 5 },
+        })
+      ).status,
+    ).toBe(200);
+    const removed = await f.http.post<BusinessView>(`/api/businesses/${id}/certificates`, { ...certificate, name: 'Bỏ đi' }, owner);
+    const gone = removed.body.certificates.find((c) => c.name === 'Bỏ đi')!;
+    expect((await f.http.request('DELETE', `/api/businesses/${id}/certificates/${gone.id}`, owner)).status).toBe(204);
+    const batch = await createBatch(f, shop.owner, shop.product.id, { lotCode: 'BIZ-1' });
+    await recordStage(f, shop.owner, batch.id, { stage: 'harvesting', quantity: 10 });
+    await sequenced();
+
+    const view = (await f.http.get<BusinessLogView>(`/api/businesses/${id}/log`)).body;
+    // Registered, then verified; three certificates added, one changed, one removed.
+    expect(view.logged.map((r) => r.entry.kind)).toEqual([
+      'business_status',
+      'business_status',
+      'certificate',
+      'certificate',
+      'certificate',
+      'certificate',
+      'certificate_removal',
+    ]);
+    expect(view.batchIds).toEqual([batch.id]);
+    const saved = path.join(folder, 'business.json');
+    expect(await verifier('--business', id, '--save', saved)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining(`CONSISTENT: business ${id}: its status, certificates (2) and batches (1) as logged`),
+    });
+
+    // Suspended by an administrator, then reinstated by an UPDATE.
+    const suspended = await f.http.post(`/api/businesses/${id}/suspend`, { reason: 'Hồ sơ giả mạo' }, { token: admin.token });
+    expect(suspended.status).toBe(200);
+    await sequenced();
+    expect((await verifier('--head', saved, '--business', id)).code).toBe(0);
+    const [before] = await sql<Record<string, unknown>>(t, `SELECT status, status_reason FROM businesses WHERE id = $1`, [id]);
+    await sql(t, `UPDATE businesses SET status = 'verified', status_reason = NULL WHERE id = $1`, [id]);
+    expect(await verifier('--head', saved, '--business', id)).toMatchObject({
+      code: 1,
+      out: expect.stringContaining('INCONSISTENT: the business’s status differs from its last decision in the log'),
+    });
+    await sql(t, `UPDATE businesses SET status = $2, status_reason = $3 WHERE id = $1`, [id, before!.status, before!.status_reason]);
+
+    // A certificate's end pushed back, one deleted, one slipped in: each named.
+    await sql(t, `UPDATE certificates SET valid_to = '2099-12-31' WHERE id = $1`, [kept!.id]);
+    expect(await verifier('--head', saved, '--business', id)).toMatchObject({
+      code: 1,
+      out: expect.stringContaining(`INCONSISTENT: certificate ${kept!.id} of the business differs from the log (changed, or never logged)`),
+    });
+    await sql(t, `UPDATE certificates SET valid_to = '2027-06-30' WHERE id = $1`, [kept!.id]);
+    expect((await verifier('--head', saved, '--business', id)).code).toBe(0);
+    const [row] = await sql<Record<string, unknown>>(t, `SELECT * FROM certificates WHERE id = $1`, [productCertificate.id]);
+    await sql(t, `DELETE FROM certificates WHERE id = $1`, [productCertificate.id]);
+    expect(await verifier('--head', saved, '--business', id)).toMatchObject({
+      code: 1,
+      out: expect.stringContaining(`INCONSISTENT: certificate ${productCertificate.id}, which the log holds, is gone from the portal`),
+    });
+    const columns = Object.keys(row!);
+    await sql(
+      t,
+      `INSERT INTO certificates (${columns.join(', ')}) VALUES (${columns.map((_, n) => `$${n + 1}`).join(', ')})`,
+      Object.values(row!),
+    );
+    const [slipped] = await sql<{ id: string }>(
+      t,
+      `INSERT INTO certificates (business_id, kind, name, issuer) VALUES ($1, 'organic', 'Hữu cơ', 'Không ai') RETURNING id`,
+      [id],
+    );
+    expect((await verifier('--head', saved, '--business', id)).out).toContain(
+      `INCONSISTENT: certificate ${slipped!.id} of the business differs from the log (changed, or never logged)`,
+    );
+    await sql(t, `DELETE FROM certificates WHERE id = $1`, [slipped!.id]);
+
+    // Its batches are held to the log too.
+    await sql(t, `UPDATE batches SET status = 'recalled' WHERE id = $1`, [batch.id]);
+    expect(await verifier('--head', saved, '--business', id)).toMatchObject({
+      code: 1,
+      out: expect.stringContaining(
+        `INCONSISTENT: batch ${batch.id}: the batch’s recall state differs from the recall decisions in the log`,
+      ),
+    });
+    await sql(t, `UPDATE batches SET status = 'active' WHERE id = $1`, [batch.id]);
+    expect(await verifier('--head', saved, '--business', id)).toMatchObject({ code: 0, out: expect.stringContaining('CONSISTENT') });
   });
 
   it('publishes the checkpoint that closed each day, once the day is over', async () => {

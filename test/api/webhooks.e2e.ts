@@ -1,8 +1,17 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac, createPublicKey, verify } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { CreatedWebhook, WebhookView } from '@nguon/shared';
+import {
+  openCheckpoint,
+  parseVerifierKey,
+  type CreatedWebhook,
+  type LogCheckpointDelivery,
+  type TreeHeadView,
+  type WebhookView,
+} from '@nguon/shared';
+import { TransparencyLog } from '../../server/src/transparency/transparency-log.service.js';
+import { CheckpointDeliveries } from '../../server/src/webhooks/checkpoint-deliveries.js';
 import { createBatch, createProducer, createUser, type Factory, type Producer, type TestUser } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
 import { countRows, sql } from '../support/db.js';
@@ -201,6 +210,64 @@ describe('webhooks with the operator allowing 127.0.0.1/32', () => {
     for (const url of [`http://[::1]:${hook.port}/`, `http://127.0.0.2:${hook.port}/`, 'http://10.0.0.1/', 'http://169.254.169.254/']) {
       expectApiError(await f.http.post(hooksOf(p), { url }, { token: p.owner.token }), 422, 'URL_NOT_ALLOWED', ['url']);
     }
+  });
+
+  it("pushes the log's checkpoint that closed a day to the webhooks that chose it, once a day each, signed with the published key", async () => {
+    const p = await createProducer(f, admin);
+    const keeper = await receiver();
+    const recalls = await receiver();
+    const chosen = await f.http.post<CreatedWebhook>(hooksOf(p), { url: keeper.url, events: ['log.checkpoint'] }, { token: p.owner.token });
+    expect(chosen.status).toBe(201);
+    expect(chosen.body.events).toEqual(['log.checkpoint']);
+    const plain = await f.http.post<CreatedWebhook>(hooksOf(p), { url: recalls.url }, { token: p.owner.token });
+    expect(plain.body.events).toEqual(['recall.created', 'recall.lifted']);
+    for (const events of [[], ['log.checkpoint', 'recall.deleted']]) {
+      const refused = expectApiError(
+        await f.http.post(hooksOf(p), { url: keeper.url, events }, { token: p.owner.token }),
+        400,
+        'VALIDATION_FAILED',
+        ['events'],
+      );
+      expect(refused.fieldErrors!.events![0]).toMatch(
+        /^(events phải có ít nhất 1 phần tử|Mỗi giá trị trong events phải là một trong các giá trị: )/,
+      );
+    }
+
+    await t.app.nest.get(TransparencyLog).sequence();
+    const head = (await f.http.get<TreeHeadView>('/api/transparency/tree-head')).body;
+    // Tomorrow, today is a day closed: its checkpoint is the latest head. Two instances at once queue it once.
+    const tomorrow = new Date(Date.now() + 24 * 3600_000);
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const pushes = t.app.nest.get(CheckpointDeliveries);
+    const arrived = keeper.next();
+    expect((await Promise.all([pushes.queue(tomorrow), pushes.queue(tomorrow)])).sort()).toEqual([0, 1]);
+    const sent = await arrived;
+    const [, timestamp, mac] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(sent.headers['x-nguon-signature']))!;
+    expect(createHmac('sha256', chosen.body.secret).update(`${timestamp}.${sent.body}`).digest('hex')).toBe(mac);
+    expect(sent.headers['x-nguon-event']).toBe('log.checkpoint');
+    const delivered = JSON.parse(sent.body) as LogCheckpointDelivery;
+    expect(delivered).toEqual({ type: 'log.checkpoint', day: today, checkpoint: head.checkpoint, verifierKey: head.verifierKey });
+    const key = parseVerifierKey(String((await f.http.get<string>('/.well-known/nguon-log-key')).body))!;
+    const sha256 = async (data: Uint8Array) => new Uint8Array(createHash('sha256').update(data).digest());
+    const ed25519 = async (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array) =>
+      verify(
+        null,
+        message,
+        createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') }, format: 'jwk' }),
+        signature,
+      );
+    expect(await openCheckpoint(sha256, delivered.checkpoint, key, ed25519)).toMatchObject({ size: head.size });
+
+    // Run again the same day: nothing more.
+    expect(await pushes.queue(new Date(tomorrow.getTime() + 3600_000))).toBe(0);
+    await settled(t, p);
+    expect(keeper.received).toHaveLength(1);
+    expect(recalls.received).toHaveLength(0);
+    // A recall reaches only the webhook that hears of recalls.
+    await recallSomething(f, p);
+    await settled(t, p);
+    expect(recalls.received).toHaveLength(1);
+    expect(keeper.received).toHaveLength(1);
   });
 
   it('does not follow a redirect, to an internal address or anywhere: the delivery failed and is retried later', async () => {

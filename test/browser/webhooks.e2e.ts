@@ -76,4 +76,37 @@ describeWithChromium('an owner manages webhooks on the business settings page, i
     expect(en.failed).toMatch(/^Last delivery: failed, .+ Will try again at /);
     expect(await card.innerText()).toContain('Remove this webhook and add a public internet address.');
   });
+  it('offers the daily checkpoint of the transparency log beside the recalls, and lists what each webhook hears of, in both languages', async () => {
+    await page.goto(`${t.baseUrl}/businesses/${farm.business.id}/settings`);
+    const card = page.getByTestId('webhooks');
+    await card.waitFor();
+    // The test before left the page in English.
+    if ((await page.evaluate(() => document.documentElement.lang)) !== 'vi') {
+      await page.getByTestId('lang-toggle').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'vi');
+    }
+    const choice = (name: RegExp) => card.getByRole('checkbox', { name });
+    // Recalls unless the owner says otherwise.
+    expect(await choice(/^Lô bị thu hồi/).isChecked()).toBe(true);
+    expect(await choice(/^Lệnh thu hồi được gỡ/).isChecked()).toBe(true);
+    expect(await choice(/^Điểm kiểm hằng ngày của sổ minh bạch/).isChecked()).toBe(false);
+    await choice(/^Lô bị thu hồi/).uncheck();
+    await choice(/^Lệnh thu hồi được gỡ/).uncheck();
+    await card.getByText('Chọn ít nhất một loại tin.').waitFor({ timeout: 5000 });
+    await choice(/^Điểm kiểm hằng ngày của sổ minh bạch/).check();
+    await card.getByLabel('Địa chỉ nhận (URL)').fill('http://93.184.215.17/checkpoints');
+    await card.getByRole('button', { name: 'Thêm webhook' }).click();
+    await card.getByTestId('webhook-secret').waitFor({ timeout: 5000 });
+    expect(await sql(t, `SELECT events FROM webhooks WHERE url = 'http://93.184.215.17/checkpoints'`)).toEqual([
+      { events: ['log.checkpoint'] },
+    ]);
+    const row = card.getByTestId('webhook-row').filter({ hasText: 'http://93.184.215.17/checkpoints' });
+    expect(await row.getByTestId('webhook-events').innerText()).toBe('Điểm kiểm hằng ngày của sổ minh bạch');
+
+    await page.getByTestId('lang-toggle').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await row.getByTestId('webhook-events').innerText()).toBe('The transparency log’s daily checkpoint');
+    expect(await choice(/^The transparency log’s daily checkpoint/).isChecked()).toBe(false);
+    expect(await choice(/^Batch recalled/).isChecked()).toBe(true);
+  });
 });

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { BusinessDirectoryEntry, BusinessView, Page } from '@nguon/shared';
+import type { BusinessDirectoryEntry, BusinessLogView, BusinessView, Page } from '@nguon/shared';
 import { Access, owned } from '../auth/access-rule.js';
 import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
+import { RateLimited } from '../common/rate-limit/rate-limit.guard.js';
 import { UuidParam } from '../common/validation/uuid-param.pipe.js';
+import { BusinessLogService } from './business-log.service.js';
 import { BusinessesService } from './businesses.service.js';
 import { BusinessDecisionDto } from './dto/business-decision.dto.js';
 import { CreateBusinessDto, UpdateBusinessGlnDto, UpdateGs1PrefixesDto } from './dto/create-business.dto.js';
@@ -15,7 +17,10 @@ import { ListBusinessesQuery } from './dto/list-businesses.query.js';
 @ApiBearerAuth()
 @Controller('api/businesses')
 export class BusinessesController {
-  constructor(private readonly businesses: BusinessesService) {}
+  constructor(
+    private readonly businesses: BusinessesService,
+    private readonly businessLog: BusinessLogService,
+  ) {}
 
   /** Businesses are registered by their people, not by inspectors or administrators. */
   @Post()
@@ -41,6 +46,17 @@ export class BusinessesController {
   @Access({ shows: owned.businessInPath('id') })
   get(@Param('id', UuidParam) id: string): Promise<BusinessView> {
     return this.businesses.getBusiness(id);
+  }
+
+  /**
+   * Public, as a batch's is: the business's status decisions and certificate changes as the
+   * transparency log holds them, each with its inclusion proof, beside the hashes of its status and
+   * certificates as stored now, and its batches, for anyone's verifier (`npm run verify -- --business`).
+   */
+  @Get(':id/log')
+  @RateLimited('public')
+  log(@Param('id', UuidParam) id: string): Promise<BusinessLogView> {
+    return this.businessLog.businessLog(id);
   }
 
   @Post(':id/verify')

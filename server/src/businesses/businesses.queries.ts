@@ -34,9 +34,9 @@ export function searchVerifiedBusinesses(db: EntityManager, name: string, digits
   );
 }
 
-/** The business's batches. */
+/** The business's batches, oldest first. */
 export async function findBatchIds(db: EntityManager, businessId: string): Promise<string[]> {
-  const rows: { id: string }[] = await db.query(`SELECT id FROM batches WHERE business_id = $1`, [businessId]);
+  const rows: { id: string }[] = await db.query(`SELECT id FROM batches WHERE business_id = $1 ORDER BY created_at, id`, [businessId]);
   return rows.map((r) => r.id);
 }
 

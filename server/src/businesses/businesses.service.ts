@@ -21,7 +21,9 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { toPage } from '../common/pagination/page-query.dto.js';
 import { escapeLike } from '../common/sql/escape-like.js';
+import { LogSubmissions } from '../transparency/log-submissions.js';
 import { assertGlnClaimed, assertNoConflicts, confirmClaims, loadClaims, replacePrefixes } from './business-claims.js';
+import { statusEntry } from './business-log-entries.js';
 import { BusinessEntity } from './business.entity.js';
 import { findBatchIds, findEmailVerified, findProductGtins, searchVerifiedBusinesses } from './businesses.queries.js';
 import { mapBusiness } from './business.mapper.js';
@@ -47,6 +49,7 @@ export class BusinessesService {
     private readonly changes: BatchChanges,
     private readonly arrivals: MasterDataArrivals,
     private readonly memberships: MembershipsService,
+    private readonly log: LogSubmissions,
   ) {}
 
   /**
@@ -75,6 +78,8 @@ export class BusinessesService {
         }),
       );
       await replacePrefixes(tx, saved.id, prefixes);
+      // Its status starts pending: the first of its decisions in the transparency log.
+      await this.log.submit(tx, [statusEntry(saved)]);
       await this.memberships.addMember(tx, { businessId: saved.id, userId: user.id, role: 'owner' });
       await this.audit.record(tx, actor, {
         action: 'business.register',
@@ -182,6 +187,8 @@ export class BusinessesService {
           statusChangedBy: userOf(actor).id,
         },
       );
+      // The decision as stored, read back: what the log holds is what a check recomputes.
+      await this.log.submit(tx, [statusEntry(await tx.getRepository(BusinessEntity).findOneByOrFail({ id: businessId }))]);
       await this.audit.record(tx, actor, {
         action: `business.${decision}`,
         targetType: 'business',

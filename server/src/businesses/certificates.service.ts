@@ -8,6 +8,8 @@ import type { Actor } from '../auth/principal.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
+import { LogSubmissions } from '../transparency/log-submissions.js';
+import { certificateEntry } from './business-log-entries.js';
 import { mapCertificate } from './business.mapper.js';
 import { findHolderBatchIds } from './businesses.queries.js';
 import { BusinessesService } from './businesses.service.js';
@@ -33,6 +35,7 @@ export class CertificatesService {
     private readonly audit: AuditTrail,
     private readonly changes: BatchChanges,
     private readonly businesses: BusinessesService,
+    private readonly log: LogSubmissions,
   ) {}
 
   async addBusinessCertificate(actor: Actor, dto: CreateCertificateDto): Promise<BusinessView> {
@@ -76,6 +79,7 @@ export class CertificatesService {
           documentAttachmentId: dto.documentAttachmentId ?? null,
         }),
       );
+      await this.logAsStored(tx, saved.id);
       await this.audit.record(tx, actor, {
         action: 'certificate.add',
         targetType: 'certificate',
@@ -98,6 +102,7 @@ export class CertificatesService {
       );
       await this.checkDocument(tx, holder.businessId, dto.documentAttachmentId);
       await tx.getRepository(CertificateEntity).update({ id: certificateId }, { ...dto });
+      await this.logAsStored(tx, certificateId);
       await this.audit.record(tx, actor, {
         action: 'certificate.update',
         targetType: 'certificate',
@@ -113,6 +118,7 @@ export class CertificatesService {
     await this.db.transaction(async (tx) => {
       const current = await this.lockOrFail(tx, holder, certificateId);
       await tx.getRepository(CertificateEntity).delete({ id: certificateId });
+      await this.log.submit(tx, [certificateEntry(current, true)]);
       await this.audit.record(tx, actor, {
         action: 'certificate.remove',
         targetType: 'certificate',
@@ -122,6 +128,11 @@ export class CertificatesService {
       });
     });
     await this.pagesChanged(holder);
+  }
+
+  /** Queues the certificate for the transparency log as stored, read back: what the log holds is what a check recomputes. */
+  private async logAsStored(tx: EntityManager, certificateId: string): Promise<void> {
+    await this.log.submit(tx, [certificateEntry(await tx.getRepository(CertificateEntity).findOneByOrFail({ id: certificateId }))]);
   }
 
   /** The certificate, if it is the holder's (another business's looks the same as none). */

@@ -1,6 +1,7 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import {
   checkBatchLog,
+  checkBusinessLog,
   entryLeaf,
   fromBase64,
   openCheckpoint,
@@ -8,7 +9,10 @@ import {
   verifyConsistency,
   type BatchLogFinding,
   type BatchLogView,
+  type BusinessLogFinding,
+  type BusinessLogView,
   type Checkpoint,
+  type InclusionFailure,
   type ConsistencyProofView,
   type LogEntriesView,
   type TreeHeadView,
@@ -24,6 +28,7 @@ export interface SavedTreeHead {
 /** What the verifier found: nothing (`ok`), or the first inconsistency, in both languages. */
 export type Finding = { ok: true; summary: Text } | { ok: false; problem: Text };
 type Text = { vi: string; en: string };
+type Key = { name: string; publicKey: Uint8Array };
 
 const sha256 = async (data: Uint8Array) => new Uint8Array(createHash('sha256').update(data).digest());
 const ed25519 = async (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array) =>
@@ -47,28 +52,40 @@ const fail = (vi: string, en: string): never => {
  * Checks a Nguồn portal's transparency log (decision record 0037) from outside, over its public
  * API: the tree head's signature by the key of a saved head (or the portal's published key on a
  * first run), that the log only grew since the saved head, and then one batch (its records and
- * recall state as the log holds them) or the whole log (every record recomputed into the root).
+ * recall state as the log holds them), one business (its status and certificates as the log holds
+ * them, then each of its batches) or the whole log (every record recomputed into the root).
  */
 export class LogVerifier {
+  /** The heads already found to extend the saved one: a business's batches are mostly under the same head. */
+  private readonly extending = new Set<string>();
+
   constructor(
     private readonly portal: string,
     private readonly saved: SavedTreeHead | null,
   ) {}
 
-  async check(scope: { batchId?: string; all?: boolean }): Promise<Finding & { head?: TreeHeadView }> {
+  async check(scope: { batchId?: string; businessId?: string; all?: boolean }): Promise<Finding & { head?: TreeHeadView }> {
     try {
       const key = await this.key();
       if (scope.batchId) {
-        const view = await this.get<BatchLogView>(`/api/batches/${scope.batchId}/log`);
-        const head = await this.trusted(view.treeHead, key);
-        const finding = await checkBatchLog(view, key, { sha256, verify: ed25519 });
-        if (!finding.ok) this.batchProblem(finding);
+        const { view, head } = await this.batch(scope.batchId, key);
         return {
           ok: true,
           head: view.treeHead,
           summary: {
             vi: `lô ${scope.batchId}: ${view.chain.length} bản ghi khớp với sổ (${view.pending.length} đang chờ vào sổ), trạng thái thu hồi khớp; sổ có ${head.size} bản ghi`,
             en: `batch ${scope.batchId}: ${view.chain.length} records as logged (${view.pending.length} waiting to be logged), recall state as logged; the log holds ${head.size} records`,
+          },
+        };
+      }
+      if (scope.businessId) {
+        const { view, head } = await this.business(scope.businessId, key);
+        return {
+          ok: true,
+          head: view.treeHead,
+          summary: {
+            vi: `doanh nghiệp ${scope.businessId}: trạng thái, chứng nhận (${view.certificates.length}) và các lô (${view.batchIds.length}) khớp với sổ; sổ có ${head.size} bản ghi`,
+            en: `business ${scope.businessId}: its status, certificates (${view.certificates.length}) and batches (${view.batchIds.length}) as logged; the log holds ${head.size} records`,
           },
         };
       }
@@ -94,18 +111,44 @@ export class LogVerifier {
     }
   }
 
+  /** One batch: its records and recall state as the log holds them, under a head that extends the saved one. */
+  private async batch(batchId: string, key: Key): Promise<{ view: BatchLogView; head: Checkpoint }> {
+    const view = await this.get<BatchLogView>(`/api/batches/${batchId}/log`);
+    const head = await this.trusted(view.treeHead, key);
+    const finding = await checkBatchLog(view, key, { sha256, verify: ed25519 });
+    if (!finding.ok) this.batchProblem(finding);
+    return { view, head };
+  }
+
+  /** A business: its status and certificates as the log holds them, then each of its batches. */
+  private async business(businessId: string, key: Key): Promise<{ view: BusinessLogView; head: Checkpoint }> {
+    const view = await this.get<BusinessLogView>(`/api/businesses/${businessId}/log`);
+    const head = await this.trusted(view.treeHead, key);
+    const finding = await checkBusinessLog(view, key, { sha256, verify: ed25519 });
+    if (!finding.ok) this.businessProblem(finding);
+    for (const batchId of view.batchIds) {
+      try {
+        await this.batch(batchId, key);
+      } catch (error) {
+        if (error instanceof Inconsistency) fail(`lô ${batchId}: ${error.text.vi}`, `batch ${batchId}: ${error.text.en}`);
+        throw error;
+      }
+    }
+    return { view, head };
+  }
+
   /** The saved head's key; on a first run, the key the portal publishes. */
-  private async key(): Promise<{ name: string; publicKey: Uint8Array }> {
+  private async key(): Promise<Key> {
     const text = this.saved?.verifierKey ?? (await (await this.fetch('/.well-known/nguon-log-key')).text());
     return parseVerifierKey(text) ?? fail('khóa kiểm tra của sổ không đọc được', 'the log’s verifier key cannot be read');
   }
 
-  /** The head, once its signature checks and it extends the saved head. */
-  private async trusted(view: TreeHeadView, key: { name: string; publicKey: Uint8Array }): Promise<Checkpoint> {
+  /** The head, once its signature checks and it extends the saved head (each head checked once a run). */
+  private async trusted(view: TreeHeadView, key: Key): Promise<Checkpoint> {
     const head =
       (await openCheckpoint(sha256, view.checkpoint, key, ed25519)) ??
       fail('đầu cây của sổ không được ký bằng khóa của sổ', 'the log’s tree head is not signed with the log’s key');
-    if (!this.saved) return head;
+    if (!this.saved || this.extending.has(view.checkpoint)) return head;
     const before =
       (await openCheckpoint(sha256, this.saved.checkpoint, key, ed25519)) ??
       fail('đầu cây đã lưu không hợp lệ', 'the saved tree head is not valid');
@@ -117,6 +160,7 @@ export class LogVerifier {
         `lịch sử của sổ đã bị viết lại từ sau đầu cây đã lưu (${before.size} bản ghi)`,
         `the log’s history was rewritten after the saved tree head (${before.size} records)`,
       );
+    this.extending.add(view.checkpoint);
     return head;
   }
 
@@ -132,14 +176,40 @@ export class LogVerifier {
       fail('các bản ghi của sổ không tính ra gốc đã ký', 'the log’s records do not recompute to the signed root');
   }
 
-  private batchProblem(finding: Exclude<BatchLogFinding, { ok: true }>): never {
+  /** The head unsigned, or a record not in it: a batch's or a business's. */
+  private inclusionProblem(finding: InclusionFailure): never {
     if (finding.problem === 'unsigned')
       return fail('đầu cây của sổ không được ký bằng khóa của sổ', 'the log’s tree head is not signed with the log’s key');
-    if (finding.problem === 'not_included')
-      return fail(
-        `bản ghi ở vị trí ${finding.position} của sổ không nằm trong đầu cây đã ký`,
-        `the record at position ${finding.position} of the log is not in the signed tree head`,
-      );
+    return fail(
+      `bản ghi ở vị trí ${finding.position} của sổ không nằm trong đầu cây đã ký`,
+      `the record at position ${finding.position} of the log is not in the signed tree head`,
+    );
+  }
+
+  private businessProblem(finding: Exclude<BusinessLogFinding, { ok: true }>): never {
+    if (finding.problem !== 'different') return this.inclusionProblem(finding);
+    const { difference } = finding;
+    switch (difference.problem) {
+      case 'status_not_as_logged':
+        return fail(
+          'trạng thái của doanh nghiệp khác với quyết định cuối cùng trong sổ (bị sửa ngoài hệ thống)',
+          'the business’s status differs from its last decision in the log (changed behind the portal’s back)',
+        );
+      case 'certificate_not_as_logged':
+        return fail(
+          `chứng nhận ${difference.certificateId} của doanh nghiệp khác với bản trong sổ (bị sửa, hoặc chưa từng vào sổ)`,
+          `certificate ${difference.certificateId} of the business differs from the log (changed, or never logged)`,
+        );
+      case 'certificate_missing':
+        return fail(
+          `chứng nhận ${difference.certificateId} có trong sổ đã biến mất khỏi cổng mà không được gỡ`,
+          `certificate ${difference.certificateId}, which the log holds, is gone from the portal without being removed`,
+        );
+    }
+  }
+
+  private batchProblem(finding: Exclude<BatchLogFinding, { ok: true }>): never {
+    if (finding.problem !== 'different') return this.inclusionProblem(finding);
     const { difference } = finding;
     const event = difference.eventId ? ` (${difference.eventId})` : '';
     switch (difference.problem) {

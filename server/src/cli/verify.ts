@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { LogVerifier, type SavedTreeHead } from './log-verifier.js';
 
 /**
- * `npm run verify -- --portal https://... [--head saved.json] [--batch <id> | --all] [--save saved.json] [--lang en]`:
+ * `npm run verify -- --portal https://... [--head saved.json] [--batch <id> | --business <id> | --all] [--save saved.json] [--lang en]`:
  * checks the portal's transparency log against a tree head saved earlier (see LogVerifier), and
  * saves the head it checked for next time. Exits 1 at the first inconsistency, 2 on a usage error.
  */
@@ -13,6 +13,7 @@ async function main(): Promise<number> {
       portal: { type: 'string' },
       head: { type: 'string' },
       batch: { type: 'string' },
+      business: { type: 'string' },
       all: { type: 'boolean' },
       save: { type: 'string' },
       lang: { type: 'string', default: 'vi' },
@@ -21,7 +22,7 @@ async function main(): Promise<number> {
   const lang = values.lang === 'en' ? 'en' : 'vi';
   if (!values.portal) {
     console.error(
-      'usage: npm run verify -- --portal https://truyxuat.example.vn [--head saved.json] [--batch <id> | --all] [--save saved.json] [--lang en]',
+      'usage: npm run verify -- --portal https://truyxuat.example.vn [--head saved.json] [--batch <id> | --business <id> | --all] [--save saved.json] [--lang en]',
     );
     return 2;
   }
@@ -32,7 +33,11 @@ async function main(): Promise<number> {
         ? 'Chưa có đầu cây đã lưu (--head): tin khóa mà cổng công bố ở lần đầu này.'
         : 'No saved tree head (--head): trusting the key the portal publishes, this first time.',
     );
-  const finding = await new LogVerifier(values.portal.replace(/\/+$/, ''), saved).check({ batchId: values.batch, all: values.all });
+  const finding = await new LogVerifier(values.portal.replace(/\/+$/, ''), saved).check({
+    batchId: values.batch,
+    businessId: values.business,
+    all: values.all,
+  });
   if (!finding.ok) {
     console.error(`${lang === 'vi' ? 'KHÔNG KHỚP' : 'INCONSISTENT'}: ${finding.problem[lang]}`);
     return 1;

@@ -46,7 +46,7 @@ export class BatchIntegrityService {
     await findBatchOrFail(this.db.manager, batchId);
     const [chains, records, recalled] = await Promise.all([
       loadChains(this.db, [batchId]),
-      this.log.batchRecords(batchId),
+      this.log.provedRecords(batchId),
       this.recalledOf([batchId]),
     ]);
     return { batchId, ...records, chain: chainRecords(batchId, chains), recalled: recalled.has(batchId) };

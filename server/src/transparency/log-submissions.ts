@@ -5,8 +5,13 @@ import type { RowsOf } from '../database/insert-all.js';
 import { LogPendingEntity } from './log-pending.entity.js';
 import { queueEntries } from './transparency-log.queries.js';
 
-/** Each batch once, in order: the same record always makes the same leaf. */
-const inLogForm = (entry: LogEntry): LogEntry => ({ ...entry, batches: [...new Set(entry.batches)].sort() });
+const once = (ids: string[]) => [...new Set(ids)].sort();
+/** Each batch and business once, in order: the same record always makes the same leaf. */
+const inLogForm = (entry: LogEntry): LogEntry => ({
+  ...entry,
+  batches: once(entry.batches),
+  ...(entry.businesses ? { businesses: once(entry.businesses) } : {}),
+});
 
 /**
  * How writers put their records in the transparency log: queued in their own transaction, so a

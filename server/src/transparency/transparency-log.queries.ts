@@ -43,8 +43,9 @@ export async function readNodes(db: EntityManager, keys: NodeKey[]): Promise<Map
 
 export async function insertLeaves(db: EntityManager, start: number, entries: LogEntry[]): Promise<void> {
   await db.query(
-    `INSERT INTO log_leaves (position, entry, batch_ids)
-     SELECT $1::bigint + ordinality - 1, value, ARRAY(SELECT jsonb_array_elements_text(value -> 'batches'))::uuid[]
+    `INSERT INTO log_leaves (position, entry, subject_ids)
+     SELECT $1::bigint + ordinality - 1, value,
+            ARRAY(SELECT jsonb_array_elements_text((value -> 'batches') || coalesce(value -> 'businesses', '[]')))::uuid[]
        FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY`,
     [start, JSON.stringify(entries)],
   );
@@ -95,19 +96,20 @@ export interface LeafRow {
   logged_at: Date;
 }
 
-/** The logged records of any of the batches within the first `size` leaves, in log order. */
-export async function batchLeaves(db: EntityManager, batchIds: string[], size: number): Promise<LeafRow[]> {
+/** The logged records of any of the batches or businesses within the first `size` leaves, in log order. */
+export async function subjectLeaves(db: EntityManager, subjectIds: string[], size: number): Promise<LeafRow[]> {
   return db.query(
-    `SELECT l.position::text, l.entry, l.logged_at FROM log_leaves l WHERE l.batch_ids && $1::uuid[] AND l.position < $2 ORDER BY l.position`,
-    [batchIds, size],
+    `SELECT l.position::text, l.entry, l.logged_at FROM log_leaves l WHERE l.subject_ids && $1::uuid[] AND l.position < $2 ORDER BY l.position`,
+    [subjectIds, size],
   );
 }
 
-/** The records of any of the batches still queued, in order. */
-export async function batchPending(db: EntityManager, batchIds: string[]): Promise<LogEntry[]> {
-  const rows = await db.query<{ entry: LogEntry }[]>(`SELECT entry FROM log_pending WHERE entry -> 'batches' ?| $1::text[] ORDER BY id`, [
-    batchIds,
-  ]);
+/** The records of any of the batches or businesses still queued, in order. */
+export async function subjectPending(db: EntityManager, subjectIds: string[]): Promise<LogEntry[]> {
+  const rows = await db.query<{ entry: LogEntry }[]>(
+    `SELECT entry FROM log_pending WHERE entry -> 'batches' ?| $1::text[] OR entry -> 'businesses' ?| $1::text[] ORDER BY id`,
+    [subjectIds],
+  );
   return rows.map((row) => row.entry);
 }
 

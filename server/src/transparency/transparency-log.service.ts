@@ -19,8 +19,6 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { LogSigningKey, logSha256, verifyEd25519 } from './log-signing-key.js';
 import { append, consistencyPath, EMPTY_ROOT, inclusionPath, leafHashOf, nodesRead, subtreesOf, type NodeLookup } from './merkle-tree.js';
 import {
-  batchLeaves,
-  batchPending,
   insertLeaves,
   insertNodes,
   insertTreeHead,
@@ -28,6 +26,8 @@ import {
   leavesFrom,
   logSize,
   readNodes,
+  subjectLeaves,
+  subjectPending,
   takePending,
   takeSequencerLock,
   treeHeadBefore,
@@ -39,6 +39,11 @@ const APPEND_LIMIT = 5_000;
 const SEQUENCE_MS = 1_000;
 /** Records a page of the whole log holds. */
 export const ENTRIES_PAGE = 1_000;
+
+const DAY_MS = 24 * 3600_000;
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
+/** When a day ends in Vietnam's time: its next midnight at UTC+07:00. */
+const endOfDay = (day: string): Date => new Date(Date.parse(`${day}T00:00:00+07:00`) + DAY_MS);
 
 const leafOf = (entry: LogEntry): Buffer => leafHashOf(Buffer.from(canonicalJson(entry), 'utf8'));
 
@@ -139,11 +144,18 @@ export class TransparencyLog implements OnApplicationBootstrap, OnApplicationShu
    * end, a file anyone can fetch and keep, one a day. Days to come are not published yet.
    */
   async dailyCheckpoint(day: string, now = new Date()): Promise<string> {
-    const end = new Date(Date.parse(`${day}T00:00:00+07:00`) + 24 * 3600_000);
+    const end = endOfDay(day);
     if (end > now) throw new DomainError('LOG_DAY_NOT_CLOSED');
     const head = await treeHeadBefore(this.db.manager, end);
     if (!head) throw new DomainError('LOG_NOT_READY');
     return head.checkpoint;
+  }
+
+  /** The last day closed by `now` (Vietnam's time) and its checkpoint; null before anything was signed that day or earlier. */
+  async lastClosedDay(now = new Date()): Promise<{ day: string; checkpoint: string } | null> {
+    const day = new Date(now.getTime() + VIETNAM_OFFSET_MS - DAY_MS).toISOString().slice(0, 10);
+    const head = await treeHeadBefore(this.db.manager, endOfDay(day));
+    return head ? { day, checkpoint: head.checkpoint } : null;
   }
 
   /** The proof that the tree of `to` leaves appends to the tree of `from` leaves. */
@@ -167,12 +179,12 @@ export class TransparencyLog implements OnApplicationBootstrap, OnApplicationShu
     };
   }
 
-  /** The batch's logged records, each proved against the latest tree head, and those still queued. */
-  async batchRecords(
-    batchId: string,
+  /** The logged records of a batch or a business, each proved against the latest tree head, and those still queued. */
+  async provedRecords(
+    subjectId: string,
     db: EntityManager = this.db.manager,
   ): Promise<{ treeHead: TreeHeadView; logged: LoggedRecordView[]; pending: LogEntry[] }> {
-    const { head, leaves, pending } = await this.recordsOf([batchId], db);
+    const { head, leaves, pending } = await this.recordsOf([subjectId], db);
     const size = Number(head.size);
     const paths = await this.computed((node) => leaves.map((leaf) => inclusionPath(Number(leaf.position), 0, size, node)), db);
     return {
@@ -210,12 +222,12 @@ export class TransparencyLog implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** The head, the leaves under it and the queue, read in one snapshot: a record the sequencer moves meanwhile is in one of them. */
-  private async recordsOf(batchIds: string[], db: EntityManager) {
+  private async recordsOf(subjectIds: string[], db: EntityManager) {
     const read = async (tx: EntityManager) => {
       const head = await latestTreeHead(tx);
       if (!head) throw new DomainError('LOG_NOT_READY');
-      const leaves = await batchLeaves(tx, batchIds, Number(head.size));
-      return { head, leaves, pending: await batchPending(tx, batchIds) };
+      const leaves = await subjectLeaves(tx, subjectIds, Number(head.size));
+      return { head, leaves, pending: await subjectPending(tx, subjectIds) };
     };
     return db.queryRunner?.isTransactionActive ? read(db) : db.transaction('REPEATABLE READ', read);
   }

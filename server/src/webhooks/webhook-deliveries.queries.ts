@@ -1,4 +1,4 @@
-import type { WebhookDeliveryStatus, WebhookEventType } from '@nguon/shared';
+import type { LogCheckpointDelivery, WebhookDeliveryStatus, WebhookEventType } from '@nguon/shared';
 import type { EntityManager } from 'typeorm';
 
 /** How many deliveries one claim leases. */
@@ -33,7 +33,7 @@ export interface DeliveryAttempt {
   retryDelaySeconds: number;
 }
 
-/** Queues one delivery to each active webhook of each business, with that business's payload. */
+/** Queues one delivery to each active webhook of each business that hears of `type`, with that business's payload. */
 export async function insertDeliveries(
   tx: EntityManager,
   type: WebhookEventType,
@@ -44,9 +44,24 @@ export async function insertDeliveries(
      SELECT w.id, $1, p.payload
        FROM webhooks w
        JOIN unnest($2::uuid[], $3::jsonb[]) AS p(business_id, payload) ON p.business_id = w.business_id
-      WHERE w.disabled_at IS NULL`,
+      WHERE w.disabled_at IS NULL AND $1 = ANY(w.events)`,
     [type, payloads.map((p) => p.businessId), payloads.map((p) => JSON.stringify(p.payload))],
   );
+}
+
+/**
+ * Queues a day's checkpoint for every active webhook that hears of them and has not had that day's
+ * yet (a unique index: once a day each, whichever instance queues it, however often); how many.
+ */
+export async function insertCheckpointDeliveries(db: EntityManager, payload: LogCheckpointDelivery): Promise<number> {
+  const rows = await db.query<unknown[]>(
+    `INSERT INTO webhook_deliveries (webhook_id, event_type, payload)
+     SELECT w.id, $1::text, $2::jsonb FROM webhooks w WHERE w.disabled_at IS NULL AND $1::text = ANY(w.events)
+     ON CONFLICT DO NOTHING
+     RETURNING id`,
+    [payload.type, JSON.stringify(payload)],
+  );
+  return rows.length;
 }
 
 /** Queues a document of events for an EPCIS query subscription, in the transaction that moves its position. */

@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { WebhookEventType } from '@nguon/shared';
 
 /**
- * Where a business wants to hear of recalls. The signing secret is kept as it is, unlike passwords
+ * Where a business wants to hear of recalls, and of the transparency log's daily checkpoints. The signing secret is kept as it is, unlike passwords
  * and API keys: the portal needs it to sign every delivery (HMAC), so a hash would not do.
  */
 @Entity('webhooks')
@@ -10,6 +11,7 @@ export class WebhookEntity {
   @Column({ name: 'business_id', type: 'uuid' }) businessId: string;
   @Column({ type: 'text' }) url: string;
   @Column({ type: 'text', select: false }) secret: string;
+  @Column({ type: 'text', array: true }) events: WebhookEventType[];
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true }) disabledAt: Date | null;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { CreatedWebhook, WebhookView } from '@nguon/shared';
+import { DEFAULT_WEBHOOK_EVENTS, WEBHOOK_EVENT_TYPES, type CreatedWebhook, type WebhookView } from '@nguon/shared';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { userOf, type Actor } from '../auth/principal.js';
@@ -17,6 +17,7 @@ function mapWebhook(webhook: WebhookEntity, last: LastDeliveryRow | undefined): 
     id: webhook.id,
     businessId: webhook.businessId,
     url: webhook.url,
+    events: webhook.events,
     createdAt: webhook.createdAt.toISOString(),
     // A delivery still pending has been tried and failed, and waits for its next attempt.
     lastDelivery: last
@@ -61,13 +62,15 @@ export class WebhooksService {
 
   async create(actor: Actor, dto: CreateWebhookDto): Promise<CreatedWebhook> {
     const url = await callableUrl(this.outbound, dto.url, 'url');
+    // Each once, in the order the API lists them.
+    const events = WEBHOOK_EVENT_TYPES.filter((type) => (dto.events ?? DEFAULT_WEBHOOK_EVENTS).includes(type));
     return this.db.transaction(async (tx) => {
       const secret = newWebhookSecret();
       const repository = tx.getRepository(WebhookEntity);
       const saved = await repository.save(
-        repository.create({ businessId: actor.businessId!, url, secret, createdBy: userOf(actor).id, disabledAt: null }),
+        repository.create({ businessId: actor.businessId!, url, secret, events, createdBy: userOf(actor).id, disabledAt: null }),
       );
-      await this.audit.record(tx, actor, { action: 'webhook.create', targetType: 'webhook', targetId: saved.id, details: { url } });
+      await this.audit.record(tx, actor, { action: 'webhook.create', targetType: 'webhook', targetId: saved.id, details: { url, events } });
       return { ...mapWebhook(saved, undefined), secret };
     });
   }

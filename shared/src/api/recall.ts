@@ -137,11 +137,30 @@ export interface NotificationView {
   recall: RecallNoticeView | null;
 }
 
-export const WEBHOOK_EVENT_TYPES = ['recall.created', 'recall.lifted'] as const;
+/**
+ * What a webhook can hear of: a recall of the business's batches made or lifted, and the
+ * transparency log's checkpoint that closed each day (decision record 0037), to keep.
+ */
+export const WEBHOOK_EVENT_TYPES = ['recall.created', 'recall.lifted', 'log.checkpoint'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+/** What a webhook hears of when its maker does not say. */
+export const DEFAULT_WEBHOOK_EVENTS: WebhookEventType[] = ['recall.created', 'recall.lifted'];
 
 export interface CreateWebhookRequest {
   url: string;
+  /** `DEFAULT_WEBHOOK_EVENTS` when not given. */
+  events?: WebhookEventType[];
+}
+
+/**
+ * A `log.checkpoint` delivery: the signed checkpoint that closed a day in Vietnam's time (the file
+ * at `/api/transparency/checkpoints/{day}`), and the key it verifies with.
+ */
+export interface LogCheckpointDelivery {
+  type: 'log.checkpoint';
+  day: string;
+  checkpoint: string;
+  verifierKey: string;
 }
 
 /**
@@ -156,6 +175,7 @@ export interface WebhookView {
   id: string;
   businessId: string;
   url: string;
+  events: WebhookEventType[];
   createdAt: string;
   /** The latest delivery tried, or null before the first attempt. */
   lastDelivery: { status: WebhookDeliveryStatus; attempts: number; at: string; nextAttemptAt: string | null } | null;

@@ -1,5 +1,5 @@
 import type { IntegrityReport } from '../api/event.js';
-import type { BatchLogView, LogEntry } from '../api/transparency.js';
+import type { BatchLogView, LogEntry, LoggedRecordView, TreeHeadView } from '../api/transparency.js';
 import { canonicalJson } from '../text/canonical-json.js';
 import { fromBase64, openCheckpoint, utf8 } from './checkpoint.js';
 import { leafHash, verifyInclusion, type Sha256 } from './merkle.js';
@@ -36,23 +36,24 @@ export function differenceFromLog(records: ChainRecord[], logged: LogEntry[], re
 /** The leaf of a log entry: its canonical JSON in UTF-8, hashed as RFC 9162 says. */
 export const entryLeaf = (sha256: Sha256, entry: LogEntry): Promise<Uint8Array> => leafHash(sha256, utf8(canonicalJson(entry)));
 
-/** What checking a batch against the log found: the first problem, or none. */
-export type BatchLogFinding =
-  | { ok: true }
-  | { ok: false; problem: 'unsigned' }
-  | { ok: false; problem: 'not_included'; position: number }
-  | { ok: false; problem: 'different'; difference: NonNullable<IntegrityReport['firstBroken']> };
+/** How a view's logged records can fail to be in the log: its tree head not signed by the key, or a record not in it. */
+export type InclusionFailure = { ok: false; problem: 'unsigned' } | { ok: false; problem: 'not_included'; position: number };
+
+/** The hash and the signature check a verifier brings (Web Crypto in a browser, node:crypto in the CLI). */
+export type LogCrypto = {
+  sha256: Sha256;
+  verify: (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array) => Promise<boolean>;
+};
 
 /**
- * A batch held to the log by whoever checks it (the consumer's browser, the CLI): the tree head
- * signed by `key`, each of the batch's logged records included in it, and the batch's chain and
- * recall state as they were logged. `verify` is Ed25519 over a message.
+ * A view's tree head signed by `key` (`verify` is Ed25519 over a message), and each of its logged
+ * records included in it: the first failure, or null.
  */
-export async function checkBatchLog(
-  view: BatchLogView,
+export async function checkInclusion(
+  view: { treeHead: TreeHeadView; logged: LoggedRecordView[] },
   key: { name: string; publicKey: Uint8Array },
-  crypto: { sha256: Sha256; verify: (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array) => Promise<boolean> },
-): Promise<BatchLogFinding> {
+  crypto: LogCrypto,
+): Promise<InclusionFailure | null> {
   const head = await openCheckpoint(crypto.sha256, view.treeHead.checkpoint, key, crypto.verify);
   if (!head) return { ok: false, problem: 'unsigned' };
   for (const record of view.logged) {
@@ -64,6 +65,25 @@ export async function checkBatchLog(
     };
     if (!(await verifyInclusion(crypto.sha256, proof, head.root))) return { ok: false, problem: 'not_included', position: record.position };
   }
+  return null;
+}
+
+/** What checking a batch against the log found: the first problem, or none. */
+export type BatchLogFinding =
+  { ok: true } | InclusionFailure | { ok: false; problem: 'different'; difference: NonNullable<IntegrityReport['firstBroken']> };
+
+/**
+ * A batch held to the log by whoever checks it (the consumer's browser, the CLI): its logged
+ * records in the signed tree head (`checkInclusion`), and the batch's chain and recall state as
+ * they were logged.
+ */
+export async function checkBatchLog(
+  view: BatchLogView,
+  key: { name: string; publicKey: Uint8Array },
+  crypto: LogCrypto,
+): Promise<BatchLogFinding> {
+  const failure = await checkInclusion(view, key, crypto);
+  if (failure) return failure;
   const difference = differenceFromLog(view.chain, [...view.logged.map((r) => r.entry), ...view.pending], view.recalled);
   return difference ? { ok: false, problem: 'different', difference } : { ok: true };
 }

@@ -14,6 +14,7 @@ const VIETNAMESE: [RegExp, string][] = [
   [/^(\S+) must be shorter than or equal to (\d+) characters$/, '$1 tối đa $2 ký tự'],
   [/^(\S+) must be longer than or equal to (\d+) characters$/, '$1 tối thiểu $2 ký tự'],
   [/^(\S+) must be one of the following values: (.*)$/, '$1 phải là một trong các giá trị: $2'],
+  [/^each value in (\S+) must be one of the following values: (.*)$/, 'Mỗi giá trị trong $1 phải là một trong các giá trị: $2'],
   [/^(\S+) must be a UUID$/, '$1 phải là mã định danh (UUID) hợp lệ'],
   [/^(\S+) must be an integer number$/, '$1 phải là số nguyên'],
   [/^(\S+) must be a number conforming to the specified constraints$/, '$1 phải là số'],

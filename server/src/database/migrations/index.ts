@@ -33,6 +33,8 @@ import { KeepAttachmentFilesInTheDatabase1767500000000 } from './1767500000000-k
 import { PartitionEventsByMonth1767600000000 } from './1767600000000-partition-events-by-month.js';
 import { CarryEventRecordTimes1767700000000 } from './1767700000000-carry-event-record-times.js';
 import { AddTransparencyLog1767900000000 } from './1767900000000-add-transparency-log.js';
+import { LogBusinessesAndCertificates1768000000000 } from './1768000000000-log-businesses-and-certificates.js';
+import { ChooseWebhookEvents1768100000000 } from './1768100000000-choose-webhook-events.js';
 
 /** Every migration, oldest first (one a line, so that parallel work merges cleanly). */
 export const migrations = [
@@ -71,4 +73,6 @@ export const migrations = [
   PartitionEventsByMonth1767600000000,
   CarryEventRecordTimes1767700000000,
   AddTransparencyLog1767900000000,
+  LogBusinessesAndCertificates1768000000000,
+  ChooseWebhookEvents1768100000000,
 ];

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import type { CreatedWebhook, WebhookView } from '@nguon/shared';
+import { DEFAULT_WEBHOOK_EVENTS, WEBHOOK_EVENT_TYPES, type CreatedWebhook, type WebhookEventType, type WebhookView } from '@nguon/shared';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { CopyButton } from '@/components/ui/copy-button';
 import { FormError, fieldErrorOf } from '@/components/ui/form-error';
@@ -36,25 +37,33 @@ function LastDelivery({ delivery }: { delivery: NonNullable<WebhookView['lastDel
   );
 }
 
-/** Where the business's own systems hear of recalls: add (the secret shown once), remove. Owners only. */
+/**
+ * Where the business's own systems hear of recalls and of the transparency log's daily
+ * checkpoints, as each webhook chooses: add (the secret shown once), remove. Owners only.
+ */
 export function WebhooksCard({ businessId }: { businessId: string }) {
   const t = useT();
   const { locale } = useLocale();
   const message = useRequestErrorMessage();
   const webhooks = useWebhooks(businessId);
   const [url, setUrl] = useState('');
+  const [events, setEvents] = useState<WebhookEventType[]>(DEFAULT_WEBHOOK_EVENTS);
   const [created, setCreated] = useState<CreatedWebhook | null>(null);
   const [removing, setRemoving] = useState<WebhookView | null>(null);
   const add = useAction(createWebhook);
   const remove = useAction(removeWebhook);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const problems = url.trim() === '' ? { url: t('form.required') } : {};
+    const problems = {
+      ...(url.trim() === '' ? { url: t('form.required') } : {}),
+      ...(events.length === 0 ? { events: t('webhooks.eventsRequired') } : {}),
+    };
     void submitForm(event, {
       problems,
-      send: () => add.run(businessId, { url: url.trim() }, { locale }),
+      send: () => add.run(businessId, { url: url.trim(), events }, { locale }),
       onSent: (webhook) => {
         setUrl('');
+        setEvents(DEFAULT_WEBHOOK_EVENTS);
         setCreated(webhook);
         const { secret: _secret, ...view } = webhook;
         webhooks.setData((list) => [view, ...list]);
@@ -89,6 +98,9 @@ export function WebhooksCard({ businessId }: { businessId: string }) {
                 <li key={webhook.id} className="row" data-testid="webhook-row">
                   <div className="row__main">
                     <p className="row__title code">{webhook.url}</p>
+                    <p className="muted" data-testid="webhook-events">
+                      {webhook.events.map((type) => t(`webhooks.event.${type}`)).join(', ')}
+                    </p>
                     {webhook.lastDelivery ? <LastDelivery delivery={webhook.lastDelivery} /> : null}
                   </div>
                   <div className="row__actions">
@@ -116,7 +128,19 @@ export function WebhooksCard({ businessId }: { businessId: string }) {
           maxLength={2000}
           required
         />
-        <FormError error={add.error} shownFields={['url']} />
+        <CheckboxGroup
+          legend={t('webhooks.events')}
+          name="events"
+          options={WEBHOOK_EVENT_TYPES.map((type) => ({
+            value: type,
+            label: t(`webhooks.event.${type}`),
+            description: t(`webhooks.event.${type}.hint`),
+          }))}
+          value={events}
+          onChange={setEvents}
+          error={events.length === 0 ? t('webhooks.eventsRequired') : fieldErrorOf(add.error, 'events')}
+        />
+        <FormError error={add.error} shownFields={['url', 'events']} />
         <SubmitButton pending={add.pending}>{t('webhooks.add')}</SubmitButton>
       </form>
       <ConfirmDialog
