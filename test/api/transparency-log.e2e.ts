@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -81,9 +83,11 @@ describe('the transparency log', () => {
   }
 
   /** `npm run verify`, as anyone would run it against the portal. */
-  async function verifier(...args: string[]): Promise<{ code: number; out: string }> {
+  const verifier = (...args: string[]) => verifierAt(t.baseUrl, ...args);
+
+  async function verifierAt(portal: string, ...args: string[]): Promise<{ code: number; out: string }> {
     try {
-      const { stdout, stderr } = await run('node', ['server/dist/cli/verify.js', '--portal', t.baseUrl, '--lang', 'en', ...args]);
+      const { stdout, stderr } = await run('node', ['server/dist/cli/verify.js', '--portal', portal, '--lang', 'en', ...args]);
       return { code: 0, out: stdout + stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };
@@ -359,6 +363,31 @@ describe('the transparency log', () => {
     expect(await verifier('--head', saved, '--business', id)).toMatchObject({ code: 0, out: expect.stringContaining('CONSISTENT') });
   });
 
+  it('lets the CLI wait out the portal’s rate limit as it asks (Retry-After) rather than stop', async () => {
+    const batch = await batchWithHistory('RATE-1');
+    // In front of the portal: the batch's first request refused as the public rate limit refuses it.
+    let refused = 0;
+    const front = createServer((request, response) => {
+      if (request.url === `/api/batches/${batch.id}/log` && refused++ === 0) {
+        response.writeHead(429, { 'retry-after': '1' }).end();
+        return;
+      }
+      void fetch(`${t.baseUrl}${request.url}`).then(async (answer) => {
+        response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' });
+        response.end(Buffer.from(await answer.arrayBuffer()));
+      });
+    });
+    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+    try {
+      const { code, out } = await verifierAt(`http://127.0.0.1:${(front.address() as AddressInfo).port}`, '--batch', batch.id);
+      expect({ code, refused }).toEqual({ code: 0, refused: 2 });
+      expect(out).toContain('The portal limits requests: waiting 1 s, then going on.');
+      expect(out).toContain(`CONSISTENT: batch ${batch.id}`);
+    } finally {
+      front.close();
+    }
+  });
+
   it('publishes the checkpoint that closed each day, once the day is over', async () => {
     const vietnamDay = (at: number) => new Date(at + 7 * 3600_000).toISOString().slice(0, 10);
     const [today, yesterday] = [vietnamDay(Date.now()), vietnamDay(Date.now() - 24 * 3600_000)];
@@ -373,6 +402,12 @@ describe('the transparency log', () => {
     expect(published.status).toBe(200);
     expect(published.headers.get('content-type')).toContain('text/plain');
     expect(published.body).toBe(last!.checkpoint);
+    // Within a minute of midnight a head signed just before it may still be committing: not closed yet.
+    const midnight = Date.parse(`${yesterday}T00:00:00+07:00`) + 24 * 3600_000;
+    await expect(t.app.nest.get(TransparencyLog).dailyCheckpoint(yesterday, new Date(midnight + 30_000))).rejects.toMatchObject({
+      code: 'LOG_DAY_NOT_CLOSED',
+    });
+    expect(await t.app.nest.get(TransparencyLog).dailyCheckpoint(yesterday, new Date(midnight + 60_000))).toBe(last!.checkpoint);
   });
 
   it('refuses a head signed with another key, and a log that lost records', async () => {

@@ -30,6 +30,10 @@ export type Finding = { ok: true; summary: Text } | { ok: false; problem: Text }
 type Text = { vi: string; en: string };
 type Key = { name: string; publicKey: Uint8Array };
 
+/** A rate limit's window is a minute: a few waits see it through; an answer to wait longer is not waited for. */
+const RATE_LIMITED_ATTEMPTS = 5;
+const MAX_WAIT_SECONDS = 120;
+
 const sha256 = async (data: Uint8Array) => new Uint8Array(createHash('sha256').update(data).digest());
 const ed25519 = async (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array) =>
   verify(
@@ -62,6 +66,8 @@ export class LogVerifier {
   constructor(
     private readonly portal: string,
     private readonly saved: SavedTreeHead | null,
+    /** Told each time the portal's rate limit makes the check wait, and for how many seconds. */
+    private readonly onWait: (seconds: number) => void = () => undefined,
   ) {}
 
   async check(scope: { batchId?: string; businessId?: string; all?: boolean }): Promise<Finding & { head?: TreeHeadView }> {
@@ -231,10 +237,19 @@ export class LogVerifier {
     }
   }
 
+  /** A business's batches are a request each: past the portal's public rate limit, wait as it asks (Retry-After). */
   private async fetch(path: string): Promise<Response> {
-    const response = await fetch(`${this.portal}${path}`);
-    if (!response.ok) fail(`cổng trả lời ${response.status} cho ${path}`, `the portal answered ${response.status} to ${path}`);
-    return response;
+    for (let attempt = 1; ; attempt++) {
+      const response = await fetch(`${this.portal}${path}`);
+      const wait = Number(response.headers.get('retry-after') ?? Number.NaN);
+      if (response.status === 429 && attempt < RATE_LIMITED_ATTEMPTS && wait >= 0 && wait <= MAX_WAIT_SECONDS) {
+        this.onWait(wait);
+        await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+        continue;
+      }
+      if (!response.ok) fail(`cổng trả lời ${response.status} cho ${path}`, `the portal answered ${response.status} to ${path}`);
+      return response;
+    }
   }
 
   private async get<T>(path: string): Promise<T> {

@@ -33,7 +33,13 @@ async function main(): Promise<number> {
         ? 'Chưa có đầu cây đã lưu (--head): tin khóa mà cổng công bố ở lần đầu này.'
         : 'No saved tree head (--head): trusting the key the portal publishes, this first time.',
     );
-  const finding = await new LogVerifier(values.portal.replace(/\/+$/, ''), saved).check({
+  const waiting = (seconds: number) =>
+    console.warn(
+      lang === 'vi'
+        ? `Cổng giới hạn số yêu cầu: chờ ${seconds} giây rồi kiểm tra tiếp.`
+        : `The portal limits requests: waiting ${seconds} s, then going on.`,
+    );
+  const finding = await new LogVerifier(values.portal.replace(/\/+$/, ''), saved, waiting).check({
     batchId: values.batch,
     businessId: values.business,
     all: values.all,

@@ -44,6 +44,11 @@ const DAY_MS = 24 * 3600_000;
 const VIETNAM_OFFSET_MS = 7 * 3600_000;
 /** When a day ends in Vietnam's time: its next midnight at UTC+07:00. */
 const endOfDay = (day: string): Date => new Date(Date.parse(`${day}T00:00:00+07:00`) + DAY_MS);
+/**
+ * A day counts as closed a minute after its midnight: a head signed just before it, in a
+ * transaction that commits just after, is then in; until then the day's checkpoint could still change.
+ */
+const DAY_SETTLES_MS = 60_000;
 
 const leafOf = (entry: LogEntry): Buffer => leafHashOf(Buffer.from(canonicalJson(entry), 'utf8'));
 
@@ -145,7 +150,7 @@ export class TransparencyLog implements OnApplicationBootstrap, OnApplicationShu
    */
   async dailyCheckpoint(day: string, now = new Date()): Promise<string> {
     const end = endOfDay(day);
-    if (end > now) throw new DomainError('LOG_DAY_NOT_CLOSED');
+    if (end.getTime() + DAY_SETTLES_MS > now.getTime()) throw new DomainError('LOG_DAY_NOT_CLOSED');
     const head = await treeHeadBefore(this.db.manager, end);
     if (!head) throw new DomainError('LOG_NOT_READY');
     return head.checkpoint;
@@ -153,7 +158,7 @@ export class TransparencyLog implements OnApplicationBootstrap, OnApplicationShu
 
   /** The last day closed by `now` (Vietnam's time) and its checkpoint; null before anything was signed that day or earlier. */
   async lastClosedDay(now = new Date()): Promise<{ day: string; checkpoint: string } | null> {
-    const day = new Date(now.getTime() + VIETNAM_OFFSET_MS - DAY_MS).toISOString().slice(0, 10);
+    const day = new Date(now.getTime() - DAY_SETTLES_MS + VIETNAM_OFFSET_MS - DAY_MS).toISOString().slice(0, 10);
     const head = await treeHeadBefore(this.db.manager, endOfDay(day));
     return head ? { day, checkpoint: head.checkpoint } : null;
   }

@@ -7,8 +7,6 @@ import { WebhookOutbox } from './webhook-outbox.service.js';
 
 /** How often each instance looks for a day closed since: a day's checkpoint leaves within this of midnight. */
 const LOOK_MS = 5 * 60_000;
-/** A day counts as closed this long after midnight, once a head whose transaction began before it has committed. */
-const SETTLE_MS = 60_000;
 
 /**
  * Pushes the transparency log's daily checkpoints (decision record 0037) to the webhooks that hear
@@ -52,7 +50,7 @@ export class CheckpointDeliveries implements OnApplicationBootstrap, OnApplicati
   }
 
   private async queueClosedDay(now: Date): Promise<number> {
-    const closed = await this.log.lastClosedDay(new Date(now.getTime() - SETTLE_MS));
+    const closed = await this.log.lastClosedDay(now);
     if (!closed) return 0;
     const queued = await insertCheckpointDeliveries(this.db.manager, {
       type: 'log.checkpoint',
