@@ -94,7 +94,7 @@ describe('batches and events', () => {
         lotCode,
         displayName: 'Bưởi vụ thu 2026',
         shortCode: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{10}$/),
-        identityUrl: expect.stringMatching(/&by=\d+&sig=[\w-]+\.[\w-]{86}$/),
+        identityUrl: expect.stringMatching(/&by=[\w-]{22}&sig=[\w-]+\.[\w-]{86}$/),
         productionDate: '2026-10-01',
         expiryDate: '2026-12-31',
         bestBeforeDate: null,

@@ -9,6 +9,7 @@ import {
   type PublicBatchView,
   type PublicProductView,
 } from '@nguon/shared';
+import { labelBusinessId } from '../../server/src/batch-store/batch-identity.js';
 import { verifyEd25519 } from '../../server/src/common/signing/signing-key.js';
 import { createBatch, createProduct, createProducer, createUser, type Factory, type Producer } from '../factories/index.js';
 import { httpClient, pathOf } from '../support/http.js';
@@ -52,9 +53,15 @@ describe('signed labels', () => {
     it('is signed for its GTIN, lot, expiry and business, by the published key', async () => {
       expect(await check(batch.identityUrl)).toEqual({
         status: 'genuine',
-        claim: { gtin14: producer.product.gtin, shortCode: null, lot: 'PT-2026-07', expiry: '261231', business: producer.business.taxCode },
+        claim: {
+          gtin14: producer.product.gtin,
+          shortCode: null,
+          lot: 'PT-2026-07',
+          expiry: '261231',
+          business: labelBusinessId(producer.business.id),
+        },
       });
-      expect(batch.identityUrl).toContain(`&by=${producer.business.taxCode}&sig=${keys.keys[0]!.id}.`);
+      expect(batch.identityUrl).toContain(`&by=${labelBusinessId(producer.business.id)}&sig=${keys.keys[0]!.id}.`);
     });
 
     it('fails the check once copied with another lot, an invented GTIN or a later expiry', async () => {
@@ -85,13 +92,13 @@ describe('signed labels', () => {
     it('is resolved with its signature, which a browser is sent on with to the consumer page', async () => {
       const page = await f.http.get(pathOf(batch.identityUrl), { headers: { accept: 'text/html' } });
       expect(page.status).toBe(307);
-      expect(page.headers.get('location')).toContain(`?17=261231&by=${producer.business.taxCode}&sig=`);
+      expect(page.headers.get('location')).toContain(`?17=261231&by=${labelBusinessId(producer.business.id)}&sig=`);
     });
 
     it('carries the lot and expiry of a product without a GTIN in its query, signed too', async () => {
       const product = await createProduct(f, producer.owner, producer.business.id, { gtin: undefined });
       const plain = await createBatch(f, producer.owner, product.id, { lotCode: 'MO&01', expiryDate: '2027-01-31' });
-      expect(plain.identityUrl).toMatch(new RegExp(`^http://nguon\\.test/q/${plain.shortCode}\\?10=MO%2601&17=270131&by=\\d+&sig=`));
+      expect(plain.identityUrl).toMatch(new RegExp(`^http://nguon\\.test/q/${plain.shortCode}\\?10=MO%2601&17=270131&by=[\\w-]{22}&sig=`));
       expect(await check(plain.identityUrl)).toMatchObject({ status: 'genuine', claim: { shortCode: plain.shortCode, lot: 'MO&01' } });
       expect((await check(plain.identityUrl.replace('MO%2601', 'MO%2602'))).status).toBe('altered');
       const json = await f.http.get<PublicBatchView>(pathOf(plain.identityUrl), { headers: { accept: 'application/json' } });

@@ -25,9 +25,16 @@ export interface IdentitySource {
   lotCode: string;
   shortCode: string;
   expiryDate: string | null;
-  /** The issuing business's tax code, which the label's signature covers. */
-  businessTaxCode: string;
+  /** The issuing business, which the label's signature covers. */
+  businessId: string;
 }
+
+/**
+ * A business's id as a label carries it: its UUID's 16 bytes in base64url (22 characters). Not
+ * its tax code: the consumer's pages show none (a household business's may be its owner's
+ * personal number), while this id is already public on them.
+ */
+export const labelBusinessId = (businessId: string): string => Buffer.from(businessId.replace(/-/g, ''), 'hex').toString('base64url');
 
 /** What the batch's label says about it, and its signature covers (decision record 0038). */
 export function labelClaimOf(batch: IdentitySource): LabelClaim {
@@ -36,7 +43,7 @@ export function labelClaimOf(batch: IdentitySource): LabelClaim {
     shortCode: batch.gtin ? null : batch.shortCode,
     lot: batch.lotCode,
     expiry: batch.expiryDate ? formatGs1Date(batch.expiryDate) : null,
-    business: batch.businessTaxCode,
+    business: labelBusinessId(batch.businessId),
   };
 }
 
@@ -47,7 +54,7 @@ export function labelClaimOf(batch: IdentitySource): LabelClaim {
  */
 export function identityUrl(batch: IdentitySource, publicBaseUrl: string, sign: (claim: LabelClaim) => string): string {
   const claim = labelClaimOf(batch);
-  const signed = `${LABEL_ISSUER_PARAM}=${encodeDigitalLinkValue(batch.businessTaxCode)}&${LABEL_SIGNATURE_PARAM}=${sign(claim)}`;
+  const signed = `${LABEL_ISSUER_PARAM}=${claim.business}&${LABEL_SIGNATURE_PARAM}=${sign(claim)}`;
   if (!batch.gtin) {
     const expiry = claim.expiry ? `&17=${claim.expiry}` : '';
     return `${publicBaseUrl}/q/${batch.shortCode}?10=${encodeDigitalLinkValue(batch.lotCode)}${expiry}&${signed}`;

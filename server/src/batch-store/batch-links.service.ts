@@ -43,7 +43,7 @@ export class BatchLinks {
 
   /** The same, of a batch as stored with its product and business. */
   identityUrlOf(batch: BatchWithProduct): string {
-    return this.identityUrl({ ...batch, gtin: batch.product.gtin, businessTaxCode: batch.business.taxCode });
+    return this.identityUrl({ ...batch, gtin: batch.product.gtin });
   }
 
   /** The public keys labels are checked with: the current one, and earlier ones whose labels are still about. */

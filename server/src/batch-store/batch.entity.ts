@@ -1,7 +1,6 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { BatchStatus, UnitCode } from '@nguon/shared';
 import { numericTransformer } from '../database/column-transformers.js';
-import { BusinessEntity } from '../businesses/business.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
 
 @Entity('batches')
@@ -10,7 +9,6 @@ export class BatchEntity {
   @Column({ name: 'product_id', type: 'uuid' }) productId: string;
   @ManyToOne(() => ProductEntity) @JoinColumn({ name: 'product_id' }) product?: ProductEntity;
   @Column({ name: 'business_id', type: 'uuid' }) businessId: string;
-  @ManyToOne(() => BusinessEntity) @JoinColumn({ name: 'business_id' }) business?: BusinessEntity;
   @Column({ name: 'lot_code', type: 'varchar', length: 20 }) lotCode: string;
   @Column({ name: 'display_name', type: 'text', nullable: true }) displayName: string | null;
   @Column({ name: 'short_code' }) shortCode: string;

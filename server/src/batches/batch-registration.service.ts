@@ -6,7 +6,6 @@ import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
 import { epcClassOf } from '../batch-store/batch-identity.js';
 import { BatchLinks } from '../batch-store/batch-links.service.js';
-import { BusinessEntity } from '../businesses/business.entity.js';
 import { eventTimeOf } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
@@ -88,13 +87,9 @@ export class BatchRegistration {
           details: { lotCode: batch.lotCode, productId: batch.productId, eventId: commissioning[n]!.eventId },
         })),
       );
-      const { taxCode } = await tx.getRepository(BusinessEntity).findOneByOrFail({ id: businessId });
-      return saved.map((batch) => {
-        const gtin = products.get(batch.productId)!.gtin;
-        return mapBatch(batch, this.links.identityUrl({ ...batch, gtin, businessTaxCode: taxCode }));
-      });
+      return saved;
     });
-    return batches;
+    return batches.map((batch) => mapBatch(batch, this.links.identityUrl({ ...batch, gtin: products.get(batch.productId)!.gtin })));
   }
 
   /**

@@ -38,8 +38,6 @@ export class BatchesService {
     const qb = this.batches
       .createQueryBuilder('b')
       .innerJoinAndSelect('b.product', 'p')
-      .innerJoin('b.business', 'bu')
-      .addSelect(['bu.id', 'bu.taxCode'])
       .where('b.business_id = :businessId', { businessId });
     if (query.status) qb.andWhere('b.status = :status', { status: query.status });
     if (query.productId) qb.andWhere('b.product_id = :productId', { productId: query.productId });
@@ -59,12 +57,7 @@ export class BatchesService {
       .getManyAndCount();
     const lastEvents = await this.lastEventTimes(rows.map((b) => b.id));
     return toPage(rows, total, query, (b) =>
-      mapBatchListItem(
-        b,
-        b.product!,
-        lastEvents.get(b.id) ?? null,
-        this.links.identityUrl({ ...b, gtin: b.product!.gtin, businessTaxCode: b.business!.taxCode }),
-      ),
+      mapBatchListItem(b, b.product!, lastEvents.get(b.id) ?? null, this.links.identityUrl({ ...b, gtin: b.product!.gtin })),
     );
   }
 

@@ -164,7 +164,7 @@ export function mapPublicBatch(
       lotCode: batch.lot_code,
       shortCode: batch.short_code,
       expiryDate: batch.expiry_date,
-      businessTaxCode: batch.tax_code,
+      businessId: batch.business_id,
     }),
     lotCode: batch.lot_code,
     displayName: batch.display_name,

@@ -30,7 +30,6 @@ export interface BatchRow {
   standards: string[];
   business_id: string;
   legal_name: string;
-  tax_code: string;
   address_line: string;
   commune: string;
   province: string;
@@ -88,7 +87,7 @@ export async function loadBatchRows(db: EntityManager, batchIds: string[]): Prom
             b.best_before_date::text, b.quantity, b.unit, b.status, b.recall_reason, b.recall_reason_category, b.recalled_at, b.recall_severity,
             p.id AS product_id, p.name_vi, p.name_en, p.description_vi, p.description_en, p.category, p.brand,
             p.image_url, p.gtin, p.standards,
-            bu.id AS business_id, bu.legal_name, bu.tax_code, bu.address_line, bu.commune, bu.province, bu.phone, bu.status AS business_status,
+            bu.id AS business_id, bu.legal_name, bu.address_line, bu.commune, bu.province, bu.phone, bu.status AS business_status,
             l.name AS origin_name, l.kind AS origin_kind, l.address AS origin_address, l.province AS origin_province,
             l.latitude AS origin_latitude, l.longitude AS origin_longitude, b.scan_count
        FROM batches b
@@ -153,7 +152,6 @@ export type ProductRow = Pick<
   | 'standards'
   | 'business_id'
   | 'legal_name'
-  | 'tax_code'
   | 'address_line'
   | 'commune'
   | 'province'
@@ -165,7 +163,7 @@ export async function loadProductRow(db: EntityManager, productId: string): Prom
   const [row] = await db.query(
     `SELECT p.id AS product_id, p.name_vi, p.name_en, p.description_vi, p.description_en, p.category, p.brand,
             p.image_url, p.gtin, p.standards,
-            bu.id AS business_id, bu.legal_name, bu.tax_code, bu.address_line, bu.commune, bu.province, bu.phone, bu.status AS business_status
+            bu.id AS business_id, bu.legal_name, bu.address_line, bu.commune, bu.province, bu.phone, bu.status AS business_status
        FROM products p JOIN businesses bu ON bu.id = p.business_id
       WHERE p.id = $1`,
     [productId],

@@ -44,7 +44,7 @@ export class PublicProductService {
           lotCode: b.lot_code,
           shortCode: b.short_code,
           expiryDate: b.expiry_date,
-          businessTaxCode: row.tax_code,
+          businessId: row.business_id,
         }),
       })),
     };

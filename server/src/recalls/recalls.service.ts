@@ -270,7 +270,7 @@ export class RecallsService {
   }
 
   private webhookBatch(batch: RecalledBatchRow) {
-    const { gtin, lot_code: lotCode, short_code: shortCode, expiry_date: expiryDate, tax_code: businessTaxCode } = batch;
-    return mapWebhookBatch(batch, this.links.identityUrl({ gtin, lotCode, shortCode, expiryDate, businessTaxCode }));
+    const { gtin, lot_code: lotCode, short_code: shortCode, expiry_date: expiryDate, business_id: businessId } = batch;
+    return mapWebhookBatch(batch, this.links.identityUrl({ gtin, lotCode, shortCode, expiryDate, businessId }));
   }
 }
