@@ -123,7 +123,7 @@ describeWithChromium('the consumer pages in Chromium', (chromiumPath) => {
   it('decodes the batch QR code to its identity URL, which opens the batch page in Vietnamese', async () => {
     const url = await decodeQr(t.baseUrl, pomelo.id);
     expect(url).toBe(pomelo.identityUrl);
-    expect(url).toMatch(/\/01\/\d{14}\/10\/PT-2026-001\?17=261231$/);
+    expect(url).toMatch(/\/01\/\d{14}\/10\/PT-2026-001\?17=261231&by=[\w-]{22}&sig=[\w-]{4}\.[\w-]{86}$/);
 
     await page.goto(url);
     await page.getByTestId('batch-page').waitFor();
