@@ -40,6 +40,10 @@ describeWithChromium('signed labels checked offline in Chromium', (chromiumPath)
       .waitFor();
     await expect(labelCheck().getAttribute('data-status')).resolves.toBe('altered');
     await expect(labelCheck().innerText()).resolves.toContain('Cảnh báo: mã đã bị sửa');
+    // A lot nobody registered: the product's page warns of the lot, and of the label.
+    await page.goto(`${app.t.baseUrl}${copied.replace('/10/PT-2026-12', '/10/PT-2099-01')}`);
+    await page.getByTestId('unregistered-lot').waitFor();
+    await expect(labelCheck().getAttribute('data-status')).resolves.toBe('altered');
   });
 
   it('checks a scanned code with the network cut, once the portal was opened online', async () => {

@@ -63,8 +63,9 @@ export default function ResolveRoute() {
       <div className="page" data-testid="offline-label-check">
         <title>{`${t('labelCheck.page.title')} | ${t('app.name')}`}</title>
         <h1>{t('labelCheck.page.title')}</h1>
+        {labelCheck?.status === 'unavailable' ? <Notice tone="warning">{t('labelCheck.page.keysMissing')}</Notice> : null}
         <LabelCheckResult check={labelCheck} />
-        <Notice>{t('labelCheck.offline')}</Notice>
+        <Notice>{t(labelCheck?.status === 'unavailable' ? 'labelCheck.offlineUnchecked' : 'labelCheck.offline')}</Notice>
       </div>
     );
   }

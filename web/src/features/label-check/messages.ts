@@ -23,6 +23,7 @@ export const labelCheckMessages = defineMessages(
     'labelCheck.business': 'Mã doanh nghiệp trên Nguồn',
     'labelCheck.offline':
       'Bạn đang không có mạng: kết quả kiểm tra nhãn ở trên do điện thoại tự làm, nhưng không thể tải hồ sơ của lô hàng. Hãy mở lại mã khi có mạng.',
+    'labelCheck.offlineUnchecked': 'Bạn đang không có mạng: không thể tải hồ sơ của lô hàng. Hãy mở lại mã khi có mạng.',
     'labelCheck.page.title': 'Kiểm tra nhãn',
     'labelCheck.page.intro':
       'Dán đường dẫn trong mã QR hoặc quét mã bằng camera. Việc kiểm tra chữ ký làm ngay trên máy, kể cả khi không có mạng (sau khi đã mở trang này một lần khi có mạng).',
@@ -51,6 +52,7 @@ export const labelCheckMessages = defineMessages(
     'labelCheck.business': 'Business ID on Nguồn',
     'labelCheck.offline':
       'You are offline: the label check above was made on this phone, but the batch’s records cannot be loaded. Open the code again when you are online.',
+    'labelCheck.offlineUnchecked': 'You are offline: the batch’s records cannot be loaded. Open the code again when you are online.',
     'labelCheck.page.title': 'Check a label',
     'labelCheck.page.intro':
       'Paste the link in the QR code, or scan the code with the camera. The signature is checked on this device, offline too (once this page has been opened online).',
