@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { BatchView } from '@nguon/shared';
 import type { Page } from 'playwright-core';
 import { createBatch, createProducer, createUser } from '../factories/index.js';
+import { axeViolations } from '../support/axe.js';
 import { describeWithChromium, startBrowserApp, type BrowserApp } from '../support/browser.js';
 import { pathOf } from '../support/http.js';
 
@@ -72,6 +73,8 @@ describeWithChromium('signed labels checked offline in Chromium', (chromiumPath)
 
   it("lets an inspector paste a code into 'Check a label' with the network cut", async () => {
     await page.goto(`${app.t.baseUrl}/label-check`);
+    await page.getByTestId('label-check-code').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await app.browser.context.setOffline(true);
     try {
       await page.reload();
@@ -82,6 +85,7 @@ describeWithChromium('signed labels checked offline in Chromium', (chromiumPath)
       };
       await expect(check(`http://nguon.test${copied}`)).resolves.toBe('altered');
       await expect(check(batch.identityUrl)).resolves.toBe('genuine');
+      await expect(page.getByTestId('label-claim-lot').innerText()).resolves.toBe('PT-2026-11');
       const inventedGtin = batch.identityUrl.replace(/\/01\/\d{14}\//, '/01/08930000000019/');
       await expect(check(inventedGtin)).resolves.toBe('altered');
       await expect(check(batch.identityUrl.replace(/&sig=.*$/, ''))).resolves.toBe('unsigned');

@@ -8,25 +8,25 @@ const printedGs1Date = (yymmdd: string) => `${yymmdd.slice(4, 6)}/${yymmdd.slice
 
 function ClaimFacts({ claim }: { claim: LabelClaim }) {
   const t = useT();
-  const facts: [string, string | null][] = [
-    [t('labelCheck.gtin'), claim.gtin14],
-    [t('labelCheck.shortCode'), claim.shortCode],
-    [t('labelCheck.lot'), claim.lot],
-    [t('labelCheck.expiry'), claim.expiry ? printedGs1Date(claim.expiry) : null],
-    [t('labelCheck.business'), claim.business],
-  ];
+  const facts = [
+    ['gtin', t('labelCheck.gtin'), claim.gtin14],
+    ['shortCode', t('labelCheck.shortCode'), claim.shortCode],
+    ['lot', t('labelCheck.lot'), claim.lot],
+    ['expiry', t('labelCheck.expiry'), claim.expiry ? printedGs1Date(claim.expiry) : null],
+    ['business', t('labelCheck.business'), claim.business],
+  ] as const;
   return (
     <dl className="label-check__facts">
-      {facts
-        .filter((fact): fact is [string, string] => fact[1] !== null)
-        .map(([label, value]) => (
-          <div key={label}>
+      {facts.map(([field, label, value]) =>
+        value === null ? null : (
+          <div key={field}>
             <dt>{label}</dt>
-            <dd className="code" data-testid={`label-claim-${label}`}>
+            <dd className="code" data-testid={`label-claim-${field}`}>
               {value}
             </dd>
           </div>
-        ))}
+        ),
+      )}
     </dl>
   );
 }
