@@ -44,6 +44,7 @@ export * from './gs1/consumer-code.js';
 export * from './text/canonical-json.js';
 export * from './transparency/merkle.js';
 export * from './transparency/checkpoint.js';
+export * from './labels/label-signature.js';
 export * from './transparency/batch-log-check.js';
 export * from './transparency/business-log-check.js';
 export * from './transparency/business-records.js';

@@ -14,6 +14,7 @@ import {
   type Producer,
   type TestUser,
 } from '../factories/index.js';
+import { unsignedLabel } from '../factories/lots.js';
 import { expectApiError } from '../support/api-error.js';
 import { countRows, snapshotTables, sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
@@ -85,6 +86,7 @@ describe('batches and events', () => {
         { token: grower.owner.token },
       );
       expect(response.status).toBe(201);
+      expect(unsignedLabel(response.body.identityUrl)).toBe(`http://nguon.test/01/${grower.product.gtin}/10/${lotCode}?17=261231`);
       expect(response.body).toEqual({
         id: expect.any(String),
         productId: grower.product.id,
@@ -92,7 +94,7 @@ describe('batches and events', () => {
         lotCode,
         displayName: 'Bưởi vụ thu 2026',
         shortCode: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{10}$/),
-        identityUrl: `http://nguon.test/01/${grower.product.gtin}/10/${lotCode}?17=261231`,
+        identityUrl: expect.stringMatching(/&by=[\w-]{22}&sig=[\w-]+\.[\w-]{86}$/),
         productionDate: '2026-10-01',
         expiryDate: '2026-12-31',
         bestBeforeDate: null,

@@ -15,7 +15,9 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 const COMPOSE_FILE = `${ROOT}docker-compose.yml`;
 const SECRET = 'a-test-secret-of-at-least-32-characters';
 /** An Ed25519 key in PEM, as `openssl genpkey -algorithm ed25519` prints one: it reaches both instances whole, newlines and all. */
-const SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+const newKey = () => generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+const SIGNING_KEY = newKey();
+const LABEL_KEY = newKey();
 
 type Mount = string | { type?: string; source?: string; target?: string };
 interface ComposeService {
@@ -38,9 +40,9 @@ function compose(args: string[], env: NodeJS.ProcessEnv): SpawnSyncReturns<strin
   return spawnSync('docker-compose', ['-f', COMPOSE_FILE, ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 30_000 });
 }
 
-/** The environment without any AUTH_SECRET or LOG_SIGNING_KEY the developer may have exported, plus `extra`. */
+/** The environment without any AUTH_SECRET or signing key the developer may have exported, plus `extra`. */
 function envWith(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const { AUTH_SECRET: _ignored, LOG_SIGNING_KEY: _key, ...rest } = process.env;
+  const { AUTH_SECRET: _ignored, LOG_SIGNING_KEY: _key, LABEL_SIGNING_KEY: _labelKey, ...rest } = process.env;
   return { ...rest, ...extra };
 }
 
@@ -77,7 +79,14 @@ function composeIsAvailable(): boolean {
 
 /** The configuration a user gets with the two required variables set. */
 function userConfig(): ComposeConfig {
-  return parsedConfig(envWith({ AUTH_SECRET: SECRET, LOG_SIGNING_KEY: SIGNING_KEY, MAIL_TRANSPORT: 'smtp://mail.example.vn:587' }));
+  return parsedConfig(
+    envWith({
+      AUTH_SECRET: SECRET,
+      LOG_SIGNING_KEY: SIGNING_KEY,
+      LABEL_SIGNING_KEY: LABEL_KEY,
+      MAIL_TRANSPORT: 'smtp://mail.example.vn:587',
+    }),
+  );
 }
 
 /** Volumes and bind mounts as source and target, from the short (v1) or long (v2) syntax. */
@@ -191,6 +200,7 @@ describe('docker-compose.yml', () => {
     const env = app1.environment ?? {};
     expect(env.AUTH_SECRET).toBe(SECRET);
     expect(env.LOG_SIGNING_KEY?.trim()).toBe(SIGNING_KEY.trim());
+    expect(env.LABEL_SIGNING_KEY?.trim()).toBe(LABEL_KEY.trim());
     expect(env.MAIL_TRANSPORT).toBe('smtp://mail.example.vn:587');
     expect(env.PUBLIC_BASE_URL).toBeTruthy();
     expect(env.DATABASE_URL).toMatch(/^postgres:\/\/[^@]+@db:5432\//);
@@ -255,16 +265,32 @@ describe('docker-compose.yml', () => {
 
   it('refuses to start without MAIL_TRANSPORT, saying which variable to set', () => {
     if (!composeIsAvailable()) return;
-    const result = compose(['config', '--quiet'], envWith({ AUTH_SECRET: SECRET, LOG_SIGNING_KEY: SIGNING_KEY }));
+    const result = compose(
+      ['config', '--quiet'],
+      envWith({ AUTH_SECRET: SECRET, LOG_SIGNING_KEY: SIGNING_KEY, LABEL_SIGNING_KEY: LABEL_KEY }),
+    );
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('set MAIL_TRANSPORT');
   });
 
   it('refuses to start without the log signing key, saying which variable to set', () => {
     if (!composeIsAvailable()) return;
-    const result = compose(['config', '--quiet'], envWith({ AUTH_SECRET: SECRET, MAIL_TRANSPORT: 'smtp://mail.example.vn:587' }));
+    const result = compose(
+      ['config', '--quiet'],
+      envWith({ AUTH_SECRET: SECRET, LABEL_SIGNING_KEY: LABEL_KEY, MAIL_TRANSPORT: 'smtp://mail.example.vn:587' }),
+    );
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('set LOG_SIGNING_KEY');
+  });
+
+  it('refuses to start without the label signing key, saying which variable to set', () => {
+    if (!composeIsAvailable()) return;
+    const result = compose(
+      ['config', '--quiet'],
+      envWith({ AUTH_SECRET: SECRET, LOG_SIGNING_KEY: SIGNING_KEY, MAIL_TRANSPORT: 'smtp://mail.example.vn:587' }),
+    );
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('set LABEL_SIGNING_KEY');
   });
 
   it('refuses to start without AUTH_SECRET, saying which variable to set', () => {

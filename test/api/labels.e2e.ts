@@ -14,6 +14,7 @@ import {
   type TestUser,
 } from '../factories/index.js';
 import { expectApiError } from '../support/api-error.js';
+import { unsignedLabel } from '../factories/lots.js';
 import { httpClient } from '../support/http.js';
 import { openPdf, type PageArea, type PdfFile } from '../support/pdf.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -129,7 +130,8 @@ describe('Label sheets', () => {
       expect(response.headers.get('content-disposition')).toBe('attachment; filename="nhan-MO-26-1.pdf"');
       const pdf = openPdf(response.bytes);
       try {
-        expect(pdf.qrCodes(1)).toEqual([`http://nguon.test/q/${honey.shortCode}`]);
+        expect(pdf.qrCodes(1)).toEqual([honey.identityUrl]);
+        expect(unsignedLabel(honey.identityUrl)).toBe(`http://nguon.test/q/${honey.shortCode}?10=MO%2F26%221`);
         const text = pdf.text(1);
         for (const expected of ['Mật ong Vũ Quang', 'Lô: MO/26"1', 'Tốt nhất trước: 01/03/2027']) expect(text).toContain(expected);
         expect(text).not.toContain('HSD');

@@ -87,7 +87,7 @@ describeWithChromium('navigation by role, on a computer, a tablet and a phone, i
     await signOut(page);
   });
 
-  it("holds search, recalls, flags with the open count, exports, compliance and the audit log in the inspector's navigation", async () => {
+  it("holds search, recalls, flags with the open count, exports, the label check, compliance and the audit log in the inspector's navigation", async () => {
     await signIn(page, inspector, `${t.baseUrl}/login`);
     const nav = page.getByRole('navigation', { name: 'Các mục làm việc' });
     await nav.waitFor();
@@ -97,6 +97,7 @@ describeWithChromium('navigation by role, on a computer, a tablet and a phone, i
       'Thu hồi',
       'Cảnh báo 2 (2 cảnh báo mới)',
       'Xuất hồ sơ',
+      'Kiểm tra nhãn',
       'Mức tuân thủ',
       'Nhật ký hoạt động',
     ]);

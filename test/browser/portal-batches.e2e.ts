@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { BatchView } from '@nguon/shared';
 import { createBatch, createProducer, createUser, recordStage, type Producer } from '../factories/index.js';
 import { behindTheAppsBack } from '../factories/inspector.js';
-import { declareWrong, vietnamDate } from '../factories/lots.js';
+import { declareWrong, unsignedLabel, vietnamDate } from '../factories/lots.js';
 import { describeWithChromium, signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
 import type { TestApp } from '../support/test-app.js';
 
@@ -94,7 +94,8 @@ describeWithChromium("a business's dashboard and batches in Chromium", (chromium
     await expect(page.getByTestId('fact-display-name').innerText()).resolves.toBe('Bưởi vụ đông 01');
     await expect(page.getByTestId('fact-product').innerText()).resolves.toBe('Bưởi Phúc Trạch');
     await expect(page.getByTestId('fact-quantity').innerText()).resolves.toBe('500 kg');
-    await expect(page.getByTestId('identity-url').innerText()).resolves.toBe(
+    const identityUrl = await page.getByTestId('identity-url').innerText();
+    expect(unsignedLabel(identityUrl)).toBe(
       `${t.baseUrl}/01/${coop.product.gtin}/10/BUOI-VU-DONG-01?17=${vietnamDate(60).slice(2).replaceAll('-', '')}`,
     );
 

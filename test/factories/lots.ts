@@ -47,3 +47,6 @@ export async function declareWrong(
   if (response.status !== 201) throw new Error(`error declaration failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }
+
+/** A code's URL without the issuing business and signature its label carries (decision record 0038): what identifies the batch. */
+export const unsignedLabel = (url: string): string => url.replace(/[?&]by=[^&#]*&sig=[^&#]*$/, '');

@@ -56,6 +56,8 @@ export async function launchBrowser(
     mobile?: boolean;
     viewport?: { width: number; height: number };
     javaScript?: boolean;
+    /** 'block' the portal's service worker where a test routes pages itself: requests it answers never reach `page.route`. */
+    serviceWorkers?: 'allow' | 'block';
     args?: string[];
   } = {},
 ): Promise<Browser> {
@@ -66,6 +68,7 @@ export async function launchBrowser(
     locale: options.locale ?? 'vi-VN',
     ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     javaScriptEnabled: options.javaScript ?? true,
+    ...(options.serviceWorkers ? { serviceWorkers: options.serviceWorkers } : {}),
     viewport: options.viewport ?? (options.mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 }),
     args: [
       '--no-sandbox',

@@ -16,3 +16,9 @@ const app = (
 );
 if (pageData) hydrateRoot(container, app);
 else createRoot(container).render(app);
+
+// The service worker keeps the app and the label keys, so a code opened with no network is still
+// checked (decision record 0038). The server writes it for its build: none in development.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
+}

@@ -1,16 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BatchView } from '@nguon/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
 import { epcClassOf } from '../batch-store/batch-identity.js';
+import { BatchLinks } from '../batch-store/batch-links.service.js';
 import { eventTimeOf } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { inTurns } from '../common/in-turns.js';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
 import type { CreateBatchDto } from '../events/dto/create-batch.dto.js';
 import { buildStageEvent, ilmdOf } from '../events/epcis-event.builder.js';
 import { PortalCapture } from '../events/portal-capture.js';
@@ -30,7 +29,7 @@ const MINUTE_MS = 60_000;
 export class BatchRegistration {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly links: BatchLinks,
     private readonly portalCapture: PortalCapture,
     private readonly audit: AuditTrail,
   ) {}
@@ -90,7 +89,7 @@ export class BatchRegistration {
       );
       return saved;
     });
-    return batches.map((batch) => mapBatch(batch, products.get(batch.productId)!, this.config.publicBaseUrl));
+    return batches.map((batch) => mapBatch(batch, this.links.identityUrl({ ...batch, gtin: products.get(batch.productId)!.gtin })));
   }
 
   /**

@@ -1,11 +1,11 @@
 import type { BatchListItem, BatchView } from '@nguon/shared';
-import { identityUrl } from '../batch-store/batch-identity.js';
 import type { BatchEntity } from '../batch-store/batch.entity.js';
 
 /** The batch's product, as its relation types it. */
 type BatchProduct = NonNullable<BatchEntity['product']>;
 
-export function mapBatch(b: BatchEntity, product: Pick<BatchProduct, 'gtin'>, publicBaseUrl: string): BatchView {
+/** `identityUrl`: what the batch's QR code holds, signed (BatchLinks). */
+export function mapBatch(b: BatchEntity, identityUrl: string): BatchView {
   return {
     id: b.id,
     productId: b.productId,
@@ -13,7 +13,7 @@ export function mapBatch(b: BatchEntity, product: Pick<BatchProduct, 'gtin'>, pu
     lotCode: b.lotCode,
     displayName: b.displayName,
     shortCode: b.shortCode,
-    identityUrl: identityUrl({ ...b, gtin: product.gtin }, publicBaseUrl),
+    identityUrl,
     productionDate: b.productionDate,
     expiryDate: b.expiryDate,
     bestBeforeDate: b.bestBeforeDate,
@@ -27,12 +27,12 @@ export function mapBatch(b: BatchEntity, product: Pick<BatchProduct, 'gtin'>, pu
 
 export function mapBatchListItem(
   b: BatchEntity,
-  product: Pick<BatchProduct, 'gtin' | 'nameVi' | 'nameEn'>,
+  product: Pick<BatchProduct, 'nameVi' | 'nameEn'>,
   lastEventAt: Date | null,
-  publicBaseUrl: string,
+  identityUrl: string,
 ): BatchListItem {
   return {
-    ...mapBatch(b, product, publicBaseUrl),
+    ...mapBatch(b, identityUrl),
     productName: { vi: product.nameVi, en: product.nameEn },
     lastEventAt: lastEventAt?.toISOString() ?? null,
   };

@@ -1,13 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { BatchListItem, BatchScansView, BatchView, Page } from '@nguon/shared';
 import { DataSource, Repository } from 'typeorm';
 import { toPage } from '../common/pagination/page-query.dto.js';
 import { escapeLike } from '../common/sql/escape-like.js';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
 import { ScanLog } from '../scans/scan-log.service.js';
 import { countScansByDay, fillScanDays, loadScanTotals, scanWindow } from './batch-scans.queries.js';
+import { BatchLinks } from '../batch-store/batch-links.service.js';
 import { BatchEntity } from '../batch-store/batch.entity.js';
 import { findBatchOrFail, type BatchWithProduct } from '../batch-store/find-batch.js';
 import { mapBatch, mapBatchListItem } from './batch.mapper.js';
@@ -20,7 +19,7 @@ export class BatchesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectRepository(BatchEntity) private readonly batches: Repository<BatchEntity>,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly links: BatchLinks,
     private readonly scans: ScanLog,
   ) {}
 
@@ -31,7 +30,7 @@ export class BatchesService {
 
   async getBatch(id: string): Promise<BatchView> {
     const batch = await this.findOrFail(id);
-    return mapBatch(batch, batch.product, this.config.publicBaseUrl);
+    return mapBatch(batch, this.links.identityUrlOf(batch));
   }
 
   /** A business's batches: for its members and keys, inspectors and administrators (the route's access rule). */
@@ -57,7 +56,9 @@ export class BatchesService {
       .take(query.limit)
       .getManyAndCount();
     const lastEvents = await this.lastEventTimes(rows.map((b) => b.id));
-    return toPage(rows, total, query, (b) => mapBatchListItem(b, b.product!, lastEvents.get(b.id) ?? null, this.config.publicBaseUrl));
+    return toPage(rows, total, query, (b) =>
+      mapBatchListItem(b, b.product!, lastEvents.get(b.id) ?? null, this.links.identityUrl({ ...b, gtin: b.product!.gtin })),
+    );
   }
 
   /** When each batch last had an event: one query for the page. */

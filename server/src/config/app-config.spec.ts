@@ -44,6 +44,7 @@ describe('loadConfig', () => {
         AUTH_SECRET: SECRET,
         MAIL_TRANSPORT: 'log',
         LOG_SIGNING_KEY_FILE: 'key.pem',
+        LABEL_SIGNING_KEY_FILE: 'labels.pem',
       }).authSecret,
     ).toBe(SECRET);
   });
@@ -64,6 +65,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://db/nguon',
       AUTH_SECRET: SECRET,
       LOG_SIGNING_KEY_FILE: 'key.pem',
+      LABEL_SIGNING_KEY_FILE: 'labels.pem',
     };
     expect(() => loadConfig(production)).toThrow(/MAIL_TRANSPORT must be set in production/);
     expect(() => loadConfig({ ...production, MAIL_TRANSPORT: 'ftp://mail' })).toThrow(/MAIL_TRANSPORT/);
@@ -81,7 +83,13 @@ describe('loadConfig', () => {
       signingKey: null,
       keyFile: '/srv/nguon/data/log-signing-key.pem',
     });
-    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon', AUTH_SECRET: SECRET, MAIL_TRANSPORT: 'log' };
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/nguon',
+      AUTH_SECRET: SECRET,
+      MAIL_TRANSPORT: 'log',
+      LABEL_SIGNING_KEY_FILE: 'labels.pem',
+    };
     expect(() => loadConfig(production)).toThrow(/LOG_SIGNING_KEY/);
     const pem = '-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEIA==\\n-----END PRIVATE KEY-----';
     expect(loadConfig({ ...production, LOG_SIGNING_KEY: pem }).transparencyLog.signingKey).toBe(
@@ -91,6 +99,21 @@ describe('loadConfig', () => {
       '/srv/nguon/secrets/log.pem',
     );
     expect(() => loadConfig({ LOG_ORIGIN: 'two words' })).toThrow(/LOG_ORIGIN/);
+  });
+
+  it('keeps the label signing key apart from the log key, demands it too on PostgreSQL in production, and reads earlier public keys', () => {
+    expect(loadConfig({}, '/srv/nguon').labelSigning).toEqual({
+      signingKey: null,
+      keyFile: '/srv/nguon/data/label-signing-key.pem',
+      previousPublicKeys: [],
+    });
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nguon', AUTH_SECRET: SECRET, MAIL_TRANSPORT: 'log' };
+    expect(() => loadConfig({ ...production, LOG_SIGNING_KEY_FILE: 'log.pem' })).toThrow(/LABEL_SIGNING_KEY/);
+    const given = loadConfig({ ...production, LOG_SIGNING_KEY_FILE: 'log.pem', LABEL_SIGNING_KEY_FILE: 'labels.pem' }, '/srv/nguon');
+    expect(given.labelSigning.keyFile).toBe('/srv/nguon/labels.pem');
+    const earlier = 'O2onvM62pC1io6jQKm8Nc2UyFXcd4kOmOsBIoYtZ2ik';
+    expect(loadConfig({ LABEL_PREVIOUS_PUBLIC_KEYS: ` ${earlier} ,` }).labelSigning.previousPublicKeys).toEqual([earlier]);
+    expect(() => loadConfig({ LABEL_PREVIOUS_PUBLIC_KEYS: `${earlier},not-a-key` })).toThrow(/entry 2 is not one/);
   });
 
   it('refuses the demo accounts (a public password) in production', () => {

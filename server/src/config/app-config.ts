@@ -82,6 +82,7 @@ export interface AppConfig {
   /** Who runs the portal, as the resolver's description names them (GS1: `contact`). */
   operator: OperatorContact;
   transparencyLog: TransparencyLogConfig;
+  labelSigning: LabelSigningConfig;
 }
 
 export interface OperatorContact {
@@ -294,23 +295,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     mapTiles: mapTiles(env),
     operator: operatorContact(env),
     transparencyLog: transparencyLog(env, cwd, dataDir, publicBaseUrl, production && databaseUrl !== null),
+    labelSigning: labelSigning(env, cwd, dataDir, production && databaseUrl !== null),
   };
 }
 
-/** The transparency log's name and its signing key (decision record 0037). */
-export interface TransparencyLogConfig {
-  /** The log's origin line in its checkpoints, and its key's name: the portal's host and path, then `/log`. */
-  origin: string;
-  /** LOG_SIGNING_KEY: an Ed25519 private key in PEM, given; else null and read from (or made in) `keyFile`. */
+/** Where a signing key comes from: given in PEM, else read from its file, made there on first start. */
+export interface SigningKeyConfig {
+  /** An Ed25519 private key in PEM, given (an environment variable); else null. */
   signingKey: string | null;
   keyFile: string;
 }
 
-/**
- * LOG_SIGNING_KEY (PEM) or LOG_SIGNING_KEY_FILE. Instances sharing a PostgreSQL in production must
- * share one key, which they cannot each make: one of the two is then required. Otherwise a key is
- * made in the data folder on first start.
- */
+/** The transparency log's name and its signing key (decision record 0037). */
+export interface TransparencyLogConfig extends SigningKeyConfig {
+  /** The log's origin line in its checkpoints, and its key's name: the portal's host and path, then `/log`. */
+  origin: string;
+}
+
+/** The key that signs printed labels' codes, and the public keys of earlier ones still honoured (decision record 0038). */
+export interface LabelSigningConfig extends SigningKeyConfig {
+  /** LABEL_PREVIOUS_PUBLIC_KEYS: raw Ed25519 public keys, base64url, whose labels still verify after a key change. */
+  previousPublicKeys: string[];
+}
+
 function transparencyLog(
   env: NodeJS.ProcessEnv,
   cwd: string,
@@ -321,19 +328,56 @@ function transparencyLog(
   const url = new URL(publicBaseUrl);
   const origin = env.LOG_ORIGIN?.trim() || `${url.host}${url.pathname.replace(/\/+$/, '')}/log`;
   if (/\s/.test(origin)) throw new ConfigError(`LOG_ORIGIN must not contain spaces, got "${origin}"`);
-  const signingKey = env.LOG_SIGNING_KEY?.trim().replace(/\\n/g, '\n') || null;
-  const keyFileSet = env.LOG_SIGNING_KEY_FILE?.trim();
-  if (shared && !signingKey && !keyFileSet) {
+  return {
+    origin,
+    ...signingKey(env, cwd, dataDir, shared, { variable: 'LOG_SIGNING_KEY', file: 'log-signing-key.pem', signs: 'the log' }),
+  };
+}
+
+function labelSigning(env: NodeJS.ProcessEnv, cwd: string, dataDir: string, shared: boolean): LabelSigningConfig {
+  const previousPublicKeys = (env.LABEL_PREVIOUS_PUBLIC_KEYS ?? '')
+    .split(',')
+    .map((key) => key.trim())
+    .filter(Boolean);
+  const notAKey = previousPublicKeys.findIndex((key) => !/^[A-Za-z0-9_-]{43}$/.test(key));
+  if (notAKey >= 0) {
     throw new ConfigError(
-      'LOG_SIGNING_KEY (or LOG_SIGNING_KEY_FILE) must be set in production with PostgreSQL: every instance signs the log with the same key (openssl genpkey -algorithm ed25519)',
+      `LABEL_PREVIOUS_PUBLIC_KEYS must list raw Ed25519 public keys in base64url (43 characters): entry ${notAKey + 1} is not one`,
+    );
+  }
+  const key = signingKey(env, cwd, dataDir, shared, {
+    variable: 'LABEL_SIGNING_KEY',
+    file: 'label-signing-key.pem',
+    signs: 'printed labels',
+  });
+  return { ...key, previousPublicKeys };
+}
+
+/**
+ * {variable} (PEM) or {variable}_FILE. Instances sharing a PostgreSQL in production must share one
+ * key, which they cannot each make: one of the two is then required. Otherwise a key is made in
+ * the data folder on first start.
+ */
+function signingKey(
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  dataDir: string,
+  shared: boolean,
+  { variable, file, signs }: { variable: string; file: string; signs: string },
+): SigningKeyConfig {
+  const pem = env[variable]?.trim().replace(/\\n/g, '\n') || null;
+  const keyFileSet = env[`${variable}_FILE`]?.trim();
+  if (shared && !pem && !keyFileSet) {
+    throw new ConfigError(
+      `${variable} (or ${variable}_FILE) must be set in production with PostgreSQL: every instance signs ${signs} with the same key (openssl genpkey -algorithm ed25519)`,
     );
   }
   const keyFile = keyFileSet
     ? path.resolve(cwd, keyFileSet)
     : dataDir.startsWith('memory://')
-      ? path.join(os.tmpdir(), 'nguon-test-log-signing-key.pem')
-      : path.join(dataDir, 'log-signing-key.pem');
-  return { origin, signingKey, keyFile };
+      ? path.join(os.tmpdir(), `nguon-test-${file}`)
+      : path.join(dataDir, file);
+  return { signingKey: pem, keyFile };
 }
 
 /** OPERATOR_NAME (the portal's name by default) and OPERATOR_EMAIL, where people reach who runs it. */

@@ -1,17 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { labelsPerPage, labelTemplate } from '@nguon/shared';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
-import { identityUrl } from '../batch-store/batch-identity.js';
+import { BatchLinks } from '../batch-store/batch-links.service.js';
 import type { BatchWithProduct } from '../batch-store/find-batch.js';
 import { BatchesService } from '../batches/batches.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
 import type { LabelSheetQueryDto } from './dto/label-sheet-query.dto.js';
 import { labelSheetPdf, type LabelContent } from './label-sheet.js';
 
@@ -30,7 +28,7 @@ export class LabelsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly batches: BatchesService,
     private readonly audit: AuditTrail,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly links: BatchLinks,
   ) {}
 
   async labelSheet(actor: Actor, batchId: string, query: LabelSheetQueryDto): Promise<LabelSheetFile> {
@@ -68,7 +66,7 @@ export class LabelsService {
         ? `Tốt nhất trước: ${printedDate(batch.bestBeforeDate)}`
         : null;
     return {
-      url: identityUrl({ ...batch, gtin: batch.product.gtin }, this.config.publicBaseUrl),
+      url: this.links.identityUrlOf(batch),
       product: batch.product.nameVi,
       details: [`Lô: ${batch.lotCode}`, ...(date ? [date] : []), `Mã: ${batch.shortCode}`],
       title: `${batch.product.nameVi} – lô ${batch.lotCode}`,

@@ -8,7 +8,7 @@ import {
   type TimelineEntry,
   type UnitCode,
 } from '@nguon/shared';
-import { identityUrl } from '../batch-store/batch-identity.js';
+import type { BatchLinks } from '../batch-store/batch-links.service.js';
 import { documentsOf } from '../events/epcis-event.builder.js';
 import { EXT } from '../events/portal-extensions.js';
 import type { LineageRow } from '../records/records.service.js';
@@ -116,7 +116,7 @@ function recallOf(batch: BatchRow, sources: (BatchRow | undefined)[]): PublicBat
 export function mapPublicBatch(
   batchId: string,
   rows: { batches: BatchRow[]; lineage: LineageRow[]; events: EventRow[]; inputs: InputRow[]; certificates: CertificateView[] },
-  publicBaseUrl: string,
+  links: BatchLinks,
 ): Omit<PublicBatchView, 'scanCount'> {
   const batches = new Map(rows.batches.map((b) => [b.id, b]));
   const batch = batches.get(batchId);
@@ -159,10 +159,13 @@ export function mapPublicBatch(
     });
   return {
     id: batch.id,
-    identityUrl: identityUrl(
-      { gtin: batch.gtin, lotCode: batch.lot_code, shortCode: batch.short_code, expiryDate: batch.expiry_date },
-      publicBaseUrl,
-    ),
+    identityUrl: links.identityUrl({
+      gtin: batch.gtin,
+      lotCode: batch.lot_code,
+      shortCode: batch.short_code,
+      expiryDate: batch.expiry_date,
+      businessId: batch.business_id,
+    }),
     lotCode: batch.lot_code,
     displayName: batch.display_name,
     productionDate: batch.production_date,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PublicBatchView } from '@nguon/shared';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -8,9 +8,8 @@ import { BatchChanges } from '../common/cache/batch-changes.js';
 import { BatchViewCache } from '../common/cache/batch-view-cache.js';
 import { ReplicaReads } from '../common/cache/replica-reads.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
 import { RecordsService } from '../records/records.service.js';
+import { BatchLinks } from '../batch-store/batch-links.service.js';
 import { ScanLog } from '../scans/scan-log.service.js';
 import { mapPublicBatch } from './public-batch.mapper.js';
 import { findScanCount, loadBatchRows, loadEvents, loadInputs } from './public-batch.queries.js';
@@ -56,11 +55,11 @@ export class PublicBatchService implements OnModuleDestroy {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly scans: ScanLog,
     private readonly records: RecordsService,
     private readonly certificates: CertificatesService,
     private readonly replicaReads: ReplicaReads,
+    private readonly links: BatchLinks,
     changes: BatchChanges,
   ) {
     this.unsubscribe = changes.subscribe({
@@ -109,7 +108,7 @@ export class PublicBatchService implements OnModuleDestroy {
     );
     const { lineage, ids, batches, events, inputs, own, certificates } = page;
     this.scans.remember(batchId, own.scan_count);
-    const view = mapPublicBatch(batchId, { batches, lineage, events, inputs, certificates }, this.config.publicBaseUrl);
+    const view = mapPublicBatch(batchId, { batches, lineage, events, inputs, certificates }, this.links);
     const jsonHead = Buffer.from(JSON.stringify(view).slice(0, -1));
     const cached = { view, jsonHead, tag: createHash('sha1').update(jsonHead).digest('base64url').slice(0, 16) };
     this.cache.set(batchId, cached, ids, ticket);

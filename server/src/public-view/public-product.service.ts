@@ -1,11 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { BatchStatus, PublicProductView } from '@nguon/shared';
 import type { EntityManager } from 'typeorm';
-import { identityUrl } from '../batch-store/batch-identity.js';
+import { BatchLinks } from '../batch-store/batch-links.service.js';
 import { CertificatesService } from '../businesses/certificates.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
 import { ReplicaReads } from '../common/cache/replica-reads.js';
 import { publicProducer, publicProduct } from './public-batch.mapper.js';
 import { loadProductBatches, loadProductRow } from './public-batch.queries.js';
@@ -16,7 +14,7 @@ const RECENT_BATCHES = 50;
 @Injectable()
 export class PublicProductService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly links: BatchLinks,
     private readonly certificates: CertificatesService,
     private readonly reads: ReplicaReads,
   ) {}
@@ -41,10 +39,13 @@ export class PublicProductService {
         productionDate: b.production_date,
         expiryDate: b.expiry_date,
         status: b.status as BatchStatus,
-        identityUrl: identityUrl(
-          { gtin: row.gtin, lotCode: b.lot_code, shortCode: b.short_code, expiryDate: b.expiry_date },
-          this.config.publicBaseUrl,
-        ),
+        identityUrl: this.links.identityUrl({
+          gtin: row.gtin,
+          lotCode: b.lot_code,
+          shortCode: b.short_code,
+          expiryDate: b.expiry_date,
+          businessId: row.business_id,
+        }),
       })),
     };
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BatchLinksModule } from '../batch-store/batch-links.module.js';
 import { BusinessesModule } from '../businesses/businesses.module.js';
 import { RecordsModule } from '../records/records.module.js';
 import { ScansModule } from '../scans/scans.module.js';
@@ -8,7 +9,7 @@ import { PublicProductService } from './public-product.service.js';
 import { PublicViewController } from './public-view.controller.js';
 
 @Module({
-  imports: [BusinessesModule, RecordsModule, ScansModule],
+  imports: [BatchLinksModule, BusinessesModule, RecordsModule, ScansModule],
   controllers: [PublicViewController],
   providers: [PublicBatchService, PublicProductService, PublicLotsService],
   exports: [PublicBatchService, PublicProductService],

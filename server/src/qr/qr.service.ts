@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Actor } from '../auth/principal.js';
 import { TenancyPolicy } from '../auth/tenancy.policy.js';
-import { identityUrl } from '../batch-store/batch-identity.js';
+import { BatchLinks } from '../batch-store/batch-links.service.js';
 import { BatchesService } from '../batches/batches.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
@@ -38,6 +38,7 @@ export class QrService implements OnModuleDestroy {
 
   constructor(
     private readonly batches: BatchesService,
+    private readonly links: BatchLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.cache = new QrCache(config.qrCacheBytes);
@@ -55,7 +56,7 @@ export class QrService implements OnModuleDestroy {
       const message = RULE_MESSAGES.qr.sizeForMembers(this.config.qrPublicMaxSize, QR_MAX_SIZE);
       throw new DomainError('QR_SIZE_TOO_LARGE', message, { size: [message] });
     }
-    const url = identityUrl({ ...batch, gtin: batch.product.gtin }, this.config.publicBaseUrl);
+    const url = this.links.identityUrlOf(batch);
     const caption =
       format === 'svg' && query.caption
         ? { product: batch.product.nameVi, lot: batch.lotCode, code: batch.product.gtin ?? batch.shortCode }

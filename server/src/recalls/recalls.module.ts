@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { BatchLinksModule } from '../batch-store/batch-links.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { RecordsModule } from '../records/records.module.js';
@@ -10,7 +11,15 @@ import { RecallsController } from './recalls.controller.js';
 import { RecallsService } from './recalls.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([RecallEntity]), EventsModule, NotificationsModule, RecordsModule, TransparencyModule, WebhooksModule],
+  imports: [
+    TypeOrmModule.forFeature([RecallEntity]),
+    BatchLinksModule,
+    EventsModule,
+    NotificationsModule,
+    RecordsModule,
+    TransparencyModule,
+    WebhooksModule,
+  ],
   controllers: [RecallsController],
   providers: [RecallsService],
 })

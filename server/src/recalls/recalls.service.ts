@@ -1,17 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Page, RecallReachView, RecallView } from '@nguon/shared';
 import { DataSource, IsNull, Repository, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { userOf, type Actor } from '../auth/principal.js';
 import { TenancyPolicy } from '../auth/tenancy.policy.js';
-import { epcClassOf, identityUrl } from '../batch-store/batch-identity.js';
+import { epcClassOf } from '../batch-store/batch-identity.js';
+import { BatchLinks } from '../batch-store/batch-links.service.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { toPage, type PageQueryDto } from '../common/pagination/page-query.dto.js';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
 import { PORTAL_EVENT_CONTEXT } from '../events/epcis-event.builder.js';
 import { EventCapture } from '../events/event-capture.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -51,12 +50,12 @@ export class RecallsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectRepository(RecallEntity) private readonly recalls: Repository<RecallEntity>,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly eventCapture: EventCapture,
     private readonly notifications: NotificationsService,
     private readonly outbox: WebhookOutbox,
     private readonly changes: BatchChanges,
     private readonly audit: AuditTrail,
+    private readonly links: BatchLinks,
     private readonly records: RecordsService,
     private readonly log: LogSubmissions,
   ) {}
@@ -271,7 +270,7 @@ export class RecallsService {
   }
 
   private webhookBatch(batch: RecalledBatchRow) {
-    const { gtin, lot_code: lotCode, short_code: shortCode, expiry_date: expiryDate } = batch;
-    return mapWebhookBatch(batch, identityUrl({ gtin, lotCode, shortCode, expiryDate }, this.config.publicBaseUrl));
+    const { gtin, lot_code: lotCode, short_code: shortCode, expiry_date: expiryDate, business_id: businessId } = batch;
+    return mapWebhookBatch(batch, this.links.identityUrl({ gtin, lotCode, shortCode, expiryDate, businessId }));
   }
 }

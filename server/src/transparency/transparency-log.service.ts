@@ -16,7 +16,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { LogSigningKey, logSha256, verifyEd25519 } from './log-signing-key.js';
+import { verifyEd25519 } from '../common/signing/signing-key.js';
+import { LogSigningKey, logSha256 } from './log-signing-key.js';
 import { append, consistencyPath, EMPTY_ROOT, inclusionPath, leafHashOf, nodesRead, subtreesOf, type NodeLookup } from './merkle-tree.js';
 import {
   insertLeaves,

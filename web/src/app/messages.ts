@@ -1,3 +1,4 @@
+import { labelCheckMessages } from '@/features/label-check/messages';
 import { publicViewMessages } from '@/features/public-view/messages';
 import { reportsMessages } from '@/features/reports/messages';
 import { resolverMessages } from '@/features/resolver/messages';
@@ -5,7 +6,7 @@ import { addMessages } from '@/lib/i18n';
 import type { BUSINESS_CATALOGS } from './business-messages';
 
 /** The consumer pages' texts: in the main bundle, with the app's own (`lib/messages.ts`). */
-const CONSUMER_CATALOGS = [publicViewMessages, resolverMessages, reportsMessages] as const;
+const CONSUMER_CATALOGS = [publicViewMessages, resolverMessages, reportsMessages, labelCheckMessages] as const;
 
 // As this module loads, so before anything renders, the server's rendering included (it comes with
 // the providers); the other catalogs come with their pages (`routes.tsx`).

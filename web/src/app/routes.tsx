@@ -6,6 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { addMessages, useT } from '@/lib/i18n';
 import BatchRoute from './routes/batch';
 import HomeRoute from './routes/home';
+import LabelCheckRoute from './routes/label-check';
 import NotFoundRoute from './routes/not-found';
 import ProductRoute from './routes/product';
 import ResolveRoute from './routes/resolve';
@@ -145,6 +146,8 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomeRoute /> },
       { path: 'batches/:id', element: <BatchRoute /> },
       { path: 'products/:id', element: <ProductRoute /> },
+      // Public: anyone may check a label; an inspector reaches it from the workspace's sections.
+      { path: 'label-check', element: <LabelCheckRoute /> },
       // Only reached when the server could not resolve a code and sent this app with the error.
       { path: '01/*', element: <ResolveRoute /> },
       { path: 'q/:code', element: <ResolveRoute /> },

@@ -37,6 +37,7 @@ export function StaffLayout() {
       testId: 'nav-flags',
     },
     { to: '/inspector/exports', label: t('inspector.nav.exports'), testId: 'nav-exports' },
+    { to: '/label-check', label: t('labelCheck.page.title'), testId: 'nav-label-check' },
     { to: '/inspector/scorecards', label: t('scorecards.nav'), testId: 'nav-scorecards' },
     { to: '/audit', label: t('nav.audit'), testId: 'nav-audit' },
   ];

@@ -5,6 +5,8 @@ import { Button } from '@/components/ui/button';
 import { ShareButton } from '@/components/ui/share-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Spinner } from '@/components/ui/spinner';
+import { useLabelCheck } from '@/features/label-check/api/check-label';
+import { LabelCheckResult } from '@/features/label-check/components/label-check-result';
 import { usePublicBatch } from '@/features/public-view/api/get-public-batch';
 import { BatchFacts } from '@/features/public-view/components/batch-facts';
 import { JourneyMap } from '@/features/public-view/components/journey-map';
@@ -30,11 +32,18 @@ import { useHydrated } from '@/lib/use-hydrated';
 
 const REPORT_ANCHOR = 'report';
 
-function BatchPage({ batch, scanToken }: { batch: PublicBatchView; scanToken: string | undefined }) {
+/**
+ * `scannedQuery`: the query of the code that was scanned, which the resolver passed on: with the
+ * batch's own path, the label as scanned, checked on this phone (decision record 0038).
+ */
+function BatchPage({ batch, scanToken, scannedQuery }: { batch: PublicBatchView; scanToken: string | undefined; scannedQuery: string }) {
   const t = useT();
   const { l } = useLocale();
   const hydrated = useHydrated();
   const meta = batchPageMeta(batch, { t, l });
+  // A scan's query (its token came too), or a signed code's, whoever opened it.
+  const scanned = scannedQuery !== '' && (scanToken !== undefined || new URLSearchParams(scannedQuery).has('sig'));
+  const labelCheck = useLabelCheck(scanned ? `${new URL(batch.identityUrl).pathname}${scannedQuery}` : null);
   return (
     <article className="page page--batch" data-testid="batch-page" data-batch-id={batch.id}>
       <title>{meta.title}</title>
@@ -42,6 +51,7 @@ function BatchPage({ batch, scanToken }: { batch: PublicBatchView; scanToken: st
       {/* The first screen of a phone: what, who, from where, its state, and a way to report. */}
       <ProductHeader product={batch.product} status={consumerBatchState(batch, todayIso())} displayName={batch.displayName} />
       <OriginSummary batch={batch} />
+      <LabelCheckResult check={labelCheck} />
       <div className="batch-page__checks">
         <RecordsVerified batchId={batch.id} />
         <a className="batch-page__report-link" href={`#${REPORT_ANCHOR}`}>
@@ -121,5 +131,5 @@ export default function BatchRoute() {
     );
   }
 
-  return <BatchPage batch={state.data} scanToken={scanToken} />;
+  return <BatchPage batch={state.data} scanToken={scanToken} scannedQuery={location.search} />;
 }

@@ -1,4 +1,4 @@
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { pageOf, type ResolvedCode } from '@/features/resolver/api/resolve-code';
 import { CodeForm } from '@/features/resolver/components/code-form';
 import { useT } from '@/lib/i18n';
@@ -24,6 +24,9 @@ export default function HomeRoute() {
       <div className="help">
         <h2 className="help__title">{t('home.help.title')}</h2>
         <p>{t('home.help.text')}</p>
+        <p>
+          <Link to="/label-check">{t('labelCheck.page.title')}</Link>
+        </p>
       </div>
     </div>
   );

@@ -1,8 +1,10 @@
-import { Link, useLocation, useParams } from 'react-router';
-import type { PublicProductView } from '@nguon/shared';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { encodeDigitalLinkValue, type PublicProductView } from '@nguon/shared';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Spinner } from '@/components/ui/spinner';
+import { useLabelCheck } from '@/features/label-check/api/check-label';
+import { LabelCheckResult } from '@/features/label-check/components/label-check-result';
 import { usePublicProduct } from '@/features/public-view/api/get-public-product';
 import { Certificates } from '@/features/public-view/components/certificates';
 import { ProducerCard } from '@/features/public-view/components/producer-card';
@@ -15,13 +17,28 @@ import { useErrorMessage } from '@/lib/error-message';
 import { useLocale, useT } from '@/lib/i18n';
 import { usePageData } from '@/lib/page-data';
 
+/**
+ * The code as scanned, when the resolver walked up from a lot it does not know (`unregisteredLot`)
+ * and the code was signed: a lot changed on a copied label is then named as such.
+ */
+function scannedLabel(gtin: string | null, search: URLSearchParams): string | null {
+  const lot = search.get('unregisteredLot');
+  const query = new URLSearchParams(search);
+  query.delete('unregisteredLot');
+  if (gtin === null || lot === null || !query.has('sig')) return null;
+  return `/01/${gtin}/10/${encodeDigitalLinkValue(lot)}?${query.toString()}`;
+}
+
 function ProductPage({ view }: { view: PublicProductView }) {
   const t = useT();
   const { l } = useLocale();
+  const [search] = useSearchParams();
+  const labelCheck = useLabelCheck(scannedLabel(view.product.gtin, search));
   return (
     <article className="page page--product" data-testid="product-page" data-product-id={view.product.id}>
       <title>{productPageMeta(view, { t, l }).title}</title>
       <UnregisteredLotNotice />
+      <LabelCheckResult check={labelCheck} />
       <ProductHeader product={view.product} />
       <ProductBatches batches={view.batches} />
       <ProducerCard producer={view.producer} />

@@ -2,7 +2,10 @@ import { useEffect, useEffectEvent, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { readConsumerCode } from '@nguon/shared';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Notice } from '@/components/ui/notice';
 import { Spinner } from '@/components/ui/spinner';
+import { useLabelCheck } from '@/features/label-check/api/check-label';
+import { LabelCheckResult } from '@/features/label-check/components/label-check-result';
 import { pageOf, resolveCode } from '@/features/resolver/api/resolve-code';
 import { ApiRequestError, isAbortError, type RequestErrorCode } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/error-message';
@@ -12,6 +15,8 @@ import { useLocale, useT } from '@/lib/i18n';
  * `/01/…` and `/q/…` normally never reach the app: the server resolves them (307 to the page).
  * When it cannot (a bad check digit, an unknown lot), it answers a browser with this app and the
  * error status; here we ask the resolver for JSON to learn why, and say so in the reader's language.
+ * With no network (the service worker answered with the app), the label is still checked on the
+ * phone; either way the label check says whether the code is one the portal signed.
  */
 export default function ResolveRoute() {
   const t = useT();
@@ -21,6 +26,9 @@ export default function ResolveRoute() {
   const location = useLocation();
   const [error, setError] = useState<RequestErrorCode | null>(null);
   const currentLocale = useEffectEvent(() => locale);
+  // The code as scanned (raw, still percent-encoded), for the label check.
+  const [scanned] = useState(() => (typeof window === 'undefined' ? null : `${window.location.pathname}${window.location.search}`));
+  const labelCheck = useLabelCheck(error ? scanned : null);
 
   useEffect(() => {
     // The raw (still percent-encoded) path, as printed in the QR code.
@@ -50,6 +58,18 @@ export default function ResolveRoute() {
     );
   }
 
+  if (error === 'NETWORK') {
+    return (
+      <div className="page" data-testid="offline-label-check">
+        <title>{`${t('labelCheck.page.title')} | ${t('app.name')}`}</title>
+        <h1>{t('labelCheck.page.title')}</h1>
+        {labelCheck?.status === 'unavailable' ? <Notice tone="warning">{t('labelCheck.page.keysMissing')}</Notice> : null}
+        <LabelCheckResult check={labelCheck} />
+        <Notice>{t(labelCheck?.status === 'unavailable' ? 'labelCheck.offlineUnchecked' : 'labelCheck.offline')}</Notice>
+      </div>
+    );
+  }
+
   const notFound = error === 'BATCH_NOT_FOUND' || error === 'PRODUCT_NOT_FOUND' || error === 'NOT_FOUND';
   const title = notFound
     ? t(error === 'PRODUCT_NOT_FOUND' ? 'productNotFound.title' : 'batchNotFound.title')
@@ -69,6 +89,7 @@ export default function ResolveRoute() {
       >
         <p>{notFound ? t(error === 'PRODUCT_NOT_FOUND' ? 'productNotFound.text' : 'batchNotFound.text') : errorMessage(error)}</p>
       </EmptyState>
+      <LabelCheckResult check={labelCheck} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import { checkBatchLog, parseVerifierKey, type BatchLogView } from '@nguon/shared';
 import { getJson, isAbortError } from '@/lib/api-client';
+import { verifyEd25519 } from '@/lib/ed25519';
 import { useLocale } from '@/lib/i18n';
 
 /**
@@ -12,11 +13,6 @@ import { useLocale } from '@/lib/i18n';
 export type LogCheck = { status: 'checking' } | { status: 'verified' } | { status: 'broken' } | { status: 'unavailable' };
 
 const sha256 = async (data: Uint8Array) => new Uint8Array(await crypto.subtle.digest('SHA-256', data as BufferSource));
-
-async function verifyEd25519(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
-  const key = await crypto.subtle.importKey('raw', publicKey as BufferSource, { name: 'Ed25519' }, false, ['verify']);
-  return crypto.subtle.verify({ name: 'Ed25519' }, key, signature as BufferSource, message as BufferSource);
-}
 
 export function useBatchLogCheck(batchId: string): LogCheck {
   const { locale } = useLocale();
