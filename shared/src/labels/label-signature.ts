@@ -3,7 +3,7 @@ import { fromBase64, toBase64, utf8 } from '../transparency/checkpoint.js';
 
 /**
  * A label that proves itself offline (decision record 0038): the code's URL carries the issuing
- * business (`by`, its tax code) and the portal's Ed25519 signature (`sig`, `{key id}.{signature}`,
+ * business (`by`, its portal id) and the portal's Ed25519 signature (`sig`, `{key id}.{signature}`,
  * base64url) over the code's key, lot, expiry and business. Anyone holding the portal's published
  * label keys checks it without a network.
  */
@@ -19,7 +19,7 @@ export interface LabelClaim {
   lot: string | null;
   /** YYMMDD, from `?17=`. */
   expiry: string | null;
-  /** The issuing business's tax code (`?by=`). */
+  /** The issuing business's portal id, base64url (`?by=`). */
   business: string | null;
 }
 
