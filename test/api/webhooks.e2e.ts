@@ -1,4 +1,4 @@
-import { createHash, createHmac, createPublicKey, verify } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -10,6 +10,7 @@ import {
   type TreeHeadView,
   type WebhookView,
 } from '@nguon/shared';
+import { sha256, verifyEd25519 } from '../../server/src/common/signing/signing-key.js';
 import { TransparencyLog } from '../../server/src/transparency/transparency-log.service.js';
 import { CheckpointDeliveries } from '../../server/src/webhooks/checkpoint-deliveries.js';
 import { createBatch, createProducer, createUser, type Factory, type Producer, type TestUser } from '../factories/index.js';
@@ -248,15 +249,7 @@ describe('webhooks with the operator allowing 127.0.0.1/32', () => {
     const delivered = JSON.parse(sent.body) as LogCheckpointDelivery;
     expect(delivered).toEqual({ type: 'log.checkpoint', day: today, checkpoint: head.checkpoint, verifierKey: head.verifierKey });
     const key = parseVerifierKey(String((await f.http.get<string>('/.well-known/nguon-log-key')).body))!;
-    const sha256 = async (data: Uint8Array) => new Uint8Array(createHash('sha256').update(data).digest());
-    const ed25519 = async (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array) =>
-      verify(
-        null,
-        message,
-        createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') }, format: 'jwk' }),
-        signature,
-      );
-    expect(await openCheckpoint(sha256, delivered.checkpoint, key, ed25519)).toMatchObject({ size: head.size });
+    expect(await openCheckpoint(sha256, delivered.checkpoint, key, verifyEd25519)).toMatchObject({ size: head.size });
 
     // Run again the same day: nothing more.
     expect(await pushes.queue(new Date(tomorrow.getTime() + 3600_000))).toBe(0);

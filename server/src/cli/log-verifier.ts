@@ -1,4 +1,3 @@
-import { createHash, createPublicKey, verify } from 'node:crypto';
 import {
   checkBatchLog,
   checkBusinessLog,
@@ -17,6 +16,7 @@ import {
   type LogEntriesView,
   type TreeHeadView,
 } from '@nguon/shared';
+import { sha256, verifyEd25519 } from '../common/signing/signing-key.js';
 
 /** A tree head a verifier keeps, to hold the log to it later. */
 export interface SavedTreeHead {
@@ -34,14 +34,6 @@ type Key = { name: string; publicKey: Uint8Array };
 const RATE_LIMITED_ATTEMPTS = 5;
 const MAX_WAIT_SECONDS = 120;
 
-const sha256 = async (data: Uint8Array) => new Uint8Array(createHash('sha256').update(data).digest());
-const ed25519 = async (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array) =>
-  verify(
-    null,
-    message,
-    createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') }, format: 'jwk' }),
-    signature,
-  );
 
 class Inconsistency extends Error {
   constructor(readonly text: Text) {
@@ -121,7 +113,7 @@ export class LogVerifier {
   private async batch(batchId: string, key: Key): Promise<{ view: BatchLogView; head: Checkpoint }> {
     const view = await this.get<BatchLogView>(`/api/batches/${batchId}/log`);
     const head = await this.trusted(view.treeHead, key);
-    const finding = await checkBatchLog(view, key, { sha256, verify: ed25519 });
+    const finding = await checkBatchLog(view, key, { sha256, verify: verifyEd25519 });
     if (!finding.ok) this.batchProblem(finding);
     return { view, head };
   }
@@ -130,7 +122,7 @@ export class LogVerifier {
   private async business(businessId: string, key: Key): Promise<{ view: BusinessLogView; head: Checkpoint }> {
     const view = await this.get<BusinessLogView>(`/api/businesses/${businessId}/log`);
     const head = await this.trusted(view.treeHead, key);
-    const finding = await checkBusinessLog(view, key, { sha256, verify: ed25519 });
+    const finding = await checkBusinessLog(view, key, { sha256, verify: verifyEd25519 });
     if (!finding.ok) this.businessProblem(finding);
     for (const batchId of view.batchIds) {
       try {
@@ -152,11 +144,11 @@ export class LogVerifier {
   /** The head, once its signature checks and it extends the saved head (each head checked once a run). */
   private async trusted(view: TreeHeadView, key: Key): Promise<Checkpoint> {
     const head =
-      (await openCheckpoint(sha256, view.checkpoint, key, ed25519)) ??
+      (await openCheckpoint(sha256, view.checkpoint, key, verifyEd25519)) ??
       fail('đầu cây của sổ không được ký bằng khóa của sổ', 'the log’s tree head is not signed with the log’s key');
     if (!this.saved || this.extending.has(view.checkpoint)) return head;
     const before =
-      (await openCheckpoint(sha256, this.saved.checkpoint, key, ed25519)) ??
+      (await openCheckpoint(sha256, this.saved.checkpoint, key, verifyEd25519)) ??
       fail('đầu cây đã lưu không hợp lệ', 'the saved tree head is not valid');
     if (head.size < before.size)
       fail(`sổ đã ngắn lại: ${before.size} → ${head.size} bản ghi`, `the log shrank: ${before.size} → ${head.size} records`);

@@ -1,9 +1,6 @@
-import { createHash } from 'node:crypto';
 import { verifierKey } from '@nguon/shared';
-import { SigningKey } from '../common/signing/signing-key.js';
+import { sha256, SigningKey } from '../common/signing/signing-key.js';
 import type { TransparencyLogConfig } from '../config/app-config.js';
-
-const sha256 = async (data: Uint8Array) => new Uint8Array(createHash('sha256').update(data).digest());
 
 /** The key that signs the log's tree heads, named for the log's origin as checkpoint signatures are. */
 export class LogSigningKey {
@@ -30,5 +27,3 @@ export class LogSigningKey {
     return verifierKey(sha256, this.name, this.publicKey);
   }
 }
-
-export { sha256 as logSha256 };

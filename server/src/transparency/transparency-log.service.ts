@@ -16,8 +16,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { verifyEd25519 } from '../common/signing/signing-key.js';
-import { LogSigningKey, logSha256 } from './log-signing-key.js';
+import { sha256, verifyEd25519 } from '../common/signing/signing-key.js';
+import { LogSigningKey } from './log-signing-key.js';
 import { append, consistencyPath, EMPTY_ROOT, inclusionPath, leafHashOf, nodesRead, subtreesOf, type NodeLookup } from './merkle-tree.js';
 import {
   insertLeaves,
@@ -121,7 +121,7 @@ export class TransparencyLog implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private checkpoint(size: number, root: Buffer): Promise<string> {
-    return signedCheckpoint(logSha256, { origin: this.key.name, size, root }, this.key);
+    return signedCheckpoint(sha256, { origin: this.key.name, size, root }, this.key);
   }
 
   verifierKey(): Promise<string> {
@@ -214,12 +214,12 @@ export class TransparencyLog implements OnApplicationBootstrap, OnApplicationShu
     const { head, leaves, pending } = await this.recordsOf(batchIds, db);
     const size = Number(head.size);
     const key = { name: this.key.name, publicKey: this.key.publicKey };
-    const opened = await openCheckpoint(logSha256, head.checkpoint, key, verifyEd25519);
+    const opened = await openCheckpoint(sha256, head.checkpoint, key, verifyEd25519);
     if (!opened || opened.size !== size || !head.root.equals(opened.root)) return null;
     const paths = await this.computed((node) => leaves.map((leaf) => inclusionPath(Number(leaf.position), 0, size, node)), db);
     for (const [n, leaf] of leaves.entries()) {
       const proof = { index: Number(leaf.position), size, leaf: leafOf(leaf.entry), path: paths[n]! };
-      if (!(await verifyInclusion(logSha256, proof, opened.root))) return null;
+      if (!(await verifyInclusion(sha256, proof, opened.root))) return null;
     }
     const held = new Map(batchIds.map((id) => [id, [] as LogEntry[]]));
     for (const entry of [...leaves.map((leaf) => leaf.entry), ...pending])

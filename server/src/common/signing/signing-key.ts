@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SigningKeyConfig } from '../../config/app-config.js';
@@ -49,6 +49,9 @@ function readOrMake(file: string): string {
   }
   return readFileSync(file, 'utf8');
 }
+
+/** SHA-256, in the shape the shared proof checks take. */
+export const sha256 = async (data: Uint8Array): Promise<Uint8Array> => new Uint8Array(createHash('sha256').update(data).digest());
 
 /** Ed25519 over a message, with a raw 32-byte public key. */
 export async function verifyEd25519(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
