@@ -3,6 +3,13 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { SessionTurns } from './session-turns.js';
 import { analyzeChangedTables, flushChangeCounts } from './table-statistics.queries.js';
 
+/**
+ * Statistics are taken at most this often: each round analyzes every changed table (the events'
+ * partitioned table through all its partitions) and invalidates the plans of the work beside it.
+ * After every 1,000-event document, rounds back to back cut capture from 7,000 to 2,200 events/s.
+ */
+const REFRESH_GAP_MS = 30_000;
+
 /** One step of long work: a write in the step's transaction. */
 export type Step = <R>(write: (tx: EntityManager) => Promise<R>) => Promise<R>;
 
@@ -22,6 +29,8 @@ export class LongWork {
   private readonly logger = new Logger(LongWork.name);
   private refreshing: Promise<void> | null = null;
   private refreshAgain = false;
+  private lastRefresh = Number.NEGATIVE_INFINITY;
+  private refreshLater: NodeJS.Timeout | null = null;
 
   constructor(private readonly turns: SessionTurns | null) {
     this.stepsCommit = turns !== null;
@@ -62,21 +71,36 @@ export class LongWork {
 
   /**
    * Long work writes thousands of rows at once: the plans of the next queries need to know. One
-   * refresh at a time; work that ends during one asks for another after it.
+   * refresh at a time; work that ends during one asks for another after it; work that ends within
+   * REFRESH_GAP_MS of the last one has its refresh when the gap is over (a backlog of documents
+   * gets one round, not one each).
    */
   private refreshStatistics(db: DataSource): Promise<void> {
     if (this.refreshing) {
       this.refreshAgain = true;
       return this.refreshing;
     }
-    this.refreshing = (async () => {
-      do {
-        this.refreshAgain = false;
-        await analyzeChangedTables(db).catch((error: Error) => this.logger.warn(`table statistics not refreshed: ${error.message}`));
-      } while (this.refreshAgain && db.isInitialized);
-    })().finally(() => {
-      this.refreshing = null;
-    });
+    const wait = this.lastRefresh + REFRESH_GAP_MS - Date.now();
+    if (wait > 0) {
+      this.refreshLater ??= setTimeout(() => {
+        this.refreshLater = null;
+        if (db.isInitialized) void this.refreshStatistics(db);
+      }, wait).unref();
+      return Promise.resolve();
+    }
+    this.lastRefresh = Date.now();
+    this.refreshing = analyzeChangedTables(db)
+      .then(
+        () => undefined,
+        (error: Error) => this.logger.warn(`table statistics not refreshed: ${error.message}`),
+      )
+      .finally(() => {
+        this.refreshing = null;
+        if (this.refreshAgain && db.isInitialized) {
+          this.refreshAgain = false;
+          void this.refreshStatistics(db);
+        }
+      });
     return this.refreshing;
   }
 }
