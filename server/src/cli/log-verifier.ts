@@ -34,7 +34,6 @@ type Key = { name: string; publicKey: Uint8Array };
 const RATE_LIMITED_ATTEMPTS = 5;
 const MAX_WAIT_SECONDS = 120;
 
-
 class Inconsistency extends Error {
   constructor(readonly text: Text) {
     super(text.en);
