@@ -37,6 +37,8 @@ import {
 
 /** Records appended in one transaction, and how often each instance looks for queued ones. */
 const APPEND_LIMIT = 5_000;
+/** The embedded database serves one session: a transaction this size holds it for tens of milliseconds, not hundreds. */
+const APPEND_LIMIT_EMBEDDED = 500;
 const SEQUENCE_MS = 1_000;
 /** Records a page of the whole log holds. */
 export const ENTRIES_PAGE = 1_000;
@@ -62,6 +64,7 @@ const leafOf = (entry: LogEntry): Buffer => leafHashOf(Buffer.from(canonicalJson
 export class TransparencyLog implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(TransparencyLog.name);
   private readonly key: LogSigningKey;
+  private readonly appendLimit: number;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
 
@@ -70,6 +73,7 @@ export class TransparencyLog implements OnApplicationBootstrap, OnApplicationShu
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.key = LogSigningKey.load(config.transparencyLog);
+    this.appendLimit = config.databaseUrl ? APPEND_LIMIT : APPEND_LIMIT_EMBEDDED;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -102,7 +106,7 @@ export class TransparencyLog implements OnApplicationBootstrap, OnApplicationShu
       const count = await this.db.transaction(async (tx) => {
         if (!(await takeSequencerLock(tx))) return 0;
         const size = await logSize(tx);
-        const pending = await takePending(tx, APPEND_LIMIT);
+        const pending = await takePending(tx, this.appendLimit);
         const head = await latestTreeHead(tx);
         if (pending.length === 0 && head) return 0;
         const entries = pending.map((p) => p.entry);
@@ -116,7 +120,7 @@ export class TransparencyLog implements OnApplicationBootstrap, OnApplicationShu
         return entries.length;
       });
       appended += count;
-      if (count < APPEND_LIMIT) return appended;
+      if (count < this.appendLimit) return appended;
     }
   }
 

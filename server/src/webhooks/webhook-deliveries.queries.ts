@@ -79,13 +79,14 @@ export const SUBSCRIPTION_DELIVERY = 'epcis.query_results';
 /**
  * Leases the deliveries due now, oldest first, for two minutes (`FOR UPDATE SKIP LOCKED`, so two
  * instances never claim the same one), counting the attempt; each with its webhook's or its
- * subscription's address and secret.
+ * subscription's address and secret. The due ids are read once, as an array: as `IN (SELECT …)`
+ * the planner may rescan them for every delivery when its statistics are stale (as the log's queue did).
  */
 export async function claimDueDeliveries(db: EntityManager): Promise<DueDeliveryRow[]> {
   const [rows] = (await db.query(
     `UPDATE webhook_deliveries d SET attempts = d.attempts + 1, next_attempt_at = now() + interval '2 minutes'
-      WHERE d.id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= now()
-                      ORDER BY next_attempt_at LIMIT ${CLAIM_SIZE} FOR UPDATE SKIP LOCKED)
+      WHERE d.id = ANY (ARRAY(SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= now()
+                               ORDER BY next_attempt_at LIMIT ${CLAIM_SIZE} FOR UPDATE SKIP LOCKED))
       RETURNING d.id, d.event_type, d.payload, d.attempts, d.subscription_id,
                 COALESCE((SELECT w.url FROM webhooks w WHERE w.id = d.webhook_id),
                          (SELECT s.dest FROM query_subscriptions s WHERE s.id = d.subscription_id)) AS url,
