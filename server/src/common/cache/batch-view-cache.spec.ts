@@ -29,6 +29,17 @@ describe('BatchViewCache', () => {
     expect(cache.get('b')).toBeUndefined();
   });
 
+  it('drops the views that show a changed batch, and only those', () => {
+    const cache = new BatchViewCache<string>();
+    const ticket = cache.ticket();
+    cache.set('a', 'view of a', ['a', 'source'], ticket);
+    cache.set('b', 'view of b', ['b'], ticket);
+    cache.set('c', 'view of c', ['c', 'other source'], ticket);
+    // A job's batches, the source of a among them.
+    cache.invalidate([...Array.from({ length: 1000 }, (_, n) => `imported ${n}`), 'source', 'c']);
+    expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual([undefined, 'view of b', undefined]);
+  });
+
   it('does not keep a view read for longer than a minute: the changes heard before then are forgotten', () => {
     const cache = new BatchViewCache<string>();
     const start = 1_000_000;

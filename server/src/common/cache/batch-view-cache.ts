@@ -87,8 +87,14 @@ export class BatchViewCache<V> {
       if (changed.at > now - TICKET_MS) break;
       this.changedAt.delete(id);
     }
+    // Each entry's few batches looked up in the changed ones: a job's thousand batches against a full cache stays linear.
+    const changed = new Set(changedBatchIds);
     for (const [key, entry] of this.entries) {
-      if (changedBatchIds.some((id) => entry.dependsOn.has(id))) this.entries.delete(key);
+      for (const id of entry.dependsOn) {
+        if (!changed.has(id)) continue;
+        this.entries.delete(key);
+        break;
+      }
     }
   }
 }
