@@ -44,19 +44,14 @@ export interface CertificateFacts {
   document: string | null;
 }
 
-export function certificateFacts(certificate: {
-  id: string;
+/** A certificate as stored: the facts under their column names where those differ. */
+type StoredCertificate = Omit<CertificateFacts, 'business' | 'product' | 'document'> & {
   businessId: string;
   productId: string | null;
-  kind: string;
-  name: string;
-  number: string | null;
-  issuer: string;
-  validFrom: string | null;
-  validTo: string | null;
-  stars: number | null;
   documentAttachmentId: string | null;
-}): CertificateFacts {
+};
+
+export function certificateFacts(certificate: StoredCertificate): CertificateFacts {
   const { id, businessId, kind, name, issuer } = certificate;
   return {
     id,
