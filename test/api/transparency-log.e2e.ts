@@ -27,7 +27,7 @@ import {
 } from '@nguon/shared';
 import { EventBatchEntity, EventEntity } from '../../server/src/events/event.entity.js';
 import { recordHash } from '../../server/src/events/record-hash.js';
-import { takePending } from '../../server/src/transparency/transparency-log.queries.js';
+import { moveIntoLog } from '../../server/src/transparency/transparency-log.queries.js';
 import { TransparencyLog } from '../../server/src/transparency/transparency-log.service.js';
 import { createBatch, createProducer, createUser, recordStage, type Factory, type Producer } from '../factories/index.js';
 import { behindTheAppsBack } from '../factories/inspector.js';
@@ -412,7 +412,7 @@ describe('the transparency log', () => {
           return [];
         },
       } as unknown as EntityManager;
-      await takePending(explaining, 5000);
+      await moveIntoLog(explaining, 0, 5000);
       // The oldest ids are read once (an InitPlan) and the rows deleted through the key: no join with the queue.
       expect(plan.join('\n')).toMatch(/InitPlan/);
       expect(plan.join('\n')).not.toMatch(/Join|Nested Loop/);

@@ -20,6 +20,13 @@ const EVENTS_PER_SLICE = 250;
 /** On the embedded database each slice is a step of its own: this few events keep it to tens of milliseconds. */
 const EVENTS_PER_STEP_EMBEDDED = 100;
 
+/**
+ * Documents this instance accepted and has not begun to run, kept so that a run here need not
+ * read back and parse what the POST parsed. The oldest go first past this many (another
+ * instance may run them; a run without its document here reads it from the job's row).
+ */
+const ACCEPTED_KEPT = 20;
+
 /** Capture jobs' table, as the queued-job runner reads it. */
 const CAPTURE_JOBS = { table: 'capture_jobs', lock: 'capture_job', progress: 'processed_count' };
 
@@ -60,6 +67,8 @@ class Withdrawn extends Error {
  */
 @Injectable()
 export class CaptureJobRunner extends QueuedJobRunner {
+  private readonly accepted = new Map<string, unknown>();
+
   constructor(
     context: JobRunnerContext,
     private readonly capture: EventCapture,
@@ -67,6 +76,15 @@ export class CaptureJobRunner extends QueuedJobRunner {
     private readonly longWork: LongWork,
   ) {
     super(context, { queue: CAPTURE_QUEUE, jobs: CAPTURE_JOBS, settings: context.config.captureJobs, noun: 'capture' });
+  }
+
+  /** The document of a job whose row committed just now, for a run of it on this instance. */
+  accept(id: string, document: unknown): void {
+    this.accepted.set(id, document);
+    for (const oldest of this.accepted.keys()) {
+      if (this.accepted.size <= ACCEPTED_KEPT) break;
+      this.accepted.delete(oldest);
+    }
   }
 
   /**
@@ -101,13 +119,16 @@ export class CaptureJobRunner extends QueuedJobRunner {
   /** The job's run, under its lock; none when the job is no longer running. */
   private async begin(tx: EntityManager, id: string, running: RunProgress): Promise<Run | null> {
     await this.lock(tx, id);
-    const job = await loadRun(tx, id);
+    // Taken once: a later run of the job (a retry, or after steps committed) reads the stored one.
+    const accepted = this.accepted.get(id);
+    this.accepted.delete(id);
+    const job = await loadRun(tx, id, accepted === undefined);
     if (!job || job.status !== 'running') return null;
     const actor = jobActor({ businessId: job.business_id, userId: job.user_id, apiKeyId: job.api_key_id, request: job.request });
     // Where steps commit, a run goes on after the events the steps of an earlier one stored.
     const done = this.longWork.stepsCommit ? job.processed_count : 0;
     running.processed = done;
-    const { events, context } = epcisDocumentEvents(job.document);
+    const { events, context } = epcisDocumentEvents(accepted ?? job.document);
     return { id, job, actor, events, context, done, tally: new CaptureTally(done ? earlierResult(job) : undefined), running };
   }
 

@@ -18,13 +18,16 @@ export interface RunInput {
   unlisted_warnings: number;
 }
 
-/** What a run needs, read after taking the job's lock: a run that waited finds the job done. */
-export async function loadRun(tx: EntityManager, id: string): Promise<RunInput | undefined> {
+/**
+ * What a run needs, read after taking the job's lock: a run that waited finds the job done. The
+ * document only when asked for (null otherwise): the instance that took the POST has it already.
+ */
+export async function loadRun(tx: EntityManager, id: string, withDocument: boolean): Promise<RunInput | undefined> {
   const [row] = await tx.query<RunInput[]>(
-    `SELECT status, document, error_behaviour, business_id, user_id, api_key_id, request,
+    `SELECT status, CASE WHEN $2 THEN document END AS document, error_behaviour, business_id, user_id, api_key_id, request,
             processed_count, captured_count, errors, warnings, unlisted_warnings
        FROM capture_jobs WHERE id = $1`,
-    [id],
+    [id, withDocument],
   );
   return row;
 }

@@ -81,6 +81,7 @@ export class EpcisCaptureService {
       await this.runner.enqueue(tx, stored.id);
       return stored;
     });
+    this.runner.accept(job.id, document);
     this.runner.wake();
     return job;
   }

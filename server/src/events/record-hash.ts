@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from '@nguon/shared';
 
 /** The stored facts of an event that its record hash covers. */
@@ -39,7 +39,7 @@ export function lateLinkHash(record: LateLinkRecord): string {
     ...record,
     links: record.links.map((l) => ({ role: l.role, quantity: l.quantity, unit: l.unit })).sort((a, b) => (a.role < b.role ? -1 : 1)),
   };
-  return createHash('sha256').update(canonicalJson(facts)).digest('hex');
+  return hash('sha256', canonicalJson(facts), 'hex');
 }
 
 /** What a late place or party link's hash covers: the event's record hash, which column took which id, and when. */
@@ -53,7 +53,7 @@ export interface LatePlaceRecord {
 /** SHA-256 over a late place or party link. */
 export function latePlaceHash(record: LatePlaceRecord): string {
   const { recordHash, field, linkedId, linkedAt } = record;
-  return createHash('sha256').update(canonicalJson({ recordHash, field, linkedId, linkedAt })).digest('hex');
+  return hash('sha256', canonicalJson({ recordHash, field, linkedId, linkedAt }), 'hex');
 }
 
 /**
@@ -84,5 +84,5 @@ export function recordHash(record: HashedRecord): string {
       .map((l) => ({ batchId: l.batchId, role: l.role, quantity: l.quantity, unit: l.unit, seq: l.seq, prevHash: l.prevHash }))
       .sort((a, b) => (a.batchId + a.role < b.batchId + b.role ? -1 : 1)),
   };
-  return createHash('sha256').update(canonicalJson(facts)).digest('hex');
+  return hash('sha256', canonicalJson(facts), 'hex');
 }
