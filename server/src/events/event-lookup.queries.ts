@@ -47,7 +47,10 @@ export interface NamedBatchRow {
 /**
  * The batches of these lots and short codes, in one query, locked (in id order) until the
  * transaction ends: the events naming them are checked against batches no one else writes to
- * meanwhile, and writers of the same batches queue up here without deadlocking.
+ * meanwhile, and writers of the same batches queue up here without deadlocking. The batches are
+ * found through the lot codes' index and the short codes' key, then taken by id: an OR of the
+ * two, or a join through the products, let statistics taken before an import read every batch
+ * of the product at each step (158 ms for 25 lots among 20,000 batches on the embedded database).
  */
 export function findNamedBatches(
   db: EntityManager,
@@ -57,7 +60,11 @@ export function findNamedBatches(
   return db.query(
     `SELECT b.id, b.business_id, b.lot_code, b.short_code, p.gtin
        FROM batches b JOIN products p ON p.id = b.product_id
-      WHERE (p.gtin, b.lot_code) IN (SELECT * FROM unnest($1::text[], $2::text[])) OR b.short_code = ANY($3::text[])
+      WHERE b.id = ANY (ARRAY(
+              SELECT named.id FROM batches named JOIN products np ON np.id = named.product_id
+               WHERE named.lot_code = ANY ($2::text[]) AND (np.gtin, named.lot_code) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+              UNION ALL
+              SELECT coded.id FROM batches coded WHERE coded.short_code = ANY ($3::text[])))
       ORDER BY b.id FOR UPDATE OF b`,
     [lots.map((l) => l.gtin), lots.map((l) => l.lotCode), shortCodes],
   );
