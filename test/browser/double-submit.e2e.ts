@@ -78,4 +78,20 @@ describeWithChromium('confirming a receipt records one receipt, whatever the cli
     expect(sent[1]).toBe(sent[0]);
     expect(await receipts(batchId)).toBe(1);
   });
+
+  it('reads the list again when the answer is lost, and shows it with no error', async () => {
+    const { lotCode } = await shipped();
+    let reads = 0;
+    const pendingList = (url: URL) => url.pathname.endsWith('/incoming-shipments') && url.searchParams.get('status') === 'pending';
+    // The first answer to the page's read is lost (a dropped connection on a phone's network).
+    await page.route(pendingList, async (route) => {
+      if (reads++ === 0) await route.abort('connectionreset');
+      else await route.continue();
+    });
+    await page.goto(`${t.baseUrl}/portal/${distributor.business.id}/shipments`);
+    await page.locator(`[data-testid="incoming-shipment"][data-lot="${lotCode}"]`).waitFor();
+    await page.unroute(pendingList);
+    expect(reads).toBe(2);
+    expect(await page.getByTestId('form-error').count()).toBe(0);
+  });
 });

@@ -66,7 +66,7 @@ export interface ApiRequestOptions extends RequestOptions {
  * reader to the sign-in page, keeping where they were.
  */
 export async function apiRequest<T>(method: HttpMethod, path: string, options: ApiRequestOptions): Promise<T> {
-  const response = method === 'GET' ? await send(method, path, options, 'application/json') : await sendWrite(method, path, options);
+  const response = method === 'GET' ? await sendRead(path, options, 'application/json') : await sendWrite(method, path, options);
   if (response.status === 204) return undefined as T;
   const parsed: unknown = await response.json().catch(() => null);
   if (parsed === null) throw new ApiRequestError('INTERNAL', response.status, null);
@@ -75,10 +75,10 @@ export async function apiRequest<T>(method: HttpMethod, path: string, options: A
 
 /** A file the API serves only to the signed-in user (a PDF, a photo), as a Blob. */
 export async function apiBlob(path: string, options: RequestOptions): Promise<Blob> {
-  return (await send('GET', path, options, '*/*')).blob();
+  return (await sendRead(path, options, '*/*')).blob();
 }
 
-/** Waits before each retry of a write that may not have arrived, or is still running. */
+/** Waits before each retry of a request whose answer was lost, or of a write still running. */
 const RETRY_DELAYS_MS = [500, 1500];
 
 /** 16 random bytes as hex: crypto.randomUUID needs a secure context, which plain-HTTP installs lack. */
@@ -86,22 +86,31 @@ function newIdempotencyKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** A read, sent again when its answer is lost (no connection, a gateway error): reading twice changes nothing. */
+function sendRead(path: string, options: RequestOptions, accept: string): Promise<Response> {
+  return withRetries(() => send('GET', path, options, accept), options.signal, false);
+}
+
 /**
  * A write with an `Idempotency-Key`, one per call: when the answer is lost (no connection, a
  * gateway error) or the first try is still running (409), the same request is sent again with the
  * same key, and the server records it once and replays its answer.
  */
-async function sendWrite(method: HttpMethod, path: string, options: ApiRequestOptions): Promise<Response> {
+function sendWrite(method: HttpMethod, path: string, options: ApiRequestOptions): Promise<Response> {
   const idempotencyKey = newIdempotencyKey();
-  for (let attempt = 0; ; attempt++) {
+  return withRetries(() => send(method, path, options, 'application/json', idempotencyKey), options.signal, true);
+}
+
+async function withRetries(attempt: () => Promise<Response>, signal: AbortSignal | undefined, write: boolean): Promise<Response> {
+  for (let tries = 0; ; tries++) {
     try {
-      return await send(method, path, options, 'application/json', idempotencyKey);
+      return await attempt();
     } catch (error) {
       const retryable =
         error instanceof ApiRequestError &&
-        (error.code === 'NETWORK' || error.code === 'IDEMPOTENCY_KEY_IN_USE' || [502, 503, 504].includes(error.status));
-      const delay = RETRY_DELAYS_MS[attempt];
-      if (!retryable || delay === undefined || options.signal?.aborted) throw error;
+        (error.code === 'NETWORK' || (write && error.code === 'IDEMPOTENCY_KEY_IN_USE') || [502, 503, 504].includes(error.status));
+      const delay = RETRY_DELAYS_MS[tries];
+      if (!retryable || delay === undefined || signal?.aborted) throw error;
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
