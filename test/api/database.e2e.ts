@@ -66,6 +66,7 @@ describe('the database', () => {
       'AddTransparencyLog1767900000000',
       'LogBusinessesAndCertificates1768000000000',
       'ChooseWebhookEvents1768100000000',
+      'IndexEventsByRecordTimeAndId1768200000000',
     ]);
     expect(await db.dataSource.runMigrations()).toEqual([]);
   });

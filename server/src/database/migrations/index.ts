@@ -35,6 +35,7 @@ import { CarryEventRecordTimes1767700000000 } from './1767700000000-carry-event-
 import { AddTransparencyLog1767900000000 } from './1767900000000-add-transparency-log.js';
 import { LogBusinessesAndCertificates1768000000000 } from './1768000000000-log-businesses-and-certificates.js';
 import { ChooseWebhookEvents1768100000000 } from './1768100000000-choose-webhook-events.js';
+import { IndexEventsByRecordTimeAndId1768200000000 } from './1768200000000-index-events-by-record-time-and-id.js';
 
 /** Every migration, oldest first (one a line, so that parallel work merges cleanly). */
 export const migrations = [
@@ -75,4 +76,5 @@ export const migrations = [
   AddTransparencyLog1767900000000,
   LogBusinessesAndCertificates1768000000000,
   ChooseWebhookEvents1768100000000,
+  IndexEventsByRecordTimeAndId1768200000000,
 ];
