@@ -287,6 +287,29 @@ describe('EPCIS named queries and subscriptions', () => {
       },
     );
 
+    (SEVERAL_INSTANCES ? it : it.skip)(
+      'sends a stream socket the event a running transaction held back once it ends, though it recorded nothing',
+      async () => {
+        const client = await socket(a.baseUrl, '/epcis/queries/inspections/events?stream=true', key.token);
+        // A transaction of this database that began earlier, and will record no event (as the log's sequencer).
+        const here = new pg.Client({ connectionString: database.databaseUrl! });
+        await here.connect();
+        try {
+          await here.query('BEGIN');
+          await here.query('SELECT pg_current_xact_id()');
+          const held = await inspected(a);
+          await new Promise((resolve) => setTimeout(resolve, 600));
+          expect(client.eventIds()).toEqual([]);
+          await here.query('COMMIT');
+          await until('the held event without another', async () => (client.eventIds().length ? true : undefined), 5_000);
+          expect(client.eventIds()).toEqual([held.eventId]);
+        } finally {
+          await here.end();
+          client.ws.close();
+        }
+      },
+    );
+
     it('runs a schedule, reporting an empty result when asked, and stops when its key is revoked', async () => {
       const reader = await createApiKey(f, grower.owner, grower.business.id, { scopes: ['read'] });
       const subscribed = await http(a).post<{ subscriptionID: string }>(

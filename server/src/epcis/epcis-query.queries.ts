@@ -169,6 +169,12 @@ export interface WindowEventRow extends EpcisEventRow {
   txid: string;
 }
 
+/** Where a subscription's window may end now, and whether a transaction still running holds it there. */
+export interface RecordingHorizon {
+  horizon: string;
+  held: boolean;
+}
+
 /**
  * Where a window may end now: the oldest transaction still running in this database (its 32-bit
  * id as `pg_stat_activity` shows it, matched to the snapshot's running ids), else the next id to
@@ -176,16 +182,15 @@ export interface WindowEventRow extends EpcisEventRow {
  * databases on the same server are not waited for: they cannot record events here. Ask it first in
  * a transaction, before its snapshot.
  */
-export async function findRecordingHorizon(db: EntityManager): Promise<string> {
-  const [row] = await db.query<{ horizon: string }[]>(
-    `SELECT COALESCE(
-              (SELECT min(running::text::bigint) FROM pg_snapshot_xip(now.snapshot) AS running
-                WHERE running::text::bigint % 4294967296 IN (
-                  SELECT backend_xid::text::bigint FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL)),
-              pg_snapshot_xmax(now.snapshot)::text::bigint)::text AS horizon
+export async function findRecordingHorizon(db: EntityManager): Promise<RecordingHorizon> {
+  const [row] = await db.query<{ running: string | null; next: string }[]>(
+    `SELECT (SELECT min(running::text::bigint) FROM pg_snapshot_xip(now.snapshot) AS running
+              WHERE running::text::bigint % 4294967296 IN (
+                SELECT backend_xid::text::bigint FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL))::text AS running,
+            pg_snapshot_xmax(now.snapshot)::text AS next
        FROM (SELECT pg_current_snapshot() AS snapshot) AS now`,
   );
-  return row!.horizon;
+  return { horizon: row!.running ?? row!.next, held: row!.running !== null };
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   findEventWithDeclaration,
   findEventsInWindow,
   findRecordingHorizon,
+  type RecordingHorizon,
   findGtinPrefixes,
   listDistinctValues,
   listPlacesAsWritten,
@@ -217,7 +218,7 @@ export class EpcisQueryService {
   }
 
   /** Where a subscription's window may end now (see `findRecordingHorizon`): ask first in a transaction. */
-  recordingHorizon(db: EntityManager): Promise<string> {
+  recordingHorizon(db: EntityManager): Promise<RecordingHorizon> {
     return findRecordingHorizon(db);
   }
 

@@ -119,7 +119,7 @@ export class SubscriptionRunner implements OnApplicationBootstrap, OnApplication
 
   private async step(tx: EntityManager, id: string, principal: Principal, first: boolean): Promise<{ queued: boolean; more: boolean }> {
     // Asked before anything else, so the window ends where every earlier transaction is final.
-    const horizon = await this.epcis.recordingHorizon(tx);
+    const { horizon } = await this.epcis.recordingHorizon(tx);
     const subscription = await lockRunnableSubscription(tx, id);
     if (!subscription) return { queued: false, more: false };
     const { events, position, more } = await nextDocument(

@@ -33,6 +33,13 @@ const LONGEST_TIMER_MS = 2 ** 31 - 1;
 const QUERY_DELETED_CLOSE = 4404;
 /** How long a closing socket may take to answer before it is cut. */
 const CLOSE_GRACE_MS = 1_000;
+/**
+ * A stream's events wait behind an older transaction still running. One that records events says
+ * so when it ends; others (the log's sequencer, a webhook's claim) do not, so the socket looks
+ * again this often, this many times, rather than wait for the next event.
+ */
+const HELD_RETRY_MS = 250;
+const HELD_RETRIES = 40;
 
 interface SocketSubscription {
   ws: WebSocket;
@@ -45,7 +52,10 @@ interface SocketSubscription {
   position: { txid: string; eventId: string };
   running: Promise<void> | null;
   again: boolean;
+  /** A schedule's next run; a stream's next look behind a running transaction. */
   timer: NodeJS.Timeout | null;
+  /** Looks again, since the last event recorded, at a window held by a running transaction. */
+  held: number;
 }
 
 /**
@@ -74,7 +84,12 @@ export class SubscriptionSockets implements OnApplicationBootstrap, BeforeApplic
   async onApplicationBootstrap(): Promise<void> {
     const http = this.adapterHost.httpAdapter.getHttpServer() as Server;
     http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => void this.upgrade(request, socket, head));
-    const pushStreams = () => this.open.forEach((s) => s.timing.stream && this.push(s, false));
+    const pushStreams = () =>
+      this.open.forEach((s) => {
+        if (!s.timing.stream) return;
+        s.held = 0;
+        this.push(s, false);
+      });
     await this.notices.listen(EVENTS_RECORDED_CHANNEL, { heard: pushStreams, missed: pushStreams });
     await this.notices.listen(QUERY_DELETED_CHANNEL, {
       heard: (queryId) => this.closeQueries(new Set([queryId])),
@@ -125,6 +140,7 @@ export class SubscriptionSockets implements OnApplicationBootstrap, BeforeApplic
           running: null,
           again: false,
           timer: null,
+          held: 0,
         }),
       );
     } catch (error) {
@@ -167,7 +183,7 @@ export class SubscriptionSockets implements OnApplicationBootstrap, BeforeApplic
     if (!mayStillRead(principal)) return subscription.ws.close(1008, 'the credential no longer stands');
     for (let first = true; subscription.ws.readyState === WebSocket.OPEN; first = false) {
       // Asked before the events, so the window ends where every earlier transaction is final.
-      const horizon = await this.epcis.recordingHorizon(this.db.manager);
+      const { horizon, held } = await this.epcis.recordingHorizon(this.db.manager);
       const window = { after: subscription.position, horizon, recordedFrom: subscription.recordedFrom };
       const { events, position, more } = await nextDocument(
         this.epcis,
@@ -179,8 +195,17 @@ export class SubscriptionSockets implements OnApplicationBootstrap, BeforeApplic
       );
       if (events.length || (reportIfEmpty && first)) subscription.ws.send(JSON.stringify(queryDocument(events)));
       subscription.position = position;
-      if (!more) return;
+      if (!more) return this.lookAgainIfHeld(subscription, held);
     }
+  }
+
+  private lookAgainIfHeld(subscription: SocketSubscription, held: boolean): void {
+    if (!held || !subscription.timing.stream || subscription.held >= HELD_RETRIES || subscription.timer) return;
+    subscription.held++;
+    subscription.timer = setTimeout(() => {
+      subscription.timer = null;
+      this.push(subscription, false);
+    }, HELD_RETRY_MS).unref();
   }
 
   private scheduleNext(subscription: SocketSubscription): void {
