@@ -61,28 +61,29 @@ export function latePlaceHash(record: LatePlaceRecord): string {
  * change to any earlier event of a batch breaks every later link of its chain.
  */
 export function recordHash(record: HashedRecord): string {
-  // Only the listed facts, so ids and the stored hash itself never feed into it.
+  // Only the listed facts, so ids and the stored hash itself never feed into it. Listed in sorted
+  // order, as the canonical text has them: it then need not sort them (an event's hash is on the capture path).
   const facts: HashedRecord = {
-    eventId: record.eventId,
-    eventType: record.eventType,
     action: record.action,
+    bizLocation: record.bizLocation,
     bizStep: record.bizStep,
+    businessId: record.businessId,
+    destinationBusinessId: record.destinationBusinessId,
     disposition: record.disposition,
+    document: record.document,
+    errorDeclared: record.errorDeclared,
+    eventId: record.eventId,
     eventTime: record.eventTime,
     eventTimeZoneOffset: record.eventTimeZoneOffset,
-    recordTime: record.recordTime,
-    readPoint: record.readPoint,
-    bizLocation: record.bizLocation,
+    eventType: record.eventType,
+    links: [...record.links]
+      .map((l) => ({ batchId: l.batchId, prevHash: l.prevHash, quantity: l.quantity, role: l.role, seq: l.seq, unit: l.unit }))
+      .sort((a, b) => (a.batchId + a.role < b.batchId + b.role ? -1 : 1)),
     locationId: record.locationId,
-    businessId: record.businessId,
+    readPoint: record.readPoint,
+    recordTime: record.recordTime,
     recordedBy: record.recordedBy,
     sourceBusinessId: record.sourceBusinessId,
-    destinationBusinessId: record.destinationBusinessId,
-    errorDeclared: record.errorDeclared,
-    document: record.document,
-    links: [...record.links]
-      .map((l) => ({ batchId: l.batchId, role: l.role, quantity: l.quantity, unit: l.unit, seq: l.seq, prevHash: l.prevHash }))
-      .sort((a, b) => (a.batchId + a.role < b.batchId + b.role ? -1 : 1)),
   };
   return hash('sha256', canonicalJson(facts), 'hex');
 }
