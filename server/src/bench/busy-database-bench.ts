@@ -1,6 +1,5 @@
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { IMPORT_CONTENT_TYPES, IMPORT_MAX_ROWS } from '@nguon/shared';
+import { startPinned } from './pinned-process.js';
 import type { ShopperReport } from './shopper.js';
 
 /** Issue #16's goals: an import's rows a second, and a consumer's p99 while long work runs. */
@@ -87,10 +86,10 @@ export async function benchBusyDatabase(options: {
   );
   // Each view a lot no one asked for before (the first import's): the database answers every one, as for a shopper's first scan.
   const views = { url, pathPrefix: `/01/${options.gtin.padStart(14, '0')}/10/ALONE-`, count: IMPORT_MAX_ROWS };
-  const shopper = fork(fileURLToPath(new URL('./shopper.js', import.meta.url)), [JSON.stringify(views)]);
+  // Started (and ready) before the work, so its first views see the work's start.
+  const { child: shopper } = await startPinned<'ready'>('./shopper.js', null, [JSON.stringify(views)]);
   const report = new Promise<ShopperReport>((resolve, reject) => {
     shopper.once('message', (message) => resolve(message as ShopperReport));
-    shopper.once('error', reject);
     shopper.once('exit', (code) => reject(new Error(`the bench's shopper ended (${code}) before it reported`)));
   });
   const [imported, exported] = await Promise.all([

@@ -11,10 +11,10 @@ interface ShopperJob {
 export type ShopperReport = { waits: number[]; ownCpu: boolean } | { error: string };
 
 /**
- * A shopper's phone in a process of its own: consumer views one after another, 20 ms apart,
- * until the parent says stop; the waits go back over IPC. Run beside the bench's own downloads
- * (an export's megabytes read in the bench's process), its clock is not held by them, as a phone's
- * is not by another machine's download. The job comes as JSON in argv.
+ * A shopper's phone in a process of its own: consumer views one after another, 20 ms apart, from
+ * when it says it is ready until the parent says stop; the waits go back over IPC. Run beside the
+ * bench's own downloads (an export's megabytes read in the bench's process), its clock is not held
+ * by them, as a phone's is not by another machine's download. The job comes as JSON in argv.
  */
 const job = JSON.parse(process.argv[2] ?? '{}') as ShopperJob;
 /** A phone has a CPU of its own: on this machine the shopper goes first, where the system lets it (as root). */
@@ -27,6 +27,7 @@ try {
 }
 let stopped = false;
 process.once('message', () => (stopped = true));
+process.send!('ready');
 
 async function shop(): Promise<ShopperReport> {
   const waits: number[] = [];
