@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { IntegrityReport } from '@nguon/shared';
 import type { Actor } from '../../server/src/auth/principal.js';
+import { BatchRegistration } from '../../server/src/batches/batch-registration.service.js';
 import { EventCapture } from '../../server/src/events/event-capture.js';
 import { EventStore } from '../../server/src/events/event-store.js';
 import { createApiKey, createBatch, createProducer, createUser, recordStage, type Factory, type Producer } from '../factories/index.js';
@@ -95,6 +96,115 @@ describe('documents captured at the same time on the same batches', () => {
     // The batch's chain is as it was: its registration alone, and still verified.
     const report = (await f.http.get<IntegrityReport>(`/api/batches/${batch.id}/integrity`, { token: farm.owner.token })).body;
     expect(report).toMatchObject({ verified: true, records: 1 });
+  });
+});
+
+/** What a promise has come to after `ms`: its value, or 'waiting'. */
+async function after<T>(promise: Promise<T>, ms: number): Promise<T | 'waiting'> {
+  return Promise.race([promise, new Promise<'waiting'>((resolve) => setTimeout(() => resolve('waiting'), ms))]);
+}
+
+// Two transactions at once: the embedded database has one connection, which runs them one after the other.
+(process.env.DATABASE_URL ? describe : describe.skip)('an event naming a lot, and the registration of that lot, at the same moment', () => {
+  let t: TestApp;
+  let f: Factory;
+  let farm: Producer;
+  let actor: Actor;
+  let lotOf: (lotCode: string) => string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    f = { http: httpClient(t.baseUrl), testApp: t };
+    farm = await createProducer(f, await createUser(f, { role: 'admin' }));
+    const businessId = farm.business.id;
+    // A key of the business's own: the registration's audit entry names it.
+    const key = await createApiKey(f, farm.owner, businessId, { scopes: ['capture'] });
+    actor = {
+      principal: { kind: 'api_key', id: key.id, businessId, scopes: new Set(['capture']) },
+      businessId,
+      clientAddress: '127.0.0.1',
+      requestId: 'lot-race',
+    };
+    lotOf = (lotCode) => `https://id.gs1.org/01/${farm.product.gtin!.padStart(14, '0')}/10/${lotCode}`;
+  });
+  afterAll(async () => t?.close());
+
+  /** The batch's links to the events with these eventIDs: whether each was made with the event or later. */
+  const linksOf = (batchId: string, eventIds: string[]) =>
+    sql<{ late: boolean }>(
+      t,
+      `SELECT eb.linked_at IS NOT NULL AS late FROM event_batches eb JOIN events e ON e.id = eb.event_id AND e.record_time = eb.record_time
+        WHERE eb.batch_id = $1 AND e.event_id = ANY($2::text[]) ORDER BY e.event_id`,
+      [batchId, eventIds],
+    );
+
+  it('an event sent while its lot is being registered waits for the registration, then is linked to the lot', async () => {
+    const registration = t.app.database.dataSource.createQueryRunner();
+    await registration.connect();
+    await registration.startTransaction();
+    try {
+      const [batch] = await t.app.nest
+        .get(BatchRegistration)
+        .registerBatches(actor, [{ productId: farm.product.id, lotCode: 'RACE-1', productionDate: '2026-10-01' }], registration.manager);
+      const events = storingEvents(3, () => [lotOf('RACE-1')]);
+      const capture = t.app.database.dataSource.transaction((tx) =>
+        t.app.nest.get(EventCapture).captureAll(tx, actor, farm.business.id, events, { audit: false }),
+      );
+      // Without the wait, the events would be stored now, unlinked, and the registration would not see them.
+      expect(await after(capture, 500)).toBe('waiting');
+      await registration.commitTransaction();
+      const results = await capture;
+      expect(results.every((result) => 'stored' in result && result.batchIds.includes(batch!.id))).toBe(true);
+      expect(
+        await linksOf(
+          batch!.id,
+          events.map((e) => String(e.eventID)),
+        ),
+      ).toEqual([{ late: false }, { late: false }, { late: false }]);
+    } finally {
+      if (registration.isTransactionActive) await registration.rollbackTransaction();
+      await registration.release();
+    }
+    const [batch] = await sql<{ id: string }>(t, `SELECT id FROM batches WHERE lot_code = 'RACE-1'`);
+    const report = (await f.http.get<IntegrityReport>(`/api/batches/${batch!.id}/integrity`, { token: farm.owner.token })).body;
+    expect(report).toMatchObject({ verified: true, records: 4 });
+  });
+
+  it('a lot registered while events naming it are being stored waits for them, then links them', async () => {
+    const capture = t.app.database.dataSource.createQueryRunner();
+    await capture.connect();
+    await capture.startTransaction();
+    // Processing of a lot not registered yet: an input creates no batch, so the events are stored unlinked from it.
+    const events = [1, 2, 3].map((n) => ({
+      type: 'TransformationEvent',
+      eventID: `urn:uuid:${crypto.randomUUID()}`,
+      bizStep: 'commissioning',
+      eventTime: `2026-10-0${n}T00:00:00Z`,
+      eventTimeZoneOffset: '+07:00',
+      inputQuantityList: [{ epcClass: lotOf('RACE-2'), quantity: 10, uom: 'KGM' }],
+      outputQuantityList: [{ epcClass: lotOf(`RACE-2-OUT-${n}`), quantity: 8, uom: 'KGM' }],
+    }));
+    try {
+      const results = await t.app.nest.get(EventCapture).captureAll(capture.manager, actor, farm.business.id, events, { audit: false });
+      // Stored, each linked to its output only: the input lot is not registered yet.
+      expect(results.every((result) => 'stored' in result && result.batchIds.length === 1)).toBe(true);
+      const registration = createBatch(f, farm.owner, farm.product.id, { lotCode: 'RACE-2' });
+      // Without the wait, the lot would be registered now, its search for earlier events finding none of these.
+      expect(await after(registration, 500)).toBe('waiting');
+      await capture.commitTransaction();
+      const batch = await registration;
+      expect(
+        await linksOf(
+          batch.id,
+          events.map((e) => String(e.eventID)),
+        ),
+      ).toEqual([{ late: true }, { late: true }, { late: true }]);
+      const report = (await f.http.get<IntegrityReport>(`/api/batches/${batch.id}/integrity`, { token: farm.owner.token })).body;
+      expect(report).toMatchObject({ verified: true, records: 4 });
+    } finally {
+      if (capture.isTransactionActive) await capture.rollbackTransaction();
+      await capture.release();
+    }
   });
 });
 

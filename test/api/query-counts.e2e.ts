@@ -82,34 +82,40 @@ describe('queries per write', () => {
     expect(few.length).toBeLessThanOrEqual(20);
   }, 120_000);
 
-  it('captures an EPCIS document of 1,000 events with the queries of one of 10, and one more per further slice written', async () => {
-    const lots: BatchView[] = [];
-    for (let n = 0; n < 10; n++) lots.push(await createBatch(f, factory.owner, factory.product.id, { quantity: 100 }));
-    const key = await createApiKey(f, factory.owner, factory.business.id, { scopes: ['capture'] });
-    const gtin = factory.product.gtin!.padStart(14, '0');
-    /** `count` events over the ten lots, each at the factory's place and naming the grower as source. */
-    const captureOf = (count: number) =>
-      statementsOf(async () => {
-        const eventList = storingEvents(count, (n) => [`https://id.gs1.org/01/${gtin}/10/${lots[n % 10]!.lotCode}`]).map((event) => ({
-          ...event,
-          bizLocation: { id: `urn:nguon:location:${factory.location.id}` },
-          sourceList: [{ type: 'owning_party', source: `urn:nguon:party:${grower.business.id}` }],
-        }));
-        const document = epcisDocument(eventList);
-        const accepted = await f.http.post('/epcis/capture', document, {
-          token: key.token,
-          headers: { 'content-type': 'application/ld+json' },
+  // PostgreSQL's run: one transaction, slices of 250. On the embedded database each step of 100
+  // events commits in a transaction of its own (decision record 0027), counted apart.
+  (process.env.DATABASE_URL ? it : it.skip)(
+    'captures an EPCIS document of 1,000 events with the queries of one of 10, and one more per further slice written',
+    async () => {
+      const lots: BatchView[] = [];
+      for (let n = 0; n < 10; n++) lots.push(await createBatch(f, factory.owner, factory.product.id, { quantity: 100 }));
+      const key = await createApiKey(f, factory.owner, factory.business.id, { scopes: ['capture'] });
+      const gtin = factory.product.gtin!.padStart(14, '0');
+      /** `count` events over the ten lots, each at the factory's place and naming the grower as source. */
+      const captureOf = (count: number) =>
+        statementsOf(async () => {
+          const eventList = storingEvents(count, (n) => [`https://id.gs1.org/01/${gtin}/10/${lots[n % 10]!.lotCode}`]).map((event) => ({
+            ...event,
+            bizLocation: { id: `urn:nguon:location:${factory.location.id}` },
+            sourceList: [{ type: 'owning_party', source: `urn:nguon:party:${grower.business.id}` }],
+          }));
+          const document = epcisDocument(eventList);
+          const accepted = await f.http.post('/epcis/capture', document, {
+            token: key.token,
+            headers: { 'content-type': 'application/ld+json' },
+          });
+          const job = await finishedCaptureJob(f.http, accepted.body.captureID, key.token);
+          expect(job).toMatchObject({ success: true, capturedCount: count });
         });
-        const job = await finishedCaptureJob(f.http, accepted.body.captureID, key.token);
-        expect(job).toMatchObject({ success: true, capturedCount: count });
-      });
-    const few = await captureOf(10);
-    const many = await captureOf(1_000);
-    // Events are written in slices of 250, each slice in one statement sent while the next is hashed.
-    expect(many.length).toBe(few.length + (1_000 / 250 - 1));
-    // The run's transaction (17 statements): the job's lock and row, the business's status, what the
-    // events name (batches, prefixes, places, parties, stored eventIDs), the locks and chain heads,
-    // one statement for the events, links and identifiers (per slice), the job's result and the audit entry.
-    expect(few.length).toBeLessThanOrEqual(17);
-  }, 120_000);
+      const few = await captureOf(10);
+      const many = await captureOf(1_000);
+      // Events are written in slices of 250, each slice in one statement sent while the next is hashed.
+      expect(many.length).toBe(few.length + (1_000 / 250 - 1));
+      // The run's transaction (17 statements): the job's lock and row, the business's status, what the
+      // events name (batches, prefixes, places, parties, stored eventIDs), the locks and chain heads,
+      // one statement for the events, links and identifiers (per slice), the job's result and the audit entry.
+      expect(few.length).toBeLessThanOrEqual(17);
+    },
+    120_000,
+  );
 });

@@ -10,6 +10,7 @@ import { eventIdentifiers } from './event-identifiers.js';
 import { EventBatchEntity, EventEntity, EventPlaceLinkEntity, type LatePlaceField } from './event.entity.js';
 import { findChainHeads } from './chain-heads.queries.js';
 import { LINK_ROLE, linkQuantity } from './identifier-links.js';
+import { lockLots } from './lot-locks.queries.js';
 import { findEarlierNamings, findUnlinkedParties, findUnplacedAt, type UnplacedRow } from './late-links.queries.js';
 import { lateLinkHash, latePlaceHash, recordHash } from './record-hash.js';
 import { lockBatches } from './stage-events.queries.js';
@@ -178,6 +179,12 @@ export class EventStore implements OnModuleInit {
    */
   async linkEarlier(tx: EntityManager, businessId: string, lots: { batchId: string; identifier: string }[]): Promise<number> {
     if (!lots.length) return 0;
+    // A capture naming one of the lots and not committed yet is waited for, so its events are found below.
+    await lockLots(
+      tx,
+      businessId,
+      lots.map((l) => l.identifier),
+    );
     const identifierOf = new Map(lots.map((l) => [l.batchId, l.identifier]));
     type Naming = {
       recordHash: string;

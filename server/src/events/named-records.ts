@@ -9,6 +9,7 @@ import { ProductEntity } from '../products/product.entity.js';
 import { eventIdentifiers, normalizeIdentifier } from './event-identifiers.js';
 import { findNamedBatches, findStoredEvents } from './event-lookup.queries.js';
 import { LINK_ROLE } from './identifier-links.js';
+import { lockLots } from './lot-locks.queries.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 export const GTIN_LOT = /^https:\/\/id\.gs1\.org\/01\/(\d{14})\/10\/([^/?]+)$/;
@@ -79,6 +80,14 @@ export class NamedRecords {
   ): Promise<NamedRecords> {
     const linked = [...new Set(events.flatMap((e) => eventIdentifiers(e).flatMap((i) => (LINK_ROLE[i.role] ? [i.identifier] : []))))];
     const batches = await findBatches(tx, linked);
+    // A lot not registered yet may be in a registration not committed yet: its lock waits for that
+    // one to end, then the lot is looked for again; a registration after this waits for this
+    // capture, then links its events (decision record 0023).
+    const unregistered = linked.filter((identifier) => !batches.has(identifier) && GTIN_LOT.test(identifier));
+    if (unregistered.length) {
+      await lockLots(tx, businessId, unregistered);
+      for (const [identifier, batch] of await findBatches(tx, unregistered)) batches.set(identifier, batch);
+    }
     const foreign = [...new Set([...batches.values()].filter((b) => b.businessId !== businessId).map((b) => b.id))];
     const shipped = foreign.length ? await shippedTo(foreign) : new Set<string>();
     const gtins = [...new Set(linked.flatMap((identifier) => GTIN_KEY.exec(identifier)?.[1] ?? []))];
