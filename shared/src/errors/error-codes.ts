@@ -102,6 +102,13 @@ export const ERROR_CODES = {
     message: { vi: 'Sự kiện này đã được báo sai trước đó.', en: 'This event has already been declared wrong.' },
   },
   CONFLICT: { status: 409, message: { vi: 'Dữ liệu bị trùng với bản ghi đã có.', en: 'This conflicts with an existing record.' } },
+  WRITES_COLLIDED: {
+    status: 409,
+    message: {
+      vi: 'Một thao tác khác ghi vào cùng dữ liệu đúng lúc này nên chưa có gì được lưu. Vui lòng thử lại.',
+      en: 'Another write to the same records happened at the same moment, so nothing was saved. Please try again.',
+    },
+  },
   WRONG_PASSWORD: { status: 422, message: { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' } },
   LAST_OWNER: {
     status: 422,

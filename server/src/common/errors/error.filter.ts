@@ -10,6 +10,8 @@ import { DomainError, type FieldErrors } from './domain-error.js';
 
 const UNIQUE_VIOLATION = '23505';
 const EXCLUSION_VIOLATION = '23P01';
+/** PostgreSQL ended one of two transactions waiting for each other; it wrote nothing, and may simply be sent again. */
+const DEADLOCK_DETECTED = '40P01';
 /** What a 503 asks the client to wait: about what a database restart or failover takes. */
 export const RETRY_AFTER_SECONDS = 5;
 
@@ -139,6 +141,7 @@ export class ErrorFilter implements ExceptionFilter {
       if (driverError.code === UNIQUE_VIOLATION || driverError.code === EXCLUSION_VIOLATION) {
         return { code: CONFLICT_BY_CONSTRAINT[driverError.constraint ?? ''] ?? 'CONFLICT' };
       }
+      if (driverError.code === DEADLOCK_DETECTED) return { code: 'WRITES_COLLIDED' };
     }
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn(`${request.method} ${request.url} [${String(request.id)}]: database unavailable (${(exception as Error).message})`);
