@@ -1,10 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { IntegrityReport } from '@nguon/shared';
+import { gs1CheckDigit, type IntegrityReport } from '@nguon/shared';
 import type { Actor } from '../../server/src/auth/principal.js';
 import { BatchRegistration } from '../../server/src/batches/batch-registration.service.js';
 import { EventCapture } from '../../server/src/events/event-capture.js';
 import { EventStore } from '../../server/src/events/event-store.js';
-import { createApiKey, createBatch, createProducer, createUser, recordStage, type Factory, type Producer } from '../factories/index.js';
+import { LocationEntity } from '../../server/src/locations/location.entity.js';
+import {
+  companyPrefixOf,
+  createApiKey,
+  createBatch,
+  createLocation,
+  createProducer,
+  createUser,
+  recordStage,
+  type Factory,
+  type Producer,
+} from '../factories/index.js';
 import { epcisDocument, finishedCaptureJob, storingEvents } from '../support/capture-jobs.js';
 import { sql } from '../support/db.js';
 import { httpClient } from '../support/http.js';
@@ -105,7 +116,7 @@ async function after<T>(promise: Promise<T>, ms: number): Promise<T | 'waiting'>
 }
 
 // Two transactions at once: the embedded database has one connection, which runs them one after the other.
-(process.env.DATABASE_URL ? describe : describe.skip)('an event naming a lot, and the registration of that lot, at the same moment', () => {
+(process.env.DATABASE_URL ? describe : describe.skip)('an event naming a lot or a place, and its registration, at the same moment', () => {
   let t: TestApp;
   let f: Factory;
   let farm: Producer;
@@ -201,6 +212,78 @@ async function after<T>(promise: Promise<T>, ms: number): Promise<T | 'waiting'>
       ).toEqual([{ late: true }, { late: true }, { late: true }]);
       const report = (await f.http.get<IntegrityReport>(`/api/batches/${batch.id}/integrity`, { token: farm.owner.token })).body;
       expect(report).toMatchObject({ verified: true, records: 4 });
+    } finally {
+      if (capture.isTransactionActive) await capture.rollbackTransaction();
+      await capture.release();
+    }
+  });
+  /** A GLN of the business's, its location reference `ref`, and the place's identifier in an event. */
+  const placeOf = (ref: string) => {
+    const body = `${companyPrefixOf(farm.product.gtin!)}${ref}`.padEnd(12, '0');
+    const gln = `${body}${gs1CheckDigit(body)}`;
+    return { gln, id: `https://id.gs1.org/414/${gln}` };
+  };
+  /** Events stored at a place, on a lot of the farm's. */
+  const eventsAt = async (place: string, lotCode: string): Promise<Record<string, unknown>[]> => {
+    const batch = await createBatch(f, farm.owner, farm.product.id, { lotCode });
+    return storingEvents(3, () => [lotOf(batch.lotCode)]).map((event) => ({ ...event, bizLocation: { id: place } }));
+  };
+  /** Where each of these events happened (its place's id), and whether it was placed later by a record of its own. */
+  const placesOf = (eventIds: string[]) =>
+    sql<{ location_id: string | null; late: boolean }>(
+      t,
+      `SELECT e.location_id, EXISTS (SELECT 1 FROM event_place_links l WHERE l.event_id = e.id) AS late
+         FROM events e WHERE e.event_id = ANY($1::text[]) ORDER BY e.event_id`,
+      [eventIds],
+    );
+
+  it('an event sent while its place is being registered waits for the registration, then happened there', async () => {
+    const place = placeOf('0701');
+    const events = await eventsAt(place.id, 'RACE-3');
+    const registration = t.app.database.dataSource.createQueryRunner();
+    await registration.connect();
+    await registration.startTransaction();
+    try {
+      // The place's registration, as the locations service writes it, not committed yet.
+      const location = await registration.manager.getRepository(LocationEntity).save({
+        businessId: farm.business.id,
+        kind: 'warehouse',
+        name: 'Kho lạnh Cẩm Xuyên',
+        address: 'Thôn 3',
+        province: 'Hà Tĩnh',
+        gln: place.gln,
+      });
+      await t.app.nest.get(EventStore).linkPlace(registration.manager, { id: location.id, businessId: farm.business.id, gln: place.gln });
+      const capture = t.app.database.dataSource.transaction((tx) =>
+        t.app.nest.get(EventCapture).captureAll(tx, actor, farm.business.id, events, { audit: false }),
+      );
+      // Without the wait, the events would be stored now without a place, and the registration would not see them.
+      expect(await after(capture, 500)).toBe('waiting');
+      await registration.commitTransaction();
+      await capture;
+      const at = { location_id: location.id, late: false };
+      expect(await placesOf(events.map((e) => String(e.eventID)))).toEqual([at, at, at]);
+    } finally {
+      if (registration.isTransactionActive) await registration.rollbackTransaction();
+      await registration.release();
+    }
+  });
+
+  it('a place registered while events that happened there are being stored waits for them, then places them', async () => {
+    const place = placeOf('0702');
+    const events = await eventsAt(place.id, 'RACE-4');
+    const capture = t.app.database.dataSource.createQueryRunner();
+    await capture.connect();
+    await capture.startTransaction();
+    try {
+      await t.app.nest.get(EventCapture).captureAll(capture.manager, actor, farm.business.id, events, { audit: false });
+      const registration = createLocation(f, farm.owner, farm.business.id, { kind: 'warehouse', name: 'Kho lạnh Kỳ Anh', gln: place.gln });
+      // Without the wait, the place would be registered now, its search for earlier events finding none of these.
+      expect(await after(registration, 500)).toBe('waiting');
+      await capture.commitTransaction();
+      const location = await registration;
+      const at = { location_id: location.id, late: true };
+      expect(await placesOf(events.map((e) => String(e.eventID)))).toEqual([at, at, at]);
     } finally {
       if (capture.isTransactionActive) await capture.rollbackTransaction();
       await capture.release();

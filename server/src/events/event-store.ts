@@ -10,7 +10,8 @@ import { eventIdentifiers } from './event-identifiers.js';
 import { EventBatchEntity, EventEntity, EventPlaceLinkEntity, type LatePlaceField } from './event.entity.js';
 import { findChainHeads } from './chain-heads.queries.js';
 import { LINK_ROLE, linkQuantity } from './identifier-links.js';
-import { lockLots } from './lot-locks.queries.js';
+import { lockRegistrations } from './registration-locks.queries.js';
+import { glnPlace } from './named-records.js';
 import { findEarlierNamings, findUnlinkedParties, findUnplacedAt, type UnplacedRow } from './late-links.queries.js';
 import { lateLinkHash, latePlaceHash, recordHash } from './record-hash.js';
 import { lockBatches } from './stage-events.queries.js';
@@ -180,7 +181,7 @@ export class EventStore implements OnModuleInit {
   async linkEarlier(tx: EntityManager, businessId: string, lots: { batchId: string; identifier: string }[]): Promise<number> {
     if (!lots.length) return 0;
     // A capture naming one of the lots and not committed yet is waited for, so its events are found below.
-    await lockLots(
+    await lockRegistrations(
       tx,
       businessId,
       lots.map((l) => l.identifier),
@@ -242,7 +243,9 @@ export class EventStore implements OnModuleInit {
    * link, hashed over the event's record hash). Answers the batches those events concern.
    */
   async linkPlace(tx: EntityManager, location: { id: string; businessId: string; gln: string }): Promise<string[]> {
-    const events = await findUnplacedAt(tx, `https://id.gs1.org/414/${location.gln}`, location.businessId);
+    // A capture naming the place and not committed yet is waited for, so its events are found here.
+    await lockRegistrations(tx, location.businessId, [glnPlace(location.gln)]);
+    const events = await findUnplacedAt(tx, glnPlace(location.gln), location.businessId);
     return this.fillLate(tx, 'location', events, location.id);
   }
 

@@ -9,7 +9,7 @@ import { ProductEntity } from '../products/product.entity.js';
 import { eventIdentifiers, normalizeIdentifier } from './event-identifiers.js';
 import { findNamedBatches, findStoredEvents } from './event-lookup.queries.js';
 import { LINK_ROLE } from './identifier-links.js';
-import { lockLots } from './lot-locks.queries.js';
+import { lockRegistrations } from './registration-locks.queries.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 export const GTIN_LOT = /^https:\/\/id\.gs1\.org\/01\/(\d{14})\/10\/([^/?]+)$/;
@@ -80,22 +80,16 @@ export class NamedRecords {
   ): Promise<NamedRecords> {
     const linked = [...new Set(events.flatMap((e) => eventIdentifiers(e).flatMap((i) => (LINK_ROLE[i.role] ? [i.identifier] : []))))];
     const batches = await findBatches(tx, linked);
-    // A lot not registered yet may be in a registration not committed yet: its lock waits for that
-    // one to end, then the lot is looked for again; a registration after this waits for this
-    // capture, then links its events (decision record 0023).
-    const unregistered = linked.filter((identifier) => !batches.has(identifier) && GTIN_LOT.test(identifier));
-    if (unregistered.length) {
-      await lockLots(tx, businessId, unregistered);
-      for (const [identifier, batch] of await findBatches(tx, unregistered)) batches.set(identifier, batch);
-    }
-    const foreign = [...new Set([...batches.values()].filter((b) => b.businessId !== businessId).map((b) => b.id))];
-    const shipped = foreign.length ? await shippedTo(foreign) : new Set<string>();
-    const gtins = [...new Set(linked.flatMap((identifier) => GTIN_KEY.exec(identifier)?.[1] ?? []))];
-    const unlinkedGtins = [...new Set(linked.filter((i) => !batches.has(i)).flatMap((i) => GTIN_KEY.exec(i)?.[1] ?? []))];
     const places = events.flatMap((e) => {
       const place = writtenPlace(e);
       return place ? [normalizeIdentifier(place.written)] : [];
     });
+    const locations = await ownPlaces(tx, businessId, places);
+    await awaitRegistrations(tx, businessId, { linked, batches, places, locations });
+    const foreign = [...new Set([...batches.values()].filter((b) => b.businessId !== businessId).map((b) => b.id))];
+    const shipped = foreign.length ? await shippedTo(foreign) : new Set<string>();
+    const gtins = [...new Set(linked.flatMap((identifier) => GTIN_KEY.exec(identifier)?.[1] ?? []))];
+    const unlinkedGtins = [...new Set(linked.filter((i) => !batches.has(i)).flatMap((i) => GTIN_KEY.exec(i)?.[1] ?? []))];
     const parties = events.flatMap((e) => writtenParties(e).map((p) => normalizeIdentifier(p.written)));
     const partyGlns = [...new Set(parties.flatMap((p) => GLN_PARTY.exec(p)?.[1] ?? []))];
     const eventIds = [...new Set(events.map((e) => String(e.eventID)))];
@@ -105,7 +99,7 @@ export class NamedRecords {
       gtins.length ? await prefixesOf(tx, businessId, 'confirmed') : [],
       await holdersOf(tx, { gtins: unlinkedGtins, glns: partyGlns }),
       await ownProducts(tx, businessId, unlinkedGtins),
-      await ownPlaces(tx, businessId, places),
+      locations,
       await portalParties(tx, parties),
       new Map(
         (await findStoredEvents(tx, eventIds)).map((row): [string, string | null] => [
@@ -195,6 +189,30 @@ async function ownProducts(tx: EntityManager, businessId: string, gtins: string[
   if (!gtins.length) return new Map();
   const products = await tx.getRepository(ProductEntity).findBy({ gtin: In(gtins), businessId });
   return new Map(products.map((p) => [p.gtin!, p]));
+}
+
+/** A place's identifier as events and the lock of its registration name it: its GLN's Digital Link. */
+export const glnPlace = (gln: string) => `https://id.gs1.org/414/${gln}`;
+
+/**
+ * Lots and places named and not found may be in a registration not committed yet: their locks
+ * wait for it to end, then they are looked for again. A registration after this waits for this
+ * capture, then links its events (decision records 0023 and 0024). Taken after the batches' row
+ * locks, as registrations take them after the rows they lock.
+ */
+async function awaitRegistrations(
+  tx: EntityManager,
+  businessId: string,
+  named: { linked: string[]; batches: Map<string, KnownBatch>; places: string[]; locations: Map<string, string> },
+): Promise<void> {
+  const lots = named.linked.filter((identifier) => !named.batches.has(identifier) && GTIN_LOT.test(identifier));
+  const glns = [...new Set(named.places.flatMap((p) => GLN_LOCATION.exec(p)?.[1] ?? []))].filter(
+    (gln) => !named.locations.has(`gln ${gln}`),
+  );
+  if (!lots.length && !glns.length) return;
+  await lockRegistrations(tx, businessId, [...lots, ...glns.map(glnPlace)]);
+  for (const [identifier, batch] of await findBatches(tx, lots)) named.batches.set(identifier, batch);
+  for (const [key, id] of await ownPlaces(tx, businessId, glns.map(glnPlace))) named.locations.set(key, id);
 }
 
 /** The business's places the events name, by portal id or GLN. */

@@ -1,0 +1,23 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Identifiers of one business share this many locks: an import of 10,000 new lots takes at most
+ * this many (every transaction's locks share one table in the database's memory).
+ */
+const BUCKETS = 256;
+
+/**
+ * Locks the registration of the business's lots and places that these identifiers name (a lot's
+ * `…/01/{gtin}/10/{lot}`, a place's `…/414/{gln}`) until the transaction ends, in one order (by
+ * bucket). A capture naming one not registered yet and its registration then never miss each
+ * other: whichever takes the lock second sees what the first committed (decision records 0023 and
+ * 0024). The business's id and a bucket of the identifier name each lock.
+ */
+export async function lockRegistrations(tx: EntityManager, businessId: string, identifiers: string[]): Promise<void> {
+  if (!identifiers.length) return;
+  await tx.query(
+    `SELECT count(pg_advisory_xact_lock(hashtext($1), named.bucket))
+       FROM (SELECT DISTINCT abs(hashtext(identifier) % $3) AS bucket FROM unnest($2::text[]) AS identifier ORDER BY 1) AS named`,
+    [businessId, identifiers, BUCKETS],
+  );
+}
