@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { gs1CheckDigit, type IntegrityReport } from '@nguon/shared';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../server/src/auth/principal.js';
 import { BatchRegistration } from '../../server/src/batches/batch-registration.service.js';
 import { EventCapture } from '../../server/src/events/event-capture.js';
@@ -149,42 +150,48 @@ async function after<T>(promise: Promise<T>, ms: number): Promise<T | 'waiting'>
       [batchId, eventIds],
     );
 
-  it('an event sent while its lot is being registered waits for the registration, then is linked to the lot', async () => {
-    const registration = t.app.database.dataSource.createQueryRunner();
-    await registration.connect();
-    await registration.startTransaction();
+  /**
+   * Runs `work` in a transaction held open until `work` commits it (what another transaction
+   * meanwhile must wait for); rolled back if it did not.
+   */
+  async function inOpenTransaction(work: (manager: EntityManager, commit: () => Promise<void>) => Promise<void>): Promise<void> {
+    const runner = t.app.database.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
     try {
+      await work(runner.manager, () => runner.commitTransaction());
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
+  /** The events captured for the farm in `tx`. */
+  const captured = (tx: EntityManager, events: Record<string, unknown>[]) =>
+    t.app.nest.get(EventCapture).captureAll(tx, actor, farm.business.id, events, { audit: false });
+  /** The events captured for the farm in a transaction of their own. */
+  const capturedAlone = (events: Record<string, unknown>[]) => t.app.database.dataSource.transaction((tx) => captured(tx, events));
+  const eventIdsOf = (events: Record<string, unknown>[]) => events.map((e) => String(e.eventID));
+  const integrityOf = async (batchId: string) =>
+    (await f.http.get<IntegrityReport>(`/api/batches/${batchId}/integrity`, { token: farm.owner.token })).body;
+
+  it('an event sent while its lot is being registered waits for the registration, then is linked to the lot', async () => {
+    const events = storingEvents(3, () => [lotOf('RACE-1')]);
+    await inOpenTransaction(async (registration, commit) => {
       const [batch] = await t.app.nest
         .get(BatchRegistration)
-        .registerBatches(actor, [{ productId: farm.product.id, lotCode: 'RACE-1', productionDate: '2026-10-01' }], registration.manager);
-      const events = storingEvents(3, () => [lotOf('RACE-1')]);
-      const capture = t.app.database.dataSource.transaction((tx) =>
-        t.app.nest.get(EventCapture).captureAll(tx, actor, farm.business.id, events, { audit: false }),
-      );
+        .registerBatches(actor, [{ productId: farm.product.id, lotCode: 'RACE-1', productionDate: '2026-10-01' }], registration);
+      const capture = capturedAlone(events);
       // Without the wait, the events would be stored now, unlinked, and the registration would not see them.
       expect(await after(capture, 500)).toBe('waiting');
-      await registration.commitTransaction();
+      await commit();
       const results = await capture;
       expect(results.every((result) => 'stored' in result && result.batchIds.includes(batch!.id))).toBe(true);
-      expect(
-        await linksOf(
-          batch!.id,
-          events.map((e) => String(e.eventID)),
-        ),
-      ).toEqual([{ late: false }, { late: false }, { late: false }]);
-    } finally {
-      if (registration.isTransactionActive) await registration.rollbackTransaction();
-      await registration.release();
-    }
-    const [batch] = await sql<{ id: string }>(t, `SELECT id FROM batches WHERE lot_code = 'RACE-1'`);
-    const report = (await f.http.get<IntegrityReport>(`/api/batches/${batch!.id}/integrity`, { token: farm.owner.token })).body;
-    expect(report).toMatchObject({ verified: true, records: 4 });
+      expect(await linksOf(batch!.id, eventIdsOf(events))).toEqual([{ late: false }, { late: false }, { late: false }]);
+      expect(await integrityOf(batch!.id)).toMatchObject({ verified: true, records: 4 });
+    });
   });
 
   it('a lot registered while events naming it are being stored waits for them, then links them', async () => {
-    const capture = t.app.database.dataSource.createQueryRunner();
-    await capture.connect();
-    await capture.startTransaction();
     // Processing of a lot not registered yet: an input creates no batch, so the events are stored unlinked from it.
     const events = [1, 2, 3].map((n) => ({
       type: 'TransformationEvent',
@@ -195,28 +202,20 @@ async function after<T>(promise: Promise<T>, ms: number): Promise<T | 'waiting'>
       inputQuantityList: [{ epcClass: lotOf('RACE-2'), quantity: 10, uom: 'KGM' }],
       outputQuantityList: [{ epcClass: lotOf(`RACE-2-OUT-${n}`), quantity: 8, uom: 'KGM' }],
     }));
-    try {
-      const results = await t.app.nest.get(EventCapture).captureAll(capture.manager, actor, farm.business.id, events, { audit: false });
+    await inOpenTransaction(async (capture, commit) => {
+      const results = await captured(capture, events);
       // Stored, each linked to its output only: the input lot is not registered yet.
       expect(results.every((result) => 'stored' in result && result.batchIds.length === 1)).toBe(true);
       const registration = createBatch(f, farm.owner, farm.product.id, { lotCode: 'RACE-2' });
       // Without the wait, the lot would be registered now, its search for earlier events finding none of these.
       expect(await after(registration, 500)).toBe('waiting');
-      await capture.commitTransaction();
+      await commit();
       const batch = await registration;
-      expect(
-        await linksOf(
-          batch.id,
-          events.map((e) => String(e.eventID)),
-        ),
-      ).toEqual([{ late: true }, { late: true }, { late: true }]);
-      const report = (await f.http.get<IntegrityReport>(`/api/batches/${batch.id}/integrity`, { token: farm.owner.token })).body;
-      expect(report).toMatchObject({ verified: true, records: 4 });
-    } finally {
-      if (capture.isTransactionActive) await capture.rollbackTransaction();
-      await capture.release();
-    }
+      expect(await linksOf(batch.id, eventIdsOf(events))).toEqual([{ late: true }, { late: true }, { late: true }]);
+      expect(await integrityOf(batch.id)).toMatchObject({ verified: true, records: 4 });
+    });
   });
+
   /** A GLN of the business's, its location reference `ref`, and the place's identifier in an event. */
   const placeOf = (ref: string) => {
     const body = `${companyPrefixOf(farm.product.gtin!)}${ref}`.padEnd(12, '0');
@@ -229,23 +228,20 @@ async function after<T>(promise: Promise<T>, ms: number): Promise<T | 'waiting'>
     return storingEvents(3, () => [lotOf(batch.lotCode)]).map((event) => ({ ...event, bizLocation: { id: place } }));
   };
   /** Where each of these events happened (its place's id), and whether it was placed later by a record of its own. */
-  const placesOf = (eventIds: string[]) =>
+  const placesOf = (events: Record<string, unknown>[]) =>
     sql<{ location_id: string | null; late: boolean }>(
       t,
       `SELECT e.location_id, EXISTS (SELECT 1 FROM event_place_links l WHERE l.event_id = e.id) AS late
          FROM events e WHERE e.event_id = ANY($1::text[]) ORDER BY e.event_id`,
-      [eventIds],
+      [eventIdsOf(events)],
     );
 
   it('an event sent while its place is being registered waits for the registration, then happened there', async () => {
     const place = placeOf('0701');
     const events = await eventsAt(place.id, 'RACE-3');
-    const registration = t.app.database.dataSource.createQueryRunner();
-    await registration.connect();
-    await registration.startTransaction();
-    try {
+    await inOpenTransaction(async (registration, commit) => {
       // The place's registration, as the locations service writes it, not committed yet.
-      const location = await registration.manager.getRepository(LocationEntity).save({
+      const location = await registration.getRepository(LocationEntity).save({
         businessId: farm.business.id,
         kind: 'warehouse',
         name: 'Kho lạnh Cẩm Xuyên',
@@ -253,41 +249,30 @@ async function after<T>(promise: Promise<T>, ms: number): Promise<T | 'waiting'>
         province: 'Hà Tĩnh',
         gln: place.gln,
       });
-      await t.app.nest.get(EventStore).linkPlace(registration.manager, { id: location.id, businessId: farm.business.id, gln: place.gln });
-      const capture = t.app.database.dataSource.transaction((tx) =>
-        t.app.nest.get(EventCapture).captureAll(tx, actor, farm.business.id, events, { audit: false }),
-      );
+      await t.app.nest.get(EventStore).linkPlace(registration, { id: location.id, businessId: farm.business.id, gln: place.gln });
+      const capture = capturedAlone(events);
       // Without the wait, the events would be stored now without a place, and the registration would not see them.
       expect(await after(capture, 500)).toBe('waiting');
-      await registration.commitTransaction();
+      await commit();
       await capture;
       const at = { location_id: location.id, late: false };
-      expect(await placesOf(events.map((e) => String(e.eventID)))).toEqual([at, at, at]);
-    } finally {
-      if (registration.isTransactionActive) await registration.rollbackTransaction();
-      await registration.release();
-    }
+      expect(await placesOf(events)).toEqual([at, at, at]);
+    });
   });
 
   it('a place registered while events that happened there are being stored waits for them, then places them', async () => {
     const place = placeOf('0702');
     const events = await eventsAt(place.id, 'RACE-4');
-    const capture = t.app.database.dataSource.createQueryRunner();
-    await capture.connect();
-    await capture.startTransaction();
-    try {
-      await t.app.nest.get(EventCapture).captureAll(capture.manager, actor, farm.business.id, events, { audit: false });
+    await inOpenTransaction(async (capture, commit) => {
+      await captured(capture, events);
       const registration = createLocation(f, farm.owner, farm.business.id, { kind: 'warehouse', name: 'Kho lạnh Kỳ Anh', gln: place.gln });
       // Without the wait, the place would be registered now, its search for earlier events finding none of these.
       expect(await after(registration, 500)).toBe('waiting');
-      await capture.commitTransaction();
+      await commit();
       const location = await registration;
       const at = { location_id: location.id, late: true };
-      expect(await placesOf(events.map((e) => String(e.eventID)))).toEqual([at, at, at]);
-    } finally {
-      if (capture.isTransactionActive) await capture.rollbackTransaction();
-      await capture.release();
-    }
+      expect(await placesOf(events)).toEqual([at, at, at]);
+    });
   });
 });
 
