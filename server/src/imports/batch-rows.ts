@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { CreateBatchDto } from '../events/dto/create-batch.dto.js';
-import { BusinessReferences } from './business-references.js';
+import { BusinessReferences, type ReferenceData } from './business-references.js';
 import { parseDate, parseQuantity, parseUnit } from './import-cells.js';
 import type { SheetRow } from './import-file.js';
 import { findTakenLots } from './import-references.queries.js';
-import { cellReader, requireCells, RowProblems } from './row-problems.js';
-import { inTurns } from '../common/in-turns.js';
+import { cellReader, requireCells, RowProblems, type RowsPlanned } from './row-problems.js';
+import type { ImportWorkers } from './import-workers.js';
 import { validateRowDto } from './validate-row-dto.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 
@@ -26,18 +26,47 @@ const COLUMN_OF: Record<string, string> = {
   originLocationId: 'origin_location',
 };
 
+/** A batch file's rows for the row checker: with the business's products and locations. */
+export interface BatchRowsJob {
+  kind: 'batches';
+  rows: SheetRow[];
+  references: ReferenceData;
+}
+
 /**
  * Checks every row of a batch file and turns each into the request the batch form would send.
  * References are read in three queries for the whole file (products, locations, lot codes already
- * taken); all problems are reported together, and nothing is written.
+ * taken); the rows are checked off the event loop (ImportWorkers); all problems are reported
+ * together, and nothing is written.
  */
-export async function checkBatchRows(db: EntityManager, businessId: string, rows: SheetRow[]): Promise<PlannedBatch[]> {
+export async function checkBatchRows(
+  db: EntityManager,
+  businessId: string,
+  rows: SheetRow[],
+  workers: ImportWorkers,
+): Promise<PlannedBatch[]> {
   const references = await BusinessReferences.load(db, businessId);
+  const { planned, problems } = await workers.checkRows<PlannedBatch>({ kind: 'batches', rows, references: references.data });
+
+  const taken = planned.length
+    ? await findTakenLots(db, [...new Set(planned.map((p) => p.dto.productId))], [...new Set(planned.map((p) => p.dto.lotCode))])
+    : [];
+  const takenKeys = new Set(taken.map((t) => `${t.product_id}|${t.lot_code}`));
+  for (const { row, dto } of planned) {
+    if (takenKeys.has(`${dto.productId}|${dto.lotCode}`)) problems.add({ row, column: 'lot_code' }, RULE_MESSAGES.imports.lotCodeTaken);
+  }
+  problems.throwIfAny();
+  return planned;
+}
+
+/** Each row of a batch file checked on its own and against the others (no database): the rows that passed, and the problems. */
+export function planBatchRows({ rows, references: data }: BatchRowsJob): RowsPlanned<PlannedBatch> {
+  const references = BusinessReferences.of(data);
   const problems = new RowProblems();
   const planned: PlannedBatch[] = [];
   const firstRowOf = new Map<string, number>();
 
-  for await (const { row, cells } of inTurns(rows)) {
+  for (const { row, cells } of rows) {
     const before = problems.size;
     requireCells('batches', row, cells, problems);
     const read = cellReader(row, cells, problems);
@@ -69,13 +98,5 @@ export async function checkBatchRows(db: EntityManager, businessId: string, rows
     if (problems.size === before) planned.push({ row, dto });
   }
 
-  const taken = planned.length
-    ? await findTakenLots(db, [...new Set(planned.map((p) => p.dto.productId))], [...new Set(planned.map((p) => p.dto.lotCode))])
-    : [];
-  const takenKeys = new Set(taken.map((t) => `${t.product_id}|${t.lot_code}`));
-  for (const { row, dto } of planned) {
-    if (takenKeys.has(`${dto.productId}|${dto.lotCode}`)) problems.add({ row, column: 'lot_code' }, RULE_MESSAGES.imports.lotCodeTaken);
-  }
-  problems.throwIfAny();
-  return planned;
+  return { planned, problems };
 }

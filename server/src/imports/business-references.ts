@@ -21,24 +21,32 @@ function pick<T>(found: T[], text: string, kind: 'product' | 'location'): Cell<T
   };
 }
 
+/** The business's products and locations, as read: plain data, which another thread can take. */
+export interface ReferenceData {
+  products: ProductRef[];
+  locations: LocationRef[];
+}
+
 /**
  * The business's products and locations, read once per file (two queries), so each row's
  * reference is matched in memory: by id, GTIN or GLN, or by name without regard to case or diacritics.
  */
 export class BusinessReferences {
-  private constructor(
-    readonly products: ProductRef[],
-    private readonly locations: LocationRef[],
-  ) {}
+  private constructor(readonly data: ReferenceData) {}
 
   static async load(db: EntityManager, businessId: string): Promise<BusinessReferences> {
     const [products, locations] = await Promise.all([loadProductRefs(db, businessId), loadLocationRefs(db, businessId)]);
-    return new BusinessReferences(products, locations);
+    return new BusinessReferences({ products, locations });
+  }
+
+  /** The references as read, where the rows are checked (another thread). */
+  static of(data: ReferenceData): BusinessReferences {
+    return new BusinessReferences(data);
   }
 
   product(text: string): Cell<ProductRef> {
     return pick(
-      this.products.filter((p) => namesProduct(text, p)),
+      this.data.products.filter((p) => namesProduct(text, p)),
       text,
       'product',
     );
@@ -47,10 +55,10 @@ export class BusinessReferences {
   location(text: string): Cell<LocationRef> {
     const name = plainName(text);
     const found = isValidGln(text)
-      ? this.locations.filter((l) => l.gln === text)
+      ? this.data.locations.filter((l) => l.gln === text)
       : isUUID(text)
-        ? this.locations.filter((l) => l.id === text)
-        : this.locations.filter((l) => plainName(l.name) === name);
+        ? this.data.locations.filter((l) => l.id === text)
+        : this.data.locations.filter((l) => plainName(l.name) === name);
     return pick(found, text, 'location');
   }
 }

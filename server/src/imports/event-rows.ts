@@ -1,12 +1,12 @@
 import { DISTRIBUTING_STAGES, PRODUCER_ONLY_STAGES, suggestedLotCode, type Stage } from '@nguon/shared';
 import type { EntityManager } from 'typeorm';
 import { RecordStageDto } from '../events/dto/record-stage.dto.js';
-import { BusinessReferences, namesProduct } from './business-references.js';
+import { BusinessReferences, namesProduct, type ReferenceData } from './business-references.js';
 import { parseDateTime, parsePassed, parseQuantity, parseStage, parseUnit } from './import-cells.js';
 import type { SheetRow } from './import-file.js';
-import { loadBatchRefs, loadPartiesByTaxCode } from './import-references.queries.js';
-import { cellReader, requireCells, RowProblems } from './row-problems.js';
-import { inTurns } from '../common/in-turns.js';
+import { loadBatchRefs, loadPartiesByTaxCode, type BatchRef, type PartyRef } from './import-references.queries.js';
+import { cellReader, requireCells, RowProblems, type RowsPlanned } from './row-problems.js';
+import type { ImportWorkers } from './import-workers.js';
 import { validateRowDto } from './validate-row-dto.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 
@@ -35,12 +35,28 @@ const COLUMN_OF: Record<string, string> = {
 const TAX_CODE = /^\d{10}(\d{3})?$/;
 const PARTY_STAGES: ReadonlySet<Stage> = new Set(['shipping', 'receiving']);
 
+/** An event file's rows for the row checker: with what they name, read for the whole file. */
+export interface EventRowsJob {
+  kind: 'events';
+  rows: SheetRow[];
+  businessId: string;
+  references: ReferenceData;
+  batches: BatchRef[];
+  parties: PartyRef[];
+}
+
 /**
  * Checks every row of an event file and turns each into the request the stage form would send
  * for its batch. The batches named (the business's own, or shipped to it), its products and
- * locations, and the businesses named by tax code are read in a few queries for the whole file.
+ * locations, and the businesses named by tax code are read in a few queries for the whole file;
+ * the rows are checked off the event loop (ImportWorkers).
  */
-export async function checkEventRows(db: EntityManager, businessId: string, rows: SheetRow[]): Promise<PlannedStage[]> {
+export async function checkEventRows(
+  db: EntityManager,
+  businessId: string,
+  rows: SheetRow[],
+  workers: ImportWorkers,
+): Promise<PlannedStage[]> {
   // With the corrected code of each that breaks the lot-code rule, to name it when that one exists.
   const lotCodes = [
     ...new Set(
@@ -53,12 +69,27 @@ export async function checkEventRows(db: EntityManager, businessId: string, rows
     loadBatchRefs(db, lotCodes, businessId),
     loadPartiesByTaxCode(db, taxCodes),
   ]);
+  const { planned, problems } = await workers.checkRows<PlannedStage>({
+    kind: 'events',
+    rows,
+    businessId,
+    references: references.data,
+    batches,
+    parties,
+  });
+  problems.throwIfAny();
+  return planned;
+}
+
+/** Each row of an event file checked on its own and against the others (no database): the rows that passed, and the problems. */
+export function planEventRows({ rows, businessId, references: data, batches, parties }: EventRowsJob): RowsPlanned<PlannedStage> {
+  const references = BusinessReferences.of(data);
   const partyByTaxCode = new Map(parties.map((p) => [p.taxCode, p.id]));
   const problems = new RowProblems();
   const planned: PlannedStage[] = [];
   const firstRowOf = new Map<string, number>();
 
-  for await (const { row, cells } of inTurns(rows)) {
+  for (const { row, cells } of rows) {
     const before = problems.size;
     requireCells('events', row, cells, problems);
     const read = cellReader(row, cells, problems);
@@ -126,6 +157,5 @@ export async function checkEventRows(db: EntityManager, businessId: string, rows
     else firstRowOf.set(key, row);
     if (batch && problems.size === before) planned.push({ row, batch: { id: batch.batchId, lotCode: batch.lotCode }, dto });
   }
-  problems.throwIfAny();
-  return planned;
+  return { planned, problems };
 }

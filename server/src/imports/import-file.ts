@@ -2,7 +2,7 @@ import { IMPORT_COLUMNS, type ImportFormat, type ImportKind } from '@nguon/share
 import { plainName } from './import-cells.js';
 import { GUIDE_ROW_MARKER } from './import-templates.js';
 import { RowProblems } from './row-problems.js';
-import type { SheetReader } from './sheet-reader.js';
+import type { ImportWorkers } from './import-workers.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 
 /** One data row of an uploaded file: its spreadsheet row number and its non-empty cells by column key. */
@@ -16,7 +16,7 @@ export interface SheetRow {
  * the keys or the columns' Vietnamese or English titles; unknown or missing columns are refused,
  * so a misspelt header never silently drops data. The CSV template's guide row is skipped.
  */
-export async function readImportFile(reader: SheetReader, kind: ImportKind, format: ImportFormat, body: Buffer): Promise<SheetRow[]> {
+export async function readImportFile(reader: ImportWorkers, kind: ImportKind, format: ImportFormat, body: Buffer): Promise<SheetRow[]> {
   // Only non-empty rows come back, read under the size limits in a worker thread.
   const grid = await reader.read(format, body);
   const header = grid[0];

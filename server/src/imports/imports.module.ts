@@ -7,12 +7,12 @@ import { registerImportParsers } from './import-body.parser.js';
 import { ImportsController } from './imports.controller.js';
 import { ImportJobRunner } from './import-job-runner.js';
 import { ImportsService } from './imports.service.js';
-import { SheetReader } from './sheet-reader.js';
+import { ImportWorkers } from './import-workers.js';
 
 @Module({
   imports: [BatchesModule, EventsModule],
   controllers: [ImportsController],
-  providers: [ImportsService, SheetReader, ImportJobRunner],
+  providers: [ImportsService, ImportWorkers, ImportJobRunner],
 })
 export class ImportsModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

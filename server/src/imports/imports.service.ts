@@ -11,7 +11,7 @@ import { readImportFile } from './import-file.js';
 import { ImportJobRunner } from './import-job-runner.js';
 import { ImportJobEntity, type CheckedRows } from './import-job.entity.js';
 import { mapImportJob } from './import-job.mapper.js';
-import { SheetReader } from './sheet-reader.js';
+import { ImportWorkers } from './import-workers.js';
 
 /**
  * Bulk import of batches or stage events from a spreadsheet: every row is checked before anything
@@ -22,7 +22,7 @@ import { SheetReader } from './sheet-reader.js';
 export class ImportsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly sheets: SheetReader,
+    private readonly workers: ImportWorkers,
     private readonly runner: ImportJobRunner,
   ) {}
 
@@ -69,7 +69,9 @@ export class ImportsService {
   private async checkFile(businessId: string, kind: ImportKind, format: ImportFormat, body: Buffer): Promise<CheckedRows> {
     // Only a verified business records; said once for the file rather than at its first row.
     if ((await findBusinessStatus(this.db.manager, businessId)) !== 'verified') throw new DomainError('BUSINESS_NOT_VERIFIED');
-    const rows = await readImportFile(this.sheets, kind, format, body);
-    return kind === 'batches' ? checkBatchRows(this.db.manager, businessId, rows) : checkEventRows(this.db.manager, businessId, rows);
+    const rows = await readImportFile(this.workers, kind, format, body);
+    return kind === 'batches'
+      ? checkBatchRows(this.db.manager, businessId, rows, this.workers)
+      : checkEventRows(this.db.manager, businessId, rows, this.workers);
   }
 }

@@ -8,7 +8,16 @@ import type { Cell } from './import-cells.js';
  * 422 whose field errors name the spreadsheet row and column of each.
  */
 export class RowProblems {
-  private readonly byPlace = new Map<string, LocalizedText[]>();
+  private readonly byPlace: Map<string, LocalizedText[]>;
+
+  constructor(entries: [string, LocalizedText[]][] = []) {
+    this.byPlace = new Map(entries);
+  }
+
+  /** The problems by place, as another thread sends them (`new RowProblems(entries)` takes them back). */
+  entries(): [string, LocalizedText[]][] {
+    return [...this.byPlace];
+  }
 
   static single(place: ImportProblemPlace, text: LocalizedText): DomainError {
     const problems = new RowProblems();
@@ -38,6 +47,12 @@ export class RowProblems {
   throwIfAny(): void {
     if (this.byPlace.size) throw this.toError();
   }
+}
+
+/** A file's rows as checked: those that passed, and every problem found. */
+export interface RowsPlanned<T> {
+  planned: T[];
+  problems: RowProblems;
 }
 
 /** Each required column's cell must be filled in. */
