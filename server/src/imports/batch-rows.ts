@@ -46,7 +46,7 @@ export async function checkBatchRows(
   workers: ImportWorkers,
 ): Promise<PlannedBatch[]> {
   const references = await BusinessReferences.load(db, businessId);
-  const { planned, problems } = await workers.checkRows<PlannedBatch>({ kind: 'batches', rows, references: references.data });
+  const { planned, problems } = await workers.checkRows<PlannedBatch>({ kind: 'batches', rows, references });
 
   const taken = planned.length
     ? await findTakenLots(db, [...new Set(planned.map((p) => p.dto.productId))], [...new Set(planned.map((p) => p.dto.lotCode))])
@@ -61,7 +61,7 @@ export async function checkBatchRows(
 
 /** Each row of a batch file checked on its own and against the others (no database): the rows that passed, and the problems. */
 export function planBatchRows({ rows, references: data }: BatchRowsJob): RowsPlanned<PlannedBatch> {
-  const references = BusinessReferences.of(data);
+  const references = new BusinessReferences(data);
   const problems = new RowProblems();
   const planned: PlannedBatch[] = [];
   const firstRowOf = new Map<string, number>();

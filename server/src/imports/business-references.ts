@@ -32,16 +32,12 @@ export interface ReferenceData {
  * reference is matched in memory: by id, GTIN or GLN, or by name without regard to case or diacritics.
  */
 export class BusinessReferences {
-  private constructor(readonly data: ReferenceData) {}
+  /** Built where the rows are checked (another thread), from what `load` read. */
+  constructor(private readonly data: ReferenceData) {}
 
-  static async load(db: EntityManager, businessId: string): Promise<BusinessReferences> {
+  static async load(db: EntityManager, businessId: string): Promise<ReferenceData> {
     const [products, locations] = await Promise.all([loadProductRefs(db, businessId), loadLocationRefs(db, businessId)]);
-    return new BusinessReferences({ products, locations });
-  }
-
-  /** The references as read, where the rows are checked (another thread). */
-  static of(data: ReferenceData): BusinessReferences {
-    return new BusinessReferences(data);
+    return { products, locations };
   }
 
   product(text: string): Cell<ProductRef> {

@@ -73,7 +73,7 @@ export async function checkEventRows(
     kind: 'events',
     rows,
     businessId,
-    references: references.data,
+    references,
     batches,
     parties,
   });
@@ -83,7 +83,7 @@ export async function checkEventRows(
 
 /** Each row of an event file checked on its own and against the others (no database): the rows that passed, and the problems. */
 export function planEventRows({ rows, businessId, references: data, batches, parties }: EventRowsJob): RowsPlanned<PlannedStage> {
-  const references = BusinessReferences.of(data);
+  const references = new BusinessReferences(data);
   const partyByTaxCode = new Map(parties.map((p) => [p.taxCode, p.id]));
   const problems = new RowProblems();
   const planned: PlannedStage[] = [];
