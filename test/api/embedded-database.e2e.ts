@@ -186,6 +186,38 @@ describe('long work on the embedded database', () => {
     expect(rows.map((r: { what: string }) => r.what)).toEqual(['first step', 'second step', 'after']);
   });
 
+  it("lets a page's statements go before an export's reads, each following the last", async () => {
+    const db = database.dataSource;
+    const longWork = new LongWork(database.embedded!.turns);
+    const order: string[] = [];
+    // A transaction holds the session while a page's first statement and an export's read queue up.
+    let commit!: () => void;
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const transaction = db.transaction(async (tx) => {
+      await tx.query(`SELECT 1`);
+      holding();
+      await new Promise<void>((resolve) => (commit = resolve));
+    });
+    await held;
+    const page = (async () => {
+      await db.query(`SELECT 'first'`);
+      order.push('page, first statement');
+      await db.query(`SELECT 'second'`);
+      order.push('page, second statement');
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const exportRead = longWork.background(async () => {
+      await db.query(`SELECT 'export'`);
+      order.push('export read');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    commit();
+    await Promise.all([transaction, page, exportRead]);
+    // Taken in the order asked, the export's read would have gone between the page's two statements.
+    expect(order).toEqual(['page, first statement', 'page, second statement', 'export read']);
+  });
+
   it('keeps the steps already committed when a later one fails', async () => {
     const db = database.dataSource;
     const longWork = new LongWork(database.embedded!.turns);

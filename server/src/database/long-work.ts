@@ -70,6 +70,14 @@ export class LongWork {
   }
 
   /**
+   * Runs a read of long work that is not a job's run (an export's pages): on the embedded
+   * database its statements let a page's statements go first, as a step does.
+   */
+  background<T>(read: () => Promise<T>): Promise<T> {
+    return this.turns ? this.turns.background(read) : read();
+  }
+
+  /**
    * Long work writes thousands of rows at once: the plans of the next queries need to know. One
    * refresh at a time; work that ends during one asks for another after it; work that ends within
    * REFRESH_GAP_MS of the last one has its refresh when the gap is over (a backlog of documents

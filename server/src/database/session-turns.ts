@@ -2,17 +2,20 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** How long after another request's statement the long work waits for that request's next one. */
 const FOLLOW_UP_MS = 4;
-/** The long work's steps wait for others' next statements this many times in a row at most. */
+/** The long work's steps (and background reads) wait for others' next statements this many times in a row at most. */
 const MAX_DEFERRALS = 5;
 
 /** The first statement of a transaction that may write, as TypeORM, pg-boss and the migrations send it (PageReads' are read-only). */
 const OPENS_WRITING_TRANSACTION = /^\s*(BEGIN|START\s+TRANSACTION)\b(?!\s+READ\s+ONLY\b)/i;
 
+/** The context of background reads: an export's pages, which give way to pages' statements as a step does. */
+const BACKGROUND = Symbol('background');
+
 interface Waiter {
   who: object;
   /** It opens a transaction that may write. */
   opensTransaction: boolean;
-  /** The long work the caller is part of, if any. */
+  /** The long work the caller is part of (or BACKGROUND), if any. */
   work: symbol | undefined;
   go: () => void;
 }
@@ -27,12 +30,15 @@ interface Waiter {
  * health check) take their turn, ahead of its next step, while other transactions wait until the
  * long work ends. Nothing else writes between its steps, so what it checked before its first step
  * still holds at its last.
+ *
+ * Background reads (an export's pages, `background`) give way in the same manner: a shopper's
+ * page then waits for one of an export's statements, not for one before each of its own.
  */
 export class SessionTurns {
   private holder: object | null = null;
-  /** The long work the holder is part of, if any. */
+  /** The long work the holder is part of (or BACKGROUND), if any. */
   private holderWork: symbol | undefined;
-  /** When a statement other than the long work's last ended. */
+  /** When a statement of others (neither the long work's nor a background read's) last ended. */
   private othersLastAt = 0;
   private deferred: NodeJS.Timeout | null = null;
   private deferrals = 0;
@@ -56,6 +62,11 @@ export class SessionTurns {
     }
   }
 
+  /** Runs `read` as a background read: its statements go after others' waiting or about to follow. */
+  background<T>(read: () => Promise<T>): Promise<T> {
+    return this.context.run(BACKGROUND, read);
+  }
+
   /** Waits for the session before `who` sends `sql`; at once when `who` holds it (inside its transaction). */
   take(who: object, sql: string): Promise<void> {
     if (this.holder === who) return Promise.resolve();
@@ -69,7 +80,7 @@ export class SessionTurns {
   release(who: object): void {
     if (this.holder !== who) return;
     this.holder = null;
-    if (this.holderWork !== this.longWork) this.othersLastAt = performance.now();
+    if (this.holderWork !== this.longWork && this.holderWork !== BACKGROUND) this.othersLastAt = performance.now();
     this.dispatch();
   }
 
@@ -77,15 +88,16 @@ export class SessionTurns {
     if (this.holder) return;
     const long = this.longWork;
     const held = (w: Waiter) => long !== null && w.work !== long && w.opensTransaction;
-    // Others' statements go before the long work's next step: they wait a statement, not a step.
-    const other = this.waiting.findIndex((w) => !held(w) && (long === null || w.work !== long));
+    // Others' statements go before the long work's next step and background reads: they wait a statement, not a step.
+    const other = this.waiting.findIndex((w) => !held(w) && w.work !== BACKGROUND && (long === null || w.work !== long));
     if (other < 0 && this.deferred) return;
     if (this.deferred) clearTimeout(this.deferred);
     this.deferred = null;
     const index = other >= 0 ? other : this.waiting.findIndex((w) => !held(w));
     if (index < 0) return;
-    // A request's next statement follows its last within milliseconds: the long work lets it come
-    // first rather than making it wait a whole step, a few times in a row at most.
+    // A request's next statement follows its last within milliseconds: the long work (or a
+    // background read) lets it come first rather than making it wait a whole step, a few times in
+    // a row at most.
     const quiet = performance.now() - this.othersLastAt;
     if (other < 0 && quiet < FOLLOW_UP_MS && this.deferrals < MAX_DEFERRALS) {
       this.deferrals++;

@@ -6,6 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
 import { ReplicaReads } from '../common/cache/replica-reads.js';
+import { LongWork } from '../database/long-work.js';
 import { slicesInTurns } from '../common/in-turns.js';
 import { formatEpcs } from '../epcis/epc-format.js';
 import { withRecordTime, type EpcisEvent } from '../epcis/query-document.js';
@@ -59,7 +60,7 @@ const REMEMBERED_LOTS = 5_000;
  * at a time, with the event loop's turn in between: a whole page at once kept a shopper's request
  * waiting behind it.
  */
-async function* spreadsheetRows(db: EntityManager, source: AsyncIterable<EventRow[]>): AsyncGenerator<ExportRow[]> {
+async function* spreadsheetRows(db: EntityManager, longWork: LongWork, source: AsyncIterable<EventRow[]>): AsyncGenerator<ExportRow[]> {
   const histories = new Map<string, LotHistory>();
   for await (const page of source) {
     const events = page.map((row) => ({ ...row, document: parsed(row.document), lots: parsed(row.lots) }));
@@ -67,7 +68,7 @@ async function* spreadsheetRows(db: EntityManager, source: AsyncIterable<EventRo
     const unread = new Set(
       events.flatMap((row) => row.lots.filter((l) => l.role !== 'input' && !histories.has(l.batchId)).map((l) => l.batchId)),
     );
-    for (const [batchId, history] of await loadLotHistories(db, [...unread])) histories.set(batchId, history);
+    for (const [batchId, history] of await longWork.background(() => loadLotHistories(db, [...unread]))) histories.set(batchId, history);
     for await (const slice of slicesInTurns(events)) yield slice.flatMap((row) => toExportRows(row, histories));
   }
 }
@@ -95,6 +96,7 @@ export class ExportsService {
     private readonly reads: ReplicaReads,
     private readonly scopes: ExportScopeResolver,
     private readonly audit: AuditTrail,
+    private readonly longWork: LongWork,
   ) {}
 
   /** `businessId`: export only that business's records (its members' route); null: everything (inspectors). */
@@ -114,8 +116,9 @@ export class ExportsService {
       withDeclarations: !spreadsheet,
     };
     const records = await this.reads.forEverything();
-    const eventIds = await eventOrder(records, selection);
-    const totalRows = spreadsheet ? await countSpreadsheetRows(records, eventIds) : eventIds.length;
+    // An export is read as long work: on the embedded database a shopper's page goes between its statements.
+    const eventIds = await this.longWork.background(() => eventOrder(records, selection));
+    const totalRows = spreadsheet ? await this.longWork.background(() => countSpreadsheetRows(records, eventIds)) : eventIds.length;
     // Restricted records leave the portal: who took what is kept, before the first byte goes.
     await this.audit.record(this.db.manager, actor, {
       action: 'records.export',
@@ -132,11 +135,15 @@ export class ExportsService {
 
   private stream(records: EntityManager, format: ExportFormat, eventIds: string[], { columns, locale }: ExportLayout): Readable {
     if (!isSpreadsheetFormat(format)) {
-      return epcisStream(epcisEvents(pages(eventIds, (ids) => documentPage(records, ids))), format === 'xml' ? 'xml' : 'json-ld');
+      return epcisStream(
+        epcisEvents(pages(eventIds, (ids) => this.longWork.background(() => documentPage(records, ids)))),
+        format === 'xml' ? 'xml' : 'json-ld',
+      );
     }
     const rows = spreadsheetRows(
       records,
-      pages(eventIds, (ids) => spreadsheetPage(records, ids)),
+      this.longWork,
+      pages(eventIds, (ids) => this.longWork.background(() => spreadsheetPage(records, ids))),
     );
     const set = COLUMN_SETS[columns];
     return format === 'csv' ? csvStream(rows, set.columns, locale) : xlsxStream(rows, set, locale);
