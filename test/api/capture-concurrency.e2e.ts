@@ -5,17 +5,22 @@ import type { Actor } from '../../server/src/auth/principal.js';
 import { BatchRegistration } from '../../server/src/batches/batch-registration.service.js';
 import { EventCapture } from '../../server/src/events/event-capture.js';
 import { EventStore } from '../../server/src/events/event-store.js';
+import { confirmClaims } from '../../server/src/businesses/business-claims.js';
+import { MasterDataArrivals } from '../../server/src/common/master-data/master-data-arrivals.js';
 import { LocationEntity } from '../../server/src/locations/location.entity.js';
 import {
   companyPrefixOf,
   createApiKey,
   createBatch,
+  createBusiness,
   createLocation,
   createProducer,
   createUser,
+  makeCompanyPrefix,
   recordStage,
   type Factory,
   type Producer,
+  type TestUser,
 } from '../factories/index.js';
 import { epcisDocument, finishedCaptureJob, storingEvents } from '../support/capture-jobs.js';
 import { sql } from '../support/db.js';
@@ -117,164 +122,229 @@ async function after<T>(promise: Promise<T>, ms: number): Promise<T | 'waiting'>
 }
 
 // Two transactions at once: the embedded database has one connection, which runs them one after the other.
-(process.env.DATABASE_URL ? describe : describe.skip)('an event naming a lot or a place, and its registration, at the same moment', () => {
-  let t: TestApp;
-  let f: Factory;
-  let farm: Producer;
-  let actor: Actor;
-  let lotOf: (lotCode: string) => string;
+(process.env.DATABASE_URL ? describe : describe.skip)(
+  'an event naming a lot, a place or a party, and its registration, at the same moment',
+  () => {
+    let t: TestApp;
+    let f: Factory;
+    let admin: TestUser;
+    let farm: Producer;
+    let actor: Actor;
+    let lotOf: (lotCode: string) => string;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    f = { http: httpClient(t.baseUrl), testApp: t };
-    farm = await createProducer(f, await createUser(f, { role: 'admin' }));
-    const businessId = farm.business.id;
-    // A key of the business's own: the registration's audit entry names it.
-    const key = await createApiKey(f, farm.owner, businessId, { scopes: ['capture'] });
-    actor = {
-      principal: { kind: 'api_key', id: key.id, businessId, scopes: new Set(['capture']) },
-      businessId,
-      clientAddress: '127.0.0.1',
-      requestId: 'lot-race',
-    };
-    lotOf = (lotCode) => `https://id.gs1.org/01/${farm.product.gtin!.padStart(14, '0')}/10/${lotCode}`;
-  });
-  afterAll(async () => t?.close());
+    beforeAll(async () => {
+      t = await startTestApp();
+      f = { http: httpClient(t.baseUrl), testApp: t };
+      admin = await createUser(f, { role: 'admin' });
+      farm = await createProducer(f, admin);
+      const businessId = farm.business.id;
+      // A key of the business's own: the registration's audit entry names it.
+      const key = await createApiKey(f, farm.owner, businessId, { scopes: ['capture'] });
+      actor = {
+        principal: { kind: 'api_key', id: key.id, businessId, scopes: new Set(['capture']) },
+        businessId,
+        clientAddress: '127.0.0.1',
+        requestId: 'lot-race',
+      };
+      lotOf = (lotCode) => `https://id.gs1.org/01/${farm.product.gtin!.padStart(14, '0')}/10/${lotCode}`;
+    });
+    afterAll(async () => t?.close());
 
-  /** The batch's links to the events with these eventIDs: whether each was made with the event or later. */
-  const linksOf = (batchId: string, eventIds: string[]) =>
-    sql<{ late: boolean }>(
-      t,
-      `SELECT eb.linked_at IS NOT NULL AS late FROM event_batches eb JOIN events e ON e.id = eb.event_id AND e.record_time = eb.record_time
+    /** The batch's links to the events with these eventIDs: whether each was made with the event or later. */
+    const linksOf = (batchId: string, eventIds: string[]) =>
+      sql<{ late: boolean }>(
+        t,
+        `SELECT eb.linked_at IS NOT NULL AS late FROM event_batches eb JOIN events e ON e.id = eb.event_id AND e.record_time = eb.record_time
         WHERE eb.batch_id = $1 AND e.event_id = ANY($2::text[]) ORDER BY e.event_id`,
-      [batchId, eventIds],
-    );
+        [batchId, eventIds],
+      );
 
-  /**
-   * Runs `work` in a transaction held open until `work` commits it (what another transaction
-   * meanwhile must wait for); rolled back if it did not.
-   */
-  async function inOpenTransaction(work: (manager: EntityManager, commit: () => Promise<void>) => Promise<void>): Promise<void> {
-    const runner = t.app.database.dataSource.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction();
-    try {
-      await work(runner.manager, () => runner.commitTransaction());
-    } finally {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      await runner.release();
+    /**
+     * Runs `work` in a transaction held open until `work` commits it (what another transaction
+     * meanwhile must wait for); rolled back if it did not.
+     */
+    async function inOpenTransaction(work: (manager: EntityManager, commit: () => Promise<void>) => Promise<void>): Promise<void> {
+      const runner = t.app.database.dataSource.createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      try {
+        await work(runner.manager, () => runner.commitTransaction());
+      } finally {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
     }
-  }
-  /** The events captured for the farm in `tx`. */
-  const captured = (tx: EntityManager, events: Record<string, unknown>[]) =>
-    t.app.nest.get(EventCapture).captureAll(tx, actor, farm.business.id, events, { audit: false });
-  /** The events captured for the farm in a transaction of their own. */
-  const capturedAlone = (events: Record<string, unknown>[]) => t.app.database.dataSource.transaction((tx) => captured(tx, events));
-  const eventIdsOf = (events: Record<string, unknown>[]) => events.map((e) => String(e.eventID));
-  const integrityOf = async (batchId: string) =>
-    (await f.http.get<IntegrityReport>(`/api/batches/${batchId}/integrity`, { token: farm.owner.token })).body;
+    /** The events captured for the farm in `tx`. */
+    const captured = (tx: EntityManager, events: Record<string, unknown>[]) =>
+      t.app.nest.get(EventCapture).captureAll(tx, actor, farm.business.id, events, { audit: false });
+    /** The events captured for the farm in a transaction of their own. */
+    const capturedAlone = (events: Record<string, unknown>[]) => t.app.database.dataSource.transaction((tx) => captured(tx, events));
+    const eventIdsOf = (events: Record<string, unknown>[]) => events.map((e) => String(e.eventID));
+    const integrityOf = async (batchId: string) =>
+      (await f.http.get<IntegrityReport>(`/api/batches/${batchId}/integrity`, { token: farm.owner.token })).body;
 
-  it('an event sent while its lot is being registered waits for the registration, then is linked to the lot', async () => {
-    const events = storingEvents(3, () => [lotOf('RACE-1')]);
-    await inOpenTransaction(async (registration, commit) => {
-      const [batch] = await t.app.nest
-        .get(BatchRegistration)
-        .registerBatches(actor, [{ productId: farm.product.id, lotCode: 'RACE-1', productionDate: '2026-10-01' }], registration);
-      const capture = capturedAlone(events);
-      // Without the wait, the events would be stored now, unlinked, and the registration would not see them.
-      expect(await after(capture, 500)).toBe('waiting');
-      await commit();
-      const results = await capture;
-      expect(results.every((result) => 'stored' in result && result.batchIds.includes(batch!.id))).toBe(true);
-      expect(await linksOf(batch!.id, eventIdsOf(events))).toEqual([{ late: false }, { late: false }, { late: false }]);
-      expect(await integrityOf(batch!.id)).toMatchObject({ verified: true, records: 4 });
-    });
-  });
-
-  it('a lot registered while events naming it are being stored waits for them, then links them', async () => {
-    // Processing of a lot not registered yet: an input creates no batch, so the events are stored unlinked from it.
-    const events = [1, 2, 3].map((n) => ({
-      type: 'TransformationEvent',
-      eventID: `urn:uuid:${crypto.randomUUID()}`,
-      bizStep: 'commissioning',
-      eventTime: `2026-10-0${n}T00:00:00Z`,
-      eventTimeZoneOffset: '+07:00',
-      inputQuantityList: [{ epcClass: lotOf('RACE-2'), quantity: 10, uom: 'KGM' }],
-      outputQuantityList: [{ epcClass: lotOf(`RACE-2-OUT-${n}`), quantity: 8, uom: 'KGM' }],
-    }));
-    await inOpenTransaction(async (capture, commit) => {
-      const results = await captured(capture, events);
-      // Stored, each linked to its output only: the input lot is not registered yet.
-      expect(results.every((result) => 'stored' in result && result.batchIds.length === 1)).toBe(true);
-      const registration = createBatch(f, farm.owner, farm.product.id, { lotCode: 'RACE-2' });
-      // Without the wait, the lot would be registered now, its search for earlier events finding none of these.
-      expect(await after(registration, 500)).toBe('waiting');
-      await commit();
-      const batch = await registration;
-      expect(await linksOf(batch.id, eventIdsOf(events))).toEqual([{ late: true }, { late: true }, { late: true }]);
-      expect(await integrityOf(batch.id)).toMatchObject({ verified: true, records: 4 });
-    });
-  });
-
-  /** A GLN of the business's, its location reference `ref`, and the place's identifier in an event. */
-  const placeOf = (ref: string) => {
-    const body = `${companyPrefixOf(farm.product.gtin!)}${ref}`.padEnd(12, '0');
-    const gln = `${body}${gs1CheckDigit(body)}`;
-    return { gln, id: `https://id.gs1.org/414/${gln}` };
-  };
-  /** Events stored at a place, on a lot of the farm's. */
-  const eventsAt = async (place: string, lotCode: string): Promise<Record<string, unknown>[]> => {
-    const batch = await createBatch(f, farm.owner, farm.product.id, { lotCode });
-    return storingEvents(3, () => [lotOf(batch.lotCode)]).map((event) => ({ ...event, bizLocation: { id: place } }));
-  };
-  /** Where each of these events happened (its place's id), and whether it was placed later by a record of its own. */
-  const placesOf = (events: Record<string, unknown>[]) =>
-    sql<{ location_id: string | null; late: boolean }>(
-      t,
-      `SELECT e.location_id, EXISTS (SELECT 1 FROM event_place_links l WHERE l.event_id = e.id) AS late
-         FROM events e WHERE e.event_id = ANY($1::text[]) ORDER BY e.event_id`,
-      [eventIdsOf(events)],
-    );
-
-  it('an event sent while its place is being registered waits for the registration, then happened there', async () => {
-    const place = placeOf('0701');
-    const events = await eventsAt(place.id, 'RACE-3');
-    await inOpenTransaction(async (registration, commit) => {
-      // The place's registration, as the locations service writes it, not committed yet.
-      const location = await registration.getRepository(LocationEntity).save({
-        businessId: farm.business.id,
-        kind: 'warehouse',
-        name: 'Kho lạnh Cẩm Xuyên',
-        address: 'Thôn 3',
-        province: 'Hà Tĩnh',
-        gln: place.gln,
+    it('an event sent while its lot is being registered waits for the registration, then is linked to the lot', async () => {
+      const events = storingEvents(3, () => [lotOf('RACE-1')]);
+      await inOpenTransaction(async (registration, commit) => {
+        const [batch] = await t.app.nest
+          .get(BatchRegistration)
+          .registerBatches(actor, [{ productId: farm.product.id, lotCode: 'RACE-1', productionDate: '2026-10-01' }], registration);
+        const capture = capturedAlone(events);
+        // Without the wait, the events would be stored now, unlinked, and the registration would not see them.
+        expect(await after(capture, 500)).toBe('waiting');
+        await commit();
+        const results = await capture;
+        expect(results.every((result) => 'stored' in result && result.batchIds.includes(batch!.id))).toBe(true);
+        expect(await linksOf(batch!.id, eventIdsOf(events))).toEqual([{ late: false }, { late: false }, { late: false }]);
+        expect(await integrityOf(batch!.id)).toMatchObject({ verified: true, records: 4 });
       });
-      await t.app.nest.get(EventStore).linkPlace(registration, { id: location.id, businessId: farm.business.id, gln: place.gln });
-      const capture = capturedAlone(events);
-      // Without the wait, the events would be stored now without a place, and the registration would not see them.
-      expect(await after(capture, 500)).toBe('waiting');
-      await commit();
-      await capture;
-      const at = { location_id: location.id, late: false };
-      expect(await placesOf(events)).toEqual([at, at, at]);
     });
-  });
 
-  it('a place registered while events that happened there are being stored waits for them, then places them', async () => {
-    const place = placeOf('0702');
-    const events = await eventsAt(place.id, 'RACE-4');
-    await inOpenTransaction(async (capture, commit) => {
-      await captured(capture, events);
-      const registration = createLocation(f, farm.owner, farm.business.id, { kind: 'warehouse', name: 'Kho lạnh Kỳ Anh', gln: place.gln });
-      // Without the wait, the place would be registered now, its search for earlier events finding none of these.
-      expect(await after(registration, 500)).toBe('waiting');
-      await commit();
-      const location = await registration;
-      const at = { location_id: location.id, late: true };
-      expect(await placesOf(events)).toEqual([at, at, at]);
+    it('a lot registered while events naming it are being stored waits for them, then links them', async () => {
+      // Processing of a lot not registered yet: an input creates no batch, so the events are stored unlinked from it.
+      const events = [1, 2, 3].map((n) => ({
+        type: 'TransformationEvent',
+        eventID: `urn:uuid:${crypto.randomUUID()}`,
+        bizStep: 'commissioning',
+        eventTime: `2026-10-0${n}T00:00:00Z`,
+        eventTimeZoneOffset: '+07:00',
+        inputQuantityList: [{ epcClass: lotOf('RACE-2'), quantity: 10, uom: 'KGM' }],
+        outputQuantityList: [{ epcClass: lotOf(`RACE-2-OUT-${n}`), quantity: 8, uom: 'KGM' }],
+      }));
+      await inOpenTransaction(async (capture, commit) => {
+        const results = await captured(capture, events);
+        // Stored, each linked to its output only: the input lot is not registered yet.
+        expect(results.every((result) => 'stored' in result && result.batchIds.length === 1)).toBe(true);
+        const registration = createBatch(f, farm.owner, farm.product.id, { lotCode: 'RACE-2' });
+        // Without the wait, the lot would be registered now, its search for earlier events finding none of these.
+        expect(await after(registration, 500)).toBe('waiting');
+        await commit();
+        const batch = await registration;
+        expect(await linksOf(batch.id, eventIdsOf(events))).toEqual([{ late: true }, { late: true }, { late: true }]);
+        expect(await integrityOf(batch.id)).toMatchObject({ verified: true, records: 4 });
+      });
     });
-  });
-});
+
+    /** A GLN of the business's, its location reference `ref`, and the place's identifier in an event. */
+    const placeOf = (ref: string) => {
+      const body = `${companyPrefixOf(farm.product.gtin!)}${ref}`.padEnd(12, '0');
+      const gln = `${body}${gs1CheckDigit(body)}`;
+      return { gln, id: `https://id.gs1.org/414/${gln}` };
+    };
+    /** Events stored at a place, on a lot of the farm's. */
+    const eventsAt = async (place: string, lotCode: string): Promise<Record<string, unknown>[]> => {
+      const batch = await createBatch(f, farm.owner, farm.product.id, { lotCode });
+      return storingEvents(3, () => [lotOf(batch.lotCode)]).map((event) => ({ ...event, bizLocation: { id: place } }));
+    };
+    /** Where each of these events happened (its place's id), and whether it was placed later by a record of its own. */
+    const placesOf = (events: Record<string, unknown>[]) =>
+      sql<{ location_id: string | null; late: boolean }>(
+        t,
+        `SELECT e.location_id, EXISTS (SELECT 1 FROM event_place_links l WHERE l.event_id = e.id) AS late
+         FROM events e WHERE e.event_id = ANY($1::text[]) ORDER BY e.event_id`,
+        [eventIdsOf(events)],
+      );
+
+    it('an event sent while its place is being registered waits for the registration, then happened there', async () => {
+      const place = placeOf('0701');
+      const events = await eventsAt(place.id, 'RACE-3');
+      await inOpenTransaction(async (registration, commit) => {
+        // The place's registration, as the locations service writes it, not committed yet.
+        const location = await registration.getRepository(LocationEntity).save({
+          businessId: farm.business.id,
+          kind: 'warehouse',
+          name: 'Kho lạnh Cẩm Xuyên',
+          address: 'Thôn 3',
+          province: 'Hà Tĩnh',
+          gln: place.gln,
+        });
+        await t.app.nest.get(EventStore).linkPlace(registration, { id: location.id, businessId: farm.business.id, gln: place.gln });
+        const capture = capturedAlone(events);
+        // Without the wait, the events would be stored now without a place, and the registration would not see them.
+        expect(await after(capture, 500)).toBe('waiting');
+        await commit();
+        await capture;
+        const at = { location_id: location.id, late: false };
+        expect(await placesOf(events)).toEqual([at, at, at]);
+      });
+    });
+
+    it('a place registered while events that happened there are being stored waits for them, then places them', async () => {
+      const place = placeOf('0702');
+      const events = await eventsAt(place.id, 'RACE-4');
+      await inOpenTransaction(async (capture, commit) => {
+        await captured(capture, events);
+        const registration = createLocation(f, farm.owner, farm.business.id, {
+          kind: 'warehouse',
+          name: 'Kho lạnh Kỳ Anh',
+          gln: place.gln,
+        });
+        // Without the wait, the place would be registered now, its search for earlier events finding none of these.
+        expect(await after(registration, 500)).toBe('waiting');
+        await commit();
+        const location = await registration;
+        const at = { location_id: location.id, late: true };
+        expect(await placesOf(events)).toEqual([at, at, at]);
+      });
+    });
+
+    /** A buyer not verified yet, whose company prefix is declared, and a GLN under it as events name a party. */
+    const buyer = async () => {
+      const prefix = makeCompanyPrefix();
+      const business = await createBusiness(f, await createUser(f), { legalName: 'Công ty Thu mua Nghệ An', gs1Prefixes: [prefix] });
+      const body = prefix.padEnd(12, '0');
+      return { business, party: `https://id.gs1.org/417/${body}${gs1CheckDigit(body)}` };
+    };
+    /** Events shipped to a party, from a lot of the farm's. */
+    const eventsTo = async (party: string, lotCode: string): Promise<Record<string, unknown>[]> => {
+      const batch = await createBatch(f, farm.owner, farm.product.id, { lotCode });
+      return storingEvents(3, () => [lotOf(batch.lotCode)]).map((event) => ({
+        ...event,
+        destinationList: [{ type: 'owning_party', destination: party }],
+      }));
+    };
+    /** Whom each of these events went to (a business's id), and whether it was linked later by a record of its own. */
+    const destinationsOf = (events: Record<string, unknown>[]) =>
+      sql<{ destination_business_id: string | null; late: boolean }>(
+        t,
+        `SELECT e.destination_business_id, EXISTS (SELECT 1 FROM event_place_links l WHERE l.event_id = e.id) AS late
+         FROM events e WHERE e.event_id = ANY($1::text[]) ORDER BY e.event_id`,
+        [eventIdsOf(events)],
+      );
+
+    it("an event sent while its party's company prefix is being confirmed waits for the confirmation, then names the party", async () => {
+      const { business, party } = await buyer();
+      const events = await eventsTo(party, 'RACE-5');
+      await inOpenTransaction(async (confirmation, commit) => {
+        // The confirmation, as an administrator's verification writes it, not committed yet.
+        const confirmed = await confirmClaims(confirmation, business.id, admin.id);
+        await t.app.nest.get(MasterDataArrivals).prefixesConfirmed(confirmation, business.id, confirmed);
+        const capture = capturedAlone(events);
+        // Without the wait, the events would be stored now without the party, and the confirmation would not see them.
+        expect(await after(capture, 500)).toBe('waiting');
+        await commit();
+        await capture;
+        const to = { destination_business_id: business.id, late: false };
+        expect(await destinationsOf(events)).toEqual([to, to, to]);
+      });
+    });
+
+    it("a party's company prefix confirmed while events sent to it are being stored waits for them, then links them", async () => {
+      const { business, party } = await buyer();
+      const events = await eventsTo(party, 'RACE-6');
+      await inOpenTransaction(async (capture, commit) => {
+        await captured(capture, events);
+        const verification = f.http.post(`/api/businesses/${business.id}/verify`, undefined, { token: admin.token });
+        // Without the wait, the prefix would be confirmed now, its search for earlier events finding none of these.
+        expect(await after(verification, 500)).toBe('waiting');
+        await commit();
+        expect((await verification).status).toBe(200);
+        const to = { destination_business_id: business.id, late: true };
+        expect(await destinationsOf(events)).toEqual([to, to, to]);
+      });
+    });
+  },
+);
 
 /** Events a run stores in one step on PostgreSQL (the capture job runner's EVENTS_PER_STEP): a document of two steps. */
 const STEP = 1_000;

@@ -266,7 +266,10 @@ export class BusinessesService {
   }
 
   private async lockOrFail(tx: EntityManager, businessId: string): Promise<BusinessEntity> {
-    const business = await tx.getRepository(BusinessEntity).findOne({ where: { id: businessId }, lock: { mode: 'pessimistic_write' } });
+    // Not FOR UPDATE, which would hold back every row written meanwhile that refers to the business (a
+    // capture's events naming it): a capture holding a party prefix's lock would then deadlock with a
+    // confirmation of that prefix.
+    const business = await tx.getRepository(BusinessEntity).findOne({ where: { id: businessId }, lock: { mode: 'for_no_key_update' } });
     if (!business) throw new DomainError('BUSINESS_NOT_FOUND');
     return business;
   }

@@ -10,7 +10,7 @@ import { eventIdentifiers } from './event-identifiers.js';
 import { EventBatchEntity, EventEntity, EventPlaceLinkEntity, type LatePlaceField } from './event.entity.js';
 import { findChainHeads } from './chain-heads.queries.js';
 import { LINK_ROLE, linkQuantity } from './identifier-links.js';
-import { lockRegistrations } from './registration-locks.queries.js';
+import { lockPartyPrefixes, lockRegistrations } from './registration-locks.queries.js';
 import { glnPlace } from './named-records.js';
 import { findEarlierNamings, findUnlinkedParties, findUnplacedAt, type UnplacedRow } from './late-links.queries.js';
 import { lateLinkHash, latePlaceHash, recordHash } from './record-hash.js';
@@ -255,6 +255,8 @@ export class EventStore implements OnModuleInit {
    * before it was on the portal reaches its incoming list. Answers the batches concerned.
    */
   async linkParty(tx: EntityManager, businessId: string, companyPrefix: string): Promise<string[]> {
+    // A capture naming a party under the prefix and not committed yet is waited for, so its events are found here.
+    await lockPartyPrefixes(tx, [companyPrefix], 'exclusive');
     const changed = new Set<string>();
     for (const field of ['source', 'destination'] as const) {
       const events = await findUnlinkedParties(tx, field, `https://id.gs1.org/417/${companyPrefix}`);

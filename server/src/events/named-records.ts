@@ -2,6 +2,7 @@ import type { ClaimHolder } from '@nguon/shared';
 import { In, type EntityManager } from 'typeorm';
 import type { BatchEntity } from '../batch-store/batch.entity.js';
 import { holdersOf } from '../businesses/business-claims.js';
+import { GCP_MAX_LENGTH, GCP_MIN_LENGTH } from '@nguon/shared';
 import { prefixesOf } from '../businesses/business-claims.queries.js';
 import { BusinessEntity } from '../businesses/business.entity.js';
 import { LocationEntity } from '../locations/location.entity.js';
@@ -9,7 +10,7 @@ import { ProductEntity } from '../products/product.entity.js';
 import { eventIdentifiers, normalizeIdentifier } from './event-identifiers.js';
 import { findNamedBatches, findStoredEvents } from './event-lookup.queries.js';
 import { LINK_ROLE } from './identifier-links.js';
-import { lockRegistrations } from './registration-locks.queries.js';
+import { lockPartyPrefixes, lockRegistrations } from './registration-locks.queries.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 export const GTIN_LOT = /^https:\/\/id\.gs1\.org\/01\/(\d{14})\/10\/([^/?]+)$/;
@@ -93,11 +94,13 @@ export class NamedRecords {
     const parties = events.flatMap((e) => writtenParties(e).map((p) => normalizeIdentifier(p.written)));
     const partyGlns = [...new Set(parties.flatMap((p) => GLN_PARTY.exec(p)?.[1] ?? []))];
     const eventIds = [...new Set(events.map((e) => String(e.eventID)))];
+    const holders = await holdersOf(tx, { gtins: unlinkedGtins, glns: partyGlns });
+    await awaitConfirmations(tx, partyGlns, holders);
     return new NamedRecords(
       batches,
       shipped,
       gtins.length ? await prefixesOf(tx, businessId, 'confirmed') : [],
-      await holdersOf(tx, { gtins: unlinkedGtins, glns: partyGlns }),
+      holders,
       await ownProducts(tx, businessId, unlinkedGtins),
       locations,
       await portalParties(tx, parties),
@@ -213,6 +216,22 @@ async function awaitRegistrations(
   await lockRegistrations(tx, businessId, [...lots, ...glns.map(glnPlace)]);
   for (const [identifier, batch] of await findBatches(tx, lots)) named.batches.set(identifier, batch);
   for (const [key, id] of await ownPlaces(tx, businessId, glns.map(glnPlace))) named.locations.set(key, id);
+}
+
+/**
+ * Party GLNs named and held by no one may be under a company prefix whose confirmation is not
+ * committed yet: the locks of every prefix they could be under (shared, so that captures do not
+ * wait for each other) wait for it to end, then their holders are looked for again. A
+ * confirmation after this waits for this capture, then links its events (decision record 0024).
+ */
+async function awaitConfirmations(tx: EntityManager, glns: string[], holders: Map<string, ClaimHolder>): Promise<void> {
+  const unheld = glns.filter((gln) => !holders.has(gln));
+  if (!unheld.length) return;
+  const prefixes = unheld.flatMap((gln) =>
+    Array.from({ length: GCP_MAX_LENGTH - GCP_MIN_LENGTH + 1 }, (_, n) => gln.slice(0, GCP_MIN_LENGTH + n)),
+  );
+  await lockPartyPrefixes(tx, [...new Set(prefixes)], 'shared');
+  for (const [gln, holder] of await holdersOf(tx, { gtins: [], glns: unheld })) holders.set(gln, holder);
 }
 
 /** The business's places the events name, by portal id or GLN. */

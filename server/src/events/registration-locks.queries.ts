@@ -21,3 +21,22 @@ export async function lockRegistrations(tx: EntityManager, businessId: string, i
     [businessId, identifiers, BUCKETS],
   );
 }
+
+/** The namespace of the company prefixes' locks: a party's GLN is any business's to name. */
+const PARTY_PREFIXES = 'nguon_party_prefixes';
+
+/**
+ * Locks the confirmation of these company prefixes until the transaction ends, in one order (by
+ * bucket): exclusively for a confirmation, shared for captures (which need not wait for each
+ * other). A capture naming a party under a prefix being confirmed, and that confirmation, then
+ * never miss each other (decision record 0024).
+ */
+export async function lockPartyPrefixes(tx: EntityManager, prefixes: string[], mode: 'shared' | 'exclusive'): Promise<void> {
+  if (!prefixes.length) return;
+  const lock = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
+  await tx.query(
+    `SELECT count(${lock}(hashtext($1), named.bucket))
+       FROM (SELECT DISTINCT abs(hashtext(prefix) % $3) AS bucket FROM unnest($2::text[]) AS prefix ORDER BY 1) AS named`,
+    [PARTY_PREFIXES, prefixes, BUCKETS],
+  );
+}
