@@ -218,6 +218,34 @@ describe('long work on the embedded database', () => {
     expect(order).toEqual(['page, first statement', 'page, second statement', 'export read']);
   });
 
+  it("lets an export's reads go before the long work's next step", async () => {
+    const db = database.dataSource;
+    const longWork = new LongWork(database.embedded!.turns);
+    const pageReads = new PageReads(db, database.embedded!.turns);
+    await db.query(`CREATE TABLE tier_steps (what text NOT NULL)`);
+    const order: string[] = [];
+    await longWork.run(db, async (step) => {
+      await step((tx) => tx.query(`INSERT INTO tier_steps VALUES ('first step')`));
+      // A page's reads hold the session while the next step, then an export's read, are asked.
+      let pageDone!: () => void;
+      let pageHolds!: () => void;
+      const holding = new Promise<void>((resolve) => (pageHolds = resolve));
+      const page = pageReads.run(async (manager) => {
+        await manager.query(`SELECT 1`);
+        pageHolds();
+        await new Promise<void>((resolve) => (pageDone = resolve));
+      });
+      await holding;
+      const next = step((tx) => tx.query(`INSERT INTO tier_steps VALUES ('second step')`)).then(() => order.push('second step'));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const exportRead = longWork.background(() => db.query(`SELECT count(*) FROM tier_steps`)).then(() => order.push('export read'));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      pageDone();
+      await Promise.all([page, next, exportRead]);
+    });
+    expect(order).toEqual(['export read', 'second step']);
+  });
+
   it('keeps the steps already committed when a later one fails', async () => {
     const db = database.dataSource;
     const longWork = new LongWork(database.embedded!.turns);

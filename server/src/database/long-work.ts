@@ -97,7 +97,8 @@ export class LongWork {
       return Promise.resolve();
     }
     this.lastRefresh = Date.now();
-    this.refreshing = analyzeChangedTables(db)
+    // In the background: a shopper's page goes first (on the embedded database, ANALYZE events holds it 100-170 ms).
+    this.refreshing = this.background(() => analyzeChangedTables(db))
       .then(
         () => undefined,
         (error: Error) => this.logger.warn(`table statistics not refreshed: ${error.message}`),

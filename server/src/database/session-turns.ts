@@ -1,15 +1,21 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-/** How long after another request's statement the long work waits for that request's next one. */
+/** How long after a statement of a request (or an export) the work behind it waits for its next one. */
 const FOLLOW_UP_MS = 4;
-/** The long work's steps (and background reads) wait for others' next statements this many times in a row at most. */
+/** Work waits for others' next statements this many times in a row at most. */
 const MAX_DEFERRALS = 5;
 
 /** The first statement of a transaction that may write, as TypeORM, pg-boss and the migrations send it (PageReads' are read-only). */
 const OPENS_WRITING_TRANSACTION = /^\s*(BEGIN|START\s+TRANSACTION)\b(?!\s+READ\s+ONLY\b)/i;
 
-/** The context of background reads: an export's pages, which give way to pages' statements as a step does. */
+/** The context of background reads: an export's pages. */
 const BACKGROUND = Symbol('background');
+
+/** Who goes first when several wait: requests, then background reads, then the long work's steps. */
+const REQUEST = 0;
+const BACKGROUND_READ = 1;
+const STEP = 2;
+type Tier = typeof REQUEST | typeof BACKGROUND_READ | typeof STEP;
 
 interface Waiter {
   who: object;
@@ -31,15 +37,15 @@ interface Waiter {
  * long work ends. Nothing else writes between its steps, so what it checked before its first step
  * still holds at its last.
  *
- * Background reads (an export's pages, `background`) give way in the same manner: a shopper's
- * page then waits for one of an export's statements, not for one before each of its own.
+ * Background reads (an export's pages, `background`) go after requests in the same manner, and
+ * before the long work's steps: a shopper's page then waits for one of an export's statements,
+ * not for one before each of its own.
  */
 export class SessionTurns {
   private holder: object | null = null;
-  /** The long work the holder is part of (or BACKGROUND), if any. */
-  private holderWork: symbol | undefined;
-  /** When a statement of others (neither the long work's nor a background read's) last ended. */
-  private othersLastAt = 0;
+  private holderTier: Tier = REQUEST;
+  /** When a request's statement, and a background read's, last ended. */
+  private readonly lastEnded = [0, 0];
   private deferred: NodeJS.Timeout | null = null;
   private deferrals = 0;
   private readonly waiting: Waiter[] = [];
@@ -80,26 +86,35 @@ export class SessionTurns {
   release(who: object): void {
     if (this.holder !== who) return;
     this.holder = null;
-    if (this.holderWork !== this.longWork && this.holderWork !== BACKGROUND) this.othersLastAt = performance.now();
+    if (this.holderTier !== STEP) this.lastEnded[this.holderTier] = performance.now();
     this.dispatch();
+  }
+
+  private tierOf(waiter: Waiter): Tier {
+    if (waiter.work === BACKGROUND) return BACKGROUND_READ;
+    return this.longWork !== null && waiter.work === this.longWork ? STEP : REQUEST;
   }
 
   private dispatch(): void {
     if (this.holder) return;
     const long = this.longWork;
     const held = (w: Waiter) => long !== null && w.work !== long && w.opensTransaction;
-    // Others' statements go before the long work's next step and background reads: they wait a statement, not a step.
-    const other = this.waiting.findIndex((w) => !held(w) && w.work !== BACKGROUND && (long === null || w.work !== long));
-    if (other < 0 && this.deferred) return;
+    // Requests' statements go before an export's next read and the long work's next step: they wait a statement, not a step.
+    let index = -1;
+    let tier: Tier = STEP;
+    for (let n = 0; n < this.waiting.length; n++) {
+      const waiter = this.waiting[n]!;
+      if (held(waiter) || (index >= 0 && this.tierOf(waiter) >= tier)) continue;
+      index = n;
+      tier = this.tierOf(waiter);
+    }
+    if (index < 0 || (tier !== REQUEST && this.deferred)) return;
     if (this.deferred) clearTimeout(this.deferred);
     this.deferred = null;
-    const index = other >= 0 ? other : this.waiting.findIndex((w) => !held(w));
-    if (index < 0) return;
-    // A request's next statement follows its last within milliseconds: the long work (or a
-    // background read) lets it come first rather than making it wait a whole step, a few times in
-    // a row at most.
-    const quiet = performance.now() - this.othersLastAt;
-    if (other < 0 && quiet < FOLLOW_UP_MS && this.deferrals < MAX_DEFERRALS) {
+    // A request's (or an export's) next statement follows its last within milliseconds: the work
+    // behind it lets it come first rather than making it wait a whole step, a few times in a row at most.
+    const quiet = performance.now() - Math.max(...this.lastEnded.slice(0, tier));
+    if (tier !== REQUEST && quiet < FOLLOW_UP_MS && this.deferrals < MAX_DEFERRALS) {
       this.deferrals++;
       this.deferred = setTimeout(() => {
         this.deferred = null;
@@ -107,10 +122,10 @@ export class SessionTurns {
       }, FOLLOW_UP_MS - quiet).unref();
       return;
     }
-    if (other < 0) this.deferrals = 0;
+    if (tier !== REQUEST) this.deferrals = 0;
     const [next] = this.waiting.splice(index, 1);
     this.holder = next!.who;
-    this.holderWork = next!.work;
+    this.holderTier = tier;
     next!.go();
   }
 }
