@@ -52,9 +52,14 @@ describeWithChromium('the working day of a co-operative, a distributor and an in
   /** Opens a section from the workspace's navigation: its links on a computer, its menu on a phone. */
   async function openSection(navName: string, testId: string): Promise<void> {
     const nav = page.getByRole('navigation', { name: navName });
-    const toggle = nav.getByTestId('workspace-nav-toggle');
-    if (await toggle.isVisible()) await toggle.click();
-    await nav.getByTestId(testId).click();
+    await nav.waitFor();
+    const link = nav.getByTestId(testId);
+    // On a phone the links are in a menu, which a navigation still under way (the page after signing in) closes again.
+    for (let tries = 0; tries < 3 && !(await link.isVisible()); tries++) {
+      await nav.getByTestId('workspace-nav-toggle').click();
+      await link.waitFor({ timeout: 2_000 }).catch(() => undefined);
+    }
+    await link.click();
   }
 
   for (const day of DAYS) {
