@@ -8,6 +8,7 @@ import { loadConfig } from '../../server/src/config/app-config.js';
 import { openDatabase, type Database } from '../../server/src/database/data-source.js';
 import { LongWork } from '../../server/src/database/long-work.js';
 import { PageReads } from '../../server/src/database/page-reads.js';
+import type { EntityManager } from 'typeorm';
 import { createBusiness, createUser, type Factory } from '../factories/index.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -114,6 +115,27 @@ describe('the embedded database in a folder', () => {
 describe('long work on the embedded database', () => {
   let database: Database;
 
+  /**
+   * Holds the session in the transaction `open` starts, from its first statement until `release`;
+   * resolves once it holds it, with the transaction's end.
+   */
+  async function holdingSession(
+    open: (work: (manager: EntityManager) => Promise<void>) => Promise<unknown>,
+  ): Promise<{ release: () => void; ended: Promise<unknown> }> {
+    let release!: () => void;
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const ended = open(async (manager) => {
+      await manager.query(`SELECT 1`);
+      holding();
+      await released;
+    });
+    await held;
+    return { release, ended };
+  }
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
   beforeAll(async () => {
     database = await openDatabase({ ...loadConfig({}), databaseUrl: null, dataDir: 'memory://' });
   });
@@ -191,29 +213,21 @@ describe('long work on the embedded database', () => {
     const longWork = new LongWork(database.embedded!.turns);
     const order: string[] = [];
     // A transaction holds the session while a page's first statement and an export's read queue up.
-    let commit!: () => void;
-    let holding!: () => void;
-    const held = new Promise<void>((resolve) => (holding = resolve));
-    const transaction = db.transaction(async (tx) => {
-      await tx.query(`SELECT 1`);
-      holding();
-      await new Promise<void>((resolve) => (commit = resolve));
-    });
-    await held;
+    const transaction = await holdingSession((work) => db.transaction(work));
     const page = (async () => {
       await db.query(`SELECT 'first'`);
       order.push('page, first statement');
       await db.query(`SELECT 'second'`);
       order.push('page, second statement');
     })();
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await pause(5);
     const exportRead = longWork.background(async () => {
       await db.query(`SELECT 'export'`);
       order.push('export read');
     });
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    commit();
-    await Promise.all([transaction, page, exportRead]);
+    await pause(5);
+    transaction.release();
+    await Promise.all([transaction.ended, page, exportRead]);
     // Taken in the order asked, the export's read would have gone between the page's two statements.
     expect(order).toEqual(['page, first statement', 'page, second statement', 'export read']);
   });
@@ -227,21 +241,13 @@ describe('long work on the embedded database', () => {
     await longWork.run(db, async (step) => {
       await step((tx) => tx.query(`INSERT INTO tier_steps VALUES ('first step')`));
       // A page's reads hold the session while the next step, then an export's read, are asked.
-      let pageDone!: () => void;
-      let pageHolds!: () => void;
-      const holding = new Promise<void>((resolve) => (pageHolds = resolve));
-      const page = pageReads.run(async (manager) => {
-        await manager.query(`SELECT 1`);
-        pageHolds();
-        await new Promise<void>((resolve) => (pageDone = resolve));
-      });
-      await holding;
+      const page = await holdingSession((work) => pageReads.run(work));
       const next = step((tx) => tx.query(`INSERT INTO tier_steps VALUES ('second step')`)).then(() => order.push('second step'));
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await pause(5);
       const exportRead = longWork.background(() => db.query(`SELECT count(*) FROM tier_steps`)).then(() => order.push('export read'));
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      pageDone();
-      await Promise.all([page, next, exportRead]);
+      await pause(5);
+      page.release();
+      await Promise.all([page.ended, next, exportRead]);
     });
     expect(order).toEqual(['export read', 'second step']);
   });

@@ -70,8 +70,8 @@ export class LongWork {
   }
 
   /**
-   * Runs a read of long work that is not a job's run (an export's pages): on the embedded
-   * database its statements let a page's statements go first, as a step does.
+   * Runs a read of long work that is not a job's run (an export's): on the embedded database its
+   * statements go after a page's, as a step's do, and before the steps of a job's run.
    */
   background<T>(read: () => Promise<T>): Promise<T> {
     return this.turns ? this.turns.background(read) : read();

@@ -8,7 +8,7 @@ const MAX_DEFERRALS = 5;
 /** The first statement of a transaction that may write, as TypeORM, pg-boss and the migrations send it (PageReads' are read-only). */
 const OPENS_WRITING_TRANSACTION = /^\s*(BEGIN|START\s+TRANSACTION)\b(?!\s+READ\s+ONLY\b)/i;
 
-/** The context of background reads: an export's pages. */
+/** The context of background reads: an export's, and the statistics taken after long work. */
 const BACKGROUND = Symbol('background');
 
 /** Who goes first when several wait: requests, then background reads, then the long work's steps. */
@@ -37,7 +37,7 @@ interface Waiter {
  * long work ends. Nothing else writes between its steps, so what it checked before its first step
  * still holds at its last.
  *
- * Background reads (an export's pages, `background`) go after requests in the same manner, and
+ * Background reads (an export's, `background`) go after requests in the same manner, and
  * before the long work's steps: a shopper's page then waits for one of an export's statements,
  * not for one before each of its own.
  */
@@ -68,7 +68,7 @@ export class SessionTurns {
     }
   }
 
-  /** Runs `read` as a background read: its statements go after others' waiting or about to follow. */
+  /** Runs `read` as a background read: its statements go after requests' (waiting or about to follow), before steps'. */
   background<T>(read: () => Promise<T>): Promise<T> {
     return this.context.run(BACKGROUND, read);
   }

@@ -1,8 +1,7 @@
-import type { ClaimHolder } from '@nguon/shared';
+import { GCP_MAX_LENGTH, GCP_MIN_LENGTH, type ClaimHolder } from '@nguon/shared';
 import { In, type EntityManager } from 'typeorm';
 import type { BatchEntity } from '../batch-store/batch.entity.js';
 import { holdersOf } from '../businesses/business-claims.js';
-import { GCP_MAX_LENGTH, GCP_MIN_LENGTH } from '@nguon/shared';
 import { prefixesOf } from '../businesses/business-claims.queries.js';
 import { BusinessEntity } from '../businesses/business.entity.js';
 import { LocationEntity } from '../locations/location.entity.js';

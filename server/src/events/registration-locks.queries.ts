@@ -13,13 +13,8 @@ const BUCKETS = 256;
  * other: whichever takes the lock second sees what the first committed (decision records 0023 and
  * 0024). The business's id and a bucket of the identifier name each lock.
  */
-export async function lockRegistrations(tx: EntityManager, businessId: string, identifiers: string[]): Promise<void> {
-  if (!identifiers.length) return;
-  await tx.query(
-    `SELECT count(pg_advisory_xact_lock(hashtext($1), named.bucket))
-       FROM (SELECT DISTINCT abs(hashtext(identifier) % $3) AS bucket FROM unnest($2::text[]) AS identifier ORDER BY 1) AS named`,
-    [businessId, identifiers, BUCKETS],
-  );
+export function lockRegistrations(tx: EntityManager, businessId: string, identifiers: string[]): Promise<void> {
+  return lockBuckets(tx, businessId, identifiers, 'exclusive');
 }
 
 /** The namespace of the company prefixes' locks: a party's GLN is any business's to name. */
@@ -31,12 +26,19 @@ const PARTY_PREFIXES = 'nguon_party_prefixes';
  * other). A capture naming a party under a prefix being confirmed, and that confirmation, then
  * never miss each other (decision record 0024).
  */
-export async function lockPartyPrefixes(tx: EntityManager, prefixes: string[], mode: 'shared' | 'exclusive'): Promise<void> {
-  if (!prefixes.length) return;
+export function lockPartyPrefixes(tx: EntityManager, prefixes: string[], mode: LockMode): Promise<void> {
+  return lockBuckets(tx, PARTY_PREFIXES, prefixes, mode);
+}
+
+type LockMode = 'shared' | 'exclusive';
+
+/** Transaction locks named by the namespace and the bucket of each key, taken in bucket order. */
+async function lockBuckets(tx: EntityManager, namespace: string, keys: string[], mode: LockMode): Promise<void> {
+  if (!keys.length) return;
   const lock = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
   await tx.query(
     `SELECT count(${lock}(hashtext($1), named.bucket))
-       FROM (SELECT DISTINCT abs(hashtext(prefix) % $3) AS bucket FROM unnest($2::text[]) AS prefix ORDER BY 1) AS named`,
-    [PARTY_PREFIXES, prefixes, BUCKETS],
+       FROM (SELECT DISTINCT abs(hashtext(key) % $3) AS bucket FROM unnest($2::text[]) AS key ORDER BY 1) AS named`,
+    [namespace, keys, BUCKETS],
   );
 }
