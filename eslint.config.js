@@ -79,5 +79,24 @@ export default defineConfig(
   })),
   ...boundaries(['web/src/**/*.{ts,tsx}'], webZones),
   { files: RAW_SQL_FILES, ignores: RAW_SQL_HOMES, rules: { 'no-restricted-syntax': RAW_SQL_RULE } },
+  // The server hashes event ids with Node's native SHA-256, through one function.
+  {
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/events/event-hash-id.ts', 'server/src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nguon/shared',
+              importNames: ['eventHashId'],
+              message: "Use eventHashId from server/src/events/event-hash-id.ts (Node's native SHA-256).",
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 );

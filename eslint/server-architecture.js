@@ -130,6 +130,8 @@ const PUBLIC = {
     // uses (EPCIS documents, exports, recalls, shipments, the consumer's pages).
     'epcis-event.builder.ts',
     'portal-extensions.ts',
+    // An event's hash id by Node's native SHA-256, which every module naming an event by it uses.
+    'event-hash-id.ts',
     // How the event store indexes identifiers, which EPCIS queries look events up by.
     'event-identifiers.ts',
     // EventCapture, which EventsModule exports: the one path events come in by (EPCIS, recalls).

@@ -11,6 +11,7 @@ import {
   type Factory,
   type Producer,
 } from '../factories/index.js';
+import { finishedImport, importCsv, uploadImport } from '../factories/imports.js';
 import { epcisDocument, finishedCaptureJob, storingEvents } from '../support/capture-jobs.js';
 import { httpClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -115,6 +116,32 @@ describe('queries per write', () => {
       // events name (batches, prefixes, places, parties, stored eventIDs), the locks and chain heads,
       // one statement for the events, links and identifiers (per slice), the job's result and the audit entry.
       expect(few.length).toBeLessThanOrEqual(17);
+    },
+    120_000,
+  );
+
+  // PostgreSQL's run: one transaction, its rows registered 1,000 at a time and their events written in slices of 250.
+  (process.env.DATABASE_URL ? it : it.skip)(
+    "imports 600 batch rows with the queries of 5, and one more per further slice of events written: the new lots' chain heads read once",
+    async () => {
+      const importOf = (rows: number, prefix: string) =>
+        statementsOf(async () => {
+          const lots = Array.from({ length: rows }, (_, n) => [factory.product.gtin!, `${prefix}-${n}`, '01/10/2026']);
+          const upload = await uploadImport(
+            t.baseUrl,
+            factory.owner,
+            factory.business.id,
+            'batches',
+            importCsv(['product', 'lot_code', 'production_date'], lots),
+          );
+          expect(upload.status).toBe(202);
+          const job = await finishedImport(t.baseUrl, factory.owner, (upload.body as { id: string }).id);
+          expect(job).toMatchObject({ status: 'done', processedRows: rows });
+        });
+      const few = await importOf(5, 'FEW');
+      const many = await importOf(600, 'MANY');
+      expect(many.length).toBe(few.length + (3 - 1));
+      expect(many.filter((sql) => sql.startsWith('SELECT id FROM batches WHERE id = ANY'))).toHaveLength(1);
     },
     120_000,
   );

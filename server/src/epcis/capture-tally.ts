@@ -1,4 +1,5 @@
-import { eventHashId, type LocalizedText } from '@nguon/shared';
+import type { LocalizedText } from '@nguon/shared';
+import { eventHashId } from '../events/event-hash-id.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import type { CaptureProblem, StoredOutcome } from '../events/event-capture.js';
 import type { CaptureError, CaptureJobEntity, CaptureWarning } from './capture-job.entity.js';

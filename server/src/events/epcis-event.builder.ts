@@ -1,4 +1,5 @@
-import { eventHashId, STAGES, type CbvDisposition, type Stage, type UnitCode } from '@nguon/shared';
+import { STAGES, type CbvDisposition, type Stage, type UnitCode } from '@nguon/shared';
+import { eventHashId } from './event-hash-id.js';
 import { EXT, NGUON_NAMESPACE } from './portal-extensions.js';
 
 /** The JSON-LD context of the portal's events: the EPCIS 2.0 context plus the `nguon` prefix. */

@@ -1,4 +1,5 @@
-import { eventHashId, gs1IdentifierProblem, type LocalizedText } from '@nguon/shared';
+import { gs1IdentifierProblem, type LocalizedText } from '@nguon/shared';
+import { eventHashId } from './event-hash-id.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { normalizeIdentifier } from './event-identifiers.js';
 

@@ -48,9 +48,19 @@ interface StoreSlice {
   batchesOf: Map<string, string[]>;
 }
 
-/** The items in slices of at most `size`, whether given at once or slice by slice. */
-async function* slicesOf<T>(items: T[] | AsyncIterable<T[]>, size: number): AsyncGenerator<T[]> {
-  for await (const given of Array.isArray(items) ? [items] : items) {
+/**
+ * The events in slices of at most `size`, whether given at once or slice by slice, with the heads
+ * of the batches each set given names read first: read slice by slice instead, each read waits
+ * behind the write of the slice before, and the next slice's hashing with it.
+ */
+async function* slicesOf(
+  inputs: AppendEvent[] | AsyncIterable<AppendEvent[]>,
+  size: number,
+  readHeads: (batchIds: string[]) => Promise<void>,
+): AsyncGenerator<AppendEvent[]> {
+  for await (const given of Array.isArray(inputs) ? [inputs] : inputs) {
+    // Locked in id order within the set; the check locked every batch the set names already (NamedRecords).
+    await readHeads(given.flatMap((input) => input.links.map((l) => l.batchId)));
     for (let start = 0; start < given.length; start += size) yield given.slice(start, start + size);
   }
 }
@@ -80,9 +90,9 @@ export class EventStore implements OnModuleInit {
   /**
    * Stores events in the order given, as one write: given at once, or slice by slice as their
    * checks pass (a large document). Each batch they touch is locked and its chain head read once,
-   * when it first appears; the chains are computed in memory, and events, links and identifiers
-   * go in with multi-row INSERTs, a few per slice of events. They share one record time; their
-   * ids keep their order.
+   * before the first slice of the set given that names it; the chains are computed in memory,
+   * and events, links and identifiers go in with multi-row INSERTs, a few per slice of events.
+   * They share one record time; their ids keep their order.
    */
   async appendAll(tx: EntityManager, inputs: AppendEvent[] | AsyncIterable<AppendEvent[]>): Promise<EventEntity[]> {
     const heads = new Map<string, ChainHead>();
@@ -99,9 +109,7 @@ export class EventStore implements OnModuleInit {
     // statement built while the database stores this one (on the machine's other core). One
     // statement at a time on the connection: the next slice's statement waits for this one's to end.
     let writing: Promise<void> = Promise.resolve();
-    for await (const slice of slicesOf(inputs, WRITE_SLICE)) {
-      // Locked in id order within the slice; the check locked every batch the set names already (NamedRecords).
-      await readHeads(slice.flatMap((input) => input.links.map((l) => l.batchId)));
+    for await (const slice of slicesOf(inputs, WRITE_SLICE, readHeads)) {
       const chained = await this.chain(slice, heads, recordTime);
       events.push(...chained.events);
       const statement = insertStatement(tx, [

@@ -40,18 +40,18 @@ export class ImportsService {
     const rows = await this.checkFile(businessId, kind, format, body);
     const job = await this.db.transaction(async (tx) => {
       const repository = tx.getRepository(ImportJobEntity);
-      const stored = await repository.save(
-        repository.create({
-          businessId,
-          kind,
-          status: 'running',
-          totalRows: rows.length,
-          checkedRows: rows,
-          request: originOf(actor),
-          createdByUserId: actor.principal.kind === 'user' ? actor.principal.id : null,
-          createdByApiKeyId: actor.principal.kind === 'api_key' ? actor.principal.id : null,
-        }),
-      );
+      // Inserted, not saved: save() deep-merges every checked row into its change map first.
+      const stored = repository.create({
+        businessId,
+        kind,
+        status: 'running',
+        totalRows: rows.length,
+        checkedRows: rows,
+        request: originOf(actor),
+        createdByUserId: actor.principal.kind === 'user' ? actor.principal.id : null,
+        createdByApiKeyId: actor.principal.kind === 'api_key' ? actor.principal.id : null,
+      });
+      await repository.insert(stored);
       await this.runner.enqueue(tx, stored.id);
       return stored;
     });

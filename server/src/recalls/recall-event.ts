@@ -1,4 +1,4 @@
-import { eventHashId } from '@nguon/shared';
+import { eventHashId } from '../events/event-hash-id.js';
 import { PORTAL_EVENT_CONTEXT } from '../events/epcis-event.builder.js';
 import { EXT } from '../events/portal-extensions.js';
 

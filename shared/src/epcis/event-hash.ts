@@ -28,9 +28,21 @@ export function eventPreHash(event: Record<string, unknown>, context?: unknown, 
   return computePreHash(event, context, options);
 }
 
-/** `ni:///sha-256;<lowercase hex>?ver=CBV2.0` of the pre-hash (UTF-8). */
-export function eventHashId(event: Record<string, unknown>, context?: unknown, options?: PreHashOptions): string {
-  return `ni:///sha-256;${sha256Hex(eventPreHash(event, context, options))}?ver=${EVENT_HASH_VERSION}`;
+/** Lowercase hexadecimal SHA-256 of a string's UTF-8 bytes (a lone surrogate as U+FFFD). */
+export type Sha256Hex = (text: string) => string;
+
+/**
+ * `ni:///sha-256;<lowercase hex>?ver=CBV2.0` of the pre-hash (UTF-8), hashed by `digest`: a
+ * platform's native SHA-256 where it has one (the server's is several times faster than the plain
+ * JavaScript one here, which a thousand events a second feel).
+ */
+export function eventHashId(
+  event: Record<string, unknown>,
+  context?: unknown,
+  options?: PreHashOptions,
+  digest: Sha256Hex = sha256Hex,
+): string {
+  return `ni:///sha-256;${digest(eventPreHash(event, context, options))}?ver=${EVENT_HASH_VERSION}`;
 }
 
 /** Pre-hash string and hash id of every event of an EPCIS document, in document order. */
