@@ -56,28 +56,22 @@ export class BatchRegistration {
     const now = new Date(Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS).toISOString();
 
     const batches = await this.within(outer, async (tx) => {
-      const saved = await this.portalCapture.newBatches(
-        tx,
-        dtos.map((dto) => ({ product: productOf(dto), fields: dto, origin: places.get(dto.originLocationId ?? '') ?? null, field: '' })),
-      );
-      // Built in turns: each event's hash makes a thousand of them a tenth of a second of work.
-      const documents: Record<string, unknown>[] = [];
-      for await (const [n, dto] of inTurns([...dtos.entries()])) {
-        const batch = saved[n]!;
-        const place = places.get(dto.locationId ?? '') ?? places.get(dto.originLocationId ?? '');
-        documents.push(
-          buildStageEvent({
-            stage: 'registration',
-            ...eventTimeOf({ ...dto, eventTime: dto.eventTime ?? now }),
-            quantities: [
-              { epcClass: epcClassOf({ ...batch, gtin: productOf(dto).gtin }), quantity: dto.quantity, uom: batch.unit ?? undefined },
-            ],
-            location: place ? locationUri(place) : undefined,
-            note: dto.note,
-            ilmd: ilmdOf(batch),
-          }),
-        );
-      }
+      const rows = dtos.map((dto) => ({
+        product: productOf(dto),
+        fields: dto,
+        origin: places.get(dto.originLocationId ?? '') ?? null,
+        field: '',
+      }));
+      const saved = await this.portalCapture.madeBatches(tx, rows);
+      // Their events are built while the database writes the rows (the longer of the two); both
+      // settle before the transaction goes on or ends, so no write of it runs after a rollback.
+      const [written, built] = await Promise.allSettled([
+        this.portalCapture.writeBatches(tx, rows, saved),
+        this.commissioningOf(dtos, saved, (dto) => productOf(dto).gtin, places, now),
+      ]);
+      if (written.status === 'rejected') throw written.reason;
+      if (built.status === 'rejected') throw built.reason;
+      const documents = built.value;
       const commissioning = await this.portalCapture.captureAll(tx, actor, businessId, documents, false);
       await this.audit.recordAll(
         tx,
@@ -92,6 +86,32 @@ export class BatchRegistration {
       return saved;
     });
     return batches.map((batch) => Object.assign(batch, { gtin: products.get(batch.productId)!.gtin }));
+  }
+
+  /** The commissioning event of each new batch, built in turns: each event's hash makes a thousand of them a tenth of a second of work. */
+  private async commissioningOf(
+    dtos: CreateBatchDto[],
+    batches: BatchEntity[],
+    gtinOf: (dto: CreateBatchDto) => string | null,
+    places: Map<string, LocationEntity>,
+    now: string,
+  ): Promise<Record<string, unknown>[]> {
+    const documents: Record<string, unknown>[] = [];
+    for await (const [n, dto] of inTurns([...dtos.entries()])) {
+      const batch = batches[n]!;
+      const place = places.get(dto.locationId ?? '') ?? places.get(dto.originLocationId ?? '');
+      documents.push(
+        buildStageEvent({
+          stage: 'registration',
+          ...eventTimeOf({ ...dto, eventTime: dto.eventTime ?? now }),
+          quantities: [{ epcClass: epcClassOf({ ...batch, gtin: gtinOf(dto) }), quantity: dto.quantity, uom: batch.unit ?? undefined }],
+          location: place ? locationUri(place) : undefined,
+          note: dto.note,
+          ilmd: ilmdOf(batch),
+        }),
+      );
+    }
+    return documents;
   }
 
   /**

@@ -17,6 +17,14 @@ import type { EventEntity } from './event.entity.js';
 import { newBatch } from './new-batch.js';
 import { findTakenLots } from './stage-events.queries.js';
 
+/** A batch row to make: of a product, with its lot's fields and place of origin; `field` prefixes its error paths. */
+export interface NewBatchRow {
+  product: ProductEntity;
+  fields: NewOutputBatch;
+  origin: LocationEntity | null;
+  field: string;
+}
+
 /**
  * The portal's forms write through the one capture path too; its refusals become the API's
  * errors, naming the field, and a duplicate is a conflict rather than a silent no-op. The batches
@@ -69,12 +77,16 @@ export class PortalCapture {
    * paths), written in one INSERT; events the business sent before registering the lots (an
    * integrator's order) are linked to them.
    */
-  async newBatches(
-    tx: EntityManager,
-    rows: { product: ProductEntity; fields: NewOutputBatch; origin: LocationEntity | null; field: string }[],
-  ): Promise<BatchEntity[]> {
+  async newBatches(tx: EntityManager, rows: NewBatchRow[]): Promise<BatchEntity[]> {
+    const batches = await this.madeBatches(tx, rows);
+    await this.writeBatches(tx, rows, batches);
+    return batches;
+  }
+
+  /** Batch rows as `newBatches` checks and makes them (their ids too), not written yet: `writeBatches` writes them. */
+  async madeBatches(tx: EntityManager, rows: NewBatchRow[]): Promise<BatchEntity[]> {
     await this.checkNewBatches(tx, rows);
-    const batches = rows.map(({ product, fields, origin }) =>
+    return rows.map(({ product, fields, origin }) =>
       newBatch({
         productId: product.id,
         businessId: product.businessId,
@@ -88,6 +100,10 @@ export class PortalCapture {
         originLocationId: origin?.id ?? null,
       }),
     );
+  }
+
+  /** Writes batches made by `madeBatches` from these rows, in one INSERT, and links earlier events naming their lots. */
+  async writeBatches(tx: EntityManager, rows: NewBatchRow[], batches: BatchEntity[]): Promise<void> {
     await insertAll(tx, BatchEntity, batches);
     const lots = rows.flatMap(({ product }, n) =>
       product.gtin
@@ -95,7 +111,6 @@ export class PortalCapture {
         : [],
     );
     if (lots.length) await this.store.linkEarlier(tx, rows[0]!.product.businessId, lots);
-    return batches;
   }
 
   /** Refuses batch rows whose dates are out of order or whose lot codes are taken (or repeated among them); writes nothing. */
