@@ -127,13 +127,8 @@ describe('queries per write', () => {
       const importOf = (rows: number, prefix: string) =>
         statementsOf(async () => {
           const lots = Array.from({ length: rows }, (_, n) => [factory.product.gtin!, `${prefix}-${n}`, '01/10/2026']);
-          const upload = await uploadImport(
-            t.baseUrl,
-            factory.owner,
-            factory.business.id,
-            'batches',
-            importCsv(['product', 'lot_code', 'production_date'], lots),
-          );
+          const csv = importCsv(['product', 'lot_code', 'production_date'], lots);
+          const upload = await uploadImport(t.baseUrl, factory.owner, factory.business.id, 'batches', csv);
           expect(upload.status).toBe(202);
           const job = await finishedImport(t.baseUrl, factory.owner, (upload.body as { id: string }).id);
           expect(job).toMatchObject({ status: 'done', processedRows: rows });
