@@ -14,7 +14,7 @@ import { mapCertificate } from './business.mapper.js';
 import { findHolderBatchIds } from './businesses.queries.js';
 import { BusinessesService } from './businesses.service.js';
 import { CertificateEntity } from './certificate.entity.js';
-import { loadCertificates } from './certificate.queries.js';
+import { loadCertificates, type CertificatesOf } from './certificate.queries.js';
 import type { CreateCertificateDto, UpdateCertificateDto } from './dto/create-certificate.dto.js';
 
 /** Whose certificate: the acting business's own, or one of its products'. */
@@ -57,7 +57,7 @@ export class CertificatesService {
    * of the products (what products and the consumer's pages show); read with `manager` when given
    * (a page's reads together, PageReads).
    */
-  async certificatesOf(of: { businessIds?: string[]; productIds?: string[] }, manager = this.db.manager): Promise<CertificateView[]> {
+  async certificatesOf(of: CertificatesOf, manager = this.db.manager): Promise<CertificateView[]> {
     return (await loadCertificates(manager, of)).map((c) => mapCertificate(c));
   }
 

@@ -116,30 +116,22 @@ export class PublicBatchService implements OnModuleDestroy {
   }
 
   /**
-   * What the view shows of a batch, read as one page on `manager`, in two rounds of queries rather
-   * than three: under load each round waits its turn at a busy database, and a shopper waits for all.
+   * What the view shows of a batch, read as one page on `manager`, in two rounds of queries: under
+   * load each round waits its turn at a busy database and on the portal's busy event loop, and a
+   * shopper waits for all.
    */
   private async read(batchId: string, manager: EntityManager) {
     // The batch and every batch it was made from, with the time each went into the processing on the
     // way here; beside it, what needs only the batch's id.
-    const [lineage, inputs] = await Promise.all([
+    const [lineage, inputs, certificates] = await Promise.all([
       this.records.lineage(batchId, 'backward', MAX_LINEAGE_DEPTH, manager),
       loadInputs(manager, [batchId]),
+      this.certificates.certificatesOf({ batchId }, manager),
     ]);
     const ids = lineage.map((l) => l.batch_id);
-    const batchesRead = loadBatchRows(manager, ids);
-    const ownRead = batchesRead.then((batches) => {
-      const own = batches.find((b) => b.id === batchId);
-      if (!own) throw new DomainError('BATCH_NOT_FOUND');
-      return own;
-    });
-    // The certificates as soon as the batch's row says whose it is, while its events are still read.
-    const [batches, own, events, certificates] = await Promise.all([
-      batchesRead,
-      ownRead,
-      loadEvents(manager, ids),
-      ownRead.then((own) => this.certificates.certificatesOf({ businessIds: [own.business_id], productIds: [own.product_id] }, manager)),
-    ]);
+    const [batches, events] = await Promise.all([loadBatchRows(manager, ids), loadEvents(manager, ids)]);
+    const own = batches.find((b) => b.id === batchId);
+    if (!own) throw new DomainError('BATCH_NOT_FOUND');
     return { lineage, ids, batches, events, inputs, own, certificates };
   }
 }
