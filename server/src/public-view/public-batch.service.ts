@@ -126,7 +126,7 @@ export class PublicBatchService implements OnModuleDestroy {
     const [lineage, inputs, certificates] = await Promise.all([
       this.records.lineage(batchId, 'backward', MAX_LINEAGE_DEPTH, manager),
       loadInputs(manager, [batchId]),
-      this.certificates.certificatesOf({ batchId }, manager),
+      this.certificates.certificatesOf({ batchIds: [batchId] }, manager),
     ]);
     const ids = lineage.map((l) => l.batch_id);
     const [batches, events] = await Promise.all([loadBatchRows(manager, ids), loadEvents(manager, ids)]);
