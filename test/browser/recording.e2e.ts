@@ -22,7 +22,18 @@ describeWithChromium('recording a season in Chromium', (chromiumPath) => {
   async function openStage(businessId: string, batchId: string, stage: string): Promise<void> {
     await page.goto(`${t.baseUrl}/portal/${businessId}/batches/${batchId}`);
     await page.getByTestId(`record-${stage}`).click();
-    await page.getByTestId('stage-form').waitFor();
+    await page
+      .getByTestId('stage-form')
+      .waitFor()
+      .catch(async (error: Error) => {
+        // Say where the browser was and what it showed, when the form never came.
+        const shown = await page
+          .locator('main')
+          .first()
+          .innerText({ timeout: 1_000 })
+          .catch(() => '(no main)');
+        throw new Error(`${error.message}\nOn ${page.url()}, the page showed: ${shown.slice(0, 500)}`);
+      });
   }
 
   beforeAll(async () => {

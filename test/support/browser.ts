@@ -94,6 +94,34 @@ export async function launchBrowser(
   };
 }
 
+/**
+ * Prints what a page met that no passing step expects (a script error, a server error, a request
+ * that failed other than by being cancelled or taken offline, an API answer slower than 5 s): a
+ * step that then times out says only what it waited for, and CI keeps no browser to look at.
+ */
+function reportTrouble(context: BrowserContext): void {
+  const say = (what: string) => console.warn(`[browser] ${what}`);
+  const watch = (page: Page) => {
+    page.on('pageerror', (error) => say(`script error on ${page.url()}: ${error.message}`));
+    page.on('requestfailed', (request) => {
+      const failure = request.failure()?.errorText ?? '';
+      // Cancelled (a page left), or the offline tests' own doing.
+      if (failure !== 'net::ERR_ABORTED' && failure !== 'net::ERR_INTERNET_DISCONNECTED')
+        say(`${request.method()} ${request.url()} failed: ${failure}`);
+    });
+    page.on('requestfinished', (request) => {
+      const { responseEnd } = request.timing();
+      if (new URL(request.url()).pathname.startsWith('/api/') && responseEnd > 5_000)
+        say(`${request.method()} ${request.url()} took ${Math.round(responseEnd)} ms`);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 500) say(`${response.request().method()} ${response.url()} answered ${response.status()}`);
+    });
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+}
+
 type LaunchOptions = Parameters<typeof launchBrowser>[1];
 
 export interface BrowserApp {
@@ -116,6 +144,7 @@ export async function startBrowserApp(chromiumPath: string, options?: LaunchOpti
     await t.close();
     throw error;
   }
+  reportTrouble(browser.context);
   return {
     t,
     f: { http: httpClient(t.baseUrl), testApp: t },

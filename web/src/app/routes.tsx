@@ -1,9 +1,12 @@
-import type { ComponentType } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import { Link, useRouteError, type RouteObject } from 'react-router';
 import type { UserRole } from '@nguon/shared';
 import { ConsumerLayout } from '@/components/layouts/consumer-layout';
+import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Spinner } from '@/components/ui/spinner';
 import { addMessages, useT } from '@/lib/i18n';
+import { isMissingAppPart, reloadForMissingPart } from '@/lib/missing-app-part';
 import BatchRoute from './routes/batch';
 import HomeRoute from './routes/home';
 import LabelCheckRoute from './routes/label-check';
@@ -12,21 +15,40 @@ import ProductRoute from './routes/product';
 import ResolveRoute from './routes/resolve';
 import type { RouteHandle } from './page-list';
 
-/** Last resort when rendering throws: a plain message instead of a blank page. */
+/**
+ * Last resort when rendering throws: a plain message instead of a blank page. A page whose part of
+ * the app could not be fetched (the portal was updated since the tab loaded) is loaded again, once.
+ */
 function RouteErrorBoundary() {
   const t = useT();
   const error = useRouteError();
   if (import.meta.env.DEV) console.error(error);
+  const missingPart = isMissingAppPart(error);
+  const [reloading, setReloading] = useState(missingPart);
+  useEffect(() => {
+    if (missingPart && !reloadForMissingPart()) setReloading(false);
+  }, [missingPart]);
   return (
     <main className="site-main">
-      <EmptyState
-        title={t('error.title')}
-        action={
-          <Link to="/" reloadDocument className="button button--primary">
-            {t('notFound.home')}
-          </Link>
-        }
-      />
+      {reloading ? (
+        <Spinner label={t('error.reloading')} />
+      ) : missingPart ? (
+        <EmptyState
+          title={t('error.missingPart.title')}
+          action={<Button onClick={() => window.location.reload()}>{t('error.missingPart.reload')}</Button>}
+        >
+          {t('error.missingPart.text')}
+        </EmptyState>
+      ) : (
+        <EmptyState
+          title={t('error.title')}
+          action={
+            <Link to="/" reloadDocument className="button button--primary">
+              {t('notFound.home')}
+            </Link>
+          }
+        />
+      )}
     </main>
   );
 }

@@ -19,6 +19,10 @@ export const appMessages = defineMessages(
     'error.title': 'Đã có lỗi xảy ra',
     'error.network': 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
     'error.retry': 'Thử lại',
+    'error.reloading': 'Đang tải lại trang…',
+    'error.missingPart.title': 'Không tải được trang này',
+    'error.missingPart.text': 'Có thể Nguồn vừa được cập nhật, hoặc mạng vừa bị gián đoạn. Vui lòng tải lại trang.',
+    'error.missingPart.reload': 'Tải lại trang',
 
     'notFound.title': 'Không tìm thấy trang',
     'notFound.text': 'Đường dẫn này không tồn tại hoặc đã thay đổi.',
@@ -186,6 +190,10 @@ export const appMessages = defineMessages(
     'error.title': 'Something went wrong',
     'error.network': 'Could not reach the server. Please check your connection and try again.',
     'error.retry': 'Try again',
+    'error.reloading': 'Reloading the page…',
+    'error.missingPart.title': 'This page could not be loaded',
+    'error.missingPart.text': 'Nguồn may have just been updated, or the connection dropped. Please reload the page.',
+    'error.missingPart.reload': 'Reload the page',
 
     'notFound.title': 'Page not found',
     'notFound.text': 'This address does not exist or has changed.',
