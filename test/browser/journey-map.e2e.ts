@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import type { BatchView } from '@nguon/shared';
 import {
   createBatch,
@@ -56,10 +57,12 @@ describeWithChromium('the journey map', (chromiumPath) => {
   });
   afterAll(async () => tiles?.close());
 
-  async function openJuice(tileUrl: string) {
+  /** The juice's page on a phone; `before` routes its requests (the service worker, which would answer them instead, is then blocked). */
+  async function openJuice(tileUrl: string, before?: (page: Page) => Promise<void>) {
     const t = await startTestApp({ web: true, env: { MAP_TILE_URL: tileUrl } });
     const juice = await journeyOfJuice(t);
-    const browser = await launchBrowser(chromiumPath, { mobile: true });
+    const browser = await launchBrowser(chromiumPath, { mobile: true, ...(before ? { serviceWorkers: 'block' as const } : {}) });
+    await before?.(browser.page);
     await browser.page.goto(`${t.baseUrl}/batches/${juice.id}`);
     const places = browser.page.getByTestId('journey-places');
     return {
@@ -99,6 +102,21 @@ describeWithChromium('the journey map', (chromiumPath) => {
     try {
       await page.getByTestId('journey-map-failed').waitFor();
       expect(await places.locator('li > strong').allTextContents()).toEqual(['Vườn cam Sơn Trung', 'Xưởng ép Vinh']);
+    } finally {
+      await close();
+    }
+  });
+
+  it("keeps the page and its list, and says the map could not load, when the map's code cannot be fetched", async () => {
+    const tilesBefore = tiles.requests.length;
+    const { page, places, close } = await openJuice(tiles.url, (page) =>
+      page.route('**/assets/journey-map-view-*.js', (route) => route.fulfill({ status: 404, body: 'Not Found' })),
+    );
+    try {
+      await page.getByTestId('journey-map-failed').waitFor();
+      expect(await places.locator('li > strong').allTextContents()).toEqual(['Vườn cam Sơn Trung', 'Xưởng ép Vinh']);
+      expect(await page.getByTestId('timeline').count()).toBe(1);
+      expect(tiles.requests.length).toBe(tilesBefore);
     } finally {
       await close();
     }

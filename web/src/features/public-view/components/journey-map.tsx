@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { STAGES, type PublicBatchView } from '@nguon/shared';
 import { Card } from '@/components/ui/card';
+import { FallbackOnError } from '@/components/ui/fallback-on-error';
 import { Notice } from '@/components/ui/notice';
 import { formatDate, formatInstantDate } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
@@ -23,18 +24,22 @@ export function JourneyMap({ batch }: { batch: PublicBatchView }) {
   const mapped = useMemo(() => onMap(places), [places]);
   const [tilesFailed, setTilesFailed] = useState(false);
   if (places.length === 0) return null;
+  const mapFailed = (
+    <Notice tone="warning" data-testid="journey-map-failed">
+      {t('journey.mapFailed')}
+    </Notice>
+  );
   return (
     <Card title={t('journey.title')} data-testid="journey">
       {hydrated && mapped.length > 0 ? (
-        <Suspense fallback={<div className="journey-map" />}>
-          <JourneyMapView places={mapped} label={t('journey.mapLabel')} onTilesFailed={() => setTilesFailed(true)} />
-        </Suspense>
+        // Its code is fetched now: if that fails, the list below still says where the batch has been.
+        <FallbackOnError fallback={mapFailed}>
+          <Suspense fallback={<div className="journey-map" />}>
+            <JourneyMapView places={mapped} label={t('journey.mapLabel')} onTilesFailed={() => setTilesFailed(true)} />
+          </Suspense>
+        </FallbackOnError>
       ) : null}
-      {tilesFailed ? (
-        <Notice tone="warning" data-testid="journey-map-failed">
-          {t('journey.tilesFailed')}
-        </Notice>
-      ) : null}
+      {tilesFailed ? mapFailed : null}
       <ol className="journey-places" data-testid="journey-places">
         {places.map(({ place, stage, at, offset, fromLot }) => (
           <li key={`${place.name}|${place.latitude}|${place.longitude}`} className="journey-places__item">
