@@ -58,7 +58,7 @@ describeWithChromium('the journey map', (chromiumPath) => {
   afterAll(async () => tiles?.close());
 
   /** The juice's page on a phone; `before` routes its requests (the service worker, which would answer them instead, is then blocked). */
-  async function openJuice(tileUrl: string, before?: (page: Page) => Promise<void>) {
+  async function openJuice(tileUrl: string, before?: (page: Page) => Promise<unknown>) {
     const t = await startTestApp({ web: true, env: { MAP_TILE_URL: tileUrl } });
     const juice = await journeyOfJuice(t);
     const browser = await launchBrowser(chromiumPath, { mobile: true, ...(before ? { serviceWorkers: 'block' as const } : {}) });
