@@ -237,8 +237,10 @@ describe('webhooks with the operator allowing 127.0.0.1/32', () => {
     await t.app.nest.get(TransparencyLog).sequence();
     const head = (await f.http.get<TreeHeadView>('/api/transparency/tree-head')).body;
     // Tomorrow, today is a day closed: its checkpoint is the latest head. Two instances at once queue it once.
-    const tomorrow = new Date(Date.now() + 24 * 3600_000);
+    // Noon tomorrow in Vietnam, whatever the hour of the run: an hour later is still that day (run at
+    // 23:30 there, a day and an hour later was the day after, which closed tomorrow too).
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.parse(`${today}T12:00:00+07:00`) + 24 * 3600_000);
     const pushes = t.app.nest.get(CheckpointDeliveries);
     const arrived = keeper.next();
     expect((await Promise.all([pushes.queue(tomorrow), pushes.queue(tomorrow)])).sort()).toEqual([0, 1]);
