@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BusinessView, LocationView, ProductView, PublicBatchView } from '@nguon/shared';
-import { certificateInput, dayFromToday, PDF_BYTES, updateProduct, uploadAttachment } from '../factories/catalog.js';
+import { certificateInput, PDF_BYTES, updateProduct, uploadAttachment } from '../factories/catalog.js';
+import { vietnamDate } from '../factories/lots.js';
 import {
   createBatch,
   createBusiness,
@@ -166,7 +167,7 @@ describe('master data: products, locations, certificates', () => {
       });
       const added = await f.http.post<ProductView>(
         `/api/products/${product.id}/certificates`,
-        certificateInput({ documentAttachmentId: document.id, validTo: dayFromToday(10) }),
+        certificateInput({ documentAttachmentId: document.id, validTo: vietnamDate(10) }),
         { token: a.owner.token },
       );
       expect(added.status).toBe(201);
@@ -207,9 +208,9 @@ describe('master data: products, locations, certificates', () => {
       const owner = await createUser(f);
       const business = await createBusiness(f, owner);
       for (const [name, validTo] of [
-        ['valid', dayFromToday(31)],
-        ['expiring', dayFromToday(30)],
-        ['expired', dayFromToday(-1)],
+        ['valid', vietnamDate(31)],
+        ['expiring', vietnamDate(30)],
+        ['expired', vietnamDate(-1)],
         ['open-ended', undefined],
       ] as const) {
         await f.http.post(`/api/businesses/${business.id}/certificates`, certificateInput({ name, validTo, validFrom: '2020-01-01' }), {
@@ -259,7 +260,7 @@ describe('master data: products, locations, certificates', () => {
 
       const changed = await patch<BusinessView>(
         `/api/businesses/${a.business.id}/certificates/${certificate.id}`,
-        { stars: 5, validTo: dayFromToday(-2) },
+        { stars: 5, validTo: vietnamDate(-2) },
         a.owner.token,
       );
       expect(changed.body.certificates.at(-1)).toMatchObject({ stars: 5, validity: 'expired' });

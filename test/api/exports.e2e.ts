@@ -661,15 +661,18 @@ describe('exports: XLSX, EPCIS, scopes and who may export', () => {
     expect(byLot).toEqual(byId);
   });
 
-  it('a product and date range holds the product events in that range only', async () => {
-    const rows = csvRows(
-      await exportEvents(f, inspector, 'csv', {
-        kind: 'product',
-        gtin: chain.farmA.product.gtin!,
-        from: '2026-10-02T00:00:00+07:00',
-        to: '2026-10-04T00:00:00+07:00',
-      }),
+  it('a product and date range holds the product events in that range only, and its file is named by the days in Vietnam', async () => {
+    const response = await exportEvents(f, inspector, 'csv', {
+      kind: 'product',
+      gtin: chain.farmA.product.gtin!,
+      from: '2026-10-02T00:00:00+07:00',
+      to: '2026-10-04T00:00:00+07:00',
+    });
+    // 2 and 3 October (the end is not included), not the UTC days of those instants (1 and 3 October).
+    expect(response.headers.get('content-disposition')).toContain(
+      `filename="nguon-product-${chain.farmA.product.gtin}-2026-10-02-2026-10-03-`,
     );
+    const rows = csvRows(response);
     expect(rows.map((r) => r['Critical Tracking Event (CTE)']).sort()).toEqual(['Cooling', 'Harvesting', 'Harvesting', 'Initial packing']);
     expect(lotsOf(rows)).toEqual(new Set([chain.orangesA.lotCode, chain.idleOranges.lotCode]));
     const byId = csvRows(

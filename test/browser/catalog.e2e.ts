@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { gs1CheckDigit } from '@nguon/shared';
-import { dayFromToday, PDF_BYTES, PNG_BYTES } from '../factories/catalog.js';
+import { PDF_BYTES, PNG_BYTES } from '../factories/catalog.js';
+import { vietnamDate } from '../factories/lots.js';
 import { createProducer, createStaff, createUser, type Factory, type Producer } from '../factories/index.js';
 import { describeWithChromium, fillDate, signIn, startBrowserApp, type Browser, type BrowserApp } from '../support/browser.js';
 import type { TestApp } from '../support/test-app.js';
@@ -82,7 +83,7 @@ describeWithChromium('master data in Chromium: products, locations, certificates
     const certificate = page.getByTestId('certificate-form');
     await certificate.locator('[name="name"]').fill('VietGAP vùng nuôi ong');
     await certificate.locator('[name="issuer"]').fill('Chi cục Chăn nuôi Hà Tĩnh');
-    await fillDate(certificate, 'validTo', dayFromToday(10));
+    await fillDate(certificate, 'validTo', vietnamDate(10));
     await certificate.getByTestId('certificate-submit').click();
     const certificateRow = page.locator('[data-testid="certificate-row"]', { hasText: 'VietGAP vùng nuôi ong' });
     await expect(certificateRow.getByTestId('certificate-validity').innerText()).resolves.toBe('Sắp hết hạn');

@@ -63,10 +63,3 @@ export function certificateInput(overrides: Partial<CreateCertificateRequest> = 
     ...overrides,
   };
 }
-
-/** A day `days` from today (negative: in the past), as YYYY-MM-DD. */
-export function dayFromToday(days: number): string {
-  const date = new Date();
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}

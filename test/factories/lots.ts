@@ -1,4 +1,4 @@
-import type { BatchView, DashboardView, ErrorDeclarationView, PublicBatchView } from '@nguon/shared';
+import { vietnamDay, type BatchView, type DashboardView, type ErrorDeclarationView, type PublicBatchView } from '@nguon/shared';
 import { getFrom, newVisitorAddress, pathOf } from '../support/http.js';
 import type { Credential, Factory } from './index.js';
 
@@ -6,7 +6,7 @@ const DAY_MS = 86_400_000;
 
 /** The calendar date (YYYY-MM-DD, Vietnam) `days` days from today; negative is in the past. */
 export function vietnamDate(days = 0): string {
-  return new Date(Date.now() + 7 * 3_600_000 + days * DAY_MS).toISOString().slice(0, 10);
+  return vietnamDay(Date.now() + days * DAY_MS);
 }
 
 /**

@@ -1,17 +1,17 @@
-import type { ScanDay } from '@nguon/shared';
+import { vietnamDay, VIETNAM_OFFSET, type ScanDay } from '@nguon/shared';
 import type { DataSource } from 'typeorm';
 
-/** Scans are counted by day in Vietnam's calendar, whatever the server's time zone. */
+/** Scans are counted by day in Vietnam's calendar, whatever the server's time zone (SCAN_DAY in SQL). */
 const VIETNAM_OFFSET_HOURS = 7;
 const DAY_MS = 86_400_000;
 export const SCAN_WINDOW_DAYS = 7;
 
 /** The last `SCAN_WINDOW_DAYS` calendar days (YYYY-MM-DD, today last) and the instant the first began. */
 export function scanWindow(now = new Date()): { days: string[]; since: Date } {
-  const today = new Date(now.getTime() + VIETNAM_OFFSET_HOURS * 3_600_000).toISOString().slice(0, 10);
+  const today = vietnamDay(now);
   const first = Date.parse(`${today}T00:00:00Z`) - (SCAN_WINDOW_DAYS - 1) * DAY_MS;
   const days = Array.from({ length: SCAN_WINDOW_DAYS }, (_, n) => new Date(first + n * DAY_MS).toISOString().slice(0, 10));
-  return { days, since: new Date(first - VIETNAM_OFFSET_HOURS * 3_600_000) };
+  return { days, since: new Date(`${days[0]}T00:00:00${VIETNAM_OFFSET}`) };
 }
 
 /** Every day of the window with its count, days without scans as 0. */

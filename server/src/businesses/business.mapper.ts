@@ -1,10 +1,10 @@
-import { attachmentUrl, certificateValidity, type BusinessView, type CertificateView } from '@nguon/shared';
+import { attachmentUrl, certificateValidity, vietnamDay, type BusinessView, type CertificateView } from '@nguon/shared';
 import type { ClaimsOfBusiness } from './business-claims.js';
 import type { BusinessEntity } from './business.entity.js';
 import type { CertificateEntity } from './certificate.entity.js';
 
-/** `c.document` must be loaded when the certificate has one (see `loadCertificates`). */
-export function mapCertificate(c: CertificateEntity, today = new Date().toISOString().slice(0, 10)): CertificateView {
+/** `c.document` must be loaded when the certificate has one (see `loadCertificates`). Valid until the end of its last day in Vietnam. */
+export function mapCertificate(c: CertificateEntity, today = vietnamDay()): CertificateView {
   const validity = certificateValidity(c.validTo, today);
   return {
     id: c.id,

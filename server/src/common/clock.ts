@@ -1,8 +1,8 @@
+import { VIETNAM_OFFSET } from '@nguon/shared';
 import { DomainError } from './errors/domain-error.js';
 
 /** How far in the future an event time may be, for clocks that run a little fast. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
-const VIETNAM_OFFSET = '+07:00';
 
 /**
  * The time of an event as EPCIS wants it: the given ISO time (or now) and its zone offset,

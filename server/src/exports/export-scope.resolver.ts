@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { parseGtin, type LotReference } from '@nguon/shared';
+import { parseGtin, vietnamDay, type LotReference } from '@nguon/shared';
 import { DataSource } from 'typeorm';
 import { DomainError, type FieldErrors } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
@@ -73,12 +73,12 @@ export class ExportScopeResolver {
       });
     }
     const batchIds = await findReadableBatchesOfProduct(this.db.manager, product.id, businessId);
-    const day = (date: Date) => date.toISOString().slice(0, 10);
     return {
       batchIds,
       from,
       to,
-      label: `product-${product.gtin ?? product.id.slice(0, 8)}-${day(from)}-${day(to)}`,
+      // The days the range covers in Vietnam; its end is not included.
+      label: `product-${product.gtin ?? product.id.slice(0, 8)}-${vietnamDay(from)}-${vietnamDay(to.getTime() - 1)}`,
     };
   }
 

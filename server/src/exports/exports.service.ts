@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EXPORT_CONTENT_TYPES, isSpreadsheetFormat, type ExportColumnSet, type ExportFormat, type Locale } from '@nguon/shared';
+import { EXPORT_CONTENT_TYPES, isSpreadsheetFormat, vietnamDay, type ExportColumnSet, type ExportFormat, type Locale } from '@nguon/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
@@ -129,7 +129,7 @@ export class ExportsService {
     });
     // The Vietnam set's file is told apart by name from the FSMA 204 one of the same records.
     const set = spreadsheet && layout.columns !== 'fsma204' ? `-${layout.columns}` : '';
-    const fileName = `nguon-${safeName(resolved.label)}${set}-${new Date().toISOString().slice(0, 10)}.${format}`;
+    const fileName = `nguon-${safeName(resolved.label)}${set}-${vietnamDay()}.${format}`;
     return { fileName, contentType: EXPORT_CONTENT_TYPES[format], totalRows, stream: this.stream(records, format, eventIds, layout) };
   }
 

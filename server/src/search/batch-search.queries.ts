@@ -1,11 +1,8 @@
-import { foldText, parseGtin, type BatchSearchSort } from '@nguon/shared';
+import { foldText, parseGtin, VIETNAM_OFFSET, type BatchSearchSort } from '@nguon/shared';
 import type { EntityManager } from 'typeorm';
 import { escapeLike } from '../common/sql/escape-like.js';
 import { lastEventAtSql, standingEventSql } from '../records/records.sql.js';
 import type { BatchSearchQueryDto } from './dto/batch-search.query.js';
-
-/** Vietnam keeps +07:00 all year: a calendar day there starts at this offset. */
-const VIETNAM_OFFSET = '+07:00';
 
 /** Events `e` that still stand: neither an error declaration nor declared wrong by one. */
 const LIVE_EVENT = standingEventSql('e');

@@ -6,6 +6,8 @@ import {
   signedCheckpoint,
   toBase64,
   verifyInclusion,
+  vietnamDay,
+  VIETNAM_OFFSET,
   type ConsistencyProofView,
   type LogEntriesView,
   type LogEntry,
@@ -47,9 +49,8 @@ const SEQUENCE_MS = 1_000;
 export const ENTRIES_PAGE = 1_000;
 
 const DAY_MS = 24 * 3600_000;
-const VIETNAM_OFFSET_MS = 7 * 3600_000;
 /** When a day ends in Vietnam's time: its next midnight at UTC+07:00. */
-const endOfDay = (day: string): Date => new Date(Date.parse(`${day}T00:00:00+07:00`) + DAY_MS);
+const endOfDay = (day: string): Date => new Date(Date.parse(`${day}T00:00:00${VIETNAM_OFFSET}`) + DAY_MS);
 /**
  * A day counts as closed a minute after its midnight: a head signed just before it, in a
  * transaction that commits just after, is then in; until then the day's checkpoint could still change.
@@ -166,7 +167,7 @@ export class TransparencyLog implements OnApplicationBootstrap, OnApplicationShu
 
   /** The last day closed by `now` (Vietnam's time) and its checkpoint; null before anything was signed that day or earlier. */
   async lastClosedDay(now = new Date()): Promise<{ day: string; checkpoint: string } | null> {
-    const day = new Date(now.getTime() - DAY_SETTLES_MS + VIETNAM_OFFSET_MS - DAY_MS).toISOString().slice(0, 10);
+    const day = vietnamDay(now.getTime() - DAY_SETTLES_MS - DAY_MS);
     const head = await treeHeadBefore(this.db.manager, endOfDay(day));
     return head ? { day, checkpoint: head.checkpoint } : null;
   }

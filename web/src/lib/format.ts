@@ -1,9 +1,9 @@
-import { UNITS, localize, type Locale, type UnitCode } from '@nguon/shared';
+import { UNITS, localize, vietnamDay, VIETNAM_OFFSET, type Locale, type UnitCode } from '@nguon/shared';
 
 const INTL_LOCALE: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
 
 /** Vietnam's offset: used for instants that carry no offset of their own (e.g. a recall time). */
-export const DEFAULT_OFFSET = '+07:00';
+export const DEFAULT_OFFSET = VIETNAM_OFFSET;
 
 const OFFSET_PATTERN = /^([+-])(\d{2}):?(\d{2})$/;
 
@@ -69,7 +69,7 @@ export function formatEventTime(iso: string, offset: string, locale: Locale): st
 
 /** `YYYY-MM-DD` of today in Vietnam, to compare with calendar dates. */
 export function todayIso(now: Date = new Date()): string {
-  return new Date(now.getTime() + offsetMinutes(DEFAULT_OFFSET) * 60_000).toISOString().slice(0, 10);
+  return vietnamDay(now);
 }
 
 export function formatNumber(value: number, locale: Locale): string {
