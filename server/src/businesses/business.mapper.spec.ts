@@ -16,6 +16,10 @@ const vietgapUntil = (validTo: string) =>
     document: null,
   });
 
+/** Dates from this instant on; timers keep running. */
+const clockAt = (iso: string) =>
+  jest.useFakeTimers({ now: new Date(iso), doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval'] });
+
 describe('mapCertificate', () => {
   afterEach(() => {
     jest.useRealTimers();
@@ -23,14 +27,14 @@ describe('mapCertificate', () => {
 
   it("ends a certificate with its last day in Vietnam, though UTC's day is still that one", () => {
     // 00:30 on 8 December in Vietnam; 17:30 on the 7th in UTC.
-    jest.useFakeTimers({ now: new Date('2026-12-07T17:30:00Z'), doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval'] });
+    clockAt('2026-12-07T17:30:00Z');
     expect(mapCertificate(vietgapUntil('2026-12-07'))).toMatchObject({ validity: 'expired', valid: false });
     expect(mapCertificate(vietgapUntil('2026-12-08'))).toMatchObject({ validity: 'expiring', valid: true });
   });
 
   it('keeps it valid to the end of that day there', () => {
     // 23:59 on 7 December in Vietnam.
-    jest.useFakeTimers({ now: new Date('2026-12-07T16:59:00Z'), doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval'] });
+    clockAt('2026-12-07T16:59:00Z');
     expect(mapCertificate(vietgapUntil('2026-12-07'))).toMatchObject({ validity: 'expiring', valid: true });
   });
 });
