@@ -24,10 +24,12 @@ function RouteErrorBoundary() {
   const error = useRouteError();
   if (import.meta.env.DEV) console.error(error);
   const missingPart = isMissingAppPart(error);
-  const [reloading, setReloading] = useState(missingPart);
+  // Set when the page was already reloaded for this moments ago: it then says so instead.
+  const [reloadRefused, setReloadRefused] = useState(false);
   useEffect(() => {
-    if (missingPart && !reloadForMissingPart()) setReloading(false);
+    if (missingPart && !reloadForMissingPart()) setReloadRefused(true);
   }, [missingPart]);
+  const reloading = missingPart && !reloadRefused;
   return (
     <main className="site-main">
       {reloading ? (

@@ -1,4 +1,4 @@
-import { UNITS, localize, vietnamDay, VIETNAM_OFFSET, type Locale, type UnitCode } from '@nguon/shared';
+import { UNITS, localize, VIETNAM_OFFSET, type Locale, type UnitCode } from '@nguon/shared';
 
 const INTL_LOCALE: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
 
@@ -65,11 +65,6 @@ export function formatEventTime(iso: string, offset: string, locale: Locale): st
   const time = new Intl.DateTimeFormat(INTL_LOCALE[locale], TIME_OPTIONS).format(date);
   const label = offsetLabel(offset);
   return locale === 'vi' ? `${time}, ${day} (${label})` : `${day}, ${time} (${label})`;
-}
-
-/** `YYYY-MM-DD` of today in Vietnam, to compare with calendar dates. */
-export function todayIso(now: Date = new Date()): string {
-  return vietnamDay(now);
 }
 
 export function formatNumber(value: number, locale: Locale): string {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { consumerBatchState, type PublicBatchView } from '@nguon/shared';
+import { consumerBatchState, vietnamDay, type PublicBatchView } from '@nguon/shared';
 import { Button } from '@/components/ui/button';
 import { ShareButton } from '@/components/ui/share-button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -25,7 +25,6 @@ import { ShareArea } from '@/features/reports/components/share-area';
 import { resolvedFromState } from '@/features/resolver/api/resolve-code';
 import { scanTokenFromHash } from '@/features/resolver/utils/scan-token';
 import { useErrorMessage } from '@/lib/error-message';
-import { todayIso } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
 import { usePageData } from '@/lib/page-data';
 import { useHydrated } from '@/lib/use-hydrated';
@@ -49,7 +48,7 @@ function BatchPage({ batch, scanToken, scannedQuery }: { batch: PublicBatchView;
       <title>{meta.title}</title>
       {batch.recall ? <RecallBanner recall={batch.recall} producer={batch.producer} reportHref={`#${REPORT_ANCHOR}`} /> : null}
       {/* The first screen of a phone: what, who, from where, its state, and a way to report. */}
-      <ProductHeader product={batch.product} status={consumerBatchState(batch, todayIso())} displayName={batch.displayName} />
+      <ProductHeader product={batch.product} status={consumerBatchState(batch, vietnamDay())} displayName={batch.displayName} />
       <OriginSummary batch={batch} />
       <LabelCheckResult check={labelCheck} />
       <div className="batch-page__checks">

@@ -4,6 +4,7 @@ import {
   UNIT_CODES,
   UNITS,
   lotCodeProblem,
+  vietnamDay,
   type BatchView,
   type CreateBatchRequest,
   type LocationView,
@@ -16,7 +17,6 @@ import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
-import { todayIso } from '@/lib/format';
 import { useLocale, useT, type MessageKey } from '@/lib/i18n';
 import { submitForm } from '@/lib/submit-form';
 import { useAction } from '@/lib/use-action';
@@ -88,7 +88,7 @@ export function BatchForm({ products, locations, initialProductId, onCreated }: 
     productId: start?.id ?? '',
     lotCode: '',
     displayName: '',
-    productionDate: todayIso(),
+    productionDate: vietnamDay(),
     expiryDate: null,
     bestBeforeDate: '',
     quantity: '',

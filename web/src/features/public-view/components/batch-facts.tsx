@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import type { PublicBatchView } from '@nguon/shared';
+import { vietnamDay, type PublicBatchView } from '@nguon/shared';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { formatDate, formatQuantity, todayIso } from '@/lib/format';
+import { formatDate, formatQuantity } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
 import { formatPlaceAddress } from '@/lib/format-place';
 
@@ -19,7 +19,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 export function BatchFacts({ batch }: { batch: PublicBatchView }) {
   const t = useT();
   const { locale } = useLocale();
-  const today = todayIso();
+  const today = vietnamDay();
 
   const datedFact = (label: string, value: string | null) =>
     value ? (

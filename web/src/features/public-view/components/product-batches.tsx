@@ -1,7 +1,7 @@
-import { consumerBatchState, type PublicProductView } from '@nguon/shared';
+import { consumerBatchState, vietnamDay, type PublicProductView } from '@nguon/shared';
 import { BatchStatusBadge } from '@/components/ui/batch-status-badge';
 import { Card } from '@/components/ui/card';
-import { formatDate, todayIso } from '@/lib/format';
+import { formatDate } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n';
 import { BatchLink } from './batch-link';
 
@@ -9,7 +9,7 @@ import { BatchLink } from './batch-link';
 export function ProductBatches({ batches }: { batches: PublicProductView['batches'] }) {
   const t = useT();
   const { locale } = useLocale();
-  const today = todayIso();
+  const today = vietnamDay();
   return (
     <Card title={t('product.batches.title')} intro={t('product.batches.intro')} data-testid="product-batches">
       {batches.length === 0 ? <p className="muted">{t('product.batches.empty')}</p> : null}
