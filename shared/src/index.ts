@@ -25,6 +25,7 @@ export * from './api/event.js';
 export * from './api/shipments.js';
 export * from './text/fold.js';
 export * from './time/vietnam-day.js';
+export * from './collections/group-by.js';
 export * from './api/public-batch.js';
 export * from './api/consumer-state.js';
 export * from './api/trace.js';

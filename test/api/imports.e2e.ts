@@ -5,6 +5,7 @@ import { IMPORT_COLUMNS, IMPORT_MAX_ROWS, LOT_CODE_RULE, parseImportProblemKey, 
 import {
   createApiKey,
   createBatch,
+  createProduct,
   createProducer,
   createStaff,
   createUser,
@@ -392,6 +393,27 @@ describe('bulk import', () => {
       expect(body.fieldErrors!['row 2, column lot_code']![0]).toBe(
         `No batch "${typed}" of yours or shipped to you (did you mean ${batch.lotCode}?)`,
       );
+    });
+
+    it('asks for the product when two products have the lot, and records on the one a product column names', async () => {
+      const juice = await createProduct(f, farm.owner, farm.business.id, { name: { vi: 'Nước bưởi', en: 'Pomelo juice' } });
+      const lotCode = makeLotCode('CHUNG-');
+      await createBatch(f, farm.owner, farm.product.id, { lotCode });
+      const juiceBatch = await createBatch(f, farm.owner, juice.id, { lotCode });
+      const header = [...EVENT_HEADER, 'product'];
+      const harvest = (product: string) => [lotCode, 'Thu hoạch', '15/10/2026 07:30', '', '', '', '', '', '', '', '', product];
+
+      const body = expectApiError(
+        await uploadImport(t.baseUrl, farm.owner, farm.business.id, 'events', importCsv(header, [harvest('')]), { check: true }),
+        422,
+        'IMPORT_FILE_INVALID',
+        ['row 2, column lot_code'],
+      );
+      expect(body.fieldErrors!['row 2, column lot_code']![0]).toBe(`Several products have a lot "${lotCode}": fill in the product column`);
+      expect(await started(farm.owner, 'events', importCsv(header, [harvest(juice.gtin!)]))).toMatchObject({
+        status: 'done',
+        batches: [{ id: juiceBatch.id }],
+      });
     });
 
     it("lets a business a batch was shipped to record its later stages, not the farm's", async () => {

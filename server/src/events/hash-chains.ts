@@ -1,4 +1,4 @@
-import type { ChainRecord, IntegrityReport } from '@nguon/shared';
+import { groupBy, type ChainRecord, type IntegrityReport } from '@nguon/shared';
 import { In, type DataSource } from 'typeorm';
 import { EventBatchEntity, EventEntity, EventPlaceLinkEntity } from './event.entity.js';
 import { lateLinkHash, latePlaceHash, recordHash } from './record-hash.js';
@@ -12,12 +12,6 @@ interface StoredChains {
 }
 
 const PLACE_COLUMN = { location: 'locationId', source: 'sourceBusinessId', destination: 'destinationBusinessId' } as const;
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
-}
 
 /** Four queries whatever the number of batches. */
 export async function loadChains(db: DataSource, batchIds: string[]): Promise<StoredChains> {

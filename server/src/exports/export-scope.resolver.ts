@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { parseGtin, vietnamDay, type LotReference } from '@nguon/shared';
+import { groupBy, parseGtin, vietnamDay, type LotReference } from '@nguon/shared';
 import { DataSource } from 'typeorm';
 import { DomainError, type FieldErrors } from '../common/errors/domain-error.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
@@ -113,11 +113,10 @@ export class ExportScopeResolver {
       gtins,
       businessId,
     );
-    const matches = new Map<number, string[]>();
-    for (const row of rows) matches.set(row.position - 1, [...(matches.get(row.position - 1) ?? []), row.id]);
+    const matches = groupBy(rows, (row) => row.position - 1);
     const problems: FieldErrors = {};
     const found = lots.map((lot, index) => {
-      const ids = matches.get(index) ?? [];
+      const ids = (matches.get(index) ?? []).map((row) => row.id);
       const path = field === 'lot' ? 'lot.lotCode' : `lots.${index}.lotCode`;
       if (ids.length === 0) {
         problems[path] = [RULE_MESSAGES.exports.lotNotFound(lot.lotCode, lot.gtin)];

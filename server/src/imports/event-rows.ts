@@ -1,4 +1,4 @@
-import { DISTRIBUTING_STAGES, PRODUCER_ONLY_STAGES, suggestedLotCode, type Stage } from '@nguon/shared';
+import { DISTRIBUTING_STAGES, groupBy, PRODUCER_ONLY_STAGES, suggestedLotCode, type Stage } from '@nguon/shared';
 import type { EntityManager } from 'typeorm';
 import { RecordStageDto } from '../events/dto/record-stage.dto.js';
 import { BusinessReferences, namesProduct, type ReferenceData } from './business-references.js';
@@ -85,6 +85,8 @@ export async function checkEventRows(
 export function planEventRows({ rows, businessId, references: data, batches, parties }: EventRowsJob): RowsPlanned<PlannedStage> {
   const references = new BusinessReferences(data);
   const partyByTaxCode = new Map(parties.map((p) => [p.taxCode, p.id]));
+  // Each row looks its lot up among as many as the file names: searched row by row, 10,000 rows took a second.
+  const batchesOfLot = groupBy(batches, (batch) => batch.lotCode);
   const problems = new RowProblems();
   const planned: PlannedStage[] = [];
   const firstRowOf = new Map<string, number>();
@@ -95,7 +97,7 @@ export function planEventRows({ rows, businessId, references: data, batches, par
     const read = cellReader(row, cells, problems);
     const batch = read('lot_code', (lot) => {
       const named = (code: string) =>
-        batches.filter((b) => b.lotCode === code && (cells.product === undefined || namesProduct(cells.product, b)));
+        (batchesOfLot.get(code) ?? []).filter((b) => cells.product === undefined || namesProduct(cells.product, b));
       const found = named(lot);
       if (found.length === 1) return { ok: true, value: found[0]! };
       if (found.length > 1) return { ok: false, problem: RULE_MESSAGES.imports.lotOfSeveralProducts(lot) };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { groupBy } from '@nguon/shared';
 import {
   findLastShipper,
   loadBalances,
@@ -39,11 +40,8 @@ export class RecordsService {
 
   /** Every producer of these batches and every business they were shipped to, each with its batches among them. */
   async custodiansOfEach(batchIds: string[], tx?: EntityManager): Promise<Map<string, string[]>> {
-    const byBusiness = new Map<string, string[]>();
-    for (const row of await loadCustodiansOfEach(tx ?? this.db.manager, batchIds)) {
-      byBusiness.set(row.business_id, [...(byBusiness.get(row.business_id) ?? []), row.batch_id]);
-    }
-    return byBusiness;
+    const rows = await loadCustodiansOfEach(tx ?? this.db.manager, batchIds);
+    return new Map([...groupBy(rows, (row) => row.business_id)].map(([business, own]) => [business, own.map((row) => row.batch_id)]));
   }
 
   /** The oldest shipment of the batch to the business that it has not confirmed receiving yet. */
