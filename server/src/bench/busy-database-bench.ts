@@ -77,12 +77,16 @@ export async function benchBusyDatabase(options: {
   const { url } = options;
   const token = await signIn(url, options.owner);
   // The import's rate first on its own (issue #16's goal), then beside an export and a shopper.
+  // The portal's first import also compiles the import's code and starts its row checker's
+  // thread; the goal is judged on the next, as capture's is after a first document.
+  const first = await importRun(url, token, options.businessId, options.gtin, 'FIRST');
   const alone = await importRun(url, token, options.businessId, options.gtin, 'ALONE');
   const aloneRate = alone.rows / (alone.ms / 1000);
   console.log(
     `A ${IMPORT_MAX_ROWS.toLocaleString('en')}-row CSV import of batches on its own (${options.embedded ? 'embedded PGlite' : 'PostgreSQL'}): ` +
       `${Math.round(alone.ms)} ms from POST to job done, ${Math.round(aloneRate)} rows/s ` +
-      `(goal ≥ ${IMPORT_ROWS_PER_SECOND}: ${aloneRate >= IMPORT_ROWS_PER_SECOND ? 'met' : 'not met'}).`,
+      `(goal ≥ ${IMPORT_ROWS_PER_SECOND}: ${aloneRate >= IMPORT_ROWS_PER_SECOND ? 'met' : 'not met'}); ` +
+      `the portal's first import took ${Math.round(first.ms)} ms (${Math.round(first.rows / (first.ms / 1000))} rows/s).`,
   );
   // Each view a lot no one asked for before (the first import's): the database answers every one, as for a shopper's first scan.
   const views = { url, pathPrefix: `/01/${options.gtin.padStart(14, '0')}/10/ALONE-`, count: IMPORT_MAX_ROWS };
