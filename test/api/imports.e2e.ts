@@ -449,6 +449,60 @@ describe('bulk import', () => {
       });
       expect(await snapshotTables(t, WRITE_TABLES)).toEqual(before);
     });
+
+    it('names the refused row when rows on other batches are written with it, and stores none of them', async () => {
+      const [recorded, fresh] = [await createBatch(f, farm.owner, farm.product.id), await createBatch(f, farm.owner, farm.product.id)];
+      const packed = [recorded.lotCode, 'Đóng gói', '20/10/2026 10:00', '', '', '', '', '', '', '', ''];
+      expect(await started(farm.owner, 'events', importCsv(EVENT_HEADER, [packed]))).toMatchObject({ status: 'done' });
+
+      const before = await snapshotTables(t, WRITE_TABLES);
+      const harvest = [fresh.lotCode, 'Thu hoạch', '15/10/2026 07:30', '', '', '', '', '', '', '', ''];
+      const job = await started(farm.owner, 'events', importCsv(EVENT_HEADER, [harvest, packed]));
+      expect(job).toMatchObject({ status: 'failed', failure: { row: 3, message: { en: 'This event was already recorded.' } } });
+      expect(await snapshotTables(t, WRITE_TABLES)).toEqual(before);
+    });
+
+    it('checks each row against the rows before it on its batch: a second shipment past what remains is refused at its row', async () => {
+      const shop = await createProducer(f, admin);
+      const [apples, pears] = [await createBatch(f, farm.owner, farm.product.id), await createBatch(f, farm.owner, farm.product.id)];
+      const row = (lot: string, stage: string, day: number, quantity = '', party = '') => [
+        lot,
+        stage,
+        `${day}/10/2026 08:00`,
+        '',
+        quantity,
+        quantity ? 'kg' : '',
+        party,
+        '',
+        '',
+        '',
+        '',
+      ];
+      const rows = [
+        row(apples.lotCode, 'Thu hoạch', 15),
+        row(pears.lotCode, 'Thu hoạch', 15),
+        row(apples.lotCode, 'shipping', 16, '600', shop.business.taxCode),
+        row(pears.lotCode, 'shipping', 16, '300', shop.business.taxCode),
+        row(apples.lotCode, 'shipping', 17, '600', shop.business.taxCode),
+      ];
+      const refused = await started(farm.owner, 'events', importCsv(EVENT_HEADER, rows));
+      expect(refused).toMatchObject({ status: 'failed', failure: { row: 6 } });
+      expect(refused.failure!.message.en).toMatch(/^Only 400 kg of batch .* remains \(of 1,?000 kg\)/);
+
+      expect(await started(farm.owner, 'events', importCsv(EVENT_HEADER, rows.slice(0, 4)))).toMatchObject({
+        status: 'done',
+        processedRows: 4,
+      });
+      for (const batch of [apples, pears]) {
+        const steps = await sql<{ biz_step: string }>(
+          t,
+          `SELECT e.biz_step FROM events e JOIN event_batches eb ON eb.event_id = e.id WHERE eb.batch_id = $1 ORDER BY eb.seq`,
+          [batch.id],
+        );
+        expect(steps.map((s) => s.biz_step)).toEqual(['commissioning', PORTAL_BIZ_STEPS.harvesting, 'shipping']);
+        expect((await f.http.get(`/api/batches/${batch.id}/integrity`)).body).toMatchObject({ verified: true, records: 3 });
+      }
+    });
   });
 
   describe('who may import, and see the job', () => {

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { BatchEntity } from './batch.entity.js';
 
@@ -13,4 +13,12 @@ export async function findBatchOrFail(db: EntityManager, id: string): Promise<Ba
   const batch = await db.getRepository(BatchEntity).findOne({ where: { id }, relations: { product: true } });
   if (!batch?.product) throw new DomainError('BATCH_NOT_FOUND');
   return batch as BatchWithProduct;
+}
+
+/** The batches with their products by id, in one query, or BATCH_NOT_FOUND when one is missing. */
+export async function findBatchesOrFail(db: EntityManager, ids: string[]): Promise<Map<string, BatchWithProduct>> {
+  const batches = await db.getRepository(BatchEntity).find({ where: { id: In([...new Set(ids)]) }, relations: { product: true } });
+  const found = new Map(batches.flatMap((batch) => (batch.product ? [[batch.id, batch as BatchWithProduct]] : [])));
+  if (ids.some((id) => !found.has(id))) throw new DomainError('BATCH_NOT_FOUND');
+  return found;
 }

@@ -6,7 +6,7 @@ import { AuditTrail } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/principal.js';
 import { epcClassOf } from '../batch-store/batch-identity.js';
 import { BatchEntity } from '../batch-store/batch.entity.js';
-import { findBatchOrFail } from '../batch-store/find-batch.js';
+import { findBatchesOrFail, findBatchOrFail } from '../batch-store/find-batch.js';
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { eventTimeOf } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -16,6 +16,7 @@ import { RecordsService } from '../records/records.service.js';
 import type { RecordProcessingDto } from './dto/record-processing.dto.js';
 import type { RecordStageDto } from './dto/record-stage.dto.js';
 import { buildStageEvent, ilmdOf } from './epcis-event.builder.js';
+import type { EventEntity } from './event.entity.js';
 import { mapEvent } from './event.mapper.js';
 import { PortalCapture } from './portal-capture.js';
 import { MassBalance } from './mass-balance.js';
@@ -46,19 +47,35 @@ export class EventRecordingService {
    * more than remains of the batch is refused unless the person confirmed (`overrideMassBalance`).
    */
   async recordStage(actor: Actor, batchId: string, dto: RecordStageDto, outer?: EntityManager): Promise<EventView> {
-    const actorId = actor.businessId!;
-    const event = await this.within(outer, async (tx) => {
-      const batch = await findBatchOrFail(tx, batchId);
-      if (!dto.overrideMassBalance) await this.massBalance.assertStageFits(tx, actorId, batch, dto);
-      return this.portalCapture.capture(tx, actor, actorId, await this.stages.prepare(tx, actorId, batch, dto));
-    });
+    const [event] = await this.within(outer, (tx) => this.recordStagesOnBatches(actor, [{ batchId, dto }], tx));
     if (!outer) await this.changes.publish([batchId]);
-    return mapEvent(event);
+    return mapEvent(event!);
+  }
+
+  /**
+   * Records stages on distinct batches inside `tx` (an import's rows; the form's one): each row's
+   * batch, mass balance and stage rules, then their events captured as one set. No row concerns
+   * another's batch, so none depends on what another writes.
+   */
+  async recordStagesOnBatches(actor: Actor, rows: { batchId: string; dto: RecordStageDto }[], tx: EntityManager): Promise<EventEntity[]> {
+    const actorId = actor.businessId!;
+    const batches = await findBatchesOrFail(
+      tx,
+      rows.map((row) => row.batchId),
+    );
+    if (batches.size !== rows.length) throw new Error('recordStagesOnBatches takes one row a batch');
+    const documents: Record<string, unknown>[] = [];
+    for (const { batchId, dto } of rows) {
+      const batch = batches.get(batchId)!;
+      if (!dto.overrideMassBalance) await this.massBalance.assertStageFits(tx, actorId, batch, dto);
+      documents.push(await this.stages.prepare(tx, actorId, batch, dto));
+    }
+    return this.portalCapture.captureAll(tx, actor, actorId, documents);
   }
 
   /**
    * Locks these batches, in id order, until `tx` ends. A transaction that records stages on many
-   * batches one by one (an import's rows) takes them all first: two such transactions on the same
+   * batches (an import's rows, set after set) takes them all first: two such transactions on the same
    * batches then queue up, where row-by-row locks deadlock.
    */
   async lockBatches(tx: EntityManager, batchIds: string[]): Promise<void> {

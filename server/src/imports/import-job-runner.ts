@@ -33,6 +33,9 @@ interface PlannedWrite {
 /** Batch rows registered together: one set-based write each, and the progress moves by as many. */
 const BATCH_ROWS_PER_WRITE = 1_000;
 
+/** Stage rows on distinct batches captured together: one set-based write each (see `stageSets`). */
+const STAGE_ROWS_PER_WRITE = 500;
+
 /** On the embedded database each write is a step of its own: this few rows keep it to tens of milliseconds. */
 const BATCH_ROWS_PER_STEP_EMBEDDED = 25;
 
@@ -191,7 +194,8 @@ export class ImportJobRunner extends QueuedJobRunner {
   /**
    * The checked rows as the run's steps, each a list of writes through the recording use cases
    * the forms use. Batch rows go a slice at a time, set-based; stage rows are all one step, since
-   * only writing them finds a refusal (mass balance, the batch's other events).
+   * only writing them finds a refusal (mass balance, the batch's other events), written in sets of
+   * rows on distinct batches (`stageSets`).
    */
   private stepsOf({ actor, kind }: Started, checked: CheckedRows): PlannedWrite[][] {
     if (kind === 'batches') {
@@ -215,17 +219,29 @@ export class ImportJobRunner extends QueuedJobRunner {
       return steps;
     }
     const planned = checked as PlannedStage[];
-    const stages = planned.map(({ row, batch, dto }, n): PlannedWrite => ({
-      row,
-      rows: 1,
+    if (!planned.length) return [];
+    const record = (stages: PlannedStage[]): PlannedWrite => ({
+      row: stages[0]!.row,
+      rows: stages.length,
       write: async (tx) => {
-        // Every row's batch before the first row: two imports on the same batches queue up rather than deadlock.
-        if (n === 0) await this.recording.lockBatches(tx, [...new Set(planned.map((stage) => stage.batch.id))]);
-        await this.recording.recordStage(actor, batch.id, dto, tx);
-        return [batch];
+        await this.recording.recordStagesOnBatches(
+          actor,
+          stages.map(({ batch, dto }) => ({ batchId: batch.id, dto })),
+          tx,
+        );
+        return stages.map((stage) => stage.batch);
       },
-    }));
-    return stages.length ? [stages] : [];
+    });
+    // Every row's batch before the first row: two imports on the same batches queue up rather than deadlock.
+    const lock: PlannedWrite = {
+      row: planned[0]!.row,
+      rows: 0,
+      write: async (tx) => {
+        await this.recording.lockBatches(tx, [...new Set(planned.map((stage) => stage.batch.id))]);
+        return [];
+      },
+    };
+    return [[lock, ...stageSets(planned).map((set) => ({ ...record(set), oneByOne: set.map((stage) => record([stage])) }))]];
   }
 
   /** The run's refusal, with its audit entry, unless another run of the job ended it meanwhile; nothing else was kept. */
@@ -272,6 +288,27 @@ export class ImportJobRunner extends QueuedJobRunner {
       details: { kind: job.kind, rows: job.totalRows, attempts },
     });
   }
+}
+
+/**
+ * Stage rows in their order, in sets of consecutive rows on distinct batches: a row on a batch
+ * already in the set starts the next one, so each row's rules still see the rows before it on its
+ * batch written.
+ */
+function stageSets(rows: PlannedStage[]): PlannedStage[][] {
+  const sets: PlannedStage[][] = [];
+  let batches = new Set<string>();
+  for (const row of rows) {
+    const set = sets.at(-1);
+    if (!set || batches.has(row.batch.id) || set.length === STAGE_ROWS_PER_WRITE) {
+      sets.push([row]);
+      batches = new Set([row.batch.id]);
+    } else {
+      set.push(row);
+      batches.add(row.batch.id);
+    }
+  }
+  return sets;
 }
 
 /**
