@@ -502,6 +502,17 @@ describe('bulk import', () => {
         expect(steps.map((s) => s.biz_step)).toEqual(['commissioning', PORTAL_BIZ_STEPS.harvesting, 'shipping']);
         expect((await f.http.get(`/api/batches/${batch.id}/integrity`)).body).toMatchObject({ verified: true, records: 3 });
       }
+
+      // Rows on two batches written together: the one past what remains is still named, and nothing is kept.
+      const before = await snapshotTables(t, WRITE_TABLES);
+      const together = await started(
+        farm.owner,
+        'events',
+        importCsv(EVENT_HEADER, [row(apples.lotCode, 'Lưu kho', 18), row(pears.lotCode, 'shipping', 18, '800', shop.business.taxCode)]),
+      );
+      expect(together).toMatchObject({ status: 'failed', failure: { row: 3 } });
+      expect(together.failure!.message.en).toMatch(/^Only 700 kg of batch .* remains/);
+      expect(await snapshotTables(t, WRITE_TABLES)).toEqual(before);
     });
   });
 

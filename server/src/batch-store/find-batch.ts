@@ -10,9 +10,7 @@ export type BatchWithProduct = BatchEntity & { product: NonNullable<BatchEntity[
  * in one): the event store's use cases and batches/' views look a batch up alike.
  */
 export async function findBatchOrFail(db: EntityManager, id: string): Promise<BatchWithProduct> {
-  const batch = await db.getRepository(BatchEntity).findOne({ where: { id }, relations: { product: true } });
-  if (!batch?.product) throw new DomainError('BATCH_NOT_FOUND');
-  return batch as BatchWithProduct;
+  return (await findBatchesOrFail(db, [id])).get(id)!;
 }
 
 /** The batches with their products by id, in one query, or BATCH_NOT_FOUND when one is missing. */

@@ -74,7 +74,7 @@ export class EventCorrectionsService {
       };
       const storedDeclaration = await this.portalCapture.capture(tx, acting, actorId, declaration);
       // With the wrong record declared, it no longer counts: the corrected one is checked against the rest.
-      if (correction && !dto.overrideMassBalance) await this.massBalance.assertStageFits(tx, actorId, correction.batch, correction.fields);
+      if (correction && !dto.overrideMassBalance) await this.massBalance.assertStagesFit(tx, actorId, [correction]);
       const storedCorrective = corrective ? await this.portalCapture.capture(tx, acting, actorId, corrective) : null;
       return { storedDeclaration, storedCorrective, batchIds: links.map((l) => l.batchId) };
     });

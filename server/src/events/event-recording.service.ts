@@ -64,12 +64,13 @@ export class EventRecordingService {
       rows.map((row) => row.batchId),
     );
     if (batches.size !== rows.length) throw new Error('recordStagesOnBatches takes one row a batch');
+    await this.massBalance.assertStagesFit(
+      tx,
+      actorId,
+      rows.filter(({ dto }) => !dto.overrideMassBalance).map(({ batchId, dto }) => ({ batch: batches.get(batchId)!, fields: dto })),
+    );
     const documents: Record<string, unknown>[] = [];
-    for (const { batchId, dto } of rows) {
-      const batch = batches.get(batchId)!;
-      if (!dto.overrideMassBalance) await this.massBalance.assertStageFits(tx, actorId, batch, dto);
-      documents.push(await this.stages.prepare(tx, actorId, batch, dto));
-    }
+    for (const { batchId, dto } of rows) documents.push(await this.stages.prepare(tx, actorId, batches.get(batchId)!, dto));
     return this.portalCapture.captureAll(tx, actor, actorId, documents);
   }
 

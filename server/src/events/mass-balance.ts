@@ -61,21 +61,34 @@ export class MassBalance {
   }
 
   /**
-   * Refuses a shipment or sale of more than remains of the batch (a new record, or the corrected one
-   * once the wrong one is declared in the same transaction); other stages take nothing out.
+   * Refuses a shipment or sale of more than remains of its batch (a new record, or the corrected
+   * one once the wrong one is declared in the same transaction), for stages on distinct batches at
+   * once: one lock and one query however many; other stages take nothing out.
    */
-  async assertStageFits(
+  async assertStagesFit(
     tx: EntityManager,
     businessId: string,
-    batch: StockedBatch,
-    fields: { stage: string; quantity?: number; unit?: UnitCode },
+    stages: { batch: StockedBatch; fields: { stage: string; quantity?: number; unit?: UnitCode } }[],
   ): Promise<void> {
-    if (!OUTFLOW_STAGES.has(fields.stage) || fields.quantity === undefined) return;
-    await lockBatches(tx, [batch.id]);
-    const unit = fields.unit ?? batch.unit ?? batch.product.unit;
-    await this.assertRemains(tx, businessId, [
-      { batchId: batch.id, lotCode: batch.lotCode, quantity: fields.quantity, unit, field: 'quantity' },
-    ]);
+    const outflows = stages.flatMap(({ batch, fields }) =>
+      OUTFLOW_STAGES.has(fields.stage) && fields.quantity !== undefined
+        ? [
+            {
+              batchId: batch.id,
+              lotCode: batch.lotCode,
+              quantity: fields.quantity,
+              unit: fields.unit ?? batch.unit ?? batch.product.unit,
+              field: 'quantity',
+            },
+          ]
+        : [],
+    );
+    if (!outflows.length) return;
+    await lockBatches(
+      tx,
+      outflows.map((outflow) => outflow.batchId),
+    );
+    await this.assertRemains(tx, businessId, outflows);
   }
 
   /**
