@@ -10,6 +10,7 @@ import { findBatchesOrFail, findBatchOrFail } from '../batch-store/find-batch.js
 import { BatchChanges } from '../common/cache/batch-changes.js';
 import { eventTimeOf } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { inTurns } from '../common/in-turns.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { ProductEntity } from '../products/product.entity.js';
 import { RecordsService } from '../records/records.service.js';
@@ -70,7 +71,8 @@ export class EventRecordingService {
       rows.filter(({ dto }) => !dto.overrideMassBalance).map(({ batchId, dto }) => ({ batch: batches.get(batchId)!, fields: dto })),
     );
     const documents: Record<string, unknown>[] = [];
-    for (const { batchId, dto } of rows) documents.push(await this.stages.prepare(tx, actorId, batches.get(batchId)!, dto));
+    // Prepared in turns: an import's set of 500, each event hashed, took tens of milliseconds at once.
+    for await (const { batchId, dto } of inTurns(rows)) documents.push(await this.stages.prepare(tx, actorId, batches.get(batchId)!, dto));
     return this.portalCapture.captureAll(tx, actor, actorId, documents);
   }
 

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/principal.js';
 import { epcClassOf } from '../batch-store/batch-identity.js';
 import { BatchEntity } from '../batch-store/batch.entity.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { inTurns } from '../common/in-turns.js';
 import { RULE_MESSAGES } from '../common/errors/rule-messages.js';
 import { insertAll } from '../database/insert-all.js';
 import type { LocationEntity } from '../locations/location.entity.js';
@@ -86,20 +87,25 @@ export class PortalCapture {
   /** Batch rows as `newBatches` checks and makes them (their ids too), not written yet: `writeBatches` writes them. */
   async madeBatches(tx: EntityManager, rows: NewBatchRow[]): Promise<BatchEntity[]> {
     await this.checkNewBatches(tx, rows);
-    return rows.map(({ product, fields, origin }) =>
-      newBatch({
-        productId: product.id,
-        businessId: product.businessId,
-        lotCode: fields.lotCode,
-        displayName: fields.displayName ?? null,
-        productionDate: fields.productionDate,
-        expiryDate: fields.expiryDate ?? null,
-        bestBeforeDate: fields.bestBeforeDate ?? null,
-        quantity: fields.quantity ?? null,
-        unit: fields.quantity !== undefined ? (fields.unit ?? product.unit) : (fields.unit ?? null),
-        originLocationId: origin?.id ?? null,
-      }),
-    );
+    // Made in turns: an import's set of 500 took tens of milliseconds at once.
+    const batches: BatchEntity[] = [];
+    for await (const { product, fields, origin } of inTurns(rows)) {
+      batches.push(
+        newBatch({
+          productId: product.id,
+          businessId: product.businessId,
+          lotCode: fields.lotCode,
+          displayName: fields.displayName ?? null,
+          productionDate: fields.productionDate,
+          expiryDate: fields.expiryDate ?? null,
+          bestBeforeDate: fields.bestBeforeDate ?? null,
+          quantity: fields.quantity ?? null,
+          unit: fields.quantity !== undefined ? (fields.unit ?? product.unit) : (fields.unit ?? null),
+          originLocationId: origin?.id ?? null,
+        }),
+      );
+    }
+    return batches;
   }
 
   /** Writes batches made by `madeBatches` from these rows, in one INSERT, and links earlier events naming their lots. */

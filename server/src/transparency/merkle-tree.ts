@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { inTurns } from '../common/in-turns.js';
 
 /**
  * The log's Merkle tree as the server keeps it (RFC 9162 §2.1): every complete subtree's hash is
@@ -83,28 +84,30 @@ export function nodesRead(compute: (node: NodeLookup) => unknown): NodeKey[] {
 
 /**
  * Appends leaves to a tree of `size` leaves whose complete subtrees along its right edge are
- * `edge` (the `subtreesOf(0, size)`): the new nodes, every level, and the new root.
+ * `edge` (the `subtreesOf(0, size)`): the new nodes, every level, and the new root. Hashed in
+ * turns: the thousands of leaves a busy second queues would keep a shopper's request waiting.
  */
-export function append(
+export async function append(
   size: number,
   edge: Map<string, Buffer>,
   leaves: Buffer[],
-): { nodes: { level: number; index: number; hash: Buffer }[]; root: Buffer } {
+): Promise<{ nodes: { level: number; index: number; hash: Buffer }[]; root: Buffer }> {
   const known = new Map(edge);
   const nodes: { level: number; index: number; hash: Buffer }[] = [];
   const put = (level: number, index: number, hash: Buffer) => {
     known.set(`${level}/${index}`, hash);
     nodes.push({ level, index, hash });
   };
-  leaves.forEach((leaf, n) => {
-    const position = size + n;
+  let position = size;
+  for await (const leaf of inTurns(leaves)) {
     put(0, position, leaf);
     // Each subtree this leaf completes: its two halves are known by now.
     for (let level = 1; (position + 1) % 2 ** level === 0; level++) {
       const index = (position + 1) / 2 ** level - 1;
       put(level, index, nodeHashOf(known.get(`${level - 1}/${2 * index}`)!, known.get(`${level - 1}/${2 * index + 1}`)!));
     }
-  });
+    position++;
+  }
   const root = rangeHash(0, size + leaves.length, (level, index) => known.get(`${level}/${index}`)!);
   return { nodes, root };
 }

@@ -117,7 +117,7 @@ export class TransparencyLog implements OnApplicationBootstrap, OnApplicationShu
         // Hashed in turns: 5,000 leaves at once would keep a shopper's request waiting tens of milliseconds.
         const leaves: Buffer[] = [];
         for await (const entry of inTurns(entries)) leaves.push(leafOf(entry));
-        const { nodes, root } = append(size, await readNodes(tx, subtreesOf(0, size)), leaves);
+        const { nodes, root } = await append(size, await readNodes(tx, subtreesOf(0, size)), leaves);
         if (entries.length) await insertNodes(tx, nodes);
         const newSize = size + entries.length;
         await insertTreeHead(tx, { size: newSize, root, checkpoint: await this.checkpoint(newSize, root) });
