@@ -30,6 +30,13 @@ const ACCEPTED_KEPT = 20;
 /** Capture jobs' table, as the queued-job runner reads it. */
 const CAPTURE_JOBS = { table: 'capture_jobs', lock: 'capture_job', progress: 'processed_count' };
 
+/** A run's place in the order runs of this instance check their documents (`checkingTurn`). */
+interface CheckingTurn {
+  /** Resolves once the run before it has checked its document. */
+  ready: Promise<void>;
+  checked: () => void;
+}
+
 /** A job's run, once its row is read. */
 interface Run {
   id: string;
@@ -58,7 +65,8 @@ class Withdrawn extends Error {
  * - On PostgreSQL the run is one transaction: slices of events are written as their checks pass,
  *   the next slice checked while the database stores this one. A refusal that stores nothing
  *   (`rollback`, `all`) rolls the run back and records the result in a transaction of its own;
- *   a run cut off stores nothing, and the job is run again from the start.
+ *   a run cut off stores nothing, and the job is run again from the start. Two runs go at once
+ *   in an instance, the second checking as soon as the first has checked (`checkingTurn`).
  * - On the embedded database the whole document is checked first; then each slice is a step
  *   that commits with the job's result so far, and nothing else writes until the run ends; a run
  *   cut off is run again from the event after the last step written.
@@ -68,6 +76,8 @@ class Withdrawn extends Error {
 @Injectable()
 export class CaptureJobRunner extends QueuedJobRunner {
   private readonly accepted = new Map<string, unknown>();
+  /** When the run that began last here has checked its document: the next run's checks wait for it. */
+  private lastChecked: Promise<void> = Promise.resolve();
 
   constructor(
     context: JobRunnerContext,
@@ -75,7 +85,7 @@ export class CaptureJobRunner extends QueuedJobRunner {
     private readonly audit: AuditTrail,
     private readonly longWork: LongWork,
   ) {
-    super(context, { queue: CAPTURE_QUEUE, jobs: CAPTURE_JOBS, settings: context.config.captureJobs, noun: 'capture' });
+    super(context, { queue: CAPTURE_QUEUE, jobs: CAPTURE_JOBS, settings: context.config.captureJobs, noun: 'capture', runsAtOnce: 2 });
   }
 
   /** The document of a job whose row committed just now, for a run of it on this instance. */
@@ -93,12 +103,13 @@ export class CaptureJobRunner extends QueuedJobRunner {
    * and reports every refusal, then stores nothing if there was one.
    */
   protected async run(id: string, running: RunProgress): Promise<string[]> {
+    const turn = this.checkingTurn();
     try {
       return await this.longWork.run(this.db, async (step, read) => {
         const run = await step(async (tx) => this.begin(tx, id, running));
         if (!run) return [];
         if (this.longWork.stepsCommit) await this.storeInSteps(run, step, read);
-        else await step((tx) => this.storeAsChecked(tx, run));
+        else await step((tx) => this.storeAsChecked(tx, run, turn));
         await step((tx) => this.end(tx, run));
         return [...run.tally.touched];
       });
@@ -113,7 +124,23 @@ export class CaptureJobRunner extends QueuedJobRunner {
         }),
       );
       return [];
+    } finally {
+      turn.checked();
     }
+  }
+
+  /**
+   * This run's turn at checking, taken as it begins. On PostgreSQL two runs go at once: the second
+   * has begun (its job read) and checks as soon as the first has checked, while the first's last
+   * events are stored and committed. Documents are checked in the order their runs began, and a
+   * document's batches are locked by its checks, so one naming the same batches then waits for the
+   * one before it: they are stored in the order sent.
+   */
+  private checkingTurn(): CheckingTurn {
+    const ready = this.lastChecked;
+    let checked!: () => void;
+    this.lastChecked = new Promise((resolve) => (checked = resolve));
+    return { ready, checked };
   }
 
   /** The job's run, under its lock; none when the job is no longer running. */
@@ -133,10 +160,11 @@ export class CaptureJobRunner extends QueuedJobRunner {
   }
 
   /**
-   * PostgreSQL: checks the events slice by slice in the run's transaction and writes each slice
-   * that passed while the next is checked. A refusal that stores nothing withdraws what was written.
+   * PostgreSQL: checks the events slice by slice in the run's transaction, once the run before has
+   * checked its own, and writes each slice that passed while the next is checked. A refusal that
+   * stores nothing withdraws what was written.
    */
-  private async storeAsChecked(tx: EntityManager, run: Run): Promise<void> {
+  private async storeAsChecked(tx: EntityManager, run: Run, turn: CheckingTurn): Promise<void> {
     const { job, actor, events, context, tally, running } = run;
     const withdraws = job.error_behaviour !== 'proceed';
     const positions: number[] = [];
@@ -158,9 +186,11 @@ export class CaptureJobRunner extends QueuedJobRunner {
         running.processed = next;
         if (!refused) yield planned;
       }
+      turn.checked();
       if (refused) throw new Withdrawn(run);
     }
     if (!(await this.businessMayWrite(tx, run))) return;
+    await turn.ready;
     const stored = await this.capture.write(tx, actor, job.business_id, passed(), false);
     stored.forEach((outcome, n) => tally.stored(positions[n]!, outcome));
   }

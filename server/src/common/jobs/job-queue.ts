@@ -49,7 +49,7 @@ export class JobQueue implements BeforeApplicationShutdown {
   }
 
   /**
-   * Runs `handler` for each job of the queue, one at a time in this instance; the worker's id. A
+   * Runs `handler` for each job of the queue, one at a time for this worker; the worker's id. A
    * backlog is worked through without pause: after a job the worker looks for the next at once,
    * where pg-boss would wait out its polling interval (2 s a document for an integrator's queue).
    */

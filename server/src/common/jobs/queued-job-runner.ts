@@ -34,6 +34,8 @@ export interface QueuedJobKind {
   settings: QueuedJobSettings;
   /** What the log calls one of them. */
   noun: string;
+  /** Runs of this instance at once on PostgreSQL (one on the embedded database, whose runs take turns); one unless said. */
+  runsAtOnce?: number;
 }
 
 /**
@@ -60,7 +62,7 @@ export abstract class QueuedJobRunner implements OnApplicationBootstrap, OnAppli
   private readonly changes: BatchChanges;
   private readonly timings: JobTimings;
   private readonly embedded: boolean;
-  private workerId: string | null = null;
+  private workerIds: string[] = [];
   private timers: NodeJS.Timeout[] = [];
   private sweeping: Promise<string[]> | null = null;
 
@@ -87,7 +89,10 @@ export abstract class QueuedJobRunner implements OnApplicationBootstrap, OnAppli
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.queue(this.kind.queue);
     await this.sweep();
-    this.workerId = await this.queue.work<object>(this.kind.queue, this.kind.settings.pollingSeconds, (job) => this.handle(job.id));
+    const workers = this.embedded ? 1 : (this.kind.runsAtOnce ?? 1);
+    for (let n = 0; n < workers; n++) {
+      this.workerIds.push(await this.queue.work<object>(this.kind.queue, this.kind.settings.pollingSeconds, (job) => this.handle(job.id)));
+    }
     this.timers = [
       setInterval(() => void this.beat(), this.timings.heartbeatMs).unref(),
       // One sweep at a time: on the embedded database a sweep waits for a run's steps to end.
@@ -120,9 +125,9 @@ export abstract class QueuedJobRunner implements OnApplicationBootstrap, OnAppli
     );
   }
 
-  /** A job was just enqueued here: this instance's worker takes it now rather than at its next poll. */
+  /** A job was just enqueued here: this instance's workers take it now rather than at their next poll. */
   wake(): void {
-    if (this.workerId) this.queue.wake(this.workerId);
+    for (const id of this.workerIds) this.queue.wake(id);
   }
 
   /** Progress of a run on this instance, fresher than the database's count. */
