@@ -75,7 +75,7 @@ describe('the database', () => {
   (process.env.DATABASE_URL ? it : it.skip)(
     'is migrated by instances started at the same moment, one after the other, each then up to date',
     async () => {
-      const fresh = await createScratchDatabase();
+      const fresh = await createScratchDatabase('nguon_test', { empty: true });
       const opened: Database[] = [];
       try {
         // Three at once: without a lock, two would run the first migration together and one would fail.
@@ -92,7 +92,7 @@ describe('the database', () => {
   (process.env.DATABASE_URL ? it : it.skip)(
     "converts a database from before the monthly partitions: every event kept, in its month's partition, its eventID still unique",
     async () => {
-      const old = await createScratchDatabase();
+      const old = await createScratchDatabase('nguon_test', { empty: true });
       const before = new DataSource({
         type: 'postgres',
         url: old.databaseUrl!,
@@ -139,7 +139,7 @@ describe('the database', () => {
   (process.env.DATABASE_URL ? it : it.skip)(
     "converts a database from before rows named their events' record times: each row takes its event's, and must have one",
     async () => {
-      const old = await createScratchDatabase();
+      const old = await createScratchDatabase('nguon_test', { empty: true });
       const before = new DataSource({
         type: 'postgres',
         url: old.databaseUrl!,
@@ -215,7 +215,7 @@ describe('the database', () => {
   (process.env.DATABASE_URL ? it : it.skip)(
     'logs the businesses and certificates stored before the log covered them, with the hashes the portal recomputes',
     async () => {
-      const old = await createScratchDatabase();
+      const old = await createScratchDatabase('nguon_test', { empty: true });
       const before = new DataSource({
         type: 'postgres',
         url: old.databaseUrl!,
