@@ -31,6 +31,10 @@ export default {
   // Every core: test files are independent (each has its own database and folders), and on a
   // two-core machine Jest's default of cores minus one would run them one at a time.
   maxWorkers: '100%',
+  // A worker keeps 60-100 MB of each file it ran (every file loads the app's modules afresh): past
+  // this it is replaced before its next file. Late files in a worker near its heap's limit ran two
+  // to three times slower, and CI went past its 30 minutes.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/shared/src/**/*.spec.ts', '<rootDir>/server/src/**/*.spec.ts'] },
     { ...common, displayName: 'api', testMatch: ['<rootDir>/test/api/**/*.e2e.ts'] },
