@@ -514,6 +514,43 @@ describe('bulk import', () => {
       expect(together.failure!.message.en).toMatch(/^Only 700 kg of batch .* remains/);
       expect(await snapshotTables(t, WRITE_TABLES)).toEqual(before);
     });
+
+    it('records a file of more rows than one write on as many lots, and names a refused row of a later write, storing nothing', async () => {
+      // 600 rows on 600 lots: two writes of rows on other batches, the second checked while the first is stored.
+      const lots = Array.from({ length: 600 }, (_, n) => makeLotCode(`S${n}`));
+      expect(await started(farm.owner, 'batches', importCsv(BATCH_HEADER, batchRows(lots)))).toMatchObject({ status: 'done' });
+      const harvest = (lot: string) => [lot, 'Thu hoạch', '15/10/2026 07:30', '', '', '', '', '', '', '', ''];
+      const packed = (lot: string) => [lot, 'Đóng gói', '20/10/2026 10:00', '', '', '', '', '', '', '', ''];
+      expect(await started(farm.owner, 'events', importCsv(EVENT_HEADER, [packed(lots[550]!)]))).toMatchObject({ status: 'done' });
+
+      // Row 552 (the 551st, in the second write) repeats that packing, which only the write finds.
+      const before = await snapshotTables(t, WRITE_TABLES);
+      const rows = lots.map((lot, n) => (n === 550 ? packed(lot) : harvest(lot)));
+      expect(await started(farm.owner, 'events', importCsv(EVENT_HEADER, rows))).toMatchObject({
+        status: 'failed',
+        processedRows: 0,
+        failure: { row: 552, message: { en: 'This event was already recorded.' } },
+      });
+      expect(await snapshotTables(t, WRITE_TABLES)).toEqual(before);
+
+      // The file without that row: every lot's harvest is recorded, its chain intact.
+      const harvested = lots.filter((_, n) => n !== 550);
+      const job = await started(farm.owner, 'events', importCsv(EVENT_HEADER, harvested.map(harvest)));
+      expect(job).toMatchObject({ status: 'done', totalRows: 599, processedRows: 599 });
+      const chains = await sql<{ steps: string[] }>(
+        t,
+        `SELECT array_agg(e.biz_step ORDER BY eb.seq) AS steps
+           FROM batches b JOIN event_batches eb ON eb.batch_id = b.id JOIN events e ON e.id = eb.event_id
+          WHERE b.lot_code = ANY($1) GROUP BY b.id`,
+        [harvested],
+      );
+      expect(chains).toHaveLength(599);
+      expect(chains.filter((c) => c.steps.join() !== `commissioning,${PORTAL_BIZ_STEPS.harvesting}`)).toEqual([]);
+      const ends = await sql<{ id: string }>(t, `SELECT id FROM batches WHERE lot_code = ANY($1)`, [[lots[0], lots[599]]]);
+      for (const batch of ends) {
+        expect((await f.http.get(`/api/batches/${batch.id}/integrity`)).body).toMatchObject({ verified: true, records: 2 });
+      }
+    });
   });
 
   describe('who may import, and see the job', () => {

@@ -17,6 +17,7 @@ import { RecordsService } from '../records/records.service.js';
 import type { RecordProcessingDto } from './dto/record-processing.dto.js';
 import type { RecordStageDto } from './dto/record-stage.dto.js';
 import { buildStageEvent, ilmdOf } from './epcis-event.builder.js';
+import type { PlannedEvent } from './event-capture.js';
 import type { EventEntity } from './event.entity.js';
 import { mapEvent } from './event.mapper.js';
 import { PortalCapture } from './portal-capture.js';
@@ -24,6 +25,12 @@ import { MassBalance } from './mass-balance.js';
 import { locationUri } from './portal-extensions.js';
 import { ruleViolated, StageEventPreparer } from './stage-event.preparer.js';
 import { lockBatches } from './stage-events.queries.js';
+
+/** Stages checked and their events ready to store, by whom. */
+export interface CheckedStages {
+  actor: Actor;
+  events: PlannedEvent[];
+}
 
 /**
  * The business side's recording use cases. Each builds an EPCIS event and writes it through the
@@ -59,6 +66,14 @@ export class EventRecordingService {
    * another's batch, so none depends on what another writes.
    */
   async recordStagesOnBatches(actor: Actor, rows: { batchId: string; dto: RecordStageDto }[], tx: EntityManager): Promise<EventEntity[]> {
+    return this.writeStages(tx, await this.checkStages(actor, rows, tx));
+  }
+
+  /**
+   * Checks stages as `recordStagesOnBatches` records them, reading inside `tx` (their batches
+   * locked) and writing nothing: their events, ready for `writeStages`.
+   */
+  async checkStages(actor: Actor, rows: { batchId: string; dto: RecordStageDto }[], tx: EntityManager): Promise<CheckedStages> {
     const actorId = actor.businessId!;
     const batches = await findBatchesOrFail(
       tx,
@@ -73,7 +88,12 @@ export class EventRecordingService {
     const documents: Record<string, unknown>[] = [];
     // Prepared in turns: an import's set of 500, each event hashed, took tens of milliseconds at once.
     for await (const { batchId, dto } of inTurns(rows)) documents.push(await this.stages.prepare(tx, actorId, batches.get(batchId)!, dto));
-    return this.portalCapture.captureAll(tx, actor, actorId, documents);
+    return { actor, events: await this.portalCapture.checkAll(tx, actor, actorId, documents) };
+  }
+
+  /** Stores stages checked by `checkStages`, inside `tx`. */
+  writeStages(tx: EntityManager, { actor, events }: CheckedStages): Promise<EventEntity[]> {
+    return this.portalCapture.writeAll(tx, actor, actor.businessId!, events);
   }
 
   /**

@@ -11,7 +11,7 @@ import { insertAll } from '../database/insert-all.js';
 import type { LocationEntity } from '../locations/location.entity.js';
 import type { ProductEntity } from '../products/product.entity.js';
 import { PORTAL_EVENT_CONTEXT } from './epcis-event.builder.js';
-import { CaptureProblem, EventCapture } from './event-capture.js';
+import { CaptureProblem, EventCapture, isPlanned, type PlannedEvent } from './event-capture.js';
 import { normalizeIdentifier } from './event-identifiers.js';
 import { EventStore } from './event-store.js';
 import type { EventEntity } from './event.entity.js';
@@ -58,19 +58,33 @@ export class PortalCapture {
     documents: Record<string, unknown>[],
     audit = true,
   ): Promise<EventEntity[]> {
+    return this.writeAll(tx, actor, businessId, await this.checkAll(tx, actor, businessId, documents), audit);
+  }
+
+  /**
+   * Checks a set of events as `captureAll` does, reading inside `tx` (their batches locked) and
+   * writing nothing: the first refusal refuses them all, and a duplicate is a conflict. `writeAll`
+   * writes what it answers.
+   */
+  async checkAll(tx: EntityManager, actor: Actor, businessId: string, documents: Record<string, unknown>[]): Promise<PlannedEvent[]> {
     const results = await this.eventCapture
-      .captureAll(tx, actor, businessId, documents, { context: PORTAL_EVENT_CONTEXT, audit })
+      .check(tx, actor, businessId, documents, { context: PORTAL_EVENT_CONTEXT })
       .catch((error: unknown) => {
         // The business itself refused (not verified), before any event.
         throw error instanceof CaptureProblem ? refusal(error) : error;
       });
     const refused = results.find((result) => 'problem' in result);
     if (refused && 'problem' in refused) throw refusal(refused.problem);
-    // Nothing was refused, so each event was stored or is a duplicate (which undoes the caller's transaction).
+    // Nothing was refused, so each event is to be stored or is a duplicate (which undoes the caller's transaction).
     return results.map((result) => {
-      if ('stored' in result) return result.stored;
+      if (isPlanned(result)) return result;
       throw new DomainError('DUPLICATE_EVENT', RULE_MESSAGES.events.alreadyRecorded);
     });
+  }
+
+  /** Stores events checked by `checkAll`, inside `tx`. */
+  async writeAll(tx: EntityManager, actor: Actor, businessId: string, planned: PlannedEvent[], audit = true): Promise<EventEntity[]> {
+    return (await this.eventCapture.write(tx, actor, businessId, planned, audit)).map((outcome) => outcome.stored);
   }
 
   /**

@@ -25,10 +25,16 @@ const IMPORT_JOBS = { table: 'import_jobs', lock: 'import_job', progress: 'proce
 interface PlannedWrite {
   row: number;
   rows: number;
-  write: (tx: EntityManager) => Promise<{ id: string; lotCode: string }[]>;
+  /** Reads and checks the rows, writing nothing; answers their write. */
+  check: (tx: EntityManager) => Promise<Write>;
   /** The same rows one by one, for naming the row that fails when the set is refused as a whole. */
   oneByOne?: PlannedWrite[];
+  /** The only batches whose records the rows read or change: rows on other batches may be checked while these are written. */
+  batchIds?: ReadonlySet<string>;
 }
+
+/** Writes rows checked already; answers the batches they registered. */
+type Write = (tx: EntityManager) => Promise<{ id: string; lotCode: string }[]>;
 
 /** Batch rows registered together: one set-based write each, and the progress moves by as many. */
 const BATCH_ROWS_PER_WRITE = 1_000;
@@ -90,12 +96,18 @@ export class ImportJobRunner extends QueuedJobRunner {
         for (const writes of this.stepsOf(begun.started, begun.rows)) {
           await step(async (tx) => {
             await this.lock(tx, id);
-            for (const write of writes) {
-              state.row = write.row;
-              for (const batch of await written(tx, write, (row) => (state.row = row)))
-                touched.set(batch.id, { id: batch.id, lotCode: batch.lotCode });
-              running.processed += write.rows;
-            }
+            // The embedded database works on this thread: nothing to check while it writes.
+            const overlap = !this.longWork.stepsCommit;
+            await writeInOrder(
+              tx,
+              writes,
+              overlap,
+              (row) => (state.row = row),
+              (write, batches) => {
+                for (const batch of batches) touched.set(batch.id, { id: batch.id, lotCode: batch.lotCode });
+                running.processed += write.rows;
+              },
+            );
             // Where steps commit, the count says where a rerun goes on; in one transaction it would
             // only lock the job's row against the heartbeat that reports the progress.
             if (this.longWork.stepsCommit) await recordWritten(tx, id, running.processed);
@@ -207,7 +219,8 @@ export class ImportJobRunner extends QueuedJobRunner {
         const register = (some: PlannedBatch[]): PlannedWrite => ({
           row: some[0]!.row,
           rows: some.length,
-          write: (tx) =>
+          // Registering checks as it writes.
+          check: async () => (tx) =>
             this.registration.registerBatches(
               actor,
               some.map((r) => r.dto),
@@ -223,20 +236,24 @@ export class ImportJobRunner extends QueuedJobRunner {
     const record = (stages: PlannedStage[]): PlannedWrite => ({
       row: stages[0]!.row,
       rows: stages.length,
-      write: async (tx) => {
-        await this.recording.recordStagesOnBatches(
+      batchIds: new Set(stages.map((stage) => stage.batch.id)),
+      check: async (tx) => {
+        const checked = await this.recording.checkStages(
           actor,
           stages.map(({ batch, dto }) => ({ batchId: batch.id, dto })),
           tx,
         );
-        return stages.map((stage) => stage.batch);
+        return async (set) => {
+          await this.recording.writeStages(set, checked);
+          return stages.map((stage) => stage.batch);
+        };
       },
     });
     // Every row's batch before the first row: two imports on the same batches queue up rather than deadlock.
     const lock: PlannedWrite = {
       row: planned[0]!.row,
       rows: 0,
-      write: async (tx) => {
+      check: async () => async (tx) => {
         await this.recording.lockBatches(tx, [...new Set(planned.map((stage) => stage.batch.id))]);
         return [];
       },
@@ -312,21 +329,60 @@ function stageSets(rows: PlannedStage[]): PlannedStage[][] {
 }
 
 /**
- * Writes a set of rows in a savepoint. When the set is refused as a whole (by the database, say),
- * its rows are written again one by one, each in a savepoint, so that the job names the row that
- * fails (`at`); the import fails either way.
+ * Writes a step's rows in order, each set checked before it is written. With `overlap` the next
+ * set is checked while the database stores this one, when the two concern different batches (its
+ * reads then need nothing this one writes): the portal's work and the database's then go on
+ * at once. A set refused as a whole is tried again row by row (`oneByOne`), so that the job names
+ * the row that fails (`at`); the import fails either way.
  */
-async function written(tx: EntityManager, write: PlannedWrite, at: (row: number) => void): Promise<{ id: string; lotCode: string }[]> {
-  if (!write.oneByOne) return write.write(tx);
-  try {
-    return await tx.transaction((set) => write.write(set));
-  } catch (error) {
-    for (const one of write.oneByOne) {
-      at(one.row);
-      await tx.transaction((alone) => one.write(alone));
+async function writeInOrder(
+  tx: EntityManager,
+  writes: PlannedWrite[],
+  overlap: boolean,
+  at: (row: number) => void,
+  done: (write: PlannedWrite, batches: { id: string; lotCode: string }[]) => void,
+): Promise<void> {
+  let ahead: Promise<Write> | null = null;
+  for (const [n, write] of writes.entries()) {
+    at(write.row);
+    const checked: Promise<Write> = ahead ?? write.check(tx);
+    ahead = null;
+    let store: Write;
+    try {
+      store = await checked;
+    } catch (error) {
+      // A refusal leaves the transaction usable for the rows one by one; a database error does not.
+      if (!(error instanceof DomainError)) throw error;
+      return oneByOne(tx, write, at, error);
     }
-    throw error;
+    const next = writes[n + 1];
+    if (overlap && next && apart(write, next)) {
+      ahead = next.check(tx);
+      // Awaited on the next turn; until then its refusal must not count as unhandled.
+      ahead.catch(() => undefined);
+    }
+    try {
+      done(write, write.oneByOne ? await tx.transaction((set) => store(set)) : await store(tx));
+    } catch (error) {
+      // The next set's reads may still be on the connection: they end before the rows are tried again.
+      await ahead?.catch(() => undefined);
+      return oneByOne(tx, write, at, error);
+    }
   }
+}
+
+/** Whether two sets of rows concern different batches only. */
+function apart(a: PlannedWrite, b: PlannedWrite): boolean {
+  return a.batchIds !== undefined && b.batchIds !== undefined && ![...b.batchIds].some((id) => a.batchIds!.has(id));
+}
+
+/** Tries a refused set's rows again one by one, each checked and written in a savepoint and named as it goes; then throws the set's error. */
+async function oneByOne(tx: EntityManager, write: PlannedWrite, at: (row: number) => void, error: unknown): Promise<never> {
+  for (const one of write.oneByOne ?? []) {
+    at(one.row);
+    await tx.transaction(async (alone) => (await one.check(alone))(alone));
+  }
+  throw error;
 }
 
 /** What a row's refusal says to the person: the field's own message when there is one, else the error's. */
