@@ -32,6 +32,8 @@ const CBV_URN_PREFIXES: ReadonlyArray<readonly [string, string]> = [
  * and master data attributes (`urn:epcglobal:cbv:mda:`) are identifiers, not vocabulary, and stay.
  */
 export function cbvUrnToWebUri(value: string): string {
+  // Most values name no CBV URN: the replacements below cost an event hash a fifth of its time.
+  if (!value.includes('urn:epcglobal:cbv:')) return value;
   let result = value;
   for (const [urn, web] of CBV_URN_PREFIXES) result = result.replaceAll(urn, web);
   return result;
@@ -65,6 +67,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * object with a string `@id`. Remote context URLs are not fetched (the EPCIS one is built in).
  */
 export function prefixesFromContext(context: unknown, base: PrefixMap = EPCIS_CONTEXT_PREFIXES): PrefixMap {
+  // An event without a context of its own (most are) adds nothing to its document's.
+  if (context === undefined || context === null) return base;
   const prefixes = new Map(base);
   const visit = (entry: unknown): void => {
     if (Array.isArray(entry)) {

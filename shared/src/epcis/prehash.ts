@@ -43,6 +43,8 @@ interface StructureField {
   /** Empty for list members written without a wrapper name (bizTransaction, source, destination entries). */
   readonly name: string;
   readonly fields: readonly Field[];
+  /** The sub-fields' names: what else the structure holds is an extension. */
+  readonly standard: ReadonlySet<string>;
 }
 
 interface ListField {
@@ -58,7 +60,11 @@ function leaf(name: string, options: { timestamp?: boolean; vocabulary?: Vocabul
 }
 
 function structure(name: string, fields: readonly Field[]): StructureField {
-  return { kind: 'structure', name, fields };
+  return { kind: 'structure', name, fields, standard: namesOf(fields) };
+}
+
+function namesOf(fields: readonly Field[]): ReadonlySet<string> {
+  return new Set(fields.map((field) => field.name));
 }
 
 function list(name: string, member: Field): ListField {
@@ -140,6 +146,9 @@ const SORTED_WITH_EXTENSIONS: readonly Field[] = [
   list('destinationList', structure('', [leaf('type', { vocabulary: 'SDT' }), leaf('destination')])),
 ];
 
+/** The event-level standard fields' names: the other properties are rendered generically. */
+const EVENT_STANDARD = namesOf([...FIELDS, ...SORTED_WITH_EXTENSIONS]);
+
 /** Event-level properties that are not part of the event's identity. */
 const IGNORED_EVENT_PROPERTIES: readonly string[] = ['type', 'eventID', 'recordTime', 'errorDeclaration'];
 
@@ -218,7 +227,7 @@ function renderField(field: Field, value: unknown, renderer: Renderer): string[]
     case 'structure':
       return occurrences(value).flatMap((occurrence) => {
         if (!isRecord(occurrence)) return renderGeneric(field.name, occurrence, renderer);
-        const content = renderProperties(occurrence, field.fields, [], renderer, () => false);
+        const content = renderProperties(occurrence, field.fields, [], field.standard, renderer, () => false);
         return content === '' ? [] : [field.name + content];
       });
     case 'list': {
@@ -230,16 +239,16 @@ function renderField(field: Field, value: unknown, renderer: Renderer): string[]
 
 /**
  * The standard `fields` of `object` in order, then everything else (the `sortedWithRest` fields
- * and all non-standard properties) as one sorted block.
+ * and all non-standard properties, those not in `standard`) as one sorted block.
  */
 function renderProperties(
   object: Record<string, unknown>,
   fields: readonly Field[],
   sortedWithRest: readonly Field[],
+  standard: ReadonlySet<string>,
   renderer: Renderer,
   isIgnored: (key: string) => boolean,
 ): string {
-  const standard = new Set([...fields, ...sortedWithRest].map((field) => field.name));
   let text = '';
   for (const field of fields) text += joinSorted(renderField(field, object[field.name], renderer));
   const rest = sortedWithRest.flatMap((field) => renderField(field, object[field.name], renderer));
@@ -256,11 +265,22 @@ export function computePreHash(event: Record<string, unknown>, context?: unknown
   if (typeof type !== 'string' || type.trim() === '') {
     throw new TypeError('EPCIS event hash: the event has no "type" (ObjectEvent, AggregationEvent, ...)');
   }
-  const renderer: Renderer = { prefixes: prefixesFromContext(event['@context'], prefixesFromContext(context)) };
+  const renderer: Renderer = { prefixes: prefixesFromContext(event['@context'], documentPrefixes(context)) };
   // Compare names as full IRIs, so `example:hash`, `{https://ns.example.com/epcis/}hash` and
-  // `https://ns.example.com/epcis/hash` all name the same property.
-  const iri = (name: string): string => expandPropertyName(name, renderer.prefixes).replace(/^\{([^}]*)\}/, '$1');
+  // `https://ns.example.com/epcis/hash` all name the same property; a bare name is itself.
+  const iri = (name: string): string =>
+    name.includes(':') || name.startsWith('{') ? expandPropertyName(name, renderer.prefixes).replace(/^\{([^}]*)\}/, '$1') : name;
   const ignored = new Set([...IGNORED_EVENT_PROPERTIES, ...(options.ignoreFields ?? [])].map(iri));
   const isIgnored = (key: string): boolean => ignored.has(iri(key));
-  return `eventType=${type.trim()}${renderProperties(event, FIELDS, SORTED_WITH_EXTENSIONS, renderer, isIgnored)}`;
+  return `eventType=${type.trim()}${renderProperties(event, FIELDS, SORTED_WITH_EXTENSIONS, EVENT_STANDARD, renderer, isIgnored)}`;
+}
+
+/** Prefix maps of documents' contexts, each read once: a document's events share it (the portal's all share one). */
+const contextPrefixes = new WeakMap<object, PrefixMap>();
+
+function documentPrefixes(context: unknown): PrefixMap {
+  if (typeof context !== 'object' || context === null) return prefixesFromContext(context);
+  let prefixes = contextPrefixes.get(context);
+  if (!prefixes) contextPrefixes.set(context, (prefixes = prefixesFromContext(context)));
+  return prefixes;
 }
