@@ -172,7 +172,7 @@ export class CaptureJobRunner extends QueuedJobRunner {
     async function* passed(): AsyncGenerator<PlannedEvent[]> {
       let refused = false;
       let next = 0;
-      for await (const slice of capture.checkInSlices(tx, actor, job.business_id, events, checkOptions(job, context), EVENTS_PER_SLICE)) {
+      for await (const slice of capture.checkInSlices(tx, actor, job.business_id, read, checkOptions(job, context), EVENTS_PER_SLICE)) {
         const planned: PlannedEvent[] = [];
         for (const event of slice) {
           const at = next++;
@@ -190,6 +190,8 @@ export class CaptureJobRunner extends QueuedJobRunner {
       if (refused) throw new Withdrawn(run);
     }
     if (!(await this.businessMayWrite(tx, run))) return;
+    // What reads nothing is checked before the run's turn: meanwhile the run before checks and writes.
+    const read = await this.capture.readEach(events, context);
     await turn.ready;
     const stored = await this.capture.write(tx, actor, job.business_id, passed(), false);
     stored.forEach((outcome, n) => tally.stored(positions[n]!, outcome));

@@ -101,34 +101,44 @@ export class EventCapture {
     options: CaptureOptions = {},
   ): Promise<CheckedEvent[]> {
     const decided: CheckedEvent[] = [];
-    for await (const slice of this.checkInSlices(reader, actor, businessId, inputs, options, inputs.length)) decided.push(...slice);
+    const read = await this.readEach(inputs, options.context);
+    for await (const slice of this.checkInSlices(reader, actor, businessId, read, options, inputs.length)) decided.push(...slice);
     return decided;
   }
 
   /**
-   * Checks events as `check` does, answering slice by slice (of `size` events) as the rules pass
-   * over them: what the events name is looked up (and their batches locked) before the first
-   * slice, so the slices checked so far can be written while the next ones are checked.
+   * The events as they are stored (an eventID made for one sent without), each with the rule it
+   * breaks on its own, if any: the part of the checks that reads nothing, so it may run before
+   * the rest (while a capture run before it writes).
+   */
+  async readEach(inputs: Record<string, unknown>[], context: unknown): Promise<ReadEvents> {
+    const read: ReadEvents = { events: [], alone: [] };
+    // In turns, as the checks below: an event without an eventID is hashed for one.
+    for await (const input of inTurns(inputs)) {
+      const event = identified(input, context);
+      read.events.push(event);
+      read.alone.push(problemOf(() => checkAlone(event)));
+    }
+    return read;
+  }
+
+  /**
+   * Checks events read by `readEach` as `check` does, answering slice by slice (of `size` events)
+   * as the rules pass over them: what the events name is looked up (and their batches locked)
+   * before the first slice, so the slices checked so far can be written while the next ones are
+   * checked.
    */
   async *checkInSlices(
     reader: EntityManager,
     actor: Actor,
     businessId: string,
-    inputs: Record<string, unknown>[],
+    { events, alone }: ReadEvents,
     options: CaptureOptions,
     size: number,
   ): AsyncGenerator<CheckedEvent[]> {
     const onProblem = options.onProblem ?? 'stop';
     // A set's events are checked against one business status, read once for all of them.
     if (!options.checkedBusiness) await this.assertVerified(reader, businessId);
-    // In turns, as the checks below: an event without an eventID is hashed for one.
-    const events: Record<string, unknown>[] = [];
-    const alone: (CaptureProblem | undefined)[] = [];
-    for await (const input of inTurns(inputs)) {
-      const event = identified(input, options.context);
-      events.push(event);
-      alone.push(problemOf(() => checkAlone(event)));
-    }
     const named = await NamedRecords.lookUp(
       reader,
       businessId,
@@ -220,6 +230,12 @@ export class EventCapture {
       yield slice.map((plan) => plan.append);
     }
   }
+}
+
+/** Events as `readEach` read them, with the rule each breaks on its own. */
+export interface ReadEvents {
+  events: Record<string, unknown>[];
+  alone: (CaptureProblem | undefined)[];
 }
 
 /** An event as `check` found it: ready to store, a duplicate, or refused. */
